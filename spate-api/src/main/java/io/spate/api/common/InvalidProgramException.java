@@ -1,0 +1,17 @@
+package io.spate.api.common;
+
+/** Thrown when a job is built wrongly: the message says what is wrong, where, and how to fix it. */
+public class InvalidProgramException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with a message that names the problem and its place. */
+  public InvalidProgramException(String message) {
+    super(message);
+  }
+
+  /** Creates the exception with a message and a cause. */
+  public InvalidProgramException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

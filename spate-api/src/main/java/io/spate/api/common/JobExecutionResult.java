@@ -1,0 +1,29 @@
+package io.spate.api.common;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The result of a job that ended: its id, net runtime, and the final values of its counters.
+ *
+ * @param jobId the job
+ * @param netRuntime the time from start to end of execution
+ * @param counters named totals, such as {@code numRecordsIn}
+ */
+public record JobExecutionResult(JobID jobId, Duration netRuntime, Map<String, Long> counters) {
+
+  /** Creates the result; the counters are copied. */
+  public JobExecutionResult {
+    counters = Map.copyOf(counters);
+  }
+
+  /** The net runtime in milliseconds. */
+  public long getNetRuntime() {
+    return netRuntime.toMillis();
+  }
+
+  /** The job's id. */
+  public JobID getJobID() {
+    return jobId;
+  }
+}

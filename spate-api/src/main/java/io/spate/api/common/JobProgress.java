@@ -1,0 +1,12 @@
+package io.spate.api.common;
+
+import java.time.Duration;
+
+/**
+ * How far a job has come.
+ *
+ * @param status the job's status
+ * @param recordsProcessed records emitted by the job's sources so far
+ * @param elapsed time since the job started running
+ */
+public record JobProgress(JobStatus status, long recordsProcessed, Duration elapsed) {}

@@ -1,0 +1,30 @@
+package io.spate.api.common;
+
+/** The life-cycle state of a job. */
+public enum JobStatus {
+  /** Accepted, not yet deployed. */
+  CREATED(false),
+  /** Tasks are deployed and running. */
+  RUNNING(false),
+  /** Cancellation was requested; tasks are stopping. */
+  CANCELLING(false),
+  /** A task failed; the job is stopping its other tasks. */
+  FAILING(false),
+  /** Every task ended its input and finished. */
+  FINISHED(true),
+  /** The job failed; the cause is in its result. */
+  FAILED(true),
+  /** The job was cancelled. */
+  CANCELED(true);
+
+  private final boolean terminal;
+
+  JobStatus(boolean terminal) {
+    this.terminal = terminal;
+  }
+
+  /** Whether the job has ended and will not change state again. */
+  public boolean isTerminal() {
+    return terminal;
+  }
+}

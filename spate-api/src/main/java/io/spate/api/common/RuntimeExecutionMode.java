@@ -1,0 +1,11 @@
+package io.spate.api.common;
+
+/** How a job is executed: incrementally on unbounded data, or as a batch over bounded data. */
+public enum RuntimeExecutionMode {
+  /** Records are processed as they arrive; results are updated continuously. */
+  STREAMING,
+  /** Every input is bounded; operators see all input before emitting final results. */
+  BATCH,
+  /** BATCH when every source is bounded, else STREAMING. */
+  AUTOMATIC
+}

@@ -1,0 +1,23 @@
+package io.spate.api.common;
+
+/**
+ * Which parallel instance of which task a function runs in.
+ *
+ * @param taskName the name of the task (its chained operators)
+ * @param indexOfThisSubtask 0-based index of this parallel instance
+ * @param numberOfParallelSubtasks the task's parallelism
+ * @param maxNumberOfParallelSubtasks the job's max parallelism (number of key groups)
+ * @param attemptNumber 0 for the first attempt, incremented on every restart
+ */
+public record TaskInfo(
+    String taskName,
+    int indexOfThisSubtask,
+    int numberOfParallelSubtasks,
+    int maxNumberOfParallelSubtasks,
+    int attemptNumber) {
+
+  /** The task name with the subtask, as {@code "name (2/4)"}. */
+  public String getTaskNameWithSubtasks() {
+    return taskName + " (" + (indexOfThisSubtask + 1) + "/" + numberOfParallelSubtasks + ")";
+  }
+}

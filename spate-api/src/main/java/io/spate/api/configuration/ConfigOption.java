@@ -1,0 +1,103 @@
+package io.spate.api.configuration;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A typed configuration key with its default and documentation.
+ *
+ * @param key the key as written in {@code spate.yaml} or with {@code -D}
+ * @param type the value type: String, Integer, Long, Boolean, Double, Duration or an enum
+ * @param defaultValue the value when none is set; may be null
+ * @param description one sentence for the generated option table
+ * @param <T> the value type
+ */
+public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String description)
+    implements Serializable {
+
+  /** Validates the option's definition. */
+  public ConfigOption {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+  }
+
+  /** Starts an option definition: {@code ConfigOption.key("a.b").intType().defaultValue(1)}. */
+  public static Builder key(String key) {
+    return new Builder(key);
+  }
+
+  /** The first step of an option definition: choose the type. */
+  public static final class Builder {
+    private final String key;
+
+    private Builder(String key) {
+      this.key = key;
+    }
+
+    /** A string-valued option. */
+    public TypedBuilder<String> stringType() {
+      return new TypedBuilder<>(key, String.class);
+    }
+
+    /** An int-valued option. */
+    public TypedBuilder<Integer> intType() {
+      return new TypedBuilder<>(key, Integer.class);
+    }
+
+    /** A long-valued option. */
+    public TypedBuilder<Long> longType() {
+      return new TypedBuilder<>(key, Long.class);
+    }
+
+    /** A boolean option. */
+    public TypedBuilder<Boolean> booleanType() {
+      return new TypedBuilder<>(key, Boolean.class);
+    }
+
+    /** A double-valued option. */
+    public TypedBuilder<Double> doubleType() {
+      return new TypedBuilder<>(key, Double.class);
+    }
+
+    /** A duration option, written like {@code 200 ms}, {@code 10s} or {@code 1 min}. */
+    public TypedBuilder<Duration> durationType() {
+      return new TypedBuilder<>(key, Duration.class);
+    }
+
+    /** An enum option, written as the constant's name in any case. */
+    public <E extends Enum<E>> TypedBuilder<E> enumType(Class<E> type) {
+      return new TypedBuilder<>(key, type);
+    }
+  }
+
+  /** The second step of an option definition: the default and the description. */
+  public static final class TypedBuilder<T> {
+    private final String key;
+    private final Class<T> type;
+    private T defaultValue;
+
+    private TypedBuilder(String key, Class<T> type) {
+      this.key = key;
+      this.type = type;
+    }
+
+    /** Sets the default value. */
+    public TypedBuilder<T> defaultValue(T value) {
+      this.defaultValue = value;
+      return this;
+    }
+
+    /** Declares that the option has no default. */
+    public TypedBuilder<T> noDefaultValue() {
+      this.defaultValue = null;
+      return this;
+    }
+
+    /** Completes the option with its one-sentence documentation. */
+    public ConfigOption<T> withDescription(String description) {
+      return new ConfigOption<>(key, type, defaultValue, description);
+    }
+  }
+}

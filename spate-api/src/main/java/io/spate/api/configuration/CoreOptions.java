@@ -1,0 +1,45 @@
+package io.spate.api.configuration;
+
+import io.spate.api.common.RuntimeExecutionMode;
+import java.time.Duration;
+
+/** The options that every job reads: parallelism, execution mode and pipeline settings. */
+public final class CoreOptions {
+
+  private CoreOptions() {}
+
+  /** Default parallelism of operators that set none. */
+  public static final ConfigOption<Integer> DEFAULT_PARALLELISM =
+      ConfigOption.key("parallelism.default")
+          .intType()
+          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()))
+          .withDescription("Parallelism of operators that do not set their own (default: number of cores).");
+
+  /** Number of key groups; the upper bound for parallelism of keyed operators. */
+  public static final ConfigOption<Integer> MAX_PARALLELISM =
+      ConfigOption.key("pipeline.max-parallelism")
+          .intType()
+          .defaultValue(128)
+          .withDescription("Number of key groups: the upper bound for the parallelism of keyed operators.");
+
+  /** Streaming, batch or automatic execution. */
+  public static final ConfigOption<RuntimeExecutionMode> RUNTIME_MODE =
+      ConfigOption.key("execution.runtime-mode")
+          .enumType(RuntimeExecutionMode.class)
+          .defaultValue(RuntimeExecutionMode.STREAMING)
+          .withDescription("streaming, batch, or automatic (batch when every source is bounded).");
+
+  /** Interval of periodic watermark emission. */
+  public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL =
+      ConfigOption.key("pipeline.auto-watermark-interval")
+          .durationType()
+          .defaultValue(Duration.ofMillis(200))
+          .withDescription("How often periodic watermark generators are asked for a watermark.");
+
+  /** Whether operators may reuse record objects. */
+  public static final ConfigOption<Boolean> OBJECT_REUSE =
+      ConfigOption.key("pipeline.object-reuse")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Records are never copied between chained operators; kept for Flink compatibility.");
+}

@@ -1,0 +1,12 @@
+package io.spate.api.configuration;
+
+/** Thrown when a configuration value is malformed or out of range; names the key and the value. */
+public class IllegalConfigurationException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with a message naming the key, the value and what is expected. */
+  public IllegalConfigurationException(String message) {
+    super(message);
+  }
+}

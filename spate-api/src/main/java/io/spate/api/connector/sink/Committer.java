@@ -1,0 +1,19 @@
+package io.spate.api.connector.sink;
+
+import java.io.IOException;
+import java.util.Collection;
+
+/**
+ * Makes prepared committables visible. Committing must be idempotent: after a failure the same
+ * committable may be committed again.
+ *
+ * @param <CommT> the committable type
+ */
+public interface Committer<CommT> extends AutoCloseable {
+
+  /** Commits {@code committables}. */
+  void commit(Collection<CommT> committables) throws IOException, InterruptedException;
+
+  @Override
+  default void close() throws Exception {}
+}

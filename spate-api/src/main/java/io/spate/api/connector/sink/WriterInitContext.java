@@ -1,0 +1,19 @@
+package io.spate.api.connector.sink;
+
+import io.spate.api.metrics.MetricGroup;
+
+/** What a sink writer learns when it is created. */
+public interface WriterInitContext {
+
+  /** The 0-based index of the writer's subtask. */
+  int getSubtaskId();
+
+  /** The parallelism of the sink. */
+  int getNumberOfParallelSubtasks();
+
+  /** 0 on the first attempt; incremented on every restart. */
+  int getAttemptNumber();
+
+  /** The writer's metric group. */
+  MetricGroup metricGroup();
+}

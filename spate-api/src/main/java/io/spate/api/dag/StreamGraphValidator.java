@@ -1,0 +1,72 @@
+package io.spate.api.dag;
+
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.typeinfo.InvalidTypesException;
+import io.spate.api.typeinfo.MissingTypeInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a stream graph before it is submitted, and reports every problem at once with the
+ * operator it concerns and how to fix it.
+ */
+public final class StreamGraphValidator {
+
+  private StreamGraphValidator() {}
+
+  /**
+   * Validates {@code graph}.
+   *
+   * @param defaultParallelism the parallelism of operators that set none
+   * @param defaultMaxParallelism the job's max parallelism
+   * @throws InvalidProgramException listing every problem found
+   */
+  public static void validate(StreamGraph graph, int defaultParallelism, int defaultMaxParallelism) {
+    List<String> problems = new ArrayList<>();
+    if (graph.sinks().isEmpty()) {
+      problems.add("The job '" + graph.jobName() + "' has no sinks: add one, e.g. stream.print() or stream.sinkTo(...).");
+    }
+    Map<String, Transformation<?>> uids = new HashMap<>();
+    for (Transformation<?> t : graph.transformations()) {
+      if (t.getUid() != null) {
+        Transformation<?> previous = uids.putIfAbsent(t.getUid(), t);
+        if (previous != null) {
+          problems.add("The uid '" + t.getUid() + "' is used by two operators, " + previous.describe()
+              + " and " + t.describe() + ": uids must be unique within a job.");
+        }
+      }
+      if (!(t instanceof SinkTransformation<?>) && t.getOutputType() instanceof MissingTypeInfo missing) {
+        problems.add(missing.describeProblem());
+      }
+      int parallelism = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
+      int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism() : defaultMaxParallelism;
+      if (parallelism > maxParallelism) {
+        problems.add("Operator " + t.describe() + " has parallelism " + parallelism
+            + " above its max parallelism " + maxParallelism
+            + ": lower the parallelism or raise the max parallelism (setMaxParallelism).");
+      }
+      checkKey(t, problems);
+    }
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder("The job '").append(graph.jobName()).append("' is invalid:");
+      for (String problem : problems) {
+        message.append("\n  - ").append(problem);
+      }
+      throw new InvalidProgramException(message.toString());
+    }
+  }
+
+  private static void checkKey(Transformation<?> t, List<String> problems) {
+    try {
+      if (t instanceof OneInputTransformation<?, ?> one && one.getStateKeyType() != null) {
+        one.getStateKeyType().checkValidKey();
+      } else if (t instanceof TwoInputTransformation<?, ?, ?> two && two.getStateKeyType() != null) {
+        two.getStateKeyType().checkValidKey();
+      }
+    } catch (InvalidTypesException e) {
+      problems.add("The key of operator " + t.describe() + " is invalid: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.spate.api.dag;
+
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.typeinfo.TypeInformation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A node of the logical graph that the DataStream API builds: one operation, its inputs, its output
+ * type, and its execution settings. The runtime turns a graph of transformations into tasks.
+ *
+ * @param <T> the output type
+ */
+public abstract class Transformation<T> {
+
+  /** The parallelism value that means "use the job's default". */
+  public static final int DEFAULT_PARALLELISM = -1;
+
+  /** The slot sharing group of operators that set none. */
+  public static final String DEFAULT_SLOT_SHARING_GROUP = "default";
+
+  private final int id;
+  private String name;
+  private String uid;
+  private TypeInformation<T> outputType;
+  private int parallelism;
+  private int maxParallelism = DEFAULT_PARALLELISM;
+  private boolean parallelismConfigured;
+  private String slotSharingGroup;
+  private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+  private final StackTraceElement creationSite;
+
+  /** Creates a transformation; {@code id} must be unique within the environment. */
+  protected Transformation(int id, String name, TypeInformation<T> outputType, int parallelism) {
+    this.id = id;
+    this.name = Objects.requireNonNull(name, "name");
+    this.outputType = outputType;
+    this.parallelism = parallelism;
+    this.creationSite = findUserCallSite();
+  }
+
+  /** The inputs of this transformation, in input order. */
+  public abstract List<Transformation<?>> getInputs();
+
+  /** The unique id of this transformation within its environment. */
+  public int getId() {
+    return id;
+  }
+
+  /** The operator's name, shown in logs and the UI. */
+  public String getName() {
+    return name;
+  }
+
+  /** Renames the operator. */
+  public void setName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidProgramException("An operator name must not be empty (operator " + this.name + ").");
+    }
+    this.name = name;
+  }
+
+  /** The user-given stable id used to match state on restore, or null. */
+  public String getUid() {
+    return uid;
+  }
+
+  /** Sets the stable id. */
+  public void setUid(String uid) {
+    if (uid == null || uid.isBlank()) {
+      throw new InvalidProgramException("A uid must not be empty (operator '" + name + "').");
+    }
+    this.uid = uid;
+  }
+
+  /** The output type; may be a missing-type placeholder until {@link #setOutputType} is called. */
+  public TypeInformation<T> getOutputType() {
+    return outputType;
+  }
+
+  /** Sets the output type explicitly. */
+  public void setOutputType(TypeInformation<T> outputType) {
+    this.outputType = Objects.requireNonNull(outputType, "outputType");
+  }
+
+  /** The parallelism, or {@link #DEFAULT_PARALLELISM}. */
+  public int getParallelism() {
+    return parallelism;
+  }
+
+  /** Sets the parallelism (at least 1). */
+  public void setParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new InvalidProgramException(
+          "The parallelism of operator '" + name + "' must be at least 1, got " + parallelism + ".");
+    }
+    this.parallelism = parallelism;
+    this.parallelismConfigured = true;
+  }
+
+  /** Whether the parallelism was set on this operator rather than inherited. */
+  public boolean isParallelismConfigured() {
+    return parallelismConfigured;
+  }
+
+  /** The max parallelism of this operator, or {@link #DEFAULT_PARALLELISM}. */
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  /** Sets the max parallelism of this operator. */
+  public void setMaxParallelism(int maxParallelism) {
+    if (maxParallelism < 1 || maxParallelism > (1 << 15)) {
+      throw new InvalidProgramException(
+          "The max parallelism of operator '" + name + "' must be in [1, 32768], got " + maxParallelism + ".");
+    }
+    this.maxParallelism = maxParallelism;
+  }
+
+  /** The slot sharing group, or null to inherit the inputs' group. */
+  public String getSlotSharingGroup() {
+    return slotSharingGroup;
+  }
+
+  /** Sets the slot sharing group. */
+  public void setSlotSharingGroup(String slotSharingGroup) {
+    if (slotSharingGroup == null || slotSharingGroup.isBlank()) {
+      throw new InvalidProgramException("A slot sharing group name must not be empty (operator '" + name + "').");
+    }
+    this.slotSharingGroup = slotSharingGroup;
+  }
+
+  /** The chaining strategy. */
+  public ChainingStrategy getChainingStrategy() {
+    return chainingStrategy;
+  }
+
+  /** Sets the chaining strategy. */
+  public void setChainingStrategy(ChainingStrategy chainingStrategy) {
+    this.chainingStrategy = Objects.requireNonNull(chainingStrategy);
+  }
+
+  /** Where in the user's program this transformation was created, or null if unknown. */
+  public StackTraceElement getCreationSite() {
+    return creationSite;
+  }
+
+  /** The operator's name and, where known, the line of the user's program that created it. */
+  public String describe() {
+    return creationSite == null
+        ? "'" + name + "'"
+        : "'" + name + "' (created at " + creationSite.getFileName() + ":" + creationSite.getLineNumber() + ")";
+  }
+
+  private static StackTraceElement findUserCallSite() {
+    for (StackTraceElement e : new Throwable().getStackTrace()) {
+      String cls = e.getClassName();
+      if (!cls.startsWith("io.spate.api.") && !cls.startsWith("java.") && !cls.startsWith("jdk.")) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "{id=" + id + ", name='" + name + "', parallelism=" + parallelism + "}";
+  }
+}

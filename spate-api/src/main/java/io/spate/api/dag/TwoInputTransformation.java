@@ -1,0 +1,75 @@
+package io.spate.api.dag;
+
+import io.spate.api.functions.KeySelector;
+import io.spate.api.typeinfo.TypeInformation;
+import java.util.List;
+
+/**
+ * An operator with two inputs of possibly different types.
+ *
+ * @param <IN1> the first input's type
+ * @param <IN2> the second input's type
+ * @param <OUT> the output type
+ */
+public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
+
+  private final Transformation<IN1> input1;
+  private final Transformation<IN2> input2;
+  private final OperatorSpec operator;
+  private KeySelector<IN1, ?> keySelector1;
+  private KeySelector<IN2, ?> keySelector2;
+  private TypeInformation<?> keyType;
+
+  /** Creates the node. */
+  public TwoInputTransformation(
+      int id, Transformation<IN1> input1, Transformation<IN2> input2, String name,
+      OperatorSpec operator, TypeInformation<OUT> outputType, int parallelism) {
+    super(id, name, outputType, parallelism);
+    this.input1 = input1;
+    this.input2 = input2;
+    this.operator = operator;
+  }
+
+  /** The first input. */
+  public Transformation<IN1> getInput1() {
+    return input1;
+  }
+
+  /** The second input. */
+  public Transformation<IN2> getInput2() {
+    return input2;
+  }
+
+  /** What the operator computes. */
+  public OperatorSpec getOperator() {
+    return operator;
+  }
+
+  /** Makes the operator keyed, with one key selector per input and a common key type. */
+  public void setStateKeys(
+      KeySelector<IN1, ?> keySelector1, KeySelector<IN2, ?> keySelector2, TypeInformation<?> keyType) {
+    this.keySelector1 = keySelector1;
+    this.keySelector2 = keySelector2;
+    this.keyType = keyType;
+  }
+
+  /** The first input's key selector, or null when not keyed. */
+  public KeySelector<IN1, ?> getStateKeySelector1() {
+    return keySelector1;
+  }
+
+  /** The second input's key selector, or null when not keyed. */
+  public KeySelector<IN2, ?> getStateKeySelector2() {
+    return keySelector2;
+  }
+
+  /** The key type, or null when not keyed. */
+  public TypeInformation<?> getStateKeyType() {
+    return keyType;
+  }
+
+  @Override
+  public List<Transformation<?>> getInputs() {
+    return List.of(input1, input2);
+  }
+}

@@ -1,0 +1,14 @@
+package io.spate.api.datastream;
+
+import java.util.Iterator;
+
+/**
+ * An iterator over records that holds resources (a running job); close it when done.
+ *
+ * @param <T> the record type
+ */
+public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
+
+  @Override
+  void close();
+}

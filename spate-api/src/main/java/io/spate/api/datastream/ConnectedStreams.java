@@ -1,0 +1,93 @@
+package io.spate.api.datastream;
+
+import io.spate.api.dag.OperatorSpec;
+import io.spate.api.dag.Transformation;
+import io.spate.api.dag.TwoInputTransformation;
+import io.spate.api.functions.CoFlatMapFunction;
+import io.spate.api.functions.CoMapFunction;
+import io.spate.api.functions.CoProcessFunction;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+
+/**
+ * Two streams, possibly of different types, that feed one two-input operator.
+ *
+ * @param <IN1> the first stream's type
+ * @param <IN2> the second stream's type
+ */
+public class ConnectedStreams<IN1, IN2> {
+
+  private final StreamExecutionEnvironment environment;
+  private final DataStream<IN1> first;
+  private final DataStream<IN2> second;
+
+  ConnectedStreams(StreamExecutionEnvironment environment, DataStream<IN1> first, DataStream<IN2> second) {
+    this.environment = environment;
+    this.first = first;
+    this.second = second;
+  }
+
+  /** The first stream. */
+  public DataStream<IN1> getFirstInput() {
+    return first;
+  }
+
+  /** The second stream. */
+  public DataStream<IN2> getSecondInput() {
+    return second;
+  }
+
+  /** Partitions both streams by key, so that records with equal keys meet in one subtask. */
+  public <K> ConnectedStreams<IN1, IN2> keyBy(KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2) {
+    return new ConnectedStreams<>(environment, first.keyBy(keySelector1), second.keyBy(keySelector2));
+  }
+
+  /** Maps the records of both inputs to one output type. */
+  public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper) {
+    TypeInformation<R> out = TypeExtractor.getBinaryReturnType(DataStream.checkFunction(mapper, "map"),
+        CoMapFunction.class, 0, 1, 2, first.getType(), second.getType(), "Co-Map");
+    return map(mapper, out);
+  }
+
+  /** Maps the records of both inputs to records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper, TypeInformation<R> outputType) {
+    return transform("Co-Map", outputType, new OperatorSpec.CoMap(DataStream.checkFunction(mapper, "map")));
+  }
+
+  /** Flat-maps the records of both inputs to one output type. */
+  public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> flatMapper) {
+    TypeInformation<R> out = TypeExtractor.getBinaryReturnType(DataStream.checkFunction(flatMapper, "flatMap"),
+        CoFlatMapFunction.class, 0, 1, 2, first.getType(), second.getType(), "Co-Flat Map");
+    return flatMap(flatMapper, out);
+  }
+
+  /** Flat-maps the records of both inputs to records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> flatMap(
+      CoFlatMapFunction<IN1, IN2, R> flatMapper, TypeInformation<R> outputType) {
+    return transform("Co-Flat Map", outputType, new OperatorSpec.CoFlatMap(DataStream.checkFunction(flatMapper, "flatMap")));
+  }
+
+  /** Applies {@code function} to both inputs. */
+  public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> function) {
+    TypeInformation<R> out = TypeExtractor.getBinaryReturnType(DataStream.checkFunction(function, "process"),
+        CoProcessFunction.class, 0, 1, 2, first.getType(), second.getType(), "Co-Process");
+    return process(function, out);
+  }
+
+  /** Applies {@code function} to both inputs, producing records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> process(
+      CoProcessFunction<IN1, IN2, R> function, TypeInformation<R> outputType) {
+    return transform("Co-Process", outputType, new OperatorSpec.CoProcess(DataStream.checkFunction(function, "process")));
+  }
+
+  private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
+    TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(environment.newId(),
+        first.getTransformation(), second.getTransformation(), name, spec, outputType,
+        Transformation.DEFAULT_PARALLELISM);
+    if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
+      t.setStateKeys(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());
+    }
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+}

@@ -1,0 +1,295 @@
+package io.spate.api.datastream;
+
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionException;
+import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.sink.lib.DiscardingSink;
+import io.spate.api.connector.sink.lib.PrintSink;
+import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.OperatorSpec;
+import io.spate.api.dag.PartitionSpec;
+import io.spate.api.dag.PartitionTransformation;
+import io.spate.api.dag.SinkTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.dag.UnionTransformation;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.FilterFunction;
+import io.spate.api.functions.FlatMapFunction;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.MapFunction;
+import io.spate.api.functions.Partitioner;
+import io.spate.api.functions.ProcessFunction;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream of records of one type, and the transformations that make new streams from it.
+ *
+ * @param <T> the record type
+ */
+public class DataStream<T> {
+
+  /** The environment this stream belongs to. */
+  protected final StreamExecutionEnvironment environment;
+
+  /** The transformation that produces this stream. */
+  protected final Transformation<T> transformation;
+
+  /** Wraps {@code transformation} of {@code environment}. */
+  public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.transformation = Objects.requireNonNull(transformation, "transformation");
+  }
+
+  /** The environment this stream belongs to. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return environment;
+  }
+
+  /** The transformation that produces this stream. */
+  public Transformation<T> getTransformation() {
+    return transformation;
+  }
+
+  /** The type of the records. */
+  public TypeInformation<T> getType() {
+    return transformation.getOutputType();
+  }
+
+  /** The parallelism of the operator producing this stream. */
+  public int getParallelism() {
+    return transformation.getParallelism();
+  }
+
+  // ---------------------------------------------------------------- one-to-one
+
+  /** Applies {@code mapper} to every record. */
+  public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+    TypeInformation<R> out = TypeExtractor.getUnaryReturnType(
+        checkFunction(mapper, "map"), MapFunction.class, 0, 1, getType(), "Map");
+    return map(mapper, out);
+  }
+
+  /** Applies {@code mapper} to every record, producing records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+    return transform("Map", outputType, new OperatorSpec.Map(checkFunction(mapper, "map")));
+  }
+
+  /** Applies {@code flatMapper} to every record; it may emit any number of records. */
+  public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    TypeInformation<R> out = TypeExtractor.getUnaryReturnType(
+        checkFunction(flatMapper, "flatMap"), FlatMapFunction.class, 0, 1, getType(), "Flat Map");
+    return flatMap(flatMapper, out);
+  }
+
+  /** Applies {@code flatMapper}, producing records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> flatMap(
+      FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+    return transform("Flat Map", outputType, new OperatorSpec.FlatMap(checkFunction(flatMapper, "flatMap")));
+  }
+
+  /** Keeps the records for which {@code filter} returns true. */
+  public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+    return transform("Filter", getType(), new OperatorSpec.Filter(checkFunction(filter, "filter")));
+  }
+
+  /** Applies {@code function}, which sees each record's timestamp and can emit to side outputs. */
+  public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+    TypeInformation<R> out = TypeExtractor.getUnaryReturnType(
+        checkFunction(function, "process"), ProcessFunction.class, 0, 1, getType(), "Process");
+    return process(function, out);
+  }
+
+  /** Applies {@code function}, producing records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
+    return transform("Process", outputType, new OperatorSpec.Process(checkFunction(function, "process")));
+  }
+
+  /** Assigns timestamps and generates watermarks with {@code strategy}. */
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    Objects.requireNonNull(strategy, "strategy");
+    SingleOutputStreamOperator<T> result = transform(
+        "Timestamps/Watermarks", getType(), new OperatorSpec.TimestampsAndWatermarks(strategy));
+    result.getTransformation().setParallelism(
+        transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism());
+    return result;
+  }
+
+  // ---------------------------------------------------------------- keys and partitioning
+
+  /** Partitions the stream by the key that {@code keySelector} extracts. */
+  public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
+    TypeInformation<K> keyType = TypeExtractor.getUnaryReturnType(
+        checkFunction(keySelector, "keyBy"), KeySelector.class, 0, 1, getType(), "Key Selector");
+    return keyBy(keySelector, keyType);
+  }
+
+  /** Partitions the stream by a key of the given type. */
+  public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+    return new KeyedStream<>(this, checkFunction(keySelector, "keyBy"), Objects.requireNonNull(keyType, "keyType"));
+  }
+
+  /** Sends each record to the subtask with the same index; parallelism must be equal. */
+  public DataStream<T> forward() {
+    return partition(new PartitionSpec.Forward());
+  }
+
+  /** Distributes records round robin over all downstream subtasks. */
+  public DataStream<T> rebalance() {
+    return partition(new PartitionSpec.Rebalance());
+  }
+
+  /** Distributes records round robin over a local subset of downstream subtasks. */
+  public DataStream<T> rescale() {
+    return partition(new PartitionSpec.Rescale());
+  }
+
+  /** Sends each record to a random downstream subtask. */
+  public DataStream<T> shuffle() {
+    return partition(new PartitionSpec.Shuffle());
+  }
+
+  /** Sends every record to every downstream subtask. */
+  public DataStream<T> broadcast() {
+    return partition(new PartitionSpec.Broadcast());
+  }
+
+  /** Sends every record to the first downstream subtask. */
+  public DataStream<T> global() {
+    return partition(new PartitionSpec.Global());
+  }
+
+  /** Sends each record to the subtask that {@code partitioner} picks for its key. */
+  public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+    return partition(new PartitionSpec.Custom(checkFunction(partitioner, "partitionCustom"),
+        checkFunction(keySelector, "partitionCustom")));
+  }
+
+  private DataStream<T> partition(PartitionSpec spec) {
+    return new DataStream<>(environment, new PartitionTransformation<>(environment.newId(), transformation, spec));
+  }
+
+  // ---------------------------------------------------------------- multiple inputs
+
+  /** Merges this stream with streams of the same type. */
+  @SafeVarargs
+  public final DataStream<T> union(DataStream<T>... streams) {
+    List<Transformation<T>> inputs = new ArrayList<>();
+    inputs.add(transformation);
+    for (DataStream<T> stream : streams) {
+      if (stream.environment != environment) {
+        throw new InvalidProgramException("union: all streams must belong to the same environment.");
+      }
+      if (!stream.getType().equals(getType())) {
+        throw new InvalidProgramException("union: cannot merge a stream of " + stream.getType()
+            + " into a stream of " + getType() + "; map them to one type first.");
+      }
+      inputs.add(stream.transformation);
+    }
+    return new DataStream<>(environment, new UnionTransformation<>(environment.newId(), inputs));
+  }
+
+  /** Connects this stream with {@code other}, possibly of another type, for a two-input operator. */
+  public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+    if (other.environment != environment) {
+      throw new InvalidProgramException("connect: both streams must belong to the same environment.");
+    }
+    return new ConnectedStreams<>(environment, this, other);
+  }
+
+  // ---------------------------------------------------------------- sinks
+
+  /** Writes every record to standard output, prefixed by the subtask ({@code "2> "}). */
+  public DataStreamSink<T> print() {
+    return sinkTo(new PrintSink<>(), "Print to Std. Out");
+  }
+
+  /** Writes every record to standard output, prefixed by {@code sinkIdentifier} and the subtask. */
+  public DataStreamSink<T> print(String sinkIdentifier) {
+    return sinkTo(new PrintSink<>(sinkIdentifier, false), "Print to Std. Out");
+  }
+
+  /** Writes every record to standard error, prefixed by the subtask. */
+  public DataStreamSink<T> printToErr() {
+    return sinkTo(new PrintSink<>("", true), "Print to Std. Err");
+  }
+
+  /** Writes every record to standard error, prefixed by {@code sinkIdentifier} and the subtask. */
+  public DataStreamSink<T> printToErr(String sinkIdentifier) {
+    return sinkTo(new PrintSink<>(sinkIdentifier, true), "Print to Std. Err");
+  }
+
+  /** Writes the records to {@code sink}. */
+  public DataStreamSink<T> sinkTo(Sink<T> sink) {
+    return sinkTo(sink, "Sink: " + sink.getClass().getSimpleName());
+  }
+
+  /** Drops every record; useful for benchmarks. */
+  public DataStreamSink<T> discard() {
+    return sinkTo(new DiscardingSink<>(), "Discarding Sink");
+  }
+
+  private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
+    Objects.requireNonNull(sink, "sink");
+    SinkTransformation<T> t = new SinkTransformation<>(
+        environment.newId(), transformation, name, sink, Transformation.DEFAULT_PARALLELISM);
+    environment.addSink(t);
+    return new DataStreamSink<>(t);
+  }
+
+  /**
+   * Runs the job with this stream as its sink and returns an iterator over the stream's records.
+   * Closing the iterator cancels the job if it still runs.
+   */
+  public CloseableIterator<T> executeAndCollect() throws Exception {
+    return executeAndCollect("DataStream Collect");
+  }
+
+  /** Like {@link #executeAndCollect()}, naming the job. */
+  public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+    CollectSink<T> sink = new CollectSink<>();
+    sinkTo(sink, "Collect Sink");
+    JobClient client;
+    try {
+      client = environment.executeAsync(jobName);
+    } catch (Exception e) {
+      sink.buffer().close();
+      throw e;
+    }
+    return new CollectIterator<>(sink.buffer(), client);
+  }
+
+  /** Runs the job and returns at most {@code limit} records of this stream, then cancels it. */
+  public List<T> executeAndCollect(int limit) throws Exception {
+    List<T> result = new ArrayList<>();
+    try (CloseableIterator<T> it = executeAndCollect()) {
+      while (result.size() < limit && it.hasNext()) {
+        result.add(it.next());
+      }
+    } catch (CollectIterator.JobFailedException e) {
+      throw (JobExecutionException) e.getCause();
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Adds a one-input operator on this stream. */
+  protected <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OperatorSpec operator) {
+    OneInputTransformation<T, R> t = new OneInputTransformation<>(
+        environment.newId(), transformation, name, operator, outputType, Transformation.DEFAULT_PARALLELISM);
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  static <F> F checkFunction(F function, String operation) {
+    if (function == null) {
+      throw new InvalidProgramException(operation + ": the function must not be null.");
+    }
+    return function;
+  }
+}

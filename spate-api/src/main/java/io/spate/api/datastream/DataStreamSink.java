@@ -1,0 +1,54 @@
+package io.spate.api.datastream;
+
+import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.dag.SinkTransformation;
+
+/**
+ * The end of a stream in a sink, whose settings can still be changed.
+ *
+ * @param <T> the record type
+ */
+public class DataStreamSink<T> {
+
+  private final SinkTransformation<T> transformation;
+
+  /** Wraps {@code transformation}. */
+  public DataStreamSink(SinkTransformation<T> transformation) {
+    this.transformation = transformation;
+  }
+
+  /** The sink's transformation. */
+  public SinkTransformation<T> getTransformation() {
+    return transformation;
+  }
+
+  /** Names the sink. */
+  public DataStreamSink<T> name(String name) {
+    transformation.setName(name);
+    return this;
+  }
+
+  /** Gives the sink a stable id. */
+  public DataStreamSink<T> uid(String uid) {
+    transformation.setUid(uid);
+    return this;
+  }
+
+  /** Sets the sink's parallelism. */
+  public DataStreamSink<T> setParallelism(int parallelism) {
+    transformation.setParallelism(parallelism);
+    return this;
+  }
+
+  /** Puts the sink in a slot sharing group. */
+  public DataStreamSink<T> slotSharingGroup(String slotSharingGroup) {
+    transformation.setSlotSharingGroup(slotSharingGroup);
+    return this;
+  }
+
+  /** Keeps the sink out of any chain. */
+  public DataStreamSink<T> disableChaining() {
+    transformation.setChainingStrategy(ChainingStrategy.NEVER);
+    return this;
+  }
+}

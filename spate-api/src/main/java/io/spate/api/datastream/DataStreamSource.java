@@ -1,0 +1,16 @@
+package io.spate.api.datastream;
+
+import io.spate.api.dag.SourceTransformation;
+
+/**
+ * The stream read by a source.
+ *
+ * @param <T> the record type
+ */
+public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
+
+  /** Wraps {@code transformation}. */
+  public DataStreamSource(StreamExecutionEnvironment environment, SourceTransformation<T> transformation) {
+    super(environment, transformation);
+  }
+}

@@ -1,0 +1,172 @@
+package io.spate.api.datastream;
+
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.OperatorSpec;
+import io.spate.api.dag.PartitionSpec;
+import io.spate.api.dag.PartitionTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.datastream.aggregation.ComparableAggregator;
+import io.spate.api.datastream.aggregation.SumAggregator;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.ReduceFunction;
+import io.spate.api.typeinfo.FieldAccessor;
+import io.spate.api.typeinfo.InvalidTypesException;
+import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+
+/**
+ * A stream partitioned by key: records with equal keys go to the same subtask, and keyed operators
+ * keep their state and timers per key.
+ *
+ * @param <T> the record type
+ * @param <K> the key type
+ */
+public class KeyedStream<T, K> extends DataStream<T> {
+
+  private final KeySelector<T, K> keySelector;
+  private final TypeInformation<K> keyType;
+
+  KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+    super(input.environment, new PartitionTransformation<>(input.environment.newId(), input.transformation,
+        new PartitionSpec.KeyGroupHash(keySelector, keyType)));
+    this.keySelector = keySelector;
+    this.keyType = keyType;
+    if (!(keyType instanceof MissingTypeInfo)) {
+      try {
+        keyType.checkValidKey();
+      } catch (InvalidTypesException e) {
+        throw new InvalidProgramException("keyBy on " + input.transformation.describe()
+            + ": the key type " + keyType + " cannot be used as a key. " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The function that extracts the key. */
+  public KeySelector<T, K> getKeySelector() {
+    return keySelector;
+  }
+
+  /** The key type. */
+  public TypeInformation<K> getKeyType() {
+    return keyType;
+  }
+
+  /** Applies {@code function} per key, with timers and the current key in its context. */
+  public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
+    TypeInformation<R> out = TypeExtractor.getUnaryReturnType(
+        checkFunction(function, "process"), KeyedProcessFunction.class, 1, 2, getType(), "KeyedProcess");
+    return process(function, out);
+  }
+
+  /** Applies {@code function} per key, producing records of {@code outputType}. */
+  public <R> SingleOutputStreamOperator<R> process(
+      KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
+    return keyedTransform("KeyedProcess", outputType, new OperatorSpec.KeyedProcess(checkFunction(function, "process")));
+  }
+
+  /** Combines the records of each key with {@code reducer}, emitting the running result per record. */
+  public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+    return keyedTransform("Keyed Reduce", getType(), new OperatorSpec.KeyedReduce(checkFunction(reducer, "reduce")));
+  }
+
+  /** The running sum of the field at {@code position} per key. */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return aggregate("Keyed Sum", new SumAggregator<>(accessor(position)));
+  }
+
+  /** The running sum of the field {@code field} per key. */
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return aggregate("Keyed Sum", new SumAggregator<>(accessor(field)));
+  }
+
+  /** The running minimum of the field at {@code position} per key; other fields are unspecified. */
+  public SingleOutputStreamOperator<T> min(int position) {
+    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MIN, true));
+  }
+
+  /** The running minimum of {@code field} per key; other fields are unspecified. */
+  public SingleOutputStreamOperator<T> min(String field) {
+    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MIN, true));
+  }
+
+  /** The running maximum of the field at {@code position} per key; other fields are unspecified. */
+  public SingleOutputStreamOperator<T> max(int position) {
+    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MAX, true));
+  }
+
+  /** The running maximum of {@code field} per key; other fields are unspecified. */
+  public SingleOutputStreamOperator<T> max(String field) {
+    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MAX, true));
+  }
+
+  /** The record with the smallest value at {@code position} per key (the first one on ties). */
+  public SingleOutputStreamOperator<T> minBy(int position) {
+    return minBy(position, true);
+  }
+
+  /** The record with the smallest value at {@code position}; on ties the first if {@code first}. */
+  public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MIN_BY, first));
+  }
+
+  /** The record with the smallest {@code field} per key (the first one on ties). */
+  public SingleOutputStreamOperator<T> minBy(String field) {
+    return minBy(field, true);
+  }
+
+  /** The record with the smallest {@code field}; on ties the first if {@code first}. */
+  public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MIN_BY, first));
+  }
+
+  /** The record with the largest value at {@code position} per key (the first one on ties). */
+  public SingleOutputStreamOperator<T> maxBy(int position) {
+    return maxBy(position, true);
+  }
+
+  /** The record with the largest value at {@code position}; on ties the first if {@code first}. */
+  public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MAX_BY, first));
+  }
+
+  /** The record with the largest {@code field} per key (the first one on ties). */
+  public SingleOutputStreamOperator<T> maxBy(String field) {
+    return maxBy(field, true);
+  }
+
+  /** The record with the largest {@code field}; on ties the first if {@code first}. */
+  public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MAX_BY, first));
+  }
+
+  private SingleOutputStreamOperator<T> aggregate(String name, ReduceFunction<T> aggregator) {
+    return keyedTransform(name, getType(), new OperatorSpec.KeyedReduce(aggregator));
+  }
+
+  private <F> FieldAccessor<T, F> accessor(String field) {
+    try {
+      return getType().fieldAccessor(field);
+    } catch (InvalidTypesException e) {
+      throw new InvalidProgramException("Aggregation on field '" + field + "' of " + getType() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private <F> FieldAccessor<T, F> accessor(int position) {
+    try {
+      return getType().fieldAccessor(position);
+    } catch (InvalidTypesException e) {
+      throw new InvalidProgramException("Aggregation on position " + position + " of " + getType() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private <R> SingleOutputStreamOperator<R> keyedTransform(
+      String name, TypeInformation<R> outputType, OperatorSpec operator) {
+    OneInputTransformation<T, R> t = new OneInputTransformation<>(
+        environment.newId(), transformation, name, operator, outputType, Transformation.DEFAULT_PARALLELISM);
+    t.setStateKey(keySelector, keyType);
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+}

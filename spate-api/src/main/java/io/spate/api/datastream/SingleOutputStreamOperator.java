@@ -1,0 +1,99 @@
+package io.spate.api.datastream;
+
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.OutputTag;
+import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.dag.SideOutputTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.typeinfo.TypeHint;
+import io.spate.api.typeinfo.TypeInformation;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The stream produced by one operator, whose settings (name, uid, parallelism, chaining, output
+ * type) can still be changed.
+ *
+ * @param <T> the record type
+ */
+public class SingleOutputStreamOperator<T> extends DataStream<T> {
+
+  private final Map<String, OutputTag<?>> sideOutputTags = new HashMap<>();
+
+  /** Wraps {@code transformation}. */
+  public SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+    super(environment, transformation);
+  }
+
+  /** Names the operator. */
+  public SingleOutputStreamOperator<T> name(String name) {
+    transformation.setName(name);
+    return this;
+  }
+
+  /** Gives the operator a stable id, used to match its state when a job is restored. */
+  public SingleOutputStreamOperator<T> uid(String uid) {
+    transformation.setUid(uid);
+    return this;
+  }
+
+  /** Sets the operator's parallelism. */
+  public SingleOutputStreamOperator<T> setParallelism(int parallelism) {
+    transformation.setParallelism(parallelism);
+    return this;
+  }
+
+  /** Sets the operator's max parallelism. */
+  public SingleOutputStreamOperator<T> setMaxParallelism(int maxParallelism) {
+    transformation.setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  /** Puts the operator in a slot sharing group; operators of different groups never share a slot. */
+  public SingleOutputStreamOperator<T> slotSharingGroup(String slotSharingGroup) {
+    transformation.setSlotSharingGroup(slotSharingGroup);
+    return this;
+  }
+
+  /** Keeps the operator out of any chain. */
+  public SingleOutputStreamOperator<T> disableChaining() {
+    transformation.setChainingStrategy(ChainingStrategy.NEVER);
+    return this;
+  }
+
+  /** Starts a new chain at this operator. */
+  public SingleOutputStreamOperator<T> startNewChain() {
+    transformation.setChainingStrategy(ChainingStrategy.HEAD);
+    return this;
+  }
+
+  /** Declares the output type, for functions whose type cannot be inferred (lambdas, generics). */
+  public SingleOutputStreamOperator<T> returns(TypeInformation<T> typeInfo) {
+    if (typeInfo == null) {
+      throw new InvalidProgramException("returns: the type must not be null.");
+    }
+    transformation.setOutputType(typeInfo);
+    return this;
+  }
+
+  /** Declares the output type with a hint: {@code .returns(new TypeHint<List<String>>(){})}. */
+  public SingleOutputStreamOperator<T> returns(TypeHint<T> typeHint) {
+    return returns(TypeInformation.of(typeHint));
+  }
+
+  /** Declares the output type by class. */
+  public SingleOutputStreamOperator<T> returns(Class<T> type) {
+    return returns(TypeInformation.of(type));
+  }
+
+  /** The records that this operator emitted to the side output {@code tag}. */
+  public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+    OutputTag<?> previous = sideOutputTags.putIfAbsent(tag.getId(), tag);
+    if (previous != null && !previous.getTypeInfo().equals(tag.getTypeInfo())) {
+      throw new InvalidProgramException("The side output '" + tag.getId() + "' of operator "
+          + transformation.describe() + " was requested with two types, " + previous.getTypeInfo()
+          + " and " + tag.getTypeInfo() + ": use one type per tag id.");
+    }
+    return new DataStream<>(environment, new SideOutputTransformation<>(environment.newId(), transformation, tag));
+  }
+}

@@ -1,0 +1,372 @@
+package io.spate.api.datastream;
+
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionException;
+import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CoreOptions;
+import io.spate.api.connector.source.Boundedness;
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.lib.FileSource;
+import io.spate.api.connector.source.lib.FromElementsSource;
+import io.spate.api.connector.source.lib.NumberSequenceSource;
+import io.spate.api.connector.source.lib.SocketTextSource;
+import io.spate.api.dag.SourceTransformation;
+import io.spate.api.dag.StreamGraph;
+import io.spate.api.dag.StreamGraphValidator;
+import io.spate.api.dag.Transformation;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.execution.ExecutionOptions;
+import io.spate.api.execution.JobListener;
+import io.spate.api.execution.PipelineExecutor;
+import io.spate.api.execution.PipelineExecutorFactory;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The entry point of a streaming program: creates sources, holds the job's settings, and runs the
+ * graph of transformations built on its streams.
+ */
+public class StreamExecutionEnvironment {
+
+  private static volatile StreamExecutionEnvironmentFactory contextFactory;
+  private static final ThreadLocal<StreamExecutionEnvironmentFactory> threadContextFactory =
+      new ThreadLocal<>();
+
+  private final Configuration configuration;
+  private final ExecutionConfig executionConfig;
+  private final List<Transformation<?>> sinks = new ArrayList<>();
+  private final List<JobListener> jobListeners = new ArrayList<>();
+  private ClassLoader userClassLoader;
+  private int nextId;
+
+  /** Creates an environment with {@code configuration}; prefer {@link #getExecutionEnvironment()}. */
+  public StreamExecutionEnvironment(Configuration configuration) {
+    this.configuration = new Configuration(configuration);
+    this.executionConfig = new ExecutionConfig(this.configuration);
+    this.userClassLoader = Thread.currentThread().getContextClassLoader();
+    if (this.userClassLoader == null) {
+      this.userClassLoader = StreamExecutionEnvironment.class.getClassLoader();
+    }
+  }
+
+  /**
+   * The environment of the current context: the one a command such as {@code spate run} set up, or
+   * else one that runs jobs on an embedded local cluster.
+   */
+  public static StreamExecutionEnvironment getExecutionEnvironment() {
+    return getExecutionEnvironment(new Configuration());
+  }
+
+  /** Like {@link #getExecutionEnvironment()}, with {@code configuration} applied. */
+  public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
+    StreamExecutionEnvironmentFactory factory = threadContextFactory.get();
+    if (factory == null) {
+      factory = contextFactory;
+    }
+    return factory != null
+        ? factory.createExecutionEnvironment(configuration)
+        : new StreamExecutionEnvironment(configuration);
+  }
+
+  /** An environment that runs jobs on an embedded cluster in this JVM. */
+  public static StreamExecutionEnvironment createLocalEnvironment() {
+    return new StreamExecutionEnvironment(new Configuration());
+  }
+
+  /** An embedded-cluster environment with the given default parallelism. */
+  public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
+    StreamExecutionEnvironment env = createLocalEnvironment();
+    env.setParallelism(parallelism);
+    return env;
+  }
+
+  /** Makes {@code factory} create the environments of {@link #getExecutionEnvironment()}. */
+  public static void initializeContextEnvironment(StreamExecutionEnvironmentFactory factory) {
+    contextFactory = factory;
+    threadContextFactory.set(factory);
+  }
+
+  /** Removes the context set by {@link #initializeContextEnvironment}. */
+  public static void resetContextEnvironment() {
+    contextFactory = null;
+    threadContextFactory.remove();
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  /** Sets the default parallelism of operators. */
+  public StreamExecutionEnvironment setParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new InvalidProgramException("The parallelism must be at least 1, got " + parallelism + ".");
+    }
+    configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    return this;
+  }
+
+  /** The default parallelism of operators. */
+  public int getParallelism() {
+    return configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+  }
+
+  /** Sets the max parallelism: the number of key groups, the upper bound for rescaling. */
+  public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+    if (maxParallelism < 1 || maxParallelism > (1 << 15)) {
+      throw new InvalidProgramException("The max parallelism must be in [1, 32768], got " + maxParallelism + ".");
+    }
+    configuration.set(CoreOptions.MAX_PARALLELISM, maxParallelism);
+    return this;
+  }
+
+  /** The max parallelism. */
+  public int getMaxParallelism() {
+    return configuration.get(CoreOptions.MAX_PARALLELISM);
+  }
+
+  /** Sets streaming, batch or automatic execution. */
+  public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+    configuration.set(CoreOptions.RUNTIME_MODE, Objects.requireNonNull(mode, "mode"));
+    return this;
+  }
+
+  /** The settings that functions can read. */
+  public ExecutionConfig getConfig() {
+    return executionConfig;
+  }
+
+  /** The job's configuration; changes apply to jobs executed afterwards. */
+  public Configuration getConfiguration() {
+    return configuration;
+  }
+
+  /** Overrides the class loader of the job's code (set by {@code spate run}). */
+  public void setUserClassLoader(ClassLoader classLoader) {
+    this.userClassLoader = Objects.requireNonNull(classLoader);
+  }
+
+  /** Registers a listener told of every job this environment submits. */
+  public void registerJobListener(JobListener listener) {
+    jobListeners.add(Objects.requireNonNull(listener));
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  /** A stream of the given elements, in order; the type is taken from the first element. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromElements(T... data) {
+    return fromData(data);
+  }
+
+  /** A stream of the given elements, in order, of the given type. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromElements(Class<T> type, T... data) {
+    return fromData(Arrays.asList(data), TypeInformation.of(type));
+  }
+
+  /** A stream of the given elements, in order; the type is taken from the first element. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromData(T... data) {
+    if (data == null || data.length == 0) {
+      throw new InvalidProgramException(
+          "fromElements/fromData needs at least one element to find the type; for an empty "
+              + "stream pass the type: fromData(List.of(), Types.STRING).");
+    }
+    return fromData(Arrays.asList(data), TypeExtractor.getForObject(data[0]));
+  }
+
+  /** A stream of the elements of {@code data}, in order; the type is taken from the first one. */
+  public <T> DataStreamSource<T> fromData(Collection<T> data) {
+    if (data == null || data.isEmpty()) {
+      throw new InvalidProgramException(
+          "fromData/fromCollection needs at least one element to find the type; for an empty "
+              + "collection pass the type: fromData(List.of(), Types.STRING).");
+    }
+    return fromData(data, TypeExtractor.getForObject(data.iterator().next()));
+  }
+
+  /** A stream of the elements of {@code data}, in order, of type {@code type}. */
+  public <T> DataStreamSource<T> fromData(Collection<T> data, TypeInformation<T> type) {
+    Objects.requireNonNull(type, "type");
+    for (T element : data) {
+      if (element == null) {
+        throw new InvalidProgramException("fromData/fromElements/fromCollection: elements must not be null.");
+      }
+    }
+    FromElementsSource<T> source = new FromElementsSource<>(List.copyOf(data), type);
+    return addSource(source, WatermarkStrategy.noWatermarks(), "Collection Source", type, false);
+  }
+
+  /** Same as {@link #fromData(Collection)}. */
+  public <T> DataStreamSource<T> fromCollection(Collection<T> data) {
+    return fromData(data);
+  }
+
+  /** Same as {@link #fromData(Collection, TypeInformation)}. */
+  public <T> DataStreamSource<T> fromCollection(Collection<T> data, TypeInformation<T> type) {
+    return fromData(data, type);
+  }
+
+  /** The numbers {@code from} to {@code to}, both included, read in parallel. */
+  public DataStreamSource<Long> fromSequence(long from, long to) {
+    if (from > to) {
+      throw new InvalidProgramException("fromSequence: 'from' (" + from + ") must not be above 'to' (" + to + ").");
+    }
+    return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source");
+  }
+
+  /** The lines of a text file, or of every file of a directory, as a bounded stream. */
+  public DataStreamSource<String> readTextFile(String path) {
+    return fromSource(FileSource.forTextLines(path).build(), WatermarkStrategy.noWatermarks(), "File Source");
+  }
+
+  /** The lines read from a TCP socket at {@code hostname:port}, until the socket closes. */
+  public DataStreamSource<String> socketTextStream(String hostname, int port) {
+    return socketTextStream(hostname, port, "\n");
+  }
+
+  /** The records read from a TCP socket, separated by {@code delimiter}. */
+  public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+    SocketTextSource source = new SocketTextSource(hostname, port, delimiter);
+    return addSource(source, WatermarkStrategy.noWatermarks(), "Socket Stream", Types.STRING, false);
+  }
+
+  /** The records of {@code source}, with timestamps and watermarks from {@code watermarkStrategy}. */
+  public <T> DataStreamSource<T> fromSource(
+      Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
+    return fromSource(source, watermarkStrategy, sourceName, null);
+  }
+
+  /** Like {@link #fromSource(Source, WatermarkStrategy, String)}, with an explicit record type. */
+  public <T> DataStreamSource<T> fromSource(
+      Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName,
+      TypeInformation<T> type) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+    TypeInformation<T> resolved = type;
+    if (resolved == null && source instanceof io.spate.api.typeinfo.ResultTypeQueryable<?> queryable) {
+      @SuppressWarnings("unchecked")
+      TypeInformation<T> produced = (TypeInformation<T>) queryable.getProducedType();
+      resolved = produced;
+    }
+    if (resolved == null) {
+      resolved = TypeExtractor.getUnaryReturnType(source, Source.class, -1, 0, null, sourceName);
+    }
+    return addSource(source, watermarkStrategy, sourceName, resolved, true);
+  }
+
+  private <T> DataStreamSource<T> addSource(
+      Source<T, ?, ?> source, WatermarkStrategy<T> strategy, String name, TypeInformation<T> type,
+      boolean parallel) {
+    SourceTransformation<T> t = new SourceTransformation<>(
+        newId(), name, source, strategy, type, Transformation.DEFAULT_PARALLELISM, parallel);
+    return new DataStreamSource<>(this, t);
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /** Runs the job built so far and waits for it to end; bounded jobs end, unbounded ones run on. */
+  public JobExecutionResult execute() throws Exception {
+    return execute("Spate Streaming Job");
+  }
+
+  /** Runs the job built so far under {@code jobName} and waits for it to end. */
+  public JobExecutionResult execute(String jobName) throws Exception {
+    JobClient client = executeAsync(jobName);
+    try {
+      JobExecutionResult result = client.getJobExecutionResult().get();
+      jobListeners.forEach(l -> l.onJobExecuted(result, null));
+      return result;
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      jobListeners.forEach(l -> l.onJobExecuted(null, cause));
+      if (cause instanceof JobExecutionException jobFailure) {
+        throw jobFailure;
+      }
+      throw new JobExecutionException(client.getJobID(), "Job '" + jobName + "' failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      client.cancel();
+      Thread.currentThread().interrupt();
+      throw e;
+    }
+  }
+
+  /** Submits the job built so far and returns at once with a client to follow it. */
+  public JobClient executeAsync(String jobName) throws Exception {
+    StreamGraph graph = getStreamGraph(jobName);
+    PipelineExecutor executor = findExecutor();
+    JobClient client;
+    try {
+      client = executor.execute(graph);
+    } catch (Exception e) {
+      jobListeners.forEach(l -> l.onJobSubmitted(null, e));
+      throw e;
+    }
+    jobListeners.forEach(l -> l.onJobSubmitted(client, null));
+    return client;
+  }
+
+  /**
+   * Builds and validates the graph of everything defined so far under {@code jobName}, and clears
+   * the environment for the next job.
+   */
+  public StreamGraph getStreamGraph(String jobName) {
+    RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
+    StreamGraph graph = new StreamGraph(jobName, sinks, new Configuration(configuration),
+        executionConfig, mode, userClassLoader);
+    if (mode == RuntimeExecutionMode.AUTOMATIC) {
+      boolean allBounded = graph.transformations().stream()
+          .filter(t -> t instanceof SourceTransformation<?>)
+          .allMatch(t -> ((SourceTransformation<?>) t).getSource().getBoundedness() == Boundedness.BOUNDED);
+      mode = allBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
+      graph = new StreamGraph(jobName, sinks, new Configuration(configuration), executionConfig, mode, userClassLoader);
+    }
+    if (mode == RuntimeExecutionMode.BATCH) {
+      for (Transformation<?> t : graph.transformations()) {
+        if (t instanceof SourceTransformation<?> s && s.getSource().getBoundedness() != Boundedness.BOUNDED) {
+          throw new InvalidProgramException("The job '" + jobName + "' runs in BATCH mode, but source "
+              + s.describe() + " is unbounded: use STREAMING mode, or a bounded source.");
+        }
+      }
+    }
+    StreamGraphValidator.validate(graph, getParallelism(), getMaxParallelism());
+    sinks.clear();
+    return graph;
+  }
+
+  private PipelineExecutor findExecutor() {
+    String target = configuration.get(ExecutionOptions.TARGET);
+    List<String> available = new ArrayList<>();
+    for (PipelineExecutorFactory factory : ServiceLoader.load(PipelineExecutorFactory.class, userClassLoader)) {
+      if (factory.name().equals(target)) {
+        return factory.getExecutor(configuration);
+      }
+      available.add(factory.name());
+    }
+    throw new IllegalStateException("No executor for execution.target '" + target + "' is on the classpath"
+        + (available.isEmpty() ? ": add the spate-runtime module to run jobs." : "; available: " + available + "."));
+  }
+
+  // ---------------------------------------------------------------- internal
+
+  /** A new transformation id, unique within this environment. */
+  int newId() {
+    return nextId++;
+  }
+
+  /** Adds a terminal transformation of the job. */
+  void addSink(Transformation<?> sink) {
+    sinks.add(sink);
+  }
+}

@@ -1,0 +1,14 @@
+package io.spate.api.datastream;
+
+import io.spate.api.configuration.Configuration;
+
+/**
+ * Creates the environment that {@link StreamExecutionEnvironment#getExecutionEnvironment()} returns
+ * in a context such as the {@code spate run} command.
+ */
+@FunctionalInterface
+public interface StreamExecutionEnvironmentFactory {
+
+  /** Creates an environment; {@code configuration} holds what the program itself passed. */
+  StreamExecutionEnvironment createExecutionEnvironment(Configuration configuration);
+}

@@ -1,0 +1,19 @@
+package io.spate.api.eventtime;
+
+import java.io.Serializable;
+
+/**
+ * A statement that no more records with a timestamp at or below {@code timestamp} are expected.
+ *
+ * @param timestamp the event time up to which the stream is complete
+ */
+public record Watermark(long timestamp) implements Serializable {
+
+  /** The watermark that ends event time: every timer and window fires. */
+  public static final Watermark MAX_WATERMARK = new Watermark(Long.MAX_VALUE);
+
+  /** Same as {@link #timestamp()}, named as in Flink. */
+  public long getTimestamp() {
+    return timestamp;
+  }
+}

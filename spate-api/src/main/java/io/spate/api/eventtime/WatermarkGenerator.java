@@ -1,0 +1,15 @@
+package io.spate.api.eventtime;
+
+/**
+ * Generates watermarks from the records it sees (punctuated) and/or periodically.
+ *
+ * @param <T> the record type
+ */
+public interface WatermarkGenerator<T> {
+
+  /** Called for every record; may emit a watermark right away. */
+  void onEvent(T event, long eventTimestamp, WatermarkOutput output);
+
+  /** Called every auto-watermark interval; may emit a watermark. */
+  void onPeriodicEmit(WatermarkOutput output);
+}

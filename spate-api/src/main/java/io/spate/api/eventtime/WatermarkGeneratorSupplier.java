@@ -1,0 +1,15 @@
+package io.spate.api.eventtime;
+
+import java.io.Serializable;
+
+/**
+ * Creates a watermark generator per source split or parallel instance.
+ *
+ * @param <T> the record type
+ */
+@FunctionalInterface
+public interface WatermarkGeneratorSupplier<T> extends Serializable {
+
+  /** Creates a new generator. */
+  WatermarkGenerator<T> createWatermarkGenerator();
+}

@@ -1,0 +1,8 @@
+package io.spate.api.functions;
+
+/** Transforms one record into zero, one or more records. */
+@FunctionalInterface
+public interface FlatMapFunction<IN, OUT> extends Function {
+  /** Emits the records that {@code value} maps to through {@code out}. */
+  void flatMap(IN value, Collector<OUT> out) throws Exception;
+}

@@ -1,0 +1,8 @@
+package io.spate.api.functions;
+
+/** Combines two values of one type into one, associatively. */
+@FunctionalInterface
+public interface ReduceFunction<T> extends Function {
+  /** Combines the accumulated {@code value1} with the new {@code value2}. */
+  T reduce(T value1, T value2) throws Exception;
+}

@@ -1,0 +1,6 @@
+package io.spate.api.functions;
+
+/** A {@link CoFlatMapFunction} with a life cycle and a {@link RuntimeContext}. */
+public abstract class RichCoFlatMapFunction<IN1, IN2, OUT> extends AbstractRichFunction implements CoFlatMapFunction<IN1, IN2, OUT> {
+  private static final long serialVersionUID = 1L;
+}

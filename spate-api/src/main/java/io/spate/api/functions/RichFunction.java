@@ -1,0 +1,17 @@
+package io.spate.api.functions;
+
+/** A function with a life cycle and access to its {@link RuntimeContext}. */
+public interface RichFunction extends Function {
+
+  /** Called once per parallel instance before the first record. */
+  void open(OpenContext openContext) throws Exception;
+
+  /** Called once per parallel instance after the last record, and when the task is cancelled. */
+  void close() throws Exception;
+
+  /** The runtime context; available from {@link #open} on. */
+  RuntimeContext getRuntimeContext();
+
+  /** Sets the runtime context; called by the runtime before {@link #open}. */
+  void setRuntimeContext(RuntimeContext context);
+}

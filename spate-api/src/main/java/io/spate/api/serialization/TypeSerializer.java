@@ -1,0 +1,57 @@
+package io.spate.api.serialization;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * Turns values of one type into bytes and back. Used at process boundaries and in state snapshots;
+ * inside one JVM records travel as object references.
+ *
+ * @param <T> the serialized type
+ */
+public abstract class TypeSerializer<T> implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Writes {@code value} (which may be null only where the serializer says so) to {@code target}. */
+  public abstract void serialize(T value, DataOutputView target) throws IOException;
+
+  /** Reads one value written by {@link #serialize}. */
+  public abstract T deserialize(DataInputView source) throws IOException;
+
+  /** A deep copy of {@code value}; immutable values may be returned as they are. */
+  public abstract T copy(T value);
+
+  /**
+   * A serializer that can be used from another thread: this instance if it is stateless, else a new
+   * one.
+   */
+  public abstract TypeSerializer<T> duplicate();
+
+  /**
+   * Whether values of this type are deeply immutable, so that {@link #copy} returns its argument and
+   * callers may share values instead of copying them.
+   */
+  public boolean isImmutableType() {
+    return false;
+  }
+
+  /**
+   * Reads a length or count written with {@link DataOutputView#writeVarInt}, rejecting values that
+   * only corrupt input can hold: negative ones and, where the source knows how much is left, ones
+   * larger than the remaining bytes (every counted item takes at least one byte), so that corrupt
+   * input fails fast instead of allocating a huge array.
+   */
+  protected static int readLength(DataInputView source) throws IOException {
+    int length = source.readVarInt();
+    if (length < 0) {
+      throw new IOException("Corrupt input: negative length " + length);
+    }
+    if (source instanceof DataInputDeserializer in && length > in.available()) {
+      throw new EOFException(
+          "Unexpected end of input: a length of " + length + " with " + in.available() + " bytes left");
+    }
+    return length;
+  }
+}

@@ -1,0 +1,37 @@
+package io.spate.runtime;
+
+import io.spate.api.configuration.ConfigOption;
+
+/** Options of the TaskExecutors: slots, worker threads and the in-JVM network. */
+public final class TaskManagerOptions {
+
+  private TaskManagerOptions() {}
+
+  /** Slots per TaskExecutor; 0 lets the local executor size the cluster to the job. */
+  public static final ConfigOption<Integer> NUM_TASK_SLOTS =
+      ConfigOption.key("taskmanager.numberOfTaskSlots")
+          .intType()
+          .defaultValue(0)
+          .withDescription("Task slots per TaskExecutor; 0 sizes the embedded cluster to the job.");
+
+  /** Cooperative worker threads per TaskExecutor. */
+  public static final ConfigOption<Integer> WORKER_THREADS =
+      ConfigOption.key("taskmanager.worker-threads")
+          .intType()
+          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()))
+          .withDescription("Cooperative worker threads that run all tasks of a TaskExecutor (default: cores).");
+
+  /** Records per network batch. */
+  public static final ConfigOption<Integer> BATCH_SIZE =
+      ConfigOption.key("taskmanager.network.batch-size")
+          .intType()
+          .defaultValue(256)
+          .withDescription("Records handed from one task to another in one batch.");
+
+  /** Batches in flight per channel. */
+  public static final ConfigOption<Integer> CHANNEL_CAPACITY =
+      ConfigOption.key("taskmanager.network.channel-capacity")
+          .intType()
+          .defaultValue(16)
+          .withDescription("Batches in flight per channel between two subtasks; a full channel backpressures its producer.");
+}

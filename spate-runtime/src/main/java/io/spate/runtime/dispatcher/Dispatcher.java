@@ -1,0 +1,166 @@
+package io.spate.runtime.dispatcher;
+
+import io.spate.api.common.JobID;
+import io.spate.api.common.JobProgress;
+import io.spate.api.common.JobStatus;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.JobMaster;
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.rpc.RpcEndpoint;
+import io.spate.runtime.rpc.RpcService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Accepts jobs, starts a JobMaster per job, and keeps the results of ended jobs. */
+public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
+
+  private static final int MAX_REMEMBERED_RESULTS = 100;
+
+  private final String resourceManagerAddress;
+  private final Consumer<JobResult> onJobEnded;
+  private final Map<JobID, JobMaster> running = new HashMap<>();
+  private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
+  private int jobMasterCounter;
+
+  /** Creates the Dispatcher; {@code onJobEnded} is told of every job that ends. */
+  public Dispatcher(RpcService rpcService, String address, String resourceManagerAddress,
+      Consumer<JobResult> onJobEnded) {
+    super(rpcService, address);
+    this.resourceManagerAddress = resourceManagerAddress;
+    this.onJobEnded = onJobEnded;
+  }
+
+  @Override
+  public CompletableFuture<Void> submitJob(JobGraph jobGraph) {
+    return callAsync(() -> {
+      JobID jobId = jobGraph.jobId();
+      if (results.containsKey(jobId)) {
+        throw new IllegalArgumentException("A job with id " + jobId + " was already submitted.");
+      }
+      CompletableFuture<JobResult> result = new CompletableFuture<>();
+      results.put(jobId, result);
+      forgetOldResults();
+      JobMaster jobMaster = new JobMaster(rpcService, "jobmaster-" + (jobMasterCounter++) + "-" + jobId, jobGraph,
+          resourceManagerAddress, r -> runAsync(() -> jobEnded(r)));
+      running.put(jobId, jobMaster);
+      jobMaster.start();
+      return null;
+    });
+  }
+
+  private void jobEnded(JobResult result) {
+    JobMaster jobMaster = running.remove(result.jobId());
+    try {
+      onJobEnded.accept(result);
+    } finally {
+      CompletableFuture<JobResult> future = results.get(result.jobId());
+      if (future != null) {
+        future.complete(result);
+      }
+      if (jobMaster != null) {
+        // Close off the JobMaster's own thread: close() waits for that thread to end.
+        Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
+        closer.setDaemon(true);
+        closer.start();
+      }
+    }
+  }
+
+  private void forgetOldResults() {
+    var it = results.entrySet().iterator();
+    while (results.size() > MAX_REMEMBERED_RESULTS && it.hasNext()) {
+      var entry = it.next();
+      if (entry.getValue().isDone()) {
+        it.remove();
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<JobStatus> requestJobStatus(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestJobStatus();
+      }
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result.thenApply(JobResult::status);
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<JobResult> requestJobResult(JobID jobId) {
+    return callAsync(() -> {
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<JobProgress> requestJobProgress(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestProgress();
+      }
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result.thenApply(r -> new JobProgress(r.status(),
+          r.counters().getOrDefault(io.spate.runtime.tasks.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
+          r.netRuntime()));
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelJob(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.cancel();
+      }
+      if (!results.containsKey(jobId)) {
+        throw new UnknownJobException(jobId);
+      }
+      return CompletableFuture.<Void>completedFuture(null);
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<List<JobID>> listJobs() {
+    return callAsync(() -> new ArrayList<>(results.keySet()));
+  }
+
+  /** Cancels every running job and waits for them to end, then stops. */
+  @Override
+  public void close() {
+    List<CompletableFuture<JobResult>> pending = new ArrayList<>();
+    callAsync(() -> {
+      for (Map.Entry<JobID, JobMaster> e : running.entrySet()) {
+        e.getValue().cancel();
+        pending.add(results.get(e.getKey()));
+      }
+      return null;
+    }).join();
+    for (CompletableFuture<JobResult> p : pending) {
+      try {
+        p.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // A job that does not end in time is abandoned; its threads stop with the cluster.
+      }
+    }
+    super.close();
+  }
+}

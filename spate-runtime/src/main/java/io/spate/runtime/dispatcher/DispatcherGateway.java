@@ -1,0 +1,32 @@
+package io.spate.runtime.dispatcher;
+
+import io.spate.api.common.JobID;
+import io.spate.api.common.JobProgress;
+import io.spate.api.common.JobStatus;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.rpc.RpcGateway;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What clients can ask of the Dispatcher: submit, follow and cancel jobs. */
+public interface DispatcherGateway extends RpcGateway {
+
+  /** Accepts a job and starts its JobMaster. */
+  CompletableFuture<Void> submitJob(JobGraph jobGraph);
+
+  /** The job's status. */
+  CompletableFuture<JobStatus> requestJobStatus(JobID jobId);
+
+  /** Completes with the job's result when it has ended. */
+  CompletableFuture<JobResult> requestJobResult(JobID jobId);
+
+  /** The job's progress. */
+  CompletableFuture<JobProgress> requestJobProgress(JobID jobId);
+
+  /** Cancels the job. */
+  CompletableFuture<Void> cancelJob(JobID jobId);
+
+  /** The ids of running and recently ended jobs. */
+  CompletableFuture<List<JobID>> listJobs();
+}

@@ -1,0 +1,68 @@
+package io.spate.runtime.graph;
+
+/**
+ * A network edge between two tasks, carrying the records of one operator's output (or side output)
+ * to one input of another task.
+ *
+ * @param id the edge's id within the job; names the channels of this edge
+ * @param source the producing task
+ * @param target the consuming task
+ * @param streamEdge the operator-level edge this network edge realizes
+ */
+public record JobEdge(int id, JobVertex source, JobVertex target, StreamEdge streamEdge) {
+
+  /** The consumer subtasks that producer subtask {@code producerIndex} sends to, in channel order. */
+  public int[] consumersOf(int producerIndex) {
+    int producers = source.getParallelism();
+    int consumers = target.getParallelism();
+    if (!streamEdge.isPointwise()) {
+      return range(0, consumers);
+    }
+    if (producers >= consumers) {
+      return new int[] {(int) ((long) producerIndex * consumers / producers)};
+    }
+    int count = 0;
+    int first = -1;
+    for (int j = 0; j < consumers; j++) {
+      if ((long) j * producers / consumers == producerIndex) {
+        first = first < 0 ? j : first;
+        count++;
+      }
+    }
+    return range(first, first + count);
+  }
+
+  /** The producer subtasks that consumer subtask {@code consumerIndex} receives from. */
+  public int[] producersOf(int consumerIndex) {
+    int producers = source.getParallelism();
+    int consumers = target.getParallelism();
+    if (!streamEdge.isPointwise()) {
+      return range(0, producers);
+    }
+    if (producers <= consumers) {
+      return new int[] {(int) ((long) consumerIndex * producers / consumers)};
+    }
+    int count = 0;
+    int first = -1;
+    for (int i = 0; i < producers; i++) {
+      if ((long) i * consumers / producers == consumerIndex) {
+        first = first < 0 ? i : first;
+        count++;
+      }
+    }
+    return range(first, first + count);
+  }
+
+  private static int[] range(int from, int to) {
+    int[] result = new int[Math.max(0, to - from)];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = from + i;
+    }
+    return result;
+  }
+
+  @Override
+  public String toString() {
+    return "JobEdge#" + id + "(" + streamEdge + ")";
+  }
+}

@@ -1,0 +1,76 @@
+package io.spate.runtime.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A task of the job: a chain of operators that run in one thread and call each other directly,
+ * with the network inputs and outputs of the chain.
+ */
+public final class JobVertex {
+
+  private final int id;
+  private final List<StreamNode> chain = new ArrayList<>();
+  private final List<JobEdge> inputs = new ArrayList<>();
+  private final List<JobEdge> outputs = new ArrayList<>();
+
+  JobVertex(int id, StreamNode head) {
+    this.id = id;
+    chain.add(head);
+  }
+
+  /** The vertex's id within its job. */
+  public int getId() {
+    return id;
+  }
+
+  /** The chained operators, head first, each after its chained inputs. */
+  public List<StreamNode> getChain() {
+    return chain;
+  }
+
+  /** The first operator of the chain. */
+  public StreamNode getHead() {
+    return chain.get(0);
+  }
+
+  /** The network edges into this vertex. */
+  public List<JobEdge> getInputs() {
+    return inputs;
+  }
+
+  /** The network edges out of this vertex. */
+  public List<JobEdge> getOutputs() {
+    return outputs;
+  }
+
+  /** The parallelism (equal for every operator of the chain). */
+  public int getParallelism() {
+    return getHead().getParallelism();
+  }
+
+  /** The slot sharing group. */
+  public String getSlotSharingGroup() {
+    return getHead().getSlotSharingGroup();
+  }
+
+  /** The chained operator names joined by arrows. */
+  public String getName() {
+    return chain.stream().map(StreamNode::getName).collect(Collectors.joining(" -> "));
+  }
+
+  /** Whether the chain starts with a source. */
+  public boolean isSource() {
+    return getHead().getTransformation() instanceof io.spate.api.dag.SourceTransformation<?>;
+  }
+
+  void addToChain(StreamNode node) {
+    chain.add(node);
+  }
+
+  @Override
+  public String toString() {
+    return "JobVertex#" + id + "(" + getName() + ", parallelism " + getParallelism() + ")";
+  }
+}

@@ -1,0 +1,77 @@
+package io.spate.runtime.graph;
+
+import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.dag.Transformation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operator of a job (a source, a one- or two-input operator, or a sink) with its resolved
+ * settings and its edges; partitioning, union and side-output selection have become edge properties.
+ */
+public final class StreamNode {
+
+  private final Transformation<?> transformation;
+  private final int parallelism;
+  private final int maxParallelism;
+  private final String slotSharingGroup;
+  private final List<StreamEdge> inEdges = new ArrayList<>();
+  private final List<StreamEdge> outEdges = new ArrayList<>();
+
+  StreamNode(Transformation<?> transformation, int parallelism, int maxParallelism, String slotSharingGroup) {
+    this.transformation = transformation;
+    this.parallelism = parallelism;
+    this.maxParallelism = maxParallelism;
+    this.slotSharingGroup = slotSharingGroup;
+  }
+
+  /** The transformation this node runs. */
+  public Transformation<?> getTransformation() {
+    return transformation;
+  }
+
+  /** The node's id (its transformation's id). */
+  public int getId() {
+    return transformation.getId();
+  }
+
+  /** The operator's name. */
+  public String getName() {
+    return transformation.getName();
+  }
+
+  /** The resolved parallelism. */
+  public int getParallelism() {
+    return parallelism;
+  }
+
+  /** The resolved max parallelism: the number of key groups of a keyed operator. */
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  /** The resolved slot sharing group. */
+  public String getSlotSharingGroup() {
+    return slotSharingGroup;
+  }
+
+  /** The chaining strategy. */
+  public ChainingStrategy getChainingStrategy() {
+    return transformation.getChainingStrategy();
+  }
+
+  /** Edges into this node. */
+  public List<StreamEdge> getInEdges() {
+    return inEdges;
+  }
+
+  /** Edges out of this node. */
+  public List<StreamEdge> getOutEdges() {
+    return outEdges;
+  }
+
+  @Override
+  public String toString() {
+    return getName() + "#" + getId();
+  }
+}

@@ -1,0 +1,20 @@
+package io.spate.runtime.jobmaster;
+
+import io.spate.api.common.JobID;
+import io.spate.api.common.JobStatus;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a job ended.
+ *
+ * @param jobId the job
+ * @param jobName its name
+ * @param status FINISHED, FAILED or CANCELED
+ * @param netRuntime time from the start of scheduling to the end
+ * @param failure the cause of a failure, with job, operator and subtask in its message; else null
+ * @param counters final record counts
+ */
+public record JobResult(
+    JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
+    Map<String, Long> counters) {}

@@ -1,0 +1,172 @@
+package io.spate.runtime.jobmaster;
+
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceEvent;
+import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.connector.source.SplitEnumerator;
+import io.spate.api.connector.source.SplitEnumeratorContext;
+import io.spate.runtime.source.OperatorEvent;
+import io.spate.runtime.source.SourceEvents;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Runs the {@link SplitEnumerator} of one source in the JobMaster, on the JobMaster's main thread,
+ * and relays its split assignments to the source's subtasks.
+ */
+final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
+
+  /** Sends an event to a subtask of the source. */
+  interface SubtaskSender {
+    void send(int subtask, OperatorEvent event);
+  }
+
+  private final String sourceName;
+  private final Source<?, S, ?> source;
+  private final int parallelism;
+  private final Executor coordinatorThread;
+  private final SubtaskSender sender;
+  private final Consumer<Throwable> failJob;
+  private final Set<Integer> registeredReaders = new TreeSet<>();
+  private ScheduledExecutorService asyncWorker;
+  private SplitEnumerator<S, ?> enumerator;
+
+  @SuppressWarnings("unchecked")
+  SourceCoordinator(String sourceName, Source<?, ?, ?> source, int parallelism, Executor coordinatorThread,
+      SubtaskSender sender, Consumer<Throwable> failJob) {
+    this.sourceName = sourceName;
+    this.source = (Source<?, S, ?>) source;
+    this.parallelism = parallelism;
+    this.coordinatorThread = coordinatorThread;
+    this.sender = sender;
+    this.failJob = failJob;
+  }
+
+  /** Creates and starts the enumerator; must run on the coordinator thread. */
+  void start() throws Exception {
+    enumerator = source.createEnumerator(new Context());
+    enumerator.start();
+  }
+
+  /** Handles an event from subtask {@code subtask}; must run on the coordinator thread. */
+  void handleEvent(int subtask, OperatorEvent event) {
+    try {
+      if (event instanceof SourceEvents.ReaderRegistered) {
+        registeredReaders.add(subtask);
+        enumerator.addReader(subtask);
+      } else if (event instanceof SourceEvents.SplitRequest) {
+        enumerator.handleSplitRequest(subtask);
+      } else if (event instanceof SourceEvents.Custom custom) {
+        enumerator.handleSourceEvent(subtask, custom.event());
+      } else {
+        throw new IllegalArgumentException("Unexpected event from a source reader: " + event);
+      }
+    } catch (Throwable t) {
+      failJob.accept(new IllegalStateException(
+          "The split enumerator of source '" + sourceName + "' failed: " + t, t));
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (asyncWorker != null) {
+      asyncWorker.shutdownNow();
+    }
+    if (enumerator != null) {
+      enumerator.close();
+    }
+  }
+
+  private synchronized ScheduledExecutorService asyncWorker() {
+    if (asyncWorker == null) {
+      ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "spate-source-coordinator-" + sourceName);
+        t.setDaemon(true);
+        return t;
+      });
+      pool.setRemoveOnCancelPolicy(true);
+      asyncWorker = pool;
+    }
+    return asyncWorker;
+  }
+
+  private final class Context implements SplitEnumeratorContext<S> {
+    @Override
+    public int currentParallelism() {
+      return parallelism;
+    }
+
+    @Override
+    public Set<Integer> registeredReaders() {
+      return Collections.unmodifiableSet(registeredReaders);
+    }
+
+    @Override
+    public void assignSplit(S split, int subtaskId) {
+      checkSubtask(subtaskId);
+      sender.send(subtaskId, new SourceEvents.AddSplits(List.of(split)));
+    }
+
+    @Override
+    public void signalNoMoreSplits(int subtaskId) {
+      checkSubtask(subtaskId);
+      sender.send(subtaskId, new SourceEvents.NoMoreSplits());
+    }
+
+    @Override
+    public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
+      checkSubtask(subtaskId);
+      sender.send(subtaskId, new SourceEvents.Custom(subtaskId, event));
+    }
+
+    @Override
+    public <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler,
+        long initialDelayMillis, long periodMillis) {
+      Runnable call = () -> {
+        T result = null;
+        Throwable error = null;
+        try {
+          result = callable.call();
+        } catch (Throwable t) {
+          error = t;
+        }
+        T r = result;
+        Throwable e = error;
+        coordinatorThread.execute(() -> {
+          try {
+            handler.accept(r, e);
+          } catch (Throwable t) {
+            failJob.accept(new IllegalStateException(
+                "The split enumerator of source '" + sourceName + "' failed: " + t, t));
+          }
+        });
+      };
+      if (periodMillis > 0) {
+        asyncWorker().scheduleWithFixedDelay(call, initialDelayMillis, periodMillis, TimeUnit.MILLISECONDS);
+      } else {
+        asyncWorker().schedule(call, initialDelayMillis, TimeUnit.MILLISECONDS);
+      }
+    }
+
+    @Override
+    public void runInCoordinatorThread(Runnable action) {
+      coordinatorThread.execute(action);
+    }
+
+    private void checkSubtask(int subtaskId) {
+      if (subtaskId < 0 || subtaskId >= parallelism) {
+        throw new IllegalArgumentException("Source '" + sourceName + "' has subtasks 0.." + (parallelism - 1)
+            + "; the enumerator addressed subtask " + subtaskId);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.spate.runtime.minicluster;
+
+import io.spate.api.common.JobClient;
+import io.spate.runtime.dispatcher.Dispatcher;
+import io.spate.runtime.dispatcher.DispatcherGateway;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.resourcemanager.ResourceManager;
+import io.spate.runtime.rpc.LocalRpcService;
+import io.spate.runtime.taskexecutor.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A whole Spate cluster in this JVM: the same Dispatcher, ResourceManager and TaskExecutor roles
+ * as a distributed cluster, talking through in-process RPC and shuffle.
+ */
+public final class MiniCluster implements AutoCloseable {
+
+  private final MiniClusterConfiguration configuration;
+  private LocalRpcService rpcService;
+  private LocalShuffleEnvironment shuffle;
+  private ResourceManager resourceManager;
+  private final List<TaskExecutor> taskExecutors = new ArrayList<>();
+  private Dispatcher dispatcher;
+  private DispatcherGateway dispatcherGateway;
+  private boolean closed;
+
+  /** Creates a cluster of the given shape; {@link #start()} starts it. */
+  public MiniCluster(MiniClusterConfiguration configuration) {
+    this.configuration = configuration;
+  }
+
+  /** Starts every role. */
+  public synchronized void start() {
+    rpcService = new LocalRpcService();
+    shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
+    resourceManager = new ResourceManager(rpcService, "resourcemanager");
+    for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {
+      TaskExecutor te = new TaskExecutor(rpcService, "taskexecutor-" + i, configuration.slotsPerTaskExecutor(),
+          configuration.workerThreadsPerTaskExecutor(), shuffle);
+      taskExecutors.add(te);
+      te.registerAt(resourceManager.getAddress()).join();
+    }
+    dispatcher = new Dispatcher(rpcService, "dispatcher", resourceManager.getAddress(), this::jobEnded);
+    dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class).join();
+  }
+
+  private void jobEnded(JobResult result) {
+    shuffle.releaseJob(result.jobId());
+  }
+
+  /** Submits {@code jobGraph}; the client follows the job. */
+  public CompletableFuture<JobClient> submitJob(JobGraph jobGraph) {
+    return dispatcherGateway.submitJob(jobGraph)
+        .thenApply(v -> new ClusterJobClient(jobGraph.jobId(), jobGraph.jobName(), dispatcherGateway));
+  }
+
+  /** The Dispatcher's gateway. */
+  public DispatcherGateway getDispatcherGateway() {
+    return dispatcherGateway;
+  }
+
+  /** The live channels of the shuffle, for leak checks. */
+  public int numberOfLiveChannels() {
+    return shuffle.numberOfChannels();
+  }
+
+  /** The TaskExecutors, for tests. */
+  public List<TaskExecutor> getTaskExecutors() {
+    return List.copyOf(taskExecutors);
+  }
+
+  /** Cancels running jobs and stops every role and thread. */
+  @Override
+  public synchronized void close() {
+    if (closed || rpcService == null) {
+      return;
+    }
+    closed = true;
+    dispatcher.close();
+    for (TaskExecutor te : taskExecutors) {
+      te.close();
+    }
+    resourceManager.close();
+    rpcService.close();
+  }
+}

@@ -1,0 +1,48 @@
+package io.spate.runtime.network;
+
+import io.spate.api.common.JobID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-JVM shuffle: hands out the channel between a producing and a consuming subtask of a network
+ * edge, creating it on first request from either side, so that tasks can be deployed in any order.
+ */
+public final class LocalShuffleEnvironment {
+
+  private record ChannelKey(JobID jobId, int edgeId, int producer, int consumer) {}
+
+  private final Map<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
+  private final int channelCapacity;
+  private final int batchSize;
+
+  /** Creates the shuffle with {@code channelCapacity} batches of {@code batchSize} records per channel. */
+  public LocalShuffleEnvironment(int channelCapacity, int batchSize) {
+    if (channelCapacity < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("channel capacity and batch size must be positive");
+    }
+    this.channelCapacity = channelCapacity;
+    this.batchSize = batchSize;
+  }
+
+  /** The channel of edge {@code edgeId} from subtask {@code producer} to subtask {@code consumer}. */
+  public LocalChannel channel(JobID jobId, int edgeId, int producer, int consumer) {
+    return channels.computeIfAbsent(new ChannelKey(jobId, edgeId, producer, consumer),
+        k -> new LocalChannel(jobId + "/" + edgeId + "/" + producer + "->" + consumer, channelCapacity));
+  }
+
+  /** The number of records per batch. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Drops every channel of {@code jobId}. */
+  public void releaseJob(JobID jobId) {
+    channels.keySet().removeIf(k -> k.jobId.equals(jobId));
+  }
+
+  /** The number of live channels, for leak checks. */
+  public int numberOfChannels() {
+    return channels.size();
+  }
+}

@@ -1,0 +1,33 @@
+package io.spate.runtime.network;
+
+/** The control elements that travel between tasks in order with the record batches. */
+public final class StreamElements {
+
+  private StreamElements() {}
+
+  /** The value of a record's timestamp when it has none. */
+  public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+  /** The producer of a channel has emitted everything: no more elements will follow. */
+  public static final Object END_OF_PARTITION = new Object() {
+    @Override
+    public String toString() {
+      return "EndOfPartition";
+    }
+  };
+
+  /**
+   * A watermark on a channel.
+   *
+   * @param timestamp the watermark's time
+   */
+  public record WatermarkElement(long timestamp) {}
+
+  /** An input that stops (idle) or resumes (active) holding back the watermark. */
+  public enum WatermarkStatus {
+    /** The input is idle. */
+    IDLE,
+    /** The input is active. */
+    ACTIVE
+  }
+}

@@ -1,0 +1,135 @@
+package io.spate.runtime.operators;
+
+import io.spate.api.common.OutputTag;
+import io.spate.api.functions.CoProcessFunction;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.TimeDomain;
+import io.spate.api.functions.TimerService;
+
+/**
+ * Runs a {@link CoProcessFunction}; on keyed connected streams it sets the current key per record
+ * and supports timers.
+ */
+public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerService.Target {
+
+  private final CoProcessFunction<IN1, IN2, OUT> function;
+  private final KeySelector<IN1, Object> keySelector1;
+  private final KeySelector<IN2, Object> keySelector2;
+  private TimestampedCollector<OUT> collector;
+  private InternalTimerService timers;
+  private NonKeyedTimerService nonKeyedTimers;
+  private TimerService timerService;
+  private ContextImpl ctx;
+  private Object currentKey;
+
+  /** Creates the operator; the key selectors are null on non-keyed streams. */
+  @SuppressWarnings("unchecked")
+  public CoProcessOperator(
+      CoProcessFunction<IN1, IN2, OUT> function, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2) {
+    super(function);
+    this.function = function;
+    this.keySelector1 = (KeySelector<IN1, Object>) keySelector1;
+    this.keySelector2 = (KeySelector<IN2, Object>) keySelector2;
+  }
+
+  @Override
+  public void open() throws Exception {
+    collector = new TimestampedCollector<>(output);
+    if (keySelector1 != null) {
+      timers = new InternalTimerService(context.processingTimeService(), this);
+      timerService = new KeyedTimerService(timers, () -> currentKey);
+    } else {
+      nonKeyedTimers = new NonKeyedTimerService(context);
+      timerService = nonKeyedTimers;
+    }
+    ctx = new ContextImpl();
+    super.open();
+  }
+
+  @Override
+  public void processElement1(IN1 value, long timestamp) throws Exception {
+    if (keySelector1 != null) {
+      currentKey = keySelector1.getKey(value);
+    }
+    prepare(timestamp);
+    function.processElement1(value, ctx, collector);
+  }
+
+  @Override
+  public void processElement2(IN2 value, long timestamp) throws Exception {
+    if (keySelector2 != null) {
+      currentKey = keySelector2.getKey(value);
+    }
+    prepare(timestamp);
+    function.processElement2(value, ctx, collector);
+  }
+
+  private void prepare(long timestamp) {
+    collector.setTimestamp(timestamp);
+    ctx.timestamp = timestamp;
+    ctx.domain = null;
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    if (timers != null) {
+      timers.advanceWatermark(watermark);
+    } else {
+      nonKeyedTimers.currentWatermark = watermark;
+    }
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+    fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+    fire(timer, TimeDomain.PROCESSING_TIME, Long.MIN_VALUE);
+  }
+
+  private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
+    currentKey = timer.key();
+    prepare(outputTimestamp);
+    ctx.domain = domain;
+    function.onTimer(timer.timestamp(), ctx, collector);
+  }
+
+  private final class ContextImpl extends CoProcessFunction<IN1, IN2, OUT>.OnTimerContext {
+    long timestamp;
+    TimeDomain domain;
+
+    ContextImpl() {
+      function.super();
+    }
+
+    @Override
+    public Long timestamp() {
+      return timestamp == Long.MIN_VALUE ? null : timestamp;
+    }
+
+    @Override
+    public TimerService timerService() {
+      return timerService;
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> outputTag, X value) {
+      if (outputTag == null) {
+        throw new IllegalArgumentException("The output tag must not be null.");
+      }
+      output.collect(outputTag, value, timestamp);
+    }
+
+    @Override
+    public TimeDomain timeDomain() {
+      if (domain == null) {
+        throw new IllegalStateException("timeDomain() is only available in onTimer.");
+      }
+      return domain;
+    }
+  }
+}

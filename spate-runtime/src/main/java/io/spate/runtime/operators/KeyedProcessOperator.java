@@ -1,0 +1,117 @@
+package io.spate.runtime.operators;
+
+import io.spate.api.common.OutputTag;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.TimeDomain;
+import io.spate.api.functions.TimerService;
+
+/** Runs a {@link KeyedProcessFunction}: sets the current key per record, and fires its timers. */
+public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperator<OUT>
+    implements OneInputStreamOperator<IN, OUT>, InternalTimerService.Target {
+
+  private final KeyedProcessFunction<K, IN, OUT> function;
+  private final KeySelector<IN, K> keySelector;
+  private TimestampedCollector<OUT> collector;
+  private InternalTimerService timers;
+  private TimerService timerService;
+  private ContextImpl ctx;
+  private K currentKey;
+
+  /** Creates the operator; {@code keySelector} gives the key of each record. */
+  @SuppressWarnings("unchecked")
+  public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function, KeySelector<?, ?> keySelector) {
+    super(function);
+    this.function = function;
+    this.keySelector = (KeySelector<IN, K>) keySelector;
+  }
+
+  @Override
+  public void open() throws Exception {
+    collector = new TimestampedCollector<>(output);
+    timers = new InternalTimerService(context.processingTimeService(), this);
+    timerService = new KeyedTimerService(timers, () -> currentKey);
+    ctx = new ContextImpl();
+    super.open();
+  }
+
+  @Override
+  public void processElement(IN value, long timestamp) throws Exception {
+    currentKey = keySelector.getKey(value);
+    collector.setTimestamp(timestamp);
+    ctx.timestamp = timestamp;
+    ctx.domain = null;
+    function.processElement(value, ctx, collector);
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    timers.advanceWatermark(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+    fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+    fire(timer, TimeDomain.PROCESSING_TIME, Long.MIN_VALUE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
+    currentKey = (K) timer.key();
+    collector.setTimestamp(outputTimestamp);
+    ctx.timestamp = outputTimestamp;
+    ctx.domain = domain;
+    function.onTimer(timer.timestamp(), ctx, collector);
+  }
+
+  /** The number of pending timers (for tests and metrics). */
+  public int numberOfTimers() {
+    return timers.numberOfTimers();
+  }
+
+  private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
+    long timestamp;
+    TimeDomain domain;
+
+    ContextImpl() {
+      function.super();
+    }
+
+    @Override
+    public Long timestamp() {
+      return timestamp == Long.MIN_VALUE ? null : timestamp;
+    }
+
+    @Override
+    public TimerService timerService() {
+      return timerService;
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> outputTag, X value) {
+      if (outputTag == null) {
+        throw new IllegalArgumentException("The output tag must not be null.");
+      }
+      output.collect(outputTag, value, timestamp);
+    }
+
+    @Override
+    public K getCurrentKey() {
+      return currentKey;
+    }
+
+    @Override
+    public TimeDomain timeDomain() {
+      if (domain == null) {
+        throw new IllegalStateException("timeDomain() is only available in onTimer.");
+      }
+      return domain;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.spate.runtime.operators;
+
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.common.JobID;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.common.TaskInfo;
+import io.spate.api.metrics.MetricGroup;
+import io.spate.runtime.tasks.ProcessingTimeService;
+
+/**
+ * What the task gives each of its operators: identity, settings, metrics and the clock.
+ *
+ * @param jobId the job
+ * @param operatorName the operator's name
+ * @param taskInfo the task and subtask
+ * @param executionConfig the job's settings for functions
+ * @param runtimeMode STREAMING or BATCH
+ * @param metricGroup the operator's metric group
+ * @param userClassLoader the class loader of the job's code
+ * @param processingTimeService the task's clock and timer queue
+ * @param maxParallelism the operator's number of key groups
+ */
+public record OperatorContext(
+    JobID jobId,
+    String operatorName,
+    TaskInfo taskInfo,
+    ExecutionConfig executionConfig,
+    RuntimeExecutionMode runtimeMode,
+    MetricGroup metricGroup,
+    ClassLoader userClassLoader,
+    ProcessingTimeService processingTimeService,
+    int maxParallelism) {}

@@ -1,0 +1,22 @@
+package io.spate.runtime.resourcemanager;
+
+import io.spate.api.common.JobID;
+import io.spate.runtime.rpc.RpcGateway;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What TaskExecutors and JobMasters can ask of the ResourceManager. */
+public interface ResourceManagerGateway extends RpcGateway {
+
+  /** A TaskExecutor offers its slots. */
+  CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots);
+
+  /** Allocates {@code count} slots to {@code jobId}, or fails with {@link NotEnoughResourcesException}. */
+  CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count);
+
+  /** Frees every slot of {@code jobId}. */
+  void releaseSlots(JobID jobId);
+
+  /** The number of free slots. */
+  CompletableFuture<Integer> freeSlots();
+}

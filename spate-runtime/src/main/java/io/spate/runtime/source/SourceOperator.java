@@ -1,0 +1,152 @@
+package io.spate.runtime.source;
+
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.connector.source.InputStatus;
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceEvent;
+import io.spate.api.connector.source.SourceReader;
+import io.spate.api.connector.source.SourceReaderContext;
+import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.metrics.MetricGroup;
+import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.Output;
+import io.spate.runtime.operators.StreamOperator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The head of a source task: drives the {@link SourceReader} of its subtask, relays split
+ * assignments from the enumerator, and generates watermarks.
+ */
+public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
+
+  private final Source<T, S, ?> source;
+  private final WatermarkStrategy<T> watermarkStrategy;
+  private OperatorEventGateway eventGateway;
+  private OperatorContext context;
+  private Output<T> output;
+  private SourceReader<T, S> reader;
+  private WatermarkingReaderOutput<T> readerOutput;
+  private CompletableFuture<Void> availability;
+  private long interval;
+
+  /** Creates the operator. */
+  @SuppressWarnings("unchecked")
+  public SourceOperator(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy) {
+    this.source = (Source<T, S, ?>) source;
+    this.watermarkStrategy = watermarkStrategy;
+  }
+
+  /** Sets where events for the enumerator go; called before {@link #open}. */
+  public void setEventGateway(OperatorEventGateway eventGateway) {
+    this.eventGateway = eventGateway;
+  }
+
+  @Override
+  public void setup(OperatorContext context, Output<T> output) {
+    this.context = context;
+    this.output = output;
+  }
+
+  @Override
+  public void open() throws Exception {
+    boolean streaming = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
+    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, streaming);
+    reader = source.createReader(new SourceReaderContext() {
+      @Override
+      public int getIndexOfSubtask() {
+        return context.taskInfo().indexOfThisSubtask();
+      }
+
+      @Override
+      public int currentParallelism() {
+        return context.taskInfo().numberOfParallelSubtasks();
+      }
+
+      @Override
+      public void sendSplitRequest() {
+        eventGateway.sendEventToCoordinator(new SourceEvents.SplitRequest(getIndexOfSubtask()));
+      }
+
+      @Override
+      public void sendSourceEventToCoordinator(SourceEvent event) {
+        eventGateway.sendEventToCoordinator(new SourceEvents.Custom(getIndexOfSubtask(), event));
+      }
+
+      @Override
+      public MetricGroup metricGroup() {
+        return context.metricGroup();
+      }
+    });
+    reader.start();
+    eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
+    interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
+    if (streaming && interval > 0) {
+      context.processingTimeService().schedule(
+          context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
+    }
+  }
+
+  private void onPeriodicEmit(long time) {
+    readerOutput.emitPeriodicWatermark();
+    context.processingTimeService().schedule(time + interval, this::onPeriodicEmit);
+  }
+
+  /** Polls the reader once; returns its status. Never blocks. */
+  public InputStatus emitNext() throws Exception {
+    if (availability != null) {
+      if (!availability.isDone()) {
+        return InputStatus.NOTHING_AVAILABLE;
+      }
+      availability = null;
+    }
+    InputStatus status = reader.pollNext(readerOutput);
+    if (status == InputStatus.NOTHING_AVAILABLE) {
+      availability = reader.isAvailable();
+    }
+    return status;
+  }
+
+  /** The number of records the reader has emitted. */
+  public long recordsEmitted() {
+    return readerOutput == null ? 0 : readerOutput.recordsEmitted;
+  }
+
+  /** Handles an event from the enumerator. */
+  @SuppressWarnings("unchecked")
+  public void handleOperatorEvent(OperatorEvent event) {
+    if (event instanceof SourceEvents.AddSplits add) {
+      reader.addSplits((List<S>) add.splits());
+    } else if (event instanceof SourceEvents.NoMoreSplits) {
+      reader.notifyNoMoreSplits();
+    } else if (event instanceof SourceEvents.Custom custom) {
+      reader.handleSourceEvents(custom.event());
+    } else {
+      throw new IllegalArgumentException("Unexpected event for a source reader: " + event);
+    }
+    availability = null;
+  }
+
+  @Override
+  public void processWatermark(long watermark) {
+    throw new IllegalStateException("A source has no input watermarks");
+  }
+
+  @Override
+  public void finish() {
+    output.emitWatermark(Long.MAX_VALUE);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (reader != null) {
+      reader.close();
+    }
+  }
+
+  @Override
+  public String getName() {
+    return context != null ? context.operatorName() : "Source";
+  }
+}

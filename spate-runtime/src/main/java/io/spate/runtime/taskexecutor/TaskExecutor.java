@@ -1,0 +1,113 @@
+package io.spate.runtime.taskexecutor;
+
+import io.spate.api.common.JobID;
+import io.spate.runtime.jobmaster.JobMasterGateway;
+import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.resourcemanager.ResourceManagerGateway;
+import io.spate.runtime.rpc.RpcEndpoint;
+import io.spate.runtime.rpc.RpcService;
+import io.spate.runtime.source.OperatorEvent;
+import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.tasks.StreamTask;
+import io.spate.runtime.tasks.TaskDeploymentDescriptor;
+import io.spate.runtime.tasks.TaskExecutionState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The worker role: offers task slots to the ResourceManager and runs the subtasks the JobMasters
+ * deploy to it on its pool of cooperative worker threads.
+ */
+public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+
+  private final int numberOfSlots;
+  private final WorkerPool workers;
+  private final LocalShuffleEnvironment shuffle;
+  private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
+
+  /** Creates the TaskExecutor and starts its workers. */
+  public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
+      LocalShuffleEnvironment shuffle) {
+    super(rpcService, address);
+    this.numberOfSlots = numberOfSlots;
+    this.shuffle = shuffle;
+    this.workers = new WorkerPool(address, workerThreads);
+  }
+
+  /** Registers with the ResourceManager at {@code resourceManagerAddress}. */
+  public CompletableFuture<Void> registerAt(String resourceManagerAddress) {
+    return rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
+        .thenCompose(rm -> rm.registerTaskExecutor(getAddress(), numberOfSlots));
+  }
+
+  @Override
+  public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd) {
+    return rpcService.connect(tdd.jobMasterAddress(), JobMasterGateway.class).thenAcceptAsync(jobMaster -> {
+      ExecutionAttemptID id = tdd.attemptId();
+      TaskMetricGroup metrics = new TaskMetricGroup(List.of(tdd.jobGraph().jobName(), tdd.vertex().getName(),
+          String.valueOf(tdd.subtaskIndex())));
+      StreamTask task = new StreamTask(tdd, shuffle,
+          event -> jobMaster.sendOperatorEventToCoordinator(id, tdd.vertex().getHead().getId(), event),
+          (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), metrics);
+      tasks.put(id, task);
+      workers.submit(task);
+    }, getMainThreadExecutor());
+  }
+
+  private void onTaskStateChange(JobMasterGateway jobMaster, StreamTask task, ExecutionState state, Throwable failure) {
+    jobMaster.updateTaskExecutionState(new TaskExecutionState(task.attemptId(), state, failure,
+        task.recordsIn(), task.sourceRecordsOut()));
+    if (state.isTerminal()) {
+      runAsync(() -> tasks.remove(task.attemptId()));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId) {
+    return callAsync(() -> {
+      StreamTask task = tasks.get(attemptId);
+      if (task != null) {
+        task.cancel();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void sendOperatorEventToTask(ExecutionAttemptID attemptId, int operatorId, OperatorEvent event) {
+    StreamTask task = tasks.get(attemptId);
+    if (task != null) {
+      task.deliverOperatorEvent(operatorId, event);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId) {
+    return callAsync(() -> {
+      long in = 0;
+      long sourceOut = 0;
+      for (StreamTask task : tasks.values()) {
+        if (task.attemptId().jobId().equals(jobId)) {
+          in += task.recordsIn();
+          sourceOut += task.sourceRecordsOut();
+        }
+      }
+      return Map.of(TaskExecutionState.RECORDS_IN, in, TaskExecutionState.SOURCE_RECORDS_OUT, sourceOut);
+    });
+  }
+
+  /** The number of subtasks currently held, for leak checks. */
+  public CompletableFuture<Integer> numberOfTasks() {
+    return callAsync(tasks::size);
+  }
+
+  @Override
+  public void close() {
+    super.close();
+    workers.close();
+  }
+}

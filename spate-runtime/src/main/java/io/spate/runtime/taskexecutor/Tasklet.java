@@ -1,0 +1,21 @@
+package io.spate.runtime.taskexecutor;
+
+/** A unit of cooperative work: a worker thread calls {@link #step()} repeatedly, never in parallel. */
+public interface Tasklet {
+
+  /** What one step achieved. */
+  enum StepResult {
+    /** Work was done; call again soon. */
+    PROGRESS,
+    /** Nothing to do now (no input, or output full). */
+    IDLE,
+    /** The tasklet has ended; do not call again. */
+    DONE
+  }
+
+  /** Does a bounded amount of work without blocking. */
+  StepResult step();
+
+  /** A name for thread dumps and logs. */
+  String name();
+}

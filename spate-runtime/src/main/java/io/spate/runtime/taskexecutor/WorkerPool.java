@@ -1,0 +1,154 @@
+package io.spate.runtime.taskexecutor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fixed set of cooperative worker threads that run all tasklets of a TaskExecutor. Each tasklet
+ * is pinned to one worker, which steps its tasklets round robin and backs off (spin, yield, park up
+ * to a millisecond) when none of them has work.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+  private static final int MAX_TASKLETS_PER_WORKER = 4096;
+  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final Worker[] workers;
+  private int next;
+
+  /** Starts {@code threads} workers named after {@code name}. */
+  public WorkerPool(String name, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("A worker pool needs at least one thread, got " + threads);
+    }
+    workers = new Worker[threads];
+    for (int i = 0; i < threads; i++) {
+      workers[i] = new Worker(name + "-worker-" + i);
+      workers[i].start();
+    }
+  }
+
+  /** Hands {@code tasklet} to the worker with the fewest tasklets. */
+  public synchronized void submit(Tasklet tasklet) {
+    Worker target = workers[next];
+    for (Worker worker : workers) {
+      if (worker.load() < target.load()) {
+        target = worker;
+      }
+    }
+    next = (next + 1) % workers.length;
+    target.add(tasklet);
+  }
+
+  /** The number of worker threads. */
+  public int size() {
+    return workers.length;
+  }
+
+  /** The number of tasklets not yet done. */
+  public int activeTasklets() {
+    int total = 0;
+    for (Worker worker : workers) {
+      total += worker.load();
+    }
+    return total;
+  }
+
+  /** Stops the workers, abandoning tasklets that are not done, and waits for the threads to end. */
+  @Override
+  public void close() {
+    for (Worker worker : workers) {
+      worker.running = false;
+      LockSupport.unpark(worker);
+    }
+    for (Worker worker : workers) {
+      try {
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+        if (worker.isAlive()) {
+          LOG.warn("Worker {} did not stop within 10 s; interrupting it", worker.getName());
+          worker.interrupt();
+          worker.join(TimeUnit.SECONDS.toMillis(5));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static final class Worker extends Thread {
+    private final ArrayBlockingQueue<Tasklet> incoming = new ArrayBlockingQueue<>(MAX_TASKLETS_PER_WORKER);
+    private final List<Tasklet> tasklets = new ArrayList<>();
+    private final AtomicInteger load = new AtomicInteger();
+    volatile boolean running = true;
+
+    Worker(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    int load() {
+      return load.get();
+    }
+
+    void add(Tasklet tasklet) {
+      if (!incoming.offer(tasklet)) {
+        throw new IllegalStateException("Worker " + getName() + " already runs " + MAX_TASKLETS_PER_WORKER + " tasklets");
+      }
+      load.incrementAndGet();
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      int idleRounds = 0;
+      while (running) {
+        Tasklet added;
+        while ((added = incoming.poll()) != null) {
+          tasklets.add(added);
+        }
+        boolean progress = false;
+        for (Iterator<Tasklet> it = tasklets.iterator(); it.hasNext(); ) {
+          Tasklet tasklet = it.next();
+          Tasklet.StepResult result;
+          try {
+            result = tasklet.step();
+          } catch (Throwable t) {
+            LOG.error("Tasklet {} failed outside its own error handling; dropping it", tasklet.name(), t);
+            result = Tasklet.StepResult.DONE;
+          }
+          if (result == Tasklet.StepResult.DONE) {
+            it.remove();
+            load.decrementAndGet();
+          } else if (result == Tasklet.StepResult.PROGRESS) {
+            progress = true;
+          }
+        }
+        idleRounds = progress ? 0 : idleRounds + 1;
+        backOff(idleRounds);
+      }
+    }
+
+    private static void backOff(int idleRounds) {
+      if (idleRounds == 0) {
+        return;
+      }
+      if (idleRounds < 50) {
+        Thread.onSpinWait();
+      } else if (idleRounds < 60) {
+        Thread.yield();
+      } else {
+        long nanos = Math.min(MAX_PARK_NANOS, 1_000L << Math.min(20, idleRounds - 60));
+        LockSupport.parkNanos(nanos);
+      }
+    }
+  }
+}

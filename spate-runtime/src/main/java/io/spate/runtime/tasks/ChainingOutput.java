@@ -1,0 +1,43 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.OutputTag;
+import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.operators.Output;
+
+/** Hands records straight to the next operator of the chain: a method call, no copy, no queue. */
+final class ChainingOutput<T> implements Output<T> {
+
+  private final OneInputStreamOperator<T, ?> operator;
+
+  ChainingOutput(OneInputStreamOperator<T, ?> operator) {
+    this.operator = operator;
+  }
+
+  @Override
+  public void collect(T value, long timestamp) {
+    try {
+      operator.processElement(value, timestamp);
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception | LinkageError | AssertionError e) {
+      throw new OperatorFailure(operator.getName(), e);
+    }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    throw new IllegalStateException("side outputs are routed before reaching a chained operator");
+  }
+
+  @Override
+  public void emitWatermark(long watermark) {
+    try {
+      operator.processWatermark(watermark);
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception e) {
+      throw new OperatorFailure(operator.getName(), e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.OutputTag;
+import io.spate.runtime.operators.Output;
+
+/** The output of an operator whose results no one consumes. */
+final class DiscardingOutput<T> implements Output<T> {
+
+  @Override
+  public void collect(T value, long timestamp) {}
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}
+
+  @Override
+  public void emitWatermark(long watermark) {}
+}

@@ -1,0 +1,143 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.dag.PartitionSpec;
+import io.spate.runtime.graph.JobEdge;
+import io.spate.runtime.graph.JobVertex;
+import io.spate.runtime.graph.StreamEdge;
+import io.spate.runtime.graph.StreamNode;
+import io.spate.runtime.network.InputGate;
+import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.RecordWriter;
+import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.Output;
+import io.spate.runtime.partition.BroadcastPartitioner;
+import io.spate.runtime.partition.CustomPartitionerWrapper;
+import io.spate.runtime.partition.FixedChannelPartitioner;
+import io.spate.runtime.partition.KeyGroupPartitioner;
+import io.spate.runtime.partition.RoundRobinPartitioner;
+import io.spate.runtime.partition.ShufflePartitioner;
+import io.spate.runtime.partition.StreamPartitioner;
+import io.spate.runtime.operators.StreamOperator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The operators of one subtask, wired together: chained operators call each other through
+ * {@link ChainingOutput}s, and the chain's ends write to the network through {@link RecordWriter}s.
+ */
+final class OperatorChain {
+
+  private final List<StreamOperator<?>> operators = new ArrayList<>();
+  private final List<RecordWriter> writers = new ArrayList<>();
+  private final InputGate inputGate;
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  OperatorChain(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
+      Function<StreamNode, OperatorContext> contexts) {
+    JobVertex vertex = tdd.vertex();
+    int subtask = tdd.subtaskIndex();
+    Map<Integer, StreamOperator<?>> byNode = new HashMap<>();
+    for (StreamNode node : vertex.getChain()) {
+      StreamOperator<?> operator = OperatorFactory.create(node.getTransformation(), tdd.jobGraph().runtimeMode());
+      byNode.put(node.getId(), operator);
+      operators.add(operator);
+    }
+    Map<StreamEdge, RecordWriter> writerOf = new HashMap<>();
+    for (JobEdge edge : vertex.getOutputs()) {
+      int[] consumers = edge.consumersOf(subtask);
+      LocalChannel[] channels = new LocalChannel[consumers.length];
+      for (int i = 0; i < consumers.length; i++) {
+        channels[i] = shuffle.channel(tdd.attemptId().jobId(), edge.id(), subtask, consumers[i]);
+      }
+      RecordWriter writer = new RecordWriter(channels, partitionerFor(edge.streamEdge()), shuffle.batchSize());
+      writers.add(writer);
+      writerOf.put(edge.streamEdge(), writer);
+    }
+    // Wire from the tail so that every operator's consumers exist when its output is built.
+    List<StreamNode> chain = vertex.getChain();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      StreamNode node = chain.get(i);
+      List<Output<Object>> main = new ArrayList<>();
+      Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
+      List<Output<?>> all = new ArrayList<>();
+      for (StreamEdge edge : node.getOutEdges()) {
+        StreamOperator<?> target = byNode.get(edge.target().getId());
+        Output<Object> out = target != null
+            ? new ChainingOutput<>((OneInputStreamOperator<Object, ?>) target)
+            : new RecordWriterOutput<>(writerOf.get(edge), node.getName());
+        if (edge.sideOutputTag() == null) {
+          main.add(out);
+        } else {
+          sides.computeIfAbsent(edge.sideOutputTag().getId(), k -> new ArrayList<>()).add(out);
+        }
+        all.add(out);
+      }
+      Output<Object> output;
+      if (sides.isEmpty() && main.size() == 1) {
+        output = main.get(0);
+      } else if (all.isEmpty()) {
+        output = new DiscardingOutput<>();
+      } else {
+        output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]));
+      }
+      ((StreamOperator) byNode.get(node.getId())).setup(contexts.apply(node), output);
+    }
+    this.inputGate = buildInputGate(tdd, shuffle);
+  }
+
+  private static InputGate buildInputGate(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle) {
+    List<LocalChannel> channels = new ArrayList<>();
+    List<Integer> inputIndex = new ArrayList<>();
+    for (JobEdge edge : tdd.vertex().getInputs()) {
+      for (int producer : edge.producersOf(tdd.subtaskIndex())) {
+        channels.add(shuffle.channel(tdd.attemptId().jobId(), edge.id(), producer, tdd.subtaskIndex()));
+        inputIndex.add(edge.streamEdge().targetInputIndex());
+      }
+    }
+    return new InputGate(channels.toArray(new LocalChannel[0]), inputIndex.stream().mapToInt(i -> i).toArray());
+  }
+
+  private static StreamPartitioner partitionerFor(StreamEdge edge) {
+    PartitionSpec spec = edge.partitioning();
+    if (spec instanceof PartitionSpec.Forward || spec instanceof PartitionSpec.Global) {
+      return new FixedChannelPartitioner();
+    } else if (spec instanceof PartitionSpec.Rebalance || spec instanceof PartitionSpec.Rescale) {
+      return new RoundRobinPartitioner();
+    } else if (spec instanceof PartitionSpec.Shuffle) {
+      return new ShufflePartitioner();
+    } else if (spec instanceof PartitionSpec.Broadcast) {
+      return new BroadcastPartitioner();
+    } else if (spec instanceof PartitionSpec.KeyGroupHash k) {
+      return new KeyGroupPartitioner(k.keySelector(), k.keyType(), edge.target().getMaxParallelism());
+    } else if (spec instanceof PartitionSpec.Custom c) {
+      return new CustomPartitionerWrapper(c.partitioner(), c.keySelector());
+    }
+    throw new IllegalStateException("Unresolved partitioning " + spec + " on " + edge);
+  }
+
+  /** The operators, head first. */
+  List<StreamOperator<?>> operators() {
+    return operators;
+  }
+
+  /** The head operator. */
+  StreamOperator<?> head() {
+    return operators.get(0);
+  }
+
+  /** The network writers. */
+  List<RecordWriter> writers() {
+    return writers;
+  }
+
+  /** The network inputs (no channels for a source task). */
+  InputGate inputGate() {
+    return inputGate;
+  }
+}

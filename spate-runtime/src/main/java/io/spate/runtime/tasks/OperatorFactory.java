@@ -1,0 +1,74 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.OperatorSpec;
+import io.spate.api.dag.SinkTransformation;
+import io.spate.api.dag.SourceTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.dag.TwoInputTransformation;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.ReduceFunction;
+import io.spate.runtime.operators.BatchKeyedReduceOperator;
+import io.spate.runtime.operators.CoFlatMapOperator;
+import io.spate.runtime.operators.CoMapOperator;
+import io.spate.runtime.operators.CoProcessOperator;
+import io.spate.runtime.operators.FilterOperator;
+import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.runtime.operators.KeyedProcessOperator;
+import io.spate.runtime.operators.KeyedReduceOperator;
+import io.spate.runtime.operators.MapOperator;
+import io.spate.runtime.operators.ProcessOperator;
+import io.spate.runtime.operators.SinkWriterOperator;
+import io.spate.runtime.operators.StreamOperator;
+import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
+import io.spate.runtime.source.SourceOperator;
+
+/** Creates the operator that runs a transformation, per the job's runtime mode. */
+final class OperatorFactory {
+
+  private OperatorFactory() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static StreamOperator<?> create(Transformation<?> t, RuntimeExecutionMode mode) {
+    if (t instanceof SourceTransformation<?> s) {
+      return new SourceOperator(s.getSource(), s.getWatermarkStrategy());
+    }
+    if (t instanceof SinkTransformation<?> s) {
+      return new SinkWriterOperator(s.getSink());
+    }
+    if (t instanceof OneInputTransformation<?, ?> one) {
+      OperatorSpec spec = one.getOperator();
+      if (spec instanceof OperatorSpec.Map m) {
+        return new MapOperator(m.function());
+      } else if (spec instanceof OperatorSpec.FlatMap f) {
+        return new FlatMapOperator(f.function());
+      } else if (spec instanceof OperatorSpec.Filter f) {
+        return new FilterOperator(f.function());
+      } else if (spec instanceof OperatorSpec.Process p) {
+        return new ProcessOperator((ProcessFunction) p.function());
+      } else if (spec instanceof OperatorSpec.KeyedProcess p) {
+        return new KeyedProcessOperator((KeyedProcessFunction) p.function(), one.getStateKeySelector());
+      } else if (spec instanceof OperatorSpec.KeyedReduce r) {
+        return mode == RuntimeExecutionMode.BATCH
+            ? new BatchKeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector())
+            : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector());
+      } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
+        return new TimestampsAndWatermarksOperator(w.strategy());
+      }
+    }
+    if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      OperatorSpec spec = two.getOperator();
+      if (spec instanceof OperatorSpec.CoMap m) {
+        return new CoMapOperator(m.function());
+      } else if (spec instanceof OperatorSpec.CoFlatMap f) {
+        return new CoFlatMapOperator(f.function());
+      } else if (spec instanceof OperatorSpec.CoProcess p) {
+        return new CoProcessOperator((io.spate.api.functions.CoProcessFunction) p.function(),
+            two.getStateKeySelector1(), two.getStateKeySelector2());
+      }
+    }
+    throw new IllegalStateException("No operator for " + t);
+  }
+}

@@ -1,0 +1,56 @@
+package io.spate.runtime.tasks;
+
+import java.util.PriorityQueue;
+
+/**
+ * A task's wall clock and its queue of processing-time callbacks. Callbacks run on the task's
+ * thread when the task polls them, so operator code stays single-threaded.
+ */
+public final class ProcessingTimeService {
+
+  /** Work to do at a point in processing time. */
+  @FunctionalInterface
+  public interface Callback {
+    /** Called once the clock has reached the scheduled time, which is given. */
+    void onProcessingTime(long time) throws Exception;
+  }
+
+  private record Scheduled(long time, long sequence, Callback callback) {}
+
+  private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
+      (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence));
+  private long sequence;
+
+  /** The current processing time in milliseconds. */
+  public long currentProcessingTime() {
+    return System.currentTimeMillis();
+  }
+
+  /** Runs {@code callback} on the task's thread once the clock reaches {@code time}. */
+  public void schedule(long time, Callback callback) {
+    queue.add(new Scheduled(time, sequence++, callback));
+  }
+
+  /** The time of the earliest callback, or {@code Long.MAX_VALUE} if none is scheduled. */
+  public long nextScheduledTime() {
+    Scheduled head = queue.peek();
+    return head == null ? Long.MAX_VALUE : head.time;
+  }
+
+  /** Runs every callback due at {@code now}; returns whether any ran. */
+  public boolean fireDue(long now) throws Exception {
+    boolean fired = false;
+    Scheduled head;
+    while ((head = queue.peek()) != null && head.time <= now) {
+      queue.poll();
+      head.callback.onProcessingTime(head.time);
+      fired = true;
+    }
+    return fired;
+  }
+
+  /** Drops every scheduled callback. */
+  public void clear() {
+    queue.clear();
+  }
+}

@@ -1,0 +1,39 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.RecordWriter;
+import io.spate.runtime.network.StreamElements;
+import io.spate.runtime.operators.Output;
+
+/** Sends records and watermarks to a network edge at the end of a chain. */
+final class RecordWriterOutput<T> implements Output<T> {
+
+  private final RecordWriter writer;
+  private final String operatorName;
+
+  RecordWriterOutput(RecordWriter writer, String operatorName) {
+    this.writer = writer;
+    this.operatorName = operatorName;
+  }
+
+  @Override
+  public void collect(T value, long timestamp) {
+    try {
+      writer.emit(value, timestamp);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new io.spate.runtime.operators.OperatorFailure(operatorName + " (partitioning its output)", e);
+    }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    throw new IllegalStateException("side outputs are routed before reaching the network");
+  }
+
+  @Override
+  public void emitWatermark(long watermark) {
+    writer.broadcastEvent(new StreamElements.WatermarkElement(watermark));
+  }
+}

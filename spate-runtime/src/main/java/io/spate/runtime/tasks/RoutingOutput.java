@@ -1,0 +1,47 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.OutputTag;
+import io.spate.runtime.operators.Output;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output of an operator with several consumers, or with side outputs: the main output goes to
+ * every main consumer, each side output only to its own consumers, watermarks to all.
+ */
+final class RoutingOutput<T> implements Output<T> {
+
+  private final Output<T>[] main;
+  private final Map<String, List<Output<Object>>> sideOutputs;
+  private final Output<?>[] all;
+
+  RoutingOutput(Output<T>[] main, Map<String, List<Output<Object>>> sideOutputs, Output<?>[] all) {
+    this.main = main;
+    this.sideOutputs = sideOutputs;
+    this.all = all;
+  }
+
+  @Override
+  public void collect(T value, long timestamp) {
+    for (Output<T> output : main) {
+      output.collect(value, timestamp);
+    }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    List<Output<Object>> consumers = sideOutputs.get(tag.getId());
+    if (consumers != null) {
+      for (Output<Object> output : consumers) {
+        output.collect(value, timestamp);
+      }
+    }
+  }
+
+  @Override
+  public void emitWatermark(long watermark) {
+    for (Output<?> output : all) {
+      output.emitWatermark(watermark);
+    }
+  }
+}

@@ -1,0 +1,423 @@
+package io.spate.runtime.tasks;
+
+import io.spate.api.common.TaskInfo;
+import io.spate.api.connector.source.InputStatus;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.graph.StreamNode;
+import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.network.InputGate;
+import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.RecordBatch;
+import io.spate.runtime.network.RecordWriter;
+import io.spate.runtime.network.StreamElements;
+import io.spate.runtime.network.WatermarkValve;
+import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.operators.StreamOperator;
+import io.spate.runtime.operators.TwoInputStreamOperator;
+import io.spate.runtime.source.OperatorEvent;
+import io.spate.runtime.source.OperatorEventGateway;
+import io.spate.runtime.source.SourceOperator;
+import io.spate.runtime.taskexecutor.Tasklet;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One subtask: an operator chain fed either by a source reader or by network channels. It runs as a
+ * {@link Tasklet} on a cooperative worker thread; everything that reaches it from outside (operator
+ * events, cancellation) goes through its mailbox, so operator code is single-threaded.
+ */
+public final class StreamTask implements Tasklet {
+
+  /** Receives the task's state changes. */
+  @FunctionalInterface
+  public interface StateListener {
+    /** The task reached {@code state}; {@code failure} is set for FAILED. */
+    void onStateChange(StreamTask task, ExecutionState state, Throwable failure);
+  }
+
+  private static final int MAILBOX_CAPACITY = 1024;
+  private static final int MAX_ELEMENTS_PER_STEP = 16;
+  private static final int MAX_SOURCE_POLLS_PER_STEP = 32;
+
+  private enum Phase { CREATED, RUNNING, DRAINING, DONE }
+
+  private final TaskDeploymentDescriptor tdd;
+  private final LocalShuffleEnvironment shuffle;
+  private final OperatorEventGateway eventGateway;
+  private final StateListener listener;
+  private final ArrayBlockingQueue<Runnable> mailbox = new ArrayBlockingQueue<>(MAILBOX_CAPACITY);
+  private final ProcessingTimeService processingTimeService = new ProcessingTimeService();
+  private final TaskMetricGroup metrics;
+  private final String name;
+
+  private volatile ExecutionState state = ExecutionState.DEPLOYING;
+  private volatile boolean cancelRequested;
+  private volatile long publishedRecordsIn;
+  private volatile long publishedSourceRecords;
+
+  private Phase phase = Phase.CREATED;
+  private OperatorChain chain;
+  private SourceOperator<?, ?> source;
+  private OneInputStreamOperator<Object, ?> oneInputHead;
+  private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+  private InputGate gate;
+  private WatermarkValve valve;
+  private boolean[] channelEnded;
+  private int endedChannels;
+  private int nextChannel;
+  private boolean endOfInput;
+  private long recordsIn;
+
+  /** Creates the task; it starts on its first {@link #step()}. */
+  public StreamTask(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
+      OperatorEventGateway eventGateway, StateListener listener, TaskMetricGroup metrics) {
+    this.tdd = tdd;
+    this.shuffle = shuffle;
+    this.eventGateway = eventGateway;
+    this.listener = listener;
+    this.metrics = metrics;
+    this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
+  }
+
+  /** The attempt this task runs. */
+  public ExecutionAttemptID attemptId() {
+    return tdd.attemptId();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The current state. */
+  public ExecutionState state() {
+    return state;
+  }
+
+  /** Records read from the network so far (approximate while running). */
+  public long recordsIn() {
+    return publishedRecordsIn;
+  }
+
+  /** Records emitted by this task's source reader so far (0 for non-source tasks). */
+  public long sourceRecordsOut() {
+    return publishedSourceRecords;
+  }
+
+  /** Asks the task to stop; it does so on its next step. */
+  public void cancel() {
+    cancelRequested = true;
+  }
+
+  /** Delivers an event from the coordinator of operator {@code operatorId}. */
+  public void deliverOperatorEvent(int operatorId, OperatorEvent event) {
+    enqueue(() -> {
+      if (source == null || operatorId != tdd.vertex().getHead().getId()) {
+        throw new IllegalStateException("Task " + name + " has no operator " + operatorId + " taking events");
+      }
+      source.handleOperatorEvent(event);
+    });
+  }
+
+  private void enqueue(Runnable action) {
+    try {
+      if (!mailbox.offer(action, 10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("The mailbox of task " + name + " stayed full for 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------ the step
+
+  @Override
+  public StepResult step() {
+    if (phase == Phase.DONE) {
+      return StepResult.DONE;
+    }
+    try {
+      if (cancelRequested) {
+        terminate(ExecutionState.CANCELED, null);
+        return StepResult.DONE;
+      }
+      return switch (phase) {
+        case CREATED -> initialize();
+        case RUNNING -> run();
+        case DRAINING -> drain();
+        case DONE -> StepResult.DONE;
+      };
+    } catch (Throwable t) {
+      terminate(ExecutionState.FAILED, t);
+      return StepResult.DONE;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private StepResult initialize() throws Exception {
+    transition(ExecutionState.INITIALIZING, null);
+    chain = new OperatorChain(tdd, shuffle, this::contextFor);
+    StreamOperator<?> head = chain.head();
+    if (head instanceof SourceOperator<?, ?> s) {
+      source = s;
+      source.setEventGateway(eventGateway);
+    } else if (head instanceof TwoInputStreamOperator<?, ?, ?> two) {
+      twoInputHead = (TwoInputStreamOperator<Object, Object, ?>) two;
+    } else {
+      oneInputHead = (OneInputStreamOperator<Object, ?>) head;
+    }
+    gate = chain.inputGate();
+    valve = new WatermarkValve(gate.numberOfChannels());
+    channelEnded = new boolean[gate.numberOfChannels()];
+    List<StreamOperator<?>> operators = chain.operators();
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      StreamOperator<?> operator = operators.get(i);
+      try {
+        operator.open();
+      } catch (Exception e) {
+        throw new OperatorFailure(operator.getName(), e);
+      }
+    }
+    phase = Phase.RUNNING;
+    transition(ExecutionState.RUNNING, null);
+    return StepResult.PROGRESS;
+  }
+
+  private OperatorContext contextFor(StreamNode node) {
+    JobGraph job = tdd.jobGraph();
+    TaskInfo info = new TaskInfo(node.getName(), tdd.subtaskIndex(), node.getParallelism(),
+        node.getMaxParallelism(), tdd.attemptId().attemptNumber());
+    return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
+        metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism());
+  }
+
+  private StepResult run() throws Exception {
+    boolean progress = runMailbox();
+    long now = processingTimeService.nextScheduledTime() == Long.MAX_VALUE
+        ? 0 : processingTimeService.currentProcessingTime();
+    if (now != 0 && processingTimeService.nextScheduledTime() <= now) {
+      progress |= processingTimeService.fireDue(now);
+    }
+    if (!writersAvailable()) {
+      return progress ? StepResult.PROGRESS : StepResult.IDLE;
+    }
+    boolean inputProgress = source != null ? pollSource() : processInput();
+    if (!inputProgress) {
+      for (RecordWriter writer : chain.writers()) {
+        writer.flush();
+      }
+    }
+    publishedRecordsIn = recordsIn;
+    if (source != null) {
+      publishedSourceRecords = source.recordsEmitted();
+    }
+    if (endOfInput) {
+      finishOperators();
+      phase = Phase.DRAINING;
+      return drain();
+    }
+    return progress || inputProgress ? StepResult.PROGRESS : StepResult.IDLE;
+  }
+
+  private boolean runMailbox() {
+    boolean any = false;
+    Runnable action;
+    while ((action = mailbox.poll()) != null) {
+      action.run();
+      any = true;
+    }
+    return any;
+  }
+
+  private boolean writersAvailable() {
+    for (RecordWriter writer : chain.writers()) {
+      if (!writer.isAvailable()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean pollSource() throws Exception {
+    long before = source.recordsEmitted();
+    for (int i = 0; i < MAX_SOURCE_POLLS_PER_STEP; i++) {
+      InputStatus status;
+      try {
+        status = source.emitNext();
+      } catch (OperatorFailure f) {
+        throw f;
+      } catch (Exception e) {
+        throw new OperatorFailure(source.getName(), e);
+      }
+      if (status == InputStatus.END_OF_INPUT) {
+        endOfInput = true;
+        return true;
+      }
+      if (status == InputStatus.NOTHING_AVAILABLE || !writersAvailable()) {
+        break;
+      }
+    }
+    return source.recordsEmitted() != before;
+  }
+
+  private boolean processInput() throws Exception {
+    int channels = gate.numberOfChannels();
+    int processed = 0;
+    int emptyInARow = 0;
+    while (processed < MAX_ELEMENTS_PER_STEP && emptyInARow < channels) {
+      int c = nextChannel;
+      nextChannel = c + 1 == channels ? 0 : c + 1;
+      if (channelEnded[c]) {
+        emptyInARow++;
+        continue;
+      }
+      LocalChannel channel = gate.channel(c);
+      Object element = channel.poll();
+      if (element == null) {
+        emptyInARow++;
+        continue;
+      }
+      emptyInARow = 0;
+      processed++;
+      if (element instanceof RecordBatch batch) {
+        processBatch(gate.inputIndexOf(c), batch);
+        channel.recycle(batch);
+        if (!writersAvailable()) {
+          break;
+        }
+      } else if (element instanceof StreamElements.WatermarkElement watermark) {
+        advanceWatermark(valve.onWatermark(c, watermark.timestamp()));
+      } else if (element == StreamElements.END_OF_PARTITION) {
+        channelEnded[c] = true;
+        endedChannels++;
+        advanceWatermark(valve.onEnd(c));
+        if (endedChannels == channels) {
+          endOfInput = true;
+          break;
+        }
+      } else {
+        throw new IllegalStateException("Unexpected element on channel " + channel + ": " + element);
+      }
+    }
+    return processed > 0;
+  }
+
+  private void processBatch(int inputIndex, RecordBatch batch) {
+    int size = batch.size();
+    try {
+      if (oneInputHead != null) {
+        for (int i = 0; i < size; i++) {
+          oneInputHead.processElement(batch.value(i), batch.timestamp(i));
+        }
+      } else if (inputIndex == 0) {
+        for (int i = 0; i < size; i++) {
+          twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
+        }
+      }
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception | LinkageError | AssertionError e) {
+      throw new OperatorFailure(chain.head().getName(), e);
+    }
+    recordsIn += size;
+  }
+
+  private void advanceWatermark(long watermark) {
+    if (watermark == Long.MIN_VALUE) {
+      return;
+    }
+    try {
+      chain.head().processWatermark(watermark);
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception e) {
+      throw new OperatorFailure(chain.head().getName(), e);
+    }
+  }
+
+  private void finishOperators() {
+    for (StreamOperator<?> operator : chain.operators()) {
+      try {
+        operator.finish();
+      } catch (OperatorFailure f) {
+        throw f;
+      } catch (Exception e) {
+        throw new OperatorFailure(operator.getName(), e);
+      }
+    }
+    for (RecordWriter writer : chain.writers()) {
+      writer.broadcastEvent(StreamElements.END_OF_PARTITION);
+    }
+    publishedRecordsIn = recordsIn;
+    if (source != null) {
+      publishedSourceRecords = source.recordsEmitted();
+    }
+  }
+
+  private StepResult drain() {
+    mailbox.clear();
+    boolean drained = true;
+    for (RecordWriter writer : chain.writers()) {
+      drained &= writer.drainBacklog();
+    }
+    if (!drained) {
+      return StepResult.IDLE;
+    }
+    terminate(ExecutionState.FINISHED, null);
+    return StepResult.DONE;
+  }
+
+  // ------------------------------------------------------------------ the end
+
+  private void terminate(ExecutionState finalState, Throwable failure) {
+    phase = Phase.DONE;
+    Throwable closeFailure = closeOperators();
+    processingTimeService.clear();
+    mailbox.clear();
+    if (finalState == ExecutionState.FINISHED && closeFailure != null) {
+      finalState = ExecutionState.FAILED;
+      failure = closeFailure;
+    } else if (failure != null && closeFailure != null && closeFailure != failure) {
+      failure.addSuppressed(closeFailure);
+    }
+    transition(finalState, failure);
+  }
+
+  private Throwable closeOperators() {
+    if (chain == null) {
+      return null;
+    }
+    Throwable first = null;
+    for (StreamOperator<?> operator : chain.operators()) {
+      try {
+        operator.close();
+      } catch (Throwable t) {
+        OperatorFailure failure = new OperatorFailure(operator.getName(), t);
+        if (first == null) {
+          first = failure;
+        } else {
+          first.addSuppressed(failure);
+        }
+      }
+    }
+    return first;
+  }
+
+  private void transition(ExecutionState newState, Throwable failure) {
+    state = newState;
+    listener.onStateChange(this, newState, failure);
+  }
+
+  @Override
+  public String toString() {
+    return "StreamTask(" + name + ", " + state + ")";
+  }
+}

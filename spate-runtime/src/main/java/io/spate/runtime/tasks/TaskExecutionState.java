@@ -1,0 +1,20 @@
+package io.spate.runtime.tasks;
+
+/**
+ * A report of a subtask's state to the JobMaster, with its record counts so far.
+ *
+ * @param attemptId the attempt
+ * @param state its new state
+ * @param failure the cause, when the state is FAILED
+ * @param recordsIn records the subtask read from the network
+ * @param sourceRecordsOut records its source reader emitted
+ */
+public record TaskExecutionState(
+    ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut) {
+
+  /** Counter name of records read from the network. */
+  public static final String RECORDS_IN = "numRecordsIn";
+
+  /** Counter name of records emitted by sources. */
+  public static final String SOURCE_RECORDS_OUT = "numSourceRecordsOut";
+}
