@@ -1,6 +1,7 @@
 package io.spate.runtime.tasks;
 
 import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
 
 /**
  * A task's wall clock and its queue of processing-time callbacks. Callbacks run on the task's
@@ -19,11 +20,22 @@ public final class ProcessingTimeService {
 
   private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
       (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence));
+  private final LongSupplier clock;
   private long sequence;
+
+  /** A service on the wall clock. */
+  public ProcessingTimeService() {
+    this(System::currentTimeMillis);
+  }
+
+  /** A service on {@code clock} (milliseconds), such as a manual clock in tests. */
+  public ProcessingTimeService(LongSupplier clock) {
+    this.clock = clock;
+  }
 
   /** The current processing time in milliseconds. */
   public long currentProcessingTime() {
-    return System.currentTimeMillis();
+    return clock.getAsLong();
   }
 
   /** Runs {@code callback} on the task's thread once the clock reaches {@code time}. */

@@ -1,0 +1,167 @@
+package io.spate.testing;
+
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.common.JobID;
+import io.spate.api.common.OutputTag;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.common.TaskInfo;
+import io.spate.api.configuration.Configuration;
+import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.StreamOperator;
+import io.spate.runtime.tasks.ProcessingTimeService;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every test harness shares: a manual processing-time clock, the recorded output, and the
+ * operator's life cycle.
+ *
+ * @param <OUT> the output type
+ * @param <H> the concrete harness type, for chaining
+ */
+abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> implements AutoCloseable {
+
+  private final StreamOperator<OUT> operator;
+  private final RecordingOutput<OUT> output = new RecordingOutput<>();
+  private final ProcessingTimeService processingTimeService;
+  private long processingTime;
+  private TaskInfo taskInfo;
+  private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
+  private boolean opened;
+  private boolean closed;
+
+  AbstractTestHarness(StreamOperator<OUT> operator, String name) {
+    this.operator = operator;
+    this.processingTimeService = new ProcessingTimeService(() -> processingTime);
+    this.taskInfo = new TaskInfo(name, 0, 1, 128, 0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private H self() {
+    return (H) this;
+  }
+
+  /** Runs the operator as subtask {@code index} of {@code parallelism}; call before {@link #open()}. */
+  public H setSubtask(int index, int parallelism, int maxParallelism) {
+    checkNotOpened();
+    if (index < 0 || index >= parallelism || parallelism > maxParallelism) {
+      throw new IllegalArgumentException("Invalid subtask " + index + " of " + parallelism
+          + " (max parallelism " + maxParallelism + ")");
+    }
+    taskInfo = new TaskInfo(taskInfo.taskName(), index, parallelism, maxParallelism, taskInfo.attemptNumber());
+    return self();
+  }
+
+  /** Runs the operator in BATCH mode; call before {@link #open()}. */
+  public H setBatchMode() {
+    checkNotOpened();
+    mode = RuntimeExecutionMode.BATCH;
+    return self();
+  }
+
+  /** Sets the processing time before {@link #open()}, or advances it and fires due timers. */
+  public H setProcessingTime(long time) throws Exception {
+    if (time < processingTime) {
+      throw new IllegalArgumentException("Processing time cannot go back from " + processingTime + " to " + time);
+    }
+    processingTime = time;
+    if (opened) {
+      processingTimeService.fireDue(time);
+    }
+    return self();
+  }
+
+  /** Opens the operator (and its function); done automatically by the first input. */
+  public H open() throws Exception {
+    checkNotOpened();
+    Configuration conf = new Configuration();
+    OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
+        new ExecutionConfig(conf), mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
+        Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks());
+    operator.setup(context, output);
+    operator.open();
+    opened = true;
+    return self();
+  }
+
+  void ensureOpen() throws Exception {
+    if (closed) {
+      throw new IllegalStateException("The harness is closed.");
+    }
+    if (!opened) {
+      open();
+    }
+  }
+
+  private void checkNotOpened() {
+    if (opened) {
+      throw new IllegalStateException("The harness is already open.");
+    }
+  }
+
+  /** The operator under test. */
+  StreamOperator<OUT> operator() {
+    return operator;
+  }
+
+  /** Delivers a watermark, firing event-time timers at or below it. */
+  public H processWatermark(long watermark) throws Exception {
+    ensureOpen();
+    operator.processWatermark(watermark);
+    return self();
+  }
+
+  /** Signals the end of input: the operator emits what it holds (batch results, final timers). */
+  public H endInput() throws Exception {
+    ensureOpen();
+    operator.finish();
+    return self();
+  }
+
+  /** The values emitted so far, in order. */
+  public List<OUT> extractOutputValues() {
+    List<OUT> values = new ArrayList<>();
+    for (StreamRecord<OUT> r : output.records) {
+      values.add(r.value());
+    }
+    return values;
+  }
+
+  /** The records emitted so far, with timestamps. */
+  public List<StreamRecord<OUT>> getOutput() {
+    return List.copyOf(output.records);
+  }
+
+  /** The values emitted so far to the side output {@code tag}. */
+  @SuppressWarnings("unchecked")
+  public <X> List<X> getSideOutput(OutputTag<X> tag) {
+    List<X> values = new ArrayList<>();
+    for (StreamRecord<Object> r : output.sideOutputs.getOrDefault(tag.getId(), List.of())) {
+      values.add((X) r.value());
+    }
+    return values;
+  }
+
+  /** The watermarks emitted so far. */
+  public List<Long> getWatermarks() {
+    return List.copyOf(output.watermarks);
+  }
+
+  /** Forgets the output recorded so far. */
+  public H clearOutput() {
+    output.records.clear();
+    output.sideOutputs.clear();
+    output.watermarks.clear();
+    return self();
+  }
+
+  /** Closes the operator and its function. */
+  @Override
+  public void close() throws Exception {
+    if (opened && !closed) {
+      closed = true;
+      operator.close();
+    }
+  }
+}

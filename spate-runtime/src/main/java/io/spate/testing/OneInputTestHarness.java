@@ -1,0 +1,32 @@
+package io.spate.testing;
+
+import io.spate.runtime.operators.OneInputStreamOperator;
+
+/**
+ * Runs a one-input function or operator without a cluster: push records (with timestamps),
+ * watermarks and processing time; read what it emitted.
+ *
+ * @param <IN> the input type
+ * @param <OUT> the output type
+ */
+public final class OneInputTestHarness<IN, OUT> extends AbstractTestHarness<OUT, OneInputTestHarness<IN, OUT>> {
+
+  private final OneInputStreamOperator<IN, OUT> operator;
+
+  OneInputTestHarness(OneInputStreamOperator<IN, OUT> operator, String name) {
+    super(operator, name);
+    this.operator = operator;
+  }
+
+  /** Delivers a record without a timestamp. */
+  public OneInputTestHarness<IN, OUT> processElement(IN value) throws Exception {
+    return processElement(value, Long.MIN_VALUE);
+  }
+
+  /** Delivers a record with {@code timestamp}. */
+  public OneInputTestHarness<IN, OUT> processElement(IN value, long timestamp) throws Exception {
+    ensureOpen();
+    operator.processElement(value, timestamp);
+    return this;
+  }
+}

@@ -1,0 +1,98 @@
+package io.spate.testing;
+
+import io.spate.api.functions.CoFlatMapFunction;
+import io.spate.api.functions.CoMapFunction;
+import io.spate.api.functions.CoProcessFunction;
+import io.spate.api.functions.FilterFunction;
+import io.spate.api.functions.FlatMapFunction;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.MapFunction;
+import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.ReduceFunction;
+import io.spate.runtime.operators.BatchKeyedReduceOperator;
+import io.spate.runtime.operators.CoFlatMapOperator;
+import io.spate.runtime.operators.CoMapOperator;
+import io.spate.runtime.operators.CoProcessOperator;
+import io.spate.runtime.operators.FilterOperator;
+import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.runtime.operators.KeyedProcessOperator;
+import io.spate.runtime.operators.KeyedReduceOperator;
+import io.spate.runtime.operators.MapOperator;
+import io.spate.runtime.operators.ProcessOperator;
+
+/**
+ * Test harnesses for user functions, so they can be unit-tested without a cluster:
+ *
+ * <pre>{@code
+ * var harness = TestHarnesses.forKeyedProcess(new MyFunction(), Event::userId);
+ * harness.processElement(new Event("alice", 3), 1000L);
+ * harness.processWatermark(2000L); // fires event-time timers up to 2000
+ * assertThat(harness.extractOutputValues()).containsExactly(...);
+ * }</pre>
+ */
+public final class TestHarnesses {
+
+  private TestHarnesses() {}
+
+  /** A harness for a {@link MapFunction}. */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {
+    return new OneInputTestHarness<>(new MapOperator<>(function), "Map");
+  }
+
+  /** A harness for a {@link FlatMapFunction}. */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forFlatMap(FlatMapFunction<IN, OUT> function) {
+    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map");
+  }
+
+  /** A harness for a {@link FilterFunction}. */
+  public static <T> OneInputTestHarness<T, T> forFilter(FilterFunction<T> function) {
+    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter");
+  }
+
+  /** A harness for a {@link ProcessFunction}. */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forProcess(ProcessFunction<IN, OUT> function) {
+    return new OneInputTestHarness<>(new ProcessOperator<>(function), "Process");
+  }
+
+  /** A harness for a {@link KeyedProcessFunction}, keyed by {@code keySelector}. */
+  public static <K, IN, OUT> OneInputTestHarness<IN, OUT> forKeyedProcess(
+      KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keySelector) {
+    return new OneInputTestHarness<>(new KeyedProcessOperator<>(function, keySelector), "KeyedProcess");
+  }
+
+  /** A harness for a keyed {@code reduce} in STREAMING mode: emits the running value per record. */
+  public static <K, T> OneInputTestHarness<T, T> forKeyedReduce(ReduceFunction<T> function, KeySelector<T, K> keySelector) {
+    return new OneInputTestHarness<>(new KeyedReduceOperator<K, T>(function, keySelector), "Keyed Reduce");
+  }
+
+  /** A harness for a keyed {@code reduce} in BATCH mode: emits the final values on {@code endInput()}. */
+  public static <K, T> OneInputTestHarness<T, T> forBatchKeyedReduce(
+      ReduceFunction<T> function, KeySelector<T, K> keySelector) {
+    return new OneInputTestHarness<>(new BatchKeyedReduceOperator<K, T>(function, keySelector), "Keyed Reduce")
+        .setBatchMode();
+  }
+
+  /** A harness for a {@link CoMapFunction}. */
+  public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoMap(CoMapFunction<IN1, IN2, OUT> function) {
+    return new TwoInputTestHarness<>(new CoMapOperator<>(function), "Co-Map");
+  }
+
+  /** A harness for a {@link CoFlatMapFunction}. */
+  public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoFlatMap(
+      CoFlatMapFunction<IN1, IN2, OUT> function) {
+    return new TwoInputTestHarness<>(new CoFlatMapOperator<>(function), "Co-Flat Map");
+  }
+
+  /** A harness for a {@link CoProcessFunction} on non-keyed streams. */
+  public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoProcess(
+      CoProcessFunction<IN1, IN2, OUT> function) {
+    return new TwoInputTestHarness<>(new CoProcessOperator<>(function, null, null), "Co-Process");
+  }
+
+  /** A harness for a {@link CoProcessFunction} on keyed connected streams (timers allowed). */
+  public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedCoProcess(
+      CoProcessFunction<IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2) {
+    return new TwoInputTestHarness<>(new CoProcessOperator<>(function, keySelector1, keySelector2), "Co-Process");
+  }
+}
