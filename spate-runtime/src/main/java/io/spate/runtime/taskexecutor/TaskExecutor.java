@@ -24,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
+  private static final long CANCEL_WATCH_INTERVAL_MS = 3000;
+  private static final int CANCEL_WATCH_ROUNDS = 20;
+
   private final int numberOfSlots;
   private final WorkerPool workers;
   private final LocalShuffleEnvironment shuffle;
@@ -72,9 +75,25 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       StreamTask task = tasks.get(attemptId);
       if (task != null) {
         task.cancel();
+        scheduleRunAsync(() -> watchCancellation(attemptId, 1), CANCEL_WATCH_INTERVAL_MS);
       }
       return null;
     });
+  }
+
+  private void watchCancellation(ExecutionAttemptID attemptId, int round) {
+    StreamTask task = tasks.get(attemptId);
+    if (task == null) {
+      return;
+    }
+    task.interruptIfStuck(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CANCEL_WATCH_INTERVAL_MS));
+    if (round < CANCEL_WATCH_ROUNDS) {
+      scheduleRunAsync(() -> watchCancellation(attemptId, round + 1), CANCEL_WATCH_INTERVAL_MS);
+    } else {
+      org.slf4j.LoggerFactory.getLogger(TaskExecutor.class).warn(
+          "Task {} has not stopped {} ms after it was cancelled", task.name(),
+          CANCEL_WATCH_INTERVAL_MS * CANCEL_WATCH_ROUNDS);
+    }
   }
 
   @Override

@@ -125,6 +125,8 @@ public final class WorkerPool implements AutoCloseable {
             LOG.error("Tasklet {} failed outside its own error handling; dropping it", tasklet.name(), t);
             result = Tasklet.StepResult.DONE;
           }
+          // An interrupt meant for a cancelled tasklet must not leak into the next one.
+          Thread.interrupted();
           if (result == Tasklet.StepResult.DONE) {
             it.remove();
             load.decrementAndGet();

@@ -56,6 +56,8 @@ public final class StreamTask implements Tasklet {
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
   private volatile boolean cancelRequested;
+  private volatile Thread stepThread;
+  private volatile long stepStartNanos;
   private volatile long publishedRecordsIn;
   private volatile long publishedSourceRecords;
 
@@ -135,11 +137,32 @@ public final class StreamTask implements Tasklet {
 
   // ------------------------------------------------------------------ the step
 
+  /**
+   * Interrupts the worker thread if this task was cancelled but has been inside one step for longer
+   * than {@code thresholdNanos}: user code blocked in I/O would otherwise never see the cancellation.
+   */
+  public void interruptIfStuck(long thresholdNanos) {
+    Thread thread = stepThread;
+    if (cancelRequested && thread != null && System.nanoTime() - stepStartNanos > thresholdNanos) {
+      thread.interrupt();
+    }
+  }
+
   @Override
   public StepResult step() {
     if (phase == Phase.DONE) {
       return StepResult.DONE;
     }
+    stepStartNanos = System.nanoTime();
+    stepThread = Thread.currentThread();
+    try {
+      return doStep();
+    } finally {
+      stepThread = null;
+    }
+  }
+
+  private StepResult doStep() {
     try {
       if (cancelRequested) {
         terminate(ExecutionState.CANCELED, null);
@@ -152,7 +175,13 @@ public final class StreamTask implements Tasklet {
         case DONE -> StepResult.DONE;
       };
     } catch (Throwable t) {
-      terminate(ExecutionState.FAILED, t);
+      if (cancelRequested) {
+        // Interrupted or torn down by the cancellation itself: not a failure of the job.
+        Thread.interrupted();
+        terminate(ExecutionState.CANCELED, null);
+      } else {
+        terminate(ExecutionState.FAILED, t);
+      }
       return StepResult.DONE;
     }
   }

@@ -15,6 +15,10 @@ public interface SinkWriter<InputT> extends AutoCloseable {
   /** Flushes buffered records; {@code endOfInput} is true once, after the last record. */
   void flush(boolean endOfInput) throws IOException, InterruptedException;
 
+  /** Releases the writer's resources; does nothing by default. */
+  @Override
+  default void close() throws Exception {}
+
   /** What the writer may learn about the record being written. */
   interface Context {
 
