@@ -18,8 +18,8 @@ public final class TaskManagerOptions {
   public static final ConfigOption<Integer> WORKER_THREADS =
       ConfigOption.key("taskmanager.worker-threads")
           .intType()
-          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()))
-          .withDescription("Cooperative worker threads that run all tasks of a TaskExecutor (default: cores).");
+          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()), "number of cores")
+          .withDescription("Cooperative worker threads that run all tasks of a TaskExecutor.");
 
   /** Records per network batch. */
   public static final ConfigOption<Integer> BATCH_SIZE =

@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param type the value type: String, Integer, Long, Boolean, Double, Duration or an enum
  * @param defaultValue the value when none is set; may be null
  * @param description one sentence for the generated option table
+ * @param documentedDefault how the default is shown in the option table when it depends on the
+ *     machine (such as "number of cores"), or null to show the value
  * @param <T> the value type
  */
-public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String description)
+public record ConfigOption<T>(
+    String key, Class<T> type, T defaultValue, String description, String documentedDefault)
     implements Serializable {
 
   /** Validates the option's definition. */
@@ -77,6 +80,7 @@ public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String 
     private final String key;
     private final Class<T> type;
     private T defaultValue;
+    private String documentedDefault;
 
     private TypedBuilder(String key, Class<T> type) {
       this.key = key;
@@ -89,6 +93,13 @@ public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String 
       return this;
     }
 
+    /** Sets a default that depends on the machine, and how the option table shows it. */
+    public TypedBuilder<T> defaultValue(T value, String documentedAs) {
+      this.defaultValue = value;
+      this.documentedDefault = documentedAs;
+      return this;
+    }
+
     /** Declares that the option has no default. */
     public TypedBuilder<T> noDefaultValue() {
       this.defaultValue = null;
@@ -97,7 +108,7 @@ public record ConfigOption<T>(String key, Class<T> type, T defaultValue, String 
 
     /** Completes the option with its one-sentence documentation. */
     public ConfigOption<T> withDescription(String description) {
-      return new ConfigOption<>(key, type, defaultValue, description);
+      return new ConfigOption<>(key, type, defaultValue, description, documentedDefault);
     }
   }
 }

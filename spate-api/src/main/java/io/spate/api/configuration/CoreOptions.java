@@ -12,8 +12,8 @@ public final class CoreOptions {
   public static final ConfigOption<Integer> DEFAULT_PARALLELISM =
       ConfigOption.key("parallelism.default")
           .intType()
-          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()))
-          .withDescription("Parallelism of operators that do not set their own (default: number of cores).");
+          .defaultValue(Math.max(1, Runtime.getRuntime().availableProcessors()), "number of cores")
+          .withDescription("Parallelism of operators that do not set their own.");
 
   /** Number of key groups; the upper bound for parallelism of keyed operators. */
   public static final ConfigOption<Integer> MAX_PARALLELISM =

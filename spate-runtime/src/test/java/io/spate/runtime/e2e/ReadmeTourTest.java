@@ -1,0 +1,147 @@
+package io.spate.runtime.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.OutputTag;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.connector.source.lib.DataGeneratorSource;
+import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.KeyedStream;
+import io.spate.api.datastream.SingleOutputStreamOperator;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.CoMapFunction;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.ProcessFunction;
+import io.spate.api.typeinfo.Types;
+import io.spate.testing.TestHarnesses;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The snippets of the README's API tour, compiled and run so that the README cannot rot. */
+class ReadmeTourTest {
+
+  // --- tour: records as types
+  record WordCount(String word, long count) {}
+
+  record Bid(long auction, long bidder, long price) {}
+
+  // --- tour: a keyed process function with a timer
+  static final class FirstBidAlert extends KeyedProcessFunction<Long, Bid, String> {
+    @Override
+    public void processElement(Bid bid, Context ctx, Collector<String> out) {
+      out.collect("auction " + ctx.getCurrentKey() + " opened at " + bid.price());
+      ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 10_000);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+      out.collect("auction " + ctx.getCurrentKey() + " closes at " + timestamp);
+    }
+  }
+
+  @Test
+  void wordCount() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+
+    DataStream<String> lines = env.fromElements("to be or not to be", "that is the question");
+    DataStream<WordCount> counts = lines
+        .flatMap((String line, Collector<WordCount> out) -> {
+          for (String word : line.split(" ")) {
+            out.collect(new WordCount(word, 1));
+          }
+        })
+        .returns(WordCount.class)           // lambdas erase the Collector's type
+        .keyBy(WordCount::word)
+        .sum("count");
+
+    Map<String, Long> last = new TreeMap<>();
+    try (CloseableIterator<WordCount> it = counts.executeAndCollect()) {
+      it.forEachRemaining(wc -> last.put(wc.word(), wc.count()));
+    }
+    assertThat(last).containsEntry("to", 2L).containsEntry("be", 2L).containsEntry("question", 1L).hasSize(8);
+  }
+
+  @Test
+  void batchModeEmitsOneFinalValuePerKey() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    List<WordCount> out = env.fromElements("a", "b", "a")
+        .map(w -> new WordCount(w, 1))
+        .keyBy(WordCount::word)
+        .reduce((x, y) -> new WordCount(x.word(), x.count() + y.count()))
+        .executeAndCollect(100);
+    assertThat(out).containsExactlyInAnyOrder(new WordCount("a", 2), new WordCount("b", 1));
+  }
+
+  @Test
+  void sideOutputsConnectAndTimers() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    OutputTag<Bid> cheap = new OutputTag<Bid>("cheap") {};
+
+    DataStream<Bid> bids = env.fromElements(new Bid(1, 7, 50), new Bid(2, 8, 500), new Bid(1, 9, 700))
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<Bid>forMonotonousTimestamps().withTimestampAssigner((bid, ts) -> bid.price()));
+
+    SingleOutputStreamOperator<Bid> expensive = bids.process(new ProcessFunction<Bid, Bid>() {
+      @Override
+      public void processElement(Bid bid, Context ctx, Collector<Bid> out) {
+        if (bid.price() < 100) {
+          ctx.output(cheap, bid);        // a side output
+        } else {
+          out.collect(bid);
+        }
+      }
+    });
+    DataStream<Bid> cheapBids = expensive.getSideOutput(cheap);
+
+    DataStream<String> merged = expensive.connect(cheapBids).map(new CoMapFunction<Bid, Bid, String>() {
+      @Override
+      public String map1(Bid bid) {
+        return "expensive " + bid.auction();
+      }
+
+      @Override
+      public String map2(Bid bid) {
+        return "cheap " + bid.auction();
+      }
+    });
+    KeyedStream<Bid, Long> byAuction = bids.keyBy(Bid::auction);
+    DataStream<String> alerts = byAuction.process(new FirstBidAlert());
+
+    List<String> out = merged.union(alerts).executeAndCollect(100);
+    assertThat(out).contains("expensive 2", "expensive 1", "cheap 1",
+        "auction 1 opened at 50", "auction 1 opened at 700", "auction 1 closes at 10050",
+        "auction 1 closes at 10700", "auction 2 closes at 10500");
+  }
+
+  @Test
+  void generatorSourceAndJobClient() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    DataGeneratorSource<Bid> source = new DataGeneratorSource<>(
+        i -> new Bid(i % 100, i % 7, i), 10_000, Types.of(Bid.class));
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), "bids")
+        .filter(bid -> bid.price() % 2 == 0)
+        .discard();
+    JobClient client = env.executeAsync("generated bids");
+    JobExecutionResult result = client.getJobExecutionResult().get();
+    assertThat(result.getNetRuntime()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void unitTestAFunctionWithTheHarness() throws Exception {
+    var harness = TestHarnesses.forKeyedProcess(new FirstBidAlert(), Bid::auction);
+    harness.processElement(new Bid(1, 7, 50), 1_000L);
+    harness.processWatermark(11_000L);
+    assertThat(harness.extractOutputValues())
+        .containsExactly("auction 1 opened at 50", "auction 1 closes at 11000");
+  }
+}
