@@ -28,6 +28,14 @@ public final class TaskManagerOptions {
           .defaultValue(256)
           .withDescription("Records handed from one task to another in one batch.");
 
+  /** The longest time a partly filled batch waits before it is handed over. */
+  public static final ConfigOption<java.time.Duration> BUFFER_TIMEOUT =
+      ConfigOption.key("execution.buffer-timeout")
+          .durationType()
+          .defaultValue(java.time.Duration.ofMillis(100))
+          .withDescription("Longest wait of a partly filled batch while its producer stays busy; "
+              + "an idle producer hands batches over at once.");
+
   /** Batches in flight per channel. */
   public static final ConfigOption<Integer> CHANNEL_CAPACITY =
       ConfigOption.key("taskmanager.network.channel-capacity")

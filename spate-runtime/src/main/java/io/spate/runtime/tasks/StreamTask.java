@@ -2,6 +2,7 @@ package io.spate.runtime.tasks;
 
 import io.spate.api.common.TaskInfo;
 import io.spate.api.connector.source.InputStatus;
+import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.metrics.TaskMetricGroup;
@@ -73,6 +74,8 @@ public final class StreamTask implements Tasklet {
   private int nextChannel;
   private boolean endOfInput;
   private long recordsIn;
+  private final long bufferTimeoutNanos;
+  private long lastFlushNanos;
 
   /** Creates the task; it starts on its first {@link #step()}. */
   public StreamTask(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
@@ -83,6 +86,7 @@ public final class StreamTask implements Tasklet {
     this.listener = listener;
     this.metrics = metrics;
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
+    this.bufferTimeoutNanos = tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos();
   }
 
   /** The attempt this task runs. */
@@ -235,7 +239,8 @@ public final class StreamTask implements Tasklet {
       return progress ? StepResult.PROGRESS : StepResult.IDLE;
     }
     boolean inputProgress = source != null ? pollSource() : processInput();
-    if (!inputProgress) {
+    if (!inputProgress || stepStartNanos - lastFlushNanos > bufferTimeoutNanos) {
+      lastFlushNanos = stepStartNanos;
       for (RecordWriter writer : chain.writers()) {
         writer.flush();
       }
