@@ -1,0 +1,38 @@
+package io.spate.api.connector.sink.lib;
+
+import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.sink.SinkWriter;
+import io.spate.api.connector.sink.WriterInitContext;
+
+/**
+ * Drops every record; for benchmarks and for jobs whose effects happen elsewhere.
+ *
+ * @param <T> the record type
+ */
+public final class DiscardingSink<T> implements Sink<T> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A sink that drops everything. */
+  public DiscardingSink() {}
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public SinkWriter<T> createWriter(WriterInitContext context) {
+    return (SinkWriter<T>) DiscardingWriter.INSTANCE;
+  }
+
+  /** Stateless, so one instance serves every subtask. */
+  private enum DiscardingWriter implements SinkWriter<Object> {
+    INSTANCE;
+
+    @Override
+    public void write(Object element, Context context) {}
+
+    @Override
+    public void flush(boolean endOfInput) {}
+
+    @Override
+    public void close() {}
+  }
+}

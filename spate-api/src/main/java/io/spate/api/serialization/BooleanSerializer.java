@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes {@link Boolean} values as one byte. */
+public final class BooleanSerializer extends ImmutableValueSerializer<Boolean> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final BooleanSerializer INSTANCE = new BooleanSerializer();
+
+  private BooleanSerializer() {}
+
+  @Override
+  public void serialize(Boolean value, DataOutputView target) throws IOException {
+    target.writeBoolean(value);
+  }
+
+  @Override
+  public Boolean deserialize(DataInputView source) throws IOException {
+    return source.readBoolean();
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes {@link Character} values as two bytes. */
+public final class CharSerializer extends ImmutableValueSerializer<Character> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final CharSerializer INSTANCE = new CharSerializer();
+
+  private CharSerializer() {}
+
+  @Override
+  public void serialize(Character value, DataOutputView target) throws IOException {
+    target.writeChar(value);
+  }
+
+  @Override
+  public Character deserialize(DataInputView source) throws IOException {
+    return source.readChar();
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes {@link Double} values as eight bytes. */
+public final class DoubleSerializer extends ImmutableValueSerializer<Double> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final DoubleSerializer INSTANCE = new DoubleSerializer();
+
+  private DoubleSerializer() {}
+
+  @Override
+  public void serialize(Double value, DataOutputView target) throws IOException {
+    target.writeDouble(value);
+  }
+
+  @Override
+  public Double deserialize(DataInputView source) throws IOException {
+    return source.readDouble();
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes {@link Integer} values as four bytes. */
+public final class IntSerializer extends ImmutableValueSerializer<Integer> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final IntSerializer INSTANCE = new IntSerializer();
+
+  private IntSerializer() {}
+
+  @Override
+  public void serialize(Integer value, DataOutputView target) throws IOException {
+    target.writeInt(value);
+  }
+
+  @Override
+  public Integer deserialize(DataInputView source) throws IOException {
+    return source.readInt();
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

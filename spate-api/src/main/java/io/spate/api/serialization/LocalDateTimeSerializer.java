@@ -1,0 +1,31 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+/** Serializes {@link LocalDateTime} values as a date followed by a time of day. */
+public final class LocalDateTimeSerializer extends ImmutableValueSerializer<LocalDateTime> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final LocalDateTimeSerializer INSTANCE = new LocalDateTimeSerializer();
+
+  private LocalDateTimeSerializer() {}
+
+  @Override
+  public void serialize(LocalDateTime value, DataOutputView target) throws IOException {
+    LocalDateSerializer.INSTANCE.serialize(value.toLocalDate(), target);
+    LocalTimeSerializer.INSTANCE.serialize(value.toLocalTime(), target);
+  }
+
+  @Override
+  public LocalDateTime deserialize(DataInputView source) throws IOException {
+    LocalDate date = LocalDateSerializer.INSTANCE.deserialize(source);
+    return LocalDateTime.of(date, LocalTimeSerializer.INSTANCE.deserialize(source));
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

@@ -1,0 +1,147 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Serializes POJOs field by field, in the order of the given properties, and reads them back by
+ * calling the public no-arg constructor and setting each field. Fields of reference type may be
+ * null. Values must be of exactly the POJO class: a subclass would lose its extra fields, so it is
+ * rejected.
+ *
+ * @param <T> the POJO type
+ */
+public final class PojoSerializer<T> extends TypeSerializer<T> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Class<T> pojoClass;
+  private final PojoProperty[] properties;
+  private final TypeSerializer<Object>[] fieldSerializers;
+  private final boolean[] primitive;
+  private transient MethodHandle constructor;
+
+  /** Creates the serializer of {@code pojoClass}, with one serializer per property. */
+  @SuppressWarnings("unchecked")
+  public PojoSerializer(
+      Class<T> pojoClass, PojoProperty[] properties, TypeSerializer<?>[] fieldSerializers) {
+    this.pojoClass = Objects.requireNonNull(pojoClass, "pojoClass");
+    if (properties.length != fieldSerializers.length) {
+      throw new IllegalArgumentException(
+          properties.length + " properties but " + fieldSerializers.length + " serializers");
+    }
+    this.properties = properties.clone();
+    this.fieldSerializers = (TypeSerializer<Object>[]) fieldSerializers.clone();
+    this.primitive = new boolean[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      primitive[i] = properties[i].getType().isPrimitive();
+    }
+  }
+
+  @Override
+  public void serialize(T value, DataOutputView target) throws IOException {
+    if (value.getClass() != pojoClass) {
+      throw new IOException(subclassMessage(value));
+    }
+    for (int i = 0; i < properties.length; i++) {
+      Object field = properties[i].get(value);
+      if (primitive[i]) {
+        fieldSerializers[i].serialize(field, target);
+      } else {
+        NullMarkers.write(field, fieldSerializers[i], target);
+      }
+    }
+  }
+
+  @Override
+  public T deserialize(DataInputView source) throws IOException {
+    T value = newInstance();
+    for (int i = 0; i < properties.length; i++) {
+      Object field =
+          primitive[i]
+              ? fieldSerializers[i].deserialize(source)
+              : NullMarkers.read(fieldSerializers[i], source);
+      properties[i].set(value, field);
+    }
+    return value;
+  }
+
+  @Override
+  public T copy(T value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.getClass() != pojoClass) {
+      throw new IllegalArgumentException(subclassMessage(value));
+    }
+    T copy = newInstance();
+    for (int i = 0; i < properties.length; i++) {
+      properties[i].set(copy, NullMarkers.copy(properties[i].get(value), fieldSerializers[i]));
+    }
+    return copy;
+  }
+
+  private String subclassMessage(T value) {
+    return "A value of class " + value.getClass().getName() + " was given to the serializer of "
+        + pojoClass.getName() + "; subclasses are not supported because their own fields would be"
+        + " lost. Declare the stream with the subclass's type, or use one class for all values";
+  }
+
+  @SuppressWarnings("unchecked")
+  private T newInstance() {
+    MethodHandle handle = constructor;
+    if (handle == null) {
+      try {
+        Constructor<T> noArg = pojoClass.getConstructor();
+        noArg.setAccessible(true);
+        handle =
+            MethodHandles.lookup()
+                .unreflectConstructor(noArg)
+                .asType(MethodType.methodType(Object.class));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException(
+            "Spate cannot call the no-arg constructor of " + pojoClass.getName() + ": " + e, e);
+      }
+      constructor = handle;
+    }
+    try {
+      return (T) handle.invokeExact();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(
+          "The no-arg constructor of " + pojoClass.getName() + " failed", t);
+    }
+  }
+
+  @Override
+  public TypeSerializer<T> duplicate() {
+    TypeSerializer<Object>[] duplicates = NullMarkers.duplicateAll(fieldSerializers);
+    return duplicates == fieldSerializers
+        ? this
+        : new PojoSerializer<>(pojoClass, properties, duplicates);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PojoSerializer<?> other
+        && other.pojoClass == pojoClass
+        && Arrays.equals(other.properties, properties)
+        && Arrays.equals(other.fieldSerializers, fieldSerializers);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * pojoClass.hashCode() + Arrays.hashCode(fieldSerializers);
+  }
+
+  @Override
+  public String toString() {
+    return "PojoSerializer(" + pojoClass.getName() + ")";
+  }
+}

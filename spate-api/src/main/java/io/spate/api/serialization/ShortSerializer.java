@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes {@link Short} values as two bytes. */
+public final class ShortSerializer extends ImmutableValueSerializer<Short> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final ShortSerializer INSTANCE = new ShortSerializer();
+
+  private ShortSerializer() {}
+
+  @Override
+  public void serialize(Short value, DataOutputView target) throws IOException {
+    target.writeShort(value);
+  }
+
+  @Override
+  public Short deserialize(DataInputView source) throws IOException {
+    return source.readShort();
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

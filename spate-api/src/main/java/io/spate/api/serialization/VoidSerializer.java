@@ -1,0 +1,28 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/** Serializes the type {@link Void}, whose only value is null, as no bytes at all. */
+public final class VoidSerializer extends ImmutableValueSerializer<Void> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The only instance. */
+  public static final VoidSerializer INSTANCE = new VoidSerializer();
+
+  private VoidSerializer() {}
+
+  @Override
+  public void serialize(Void value, DataOutputView target) throws IOException {
+    // Void has no values but null, so there is nothing to write.
+  }
+
+  @Override
+  public Void deserialize(DataInputView source) throws IOException {
+    return null;
+  }
+
+  private Object readResolve() {
+    return INSTANCE;
+  }
+}

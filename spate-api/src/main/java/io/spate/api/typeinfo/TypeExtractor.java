@@ -1,0 +1,640 @@
+package io.spate.api.typeinfo;
+
+import io.spate.api.serialization.PojoProperty;
+import io.spate.api.serialization.RecordHandles;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Derives {@link TypeInformation} by reflection: from classes and generic types, from values, and
+ * from the type arguments of user functions (including lambdas and method references).
+ *
+ * <p>Supported are primitives and their boxes, String, BigDecimal, BigInteger, the java.time types
+ * Instant, LocalDate, LocalTime and LocalDateTime, enums, Java records, POJOs (a public class with
+ * a public no-arg constructor whose non-static, non-transient fields are public or have a public
+ * getter and setter), arrays, {@link List}, {@link Map} and {@link Optional}, nested in any way.
+ * There is no generic fallback: anything else is rejected with an {@link InvalidTypesException}
+ * that names the field path, the reason and the fix. Recursive types are rejected too.
+ */
+public final class TypeExtractor {
+
+  private static final int MAX_NESTING = 64;
+  private static final Set<Class<?>> LIST_CLASSES = Set.of(List.class, ArrayList.class);
+  private static final Set<Class<?>> MAP_CLASSES =
+      Set.of(Map.class, HashMap.class, LinkedHashMap.class);
+
+  private TypeExtractor() {}
+
+  /**
+   * The type information of {@code type}.
+   *
+   * @throws InvalidTypesException if the type, or a type nested in it, is not supported
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> TypeInformation<T> createTypeInfo(Class<T> type) {
+    return (TypeInformation<T>) createTypeInfo((Type) type);
+  }
+
+  /**
+   * The type information of a possibly generic {@code type}, such as {@code List<Map<String,
+   * Bid>>}; every type variable in it must be bound.
+   *
+   * @throws InvalidTypesException if the type, or a type nested in it, is not supported
+   */
+  public static TypeInformation<?> createTypeInfo(Type type) {
+    Objects.requireNonNull(type, "type");
+    return new Extraction().extract(type, Map.of(), "");
+  }
+
+  /** Extraction with type variables bound to known type information. */
+  static TypeInformation<?> createTypeInfo(
+      Type type, Map<TypeVariable<?>, TypeInformation<?>> bindings) {
+    return new Extraction().extract(type, bindings, "");
+  }
+
+  /** The type information of {@code pojoClass} as a POJO, for {@link Types#POJO}. */
+  @SuppressWarnings("unchecked")
+  static <T> TypeInformation<T> createPojoTypeInfo(Class<T> pojoClass) {
+    Objects.requireNonNull(pojoClass, "pojoClass");
+    if (pojoClass.isRecord()) {
+      throw new InvalidTypesException(
+          pojoClass.getName() + " is a record, not a POJO: use Types.RECORD("
+              + pojoClass.getSimpleName() + ".class) or TypeInformation.of");
+    }
+    if (!Extraction.isStructured(pojoClass)) {
+      throw new InvalidTypesException(
+          pojoClass.getName() + " is not a POJO class: use TypeInformation.of or the matching"
+              + " Types factory for it");
+    }
+    return (TypeInformation<T>) new Extraction().pojo(pojoClass, null, "");
+  }
+
+  /** The type information of {@code recordClass}, for {@link Types#RECORD}. */
+  @SuppressWarnings("unchecked")
+  static <T> TypeInformation<T> createRecordTypeInfo(Class<T> recordClass) {
+    Objects.requireNonNull(recordClass, "recordClass");
+    if (!recordClass.isRecord()) {
+      throw new InvalidTypesException(
+          recordClass.getName() + " is not a record: use Types.POJO or TypeInformation.of for it");
+    }
+    return (TypeInformation<T>) new Extraction().record(recordClass, null, "");
+  }
+
+  /**
+   * The type information of {@code value}'s runtime class. The element types of lists, maps and
+   * optionals, which the runtime class does not carry, are taken from their contents.
+   *
+   * @throws InvalidTypesException if the value is null, the type is not supported, or a container
+   *     is empty or holds values of different types
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> TypeInformation<T> getForObject(T value) {
+    if (value == null) {
+      throw new InvalidTypesException(
+          "Cannot derive a type from a null value. Give the type explicitly with `Types` or a"
+              + " `TypeHint`.");
+    }
+    return (TypeInformation<T>) forValue(value, "", new HashMap<>());
+  }
+
+  /**
+   * The output type of a one-input function, read from the type argument {@code
+   * outputTypeArgIndex} of {@code functionBaseType} (such as {@code MapFunction.class} with index 1
+   * for OUT). Type variables that stand for the input type resolve to {@code inputType}.
+   *
+   * @param function the user function: a class, anonymous class, lambda or method reference
+   * @param functionBaseType the function interface or abstract class that declares the type
+   *     parameters
+   * @param inputTypeArgIndex the index of the input type parameter, or -1 if there is none
+   * @param outputTypeArgIndex the index of the output type parameter
+   * @param inputType the type of the input, or null if unknown
+   * @param operatorName names the operator in the message of a {@link MissingTypeInfo}
+   * @return the output type, or a {@link MissingTypeInfo} saying why it could not be determined
+   */
+  public static <OUT> TypeInformation<OUT> getUnaryReturnType(
+      Object function,
+      Class<?> functionBaseType,
+      int inputTypeArgIndex,
+      int outputTypeArgIndex,
+      TypeInformation<?> inputType,
+      String operatorName) {
+    return ReturnTypeResolver.resolve(
+        function,
+        functionBaseType,
+        new int[] {inputTypeArgIndex},
+        new TypeInformation<?>[] {inputType},
+        outputTypeArgIndex,
+        operatorName);
+  }
+
+  /**
+   * The output type of a two-input function, such as a {@code CoMapFunction<IN1, IN2, OUT>}; see
+   * {@link #getUnaryReturnType}.
+   *
+   * @return the output type, or a {@link MissingTypeInfo} saying why it could not be determined
+   */
+  public static <OUT> TypeInformation<OUT> getBinaryReturnType(
+      Object function,
+      Class<?> functionBaseType,
+      int input1TypeArgIndex,
+      int input2TypeArgIndex,
+      int outputTypeArgIndex,
+      TypeInformation<?> input1Type,
+      TypeInformation<?> input2Type,
+      String operatorName) {
+    return ReturnTypeResolver.resolve(
+        function,
+        functionBaseType,
+        new int[] {input1TypeArgIndex, input2TypeArgIndex},
+        new TypeInformation<?>[] {input1Type, input2Type},
+        outputTypeArgIndex,
+        operatorName);
+  }
+
+  private static TypeInformation<?> forValue(
+      Object value, String path, Map<Class<?>, TypeInformation<?>> byClass) {
+    if (value instanceof List<?> list) {
+      return new ListTypeInfo<>(
+          commonType(list, FieldPaths.element(path), path, "List", byClass));
+    }
+    if (value instanceof Map<?, ?> map) {
+      return new MapTypeInfo<>(
+          commonType(map.keySet(), FieldPaths.mapKey(path), path, "Map", byClass),
+          commonType(map.values(), FieldPaths.mapValue(path), path, "Map", byClass));
+    }
+    if (value instanceof Optional<?> optional) {
+      if (optional.isEmpty()) {
+        throw new ExtractionFailure(
+            describeValue(path, "Optional") + " is empty, so the type of its value cannot be seen",
+            "Give the type explicitly, for example `Types.OPTIONAL(Types.STRING)`");
+      }
+      return new OptionalTypeInfo<>(forValue(optional.get(), FieldPaths.element(path), byClass));
+    }
+    TypeInformation<?> known = byClass.get(value.getClass());
+    if (known == null) {
+      known = new Extraction().extract(value.getClass(), Map.of(), path);
+      byClass.put(value.getClass(), known);
+    }
+    return known;
+  }
+
+  private static TypeInformation<?> commonType(
+      Collection<?> values,
+      String elementPath,
+      String containerPath,
+      String containerKind,
+      Map<Class<?>, TypeInformation<?>> byClass) {
+    TypeInformation<?> common = null;
+    for (Object element : values) {
+      if (element == null) {
+        continue;
+      }
+      TypeInformation<?> type = forValue(element, elementPath, byClass);
+      if (common == null) {
+        common = type;
+      } else if (!common.equals(type)) {
+        throw new ExtractionFailure(
+            describeValue(containerPath, containerKind) + " holds values of different types, "
+                + common + " and " + type,
+            "Give the type explicitly with `Types` or a `TypeHint`");
+      }
+    }
+    if (common == null) {
+      throw new ExtractionFailure(
+          describeValue(containerPath, containerKind)
+              + " is empty or holds only nulls, so its element type cannot be seen",
+          "Give the type explicitly, for example `Types.LIST(Types.STRING)`");
+    }
+    return common;
+  }
+
+  private static String describeValue(String path, String kind) {
+    return path.isEmpty() ? "the " + kind + " value" : "the " + kind + " at '" + path + "'";
+  }
+
+  /** One derivation, which tracks the types being derived in order to reject recursive types. */
+  private static final class Extraction {
+
+    private record Frame(Class<?> type, List<TypeInformation<?>> typeArguments, String path) {}
+
+    private final List<Frame> frames = new ArrayList<>();
+
+    TypeInformation<?> extract(
+        Type type, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      if (type instanceof Class<?> c) {
+        return extractClass(c, null, path);
+      }
+      if (type instanceof ParameterizedType parameterized) {
+        return extractParameterized(parameterized, bindings, path);
+      }
+      if (type instanceof GenericArrayType array) {
+        return new ObjectArrayTypeInfo<>(
+            extract(array.getGenericComponentType(), bindings, FieldPaths.element(path)));
+      }
+      if (type instanceof TypeVariable<?> variable) {
+        TypeInformation<?> bound = bindings.get(variable);
+        if (bound != null) {
+          return bound;
+        }
+        throw unboundVariable(variable, path);
+      }
+      if (type instanceof WildcardType wildcard) {
+        Type[] upper = wildcard.getUpperBounds();
+        if (wildcard.getLowerBounds().length == 0 && upper.length == 1 && upper[0] != Object.class) {
+          return extract(upper[0], bindings, path);
+        }
+        throw failure(
+            path,
+            wildcard,
+            "is a wildcard that names no single type",
+            "Declare the type itself instead of a wildcard, or give the type explicitly with"
+                + " `.returns(...)` using `Types` or a `TypeHint`");
+      }
+      throw failure(
+          path,
+          type,
+          "is a kind of type that Spate does not know (" + type.getClass().getName() + ")",
+          ExtractionFailure.DEFAULT_FIX);
+    }
+
+    private TypeInformation<?> extractParameterized(
+        ParameterizedType type, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      Class<?> raw = (Class<?>) type.getRawType();
+      Type[] args = type.getActualTypeArguments();
+      if (LIST_CLASSES.contains(raw)) {
+        return new ListTypeInfo<>(extract(args[0], bindings, FieldPaths.element(path)));
+      }
+      if (MAP_CLASSES.contains(raw)) {
+        return new MapTypeInfo<>(
+            extract(args[0], bindings, FieldPaths.mapKey(path)),
+            extract(args[1], bindings, FieldPaths.mapValue(path)));
+      }
+      if (raw == Optional.class) {
+        return new OptionalTypeInfo<>(extract(args[0], bindings, FieldPaths.element(path)));
+      }
+      if (!isStructured(raw)) {
+        return extractClass(raw, null, path);
+      }
+      TypeVariable<?>[] parameters = raw.getTypeParameters();
+      TypeInformation<?>[] infos = new TypeInformation<?>[args.length];
+      for (int i = 0; i < args.length; i++) {
+        infos[i] = extract(args[i], bindings, path + "<" + parameters[i].getName() + ">");
+      }
+      return extractClass(raw, infos, path);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TypeInformation<?> extractClass(
+        Class<?> type, TypeInformation<?>[] typeArguments, String path) {
+      BasicTypeInfo<?> basic = BasicTypeInfo.getInfoFor(type);
+      if (basic != null) {
+        return basic;
+      }
+      if (type.isArray()) {
+        Class<?> component = type.getComponentType();
+        return component.isPrimitive()
+            ? PrimitiveArrayTypeInfo.forArrayClass(type)
+            : new ObjectArrayTypeInfo<>(extract(component, Map.of(), FieldPaths.element(path)));
+      }
+      if (type.isEnum()) {
+        return new EnumTypeInfo(type);
+      }
+      if (type.getSuperclass() != null && type.getSuperclass().isEnum()) {
+        // An enum constant with a body is an anonymous subclass of its enum.
+        return new EnumTypeInfo(type.getSuperclass());
+      }
+      if (LIST_CLASSES.contains(type)) {
+        throw failure(
+            path,
+            type,
+            "is a raw List, whose element type is unknown",
+            "Declare the element type, as in List<String>, or give the type explicitly with"
+                + " `Types.LIST(Types.STRING)` or `new TypeHint<List<String>>(){}`");
+      }
+      if (MAP_CLASSES.contains(type)) {
+        throw failure(
+            path,
+            type,
+            "is a raw Map, whose key and value types are unknown",
+            "Declare them, as in Map<String, Long>, or give the type explicitly with"
+                + " `Types.MAP(Types.STRING, Types.LONG)` or `new TypeHint<Map<String, Long>>(){}`");
+      }
+      if (type == Optional.class) {
+        throw failure(
+            path,
+            type,
+            "is a raw Optional, whose value type is unknown",
+            "Declare it, as in Optional<String>, or give the type explicitly with"
+                + " `Types.OPTIONAL(Types.STRING)`");
+      }
+      if (type == Object.class) {
+        throw failure(
+            path,
+            type,
+            "says nothing about the values, so Spate cannot serialize them",
+            "Declare a concrete type, or give the type explicitly with `.returns(...)` using"
+                + " `Types` or a `TypeHint`");
+      }
+      if (type.isInterface()) {
+        throw failure(
+            path,
+            type,
+            "is an interface; the only interfaces Spate can serialize are java.util.List and"
+                + " java.util.Map",
+            "Declare a List, a Map, a record or a POJO instead, or give the type explicitly with"
+                + " `.returns(...)` using `Types` or a `TypeHint`");
+      }
+      if (isJdk(type)) {
+        throw failure(
+            path,
+            type,
+            "is a JDK class that Spate has no serializer for (it supports String, the boxed"
+                + " primitives, BigDecimal, BigInteger, Instant, LocalDate, LocalTime,"
+                + " LocalDateTime, List, Map, Optional, enums, arrays, records and POJOs)",
+            "Convert the value to a supported type (java.util.Date to Instant, for example), or"
+                + " wrap it in a record of supported types");
+      }
+      if (type.isRecord()) {
+        return record(type, typeArguments, path);
+      }
+      return pojo(type, typeArguments, path);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TypeInformation<?> record(Class<?> type, TypeInformation<?>[] typeArguments, String path) {
+      RecordHandles handles;
+      try {
+        handles = RecordHandles.of(type);
+      } catch (IllegalArgumentException e) {
+        throw failure(
+            path,
+            type,
+            "is a record that Spate cannot access (" + e.getMessage() + ")",
+            "Open the record's package to Spate's module, or make the record public");
+      }
+      enter(type, typeArguments, path);
+      try {
+        Map<TypeVariable<?>, TypeInformation<?>> bindings = bind(type, typeArguments);
+        TypeInformation<?>[] componentTypes = new TypeInformation<?>[handles.arity()];
+        for (int i = 0; i < componentTypes.length; i++) {
+          componentTypes[i] =
+              extract(handles.genericType(i), bindings, FieldPaths.field(path, handles.name(i)));
+        }
+        return new RecordTypeInfo(type, componentTypes, typeArguments);
+      } finally {
+        leave();
+      }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TypeInformation<?> pojo(Class<?> type, TypeInformation<?>[] typeArguments, String path) {
+      String notPojo = "is not a POJO: ";
+      if (type.isAnonymousClass() || type.isLocalClass()) {
+        throw failure(
+            path,
+            type,
+            notPojo + "it is an anonymous or local class, which has no public constructor",
+            ExtractionFailure.DEFAULT_FIX);
+      }
+      if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
+        throw failure(
+            path,
+            type,
+            notPojo + "it is a non-static inner class, whose instances need an enclosing instance",
+            "Declare it static, or make it a record");
+      }
+      if (!Modifier.isPublic(type.getModifiers())) {
+        throw failure(path, type, notPojo + "it is not public", ExtractionFailure.DEFAULT_FIX);
+      }
+      if (Modifier.isAbstract(type.getModifiers())) {
+        throw failure(
+            path,
+            type,
+            notPojo + "it is abstract, so Spate cannot create instances of it",
+            "Declare a concrete class, or give the type explicitly with `.returns(...)`");
+      }
+      try {
+        type.getConstructor();
+      } catch (NoSuchMethodException e) {
+        throw failure(
+            path,
+            type,
+            notPojo + "it has no public no-arg constructor",
+            ExtractionFailure.DEFAULT_FIX);
+      }
+      enter(type, typeArguments, path);
+      try {
+        Map<String, PojoProperty> properties = new TreeMap<>();
+        Map<String, TypeInformation<?>> fieldTypes = new HashMap<>();
+        Map<TypeVariable<?>, TypeInformation<?>> bindings = bind(type, typeArguments);
+        Class<?> level = type;
+        while (level != Object.class) {
+          if (isJdk(level)) {
+            throw failure(
+                path,
+                type,
+                notPojo + "it extends the JDK class " + level.getName()
+                    + ", whose internal fields Spate cannot serialize",
+                ExtractionFailure.DEFAULT_FIX);
+          }
+          for (Field field : level.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+              continue;
+            }
+            String name = field.getName();
+            if (properties.containsKey(name)) {
+              throw failure(
+                  path,
+                  type,
+                  notPojo + "it has two fields named '" + name + "', one declared in "
+                      + level.getName(),
+                  "Rename one of them");
+            }
+            properties.put(name, property(type, field, path));
+            fieldTypes.put(name, extract(field.getGenericType(), bindings, FieldPaths.field(path, name)));
+          }
+          Type superType = level.getGenericSuperclass();
+          Class<?> superClass = level.getSuperclass();
+          Map<TypeVariable<?>, TypeInformation<?>> superBindings = new HashMap<>();
+          if (superType instanceof ParameterizedType parameterized) {
+            TypeVariable<?>[] parameters = superClass.getTypeParameters();
+            Type[] args = parameterized.getActualTypeArguments();
+            for (int i = 0; i < args.length; i++) {
+              superBindings.put(
+                  parameters[i],
+                  extract(args[i], bindings, path + "<" + parameters[i].getName() + ">"));
+            }
+          }
+          bindings = superBindings;
+          level = superClass;
+        }
+        PojoProperty[] propertyArray = properties.values().toArray(new PojoProperty[0]);
+        TypeInformation<?>[] typeArray = new TypeInformation<?>[propertyArray.length];
+        for (int i = 0; i < propertyArray.length; i++) {
+          typeArray[i] = fieldTypes.get(propertyArray[i].getName());
+        }
+        return new PojoTypeInfo(type, propertyArray, typeArray, typeArguments);
+      } finally {
+        leave();
+      }
+    }
+
+    private static PojoProperty property(Class<?> type, Field field, String path) {
+      String name = field.getName();
+      if (Modifier.isPublic(field.getModifiers())) {
+        if (Modifier.isFinal(field.getModifiers())) {
+          throw failure(
+              path,
+              type,
+              "is not a POJO: its public field '" + name + "' is final, so it cannot be set after"
+                  + " construction",
+              "Make the field non-final, or make " + type.getSimpleName() + " a record");
+        }
+        return PojoProperty.ofPublicField(type, field);
+      }
+      String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      Method getter = findGetter(type, field, capitalized);
+      Method setter = findSetter(type, field, capitalized);
+      if (getter == null || setter == null) {
+        String missing =
+            getter == null && setter == null ? "getter and setter" : getter == null ? "getter" : "setter";
+        String getterName = (field.getType() == boolean.class ? "is" : "get") + capitalized;
+        throw failure(
+            path,
+            type,
+            "is not a POJO: its field '" + name + "' is not public and has no public " + missing
+                + " (" + getterName + "() and set" + capitalized + "(...))",
+            ExtractionFailure.DEFAULT_FIX);
+      }
+      return PojoProperty.ofAccessors(type, field, getter, setter);
+    }
+
+    private static Method findGetter(Class<?> type, Field field, String capitalized) {
+      for (String name : new String[] {"get" + capitalized, "is" + capitalized, field.getName()}) {
+        try {
+          Method method = type.getMethod(name);
+          if (!Modifier.isStatic(method.getModifiers()) && method.getReturnType() == field.getType()
+              && (!name.startsWith("is") || field.getType() == boolean.class || name.equals(field.getName()))) {
+            return method;
+          }
+        } catch (NoSuchMethodException e) {
+          // Try the next naming convention.
+        }
+      }
+      return null;
+    }
+
+    private static Method findSetter(Class<?> type, Field field, String capitalized) {
+      try {
+        Method method = type.getMethod("set" + capitalized, field.getType());
+        return Modifier.isStatic(method.getModifiers()) ? null : method;
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+
+    private void enter(Class<?> type, TypeInformation<?>[] typeArguments, String path) {
+      List<TypeInformation<?>> args = typeArguments == null ? List.of() : List.of(typeArguments);
+      for (Frame frame : frames) {
+        if (frame.type() == type && frame.typeArguments().equals(args)) {
+          throw failure(
+              path,
+              type,
+              "contains itself (it is also the type of "
+                  + (frame.path().isEmpty() ? "the top level" : "field '" + frame.path() + "'")
+                  + "), and Spate does not support recursive types",
+              "Break the cycle, for example by keeping the nested values in a separate"
+                  + " non-recursive type or referring to them by id");
+        }
+      }
+      if (frames.size() >= MAX_NESTING) {
+        throw failure(
+            path,
+            type,
+            "is nested more than " + MAX_NESTING + " levels deep, which only a recursive generic"
+                + " type does, and Spate does not support recursive types",
+            "Break the cycle, for example by referring to the nested values by id");
+      }
+      frames.add(new Frame(type, args, path));
+    }
+
+    private void leave() {
+      frames.remove(frames.size() - 1);
+    }
+
+    private static Map<TypeVariable<?>, TypeInformation<?>> bind(
+        Class<?> type, TypeInformation<?>[] typeArguments) {
+      TypeVariable<?>[] parameters = type.getTypeParameters();
+      if (typeArguments == null || parameters.length == 0) {
+        return Map.of();
+      }
+      Map<TypeVariable<?>, TypeInformation<?>> bindings = new HashMap<>();
+      for (int i = 0; i < parameters.length; i++) {
+        bindings.put(parameters[i], typeArguments[i]);
+      }
+      return bindings;
+    }
+
+    static boolean isStructured(Class<?> type) {
+      return type.isRecord()
+          || !(type.isInterface()
+              || type.isPrimitive()
+              || type.isArray()
+              || type.isEnum()
+              || isJdk(type)
+              || BasicTypeInfo.getInfoFor(type) != null);
+    }
+
+    private static boolean isJdk(Class<?> type) {
+      String name = type.getName();
+      return name.startsWith("java.")
+          || name.startsWith("javax.")
+          || name.startsWith("jdk.")
+          || name.startsWith("sun.")
+          || name.startsWith("com.sun.");
+    }
+
+    private static ExtractionFailure unboundVariable(TypeVariable<?> variable, String path) {
+      String declaredBy;
+      if (variable.getGenericDeclaration() instanceof Class<?> c) {
+        declaredBy = "class " + c.getName();
+      } else if (variable.getGenericDeclaration() instanceof Method m) {
+        declaredBy = "method " + m.getDeclaringClass().getName() + "." + m.getName();
+      } else {
+        declaredBy = String.valueOf(variable.getGenericDeclaration());
+      }
+      String what = "the type variable " + variable.getName() + " of " + declaredBy;
+      String reason =
+          path.isEmpty()
+              ? what + " is not bound to a concrete type"
+              : "field '" + path + "' has " + what + ", which is not bound to a concrete type";
+      return new ExtractionFailure(
+          reason,
+          "Use the generic class with concrete type arguments (for example through a TypeHint:"
+              + " `new TypeHint<Box<String>>(){}`), or give the type explicitly with"
+              + " `.returns(...)` using `Types`");
+    }
+
+    private static ExtractionFailure failure(String path, Type type, String problem, String fix) {
+      String name = type instanceof Class<?> c ? c.getTypeName() : type.getTypeName();
+      return new ExtractionFailure(FieldPaths.subject(path, name) + " " + problem, fix);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.spate.api.connector.source.lib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.connector.source.Boundedness;
+import io.spate.api.typeinfo.Types;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class NumberSequenceSourceTest {
+
+  @Test
+  void oneReaderEmitsTheWholeRangeInOrder() throws Exception {
+    try (var harness = SourceHarness.start(new NumberSequenceSource(1, 5000), 1)) {
+      assertThat(harness.runToEnd()).containsExactlyElementsOf(range(1, 5000));
+      assertThat(harness.assignments(0)).hasSize(NumberSequenceSource.SPLITS_PER_READER);
+    }
+  }
+
+  @Test
+  void describesItself() {
+    NumberSequenceSource source = new NumberSequenceSource(3, 7);
+    assertThat(source.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+    assertThat(source.getProducedType()).isEqualTo(Types.LONG);
+    assertThat(source.getFrom()).isEqualTo(3);
+    assertThat(source.getTo()).isEqualTo(7);
+  }
+
+  @Test
+  void rejectsAnInvertedRange() {
+    assertThatThrownBy(() -> new NumberSequenceSource(5, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'from' (5) must not be greater than 'to' (4)");
+  }
+
+  @Test
+  void reachesTheEndsOfTheLongRangeWithoutOverflow() throws Exception {
+    try (var harness = SourceHarness.start(new NumberSequenceSource(Long.MAX_VALUE - 2000, Long.MAX_VALUE), 2)) {
+      List<Long> records = new ArrayList<>(harness.runToEnd());
+      records.sort(null);
+      assertThat(records).containsExactlyElementsOf(range(Long.MAX_VALUE - 2000, Long.MAX_VALUE));
+    }
+    try (var harness = SourceHarness.start(new NumberSequenceSource(Long.MIN_VALUE, Long.MIN_VALUE + 10), 3)) {
+      List<Long> records = new ArrayList<>(harness.runToEnd());
+      records.sort(null);
+      assertThat(records).containsExactlyElementsOf(range(Long.MIN_VALUE, Long.MIN_VALUE + 10));
+    }
+  }
+
+  @Property(tries = 100)
+  void readersTogetherEmitEveryNumberExactlyOnce(
+      @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long from,
+      @ForAll @IntRange(min = 0, max = 2500) int length,
+      @ForAll @IntRange(min = 1, max = 9) int parallelism) throws Exception {
+    long to = from + length;
+    try (var harness = SourceHarness.start(new NumberSequenceSource(from, to), parallelism)) {
+      List<Long> records = new ArrayList<>(harness.runToEnd());
+      records.sort(null);
+      assertThat(records).containsExactlyElementsOf(range(from, to));
+      // Each reader reads its splits in order, each split ascending.
+      for (int i = 0; i < parallelism; i++) {
+        List<Long> own = new ArrayList<>();
+        for (NumberSequenceSplit split : harness.assignments(i)) {
+          own.addAll(range(split.from(), split.to()));
+        }
+        assertThat(harness.records(i)).containsExactlyElementsOf(own);
+      }
+    }
+  }
+
+  @Property(tries = 500)
+  void splitsAreContiguousNearlyEqualAndCoverTheRange(
+      @ForAll("anyRange") long[] range, @ForAll @IntRange(min = 1, max = 64) int maxSplits) {
+    long from = range[0];
+    long to = range[1];
+    List<NumberSequenceSplit> splits = NumberSequenceSource.splitRange(from, to, maxSplits);
+    BigInteger size = BigInteger.valueOf(to).subtract(BigInteger.valueOf(from)).add(BigInteger.ONE);
+    assertThat(splits).hasSize(size.min(BigInteger.valueOf(maxSplits)).intValueExact());
+    assertThat(splits.get(0).from()).isEqualTo(from);
+    assertThat(splits.get(splits.size() - 1).to()).isEqualTo(to);
+    BigInteger smallest = null;
+    BigInteger largest = null;
+    for (int i = 0; i < splits.size(); i++) {
+      NumberSequenceSplit split = splits.get(i);
+      assertThat(split.splitId()).isEqualTo(Integer.toString(i));
+      if (i > 0) {
+        assertThat(split.from()).isEqualTo(splits.get(i - 1).to() + 1);
+      }
+      BigInteger splitSize = BigInteger.valueOf(split.to()).subtract(BigInteger.valueOf(split.from())).add(BigInteger.ONE);
+      smallest = smallest == null ? splitSize : smallest.min(splitSize);
+      largest = largest == null ? splitSize : largest.max(splitSize);
+    }
+    assertThat(largest.subtract(smallest)).isLessThanOrEqualTo(BigInteger.ONE);
+  }
+
+  @Provide
+  Arbitrary<long[]> anyRange() {
+    Arbitrary<Long> edgy = Arbitraries.longs().edgeCases(c -> c.add(Long.MIN_VALUE, Long.MAX_VALUE, 0L));
+    return edgy.tuple2().map(t -> new long[] {Math.min(t.get1(), t.get2()), Math.max(t.get1(), t.get2())});
+  }
+
+  @Test
+  void theFullLongRangeSplitsWithoutOverflow() {
+    List<NumberSequenceSplit> splits = NumberSequenceSource.splitRange(Long.MIN_VALUE, Long.MAX_VALUE, 4);
+    assertThat(splits).containsExactly(
+        new NumberSequenceSplit("0", Long.MIN_VALUE, -4611686018427387905L),
+        new NumberSequenceSplit("1", -4611686018427387904L, -1),
+        new NumberSequenceSplit("2", 0, 4611686018427387903L),
+        new NumberSequenceSplit("3", 4611686018427387904L, Long.MAX_VALUE));
+    assertThat(NumberSequenceSource.splitRange(5, 4, 3)).isEmpty();
+  }
+
+  @Test
+  void batchSizeHandlesHugeRemainders() {
+    assertThat(NumberSequenceSource.batchSize(Long.MIN_VALUE, Long.MAX_VALUE, 1024)).isEqualTo(1024);
+    assertThat(NumberSequenceSource.batchSize(7, 7, 1024)).isEqualTo(1);
+    assertThat(NumberSequenceSource.batchSize(0, 1023, 1024)).isEqualTo(1024);
+    assertThat(NumberSequenceSource.batchSize(0, 1022, 1024)).isEqualTo(1023);
+  }
+
+  @Property(tries = 15)
+  void aRestoredCheckpointEmitsExactlyTheRemainingNumbers(
+      @ForAll @IntRange(min = 1, max = 5) int parallelism,
+      @ForAll @IntRange(min = 1, max = 5) int restoredParallelism,
+      @ForAll @IntRange(min = 0, max = 12_000) int recordsBeforeCheckpoint) throws Exception {
+    NumberSequenceSource source = new NumberSequenceSource(0, 11_999);
+    List<Long> before;
+    SourceHarness.Checkpoint checkpoint;
+    try (var harness = SourceHarness.start(source, parallelism)) {
+      before = new ArrayList<>(harness.runUntilRecords(recordsBeforeCheckpoint));
+      checkpoint = harness.checkpoint(1);
+      // The original keeps running after the checkpoint, as a job would until it fails.
+      harness.runToEnd();
+    }
+    try (var restored = SourceHarness.restore(source, restoredParallelism, checkpoint)) {
+      List<Long> all = new ArrayList<>(before);
+      all.addAll(restored.runToEnd());
+      all.sort(null);
+      assertThat(all).isEqualTo(range(0, 11_999));
+    }
+  }
+
+  @Test
+  void serializersRoundTrip() throws IOException {
+    var splitSerializer = new NumberSequenceSource(0, 1).getSplitSerializer();
+    NumberSequenceSplit split = new NumberSequenceSplit("17", Long.MIN_VALUE, Long.MAX_VALUE);
+    assertThat(splitSerializer.deserialize(splitSerializer.getVersion(), splitSerializer.serialize(split)))
+        .isEqualTo(split);
+
+    var checkpointSerializer = new NumberSequenceSource(0, 1).getEnumeratorCheckpointSerializer();
+    List<NumberSequenceSplit> splits = NumberSequenceSource.splitRange(-5, 1000, 7);
+    assertThat(checkpointSerializer.deserialize(checkpointSerializer.getVersion(), checkpointSerializer.serialize(splits)))
+        .isEqualTo(splits);
+    assertThat(checkpointSerializer.deserialize(checkpointSerializer.getVersion(), checkpointSerializer.serialize(List.of())))
+        .isEmpty();
+  }
+
+  @Test
+  void serializersRejectUnknownVersionsAndCorruptBytes() throws IOException {
+    var splitSerializer = NumberSequenceSplit.serializer();
+    byte[] bytes = splitSerializer.serialize(new NumberSequenceSplit("1", 1, 2));
+    assertThatThrownBy(() -> splitSerializer.deserialize(99, bytes))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 99");
+    byte[] inverted = splitSerializer.serialize(new NumberSequenceSplit("1", 1, 1));
+    inverted[inverted.length - 1] = 0;
+    assertThatThrownBy(() -> splitSerializer.deserialize(1, inverted))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Corrupt");
+    var listSerializer = new NumberSequenceSource(0, 1).getEnumeratorCheckpointSerializer();
+    assertThatThrownBy(() -> listSerializer.deserialize(1, new byte[] {100}))
+        .isInstanceOf(IOException.class);
+  }
+
+  static List<Long> range(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+}
