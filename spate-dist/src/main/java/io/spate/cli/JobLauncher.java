@@ -1,0 +1,75 @@
+package io.spate.cli;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.examples.UsageException;
+import java.io.PrintWriter;
+
+/**
+ * Runs a job program in this JVM the way the CLI promises: its environment gets the CLI's settings,
+ * its class loader and a progress line, and whatever it throws becomes an exit code and one
+ * paragraph on standard error.
+ */
+final class JobLauncher {
+
+  /** A job program's entry point, such as a reflective call of its {@code main}. */
+  @FunctionalInterface
+  interface Program {
+    void run() throws Exception;
+  }
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  JobLauncher(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs {@code program} with {@code settings} as the base configuration of every environment it
+   * creates and {@code userClassLoader} as the loader of its code; returns the exit code.
+   */
+  int launch(Program program, Configuration settings, ClassLoader userClassLoader) {
+    ProgressDisplay progress = ProgressDisplay.forConsole();
+    StreamExecutionEnvironment.initializeContextEnvironment(programConfiguration -> {
+      Configuration merged = new Configuration(settings);
+      merged.addAll(programConfiguration);
+      return new ContextEnvironment(merged, userClassLoader, progress);
+    });
+    Thread thread = Thread.currentThread();
+    ClassLoader previousLoader = thread.getContextClassLoader();
+    thread.setContextClassLoader(userClassLoader);
+    try {
+      program.run();
+      return 0;
+    } catch (UsageException usage) {
+      return reportUsage(usage);
+    } catch (Throwable failure) {
+      if (progress != null) {
+        progress.close();
+      }
+      err.println(FailureMessage.describe(failure));
+      return 1;
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+      thread.setContextClassLoader(previousLoader);
+      StreamExecutionEnvironment.resetContextEnvironment();
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int reportUsage(UsageException usage) {
+    if (usage.isHelpRequest()) {
+      out.println(usage.usage());
+      return 0;
+    }
+    err.println(usage.getMessage());
+    err.println();
+    err.println(usage.usage());
+    return 2;
+  }
+}

@@ -1,0 +1,149 @@
+package io.spate.cli;
+
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CoreOptions;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code spate run}: runs the main class of a job jar on an embedded local cluster. */
+@Command(
+    name = "run",
+    customSynopsis = {
+      "spate run <jar> [--class <class>] [--parallelism <n>]",
+      "                 [--mode streaming|batch|automatic] [--] [<job args>...]"
+    },
+    description = {
+      "Runs a job jar on an embedded local cluster.",
+      "The options of 'run' come first; the first argument that is not one of them, or every "
+          + "argument after '--', is passed to the job's main method."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
+  private boolean helpRequested;
+
+  @Parameters(index = "0", paramLabel = "<jar>", description = "The job jar.")
+  private Path jar;
+
+  @Option(names = {"-c", "--class"}, paramLabel = "<class>",
+      description = "The job's main class (default: the Main-Class of the jar's manifest).")
+  private String mainClassName;
+
+  @Option(names = {"-p", "--parallelism"}, paramLabel = "<n>",
+      description = "Default parallelism of the job's operators (default: the number of cores).")
+  private Integer parallelism;
+
+  @Option(names = "--mode", paramLabel = "<mode>", converter = RuntimeModeConverter.class,
+      description = "streaming, batch or automatic (batch when every source is bounded); "
+          + "default: streaming. A mode the job sets itself wins.")
+  private RuntimeExecutionMode mode;
+
+  @Unmatched
+  private List<String> jobArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (parallelism != null && parallelism < 1) {
+      throw usageError("--parallelism must be at least 1, but was " + parallelism + ".");
+    }
+    Path jarFile = jar.toAbsolutePath().normalize();
+    if (!Files.exists(jarFile)) {
+      throw usageError("Job jar not found: " + jarFile);
+    }
+    if (!Files.isRegularFile(jarFile) || !Files.isReadable(jarFile)) {
+      throw usageError("Job jar is not a readable file: " + jarFile);
+    }
+    String className = mainClassName != null ? mainClassName : manifestMainClass(jarFile);
+    try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
+        new URL[] {toUrl(jarFile)}, RunCommand.class.getClassLoader())) {
+      Method main = findMain(loader, className, jarFile);
+      String[] args = jobArgs.toArray(new String[0]);
+      JobLauncher launcher = new JobLauncher(spec.commandLine().getOut(), spec.commandLine().getErr());
+      return launcher.launch(() -> main.invoke(null, (Object) args), settings(), loader);
+    }
+  }
+
+  private Configuration settings() {
+    Configuration settings = new Configuration();
+    if (parallelism != null) {
+      settings.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    }
+    if (mode != null) {
+      settings.set(CoreOptions.RUNTIME_MODE, mode);
+    }
+    return settings;
+  }
+
+  private String manifestMainClass(Path jarFile) {
+    Manifest manifest;
+    try (JarFile jarContents = new JarFile(jarFile.toFile())) {
+      manifest = jarContents.getManifest();
+    } catch (IOException e) {
+      throw usageError("Cannot read the job jar " + jarFile + ": " + e.getMessage());
+    }
+    String name = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+    if (name == null || name.isBlank()) {
+      throw usageError("The jar " + jarFile + " names no Main-Class in its manifest: "
+          + "give the job's main class with --class <class>.");
+    }
+    return name.trim();
+  }
+
+  private Method findMain(ClassLoader loader, String className, Path jarFile) {
+    Class<?> mainClass;
+    try {
+      mainClass = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw usageError("Class " + className + " was not found in " + jarFile
+          + " (nor on Spate's class path).");
+    } catch (LinkageError e) {
+      throw usageError("Class " + className + " in " + jarFile + " cannot be loaded: " + e);
+    }
+    Method main;
+    try {
+      main = mainClass.getMethod("main", String[].class);
+    } catch (NoSuchMethodException e) {
+      main = null;
+    } catch (LinkageError e) {
+      throw usageError("Class " + className + " in " + jarFile + " cannot be loaded: " + e);
+    }
+    if (main == null || !Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
+      throw usageError("Class " + className + " has no 'public static void main(String[])' method.");
+    }
+    main.setAccessible(true);
+    return main;
+  }
+
+  private static URL toUrl(Path path) {
+    try {
+      return path.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("Not a valid path for a class path: " + path, e);
+    }
+  }
+
+  private ParameterException usageError(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,50 @@
+package io.spate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.clitest.ProbeJob;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildFirstClassLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theJarsClassesWinOverTheParents() throws Exception {
+    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
+        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> loaded = loader.loadClass(ProbeJob.class.getName());
+      assertThat(loaded).isNotSameAs(ProbeJob.class);
+      assertThat(loaded.getClassLoader()).isSameAs(loader);
+    }
+  }
+
+  @Test
+  void spatesApiAlwaysComesFromTheParent() throws Exception {
+    Path jar = TestJars.jar(dir.resolve("job.jar"), null, StreamExecutionEnvironment.class);
+    try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
+        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      assertThat(loader.loadClass(StreamExecutionEnvironment.class.getName()))
+          .isSameAs(StreamExecutionEnvironment.class);
+      assertThat(loader.loadClass(String.class.getName())).isSameAs(String.class);
+    }
+  }
+
+  @Test
+  void resourcesOfTheJarComeFirst() throws Exception {
+    String entry = ProbeJob.class.getName().replace('.', '/') + ".class";
+    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
+        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      assertThat(loader.getResource(entry).toString()).startsWith("jar:");
+      assertThat(Collections.list(loader.getResources(entry))).hasSize(2);
+    }
+  }
+}
