@@ -7,6 +7,7 @@ import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import java.io.BufferedWriter;
@@ -138,7 +139,7 @@ public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSink.Pe
 
   @Override
   public SimpleVersionedSerializer<PendingFile> getCommittableSerializer() {
-    return PendingFileSerializer.INSTANCE;
+    return PENDING_FILE_SERIALIZER;
   }
 
   @Override
@@ -301,38 +302,17 @@ public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSink.Pe
     }
   }
 
-  private enum PendingFileSerializer implements SimpleVersionedSerializer<PendingFile> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<PendingFile> PENDING_FILE_SERIALIZER =
+      new VersionedSerializer<>("FileSink pending file", 1) {
+        @Override
+        protected void write(PendingFile pending, DataOutputSerializer out) throws IOException {
+          out.writeUTF(pending.inProgressPath());
+          out.writeUTF(pending.finalPath());
+        }
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(PendingFile pending) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(
-          8 + pending.inProgressPath().length() + pending.finalPath().length());
-      out.writeUTF(pending.inProgressPath());
-      out.writeUTF(pending.finalPath());
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public PendingFile deserialize(int version, byte[] serialized) throws IOException {
-      if (version != VERSION) {
-        throw new IOException(
-            "Cannot read a FileSink pending file of format version " + version
-                + ": this code reads version " + VERSION + " only");
-      }
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      PendingFile pending = new PendingFile(in.readUTF(), in.readUTF());
-      if (in.available() != 0) {
-        throw new IOException("Corrupt FileSink pending file: " + in.available() + " unexpected trailing bytes");
-      }
-      return pending;
-    }
-  }
+        @Override
+        protected PendingFile read(DataInputDeserializer in) throws IOException {
+          return new PendingFile(in.readUTF(), in.readUTF());
+        }
+      };
 }

@@ -1,6 +1,7 @@
 package io.spate.api.connector.source.lib;
 
 import io.spate.api.connector.source.SimpleVersionedSerializer;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import java.io.IOException;
@@ -28,56 +29,40 @@ public record FileSourceCheckpoint(
 
   /** The serializer of these checkpoints. */
   public static SimpleVersionedSerializer<FileSourceCheckpoint> serializer() {
-    return Serializer.INSTANCE;
+    return SERIALIZER;
   }
 
-  private enum Serializer implements SimpleVersionedSerializer<FileSourceCheckpoint> {
-    INSTANCE;
-
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(FileSourceCheckpoint checkpoint) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(256);
-      out.writeBoolean(checkpoint.initialScanDone);
-      out.writeVarInt(checkpoint.pendingSplits.size());
-      for (FileSourceSplit split : checkpoint.pendingSplits) {
-        out.writeUTF(split.path());
-        out.writeLong(split.offset());
-      }
-      out.writeVarInt(checkpoint.discoveredPaths.size());
-      for (String path : checkpoint.discoveredPaths) {
-        out.writeUTF(path);
-      }
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public FileSourceCheckpoint deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("file source checkpoint", VERSION, version);
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      try {
-        boolean initialScanDone = in.readBoolean();
-        int pendingCount = SerializerVersions.readLength(in);
-        List<FileSourceSplit> pending = new ArrayList<>(pendingCount);
-        for (int i = 0; i < pendingCount; i++) {
-          pending.add(new FileSourceSplit(in.readUTF(), in.readLong()));
+  private static final SimpleVersionedSerializer<FileSourceCheckpoint> SERIALIZER =
+      new VersionedSerializer<>("file source checkpoint", 1) {
+        @Override
+        protected void write(FileSourceCheckpoint checkpoint, DataOutputSerializer out)
+            throws IOException {
+          out.writeBoolean(checkpoint.initialScanDone);
+          out.writeVarInt(checkpoint.pendingSplits.size());
+          for (FileSourceSplit split : checkpoint.pendingSplits) {
+            out.writeUTF(split.path());
+            out.writeLong(split.offset());
+          }
+          out.writeVarInt(checkpoint.discoveredPaths.size());
+          for (String path : checkpoint.discoveredPaths) {
+            out.writeUTF(path);
+          }
         }
-        int discoveredCount = SerializerVersions.readLength(in);
-        List<String> discovered = new ArrayList<>(discoveredCount);
-        for (int i = 0; i < discoveredCount; i++) {
-          discovered.add(in.readUTF());
+
+        @Override
+        protected FileSourceCheckpoint read(DataInputDeserializer in) throws IOException {
+          boolean initialScanDone = in.readBoolean();
+          int pendingCount = readLength(in);
+          List<FileSourceSplit> pending = new ArrayList<>(pendingCount);
+          for (int i = 0; i < pendingCount; i++) {
+            pending.add(new FileSourceSplit(in.readUTF(), in.readLong()));
+          }
+          int discoveredCount = readLength(in);
+          List<String> discovered = new ArrayList<>(discoveredCount);
+          for (int i = 0; i < discoveredCount; i++) {
+            discovered.add(in.readUTF());
+          }
+          return new FileSourceCheckpoint(pending, discovered, initialScanDone);
         }
-        SerializerVersions.checkFullyRead("file source checkpoint", in);
-        return new FileSourceCheckpoint(pending, discovered, initialScanDone);
-      } catch (IllegalArgumentException e) {
-        throw new IOException("Corrupt file source checkpoint: " + e.getMessage(), e);
-      }
-    }
-  }
+      };
 }

@@ -2,6 +2,7 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import java.io.IOException;
@@ -32,39 +33,20 @@ public record FileSourceSplit(String path, long offset) implements SourceSplit {
 
   /** The serializer of these splits. */
   public static SimpleVersionedSerializer<FileSourceSplit> serializer() {
-    return Serializer.INSTANCE;
+    return SERIALIZER;
   }
 
-  private enum Serializer implements SimpleVersionedSerializer<FileSourceSplit> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<FileSourceSplit> SERIALIZER =
+      new VersionedSerializer<>("file source split", 1) {
+        @Override
+        protected void write(FileSourceSplit split, DataOutputSerializer out) throws IOException {
+          out.writeUTF(split.path);
+          out.writeLong(split.offset);
+        }
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(FileSourceSplit split) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(16 + split.path.length());
-      out.writeUTF(split.path);
-      out.writeLong(split.offset);
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public FileSourceSplit deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("file source split", VERSION, version);
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      FileSourceSplit split;
-      try {
-        split = new FileSourceSplit(in.readUTF(), in.readLong());
-      } catch (IllegalArgumentException e) {
-        throw new IOException("Corrupt file source split: " + e.getMessage(), e);
-      }
-      SerializerVersions.checkFullyRead("file source split", in);
-      return split;
-    }
-  }
+        @Override
+        protected FileSourceSplit read(DataInputDeserializer in) throws IOException {
+          return new FileSourceSplit(in.readUTF(), in.readLong());
+        }
+      };
 }

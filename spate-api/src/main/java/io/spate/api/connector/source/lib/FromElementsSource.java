@@ -9,6 +9,7 @@ import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.connector.source.SplitEnumerator;
 import io.spate.api.connector.source.SplitEnumeratorContext;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -91,12 +92,12 @@ public final class FromElementsSource<T>
 
   @Override
   public SimpleVersionedSerializer<ElementsSplit> getSplitSerializer() {
-    return SplitSerializer.INSTANCE;
+    return SPLIT_SERIALIZER;
   }
 
   @Override
   public SimpleVersionedSerializer<List<ElementsSplit>> getEnumeratorCheckpointSerializer() {
-    return new SplitListSerializer<>(SplitSerializer.INSTANCE);
+    return new SplitListSerializer<>(SPLIT_SERIALIZER);
   }
 
   @Override
@@ -154,38 +155,19 @@ public final class FromElementsSource<T>
     }
   }
 
-  private enum SplitSerializer implements SimpleVersionedSerializer<ElementsSplit> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<ElementsSplit> SPLIT_SERIALIZER =
+      new VersionedSerializer<>("elements split", 1) {
+        @Override
+        protected void write(ElementsSplit split, DataOutputSerializer out) throws IOException {
+          out.writeInt(split.position());
+          out.writeInt(split.size());
+        }
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(ElementsSplit split) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(8);
-      out.writeInt(split.position());
-      out.writeInt(split.size());
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public ElementsSplit deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("elements split", VERSION, version);
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      ElementsSplit split;
-      try {
-        split = new ElementsSplit(in.readInt(), in.readInt());
-      } catch (IllegalArgumentException e) {
-        throw new IOException("Corrupt elements split: " + e.getMessage(), e);
-      }
-      SerializerVersions.checkFullyRead("elements split", in);
-      return split;
-    }
-  }
+        @Override
+        protected ElementsSplit read(DataInputDeserializer in) throws IOException {
+          return new ElementsSplit(in.readInt(), in.readInt());
+        }
+      };
 
   /** Emits the elements from the split's position on. */
   private static final class Reader<T> extends SequentialSplitReader<T, ElementsSplit> {

@@ -2,6 +2,7 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import java.io.IOException;
@@ -29,40 +30,21 @@ public record NumberSequenceSplit(String splitId, long from, long to) implements
 
   /** The serializer of these splits. */
   public static SimpleVersionedSerializer<NumberSequenceSplit> serializer() {
-    return Serializer.INSTANCE;
+    return SERIALIZER;
   }
 
-  private enum Serializer implements SimpleVersionedSerializer<NumberSequenceSplit> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<NumberSequenceSplit> SERIALIZER =
+      new VersionedSerializer<>("number sequence split", 1) {
+        @Override
+        protected void write(NumberSequenceSplit split, DataOutputSerializer out) throws IOException {
+          out.writeUTF(split.splitId);
+          out.writeLong(split.from);
+          out.writeLong(split.to);
+        }
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(NumberSequenceSplit split) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(24 + split.splitId.length());
-      out.writeUTF(split.splitId);
-      out.writeLong(split.from);
-      out.writeLong(split.to);
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public NumberSequenceSplit deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("number sequence split", VERSION, version);
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      NumberSequenceSplit split;
-      try {
-        split = new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
-      } catch (IllegalArgumentException e) {
-        throw new IOException("Corrupt number sequence split: " + e.getMessage(), e);
-      }
-      SerializerVersions.checkFullyRead("number sequence split", in);
-      return split;
-    }
-  }
+        @Override
+        protected NumberSequenceSplit read(DataInputDeserializer in) throws IOException {
+          return new NumberSequenceSplit(in.readUTF(), in.readLong(), in.readLong());
+        }
+      };
 }

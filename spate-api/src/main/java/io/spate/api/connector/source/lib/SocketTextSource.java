@@ -10,6 +10,7 @@ import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.connector.source.SplitEnumerator;
 import io.spate.api.connector.source.SplitEnumeratorContext;
+import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.typeinfo.ResultTypeQueryable;
@@ -106,12 +107,12 @@ public final class SocketTextSource
 
   @Override
   public SimpleVersionedSerializer<SocketSplit> getSplitSerializer() {
-    return SplitSerializer.INSTANCE;
+    return SPLIT_SERIALIZER;
   }
 
   @Override
   public SimpleVersionedSerializer<Void> getEnumeratorCheckpointSerializer() {
-    return EmptyCheckpointSerializer.INSTANCE;
+    return EMPTY_CHECKPOINT_SERIALIZER;
   }
 
   @Override
@@ -139,58 +140,35 @@ public final class SocketTextSource
     }
   }
 
-  private enum SplitSerializer implements SimpleVersionedSerializer<SocketSplit> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<SocketSplit> SPLIT_SERIALIZER =
+      new VersionedSerializer<>("socket split", 1) {
+        @Override
+        protected void write(SocketSplit split, DataOutputSerializer out) throws IOException {
+          out.writeUTF(split.host());
+          out.writeInt(split.port());
+        }
 
-    private static final int VERSION = 1;
-
-    @Override
-    public int getVersion() {
-      return VERSION;
-    }
-
-    @Override
-    public byte[] serialize(SocketSplit split) throws IOException {
-      DataOutputSerializer out = new DataOutputSerializer(8 + split.host().length());
-      out.writeUTF(split.host());
-      out.writeInt(split.port());
-      return out.getCopyOfBuffer();
-    }
-
-    @Override
-    public SocketSplit deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("socket split", VERSION, version);
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      SocketSplit split = new SocketSplit(in.readUTF(), in.readInt());
-      SerializerVersions.checkFullyRead("socket split", in);
-      return split;
-    }
-  }
+        @Override
+        protected SocketSplit read(DataInputDeserializer in) throws IOException {
+          return new SocketSplit(in.readUTF(), in.readInt());
+        }
+      };
 
   /** The enumerator has no state: its checkpoint is null and takes no bytes. */
-  private enum EmptyCheckpointSerializer implements SimpleVersionedSerializer<Void> {
-    INSTANCE;
+  private static final SimpleVersionedSerializer<Void> EMPTY_CHECKPOINT_SERIALIZER =
+      new VersionedSerializer<>("socket source checkpoint", 1) {
+        @Override
+        protected void write(Void checkpoint, DataOutputSerializer out) {}
 
-    @Override
-    public int getVersion() {
-      return 1;
-    }
-
-    @Override
-    public byte[] serialize(Void checkpoint) {
-      return new byte[0];
-    }
-
-    @Override
-    public Void deserialize(int version, byte[] serialized) throws IOException {
-      SerializerVersions.check("socket source checkpoint", 1, version);
-      if (serialized.length != 0) {
-        throw new IOException(
-            "Corrupt socket source checkpoint: expected no bytes, got " + serialized.length);
-      }
-      return null;
-    }
-  }
+        @Override
+        protected Void read(DataInputDeserializer in) throws IOException {
+          if (in.available() != 0) {
+            throw new IOException(
+                "Corrupt socket source checkpoint: expected no bytes, got " + in.available());
+          }
+          return null;
+        }
+      };
 
   /** Tells any reader that asks that it gets no splits: the socket is not a split to hand out. */
   private static final class NoSplitsEnumerator implements SplitEnumerator<SocketSplit, Void> {
