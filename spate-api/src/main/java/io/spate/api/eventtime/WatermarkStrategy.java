@@ -78,7 +78,7 @@ public final class WatermarkStrategy<T> implements Serializable {
 
   /** Whether this strategy emits no watermarks at all. */
   public boolean isNoWatermarks() {
-    return timestampAssigner == null && generatorSupplier.createWatermarkGenerator() instanceof NoWatermarksGenerator;
+    return generatorSupplier.createWatermarkGenerator() instanceof NoWatermarksGenerator;
   }
 
   /** The generator of {@link #noWatermarks()}: emits nothing. */

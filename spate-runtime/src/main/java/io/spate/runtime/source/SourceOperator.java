@@ -52,7 +52,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   @Override
   public void open() throws Exception {
     boolean streaming = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
-    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, streaming);
+    // Without a generator there is nothing to track per record; the end of input still emits
+    // the final watermark (see finish()).
+    boolean watermarks = streaming && !watermarkStrategy.isNoWatermarks();
+    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks);
     reader = source.createReader(new SourceReaderContext() {
       @Override
       public int getIndexOfSubtask() {
@@ -82,7 +85,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     reader.start();
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
-    if (streaming && interval > 0) {
+    if (watermarks && interval > 0) {
       context.processingTimeService().schedule(
           context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
     }
