@@ -82,8 +82,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         return context.metricGroup();
       }
     });
-    reader.start();
+    // The enumerator must know the reader before the reader's first split request arrives.
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
+    reader.start();
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
     if (watermarks && interval > 0) {
       context.processingTimeService().schedule(
