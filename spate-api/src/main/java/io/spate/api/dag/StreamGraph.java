@@ -38,6 +38,11 @@ public record StreamGraph(
 
   /** Every transformation reachable from the sinks, each after all of its inputs. */
   public List<Transformation<?>> transformations() {
+    return reachableFrom(sinks);
+  }
+
+  /** Every transformation reachable from {@code sinks}, each after all of its inputs. */
+  public static List<Transformation<?>> reachableFrom(List<Transformation<?>> sinks) {
     List<Transformation<?>> order = new ArrayList<>();
     Set<Integer> visited = new HashSet<>();
     for (Transformation<?> sink : sinks) {

@@ -3,7 +3,11 @@ package io.spate.api.dag;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,8 @@ public final class StreamGraphValidator {
       problems.add("The job '" + graph.jobName() + "' has no sinks: add one, e.g. stream.print() or stream.sinkTo(...).");
     }
     Map<String, Transformation<?>> uids = new HashMap<>();
+    // A missing type propagates downstream as the same instance; report it where it arose.
+    Set<TypeInformation<?>> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Transformation<?> t : graph.transformations()) {
       if (t.getUid() != null) {
         Transformation<?> previous = uids.putIfAbsent(t.getUid(), t);
@@ -37,8 +43,11 @@ public final class StreamGraphValidator {
               + " and " + t.describe() + ": uids must be unique within a job.");
         }
       }
-      if (!(t instanceof SinkTransformation<?>) && t.getOutputType() instanceof MissingTypeInfo missing) {
-        problems.add(missing.describeProblem());
+      if (!(t instanceof SinkTransformation<?>) && t.getOutputType() instanceof MissingTypeInfo<?> missing
+          && reported.add(missing)) {
+        problems.add("The return type of operator " + t.describe() + " could not be determined automatically, because "
+            + missing.getReason() + ". Give it explicitly, for example `.returns(Types.LIST(Types.STRING))`"
+            + " or `.returns(new TypeHint<List<String>>(){})`.");
       }
       int parallelism = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
       int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism() : defaultMaxParallelism;
@@ -47,7 +56,7 @@ public final class StreamGraphValidator {
             + " above its max parallelism " + maxParallelism
             + ": lower the parallelism or raise the max parallelism (setMaxParallelism).");
       }
-      checkKey(t, problems);
+      checkKey(t, problems, reported);
     }
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder("The job '").append(graph.jobName()).append("' is invalid:");
@@ -58,13 +67,27 @@ public final class StreamGraphValidator {
     }
   }
 
-  private static void checkKey(Transformation<?> t, List<String> problems) {
+  private static void checkKey(Transformation<?> t, List<String> problems, Set<TypeInformation<?>> reported) {
+    TypeInformation<?> keyType = null;
+    if (t instanceof OneInputTransformation<?, ?> one) {
+      keyType = one.getStateKeyType();
+    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
+      keyType = two.getStateKeyType();
+    } else if (t instanceof PartitionTransformation<?> p
+        && p.getPartitioning() instanceof PartitionSpec.KeyGroupHash hash) {
+      keyType = hash.keyType();
+    }
+    if (keyType == null || !reported.add(keyType)) {
+      return;
+    }
+    if (keyType instanceof MissingTypeInfo<?> missing) {
+      problems.add("The key type of " + (t instanceof PartitionTransformation<?> ? "keyBy " : "operator ")
+          + t.describe() + " could not be determined automatically, because " + missing.getReason()
+          + ". Pass it to keyBy: `keyBy(selector, Types.STRING)` or `keyBy(selector, new TypeHint<...>(){})`.");
+      return;
+    }
     try {
-      if (t instanceof OneInputTransformation<?, ?> one && one.getStateKeyType() != null) {
-        one.getStateKeyType().checkValidKey();
-      } else if (t instanceof TwoInputTransformation<?, ?, ?> two && two.getStateKeyType() != null) {
-        two.getStateKeyType().checkValidKey();
-      }
+      keyType.checkValidKey();
     } catch (InvalidTypesException e) {
       problems.add("The key of operator " + t.describe() + " is invalid: " + e.getMessage());
     }

@@ -74,32 +74,32 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** The running sum of the field at {@code position} per key. */
   public SingleOutputStreamOperator<T> sum(int position) {
-    return aggregate("Keyed Sum", new SumAggregator<>(accessor(position)));
+    return aggregate("Keyed Sum", new SumAggregator<>(accessor(position), serializer()));
   }
 
   /** The running sum of the field {@code field} per key. */
   public SingleOutputStreamOperator<T> sum(String field) {
-    return aggregate("Keyed Sum", new SumAggregator<>(accessor(field)));
+    return aggregate("Keyed Sum", new SumAggregator<>(accessor(field), serializer()));
   }
 
   /** The running minimum of the field at {@code position} per key; other fields are unspecified. */
   public SingleOutputStreamOperator<T> min(int position) {
-    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MIN, true));
+    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(position), serializer(), ComparableAggregator.Kind.MIN, true));
   }
 
   /** The running minimum of {@code field} per key; other fields are unspecified. */
   public SingleOutputStreamOperator<T> min(String field) {
-    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MIN, true));
+    return aggregate("Keyed Min", new ComparableAggregator<>(accessor(field), serializer(), ComparableAggregator.Kind.MIN, true));
   }
 
   /** The running maximum of the field at {@code position} per key; other fields are unspecified. */
   public SingleOutputStreamOperator<T> max(int position) {
-    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MAX, true));
+    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(position), serializer(), ComparableAggregator.Kind.MAX, true));
   }
 
   /** The running maximum of {@code field} per key; other fields are unspecified. */
   public SingleOutputStreamOperator<T> max(String field) {
-    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MAX, true));
+    return aggregate("Keyed Max", new ComparableAggregator<>(accessor(field), serializer(), ComparableAggregator.Kind.MAX, true));
   }
 
   /** The record with the smallest value at {@code position} per key (the first one on ties). */
@@ -109,7 +109,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** The record with the smallest value at {@code position}; on ties the first if {@code first}. */
   public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
-    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MIN_BY, first));
+    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(position), serializer(), ComparableAggregator.Kind.MIN_BY, first));
   }
 
   /** The record with the smallest {@code field} per key (the first one on ties). */
@@ -119,7 +119,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** The record with the smallest {@code field}; on ties the first if {@code first}. */
   public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
-    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MIN_BY, first));
+    return aggregate("Keyed MinBy", new ComparableAggregator<>(accessor(field), serializer(), ComparableAggregator.Kind.MIN_BY, first));
   }
 
   /** The record with the largest value at {@code position} per key (the first one on ties). */
@@ -129,7 +129,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** The record with the largest value at {@code position}; on ties the first if {@code first}. */
   public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
-    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(position), ComparableAggregator.Kind.MAX_BY, first));
+    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(position), serializer(), ComparableAggregator.Kind.MAX_BY, first));
   }
 
   /** The record with the largest {@code field} per key (the first one on ties). */
@@ -139,11 +139,15 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** The record with the largest {@code field}; on ties the first if {@code first}. */
   public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
-    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(field), ComparableAggregator.Kind.MAX_BY, first));
+    return aggregate("Keyed MaxBy", new ComparableAggregator<>(accessor(field), serializer(), ComparableAggregator.Kind.MAX_BY, first));
   }
 
   private SingleOutputStreamOperator<T> aggregate(String name, ReduceFunction<T> aggregator) {
     return keyedTransform(name, getType(), new OperatorSpec.KeyedReduce(aggregator));
+  }
+
+  private io.spate.api.serialization.TypeSerializer<T> serializer() {
+    return getType().createSerializer();
   }
 
   private <F> FieldAccessor<T, F> accessor(String field) {

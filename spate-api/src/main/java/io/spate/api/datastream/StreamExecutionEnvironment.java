@@ -323,15 +323,15 @@ public class StreamExecutionEnvironment {
    */
   public StreamGraph getStreamGraph(String jobName) {
     RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
-    StreamGraph graph = new StreamGraph(jobName, sinks, new Configuration(configuration),
-        executionConfig, mode, userClassLoader);
+    List<Transformation<?>> all = StreamGraph.reachableFrom(sinks);
     if (mode == RuntimeExecutionMode.AUTOMATIC) {
-      boolean allBounded = graph.transformations().stream()
+      boolean allBounded = all.stream()
           .filter(t -> t instanceof SourceTransformation<?>)
           .allMatch(t -> ((SourceTransformation<?>) t).getSource().getBoundedness() == Boundedness.BOUNDED);
       mode = allBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
-      graph = new StreamGraph(jobName, sinks, new Configuration(configuration), executionConfig, mode, userClassLoader);
     }
+    Configuration jobConfiguration = new Configuration(configuration).set(CoreOptions.RUNTIME_MODE, mode);
+    StreamGraph graph = new StreamGraph(jobName, sinks, jobConfiguration, executionConfig, mode, userClassLoader);
     if (mode == RuntimeExecutionMode.BATCH) {
       for (Transformation<?> t : graph.transformations()) {
         if (t instanceof SourceTransformation<?> s && s.getSource().getBoundedness() != Boundedness.BOUNDED) {

@@ -169,7 +169,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       finishedSourceRecords += update.sourceRecordsOut();
     }
     switch (update.state()) {
-      case FAILED -> failJob(describe(execution, update.failure()));
+      case FAILED -> {
+        failJob(describe(execution, update.failure()));
+        checkTerminal();
+      }
       case CANCELED -> {
         if (status == JobStatus.RUNNING) {
           failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "

@@ -8,6 +8,7 @@ import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.tasks.TaskExecutionState;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +19,7 @@ public final class ClusterJobClient implements JobClient {
   private final JobID jobId;
   private final String jobName;
   private final DispatcherGateway dispatcher;
+  private final CompletableFuture<JobResult> jobResult;
   private final CompletableFuture<JobExecutionResult> result;
 
   /** Creates the client of job {@code jobId}. */
@@ -25,7 +27,8 @@ public final class ClusterJobClient implements JobClient {
     this.jobId = jobId;
     this.jobName = jobName;
     this.dispatcher = dispatcher;
-    this.result = dispatcher.requestJobResult(jobId).thenApply(this::toExecutionResult);
+    this.jobResult = dispatcher.requestJobResult(jobId);
+    this.result = jobResult.thenApply(this::toExecutionResult);
   }
 
   private JobExecutionResult toExecutionResult(JobResult r) {
@@ -48,14 +51,27 @@ public final class ClusterJobClient implements JobClient {
     return jobId;
   }
 
+  // Once the job has ended its cluster may be gone (a per-job local cluster stops with its job),
+  // so questions about an ended job are answered from its result.
+
   @Override
   public CompletableFuture<JobStatus> getJobStatus() {
-    return dispatcher.requestJobStatus(jobId);
+    if (jobResult.isDone()) {
+      return jobResult.thenApply(JobResult::status);
+    }
+    return dispatcher.requestJobStatus(jobId)
+        .exceptionallyCompose(e -> jobResult.isDone() ? jobResult.thenApply(JobResult::status)
+            : CompletableFuture.failedFuture(e));
   }
 
   @Override
   public CompletableFuture<Void> cancel() {
-    return dispatcher.cancelJob(jobId).thenCompose(v -> result.handle((r, e) -> null));
+    if (jobResult.isDone()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return dispatcher.cancelJob(jobId)
+        .exceptionally(e -> null)
+        .thenCompose(v -> jobResult.handle((r, e) -> null));
   }
 
   @Override
@@ -65,10 +81,17 @@ public final class ClusterJobClient implements JobClient {
 
   @Override
   public JobProgress getProgress() {
-    try {
-      return dispatcher.requestJobProgress(jobId).join();
-    } catch (CompletionException e) {
-      return new JobProgress(JobStatus.CREATED, 0, Duration.ZERO);
+    if (!jobResult.isDone()) {
+      try {
+        return dispatcher.requestJobProgress(jobId).join();
+      } catch (CompletionException e) {
+        if (!jobResult.isDone()) {
+          return new JobProgress(JobStatus.CREATED, 0, Duration.ZERO);
+        }
+      }
     }
+    JobResult r = jobResult.join();
+    return new JobProgress(r.status(), r.counters().getOrDefault(TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
+        r.netRuntime());
   }
 }

@@ -25,21 +25,26 @@ import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 import io.spate.runtime.source.SourceOperator;
 
-/** Creates the operator that runs a transformation, per the job's runtime mode. */
+/**
+ * Creates the operator that runs a transformation, per the job's runtime mode, with this subtask's
+ * own copy of the user code.
+ */
 final class OperatorFactory {
 
   private OperatorFactory() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static StreamOperator<?> create(Transformation<?> t, RuntimeExecutionMode mode) {
+  static StreamOperator<?> create(Transformation<?> t, RuntimeExecutionMode mode, ClassLoader userClassLoader) {
+    String what = "operator '" + t.getName() + "'";
     if (t instanceof SourceTransformation<?> s) {
-      return new SourceOperator(s.getSource(), s.getWatermarkStrategy());
+      return new SourceOperator(UserCodeCopier.copy(s.getSource(), userClassLoader, what),
+          UserCodeCopier.copy(s.getWatermarkStrategy(), userClassLoader, what));
     }
     if (t instanceof SinkTransformation<?> s) {
-      return new SinkWriterOperator(s.getSink());
+      return new SinkWriterOperator(UserCodeCopier.copy(s.getSink(), userClassLoader, what));
     }
     if (t instanceof OneInputTransformation<?, ?> one) {
-      OperatorSpec spec = one.getOperator();
+      OperatorSpec spec = UserCodeCopier.copy(one.getOperator(), userClassLoader, what);
       if (spec instanceof OperatorSpec.Map m) {
         return new MapOperator(m.function());
       } else if (spec instanceof OperatorSpec.FlatMap f) {
@@ -59,7 +64,7 @@ final class OperatorFactory {
       }
     }
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      OperatorSpec spec = two.getOperator();
+      OperatorSpec spec = UserCodeCopier.copy(two.getOperator(), userClassLoader, what);
       if (spec instanceof OperatorSpec.CoMap m) {
         return new CoMapOperator(m.function());
       } else if (spec instanceof OperatorSpec.CoFlatMap f) {

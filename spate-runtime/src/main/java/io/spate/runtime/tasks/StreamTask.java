@@ -222,7 +222,7 @@ public final class StreamTask implements Tasklet {
 
   private OperatorContext contextFor(StreamNode node) {
     JobGraph job = tdd.jobGraph();
-    TaskInfo info = new TaskInfo(node.getName(), tdd.subtaskIndex(), node.getParallelism(),
+    TaskInfo info = new TaskInfo(tdd.vertex().getName(), tdd.subtaskIndex(), node.getParallelism(),
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
         metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism());

@@ -2,13 +2,15 @@ package io.spate.api.datastream.aggregation;
 
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.functions.ReduceFunction;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.FieldAccessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
  * The reduce function behind {@code sum(field)}: adds the field of each new record to the running
- * record's field; the other fields keep the values of the key's first record.
+ * record's field; the other fields keep the values of the key's first record. Emitted records are
+ * shared by reference, so a mutable running record is copied before it is changed.
  *
  * @param <T> the record type
  */
@@ -17,18 +19,20 @@ public final class SumAggregator<T> implements ReduceFunction<T> {
   private static final long serialVersionUID = 1L;
 
   private final FieldAccessor<T, Object> field;
+  private final TypeSerializer<T> serializer;
   private final Adder adder;
 
-  /** Creates the aggregator for {@code field}, which must be numeric. */
+  /** Creates the aggregator for {@code field}, which must be numeric; {@code serializer} copies records. */
   @SuppressWarnings("unchecked")
-  public SumAggregator(FieldAccessor<T, ?> field) {
+  public SumAggregator(FieldAccessor<T, ?> field, TypeSerializer<T> serializer) {
     this.field = (FieldAccessor<T, Object>) field;
+    this.serializer = serializer;
     this.adder = adderFor(field.getFieldType().getTypeClass());
   }
 
   @Override
   public T reduce(T value1, T value2) {
-    return field.set(value1, adder.add(field.get(value1), field.get(value2)));
+    return field.set(serializer.copy(value1), adder.add(field.get(value1), field.get(value2)));
   }
 
   private static Adder adderFor(Class<?> type) {

@@ -100,18 +100,31 @@ public final class DataGeneratorSource<T>
     return new SplitListSerializer<>(NumberSequenceSplit.serializer());
   }
 
-  /** The one timer thread that wakes up rate-limited readers of all generator sources. */
+  /**
+   * The one timer thread that wakes up waiting readers of all generator sources. It runs only while
+   * some reader holds it, so that no thread outlives the jobs that used it.
+   */
   private static final class WakeUpTimer {
-    static final ScheduledExecutorService TIMER = create();
+    private static ScheduledThreadPoolExecutor timer;
+    private static int users;
 
-    private static ScheduledExecutorService create() {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "spate-datagen-rate-limiter");
-        thread.setDaemon(true);
-        return thread;
-      });
-      timer.setRemoveOnCancelPolicy(true);
+    static synchronized ScheduledExecutorService acquire() {
+      if (users++ == 0) {
+        timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+          Thread thread = new Thread(runnable, "spate-datagen-rate-limiter");
+          thread.setDaemon(true);
+          return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+      }
       return timer;
+    }
+
+    static synchronized void release() {
+      if (--users == 0) {
+        timer.shutdownNow();
+        timer = null;
+      }
     }
   }
 
@@ -121,6 +134,7 @@ public final class DataGeneratorSource<T>
     private final GeneratorFunction<Long, T> generator;
     private final RateLimiter rateLimiter;
     private ScheduledFuture<?> wakeUp;
+    private ScheduledExecutorService timer;
     private String splitId;
     private long next;
     private long last;
@@ -177,7 +191,10 @@ public final class DataGeneratorSource<T>
         wakeUp.cancel(false);
       }
       // Never 0: a permit that is due "now" by the clock was refused, so wait at least a tick.
-      wakeUp = WakeUpTimer.TIMER.schedule(
+      if (timer == null) {
+        timer = WakeUpTimer.acquire();
+      }
+      wakeUp = timer.schedule(
           () -> future.complete(null), Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
     }
 
@@ -190,6 +207,10 @@ public final class DataGeneratorSource<T>
     public void close() throws Exception {
       if (wakeUp != null) {
         wakeUp.cancel(false);
+      }
+      if (timer != null) {
+        timer = null;
+        WakeUpTimer.release();
       }
       try {
         super.close();
