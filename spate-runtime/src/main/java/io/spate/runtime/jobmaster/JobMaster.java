@@ -40,9 +40,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final JobGraph job;
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onTermination;
-  private final Map<ExecutionAttemptID, Execution> executions = new LinkedHashMap<>();
   private final Map<Integer, SourceCoordinator<?>> coordinators = new HashMap<>();
-  private final Map<Integer, Execution[]> executionsByVertex = new HashMap<>();
+  private ExecutionGraph executionGraph;
   private final Map<String, TaskExecutorGateway> taskExecutorsByAddress = new HashMap<>();
   private long finishedRecordsIn;
   private long finishedSourceRecords;
@@ -66,17 +65,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void startScheduling() {
+    if (status != JobStatus.CREATED) {
+      return; // cancelled before it was scheduled
+    }
     status = JobStatus.RUNNING;
     startNanos = System.nanoTime();
-    for (JobVertex vertex : job.vertices()) {
-      Execution[] subtasks = new Execution[vertex.getParallelism()];
-      for (int i = 0; i < subtasks.length; i++) {
-        Execution execution = new Execution(new ExecutionAttemptID(job.jobId(), vertex.getId(), i, 0), vertex);
-        subtasks[i] = execution;
-        executions.put(execution.attemptId, execution);
-      }
-      executionsByVertex.put(vertex.getId(), subtasks);
-    }
+    executionGraph = new ExecutionGraph(job);
     try {
       for (JobVertex vertex : job.vertices()) {
         if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
@@ -125,7 +119,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       firstSlotOfGroup.put(group.getKey(), next);
       next += group.getValue();
     }
-    for (Execution execution : executions.values()) {
+    for (Execution execution : executionGraph.executions()) {
       SlotOffer slot = offers.get(firstSlotOfGroup.get(execution.vertex.getSlotSharingGroup())
           + execution.attemptId.subtaskIndex());
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.computeIfAbsent(slot.taskExecutorAddress(),
@@ -142,7 +136,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void sendToSubtask(JobVertex vertex, int subtask, int operatorId, OperatorEvent event) {
-    Execution execution = executionsByVertex.get(vertex.getId())[subtask];
+    Execution execution = executionGraph.subtask(vertex.getId(), subtask);
     if (execution.taskExecutor != null && !execution.state.isTerminal()) {
       execution.taskExecutor.sendOperatorEventToTask(execution.attemptId, operatorId, event);
     }
@@ -151,7 +145,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @Override
   public void sendOperatorEventToCoordinator(ExecutionAttemptID sender, int operatorId, OperatorEvent event) {
     SourceCoordinator<?> coordinator = coordinators.get(operatorId);
-    Execution execution = executions.get(sender);
+    Execution execution = executionGraph == null ? null : executionGraph.execution(sender);
     if (coordinator != null && execution != null && !execution.state.isTerminal() && !status.isTerminal()) {
       coordinator.handleEvent(sender.subtaskIndex(), event);
     }
@@ -159,7 +153,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   @Override
   public void updateTaskExecutionState(TaskExecutionState update) {
-    Execution execution = executions.get(update.attemptId());
+    Execution execution = executionGraph == null ? null : executionGraph.execution(update.attemptId());
     if (execution == null || execution.state.isTerminal()) {
       return;
     }
@@ -214,7 +208,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @Override
   public CompletableFuture<Void> cancel() {
     return callAsync(() -> {
-      if (status == JobStatus.RUNNING || status == JobStatus.CREATED) {
+      if (status == JobStatus.CREATED) {
+        terminate(JobStatus.CANCELED);
+      } else if (status == JobStatus.RUNNING) {
         status = JobStatus.CANCELLING;
         cancelExecutions();
         checkTerminal();
@@ -224,7 +220,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void cancelExecutions() {
-    for (Execution execution : executions.values()) {
+    for (Execution execution : executionGraph.executions()) {
       if (execution.state.isTerminal()) {
         continue;
       }
@@ -243,19 +239,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (status.isTerminal()) {
       return;
     }
-    for (Execution execution : executions.values()) {
-      if (!execution.state.isTerminal()) {
-        return;
-      }
+    if (executionGraph == null || !executionGraph.allTerminal()) {
+      return;
     }
     JobStatus finalStatus = switch (status) {
       case FAILING -> JobStatus.FAILED;
       case CANCELLING -> JobStatus.CANCELED;
       default -> JobStatus.FINISHED;
     };
-    if (executions.isEmpty() && status == JobStatus.CREATED) {
-      return;
-    }
     terminate(finalStatus);
   }
 
@@ -271,7 +262,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (resourceManager != null) {
       resourceManager.releaseSlots(job.jobId());
     }
-    Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
+    Duration runtime = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
     onTermination.accept(new JobResult(job.jobId(), job.jobName(), finalStatus, runtime,
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
@@ -287,7 +278,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   public CompletableFuture<JobProgress> requestProgress() {
     return callAsync(() -> {
       Set<TaskExecutorGateway> taskExecutors = new LinkedHashSet<>();
-      for (Execution execution : executions.values()) {
+      for (Execution execution : executionGraph.executions()) {
         if (execution.taskExecutor != null && !execution.state.isTerminal()) {
           taskExecutors.add(execution.taskExecutor);
         }
