@@ -1,0 +1,107 @@
+package io.spate.bench;
+
+import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.typeinfo.Types;
+import java.util.Map;
+
+/**
+ * The pipelines that the throughput harness and the JMH job benchmarks run, each over
+ * {@code fromSequence(0, records - 1)}, so both measure the same jobs. Every figure includes
+ * generating the records (boxing them as {@code Long}), as the Flink anchors do.
+ */
+public enum Workload {
+
+  /** source -> discard: the cost of the source, the chain and the sink. */
+  PASSTHROUGH("passthrough", "source -> discard", 50_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      env.fromSequence(0, records - 1).discard();
+    }
+  },
+
+  /**
+   * source -> map -> filter -> discard, all chained in one task. The map allocates a new
+   * {@code Long} per record (that is the work); the filter keeps 7 of every 8 records.
+   */
+  MAP_FILTER("map-filter", "source -> map(x+1) -> filter(x&7 != 0) -> discard, chained", 50_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      env.fromSequence(0, records - 1)
+          .map(x -> x + 1, Types.LONG)
+          .filter(x -> (x & 7) != 0)
+          .discard();
+    }
+  },
+
+  /**
+   * source -> keyBy(x % 100 000) -> reduce(sum) -> discard: a hash exchange between two tasks and
+   * a keyed running sum over 100 000 keys, emitting one update per record.
+   */
+  KEYBY_REDUCE("keyby-reduce", "source -> keyBy(x % 100000) -> reduce(sum) -> discard", 20_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      env.fromSequence(0, records - 1)
+          .keyBy(x -> x % 100_000L, Types.LONG)
+          .reduce((a, b) -> a + b)
+          .discard();
+    }
+  };
+
+  private final String id;
+  private final String description;
+  private final long defaultRecords;
+
+  Workload(String id, String description, long defaultRecords) {
+    this.id = id;
+    this.description = description;
+    this.defaultRecords = defaultRecords;
+  }
+
+  /** The name used on the command line and in tables. */
+  public String id() {
+    return id;
+  }
+
+  /** What the pipeline is. */
+  public String description() {
+    return description;
+  }
+
+  /** Records per run when none are given. */
+  public long defaultRecords() {
+    return defaultRecords;
+  }
+
+  /** Adds this pipeline to {@code env}. */
+  abstract void define(StreamExecutionEnvironment env, long records);
+
+  /**
+   * Runs the pipeline once as a streaming job at {@code parallelism} over {@code records} records,
+   * with {@code settings} applied to the job's configuration, and checks that every record was read.
+   */
+  public JobExecutionResult run(int parallelism, long records, Map<String, String> settings) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    settings.forEach((key, value) -> env.getConfiguration().setString(key, value));
+    define(env, records);
+    JobExecutionResult result = env.execute("bench " + id + " p" + parallelism);
+    Long emitted = result.counters().get("numSourceRecordsOut");
+    if (emitted != null && emitted != records) {
+      throw new IllegalStateException(
+          "Job " + id + " p" + parallelism + " emitted " + emitted + " records, expected " + records);
+    }
+    return result;
+  }
+
+  /** The workload named {@code id}. */
+  public static Workload byId(String id) {
+    for (Workload w : values()) {
+      if (w.id.equalsIgnoreCase(id) || w.name().equalsIgnoreCase(id)) {
+        return w;
+      }
+    }
+    throw new IllegalArgumentException("Unknown workload '" + id + "'; expected one of passthrough, map-filter, keyby-reduce, all");
+  }
+}
