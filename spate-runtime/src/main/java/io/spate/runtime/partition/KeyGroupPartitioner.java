@@ -10,7 +10,8 @@ public final class KeyGroupPartitioner implements StreamPartitioner {
   private final KeySelector<Object, Object> keySelector;
   private final TypeInformation<Object> keyType;
   private final int maxParallelism;
-  private int numberOfChannels;
+  private final int keyGroupMask;
+  private int[] channelOfKeyGroup;
 
   /** Creates the partitioner for keys of {@code keyType} over {@code maxParallelism} key groups. */
   @SuppressWarnings("unchecked")
@@ -18,11 +19,16 @@ public final class KeyGroupPartitioner implements StreamPartitioner {
     this.keySelector = (KeySelector<Object, Object>) keySelector;
     this.keyType = (TypeInformation<Object>) keyType;
     this.maxParallelism = maxParallelism;
+    // The murmur step yields a non-negative hash, so for a power of two the mask equals the modulo.
+    this.keyGroupMask = Integer.bitCount(maxParallelism) == 1 ? maxParallelism - 1 : -1;
   }
 
   @Override
   public void setup(int numberOfChannels) {
-    this.numberOfChannels = numberOfChannels;
+    channelOfKeyGroup = new int[maxParallelism];
+    for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
+      channelOfKeyGroup[keyGroup] = KeyGroupAssignment.subtaskForKeyGroup(keyGroup, maxParallelism, numberOfChannels);
+    }
   }
 
   @Override
@@ -32,7 +38,10 @@ public final class KeyGroupPartitioner implements StreamPartitioner {
       throw new NullPointerException("The key selector returned null for record " + record
           + ": keys must not be null.");
     }
-    int keyGroup = KeyGroupAssignment.keyGroupForHash(keyType.keyHash(key), maxParallelism);
-    return KeyGroupAssignment.subtaskForKeyGroup(keyGroup, maxParallelism, numberOfChannels);
+    int hash = keyType.keyHash(key);
+    int keyGroup = keyGroupMask >= 0
+        ? KeyGroupAssignment.murmurFinalize(hash) & keyGroupMask
+        : KeyGroupAssignment.keyGroupForHash(hash, maxParallelism);
+    return channelOfKeyGroup[keyGroup];
   }
 }

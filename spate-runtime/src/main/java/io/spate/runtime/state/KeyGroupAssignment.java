@@ -33,7 +33,7 @@ public final class KeyGroupAssignment {
    * Murmur3 (32-bit, seed 0) of one 4-byte block, made non-negative: spreads poor hash codes (such
    * as small integers) evenly over key groups.
    */
-  static int murmurFinalize(int code) {
+  public static int murmurFinalize(int code) {
     int k = code * 0xcc9e2d51;
     k = Integer.rotateLeft(k, 15);
     k *= 0x1b873593;

@@ -1,7 +1,6 @@
 package io.spate.runtime.taskexecutor;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +115,9 @@ public final class WorkerPool implements AutoCloseable {
           tasklets.add(added);
         }
         boolean progress = false;
-        for (Iterator<Tasklet> it = tasklets.iterator(); it.hasNext(); ) {
-          Tasklet tasklet = it.next();
+        // Index loop: the scheduling round must not allocate (an iterator per round would).
+        for (int i = 0; i < tasklets.size(); ) {
+          Tasklet tasklet = tasklets.get(i);
           Tasklet.StepResult result;
           try {
             result = tasklet.step();
@@ -128,11 +128,14 @@ public final class WorkerPool implements AutoCloseable {
           // An interrupt meant for a cancelled tasklet must not leak into the next one.
           Thread.interrupted();
           if (result == Tasklet.StepResult.DONE) {
-            it.remove();
+            tasklets.remove(i);
             load.decrementAndGet();
-          } else if (result == Tasklet.StepResult.PROGRESS) {
+            continue;
+          }
+          if (result == Tasklet.StepResult.PROGRESS) {
             progress = true;
           }
+          i++;
         }
         idleRounds = progress ? 0 : idleRounds + 1;
         backOff(idleRounds);

@@ -133,8 +133,8 @@ final class OperatorChain {
   }
 
   /** The network writers. */
-  List<RecordWriter> writers() {
-    return writers;
+  RecordWriter[] writers() {
+    return writers.toArray(new RecordWriter[0]);
   }
 
   /** The network inputs (no channels for a source task). */

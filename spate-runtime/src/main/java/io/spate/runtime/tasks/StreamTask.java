@@ -64,6 +64,7 @@ public final class StreamTask implements Tasklet {
 
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
+  private RecordWriter[] writers;
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
@@ -194,6 +195,7 @@ public final class StreamTask implements Tasklet {
   private StepResult initialize() throws Exception {
     transition(ExecutionState.INITIALIZING, null);
     chain = new OperatorChain(tdd, shuffle, this::contextFor);
+    writers = chain.writers();
     StreamOperator<?> head = chain.head();
     if (head instanceof SourceOperator<?, ?> s) {
       source = s;
@@ -241,7 +243,7 @@ public final class StreamTask implements Tasklet {
     boolean inputProgress = source != null ? pollSource() : processInput();
     if (!inputProgress || stepStartNanos - lastFlushNanos > bufferTimeoutNanos) {
       lastFlushNanos = stepStartNanos;
-      for (RecordWriter writer : chain.writers()) {
+      for (RecordWriter writer : writers) {
         writer.flush();
       }
     }
@@ -268,7 +270,7 @@ public final class StreamTask implements Tasklet {
   }
 
   private boolean writersAvailable() {
-    for (RecordWriter writer : chain.writers()) {
+    for (RecordWriter writer : writers) {
       if (!writer.isAvailable()) {
         return false;
       }
@@ -387,7 +389,7 @@ public final class StreamTask implements Tasklet {
         throw new OperatorFailure(operator.getName(), e);
       }
     }
-    for (RecordWriter writer : chain.writers()) {
+    for (RecordWriter writer : writers) {
       writer.broadcastEvent(StreamElements.END_OF_PARTITION);
     }
     publishedRecordsIn = recordsIn;
@@ -399,7 +401,7 @@ public final class StreamTask implements Tasklet {
   private StepResult drain() {
     mailbox.clear();
     boolean drained = true;
-    for (RecordWriter writer : chain.writers()) {
+    for (RecordWriter writer : writers) {
       drained &= writer.drainBacklog();
     }
     if (!drained) {
