@@ -110,7 +110,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private void deploy(List<SlotOffer> offers, Map<String, Integer> slotsPerGroup) {
     if (status != JobStatus.RUNNING) {
-      checkTerminal();
+      if (status.isTerminal()) {
+        // The job ended (cancelled) while its slot request was in flight: give the slots back.
+        resourceManager.releaseSlots(job.jobId());
+      } else {
+        checkTerminal();
+      }
       return;
     }
     Map<String, Integer> firstSlotOfGroup = new HashMap<>();
