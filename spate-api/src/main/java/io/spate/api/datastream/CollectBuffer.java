@@ -21,10 +21,6 @@ final class CollectBuffer<T> {
     this.onClose = onClose;
   }
 
-  void writerOpened() {}
-
-  void writerClosed() {}
-
   /** Blocks while the buffer is full; drops the record if the client closed its iterator. */
   void put(T element) throws InterruptedException {
     lock.lockInterruptibly();

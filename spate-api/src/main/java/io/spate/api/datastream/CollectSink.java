@@ -34,7 +34,6 @@ final class CollectSink<T> implements Sink<T> {
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
     CollectBuffer<T> buffer = buffer();
-    buffer.writerOpened();
     return new SinkWriter<>() {
       @Override
       public void write(T element, Context ctx) throws InterruptedException {
@@ -43,11 +42,6 @@ final class CollectSink<T> implements Sink<T> {
 
       @Override
       public void flush(boolean endOfInput) {}
-
-      @Override
-      public void close() {
-        buffer.writerClosed();
-      }
     };
   }
 }

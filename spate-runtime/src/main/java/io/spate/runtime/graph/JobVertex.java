@@ -60,11 +60,6 @@ public final class JobVertex {
     return chain.stream().map(StreamNode::getName).collect(Collectors.joining(" -> "));
   }
 
-  /** Whether the chain starts with a source. */
-  public boolean isSource() {
-    return getHead().getTransformation() instanceof io.spate.api.dag.SourceTransformation<?>;
-  }
-
   void addToChain(StreamNode node) {
     chain.add(node);
   }

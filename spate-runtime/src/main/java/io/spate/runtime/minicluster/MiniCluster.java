@@ -68,11 +68,6 @@ public final class MiniCluster implements AutoCloseable {
     return shuffle.numberOfChannels();
   }
 
-  /** The TaskExecutors, for tests. */
-  public List<TaskExecutor> getTaskExecutors() {
-    return List.copyOf(taskExecutors);
-  }
-
   /** Cancels running jobs and stops every role and thread. */
   @Override
   public synchronized void close() {

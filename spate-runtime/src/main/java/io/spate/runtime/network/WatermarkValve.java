@@ -51,9 +51,4 @@ public final class WatermarkValve {
     }
     return Long.MIN_VALUE;
   }
-
-  /** The combined watermark emitted last. */
-  public long current() {
-    return emitted;
-  }
 }

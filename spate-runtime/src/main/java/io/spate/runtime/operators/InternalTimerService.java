@@ -120,9 +120,4 @@ public final class InternalTimerService {
       processingTimeService.schedule(timer.timestamp, this::fireProcessingTimers);
     }
   }
-
-  /** The number of pending timers, both domains. */
-  public int numberOfTimers() {
-    return eventTimers.size() + processingTimers.size();
-  }
 }

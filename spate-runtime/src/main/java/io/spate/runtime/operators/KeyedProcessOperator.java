@@ -70,11 +70,6 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
     function.onTimer(timer.timestamp(), ctx, collector);
   }
 
-  /** The number of pending timers (for tests and metrics). */
-  public int numberOfTimers() {
-    return timers.numberOfTimers();
-  }
-
   private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
     long timestamp;
     TimeDomain domain;

@@ -32,9 +32,4 @@ public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
     values.put(key, updated);
     output.collect(updated, timestamp);
   }
-
-  /** The number of keys held. */
-  public int numberOfKeys() {
-    return values.size();
-  }
 }

@@ -21,7 +21,6 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseable {
 
   private final String address;
   private final ThreadPoolExecutor mainThread;
-  private volatile Thread mainThreadRef;
 
   /** Creates the endpoint and registers it under {@code address}. */
   protected RpcEndpoint(RpcService rpcService, String address) {
@@ -31,7 +30,6 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseable {
         new ArrayBlockingQueue<>(MAILBOX_CAPACITY), r -> {
           Thread t = new Thread(r, "spate-" + address);
           t.setDaemon(true);
-          mainThreadRef = t;
           return t;
         });
     rpcService.register(this);
@@ -78,11 +76,6 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseable {
   /** Runs {@code action} on the main thread after {@code delayMillis}. */
   protected final void scheduleRunAsync(Runnable action, long delayMillis) {
     rpcService.schedule(() -> runAsync(action), delayMillis);
-  }
-
-  /** Whether the caller runs on this endpoint's main thread. */
-  protected final boolean isMainThread() {
-    return Thread.currentThread() == mainThreadRef;
   }
 
   /** Executes a gateway invocation on the main thread; used by the RPC service. */

@@ -119,11 +119,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     });
   }
 
-  /** The number of subtasks currently held, for leak checks. */
-  public CompletableFuture<Integer> numberOfTasks() {
-    return callAsync(tasks::size);
-  }
-
   @Override
   public void close() {
     super.close();
