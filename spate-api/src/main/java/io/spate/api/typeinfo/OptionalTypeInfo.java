@@ -2,7 +2,6 @@ package io.spate.api.typeinfo;
 
 import io.spate.api.serialization.OptionalSerializer;
 import io.spate.api.serialization.TypeSerializer;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,26 +9,13 @@ import java.util.Optional;
  *
  * @param <E> the type of the contained value
  */
-public final class OptionalTypeInfo<E> extends TypeInformation<Optional<E>> {
+public final class OptionalTypeInfo<E> extends ElementContainerTypeInfo<Optional<E>, E> {
 
   private static final long serialVersionUID = 1L;
 
-  private final TypeInformation<E> elementType;
-
   /** Creates the type information of optionals of {@code elementType}. */
   public OptionalTypeInfo(TypeInformation<E> elementType) {
-    this.elementType = Objects.requireNonNull(elementType, "elementType");
-  }
-
-  /** The type of the contained value. */
-  public TypeInformation<E> getElementType() {
-    return elementType;
-  }
-
-  @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Class<Optional<E>> getTypeClass() {
-    return (Class) Optional.class;
+    super(elementType, Optional.class, "an Optional", "");
   }
 
   @Override
@@ -41,47 +27,5 @@ public final class OptionalTypeInfo<E> extends TypeInformation<Optional<E>> {
   @Override
   public int keyHash(Optional<E> value) {
     return value.isPresent() ? elementType.keyHash(value.get()) : 0;
-  }
-
-  @Override
-  public void checkValidKey() {
-    checkValidKey("");
-  }
-
-  @Override
-  protected void checkValidKey(String fieldPath) {
-    elementType.checkValidKey(FieldPaths.element(fieldPath));
-  }
-
-  @Override
-  public <F> FieldAccessor<Optional<E>, F> fieldAccessor(String fieldExpression) {
-    throw new InvalidTypesException(
-        "Type " + this + " is an Optional and has no field '" + fieldExpression + "'");
-  }
-
-  @Override
-  public <F> FieldAccessor<Optional<E>, F> fieldAccessor(int position) {
-    throw new InvalidTypesException(
-        "Type " + this + " is an Optional and has no fields by position");
-  }
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof OptionalTypeInfo<?> other && other.elementType.equals(elementType);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * OptionalTypeInfo.class.hashCode() + elementType.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "Optional<" + elementType + ">";
   }
 }
