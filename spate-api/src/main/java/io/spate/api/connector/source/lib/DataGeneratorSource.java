@@ -2,15 +2,9 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.ReaderOutput;
-import io.spate.api.connector.source.SimpleVersionedSerializer;
-import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.connector.source.SplitEnumerator;
-import io.spate.api.connector.source.SplitEnumeratorContext;
-import io.spate.api.typeinfo.ResultTypeQueryable;
 import io.spate.api.typeinfo.TypeInformation;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <T> the generated record type
  */
-public final class DataGeneratorSource<T>
-    implements Source<T, NumberSequenceSplit, List<NumberSequenceSplit>>, ResultTypeQueryable<T> {
+public final class DataGeneratorSource<T> extends IndexRangeSource<T> {
 
   private static final long serialVersionUID = 1L;
 
@@ -77,27 +70,13 @@ public final class DataGeneratorSource<T>
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> enumContext) {
-    List<NumberSequenceSplit> splits = NumberSequenceSource.splitRange(
-        0, count - 1, enumContext.currentParallelism() * NumberSequenceSource.SPLITS_PER_READER);
-    return new StaticSplitEnumerator<>(enumContext, splits);
+  long firstIndex() {
+    return 0;
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> enumContext, List<NumberSequenceSplit> checkpoint) {
-    return new StaticSplitEnumerator<>(enumContext, checkpoint);
-  }
-
-  @Override
-  public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
-    return NumberSequenceSplit.serializer();
-  }
-
-  @Override
-  public SimpleVersionedSerializer<List<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-    return new SplitListSerializer<>(NumberSequenceSplit.serializer());
+  long lastIndex() {
+    return count - 1;
   }
 
   /**

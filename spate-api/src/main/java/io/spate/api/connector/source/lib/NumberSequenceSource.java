@@ -2,13 +2,8 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.ReaderOutput;
-import io.spate.api.connector.source.SimpleVersionedSerializer;
-import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.connector.source.SplitEnumerator;
-import io.spate.api.connector.source.SplitEnumeratorContext;
-import io.spate.api.typeinfo.ResultTypeQueryable;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import java.math.BigInteger;
@@ -19,8 +14,7 @@ import java.util.List;
  * A bounded, parallel source of the numbers {@code from} to {@code to} inclusive, in ascending order
  * within each split; the range is cut into a few contiguous splits per reader.
  */
-public final class NumberSequenceSource
-    implements Source<Long, NumberSequenceSplit, List<NumberSequenceSplit>>, ResultTypeQueryable<Long> {
+public final class NumberSequenceSource extends IndexRangeSource<Long> {
 
   private static final long serialVersionUID = 1L;
 
@@ -69,26 +63,13 @@ public final class NumberSequenceSource
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> enumContext) {
-    return new StaticSplitEnumerator<>(
-        enumContext, splitRange(from, to, enumContext.currentParallelism() * SPLITS_PER_READER));
+  long firstIndex() {
+    return from;
   }
 
   @Override
-  public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
-      SplitEnumeratorContext<NumberSequenceSplit> enumContext, List<NumberSequenceSplit> checkpoint) {
-    return new StaticSplitEnumerator<>(enumContext, checkpoint);
-  }
-
-  @Override
-  public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
-    return NumberSequenceSplit.serializer();
-  }
-
-  @Override
-  public SimpleVersionedSerializer<List<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-    return new SplitListSerializer<>(NumberSequenceSplit.serializer());
+  long lastIndex() {
+    return to;
   }
 
   @Override
