@@ -78,7 +78,8 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     Configuration conf = new Configuration();
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
         new ExecutionConfig(conf), mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
-        Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks());
+        Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
+        null);
     operator.setup(context, output);
     operator.open();
     opened = true;

@@ -4,8 +4,21 @@ import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.metrics.MetricGroup;
+import io.spate.api.state.AggregatingState;
+import io.spate.api.state.AggregatingStateDescriptor;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.state.MapState;
+import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.ReducingState;
+import io.spate.api.state.ReducingStateDescriptor;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
 
-/** What a rich function can learn about where it runs: its task, subtask, job, metrics. */
+/**
+ * What a rich function can learn about where it runs (its task, subtask, job, metrics) and where it
+ * keeps keyed state.
+ */
 public interface RuntimeContext {
 
   /** The job this function runs in. */
@@ -52,4 +65,20 @@ public interface RuntimeContext {
   default int getAttemptNumber() {
     return getTaskInfo().attemptNumber();
   }
+
+  /** The value state of the current key described by {@code descriptor}; keyed streams only. */
+  <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
+
+  /** The list state of the current key described by {@code descriptor}; keyed streams only. */
+  <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
+
+  /** The reducing state of the current key described by {@code descriptor}; keyed streams only. */
+  <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+  /** The aggregating state of the current key described by {@code descriptor}; keyed streams only. */
+  <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
+
+  /** The map state of the current key described by {@code descriptor}; keyed streams only. */
+  <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
 }

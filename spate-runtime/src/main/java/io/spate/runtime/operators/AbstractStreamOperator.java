@@ -2,10 +2,14 @@ package io.spate.runtime.operators;
 
 import io.spate.api.functions.Function;
 import io.spate.api.functions.RichFunction;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.state.BackendKeyedStateStore;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 
 /**
- * The base of operators: keeps the context and output, opens and closes the user function, and
- * forwards watermarks.
+ * The base of operators: keeps the context and output, holds the keyed state of keyed operators,
+ * opens and closes the user function, and forwards watermarks.
  *
  * @param <OUT> the output type
  */
@@ -17,20 +21,46 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   /** Where records go. */
   protected Output<OUT> output;
 
-  private final Function userFunction;
+  /** The keyed state of a keyed operator, else null. */
+  protected KeyedStateBackend<Object> keyedStateBackend;
 
-  /** Creates an operator around {@code userFunction} (may be null). */
+  private final Function userFunction;
+  private final boolean keyed;
+
+  /** Creates a non-keyed operator around {@code userFunction} (may be null). */
   protected AbstractStreamOperator(Function userFunction) {
+    this(userFunction, false);
+  }
+
+  /** Creates an operator around {@code userFunction} (may be null) with keyed state if {@code keyed}. */
+  protected AbstractStreamOperator(Function userFunction, boolean keyed) {
     this.userFunction = userFunction;
+    this.keyed = keyed;
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public void setup(OperatorContext context, Output<OUT> output) {
     this.context = context;
     this.output = output;
-    if (userFunction instanceof RichFunction rich) {
-      rich.setRuntimeContext(new StreamingRuntimeContext(context));
+    if (keyed) {
+      keyedStateBackend = new HeapKeyedStateBackend<>(
+          (TypeInformation<Object>) context.keyType(), context.maxParallelism(), context.keyGroupRange());
     }
+    if (userFunction instanceof RichFunction rich) {
+      rich.setRuntimeContext(new StreamingRuntimeContext(
+          context, keyed ? new BackendKeyedStateStore(keyedStateBackend) : null));
+    }
+  }
+
+  /** Makes {@code key} the current key of the keyed state and timers. */
+  protected final void setCurrentKey(Object key) {
+    keyedStateBackend.setCurrentKey(key);
+  }
+
+  /** The key of the record or timer being processed. */
+  protected final Object getCurrentKey() {
+    return keyedStateBackend.getCurrentKey();
   }
 
   @Override

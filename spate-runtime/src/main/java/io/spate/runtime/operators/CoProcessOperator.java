@@ -21,13 +21,12 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   private NonKeyedTimerService nonKeyedTimers;
   private TimerService timerService;
   private ContextImpl ctx;
-  private Object currentKey;
 
   /** Creates the operator; the key selectors are null on non-keyed streams. */
   @SuppressWarnings("unchecked")
   public CoProcessOperator(
       CoProcessFunction<IN1, IN2, OUT> function, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2) {
-    super(function);
+    super(function, keySelector1 != null);
     this.function = function;
     this.keySelector1 = (KeySelector<IN1, Object>) keySelector1;
     this.keySelector2 = (KeySelector<IN2, Object>) keySelector2;
@@ -38,7 +37,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
     collector = new TimestampedCollector<>(output);
     if (keySelector1 != null) {
       timers = new InternalTimerService(context.processingTimeService(), this);
-      timerService = new KeyedTimerService(timers, () -> currentKey);
+      timerService = new KeyedTimerService(timers, keyedStateBackend);
     } else {
       nonKeyedTimers = new NonKeyedTimerService(context);
       timerService = nonKeyedTimers;
@@ -50,7 +49,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
     if (keySelector1 != null) {
-      currentKey = keySelector1.getKey(value);
+      setCurrentKey(keySelector1.getKey(value));
     }
     prepare(timestamp);
     function.processElement1(value, ctx, collector);
@@ -59,7 +58,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     if (keySelector2 != null) {
-      currentKey = keySelector2.getKey(value);
+      setCurrentKey(keySelector2.getKey(value));
     }
     prepare(timestamp);
     function.processElement2(value, ctx, collector);
@@ -92,7 +91,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   }
 
   private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
-    currentKey = timer.key();
+    setCurrentKey(timer.key());
     prepare(outputTimestamp);
     ctx.domain = domain;
     function.onTimer(timer.timestamp(), ctx, collector);

@@ -1,24 +1,23 @@
 package io.spate.runtime.operators;
 
 import io.spate.runtime.tasks.ProcessingTimeService;
-import java.util.HashSet;
-import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
- * The timers of a keyed operator: at most one per key and timestamp in each time domain, fired in
- * timestamp order, event-time ones when the watermark passes them, processing-time ones when the
- * clock does.
+ * The timers of a keyed operator: at most one per key, namespace and timestamp in each time domain,
+ * fired in timestamp order, event-time ones when the watermark passes them, processing-time ones
+ * when the clock does. The namespace is the window for window operators, else
+ * {@link io.spate.runtime.state.VoidNamespace}.
  */
 public final class InternalTimerService {
 
   /**
-   * A timer.
+   * A fired timer.
    *
-   * @param timestamp when it fires
+   * @param timestamp when it fired
    * @param key the key it belongs to
+   * @param namespace the namespace it was set in
    */
-  public record Timer(long timestamp, Object key) {}
+  public record Timer(long timestamp, Object key, Object namespace) {}
 
   /** Receives fired timers. */
   public interface Target {
@@ -29,12 +28,8 @@ public final class InternalTimerService {
     void onProcessingTime(Timer timer) throws Exception;
   }
 
-  private final PriorityQueue<Timer> eventTimers =
-      new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
-  private final Set<Timer> eventTimerSet = new HashSet<>();
-  private final PriorityQueue<Timer> processingTimers =
-      new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
-  private final Set<Timer> processingTimerSet = new HashSet<>();
+  private final TimerQueue eventTimers = new TimerQueue();
+  private final TimerQueue processingTimers = new TimerQueue();
   private final ProcessingTimeService processingTimeService;
   private final Target target;
   private long currentWatermark = Long.MIN_VALUE;
@@ -56,50 +51,41 @@ public final class InternalTimerService {
     return processingTimeService.currentProcessingTime();
   }
 
-  /** Sets an event-time timer for {@code key}. */
-  public void registerEventTimeTimer(Object key, long time) {
-    Timer timer = new Timer(time, key);
-    if (eventTimerSet.add(timer)) {
-      eventTimers.add(timer);
+  /** Sets an event-time timer for {@code key} in {@code namespace}. */
+  public void registerEventTimeTimer(Object key, Object namespace, long time) {
+    eventTimers.add(time, key, namespace);
+  }
+
+  /** Removes an event-time timer of {@code key} in {@code namespace}. */
+  public void deleteEventTimeTimer(Object key, Object namespace, long time) {
+    eventTimers.remove(time, key, namespace);
+  }
+
+  /** Sets a processing-time timer for {@code key} in {@code namespace}. */
+  public void registerProcessingTimeTimer(Object key, Object namespace, long time) {
+    if (processingTimers.add(time, key, namespace) && time < scheduledProcessingTime) {
+      scheduledProcessingTime = time;
+      processingTimeService.schedule(time, this::fireProcessingTimers);
     }
   }
 
-  /** Removes an event-time timer of {@code key}. */
-  public void deleteEventTimeTimer(Object key, long time) {
-    Timer timer = new Timer(time, key);
-    if (eventTimerSet.remove(timer)) {
-      eventTimers.remove(timer);
-    }
+  /** Removes a processing-time timer of {@code key} in {@code namespace}. */
+  public void deleteProcessingTimeTimer(Object key, Object namespace, long time) {
+    processingTimers.remove(time, key, namespace);
   }
 
-  /** Sets a processing-time timer for {@code key}. */
-  public void registerProcessingTimeTimer(Object key, long time) {
-    Timer timer = new Timer(time, key);
-    if (processingTimerSet.add(timer)) {
-      processingTimers.add(timer);
-      if (time < scheduledProcessingTime) {
-        scheduledProcessingTime = time;
-        processingTimeService.schedule(time, this::fireProcessingTimers);
-      }
-    }
-  }
-
-  /** Removes a processing-time timer of {@code key}. */
-  public void deleteProcessingTimeTimer(Object key, long time) {
-    Timer timer = new Timer(time, key);
-    if (processingTimerSet.remove(timer)) {
-      processingTimers.remove(timer);
-    }
+  /** The number of timers set, for tests and metrics. */
+  public int numberOfTimers() {
+    return eventTimers.size() + processingTimers.size();
   }
 
   /** Fires every event-time timer at or below {@code watermark}, in timestamp order. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    Timer timer;
+    TimerQueue.Timer timer;
     while ((timer = eventTimers.peek()) != null && timer.timestamp <= watermark) {
       eventTimers.poll();
-      eventTimerSet.remove(timer);
-      target.onEventTime(timer);
+      target.onEventTime(new Timer(timer.timestamp, timer.key, timer.namespace));
     }
   }
 
@@ -109,11 +95,10 @@ public final class InternalTimerService {
     }
     scheduledProcessingTime = Long.MAX_VALUE;
     long now = processingTimeService.currentProcessingTime();
-    Timer timer;
+    TimerQueue.Timer timer;
     while ((timer = processingTimers.peek()) != null && timer.timestamp <= now) {
       processingTimers.poll();
-      processingTimerSet.remove(timer);
-      target.onProcessingTime(timer);
+      target.onProcessingTime(new Timer(timer.timestamp, timer.key, timer.namespace));
     }
     if (timer != null && timer.timestamp < scheduledProcessingTime) {
       scheduledProcessingTime = timer.timestamp;

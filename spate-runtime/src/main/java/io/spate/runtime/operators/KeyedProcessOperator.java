@@ -16,12 +16,11 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   private InternalTimerService timers;
   private TimerService timerService;
   private ContextImpl ctx;
-  private K currentKey;
 
   /** Creates the operator; {@code keySelector} gives the key of each record. */
   @SuppressWarnings("unchecked")
   public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function, KeySelector<?, ?> keySelector) {
-    super(function);
+    super(function, true);
     this.function = function;
     this.keySelector = (KeySelector<IN, K>) keySelector;
   }
@@ -30,14 +29,14 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
     timers = new InternalTimerService(context.processingTimeService(), this);
-    timerService = new KeyedTimerService(timers, () -> currentKey);
+    timerService = new KeyedTimerService(timers, keyedStateBackend);
     ctx = new ContextImpl();
     super.open();
   }
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    currentKey = keySelector.getKey(value);
+    setCurrentKey(keySelector.getKey(value));
     collector.setTimestamp(timestamp);
     ctx.timestamp = timestamp;
     ctx.domain = null;
@@ -63,7 +62,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
   @SuppressWarnings("unchecked")
   private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
-    currentKey = (K) timer.key();
+    setCurrentKey(timer.key());
     collector.setTimestamp(outputTimestamp);
     ctx.timestamp = outputTimestamp;
     ctx.domain = domain;
@@ -97,8 +96,9 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public K getCurrentKey() {
-      return currentKey;
+      return (K) KeyedProcessOperator.this.getCurrentKey();
     }
 
     @Override

@@ -1,17 +1,18 @@
 package io.spate.runtime.operators;
 
 import io.spate.api.functions.TimerService;
-import java.util.function.Supplier;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.VoidNamespace;
 
 /** The {@link TimerService} of keyed functions: sets timers for the current key. */
 final class KeyedTimerService implements TimerService {
 
   private final InternalTimerService timers;
-  private final Supplier<Object> currentKey;
+  private final KeyedStateBackend<?> keys;
 
-  KeyedTimerService(InternalTimerService timers, Supplier<Object> currentKey) {
+  KeyedTimerService(InternalTimerService timers, KeyedStateBackend<?> keys) {
     this.timers = timers;
-    this.currentKey = currentKey;
+    this.keys = keys;
   }
 
   @Override
@@ -26,21 +27,21 @@ final class KeyedTimerService implements TimerService {
 
   @Override
   public void registerProcessingTimeTimer(long time) {
-    timers.registerProcessingTimeTimer(currentKey.get(), time);
+    timers.registerProcessingTimeTimer(keys.getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void registerEventTimeTimer(long time) {
-    timers.registerEventTimeTimer(currentKey.get(), time);
+    timers.registerEventTimeTimer(keys.getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void deleteProcessingTimeTimer(long time) {
-    timers.deleteProcessingTimeTimer(currentKey.get(), time);
+    timers.deleteProcessingTimeTimer(keys.getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 
   @Override
   public void deleteEventTimeTimer(long time) {
-    timers.deleteEventTimeTimer(currentKey.get(), time);
+    timers.deleteEventTimeTimer(keys.getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 }

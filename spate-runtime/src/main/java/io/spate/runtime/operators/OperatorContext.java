@@ -5,6 +5,9 @@ import io.spate.api.common.JobID;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.metrics.MetricGroup;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.tasks.ProcessingTimeService;
 
 /**
@@ -19,6 +22,7 @@ import io.spate.runtime.tasks.ProcessingTimeService;
  * @param userClassLoader the class loader of the job's code
  * @param processingTimeService the task's clock and timer queue
  * @param maxParallelism the operator's number of key groups
+ * @param keyType the type of the state key on keyed streams, else null
  */
 public record OperatorContext(
     JobID jobId,
@@ -29,4 +33,12 @@ public record OperatorContext(
     MetricGroup metricGroup,
     ClassLoader userClassLoader,
     ProcessingTimeService processingTimeService,
-    int maxParallelism) {}
+    int maxParallelism,
+    TypeInformation<?> keyType) {
+
+  /** The key groups that this parallel instance owns. */
+  public KeyGroupRange keyGroupRange() {
+    return KeyGroupAssignment.rangeForSubtask(
+        maxParallelism, taskInfo.numberOfParallelSubtasks(), taskInfo.indexOfThisSubtask());
+  }
+}

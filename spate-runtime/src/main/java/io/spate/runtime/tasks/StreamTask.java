@@ -1,6 +1,10 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.TaskInfo;
+import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.dag.TwoInputTransformation;
+import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
@@ -227,7 +231,18 @@ public final class StreamTask implements Tasklet {
     TaskInfo info = new TaskInfo(tdd.vertex().getName(), tdd.subtaskIndex(), node.getParallelism(),
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
-        metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism());
+        metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
+        stateKeyType(node.getTransformation()));
+  }
+
+  private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {
+    if (transformation instanceof OneInputTransformation<?, ?> one) {
+      return one.getStateKeySelector() == null ? null : one.getStateKeyType();
+    }
+    if (transformation instanceof TwoInputTransformation<?, ?, ?> two) {
+      return two.getStateKeySelector1() == null ? null : two.getStateKeyType();
+    }
+    return null;
   }
 
   private StepResult run() throws Exception {

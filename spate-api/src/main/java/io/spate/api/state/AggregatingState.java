@@ -1,0 +1,10 @@
+package io.spate.api.state;
+
+/**
+ * One accumulator per key that every added value is aggregated into with the descriptor's
+ * {@link io.spate.api.functions.AggregateFunction}; reading it gives the aggregate's result.
+ *
+ * @param <IN> the type of added values
+ * @param <OUT> the type of the result
+ */
+public interface AggregatingState<IN, OUT> extends MergingState<IN, OUT> {}

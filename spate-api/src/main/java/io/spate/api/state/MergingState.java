@@ -1,0 +1,10 @@
+package io.spate.api.state;
+
+/**
+ * Appending state whose contents can be merged across namespaces, as merging (session) windows
+ * need.
+ *
+ * @param <IN> the type of added values
+ * @param <OUT> the type of the read result
+ */
+public interface MergingState<IN, OUT> extends AppendingState<IN, OUT> {}

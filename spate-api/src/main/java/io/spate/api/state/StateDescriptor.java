@@ -1,0 +1,92 @@
+package io.spate.api.state;
+
+import io.spate.api.typeinfo.TypeInformation;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Names a piece of keyed or operator state and says what it holds. Two descriptors with the same
+ * name in one operator must describe the same kind of state.
+ *
+ * @param <S> the state interface
+ * @param <T> the type of the stored value (the element type for lists, the accumulator for
+ *     aggregations)
+ */
+public abstract class StateDescriptor<S extends State, T> implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The kinds of state. */
+  public enum Type {
+    /** {@link ValueState}. */
+    VALUE,
+    /** {@link ListState}. */
+    LIST,
+    /** {@link ReducingState}. */
+    REDUCING,
+    /** {@link AggregatingState}. */
+    AGGREGATING,
+    /** {@link MapState}. */
+    MAP
+  }
+
+  private final String name;
+  private final Class<T> typeClass;
+  private TypeInformation<T> typeInfo;
+
+  /** Creates a descriptor of the state {@code name} holding values of {@code typeInfo}. */
+  protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
+    this.name = checkName(name);
+    this.typeInfo = Objects.requireNonNull(typeInfo, "The type information of state '" + name + "' must not be null.");
+    this.typeClass = typeInfo.getTypeClass();
+  }
+
+  /** Creates a descriptor of the state {@code name} holding values of class {@code typeClass}. */
+  protected StateDescriptor(String name, Class<T> typeClass) {
+    this.name = checkName(name);
+    this.typeClass = Objects.requireNonNull(typeClass, "The type class of state '" + name + "' must not be null.");
+  }
+
+  private static String checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A state name must not be null or blank.");
+    }
+    return name;
+  }
+
+  /** The state's name, unique within its operator. */
+  public String getName() {
+    return name;
+  }
+
+  /** The kind of state. */
+  public abstract Type getType();
+
+  /** The class of the stored value. */
+  public Class<T> getTypeClass() {
+    return typeClass;
+  }
+
+  /** The type information of the stored value, derived from the class on first use. */
+  public synchronized TypeInformation<T> getTypeInformation() {
+    if (typeInfo == null) {
+      typeInfo = TypeInformation.of(typeClass);
+    }
+    return typeInfo;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o != null && o.getClass() == getClass() && name.equals(((StateDescriptor<?, ?>) o).name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + getClass().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "{name=" + name + ", type=" + typeClass.getName() + "}";
+  }
+}

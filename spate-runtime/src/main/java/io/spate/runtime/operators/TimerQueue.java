@@ -1,0 +1,147 @@
+package io.spate.runtime.operators;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Objects;
+
+/**
+ * The timers of one time domain: a binary min-heap by timestamp that also holds each (timestamp,
+ * key, namespace) at most once and removes any timer in logarithmic time. Checking for a duplicate
+ * reuses one probe object, so registering a timer that exists already allocates nothing.
+ */
+final class TimerQueue {
+
+  /** A timer; its position in the heap lives in the timer itself, so removal needs no search. */
+  static final class Timer {
+    long timestamp;
+    Object key;
+    Object namespace;
+    int index;
+
+    Timer(long timestamp, Object key, Object namespace) {
+      this.timestamp = timestamp;
+      this.key = key;
+      this.namespace = namespace;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Timer t && t.timestamp == timestamp && t.key.equals(key)
+          && Objects.equals(t.namespace, namespace);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
+    }
+  }
+
+  private final HashMap<Timer, Timer> index = new HashMap<>();
+  private final Timer probe = new Timer(0, null, null);
+  private Timer[] heap = new Timer[64];
+  private int size;
+
+  /** Adds the timer unless it exists; returns whether it was added. */
+  boolean add(long timestamp, Object key, Object namespace) {
+    probe.timestamp = timestamp;
+    probe.key = key;
+    probe.namespace = namespace;
+    if (index.containsKey(probe)) {
+      return false;
+    }
+    Timer timer = new Timer(timestamp, key, namespace);
+    index.put(timer, timer);
+    if (size == heap.length) {
+      heap = Arrays.copyOf(heap, size * 2);
+    }
+    heap[size] = timer;
+    timer.index = size;
+    size++;
+    siftUp(timer.index);
+    return true;
+  }
+
+  /** Removes the timer if it exists; returns whether it did. */
+  boolean remove(long timestamp, Object key, Object namespace) {
+    probe.timestamp = timestamp;
+    probe.key = key;
+    probe.namespace = namespace;
+    Timer timer = index.remove(probe);
+    if (timer == null) {
+      return false;
+    }
+    removeAt(timer.index);
+    return true;
+  }
+
+  /** The earliest timer, or null. */
+  Timer peek() {
+    return size == 0 ? null : heap[0];
+  }
+
+  /** Removes and returns the earliest timer, or null. */
+  Timer poll() {
+    if (size == 0) {
+      return null;
+    }
+    Timer head = heap[0];
+    index.remove(head);
+    removeAt(0);
+    return head;
+  }
+
+  int size() {
+    return size;
+  }
+
+  private void removeAt(int i) {
+    size--;
+    Timer last = heap[size];
+    heap[size] = null;
+    if (i == size) {
+      return;
+    }
+    heap[i] = last;
+    last.index = i;
+    siftDown(i);
+    if (heap[i] == last) {
+      siftUp(i);
+    }
+  }
+
+  private void siftUp(int i) {
+    Timer timer = heap[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      Timer p = heap[parent];
+      if (p.timestamp <= timer.timestamp) {
+        break;
+      }
+      heap[i] = p;
+      p.index = i;
+      i = parent;
+    }
+    heap[i] = timer;
+    timer.index = i;
+  }
+
+  private void siftDown(int i) {
+    Timer timer = heap[i];
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      int right = child + 1;
+      if (right < size && heap[right].timestamp < heap[child].timestamp) {
+        child = right;
+      }
+      if (timer.timestamp <= heap[child].timestamp) {
+        break;
+      }
+      heap[i] = heap[child];
+      heap[i].index = i;
+      i = child;
+    }
+    heap[i] = timer;
+    timer.index = i;
+  }
+}

@@ -1,0 +1,70 @@
+package io.spate.runtime.state.heap;
+
+import io.spate.runtime.state.InternalKvState;
+
+/**
+ * The base of heap states: reads and writes the value of the backend's current key in the current
+ * namespace.
+ *
+ * @param <K> the key type
+ * @param <N> the namespace type
+ * @param <V> the stored value type
+ */
+abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
+
+  private final String name;
+  private final HeapKeyedStateBackend<K> backend;
+  final StateTable<K, N, V> table;
+  N namespace;
+
+  AbstractHeapState(String name, HeapKeyedStateBackend<K> backend) {
+    this.name = name;
+    this.backend = backend;
+    this.table = new StateTable<>(backend.getKeyGroupRange());
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void setCurrentNamespace(N namespace) {
+    this.namespace = namespace;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  final V getInternal() {
+    return table.get(backend.getCurrentKeyGroup(), currentKey(), namespace);
+  }
+
+  final V getInternal(N ns) {
+    return table.get(backend.getCurrentKeyGroup(), currentKey(), ns);
+  }
+
+  final void putInternal(V value) {
+    table.put(backend.getCurrentKeyGroup(), currentKey(), namespace, value);
+  }
+
+  final void putInternal(N ns, V value) {
+    table.put(backend.getCurrentKeyGroup(), currentKey(), ns, value);
+  }
+
+  final V removeInternal(N ns) {
+    return table.remove(backend.getCurrentKeyGroup(), currentKey(), ns);
+  }
+
+  private K currentKey() {
+    K key = backend.getCurrentKey();
+    if (key == null) {
+      throw new IllegalStateException("State '" + name + "' was accessed with no current key: keyed state "
+          + "can only be used while a keyed record or timer is being processed.");
+    }
+    return key;
+  }
+
+  @Override
+  public void clear() {
+    removeInternal(namespace);
+  }
+}
