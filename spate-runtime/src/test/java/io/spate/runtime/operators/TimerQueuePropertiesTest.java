@@ -1,0 +1,68 @@
+package io.spate.runtime.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The timer queue against a sorted set: random adds, removes and polls keep at most one timer per
+ * (timestamp, key, namespace), and polls come out in timestamp order.
+ */
+class TimerQueuePropertiesTest {
+
+  record Op(int kind, long timestamp, int key, int namespace) {}
+
+  record Entry(long timestamp, int key, int namespace) {}
+
+  private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::timestamp)
+      .thenComparingInt(Entry::key).thenComparingInt(Entry::namespace);
+
+  @Provide
+  Arbitrary<List<Op>> operations() {
+    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(
+        Arbitraries.integers().between(0, 2), Arbitraries.longs().between(-5, 20),
+        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1)).as(Op::new);
+    return op.list().ofMaxSize(300);
+  }
+
+  @Property(tries = 300)
+  void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) {
+    TimerQueue queue = new TimerQueue();
+    TreeSet<Entry> model = new TreeSet<>(ORDER);
+    for (Op op : ops) {
+      Entry e = new Entry(op.timestamp(), op.key(), op.namespace());
+      switch (op.kind()) {
+        case 0 -> assertThat(queue.add(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.add(e));
+        case 1 -> assertThat(queue.remove(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.remove(e));
+        default -> {
+          TimerQueue.Timer polled = queue.poll();
+          if (model.isEmpty()) {
+            assertThat(polled).isNull();
+          } else {
+            // Ties in timestamp may come out in any order: compare the timestamp, then remove the
+            // polled timer itself from the model.
+            assertThat(polled.timestamp).isEqualTo(model.first().timestamp());
+            Entry actual = new Entry(polled.timestamp, Integer.parseInt(((String) polled.key).substring(1)),
+                Integer.parseInt(((String) polled.namespace).substring(1)));
+            assertThat(model.remove(actual)).isTrue();
+          }
+        }
+      }
+      assertThat(queue.size()).isEqualTo(model.size());
+    }
+    List<Long> drained = new ArrayList<>();
+    TimerQueue.Timer t;
+    while ((t = queue.poll()) != null) {
+      drained.add(t.timestamp);
+    }
+    assertThat(drained).isSorted().hasSize(model.size());
+  }
+}
