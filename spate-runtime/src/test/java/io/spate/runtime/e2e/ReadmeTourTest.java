@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import java.io.IOException;
 
 /** The snippets of the README's API tour, compiled and run so that the README cannot rot. */
 class ReadmeTourTest {
@@ -44,6 +48,36 @@ class ReadmeTourTest {
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
       out.collect("auction " + ctx.getCurrentKey() + " closes at " + timestamp);
     }
+  }
+
+  // --- tour: keyed state
+  record Click(String user, String page) {}
+
+  static final class CountPerUser extends KeyedProcessFunction<String, Click, String> {
+    private transient ValueState<Long> count;
+
+    @Override
+    public void open(OpenContext ctx) {
+      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class, 0L));
+    }
+
+    @Override
+    public void processElement(Click click, Context ctx, Collector<String> out) throws IOException {
+      count.update(count.value() + 1);
+      out.collect(click.user() + " has " + count.value() + " clicks");
+    }
+  }
+
+  @Test
+  void keyedStateCountsPerUser() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    List<String> out = env.fromElements(new Click("ann", "a"), new Click("bob", "b"), new Click("ann", "c"))
+        .setParallelism(1)
+        .keyBy(Click::user)
+        .process(new CountPerUser())
+        .executeAndCollect(100);
+    assertThat(out).containsExactlyInAnyOrder("ann has 1 clicks", "bob has 1 clicks", "ann has 2 clicks");
   }
 
   @Test
