@@ -187,8 +187,14 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     return List.copyOf(output.watermarks);
   }
 
+  /** The main output so far, in emission order: {@link StreamRecord}s and {@code Watermark}s. */
+  public List<Object> getRecordsAndWatermarks() {
+    return List.copyOf(output.recordsAndWatermarks);
+  }
+
   /** Forgets the output recorded so far. */
   public H clearOutput() {
+    output.recordsAndWatermarks.clear();
     output.records.clear();
     output.sideOutputs.clear();
     output.watermarks.clear();
