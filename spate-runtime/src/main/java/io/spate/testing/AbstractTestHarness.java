@@ -7,11 +7,14 @@ import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.tasks.ProcessingTimeService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * What every test harness shares: a manual processing-time clock, the recorded output, and the
@@ -68,6 +71,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     processingTime = time;
     if (opened) {
       processingTimeService.fireDue(time);
+      processCompletions();
     }
     return self();
   }
@@ -110,14 +114,49 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   public H processWatermark(long watermark) throws Exception {
     ensureOpen();
     operator.processWatermark(watermark);
+    processCompletions();
     return self();
   }
 
   /** Signals the end of input: the operator emits what it holds (batch results, final timers). */
   public H endInput() throws Exception {
     ensureOpen();
+    awaitNothingInFlight();
     operator.finish();
     return self();
+  }
+
+  /**
+   * For async operators: processes the results that other threads completed so far, as the task
+   * does on each step. Every other harness call does this too.
+   */
+  public H processCompletions() throws Exception {
+    ensureOpen();
+    if (operator instanceof InFlightOperator inFlight) {
+      inFlight.runCompletions();
+    }
+    return self();
+  }
+
+  private static final long IN_FLIGHT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  // End of input waits for in-flight records like the task does, bounded so a test cannot hang.
+  private void awaitNothingInFlight() throws Exception {
+    if (!(operator instanceof InFlightOperator inFlight)) {
+      return;
+    }
+    long deadline = System.nanoTime() + IN_FLIGHT_WAIT_NANOS;
+    while (true) {
+      inFlight.runCompletions();
+      if (!inFlight.hasInFlight()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("endInput: records still in flight after 30 s; complete their"
+            + " result futures (or advance the processing time past their timeout) first");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
   }
 
   /** The values emitted so far, in order. */
@@ -149,8 +188,14 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     return List.copyOf(output.watermarks);
   }
 
+  /** The main output so far, in emission order: {@link StreamRecord}s and {@code Watermark}s. */
+  public List<Object> getRecordsAndWatermarks() {
+    return List.copyOf(output.recordsAndWatermarks);
+  }
+
   /** Forgets the output recorded so far. */
   public H clearOutput() {
+    output.recordsAndWatermarks.clear();
     output.records.clear();
     output.sideOutputs.clear();
     output.watermarks.clear();

@@ -1,5 +1,6 @@
 package io.spate.testing;
 
+import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OneInputStreamOperator;
 
 /**
@@ -26,7 +27,15 @@ public final class OneInputTestHarness<IN, OUT> extends AbstractTestHarness<OUT,
   /** Delivers a record with {@code timestamp}. */
   public OneInputTestHarness<IN, OUT> processElement(IN value, long timestamp) throws Exception {
     ensureOpen();
+    if (operator instanceof InFlightOperator inFlight) {
+      inFlight.runCompletions();
+      if (!inFlight.canTakeInput()) {
+        throw new IllegalStateException("The operator is at capacity (a task would stop feeding it now);"
+            + " complete some of its requests first");
+      }
+    }
     operator.processElement(value, timestamp);
+    processCompletions();
     return this;
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
+import io.spate.api.eventtime.Watermark;
 import io.spate.runtime.operators.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +14,13 @@ final class RecordingOutput<T> implements Output<T> {
   final List<StreamRecord<T>> records = new ArrayList<>();
   final Map<String, List<StreamRecord<Object>>> sideOutputs = new LinkedHashMap<>();
   final List<Long> watermarks = new ArrayList<>();
+  final List<Object> recordsAndWatermarks = new ArrayList<>();
 
   @Override
   public void collect(T value, long timestamp) {
-    records.add(new StreamRecord<>(value, timestamp));
+    StreamRecord<T> record = new StreamRecord<>(value, timestamp);
+    records.add(record);
+    recordsAndWatermarks.add(record);
   }
 
   @Override
@@ -27,5 +31,6 @@ final class RecordingOutput<T> implements Output<T> {
   @Override
   public void emitWatermark(long watermark) {
     watermarks.add(watermark);
+    recordsAndWatermarks.add(new Watermark(watermark));
   }
 }

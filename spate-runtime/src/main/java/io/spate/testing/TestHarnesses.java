@@ -10,6 +10,11 @@ import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.ReduceFunction;
+import io.spate.api.datastream.AsyncDataStream;
+import io.spate.api.functions.async.AsyncFunction;
+import io.spate.api.functions.async.AsyncRetryStrategy;
+import io.spate.runtime.operators.async.AsyncWaitOperator;
+import java.time.Duration;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
@@ -34,6 +39,22 @@ import io.spate.runtime.operators.ProcessOperator;
 public final class TestHarnesses {
 
   private TestHarnesses() {}
+
+  /**
+   * A harness for an {@link AsyncFunction} as {@code AsyncDataStream.orderedWait}/{@code unorderedWait}
+   * runs it; timeouts follow the harness's processing time.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forAsync(AsyncFunction<IN, OUT> function,
+      AsyncDataStream.OutputMode mode, Duration timeout, int capacity) {
+    return forAsync(function, mode, timeout, capacity, null);
+  }
+
+  /** Like {@link #forAsync(AsyncFunction, AsyncDataStream.OutputMode, Duration, int)}, retrying per {@code retryStrategy}. */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forAsync(AsyncFunction<IN, OUT> function,
+      AsyncDataStream.OutputMode mode, Duration timeout, int capacity, AsyncRetryStrategy<OUT> retryStrategy) {
+    return new OneInputTestHarness<>(new AsyncWaitOperator<>(function, mode == AsyncDataStream.OutputMode.ORDERED,
+        timeout.toMillis(), capacity, retryStrategy), "Async Wait");
+  }
 
   /** A harness for a {@link MapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {

@@ -11,7 +11,10 @@ import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.ReduceFunction;
+import io.spate.api.functions.async.AsyncFunction;
+import io.spate.api.functions.async.AsyncRetryStrategy;
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * What an operator of the graph computes, as a user function plus the operator kind. The runtime
@@ -48,6 +51,13 @@ public sealed interface OperatorSpec extends Serializable {
 
   /** {@code process} on connected streams. */
   record CoProcess(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  /**
+   * {@code AsyncDataStream.orderedWait}/{@code unorderedWait}: at most {@code capacity} records in
+   * flight, each failing after {@code timeout} (zero: never), retried per {@code retryStrategy}.
+   */
+  record AsyncWait(AsyncFunction<?, ?> function, boolean ordered, Duration timeout, int capacity,
+      AsyncRetryStrategy<?> retryStrategy) implements OperatorSpec {}
 
   /** {@code assignTimestampsAndWatermarks}: assigns timestamps, generates watermarks. */
   record TimestampsAndWatermarks(WatermarkStrategy<?> strategy) implements OperatorSpec {

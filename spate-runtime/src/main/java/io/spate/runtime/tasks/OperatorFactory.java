@@ -23,6 +23,7 @@ import io.spate.runtime.operators.ProcessOperator;
 import io.spate.runtime.operators.SinkWriterOperator;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
+import io.spate.runtime.operators.async.AsyncWaitOperator;
 import io.spate.runtime.source.SourceOperator;
 
 /**
@@ -61,6 +62,8 @@ final class OperatorFactory {
             : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector());
       } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
         return new TimestampsAndWatermarksOperator(w.strategy());
+      } else if (spec instanceof OperatorSpec.AsyncWait a) {
+        return new AsyncWaitOperator(a.function(), a.ordered(), a.timeout().toMillis(), a.capacity(), a.retryStrategy());
       }
     }
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {

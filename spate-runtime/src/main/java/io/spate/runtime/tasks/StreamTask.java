@@ -17,6 +17,7 @@ import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.WatermarkValve;
+import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
@@ -72,6 +73,12 @@ public final class StreamTask implements Tasklet {
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+  // Set when the head keeps records in flight (async I/O); only then is capacity checked per record.
+  private InFlightOperator inFlightHead;
+  // The rest of a batch the in-flight head had no room for; no other input is read before it.
+  private RecordBatch heldBatch;
+  private int heldChannel;
+  private int heldPosition;
   private InputGate gate;
   private WatermarkValve valve;
   private boolean[] channelEnded;
@@ -208,6 +215,9 @@ public final class StreamTask implements Tasklet {
       twoInputHead = (TwoInputStreamOperator<Object, Object, ?>) two;
     } else {
       oneInputHead = (OneInputStreamOperator<Object, ?>) head;
+      if (head instanceof InFlightOperator inFlight) {
+        inFlightHead = inFlight;
+      }
     }
     gate = chain.inputGate();
     valve = new WatermarkValve(gate.numberOfChannels());
@@ -215,6 +225,10 @@ public final class StreamTask implements Tasklet {
     List<StreamOperator<?>> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator<?> operator = operators.get(i);
+      if (i > 0 && operator instanceof InFlightOperator) {
+        throw new IllegalStateException("Operator '" + operator.getName() + "' keeps records in flight and must"
+            + " head its chain, but is chained in task " + name);
+      }
       try {
         operator.open();
       } catch (Exception e) {
@@ -255,6 +269,9 @@ public final class StreamTask implements Tasklet {
     if (!writersAvailable()) {
       return progress ? StepResult.PROGRESS : StepResult.IDLE;
     }
+    if (inFlightHead != null) {
+      progress |= runCompletions();
+    }
     boolean inputProgress = source != null ? pollSource() : processInput();
     if (!inputProgress || stepStartNanos - lastFlushNanos > bufferTimeoutNanos) {
       lastFlushNanos = stepStartNanos;
@@ -266,7 +283,7 @@ public final class StreamTask implements Tasklet {
     if (source != null) {
       publishedSourceRecords = source.recordsEmitted();
     }
-    if (endOfInput) {
+    if (endOfInput && (inFlightHead == null || !inFlightHead.hasInFlight())) {
       finishOperators();
       phase = Phase.DRAINING;
       return drain();
@@ -315,9 +332,26 @@ public final class StreamTask implements Tasklet {
     return source.recordsEmitted() != before;
   }
 
+  private boolean runCompletions() {
+    try {
+      return inFlightHead.runCompletions();
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception e) {
+      throw new OperatorFailure(chain.head().getName(), e);
+    }
+  }
+
   private boolean processInput() throws Exception {
     int channels = gate.numberOfChannels();
     int processed = 0;
+    if (heldBatch != null) {
+      long before = recordsIn;
+      if (!feedInFlightHead(heldChannel, heldBatch, heldPosition)) {
+        return recordsIn != before;
+      }
+      processed++;
+    }
     int emptyInARow = 0;
     while (processed < MAX_ELEMENTS_PER_STEP && emptyInARow < channels) {
       int c = nextChannel;
@@ -335,8 +369,12 @@ public final class StreamTask implements Tasklet {
       emptyInARow = 0;
       processed++;
       if (element instanceof RecordBatch batch) {
-        processBatch(gate.inputIndexOf(c), batch);
-        channel.recycle(batch);
+        if (inFlightHead == null) {
+          processBatch(gate.inputIndexOf(c), batch);
+          channel.recycle(batch);
+        } else if (!feedInFlightHead(c, batch, 0)) {
+          break;
+        }
         if (!writersAvailable()) {
           break;
         }
@@ -379,6 +417,35 @@ public final class StreamTask implements Tasklet {
       throw new OperatorFailure(chain.head().getName(), e);
     }
     recordsIn += size;
+  }
+
+  /**
+   * Feeds the records of {@code batch} from {@code from} on to the in-flight head while it has room;
+   * returns whether the batch is done, else holds it to resume later.
+   */
+  private boolean feedInFlightHead(int channel, RecordBatch batch, int from) {
+    int size = batch.size();
+    int i = from;
+    try {
+      while (i < size && inFlightHead.canTakeInput()) {
+        oneInputHead.processElement(batch.value(i), batch.timestamp(i));
+        i++;
+      }
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception | LinkageError | AssertionError e) {
+      throw new OperatorFailure(chain.head().getName(), e);
+    }
+    recordsIn += i - from;
+    if (i < size) {
+      heldBatch = batch;
+      heldChannel = channel;
+      heldPosition = i;
+      return false;
+    }
+    heldBatch = null;
+    gate.channel(channel).recycle(batch);
+    return true;
   }
 
   private void advanceWatermark(long watermark) {

@@ -16,7 +16,15 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.datastream.AsyncDataStream;
+import io.spate.api.functions.async.ResultFuture;
+import io.spate.api.functions.async.RichAsyncFunction;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import io.spate.api.typeinfo.Types;
 import io.spate.testing.TestHarnesses;
 import java.util.List;
@@ -177,5 +185,43 @@ class ReadmeTourTest {
     harness.processWatermark(11_000L);
     assertThat(harness.extractOutputValues())
         .containsExactly("auction 1 opened at 50", "auction 1 closes at 11000");
+  }
+
+  // --- tour: async I/O
+  static final class DescribeBid extends RichAsyncFunction<Bid, String> {
+    private transient ExecutorService client;
+
+    @Override
+    public void open(OpenContext openContext) {
+      client = Executors.newFixedThreadPool(4);
+    }
+
+    @Override
+    public void asyncInvoke(Bid bid, ResultFuture<String> result) {
+      CompletableFuture.supplyAsync(() -> "auction " + bid.auction() + " at " + bid.price(), client)
+          .whenComplete((answer, error) -> {
+            if (error != null) {
+              result.completeExceptionally(error);
+            } else {
+              result.complete(List.of(answer));
+            }
+          });
+    }
+
+    @Override
+    public void close() {
+      client.shutdownNow();
+    }
+  }
+
+  @Test
+  void asyncIo() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    DataStream<Bid> bids = env.fromElements(new Bid(1, 7, 50), new Bid(2, 8, 70), new Bid(1, 9, 90));
+    DataStream<String> described = AsyncDataStream.orderedWait(
+        bids, new DescribeBid(), Duration.ofSeconds(5), 100);
+    assertThat(E2eSupport.collect(described))
+        .containsExactly("auction 1 at 50", "auction 2 at 70", "auction 1 at 90");
   }
 }

@@ -1,0 +1,26 @@
+package io.spate.runtime.operators.async;
+
+/**
+ * The records in flight in an async operator, and the watermarks between them, in the order their
+ * results may leave: strictly in input order, or as they complete but never across a watermark.
+ */
+interface ResultQueue {
+
+  /** Where released results and watermarks go. */
+  interface Emitter {
+    /** Emits the results of {@code entry}. */
+    void emitResults(AsyncEntry<?, ?> entry);
+
+    /** Emits {@code watermark}. */
+    void emitWatermark(long watermark);
+  }
+
+  /** Appends a record that has just started. */
+  void add(AsyncEntry<?, ?> entry);
+
+  /** Appends a watermark; emitted at once when nothing is in flight before it. */
+  void addWatermark(long watermark);
+
+  /** {@code entry} has its final result: emits everything that may now leave. */
+  void onFinalized(AsyncEntry<?, ?> entry);
+}

@@ -1,0 +1,138 @@
+package io.spate.runtime.operators.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.datastream.AsyncDataStream.OutputMode;
+import io.spate.api.eventtime.Watermark;
+import io.spate.testing.OneInputTestHarness;
+import io.spate.testing.StreamRecord;
+import io.spate.testing.TestHarnesses;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The laws of the two output modes, for random inputs, watermark positions, capacities and
+ * completion orders: ordered output is input order; unordered output has every result exactly
+ * once and never moves one across a watermark; and at most {@code capacity} requests are open.
+ */
+class AsyncResultOrderPropertiesTest {
+
+  /** What the driver fed and what came out. */
+  record Run(List<Object> input, List<Object> output, int maxPending) {}
+
+  /**
+   * Feeds records 0..n-1 with watermarks between them (a watermark after record i has value i),
+   * completing pending requests in a random order whenever the operator is full, and otherwise
+   * randomly choosing between feeding and completing.
+   */
+  static Run drive(OutputMode mode, int records, int capacity, Random random) throws Exception {
+    List<Object> input = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      input.add(i);
+      if (random.nextInt(3) == 0) {
+        input.add(new Watermark(i));
+      }
+    }
+    ManualAsyncFunction fn = new ManualAsyncFunction();
+    OneInputTestHarness<Integer, String> harness = TestHarnesses.forAsync(fn, mode, Duration.ZERO, capacity);
+    int cursor = 0;
+    int fed = 0;
+    while (cursor < input.size() || !fn.pending.isEmpty()) {
+      int inFlight = fed - harness.getOutput().size();
+      boolean canFeed = cursor < input.size() && (input.get(cursor) instanceof Watermark || inFlight < capacity);
+      if (canFeed && (fn.pending.isEmpty() || random.nextBoolean())) {
+        Object next = input.get(cursor++);
+        if (next instanceof Watermark w) {
+          harness.processWatermark(w.timestamp());
+        } else {
+          harness.processElement((Integer) next, 1_000L + (Integer) next);
+          fed++;
+        }
+      } else {
+        fn.answer(random.nextInt(fn.pending.size()));
+        harness.processCompletions();
+      }
+    }
+    harness.endInput();
+    return new Run(input, harness.getRecordsAndWatermarks(), fn.maxPending);
+  }
+
+  @Property(tries = 300)
+  void orderedOutputIsInputOrder(@ForAll @IntRange(min = 0, max = 40) int records,
+      @ForAll @IntRange(min = 1, max = 8) int capacity, @ForAll Random random) throws Exception {
+    Run run = drive(OutputMode.ORDERED, records, capacity, random);
+    List<String> values = new ArrayList<>();
+    for (Object o : run.output()) {
+      if (o instanceof StreamRecord<?> r) {
+        values.add((String) r.value());
+        assertThat(r.timestamp()).isEqualTo(1_000L + Integer.parseInt(((String) r.value()).substring(1)));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      expected.add("r" + i);
+    }
+    assertThat(values).isEqualTo(expected);
+    assertWatermarksInPlace(run);
+    assertThat(run.maxPending()).isLessThanOrEqualTo(capacity);
+  }
+
+  @Property(tries = 300)
+  void unorderedOutputHasEachResultOnceAndNeverCrossesAWatermark(
+      @ForAll @IntRange(min = 0, max = 40) int records,
+      @ForAll @IntRange(min = 1, max = 8) int capacity, @ForAll Random random) throws Exception {
+    Run run = drive(OutputMode.UNORDERED, records, capacity, random);
+    List<String> values = new ArrayList<>();
+    for (Object o : run.output()) {
+      if (o instanceof StreamRecord<?> r) {
+        values.add((String) r.value());
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < records; i++) {
+      expected.add("r" + i);
+    }
+    assertThat(values).containsExactlyInAnyOrderElementsOf(expected);
+    assertWatermarksInPlace(run);
+    assertThat(run.maxPending()).isLessThanOrEqualTo(capacity);
+  }
+
+  /**
+   * Every emitted watermark i has exactly the results of records 0..i before it; watermarks only
+   * rise; and the last input watermark is emitted (consecutive ones may merge into the latest).
+   */
+  private static void assertWatermarksInPlace(Run run) {
+    Set<String> seen = new HashSet<>();
+    long lastEmitted = Long.MIN_VALUE;
+    for (Object o : run.output()) {
+      if (o instanceof StreamRecord<?> r) {
+        seen.add((String) r.value());
+      } else {
+        long w = ((Watermark) o).timestamp();
+        assertThat(w).isGreaterThan(lastEmitted);
+        lastEmitted = w;
+        Set<String> before = new HashSet<>();
+        for (int i = 0; i <= w; i++) {
+          before.add("r" + i);
+        }
+        assertThat(seen).as("results emitted before watermark %d", w).isEqualTo(before);
+      }
+    }
+    Watermark lastInput = null;
+    for (Object o : run.input()) {
+      if (o instanceof Watermark w) {
+        lastInput = w;
+      }
+    }
+    if (lastInput != null) {
+      assertThat(lastEmitted).isEqualTo(lastInput.timestamp());
+    }
+  }
+}
