@@ -1,30 +1,42 @@
 package io.spate.testing;
 
+import io.spate.api.common.OutputTag;
+import io.spate.api.functions.BroadcastProcessFunction;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.FilterFunction;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.KeyedBroadcastProcessFunction;
+import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.datastream.AsyncDataStream;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategy;
 import io.spate.runtime.operators.async.AsyncWaitOperator;
 import java.time.Duration;
+import io.spate.api.state.MapStateDescriptor;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
+import io.spate.runtime.operators.BroadcastProcessOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
 import io.spate.runtime.operators.FilterOperator;
 import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.runtime.operators.IntervalJoinOperator;
+import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
+import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Test harnesses for user functions, so they can be unit-tested without a cluster:
@@ -115,5 +127,48 @@ public final class TestHarnesses {
   public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedCoProcess(
       CoProcessFunction<IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2) {
     return new TwoInputTestHarness<>(new CoProcessOperator<>(function, keySelector1, keySelector2), "Co-Process");
+  }
+
+  /** A harness for a {@link KeyedCoProcessFunction}, each input keyed by its selector. */
+  public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedCoProcess(
+      KeyedCoProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1,
+      KeySelector<IN2, K> keySelector2) {
+    return new TwoInputTestHarness<>(new KeyedCoProcessOperator<>(function, keySelector1, keySelector2),
+        "KeyedCoProcess");
+  }
+
+  /**
+   * A harness for an event-time interval join: a left record at t joins right records of its key
+   * in {@code [t + lower, t + upper]}, each bound inclusive or not.
+   */
+  public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forIntervalJoin(
+      ProcessJoinFunction<IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2,
+      Duration lower, boolean lowerInclusive, Duration upper, boolean upperInclusive,
+      OutputTag<IN1> leftLateDataTag, OutputTag<IN2> rightLateDataTag) {
+    if (lower.compareTo(upper) > 0) {
+      throw new IllegalArgumentException("The lower bound " + lower + " is greater than the upper bound " + upper);
+    }
+    long lowerMillis = lowerInclusive ? lower.toMillis() : lower.toMillis() + 1;
+    long upperMillis = upperInclusive ? upper.toMillis() : upper.toMillis() - 1;
+    return new TwoInputTestHarness<>(new IntervalJoinOperator<K, IN1, IN2, OUT>(function, keySelector1, keySelector2,
+        lowerMillis, upperMillis, leftLateDataTag, rightLateDataTag, null, null), "IntervalJoin");
+  }
+
+  /** A harness for a {@link BroadcastProcessFunction}; the second input is the broadcast side. */
+  public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forBroadcastProcess(
+      BroadcastProcessFunction<IN1, IN2, OUT> function, MapStateDescriptor<?, ?>... descriptors) {
+    return new TwoInputTestHarness<>(new BroadcastProcessOperator<>(function, List.of(descriptors)),
+        "Co-Process-Broadcast");
+  }
+
+  /**
+   * A harness for a {@link KeyedBroadcastProcessFunction}; the first input is keyed by
+   * {@code keySelector}, the second is the broadcast side.
+   */
+  public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedBroadcastProcess(
+      KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector,
+      MapStateDescriptor<?, ?>... descriptors) {
+    return new TwoInputTestHarness<>(new KeyedBroadcastProcessOperator<>(function, keySelector, List.of(descriptors)),
+        "Co-Process-Broadcast-Keyed");
   }
 }

@@ -1,20 +1,27 @@
 package io.spate.api.dag;
 
+import io.spate.api.common.OutputTag;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.BroadcastProcessFunction;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.FilterFunction;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.Function;
+import io.spate.api.functions.KeyedBroadcastProcessFunction;
+import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategy;
+import io.spate.api.state.MapStateDescriptor;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What an operator of the graph computes, as a user function plus the operator kind. The runtime
@@ -58,6 +65,26 @@ public sealed interface OperatorSpec extends Serializable {
    */
   record AsyncWait(AsyncFunction<?, ?> function, boolean ordered, Duration timeout, int capacity,
       AsyncRetryStrategy<?> retryStrategy) implements OperatorSpec {}
+
+  /** {@code process} with a {@link KeyedCoProcessFunction} on keyed connected streams. */
+  record KeyedCoProcess(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}
+
+  /**
+   * An interval join: a left record at time t joins right records of the same key in
+   * {@code [t + lowerBound, t + upperBound]} (inclusive bounds in milliseconds); late records go to
+   * the tags if set, else are dropped.
+   */
+  record IntervalJoin(ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
+      OutputTag<?> leftLateDataTag, OutputTag<?> rightLateDataTag) implements OperatorSpec {}
+
+  /** {@code process} on a non-keyed stream connected with a broadcast stream (the second input). */
+  record BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> descriptors)
+      implements OperatorSpec {}
+
+  /** {@code process} on a keyed stream connected with a broadcast stream (the second input). */
+  record KeyedBroadcastProcess(
+      KeyedBroadcastProcessFunction<?, ?, ?, ?> function, List<MapStateDescriptor<?, ?>> descriptors)
+      implements OperatorSpec {}
 
   /** {@code assignTimestampsAndWatermarks}: assigns timestamps, generates watermarks. */
   record TimestampsAndWatermarks(WatermarkStrategy<?> strategy) implements OperatorSpec {

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.OperatorSpec;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
@@ -7,6 +8,8 @@ import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.KeyedCoProcessFunction;
+import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -81,11 +84,39 @@ public class ConnectedStreams<IN1, IN2> {
     return transform("Co-Process", outputType, new OperatorSpec.CoProcess(DataStream.checkFunction(function, "process")));
   }
 
+  /** Applies {@code function} per key to both inputs, which must both be keyed streams. */
+  public <K, R> SingleOutputStreamOperator<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> function) {
+    checkKeyed();
+    TypeInformation<R> out = TypeExtractor.getBinaryReturnType(DataStream.checkFunction(function, "process"),
+        KeyedCoProcessFunction.class, 1, 2, 3, first.getType(), second.getType(), "KeyedCoProcess");
+    return process(function, out);
+  }
+
+  /** Applies {@code function} per key to both keyed inputs, producing records of {@code outputType}. */
+  public <K, R> SingleOutputStreamOperator<R> process(
+      KeyedCoProcessFunction<K, IN1, IN2, R> function, TypeInformation<R> outputType) {
+    checkKeyed();
+    return transform("KeyedCoProcess", outputType,
+        new OperatorSpec.KeyedCoProcess(DataStream.checkFunction(function, "process")));
+  }
+
+  private void checkKeyed() {
+    if (!(first instanceof KeyedStream<?, ?>) || !(second instanceof KeyedStream<?, ?>)) {
+      throw new InvalidProgramException("process(KeyedCoProcessFunction) needs both connected streams to be keyed: "
+          + "call keyBy on each stream before connect, or keyBy(selector1, selector2) on the connected streams.");
+    }
+  }
+
   private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
     TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(environment.newId(),
         first.getTransformation(), second.getTransformation(), name, spec, outputType,
         Transformation.DEFAULT_PARALLELISM);
     if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
+      if (!(k1.getKeyType() instanceof MissingTypeInfo<?>) && !(k2.getKeyType() instanceof MissingTypeInfo<?>)
+          && !k1.getKeyType().equals(k2.getKeyType())) {
+        throw new InvalidProgramException(name + ": the key types of the connected keyed streams differ ("
+            + k1.getKeyType() + " and " + k2.getKeyType() + "); both streams must be keyed by the same type.");
+      }
       t.setStateKeys(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());
     }
     return new SingleOutputStreamOperator<>(environment, t);

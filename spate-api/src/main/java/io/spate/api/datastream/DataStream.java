@@ -20,11 +20,14 @@ import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A stream of records of one type, and the transformations that make new streams from it.
@@ -158,6 +161,29 @@ public class DataStream<T> {
     return partition(new PartitionSpec.Broadcast());
   }
 
+  /**
+   * Makes this stream a broadcast stream whose records reach every parallel instance of the operator
+   * it is connected to, where they may write the broadcast states {@code descriptors}.
+   */
+  public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
+    if (descriptors == null || descriptors.length == 0) {
+      throw new InvalidProgramException("broadcast: give at least one MapStateDescriptor for the broadcast state.");
+    }
+    List<MapStateDescriptor<?, ?>> list = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (MapStateDescriptor<?, ?> descriptor : descriptors) {
+      if (descriptor == null) {
+        throw new InvalidProgramException("broadcast: the broadcast state descriptors must not be null.");
+      }
+      if (!names.add(descriptor.getName())) {
+        throw new InvalidProgramException("broadcast: two broadcast state descriptors are named '"
+            + descriptor.getName() + "'; names must be unique.");
+      }
+      list.add(descriptor);
+    }
+    return new BroadcastStream<>(environment, broadcast(), List.copyOf(list));
+  }
+
   /** Sends every record to the first downstream subtask. */
   public DataStream<T> global() {
     return partition(new PartitionSpec.Global());
@@ -199,6 +225,20 @@ public class DataStream<T> {
       throw new InvalidProgramException("connect: both streams must belong to the same environment.");
     }
     return new ConnectedStreams<>(environment, this, other);
+  }
+
+  /**
+   * Connects this stream with a broadcast stream, for a {@code BroadcastProcessFunction} (or a
+   * {@code KeyedBroadcastProcessFunction} if this stream is keyed).
+   */
+  public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+    if (broadcastStream == null) {
+      throw new InvalidProgramException("connect: the broadcast stream must not be null.");
+    }
+    if (broadcastStream.getEnvironment() != environment) {
+      throw new InvalidProgramException("connect: both streams must belong to the same environment.");
+    }
+    return new BroadcastConnectedStream<>(environment, this, broadcastStream);
   }
 
   // ---------------------------------------------------------------- sinks

@@ -67,6 +67,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return keyedTransform("KeyedProcess", outputType, new OperatorSpec.KeyedProcess(checkFunction(function, "process")));
   }
 
+  /**
+   * Starts an interval join with {@code other}: records of both streams with equal keys whose
+   * timestamps lie within bounds set by {@link IntervalJoin#between} are joined (event time only).
+   */
+  public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+    return new IntervalJoin<>(this, other);
+  }
+
   /** Combines the records of each key with {@code reducer}, emitting the running result per record. */
   public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
     return keyedTransform("Keyed Reduce", getType(), new OperatorSpec.KeyedReduce(checkFunction(reducer, "reduce")));

@@ -14,4 +14,12 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
 
   /** Handles a record of the second input. */
   void processElement2(IN2 value, long timestamp) throws Exception;
+
+  /**
+   * The input (0 or 1) that the task must read to its end before it reads the other, or -1 to read
+   * both as records arrive; asked once, after {@link #open()}.
+   */
+  default int inputToReadFirst() {
+    return -1;
+  }
 }

@@ -7,15 +7,23 @@ import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
+import io.spate.api.functions.BroadcastProcessFunction;
+import io.spate.api.functions.KeyedBroadcastProcessFunction;
+import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
+import io.spate.runtime.operators.BroadcastProcessOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
 import io.spate.runtime.operators.FilterOperator;
 import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.runtime.operators.IntervalJoinOperator;
+import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
+import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.MapOperator;
@@ -75,6 +83,18 @@ final class OperatorFactory {
       } else if (spec instanceof OperatorSpec.CoProcess p) {
         return new CoProcessOperator((io.spate.api.functions.CoProcessFunction) p.function(),
             two.getStateKeySelector1(), two.getStateKeySelector2());
+      } else if (spec instanceof OperatorSpec.KeyedCoProcess p) {
+        return new KeyedCoProcessOperator((KeyedCoProcessFunction) p.function(),
+            two.getStateKeySelector1(), two.getStateKeySelector2());
+      } else if (spec instanceof OperatorSpec.IntervalJoin j) {
+        return new IntervalJoinOperator((ProcessJoinFunction) j.function(), two.getStateKeySelector1(),
+            two.getStateKeySelector2(), j.lowerBound(), j.upperBound(), j.leftLateDataTag(), j.rightLateDataTag(),
+            two.getInput1().getOutputType(), two.getInput2().getOutputType());
+      } else if (spec instanceof OperatorSpec.BroadcastProcess b) {
+        return new BroadcastProcessOperator((BroadcastProcessFunction) b.function(), b.descriptors());
+      } else if (spec instanceof OperatorSpec.KeyedBroadcastProcess b) {
+        return new KeyedBroadcastProcessOperator((KeyedBroadcastProcessFunction) b.function(),
+            two.getStateKeySelector1(), b.descriptors());
       }
     }
     throw new IllegalStateException("No operator for " + t);

@@ -80,6 +80,9 @@ public final class StreamTask implements Tasklet {
   private int heldChannel;
   private int heldPosition;
   private InputGate gate;
+  /** The input a two-input head wants read to its end before the other (BATCH broadcast), or -1. */
+  private int inputReadFirst = -1;
+  private int openChannelsOfInputReadFirst;
   private WatermarkValve valve;
   private boolean[] channelEnded;
   private int endedChannels;
@@ -235,6 +238,14 @@ public final class StreamTask implements Tasklet {
         throw new OperatorFailure(operator.getName(), e);
       }
     }
+    if (twoInputHead != null) {
+      inputReadFirst = twoInputHead.inputToReadFirst();
+      for (int c = 0; c < gate.numberOfChannels(); c++) {
+        if (gate.inputIndexOf(c) == inputReadFirst) {
+          openChannelsOfInputReadFirst++;
+        }
+      }
+    }
     phase = Phase.RUNNING;
     transition(ExecutionState.RUNNING, null);
     return StepResult.PROGRESS;
@@ -356,7 +367,7 @@ public final class StreamTask implements Tasklet {
     while (processed < MAX_ELEMENTS_PER_STEP && emptyInARow < channels) {
       int c = nextChannel;
       nextChannel = c + 1 == channels ? 0 : c + 1;
-      if (channelEnded[c]) {
+      if (channelEnded[c] || (openChannelsOfInputReadFirst > 0 && gate.inputIndexOf(c) != inputReadFirst)) {
         emptyInARow++;
         continue;
       }
@@ -383,6 +394,9 @@ public final class StreamTask implements Tasklet {
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
         endedChannels++;
+        if (inputReadFirst >= 0 && gate.inputIndexOf(c) == inputReadFirst) {
+          openChannelsOfInputReadFirst--;
+        }
         advanceWatermark(valve.onEnd(c));
         if (endedChannels == channels) {
           endOfInput = true;

@@ -35,23 +35,35 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
   }
 
   final V getInternal() {
-    return table.get(backend.getCurrentKeyGroup(), currentKey(), namespace);
+    return get(currentKey(), namespace);
   }
 
   final V getInternal(N ns) {
-    return table.get(backend.getCurrentKeyGroup(), currentKey(), ns);
+    return get(currentKey(), ns);
   }
 
   final void putInternal(V value) {
-    table.put(backend.getCurrentKeyGroup(), currentKey(), namespace, value);
+    put(currentKey(), namespace, value);
   }
 
   final void putInternal(N ns, V value) {
-    table.put(backend.getCurrentKeyGroup(), currentKey(), ns, value);
+    put(currentKey(), ns, value);
   }
 
   final V removeInternal(N ns) {
-    return table.remove(backend.getCurrentKeyGroup(), currentKey(), ns);
+    return remove(currentKey(), ns);
+  }
+
+  private V get(K key, N ns) {
+    return table.get(backend.getCurrentKeyGroup(), key, ns);
+  }
+
+  private void put(K key, N ns, V value) {
+    table.put(backend.getCurrentKeyGroup(), key, ns, value);
+  }
+
+  private V remove(K key, N ns) {
+    return table.remove(backend.getCurrentKeyGroup(), key, ns);
   }
 
   private K currentKey() {

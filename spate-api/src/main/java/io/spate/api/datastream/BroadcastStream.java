@@ -1,0 +1,46 @@
+package io.spate.api.datastream;
+
+import io.spate.api.dag.Transformation;
+import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.typeinfo.TypeInformation;
+import java.util.List;
+
+/**
+ * A stream sent to every parallel instance of the operator it is connected to, together with the
+ * broadcast states that operator keeps; made by {@link DataStream#broadcast(MapStateDescriptor[])}.
+ *
+ * @param <T> the record type
+ */
+public final class BroadcastStream<T> {
+
+  private final StreamExecutionEnvironment environment;
+  private final DataStream<T> broadcastInput;
+  private final List<MapStateDescriptor<?, ?>> descriptors;
+
+  BroadcastStream(StreamExecutionEnvironment environment, DataStream<T> broadcastInput,
+      List<MapStateDescriptor<?, ?>> descriptors) {
+    this.environment = environment;
+    this.broadcastInput = broadcastInput;
+    this.descriptors = descriptors;
+  }
+
+  /** The record type. */
+  public TypeInformation<T> getType() {
+    return broadcastInput.getType();
+  }
+
+  /** The environment of this stream. */
+  public StreamExecutionEnvironment getEnvironment() {
+    return environment;
+  }
+
+  /** The broadcast-partitioned input. */
+  public Transformation<T> getTransformation() {
+    return broadcastInput.getTransformation();
+  }
+
+  /** The descriptors of the broadcast states, in declaration order. */
+  public List<MapStateDescriptor<?, ?>> getBroadcastStateDescriptors() {
+    return descriptors;
+  }
+}

@@ -1,0 +1,15 @@
+package io.spate.api.state;
+
+/**
+ * Visits the keyed state of one key, for {@code applyToKeyedState} on the broadcast side of a keyed
+ * broadcast process function.
+ *
+ * @param <K> the key type
+ * @param <S> the state type
+ */
+@FunctionalInterface
+public interface KeyedStateFunction<K, S extends State> {
+
+  /** Processes {@code state}, which belongs to {@code key}. */
+  void process(K key, S state) throws Exception;
+}

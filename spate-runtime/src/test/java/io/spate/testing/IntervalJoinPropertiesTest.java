@@ -1,0 +1,163 @@
+package io.spate.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.common.OutputTag;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.ProcessJoinFunction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The interval join against a brute-force nested loop over all pairs: with watermarks that never
+ * make a record late, exactly the pairs within the bounds join; with arbitrary watermarks, a pair
+ * joins exactly when neither record was late and the earlier one was still buffered when the later
+ * one arrived.
+ */
+class IntervalJoinPropertiesTest {
+
+  /** An input record: which side, its key, timestamp, and arrival index. */
+  record In(boolean left, int key, long ts, int id) {}
+
+  static final OutputTag<In> LATE_LEFT = new OutputTag<>("late-left") {};
+  static final OutputTag<In> LATE_RIGHT = new OutputTag<>("late-right") {};
+
+  static final class IdJoin extends ProcessJoinFunction<In, In, String> {
+    @Override
+    public void processElement(In left, In right, Context ctx, Collector<String> out) {
+      out.collect(left.id() + "+" + right.id() + "@" + ctx.getTimestamp());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<In>> inputs() {
+    Arbitrary<In> one = Combinators.combine(
+        Arbitraries.of(true, false), Arbitraries.integers().between(0, 2), Arbitraries.longs().between(0, 60))
+        .as((left, key, ts) -> new In(left, key, ts, 0));
+    return one.list().ofMaxSize(40).map(list -> {
+      List<In> numbered = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        In r = list.get(i);
+        numbered.add(new In(r.left(), r.key(), r.ts(), i));
+      }
+      return numbered;
+    });
+  }
+
+  private static TwoInputTestHarness<In, In, String> harness(long lower, boolean lowerIncl, long upper, boolean upperIncl) {
+    return TestHarnesses.forIntervalJoin(new IdJoin(), In::key, In::key, Duration.ofMillis(lower), lowerIncl,
+        Duration.ofMillis(upper), upperIncl, LATE_LEFT, LATE_RIGHT);
+  }
+
+  private static void feed(TwoInputTestHarness<In, In, String> h, In r) throws Exception {
+    if (r.left()) {
+      h.processElement1(r, r.ts());
+    } else {
+      h.processElement2(r, r.ts());
+    }
+  }
+
+  @Property(tries = 300)
+  void withoutLateDataExactlyThePairsWithinTheBoundsJoin(
+      @ForAll("inputs") List<In> records,
+      @ForAll @IntRange(min = -15, max = 15) int lower, @ForAll @IntRange(min = 0, max = 20) int width,
+      @ForAll boolean lowerIncl, @ForAll boolean upperIncl) throws Exception {
+    int upper = lower + width;
+    long lo = lowerIncl ? lower : lower + 1;
+    long hi = upperIncl ? upper : upper - 1;
+    var h = harness(lower, lowerIncl, upper, upperIncl);
+    long watermark = Long.MIN_VALUE;
+    for (int i = 0; i < records.size(); i++) {
+      feed(h, records.get(i));
+      long minRest = Long.MAX_VALUE;
+      for (int j = i + 1; j < records.size(); j++) {
+        minRest = Math.min(minRest, records.get(j).ts());
+      }
+      if (minRest != Long.MAX_VALUE && minRest - 1 > watermark) {
+        watermark = minRest - 1;
+        h.processWatermark(watermark);
+      }
+    }
+    h.processWatermark(Long.MAX_VALUE);
+
+    List<String> expected = new ArrayList<>();
+    for (In l : records) {
+      for (In r : records) {
+        if (l.left() && !r.left() && l.key() == r.key() && r.ts() >= l.ts() + lo && r.ts() <= l.ts() + hi) {
+          expected.add(l.id() + "+" + r.id() + "@" + Math.max(l.ts(), r.ts()));
+        }
+      }
+    }
+    assertThat(h.extractOutputValues()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(h.getSideOutput(LATE_LEFT)).isEmpty();
+    assertThat(h.getSideOutput(LATE_RIGHT)).isEmpty();
+  }
+
+  @Property(tries = 300)
+  void withArbitraryWatermarksLateRecordsAndCleanedBuffersDoNotJoin(
+      @ForAll("inputs") List<In> records, @ForAll("watermarkSteps") List<Integer> steps,
+      @ForAll @IntRange(min = -15, max = 15) int lower, @ForAll @IntRange(min = 0, max = 20) int width) throws Exception {
+    int upper = lower + width;
+    var h = harness(lower, true, upper, true);
+    long[] watermarkAtArrival = new long[records.size()];
+    long watermark = Long.MIN_VALUE;
+    for (int i = 0; i < records.size(); i++) {
+      In r = records.get(i);
+      watermarkAtArrival[i] = watermark;
+      feed(h, r);
+      int step = i < steps.size() ? steps.get(i) : 0;
+      if (step > 0) {
+        watermark = watermark == Long.MIN_VALUE ? r.ts() - 20 + step : watermark + step;
+        h.processWatermark(watermark);
+      }
+    }
+
+    List<String> expected = new ArrayList<>();
+    List<In> lateLeft = new ArrayList<>();
+    List<In> lateRight = new ArrayList<>();
+    for (In r : records) {
+      if (late(r, watermarkAtArrival)) {
+        (r.left() ? lateLeft : lateRight).add(r);
+      }
+    }
+    for (In l : records) {
+      for (In r : records) {
+        if (!l.left() || r.left() || l.key() != r.key() || r.ts() < l.ts() + lower || r.ts() > l.ts() + upper
+            || late(l, watermarkAtArrival) || late(r, watermarkAtArrival)) {
+          continue;
+        }
+        In earlier = l.id() < r.id() ? l : r;
+        In later = l.id() < r.id() ? r : l;
+        long cleanup = earlier.left()
+            ? (upper > 0 ? earlier.ts() + upper : earlier.ts())
+            : (lower < 0 ? earlier.ts() - lower : earlier.ts());
+        long seenByLater = watermarkAtArrival[later.id()];
+        boolean stillBuffered = seenByLater == Long.MIN_VALUE || seenByLater < cleanup;
+        if (stillBuffered) {
+          expected.add(l.id() + "+" + r.id() + "@" + Math.max(l.ts(), r.ts()));
+        }
+      }
+    }
+    assertThat(h.extractOutputValues()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(h.getSideOutput(LATE_LEFT)).containsExactlyElementsOf(lateLeft);
+    assertThat(h.getSideOutput(LATE_RIGHT)).containsExactlyElementsOf(lateRight);
+  }
+
+  private static boolean late(In r, long[] watermarkAtArrival) {
+    long w = watermarkAtArrival[r.id()];
+    return w != Long.MIN_VALUE && r.ts() < w;
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> watermarkSteps() {
+    return Arbitraries.integers().between(0, 6).list().ofMaxSize(40);
+  }
+}
