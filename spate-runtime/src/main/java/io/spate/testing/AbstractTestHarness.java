@@ -110,6 +110,11 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     return operator;
   }
 
+  /** The operator under test, for assertions on its own counters. */
+  public StreamOperator<OUT> getOperator() {
+    return operator;
+  }
+
   /** Delivers a watermark, firing event-time timers at or below it. */
   public H processWatermark(long watermark) throws Exception {
     ensureOpen();

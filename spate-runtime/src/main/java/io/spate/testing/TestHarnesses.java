@@ -2,6 +2,9 @@ package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.BroadcastProcessFunction;
+import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.OperatorSpec;
+import io.spate.api.datastream.DataStream;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
 import io.spate.runtime.operators.BroadcastProcessOperator;
+import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
@@ -104,6 +109,21 @@ public final class TestHarnesses {
       ReduceFunction<T> function, KeySelector<T, K> keySelector) {
     return new OneInputTestHarness<>(new BatchKeyedReduceOperator<K, T>(function, keySelector), "Keyed Reduce")
         .setBatchMode();
+  }
+
+  /**
+   * A harness for the window operator that produces {@code windowed}, the result of a window
+   * function ({@code stream.keyBy(...).window(...).reduce(...)} or a {@code windowAll}); the
+   * program is only built, never run.
+   */
+  @SuppressWarnings("unchecked")
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forWindow(DataStream<OUT> windowed) {
+    if (!(windowed.getTransformation() instanceof OneInputTransformation<?, ?> t)
+        || !(t.getOperator() instanceof OperatorSpec.Windowed spec)) {
+      throw new IllegalArgumentException("Not the result of a window function: " + windowed.getTransformation());
+    }
+    return new OneInputTestHarness<>(
+        (OneInputStreamOperator<IN, OUT>) WindowOperators.create(spec, t.getStateKeySelector()), t.getName());
   }
 
   /** A harness for a {@link CoMapFunction}. */

@@ -3,6 +3,7 @@ package io.spate.api.dag;
 import io.spate.api.common.OutputTag;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.BroadcastProcessFunction;
+import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
@@ -19,6 +20,10 @@ import io.spate.api.functions.ReduceFunction;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategy;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.functions.windowing.ProcessWindowFunction;
+import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.evictors.Evictor;
+import io.spate.api.windowing.triggers.Trigger;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +90,30 @@ public sealed interface OperatorSpec extends Serializable {
   record KeyedBroadcastProcess(
       KeyedBroadcastProcessFunction<?, ?, ?, ?> function, List<MapStateDescriptor<?, ?>> descriptors)
       implements OperatorSpec {}
+
+  /**
+   * A window operator ({@code window(...)} / {@code windowAll(...)} then a window function). The
+   * window contents are {@code incrementalFunction}'s single value per key and window when it is set
+   * (a {@link ReduceFunction} or {@link AggregateFunction}), else the list of records.
+   *
+   * @param assigner the window assigner
+   * @param trigger the trigger (the assigner's default unless the program set one)
+   * @param defaultTrigger whether {@code trigger} is the assigner's default
+   * @param evictor the evictor, or null for none
+   * @param allowedLateness the allowed lateness in milliseconds (event time only)
+   * @param lateDataOutputTag the side output of late records, or null to drop them
+   * @param incrementalFunction the reduce or aggregate function, or null to keep records in a list
+   * @param function the window function, applied to the contents when a window fires
+   */
+  record Windowed(
+      WindowAssigner<?, ?> assigner,
+      Trigger<?, ?> trigger,
+      boolean defaultTrigger,
+      Evictor<?, ?> evictor,
+      long allowedLateness,
+      OutputTag<?> lateDataOutputTag,
+      Function incrementalFunction,
+      ProcessWindowFunction<?, ?, ?, ?> function) implements OperatorSpec {}
 
   /** {@code assignTimestampsAndWatermarks}: assigns timestamps, generates watermarks. */
   record TimestampsAndWatermarks(WatermarkStrategy<?> strategy) implements OperatorSpec {

@@ -23,6 +23,14 @@ import io.spate.api.functions.ProcessFunction;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.triggers.CountTrigger;
+import io.spate.api.windowing.triggers.PurgingTrigger;
+import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,6 +142,28 @@ public class DataStream<T> {
   /** Partitions the stream by a key of the given type. */
   public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
     return new KeyedStream<>(this, checkFunction(keySelector, "keyBy"), Objects.requireNonNull(keyType, "keyType"));
+  }
+
+  /**
+   * Cuts the whole stream into the windows of {@code assigner}; the window operator runs as one
+   * subtask (parallelism 1), since every window sees every record.
+   */
+  public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+    KeyedStream<T, Byte> all = new KeyedStream<>(this, new ConstantKey<>(), Types.BYTE);
+    return new AllWindowedStream<>(new WindowedStream<>(all, assigner, "WindowAll").withParallelism(1), getType());
+  }
+
+  /** Windows of {@code size} records of the whole stream: each fires and empties after {@code size}. */
+  public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+    KeyedStream.checkCount("countWindowAll", "size", size);
+    return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+  }
+
+  /** The last {@code size} records of the whole stream, evaluated every {@code slide} records. */
+  public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+    KeyedStream.checkCount("countWindowAll", "size", size);
+    KeyedStream.checkCount("countWindowAll", "slide", slide);
+    return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
   }
 
   /** Sends each record to the subtask with the same index; parallelism must be equal. */

@@ -16,6 +16,13 @@ import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.triggers.CountTrigger;
+import io.spate.api.windowing.triggers.PurgingTrigger;
+import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.Window;
 
 /**
  * A stream partitioned by key: records with equal keys go to the same subtask, and keyed operators
@@ -73,6 +80,30 @@ public class KeyedStream<T, K> extends DataStream<T> {
    */
   public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
     return new IntervalJoin<>(this, other);
+  }
+
+  /** Cuts the records of each key into the windows of {@code assigner}. */
+  public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} records per key: each fires and empties after {@code size} records. */
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+    checkCount("countWindow", "size", size);
+    return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+  }
+
+  /** The last {@code size} records per key, evaluated every {@code slide} records. */
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+    checkCount("countWindow", "size", size);
+    checkCount("countWindow", "slide", slide);
+    return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
+  static void checkCount(String operation, String what, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(operation + ": the " + what + " must be positive, but was " + value + ".");
+    }
   }
 
   /** Combines the records of each key with {@code reducer}, emitting the running result per record. */

@@ -34,11 +34,28 @@ public final class InternalTimerService {
   private final Target target;
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledProcessingTime = Long.MAX_VALUE;
+  private boolean holdProcessingTimers;
 
   /** Creates the service firing into {@code target}. */
   public InternalTimerService(ProcessingTimeService processingTimeService, Target target) {
     this.processingTimeService = processingTimeService;
     this.target = target;
+  }
+
+  /**
+   * Keeps processing-time timers until {@link #fireAllProcessingTimers()} instead of firing them on
+   * the clock, as BATCH execution does (they fire at the end of input).
+   */
+  public void holdProcessingTimersUntilEnd() {
+    holdProcessingTimers = true;
+  }
+
+  /** Fires every remaining processing-time timer in timestamp order, whatever the clock says. */
+  public void fireAllProcessingTimers() throws Exception {
+    TimerQueue.Timer timer;
+    while ((timer = processingTimers.poll()) != null) {
+      target.onProcessingTime(new Timer(timer.timestamp, timer.key, timer.namespace));
+    }
   }
 
   /** The last watermark seen. */
@@ -63,7 +80,7 @@ public final class InternalTimerService {
 
   /** Sets a processing-time timer for {@code key} in {@code namespace}. */
   public void registerProcessingTimeTimer(Object key, Object namespace, long time) {
-    if (processingTimers.add(time, key, namespace) && time < scheduledProcessingTime) {
+    if (processingTimers.add(time, key, namespace) && !holdProcessingTimers && time < scheduledProcessingTime) {
       scheduledProcessingTime = time;
       processingTimeService.schedule(time, this::fireProcessingTimers);
     }

@@ -32,6 +32,7 @@ import io.spate.runtime.operators.SinkWriterOperator;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 import io.spate.runtime.operators.async.AsyncWaitOperator;
+import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.source.SourceOperator;
 
 /**
@@ -68,6 +69,8 @@ final class OperatorFactory {
         return mode == RuntimeExecutionMode.BATCH
             ? new BatchKeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector())
             : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector());
+      } else if (spec instanceof OperatorSpec.Windowed w) {
+        return WindowOperators.create(w, one.getStateKeySelector());
       } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
         return new TimestampsAndWatermarksOperator(w.strategy());
       } else if (spec instanceof OperatorSpec.AsyncWait a) {

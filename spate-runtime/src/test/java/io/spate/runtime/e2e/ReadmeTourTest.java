@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
 import io.spate.testing.TestHarnesses;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,6 +123,30 @@ class ReadmeTourTest {
         .reduce((x, y) -> new WordCount(x.word(), x.count() + y.count()))
         .executeAndCollect(100);
     assertThat(out).containsExactlyInAnyOrder(new WordCount("a", 2), new WordCount("b", 1));
+  }
+
+  @Test
+  void windows() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    // timestamps in minutes: bids of auction 1 in minutes 0 and 1, auction 2 in minute 0
+    DataStream<Bid> bids = env.fromElements(new Bid(1, 7, 50), new Bid(2, 8, 500), new Bid(1, 9, 700),
+            new Bid(1, 3, 60))
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<Bid>forMonotonousTimestamps()
+            .withTimestampAssigner((bid, ts) -> bid.bidder() == 3 ? 60_000 : 1_000));
+
+    OutputTag<Bid> tooLate = new OutputTag<Bid>("too late") {};
+    SingleOutputStreamOperator<Bid> topBidPerMinute = bids
+        .keyBy(Bid::auction)
+        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+        .allowedLateness(Duration.ofSeconds(10))
+        .sideOutputLateData(tooLate)
+        .maxBy("price");
+    DataStream<Bid> lateBids = topBidPerMinute.getSideOutput(tooLate);
+
+    assertThat(E2eSupport.collect(topBidPerMinute))
+        .containsExactlyInAnyOrder(new Bid(1, 9, 700), new Bid(2, 8, 500), new Bid(1, 3, 60));
+    assertThat(lateBids).isNotNull();
   }
 
   @Test

@@ -1,0 +1,75 @@
+package io.spate.api.windowing.assigners;
+
+import io.spate.api.windowing.triggers.Trigger;
+import io.spate.api.windowing.triggers.TriggerResult;
+import io.spate.api.windowing.windows.GlobalWindow;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Puts every record of a key into the one {@link GlobalWindow}. Its default trigger never fires, so
+ * a program sets a trigger (as {@code countWindow} does).
+ */
+public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
+
+  private static final long serialVersionUID = 1L;
+  private static final List<GlobalWindow> WINDOWS = List.of(GlobalWindow.get());
+
+  private GlobalWindows() {}
+
+  /** The global window assigner. */
+  public static GlobalWindows create() {
+    return new GlobalWindows();
+  }
+
+  @Override
+  public Collection<GlobalWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    return WINDOWS;
+  }
+
+  @Override
+  public Trigger<Object, GlobalWindow> getDefaultTrigger() {
+    return new NeverTrigger();
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "GlobalWindows()";
+  }
+
+  /** The default trigger of global windows: never fires. */
+  public static final class NeverTrigger extends Trigger<Object, GlobalWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TriggerResult onElement(Object element, long timestamp, GlobalWindow window, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public void clear(GlobalWindow window, TriggerContext ctx) {}
+
+    @Override
+    public boolean canMerge() {
+      return true;
+    }
+
+    @Override
+    public void onMerge(GlobalWindow window, OnMergeContext ctx) {}
+  }
+}

@@ -1,0 +1,35 @@
+package io.spate.api.windowing.assigners;
+
+import io.spate.api.windowing.triggers.Trigger;
+import io.spate.api.windowing.windows.Window;
+import java.io.Serializable;
+import java.util.Collection;
+
+/**
+ * Puts each record into zero or more windows, and says when windows fire by default.
+ *
+ * @param <T> the record type
+ * @param <W> the window type
+ */
+public abstract class WindowAssigner<T, W extends Window> implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The windows that {@code element} with {@code timestamp} belongs to. The returned collection is
+   * only read before the next call, so an assigner may reuse it.
+   */
+  public abstract Collection<W> assignWindows(T element, long timestamp, WindowAssignerContext context);
+
+  /** The trigger used when the program does not set one. */
+  public abstract Trigger<? super T, ? super W> getDefaultTrigger();
+
+  /** Whether windows are in event time (cleaned up by watermarks, with late data) or processing time. */
+  public abstract boolean isEventTime();
+
+  /** What an assigner may ask of the operator. */
+  public interface WindowAssignerContext {
+    /** The current processing time of the operator. */
+    long getCurrentProcessingTime();
+  }
+}

@@ -1,0 +1,62 @@
+package io.spate.api.windowing.triggers;
+
+import io.spate.api.windowing.windows.Window;
+
+/**
+ * Fires a window once the watermark passes its end; the default trigger of event-time windows. A
+ * record that arrives after that (within the allowed lateness) fires the window again at once.
+ */
+public final class EventTimeTrigger extends Trigger<Object, Window> {
+
+  private static final long serialVersionUID = 1L;
+
+  private EventTimeTrigger() {}
+
+  /** The event-time trigger. */
+  @SuppressWarnings("unchecked")
+  public static <W extends Window> Trigger<Object, W> create() {
+    return (Trigger<Object, W>) (Trigger<Object, ?>) new EventTimeTrigger();
+  }
+
+  @Override
+  public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+    if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {
+      return TriggerResult.FIRE; // a late record within the allowed lateness
+    }
+    ctx.registerEventTimeTimer(window.maxTimestamp());
+    return TriggerResult.CONTINUE;
+  }
+
+  @Override
+  public TriggerResult onEventTime(long time, Window window, TriggerContext ctx) {
+    return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+  }
+
+  @Override
+  public TriggerResult onProcessingTime(long time, Window window, TriggerContext ctx) {
+    return TriggerResult.CONTINUE;
+  }
+
+  @Override
+  public void clear(Window window, TriggerContext ctx) {
+    ctx.deleteEventTimeTimer(window.maxTimestamp());
+  }
+
+  @Override
+  public boolean canMerge() {
+    return true;
+  }
+
+  @Override
+  public void onMerge(Window window, OnMergeContext ctx) {
+    // a merged window that is already past the watermark was fired before, or is late: no new timer
+    if (window.maxTimestamp() > ctx.getCurrentWatermark()) {
+      ctx.registerEventTimeTimer(window.maxTimestamp());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EventTimeTrigger()";
+  }
+}

@@ -1,0 +1,100 @@
+package io.spate.api.windowing.windows;
+
+import io.spate.api.windowing.assigners.MergingWindowAssigner;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A window of time from {@code start} (inclusive) to {@code end} (exclusive), in milliseconds. */
+public final class TimeWindow extends Window {
+
+  private static final long serialVersionUID = 1L;
+
+  private final long start;
+  private final long end;
+
+  /** The window {@code [start, end)}. */
+  public TimeWindow(long start, long end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  /** The first timestamp of the window. */
+  public long getStart() {
+    return start;
+  }
+
+  /** The first timestamp after the window. */
+  public long getEnd() {
+    return end;
+  }
+
+  @Override
+  public long maxTimestamp() {
+    return end - 1;
+  }
+
+  /** Whether this window and {@code other} overlap or touch (so that sessions merge across them). */
+  public boolean intersects(TimeWindow other) {
+    return start <= other.end && end >= other.start;
+  }
+
+  /** The smallest window that covers this one and {@code other}. */
+  public TimeWindow cover(TimeWindow other) {
+    return new TimeWindow(Math.min(start, other.start), Math.max(end, other.end));
+  }
+
+  /**
+   * The start of the window of length {@code windowSize}, aligned to {@code offset}, that contains
+   * {@code timestamp}; correct for negative timestamps too.
+   */
+  public static long getWindowStartWithOffset(long timestamp, long offset, long windowSize) {
+    long remainder = (timestamp - offset) % windowSize;
+    // Java's % keeps the dividend's sign: a negative remainder means the start is one size lower.
+    return remainder < 0 ? timestamp - (remainder + windowSize) : timestamp - remainder;
+  }
+
+  /**
+   * Merges overlapping (or touching) windows of {@code windows}: calls {@code callback} once per
+   * group of two or more windows that become one.
+   */
+  public static void mergeWindows(Collection<TimeWindow> windows, MergingWindowAssigner.MergeCallback<TimeWindow> callback) {
+    List<TimeWindow> sorted = new ArrayList<>(windows);
+    sorted.sort((a, b) -> Long.compare(a.start, b.start));
+    TimeWindow current = null;
+    Set<TimeWindow> currentGroup = null;
+    for (TimeWindow candidate : sorted) {
+      if (current != null && current.intersects(candidate)) {
+        current = current.cover(candidate);
+        currentGroup.add(candidate);
+      } else {
+        if (current != null && currentGroup.size() > 1) {
+          callback.merge(currentGroup, current);
+        }
+        current = candidate;
+        currentGroup = new LinkedHashSet<>();
+        currentGroup.add(candidate);
+      }
+    }
+    if (current != null && currentGroup.size() > 1) {
+      callback.merge(currentGroup, current);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TimeWindow w && w.start == start && w.end == end;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(start) * 31 + Long.hashCode(end);
+  }
+
+  @Override
+  public String toString() {
+    return "TimeWindow{start=" + start + ", end=" + end + "}";
+  }
+}

@@ -1,0 +1,15 @@
+package io.spate.api.windowing.windows;
+
+import java.io.Serializable;
+
+/**
+ * A group of records that a window function sees together; {@link #maxTimestamp()} is the largest
+ * timestamp that still belongs to the window, and the timestamp of what the window emits.
+ */
+public abstract class Window implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The largest timestamp that belongs to this window. */
+  public abstract long maxTimestamp();
+}

@@ -1,0 +1,123 @@
+package io.spate.runtime.operators.windowing;
+
+import io.spate.api.state.ListState;
+import io.spate.api.windowing.assigners.MergingWindowAssigner;
+import io.spate.api.windowing.windows.Window;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live windows of one key of a merging assigner (sessions), each mapped to the window whose
+ * state namespace holds its contents. When windows merge, the result keeps one of their state
+ * windows, so merging moves no more state than the merged namespaces hold. The set is loaded from
+ * and written back to keyed state, so it is part of the operator's checkpointed state.
+ *
+ * @param <W> the window type
+ */
+public final class MergingWindowSet<W extends Window> {
+
+  /** Told about each merge, to merge trigger state, timers and contents. */
+  @FunctionalInterface
+  public interface MergeFunction<W> {
+    /**
+     * {@code mergedWindows} became {@code mergeResult}, whose contents live in {@code stateWindowResult};
+     * the contents of {@code mergedStateWindows} are to be merged into it.
+     */
+    void merge(W mergeResult, Collection<W> mergedWindows, W stateWindowResult, Collection<W> mergedStateWindows)
+        throws Exception;
+  }
+
+  private final MergingWindowAssigner<?, W> assigner;
+  private final ListState<WindowMapping<W>> state;
+  private final Map<W, W> mapping = new HashMap<>();
+  private boolean changed;
+
+  /** Loads the set of the current key from {@code state}. */
+  public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ListState<WindowMapping<W>> state) throws Exception {
+    this.assigner = assigner;
+    this.state = state;
+    for (WindowMapping<W> entry : state.get()) {
+      mapping.put(entry.window(), entry.stateWindow());
+    }
+  }
+
+  /** Writes the set back to keyed state if it changed. */
+  public void persist() throws Exception {
+    if (!changed) {
+      return;
+    }
+    if (mapping.isEmpty()) {
+      state.clear();
+    } else {
+      List<WindowMapping<W>> entries = new ArrayList<>(mapping.size());
+      mapping.forEach((window, stateWindow) -> entries.add(new WindowMapping<>(window, stateWindow)));
+      state.update(entries);
+    }
+    changed = false;
+  }
+
+  /** The window whose namespace holds the contents of {@code window}, or null if it is not live. */
+  public W getStateWindow(W window) {
+    return mapping.get(window);
+  }
+
+  /** Forgets {@code window} (it was purged for good). */
+  public void retireWindow(W window) {
+    if (mapping.remove(window) == null) {
+      throw new IllegalStateException("Window " + window + " is not in the merging window set.");
+    }
+    changed = true;
+  }
+
+  /**
+   * Adds {@code newWindow}, merging it (and any windows it joins) with the live windows; returns the
+   * window that now contains it.
+   */
+  public W addWindow(W newWindow, MergeFunction<W> mergeFunction) throws Exception {
+    if (mapping.containsKey(newWindow)) {
+      return newWindow; // an existing live window: nothing merges, its state window stays
+    }
+    List<W> windows = new ArrayList<>(mapping.size() + 1);
+    windows.addAll(mapping.keySet());
+    windows.add(newWindow);
+    Map<W, Collection<W>> merges = new LinkedHashMap<>();
+    assigner.mergeWindows(windows, (toBeMerged, mergeResult) -> merges.put(mergeResult, new ArrayList<>(toBeMerged)));
+
+    W result = newWindow;
+    boolean newWindowMerged = false;
+    for (Map.Entry<W, Collection<W>> merge : merges.entrySet()) {
+      W mergeResult = merge.getKey();
+      Collection<W> mergedWindows = merge.getValue();
+      if (mergedWindows.remove(newWindow)) {
+        newWindowMerged = true;
+        result = mergeResult;
+      }
+      if (mergedWindows.isEmpty()) {
+        continue;
+      }
+      W keptStateWindow = mapping.get(mergedWindows.iterator().next());
+      List<W> mergedStateWindows = new ArrayList<>(mergedWindows.size());
+      for (W merged : mergedWindows) {
+        W stateWindow = mapping.remove(merged);
+        if (stateWindow != null && !stateWindow.equals(keptStateWindow)) {
+          mergedStateWindows.add(stateWindow);
+        }
+      }
+      mapping.put(mergeResult, keptStateWindow);
+      changed = true;
+      // a window merged only with the new window that it already covers: nothing to merge
+      if (!(mergedWindows.size() == 1 && mergedWindows.contains(mergeResult))) {
+        mergeFunction.merge(mergeResult, mergedWindows, keptStateWindow, mergedStateWindows);
+      }
+    }
+    if (!newWindowMerged) {
+      mapping.put(newWindow, newWindow);
+      changed = true;
+    }
+    return result;
+  }
+}
