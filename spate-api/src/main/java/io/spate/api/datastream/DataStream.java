@@ -132,6 +132,16 @@ public class DataStream<T> {
 
   // ---------------------------------------------------------------- keys and partitioning
 
+  /** Joins this stream with {@code other} per key and window: {@code join(other).where(...).equalTo(...).window(...)}. */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, Objects.requireNonNull(other, "The other stream must not be null."));
+  }
+
+  /** Co-groups this stream with {@code other} per key and window. */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, Objects.requireNonNull(other, "The other stream must not be null."));
+  }
+
   /** Partitions the stream by the key that {@code keySelector} extracts. */
   public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
     TypeInformation<K> keyType = TypeExtractor.getUnaryReturnType(
