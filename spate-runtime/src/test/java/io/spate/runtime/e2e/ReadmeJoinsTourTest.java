@@ -14,6 +14,7 @@ import io.spate.api.functions.KeyedBroadcastProcessFunction;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,30 @@ class ReadmeJoinsTourTest {
   record Reading(String sensor, int value) {}
 
   record Rule(String sensor, int limit) {}
+
+  record Order(String user, long time, String id) {}
+
+  record Payment(String user, long time, String id) {}
+
+  @Test
+  void windowJoin() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    DataStream<Order> orders = env.fromData(new Order("ann", 1_000, "o1"), new Order("bob", 61_000, "o2"))
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<Order>forMonotonousTimestamps().withTimestampAssigner((o, t) -> o.time()));
+    DataStream<Payment> payments = env.fromData(new Payment("ann", 59_000, "p1"), new Payment("bob", 59_000, "p2"))
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<Payment>forMonotonousTimestamps().withTimestampAssigner((p, t) -> p.time()));
+
+    DataStream<String> paid = orders.join(payments)
+        .where(Order::user).equalTo(Payment::user)
+        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+        .apply((Order o, Payment p) -> o.id() + " paid by " + p.id());
+
+    // bob's order and payment fall in different minutes, so they do not join.
+    assertThat(collect(paid)).containsExactly("o1 paid by p1");
+  }
 
   @Test
   void intervalJoin() throws Exception {
