@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Fires a window every {@code interval} of event time (aligned to multiples of the interval) and
- * when the watermark passes its end.
+ * when the watermark passes its end. At the end of bounded input, a global window (which never
+ * ends) fires once more instead of once per interval up to the end of time.
  *
  * @param <W> the window type
  */
@@ -50,6 +51,11 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
     Long next = fireTime.get();
     if (next != null && next == time) {
       fireTime.clear();
+      if (ctx.getCurrentWatermark() == Long.MAX_VALUE && window.maxTimestamp() == Long.MAX_VALUE) {
+        // End of input on an endless (global) window: firing every interval up to the end of time
+        // would never finish; the window's final firing at its max timestamp follows instead.
+        return TriggerResult.CONTINUE;
+      }
       scheduleNext(time, window, ctx, fireTime);
       return TriggerResult.FIRE;
     }

@@ -325,6 +325,17 @@ class WindowOperatorTest {
   }
 
   @Test
+  void continuousTriggerOnAGlobalWindowFiresOnceMoreAtTheEndOfInputInsteadOfForever() throws Exception {
+    DataStream<Event> result = keyed().window(GlobalWindows.create())
+        .trigger(ContinuousEventTimeTrigger.of(Duration.ofMillis(1000))).reduce(WindowOperatorTest::sum);
+    try (var h = TestHarnesses.<Event, Event>forWindow(result)) {
+      h.processElement(new Event("a", 1), 500).processWatermark(1500);
+      h.processElement(new Event("a", 2), 2500).processWatermark(Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).containsExactly(new Event("a", 1), new Event("a", 3));
+    }
+  }
+
+  @Test
   void purgingTriggerEmitsOnlyWhatArrivedSinceTheLastFiring() throws Exception {
     DataStream<Event> result = keyed().window(TumblingEventTimeWindows.of(Duration.ofMillis(10_000)))
         .trigger(PurgingTrigger.of(ContinuousEventTimeTrigger.of(Duration.ofMillis(2000))))
