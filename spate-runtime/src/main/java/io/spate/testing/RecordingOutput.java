@@ -1,6 +1,7 @@
 package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ final class RecordingOutput<T> implements Output<T> {
   final List<StreamRecord<T>> records = new ArrayList<>();
   final Map<String, List<StreamRecord<Object>>> sideOutputs = new LinkedHashMap<>();
   final List<Long> watermarks = new ArrayList<>();
+  final List<WatermarkStatus> statuses = new ArrayList<>();
 
   @Override
   public void collect(T value, long timestamp) {
@@ -27,5 +29,10 @@ final class RecordingOutput<T> implements Output<T> {
   @Override
   public void emitWatermark(long watermark) {
     watermarks.add(watermark);
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    statuses.add(status);
   }
 }

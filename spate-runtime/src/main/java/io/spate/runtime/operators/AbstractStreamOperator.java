@@ -2,10 +2,11 @@ package io.spate.runtime.operators;
 
 import io.spate.api.functions.Function;
 import io.spate.api.functions.RichFunction;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 
 /**
  * The base of operators: keeps the context and output, opens and closes the user function, and
- * forwards watermarks.
+ * forwards watermarks and watermark statuses.
  *
  * @param <OUT> the output type
  */
@@ -43,6 +44,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void processWatermark(long watermark) throws Exception {
     output.emitWatermark(watermark);
+  }
+
+  @Override
+  public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+    output.emitWatermarkStatus(status);
   }
 
   @Override
