@@ -11,7 +11,9 @@ import java.util.Arrays;
  * it never goes backwards. A channel that turns active again only counts once its watermark has
  * caught up with the combined watermark, so its return cannot hold back the others. When every
  * remaining channel is idle, the valve emits the highest watermark among them (nothing will
- * advance until one of them resumes) and then turns idle; it turns active when one resumes.
+ * advance until one of them resumes) and turns idle; it turns active when one resumes. Ended
+ * channels are left out of that too: their final watermark (the maximum) must not make the data
+ * still to come from an idle channel late.
  */
 public final class WatermarkValve {
 

@@ -29,6 +29,8 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
   private final SplitOutput main;
   private final Map<String, SplitOutput> splits = new LinkedHashMap<>();
   private long lastEmitted = Long.MIN_VALUE;
+  // The highest watermark of the splits already finished: it holds when every remaining one is idle.
+  private long finishedSplitsWatermark = Long.MIN_VALUE;
   private boolean idle;
   long recordsEmitted;
 
@@ -74,7 +76,13 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
   @Override
   public void releaseOutputForSplit(String splitId) {
-    if (splits.remove(splitId) != null) {
+    SplitOutput split = splits.get(splitId);
+    if (split != null) {
+      if (watermarksEnabled) {
+        split.generator.onPeriodicEmit(split);
+      }
+      finishedSplitsWatermark = Math.max(finishedSplitsWatermark, split.watermark);
+      splits.remove(splitId);
       combine();
     }
   }
@@ -136,7 +144,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
       advanceTo(min);
     } else if (anyCounted) {
       // Every split is idle: none will hold the others back, so their highest watermark holds.
-      advanceTo(max);
+      advanceTo(Math.max(max, finishedSplitsWatermark));
       setIdle(true);
     }
   }

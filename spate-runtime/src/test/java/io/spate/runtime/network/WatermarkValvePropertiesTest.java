@@ -238,6 +238,17 @@ class WatermarkValvePropertiesTest {
   }
 
   @Example
+  void anEndedChannelsFinalWatermarkDoesNotMakeAnIdleChannelsDataLate() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(2, recorder);
+    valve.onWatermark(1, 7);
+    valve.onWatermark(0, Long.MAX_VALUE);
+    valve.onEnd(0);
+    valve.onStatus(1, WatermarkStatus.IDLE);
+    assertThat(recorder.emitted).containsExactly(7L, WatermarkStatus.IDLE);
+  }
+
+  @Example
   void whenEveryChannelIsIdleTheHighestWatermarkIsFlushedThenIdle() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);

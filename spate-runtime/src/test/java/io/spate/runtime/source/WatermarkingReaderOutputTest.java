@@ -111,6 +111,18 @@ class WatermarkingReaderOutputTest {
   }
 
   @Test
+  void aFinishedSplitsWatermarkHoldsOnceTheRemainingSplitsAreIdle() {
+    WatermarkingReaderOutput<String> out = readerOutput(WatermarkStrategy.forMonotonousTimestamps());
+    SourceOutput<String> done = out.createOutputForSplit("done");
+    SourceOutput<String> quiet = out.createOutputForSplit("quiet");
+    done.collect("d1", 100);
+    out.releaseOutputForSplit("done");  // its last watermark (99) is taken before it goes
+    assertThat(emitted).containsExactly("d1:100");
+    quiet.markIdle();
+    assertThat(emitted).containsExactly("d1:100", 99L, WatermarkStatus.IDLE);
+  }
+
+  @Test
   void aReleasedSplitNoLongerHoldsBack() {
     WatermarkingReaderOutput<String> out = readerOutput(WatermarkStrategy.forMonotonousTimestamps());
     SourceOutput<String> a = out.createOutputForSplit("a");
