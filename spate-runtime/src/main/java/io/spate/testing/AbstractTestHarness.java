@@ -12,6 +12,8 @@ import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.tasks.ProcessingTimeService;
 import java.util.ArrayList;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,6 +33,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   private long processingTime;
   private TaskInfo taskInfo;
   private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
+  private Duration autoWatermarkInterval;
   private boolean opened;
   private boolean closed;
 
@@ -63,6 +66,13 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     return self();
   }
 
+  /** Sets the auto-watermark interval (0 turns periodic watermarks off); call before {@link #open()}. */
+  public H setAutoWatermarkInterval(Duration interval) {
+    checkNotOpened();
+    autoWatermarkInterval = interval;
+    return self();
+  }
+
   /** Sets the processing time before {@link #open()}, or advances it and fires due timers. */
   public H setProcessingTime(long time) throws Exception {
     if (time < processingTime) {
@@ -80,8 +90,12 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   public H open() throws Exception {
     checkNotOpened();
     Configuration conf = new Configuration();
+    ExecutionConfig executionConfig = new ExecutionConfig(conf);
+    if (autoWatermarkInterval != null) {
+      executionConfig.setAutoWatermarkInterval(autoWatermarkInterval);
+    }
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
-        new ExecutionConfig(conf), mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
+        executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null);
     operator.setup(context, output);
@@ -120,6 +134,13 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     ensureOpen();
     operator.processWatermark(watermark);
     processCompletions();
+    return self();
+  }
+
+  /** Delivers a change of the input's watermark status (idle or active). */
+  public H processWatermarkStatus(WatermarkStatus status) throws Exception {
+    ensureOpen();
+    operator.processWatermarkStatus(status);
     return self();
   }
 
@@ -198,12 +219,18 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     return List.copyOf(output.recordsAndWatermarks);
   }
 
+  /** The watermark status changes (idle, active) emitted so far. */
+  public List<WatermarkStatus> getWatermarkStatuses() {
+    return List.copyOf(output.statuses);
+  }
+
   /** Forgets the output recorded so far. */
   public H clearOutput() {
     output.recordsAndWatermarks.clear();
     output.records.clear();
     output.sideOutputs.clear();
     output.watermarks.clear();
+    output.statuses.clear();
     return self();
   }
 

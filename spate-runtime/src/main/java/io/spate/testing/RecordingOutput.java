@@ -2,6 +2,7 @@ package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.eventtime.Watermark;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ final class RecordingOutput<T> implements Output<T> {
   final Map<String, List<StreamRecord<Object>>> sideOutputs = new LinkedHashMap<>();
   final List<Long> watermarks = new ArrayList<>();
   final List<Object> recordsAndWatermarks = new ArrayList<>();
+  final List<WatermarkStatus> statuses = new ArrayList<>();
 
   @Override
   public void collect(T value, long timestamp) {
@@ -32,5 +34,10 @@ final class RecordingOutput<T> implements Output<T> {
   public void emitWatermark(long watermark) {
     watermarks.add(watermark);
     recordsAndWatermarks.add(new Watermark(watermark));
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    statuses.add(status);
   }
 }

@@ -5,6 +5,7 @@ import io.spate.api.functions.BroadcastProcessFunction;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.dag.OperatorSpec;
 import io.spate.api.datastream.DataStream;
+import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
@@ -42,6 +43,7 @@ import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import java.time.Duration;
 import java.util.List;
+import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 
 /**
  * Test harnesses for user functions, so they can be unit-tested without a cluster:
@@ -91,6 +93,11 @@ public final class TestHarnesses {
   /** A harness for a {@link ProcessFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forProcess(ProcessFunction<IN, OUT> function) {
     return new OneInputTestHarness<>(new ProcessOperator<>(function), "Process");
+  }
+
+  /** A harness for {@code assignTimestampsAndWatermarks(strategy)}; periodic emission follows processing time. */
+  public static <T> OneInputTestHarness<T, T> forTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    return new OneInputTestHarness<>(new TimestampsAndWatermarksOperator<>(strategy), "Timestamps/Watermarks");
   }
 
   /** A harness for a {@link KeyedProcessFunction}, keyed by {@code keySelector}. */

@@ -34,7 +34,8 @@ public final class CoreOptions {
       ConfigOption.key("pipeline.auto-watermark-interval")
           .durationType()
           .defaultValue(Duration.ofMillis(200))
-          .withDescription("How often periodic watermark generators are asked for a watermark.");
+          .withDescription("How often periodic watermark generators are asked for a watermark (and idleness is"
+              + " checked); 0 turns periodic emission off.");
 
   /** Whether operators may reuse record objects. */
   public static final ConfigOption<Boolean> OBJECT_REUSE =

@@ -56,6 +56,9 @@ public class KeyedReduceOperatorBenchmark {
 
       @Override
       public void emitWatermark(long watermark) {}
+
+      @Override
+      public void emitWatermarkStatus(io.spate.runtime.network.StreamElements.WatermarkStatus status) {}
     });
     operator.open();
     // Fill the state with every key once so that the measurement sees the steady state.

@@ -2,7 +2,9 @@ package io.spate.runtime.jobmaster;
 
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
+import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.dag.SourceTransformation;
+import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.operators.OperatorFailure;
@@ -41,6 +43,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onTermination;
   private final Map<Integer, SourceCoordinator<?>> coordinators = new HashMap<>();
+  private final WatermarkAlignmentGroups alignmentGroups = new WatermarkAlignmentGroups();
   private ExecutionGraph executionGraph;
   private final Map<String, TaskExecutorGateway> taskExecutorsByAddress = new HashMap<>();
   private long finishedRecordsIn;
@@ -75,9 +78,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       for (JobVertex vertex : job.vertices()) {
         if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
           int operatorId = vertex.getHead().getId();
+          WatermarkAlignmentParams alignment = job.runtimeMode() == RuntimeExecutionMode.STREAMING
+              && !source.getWatermarkStrategy().isNoWatermarks()
+              ? source.getWatermarkStrategy().getAlignmentParameters() : null;
           SourceCoordinator<?> coordinator = new SourceCoordinator<>(source.getName(), source.getSource(),
               vertex.getParallelism(), getMainThreadExecutor(),
-              (subtask, event) -> sendToSubtask(vertex, subtask, operatorId, event), this::failJob);
+              (subtask, event) -> sendToSubtask(vertex, subtask, operatorId, event), this::failJob,
+              operatorId, alignment, alignmentGroups);
           coordinators.put(operatorId, coordinator);
           coordinator.start();
         }

@@ -5,6 +5,7 @@ import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.connector.source.SplitEnumerator;
 import io.spate.api.connector.source.SplitEnumeratorContext;
+import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.SourceEvents;
 import java.util.Collections;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs the {@link SplitEnumerator} of one source in the JobMaster, on the JobMaster's main thread,
- * and relays its split assignments to the source's subtasks.
+ * and relays its split assignments to the source's subtasks. For a source in a watermark alignment
+ * group it also collects its subtasks' watermarks and announces, every update interval, the highest
+ * watermark they may read up to: the group's minimum plus the allowed drift.
  */
 final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
 
@@ -36,6 +39,9 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
   private final Executor coordinatorThread;
   private final SubtaskSender sender;
   private final Consumer<Throwable> failJob;
+  private final int operatorId;
+  private final WatermarkAlignmentParams alignment;
+  private final WatermarkAlignmentGroups alignmentGroups;
   private final Set<Integer> registeredReaders = new TreeSet<>();
   private ScheduledExecutorService asyncWorker;
   private SplitEnumerator<S, ?> enumerator;
@@ -43,18 +49,45 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
   @SuppressWarnings("unchecked")
   SourceCoordinator(String sourceName, Source<?, ?, ?> source, int parallelism, Executor coordinatorThread,
       SubtaskSender sender, Consumer<Throwable> failJob) {
+    this(sourceName, source, parallelism, coordinatorThread, sender, failJob, -1, null, null);
+  }
+
+  /** A coordinator whose source is aligned ({@code alignment} not null) within {@code alignmentGroups}. */
+  @SuppressWarnings("unchecked")
+  SourceCoordinator(String sourceName, Source<?, ?, ?> source, int parallelism, Executor coordinatorThread,
+      SubtaskSender sender, Consumer<Throwable> failJob, int operatorId, WatermarkAlignmentParams alignment,
+      WatermarkAlignmentGroups alignmentGroups) {
     this.sourceName = sourceName;
     this.source = (Source<?, S, ?>) source;
     this.parallelism = parallelism;
     this.coordinatorThread = coordinatorThread;
     this.sender = sender;
     this.failJob = failJob;
+    this.operatorId = operatorId;
+    this.alignment = alignment;
+    this.alignmentGroups = alignmentGroups;
   }
 
   /** Creates and starts the enumerator; must run on the coordinator thread. */
   void start() throws Exception {
     enumerator = source.createEnumerator(new Context());
     enumerator.start();
+    if (alignment != null) {
+      alignmentGroups.register(alignment.groupName(), operatorId, parallelism);
+      long period = alignment.updateInterval().toMillis();
+      asyncWorker().scheduleWithFixedDelay(() -> coordinatorThread.execute(this::announceWatermarkLimit),
+          period, period, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void announceWatermarkLimit() {
+    long min = alignmentGroups.minimum(alignment.groupName());
+    long drift = alignment.maxAllowedDrift().toMillis();
+    long limit = min > Long.MAX_VALUE - drift ? Long.MAX_VALUE : min + drift;
+    SourceEvents.WatermarkAlignment event = new SourceEvents.WatermarkAlignment(limit);
+    for (int subtask : registeredReaders) {
+      sender.send(subtask, event);
+    }
   }
 
   /** Handles an event from subtask {@code subtask}; must run on the coordinator thread. */
@@ -65,6 +98,8 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
         enumerator.addReader(subtask);
       } else if (event instanceof SourceEvents.SplitRequest) {
         enumerator.handleSplitRequest(subtask);
+      } else if (event instanceof SourceEvents.ReportedWatermark reported && alignment != null) {
+        alignmentGroups.report(alignment.groupName(), operatorId, subtask, reported.watermark());
       } else if (event instanceof SourceEvents.Custom custom) {
         enumerator.handleSourceEvent(subtask, custom.event());
       } else {

@@ -1,54 +1,146 @@
 package io.spate.runtime.network;
 
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import java.util.Arrays;
 
 /**
- * Combines the watermarks of a task's input channels: the task's watermark is the minimum over the
- * channels that have not ended, and it never goes backwards.
+ * Combines the watermarks and watermark statuses of all input channels of a task (of both inputs
+ * of a two-input task) into the task's watermark and status.
+ *
+ * <p>The combined watermark is the minimum over the channels that are neither idle nor ended, and
+ * it never goes backwards. A channel that turns active again only counts once its watermark has
+ * caught up with the combined watermark, so its return cannot hold back the others. When every
+ * remaining channel is idle, the valve emits the highest watermark among them (nothing will
+ * advance until one of them resumes) and turns idle; it turns active when one resumes. Ended
+ * channels are left out of that too: their final watermark (the maximum) must not make the data
+ * still to come from an idle channel late.
  */
 public final class WatermarkValve {
 
+  /** Receives what the valve emits. */
+  public interface Downstream {
+    /** The combined watermark advanced to {@code watermark}. */
+    void emitWatermark(long watermark);
+
+    /** The combined status changed to {@code status}. */
+    void emitWatermarkStatus(WatermarkStatus status);
+  }
+
+  private final Downstream downstream;
   private final long[] watermarks;
+  private final boolean[] idle;
   private final boolean[] ended;
+  // Active, not ended, and caught up with the last emitted watermark: counts for the minimum.
+  private final boolean[] aligned;
   private long emitted = Long.MIN_VALUE;
+  private boolean outputIdle;
 
-  /** Creates the valve for {@code numberOfChannels} channels. */
-  public WatermarkValve(int numberOfChannels) {
+  /** Creates the valve for {@code numberOfChannels} channels, all active. */
+  public WatermarkValve(int numberOfChannels, Downstream downstream) {
+    this.downstream = downstream;
     this.watermarks = new long[numberOfChannels];
+    this.idle = new boolean[numberOfChannels];
     this.ended = new boolean[numberOfChannels];
+    this.aligned = new boolean[numberOfChannels];
     Arrays.fill(watermarks, Long.MIN_VALUE);
+    Arrays.fill(aligned, true);
   }
 
-  /**
-   * Records a watermark of {@code channel}; returns the new combined watermark if it advanced, else
-   * {@code Long.MIN_VALUE}.
-   */
-  public long onWatermark(int channel, long watermark) {
-    if (watermark > watermarks[channel]) {
-      watermarks[channel] = watermark;
+  /** Records a watermark of {@code channel}. */
+  public void onWatermark(int channel, long watermark) {
+    if (ended[channel] || watermark <= watermarks[channel]) {
+      return;
     }
-    return advance();
+    watermarks[channel] = watermark;
+    if (idle[channel]) {
+      return; // kept: it decides whether the channel is caught up once it resumes
+    }
+    if (!aligned[channel] && watermark >= emitted) {
+      aligned[channel] = true;
+    }
+    if (aligned[channel]) {
+      advanceToMinimum();
+    }
   }
 
-  /** Records that {@code channel} ended; returns the new combined watermark or {@code Long.MIN_VALUE}. */
-  public long onEnd(int channel) {
+  /** Records a status change of {@code channel}. */
+  public void onStatus(int channel, WatermarkStatus status) {
+    if (ended[channel] || idle[channel] == (status == WatermarkStatus.IDLE)) {
+      return;
+    }
+    if (status == WatermarkStatus.IDLE) {
+      idle[channel] = true;
+      aligned[channel] = false;
+      settleAfterRemoval();
+    } else {
+      idle[channel] = false;
+      aligned[channel] = watermarks[channel] >= emitted;
+      if (outputIdle) {
+        outputIdle = false;
+        downstream.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+      }
+      advanceToMinimum();
+    }
+  }
+
+  /** Records that {@code channel} ended: it no longer holds anything back. */
+  public void onEnd(int channel) {
+    if (ended[channel]) {
+      return;
+    }
     ended[channel] = true;
-    return advance();
+    idle[channel] = false;
+    aligned[channel] = false;
+    settleAfterRemoval();
   }
 
-  private long advance() {
+  /** The last combined watermark emitted, {@code Long.MIN_VALUE} before the first. */
+  public long currentWatermark() {
+    return emitted;
+  }
+
+  /** Whether the combined status is idle. */
+  public boolean isIdle() {
+    return outputIdle;
+  }
+
+  private void settleAfterRemoval() {
+    boolean anyRemaining = false;
+    boolean anyActive = false;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < watermarks.length; i++) {
+      if (!ended[i]) {
+        anyRemaining = true;
+        anyActive |= !idle[i];
+        max = Math.max(max, watermarks[i]);
+      }
+    }
+    if (anyActive) {
+      advanceToMinimum();
+    } else if (anyRemaining) {
+      if (max > emitted) {
+        emitted = max;
+        downstream.emitWatermark(max);
+      }
+      if (!outputIdle) {
+        outputIdle = true;
+        downstream.emitWatermarkStatus(WatermarkStatus.IDLE);
+      }
+    }
+  }
+
+  private void advanceToMinimum() {
     long min = Long.MAX_VALUE;
     boolean any = false;
     for (int i = 0; i < watermarks.length; i++) {
-      if (!ended[i]) {
+      if (aligned[i]) {
         min = Math.min(min, watermarks[i]);
         any = true;
       }
     }
     if (any && min > emitted) {
       emitted = min;
-      return min;
+      downstream.emitWatermark(min);
     }
-    return Long.MIN_VALUE;
   }
 }

@@ -3,13 +3,14 @@ package io.spate.runtime.operators;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.RichFunction;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.state.BackendKeyedStateStore;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 
 /**
  * The base of operators: keeps the context and output, holds the keyed state of keyed operators,
- * opens and closes the user function, and forwards watermarks.
+ * opens and closes the user function, and forwards watermarks and watermark statuses.
  *
  * @param <OUT> the output type
  */
@@ -73,6 +74,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void processWatermark(long watermark) throws Exception {
     output.emitWatermark(watermark);
+  }
+
+  @Override
+  public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+    output.emitWatermarkStatus(status);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.spate.runtime.operators;
 
 import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 
 /**
- * Where an operator emits: records with their timestamps, side-output records, and watermarks. The
+ * Where an operator emits: records with their timestamps, side-output records, watermarks and
+ * watermark statuses. The
  * next chained operator is called directly; at the end of a chain the records go to the network.
  *
  * @param <T> the record type
@@ -18,4 +20,7 @@ public interface Output<T> {
 
   /** Emits a watermark. */
   void emitWatermark(long watermark);
+
+  /** Emits a change of watermark status: an idle stream does not hold back watermarks downstream. */
+  void emitWatermarkStatus(WatermarkStatus status);
 }

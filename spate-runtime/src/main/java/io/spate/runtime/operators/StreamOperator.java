@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
+
 /**
  * An operator of a task's chain. Every method is called from the task's single thread.
  *
@@ -15,6 +17,9 @@ public interface StreamOperator<OUT> {
 
   /** Handles a watermark that has passed every input; by default forwards it. */
   void processWatermark(long watermark) throws Exception;
+
+  /** Handles a change of the combined watermark status of the inputs; by default forwards it. */
+  void processWatermarkStatus(WatermarkStatus status) throws Exception;
 
   /** All input has ended: emit what is still held (batch results, final timers). */
   void finish() throws Exception;

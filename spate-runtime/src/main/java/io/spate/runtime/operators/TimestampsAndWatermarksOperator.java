@@ -6,11 +6,14 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 
 /**
  * Runs {@code assignTimestampsAndWatermarks}: assigns each record its timestamp, feeds the watermark
  * generator, and asks it for a watermark every auto-watermark interval. Watermarks from upstream
- * are dropped, except the final one that ends the input.
+ * are dropped, except the final one that ends the input. The output is idle while the generator
+ * says so (see {@link WatermarkStrategy#withIdleness}) or while the input is idle; a record or an
+ * advancing watermark makes it active again.
  */
 public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
     implements OneInputStreamOperator<T, T>, WatermarkOutput {
@@ -21,6 +24,9 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   private long lastEmitted = Long.MIN_VALUE;
   private long interval;
   private boolean emitWatermarks;
+  private boolean generatorIdle;
+  private boolean inputIdle;
+  private boolean outputIdle;
 
   /** Creates the operator. */
   public TimestampsAndWatermarksOperator(WatermarkStrategy<T> strategy) {
@@ -32,7 +38,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   public void open() throws Exception {
     super.open();
     assigner = strategy.getTimestampAssigner();
-    generator = strategy.createWatermarkGenerator();
+    generator = strategy.createWatermarkGenerator(context.processingTimeService()::currentProcessingTime);
     emitWatermarks = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
     if (emitWatermarks && interval > 0) {
@@ -44,6 +50,11 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   @Override
   public void processElement(T value, long timestamp) throws Exception {
     long ts = assigner != null ? assigner.extractTimestamp(value, timestamp) : timestamp;
+    if (outputIdle) {
+      generatorIdle = false;
+      inputIdle = false;
+      updateStatus();
+    }
     output.collect(value, ts);
     if (emitWatermarks) {
       generator.onEvent(value, ts, this);
@@ -51,29 +62,63 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   }
 
   private void onPeriodicEmit(long time) {
-    generator.onPeriodicEmit(this);
+    try {
+      generator.onPeriodicEmit(this);
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      throw new OperatorFailure(getName(), e);
+    }
     context.processingTimeService().schedule(time + interval, this::onPeriodicEmit);
   }
 
   @Override
   public void processWatermark(long watermark) {
     if (watermark == Long.MAX_VALUE && lastEmitted != Long.MAX_VALUE) {
-      lastEmitted = Long.MAX_VALUE;
-      output.emitWatermark(Long.MAX_VALUE);
+      emit(Long.MAX_VALUE);
     }
+  }
+
+  @Override
+  public void processWatermarkStatus(WatermarkStatus status) {
+    inputIdle = status == WatermarkStatus.IDLE;
+    updateStatus();
   }
 
   @Override
   public void emitWatermark(Watermark watermark) {
     if (emitWatermarks && watermark.timestamp() > lastEmitted) {
-      lastEmitted = watermark.timestamp();
-      output.emitWatermark(lastEmitted);
+      emit(watermark.timestamp());
     }
   }
 
-  @Override
-  public void markIdle() {}
+  private void emit(long watermark) {
+    if (outputIdle) {
+      generatorIdle = false;
+      inputIdle = false;
+      updateStatus();
+    }
+    lastEmitted = watermark;
+    output.emitWatermark(watermark);
+  }
 
   @Override
-  public void markActive() {}
+  public void markIdle() {
+    generatorIdle = true;
+    updateStatus();
+  }
+
+  @Override
+  public void markActive() {
+    generatorIdle = false;
+    updateStatus();
+  }
+
+  private void updateStatus() {
+    boolean idle = emitWatermarks && (generatorIdle || inputIdle);
+    if (idle != outputIdle) {
+      outputIdle = idle;
+      output.emitWatermarkStatus(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
+    }
+  }
 }

@@ -20,6 +20,15 @@ public final class SourceEvents {
   /** The enumerator has no more splits for a reader. */
   public record NoMoreSplits() implements OperatorEvent {}
 
+  /**
+   * A reader's current watermark, for watermark alignment; {@code Long.MAX_VALUE} when the reader
+   * is idle or finished, since it then holds nothing back.
+   */
+  public record ReportedWatermark(int subtask, long watermark) implements OperatorEvent {}
+
+  /** The coordinator's limit for a reader in an alignment group: pause while above it. */
+  public record WatermarkAlignment(long maxAllowedWatermark) implements OperatorEvent {}
+
   /** A custom source event, in either direction. */
   public record Custom(int subtask, SourceEvent event) implements OperatorEvent {}
 }

@@ -7,9 +7,12 @@ import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.metrics.MetricGroup;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.Output;
 import io.spate.runtime.operators.StreamOperator;
 import java.util.List;
@@ -17,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The head of a source task: drives the {@link SourceReader} of its subtask, relays split
- * assignments from the enumerator, and generates watermarks.
+ * assignments from the enumerator, and generates watermarks. In a watermark alignment group it
+ * reports its watermark to the coordinator and stops polling the reader while its watermark is
+ * above the limit the coordinator announced.
  */
 public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
 
@@ -30,6 +35,11 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   private WatermarkingReaderOutput<T> readerOutput;
   private CompletableFuture<Void> availability;
   private long interval;
+  private PausableClock inputActivityClock;
+  private WatermarkAlignmentParams alignment;
+  // Until the coordinator's first announcement a reader may only emit up to its first watermark.
+  private long maxAllowedWatermark = Long.MIN_VALUE;
+  private boolean pausedForAlignment;
 
   /** Creates the operator. */
   @SuppressWarnings("unchecked")
@@ -55,7 +65,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     // Without a generator there is nothing to track per record; the end of input still emits
     // the final watermark (see finish()).
     boolean watermarks = streaming && !watermarkStrategy.isNoWatermarks();
-    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks);
+    inputActivityClock = new PausableClock(context.processingTimeService()::currentProcessingTime);
+    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks, inputActivityClock);
     reader = source.createReader(new SourceReaderContext() {
       @Override
       public int getIndexOfSubtask() {
@@ -90,15 +101,35 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       context.processingTimeService().schedule(
           context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
     }
+    alignment = watermarks ? watermarkStrategy.getAlignmentParameters() : null;
+    if (alignment != null) {
+      reportWatermark(context.processingTimeService().currentProcessingTime());
+    }
   }
 
   private void onPeriodicEmit(long time) {
-    readerOutput.emitPeriodicWatermark();
+    try {
+      readerOutput.emitPeriodicWatermark();
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      throw new OperatorFailure(getName(), e);
+    }
     context.processingTimeService().schedule(time + interval, this::onPeriodicEmit);
+  }
+
+  private void reportWatermark(long time) {
+    long watermark = readerOutput.isIdle() ? Long.MAX_VALUE : readerOutput.currentWatermark();
+    eventGateway.sendEventToCoordinator(
+        new SourceEvents.ReportedWatermark(context.taskInfo().indexOfThisSubtask(), watermark));
+    context.processingTimeService().schedule(time + alignment.updateInterval().toMillis(), this::reportWatermark);
   }
 
   /** Polls the reader once; returns its status. Never blocks. */
   public InputStatus emitNext() throws Exception {
+    if (alignment != null && !mayPollUnderAlignment()) {
+      return InputStatus.NOTHING_AVAILABLE;
+    }
     if (availability != null) {
       if (!availability.isDone()) {
         return InputStatus.NOTHING_AVAILABLE;
@@ -110,6 +141,24 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       availability = reader.isAvailable();
     }
     return status;
+  }
+
+  private boolean mayPollUnderAlignment() {
+    boolean ahead = readerOutput.currentWatermark() > maxAllowedWatermark;
+    if (ahead != pausedForAlignment) {
+      pausedForAlignment = ahead;
+      if (ahead) {
+        inputActivityClock.pause();
+      } else {
+        inputActivityClock.resume();
+      }
+    }
+    return !ahead;
+  }
+
+  /** Whether the reader is paused because its watermark is ahead of its alignment group. */
+  public boolean isPausedForAlignment() {
+    return pausedForAlignment;
   }
 
   /** The number of records the reader has emitted. */
@@ -124,6 +173,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       reader.addSplits((List<S>) add.splits());
     } else if (event instanceof SourceEvents.NoMoreSplits) {
       reader.notifyNoMoreSplits();
+    } else if (event instanceof SourceEvents.WatermarkAlignment limit) {
+      maxAllowedWatermark = limit.maxAllowedWatermark();
     } else if (event instanceof SourceEvents.Custom custom) {
       reader.handleSourceEvents(custom.event());
     } else {
@@ -138,8 +189,17 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   @Override
+  public void processWatermarkStatus(WatermarkStatus status) {
+    throw new IllegalStateException("A source has no input watermark statuses");
+  }
+
+  @Override
   public void finish() {
-    output.emitWatermark(Long.MAX_VALUE);
+    readerOutput.emitFinalWatermark();
+    if (alignment != null) {
+      eventGateway.sendEventToCoordinator(
+          new SourceEvents.ReportedWatermark(context.taskInfo().indexOfThisSubtask(), Long.MAX_VALUE));
+    }
   }
 
   @Override

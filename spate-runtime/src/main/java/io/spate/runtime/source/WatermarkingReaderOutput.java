@@ -7,28 +7,38 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.Output;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The output of a source reader: assigns timestamps, runs one watermark generator per split (and
- * one for records emitted without a split), and emits the minimum of the split watermarks.
+ * one for records emitted without a split), and emits the minimum watermark over the splits that
+ * are not idle. The subtask is idle when all its splits are; a reader without splits holds the
+ * watermark back unless its strategy has an idleness timeout.
  */
 final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
   private final Output<T> output;
   private final WatermarkStrategy<T> strategy;
+  private final LongSupplier clock;
   private final TimestampAssigner<T> assigner;
   private final boolean watermarksEnabled;
   private final SplitOutput main;
   private final Map<String, SplitOutput> splits = new LinkedHashMap<>();
   private long lastEmitted = Long.MIN_VALUE;
+  // The highest watermark of the splits already finished: it holds when every remaining one is idle.
+  private long finishedSplitsWatermark = Long.MIN_VALUE;
+  private boolean idle;
   long recordsEmitted;
 
-  WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled) {
+  WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
+      LongSupplier clock) {
     this.output = output;
     this.strategy = strategy;
+    this.clock = clock;
     this.assigner = strategy.getTimestampAssigner();
     this.watermarksEnabled = watermarksEnabled;
     this.main = new SplitOutput();
@@ -66,45 +76,96 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
   @Override
   public void releaseOutputForSplit(String splitId) {
-    splits.remove(splitId);
-    combine();
+    SplitOutput split = splits.get(splitId);
+    if (split != null) {
+      if (watermarksEnabled) {
+        split.generator.onPeriodicEmit(split);
+      }
+      finishedSplitsWatermark = Math.max(finishedSplitsWatermark, split.watermark);
+      splits.remove(splitId);
+      combine();
+    }
   }
 
-  /** Asks every generator for its periodic watermark and emits the combined one. */
+  /** The last watermark emitted, {@code Long.MIN_VALUE} before the first. */
+  long currentWatermark() {
+    return lastEmitted;
+  }
+
+  /** Whether the subtask's output is idle. */
+  boolean isIdle() {
+    return idle;
+  }
+
+  /** Asks every generator for its periodic watermark (and idleness) and emits the combined one. */
   void emitPeriodicWatermark() {
     if (!watermarksEnabled) {
       return;
     }
-    if (main.used) {
-      main.generator.onPeriodicEmit(main);
-    }
+    main.generator.onPeriodicEmit(main);
     for (SplitOutput split : splits.values()) {
       split.generator.onPeriodicEmit(split);
     }
     combine();
   }
 
+  /** Emits the watermark that ends event time, turning the output active first if it is idle. */
+  void emitFinalWatermark() {
+    setIdle(false);
+    if (lastEmitted != Long.MAX_VALUE) {
+      lastEmitted = Long.MAX_VALUE;
+      output.emitWatermark(Long.MAX_VALUE);
+    }
+  }
+
   private void combine() {
+    boolean anyCounted = false;
+    boolean anyActive = false;
     long min = Long.MAX_VALUE;
-    boolean any = false;
-    if (main.used && !main.idle) {
-      min = main.watermark;
-      any = true;
+    long max = Long.MIN_VALUE;
+    // The main output counts once the reader uses it, or once it has turned idle by timeout: that
+    // is how a reader without splits stops holding back the watermark.
+    if (main.used || main.idle) {
+      anyCounted = true;
+      anyActive = !main.idle;
+      min = main.idle ? min : main.watermark;
+      max = main.watermark;
     }
     for (SplitOutput split : splits.values()) {
+      anyCounted = true;
       if (!split.idle) {
+        anyActive = true;
         min = Math.min(min, split.watermark);
-        any = true;
       }
+      max = Math.max(max, split.watermark);
     }
-    if (any && min > lastEmitted) {
-      lastEmitted = min;
-      output.emitWatermark(min);
+    if (anyActive) {
+      setIdle(false);
+      advanceTo(min);
+    } else if (anyCounted) {
+      // Every split is idle: none will hold the others back, so their highest watermark holds.
+      advanceTo(Math.max(max, finishedSplitsWatermark));
+      setIdle(true);
+    }
+  }
+
+  private void advanceTo(long watermark) {
+    if (watermark > lastEmitted) {
+      setIdle(false);
+      lastEmitted = watermark;
+      output.emitWatermark(watermark);
+    }
+  }
+
+  private void setIdle(boolean newIdle) {
+    if (idle != newIdle) {
+      idle = newIdle;
+      output.emitWatermarkStatus(newIdle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
     }
   }
 
   private final class SplitOutput implements SourceOutput<T>, WatermarkOutput {
-    final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator();
+    final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator(clock);
     long watermark = Long.MIN_VALUE;
     boolean idle;
     boolean used;
@@ -118,10 +179,15 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
     public void collect(T record, long timestamp) {
       long ts = assigner != null ? assigner.extractTimestamp(record, timestamp) : timestamp;
       recordsEmitted++;
-      output.collect(record, ts);
       if (watermarksEnabled) {
         used = true;
         idle = false;
+        if (WatermarkingReaderOutput.this.idle) {
+          setIdle(false);
+        }
+      }
+      output.collect(record, ts);
+      if (watermarksEnabled) {
         generator.onEvent(record, ts, this);
       }
     }
@@ -138,13 +204,18 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
     @Override
     public void markIdle() {
-      idle = true;
-      combine();
+      if (watermarksEnabled && !idle) {
+        idle = true;
+        combine();
+      }
     }
 
     @Override
     public void markActive() {
-      idle = false;
+      if (watermarksEnabled && idle) {
+        idle = false;
+        combine();
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.Output;
@@ -34,6 +35,17 @@ final class ChainingOutput<T> implements Output<T> {
   public void emitWatermark(long watermark) {
     try {
       operator.processWatermark(watermark);
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception e) {
+      throw new OperatorFailure(operator.getName(), e);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    try {
+      operator.processWatermarkStatus(status);
     } catch (OperatorFailure f) {
       throw f;
     } catch (Exception e) {

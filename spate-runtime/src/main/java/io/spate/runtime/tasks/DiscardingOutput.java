@@ -1,6 +1,7 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.Output;
 
 /** The output of an operator whose results no one consumes. */
@@ -14,4 +15,7 @@ final class DiscardingOutput<T> implements Output<T> {
 
   @Override
   public void emitWatermark(long watermark) {}
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {}
 }

@@ -5,7 +5,7 @@ import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.operators.Output;
 
-/** Sends records and watermarks to a network edge at the end of a chain. */
+/** Sends records, watermarks and watermark statuses to a network edge at the end of a chain. */
 final class RecordWriterOutput<T> implements Output<T> {
 
   private final RecordWriter writer;
@@ -35,5 +35,10 @@ final class RecordWriterOutput<T> implements Output<T> {
   @Override
   public void emitWatermark(long watermark) {
     writer.broadcastEvent(new StreamElements.WatermarkElement(watermark));
+  }
+
+  @Override
+  public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+    writer.broadcastEvent(status);
   }
 }

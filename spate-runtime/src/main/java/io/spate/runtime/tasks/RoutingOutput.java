@@ -1,13 +1,14 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.operators.Output;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The output of an operator with several consumers, or with side outputs: the main output goes to
- * every main consumer, each side output only to its own consumers, watermarks to all.
+ * every main consumer, each side output only to its own consumers, watermarks and statuses to all.
  */
 final class RoutingOutput<T> implements Output<T> {
 
@@ -42,6 +43,13 @@ final class RoutingOutput<T> implements Output<T> {
   public void emitWatermark(long watermark) {
     for (Output<?> output : all) {
       output.emitWatermark(watermark);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(WatermarkStatus status) {
+    for (Output<?> output : all) {
+      output.emitWatermarkStatus(status);
     }
   }
 }

@@ -223,7 +223,7 @@ public final class StreamTask implements Tasklet {
       }
     }
     gate = chain.inputGate();
-    valve = new WatermarkValve(gate.numberOfChannels());
+    valve = new WatermarkValve(gate.numberOfChannels(), new ValveToHead());
     channelEnded = new boolean[gate.numberOfChannels()];
     List<StreamOperator<?>> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
@@ -390,14 +390,16 @@ public final class StreamTask implements Tasklet {
           break;
         }
       } else if (element instanceof StreamElements.WatermarkElement watermark) {
-        advanceWatermark(valve.onWatermark(c, watermark.timestamp()));
+        valve.onWatermark(c, watermark.timestamp());
+      } else if (element instanceof StreamElements.WatermarkStatus status) {
+        valve.onStatus(c, status);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
         endedChannels++;
         if (inputReadFirst >= 0 && gate.inputIndexOf(c) == inputReadFirst) {
           openChannelsOfInputReadFirst--;
         }
-        advanceWatermark(valve.onEnd(c));
+        valve.onEnd(c);
         if (endedChannels == channels) {
           endOfInput = true;
           break;
@@ -462,16 +464,28 @@ public final class StreamTask implements Tasklet {
     return true;
   }
 
-  private void advanceWatermark(long watermark) {
-    if (watermark == Long.MIN_VALUE) {
-      return;
+  /** Hands what the valve combines from all input channels to the head operator. */
+  private final class ValveToHead implements WatermarkValve.Downstream {
+    @Override
+    public void emitWatermark(long watermark) {
+      try {
+        chain.head().processWatermark(watermark);
+      } catch (OperatorFailure f) {
+        throw f;
+      } catch (Exception e) {
+        throw new OperatorFailure(chain.head().getName(), e);
+      }
     }
-    try {
-      chain.head().processWatermark(watermark);
-    } catch (OperatorFailure f) {
-      throw f;
-    } catch (Exception e) {
-      throw new OperatorFailure(chain.head().getName(), e);
+
+    @Override
+    public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+      try {
+        chain.head().processWatermarkStatus(status);
+      } catch (OperatorFailure f) {
+        throw f;
+      } catch (Exception e) {
+        throw new OperatorFailure(chain.head().getName(), e);
+      }
     }
   }
 

@@ -1,0 +1,285 @@
+package io.spate.runtime.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The watermark valve against a reference model, over random sequences of channel events. */
+class WatermarkValvePropertiesTest {
+
+  /** One thing that happens on an input channel. */
+  interface Event {}
+
+  record Mark(int channel, long watermark) implements Event {}
+
+  record Idle(int channel) implements Event {}
+
+  record Active(int channel) implements Event {}
+
+  record End(int channel) implements Event {}
+
+  /** What the valve emitted, in order: a Long watermark or a WatermarkStatus. */
+  static final class Recorder implements WatermarkValve.Downstream {
+    final List<Object> emitted = new ArrayList<>();
+
+    @Override
+    public void emitWatermark(long watermark) {
+      emitted.add(watermark);
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+      emitted.add(status);
+    }
+  }
+
+  /**
+   * The reference: the state of each channel, and what the valve must emit after each event. A
+   * resumed channel counts for the minimum only while its watermark is at or above the output.
+   */
+  static final class Model {
+    final long[] watermark;
+    final boolean[] idle;
+    final boolean[] ended;
+    long output = Long.MIN_VALUE;
+    boolean outputIdle;
+
+    Model(int channels) {
+      watermark = new long[channels];
+      Arrays.fill(watermark, Long.MIN_VALUE);
+      idle = new boolean[channels];
+      ended = new boolean[channels];
+    }
+
+    /** Applies {@code event} and returns what must be emitted. */
+    List<Object> apply(Event event) {
+      List<Object> expected = new ArrayList<>();
+      boolean removal = false;
+      if (event instanceof Mark m) {
+        if (!ended[m.channel()]) {
+          watermark[m.channel()] = Math.max(watermark[m.channel()], m.watermark());
+        }
+      } else if (event instanceof Idle i) {
+        removal = !ended[i.channel()] && !idle[i.channel()];
+        if (!ended[i.channel()]) {
+          idle[i.channel()] = true;
+        }
+      } else if (event instanceof Active a) {
+        if (!ended[a.channel()]) {
+          idle[a.channel()] = false;
+        }
+      } else if (event instanceof End e) {
+        removal = !ended[e.channel()];
+        ended[e.channel()] = true;
+      }
+      boolean anyActive = false;
+      boolean anyRemaining = false;
+      long minCaughtUp = Long.MAX_VALUE;
+      long maxRemaining = Long.MIN_VALUE;
+      for (int c = 0; c < watermark.length; c++) {
+        if (ended[c]) {
+          continue;
+        }
+        anyRemaining = true;
+        maxRemaining = Math.max(maxRemaining, watermark[c]);
+        if (!idle[c]) {
+          anyActive = true;
+          if (watermark[c] >= output) {
+            minCaughtUp = Math.min(minCaughtUp, watermark[c]);
+          }
+        }
+      }
+      if (anyActive) {
+        if (outputIdle) {
+          outputIdle = false;
+          expected.add(WatermarkStatus.ACTIVE);
+        }
+        if (minCaughtUp != Long.MAX_VALUE && minCaughtUp > output) {
+          output = minCaughtUp;
+          expected.add(output);
+        }
+      } else if (anyRemaining && removal) {
+        // Every remaining channel is idle: the highest of their watermarks is flushed.
+        if (maxRemaining > output) {
+          output = maxRemaining;
+          expected.add(output);
+        }
+        if (!outputIdle) {
+          outputIdle = true;
+          expected.add(WatermarkStatus.IDLE);
+        }
+      }
+      return expected;
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Event>> events() {
+    Arbitrary<Integer> channel = Arbitraries.integers().between(0, 4);
+    Arbitrary<Event> mark = Combinators.combine(channel, Arbitraries.longs().between(0, 60)).as(Mark::new);
+    Arbitrary<Event> idle = channel.map(Idle::new);
+    Arbitrary<Event> active = channel.map(Active::new);
+    Arbitrary<Event> end = channel.map(End::new);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, mark), net.jqwik.api.Tuple.of(2, idle),
+        net.jqwik.api.Tuple.of(2, active), net.jqwik.api.Tuple.of(1, end)).list().ofMaxSize(60);
+  }
+
+  @Property(tries = 2000)
+  void valveEmitsWhatTheModelPrescribes(
+      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(channels, recorder);
+    Model model = new Model(channels);
+    for (Event event : events) {
+      Event onValve = clampChannel(event, channels);
+      recorder.emitted.clear();
+      apply(valve, onValve);
+      assertThat(recorder.emitted).as("after %s", onValve).isEqualTo(model.apply(onValve));
+      assertThat(valve.isIdle()).isEqualTo(model.outputIdle);
+    }
+  }
+
+  @Property(tries = 1000)
+  void outputNeverDecreasesAndIsIdleExactlyWhenEveryRemainingChannelIs(
+      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(channels, recorder);
+    boolean[] idle = new boolean[channels];
+    boolean[] ended = new boolean[channels];
+    for (Event event : events) {
+      Event e = clampChannel(event, channels);
+      apply(valve, e);
+      if (e instanceof Idle i) {
+        idle[i.channel()] |= !ended[i.channel()];
+      } else if (e instanceof Active a) {
+        idle[a.channel()] = false;
+      } else if (e instanceof End end) {
+        ended[end.channel()] = true;
+      }
+      boolean anyRemaining = false;
+      boolean allRemainingIdle = true;
+      for (int c = 0; c < channels; c++) {
+        if (!ended[c]) {
+          anyRemaining = true;
+          allRemainingIdle &= idle[c];
+        }
+      }
+      if (anyRemaining) {
+        assertThat(valve.isIdle()).as("after %s", e).isEqualTo(allRemainingIdle);
+      }
+    }
+    long previous = Long.MIN_VALUE;
+    for (Object o : recorder.emitted) {
+      if (o instanceof Long watermark) {
+        assertThat(watermark).isGreaterThan(previous);
+        previous = watermark;
+      }
+    }
+    assertThat(valve.currentWatermark()).isEqualTo(previous);
+  }
+
+  @Property(tries = 1000)
+  void withoutIdlenessTheOutputIsTheMinimumOverChannelsNotEnded(
+      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(channels, recorder);
+    long[] watermark = new long[channels];
+    Arrays.fill(watermark, Long.MIN_VALUE);
+    boolean[] ended = new boolean[channels];
+    for (Event event : events) {
+      Event e = clampChannel(event, channels);
+      if (e instanceof Idle || e instanceof Active) {
+        continue;
+      }
+      apply(valve, e);
+      if (e instanceof Mark m && !ended[m.channel()]) {
+        watermark[m.channel()] = Math.max(watermark[m.channel()], m.watermark());
+      } else if (e instanceof End end) {
+        ended[end.channel()] = true;
+      }
+      long min = Long.MAX_VALUE;
+      for (int c = 0; c < channels; c++) {
+        if (!ended[c]) {
+          min = Math.min(min, watermark[c]);
+        }
+      }
+      if (min != Long.MAX_VALUE) {
+        assertThat(valve.currentWatermark()).isEqualTo(min);
+      }
+    }
+    assertThat(recorder.emitted).allMatch(o -> o instanceof Long);
+  }
+
+  @Example
+  void aResumedChannelRejoinsOnlyOnceItHasCaughtUp() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(2, recorder);
+    valve.onWatermark(0, 5);
+    valve.onWatermark(1, 7);
+    valve.onStatus(0, WatermarkStatus.IDLE);      // 1 alone: 7
+    valve.onStatus(0, WatermarkStatus.ACTIVE);    // 0 is at 5, behind 7: does not count yet
+    valve.onWatermark(1, 20);                     // so 1 advances the output alone
+    valve.onWatermark(0, 10);                     // still behind 20
+    valve.onWatermark(0, 25);                     // caught up: min(25, 20) = 20, no change
+    valve.onWatermark(1, 30);                     // now both count: min = 25
+    assertThat(recorder.emitted).containsExactly(5L, 7L, 20L, 25L);
+  }
+
+  @Example
+  void anEndedChannelsFinalWatermarkDoesNotMakeAnIdleChannelsDataLate() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(2, recorder);
+    valve.onWatermark(1, 7);
+    valve.onWatermark(0, Long.MAX_VALUE);
+    valve.onEnd(0);
+    valve.onStatus(1, WatermarkStatus.IDLE);
+    assertThat(recorder.emitted).containsExactly(7L, WatermarkStatus.IDLE);
+  }
+
+  @Example
+  void whenEveryChannelIsIdleTheHighestWatermarkIsFlushedThenIdle() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(2, recorder);
+    valve.onWatermark(0, 5);
+    valve.onWatermark(1, 9);
+    valve.onStatus(1, WatermarkStatus.IDLE);
+    valve.onStatus(0, WatermarkStatus.IDLE);
+    valve.onStatus(1, WatermarkStatus.ACTIVE);
+    assertThat(recorder.emitted).containsExactly(5L, 9L, WatermarkStatus.IDLE, WatermarkStatus.ACTIVE);
+  }
+
+  private static Event clampChannel(Event event, int channels) {
+    if (event instanceof Mark m) {
+      return new Mark(m.channel() % channels, m.watermark());
+    } else if (event instanceof Idle i) {
+      return new Idle(i.channel() % channels);
+    } else if (event instanceof Active a) {
+      return new Active(a.channel() % channels);
+    }
+    return new End(((End) event).channel() % channels);
+  }
+
+  private static void apply(WatermarkValve valve, Event event) {
+    if (event instanceof Mark m) {
+      valve.onWatermark(m.channel(), m.watermark());
+    } else if (event instanceof Idle i) {
+      valve.onStatus(i.channel(), WatermarkStatus.IDLE);
+    } else if (event instanceof Active a) {
+      valve.onStatus(a.channel(), WatermarkStatus.ACTIVE);
+    } else {
+      valve.onEnd(((End) event).channel());
+    }
+  }
+}
