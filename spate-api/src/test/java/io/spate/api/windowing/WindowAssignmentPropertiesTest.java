@@ -91,6 +91,27 @@ class WindowAssignmentPropertiesTest {
   }
 
   @Property
+  void aReusedSlidingAssignerGivesEveryContainingWindowWhateverTheOrder(
+      @ForAll @Size(max = 40) List<@LongRange(min = -1_000, max = 1_000) Long> timestamps,
+      @ForAll @LongRange(min = 1, max = 50) long slide,
+      @ForAll @LongRange(min = 1, max = 200) long size,
+      @ForAll @LongRange(min = -49, max = 49) long rawOffset) {
+    Assume.that(slide <= size);
+    long offset = rawOffset % slide;
+    SlidingEventTimeWindows reused =
+        SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
+    for (long ts : timestamps) {
+      Set<TimeWindow> expected = new HashSet<>();
+      for (long start = Math.floorDiv(ts - size - offset, slide) * slide + offset; start <= ts; start += slide) {
+        if (start + size > ts) {
+          expected.add(new TimeWindow(start, start + size));
+        }
+      }
+      assertThat(new HashSet<>(reused.assignWindows(null, ts, null))).as("windows of %s", ts).isEqualTo(expected);
+    }
+  }
+
+  @Property
   void sessionMergingOfOutOfOrderTimestampsMatchesSortAndSplit(
       @ForAll @Size(min = 1, max = 40) List<@LongRange(min = -5_000, max = 5_000) Long> timestamps,
       @ForAll @LongRange(min = 1, max = 500) long gap) {
