@@ -301,7 +301,8 @@ public final class ThroughputBench {
   private static final class Options {
     static final String USAGE = String.join("\n",
         "usage: java -Xmx4g -jar spate-bench/target/spate-bench.jar [options]",
-        "  --workload W[,W]     all (default), passthrough, map-filter, keyby-reduce",
+        "  --workload W[,W]     all (default), passthrough, map-filter, keyby-reduce, tumbling-count,",
+        "                       sliding-count, session-count (-Dspate.windows.slicing=false: no slicing)",
         "  --parallelism P[,P]  parallelisms to run (default 1,2)",
         "  --records N          records per measured run (default 50M stateless, 20M keyed; K/M/G suffixes)",
         "  --runs N             measured runs per workload and parallelism (default 3)",
