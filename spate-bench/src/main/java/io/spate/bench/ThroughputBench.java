@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Markdown table. By default each workload and parallelism runs in a fresh JVM, as JMH forks do.
  *
  * <pre>
- * java -Xmx4g -jar spate-bench/target/spate-bench.jar [--workload all|passthrough,map-filter,keyby-reduce]
+ * java -Xmx4g -jar spate-bench/target/spate-bench.jar [--workload all|passthrough,map-filter,keyby-reduce,...]
  *     [--parallelism 1,2] [--records 50M] [--runs 3] [--warmup-seconds 10]
  *     [--set taskmanager.network.batch-size=256 ...] [--no-fork] [--sample-ms 5]
  * </pre>

@@ -92,7 +92,7 @@ public enum Workload {
    */
   SESSION_COUNT("session-count",
       "source(ts = x/1000 ms, 2 s pause every 5 s) -> keyBy(x % 10000) -> session(1 s gap) count -> discard",
-      20_000_000L) {
+      5_000_000L) {
     @Override
     void define(StreamExecutionEnvironment env, long records) {
       timestamped(env, records, true)
