@@ -24,14 +24,15 @@ import io.spate.runtime.state.VoidNamespace;
 import java.util.Collections;
 
 /**
- * Runs keyed sliding event-time windows with the default trigger and an incremental function by
- * cutting time into slices of {@code gcd(size, slide)}: each record is added to the one accumulator
- * of its slice, and a window is evaluated by combining the slices it covers. Outputs, lateness and
- * late side output are those of {@link WindowOperator}.
+ * Runs keyed sliding windows (event or processing time) with the default trigger and an
+ * incremental function by cutting time into slices of {@code gcd(size, slide)}: each record is
+ * added to the one accumulator of its slice, and a window is evaluated by combining the slices it
+ * covers. Outputs, lateness and late side output are those of {@link WindowOperator}.
  *
  * <p>Keyed state per key: one accumulator per slice (namespace = slice start) and an index, a
- * {@code long[]} holding the key's one registered timer followed by its slice starts in ascending
- * order. The timer is the next window end or window cleanup that concerns data of the key.
+ * {@code long[]} holding the key's one registered timer, the time of its last fired timer, and its
+ * slice starts in ascending order. The timer is the next window end or window cleanup that
+ * concerns data of the key.
  *
  * @param <K> the key type
  * @param <IN> the record type
@@ -46,13 +47,21 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   /** The name of the keyed state holding each key's timer and slice starts. */
   static final String INDEX_STATE = "window-slice-index";
 
+  /** The name of the keyed state holding what arrived for a processing-time window after it fired. */
+  static final String REFIRE_STATE = "window-refire";
+
   private static final long NO_TIMER = Long.MAX_VALUE;
+  /** Index positions: the registered timer, the time of the key's last fired timer, then the slices. */
+  private static final int TIMER = 0;
+  private static final int LAST_FIRED = 1;
+  private static final int FIRST_SLICE = 2;
 
   private final WindowAssigner<? super IN, TimeWindow> assigner;
   private final long size;
   private final long slide;
   private final long offset;
   private final long sliceLength;
+  private final boolean eventTime;
   private final long allowedLateness;
   private final OutputTag<IN> lateDataOutputTag;
   private final KeySelector<IN, K> keySelector;
@@ -65,6 +74,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   private InternalTimerService timers;
   private ValueState<Object> slices;
   private ValueState<long[]> index;
+  private ValueState<Object> refire;
   private TimestampedCollector<OUT> collector;
   private WindowContextImpl windowContext;
   private Counter numLateRecordsDropped;
@@ -76,7 +86,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   /**
    * Creates the operator.
    *
-   * @param assigner the sliding event-time assigner (asked only to report a record without timestamp)
+   * @param assigner the sliding assigner: its time domain, and its message for a record without timestamp
    * @param incremental a {@link ReduceFunction} or an {@link AggregateFunction}
    * @param accumulatorType the accumulator type (the record type for a reduce), or null if unknown;
    *     values of a mutable type are copied before they are combined
@@ -105,7 +115,9 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     this.slide = slide;
     this.offset = offset;
     this.sliceLength = gcd(size, slide);
-    this.allowedLateness = allowedLateness;
+    this.eventTime = assigner.isEventTime();
+    // as in the general operator, processing-time windows are cleaned up at their end
+    this.allowedLateness = eventTime ? allowedLateness : 0;
     this.lateDataOutputTag = lateDataOutputTag;
     this.keySelector = (KeySelector<IN, K>) keySelector;
     if (incremental instanceof AggregateFunction<?, ?, ?> a) {
@@ -147,6 +159,10 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
         ? new ValueStateDescriptor<>(SLICES_STATE, accumulatorType)
         : new ValueStateDescriptor<>(SLICES_STATE, Object.class);
     slices = keyedStateBackend.getOrCreateState(slicesDescriptor);
+    ValueStateDescriptor<Object> refireDescriptor = accumulatorType != null
+        ? new ValueStateDescriptor<>(REFIRE_STATE, accumulatorType)
+        : new ValueStateDescriptor<>(REFIRE_STATE, Object.class);
+    refire = keyedStateBackend.getOrCreateState(refireDescriptor);
     index = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE,
         new ValueStateDescriptor<>(INDEX_STATE, long[].class));
     windowContext = new WindowContextImpl();
@@ -158,8 +174,11 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   // ---------------------------------------------------------------- records
 
   @Override
-  @SuppressWarnings("unchecked")
   public void processElement(IN value, long timestamp) throws Exception {
+    if (!eventTime) {
+      processOnProcessingTime(value);
+      return;
+    }
     if (timestamp == Long.MIN_VALUE) {
       assigner.assignWindows(value, timestamp, null); // throws the assigner's own message
       throw new IllegalStateException("A sliding event-time window got a record without a timestamp.");
@@ -176,20 +195,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       }
       return;
     }
-    long slice = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceLength);
-    setSliceNamespace(slice);
-    Object accumulator = slices.value();
-    if (accumulator == null) {
-      slices.update(aggregate != null ? aggregate.add(value, aggregate.createAccumulator()) : value);
-      onNewSlice(slice, watermark);
-    } else if (aggregate != null) {
-      Object updated = aggregate.add(value, accumulator);
-      if (updated != accumulator) {
-        slices.update(updated);
-      }
-    } else {
-      slices.update(reduce.reduce((IN) accumulator, value));
-    }
+    addToSlice(value, timestamp, watermark);
     long firstEnd = nextEnd(timestamp);
     if (firstEnd - 1 <= watermark) {
       // within the allowed lateness: the record re-fires its windows that ended but are not cleaned up yet
@@ -199,6 +205,55 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
           fire(starts, end);
         }
       }
+    }
+  }
+
+  /**
+   * A record in processing time. If the window ending right after this millisecond already fired
+   * for the key, the record starts that window's contents afresh (as in the general operator) in a
+   * separate accumulator with its own timer: the slice it shares with later windows still holds
+   * what that window emitted.
+   */
+  @SuppressWarnings("unchecked")
+  private void processOnProcessingTime(IN value) throws Exception {
+    setCurrentKey(keySelector.getKey(value));
+    long now = timers.currentProcessingTime();
+    long firedThrough = now - 1;
+    if (isWindowEnd(now + 1)) {
+      long[] starts = index.value();
+      if (starts != null && starts[LAST_FIRED] >= now) {
+        firedThrough = now;
+        long end = now + 1;
+        ((InternalKvState<Long>) (InternalKvState<?>) refire).setCurrentNamespace(end);
+        Object accumulator = refire.value();
+        refire.update(accumulator == null
+            ? (aggregate != null ? aggregate.add(value, aggregate.createAccumulator()) : value)
+            : (aggregate != null ? aggregate.add(value, accumulator) : reduce.reduce((IN) accumulator, value)));
+        timers.registerProcessingTimeTimer(getCurrentKey(), new TimeWindow(end - size, end), now);
+        if (lastWindowEnd(now) == end) {
+          return; // no later window holds this millisecond
+        }
+      }
+    }
+    addToSlice(value, now, firedThrough);
+  }
+
+  /** Adds the record to its slice; {@code firedThrough}: windows with max timestamps up to it have fired. */
+  @SuppressWarnings("unchecked")
+  private void addToSlice(IN value, long time, long firedThrough) throws Exception {
+    long slice = TimeWindow.getWindowStartWithOffset(time, offset, sliceLength);
+    setSliceNamespace(slice);
+    Object accumulator = slices.value();
+    if (accumulator == null) {
+      slices.update(aggregate != null ? aggregate.add(value, aggregate.createAccumulator()) : value);
+      onNewSlice(slice, firedThrough);
+    } else if (aggregate != null) {
+      Object updated = aggregate.add(value, accumulator);
+      if (updated != accumulator) {
+        slices.update(updated);
+      }
+    } else {
+      slices.update(reduce.reduce((IN) accumulator, value));
     }
   }
 
@@ -220,11 +275,11 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     long[] old = index.value();
     long[] updated;
     if (old == null) {
-      updated = new long[] {NO_TIMER, slice};
+      updated = new long[] {NO_TIMER, Long.MIN_VALUE, slice};
     } else {
       updated = new long[old.length + 1];
       int at = old.length;
-      while (at > 1 && old[at - 1] > slice) {
+      while (at > FIRST_SLICE && old[at - 1] > slice) {
         at--;
       }
       System.arraycopy(old, 0, updated, 0, at);
@@ -232,13 +287,13 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       System.arraycopy(old, at, updated, at + 1, old.length - at);
     }
     long candidate = nextTimer(slice, watermark);
-    long current = updated[0];
+    long current = updated[TIMER];
     if (candidate < current) {
       if (current != NO_TIMER) {
-        timers.deleteEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, current);
+        deleteTimer(current);
       }
-      timers.registerEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, candidate);
-      updated[0] = candidate;
+      registerTimer(candidate);
+      updated[TIMER] = candidate;
     }
     index.update(updated);
   }
@@ -271,8 +326,60 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     }
   }
 
+  private void registerTimer(long time) {
+    if (eventTime) {
+      timers.registerEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
+    } else {
+      timers.registerProcessingTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
+    }
+  }
+
+  private void deleteTimer(long time) {
+    if (eventTime) {
+      timers.deleteEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
+    } else {
+      timers.deleteProcessingTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
+    }
+  }
+
   @Override
   public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+    if (eventTime) {
+      onTimer(timer);
+    }
+  }
+
+  @Override
+  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+    if (eventTime) {
+      return;
+    }
+    if (timer.namespace() instanceof TimeWindow window) {
+      fireRefired(timer.key(), window);
+    } else {
+      onTimer(timer);
+    }
+  }
+
+  /** Emits what arrived for {@code window} after it fired, then forgets it as a cleanup would. */
+  @SuppressWarnings("unchecked")
+  private void fireRefired(Object key, TimeWindow window) throws Exception {
+    setCurrentKey(key);
+    ((InternalKvState<Long>) (InternalKvState<?>) refire).setCurrentNamespace(window.getEnd());
+    Object accumulator = refire.value();
+    if (accumulator == null) {
+      return;
+    }
+    refire.clear();
+    V result = aggregate != null ? aggregate.getResult(accumulator) : (V) accumulator;
+    collector.setTimestamp(window.maxTimestamp());
+    windowContext.window = window;
+    function.process((K) getCurrentKey(), windowContext, Collections.singletonList(result), collector);
+    function.clear(windowContext);
+  }
+
+  /** The key's one timer: fires the window ending now, cleans up, drops unneeded slices, sets the next. */
+  private void onTimer(InternalTimerService.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();
     long[] starts = index.value();
@@ -288,7 +395,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       function.clear(windowContext);
     }
     int kept = 0;
-    for (int i = 1; i < starts.length; i++) {
+    for (int i = FIRST_SLICE; i < starts.length; i++) {
       if (cleanupTime(lastWindowEnd(starts[i])) <= time) {
         setNamespace(starts[i]);
         slices.clear();
@@ -301,24 +408,20 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       return;
     }
     long[] remaining = starts;
-    if (kept != starts.length - 1) {
-      remaining = new long[kept + 1];
-      System.arraycopy(starts, starts.length - kept, remaining, 1, kept);
+    if (kept != starts.length - FIRST_SLICE) {
+      remaining = new long[kept + FIRST_SLICE];
+      System.arraycopy(starts, starts.length - kept, remaining, FIRST_SLICE, kept);
     }
     long next = NO_TIMER;
-    for (int i = 1; i < remaining.length; i++) {
+    for (int i = FIRST_SLICE; i < remaining.length; i++) {
       next = Math.min(next, nextTimer(remaining[i], time));
     }
-    remaining[0] = next;
+    remaining[TIMER] = next;
+    remaining[LAST_FIRED] = time;
     if (next != NO_TIMER) {
-      timers.registerEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, next);
+      registerTimer(next);
     }
     index.update(remaining);
-  }
-
-  @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) {
-    // event-time windows with the default trigger set no processing-time timers
   }
 
   // ---------------------------------------------------------------- window arithmetic
@@ -380,7 +483,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   /** Whether any slice of {@code starts} lies in the window ending at {@code end}. */
   private boolean hasData(long[] starts, long end) {
     long start = end - size;
-    for (int i = 1; i < starts.length; i++) {
+    for (int i = FIRST_SLICE; i < starts.length; i++) {
       if (starts[i] >= start && starts[i] < end) {
         return true;
       }
@@ -399,7 +502,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     long start = end - size;
     Object combined = null;
     int count = 0;
-    for (int i = 1; i < starts.length; i++) {
+    for (int i = FIRST_SLICE; i < starts.length; i++) {
       long slice = starts[i];
       if (slice < start || slice >= end) {
         continue;

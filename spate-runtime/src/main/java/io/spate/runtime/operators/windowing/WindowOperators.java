@@ -14,6 +14,7 @@ import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
 import io.spate.api.windowing.triggers.Trigger;
@@ -75,19 +76,31 @@ public final class WindowOperators {
   }
 
   /**
-   * A {@link SlicingWindowOperator} for sliding event-time windows with the default trigger, no
-   * evictor and an incremental function, or null. An aggregate whose accumulator type cannot be
-   * determined is not sliced: its {@code merge} may change either argument, and without a serializer
-   * the stored slice accumulators could not be protected by a copy. Processing-time sliding windows
-   * stay on the general operator: a record arriving in the very millisecond of a window end that
-   * already fired re-fires that window with only the new records, which slices shared with later
-   * windows cannot express.
+   * A {@link SlicingWindowOperator} for sliding windows with the default trigger, no evictor and an
+   * incremental function, or null. An aggregate whose accumulator type cannot be determined is not
+   * sliced: its {@code merge} may change either argument, and without a serializer the stored slice
+   * accumulators could not be protected by a copy.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static StreamOperator<?> slicingOperator(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector) {
-    if (!spec.defaultTrigger() || spec.evictor() != null
-        || !(spec.assigner() instanceof SlidingEventTimeWindows sliding)
-        || sliding.getSlide() > sliding.getSize()) {
+    if (!spec.defaultTrigger() || spec.evictor() != null) {
+      return null;
+    }
+    long size;
+    long slide;
+    long offset;
+    if (spec.assigner() instanceof SlidingEventTimeWindows sliding) {
+      size = sliding.getSize();
+      slide = sliding.getSlide();
+      offset = sliding.getOffset();
+    } else if (spec.assigner() instanceof SlidingProcessingTimeWindows sliding) {
+      size = sliding.getSize();
+      slide = sliding.getSlide();
+      offset = sliding.getOffset();
+    } else {
+      return null;
+    }
+    if (slide > size) {
       return null;
     }
     TypeInformation<?> accumulatorType;
@@ -103,7 +116,7 @@ public final class WindowOperators {
     } else {
       return null;
     }
-    return new SlicingWindowOperator(sliding, sliding.getSize(), sliding.getSlide(), sliding.getOffset(),
+    return new SlicingWindowOperator((WindowAssigner) spec.assigner(), size, slide, offset,
         spec.allowedLateness(), spec.lateDataOutputTag(), keySelector, spec.incrementalFunction(), accumulatorType,
         spec.function());
   }

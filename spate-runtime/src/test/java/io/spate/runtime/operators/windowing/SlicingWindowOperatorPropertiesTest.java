@@ -12,6 +12,7 @@ import io.spate.api.functions.windowing.ProcessWindowFunction;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.testing.OneInputTestHarness;
@@ -31,7 +32,7 @@ import net.jqwik.api.Provide;
 /**
  * The sliced operator against the general window operator: for random sliding windows, lateness,
  * functions, keys, out-of-order timestamps and watermark steps, both emit the same multiset of
- * results (value and timestamp) and late records between any two watermarks.
+ * results (value and timestamp) and late records between any two watermarks (or clock steps).
  */
 class SlicingWindowOperatorPropertiesTest {
 
@@ -149,13 +150,29 @@ class SlicingWindowOperatorPropertiesTest {
 
   @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
   void slicedEqualsGeneral(@ForAll("scenarios") Scenario scenario) throws Exception {
+    check(scenario, false);
+  }
+
+  /** Time steps advance the clock; records arrive at the clock, also in the millisecond a window fired. */
+  @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
+  void slicedEqualsGeneralInProcessingTime(@ForAll("scenarios") Scenario scenario) throws Exception {
+    check(scenario, true);
+  }
+
+  private void check(Scenario scenario, boolean processingTime) throws Exception {
     OutputTag<Ev> lateTag = new OutputTag<>("late") {};
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    Duration size = Duration.ofMillis(scenario.size());
+    Duration slide = Duration.ofMillis(scenario.slide());
+    Duration offset = Duration.ofMillis(scenario.offset());
     WindowedStream<Ev, Integer, TimeWindow> windowed = env.fromElements(new Ev(0, 0)).keyBy(Ev::key)
-        .window(SlidingEventTimeWindows.of(Duration.ofMillis(scenario.size()), Duration.ofMillis(scenario.slide()),
-            Duration.ofMillis(scenario.offset())))
-        .allowedLateness(Duration.ofMillis(scenario.lateness()));
-    if (scenario.sideOutput()) {
+        .window(processingTime
+            ? SlidingProcessingTimeWindows.of(size, slide, offset)
+            : SlidingEventTimeWindows.of(size, slide, offset));
+    if (!processingTime) {
+      windowed = windowed.allowedLateness(Duration.ofMillis(scenario.lateness()));
+    }
+    if (scenario.sideOutput() && !processingTime) {
       windowed = windowed.sideOutputLateData(lateTag);
     }
     DataStream<?> result = switch (scenario.function()) {
@@ -172,6 +189,9 @@ class SlicingWindowOperatorPropertiesTest {
         sliced.setBatchMode();
         general.setBatchMode();
       }
+      long clock = 1_000 + scenario.steps().size();
+      sliced.setProcessingTime(clock);
+      general.setProcessingTime(clock);
       sliced.open();
       general.open();
       assertThat(sliced.getOperator()).isInstanceOf(SlicingWindowOperator.class);
@@ -179,7 +199,12 @@ class SlicingWindowOperatorPropertiesTest {
       long watermark = -80;
       int segment = 0;
       for (Step step : scenario.steps()) {
-        if (step.watermark()) {
+        if (step.watermark() && processingTime) {
+          clock += step.time();
+          sliced.setProcessingTime(clock);
+          general.setProcessingTime(clock);
+          compareAndClear(sliced, general, lateTag, scenario, segment++);
+        } else if (step.watermark()) {
           watermark += step.time();
           sliced.processWatermark(watermark);
           general.processWatermark(watermark);
@@ -194,6 +219,9 @@ class SlicingWindowOperatorPropertiesTest {
       if (scenario.batch()) {
         sliced.endInput();
         general.endInput();
+      } else if (processingTime) {
+        sliced.setProcessingTime(clock + 100);
+        general.setProcessingTime(clock + 100);
       } else {
         sliced.processWatermark(Long.MAX_VALUE);
         general.processWatermark(Long.MAX_VALUE);
