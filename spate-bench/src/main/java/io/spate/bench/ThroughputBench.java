@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Markdown table. By default each workload and parallelism runs in a fresh JVM, as JMH forks do.
  *
  * <pre>
- * java -Xmx4g -jar spate-bench/target/spate-bench.jar [--workload all|passthrough,map-filter,keyby-reduce]
+ * java -Xmx4g -jar spate-bench/target/spate-bench.jar [--workload all|passthrough,map-filter,keyby-reduce,...]
  *     [--parallelism 1,2] [--records 50M] [--runs 3] [--warmup-seconds 10]
  *     [--set taskmanager.network.batch-size=256 ...] [--no-fork] [--sample-ms 5]
  * </pre>
@@ -301,7 +301,8 @@ public final class ThroughputBench {
   private static final class Options {
     static final String USAGE = String.join("\n",
         "usage: java -Xmx4g -jar spate-bench/target/spate-bench.jar [options]",
-        "  --workload W[,W]     all (default), passthrough, map-filter, keyby-reduce",
+        "  --workload W[,W]     all (default), passthrough, map-filter, keyby-reduce, tumbling-count,",
+        "                       sliding-count, session-count (-Dspate.windows.slicing=false: no slicing)",
         "  --parallelism P[,P]  parallelisms to run (default 1,2)",
         "  --records N          records per measured run (default 50M stateless, 20M keyed; K/M/G suffixes)",
         "  --runs N             measured runs per workload and parallelism (default 3)",

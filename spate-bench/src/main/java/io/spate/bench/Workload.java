@@ -4,6 +4,14 @@ import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.eventtime.TimestampAssigner;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.AggregateFunction;
+import io.spate.api.windowing.assigners.EventTimeSessionWindows;
+import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -47,7 +55,87 @@ public enum Workload {
           .reduce((a, b) -> a + b)
           .discard();
     }
+  },
+
+  /** Event-time tumbling 10 s windows counting records per key over 10 000 keys. */
+  TUMBLING_COUNT("tumbling-count", "source(ts = x/1000 ms) -> keyBy(x % 10000) -> tumbling 10 s count -> discard",
+      20_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      timestamped(env, records, false)
+          .keyBy(x -> x % WINDOW_KEYS, Types.LONG)
+          .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+          .aggregate(new Count())
+          .discard();
+    }
+  },
+
+  /**
+   * Event-time sliding windows (size 10 s, slide 2 s) counting records per key over 10 000 keys;
+   * computed from slices unless {@code -Dspate.windows.slicing=false}.
+   */
+  SLIDING_COUNT("sliding-count", "source(ts = x/1000 ms) -> keyBy(x % 10000) -> sliding 10 s / 2 s count -> discard",
+      20_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      timestamped(env, records, false)
+          .keyBy(x -> x % WINDOW_KEYS, Types.LONG)
+          .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(2)))
+          .aggregate(new Count())
+          .discard();
+    }
+  },
+
+  /**
+   * Event-time session windows (gap 1 s) counting records per key over 10 000 keys; event time
+   * pauses for 2 s after every 5 s, so every key's session closes at each pause.
+   */
+  SESSION_COUNT("session-count",
+      "source(ts = x/1000 ms, 2 s pause every 5 s) -> keyBy(x % 10000) -> session(1 s gap) count -> discard",
+      5_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      timestamped(env, records, true)
+          .keyBy(x -> x % WINDOW_KEYS, Types.LONG)
+          .window(EventTimeSessionWindows.withGap(Duration.ofSeconds(1)))
+          .aggregate(new Count())
+          .discard();
+    }
   };
+
+  private static final long WINDOW_KEYS = 10_000L;
+
+  /** The sequence with event time x / 1000 ms (plus 2 s of pause after every 5 s if {@code pauses}). */
+  private static DataStream<Long> timestamped(StreamExecutionEnvironment env, long records, boolean pauses) {
+    TimestampAssigner<Long> time = pauses
+        ? (x, ts) -> x / 1000 + (x / 1000 / 5000) * 2000
+        : (x, ts) -> x / 1000;
+    return env.fromSequence(0, records - 1)
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner(time));
+  }
+
+  /** Counts the records of a window. */
+  static final class Count implements AggregateFunction<Long, Long, Long> {
+    @Override
+    public Long createAccumulator() {
+      return 0L;
+    }
+
+    @Override
+    public Long add(Long value, Long accumulator) {
+      return accumulator + 1;
+    }
+
+    @Override
+    public Long getResult(Long accumulator) {
+      return accumulator;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+      return a + b;
+    }
+  }
 
   private final String id;
   private final String description;
@@ -102,6 +190,7 @@ public enum Workload {
         return w;
       }
     }
-    throw new IllegalArgumentException("Unknown workload '" + id + "'; expected one of passthrough, map-filter, keyby-reduce, all");
+    throw new IllegalArgumentException("Unknown workload '" + id + "'; expected one of passthrough, map-filter, keyby-reduce, "
+        + "tumbling-count, sliding-count, session-count, all");
   }
 }

@@ -123,14 +123,22 @@ public final class TestHarnesses {
    * function ({@code stream.keyBy(...).window(...).reduce(...)} or a {@code windowAll}); the
    * program is only built, never run.
    */
-  @SuppressWarnings("unchecked")
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forWindow(DataStream<OUT> windowed) {
+    return forWindow(windowed, !"false".equalsIgnoreCase(System.getProperty(WindowOperators.SLICING_PROPERTY)));
+  }
+
+  /**
+   * A harness for the window operator that produces {@code windowed}, with sliding windows computed
+   * from slices where possible if {@code slicing}, else always on the general window operator.
+   */
+  @SuppressWarnings("unchecked")
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forWindow(DataStream<OUT> windowed, boolean slicing) {
     if (!(windowed.getTransformation() instanceof OneInputTransformation<?, ?> t)
         || !(t.getOperator() instanceof OperatorSpec.Windowed spec)) {
       throw new IllegalArgumentException("Not the result of a window function: " + windowed.getTransformation());
     }
     return new OneInputTestHarness<>(
-        (OneInputStreamOperator<IN, OUT>) WindowOperators.create(spec, t.getStateKeySelector()), t.getName());
+        (OneInputStreamOperator<IN, OUT>) WindowOperators.create(spec, t.getStateKeySelector(), slicing), t.getName());
   }
 
   /** A harness for a {@link CoMapFunction}. */

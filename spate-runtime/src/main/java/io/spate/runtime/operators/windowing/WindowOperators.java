@@ -10,6 +10,11 @@ import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.StateDescriptor;
+import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
 import io.spate.api.windowing.triggers.Trigger;
@@ -23,11 +28,31 @@ import io.spate.runtime.operators.StreamOperator;
  */
 public final class WindowOperators {
 
+  /**
+   * The system property that turns slicing off when set to {@code false}: sliding windows then run
+   * on the general {@link WindowOperator} (to compare the two, in benchmarks and tests).
+   */
+  public static final String SLICING_PROPERTY = "spate.windows.slicing";
+
   private WindowOperators() {}
 
   /** The operator for {@code spec}, keyed by {@code keySelector}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static StreamOperator<?> create(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector) {
+    return create(spec, keySelector, !"false".equalsIgnoreCase(System.getProperty(SLICING_PROPERTY)));
+  }
+
+  /**
+   * The operator for {@code spec}, keyed by {@code keySelector}; sliding windows are computed from
+   * slices only if {@code slicing} and the spec allows it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static StreamOperator<?> create(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, boolean slicing) {
+    if (slicing) {
+      StreamOperator<?> sliced = slicingOperator(spec, keySelector);
+      if (sliced != null) {
+        return sliced;
+      }
+    }
     WindowAssigner assigner = spec.assigner();
     Trigger trigger = spec.trigger();
     OutputTag lateTag = spec.lateDataOutputTag();
@@ -48,5 +73,65 @@ public final class WindowOperators {
     }
     return new WindowOperator(assigner, trigger, spec.allowedLateness(), lateTag, keySelector, contents,
         singleValue, function);
+  }
+
+  /**
+   * A {@link SlicingWindowOperator} for sliding windows with the default trigger, no evictor and an
+   * incremental function, or null. An aggregate whose accumulator type cannot be determined is not
+   * sliced: its {@code merge} may change either argument, and without a serializer the stored slice
+   * accumulators could not be protected by a copy.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperator<?> slicingOperator(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector) {
+    if (!spec.defaultTrigger() || spec.evictor() != null) {
+      return null;
+    }
+    long size;
+    long slide;
+    long offset;
+    if (spec.assigner() instanceof SlidingEventTimeWindows sliding) {
+      size = sliding.getSize();
+      slide = sliding.getSlide();
+      offset = sliding.getOffset();
+    } else if (spec.assigner() instanceof SlidingProcessingTimeWindows sliding) {
+      size = sliding.getSize();
+      slide = sliding.getSlide();
+      offset = sliding.getOffset();
+    } else {
+      return null;
+    }
+    if (slide > size) {
+      return null;
+    }
+    TypeInformation<?> accumulatorType;
+    if (spec.incrementalFunction() instanceof AggregateFunction<?, ?, ?> aggregate) {
+      accumulatorType = knownType(aggregate, AggregateFunction.class, 1);
+      if (accumulatorType == null) {
+        return null;
+      }
+    } else if (spec.incrementalFunction() instanceof ReduceFunction<?> reduce) {
+      // the general operator already shares records between overlapping windows, so a reduce must
+      // not change its arguments there either; a known type only lets the slicer be more careful
+      accumulatorType = knownType(reduce, ReduceFunction.class, 0);
+    } else {
+      return null;
+    }
+    return new SlicingWindowOperator((WindowAssigner) spec.assigner(), size, slide, offset,
+        spec.allowedLateness(), spec.lateDataOutputTag(), keySelector, spec.incrementalFunction(), accumulatorType,
+        spec.function());
+  }
+
+  /** The type argument {@code index} of {@code function} with a usable serializer, or null. */
+  private static TypeInformation<?> knownType(Object function, Class<?> base, int index) {
+    try {
+      TypeInformation<?> type = TypeExtractor.getUnaryReturnType(function, base, -1, index, null, "window");
+      if (type == null || type instanceof MissingTypeInfo<?> || type.getTypeClass() == Object.class) {
+        return null;
+      }
+      type.createSerializer();
+      return type;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }
