@@ -123,6 +123,10 @@ public class DataStream<T> {
   /** Assigns timestamps and generates watermarks with {@code strategy}. */
   public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
     Objects.requireNonNull(strategy, "strategy");
+    if (strategy.getAlignmentParameters() != null) {
+      throw new InvalidProgramException("assignTimestampsAndWatermarks: watermark alignment pauses source readers, so "
+          + "it only applies to a strategy given to fromSource(...); remove withWatermarkAlignment(...) here.");
+    }
     SingleOutputStreamOperator<T> result = transform(
         "Timestamps/Watermarks", getType(), new OperatorSpec.TimestampsAndWatermarks(strategy));
     result.getTransformation().setParallelism(

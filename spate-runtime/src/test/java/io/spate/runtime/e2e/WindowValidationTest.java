@@ -122,4 +122,13 @@ class WindowValidationTest {
     assertThatThrownBy(() -> keyed().window(EventTimeSessionWindows.withGap(ms(10))).trigger(nonMerging))
         .isInstanceOf(InvalidProgramException.class).hasMessageContaining("merging");
   }
+
+  @Test
+  void watermarkAlignmentOutsideASourceIsRejected() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    var strategy = io.spate.api.eventtime.WatermarkStrategy.<Integer>forMonotonousTimestamps()
+        .withWatermarkAlignment("g", Duration.ofSeconds(1));
+    assertThatThrownBy(() -> env.fromData(1, 2).assignTimestampsAndWatermarks(strategy))
+        .isInstanceOf(InvalidProgramException.class).hasMessageContaining("fromSource");
+  }
 }
