@@ -1,7 +1,9 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.RichFunction;
+import io.spate.api.functions.TimeDomain;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.state.BackendKeyedStateStore;
@@ -89,6 +91,27 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     if (userFunction instanceof RichFunction rich) {
       rich.close();
     }
+  }
+
+  /** Emits {@code value} to the side output {@code tag}, for the contexts of process functions. */
+  protected final <X> void emitSideOutput(OutputTag<X> tag, X value, long timestamp) {
+    if (tag == null) {
+      throw new IllegalArgumentException("The output tag must not be null.");
+    }
+    output.collect(tag, value, timestamp);
+  }
+
+  /** A record timestamp as process-function contexts report it: null when there is none. */
+  protected static Long timestampOrNull(long timestamp) {
+    return timestamp == Long.MIN_VALUE ? null : timestamp;
+  }
+
+  /** The time domain of the firing timer; {@code domain} is null outside {@code onTimer}. */
+  protected static TimeDomain timerDomain(TimeDomain domain) {
+    if (domain == null) {
+      throw new IllegalStateException("timeDomain() is only available in onTimer.");
+    }
+    return domain;
   }
 
   @Override

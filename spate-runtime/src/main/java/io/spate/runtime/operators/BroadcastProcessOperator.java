@@ -73,17 +73,6 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
     output.emitWatermark(watermark);
   }
 
-  private Long timestampOrNull() {
-    return timestamp == Long.MIN_VALUE ? null : timestamp;
-  }
-
-  private <X> void sideOutput(OutputTag<X> outputTag, X value) {
-    if (outputTag == null) {
-      throw new IllegalArgumentException("The output tag must not be null.");
-    }
-    output.collect(outputTag, value, timestamp);
-  }
-
   private final class ContextImpl extends BroadcastProcessFunction<IN1, IN2, OUT>.Context {
     ContextImpl() {
       function.super();
@@ -96,12 +85,12 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public Long timestamp() {
-      return timestampOrNull();
+      return timestampOrNull(timestamp);
     }
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      sideOutput(outputTag, value);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
@@ -127,12 +116,12 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public Long timestamp() {
-      return timestampOrNull();
+      return timestampOrNull(timestamp);
     }
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      sideOutput(outputTag, value);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override

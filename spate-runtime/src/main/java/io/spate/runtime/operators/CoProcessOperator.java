@@ -107,7 +107,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
 
     @Override
     public Long timestamp() {
-      return timestamp == Long.MIN_VALUE ? null : timestamp;
+      return timestampOrNull(timestamp);
     }
 
     @Override
@@ -117,18 +117,12 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, timestamp);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
     public TimeDomain timeDomain() {
-      if (domain == null) {
-        throw new IllegalStateException("timeDomain() is only available in onTimer.");
-      }
-      return domain;
+      return timerDomain(domain);
     }
   }
 }

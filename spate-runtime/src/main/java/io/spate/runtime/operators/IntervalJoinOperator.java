@@ -215,10 +215,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, resultTimestamp);
+      emitSideOutput(outputTag, value, resultTimestamp);
     }
   }
 }

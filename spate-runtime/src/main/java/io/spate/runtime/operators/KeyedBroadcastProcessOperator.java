@@ -107,17 +107,6 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
     function.onTimer(timer.timestamp(), readOnlyCtx, collector);
   }
 
-  private Long timestampOrNull() {
-    return timestamp == Long.MIN_VALUE ? null : timestamp;
-  }
-
-  private <X> void sideOutput(OutputTag<X> outputTag, X value) {
-    if (outputTag == null) {
-      throw new IllegalArgumentException("The output tag must not be null.");
-    }
-    output.collect(outputTag, value, timestamp);
-  }
-
   private final class ContextImpl extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
     ContextImpl() {
       function.super();
@@ -141,12 +130,12 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
     @Override
     public Long timestamp() {
-      return timestampOrNull();
+      return timestampOrNull(timestamp);
     }
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      sideOutput(outputTag, value);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
@@ -185,20 +174,17 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
     @Override
     public TimeDomain timeDomain() {
-      if (domain == null) {
-        throw new IllegalStateException("timeDomain() is only available in onTimer.");
-      }
-      return domain;
+      return timerDomain(domain);
     }
 
     @Override
     public Long timestamp() {
-      return timestampOrNull();
+      return timestampOrNull(timestamp);
     }
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      sideOutput(outputTag, value);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
 
     @Override
     public Long timestamp() {
-      return timestamp == Long.MIN_VALUE ? null : timestamp;
+      return timestampOrNull(timestamp);
     }
 
     @Override
@@ -100,10 +100,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, timestamp);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
@@ -114,10 +111,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
 
     @Override
     public TimeDomain timeDomain() {
-      if (domain == null) {
-        throw new IllegalStateException("timeDomain() is only available in onTimer.");
-      }
-      return domain;
+      return timerDomain(domain);
     }
   }
 }

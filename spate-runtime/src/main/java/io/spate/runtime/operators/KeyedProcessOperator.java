@@ -79,7 +79,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
     @Override
     public Long timestamp() {
-      return timestamp == Long.MIN_VALUE ? null : timestamp;
+      return timestampOrNull(timestamp);
     }
 
     @Override
@@ -89,10 +89,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, timestamp);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
@@ -103,10 +100,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
     @Override
     public TimeDomain timeDomain() {
-      if (domain == null) {
-        throw new IllegalStateException("timeDomain() is only available in onTimer.");
-      }
-      return domain;
+      return timerDomain(domain);
     }
   }
 }

@@ -50,7 +50,7 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
 
     @Override
     public Long timestamp() {
-      return timestamp == Long.MIN_VALUE ? null : timestamp;
+      return timestampOrNull(timestamp);
     }
 
     @Override
@@ -60,10 +60,7 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, timestamp);
+      emitSideOutput(outputTag, value, timestamp);
     }
 
     @Override
