@@ -3,20 +3,41 @@ package io.spate.runtime.resourcemanager;
 import io.spate.api.common.JobID;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Keeps track of the TaskExecutors' slots and hands them to jobs. */
+/**
+ * Keeps track of the TaskExecutors' slots and hands them to jobs. A request the cluster could never
+ * serve fails at once; one that only has to wait for other jobs to give slots back waits, first come
+ * first served, up to the slot request timeout.
+ */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
-  private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
+  /** How long a slot request waits for busy slots by default (Flink's default as well). */
+  public static final Duration DEFAULT_SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
-  /** Creates the ResourceManager. */
+  private static final int MAX_WAITING_REQUESTS = 1024;
+
+  private record WaitingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {}
+
+  private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
+  private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
+  private final Duration slotRequestTimeout;
+
+  /** Creates the ResourceManager with the default slot request timeout. */
   public ResourceManager(RpcService rpcService, String address) {
+    this(rpcService, address, DEFAULT_SLOT_REQUEST_TIMEOUT);
+  }
+
+  /** Creates the ResourceManager; requests for busy slots wait up to {@code slotRequestTimeout}. */
+  public ResourceManager(RpcService rpcService, String address, Duration slotRequestTimeout) {
     super(rpcService, address);
+    this.slotRequestTimeout = slotRequestTimeout;
   }
 
   @Override
@@ -26,38 +47,67 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         throw new IllegalArgumentException("TaskExecutor " + address + " offers " + numberOfSlots + " slots; at least 1 is needed");
       }
       slotsByTaskExecutor.putIfAbsent(address, new JobID[numberOfSlots]);
+      serveWaiting();
       return null;
     });
   }
 
   @Override
   public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count) {
-    return callAsync(() -> {
-      int free = countFree();
-      if (free < count) {
-        throw new NotEnoughResourcesException("The job needs " + count + " task slots, but the cluster has "
-            + free + " free of " + countTotal() + ". Lower the parallelism, use fewer slot sharing groups, "
-            + "or add TaskExecutors/slots (taskmanager.numberOfTaskSlots).");
-      }
-      List<SlotOffer> offers = new ArrayList<>();
-      // Spread the job over TaskExecutors round robin, one slot at a time.
-      while (offers.size() < count) {
-        for (Map.Entry<String, JobID[]> e : slotsByTaskExecutor.entrySet()) {
-          JobID[] slots = e.getValue();
-          for (int i = 0; i < slots.length; i++) {
-            if (slots[i] == null) {
-              slots[i] = jobId;
-              offers.add(new SlotOffer(e.getKey(), i));
-              break;
-            }
+    CompletableFuture<List<SlotOffer>> result = new CompletableFuture<>();
+    runAsync(() -> {
+      int total = countTotal();
+      if (total < count) {
+        result.completeExceptionally(new NotEnoughResourcesException("The job needs " + count
+            + " task slots, but the cluster has " + countFree() + " free of " + total + ". Lower the parallelism, "
+            + "use fewer slot sharing groups, or add TaskExecutors/slots (taskmanager.numberOfTaskSlots)."));
+      } else if (waiting.isEmpty() && countFree() >= count) {
+        result.complete(allocate(jobId, count));
+      } else if (waiting.size() >= MAX_WAITING_REQUESTS) {
+        result.completeExceptionally(new NotEnoughResourcesException("The job needs " + count + " task slots and "
+            + MAX_WAITING_REQUESTS + " jobs are already waiting for slots; try again when jobs have ended."));
+      } else {
+        WaitingRequest request = new WaitingRequest(jobId, count, result);
+        waiting.add(request);
+        scheduleRunAsync(() -> {
+          if (waiting.remove(request)) {
+            request.result().completeExceptionally(new NotEnoughResourcesException("The job needs " + count
+                + " task slots, but after waiting " + slotRequestTimeout.toSeconds() + " s only " + countFree()
+                + " of " + countTotal() + " are free: other jobs hold them."));
           }
-          if (offers.size() == count) {
+        }, slotRequestTimeout.toMillis());
+      }
+    });
+    return result;
+  }
+
+  /** Serves the waiting requests, in order, while the oldest one fits. */
+  private void serveWaiting() {
+    while (!waiting.isEmpty() && countFree() >= waiting.peek().count()) {
+      WaitingRequest request = waiting.poll();
+      request.result().complete(allocate(request.jobId(), request.count()));
+    }
+  }
+
+  private List<SlotOffer> allocate(JobID jobId, int count) {
+    List<SlotOffer> offers = new ArrayList<>();
+    // Spread the job over TaskExecutors round robin, one slot at a time.
+    while (offers.size() < count) {
+      for (Map.Entry<String, JobID[]> e : slotsByTaskExecutor.entrySet()) {
+        JobID[] slots = e.getValue();
+        for (int i = 0; i < slots.length; i++) {
+          if (slots[i] == null) {
+            slots[i] = jobId;
+            offers.add(new SlotOffer(e.getKey(), i));
             break;
           }
         }
+        if (offers.size() == count) {
+          break;
+        }
       }
-      return offers;
-    });
+    }
+    return offers;
   }
 
   @Override
@@ -69,6 +119,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         }
       }
     }
+    serveWaiting();
   }
 
   @Override

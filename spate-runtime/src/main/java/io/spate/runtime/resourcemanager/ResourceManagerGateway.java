@@ -11,7 +11,10 @@ public interface ResourceManagerGateway extends RpcGateway {
   /** A TaskExecutor offers its slots. */
   CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots);
 
-  /** Allocates {@code count} slots to {@code jobId}, or fails with {@link NotEnoughResourcesException}. */
+  /**
+   * Allocates {@code count} slots to {@code jobId}, waiting for busy ones to be released, or fails
+   * with {@link NotEnoughResourcesException} when the cluster is too small or the wait times out.
+   */
   CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count);
 
   /** Frees every slot of {@code jobId}. */

@@ -61,6 +61,33 @@ class SlotsAndLeaksTest {
   }
 
   @Test
+  void aJobWaitsForSlotsThatAnotherJobHoldsAndRunsWhenTheyAreFree() throws Exception {
+    try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, 2, 2, 16, 256))) {
+      cluster.start();
+      JobClient first = cluster.submitJob(endlessJob(2)).get(30, TimeUnit.SECONDS);
+      awaitRecords(first);
+      JobClient second = cluster.submitJob(endlessJob(2)).get(30, TimeUnit.SECONDS);
+      // Every slot is taken: the second job waits instead of failing, and runs once they are free.
+      first.cancel().get(30, TimeUnit.SECONDS);
+      awaitRecords(second);
+      second.cancel().get(30, TimeUnit.SECONDS);
+      assertThat(first.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
+      assertThat(second.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
+    }
+  }
+
+  private static void awaitRecords(JobClient client) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (client.getProgress().recordsProcessed() == 0) {
+      assertThat(client.getProgress().status().isTerminal()).as("job ended before it processed a record").isFalse();
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("job processed no record");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
   void noDirectBuffersRemainAfterAFileJob(@TempDir Path dir) throws Exception {
     Path input = dir.resolve("in.txt");
     StringBuilder text = new StringBuilder();
