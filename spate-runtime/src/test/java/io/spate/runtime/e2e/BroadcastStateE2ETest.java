@@ -168,7 +168,7 @@ class BroadcastStateE2ETest {
   }
 
   @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2, 4})
+  @ValueSource(ints = {1, 2, 3, 4})
   void inBatchModeTheBroadcastSideIsProcessedFirst(int parallelism) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);

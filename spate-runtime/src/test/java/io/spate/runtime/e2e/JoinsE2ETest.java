@@ -154,7 +154,7 @@ class JoinsE2ETest {
   }
 
   @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 3})
+  @ValueSource(ints = {1, 2, 3, 4})
   void intervalJoinInBatchModeGivesTheSamePairs(int parallelism) throws Exception {
     List<Action> clicks = actions(3, 300);
     List<Action> purchases = actions(4, 300);

@@ -52,12 +52,10 @@ class WindowsE2ETest {
 
   private static final int N = 2_000;
 
+  /** Both modes at parallelism 1 to 4. */
   static Stream<Arguments> modes() {
-    return Stream.of(
-        Arguments.of(RuntimeExecutionMode.STREAMING, 1),
-        Arguments.of(RuntimeExecutionMode.STREAMING, 4),
-        Arguments.of(RuntimeExecutionMode.BATCH, 2),
-        Arguments.of(RuntimeExecutionMode.BATCH, 3));
+    return Stream.of(RuntimeExecutionMode.STREAMING, RuntimeExecutionMode.BATCH)
+        .flatMap(mode -> Stream.of(1, 2, 3, 4).map(p -> Arguments.of(mode, p)));
   }
 
   private static StreamExecutionEnvironment env(RuntimeExecutionMode mode, int parallelism) {
