@@ -1,6 +1,6 @@
 package io.spate.runtime.operators.windowing;
 
-import io.spate.api.state.ListState;
+import io.spate.api.state.ValueState;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The live windows of one key of a merging assigner (sessions), each mapped to the window whose
  * state namespace holds its contents. When windows merge, the result keeps one of their state
- * windows, so merging moves no more state than the merged namespaces hold. The set is loaded from
- * and written back to keyed state, so it is part of the operator's checkpointed state.
+ * windows, so merging moves no more state than the merged namespaces hold. The map lives in keyed
+ * value state, so it is part of the operator's checkpointed state; on the heap it is changed in
+ * place, so a record costs no copy of the set.
  *
  * @param <W> the window type
  */
@@ -32,17 +33,16 @@ public final class MergingWindowSet<W extends Window> {
   }
 
   private final MergingWindowAssigner<?, W> assigner;
-  private final ListState<WindowMapping<W>> state;
-  private final Map<W, W> mapping = new HashMap<>();
+  private final ValueState<HashMap<W, W>> state;
+  private final HashMap<W, W> mapping;
   private boolean changed;
 
-  /** Loads the set of the current key from {@code state}. */
-  public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ListState<WindowMapping<W>> state) throws Exception {
+  /** The set of the current key in {@code state}. */
+  public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<HashMap<W, W>> state) throws Exception {
     this.assigner = assigner;
     this.state = state;
-    for (WindowMapping<W> entry : state.get()) {
-      mapping.put(entry.window(), entry.stateWindow());
-    }
+    HashMap<W, W> stored = state.value();
+    this.mapping = stored != null ? stored : new HashMap<>(4);
   }
 
   /** Writes the set back to keyed state if it changed. */
@@ -53,9 +53,7 @@ public final class MergingWindowSet<W extends Window> {
     if (mapping.isEmpty()) {
       state.clear();
     } else {
-      List<WindowMapping<W>> entries = new ArrayList<>(mapping.size());
-      mapping.forEach((window, stateWindow) -> entries.add(new WindowMapping<>(window, stateWindow)));
-      state.update(entries);
+      state.update(mapping);
     }
     changed = false;
   }

@@ -8,8 +8,6 @@ import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.state.AppendingState;
 import io.spate.api.state.KeyedStateStore;
-import io.spate.api.state.ListState;
-import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.MergingState;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
@@ -26,7 +24,10 @@ import io.spate.runtime.state.BackendKeyedStateStore;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.InternalMergingState;
 import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Collections;
 
 /**
@@ -48,7 +49,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   /** The name of the keyed state that holds window contents. */
   protected static final String CONTENTS_STATE = "window-contents";
 
-  private static final ListStateDescriptor<WindowMapping<Window>> MERGING_WINDOWS =
+  private static final ValueStateDescriptor<HashMap<Window, Window>> MERGING_WINDOWS =
       mergingWindowsDescriptor();
 
   /** The assigner. */
@@ -66,7 +67,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   protected InternalTimerService timers;
   /** The window contents of the current key, in the namespace set by {@link #setContentsNamespace}. */
   protected AppendingState<Object, Object> contents;
-  private ListState<WindowMapping<W>> mergingWindowsState;
+  private ValueState<HashMap<W, W>> mergingWindowsState;
   private TriggerContextImpl triggerContext;
   private WindowContextImpl windowContext;
   /** Emits with the window's max timestamp. */
@@ -107,8 +108,8 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ListStateDescriptor<WindowMapping<Window>> mergingWindowsDescriptor() {
-    return new ListStateDescriptor<>("merging-window-set", (Class) WindowMapping.class);
+  private static ValueStateDescriptor<HashMap<Window, Window>> mergingWindowsDescriptor() {
+    return new ValueStateDescriptor<>("merging-window-set", (Class) HashMap.class);
   }
 
   @Override
@@ -122,7 +123,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
     }
     contents = (AppendingState<Object, Object>) keyedStateBackend.getOrCreateState(contentsDescriptor);
     if (assigner instanceof MergingWindowAssigner) {
-      mergingWindowsState = (ListState<WindowMapping<W>>) (ListState<?>)
+      mergingWindowsState = (ValueState<HashMap<W, W>>) (ValueState<?>)
           keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, MERGING_WINDOWS);
     }
     triggerContext = new TriggerContextImpl();
