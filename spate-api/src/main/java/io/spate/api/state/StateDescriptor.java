@@ -33,6 +33,7 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
   private final String name;
   private final Class<T> typeClass;
   private TypeInformation<T> typeInfo;
+  private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
 
   /** Creates a descriptor of the state {@code name} holding values of {@code typeInfo}. */
   protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
@@ -73,6 +74,26 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
       typeInfo = TypeInformation.of(typeClass);
     }
     return typeInfo;
+  }
+
+  /**
+   * Makes values of this state expire as {@code ttlConfig} says. Call before the state is first
+   * used; the configuration is part of the state's identity within its operator.
+   */
+  public void enableTimeToLive(StateTtlConfig ttlConfig) {
+    if (ttlConfig == null) {
+      throw new IllegalArgumentException("The TTL configuration of state '" + name + "' must not be null.");
+    }
+    if (!ttlConfig.isEnabled()) {
+      throw new IllegalArgumentException("State '" + name + "' was given a disabled TTL configuration; "
+          + "build one with StateTtlConfig.newBuilder(ttl).");
+    }
+    this.ttlConfig = ttlConfig;
+  }
+
+  /** The time-to-live configuration, {@link StateTtlConfig#DISABLED} unless enabled. */
+  public StateTtlConfig getTtlConfig() {
+    return ttlConfig;
   }
 
   @Override

@@ -47,8 +47,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     this.context = context;
     this.output = output;
     if (keyed) {
+      // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
       keyedStateBackend = new HeapKeyedStateBackend<>(
-          (TypeInformation<Object>) context.keyType(), context.maxParallelism(), context.keyGroupRange());
+          (TypeInformation<Object>) context.keyType(), context.maxParallelism(), context.keyGroupRange(),
+          context.processingTimeService()::currentProcessingTime);
     }
     if (userFunction instanceof RichFunction rich) {
       rich.setRuntimeContext(new StreamingRuntimeContext(

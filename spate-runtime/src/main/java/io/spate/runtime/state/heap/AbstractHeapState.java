@@ -13,7 +13,7 @@ import io.spate.runtime.state.InternalKvState;
 abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
 
   private final String name;
-  private final HeapKeyedStateBackend<K> backend;
+  final HeapKeyedStateBackend<K> backend;
   final StateTable<K, N, V> table;
   N namespace;
 
@@ -66,7 +66,7 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
     return table.remove(backend.getCurrentKeyGroup(), key, ns);
   }
 
-  private K currentKey() {
+  final K currentKey() {
     K key = backend.getCurrentKey();
     if (key == null) {
       throw new IllegalStateException("State '" + name + "' was accessed with no current key: keyed state "
