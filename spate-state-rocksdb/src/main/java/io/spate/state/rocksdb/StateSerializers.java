@@ -8,6 +8,7 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.windowing.evictors.TimestampedValue;
 import io.spate.api.windowing.windows.GlobalWindow;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
@@ -59,7 +60,38 @@ final class StateSerializers {
         && map.values().iterator().next() instanceof Window) {
       return (TypeSerializer<T>) new MapSerializer(WindowSerializer.INSTANCE, WindowSerializer.INSTANCE);
     }
+    if (value instanceof TimestampedValue<?>) {
+      return (TypeSerializer<T>) (TypeSerializer) new TimestampedValueSerializer();
+    }
     return TypeExtractor.getForObject(value).createSerializer();
+  }
+
+  /** The evicting window operator's elements: the timestamp, then the value. */
+  static final class TimestampedValueSerializer extends TypeSerializer<TimestampedValue<Object>> {
+    private static final long serialVersionUID = 1L;
+    private final FirstValueSerializer<Object> values = new FirstValueSerializer<>("window element");
+
+    @Override
+    public void serialize(TimestampedValue<Object> value, DataOutputView target) throws IOException {
+      target.writeLong(value.getTimestamp());
+      values.serialize(value.getValue(), target);
+    }
+
+    @Override
+    public TimestampedValue<Object> deserialize(DataInputView source) throws IOException {
+      long timestamp = source.readLong();
+      return new TimestampedValue<>(values.deserialize(source), timestamp);
+    }
+
+    @Override
+    public TimestampedValue<Object> copy(TimestampedValue<Object> value) {
+      return new TimestampedValue<>(values.copy(value.getValue()), value.getTimestamp());
+    }
+
+    @Override
+    public TypeSerializer<TimestampedValue<Object>> duplicate() {
+      return new TimestampedValueSerializer();
+    }
   }
 
   /** Namespaces of key-scoped state take no bytes. */
