@@ -97,7 +97,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
-        null);
+        null, conf);
     operator.setup(context, output);
     operator.open();
     opened = true;

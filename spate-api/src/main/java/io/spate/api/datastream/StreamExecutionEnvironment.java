@@ -8,6 +8,7 @@ import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.lib.FileSource;
@@ -23,6 +24,9 @@ import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.execution.JobListener;
 import io.spate.api.execution.PipelineExecutor;
 import io.spate.api.execution.PipelineExecutorFactory;
+import io.spate.api.state.EmbeddedRocksDBStateBackend;
+import io.spate.api.state.HashMapStateBackend;
+import io.spate.api.state.StateBackend;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
@@ -139,6 +143,32 @@ public class StreamExecutionEnvironment {
   public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
     configuration.set(CoreOptions.RUNTIME_MODE, Objects.requireNonNull(mode, "mode"));
     return this;
+  }
+
+  /**
+   * Sets where the job's keyed state lives ({@link HashMapStateBackend} or {@link
+   * EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type}.
+   */
+  public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
+    Objects.requireNonNull(backend, "The state backend must not be null.");
+    String name = backend.getName();
+    if (name == null || name.isBlank()) {
+      throw new InvalidProgramException("State backend " + backend + " has no name.");
+    }
+    configuration.set(StateBackendOptions.STATE_BACKEND, name);
+    return this;
+  }
+
+  /** The state backend that jobs of this environment use, from {@code state.backend.type}. */
+  public StateBackend getStateBackend() {
+    String name = configuration.get(StateBackendOptions.STATE_BACKEND);
+    if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
+      return new EmbeddedRocksDBStateBackend();
+    }
+    if (HashMapStateBackend.NAME.equals(name)) {
+      return new HashMapStateBackend();
+    }
+    return () -> name;
   }
 
   /** The settings that functions can read. */

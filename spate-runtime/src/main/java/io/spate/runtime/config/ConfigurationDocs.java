@@ -2,6 +2,7 @@ package io.spate.runtime.config;
 
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
 import java.lang.reflect.Field;
@@ -20,7 +21,7 @@ public final class ConfigurationDocs {
 
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
-      List.of(CoreOptions.class, ExecutionOptions.class, TaskManagerOptions.class);
+      List.of(CoreOptions.class, ExecutionOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -8,7 +8,9 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import io.spate.runtime.state.BackendKeyedStateStore;
 import io.spate.runtime.state.KeyedStateBackend;
-import io.spate.runtime.state.heap.HeapKeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendFactory;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import io.spate.runtime.state.KeyedStateBackends;
 
 /**
  * The base of operators: keeps the context and output, holds the keyed state of keyed operators,
@@ -47,14 +49,28 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     this.context = context;
     this.output = output;
     if (keyed) {
-      // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
-      keyedStateBackend = new HeapKeyedStateBackend<>(
-          (TypeInformation<Object>) context.keyType(), context.maxParallelism(), context.keyGroupRange(),
-          context.processingTimeService()::currentProcessingTime);
+      keyedStateBackend = createKeyedStateBackend(context);
     }
     if (userFunction instanceof RichFunction rich) {
       rich.setRuntimeContext(new StreamingRuntimeContext(
           context, keyed ? new BackendKeyedStateStore(keyedStateBackend) : null));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static KeyedStateBackend<Object> createKeyedStateBackend(OperatorContext context) {
+    KeyedStateBackendFactory factory = KeyedStateBackends.factoryFor(context.configuration(), context.userClassLoader());
+    String owner = context.jobId() + "/" + context.operatorName() + " (" + (context.taskInfo().indexOfThisSubtask() + 1)
+        + "/" + context.taskInfo().numberOfParallelSubtasks() + ")";
+    try {
+      return factory.create(new KeyedStateBackendParameters<>((TypeInformation<Object>) context.keyType(),
+          context.maxParallelism(), context.keyGroupRange(), context.configuration(), owner,
+          // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
+          context.processingTimeService()::currentProcessingTime));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not create the " + factory.name() + " state backend of " + owner, e);
     }
   }
 
@@ -90,8 +106,16 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   @Override
   public void close() throws Exception {
-    if (userFunction instanceof RichFunction rich) {
-      rich.close();
+    try {
+      if (userFunction instanceof RichFunction rich) {
+        rich.close();
+      }
+    } finally {
+      if (keyedStateBackend != null) {
+        KeyedStateBackend<Object> backend = keyedStateBackend;
+        keyedStateBackend = null;
+        backend.dispose();
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
+import io.spate.api.configuration.Configuration;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.KeyGroupAssignment;
@@ -23,6 +24,7 @@ import io.spate.runtime.tasks.ProcessingTimeService;
  * @param processingTimeService the task's clock and timer queue
  * @param maxParallelism the operator's number of key groups
  * @param keyType the type of the state key on keyed streams, else null
+ * @param configuration the job's configuration (state backend choice and sizes)
  */
 public record OperatorContext(
     JobID jobId,
@@ -34,7 +36,8 @@ public record OperatorContext(
     ClassLoader userClassLoader,
     ProcessingTimeService processingTimeService,
     int maxParallelism,
-    TypeInformation<?> keyType) {
+    TypeInformation<?> keyType,
+    Configuration configuration) {
 
   /** The key groups that this parallel instance owns. */
   public KeyGroupRange keyGroupRange() {

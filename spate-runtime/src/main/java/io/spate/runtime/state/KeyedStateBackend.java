@@ -62,4 +62,10 @@ public interface KeyedStateBackend<K> {
 
   /** Calls {@code consumer} with the name and number of entries of each state, for metrics and tests. */
   void forEachStateSize(BiConsumer<String, Long> consumer);
+
+  /**
+   * Releases everything the backend holds (native memory, files); called once when its operator
+   * closes, whether the job finished, failed or was cancelled. The backend is unusable afterwards.
+   */
+  default void dispose() {}
 }

@@ -257,7 +257,7 @@ public final class StreamTask implements Tasklet {
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
         metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
-        stateKeyType(node.getTransformation()));
+        stateKeyType(node.getTransformation()), job.configuration());
   }
 
   private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {

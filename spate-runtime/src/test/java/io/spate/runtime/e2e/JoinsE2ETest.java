@@ -79,7 +79,7 @@ class JoinsE2ETest {
       }
     }
     Collections.shuffle(payments, new Random(parallelism));
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelism);
     DataStream<String> joined = env.fromCollection(orders).keyBy(Order::id)
         .connect(env.fromCollection(payments).keyBy(Payment::orderId))
         .process(new OrderPaymentJoin());
@@ -127,7 +127,7 @@ class JoinsE2ETest {
 
   private static List<String> intervalJoin(int parallelism, RuntimeExecutionMode mode, List<Action> clicks,
       List<Action> purchases, boolean lowerExclusive, boolean upperExclusive) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelism);
     env.setRuntimeMode(mode);
     var joined = withTimestamps(env, clicks).keyBy(Action::user)
         .intervalJoin(withTimestamps(env, purchases).keyBy(Action::user))

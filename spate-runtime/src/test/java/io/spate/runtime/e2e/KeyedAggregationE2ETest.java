@@ -80,7 +80,7 @@ class KeyedAggregationE2ETest {
   }
 
   private static StreamExecutionEnvironment env() {
-    return StreamExecutionEnvironment.createLocalEnvironment(3);
+    return StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(3);
   }
 
   private DataStream<Trade> trades(StreamExecutionEnvironment env) {

@@ -59,7 +59,7 @@ class WindowsE2ETest {
   }
 
   private static StreamExecutionEnvironment env(RuntimeExecutionMode mode, int parallelism) {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(parallelism);
     env.setRuntimeMode(mode);
     return env;
   }

@@ -248,10 +248,8 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       slices.update(aggregate != null ? aggregate.add(value, aggregate.createAccumulator()) : value);
       onNewSlice(slice, firedThrough);
     } else if (aggregate != null) {
-      Object updated = aggregate.add(value, accumulator);
-      if (updated != accumulator) {
-        slices.update(updated);
-      }
+      // written back even when changed in place: a serializing backend holds only a copy
+      slices.update(aggregate.add(value, accumulator));
     } else {
       slices.update(reduce.reduce((IN) accumulator, value));
     }

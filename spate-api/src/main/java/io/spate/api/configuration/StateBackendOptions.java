@@ -1,0 +1,31 @@
+package io.spate.api.configuration;
+
+/** Options that choose and size the keyed state backend. */
+public final class StateBackendOptions {
+
+  private StateBackendOptions() {}
+
+  /** The name of the keyed state backend. */
+  public static final ConfigOption<String> STATE_BACKEND =
+      ConfigOption.key("state.backend.type")
+          .stringType()
+          .defaultValue("hashmap")
+          .withDescription("Where keyed state lives: 'hashmap' (Java objects on the heap) or 'rocksdb' (serialized, in"
+              + " an embedded RocksDB on local disk; needs the spate-state-rocksdb module on the class path).");
+
+  /** The memory that all RocksDB instances of one TaskExecutor share. */
+  public static final ConfigOption<String> ROCKSDB_MANAGED_MEMORY =
+      ConfigOption.key("state.backend.rocksdb.memory.managed-size")
+          .stringType()
+          .defaultValue("256mb")
+          .withDescription("Memory (block cache and write buffers) shared by all RocksDB state of one process, as"
+              + " bytes or with a unit: 64mb, 1gb. Write buffers may take up to half of it.");
+
+  /** The directory under which RocksDB keeps its working files. */
+  public static final ConfigOption<String> ROCKSDB_LOCAL_DIR =
+      ConfigOption.key("state.backend.rocksdb.localdir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Directory for RocksDB's working files, one subdirectory per operator instance, deleted"
+              + " when the operator closes; by default a 'spate-rocksdb' directory under java.io.tmpdir.");
+}

@@ -1,0 +1,13 @@
+package io.spate.api.state;
+
+import java.io.Serializable;
+
+/**
+ * Chooses where a job's keyed state lives; the runtime maps the name to an implementation, so the
+ * API does not depend on any backend.
+ */
+public interface StateBackend extends Serializable {
+
+  /** The backend's name, as in the {@code state.backend.type} option. */
+  String getName();
+}

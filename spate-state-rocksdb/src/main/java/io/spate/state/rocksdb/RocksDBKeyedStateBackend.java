@@ -1,0 +1,454 @@
+package io.spate.state.rocksdb;
+
+import io.spate.api.functions.AggregateFunction;
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.state.AggregatingStateDescriptor;
+import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.ReducingStateDescriptor;
+import io.spate.api.state.State;
+import io.spate.api.state.StateDescriptor;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.state.InternalKvState;
+import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.KeyedStateBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Keyed state serialized into an embedded RocksDB (Flink's {@code EmbeddedRocksDBStateBackend}):
+ * state may outgrow the heap; every read deserializes, so values read back are copies.
+ *
+ * <p>Each state is a column family. A row key is the key group (2 bytes, big-endian), the serialized
+ * key, the serialized namespace and, for map state, the serialized user key; serializers are
+ * self-delimiting, so no prefix of one row's (key, namespace) is another's, and the rows of a key
+ * group range are one contiguous key range (what a snapshot will iterate).
+ *
+ * @param <K> the key type
+ */
+public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
+
+  /** Rows read from RocksDB per native iterator, so iterators are short-lived and memory is bounded. */
+  static final int ITERATION_CHUNK = 256;
+
+  private final int maxParallelism;
+  private final KeyGroupRange keyGroupRange;
+  private final String owner;
+  private final Path directory;
+  private final RocksDBSharedResources.Lease resources;
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions columnOptions;
+  private final StringAppendOperator listMerge;
+  private final RocksDB db;
+  private final ColumnFamilyHandle defaultColumn;
+  final WriteOptions writeOptions;
+  final ReadOptions readOptions;
+  private final Map<String, AbstractRocksDBState<K, ?, ?>> states = new LinkedHashMap<>();
+  private final Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
+  private TypeInformation<K> keyType;
+  private TypeSerializer<K> keySerializer;
+  private K currentKey;
+  private int currentKeyGroup = -1;
+  private final DataOutputSerializer keyPrefix = new DataOutputSerializer(64);
+  private boolean keyPrefixValid;
+  private boolean disposed;
+
+  /**
+   * Opens a new, empty RocksDB in {@code directory} (which must not exist yet) for keys of {@code
+   * keyType} (null: derived from the first key) in {@code keyGroupRange}.
+   */
+  public RocksDBKeyedStateBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
+      Path directory, RocksDBSharedResources.Lease resources, String owner) throws IOException {
+    if (maxParallelism > 1 << 15) {
+      throw new IllegalArgumentException("Max parallelism " + maxParallelism + " does not fit the 2-byte key group");
+    }
+    this.keyType = keyType;
+    this.keySerializer = keyType == null ? null : keyType.createSerializer();
+    this.maxParallelism = maxParallelism;
+    this.keyGroupRange = keyGroupRange;
+    this.owner = owner;
+    this.directory = directory;
+    this.resources = resources;
+    Files.createDirectories(directory.getParent());
+    Files.createDirectory(directory);
+    DBOptions dbo = null;
+    ColumnFamilyOptions cfo = null;
+    StringAppendOperator merge = null;
+    RocksDB opened = null;
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      dbo = new DBOptions()
+          .setCreateIfMissing(true)
+          .setCreateMissingColumnFamilies(true)
+          .setWriteBufferManager(resources.writeBufferManager())
+          .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL)
+          .setStatsDumpPeriodSec(0)
+          .setMaxOpenFiles(512)
+          .setKeepLogFileNum(2);
+      merge = new StringAppendOperator(""); // list elements carry their own length: no separator needed
+      cfo = new ColumnFamilyOptions()
+          .setMergeOperator(merge)
+          .setWriteBufferSize(resources.writeBufferSize())
+          .setTableFormatConfig(new BlockBasedTableConfig()
+              .setBlockCache(resources.cache())
+              .setCacheIndexAndFilterBlocks(true)
+              .setPinL0FilterAndIndexBlocksInCache(true));
+      opened = RocksDB.open(dbo, directory.toString(),
+          List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo)), handles);
+    } catch (RocksDBException | RuntimeException e) {
+      handles.forEach(ColumnFamilyHandle::close);
+      if (opened != null) {
+        opened.close();
+      }
+      closeAll(cfo, merge, dbo);
+      deleteDirectory(directory);
+      resources.release();
+      throw new IOException("Could not open RocksDB for " + owner + " in " + directory + ": " + e.getMessage(), e);
+    }
+    this.dbOptions = dbo;
+    this.columnOptions = cfo;
+    this.listMerge = merge;
+    this.db = opened;
+    this.defaultColumn = handles.get(0);
+    this.writeOptions = new WriteOptions().setDisableWAL(true); // durability comes from checkpoints, not a log
+    this.readOptions = new ReadOptions();
+  }
+
+  /** The directory that holds this backend's RocksDB files (deleted by {@link #dispose()}). */
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public void setCurrentKey(K key) {
+    if (key != currentKey) {
+      currentKey = key;
+      currentKeyGroup = -1;
+      keyPrefixValid = false;
+    }
+  }
+
+  @Override
+  public K getCurrentKey() {
+    return currentKey;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public int getCurrentKeyGroup() {
+    if (currentKeyGroup < 0) {
+      if (keyType == null) {
+        keyType = (TypeInformation<K>) TypeExtractor.getForObject(currentKey);
+        keySerializer = keyType.createSerializer();
+      }
+      currentKeyGroup = KeyGroupAssignment.keyGroupForHash(keyType.keyHash(currentKey), maxParallelism);
+    }
+    return currentKeyGroup;
+  }
+
+  @Override
+  public KeyGroupRange getKeyGroupRange() {
+    return keyGroupRange;
+  }
+
+  /** The row-key prefix (key group and key) of the current key; valid until the key changes. */
+  DataOutputSerializer currentKeyPrefix(String stateName) {
+    if (!keyPrefixValid) {
+      if (currentKey == null) {
+        throw new IllegalStateException("State '" + stateName + "' was accessed with no current key: keyed state "
+            + "can only be used while a keyed record or timer is being processed.");
+      }
+      int keyGroup = getCurrentKeyGroup();
+      if (!keyGroupRange.contains(keyGroup)) {
+        throw new IllegalStateException("Key group " + keyGroup + " is not in this subtask's key groups "
+            + keyGroupRange.startKeyGroup() + ".." + keyGroupRange.endKeyGroup()
+            + ": a key's hash changed between keyBy and state access (is the key mutable?)");
+      }
+      keyPrefix.clear();
+      try {
+        keyPrefix.writeShort(keyGroup);
+        keySerializer.serialize(currentKey, keyPrefix);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not serialize key " + currentKey + " of state '" + stateName + "'", e);
+      }
+      keyPrefixValid = true;
+    }
+    return keyPrefix;
+  }
+
+  RocksDB db() {
+    checkNotDisposed();
+    return db;
+  }
+
+  TypeSerializer<K> keySerializer() {
+    return keySerializer;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <S extends State> S getOrCreateState(StateDescriptor<S, ?> descriptor) {
+    checkNotDisposed();
+    String name = descriptor.getName();
+    if (descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled()) {
+      throw new UnsupportedOperationException("State '" + name + "' has a time-to-live, which the RocksDB state "
+          + "backend does not support yet; use the hashmap backend (state.backend.type: hashmap) for it.");
+    }
+    AbstractRocksDBState<K, ?, ?> state = states.get(name);
+    if (state != null) {
+      if (kinds.get(name) != descriptor.getType()) {
+        throw new IllegalStateException("State '" + name + "' was registered as " + kinds.get(name)
+            + " state and is now asked for as " + descriptor.getType() + " state; use another name.");
+      }
+      return (S) state;
+    }
+    ColumnFamilyHandle column;
+    try {
+      column = db.createColumnFamily(new ColumnFamilyDescriptor(
+          ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Could not create the column family of state '" + name + "' of " + owner, e);
+    }
+    state = switch (descriptor.getType()) {
+      case VALUE -> new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
+      case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
+      case REDUCING -> new RocksDBReducingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
+          ((ReducingStateDescriptor) descriptor).getReduceFunction());
+      case AGGREGATING -> new RocksDBAggregatingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
+          (AggregateFunction) ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+      case MAP -> {
+        MapStateDescriptor map = (MapStateDescriptor) descriptor;
+        yield new RocksDBMapState<>(this, column, name,
+            StateSerializers.forType(name, Map.class, map::getKeyTypeInformation),
+            StateSerializers.forType(name, Map.class, map::getValueTypeInformation));
+      }
+    };
+    states.put(name, state);
+    kinds.put(name, descriptor.getType());
+    return (S) state;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N> Stream<K> getKeys(String stateName, N namespace) {
+    checkNotDisposed();
+    AbstractRocksDBState<K, N, ?> state = (AbstractRocksDBState<K, N, ?>) states.get(stateName);
+    if (state == null || keySerializer == null) {
+      return Stream.empty();
+    }
+    byte[] ns = state.serializeNamespace(namespace);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+        new KeyIterator(state, ns), Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, S extends State> void applyToAllKeys(
+      N namespace, StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function) throws Exception {
+    S state = getPartitionedState(namespace, descriptor);
+    K previous = currentKey;
+    try {
+      // The iterator re-seeks per chunk, so the function may change or clear state as it goes.
+      Iterator<K> keys = getKeys(descriptor.getName(), namespace).iterator();
+      while (keys.hasNext()) {
+        K key = keys.next();
+        setCurrentKey(key);
+        ((InternalKvState<N>) state).setCurrentNamespace(namespace);
+        function.process(key, state);
+      }
+    } finally {
+      setCurrentKey(previous);
+    }
+  }
+
+  @Override
+  public void forEachStateSize(BiConsumer<String, Long> consumer) {
+    checkNotDisposed();
+    states.forEach((name, state) -> consumer.accept(name, countEntries(state)));
+  }
+
+  /** The number of (key, namespace) pairs with a value: rows, with a map's user keys counted once. */
+  private long countEntries(AbstractRocksDBState<K, ?, ?> state) {
+    long count = 0;
+    byte[] previous = null;
+    try (RocksIterator it = db.newIterator(state.column, readOptions)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        byte[] row = it.key();
+        if (state instanceof RocksDBMapState<?, ?, ?, ?> map) {
+          int end = map.keyAndNamespaceLength(row);
+          if (previous != null && Arrays.equals(previous, 0, previous.length, row, 0, end)) {
+            continue;
+          }
+          previous = Arrays.copyOf(row, end);
+        }
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The keys of one state that have a row under one namespace, in key-group order, read in chunks of
+   * {@link #ITERATION_CHUNK} rows, each chunk through a fresh native iterator that seeks past the
+   * last row seen.
+   */
+  private final class KeyIterator implements Iterator<K> {
+    private final AbstractRocksDBState<K, ?, ?> state;
+    private final byte[] namespace;
+    private final boolean mapRows;
+    private final ArrayList<K> buffer = new ArrayList<>();
+    private int position;
+    private byte[] lastRow;
+    private byte[] lastEmittedPrefix;
+    private boolean exhausted;
+
+    KeyIterator(AbstractRocksDBState<K, ?, ?> state, byte[] namespace) {
+      this.state = state;
+      this.namespace = namespace;
+      this.mapRows = state instanceof RocksDBMapState;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (position >= buffer.size() && !exhausted) {
+        fill();
+      }
+      return position < buffer.size();
+    }
+
+    @Override
+    public K next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.get(position++);
+    }
+
+    private void fill() {
+      buffer.clear();
+      position = 0;
+      DataInputDeserializer in = new DataInputDeserializer();
+      int rows = 0;
+      try (RocksIterator it = db().newIterator(state.column, readOptions)) {
+        if (lastRow == null) {
+          it.seekToFirst();
+        } else {
+          it.seek(lastRow);
+          if (it.isValid() && Arrays.equals(it.key(), lastRow)) {
+            it.next();
+          }
+        }
+        for (; it.isValid() && rows < ITERATION_CHUNK; it.next(), rows++) {
+          byte[] row = it.key();
+          lastRow = row;
+          in.setBuffer(row, 2, row.length - 2);
+          K key = keySerializer.deserialize(in);
+          int nsStart = row.length - in.available();
+          int nsEnd = nsStart + namespace.length;
+          boolean matches = mapRows
+              ? nsEnd <= row.length && Arrays.equals(row, nsStart, nsEnd, namespace, 0, namespace.length)
+              : nsEnd == row.length && Arrays.equals(row, nsStart, nsEnd, namespace, 0, namespace.length);
+          if (!matches) {
+            continue;
+          }
+          if (mapRows) {
+            if (lastEmittedPrefix != null && Arrays.equals(lastEmittedPrefix, 0, lastEmittedPrefix.length, row, 0, nsEnd)) {
+              continue;
+            }
+            lastEmittedPrefix = Arrays.copyOf(row, nsEnd);
+          }
+          buffer.add(key);
+        }
+        if (!it.isValid()) {
+          exhausted = true;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the keys of state '" + state.name() + "' of " + owner, e);
+      }
+    }
+  }
+
+  private void checkNotDisposed() {
+    if (disposed) {
+      throw new IllegalStateException("The RocksDB state backend of " + owner + " was disposed.");
+    }
+  }
+
+  @Override
+  public void dispose() {
+    if (disposed) {
+      return;
+    }
+    disposed = true;
+    for (AbstractRocksDBState<K, ?, ?> state : states.values()) {
+      state.column.close();
+    }
+    states.clear();
+    defaultColumn.close();
+    db.close();
+    closeAll(writeOptions, readOptions, columnOptions, listMerge, dbOptions);
+    resources.release();
+    deleteDirectory(directory);
+  }
+
+  private static void closeAll(AutoCloseable... closeables) {
+    for (AutoCloseable c : closeables) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // native handles do not fail to close
+        }
+      }
+    }
+  }
+
+  static void deleteDirectory(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete the RocksDB working directory " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.spate.state.rocksdb;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.IllegalConfigurationException;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.EmbeddedRocksDBStateBackend;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendFactory;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Creates {@link RocksDBKeyedStateBackend}s under the name {@code rocksdb}; found by ServiceLoader. */
+public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendFactory {
+
+  @Override
+  public String name() {
+    return EmbeddedRocksDBStateBackend.NAME;
+  }
+
+  @Override
+  public <K> KeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception {
+    Configuration conf = parameters.configuration();
+    long managed = parseMemorySize(conf.get(StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
+    Path base = workingDirectoryBase(conf);
+    Path directory = base.resolve(sanitize(parameters.owner()) + "-" + UUID.randomUUID());
+    RocksDBSharedResources.Lease lease = RocksDBSharedResources.acquire(managed);
+    return new RocksDBKeyedStateBackend<>(parameters.keyType(), parameters.maxParallelism(),
+        parameters.keyGroupRange(), directory, lease, parameters.owner());
+  }
+
+  /** The directory under which backends create their working directories. */
+  public static Path workingDirectoryBase(Configuration conf) {
+    return conf.getOptional(StateBackendOptions.ROCKSDB_LOCAL_DIR)
+        .map(Path::of)
+        .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "spate-rocksdb"));
+  }
+
+  private static String sanitize(String owner) {
+    String s = owner.replaceAll("[^A-Za-z0-9._-]+", "_");
+    return s.length() > 80 ? s.substring(0, 80) : s;
+  }
+
+  /**
+   * Parses a memory size such as {@code 268435456}, {@code 256mb} or {@code 1 gb}.
+   *
+   * @throws IllegalConfigurationException naming the option if the value is malformed or too small
+   */
+  public static long parseMemorySize(String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    int unitStart = 0;
+    while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
+      unitStart++;
+    }
+    long multiplier = switch (s.substring(unitStart)) {
+      case "", "b" -> 1L;
+      case "k", "kb" -> 1L << 10;
+      case "m", "mb" -> 1L << 20;
+      case "g", "gb" -> 1L << 30;
+      default -> -1L;
+    };
+    if (unitStart == 0 || multiplier < 0 || unitStart > 12) {
+      throw new IllegalConfigurationException("Malformed " + StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key() + ": '"
+          + text + "'; use bytes or a number with kb, mb or gb, such as 256mb.");
+    }
+    long bytes = Long.parseLong(s.substring(0, unitStart)) * multiplier;
+    if (bytes < 8L << 20) {
+      throw new IllegalConfigurationException(StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key() + " is " + text
+          + "; RocksDB needs at least 8mb.");
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,7 @@
+package io.spate.runtime.e2e;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link JoinsE2ETest} with keyed state in RocksDB: the same jobs must give the same results. */
+@ExtendWith(RocksDBBackendExtension.class)
+class RocksDBJoinsE2ETest extends JoinsE2ETest {}

@@ -1,0 +1,24 @@
+package io.spate.state.rocksdb;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendModelProperties;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import java.nio.file.Path;
+
+/** The RocksDB backend against the in-memory model. */
+class RocksDBKeyedStateBackendProperties extends KeyedStateBackendModelProperties {
+
+  @Override
+  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
+      throws Exception {
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-model").toString());
+    return new RocksDBKeyedStateBackendFactory()
+        .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "model test", System::currentTimeMillis));
+  }
+}

@@ -1,0 +1,141 @@
+package io.spate.state.rocksdb;
+
+import io.spate.api.state.StateTtlConfig;
+import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.IllegalConfigurationException;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendContractTest;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import io.spate.runtime.state.KeyedStateBackends;
+import io.spate.runtime.state.VoidNamespace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The keyed-state contract on RocksDB, plus what is particular to it. */
+class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
+
+  @TempDir
+  Path localDir;
+
+  @Override
+  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
+      throws Exception {
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
+        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+    return KeyedStateBackends.factoryFor(conf, getClass().getClassLoader())
+        .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "test job/op (1/1)", System::currentTimeMillis));
+  }
+
+  @Override
+  protected boolean readsReturnCopies() {
+    return true;
+  }
+
+  @Test
+  void disposeDeletesTheWorkingDirectoryAndFreesTheSharedBudget() throws Exception {
+    int budgetsBefore = RocksDBSharedResources.activeBudgets();
+    RocksDBKeyedStateBackend<String> backend =
+        (RocksDBKeyedStateBackend<String>) createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    ValueState<Integer> state = backend.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("v", Integer.class));
+    backend.setCurrentKey("k");
+    state.update(7);
+    assertThat(Files.isDirectory(backend.directory())).isTrue();
+    assertThat(backend.directory().getParent()).isEqualTo(localDir);
+    backend.dispose();
+    assertThat(backend.directory()).doesNotExist();
+    assertThat(RocksDBSharedResources.activeBudgets()).isLessThanOrEqualTo(budgetsBefore);
+    assertThatThrownBy(state::value).hasMessageContaining("disposed");
+  }
+
+  @Test
+  void windowNamespacesAndRawlyTypedInternalStateWork() throws Exception {
+    KeyedStateBackend<Long> backend = createBackend(Types.LONG, 128, new KeyGroupRange(0, 127));
+    try {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      ValueState<HashMap<TimeWindow, TimeWindow>> windows = (ValueState) backend.getPartitionedState(
+          VoidNamespace.INSTANCE, new ValueStateDescriptor<>("merging", (Class) HashMap.class));
+      ListState<Object> contents = backend.getPartitionedState(new TimeWindow(0, 10),
+          new ListStateDescriptor<>("contents", Object.class));
+      backend.setCurrentKey(42L);
+      HashMap<TimeWindow, TimeWindow> map = new HashMap<>();
+      map.put(new TimeWindow(0, 10), new TimeWindow(0, 5));
+      windows.update(map);
+      contents.add("x");
+      contents.add("y");
+      assertThat(windows.value()).isEqualTo(map);
+      assertThat(contents.get()).containsExactly("x", "y");
+      assertThat(backend.getKeys("contents", new TimeWindow(0, 10))).containsExactly(42L);
+      assertThatThrownBy(() -> contents.add(1)).hasMessageContaining("'contents'").hasMessageContaining("one type");
+    } finally {
+      backend.dispose();
+    }
+  }
+
+  @Test
+  void stateWithATimeToLiveIsRejectedUntilTheBackendSupportsIt() throws Exception {
+    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    try {
+      var descriptor = new ValueStateDescriptor<>("expiring", Long.class);
+      descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
+      assertThatThrownBy(() -> backend.getOrCreateState(descriptor))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageContaining("'expiring'").hasMessageContaining("time-to-live");
+    } finally {
+      backend.dispose();
+    }
+  }
+
+  @Test
+  void memorySizesParseWithUnitsAndRejectNonsense() {
+    assertThat(RocksDBKeyedStateBackendFactory.parseMemorySize("256mb")).isEqualTo(256L << 20);
+    assertThat(RocksDBKeyedStateBackendFactory.parseMemorySize("1 GB")).isEqualTo(1L << 30);
+    assertThat(RocksDBKeyedStateBackendFactory.parseMemorySize("16777216")).isEqualTo(16L << 20);
+    assertThatThrownBy(() -> RocksDBKeyedStateBackendFactory.parseMemorySize("lots"))
+        .isInstanceOf(IllegalConfigurationException.class).hasMessageContaining("state.backend.rocksdb.memory.managed-size");
+    assertThatThrownBy(() -> RocksDBKeyedStateBackendFactory.parseMemorySize("1kb")).hasMessageContaining("at least");
+  }
+
+  @Test
+  void listAppendsThroughTheMergeOperatorKeepElementBoundaries() throws Exception {
+    ListState<String> state = createAndTrack();
+    for (int i = 0; i < 300; i++) {
+      state.add(i % 2 == 0 ? "" : "element-" + i);
+    }
+    state.addAll(List.of("tail1", "tail2"));
+    assertThat(state.get()).hasSize(302).startsWith("", "element-1").endsWith("tail1", "tail2");
+  }
+
+  private ListState<String> createAndTrack() throws Exception {
+    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    tracked.add(backend);
+    ListState<String> state = backend.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("l", String.class));
+    backend.setCurrentKey("k");
+    return state;
+  }
+
+  private final List<KeyedStateBackend<?>> tracked = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void disposeTracked() {
+    tracked.forEach(KeyedStateBackend::dispose);
+  }
+}
