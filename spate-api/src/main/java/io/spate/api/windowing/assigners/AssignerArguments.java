@@ -40,6 +40,14 @@ final class AssignerArguments {
     return millis;
   }
 
+  /** {@code timestamp}, unless the record has none (event-time assigners need one). */
+  static long checkTimestamp(String assigner, long timestamp) {
+    if (timestamp == Long.MIN_VALUE) {
+      throw new IllegalStateException(missingTimestamp(assigner));
+    }
+    return timestamp;
+  }
+
   static String missingTimestamp(String assigner) {
     return assigner + " got a record without a timestamp: event-time windows need timestamps. Call "
         + "assignTimestampsAndWatermarks(...) before the window, use a source that sets timestamps, "

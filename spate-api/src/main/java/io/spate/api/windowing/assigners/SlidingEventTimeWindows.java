@@ -4,26 +4,18 @@ import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Puts each record into every event-time window of a fixed size that contains its timestamp; a new
  * window starts every slide, aligned to the epoch plus an optional offset.
  */
-public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+public final class SlidingEventTimeWindows extends SlidingWindowAssigner {
 
   private static final long serialVersionUID = 1L;
   private static final String NAME = "SlidingEventTimeWindows";
 
-  private final long size;
-  private final long slide;
-  private final long offset;
-  private transient SlidingWindows windows;
-
   private SlidingEventTimeWindows(long size, long slide, long offset) {
-    this.size = size;
-    this.slide = slide;
-    this.offset = offset;
+    super(NAME, true, size, slide, offset);
   }
 
   /** Windows of {@code size} starting every {@code slide}, aligned to the epoch. */
@@ -38,44 +30,8 @@ public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWi
     return new SlidingEventTimeWindows(sizeMillis, slideMillis, AssignerArguments.offset(NAME, offset, slideMillis, "slide"));
   }
 
-  /** The window size in milliseconds. */
-  public long getSize() {
-    return size;
-  }
-
-  /** The slide in milliseconds. */
-  public long getSlide() {
-    return slide;
-  }
-
-  /** The offset in milliseconds. */
-  public long getOffset() {
-    return offset;
-  }
-
-  @Override
-  public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-    if (timestamp == Long.MIN_VALUE) {
-      throw new IllegalStateException(AssignerArguments.missingTimestamp(NAME));
-    }
-    if (windows == null) {
-      windows = new SlidingWindows(size, slide, offset);
-    }
-    return windows.windowsFor(timestamp);
-  }
-
   @Override
   public Trigger<Object, TimeWindow> getDefaultTrigger() {
     return EventTimeTrigger.create();
-  }
-
-  @Override
-  public boolean isEventTime() {
-    return true;
-  }
-
-  @Override
-  public String toString() {
-    return NAME + "(" + size + ", " + slide + ", " + offset + ")";
   }
 }

@@ -1,7 +1,6 @@
 package io.spate.api.windowing.triggers;
 
 import io.spate.api.state.ReducingState;
-import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -12,21 +11,17 @@ import java.time.Duration;
  *
  * @param <W> the window type
  */
-public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public final class ContinuousEventTimeTrigger<W extends Window> extends ContinuousTrigger<W> {
 
   private static final long serialVersionUID = 1L;
 
-  private final long interval;
-  private final ReducingStateDescriptor<Long> fireTimeDescriptor =
-      new ReducingStateDescriptor<>("continuous-event-time-fire-time", new LongMin(), Long.class);
-
-  private ContinuousEventTimeTrigger(long interval) {
-    this.interval = interval;
+  private ContinuousEventTimeTrigger(Duration interval) {
+    super("ContinuousEventTimeTrigger", interval, "continuous-event-time-fire-time");
   }
 
   /** Fires every {@code interval} of event time; the interval must be positive. */
   public static <W extends Window> ContinuousEventTimeTrigger<W> of(Duration interval) {
-    return new ContinuousEventTimeTrigger<>(ContinuousIntervals.check("ContinuousEventTimeTrigger", interval));
+    return new ContinuousEventTimeTrigger<>(interval);
   }
 
   @Override
@@ -67,38 +62,13 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
     return TriggerResult.CONTINUE;
   }
 
-  private void scheduleNext(long time, W window, TriggerContext ctx, ReducingState<Long> fireTime) throws Exception {
-    long next = Math.min(time + interval, window.maxTimestamp());
-    fireTime.add(next);
-    ctx.registerEventTimeTimer(next);
+  @Override
+  void registerTimer(TriggerContext ctx, long time) {
+    ctx.registerEventTimeTimer(time);
   }
 
   @Override
-  public void clear(W window, TriggerContext ctx) throws Exception {
-    ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-    Long next = fireTime.get();
-    if (next != null) {
-      ctx.deleteEventTimeTimer(next);
-      fireTime.clear();
-    }
-  }
-
-  @Override
-  public boolean canMerge() {
-    return true;
-  }
-
-  @Override
-  public void onMerge(W window, OnMergeContext ctx) throws Exception {
-    ctx.mergePartitionedState(fireTimeDescriptor);
-    Long next = ctx.getPartitionedState(fireTimeDescriptor).get();
-    if (next != null) {
-      ctx.registerEventTimeTimer(next);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "ContinuousEventTimeTrigger(" + interval + ")";
+  void deleteTimer(TriggerContext ctx, long time) {
+    ctx.deleteEventTimeTimer(time);
   }
 }

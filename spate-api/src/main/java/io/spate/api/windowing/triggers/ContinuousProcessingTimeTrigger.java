@@ -1,7 +1,6 @@
 package io.spate.api.windowing.triggers;
 
 import io.spate.api.state.ReducingState;
-import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -11,21 +10,17 @@ import java.time.Duration;
  *
  * @param <W> the window type
  */
-public final class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public final class ContinuousProcessingTimeTrigger<W extends Window> extends ContinuousTrigger<W> {
 
   private static final long serialVersionUID = 1L;
 
-  private final long interval;
-  private final ReducingStateDescriptor<Long> fireTimeDescriptor =
-      new ReducingStateDescriptor<>("continuous-processing-time-fire-time", new LongMin(), Long.class);
-
-  private ContinuousProcessingTimeTrigger(long interval) {
-    this.interval = interval;
+  private ContinuousProcessingTimeTrigger(Duration interval) {
+    super("ContinuousProcessingTimeTrigger", interval, "continuous-processing-time-fire-time");
   }
 
   /** Fires every {@code interval} of processing time; the interval must be positive. */
   public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Duration interval) {
-    return new ContinuousProcessingTimeTrigger<>(ContinuousIntervals.check("ContinuousProcessingTimeTrigger", interval));
+    return new ContinuousProcessingTimeTrigger<>(interval);
   }
 
   @Override
@@ -55,38 +50,13 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Tri
     return TriggerResult.CONTINUE;
   }
 
-  private void scheduleNext(long time, W window, TriggerContext ctx, ReducingState<Long> fireTime) throws Exception {
-    long next = Math.min(time + interval, window.maxTimestamp());
-    fireTime.add(next);
-    ctx.registerProcessingTimeTimer(next);
+  @Override
+  void registerTimer(TriggerContext ctx, long time) {
+    ctx.registerProcessingTimeTimer(time);
   }
 
   @Override
-  public void clear(W window, TriggerContext ctx) throws Exception {
-    ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-    Long next = fireTime.get();
-    if (next != null) {
-      ctx.deleteProcessingTimeTimer(next);
-      fireTime.clear();
-    }
-  }
-
-  @Override
-  public boolean canMerge() {
-    return true;
-  }
-
-  @Override
-  public void onMerge(W window, OnMergeContext ctx) throws Exception {
-    ctx.mergePartitionedState(fireTimeDescriptor);
-    Long next = ctx.getPartitionedState(fireTimeDescriptor).get();
-    if (next != null) {
-      ctx.registerProcessingTimeTimer(next);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "ContinuousProcessingTimeTrigger(" + interval + ")";
+  void deleteTimer(TriggerContext ctx, long time) {
+    ctx.deleteProcessingTimeTimer(time);
   }
 }

@@ -8,17 +8,15 @@ import io.spate.api.functions.ReduceFunction;
 import io.spate.api.functions.windowing.ProcessWindowFunction;
 import io.spate.api.metrics.Counter;
 import io.spate.api.serialization.TypeSerializer;
-import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.assigners.SlidingWindowAssigner;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.InternalTimerService;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.TimestampedCollector;
-import io.spate.runtime.state.BackendKeyedStateStore;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.VoidNamespace;
 import java.util.Collections;
@@ -56,7 +54,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   private static final int LAST_FIRED = 1;
   private static final int FIRST_SLICE = 2;
 
-  private final WindowAssigner<? super IN, TimeWindow> assigner;
+  private final SlidingWindowAssigner assigner;
   private final long size;
   private final long slide;
   private final long offset;
@@ -76,7 +74,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   private ValueState<long[]> index;
   private ValueState<Object> refire;
   private TimestampedCollector<OUT> collector;
-  private WindowContextImpl windowContext;
+  private WindowFunctionContext<V, OUT, K, TimeWindow> windowContext;
   private Counter numLateRecordsDropped;
   private boolean batch;
   private boolean endOfInputHandled;
@@ -93,10 +91,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
    */
   @SuppressWarnings("unchecked")
   public SlicingWindowOperator(
-      WindowAssigner<? super IN, TimeWindow> assigner,
-      long size,
-      long slide,
-      long offset,
+      SlidingWindowAssigner assigner,
       long allowedLateness,
       OutputTag<IN> lateDataOutputTag,
       KeySelector<?, ?> keySelector,
@@ -107,13 +102,13 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     if (allowedLateness < 0) {
       throw new IllegalArgumentException("The allowed lateness must not be negative: " + allowedLateness);
     }
-    if (slide <= 0 || slide > size) {
-      throw new IllegalArgumentException("Slicing needs 0 < slide <= size, got size " + size + " and slide " + slide);
-    }
     this.assigner = assigner;
-    this.size = size;
-    this.slide = slide;
-    this.offset = offset;
+    this.size = assigner.getSize();
+    this.slide = assigner.getSlide();
+    this.offset = assigner.getOffset();
+    if (slide > size) {
+      throw new IllegalArgumentException("Slicing needs slide <= size, got size " + size + " and slide " + slide);
+    }
     this.sliceLength = gcd(size, slide);
     this.eventTime = assigner.isEventTime();
     // as in the general operator, processing-time windows are cleaned up at their end
@@ -165,7 +160,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
     refire = keyedStateBackend.getOrCreateState(refireDescriptor);
     index = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE,
         new ValueStateDescriptor<>(INDEX_STATE, long[].class));
-    windowContext = new WindowContextImpl();
+    windowContext = new WindowFunctionContext<>(function, keyedStateBackend, timers, output);
     numLateRecordsDropped = context.metricGroup().counter("numLateRecordsDropped");
     cachedSliceBox = null;
     super.open();
@@ -539,49 +534,5 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   /** The number of records dropped as late, for tests. */
   public long numLateRecordsDropped() {
     return numLateRecordsDropped.getCount();
-  }
-
-  /** The window function's context; one per operator, re-pointed per window. */
-  private final class WindowContextImpl extends ProcessWindowFunction<V, OUT, K, TimeWindow>.Context {
-    TimeWindow window;
-    private final KeyedStateStore windowState = new BackendKeyedStateStore(keyedStateBackend, () -> window);
-    private final KeyedStateStore globalState = new BackendKeyedStateStore(keyedStateBackend);
-
-    WindowContextImpl() {
-      function.super();
-    }
-
-    @Override
-    public TimeWindow window() {
-      return window;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return timers.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return timers.currentWatermark();
-    }
-
-    @Override
-    public KeyedStateStore windowState() {
-      return windowState;
-    }
-
-    @Override
-    public KeyedStateStore globalState() {
-      return globalState;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, window.maxTimestamp());
-    }
   }
 }

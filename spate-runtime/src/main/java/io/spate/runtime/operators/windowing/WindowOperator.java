@@ -7,7 +7,6 @@ import io.spate.api.functions.windowing.ProcessWindowFunction;
 import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.state.AppendingState;
-import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.MergingState;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
@@ -20,7 +19,6 @@ import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.InternalTimerService;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.TimestampedCollector;
-import io.spate.runtime.state.BackendKeyedStateStore;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.InternalMergingState;
 import io.spate.runtime.state.VoidNamespace;
@@ -69,7 +67,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   protected AppendingState<Object, Object> contents;
   private ValueState<HashMap<W, W>> mergingWindowsState;
   private TriggerContextImpl triggerContext;
-  private WindowContextImpl windowContext;
+  private WindowFunctionContext<C, OUT, K, W> windowContext;
   /** Emits with the window's max timestamp. */
   protected TimestampedCollector<OUT> collector;
   private Counter numLateRecordsDropped;
@@ -127,7 +125,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
           keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, MERGING_WINDOWS);
     }
     triggerContext = new TriggerContextImpl();
-    windowContext = new WindowContextImpl();
+    windowContext = new WindowFunctionContext<>(function, keyedStateBackend, timers, output);
     numLateRecordsDropped = context.metricGroup().counter("numLateRecordsDropped");
     super.open();
   }
@@ -514,50 +512,6 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
       } catch (Exception e) {
         throw new IllegalStateException("Merging trigger state '" + stateDescriptor.getName() + "' failed: " + e, e);
       }
-    }
-  }
-
-  /** The window function's context; one per operator, re-pointed per window. */
-  private final class WindowContextImpl extends ProcessWindowFunction<C, OUT, K, W>.Context {
-    W window;
-    private final KeyedStateStore windowState = new BackendKeyedStateStore(keyedStateBackend, () -> window);
-    private final KeyedStateStore globalState = new BackendKeyedStateStore(keyedStateBackend);
-
-    WindowContextImpl() {
-      function.super();
-    }
-
-    @Override
-    public W window() {
-      return window;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-      return timers.currentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-      return timers.currentWatermark();
-    }
-
-    @Override
-    public KeyedStateStore windowState() {
-      return windowState;
-    }
-
-    @Override
-    public KeyedStateStore globalState() {
-      return globalState;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> outputTag, X value) {
-      if (outputTag == null) {
-        throw new IllegalArgumentException("The output tag must not be null.");
-      }
-      output.collect(outputTag, value, window.maxTimestamp());
     }
   }
 }

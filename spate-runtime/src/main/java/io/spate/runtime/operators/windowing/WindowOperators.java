@@ -13,8 +13,7 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
-import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
+import io.spate.api.windowing.assigners.SlidingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
 import io.spate.api.windowing.triggers.Trigger;
@@ -86,21 +85,7 @@ public final class WindowOperators {
     if (!spec.defaultTrigger() || spec.evictor() != null) {
       return null;
     }
-    long size;
-    long slide;
-    long offset;
-    if (spec.assigner() instanceof SlidingEventTimeWindows sliding) {
-      size = sliding.getSize();
-      slide = sliding.getSlide();
-      offset = sliding.getOffset();
-    } else if (spec.assigner() instanceof SlidingProcessingTimeWindows sliding) {
-      size = sliding.getSize();
-      slide = sliding.getSlide();
-      offset = sliding.getOffset();
-    } else {
-      return null;
-    }
-    if (slide > size) {
+    if (!(spec.assigner() instanceof SlidingWindowAssigner sliding) || sliding.getSlide() > sliding.getSize()) {
       return null;
     }
     TypeInformation<?> accumulatorType;
@@ -116,7 +101,7 @@ public final class WindowOperators {
     } else {
       return null;
     }
-    return new SlicingWindowOperator((WindowAssigner) spec.assigner(), size, slide, offset,
+    return new SlicingWindowOperator(sliding,
         spec.allowedLateness(), spec.lateDataOutputTag(), keySelector, spec.incrementalFunction(), accumulatorType,
         spec.function());
   }

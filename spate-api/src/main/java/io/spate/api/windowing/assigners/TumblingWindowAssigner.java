@@ -1,0 +1,60 @@
+package io.spate.api.windowing.assigners;
+
+import io.spate.api.windowing.windows.TimeWindow;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The tumbling assigners, in event or processing time: each time belongs to the one window of a
+ * fixed size, aligned to the epoch plus an offset. Consecutive records usually fall into the same
+ * window, so the last window's (immutable) list is handed out again until time leaves it, and a
+ * record costs no allocation.
+ */
+public abstract class TumblingWindowAssigner extends WindowAssigner<Object, TimeWindow> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final boolean eventTime;
+  private final long size;
+  private final long offset;
+  private transient long lastStart;
+  private transient List<TimeWindow> last;
+
+  TumblingWindowAssigner(String name, boolean eventTime, long size, long offset) {
+    this.name = name;
+    this.eventTime = eventTime;
+    this.size = size;
+    this.offset = offset;
+  }
+
+  /** The window size in milliseconds. */
+  public long getSize() {
+    return size;
+  }
+
+  /** The offset in milliseconds. */
+  public long getOffset() {
+    return offset;
+  }
+
+  @Override
+  public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    long time = eventTime ? AssignerArguments.checkTimestamp(name, timestamp) : context.getCurrentProcessingTime();
+    if (last == null || time < lastStart || time - lastStart >= size) {
+      lastStart = TimeWindow.getWindowStartWithOffset(time, offset, size);
+      last = List.of(new TimeWindow(lastStart, lastStart + size));
+    }
+    return last;
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return eventTime;
+  }
+
+  @Override
+  public String toString() {
+    return name + "(" + size + ", " + offset + ")";
+  }
+}
