@@ -1,6 +1,7 @@
 package io.spate.runtime.operators;
 
 import io.spate.runtime.tasks.ProcessingTimeService;
+import java.util.Objects;
 
 /**
  * The timers of a keyed operator: at most one per key, namespace and timestamp in each time domain,
@@ -11,13 +12,53 @@ import io.spate.runtime.tasks.ProcessingTimeService;
 public final class InternalTimerService {
 
   /**
-   * A fired timer.
-   *
-   * @param timestamp when it fired
-   * @param key the key it belongs to
-   * @param namespace the namespace it was set in
+   * A timer: when it fires, the key it belongs to and the namespace it was set in. While queued it
+   * also knows its position in the queue's heap, so removal needs no search; a fired timer has left
+   * the queue and is handed to the target as it is.
    */
-  public record Timer(long timestamp, Object key, Object namespace) {}
+  public static final class Timer {
+    long timestamp;
+    Object key;
+    Object namespace;
+    int index;
+
+    Timer(long timestamp, Object key, Object namespace) {
+      this.timestamp = timestamp;
+      this.key = key;
+      this.namespace = namespace;
+    }
+
+    /** When the timer fires. */
+    public long timestamp() {
+      return timestamp;
+    }
+
+    /** The key it belongs to. */
+    public Object key() {
+      return key;
+    }
+
+    /** The namespace it was set in. */
+    public Object namespace() {
+      return namespace;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Timer t && t.timestamp == timestamp && t.key.equals(key)
+          && Objects.equals(t.namespace, namespace);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
+    }
+
+    @Override
+    public String toString() {
+      return "Timer(" + timestamp + ", " + key + ", " + namespace + ")";
+    }
+  }
 
   /** Receives fired timers. */
   public interface Target {
@@ -34,7 +75,8 @@ public final class InternalTimerService {
   private final Target target;
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledProcessingTime = Long.MAX_VALUE;
-  private boolean holdProcessingTimers;
+  private boolean batch;
+  private boolean endOfInputHandled;
 
   /** Creates the service firing into {@code target}. */
   public InternalTimerService(ProcessingTimeService processingTimeService, Target target) {
@@ -43,18 +85,23 @@ public final class InternalTimerService {
   }
 
   /**
-   * Keeps processing-time timers until {@link #fireAllProcessingTimers()} instead of firing them on
-   * the clock, as BATCH execution does (they fire at the end of input).
+   * Fires timers as BATCH execution does: nothing until the end of input (the final watermark or
+   * {@link #endOfInput()}), then every event-time timer and after them every processing-time timer,
+   * whatever the clock says.
    */
-  public void holdProcessingTimersUntilEnd() {
-    holdProcessingTimers = true;
+  public void setBatchMode() {
+    batch = true;
   }
 
-  /** Fires every remaining processing-time timer in timestamp order, whatever the clock says. */
-  public void fireAllProcessingTimers() throws Exception {
-    TimerQueue.Timer timer;
-    while ((timer = processingTimers.poll()) != null) {
-      target.onProcessingTime(new Timer(timer.timestamp, timer.key, timer.namespace));
+  /** In BATCH mode, all input is in: fires every timer, once; in STREAMING it does nothing. */
+  public void endOfInput() throws Exception {
+    if (batch && !endOfInputHandled) {
+      endOfInputHandled = true;
+      fireEventTimers(Long.MAX_VALUE);
+      Timer timer;
+      while ((timer = processingTimers.poll()) != null) {
+        target.onProcessingTime(timer);
+      }
     }
   }
 
@@ -78,9 +125,27 @@ public final class InternalTimerService {
     eventTimers.remove(time, key, namespace);
   }
 
+  /** Sets a timer for {@code key} in {@code namespace}, in event time or in processing time. */
+  public void registerTimer(boolean eventTime, Object key, Object namespace, long time) {
+    if (eventTime) {
+      registerEventTimeTimer(key, namespace, time);
+    } else {
+      registerProcessingTimeTimer(key, namespace, time);
+    }
+  }
+
+  /** Removes a timer of {@code key} in {@code namespace}, in event time or in processing time. */
+  public void deleteTimer(boolean eventTime, Object key, Object namespace, long time) {
+    if (eventTime) {
+      deleteEventTimeTimer(key, namespace, time);
+    } else {
+      deleteProcessingTimeTimer(key, namespace, time);
+    }
+  }
+
   /** Sets a processing-time timer for {@code key} in {@code namespace}. */
   public void registerProcessingTimeTimer(Object key, Object namespace, long time) {
-    if (processingTimers.add(time, key, namespace) && !holdProcessingTimers && time < scheduledProcessingTime) {
+    if (processingTimers.add(time, key, namespace) && !batch && time < scheduledProcessingTime) {
       scheduledProcessingTime = time;
       processingTimeService.schedule(time, this::fireProcessingTimers);
     }
@@ -96,13 +161,24 @@ public final class InternalTimerService {
     return eventTimers.size() + processingTimers.size();
   }
 
-  /** Fires every event-time timer at or below {@code watermark}, in timestamp order. */
+  /**
+   * Fires every event-time timer at or below {@code watermark}, in timestamp order. In BATCH mode
+   * only the final watermark counts, and it ends the input.
+   */
   public void advanceWatermark(long watermark) throws Exception {
+    if (!batch) {
+      fireEventTimers(watermark);
+    } else if (watermark == Long.MAX_VALUE) {
+      endOfInput();
+    }
+  }
+
+  private void fireEventTimers(long watermark) throws Exception {
     currentWatermark = watermark;
-    TimerQueue.Timer timer;
+    Timer timer;
     while ((timer = eventTimers.peek()) != null && timer.timestamp <= watermark) {
       eventTimers.poll();
-      target.onEventTime(new Timer(timer.timestamp, timer.key, timer.namespace));
+      target.onEventTime(timer);
     }
   }
 
@@ -112,10 +188,10 @@ public final class InternalTimerService {
     }
     scheduledProcessingTime = Long.MAX_VALUE;
     long now = processingTimeService.currentProcessingTime();
-    TimerQueue.Timer timer;
+    Timer timer;
     while ((timer = processingTimers.peek()) != null && timer.timestamp <= now) {
       processingTimers.poll();
-      target.onProcessingTime(new Timer(timer.timestamp, timer.key, timer.namespace));
+      target.onProcessingTime(timer);
     }
     if (timer != null && timer.timestamp < scheduledProcessingTime) {
       scheduledProcessingTime = timer.timestamp;

@@ -1,8 +1,8 @@
 package io.spate.runtime.operators;
 
 import java.util.Arrays;
+import io.spate.runtime.operators.InternalTimerService.Timer;
 import java.util.HashMap;
-import java.util.Objects;
 
 /**
  * The timers of one time domain: a binary min-heap by timestamp that also holds each (timestamp,
@@ -10,31 +10,6 @@ import java.util.Objects;
  * reuses one probe object, so registering a timer that exists already allocates nothing.
  */
 final class TimerQueue {
-
-  /** A timer; its position in the heap lives in the timer itself, so removal needs no search. */
-  static final class Timer {
-    long timestamp;
-    Object key;
-    Object namespace;
-    int index;
-
-    Timer(long timestamp, Object key, Object namespace) {
-      this.timestamp = timestamp;
-      this.key = key;
-      this.namespace = namespace;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Timer t && t.timestamp == timestamp && t.key.equals(key)
-          && Objects.equals(t.namespace, namespace);
-    }
-
-    @Override
-    public int hashCode() {
-      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
-    }
-  }
 
   private final HashMap<Timer, Timer> index = new HashMap<>();
   private final Timer probe = new Timer(0, null, null);

@@ -43,7 +43,7 @@ class TimerQueuePropertiesTest {
         case 0 -> assertThat(queue.add(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.add(e));
         case 1 -> assertThat(queue.remove(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.remove(e));
         default -> {
-          TimerQueue.Timer polled = queue.poll();
+          InternalTimerService.Timer polled = queue.poll();
           if (model.isEmpty()) {
             assertThat(polled).isNull();
           } else {
@@ -59,7 +59,7 @@ class TimerQueuePropertiesTest {
       assertThat(queue.size()).isEqualTo(model.size());
     }
     List<Long> drained = new ArrayList<>();
-    TimerQueue.Timer t;
+    InternalTimerService.Timer t;
     while ((t = queue.poll()) != null) {
       drained.add(t.timestamp);
     }

@@ -1,16 +1,12 @@
 package io.spate.api.windowing.assigners;
 
-import io.spate.api.windowing.triggers.EventTimeTrigger;
-import io.spate.api.windowing.triggers.Trigger;
-import io.spate.api.windowing.windows.TimeWindow;
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Groups records into event-time sessions: a session ends when no record arrives for the gap, and
  * sessions that come to overlap (out-of-order records) merge.
  */
-public final class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeWindow> {
+public final class EventTimeSessionWindows extends SessionWindowAssigner<Object> {
 
   private static final long serialVersionUID = 1L;
   private static final String NAME = "EventTimeSessionWindows";
@@ -18,7 +14,13 @@ public final class EventTimeSessionWindows extends MergingWindowAssigner<Object,
   private final long gap;
 
   private EventTimeSessionWindows(long gap) {
+    super(NAME, true);
     this.gap = gap;
+  }
+
+  @Override
+  long gapOf(Object element) {
+    return gap;
   }
 
   /** Sessions that end after {@code gap} without records. */
@@ -28,35 +30,12 @@ public final class EventTimeSessionWindows extends MergingWindowAssigner<Object,
 
   /** Sessions whose gap after each record is given by {@code extractor}. */
   public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> extractor) {
-    return new DynamicEventTimeSessionWindows<>(SessionGap.checkExtractor(NAME, extractor));
+    return new DynamicEventTimeSessionWindows<>(SessionWindowAssigner.checkExtractor(NAME, extractor));
   }
 
   /** The gap in milliseconds. */
   public long getGap() {
     return gap;
-  }
-
-  @Override
-  public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-    if (timestamp == Long.MIN_VALUE) {
-      throw new IllegalStateException(AssignerArguments.missingTimestamp(NAME));
-    }
-    return SessionGap.window(timestamp, gap);
-  }
-
-  @Override
-  public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-    TimeWindow.mergeWindows(windows, callback);
-  }
-
-  @Override
-  public Trigger<Object, TimeWindow> getDefaultTrigger() {
-    return EventTimeTrigger.create();
-  }
-
-  @Override
-  public boolean isEventTime() {
-    return true;
   }
 
   @Override

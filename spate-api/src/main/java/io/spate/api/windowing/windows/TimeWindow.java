@@ -64,21 +64,27 @@ public final class TimeWindow extends Window {
     List<TimeWindow> sorted = new ArrayList<>(windows);
     sorted.sort((a, b) -> Long.compare(a.start, b.start));
     TimeWindow current = null;
+    TimeWindow first = null;
+    // The group's set is made only when a second window joins: most windows merge with nothing.
     Set<TimeWindow> currentGroup = null;
     for (TimeWindow candidate : sorted) {
       if (current != null && current.intersects(candidate)) {
         current = current.cover(candidate);
+        if (currentGroup == null) {
+          currentGroup = new LinkedHashSet<>();
+          currentGroup.add(first);
+        }
         currentGroup.add(candidate);
       } else {
-        if (current != null && currentGroup.size() > 1) {
+        if (currentGroup != null) {
           callback.merge(currentGroup, current);
         }
         current = candidate;
-        currentGroup = new LinkedHashSet<>();
-        currentGroup.add(candidate);
+        first = candidate;
+        currentGroup = null;
       }
     }
-    if (current != null && currentGroup.size() > 1) {
+    if (currentGroup != null) {
       callback.merge(currentGroup, current);
     }
   }

@@ -34,15 +34,20 @@ public final class MergingWindowSet<W extends Window> {
 
   private final MergingWindowAssigner<?, W> assigner;
   private final ValueState<HashMap<W, W>> state;
-  private final HashMap<W, W> mapping;
+  private HashMap<W, W> mapping;
   private boolean changed;
 
-  /** The set of the current key in {@code state}. */
-  public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<HashMap<W, W>> state) throws Exception {
+  /** The set kept in {@code state}; one per operator, {@link #load loaded} for each key in turn. */
+  public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<HashMap<W, W>> state) {
     this.assigner = assigner;
     this.state = state;
+  }
+
+  /** Points this set at the windows of the current key. */
+  public void load() throws Exception {
     HashMap<W, W> stored = state.value();
-    this.mapping = stored != null ? stored : new HashMap<>(4);
+    mapping = stored != null ? stored : new HashMap<>(4);
+    changed = false;
   }
 
   /** Writes the set back to keyed state if it changed. */

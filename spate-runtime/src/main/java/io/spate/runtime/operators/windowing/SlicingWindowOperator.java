@@ -76,8 +76,6 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   private TimestampedCollector<OUT> collector;
   private WindowFunctionContext<V, OUT, K, TimeWindow> windowContext;
   private Counter numLateRecordsDropped;
-  private boolean batch;
-  private boolean endOfInputHandled;
   private long cachedSlice;
   private Long cachedSliceBox;
 
@@ -142,9 +140,8 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
     timers = new InternalTimerService(context.processingTimeService(), this);
-    batch = context.runtimeMode() == RuntimeExecutionMode.BATCH;
-    if (batch) {
-      timers.holdProcessingTimersUntilEnd();
+    if (context.runtimeMode() == RuntimeExecutionMode.BATCH) {
+      timers.setBatchMode();
     }
     if (accumulatorType != null) {
       TypeSerializer<Object> serializer = accumulatorType.createSerializer();
@@ -295,44 +292,22 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (!batch) {
-      timers.advanceWatermark(watermark);
-    } else if (watermark == Long.MAX_VALUE) {
-      handleEndOfInput();
-    }
+    timers.advanceWatermark(watermark);
     output.emitWatermark(watermark);
   }
 
   @Override
   public void finish() throws Exception {
-    if (batch) {
-      handleEndOfInput();
-    }
+    timers.endOfInput(); // BATCH: every window fires now
     super.finish();
   }
 
-  private void handleEndOfInput() throws Exception {
-    if (!endOfInputHandled) {
-      endOfInputHandled = true;
-      timers.advanceWatermark(Long.MAX_VALUE);
-      timers.fireAllProcessingTimers();
-    }
-  }
-
   private void registerTimer(long time) {
-    if (eventTime) {
-      timers.registerEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
-    } else {
-      timers.registerProcessingTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
-    }
+    timers.registerTimer(eventTime, getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 
   private void deleteTimer(long time) {
-    if (eventTime) {
-      timers.deleteEventTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
-    } else {
-      timers.deleteProcessingTimeTimer(getCurrentKey(), VoidNamespace.INSTANCE, time);
-    }
+    timers.deleteTimer(eventTime, getCurrentKey(), VoidNamespace.INSTANCE, time);
   }
 
   @Override

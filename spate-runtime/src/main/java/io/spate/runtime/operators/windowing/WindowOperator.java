@@ -66,13 +66,13 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   /** The window contents of the current key, in the namespace set by {@link #setContentsNamespace}. */
   protected AppendingState<Object, Object> contents;
   private ValueState<HashMap<W, W>> mergingWindowsState;
+  private MergingWindowSet<W> mergingWindows;
+  private final MergingWindowSet.MergeFunction<W> mergeFunction = this::mergeWindows;
   private TriggerContextImpl triggerContext;
   private WindowFunctionContext<C, OUT, K, W> windowContext;
   /** Emits with the window's max timestamp. */
   protected TimestampedCollector<OUT> collector;
   private Counter numLateRecordsDropped;
-  private boolean batch;
-  private boolean endOfInputHandled;
   private final AssignerContext assignerContext = new AssignerContext();
 
   /**
@@ -115,14 +115,14 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
     timers = new InternalTimerService(context.processingTimeService(), this);
-    batch = context.runtimeMode() == RuntimeExecutionMode.BATCH;
-    if (batch) {
-      timers.holdProcessingTimersUntilEnd();
+    if (context.runtimeMode() == RuntimeExecutionMode.BATCH) {
+      timers.setBatchMode();
     }
     contents = (AppendingState<Object, Object>) keyedStateBackend.getOrCreateState(contentsDescriptor);
     if (assigner instanceof MergingWindowAssigner) {
       mergingWindowsState = (ValueState<HashMap<W, W>>) (ValueState<?>)
           keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, MERGING_WINDOWS);
+      mergingWindows = new MergingWindowSet<>((MergingWindowAssigner<?, W>) assigner, mergingWindowsState);
     }
     triggerContext = new TriggerContextImpl();
     windowContext = new WindowFunctionContext<>(function, keyedStateBackend, timers, output);
@@ -137,54 +137,40 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
     setCurrentKey(keySelector.getKey(value));
     Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
     boolean skipped = true;
-    if (mergingWindowsState != null) {
-      MergingWindowSet<W> mergingWindows = mergingWindowSet();
-      for (W window : windows) {
-        W actualWindow = mergingWindows.addWindow(window, this::mergeWindows);
+    MergingWindowSet<W> merging = loadMergingWindows();
+    for (W window : windows) {
+      W actualWindow = window;
+      W stateWindow = window;
+      if (merging != null) {
+        actualWindow = merging.addWindow(window, mergeFunction);
         if (isWindowLate(actualWindow)) {
-          mergingWindows.retireWindow(actualWindow);
+          merging.retireWindow(actualWindow);
           continue;
         }
-        skipped = false;
-        W stateWindow = mergingWindows.getStateWindow(actualWindow);
+        stateWindow = merging.getStateWindow(actualWindow);
         if (stateWindow == null) {
           throw new IllegalStateException("Window " + actualWindow + " has no state window.");
         }
+      } else if (isWindowLate(window)) {
+        continue;
+      }
+      skipped = false;
+      setContentsNamespace(stateWindow);
+      addElement(value, timestamp);
+      triggerContext.window = actualWindow;
+      TriggerResult result = triggerContext.onElement(value, timestamp);
+      if (result.isFire()) {
         setContentsNamespace(stateWindow);
-        addElement(value, timestamp);
-        triggerContext.window = actualWindow;
-        TriggerResult result = triggerContext.onElement(value, timestamp);
-        if (result.isFire()) {
-          setContentsNamespace(stateWindow);
-          emitWindowContents(actualWindow);
-        }
-        if (result.isPurge()) {
-          setContentsNamespace(stateWindow);
-          clearContents();
-        }
-        registerCleanupTimer(actualWindow);
+        emitWindowContents(actualWindow);
       }
-      mergingWindows.persist();
-    } else {
-      for (W window : windows) {
-        if (isWindowLate(window)) {
-          continue;
-        }
-        skipped = false;
-        setContentsNamespace(window);
-        addElement(value, timestamp);
-        triggerContext.window = window;
-        TriggerResult result = triggerContext.onElement(value, timestamp);
-        if (result.isFire()) {
-          setContentsNamespace(window);
-          emitWindowContents(window);
-        }
-        if (result.isPurge()) {
-          setContentsNamespace(window);
-          clearContents();
-        }
-        registerCleanupTimer(window);
+      if (result.isPurge()) {
+        setContentsNamespace(stateWindow);
+        clearContents();
       }
+      registerCleanupTimer(actualWindow);
+    }
+    if (merging != null) {
+      merging.persist();
     }
     if (skipped && isElementLate(timestamp)) {
       if (lateDataOutputTag != null) {
@@ -219,29 +205,14 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (!batch) {
-      timers.advanceWatermark(watermark);
-    } else if (watermark == Long.MAX_VALUE) {
-      handleEndOfInput();
-    }
+    timers.advanceWatermark(watermark);
     output.emitWatermark(watermark);
   }
 
   @Override
   public void finish() throws Exception {
-    if (batch) {
-      handleEndOfInput();
-    }
+    timers.endOfInput(); // BATCH: every window fires now
     super.finish();
-  }
-
-  /** BATCH: all input is in, so every event-time and then every processing-time timer fires now. */
-  private void handleEndOfInput() throws Exception {
-    if (!endOfInputHandled) {
-      endOfInputHandled = true;
-      timers.advanceWatermark(Long.MAX_VALUE);
-      timers.fireAllProcessingTimers();
-    }
   }
 
   @Override
@@ -259,10 +230,9 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   private void onTimer(InternalTimerService.Timer timer, boolean eventTime) throws Exception {
     setCurrentKey(timer.key());
     W window = (W) timer.namespace();
-    MergingWindowSet<W> mergingWindows = null;
+    MergingWindowSet<W> mergingWindows = loadMergingWindows();
     W stateWindow = window;
-    if (mergingWindowsState != null) {
-      mergingWindows = mergingWindowSet();
+    if (mergingWindows != null) {
       stateWindow = mergingWindows.getStateWindow(window);
       if (stateWindow == null) {
         return; // a timer of a window that merged away; its trigger state went with it
@@ -325,11 +295,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
     if (cleanup == Long.MAX_VALUE) {
       return; // the global window (or an overflow): kept until the trigger purges it
     }
-    if (assigner.isEventTime()) {
-      timers.registerEventTimeTimer(getCurrentKey(), window, cleanup);
-    } else {
-      timers.registerProcessingTimeTimer(getCurrentKey(), window, cleanup);
-    }
+    timers.registerTimer(assigner.isEventTime(), getCurrentKey(), window, cleanup);
   }
 
   private void deleteCleanupTimer(W window) {
@@ -337,17 +303,18 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
     if (cleanup == Long.MAX_VALUE) {
       return;
     }
-    if (assigner.isEventTime()) {
-      timers.deleteEventTimeTimer(getCurrentKey(), window, cleanup);
-    } else {
-      timers.deleteProcessingTimeTimer(getCurrentKey(), window, cleanup);
-    }
+    timers.deleteTimer(assigner.isEventTime(), getCurrentKey(), window, cleanup);
   }
 
+  /** The merging window set loaded for the current key, or null when the assigner does not merge. */
   @SuppressWarnings("unchecked")
-  private MergingWindowSet<W> mergingWindowSet() throws Exception {
+  private MergingWindowSet<W> loadMergingWindows() throws Exception {
+    if (mergingWindows == null) {
+      return null;
+    }
     ((InternalKvState<Object>) mergingWindowsState).setCurrentNamespace(VoidNamespace.INSTANCE);
-    return new MergingWindowSet<>((MergingWindowAssigner<?, W>) assigner, mergingWindowsState);
+    mergingWindows.load();
+    return mergingWindows;
   }
 
   // ---------------------------------------------------------------- window contents (overridden by evicting windows)
