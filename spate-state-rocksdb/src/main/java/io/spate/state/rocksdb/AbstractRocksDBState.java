@@ -110,8 +110,9 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   }
 
   final byte[] getRaw(N ns) {
+    int length = buildRowKey(ns);
     try {
-      return backend.db().get(column, backend.readOptions, rowKey(ns));
+      return backend.db().get(column, backend.readOptions, rowKey.getSharedBuffer(), 0, length);
     } catch (RocksDBException e) {
       throw failure("read", e);
     }
@@ -139,7 +140,29 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   }
 
   final void putValue(N ns, V value) {
-    putRaw(rowKey(ns), serializeValue(value));
+    serializeValueInto(value);
+    putRow(ns, valueOut);
+  }
+
+  /** Writes the value in {@code value}'s buffer to the row of the current key in {@code ns}. */
+  final void putRow(N ns, DataOutputSerializer value) {
+    int length = buildRowKey(ns);
+    try {
+      backend.db().put(column, backend.writeOptions, rowKey.getSharedBuffer(), 0, length,
+          value.getSharedBuffer(), 0, value.length());
+    } catch (RocksDBException e) {
+      throw failure("write", e);
+    }
+  }
+
+  /** Removes the row of the current key in {@code ns}. */
+  final void deleteRow(N ns) {
+    int length = buildRowKey(ns);
+    try {
+      backend.db().delete(column, backend.writeOptions, rowKey.getSharedBuffer(), 0, length);
+    } catch (RocksDBException e) {
+      throw failure("delete", e);
+    }
   }
 
   final V deserializeValue(byte[] bytes) {
@@ -152,13 +175,18 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   }
 
   final byte[] serializeValue(V value) {
+    serializeValueInto(value);
+    return valueOut.getCopyOfBuffer();
+  }
+
+  /** Serializes {@code value} into {@link #valueOut}. */
+  final void serializeValueInto(V value) {
     valueOut.clear();
     try {
       valueSerializer.serialize(value, valueOut);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write a value of state '" + name + "' of " + backend.owner(), e);
     }
-    return valueOut.getCopyOfBuffer();
   }
 
   final IllegalStateException failure(String what, RocksDBException e) {
@@ -168,6 +196,6 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
 
   @Override
   public void clear() {
-    deleteRaw(rowKey(namespace));
+    deleteRow(namespace);
   }
 }

@@ -40,7 +40,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBS
     for (N source : sources) {
       ACC accumulator = getValue(source);
       if (accumulator != null) {
-        deleteRaw(rowKey(source));
+        deleteRow(source);
         merged = merged == null ? accumulator : function.merge(merged, accumulator);
       }
     }

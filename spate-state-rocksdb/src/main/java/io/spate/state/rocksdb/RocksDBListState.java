@@ -38,7 +38,9 @@ final class RocksDBListState<K, N, V> extends AbstractRocksDBState<K, N, V>
   @Override
   public void add(V value) {
     checkElement(value);
-    merge(rowKey(namespace), encode(List.of(value)));
+    valueOut.clear();
+    encodeElement(value);
+    mergeRow(namespace);
   }
 
   @Override
@@ -47,7 +49,8 @@ final class RocksDBListState<K, N, V> extends AbstractRocksDBState<K, N, V>
       return;
     }
     values.forEach(this::checkElement);
-    merge(rowKey(namespace), encode(values));
+    encode(values);
+    mergeRow(namespace);
   }
 
   @Override
@@ -57,7 +60,8 @@ final class RocksDBListState<K, N, V> extends AbstractRocksDBState<K, N, V>
       return;
     }
     values.forEach(this::checkElement);
-    putRaw(rowKey(namespace), encode(values));
+    encode(values);
+    putRow(namespace, valueOut);
   }
 
   @Override
@@ -65,7 +69,7 @@ final class RocksDBListState<K, N, V> extends AbstractRocksDBState<K, N, V>
     for (N source : sources) {
       byte[] bytes = getRaw(source);
       if (bytes != null) {
-        deleteRaw(rowKey(source));
+        deleteRow(source);
         merge(rowKey(target), bytes); // the encoding concatenates, so raw bytes append as they are
       }
     }
@@ -79,19 +83,34 @@ final class RocksDBListState<K, N, V> extends AbstractRocksDBState<K, N, V>
     }
   }
 
-  private byte[] encode(List<V> values) {
-    valueOut.clear();
+  /** Appends the elements in {@link #valueOut} to the row of the current key in {@code ns}. */
+  private void mergeRow(N ns) {
+    int length = buildRowKey(ns);
     try {
-      for (V value : values) {
-        element.clear();
-        valueSerializer.serialize(value, element);
-        valueOut.writeVarInt(element.length());
-        valueOut.write(element.getSharedBuffer(), 0, element.length());
-      }
+      backend.db().merge(column, backend.writeOptions, rowKey.getSharedBuffer(), 0, length,
+          valueOut.getSharedBuffer(), 0, valueOut.length());
+    } catch (RocksDBException e) {
+      throw failure("append to", e);
+    }
+  }
+
+  /** Encodes {@code values} into {@link #valueOut}: each element with its length in front. */
+  private void encode(List<V> values) {
+    valueOut.clear();
+    for (V value : values) {
+      encodeElement(value);
+    }
+  }
+
+  private void encodeElement(V value) {
+    element.clear();
+    try {
+      valueSerializer.serialize(value, element);
+      valueOut.writeVarInt(element.length());
+      valueOut.write(element.getSharedBuffer(), 0, element.length());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write an element of list state '" + name() + "'", e);
     }
-    return valueOut.getCopyOfBuffer();
   }
 
   private List<V> decode(byte[] bytes) {

@@ -39,7 +39,7 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBState<K, N, V>
     for (N source : sources) {
       V value = getValue(source);
       if (value != null) {
-        deleteRaw(rowKey(source));
+        deleteRow(source);
         merged = merged == null ? value : reduceFunction.reduce(merged, value);
       }
     }
