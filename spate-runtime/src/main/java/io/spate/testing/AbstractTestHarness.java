@@ -119,11 +119,6 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     }
   }
 
-  /** The operator under test. */
-  StreamOperator<OUT> operator() {
-    return operator;
-  }
-
   /** The operator under test, for assertions on its own counters. */
   public StreamOperator<OUT> getOperator() {
     return operator;

@@ -183,8 +183,8 @@ public final class TestHarnesses {
     if (lower.compareTo(upper) > 0) {
       throw new IllegalArgumentException("The lower bound " + lower + " is greater than the upper bound " + upper);
     }
-    long lowerMillis = lowerInclusive ? lower.toMillis() : lower.toMillis() + 1;
-    long upperMillis = upperInclusive ? upper.toMillis() : upper.toMillis() - 1;
+    long lowerMillis = OperatorSpec.IntervalJoin.inclusiveLowerBound(lower.toMillis(), lowerInclusive);
+    long upperMillis = OperatorSpec.IntervalJoin.inclusiveUpperBound(upper.toMillis(), upperInclusive);
     return new TwoInputTestHarness<>(new IntervalJoinOperator<K, IN1, IN2, OUT>(function, keySelector1, keySelector2,
         lowerMillis, upperMillis, leftLateDataTag, rightLateDataTag, null, null), "IntervalJoin");
   }

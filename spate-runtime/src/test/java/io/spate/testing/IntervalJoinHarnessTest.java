@@ -112,7 +112,7 @@ class IntervalJoinHarnessTest {
   @Test
   void buffersAreClearedOnceTheWatermarkPassesWhatCanStillJoin() throws Exception {
     var h = join(-2, true, 3, true);
-    IntervalJoinOperator<?, ?, ?, ?> operator = (IntervalJoinOperator<?, ?, ?, ?>) h.operator();
+    IntervalJoinOperator<?, ?, ?, ?> operator = (IntervalJoinOperator<?, ?, ?, ?>) h.getOperator();
     h.processElement1(new Ev("a", 10, "La"), 10);
     h.processElement2(new Ev("b", 10, "Rb"), 10);
     h.processWatermark(11);

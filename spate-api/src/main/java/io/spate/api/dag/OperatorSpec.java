@@ -80,7 +80,18 @@ public sealed interface OperatorSpec extends Serializable {
    * the tags if set, else are dropped.
    */
   record IntervalJoin(ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
-      OutputTag<?> leftLateDataTag, OutputTag<?> rightLateDataTag) implements OperatorSpec {}
+      OutputTag<?> leftLateDataTag, OutputTag<?> rightLateDataTag) implements OperatorSpec {
+
+    /** A lower bound in milliseconds as an inclusive one: an exclusive bound moves one millisecond in. */
+    public static long inclusiveLowerBound(long lowerBound, boolean inclusive) {
+      return inclusive ? lowerBound : lowerBound + 1;
+    }
+
+    /** An upper bound in milliseconds as an inclusive one: an exclusive bound moves one millisecond in. */
+    public static long inclusiveUpperBound(long upperBound, boolean inclusive) {
+      return inclusive ? upperBound : upperBound - 1;
+    }
+  }
 
   /** {@code process} on a non-keyed stream connected with a broadcast stream (the second input). */
   record BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> descriptors)

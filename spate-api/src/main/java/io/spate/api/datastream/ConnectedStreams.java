@@ -9,7 +9,6 @@ import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
-import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -112,11 +111,7 @@ public class ConnectedStreams<IN1, IN2> {
         first.getTransformation(), second.getTransformation(), name, spec, outputType,
         Transformation.DEFAULT_PARALLELISM);
     if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
-      if (!(k1.getKeyType() instanceof MissingTypeInfo<?>) && !(k2.getKeyType() instanceof MissingTypeInfo<?>)
-          && !k1.getKeyType().equals(k2.getKeyType())) {
-        throw new InvalidProgramException(name + ": the key types of the connected keyed streams differ ("
-            + k1.getKeyType() + " and " + k2.getKeyType() + "); both streams must be keyed by the same type.");
-      }
+      KeyedStream.checkSameKeyType(name, "connected keyed streams", k1.getKeyType(), k2.getKeyType());
       t.setStateKeys(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());
     }
     return new SingleOutputStreamOperator<>(environment, t);

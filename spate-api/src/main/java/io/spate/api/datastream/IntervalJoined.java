@@ -6,7 +6,6 @@ import io.spate.api.dag.OperatorSpec;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.ProcessJoinFunction;
-import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -79,14 +78,9 @@ public class IntervalJoined<IN1, IN2, KEY> {
       ProcessJoinFunction<IN1, IN2, OUT> function, TypeInformation<OUT> outputType) {
     DataStream.checkFunction(function, "process");
     TypeInformation<KEY> keyType = left.getKeyType();
-    if (!(keyType instanceof MissingTypeInfo<?>) && !(right.getKeyType() instanceof MissingTypeInfo<?>)
-        && !keyType.equals(right.getKeyType())) {
-      throw new InvalidProgramException("intervalJoin: the key types of the joined streams differ (" + keyType
-          + " and " + right.getKeyType() + "); both streams must be keyed by the same type.");
-    }
-    // Exclusive bounds become inclusive ones one millisecond inwards, as timestamps are integral.
-    long lower = lowerBoundInclusive ? lowerBound : lowerBound + 1;
-    long upper = upperBoundInclusive ? upperBound : upperBound - 1;
+    KeyedStream.checkSameKeyType("intervalJoin", "joined streams", keyType, right.getKeyType());
+    long lower = OperatorSpec.IntervalJoin.inclusiveLowerBound(lowerBound, lowerBoundInclusive);
+    long upper = OperatorSpec.IntervalJoin.inclusiveUpperBound(upperBound, upperBoundInclusive);
     StreamExecutionEnvironment env = left.getExecutionEnvironment();
     TwoInputTransformation<IN1, IN2, OUT> t = new TwoInputTransformation<>(env.newId(), left.getTransformation(),
         right.getTransformation(), "IntervalJoin",

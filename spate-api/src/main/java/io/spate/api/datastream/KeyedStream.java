@@ -100,6 +100,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
   }
 
+  /** Fails unless two known key types are equal; {@code streams} names the streams in the message. */
+  static void checkSameKeyType(String operation, String streams, TypeInformation<?> first, TypeInformation<?> second) {
+    if (!(first instanceof MissingTypeInfo<?>) && !(second instanceof MissingTypeInfo<?>) && !first.equals(second)) {
+      throw new InvalidProgramException(operation + ": the key types of the " + streams + " differ (" + first
+          + " and " + second + "); both streams must be keyed by the same type.");
+    }
+  }
+
   static void checkCount(String operation, String what, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException(operation + ": the " + what + " must be positive, but was " + value + ".");

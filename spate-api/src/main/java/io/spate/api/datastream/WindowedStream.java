@@ -272,10 +272,7 @@ public class WindowedStream<T, K, W extends Window> {
   // ---------------------------------------------------------------- building
 
   <F extends Function> F checkFunction(F function, String operation) {
-    if (function == null) {
-      throw new InvalidProgramException(kind + "." + operation + ": the function must not be null.");
-    }
-    return function;
+    return DataStream.checkFunction(function, kind + "." + operation);
   }
 
   <F extends Function> F checkIncremental(F function, String operation) {

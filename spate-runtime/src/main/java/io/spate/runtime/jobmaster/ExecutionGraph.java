@@ -51,9 +51,4 @@ final class ExecutionGraph {
     }
     return true;
   }
-
-  /** Whether the graph has no executions at all. */
-  boolean isEmpty() {
-    return executions.isEmpty();
-  }
 }

@@ -2,7 +2,6 @@ package io.spate.runtime.jobmaster;
 
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
-import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.runtime.graph.JobGraph;
@@ -13,6 +12,7 @@ import io.spate.runtime.resourcemanager.SlotOffer;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import io.spate.runtime.source.OperatorEvent;
+import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.ExecutionState;
@@ -78,9 +78,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       for (JobVertex vertex : job.vertices()) {
         if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
           int operatorId = vertex.getHead().getId();
-          WatermarkAlignmentParams alignment = job.runtimeMode() == RuntimeExecutionMode.STREAMING
-              && !source.getWatermarkStrategy().isNoWatermarks()
-              ? source.getWatermarkStrategy().getAlignmentParameters() : null;
+          WatermarkAlignmentParams alignment = SourceOperator.alignmentOf(source.getWatermarkStrategy(), job.runtimeMode());
           SourceCoordinator<?> coordinator = new SourceCoordinator<>(source.getName(), source.getSource(),
               vertex.getParallelism(), getMainThreadExecutor(),
               (subtask, event) -> sendToSubtask(vertex, subtask, operatorId, event), this::failJob,

@@ -46,12 +46,6 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
   private ScheduledExecutorService asyncWorker;
   private SplitEnumerator<S, ?> enumerator;
 
-  @SuppressWarnings("unchecked")
-  SourceCoordinator(String sourceName, Source<?, ?, ?> source, int parallelism, Executor coordinatorThread,
-      SubtaskSender sender, Consumer<Throwable> failJob) {
-    this(sourceName, source, parallelism, coordinatorThread, sender, failJob, -1, null, null);
-  }
-
   /** A coordinator whose source is aligned ({@code alignment} not null) within {@code alignmentGroups}. */
   @SuppressWarnings("unchecked")
   SourceCoordinator(String sourceName, Source<?, ?, ?> source, int parallelism, Executor coordinatorThread,

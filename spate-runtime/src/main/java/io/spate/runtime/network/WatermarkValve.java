@@ -30,8 +30,6 @@ public final class WatermarkValve {
   private final long[] watermarks;
   private final boolean[] idle;
   private final boolean[] ended;
-  // Active, not ended, and caught up with the last emitted watermark: counts for the minimum.
-  private final boolean[] aligned;
   private long emitted = Long.MIN_VALUE;
   private boolean outputIdle;
 
@@ -41,9 +39,7 @@ public final class WatermarkValve {
     this.watermarks = new long[numberOfChannels];
     this.idle = new boolean[numberOfChannels];
     this.ended = new boolean[numberOfChannels];
-    this.aligned = new boolean[numberOfChannels];
     Arrays.fill(watermarks, Long.MIN_VALUE);
-    Arrays.fill(aligned, true);
   }
 
   /** Records a watermark of {@code channel}. */
@@ -55,10 +51,7 @@ public final class WatermarkValve {
     if (idle[channel]) {
       return; // kept: it decides whether the channel is caught up once it resumes
     }
-    if (!aligned[channel] && watermark >= emitted) {
-      aligned[channel] = true;
-    }
-    if (aligned[channel]) {
+    if (watermark >= emitted) { // caught up (again): it counts for the minimum
       advanceToMinimum();
     }
   }
@@ -70,11 +63,9 @@ public final class WatermarkValve {
     }
     if (status == WatermarkStatus.IDLE) {
       idle[channel] = true;
-      aligned[channel] = false;
       settleAfterRemoval();
     } else {
       idle[channel] = false;
-      aligned[channel] = watermarks[channel] >= emitted;
       if (outputIdle) {
         outputIdle = false;
         downstream.emitWatermarkStatus(WatermarkStatus.ACTIVE);
@@ -90,7 +81,6 @@ public final class WatermarkValve {
     }
     ended[channel] = true;
     idle[channel] = false;
-    aligned[channel] = false;
     settleAfterRemoval();
   }
 
@@ -129,11 +119,16 @@ public final class WatermarkValve {
     }
   }
 
+  /**
+   * Emits the minimum over the channels that count: active, not ended, and caught up with the last
+   * emitted watermark (a channel that returns from idleness behind it rejoins once it catches up).
+   * Such a channel never falls behind again, as the output only moves up to the minimum of them.
+   */
   private void advanceToMinimum() {
     long min = Long.MAX_VALUE;
     boolean any = false;
     for (int i = 0; i < watermarks.length; i++) {
-      if (aligned[i]) {
+      if (!idle[i] && !ended[i] && watermarks[i] >= emitted) {
         min = Math.min(min, watermarks[i]);
         any = true;
       }

@@ -23,7 +23,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
   private TimestampedCollector<OUT> collector;
   private ReadOnlyContextImpl readOnlyCtx;
   private ContextImpl ctx;
-  private long currentWatermark = Long.MIN_VALUE;
+  private NonKeyedTimerService time;
   private long timestamp;
 
   /** Creates the operator with one broadcast state per descriptor. */
@@ -37,15 +37,11 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
   @Override
   public void open() throws Exception {
     broadcastStates = new BroadcastStateStore(descriptors);
+    time = new NonKeyedTimerService(context);
     collector = new TimestampedCollector<>(output);
     readOnlyCtx = new ReadOnlyContextImpl();
     ctx = new ContextImpl();
     super.open();
-  }
-
-  /** The broadcast states of this instance. */
-  public BroadcastStateStore broadcastStates() {
-    return broadcastStates;
   }
 
   @Override
@@ -69,7 +65,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    currentWatermark = watermark;
+    time.currentWatermark = watermark;
     output.emitWatermark(watermark);
   }
 
@@ -95,12 +91,12 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public long currentProcessingTime() {
-      return context.processingTimeService().currentProcessingTime();
+      return time.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return time.currentWatermark();
     }
   }
 
@@ -126,12 +122,12 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public long currentProcessingTime() {
-      return context.processingTimeService().currentProcessingTime();
+      return time.currentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-      return currentWatermark;
+      return time.currentWatermark();
     }
   }
 }

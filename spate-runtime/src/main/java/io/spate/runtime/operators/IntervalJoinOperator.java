@@ -139,12 +139,13 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   private static <T> void addToBuffer(MapState<Long, List<T>> buffer, T value, long timestamp) throws Exception {
-    List<T> bucket = buffer.get(timestamp);
+    Long key = timestamp; // boxed once: epoch milliseconds are far outside the Long cache
+    List<T> bucket = buffer.get(key);
     if (bucket == null) {
       bucket = new ArrayList<>(1);
     }
     bucket.add(value);
-    buffer.put(timestamp, bucket);
+    buffer.put(key, bucket);
   }
 
   private void emit(IN1 left, IN2 right, long leftTimestamp, long rightTimestamp) throws Exception {

@@ -57,11 +57,6 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
     super.open();
   }
 
-  /** The broadcast states of this instance. */
-  public BroadcastStateStore broadcastStates() {
-    return broadcastStates;
-  }
-
   @Override
   public int inputToReadFirst() {
     return context.runtimeMode() == RuntimeExecutionMode.BATCH ? 1 : -1;

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
-  /** How long a slot request waits for busy slots by default (Flink's default as well). */
-  public static final Duration DEFAULT_SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+  /** How long a slot request waits for busy slots (Flink's default as well). */
+  public static final Duration SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
   private static final int MAX_WAITING_REQUESTS = 1024;
 
@@ -27,17 +27,10 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
-  private final Duration slotRequestTimeout;
 
-  /** Creates the ResourceManager with the default slot request timeout. */
+  /** Creates the ResourceManager; requests for busy slots wait up to {@link #SLOT_REQUEST_TIMEOUT}. */
   public ResourceManager(RpcService rpcService, String address) {
-    this(rpcService, address, DEFAULT_SLOT_REQUEST_TIMEOUT);
-  }
-
-  /** Creates the ResourceManager; requests for busy slots wait up to {@code slotRequestTimeout}. */
-  public ResourceManager(RpcService rpcService, String address, Duration slotRequestTimeout) {
     super(rpcService, address);
-    this.slotRequestTimeout = slotRequestTimeout;
   }
 
   @Override
@@ -72,10 +65,10 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         scheduleRunAsync(() -> {
           if (waiting.remove(request)) {
             request.result().completeExceptionally(new NotEnoughResourcesException("The job needs " + count
-                + " task slots, but after waiting " + slotRequestTimeout.toSeconds() + " s only " + countFree()
+                + " task slots, but after waiting " + SLOT_REQUEST_TIMEOUT.toSeconds() + " s only " + countFree()
                 + " of " + countTotal() + " are free: other jobs hold them."));
           }
-        }, slotRequestTimeout.toMillis());
+        }, SLOT_REQUEST_TIMEOUT.toMillis());
       }
     });
     return result;

@@ -59,6 +59,15 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     this.output = output;
   }
 
+  /**
+   * The watermark alignment a source runs with: its strategy's, in STREAMING with watermarks, else
+   * none. The JobMaster's coordinator and the readers must agree on it, so both ask here.
+   */
+  public static WatermarkAlignmentParams alignmentOf(WatermarkStrategy<?> strategy, RuntimeExecutionMode mode) {
+    return mode == RuntimeExecutionMode.STREAMING && !strategy.isNoWatermarks()
+        ? strategy.getAlignmentParameters() : null;
+  }
+
   @Override
   public void open() throws Exception {
     boolean streaming = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
@@ -101,7 +110,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       context.processingTimeService().schedule(
           context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
     }
-    alignment = watermarks ? watermarkStrategy.getAlignmentParameters() : null;
+    alignment = alignmentOf(watermarkStrategy, context.runtimeMode());
     if (alignment != null) {
       reportWatermark(context.processingTimeService().currentProcessingTime());
     }
@@ -154,11 +163,6 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       }
     }
     return !ahead;
-  }
-
-  /** Whether the reader is paused because its watermark is ahead of its alignment group. */
-  public boolean isPausedForAlignment() {
-    return pausedForAlignment;
   }
 
   /** The number of records the reader has emitted. */

@@ -68,6 +68,7 @@ public final class EvictingWindowOperator<K, IN, C, OUT, W extends Window> exten
     }
     List<TimestampedValue<IN>> records = new ArrayList<>();
     stored.forEach(records::add);
+    int storedCount = records.size();
     Evictor<IN, W> typedEvictor = (Evictor<IN, W>) evictor;
     typedEvictor.evictBefore(records, records.size(), window, evictorContext);
     Iterable<C> elements = elementsFor(records);
@@ -75,7 +76,9 @@ public final class EvictingWindowOperator<K, IN, C, OUT, W extends Window> exten
       callFunction(window, elements);
     }
     typedEvictor.evictAfter(records, records.size(), window, evictorContext);
-    state.update(records);
+    if (records.size() != storedCount) { // evictors can only remove, so an equal count means unchanged
+      state.update(records);
+    }
   }
 
   @SuppressWarnings("unchecked")

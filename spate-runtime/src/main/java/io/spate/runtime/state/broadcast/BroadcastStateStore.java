@@ -36,11 +36,6 @@ public final class BroadcastStateStore {
     return (ReadOnlyBroadcastStateView<K, V>) lookup(descriptor, readOnlyViews);
   }
 
-  /** Every state by name, in declaration order, for snapshots. */
-  public Map<String, HeapBroadcastState<?, ?>> states() {
-    return states;
-  }
-
   private <T> T lookup(MapStateDescriptor<?, ?> descriptor, Map<String, T> byName) {
     if (descriptor == null) {
       throw new NullPointerException("The broadcast state descriptor must not be null.");
