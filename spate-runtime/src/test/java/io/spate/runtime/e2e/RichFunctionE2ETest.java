@@ -1,6 +1,7 @@
 package io.spate.runtime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.OpenContext;
@@ -151,11 +152,7 @@ class RichFunctionE2ETest {
       }
       return s;
     }).discard();
-    try {
-      E2eSupport.run(env, "close-on-failure");
-    } catch (Exception expected) {
-      // the job fails; what matters is the life cycle
-    }
+    assertThatThrownBy(() -> E2eSupport.run(env, "close-on-failure")).hasStackTraceContaining("boom");
     assertThat(E2eSupport.await(() -> LifecycleMap.CLOSED.containsKey(0), 10_000)).isTrue();
     assertThat(LifecycleMap.OPENED).hasSize(1);
     assertThat(LifecycleMap.CLOSED.get(0).get()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package io.spate.runtime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -223,18 +224,5 @@ class ValidationTest {
     assertThatThrownBy(() -> keys.keyBy(GoodKey::name).sum("nope"))
         .isInstanceOf(InvalidProgramException.class)
         .hasMessageContaining("nope");
-  }
-
-  private interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
-  private static Throwable catchThrowable(ThrowingRunnable action) {
-    try {
-      action.run();
-      return null;
-    } catch (Throwable t) {
-      return t;
-    }
   }
 }

@@ -105,9 +105,8 @@ class DataGeneratorSourceTest {
       assertThat(harness.records()).containsExactly(0L);
       var reader = harness.reader(0);
       assertThat(reader.isAvailable()).isDone();
-      long start = System.nanoTime();
+      // Had pollNext waited for the permit, it would have emitted the next record instead.
       InputStatus status = reader.pollNext(new SourceHarness.RecordingOutput<>());
-      assertThat(System.nanoTime() - start).as("pollNext must not wait for the permit").isLessThan(500_000_000L);
       assertThat(status).isEqualTo(InputStatus.NOTHING_AVAILABLE);
       assertThat(reader.isAvailable()).isNotDone();
     }
