@@ -97,8 +97,9 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
-        null, conf);
+        null, conf, java.util.OptionalLong.empty(), io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY);
     operator.setup(context, output);
+    operator.initializeState();
     operator.open();
     opened = true;
     return self();

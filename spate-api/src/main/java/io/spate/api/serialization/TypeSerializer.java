@@ -30,6 +30,16 @@ public abstract class TypeSerializer<T> implements Serializable {
   public abstract TypeSerializer<T> duplicate();
 
   /**
+   * The configuration of this serializer that checkpoints and savepoints store with the state it
+   * wrote, so that the state can be read after the job's code changed. By default the serializer
+   * itself in Java serialization, which restores only while its class is unchanged; serializers of
+   * evolving types (POJOs, records) override this.
+   */
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new JavaSerializationSnapshot<>(this);
+  }
+
+  /**
    * Whether values of this type are deeply immutable, so that {@link #copy} returns its argument and
    * callers may share values instead of copying them.
    */

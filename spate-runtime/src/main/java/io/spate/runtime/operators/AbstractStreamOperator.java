@@ -11,6 +11,19 @@ import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedStateBackends;
+import io.spate.runtime.state.OperatorStateBackend;
+import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.api.checkpoint.CheckpointedFunction;
+import io.spate.api.checkpoint.FunctionInitializationContext;
+import io.spate.api.checkpoint.FunctionSnapshotContext;
+import io.spate.api.state.CheckpointListener;
+import io.spate.api.state.KeyedStateStore;
+import io.spate.api.state.OperatorStateStore;
+import java.util.OptionalLong;
 
 /**
  * The base of operators: keeps the context and output, holds the keyed state of keyed operators,
@@ -28,6 +41,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   /** The keyed state of a keyed operator, else null. */
   protected KeyedStateBackend<Object> keyedStateBackend;
+
+  /** The operator state (lists, union lists, broadcast maps) of this instance. */
+  protected OperatorStateBackend operatorStateBackend;
 
   private final Function userFunction;
   private final boolean keyed;
@@ -51,6 +67,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     if (keyed) {
       keyedStateBackend = createKeyedStateBackend(context);
     }
+    operatorStateBackend = new DefaultOperatorStateBackend(ownerName(context), context.userClassLoader(),
+        context.restoredState().operatorState());
     if (userFunction instanceof RichFunction rich) {
       rich.setRuntimeContext(new StreamingRuntimeContext(
           context, keyed ? new BackendKeyedStateStore(keyedStateBackend) : null));
@@ -60,18 +78,23 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @SuppressWarnings("unchecked")
   private static KeyedStateBackend<Object> createKeyedStateBackend(OperatorContext context) {
     KeyedStateBackendFactory factory = KeyedStateBackends.factoryFor(context.configuration(), context.userClassLoader());
-    String owner = context.jobId() + "/" + context.operatorName() + " (" + (context.taskInfo().indexOfThisSubtask() + 1)
-        + "/" + context.taskInfo().numberOfParallelSubtasks() + ")";
+    String owner = ownerName(context);
     try {
       return factory.create(new KeyedStateBackendParameters<>((TypeInformation<Object>) context.keyType(),
           context.maxParallelism(), context.keyGroupRange(), context.configuration(), owner,
           // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
-          context.processingTimeService()::currentProcessingTime));
+          context.processingTimeService()::currentProcessingTime, context.restoredState().keyedState(),
+          context.userClassLoader()));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException("Could not create the " + factory.name() + " state backend of " + owner, e);
     }
+  }
+
+  private static String ownerName(OperatorContext context) {
+    return context.jobId() + "/" + context.operatorName() + " (" + (context.taskInfo().indexOfThisSubtask() + 1)
+        + "/" + context.taskInfo().numberOfParallelSubtasks() + ")";
   }
 
   /** Makes {@code key} the current key of the keyed state and timers. */
@@ -82,6 +105,75 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   /** The key of the record or timer being processed. */
   protected final Object getCurrentKey() {
     return keyedStateBackend.getCurrentKey();
+  }
+
+  @Override
+  public void initializeState() throws Exception {
+    if (userFunction instanceof CheckpointedFunction checkpointed) {
+      checkpointed.initializeState(new InitializationContext());
+    }
+  }
+
+  @Override
+  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
+      throws Exception {
+    if (userFunction instanceof CheckpointedFunction checkpointed) {
+      checkpointed.snapshotState(new FunctionSnapshotContext() {
+        @Override
+        public long getCheckpointId() {
+          return checkpointId;
+        }
+
+        @Override
+        public long getCheckpointTimestamp() {
+          return timestamp;
+        }
+      });
+    }
+    AsyncSnapshot<KeyedStateHandle> keyedPart =
+        keyedStateBackend == null ? AsyncSnapshot.empty() : keyedStateBackend.snapshot(checkpointId, streams);
+    return new OperatorSnapshot(keyedPart, operatorStateBackend.snapshot(checkpointId, streams));
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (userFunction instanceof CheckpointListener listener) {
+      listener.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    if (userFunction instanceof CheckpointListener listener) {
+      listener.notifyCheckpointAborted(checkpointId);
+    }
+  }
+
+  /** What a {@link CheckpointedFunction} gets in {@link #initializeState()}. */
+  private final class InitializationContext implements FunctionInitializationContext {
+    @Override
+    public boolean isRestored() {
+      return context.restoredCheckpointId().isPresent();
+    }
+
+    @Override
+    public OptionalLong getRestoredCheckpointId() {
+      return context.restoredCheckpointId();
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+      return operatorStateBackend;
+    }
+
+    @Override
+    public KeyedStateStore getKeyedStateStore() {
+      if (keyedStateBackend == null) {
+        throw new UnsupportedOperationException("Keyed state is only available on keyed streams, and operator '"
+            + getName() + "' does not run on one.");
+      }
+      return new BackendKeyedStateStore(keyedStateBackend);
+    }
   }
 
   @Override
@@ -111,6 +203,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         rich.close();
       }
     } finally {
+      if (operatorStateBackend != null) {
+        operatorStateBackend.dispose();
+        operatorStateBackend = null;
+      }
       if (keyedStateBackend != null) {
         KeyedStateBackend<Object> backend = keyedStateBackend;
         keyedStateBackend = null;

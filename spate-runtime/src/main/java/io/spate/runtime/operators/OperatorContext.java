@@ -1,5 +1,8 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import java.util.OptionalLong;
+
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.RuntimeExecutionMode;
@@ -25,6 +28,8 @@ import io.spate.runtime.tasks.ProcessingTimeService;
  * @param maxParallelism the operator's number of key groups
  * @param keyType the type of the state key on keyed streams, else null
  * @param configuration the job's configuration (state backend choice and sizes)
+ * @param restoredCheckpointId the checkpoint or savepoint the job restores from, if any
+ * @param restoredState what this operator instance restores from ({@link OperatorSubtaskState#EMPTY} if nothing)
  */
 public record OperatorContext(
     JobID jobId,
@@ -37,7 +42,9 @@ public record OperatorContext(
     ProcessingTimeService processingTimeService,
     int maxParallelism,
     TypeInformation<?> keyType,
-    Configuration configuration) {
+    Configuration configuration,
+    OptionalLong restoredCheckpointId,
+    OperatorSubtaskState restoredState) {
 
   /** The key groups that this parallel instance owns. */
   public KeyGroupRange keyGroupRange() {

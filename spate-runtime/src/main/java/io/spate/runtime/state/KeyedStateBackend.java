@@ -1,5 +1,9 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
 import java.util.function.BiConsumer;
@@ -62,6 +66,17 @@ public interface KeyedStateBackend<K> {
 
   /** Calls {@code consumer} with the name and number of entries of each state, for metrics and tests. */
   void forEachStateSize(BiConsumer<String, Long> consumer);
+
+  /**
+   * The synchronous part of a snapshot of all state (and timers) for checkpoint {@code checkpointId}
+   * in the canonical key-group format ({@link io.spate.runtime.state.snapshot.KeyGroupsStateHandle});
+   * called on the task's thread between records. The returned part writes it on another thread while
+   * the task goes on and the state changes.
+   */
+  default AsyncSnapshot<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streams)
+      throws Exception {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot take snapshots");
+  }
 
   /**
    * Releases everything the backend holds (native memory, files); called once when its operator

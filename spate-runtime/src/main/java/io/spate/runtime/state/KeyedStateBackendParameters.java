@@ -1,5 +1,8 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import java.util.List;
+
 import io.spate.api.configuration.Configuration;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.function.LongSupplier;
@@ -13,6 +16,8 @@ import java.util.function.LongSupplier;
  * @param configuration the job's configuration
  * @param owner names the job, operator and subtask, for working directories and error messages
  * @param clock the processing-time clock that state time-to-live is measured on
+ * @param restoreState the snapshots to restore from (several after a rescale); empty for a fresh start
+ * @param userClassLoader the class loader of the job's code, for restoring serializers
  * @param <K> the key type
  */
 public record KeyedStateBackendParameters<K>(
@@ -21,4 +26,19 @@ public record KeyedStateBackendParameters<K>(
     KeyGroupRange keyGroupRange,
     Configuration configuration,
     String owner,
-    LongSupplier clock) {}
+    LongSupplier clock,
+    List<KeyedStateHandle> restoreState,
+    ClassLoader userClassLoader) {
+
+  /** Parameters for a fresh start, with nothing to restore. */
+  public KeyedStateBackendParameters(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
+      Configuration configuration, String owner, LongSupplier clock) {
+    this(keyType, maxParallelism, keyGroupRange, configuration, owner, clock, List.of(),
+        KeyedStateBackendParameters.class.getClassLoader());
+  }
+
+  /** Copies the restore list. */
+  public KeyedStateBackendParameters {
+    restoreState = List.copyOf(restoreState);
+  }
+}

@@ -233,6 +233,7 @@ public final class StreamTask implements Tasklet {
             + " head its chain, but is chained in task " + name);
       }
       try {
+        operator.initializeState();
         operator.open();
       } catch (Exception e) {
         throw new OperatorFailure(operator.getName(), e);
@@ -257,7 +258,8 @@ public final class StreamTask implements Tasklet {
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
         metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
-        stateKeyType(node.getTransformation()), job.configuration());
+        stateKeyType(node.getTransformation()), job.configuration(), java.util.OptionalLong.empty(),
+        io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY);
   }
 
   private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {

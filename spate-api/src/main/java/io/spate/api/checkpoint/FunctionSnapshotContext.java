@@ -1,0 +1,11 @@
+package io.spate.api.checkpoint;
+
+/** Which checkpoint a {@link CheckpointedFunction} is snapshotting for. */
+public interface FunctionSnapshotContext {
+
+  /** The id of the checkpoint; ids grow with every checkpoint of a job. */
+  long getCheckpointId();
+
+  /** When the JobMaster triggered the checkpoint, in epoch milliseconds. */
+  long getCheckpointTimestamp();
+}

@@ -1,0 +1,65 @@
+package io.spate.api.serialization;
+
+import java.io.IOException;
+
+/**
+ * What a {@link TypeSerializer} writes into a checkpoint or savepoint about itself, so that state can
+ * be read back after the job's code changed: it restores a serializer that reads the old bytes, and
+ * decides whether the serializer of the new code can read them as they are, after a migration, or
+ * not at all.
+ *
+ * <p>Implementations have a public no-argument constructor; {@link #readSnapshot} fills them in.
+ *
+ * @param <T> the serialized type
+ */
+public interface TypeSerializerSnapshot<T> {
+
+  /** The version of the format {@link #writeSnapshot} writes. */
+  int getCurrentVersion();
+
+  /** Writes the serializer's configuration. */
+  void writeSnapshot(DataOutputView out) throws IOException;
+
+  /** Reads a configuration written by {@link #writeSnapshot} in format {@code readVersion}. */
+  void readSnapshot(int readVersion, DataInputView in, ClassLoader userClassLoader) throws IOException;
+
+  /**
+   * A serializer that reads bytes written by the serializer this snapshot was taken of; for a type
+   * whose class changed since (a POJO or record that gained or lost fields), it reads the old layout
+   * into instances of the class as it is now.
+   */
+  TypeSerializer<T> restoreSerializer();
+
+  /** Whether {@code newSerializer} can read what the snapshotted serializer wrote. */
+  TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializer<T> newSerializer);
+
+  /** Writes {@code snapshot} with its class and version, for {@link #readVersionedSnapshot}. */
+  static void writeVersionedSnapshot(DataOutputView out, TypeSerializerSnapshot<?> snapshot) throws IOException {
+    out.writeUTF(snapshot.getClass().getName());
+    out.writeVarInt(snapshot.getCurrentVersion());
+    snapshot.writeSnapshot(out);
+  }
+
+  /** Reads a snapshot written by {@link #writeVersionedSnapshot}. */
+  @SuppressWarnings("unchecked")
+  static <T> TypeSerializerSnapshot<T> readVersionedSnapshot(DataInputView in, ClassLoader userClassLoader)
+      throws IOException {
+    String className = in.readUTF();
+    int version = in.readVarInt();
+    TypeSerializerSnapshot<T> snapshot;
+    try {
+      Class<?> type = Class.forName(className, true, userClassLoader);
+      if (!TypeSerializerSnapshot.class.isAssignableFrom(type)) {
+        throw new IOException("Corrupt serializer snapshot: " + className + " is not a TypeSerializerSnapshot");
+      }
+      snapshot = (TypeSerializerSnapshot<T>) type.getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new IOException("The serializer snapshot class " + className + " is not on the class path", e);
+    } catch (ReflectiveOperationException e) {
+      throw new IOException("Cannot instantiate the serializer snapshot class " + className
+          + " (it needs a public no-argument constructor)", e);
+    }
+    snapshot.readSnapshot(version, in, userClassLoader);
+    return snapshot;
+  }
+}

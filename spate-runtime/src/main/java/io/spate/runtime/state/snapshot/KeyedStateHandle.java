@@ -1,0 +1,17 @@
+package io.spate.runtime.state.snapshot;
+
+import io.spate.runtime.state.KeyGroupRange;
+import java.io.IOException;
+
+/** The snapshot of the keyed state of one operator instance, covering a range of key groups. */
+public interface KeyedStateHandle {
+
+  /** The key groups the snapshot holds. */
+  KeyGroupRange getKeyGroupRange();
+
+  /** The size of the snapshot in bytes. */
+  long getStateSize();
+
+  /** Deletes what the snapshot stored. */
+  void discardState() throws IOException;
+}
