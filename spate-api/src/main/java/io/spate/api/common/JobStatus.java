@@ -8,6 +8,8 @@ public enum JobStatus {
   RUNNING(false),
   /** Cancellation was requested; tasks are stopping. */
   CANCELLING(false),
+  /** A task failed and the restart strategy allows a restart: the job restarts from its latest checkpoint. */
+  RESTARTING(false),
   /** A task failed; the job is stopping its other tasks. */
   FAILING(false),
   /** Every task ended its input and finished. */

@@ -11,6 +11,7 @@ import io.spate.runtime.rpc.RpcService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import io.spate.api.checkpoint.CheckpointStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,6 +122,34 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       return result.thenApply(r -> new JobProgress(r.status(),
           r.counters().getOrDefault(io.spate.runtime.tasks.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
           r.netRuntime()));
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean stop, boolean drain) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster == null) {
+        if (!results.containsKey(jobId)) {
+          throw new UnknownJobException(jobId);
+        }
+        throw new IllegalStateException("Job " + jobId + " has ended; only a running job can take a savepoint");
+      }
+      return jobMaster.triggerSavepoint(targetDirectory, stop, drain);
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster == null) {
+        if (!results.containsKey(jobId)) {
+          throw new UnknownJobException(jobId);
+        }
+        return CompletableFuture.completedFuture(List.<CheckpointStatistics>of());
+      }
+      return jobMaster.requestCheckpointStatistics();
     }).thenCompose(f -> f);
   }
 

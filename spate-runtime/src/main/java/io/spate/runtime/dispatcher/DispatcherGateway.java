@@ -6,6 +6,7 @@ import io.spate.api.common.JobStatus;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.rpc.RpcGateway;
+import io.spate.api.checkpoint.CheckpointStatistics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,12 @@ public interface DispatcherGateway extends RpcGateway {
 
   /** The job's progress. */
   CompletableFuture<JobProgress> requestJobProgress(JobID jobId);
+
+  /** Takes a savepoint of the job (and stops it, if {@code stop}); completes with its directory. */
+  CompletableFuture<String> triggerSavepoint(JobID jobId, String targetDirectory, boolean stop, boolean drain);
+
+  /** Statistics of the job's recent checkpoints. */
+  CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId);
 
   /** Cancels the job. */
   CompletableFuture<Void> cancelJob(JobID jobId);

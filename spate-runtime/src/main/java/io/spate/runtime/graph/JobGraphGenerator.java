@@ -57,6 +57,7 @@ public final class JobGraphGenerator {
     for (Transformation<?> t : graph.transformations()) {
       translate(t);
     }
+    OperatorIds.assign(nodes.values());
     return new JobGraph(jobId, graph.jobName(), chain(), graph.configuration(), graph.executionConfig(),
         graph.runtimeMode(), graph.userClassLoader());
   }

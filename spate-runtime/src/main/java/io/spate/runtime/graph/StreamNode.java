@@ -17,12 +17,25 @@ public final class StreamNode {
   private final String slotSharingGroup;
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
+  private String operatorId;
 
   StreamNode(Transformation<?> transformation, int parallelism, int maxParallelism, String slotSharingGroup) {
     this.transformation = transformation;
     this.parallelism = parallelism;
     this.maxParallelism = maxParallelism;
     this.slotSharingGroup = slotSharingGroup;
+  }
+
+  /**
+   * The operator's stable id, which maps its state in checkpoints and savepoints: derived from its
+   * uid when it has one, else from its place in the graph.
+   */
+  public String getOperatorId() {
+    return operatorId;
+  }
+
+  void setOperatorId(String operatorId) {
+    this.operatorId = operatorId;
   }
 
   /** The transformation this node runs. */

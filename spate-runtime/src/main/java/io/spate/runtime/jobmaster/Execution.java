@@ -12,6 +12,8 @@ final class Execution {
   final JobVertex vertex;
   ExecutionState state = ExecutionState.DEPLOYING;
   TaskExecutorGateway taskExecutor;
+  // Whether this attempt was deployed with state to restore.
+  boolean restored;
 
   Execution(ExecutionAttemptID attemptId, JobVertex vertex) {
     this.attemptId = attemptId;

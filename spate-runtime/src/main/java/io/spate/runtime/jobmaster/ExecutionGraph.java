@@ -15,11 +15,11 @@ final class ExecutionGraph {
   private final Map<ExecutionAttemptID, Execution> executions = new LinkedHashMap<>();
   private final Map<Integer, Execution[]> byVertex = new HashMap<>();
 
-  ExecutionGraph(JobGraph job) {
+  ExecutionGraph(JobGraph job, int attemptNumber) {
     for (JobVertex vertex : job.vertices()) {
       Execution[] subtasks = new Execution[vertex.getParallelism()];
       for (int i = 0; i < subtasks.length; i++) {
-        Execution execution = new Execution(new ExecutionAttemptID(job.jobId(), vertex.getId(), i, 0), vertex);
+        Execution execution = new Execution(new ExecutionAttemptID(job.jobId(), vertex.getId(), i, attemptNumber), vertex);
         subtasks[i] = execution;
         executions.put(execution.attemptId, execution);
       }

@@ -18,7 +18,27 @@ import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
+import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.configuration.ConfigOption;
+import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.CheckpointCoordinator;
+import io.spate.runtime.checkpoint.CheckpointMetadata;
+import io.spate.runtime.checkpoint.CheckpointParticipants;
+import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.StateAssignment;
+import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
+import io.spate.runtime.checkpoint.TaskRestore;
+import io.spate.runtime.checkpoint.storage.CheckpointPaths;
+import io.spate.runtime.checkpoint.storage.CheckpointStorage;
+import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategy;
+import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +59,18 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
+  /** The savepoint or checkpoint a job starts from (Flink's key). */
+  public static final ConfigOption<String> SAVEPOINT_PATH = ConfigOption.key("execution.savepoint.path")
+      .stringType().noDefaultValue()
+      .withDescription("A savepoint or retained checkpoint (its directory, or a job's checkpoint directory for its"
+          + " newest complete checkpoint) that the job restores its state from when it starts.");
+
+  /** Whether state of operators the job no longer has may be skipped on restore (Flink's key). */
+  public static final ConfigOption<Boolean> ALLOW_NON_RESTORED_STATE =
+      ConfigOption.key("execution.savepoint.ignore-unclaimed-state").booleanType().defaultValue(false)
+          .withDescription("Whether a job may start from a savepoint that holds state of operators it no longer has"
+              + " (that state is skipped); otherwise such a restore fails and names the operator.");
+
   private final JobGraph job;
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onTermination;
@@ -52,6 +84,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private long startNanos;
   private Throwable failure;
   private ResourceManagerGateway resourceManager;
+  private final CheckpointSettings checkpointSettings;
+  private final RestartBackoffTimeStrategy restartStrategy;
+  private final ExecutorService ioExecutor;
+  private CheckpointCoordinator checkpoints;
+  private List<SlotOffer> offers;
+  private Map<String, Integer> slotsPerGroup;
+  private int attempt;
+  private int restarts;
+  // Set while a stop-with-savepoint is under way: once the savepoint completes the job stops.
+  private CheckpointType stopping;
+  private String stoppedWithSavepoint;
 
   /** Creates the JobMaster of {@code job}; {@code onTermination} receives the result. */
   public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
@@ -60,6 +103,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.job = job;
     this.resourceManagerAddress = resourceManagerAddress;
     this.onTermination = onTermination;
+    this.checkpointSettings = job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH
+        ? CheckpointSettings.from(new io.spate.api.configuration.Configuration())
+        : CheckpointSettings.from(job.configuration());
+    this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration(),
+        checkpointSettings.isEnabled(), System::currentTimeMillis, new Random());
+    this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "spate-jobmaster-io-" + job.jobId());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Starts scheduling the job. */
@@ -73,23 +126,22 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     status = JobStatus.RUNNING;
     startNanos = System.nanoTime();
-    executionGraph = new ExecutionGraph(job);
+    executionGraph = new ExecutionGraph(job, attempt);
+    checkpoints = new CheckpointCoordinator(job, checkpointSettings,
+        CheckpointStorage.forJob(checkpointSettings, job.jobId()), new Participants(),
+        this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, this::handleFailure);
+    CheckpointMetadata initial;
     try {
-      for (JobVertex vertex : job.vertices()) {
-        if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
-          int operatorId = vertex.getHead().getId();
-          WatermarkAlignmentParams alignment = SourceOperator.alignmentOf(source.getWatermarkStrategy(), job.runtimeMode());
-          SourceCoordinator<?> coordinator = new SourceCoordinator<>(source.getName(), source.getSource(),
-              vertex.getParallelism(), getMainThreadExecutor(),
-              (subtask, event) -> sendToSubtask(vertex, subtask, operatorId, event), this::failJob,
-              operatorId, alignment, alignmentGroups);
-          coordinators.put(operatorId, coordinator);
-          coordinator.start();
-        }
-      }
+      initial = loadInitialSavepoint();
     } catch (Throwable t) {
-      failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId()
-          + ") failed: a source's split enumerator could not start: " + t, t));
+      failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: cannot restore from "
+          + job.configuration().get(SAVEPOINT_PATH) + ": " + t.getMessage(), t));
+      return;
+    }
+    if (initial != null) {
+      checkpoints.setRestoredFrom(initial);
+    }
+    if (!startCoordinators(initial)) {
       return;
     }
     Map<String, Integer> slotsPerGroup = new LinkedHashMap<>();
@@ -113,7 +165,55 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }, getMainThreadExecutor());
   }
 
+  private CheckpointMetadata loadInitialSavepoint() throws Exception {
+    String path = job.configuration().get(SAVEPOINT_PATH);
+    if (path == null) {
+      return null;
+    }
+    CheckpointMetadata metadata = CheckpointPaths.load(path);
+    LOG.info("Job {} restores from {} (checkpoint {})", job.jobId(), path, metadata.checkpointId());
+    return metadata;
+  }
+
+  /** Starts the source coordinators, restoring their enumerators from {@code restored} if not null. */
+  private boolean startCoordinators(CheckpointMetadata restored) {
+    try {
+      for (JobVertex vertex : job.vertices()) {
+        if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
+          int operatorId = vertex.getHead().getId();
+          WatermarkAlignmentParams alignment = SourceOperator.alignmentOf(source.getWatermarkStrategy(), job.runtimeMode());
+          SourceCoordinator<?> coordinator = new SourceCoordinator<>(source.getName(), source.getSource(),
+              vertex.getParallelism(), getMainThreadExecutor(),
+              (subtask, event) -> sendToSubtask(vertex, subtask, operatorId, event), this::handleFailure,
+              operatorId, alignment, alignmentGroups);
+          coordinators.put(operatorId, coordinator);
+          io.spate.runtime.checkpoint.OperatorState state =
+              restored == null ? null : restored.operators().get(vertex.getHead().getOperatorId());
+          coordinator.start(state == null ? null : state.coordinatorState());
+        }
+      }
+      return true;
+    } catch (Throwable t) {
+      failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId()
+          + ") failed: a source's split enumerator could not start: " + t, t));
+      return false;
+    }
+  }
+
+  private void closeCoordinators() {
+    for (SourceCoordinator<?> coordinator : coordinators.values()) {
+      try {
+        coordinator.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a source coordinator of job {} failed", job.jobId(), e);
+      }
+    }
+    coordinators.clear();
+  }
+
   private void deploy(List<SlotOffer> offers, Map<String, Integer> slotsPerGroup) {
+    this.offers = offers;
+    this.slotsPerGroup = slotsPerGroup;
     if (status != JobStatus.RUNNING) {
       if (status.isTerminal()) {
         // The job ended (cancelled) while its slot request was in flight: give the slots back.
@@ -121,6 +221,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       } else {
         checkTerminal();
       }
+      return;
+    }
+    Map<Integer, TaskRestore[]> restores;
+    try {
+      restores = restoresFor(checkpoints.latestForRecovery());
+    } catch (RuntimeException e) {
+      failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + e.getMessage(), e));
       return;
     }
     Map<String, Integer> firstSlotOfGroup = new HashMap<>();
@@ -135,7 +242,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.computeIfAbsent(slot.taskExecutorAddress(),
           address -> rpcService.connect(address, TaskExecutorGateway.class).join());
       execution.taskExecutor = taskExecutor;
-      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, job, execution.vertex, getAddress()))
+      TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
+      execution.restored = restore != null;
+      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, job, execution.vertex, getAddress(),
+              restore))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {
               updateTaskExecutionState(new TaskExecutionState(execution.attemptId, ExecutionState.FAILED,
@@ -143,6 +253,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             }
           }, getMainThreadExecutor());
     }
+    checkpoints.startPeriodicCheckpoints();
+  }
+
+  private Map<Integer, TaskRestore[]> restoresFor(CheckpointMetadata metadata) {
+    if (metadata == null) {
+      return null;
+    }
+    String source = (metadata.type().isSavepoint() ? "savepoint " : "checkpoint ") + metadata.checkpointId();
+    return StateAssignment.assign(job, metadata, job.configuration().get(ALLOW_NON_RESTORED_STATE), source);
   }
 
   private void sendToSubtask(JobVertex vertex, int subtask, int operatorId, OperatorEvent event) {
@@ -167,6 +286,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (execution == null || execution.state.isTerminal()) {
       return;
     }
+    ExecutionState previousState = execution.state;
     execution.state = update.state();
     if (update.state().isTerminal()) {
       finishedRecordsIn += update.recordsIn();
@@ -174,12 +294,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     switch (update.state()) {
       case FAILED -> {
-        failJob(describe(execution, update.failure()));
+        if (execution.restored && update.failure() != null && previousState == ExecutionState.INITIALIZING) {
+          // The state it restored may be what failed it: recover from an older checkpoint next time.
+          checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());
+        }
+        handleFailure(describe(execution, update.failure()));
         checkTerminal();
       }
       case CANCELED -> {
-        if (status == JobStatus.RUNNING) {
-          failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
+        if (status == JobStatus.RUNNING && stopping == null) {
+          handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
               + execution.describe() + " was cancelled unexpectedly", null));
         } else {
           checkTerminal();
@@ -203,9 +327,59 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return new SubtaskFailure(message, cause);
   }
 
+  /**
+   * A task or a coordinator failed: restarts the job from its latest checkpoint if the restart
+   * strategy allows it, else fails the job.
+   */
+  private void handleFailure(Throwable cause) {
+    if (status != JobStatus.RUNNING || stopping != null) {
+      if (status == JobStatus.RUNNING) {
+        failJob(cause);
+      }
+      return;
+    }
+    restartStrategy.notifyFailure(cause);
+    if (!restartStrategy.canRestart()) {
+      failJob(cause);
+      return;
+    }
+    restarts++;
+    LOG.warn("Job '{}' ({}) restarts (restart {}) after: {}", job.jobName(), job.jobId(), restarts,
+        cause.getMessage());
+    status = JobStatus.RESTARTING;
+    checkpoints.stopPeriodicCheckpoints();
+    checkpoints.abortPending("the job is restarting");
+    closeCoordinators();
+    cancelExecutions();
+    checkTerminal();
+  }
+
+  private void restartWhenStopped() {
+    long backoff = restartStrategy.getBackoffTime();
+    scheduleRunAsync(this::redeploy, backoff);
+  }
+
+  private void redeploy() {
+    if (status != JobStatus.RESTARTING) {
+      return; // cancelled meanwhile
+    }
+    attempt++;
+    executionGraph = new ExecutionGraph(job, attempt);
+    status = JobStatus.RUNNING;
+    alignmentGroups.clear();
+    CheckpointMetadata latest = checkpoints.latestForRecovery();
+    if (!startCoordinators(latest)) {
+      return;
+    }
+    deploy(offers, slotsPerGroup);
+  }
+
   private void failJob(Throwable cause) {
     if (status.isTerminal() || status == JobStatus.FAILING) {
       return;
+    }
+    if (checkpoints != null) {
+      checkpoints.stopPeriodicCheckpoints();
     }
     failure = cause instanceof SubtaskFailure ? cause
         : new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + cause, cause);
@@ -220,7 +394,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return callAsync(() -> {
       if (status == JobStatus.CREATED) {
         terminate(JobStatus.CANCELED);
+      } else if (status == JobStatus.RESTARTING) {
+        status = JobStatus.CANCELLING;
+        checkTerminal();
       } else if (status == JobStatus.RUNNING) {
+        checkpoints.stopPeriodicCheckpoints();
         status = JobStatus.CANCELLING;
         cancelExecutions();
         checkTerminal();
@@ -252,9 +430,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (executionGraph == null || !executionGraph.allTerminal()) {
       return;
     }
+    if (status == JobStatus.RESTARTING) {
+      restartWhenStopped();
+      return;
+    }
     JobStatus finalStatus = switch (status) {
       case FAILING -> JobStatus.FAILED;
-      case CANCELLING -> JobStatus.CANCELED;
+      case CANCELLING -> stopping != null && stoppedWithSavepoint != null ? JobStatus.FINISHED : JobStatus.CANCELED;
       default -> JobStatus.FINISHED;
     };
     terminate(finalStatus);
@@ -262,13 +444,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private void terminate(JobStatus finalStatus) {
     status = finalStatus;
-    for (SourceCoordinator<?> coordinator : coordinators.values()) {
-      try {
-        coordinator.close();
-      } catch (Exception e) {
-        LOG.warn("Closing a source coordinator of job {} failed", job.jobId(), e);
-      }
+    if (checkpoints != null) {
+      checkpoints.shutdown(finalStatus);
     }
+    ioExecutor.shutdown();
+    closeCoordinators();
     if (resourceManager != null) {
       resourceManager.releaseSlots(job.jobId());
     }
@@ -276,7 +456,137 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     onTermination.accept(new JobResult(job.jobId(), job.jobName(), finalStatus, runtime,
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
-            TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords)));
+            TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS, (long) restarts),
+        stoppedWithSavepoint));
+  }
+
+  // ------------------------------------------------------------------ checkpoints
+
+  @Override
+  public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+      Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics metrics) {
+    if (checkpoints != null && executionGraph != null && executionGraph.execution(attemptId) != null) {
+      checkpoints.acknowledge(attemptId, checkpointId, operatorStates, metrics);
+    }
+  }
+
+  @Override
+  public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+    if (checkpoints != null && executionGraph != null && executionGraph.execution(attemptId) != null) {
+      checkpoints.decline(attemptId, checkpointId, reason);
+    }
+  }
+
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean stop, boolean drain) {
+    return callAsync(() -> {
+      if (status != JobStatus.RUNNING || checkpoints == null) {
+        return CompletableFuture.<String>failedFuture(new IllegalStateException("Job '" + job.jobName() + "' ("
+            + job.jobId() + ") is " + status + "; only a running job can take a savepoint"));
+      }
+      if (job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH) {
+        return CompletableFuture.<String>failedFuture(new IllegalStateException("Job '" + job.jobName()
+            + "' runs in BATCH mode, which takes no savepoints"));
+      }
+      if (!stop) {
+        return checkpoints.triggerSavepoint(targetDirectory, CheckpointType.SAVEPOINT);
+      }
+      if (stopping != null) {
+        return CompletableFuture.<String>failedFuture(new IllegalStateException("Job '" + job.jobName()
+            + "' is already stopping with a savepoint"));
+      }
+      CheckpointType type = drain ? CheckpointType.SAVEPOINT_TERMINATE : CheckpointType.SAVEPOINT_SUSPEND;
+      stopping = type;
+      checkpoints.stopPeriodicCheckpoints();
+      return checkpoints.triggerSavepoint(targetDirectory, type).whenCompleteAsync((path, error) -> {
+        if (error != null) {
+          stopping = null;
+          if (status == JobStatus.RUNNING) {
+            checkpoints.startPeriodicCheckpoints();
+            for (Execution execution : executionGraph.executions()) {
+              if (execution.taskExecutor != null && !execution.state.isTerminal()) {
+                execution.taskExecutor.resumeAfterFailedStop(execution.attemptId);
+              }
+            }
+          }
+          return;
+        }
+        stoppedWithSavepoint = path;
+        if (type == CheckpointType.SAVEPOINT_SUSPEND && status == JobStatus.RUNNING) {
+          status = JobStatus.CANCELLING;
+          cancelExecutions();
+          checkTerminal();
+        }
+      }, getMainThreadExecutor());
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics() {
+    return callAsync(() -> checkpoints == null ? List.<CheckpointStatistics>of() : checkpoints.statistics());
+  }
+
+  /** The JobMaster's view of the subtasks, for the checkpoint coordinator. */
+  private final class Participants implements CheckpointParticipants {
+    @Override
+    public Collection<ExecutionAttemptID> runningSubtasksOrNull() {
+      if (status != JobStatus.RUNNING || executionGraph == null) {
+        return null;
+      }
+      List<ExecutionAttemptID> ids = new ArrayList<>();
+      for (Execution execution : executionGraph.executions()) {
+        if (execution.state != ExecutionState.RUNNING || execution.taskExecutor == null) {
+          return null;
+        }
+        ids.add(execution.attemptId);
+      }
+      return ids;
+    }
+
+    @Override
+    public void triggerSources(CheckpointBarrier barrier) {
+      for (Execution execution : executionGraph.executions()) {
+        if (execution.vertex.getInputs().isEmpty()) {
+          execution.taskExecutor.triggerCheckpoint(execution.attemptId, barrier);
+        }
+      }
+    }
+
+    @Override
+    public void notifyComplete(long checkpointId) {
+      for (Execution execution : executionGraph.executions()) {
+        if (execution.taskExecutor != null && !execution.state.isTerminal()) {
+          execution.taskExecutor.notifyCheckpointComplete(execution.attemptId, checkpointId);
+        }
+      }
+      for (SourceCoordinator<?> coordinator : coordinators.values()) {
+        coordinator.notifyCheckpointComplete(checkpointId);
+      }
+    }
+
+    @Override
+    public void notifyAborted(long checkpointId) {
+      if (executionGraph == null) {
+        return;
+      }
+      for (Execution execution : executionGraph.executions()) {
+        if (execution.taskExecutor != null && !execution.state.isTerminal()) {
+          execution.taskExecutor.notifyCheckpointAborted(execution.attemptId, checkpointId);
+        }
+      }
+    }
+
+    @Override
+    public Map<String, byte[]> snapshotCoordinators(long checkpointId) throws Exception {
+      Map<String, byte[]> states = new HashMap<>();
+      for (JobVertex vertex : job.vertices()) {
+        SourceCoordinator<?> coordinator = coordinators.get(vertex.getHead().getId());
+        if (coordinator != null) {
+          states.put(vertex.getHead().getOperatorId(), coordinator.snapshotState(checkpointId));
+        }
+      }
+      return states;
+    }
   }
 
   @Override

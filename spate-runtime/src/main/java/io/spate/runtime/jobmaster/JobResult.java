@@ -13,8 +13,13 @@ import java.util.Map;
  * @param status FINISHED, FAILED or CANCELED
  * @param netRuntime time from the start of scheduling to the end
  * @param failure the cause of a failure, with job, operator and subtask in its message; else null
- * @param counters final record counts
+ * @param counters final record counts, and the number of restarts
+ * @param savepointPath the savepoint the job stopped with, or null
  */
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
-    Map<String, Long> counters) {}
+    Map<String, Long> counters, String savepointPath) {
+
+  /** The counter of restarts. */
+  public static final String RESTARTS = "restarts";
+}

@@ -1,5 +1,6 @@
 package io.spate.runtime.jobmaster;
 
+import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceSplit;
@@ -62,9 +63,28 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
     this.alignmentGroups = alignmentGroups;
   }
 
-  /** Creates and starts the enumerator; must run on the coordinator thread. */
-  void start() throws Exception {
-    enumerator = source.createEnumerator(new Context());
+  /**
+   * Creates and starts the enumerator, from {@code restoredState} (what {@link #snapshotState} wrote)
+   * if not null; must run on the coordinator thread.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void start(byte[] restoredState) throws Exception {
+    if (restoredState == null) {
+      enumerator = source.createEnumerator(new Context());
+    } else {
+      SimpleVersionedSerializer serializer = source.getEnumeratorCheckpointSerializer();
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(restoredState));
+      int version = in.readInt();
+      byte[] bytes = in.readAllBytes();
+      Object checkpoint;
+      try {
+        checkpoint = serializer.deserialize(version, bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.IOException("Cannot restore the split enumerator of source '" + sourceName + "': "
+            + e.getMessage(), e);
+      }
+      enumerator = ((Source) source).restoreEnumerator(new Context(), checkpoint);
+    }
     enumerator.start();
     if (alignment != null) {
       alignmentGroups.register(alignment.groupName(), operatorId, parallelism);
@@ -99,6 +119,27 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
       } else {
         throw new IllegalArgumentException("Unexpected event from a source reader: " + event);
       }
+    } catch (Throwable t) {
+      failJob.accept(new IllegalStateException(
+          "The split enumerator of source '" + sourceName + "' failed: " + t, t));
+    }
+  }
+
+  /** The enumerator's state for checkpoint {@code checkpointId}: format version, then the serialized state. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  byte[] snapshotState(long checkpointId) throws Exception {
+    Object checkpoint = enumerator.snapshotState(checkpointId);
+    SimpleVersionedSerializer serializer = source.getEnumeratorCheckpointSerializer();
+    byte[] bytes = serializer.serialize(checkpoint);
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4 + bytes.length);
+    buffer.putInt(serializer.getVersion()).put(bytes);
+    return buffer.array();
+  }
+
+  /** Checkpoint {@code checkpointId} completed. */
+  void notifyCheckpointComplete(long checkpointId) {
+    try {
+      enumerator.notifyCheckpointComplete(checkpointId);
     } catch (Throwable t) {
       failJob.accept(new IllegalStateException(
           "The split enumerator of source '" + sourceName + "' failed: " + t, t));

@@ -20,6 +20,11 @@ final class WatermarkAlignmentGroups {
     groups.computeIfAbsent(group, g -> new HashMap<>()).put(operatorId, watermarks);
   }
 
+  /** Forgets every group (the job restarts and its sources register again). */
+  void clear() {
+    groups.clear();
+  }
+
   /** Records the watermark a subtask reported; {@code Long.MAX_VALUE} stands for idle or finished. */
   void report(String group, int operatorId, int subtask, long watermark) {
     Map<Integer, long[]> sources = groups.get(group);

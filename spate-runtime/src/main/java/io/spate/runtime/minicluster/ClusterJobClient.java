@@ -9,7 +9,9 @@ import io.spate.api.common.JobStatus;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.tasks.TaskExecutionState;
+import io.spate.api.checkpoint.CheckpointStatistics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -72,6 +74,22 @@ public final class ClusterJobClient implements JobClient {
     return dispatcher.cancelJob(jobId)
         .exceptionally(e -> null)
         .thenCompose(v -> jobResult.handle((r, e) -> null));
+  }
+
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+    return dispatcher.triggerSavepoint(jobId, savepointDirectory, false, false);
+  }
+
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+    return dispatcher.triggerSavepoint(jobId, savepointDirectory, true, advanceToEndOfEventTime)
+        .thenCompose(path -> jobResult.handle((r, e) -> path));
+  }
+
+  @Override
+  public CompletableFuture<List<CheckpointStatistics>> getCheckpointStatistics() {
+    return dispatcher.requestCheckpointStatistics(jobId);
   }
 
   @Override

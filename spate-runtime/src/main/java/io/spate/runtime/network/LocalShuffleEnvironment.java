@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocalShuffleEnvironment {
 
-  private record ChannelKey(JobID jobId, int edgeId, int producer, int consumer) {}
+  private record ChannelKey(JobID jobId, int attempt, int edgeId, int producer, int consumer) {}
 
   private final Map<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
   private final int channelCapacity;
@@ -25,10 +25,22 @@ public final class LocalShuffleEnvironment {
     this.batchSize = batchSize;
   }
 
-  /** The channel of edge {@code edgeId} from subtask {@code producer} to subtask {@code consumer}. */
-  public LocalChannel channel(JobID jobId, int edgeId, int producer, int consumer) {
-    return channels.computeIfAbsent(new ChannelKey(jobId, edgeId, producer, consumer),
-        k -> new LocalChannel(jobId + "/" + edgeId + "/" + producer + "->" + consumer, channelCapacity));
+  /**
+   * The channel of edge {@code edgeId} from subtask {@code producer} to subtask {@code consumer} in
+   * the job's execution attempt {@code attempt}. Each restart of a job gets fresh channels; those of
+   * earlier attempts, whose tasks have all ended, are dropped.
+   */
+  public LocalChannel channel(JobID jobId, int attempt, int edgeId, int producer, int consumer) {
+    ChannelKey key = new ChannelKey(jobId, attempt, edgeId, producer, consumer);
+    LocalChannel channel = channels.get(key);
+    if (channel != null) {
+      return channel;
+    }
+    if (attempt > 0) {
+      channels.keySet().removeIf(k -> k.jobId.equals(jobId) && k.attempt < attempt);
+    }
+    return channels.computeIfAbsent(key, k -> new LocalChannel(
+        jobId + "/" + attempt + "/" + edgeId + "/" + producer + "->" + consumer, channelCapacity));
   }
 
   /** The number of records per batch. */

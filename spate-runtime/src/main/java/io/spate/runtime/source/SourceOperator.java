@@ -197,6 +197,11 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     throw new IllegalStateException("A source has no input watermark statuses");
   }
 
+  /** Emits the final watermark now (a draining stop-with-savepoint), so that every window fires. */
+  public void emitFinalWatermark() {
+    readerOutput.emitFinalWatermark();
+  }
+
   @Override
   public void finish() {
     readerOutput.emitFinalWatermark();

@@ -16,7 +16,13 @@ import io.spate.runtime.tasks.TaskExecutionState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.CheckpointResponder;
+import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The worker role: offers task slots to the ResourceManager and runs the subtasks the JobMasters
@@ -31,6 +37,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final WorkerPool workers;
   private final LocalShuffleEnvironment shuffle;
   private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
+  // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
+  private final ExecutorService checkpointIo;
 
   /** Creates the TaskExecutor and starts its workers. */
   public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
@@ -39,6 +47,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     this.numberOfSlots = numberOfSlots;
     this.shuffle = shuffle;
     this.workers = new WorkerPool(address, workerThreads);
+    this.checkpointIo = Executors.newFixedThreadPool(Math.max(2, workerThreads), runnable -> {
+      Thread thread = new Thread(runnable, address + "-checkpoint-io");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Registers with the ResourceManager at {@code resourceManagerAddress}. */
@@ -55,7 +68,19 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           String.valueOf(tdd.subtaskIndex())));
       StreamTask task = new StreamTask(tdd, shuffle,
           event -> jobMaster.sendOperatorEventToCoordinator(id, tdd.vertex().getHead().getId(), event),
-          (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), metrics);
+          (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), metrics,
+          new CheckpointResponder() {
+            @Override
+            public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+                Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics checkpointMetrics) {
+              jobMaster.acknowledgeCheckpoint(attemptId, checkpointId, operatorStates, checkpointMetrics);
+            }
+
+            @Override
+            public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+              jobMaster.declineCheckpoint(attemptId, checkpointId, reason);
+            }
+          }, checkpointIo);
       tasks.put(id, task);
       workers.submit(task);
     }, getMainThreadExecutor());
@@ -105,6 +130,38 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   @Override
+  public void triggerCheckpoint(ExecutionAttemptID attemptId, CheckpointBarrier barrier) {
+    StreamTask task = tasks.get(attemptId);
+    if (task != null) {
+      task.triggerCheckpoint(barrier);
+    }
+  }
+
+  @Override
+  public void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId) {
+    StreamTask task = tasks.get(attemptId);
+    if (task != null) {
+      task.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  @Override
+  public void resumeAfterFailedStop(ExecutionAttemptID attemptId) {
+    StreamTask task = tasks.get(attemptId);
+    if (task != null) {
+      task.resumeAfterFailedStop();
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId) {
+    StreamTask task = tasks.get(attemptId);
+    if (task != null) {
+      task.notifyCheckpointAborted(checkpointId);
+    }
+  }
+
+  @Override
   public CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId) {
     return callAsync(() -> {
       long in = 0;
@@ -123,5 +180,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   public void close() {
     super.close();
     workers.close();
+    checkpointIo.shutdownNow();
   }
 }

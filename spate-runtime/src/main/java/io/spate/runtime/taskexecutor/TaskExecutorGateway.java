@@ -5,6 +5,7 @@ import io.spate.runtime.rpc.RpcGateway;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
+import io.spate.runtime.checkpoint.CheckpointBarrier;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,6 +20,18 @@ public interface TaskExecutorGateway extends RpcGateway {
 
   /** Delivers an event from an operator coordinator to a subtask. */
   void sendOperatorEventToTask(ExecutionAttemptID attemptId, int operatorId, OperatorEvent event);
+
+  /** Starts checkpoint {@code barrier} at a source subtask. */
+  void triggerCheckpoint(ExecutionAttemptID attemptId, CheckpointBarrier barrier);
+
+  /** Checkpoint {@code checkpointId} completed. */
+  void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);
+
+  /** Checkpoint {@code checkpointId} was aborted. */
+  void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId);
+
+  /** A stop-with-savepoint failed: a source subtask that stopped reading for it resumes. */
+  void resumeAfterFailedStop(ExecutionAttemptID attemptId);
 
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);

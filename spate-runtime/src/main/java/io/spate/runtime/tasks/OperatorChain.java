@@ -54,7 +54,7 @@ final class OperatorChain {
       int[] consumers = edge.consumersOf(subtask);
       LocalChannel[] channels = new LocalChannel[consumers.length];
       for (int i = 0; i < consumers.length; i++) {
-        channels[i] = shuffle.channel(tdd.attemptId().jobId(), edge.id(), subtask, consumers[i]);
+        channels[i] = shuffle.channel(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), subtask, consumers[i]);
       }
       RecordWriter writer = new RecordWriter(channels, partitionerFor(edge.streamEdge()), shuffle.batchSize());
       writers.add(writer);
@@ -97,7 +97,7 @@ final class OperatorChain {
     List<Integer> inputIndex = new ArrayList<>();
     for (JobEdge edge : tdd.vertex().getInputs()) {
       for (int producer : edge.producersOf(tdd.subtaskIndex())) {
-        channels.add(shuffle.channel(tdd.attemptId().jobId(), edge.id(), producer, tdd.subtaskIndex()));
+        channels.add(shuffle.channel(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), producer, tdd.subtaskIndex()));
         inputIndex.add(edge.streamEdge().targetInputIndex());
       }
     }

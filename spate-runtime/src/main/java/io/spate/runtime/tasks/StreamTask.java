@@ -27,7 +27,21 @@ import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.taskexecutor.Tasklet;
+import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.CheckpointResponder;
+import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
+import io.spate.runtime.checkpoint.storage.CheckpointStorage;
+import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.runtime.state.snapshot.OperatorStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +73,13 @@ public final class StreamTask implements Tasklet {
   private final ProcessingTimeService processingTimeService = new ProcessingTimeService();
   private final TaskMetricGroup metrics;
   private final String name;
+  private final CheckpointResponder checkpointResponder;
+  private final Executor checkpointIo;
+  private CheckpointStorage checkpointStorage;
+  private BarrierAligner barriers;
+  // The stop-with-savepoint this source task stopped reading for, or -1.
+  private long stoppedForSavepoint = -1;
+  private boolean drainAfterSavepoint;
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
   private volatile boolean cancelRequested;
@@ -94,8 +115,11 @@ public final class StreamTask implements Tasklet {
 
   /** Creates the task; it starts on its first {@link #step()}. */
   public StreamTask(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
-      OperatorEventGateway eventGateway, StateListener listener, TaskMetricGroup metrics) {
+      OperatorEventGateway eventGateway, StateListener listener, TaskMetricGroup metrics,
+      CheckpointResponder checkpointResponder, Executor checkpointIo) {
     this.tdd = tdd;
+    this.checkpointResponder = checkpointResponder;
+    this.checkpointIo = checkpointIo;
     this.shuffle = shuffle;
     this.eventGateway = eventGateway;
     this.listener = listener;
@@ -141,6 +165,69 @@ public final class StreamTask implements Tasklet {
         throw new IllegalStateException("Task " + name + " has no operator " + operatorId + " taking events");
       }
       source.handleOperatorEvent(event);
+    });
+  }
+
+  /** Starts checkpoint {@code barrier} at this source task: snapshot, then barrier downstream. */
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    enqueue(() -> {
+      if (phase != Phase.RUNNING || source == null) {
+        checkpointResponder.declineCheckpoint(tdd.attemptId(), barrier.checkpointId(),
+            "task " + name + " is not running" + (source == null ? " a source" : ""));
+        return;
+      }
+      if (barrier.options().type().stopsJob()) {
+        drainAfterSavepoint = barrier.options().type() == io.spate.runtime.checkpoint.CheckpointType.SAVEPOINT_TERMINATE;
+        if (drainAfterSavepoint) {
+          // Draining: every window and timer fires before the savepoint, which then holds no pending output.
+          source.emitFinalWatermark();
+        }
+        stoppedForSavepoint = barrier.checkpointId();
+      }
+      performCheckpoint(barrier, 0);
+    });
+  }
+
+  /** A stop-with-savepoint failed: read the source again. */
+  public void resumeAfterFailedStop() {
+    enqueue(() -> stoppedForSavepoint = -1);
+  }
+
+  /** Checkpoint {@code checkpointId} completed: its operators may commit. */
+  public void notifyCheckpointComplete(long checkpointId) {
+    enqueue(() -> {
+      if (phase != Phase.RUNNING && phase != Phase.DRAINING) {
+        return;
+      }
+      for (StreamOperator<?> operator : chain.operators()) {
+        try {
+          operator.notifyCheckpointComplete(checkpointId);
+        } catch (Exception e) {
+          throw new OperatorFailure(operator.getName(), e);
+        }
+      }
+      if (checkpointId == stoppedForSavepoint && drainAfterSavepoint) {
+        endOfInput = true; // the job ends once the drained savepoint is complete
+      }
+    });
+  }
+
+  /** Checkpoint {@code checkpointId} was aborted. */
+  public void notifyCheckpointAborted(long checkpointId) {
+    enqueue(() -> {
+      if (phase != Phase.RUNNING) {
+        return;
+      }
+      if (barriers != null) {
+        barriers.abort(checkpointId);
+      }
+      for (StreamOperator<?> operator : chain.operators()) {
+        try {
+          operator.notifyCheckpointAborted(checkpointId);
+        } catch (Exception e) {
+          throw new OperatorFailure(operator.getName(), e);
+        }
+      }
     });
   }
 
@@ -224,6 +311,9 @@ public final class StreamTask implements Tasklet {
     }
     gate = chain.inputGate();
     valve = new WatermarkValve(gate.numberOfChannels(), new ValveToHead());
+    checkpointStorage = CheckpointStorage.forJob(CheckpointSettings.from(tdd.jobGraph().configuration()),
+        tdd.jobGraph().jobId());
+    barriers = new BarrierAligner(gate.numberOfChannels(), new AlignedBarriers());
     channelEnded = new boolean[gate.numberOfChannels()];
     List<StreamOperator<?>> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
@@ -258,8 +348,9 @@ public final class StreamTask implements Tasklet {
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
         metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
-        stateKeyType(node.getTransformation()), job.configuration(), java.util.OptionalLong.empty(),
-        io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY);
+        stateKeyType(node.getTransformation()), job.configuration(),
+        tdd.restore() == null ? OptionalLong.empty() : OptionalLong.of(tdd.restore().checkpointId()),
+        tdd.restore() == null ? OperatorSubtaskState.EMPTY : tdd.restore().stateOf(node.getOperatorId()));
   }
 
   private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {
@@ -285,7 +376,7 @@ public final class StreamTask implements Tasklet {
     if (inFlightHead != null) {
       progress |= runCompletions();
     }
-    boolean inputProgress = source != null ? pollSource() : processInput();
+    boolean inputProgress = source != null ? stoppedForSavepoint < 0 && pollSource() : processInput();
     if (!inputProgress || stepStartNanos - lastFlushNanos > bufferTimeoutNanos) {
       lastFlushNanos = stepStartNanos;
       for (RecordWriter writer : writers) {
@@ -369,7 +460,8 @@ public final class StreamTask implements Tasklet {
     while (processed < MAX_ELEMENTS_PER_STEP && emptyInARow < channels) {
       int c = nextChannel;
       nextChannel = c + 1 == channels ? 0 : c + 1;
-      if (channelEnded[c] || (openChannelsOfInputReadFirst > 0 && gate.inputIndexOf(c) != inputReadFirst)) {
+      if (channelEnded[c] || barriers.isBlocked(c)
+          || (openChannelsOfInputReadFirst > 0 && gate.inputIndexOf(c) != inputReadFirst)) {
         emptyInARow++;
         continue;
       }
@@ -395,9 +487,12 @@ public final class StreamTask implements Tasklet {
         valve.onWatermark(c, watermark.timestamp());
       } else if (element instanceof StreamElements.WatermarkStatus status) {
         valve.onStatus(c, status);
+      } else if (element instanceof CheckpointBarrier barrier) {
+        barriers.onBarrier(c, barrier);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
         endedChannels++;
+        barriers.onEndOfPartition(c);
         if (inputReadFirst >= 0 && gate.inputIndexOf(c) == inputReadFirst) {
           openChannelsOfInputReadFirst--;
         }
@@ -464,6 +559,105 @@ public final class StreamTask implements Tasklet {
     heldBatch = null;
     gate.channel(channel).recycle(batch);
     return true;
+  }
+
+  // ------------------------------------------------------------------ checkpoints
+
+  /** Takes the snapshots once the barriers are aligned (or, for at-least-once, all arrived). */
+  private final class AlignedBarriers implements BarrierAligner.Target {
+    @Override
+    public void onAligned(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
+      performCheckpoint(barrier, alignmentNanos);
+    }
+
+    @Override
+    public void onAbandoned(long checkpointId, String reason) {
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), checkpointId, "task " + name + ": " + reason);
+    }
+  }
+
+  /**
+   * Snapshots every operator of the chain for {@code barrier}: first lets them emit what must precede
+   * the barrier, sends the barrier on, takes the synchronous part of each snapshot, and leaves the
+   * writing to the checkpoint I/O threads, which acknowledge to the coordinator.
+   */
+  private void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos) {
+    long id = barrier.checkpointId();
+    long syncStart = System.nanoTime();
+    List<StreamOperator<?>> operators = chain.operators();
+    for (StreamOperator<?> operator : operators) {
+      try {
+        operator.prepareSnapshotPreBarrier(id);
+      } catch (Exception e) {
+        throw new OperatorFailure(operator.getName(), e);
+      }
+    }
+    for (RecordWriter writer : writers) {
+      writer.broadcastEvent(barrier);
+    }
+    CheckpointStreamFactory streams;
+    try {
+      streams = checkpointStorage.resolveStreams(id, barrier.options());
+    } catch (Exception e) {
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "task " + name + " cannot write state: " + e);
+      return;
+    }
+    List<StreamNode> nodes = tdd.vertex().getChain();
+    Map<String, OperatorSnapshot> snapshots = new HashMap<>();
+    for (int i = 0; i < operators.size(); i++) {
+      StreamOperator<?> operator = operators.get(i);
+      try {
+        snapshots.put(nodes.get(i).getOperatorId(), operator.snapshotState(id, barrier.timestamp(), streams));
+      } catch (Exception e) {
+        // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
+        checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "operator '" + operator.getName() + "' in task "
+            + name + " could not snapshot its state: " + e);
+        return;
+      }
+    }
+    long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
+    long alignmentMillis = alignmentNanos / 1_000_000;
+    checkpointIo.execute(() -> writeSnapshots(id, snapshots, alignmentMillis, syncMillis));
+  }
+
+  private void writeSnapshots(long id, Map<String, OperatorSnapshot> snapshots, long alignmentMillis, long syncMillis) {
+    long asyncStart = System.nanoTime();
+    Map<String, OperatorSubtaskState> states = new HashMap<>();
+    long size = 0;
+    try {
+      for (Map.Entry<String, OperatorSnapshot> e : snapshots.entrySet()) {
+        KeyedStateHandle keyed = e.getValue().keyedState().write();
+        OperatorStateHandle operator = e.getValue().operatorState().write();
+        OperatorSubtaskState state = new OperatorSubtaskState(keyed == null ? List.of() : List.of(keyed),
+            operator == null ? List.of() : List.of(operator), List.of());
+        if (!state.isEmpty()) {
+          states.put(e.getKey(), state);
+          size += state.getStateSize();
+        }
+      }
+    } catch (Throwable t) {
+      for (OperatorSubtaskState written : states.values()) {
+        discardQuietly(written);
+      }
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "task " + name + " could not write its state: " + t);
+      return;
+    }
+    long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;
+    checkpointResponder.acknowledgeCheckpoint(tdd.attemptId(), id, states,
+        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, 0));
+  }
+
+  private static void discardQuietly(OperatorSubtaskState state) {
+    try {
+      for (KeyedStateHandle h : state.keyedState()) {
+        h.discardState();
+      }
+      for (OperatorStateHandle h : state.operatorState()) {
+        h.discardState();
+      }
+    } catch (Exception ignored) {
+      // best effort: the checkpoint directory is deleted as a whole when the checkpoint is aborted
+    }
   }
 
   /** Hands what the valve combines from all input channels to the head operator. */

@@ -1,0 +1,449 @@
+package io.spate.runtime.checkpoint;
+
+import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.common.JobStatus;
+import io.spate.runtime.checkpoint.storage.CheckpointPaths;
+import io.spate.runtime.checkpoint.storage.CheckpointStorage;
+import io.spate.runtime.checkpoint.storage.CheckpointStorageLocation;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.graph.JobVertex;
+import io.spate.runtime.graph.StreamNode;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.tasks.ExecutionAttemptID;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a job's checkpoints, on the JobMaster's thread: triggers them periodically (and savepoints on
+ * request) by sending barriers to the sources, collects the subtasks' acknowledgements, writes the
+ * metadata, keeps the latest completed checkpoints for recovery, and tells everyone when a checkpoint
+ * completed or was aborted. Failed checkpoints beyond the tolerable number fail the job.
+ */
+public final class CheckpointCoordinator {
+
+  /** Runs an action on the JobMaster's thread after a delay. */
+  @FunctionalInterface
+  public interface Scheduler {
+    /** Runs {@code action} on the coordinator's thread in {@code delayMillis}. */
+    void schedule(Runnable action, long delayMillis);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+  private static final int STATISTICS_HISTORY = 20;
+
+  private final JobGraph job;
+  private final CheckpointSettings settings;
+  private final CheckpointStorage storage;
+  private final CheckpointParticipants participants;
+  private final Scheduler scheduler;
+  private final Executor mainThread;
+  private final Executor io;
+  private final Consumer<Throwable> failJob;
+  private final Map<Long, PendingCheckpoint> pending = new TreeMap<>();
+  private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
+  private final Deque<CheckpointStatistics> history = new ArrayDeque<>();
+  private long nextCheckpointId = 1;
+  private long lastCompletionMillis;
+  private int consecutiveFailures;
+  private boolean periodicRunning;
+  private long periodicGeneration;
+  private boolean shutDown;
+  private CheckpointMetadata restoredFrom;
+
+  /** Creates the coordinator; periodic checkpoints start with {@link #startPeriodicCheckpoints()}. */
+  public CheckpointCoordinator(JobGraph job, CheckpointSettings settings, CheckpointStorage storage,
+      CheckpointParticipants participants, Scheduler scheduler, Executor mainThread, Executor io,
+      Consumer<Throwable> failJob) {
+    this.job = job;
+    this.settings = settings;
+    this.storage = storage;
+    this.participants = participants;
+    this.scheduler = scheduler;
+    this.mainThread = mainThread;
+    this.io = io;
+    this.failJob = failJob;
+  }
+
+  /** Notes that the job started from {@code metadata} (a savepoint): ids continue after it. */
+  public void setRestoredFrom(CheckpointMetadata metadata) {
+    restoredFrom = metadata;
+    nextCheckpointId = Math.max(nextCheckpointId, metadata.checkpointId() + 1);
+  }
+
+  /** The newest checkpoint to recover from: the latest completed one, else the one the job started from. */
+  public CheckpointMetadata latestForRecovery() {
+    return completed.isEmpty() ? restoredFrom : completed.peekLast().metadata();
+  }
+
+  /** The completed checkpoints kept for recovery, newest last. */
+  public List<CompletedCheckpoint> completedCheckpoints() {
+    return List.copyOf(completed);
+  }
+
+  /** Drops the newest completed checkpoint after its state failed to restore, so recovery tries an older one. */
+  public void dropNewestCompleted(String reason) {
+    CompletedCheckpoint newest = completed.pollLast();
+    if (newest != null) {
+      LOG.warn("Job {}: not recovering from checkpoint {} again: {}", job.jobId(), newest.checkpointId(), reason);
+    } else {
+      restoredFrom = null;
+    }
+  }
+
+  // ------------------------------------------------------------------ triggering
+
+  /** Starts triggering checkpoints every interval. */
+  public void startPeriodicCheckpoints() {
+    if (!settings.isEnabled() || shutDown) {
+      return;
+    }
+    periodicRunning = true;
+    long generation = ++periodicGeneration;
+    scheduler.schedule(() -> periodicTrigger(generation), settings.interval());
+  }
+
+  /** Stops triggering checkpoints (during a restart, or when the job ends). */
+  public void stopPeriodicCheckpoints() {
+    periodicRunning = false;
+    periodicGeneration++;
+  }
+
+  private void periodicTrigger(long generation) {
+    if (!periodicRunning || generation != periodicGeneration) {
+      return;
+    }
+    long delay = settings.interval();
+    if (pending.size() < settings.maxConcurrent()) {
+      long sinceLast = System.currentTimeMillis() - lastCompletionMillis;
+      if (lastCompletionMillis > 0 && sinceLast < settings.minPauseMillis()) {
+        delay = settings.minPauseMillis() - sinceLast;
+      } else {
+        triggerCheckpoint(settings.checkpointOptions(), null);
+      }
+    }
+    scheduler.schedule(() -> periodicTrigger(generation), delay);
+  }
+
+  /**
+   * Triggers a savepoint of {@code type} into a new directory under {@code targetDirectory} (the
+   * configured default when null); completes with the savepoint's directory.
+   */
+  public CompletableFuture<String> triggerSavepoint(String targetDirectory, CheckpointType type) {
+    String target = targetDirectory != null ? targetDirectory : settings.savepointDirectory();
+    if (target == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("No savepoint directory given and none"
+          + " configured (state.savepoints.dir): say where the savepoint goes."));
+    }
+    String directory;
+    try {
+      directory = CheckpointPaths.newSavepointDirectory(target, job.jobId().toString());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<String> result = new CompletableFuture<>();
+    triggerCheckpoint(CheckpointOptions.savepoint(type, directory), result);
+    return result;
+  }
+
+  private void triggerCheckpoint(CheckpointOptions options, CompletableFuture<String> result) {
+    if (shutDown) {
+      failResult(result, "the job is ending");
+      return;
+    }
+    Collection<ExecutionAttemptID> subtasks = participants.runningSubtasksOrNull();
+    if (subtasks == null) {
+      // Not a failure of the checkpoint: some subtask is not running yet (or any more).
+      failResult(result, "not all tasks of the job are running");
+      return;
+    }
+    long id = nextCheckpointId++;
+    long timestamp = System.currentTimeMillis();
+    CheckpointStorageLocation location;
+    try {
+      location = storage.initializeLocation(id, options);
+    } catch (Exception e) {
+      recordFailure(new PendingCheckpoint(id, timestamp, options, null, subtasks, result), "the checkpoint storage"
+          + " failed: " + e.getMessage(), true);
+      return;
+    }
+    Map<String, byte[]> coordinatorStates;
+    try {
+      coordinatorStates = participants.snapshotCoordinators(id);
+    } catch (Exception e) {
+      PendingCheckpoint failed = new PendingCheckpoint(id, timestamp, options, location, subtasks, result);
+      recordFailure(failed, "a source's split enumerator could not snapshot its state: " + e, true);
+      discard(failed);
+      return;
+    }
+    PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, options, location, subtasks, result);
+    checkpoint.coordinatorStates.putAll(coordinatorStates);
+    pending.put(id, checkpoint);
+    scheduler.schedule(() -> {
+      if (pending.containsKey(id)) {
+        abort(pending.get(id), "it did not complete within the checkpoint timeout of " + settings.timeoutMillis()
+            + " ms", true);
+      }
+    }, settings.timeoutMillis());
+    participants.triggerSources(new CheckpointBarrier(id, timestamp, options));
+  }
+
+  // ------------------------------------------------------------------ acknowledgements
+
+  /** A subtask acknowledged checkpoint {@code checkpointId}. */
+  public void acknowledge(ExecutionAttemptID attemptId, long checkpointId, Map<String, OperatorSubtaskState> states,
+      TaskCheckpointMetrics metrics) {
+    PendingCheckpoint checkpoint = pending.get(checkpointId);
+    if (checkpoint == null || !checkpoint.notYetAcknowledged.remove(attemptId)) {
+      discardLate(states);
+      return;
+    }
+    checkpoint.acknowledged.put(attemptId, states);
+    checkpoint.addMetrics(metrics);
+    if (checkpoint.notYetAcknowledged.isEmpty()) {
+      complete(checkpoint);
+    }
+  }
+
+  /** A subtask declined checkpoint {@code checkpointId}. */
+  public void decline(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+    PendingCheckpoint checkpoint = pending.get(checkpointId);
+    if (checkpoint != null && checkpoint.notYetAcknowledged.contains(attemptId)) {
+      abort(checkpoint, "a subtask declined it: " + reason, true);
+    }
+  }
+
+  private void complete(PendingCheckpoint checkpoint) {
+    pending.remove(checkpoint.id);
+    CheckpointMetadata metadata = checkpoint.toMetadata(job);
+    io.execute(() -> {
+      String pointer;
+      try {
+        pointer = checkpoint.location.finalizeCheckpoint(metadata);
+      } catch (Exception e) {
+        mainThread.execute(() -> {
+          recordFailure(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
+          discard(checkpoint);
+          participants.notifyAborted(checkpoint.id);
+        });
+        return;
+      }
+      mainThread.execute(() -> onWritten(checkpoint, metadata, pointer));
+    });
+  }
+
+  private void onWritten(PendingCheckpoint checkpoint, CheckpointMetadata metadata, String pointer) {
+    if (shutDown && !checkpoint.options.type().isSavepoint()) {
+      discard(checkpoint);
+      return;
+    }
+    consecutiveFailures = 0;
+    lastCompletionMillis = System.currentTimeMillis();
+    CompletedCheckpoint done = new CompletedCheckpoint(metadata, pointer, checkpoint.location);
+    if (!checkpoint.options.type().isSavepoint()) {
+      completed.addLast(done);
+      while (completed.size() > settings.retained()) {
+        CompletedCheckpoint old = completed.pollFirst();
+        io.execute(() -> discardQuietly(old.location(), old.checkpointId()));
+      }
+    }
+    recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, pointer, null);
+    LOG.info("Job {}: {} {} completed in {} ms ({} bytes){}", job.jobId(),
+        checkpoint.options.type().isSavepoint() ? "savepoint" : "checkpoint", checkpoint.id,
+        System.currentTimeMillis() - checkpoint.timestamp, metadata.getStateSize(),
+        pointer == null ? "" : " at " + pointer);
+    // Older pending checkpoints can no longer be useful: this one subsumes them.
+    for (PendingCheckpoint older : new ArrayList<>(pending.values())) {
+      if (older.id < checkpoint.id && !older.options.type().isSavepoint()) {
+        abort(older, "checkpoint " + checkpoint.id + " completed first", false);
+      }
+    }
+    participants.notifyComplete(checkpoint.id);
+    if (checkpoint.result != null) {
+      checkpoint.result.complete(pointer);
+    }
+  }
+
+  // ------------------------------------------------------------------ failures
+
+  /** Aborts every pending checkpoint (the job is restarting or ending); not counted as failures. */
+  public void abortPending(String reason) {
+    for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+      abort(checkpoint, reason, false);
+    }
+  }
+
+  private void abort(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
+    if (pending.remove(checkpoint.id) == null) {
+      return;
+    }
+    recordFailure(checkpoint, reason, countsAsFailure);
+    discard(checkpoint);
+    participants.notifyAborted(checkpoint.id);
+  }
+
+  private void recordFailure(PendingCheckpoint checkpoint, String reason, boolean countsAsFailure) {
+    String what = checkpoint.options.type().isSavepoint() ? "Savepoint" : "Checkpoint";
+    String message = what + " " + checkpoint.id + " of job '" + job.jobName() + "' failed: " + reason;
+    if (countsAsFailure) {
+      LOG.warn("{}", message);
+    } else {
+      LOG.info("{}", message);
+    }
+    recordStatistics(checkpoint, CheckpointStatistics.Status.FAILED, null, reason);
+    failResult(checkpoint.result, reason);
+    if (countsAsFailure && !checkpoint.options.type().isSavepoint() && !shutDown) {
+      consecutiveFailures++;
+      if (consecutiveFailures > settings.tolerableFailures()) {
+        consecutiveFailures = 0;
+        failJob.accept(new CheckpointException("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: more"
+            + " checkpoints failed in a row than the " + settings.tolerableFailures() + " tolerated"
+            + " (execution.checkpointing.tolerable-failed-checkpoints); the last: " + message));
+      }
+    }
+  }
+
+  private static void failResult(CompletableFuture<String> result, String reason) {
+    if (result != null) {
+      result.completeExceptionally(new CheckpointException(reason));
+    }
+  }
+
+  private void discard(PendingCheckpoint checkpoint) {
+    if (checkpoint.location != null) {
+      io.execute(() -> discardQuietly(checkpoint.location, checkpoint.id));
+    }
+  }
+
+  private static void discardLate(Map<String, OperatorSubtaskState> states) {
+    // State of an aborted checkpoint: its directory is deleted with the checkpoint; inline state needs nothing.
+  }
+
+  private static void discardQuietly(CheckpointStorageLocation location, long id) {
+    try {
+      location.discard();
+    } catch (Exception e) {
+      LOG.warn("Could not delete checkpoint {}: {}", id, e.toString());
+    }
+  }
+
+  /**
+   * Stops the coordinator as the job reaches {@code finalStatus}: aborts pending checkpoints and
+   * deletes or keeps the completed ones according to the externalized-checkpoint retention.
+   */
+  public void shutdown(JobStatus finalStatus) {
+    if (shutDown) {
+      return;
+    }
+    stopPeriodicCheckpoints();
+    abortPending("the job reached " + finalStatus);
+    shutDown = true;
+    boolean keep = switch (settings.retention()) {
+      case RETAIN_ON_CANCELLATION -> finalStatus != JobStatus.FINISHED;
+      case DELETE_ON_CANCELLATION -> finalStatus == JobStatus.FAILED;
+      case NO_EXTERNALIZED_CHECKPOINTS -> false;
+    };
+    if (!keep) {
+      for (CompletedCheckpoint checkpoint : completed) {
+        io.execute(() -> discardQuietly(checkpoint.location(), checkpoint.checkpointId()));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ statistics
+
+  /** Statistics of the recent checkpoints and savepoints, oldest first, in-progress ones last. */
+  public List<CheckpointStatistics> statistics() {
+    List<CheckpointStatistics> all = new ArrayList<>(history);
+    for (PendingCheckpoint checkpoint : pending.values()) {
+      all.add(checkpoint.statistics(CheckpointStatistics.Status.IN_PROGRESS, null, null));
+    }
+    return all;
+  }
+
+  private void recordStatistics(PendingCheckpoint checkpoint, CheckpointStatistics.Status status, String path,
+      String failure) {
+    history.addLast(checkpoint.statistics(status, path, failure));
+    while (history.size() > STATISTICS_HISTORY) {
+      history.pollFirst();
+    }
+  }
+
+  /** One checkpoint while subtasks acknowledge it. */
+  private static final class PendingCheckpoint {
+    final long id;
+    final long timestamp;
+    final CheckpointOptions options;
+    final CheckpointStorageLocation location;
+    final Set<ExecutionAttemptID> notYetAcknowledged;
+    final int total;
+    final Map<ExecutionAttemptID, Map<String, OperatorSubtaskState>> acknowledged = new LinkedHashMap<>();
+    final Map<String, byte[]> coordinatorStates = new HashMap<>();
+    final CompletableFuture<String> result;
+    long maxSync;
+    long maxAsync;
+    long maxAlignment;
+    long stateSize;
+    long inFlightBytes;
+
+    PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
+        Collection<ExecutionAttemptID> subtasks, CompletableFuture<String> result) {
+      this.id = id;
+      this.timestamp = timestamp;
+      this.options = options;
+      this.location = location;
+      this.notYetAcknowledged = new HashSet<>(subtasks);
+      this.total = subtasks.size();
+      this.result = result;
+    }
+
+    void addMetrics(TaskCheckpointMetrics metrics) {
+      maxSync = Math.max(maxSync, metrics.syncMillis());
+      maxAsync = Math.max(maxAsync, metrics.asyncMillis());
+      maxAlignment = Math.max(maxAlignment, metrics.alignmentMillis());
+      stateSize += metrics.stateSize();
+      inFlightBytes += metrics.persistedInFlightBytes();
+    }
+
+    CheckpointStatistics statistics(CheckpointStatistics.Status status, String path, String failure) {
+      return new CheckpointStatistics(id, options.type().isSavepoint(), status, timestamp,
+          System.currentTimeMillis() - timestamp, maxSync, maxAsync, maxAlignment, stateSize, inFlightBytes,
+          acknowledged.size(), total, path, failure);
+    }
+
+    CheckpointMetadata toMetadata(JobGraph job) {
+      Map<String, Map<Integer, OperatorSubtaskState>> byOperator = new HashMap<>();
+      for (Map.Entry<ExecutionAttemptID, Map<String, OperatorSubtaskState>> ack : acknowledged.entrySet()) {
+        int subtask = ack.getKey().subtaskIndex();
+        for (Map.Entry<String, OperatorSubtaskState> state : ack.getValue().entrySet()) {
+          byOperator.computeIfAbsent(state.getKey(), k -> new HashMap<>()).put(subtask, state.getValue());
+        }
+      }
+      Map<String, OperatorState> operators = new LinkedHashMap<>();
+      for (JobVertex vertex : job.vertices()) {
+        for (StreamNode node : vertex.getChain()) {
+          String opId = node.getOperatorId();
+          OperatorState state = new OperatorState(opId, node.getName(), node.getParallelism(),
+              node.getMaxParallelism(), byOperator.getOrDefault(opId, Map.of()), coordinatorStates.get(opId));
+          if (!state.isEmpty()) {
+            operators.put(opId, state);
+          }
+        }
+      }
+      return new CheckpointMetadata(id, timestamp, options.type(), operators);
+    }
+  }
+}

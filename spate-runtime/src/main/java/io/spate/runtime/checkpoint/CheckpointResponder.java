@@ -1,0 +1,16 @@
+package io.spate.runtime.checkpoint;
+
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.tasks.ExecutionAttemptID;
+import java.util.Map;
+
+/** Where a subtask reports on its part of a checkpoint: the job's checkpoint coordinator. */
+public interface CheckpointResponder {
+
+  /** The subtask wrote its state for checkpoint {@code checkpointId}. */
+  void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
+      Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics metrics);
+
+  /** The subtask could not take part in checkpoint {@code checkpointId}. */
+  void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason);
+}

@@ -1,0 +1,300 @@
+package io.spate.runtime.checkpoint;
+
+import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
+import io.spate.runtime.state.snapshot.InputChannelStateHandle;
+import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.OperatorStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.state.snapshot.StreamStateHandle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Writes and reads the metadata file of a checkpoint or savepoint: every operator's state handles,
+ * with small state inline. Files inside the checkpoint's directory are stored by relative path, so
+ * that a savepoint directory can be moved. A CRC32 at the end catches corruption and truncation.
+ */
+public final class MetadataSerializer {
+
+  private static final int MAGIC = 0x5350434B; // "SPCK"
+  private static final int VERSION = 1;
+  private static final byte NO_HANDLE = 0;
+  private static final byte INLINE = 1;
+  private static final byte RELATIVE_FILE = 2;
+  private static final byte ABSOLUTE_FILE = 3;
+  private static final byte KEY_GROUPS = 1;
+  private static final int MAX_COUNT = 1 << 24;
+
+  private MetadataSerializer() {}
+
+  /** The bytes of {@code metadata}, with files under {@code directory} stored relative to it. */
+  public static byte[] serialize(CheckpointMetadata metadata, Path directory) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeLong(metadata.checkpointId());
+    out.writeLong(metadata.timestamp());
+    out.writeByte(metadata.type().ordinal());
+    out.writeInt(metadata.operators().size());
+    for (OperatorState op : metadata.operators().values()) {
+      out.writeUTF(op.operatorId());
+      out.writeUTF(op.name());
+      out.writeInt(op.parallelism());
+      out.writeInt(op.maxParallelism());
+      writeBytes(out, op.coordinatorState());
+      out.writeInt(op.subtaskStates().size());
+      for (Map.Entry<Integer, OperatorSubtaskState> e : op.subtaskStates().entrySet()) {
+        out.writeInt(e.getKey());
+        writeSubtaskState(out, e.getValue(), directory);
+      }
+    }
+    out.flush();
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  private static void writeSubtaskState(DataOutputStream out, OperatorSubtaskState state, Path dir) throws IOException {
+    out.writeInt(state.keyedState().size());
+    for (KeyedStateHandle handle : state.keyedState()) {
+      if (!(handle instanceof KeyGroupsStateHandle k)) {
+        throw new IOException("Cannot store keyed state handles of type " + handle.getClass().getName());
+      }
+      out.writeByte(KEY_GROUPS);
+      out.writeInt(k.keyGroupRange().startKeyGroup());
+      out.writeInt(k.keyGroupRange().endKeyGroup());
+      writeLongs(out, k.offsets());
+      writeHandle(out, k.delegate(), dir);
+    }
+    out.writeInt(state.operatorState().size());
+    for (OperatorStateHandle handle : state.operatorState()) {
+      out.writeInt(handle.states().size());
+      for (Map.Entry<String, OperatorStateHandle.StateMetaInfo> e : handle.states().entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeByte(e.getValue().mode().ordinal());
+        writeLongs(out, e.getValue().offsets());
+      }
+      writeHandle(out, handle.delegate(), dir);
+    }
+    out.writeInt(state.inputChannelState().size());
+    for (InputChannelStateHandle handle : state.inputChannelState()) {
+      out.writeInt(handle.inputIndex());
+      out.writeLong(handle.count());
+      writeHandle(out, handle.records(), dir);
+    }
+  }
+
+  private static void writeHandle(DataOutputStream out, StreamStateHandle handle, Path dir) throws IOException {
+    if (handle == null) {
+      out.writeByte(NO_HANDLE);
+    } else if (handle instanceof ByteStreamStateHandle b) {
+      out.writeByte(INLINE);
+      out.writeUTF(b.name());
+      writeBytes(out, b.data());
+    } else if (handle instanceof FileStateHandle f) {
+      Path path = f.path();
+      if (dir != null && path.startsWith(dir)) {
+        out.writeByte(RELATIVE_FILE);
+        out.writeUTF(dir.relativize(path).toString());
+      } else {
+        out.writeByte(ABSOLUTE_FILE);
+        out.writeUTF(path.toAbsolutePath().toString());
+      }
+      out.writeLong(f.size());
+    } else {
+      throw new IOException("Cannot store state handles of type " + handle.getClass().getName());
+    }
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] data) throws IOException {
+    if (data == null) {
+      out.writeInt(-1);
+    } else {
+      out.writeInt(data.length);
+      out.write(data);
+    }
+  }
+
+  private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+    out.writeInt(values.length);
+    for (long v : values) {
+      out.writeLong(v);
+    }
+  }
+
+  /**
+   * Reads metadata written by {@link #serialize}; relative files resolve against {@code directory}.
+   * {@code source} names the file in error messages.
+   */
+  public static CheckpointMetadata deserialize(byte[] data, Path directory, String source) throws IOException {
+    if (data.length < 16) {
+      throw new IOException("The checkpoint metadata " + source + " is truncated (" + data.length + " bytes)");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(data, 0, data.length - 8);
+    long stored = ByteBuffer.wrap(data, data.length - 8, 8).getLong();
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8));
+    try {
+      int magic = in.readInt();
+      if (magic != MAGIC) {
+        throw new IOException("The file " + source + " is not Spate checkpoint metadata (wrong magic number)");
+      }
+      if (stored != crc.getValue()) {
+        throw new IOException("The checkpoint metadata " + source + " is corrupt or truncated (checksum mismatch)");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IOException("The checkpoint metadata " + source + " has format version " + version
+            + "; this Spate reads version " + VERSION);
+      }
+      long id = in.readLong();
+      long timestamp = in.readLong();
+      int typeOrdinal = in.readByte();
+      if (typeOrdinal < 0 || typeOrdinal >= CheckpointType.values().length) {
+        throw new IOException("unknown checkpoint type " + typeOrdinal);
+      }
+      int operators = count(in, "operators");
+      Map<String, OperatorState> states = new LinkedHashMap<>();
+      for (int i = 0; i < operators; i++) {
+        String opId = in.readUTF();
+        String name = in.readUTF();
+        int parallelism = in.readInt();
+        int maxParallelism = in.readInt();
+        byte[] coordinator = readBytes(in);
+        int subtasks = count(in, "subtasks");
+        Map<Integer, OperatorSubtaskState> subtaskStates = new HashMap<>();
+        for (int s = 0; s < subtasks; s++) {
+          int index = in.readInt();
+          subtaskStates.put(index, readSubtaskState(in, directory));
+        }
+        states.put(opId, new OperatorState(opId, name, parallelism, maxParallelism, subtaskStates, coordinator));
+      }
+      return new CheckpointMetadata(id, timestamp, CheckpointType.values()[typeOrdinal], states);
+    } catch (EOFException e) {
+      throw new IOException("The checkpoint metadata " + source + " is truncated", e);
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().contains(source)) {
+        throw e;
+      }
+      throw new IOException("The checkpoint metadata " + source + " is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  private static OperatorSubtaskState readSubtaskState(DataInputStream in, Path dir) throws IOException {
+    int keyedCount = count(in, "keyed state handles");
+    List<KeyedStateHandle> keyed = new ArrayList<>();
+    for (int i = 0; i < keyedCount; i++) {
+      byte tag = in.readByte();
+      if (tag != KEY_GROUPS) {
+        throw new IOException("unknown keyed state handle type " + tag);
+      }
+      KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
+      long[] offsets = readLongs(in);
+      if (offsets.length != range.size()) {
+        throw new IOException(offsets.length + " key group offsets for the " + range.size() + " key groups of " + range);
+      }
+      keyed.add(new KeyGroupsStateHandle(range, offsets, readHandle(in, dir)));
+    }
+    int operatorCount = count(in, "operator state handles");
+    List<OperatorStateHandle> operator = new ArrayList<>();
+    for (int i = 0; i < operatorCount; i++) {
+      int stateCount = count(in, "operator states");
+      Map<String, OperatorStateHandle.StateMetaInfo> infos = new LinkedHashMap<>();
+      for (int s = 0; s < stateCount; s++) {
+        String name = in.readUTF();
+        int mode = in.readByte();
+        if (mode < 0 || mode >= OperatorStateHandle.Mode.values().length) {
+          throw new IOException("unknown distribution mode " + mode + " of operator state '" + name + "'");
+        }
+        infos.put(name, new OperatorStateHandle.StateMetaInfo(OperatorStateHandle.Mode.values()[mode], readLongs(in)));
+      }
+      operator.add(new OperatorStateHandle(infos, readHandle(in, dir)));
+    }
+    int channelCount = count(in, "input channel state handles");
+    List<InputChannelStateHandle> channels = new ArrayList<>();
+    for (int i = 0; i < channelCount; i++) {
+      int inputIndex = in.readInt();
+      long records = in.readLong();
+      channels.add(new InputChannelStateHandle(inputIndex, readHandle(in, dir), records));
+    }
+    return new OperatorSubtaskState(keyed, operator, channels);
+  }
+
+  private static StreamStateHandle readHandle(DataInputStream in, Path dir) throws IOException {
+    byte tag = in.readByte();
+    switch (tag) {
+      case NO_HANDLE:
+        return null;
+      case INLINE:
+        String name = in.readUTF();
+        byte[] data = readBytes(in);
+        if (data == null) {
+          throw new IOException("inline state '" + name + "' without bytes");
+        }
+        return new ByteStreamStateHandle(name, data);
+      case RELATIVE_FILE:
+        if (dir == null) {
+          throw new IOException("a state file relative to an unknown directory");
+        }
+        Path relative = dir.resolve(in.readUTF());
+        return new FileStateHandle(relative, in.readLong());
+      case ABSOLUTE_FILE:
+        String path = in.readUTF();
+        Path absolute = dir != null ? dir.getFileSystem().getPath(path) : Path.of(path);
+        return new FileStateHandle(absolute, in.readLong());
+      default:
+        throw new IOException("unknown state handle type " + tag);
+    }
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length == -1) {
+      return null;
+    }
+    if (length < 0 || length > in.available()) {
+      throw new IOException("a byte array of length " + length + " with " + in.available() + " bytes left");
+    }
+    byte[] data = new byte[length];
+    in.readFully(data);
+    return data;
+  }
+
+  private static long[] readLongs(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || (long) length * 8 > in.available()) {
+      throw new IOException("an array of " + length + " offsets with " + in.available() + " bytes left");
+    }
+    long[] values = new long[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = in.readLong();
+    }
+    return values;
+  }
+
+  private static int count(DataInputStream in, String what) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_COUNT) {
+      throw new IOException("an impossible number of " + what + ": " + n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,13 @@
+package io.spate.runtime.checkpoint;
+
+/**
+ * What a subtask reports about its part of a checkpoint.
+ *
+ * @param alignmentMillis how long its input waited for barriers on all channels
+ * @param syncMillis how long the synchronous part of its snapshot took
+ * @param asyncMillis how long writing its state took
+ * @param stateSize the bytes of state it wrote
+ * @param persistedInFlightBytes the bytes of in-flight records it stored (unaligned checkpoints)
+ */
+public record TaskCheckpointMetrics(
+    long alignmentMillis, long syncMillis, long asyncMillis, long stateSize, long persistedInFlightBytes) {}

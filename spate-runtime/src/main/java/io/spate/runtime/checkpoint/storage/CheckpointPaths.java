@@ -1,0 +1,101 @@
+package io.spate.runtime.checkpoint.storage;
+
+import io.spate.api.configuration.IllegalConfigurationException;
+import io.spate.runtime.checkpoint.CheckpointMetadata;
+import io.spate.runtime.checkpoint.MetadataSerializer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns checkpoint and savepoint locations into paths, and reads completed checkpoints back. */
+public final class CheckpointPaths {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointPaths.class);
+
+  private CheckpointPaths() {}
+
+  /** The path that {@code location} names: a plain path or a URI of an installed file system. */
+  public static Path parse(String location, String what) {
+    if (location == null || location.isBlank()) {
+      throw new IllegalConfigurationException("No " + what + " is set.");
+    }
+    try {
+      if (location.contains("://") || location.startsWith("file:")) {
+        return Path.of(URI.create(location));
+      }
+      return Path.of(location);
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+      throw new IllegalConfigurationException("The " + what + " '" + location + "' is not a usable path: "
+          + e.getMessage());
+    }
+  }
+
+  /** A savepoint directory under {@code targetDirectory}, named after the job and a random part. */
+  public static String newSavepointDirectory(String targetDirectory, String jobId) {
+    String random = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    return parse(targetDirectory, "savepoint directory")
+        .resolve("savepoint-" + jobId.substring(0, Math.min(6, jobId.length())) + "-" + random).toString();
+  }
+
+  /**
+   * Reads the checkpoint or savepoint at {@code pointer}: its directory or its metadata file. For a
+   * directory that holds a job's checkpoints ({@code chk-<n>} subdirectories), the newest complete one
+   * that reads, falling back to older ones when newer ones are incomplete or corrupt.
+   */
+  public static CheckpointMetadata load(String pointer) throws IOException {
+    Path path = parse(pointer, "checkpoint or savepoint path");
+    if (!Files.exists(path)) {
+      throw new NoSuchFileException(pointer, null, "there is no checkpoint or savepoint at this path");
+    }
+    if (Files.isRegularFile(path)) {
+      return read(path);
+    }
+    Path metadata = path.resolve(FileCheckpointLocation.METADATA_FILE);
+    if (Files.exists(metadata)) {
+      return read(metadata);
+    }
+    List<Path> checkpoints = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(path, "chk-*")) {
+      children.forEach(checkpoints::add);
+    }
+    checkpoints.sort(Comparator.comparingLong(CheckpointPaths::checkpointNumber).reversed());
+    IOException last = null;
+    for (Path candidate : checkpoints) {
+      Path file = candidate.resolve(FileCheckpointLocation.METADATA_FILE);
+      if (!Files.exists(file)) {
+        continue; // incomplete: the job stopped while writing it
+      }
+      try {
+        return read(file);
+      } catch (IOException e) {
+        LOG.warn("Skipping checkpoint {}: {}", candidate, e.getMessage());
+        last = e;
+      }
+    }
+    String reason = last != null ? "; the newest one failed to read: " + last.getMessage() : "";
+    throw new IOException("No complete checkpoint or savepoint at " + pointer + ": it has no "
+        + FileCheckpointLocation.METADATA_FILE + " file" + (checkpoints.isEmpty() ? "" : " and no readable chk-* directory")
+        + reason, last);
+  }
+
+  private static CheckpointMetadata read(Path file) throws IOException {
+    return MetadataSerializer.deserialize(Files.readAllBytes(file), file.getParent(), file.toString());
+  }
+
+  private static long checkpointNumber(Path dir) {
+    try {
+      return Long.parseLong(dir.getFileName().toString().substring(4));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

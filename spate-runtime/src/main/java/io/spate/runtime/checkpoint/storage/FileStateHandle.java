@@ -1,0 +1,37 @@
+package io.spate.runtime.checkpoint.storage;
+
+import io.spate.runtime.state.snapshot.StreamStateHandle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Snapshot bytes in a file of a checkpoint or savepoint directory (on any {@code java.nio} file
+ * system).
+ *
+ * @param path the file
+ * @param size its length in bytes
+ */
+public record FileStateHandle(Path path, long size) implements StreamStateHandle {
+
+  @Override
+  public InputStream openInputStream() throws IOException {
+    try {
+      return Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new IOException("The state file " + path + " is missing: the checkpoint or savepoint is incomplete", e);
+    }
+  }
+
+  @Override
+  public long getStateSize() {
+    return size;
+  }
+
+  @Override
+  public void discardState() throws IOException {
+    Files.deleteIfExists(path);
+  }
+}

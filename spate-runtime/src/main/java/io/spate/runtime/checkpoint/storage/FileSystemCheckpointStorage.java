@@ -1,0 +1,46 @@
+package io.spate.runtime.checkpoint.storage;
+
+import io.spate.api.common.JobID;
+import io.spate.runtime.checkpoint.CheckpointOptions;
+import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Checkpoints in a directory of any {@code java.nio} file system: {@code <dir>/<job id>/chk-<n>/}
+ * with one metadata file and the tasks' state files; savepoints in their own directories.
+ */
+public final class FileSystemCheckpointStorage implements CheckpointStorage {
+
+  private final Path jobDirectory;
+  private final int inlineThreshold;
+
+  /** The storage of job {@code jobId} under {@code settings.checkpointDirectory()}. */
+  public FileSystemCheckpointStorage(CheckpointSettings settings, JobID jobId) {
+    this.jobDirectory = CheckpointPaths.parse(settings.checkpointDirectory(), "state.checkpoints.dir")
+        .resolve(jobId.toString());
+    this.inlineThreshold = settings.inlineThreshold();
+  }
+
+  /** The directory that holds this job's checkpoints. */
+  public Path jobDirectory() {
+    return jobDirectory;
+  }
+
+  @Override
+  public CheckpointStorageLocation initializeLocation(long checkpointId, CheckpointOptions options) throws IOException {
+    return new FileCheckpointLocation(directoryOf(checkpointId, options));
+  }
+
+  @Override
+  public CheckpointStreamFactory resolveStreams(long checkpointId, CheckpointOptions options) {
+    return new FsCheckpointStreamFactory(directoryOf(checkpointId, options), inlineThreshold);
+  }
+
+  private Path directoryOf(long checkpointId, CheckpointOptions options) {
+    return options.type().isSavepoint()
+        ? CheckpointPaths.parse(options.targetDirectory(), "savepoint directory")
+        : jobDirectory.resolve("chk-" + checkpointId);
+  }
+}

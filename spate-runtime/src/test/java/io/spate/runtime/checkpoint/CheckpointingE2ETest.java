@@ -1,0 +1,124 @@
+package io.spate.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.common.JobClient;
+import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.runtime.checkpoint.storage.CheckpointPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Periodic checkpoints and savepoints of running jobs: barriers flow, subtasks acknowledge, metadata is written. */
+class CheckpointingE2ETest {
+
+  private static final ConfigOption<Duration> INTERVAL =
+      ConfigOption.key("execution.checkpointing.interval").durationType().noDefaultValue().withDescription("");
+  private static final ConfigOption<String> DIR =
+      ConfigOption.key("state.checkpoints.dir").stringType().noDefaultValue().withDescription("");
+
+  private static StreamExecutionEnvironment env(Path checkpoints) {
+    Configuration conf = new Configuration();
+    conf.set(INTERVAL, Duration.ofMillis(30));
+    if (checkpoints != null) {
+      conf.set(DIR, checkpoints.toString());
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    return env;
+  }
+
+  private static List<CheckpointStatistics> awaitCompleted(JobClient client, int count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      List<CheckpointStatistics> stats = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS);
+      if (stats.stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).count() >= count) {
+        return stats;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("fewer than " + count + " checkpoints completed within 20 s: "
+        + client.getCheckpointStatistics().get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void periodicCheckpointsCompleteWithEverySubtaskAcknowledging() throws Exception {
+    StreamExecutionEnvironment env = env(null);
+    env.fromSequence(1, Long.MAX_VALUE).keyBy(x -> x % 7).map(x -> x).rebalance().discard();
+    JobClient client = env.executeAsync("checkpointed");
+    try {
+      List<CheckpointStatistics> stats = awaitCompleted(client, 3);
+      List<CheckpointStatistics> completed = stats.stream()
+          .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).toList();
+      for (CheckpointStatistics s : completed) {
+        assertThat(s.acknowledgedSubtasks()).isEqualTo(s.totalSubtasks()).isEqualTo(6);
+        assertThat(s.savepoint()).isFalse();
+        assertThat(s.externalPath()).isNull();
+      }
+      assertThat(completed).extracting(CheckpointStatistics::checkpointId).isSorted();
+    } finally {
+      client.cancel().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void checkpointsInADirectoryKeepOnlyTheRetainedOnesAndWriteMetadata(@TempDir Path dir) throws Exception {
+    StreamExecutionEnvironment env = env(dir);
+    env.fromSequence(1, Long.MAX_VALUE).map(x -> x).discard();
+    JobClient client = env.executeAsync("files");
+    try {
+      List<CheckpointStatistics> stats = awaitCompleted(client, 3);
+      CheckpointStatistics last = stats.stream()
+          .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).reduce((a, b) -> b).orElseThrow();
+      Path chk = Path.of(last.externalPath());
+      assertThat(chk.getFileName().toString()).isEqualTo("chk-" + last.checkpointId());
+      CheckpointMetadata metadata = CheckpointPaths.load(chk.toString());
+      assertThat(metadata.checkpointId()).isEqualTo(last.checkpointId());
+      assertThat(metadata.type()).isEqualTo(CheckpointType.CHECKPOINT);
+    } finally {
+      client.cancel().get(10, TimeUnit.SECONDS);
+    }
+    Path jobDir = dir.resolve(client.getJobID().toString());
+    // NO_EXTERNALIZED_CHECKPOINTS: the job's checkpoints are gone once it ended.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && listChk(jobDir) > 0) {
+      Thread.sleep(10);
+    }
+    assertThat(listChk(jobDir)).isZero();
+  }
+
+  private static long listChk(Path jobDir) throws Exception {
+    if (!Files.exists(jobDir)) {
+      return 0;
+    }
+    try (var children = Files.list(jobDir)) {
+      return children.filter(p -> Files.exists(p.resolve("_metadata"))).count();
+    }
+  }
+
+  @Test
+  void aSavepointIsSelfContainedAndReadable(@TempDir Path dir) throws Exception {
+    StreamExecutionEnvironment env = env(null);
+    env.fromSequence(1, Long.MAX_VALUE).map(x -> x).uid("mapper").discard();
+    JobClient client = env.executeAsync("savepointed");
+    String path;
+    try {
+      awaitCompleted(client, 1);
+      path = client.triggerSavepoint(dir.toString()).get(20, TimeUnit.SECONDS);
+    } finally {
+      client.cancel().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(Path.of(path).getParent()).isEqualTo(dir);
+    assertThat(Path.of(path).getFileName().toString()).startsWith("savepoint-");
+    CheckpointMetadata metadata = CheckpointPaths.load(path);
+    assertThat(metadata.type()).isEqualTo(CheckpointType.SAVEPOINT);
+    assertThat(Files.exists(Path.of(path, "_metadata"))).isTrue(); // never cleaned up by Spate
+  }
+}
