@@ -3,6 +3,7 @@ package io.spate.cli;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.SavepointOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Unmatched;
     name = "run",
     customSynopsis = {
       "spate run <jar> [--class <class>] [--parallelism <n>]",
-      "                 [--mode streaming|batch|automatic] [--] [<job args>...]"
+      "                 [--mode streaming|batch|automatic]",
+      "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]"
     },
     description = {
       "Runs a job jar on an embedded local cluster.",
@@ -59,6 +61,15 @@ final class RunCommand implements Callable<Integer> {
           + "default: streaming. A mode the job sets itself wins.")
   private RuntimeExecutionMode mode;
 
+  @Option(names = {"-s", "--from-savepoint"}, paramLabel = "<path>",
+      description = "Restores the job's state from this savepoint or retained checkpoint directory (or a job's "
+          + "checkpoint directory, for its newest complete checkpoint).")
+  private String fromSavepoint;
+
+  @Option(names = {"-n", "--allow-non-restored-state"},
+      description = "With --from-savepoint: skips state of operators the job no longer has instead of failing.")
+  private boolean allowNonRestoredState;
+
   @Unmatched
   private List<String> jobArgs = new ArrayList<>();
 
@@ -66,6 +77,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (parallelism != null && parallelism < 1) {
       throw usageError("--parallelism must be at least 1, but was " + parallelism + ".");
+    }
+    if (allowNonRestoredState && fromSavepoint == null) {
+      throw usageError("--allow-non-restored-state only applies with --from-savepoint <path>.");
+    }
+    if (fromSavepoint != null && !Files.exists(Path.of(fromSavepoint))) {
+      throw usageError("No savepoint or checkpoint at " + fromSavepoint + ".");
     }
     Path jarFile = jar.toAbsolutePath().normalize();
     if (!Files.exists(jarFile)) {
@@ -91,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (mode != null) {
       settings.set(CoreOptions.RUNTIME_MODE, mode);
+    }
+    if (fromSavepoint != null) {
+      settings.set(SavepointOptions.SAVEPOINT_PATH, Path.of(fromSavepoint).toAbsolutePath().normalize().toString());
+      settings.set(SavepointOptions.ALLOW_NON_RESTORED_STATE, allowNonRestoredState);
     }
     return settings;
   }

@@ -2,6 +2,7 @@ package io.spate.runtime.config;
 
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
@@ -21,7 +22,8 @@ public final class ConfigurationDocs {
 
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
-      List.of(CoreOptions.class, ExecutionOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
+      List.of(CoreOptions.class, ExecutionOptions.class, StateBackendOptions.class, SavepointOptions.class,
+          TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -19,7 +19,7 @@ import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
-import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointCoordinator;
 import io.spate.runtime.checkpoint.CheckpointMetadata;
@@ -59,17 +59,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
-  /** The savepoint or checkpoint a job starts from (Flink's key). */
-  public static final ConfigOption<String> SAVEPOINT_PATH = ConfigOption.key("execution.savepoint.path")
-      .stringType().noDefaultValue()
-      .withDescription("A savepoint or retained checkpoint (its directory, or a job's checkpoint directory for its"
-          + " newest complete checkpoint) that the job restores its state from when it starts.");
-
-  /** Whether state of operators the job no longer has may be skipped on restore (Flink's key). */
-  public static final ConfigOption<Boolean> ALLOW_NON_RESTORED_STATE =
-      ConfigOption.key("execution.savepoint.ignore-unclaimed-state").booleanType().defaultValue(false)
-          .withDescription("Whether a job may start from a savepoint that holds state of operators it no longer has"
-              + " (that state is skipped); otherwise such a restore fails and names the operator.");
 
   private final JobGraph job;
   private final String resourceManagerAddress;
@@ -135,7 +124,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       initial = loadInitialSavepoint();
     } catch (Throwable t) {
       failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: cannot restore from "
-          + job.configuration().get(SAVEPOINT_PATH) + ": " + t.getMessage(), t));
+          + job.configuration().get(SavepointOptions.SAVEPOINT_PATH) + ": " + t.getMessage(), t));
       return;
     }
     if (initial != null) {
@@ -166,7 +155,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private CheckpointMetadata loadInitialSavepoint() throws Exception {
-    String path = job.configuration().get(SAVEPOINT_PATH);
+    String path = job.configuration().get(SavepointOptions.SAVEPOINT_PATH);
     if (path == null) {
       return null;
     }
@@ -261,7 +250,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return null;
     }
     String source = (metadata.type().isSavepoint() ? "savepoint " : "checkpoint ") + metadata.checkpointId();
-    return StateAssignment.assign(job, metadata, job.configuration().get(ALLOW_NON_RESTORED_STATE), source);
+    return StateAssignment.assign(job, metadata, job.configuration().get(SavepointOptions.ALLOW_NON_RESTORED_STATE), source);
   }
 
   private void sendToSubtask(JobVertex vertex, int subtask, int operatorId, OperatorEvent event) {
