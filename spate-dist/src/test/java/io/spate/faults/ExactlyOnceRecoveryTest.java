@@ -1,0 +1,195 @@
+package io.spate.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionResult;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.connector.sink.lib.FileSink;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.RichMapFunction;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import io.spate.api.functions.windowing.WindowFunction;
+import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.jobmaster.JobResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The core promise: a job with keyed state, event-time windows, timers and the exactly-once file
+ * sink, failing several times (exceptions at chosen records and at random moments), produces finished
+ * files identical, record for record, to those of a run without failures, on both state backends and
+ * at parallelism 1 to 4.
+ */
+@Tag("fault-injection")
+class ExactlyOnceRecoveryTest {
+
+  private static final long RECORDS = 60_000;
+  private static final int KEYS = 13;
+  private static final long WINDOW_MILLIS = 1_000;
+
+  /** Failure points per test run, keyed by run id, so that each throws once however often records replay. */
+  private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+
+  static Stream<Arguments> runs() {
+    List<Arguments> runs = new ArrayList<>();
+    for (String backend : List.of("hashmap", "rocksdb")) {
+      for (int parallelism = 1; parallelism <= 4; parallelism++) {
+        runs.add(Arguments.of(backend, parallelism));
+      }
+    }
+    return runs.stream();
+  }
+
+  @ParameterizedTest(name = "{0}, parallelism {1}")
+  @MethodSource("runs")
+  void failuresLeaveTheFinishedOutputIdenticalToAFailureFreeRun(String backend, int parallelism, @TempDir Path dir)
+      throws Exception {
+    Path clean = dir.resolve("clean");
+    Path faulty = dir.resolve("faulty");
+    run(backend, parallelism, clean, "clean-" + backend + "-" + parallelism, new long[0], 0);
+    List<String> expected = finishedLines(clean);
+    assertThat(expected).hasSize(expectedLineCount());
+
+    Random random = new Random(backend.hashCode() * 31L + parallelism);
+    long[] failAt = random.longs(3, 1, RECORDS).sorted().toArray();
+    JobExecutionResult result = run(backend, parallelism, faulty, "faulty-" + backend + "-" + parallelism, failAt,
+        random.nextLong());
+    assertThat(result.getCounters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(3L);
+    assertThat(finishedLines(faulty)).containsExactlyElementsOf(expected);
+  }
+
+  private static int expectedLineCount() {
+    long windows = (RECORDS + WINDOW_MILLIS) / WINDOW_MILLIS;
+    return (int) (windows * KEYS * 2);
+  }
+
+  private static JobExecutionResult run(String backend, int parallelism, Path output, String runId, long[] failAt,
+      long randomSeed) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    env.enableCheckpointing(40);
+    env.setRestartStrategy(io.spate.api.common.RestartStrategies.fixedDelayRestart(50, Duration.ofMillis(20)));
+
+    DataStream<Long> numbers = env.fromSequence(0, RECORDS - 1).uid("numbers")
+        .map(new Chaos(runId, failAt, randomSeed)).uid("chaos")
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
+            .withTimestampAssigner((x, previous) -> x));
+    DataStream<String> timers = numbers.keyBy(x -> x % KEYS).process(new RunningSumAtTimers()).uid("timers");
+    DataStream<String> windows = numbers.keyBy(x -> x % KEYS)
+        .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW_MILLIS)))
+        .reduce(Long::sum, (WindowFunction<Long, String, Long, TimeWindow>) (key, window, sums, out) -> {
+          for (Long sum : sums) {
+            out.collect("W," + key + "," + window.getStart() + "," + sum);
+          }
+        }).returns(Types.STRING).uid("windows");
+    timers.union(windows)
+        .sinkTo(FileSink.forRows(output.toString(), io.spate.api.connector.sink.lib.RowEncoder.<String>toStringEncoder())
+            .build()).uid("files");
+    JobClient client = env.executeAsync(runId);
+    return client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+  }
+
+  private static List<String> finishedLines(Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+        lines.addAll(Files.readAllLines(file));
+      }
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  /**
+   * Throws once at each chosen record and once at a random moment, and slows the stream a little so
+   * that checkpoints happen between the failures.
+   */
+  static final class Chaos extends RichMapFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+    private final String runId;
+    private final long[] failAt;
+    private final long randomSeed;
+    private transient long seen;
+    private transient long randomFailureAfter;
+
+    Chaos(String runId, long[] failAt, long randomSeed) {
+      this.runId = runId;
+      this.failAt = failAt;
+      this.randomSeed = randomSeed;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      randomFailureAfter = failAt.length == 0 ? Long.MAX_VALUE
+          : 200 + Math.floorMod(new Random(randomSeed).nextLong(), RECORDS / 4);
+    }
+
+    @Override
+    public Long map(Long value) throws Exception {
+      if (++seen % 200 == 0) {
+        Thread.sleep(1);
+      }
+      for (long point : failAt) {
+        if (value == point && FIRED.add(runId + "@" + point)) {
+          throw new IllegalStateException("injected failure at record " + value);
+        }
+      }
+      if (seen == randomFailureAfter && FIRED.add(runId + "@random")) {
+        throw new IllegalStateException("injected failure after " + seen + " records of this attempt");
+      }
+      return value;
+    }
+  }
+
+  /** Keeps a running sum and count per key and emits them at event-time timers, one per window. */
+  static final class RunningSumAtTimers extends KeyedProcessFunction<Long, Long, String> {
+    private static final long serialVersionUID = 1L;
+    private transient ValueState<Long> sum;
+    private transient ValueState<Long> count;
+
+    @Override
+    public void open(OpenContext context) {
+      sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Types.LONG));
+      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+    }
+
+    @Override
+    public void processElement(Long value, Context ctx, Collector<String> out) throws Exception {
+      sum.update((sum.value() == null ? 0 : sum.value()) + value);
+      count.update((count.value() == null ? 0 : count.value()) + 1);
+      ctx.timerService().registerEventTimeTimer((value / WINDOW_MILLIS + 1) * WINDOW_MILLIS - 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+      out.collect("T," + ctx.getCurrentKey() + "," + timestamp + "," + sum.value() + "," + count.value());
+    }
+  }
+}
