@@ -1,7 +1,10 @@
 package io.spate.runtime.config;
 
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.MemorySize;
+import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
@@ -21,7 +24,8 @@ public final class ConfigurationDocs {
 
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
-      List.of(CoreOptions.class, ExecutionOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
+      List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, RestartStrategyOptions.class,
+          StateBackendOptions.class, TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 
@@ -64,6 +68,9 @@ public final class ConfigurationDocs {
         sb.append(sb.length() == 0 ? "" : " \\| ").append(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
       }
       return sb.toString();
+    }
+    if (type == MemorySize.class) {
+      return "memory size";
     }
     return type.getSimpleName().toLowerCase(Locale.ROOT);
   }
