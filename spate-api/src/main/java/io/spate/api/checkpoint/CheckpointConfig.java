@@ -217,6 +217,7 @@ public final class CheckpointConfig implements Serializable {
     checkAtLeast(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, getMaxConcurrentCheckpoints(), 1);
     checkAtLeast(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, getTolerableCheckpointFailureNumber(), 0);
     checkAtLeast(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, getNumRetainedCheckpoints(), 1);
+    CheckpointingMode mode = getCheckpointingMode();
     getExternalizedCheckpointRetention();
     checkNotNegative(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, getAlignedCheckpointTimeout());
     MemorySize threshold = getInlineStateThreshold();
@@ -226,9 +227,9 @@ public final class CheckpointConfig implements Serializable {
     }
     getCheckpointStorage();
     getDefaultSavepointDirectory();
-    if (isUnalignedCheckpointsEnabled() && getCheckpointingMode() != CheckpointingMode.EXACTLY_ONCE) {
+    if (isUnalignedCheckpointsEnabled() && mode != CheckpointingMode.EXACTLY_ONCE) {
       throw new IllegalConfigurationException(CheckpointingOptions.ENABLE_UNALIGNED.key() + " is true, but "
-          + CheckpointingOptions.CHECKPOINTING_MODE.key() + " is " + getCheckpointingMode()
+          + CheckpointingOptions.CHECKPOINTING_MODE.key() + " is " + mode
           + ": unaligned checkpoints need EXACTLY_ONCE mode; disable one of the two.");
     }
   }
