@@ -78,7 +78,7 @@ class ExactlyOnceRecoveryTest {
     long[] failAt = random.longs(3, 1, RECORDS).sorted().toArray();
     JobExecutionResult result = run(backend, parallelism, faulty, "faulty-" + backend + "-" + parallelism, failAt,
         random.nextLong());
-    assertThat(result.getCounters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(3L);
+    assertThat(result.counters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(3L);
     assertThat(finishedLines(faulty)).containsExactlyElementsOf(expected);
   }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A typed configuration key with its default and documentation.
  *
  * @param key the key as written in {@code spate.yaml} or with {@code -D}
- * @param type the value type: String, Integer, Long, Boolean, Double, Duration or an enum
+ * @param type the value type: String, Integer, Long, Boolean, Double, Duration, MemorySize or an
+ *     enum
  * @param defaultValue the value when none is set; may be null
  * @param description one sentence for the generated option table
  * @param documentedDefault how the default is shown in the option table when it depends on the
@@ -67,6 +68,11 @@ public record ConfigOption<T>(
     /** A duration option, written like {@code 200 ms}, {@code 10s} or {@code 1 min}. */
     public TypedBuilder<Duration> durationType() {
       return new TypedBuilder<>(key, Duration.class);
+    }
+
+    /** A memory size option, written like {@code 20 kb}, {@code 64mb} or {@code 1 gb}. */
+    public TypedBuilder<MemorySize> memoryType() {
+      return new TypedBuilder<>(key, MemorySize.class);
     }
 
     /** An enum option, written as the constant's name in any case. */

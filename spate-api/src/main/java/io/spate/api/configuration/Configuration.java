@@ -106,8 +106,10 @@ public final class Configuration implements Serializable {
         throw new IllegalArgumentException();
       } else if (type == Duration.class) {
         return (T) parseDuration(value);
+      } else if (type == MemorySize.class) {
+        return (T) MemorySize.parse(value);
       } else if (type.isEnum()) {
-        return (T) Enum.valueOf((Class) type, value.toUpperCase(Locale.ROOT));
+        return (T) Enum.valueOf((Class) type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalConfigurationException(
@@ -145,6 +147,9 @@ public final class Configuration implements Serializable {
     }
     if (type == Duration.class) {
       return "a duration such as '200 ms', '10 s' or '5 min'";
+    }
+    if (type == MemorySize.class) {
+      return "a memory size such as '20 kb', '64 mb' or '1 gb'";
     }
     if (type == Boolean.class) {
       return "true or false";

@@ -28,4 +28,12 @@ public final class StateBackendOptions {
           .noDefaultValue()
           .withDescription("Directory for RocksDB's working files, one subdirectory per operator instance, deleted"
               + " when the operator closes; by default a 'spate-rocksdb' directory under java.io.tmpdir.");
+
+  /** Whether checkpoints of backends that can do so upload only what changed since the last one. */
+  public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS =
+      ConfigOption.key("state.backend.incremental")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Checkpoints upload only the files that changed since the previous checkpoint, where"
+              + " the backend supports it (rocksdb); hashmap always takes full snapshots.");
 }

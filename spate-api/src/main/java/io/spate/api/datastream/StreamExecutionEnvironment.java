@@ -1,10 +1,14 @@
 package io.spate.api.datastream;
 
+import io.spate.api.checkpoint.CheckpointConfig;
+import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionException;
 import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.RestartStrategies;
+import io.spate.api.common.RestartStrategy;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
@@ -51,6 +55,7 @@ public class StreamExecutionEnvironment {
 
   private final Configuration configuration;
   private final ExecutionConfig executionConfig;
+  private final CheckpointConfig checkpointConfig;
   private final List<Transformation<?>> sinks = new ArrayList<>();
   private final List<JobListener> jobListeners = new ArrayList<>();
   private ClassLoader userClassLoader;
@@ -60,6 +65,7 @@ public class StreamExecutionEnvironment {
   public StreamExecutionEnvironment(Configuration configuration) {
     this.configuration = new Configuration(configuration);
     this.executionConfig = new ExecutionConfig(this.configuration);
+    this.checkpointConfig = new CheckpointConfig(this.configuration);
     this.userClassLoader = Thread.currentThread().getContextClassLoader();
     if (this.userClassLoader == null) {
       this.userClassLoader = StreamExecutionEnvironment.class.getClassLoader();
@@ -169,6 +175,59 @@ public class StreamExecutionEnvironment {
       return new HashMapStateBackend();
     }
     return () -> name;
+  }
+
+  /**
+   * Enables exactly-once checkpoints every {@code intervalMillis} milliseconds (at least 10); the
+   * same as setting {@code execution.checkpointing.interval}. Ignored in BATCH mode.
+   */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+    checkpointConfig.setCheckpointInterval(intervalMillis);
+    return this;
+  }
+
+  /** Enables checkpoints in {@code mode} every {@code intervalMillis} milliseconds; ignored in BATCH mode. */
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+    checkpointConfig.setCheckpointInterval(intervalMillis);
+    checkpointConfig.setCheckpointingMode(mode);
+    return this;
+  }
+
+  /** The checkpoint settings; they read and write this environment's configuration. */
+  public CheckpointConfig getCheckpointConfig() {
+    return checkpointConfig;
+  }
+
+  /**
+   * Sets how a failed job is restarted, by writing the {@code restart-strategy.*} options; without
+   * one, a job restarts with exponential delay if checkpointing is enabled and not at all otherwise.
+   */
+  public StreamExecutionEnvironment setRestartStrategy(RestartStrategy strategy) {
+    Objects.requireNonNull(strategy, "The restart strategy must not be null.");
+    configuration.addAll(strategy.toConfiguration());
+    return this;
+  }
+
+  /** The restart strategy that jobs of this environment get, from the configuration. */
+  public RestartStrategy getRestartStrategy() {
+    return RestartStrategies.fromConfiguration(configuration, checkpointConfig.isCheckpointingEnabled());
+  }
+
+  /**
+   * Applies every value of {@code conf} (such as those of a configuration file) to this
+   * environment, then checks the checkpoint and restart options.
+   *
+   * @throws io.spate.api.configuration.IllegalConfigurationException naming an option whose value is bad
+   */
+  public StreamExecutionEnvironment configure(Configuration conf) {
+    configuration.addAll(Objects.requireNonNull(conf, "conf"));
+    validateFaultToleranceOptions();
+    return this;
+  }
+
+  private void validateFaultToleranceOptions() {
+    checkpointConfig.validate();
+    getRestartStrategy();
   }
 
   /** The settings that functions can read. */
@@ -352,6 +411,7 @@ public class StreamExecutionEnvironment {
    * the environment for the next job.
    */
   public StreamGraph getStreamGraph(String jobName) {
+    validateFaultToleranceOptions();
     RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
     List<Transformation<?>> all = StreamGraph.reachableFrom(sinks);
     if (mode == RuntimeExecutionMode.AUTOMATIC) {

@@ -1,6 +1,8 @@
 package io.spate.runtime.checkpoint;
 
-import io.spate.api.configuration.ConfigOption;
+import io.spate.api.checkpoint.CheckpointingMode;
+import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import java.time.Duration;
 
@@ -28,7 +30,7 @@ public record CheckpointSettings(
     long minPauseMillis,
     int maxConcurrent,
     int tolerableFailures,
-    Retention retention,
+    ExternalizedCheckpointRetention retention,
     boolean unaligned,
     long alignedTimeoutMillis,
     int retained,
@@ -36,60 +38,24 @@ public record CheckpointSettings(
     String savepointDirectory,
     int inlineThreshold) {
 
-  /** What happens to a job's checkpoints when it ends. */
-  public enum Retention {
-    /** Deleted whenever the job ends. */
-    NO_EXTERNALIZED_CHECKPOINTS,
-    /** Kept when the job is cancelled (and when it fails). */
-    RETAIN_ON_CANCELLATION,
-    /** Deleted when the job is cancelled or finishes; kept when it fails. */
-    DELETE_ON_CANCELLATION
-  }
-
-  private static final ConfigOption<Duration> INTERVAL = ConfigOption.key("execution.checkpointing.interval")
-      .durationType().noDefaultValue().withDescription("");
-  private static final ConfigOption<String> MODE = ConfigOption.key("execution.checkpointing.mode")
-      .stringType().defaultValue("EXACTLY_ONCE").withDescription("");
-  private static final ConfigOption<Duration> TIMEOUT = ConfigOption.key("execution.checkpointing.timeout")
-      .durationType().defaultValue(Duration.ofMinutes(10)).withDescription("");
-  private static final ConfigOption<Duration> MIN_PAUSE = ConfigOption.key("execution.checkpointing.min-pause")
-      .durationType().defaultValue(Duration.ZERO).withDescription("");
-  private static final ConfigOption<Integer> MAX_CONCURRENT =
-      ConfigOption.key("execution.checkpointing.max-concurrent-checkpoints").intType().defaultValue(1).withDescription("");
-  private static final ConfigOption<Integer> TOLERABLE =
-      ConfigOption.key("execution.checkpointing.tolerable-failed-checkpoints").intType().defaultValue(0).withDescription("");
-  private static final ConfigOption<String> RETENTION =
-      ConfigOption.key("execution.checkpointing.externalized-checkpoint-retention").stringType()
-          .defaultValue("NO_EXTERNALIZED_CHECKPOINTS").withDescription("");
-  private static final ConfigOption<Boolean> UNALIGNED = ConfigOption.key("execution.checkpointing.unaligned.enabled")
-      .booleanType().defaultValue(false).withDescription("");
-  private static final ConfigOption<Duration> ALIGNED_TIMEOUT =
-      ConfigOption.key("execution.checkpointing.aligned-checkpoint-timeout").durationType().defaultValue(Duration.ZERO)
-          .withDescription("");
-  private static final ConfigOption<Integer> RETAINED = ConfigOption.key("state.checkpoints.num-retained")
-      .intType().defaultValue(1).withDescription("");
-  private static final ConfigOption<String> CHECKPOINT_DIR = ConfigOption.key("state.checkpoints.dir")
-      .stringType().noDefaultValue().withDescription("");
-  private static final ConfigOption<String> SAVEPOINT_DIR = ConfigOption.key("state.savepoints.dir")
-      .stringType().noDefaultValue().withDescription("");
 
   /** The settings in {@code conf}. */
   public static CheckpointSettings from(Configuration conf) {
-    Duration interval = conf.get(INTERVAL);
+    Duration interval = conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL);
     return new CheckpointSettings(
-        interval == null ? 0 : interval.toMillis(),
-        !"AT_LEAST_ONCE".equalsIgnoreCase(conf.get(MODE)),
-        conf.get(TIMEOUT).toMillis(),
-        conf.get(MIN_PAUSE).toMillis(),
-        conf.get(MAX_CONCURRENT),
-        conf.get(TOLERABLE),
-        Retention.valueOf(conf.get(RETENTION).toUpperCase(java.util.Locale.ROOT)),
-        conf.get(UNALIGNED),
-        conf.get(ALIGNED_TIMEOUT).toMillis(),
-        conf.get(RETAINED),
-        conf.get(CHECKPOINT_DIR),
-        conf.get(SAVEPOINT_DIR),
-        20 * 1024);
+        interval == null || !CheckpointingOptions.isCheckpointingEnabled(conf) ? 0 : interval.toMillis(),
+        conf.get(CheckpointingOptions.CHECKPOINTING_MODE) != CheckpointingMode.AT_LEAST_ONCE,
+        conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT).toMillis(),
+        conf.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS).toMillis(),
+        conf.get(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS),
+        conf.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER),
+        conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION),
+        conf.get(CheckpointingOptions.ENABLE_UNALIGNED),
+        conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT).toMillis(),
+        conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
+        conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+        conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY),
+        (int) conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes());
   }
 
   /** Whether periodic checkpoints are on. */

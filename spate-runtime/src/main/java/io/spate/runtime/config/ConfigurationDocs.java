@@ -1,7 +1,10 @@
 package io.spate.runtime.config;
 
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.MemorySize;
+import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
@@ -22,8 +25,8 @@ public final class ConfigurationDocs {
 
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
-      List.of(CoreOptions.class, ExecutionOptions.class, StateBackendOptions.class, SavepointOptions.class,
-          TaskManagerOptions.class);
+      List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
+          RestartStrategyOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 
@@ -67,6 +70,9 @@ public final class ConfigurationDocs {
       }
       return sb.toString();
     }
+    if (type == MemorySize.class) {
+      return "memory size";
+    }
     return type.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
@@ -79,12 +85,24 @@ public final class ConfigurationDocs {
       return "(none)";
     }
     if (value instanceof Duration d) {
-      return d.toMillis() + " ms";
+      return durationText(d.toMillis());
     }
     if (value instanceof Enum<?> e) {
       return e.name().toLowerCase(Locale.ROOT);
     }
     return "`" + value + "`";
+  }
+
+  /** A duration in the largest unit that divides it, in a form the configuration parses back. */
+  private static String durationText(long millis) {
+    long[] sizes = {3_600_000, 60_000, 1_000};
+    String[] units = {"h", "min", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (millis != 0 && millis % sizes[i] == 0) {
+        return millis / sizes[i] + " " + units[i];
+      }
+    }
+    return millis + " ms";
   }
 
   /** Prints the page to standard output. */

@@ -92,9 +92,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.job = job;
     this.resourceManagerAddress = resourceManagerAddress;
     this.onTermination = onTermination;
-    this.checkpointSettings = job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH
-        ? CheckpointSettings.from(new io.spate.api.configuration.Configuration())
-        : CheckpointSettings.from(job.configuration());
+    this.checkpointSettings = CheckpointSettings.from(job.configuration());
     this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration(),
         checkpointSettings.isEnabled(), System::currentTimeMillis, new Random());
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {

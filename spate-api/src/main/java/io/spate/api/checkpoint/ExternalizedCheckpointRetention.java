@@ -1,0 +1,11 @@
+package io.spate.api.checkpoint;
+
+/** Whether completed checkpoints are kept in their storage directory after the job ends. */
+public enum ExternalizedCheckpointRetention {
+  /** Checkpoints are deleted when the job ends, however it ends. */
+  NO_EXTERNALIZED_CHECKPOINTS,
+  /** The retained checkpoints are kept when the job is cancelled, so it can resume from them. */
+  RETAIN_ON_CANCELLATION,
+  /** Checkpoints are deleted when the job is cancelled and kept when it fails. */
+  DELETE_ON_CANCELLATION
+}

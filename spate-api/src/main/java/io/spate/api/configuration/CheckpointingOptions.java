@@ -1,0 +1,130 @@
+package io.spate.api.configuration;
+
+import io.spate.api.checkpoint.CheckpointingMode;
+import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
+import io.spate.api.common.RuntimeExecutionMode;
+import java.time.Duration;
+
+/** Options that turn on, pace and store a job's checkpoints. */
+public final class CheckpointingOptions {
+
+  private CheckpointingOptions() {}
+
+  /** The time between the starts of two checkpoints; unset means checkpointing is off. */
+  public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL =
+      ConfigOption.key("execution.checkpointing.interval")
+          .durationType()
+          .noDefaultValue()
+          .withDescription("Time between the starts of two periodic checkpoints, at least 10 ms; unset turns"
+              + " checkpointing off. Ignored in BATCH mode, where a failed job is restarted from its inputs.");
+
+  /** Exactly-once or at-least-once checkpoints. */
+  public static final ConfigOption<CheckpointingMode> CHECKPOINTING_MODE =
+      ConfigOption.key("execution.checkpointing.mode")
+          .enumType(CheckpointingMode.class)
+          .defaultValue(CheckpointingMode.EXACTLY_ONCE)
+          .withDescription("exactly_once aligns barriers so every record affects restored state once;"
+              + " at_least_once skips the alignment, so records may be replayed into state after recovery.");
+
+  /** How long a checkpoint may take before it is aborted. */
+  public static final ConfigOption<Duration> CHECKPOINTING_TIMEOUT =
+      ConfigOption.key("execution.checkpointing.timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("A checkpoint not completed within this time is aborted (and counts as failed).");
+
+  /** The least time between the end of one checkpoint and the start of the next. */
+  public static final ConfigOption<Duration> MIN_PAUSE_BETWEEN_CHECKPOINTS =
+      ConfigOption.key("execution.checkpointing.min-pause")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription("Least time between the end of one checkpoint and the start of the next, so a job"
+              + " whose checkpoints are slow still makes progress; with a pause above 0 at most one checkpoint"
+              + " runs at a time.");
+
+  /** How many checkpoints may be in progress at once. */
+  public static final ConfigOption<Integer> MAX_CONCURRENT_CHECKPOINTS =
+      ConfigOption.key("execution.checkpointing.max-concurrent-checkpoints")
+          .intType()
+          .defaultValue(1)
+          .withDescription("Checkpoints that may be in progress at the same time; a new one is not triggered"
+              + " while this many are pending.");
+
+  /** How many consecutive checkpoint failures are tolerated before the job fails over. */
+  public static final ConfigOption<Integer> TOLERABLE_FAILURE_NUMBER =
+      ConfigOption.key("execution.checkpointing.tolerable-failed-checkpoints")
+          .intType()
+          .defaultValue(0)
+          .withDescription("Consecutive failed checkpoints (errors, timeouts) tolerated before the job fails"
+              + " over; 0 fails it on the first.");
+
+  /** What happens to retained checkpoints when the job ends. */
+  public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_CHECKPOINT_RETENTION =
+      ConfigOption.key("execution.checkpointing.externalized-checkpoint-retention")
+          .enumType(ExternalizedCheckpointRetention.class)
+          .defaultValue(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS)
+          .withDescription("Whether retained checkpoints outlive the job: no_externalized_checkpoints deletes"
+              + " them when it ends, retain_on_cancellation keeps them when it is cancelled (to resume from"
+              + " them), delete_on_cancellation keeps them only when it fails.");
+
+  /** Whether barriers may overtake buffered records. */
+  public static final ConfigOption<Boolean> ENABLE_UNALIGNED =
+      ConfigOption.key("execution.checkpointing.unaligned.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Barriers overtake buffered records, which become part of the checkpoint, so"
+              + " checkpoints complete quickly under backpressure; needs exactly_once mode.");
+
+  /** How long barriers wait for alignment before the checkpoint switches to unaligned. */
+  public static final ConfigOption<Duration> ALIGNED_CHECKPOINT_TIMEOUT =
+      ConfigOption.key("execution.checkpointing.aligned-checkpoint-timeout")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription("With unaligned checkpoints enabled, a checkpoint starts aligned and switches to"
+              + " unaligned when its barriers have waited this long; 0 means it is unaligned from the start.");
+
+  /** How many completed checkpoints are kept. */
+  public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS =
+      ConfigOption.key("state.checkpoints.num-retained")
+          .intType()
+          .defaultValue(1)
+          .withDescription("Completed checkpoints kept in storage; older ones are deleted.");
+
+  /** Where checkpoint data and metadata are written. */
+  public static final ConfigOption<String> CHECKPOINTS_DIRECTORY =
+      ConfigOption.key("state.checkpoints.dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Directory (path or file URI) for checkpoint data and metadata, one subdirectory per"
+              + " job; unset keeps checkpoints in the JobMaster's memory, which does not survive the process.");
+
+  /** The default target directory of savepoints. */
+  public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
+      ConfigOption.key("state.savepoints.dir")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Default directory (path or file URI) of savepoints triggered without a target.");
+
+  /** State files smaller than this are stored inline in the checkpoint metadata. */
+  public static final ConfigOption<MemorySize> FS_SMALL_FILE_THRESHOLD =
+      ConfigOption.key("state.storage.fs.memory-threshold")
+          .memoryType()
+          .defaultValue(MemorySize.ofKibiBytes(20))
+          .withDescription("State smaller than this (at most 1 mb) is inlined in the checkpoint's metadata"
+              + " instead of written to a file of its own.");
+
+  /** The smallest allowed checkpoint interval and timeout. */
+  public static final Duration MINIMAL_CHECKPOINT_TIME = Duration.ofMillis(10);
+
+  /** The largest allowed {@link #FS_SMALL_FILE_THRESHOLD}. */
+  public static final MemorySize MAX_FS_SMALL_FILE_THRESHOLD = MemorySize.ofMebiBytes(1);
+
+  /**
+   * Whether a job with configuration {@code conf} takes checkpoints: an interval is set and the
+   * job does not run in BATCH mode.
+   */
+  public static boolean isCheckpointingEnabled(Configuration conf) {
+    return conf.get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH
+        && conf.getOptional(CHECKPOINTING_INTERVAL).isPresent();
+  }
+}
