@@ -44,8 +44,15 @@ public interface TypeSerializerSnapshot<T> {
   @SuppressWarnings("unchecked")
   static <T> TypeSerializerSnapshot<T> readVersionedSnapshot(DataInputView in, ClassLoader userClassLoader)
       throws IOException {
-    String className = in.readUTF();
-    int version = in.readVarInt();
+    String className;
+    int version;
+    try {
+      className = in.readUTF();
+      version = in.readVarInt();
+    } catch (IOException e) {
+      throw new IOException(
+          "Corrupt serializer snapshot: cannot read its class name and version: " + e.getMessage(), e);
+    }
     TypeSerializerSnapshot<T> snapshot;
     try {
       Class<?> type = Class.forName(className, true, userClassLoader);
