@@ -581,6 +581,10 @@ class SchemaEvolutionTest {
     return (TypeSerializer<Object>) TypeInformation.of(type).createSerializer();
   }
 
+  static <T> TypeSerializer<T> serializerOf(Class<T> type) {
+    return TypeInformation.of(type).createSerializer();
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> TypeSerializer<T> cast(TypeSerializer<?> serializer) {
     return (TypeSerializer<T>) serializer;
