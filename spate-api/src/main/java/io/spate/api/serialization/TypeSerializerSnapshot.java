@@ -55,7 +55,8 @@ public interface TypeSerializerSnapshot<T> {
     }
     TypeSerializerSnapshot<T> snapshot;
     try {
-      Class<?> type = Class.forName(className, true, userClassLoader);
+      // Not initialized before it is known to be a snapshot class: the name comes from the input.
+      Class<?> type = Class.forName(className, false, userClassLoader);
       if (!TypeSerializerSnapshot.class.isAssignableFrom(type)) {
         throw new IOException("Corrupt serializer snapshot: " + className + " is not a TypeSerializerSnapshot");
       }
