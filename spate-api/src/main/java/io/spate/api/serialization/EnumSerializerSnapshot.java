@@ -1,6 +1,7 @@
 package io.spate.api.serialization;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /**
@@ -72,14 +73,14 @@ public final class EnumSerializerSnapshot<E extends Enum<E>> implements TypeSeri
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  @SuppressWarnings("unchecked")
   public TypeSerializer<E> restoreSerializer() {
     Class<E> current = (Class<E>) currentEnumClass();
     E[] constants = current.getEnumConstants();
     if (isPrefixOf(namesOf(current))) {
       return new EnumSerializer<>(current);
     }
-    E[] byOldOrdinal = (E[]) java.lang.reflect.Array.newInstance(current, constantNames.length);
+    E[] byOldOrdinal = (E[]) Array.newInstance(current, constantNames.length);
     for (int i = 0; i < constantNames.length; i++) {
       for (E constant : constants) {
         if (constant.name().equals(constantNames[i])) {
@@ -87,7 +88,7 @@ public final class EnumSerializerSnapshot<E extends Enum<E>> implements TypeSeri
         }
       }
     }
-    return new RestoredEnumSerializer(current, byOldOrdinal, constantNames);
+    return new RestoredEnumSerializer<>(current, byOldOrdinal, constantNames);
   }
 
   private Class<?> currentEnumClass() {

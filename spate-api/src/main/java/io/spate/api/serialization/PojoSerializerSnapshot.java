@@ -2,6 +2,7 @@ package io.spate.api.serialization;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.List;
 
@@ -119,7 +120,7 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
       return "the class is not on the class path";
     }
     if (pojoClass.isRecord() || pojoClass.isEnum() || pojoClass.isInterface() || pojoClass.isArray()
-        || pojoClass.isPrimitive() || java.lang.reflect.Modifier.isAbstract(pojoClass.getModifiers())) {
+        || pojoClass.isPrimitive() || Modifier.isAbstract(pojoClass.getModifiers())) {
       return "it was a POJO when the state was written and is now " + UserClasses.describeKind(pojoClass)
           + "; Spate cannot migrate state between kinds of class";
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -449,6 +450,27 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void arraysAndOptionalsOfEvolvingPojosMigrate() throws Exception {
+    Class<?> v1 = load(ORDER_V1);
+    Class<?> v2 = load("package com.acme; public class Order { public long id; public boolean paid; }");
+    Object[] orders = (Object[]) java.lang.reflect.Array.newInstance(v1, 2);
+    orders[1] = pojo(v1, "id", 5L, "name", "n", "price", 1L);
+
+    Object[] restoredArray =
+        migrateContainer(
+            new ObjectArraySerializer(v1, serializer(v1)), new ObjectArraySerializer(v2, serializer(v2)), orders, v2);
+    Optional<Object> restoredOptional =
+        migrateContainer(
+            new OptionalSerializer<>(serializer(v1)), new OptionalSerializer<>(serializer(v2)), Optional.of(orders[1]), v2);
+
+    assertThat(restoredArray.getClass().getComponentType()).isSameAs(v2);
+    assertThat(restoredArray[0]).isNull();
+    assertThat(fields(restoredArray[1])).containsExactlyInAnyOrderEntriesOf(map("id", 5L, "paid", false));
+    assertThat(fields(restoredOptional.orElseThrow())).containsExactlyInAnyOrderEntriesOf(map("id", 5L, "paid", false));
+  }
+
+  @Test
   void aTypeChangeInsideAListNamesTheElement() throws Exception {
     Class<?> v1 = load(ORDER_V1);
     Class<?> v2 = load("package com.acme; public class Order { public String price; }");
@@ -502,6 +524,20 @@ class SchemaEvolutionTest {
     Object restored = migrate(p1, v2.loadClass("com.acme.Paint"), old, Kind.COMPATIBLE_AFTER_MIGRATION);
 
     assertThat(fields(restored).get("color")).isSameAs(constant(v2.loadClass("com.acme.Color"), "BLUE"));
+  }
+
+  @Test
+  void anEnumThatBecameAClassIsAClearError() throws Exception {
+    Class<?> v1 = load("package com.acme; public enum Color { RED }");
+    Class<?> v2 = load("package com.acme; public class Color { public String name; }");
+    TypeSerializerSnapshot<Object> snapshot = readSnapshot(snapshotBytes(serializer(v1)), v2.getClassLoader());
+
+    assertThat(snapshot.resolveSchemaCompatibility(serializer(v2)).isIncompatible()).isTrue();
+    assertThatThrownBy(snapshot::restoreSerializer)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot restore the serializer of com.acme.Color: it was an enum when the state was"
+                + " written and is now a class");
   }
 
   // ---------------------------------------------------------------- the steps every case takes
