@@ -58,7 +58,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
   @Override
   public T deserialize(DataInputView source) throws IOException {
-    T value = newInstance();
+    T value = instantiator.newInstance();
     for (int i = 0; i < properties.length; i++) {
       Object field =
           primitive[i]
@@ -77,7 +77,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     if (value.getClass() != pojoClass) {
       throw new IllegalArgumentException(subclassMessage(value));
     }
-    T copy = newInstance();
+    T copy = instantiator.newInstance();
     for (int i = 0; i < properties.length; i++) {
       properties[i].set(copy, NullMarkers.copy(properties[i].get(value), fieldSerializers[i]));
     }
@@ -88,10 +88,6 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     return "A value of class " + value.getClass().getName() + " was given to the serializer of "
         + pojoClass.getName() + "; subclasses are not supported because their own fields would be"
         + " lost. Declare the stream with the subclass's type, or use one class for all values";
-  }
-
-  private T newInstance() {
-    return instantiator.newInstance();
   }
 
   /** The class this serializer reads and writes. */
