@@ -51,6 +51,11 @@ public final class EnumSerializer<E extends Enum<E>> extends ImmutableValueSeria
   }
 
   @Override
+  public TypeSerializerSnapshot<E> snapshotConfiguration() {
+    return new EnumSerializerSnapshot<>(this);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof EnumSerializer<?> other && other.enumClass == enumClass;
   }

@@ -20,6 +20,17 @@ public abstract class ImmutableValueSerializer<T> extends TypeSerializer<T> {
     return this;
   }
 
+  /**
+   * A {@link SingletonSerializerSnapshot} if this serializer is its class's {@code INSTANCE}; else the
+   * default.
+   */
+  @Override
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return SingletonSerializerSnapshot.isSingleton(this)
+        ? new SingletonSerializerSnapshot<>(this)
+        : super.snapshotConfiguration();
+  }
+
   @Override
   public final boolean isImmutableType() {
     return true;

@@ -47,12 +47,13 @@ public final class JavaSerializationSnapshot<T> implements TypeSerializerSnapsho
     if (readVersion != 1) {
       throw new IOException("Unknown version " + readVersion + " of a Java-serialized serializer snapshot");
     }
-    int length = in.readVarInt();
-    if (length < 0) {
-      throw new IOException("Corrupt serializer snapshot: negative length " + length);
+    byte[] data;
+    try {
+      data = new byte[TypeSerializer.readLength(in)];
+      in.readFully(data);
+    } catch (IOException e) {
+      throw new IOException("Corrupt Java-serialized serializer snapshot: " + e.getMessage(), e);
     }
-    byte[] data = new byte[length];
-    in.readFully(data);
     try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(data)) {
       @Override
       protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
@@ -62,6 +63,8 @@ public final class JavaSerializationSnapshot<T> implements TypeSerializerSnapsho
       serializer = (TypeSerializer<T>) objects.readObject();
     } catch (ClassNotFoundException | ClassCastException e) {
       throw new IOException("Cannot restore a serializer from its snapshot: " + e, e);
+    } catch (IOException e) {
+      throw new IOException("Corrupt Java-serialized serializer snapshot: " + e, e);
     }
   }
 

@@ -80,6 +80,11 @@ public final class ListSerializer<E> extends TypeSerializer<List<E>> {
   }
 
   @Override
+  public TypeSerializerSnapshot<List<E>> snapshotConfiguration() {
+    return new ListSerializerSnapshot<>(this);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof ListSerializer<?> other && other.elementSerializer.equals(elementSerializer);
   }

@@ -93,6 +93,11 @@ public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
   }
 
   @Override
+  public TypeSerializerSnapshot<Map<K, V>> snapshotConfiguration() {
+    return new MapSerializerSnapshot<>(this);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof MapSerializer<?, ?> other
         && other.keySerializer.equals(keySerializer)

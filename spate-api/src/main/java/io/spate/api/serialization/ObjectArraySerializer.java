@@ -27,6 +27,11 @@ public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
     }
   }
 
+  /** The class of the array's components. */
+  public Class<E> getComponentClass() {
+    return componentClass;
+  }
+
   /** The serializer of the elements. */
   public TypeSerializer<E> getElementSerializer() {
     return elementSerializer;
@@ -73,6 +78,11 @@ public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
   public TypeSerializer<E[]> duplicate() {
     TypeSerializer<E> duplicate = elementSerializer.duplicate();
     return duplicate == elementSerializer ? this : new ObjectArraySerializer<>(componentClass, duplicate);
+  }
+
+  @Override
+  public TypeSerializerSnapshot<E[]> snapshotConfiguration() {
+    return new ObjectArraySerializerSnapshot<>(this);
   }
 
   @Override

@@ -55,6 +55,11 @@ public final class OptionalSerializer<E> extends TypeSerializer<Optional<E>> {
   }
 
   @Override
+  public TypeSerializerSnapshot<Optional<E>> snapshotConfiguration() {
+    return new OptionalSerializerSnapshot<>(this);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof OptionalSerializer<?> other
         && other.elementSerializer.equals(elementSerializer);

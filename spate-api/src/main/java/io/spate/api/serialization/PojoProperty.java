@@ -56,6 +56,14 @@ public final class PojoProperty implements Serializable {
     return new PojoProperty(pojoClass, field, getter.getName(), setter.getName());
   }
 
+  /**
+   * A property of {@code pojoClass} that reads and writes {@code field} itself, whatever its
+   * visibility; restored serializers use it to fill in the fields of a class that changed.
+   */
+  static PojoProperty ofField(Class<?> pojoClass, Field field) {
+    return new PojoProperty(pojoClass, field, null, null);
+  }
+
   /** The field's name. */
   public String getName() {
     return name;

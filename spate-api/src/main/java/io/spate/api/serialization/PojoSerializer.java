@@ -1,10 +1,7 @@
 package io.spate.api.serialization;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,7 +21,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
   private final PojoProperty[] properties;
   private final TypeSerializer<Object>[] fieldSerializers;
   private final boolean[] primitive;
-  private transient MethodHandle constructor;
+  private final PojoInstantiator<T> instantiator;
 
   /** Creates the serializer of {@code pojoClass}, with one serializer per property. */
   @SuppressWarnings("unchecked")
@@ -37,6 +34,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
     this.properties = properties.clone();
     this.fieldSerializers = (TypeSerializer<Object>[]) fieldSerializers.clone();
+    this.instantiator = new PojoInstantiator<>(pojoClass);
     this.primitive = new boolean[properties.length];
     for (int i = 0; i < properties.length; i++) {
       primitive[i] = properties[i].getType().isPrimitive();
@@ -60,7 +58,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
   @Override
   public T deserialize(DataInputView source) throws IOException {
-    T value = newInstance();
+    T value = instantiator.newInstance();
     for (int i = 0; i < properties.length; i++) {
       Object field =
           primitive[i]
@@ -79,7 +77,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     if (value.getClass() != pojoClass) {
       throw new IllegalArgumentException(subclassMessage(value));
     }
-    T copy = newInstance();
+    T copy = instantiator.newInstance();
     for (int i = 0; i < properties.length; i++) {
       properties[i].set(copy, NullMarkers.copy(properties[i].get(value), fieldSerializers[i]));
     }
@@ -92,31 +90,38 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         + " lost. Declare the stream with the subclass's type, or use one class for all values";
   }
 
-  @SuppressWarnings("unchecked")
-  private T newInstance() {
-    MethodHandle handle = constructor;
-    if (handle == null) {
-      try {
-        Constructor<T> noArg = pojoClass.getConstructor();
-        noArg.setAccessible(true);
-        handle =
-            MethodHandles.lookup()
-                .unreflectConstructor(noArg)
-                .asType(MethodType.methodType(Object.class));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException(
-            "Spate cannot call the no-arg constructor of " + pojoClass.getName() + ": " + e, e);
-      }
-      constructor = handle;
+  /** The class this serializer reads and writes. */
+  public Class<T> getPojoClass() {
+    return pojoClass;
+  }
+
+  /** A {@link PojoSerializerSnapshot}: the class name and each field's name, type and serializer. */
+  @Override
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new PojoSerializerSnapshot<>(
+        pojoClass,
+        SnapshotFields.of(
+            "field", pojoClass.getName(), propertyNames(), propertyTypes(), fieldSerializers));
+  }
+
+  String[] propertyNames() {
+    String[] names = new String[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      names[i] = properties[i].getName();
     }
-    try {
-      return (T) handle.invokeExact();
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException(
-          "The no-arg constructor of " + pojoClass.getName() + " failed", t);
+    return names;
+  }
+
+  Type[] propertyTypes() {
+    Type[] types = new Type[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      types[i] = properties[i].getGenericType();
     }
+    return types;
+  }
+
+  TypeSerializer<?>[] fieldSerializers() {
+    return fieldSerializers;
   }
 
   @Override

@@ -50,6 +50,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
   }
 
   @Override
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new SingletonSerializerSnapshot<>(this);
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o != null && o.getClass() == getClass();
   }

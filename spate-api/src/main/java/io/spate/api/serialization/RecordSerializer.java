@@ -1,6 +1,7 @@
 package io.spate.api.serialization;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -98,6 +99,42 @@ public final class RecordSerializer<R> extends TypeSerializer<R> {
       args[i] = NullMarkers.copy(h.get(value, i), componentSerializers[i]);
     }
     return (R) h.construct(args);
+  }
+
+  /** The record class this serializer reads and writes. */
+  public Class<R> getRecordClass() {
+    return recordClass;
+  }
+
+  /** A {@link RecordSerializerSnapshot}: the class name and each component's name, type and serializer. */
+  @Override
+  public TypeSerializerSnapshot<R> snapshotConfiguration() {
+    RecordHandles h = handles();
+    return new RecordSerializerSnapshot<>(
+        recordClass,
+        SnapshotFields.of(
+            "component", recordClass.getName(), componentNames(h), componentTypes(h),
+            componentSerializers));
+  }
+
+  static String[] componentNames(RecordHandles handles) {
+    String[] names = new String[handles.arity()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = handles.name(i);
+    }
+    return names;
+  }
+
+  static Type[] componentTypes(RecordHandles handles) {
+    Type[] types = new Type[handles.arity()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = handles.genericType(i);
+    }
+    return types;
+  }
+
+  TypeSerializer<?>[] componentSerializers() {
+    return componentSerializers;
   }
 
   @Override

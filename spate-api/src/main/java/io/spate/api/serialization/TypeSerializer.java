@@ -32,8 +32,8 @@ public abstract class TypeSerializer<T> implements Serializable {
   /**
    * The configuration of this serializer that checkpoints and savepoints store with the state it
    * wrote, so that the state can be read after the job's code changed. By default the serializer
-   * itself in Java serialization, which restores only while its class is unchanged; serializers of
-   * evolving types (POJOs, records) override this.
+   * itself in Java serialization, which restores only while its class is unchanged; Spate's own
+   * serializers override this, and those of POJOs, records and enums let their classes evolve.
    */
   public TypeSerializerSnapshot<T> snapshotConfiguration() {
     return new JavaSerializationSnapshot<>(this);

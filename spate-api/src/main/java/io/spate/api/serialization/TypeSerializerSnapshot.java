@@ -44,11 +44,19 @@ public interface TypeSerializerSnapshot<T> {
   @SuppressWarnings("unchecked")
   static <T> TypeSerializerSnapshot<T> readVersionedSnapshot(DataInputView in, ClassLoader userClassLoader)
       throws IOException {
-    String className = in.readUTF();
-    int version = in.readVarInt();
+    String className;
+    int version;
+    try {
+      className = in.readUTF();
+      version = in.readVarInt();
+    } catch (IOException e) {
+      throw new IOException(
+          "Corrupt serializer snapshot: cannot read its class name and version: " + e.getMessage(), e);
+    }
     TypeSerializerSnapshot<T> snapshot;
     try {
-      Class<?> type = Class.forName(className, true, userClassLoader);
+      // Not initialized before it is known to be a snapshot class: the name comes from the input.
+      Class<?> type = Class.forName(className, false, userClassLoader);
       if (!TypeSerializerSnapshot.class.isAssignableFrom(type)) {
         throw new IOException("Corrupt serializer snapshot: " + className + " is not a TypeSerializerSnapshot");
       }
