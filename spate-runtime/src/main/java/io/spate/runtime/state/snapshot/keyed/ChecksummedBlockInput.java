@@ -69,8 +69,8 @@ final class ChecksummedBlockInput extends InputStream {
         return false;
       }
       if (length < 0 || length > remainingInStream - consumed) {
-        throw new IOException("corrupt chunk length " + length + " (the stream has "
-            + (remainingInStream - consumed) + " bytes left)");
+        throw new IOException("a chunk of " + length + " bytes where the stream has "
+            + (remainingInStream - consumed) + " bytes left: the stream is truncated or damaged");
       }
       if (chunk.length < length) {
         chunk = new byte[Math.max(length, ChecksummedBlockOutput.CHUNK_SIZE)];
