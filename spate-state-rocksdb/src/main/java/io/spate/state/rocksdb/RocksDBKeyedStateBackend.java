@@ -31,7 +31,6 @@ import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Snapshot;
-import org.rocksdb.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
