@@ -102,6 +102,18 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     keyedStateBackend.setCurrentKey(key);
   }
 
+  /**
+   * A new timer service firing into {@code target}; on a keyed stream its timers are part of the
+   * keyed state's snapshots under {@code name}, and restored timers of that name are set in it.
+   */
+  protected final InternalTimerService createTimerService(String name, InternalTimerService.Target target) {
+    InternalTimerService timers = new InternalTimerService(context.processingTimeService(), target);
+    if (keyedStateBackend != null) {
+      keyedStateBackend.registerTimers(name, timers);
+    }
+    return timers;
+  }
+
   /** The key of the record or timer being processed. */
   protected final Object getCurrentKey() {
     return keyedStateBackend.getCurrentKey();

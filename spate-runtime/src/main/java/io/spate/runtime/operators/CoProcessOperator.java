@@ -36,7 +36,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
     if (keySelector1 != null) {
-      timers = new InternalTimerService(context.processingTimeService(), this);
+      timers = createTimerService("timers", this);
       timerService = new KeyedTimerService(timers, keyedStateBackend);
     } else {
       nonKeyedTimers = new NonKeyedTimerService(context);

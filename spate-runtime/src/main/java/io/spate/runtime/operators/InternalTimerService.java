@@ -1,6 +1,8 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.runtime.tasks.ProcessingTimeService;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Objects;
  * when the clock does. The namespace is the window for window operators, else
  * {@link io.spate.runtime.state.VoidNamespace}.
  */
-public final class InternalTimerService {
+public final class InternalTimerService implements SnapshottableTimers {
 
   /**
    * A timer: when it fires, the key it belongs to and the namespace it was set in. While queued it
@@ -154,6 +156,23 @@ public final class InternalTimerService {
   /** Removes a processing-time timer of {@code key} in {@code namespace}. */
   public void deleteProcessingTimeTimer(Object key, Object namespace, long time) {
     processingTimers.remove(time, key, namespace);
+  }
+
+  @Override
+  public void forEachTimer(TimerVisitor visitor) throws IOException {
+    for (int i = 0; i < eventTimers.size(); i++) {
+      Timer t = eventTimers.get(i);
+      visitor.visit(true, t.key, t.namespace, t.timestamp);
+    }
+    for (int i = 0; i < processingTimers.size(); i++) {
+      Timer t = processingTimers.get(i);
+      visitor.visit(false, t.key, t.namespace, t.timestamp);
+    }
+  }
+
+  @Override
+  public void restoreTimer(boolean eventTime, Object key, Object namespace, long timestamp) {
+    registerTimer(eventTime, key, namespace, timestamp);
   }
 
   /** The number of timers set, for tests and metrics. */

@@ -71,7 +71,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     leftBuffer = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, leftBufferDescriptor);
     rightBuffer = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, rightBufferDescriptor);
     ctx = new ContextImpl();

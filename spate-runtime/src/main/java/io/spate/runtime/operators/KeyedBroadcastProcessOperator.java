@@ -50,7 +50,7 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
   public void open() throws Exception {
     broadcastStates = new BroadcastStateStore(descriptors);
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     timerService = new KeyedTimerService(timers, keyedStateBackend);
     readOnlyCtx = new ReadOnlyContextImpl();
     ctx = new ContextImpl();

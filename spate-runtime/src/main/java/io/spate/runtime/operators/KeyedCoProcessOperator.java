@@ -34,7 +34,7 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     timerService = new KeyedTimerService(timers, keyedStateBackend);
     ctx = new ContextImpl();
     super.open();

@@ -28,7 +28,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     timerService = new KeyedTimerService(timers, keyedStateBackend);
     ctx = new ContextImpl();
     super.open();

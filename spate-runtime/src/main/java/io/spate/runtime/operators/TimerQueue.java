@@ -69,6 +69,11 @@ final class TimerQueue {
     return size;
   }
 
+  /** The timer at position {@code i} of the heap (in no particular order), for snapshots. */
+  Timer get(int i) {
+    return heap[i];
+  }
+
   private void removeAt(int i) {
     size--;
     Timer last = heap[size];

@@ -79,6 +79,12 @@ public interface KeyedStateBackend<K> {
   }
 
   /**
+   * Includes the timers of the timer service {@code name} in this backend's snapshots and sets in it
+   * the restored timers of that name (those of this instance's key groups).
+   */
+  default void registerTimers(String name, SnapshottableTimers timers) {}
+
+  /**
    * Releases everything the backend holds (native memory, files); called once when its operator
    * closes, whether the job finished, failed or was cancelled. The backend is unusable afterwards.
    */

@@ -12,6 +12,14 @@ class HeapKeyedStateBackendTest extends KeyedStateBackendContractTest {
   }
 
   @Override
+  protected <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+      KeyGroupRange range, java.util.List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) {
+    return new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(keyType, maxParallelism, range,
+        new io.spate.api.configuration.Configuration(), "test job/op (1/1)", System::currentTimeMillis, handles,
+        getClass().getClassLoader()));
+  }
+
+  @Override
   protected boolean readsReturnCopies() {
     return false;
   }

@@ -23,6 +23,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.spate.api.serialization.DataInputView;
+import io.spate.api.serialization.DataOutputView;
+import io.spate.api.serialization.IntSerializer;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
+import io.spate.api.serialization.TypeSerializerSnapshot;
+import io.spate.api.typeinfo.FieldAccessor;
+import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.operators.InternalTimerService;
+import io.spate.runtime.state.heap.HeapKeyedStateBackend;
+import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
+import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
+import io.spate.runtime.tasks.ProcessingTimeService;
+import java.io.IOException;
+import java.util.TreeMap;
 
 /**
  * The contract of keyed state that every backend must meet; a backend's test extends this class and
@@ -36,6 +53,15 @@ public abstract class KeyedStateBackendContractTest {
   /** A new, empty backend of the kind under test. */
   protected abstract <K> KeyedStateBackend<K> createBackend(
       TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange) throws Exception;
+
+  /** A new backend of the kind under test, restored from {@code handles}. */
+  protected abstract <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+      KeyGroupRange keyGroupRange, List<KeyedStateHandle> handles) throws Exception;
+
+  /** Whether the backend supports state with a time-to-live. */
+  protected boolean supportsTtl() {
+    return true;
+  }
 
   /** Whether values read back are copies (serializing backends) rather than the stored objects. */
   protected abstract boolean readsReturnCopies();
@@ -290,5 +316,426 @@ public abstract class KeyedStateBackendContractTest {
     state.update(1);
     b.dispose();
     b.dispose();
+  }
+
+  // ---- snapshots and restore ----
+
+  private static final ValueStateDescriptor<Integer> VALUE = new ValueStateDescriptor<>("value", Integer.class);
+  private static final List<Object> NAMESPACES = List.of(VoidNamespace.INSTANCE, new TimeWindow(0, 10));
+
+  /** The states of the snapshot tests; one set per namespace type, as a state has one namespace type. */
+  private record States(ValueState<Integer> value, ListState<String> list, MapState<Integer, String> map,
+      ReducingState<Integer> sum, AggregatingState<Integer, Double> avg) {}
+
+  private static States states(KeyedStateBackend<String> b, Object ns) {
+    String suffix = ns instanceof VoidNamespace ? "" : "-windowed";
+    return new States(
+        b.getPartitionedState(ns, new ValueStateDescriptor<>("value" + suffix, Integer.class)),
+        b.getPartitionedState(ns, new ListStateDescriptor<>("list" + suffix, String.class)),
+        b.getPartitionedState(ns, new MapStateDescriptor<>("map" + suffix, Integer.class, String.class)),
+        b.getPartitionedState(ns, new ReducingStateDescriptor<>("sum" + suffix, Integer::sum, Integer.class)),
+        b.getPartitionedState(ns, new AggregatingStateDescriptor<>("avg" + suffix, new Average(), long[].class)));
+  }
+
+  /** Takes a full snapshot of {@code b} and returns its handle. */
+  protected static KeyedStateHandle snapshot(KeyedStateBackend<?> b) throws Exception {
+    return b.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write();
+  }
+
+  private <K> KeyedStateBackend<K> restored(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range,
+      List<KeyedStateHandle> handles) throws Exception {
+    KeyedStateBackend<K> b = restoreBackend(keyType, maxParallelism, range, handles);
+    created.add(b);
+    return b;
+  }
+
+  private static void fill(KeyedStateBackend<String> b, int keys) throws Exception {
+    for (Object ns : NAMESPACES) {
+      States st = states(b, ns);
+      ValueState<Integer> value = st.value();
+      ListState<String> list = st.list();
+      MapState<Integer, String> map = st.map();
+      ReducingState<Integer> sum = st.sum();
+      AggregatingState<Integer, Double> avg = st.avg();
+      for (int k = 0; k < keys; k++) {
+        b.setCurrentKey("key" + k);
+        value.update(k);
+        list.addAll(List.of("a" + k, "b" + k));
+        map.put(k, "v" + k);
+        map.put(-k - 1, null);
+        sum.add(k);
+        sum.add(1);
+        avg.add(k);
+        avg.add(k + 2);
+      }
+    }
+  }
+
+  /** Everything the states hold for {@code keys}, as plain values for comparison. */
+  private static Map<String, Object> contents(KeyedStateBackend<String> b, List<String> keys) throws Exception {
+    Map<String, Object> out = new TreeMap<>();
+    for (Object ns : NAMESPACES) {
+      States st = states(b, ns);
+      ValueState<Integer> value = st.value();
+      ListState<String> list = st.list();
+      MapState<Integer, String> map = st.map();
+      ReducingState<Integer> sum = st.sum();
+      AggregatingState<Integer, Double> avg = st.avg();
+      for (String key : keys) {
+        b.setCurrentKey(key);
+        String id = key + "@" + ns;
+        if (value.value() != null) {
+          out.put(id + "/value", value.value());
+        }
+        List<String> elements = new ArrayList<>();
+        list.get().forEach(elements::add);
+        if (!elements.isEmpty()) {
+          out.put(id + "/list", elements);
+        }
+        Map<Integer, String> entries = new TreeMap<>();
+        for (Map.Entry<Integer, String> e : map.entries()) {
+          entries.put(e.getKey(), e.getValue());
+        }
+        if (!entries.isEmpty()) {
+          out.put(id + "/map", entries);
+        }
+        if (sum.get() != null) {
+          out.put(id + "/sum", sum.get());
+        }
+        if (avg.get() != null) {
+          out.put(id + "/avg", avg.get());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> keys(int n) {
+    List<String> keys = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      keys.add("key" + k);
+    }
+    return keys;
+  }
+
+  @Test
+  void snapshotThenRestoreGivesTheSameStateOfEveryKindAndNamespace() throws Exception {
+    fill(backend, 40);
+    Map<String, Object> before = contents(backend, keys(40));
+    var async = backend.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE));
+    // Changes after the synchronous part are not in the snapshot.
+    ValueState<Integer> value = backend.getPartitionedState(VoidNamespace.INSTANCE, VALUE);
+    ListState<String> list = states(backend, VoidNamespace.INSTANCE).list();
+    backend.setCurrentKey("key1");
+    value.update(1000);
+    list.add("later");
+    KeyedStateHandle handle = async.write();
+    KeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    assertThat(contents(copy, keys(40))).isEqualTo(before).hasSize(40 * 2 * 5);
+  }
+
+  @Test
+  void restoredStateGoesOnIntoTheNextSnapshotEvenIfNeverRegistered() throws Exception {
+    fill(backend, 10);
+    KeyedStateBackend<String> first = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
+    KeyedStateBackend<String> second = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(first)));
+    assertThat(contents(second, keys(10))).isEqualTo(contents(backend, keys(10)));
+  }
+
+  @Test
+  void rescalingPutsEachKeyExactlyOnceAtTheSubtaskOwningItsKeyGroup() throws Exception {
+    int maxParallelism = 128;
+    ValueState<Integer> value = backend.getPartitionedState(VoidNamespace.INSTANCE, VALUE);
+    for (int k = 0; k < 200; k++) {
+      backend.setCurrentKey("key" + k);
+      value.update(k);
+    }
+    List<KeyedStateHandle> handles = List.of(snapshot(backend));
+    for (int parallelism : new int[] {3, 2}) {
+      List<KeyedStateHandle> next = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (int subtask = 0; subtask < parallelism; subtask++) {
+        KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(maxParallelism, parallelism, subtask);
+        KeyedStateBackend<String> b = restored(Types.STRING, maxParallelism, range, handles);
+        ValueState<Integer> restoredValue = b.getPartitionedState(VoidNamespace.INSTANCE, VALUE);
+        for (String key : b.getKeys("value", VoidNamespace.INSTANCE).toList()) {
+          b.setCurrentKey(key);
+          assertThat(range.contains(b.getCurrentKeyGroup())).as("key %s at subtask %d", key, subtask).isTrue();
+          assertThat(seen.put(key, restoredValue.value())).as("key %s seen twice", key).isNull();
+        }
+        next.add(snapshot(b));
+      }
+      assertThat(seen).hasSize(200);
+      seen.forEach((key, v) -> assertThat(key).isEqualTo("key" + v));
+      handles = next;
+    }
+  }
+
+  @Test
+  void snapshotsRestoreAcrossBackends() throws Exception {
+    fill(backend, 20);
+    Map<String, Object> expected = contents(backend, keys(20));
+    KeyedStateBackend<String> heap = new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128,
+        new KeyGroupRange(0, 127), new io.spate.api.configuration.Configuration(), "heap", System::currentTimeMillis,
+        List.of(snapshot(backend)), getClass().getClassLoader()));
+    created.add(heap);
+    assertThat(contents(heap, keys(20))).isEqualTo(expected);
+    KeyedStateBackend<String> back = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(heap)));
+    assertThat(contents(back, keys(20))).isEqualTo(expected);
+  }
+
+  private KeyedStateHandle damaged(java.util.function.BiFunction<byte[], long[], byte[]> damage) throws Exception {
+    fill(backend, 30);
+    KeyGroupsStateHandle handle = (KeyGroupsStateHandle) snapshot(backend);
+    byte[] bytes = ((ByteStreamStateHandle) handle.delegate()).data();
+    return new KeyGroupsStateHandle(handle.keyGroupRange(), handle.offsets(),
+        new ByteStreamStateHandle("damaged", damage.apply(bytes.clone(), handle.offsets())));
+  }
+
+  @Test
+  void aTruncatedSnapshotFailsNamingTheHandleAndKeyGroup() throws Exception {
+    KeyedStateHandle handle = damaged((b, offsets) -> java.util.Arrays.copyOf(b, b.length * 2 / 3));
+    assertThatThrownBy(() -> restoreAndRegister(handle))
+        .hasMessageContaining("Cannot restore keyed state from ByteStreamStateHandle(damaged")
+        .hasMessageContaining("key group")
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void aCorruptedSnapshotFailsWithAChecksumError() throws Exception {
+    KeyedStateHandle handle = damaged((b, offsets) -> {
+      for (int i = 0; i + 1 < offsets.length; i++) {
+        if (offsets[i + 1] - offsets[i] > 40) {
+          b[(int) offsets[i] + 10] ^= 0x5A; // inside the first chunk's data
+          return b;
+        }
+      }
+      throw new AssertionError("no key group with data");
+    });
+    assertThatThrownBy(() -> restoreAndRegister(handle))
+        .hasMessageContaining("damaged")
+        .hasMessageMatching("(?s).*key group \\d+.*")
+        .hasMessageContaining("checksum mismatch");
+  }
+
+  private void restoreAndRegister(KeyedStateHandle handle) throws Exception {
+    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    contents(b, keys(30));
+  }
+
+  @Test
+  void registeringARestoredStateAsAnotherKindFailsNamingBoth() throws Exception {
+    fill(backend, 3);
+    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
+    assertThatThrownBy(() -> b.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("value", Integer.class)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'value'").hasMessageContaining("VALUE").hasMessageContaining("LIST");
+  }
+
+  /** Ints written in a layout that changes with the version: 1 writes an int, 2 a long. */
+  static final class VersionedIntSerializer extends TypeSerializer<Integer> {
+    final int version;
+
+    VersionedIntSerializer(int version) {
+      this.version = version;
+    }
+
+    @Override
+    public void serialize(Integer value, DataOutputView target) throws IOException {
+      if (version == 1) {
+        target.writeInt(value);
+      } else {
+        target.writeLong(value);
+      }
+    }
+
+    @Override
+    public Integer deserialize(DataInputView source) throws IOException {
+      return version == 1 ? source.readInt() : (int) source.readLong();
+    }
+
+    @Override
+    public Integer copy(Integer value) {
+      return value;
+    }
+
+    @Override
+    public TypeSerializer<Integer> duplicate() {
+      return this;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Integer> snapshotConfiguration() {
+      VersionSnapshot snapshot = new VersionSnapshot();
+      snapshot.version = version;
+      return snapshot;
+    }
+  }
+
+  /** Version 2 reads version 1 after migration; version 3 reads nothing older. */
+  public static final class VersionSnapshot implements TypeSerializerSnapshot<Integer> {
+    int version;
+
+    @Override
+    public int getCurrentVersion() {
+      return 1;
+    }
+
+    @Override
+    public void writeSnapshot(DataOutputView out) throws IOException {
+      out.writeInt(version);
+    }
+
+    @Override
+    public void readSnapshot(int readVersion, DataInputView in, ClassLoader userClassLoader) throws IOException {
+      version = in.readInt();
+    }
+
+    @Override
+    public TypeSerializer<Integer> restoreSerializer() {
+      return new VersionedIntSerializer(version);
+    }
+
+    @Override
+    public TypeSerializerSchemaCompatibility<Integer> resolveSchemaCompatibility(TypeSerializer<Integer> newSerializer) {
+      int next = ((VersionedIntSerializer) newSerializer).version;
+      if (next == version) {
+        return TypeSerializerSchemaCompatibility.compatibleAsIs();
+      }
+      return next == 2 && version == 1 ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+          : TypeSerializerSchemaCompatibility.incompatible("version " + version + " cannot become version " + next);
+    }
+  }
+
+  /** Ints with a versioned serializer. */
+  static TypeInformation<Integer> versionedInts(int version) {
+    TypeInformation<Integer> ints = Types.INT;
+    return new TypeInformation<>() {
+      @Override
+      public Class<Integer> getTypeClass() {
+        return Integer.class;
+      }
+
+      @Override
+      public TypeSerializer<Integer> createSerializer() {
+        return new VersionedIntSerializer(version);
+      }
+
+      @Override
+      public int keyHash(Integer value) {
+        return ints.keyHash(value);
+      }
+
+      @Override
+      public void checkValidKey() {}
+
+      @Override
+      public <F> FieldAccessor<Integer, F> fieldAccessor(String fieldExpression) {
+        return ints.fieldAccessor(fieldExpression);
+      }
+
+      @Override
+      public <F> FieldAccessor<Integer, F> fieldAccessor(int position) {
+        return ints.fieldAccessor(position);
+      }
+
+      @Override
+      public boolean isBasicType() {
+        return true;
+      }
+    };
+  }
+
+  private KeyedStateHandle versionedSnapshot() throws Exception {
+    ValueState<Integer> v1 = backend.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(1)));
+    ListState<Integer> l1 = backend.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("l", versionedInts(1)));
+    for (int k = 0; k < 20; k++) {
+      backend.setCurrentKey("key" + k);
+      v1.update(k * 7);
+      l1.addAll(List.of(k, k + 1));
+    }
+    return snapshot(backend);
+  }
+
+  @Test
+  void aRestoredStateWhoseSerializerNeedsMigrationIsMigrated() throws Exception {
+    KeyedStateHandle handle = versionedSnapshot();
+    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    ValueState<Integer> v2 = b.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(2)));
+    ListState<Integer> l2 = b.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("l", versionedInts(2)));
+    for (int k = 0; k < 20; k++) {
+      b.setCurrentKey("key" + k);
+      assertThat(v2.value()).isEqualTo(k * 7);
+      assertThat(l2.get()).containsExactly(k, k + 1);
+    }
+    // The next snapshot is in the new layout and restores with the new serializer as it is.
+    KeyedStateBackend<String> c = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(b)));
+    ValueState<Integer> again = c.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(2)));
+    c.setCurrentKey("key3");
+    assertThat(again.value()).isEqualTo(21);
+  }
+
+  @Test
+  void aRestoredStateWithAnIncompatibleSerializerFailsNamingStateAndReason() throws Exception {
+    KeyedStateHandle handle = versionedSnapshot();
+    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    assertThatThrownBy(() -> b.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(3))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'n'")
+        .hasMessageContaining("version 1 cannot become version 3");
+  }
+
+  @Test
+  void anIncompatibleKeySerializerFails() throws Exception {
+    fill(backend, 3);
+    KeyedStateHandle handle = snapshot(backend);
+    assertThatThrownBy(() -> restored(Types.LONG, 128, new KeyGroupRange(0, 127), List.of(handle)))
+        .hasMessageContaining("key serializer");
+  }
+
+  /** Records fired timers. */
+  private static final class FiredTimers implements InternalTimerService.Target {
+    final List<String> fired = new ArrayList<>();
+
+    @Override
+    public void onEventTime(InternalTimerService.Timer timer) {
+      fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimerService.Timer timer) {
+      fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
+    }
+  }
+
+  @Test
+  void timersSurviveARescaledRestoreAndFireAfterIt() throws Exception {
+    long[] now = {0};
+    InternalTimerService timers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), new FiredTimers());
+    backend.registerTimers("timers", timers);
+    List<String> expected = new ArrayList<>();
+    for (int k = 0; k < 30; k++) {
+      timers.registerEventTimeTimer("key" + k, new TimeWindow(0, k), 100 + k);
+      timers.registerEventTimeTimer("key" + k, VoidNamespace.INSTANCE, 200 + k);
+      timers.registerProcessingTimeTimer("key" + k, VoidNamespace.INSTANCE, 50);
+    }
+    List<KeyedStateHandle> handles = List.of(snapshot(backend));
+    int total = 0;
+    for (int subtask = 0; subtask < 2; subtask++) {
+      KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(128, 2, subtask);
+      KeyedStateBackend<String> b = restored(Types.STRING, 128, range, handles);
+      FiredTimers fired = new FiredTimers();
+      InternalTimerService restoredTimers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), fired);
+      b.registerTimers("timers", restoredTimers);
+      restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
+      for (String f : fired.fired) {
+        String key = f.split(" ")[1];
+        b.setCurrentKey(key);
+        assertThat(range.contains(b.getCurrentKeyGroup())).isTrue();
+      }
+      total += fired.fired.size();
+      assertThat(restoredTimers.numberOfTimers()).isEqualTo(fired.fired.size() / 2);
+    }
+    assertThat(total).isEqualTo(60);
   }
 }

@@ -4,6 +4,7 @@ import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.state.InternalKvState;
+import io.spate.runtime.state.serialization.StateSerializers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.rocksdb.ColumnFamilyHandle;
@@ -22,8 +23,8 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   final RocksDBKeyedStateBackend<K> backend;
   final ColumnFamilyHandle column;
   private final String name;
-  final TypeSerializer<V> valueSerializer;
-  private TypeSerializer<N> namespaceSerializer;
+  TypeSerializer<V> valueSerializer;
+  TypeSerializer<N> namespaceSerializer;
   private Class<?> namespaceClass;
   N namespace;
   final DataOutputSerializer rowKey = new DataOutputSerializer(64);
@@ -36,6 +37,7 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     this.column = column;
     this.name = name;
     this.valueSerializer = valueSerializer;
+    this.namespaceSerializer = StateSerializers.forNamespace(name);
   }
 
   @Override
@@ -53,8 +55,7 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     if (ns == null) {
       throw new IllegalStateException("State '" + name + "' was accessed with no namespace set.");
     }
-    if (namespaceSerializer == null) {
-      namespaceSerializer = StateSerializers.forValue(ns);
+    if (namespaceClass == null) {
       namespaceClass = ns.getClass();
     } else if (ns.getClass() != namespaceClass) {
       throw new IllegalStateException("State '" + name + "' is used with namespaces of " + namespaceClass.getName()

@@ -16,6 +16,21 @@ import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedTimerRegistry;
+import io.spate.runtime.state.SnapshottableTimers;
+import io.spate.runtime.state.serialization.LearnedTypeSerializer;
+import io.spate.runtime.state.serialization.StateSerializers;
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
+import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
+import io.spate.runtime.state.snapshot.keyed.StateKind;
+import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
+import io.spate.api.serialization.TypeSerializerSnapshot;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +98,16 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private int currentKeyGroup = -1;
   private final DataOutputSerializer keyPrefix = new DataOutputSerializer(64);
   private boolean keyPrefixValid;
-  private boolean disposed;
+  private volatile boolean disposed;
+  private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
+  /** Restored states by name: their column family and what the snapshot said about them. */
+  private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();
+  private TypeSerializerSnapshot<K> restoredKeySerializer;
+  /** Held while an asynchronous snapshot reads the database, so that dispose waits for it. */
+  private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
+
+  /** A restored state's column family and header. */
+  private record RestoredColumn(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column) {}
 
   /**
    * Opens a new, empty RocksDB in {@code directory} (which must not exist yet) for keys of {@code
@@ -144,6 +168,223 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.defaultColumn = handles.get(0);
     this.writeOptions = new WriteOptions().setDisableWAL(true); // durability comes from checkpoints, not a log
     this.readOptions = new ReadOptions();
+  }
+
+  /**
+   * Loads the key groups of this backend's range from {@code handles} (canonical keyed snapshots of
+   * either backend): each restored state's rows go into its column family as they are.
+   */
+  void restore(List<KeyedStateHandle> handles, ClassLoader userClassLoader) throws IOException {
+    KeyedSnapshotReader.restore(handles, keyGroupRange, userClassLoader, new KeyedSnapshotReader.RestoreTarget() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public void restoreKeySerializer(TypeSerializerSnapshot<?> snapshot) {
+        if (restoredKeySerializer != null) {
+          return;
+        }
+        restoredKeySerializer = (TypeSerializerSnapshot<K>) snapshot;
+        if (keySerializer != null) {
+          TypeSerializerSchemaCompatibility<K> compatibility = restoredKeySerializer.resolveSchemaCompatibility(keySerializer);
+          if (!compatibility.isCompatibleAsIs()) {
+            throw new IllegalStateException("The keys of the restored state of " + owner + " cannot be read by the key"
+                + " serializer of " + keyType + ": " + compatibility);
+          }
+        } else {
+          keySerializer = restoredKeySerializer.restoreSerializer();
+        }
+      }
+
+      @Override
+      public KeyedSnapshotReader.EntryConsumer restoreState(KeyedStateMetaInfo metaInfo) throws IOException {
+        if (metaInfo.kind().isTimers()) {
+          return timers.restore(metaInfo);
+        }
+        RestoredColumn column = restored.get(metaInfo.name());
+        if (column == null) {
+          column = new RestoredColumn(metaInfo, createColumn(metaInfo.name()));
+          restored.put(metaInfo.name(), column);
+        } else if (column.metaInfo().kind() != metaInfo.kind()) {
+          throw new IOException("state '" + metaInfo.name() + "' is " + column.metaInfo().kind() + " state in one"
+              + " snapshot and " + metaInfo.kind() + " state in another");
+        }
+        ColumnFamilyHandle handle = column.column();
+        return (keyGroup, key, value) -> {
+          byte[] row = new byte[key.length + 2];
+          row[0] = (byte) (keyGroup >>> 8);
+          row[1] = (byte) keyGroup;
+          System.arraycopy(key, 0, row, 2, key.length);
+          try {
+            db.put(handle, writeOptions, row, value);
+          } catch (RocksDBException e) {
+            throw new IOException("could not write to RocksDB: " + e.getMessage(), e);
+          }
+        };
+      }
+    });
+  }
+
+  private ColumnFamilyHandle createColumn(String name) {
+    try {
+      return db.createColumnFamily(new ColumnFamilyDescriptor(
+          ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Could not create the column family of state '" + name + "' of " + owner, e);
+    }
+  }
+
+  @Override
+  public void registerTimers(String name, SnapshottableTimers timerService) {
+    timers.register(name, timerService, restoredKeySerializer != null ? restoredKeySerializer.restoreSerializer()
+        : keySerializer);
+  }
+
+  @SuppressWarnings("unchecked")
+  private int keyGroupOf(Object key) {
+    if (keyType == null) {
+      keyType = (TypeInformation<K>) TypeExtractor.getForObject(key);
+      keySerializer = keyType.createSerializer();
+    }
+    return KeyGroupAssignment.keyGroupForHash(keyType.keyHash((K) key), maxParallelism);
+  }
+
+  /**
+   * Checks that restored state {@code name} fits its registration as {@code state}, adopts the
+   * restored serializers where the new ones have not learned a type, and migrates the stored values
+   * where the new value serializer needs it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void adoptRestored(AbstractRocksDBState<K, ?, ?> state, StateKind kind, RestoredColumn column) {
+    KeyedStateMetaInfo meta = column.metaInfo();
+    String name = meta.name();
+    if (meta.kind() != kind) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " was restored as " + meta.kind()
+          + " state and is now registered as " + kind + " state; use another name.");
+    }
+    if (meta.ttl()) {
+      throw new UnsupportedOperationException("State '" + name + "' of " + owner + " was restored with a time-to-live,"
+          + " which the RocksDB state backend does not support yet; use the hashmap backend for it.");
+    }
+    AbstractRocksDBState raw = state;
+    TypeSerializerSnapshot namespaceSnapshot = meta.namespaceSerializer();
+    checkAsIs(name, "namespaces", namespaceSnapshot, state.namespaceSerializer);
+    raw.namespaceSerializer = namespaceSnapshot.restoreSerializer();
+    TypeSerializer current;
+    if (state instanceof RocksDBMapState map) {
+      checkAsIs(name, "map keys", meta.userKeySerializer(), map.userKeySerializer);
+      current = map.userValueSerializer;
+    } else {
+      current = state.valueSerializer;
+    }
+    TypeSerializerSnapshot valueSnapshot = meta.valueSerializer();
+    TypeSerializerSchemaCompatibility compatibility = valueSnapshot.resolveSchemaCompatibility(current);
+    if (compatibility.isIncompatible()) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " cannot be restored: the serializer of its"
+          + " values is incompatible with the snapshot's: " + compatibility.message());
+    }
+    TypeSerializer chosen = current;
+    if (current instanceof LearnedTypeSerializer<?> learned && !learned.hasLearned()) {
+      chosen = valueSnapshot.restoreSerializer();
+    } else if (compatibility.isCompatibleAfterMigration()) {
+      RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind,
+          valueSnapshot.restoreSerializer(), current, name, owner);
+    }
+    if (state instanceof RocksDBMapState map) {
+      map.userValueSerializer = chosen;
+    } else {
+      raw.valueSerializer = chosen;
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void checkAsIs(String name, String what, TypeSerializerSnapshot restoredSerializer, TypeSerializer current) {
+    TypeSerializerSchemaCompatibility compatibility = restoredSerializer.resolveSchemaCompatibility(current);
+    if (!compatibility.isCompatibleAsIs()) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " cannot be restored: the serializer of its "
+          + what + " cannot read the snapshot's bytes as they are (" + compatibility + "); the RocksDB backend does"
+          + " not migrate " + what + ".");
+    }
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public AsyncSnapshot<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streams) throws IOException {
+    checkNotDisposed();
+    if (keySerializer == null) {
+      return AsyncSnapshot.empty(); // no key was ever seen or restored: there is no state
+    }
+    List<ColumnFamilyHandle> columns = new ArrayList<>();
+    List<KeyedStateMetaInfo> metas = new ArrayList<>();
+    for (Map.Entry<String, AbstractRocksDBState<K, ?, ?>> entry : states.entrySet()) {
+      AbstractRocksDBState<K, ?, ?> state = entry.getValue();
+      StateKind kind = StateKind.of(kinds.get(entry.getKey()));
+      TypeSerializer value = state instanceof RocksDBMapState map ? map.userValueSerializer : state.valueSerializer;
+      TypeSerializerSnapshot<?> userKey = state instanceof RocksDBMapState map
+          ? map.userKeySerializer.snapshotConfiguration() : null;
+      metas.add(new KeyedStateMetaInfo(entry.getKey(), kind, false, state.namespaceSerializer.snapshotConfiguration(),
+          value.snapshotConfiguration(), userKey));
+      columns.add(state.column);
+    }
+    for (RestoredColumn column : restored.values()) {
+      metas.add(column.metaInfo());
+      columns.add(column.column());
+    }
+    List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
+    TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
+    String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+    Snapshot dbSnapshot = db.getSnapshot();
+    return () -> {
+      snapshotLock.readLock().lock();
+      try (ReadOptions read = new ReadOptions().setSnapshot(dbSnapshot)) {
+        if (disposed) {
+          throw new IOException("The RocksDB state backend of " + owner + " was disposed before its snapshot for"
+              + " checkpoint " + checkpointId + " was written.");
+        }
+        List<KeyedSnapshotWriter.StateSource> all = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+          all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read));
+        }
+        all.addAll(sources);
+        return KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, all);
+      } finally {
+        if (!disposed) {
+          db.releaseSnapshot(dbSnapshot);
+        }
+        snapshotLock.readLock().unlock();
+      }
+    };
+  }
+
+  /** Copies the rows of one column family, key group by key group, as they are. */
+  private final class ColumnSnapshot implements KeyedSnapshotWriter.StateSource {
+    private final KeyedStateMetaInfo metaInfo;
+    private final ColumnFamilyHandle column;
+    private final ReadOptions read;
+
+    ColumnSnapshot(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column, ReadOptions read) {
+      this.metaInfo = metaInfo;
+      this.column = column;
+      this.read = read;
+    }
+
+    @Override
+    public KeyedStateMetaInfo metaInfo() {
+      return metaInfo;
+    }
+
+    @Override
+    public void writeKeyGroup(int keyGroup, KeyedSnapshotWriter.EntrySink sink) throws IOException {
+      byte[] prefix = {(byte) (keyGroup >>> 8), (byte) keyGroup};
+      try (RocksIterator it = db.newIterator(column, read)) {
+        for (it.seek(prefix); it.isValid(); it.next()) {
+          byte[] row = it.key();
+          if (row.length < 2 || row[0] != prefix[0] || row[1] != prefix[1]) {
+            break;
+          }
+          byte[] value = it.value();
+          sink.entry(row, 2, row.length - 2, value, 0, value.length);
+        }
+      }
+    }
   }
 
   /** The directory that holds this backend's RocksDB files (deleted by {@link #dispose()}). */
@@ -238,13 +479,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       }
       return (S) state;
     }
-    ColumnFamilyHandle column;
-    try {
-      column = db.createColumnFamily(new ColumnFamilyDescriptor(
-          ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
-    } catch (RocksDBException e) {
-      throw new IllegalStateException("Could not create the column family of state '" + name + "' of " + owner, e);
-    }
+    RestoredColumn restoredColumn = restored.get(name);
+    ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name);
     state = switch (descriptor.getType()) {
       case VALUE -> new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
       case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
@@ -259,6 +495,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             StateSerializers.forType(name, Map.class, map::getValueTypeInformation));
       }
     };
+    if (restoredColumn != null) {
+      adoptRestored(state, StateKind.of(descriptor.getType()), restoredColumn);
+      restored.remove(name);
+    }
     states.put(name, state);
     kinds.put(name, descriptor.getType());
     return (S) state;
@@ -412,13 +652,20 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public void dispose() {
-    if (disposed) {
-      return;
+    snapshotLock.writeLock().lock();
+    try {
+      if (disposed) {
+        return;
+      }
+      disposed = true;
+    } finally {
+      snapshotLock.writeLock().unlock();
     }
-    disposed = true;
     for (AbstractRocksDBState<K, ?, ?> state : states.values()) {
       state.column.close();
     }
+    restored.values().forEach(c -> c.column().close());
+    restored.clear();
     states.clear();
     defaultColumn.close();
     db.close();

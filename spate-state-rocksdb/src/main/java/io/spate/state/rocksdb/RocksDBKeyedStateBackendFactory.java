@@ -7,6 +7,7 @@ import io.spate.api.state.EmbeddedRocksDBStateBackend;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,8 +27,20 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     Path base = workingDirectoryBase(conf);
     Path directory = base.resolve(sanitize(parameters.owner()) + "-" + UUID.randomUUID());
     RocksDBSharedResources.Lease lease = RocksDBSharedResources.acquire(managed);
-    return new RocksDBKeyedStateBackend<>(parameters.keyType(), parameters.maxParallelism(),
-        parameters.keyGroupRange(), directory, lease, parameters.owner());
+    RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
+        parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner());
+    if (!parameters.restoreState().isEmpty()) {
+      try {
+        backend.restore(parameters.restoreState(), parameters.userClassLoader());
+      } catch (Exception e) {
+        backend.dispose();
+        if (e instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException("Could not restore the keyed state of " + parameters.owner() + ": " + e.getMessage(), e);
+      }
+    }
+    return backend;
   }
 
   /** The directory under which backends create their working directories. */

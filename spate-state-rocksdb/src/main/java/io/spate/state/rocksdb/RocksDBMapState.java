@@ -23,8 +23,8 @@ import org.rocksdb.RocksIterator;
  */
 final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Object> implements MapState<UK, UV> {
 
-  private final TypeSerializer<UK> userKeySerializer;
-  private final TypeSerializer<UV> userValueSerializer;
+  final TypeSerializer<UK> userKeySerializer;
+  TypeSerializer<UV> userValueSerializer;
   private final DataOutputSerializer userValueOut = new DataOutputSerializer(64);
   private final DataInputDeserializer in = new DataInputDeserializer();
 

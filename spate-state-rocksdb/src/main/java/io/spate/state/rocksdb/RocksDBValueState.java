@@ -2,6 +2,7 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
+import io.spate.runtime.state.serialization.StateSerializers;
 import org.rocksdb.ColumnFamilyHandle;
 
 /** {@link ValueState} in RocksDB. */

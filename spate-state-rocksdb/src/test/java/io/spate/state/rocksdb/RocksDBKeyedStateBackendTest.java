@@ -46,6 +46,16 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   }
 
   @Override
+  protected <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+      KeyGroupRange range, List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) throws Exception {
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+    return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range,
+        conf, "test job/op (1/1)", System::currentTimeMillis, handles, getClass().getClassLoader()));
+  }
+
+  @Override
   protected boolean readsReturnCopies() {
     return true;
   }

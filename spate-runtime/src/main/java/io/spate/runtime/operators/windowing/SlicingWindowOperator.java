@@ -139,7 +139,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     if (context.runtimeMode() == RuntimeExecutionMode.BATCH) {
       timers.setBatchMode();
     }

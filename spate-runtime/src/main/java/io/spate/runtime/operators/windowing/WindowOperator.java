@@ -114,7 +114,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timers = new InternalTimerService(context.processingTimeService(), this);
+    timers = createTimerService("timers", this);
     if (context.runtimeMode() == RuntimeExecutionMode.BATCH) {
       timers.setBatchMode();
     }

@@ -14,6 +14,27 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import io.spate.runtime.state.KeyedTimerRegistry;
+import io.spate.runtime.state.SnapshottableTimers;
+import io.spate.runtime.state.serialization.LearnedTypeSerializer;
+import io.spate.runtime.state.serialization.StateSerializers;
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
+import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
+import io.spate.runtime.state.snapshot.keyed.RawKeyedState;
+import io.spate.runtime.state.snapshot.keyed.StateKind;
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
+import io.spate.api.serialization.TypeSerializerSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +58,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final Map<String, AbstractHeapState<K, ?, ?>> states = new LinkedHashMap<>();
   private final Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
   private final LongSupplier clock;
+  private final String owner;
+  private final Map<String, HeapStateSerializers> serializers = new HashMap<>();
+  private final Map<String, RawKeyedState> restoredStates = new LinkedHashMap<>();
+  private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
+  private TypeSerializer<K> keySerializer;
+  private TypeSerializerSnapshot<K> restoredKeySerializer;
   private AbstractTtlHeapState<?, ?, ?>[] cleanupForEveryRecord = new AbstractTtlHeapState<?, ?, ?>[0];
   private K currentKey;
   private int currentKeyGroup = -1;
@@ -55,10 +82,57 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
    */
   public HeapKeyedStateBackend(
       TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange, LongSupplier clock) {
-    this.keyType = keyType;
-    this.maxParallelism = maxParallelism;
-    this.keyGroupRange = keyGroupRange;
-    this.clock = Objects.requireNonNull(clock, "The state TTL clock must not be null.");
+    this(new KeyedStateBackendParameters<>(keyType, maxParallelism, keyGroupRange,
+        new io.spate.api.configuration.Configuration(), "heap keyed state backend", clock));
+  }
+
+  /** A backend as {@code parameters} describe, restored from their snapshots if there are any. */
+  public HeapKeyedStateBackend(KeyedStateBackendParameters<K> parameters) {
+    this.keyType = parameters.keyType();
+    this.maxParallelism = parameters.maxParallelism();
+    this.keyGroupRange = parameters.keyGroupRange();
+    this.clock = Objects.requireNonNull(parameters.clock(), "The state TTL clock must not be null.");
+    this.owner = parameters.owner();
+    if (!parameters.restoreState().isEmpty()) {
+      try {
+        KeyedSnapshotReader.restore(parameters.restoreState(), keyGroupRange, parameters.userClassLoader(),
+            new RestoreTarget());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not restore the keyed state of " + owner + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Collects the restored states as bytes, turned into objects when the code registers them. */
+  private final class RestoreTarget implements KeyedSnapshotReader.RestoreTarget {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restoreKeySerializer(TypeSerializerSnapshot<?> snapshot) throws IOException {
+      if (restoredKeySerializer == null) {
+        restoredKeySerializer = (TypeSerializerSnapshot<K>) snapshot;
+        if (keyType != null) {
+          TypeSerializerSchemaCompatibility<K> compatibility =
+              restoredKeySerializer.resolveSchemaCompatibility(keyType.createSerializer());
+          if (!compatibility.isCompatibleAsIs()) {
+            throw new IllegalStateException("The keys of the restored state of " + owner + " cannot be read by the key"
+                + " serializer of " + keyType + ": " + compatibility);
+          }
+        }
+      }
+    }
+
+    @Override
+    public KeyedSnapshotReader.EntryConsumer restoreState(KeyedStateMetaInfo metaInfo) throws IOException {
+      if (metaInfo.kind().isTimers()) {
+        return timers.restore(metaInfo);
+      }
+      RawKeyedState raw = restoredStates.computeIfAbsent(metaInfo.name(), n -> new RawKeyedState(metaInfo));
+      if (raw.metaInfo().kind() != metaInfo.kind()) {
+        throw new IOException("state '" + metaInfo.name() + "' is " + raw.metaInfo().kind() + " state in one snapshot"
+            + " and " + metaInfo.kind() + " state in another");
+      }
+      return raw;
+    }
   }
 
   LongSupplier clock() {
@@ -124,6 +198,13 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
           (AggregateFunction) ((AggregatingStateDescriptor) descriptor).getAggregateFunction(), this);
       case MAP -> new HeapMapState<>(name, this);
     };
+    HeapStateSerializers stateSerializers = serializersFor(descriptor);
+    RawKeyedState restored = restoredStates.get(name);
+    if (restored != null) {
+      stateSerializers = restore(state, stateSerializers, restored);
+      restoredStates.remove(name);
+    }
+    serializers.put(name, stateSerializers);
     states.put(name, state);
     kinds.put(name, descriptor.getType());
     if (state instanceof AbstractTtlHeapState<?, ?, ?> ttl && ttl.cleanupForEveryRecord) {
@@ -131,6 +212,108 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       cleanupForEveryRecord[cleanupForEveryRecord.length - 1] = ttl;
     }
     return (S) state;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static HeapStateSerializers serializersFor(StateDescriptor<?, ?> descriptor) {
+    String name = descriptor.getName();
+    StateKind kind = StateKind.of(descriptor.getType());
+    TypeSerializer value;
+    TypeSerializer userKey = null;
+    if (descriptor instanceof MapStateDescriptor map) {
+      userKey = StateSerializers.forType(name, Map.class, map::getKeyTypeInformation);
+      value = StateSerializers.forType(name, Map.class, map::getValueTypeInformation);
+    } else {
+      value = StateSerializers.forDescriptor(descriptor);
+    }
+    StateTtlConfig ttl = descriptor.getTtlConfig();
+    return new HeapStateSerializers(name, kind, ttl.isEnabled(),
+        ttl.isEnabled() && ttl.getCleanupStrategies().inFullSnapshot(), (TypeSerializer) StateSerializers.forNamespace(name),
+        value, userKey);
+  }
+
+  /**
+   * Checks that the restored state fits the registered one, loads its entries into {@code state}
+   * with the serializers the snapshot was written with, and returns the serializers for later
+   * snapshots.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private HeapStateSerializers restore(AbstractHeapState<K, ?, ?> state, HeapStateSerializers current, RawKeyedState raw) {
+    KeyedStateMetaInfo meta = raw.metaInfo();
+    String name = meta.name();
+    if (meta.kind() != current.kind) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " was restored as " + meta.kind()
+          + " state and is now registered as " + current.kind + " state; use another name.");
+    }
+    if (meta.ttl() != current.ttl) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " was restored "
+          + (meta.ttl() ? "with" : "without") + " a time-to-live and is now registered " + (current.ttl ? "with" : "without")
+          + " one; turning TTL on or off for existing state is not supported.");
+    }
+    TypeSerializer value = checked(name, "values", meta.valueSerializer(), current.value);
+    TypeSerializer userKey = current.userKey == null ? null : checked(name, "map keys", meta.userKeySerializer(), current.userKey);
+    TypeSerializer namespace = checked(name, "namespaces", meta.namespaceSerializer(), current.namespace);
+    HeapStateSerializers restoredSerializers = new HeapStateSerializers(name, meta.kind(), meta.ttl(),
+        current.ttlCleanupInSnapshot, (TypeSerializer) meta.namespaceSerializer().restoreSerializer(),
+        (TypeSerializer) meta.valueSerializer().restoreSerializer(),
+        meta.userKeySerializer() == null ? null : (TypeSerializer) meta.userKeySerializer().restoreSerializer());
+    TypeSerializer<K> keys = restoredKeySerializer.restoreSerializer();
+    StateTable table = state.table;
+    TtlIncrementalCleanup cleanup = state instanceof AbstractTtlHeapState<?, ?, ?> ttl ? ttl.cleanup : null;
+    DataInputDeserializer in = new DataInputDeserializer();
+    for (Map.Entry<Integer, List<RawKeyedState.Entry>> group : raw.entriesByKeyGroup().entrySet()) {
+      int keyGroup = group.getKey();
+      for (RawKeyedState.Entry entry : group.getValue()) {
+        try {
+          in.setBuffer(entry.key());
+          K key = keys.deserialize(in);
+          Object ns = restoredSerializers.namespace.deserialize(in);
+          Object stored;
+          if (meta.kind() == StateKind.MAP) {
+            Object mapKey = restoredSerializers.userKey.deserialize(in);
+            HashMap<Object, Object> map = (HashMap<Object, Object>) table.get(keyGroup, key, ns);
+            if (map == null) {
+              map = new HashMap<>();
+              table.put(keyGroup, key, ns, map);
+              stored = map;
+            } else {
+              stored = null;
+            }
+            map.put(mapKey, HeapEntryCodec.readMapValue(restoredSerializers, entry.value()));
+          } else {
+            stored = HeapEntryCodec.readValue(restoredSerializers, entry.value());
+            table.put(keyGroup, key, ns, stored);
+          }
+          if (cleanup != null && stored != null) {
+            cleanup.track(keyGroup, key, ns, stored);
+          }
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalStateException("Could not restore state '" + name + "' of " + owner + " in key group "
+              + keyGroup + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    // Later snapshots write with today's serializers, except where those have not learned a type yet.
+    return new HeapStateSerializers(name, current.kind, current.ttl, current.ttlCleanupInSnapshot,
+        namespace, value, userKey);
+  }
+
+  /**
+   * The serializer that later snapshots of state {@code name} write its {@code what} with: {@code
+   * current} if it reads the restored bytes as they are or after migration (on the heap, restored
+   * values are objects already), the restored one where {@code current} has not learned a type yet.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private TypeSerializer checked(String name, String what, TypeSerializerSnapshot restored, TypeSerializer current) {
+    TypeSerializerSchemaCompatibility<?> compatibility = restored.resolveSchemaCompatibility(current);
+    if (compatibility.isIncompatible()) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " cannot be restored: the serializer of its "
+          + what + " is incompatible with the snapshot's: " + compatibility.message());
+    }
+    if (current instanceof LearnedTypeSerializer<?> learned && !learned.hasLearned()) {
+      return restored.restoreSerializer();
+    }
+    return current;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -172,6 +355,54 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     } finally {
       setCurrentKey(previous);
     }
+  }
+
+  @Override
+  public void registerTimers(String name, SnapshottableTimers timerService) {
+    timers.register(name, timerService, restoredKeySerializer != null ? restoredKeySerializer.restoreSerializer()
+        : keySerializer());
+  }
+
+  @SuppressWarnings("unchecked")
+  private TypeSerializer<K> keySerializer() {
+    if (keySerializer == null) {
+      if (keyType != null) {
+        keySerializer = keyType.createSerializer();
+      } else if (restoredKeySerializer != null) {
+        keySerializer = restoredKeySerializer.restoreSerializer();
+      }
+    }
+    return keySerializer;
+  }
+
+  @SuppressWarnings("unchecked")
+  private int keyGroupOf(Object key) {
+    if (keyType == null) {
+      keyType = (TypeInformation<K>) TypeExtractor.getForObject(key);
+    }
+    return KeyGroupAssignment.keyGroupForHash(keyType.keyHash((K) key), maxParallelism);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public AsyncSnapshot<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streams) throws IOException {
+    if (keySerializer() == null && currentKey != null) {
+      getCurrentKeyGroup(); // derives the key type from the current key
+    }
+    TypeSerializer<K> keys = keySerializer();
+    if (keys == null) {
+      return AsyncSnapshot.empty(); // no key was ever seen or restored: there is no state
+    }
+    long now = clock.getAsLong();
+    List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>();
+    for (Map.Entry<String, AbstractHeapState<K, ?, ?>> state : states.entrySet()) {
+      sources.add(new HeapStateSnapshot(state.getValue(), serializers.get(state.getKey()), (TypeSerializer) keys, now));
+    }
+    sources.addAll(restoredStates.values());
+    sources.addAll(timers.snapshot(this::keyGroupOf, keys));
+    TypeSerializerSnapshot<K> keySnapshot = keys.snapshotConfiguration();
+    String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+    return () -> KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, sources);
   }
 
   @Override

@@ -15,7 +15,6 @@ public final class HeapKeyedStateBackendFactory implements KeyedStateBackendFact
 
   @Override
   public <K> KeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) {
-    return new HeapKeyedStateBackend<>(parameters.keyType(), parameters.maxParallelism(), parameters.keyGroupRange(),
-        parameters.clock());
+    return new HeapKeyedStateBackend<>(parameters);
   }
 }

@@ -62,6 +62,15 @@ final class StateTable<K, N, V> {
     return keys.stream();
   }
 
+  KeyGroupRange range() {
+    return range;
+  }
+
+  /** The namespaces and values of the {@code index}-th key group of the range. */
+  Map<N, Map<K, V>> keyGroupAt(int index) {
+    return byKeyGroup.get(index);
+  }
+
   long size() {
     long size = 0;
     for (Map<N, Map<K, V>> namespaces : byKeyGroup) {

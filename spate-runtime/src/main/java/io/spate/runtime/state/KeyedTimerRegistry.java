@@ -1,0 +1,126 @@
+package io.spate.runtime.state;
+
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.LongSerializer;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.runtime.state.serialization.TimerNamespaceSerializer;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
+import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
+import io.spate.runtime.state.snapshot.keyed.RawKeyedState;
+import io.spate.runtime.state.snapshot.keyed.StateKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * The timer services of one keyed operator instance, as its keyed state backend snapshots and
+ * restores them; the timers themselves stay on the heap whatever the backend. Timers restored under a
+ * name that no service registered (yet) are kept and written into later snapshots.
+ */
+public final class KeyedTimerRegistry {
+
+  private final Map<String, SnapshottableTimers> services = new LinkedHashMap<>();
+  private final Map<String, RawKeyedState> restored = new LinkedHashMap<>();
+
+  private static String id(String name, StateKind kind) {
+    return kind + "/" + name;
+  }
+
+  /** Where the restored timers of a snapshot's timer queue go. */
+  public KeyedSnapshotReader.EntryConsumer restore(KeyedStateMetaInfo metaInfo) {
+    return restored.computeIfAbsent(id(metaInfo.name(), metaInfo.kind()), k -> new RawKeyedState(metaInfo));
+  }
+
+  /**
+   * Registers the timer service {@code name} and sets in it the restored timers of that name, whose
+   * keys {@code keySerializer} reads.
+   *
+   * @throws IllegalStateException if a service of that name is registered already
+   */
+  public void register(String name, SnapshottableTimers timers, TypeSerializer<?> keySerializer) {
+    if (services.putIfAbsent(name, timers) != null) {
+      throw new IllegalStateException("A timer service named '" + name + "' is registered already.");
+    }
+    for (StateKind kind : new StateKind[] {StateKind.EVENT_TIMERS, StateKind.PROCESSING_TIMERS}) {
+      RawKeyedState raw = restored.remove(id(name, kind));
+      if (raw != null) {
+        restoreInto(timers, raw, kind == StateKind.EVENT_TIMERS, keySerializer);
+      }
+    }
+  }
+
+  private static void restoreInto(SnapshottableTimers timers, RawKeyedState raw, boolean eventTime,
+      TypeSerializer<?> keySerializer) {
+    TypeSerializer<?> namespaceSerializer = raw.metaInfo().namespaceSerializer().restoreSerializer();
+    DataInputDeserializer in = new DataInputDeserializer();
+    for (Map.Entry<Integer, List<RawKeyedState.Entry>> group : raw.entriesByKeyGroup().entrySet()) {
+      for (RawKeyedState.Entry entry : group.getValue()) {
+        try {
+          in.setBuffer(entry.key());
+          Object key = keySerializer.deserialize(in);
+          Object namespace = namespaceSerializer.deserialize(in);
+          in.setBuffer(entry.value());
+          timers.restoreTimer(eventTime, key, namespace, in.readLong());
+        } catch (IOException e) {
+          throw new UncheckedIOException("Could not restore a timer of timer service '" + raw.metaInfo().name()
+              + "' in key group " + group.getKey() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The synchronous part of a snapshot: the timers of every service, serialized with {@code
+   * keySerializer} by key group ({@code keyGroupOf}), and the restored timers no service took.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public List<KeyedSnapshotWriter.StateSource> snapshot(ToIntFunction<Object> keyGroupOf, TypeSerializer<?> keySerializer)
+      throws IOException {
+    List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>();
+    DataOutputSerializer key = new DataOutputSerializer(32);
+    DataOutputSerializer value = new DataOutputSerializer(8);
+    for (Map.Entry<String, SnapshottableTimers> service : services.entrySet()) {
+      TimerNamespaceSerializer namespaces = new TimerNamespaceSerializer();
+      List<Object[]> timers = new ArrayList<>();
+      service.getValue().forEachTimer((eventTime, k, ns, ts) -> timers.add(new Object[] {eventTime, k, ns, ts}));
+      List<Object[]> event = new ArrayList<>();
+      List<Object[]> processing = new ArrayList<>();
+      for (Object[] t : timers) {
+        key.clear();
+        ((TypeSerializer) keySerializer).serialize(t[1], key);
+        namespaces.serialize(t[2], key);
+        value.clear();
+        value.writeLong((Long) t[3]);
+        Object[] entry = {keyGroupOf.applyAsInt(t[1]), key.getCopyOfBuffer(), value.getCopyOfBuffer()};
+        ((Boolean) t[0] ? event : processing).add(entry);
+      }
+      // The namespace serializer learned while serializing, so the header's snapshot is taken after.
+      addQueue(sources, service.getKey(), StateKind.EVENT_TIMERS, namespaces, event);
+      addQueue(sources, service.getKey(), StateKind.PROCESSING_TIMERS, namespaces, processing);
+    }
+    sources.addAll(restored.values());
+    return sources;
+  }
+
+  private static void addQueue(List<KeyedSnapshotWriter.StateSource> sources, String name, StateKind kind,
+      TimerNamespaceSerializer namespaces, List<Object[]> entries) {
+    if (!entries.isEmpty()) {
+      RawKeyedState queue = new RawKeyedState(meta(name, kind, namespaces));
+      for (Object[] e : entries) {
+        queue.entry((Integer) e[0], (byte[]) e[1], (byte[]) e[2]);
+      }
+      sources.add(queue);
+    }
+  }
+
+  private static KeyedStateMetaInfo meta(String name, StateKind kind, TimerNamespaceSerializer namespaces) {
+    return new KeyedStateMetaInfo(name, kind, false, namespaces.snapshotConfiguration(),
+        LongSerializer.INSTANCE.snapshotConfiguration(), null);
+  }
+}

@@ -1,0 +1,182 @@
+package io.spate.runtime.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.state.MapState;
+import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.ReducingState;
+import io.spate.api.state.ReducingStateDescriptor;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Random state operations on random keys and namespaces, a snapshot, and a restore at a random
+ * parallelism on a random backend kind: the union of the restored instances' state equals a model of
+ * the operations, and each key is restored exactly once. A backend module's property test extends it.
+ */
+public abstract class KeyedSnapshotRestoreProperties {
+
+  private static final int MAX_PARALLELISM = 16;
+
+  /** The number of backend kinds {@link #create} can make. */
+  protected abstract int backendKinds();
+
+  /** A new backend of kind {@code kind} (0 until {@link #backendKinds()}). */
+  protected abstract KeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> parameters)
+      throws Exception;
+
+  /** One operation. */
+  record Op(int kind, int key, int namespace, int value) {}
+
+  @Provide
+  Arbitrary<List<Op>> operations() {
+    return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 24),
+        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-100, 100)).as(Op::new).list().ofMaxSize(80);
+  }
+
+  private static final ValueStateDescriptor<Integer> VALUE = new ValueStateDescriptor<>("value", Integer.class);
+  private static final ListStateDescriptor<Integer> LIST = new ListStateDescriptor<>("list", Integer.class);
+  private static final MapStateDescriptor<Integer, String> MAP = new MapStateDescriptor<>("map", Integer.class, String.class);
+  private static final ReducingStateDescriptor<Integer> SUM = new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class);
+
+  private KeyedStateBackend<String> backend(int kind, KeyGroupRange range, List<KeyedStateHandle> handles)
+      throws Exception {
+    return create(kind, new KeyedStateBackendParameters<>(Types.STRING, MAX_PARALLELISM, range, new Configuration(),
+        "property test", System::currentTimeMillis, handles, getClass().getClassLoader()));
+  }
+
+  @Property(tries = 40)
+  void restoredStateEqualsTheModel(@ForAll("operations") List<Op> ops, @ForAll @IntRange(min = 1, max = 5) int parallelism,
+      @ForAll @IntRange(min = 0, max = 7) int kinds) throws Exception {
+    int sourceKind = kinds % backendKinds();
+    int targetKind = (kinds / 2) % backendKinds();
+    Map<String, Object> model = new TreeMap<>();
+    KeyedStateBackend<String> source = backend(sourceKind, new KeyGroupRange(0, MAX_PARALLELISM - 1), List.of());
+    List<KeyedStateBackend<String>> targets = new ArrayList<>();
+    try {
+      for (Op op : ops) {
+        apply(source, op, model);
+      }
+      KeyedStateHandle handle = source.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write();
+      Map<String, Object> union = new TreeMap<>();
+      for (int subtask = 0; subtask < parallelism; subtask++) {
+        KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(MAX_PARALLELISM, parallelism, subtask);
+        KeyedStateBackend<String> target = backend(targetKind, range, handle == null ? List.of() : List.of(handle));
+        targets.add(target);
+        for (int k = 0; k < 25; k++) {
+          String key = "key" + k;
+          if (range.contains(KeyGroupAssignment.keyGroupForHash(Types.STRING.keyHash(key), MAX_PARALLELISM))) {
+            for (Map.Entry<String, Object> e : read(target, key).entrySet()) {
+              assertThat(union.put(e.getKey(), e.getValue())).as("restored twice: %s", e.getKey()).isNull();
+            }
+          }
+        }
+      }
+      assertThat(union).isEqualTo(model);
+    } finally {
+      source.dispose();
+      targets.forEach(KeyedStateBackend::dispose);
+    }
+  }
+
+  private static String namespace(int n) {
+    return "ns" + n;
+  }
+
+  private static void apply(KeyedStateBackend<String> b, Op op, Map<String, Object> model) throws Exception {
+    String key = "key" + op.key();
+    String ns = namespace(op.namespace());
+    String id = key + "/" + ns;
+    b.setCurrentKey(key);
+    switch (op.kind()) {
+      case 0 -> {
+        ValueState<Integer> s = b.getPartitionedState(ns, VALUE);
+        s.update(op.value());
+        model.put(id + "/value", op.value());
+      }
+      case 1 -> {
+        ValueState<Integer> s = b.getPartitionedState(ns, VALUE);
+        s.clear();
+        model.remove(id + "/value");
+      }
+      case 2 -> {
+        ListState<Integer> s = b.getPartitionedState(ns, LIST);
+        s.add(op.value());
+        @SuppressWarnings("unchecked")
+        List<Integer> list = (List<Integer>) model.computeIfAbsent(id + "/list", k -> new ArrayList<Integer>());
+        list.add(op.value());
+      }
+      case 3 -> {
+        MapState<Integer, String> s = b.getPartitionedState(ns, MAP);
+        s.put(op.value() % 5, "v" + op.value());
+        @SuppressWarnings("unchecked")
+        Map<Integer, String> map = (Map<Integer, String>) model.computeIfAbsent(id + "/map", k -> new TreeMap<Integer, String>());
+        map.put(op.value() % 5, "v" + op.value());
+      }
+      case 4 -> {
+        MapState<Integer, String> s = b.getPartitionedState(ns, MAP);
+        s.remove(op.value() % 5);
+        @SuppressWarnings("unchecked")
+        Map<Integer, String> map = (Map<Integer, String>) model.get(id + "/map");
+        if (map != null) {
+          map.remove(op.value() % 5);
+          if (map.isEmpty()) {
+            model.remove(id + "/map");
+          }
+        }
+      }
+      default -> {
+        ReducingState<Integer> s = b.getPartitionedState(ns, SUM);
+        s.add(op.value());
+        model.merge(id + "/sum", op.value(), (a, c) -> (Integer) a + (Integer) c);
+      }
+    }
+  }
+
+  private static Map<String, Object> read(KeyedStateBackend<String> b, String key) throws Exception {
+    Map<String, Object> out = new TreeMap<>();
+    b.setCurrentKey(key);
+    for (int n = 0; n < 3; n++) {
+      String ns = namespace(n);
+      String id = key + "/" + ns;
+      ValueState<Integer> value = b.getPartitionedState(ns, VALUE);
+      if (value.value() != null) {
+        out.put(id + "/value", value.value());
+      }
+      List<Integer> list = new ArrayList<>();
+      ((ListState<Integer>) b.getPartitionedState(ns, LIST)).get().forEach(list::add);
+      if (!list.isEmpty()) {
+        out.put(id + "/list", list);
+      }
+      Map<Integer, String> map = new TreeMap<>();
+      for (Map.Entry<Integer, String> e : ((MapState<Integer, String>) b.getPartitionedState(ns, MAP)).entries()) {
+        map.put(e.getKey(), e.getValue());
+      }
+      if (!map.isEmpty()) {
+        out.put(id + "/map", map);
+      }
+      Integer sum = ((ReducingState<Integer>) b.getPartitionedState(ns, SUM)).get();
+      if (sum != null) {
+        out.put(id + "/sum", sum);
+      }
+    }
+    return out;
+  }
+}
