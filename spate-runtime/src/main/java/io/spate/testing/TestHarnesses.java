@@ -108,7 +108,7 @@ public final class TestHarnesses {
 
   /** A harness for a keyed {@code reduce} in STREAMING mode: emits the running value per record. */
   public static <K, T> OneInputTestHarness<T, T> forKeyedReduce(ReduceFunction<T> function, KeySelector<T, K> keySelector) {
-    return new OneInputTestHarness<>(new KeyedReduceOperator<K, T>(function, keySelector), "Keyed Reduce");
+    return new OneInputTestHarness<>(new KeyedReduceOperator<K, T>(function, keySelector, null), "Keyed Reduce");
   }
 
   /** A harness for a keyed {@code reduce} in BATCH mode: emits the final values on {@code endInput()}. */

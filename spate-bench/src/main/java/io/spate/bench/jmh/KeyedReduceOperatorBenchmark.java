@@ -44,8 +44,15 @@ public class KeyedReduceOperatorBenchmark {
     }
     KeySelector<Long, Long> selector = x -> x % 100_000L;
     ReduceFunction<Long> sum = (a, b) -> a + b;
-    operator = new KeyedReduceOperator<>(sum, selector);
-    operator.setup(null, new Output<>() {
+    operator = new KeyedReduceOperator<>(sum, selector, io.spate.api.typeinfo.Types.LONG);
+    io.spate.api.configuration.Configuration conf = new io.spate.api.configuration.Configuration();
+    operator.setup(new io.spate.runtime.operators.OperatorContext(io.spate.api.common.JobID.generate(), "reduce",
+        new io.spate.api.common.TaskInfo("reduce", 0, 1, 128, 0), new io.spate.api.common.ExecutionConfig(conf),
+        io.spate.api.common.RuntimeExecutionMode.STREAMING,
+        new io.spate.runtime.metrics.TaskMetricGroup(java.util.List.of("bench")),
+        KeyedReduceOperatorBenchmark.class.getClassLoader(), new io.spate.runtime.tasks.ProcessingTimeService(), 128,
+        io.spate.api.typeinfo.Types.LONG, conf, java.util.OptionalLong.empty(),
+        io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY), new Output<>() {
       @Override
       public void collect(Long value, long timestamp) {
         bh.consume(value);

@@ -1,35 +1,47 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.TypeInformation;
+
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The streaming keyed {@code reduce}: keeps the running value per key and emits it after every
- * record.
+ * The streaming keyed {@code reduce}: keeps the running value per key in keyed state (so that it is
+ * checkpointed) and emits it after every record.
  */
 public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
     implements OneInputStreamOperator<T, T> {
 
   private final ReduceFunction<T> function;
   private final KeySelector<T, K> keySelector;
-  private final Map<K, T> values = new HashMap<>();
+  private final ValueStateDescriptor<T> descriptor;
+  private ValueState<T> values;
 
-  /** Creates the operator. */
+  /** Creates the operator; {@code valueType} is the type reduced (null: learned from the values). */
   @SuppressWarnings("unchecked")
-  public KeyedReduceOperator(ReduceFunction<T> function, KeySelector<?, ?> keySelector) {
-    super(function);
+  public KeyedReduceOperator(ReduceFunction<T> function, KeySelector<?, ?> keySelector, TypeInformation<T> valueType) {
+    super(function, true);
     this.function = function;
     this.keySelector = (KeySelector<T, K>) keySelector;
+    this.descriptor = valueType != null && !(valueType instanceof io.spate.api.typeinfo.MissingTypeInfo)
+        ? new ValueStateDescriptor<>("reduce-value", valueType)
+        : new ValueStateDescriptor<>("reduce-value", (Class<T>) Object.class);
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    values = keyedStateBackend.getOrCreateState(descriptor);
   }
 
   @Override
   public void processElement(T value, long timestamp) throws Exception {
-    K key = keySelector.getKey(value);
-    T previous = values.get(key);
+    setCurrentKey(keySelector.getKey(value));
+    T previous = values.value();
     T updated = previous == null ? value : function.reduce(previous, value);
-    values.put(key, updated);
+    values.update(updated);
     output.collect(updated, timestamp);
   }
 }

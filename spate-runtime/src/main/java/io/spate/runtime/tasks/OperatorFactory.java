@@ -68,7 +68,7 @@ final class OperatorFactory {
       } else if (spec instanceof OperatorSpec.KeyedReduce r) {
         return mode == RuntimeExecutionMode.BATCH
             ? new BatchKeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector())
-            : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector());
+            : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector(), one.getOutputType());
       } else if (spec instanceof OperatorSpec.Windowed w) {
         return WindowOperators.create(w, one.getStateKeySelector());
       } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
