@@ -49,12 +49,12 @@ public final class StateAssignment {
         perSubtask.add(new HashMap<>());
       }
       for (StreamNode node : vertex.getChain()) {
-        if (node.getTransformation().getUid() == null) {
-          withoutUid.add(node.getName());
-        }
         OperatorState state = metadata.operators().get(node.getOperatorId());
         if (state == null) {
           continue;
+        }
+        if (node.getTransformation().getUid() == null) {
+          withoutUid.add(node.getName());
         }
         matched.add(node.getOperatorId());
         OperatorSubtaskState[] assigned = assignOperator(node, state, source);
@@ -75,8 +75,8 @@ public final class StateAssignment {
         if (!allowNonRestoredState) {
           throw new IllegalStateException(source + " holds state of operator '" + state.name() + "' (id "
               + state.operatorId() + ") that this job does not have: the operator was removed or its uid changed"
-              + (withoutUid.isEmpty() ? "" : " (operators without a uid get ids from their place in the graph: "
-                  + "set uid(...) on stateful operators)")
+              + " (operators without a uid get ids from their place in the graph: set uid(...) on stateful"
+              + " operators)"
               + ". To start without that state, allow non-restored state (--allow-non-restored-state).");
         }
         LOG.warn("Skipping the state of operator '{}' (id {}) in {}: the job has no such operator",
@@ -84,8 +84,8 @@ public final class StateAssignment {
       }
     }
     if (!withoutUid.isEmpty() && metadata.type().isSavepoint()) {
-      LOG.warn("Restoring {} into operators without a uid: {}. Their state is matched by their place in the graph,"
-          + " which changes when the job changes; set uid(...) on stateful operators.", source, withoutUid);
+      LOG.warn("Restoring {} into operators without a uid: {}. Their state was matched by their place in the"
+          + " graph, which changes when the job changes; set uid(...) on stateful operators.", source, withoutUid);
     }
     return result;
   }
