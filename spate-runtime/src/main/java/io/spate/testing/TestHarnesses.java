@@ -42,6 +42,8 @@ import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.connector.sink.Sink;
+import io.spate.runtime.operators.SinkWriterOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +94,11 @@ public final class TestHarnesses {
       TypeInformation<IN> inputType) {
     return new OneInputTestHarness<>(new AsyncWaitOperator<>(function, mode == AsyncDataStream.OutputMode.ORDERED,
         timeout.toMillis(), capacity, retryStrategy, inputType), "Async Wait");
+  }
+
+  /** A harness for a {@link Sink}'s writer (and, for two-phase commit sinks, its committer). */
+  public static <T> OneInputTestHarness<T, Object> forSink(Sink<T> sink) {
+    return new OneInputTestHarness<>(new SinkWriterOperator<>(sink), "Sink");
   }
 
   /** A harness for a {@link MapFunction}. */
