@@ -88,11 +88,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   @Override
   public void initializeState() throws Exception {
     splitsState = operatorStateBackend.getListState(SPLITS_STATE);
-    SimpleVersionedSerializer<S> serializer = source.getSplitSerializer();
     List<S> splits = new ArrayList<>();
     int index = 0;
     for (byte[] bytes : splitsState.get()) {
-      splits.add(deserializeSplit(serializer, bytes, index++));
+      splits.add(deserializeSplit(source.getSplitSerializer(), bytes, index++));
     }
     restoredSplits = splits;
   }
@@ -121,10 +120,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   @Override
   public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
       throws Exception {
-    SimpleVersionedSerializer<S> serializer = source.getSplitSerializer();
-    List<byte[]> splits = new ArrayList<>();
-    for (S split : reader.snapshotState(checkpointId)) {
-      splits.add(serializeSplit(serializer, split));
+    List<S> unfinished = reader.snapshotState(checkpointId);
+    List<byte[]> splits = new ArrayList<>(unfinished.size());
+    for (S split : unfinished) {
+      splits.add(serializeSplit(source.getSplitSerializer(), split));
     }
     splitsState.update(splits);
     return new OperatorSnapshot(AsyncSnapshot.empty(), operatorStateBackend.snapshot(checkpointId, streams));
