@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The bytes of an operator state snapshot: a header naming each state with its mode, serializer
- * snapshots, element count, section length and section checksum, closed by the header's own
- * checksum; then each state's section of serialized elements (broadcast maps: key then value per
- * entry). The handle records the stream offset of every element, so that a restore after a rescale
- * reads only the elements it was given.
+ * The bytes of an operator state snapshot: magic number, format version, header length and header
+ * checksum; the header, naming each state with its mode, serializer snapshots, element count,
+ * section length and section checksum; then each state's section of serialized elements (broadcast
+ * maps: key then value per entry). The handle records the stream offset of every element, so that a
+ * restore after a rescale reads only the elements it was given.
  */
 final class OperatorStateFormat {
 
