@@ -62,6 +62,8 @@ public final class CheckpointCoordinator {
   private boolean periodicRunning;
   private long periodicGeneration;
   private boolean shutDown;
+  // Checkpoints whose metadata is being written: deleted if the job ends before they are registered.
+  private final Set<PendingCheckpoint> finalizing = new HashSet<>();
   private CheckpointMetadata restoredFrom;
 
   /** Creates the coordinator; periodic checkpoints start with {@link #startPeriodicCheckpoints()}. */
@@ -229,12 +231,16 @@ public final class CheckpointCoordinator {
   private void complete(PendingCheckpoint checkpoint) {
     pending.remove(checkpoint.id);
     CheckpointMetadata metadata = checkpoint.toMetadata(job);
+    finalizing.add(checkpoint);
     io.execute(() -> {
       String pointer;
       try {
         pointer = checkpoint.location.finalizeCheckpoint(metadata);
       } catch (Exception e) {
         mainThread.execute(() -> {
+          if (!finalizing.remove(checkpoint)) {
+            return; // the job ended meanwhile
+          }
           recordFailure(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
           discard(checkpoint);
           participants.notifyAborted(checkpoint.id);
@@ -246,9 +252,8 @@ public final class CheckpointCoordinator {
   }
 
   private void onWritten(PendingCheckpoint checkpoint, CheckpointMetadata metadata, String pointer) {
-    if (shutDown && !checkpoint.options.type().isSavepoint()) {
-      discard(checkpoint);
-      return;
+    if (!finalizing.remove(checkpoint)) {
+      return; // the job ended meanwhile; shutdown() took care of it
     }
     consecutiveFailures = 0;
     lastCompletionMillis = System.currentTimeMillis();
@@ -351,6 +356,14 @@ public final class CheckpointCoordinator {
     stopPeriodicCheckpoints();
     abortPending("the job reached " + finalStatus);
     shutDown = true;
+    for (PendingCheckpoint checkpoint : finalizing) {
+      if (checkpoint.options.type().isSavepoint()) {
+        failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written");
+      } else {
+        discard(checkpoint); // queued behind its metadata write on the same thread
+      }
+    }
+    finalizing.clear();
     boolean keep = switch (settings.retention()) {
       case RETAIN_ON_CANCELLATION -> finalStatus != JobStatus.FINISHED;
       case DELETE_ON_CANCELLATION -> finalStatus == JobStatus.FAILED;
