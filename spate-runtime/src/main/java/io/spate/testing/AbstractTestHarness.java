@@ -11,7 +11,15 @@ import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.runtime.state.snapshot.OperatorStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.ArrayList;
+import java.util.Objects;
+import java.util.OptionalLong;
 import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +44,8 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   private Duration autoWatermarkInterval;
   private boolean opened;
   private boolean closed;
+  private OperatorSubtaskState restoredState = OperatorSubtaskState.EMPTY;
+  private OptionalLong restoredCheckpointId = OptionalLong.empty();
 
   AbstractTestHarness(StreamOperator<OUT> operator, String name) {
     this.operator = operator;
@@ -97,11 +107,51 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
-        null, conf, java.util.OptionalLong.empty(), io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY);
+        null, conf, restoredCheckpointId, restoredState);
     operator.setup(context, output);
     operator.initializeState();
     operator.open();
     opened = true;
+    return self();
+  }
+
+  /**
+   * Makes the operator restore {@code state} (from {@link #snapshot}, or from {@link TestHarnesses#repartition})
+   * as if from checkpoint {@code checkpointId}; call before {@link #open()}.
+   */
+  public H initializeState(OperatorSubtaskState state, long checkpointId) {
+    checkNotOpened();
+    restoredState = Objects.requireNonNull(state, "state");
+    restoredCheckpointId = OptionalLong.of(checkpointId);
+    return self();
+  }
+
+  /** Makes the operator restore {@code state} as if from checkpoint 0; call before {@link #open()}. */
+  public H initializeState(OperatorSubtaskState state) {
+    return initializeState(state, 0L);
+  }
+
+  /**
+   * Takes a checkpoint of the operator as a task does when the barrier of checkpoint
+   * {@code checkpointId} passes: the part before the barrier, the synchronous part, then the
+   * asynchronous part, all kept in memory.
+   */
+  public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
+    ensureOpen();
+    processCompletions();
+    operator.prepareSnapshotPreBarrier(checkpointId);
+    OperatorSnapshot parts = operator.snapshotState(checkpointId, timestamp, SNAPSHOT_STREAMS);
+    KeyedStateHandle keyed = parts.keyedState().write();
+    OperatorStateHandle operatorState = parts.operatorState().write();
+    return new OperatorSubtaskState(keyed == null ? List.of() : List.of(keyed),
+        operatorState == null ? List.of() : List.of(operatorState), List.of());
+  }
+
+  /** Tells the operator that checkpoint {@code checkpointId} completed. */
+  public H notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
+    ensureOpen();
+    operator.notifyCheckpointComplete(checkpointId);
+    processCompletions();
     return self();
   }
 
@@ -159,6 +209,9 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     }
     return self();
   }
+
+  // Large enough for any test state; snapshots of a harness stay in memory.
+  private static final CheckpointStreamFactory SNAPSHOT_STREAMS = new MemoryCheckpointStreamFactory(64 << 20);
 
   private static final long IN_FLIGHT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 

@@ -42,7 +42,14 @@ import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.operator.OperatorStateRepartitioner;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.OperatorStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 
 /**
@@ -205,5 +212,40 @@ public final class TestHarnesses {
       MapStateDescriptor<?, ?>... descriptors) {
     return new TwoInputTestHarness<>(new KeyedBroadcastProcessOperator<>(function, keySelector, List.of(descriptors)),
         "Co-Process-Broadcast-Keyed");
+  }
+
+  /**
+   * Hands the snapshots of the {@code states.size()} instances of an operator to
+   * {@code newParallelism} new instances, as a restore at that parallelism does: operator state per
+   * its redistribution mode, keyed state by key-group range ({@code maxParallelism} key groups).
+   */
+  public static List<OperatorSubtaskState> repartition(List<OperatorSubtaskState> states, int newParallelism,
+      int maxParallelism) {
+    List<OperatorStateHandle> operatorStates = new ArrayList<>(states.size());
+    for (OperatorSubtaskState state : states) {
+      if (state.operatorState().size() > 1) {
+        throw new IllegalArgumentException("Each old instance must hold at most one operator state handle, as a"
+            + " snapshot produces; got " + state.operatorState().size());
+      }
+      operatorStates.add(state.operatorState().isEmpty() ? null : state.operatorState().get(0));
+    }
+    List<List<OperatorStateHandle>> operatorAssignment =
+        OperatorStateRepartitioner.repartition(operatorStates, newParallelism);
+    List<OperatorSubtaskState> result = new ArrayList<>(newParallelism);
+    for (int i = 0; i < newParallelism; i++) {
+      KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(maxParallelism, newParallelism, i);
+      List<KeyedStateHandle> keyed = new ArrayList<>();
+      for (OperatorSubtaskState state : states) {
+        for (KeyedStateHandle handle : state.keyedState()) {
+          KeyGroupRange held = handle.getKeyGroupRange();
+          if (held.startKeyGroup() <= range.endKeyGroup() && range.startKeyGroup() <= held.endKeyGroup()
+              && held.size() > 0) {
+            keyed.add(handle);
+          }
+        }
+      }
+      result.add(new OperatorSubtaskState(keyed, operatorAssignment.get(i), List.of()));
+    }
+    return result;
   }
 }

@@ -36,7 +36,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
   @Override
   public void open() throws Exception {
-    broadcastStates = new BroadcastStateStore(descriptors);
+    broadcastStates = new BroadcastStateStore(operatorStateBackend, descriptors);
     time = new NonKeyedTimerService(context);
     collector = new TimestampedCollector<>(output);
     readOnlyCtx = new ReadOnlyContextImpl();

@@ -48,7 +48,7 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
   @Override
   public void open() throws Exception {
-    broadcastStates = new BroadcastStateStore(descriptors);
+    broadcastStates = new BroadcastStateStore(operatorStateBackend, descriptors);
     collector = new TimestampedCollector<>(output);
     timers = new InternalTimerService(context.processingTimeService(), this);
     timerService = new KeyedTimerService(timers, keyedStateBackend);

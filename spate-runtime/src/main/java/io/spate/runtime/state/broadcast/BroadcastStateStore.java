@@ -1,33 +1,39 @@
 package io.spate.runtime.state.broadcast;
 
+import io.spate.api.state.BroadcastState;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.OperatorStateStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The broadcast states of one parallel instance of an operator, one per declared descriptor name;
- * kept apart from the operator so that snapshots can take and restore them as a unit.
+ * The broadcast states that a broadcast process operator declared, one per descriptor name, with
+ * their read-only views. The states themselves live in the operator's state store, which
+ * checkpoints and restores them.
  */
 public final class BroadcastStateStore {
 
-  private final Map<String, HeapBroadcastState<?, ?>> states = new LinkedHashMap<>();
+  private final Map<String, BroadcastState<?, ?>> states = new LinkedHashMap<>();
   private final Map<String, ReadOnlyBroadcastStateView<?, ?>> readOnlyViews = new LinkedHashMap<>();
 
-  /** A store with one empty state per descriptor in {@code descriptors}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public BroadcastStateStore(List<MapStateDescriptor<?, ?>> descriptors) {
+  /** Registers one state per descriptor in {@code descriptors} with {@code store} (restored ones come back filled). */
+  public BroadcastStateStore(OperatorStateStore store, List<MapStateDescriptor<?, ?>> descriptors) throws Exception {
     for (MapStateDescriptor<?, ?> descriptor : descriptors) {
-      HeapBroadcastState state = new HeapBroadcastState(descriptor);
-      states.put(descriptor.getName(), state);
-      readOnlyViews.put(descriptor.getName(), new ReadOnlyBroadcastStateView<>(state));
+      register(store, descriptor);
     }
+  }
+
+  private <K, V> void register(OperatorStateStore store, MapStateDescriptor<K, V> descriptor) throws Exception {
+    BroadcastState<K, V> state = store.getBroadcastState(descriptor);
+    states.put(descriptor.getName(), state);
+    readOnlyViews.put(descriptor.getName(), new ReadOnlyBroadcastStateView<>(descriptor.getName(), state));
   }
 
   /** The writable state registered under {@code descriptor}'s name. */
   @SuppressWarnings("unchecked")
-  public <K, V> HeapBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
-    return (HeapBroadcastState<K, V>) lookup(descriptor, states);
+  public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
+    return (BroadcastState<K, V>) lookup(descriptor, states);
   }
 
   /** The read-only view of the state registered under {@code descriptor}'s name. */

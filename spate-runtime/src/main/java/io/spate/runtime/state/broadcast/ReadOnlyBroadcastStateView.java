@@ -14,33 +14,36 @@ import java.util.Map;
  */
 public final class ReadOnlyBroadcastStateView<K, V> implements BroadcastState<K, V> {
 
-  private final HeapBroadcastState<K, V> state;
+  private final String name;
+  private final BroadcastState<K, V> state;
 
-  /** A read-only view of {@code state}. */
-  public ReadOnlyBroadcastStateView(HeapBroadcastState<K, V> state) {
+  /** A read-only view of {@code state}, named {@code name} in errors. */
+  public ReadOnlyBroadcastStateView(String name, BroadcastState<K, V> state) {
+    this.name = name;
     this.state = state;
   }
 
   private UnsupportedOperationException readOnly() {
-    return new UnsupportedOperationException("The broadcast state '" + state.getDescriptor().getName()
+    return new UnsupportedOperationException("The broadcast state '" + name
         + "' is read-only in processElement: only processBroadcastElement may change it, so that all "
         + "parallel instances keep the same contents.");
   }
 
   @Override
-  public V get(K key) {
+  public V get(K key) throws Exception {
     return state.get(key);
   }
 
   @Override
-  public boolean contains(K key) {
+  public boolean contains(K key) throws Exception {
     return state.contains(key);
   }
 
   @Override
-  public Iterable<Map.Entry<K, V>> immutableEntries() {
+  public Iterable<Map.Entry<K, V>> immutableEntries() throws Exception {
+    Iterable<Map.Entry<K, V>> entries = state.immutableEntries();
     return () -> new Iterator<>() {
-      private final Iterator<Map.Entry<K, V>> it = state.contents().entrySet().iterator();
+      private final Iterator<Map.Entry<K, V>> it = entries.iterator();
 
       @Override
       public boolean hasNext() {
