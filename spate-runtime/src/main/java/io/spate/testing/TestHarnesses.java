@@ -41,6 +41,9 @@ import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.connector.sink.Sink;
+import io.spate.runtime.operators.SinkWriterOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +81,24 @@ public final class TestHarnesses {
   /** Like {@link #forAsync(AsyncFunction, AsyncDataStream.OutputMode, Duration, int)}, retrying per {@code retryStrategy}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forAsync(AsyncFunction<IN, OUT> function,
       AsyncDataStream.OutputMode mode, Duration timeout, int capacity, AsyncRetryStrategy<OUT> retryStrategy) {
+    return forAsync(function, mode, timeout, capacity, retryStrategy, null);
+  }
+
+  /**
+   * Like {@link #forAsync(AsyncFunction, AsyncDataStream.OutputMode, Duration, int, AsyncRetryStrategy)},
+   * with the input type, which {@link OneInputTestHarness#snapshot snapshots} need to store the records
+   * in flight.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forAsync(AsyncFunction<IN, OUT> function,
+      AsyncDataStream.OutputMode mode, Duration timeout, int capacity, AsyncRetryStrategy<OUT> retryStrategy,
+      TypeInformation<IN> inputType) {
     return new OneInputTestHarness<>(new AsyncWaitOperator<>(function, mode == AsyncDataStream.OutputMode.ORDERED,
-        timeout.toMillis(), capacity, retryStrategy), "Async Wait");
+        timeout.toMillis(), capacity, retryStrategy, inputType), "Async Wait");
+  }
+
+  /** A harness for a {@link Sink}'s writer (and, for two-phase commit sinks, its committer). */
+  public static <T> OneInputTestHarness<T, Object> forSink(Sink<T> sink) {
+    return new OneInputTestHarness<>(new SinkWriterOperator<>(sink), "Sink");
   }
 
   /** A harness for a {@link MapFunction}. */

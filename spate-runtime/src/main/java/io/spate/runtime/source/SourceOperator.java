@@ -15,6 +15,20 @@ import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.Output;
 import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.connector.source.SimpleVersionedSerializer;
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.state.OperatorStateBackend;
+import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,11 +36,20 @@ import java.util.concurrent.CompletableFuture;
  * The head of a source task: drives the {@link SourceReader} of its subtask, relays split
  * assignments from the enumerator, and generates watermarks. In a watermark alignment group it
  * reports its watermark to the coordinator and stops polling the reader while its watermark is
- * above the limit the coordinator announced.
+ * above the limit the coordinator announced. The reader's unfinished splits, with their positions, are
+ * its operator state: a restored reader gets them back before it starts reading.
  */
 public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
 
+  /** The reader's splits, each as the split serializer's version followed by its bytes. */
+  @SuppressWarnings("unchecked")
+  static final ListStateDescriptor<byte[]> SPLITS_STATE = new ListStateDescriptor<>("SourceReaderState",
+      (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE));
+
   private final Source<T, S, ?> source;
+  private OperatorStateBackend operatorStateBackend;
+  private ListState<byte[]> splitsState;
+  private List<S> restoredSplits = List.of();
   private final WatermarkStrategy<T> watermarkStrategy;
   private OperatorEventGateway eventGateway;
   private OperatorContext context;
@@ -57,6 +80,59 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   public void setup(OperatorContext context, Output<T> output) {
     this.context = context;
     this.output = output;
+    operatorStateBackend = new DefaultOperatorStateBackend(context.jobId() + "/" + context.operatorName() + " ("
+        + (context.taskInfo().indexOfThisSubtask() + 1) + "/" + context.taskInfo().numberOfParallelSubtasks() + ")",
+        context.userClassLoader(), context.restoredState().operatorState());
+  }
+
+  @Override
+  public void initializeState() throws Exception {
+    splitsState = operatorStateBackend.getListState(SPLITS_STATE);
+    SimpleVersionedSerializer<S> serializer = source.getSplitSerializer();
+    List<S> splits = new ArrayList<>();
+    int index = 0;
+    for (byte[] bytes : splitsState.get()) {
+      splits.add(deserializeSplit(serializer, bytes, index++));
+    }
+    restoredSplits = splits;
+  }
+
+  private S deserializeSplit(SimpleVersionedSerializer<S> serializer, byte[] bytes, int index) throws IOException {
+    try {
+      DataInputDeserializer in = new DataInputDeserializer(bytes);
+      int version = in.readInt();
+      byte[] split = new byte[bytes.length - Integer.BYTES];
+      in.readFully(split);
+      return serializer.deserialize(version, split);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("Cannot restore split " + index + " of the reader of source '" + getName() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  private byte[] serializeSplit(SimpleVersionedSerializer<S> serializer, S split) throws IOException {
+    byte[] bytes = serializer.serialize(split);
+    DataOutputSerializer out = new DataOutputSerializer(bytes.length + Integer.BYTES);
+    out.writeInt(serializer.getVersion());
+    out.write(bytes);
+    return out.getCopyOfBuffer();
+  }
+
+  @Override
+  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
+      throws Exception {
+    SimpleVersionedSerializer<S> serializer = source.getSplitSerializer();
+    List<byte[]> splits = new ArrayList<>();
+    for (S split : reader.snapshotState(checkpointId)) {
+      splits.add(serializeSplit(serializer, split));
+    }
+    splitsState.update(splits);
+    return new OperatorSnapshot(AsyncSnapshot.empty(), operatorStateBackend.snapshot(checkpointId, streams));
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    reader.notifyCheckpointComplete(checkpointId);
   }
 
   /**
@@ -103,6 +179,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       }
     });
     // The enumerator must know the reader before the reader's first split request arrives.
+    if (!restoredSplits.isEmpty()) {
+      reader.addSplits(restoredSplits);
+      restoredSplits = List.of();
+    }
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
     reader.start();
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
@@ -213,8 +293,14 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
   @Override
   public void close() throws Exception {
-    if (reader != null) {
-      reader.close();
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+    } finally {
+      if (operatorStateBackend != null) {
+        operatorStateBackend.dispose();
+      }
     }
   }
 

@@ -74,7 +74,8 @@ final class OperatorFactory {
       } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
         return new TimestampsAndWatermarksOperator(w.strategy());
       } else if (spec instanceof OperatorSpec.AsyncWait a) {
-        return new AsyncWaitOperator(a.function(), a.ordered(), a.timeout().toMillis(), a.capacity(), a.retryStrategy());
+        return new AsyncWaitOperator(a.function(), a.ordered(), a.timeout().toMillis(), a.capacity(), a.retryStrategy(),
+            one.getInput().getOutputType());
       }
     }
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {

@@ -7,7 +7,6 @@ import io.spate.api.connector.sink.lib.FileSink;
 import io.spate.api.connector.sink.lib.RowEncoder;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
-import io.spate.testing.SinkHarnesses;
 import io.spate.testing.TestHarnesses;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,14 +57,14 @@ class FileSinkExactlyOnceTest {
 
   @Test
   void aCrashAfterACheckpointThenARestoreFinishesEveryRecordOnce() throws Exception {
-    var first = SinkHarnesses.forSink(sink());
+    var first = TestHarnesses.forSink(sink());
     write(first, 1, 5);
     OperatorSubtaskState checkpoint1 = first.snapshot(1, 0);
     write(first, 6, 8);
     // The process dies: no notification, no close. Its open part stays behind, hidden.
     assertThat(finishedFiles()).isEmpty();
 
-    try (var second = SinkHarnesses.forSink(sink()).initializeState(checkpoint1, 1)) {
+    try (var second = TestHarnesses.forSink(sink()).initializeState(checkpoint1, 1)) {
       second.open();
       assertThat(finishedRecords()).containsExactlyElementsOf(records(1, 5));
       write(second, 6, 10); // the sources replay from checkpoint 1
@@ -80,7 +79,7 @@ class FileSinkExactlyOnceTest {
   @Test
   void theFilesOfACheckpointThatNeverCompletedAreNeverFinished() throws Exception {
     OperatorSubtaskState checkpoint1;
-    try (var first = SinkHarnesses.forSink(sink())) {
+    try (var first = TestHarnesses.forSink(sink())) {
       write(first, 1, 3);
       checkpoint1 = first.snapshot(1, 0);
       first.notifyOfCompletedCheckpoint(1);
@@ -88,7 +87,7 @@ class FileSinkExactlyOnceTest {
       first.snapshot(2, 0); // checkpoint 2 fails to complete: its pending part must not appear
       write(first, 7, 7);
     } // a failure that closes the operator
-    try (var second = SinkHarnesses.forSink(sink()).initializeState(checkpoint1, 1)) {
+    try (var second = TestHarnesses.forSink(sink()).initializeState(checkpoint1, 1)) {
       write(second, 4, 9);
       second.snapshot(3, 0);
       second.notifyOfCompletedCheckpoint(3);
@@ -106,7 +105,7 @@ class FileSinkExactlyOnceTest {
   void aRestoreAtALowerParallelismCommitsThePartsOfEveryOldSubtask() throws Exception {
     List<OperatorSubtaskState> states = new ArrayList<>();
     for (int subtask = 0; subtask < 3; subtask++) {
-      var harness = SinkHarnesses.forSink(sink()).setSubtask(subtask, 3, 128);
+      var harness = TestHarnesses.forSink(sink()).setSubtask(subtask, 3, 128);
       write(harness, subtask * 10, subtask * 10 + 4);
       states.add(harness.snapshot(4, 0));
       write(harness, 100 + subtask, 100 + subtask); // lost with the failure
@@ -114,7 +113,7 @@ class FileSinkExactlyOnceTest {
     List<OperatorSubtaskState> assigned = TestHarnesses.repartition(states, 2, 128);
     List<OneInputTestHarness<String, Object>> restored = new ArrayList<>();
     for (int subtask = 0; subtask < 2; subtask++) {
-      var harness = SinkHarnesses.forSink(sink()).setSubtask(subtask, 2, 128).initializeState(assigned.get(subtask), 4);
+      var harness = TestHarnesses.forSink(sink()).setSubtask(subtask, 2, 128).initializeState(assigned.get(subtask), 4);
       harness.open();
       restored.add(harness);
     }
@@ -140,7 +139,7 @@ class FileSinkExactlyOnceTest {
     FileSink<String> sink = FileSink.forRows(dir, RowEncoder.<String>toStringEncoder())
         .withRollingPolicy(DefaultRollingPolicy.builder().withRolloverInterval(Duration.ofSeconds(10)).build())
         .build();
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       harness.setProcessingTime(1_000);
       write(harness, 1, 2);
       harness.setProcessingTime(11_000);
@@ -157,13 +156,13 @@ class FileSinkExactlyOnceTest {
   void aSingleFileSurvivesAFailureAndIsCommittedAtTheEndOfInput() throws Exception {
     Path file = dir.resolve("out.txt");
     FileSink<String> sink = FileSink.forRows(file, RowEncoder.<String>toStringEncoder()).toSingleFile().build();
-    var first = SinkHarnesses.forSink(sink);
+    var first = TestHarnesses.forSink(sink);
     write(first, 1, 3);
     OperatorSubtaskState checkpoint1 = first.snapshot(1, 0);
     first.notifyOfCompletedCheckpoint(1);
     write(first, 4, 5);
     first.close();
-    try (var second = SinkHarnesses.forSink(sink).initializeState(checkpoint1, 1)) {
+    try (var second = TestHarnesses.forSink(sink).initializeState(checkpoint1, 1)) {
       write(second, 4, 6);
       assertThat(file).doesNotExist();
       second.endInput();

@@ -10,7 +10,6 @@ import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
-import io.spate.testing.SinkHarnesses;
 import io.spate.testing.TestHarnesses;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ class SinkWriterOperatorTest {
   @Test
   void aCompletedCheckpointCommitsItsOwnAndEarlierCommittablesOnly() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       write(harness, "a", "b");
       harness.snapshot(1, 0);
       write(harness, "c");
@@ -54,7 +53,7 @@ class SinkWriterOperatorTest {
   void anAbortedCheckpointsCommittablesGoWithTheNextCheckpoint() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
     OperatorSubtaskState second;
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       write(harness, "a");
       harness.snapshot(1, 0);
       harness.getOperator().notifyCheckpointAborted(1);
@@ -63,7 +62,7 @@ class SinkWriterOperatorTest {
       assertThat(sink.committed()).isEmpty();
     }
     // The job fails before checkpoint 2's completion reaches the sink: the restore commits both.
-    try (var restored = SinkHarnesses.forSink(sink).initializeState(second, 2)) {
+    try (var restored = TestHarnesses.forSink(sink).initializeState(second, 2)) {
       restored.open();
       assertThat(sink.committed()).containsExactly("a", "b");
     }
@@ -73,13 +72,13 @@ class SinkWriterOperatorTest {
   void aRestoreCommitsWhatTheCheckpointHeldAndCommittingTwiceChangesNothing() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
     OperatorSubtaskState first;
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       write(harness, "a", "b");
       first = harness.snapshot(1, 0);
       harness.notifyOfCompletedCheckpoint(1);
       write(harness, "lost");
     }
-    try (var restored = SinkHarnesses.forSink(sink).initializeState(first, 1)) {
+    try (var restored = TestHarnesses.forSink(sink).initializeState(first, 1)) {
       write(restored, "lost-replayed");
       restored.snapshot(2, 0);
       restored.notifyOfCompletedCheckpoint(2);
@@ -90,7 +89,7 @@ class SinkWriterOperatorTest {
   @Test
   void theEndOfInputCommitsEverythingStillPending() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       write(harness, "a");
       harness.snapshot(1, 0);
       write(harness, "b");
@@ -102,7 +101,7 @@ class SinkWriterOperatorTest {
   @Test
   void batchModeCommitsAtTheEndOfInput() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
-    try (var harness = SinkHarnesses.forSink(sink).setBatchMode()) {
+    try (var harness = TestHarnesses.forSink(sink).setBatchMode()) {
       write(harness, "a", "b");
       assertThat(sink.committed()).isEmpty();
       harness.endInput();
@@ -114,13 +113,13 @@ class SinkWriterOperatorTest {
   void committablesOfAnUnreadableVersionAreNamed() throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
     OperatorSubtaskState state;
-    try (var harness = SinkHarnesses.forSink(sink)) {
+    try (var harness = TestHarnesses.forSink(sink)) {
       write(harness, "a");
       state = harness.snapshot(1, 0);
     }
-    var restored = SinkHarnesses.forSink(sink.withSerializerVersion(2)).initializeState(state, 1);
+    var restored = TestHarnesses.forSink(sink.withSerializerVersion(2)).initializeState(state, 1);
     assertThatThrownBy(restored::open)
-        .hasMessageContaining("pending committable #0 of sink")
+        .hasMessageContaining("pending committable #0 of Sink")
         .hasMessageContaining("checkpoint 1")
         .hasMessageContaining("test committable of version 1, expected 2");
     assertThat(sink.committed()).isEmpty();
@@ -157,7 +156,7 @@ class SinkWriterOperatorTest {
 
   @Test
   void aCommitterSinkWhoseWriterCannotPrepareCommitsIsRejected() {
-    var harness = SinkHarnesses.forSink(new MisdeclaredSink());
+    var harness = TestHarnesses.forSink(new MisdeclaredSink());
     assertThatThrownBy(harness::open)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("MisdeclaredSink")
@@ -176,7 +175,7 @@ class SinkWriterOperatorTest {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
     List<OneInputTestHarness<String, Object>> old = new ArrayList<>();
     for (int i = 0; i < oldParallelism; i++) {
-      old.add(SinkHarnesses.forSink(sink).setSubtask(i, oldParallelism, 128));
+      old.add(TestHarnesses.forSink(sink).setSubtask(i, oldParallelism, 128));
     }
     List<String> expected = new ArrayList<>();
     for (int r = 0; r < writerOfRecord.size(); r++) {
@@ -192,7 +191,7 @@ class SinkWriterOperatorTest {
     }
     List<OperatorSubtaskState> assigned = TestHarnesses.repartition(states, newParallelism, 128);
     for (int i = 0; i < newParallelism; i++) {
-      try (var restored = SinkHarnesses.forSink(sink).setSubtask(i, newParallelism, 128)
+      try (var restored = TestHarnesses.forSink(sink).setSubtask(i, newParallelism, 128)
           .initializeState(assigned.get(i), 7)) {
         restored.open();
       }

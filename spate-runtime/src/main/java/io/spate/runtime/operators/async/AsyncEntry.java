@@ -25,8 +25,11 @@ final class AsyncEntry<IN, OUT> {
   AsyncEntry<?, ?> later;
   boolean inDeadlineList;
 
-  /** The unordered queue's segment this entry belongs to. */
+  /** The unordered queue's segment this entry belongs to, until its results are emitted. */
   Object segment;
+  /** Neighbours in the unordered queue's list of records not yet emitted. */
+  AsyncEntry<?, ?> previousPending;
+  AsyncEntry<?, ?> nextPending;
 
   AsyncEntry(IN input, long timestamp, long deadline) {
     this.input = input;

@@ -8,7 +8,20 @@ import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -17,7 +30,9 @@ import java.util.function.Predicate;
  * Runs an {@link AsyncFunction}: keeps up to {@code capacity} records in flight, takes their
  * completions from any thread through a bounded inbox that the task drains on its own thread,
  * times them out and retries them with processing-time timers, and emits their results (with the
- * input record's timestamp) in the order its {@link ResultQueue} allows.
+ * input record's timestamp) in the order its {@link ResultQueue} allows. A checkpoint stores the
+ * records whose results have not left yet, and the watermarks between them, as operator list state;
+ * a restore issues those records to the async function again.
  *
  * @param <IN> the input type
  * @param <OUT> the output type
@@ -27,6 +42,14 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
 
   private static final long NOT_ARMED = Long.MIN_VALUE;
 
+  /** The queued records and watermarks, each as a kind byte, a timestamp and (records) the value. */
+  @SuppressWarnings("unchecked")
+  static final ListStateDescriptor<byte[]> QUEUE_STATE = new ListStateDescriptor<>("_async_wait_operator_state_",
+      (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE));
+
+  private static final byte RECORD = 0;
+  private static final byte WATERMARK = 1;
+
   private final AsyncFunction<IN, OUT> function;
   private final boolean ordered;
   private final long timeoutMillis;
@@ -34,8 +57,10 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   private final AsyncRetryStrategy<OUT> retryStrategy;
   private final Predicate<Collection<OUT>> retryOnResult;
   private final Predicate<Throwable> retryOnFailure;
-  // Each in-flight record has at most one completed attempt waiting here, so it never overflows.
-  private final ArrayBlockingQueue<Attempt<?>> inbox;
+  private final TypeInformation<IN> inputType;
+  // Each in-flight record has at most one completed attempt waiting here, so it never overflows; it is
+  // sized in open(), when the number of restored records (which may exceed the capacity) is known.
+  private ArrayBlockingQueue<Attempt<?>> inbox;
   private final ProcessingTimeService.Callback deadlineCallback = this::onDeadline;
 
   private ResultQueue queue;
@@ -45,6 +70,9 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   private AsyncEntry<?, ?> latestDeadline;
   private long armedAt = NOT_ARMED;
   private volatile boolean closed;
+  private TypeSerializer<IN> inputSerializer;
+  private ListState<byte[]> queueState;
+  private List<byte[]> restoredQueue = List.of();
 
   /**
    * Creates the operator; a {@code timeoutMillis} of zero means no timeout, a null
@@ -52,6 +80,15 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
    */
   public AsyncWaitOperator(AsyncFunction<IN, OUT> function, boolean ordered, long timeoutMillis, int capacity,
       AsyncRetryStrategy<OUT> retryStrategy) {
+    this(function, ordered, timeoutMillis, capacity, retryStrategy, null);
+  }
+
+  /**
+   * Creates the operator; {@code inputType} (null if unknown) serializes the records in flight into
+   * checkpoints.
+   */
+  public AsyncWaitOperator(AsyncFunction<IN, OUT> function, boolean ordered, long timeoutMillis, int capacity,
+      AsyncRetryStrategy<OUT> retryStrategy, TypeInformation<IN> inputType) {
     super(function);
     if (capacity <= 0 || timeoutMillis < 0) {
       throw new IllegalArgumentException("capacity " + capacity + " and timeout " + timeoutMillis + " ms");
@@ -64,14 +101,99 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
     AsyncRetryPredicate<OUT> predicate = retryStrategy == null ? null : retryStrategy.getRetryPredicate();
     this.retryOnResult = predicate == null ? null : predicate.resultPredicate().orElse(null);
     this.retryOnFailure = predicate == null ? null : predicate.exceptionPredicate().orElse(null);
-    this.inbox = new ArrayBlockingQueue<>(capacity);
+    this.inputType = inputType instanceof MissingTypeInfo ? null : inputType;
+  }
+
+  @Override
+  public void initializeState() throws Exception {
+    super.initializeState();
+    queueState = operatorStateBackend.getListState(QUEUE_STATE);
+    List<byte[]> restored = new ArrayList<>();
+    queueState.get().forEach(restored::add);
+    if (!restored.isEmpty()) {
+      inputSerializer();
+    }
+    restoredQueue = restored;
   }
 
   @Override
   public void open() throws Exception {
     timeService = context.processingTimeService();
     queue = ordered ? new OrderedResultQueue(capacity, this) : new UnorderedResultQueue(this);
+    inbox = new ArrayBlockingQueue<>(Math.max(capacity, restoredQueue.size()));
     super.open();
+    reissueRestored();
+  }
+
+  // The restored records go to the async function again, even beyond the capacity (they fitted the
+  // capacity of the run that stored them); new input waits until they are below it.
+  private void reissueRestored() throws Exception {
+    List<byte[]> restored = restoredQueue;
+    restoredQueue = List.of();
+    DataInputDeserializer in = new DataInputDeserializer();
+    for (int i = 0; i < restored.size(); i++) {
+      in.setBuffer(restored.get(i));
+      byte kind;
+      long timestamp;
+      IN value = null;
+      try {
+        kind = in.readByte();
+        timestamp = in.readLong();
+        if (kind == RECORD) {
+          value = inputSerializer.deserialize(in);
+        } else if (kind != WATERMARK) {
+          throw new IOException("unknown element kind " + kind);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("Cannot restore queued element " + i + " of async operator '" + getName() + "': "
+            + e.getMessage(), e);
+      }
+      if (kind == WATERMARK) {
+        queue.addWatermark(timestamp);
+      } else {
+        start(value, timestamp);
+      }
+    }
+  }
+
+  private TypeSerializer<IN> inputSerializer() {
+    if (inputSerializer == null) {
+      if (inputType == null) {
+        throw new IllegalStateException("Async operator '" + getName() + "' cannot checkpoint or restore the records"
+            + " it has in flight: the type of its input is unknown. Declare it on the input stream (returns(...)).");
+      }
+      inputSerializer = inputType.createSerializer();
+    }
+    return inputSerializer;
+  }
+
+  @Override
+  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
+      throws Exception {
+    TypeSerializer<IN> serializer = inputSerializer();
+    List<byte[]> pending = new ArrayList<>(inFlight + 1);
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    queue.forEachPending(new ResultQueue.PendingVisitor() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public void record(AsyncEntry<?, ?> entry) throws IOException {
+        out.clear();
+        out.writeByte(RECORD);
+        out.writeLong(entry.timestamp);
+        serializer.serialize((IN) entry.input, out);
+        pending.add(out.getCopyOfBuffer());
+      }
+
+      @Override
+      public void watermark(long watermark) throws IOException {
+        out.clear();
+        out.writeByte(WATERMARK);
+        out.writeLong(watermark);
+        pending.add(out.getCopyOfBuffer());
+      }
+    });
+    queueState.update(pending);
+    return super.snapshotState(checkpointId, timestamp, streams);
   }
 
   // ------------------------------------------------------------------ input
@@ -92,6 +214,10 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
       throw new IllegalStateException("Operator '" + getName() + "' already has " + capacity
           + " records in flight; the task must wait for canTakeInput()");
     }
+    start(value, timestamp);
+  }
+
+  private void start(IN value, long timestamp) throws Exception {
     long deadline = timeoutMillis > 0 ? timeService.currentProcessingTime() + timeoutMillis : AsyncEntry.NO_DEADLINE;
     AsyncEntry<IN, OUT> entry = new AsyncEntry<>(value, timestamp, deadline);
     inFlight++;
@@ -120,7 +246,9 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   @Override
   public void close() throws Exception {
     closed = true;
-    inbox.clear();
+    if (inbox != null) {
+      inbox.clear();
+    }
     super.close();
   }
 

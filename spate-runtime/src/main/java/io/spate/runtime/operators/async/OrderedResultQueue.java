@@ -55,4 +55,15 @@ final class OrderedResultQueue implements ResultQueue {
       }
     }
   }
+
+  @Override
+  public void forEachPending(PendingVisitor visitor) throws Exception {
+    for (Object element : queue) {
+      if (element instanceof PendingWatermark pending) {
+        visitor.watermark(pending.value);
+      } else {
+        visitor.record((AsyncEntry<?, ?>) element);
+      }
+    }
+  }
 }

@@ -15,6 +15,15 @@ interface ResultQueue {
     void emitWatermark(long watermark);
   }
 
+  /** What a checkpoint stores of the queue's contents. */
+  interface PendingVisitor {
+    /** A record whose results have not left yet (in flight, or completed but held back). */
+    void record(AsyncEntry<?, ?> entry) throws Exception;
+
+    /** A watermark that has not left yet. */
+    void watermark(long watermark) throws Exception;
+  }
+
   /** Appends a record that has just started. */
   void add(AsyncEntry<?, ?> entry);
 
@@ -23,4 +32,10 @@ interface ResultQueue {
 
   /** {@code entry} has its final result: emits everything that may now leave. */
   void onFinalized(AsyncEntry<?, ?> entry);
+
+  /**
+   * Visits every record and watermark that has not left yet, in an order that, replayed into a new
+   * queue, lets nothing leave earlier than it could have here.
+   */
+  void forEachPending(PendingVisitor visitor) throws Exception;
 }

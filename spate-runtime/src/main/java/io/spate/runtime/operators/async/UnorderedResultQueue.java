@@ -17,6 +17,9 @@ final class UnorderedResultQueue implements ResultQueue {
   }
 
   private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+  // Every record not yet emitted, in arrival order, linked through the entries: what checkpoints store.
+  private AsyncEntry<?, ?> oldestPending;
+  private AsyncEntry<?, ?> newestPending;
   private final Emitter emitter;
 
   UnorderedResultQueue(Emitter emitter) {
@@ -32,6 +35,13 @@ final class UnorderedResultQueue implements ResultQueue {
     }
     tail.unfinished++;
     entry.segment = tail;
+    entry.previousPending = newestPending;
+    if (newestPending == null) {
+      oldestPending = entry;
+    } else {
+      newestPending.nextPending = entry;
+    }
+    newestPending = entry;
   }
 
   @Override
@@ -49,13 +59,13 @@ final class UnorderedResultQueue implements ResultQueue {
   @Override
   public void onFinalized(AsyncEntry<?, ?> entry) {
     Segment segment = (Segment) entry.segment;
-    entry.segment = null;
     segment.unfinished--;
     segment.ready.addLast(entry);
     Segment head;
     while ((head = segments.peekFirst()) != null) {
       AsyncEntry<?, ?> done;
       while ((done = head.ready.pollFirst()) != null) {
+        unlinkPending(done);
         emitter.emitResults(done);
       }
       if (head.unfinished > 0) {
@@ -65,6 +75,40 @@ final class UnorderedResultQueue implements ResultQueue {
       if (head.closed) {
         emitter.emitWatermark(head.watermark);
       }
+    }
+  }
+
+  private void unlinkPending(AsyncEntry<?, ?> entry) {
+    entry.segment = null;
+    if (entry.previousPending == null) {
+      oldestPending = entry.nextPending;
+    } else {
+      entry.previousPending.nextPending = entry.nextPending;
+    }
+    if (entry.nextPending == null) {
+      newestPending = entry.previousPending;
+    } else {
+      entry.nextPending.previousPending = entry.previousPending;
+    }
+    entry.previousPending = null;
+    entry.nextPending = null;
+  }
+
+  // Segments are contiguous in arrival order and each one still queued holds a record not yet
+  // emitted, so walking the records places every closing watermark after its segment's records.
+  @Override
+  public void forEachPending(PendingVisitor visitor) throws Exception {
+    Segment current = null;
+    for (AsyncEntry<?, ?> entry = oldestPending; entry != null; entry = entry.nextPending) {
+      Segment segment = (Segment) entry.segment;
+      if (current != null && segment != current && current.closed) {
+        visitor.watermark(current.watermark);
+      }
+      current = segment;
+      visitor.record(entry);
+    }
+    if (current != null && current.closed) {
+      visitor.watermark(current.watermark);
     }
   }
 }

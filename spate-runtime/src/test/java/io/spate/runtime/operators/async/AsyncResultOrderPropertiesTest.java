@@ -108,7 +108,7 @@ class AsyncResultOrderPropertiesTest {
    * Every emitted watermark i has exactly the results of records 0..i before it; watermarks only
    * rise; and the last input watermark is emitted (consecutive ones may merge into the latest).
    */
-  private static void assertWatermarksInPlace(Run run) {
+  static void assertWatermarksInPlace(Run run) {
     Set<String> seen = new HashSet<>();
     long lastEmitted = Long.MIN_VALUE;
     for (Object o : run.output()) {
