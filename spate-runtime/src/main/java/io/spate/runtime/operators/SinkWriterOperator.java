@@ -1,10 +1,11 @@
 package io.spate.runtime.operators;
 
-import io.spate.api.connector.sink.Committer;
 import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
+import io.spate.api.connector.sink.StatefulSinkWriter;
 import io.spate.api.connector.sink.SupportsCommitter;
+import io.spate.api.connector.sink.SupportsWriterState;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.metrics.MetricGroup;
@@ -16,33 +17,32 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Runs a {@link Sink}'s writer. For sinks with a committer (two-phase commit), each checkpoint
- * flushes the writer before the barrier, takes what it prepared into the checkpoint, and commits it
- * once the checkpoint completes; committables restored from a checkpoint are committed again on
- * restore (committers are idempotent), and the end of input commits the rest.
+ * Runs a {@link Sink}'s writer. For a sink with a committer this is a two-phase commit: before each
+ * checkpoint barrier the writer prepares committables, the checkpoint stores them, and the
+ * checkpoint's completion commits them; a restore commits again what the checkpoint held, and the
+ * end of the input commits the rest. A sink with writer state gets it back on a restore.
  */
 public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     implements OneInputStreamOperator<T, Object> {
 
-  /** Committables not known to be committed, each as checkpoint id, serializer version and bytes. */
   @SuppressWarnings("unchecked")
-  static final ListStateDescriptor<byte[]> COMMITTABLES_STATE = new ListStateDescriptor<>("_sink_committables_",
-      (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE));
+  private static final TypeInformation<byte[]> BYTES = (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE);
+  private static final String COMMITTABLES_STATE = "sink-committables";
+  private static final String WRITER_STATE = "sink-writer-state";
 
   private final Sink<T> sink;
-  private SinkWriter<T> writer;
   private final WriterContext writerContext = new WriterContext();
-  // Prepared at a checkpoint, waiting for its completion: by checkpoint id.
-  private final TreeMap<Long, Collection<Object>> pendingCommits = new TreeMap<>();
-  private ListState<byte[]> committablesState;
+  private SinkWriter<T> writer;
+  /** Set for sinks with a committer. */
+  private PendingCommittables<Object> pending;
+  /** Set for sinks with writer state. */
+  private ListState<byte[]> writerState;
 
   /** Creates the operator. */
   public SinkWriterOperator(Sink<T> sink) {
@@ -54,58 +54,42 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   @SuppressWarnings("unchecked")
   public void initializeState() throws Exception {
     super.initializeState();
-    if (!(sink instanceof SupportsCommitter<?> committing)) {
-      return;
-    }
-    committablesState = operatorStateBackend.getListState(COMMITTABLES_STATE);
-    SimpleVersionedSerializer<Object> serializer =
-        (SimpleVersionedSerializer<Object>) committing.getCommittableSerializer();
-    int index = 0;
-    for (byte[] bytes : committablesState.get()) {
-      long checkpointId;
-      Object committable;
-      try {
-        DataInputDeserializer in = new DataInputDeserializer(bytes);
-        checkpointId = in.readLong();
-        int version = in.readInt();
-        byte[] data = new byte[in.available()];
-        in.readFully(data);
-        committable = serializer.deserialize(version, data);
-      } catch (IOException | RuntimeException e) {
-        throw new IOException("Cannot restore committable " + index + " of sink '" + getName() + "': "
-            + e.getMessage(), e);
+    boolean restored = context.restoredCheckpointId().isPresent();
+    if (sink instanceof SupportsCommitter<?> committing) {
+      pending = new PendingCommittables<>((SupportsCommitter<Object>) committing,
+          operatorStateBackend.getListState(new ListStateDescriptor<>(COMMITTABLES_STATE, BYTES)), getName());
+      if (restored) {
+        // What the checkpoint held may or may not have been committed before the failure; committing is idempotent.
+        pending.restore();
+        pending.commitAll();
       }
-      pendingCommits.computeIfAbsent(checkpointId, id -> new ArrayList<>()).add(committable);
-      index++;
+    }
+    if (sink instanceof SupportsWriterState<?, ?> stateful) {
+      writerState = operatorStateBackend.getListState(new ListStateDescriptor<>(WRITER_STATE, BYTES));
+      writer = restored
+          ? (SinkWriter<T>) restoreWriter((SupportsWriterState<T, Object>) stateful)
+          : sink.createWriter(new InitContext());
+    } else {
+      writer = sink.createWriter(new InitContext());
+    }
+    if (pending != null && !(writer instanceof CommittingSinkWriter<?, ?>)) {
+      throw new IllegalStateException("Sink " + sink + " of operator '" + getName() + "' has a committer, but its"
+          + " writer " + writer.getClass().getName() + " is not a CommittingSinkWriter");
+    }
+    if (writerState != null && !(writer instanceof StatefulSinkWriter<?, ?>)) {
+      throw new IllegalStateException("Sink " + sink + " of operator '" + getName() + "' has writer state, but its"
+          + " writer " + writer.getClass().getName() + " is not a StatefulSinkWriter");
     }
   }
 
-  @Override
-  public void open() throws Exception {
-    super.open();
-    // Restored committables belong to the checkpoint restored from, which completed.
-    commitUpTo(Long.MAX_VALUE);
-    writer = sink.createWriter(new WriterInitContext() {
-      @Override
-      public int getSubtaskId() {
-        return context.taskInfo().indexOfThisSubtask();
-      }
-
-      @Override
-      public int getNumberOfParallelSubtasks() {
-        return context.taskInfo().numberOfParallelSubtasks();
-      }
-
-      @Override
-      public int getAttemptNumber() {
-        return context.taskInfo().attemptNumber();
-      }
-
-      @Override
-      public MetricGroup metricGroup() {
-        return context.metricGroup();
-      }
-    });
+  private StatefulSinkWriter<T, Object> restoreWriter(SupportsWriterState<T, Object> stateful) throws Exception {
+    SimpleVersionedSerializer<Object> serializer = stateful.getWriterStateSerializer();
+    List<Object> states = new ArrayList<>();
+    int index = 0;
+    for (byte[] element : writerState.get()) {
+      states.add(readVersioned(serializer, element, "writer state #" + index++ + " of " + getName()));
+    }
+    return stateful.restoreWriter(new InitContext(), states);
   }
 
   @Override
@@ -121,21 +105,10 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
 
   @Override
   @SuppressWarnings("unchecked")
-  public void finish() throws Exception {
-    writer.flush(true);
-    if (sink instanceof SupportsCommitter<?> && writer instanceof CommittingSinkWriter<?, ?> cw) {
-      Collection<Object> committables = (Collection<Object>) cw.prepareCommit();
-      if (!committables.isEmpty()) {
-        pendingCommits.computeIfAbsent(Long.MAX_VALUE, id -> new ArrayList<>()).addAll(committables);
-      }
-      commitUpTo(Long.MAX_VALUE);
-    }
-  }
-
-  @Override
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    if (writer != null) {
-      writer.flush(false);
+    writer.flush(false);
+    if (pending != null) {
+      pending.add(checkpointId, ((CommittingSinkWriter<T, Object>) writer).prepareCommit());
     }
   }
 
@@ -143,58 +116,117 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   @SuppressWarnings("unchecked")
   public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
       throws Exception {
-    if (committablesState != null) {
-      if (writer instanceof CommittingSinkWriter<?, ?> cw) {
-        Collection<Object> committables = (Collection<Object>) cw.prepareCommit();
-        if (!committables.isEmpty()) {
-          pendingCommits.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(committables);
-        }
-      }
+    if (pending != null) {
+      pending.snapshot();
+    }
+    if (writerState != null) {
       SimpleVersionedSerializer<Object> serializer =
-          (SimpleVersionedSerializer<Object>) ((SupportsCommitter<?>) sink).getCommittableSerializer();
-      List<byte[]> stored = new ArrayList<>();
-      for (Map.Entry<Long, Collection<Object>> pending : pendingCommits.entrySet()) {
-        for (Object committable : pending.getValue()) {
-          byte[] data = serializer.serialize(committable);
-          DataOutputSerializer out = new DataOutputSerializer(data.length + 12);
-          out.writeLong(pending.getKey());
-          out.writeInt(serializer.getVersion());
-          out.write(data);
-          stored.add(out.getCopyOfBuffer());
-        }
+          ((SupportsWriterState<T, Object>) sink).getWriterStateSerializer();
+      List<byte[]> elements = new ArrayList<>();
+      for (Object state : ((StatefulSinkWriter<T, Object>) writer).snapshotState(checkpointId)) {
+        elements.add(writeVersioned(serializer, state));
       }
-      committablesState.update(stored);
+      writerState.update(elements);
     }
     return super.snapshotState(checkpointId, timestamp, streams);
   }
 
   @Override
   public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (pending != null) {
+      pending.commitUpTo(checkpointId);
+    }
     super.notifyCheckpointComplete(checkpointId);
-    commitUpTo(checkpointId);
   }
 
-  // A completed checkpoint subsumes the earlier ones, so their committables are committed too.
+  // An aborted checkpoint's committables stay pending: the next checkpoint stores and commits them.
+
+  @Override
   @SuppressWarnings("unchecked")
-  private void commitUpTo(long checkpointId) throws Exception {
-    Map<Long, Collection<Object>> due = pendingCommits.headMap(checkpointId, true);
-    if (due.isEmpty()) {
-      return;
+  public void finish() throws Exception {
+    writer.flush(true);
+    if (pending != null) {
+      pending.add(Long.MAX_VALUE, ((CommittingSinkWriter<T, Object>) writer).prepareCommit());
+      pending.commitAll();
     }
-    List<Object> committables = new ArrayList<>();
-    due.values().forEach(committables::addAll);
-    try (Committer<Object> committer = ((SupportsCommitter<Object>) sink).createCommitter()) {
-      committer.commit(committables);
-    }
-    due.clear();
   }
 
   @Override
   public void close() throws Exception {
-    if (writer != null) {
-      writer.close();
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+    } finally {
+      try {
+        if (pending != null) {
+          pending.close();
+        }
+      } finally {
+        super.close();
+      }
     }
-    super.close();
+  }
+
+  /** A value's bytes prefixed with its serializer's version. */
+  private static <V> byte[] writeVersioned(SimpleVersionedSerializer<V> serializer, V value) throws IOException {
+    byte[] bytes = serializer.serialize(value);
+    DataOutputSerializer out = new DataOutputSerializer(bytes.length + 8);
+    out.writeInt(serializer.getVersion());
+    out.writeInt(bytes.length);
+    out.write(bytes);
+    return out.getCopyOfBuffer();
+  }
+
+  private static <V> V readVersioned(SimpleVersionedSerializer<V> serializer, byte[] element, String what)
+      throws IOException {
+    DataInputDeserializer in = new DataInputDeserializer(element);
+    int version;
+    byte[] bytes;
+    try {
+      version = in.readInt();
+      int length = in.readInt();
+      if (length != in.available()) {
+        throw new IOException("Corrupt " + what + ": it declares " + length + " bytes but holds " + in.available());
+      }
+      bytes = new byte[length];
+      in.readFully(bytes);
+    } catch (EOFException e) {
+      throw new IOException("Corrupt " + what + ": truncated at " + element.length + " bytes", e);
+    }
+    try {
+      return serializer.deserialize(version, bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("Cannot read the " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the writer learns about its subtask. */
+  private final class InitContext implements WriterInitContext {
+    @Override
+    public int getSubtaskId() {
+      return context.taskInfo().indexOfThisSubtask();
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+      return context.taskInfo().numberOfParallelSubtasks();
+    }
+
+    @Override
+    public int getAttemptNumber() {
+      return context.taskInfo().attemptNumber();
+    }
+
+    @Override
+    public MetricGroup metricGroup() {
+      return context.metricGroup();
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return context.processingTimeService().currentProcessingTime();
+    }
   }
 
   private static final class WriterContext implements SinkWriter.Context {

@@ -16,4 +16,12 @@ public interface WriterInitContext {
 
   /** The writer's metric group. */
   MetricGroup metricGroup();
+
+  /**
+   * The current processing time in milliseconds since the epoch, from the task's clock (which tests
+   * may control); the wall clock by default.
+   */
+  default long currentProcessingTime() {
+    return System.currentTimeMillis();
+  }
 }

@@ -4,9 +4,14 @@ import io.spate.api.connector.NoOpMetricGroup;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.metrics.MetricGroup;
+import java.util.function.LongSupplier;
 
-/** The writer context of one subtask, and a record context without time, for sink tests. */
-record TestWriterContext(int subtask, int parallelism) implements WriterInitContext {
+/** The writer context of one subtask with a clock, and a record context without time, for sink tests. */
+record TestWriterContext(int subtask, int parallelism, LongSupplier clock) implements WriterInitContext {
+
+  TestWriterContext(int subtask, int parallelism) {
+    this(subtask, parallelism, () -> 0L);
+  }
 
   static final SinkWriter.Context NO_TIME = new SinkWriter.Context() {
     @Override
@@ -38,5 +43,10 @@ record TestWriterContext(int subtask, int parallelism) implements WriterInitCont
   @Override
   public MetricGroup metricGroup() {
     return new NoOpMetricGroup();
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return clock.getAsLong();
   }
 }
