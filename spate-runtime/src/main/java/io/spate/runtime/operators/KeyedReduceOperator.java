@@ -3,6 +3,7 @@ package io.spate.runtime.operators;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.state.VoidNamespace;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;
@@ -33,7 +34,7 @@ public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
   @Override
   public void open() throws Exception {
     super.open();
-    values = keyedStateBackend.getOrCreateState(descriptor);
+    values = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE, descriptor);
   }
 
   @Override

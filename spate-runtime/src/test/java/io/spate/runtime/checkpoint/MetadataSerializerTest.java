@@ -1,0 +1,119 @@
+package io.spate.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.runtime.checkpoint.storage.CheckpointPaths;
+import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
+import io.spate.runtime.state.snapshot.InputChannelStateHandle;
+import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
+import io.spate.runtime.state.snapshot.OperatorStateHandle;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The checkpoint metadata file: round trips, relocatable savepoints, and clear errors for damaged files. */
+class MetadataSerializerTest {
+
+  private static CheckpointMetadata sample(Path dir, long id) {
+    OperatorSubtaskState first = new OperatorSubtaskState(
+        List.of(new KeyGroupsStateHandle(new KeyGroupRange(0, 2), new long[] {0, 10, 20},
+            new FileStateHandle(dir.resolve("keyed-0"), 30))),
+        List.of(new OperatorStateHandle(Map.of("splits",
+            new OperatorStateHandle.StateMetaInfo(OperatorStateHandle.Mode.SPLIT_DISTRIBUTE, new long[] {4, 9})),
+            new ByteStreamStateHandle("op-0", new byte[] {1, 2, 3}))),
+        List.of(new InputChannelStateHandle(1, new ByteStreamStateHandle("channel", new byte[] {9}), 1)));
+    OperatorSubtaskState second = new OperatorSubtaskState(
+        List.of(new KeyGroupsStateHandle(new KeyGroupRange(3, 3), new long[] {0},
+            new FileStateHandle(Path.of("/elsewhere/shared-1").toAbsolutePath(), 7))), List.of(), List.of());
+    return new CheckpointMetadata(id, 1234L, CheckpointType.SAVEPOINT, Map.of(
+        "op", new OperatorState("op", "Keyed Process", 2, 4, Map.of(0, first, 1, second), new byte[] {7, 7})));
+  }
+
+  @Test
+  void roundTripKeepsEveryHandleAndStoresFilesInsideTheDirectoryRelativeToIt(@TempDir Path dir) throws IOException {
+    CheckpointMetadata metadata = sample(dir, 5);
+    byte[] bytes = MetadataSerializer.serialize(metadata, dir);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(dir.toString());
+
+    Path moved = dir.resolveSibling(dir.getFileName() + "-moved");
+    CheckpointMetadata read = MetadataSerializer.deserialize(bytes, moved, "test");
+    assertThat(read.checkpointId()).isEqualTo(5);
+    assertThat(read.type()).isEqualTo(CheckpointType.SAVEPOINT);
+    OperatorState op = read.operators().get("op");
+    assertThat(op.name()).isEqualTo("Keyed Process");
+    assertThat(op.coordinatorState()).containsExactly(7, 7);
+    KeyGroupsStateHandle keyed = (KeyGroupsStateHandle) op.subtaskStates().get(0).keyedState().get(0);
+    assertThat(keyed.offsets()).containsExactly(0, 10, 20);
+    assertThat(((FileStateHandle) keyed.delegate()).path()).isEqualTo(moved.resolve("keyed-0"));
+    KeyGroupsStateHandle shared = (KeyGroupsStateHandle) op.subtaskStates().get(1).keyedState().get(0);
+    assertThat(((FileStateHandle) shared.delegate()).path()).isEqualTo(Path.of("/elsewhere/shared-1").toAbsolutePath());
+    OperatorStateHandle operator = op.subtaskStates().get(0).operatorState().get(0);
+    assertThat(operator.states().get("splits").offsets()).containsExactly(4, 9);
+    assertThat(((ByteStreamStateHandle) operator.delegate()).data()).containsExactly(1, 2, 3);
+    assertThat(op.subtaskStates().get(0).inputChannelState().get(0).inputIndex()).isEqualTo(1);
+  }
+
+  @Property(tries = 200)
+  void anyDamagedByteIsReportedAsCorruptNamingTheFile(@ForAll @IntRange(min = 0, max = 10_000) int position,
+      @ForAll @IntRange(min = 1, max = 255) int flip) throws IOException {
+    byte[] bytes = MetadataSerializer.serialize(sample(Path.of("/cp"), 1), Path.of("/cp"));
+    bytes[position % bytes.length] ^= (byte) flip;
+    assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes, Path.of("/cp"), "/cp/_metadata"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/cp/_metadata");
+  }
+
+  @Property(tries = 100)
+  void anyTruncationIsReported(@ForAll @IntRange(min = 0, max = 10_000) int cut) throws IOException {
+    byte[] bytes = MetadataSerializer.serialize(sample(Path.of("/cp"), 1), Path.of("/cp"));
+    byte[] truncated = java.util.Arrays.copyOf(bytes, cut % bytes.length);
+    assertThatThrownBy(() -> MetadataSerializer.deserialize(truncated, Path.of("/cp"), "/cp/_metadata"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("/cp/_metadata");
+  }
+
+  @Test
+  void aJobDirectoryRestoresItsNewestReadableCheckpointSkippingIncompleteAndCorruptOnes(@TempDir Path job)
+      throws IOException {
+    write(job.resolve("chk-3"), sample(job.resolve("chk-3"), 3));
+    write(job.resolve("chk-7"), sample(job.resolve("chk-7"), 7));
+    Files.createDirectories(job.resolve("chk-9")); // incomplete: no metadata
+    assertThat(CheckpointPaths.load(job.toString()).checkpointId()).isEqualTo(7);
+
+    Path newest = job.resolve("chk-7").resolve("_metadata");
+    byte[] bytes = Files.readAllBytes(newest);
+    Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated by a crash of the disk
+    assertThat(CheckpointPaths.load(job.toString()).checkpointId()).isEqualTo(3);
+
+    assertThatThrownBy(() -> CheckpointPaths.load(newest.toString()))
+        .isInstanceOf(IOException.class).hasMessageContaining(newest.toString());
+  }
+
+  @Test
+  void pathsWithoutACheckpointSayWhatIsMissing(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> CheckpointPaths.load(dir.resolve("nope").toString()))
+        .isInstanceOf(IOException.class).hasMessageContaining("nope");
+    Files.createDirectories(dir.resolve("empty"));
+    assertThatThrownBy(() -> CheckpointPaths.load(dir.resolve("empty").toString()))
+        .isInstanceOf(IOException.class).hasMessageContaining("No complete checkpoint or savepoint");
+    Path notMetadata = Files.writeString(dir.resolve("file.txt"), "hello, this is not a checkpoint at all");
+    assertThatThrownBy(() -> CheckpointPaths.load(notMetadata.toString()))
+        .isInstanceOf(IOException.class).hasMessageContaining("not Spate checkpoint metadata");
+  }
+
+  private static void write(Path dir, CheckpointMetadata metadata) throws IOException {
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("_metadata"), MetadataSerializer.serialize(metadata, dir));
+  }
+}
