@@ -39,13 +39,19 @@ final class ChannelStateCodec {
   private final String[] edgeNames;
   private final DataOutputSerializer buffer = new DataOutputSerializer(256);
 
+  /** A codec whose channel {@code c} carries records of {@code serializers[c]}. */
+  ChannelStateCodec(TypeSerializer<Object>[] serializers) {
+    this.serializers = serializers;
+    this.problems = new String[serializers.length];
+    this.edgeNames = new String[serializers.length];
+    java.util.Arrays.fill(edgeNames, "(test)");
+  }
+
+  /** A codec for channels of {@code channelEdges}, using the serializers of their record types. */
   @SuppressWarnings("unchecked")
   ChannelStateCodec(List<StreamEdge> channelEdges) {
-    int n = channelEdges.size();
-    serializers = new TypeSerializer[n];
-    problems = new String[n];
-    edgeNames = new String[n];
-    for (int c = 0; c < n; c++) {
+    this(new TypeSerializer[channelEdges.size()]);
+    for (int c = 0; c < channelEdges.size(); c++) {
       StreamEdge edge = channelEdges.get(c);
       edgeNames[c] = edge.toString();
       TypeInformation<?> type = null;
