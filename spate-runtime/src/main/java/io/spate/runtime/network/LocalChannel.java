@@ -72,6 +72,14 @@ public final class LocalChannel {
     return elements.poll();
   }
 
+  /**
+   * Consumer: the element {@code offset} places after the next one, left in the channel, or null if
+   * the channel holds no such element yet. A batch seen this way stays unchanged until it is polled.
+   */
+  public Object peek(long offset) {
+    return elements.peek(offset);
+  }
+
   /** Consumer: whether nothing is waiting. */
   public boolean isEmpty() {
     return elements.isEmpty();

@@ -16,7 +16,10 @@ import java.util.List;
  * <p>Unaligned checkpoints snapshot at the first barrier, in-band or from a priority lane, and block
  * nothing: the records the task reads afterwards that precede a channel's barrier (their index is
  * below the barrier's position) are in flight across the snapshot and are recorded for the
- * checkpoint; once every open channel's barrier is behind the task, the recording is complete. An
+ * checkpoint. So that the checkpoint need not wait for the task to work through its input, the task
+ * also records them by looking ahead into the channels without reading; an element recorded that way
+ * is not recorded again when read. Once every open channel's barrier is behind what the task read or
+ * looked at, the recording is complete. An
  * aligned checkpoint with a timeout switches to this when its alignment lasts too long, and so does
  * one whose barrier arrives through a priority lane.
  */
@@ -48,6 +51,8 @@ final class BarrierAligner {
   private final boolean[] ended;
   private final long[] barrierPosition;
   private final long[] snapshotPosition;
+  // Per channel, the index up to which the elements were recorded by looking into the channel ahead of reading.
+  private final long[] peekedUpTo;
   private final List<Recorded>[] recorded;
   private int open;
   private CheckpointBarrier current;
@@ -65,6 +70,7 @@ final class BarrierAligner {
     this.ended = new boolean[channels];
     this.barrierPosition = new long[channels];
     this.snapshotPosition = new long[channels];
+    this.peekedUpTo = new long[channels];
     this.recorded = new List[channels];
     this.open = channels;
     for (int c = 0; c < channels; c++) {
@@ -82,6 +88,11 @@ final class BarrierAligner {
     return current != null;
   }
 
+  /** Whether an unaligned snapshot was taken and its in-flight records are being recorded. */
+  boolean isRecording() {
+    return unaligned;
+  }
+
   /** The index of the next element of {@code channel}: how many the task has read from it. */
   long position(int channel) {
     return consumed[channel];
@@ -96,11 +107,40 @@ final class BarrierAligner {
   }
 
   /**
+   * The index of the next element of {@code channel} to record by looking ahead into the channel, or
+   * -1 if nothing of it is to be recorded (no unaligned checkpoint, or its barrier is behind).
+   */
+  long nextToPeek(int channel) {
+    if (!unaligned || seen[channel] || ended[channel]) {
+      return -1;
+    }
+    long next = Math.max(consumed[channel], peekedUpTo[channel]);
+    return barrierPosition[channel] >= 0 && next >= barrierPosition[channel] ? -1 : next;
+  }
+
+  /**
+   * The task looked at element {@code index} ({@link #nextToPeek}) of {@code channel} without reading
+   * it; {@code payload} holds its records, or is null for an element without records.
+   */
+  void peeked(int channel, long index, Object payload) throws Exception {
+    if (index != nextToPeek(channel)) {
+      throw new IllegalStateException("looked at element " + index + " of channel " + channel + " out of order");
+    }
+    if (payload != null) {
+      recorded[channel].add(new Recorded(index, payload));
+    }
+    peekedUpTo[channel] = index + 1;
+    if (barrierPosition[channel] >= 0 && index + 1 >= barrierPosition[channel]) {
+      markDone(channel);
+    }
+  }
+
+  /**
    * Whether the records of the element at the current position of {@code channel}, which the task
    * just read, were in flight across an unaligned snapshot and must be recorded.
    */
   boolean shouldRecord(int channel) {
-    return unaligned && !seen[channel] && !ended[channel]
+    return unaligned && !seen[channel] && !ended[channel] && consumed[channel] >= peekedUpTo[channel]
         && (barrierPosition[channel] < 0 || consumed[channel] < barrierPosition[channel]);
   }
 
@@ -225,6 +265,7 @@ final class BarrierAligner {
     blocking = false;
     Arrays.fill(barrierPosition, -1);
     System.arraycopy(consumed, 0, snapshotPosition, 0, consumed.length);
+    System.arraycopy(consumed, 0, peekedUpTo, 0, consumed.length);
     target.onUnalignedSnapshot(current, System.nanoTime() - alignmentStartNanos);
     completeIfRecorded();
   }
@@ -243,7 +284,7 @@ final class BarrierAligner {
     }
     barrierPosition[channel] = position;
     recorded[channel].removeIf(r -> r.index() >= position);
-    if (consumed[channel] >= position) {
+    if (consumed[channel] >= position || peekedUpTo[channel] >= position) {
       markDone(channel);
     }
   }

@@ -394,6 +394,9 @@ public final class StreamTask implements Tasklet {
       if (barriers.isAligning()) {
         barriers.checkAlignmentTimeout(System.nanoTime());
       }
+      if (barriers.isRecording()) {
+        peekInFlight();
+      }
     }
     if (!writersAvailable()) {
       return progress ? StepResult.PROGRESS : StepResult.IDLE;
@@ -649,15 +652,50 @@ public final class StreamTask implements Tasklet {
 
   /** Copies the records of {@code batch} from {@code from} on, element {@code index} of channel {@code c}. */
   private void recordInFlight(int c, long index, RecordBatch batch, int from) {
+    ChannelStateCodec.Chunk chunk = serializeInFlight(c, batch, from);
+    if (chunk != null) {
+      barriers.recordAt(c, index, chunk);
+    }
+  }
+
+  /** The records of {@code batch} from {@code from} on, or null after giving up the checkpoint. */
+  private ChannelStateCodec.Chunk serializeInFlight(int c, RecordBatch batch, int from) {
     String problem = channelState.problem(c);
     if (problem != null) {
       barriers.giveUp(problem);
-      return;
+      return null;
     }
     try {
-      barriers.recordAt(c, index, channelState.serialize(c, batch, from));
+      return channelState.serialize(c, batch, from);
     } catch (Exception e) {
       barriers.giveUp("cannot serialize an in-flight record of edge " + channelState.edgeName(c) + ": " + e);
+      return null;
+    }
+  }
+
+  /**
+   * Records the in-flight elements waiting in the channels without reading them, so that the
+   * checkpoint completes once the barriers' positions are reached rather than once the task has
+   * worked through everything queued before them.
+   */
+  private void peekInFlight() throws Exception {
+    for (int c = 0; c < gate.numberOfChannels(); c++) {
+      LocalChannel channel = gate.channel(c);
+      long index;
+      while ((index = barriers.nextToPeek(c)) >= 0) {
+        Object element = channel.peek(index - barriers.position(c));
+        if (element == null || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION) {
+          break; // not there yet, or a barrier or end that reading the channel handles
+        }
+        Object payload = null;
+        if (element instanceof RecordBatch batch) {
+          payload = serializeInFlight(c, batch, 0);
+          if (payload == null) {
+            return;
+          }
+        }
+        barriers.peeked(c, index, payload);
+      }
     }
   }
 

@@ -45,7 +45,7 @@ class UnalignedCheckpointE2ETest {
     conf.setString("execution.checkpointing.unaligned.enabled", String.valueOf(unaligned));
     conf.setString("execution.checkpointing.aligned-checkpoint-timeout", alignedTimeoutMillis + " ms");
     conf.setString("taskmanager.network.batch-size", "16");
-    conf.setString("taskmanager.network.channel-capacity", "8");
+    conf.setString("taskmanager.network.channel-capacity", "64");
     conf.setString("taskmanager.worker-threads", "4");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);

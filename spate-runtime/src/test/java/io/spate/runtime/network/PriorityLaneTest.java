@@ -114,4 +114,22 @@ class PriorityLaneTest {
     }
     assertThat(channel.poll()).isEqualTo("x");
   }
+
+  @Test
+  void peekingLooksAheadWithoutTakingAnything() {
+    LocalChannel channel = new LocalChannel("peek", 4);
+    assertThat(channel.peek(0)).isNull();
+    channel.offer("a");
+    channel.offer("b");
+    assertThat(channel.peek(0)).isEqualTo("a");
+    assertThat(channel.peek(1)).isEqualTo("b");
+    assertThat(channel.peek(2)).isNull();
+    assertThat(channel.poll()).isEqualTo("a");
+    assertThat(channel.peek(0)).isEqualTo("b");
+    channel.offer("c");
+    assertThat(channel.peek(1)).isEqualTo("c");
+    assertThat(channel.poll()).isEqualTo("b");
+    assertThat(channel.poll()).isEqualTo("c");
+    assertThat(channel.peek(0)).isNull();
+  }
 }

@@ -15,7 +15,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The records the barrier aligner has its task record for an unaligned checkpoint are exactly those
  * between each channel's consumption point at the snapshot and that channel's barrier, whatever the
- * interleaving of records, in-band barriers, priority barriers, ends of input and alignment timeouts.
+ * interleaving of records, in-band barriers, priority barriers, ends of input, alignment timeouts and
+ * looks ahead into the channels; each is recorded once, in channel order.
  */
 class UnalignedBarrierPropertiesTest {
 
@@ -137,6 +138,23 @@ class UnalignedBarrierPropertiesTest {
       }
       if (alignedWithTimeout && random.nextInt(20) == 0) {
         aligner.checkAlignmentTimeout(System.nanoTime() + 1_000_000_000L);
+      }
+      if (aligner.isRecording() && random.nextInt(4) == 0) { // the task looks ahead into a channel
+        int c = random.nextInt(numberOfChannels);
+        Channel ch = channels.get(c);
+        int limit = random.nextInt(4);
+        long index;
+        for (int k = 0; k < limit && (index = aligner.nextToPeek(c)) >= 0; k++) {
+          if (index >= ch.elements.size()) {
+            break;
+          }
+          Object element = ch.elements.get((int) index);
+          if (element instanceof CheckpointBarrier || element == END) {
+            break;
+          }
+          aligner.peeked(c, index, element);
+        }
+        continue;
       }
       int c = runnable.get(random.nextInt(runnable.size()));
       Channel ch = channels.get(c);
