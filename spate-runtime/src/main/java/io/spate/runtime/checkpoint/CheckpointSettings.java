@@ -63,9 +63,13 @@ public record CheckpointSettings(
     return interval > 0;
   }
 
-  /** The options of a periodic checkpoint. */
+  /**
+   * The options of a periodic checkpoint: with unaligned checkpoints on, a positive aligned timeout
+   * makes each start aligned and turn unaligned only once its alignment lasts that long.
+   */
   public CheckpointOptions checkpointOptions() {
-    return new CheckpointOptions(CheckpointType.CHECKPOINT, exactlyOnce, unaligned && exactlyOnce,
-        alignedTimeoutMillis, null);
+    boolean mayBeUnaligned = unaligned && exactlyOnce;
+    return new CheckpointOptions(CheckpointType.CHECKPOINT, exactlyOnce, mayBeUnaligned && alignedTimeoutMillis == 0,
+        mayBeUnaligned ? alignedTimeoutMillis : 0, null);
   }
 }

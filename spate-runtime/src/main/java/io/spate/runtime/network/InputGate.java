@@ -1,5 +1,7 @@
 package io.spate.runtime.network;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The network inputs of one consuming subtask: its channels from every producer of every input
  * edge, with the operator input (0 or 1) each channel feeds.
@@ -8,11 +10,23 @@ public final class InputGate {
 
   private final LocalChannel[] channels;
   private final int[] inputIndex;
+  private final AtomicLong priorityEvents = new AtomicLong();
 
   /** Creates the gate; {@code inputIndex[i]} is the operator input of {@code channels[i]}. */
   public InputGate(LocalChannel[] channels, int[] inputIndex) {
     this.channels = channels;
     this.inputIndex = inputIndex;
+    for (LocalChannel channel : channels) {
+      channel.registerPriorityNotifier(priorityEvents);
+    }
+  }
+
+  /**
+   * How many priority events the channels have received since the gate was built; when it has not
+   * changed, no priority lane needs a look (events from before the gate existed are not counted).
+   */
+  public long priorityEventCount() {
+    return priorityEvents.get();
   }
 
   /** The number of channels. */

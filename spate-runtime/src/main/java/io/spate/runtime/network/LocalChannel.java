@@ -1,15 +1,23 @@
 package io.spate.runtime.network;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * The in-JVM connection from one producing subtask to one consuming subtask: a bounded queue of
  * record batches and control elements, and a return path that recycles consumed batches so the
- * steady state allocates nothing.
+ * steady state allocates nothing. A second, unbounded lane carries priority events (barriers of
+ * unaligned checkpoints) that the consumer reads before the ordinary elements.
  */
 public final class LocalChannel {
 
   private final SpscRing<Object> elements;
   private final SpscRing<RecordBatch> recycled;
   private final String name;
+  private final Queue<Object> priority = new ConcurrentLinkedQueue<>();
+  // The consumer's gate counter, bumped on every priority event so it need not scan every channel.
+  private volatile AtomicLong priorityNotifier;
 
   /** Creates a channel holding up to {@code capacity} elements in flight. */
   public LocalChannel(String name, int capacity) {
@@ -34,9 +42,42 @@ public final class LocalChannel {
     return batch != null && batch.capacity() == batchSize ? batch : new RecordBatch(batchSize);
   }
 
+  /**
+   * Producer: enqueues a priority event; never blocks. The event is in the lane before the notifier
+   * moves, and both before any ordinary element offered afterwards.
+   */
+  public void offerPriority(Object event) {
+    priority.add(event);
+    AtomicLong notifier = priorityNotifier;
+    if (notifier != null) {
+      notifier.incrementAndGet();
+    }
+  }
+
+  /**
+   * Consumer: counts priority events on {@code notifier} from now on; the consumer must look at the
+   * lane once after registering, as events offered before that did not count.
+   */
+  public void registerPriorityNotifier(AtomicLong notifier) {
+    this.priorityNotifier = notifier;
+  }
+
+  /** Consumer: the next priority event, or null. */
+  public Object pollPriority() {
+    return priority.poll();
+  }
+
   /** Consumer: the next element, or null if none is there. */
   public Object poll() {
     return elements.poll();
+  }
+
+  /**
+   * Consumer: the element {@code offset} places after the next one, left in the channel, or null if
+   * the channel holds no such element yet. A batch seen this way stays unchanged until it is polled.
+   */
+  public Object peek(long offset) {
+    return elements.peek(offset);
   }
 
   /** Consumer: whether nothing is waiting. */

@@ -1,5 +1,6 @@
 package io.spate.runtime.network;
 
+import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.partition.StreamPartitioner;
 import java.util.ArrayDeque;
 
@@ -16,6 +17,8 @@ public final class RecordWriter {
   private final StreamPartitioner partitioner;
   private final boolean broadcast;
   private final int batchSize;
+  // Per channel, how many elements were handed to it (into the ring or the backlog): the index the next gets.
+  private final long[] positions;
   private int backlogged;
 
   /** Creates a writer over {@code channels}, batching {@code batchSize} records per channel. */
@@ -27,6 +30,7 @@ public final class RecordWriter {
     this.partitioner = partitioner;
     this.broadcast = partitioner.isBroadcast();
     this.batchSize = batchSize;
+    this.positions = new long[channels.length];
     partitioner.setup(channels.length);
   }
 
@@ -54,6 +58,7 @@ public final class RecordWriter {
   }
 
   private void push(int channel, Object element) {
+    positions[channel]++;
     ArrayDeque<Object> waiting = backlog[channel];
     if ((waiting == null || waiting.isEmpty()) && channels[channel].offer(element)) {
       return;
@@ -72,6 +77,23 @@ public final class RecordWriter {
     for (int c = 0; c < channels.length; c++) {
       push(c, event);
     }
+  }
+
+  /**
+   * Sends {@code barrier} to every channel ahead of the elements waiting there: the records emitted
+   * before it are handed over first, and each channel gets a {@link PriorityBarrier} with the number
+   * of elements it was handed before the barrier. Never blocks.
+   */
+  public void broadcastPriorityEvent(CheckpointBarrier barrier) {
+    flush();
+    for (int c = 0; c < channels.length; c++) {
+      channels[c].offerPriority(new PriorityBarrier(barrier, positions[c]));
+    }
+  }
+
+  /** How many elements channel {@code channel} has been handed so far. */
+  public long position(int channel) {
+    return positions[channel];
   }
 
   /** Hands over every partly filled batch. */

@@ -85,6 +85,19 @@ final class SpscRing<E> {
     return element;
   }
 
+  /** The element {@code offset} places after the oldest, without removing it, or null; consumer only. */
+  @SuppressWarnings("unchecked")
+  E peek(long offset) {
+    long index = (long) HEAD.getOpaque(this) + offset;
+    if (index >= cachedTail) {
+      cachedTail = (long) TAIL.getAcquire(this);
+      if (index >= cachedTail) {
+        return null;
+      }
+    }
+    return (E) buffer[(int) index & mask];
+  }
+
   /** Whether the queue looks empty; consumer only. */
   boolean isEmpty() {
     long h = (long) HEAD.getOpaque(this);

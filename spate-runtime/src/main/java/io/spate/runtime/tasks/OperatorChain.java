@@ -36,6 +36,7 @@ final class OperatorChain {
   private final List<StreamOperator<?>> operators = new ArrayList<>();
   private final List<RecordWriter> writers = new ArrayList<>();
   private final InputGate inputGate;
+  private final List<StreamEdge> channelEdges = new ArrayList<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
@@ -92,13 +93,14 @@ final class OperatorChain {
     this.inputGate = buildInputGate(tdd, shuffle);
   }
 
-  private static InputGate buildInputGate(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle) {
+  private InputGate buildInputGate(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle) {
     List<LocalChannel> channels = new ArrayList<>();
     List<Integer> inputIndex = new ArrayList<>();
     for (JobEdge edge : tdd.vertex().getInputs()) {
       for (int producer : edge.producersOf(tdd.subtaskIndex())) {
         channels.add(shuffle.channel(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), producer, tdd.subtaskIndex()));
         inputIndex.add(edge.streamEdge().targetInputIndex());
+        channelEdges.add(edge.streamEdge());
       }
     }
     return new InputGate(channels.toArray(new LocalChannel[0]), inputIndex.stream().mapToInt(i -> i).toArray());
@@ -135,6 +137,11 @@ final class OperatorChain {
   /** The network writers. */
   RecordWriter[] writers() {
     return writers.toArray(new RecordWriter[0]);
+  }
+
+  /** The stream edge of each input channel, by channel index. */
+  List<StreamEdge> channelEdges() {
+    return channelEdges;
   }
 
   /** The network inputs (no channels for a source task). */

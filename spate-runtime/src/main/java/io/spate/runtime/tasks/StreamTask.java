@@ -13,6 +13,7 @@ import io.spate.runtime.metrics.TaskMetricGroup;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
@@ -33,16 +34,19 @@ import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
 import io.spate.runtime.checkpoint.CheckpointSettings;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import io.spate.runtime.state.snapshot.InputChannelStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSnapshot;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +81,13 @@ public final class StreamTask implements Tasklet {
   private final Executor checkpointIo;
   private CheckpointStorage checkpointStorage;
   private BarrierAligner barriers;
+  private ChannelStateCodec channelState;
+  private int[] inputIndexOfChannel;
+  // The gate's priority event count when this task last looked at the priority lanes; -1 forces a first look.
+  private long seenPriorityEvents = -1;
+  // Unaligned checkpoints whose snapshot is taken, waiting for their in-flight records.
+  private final Map<Long, CompletableFuture<List<ChannelStateCodec.InputRecords>>> pendingChannelState =
+      new HashMap<>();
   // The stop-with-savepoint this source task stopped reading for, or -1.
   private long stoppedForSavepoint = -1;
   private boolean drainAfterSavepoint;
@@ -184,7 +195,7 @@ public final class StreamTask implements Tasklet {
         }
         stoppedForSavepoint = barrier.checkpointId();
       }
-      performCheckpoint(barrier, 0);
+      performCheckpoint(barrier, 0, barrier.options().unaligned());
     });
   }
 
@@ -221,6 +232,7 @@ public final class StreamTask implements Tasklet {
       if (barriers != null) {
         barriers.abort(checkpointId);
       }
+      pendingChannelState.keySet().removeIf(id -> id <= checkpointId);
       for (StreamOperator<?> operator : chain.operators()) {
         try {
           operator.notifyCheckpointAborted(checkpointId);
@@ -314,6 +326,11 @@ public final class StreamTask implements Tasklet {
     checkpointStorage = CheckpointStorage.forJob(CheckpointSettings.from(tdd.jobGraph().configuration()),
         tdd.jobGraph().jobId());
     barriers = new BarrierAligner(gate.numberOfChannels(), new AlignedBarriers());
+    channelState = new ChannelStateCodec(chain.channelEdges());
+    inputIndexOfChannel = new int[gate.numberOfChannels()];
+    for (int c = 0; c < inputIndexOfChannel.length; c++) {
+      inputIndexOfChannel[c] = gate.inputIndexOf(c);
+    }
     channelEnded = new boolean[gate.numberOfChannels()];
     List<StreamOperator<?>> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
@@ -329,6 +346,7 @@ public final class StreamTask implements Tasklet {
         throw new OperatorFailure(operator.getName(), e);
       }
     }
+    replayChannelState();
     if (twoInputHead != null) {
       inputReadFirst = twoInputHead.inputToReadFirst();
       for (int c = 0; c < gate.numberOfChannels(); c++) {
@@ -369,6 +387,16 @@ public final class StreamTask implements Tasklet {
         ? 0 : processingTimeService.currentProcessingTime();
     if (now != 0 && processingTimeService.nextScheduledTime() <= now) {
       progress |= processingTimeService.fireDue(now);
+    }
+    if (source == null) {
+      // Barriers of unaligned checkpoints are taken even while backpressure holds the input back.
+      progress |= processPriorityEvents();
+      if (barriers.isAligning()) {
+        barriers.checkAlignmentTimeout(System.nanoTime());
+      }
+      if (barriers.isRecording()) {
+        peekInFlight();
+      }
     }
     if (!writersAvailable()) {
       return progress ? StepResult.PROGRESS : StepResult.IDLE;
@@ -473,6 +501,17 @@ public final class StreamTask implements Tasklet {
       }
       emptyInARow = 0;
       processed++;
+      // Looked at after the poll: a priority barrier sent before this element is visible by now.
+      processPriorityEvents();
+      if (element instanceof CheckpointBarrier barrier) {
+        barriers.onBarrier(c, barrier);
+        barriers.advance(c);
+        continue;
+      }
+      if (element instanceof RecordBatch batch && barriers.shouldRecord(c)) {
+        recordInFlight(c, barriers.position(c), batch, 0);
+      }
+      barriers.advance(c);
       if (element instanceof RecordBatch batch) {
         if (inFlightHead == null) {
           processBatch(gate.inputIndexOf(c), batch);
@@ -487,8 +526,6 @@ public final class StreamTask implements Tasklet {
         valve.onWatermark(c, watermark.timestamp());
       } else if (element instanceof StreamElements.WatermarkStatus status) {
         valve.onStatus(c, status);
-      } else if (element instanceof CheckpointBarrier barrier) {
-        barriers.onBarrier(c, barrier);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
         endedChannels++;
@@ -567,13 +604,131 @@ public final class StreamTask implements Tasklet {
   private final class AlignedBarriers implements BarrierAligner.Target {
     @Override
     public void onAligned(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
-      performCheckpoint(barrier, alignmentNanos);
+      performCheckpoint(barrier, alignmentNanos, false);
+    }
+
+    @Override
+    public void onUnalignedSnapshot(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
+      performCheckpoint(barrier, alignmentNanos, true);
+      if (heldBatch != null && pendingChannelState.containsKey(barrier.checkpointId())) {
+        // read before the snapshot, not yet processed: the rest of it is in flight
+        recordInFlight(heldChannel, barriers.position(heldChannel) - 1, heldBatch, heldPosition);
+      }
+    }
+
+    @Override
+    public void onChannelStateComplete(long checkpointId, List<List<Object>> recorded) {
+      CompletableFuture<List<ChannelStateCodec.InputRecords>> pending = pendingChannelState.remove(checkpointId);
+      if (pending != null) {
+        pending.complete(ChannelStateCodec.byInput(recorded, inputIndexOfChannel));
+      }
     }
 
     @Override
     public void onAbandoned(long checkpointId, String reason) {
+      pendingChannelState.remove(checkpointId);
       checkpointResponder.declineCheckpoint(tdd.attemptId(), checkpointId, "task " + name + ": " + reason);
     }
+  }
+
+  /** Hands what the priority lanes hold to the barrier aligner, if the gate counted anything new. */
+  private boolean processPriorityEvents() throws Exception {
+    long count = gate.priorityEventCount();
+    if (count == seenPriorityEvents) {
+      return false;
+    }
+    seenPriorityEvents = count;
+    for (int c = 0; c < gate.numberOfChannels(); c++) {
+      Object event;
+      while ((event = gate.channel(c).pollPriority()) != null) {
+        if (!(event instanceof PriorityBarrier barrier)) {
+          throw new IllegalStateException("Unexpected priority event on channel " + gate.channel(c) + ": " + event);
+        }
+        barriers.onPriorityBarrier(c, barrier.barrier(), barrier.position());
+      }
+    }
+    return true;
+  }
+
+  /** Copies the records of {@code batch} from {@code from} on, element {@code index} of channel {@code c}. */
+  private void recordInFlight(int c, long index, RecordBatch batch, int from) {
+    ChannelStateCodec.Chunk chunk = serializeInFlight(c, batch, from);
+    if (chunk != null) {
+      barriers.recordAt(c, index, chunk);
+    }
+  }
+
+  /** The records of {@code batch} from {@code from} on, or null after giving up the checkpoint. */
+  private ChannelStateCodec.Chunk serializeInFlight(int c, RecordBatch batch, int from) {
+    String problem = channelState.problem(c);
+    if (problem != null) {
+      barriers.giveUp(problem);
+      return null;
+    }
+    try {
+      return channelState.serialize(c, batch, from);
+    } catch (Exception e) {
+      barriers.giveUp("cannot serialize an in-flight record of edge " + channelState.edgeName(c) + ": " + e);
+      return null;
+    }
+  }
+
+  /**
+   * Records the in-flight elements waiting in the channels without reading them, so that the
+   * checkpoint completes once the barriers' positions are reached rather than once the task has
+   * worked through everything queued before them.
+   */
+  private void peekInFlight() throws Exception {
+    for (int c = 0; c < gate.numberOfChannels(); c++) {
+      LocalChannel channel = gate.channel(c);
+      long index;
+      while ((index = barriers.nextToPeek(c)) >= 0) {
+        Object element = channel.peek(index - barriers.position(c));
+        if (element == null || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION) {
+          break; // not there yet, or a barrier or end that reading the channel handles
+        }
+        Object payload = null;
+        if (element instanceof RecordBatch batch) {
+          payload = serializeInFlight(c, batch, 0);
+          if (payload == null) {
+            return;
+          }
+        }
+        barriers.peeked(c, index, payload);
+      }
+    }
+  }
+
+  /** Hands the in-flight records of the restored checkpoint to the head operator, before any new input. */
+  private void replayChannelState() throws Exception {
+    if (tdd.restore() == null) {
+      return;
+    }
+    StreamNode headNode = tdd.vertex().getChain().get(0);
+    List<InputChannelStateHandle> handles = tdd.restore().stateOf(headNode.getOperatorId()).inputChannelState();
+    for (InputChannelStateHandle handle : handles) {
+      String where = "input " + handle.inputIndex() + " of operator '" + headNode.getName() + "' in checkpoint "
+          + tdd.restore().checkpointId();
+      ChannelStateCodec.replay(handle, channelState.serializerOfInput(handle.inputIndex(), inputIndexOfChannel),
+          this::processRestoredRecord, where);
+    }
+  }
+
+  private void processRestoredRecord(int inputIndex, Object value, long timestamp) {
+    try {
+      if (oneInputHead != null) {
+        oneInputHead.processElement(value, timestamp);
+      } else if (inputIndex == 0) {
+        twoInputHead.processElement1(value, timestamp);
+      } else {
+        twoInputHead.processElement2(value, timestamp);
+      }
+    } catch (OperatorFailure f) {
+      throw f;
+    } catch (Exception | LinkageError | AssertionError e) {
+      throw new OperatorFailure(chain.head().getName(), e);
+    }
+    recordsIn++;
   }
 
   /**
@@ -581,7 +736,7 @@ public final class StreamTask implements Tasklet {
    * the barrier, sends the barrier on, takes the synchronous part of each snapshot, and leaves the
    * writing to the checkpoint I/O threads, which acknowledge to the coordinator.
    */
-  private void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos) {
+  private void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos, boolean unaligned) {
     long id = barrier.checkpointId();
     long syncStart = System.nanoTime();
     List<StreamOperator<?>> operators = chain.operators();
@@ -593,7 +748,11 @@ public final class StreamTask implements Tasklet {
       }
     }
     for (RecordWriter writer : writers) {
-      writer.broadcastEvent(barrier);
+      if (unaligned) {
+        writer.broadcastPriorityEvent(barrier);
+      } else {
+        writer.broadcastEvent(barrier);
+      }
     }
     CheckpointStreamFactory streams;
     try {
@@ -617,23 +776,51 @@ public final class StreamTask implements Tasklet {
     }
     long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
     long alignmentMillis = alignmentNanos / 1_000_000;
-    checkpointIo.execute(() -> writeSnapshots(id, snapshots, alignmentMillis, syncMillis));
+    if (!unaligned || source != null) {
+      checkpointIo.execute(() -> writeSnapshots(id, snapshots, streams, List.of(), alignmentMillis, syncMillis));
+      return;
+    }
+    CompletableFuture<List<ChannelStateCodec.InputRecords>> inFlight = new CompletableFuture<>();
+    pendingChannelState.put(id, inFlight);
+    // Acknowledged once the in-flight records are complete: the operators' state is written with them.
+    inFlight.thenAcceptAsync(records -> writeSnapshots(id, snapshots, streams, records, alignmentMillis, syncMillis),
+        checkpointIo);
   }
 
-  private void writeSnapshots(long id, Map<String, OperatorSnapshot> snapshots, long alignmentMillis, long syncMillis) {
+  private void writeSnapshots(long id, Map<String, OperatorSnapshot> snapshots, CheckpointStreamFactory streams,
+      List<ChannelStateCodec.InputRecords> inFlight, long alignmentMillis, long syncMillis) {
     long asyncStart = System.nanoTime();
     Map<String, OperatorSubtaskState> states = new HashMap<>();
     long size = 0;
+    long inFlightBytes = 0;
+    String headId = tdd.vertex().getChain().get(0).getOperatorId();
     try {
+      List<InputChannelStateHandle> channelHandles = new ArrayList<>();
+      try {
+        for (ChannelStateCodec.InputRecords records : inFlight) {
+          InputChannelStateHandle handle = ChannelStateCodec.write(records, streams);
+          channelHandles.add(handle);
+          inFlightBytes += handle.getStateSize();
+        }
+      } finally {
+        if (!channelHandles.isEmpty()) {
+          // registered before anything else can fail, so that a failure discards them too
+          states.put(headId, new OperatorSubtaskState(List.of(), List.of(), channelHandles));
+        }
+      }
       for (Map.Entry<String, OperatorSnapshot> e : snapshots.entrySet()) {
         KeyedStateHandle keyed = e.getValue().keyedState().write();
         OperatorStateHandle operator = e.getValue().operatorState().write();
+        OperatorSubtaskState channels = states.get(e.getKey());
         OperatorSubtaskState state = new OperatorSubtaskState(keyed == null ? List.of() : List.of(keyed),
-            operator == null ? List.of() : List.of(operator), List.of());
+            operator == null ? List.of() : List.of(operator),
+            channels == null ? List.of() : channels.inputChannelState());
         if (!state.isEmpty()) {
           states.put(e.getKey(), state);
-          size += state.getStateSize();
         }
+      }
+      for (OperatorSubtaskState state : states.values()) {
+        size += state.getStateSize();
       }
     } catch (Throwable t) {
       for (OperatorSubtaskState written : states.values()) {
@@ -644,7 +831,7 @@ public final class StreamTask implements Tasklet {
     }
     long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;
     checkpointResponder.acknowledgeCheckpoint(tdd.attemptId(), id, states,
-        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, 0));
+        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes));
   }
 
   private static void discardQuietly(OperatorSubtaskState state) {
@@ -654,6 +841,9 @@ public final class StreamTask implements Tasklet {
       }
       for (OperatorStateHandle h : state.operatorState()) {
         h.discardState();
+      }
+      for (InputChannelStateHandle h : state.inputChannelState()) {
+        h.records().discardState();
       }
     } catch (Exception ignored) {
       // best effort: the checkpoint directory is deleted as a whole when the checkpoint is aborted

@@ -1,0 +1,104 @@
+package io.spate.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.common.JobClient;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.sink.SinkWriter;
+import io.spate.api.connector.sink.WriterInitContext;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checkpoints of a job under backpressure (a slow sink behind small channels): unaligned ones store
+ * the records in flight and do not wait for them to drain; aligned ones with a short timeout turn
+ * unaligned.
+ */
+class UnalignedCheckpointE2ETest {
+
+  /** A sink that takes about 50 µs per record, so the channels in front of it stay full. */
+  static final class SlowSink implements Sink<Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public SinkWriter<Long> createWriter(WriterInitContext context) {
+      return new SinkWriter<>() {
+        @Override
+        public void write(Long element, Context ctx) {
+          LockSupport.parkNanos(50_000);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+      };
+    }
+  }
+
+  private static StreamExecutionEnvironment env(boolean unaligned, long alignedTimeoutMillis) {
+    Configuration conf = new Configuration();
+    conf.setString("execution.checkpointing.interval", "30 ms");
+    conf.setString("execution.checkpointing.unaligned.enabled", String.valueOf(unaligned));
+    conf.setString("execution.checkpointing.aligned-checkpoint-timeout", alignedTimeoutMillis + " ms");
+    conf.setString("taskmanager.network.batch-size", "16");
+    conf.setString("taskmanager.network.channel-capacity", "64");
+    conf.setString("taskmanager.worker-threads", "4");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    return env;
+  }
+
+  private static List<CheckpointStatistics> runUntilCompleted(StreamExecutionEnvironment env, int count)
+      throws Exception {
+    env.fromSequence(1, Long.MAX_VALUE).map(x -> x).rebalance().map(x -> x * 2).keyBy(x -> x % 7)
+        .sinkTo(new SlowSink());
+    JobClient client = env.executeAsync("backpressured");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        List<CheckpointStatistics> completed = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
+            .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).toList();
+        if (completed.size() >= count) {
+          return completed;
+        }
+        Thread.sleep(10);
+      }
+      throw new AssertionError("fewer than " + count + " checkpoints completed within 60 s: "
+          + client.getCheckpointStatistics().get(5, TimeUnit.SECONDS));
+    } finally {
+      client.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String summary(String label, List<CheckpointStatistics> completed) {
+    return label + ": " + completed.size() + " completed; alignment ms " + completed.stream()
+        .map(CheckpointStatistics::alignmentMillis).toList() + "; duration ms " + completed.stream()
+        .map(CheckpointStatistics::durationMillis).toList() + "; in-flight bytes " + completed.stream()
+        .map(CheckpointStatistics::persistedInFlightBytes).toList();
+  }
+
+  @Test
+  void unalignedCheckpointsUnderBackpressureStoreInFlightRecords() throws Exception {
+    List<CheckpointStatistics> unaligned = runUntilCompleted(env(true, 0), 5);
+    System.out.println(summary("unaligned", unaligned));
+    assertThat(unaligned).allSatisfy(s -> assertThat(s.acknowledgedSubtasks()).isEqualTo(s.totalSubtasks()));
+    assertThat(unaligned).anySatisfy(s -> assertThat(s.persistedInFlightBytes()).isPositive());
+    assertThat(unaligned.stream().mapToLong(CheckpointStatistics::stateSize).sum())
+        .as("the in-flight records are part of the state").isPositive();
+
+    List<CheckpointStatistics> aligned = runUntilCompleted(env(false, 0), 5);
+    System.out.println(summary("aligned", aligned));
+    assertThat(aligned).allSatisfy(s -> assertThat(s.persistedInFlightBytes()).isZero());
+  }
+
+  @Test
+  void alignedCheckpointsWithATimeoutTurnUnalignedUnderBackpressure() throws Exception {
+    List<CheckpointStatistics> completed = runUntilCompleted(env(true, 2), 5);
+    System.out.println(summary("aligned with 2 ms timeout", completed));
+    assertThat(completed).anySatisfy(s -> assertThat(s.persistedInFlightBytes()).isPositive());
+  }
+}
