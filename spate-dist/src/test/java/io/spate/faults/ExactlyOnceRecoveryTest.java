@@ -60,25 +60,28 @@ class ExactlyOnceRecoveryTest {
     List<Arguments> runs = new ArrayList<>();
     for (String backend : List.of("hashmap", "rocksdb")) {
       for (int parallelism = 1; parallelism <= 4; parallelism++) {
-        runs.add(Arguments.of(backend, parallelism));
+        for (boolean unaligned : List.of(false, true)) {
+          runs.add(Arguments.of(backend, parallelism, unaligned));
+        }
       }
     }
     return runs.stream();
   }
 
-  @ParameterizedTest(name = "{0}, parallelism {1}")
+  @ParameterizedTest(name = "{0}, parallelism {1}, unaligned {2}")
   @MethodSource("runs")
-  void failuresLeaveTheFinishedOutputIdenticalToAFailureFreeRun(String backend, int parallelism, @TempDir Path dir)
-      throws Exception {
+  void failuresLeaveTheFinishedOutputIdenticalToAFailureFreeRun(String backend, int parallelism, boolean unaligned,
+      @TempDir Path dir) throws Exception {
     Path clean = dir.resolve("clean");
     Path faulty = dir.resolve("faulty");
-    run(backend, parallelism, clean, "clean-" + backend + "-" + parallelism, new long[0], 0);
+    String name = backend + "-" + parallelism + (unaligned ? "-unaligned" : "-aligned");
+    run(backend, parallelism, unaligned, clean, "clean-" + name, new long[0], 0);
     List<String> expected = finishedLines(clean);
     assertThat(expected).hasSize(expectedLineCount());
 
     Random random = new Random(backend.hashCode() * 31L + parallelism);
     long[] failAt = random.longs(3, 1, RECORDS).sorted().toArray();
-    JobExecutionResult result = run(backend, parallelism, faulty, "faulty-" + backend + "-" + parallelism, failAt,
+    JobExecutionResult result = run(backend, parallelism, unaligned, faulty, "faulty-" + name, failAt,
         random.nextLong());
     assertThat(result.counters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(3L);
     assertThat(finishedLines(faulty)).containsExactlyElementsOf(expected);
@@ -89,13 +92,14 @@ class ExactlyOnceRecoveryTest {
     return (int) (windows * KEYS * 2);
   }
 
-  private static JobExecutionResult run(String backend, int parallelism, Path output, String runId, long[] failAt,
-      long randomSeed) throws Exception {
+  private static JobExecutionResult run(String backend, int parallelism, boolean unaligned, Path output, String runId,
+      long[] failAt, long randomSeed) throws Exception {
     Configuration conf = new Configuration();
     conf.set(StateBackendOptions.STATE_BACKEND, backend);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(40);
+    env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
     env.setRestartStrategy(io.spate.api.common.RestartStrategies.fixedDelayRestart(50, Duration.ofMillis(20)));
 
     DataStream<Long> numbers = env.fromSequence(0, RECORDS - 1).uid("numbers")

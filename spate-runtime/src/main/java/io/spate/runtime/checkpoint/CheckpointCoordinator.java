@@ -284,6 +284,18 @@ public final class CheckpointCoordinator {
 
   // ------------------------------------------------------------------ failures
 
+  /**
+   * Subtask {@code attemptId} finished its input: pending checkpoints it has not acknowledged cannot
+   * complete any more. They are aborted without counting as failures, since nothing went wrong.
+   */
+  public void onSubtaskFinished(ExecutionAttemptID attemptId) {
+    for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {
+      if (checkpoint.notYetAcknowledged.contains(attemptId)) {
+        abort(checkpoint, "a subtask finished before it acknowledged", false);
+      }
+    }
+  }
+
   /** Aborts every pending checkpoint (the job is restarting or ending); not counted as failures. */
   public void abortPending(String reason) {
     for (PendingCheckpoint checkpoint : new ArrayList<>(pending.values())) {

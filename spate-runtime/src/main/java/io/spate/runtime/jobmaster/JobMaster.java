@@ -281,7 +281,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     switch (update.state()) {
       case FAILED -> {
-        if (execution.restored && update.failure() != null && previousState == ExecutionState.INITIALIZING) {
+        if (execution.restored && previousState == ExecutionState.INITIALIZING && isUnreadableState(update.failure())) {
           // The state it restored may be what failed it: recover from an older checkpoint next time.
           checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());
         }
@@ -296,9 +296,27 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           checkTerminal();
         }
       }
-      case FINISHED -> checkTerminal();
+      case FINISHED -> {
+        checkpoints.onSubtaskFinished(execution.attemptId);
+        checkTerminal();
+      }
       default -> { }
     }
+  }
+
+  /**
+   * Whether a failure while restoring came from state that could not be read (a damaged or missing
+   * file): only then does recovery fall back to an older checkpoint. Any other failure (a bug, a
+   * resource) would fail the same way with every checkpoint, and going back further would repeat
+   * output that sinks already committed.
+   */
+  private static boolean isUnreadableState(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SubtaskFailure describe(Execution execution, Throwable error) {

@@ -64,6 +64,7 @@ public final class StreamTask implements Tasklet {
   }
 
   private static final int MAILBOX_CAPACITY = 1024;
+  private static final long ASYNC_SNAPSHOT_WAIT_SECONDS = 60;
   private static final int MAX_ELEMENTS_PER_STEP = 16;
   private static final int MAX_SOURCE_POLLS_PER_STEP = 32;
 
@@ -79,6 +80,8 @@ public final class StreamTask implements Tasklet {
   private final String name;
   private final CheckpointResponder checkpointResponder;
   private final Executor checkpointIo;
+  // Snapshot parts still being written; a finishing task waits for them before it disposes its state.
+  private final java.util.Set<CompletableFuture<?>> asyncSnapshots = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private CheckpointStorage checkpointStorage;
   private BarrierAligner barriers;
   private ChannelStateCodec channelState;
@@ -777,14 +780,38 @@ public final class StreamTask implements Tasklet {
     long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
     long alignmentMillis = alignmentNanos / 1_000_000;
     if (!unaligned || source != null) {
-      checkpointIo.execute(() -> writeSnapshots(id, snapshots, streams, List.of(), alignmentMillis, syncMillis));
+      track(CompletableFuture.runAsync(
+          () -> writeSnapshots(id, snapshots, streams, List.of(), alignmentMillis, syncMillis), checkpointIo));
       return;
     }
     CompletableFuture<List<ChannelStateCodec.InputRecords>> inFlight = new CompletableFuture<>();
     pendingChannelState.put(id, inFlight);
     // Acknowledged once the in-flight records are complete: the operators' state is written with them.
-    inFlight.thenAcceptAsync(records -> writeSnapshots(id, snapshots, streams, records, alignmentMillis, syncMillis),
-        checkpointIo);
+    track(inFlight.thenAcceptAsync(
+        records -> writeSnapshots(id, snapshots, streams, records, alignmentMillis, syncMillis), checkpointIo));
+  }
+
+  private void track(CompletableFuture<?> snapshot) {
+    asyncSnapshots.add(snapshot);
+    snapshot.whenComplete((v, e) -> asyncSnapshots.remove(snapshot));
+  }
+
+  /**
+   * Lets the snapshots this task has begun finish writing before it closes its operators, so that the
+   * end of the input does not fail a checkpoint that only waits for them.
+   */
+  private void awaitAsyncSnapshots() {
+    CompletableFuture<?>[] running = asyncSnapshots.toArray(new CompletableFuture<?>[0]);
+    if (running.length == 0) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(running).get(ASYNC_SNAPSHOT_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // A snapshot that failed or takes too long declines its checkpoint; the task ends regardless.
+    }
   }
 
   private void writeSnapshots(long id, Map<String, OperatorSnapshot> snapshots, CheckpointStreamFactory streams,
@@ -911,6 +938,9 @@ public final class StreamTask implements Tasklet {
 
   private void terminate(ExecutionState finalState, Throwable failure) {
     phase = Phase.DONE;
+    if (finalState == ExecutionState.FINISHED) {
+      awaitAsyncSnapshots();
+    }
     Throwable closeFailure = closeOperators();
     processingTimeService.clear();
     mailbox.clear();

@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,7 +138,6 @@ class UnalignedExactlyOnceE2ETest {
   }
 
   @Test
-  @Disabled("needs source split state from wt-opstate: the source must rewind to its checkpointed position")
   void aFailureAfterUnalignedCheckpointsLeavesTheKeyedCountsOfAFailureFreeRun() throws Exception {
     run("clean", false);
     JobExecutionResult faulty = run("faulty", true);
