@@ -144,10 +144,11 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
     return callAsync(() -> {
       JobMaster jobMaster = running.get(jobId);
       if (jobMaster == null) {
-        if (!results.containsKey(jobId)) {
+        CompletableFuture<JobResult> result = results.get(jobId);
+        if (result == null) {
           throw new UnknownJobException(jobId);
         }
-        return CompletableFuture.completedFuture(List.<CheckpointStatistics>of());
+        return result.thenApply(JobResult::checkpoints);
       }
       return jobMaster.requestCheckpointStatistics();
     }).thenCompose(f -> f);

@@ -462,7 +462,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
             TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS, (long) restarts),
-        stoppedWithSavepoint));
+        stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics()));
   }
 
   // ------------------------------------------------------------------ checkpoints

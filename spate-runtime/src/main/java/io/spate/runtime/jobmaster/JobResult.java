@@ -15,10 +15,11 @@ import java.util.Map;
  * @param failure the cause of a failure, with job, operator and subtask in its message; else null
  * @param counters final record counts, and the number of restarts
  * @param savepointPath the savepoint the job stopped with, or null
+ * @param checkpoints the statistics of its last checkpoints, as they stood when it ended
  */
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
-    Map<String, Long> counters, String savepointPath) {
+    Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints) {
 
   /** The counter of restarts. */
   public static final String RESTARTS = "restarts";

@@ -89,7 +89,12 @@ public final class ClusterJobClient implements JobClient {
 
   @Override
   public CompletableFuture<List<CheckpointStatistics>> getCheckpointStatistics() {
-    return dispatcher.requestCheckpointStatistics(jobId);
+    if (jobResult.isDone()) {
+      return jobResult.thenApply(JobResult::checkpoints);
+    }
+    return dispatcher.requestCheckpointStatistics(jobId)
+        .exceptionallyCompose(e -> jobResult.isDone() ? jobResult.thenApply(JobResult::checkpoints)
+            : CompletableFuture.failedFuture(e));
   }
 
   @Override

@@ -121,4 +121,17 @@ class CheckpointingE2ETest {
     assertThat(metadata.type()).isEqualTo(CheckpointType.SAVEPOINT);
     assertThat(Files.exists(Path.of(path, "_metadata"))).isTrue(); // never cleaned up by Spate
   }
+
+  @Test
+  void statisticsOutliveTheJob() throws Exception {
+    StreamExecutionEnvironment env = env(null);
+    env.fromSequence(1, 400).map(x -> {
+      Thread.sleep(1); // about 0.2 s per subtask: several 30 ms checkpoints complete meanwhile
+      return x;
+    }).discard();
+    JobClient client = env.executeAsync("bounded");
+    client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+    List<CheckpointStatistics> stats = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS);
+    assertThat(stats).anySatisfy(s -> assertThat(s.status()).isEqualTo(CheckpointStatistics.Status.COMPLETED));
+  }
 }

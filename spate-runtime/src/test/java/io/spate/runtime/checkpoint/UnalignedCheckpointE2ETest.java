@@ -8,6 +8,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
+import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +55,12 @@ class UnalignedCheckpointE2ETest {
 
   private static List<CheckpointStatistics> runUntilCompleted(StreamExecutionEnvironment env, int count)
       throws Exception {
-    env.fromSequence(1, Long.MAX_VALUE).map(x -> x).rebalance().map(x -> x * 2).keyBy(x -> x % 7)
-        .sinkTo(new SlowSink());
+    return runUntilCompleted(env, env.fromSequence(1, Long.MAX_VALUE).map(x -> x).rebalance().map(x -> x * 2), count);
+  }
+
+  private static List<CheckpointStatistics> runUntilCompleted(StreamExecutionEnvironment env, DataStream<Long> input,
+      int count) throws Exception {
+    input.keyBy(x -> x % 7).sinkTo(new SlowSink());
     JobClient client = env.executeAsync("backpressured");
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -97,7 +102,16 @@ class UnalignedCheckpointE2ETest {
 
   @Test
   void alignedCheckpointsWithATimeoutTurnUnalignedUnderBackpressure() throws Exception {
-    List<CheckpointStatistics> completed = runUntilCompleted(env(true, 2), 5);
+    // A backpressured input (its barrier waits behind a full channel in front of the slow sink) next to a
+    // trickling one (its barrier arrives at once): alignment at the sink takes as long as the full channel
+    // takes to drain, tens of milliseconds, far beyond the 2 ms timeout.
+    StreamExecutionEnvironment env = env(true, 2);
+    DataStream<Long> backpressured = env.fromSequence(1, Long.MAX_VALUE).map(x -> x);
+    DataStream<Long> trickling = env.fromSequence(1, Long.MAX_VALUE).map(x -> {
+      LockSupport.parkNanos(200_000);
+      return x;
+    });
+    List<CheckpointStatistics> completed = runUntilCompleted(env, backpressured.union(trickling), 3);
     System.out.println(summary("aligned with 2 ms timeout", completed));
     assertThat(completed).anySatisfy(s -> assertThat(s.persistedInFlightBytes()).isPositive());
   }
