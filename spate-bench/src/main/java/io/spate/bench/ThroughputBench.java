@@ -298,7 +298,7 @@ public final class ThroughputBench {
 
   // ------------------------------------------------------------------ options
 
-  private static final class Options {
+  static final class Options {
     static final String USAGE = String.join("\n",
         "usage: java -Xmx4g -jar spate-bench/target/spate-bench.jar [options]",
         "  --workload W[,W]     all (default), passthrough, map-filter, keyby-reduce, tumbling-count,",
