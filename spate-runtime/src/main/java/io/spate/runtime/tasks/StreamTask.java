@@ -460,7 +460,8 @@ public final class StreamTask implements Tasklet {
         endOfInput = true;
         return true;
       }
-      if (status == InputStatus.NOTHING_AVAILABLE || !writersAvailable()) {
+      // Mail (a checkpoint trigger, an event) waits at most one poll: barriers must not queue behind a whole step.
+      if (status == InputStatus.NOTHING_AVAILABLE || !writersAvailable() || !mailbox.isEmpty()) {
         break;
       }
     }
