@@ -95,7 +95,7 @@ public final class CheckpointBench {
           c.completed.forEach(s -> sizes.add((double) s.stateSize()));
         }
         table.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.2f | %.0f | %.0f ms | %s |%n",
-            backend, p, ThroughputBench.rate(records).replace("/s", ""), ThroughputBench.rate(median(without)),
+            backend, p, ThroughputBench.rate(records), ThroughputBench.rate(median(without)),
             ThroughputBench.rate(median(with)), median(with) / median(without), median(counts), median(durations),
             bytes(median(sizes))));
       }
@@ -378,16 +378,11 @@ public final class CheckpointBench {
   // ------------------------------------------------------------------ helpers
 
   private static double median(double[] values) {
-    return median(Arrays.stream(values).boxed().toList());
+    return ThroughputBench.median(values);
   }
 
   private static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return ThroughputBench.median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static String bytes(double b) {

@@ -281,7 +281,11 @@ public final class ThroughputBench {
     return "unknown CPU";
   }
 
-  private static double median(double[] values) {
+  /** The median of {@code values}, NaN for none. */
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

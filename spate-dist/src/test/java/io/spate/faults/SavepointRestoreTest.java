@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Stop a job with a savepoint, then resume it at another parallelism and on the other state backend:
  * the final per-key totals are those of an uninterrupted run (nothing lost, nothing counted twice).
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SavepointRestoreTest {
 
   private static final long RECORDS = 20_000;
@@ -103,11 +105,10 @@ class SavepointRestoreTest {
         .process(new Totals()).uid("totals");
   }
 
+  /** Waits for a first completed checkpoint (the class's timeout bounds the wait). */
   private static void awaitRunning(JobClient client) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
         .noneMatch(s -> s.status() == io.spate.api.checkpoint.CheckpointStatistics.Status.COMPLETED)) {
-      assertThat(System.nanoTime()).as("a first checkpoint within 20 s").isLessThan(deadline);
       Thread.sleep(10);
     }
   }

@@ -141,8 +141,10 @@ class TwoPhaseSinkHarnessTest {
     assertThat(sink.committedRecords()).containsExactly("a", "b", "c");
 
     // Restoring checkpoint 2 again commits its committables again: the committer ignores repeats.
+    int commitsBefore = sink.commits;
     var third = TestHarnesses.forSink(sink).initializeState(next, 2);
     third.open();
+    assertThat(sink.commits).as("the restore re-commits").isEqualTo(commitsBefore + 1);
     assertThat(sink.committedRecords()).containsExactly("a", "b", "c");
   }
 }

@@ -210,8 +210,7 @@ public final class CheckpointCoordinator {
       TaskCheckpointMetrics metrics) {
     PendingCheckpoint checkpoint = pending.get(checkpointId);
     if (checkpoint == null || !checkpoint.notYetAcknowledged.remove(attemptId)) {
-      discardLate(states);
-      return;
+      return; // late for an aborted checkpoint: its files go with the checkpoint's directory
     }
     checkpoint.acknowledged.put(attemptId, states);
     checkpoint.addMetrics(metrics);
@@ -262,7 +261,7 @@ public final class CheckpointCoordinator {
       completed.addLast(done);
       while (completed.size() > settings.retained()) {
         CompletedCheckpoint old = completed.pollFirst();
-        io.execute(() -> discardQuietly(old.location(), old.checkpointId()));
+        discardAsync(old.location(), old.checkpointId());
       }
     }
     recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, pointer, null);
@@ -341,20 +340,19 @@ public final class CheckpointCoordinator {
 
   private void discard(PendingCheckpoint checkpoint) {
     if (checkpoint.location != null) {
-      io.execute(() -> discardQuietly(checkpoint.location, checkpoint.id));
+      discardAsync(checkpoint.location, checkpoint.id);
     }
   }
 
-  private static void discardLate(Map<String, OperatorSubtaskState> states) {
-    // State of an aborted checkpoint: its directory is deleted with the checkpoint; inline state needs nothing.
-  }
-
-  private static void discardQuietly(CheckpointStorageLocation location, long id) {
-    try {
-      location.discard();
-    } catch (Exception e) {
-      LOG.warn("Could not delete checkpoint {}: {}", id, e.toString());
-    }
+  /** Deletes what was written to {@code location}, on the I/O thread (after writes queued before it). */
+  private void discardAsync(CheckpointStorageLocation location, long id) {
+    io.execute(() -> {
+      try {
+        location.discard();
+      } catch (Exception e) {
+        LOG.warn("Could not delete checkpoint {}: {}", id, e.toString());
+      }
+    });
   }
 
   /**
@@ -383,7 +381,7 @@ public final class CheckpointCoordinator {
     };
     if (!keep) {
       for (CompletedCheckpoint checkpoint : completed) {
-        io.execute(() -> discardQuietly(checkpoint.location(), checkpoint.checkpointId()));
+        discardAsync(checkpoint.location(), checkpoint.checkpointId());
       }
     }
   }

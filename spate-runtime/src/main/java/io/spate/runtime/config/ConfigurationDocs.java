@@ -85,24 +85,12 @@ public final class ConfigurationDocs {
       return "(none)";
     }
     if (value instanceof Duration d) {
-      return durationText(d.toMillis());
+      return DurationFormat.of(d.toMillis());
     }
     if (value instanceof Enum<?> e) {
       return e.name().toLowerCase(Locale.ROOT);
     }
     return "`" + value + "`";
-  }
-
-  /** A duration in the largest unit that divides it, in a form the configuration parses back. */
-  private static String durationText(long millis) {
-    long[] sizes = {3_600_000, 60_000, 1_000};
-    String[] units = {"h", "min", "s"};
-    for (int i = 0; i < sizes.length; i++) {
-      if (millis != 0 && millis % sizes[i] == 0) {
-        return millis / sizes[i] + " " + units[i];
-      }
-    }
-    return millis + " ms";
   }
 
   /** Prints the page to standard output. */

@@ -36,7 +36,6 @@ import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.ArrayList;
@@ -93,8 +92,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.resourceManagerAddress = resourceManagerAddress;
     this.onTermination = onTermination;
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
-    this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration(),
-        checkpointSettings.isEnabled(), System::currentTimeMillis, new Random());
+    this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration());
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "spate-jobmaster-io-" + job.jobId());
       t.setDaemon(true);

@@ -6,28 +6,19 @@ import io.spate.runtime.rpc.RpcGateway;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskExecutionState;
-import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
-import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.api.checkpoint.CheckpointStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** What TaskExecutors and the Dispatcher can ask of a JobMaster. */
-public interface JobMasterGateway extends RpcGateway {
+public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
 
   /** A subtask changed state. */
   void updateTaskExecutionState(TaskExecutionState state);
 
   /** A subtask sends an event to the coordinator of operator {@code operatorId}. */
   void sendOperatorEventToCoordinator(ExecutionAttemptID sender, int operatorId, OperatorEvent event);
-
-  /** A subtask wrote its state for checkpoint {@code checkpointId}. */
-  void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
-      Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics metrics);
-
-  /** A subtask could not take part in checkpoint {@code checkpointId}. */
-  void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason);
 
   /**
    * Takes a savepoint into a new directory under {@code targetDirectory} (the configured default if

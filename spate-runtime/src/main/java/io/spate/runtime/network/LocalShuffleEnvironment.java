@@ -13,6 +13,7 @@ public final class LocalShuffleEnvironment {
   private record ChannelKey(JobID jobId, int attempt, int edgeId, int producer, int consumer) {}
 
   private final Map<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
+  private final Map<JobID, Integer> latestAttempt = new ConcurrentHashMap<>();
   private final int channelCapacity;
   private final int batchSize;
 
@@ -31,16 +32,22 @@ public final class LocalShuffleEnvironment {
    * earlier attempts, whose tasks have all ended, are dropped.
    */
   public LocalChannel channel(JobID jobId, int attempt, int edgeId, int producer, int consumer) {
-    ChannelKey key = new ChannelKey(jobId, attempt, edgeId, producer, consumer);
-    LocalChannel channel = channels.get(key);
-    if (channel != null) {
-      return channel;
-    }
-    if (attempt > 0) {
+    if (attempt > latestAttempt.getOrDefault(jobId, 0) && raiseLatestAttempt(jobId, attempt)) {
+      // Once per restart: the tasks of earlier attempts have all ended.
       channels.keySet().removeIf(k -> k.jobId.equals(jobId) && k.attempt < attempt);
     }
-    return channels.computeIfAbsent(key, k -> new LocalChannel(
+    return channels.computeIfAbsent(new ChannelKey(jobId, attempt, edgeId, producer, consumer), k -> new LocalChannel(
         jobId + "/" + attempt + "/" + edgeId + "/" + producer + "->" + consumer, channelCapacity));
+  }
+
+  /** Records {@code attempt} as the job's latest; true for the one caller that raised it. */
+  private boolean raiseLatestAttempt(JobID jobId, int attempt) {
+    boolean[] raised = new boolean[1];
+    latestAttempt.compute(jobId, (id, previous) -> {
+      raised[0] = previous == null || previous < attempt;
+      return raised[0] ? attempt : previous;
+    });
+    return raised[0];
   }
 
   /** The number of records per batch. */
@@ -51,6 +58,7 @@ public final class LocalShuffleEnvironment {
   /** Drops every channel of {@code jobId}. */
   public void releaseJob(JobID jobId) {
     channels.keySet().removeIf(k -> k.jobId.equals(jobId));
+    latestAttempt.remove(jobId);
   }
 
   /** The number of live channels, for leak checks. */

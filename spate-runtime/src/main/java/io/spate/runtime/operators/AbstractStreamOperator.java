@@ -42,6 +42,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   /** The keyed state of a keyed operator, else null. */
   protected KeyedStateBackend<Object> keyedStateBackend;
 
+  // The timer services this operator created: each watermark fires their due event-time timers.
+  private final java.util.List<InternalTimerService> timerServices = new java.util.ArrayList<>(1);
+
   /** The operator state (lists, union lists, broadcast maps) of this instance. */
   protected OperatorStateBackend operatorStateBackend;
 
@@ -111,6 +114,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     if (keyedStateBackend != null) {
       keyedStateBackend.registerTimers(name, timers);
     }
+    timerServices.add(timers);
     return timers;
   }
 
@@ -195,8 +199,12 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     }
   }
 
+  /** Fires the event-time timers the watermark passed, then forwards it. */
   @Override
   public void processWatermark(long watermark) throws Exception {
+    for (InternalTimerService timers : timerServices) {
+      timers.advanceWatermark(watermark);
+    }
     output.emitWatermark(watermark);
   }
 

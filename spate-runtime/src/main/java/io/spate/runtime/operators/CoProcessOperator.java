@@ -72,12 +72,10 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    if (timers != null) {
-      timers.advanceWatermark(watermark);
-    } else {
+    if (timers == null) {
       nonKeyedTimers.currentWatermark = watermark;
     }
-    output.emitWatermark(watermark);
+    super.processWatermark(watermark);
   }
 
   @Override

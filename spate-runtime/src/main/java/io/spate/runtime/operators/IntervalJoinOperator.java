@@ -158,12 +158,6 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   public void onEventTime(InternalTimerService.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();

@@ -83,12 +83,6 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
   }
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   public void onEventTime(InternalTimerService.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(timer.timestamp(), TimeDomain.EVENT_TIME);

@@ -61,12 +61,6 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
   }
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   public void onEventTime(InternalTimerService.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(timer.timestamp(), TimeDomain.EVENT_TIME);

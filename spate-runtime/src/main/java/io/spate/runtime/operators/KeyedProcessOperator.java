@@ -44,12 +44,6 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
   }
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
   public void onEventTime(InternalTimerService.Timer timer) throws Exception {
     fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());

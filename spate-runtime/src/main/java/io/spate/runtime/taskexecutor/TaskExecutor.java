@@ -17,9 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.CheckpointResponder;
-import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
-import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,18 +66,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       StreamTask task = new StreamTask(tdd, shuffle,
           event -> jobMaster.sendOperatorEventToCoordinator(id, tdd.vertex().getHead().getId(), event),
           (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), metrics,
-          new CheckpointResponder() {
-            @Override
-            public void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
-                Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics checkpointMetrics) {
-              jobMaster.acknowledgeCheckpoint(attemptId, checkpointId, operatorStates, checkpointMetrics);
-            }
-
-            @Override
-            public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
-              jobMaster.declineCheckpoint(attemptId, checkpointId, reason);
-            }
-          }, checkpointIo);
+          jobMaster, checkpointIo);
       tasks.put(id, task);
       workers.submit(task);
     }, getMainThreadExecutor());

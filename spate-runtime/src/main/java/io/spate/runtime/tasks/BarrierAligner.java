@@ -144,11 +144,6 @@ final class BarrierAligner {
         && (barrierPosition[channel] < 0 || consumed[channel] < barrierPosition[channel]);
   }
 
-  /** Records {@code payload} for the element at the current position of {@code channel}. */
-  void record(int channel, Object payload) {
-    recorded[channel].add(new Recorded(consumed[channel], payload));
-  }
-
   /**
    * Records {@code payload} for the element at {@code index} of {@code channel}, which the task read
    * before the snapshot but has not processed yet (the rest of a held batch).

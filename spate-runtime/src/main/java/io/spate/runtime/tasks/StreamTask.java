@@ -75,6 +75,8 @@ public final class StreamTask implements Tasklet {
   private final OperatorEventGateway eventGateway;
   private final StateListener listener;
   private final ArrayBlockingQueue<Runnable> mailbox = new ArrayBlockingQueue<>(MAILBOX_CAPACITY);
+  // A lock-free hint that mail arrived, read between source polls (the queue itself locks on every look).
+  private volatile boolean mailArrived;
   private final ProcessingTimeService processingTimeService = new ProcessingTimeService();
   private final TaskMetricGroup metrics;
   private final String name;
@@ -251,6 +253,7 @@ public final class StreamTask implements Tasklet {
       if (!mailbox.offer(action, 10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("The mailbox of task " + name + " stayed full for 10 s");
       }
+      mailArrived = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -429,6 +432,7 @@ public final class StreamTask implements Tasklet {
   private boolean runMailbox() {
     boolean any = false;
     Runnable action;
+    mailArrived = false;
     while ((action = mailbox.poll()) != null) {
       action.run();
       any = true;
@@ -461,7 +465,7 @@ public final class StreamTask implements Tasklet {
         return true;
       }
       // Mail (a checkpoint trigger, an event) waits at most one poll: barriers must not queue behind a whole step.
-      if (status == InputStatus.NOTHING_AVAILABLE || !writersAvailable() || !mailbox.isEmpty()) {
+      if (status == InputStatus.NOTHING_AVAILABLE || !writersAvailable() || mailArrived) {
         break;
       }
     }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.common.JobClient;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -42,9 +44,9 @@ class UnalignedCheckpointE2ETest {
 
   private static StreamExecutionEnvironment env(boolean unaligned, long alignedTimeoutMillis) {
     Configuration conf = new Configuration();
-    conf.setString("execution.checkpointing.interval", "30 ms");
-    conf.setString("execution.checkpointing.unaligned.enabled", String.valueOf(unaligned));
-    conf.setString("execution.checkpointing.aligned-checkpoint-timeout", alignedTimeoutMillis + " ms");
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
+    conf.set(CheckpointingOptions.ENABLE_UNALIGNED, unaligned);
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(alignedTimeoutMillis));
     conf.setString("taskmanager.network.batch-size", "16");
     conf.setString("taskmanager.network.channel-capacity", "64");
     conf.setString("taskmanager.worker-threads", "4");

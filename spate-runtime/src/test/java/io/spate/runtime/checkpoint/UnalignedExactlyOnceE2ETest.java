@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RestartStrategies;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
@@ -114,8 +115,8 @@ class UnalignedExactlyOnceE2ETest {
 
   private static JobExecutionResult run(String runId, boolean fail) throws Exception {
     Configuration conf = new Configuration();
-    conf.setString("execution.checkpointing.interval", "30 ms");
-    conf.setString("execution.checkpointing.unaligned.enabled", "true");
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
+    conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
     conf.setString("taskmanager.network.batch-size", "8");
     conf.setString("taskmanager.network.channel-capacity", "4");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

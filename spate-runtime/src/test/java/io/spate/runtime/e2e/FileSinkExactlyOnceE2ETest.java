@@ -3,7 +3,7 @@ package io.spate.runtime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.sink.lib.FileSink;
 import io.spate.api.connector.sink.lib.RowEncoder;
@@ -28,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A checkpointed job that fails once writes the same finished files, record for record, as one that does not. */
 class FileSinkExactlyOnceE2ETest {
-
-  private static final ConfigOption<Duration> INTERVAL =
-      ConfigOption.key("execution.checkpointing.interval").durationType().noDefaultValue().withDescription("");
 
   private static final long RECORDS = 4_000;
   private static final long FAILING_RECORD = 3_000;
@@ -67,7 +64,7 @@ class FileSinkExactlyOnceE2ETest {
 
   private static void run(Path out) throws Exception {
     Configuration conf = new Configuration();
-    conf.set(INTERVAL, Duration.ofMillis(50));
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(50));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     // Rate-limited so that checkpoints complete while the job runs.

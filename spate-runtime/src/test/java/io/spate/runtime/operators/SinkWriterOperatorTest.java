@@ -44,8 +44,11 @@ class SinkWriterOperatorTest {
       assertThat(sink.committed()).containsExactly("a", "b", "c");
       harness.notifyOfCompletedCheckpoint(3);
       assertThat(sink.committed()).containsExactly("a", "b", "c", "d");
+      int attempts = sink.commitAttempts();
       harness.notifyOfCompletedCheckpoint(3);
       assertThat(sink.committed()).containsExactly("a", "b", "c", "d");
+      // The sink ignores repeated commits; the operator must not even try one again.
+      assertThat(sink.commitAttempts()).isEqualTo(attempts);
     }
   }
 

@@ -174,7 +174,7 @@ class UnalignedBarrierPropertiesTest {
         aligner.onEndOfPartition(c);
       } else {
         if (aligner.shouldRecord(c)) {
-          aligner.record(c, element);
+          aligner.recordAt(c, aligner.position(c), element);
         }
         aligner.advance(c);
       }

@@ -111,25 +111,32 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   }
 
   final byte[] getRaw(N ns) {
-    int length = buildRowKey(ns);
+    int length = buildRowKey(ns); // before taking the buffer: building the key may have grown it
+    return getRaw(rowKey.getSharedBuffer(), length);
+  }
+
+  /** The value of the row whose key is the first {@code keyLength} bytes of {@code key}, or null. */
+  final byte[] getRaw(byte[] key, int keyLength) {
     try {
-      return backend.db().get(column, backend.readOptions, rowKey.getSharedBuffer(), 0, length);
+      return backend.db().get(column, backend.readOptions, key, 0, keyLength);
     } catch (RocksDBException e) {
       throw failure("read", e);
     }
   }
 
-  final void putRaw(byte[] key, byte[] value) {
+  /** Writes the value in {@code value}'s buffer to the row whose key is the first {@code keyLength} bytes of {@code key}. */
+  final void putRaw(byte[] key, int keyLength, DataOutputSerializer value) {
     try {
-      backend.db().put(column, backend.writeOptions, key, value);
+      backend.db().put(column, backend.writeOptions, key, 0, keyLength, value.getSharedBuffer(), 0, value.length());
     } catch (RocksDBException e) {
       throw failure("write", e);
     }
   }
 
-  final void deleteRaw(byte[] key) {
+  /** Removes the row whose key is the first {@code keyLength} bytes of {@code key}. */
+  final void deleteRaw(byte[] key, int keyLength) {
     try {
-      backend.db().delete(column, backend.writeOptions, key);
+      backend.db().delete(column, backend.writeOptions, key, 0, keyLength);
     } catch (RocksDBException e) {
       throw failure("delete", e);
     }
@@ -148,22 +155,13 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   /** Writes the value in {@code value}'s buffer to the row of the current key in {@code ns}. */
   final void putRow(N ns, DataOutputSerializer value) {
     int length = buildRowKey(ns);
-    try {
-      backend.db().put(column, backend.writeOptions, rowKey.getSharedBuffer(), 0, length,
-          value.getSharedBuffer(), 0, value.length());
-    } catch (RocksDBException e) {
-      throw failure("write", e);
-    }
+    putRaw(rowKey.getSharedBuffer(), length, value);
   }
 
   /** Removes the row of the current key in {@code ns}. */
   final void deleteRow(N ns) {
     int length = buildRowKey(ns);
-    try {
-      backend.db().delete(column, backend.writeOptions, rowKey.getSharedBuffer(), 0, length);
-    } catch (RocksDBException e) {
-      throw failure("delete", e);
-    }
+    deleteRaw(rowKey.getSharedBuffer(), length);
   }
 
   final V deserializeValue(byte[] bytes) {
@@ -173,11 +171,6 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read a value of state '" + name + "' of " + backend.owner(), e);
     }
-  }
-
-  final byte[] serializeValue(V value) {
-    serializeValueInto(value);
-    return valueOut.getCopyOfBuffer();
   }
 
   /** Serializes {@code value} into {@link #valueOut}. */

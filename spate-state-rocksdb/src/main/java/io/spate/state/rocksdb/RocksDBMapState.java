@@ -35,17 +35,19 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
     this.userValueSerializer = userValueSerializer;
   }
 
-  private byte[] userRowKey(UK userKey) {
+  /** Writes the row key of {@code userKey} into the shared row-key buffer; returns its length. */
+  private int userRowKey(UK userKey) {
     buildRowKey(namespace);
     try {
       userKeySerializer.serialize(userKey, rowKey);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not serialize user key " + userKey + " of map state '" + name() + "'", e);
     }
-    return rowKey.getCopyOfBuffer();
+    return rowKey.length();
   }
 
-  private byte[] encodeValue(UV value) {
+  /** Writes the encoded {@code value} into the shared value buffer. */
+  private DataOutputSerializer encodeValue(UV value) {
     userValueOut.clear();
     try {
       userValueOut.writeBoolean(value == null);
@@ -55,7 +57,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
     } catch (IOException e) {
       throw new UncheckedIOException("Could not serialize a value of map state '" + name() + "'", e);
     }
-    return userValueOut.getCopyOfBuffer();
+    return userValueOut;
   }
 
   private UV decodeValue(byte[] bytes) {
@@ -78,13 +80,15 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
 
   @Override
   public UV get(UK key) throws Exception {
-    byte[] bytes = backend.db().get(column, backend.readOptions, userRowKey(key));
+    int length = userRowKey(key); // before taking the buffer: serializing may have grown it
+    byte[] bytes = getRaw(rowKey.getSharedBuffer(), length);
     return bytes == null ? null : decodeValue(bytes);
   }
 
   @Override
   public void put(UK key, UV value) {
-    putRaw(userRowKey(key), encodeValue(value));
+    int length = userRowKey(key);
+    putRaw(rowKey.getSharedBuffer(), length, encodeValue(value));
   }
 
   @Override
@@ -96,12 +100,14 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
 
   @Override
   public void remove(UK key) {
-    deleteRaw(userRowKey(key));
+    int length = userRowKey(key);
+    deleteRaw(rowKey.getSharedBuffer(), length);
   }
 
   @Override
   public boolean contains(UK key) throws Exception {
-    return backend.db().get(column, backend.readOptions, userRowKey(key)) != null;
+    int length = userRowKey(key);
+    return getRaw(rowKey.getSharedBuffer(), length) != null;
   }
 
   @Override
@@ -163,7 +169,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
     @Override
     public UV setValue(UV newValue) {
       UV old = value;
-      putRaw(row, encodeValue(newValue));
+      putRaw(row, row.length, encodeValue(newValue));
       value = newValue;
       return old;
     }
@@ -209,7 +215,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
       if (lastReturned == null) {
         throw new IllegalStateException("next() was not called, or remove() was called twice");
       }
-      deleteRaw(lastReturned.row);
+      deleteRaw(lastReturned.row, lastReturned.row.length);
       lastReturned = null;
     }
 

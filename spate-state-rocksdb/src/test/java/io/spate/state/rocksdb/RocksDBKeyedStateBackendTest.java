@@ -63,8 +63,14 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   @Test
   void disposeDeletesTheWorkingDirectoryAndFreesTheSharedBudget() throws Exception {
     int budgetsBefore = RocksDBSharedResources.activeBudgets();
-    RocksDBKeyedStateBackend<String> backend =
-        (RocksDBKeyedStateBackend<String>) createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    // A budget size no other backend of this test uses, so that its release is visible in the count.
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "24mb")
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+    RocksDBKeyedStateBackend<String> backend = (RocksDBKeyedStateBackend<String>) new RocksDBKeyedStateBackendFactory().<String>create(
+        new KeyedStateBackendParameters<>(Types.STRING, 128, new KeyGroupRange(0, 127), conf, "test job/op (1/1)",
+            System::currentTimeMillis));
+    assertThat(RocksDBSharedResources.activeBudgets()).isEqualTo(budgetsBefore + 1);
     ValueState<Integer> state = backend.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("v", Integer.class));
     backend.setCurrentKey("k");
     state.update(7);
@@ -72,7 +78,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
     assertThat(backend.directory().getParent()).isEqualTo(localDir);
     backend.dispose();
     assertThat(backend.directory()).doesNotExist();
-    assertThat(RocksDBSharedResources.activeBudgets()).isLessThanOrEqualTo(budgetsBefore);
+    assertThat(RocksDBSharedResources.activeBudgets()).isEqualTo(budgetsBefore);
     assertThatThrownBy(state::value).hasMessageContaining("disposed");
   }
 

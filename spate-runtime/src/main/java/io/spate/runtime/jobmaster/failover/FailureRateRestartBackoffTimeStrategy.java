@@ -1,5 +1,7 @@
 package io.spate.runtime.jobmaster.failover;
 
+import io.spate.runtime.config.DurationFormat;
+
 import io.spate.api.common.RestartStrategy;
 import java.util.ArrayDeque;
 import java.util.Objects;

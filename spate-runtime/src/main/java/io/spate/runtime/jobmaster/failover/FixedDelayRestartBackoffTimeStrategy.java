@@ -1,5 +1,7 @@
 package io.spate.runtime.jobmaster.failover;
 
+import io.spate.runtime.config.DurationFormat;
+
 import io.spate.api.common.RestartStrategy;
 
 /** Restarts a fixed number of times, each after the same delay, then fails the job. */

@@ -291,12 +291,6 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   // ---------------------------------------------------------------- timers
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   public void finish() throws Exception {
     timers.endOfInput(); // BATCH: every window fires now
     super.finish();

@@ -204,12 +204,6 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   // ---------------------------------------------------------------- timers
 
   @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
-  }
-
-  @Override
   public void finish() throws Exception {
     timers.endOfInput(); // BATCH: every window fires now
     super.finish();

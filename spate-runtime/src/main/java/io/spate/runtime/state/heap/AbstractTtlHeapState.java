@@ -54,8 +54,7 @@ abstract class AbstractTtlHeapState<K, N, SV> extends AbstractHeapState<K, N, SV
   }
 
   final boolean expired(TtlValue<?> value, long now) {
-    // Subtraction rather than lastAccess + ttl, which overflows for very long TTLs.
-    return now - value.lastAccess >= ttlMillis;
+    return value.isExpired(now, ttlMillis);
   }
 
   /** Tells incremental cleanup about a newly stored object of the current key in {@code ns}. */

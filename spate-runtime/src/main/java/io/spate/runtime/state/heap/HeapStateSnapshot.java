@@ -59,10 +59,6 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
     this.metaInfo = live.metaInfo();
   }
 
-  private static boolean expired(TtlValue<?> value, long now, long ttlMillis) {
-    return now - value.lastAccess >= ttlMillis;
-  }
-
   private static Object copyOne(TypeSerializer<Object> serializer, Object value) {
     HeapStateSerializers.learn(serializer, value);
     return value == null || serializer.isImmutableType() ? value : serializer.copy(value);
@@ -71,7 +67,7 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
   private static Object copyTtl(TypeSerializer<Object> serializer, Object stored, boolean dropExpired, long now,
       long ttlMillis) {
     TtlValue<?> ttl = (TtlValue<?>) stored;
-    if (dropExpired && expired(ttl, now, ttlMillis)) {
+    if (dropExpired && ttl.isExpired(now, ttlMillis)) {
       return null;
     }
     return new TtlValue<>(copyOne(serializer, ttl.value), ttl.lastAccess);

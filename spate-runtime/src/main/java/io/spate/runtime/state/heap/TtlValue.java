@@ -16,4 +16,10 @@ final class TtlValue<V> {
     this.value = value;
     this.lastAccess = lastAccess;
   }
+
+  /** Whether the value has expired at {@code now} under a time to live of {@code ttlMillis}. */
+  boolean isExpired(long now, long ttlMillis) {
+    // Subtraction rather than lastAccess + ttl, which overflows for very long TTLs.
+    return now - lastAccess >= ttlMillis;
+  }
 }

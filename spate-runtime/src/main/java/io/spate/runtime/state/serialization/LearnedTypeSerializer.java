@@ -42,11 +42,6 @@ public final class LearnedTypeSerializer<T> extends TypeSerializer<T> {
     return delegate != null;
   }
 
-  /** The serializer of the learned type, or null. */
-  public TypeSerializer<T> learned() {
-    return delegate;
-  }
-
   /** Learns the type of {@code value} if none is known yet, else checks that {@code value} fits it. */
   public void learnFrom(T value) {
     if (delegate == null) {

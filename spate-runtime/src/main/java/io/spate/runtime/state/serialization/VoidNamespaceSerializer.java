@@ -3,6 +3,7 @@ package io.spate.runtime.state.serialization;
 import io.spate.api.serialization.DataInputView;
 import io.spate.api.serialization.DataOutputView;
 import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.serialization.SingletonSerializerSnapshot;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.runtime.state.VoidNamespace;
 
@@ -40,18 +41,10 @@ public final class VoidNamespaceSerializer extends TypeSerializer<VoidNamespace>
 
   @Override
   public TypeSerializerSnapshot<VoidNamespace> snapshotConfiguration() {
-    return new Snapshot();
+    return new SingletonSerializerSnapshot<>(this);
   }
 
   private Object readResolve() {
     return INSTANCE;
-  }
-
-  /** The snapshot of the void namespace serializer, which has no configuration. */
-  public static final class Snapshot extends ConfigurationFreeSnapshot<VoidNamespace> {
-    /** For reading. */
-    public Snapshot() {
-      super(INSTANCE);
-    }
   }
 }

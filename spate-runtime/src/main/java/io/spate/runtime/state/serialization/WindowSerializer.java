@@ -3,6 +3,7 @@ package io.spate.runtime.state.serialization;
 import io.spate.api.serialization.DataInputView;
 import io.spate.api.serialization.DataOutputView;
 import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.serialization.SingletonSerializerSnapshot;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.windowing.windows.GlobalWindow;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -61,18 +62,10 @@ public final class WindowSerializer extends TypeSerializer<Window> {
 
   @Override
   public TypeSerializerSnapshot<Window> snapshotConfiguration() {
-    return new Snapshot();
+    return new SingletonSerializerSnapshot<>(this);
   }
 
   private Object readResolve() {
     return INSTANCE;
-  }
-
-  /** The snapshot of the window serializer, which has no configuration. */
-  public static final class Snapshot extends ConfigurationFreeSnapshot<Window> {
-    /** For reading. */
-    public Snapshot() {
-      super(INSTANCE);
-    }
   }
 }
