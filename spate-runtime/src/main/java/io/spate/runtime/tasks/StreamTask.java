@@ -237,7 +237,7 @@ public final class StreamTask implements Tasklet {
       if (barriers != null) {
         barriers.abort(checkpointId);
       }
-      pendingChannelState.keySet().removeIf(id -> id <= checkpointId);
+      dropPendingChannelState(checkpointId);
       for (StreamOperator<?> operator : chain.operators()) {
         try {
           operator.notifyCheckpointAborted(checkpointId);
@@ -634,7 +634,10 @@ public final class StreamTask implements Tasklet {
 
     @Override
     public void onAbandoned(long checkpointId, String reason) {
-      pendingChannelState.remove(checkpointId);
+      CompletableFuture<?> pending = pendingChannelState.remove(checkpointId);
+      if (pending != null) {
+        pending.cancel(false); // its snapshot will not be written: nothing may wait for it
+      }
       checkpointResponder.declineCheckpoint(tdd.attemptId(), checkpointId, "task " + name + ": " + reason);
     }
   }
@@ -796,6 +799,20 @@ public final class StreamTask implements Tasklet {
         records -> writeSnapshots(id, snapshots, streams, records, alignmentMillis, syncMillis), checkpointIo));
   }
 
+  /**
+   * Gives up the unaligned snapshots up to {@code checkpointId} that still wait for in-flight records,
+   * completing their futures so that nothing waits for writes that will not happen.
+   */
+  private void dropPendingChannelState(long checkpointId) {
+    pendingChannelState.entrySet().removeIf(e -> {
+      if (e.getKey() > checkpointId) {
+        return false;
+      }
+      e.getValue().cancel(false);
+      return true;
+    });
+  }
+
   private void track(CompletableFuture<?> snapshot) {
     asyncSnapshots.add(snapshot);
     snapshot.whenComplete((v, e) -> asyncSnapshots.remove(snapshot));
@@ -806,6 +823,8 @@ public final class StreamTask implements Tasklet {
    * end of the input does not fail a checkpoint that only waits for them.
    */
   private void awaitAsyncSnapshots() {
+    // Snapshots still waiting for in-flight records will get none now that the input ended.
+    dropPendingChannelState(Long.MAX_VALUE);
     CompletableFuture<?>[] running = asyncSnapshots.toArray(new CompletableFuture<?>[0]);
     if (running.length == 0) {
       return;
