@@ -36,4 +36,14 @@ public final class StateBackendOptions {
           .defaultValue(false)
           .withDescription("Checkpoints upload only the files that changed since the previous checkpoint, where"
               + " the backend supports it (rocksdb); hashmap always takes full snapshots.");
+
+  /** Whether the RocksDB backend opens its database as a TtlDB, so that compaction drops expired TTL state. */
+  public static final ConfigOption<Boolean> ROCKSDB_TTL_COMPACTION_FILTER =
+      ConfigOption.key("state.backend.rocksdb.ttl.compaction-filter.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Opens each RocksDB state database as a RocksDB TtlDB, whose compaction drops values of"
+              + " TTL states (with cleanupInRocksdbCompactFilter, the default) once their time to live has passed on"
+              + " the system clock. Every value then carries a 4-byte write time, which costs states without TTL"
+              + " too; when off, expired RocksDB values are removed when read and left out of full snapshots.");
 }

@@ -33,7 +33,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,10 +46,10 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
@@ -106,6 +105,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   /** Held while an asynchronous snapshot reads the database, so that dispose waits for it. */
   private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
 
+  /** The processing-time clock that state time-to-live is measured on. */
+  final LongSupplier ttlClock;
+  private final RocksDBOpener opener;
+
   /** A restored state's column family and header. */
   private record RestoredColumn(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column) {}
 
@@ -115,6 +118,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
    */
   public RocksDBKeyedStateBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
       Path directory, RocksDBSharedResources.Lease resources, String owner) throws IOException {
+    this(keyType, maxParallelism, keyGroupRange, directory, resources, owner, System::currentTimeMillis,
+        RocksDBOpener.of(false));
+  }
+
+  /**
+   * A backend as above whose state time-to-live is measured on {@code ttlClock} and whose database
+   * {@code opener} opens.
+   */
+  public RocksDBKeyedStateBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
+      Path directory, RocksDBSharedResources.Lease resources, String owner, LongSupplier ttlClock,
+      RocksDBOpener opener) throws IOException {
     if (maxParallelism > 1 << 15) {
       throw new IllegalArgumentException("Max parallelism " + maxParallelism + " does not fit the 2-byte key group");
     }
@@ -125,6 +139,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.owner = owner;
     this.directory = directory;
     this.resources = resources;
+    this.ttlClock = ttlClock;
+    this.opener = opener;
     Files.createDirectories(directory.getParent());
     Files.createDirectory(directory);
     DBOptions dbo = null;
@@ -149,8 +165,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
               .setBlockCache(resources.cache())
               .setCacheIndexAndFilterBlocks(true)
               .setPinL0FilterAndIndexBlocksInCache(true));
-      opened = RocksDB.open(dbo, directory.toString(),
-          List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo)), handles);
+      opened = opener.openNew(dbo, directory, cfo, handles);
     } catch (RocksDBException | RuntimeException e) {
       handles.forEach(ColumnFamilyHandle::close);
       if (opened != null) {
@@ -224,9 +239,12 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   private ColumnFamilyHandle createColumn(String name) {
+    return createColumn(name, 0);
+  }
+
+  private ColumnFamilyHandle createColumn(String name, int compactionTtlSeconds) {
     try {
-      return db.createColumnFamily(new ColumnFamilyDescriptor(
-          ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
+      return opener.createColumn(db, name, compactionTtlSeconds, columnOptions);
     } catch (RocksDBException e) {
       throw new IllegalStateException("Could not create the column family of state '" + name + "' of " + owner, e);
     }
@@ -260,9 +278,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       throw new IllegalStateException("State '" + name + "' of " + owner + " was restored as " + meta.kind()
           + " state and is now registered as " + kind + " state; use another name.");
     }
-    if (meta.ttl()) {
-      throw new UnsupportedOperationException("State '" + name + "' of " + owner + " was restored with a time-to-live,"
-          + " which the RocksDB state backend does not support yet; use the hashmap backend for it.");
+    if (meta.ttl() != state.ttlConfig().isEnabled()) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " was restored "
+          + (meta.ttl() ? "with" : "without") + " a time-to-live and is now registered "
+          + (state.ttlConfig().isEnabled() ? "with" : "without")
+          + " one; turning TTL on or off for existing state is not supported.");
     }
     AbstractRocksDBState raw = state;
     TypeSerializerSnapshot namespaceSnapshot = meta.namespaceSerializer();
@@ -285,7 +305,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (current instanceof LearnedTypeSerializer<?> learned && !learned.hasLearned()) {
       chosen = valueSnapshot.restoreSerializer();
     } else if (compatibility.isCompatibleAfterMigration()) {
-      RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind,
+      RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind, meta.ttl(),
           valueSnapshot.restoreSerializer(), current, name, owner);
     }
     if (state instanceof RocksDBMapState map) {
@@ -314,19 +334,23 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     List<ColumnFamilyHandle> columns = new ArrayList<>();
     List<KeyedStateMetaInfo> metas = new ArrayList<>();
+    List<RocksDBTtlSnapshotFilter> filters = new ArrayList<>();
+    long now = ttlClock.getAsLong();
     for (Map.Entry<String, AbstractRocksDBState<K, ?, ?>> entry : states.entrySet()) {
       AbstractRocksDBState<K, ?, ?> state = entry.getValue();
       StateKind kind = StateKind.of(kinds.get(entry.getKey()));
       TypeSerializer value = state instanceof RocksDBMapState map ? map.userValueSerializer : state.valueSerializer;
       TypeSerializerSnapshot<?> userKey = state instanceof RocksDBMapState map
           ? map.userKeySerializer.snapshotConfiguration() : null;
-      metas.add(new KeyedStateMetaInfo(entry.getKey(), kind, false, state.namespaceSerializer.snapshotConfiguration(),
-          value.snapshotConfiguration(), userKey));
+      metas.add(new KeyedStateMetaInfo(entry.getKey(), kind, state.ttlConfig().isEnabled(),
+          state.namespaceSerializer.snapshotConfiguration(), value.snapshotConfiguration(), userKey));
       columns.add(state.column);
+      filters.add(RocksDBTtlSnapshotFilter.forState(state.ttlConfig(), kind, now));
     }
     for (RestoredColumn column : restored.values()) {
       metas.add(column.metaInfo());
       columns.add(column.column());
+      filters.add(null);
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
@@ -341,7 +365,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         List<KeyedSnapshotWriter.StateSource> all = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-          all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read));
+          all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read, filters.get(i)));
         }
         all.addAll(sources);
         return KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, all);
@@ -354,16 +378,22 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     };
   }
 
-  /** Copies the rows of one column family, key group by key group, as they are. */
+  /**
+   * Copies the rows of one column family, key group by key group, as they are (but for what a TTL
+   * state's full-snapshot cleanup leaves out).
+   */
   private final class ColumnSnapshot implements KeyedSnapshotWriter.StateSource {
     private final KeyedStateMetaInfo metaInfo;
     private final ColumnFamilyHandle column;
     private final ReadOptions read;
+    private final RocksDBTtlSnapshotFilter ttlFilter;
 
-    ColumnSnapshot(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column, ReadOptions read) {
+    ColumnSnapshot(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column, ReadOptions read,
+        RocksDBTtlSnapshotFilter ttlFilter) {
       this.metaInfo = metaInfo;
       this.column = column;
       this.read = read;
+      this.ttlFilter = ttlFilter;
     }
 
     @Override
@@ -381,7 +411,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             break;
           }
           byte[] value = it.value();
-          sink.entry(row, 2, row.length - 2, value, 0, value.length);
+          if (ttlFilter == null) {
+            sink.entry(row, 2, row.length - 2, value, 0, value.length);
+          } else {
+            ttlFilter.write(row, value, sink);
+          }
         }
       }
     }
@@ -467,21 +501,24 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public <S extends State> S getOrCreateState(StateDescriptor<S, ?> descriptor) {
     checkNotDisposed();
     String name = descriptor.getName();
-    if (descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled()) {
-      throw new UnsupportedOperationException("State '" + name + "' has a time-to-live, which the RocksDB state "
-          + "backend does not support yet; use the hashmap backend (state.backend.type: hashmap) for it.");
-    }
     AbstractRocksDBState<K, ?, ?> state = states.get(name);
     if (state != null) {
       if (kinds.get(name) != descriptor.getType()) {
         throw new IllegalStateException("State '" + name + "' was registered as " + kinds.get(name)
             + " state and is now asked for as " + descriptor.getType() + " state; use another name.");
       }
+      RocksDBTtlStates.checkSameTtl(name, state.ttlConfig(), descriptor.getTtlConfig());
       return (S) state;
     }
     RestoredColumn restoredColumn = restored.get(name);
-    ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name);
-    state = switch (descriptor.getType()) {
+    int compactionTtl = opener.compactionTtlSeconds(descriptor.getTtlConfig());
+    if (restoredColumn != null && compactionTtl > 0 && restoredColumn.metaInfo().ttl()) {
+      restoredColumn = new RestoredColumn(restoredColumn.metaInfo(), moveToCompactionTtl(restoredColumn, compactionTtl));
+      restored.put(name, restoredColumn);
+    }
+    ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name, compactionTtl);
+    state = RocksDBTtlStates.hasTtl(descriptor) ? RocksDBTtlStates.create(this, column, descriptor)
+        : switch (descriptor.getType()) {
       case VALUE -> new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
       case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
       case REDUCING -> new RocksDBReducingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
@@ -502,6 +539,16 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     states.put(name, state);
     kinds.put(name, descriptor.getType());
     return (S) state;
+  }
+
+  private ColumnFamilyHandle moveToCompactionTtl(RestoredColumn column, int compactionTtlSeconds) {
+    try {
+      return opener.recreateWithTtl(db, column.column(), column.metaInfo().name(), compactionTtlSeconds, columnOptions,
+          writeOptions);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Could not move restored state '" + column.metaInfo().name() + "' of " + owner
+          + " into a column family with a compaction TTL: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -28,7 +28,8 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     Path directory = base.resolve(sanitize(parameters.owner()) + "-" + UUID.randomUUID());
     RocksDBSharedResources.Lease lease = RocksDBSharedResources.acquire(managed);
     RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
-        parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner());
+        parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
+        parameters.clock(), RocksDBOpener.of(conf));
     if (!parameters.restoreState().isEmpty()) {
       try {
         backend.restore(parameters.restoreState(), parameters.userClassLoader());
