@@ -30,18 +30,17 @@ import org.rocksdb.WriteOptions;
  * so its files must never be opened as a plain RocksDB (values would have 4 stray bytes) nor the
  * other way round. Both facts that decide the opening are kept in the files themselves, so that a
  * database reopened from copied files (a native checkpoint) opens the same way: a TtlDB has the
- * empty column family {@value #TTL_DB_MARKER_NAME}, and a column family with a compaction TTL has
- * {@value #TTL_SUFFIX}{@code <seconds>s} at the end of its name. {@link #openExisting} reads both.
+ * empty column family {@value #TTL_DB_MARKER_NAME}; a state's column family is {@code state/<name>},
+ * or {@code state-ttl/<seconds>/<name>} when compaction drops its values that many seconds after
+ * their last write. {@link #openExisting} reads both.
  */
 public final class RocksDBOpener {
 
   /** The name of the column family that only a database opened as a TtlDB has. */
   static final String TTL_DB_MARKER_NAME = "spate/ttl-db";
 
-  /** Ends the name of a column family whose values a TtlDB drops that many seconds after their last write. */
-  static final String TTL_SUFFIX = "@ttl=";
-
   private static final String STATE_PREFIX = "state/";
+  private static final String TTL_STATE_PREFIX = "state-ttl/";
   private static final byte[] TTL_DB_MARKER = TTL_DB_MARKER_NAME.getBytes(StandardCharsets.UTF_8);
   private static final int COPY_BATCH_ROWS = 1024;
 
@@ -133,32 +132,31 @@ public final class RocksDBOpener {
 
   /** The column family name of state {@code stateName} whose values compaction drops after {@code ttlSeconds} (0: never). */
   public static byte[] columnName(String stateName, int ttlSeconds) {
-    String name = STATE_PREFIX + stateName + (ttlSeconds > 0 ? TTL_SUFFIX + ttlSeconds + "s" : "");
+    String name = ttlSeconds > 0 ? TTL_STATE_PREFIX + ttlSeconds + "/" + stateName : STATE_PREFIX + stateName;
     return name.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The state whose values column family {@code columnName} holds, or null if it holds none. */
   public static String stateNameOf(byte[] columnName) {
     String name = new String(columnName, StandardCharsets.UTF_8);
-    if (!name.startsWith(STATE_PREFIX)) {
-      return null;
+    if (name.startsWith(STATE_PREFIX)) {
+      return name.substring(STATE_PREFIX.length());
     }
-    int suffix = name.lastIndexOf(TTL_SUFFIX);
-    boolean hasTtl = suffix >= 0 && compactionTtlSecondsOf(columnName) > 0;
-    return name.substring(STATE_PREFIX.length(), hasTtl ? suffix : name.length());
+    int slash = name.indexOf('/', TTL_STATE_PREFIX.length());
+    return name.startsWith(TTL_STATE_PREFIX) && slash > 0 ? name.substring(slash + 1) : null;
   }
 
   /** The compaction TTL in seconds that the name of a column family says, 0 for none. */
   static int compactionTtlSecondsOf(byte[] columnName) {
     String name = new String(columnName, StandardCharsets.UTF_8);
-    int suffix = name.lastIndexOf(TTL_SUFFIX);
-    if (!name.startsWith(STATE_PREFIX) || suffix < 0 || !name.endsWith("s")) {
+    int slash = name.indexOf('/', TTL_STATE_PREFIX.length());
+    if (!name.startsWith(TTL_STATE_PREFIX) || slash < 0) {
       return 0;
     }
     try {
-      return Math.max(0, Integer.parseInt(name.substring(suffix + TTL_SUFFIX.length(), name.length() - 1)));
+      return Math.max(0, Integer.parseInt(name.substring(TTL_STATE_PREFIX.length(), slash)));
     } catch (NumberFormatException notATtl) {
-      return 0; // a state name that happens to contain the suffix
+      return 0;
     }
   }
 
