@@ -42,8 +42,10 @@ public final class StateBackendOptions {
       ConfigOption.key("state.backend.rocksdb.ttl.compaction-filter.enabled")
           .booleanType()
           .defaultValue(false)
-          .withDescription("Opens each RocksDB state database as a RocksDB TtlDB, whose compaction drops values of"
-              + " TTL states (with cleanupInRocksdbCompactFilter, the default) once their time to live has passed on"
-              + " the system clock. Every value then carries a 4-byte write time, which costs states without TTL"
-              + " too; when off, expired RocksDB values are removed when read and left out of full snapshots.");
+          .withDescription("Opens each RocksDB state database as a RocksDB TtlDB, whose compaction drops the values of"
+              + " TTL states with cleanupInRocksdbCompactFilter (on unless disableCleanupInBackground) once their time"
+              + " to live, rounded up to whole seconds, has passed since their last write on the system clock. Off by"
+              + " default: every value then carries a 4-byte write time, which costs states without TTL too (about 9%"
+              + " of the CPU time of a value-state update). When off, expired RocksDB values are removed when read"
+              + " and left out of full snapshots that clean up.");
 }
