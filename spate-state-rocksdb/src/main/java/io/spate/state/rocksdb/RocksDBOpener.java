@@ -60,6 +60,14 @@ public final class RocksDBOpener {
     return new RocksDBOpener(ttlDb);
   }
 
+  /**
+   * The opener that makes column families for {@code db} as its kind needs: after {@link
+   * #openExisting}, the files decide the kind, not the configuration.
+   */
+  public static RocksDBOpener forOpened(RocksDB db) {
+    return new RocksDBOpener(db instanceof TtlDB);
+  }
+
   /** Whether databases are opened as TtlDBs. */
   public boolean isTtlDb() {
     return ttlDb;
