@@ -103,6 +103,12 @@ public final class RocksDBOpener {
    */
   public static RocksDB openExisting(DBOptions dbOptions, Path directory, ColumnFamilyOptions columnOptions,
       List<byte[]> names, List<ColumnFamilyHandle> handles) throws RocksDBException {
+    return openExisting(dbOptions, directory, columnOptions, names, handles, false);
+  }
+
+  /** As {@link #openExisting(DBOptions, Path, ColumnFamilyOptions, List, List)}, read-only if {@code readOnly}. */
+  public static RocksDB openExisting(DBOptions dbOptions, Path directory, ColumnFamilyOptions columnOptions,
+      List<byte[]> names, List<ColumnFamilyHandle> handles, boolean readOnly) throws RocksDBException {
     List<byte[]> found;
     try (Options options = new Options()) {
       found = RocksDB.listColumnFamilies(options, directory.toString());
@@ -119,8 +125,10 @@ public final class RocksDBOpener {
       ttls.add(compactionTtlSecondsOf(name));
     }
     names.addAll(found);
-    return isTtlDb
-        ? TtlDB.open(dbOptions, directory.toString(), descriptors, handles, ttls, false)
+    if (isTtlDb) {
+      return TtlDB.open(dbOptions, directory.toString(), descriptors, handles, ttls, readOnly);
+    }
+    return readOnly ? RocksDB.openReadOnly(dbOptions, directory.toString(), descriptors, handles)
         : RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
   }
 

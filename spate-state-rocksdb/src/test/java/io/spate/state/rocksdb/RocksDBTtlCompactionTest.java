@@ -240,6 +240,15 @@ class RocksDBTtlCompactionTest {
         assertThat(contents(reopened, names, handles)).as("ttlDb=%s", ttlDb).isEqualTo(live);
         handles.forEach(ColumnFamilyHandle::close);
       }
+      names.clear();
+      handles.clear();
+      try (StringAppendOperator merge = new StringAppendOperator("");
+          ColumnFamilyOptions columns = new ColumnFamilyOptions().setMergeOperator(merge);
+          DBOptions options = new DBOptions();
+          RocksDB readOnly = RocksDBOpener.openExisting(options, copy, columns, names, handles, true)) {
+        assertThat(contents(readOnly, names, handles)).as("read-only, ttlDb=%s", ttlDb).isEqualTo(live);
+        handles.forEach(ColumnFamilyHandle::close);
+      }
     }
   }
 
