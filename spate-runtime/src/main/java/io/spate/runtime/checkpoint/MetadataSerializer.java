@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.checkpoint.storage.FileSystemCheckpointStorage;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
@@ -31,9 +32,9 @@ import java.util.zip.CRC32;
 /**
  * Writes and reads the metadata file of a checkpoint or savepoint: every operator's state handles,
  * with small state inline. Files inside the checkpoint's directory are stored by relative path, so
- * that a savepoint directory can be moved; files beside it (the {@code shared/} files of incremental
- * checkpoints, in the job's directory) relative to its parent, so that a job's checkpoint directory
- * can be moved as a whole. A CRC32 at the end catches corruption and truncation.
+ * that a savepoint directory can be moved; the {@code shared/} files of incremental checkpoints, which
+ * sit beside it in the job's directory, relative to that directory, so that a job's checkpoint
+ * directory can be moved as a whole. A CRC32 at the end catches corruption and truncation.
  *
  * <p>Version 2 added incremental keyed state handles and files relative to the parent directory;
  * version 1 metadata still reads.
@@ -153,7 +154,8 @@ public final class MetadataSerializer {
       if (dir != null && path.startsWith(dir)) {
         out.writeByte(RELATIVE_FILE);
         out.writeUTF(dir.relativize(path).toString());
-      } else if (dir != null && dir.getParent() != null && path.startsWith(dir.getParent())) {
+      } else if (dir != null && dir.getParent() != null
+          && path.startsWith(dir.getParent().resolve(FileSystemCheckpointStorage.SHARED_DIRECTORY))) {
         out.writeByte(PARENT_RELATIVE_FILE);
         out.writeUTF(dir.getParent().relativize(path).toString());
       } else {
