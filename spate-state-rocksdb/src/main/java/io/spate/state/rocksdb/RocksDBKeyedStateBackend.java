@@ -105,6 +105,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private TypeSerializerSnapshot<K> restoredKeySerializer;
   /** Held while an asynchronous snapshot reads the database, so that dispose waits for it. */
   private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
+  /** Column families of a database opened on an incremental snapshot's files, until their state is restored. */
+  private final Map<String, ColumnFamilyHandle> openedColumns = new java.util.HashMap<>();
+  /** Takes incremental checkpoints; null when checkpoints are full snapshots. */
+  private RocksDBIncrementalSnapshotStrategy incrementalSnapshots;
 
   /** A restored state's column family and header. */
   private record RestoredColumn(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column) {}
@@ -126,7 +130,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.directory = directory;
     this.resources = resources;
     Files.createDirectories(directory.getParent());
-    Files.createDirectory(directory);
+    if (!RocksDBIncrementalRestore.holdsDatabase(directory)) { // else: downloaded for a restore
+      Files.createDirectory(directory);
+    }
     DBOptions dbo = null;
     ColumnFamilyOptions cfo = null;
     StringAppendOperator merge = null;
@@ -149,8 +155,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
               .setBlockCache(resources.cache())
               .setCacheIndexAndFilterBlocks(true)
               .setPinL0FilterAndIndexBlocksInCache(true));
-      opened = RocksDB.open(dbo, directory.toString(),
-          List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo)), handles);
+      opened = RocksDB.open(dbo, directory.toString(), RocksDBIncrementalRestore.columnFamilies(directory, cfo), handles);
+      openedColumns.putAll(RocksDBIncrementalRestore.byName(handles));
     } catch (RocksDBException | RuntimeException e) {
       handles.forEach(ColumnFamilyHandle::close);
       if (opened != null) {
@@ -175,7 +181,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
    * either backend): each restored state's rows go into its column family as they are.
    */
   void restore(List<KeyedStateHandle> handles, ClassLoader userClassLoader) throws IOException {
-    KeyedSnapshotReader.restore(handles, keyGroupRange, userClassLoader, new KeyedSnapshotReader.RestoreTarget() {
+    RocksDBIncrementalRestore.restore(handles, keyGroupRange, directory, userClassLoader,
+        new KeyedSnapshotReader.RestoreTarget() {
       @Override
       @SuppressWarnings("unchecked")
       public void restoreKeySerializer(TypeSerializerSnapshot<?> snapshot) {
@@ -224,6 +231,10 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   private ColumnFamilyHandle createColumn(String name) {
+    ColumnFamilyHandle opened = openedColumns.remove("state/" + name);
+    if (opened != null) {
+      return opened;
+    }
     try {
       return db.createColumnFamily(new ColumnFamilyDescriptor(
           ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
@@ -330,6 +341,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
+    if (incrementalSnapshots != null && streams.supportsSharedState()) {
+      return incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+    }
     String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
     return () -> {
@@ -384,6 +398,25 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
           sink.entry(row, 2, row.length - 2, value, 0, value.length);
         }
       }
+    }
+  }
+
+  /** Makes checkpoints (not savepoints) of this backend incremental ({@code state.backend.incremental}). */
+  void enableIncrementalCheckpoints() {
+    incrementalSnapshots = new RocksDBIncrementalSnapshotStrategy(directory, keyGroupRange, owner);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointAborted(checkpointId);
     }
   }
 
@@ -666,6 +699,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     restored.values().forEach(c -> c.column().close());
     restored.clear();
+    openedColumns.values().forEach(ColumnFamilyHandle::close);
+    openedColumns.clear();
     states.clear();
     defaultColumn.close();
     db.close();
