@@ -1,7 +1,6 @@
 package io.spate.cli;
 
 import io.spate.cli.rest.RestClientException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,18 +30,14 @@ final class SavepointCommand implements Callable<Integer> {
       description = "Where the savepoint goes (default: the job's state.savepoints.dir).")
   private String targetDirectory;
 
-  @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
-      description = "How long to wait for the savepoint (default: ${DEFAULT-VALUE}).")
-  private long timeoutSeconds;
+  @Mixin
+  private SavepointTimeout timeout;
 
   @Override
   public Integer call() throws RestClientException {
     String job = cluster.jobId(jobId);
-    if (timeoutSeconds < 1) {
-      throw cluster.usageError("--timeout must be at least 1 second, but was " + timeoutSeconds + ".");
-    }
     String path = cluster.client().savepoint(job, CliPaths.absolute(targetDirectory),
-        Duration.ofSeconds(timeoutSeconds));
+        timeout.get(cluster));
     CliOutput.print(spec, cluster.output, "Savepoint completed. Path: " + path,
         Map.of("jobId", job, "savepointPath", path));
     return 0;
