@@ -153,7 +153,8 @@ public class StreamExecutionEnvironment {
 
   /**
    * Sets where the job's keyed state lives ({@link HashMapStateBackend} or {@link
-   * EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type}.
+   * EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type} (and, for {@code new
+   * EmbeddedRocksDBStateBackend(true)}, {@code state.backend.incremental}).
    */
   public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
     Objects.requireNonNull(backend, "The state backend must not be null.");
@@ -162,6 +163,9 @@ public class StreamExecutionEnvironment {
       throw new InvalidProgramException("State backend " + backend + " has no name.");
     }
     configuration.set(StateBackendOptions.STATE_BACKEND, name);
+    if (backend instanceof EmbeddedRocksDBStateBackend rocksdb && rocksdb.isIncrementalCheckpointsEnabled() != null) {
+      configuration.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, rocksdb.isIncrementalCheckpointsEnabled());
+    }
     return this;
   }
 
@@ -169,7 +173,7 @@ public class StreamExecutionEnvironment {
   public StateBackend getStateBackend() {
     String name = configuration.get(StateBackendOptions.STATE_BACKEND);
     if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
-      return new EmbeddedRocksDBStateBackend();
+      return new EmbeddedRocksDBStateBackend(configuration.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS));
     }
     if (HashMapStateBackend.NAME.equals(name)) {
       return new HashMapStateBackend();

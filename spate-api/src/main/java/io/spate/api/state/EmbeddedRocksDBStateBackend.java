@@ -11,6 +11,27 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   /** The name of this backend in {@code state.backend.type}. */
   public static final String NAME = "rocksdb";
 
+  private final Boolean incrementalCheckpoints;
+
+  /** The backend, with incremental checkpoints as {@code state.backend.incremental} says. */
+  public EmbeddedRocksDBStateBackend() {
+    this.incrementalCheckpoints = null;
+  }
+
+  /**
+   * The backend with incremental checkpoints on or off for this job, whatever {@code
+   * state.backend.incremental} says: incremental checkpoints upload only the SST files that are new
+   * since the last completed checkpoint and reference the others.
+   */
+  public EmbeddedRocksDBStateBackend(boolean enableIncrementalCheckpointing) {
+    this.incrementalCheckpoints = enableIncrementalCheckpointing;
+  }
+
+  /** Whether this backend sets incremental checkpoints: true or false, or null to leave it to the configuration. */
+  public Boolean isIncrementalCheckpointsEnabled() {
+    return incrementalCheckpoints;
+  }
+
   @Override
   public String getName() {
     return NAME;
@@ -18,6 +39,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
   @Override
   public String toString() {
-    return "EmbeddedRocksDBStateBackend";
+    return incrementalCheckpoints == null ? "EmbeddedRocksDBStateBackend"
+        : "EmbeddedRocksDBStateBackend(incremental=" + incrementalCheckpoints + ")";
   }
 }

@@ -104,10 +104,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private TypeSerializerSnapshot<K> restoredKeySerializer;
   /** Held while an asynchronous snapshot reads the database, so that dispose waits for it. */
   private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
+  /** Column families of a database opened on an incremental snapshot's files, until their state is restored. */
+  private final Map<String, ColumnFamilyHandle> openedColumns = new java.util.HashMap<>();
+  /** Takes incremental checkpoints; null when checkpoints are full snapshots. */
+  private RocksDBIncrementalSnapshotStrategy incrementalSnapshots;
 
   /** The processing-time clock that state time-to-live is measured on. */
   final LongSupplier ttlClock;
+  /** Makes column families as the opened database's kind (plain or TtlDB) needs. */
   private final RocksDBOpener opener;
+  /** Whether the database was opened on the files of an incremental snapshot (downloaded by the factory). */
+  private final boolean openedOnSnapshotFiles;
 
   /** A restored state's column family and header. */
   private record RestoredColumn(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column) {}
@@ -140,9 +147,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.directory = directory;
     this.resources = resources;
     this.ttlClock = ttlClock;
-    this.opener = opener;
     Files.createDirectories(directory.getParent());
-    Files.createDirectory(directory);
+    boolean existing = RocksDBIncrementalRestore.holdsDatabase(directory); // downloaded for a restore
+    if (!existing) {
+      Files.createDirectory(directory);
+    }
     DBOptions dbo = null;
     ColumnFamilyOptions cfo = null;
     StringAppendOperator merge = null;
@@ -165,7 +174,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
               .setBlockCache(resources.cache())
               .setCacheIndexAndFilterBlocks(true)
               .setPinL0FilterAndIndexBlocksInCache(true));
-      opened = opener.openNew(dbo, directory, cfo, handles);
+      opened = existing ? RocksDBIncrementalRestore.openDownloaded(dbo, directory, cfo, handles, openedColumns)
+          : opener.openNew(dbo, directory, cfo, handles);
     } catch (RocksDBException | RuntimeException e) {
       handles.forEach(ColumnFamilyHandle::close);
       if (opened != null) {
@@ -180,6 +190,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.columnOptions = cfo;
     this.listMerge = merge;
     this.db = opened;
+    this.opener = RocksDBOpener.forOpened(opened);
+    this.openedOnSnapshotFiles = existing;
     this.defaultColumn = handles.get(0);
     this.writeOptions = new WriteOptions().setDisableWAL(true); // durability comes from checkpoints, not a log
     this.readOptions = new ReadOptions();
@@ -190,7 +202,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
    * either backend): each restored state's rows go into its column family as they are.
    */
   void restore(List<KeyedStateHandle> handles, ClassLoader userClassLoader) throws IOException {
-    KeyedSnapshotReader.restore(handles, keyGroupRange, userClassLoader, new KeyedSnapshotReader.RestoreTarget() {
+    RocksDBIncrementalRestore.restore(handles, keyGroupRange, directory, openedOnSnapshotFiles, userClassLoader,
+        new KeyedSnapshotReader.RestoreTarget() {
       @Override
       @SuppressWarnings("unchecked")
       public void restoreKeySerializer(TypeSerializerSnapshot<?> snapshot) {
@@ -239,7 +252,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   private ColumnFamilyHandle createColumn(String name) {
-    return createColumn(name, 0);
+    ColumnFamilyHandle opened = openedColumns.remove(name);
+    return opened != null ? opened : createColumn(name, 0);
   }
 
   private ColumnFamilyHandle createColumn(String name, int compactionTtlSeconds) {
@@ -354,6 +368,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
+    if (incrementalSnapshots != null && streams.supportsSharedState()) {
+      return incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+    }
     String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
     return () -> {
@@ -418,6 +435,25 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
           }
         }
       }
+    }
+  }
+
+  /** Makes checkpoints (not savepoints) of this backend incremental ({@code state.backend.incremental}). */
+  void enableIncrementalCheckpoints() {
+    incrementalSnapshots = new RocksDBIncrementalSnapshotStrategy(directory, keyGroupRange, owner);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointAborted(checkpointId);
     }
   }
 
@@ -512,7 +548,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     RestoredColumn restoredColumn = restored.get(name);
     int compactionTtl = opener.compactionTtlSeconds(descriptor.getTtlConfig());
-    if (restoredColumn != null && compactionTtl > 0 && restoredColumn.metaInfo().ttl()) {
+    if (restoredColumn != null && restoredColumn.metaInfo().ttl() && RocksDBTtlStates.hasTtl(descriptor)
+        && compactionTtl != RocksDBOpener.compactionTtlSecondsOf(restoredColumn.column())) {
       restoredColumn = new RestoredColumn(restoredColumn.metaInfo(), moveToCompactionTtl(restoredColumn, compactionTtl));
       restored.put(name, restoredColumn);
     }
@@ -713,6 +750,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     restored.values().forEach(c -> c.column().close());
     restored.clear();
+    openedColumns.values().forEach(ColumnFamilyHandle::close);
+    openedColumns.clear();
     states.clear();
     defaultColumn.close();
     db.close();

@@ -3,6 +3,7 @@ package io.spate.state.rocksdb;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.StateTtlConfig;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,6 +133,21 @@ public final class RocksDBOpener {
         : RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
   }
 
+  /** Whether the database files in {@code directory} were written by a TtlDB. */
+  static boolean holdsTtlDb(Path directory) throws IOException {
+    try (Options options = new Options()) {
+      for (byte[] name : RocksDB.listColumnFamilies(options, directory.toString())) {
+        if (Arrays.equals(name, TTL_DB_MARKER)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RocksDBException e) {
+      throw new IOException("Cannot list the column families of the RocksDB files in " + directory + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   /**
    * The seconds after its last write at which compaction may drop a value of a state with {@code
    * ttl}: 0 (never) on a plain RocksDB, without TTL, or without the compaction filter cleanup;
@@ -173,6 +189,15 @@ public final class RocksDBOpener {
       return Math.max(0, Integer.parseInt(name.substring(TTL_STATE_PREFIX.length(), slash)));
     } catch (NumberFormatException notATtl) {
       return 0;
+    }
+  }
+
+  /** The compaction TTL in seconds of the opened column family {@code column}, 0 for none. */
+  static int compactionTtlSecondsOf(ColumnFamilyHandle column) {
+    try {
+      return compactionTtlSecondsOf(column.getName());
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Cannot read the name of a RocksDB column family: " + e.getMessage(), e);
     }
   }
 
