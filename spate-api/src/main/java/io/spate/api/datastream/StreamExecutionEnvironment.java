@@ -162,6 +162,7 @@ public class StreamExecutionEnvironment {
       throw new InvalidProgramException("State backend " + backend + " has no name.");
     }
     configuration.set(StateBackendOptions.STATE_BACKEND, name);
+    backend.applyTo(configuration);
     return this;
   }
 
@@ -169,7 +170,10 @@ public class StreamExecutionEnvironment {
   public StateBackend getStateBackend() {
     String name = configuration.get(StateBackendOptions.STATE_BACKEND);
     if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
-      return new EmbeddedRocksDBStateBackend();
+      EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend();
+      configuration.getOptional(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)
+          .ifPresent(rocksdb::setPriorityQueueStateType);
+      return rocksdb;
     }
     if (HashMapStateBackend.NAME.equals(name)) {
       return new HashMapStateBackend();

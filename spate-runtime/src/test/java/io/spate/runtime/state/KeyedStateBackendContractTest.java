@@ -711,8 +711,8 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void timersSurviveARescaledRestoreAndFireAfterIt() throws Exception {
     long[] now = {0};
-    InternalTimerService timers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), new FiredTimers());
-    backend.registerTimers("timers", timers);
+    InternalTimerService timers = InternalTimerService.create("timers", backend,
+        new ProcessingTimeService(() -> now[0]), new FiredTimers());
     List<String> expected = new ArrayList<>();
     for (int k = 0; k < 30; k++) {
       timers.registerEventTimeTimer("key" + k, new TimeWindow(0, k), 100 + k);
@@ -725,8 +725,8 @@ public abstract class KeyedStateBackendContractTest {
       KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(128, 2, subtask);
       KeyedStateBackend<String> b = restored(Types.STRING, 128, range, handles);
       FiredTimers fired = new FiredTimers();
-      InternalTimerService restoredTimers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), fired);
-      b.registerTimers("timers", restoredTimers);
+      InternalTimerService restoredTimers = InternalTimerService.create("timers", b,
+          new ProcessingTimeService(() -> now[0]), fired);
       restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
       for (String f : fired.fired) {
         String key = f.split(" ")[1];

@@ -12,6 +12,8 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
@@ -100,6 +102,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private boolean keyPrefixValid;
   private volatile boolean disposed;
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
+  private PriorityQueueStateType timerQueueType = PriorityQueueStateType.HEAP;
+  private RocksDBTimerQueues timerQueues;
   /** Restored states by name: their column family and what the snapshot said about them. */
   private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();
   private TypeSerializerSnapshot<K> restoredKeySerializer;
@@ -236,6 +240,24 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public void registerTimers(String name, SnapshottableTimers timerService) {
     timers.register(name, timerService, restoredKeySerializer != null ? restoredKeySerializer.restoreSerializer()
         : keySerializer);
+  }
+
+  /** Keeps timers on the heap or in this backend's RocksDB, from the next timer service created on. */
+  void setTimerQueueType(PriorityQueueStateType type) {
+    this.timerQueueType = type;
+  }
+
+  @Override
+  public TimerQueue createTimerQueue(String name, boolean eventTime) {
+    checkNotDisposed();
+    if (timerQueueType == PriorityQueueStateType.HEAP) {
+      return KeyedStateBackend.super.createTimerQueue(name, eventTime);
+    }
+    if (timerQueues == null) {
+      timerQueues = new RocksDBTimerQueues(this::db, columnOptions, writeOptions, readOptions, keyGroupRange,
+          this::keyGroupOf, this::keySerializer, owner);
+    }
+    return timerQueues.create(name, eventTime);
   }
 
   @SuppressWarnings("unchecked")
@@ -667,6 +689,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     restored.values().forEach(c -> c.column().close());
     restored.clear();
     states.clear();
+    if (timerQueues != null) {
+      timerQueues.close();
+    }
     defaultColumn.close();
     db.close();
     closeAll(writeOptions, readOptions, columnOptions, listMerge, dbOptions);

@@ -29,6 +29,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     RocksDBSharedResources.Lease lease = RocksDBSharedResources.acquire(managed);
     RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
         parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner());
+    backend.setTimerQueueType(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY));
     if (!parameters.restoreState().isEmpty()) {
       try {
         backend.restore(parameters.restoreState(), parameters.userClassLoader());
