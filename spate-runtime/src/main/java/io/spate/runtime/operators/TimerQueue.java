@@ -16,10 +16,13 @@ public interface TimerQueue {
     void visit(Object key, Object namespace, long timestamp) throws IOException;
   }
 
-  /** Adds the timer unless it exists; returns whether it was added. */
+  /**
+   * Adds the timer unless it exists; returns false if it existed. A queue that would have to read
+   * storage to know may return true for an existing timer that is not among its earliest.
+   */
   boolean add(long timestamp, Object key, Object namespace);
 
-  /** Removes the timer if it exists; returns whether it did. */
+  /** Removes the timer if it exists; returns false if it did not (with the same leeway as add). */
   boolean remove(long timestamp, Object key, Object namespace);
 
   /** The earliest timer (any of the earliest if several share its timestamp), or null. */
@@ -28,7 +31,7 @@ public interface TimerQueue {
   /** Removes and returns the timer {@link #peek()} returns, or null. */
   Timer poll();
 
-  /** The number of timers. */
+  /** The number of timers; may scan storage, so for tests and metrics. */
   int size();
 
   /** Calls {@code visitor} with every timer, in no particular order, for snapshots. */
