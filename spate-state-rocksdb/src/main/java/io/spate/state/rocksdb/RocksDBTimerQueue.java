@@ -76,10 +76,10 @@ final class RocksDBTimerQueue implements TimerQueue {
   }
 
   /**
-   * A queue in {@code column} (empty) of {@code db} (which fails once the backend is disposed) for
-   * the keys of {@code keyGroupRange}; {@code keySerializer}
-   * supplies the backend's key serializer once {@code keyGroupOf} has seen a key; {@code
-   * description} names the queue in errors; up to {@code cacheSize} rows of each key group are cached.
+   * A queue in the empty {@code column} of {@code db} (a supplier that fails once the backend is
+   * disposed) for the keys of {@code keyGroupRange}. {@code keySerializer} supplies the backend's
+   * key serializer once {@code keyGroupOf} has seen a key; {@code description} names the queue in
+   * errors; up to {@code cacheSize} rows of each key group are cached.
    */
   RocksDBTimerQueue(Supplier<RocksDB> db, ColumnFamilyHandle column, WriteOptions writeOptions, ReadOptions readOptions,
       KeyGroupRange keyGroupRange, ToIntFunction<Object> keyGroupOf, Supplier<TypeSerializer<?>> keySerializer,
