@@ -59,7 +59,7 @@ class RocksDBTimerQueuePropertiesTest {
     return op.list().ofMaxSize(250);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void behavesLikeASortedSetPolledUpToWatermarks(@ForAll("operations") List<Op> ops,
       @ForAll @IntRange(min = 1, max = 4) int cacheSize) throws Exception {
     Path dir = Files.createTempDirectory("timer-queue");
