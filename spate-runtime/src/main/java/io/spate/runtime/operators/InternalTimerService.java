@@ -182,8 +182,12 @@ public final class InternalTimerService implements SnapshottableTimers {
 
   @Override
   public void forEachTimer(TimerVisitor visitor) throws IOException {
-    eventTimers.forEach((key, namespace, timestamp) -> visitor.visit(true, key, namespace, timestamp));
-    processingTimers.forEach((key, namespace, timestamp) -> visitor.visit(false, key, namespace, timestamp));
+    if (!eventTimers.isSnapshotByBackend()) {
+      eventTimers.forEach((key, namespace, timestamp) -> visitor.visit(true, key, namespace, timestamp));
+    }
+    if (!processingTimers.isSnapshotByBackend()) {
+      processingTimers.forEach((key, namespace, timestamp) -> visitor.visit(false, key, namespace, timestamp));
+    }
   }
 
   @Override

@@ -36,4 +36,12 @@ public interface TimerQueue {
 
   /** Calls {@code visitor} with every timer, in no particular order, for snapshots. */
   void forEach(Visitor visitor) throws IOException;
+
+  /**
+   * Whether the keyed state backend that made this queue writes its timers into snapshots itself
+   * (from storage, after the synchronous part), so that its timer service leaves them out.
+   */
+  default boolean isSnapshotByBackend() {
+    return false;
+  }
 }

@@ -49,6 +49,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.rocksdb.BlockBasedTableConfig;
@@ -351,6 +352,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       columns.add(column.column());
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
+    List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> timerRows =
+        timerQueues == null ? List.of() : timerQueues.snapshot();
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
     String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
@@ -366,6 +369,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
           all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read));
         }
         all.addAll(sources);
+        timerRows.forEach(rows -> all.add(rows.apply(read)));
         return KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, all);
       } finally {
         if (!disposed) {

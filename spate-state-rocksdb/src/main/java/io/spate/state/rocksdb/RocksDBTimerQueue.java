@@ -2,16 +2,21 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.LongSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.operators.InternalTimerService.Timer;
 import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.serialization.TimerNamespaceSerializer;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
+import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
+import io.spate.runtime.state.snapshot.keyed.StateKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.rocksdb.ColumnFamilyHandle;
@@ -46,6 +51,8 @@ final class RocksDBTimerQueue implements TimerQueue {
   private final KeyGroupRange keyGroupRange;
   private final ToIntFunction<Object> keyGroupOf;
   private final Supplier<TypeSerializer<?>> keySerializer;
+  private final String name;
+  private final boolean eventTime;
   private final String description;
   private final int cacheSize;
   private final TimerNamespaceSerializer namespaces = new TimerNamespaceSerializer();
@@ -76,14 +83,15 @@ final class RocksDBTimerQueue implements TimerQueue {
   }
 
   /**
-   * A queue in the empty {@code column} of {@code db} (a supplier that fails once the backend is
-   * disposed) for the keys of {@code keyGroupRange}. {@code keySerializer} supplies the backend's
-   * key serializer once {@code keyGroupOf} has seen a key; {@code description} names the queue in
-   * errors; up to {@code cacheSize} rows of each key group are cached.
+   * A queue for the event-time or processing-time timers of the timer service {@code name}, in the
+   * empty {@code column} of {@code db} (a supplier that fails once the backend is disposed), for the
+   * keys of {@code keyGroupRange}. {@code keySerializer} supplies the backend's key serializer once
+   * {@code keyGroupOf} has seen a key; {@code description} names the queue in errors; up to {@code
+   * cacheSize} rows of each key group are cached.
    */
   RocksDBTimerQueue(Supplier<RocksDB> db, ColumnFamilyHandle column, WriteOptions writeOptions, ReadOptions readOptions,
       KeyGroupRange keyGroupRange, ToIntFunction<Object> keyGroupOf, Supplier<TypeSerializer<?>> keySerializer,
-      String description, int cacheSize) {
+      String name, boolean eventTime, String description, int cacheSize) {
     this.db = db;
     this.column = column;
     this.writeOptions = writeOptions;
@@ -91,6 +99,8 @@ final class RocksDBTimerQueue implements TimerQueue {
     this.keyGroupRange = keyGroupRange;
     this.keyGroupOf = keyGroupOf;
     this.keySerializer = keySerializer;
+    this.name = name;
+    this.eventTime = eventTime;
     this.description = description;
     this.cacheSize = cacheSize;
     this.groups = new KeyGroupTimers[keyGroupRange.endKeyGroup() - keyGroupRange.startKeyGroup() + 1];
@@ -186,6 +196,59 @@ final class RocksDBTimerQueue implements TimerQueue {
       for (it.seekToFirst(); it.isValid(); it.next()) {
         Timer timer = decode(it.key());
         visitor.visit(timer.key(), timer.namespace(), timer.timestamp());
+      }
+    }
+  }
+
+  @Override
+  public boolean isSnapshotByBackend() {
+    return true;
+  }
+
+  /**
+   * The synchronous part of a snapshot: null if there are no timers, else what writes them in the
+   * canonical form of timers (serialized key and namespace, then the timestamp as the value),
+   * copying the rows that a read with the given options sees, without deserializing them.
+   */
+  Function<ReadOptions, KeyedSnapshotWriter.StateSource> snapshot() {
+    if (heapSize == 0) {
+      return null;
+    }
+    KeyedStateMetaInfo metaInfo = new KeyedStateMetaInfo(name, eventTime ? StateKind.EVENT_TIMERS
+        : StateKind.PROCESSING_TIMERS, false, namespaces.snapshotConfiguration(),
+        LongSerializer.INSTANCE.snapshotConfiguration(), null);
+    return read -> new TimerRows(metaInfo, read);
+  }
+
+  /** Writes the rows of this queue's column family, key group by key group, as canonical entries. */
+  private final class TimerRows implements KeyedSnapshotWriter.StateSource {
+    private final KeyedStateMetaInfo metaInfo;
+    private final ReadOptions read;
+
+    TimerRows(KeyedStateMetaInfo metaInfo, ReadOptions read) {
+      this.metaInfo = metaInfo;
+      this.read = read;
+    }
+
+    @Override
+    public KeyedStateMetaInfo metaInfo() {
+      return metaInfo;
+    }
+
+    @Override
+    public void writeKeyGroup(int keyGroup, KeyedSnapshotWriter.EntrySink sink) throws IOException {
+      byte[] prefix = {(byte) (keyGroup >>> 8), (byte) keyGroup};
+      byte[] timestamp = new byte[8];
+      try (RocksIterator it = db.get().newIterator(column, read)) {
+        for (it.seek(prefix); it.isValid(); it.next()) {
+          byte[] row = it.key();
+          if (row[0] != prefix[0] || row[1] != prefix[1]) {
+            break;
+          }
+          System.arraycopy(row, 2, timestamp, 0, 8);
+          timestamp[0] ^= (byte) 0x80; // back from the flipped sign to writeLong's form
+          sink.entry(row, PREFIX, row.length - PREFIX, timestamp, 0, timestamp.length);
+        }
       }
     }
   }

@@ -2,9 +2,11 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -17,7 +19,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The timer queues that one RocksDB backend keeps in its database, one column family per timer
- * service and time domain; closes their column families when the backend is disposed.
+ * service and time domain: creates them, lists them for snapshots and closes their column families
+ * when the backend is disposed.
  */
 final class RocksDBTimerQueues {
 
@@ -30,6 +33,7 @@ final class RocksDBTimerQueues {
   private final Supplier<TypeSerializer<?>> keySerializer;
   private final String owner;
   private final List<ColumnFamilyHandle> columns = new ArrayList<>();
+  private final List<RocksDBTimerQueue> queues = new ArrayList<>();
 
   RocksDBTimerQueues(Supplier<RocksDB> db, ColumnFamilyOptions columnOptions, WriteOptions writeOptions, ReadOptions readOptions,
       KeyGroupRange keyGroupRange, ToIntFunction<Object> keyGroupOf, Supplier<TypeSerializer<?>> keySerializer,
@@ -57,13 +61,31 @@ final class RocksDBTimerQueues {
           + " (is a timer service of that name created twice?): " + e.getMessage(), e);
     }
     columns.add(column);
-    return new RocksDBTimerQueue(db, column, writeOptions, readOptions, keyGroupRange, keyGroupOf, keySerializer,
-        description, RocksDBTimerQueue.CACHE_SIZE);
+    RocksDBTimerQueue queue = new RocksDBTimerQueue(db, column, writeOptions, readOptions, keyGroupRange, keyGroupOf,
+        keySerializer, name, eventTime, description, RocksDBTimerQueue.CACHE_SIZE);
+    queues.add(queue);
+    return queue;
+  }
+
+  /**
+   * The synchronous part of a snapshot of every queue with timers: each function, given read
+   * options on the database snapshot, returns what writes that queue's timers.
+   */
+  List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> snapshot() {
+    List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> sources = new ArrayList<>();
+    for (RocksDBTimerQueue queue : queues) {
+      Function<ReadOptions, KeyedSnapshotWriter.StateSource> source = queue.snapshot();
+      if (source != null) {
+        sources.add(source);
+      }
+    }
+    return sources;
   }
 
   /** Closes the column families' handles; call before closing the database. */
   void close() {
     columns.forEach(ColumnFamilyHandle::close);
     columns.clear();
+    queues.clear();
   }
 }

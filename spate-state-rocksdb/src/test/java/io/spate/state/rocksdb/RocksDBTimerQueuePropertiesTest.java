@@ -71,7 +71,7 @@ class RocksDBTimerQueuePropertiesTest {
         ReadOptions read = new ReadOptions()) {
       // Key k is in key group k % 4, so that each key group holds several keys.
       RocksDBTimerQueue queue = new RocksDBTimerQueue(() -> db, column, write, read, new KeyGroupRange(0, 3),
-          key -> (Integer) key % 4, () -> IntSerializer.INSTANCE, "test timers", cacheSize);
+          key -> (Integer) key % 4, () -> IntSerializer.INSTANCE, "timers", true, "test timers", cacheSize);
       TreeSet<Entry> model = new TreeSet<>(ORDER);
       for (Op op : ops) {
         Entry e = new Entry(op.timestamp(), op.key(), op.namespace());

@@ -15,6 +15,7 @@ import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.VoidNamespace;
 import io.spate.runtime.state.heap.HeapKeyedStateBackendFactory;
+import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
@@ -126,8 +127,11 @@ class TimerSnapshotRoundTripTest {
       firedBefore.add("event key" + k + " " + VoidNamespace.INSTANCE + " " + (k - 300));
     }
     assertThat(before.fired).containsExactlyInAnyOrderElementsOf(firedBefore);
-    KeyedStateHandle handle = source.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write();
-    timers.advanceWatermark(Long.MAX_VALUE - 1); // after the snapshot: must not change what it holds
+    AsyncSnapshot<KeyedStateHandle> snapshot = source.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE));
+    // Between the synchronous part and the writing: changes must not reach the snapshot.
+    timers.advanceWatermark(Long.MAX_VALUE - 1);
+    timers.registerEventTimeTimer("late", VoidNamespace.INSTANCE, 7);
+    KeyedStateHandle handle = snapshot.write();
 
     List<String> fired = new ArrayList<>();
     int left = 0;
