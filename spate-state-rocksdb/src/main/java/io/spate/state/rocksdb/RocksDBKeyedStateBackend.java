@@ -12,6 +12,7 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.InternalKvState;
@@ -103,7 +104,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private boolean keyPrefixValid;
   private volatile boolean disposed;
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
-  private PriorityQueueStateType timerQueueType = PriorityQueueStateType.HEAP;
+  private PriorityQueueStateType timerQueueType = StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
   private RocksDBTimerQueues timerQueues;
   /** Restored states by name: their column family and what the snapshot said about them. */
   private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();
