@@ -36,17 +36,23 @@ import java.util.stream.Stream;
  * The checkpoint harness: measures, with whole jobs on the embedded cluster, (1) the throughput of
  * a keyed-state job with checkpoints every second against none, (2) the duration and size of full
  * checkpoints of 1 M and 10 M keys, and (3) the time from an injected failure to the restarted job
- * processing records again; for the heap ({@code hashmap}) and RocksDB ({@code rocksdb}) backends.
+ * processing records again; for the heap ({@code hashmap}) and RocksDB ({@code rocksdb}) backends,
+ * and RocksDB with incremental checkpoints ({@code rocksdb-incremental}). In the size part, {@code
+ * --size-changed-percent} sets how many keys change between two checkpoints (default: one record
+ * every 10 ms); the first incremental checkpoint after the fill uploads everything and is left out.
  * Prints Markdown tables (stdout) and one line per job or checkpoint (stderr).
  *
  * <pre>
  * java -Xmx8g -cp spate-bench/target/spate-bench.jar io.spate.bench.CheckpointBench
  *     [--part overhead,size,recovery] [--backend hashmap,rocksdb] [--parallelism 1,2] [--runs 3]
  *     [--keys 100K] [--records-hashmap 20M] [--records-rocksdb 2M] [--size-keys 1M,10M]
- *     [--recovery-keys 1M] [--restart-delay-ms 0] [--dir /tmp/spate-checkpoint-bench]
+ *     [--size-changed-percent 1] [--recovery-keys 1M] [--restart-delay-ms 0] [--dir /tmp/spate-checkpoint-bench]
  * </pre>
  */
 public final class CheckpointBench {
+
+  /** A backend name with this suffix ({@code rocksdb-incremental}) takes incremental checkpoints. */
+  private static final String INCREMENTAL_SUFFIX = "-incremental";
 
   private CheckpointBench() {}
 
@@ -138,26 +144,35 @@ public final class CheckpointBench {
 
   private static String size(Options o) throws Exception {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "### Full checkpoints of a filled ValueState<Long> per key (p1, interval %d ms, medians of %d)%n%n"
-            + "| backend | keys | fill time | duration | sync part | async part | state size | bytes/key |%n"
-            + "|---|---|---|---|---|---|---|---|%n", o.sizeIntervalMillis, o.runs));
+        "### Checkpoints of a filled ValueState<Long> per key (p1, interval %d ms, %s, medians of %d)%n%n"
+            + "| backend | keys | fill time | duration | sync part | async part | full state size"
+            + " | checkpointed (uploaded) size | bytes/key |%n"
+            + "|---|---|---|---|---|---|---|---|---|%n", o.sizeIntervalMillis,
+        o.sizeChangedPercent > 0 ? o.sizeChangedPercent + "% of the keys changed between checkpoints"
+            : "one key changed every 10 ms", o.runs));
     for (String backend : o.backends) {
       for (long keys : o.sizeKeys) {
         Filled job = startFilled(backend, keys, o, o.sizeIntervalMillis, false);
         try {
-          List<CheckpointStatistics> after = awaitCheckpointsAfter(job, o.runs, o);
+          boolean incremental = backend.endsWith(INCREMENTAL_SUFFIX);
+          List<CheckpointStatistics> after = awaitCheckpointsAfter(job, o.runs + (incremental ? 1 : 0), o);
+          if (incremental) {
+            after = after.subList(1, after.size()); // the first after the fill uploads every file
+          }
           for (CheckpointStatistics s : after) {
-            System.err.printf(Locale.ROOT, "size %-8s %s keys: checkpoint %d: %d ms (sync %d, async %d), %s%n",
-                backend, ThroughputBench.rate(keys), s.checkpointId(), s.durationMillis(), s.syncMillis(),
-                s.asyncMillis(), bytes(s.stateSize()));
+            System.err.printf(Locale.ROOT, "size %-8s %s keys: checkpoint %d: %d ms (sync %d, async %d), %s, %s"
+                + " uploaded%n", backend, ThroughputBench.rate(keys), s.checkpointId(), s.durationMillis(),
+                s.syncMillis(), s.asyncMillis(), bytes(s.stateSize()), bytes(s.checkpointedSize()));
           }
           double size = median(after.stream().map(s -> (double) s.stateSize()).toList());
-          table.append(String.format(Locale.ROOT, "| %s | %s | %.1f s | %.0f ms | %.0f ms | %.0f ms | %s | %.1f |%n",
+          table.append(String.format(Locale.ROOT,
+              "| %s | %s | %.1f s | %.0f ms | %.0f ms | %.0f ms | %s | %s | %.1f |%n",
               backend, ThroughputBench.rate(keys).replace(".00", ""), job.fillNanos / 1e9,
               median(after.stream().map(s -> (double) s.durationMillis()).toList()),
               median(after.stream().map(s -> (double) s.syncMillis()).toList()),
               median(after.stream().map(s -> (double) s.asyncMillis()).toList()),
-              bytes(size), size / keys));
+              bytes(size), bytes(median(after.stream().map(s -> (double) s.checkpointedSize()).toList())),
+              size / keys));
         } finally {
           job.client.cancel().get(120, TimeUnit.SECONDS);
         }
@@ -226,7 +241,9 @@ public final class CheckpointBench {
         ? RestartStrategies.fixedDelayRestart(1, Duration.ofMillis(o.restartDelayMillis))
         : RestartStrategies.noRestart());
     DataStream<Long> source = env.fromSource(
-        new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, new FillThenTrickle(keys), Types.LONG),
+        new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, new FillThenTrickle(keys,
+            o.sizeChangedPercent > 0 && intervalMillis > 0
+                ? keys * o.sizeChangedPercent / 100 * 1000 / intervalMillis : 0), Types.LONG),
         WatermarkStrategy.noWatermarks(), "fill then trickle");
     source.keyBy(x -> x % keys, Types.LONG).process(new CountPerKey(true)).discard();
     long start = System.nanoTime();
@@ -265,7 +282,10 @@ public final class CheckpointBench {
   private static StreamExecutionEnvironment environment(String backend, int p, Options o, long intervalMillis) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    env.getConfiguration().setString("state.backend.type", backend);
+    boolean incremental = backend.endsWith(INCREMENTAL_SUFFIX);
+    env.getConfiguration().setString("state.backend.type",
+        incremental ? backend.substring(0, backend.length() - INCREMENTAL_SUFFIX.length()) : backend);
+    env.getConfiguration().setString("state.backend.incremental", String.valueOf(incremental));
     if (intervalMillis > 0) {
       env.enableCheckpointing(intervalMillis);
       env.getCheckpointConfig().setCheckpointStorage(o.dir.toAbsolutePath());
@@ -336,14 +356,19 @@ public final class CheckpointBench {
     }
   }
 
-  /** Lets through {@code fill} records at once, then one every 10 ms (to keys already in the state). */
+  /**
+   * Lets through {@code fill} records at once, then {@code perSecond} records a second, or one every
+   * 10 ms if that is 0 (to keys already in the state).
+   */
   private static final class FillThenTrickle implements RateLimiterStrategy {
     private static final long serialVersionUID = 1L;
     private static final long TRICKLE_NANOS = 10_000_000L;
     private final long fill;
+    private final double perSecond;
 
-    FillThenTrickle(long fill) {
+    FillThenTrickle(long fill, double perSecond) {
       this.fill = fill;
+      this.perSecond = perSecond;
     }
 
     @Override
@@ -352,12 +377,21 @@ public final class CheckpointBench {
       return new RateLimiter() {
         long left = budget;
         long nextTrickle;
+        long trickleStart;
+        long trickled;
 
         @Override
         public int tryAcquire(int wanted, long nowNanos) {
           if (left > 0) {
             int granted = (int) Math.min(wanted, left);
             left -= granted;
+            trickleStart = nowNanos;
+            return granted;
+          }
+          if (perSecond > 0) {
+            long due = (long) ((nowNanos - trickleStart) / 1e9 * perSecond / parallelism) - trickled;
+            int granted = (int) Math.max(0, Math.min(wanted, due));
+            trickled += granted;
             return granted;
           }
           if (nowNanos - nextTrickle >= 0) {
@@ -369,7 +403,10 @@ public final class CheckpointBench {
 
         @Override
         public long nanosUntilNextPermit(long nowNanos) {
-          return left > 0 ? 0 : Math.max(0, nextTrickle - nowNanos);
+          if (left > 0) {
+            return 0;
+          }
+          return perSecond > 0 ? 1_000_000L : Math.max(0, nextTrickle - nowNanos);
         }
       };
     }
@@ -408,6 +445,7 @@ public final class CheckpointBench {
     long recordsRocksDb = 2_000_000;
     List<Long> sizeKeys = List.of(1_000_000L, 10_000_000L);
     long sizeIntervalMillis = 1000;
+    double sizeChangedPercent = 0;
     long recoveryKeys = 1_000_000;
     long restartDelayMillis = 0;
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spate-checkpoint-bench");
@@ -430,6 +468,7 @@ public final class CheckpointBench {
           case "--records-rocksdb" -> o.recordsRocksDb = ThroughputBench.Options.parseCount(v);
           case "--size-keys" -> o.sizeKeys = list(v).stream().map(ThroughputBench.Options::parseCount).toList();
           case "--size-interval-ms" -> o.sizeIntervalMillis = Long.parseLong(v);
+          case "--size-changed-percent" -> o.sizeChangedPercent = Double.parseDouble(v);
           case "--recovery-keys" -> o.recoveryKeys = ThroughputBench.Options.parseCount(v);
           case "--restart-delay-ms" -> o.restartDelayMillis = Long.parseLong(v);
           case "--dir" -> o.dir = Path.of(v);

@@ -19,12 +19,14 @@ final class ContextEnvironment extends StreamExecutionEnvironment {
   private volatile String lastJobName = "";
   private volatile boolean lastJobShowsProgress;
 
-  ContextEnvironment(Configuration configuration, ClassLoader userClassLoader, ProgressDisplay progress) {
+  ContextEnvironment(Configuration configuration, ClassLoader userClassLoader, ProgressDisplay progress,
+      JobAnnouncer announcer) {
     super(configuration);
     setUserClassLoader(userClassLoader);
     if (progress != null) {
       registerJobListener(progress.listenerFor(this));
     }
+    registerJobListener(announcer.listener());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.RestOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.examples.UsageException;
 import java.io.PrintWriter;
@@ -32,10 +33,12 @@ final class JobLauncher {
    */
   int launch(Program program, Configuration settings, ClassLoader userClassLoader) {
     ProgressDisplay progress = ProgressDisplay.forConsole();
+    JobAnnouncer announcer = new JobAnnouncer(err);
     StreamExecutionEnvironment.initializeContextEnvironment(programConfiguration -> {
-      Configuration merged = new Configuration(settings);
+      Configuration merged = restDefaults();
+      merged.addAll(settings);
       merged.addAll(programConfiguration);
-      return new ContextEnvironment(merged, userClassLoader, progress);
+      return new ContextEnvironment(merged, userClassLoader, progress, announcer);
     });
     Thread thread = Thread.currentThread();
     ClassLoader previousLoader = thread.getContextClassLoader();
@@ -57,9 +60,18 @@ final class JobLauncher {
       }
       thread.setContextClassLoader(previousLoader);
       StreamExecutionEnvironment.resetContextEnvironment();
+      announcer.awaitClustersStopped();
       out.flush();
       err.flush();
     }
+  }
+
+  /** Jobs under the CLI serve the REST API on the first free port from 8081, so several can run at once. */
+  private static Configuration restDefaults() {
+    Configuration defaults = new Configuration();
+    defaults.set(RestOptions.LOCAL_ENABLED, true);
+    defaults.set(RestOptions.BIND_PORT, "8081-8180");
+    return defaults;
   }
 
   private int reportUsage(UsageException usage) {

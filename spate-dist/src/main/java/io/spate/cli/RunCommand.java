@@ -33,7 +33,8 @@ import picocli.CommandLine.Unmatched;
       "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]"
     },
     description = {
-      "Runs a job jar on an embedded local cluster.",
+      "Runs a job jar on an embedded local cluster, whose REST API (on the first free port from 8081) serves"
+          + " 'spate list', 'savepoint', 'stop' and 'cancel' while the job runs.",
       "The options of 'run' come first; the first argument that is not one of them, or every "
           + "argument after '--', is passed to the job's main method."
     })

@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.cli.rest.RestClientException;
 import io.spate.examples.ExampleRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Spec;
     name = "spate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Runs Spate stream processing jobs on an embedded local cluster.",
-    subcommands = {DemoCommand.class, RunCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class},
+    description = {"Runs Spate stream processing jobs on an embedded local cluster, and operates running jobs"
+        + " through their REST API (list, savepoint, stop, cancel)."},
+    subcommands = {DemoCommand.class, RunCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
+        StopCommand.class, CancelCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
 public final class SpateCli implements Callable<Integer> {
 
@@ -23,7 +26,7 @@ public final class SpateCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, example.");
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, example, list, savepoint, stop, cancel.");
   }
 
   /** Creates the command line with Spate's error handling and argument pass-through rules. */
@@ -32,7 +35,9 @@ public final class SpateCli implements Callable<Integer> {
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
-          failed.getErr().println(FailureMessage.describe(exception));
+          failed.getErr().println(exception instanceof RestClientException
+              ? "Error: " + exception.getMessage()
+              : FailureMessage.describe(exception));
           return failed.getCommandSpec().exitCodeOnExecutionException();
         });
     // run: its own options come first; the first argument it does not know starts the job's arguments.

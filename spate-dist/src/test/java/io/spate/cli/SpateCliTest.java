@@ -58,7 +58,7 @@ class SpateCliTest {
   void noCommandIsAUsageError() {
     Result result = spate();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, example.");
+    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, example, list, savepoint, stop, cancel.");
     assertThat(result.err()).contains("Usage: spate");
   }
 
@@ -184,7 +184,7 @@ class SpateCliTest {
     Path jar = TestJars.jar(dir.resolve("job.jar"), FailingJob.class.getName(), FailingJob.class);
     Result result = spate("run", jar.toString());
     assertThat(result.exitCode()).isEqualTo(1);
-    List<String> lines = result.err().lines().toList();
+    List<String> lines = result.err().lines().filter(line -> !line.startsWith("Job '")).toList();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).isEqualTo("Error: The job could not start");
     assertThat(lines.get(1)).startsWith(

@@ -44,7 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The core promise: a job with keyed state, event-time windows, timers and the exactly-once file
  * sink, failing several times (exceptions at chosen records and at random moments), produces finished
  * files identical, record for record, to those of a run without failures, on both state backends and
- * at parallelism 1 to 4.
+ * at parallelism 1 to 4, and on RocksDB with incremental checkpoints in files ({@code
+ * rocksdb-incremental}, aligned, at parallelism 1 and 3). {@code -Dfaults.backend=<name>} runs only the
+ * runs of one backend.
  */
 @Tag("fault-injection")
 class ExactlyOnceRecoveryTest {
@@ -52,6 +54,8 @@ class ExactlyOnceRecoveryTest {
   private static final long RECORDS = 60_000;
   private static final int KEYS = 13;
   private static final long WINDOW_MILLIS = 1_000;
+  /** RocksDB with incremental checkpoints, which need checkpoints in files (a shared scope). */
+  private static final String INCREMENTAL = "rocksdb-incremental";
 
   /** Failure points per test run, keyed by run id, so that each throws once however often records replay. */
   private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
@@ -65,7 +69,10 @@ class ExactlyOnceRecoveryTest {
         }
       }
     }
-    return runs.stream();
+    runs.add(Arguments.of(INCREMENTAL, 1, false));
+    runs.add(Arguments.of(INCREMENTAL, 3, false));
+    String only = System.getProperty("faults.backend");
+    return runs.stream().filter(run -> only == null || only.isBlank() || run.get()[0].equals(only));
   }
 
   @ParameterizedTest(name = "{0}, parallelism {1}, unaligned {2}")
@@ -89,6 +96,39 @@ class ExactlyOnceRecoveryTest {
     }
     assertThat(result.counters().get(JobResult.RESTARTS)).as("restarts").isPositive();
     assertThat(finishedLines(faulty)).containsExactlyElementsOf(expected);
+    if (backend.equals(INCREMENTAL)) {
+      assertSharedFilesReleased(checkpointDirectory(faulty));
+    }
+  }
+
+  /**
+   * Once the job finished, its checkpoints are deleted (none is retained) and with them every shared
+   * file: the shared directory was used and ends up empty. Deletion runs on the JobMaster's I/O
+   * thread after the result, hence the bounded wait.
+   */
+  private static void assertSharedFilesReleased(Path checkpoints) throws Exception {
+    List<Path> shared;
+    try (Stream<Path> dirs = Files.walk(checkpoints)) {
+      shared = dirs.filter(d -> d.getFileName().toString().equals("shared")).toList();
+    }
+    assertThat(shared).as("shared directories under %s", checkpoints).hasSize(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    List<Path> left;
+    do {
+      try (Stream<Path> files = Files.list(shared.get(0))) {
+        left = files.toList();
+      }
+    } while (!left.isEmpty() && System.nanoTime() < deadline && pause());
+    assertThat(left).as("shared files left after the job finished").isEmpty();
+  }
+
+  private static boolean pause() throws InterruptedException {
+    Thread.sleep(50);
+    return true;
+  }
+
+  private static Path checkpointDirectory(Path output) {
+    return output.resolveSibling("checkpoints-" + output.getFileName());
   }
 
   private static int expectedLineCount() {
@@ -99,7 +139,14 @@ class ExactlyOnceRecoveryTest {
   private static JobExecutionResult run(String backend, int parallelism, boolean unaligned, Path output, String runId,
       long[] failAt, long randomSeed) throws Exception {
     Configuration conf = new Configuration();
-    conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    if (backend.equals(INCREMENTAL)) {
+      conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+      conf.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, true);
+      conf.set(io.spate.api.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+          checkpointDirectory(output).toUri().toString());
+    } else {
+      conf.set(StateBackendOptions.STATE_BACKEND, backend);
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(40);

@@ -17,6 +17,8 @@ package io.spate.api.checkpoint;
  * @param totalSubtasks how many subtasks take part
  * @param externalPath where it was written, or null (in memory, or not complete)
  * @param failureReason why it failed, or null
+ * @param checkpointedSize the bytes written for this checkpoint by all subtasks: equal to {@code
+ *     stateSize} (the full size) unless incremental snapshots referenced files of earlier checkpoints
  */
 public record CheckpointStatistics(
     long checkpointId,
@@ -32,7 +34,17 @@ public record CheckpointStatistics(
     int acknowledgedSubtasks,
     int totalSubtasks,
     String externalPath,
-    String failureReason) {
+    String failureReason,
+    long checkpointedSize) {
+
+  /** Statistics of a checkpoint that wrote all its state ({@code checkpointedSize == stateSize}). */
+  public CheckpointStatistics(long checkpointId, boolean savepoint, Status status, long triggerTimestamp,
+      long durationMillis, long syncMillis, long asyncMillis, long alignmentMillis, long stateSize,
+      long persistedInFlightBytes, int acknowledgedSubtasks, int totalSubtasks, String externalPath,
+      String failureReason) {
+    this(checkpointId, savepoint, status, triggerTimestamp, durationMillis, syncMillis, asyncMillis, alignmentMillis,
+        stateSize, persistedInFlightBytes, acknowledgedSubtasks, totalSubtasks, externalPath, failureReason, stateSize);
+  }
 
   /** Where a checkpoint stands. */
   public enum Status {

@@ -48,4 +48,16 @@ public final class StateBackendOptions {
               + " earliest per key group on the heap, so timers can outgrow memory) or 'heap' (on the heap, faster"
               + " while they fit); either way they are in the same checkpoint format. The hashmap backend always"
               + " keeps timers on the heap.");
+
+  /** Whether the RocksDB backend opens its database as a TtlDB, so that compaction drops expired TTL state. */
+  public static final ConfigOption<Boolean> ROCKSDB_TTL_COMPACTION_FILTER =
+      ConfigOption.key("state.backend.rocksdb.ttl.compaction-filter.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Opens each RocksDB state database as a RocksDB TtlDB, whose compaction drops the values of"
+              + " TTL states with cleanupInRocksdbCompactFilter (on unless disableCleanupInBackground) once their time"
+              + " to live, rounded up to whole seconds, has passed since their last write on the system clock. Off by"
+              + " default: every value then carries a 4-byte write time, which costs states without TTL too (about 9%"
+              + " of the CPU time of a value-state update). When off, expired RocksDB values are removed when read"
+              + " and left out of full snapshots that clean up.");
 }

@@ -153,7 +153,8 @@ public class StreamExecutionEnvironment {
 
   /**
    * Sets where the job's keyed state lives ({@link HashMapStateBackend} or {@link
-   * EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type}.
+   * EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type} (and, for {@code new
+   * EmbeddedRocksDBStateBackend(true)}, {@code state.backend.incremental}).
    */
   public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
     Objects.requireNonNull(backend, "The state backend must not be null.");
@@ -170,7 +171,8 @@ public class StreamExecutionEnvironment {
   public StateBackend getStateBackend() {
     String name = configuration.get(StateBackendOptions.STATE_BACKEND);
     if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
-      EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend();
+      EmbeddedRocksDBStateBackend rocksdb =
+          new EmbeddedRocksDBStateBackend(configuration.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS));
       configuration.getOptional(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)
           .ifPresent(rocksdb::setPriorityQueueStateType);
       return rocksdb;

@@ -15,6 +15,27 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   /** The name of this backend in {@code state.backend.type}. */
   public static final String NAME = "rocksdb";
 
+  private final Boolean incrementalCheckpoints;
+
+  /** The backend, with incremental checkpoints as {@code state.backend.incremental} says. */
+  public EmbeddedRocksDBStateBackend() {
+    this.incrementalCheckpoints = null;
+  }
+
+  /**
+   * The backend with incremental checkpoints on or off for this job, whatever {@code
+   * state.backend.incremental} says: incremental checkpoints upload only the SST files that are new
+   * since the last completed checkpoint and reference the others.
+   */
+  public EmbeddedRocksDBStateBackend(boolean enableIncrementalCheckpointing) {
+    this.incrementalCheckpoints = enableIncrementalCheckpointing;
+  }
+
+  /** Whether this backend sets incremental checkpoints: true or false, or null to leave it to the configuration. */
+  public Boolean isIncrementalCheckpointsEnabled() {
+    return incrementalCheckpoints;
+  }
+
   /** Where the timers of keyed operators live ({@code state.backend.rocksdb.timer-service.factory}). */
   public enum PriorityQueueStateType {
     /** On the heap, as with the hashmap backend. */
@@ -44,6 +65,9 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
     if (priorityQueueStateType != null) {
       configuration.set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, priorityQueueStateType);
     }
+    if (incrementalCheckpoints != null) {
+      configuration.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, incrementalCheckpoints);
+    }
   }
 
   @Override
@@ -53,6 +77,7 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
   @Override
   public String toString() {
-    return "EmbeddedRocksDBStateBackend";
+    return incrementalCheckpoints == null ? "EmbeddedRocksDBStateBackend"
+        : "EmbeddedRocksDBStateBackend(incremental=" + incrementalCheckpoints + ")";
   }
 }

@@ -8,7 +8,10 @@ import io.spate.runtime.checkpoint.storage.CheckpointStorageLocation;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.graph.StreamNode;
+import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
+import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.state.snapshot.StreamStateHandle;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,6 +68,8 @@ public final class CheckpointCoordinator {
   // Checkpoints whose metadata is being written: deleted if the job ends before they are registered.
   private final Set<PendingCheckpoint> finalizing = new HashSet<>();
   private CheckpointMetadata restoredFrom;
+  // The checkpoint a job starts from is not registered: its files belong to whoever made it (no claim).
+  private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
   /** Creates the coordinator; periodic checkpoints start with {@link #startPeriodicCheckpoints()}. */
   public CheckpointCoordinator(JobGraph job, CheckpointSettings settings, CheckpointStorage storage,
@@ -96,10 +101,16 @@ public final class CheckpointCoordinator {
     return List.copyOf(completed);
   }
 
+  /** The registry of the shared files that the retained checkpoints reference. */
+  public SharedStateRegistry sharedStateRegistry() {
+    return sharedState;
+  }
+
   /** Drops the newest completed checkpoint after its state failed to restore, so recovery tries an older one. */
   public void dropNewestCompleted(String reason) {
     CompletedCheckpoint newest = completed.pollLast();
     if (newest != null) {
+      releaseShared(newest.checkpointId());
       LOG.warn("Job {}: not recovering from checkpoint {} again: {}", job.jobId(), newest.checkpointId(), reason);
     } else {
       restoredFrom = null;
@@ -210,7 +221,12 @@ public final class CheckpointCoordinator {
       TaskCheckpointMetrics metrics) {
     PendingCheckpoint checkpoint = pending.get(checkpointId);
     if (checkpoint == null || !checkpoint.notYetAcknowledged.remove(attemptId)) {
-      return; // late for an aborted checkpoint: its files go with the checkpoint's directory
+      if (checkpoint == null && !sharedState.isRegistered(checkpointId)) {
+        // Late for an aborted checkpoint: its files go with the checkpoint's directory, except the
+        // shared files it uploaded, which live outside it.
+        discardIncrementalAsync(states.values());
+      }
+      return;
     }
     checkpoint.acknowledged.put(attemptId, states);
     checkpoint.addMetrics(metrics);
@@ -230,6 +246,17 @@ public final class CheckpointCoordinator {
   private void complete(PendingCheckpoint checkpoint) {
     pending.remove(checkpoint.id);
     CheckpointMetadata metadata = checkpoint.toMetadata(job);
+    if (!checkpoint.options.type().isSavepoint()) {
+      try {
+        // Registered before anything can subsume the checkpoints whose files this one references.
+        sharedState.register(checkpoint.id, metadata, true);
+      } catch (CheckpointException e) {
+        recordFailure(checkpoint, e.getMessage(), true);
+        discard(checkpoint);
+        participants.notifyAborted(checkpoint.id);
+        return;
+      }
+    }
     finalizing.add(checkpoint);
     io.execute(() -> {
       String pointer;
@@ -241,6 +268,7 @@ public final class CheckpointCoordinator {
             return; // the job ended meanwhile
           }
           recordFailure(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
+          releaseShared(checkpoint.id);
           discard(checkpoint);
           participants.notifyAborted(checkpoint.id);
         });
@@ -262,6 +290,7 @@ public final class CheckpointCoordinator {
       while (completed.size() > settings.retained()) {
         CompletedCheckpoint old = completed.pollFirst();
         discardAsync(old.location(), old.checkpointId());
+        releaseShared(old.checkpointId());
       }
     }
     recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, pointer, null);
@@ -342,6 +371,53 @@ public final class CheckpointCoordinator {
     if (checkpoint.location != null) {
       discardAsync(checkpoint.location, checkpoint.id);
     }
+    for (Map<String, OperatorSubtaskState> states : checkpoint.acknowledged.values()) {
+      discardIncrementalAsync(states.values());
+    }
+  }
+
+  /**
+   * Deletes the shared files that the incremental snapshots among {@code states} uploaded, which live
+   * outside the checkpoint's directory; the files they only reference belong to older checkpoints.
+   */
+  private void discardIncrementalAsync(Collection<OperatorSubtaskState> states) {
+    List<KeyedStateHandle> incremental = new ArrayList<>();
+    for (OperatorSubtaskState state : states) {
+      for (KeyedStateHandle handle : state.keyedState()) {
+        if (handle instanceof IncrementalKeyedStateHandle) {
+          incremental.add(handle);
+        }
+      }
+    }
+    if (incremental.isEmpty()) {
+      return;
+    }
+    io.execute(() -> {
+      for (KeyedStateHandle handle : incremental) {
+        try {
+          handle.discardState();
+        } catch (Exception e) {
+          LOG.warn("Could not delete the files of {}: {}", handle, e.toString());
+        }
+      }
+    });
+  }
+
+  /** Releases the shared files of checkpoint {@code id} and deletes those no retained checkpoint references. */
+  private void releaseShared(long id) {
+    List<StreamStateHandle> unreferenced = sharedState.unregister(id);
+    if (unreferenced.isEmpty()) {
+      return;
+    }
+    io.execute(() -> {
+      for (StreamStateHandle handle : unreferenced) {
+        try {
+          handle.discardState();
+        } catch (Exception e) {
+          LOG.warn("Could not delete the shared state file {} of checkpoint {}: {}", handle, id, e.toString());
+        }
+      }
+    });
   }
 
   /** Deletes what was written to {@code location}, on the I/O thread (after writes queued before it). */
@@ -370,6 +446,7 @@ public final class CheckpointCoordinator {
       if (checkpoint.options.type().isSavepoint()) {
         failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written");
       } else {
+        releaseShared(checkpoint.id);
         discard(checkpoint); // queued behind its metadata write on the same thread
       }
     }
@@ -382,6 +459,7 @@ public final class CheckpointCoordinator {
     if (!keep) {
       for (CompletedCheckpoint checkpoint : completed) {
         discardAsync(checkpoint.location(), checkpoint.checkpointId());
+        releaseShared(checkpoint.checkpointId());
       }
     }
   }
@@ -420,6 +498,7 @@ public final class CheckpointCoordinator {
     long maxAsync;
     long maxAlignment;
     long stateSize;
+    long checkpointedSize;
     long inFlightBytes;
 
     PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
@@ -438,13 +517,14 @@ public final class CheckpointCoordinator {
       maxAsync = Math.max(maxAsync, metrics.asyncMillis());
       maxAlignment = Math.max(maxAlignment, metrics.alignmentMillis());
       stateSize += metrics.stateSize();
+      checkpointedSize += metrics.checkpointedSize();
       inFlightBytes += metrics.persistedInFlightBytes();
     }
 
     CheckpointStatistics statistics(CheckpointStatistics.Status status, String path, String failure) {
       return new CheckpointStatistics(id, options.type().isSavepoint(), status, timestamp,
           System.currentTimeMillis() - timestamp, maxSync, maxAsync, maxAlignment, stateSize, inFlightBytes,
-          acknowledged.size(), total, path, failure);
+          acknowledged.size(), total, path, failure, checkpointedSize);
     }
 
     CheckpointMetadata toMetadata(JobGraph job) {

@@ -1,8 +1,10 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.checkpoint.storage.FileSystemCheckpointStorage;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
+import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.InputChannelStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
@@ -19,6 +21,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +32,25 @@ import java.util.zip.CRC32;
 /**
  * Writes and reads the metadata file of a checkpoint or savepoint: every operator's state handles,
  * with small state inline. Files inside the checkpoint's directory are stored by relative path, so
- * that a savepoint directory can be moved. A CRC32 at the end catches corruption and truncation.
+ * that a savepoint directory can be moved; the {@code shared/} files of incremental checkpoints, which
+ * sit beside it in the job's directory, relative to that directory, so that a job's checkpoint
+ * directory can be moved as a whole. A CRC32 at the end catches corruption and truncation.
+ *
+ * <p>Version 2 added incremental keyed state handles and files relative to the parent directory;
+ * version 1 metadata still reads.
  */
 public final class MetadataSerializer {
 
   private static final int MAGIC = 0x5350434B; // "SPCK"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int OLDEST_READABLE_VERSION = 1;
   private static final byte NO_HANDLE = 0;
   private static final byte INLINE = 1;
   private static final byte RELATIVE_FILE = 2;
   private static final byte ABSOLUTE_FILE = 3;
+  private static final byte PARENT_RELATIVE_FILE = 4;
   private static final byte KEY_GROUPS = 1;
+  private static final byte INCREMENTAL = 2;
   private static final int MAX_COUNT = 1 << 24;
 
   private MetadataSerializer() {}
@@ -75,14 +88,15 @@ public final class MetadataSerializer {
   private static void writeSubtaskState(DataOutputStream out, OperatorSubtaskState state, Path dir) throws IOException {
     out.writeInt(state.keyedState().size());
     for (KeyedStateHandle handle : state.keyedState()) {
-      if (!(handle instanceof KeyGroupsStateHandle k)) {
+      if (handle instanceof KeyGroupsStateHandle k) {
+        out.writeByte(KEY_GROUPS);
+        writeKeyGroups(out, k, dir);
+      } else if (handle instanceof IncrementalKeyedStateHandle inc) {
+        out.writeByte(INCREMENTAL);
+        writeIncremental(out, inc, dir);
+      } else {
         throw new IOException("Cannot store keyed state handles of type " + handle.getClass().getName());
       }
-      out.writeByte(KEY_GROUPS);
-      out.writeInt(k.keyGroupRange().startKeyGroup());
-      out.writeInt(k.keyGroupRange().endKeyGroup());
-      writeLongs(out, k.offsets());
-      writeHandle(out, k.delegate(), dir);
     }
     out.writeInt(state.operatorState().size());
     for (OperatorStateHandle handle : state.operatorState()) {
@@ -102,6 +116,32 @@ public final class MetadataSerializer {
     }
   }
 
+  private static void writeKeyGroups(DataOutputStream out, KeyGroupsStateHandle k, Path dir) throws IOException {
+    out.writeInt(k.keyGroupRange().startKeyGroup());
+    out.writeInt(k.keyGroupRange().endKeyGroup());
+    writeLongs(out, k.offsets());
+    writeHandle(out, k.delegate(), dir);
+  }
+
+  private static void writeIncremental(DataOutputStream out, IncrementalKeyedStateHandle h, Path dir)
+      throws IOException {
+    out.writeLong(h.backendId().getMostSignificantBits());
+    out.writeLong(h.backendId().getLeastSignificantBits());
+    out.writeLong(h.checkpointId());
+    out.writeInt(h.sharedFiles().size());
+    for (Map.Entry<String, StreamStateHandle> file : h.sharedFiles().entrySet()) {
+      out.writeUTF(file.getKey());
+      out.writeBoolean(h.uploadedSharedFiles().contains(file.getKey()));
+      writeHandle(out, file.getValue(), dir);
+    }
+    out.writeInt(h.privateFiles().size());
+    for (Map.Entry<String, StreamStateHandle> file : h.privateFiles().entrySet()) {
+      out.writeUTF(file.getKey());
+      writeHandle(out, file.getValue(), dir);
+    }
+    writeKeyGroups(out, h.metaState(), dir);
+  }
+
   private static void writeHandle(DataOutputStream out, StreamStateHandle handle, Path dir) throws IOException {
     if (handle == null) {
       out.writeByte(NO_HANDLE);
@@ -114,6 +154,10 @@ public final class MetadataSerializer {
       if (dir != null && path.startsWith(dir)) {
         out.writeByte(RELATIVE_FILE);
         out.writeUTF(dir.relativize(path).toString());
+      } else if (dir != null && dir.getParent() != null
+          && path.startsWith(dir.getParent().resolve(FileSystemCheckpointStorage.SHARED_DIRECTORY))) {
+        out.writeByte(PARENT_RELATIVE_FILE);
+        out.writeUTF(dir.getParent().relativize(path).toString());
       } else {
         out.writeByte(ABSOLUTE_FILE);
         out.writeUTF(path.toAbsolutePath().toString());
@@ -161,9 +205,10 @@ public final class MetadataSerializer {
         throw new IOException("The checkpoint metadata " + source + " is corrupt or truncated (checksum mismatch)");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version < OLDEST_READABLE_VERSION || version > VERSION) {
         throw new IOException("The checkpoint metadata " + source + " has format version " + version
-            + "; this Spate reads version " + VERSION);
+            + "; this Spate reads versions " + OLDEST_READABLE_VERSION + " to " + VERSION
+            + (version > VERSION ? " (it was written by a newer Spate)" : ""));
       }
       long id = in.readLong();
       long timestamp = in.readLong();
@@ -203,15 +248,13 @@ public final class MetadataSerializer {
     List<KeyedStateHandle> keyed = new ArrayList<>();
     for (int i = 0; i < keyedCount; i++) {
       byte tag = in.readByte();
-      if (tag != KEY_GROUPS) {
+      if (tag == KEY_GROUPS) {
+        keyed.add(readKeyGroups(in, dir));
+      } else if (tag == INCREMENTAL) {
+        keyed.add(readIncremental(in, dir));
+      } else {
         throw new IOException("unknown keyed state handle type " + tag);
       }
-      KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
-      long[] offsets = readLongs(in);
-      if (offsets.length != range.size()) {
-        throw new IOException(offsets.length + " key group offsets for the " + range.size() + " key groups of " + range);
-      }
-      keyed.add(new KeyGroupsStateHandle(range, offsets, readHandle(in, dir)));
     }
     int operatorCount = count(in, "operator state handles");
     List<OperatorStateHandle> operator = new ArrayList<>();
@@ -238,6 +281,47 @@ public final class MetadataSerializer {
     return new OperatorSubtaskState(keyed, operator, channels);
   }
 
+  private static KeyGroupsStateHandle readKeyGroups(DataInputStream in, Path dir) throws IOException {
+    KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
+    long[] offsets = readLongs(in);
+    if (offsets.length != range.size()) {
+      throw new IOException(offsets.length + " key group offsets for the " + range.size() + " key groups of " + range);
+    }
+    return new KeyGroupsStateHandle(range, offsets, readHandle(in, dir));
+  }
+
+  private static IncrementalKeyedStateHandle readIncremental(DataInputStream in, Path dir) throws IOException {
+    UUID backendId = new UUID(in.readLong(), in.readLong());
+    long checkpointId = in.readLong();
+    int sharedCount = count(in, "shared files");
+    Map<String, StreamStateHandle> shared = new LinkedHashMap<>();
+    Set<String> uploaded = new HashSet<>();
+    for (int i = 0; i < sharedCount; i++) {
+      String name = in.readUTF();
+      if (in.readBoolean()) {
+        uploaded.add(name);
+      }
+      shared.put(name, requireHandle(readHandle(in, dir), "shared file " + name));
+    }
+    int privateCount = count(in, "private files");
+    Map<String, StreamStateHandle> privates = new LinkedHashMap<>();
+    for (int i = 0; i < privateCount; i++) {
+      String name = in.readUTF();
+      privates.put(name, requireHandle(readHandle(in, dir), "private file " + name));
+    }
+    KeyGroupsStateHandle meta = readKeyGroups(in, dir);
+    requireHandle(meta.delegate(), "state meta information");
+    return new IncrementalKeyedStateHandle(backendId, checkpointId, meta.keyGroupRange(), shared, uploaded, privates,
+        meta);
+  }
+
+  private static StreamStateHandle requireHandle(StreamStateHandle handle, String what) throws IOException {
+    if (handle == null) {
+      throw new IOException("an incremental keyed state handle without its " + what);
+    }
+    return handle;
+  }
+
   private static StreamStateHandle readHandle(DataInputStream in, Path dir) throws IOException {
     byte tag = in.readByte();
     switch (tag) {
@@ -256,6 +340,12 @@ public final class MetadataSerializer {
         }
         Path relative = dir.resolve(in.readUTF());
         return new FileStateHandle(relative, in.readLong());
+      case PARENT_RELATIVE_FILE:
+        if (dir == null || dir.getParent() == null) {
+          throw new IOException("a state file relative to an unknown directory");
+        }
+        Path besides = dir.getParent().resolve(in.readUTF());
+        return new FileStateHandle(besides, in.readLong());
       case ABSOLUTE_FILE:
         String path = in.readUTF();
         Path absolute = dir != null ? dir.getFileSystem().getPath(path) : Path.of(path);

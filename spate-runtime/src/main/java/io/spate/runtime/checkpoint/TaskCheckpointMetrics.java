@@ -8,6 +8,15 @@ package io.spate.runtime.checkpoint;
  * @param asyncMillis how long writing its state took
  * @param stateSize the bytes of state it wrote
  * @param persistedInFlightBytes the bytes of in-flight records it stored (unaligned checkpoints)
+ * @param checkpointedSize the bytes it wrote for this checkpoint: less than {@code stateSize} when an
+ *     incremental snapshot references files of earlier checkpoints
  */
-public record TaskCheckpointMetrics(
-    long alignmentMillis, long syncMillis, long asyncMillis, long stateSize, long persistedInFlightBytes) {}
+public record TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
+    long persistedInFlightBytes, long checkpointedSize) {
+
+  /** Metrics of a snapshot that wrote all its state ({@code checkpointedSize == stateSize}). */
+  public TaskCheckpointMetrics(
+      long alignmentMillis, long syncMillis, long asyncMillis, long stateSize, long persistedInFlightBytes) {
+    this(alignmentMillis, syncMillis, asyncMillis, stateSize, persistedInFlightBytes, stateSize);
+  }
+}

@@ -5,6 +5,7 @@ import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.RestartStrategyOptions;
+import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
@@ -26,7 +27,7 @@ public final class ConfigurationDocs {
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
-          RestartStrategyOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
+          RestartStrategyOptions.class, RestOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 

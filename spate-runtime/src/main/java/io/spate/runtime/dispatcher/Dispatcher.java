@@ -26,6 +26,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final Consumer<JobResult> onJobEnded;
   private final Map<JobID, JobMaster> running = new HashMap<>();
   private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
+  private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
   private int jobMasterCounter;
 
   /** Creates the Dispatcher; {@code onJobEnded} is told of every job that ends. */
@@ -45,6 +46,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       }
       CompletableFuture<JobResult> result = new CompletableFuture<>();
       results.put(jobId, result);
+      submissions.put(jobId, new JobOverview.Submission(jobGraph.jobName(), System.currentTimeMillis()));
       forgetOldResults();
       JobMaster jobMaster = new JobMaster(rpcService, "jobmaster-" + (jobMasterCounter++) + "-" + jobId, jobGraph,
           resourceManagerAddress, r -> runAsync(() -> jobEnded(r)));
@@ -78,6 +80,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       var entry = it.next();
       if (entry.getValue().isDone()) {
         it.remove();
+        submissions.remove(entry.getKey());
       }
     }
   }
@@ -110,19 +113,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
   @Override
   public CompletableFuture<JobProgress> requestJobProgress(JobID jobId) {
-    return callAsync(() -> {
-      JobMaster jobMaster = running.get(jobId);
-      if (jobMaster != null) {
-        return jobMaster.requestProgress();
-      }
-      CompletableFuture<JobResult> result = results.get(jobId);
-      if (result == null) {
-        throw new UnknownJobException(jobId);
-      }
-      return result.thenApply(r -> new JobProgress(r.status(),
-          r.counters().getOrDefault(io.spate.runtime.tasks.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
-          r.netRuntime()));
-    }).thenCompose(f -> f);
+    return callAsync(() -> progressOf(jobId)).thenCompose(f -> f);
+  }
+
+  private CompletableFuture<JobProgress> progressOf(JobID jobId) {
+    JobMaster jobMaster = running.get(jobId);
+    if (jobMaster != null) {
+      return jobMaster.requestProgress();
+    }
+    CompletableFuture<JobResult> result = results.get(jobId);
+    if (result == null) {
+      throw new UnknownJobException(jobId);
+    }
+    return result.thenApply(r -> new JobProgress(r.status(),
+        r.counters().getOrDefault(io.spate.runtime.tasks.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
+        r.netRuntime()));
   }
 
   @Override
@@ -169,8 +174,17 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   }
 
   @Override
-  public CompletableFuture<List<JobID>> listJobs() {
-    return callAsync(() -> new ArrayList<>(results.keySet()));
+  public CompletableFuture<List<JobOverview>> requestJobOverviews() {
+    return callAsync(() -> {
+      List<CompletableFuture<JobOverview>> overviews = new ArrayList<>();
+      for (JobID jobId : results.keySet()) {
+        JobOverview.Submission submission = submissions.get(jobId);
+        overviews.add(progressOf(jobId).thenApply(progress -> new JobOverview(jobId, submission.jobName(),
+            progress.status(), submission.submittedAt(), progress.recordsProcessed(), progress.elapsed())));
+      }
+      return CompletableFuture.allOf(overviews.toArray(CompletableFuture[]::new))
+          .thenApply(done -> overviews.stream().map(CompletableFuture::join).toList());
+    }).thenCompose(f -> f);
   }
 
   /** Cancels every running job and waits for them to end, then stops. */

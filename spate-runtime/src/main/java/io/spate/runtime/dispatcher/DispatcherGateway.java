@@ -34,6 +34,6 @@ public interface DispatcherGateway extends RpcGateway {
   /** Cancels the job. */
   CompletableFuture<Void> cancelJob(JobID jobId);
 
-  /** The ids of running and recently ended jobs. */
-  CompletableFuture<List<JobID>> listJobs();
+  /** Running and recently ended jobs, oldest first. */
+  CompletableFuture<List<JobOverview>> requestJobOverviews();
 }

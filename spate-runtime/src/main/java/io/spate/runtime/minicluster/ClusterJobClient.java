@@ -23,10 +23,13 @@ public final class ClusterJobClient implements JobClient {
   private final DispatcherGateway dispatcher;
   private final CompletableFuture<JobResult> jobResult;
   private final CompletableFuture<JobExecutionResult> result;
+  private final String restUrl;
+  private final CompletableFuture<Void> clusterStopped = new CompletableFuture<>();
 
-  /** Creates the client of job {@code jobId}. */
-  public ClusterJobClient(JobID jobId, String jobName, DispatcherGateway dispatcher) {
+  /** Creates the client of job {@code jobId}; {@code restUrl} is the cluster's REST API, or null if it has none. */
+  public ClusterJobClient(JobID jobId, String jobName, DispatcherGateway dispatcher, String restUrl) {
     this.jobId = jobId;
+    this.restUrl = restUrl;
     this.jobName = jobName;
     this.dispatcher = dispatcher;
     this.jobResult = dispatcher.requestJobResult(jobId);
@@ -46,6 +49,28 @@ public final class ClusterJobClient implements JobClient {
         Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;
         throw new CompletionException(new JobExecutionException(jobId, message, cause));
     }
+  }
+
+  /** The base URL of the REST API of the job's cluster, or null if the cluster serves none. */
+  public String restUrl() {
+    return restUrl;
+  }
+
+  /**
+   * Completes when the cluster that was started for this job alone has stopped (its REST API
+   * included); never, for a job on a shared cluster.
+   */
+  public CompletableFuture<Void> clusterStopped() {
+    return clusterStopped;
+  }
+
+  void markClusterStopped() {
+    clusterStopped.complete(null);
+  }
+
+  /** The job's name. */
+  public String jobName() {
+    return jobName;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.spate.runtime.minicluster;
 
+import io.spate.api.configuration.RestOptions;
+import java.io.IOException;
 import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.dag.StreamGraph;
@@ -37,14 +39,23 @@ public final class LocalExecutor implements PipelineExecutor {
         conf.get(TaskManagerOptions.BATCH_SIZE)));
     cluster.start();
     try {
+      if (conf.get(RestOptions.LOCAL_ENABLED)) {
+        cluster.startRestServer(conf);
+      }
       JobClient client = cluster.submitJob(jobGraph).join();
       client.getJobExecutionResult().whenComplete((r, e) -> {
-        Thread stopper = new Thread(cluster::close, "spate-local-cluster-stop");
+        Thread stopper = new Thread(() -> {
+          try {
+            cluster.close();
+          } finally {
+            ((ClusterJobClient) client).markClusterStopped();
+          }
+        }, "spate-local-cluster-stop");
         stopper.setDaemon(true);
         stopper.start();
       });
       return client;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       cluster.close();
       throw e;
     }

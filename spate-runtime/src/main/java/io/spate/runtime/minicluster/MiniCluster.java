@@ -12,6 +12,9 @@ import io.spate.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.io.IOException;
+import io.spate.api.configuration.Configuration;
+import io.spate.runtime.rest.RestServer;
 
 /**
  * A whole Spate cluster in this JVM: the same Dispatcher, ResourceManager and TaskExecutor roles
@@ -26,6 +29,7 @@ public final class MiniCluster implements AutoCloseable {
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
   private Dispatcher dispatcher;
   private DispatcherGateway dispatcherGateway;
+  private RestServer restServer;
   private boolean closed;
 
   /** Creates a cluster of the given shape; {@link #start()} starts it. */
@@ -55,7 +59,24 @@ public final class MiniCluster implements AutoCloseable {
   /** Submits {@code jobGraph}; the client follows the job. */
   public CompletableFuture<JobClient> submitJob(JobGraph jobGraph) {
     return dispatcherGateway.submitJob(jobGraph)
-        .thenApply(v -> new ClusterJobClient(jobGraph.jobId(), jobGraph.jobName(), dispatcherGateway));
+        .thenApply(v -> new ClusterJobClient(jobGraph.jobId(), jobGraph.jobName(), dispatcherGateway,
+            restServer == null ? null : restServer.url()));
+  }
+
+  /**
+   * Starts the REST API of this cluster, configured by {@code conf} ({@code rest.*}); it stops with
+   * the cluster.
+   *
+   * @throws IOException if it cannot listen on any allowed port
+   */
+  public synchronized RestServer startRestServer(Configuration conf) throws IOException {
+    if (rpcService == null || closed) {
+      throw new IllegalStateException("Start the cluster before its REST API.");
+    }
+    if (restServer == null) {
+      restServer = RestServer.start(conf, dispatcherGateway);
+    }
+    return restServer;
   }
 
   /** The Dispatcher's gateway. */
@@ -75,6 +96,9 @@ public final class MiniCluster implements AutoCloseable {
       return;
     }
     closed = true;
+    if (restServer != null) {
+      restServer.close();
+    }
     dispatcher.close();
     for (TaskExecutor te : taskExecutors) {
       te.close();

@@ -152,6 +152,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   @Override
   public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (keyedStateBackend != null) {
+      keyedStateBackend.notifyCheckpointComplete(checkpointId);
+    }
     if (userFunction instanceof CheckpointListener listener) {
       listener.notifyCheckpointComplete(checkpointId);
     }
@@ -159,6 +162,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   @Override
   public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    if (keyedStateBackend != null) {
+      keyedStateBackend.notifyCheckpointAborted(checkpointId);
+    }
     if (userFunction instanceof CheckpointListener listener) {
       listener.notifyCheckpointAborted(checkpointId);
     }

@@ -71,8 +71,9 @@ public interface KeyedStateBackend<K> {
 
   /**
    * The synchronous part of a snapshot of all state (and timers) for checkpoint {@code checkpointId}
-   * in the canonical key-group format ({@link io.spate.runtime.state.snapshot.KeyGroupsStateHandle});
-   * called on the task's thread between records. The returned part writes it on another thread while
+   * in the canonical key-group format ({@link io.spate.runtime.state.snapshot.KeyGroupsStateHandle}),
+   * or, where the backend is configured for it and {@code streams} has a shared scope (checkpoints in
+   * files, never savepoints), an incremental snapshot; called on the task's thread between records. The returned part writes it on another thread while
    * the task goes on and the state changes.
    */
   default AsyncSnapshot<KeyedStateHandle> snapshot(long checkpointId, CheckpointStreamFactory streams)
@@ -94,6 +95,15 @@ public interface KeyedStateBackend<K> {
   default TimerQueue createTimerQueue(String name, boolean eventTime) {
     return new HeapTimerQueue();
   }
+
+  /**
+   * Checkpoint {@code checkpointId} completed: snapshots taken from now on may reference what it
+   * stored (incremental checkpoints). Called on the task's thread.
+   */
+  default void notifyCheckpointComplete(long checkpointId) {}
+
+  /** Checkpoint {@code checkpointId} was aborted: nothing may reference what its snapshot stored. */
+  default void notifyCheckpointAborted(long checkpointId) {}
 
   /**
    * Releases everything the backend holds (native memory, files); called once when its operator

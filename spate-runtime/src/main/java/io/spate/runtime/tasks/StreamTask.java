@@ -843,6 +843,7 @@ public final class StreamTask implements Tasklet {
     long asyncStart = System.nanoTime();
     Map<String, OperatorSubtaskState> states = new HashMap<>();
     long size = 0;
+    long checkpointedSize = 0;
     long inFlightBytes = 0;
     String headId = tdd.vertex().getChain().get(0).getOperatorId();
     try {
@@ -872,6 +873,7 @@ public final class StreamTask implements Tasklet {
       }
       for (OperatorSubtaskState state : states.values()) {
         size += state.getStateSize();
+        checkpointedSize += state.getCheckpointedSize();
       }
     } catch (Throwable t) {
       for (OperatorSubtaskState written : states.values()) {
@@ -882,7 +884,7 @@ public final class StreamTask implements Tasklet {
     }
     long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;
     checkpointResponder.acknowledgeCheckpoint(tdd.attemptId(), id, states,
-        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes));
+        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes, checkpointedSize));
   }
 
   private static void discardQuietly(OperatorSubtaskState state) {

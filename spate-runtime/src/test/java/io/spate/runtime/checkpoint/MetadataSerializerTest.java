@@ -112,6 +112,60 @@ class MetadataSerializerTest {
         .isInstanceOf(IOException.class).hasMessageContaining("not Spate checkpoint metadata");
   }
 
+  @Test
+  void incrementalHandlesRoundTripWithSharedFilesStoredRelativeToTheJobDirectory(@TempDir Path root) throws IOException {
+    Path job = root.resolve("job");
+    Path chk = job.resolve("chk-7");
+    Path shared = job.resolve("shared");
+    java.util.UUID backend = java.util.UUID.randomUUID();
+    Map<String, io.spate.runtime.state.snapshot.StreamStateHandle> sharedFiles = new java.util.LinkedHashMap<>();
+    sharedFiles.put("000009.sst", new FileStateHandle(shared.resolve("000009.sst-a"), 100));
+    sharedFiles.put("000012.sst", new FileStateHandle(shared.resolve("000012.sst-b"), 200));
+    io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle handle =
+        new io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle(backend, 7, new KeyGroupRange(4, 5),
+            sharedFiles, java.util.Set.of("000012.sst"),
+            Map.of("MANIFEST-000005", new FileStateHandle(chk.resolve("manifest"), 50),
+                "CURRENT", new ByteStreamStateHandle("current", new byte[] {1, 2})),
+            new KeyGroupsStateHandle(new KeyGroupRange(4, 5), new long[] {3, 8},
+                new ByteStreamStateHandle("meta", new byte[12])));
+    CheckpointMetadata metadata = new CheckpointMetadata(7, 1, CheckpointType.CHECKPOINT, Map.of("op",
+        new OperatorState("op", "Keyed", 1, 8, Map.of(0, new OperatorSubtaskState(List.of(handle), List.of(),
+            List.of())), null)));
+    byte[] bytes = MetadataSerializer.serialize(metadata, chk);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(root.toString());
+
+    Path movedJob = root.resolve("moved");
+    io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle read =
+        (io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle) MetadataSerializer
+            .deserialize(bytes, movedJob.resolve("chk-7"), "test").operators().get("op").subtaskStates().get(0)
+            .keyedState().get(0);
+    assertThat(read.backendId()).isEqualTo(backend);
+    assertThat(read.checkpointId()).isEqualTo(7);
+    assertThat(read.keyGroupRange()).isEqualTo(new KeyGroupRange(4, 5));
+    assertThat(read.uploadedSharedFiles()).containsExactly("000012.sst");
+    assertThat(read.sharedFiles().keySet()).containsExactly("000009.sst", "000012.sst");
+    assertThat(((FileStateHandle) read.sharedFiles().get("000009.sst")).path())
+        .isEqualTo(movedJob.resolve("shared").resolve("000009.sst-a"));
+    assertThat(((FileStateHandle) read.privateFiles().get("MANIFEST-000005")).path())
+        .isEqualTo(movedJob.resolve("chk-7").resolve("manifest"));
+    assertThat(((ByteStreamStateHandle) read.privateFiles().get("CURRENT")).data()).containsExactly(1, 2);
+    assertThat(read.metaState().offsets()).containsExactly(3, 8);
+    assertThat(read.getStateSize()).isEqualTo(handle.getStateSize());
+    assertThat(read.getCheckpointedSize()).isEqualTo(200 + 50 + 2 + 12);
+  }
+
+  @Test
+  void anUnknownFormatVersionIsRejectedNamingTheVersions(@TempDir Path dir) throws IOException {
+    byte[] bytes = MetadataSerializer.serialize(sample(dir, 1), dir);
+    java.nio.ByteBuffer.wrap(bytes).putInt(4, 99);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+    assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes, dir, "the-file"))
+        .hasMessageContaining("the-file").hasMessageContaining("format version 99")
+        .hasMessageContaining("versions 1 to 2").hasMessageContaining("newer Spate");
+  }
+
   private static void write(Path dir, CheckpointMetadata metadata) throws IOException {
     Files.createDirectories(dir);
     Files.write(dir.resolve("_metadata"), MetadataSerializer.serialize(metadata, dir));

@@ -3,6 +3,7 @@ package io.spate.state.rocksdb;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.state.StateTtlConfig;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.serialization.StateSerializers;
 import java.io.IOException;
@@ -186,6 +187,11 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
   final IllegalStateException failure(String what, RocksDBException e) {
     return new IllegalStateException("Could not " + what + " state '" + name + "' of " + backend.owner()
         + " in RocksDB: " + e.getMessage(), e);
+  }
+
+  /** The time-to-live of this state; {@link StateTtlConfig#DISABLED} unless a TTL state overrides it. */
+  StateTtlConfig ttlConfig() {
+    return StateTtlConfig.DISABLED;
   }
 
   @Override

@@ -36,7 +36,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
@@ -111,6 +110,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private TypeSerializerSnapshot<K> restoredKeySerializer;
   /** Held while an asynchronous snapshot reads the database, so that dispose waits for it. */
   private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
+  /** Column families of a database opened on an incremental snapshot's files, until their state is restored. */
+  private final Map<String, ColumnFamilyHandle> openedColumns = new java.util.HashMap<>();
+  /** Takes incremental checkpoints; null when checkpoints are full snapshots. */
+  private RocksDBIncrementalSnapshotStrategy incrementalSnapshots;
+
+  /** The processing-time clock that state time-to-live is measured on. */
+  final LongSupplier ttlClock;
+  /** Makes column families as the opened database's kind (plain or TtlDB) needs. */
+  private final RocksDBOpener opener;
+  /** Whether the database was opened on the files of an incremental snapshot (downloaded by the factory). */
+  private final boolean openedOnSnapshotFiles;
 
   /** A restored state's column family and header. */
   private record RestoredColumn(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column) {}
@@ -121,6 +131,17 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
    */
   public RocksDBKeyedStateBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
       Path directory, RocksDBSharedResources.Lease resources, String owner) throws IOException {
+    this(keyType, maxParallelism, keyGroupRange, directory, resources, owner, System::currentTimeMillis,
+        RocksDBOpener.of(false));
+  }
+
+  /**
+   * A backend as above whose state time-to-live is measured on {@code ttlClock} and whose database
+   * {@code opener} opens.
+   */
+  public RocksDBKeyedStateBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
+      Path directory, RocksDBSharedResources.Lease resources, String owner, LongSupplier ttlClock,
+      RocksDBOpener opener) throws IOException {
     if (maxParallelism > 1 << 15) {
       throw new IllegalArgumentException("Max parallelism " + maxParallelism + " does not fit the 2-byte key group");
     }
@@ -131,8 +152,12 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.owner = owner;
     this.directory = directory;
     this.resources = resources;
+    this.ttlClock = ttlClock;
     Files.createDirectories(directory.getParent());
-    Files.createDirectory(directory);
+    boolean existing = RocksDBIncrementalRestore.holdsDatabase(directory); // downloaded for a restore
+    if (!existing) {
+      Files.createDirectory(directory);
+    }
     DBOptions dbo = null;
     ColumnFamilyOptions cfo = null;
     StringAppendOperator merge = null;
@@ -155,8 +180,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
               .setBlockCache(resources.cache())
               .setCacheIndexAndFilterBlocks(true)
               .setPinL0FilterAndIndexBlocksInCache(true));
-      opened = RocksDB.open(dbo, directory.toString(),
-          List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo)), handles);
+      opened = existing ? RocksDBIncrementalRestore.openDownloaded(dbo, directory, cfo, handles, openedColumns)
+          : opener.openNew(dbo, directory, cfo, handles);
     } catch (RocksDBException | RuntimeException e) {
       handles.forEach(ColumnFamilyHandle::close);
       if (opened != null) {
@@ -171,6 +196,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     this.columnOptions = cfo;
     this.listMerge = merge;
     this.db = opened;
+    this.opener = RocksDBOpener.forOpened(opened);
+    this.openedOnSnapshotFiles = existing;
     this.defaultColumn = handles.get(0);
     this.writeOptions = new WriteOptions().setDisableWAL(true); // durability comes from checkpoints, not a log
     this.readOptions = new ReadOptions();
@@ -181,7 +208,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
    * either backend): each restored state's rows go into its column family as they are.
    */
   void restore(List<KeyedStateHandle> handles, ClassLoader userClassLoader) throws IOException {
-    KeyedSnapshotReader.restore(handles, keyGroupRange, userClassLoader, new KeyedSnapshotReader.RestoreTarget() {
+    RocksDBIncrementalRestore.restore(handles, keyGroupRange, directory, openedOnSnapshotFiles, userClassLoader,
+        new KeyedSnapshotReader.RestoreTarget() {
       @Override
       @SuppressWarnings("unchecked")
       public void restoreKeySerializer(TypeSerializerSnapshot<?> snapshot) {
@@ -230,9 +258,13 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   private ColumnFamilyHandle createColumn(String name) {
+    ColumnFamilyHandle opened = openedColumns.remove(name);
+    return opened != null ? opened : createColumn(name, 0);
+  }
+
+  private ColumnFamilyHandle createColumn(String name, int compactionTtlSeconds) {
     try {
-      return db.createColumnFamily(new ColumnFamilyDescriptor(
-          ("state/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
+      return opener.createColumn(db, name, compactionTtlSeconds, columnOptions);
     } catch (RocksDBException e) {
       throw new IllegalStateException("Could not create the column family of state '" + name + "' of " + owner, e);
     }
@@ -257,7 +289,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     if (timerQueues == null) {
       timerQueues = new RocksDBTimerQueues(this::db, columnOptions, writeOptions, readOptions, keyGroupRange,
-          this::keyGroupOf, this::keySerializer, owner);
+          this::keyGroupOf, this::keySerializer, owner, opener);
     }
     return timerQueues.create(name, eventTime);
   }
@@ -284,9 +316,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       throw new IllegalStateException("State '" + name + "' of " + owner + " was restored as " + meta.kind()
           + " state and is now registered as " + kind + " state; use another name.");
     }
-    if (meta.ttl()) {
-      throw new UnsupportedOperationException("State '" + name + "' of " + owner + " was restored with a time-to-live,"
-          + " which the RocksDB state backend does not support yet; use the hashmap backend for it.");
+    if (meta.ttl() != state.ttlConfig().isEnabled()) {
+      throw new IllegalStateException("State '" + name + "' of " + owner + " was restored "
+          + (meta.ttl() ? "with" : "without") + " a time-to-live and is now registered "
+          + (state.ttlConfig().isEnabled() ? "with" : "without")
+          + " one; turning TTL on or off for existing state is not supported.");
     }
     AbstractRocksDBState raw = state;
     TypeSerializerSnapshot namespaceSnapshot = meta.namespaceSerializer();
@@ -309,7 +343,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (current instanceof LearnedTypeSerializer<?> learned && !learned.hasLearned()) {
       chosen = valueSnapshot.restoreSerializer();
     } else if (compatibility.isCompatibleAfterMigration()) {
-      RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind,
+      RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind, meta.ttl(),
           valueSnapshot.restoreSerializer(), current, name, owner);
     }
     if (state instanceof RocksDBMapState map) {
@@ -338,24 +372,34 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     List<ColumnFamilyHandle> columns = new ArrayList<>();
     List<KeyedStateMetaInfo> metas = new ArrayList<>();
+    List<RocksDBTtlSnapshotFilter> filters = new ArrayList<>();
+    long now = ttlClock.getAsLong();
     for (Map.Entry<String, AbstractRocksDBState<K, ?, ?>> entry : states.entrySet()) {
       AbstractRocksDBState<K, ?, ?> state = entry.getValue();
       StateKind kind = StateKind.of(kinds.get(entry.getKey()));
       TypeSerializer value = state instanceof RocksDBMapState map ? map.userValueSerializer : state.valueSerializer;
       TypeSerializerSnapshot<?> userKey = state instanceof RocksDBMapState map
           ? map.userKeySerializer.snapshotConfiguration() : null;
-      metas.add(new KeyedStateMetaInfo(entry.getKey(), kind, false, state.namespaceSerializer.snapshotConfiguration(),
-          value.snapshotConfiguration(), userKey));
+      metas.add(new KeyedStateMetaInfo(entry.getKey(), kind, state.ttlConfig().isEnabled(),
+          state.namespaceSerializer.snapshotConfiguration(), value.snapshotConfiguration(), userKey));
       columns.add(state.column);
+      filters.add(RocksDBTtlSnapshotFilter.forState(state.ttlConfig(), kind, now));
     }
     for (RestoredColumn column : restored.values()) {
       metas.add(column.metaInfo());
       columns.add(column.column());
+      filters.add(null);
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
     List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> timerRows =
         timerQueues == null ? List.of() : timerQueues.snapshot();
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
+    if (incrementalSnapshots != null && streams.supportsSharedState()) {
+      if (timerRows.isEmpty()) {
+        return incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+      }
+      return incrementalWithTimers(checkpointId, streams, columns, metas, sources, timerRows, keySnapshot);
+    }
     String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
     return () -> {
@@ -367,7 +411,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         List<KeyedSnapshotWriter.StateSource> all = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-          all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read));
+          all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read, filters.get(i)));
         }
         all.addAll(sources);
         timerRows.forEach(rows -> all.add(rows.apply(read)));
@@ -381,16 +425,60 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     };
   }
 
-  /** Copies the rows of one column family, key group by key group, as they are. */
+  /**
+   * An incremental snapshot whose meta part also holds every timer kept in RocksDB, read from a
+   * database snapshot as a full snapshot reads them: a restore then treats them as heap timers (and
+   * drops the timer column families that came with the files), whatever the timer queue type then.
+   */
+  private AsyncSnapshot<KeyedStateHandle> incrementalWithTimers(long checkpointId, CheckpointStreamFactory streams,
+      List<ColumnFamilyHandle> columns, List<KeyedStateMetaInfo> metas, List<KeyedSnapshotWriter.StateSource> sources,
+      List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> timerRows, TypeSerializerSnapshot<K> keySnapshot)
+      throws IOException {
+    Snapshot dbSnapshot = db.getSnapshot();
+    ReadOptions read = new ReadOptions().setSnapshot(dbSnapshot);
+    AsyncSnapshot<KeyedStateHandle> upload;
+    try {
+      timerRows.forEach(rows -> sources.add(rows.apply(read)));
+      upload = incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+    } catch (IOException | RuntimeException e) {
+      read.close();
+      db.releaseSnapshot(dbSnapshot);
+      throw e;
+    }
+    return () -> {
+      snapshotLock.readLock().lock();
+      try {
+        if (disposed) {
+          throw new IOException("The RocksDB state backend of " + owner + " was disposed before its snapshot for"
+              + " checkpoint " + checkpointId + " was written.");
+        }
+        return upload.write();
+      } finally {
+        read.close();
+        if (!disposed) {
+          db.releaseSnapshot(dbSnapshot);
+        }
+        snapshotLock.readLock().unlock();
+      }
+    };
+  }
+
+  /**
+   * Copies the rows of one column family, key group by key group, as they are (but for what a TTL
+   * state's full-snapshot cleanup leaves out).
+   */
   private final class ColumnSnapshot implements KeyedSnapshotWriter.StateSource {
     private final KeyedStateMetaInfo metaInfo;
     private final ColumnFamilyHandle column;
     private final ReadOptions read;
+    private final RocksDBTtlSnapshotFilter ttlFilter;
 
-    ColumnSnapshot(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column, ReadOptions read) {
+    ColumnSnapshot(KeyedStateMetaInfo metaInfo, ColumnFamilyHandle column, ReadOptions read,
+        RocksDBTtlSnapshotFilter ttlFilter) {
       this.metaInfo = metaInfo;
       this.column = column;
       this.read = read;
+      this.ttlFilter = ttlFilter;
     }
 
     @Override
@@ -408,9 +496,32 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
             break;
           }
           byte[] value = it.value();
-          sink.entry(row, 2, row.length - 2, value, 0, value.length);
+          if (ttlFilter == null) {
+            sink.entry(row, 2, row.length - 2, value, 0, value.length);
+          } else {
+            ttlFilter.write(row, value, sink);
+          }
         }
       }
+    }
+  }
+
+  /** Makes checkpoints (not savepoints) of this backend incremental ({@code state.backend.incremental}). */
+  void enableIncrementalCheckpoints() {
+    incrementalSnapshots = new RocksDBIncrementalSnapshotStrategy(directory, keyGroupRange, owner);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) {
+    if (incrementalSnapshots != null) {
+      incrementalSnapshots.notifyCheckpointAborted(checkpointId);
     }
   }
 
@@ -494,21 +605,25 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public <S extends State> S getOrCreateState(StateDescriptor<S, ?> descriptor) {
     checkNotDisposed();
     String name = descriptor.getName();
-    if (descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled()) {
-      throw new UnsupportedOperationException("State '" + name + "' has a time-to-live, which the RocksDB state "
-          + "backend does not support yet; use the hashmap backend (state.backend.type: hashmap) for it.");
-    }
     AbstractRocksDBState<K, ?, ?> state = states.get(name);
     if (state != null) {
       if (kinds.get(name) != descriptor.getType()) {
         throw new IllegalStateException("State '" + name + "' was registered as " + kinds.get(name)
             + " state and is now asked for as " + descriptor.getType() + " state; use another name.");
       }
+      RocksDBTtlStates.checkSameTtl(name, state.ttlConfig(), descriptor.getTtlConfig());
       return (S) state;
     }
     RestoredColumn restoredColumn = restored.get(name);
-    ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name);
-    state = switch (descriptor.getType()) {
+    int compactionTtl = opener.compactionTtlSeconds(descriptor.getTtlConfig());
+    if (restoredColumn != null && restoredColumn.metaInfo().ttl() && RocksDBTtlStates.hasTtl(descriptor)
+        && compactionTtl != RocksDBOpener.compactionTtlSecondsOf(restoredColumn.column())) {
+      restoredColumn = new RestoredColumn(restoredColumn.metaInfo(), moveToCompactionTtl(restoredColumn, compactionTtl));
+      restored.put(name, restoredColumn);
+    }
+    ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name, compactionTtl);
+    state = RocksDBTtlStates.hasTtl(descriptor) ? RocksDBTtlStates.create(this, column, descriptor)
+        : switch (descriptor.getType()) {
       case VALUE -> new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
       case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
       case REDUCING -> new RocksDBReducingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
@@ -529,6 +644,16 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     states.put(name, state);
     kinds.put(name, descriptor.getType());
     return (S) state;
+  }
+
+  private ColumnFamilyHandle moveToCompactionTtl(RestoredColumn column, int compactionTtlSeconds) {
+    try {
+      return opener.recreateWithTtl(db, column.column(), column.metaInfo().name(), compactionTtlSeconds, columnOptions,
+          writeOptions);
+    } catch (RocksDBException e) {
+      throw new IllegalStateException("Could not move restored state '" + column.metaInfo().name() + "' of " + owner
+          + " into a column family with a compaction TTL: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -693,6 +818,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     restored.values().forEach(c -> c.column().close());
     restored.clear();
+    openedColumns.values().forEach(ColumnFamilyHandle::close);
+    openedColumns.clear();
     states.clear();
     if (timerQueues != null) {
       timerQueues.close();

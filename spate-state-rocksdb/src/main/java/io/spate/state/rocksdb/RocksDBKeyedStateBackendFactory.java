@@ -7,6 +7,7 @@ import io.spate.api.state.EmbeddedRocksDBStateBackend;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
+import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,10 +27,27 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     long managed = parseMemorySize(conf.get(StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
     Path base = workingDirectoryBase(conf);
     Path directory = base.resolve(sanitize(parameters.owner()) + "-" + UUID.randomUUID());
+    RocksDBOpener opener = RocksDBOpener.of(conf);
+    if (RocksDBIncrementalRestore.opensDirectly(parameters.restoreState(), parameters.keyGroupRange())) {
+      try {
+        RocksDBIncrementalRestore.download((IncrementalKeyedStateHandle) parameters.restoreState().get(0), directory);
+        if (RocksDBOpener.holdsTtlDb(directory) != opener.isTtlDb()) {
+          // The configuration changed the kind of database: its rows are copied into a new one instead.
+          RocksDBKeyedStateBackend.deleteDirectory(directory);
+        }
+      } catch (IOException e) {
+        RocksDBKeyedStateBackend.deleteDirectory(directory);
+        throw new IOException("Could not restore the keyed state of " + parameters.owner() + ": " + e.getMessage(), e);
+      }
+    }
     RocksDBSharedResources.Lease lease = RocksDBSharedResources.acquire(managed);
     RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
-        parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner());
+        parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
+        parameters.clock(), opener);
     backend.setTimerQueueType(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY));
+    if (conf.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)) {
+      backend.enableIncrementalCheckpoints();
+    }
     if (!parameters.restoreState().isEmpty()) {
       try {
         backend.restore(parameters.restoreState(), parameters.userClassLoader());

@@ -21,7 +21,7 @@ import org.rocksdb.RocksIterator;
  * flag byte and the serialized user value. Iteration reads the rows of the current key and namespace
  * in bounded chunks.
  */
-final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Object> implements MapState<UK, UV> {
+class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Object> implements MapState<UK, UV> {
 
   final TypeSerializer<UK> userKeySerializer;
   TypeSerializer<UV> userValueSerializer;
@@ -36,7 +36,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
   }
 
   /** Writes the row key of {@code userKey} into the shared row-key buffer; returns its length. */
-  private int userRowKey(UK userKey) {
+  final int userRowKey(UK userKey) {
     buildRowKey(namespace);
     try {
       userKeySerializer.serialize(userKey, rowKey);
@@ -69,7 +69,7 @@ final class RocksDBMapState<K, N, UK, UV> extends AbstractRocksDBState<K, N, Obj
     }
   }
 
-  private UK decodeUserKey(byte[] row, int prefixLength) {
+  final UK decodeUserKey(byte[] row, int prefixLength) {
     in.setBuffer(row, prefixLength, row.length - prefixLength);
     try {
       return userKeySerializer.deserialize(in);

@@ -15,7 +15,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * Rewrites the values of a restored state whose value serializer changed: each value (list element,
- * map value) is read with the serializer the snapshot was written with and written with the new one.
+ * map value) is read with the serializer the snapshot was written with and written with the new one;
+ * the last-access times of TTL states are kept as they are.
  */
 final class RocksDBStateMigration {
 
@@ -24,7 +25,7 @@ final class RocksDBStateMigration {
   private RocksDBStateMigration() {}
 
   static <T> void migrate(RocksDB db, ColumnFamilyHandle column, ReadOptions read, WriteOptions write, StateKind kind,
-      TypeSerializer<T> from, TypeSerializer<T> to, String stateName, String owner) {
+      boolean ttl, TypeSerializer<T> from, TypeSerializer<T> to, String stateName, String owner) {
     DataInputDeserializer in = new DataInputDeserializer();
     DataInputDeserializer element = new DataInputDeserializer();
     DataOutputSerializer out = new DataOutputSerializer(128);
@@ -40,6 +41,9 @@ final class RocksDBStateMigration {
               int length = in.readVarInt();
               element.setBuffer(value, value.length - in.available(), length);
               scratch.clear();
+              if (ttl) {
+                scratch.writeLong(element.readLong());
+              }
               to.serialize(from.deserialize(element), scratch);
               out.writeVarInt(scratch.length());
               out.write(scratch.getSharedBuffer(), 0, scratch.length());
@@ -47,13 +51,21 @@ final class RocksDBStateMigration {
             }
           }
           case MAP -> {
+            if (ttl) {
+              out.writeLong(in.readLong());
+            }
             boolean isNull = in.readBoolean();
             out.writeBoolean(isNull);
             if (!isNull) {
               to.serialize(from.deserialize(in), out);
             }
           }
-          default -> to.serialize(from.deserialize(in), out);
+          default -> {
+            if (ttl) {
+              out.writeLong(in.readLong());
+            }
+            to.serialize(from.deserialize(in), out);
+          }
         }
         batch.put(column, it.key(), out.getCopyOfBuffer());
         if (batch.count() >= BATCH_ROWS) {

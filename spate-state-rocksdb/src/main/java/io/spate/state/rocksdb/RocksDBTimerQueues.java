@@ -3,13 +3,11 @@ package io.spate.state.rocksdb;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.ReadOptions;
@@ -32,12 +30,13 @@ final class RocksDBTimerQueues {
   private final ToIntFunction<Object> keyGroupOf;
   private final Supplier<TypeSerializer<?>> keySerializer;
   private final String owner;
+  private final RocksDBOpener opener;
   private final List<ColumnFamilyHandle> columns = new ArrayList<>();
   private final List<RocksDBTimerQueue> queues = new ArrayList<>();
 
   RocksDBTimerQueues(Supplier<RocksDB> db, ColumnFamilyOptions columnOptions, WriteOptions writeOptions, ReadOptions readOptions,
       KeyGroupRange keyGroupRange, ToIntFunction<Object> keyGroupOf, Supplier<TypeSerializer<?>> keySerializer,
-      String owner) {
+      String owner, RocksDBOpener opener) {
     this.db = db;
     this.columnOptions = columnOptions;
     this.writeOptions = writeOptions;
@@ -46,6 +45,7 @@ final class RocksDBTimerQueues {
     this.keyGroupOf = keyGroupOf;
     this.keySerializer = keySerializer;
     this.owner = owner;
+    this.opener = opener;
   }
 
   /** A new, empty queue for the event-time or processing-time timers of the timer service {@code name}. */
@@ -54,8 +54,7 @@ final class RocksDBTimerQueues {
     String description = domain + "-time timers of timer service '" + name + "' of " + owner;
     ColumnFamilyHandle column;
     try {
-      column = db.get().createColumnFamily(new ColumnFamilyDescriptor(
-          ("timers/" + domain + "/" + name).getBytes(StandardCharsets.UTF_8), columnOptions));
+      column = opener.createTimerColumn(db.get(), name, eventTime, columnOptions);
     } catch (RocksDBException e) {
       throw new IllegalStateException("Could not create the column family of the " + description
           + " (is a timer service of that name created twice?): " + e.getMessage(), e);

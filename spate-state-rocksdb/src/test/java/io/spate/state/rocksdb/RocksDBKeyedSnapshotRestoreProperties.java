@@ -2,29 +2,63 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
 import io.spate.runtime.state.KeyedSnapshotRestoreProperties;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
+import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
+import net.jqwik.api.lifecycle.AfterContainer;
 
-/** Snapshots taken on either the heap or RocksDB, restored on either, against the model. */
+/**
+ * Snapshots taken on the heap, on RocksDB in full, or on RocksDB incrementally (in files with a
+ * shared scope), restored on the heap or RocksDB at any parallelism, against the model.
+ */
 class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperties {
+
+  private static final int HEAP = 0;
+  private static final int INCREMENTAL = 2;
+  private static final Path CHECKPOINTS =
+      Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-incremental-model-" + UUID.randomUUID());
 
   @Override
   protected int backendKinds() {
-    return 2;
+    return 3;
   }
 
   @Override
   protected KeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> p) throws Exception {
-    if (kind == 0) {
+    if (kind == HEAP) {
       return new HeapKeyedStateBackend<>(p);
     }
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-snapshot-model").toString());
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-snapshot-model").toString())
+        .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, kind == INCREMENTAL);
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(p.keyType(), p.maxParallelism(),
         p.keyGroupRange(), conf, p.owner(), p.clock(), p.restoreState(), p.userClassLoader()));
+  }
+
+  @Override
+  protected CheckpointStreamFactory streams(int kind, long checkpointId) throws Exception {
+    if (kind != INCREMENTAL) {
+      return super.streams(kind, checkpointId);
+    }
+    Path job = CHECKPOINTS.resolve(UUID.randomUUID().toString());
+    Path chk = Files.createDirectories(job.resolve("chk-" + checkpointId));
+    return new FsCheckpointStreamFactory(chk, job.resolve("shared"), 64);
+  }
+
+  @Override
+  protected boolean restores(int sourceKind, int targetKind) {
+    return sourceKind != INCREMENTAL || targetKind != HEAP; // the heap backend refuses incremental snapshots
+  }
+
+  @AfterContainer
+  static void deleteCheckpoints() {
+    RocksDBKeyedStateBackend.deleteDirectory(CHECKPOINTS);
   }
 }

@@ -1,7 +1,5 @@
 package io.spate.state.rocksdb;
 
-import io.spate.api.state.StateTtlConfig;
-import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,20 +107,6 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
       assertThat(contents.get()).containsExactly("x", "y");
       assertThat(backend.getKeys("contents", new TimeWindow(0, 10))).containsExactly(42L);
       assertThatThrownBy(() -> contents.add(1)).hasMessageContaining("'contents'").hasMessageContaining("one type");
-    } finally {
-      backend.dispose();
-    }
-  }
-
-  @Test
-  void stateWithATimeToLiveIsRejectedUntilTheBackendSupportsIt() throws Exception {
-    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
-    try {
-      var descriptor = new ValueStateDescriptor<>("expiring", Long.class);
-      descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
-      assertThatThrownBy(() -> backend.getOrCreateState(descriptor))
-          .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessageContaining("'expiring'").hasMessageContaining("time-to-live");
     } finally {
       backend.dispose();
     }

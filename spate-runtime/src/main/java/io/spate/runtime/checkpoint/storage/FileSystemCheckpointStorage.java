@@ -9,9 +9,13 @@ import java.nio.file.Path;
 
 /**
  * Checkpoints in a directory of any {@code java.nio} file system: {@code <dir>/<job id>/chk-<n>/}
- * with one metadata file and the tasks' state files; savepoints in their own directories.
+ * with one metadata file and the tasks' state files, and {@code <dir>/<job id>/shared/} with files
+ * that several checkpoints reference (incremental checkpoints); savepoints in their own directories.
  */
 public final class FileSystemCheckpointStorage implements CheckpointStorage {
+
+  /** The name of the directory, beside the {@code chk-<n>} directories, of the shared files. */
+  public static final String SHARED_DIRECTORY = "shared";
 
   private final Path jobDirectory;
   private final int inlineThreshold;
@@ -33,9 +37,16 @@ public final class FileSystemCheckpointStorage implements CheckpointStorage {
     return new FileCheckpointLocation(directoryOf(checkpointId, options));
   }
 
+  /** The directory of files shared between this job's checkpoints. */
+  public Path sharedDirectory() {
+    return jobDirectory.resolve(SHARED_DIRECTORY);
+  }
+
   @Override
   public CheckpointStreamFactory resolveStreams(long checkpointId, CheckpointOptions options) {
-    return new FsCheckpointStreamFactory(directoryOf(checkpointId, options), inlineThreshold);
+    // Savepoints are self-contained: they get no shared scope, so backends write them in full.
+    return new FsCheckpointStreamFactory(directoryOf(checkpointId, options),
+        options.type().isSavepoint() ? null : sharedDirectory(), inlineThreshold);
   }
 
   private Path directoryOf(long checkpointId, CheckpointOptions options) {

@@ -20,29 +20,59 @@ public final class FsCheckpointStreamFactory implements CheckpointStreamFactory 
   private static final int WRITE_BUFFER = 64 * 1024;
 
   private final Path directory;
+  private final Path sharedDirectory;
   private final int inlineThreshold;
 
   /** Writes into {@code directory}, inlining pieces of at most {@code inlineThreshold} bytes. */
   public FsCheckpointStreamFactory(Path directory, int inlineThreshold) {
+    this(directory, null, inlineThreshold);
+  }
+
+  /**
+   * Writes exclusive pieces into {@code directory} and shared ones into {@code sharedDirectory} (null:
+   * no shared scope, as for savepoints), inlining pieces of at most {@code inlineThreshold} bytes.
+   */
+  public FsCheckpointStreamFactory(Path directory, Path sharedDirectory, int inlineThreshold) {
     this.directory = directory;
+    this.sharedDirectory = sharedDirectory;
     this.inlineThreshold = inlineThreshold;
   }
 
   @Override
   public CheckpointStateOutputStream createCheckpointStateOutputStream(String name) {
-    return new FsStream(name);
+    return new FsStream(name, directory);
+  }
+
+  @Override
+  public boolean supportsSharedState() {
+    return sharedDirectory != null;
+  }
+
+  @Override
+  public CheckpointStateOutputStream createSharedStateOutputStream(String name) throws IOException {
+    if (sharedDirectory == null) {
+      return CheckpointStreamFactory.super.createSharedStateOutputStream(name);
+    }
+    try {
+      Files.createDirectories(sharedDirectory);
+    } catch (IOException e) {
+      throw new IOException("Cannot create the shared state directory " + sharedDirectory + ": " + e.getMessage(), e);
+    }
+    return new FsStream(name, sharedDirectory);
   }
 
   private final class FsStream extends CheckpointStateOutputStream {
     private final String name;
+    private final Path directory;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private Path file;
     private OutputStream out;
     private long pos;
     private boolean closed;
 
-    FsStream(String name) {
+    FsStream(String name, Path directory) {
       this.name = name;
+      this.directory = directory;
     }
 
     @Override

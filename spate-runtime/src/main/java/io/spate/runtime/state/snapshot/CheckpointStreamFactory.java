@@ -10,4 +10,20 @@ public interface CheckpointStreamFactory {
    * and messages.
    */
   CheckpointStateOutputStream createCheckpointStateOutputStream(String name) throws IOException;
+
+  /**
+   * Whether {@link #createSharedStateOutputStream} works: true for file checkpoints, whose files may
+   * be shared by several checkpoints; false for savepoints (self-contained) and checkpoints in memory.
+   */
+  default boolean supportsSharedState() {
+    return false;
+  }
+
+  /**
+   * A new stream in the shared scope ({@code <checkpoint dir>/<job>/shared/}), for a file that later
+   * checkpoints may reference too; its lifetime is managed by the coordinator's shared state registry.
+   */
+  default CheckpointStateOutputStream createSharedStateOutputStream(String name) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no shared scope");
+  }
 }

@@ -12,6 +12,14 @@ public interface KeyedStateHandle {
   /** The size of the snapshot in bytes. */
   long getStateSize();
 
+  /**
+   * The bytes this checkpoint wrote for the snapshot: less than {@link #getStateSize()} for an
+   * incremental snapshot that references files of earlier checkpoints.
+   */
+  default long getCheckpointedSize() {
+    return getStateSize();
+  }
+
   /** Deletes what the snapshot stored. */
   void discardState() throws IOException;
 }

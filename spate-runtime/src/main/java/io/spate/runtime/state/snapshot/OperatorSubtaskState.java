@@ -30,6 +30,15 @@ public record OperatorSubtaskState(
     return keyedState.isEmpty() && operatorState.isEmpty() && inputChannelState.isEmpty();
   }
 
+  /** The bytes this checkpoint wrote: the state size less what incremental snapshots only reference. */
+  public long getCheckpointedSize() {
+    long size = getStateSize();
+    for (KeyedStateHandle h : keyedState) {
+      size -= h.getStateSize() - h.getCheckpointedSize();
+    }
+    return size;
+  }
+
   /** The size of all state in bytes. */
   public long getStateSize() {
     long size = 0;

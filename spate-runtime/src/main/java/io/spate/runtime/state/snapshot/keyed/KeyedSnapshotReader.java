@@ -3,6 +3,7 @@ package io.spate.runtime.state.snapshot.keyed;
 import io.spate.api.serialization.DataInputView;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import java.io.DataInputStream;
@@ -43,6 +44,11 @@ public final class KeyedSnapshotReader {
     for (KeyedStateHandle handle : handles) {
       if (handle == null) {
         continue;
+      }
+      if (handle instanceof IncrementalKeyedStateHandle) {
+        throw new IOException("Cannot restore keyed state from " + handle + ": it was taken incrementally by the"
+            + " rocksdb backend; restore it with the rocksdb backend (state.backend.type: rocksdb), or take a"
+            + " savepoint with rocksdb and restore from that");
       }
       if (!(handle instanceof KeyGroupsStateHandle groups)) {
         throw new IOException("Cannot restore keyed state from " + handle + ": not a snapshot in the canonical"

@@ -1,4 +1,4 @@
-package io.spate.runtime.state.heap;
+package io.spate.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,15 +9,13 @@ import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
-import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.VoidNamespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,13 +28,18 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random writes, reads, removals and clock advances on TTL value, list and map state: what the
- * heap backend shows must match a model that keeps each value with its last-access time.
+ * Random writes, reads, removals and clock advances on TTL value, list and map state: what a backend
+ * shows must match a model that keeps each value with its last-access time. A backend's test extends
+ * this class and says how to create the backend.
  *
  * <p>Cleanup is only observable when expired values may be returned, so those runs turn background
- * cleanup off; runs that never return expired values use incremental cleanup of random size.
+ * cleanup off; runs that never return expired values use incremental cleanup of random size (which
+ * the heap backend does and RocksDB ignores).
  */
-class HeapTtlStatePropertiesTest {
+public abstract class KeyedStateTtlModelProperties {
+
+  /** A new, empty backend of the kind under test, for keys of {@code Types.INT}, measuring TTL on {@code clock}. */
+  protected abstract KeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception;
 
   private static final long TTL = 10;
 
@@ -140,8 +143,16 @@ class HeapTtlStatePropertiesTest {
       @ForAll boolean cleanupForEveryRecord,
       @ForAll @Size(max = 150) List<@From("actions") Action> actions) throws Exception {
     long[] clock = {0};
-    HeapKeyedStateBackend<Integer> backend =
-        new HeapKeyedStateBackend<>(Types.INT, 128, new KeyGroupRange(0, 127), () -> clock[0]);
+    KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
+    try {
+      check(backend, clock, updateOnRead, returnExpired, cleanupSize, cleanupForEveryRecord, actions);
+    } finally {
+      backend.dispose();
+    }
+  }
+
+  private static void check(KeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,
+      boolean returnExpired, int cleanupSize, boolean cleanupForEveryRecord, List<Action> actions) throws Exception {
     StateTtlConfig.Builder builder = StateTtlConfig.newBuilder(Duration.ofMillis(TTL))
         .setUpdateType(updateOnRead ? StateTtlConfig.UpdateType.OnReadAndWrite : StateTtlConfig.UpdateType.OnCreateAndWrite)
         .setStateVisibility(returnExpired

@@ -1,0 +1,144 @@
+package io.spate.cli.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Talks to a Spate cluster's REST API for the CLI: jobs, cancellation and savepoints. */
+public final class RestClusterClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final long POLL_MILLIS = 100;
+
+  private final String base;
+  private final HttpClient http;
+
+  /** A client of the REST API at {@code host:port}. */
+  public RestClusterClient(String host, int port) {
+    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    this.base = "http://" + h + ":" + port;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /** The base URL, such as {@code http://127.0.0.1:8081}. */
+  public String baseUrl() {
+    return base;
+  }
+
+  /** The running and recently ended jobs ({@code GET /jobs/overview}). */
+  public JsonNode listJobs() throws RestClientException {
+    return call("GET", "/jobs/overview", null).get("jobs");
+  }
+
+  /** One job's details. */
+  public JsonNode jobDetails(String jobId) throws RestClientException {
+    return call("GET", "/jobs/" + jobId, null);
+  }
+
+  /** Cancels the job. */
+  public void cancel(String jobId) throws RestClientException {
+    call("PATCH", "/jobs/" + jobId + "?mode=cancel", null);
+  }
+
+  /**
+   * Takes a savepoint of the job into {@code targetDirectory} (or the job's default directory when
+   * null) and waits for it; returns its path.
+   */
+  public String savepoint(String jobId, String targetDirectory, Duration timeout) throws RestClientException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (targetDirectory != null) {
+      body.put("target-directory", targetDirectory);
+    }
+    String requestId = call("POST", "/jobs/" + jobId + "/savepoints", body).get("request-id").asText();
+    return awaitSavepoint(jobId, requestId, timeout);
+  }
+
+  /** Stops the job with a savepoint (draining first if {@code drain}) and waits for it; returns its path. */
+  public String stopWithSavepoint(String jobId, String targetDirectory, boolean drain, Duration timeout)
+      throws RestClientException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (targetDirectory != null) {
+      body.put("targetDirectory", targetDirectory);
+    }
+    body.put("drain", drain);
+    String requestId = call("POST", "/jobs/" + jobId + "/stop", body).get("request-id").asText();
+    return awaitSavepoint(jobId, requestId, timeout);
+  }
+
+  private String awaitSavepoint(String jobId, String requestId, Duration timeout) throws RestClientException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode status = call("GET", "/jobs/" + jobId + "/savepoints/" + requestId, null);
+      if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+        JsonNode operation = status.path("operation");
+        if (operation.has("location")) {
+          return operation.get("location").asText();
+        }
+        throw new RestClientException("The savepoint of job " + jobId + " failed: "
+            + operation.path("failure-cause").path("message").asText("no reason given"));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new RestClientException("The savepoint of job " + jobId + " did not complete within "
+            + timeout.toSeconds() + " s; it may still complete (request " + requestId + ").");
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RestClientException("Interrupted while waiting for the savepoint of job " + jobId + ".");
+      }
+    }
+  }
+
+  private JsonNode call(String method, String path, Object body) throws RestClientException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+    try {
+      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot write the request body " + body, e);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new RestClientException("No Spate REST API answers at " + base + " (connection refused). Is the job"
+          + " or cluster running? 'spate run' prints the address of its REST API; give it with -m <host:port>.");
+    } catch (HttpTimeoutException e) {
+      throw new RestClientException("The REST API at " + base + " did not answer " + method + " " + path
+          + " within " + REQUEST_TIMEOUT.toSeconds() + " s.");
+    } catch (IOException e) {
+      throw new RestClientException("Cannot reach the REST API at " + base + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RestClientException("Interrupted while calling " + base + path);
+    }
+    JsonNode json;
+    try {
+      json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      throw new RestClientException(base + " answered " + method + " " + path + " with status "
+          + response.statusCode() + " and a body that is not JSON; is it a Spate REST API?");
+    }
+    if (response.statusCode() >= 400) {
+      JsonNode errors = json.path("errors");
+      String message = errors.isArray() && !errors.isEmpty() ? errors.get(0).asText() : "HTTP " + response.statusCode();
+      throw new RestClientException(message);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,117 @@
+package io.spate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spate.cli.SpateCliTest.Result;
+import io.spate.clitest.EndlessJob;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spate list / savepoint / stop / cancel} against a job that {@code spate run} runs in this JVM. */
+class ClusterCommandsTest {
+
+  private static final Pattern ANNOUNCEMENT =
+      Pattern.compile("Job '(.+)' \\(([0-9a-f]{32})\\) is running; REST API at http://([^ ]+) ");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  /** A {@code spate run} of the endless job on another thread, with the address it announced. */
+  private record RunningJob(CompletableFuture<Integer> exitCode, String jobId, String address, StringWriter err) {}
+
+  private RunningJob run(String name) throws Exception {
+    Path jar = TestJars.jar(dir.resolve(name + ".jar"), EndlessJob.class.getName(), EndlessJob.class);
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> {
+      CommandLine commandLine = SpateCli.newCommandLine();
+      commandLine.setOut(new PrintWriter(new StringWriter(), true));
+      commandLine.setErr(new PrintWriter(err, true));
+      return commandLine.execute("run", jar.toString(), "--parallelism", "2", name);
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && !exitCode.isDone()) {
+      Matcher announced = ANNOUNCEMENT.matcher(err.toString());
+      if (announced.find()) {
+        assertThat(announced.group(1)).isEqualTo(name);
+        return new RunningJob(exitCode, announced.group(2), announced.group(3), err);
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("spate run announced no REST API within 30 s: " + err);
+  }
+
+  private static Path savepointPath(Result result) {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("Savepoint completed. Path: ");
+    return Path.of(result.out().trim().substring("Savepoint completed. Path: ".length()));
+  }
+
+  @Test
+  void listsSavepointsAndStopsARunningJob() throws Exception {
+    RunningJob job = run("endless-one");
+
+    Result list = SpateCliTest.spate("list", "-m", job.address());
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).contains(job.jobId() + " : endless-one (RUNNING)");
+
+    Path first = savepointPath(SpateCliTest.spate("savepoint", "-m", job.address(), job.jobId(),
+        dir.resolve("savepoints").toString()));
+    assertThat(first).startsWith(dir.resolve("savepoints"));
+    assertThat(first.resolve("_metadata")).exists();
+
+    Result json = SpateCliTest.spate("savepoint", "--output", "json", "-m", job.address(), job.jobId(),
+        dir.resolve("savepoints").toString());
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode answer = JSON.readTree(json.out());
+    assertThat(answer.get("jobId").asText()).isEqualTo(job.jobId());
+    assertThat(Path.of(answer.get("savepointPath").asText()).resolve("_metadata")).exists();
+
+    Path last = savepointPath(SpateCliTest.spate("stop", "-m", job.address(), "--savepointPath",
+        dir.resolve("final").toString(), job.jobId()));
+    assertThat(last.resolve("_metadata")).exists();
+    assertThat(job.exitCode().get(30, TimeUnit.SECONDS)).as(job.err().toString()).isZero();
+  }
+
+  @Test
+  void cancelEndsTheRunAndBadArgumentsAreNamed() throws Exception {
+    RunningJob job = run("endless-two");
+
+    Result badId = SpateCliTest.spate("savepoint", "-m", job.address(), "12345");
+    assertThat(badId.exitCode()).isEqualTo(2);
+    assertThat(badId.firstErrorLine()).contains("'12345' is not a job id");
+
+    Result badAddress = SpateCliTest.spate("cancel", "-m", "localhost", job.jobId());
+    assertThat(badAddress.exitCode()).isEqualTo(2);
+    assertThat(badAddress.firstErrorLine()).contains("--jobmanager must be <host:port>");
+
+    Result unknownJob = SpateCliTest.spate("savepoint", "-m", job.address(), "0123456789abcdef0123456789abcdef");
+    assertThat(unknownJob.exitCode()).isEqualTo(1);
+    assertThat(unknownJob.err().trim()).isEqualTo(
+        "Error: No job with id 0123456789abcdef0123456789abcdef is known to this cluster.");
+
+    Result badOutput = SpateCliTest.spate("list", "-m", job.address(), "--output", "yaml");
+    assertThat(badOutput.exitCode()).isEqualTo(2);
+    assertThat(badOutput.firstErrorLine()).contains("'yaml' is not an output format");
+
+    Result cancel = SpateCliTest.spate("cancel", "-m", job.address(), job.jobId());
+    assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+    assertThat(cancel.out().trim()).isEqualTo("Cancelled job " + job.jobId() + ".");
+    assertThat(job.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(job.err().toString()).contains("was cancelled");
+
+    Result gone = SpateCliTest.spate("list", "-m", job.address());
+    assertThat(gone.exitCode()).isEqualTo(1);
+    assertThat(gone.err()).startsWith("Error: No Spate REST API answers at http://" + job.address());
+  }
+}

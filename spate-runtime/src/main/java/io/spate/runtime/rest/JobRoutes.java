@@ -1,0 +1,146 @@
+package io.spate.runtime.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.spate.api.common.JobID;
+import io.spate.runtime.dispatcher.DispatcherGateway;
+import io.spate.runtime.dispatcher.JobOverview;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** The REST routes under {@code /jobs}: listings, details, cancellation, checkpoints and savepoints. */
+final class JobRoutes {
+
+  private final DispatcherGateway dispatcher;
+  private final ObjectMapper json;
+  private final RestResponses responses;
+  private final SavepointOperations savepoints;
+
+  JobRoutes(DispatcherGateway dispatcher, ObjectMapper json, RestResponses responses, SavepointOperations savepoints) {
+    this.dispatcher = dispatcher;
+    this.savepoints = savepoints;
+    this.json = json;
+    this.responses = responses;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/jobs", this::listJobs);
+    routes.get("/jobs/overview", this::overview);
+    routes.get("/jobs/{jobid}", this::jobDetails);
+    routes.patch("/jobs/{jobid}", this::cancel);
+    routes.get("/jobs/{jobid}/checkpoints", this::checkpoints);
+    routes.post("/jobs/{jobid}/savepoints", this::triggerSavepoint);
+    routes.get("/jobs/{jobid}/savepoints/{requestid}", this::savepointStatus);
+    routes.post("/jobs/{jobid}/stop", this::stopWithSavepoint);
+  }
+
+  private void listJobs(Context ctx) {
+    responses.reply(ctx, 200, dispatcher.requestJobOverviews().thenApply(jobs -> Map.of("jobs",
+        jobs.stream().map(job -> Map.of("id", job.jobId().toString(), "status", job.status().name())).toList())));
+  }
+
+  private void overview(Context ctx) {
+    responses.reply(ctx, 200, dispatcher.requestJobOverviews()
+        .thenApply(jobs -> Map.of("jobs", jobs.stream().map(JobRoutes::describe).toList())));
+  }
+
+  private void jobDetails(Context ctx) {
+    JobID jobId = jobId(ctx);
+    responses.reply(ctx, 200, dispatcher.requestJobOverviews().thenApply(jobs -> jobs.stream()
+        .filter(job -> job.jobId().equals(jobId))
+        .findFirst()
+        .map(JobRoutes::describe)
+        .orElseThrow(() -> RestException.notFound(unknownJob(jobId)))));
+  }
+
+  private void cancel(Context ctx) {
+    JobID jobId = jobId(ctx);
+    String mode = ctx.queryParam("mode");
+    if (mode != null && !mode.equals("cancel")) {
+      throw RestException.badRequest("Query parameter 'mode' of PATCH /jobs/" + jobId + " is '" + mode
+          + "'; the only mode is 'cancel'.");
+    }
+    responses.reply(ctx, 202, dispatcher.cancelJob(jobId).thenApply(done -> Map.of()));
+  }
+
+  private void checkpoints(Context ctx) {
+    responses.reply(ctx, 200, dispatcher.requestCheckpointStatistics(jobId(ctx))
+        .thenApply(history -> Map.of("history", history)));
+  }
+
+  private void triggerSavepoint(Context ctx) {
+    JobID jobId = jobId(ctx);
+    RequestBody body = RequestBody.parse(json, ctx.body(), "POST /jobs/" + jobId + "/savepoints",
+        Set.of("target-directory", "cancel-job"));
+    String target = body.optionalString("target-directory");
+    boolean cancel = body.optionalBoolean("cancel-job", false);
+    startSavepoint(ctx, jobId, target, cancel, false);
+  }
+
+  private void stopWithSavepoint(Context ctx) {
+    JobID jobId = jobId(ctx);
+    RequestBody body = RequestBody.parse(json, ctx.body(), "POST /jobs/" + jobId + "/stop",
+        Set.of("targetDirectory", "drain"));
+    startSavepoint(ctx, jobId, body.optionalString("targetDirectory"), true, body.optionalBoolean("drain", false));
+  }
+
+  /** Checks that the job exists, then triggers and answers at once with the id to poll. */
+  private void startSavepoint(Context ctx, JobID jobId, String target, boolean stop, boolean drain) {
+    responses.reply(ctx, 202, dispatcher.requestJobStatus(jobId).thenApply(status -> {
+      CompletableFuture<String> outcome = dispatcher.triggerSavepoint(jobId, target, stop, drain);
+      return Map.of("request-id", savepoints.register(jobId, outcome));
+    }));
+  }
+
+  private void savepointStatus(Context ctx) {
+    JobID jobId = jobId(ctx);
+    String requestId = ctx.pathParam("requestid");
+    SavepointOperations.Operation operation = savepoints.get(jobId, requestId);
+    if (operation == null) {
+      throw RestException.notFound("No savepoint request " + requestId + " of job " + jobId
+          + " is known (request ids come from POST /jobs/" + jobId + "/savepoints or /stop).");
+    }
+    CompletableFuture<String> outcome = operation.outcome();
+    Map<String, Object> reply = new LinkedHashMap<>();
+    if (!outcome.isDone()) {
+      reply.put("status", Map.of("id", "IN_PROGRESS"));
+    } else {
+      reply.put("status", Map.of("id", "COMPLETED"));
+      reply.put("operation", outcome.handle((path, error) -> error == null
+          ? Map.of("location", path)
+          : Map.of("failure-cause", RestResponses.describeFailure(error))).join());
+    }
+    responses.write(ctx, 200, reply);
+    if (outcome.isDone()) {
+      savepoints.reported(requestId);
+    }
+  }
+
+  private static Map<String, Object> describe(JobOverview job) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("jid", job.jobId().toString());
+    fields.put("name", job.jobName());
+    fields.put("state", job.status().name());
+    fields.put("start-time", job.submittedAt());
+    fields.put("duration", job.elapsed().toMillis());
+    fields.put("records-processed", job.recordsProcessed());
+    return fields;
+  }
+
+  private static JobID jobId(Context ctx) {
+    String text = ctx.pathParam("jobid");
+    try {
+      return JobID.fromHexString(text);
+    } catch (IllegalArgumentException e) {
+      throw RestException.badRequest("'" + text + "' in " + ctx.path() + " is not a job id: a job id is 32"
+          + " hexadecimal digits.");
+    }
+  }
+
+  private static String unknownJob(JobID jobId) {
+    return "No job with id " + jobId + " is known to this cluster.";
+  }
+}

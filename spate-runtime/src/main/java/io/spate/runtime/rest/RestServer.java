@@ -1,0 +1,162 @@
+package io.spate.runtime.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.util.JavalinBindException;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.IllegalConfigurationException;
+import io.spate.api.configuration.RestOptions;
+import io.spate.runtime.dispatcher.DispatcherGateway;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster's REST API over HTTP with JSON bodies: jobs, cancellation, checkpoint statistics and
+ * savepoints, a health check, and its own OpenAPI description at {@code /openapi}.
+ */
+public final class RestServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+  private static final String OPENAPI_RESOURCE = "openapi.json";
+  // A server that stops with its job waits this long at most for clients to fetch savepoint outcomes.
+  private static final Duration MAX_WAIT_FOR_UNFETCHED_OUTCOMES = Duration.ofSeconds(10);
+
+  private final Javalin app;
+  private final String address;
+  private final SavepointOperations savepoints;
+
+  private RestServer(Javalin app, String address, SavepointOperations savepoints) {
+    this.app = app;
+    this.address = address;
+    this.savepoints = savepoints;
+  }
+
+  /**
+   * Starts the server for {@code dispatcher} on {@code rest.address} and the first free port of
+   * {@code rest.bind-port} (or {@code rest.port}).
+   *
+   * @throws IllegalConfigurationException if the port option is malformed
+   * @throws IOException if none of the ports can be bound
+   */
+  public static RestServer start(Configuration conf, DispatcherGateway dispatcher) throws IOException {
+    String address = conf.get(RestOptions.ADDRESS);
+    String spec = conf.getOptional(RestOptions.BIND_PORT).orElse(String.valueOf(conf.get(RestOptions.PORT)));
+    String option = conf.getOptional(RestOptions.BIND_PORT).isPresent()
+        ? RestOptions.BIND_PORT.key() : RestOptions.PORT.key();
+    List<Integer> ports = BindPorts.parse(option, spec);
+    long maxRequestSize = conf.get(RestOptions.MAX_REQUEST_SIZE).bytes();
+    for (int port : ports) {
+      if (port != 0 && !isFree(address, port)) {
+        LOG.debug("REST port {} on {} is taken", port, address);
+        continue;
+      }
+      SavepointOperations savepoints = new SavepointOperations();
+      Javalin app = Javalin.create(config -> configure(config, dispatcher, savepoints, maxRequestSize));
+      try {
+        app.start(address, port);
+        LOG.info("REST API listening on http://{}:{}", address, app.port());
+        return new RestServer(app, address, savepoints);
+      } catch (JavalinBindException e) {
+        app.stop();
+        LOG.debug("REST port {} on {} is taken", port, address);
+      }
+    }
+    throw new IOException("The REST API could not listen on " + address + ": every port of " + option + " ('"
+        + spec + "') is taken or not allowed; choose others with " + RestOptions.BIND_PORT.key() + ".");
+  }
+
+  /** Whether {@code port} can be bound now; checked first because Javalin logs a failed start as an error. */
+  private static boolean isFree(String address, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(address, port), 1);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void configure(JavalinConfig config, DispatcherGateway dispatcher, SavepointOperations savepoints,
+      long maxRequestSize) {
+    ObjectMapper json = new ObjectMapper();
+    RestResponses responses = new RestResponses(json);
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.maxRequestSize = maxRequestSize;
+    QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
+    threads.setName("spate-rest");
+    config.jetty.threadPool = threads;
+    // Answers being written when the server stops are finished rather than cut off.
+    config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+    config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
+    config.routes.get("/openapi", RestServer::openApi);
+    new JobRoutes(dispatcher, json, responses, savepoints).register(config.routes);
+    config.routes.exception(Exception.class, (e, ctx) -> responses.fail(ctx, e));
+    config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, responses, "No such resource: " + ctx.method() + " "
+        + ctx.path() + "; see /openapi for the API."));
+    config.routes.error(405, "*", ctx -> writeIfEmpty(ctx, responses, "Method " + ctx.method() + " is not allowed"
+        + " on " + ctx.path() + "; see /openapi for the API."));
+    config.routes.error(413, "*", ctx -> writeIfEmpty(ctx, responses, "The request body is larger than "
+        + RestOptions.MAX_REQUEST_SIZE.key() + " (" + maxRequestSize + " bytes)."));
+  }
+
+  /** Answers with {@code message} unless the handler already wrote an answer of its own. */
+  private static void writeIfEmpty(Context ctx, RestResponses responses, String message) {
+    String written = ctx.result();
+    if (written == null || written.isEmpty() || !written.startsWith("{")) {
+      responses.write(ctx, ctx.statusCode(), Map.of("errors", List.of(message)));
+    }
+  }
+
+  private static void openApi(Context ctx) throws IOException {
+    try (InputStream in = RestServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IOException("The OpenAPI description " + OPENAPI_RESOURCE + " is missing from the class path.");
+      }
+      ctx.status(200).contentType("application/json").result(in.readAllBytes());
+    }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The address the server listens on. */
+  public String address() {
+    return address;
+  }
+
+  /** The base URL of the API, such as {@code http://127.0.0.1:8081}. */
+  public String url() {
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    return "http://" + host + ":" + port();
+  }
+
+  /**
+   * Stops the server once clients have fetched the outcome of every savepoint triggered through it
+   * (a client that stopped a job with a savepoint learns its path even though the server goes away
+   * with the job), waiting for that at most a few seconds.
+   */
+  @Override
+  public void close() {
+    try {
+      if (!savepoints.awaitAllReported(MAX_WAIT_FOR_UNFETCHED_OUTCOMES)) {
+        LOG.info("Stopping the REST API before every savepoint outcome was fetched");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    app.stop();
+  }
+}

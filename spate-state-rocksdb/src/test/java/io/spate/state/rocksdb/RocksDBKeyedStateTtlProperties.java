@@ -1,0 +1,25 @@
+package io.spate.state.rocksdb;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.KeyedStateBackendParameters;
+import io.spate.runtime.state.KeyedStateTtlModelProperties;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+
+/** RocksDB TTL state against the model. */
+class RocksDBKeyedStateTtlProperties extends KeyedStateTtlModelProperties {
+
+  @Override
+  protected KeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception {
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR,
+            Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-ttl-model").toString());
+    return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.INT, 128,
+        new KeyGroupRange(0, 127), conf, "ttl model test", clock));
+  }
+}
