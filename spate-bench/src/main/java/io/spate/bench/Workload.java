@@ -8,6 +8,8 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.eventtime.TimestampAssigner;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.AggregateFunction;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.windowing.assigners.EventTimeSessionWindows;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
 import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
@@ -101,7 +103,37 @@ public enum Workload {
           .aggregate(new Count())
           .discard();
     }
+  },
+
+  /**
+   * A keyed process function over 100 000 keys that sets, per record, an event-time timer 1 s
+   * ahead (on a 100 ms grid) and emits when it fires: about a million timers pending at a time, a
+   * new one per record and one firing per record. For comparing where timers live
+   * ({@code state.backend.rocksdb.timer-service.factory}).
+   */
+  KEYED_TIMERS("keyed-timers",
+      "source(ts = x/1000 ms) -> keyBy(x % 100000) -> process(timer at ts + 1 s per record) -> discard", 5_000_000L) {
+    @Override
+    void define(StreamExecutionEnvironment env, long records) {
+      timestamped(env, records, false)
+          .keyBy(x -> x % 100_000L, Types.LONG)
+          .process(new TimerPerRecord(), Types.LONG)
+          .discard();
+    }
   };
+
+  /** Sets an event-time timer 1 s (rounded to 100 ms) after each record; emits the timer's time. */
+  static final class TimerPerRecord extends KeyedProcessFunction<Long, Long, Long> {
+    @Override
+    public void processElement(Long value, Context ctx, Collector<Long> out) {
+      ctx.timerService().registerEventTimeTimer(ctx.timestamp() / 100 * 100 + 1_000);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Long> out) {
+      out.collect(timestamp);
+    }
+  }
 
   private static final long WINDOW_KEYS = 10_000L;
 
@@ -191,6 +223,6 @@ public enum Workload {
       }
     }
     throw new IllegalArgumentException("Unknown workload '" + id + "'; expected one of passthrough, map-filter, keyby-reduce, "
-        + "tumbling-count, sliding-count, session-count, all");
+        + "tumbling-count, sliding-count, session-count, keyed-timers, all");
   }
 }

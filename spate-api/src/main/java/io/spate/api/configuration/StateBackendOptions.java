@@ -1,5 +1,7 @@
 package io.spate.api.configuration;
 
+import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+
 /** Options that choose and size the keyed state backend. */
 public final class StateBackendOptions {
 
@@ -36,6 +38,16 @@ public final class StateBackendOptions {
           .defaultValue(false)
           .withDescription("Checkpoints upload only the files that changed since the previous checkpoint, where"
               + " the backend supports it (rocksdb); hashmap always takes full snapshots.");
+
+  /** Where the RocksDB backend keeps the timers of keyed operators. */
+  public static final ConfigOption<PriorityQueueStateType> ROCKSDB_TIMER_SERVICE_FACTORY =
+      ConfigOption.key("state.backend.rocksdb.timer-service.factory")
+          .enumType(PriorityQueueStateType.class)
+          .defaultValue(PriorityQueueStateType.ROCKSDB)
+          .withDescription("Where the rocksdb backend keeps timers: 'rocksdb' (in RocksDB, with a small cache of the"
+              + " earliest per key group on the heap, so timers can outgrow memory) or 'heap' (on the heap, faster"
+              + " while they fit); either way they are in the same checkpoint format. The hashmap backend always"
+              + " keeps timers on the heap.");
 
   /** Whether the RocksDB backend opens its database as a TtlDB, so that compaction drops expired TTL state. */
   public static final ConfigOption<Boolean> ROCKSDB_TTL_COMPACTION_FILTER =

@@ -163,9 +163,7 @@ public class StreamExecutionEnvironment {
       throw new InvalidProgramException("State backend " + backend + " has no name.");
     }
     configuration.set(StateBackendOptions.STATE_BACKEND, name);
-    if (backend instanceof EmbeddedRocksDBStateBackend rocksdb && rocksdb.isIncrementalCheckpointsEnabled() != null) {
-      configuration.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, rocksdb.isIncrementalCheckpointsEnabled());
-    }
+    backend.applyTo(configuration);
     return this;
   }
 
@@ -173,7 +171,11 @@ public class StreamExecutionEnvironment {
   public StateBackend getStateBackend() {
     String name = configuration.get(StateBackendOptions.STATE_BACKEND);
     if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
-      return new EmbeddedRocksDBStateBackend(configuration.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS));
+      EmbeddedRocksDBStateBackend rocksdb =
+          new EmbeddedRocksDBStateBackend(configuration.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS));
+      configuration.getOptional(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)
+          .ifPresent(rocksdb::setPriorityQueueStateType);
+      return rocksdb;
     }
     if (HashMapStateBackend.NAME.equals(name)) {
       return new HashMapStateBackend();

@@ -1,5 +1,9 @@
 package io.spate.api.state;
 
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.StateBackendOptions;
+import java.util.Objects;
+
 /**
  * Keyed state serialized in an embedded RocksDB on local disk: for state larger than memory. Needs
  * the {@code spate-state-rocksdb} module on the class path; values read back are copies.
@@ -30,6 +34,40 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   /** Whether this backend sets incremental checkpoints: true or false, or null to leave it to the configuration. */
   public Boolean isIncrementalCheckpointsEnabled() {
     return incrementalCheckpoints;
+  }
+
+  /** Where the timers of keyed operators live ({@code state.backend.rocksdb.timer-service.factory}). */
+  public enum PriorityQueueStateType {
+    /** On the heap, as with the hashmap backend. */
+    HEAP,
+    /** In RocksDB, with the earliest timers of each key group cached on the heap. */
+    ROCKSDB
+  }
+
+  private PriorityQueueStateType priorityQueueStateType;
+
+  /**
+   * Keeps timers on the heap or in RocksDB; the same as setting {@code
+   * state.backend.rocksdb.timer-service.factory}.
+   */
+  public void setPriorityQueueStateType(PriorityQueueStateType type) {
+    this.priorityQueueStateType = Objects.requireNonNull(type, "The priority queue state type must not be null.");
+  }
+
+  /** Where timers live: as set, else the option's default. */
+  public PriorityQueueStateType getPriorityQueueStateType() {
+    return priorityQueueStateType != null
+        ? priorityQueueStateType : StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
+  }
+
+  @Override
+  public void applyTo(Configuration configuration) {
+    if (priorityQueueStateType != null) {
+      configuration.set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, priorityQueueStateType);
+    }
+    if (incrementalCheckpoints != null) {
+      configuration.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, incrementalCheckpoints);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.configuration.Configuration;
 import java.io.Serializable;
 
 /**
@@ -10,4 +11,7 @@ public interface StateBackend extends Serializable {
 
   /** The backend's name, as in the {@code state.backend.type} option. */
   String getName();
+
+  /** Writes the settings made on this object into a job's {@code configuration}. */
+  default void applyTo(Configuration configuration) {}
 }

@@ -110,10 +110,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    * keyed state's snapshots under {@code name}, and restored timers of that name are set in it.
    */
   protected final InternalTimerService createTimerService(String name, InternalTimerService.Target target) {
-    InternalTimerService timers = new InternalTimerService(context.processingTimeService(), target);
-    if (keyedStateBackend != null) {
-      keyedStateBackend.registerTimers(name, timers);
-    }
+    InternalTimerService timers = keyedStateBackend != null
+        ? InternalTimerService.create(name, keyedStateBackend, context.processingTimeService(), target)
+        : new InternalTimerService(context.processingTimeService(), target);
     timerServices.add(timers);
     return timers;
   }

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.runtime.tasks.ProcessingTimeService;
 import java.io.IOException;
@@ -24,7 +25,8 @@ public final class InternalTimerService implements SnapshottableTimers {
     Object namespace;
     int index;
 
-    Timer(long timestamp, Object key, Object namespace) {
+    /** A timer of {@code key} in {@code namespace} at {@code timestamp}. */
+    public Timer(long timestamp, Object key, Object namespace) {
       this.timestamp = timestamp;
       this.key = key;
       this.namespace = namespace;
@@ -71,8 +73,8 @@ public final class InternalTimerService implements SnapshottableTimers {
     void onProcessingTime(Timer timer) throws Exception;
   }
 
-  private final TimerQueue eventTimers = new TimerQueue();
-  private final TimerQueue processingTimers = new TimerQueue();
+  private final TimerQueue eventTimers;
+  private final TimerQueue processingTimers;
   private final ProcessingTimeService processingTimeService;
   private final Target target;
   private long currentWatermark = Long.MIN_VALUE;
@@ -80,10 +82,30 @@ public final class InternalTimerService implements SnapshottableTimers {
   private boolean batch;
   private boolean endOfInputHandled;
 
-  /** Creates the service firing into {@code target}. */
+  /** Creates the service firing into {@code target}, with its timers on the heap. */
   public InternalTimerService(ProcessingTimeService processingTimeService, Target target) {
+    this(processingTimeService, target, new HeapTimerQueue(), new HeapTimerQueue());
+  }
+
+  /** Creates the service firing into {@code target}, with its timers in the given queues. */
+  public InternalTimerService(ProcessingTimeService processingTimeService, Target target, TimerQueue eventTimers,
+      TimerQueue processingTimers) {
     this.processingTimeService = processingTimeService;
     this.target = target;
+    this.eventTimers = eventTimers;
+    this.processingTimers = processingTimers;
+  }
+
+  /**
+   * Creates the service firing into {@code target}, with its timers in the queues {@code backend}
+   * keeps for the timer service {@code name}, and has the backend snapshot and restore them.
+   */
+  public static InternalTimerService create(String name, KeyedStateBackend<?> backend,
+      ProcessingTimeService processingTimeService, Target target) {
+    InternalTimerService timers = new InternalTimerService(processingTimeService, target,
+        backend.createTimerQueue(name, true), backend.createTimerQueue(name, false));
+    backend.registerTimers(name, timers);
+    return timers;
   }
 
   /**
@@ -160,13 +182,11 @@ public final class InternalTimerService implements SnapshottableTimers {
 
   @Override
   public void forEachTimer(TimerVisitor visitor) throws IOException {
-    for (int i = 0; i < eventTimers.size(); i++) {
-      Timer t = eventTimers.get(i);
-      visitor.visit(true, t.key, t.namespace, t.timestamp);
+    if (!eventTimers.isSnapshotByBackend()) {
+      eventTimers.forEach((key, namespace, timestamp) -> visitor.visit(true, key, namespace, timestamp));
     }
-    for (int i = 0; i < processingTimers.size(); i++) {
-      Timer t = processingTimers.get(i);
-      visitor.visit(false, t.key, t.namespace, t.timestamp);
+    if (!processingTimers.isSnapshotByBackend()) {
+      processingTimers.forEach((key, namespace, timestamp) -> visitor.visit(false, key, namespace, timestamp));
     }
   }
 

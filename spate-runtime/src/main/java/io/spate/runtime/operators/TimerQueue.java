@@ -1,127 +1,47 @@
 package io.spate.runtime.operators;
 
-import java.util.Arrays;
 import io.spate.runtime.operators.InternalTimerService.Timer;
-import java.util.HashMap;
+import java.io.IOException;
 
 /**
- * The timers of one time domain: a binary min-heap by timestamp that also holds each (timestamp,
- * key, namespace) at most once and removes any timer in logarithmic time. Checking for a duplicate
- * reuses one probe object, so registering a timer that exists already allocates nothing.
+ * The timers of one time domain of a timer service, earliest first: each (timestamp, key,
+ * namespace) at most once. Keyed state backends choose where it lives (heap or RocksDB).
  */
-final class TimerQueue {
+public interface TimerQueue {
 
-  private final HashMap<Timer, Timer> index = new HashMap<>();
-  private final Timer probe = new Timer(0, null, null);
-  private Timer[] heap = new Timer[64];
-  private int size;
-
-  /** Adds the timer unless it exists; returns whether it was added. */
-  boolean add(long timestamp, Object key, Object namespace) {
-    probe.timestamp = timestamp;
-    probe.key = key;
-    probe.namespace = namespace;
-    if (index.containsKey(probe)) {
-      return false;
-    }
-    Timer timer = new Timer(timestamp, key, namespace);
-    index.put(timer, timer);
-    if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
-    }
-    heap[size] = timer;
-    timer.index = size;
-    size++;
-    siftUp(timer.index);
-    return true;
+  /** Receives each timer of the queue. */
+  @FunctionalInterface
+  interface Visitor {
+    /** A timer of {@code key} in {@code namespace} at {@code timestamp}. */
+    void visit(Object key, Object namespace, long timestamp) throws IOException;
   }
 
-  /** Removes the timer if it exists; returns whether it did. */
-  boolean remove(long timestamp, Object key, Object namespace) {
-    probe.timestamp = timestamp;
-    probe.key = key;
-    probe.namespace = namespace;
-    Timer timer = index.remove(probe);
-    if (timer == null) {
-      return false;
-    }
-    removeAt(timer.index);
-    return true;
-  }
+  /**
+   * Adds the timer unless it exists; returns false if it existed. A queue that would have to read
+   * storage to know may return true for an existing timer that is not among its earliest.
+   */
+  boolean add(long timestamp, Object key, Object namespace);
 
-  /** The earliest timer, or null. */
-  Timer peek() {
-    return size == 0 ? null : heap[0];
-  }
+  /** Removes the timer if it exists; returns false if it did not (with the same leeway as add). */
+  boolean remove(long timestamp, Object key, Object namespace);
 
-  /** Removes and returns the earliest timer, or null. */
-  Timer poll() {
-    if (size == 0) {
-      return null;
-    }
-    Timer head = heap[0];
-    index.remove(head);
-    removeAt(0);
-    return head;
-  }
+  /** The earliest timer (any of the earliest if several share its timestamp), or null. */
+  Timer peek();
 
-  int size() {
-    return size;
-  }
+  /** Removes and returns the timer {@link #peek()} returns, or null. */
+  Timer poll();
 
-  /** The timer at position {@code i} of the heap (in no particular order), for snapshots. */
-  Timer get(int i) {
-    return heap[i];
-  }
+  /** The number of timers; may scan storage, so for tests and metrics. */
+  int size();
 
-  private void removeAt(int i) {
-    size--;
-    Timer last = heap[size];
-    heap[size] = null;
-    if (i == size) {
-      return;
-    }
-    heap[i] = last;
-    last.index = i;
-    siftDown(i);
-    if (heap[i] == last) {
-      siftUp(i);
-    }
-  }
+  /** Calls {@code visitor} with every timer, in no particular order, for snapshots. */
+  void forEach(Visitor visitor) throws IOException;
 
-  private void siftUp(int i) {
-    Timer timer = heap[i];
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      Timer p = heap[parent];
-      if (p.timestamp <= timer.timestamp) {
-        break;
-      }
-      heap[i] = p;
-      p.index = i;
-      i = parent;
-    }
-    heap[i] = timer;
-    timer.index = i;
-  }
-
-  private void siftDown(int i) {
-    Timer timer = heap[i];
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && heap[right].timestamp < heap[child].timestamp) {
-        child = right;
-      }
-      if (timer.timestamp <= heap[child].timestamp) {
-        break;
-      }
-      heap[i] = heap[child];
-      heap[i].index = i;
-      i = child;
-    }
-    heap[i] = timer;
-    timer.index = i;
+  /**
+   * Whether the keyed state backend that made this queue writes its timers into snapshots itself
+   * (from storage, after the synchronous part), so that its timer service leaves them out.
+   */
+  default boolean isSnapshotByBackend() {
+    return false;
   }
 }

@@ -1,5 +1,7 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.operators.HeapTimerQueue;
+import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
@@ -84,6 +86,15 @@ public interface KeyedStateBackend<K> {
    * the restored timers of that name (those of this instance's key groups).
    */
   default void registerTimers(String name, SnapshottableTimers timers) {}
+
+  /**
+   * A new queue for the timers of timer service {@code name} in event time or in processing time;
+   * on the heap unless the backend keeps timers itself. Register the service with {@link
+   * #registerTimers} afterwards, so that restored timers go into its queues.
+   */
+  default TimerQueue createTimerQueue(String name, boolean eventTime) {
+    return new HeapTimerQueue();
+  }
 
   /**
    * Checkpoint {@code checkpointId} completed: snapshots taken from now on may reference what it

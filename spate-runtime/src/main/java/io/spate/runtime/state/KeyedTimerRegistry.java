@@ -20,7 +20,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The timer services of one keyed operator instance, as its keyed state backend snapshots and
- * restores them; the timers themselves stay on the heap whatever the backend. Timers restored under a
+ * restores them; the timers themselves live in the queues the backend gave the service (heap or
+ * RocksDB), and are written in the same format either way. Timers restored under a
  * name that no service registered (yet) are kept and written into later snapshots.
  */
 public final class KeyedTimerRegistry {

@@ -13,7 +13,10 @@ public interface SnapshottableTimers {
     void visit(boolean eventTime, Object key, Object namespace, long timestamp) throws java.io.IOException;
   }
 
-  /** Calls {@code visitor} with every timer set; on the task's thread. */
+  /**
+   * Calls {@code visitor} with every timer set, except those the backend writes itself (see {@link
+   * io.spate.runtime.operators.TimerQueue#isSnapshotByBackend()}); on the task's thread.
+   */
   void forEachTimer(TimerVisitor visitor) throws java.io.IOException;
 
   /** Sets a restored timer. */

@@ -35,7 +35,7 @@ class TimerQueuePropertiesTest {
 
   @Property(tries = 300)
   void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) {
-    TimerQueue queue = new TimerQueue();
+    TimerQueue queue = new HeapTimerQueue();
     TreeSet<Entry> model = new TreeSet<>(ORDER);
     for (Op op : ops) {
       Entry e = new Entry(op.timestamp(), op.key(), op.namespace());

@@ -711,8 +711,8 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void timersSurviveARescaledRestoreAndFireAfterIt() throws Exception {
     long[] now = {0};
-    InternalTimerService timers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), new FiredTimers());
-    backend.registerTimers("timers", timers);
+    InternalTimerService timers = InternalTimerService.create("timers", backend,
+        new ProcessingTimeService(() -> now[0]), new FiredTimers());
     List<String> expected = new ArrayList<>();
     for (int k = 0; k < 30; k++) {
       timers.registerEventTimeTimer("key" + k, new TimeWindow(0, k), 100 + k);
@@ -725,8 +725,8 @@ public abstract class KeyedStateBackendContractTest {
       KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(128, 2, subtask);
       KeyedStateBackend<String> b = restored(Types.STRING, 128, range, handles);
       FiredTimers fired = new FiredTimers();
-      InternalTimerService restoredTimers = new InternalTimerService(new ProcessingTimeService(() -> now[0]), fired);
-      b.registerTimers("timers", restoredTimers);
+      InternalTimerService restoredTimers = InternalTimerService.create("timers", b,
+          new ProcessingTimeService(() -> now[0]), fired);
       restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
       for (String f : fired.fired) {
         String key = f.split(" ")[1];
@@ -737,5 +737,57 @@ public abstract class KeyedStateBackendContractTest {
       assertThat(restoredTimers.numberOfTimers()).isEqualTo(fired.fired.size() / 2);
     }
     assertThat(total).isEqualTo(60);
+  }
+
+  @Test
+  void timersFireInTimestampOrderOnceEachAndDeletedOnesNever() throws Exception {
+    long[] now = {0};
+    ProcessingTimeService clock = new ProcessingTimeService(() -> now[0]);
+    FiredTimers fired = new FiredTimers();
+    InternalTimerService timers = InternalTimerService.create("timers", backend, clock, fired);
+    TreeMap<Long, List<String>> expected = new TreeMap<>();
+    // One hot key with many timers (one key group holding more than any cache), many keys with few.
+    for (int i = 0; i < 3000; i++) {
+      String key = i < 1000 ? "hot" : "key" + (i % 500);
+      long time = (i * 7919L) % 2003 - 1000;
+      Object namespace = i % 3 == 0 ? new TimeWindow(0, i % 5) : VoidNamespace.INSTANCE;
+      timers.registerEventTimeTimer(key, namespace, time);
+      timers.registerEventTimeTimer(key, namespace, time); // a duplicate is one timer
+      String event = "event " + key + " " + namespace + " " + time;
+      if (i % 4 == 1) {
+        timers.deleteEventTimeTimer(key, namespace, time);
+        expected.getOrDefault(time, new ArrayList<>()).remove(event);
+      } else if (!expected.computeIfAbsent(time, t -> new ArrayList<>()).contains(event)) {
+        expected.get(time).add(event);
+      }
+    }
+    timers.registerProcessingTimeTimer("hot", VoidNamespace.INSTANCE, 20);
+    timers.registerProcessingTimeTimer("key1", VoidNamespace.INSTANCE, 10);
+    timers.registerProcessingTimeTimer("key2", VoidNamespace.INSTANCE, 30);
+    timers.deleteProcessingTimeTimer("key2", VoidNamespace.INSTANCE, 30);
+    long count = expected.values().stream().mapToLong(List::size).sum();
+    assertThat(timers.numberOfTimers()).isEqualTo(count + 2);
+
+    List<String> inOrder = new ArrayList<>();
+    for (long watermark = -1100; watermark <= 1100; watermark += 97) {
+      timers.advanceWatermark(watermark);
+      inOrder.addAll(fired.fired);
+      for (String f : fired.fired) {
+        assertThat(Long.parseLong(f.substring(f.lastIndexOf(' ') + 1))).isLessThanOrEqualTo(watermark);
+      }
+      fired.fired.clear();
+    }
+    List<Long> times = inOrder.stream().map(f -> Long.parseLong(f.substring(f.lastIndexOf(' ') + 1))).toList();
+    assertThat(times).isSorted();
+    assertThat(inOrder).containsExactlyInAnyOrderElementsOf(expected.values().stream().flatMap(List::stream).toList());
+
+    now[0] = 25;
+    clock.fireDue(now[0]);
+    assertThat(fired.fired).containsExactly("processing key1 " + VoidNamespace.INSTANCE + " 10",
+        "processing hot " + VoidNamespace.INSTANCE + " 20");
+    now[0] = 100;
+    clock.fireDue(now[0]);
+    assertThat(fired.fired).hasSize(2);
+    assertThat(timers.numberOfTimers()).isZero();
   }
 }

@@ -59,7 +59,9 @@ final class RocksDBIncrementalRestore {
   /**
    * Opens the database downloaded into {@code directory} as the kind (plain or TtlDB) its files were
    * written as: the default column family's handle goes into {@code handles}, those of states into
-   * {@code stateColumns} by state name; other handles (the TtlDB marker) are closed, as nothing uses them.
+   * {@code stateColumns} by state name; the column families of timers are dropped, as the snapshot's
+   * meta part holds all its timers (see {@link RocksDBKeyedStateBackend}); other handles (the TtlDB
+   * marker) are closed, as nothing uses them.
    */
   static RocksDB openDownloaded(DBOptions dbOptions, Path directory, ColumnFamilyOptions columnOptions,
       List<ColumnFamilyHandle> handles, Map<String, ColumnFamilyHandle> stateColumns) throws RocksDBException {
@@ -72,6 +74,12 @@ final class RocksDBIncrementalRestore {
         handles.add(0, opened.get(i));
       } else if (state != null) {
         stateColumns.put(state, opened.get(i));
+      } else if (RocksDBOpener.isTimerColumn(names.get(i))) {
+        try {
+          db.dropColumnFamily(opened.get(i));
+        } finally {
+          opened.get(i).close();
+        }
       } else {
         opened.get(i).close();
       }

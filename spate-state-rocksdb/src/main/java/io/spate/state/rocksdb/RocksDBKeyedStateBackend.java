@@ -12,6 +12,9 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
@@ -46,6 +49,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -99,6 +103,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private boolean keyPrefixValid;
   private volatile boolean disposed;
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
+  private PriorityQueueStateType timerQueueType = StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
+  private RocksDBTimerQueues timerQueues;
   /** Restored states by name: their column family and what the snapshot said about them. */
   private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();
   private TypeSerializerSnapshot<K> restoredKeySerializer;
@@ -270,6 +276,24 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         : keySerializer);
   }
 
+  /** Keeps timers on the heap or in this backend's RocksDB, from the next timer service created on. */
+  void setTimerQueueType(PriorityQueueStateType type) {
+    this.timerQueueType = type;
+  }
+
+  @Override
+  public TimerQueue createTimerQueue(String name, boolean eventTime) {
+    checkNotDisposed();
+    if (timerQueueType == PriorityQueueStateType.HEAP) {
+      return KeyedStateBackend.super.createTimerQueue(name, eventTime);
+    }
+    if (timerQueues == null) {
+      timerQueues = new RocksDBTimerQueues(this::db, columnOptions, writeOptions, readOptions, keyGroupRange,
+          this::keyGroupOf, this::keySerializer, owner, opener);
+    }
+    return timerQueues.create(name, eventTime);
+  }
+
   @SuppressWarnings("unchecked")
   private int keyGroupOf(Object key) {
     if (keyType == null) {
@@ -367,9 +391,14 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       filters.add(null);
     }
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>(timers.snapshot(this::keyGroupOf, keySerializer));
+    List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> timerRows =
+        timerQueues == null ? List.of() : timerQueues.snapshot();
     TypeSerializerSnapshot<K> keySnapshot = keySerializer.snapshotConfiguration();
     if (incrementalSnapshots != null && streams.supportsSharedState()) {
-      return incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+      if (timerRows.isEmpty()) {
+        return incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+      }
+      return incrementalWithTimers(checkpointId, streams, columns, metas, sources, timerRows, keySnapshot);
     }
     String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
@@ -385,8 +414,47 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
           all.add(new ColumnSnapshot(metas.get(i), columns.get(i), read, filters.get(i)));
         }
         all.addAll(sources);
+        timerRows.forEach(rows -> all.add(rows.apply(read)));
         return KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, all);
       } finally {
+        if (!disposed) {
+          db.releaseSnapshot(dbSnapshot);
+        }
+        snapshotLock.readLock().unlock();
+      }
+    };
+  }
+
+  /**
+   * An incremental snapshot whose meta part also holds every timer kept in RocksDB, read from a
+   * database snapshot as a full snapshot reads them: a restore then treats them as heap timers (and
+   * drops the timer column families that came with the files), whatever the timer queue type then.
+   */
+  private AsyncSnapshot<KeyedStateHandle> incrementalWithTimers(long checkpointId, CheckpointStreamFactory streams,
+      List<ColumnFamilyHandle> columns, List<KeyedStateMetaInfo> metas, List<KeyedSnapshotWriter.StateSource> sources,
+      List<Function<ReadOptions, KeyedSnapshotWriter.StateSource>> timerRows, TypeSerializerSnapshot<K> keySnapshot)
+      throws IOException {
+    Snapshot dbSnapshot = db.getSnapshot();
+    ReadOptions read = new ReadOptions().setSnapshot(dbSnapshot);
+    AsyncSnapshot<KeyedStateHandle> upload;
+    try {
+      timerRows.forEach(rows -> sources.add(rows.apply(read)));
+      upload = incrementalSnapshots.snapshot(checkpointId, streams, db, columns, metas, sources, keySnapshot);
+    } catch (IOException | RuntimeException e) {
+      read.close();
+      db.releaseSnapshot(dbSnapshot);
+      throw e;
+    }
+    return () -> {
+      snapshotLock.readLock().lock();
+      try {
+        if (disposed) {
+          throw new IOException("The RocksDB state backend of " + owner + " was disposed before its snapshot for"
+              + " checkpoint " + checkpointId + " was written.");
+        }
+        return upload.write();
+      } finally {
+        read.close();
         if (!disposed) {
           db.releaseSnapshot(dbSnapshot);
         }
@@ -753,6 +821,9 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     openedColumns.values().forEach(ColumnFamilyHandle::close);
     openedColumns.clear();
     states.clear();
+    if (timerQueues != null) {
+      timerQueues.close();
+    }
     defaultColumn.close();
     db.close();
     closeAll(writeOptions, readOptions, columnOptions, listMerge, dbOptions);

@@ -44,6 +44,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
         parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
         parameters.clock(), opener);
+    backend.setTimerQueueType(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY));
     if (conf.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)) {
       backend.enableIncrementalCheckpoints();
     }

@@ -33,7 +33,9 @@ import org.rocksdb.WriteOptions;
  * database reopened from copied files (a native checkpoint) opens the same way: a TtlDB has the
  * empty column family {@value #TTL_DB_MARKER_NAME}; a state's column family is {@code state/<name>},
  * or {@code state-ttl/<seconds>/<name>} when compaction drops its values that many seconds after
- * their last write. {@link #openExisting} reads both.
+ * their last write. {@link #openExisting} reads both. The timers that the backend keeps in RocksDB
+ * are in column families {@code timers/event/<service>} and {@code timers/processing/<service>},
+ * which {@link #stateNameOf} tells apart from states' ones.
  */
 public final class RocksDBOpener {
 
@@ -42,6 +44,7 @@ public final class RocksDBOpener {
 
   private static final String STATE_PREFIX = "state/";
   private static final String TTL_STATE_PREFIX = "state-ttl/";
+  private static final String TIMERS_PREFIX = "timers/";
   private static final byte[] TTL_DB_MARKER = TTL_DB_MARKER_NAME.getBytes(StandardCharsets.UTF_8);
   private static final int COPY_BATCH_ROWS = 1024;
 
@@ -178,6 +181,16 @@ public final class RocksDBOpener {
     return name.startsWith(TTL_STATE_PREFIX) && slash > 0 ? name.substring(slash + 1) : null;
   }
 
+  /** The column family name of the event-time or processing-time timers of timer service {@code service}. */
+  static byte[] timerColumnName(String service, boolean eventTime) {
+    return (TIMERS_PREFIX + (eventTime ? "event/" : "processing/") + service).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Whether column family {@code columnName} holds timers. */
+  static boolean isTimerColumn(byte[] columnName) {
+    return new String(columnName, StandardCharsets.UTF_8).startsWith(TIMERS_PREFIX);
+  }
+
   /** The compaction TTL in seconds that the name of a column family says, 0 for none. */
   static int compactionTtlSecondsOf(byte[] columnName) {
     String name = new String(columnName, StandardCharsets.UTF_8);
@@ -206,6 +219,13 @@ public final class RocksDBOpener {
       throws RocksDBException {
     ColumnFamilyDescriptor descriptor = new ColumnFamilyDescriptor(columnName(stateName, ttlSeconds), options);
     return ttlDb ? ((TtlDB) db).createColumnFamilyWithTtl(descriptor, ttlSeconds) : db.createColumnFamily(descriptor);
+  }
+
+  /** Creates the column family of the event-time or processing-time timers of timer service {@code service}. */
+  ColumnFamilyHandle createTimerColumn(RocksDB db, String service, boolean eventTime, ColumnFamilyOptions options)
+      throws RocksDBException {
+    ColumnFamilyDescriptor descriptor = new ColumnFamilyDescriptor(timerColumnName(service, eventTime), options);
+    return ttlDb ? ((TtlDB) db).createColumnFamilyWithTtl(descriptor, 0) : db.createColumnFamily(descriptor);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.state.rocksdb.RocksDBSharedResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a class of end-to-end tests with every environment on the RocksDB state backend, and checks
+ * Runs a class of end-to-end tests with every environment on the RocksDB state backend (timers in
+ * RocksDB too), and checks
  * afterwards that no working directory or shared memory budget was left behind.
  */
 final class RocksDBBackendExtension implements BeforeAllCallback, AfterAllCallback {
@@ -27,7 +29,8 @@ final class RocksDBBackendExtension implements BeforeAllCallback, AfterAllCallba
         new Configuration(configuration)
             .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
             .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "64mb")
-            .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, LOCAL_DIR.toString())));
+            .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, LOCAL_DIR.toString())
+            .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, PriorityQueueStateType.ROCKSDB)));
   }
 
   @Override

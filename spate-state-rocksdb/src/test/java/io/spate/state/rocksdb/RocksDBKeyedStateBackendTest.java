@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.ValueState;
@@ -38,7 +39,8 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
+        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timerQueueType());
     return KeyedStateBackends.factoryFor(conf, getClass().getClassLoader())
         .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "test job/op (1/1)", System::currentTimeMillis));
   }
@@ -48,9 +50,15 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
       KeyGroupRange range, List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
+        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timerQueueType());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range,
         conf, "test job/op (1/1)", System::currentTimeMillis, handles, getClass().getClassLoader()));
+  }
+
+  /** Where the backends under test keep timers. */
+  PriorityQueueStateType timerQueueType() {
+    return PriorityQueueStateType.ROCKSDB;
   }
 
   @Override
