@@ -44,7 +44,7 @@ import net.jqwik.api.constraints.IntRange;
  * written at random points, several at once. Each snapshot must hold exactly the model's state at
  * its start, and the live state the model's current state, after every step.
  */
-class HeapCopyOnWriteSnapshotProperties {
+class HeapCopyOnWriteSnapshotPropertiesTest {
 
   /** A mutable user value: value state and aggregating state change it in place. */
   public static final class Counter {
