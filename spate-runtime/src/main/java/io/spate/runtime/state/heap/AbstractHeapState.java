@@ -18,9 +18,14 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
   N namespace;
 
   AbstractHeapState(String name, HeapKeyedStateBackend<K> backend) {
+    this(name, backend, false);
+  }
+
+  /** A state whose table tells each value apart from earlier ones of its key and namespace if {@code tracksBirths}. */
+  AbstractHeapState(String name, HeapKeyedStateBackend<K> backend, boolean tracksBirths) {
     this.name = name;
     this.backend = backend;
-    this.table = new StateTable<>(backend.getKeyGroupRange());
+    this.table = new StateTable<>(backend.getKeyGroupRange(), backend.snapshotVersions(), tracksBirths);
   }
 
   @Override

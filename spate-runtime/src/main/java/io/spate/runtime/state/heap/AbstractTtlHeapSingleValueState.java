@@ -55,7 +55,7 @@ abstract class AbstractTtlHeapSingleValueState<K, N, V> extends AbstractTtlHeapS
     } else {
       stored = new TtlValue<>(value, now);
       putInternal(ns, stored);
-      track(ns, stored);
+      track(ns);
     }
   }
 

@@ -23,7 +23,7 @@ abstract class AbstractTtlHeapState<K, N, SV> extends AbstractHeapState<K, N, SV
   final boolean cleanupForEveryRecord;
 
   AbstractTtlHeapState(String name, StateTtlConfig ttlConfig, HeapKeyedStateBackend<K> backend) {
-    super(name, backend);
+    super(name, backend, true);
     this.ttlConfig = ttlConfig;
     this.ttlMillis = ttlConfig.getTtlMillis();
     this.updateOnRead = ttlConfig.getUpdateType() == StateTtlConfig.UpdateType.OnReadAndWrite;
@@ -57,10 +57,10 @@ abstract class AbstractTtlHeapState<K, N, SV> extends AbstractHeapState<K, N, SV
     return value.isExpired(now, ttlMillis);
   }
 
-  /** Tells incremental cleanup about a newly stored object of the current key in {@code ns}. */
-  final void track(N ns, SV stored) {
+  /** Tells incremental cleanup about a newly stored value of the current key in {@code ns}. */
+  final void track(N ns) {
     if (cleanup != null) {
-      cleanup.track(backend.getCurrentKeyGroup(), currentKey(), ns, stored);
+      cleanup.track(backend.getCurrentKeyGroup(), currentKey(), ns);
     }
   }
 

@@ -20,14 +20,20 @@ final class HeapEntryCodec {
       throws IOException {
     if (s.kind == io.spate.runtime.state.snapshot.keyed.StateKind.LIST) {
       for (Object element : (List<Object>) stored) {
-        scratch.clear();
-        writeSingle(s, element, scratch);
-        out.writeVarInt(scratch.length());
-        out.write(scratch.getSharedBuffer(), 0, scratch.length());
+        writeListElement(s, element, out, scratch);
       }
     } else {
       writeSingle(s, stored, out);
     }
+  }
+
+  /** Appends one element of a list state's value to {@code out}. */
+  static void writeListElement(HeapStateSerializers s, Object element, DataOutputSerializer out,
+      DataOutputSerializer scratch) throws IOException {
+    scratch.clear();
+    writeSingle(s, element, scratch);
+    out.writeVarInt(scratch.length());
+    out.write(scratch.getSharedBuffer(), 0, scratch.length());
   }
 
   private static void writeSingle(HeapStateSerializers s, Object stored, DataOutputSerializer out) throws IOException {

@@ -62,6 +62,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final Map<String, HeapStateSerializers> serializers = new HashMap<>();
   private final Map<String, RawKeyedState> restoredStates = new LinkedHashMap<>();
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
+  private final SnapshotVersions snapshotVersions = new SnapshotVersions();
   private TypeSerializer<K> keySerializer;
   private TypeSerializerSnapshot<K> restoredKeySerializer;
   private AbstractTtlHeapState<?, ?, ?>[] cleanupForEveryRecord = new AbstractTtlHeapState<?, ?, ?>[0];
@@ -139,6 +140,10 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     return clock;
   }
 
+  SnapshotVersions snapshotVersions() {
+    return snapshotVersions;
+  }
+
   @Override
   public void setCurrentKey(K key) {
     // Operators set the key once per record, which makes this the per-record cleanup hook.
@@ -205,6 +210,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       restoredStates.remove(name);
     }
     serializers.put(name, stateSerializers);
+    ((StateTable<?, ?, Object>) state.table).copyValuesWith(new HeapValueCopier(stateSerializers));
     states.put(name, state);
     kinds.put(name, descriptor.getType());
     if (state instanceof AbstractTtlHeapState<?, ?, ?> ttl && ttl.cleanupForEveryRecord) {
@@ -285,7 +291,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             table.put(keyGroup, key, ns, stored);
           }
           if (cleanup != null && stored != null) {
-            cleanup.track(keyGroup, key, ns, stored);
+            cleanup.track(keyGroup, key, ns);
           }
         } catch (IOException | RuntimeException e) {
           throw new IllegalStateException("Could not restore state '" + name + "' of " + owner + " in key group "
@@ -394,15 +400,23 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       return AsyncSnapshot.empty(); // no key was ever seen or restored: there is no state
     }
     long now = clock.getAsLong();
-    List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>();
-    for (Map.Entry<String, AbstractHeapState<K, ?, ?>> state : states.entrySet()) {
-      sources.add(new HeapStateSnapshot(state.getValue(), serializers.get(state.getKey()), (TypeSerializer) keys, now));
+    int version = snapshotVersions.start();
+    try {
+      List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>();
+      for (Map.Entry<String, AbstractHeapState<K, ?, ?>> state : states.entrySet()) {
+        sources.add(new HeapStateSnapshot(state.getValue(), serializers.get(state.getKey()), (TypeSerializer) keys,
+            now));
+      }
+      sources.addAll(restoredStates.values());
+      sources.addAll(timers.snapshot(this::keyGroupOf, keys));
+      TypeSerializerSnapshot<K> keySnapshot = keys.snapshotConfiguration();
+      String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+      return new HeapAsyncSnapshot(snapshotVersions, version,
+          () -> KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, sources));
+    } catch (RuntimeException | IOException e) {
+      snapshotVersions.release(version);
+      throw e;
     }
-    sources.addAll(restoredStates.values());
-    sources.addAll(timers.snapshot(this::keyGroupOf, keys));
-    TypeSerializerSnapshot<K> keySnapshot = keys.snapshotConfiguration();
-    String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
-    return () -> KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, sources);
   }
 
   @Override

@@ -2,19 +2,19 @@ package io.spate.runtime.state.heap;
 
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
+import io.spate.runtime.state.serialization.LearnedTypeSerializer;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
 import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
 import io.spate.runtime.state.snapshot.keyed.StateKind;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One heap state's part of a snapshot: the synchronous part copies the tables of every key group
- * (mutable values through the serializer's copy, immutable ones shared; expired TTL entries left out
- * when the state cleans up in full snapshots), and the asynchronous part serializes the copy.
+ * One heap state's part of a snapshot. The synchronous part takes the bucket array of every key
+ * group's {@link CopyOnWriteStateMap}, which the task no longer changes from then on (it copies
+ * first); the asynchronous part serializes the entries reachable from them, leaving out expired TTL
+ * values when the state cleans up in full snapshots.
  */
 final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
 
@@ -22,92 +22,76 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
   private final TypeSerializer<Object> keySerializer;
   private final KeyedStateMetaInfo metaInfo;
   private final int firstKeyGroup;
-  private final List<Map<Object, Map<Object, Object>>> copy;
+  private final CopyOnWriteStateMap.Entry<Object, Object, Object>[][] frozen;
+  private final boolean dropExpired;
+  private final long now;
+  private final long ttlMillis;
   private final DataOutputSerializer prefix = new DataOutputSerializer(64);
   private final DataOutputSerializer key = new DataOutputSerializer(64);
   private final DataOutputSerializer value = new DataOutputSerializer(128);
   private final DataOutputSerializer scratch = new DataOutputSerializer(64);
 
+  /** Takes the state as it is now; the caller has started a new snapshot version just before. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   HeapStateSnapshot(AbstractHeapState<?, ?, ?> state, HeapStateSerializers live, TypeSerializer<Object> keySerializer,
       long now) {
-    StateTable table = state.table;
-    this.firstKeyGroup = table.range().startKeyGroup();
-    long ttlMillis = state instanceof AbstractTtlHeapState<?, ?, ?> ttl ? ttl.ttlMillis : Long.MAX_VALUE;
-    boolean dropExpired = live.ttl && live.ttlCleanupInSnapshot;
-    this.copy = new ArrayList<>(table.range().size());
-    for (int i = 0; i < table.range().size(); i++) {
-      Map<Object, Map<Object, Object>> namespaces = table.keyGroupAt(i);
-      Map<Object, Map<Object, Object>> namespacesCopy = new HashMap<>();
-      for (Map.Entry<Object, Map<Object, Object>> ns : namespaces.entrySet()) {
-        HeapStateSerializers.learn(live.namespace, ns.getKey());
-        Map<Object, Object> valuesCopy = new HashMap<>();
-        for (Map.Entry<Object, Object> entry : ns.getValue().entrySet()) {
-          Object copied = copyValue(live, entry.getValue(), dropExpired, now, ttlMillis);
-          if (copied != null) {
-            valuesCopy.put(entry.getKey(), copied);
-          }
-        }
-        if (!valuesCopy.isEmpty()) {
-          namespacesCopy.put(ns.getKey(), valuesCopy);
-        }
-      }
-      copy.add(namespacesCopy);
+    StateTable<Object, Object, Object> table = (StateTable) state.table;
+    if (!learned(live)) {
+      learnFromSamples(live, table);
     }
+    this.firstKeyGroup = table.range().startKeyGroup();
+    this.frozen = new CopyOnWriteStateMap.Entry[table.range().size()][];
+    for (int i = 0; i < frozen.length; i++) {
+      frozen[i] = table.keyGroupAt(i).frozenTable();
+    }
+    this.dropExpired = live.ttl && live.ttlCleanupInSnapshot;
+    this.now = now;
+    this.ttlMillis = state instanceof AbstractTtlHeapState<?, ?, ?> ttl ? ttl.ttlMillis : Long.MAX_VALUE;
     this.serializers = live.duplicate();
     this.keySerializer = keySerializer.duplicate();
     this.metaInfo = live.metaInfo();
   }
 
-  private static Object copyOne(TypeSerializer<Object> serializer, Object value) {
-    HeapStateSerializers.learn(serializer, value);
-    return value == null || serializer.isImmutableType() ? value : serializer.copy(value);
+  private static boolean learned(HeapStateSerializers s) {
+    return learned(s.namespace) && learned(s.value) && (s.userKey == null || learned(s.userKey));
   }
 
-  private static Object copyTtl(TypeSerializer<Object> serializer, Object stored, boolean dropExpired, long now,
-      long ttlMillis) {
-    TtlValue<?> ttl = (TtlValue<?>) stored;
-    if (dropExpired && ttl.isExpired(now, ttlMillis)) {
-      return null;
-    }
-    return new TtlValue<>(copyOne(serializer, ttl.value), ttl.lastAccess);
+  private static boolean learned(TypeSerializer<Object> serializer) {
+    return !(serializer instanceof LearnedTypeSerializer<Object> learned) || learned.hasLearned();
   }
 
-  /** The copy of one stored value, or null if nothing of it is to be written. */
+  /**
+   * Lets serializers that take their type from the data learn it before the header is written, from
+   * the first entries that have a sample; usually one entry, and only until they have learned.
+   */
   @SuppressWarnings("unchecked")
-  private static Object copyValue(HeapStateSerializers s, Object stored, boolean dropExpired, long now, long ttlMillis) {
-    switch (s.kind) {
-      case LIST -> {
-        List<Object> list = (List<Object>) stored;
-        ArrayList<Object> out = new ArrayList<>(list.size());
-        for (Object element : list) {
-          Object c = s.ttl ? copyTtl(s.value, element, dropExpired, now, ttlMillis) : copyOne(s.value, element);
-          if (c != null) {
-            out.add(c);
-          }
+  private static void learnFromSamples(HeapStateSerializers s, StateTable<Object, Object, Object> table) {
+    for (int i = 0; i < table.range().size() && !learned(s); i++) {
+      table.keyGroupAt(i).forEachLive(entry -> {
+        if (learned(s)) {
+          return;
         }
-        return out.isEmpty() ? null : out;
-      }
-      case MAP -> {
-        Map<Object, Object> map = (Map<Object, Object>) stored;
-        HashMap<Object, Object> out = new HashMap<>();
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
-          HeapStateSerializers.learn(s.userKey, e.getKey());
-          if (s.ttl) {
-            Object c = copyTtl(s.value, e.getValue(), dropExpired, now, ttlMillis);
-            if (c != null) {
-              out.put(e.getKey(), c);
+        HeapStateSerializers.learn(s.namespace, entry.namespace);
+        switch (s.kind) {
+          case LIST -> {
+            for (Object element : (List<Object>) entry.value) {
+              learnValue(s, element);
             }
-          } else {
-            out.put(e.getKey(), copyOne(s.value, e.getValue()));
           }
+          case MAP -> {
+            for (Map.Entry<Object, Object> e : ((Map<Object, Object>) entry.value).entrySet()) {
+              HeapStateSerializers.learn(s.userKey, e.getKey());
+              learnValue(s, e.getValue());
+            }
+          }
+          default -> learnValue(s, entry.value);
         }
-        return out.isEmpty() ? null : out;
-      }
-      default -> {
-        return s.ttl ? copyTtl(s.value, stored, dropExpired, now, ttlMillis) : copyOne(s.value, stored);
-      }
+      });
     }
+  }
+
+  private static void learnValue(HeapStateSerializers s, Object stored) {
+    HeapStateSerializers.learn(s.value, s.ttl ? ((TtlValue<?>) stored).value : stored);
   }
 
   @Override
@@ -118,27 +102,56 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
   @Override
   @SuppressWarnings("unchecked")
   public void writeKeyGroup(int keyGroup, KeyedSnapshotWriter.EntrySink sink) throws IOException {
-    Map<Object, Map<Object, Object>> namespaces = copy.get(keyGroup - firstKeyGroup);
-    for (Map.Entry<Object, Map<Object, Object>> ns : namespaces.entrySet()) {
-      for (Map.Entry<Object, Object> entry : ns.getValue().entrySet()) {
-        prefix.clear();
-        keySerializer.serialize(entry.getKey(), prefix);
-        serializers.namespace.serialize(ns.getKey(), prefix);
-        if (serializers.kind == StateKind.MAP) {
-          for (Map.Entry<Object, Object> mapEntry : ((Map<Object, Object>) entry.getValue()).entrySet()) {
-            key.clear();
-            key.write(prefix.getSharedBuffer(), 0, prefix.length());
-            serializers.userKey.serialize(mapEntry.getKey(), key);
-            value.clear();
-            HeapEntryCodec.writeMapValue(serializers, mapEntry.getValue(), value);
-            sink.entry(key, value);
-          }
-        } else {
-          value.clear();
-          HeapEntryCodec.writeValue(serializers, entry.getValue(), value, scratch);
-          sink.entry(prefix, value);
-        }
+    for (CopyOnWriteStateMap.Entry<Object, Object, Object> head : frozen[keyGroup - firstKeyGroup]) {
+      for (CopyOnWriteStateMap.Entry<Object, Object, Object> entry = head; entry != null; entry = entry.next) {
+        writeEntry(entry, sink);
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void writeEntry(CopyOnWriteStateMap.Entry<Object, Object, Object> entry, KeyedSnapshotWriter.EntrySink sink)
+      throws IOException {
+    Object stored = entry.value;
+    if (serializers.kind != StateKind.MAP && serializers.kind != StateKind.LIST && dropped(stored)) {
+      return;
+    }
+    prefix.clear();
+    keySerializer.serialize(entry.key, prefix);
+    serializers.namespace.serialize(entry.namespace, prefix);
+    if (serializers.kind == StateKind.MAP) {
+      for (Map.Entry<Object, Object> mapEntry : ((Map<Object, Object>) stored).entrySet()) {
+        if (dropped(mapEntry.getValue())) {
+          continue;
+        }
+        key.clear();
+        key.write(prefix.getSharedBuffer(), 0, prefix.length());
+        serializers.userKey.serialize(mapEntry.getKey(), key);
+        value.clear();
+        HeapEntryCodec.writeMapValue(serializers, mapEntry.getValue(), value);
+        sink.entry(key, value);
+      }
+    } else if (serializers.kind == StateKind.LIST) {
+      value.clear();
+      int written = 0;
+      for (Object element : (List<Object>) stored) {
+        if (!dropped(element)) {
+          HeapEntryCodec.writeListElement(serializers, element, value, scratch);
+          written++;
+        }
+      }
+      if (written > 0) {
+        sink.entry(prefix, value);
+      }
+    } else {
+      value.clear();
+      HeapEntryCodec.writeValue(serializers, stored, value, scratch);
+      sink.entry(prefix, value);
+    }
+  }
+
+  /** Whether a value, list element or map value is an expired TTL value that this snapshot leaves out. */
+  private boolean dropped(Object stored) {
+    return dropExpired && ((TtlValue<?>) stored).isExpired(now, ttlMillis);
   }
 }

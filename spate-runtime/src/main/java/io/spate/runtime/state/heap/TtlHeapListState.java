@@ -103,7 +103,7 @@ final class TtlHeapListState<K, N, V> extends AbstractTtlHeapState<K, N, ArrayLi
         existing.addAll(merged);
       } else {
         putInternal(target, merged);
-        track(target, merged);
+        track(target);
       }
     }
   }
@@ -119,7 +119,7 @@ final class TtlHeapListState<K, N, V> extends AbstractTtlHeapState<K, N, ArrayLi
     if (list == null) {
       list = new ArrayList<>();
       putInternal(ns, list);
-      track(ns, list);
+      track(ns);
     }
     return list;
   }

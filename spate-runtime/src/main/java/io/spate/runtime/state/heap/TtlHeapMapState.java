@@ -173,7 +173,7 @@ final class TtlHeapMapState<K, N, UK, UV> extends AbstractTtlHeapState<K, N, Has
     if (map == null) {
       map = new HashMap<>();
       putInternal(map);
-      track(namespace, map);
+      track(namespace);
     }
     return map;
   }

@@ -12,18 +12,22 @@ import java.util.ArrayDeque;
  */
 final class TtlIncrementalCleanup {
 
-  /** A stored entry of the state; stale once the table holds another object (or none) there. */
+  /**
+   * A stored value of the state; stale once the table holds another value (or none) there. Values
+   * are told apart by their birth number, not their identity, because a snapshot running while the
+   * task changes a value makes the table hold a copy of the same value.
+   */
   private static final class Slot {
     final int keyGroup;
     final Object key;
     final Object namespace;
-    final Object stored;
+    final int birth;
 
-    Slot(int keyGroup, Object key, Object namespace, Object stored) {
+    Slot(int keyGroup, Object key, Object namespace, int birth) {
       this.keyGroup = keyGroup;
       this.key = key;
       this.namespace = namespace;
-      this.stored = stored;
+      this.birth = birth;
     }
   }
 
@@ -36,9 +40,10 @@ final class TtlIncrementalCleanup {
     this.cleanupSize = cleanupSize;
   }
 
-  /** Remembers an entry that the state has just stored. */
-  void track(int keyGroup, Object key, Object namespace, Object stored) {
-    ring.addLast(new Slot(keyGroup, key, namespace, stored));
+  /** Remembers the value that the state has just stored for a key and namespace. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void track(int keyGroup, Object key, Object namespace) {
+    ring.addLast(new Slot(keyGroup, key, namespace, ((StateTable) state.table).birthOf(keyGroup, key, namespace)));
   }
 
   /** Checks up to {@code cleanupSize} live entries (and drops as many stale ring slots) at time {@code now}. */
@@ -52,8 +57,8 @@ final class TtlIncrementalCleanup {
     StateTable table = state.table;
     while (budget > 0 && !ring.isEmpty()) {
       Slot slot = ring.pollFirst();
-      Object current = table.get(slot.keyGroup, slot.key, slot.namespace);
-      if (current != slot.stored) {
+      Object current = table.getIfBorn(slot.keyGroup, slot.key, slot.namespace, slot.birth);
+      if (current == null) {
         if (--staleBudget <= 0) {
           budget--;
         }
