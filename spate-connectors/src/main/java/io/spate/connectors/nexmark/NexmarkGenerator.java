@@ -15,8 +15,8 @@ import java.util.NoSuchElementException;
  * multiple of {@link #HOT_BLOCK}) or to a random one of the in-flight auctions or of the next
  * {@link #AUCTION_ID_LEAD} to be created; bidders and sellers likewise come from the hot people, the
  * active people, or the next {@link #PERSON_ID_LEAD} to register. The event time of event {@code n}
- * is the first event time plus {@code n} inter-event delays, minus a random disorder of at most the
- * configured out-of-orderness.
+ * is the first event time plus {@code n * (1000.0 / eventsPerSecond)} milliseconds (double arithmetic,
+ * rounded down), minus a random disorder of at most the configured out-of-orderness.
  *
  * <p>Immutable and thread-safe; it depends on nothing of the engine, so other engines can use it.
  */
@@ -116,14 +116,15 @@ public final class NexmarkGenerator {
     if (disorderBound > 1) {
       time -= bounded(draw(stream, 0), disorderBound);
     }
-    long offset = n % epoch;
+    long epochs = n / epoch;
+    int offset = (int) (n - epochs * epoch);
     if (offset < personProportion) {
-      return Event.of(person(n, stream, time));
+      return Event.of(person(epochs, offset, stream, time));
     }
     if (offset < personsAndAuctions) {
-      return Event.of(auction(n, stream, time));
+      return Event.of(auction(epochs, offset, stream, time));
     }
-    return Event.of(bid(n, stream, time));
+    return Event.of(bid(epochs, offset, stream, time));
   }
 
   /** The kind of event {@code n}, without generating it. */
@@ -157,8 +158,8 @@ public final class NexmarkGenerator {
     };
   }
 
-  private Person person(long n, long stream, long time) {
-    long id = FIRST_PERSON_ID + lastPersonIndex(n);
+  private Person person(long epochs, int offset, long stream, long time) {
+    long id = FIRST_PERSON_ID + lastPersonIndex(epochs, offset);
     return new Person(
         id,
         NexmarkDictionary.NAMES[pick(draw(stream, 1), NexmarkDictionary.NAMES.length)],
@@ -170,10 +171,11 @@ public final class NexmarkGenerator {
         personPads[pick(draw(stream, 6), personPads.length)]);
   }
 
-  private Auction auction(long n, long stream, long time) {
-    long id = FIRST_AUCTION_ID + lastAuctionIndex(n);
+  private Auction auction(long epochs, int offset, long stream, long time) {
+    long id = FIRST_AUCTION_ID + lastAuctionIndex(epochs, offset);
+    long newestPerson = lastPersonIndex(epochs, offset);
     long seller = FIRST_PERSON_ID + (pick(draw(stream, 1), hotSellerRatio) > 0
-        ? hot(lastPersonIndex(n)) : randomPersonIndex(n, draw(stream, 2)));
+        ? hot(newestPerson) : randomPersonIndex(newestPerson, draw(stream, 2)));
     long category = FIRST_CATEGORY_ID + pick(draw(stream, 3), NUM_CATEGORIES);
     long initialBid = price(draw(stream, 4));
     long reserve = initialBid + price(draw(stream, 5));
@@ -186,11 +188,13 @@ public final class NexmarkGenerator {
         auctionPads[pick(draw(stream, 9), auctionPads.length)]);
   }
 
-  private Bid bid(long n, long stream, long time) {
+  private Bid bid(long epochs, int offset, long stream, long time) {
+    long newestAuction = lastAuctionIndex(epochs, offset);
+    long newestPerson = lastPersonIndex(epochs, offset);
     long auction = FIRST_AUCTION_ID + (pick(draw(stream, 1), hotAuctionRatio) > 0
-        ? hot(lastAuctionIndex(n)) : randomAuctionIndex(n, draw(stream, 2)));
+        ? hot(newestAuction) : randomAuctionIndex(newestAuction, draw(stream, 2)));
     long bidder = FIRST_PERSON_ID + (pick(draw(stream, 3), hotBidderRatio) > 0
-        ? hot(lastPersonIndex(n)) : randomPersonIndex(n, draw(stream, 4)));
+        ? hot(newestPerson) : randomPersonIndex(newestPerson, draw(stream, 4)));
     long price = price(draw(stream, 5));
     String channel;
     String url;
@@ -208,14 +212,20 @@ public final class NexmarkGenerator {
 
   /** The 0-based index of the newest person registered at or before event {@code n}. */
   long lastPersonIndex(long n) {
-    long offset = n % epoch;
-    return (n / epoch) * personProportion + Math.min(offset, personProportion - 1);
+    return lastPersonIndex(n / epoch, (int) (n % epoch));
   }
 
   /** The 0-based index of the newest auction created at or before event {@code n}; -1 if none. */
   long lastAuctionIndex(long n) {
-    long offset = n % epoch;
-    long created = (n / epoch) * auctionProportion;
+    return lastAuctionIndex(n / epoch, (int) (n % epoch));
+  }
+
+  private long lastPersonIndex(long epochs, int offset) {
+    return epochs * personProportion + Math.min(offset, personProportion - 1);
+  }
+
+  private long lastAuctionIndex(long epochs, int offset) {
+    long created = epochs * auctionProportion;
     if (offset < personProportion) {
       return created - 1;
     }
@@ -223,15 +233,14 @@ public final class NexmarkGenerator {
   }
 
   /** One of the active people or of the next {@link #PERSON_ID_LEAD} to register. */
-  private long randomPersonIndex(long n, long random) {
-    long registered = lastPersonIndex(n) + 1;
+  private long randomPersonIndex(long newest, long random) {
+    long registered = newest + 1;
     long active = Math.min(registered, activePeople);
     return registered - active + bounded(random, active + PERSON_ID_LEAD);
   }
 
   /** One of the in-flight auctions or of the next {@link #AUCTION_ID_LEAD} to be created. */
-  private long randomAuctionIndex(long n, long random) {
-    long last = lastAuctionIndex(n);
+  private long randomAuctionIndex(long last, long random) {
     long oldest = Math.max(last - inFlightAuctions, 0);
     return oldest + bounded(random, last - oldest + 1 + AUCTION_ID_LEAD);
   }
@@ -273,9 +282,9 @@ public final class NexmarkGenerator {
     return (int) (((random >>> 32) * bound) >>> 32);
   }
 
-  /** A random number in [0, bound) for a positive {@code bound}. */
+  /** A random number in [0, bound) for a positive {@code bound}: the high word of the unsigned product, no division. */
   private static long bounded(long random, long bound) {
-    return (random >>> 1) % bound;
+    return Math.multiplyHigh(random, bound) + ((random >> 63) & bound);
   }
 
   /** A 64-bit finalizer with full avalanche (the SplitMix64 mix), so that nearby inputs give unrelated outputs. */

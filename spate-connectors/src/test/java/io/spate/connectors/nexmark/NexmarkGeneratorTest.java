@@ -169,7 +169,8 @@ class NexmarkGeneratorTest {
     long maxSoFar = Long.MIN_VALUE / 2;
     for (long n = start; n < start + 5_000; n++) {
       long time = generator.eventAt(n).dateTime();
-      long undisordered = config.firstEventTime() + (long) (n * 1000.0 / eventsPerSecond);
+      // The generator's definition: n times the delay in milliseconds, in double arithmetic, rounded down.
+      long undisordered = config.firstEventTime() + (long) (n * (1000.0 / eventsPerSecond));
       assertThat(time).isBetween(undisordered - outOfOrdernessMillis, undisordered);
       assertThat(time).as("time of event %d", n).isGreaterThanOrEqualTo(maxSoFar - outOfOrdernessMillis);
       maxSoFar = Math.max(maxSoFar, time);
