@@ -1,0 +1,202 @@
+package io.spate.connectors.nexmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.connector.source.InputStatus;
+import io.spate.api.connector.source.ReaderOutput;
+import io.spate.api.connector.source.SourceEvent;
+import io.spate.api.connector.source.SourceOutput;
+import io.spate.api.connector.source.SourceReaderContext;
+import io.spate.api.connector.source.lib.RateLimiterStrategy;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.metrics.MetricGroup;
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.TypeSerializer;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** The reader resumes exactly from a snapshot; splits and events survive their serializers. */
+class NexmarkSourceReaderTest {
+
+  private static final NexmarkConfiguration CONFIG = NexmarkConfiguration.builder().events(20_000).seed(11).build();
+
+  /** Collects events and their timestamps. */
+  private static final class Collected implements ReaderOutput<Event> {
+    final List<Event> events = new ArrayList<>();
+    final List<Long> timestamps = new ArrayList<>();
+
+    @Override
+    public void collect(Event record) {
+      throw new AssertionError("the Nexmark reader stamps every event with its time");
+    }
+
+    @Override
+    public void collect(Event record, long timestamp) {
+      events.add(record);
+      timestamps.add(timestamp);
+    }
+
+    @Override
+    public void emitWatermark(Watermark watermark) {}
+
+    @Override
+    public void markIdle() {}
+
+    @Override
+    public void markActive() {}
+
+    @Override
+    public SourceOutput<Event> createOutputForSplit(String splitId) {
+      return this;
+    }
+
+    @Override
+    public void releaseOutputForSplit(String splitId) {}
+  }
+
+  /** Counts split requests. */
+  private static final class Context implements SourceReaderContext {
+    int splitRequests;
+
+    @Override
+    public int getIndexOfSubtask() {
+      return 0;
+    }
+
+    @Override
+    public int currentParallelism() {
+      return 1;
+    }
+
+    @Override
+    public void sendSplitRequest() {
+      splitRequests++;
+    }
+
+    @Override
+    public void sendSourceEventToCoordinator(SourceEvent event) {}
+
+    @Override
+    public MetricGroup metricGroup() {
+      return null;
+    }
+  }
+
+  private static NexmarkSourceReader reader(Context context) {
+    return new NexmarkSourceReader(context, new NexmarkGenerator(CONFIG), RateLimiterStrategy.noOp().createRateLimiter(1));
+  }
+
+  /** A reader stopped after some polls and a new reader given its snapshot read, together, the split. */
+  @Property(tries = 30)
+  void aRestoredReaderResumesExactlyWhereTheSnapshotWasTaken(
+      @ForAll @IntRange(min = 1, max = 5) int stride, @ForAll @IntRange(min = 0, max = 4) int index,
+      @ForAll @IntRange(min = 0, max = 30) int pollsBeforeSnapshot) throws Exception {
+    NexmarkSplit split = NexmarkSplit.cut(CONFIG.numEvents(), stride).get(index % stride);
+    Collected out = new Collected();
+    NexmarkSourceReader first = reader(new Context());
+    first.addSplits(List.of(split));
+    for (int i = 0; i < pollsBeforeSnapshot; i++) {
+      first.pollNext(out);
+    }
+    List<NexmarkSplit> snapshot = roundTrip(first.snapshotState(1));
+    Context context = new Context();
+    NexmarkSourceReader second = reader(context);
+    second.addSplits(snapshot);
+    second.notifyNoMoreSplits();
+    second.start();
+    while (second.pollNext(out) != InputStatus.END_OF_INPUT) {
+      // read to the end
+    }
+    List<Event> expected = new ArrayList<>();
+    NexmarkGenerator generator = new NexmarkGenerator(CONFIG);
+    for (long n = split.next(); n < split.end(); n += split.stride()) {
+      expected.add(generator.eventAt(n));
+    }
+    assertThat(out.events).isEqualTo(expected);
+    for (int i = 0; i < out.events.size(); i++) {
+      assertThat(out.timestamps.get(i)).isEqualTo(out.events.get(i).dateTime());
+    }
+  }
+
+  private static List<NexmarkSplit> roundTrip(List<NexmarkSplit> splits) throws Exception {
+    var serializer = new NexmarkSource(CONFIG).getEnumeratorCheckpointSerializer();
+    return serializer.deserialize(serializer.getVersion(), serializer.serialize(splits));
+  }
+
+  @Test
+  void aReaderWithoutSplitsAsksForOneAndEndsWhenThereAreNoMore() throws Exception {
+    Context context = new Context();
+    NexmarkSourceReader reader = reader(context);
+    reader.start();
+    assertThat(context.splitRequests).isEqualTo(1);
+    Collected out = new Collected();
+    assertThat(reader.pollNext(out)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+    assertThat(reader.isAvailable()).isNotDone();
+    reader.notifyNoMoreSplits();
+    assertThat(reader.isAvailable()).isDone();
+    assertThat(reader.pollNext(out)).isEqualTo(InputStatus.END_OF_INPUT);
+    assertThat(reader.snapshotState(1)).isEmpty();
+  }
+
+  /** Two splits on one reader (after a rescale) are read side by side, the one behind first. */
+  @Test
+  void severalSplitsAreReadSideBySide() throws Exception {
+    List<NexmarkSplit> splits = NexmarkSplit.cut(CONFIG.numEvents(), 2);
+    NexmarkSourceReader reader = reader(new Context());
+    reader.addSplits(List.of(splits.get(1).at(4_001), splits.get(0)));
+    Collected out = new Collected();
+    for (int i = 0; i < 6; i++) {
+      reader.pollNext(out);
+    }
+    List<NexmarkSplit> snapshot = reader.snapshotState(1);
+    assertThat(snapshot).hasSize(2);
+    // Split 1 starts 4000 events ahead; after 6 batches of 1024 (2048 event numbers each) split 0 has caught up.
+    long apart = Math.abs(snapshot.get(0).next() - snapshot.get(1).next());
+    assertThat(apart).isLessThanOrEqualTo(2L * NexmarkSourceReader.BATCH_SIZE);
+  }
+
+  /** A rate-limited reader that is out of permits yields (NOTHING_AVAILABLE) and is woken up by a timer, not by polling. */
+  @Test
+  void aRateLimitedReaderWaitsForItsWakeUpInsteadOfSpinning() throws Exception {
+    NexmarkSourceReader reader = new NexmarkSourceReader(
+        new Context(), new NexmarkGenerator(CONFIG), RateLimiterStrategy.perSecond(100).createRateLimiter(1));
+    reader.addSplits(NexmarkSplit.cut(CONFIG.numEvents(), 1));
+    Collected out = new Collected();
+    InputStatus status = InputStatus.MORE_AVAILABLE;
+    for (int i = 0; i < 50 && status == InputStatus.MORE_AVAILABLE; i++) {
+      status = reader.pollNext(out);
+    }
+    assertThat(status).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+    int emitted = out.events.size();
+    reader.isAvailable().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
+    assertThat(out.events.size()).isGreaterThan(emitted);
+  }
+
+  @Property(tries = 100)
+  void splitsSurviveTheirSerializer(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 1) long next, @ForAll @IntRange(min = 1) int stride)
+      throws Exception {
+    NexmarkSplit split = new NexmarkSplit("s" + stride, next, stride, Long.MAX_VALUE);
+    var serializer = NexmarkSplit.serializer();
+    assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(split))).isEqualTo(split);
+  }
+
+  /** Spate's record serializer writes and reads events with their two null components. */
+  @Property(tries = 300)
+  void eventsSurviveSpatesSerializer(@ForAll @LongRange(min = 0, max = 19_999) long n) throws Exception {
+    TypeSerializer<Event> serializer = NexmarkSource.eventType().createSerializer();
+    Event event = new NexmarkGenerator(CONFIG).eventAt(n);
+    DataOutputSerializer out = new DataOutputSerializer();
+    serializer.serialize(event, out);
+    Event read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    assertThat(read).isEqualTo(event);
+    assertThat(serializer.copy(event)).isEqualTo(event);
+  }
+}
