@@ -15,32 +15,40 @@ import java.util.SplittableRandom;
 /**
  * A small, plausible Nexmark stream for tests until the real generator lands: event {@code i} is a
  * pure function of {@code i}, in blocks of 50 (one person, three auctions, 46 bids), 20 ms apart,
- * each up to 150 ms earlier than its slot (within the 200 ms watermark bound, so none is late).
- * It starts just before a UTC midnight so that day-based queries see two days.
+ * each up to 80 ms earlier than its slot. Events are delivered out of order, in groups of eight
+ * ({@link #delivered}), so that bids come before their auction and auctions before their seller,
+ * yet within the 300 ms watermark bound, so that none is late. The stream starts just before a UTC
+ * midnight so that day-based queries see two days.
  */
 final class TestEvents {
 
-  static final int COUNT = 6_000;
-  static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(200);
+  static final int COUNT = 6_000; // a multiple of 8, so that delivery swaps stay inside it
+  static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(300);
   static final long START = Instant.parse("2026-03-01T23:59:20Z").toEpochMilli();
   private static final long DELAY = 20;
-  private static final long MAX_SHIFT = 150;
+  private static final long MAX_SHIFT = 80;
   private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
   private static final String[] CHANNELS = {"Google", "Facebook", "Baidu", "Apple"};
 
   private TestEvents() {}
 
+  /** All events, in the order they are delivered. */
   static List<Event> all() {
     List<Event> events = new ArrayList<>(COUNT);
-    for (long i = 0; i < COUNT; i++) {
-      events.add(event(i));
+    for (long position = 0; position < COUNT; position++) {
+      events.add(delivered(position));
     }
     return events;
   }
 
+  /** The event delivered at {@code position}: 0 and 5, 1 and 4, 2 and 7, 3 and 6 trade places. */
+  static Event delivered(long position) {
+    return event(position ^ 5);
+  }
+
   /** The events from a parallel source, with Nexmark's watermarks. */
   static DataStream<Event> stream(StreamExecutionEnvironment env) {
-    return env.fromSequence(0, COUNT - 1).map(TestEvents::event).returns(Event.class)
+    return env.fromSequence(0, COUNT - 1).map(TestEvents::delivered).returns(Event.class)
         .assignTimestampsAndWatermarks(NexmarkWatermarks.boundedOutOfOrderness(OUT_OF_ORDERNESS));
   }
 
