@@ -46,7 +46,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
       }
     }
     groups.forEach((key, acc) ->
-        out.accept(new Row(key.channel(), key.day(), EventTimeFormat.minute(acc.latest()), acc.statistics())));
+        out.accept(new Row(key.channel(), key.day(), EventTimeFormat.minute(acc.latestTime), acc.statistics())));
   }
 
   /** Makes a channel's row of a day. */
@@ -57,7 +57,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         Collector<Row> out) {
       BidStatisticsAccumulator acc = elements.iterator().next();
       out.collect(new Row(channel, EventTimeFormat.day(context.window().getStart()),
-          EventTimeFormat.minute(acc.latest()), acc.statistics()));
+          EventTimeFormat.minute(acc.latestTime), acc.statistics()));
     }
   }
 }

@@ -24,17 +24,26 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
   public record Row(long auction, String day, long totalBids, long rank1Bids, long rank2Bids, long rank3Bids,
       long minPrice, long maxPrice, long avgPrice, long sumPrice) {}
 
-  /** The running figures of an auction's day. */
+  /** The running figures of an auction's day; a POJO, so that window state can serialize it. */
   public static final class Totals {
-    long bids;
-    final long[] ranks = new long[4];
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    long sum;
+    public long bids;
+    public long rank1Bids;
+    public long rank2Bids;
+    public long rank3Bids;
+    public long min = Long.MAX_VALUE;
+    public long max = Long.MIN_VALUE;
+    public long sum;
+
+    /** Empty totals. */
+    public Totals() {}
 
     void add(Bid bid) {
       bids++;
-      ranks[BidStatistics.rank(bid.price())]++;
+      switch (BidStatistics.rank(bid.price())) {
+        case 1 -> rank1Bids++;
+        case 2 -> rank2Bids++;
+        default -> rank3Bids++;
+      }
       min = Math.min(min, bid.price());
       max = Math.max(max, bid.price());
       sum += bid.price();
@@ -42,9 +51,9 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
 
     Totals merge(Totals other) {
       bids += other.bids;
-      for (int i = 0; i < ranks.length; i++) {
-        ranks[i] += other.ranks[i];
-      }
+      rank1Bids += other.rank1Bids;
+      rank2Bids += other.rank2Bids;
+      rank3Bids += other.rank3Bids;
       min = Math.min(min, other.min);
       max = Math.max(max, other.max);
       sum += other.sum;
@@ -52,7 +61,7 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     }
 
     Row row(long auction, String day) {
-      return new Row(auction, day, bids, ranks[1], ranks[2], ranks[3], min, max, sum / bids, sum);
+      return new Row(auction, day, bids, rank1Bids, rank2Bids, rank3Bids, min, max, sum / bids, sum);
     }
   }
 
