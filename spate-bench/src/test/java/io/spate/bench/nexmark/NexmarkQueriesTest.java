@@ -10,6 +10,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.connectors.nexmark.Event;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,7 @@ class NexmarkQueriesTest {
 
   static <R> List<R> run(NexmarkQuery<R> query, StreamExecutionEnvironment env) throws Exception {
     DataStream<R> output = query.build(TestEvents.stream(env));
-    List<R> rows = new java.util.ArrayList<>();
+    List<R> rows = new ArrayList<>();
     try (CloseableIterator<R> it = output.executeAndCollect(query.name())) {
       it.forEachRemaining(rows::add);
     }
