@@ -163,8 +163,8 @@ public final class TestHarnesses {
         || !(t.getOperator() instanceof OperatorSpec.Windowed spec)) {
       throw new IllegalArgumentException("Not the result of a window function: " + windowed.getTransformation());
     }
-    return new OneInputTestHarness<>(
-        (OneInputStreamOperator<IN, OUT>) WindowOperators.create(spec, t.getStateKeySelector(), slicing), t.getName());
+    return new OneInputTestHarness<>((OneInputStreamOperator<IN, OUT>) WindowOperators.create(
+        spec, t.getStateKeySelector(), t.getInput().getOutputType(), slicing), t.getName());
   }
 
   /** A harness for a {@link CoMapFunction}. */

@@ -70,7 +70,7 @@ final class OperatorFactory {
             ? new BatchKeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector())
             : new KeyedReduceOperator((ReduceFunction) r.function(), one.getStateKeySelector(), one.getOutputType());
       } else if (spec instanceof OperatorSpec.Windowed w) {
-        return WindowOperators.create(w, one.getStateKeySelector());
+        return WindowOperators.create(w, one.getStateKeySelector(), one.getInput().getOutputType());
       } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks w) {
         return new TimestampsAndWatermarksOperator(w.strategy());
       } else if (spec instanceof OperatorSpec.AsyncWait a) {

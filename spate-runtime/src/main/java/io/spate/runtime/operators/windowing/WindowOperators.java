@@ -35,17 +35,20 @@ public final class WindowOperators {
 
   private WindowOperators() {}
 
-  /** The operator for {@code spec}, keyed by {@code keySelector}. */
-  public static StreamOperator<?> create(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector) {
-    return create(spec, keySelector, !"false".equalsIgnoreCase(System.getProperty(SLICING_PROPERTY)));
+  /** The operator for {@code spec}, keyed by {@code keySelector}, whose input records are of {@code inputType}. */
+  public static StreamOperator<?> create(
+      OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, TypeInformation<?> inputType) {
+    return create(spec, keySelector, inputType, !"false".equalsIgnoreCase(System.getProperty(SLICING_PROPERTY)));
   }
 
   /**
-   * The operator for {@code spec}, keyed by {@code keySelector}; sliding windows are computed from
-   * slices only if {@code slicing} and the spec allows it.
+   * The operator for {@code spec}, keyed by {@code keySelector}, whose input records are of
+   * {@code inputType} (null if unknown); sliding windows are computed from slices only if
+   * {@code slicing} and the spec allows it.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static StreamOperator<?> create(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, boolean slicing) {
+  public static StreamOperator<?> create(
+      OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, TypeInformation<?> inputType, boolean slicing) {
     if (slicing) {
       StreamOperator<?> sliced = slicingOperator(spec, keySelector);
       if (sliced != null) {
@@ -67,7 +70,12 @@ public final class WindowOperators {
     } else if (spec.incrementalFunction() instanceof AggregateFunction<?, ?, ?> aggregate) {
       contents = new AggregatingStateDescriptor(WindowOperator.CONTENTS_STATE, aggregate, Object.class);
     } else {
-      contents = new ListStateDescriptor(WindowOperator.CONTENTS_STATE, Object.class);
+      // records are stored as they come: declared by the input's type where it has a serializer, as
+      // some (the tagged unions of coGroup and join) cannot be learned from a value
+      TypeInformation<?> recordType = usable(inputType);
+      contents = recordType != null
+          ? new ListStateDescriptor(WindowOperator.CONTENTS_STATE, recordType)
+          : new ListStateDescriptor(WindowOperator.CONTENTS_STATE, Object.class);
       singleValue = false;
     }
     return new WindowOperator(assigner, trigger, spec.allowedLateness(), lateTag, keySelector, contents,
@@ -109,10 +117,18 @@ public final class WindowOperators {
   /** The type argument {@code index} of {@code function} with a usable serializer, or null. */
   private static TypeInformation<?> knownType(Object function, Class<?> base, int index) {
     try {
-      TypeInformation<?> type = TypeExtractor.getUnaryReturnType(function, base, -1, index, null, "window");
-      if (type == null || type instanceof MissingTypeInfo<?> || type.getTypeClass() == Object.class) {
-        return null;
-      }
+      return usable(TypeExtractor.getUnaryReturnType(function, base, -1, index, null, "window"));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code type} if it is known and has a serializer, else null. */
+  private static TypeInformation<?> usable(TypeInformation<?> type) {
+    if (type == null || type instanceof MissingTypeInfo<?> || type.getTypeClass() == Object.class) {
+      return null;
+    }
+    try {
       type.createSerializer();
       return type;
     } catch (RuntimeException e) {

@@ -1,0 +1,108 @@
+package io.spate.bench.nexmark;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+
+/**
+ * A 64-bit hash of a row's canonical encoding: records by their components in declaration order,
+ * numbers by value, strings by their characters, lists element by element. It depends only on the
+ * values, never on identity or JVM, so that rows of separate runs and engines can be compared.
+ */
+public final class CanonicalHash {
+
+  private static final ClassValue<MethodHandle[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected MethodHandle[] computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      MethodHandle[] accessors = new MethodHandle[components.length];
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      for (int i = 0; i < components.length; i++) {
+        try {
+          components[i].getAccessor().setAccessible(true);
+          accessors[i] = lookup.unreflect(components[i].getAccessor());
+        } catch (IllegalAccessException | RuntimeException e) {
+          throw new IllegalArgumentException("Cannot read component " + components[i].getName() + " of " + type, e);
+        }
+      }
+      return accessors;
+    }
+  };
+
+  private CanonicalHash() {}
+
+  /** The hash of {@code row}, which is built of records, lists, strings, numbers, booleans and nulls. */
+  public static long of(Object row) {
+    return fmix(update(0x2545F4914F6CDD1DL, row));
+  }
+
+  private static long update(long h, Object value) {
+    if (value == null) {
+      return step(h, 1);
+    }
+    if (value instanceof Long v) {
+      return step(step(h, 2), v);
+    }
+    if (value instanceof Integer v) {
+      return step(step(h, 2), v);
+    }
+    if (value instanceof Double v) {
+      // -0.0 and 0.0 are the same number in a result
+      return step(step(h, 3), Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
+    }
+    if (value instanceof String s) {
+      return string(step(h, 4), s);
+    }
+    if (value instanceof Boolean b) {
+      return step(step(h, 5), b ? 1 : 0);
+    }
+    if (value instanceof List<?> list) {
+      h = step(step(h, 6), list.size());
+      for (Object element : list) {
+        h = update(h, element);
+      }
+      return h;
+    }
+    if (value instanceof Record) {
+      h = step(h, 7);
+      for (MethodHandle accessor : COMPONENTS.get(value.getClass())) {
+        try {
+          h = update(h, accessor.invoke(value));
+        } catch (Throwable e) {
+          throw new IllegalStateException("Cannot read a component of " + value.getClass(), e);
+        }
+      }
+      return h;
+    }
+    throw new IllegalArgumentException("No canonical encoding for " + value.getClass().getName());
+  }
+
+  private static long string(long h, String s) {
+    h = step(h, s.length());
+    int i = 0;
+    for (; i + 4 <= s.length(); i += 4) {
+      h = step(h, (long) s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+          | (long) s.charAt(i + 3) << 48);
+    }
+    long tail = 0;
+    for (int shift = 0; i < s.length(); i++, shift += 16) {
+      tail |= (long) s.charAt(i) << shift;
+    }
+    return step(h, tail);
+  }
+
+  private static long step(long h, long x) {
+    return Long.rotateLeft(h ^ fmix(x), 29) * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+  }
+
+  /** MurmurHash3's 64-bit finalizer. */
+  private static long fmix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+}
