@@ -123,19 +123,55 @@ public final class WatermarkValve {
    * Emits the minimum over the channels that count: active, not ended, and caught up with the last
    * emitted watermark (a channel that returns from idleness behind it rejoins once it catches up).
    * Such a channel never falls behind again, as the output only moves up to the minimum of them.
+   *
+   * <p>A channel at the maximum watermark has sent its final one: it counts like an ended channel,
+   * so that it cannot make the data still to come from an idle channel late (its end-of-input may
+   * arrive after its final watermark). Only when no channel is idle does the maximum go out.
    */
   private void advanceToMinimum() {
     long min = Long.MAX_VALUE;
     boolean any = false;
+    boolean anyFinal = false;
+    boolean anyBehind = false;
     for (int i = 0; i < watermarks.length; i++) {
-      if (!idle[i] && !ended[i] && watermarks[i] >= emitted) {
+      if (idle[i] || ended[i]) {
+        continue;
+      }
+      if (watermarks[i] == Long.MAX_VALUE) {
+        anyFinal = true;
+      } else if (watermarks[i] >= emitted) {
         min = Math.min(min, watermarks[i]);
         any = true;
+      } else {
+        anyBehind = true;
       }
     }
-    if (any && min > emitted) {
-      emitted = min;
-      downstream.emitWatermark(min);
+    if (any) {
+      if (min > emitted) {
+        emitted = min;
+        downstream.emitWatermark(min);
+      }
+      return;
+    }
+    if (!anyFinal || anyBehind) {
+      return;
+    }
+    long highestIdle = Long.MIN_VALUE;
+    boolean anyIdle = false;
+    for (int i = 0; i < watermarks.length; i++) {
+      if (idle[i] && !ended[i] && watermarks[i] != Long.MAX_VALUE) {
+        anyIdle = true;
+        highestIdle = Math.max(highestIdle, watermarks[i]);
+      }
+    }
+    long next = anyIdle ? highestIdle : Long.MAX_VALUE;
+    if (next > emitted) {
+      emitted = next;
+      downstream.emitWatermark(next);
+    }
+    if (anyIdle && !outputIdle) {
+      outputIdle = true;
+      downstream.emitWatermarkStatus(WatermarkStatus.IDLE);
     }
   }
 }

@@ -249,6 +249,36 @@ class WatermarkValvePropertiesTest {
   }
 
   @Example
+  void aFinalWatermarkBeforeItsEndDoesNotMakeAnIdleChannelsDataLate() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(3, recorder);
+    valve.onWatermark(1, 7);
+    valve.onStatus(1, WatermarkStatus.IDLE);
+    valve.onStatus(2, WatermarkStatus.IDLE);
+    valve.onWatermark(0, Long.MAX_VALUE); // channel 0 finishes while the others are idle
+    assertThat(valve.currentWatermark()).isEqualTo(7L);
+    valve.onEnd(0);
+    valve.onStatus(1, WatermarkStatus.ACTIVE);
+    valve.onWatermark(1, 9);
+    valve.onWatermark(1, Long.MAX_VALUE);
+    valve.onEnd(1);
+    valve.onStatus(2, WatermarkStatus.ACTIVE);
+    valve.onWatermark(2, Long.MAX_VALUE);
+    assertThat(recorder.emitted).containsExactly(7L, WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, 9L,
+        WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, Long.MAX_VALUE);
+  }
+
+  @Example
+  void whenEveryChannelSendsItsFinalWatermarkTheMaximumGoesOut() {
+    Recorder recorder = new Recorder();
+    WatermarkValve valve = new WatermarkValve(2, recorder);
+    valve.onWatermark(0, 5);
+    valve.onWatermark(1, Long.MAX_VALUE);
+    valve.onWatermark(0, Long.MAX_VALUE);
+    assertThat(recorder.emitted).containsExactly(5L, Long.MAX_VALUE);
+  }
+
+  @Example
   void whenEveryChannelIsIdleTheHighestWatermarkIsFlushedThenIdle() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);
