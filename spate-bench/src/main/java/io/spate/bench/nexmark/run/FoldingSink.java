@@ -108,8 +108,9 @@ final class FoldingSink implements Sink<Object> {
       fold.add(row);
       if (samples != null) {
         Long timestamp = context.timestamp();
-        if (timestamp != null) {
-          samples.add(WallClockOrigin.latencyMicros(runId, timestamp, System.nanoTime()));
+        long micros = timestamp == null ? -1 : WallClockOrigin.latencyMicros(runId, timestamp, System.nanoTime());
+        if (micros >= 0) {
+          samples.add(micros);
         }
       }
     }

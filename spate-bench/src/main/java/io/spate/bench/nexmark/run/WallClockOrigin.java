@@ -42,9 +42,12 @@ final class WallClockOrigin implements MapFunction<Event, Event> {
       }
     }
 
+    /** The latency in microseconds, or -1 for a row emitted before it was due (see {@link #latencyMicros}). */
     long latencyMicros(long rowTimestamp, long nowNanos) {
       long due = nanos.get() + (rowTimestamp - firstEventTime) * 1_000_000L;
-      return Math.max(0, (nowNanos - due) / 1_000);
+      // events are emitted no earlier than due, so only rows that the end of input fired (windows
+      // ending after the last event) arrive before their due time: they have no latency to measure
+      return nowNanos < due - 1_000_000L ? -1 : Math.max(0, (nowNanos - due) / 1_000);
     }
   }
 
@@ -62,7 +65,10 @@ final class WallClockOrigin implements MapFunction<Event, Event> {
     ORIGINS.remove(runId);
   }
 
-  /** The latency of a row with timestamp {@code rowTimestamp} emitted at {@code nowNanos}. */
+  /**
+   * The latency of a row with timestamp {@code rowTimestamp} arriving at {@code nowNanos}, or -1 if
+   * the row arrived more than a millisecond before its timestamp was due: the end of input fired it.
+   */
   static long latencyMicros(String runId, long rowTimestamp, long nowNanos) {
     return ORIGINS.get(runId).latencyMicros(rowTimestamp, nowNanos);
   }
