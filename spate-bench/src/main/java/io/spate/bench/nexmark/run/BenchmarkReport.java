@@ -1,0 +1,154 @@
+package io.spate.bench.nexmark.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders the benchmark's Markdown report: where and how it ran, then one row per query. */
+final class BenchmarkReport {
+
+  private BenchmarkReport() {}
+
+  static String markdown(BenchmarkOptions o, List<QueryComparison> results, String[] args) {
+    StringBuilder s = new StringBuilder();
+    s.append("## Nexmark: Spate, Apache Flink and one thread\n\n");
+    s.append("Written by `./spate bench nexmark ").append(String.join(" ", args)).append("` on ")
+        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        .append(".\n\n");
+    s.append("- Machine: ").append(machine()).append('\n');
+    s.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append(", child JVMs with `")
+        .append(String.join(" ", o.jvmOptions)).append("`\n");
+    s.append("- Versions: Spate ").append(spateVersion()).append(results.stream().anyMatch(q -> !q.ok("flink").isEmpty()) ? ", Apache Flink 1.20.5" : "")
+        .append('\n');
+    s.append(String.format(Locale.ROOT, "- Configuration: %,d events (seed %d, generator defaults otherwise), "
+            + "parallelism %d, %s state, %s, %d run%s per query and engine (medians shown)%n",
+        o.events, o.seed, o.parallelism, o.state,
+        o.checkpointIntervalMillis > 0 ? "checkpoints every " + o.checkpointIntervalMillis + " ms" : "no checkpoints",
+        o.runs, o.runs == 1 ? "" : "s"));
+    s.append('\n');
+    s.append("| query | events | Spate events/s | Flink events/s | Spate/Flink | Spate CPU s/M events "
+        + "| Flink CPU s/M events | Spate peak RSS MiB | Flink peak RSS MiB | baseline events/s | Spate/baseline "
+        + "| results |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (QueryComparison q : results) {
+      double spate = q.medianEventsPerSecond("spate");
+      double flink = q.medianEventsPerSecond("flink");
+      double baseline = q.medianEventsPerSecond("baseline");
+      s.append("| ").append(q.query)
+          .append(" | ").append(rate(o.events))
+          .append(" | ").append(rate(spate))
+          .append(" | ").append(rate(flink))
+          .append(" | ").append(ratio(spate, flink))
+          .append(" | ").append(number(q.medianCpuPerMillion("spate")))
+          .append(" | ").append(number(q.medianCpuPerMillion("flink")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("spate")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("flink")))
+          .append(" | ").append(rate(baseline))
+          .append(" | ").append(ratio(spate, baseline))
+          .append(" | ").append(q.resultCheck())
+          .append(" |\n");
+    }
+    if (o.latencyRate > 0) {
+      s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run), milliseconds: "
+          + "p50 / p99 / p99.9 of the time from the scheduled emission of a row's newest input to the row's "
+          + "arrival at the sink.%n%n", rate(o.latencyRate), o.latencyEvents));
+      s.append("| query | Spate | Flink |\n|---|---:|---:|\n");
+      for (QueryComparison q : results) {
+        s.append("| ").append(q.query).append(" | ").append(latency(q.medianLatency("spate")))
+            .append(" | ").append(latency(q.medianLatency("flink"))).append(" |\n");
+      }
+    }
+    List<String> failures = new ArrayList<>();
+    for (QueryComparison q : results) {
+      for (String engine : q.runs.keySet()) {
+        for (String error : q.errors(engine)) {
+          failures.add("- " + q.query + " on " + engine + ": " + error.replace('\n', ' '));
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      s.append("\nFailed runs:\n\n").append(String.join("\n", failures)).append('\n');
+    }
+    return s.toString();
+  }
+
+  private static String latency(RunResult.Latency l) {
+    if (l == null) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", l.p50Micros() / 1000.0, l.p99Micros() / 1000.0,
+        l.p999Micros() / 1000.0);
+  }
+
+  /** A rate with a K or M suffix, or a dash when unknown. */
+  static String rate(double value) {
+    if (Double.isNaN(value) || value <= 0) {
+      return "–";
+    }
+    if (value >= 1e6) {
+      return String.format(Locale.ROOT, "%.2f M", value / 1e6);
+    }
+    if (value >= 1e3) {
+      return String.format(Locale.ROOT, "%.0f K", value / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private static String ratio(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) || b <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", a / b);
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String whole(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private static String machine() {
+    String cpu = "unknown CPU";
+    long memKiB = 0;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          cpu = line.substring(line.indexOf(':') + 1).trim();
+          break;
+        }
+      }
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          memKiB = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: say less
+    }
+    return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores"
+        + (memKiB > 0 ? String.format(Locale.ROOT, ", %.0f GiB RAM", memKiB / 1048576.0) : "")
+        + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+  }
+
+  private static String spateVersion() {
+    String version = BenchmarkReport.class.getPackage().getImplementationVersion();
+    String commit = gitCommit();
+    return (version != null ? version : "0.1.0-SNAPSHOT") + (commit != null ? " (commit " + commit + ")" : "");
+  }
+
+  private static String gitCommit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes()).trim();
+      return git.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? out : null;
+    } catch (IOException | InterruptedException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.spate.bench.nexmark.run;
+
+import io.spate.api.common.RestartStrategies;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.DataStreamSink;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.bench.nexmark.NexmarkQuery;
+import io.spate.bench.nexmark.NexmarkWatermarks;
+import io.spate.bench.nexmark.ResultFold;
+import io.spate.bench.nexmark.ResultSummary;
+import io.spate.connectors.nexmark.Event;
+import io.spate.connectors.nexmark.NexmarkConfiguration;
+import io.spate.connectors.nexmark.NexmarkSource;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Runs a Nexmark query on Spate's local cluster: a {@link NexmarkSource} bounded to the given
+ * number of events, the query, and a sink that folds its output, at the given parallelism, state
+ * backend and checkpoint interval. With {@code --latency} the source is paced to {@code --rate} and
+ * the sink samples each row's latency (see {@link WallClockOrigin}).
+ */
+public final class SpateNexmarkRunner {
+
+  private SpateNexmarkRunner() {}
+
+  /** The protocol's entry point; see {@link RunnerOptions}. */
+  public static void main(String[] args) {
+    RunnerMain.main("spate", args, SpateNexmarkRunner::run);
+  }
+
+  /** Runs the job in this JVM and returns its measurement. */
+  public static RunResult run(RunnerOptions options) throws Exception {
+    NexmarkQuery<Object> query = options.nexmarkQuery();
+    NexmarkConfiguration configuration = options.configuration();
+    StreamExecutionEnvironment env = environment(options);
+    String runId = UUID.randomUUID().toString();
+
+    DataStream<Event> events = env.fromSource(new NexmarkSource(configuration),
+        NexmarkWatermarks.boundedOutOfOrderness(Duration.ofMillis(configuration.outOfOrdernessMillis())),
+        "Nexmark");
+    if (options.latency()) {
+      events = events.map(new WallClockOrigin(runId, configuration.firstEventTime())).returns(Event.class)
+          .name("wall clock origin");
+    }
+    DataStreamSink<Object> sink = query.build(events).sinkTo(new FoldingSink(runId, query.name(), options.latency()))
+        .name(query.name() + " fold");
+    if (!isInsertOnly(query)) {
+      // the last row per key must be found over all rows, so this fold runs in one place
+      sink.setParallelism(1);
+    }
+
+    FoldingSink.Run run = FoldingSink.open(runId);
+    WallClockOrigin.open(runId, configuration.firstEventTime());
+    try {
+      long cpu0 = ProcessMeter.processCpuNanos();
+      long t0 = System.nanoTime();
+      env.execute("nexmark " + query.name());
+      long elapsed = System.nanoTime() - t0;
+      long cpu = ProcessMeter.processCpuNanos() - cpu0;
+      ResultSummary summary = run.summary();
+      return RunResult.measured("spate", query.name(), options.events(), elapsed, cpu, ProcessMeter.peakRssKiB(),
+          summary, options.latency() ? run.latency() : null);
+    } finally {
+      FoldingSink.close(runId);
+      WallClockOrigin.close(runId);
+    }
+  }
+
+  /** Whether the query's fold is the insert-only one, whose parts from parallel sinks simply add up. */
+  static boolean isInsertOnly(NexmarkQuery<?> query) {
+    return query.newFold(false).getClass() == ResultFold.insertOnly(false).getClass();
+  }
+
+  private static StreamExecutionEnvironment environment(RunnerOptions options) {
+    Configuration conf = new Configuration().set(StateBackendOptions.STATE_BACKEND, options.state());
+    if (options.state().equals("rocksdb")) {
+      conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, options.checkpointDir().resolve("rocksdb-local").toString());
+    }
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+    env.setParallelism(options.parallelism());
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    env.setRestartStrategy(RestartStrategies.noRestart());
+    if (options.checkpointIntervalMillis() > 0) {
+      env.enableCheckpointing(options.checkpointIntervalMillis());
+      env.getCheckpointConfig().setCheckpointStorage(options.checkpointDir().toAbsolutePath());
+    }
+    return env;
+  }
+}
