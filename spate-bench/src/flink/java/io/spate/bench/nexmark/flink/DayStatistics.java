@@ -5,12 +5,21 @@ import io.spate.connectors.nexmark.Bid;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * The window accumulator of q15 and q16: bid counts, distinct bidders and auctions with a bit per
  * price rank they were seen in, and the latest bid time. A POJO, so Flink serializes it without Kryo.
  */
 public final class DayStatistics {
+
+  /** Its type with the maps as Flink maps, so that Flink does not fall back to Kryo for them. */
+  static final TypeInformation<DayStatistics> TYPE = Types.POJO(DayStatistics.class, Map.of(
+      "bidCounts", Types.PRIMITIVE_ARRAY(Types.LONG),
+      "bidderRanks", Types.MAP(Types.LONG, Types.INT),
+      "auctionRanks", Types.MAP(Types.LONG, Types.INT),
+      "latestTime", Types.LONG));
 
   /** Bids in total (index 0) and per price rank (1 to 3). */
   public long[] bidCounts = new long[4];

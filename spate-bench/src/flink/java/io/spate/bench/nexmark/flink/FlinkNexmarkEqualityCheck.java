@@ -4,7 +4,12 @@ import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.ResultFold;
 import io.spate.bench.nexmark.ResultSummary;
+import io.spate.bench.nexmark.WinningBid;
+import io.spate.connectors.nexmark.Auction;
+import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
+import io.spate.connectors.nexmark.Person;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.spate.connectors.nexmark.NexmarkGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +30,12 @@ public final class FlinkNexmarkEqualityCheck {
     String state = System.getProperty("state", "hashmap");
     long checkpointMs = Long.getLong("checkpointMs", 0);
     List<String> wanted = List.of(args);
+    for (Class<?> type : List.of(Event.class, Bid.class, Auction.class, Person.class, WinningBid.class,
+        DayStatistics.class, Q17.Totals.class, Q7.HighestBids.class, io.spate.bench.nexmark.Q15.Row.class)) {
+      System.out.println("Flink type of " + type.getSimpleName() + ": " + TypeInformation.of(type));
+    }
+    System.out.println("Flink type of q7's HighestBids as given: " + Q7.HighestBids.TYPE);
+    System.out.println("Flink type of DayStatistics as given: " + DayStatistics.TYPE);
     int differing = 0;
     for (NexmarkQuery<?> query : NexmarkQueries.all()) {
       if (!wanted.isEmpty() && !wanted.contains(query.name())) {

@@ -120,6 +120,8 @@ public final class FlinkNexmarkRunner {
     Configuration config = new Configuration();
     // the rows are immutable records and no function keeps an input across calls: reuse is safe
     config.set(PipelineOptions.OBJECT_REUSE, true);
+    // every type has a Flink serializer (records as POJOs): fail rather than fall back to Kryo
+    config.set(PipelineOptions.GENERIC_TYPES, false);
     config.set(StateBackendOptions.STATE_BACKEND, options.state());
     if (options.state().equals("rocksdb")) {
       config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);

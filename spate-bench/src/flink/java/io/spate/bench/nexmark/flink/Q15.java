@@ -3,6 +3,7 @@ package io.spate.bench.nexmark.flink;
 import io.spate.bench.nexmark.Q15.Row;
 import io.spate.connectors.nexmark.Event;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -19,7 +20,8 @@ final class Q15 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events).windowAll(TumblingEventTimeWindows.of(Duration.ofDays(1)))
-        .aggregate(new DayStatistics.Aggregate(), new DayRow()).name("q15");
+        .aggregate(new DayStatistics.Aggregate(), new DayRow(), DayStatistics.TYPE, DayStatistics.TYPE,
+            TypeInformation.of(Row.class)).name("q15");
   }
 
   /** Makes a day's row. */

@@ -4,6 +4,7 @@ import io.spate.bench.nexmark.Q16.Row;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -21,7 +22,8 @@ final class Q16 implements FlinkNexmarkQuery {
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events).keyBy(Bid::channel)
         .window(TumblingEventTimeWindows.of(Duration.ofDays(1)))
-        .aggregate(new DayStatistics.Aggregate(), new ChannelDayRow()).name("q16");
+        .aggregate(new DayStatistics.Aggregate(), new ChannelDayRow(), DayStatistics.TYPE,
+            DayStatistics.TYPE, TypeInformation.of(Row.class)).name("q16");
   }
 
   /** Makes a channel's row of a day. */

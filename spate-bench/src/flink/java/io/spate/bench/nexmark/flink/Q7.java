@@ -6,7 +6,10 @@ import io.spate.connectors.nexmark.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.Collector;
@@ -26,7 +29,7 @@ final class Q7 implements FlinkNexmarkQuery {
   public DataStream<?> build(DataStream<Event> events) {
     TumblingEventTimeWindows window = TumblingEventTimeWindows.of(Duration.ofSeconds(10));
     return FlinkEvents.bids(events).keyBy(Bid::auction).window(window)
-        .aggregate(new Highest()).name("q7 per auction")
+        .aggregate(new Highest(), HighestBids.TYPE, HighestBids.TYPE).name("q7 per auction")
         .windowAll(window).reduce(HighestBids::merge).name("q7 per window")
         .flatMap((HighestBids highest, Collector<Row> out) -> {
           for (Bid b : highest.bids) {
@@ -38,6 +41,10 @@ final class Q7 implements FlinkNexmarkQuery {
 
   /** The bids sharing the highest price of a group; a POJO for Flink's serializer. */
   public static final class HighestBids {
+    /** Its type with the bids as a Flink list, so that Flink does not fall back to Kryo for them. */
+    static final TypeInformation<HighestBids> TYPE = Types.POJO(HighestBids.class,
+        Map.of("price", Types.LONG, "bids", Types.LIST(TypeInformation.of(Bid.class))));
+
     /** The highest price. */
     public long price = Long.MIN_VALUE;
     /** The bids at that price. */
