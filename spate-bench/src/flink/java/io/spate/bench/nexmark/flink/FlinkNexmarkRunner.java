@@ -116,6 +116,23 @@ public final class FlinkNexmarkRunner {
     }
   }
 
+  /**
+   * Fails if Flink would load RocksDB's Java classes from another jar than its own frocksdbjni (such
+   * as Spate's rocksdbjni earlier on the class path): checkpoints would then fail in obscure ways.
+   */
+  static void checkRocksDbClasses() {
+    try {
+      var source = Class.forName("org.rocksdb.RocksDB").getProtectionDomain().getCodeSource();
+      String jar = source == null ? "?" : source.getLocation().toString();
+      if (!jar.contains("frocksdbjni")) {
+        throw new IllegalStateException("Flink's RocksDB backend needs frocksdbjni's org.rocksdb classes, but they"
+            + " come from " + jar + "; use target/flink-classpath.txt (built with -Pflink), which leaves out rocksdbjni");
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("frocksdbjni is not on the class path", e);
+    }
+  }
+
   static Configuration configuration(Options options) {
     Configuration config = new Configuration();
     // the rows are immutable records and no function keeps an input across calls: reuse is safe
@@ -124,6 +141,7 @@ public final class FlinkNexmarkRunner {
     config.set(PipelineOptions.GENERIC_TYPES, false);
     config.set(StateBackendOptions.STATE_BACKEND, options.state());
     if (options.state().equals("rocksdb")) {
+      checkRocksDbClasses();
       config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     }
     if (options.checkpointDir() != null) {
