@@ -90,7 +90,8 @@ public final class FlinkNexmarkRunner {
         .name("Nexmark timestamps");
     @SuppressWarnings("unchecked")
     DataStream<Object> rows = (DataStream<Object>) FlinkNexmarkQueries.named(options.query()).build(events);
-    var sink = rows.addSink(new FoldSink(options.query(), options.latency(), nexmark.firstEventTime()))
+    var sink = rows.addSink(new FoldSink(options.query(), options.latency(), nexmark.firstEventTime(),
+            nexmark.firstEventTime() + (long) ((nexmark.numEvents() - 1) * 1000.0 / nexmark.eventsPerSecond())))
         .name("Result fold");
     if (!FoldSink.additive(options.query())) {
       // the last row per key is only known where all rows meet

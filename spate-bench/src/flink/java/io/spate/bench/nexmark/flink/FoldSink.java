@@ -13,7 +13,8 @@ import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
 /**
  * Folds a query's rows into the Spate query's {@link ResultFold} and publishes the summary as the
  * accumulators {@link #COUNT} and {@link #CHECKSUM}, which add up over parallel subtasks. In latency
- * mode it also records, per row, the time since the generation of the event time the row carries.
+ * mode it also records, per row, the time since the generation of the event time the row carries, or
+ * of the last event for rows stamped later than that (windows that close only at the end of input).
  */
 final class FoldSink extends RichSinkFunction<Object> {
 
@@ -26,6 +27,7 @@ final class FoldSink extends RichSinkFunction<Object> {
   private final String query;
   private final boolean latency;
   private final long firstEventTime;
+  private final long lastEventTime;
   private transient ResultFold<Object> fold;
   private transient LongCounter count;
   private transient LongCounter checksum;
@@ -33,10 +35,11 @@ final class FoldSink extends RichSinkFunction<Object> {
   private transient int latencyCount;
   private transient long startNanos;
 
-  FoldSink(String query, boolean latency, long firstEventTime) {
+  FoldSink(String query, boolean latency, long firstEventTime, long lastEventTime) {
     this.query = query;
     this.latency = latency;
     this.firstEventTime = firstEventTime;
+    this.lastEventTime = lastEventTime;
   }
 
   @SuppressWarnings("unchecked")
@@ -67,8 +70,8 @@ final class FoldSink extends RichSinkFunction<Object> {
     fold.add(row);
     if (latency) {
       Long timestamp = context.timestamp();
-      if (timestamp != null && timestamp >= firstEventTime && timestamp < Long.MAX_VALUE / 2) {
-        long generated = startNanos + (timestamp - firstEventTime) * 1_000_000L;
+      if (timestamp != null && timestamp >= firstEventTime) {
+        long generated = startNanos + (Math.min(timestamp, lastEventTime) - firstEventTime) * 1_000_000L;
         if (latencyCount == latencies.length) {
           latencies = Arrays.copyOf(latencies, latencyCount * 2);
         }
