@@ -1,0 +1,241 @@
+package io.spate.bench.nexmark.flink;
+
+import io.spate.bench.nexmark.ResultSummary;
+import io.spate.connectors.nexmark.Event;
+import io.spate.connectors.nexmark.NexmarkConfiguration;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs one Nexmark query on Apache Flink in an in-process MiniCluster, following the benchmark
+ * runner protocol: {@code --query qN --events N --parallelism P --state hashmap|rocksdb
+ * --checkpoint-interval-ms M --checkpoint-dir DIR --seed S --out FILE [--rate EPS] [--latency]}.
+ * Writes one JSON object to {@code --out}; timing covers job submission to job end, not cluster start.
+ */
+public final class FlinkNexmarkRunner {
+
+  /** The options of one run. */
+  public record Options(String query, long events, int parallelism, String state, long checkpointIntervalMs,
+      String checkpointDir, long seed, String out, double rate, boolean latency) {
+
+    static Options parse(String[] args) {
+      Map<String, String> m = new HashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        if (!args[i].startsWith("--")) {
+          throw new IllegalArgumentException("Unexpected argument " + args[i]);
+        }
+        String key = args[i].substring(2);
+        if (key.equals("latency")) {
+          m.put(key, "true");
+        } else if (i + 1 < args.length) {
+          m.put(key, args[++i]);
+        } else {
+          throw new IllegalArgumentException("Option --" + key + " needs a value");
+        }
+      }
+      return new Options(m.getOrDefault("query", "q0"), Long.parseLong(m.getOrDefault("events", "1000000")),
+          Integer.parseInt(m.getOrDefault("parallelism", "1")), m.getOrDefault("state", "hashmap"),
+          Long.parseLong(m.getOrDefault("checkpoint-interval-ms", "0")), m.get("checkpoint-dir"),
+          Long.parseLong(m.getOrDefault("seed", "0")), m.get("out"),
+          Double.parseDouble(m.getOrDefault("rate", "0")), m.containsKey("latency"));
+    }
+
+    NexmarkConfiguration nexmark() {
+      NexmarkConfiguration.Builder b = NexmarkConfiguration.builder().seed(seed).events(events);
+      if (rate > 0) {
+        b.eventsPerSecond(rate).rateLimited(true);
+      }
+      return b.build();
+    }
+  }
+
+  /** The outcome of one run. */
+  public record Outcome(long elapsedNanos, long cpuNanos, ResultSummary summary, long[] latenciesMicros) {}
+
+  private FlinkNexmarkRunner() {}
+
+  /** Runs the query of {@code options} and returns its timing and result summary. */
+  public static Outcome run(Options options) throws Exception {
+    NexmarkConfiguration nexmark = options.nexmark();
+    Configuration config = configuration(options);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    env.setParallelism(options.parallelism());
+    if (options.checkpointIntervalMs() > 0) {
+      env.enableCheckpointing(options.checkpointIntervalMs());
+    }
+    DataStream<Event> events = env.addSource(new FlinkNexmarkSource(nexmark), "Nexmark")
+        .assignTimestampsAndWatermarks(
+            FlinkEvents.watermarks(Duration.ofMillis(nexmark.outOfOrdernessMillis())))
+        .name("Nexmark timestamps");
+    @SuppressWarnings("unchecked")
+    DataStream<Object> rows = (DataStream<Object>) FlinkNexmarkQueries.named(options.query()).build(events);
+    var sink = rows.addSink(new FoldSink(options.query(), options.latency(), nexmark.firstEventTime(),
+            nexmark.firstEventTime() + (long) ((nexmark.numEvents() - 1) * 1000.0 / nexmark.eventsPerSecond())))
+        .name("Result fold");
+    if (!FoldSink.additive(options.query())) {
+      // the last row per key is only known where all rows meet
+      sink.setParallelism(1);
+    }
+    JobGraph job = env.getStreamGraph().getJobGraph();
+
+    MiniClusterConfiguration cluster = new MiniClusterConfiguration.Builder()
+        .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(options.parallelism()).build();
+    try (MiniCluster mini = new MiniCluster(cluster)) {
+      mini.start();
+      LatencyClock.reset();
+      FoldSink.LATENCIES.clear();
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
+      JobExecutionResult done = mini.executeJobBlocking(job);
+      long elapsed = System.nanoTime() - t0;
+      long cpu = processCpuNanos() - cpu0;
+      Long count = done.getAccumulatorResult(FoldSink.COUNT);
+      Long checksum = done.getAccumulatorResult(FoldSink.CHECKSUM);
+      ResultSummary summary = new ResultSummary(count == null ? 0 : count, checksum == null ? 0 : checksum);
+      return new Outcome(elapsed, cpu, summary, options.latency() ? allLatencies() : null);
+    }
+  }
+
+  /**
+   * Fails if Flink would load RocksDB's Java classes from another jar than its own frocksdbjni (such
+   * as Spate's rocksdbjni earlier on the class path): checkpoints would then fail in obscure ways.
+   */
+  static void checkRocksDbClasses() {
+    try {
+      var source = Class.forName("org.rocksdb.RocksDB").getProtectionDomain().getCodeSource();
+      String jar = source == null ? "?" : source.getLocation().toString();
+      if (!jar.contains("frocksdbjni")) {
+        throw new IllegalStateException("Flink's RocksDB backend needs frocksdbjni's org.rocksdb classes, but they"
+            + " come from " + jar + "; use target/flink-classpath.txt (built with -Pflink), which leaves out rocksdbjni");
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("frocksdbjni is not on the class path", e);
+    }
+  }
+
+  static Configuration configuration(Options options) {
+    Configuration config = new Configuration();
+    // the rows are immutable records and no function keeps an input across calls: reuse is safe
+    config.set(PipelineOptions.OBJECT_REUSE, true);
+    // every type has a Flink serializer (records as POJOs): fail rather than fall back to Kryo
+    config.set(PipelineOptions.GENERIC_TYPES, false);
+    config.set(StateBackendOptions.STATE_BACKEND, options.state());
+    if (options.state().equals("rocksdb")) {
+      checkRocksDbClasses();
+      config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    }
+    if (options.checkpointDir() != null) {
+      config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Paths.get(options.checkpointDir()).toUri().toString());
+    }
+    config.set(RestOptions.BIND_PORT, "0");
+    return config;
+  }
+
+  private static long[] allLatencies() {
+    List<long[]> parts = new ArrayList<>(FoldSink.LATENCIES);
+    long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+    Arrays.sort(all);
+    return all;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  static long peakRssKiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /** Runs one measurement and writes its JSON; exits 1 on failure. */
+  public static void main(String[] args) throws IOException {
+    String query = "?";
+    String out = null;
+    try {
+      Options options = Options.parse(args);
+      query = options.query();
+      out = options.out();
+      Outcome o = run(options);
+      StringBuilder json = new StringBuilder("{\"engine\":\"flink\",\"query\":").append(quote(query))
+          .append(",\"events\":").append(options.events())
+          .append(",\"elapsedNanos\":").append(o.elapsedNanos())
+          .append(",\"cpuNanos\":").append(o.cpuNanos())
+          .append(",\"peakRssKiB\":").append(peakRssKiB())
+          .append(",\"resultCount\":").append(o.summary().count())
+          .append(",\"resultChecksum\":").append(quote(Long.toHexString(o.summary().checksum())));
+      if (o.latenciesMicros() != null) {
+        long[] l = o.latenciesMicros();
+        json.append(",\"latency\":{\"p50Micros\":").append(percentile(l, 0.5))
+            .append(",\"p99Micros\":").append(percentile(l, 0.99))
+            .append(",\"p999Micros\":").append(percentile(l, 0.999)).append('}');
+      }
+      json.append('}');
+      write(out, json.toString());
+      System.exit(0);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      write(out, "{\"engine\":\"flink\",\"query\":" + quote(query) + ",\"error\":" + quote(message) + "}");
+      System.exit(1);
+    }
+  }
+
+  private static void write(String out, String json) throws IOException {
+    if (out == null) {
+      System.out.println(json);
+    } else {
+      Files.writeString(Path.of(out), json + "\n", StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.spate.bench.nexmark.flink;
+
+import io.spate.bench.nexmark.NexmarkQueries;
+import io.spate.bench.nexmark.NexmarkQuery;
+import io.spate.bench.nexmark.ResultFold;
+import io.spate.bench.nexmark.ResultSummary;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
+
+/**
+ * Folds a query's rows into the Spate query's {@link ResultFold} and publishes the summary as the
+ * accumulators {@link #COUNT} and {@link #CHECKSUM}, which add up over parallel subtasks. In latency
+ * mode it also records, per row, the time since the generation of the event time the row carries, or
+ * of the last event for rows stamped later than that (windows that close only at the end of input).
+ */
+final class FoldSink extends RichSinkFunction<Object> {
+
+  static final String COUNT = "resultCount";
+  static final String CHECKSUM = "resultChecksum";
+
+  /** Latencies in microseconds, one array per finished subtask, for the runner in this JVM. */
+  static final ConcurrentLinkedQueue<long[]> LATENCIES = new ConcurrentLinkedQueue<>();
+
+  private final String query;
+  private final boolean latency;
+  private final long firstEventTime;
+  private final long lastEventTime;
+  private transient ResultFold<Object> fold;
+  private transient LongCounter count;
+  private transient LongCounter checksum;
+  private transient long[] latencies;
+  private transient int latencyCount;
+  private transient long startNanos;
+
+  FoldSink(String query, boolean latency, long firstEventTime, long lastEventTime) {
+    this.query = query;
+    this.latency = latency;
+    this.firstEventTime = firstEventTime;
+    this.lastEventTime = lastEventTime;
+  }
+
+  @SuppressWarnings("unchecked")
+  static ResultFold<Object> newFold(String name) {
+    NexmarkQuery<?> q = NexmarkQueries.all().stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No Nexmark query " + name));
+    return (ResultFold<Object>) q.newFold(false);
+  }
+
+  /** Whether the query's fold is insert-only, so that parallel folds may be added up. */
+  static boolean additive(String name) {
+    return newFold(name).getClass() == ResultFold.insertOnly(false).getClass();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    fold = newFold(query);
+    count = getRuntimeContext().getLongCounter(COUNT);
+    checksum = getRuntimeContext().getLongCounter(CHECKSUM);
+    if (latency) {
+      latencies = new long[1024];
+      startNanos = LatencyClock.start();
+    }
+  }
+
+  @Override
+  public void invoke(Object row, Context context) {
+    fold.add(row);
+    if (latency) {
+      Long timestamp = context.timestamp();
+      if (timestamp != null && timestamp >= firstEventTime) {
+        long generated = startNanos + (Math.min(timestamp, lastEventTime) - firstEventTime) * 1_000_000L;
+        if (latencyCount == latencies.length) {
+          latencies = Arrays.copyOf(latencies, latencyCount * 2);
+        }
+        latencies[latencyCount++] = Math.max(0, (System.nanoTime() - generated) / 1_000);
+      }
+    }
+  }
+
+  @Override
+  public void finish() {
+    ResultSummary summary = fold.summary();
+    count.add(summary.count());
+    checksum.add(summary.checksum());
+    if (latency) {
+      LATENCIES.add(Arrays.copyOf(latencies, latencyCount));
+    }
+  }
+}

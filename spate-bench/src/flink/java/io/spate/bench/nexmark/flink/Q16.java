@@ -1,0 +1,38 @@
+package io.spate.bench.nexmark.flink;
+
+import io.spate.bench.nexmark.Q16.Row;
+import io.spate.connectors.nexmark.Bid;
+import io.spate.connectors.nexmark.Event;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/** Nexmark q16 on Flink: per channel and UTC day, the latest minute with a bid and the bid statistics. */
+final class Q16 implements FlinkNexmarkQuery {
+  @Override
+  public String name() {
+    return "q16";
+  }
+
+  @Override
+  public DataStream<?> build(DataStream<Event> events) {
+    return FlinkEvents.bids(events).keyBy(Bid::channel)
+        .window(TumblingEventTimeWindows.of(Duration.ofDays(1)))
+        .aggregate(new DayStatistics.Aggregate(), new ChannelDayRow(), DayStatistics.TYPE,
+            DayStatistics.TYPE, TypeInformation.of(Row.class)).name("q16");
+  }
+
+  /** Makes a channel's row of a day. */
+  static final class ChannelDayRow extends ProcessWindowFunction<DayStatistics, Row, String, TimeWindow> {
+    @Override
+    public void process(String channel, Context context, Iterable<DayStatistics> elements, Collector<Row> out) {
+      DayStatistics acc = elements.iterator().next();
+      out.collect(new Row(channel, Bids.day(context.window().getStart()), Bids.minute(acc.latestTime),
+          acc.statistics()));
+    }
+  }
+}
