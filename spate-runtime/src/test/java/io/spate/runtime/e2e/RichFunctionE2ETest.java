@@ -110,8 +110,11 @@ class RichFunctionE2ETest {
       assertThat(Integer.parseInt(parts[1])).as("open() subtask of %s", l.value()).isEqualTo(l.subtask());
       landedPerSubtask.merge(l.subtask(), 1L, Long::sum);
     }
-    // each instance counted exactly the records of its own subtask
-    assertThat(LifecycleMap.COUNTED_BY_INSTANCE).isEqualTo(landedPerSubtask);
+    // each instance counted exactly the records of its own subtask (a subtask whose reader got no
+    // split counts none, and lands none)
+    Map<Integer, Long> counted = new java.util.HashMap<>(LifecycleMap.COUNTED_BY_INSTANCE);
+    counted.values().removeIf(count -> count == 0L);
+    assertThat(counted).isEqualTo(landedPerSubtask);
   }
 
   @Test

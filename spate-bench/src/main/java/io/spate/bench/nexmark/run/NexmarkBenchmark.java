@@ -17,9 +17,9 @@ public final class NexmarkBenchmark {
   static final String SPATE_RUNNER = "io.spate.bench.nexmark.run.SpateNexmarkRunner";
   static final String FLINK_RUNNER = "io.spate.bench.nexmark.flink.FlinkNexmarkRunner";
   static final String BASELINE_RUNNER = "io.spate.bench.nexmark.run.BaselineNexmarkRunner";
-  static final String FLINK_HINT = "Flink is left out: its runner is not on the class path. Build it with "
-      + "'mvn -Pflink -pl spate-bench -am -DskipTests package' (then spate-bench/target/spate-bench.jar holds it) "
-      + "or pass --flink-classpath.";
+  static final String FLINK_HINT = "Flink is left out: its runner is not built. Build it with "
+      + "'mvn -Pflink -pl spate-bench -am -DskipTests process-classes' (which writes spate-bench/target/"
+      + "flink-classpath.txt) or pass --flink-classpath.";
 
   private NexmarkBenchmark() {}
 
@@ -54,8 +54,7 @@ public final class NexmarkBenchmark {
     List<String> engines = new ArrayList<>(options.engines);
     String flinkClasspath = null;
     if (engines.contains("flink")) {
-      flinkClasspath = options.flinkClasspath != null ? options.flinkClasspath
-          : hasClass(FLINK_RUNNER) ? ownClasspath : null;
+      flinkClasspath = options.flinkClasspath != null ? options.flinkClasspath : builtFlinkClasspath();
       if (flinkClasspath == null) {
         log.println(FLINK_HINT);
         engines.remove("flink");
@@ -114,12 +113,29 @@ public final class NexmarkBenchmark {
         r.resultCount(), latency);
   }
 
-  private static boolean hasClass(String name) {
+  /**
+   * The class path of a Flink runner JVM that {@code mvn -Pflink ... process-classes} left in
+   * spate-bench's target directory, or null. It is never this JVM's own class path: Spate's
+   * rocksdbjni and Flink's frocksdbjni both define {@code org.rocksdb}, and Flink must see only its own.
+   */
+  static String builtFlinkClasspath() {
+    Path target;
     try {
-      Class.forName(name, false, NexmarkBenchmark.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+      Path location = Path.of(NexmarkBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      target = location.getParent();
+    } catch (Exception e) {
+      return null;
+    }
+    Path classes = target.resolve("classes");
+    Path dependencies = target.resolve("flink-classpath.txt");
+    Path runner = classes.resolve(FLINK_RUNNER.replace('.', '/') + ".class");
+    if (!Files.isRegularFile(dependencies) || !Files.isRegularFile(runner)) {
+      return null;
+    }
+    try {
+      return classes + java.io.File.pathSeparator + Files.readString(dependencies).trim();
+    } catch (IOException e) {
+      return null;
     }
   }
 }
