@@ -44,10 +44,11 @@ final class Q19 implements FlinkNexmarkQuery {
         bids.add(b);
       }
       int position = Collections.binarySearch(bids, bid, Bids.BEST_FIRST);
-      if (position >= 0) {
-        return;
+      // An equal bid is ranked after its equals, as in Spate's q19 (ROW_NUMBER over duplicate rows).
+      int rank = position >= 0 ? position + 1 : -position - 1;
+      while (position >= 0 && rank < bids.size() && Bids.BEST_FIRST.compare(bids.get(rank), bid) == 0) {
+        rank++;
       }
-      int rank = -position - 1;
       if (rank >= TOP) {
         return;
       }
