@@ -1,6 +1,5 @@
 package io.spate.api.serialization;
 
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -18,45 +17,15 @@ import java.util.List;
  *
  * @param <T> the POJO type
  */
-public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
-
-  private String className;
-  private Class<?> pojoClass;
-  private SnapshotFields fields;
+public final class PojoSerializerSnapshot<T> extends ClassLayoutSnapshot<T> {
 
   /** For reading; {@link #readSnapshot} fills it in. */
-  public PojoSerializerSnapshot() {}
-
-  PojoSerializerSnapshot(Class<T> pojoClass, SnapshotFields fields) {
-    this.className = pojoClass.getName();
-    this.pojoClass = pojoClass;
-    this.fields = fields;
+  public PojoSerializerSnapshot() {
+    super("POJO", "field");
   }
 
-  @Override
-  public int getCurrentVersion() {
-    return 1;
-  }
-
-  @Override
-  public void writeSnapshot(DataOutputView out) throws IOException {
-    out.writeUTF(className);
-    fields.write(out);
-  }
-
-  @Override
-  public void readSnapshot(int readVersion, DataInputView in, ClassLoader userClassLoader) throws IOException {
-    if (readVersion != 1) {
-      throw new IOException("Unknown version " + readVersion + " of a POJO serializer snapshot");
-    }
-    try {
-      className = in.readUTF();
-    } catch (IOException e) {
-      throw new IOException(
-          "Corrupt POJO serializer snapshot: cannot read the class name: " + e.getMessage(), e);
-    }
-    fields = SnapshotFields.read("field", className, in, userClassLoader);
-    pojoClass = UserClasses.loadOrNull(className, userClassLoader);
+  PojoSerializerSnapshot(Class<T> type, SnapshotFields members) {
+    super("POJO", "field", type, members);
   }
 
   /**
@@ -72,7 +41,7 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
     if (problem != null) {
       throw new IllegalStateException("Cannot restore the serializer of " + className + ": " + problem);
     }
-    Class<T> current = (Class<T>) pojoClass;
+    Class<T> current = (Class<T>) type;
     List<Field> currentFields = UserClasses.pojoFields(current);
     String[] currentNames = new String[currentFields.size()];
     Type[] currentTypes = new Type[currentNames.length];
@@ -80,25 +49,25 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
       currentNames[i] = currentFields.get(i).getName();
       currentTypes[i] = currentFields.get(i).getGenericType();
     }
-    String change = fields.typeChange(currentNames, currentTypes);
+    String change = members.typeChange(currentNames, currentTypes);
     if (change != null) {
       throw new IllegalStateException("Cannot restore the serializer of " + className + ": " + change);
     }
-    TypeSerializer<Object>[] restored = fields.restoreSerializers();
+    TypeSerializer<Object>[] restored = members.restoreSerializers();
     PojoProperty[] currentProperties = new PojoProperty[currentNames.length];
     for (int i = 0; i < currentNames.length; i++) {
       currentProperties[i] = PojoProperty.ofField(current, currentFields.get(i));
     }
-    if (fields.sameNames(currentNames)) {
+    if (members.sameNames(currentNames)) {
       // The layout is the same; nested serializers read their old layouts and write their new ones.
       return new PojoSerializer<>(current, currentProperties, restored);
     }
-    PojoProperty[] targets = new PojoProperty[fields.size()];
-    boolean[] writtenPrimitive = new boolean[fields.size()];
+    PojoProperty[] targets = new PojoProperty[members.size()];
+    boolean[] writtenPrimitive = new boolean[members.size()];
     for (int i = 0; i < targets.length; i++) {
-      writtenPrimitive[i] = fields.isPrimitive(i);
+      writtenPrimitive[i] = members.isPrimitive(i);
       for (int j = 0; j < currentNames.length; j++) {
-        if (currentNames[j].equals(fields.name(i))) {
+        if (currentNames[j].equals(members.name(i))) {
           targets[i] = currentProperties[j];
         }
       }
@@ -107,7 +76,7 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
     String currentFormProblem = null;
     try {
       currentForm = new PojoSerializer<>(
-          current, currentProperties, fields.currentSerializers(currentNames, currentTypes, restored));
+          current, currentProperties, members.currentSerializers(currentNames, currentTypes, restored));
     } catch (IllegalArgumentException e) {
       currentFormProblem = e.getMessage();
     }
@@ -116,12 +85,12 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
   }
 
   private String classProblem() {
-    if (pojoClass == null) {
+    if (type == null) {
       return "the class is not on the class path";
     }
-    if (pojoClass.isRecord() || pojoClass.isEnum() || pojoClass.isInterface() || pojoClass.isArray()
-        || pojoClass.isPrimitive() || Modifier.isAbstract(pojoClass.getModifiers())) {
-      return "it was a POJO when the state was written and is now " + UserClasses.describeKind(pojoClass)
+    if (type.isRecord() || type.isEnum() || type.isInterface() || type.isArray()
+        || type.isPrimitive() || Modifier.isAbstract(type.getModifiers())) {
+      return "it was a POJO when the state was written and is now " + UserClasses.describeKind(type)
           + "; Spate cannot migrate state between kinds of class";
     }
     return null;
@@ -145,10 +114,10 @@ public final class PojoSerializerSnapshot<T> implements TypeSerializerSnapshot<T
           "the state was written for the POJO " + className + ", but the new serializer is for "
               + newName);
     }
-    if (pojoClass == null) {
+    if (type == null) {
       return TypeSerializerSchemaCompatibility.incompatible(
           "the class " + className + " of the state is not on the class path the snapshot was read with");
     }
-    return fields.resolve(pojos.propertyNames(), pojos.propertyTypes(), pojos.fieldSerializers());
+    return members.resolve(pojos.propertyNames(), pojos.propertyTypes(), pojos.fieldSerializers());
   }
 }

@@ -1,6 +1,5 @@
 package io.spate.api.serialization;
 
-import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Type;
 
@@ -17,45 +16,15 @@ import java.lang.reflect.Type;
  *
  * @param <R> the record type
  */
-public final class RecordSerializerSnapshot<R> implements TypeSerializerSnapshot<R> {
-
-  private String className;
-  private Class<?> recordClass;
-  private SnapshotFields components;
+public final class RecordSerializerSnapshot<R> extends ClassLayoutSnapshot<R> {
 
   /** For reading; {@link #readSnapshot} fills it in. */
-  public RecordSerializerSnapshot() {}
-
-  RecordSerializerSnapshot(Class<R> recordClass, SnapshotFields components) {
-    this.className = recordClass.getName();
-    this.recordClass = recordClass;
-    this.components = components;
+  public RecordSerializerSnapshot() {
+    super("record", "component");
   }
 
-  @Override
-  public int getCurrentVersion() {
-    return 1;
-  }
-
-  @Override
-  public void writeSnapshot(DataOutputView out) throws IOException {
-    out.writeUTF(className);
-    components.write(out);
-  }
-
-  @Override
-  public void readSnapshot(int readVersion, DataInputView in, ClassLoader userClassLoader) throws IOException {
-    if (readVersion != 1) {
-      throw new IOException("Unknown version " + readVersion + " of a record serializer snapshot");
-    }
-    try {
-      className = in.readUTF();
-    } catch (IOException e) {
-      throw new IOException(
-          "Corrupt record serializer snapshot: cannot read the class name: " + e.getMessage(), e);
-    }
-    components = SnapshotFields.read("component", className, in, userClassLoader);
-    recordClass = UserClasses.loadOrNull(className, userClassLoader);
+  RecordSerializerSnapshot(Class<R> type, SnapshotFields members) {
+    super("record", "component", type, members);
   }
 
   /**
@@ -67,36 +36,36 @@ public final class RecordSerializerSnapshot<R> implements TypeSerializerSnapshot
   @Override
   @SuppressWarnings("unchecked")
   public TypeSerializer<R> restoreSerializer() {
-    if (recordClass == null) {
+    if (type == null) {
       throw new IllegalStateException(
           "Cannot restore the serializer of " + className + ": the class is not on the class path");
     }
-    if (!recordClass.isRecord()) {
+    if (!type.isRecord()) {
       throw new IllegalStateException(
           "Cannot restore the serializer of " + className + ": it was a record when the state was"
-              + " written and is now " + UserClasses.describeKind(recordClass)
+              + " written and is now " + UserClasses.describeKind(type)
               + "; Spate cannot migrate state between kinds of class");
     }
-    Class<R> current = (Class<R>) recordClass;
+    Class<R> current = (Class<R>) type;
     RecordHandles handles = RecordHandles.of(current);
     String[] currentNames = RecordSerializer.componentNames(handles);
     Type[] currentTypes = RecordSerializer.componentTypes(handles);
-    String change = components.typeChange(currentNames, currentTypes);
+    String change = members.typeChange(currentNames, currentTypes);
     if (change != null) {
       throw new IllegalStateException("Cannot restore the serializer of " + className + ": " + change);
     }
-    TypeSerializer<Object>[] restored = components.restoreSerializers();
-    if (components.sameNames(currentNames)) {
+    TypeSerializer<Object>[] restored = members.restoreSerializers();
+    if (members.sameNames(currentNames)) {
       // The layout is the same; nested serializers read their old layouts and write their new ones.
       return new RecordSerializer<>(current, restored);
     }
-    int[] targets = new int[components.size()];
-    boolean[] writtenPrimitive = new boolean[components.size()];
+    int[] targets = new int[members.size()];
+    boolean[] writtenPrimitive = new boolean[members.size()];
     for (int i = 0; i < targets.length; i++) {
-      writtenPrimitive[i] = components.isPrimitive(i);
+      writtenPrimitive[i] = members.isPrimitive(i);
       targets[i] = -1;
       for (int j = 0; j < currentNames.length; j++) {
-        if (currentNames[j].equals(components.name(i))) {
+        if (currentNames[j].equals(members.name(i))) {
           targets[i] = j;
         }
       }
@@ -110,7 +79,7 @@ public final class RecordSerializerSnapshot<R> implements TypeSerializerSnapshot
     String currentFormProblem = null;
     try {
       currentForm = new RecordSerializer<>(
-          current, components.currentSerializers(currentNames, currentTypes, restored));
+          current, members.currentSerializers(currentNames, currentTypes, restored));
     } catch (IllegalArgumentException e) {
       currentFormProblem = e.getMessage();
     }
@@ -136,12 +105,12 @@ public final class RecordSerializerSnapshot<R> implements TypeSerializerSnapshot
           "the state was written for the record " + className + ", but the new serializer is for "
               + newClass.getName());
     }
-    if (recordClass == null) {
+    if (type == null) {
       return TypeSerializerSchemaCompatibility.incompatible(
           "the class " + className + " of the state is not on the class path the snapshot was read with");
     }
     RecordHandles handles = RecordHandles.of(newClass);
-    return components.resolve(
+    return members.resolve(
         RecordSerializer.componentNames(handles),
         RecordSerializer.componentTypes(handles),
         records.componentSerializers());
