@@ -210,11 +210,6 @@ public final class NexmarkGenerator {
     return new Bid(auction, bidder, price, channel, url, time, bidPads[pick(draw(stream, 8), bidPads.length)]);
   }
 
-  /** The 0-based index of the newest person registered at or before event {@code n}. */
-  long lastPersonIndex(long n) {
-    return lastPersonIndex(n / epoch, (int) (n % epoch));
-  }
-
   /** The 0-based index of the newest auction created at or before event {@code n}; -1 if none. */
   long lastAuctionIndex(long n) {
     return lastAuctionIndex(n / epoch, (int) (n % epoch));

@@ -31,19 +31,9 @@ public final class RestClusterClient {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:8081}. */
-  public String baseUrl() {
-    return base;
-  }
-
   /** The running and recently ended jobs ({@code GET /jobs/overview}). */
   public JsonNode listJobs() throws RestClientException {
     return call("GET", "/jobs/overview", null).get("jobs");
-  }
-
-  /** One job's details. */
-  public JsonNode jobDetails(String jobId) throws RestClientException {
-    return call("GET", "/jobs/" + jobId, null);
   }
 
   /** Cancels the job. */

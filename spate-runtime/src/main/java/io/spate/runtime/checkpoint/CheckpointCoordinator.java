@@ -96,16 +96,6 @@ public final class CheckpointCoordinator {
     return completed.isEmpty() ? restoredFrom : completed.peekLast().metadata();
   }
 
-  /** The completed checkpoints kept for recovery, newest last. */
-  public List<CompletedCheckpoint> completedCheckpoints() {
-    return List.copyOf(completed);
-  }
-
-  /** The registry of the shared files that the retained checkpoints reference. */
-  public SharedStateRegistry sharedStateRegistry() {
-    return sharedState;
-  }
-
   /** Drops the newest completed checkpoint after its state failed to restore, so recovery tries an older one. */
   public void dropNewestCompleted(String reason) {
     CompletedCheckpoint newest = completed.pollLast();

@@ -15,11 +15,6 @@ public record CheckpointOptions(
     CheckpointType type, boolean exactlyOnce, boolean unaligned, long alignedTimeoutMillis, String targetDirectory)
     implements Serializable {
 
-  /** Aligned, exactly-once checkpoint options. */
-  public static CheckpointOptions alignedCheckpoint() {
-    return new CheckpointOptions(CheckpointType.CHECKPOINT, true, false, 0, null);
-  }
-
   /** Options for a savepoint of {@code type} into {@code targetDirectory}: always aligned. */
   public static CheckpointOptions savepoint(CheckpointType type, String targetDirectory) {
     return new CheckpointOptions(type, true, false, 0, targetDirectory);

@@ -108,14 +108,7 @@ public final class WatermarkValve {
     if (anyActive) {
       advanceToMinimum();
     } else if (anyRemaining) {
-      if (max > emitted) {
-        emitted = max;
-        downstream.emitWatermark(max);
-      }
-      if (!outputIdle) {
-        outputIdle = true;
-        downstream.emitWatermarkStatus(WatermarkStatus.IDLE);
-      }
+      emitThenIdle(max, true);
     }
   }
 
@@ -164,12 +157,16 @@ public final class WatermarkValve {
         highestIdle = Math.max(highestIdle, watermarks[i]);
       }
     }
-    long next = anyIdle ? highestIdle : Long.MAX_VALUE;
-    if (next > emitted) {
-      emitted = next;
-      downstream.emitWatermark(next);
+    emitThenIdle(anyIdle ? highestIdle : Long.MAX_VALUE, anyIdle);
+  }
+
+  /** Emits {@code watermark} if it is above the last one, then turns the output idle if {@code turnIdle}. */
+  private void emitThenIdle(long watermark, boolean turnIdle) {
+    if (watermark > emitted) {
+      emitted = watermark;
+      downstream.emitWatermark(watermark);
     }
-    if (anyIdle && !outputIdle) {
+    if (turnIdle && !outputIdle) {
       outputIdle = true;
       downstream.emitWatermarkStatus(WatermarkStatus.IDLE);
     }

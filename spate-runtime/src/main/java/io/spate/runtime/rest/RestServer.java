@@ -132,11 +132,6 @@ public final class RestServer implements AutoCloseable {
     return app.port();
   }
 
-  /** The address the server listens on. */
-  public String address() {
-    return address;
-  }
-
   /** The base URL of the API, such as {@code http://127.0.0.1:8081}. */
   public String url() {
     String host = address.contains(":") ? "[" + address + "]" : address;

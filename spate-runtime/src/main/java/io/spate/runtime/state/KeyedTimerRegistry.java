@@ -88,19 +88,17 @@ public final class KeyedTimerRegistry {
     DataOutputSerializer value = new DataOutputSerializer(8);
     for (Map.Entry<String, SnapshottableTimers> service : services.entrySet()) {
       TimerNamespaceSerializer namespaces = new TimerNamespaceSerializer();
-      List<Object[]> timers = new ArrayList<>();
-      service.getValue().forEachTimer((eventTime, k, ns, ts) -> timers.add(new Object[] {eventTime, k, ns, ts}));
       List<Object[]> event = new ArrayList<>();
       List<Object[]> processing = new ArrayList<>();
-      for (Object[] t : timers) {
+      service.getValue().forEachTimer((eventTime, k, ns, ts) -> {
         key.clear();
-        ((TypeSerializer) keySerializer).serialize(t[1], key);
-        namespaces.serialize(t[2], key);
+        ((TypeSerializer) keySerializer).serialize(k, key);
+        namespaces.serialize(ns, key);
         value.clear();
-        value.writeLong((Long) t[3]);
-        Object[] entry = {keyGroupOf.applyAsInt(t[1]), key.getCopyOfBuffer(), value.getCopyOfBuffer()};
-        ((Boolean) t[0] ? event : processing).add(entry);
-      }
+        value.writeLong(ts);
+        (eventTime ? event : processing).add(new Object[] {keyGroupOf.applyAsInt(k), key.getCopyOfBuffer(),
+            value.getCopyOfBuffer()});
+      });
       // The namespace serializer learned while serializing, so the header's snapshot is taken after.
       addQueue(sources, service.getKey(), StateKind.EVENT_TIMERS, namespaces, event);
       addQueue(sources, service.getKey(), StateKind.PROCESSING_TIMERS, namespaces, processing);

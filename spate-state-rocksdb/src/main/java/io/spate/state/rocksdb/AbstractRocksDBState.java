@@ -134,6 +134,15 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
     }
   }
 
+  /** Writes {@code value} to the row whose key is the first {@code keyLength} bytes of {@code key}. */
+  final void putBytes(byte[] key, int keyLength, byte[] value) {
+    try {
+      backend.db().put(column, backend.writeOptions, key, 0, keyLength, value, 0, value.length);
+    } catch (RocksDBException e) {
+      throw failure("write", e);
+    }
+  }
+
   /** Removes the row whose key is the first {@code keyLength} bytes of {@code key}. */
   final void deleteRaw(byte[] key, int keyLength) {
     try {

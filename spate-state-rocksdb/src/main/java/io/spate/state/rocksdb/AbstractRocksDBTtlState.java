@@ -7,7 +7,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.RocksDBException;
 
 /**
  * The base of RocksDB states with a time to live: the expiry rules and the clock. Each stored value
@@ -58,15 +57,6 @@ abstract class AbstractRocksDBTtlState<K, N, V> extends AbstractRocksDBState<K, 
   static boolean isExpired(long lastAccess, long now, long ttlMillis) {
     // Subtraction rather than lastAccess + ttl, which overflows for very long TTLs.
     return now - lastAccess >= ttlMillis;
-  }
-
-  /** Writes {@code value} to the row whose key is the first {@code keyLength} bytes of {@code key}. */
-  final void putBytes(byte[] key, int keyLength, byte[] value) {
-    try {
-      backend.db().put(column, backend.writeOptions, key, 0, keyLength, value, 0, value.length);
-    } catch (RocksDBException e) {
-      throw failure("write", e);
-    }
   }
 
   /** The last-access time stored at {@code offset} of {@code bytes}. */

@@ -44,7 +44,8 @@ final class RocksDBTtlListState<K, N, V> extends AbstractRocksDBTtlState<K, N, V
     DataOutputSerializer kept = valueOut;
     kept.clear();
     boolean dropped = false;
-    DataInputDeserializer in = new DataInputDeserializer(stored);
+    DataInputDeserializer in = valueIn;
+    in.setBuffer(stored);
     try {
       while (in.available() > 0) {
         int length = in.readVarInt();

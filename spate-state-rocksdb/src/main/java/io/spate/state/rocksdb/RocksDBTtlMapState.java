@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -78,7 +77,7 @@ final class RocksDBTtlMapState<K, N, UK, UV> extends RocksDBMapState<K, N, UK, U
     if (!expired(stored, now)) {
       if (updateOnRead) {
         AbstractRocksDBTtlState.setLastAccess(stored, 0, now);
-        writeStored(rowKey.getSharedBuffer(), length, stored);
+        putBytes(rowKey.getSharedBuffer(), length, stored);
       }
       return decode(stored);
     }
@@ -172,14 +171,6 @@ final class RocksDBTtlMapState<K, N, UK, UV> extends RocksDBMapState<K, N, UK, U
     }
   }
 
-  private void writeStored(byte[] key, int keyLength, byte[] stored) {
-    try {
-      backend.db().put(column, backend.writeOptions, key, 0, keyLength, stored, 0, stored.length);
-    } catch (RocksDBException e) {
-      throw failure("write", e);
-    }
-  }
-
   /**
    * The visible entries of the current key and namespace, with the read rules applied to each row as
    * it is reached: expired rows are deleted (and still returned if expired values are visible),
@@ -210,7 +201,7 @@ final class RocksDBTtlMapState<K, N, UK, UV> extends RocksDBMapState<K, N, UK, U
         } else {
           if (updateOnRead) {
             AbstractRocksDBTtlState.setLastAccess(stored, 0, now);
-            writeStored(key, key.length, stored);
+            putBytes(key, key.length, stored);
           }
           next = new TtlEntry(key, decodeUserKey(key, rows.prefix.length), decode(stored));
         }

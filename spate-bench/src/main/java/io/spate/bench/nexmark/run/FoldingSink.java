@@ -96,6 +96,7 @@ final class FoldingSink implements Sink<Object> {
     private final ResultFold<Object> fold;
     private final LatencySamples samples;
     private final String runId;
+    private WallClockOrigin.Origin origin;
 
     Writer(ResultFold<Object> fold, LatencySamples samples, String runId) {
       this.fold = fold;
@@ -108,7 +109,10 @@ final class FoldingSink implements Sink<Object> {
       fold.add(row);
       if (samples != null) {
         Long timestamp = context.timestamp();
-        long micros = timestamp == null ? -1 : WallClockOrigin.latencyMicros(runId, timestamp, System.nanoTime());
+        if (origin == null) {
+          origin = WallClockOrigin.origin(runId);
+        }
+        long micros = timestamp == null ? -1 : origin.latencyMicros(timestamp, System.nanoTime());
         if (micros >= 0) {
           samples.add(micros);
         }

@@ -42,7 +42,11 @@ final class WallClockOrigin implements MapFunction<Event, Event> {
       }
     }
 
-    /** The latency in microseconds, or -1 for a row emitted before it was due (see {@link #latencyMicros}). */
+    /**
+     * The latency in microseconds of a row with timestamp {@code rowTimestamp} arriving at {@code
+     * nowNanos}, or -1 if it arrived more than a millisecond before its timestamp was due: the end of
+     * input fired it.
+     */
     long latencyMicros(long rowTimestamp, long nowNanos) {
       long due = nanos.get() + (rowTimestamp - firstEventTime) * 1_000_000L;
       // events are emitted no earlier than due, so only rows that the end of input fired (windows
@@ -65,12 +69,9 @@ final class WallClockOrigin implements MapFunction<Event, Event> {
     ORIGINS.remove(runId);
   }
 
-  /**
-   * The latency of a row with timestamp {@code rowTimestamp} arriving at {@code nowNanos}, or -1 if
-   * the row arrived more than a millisecond before its timestamp was due: the end of input fired it.
-   */
-  static long latencyMicros(String runId, long rowTimestamp, long nowNanos) {
-    return ORIGINS.get(runId).latencyMicros(rowTimestamp, nowNanos);
+  /** The origin of run {@code runId}, open from {@link #open} to {@link #close}. */
+  static Origin origin(String runId) {
+    return ORIGINS.get(runId);
   }
 
   @Override

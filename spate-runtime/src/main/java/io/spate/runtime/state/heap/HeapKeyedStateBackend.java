@@ -162,13 +162,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public int getCurrentKeyGroup() {
     if (currentKeyGroup < 0) {
-      if (keyType == null) {
-        keyType = (TypeInformation<K>) TypeExtractor.getForObject(currentKey);
-      }
-      currentKeyGroup = KeyGroupAssignment.keyGroupForHash(keyType.keyHash(currentKey), maxParallelism);
+      currentKeyGroup = keyGroupOf(currentKey);
     }
     return currentKeyGroup;
   }
