@@ -7,10 +7,10 @@ import java.util.Comparator;
  * The order in which bids win: higher price first, then the earlier bid, then the lower bidder id,
  * then channel, URL and extra, so that the winner is the same whatever order bids arrive in.
  */
-final class BidOrder {
+public final class BidOrder {
 
   /** Best bid first. */
-  static final Comparator<Bid> BEST_FIRST = Comparator.comparingLong(Bid::price).reversed()
+  public static final Comparator<Bid> BEST_FIRST = Comparator.comparingLong(Bid::price).reversed()
       .thenComparingLong(Bid::dateTime)
       .thenComparingLong(Bid::bidder)
       .thenComparing(Bid::channel)
@@ -20,7 +20,7 @@ final class BidOrder {
   private BidOrder() {}
 
   /** Whether {@code candidate} beats {@code current}, which may be null. */
-  static boolean beats(Bid candidate, Bid current) {
+  public static boolean beats(Bid candidate, Bid current) {
     return current == null || BEST_FIRST.compare(candidate, current) < 0;
   }
 }

@@ -10,7 +10,7 @@ public record BidStatistics(
     long totalAuctions, long rank1Auctions, long rank2Auctions, long rank3Auctions) {
 
   /** The price rank of {@code price}: 1, 2 or 3. */
-  static int rank(long price) {
+  public static int rank(long price) {
     return price < 10_000 ? 1 : price < 1_000_000 ? 2 : 3;
   }
 }

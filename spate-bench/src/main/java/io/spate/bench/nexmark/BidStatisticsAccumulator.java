@@ -23,7 +23,8 @@ public final class BidStatisticsAccumulator {
   /** An empty accumulator. */
   public BidStatisticsAccumulator() {}
 
-  void add(Bid bid) {
+  /** Adds {@code bid}. */
+  public void add(Bid bid) {
     int rank = BidStatistics.rank(bid.price());
     bidCounts[0]++;
     bidCounts[rank]++;
@@ -32,7 +33,8 @@ public final class BidStatisticsAccumulator {
     latestTime = Math.max(latestTime, bid.dateTime());
   }
 
-  BidStatisticsAccumulator merge(BidStatisticsAccumulator other) {
+  /** Adds {@code other} into this accumulator and returns this one. */
+  public BidStatisticsAccumulator merge(BidStatisticsAccumulator other) {
     for (int i = 0; i < bidCounts.length; i++) {
       bidCounts[i] += other.bidCounts[i];
     }
@@ -42,7 +44,8 @@ public final class BidStatisticsAccumulator {
     return this;
   }
 
-  BidStatistics statistics() {
+  /** The statistics accumulated so far. */
+  public BidStatistics statistics() {
     long[] bidders = distinct(bidderRanks);
     long[] auctions = distinct(auctionRanks);
     return new BidStatistics(bidCounts[0], bidCounts[1], bidCounts[2], bidCounts[3],

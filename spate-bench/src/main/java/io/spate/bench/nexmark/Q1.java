@@ -9,11 +9,12 @@ import java.util.function.Consumer;
 public final class Q1 implements NexmarkQuery<Q1.Row> {
 
   /** The dollar-to-euro rate Nexmark uses. */
-  static final double DOLLAR_TO_EURO = 0.908;
+  public static final double DOLLAR_TO_EURO = 0.908;
 
   /** One bid with a converted price. */
   public record Row(long auction, long bidder, double price, long dateTime, String extra) {
-    static Row of(Bid bid) {
+    /** The row of {@code bid}: its price in euros. */
+    public static Row of(Bid bid) {
       return new Row(bid.auction(), bid.bidder(), DOLLAR_TO_EURO * bid.price(), bid.dateTime(), bid.extra());
     }
   }

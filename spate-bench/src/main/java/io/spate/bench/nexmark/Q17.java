@@ -37,7 +37,8 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     /** Empty totals. */
     public Totals() {}
 
-    void add(Bid bid) {
+    /** Adds {@code bid}. */
+    public void add(Bid bid) {
       bids++;
       switch (BidStatistics.rank(bid.price())) {
         case 1 -> rank1Bids++;
@@ -49,7 +50,8 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
       sum += bid.price();
     }
 
-    Totals merge(Totals other) {
+    /** Adds {@code other} into these totals and returns these. */
+    public Totals merge(Totals other) {
       bids += other.bids;
       rank1Bids += other.rank1Bids;
       rank2Bids += other.rank2Bids;
@@ -60,7 +62,8 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
       return this;
     }
 
-    Row row(long auction, String day) {
+    /** The row of {@code auction} on {@code day}. */
+    public Row row(long auction, String day) {
       return new Row(auction, day, bids, rank1Bids, rank2Bids, rank3Bids, min, max, sum / bids, sum);
     }
   }

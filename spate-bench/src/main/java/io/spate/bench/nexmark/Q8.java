@@ -26,7 +26,12 @@ public final class Q8 implements NexmarkQuery<Q8.Row> {
   public record Row(long id, String name, long windowStart) {}
 
   static long windowStart(long time) {
-    return time - Math.floorMod(time, SIZE);
+    return windowStart(time, SIZE);
+  }
+
+  /** The start of the tumbling window of {@code size} milliseconds that {@code time} falls in. */
+  public static long windowStart(long time, long size) {
+    return time - Math.floorMod(time, size);
   }
 
   @Override

@@ -12,7 +12,8 @@ import io.spate.connectors.nexmark.Bid;
  */
 public record WinningBid(Auction auction, Bid bid) {
 
-  static boolean inTime(Auction auction, Bid bid) {
+  /** Whether {@code bid} was made between the auction's start and expiry, both included. */
+  public static boolean inTime(Auction auction, Bid bid) {
     return bid.dateTime() >= auction.dateTime() && bid.dateTime() <= auction.expires();
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidStatisticsAccumulator;
 import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.ResultFold;
@@ -31,7 +32,8 @@ public final class FlinkNexmarkEqualityCheck {
     long checkpointMs = Long.getLong("checkpointMs", 0);
     List<String> wanted = List.of(args);
     for (Class<?> type : List.of(Event.class, Bid.class, Auction.class, Person.class, WinningBid.class,
-        DayStatistics.class, Q17.Totals.class, Q7.HighestBids.class, io.spate.bench.nexmark.Q15.Row.class)) {
+        BidStatisticsAccumulator.class, io.spate.bench.nexmark.Q17.Totals.class, Q7.HighestBids.class,
+        io.spate.bench.nexmark.Q15.Row.class)) {
       System.out.println("Flink type of " + type.getSimpleName() + ": " + TypeInformation.of(type));
     }
     System.out.println("Flink type of q7's HighestBids as given: " + Q7.HighestBids.TYPE);

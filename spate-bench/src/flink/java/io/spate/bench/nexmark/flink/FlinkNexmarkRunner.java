@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.ResultSummary;
 import io.spate.connectors.nexmark.Event;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
@@ -93,7 +94,7 @@ public final class FlinkNexmarkRunner {
     var sink = rows.addSink(new FoldSink(options.query(), options.latency(), nexmark.firstEventTime(),
             nexmark.firstEventTime() + (long) ((nexmark.numEvents() - 1) * 1000.0 / nexmark.eventsPerSecond())))
         .name("Result fold");
-    if (!FoldSink.additive(options.query())) {
+    if (!NexmarkQueries.insertOnly(NexmarkQueries.named(options.query()))) {
       // the last row per key is only known where all rows meet
       sink.setParallelism(1);
     }

@@ -1,7 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
 import io.spate.bench.nexmark.NexmarkQueries;
-import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.ResultFold;
 import io.spate.bench.nexmark.ResultSummary;
 import java.util.Arrays;
@@ -44,14 +43,7 @@ final class FoldSink extends RichSinkFunction<Object> {
 
   @SuppressWarnings("unchecked")
   static ResultFold<Object> newFold(String name) {
-    NexmarkQuery<?> q = NexmarkQueries.all().stream().filter(x -> x.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No Nexmark query " + name));
-    return (ResultFold<Object>) q.newFold(false);
-  }
-
-  /** Whether the query's fold is insert-only, so that parallel folds may be added up. */
-  static boolean additive(String name) {
-    return newFold(name).getClass() == ResultFold.insertOnly(false).getClass();
+    return (ResultFold<Object>) NexmarkQueries.named(name).newFold(false);
   }
 
   @Override

@@ -13,8 +13,7 @@ final class Q1 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events)
-        .map(b -> new io.spate.bench.nexmark.Q1.Row(b.auction(), b.bidder(), Bids.DOLLAR_TO_EURO * b.price(),
-            b.dateTime(), b.extra()))
+        .map(io.spate.bench.nexmark.Q1.Row::of)
         .returns(io.spate.bench.nexmark.Q1.Row.class).name("q1");
   }
 }

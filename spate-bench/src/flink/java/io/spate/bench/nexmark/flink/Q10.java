@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q10.Row;
 import io.spate.connectors.nexmark.Event;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -14,8 +15,8 @@ final class Q10 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events)
-        .map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra(), Bids.day(b.dateTime()),
-            Bids.minute(b.dateTime())))
+        .map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra(),
+            EventTimeFormat.day(b.dateTime()), EventTimeFormat.minute(b.dateTime())))
         .returns(Row.class).name("q10");
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q14.Row;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -16,7 +17,7 @@ final class Q14 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events).flatMap((Bid bid, Collector<Row> out) -> {
-      double price = Bids.DOLLAR_TO_EURO * bid.price();
+      double price = io.spate.bench.nexmark.Q1.DOLLAR_TO_EURO * bid.price();
       if (price > 1_000_000 && price < 50_000_000) {
         out.collect(new Row(bid.auction(), bid.bidder(), price, timeType(bid.dateTime()), bid.dateTime(),
             bid.extra(), count(bid.extra(), 'c')));
@@ -25,7 +26,7 @@ final class Q14 implements FlinkNexmarkQuery {
   }
 
   static String timeType(long dateTime) {
-    int hour = Bids.hour(dateTime);
+    int hour = EventTimeFormat.hour(dateTime);
     if (hour >= 8 && hour <= 18) {
       return "dayTime";
     }

@@ -1,5 +1,7 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidStatisticsAccumulator;
+import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q15.Row;
 import io.spate.connectors.nexmark.Event;
 import java.time.Duration;
@@ -25,10 +27,11 @@ final class Q15 implements FlinkNexmarkQuery {
   }
 
   /** Makes a day's row. */
-  static final class DayRow extends ProcessAllWindowFunction<DayStatistics, Row, TimeWindow> {
+  static final class DayRow extends ProcessAllWindowFunction<BidStatisticsAccumulator, Row, TimeWindow> {
     @Override
-    public void process(Context context, Iterable<DayStatistics> elements, Collector<Row> out) {
-      out.collect(new Row(Bids.day(context.window().getStart()), elements.iterator().next().statistics()));
+    public void process(Context context, Iterable<BidStatisticsAccumulator> elements, Collector<Row> out) {
+      out.collect(new Row(EventTimeFormat.day(context.window().getStart()),
+          elements.iterator().next().statistics()));
     }
   }
 }

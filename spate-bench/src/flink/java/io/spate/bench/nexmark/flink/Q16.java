@@ -1,5 +1,7 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidStatisticsAccumulator;
+import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q16.Row;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -27,12 +29,14 @@ final class Q16 implements FlinkNexmarkQuery {
   }
 
   /** Makes a channel's row of a day. */
-  static final class ChannelDayRow extends ProcessWindowFunction<DayStatistics, Row, String, TimeWindow> {
+  static final class ChannelDayRow
+      extends ProcessWindowFunction<BidStatisticsAccumulator, Row, String, TimeWindow> {
     @Override
-    public void process(String channel, Context context, Iterable<DayStatistics> elements, Collector<Row> out) {
-      DayStatistics acc = elements.iterator().next();
-      out.collect(new Row(channel, Bids.day(context.window().getStart()), Bids.minute(acc.latestTime),
-          acc.statistics()));
+    public void process(String channel, Context context, Iterable<BidStatisticsAccumulator> elements,
+        Collector<Row> out) {
+      BidStatisticsAccumulator acc = elements.iterator().next();
+      out.collect(new Row(channel, EventTimeFormat.day(context.window().getStart()),
+          EventTimeFormat.minute(acc.latestTime), acc.statistics()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidOrder;
 import io.spate.bench.nexmark.Q18.BidderAuction;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -16,7 +17,7 @@ final class Q18 implements FlinkNexmarkQuery {
 
   /** Earlier bids first; bids of the same time by the reverse of the winning order. */
   static final Comparator<Bid> RECENCY = Comparator.comparingLong(Bid::dateTime)
-      .thenComparing(Bids.BEST_FIRST.reversed());
+      .thenComparing(BidOrder.BEST_FIRST.reversed());
 
   @Override
   public String name() {

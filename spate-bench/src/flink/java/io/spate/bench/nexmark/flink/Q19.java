@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidOrder;
 import io.spate.bench.nexmark.Q19.Row;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -43,10 +44,10 @@ final class Q19 implements FlinkNexmarkQuery {
       for (Bid b : top.get()) {
         bids.add(b);
       }
-      int position = Collections.binarySearch(bids, bid, Bids.BEST_FIRST);
+      int position = Collections.binarySearch(bids, bid, BidOrder.BEST_FIRST);
       // An equal bid is ranked after its equals, as in Spate's q19 (ROW_NUMBER over duplicate rows).
       int rank = position >= 0 ? position + 1 : -position - 1;
-      while (position >= 0 && rank < bids.size() && Bids.BEST_FIRST.compare(bids.get(rank), bid) == 0) {
+      while (position >= 0 && rank < bids.size() && BidOrder.BEST_FIRST.compare(bids.get(rank), bid) == 0) {
         rank++;
       }
       if (rank >= TOP) {

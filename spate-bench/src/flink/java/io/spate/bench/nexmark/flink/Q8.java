@@ -37,7 +37,7 @@ final class Q8 implements FlinkNexmarkQuery {
         return;
       }
       for (Person p : persons) {
-        out.collect(new Row(p.id(), p.name(), Bids.windowStart(p.dateTime(), SIZE)));
+        out.collect(new Row(p.id(), p.name(), io.spate.bench.nexmark.Q8.windowStart(p.dateTime(), SIZE)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
+import io.spate.bench.nexmark.BidOrder;
 import io.spate.bench.nexmark.WinningBid;
 import io.spate.connectors.nexmark.Auction;
 import io.spate.connectors.nexmark.Bid;
@@ -44,7 +45,7 @@ final class WinningBids extends KeyedCoProcessFunction<Long, Auction, Bid, Winni
     ctx.timerService().registerEventTimeTimer(a.expires());
     Bid winner = null;
     for (Bid bid : early.get()) {
-      if (Bids.inTime(a, bid) && Bids.beats(bid, winner)) {
+      if (WinningBid.inTime(a, bid) && BidOrder.beats(bid, winner)) {
         winner = bid;
       }
     }
@@ -60,7 +61,7 @@ final class WinningBids extends KeyedCoProcessFunction<Long, Auction, Bid, Winni
     if (a == null) {
       early.add(bid);
       ctx.timerService().registerEventTimeTimer(bid.dateTime());
-    } else if (Bids.inTime(a, bid) && Bids.beats(bid, best.value())) {
+    } else if (WinningBid.inTime(a, bid) && BidOrder.beats(bid, best.value())) {
       best.update(bid);
     }
   }

@@ -111,7 +111,7 @@ final class BenchmarkOptions {
     }
     List<String> names = new ArrayList<>();
     for (String name : v.split(",")) {
-      names.add(RunnerOptions.queryNamed(name.trim().toLowerCase(Locale.ROOT)).name());
+      names.add(NexmarkQueries.named(name.trim().toLowerCase(Locale.ROOT)).name());
     }
     return names;
   }

@@ -3,6 +3,7 @@ package io.spate.bench.nexmark.run;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
+import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.ResultFold;
 import io.spate.bench.nexmark.ResultSummary;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class FoldingSink implements Sink<Object> {
     if (run == null) {
       throw new IllegalStateException("The Nexmark sink of run " + runId + " runs outside its runner's JVM");
     }
-    Writer writer = new Writer(RunnerOptions.queryNamed(query).newFold(false),
+    Writer writer = new Writer(NexmarkQueries.named(query).newFold(false),
         latency ? new LatencySamples() : null, runId);
     run.add(writer);
     return writer;

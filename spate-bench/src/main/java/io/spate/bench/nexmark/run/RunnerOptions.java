@@ -113,18 +113,6 @@ public record RunnerOptions(String query, long events, int parallelism, String s
 
   /** The query named by {@code --query}. */
   public NexmarkQuery<Object> nexmarkQuery() {
-    return queryNamed(query);
-  }
-
-  /** The query called {@code name}; fails listing the known names. */
-  @SuppressWarnings("unchecked")
-  static NexmarkQuery<Object> queryNamed(String name) {
-    for (NexmarkQuery<?> q : NexmarkQueries.all()) {
-      if (q.name().equals(name)) {
-        return (NexmarkQuery<Object>) q;
-      }
-    }
-    throw new IllegalArgumentException("Unknown query '" + name + "'; known: "
-        + NexmarkQueries.all().stream().map(NexmarkQuery::name).toList());
+    return NexmarkQueries.named(query);
   }
 }

@@ -14,9 +14,9 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.DataStreamSink;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.NexmarkWatermarks;
-import io.spate.bench.nexmark.ResultFold;
 import io.spate.bench.nexmark.ResultSummary;
 import io.spate.connectors.nexmark.Event;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
@@ -55,7 +55,7 @@ public final class SpateNexmarkRunner {
     }
     DataStreamSink<Object> sink = query.build(events).sinkTo(new FoldingSink(runId, query.name(), options.latency()))
         .name(query.name() + " fold");
-    if (!isInsertOnly(query)) {
+    if (!NexmarkQueries.insertOnly(query)) {
       // the last row per key must be found over all rows, so this fold runs in one place
       sink.setParallelism(1);
     }
@@ -80,11 +80,6 @@ public final class SpateNexmarkRunner {
       FoldingSink.close(runId);
       WallClockOrigin.close(runId);
     }
-  }
-
-  /** Whether the query's fold is the insert-only one, whose parts from parallel sinks simply add up. */
-  static boolean isInsertOnly(NexmarkQuery<?> query) {
-    return query.newFold(false).getClass() == ResultFold.insertOnly(false).getClass();
   }
 
   /** An embedded cluster with one slot per parallel instance: every operator shares the default slot group. */
