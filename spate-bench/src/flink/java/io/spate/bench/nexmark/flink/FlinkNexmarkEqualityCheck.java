@@ -45,7 +45,7 @@ public final class FlinkNexmarkEqualityCheck {
       }
       FlinkNexmarkRunner.Options options = new FlinkNexmarkRunner.Options(query.name(), events, parallelism, state,
           checkpointMs, checkpointMs > 0 ? "target/flink-check-" + query.name() + "-" + System.nanoTime() : null,
-          0, null, 0, false);
+          0, null, 0, 0, false);
       ResultSummary expected = baseline(query, options);
       String line;
       try {

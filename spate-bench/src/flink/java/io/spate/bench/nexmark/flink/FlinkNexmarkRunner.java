@@ -2,6 +2,8 @@ package io.spate.bench.nexmark.flink;
 
 import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.ResultSummary;
+import io.spate.bench.nexmark.run.LatencyOrigin;
+import io.spate.bench.nexmark.run.RunnerOptions;
 import io.spate.connectors.nexmark.Event;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -31,14 +34,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Runs one Nexmark query on Apache Flink in an in-process MiniCluster, following the benchmark
  * runner protocol: {@code --query qN --events N --parallelism P --state hashmap|rocksdb
- * --checkpoint-interval-ms M --checkpoint-dir DIR --seed S --out FILE [--rate EPS] [--latency]}.
+ * --checkpoint-interval-ms M --checkpoint-dir DIR --seed S --out FILE [--event-rate EPS] [--rate EPS]
+ * [--latency]}.
  * Writes one JSON object to {@code --out}; timing covers job submission to job end, not cluster start.
  */
 public final class FlinkNexmarkRunner {
 
   /** The options of one run. */
   public record Options(String query, long events, int parallelism, String state, long checkpointIntervalMs,
-      String checkpointDir, long seed, String out, double rate, boolean latency) {
+      String checkpointDir, long seed, String out, double eventRate, double rate, boolean latency) {
 
     static Options parse(String[] args) {
       Map<String, String> m = new HashMap<>();
@@ -59,15 +63,12 @@ public final class FlinkNexmarkRunner {
           Integer.parseInt(m.getOrDefault("parallelism", "1")), m.getOrDefault("state", "hashmap"),
           Long.parseLong(m.getOrDefault("checkpoint-interval-ms", "0")), m.get("checkpoint-dir"),
           Long.parseLong(m.getOrDefault("seed", "0")), m.get("out"),
-          Double.parseDouble(m.getOrDefault("rate", "0")), m.containsKey("latency"));
+          Double.parseDouble(m.getOrDefault("event-rate", "0")), Double.parseDouble(m.getOrDefault("rate", "0")),
+          m.containsKey("latency"));
     }
 
     NexmarkConfiguration nexmark() {
-      NexmarkConfiguration.Builder b = NexmarkConfiguration.builder().seed(seed).events(events);
-      if (rate > 0) {
-        b.eventsPerSecond(rate).rateLimited(true);
-      }
-      return b.build();
+      return RunnerOptions.configuration(seed, events, eventRate, rate);
     }
   }
 
@@ -85,15 +86,18 @@ public final class FlinkNexmarkRunner {
     if (options.checkpointIntervalMs() > 0) {
       env.enableCheckpointing(options.checkpointIntervalMs());
     }
-    DataStream<Event> events = env.addSource(new FlinkNexmarkSource(nexmark), "Nexmark")
+    String runId = UUID.randomUUID().toString();
+    DataStream<Event> source = env.addSource(new FlinkNexmarkSource(nexmark), "Nexmark");
+    if (options.latency()) {
+      source = source.map(new FlinkWallClockOrigin(runId)).name("wall clock origin");
+    }
+    DataStream<Event> events = source
         .assignTimestampsAndWatermarks(
             FlinkEvents.watermarks(Duration.ofMillis(nexmark.outOfOrdernessMillis())))
         .name("Nexmark timestamps");
     @SuppressWarnings("unchecked")
     DataStream<Object> rows = (DataStream<Object>) FlinkNexmarkQueries.named(options.query()).build(events);
-    var sink = rows.addSink(new FoldSink(options.query(), options.latency(), nexmark.firstEventTime(),
-            nexmark.firstEventTime() + (long) ((nexmark.numEvents() - 1) * 1000.0 / nexmark.eventsPerSecond())))
-        .name("Result fold");
+    var sink = rows.addSink(new FoldSink(options.query(), options.latency(), runId)).name("Result fold");
     if (!NexmarkQueries.insertOnly(NexmarkQueries.named(options.query()))) {
       // the last row per key is only known where all rows meet
       sink.setParallelism(1);
@@ -102,6 +106,9 @@ public final class FlinkNexmarkRunner {
 
     MiniClusterConfiguration cluster = new MiniClusterConfiguration.Builder()
         .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(options.parallelism()).build();
+    if (options.latency()) {
+      LatencyOrigin.open(runId, nexmark);
+    }
     try (MiniCluster mini = new MiniCluster(cluster)) {
       mini.start();
       LatencyClock.reset();
@@ -115,6 +122,8 @@ public final class FlinkNexmarkRunner {
       Long checksum = done.getAccumulatorResult(FoldSink.CHECKSUM);
       ResultSummary summary = new ResultSummary(count == null ? 0 : count, checksum == null ? 0 : checksum);
       return new Outcome(elapsed, cpu, summary, options.latency() ? allLatencies() : null);
+    } finally {
+      LatencyOrigin.close(runId);
     }
   }
 

@@ -3,6 +3,7 @@ package io.spate.bench.nexmark.flink;
 import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.ResultFold;
 import io.spate.bench.nexmark.ResultSummary;
+import io.spate.bench.nexmark.run.LatencyOrigin;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -12,8 +13,8 @@ import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
 /**
  * Folds a query's rows into the Spate query's {@link ResultFold} and publishes the summary as the
  * accumulators {@link #COUNT} and {@link #CHECKSUM}, which add up over parallel subtasks. In latency
- * mode it also records, per row, the time since the generation of the event time the row carries, or
- * of the last event for rows stamped later than that (windows that close only at the end of input).
+ * mode it also records each row's latency as its run's {@link LatencyOrigin} defines it, the same
+ * definition as Spate's sink.
  */
 final class FoldSink extends RichSinkFunction<Object> {
 
@@ -25,20 +26,18 @@ final class FoldSink extends RichSinkFunction<Object> {
 
   private final String query;
   private final boolean latency;
-  private final long firstEventTime;
-  private final long lastEventTime;
+  private final String runId;
   private transient ResultFold<Object> fold;
   private transient LongCounter count;
   private transient LongCounter checksum;
   private transient long[] latencies;
   private transient int latencyCount;
-  private transient long startNanos;
+  private transient LatencyOrigin origin;
 
-  FoldSink(String query, boolean latency, long firstEventTime, long lastEventTime) {
+  FoldSink(String query, boolean latency, String runId) {
     this.query = query;
     this.latency = latency;
-    this.firstEventTime = firstEventTime;
-    this.lastEventTime = lastEventTime;
+    this.runId = runId;
   }
 
   @SuppressWarnings("unchecked")
@@ -53,7 +52,7 @@ final class FoldSink extends RichSinkFunction<Object> {
     checksum = getRuntimeContext().getLongCounter(CHECKSUM);
     if (latency) {
       latencies = new long[1024];
-      startNanos = LatencyClock.start();
+      origin = LatencyOrigin.forRun(runId);
     }
   }
 
@@ -61,13 +60,12 @@ final class FoldSink extends RichSinkFunction<Object> {
   public void invoke(Object row, Context context) {
     fold.add(row);
     if (latency) {
-      Long timestamp = context.timestamp();
-      if (timestamp != null && timestamp >= firstEventTime) {
-        long generated = startNanos + (Math.min(timestamp, lastEventTime) - firstEventTime) * 1_000_000L;
+      long micros = origin.latencyMicros(context.timestamp(), System.nanoTime());
+      if (micros >= 0) {
         if (latencyCount == latencies.length) {
           latencies = Arrays.copyOf(latencies, latencyCount * 2);
         }
-        latencies[latencyCount++] = Math.max(0, (System.nanoTime() - generated) / 1_000);
+        latencies[latencyCount++] = micros;
       }
     }
   }

@@ -3,8 +3,9 @@ package io.spate.bench.nexmark.flink;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The wall-clock origin of a rate-limited run, shared by the sources and sinks of the one in-process
- * cluster: event time {@code firstEventTime + d} is generated at {@code start + d}.
+ * The pacing start of a rate-limited run, shared by the parallel source subtasks of the one
+ * in-process cluster: event time {@code firstEventTime + d} is emitted no earlier than {@code start +
+ * d}. Latency is not measured from it but from {@link io.spate.bench.nexmark.run.LatencyOrigin}, as on Spate.
  */
 final class LatencyClock {
 

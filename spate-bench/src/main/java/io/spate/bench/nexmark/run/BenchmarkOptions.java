@@ -19,6 +19,7 @@ final class BenchmarkOptions {
 
   List<String> queries = NexmarkQueries.all().stream().map(NexmarkQuery::name).toList();
   long events = 1_000_000;
+  double eventRate = 100_000;
   int parallelism = 2;
   String state = "hashmap";
   long checkpointIntervalMillis = 0;
@@ -37,13 +38,16 @@ final class BenchmarkOptions {
       Usage: spate bench nexmark [options]
         --queries all|q0,q5,...      queries to run (default all)
         --events N                   events per run, e.g. 1000000 or 10m (default 1m)
+        --event-rate EPS             events per second of event time, not a pace: 10m events at 100k
+                                     span 100 s of event time; 0 for the generator's 10m (default 100k)
         --parallelism P              parallelism of Spate and Flink (default 2)
         --state hashmap|rocksdb      state backend (default hashmap)
         --checkpoint-interval 10s    checkpoint interval, 0 for none (default 0)
         --engines spate,flink,baseline   engines to run (default all three)
         --seed S                     generator seed (default 0)
         --runs R                     runs per query and engine; the report shows medians (default 1)
-        --latency-rate EPS           also measure latency with the source paced to EPS events/s
+        --latency-rate EPS           also measure latency with the source paced to EPS events/s,
+                                     which is then also the event-time rate of those runs
         --latency-events N           events per latency run (default 10 s worth)
         --output FILE                write the report into a section of this Markdown file
         --flink-classpath CP         class path holding the Flink runner (default: this one, if it has it)
@@ -67,6 +71,7 @@ final class BenchmarkOptions {
         switch (name) {
           case "--queries" -> o.queries = queries(v);
           case "--events" -> o.events = count(v);
+          case "--event-rate" -> o.eventRate = count(v);
           case "--parallelism" -> o.parallelism = Integer.parseInt(v);
           case "--state" -> o.state = v;
           case "--checkpoint-interval" -> o.checkpointIntervalMillis = millis(v);
@@ -88,6 +93,9 @@ final class BenchmarkOptions {
     }
     if (o.parallelism < 1 || o.runs < 1 || o.events < 1) {
       throw new IllegalArgumentException("--parallelism, --runs and --events must be at least 1");
+    }
+    if (o.eventRate < 0 || o.latencyRate < 0) {
+      throw new IllegalArgumentException("--event-rate and --latency-rate must be at least 0");
     }
     if (!o.state.equals("hashmap") && !o.state.equals("rocksdb")) {
       throw new IllegalArgumentException("--state must be hashmap or rocksdb, but is " + o.state);

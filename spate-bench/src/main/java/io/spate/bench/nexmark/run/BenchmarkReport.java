@@ -1,5 +1,6 @@
 package io.spate.bench.nexmark.run;
 
+import io.spate.connectors.nexmark.NexmarkConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,12 @@ final class BenchmarkReport {
         .append(String.join(" ", o.jvmOptions)).append("`\n");
     s.append("- Versions: Spate ").append(spateVersion()).append(results.stream().anyMatch(q -> !q.ok("flink").isEmpty()) ? ", Apache Flink 1.20.5" : "")
         .append('\n');
-    s.append(String.format(Locale.ROOT, "- Configuration: %,d events (seed %d, generator defaults otherwise), "
-            + "parallelism %d, %s state, %s, %d run%s per query and engine (medians shown)%n",
-        o.events, o.seed, o.parallelism, o.state,
+    double eventRate = o.eventRate > 0 ? o.eventRate : NexmarkConfiguration.defaults().eventsPerSecond();
+    s.append(String.format(Locale.ROOT, "- Configuration: %,d events at %s events/s of event time (%.1f s of "
+            + "event time%s; seed %d, generator defaults otherwise), parallelism %d, %s state, %s, %d run%s per "
+            + "query and engine (medians shown)%n",
+        o.events, rate(eventRate), o.events / eventRate, o.eventRate > 0 ? "" : ", the generator's default rate",
+        o.seed, o.parallelism, o.state,
         o.checkpointIntervalMillis > 0 ? "checkpoints every " + o.checkpointIntervalMillis + " ms" : "no checkpoints",
         o.runs, o.runs == 1 ? "" : "s"));
     s.append('\n');
@@ -56,9 +60,14 @@ final class BenchmarkReport {
           .append(" |\n");
     }
     if (o.latencyRate > 0) {
-      s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run), milliseconds: "
-          + "p50 / p99 / p99.9 of the time from the scheduled emission of a row's newest input to the row's "
-          + "arrival at the sink.%n%n", rate(o.latencyRate), o.latencyEvents));
+      s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run; the source is paced to "
+          + "that rate, and event time advances at it), milliseconds: p50 / p99 / p99.9 of the time from the "
+          + "scheduled emission of a row's newest input to the row's arrival at the sink, defined alike for both "
+          + "engines: a map right after the source keeps the origin, the least `now - (eventTime - "
+          + "firstEventTime)` over all events; a row stamped `t` arriving at `now` took `now - (origin + "
+          + "(min(t, lastEventTime) - firstEventTime))`, so a window that closes only at the end of input counts "
+          + "from the last event, which released it; rows without a timestamp or stamped before the first event "
+          + "are not sampled.%n%n", rate(o.latencyRate), o.latencyEvents));
       s.append("| query | Spate | Flink |\n|---|---:|---:|\n");
       for (QueryComparison q : results) {
         s.append("| ").append(q.query).append(" | ").append(latency(q.medianLatency("spate")))

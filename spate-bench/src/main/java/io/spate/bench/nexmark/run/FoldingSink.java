@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sink of a Nexmark run: each writer folds its rows into the query's {@link ResultFold} and,
- * in latency mode, samples each row's latency. Writers register with their run (by id, in this
+ * in latency mode, samples each row's latency as its run's {@link LatencyOrigin} defines it. Writers register with their run (by id, in this
  * JVM), so that the runner combines them once the job has ended.
  */
 final class FoldingSink implements Sink<Object> {
@@ -97,7 +97,7 @@ final class FoldingSink implements Sink<Object> {
     private final ResultFold<Object> fold;
     private final LatencySamples samples;
     private final String runId;
-    private WallClockOrigin.Origin origin;
+    private LatencyOrigin origin;
 
     Writer(ResultFold<Object> fold, LatencySamples samples, String runId) {
       this.fold = fold;
@@ -109,11 +109,10 @@ final class FoldingSink implements Sink<Object> {
     public void write(Object row, Context context) {
       fold.add(row);
       if (samples != null) {
-        Long timestamp = context.timestamp();
         if (origin == null) {
-          origin = WallClockOrigin.origin(runId);
+          origin = LatencyOrigin.forRun(runId);
         }
-        long micros = timestamp == null ? -1 : origin.latencyMicros(timestamp, System.nanoTime());
+        long micros = origin.latencyMicros(context.timestamp(), System.nanoTime());
         if (micros >= 0) {
           samples.add(micros);
         }

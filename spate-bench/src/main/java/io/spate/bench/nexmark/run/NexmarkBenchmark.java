@@ -86,11 +86,13 @@ public final class NexmarkBenchmark {
     return comparisons;
   }
 
-  private static RunnerOptions runOptions(BenchmarkOptions o, String query, String engine, int run, boolean latency) {
+  /** The protocol's options of one run; a latency run's paced rate is its event-time rate too. */
+  static RunnerOptions runOptions(BenchmarkOptions o, String query, String engine, int run, boolean latency) {
     String name = query + "-" + engine + (latency ? "-latency" : "") + "-" + run;
     return new RunnerOptions(query, latency ? o.latencyEvents : o.events, o.parallelism, o.state,
         o.checkpointIntervalMillis, o.workDir.resolve("checkpoints").resolve(name), o.seed,
-        o.workDir.resolve(name + ".json"), latency ? o.latencyRate : 0, latency);
+        o.workDir.resolve(name + ".json"), latency ? o.latencyRate : o.eventRate, latency ? o.latencyRate : 0,
+        latency);
   }
 
   private static String mainClass(String engine) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The arguments of one runner process, as the benchmark protocol gives them: {@code --query qN
  * --events N --parallelism P --state hashmap|rocksdb --checkpoint-interval-ms M --checkpoint-dir DIR
- * --seed S --out FILE [--rate EPS] [--latency]}.
+ * --seed S --out FILE [--event-rate EPS] [--rate EPS] [--latency]}.
  *
  * @param query the query's name, such as {@code q5}
  * @param events how many events the generator makes
@@ -21,11 +21,13 @@ import java.util.Locale;
  * @param checkpointDir where checkpoints (and RocksDB's working files) go
  * @param seed the generator's seed
  * @param out the file the runner writes its JSON result to
- * @param rate events per second of event time and of wall-clock pacing; 0 for the generator's default, unpaced
+ * @param eventRate events per second of event time, unpaced; 0 for the generator's default
+ * @param rate events per second of event time and of wall-clock pacing; 0 for unpaced (then {@code eventRate}
+ *     applies)
  * @param latency whether to measure per-row latency (needs a rate)
  */
 public record RunnerOptions(String query, long events, int parallelism, String state, long checkpointIntervalMillis,
-    Path checkpointDir, long seed, Path out, double rate, boolean latency) {
+    Path checkpointDir, long seed, Path out, double eventRate, double rate, boolean latency) {
 
   /** Checks that the options make sense together. */
   public RunnerOptions {
@@ -36,6 +38,7 @@ public record RunnerOptions(String query, long events, int parallelism, String s
     if (!state.equals("hashmap") && !state.equals("rocksdb")) {
       throw new IllegalArgumentException("--state must be hashmap or rocksdb, but is " + state);
     }
+    configuration(seed, events, eventRate, rate);
     if (latency && !(rate > 0)) {
       throw new IllegalArgumentException("--latency needs --rate EPS, the pace of the source");
     }
@@ -51,6 +54,7 @@ public record RunnerOptions(String query, long events, int parallelism, String s
     Path dir = null;
     long seed = 0;
     Path out = null;
+    double eventRate = 0;
     double rate = 0;
     boolean latency = false;
     for (int i = 0; i < args.length; i++) {
@@ -73,6 +77,7 @@ public record RunnerOptions(String query, long events, int parallelism, String s
           case "--checkpoint-dir" -> dir = Path.of(value);
           case "--seed" -> seed = Long.parseLong(value);
           case "--out" -> out = Path.of(value);
+          case "--event-rate" -> eventRate = Double.parseDouble(value);
           case "--rate" -> rate = Double.parseDouble(value);
           default -> throw new IllegalArgumentException("Unknown option " + name);
         }
@@ -83,7 +88,7 @@ public record RunnerOptions(String query, long events, int parallelism, String s
     if (dir == null) {
       dir = Path.of(System.getProperty("java.io.tmpdir"), "spate-nexmark-checkpoints");
     }
-    return new RunnerOptions(query, events, parallelism, state, interval, dir, seed, out, rate, latency);
+    return new RunnerOptions(query, events, parallelism, state, interval, dir, seed, out, eventRate, rate, latency);
   }
 
   /** The arguments that {@link #parse} turns back into these options. */
@@ -92,6 +97,10 @@ public record RunnerOptions(String query, long events, int parallelism, String s
         "--parallelism", Integer.toString(parallelism), "--state", state,
         "--checkpoint-interval-ms", Long.toString(checkpointIntervalMillis),
         "--checkpoint-dir", checkpointDir.toString(), "--seed", Long.toString(seed), "--out", out.toString()));
+    if (eventRate > 0) {
+      args.add("--event-rate");
+      args.add(Double.toString(eventRate));
+    }
     if (rate > 0) {
       args.add("--rate");
       args.add(Double.toString(rate));
@@ -102,11 +111,30 @@ public record RunnerOptions(String query, long events, int parallelism, String s
     return args;
   }
 
-  /** The generator's configuration: the seed, the number of events, the rate if given, defaults otherwise. */
+  /** The generator's configuration: the seed, the number of events, the rates if given, defaults otherwise. */
   public NexmarkConfiguration configuration() {
+    return configuration(seed, events, eventRate, rate);
+  }
+
+  /**
+   * The generator's configuration of any runner of the protocol: {@code rate > 0} paces the source
+   * and sets event time to it, else {@code eventRate > 0} sets event time only; fails if both are
+   * given and differ, or if one is negative.
+   */
+  public static NexmarkConfiguration configuration(long seed, long events, double eventRate, double rate) {
+    if (!(eventRate >= 0) || !(rate >= 0)) {
+      throw new IllegalArgumentException("--event-rate and --rate must be at least 0, but are " + eventRate
+          + " and " + rate);
+    }
+    if (rate > 0 && eventRate > 0 && eventRate != rate) {
+      throw new IllegalArgumentException("--rate " + rate + " sets the event-time rate too, but --event-rate is "
+          + eventRate + "; give one, or both equal");
+    }
     NexmarkConfiguration.Builder builder = NexmarkConfiguration.builder().seed(seed).events(events);
     if (rate > 0) {
       builder.eventsPerSecond(rate).rateLimited(true);
+    } else if (eventRate > 0) {
+      builder.eventsPerSecond(eventRate);
     }
     return builder.build();
   }

@@ -28,7 +28,7 @@ import java.util.UUID;
  * Runs a Nexmark query on Spate's local cluster: a {@link NexmarkSource} bounded to the given
  * number of events, the query, and a sink that folds its output, at the given parallelism, state
  * backend and checkpoint interval. With {@code --latency} the source is paced to {@code --rate} and
- * the sink samples each row's latency (see {@link WallClockOrigin}).
+ * the sink samples each row's latency (see {@link LatencyOrigin}).
  */
 public final class SpateNexmarkRunner {
 
@@ -50,7 +50,7 @@ public final class SpateNexmarkRunner {
         NexmarkWatermarks.boundedOutOfOrderness(Duration.ofMillis(configuration.outOfOrdernessMillis())),
         "Nexmark");
     if (options.latency()) {
-      events = events.map(new WallClockOrigin(runId, configuration.firstEventTime())).returns(Event.class)
+      events = events.map(new WallClockOrigin(runId)).returns(Event.class)
           .name("wall clock origin");
     }
     DataStreamSink<Object> sink = query.build(events).sinkTo(new FoldingSink(runId, query.name(), options.latency()))
@@ -61,7 +61,9 @@ public final class SpateNexmarkRunner {
     }
 
     FoldingSink.Run run = FoldingSink.open(runId);
-    WallClockOrigin.open(runId, configuration.firstEventTime());
+    if (options.latency()) {
+      LatencyOrigin.open(runId, configuration);
+    }
     StreamGraph graph = env.getStreamGraph("nexmark " + query.name());
     JobGraph job = JobGraphGenerator.generate(graph);
     // The cluster starts before the clock does, as the Flink runner's MiniCluster does: both time the
@@ -78,7 +80,7 @@ public final class SpateNexmarkRunner {
           summary, options.latency() ? run.latency() : null);
     } finally {
       FoldingSink.close(runId);
-      WallClockOrigin.close(runId);
+      LatencyOrigin.close(runId);
     }
   }
 

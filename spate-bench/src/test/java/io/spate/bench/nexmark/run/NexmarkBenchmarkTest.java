@@ -1,6 +1,10 @@
 package io.spate.bench.nexmark.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.bench.nexmark.ResultSummary;
+import io.spate.connectors.nexmark.NexmarkConfiguration;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,5 +42,55 @@ class NexmarkBenchmarkTest {
     assertThat(BenchmarkOptions.millis("10s")).isEqualTo(10_000);
     assertThat(BenchmarkOptions.millis("500ms")).isEqualTo(500);
     assertThat(BenchmarkOptions.parse(new String[] {"--queries", "Q5,q7"}).queries).containsExactly("q5", "q7");
+  }
+
+  @Test
+  void theEventRateReachesEveryRunnerAndTheLatencyRateReplacesItInLatencyRuns(@TempDir java.nio.file.Path dir) {
+    BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--event-rate", "250k", "--latency-rate", "20k",
+        "--work-dir", dir.toString()});
+
+    for (String engine : BenchmarkOptions.ENGINES) {
+      RunnerOptions run = RunnerOptions.parse(
+          NexmarkBenchmark.runOptions(o, "q5", engine, 1, false).toArgs().toArray(String[]::new));
+      assertThat(run.configuration().eventsPerSecond()).as(engine).isEqualTo(250_000);
+      assertThat(run.configuration().rateLimited()).as(engine).isFalse();
+    }
+    RunnerOptions latency = RunnerOptions.parse(
+        NexmarkBenchmark.runOptions(o, "q5", "spate", 1, true).toArgs().toArray(String[]::new));
+    assertThat(latency.configuration().eventsPerSecond()).isEqualTo(20_000);
+    assertThat(latency.configuration().rateLimited()).isTrue();
+  }
+
+  @Test
+  void theEventRateIs100KByDefaultAnd0MeansTheGeneratorsDefault() {
+    assertThat(BenchmarkOptions.parse(new String[0]).eventRate).isEqualTo(100_000);
+    BenchmarkOptions generatorDefault = BenchmarkOptions.parse(new String[] {"--event-rate", "0"});
+    RunnerOptions run = NexmarkBenchmark.runOptions(generatorDefault, "q5", "flink", 1, false);
+
+    assertThat(run.toArgs()).doesNotContain("--event-rate");
+    assertThat(run.configuration().eventsPerSecond()).isEqualTo(NexmarkConfiguration.defaults().eventsPerSecond());
+    assertThat(BenchmarkOptions.USAGE).contains("--event-rate EPS");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--event-rate", "-5"}))
+        .hasMessageContaining("--event-rate");
+  }
+
+  @Test
+  void theReportStatesTheEventTimeRateAndTheLatencyDefinition() {
+    BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--queries", "q5", "--events", "10m",
+        "--event-rate", "100k", "--latency-rate", "20k"});
+    QueryComparison q5 = new QueryComparison("q5");
+    q5.addLatency(RunResult.measured("spate", "q5", 200_000, 10_000_000_000L, 1, 1, new ResultSummary(1, 1),
+        new RunResult.Latency(2_000, 3_000, 4_000)));
+
+    String report = BenchmarkReport.markdown(o, List.of(q5), new String[0]);
+    String generatorDefault = BenchmarkReport.markdown(
+        BenchmarkOptions.parse(new String[] {"--events", "1m", "--event-rate", "0"}), List.of(), new String[0]);
+
+    assertThat(report).contains("- Configuration: 10,000,000 events at 100 K events/s of event time "
+        + "(100.0 s of event time; seed 0");
+    assertThat(report).contains("Latency at 20 K events/s (200,000 events per run; the source is paced")
+        .contains("min(t, lastEventTime)").contains("not sampled").contains("| q5 | 2.0 / 3.0 / 4.0 | – |");
+    assertThat(generatorDefault).contains("- Configuration: 1,000,000 events at 10.00 M events/s of event time "
+        + "(0.1 s of event time, the generator's default rate; seed 0");
   }
 }

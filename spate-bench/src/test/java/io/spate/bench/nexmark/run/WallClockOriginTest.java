@@ -2,33 +2,31 @@ package io.spate.bench.nexmark.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.connectors.nexmark.Event;
+import io.spate.connectors.nexmark.NexmarkConfiguration;
+import io.spate.connectors.nexmark.NexmarkGenerator;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** Spate's map after the source, and the latency samples of its sink. */
 class WallClockOriginTest {
 
-  private static final long FIRST = 1_000_000;
-  private static final long MS = 1_000_000L;
-
   @Test
-  void theOriginIsTheEarliestScheduleAndLatencyCountsFromADueTime() {
-    WallClockOrigin.Origin origin = new WallClockOrigin.Origin(FIRST);
-    origin.observe(FIRST, 500 * MS);          // event 0 emitted 500 ms after some clock zero
-    origin.observe(FIRST + 10, 520 * MS);     // 10 ms of event time later, 10 ms behind schedule
-    origin.observe(FIRST + 20, 520 * MS);     // on schedule: pulls nothing earlier than 500
+  void theMapAfterTheSourceFeedsItsRunsOriginAndPassesEventsOn() {
+    String run = UUID.randomUUID().toString();
+    NexmarkConfiguration c = NexmarkConfiguration.builder().events(100).eventsPerSecond(1_000).build();
+    LatencyOrigin origin = LatencyOrigin.open(run, c);
+    try {
+      Event event = new NexmarkGenerator(c).eventAt(42);
+      long before = System.nanoTime();
 
-    assertThat(origin.latencyMicros(FIRST + 10, 513 * MS)).isEqualTo(3_000);
-    assertThat(origin.latencyMicros(FIRST, 500 * MS)).isZero();
-  }
+      assertThat(new WallClockOrigin(run).map(event)).isSameAs(event);
 
-  @Test
-  void aRowArrivingBeforeItsTimeWasDueHasNoLatency() {
-    WallClockOrigin.Origin origin = new WallClockOrigin.Origin(FIRST);
-    origin.observe(FIRST, 0);
-
-    // a window ending 10 s after the last event, fired by the end of input after 2 s
-    assertThat(origin.latencyMicros(FIRST + 10_000, 2_000 * MS)).isEqualTo(-1);
-    // within the millisecond resolution of event time it counts as no delay
-    assertThat(origin.latencyMicros(FIRST + 3, 2_500_000)).isZero();
+      // event 42 is stamped 42 ms after the first, so the origin lies 42 ms before its emission
+      assertThat(origin.originNanos()).isBetween(before - 42 * 1_000_000L, System.nanoTime() - 42 * 1_000_000L);
+    } finally {
+      LatencyOrigin.close(run);
+    }
   }
 
   @Test

@@ -1,0 +1,112 @@
+package io.spate.bench.nexmark.run;
+
+import io.spate.connectors.nexmark.NexmarkConfiguration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one latency definition of a paced Nexmark run, used by the Spate and the Flink runner alike.
+ *
+ * <p>At rate {@code r} event {@code n} carries the event time {@code firstEventTime + n/r} and the
+ * source emits it no earlier than {@code start + n/r}. An identity map chained right after the
+ * source calls {@link #observe} for every event; the <em>origin</em> is the smallest {@code now -
+ * (eventTime - firstEventTime)} over all of them, the wall-clock time at which event time {@code
+ * firstEventTime} was due. A row with timestamp {@code t} that reaches the sink at {@code now} has
+ * the latency {@code now - (origin + (min(t, lastEventTime) - firstEventTime))}: the time since its
+ * newest possible input was due. Rows stamped after the last event (windows that close only at the
+ * end of input) count from the last event, which released them; rows without a timestamp or stamped
+ * before the first event are not sampled. Event times have millisecond resolution, so a latency may
+ * overstate the true one by up to a millisecond.
+ *
+ * <p>Thread-safe. Runs register by id in a JVM-wide table ({@link #open}, {@link #forRun}, {@link
+ * #close}) so that the maps and sinks an engine deserializes in the runner's JVM find their run.
+ */
+public final class LatencyOrigin {
+
+  private static final ConcurrentHashMap<String, LatencyOrigin> RUNS = new ConcurrentHashMap<>();
+
+  private final long firstEventTime;
+  private final long lastEventTime;
+  private final AtomicLong originNanos = new AtomicLong(Long.MAX_VALUE);
+
+  /** An origin for events stamped {@code firstEventTime} to {@code lastEventTime} (epoch ms), none observed yet. */
+  public LatencyOrigin(long firstEventTime, long lastEventTime) {
+    if (lastEventTime < firstEventTime) {
+      throw new IllegalArgumentException("The last event time " + lastEventTime + " lies before the first, "
+          + firstEventTime);
+    }
+    this.firstEventTime = firstEventTime;
+    this.lastEventTime = lastEventTime;
+  }
+
+  /** An origin for the events of {@code configuration}, from its first event's time to its last's (before disorder). */
+  public static LatencyOrigin of(NexmarkConfiguration configuration) {
+    long first = configuration.firstEventTime();
+    long events = configuration.numEvents();
+    // the generator's own arithmetic for the time of event n, so that the clamp hits the last event exactly
+    long last = configuration.isUnbounded() ? Long.MAX_VALUE
+        : first + (long) (Math.max(0, events - 1) * (1000.0 / configuration.eventsPerSecond()));
+    return new LatencyOrigin(first, last);
+  }
+
+  /** Registers a new origin for the run {@code runId} in this JVM and returns it. */
+  public static LatencyOrigin open(String runId, NexmarkConfiguration configuration) {
+    LatencyOrigin origin = of(configuration);
+    if (RUNS.putIfAbsent(runId, origin) != null) {
+      throw new IllegalStateException("The latency origin of run " + runId + " is already open");
+    }
+    return origin;
+  }
+
+  /** The origin of the run {@code runId}, open from {@link #open} to {@link #close}. */
+  public static LatencyOrigin forRun(String runId) {
+    LatencyOrigin origin = RUNS.get(runId);
+    if (origin == null) {
+      throw new IllegalStateException("No latency origin for run " + runId
+          + ": the job runs outside its runner's JVM or after the run ended");
+    }
+    return origin;
+  }
+
+  /** Forgets the run {@code runId}. */
+  public static void close(String runId) {
+    RUNS.remove(runId);
+  }
+
+  /** Takes into account an event with time {@code eventTime} emitted at {@code nowNanos} ({@link System#nanoTime()}). */
+  public void observe(long eventTime, long nowNanos) {
+    long candidate = nowNanos - (eventTime - firstEventTime) * 1_000_000L;
+    long current;
+    while (candidate < (current = originNanos.get())) {
+      if (originNanos.compareAndSet(current, candidate)) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The latency in microseconds of a row stamped {@code rowTimestamp} that arrives at {@code
+   * nowNanos}, or -1 if the row is not sampled (no timestamp, stamped before the first event, or no
+   * event observed yet).
+   */
+  public long latencyMicros(Long rowTimestamp, long nowNanos) {
+    long origin = originNanos.get();
+    if (rowTimestamp == null || rowTimestamp < firstEventTime || origin == Long.MAX_VALUE) {
+      return -1;
+    }
+    long due = origin + (Math.min(rowTimestamp, lastEventTime) - firstEventTime) * 1_000_000L;
+    // the event that released the row passed observe() before the row was made, so now >= due; only
+    // out-of-order last events (stamped before lastEventTime) can put due later: those count as 0
+    return Math.max(0, (nowNanos - due) / 1_000);
+  }
+
+  /** The origin in {@link System#nanoTime()} terms, or {@link Long#MAX_VALUE} before the first event. */
+  public long originNanos() {
+    return originNanos.get();
+  }
+
+  /** The event time that later row timestamps are clamped to, epoch ms. */
+  public long lastEventTime() {
+    return lastEventTime;
+  }
+}
