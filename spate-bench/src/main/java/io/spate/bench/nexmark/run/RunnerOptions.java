@@ -38,7 +38,7 @@ public record RunnerOptions(String query, long events, int parallelism, String s
     if (!state.equals("hashmap") && !state.equals("rocksdb")) {
       throw new IllegalArgumentException("--state must be hashmap or rocksdb, but is " + state);
     }
-    configuration(seed, events, eventRate, rate);
+    configuration(seed, events, eventRate, rate); // fails on negative or conflicting rates
     if (latency && !(rate > 0)) {
       throw new IllegalArgumentException("--latency needs --rate EPS, the pace of the source");
     }
