@@ -1,9 +1,15 @@
 package io.spate.bench.nexmark;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * A 64-bit hash of a row's canonical encoding: records by their components in declaration order,
@@ -12,23 +18,73 @@ import java.util.List;
  */
 public final class CanonicalHash {
 
-  private static final ClassValue<MethodHandle[]> COMPONENTS = new ClassValue<>() {
+  private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
     @Override
-    protected MethodHandle[] computeValue(Class<?> type) {
+    protected Component[] computeValue(Class<?> type) {
       RecordComponent[] components = type.getRecordComponents();
-      MethodHandle[] accessors = new MethodHandle[components.length];
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      Component[] readers = new Component[components.length];
       for (int i = 0; i < components.length; i++) {
-        try {
-          components[i].getAccessor().setAccessible(true);
-          accessors[i] = lookup.unreflect(components[i].getAccessor());
-        } catch (IllegalAccessException | RuntimeException e) {
-          throw new IllegalArgumentException("Cannot read component " + components[i].getName() + " of " + type, e);
-        }
+        readers[i] = Component.of(type, components[i]);
       }
-      return accessors;
+      return readers;
     }
   };
+
+  /**
+   * Reads one record component and folds it into a hash. Primitive components are read through
+   * generated accessors, without boxing: the fold runs once per output row of every engine and must
+   * stay cheap beside the work it measures.
+   */
+  private interface Component {
+    long update(long h, Object record);
+
+    static Component of(Class<?> type, RecordComponent component) {
+      try {
+        Method accessor = component.getAccessor();
+        accessor.setAccessible(true);
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        MethodHandle getter = lookup.unreflect(accessor);
+        Class<?> kind = component.getType();
+        if (kind == long.class) {
+          ToLongFunction<Object> read = generated(lookup, ToLongFunction.class, "applyAsLong", getter, long.class);
+          return (h, record) -> step(step(h, 2), read.applyAsLong(record));
+        }
+        if (kind == int.class) {
+          ToIntFunction<Object> read = generated(lookup, ToIntFunction.class, "applyAsInt", getter, int.class);
+          return (h, record) -> step(step(h, 2), read.applyAsInt(record));
+        }
+        if (kind == double.class) {
+          ToDoubleFunction<Object> read = generated(lookup, ToDoubleFunction.class, "applyAsDouble", getter,
+              double.class);
+          return (h, record) -> doubleValue(h, read.applyAsDouble(record));
+        }
+        MethodHandle boxed = getter.asType(MethodType.methodType(Object.class, Object.class));
+        return (h, record) -> {
+          try {
+            return CanonicalHash.update(h, boxed.invokeExact(record));
+          } catch (Throwable e) {
+            throw new IllegalStateException("Cannot read component " + component.getName() + " of " + type, e);
+          }
+        };
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalArgumentException("Cannot read component " + component.getName() + " of " + type, e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <F> F generated(MethodHandles.Lookup lookup, Class<?> functionType, String method,
+        MethodHandle getter, Class<?> result) throws ReflectiveOperationException {
+      try {
+        MethodType erased = MethodType.methodType(result, Object.class);
+        return (F) LambdaMetafactory.metafactory(lookup, method, MethodType.methodType(functionType), erased,
+            getter, getter.type()).getTarget().invoke();
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   private CanonicalHash() {}
 
@@ -48,8 +104,7 @@ public final class CanonicalHash {
       return step(step(h, 2), v);
     }
     if (value instanceof Double v) {
-      // -0.0 and 0.0 are the same number in a result
-      return step(step(h, 3), Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
+      return doubleValue(h, v);
     }
     if (value instanceof String s) {
       return string(step(h, 4), s);
@@ -66,16 +121,17 @@ public final class CanonicalHash {
     }
     if (value instanceof Record) {
       h = step(h, 7);
-      for (MethodHandle accessor : COMPONENTS.get(value.getClass())) {
-        try {
-          h = update(h, accessor.invoke(value));
-        } catch (Throwable e) {
-          throw new IllegalStateException("Cannot read a component of " + value.getClass(), e);
-        }
+      for (Component component : COMPONENTS.get(value.getClass())) {
+        h = component.update(h, value);
       }
       return h;
     }
     throw new IllegalArgumentException("No canonical encoding for " + value.getClass().getName());
+  }
+
+  private static long doubleValue(long h, double v) {
+    // -0.0 and 0.0 are the same number in a result
+    return step(step(h, 3), Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
   }
 
   private static long string(long h, String s) {

@@ -18,6 +18,12 @@ class ResultSummaryTest {
   /** A row like a query's. */
   public record Row(long id, String name, double price, List<Long> ids, Row nested) {}
 
+  /** The same values as primitives and as boxes. */
+  public record Primitives(long l, int i, double d, boolean b) {}
+
+  /** The boxed twin of {@link Primitives}. */
+  public record Boxes(Long l, Integer i, Double d, Boolean b) {}
+
   private static Row row(long id, String name) {
     return new Row(id, name, id * 0.908, List.of(id, id + 1), null);
   }
@@ -48,6 +54,12 @@ class ResultSummaryTest {
         .isNotEqualTo(CanonicalHash.of(new Row(1, "", 0, List.of(), null)));
     assertThat(CanonicalHash.of(List.of(1L, 2L))).isNotEqualTo(CanonicalHash.of(List.of(2L, 1L)));
     assertThatThrownBy(() -> CanonicalHash.of(new Object())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Property
+  void primitiveComponentsHashLikeTheirBoxes(@ForAll long l, @ForAll int i, @ForAll double d, @ForAll boolean b) {
+    assertThat(CanonicalHash.of(new Primitives(l, i, d, b))).isEqualTo(CanonicalHash.of(new Boxes(l, i, d, b)));
+    assertThat(CanonicalHash.of(new Primitives(l, i, d, b))).isNotEqualTo(CanonicalHash.of(new Primitives(l + 1, i, d, b)));
   }
 
   @Test
