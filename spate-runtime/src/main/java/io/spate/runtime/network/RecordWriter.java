@@ -1,6 +1,7 @@
 package io.spate.runtime.network;
 
 import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.partition.KeyGroupPartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
 import java.util.ArrayDeque;
 
@@ -15,6 +16,7 @@ public final class RecordWriter {
   private final RecordBatch[] current;
   private final ArrayDeque<Object>[] backlog;
   private final StreamPartitioner partitioner;
+  private final KeyGroupPartitioner keyed;
   private final boolean broadcast;
   private final int batchSize;
   // Per channel, how many elements were handed to it (into the ring or the backlog): the index the next gets.
@@ -29,6 +31,7 @@ public final class RecordWriter {
     this.backlog = new ArrayDeque[channels.length];
     this.partitioner = partitioner;
     this.broadcast = partitioner.isBroadcast();
+    this.keyed = partitioner instanceof KeyGroupPartitioner k ? k : null;
     this.batchSize = batchSize;
     this.positions = new long[channels.length];
     partitioner.setup(channels.length);
@@ -38,20 +41,23 @@ public final class RecordWriter {
   public void emit(Object value, long timestamp) throws Exception {
     if (broadcast) {
       for (int c = 0; c < channels.length; c++) {
-        append(c, value, timestamp);
+        append(c, value, timestamp, null);
       }
+    } else if (keyed != null) {
+      Object key = keyed.keyOf(value);
+      append(channels.length == 1 ? 0 : keyed.channelOfKey(key), value, timestamp, key);
     } else {
-      append(channels.length == 1 ? 0 : partitioner.selectChannel(value), value, timestamp);
+      append(channels.length == 1 ? 0 : partitioner.selectChannel(value), value, timestamp, null);
     }
   }
 
-  private void append(int channel, Object value, long timestamp) {
+  private void append(int channel, Object value, long timestamp, Object key) {
     RecordBatch batch = current[channel];
     if (batch == null) {
       batch = channels[channel].obtainBatch(batchSize);
       current[channel] = batch;
     }
-    if (batch.add(value, timestamp)) {
+    if (key != null ? batch.add(value, timestamp, key) : batch.add(value, timestamp)) {
       current[channel] = null;
       push(channel, batch);
     }

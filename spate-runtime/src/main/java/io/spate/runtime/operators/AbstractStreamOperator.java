@@ -2,6 +2,7 @@ package io.spate.runtime.operators;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Function;
+import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.RichFunction;
 import io.spate.api.functions.TimeDomain;
 import io.spate.api.typeinfo.TypeInformation;
@@ -31,7 +32,7 @@ import java.util.OptionalLong;
  *
  * @param <OUT> the output type
  */
-public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
+public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>, KeyedInput {
 
   /** The task-provided context. */
   protected OperatorContext context;
@@ -50,6 +51,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   private final Function userFunction;
   private final boolean keyed;
+  // The key the task handed over with the record being processed; see KeyedInput.
+  private Object incomingKey;
 
   /** Creates a non-keyed operator around {@code userFunction} (may be null). */
   protected AbstractStreamOperator(Function userFunction) {
@@ -98,6 +101,20 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   private static String ownerName(OperatorContext context) {
     return context.jobId() + "/" + context.operatorName() + " (" + (context.taskInfo().indexOfThisSubtask() + 1)
         + "/" + context.taskInfo().numberOfParallelSubtasks() + ")";
+  }
+
+  @Override
+  public final void setIncomingKey(Object key) {
+    incomingKey = key;
+  }
+
+  /**
+   * The key of {@code value}: the one its keyed exchange computed if the task handed it over (see
+   * {@link KeyedInput}), else what {@code selector} makes of it.
+   */
+  protected final <T> Object keyOf(KeySelector<T, ?> selector, T value) throws Exception {
+    Object key = incomingKey;
+    return key != null ? key : selector.getKey(value);
   }
 
   /** Makes {@code key} the current key of the keyed state and timers. */

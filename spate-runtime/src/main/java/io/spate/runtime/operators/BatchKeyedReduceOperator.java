@@ -30,8 +30,9 @@ public final class BatchKeyedReduceOperator<K, T> extends AbstractStreamOperator
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public void processElement(T value, long timestamp) throws Exception {
-    K key = keySelector.getKey(value);
+    K key = (K) keyOf(keySelector, value);
     Entry<T> entry = values.get(key);
     if (entry == null) {
       entry = new Entry<>();

@@ -49,7 +49,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
     if (keySelector1 != null) {
-      setCurrentKey(keySelector1.getKey(value));
+      setCurrentKey(keyOf(keySelector1, value));
     }
     prepare(timestamp);
     function.processElement1(value, ctx, collector);
@@ -58,7 +58,7 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     if (keySelector2 != null) {
-      setCurrentKey(keySelector2.getKey(value));
+      setCurrentKey(keyOf(keySelector2, value));
     }
     prepare(timestamp);
     function.processElement2(value, ctx, collector);

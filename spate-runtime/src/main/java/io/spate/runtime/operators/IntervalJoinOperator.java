@@ -80,7 +80,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setCurrentKey(keySelector1.getKey(value));
+    setCurrentKey(keyOf(keySelector1, value));
     checkTimestamp(timestamp, "left");
     if (isLate(timestamp)) {
       if (leftLateDataTag != null) {
@@ -104,7 +104,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    setCurrentKey(keySelector2.getKey(value));
+    setCurrentKey(keyOf(keySelector2, value));
     checkTimestamp(timestamp, "right");
     if (isLate(timestamp)) {
       if (rightLateDataTag != null) {

@@ -64,7 +64,7 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     prepare(timestamp, null);
     function.processElement(value, readOnlyCtx, collector);
   }

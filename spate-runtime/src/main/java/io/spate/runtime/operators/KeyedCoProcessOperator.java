@@ -42,14 +42,14 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setCurrentKey(keySelector1.getKey(value));
+    setCurrentKey(keyOf(keySelector1, value));
     prepare(timestamp, null);
     function.processElement1(value, ctx, collector);
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    setCurrentKey(keySelector2.getKey(value));
+    setCurrentKey(keyOf(keySelector2, value));
     prepare(timestamp, null);
     function.processElement2(value, ctx, collector);
   }

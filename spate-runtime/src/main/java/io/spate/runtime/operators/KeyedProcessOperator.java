@@ -36,7 +36,7 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     collector.setTimestamp(timestamp);
     ctx.timestamp = timestamp;
     ctx.domain = null;

@@ -39,7 +39,7 @@ public final class KeyedReduceOperator<K, T> extends AbstractStreamOperator<T>
 
   @Override
   public void processElement(T value, long timestamp) throws Exception {
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     T previous = values.value();
     T updated = previous == null ? value : function.reduce(previous, value);
     values.update(updated);

@@ -33,11 +33,21 @@ public final class KeyGroupPartitioner implements StreamPartitioner {
 
   @Override
   public int selectChannel(Object record) throws Exception {
+    return channelOfKey(keyOf(record));
+  }
+
+  /** The key of {@code record}; never null. */
+  public Object keyOf(Object record) throws Exception {
     Object key = keySelector.getKey(record);
     if (key == null) {
       throw new NullPointerException("The key selector returned null for record " + record
           + ": keys must not be null.");
     }
+    return key;
+  }
+
+  /** The channel of the records with key {@code key}. */
+  public int channelOfKey(Object key) {
     int hash = keyType.keyHash(key);
     int keyGroup = keyGroupMask >= 0
         ? KeyGroupAssignment.murmurFinalize(hash) & keyGroupMask

@@ -19,6 +19,7 @@ import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.WatermarkValve;
 import io.spate.runtime.operators.InFlightOperator;
+import io.spate.runtime.operators.KeyedInput;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
@@ -110,6 +111,7 @@ public final class StreamTask implements Tasklet {
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+  private KeyedInput keyedInputHead;
   // Set when the head keeps records in flight (async I/O); only then is capacity checked per record.
   private InFlightOperator inFlightHead;
   // The rest of a batch the in-flight head had no room for; no other input is read before it.
@@ -326,6 +328,9 @@ public final class StreamTask implements Tasklet {
       if (head instanceof InFlightOperator inFlight) {
         inFlightHead = inFlight;
       }
+    }
+    if (head instanceof KeyedInput keyedInput && inFlightHead == null) {
+      keyedInputHead = keyedInput;
     }
     gate = chain.inputGate();
     valve = new WatermarkValve(gate.numberOfChannels(), new ValveToHead());
@@ -556,7 +561,9 @@ public final class StreamTask implements Tasklet {
   private void processBatch(int inputIndex, RecordBatch batch) {
     int size = batch.size();
     try {
-      if (oneInputHead != null) {
+      if (batch.hasKeys() && keyedInputHead != null) {
+        processKeyedBatch(inputIndex, batch);
+      } else if (oneInputHead != null) {
         for (int i = 0; i < size; i++) {
           oneInputHead.processElement(batch.value(i), batch.timestamp(i));
         }
@@ -575,6 +582,25 @@ public final class StreamTask implements Tasklet {
       throw new OperatorFailure(chain.head().getName(), e);
     }
     recordsIn += size;
+  }
+
+  /** Processes a batch whose records carry their keys, handing each key to the head with its record. */
+  private void processKeyedBatch(int inputIndex, RecordBatch batch) throws Exception {
+    int size = batch.size();
+    try {
+      for (int i = 0; i < size; i++) {
+        keyedInputHead.setIncomingKey(batch.key(i));
+        if (oneInputHead != null) {
+          oneInputHead.processElement(batch.value(i), batch.timestamp(i));
+        } else if (inputIndex == 0) {
+          twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
+        } else {
+          twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
+        }
+      }
+    } finally {
+      keyedInputHead.setIncomingKey(null);
+    }
   }
 
   /**

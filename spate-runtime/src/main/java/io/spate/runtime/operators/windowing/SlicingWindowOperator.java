@@ -175,7 +175,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       assigner.assignWindows(value, timestamp, null); // throws the assigner's own message
       throw new IllegalStateException("A sliding event-time window got a record without a timestamp.");
     }
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     long watermark = timers.currentWatermark();
     long lastEnd = lastWindowEnd(timestamp);
     if (cleanupTime(lastEnd) <= watermark) {
@@ -208,7 +208,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
    */
   @SuppressWarnings("unchecked")
   private void processOnProcessingTime(IN value) throws Exception {
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     long now = timers.currentProcessingTime();
     long firedThrough = now - 1;
     if (isWindowEnd(now + 1)) {

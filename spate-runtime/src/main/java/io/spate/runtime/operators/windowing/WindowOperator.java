@@ -134,7 +134,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    setCurrentKey(keySelector.getKey(value));
+    setCurrentKey(keyOf(keySelector, value));
     Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
     boolean skipped = true;
     MergingWindowSet<W> merging = loadMergingWindows();
