@@ -27,6 +27,7 @@ final class BenchmarkOptions {
   long seed = 0;
   int runs = 1;
   double latencyRate = 0;
+  boolean throughputRuns = true;
   long latencyEvents = 0;
   Path output = null;
   String flinkClasspath = null;
@@ -49,6 +50,7 @@ final class BenchmarkOptions {
         --latency-rate EPS           also measure latency with the source paced to EPS events/s,
                                      which is then also the event-time rate of those runs
         --latency-events N           events per latency run (default 10 s worth)
+        --mode both|latency          with --latency-rate: throughput and latency runs (default), or latency only
         --output FILE                write the report into a section of this Markdown file
         --flink-classpath CP         class path holding the Flink runner (default: this one, if it has it)
         --jvm-opts "OPTS"            options of each child JVM (default -Xmx4g)
@@ -78,6 +80,11 @@ final class BenchmarkOptions {
           case "--engines" -> o.engines = engines(v);
           case "--seed" -> o.seed = Long.parseLong(v);
           case "--runs" -> o.runs = Integer.parseInt(v);
+          case "--mode" -> o.throughputRuns = switch (v) {
+            case "both" -> true;
+            case "latency" -> false;
+            default -> throw new IllegalArgumentException("--mode must be both or latency, but is " + v);
+          };
           case "--latency-rate" -> o.latencyRate = count(v);
           case "--latency-events" -> o.latencyEvents = count(v);
           case "--output" -> o.output = Path.of(v);
@@ -99,6 +106,9 @@ final class BenchmarkOptions {
     }
     if (!o.state.equals("hashmap") && !o.state.equals("rocksdb")) {
       throw new IllegalArgumentException("--state must be hashmap or rocksdb, but is " + o.state);
+    }
+    if (!o.throughputRuns && !(o.latencyRate > 0)) {
+      throw new IllegalArgumentException("--mode latency needs --latency-rate EPS");
     }
     if (o.latencyRate > 0 && o.latencyEvents == 0) {
       o.latencyEvents = (long) (o.latencyRate * 10);

@@ -37,27 +37,8 @@ final class BenchmarkReport {
         o.checkpointIntervalMillis > 0 ? "checkpoints every " + o.checkpointIntervalMillis + " ms" : "no checkpoints",
         o.runs, o.runs == 1 ? "" : "s"));
     s.append('\n');
-    s.append("| query | events | Spate events/s | Flink events/s | Spate/Flink | Spate CPU s/M events "
-        + "| Flink CPU s/M events | Spate peak RSS MiB | Flink peak RSS MiB | baseline events/s | Spate/baseline "
-        + "| results |\n");
-    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-    for (QueryComparison q : results) {
-      double spate = q.medianEventsPerSecond("spate");
-      double flink = q.medianEventsPerSecond("flink");
-      double baseline = q.medianEventsPerSecond("baseline");
-      s.append("| ").append(q.query)
-          .append(" | ").append(rate(o.events))
-          .append(" | ").append(rate(spate))
-          .append(" | ").append(rate(flink))
-          .append(" | ").append(ratio(spate, flink))
-          .append(" | ").append(number(q.medianCpuPerMillion("spate")))
-          .append(" | ").append(number(q.medianCpuPerMillion("flink")))
-          .append(" | ").append(whole(q.medianPeakRssMiB("spate")))
-          .append(" | ").append(whole(q.medianPeakRssMiB("flink")))
-          .append(" | ").append(rate(baseline))
-          .append(" | ").append(ratio(spate, baseline))
-          .append(" | ").append(q.resultCheck())
-          .append(" |\n");
+    if (o.throughputRuns) {
+      throughputTable(s, o, results);
     }
     if (o.latencyRate > 0) {
       s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run; the source is paced to "
@@ -86,6 +67,31 @@ final class BenchmarkReport {
       s.append("\nFailed runs:\n\n").append(String.join("\n", failures)).append('\n');
     }
     return s.toString();
+  }
+
+  private static void throughputTable(StringBuilder s, BenchmarkOptions o, List<QueryComparison> results) {
+    s.append("| query | events | Spate events/s | Flink events/s | Spate/Flink | Spate CPU s/M events "
+        + "| Flink CPU s/M events | Spate peak RSS MiB | Flink peak RSS MiB | baseline events/s | Spate/baseline "
+        + "| results |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (QueryComparison q : results) {
+      double spate = q.medianEventsPerSecond("spate");
+      double flink = q.medianEventsPerSecond("flink");
+      double baseline = q.medianEventsPerSecond("baseline");
+      s.append("| ").append(q.query)
+          .append(" | ").append(rate(o.events))
+          .append(" | ").append(rate(spate))
+          .append(" | ").append(rate(flink))
+          .append(" | ").append(ratio(spate, flink))
+          .append(" | ").append(number(q.medianCpuPerMillion("spate")))
+          .append(" | ").append(number(q.medianCpuPerMillion("flink")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("spate")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("flink")))
+          .append(" | ").append(rate(baseline))
+          .append(" | ").append(ratio(spate, baseline))
+          .append(" | ").append(q.resultCheck())
+          .append(" |\n");
+    }
   }
 
   private static String latency(RunResult.Latency l) {

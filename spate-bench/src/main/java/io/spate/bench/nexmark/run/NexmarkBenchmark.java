@@ -67,7 +67,7 @@ public final class NexmarkBenchmark {
       comparisons.add(comparison);
       for (String engine : engines) {
         String classpath = engine.equals("flink") ? flinkClasspath : ownClasspath;
-        for (int run = 1; run <= options.runs; run++) {
+        for (int run = 1; options.throughputRuns && run <= options.runs; run++) {
           RunnerOptions runOptions = runOptions(options, query, engine, run, false);
           RunResult result = children.run(engine, mainClass(engine), classpath, runOptions);
           comparison.add(result);

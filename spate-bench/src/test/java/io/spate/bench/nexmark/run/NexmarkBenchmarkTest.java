@@ -93,4 +93,24 @@ class NexmarkBenchmarkTest {
     assertThat(generatorDefault).contains("- Configuration: 1,000,000 events at 10.00 M events/s of event time "
         + "(0.1 s of event time, the generator's default rate; seed 0");
   }
+
+  @Test
+  void latencyModeRunsOnlyTheLatencyRunsAndReportsNoThroughputTable(@TempDir java.nio.file.Path dir) throws Exception {
+    BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--queries", "q1", "--events", "3000",
+        "--mode", "latency", "--latency-rate", "20k", "--latency-events", "2000", "--engines", "spate,baseline",
+        "--jvm-opts", "-Xmx256m", "--work-dir", dir.toString()});
+
+    List<QueryComparison> results = NexmarkBenchmark.run(o, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+
+    assertThat(results.get(0).ok("spate")).isEmpty();
+    assertThat(results.get(0).ok("baseline")).isEmpty();
+    assertThat(results.get(0).medianLatency("spate")).isNotNull();
+    String report = BenchmarkReport.markdown(o, results, new String[0]);
+    assertThat(report).doesNotContain("| query | events |").contains("| query | Spate | Flink |");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--mode", "latency"}))
+        .hasMessageContaining("--latency-rate");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--mode", "fast"}))
+        .hasMessageContaining("--mode must be both or latency");
+  }
 }
