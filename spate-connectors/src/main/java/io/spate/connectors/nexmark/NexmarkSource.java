@@ -7,7 +7,6 @@ import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SplitEnumerator;
 import io.spate.api.connector.source.SplitEnumeratorContext;
-import io.spate.api.connector.source.lib.RateLimiterStrategy;
 import io.spate.api.typeinfo.ResultTypeQueryable;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.List;
@@ -61,24 +60,21 @@ public final class NexmarkSource
 
   @Override
   public SourceReader<Event, NexmarkSplit> createReader(SourceReaderContext readerContext) {
-    RateLimiterStrategy rate = configuration.rateLimited()
-        ? RateLimiterStrategy.perSecond(configuration.eventsPerSecond())
-        : RateLimiterStrategy.noOp();
     return new NexmarkSourceReader(readerContext, new NexmarkGenerator(configuration),
-        rate.createRateLimiter(readerContext.currentParallelism()));
+        configuration.rateLimited() ? configuration.eventsPerSecond() : 0);
   }
 
   @Override
   public SplitEnumerator<NexmarkSplit, List<NexmarkSplit>> createEnumerator(
       SplitEnumeratorContext<NexmarkSplit> enumContext) {
-    return new NexmarkSplitEnumerator(
-        enumContext, NexmarkSplit.cut(configuration.numEvents(), enumContext.currentParallelism()));
+    return new NexmarkSplitEnumerator(enumContext,
+        NexmarkSplit.cut(configuration.numEvents(), enumContext.currentParallelism()), configuration.rateLimited());
   }
 
   @Override
   public SplitEnumerator<NexmarkSplit, List<NexmarkSplit>> restoreEnumerator(
       SplitEnumeratorContext<NexmarkSplit> enumContext, List<NexmarkSplit> checkpoint) {
-    return new NexmarkSplitEnumerator(enumContext, checkpoint);
+    return new NexmarkSplitEnumerator(enumContext, checkpoint, configuration.rateLimited());
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.connector.source.lib.RateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +22,8 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
 
   private final SourceReaderContext context;
   private final NexmarkGenerator generator;
-  private final RateLimiter rateLimiter;
+  // The pace of a rate-limited source (event n is due n * nanosPerEvent after its split's origin); 0 if unpaced.
+  private final double nanosPerEvent;
   private final List<Cursor> cursors = new ArrayList<>();
   private boolean noMoreSplits;
   private boolean splitRequested;
@@ -34,10 +34,15 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
   private static final class Cursor {
     final NexmarkSplit split;
     long next;
+    // System.nanoTime() at which event 0 was due; Long.MIN_VALUE until known.
+    long originNanos = Long.MIN_VALUE;
 
     Cursor(NexmarkSplit split) {
       this.split = split;
       this.next = split.next();
+      if (split.paceOriginMillis() > 0) {
+        originNanos = System.nanoTime() - (System.currentTimeMillis() - split.paceOriginMillis()) * 1_000_000L;
+      }
     }
 
     long remaining() {
@@ -45,10 +50,15 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
     }
   }
 
-  NexmarkSourceReader(SourceReaderContext context, NexmarkGenerator generator, RateLimiter rateLimiter) {
+  /**
+   * A reader of {@code generator}'s events; with {@code eventsPerSecond > 0} it emits event n no
+   * earlier than n / eventsPerSecond seconds after its split's pace origin, and catches up after a
+   * stall rather than shifting the schedule, so that event time keeps step with the wall clock.
+   */
+  NexmarkSourceReader(SourceReaderContext context, NexmarkGenerator generator, double eventsPerSecond) {
     this.context = context;
     this.generator = generator;
-    this.rateLimiter = rateLimiter;
+    this.nanosPerEvent = eventsPerSecond > 0 ? 1e9 / eventsPerSecond : 0;
   }
 
   @Override
@@ -65,12 +75,13 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
     }
     Cursor cursor = furthestBehind();
     long remaining = cursor.remaining();
-    int wanted = (int) Math.min(BATCH_SIZE, remaining);
-    long now = System.nanoTime();
-    int granted = rateLimiter.tryAcquire(wanted, now);
-    if (granted == 0) {
-      scheduleWakeUp(rateLimiter.nanosUntilNextPermit(now));
-      return InputStatus.NOTHING_AVAILABLE;
+    int granted = (int) Math.min(BATCH_SIZE, remaining);
+    if (nanosPerEvent > 0) {
+      granted = (int) Math.min(granted, due(cursor));
+      if (granted == 0) {
+        scheduleWakeUp(cursor.originNanos + (long) Math.ceil(cursor.next * nanosPerEvent) - System.nanoTime());
+        return InputStatus.NOTHING_AVAILABLE;
+      }
     }
     NexmarkGenerator gen = generator;
     long n = cursor.next;
@@ -88,6 +99,16 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
       }
     }
     return InputStatus.MORE_AVAILABLE;
+  }
+
+  /** How many of the cursor's next events are due now. */
+  private long due(Cursor cursor) {
+    long now = System.nanoTime();
+    if (cursor.originNanos == Long.MIN_VALUE) {
+      cursor.originNanos = now - (long) (cursor.next * nanosPerEvent); // the first event is due now
+    }
+    double lastDue = Math.floor((now - cursor.originNanos) / nanosPerEvent);
+    return lastDue < cursor.next ? 0 : (long) ((lastDue - cursor.next) / cursor.split.stride()) + 1;
   }
 
   private Cursor furthestBehind() {

@@ -19,8 +19,12 @@ import java.util.Objects;
  * @param next the number of the next event to read
  * @param stride the distance between the split's event numbers
  * @param end the first event number past the split (the number of events; {@link Long#MAX_VALUE} if unbounded)
+ * @param paceOriginMillis for a rate-limited source, the wall-clock time (epoch ms) at which event 0
+ *     was due, shared by all splits so that every reader keeps one schedule; 0 to start the schedule
+ *     at the reader's first poll
  */
-public record NexmarkSplit(String splitId, long next, long stride, long end) implements SourceSplit {
+public record NexmarkSplit(String splitId, long next, long stride, long end, long paceOriginMillis)
+    implements SourceSplit {
 
   /** Checks that the split has at least one event left. */
   public NexmarkSplit {
@@ -31,6 +35,11 @@ public record NexmarkSplit(String splitId, long next, long stride, long end) imp
     }
   }
 
+  /** A split whose schedule, if paced, starts at the reader's first poll. */
+  public NexmarkSplit(String splitId, long next, long stride, long end) {
+    this(splitId, next, stride, end, 0);
+  }
+
   /** How many events are left, {@link Long#MAX_VALUE} if more than that. */
   public long remaining() {
     return (end - next - 1) / stride + 1;
@@ -38,7 +47,7 @@ public record NexmarkSplit(String splitId, long next, long stride, long end) imp
 
   /** The same split with {@code next} as its next event, or null if that is past its end. */
   NexmarkSplit at(long nextEvent) {
-    return nextEvent < end ? new NexmarkSplit(splitId, nextEvent, stride, end) : null;
+    return nextEvent < end ? new NexmarkSplit(splitId, nextEvent, stride, end, paceOriginMillis) : null;
   }
 
   /**
@@ -62,7 +71,7 @@ public record NexmarkSplit(String splitId, long next, long stride, long end) imp
   }
 
   private static final SimpleVersionedSerializer<NexmarkSplit> SERIALIZER =
-      new VersionedSerializer<>("Nexmark split", 1) {
+      new VersionedSerializer<>("Nexmark split", 2) {
         @Override
         protected void write(NexmarkSplit split, DataOutputSerializer out) throws IOException {
           writeSplit(split, out);
@@ -79,10 +88,11 @@ public record NexmarkSplit(String splitId, long next, long stride, long end) imp
     out.writeLong(split.next);
     out.writeLong(split.stride);
     out.writeLong(split.end);
+    out.writeLong(split.paceOriginMillis);
   }
 
   private static NexmarkSplit readSplit(DataInputDeserializer in) throws IOException {
-    return new NexmarkSplit(in.readUTF(), in.readLong(), in.readLong(), in.readLong());
+    return new NexmarkSplit(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
   }
 
   /** The serializer of a list of splits: the enumerator's checkpoint. */
@@ -91,7 +101,7 @@ public record NexmarkSplit(String splitId, long next, long stride, long end) imp
   }
 
   private static final SimpleVersionedSerializer<List<NexmarkSplit>> LIST_SERIALIZER =
-      new VersionedSerializer<>("Nexmark split list", 1) {
+      new VersionedSerializer<>("Nexmark split list", 2) {
         @Override
         protected void write(List<NexmarkSplit> splits, DataOutputSerializer out) throws IOException {
           out.writeVarInt(splits.size());

@@ -15,10 +15,20 @@ final class NexmarkSplitEnumerator implements SplitEnumerator<NexmarkSplit, List
 
   private final SplitEnumeratorContext<NexmarkSplit> context;
   private final ArrayDeque<NexmarkSplit> unassigned;
+  private final boolean paced;
+  // The wall-clock time of the first assignment: the schedule of every split that has none yet.
+  private long paceOriginMillis;
 
-  NexmarkSplitEnumerator(SplitEnumeratorContext<NexmarkSplit> context, Collection<NexmarkSplit> splits) {
+  /**
+   * An enumerator handing out {@code splits}; if {@code paced}, a split without a pace origin gets
+   * the time of the first assignment, so that all readers keep one schedule from the moment the
+   * first of them is ready (restored splits keep theirs and catch up the time they were down).
+   */
+  NexmarkSplitEnumerator(SplitEnumeratorContext<NexmarkSplit> context, Collection<NexmarkSplit> splits,
+      boolean paced) {
     this.context = context;
     this.unassigned = new ArrayDeque<>(splits);
+    this.paced = paced;
   }
 
   @Override
@@ -28,6 +38,12 @@ final class NexmarkSplitEnumerator implements SplitEnumerator<NexmarkSplit, List
   public void handleSplitRequest(int subtaskId) {
     NexmarkSplit split = unassigned.poll();
     if (split != null) {
+      if (paced && split.paceOriginMillis() == 0) {
+        if (paceOriginMillis == 0) {
+          paceOriginMillis = System.currentTimeMillis();
+        }
+        split = new NexmarkSplit(split.splitId(), split.next(), split.stride(), split.end(), paceOriginMillis);
+      }
       context.assignSplit(split, subtaskId);
     } else {
       context.signalNoMoreSplits(subtaskId);

@@ -7,7 +7,7 @@ import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.connector.source.lib.RateLimiterStrategy;
+import io.spate.api.connector.source.SplitEnumeratorContext;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.DataInputDeserializer;
@@ -15,6 +15,9 @@ import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -89,7 +92,7 @@ class NexmarkSourceReaderTest {
   }
 
   private static NexmarkSourceReader reader(Context context) {
-    return new NexmarkSourceReader(context, new NexmarkGenerator(CONFIG), RateLimiterStrategy.noOp().createRateLimiter(1));
+    return new NexmarkSourceReader(context, new NexmarkGenerator(CONFIG), 0);
   }
 
   /** A reader stopped after some polls and a new reader given its snapshot read, together, the split. */
@@ -165,7 +168,7 @@ class NexmarkSourceReaderTest {
   @Test
   void aRateLimitedReaderWaitsForItsWakeUpInsteadOfSpinning() throws Exception {
     NexmarkSourceReader reader = new NexmarkSourceReader(
-        new Context(), new NexmarkGenerator(CONFIG), RateLimiterStrategy.perSecond(100).createRateLimiter(1));
+        new Context(), new NexmarkGenerator(CONFIG), 100);
     reader.addSplits(NexmarkSplit.cut(CONFIG.numEvents(), 1));
     Collected out = new Collected();
     InputStatus status = InputStatus.MORE_AVAILABLE;
@@ -177,6 +180,47 @@ class NexmarkSourceReaderTest {
     reader.isAvailable().get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
     assertThat(out.events.size()).isGreaterThan(emitted);
+  }
+
+  /** A paced reader keeps its split's schedule: after a stall it catches up instead of shifting the schedule. */
+  @Test
+  void aPacedReaderCatchesUpWhatFellDueWhileItWasAway() throws Exception {
+    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(CONFIG), 1000);
+    long secondAgo = System.currentTimeMillis() - 1000;
+    reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, CONFIG.numEvents(), secondAgo)));
+    Collected out = new Collected();
+
+    reader.pollNext(out);
+
+    // events 0 to 1000 fell due in the last second; one poll emits them all, up to a batch
+    assertThat(out.events.size()).isBetween(1001, NexmarkSourceReader.BATCH_SIZE);
+  }
+
+  @Test
+  void aPacedReaderEmitsNothingBeforeItIsDue() throws Exception {
+    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(CONFIG), 1000);
+    long inAMinute = System.currentTimeMillis() + 60_000;
+    reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, CONFIG.numEvents(), inAMinute)));
+    Collected out = new Collected();
+
+    assertThat(reader.pollNext(out)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+    assertThat(out.events).isEmpty();
+    assertThat(reader.isAvailable()).isNotDone();
+  }
+
+  @Test
+  void pacedSplitsShareTheOriginOfTheFirstAssignment() {
+    List<NexmarkSplit> assigned = new ArrayList<>();
+    NexmarkSplitEnumerator enumerator = new NexmarkSplitEnumerator(
+        new RecordingEnumeratorContext(assigned), NexmarkSplit.cut(100, 3), true);
+    long before = System.currentTimeMillis();
+    for (int subtask = 0; subtask < 3; subtask++) {
+      enumerator.handleSplitRequest(subtask);
+    }
+
+    assertThat(assigned).hasSize(3).extracting(NexmarkSplit::paceOriginMillis).containsOnly(
+        assigned.get(0).paceOriginMillis());
+    assertThat(assigned.get(0).paceOriginMillis()).isGreaterThanOrEqualTo(before);
   }
 
   @Property(tries = 100)
@@ -198,5 +242,46 @@ class NexmarkSourceReaderTest {
     Event read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     assertThat(read).isEqualTo(event);
     assertThat(serializer.copy(event)).isEqualTo(event);
+  }
+
+  /** Records the splits an enumerator assigns. */
+  private static final class RecordingEnumeratorContext implements SplitEnumeratorContext<NexmarkSplit> {
+    private final List<NexmarkSplit> assigned;
+
+    RecordingEnumeratorContext(List<NexmarkSplit> assigned) {
+      this.assigned = assigned;
+    }
+
+    @Override
+    public int currentParallelism() {
+      return 3;
+    }
+
+    @Override
+    public Set<Integer> registeredReaders() {
+      return Set.of(0, 1, 2);
+    }
+
+    @Override
+    public void assignSplit(NexmarkSplit split, int subtaskId) {
+      assigned.add(split);
+    }
+
+    @Override
+    public void signalNoMoreSplits(int subtaskId) {}
+
+    @Override
+    public void sendEventToSourceReader(int subtaskId, SourceEvent event) {}
+
+    @Override
+    public <T> void callAsync(
+        Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelayMillis, long periodMillis) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void runInCoordinatorThread(Runnable action) {
+      action.run();
+    }
   }
 }

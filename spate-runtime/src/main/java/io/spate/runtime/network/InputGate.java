@@ -29,6 +29,13 @@ public final class InputGate {
     return priorityEvents.get();
   }
 
+  /** Has {@code waker} run whenever an element or priority event arrives on any channel. */
+  public void registerWaker(Runnable waker) {
+    for (LocalChannel channel : channels) {
+      channel.registerConsumerWaker(waker);
+    }
+  }
+
   /** The number of channels. */
   public int numberOfChannels() {
     return channels.length;

@@ -18,6 +18,9 @@ public final class LocalChannel {
   private final Queue<Object> priority = new ConcurrentLinkedQueue<>();
   // The consumer's gate counter, bumped on every priority event so it need not scan every channel.
   private volatile AtomicLong priorityNotifier;
+  // Wake the worker of the consumer when an element arrives, and of the producer when room is made.
+  private volatile Runnable consumerWaker;
+  private volatile Runnable producerWaker;
 
   /** Creates a channel holding up to {@code capacity} elements in flight. */
   public LocalChannel(String name, int capacity) {
@@ -28,7 +31,11 @@ public final class LocalChannel {
 
   /** Producer: enqueues a batch or control element; false when the channel is full. */
   public boolean offer(Object element) {
-    return elements.offer(element);
+    if (!elements.offer(element)) {
+      return false;
+    }
+    wake(consumerWaker);
+    return true;
   }
 
   /** Producer: whether one more element fits. */
@@ -52,6 +59,7 @@ public final class LocalChannel {
     if (notifier != null) {
       notifier.incrementAndGet();
     }
+    wake(consumerWaker);
   }
 
   /**
@@ -69,7 +77,27 @@ public final class LocalChannel {
 
   /** Consumer: the next element, or null if none is there. */
   public Object poll() {
-    return elements.poll();
+    Object element = elements.poll();
+    if (element != null) {
+      wake(producerWaker);
+    }
+    return element;
+  }
+
+  /** Consumer: has {@code waker} run whenever an element or a priority event arrives. */
+  public void registerConsumerWaker(Runnable waker) {
+    this.consumerWaker = waker;
+  }
+
+  /** Producer: has {@code waker} run whenever the consumer takes an element (making room). */
+  public void registerProducerWaker(Runnable waker) {
+    this.producerWaker = waker;
+  }
+
+  private static void wake(Runnable waker) {
+    if (waker != null) {
+      waker.run();
+    }
   }
 
   /**

@@ -37,6 +37,13 @@ public final class RecordWriter {
     partitioner.setup(channels.length);
   }
 
+  /** Has {@code waker} run whenever a consumer makes room in one of this writer's channels. */
+  public void registerWaker(Runnable waker) {
+    for (LocalChannel channel : channels) {
+      channel.registerProducerWaker(waker);
+    }
+  }
+
   /** Routes one record. */
   public void emit(Object value, long timestamp) throws Exception {
     if (broadcast) {

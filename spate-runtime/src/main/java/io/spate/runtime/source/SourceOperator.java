@@ -57,6 +57,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   private SourceReader<T, S> reader;
   private WatermarkingReaderOutput<T> readerOutput;
   private CompletableFuture<Void> availability;
+  private Runnable waker;
   private long interval;
   private PausableClock inputActivityClock;
   private WatermarkAlignmentParams alignment;
@@ -227,8 +228,17 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     InputStatus status = reader.pollNext(readerOutput);
     if (status == InputStatus.NOTHING_AVAILABLE) {
       availability = reader.isAvailable();
+      Runnable wake = waker;
+      if (wake != null && !availability.isDone()) {
+        availability.thenRun(wake);
+      }
     }
     return status;
+  }
+
+  /** Has {@code waker} run when a reader that had nothing to emit has data again. */
+  public void setWaker(Runnable waker) {
+    this.waker = waker;
   }
 
   private boolean mayPollUnderAlignment() {

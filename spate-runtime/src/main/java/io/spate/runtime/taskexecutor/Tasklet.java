@@ -16,6 +16,12 @@ public interface Tasklet {
   /** Does a bounded amount of work without blocking. */
   StepResult step();
 
+  /**
+   * Called once, before the first step, with what wakes this tasklet's worker: a tasklet that goes
+   * idle waiting for something another thread does has that thread run it.
+   */
+  default void attach(Waker waker) {}
+
   /** A name for thread dumps and logs. */
   String name();
 }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A fixed set of cooperative worker threads that run all tasklets of a TaskExecutor. Each tasklet
  * is pinned to one worker, which steps its tasklets round robin and backs off (spin, yield, park up
- * to a millisecond) when none of them has work.
+ * to a millisecond) when none of them has work; its {@link Waker} ends the park as soon as
+ * something a tasklet waits for happens.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -87,6 +88,7 @@ public final class WorkerPool implements AutoCloseable {
     private final ArrayBlockingQueue<Tasklet> incoming = new ArrayBlockingQueue<>(MAX_TASKLETS_PER_WORKER);
     private final List<Tasklet> tasklets = new ArrayList<>();
     private final AtomicInteger load = new AtomicInteger();
+    private final Waker waker = new Waker(this);
     volatile boolean running = true;
 
     Worker(String name) {
@@ -111,7 +113,9 @@ public final class WorkerPool implements AutoCloseable {
       int idleRounds = 0;
       while (running) {
         Tasklet added;
+        waker.clear();
         while ((added = incoming.poll()) != null) {
+          added.attach(waker);
           tasklets.add(added);
         }
         boolean progress = false;
@@ -142,7 +146,7 @@ public final class WorkerPool implements AutoCloseable {
       }
     }
 
-    private static void backOff(int idleRounds) {
+    private void backOff(int idleRounds) {
       if (idleRounds == 0) {
         return;
       }
@@ -152,7 +156,7 @@ public final class WorkerPool implements AutoCloseable {
         Thread.yield();
       } else {
         long nanos = Math.min(MAX_PARK_NANOS, 1_000L << Math.min(20, idleRounds - 60));
-        LockSupport.parkNanos(nanos);
+        waker.park(nanos);
       }
     }
   }

@@ -29,6 +29,7 @@ import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.taskexecutor.Tasklet;
+import io.spate.runtime.taskexecutor.Waker;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
@@ -112,6 +113,8 @@ public final class StreamTask implements Tasklet {
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
   private KeyedInput keyedInputHead;
+  // Set before the first step; other threads run it to end this task's worker's idle park.
+  private volatile Waker waker;
   // Set when the head keeps records in flight (async I/O); only then is capacity checked per record.
   private InFlightOperator inFlightHead;
   // The rest of a batch the in-flight head had no room for; no other input is read before it.
@@ -256,6 +259,10 @@ public final class StreamTask implements Tasklet {
         throw new IllegalStateException("The mailbox of task " + name + " stayed full for 10 s");
       }
       mailArrived = true;
+      Runnable wake = waker;
+      if (wake != null) {
+        wake.run();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -272,6 +279,11 @@ public final class StreamTask implements Tasklet {
     if (cancelRequested && thread != null && System.nanoTime() - stepStartNanos > thresholdNanos) {
       thread.interrupt();
     }
+  }
+
+  @Override
+  public void attach(Waker waker) {
+    this.waker = waker;
   }
 
   @Override
@@ -333,6 +345,15 @@ public final class StreamTask implements Tasklet {
       keyedInputHead = keyedInput;
     }
     gate = chain.inputGate();
+    if (waker != null) {
+      gate.registerWaker(waker);
+      for (RecordWriter writer : writers) {
+        writer.registerWaker(waker);
+      }
+      if (source != null) {
+        source.setWaker(waker);
+      }
+    }
     valve = new WatermarkValve(gate.numberOfChannels(), new ValveToHead());
     checkpointStorage = CheckpointStorage.forJob(CheckpointSettings.from(tdd.jobGraph().configuration()),
         tdd.jobGraph().jobId());

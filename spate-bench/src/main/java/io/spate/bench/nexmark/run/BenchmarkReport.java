@@ -92,6 +92,34 @@ final class BenchmarkReport {
           .append(" | ").append(q.resultCheck())
           .append(" |\n");
     }
+    s.append(summary("Spate/Flink", results, "flink")).append(summary("Spate/baseline", results, "baseline"));
+  }
+
+  /**
+   * One line on the ratio of Spate's median throughput to {@code other}'s over the queries that both
+   * ran: the median, the lowest and the highest; empty if none did.
+   */
+  static String summary(String label, List<QueryComparison> results, String other) {
+    List<double[]> ratios = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (QueryComparison q : results) {
+      double spate = q.medianEventsPerSecond("spate");
+      double theirs = q.medianEventsPerSecond(other);
+      if (!Double.isNaN(spate) && !Double.isNaN(theirs) && theirs > 0) {
+        ratios.add(new double[] {spate / theirs, names.size()});
+        names.add(q.query);
+      }
+    }
+    if (ratios.isEmpty()) {
+      return "";
+    }
+    ratios.sort((x, y) -> Double.compare(x[0], y[0]));
+    int n = ratios.size();
+    double median = n % 2 == 1 ? ratios.get(n / 2)[0] : (ratios.get(n / 2 - 1)[0] + ratios.get(n / 2)[0]) / 2;
+    double[] low = ratios.get(0);
+    double[] high = ratios.get(n - 1);
+    return String.format(Locale.ROOT, "%n%s over %d queries: median %.2f, lowest %.2f (%s), highest %.2f (%s).%n",
+        label, n, median, low[0], names.get((int) low[1]), high[0], names.get((int) high[1]));
   }
 
   private static String latency(RunResult.Latency l) {

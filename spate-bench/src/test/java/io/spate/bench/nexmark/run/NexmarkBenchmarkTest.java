@@ -113,4 +113,22 @@ class NexmarkBenchmarkTest {
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--mode", "fast"}))
         .hasMessageContaining("--mode must be both or latency");
   }
+
+  @Test
+  void theReportSummarizesTheRatiosOverTheQueries() {
+    List<QueryComparison> results = new java.util.ArrayList<>();
+    long[][] nanos = {{1, 3}, {1, 2}, {2, 2}}; // Spate's and Flink's time for the same events: ratios 3, 2, 1
+    for (int i = 0; i < nanos.length; i++) {
+      QueryComparison q = new QueryComparison("q" + i);
+      q.add(RunResult.measured("spate", q.query, 1_000_000, nanos[i][0] * 1_000_000_000L, 1, 1,
+          new ResultSummary(1, 1), null));
+      q.add(RunResult.measured("flink", q.query, 1_000_000, nanos[i][1] * 1_000_000_000L, 1, 1,
+          new ResultSummary(1, 1), null));
+      results.add(q);
+    }
+
+    assertThat(BenchmarkReport.summary("Spate/Flink", results, "flink"))
+        .contains("Spate/Flink over 3 queries: median 2.00, lowest 1.00 (q2), highest 3.00 (q0).");
+    assertThat(BenchmarkReport.summary("Spate/baseline", results, "baseline")).isEmpty();
+  }
 }

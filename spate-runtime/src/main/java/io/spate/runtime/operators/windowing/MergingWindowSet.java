@@ -1,10 +1,16 @@
 package io.spate.runtime.operators.windowing;
 
 import io.spate.api.state.ValueState;
+import io.spate.api.windowing.assigners.DynamicEventTimeSessionWindows;
+import io.spate.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
+import io.spate.api.windowing.assigners.EventTimeSessionWindows;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
+import io.spate.api.windowing.assigners.ProcessingTimeSessionWindows;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +39,9 @@ public final class MergingWindowSet<W extends Window> {
   }
 
   private final MergingWindowAssigner<?, W> assigner;
+  // The built-in session assigners merge exactly the windows that touch (TimeWindow.mergeWindows),
+  // which lets a new window find its group without sorting and grouping all live windows.
+  private final boolean mergesTouchingTimeWindows;
   private final ValueState<HashMap<W, W>> state;
   private HashMap<W, W> mapping;
   private boolean changed;
@@ -40,6 +49,10 @@ public final class MergingWindowSet<W extends Window> {
   /** The set kept in {@code state}; one per operator, {@link #load loaded} for each key in turn. */
   public MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<HashMap<W, W>> state) {
     this.assigner = assigner;
+    this.mergesTouchingTimeWindows = assigner instanceof EventTimeSessionWindows
+        || assigner instanceof ProcessingTimeSessionWindows
+        || assigner instanceof DynamicEventTimeSessionWindows
+        || assigner instanceof DynamicProcessingTimeSessionWindows;
     this.state = state;
   }
 
@@ -84,6 +97,9 @@ public final class MergingWindowSet<W extends Window> {
     if (mapping.containsKey(newWindow)) {
       return newWindow; // an existing live window: nothing merges, its state window stays
     }
+    if (mergesTouchingTimeWindows) {
+      return addTouchingTimeWindow(newWindow, mergeFunction);
+    }
     List<W> windows = new ArrayList<>(mapping.size() + 1);
     windows.addAll(mapping.keySet());
     windows.add(newWindow);
@@ -121,6 +137,58 @@ public final class MergingWindowSet<W extends Window> {
       mapping.put(newWindow, newWindow);
       changed = true;
     }
+    return result;
+  }
+
+  /**
+   * {@link #addWindow} for assigners that merge touching time windows. Live windows never touch
+   * one another (each addition merges), so the new window's group is exactly the live windows it
+   * touches; the outcome, including which state window is kept and the order of the merged
+   * windows, is the general path's.
+   */
+  @SuppressWarnings("unchecked")
+  private W addTouchingTimeWindow(W newWindow, MergeFunction<W> mergeFunction) throws Exception {
+    TimeWindow added = (TimeWindow) newWindow;
+    TimeWindow cover = added;
+    TimeWindow earliest = null;
+    int touching = 0;
+    for (W live : mapping.keySet()) {
+      TimeWindow window = (TimeWindow) live;
+      if (window.intersects(added)) {
+        touching++;
+        cover = cover.cover(window);
+        if (earliest == null || window.getStart() < earliest.getStart()) {
+          earliest = window;
+        }
+      }
+    }
+    if (touching == 0) {
+      mapping.put(newWindow, newWindow);
+      changed = true;
+      return newWindow;
+    }
+    if (touching == 1 && cover.equals(earliest)) {
+      return (W) earliest; // a live window already covers the new one
+    }
+    List<W> mergedWindows = new ArrayList<>(touching);
+    for (W live : mapping.keySet()) {
+      if (((TimeWindow) live).intersects(added)) {
+        mergedWindows.add(live);
+      }
+    }
+    mergedWindows.sort(Comparator.comparingLong(w -> ((TimeWindow) w).getStart()));
+    W keptStateWindow = mapping.get((W) earliest);
+    List<W> mergedStateWindows = new ArrayList<>(touching);
+    for (W merged : mergedWindows) {
+      W stateWindow = mapping.remove(merged);
+      if (stateWindow != null && !stateWindow.equals(keptStateWindow)) {
+        mergedStateWindows.add(stateWindow);
+      }
+    }
+    W result = (W) cover;
+    mapping.put(result, keptStateWindow);
+    changed = true;
+    mergeFunction.merge(result, mergedWindows, keptStateWindow, mergedStateWindows);
     return result;
   }
 }

@@ -1,0 +1,77 @@
+package io.spate.runtime.taskexecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A worker's {@link Waker}: a wake-up ends a park that has begun, a wake-up that comes between the
+ * worker's look at its tasklets and its park is not lost, and tasklets are handed the waker of the
+ * worker that steps them. The parks here are a minute long, so only a working wake-up lets the
+ * tests end within their limits.
+ */
+class WakerTest {
+
+  private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+  @Test
+  void aWakeUpEndsAParkThatHasBegun() throws Exception {
+    AtomicReference<Waker> waker = new AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      Waker w = waker.get();
+      w.clear();
+      w.park(MINUTE);
+    });
+    waker.set(new Waker(worker));
+    worker.start();
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      while (LockSupport.getBlocker(worker) != waker.get()) {
+        Thread.onSpinWait(); // until the worker is parked on its waker
+      }
+      waker.get().run();
+      worker.join();
+    });
+    assertThat(worker.isAlive()).isFalse();
+  }
+
+  @Test
+  void aWakeUpBeforeTheParkIsNotLost() {
+    Waker waker = new Waker(Thread.currentThread());
+    waker.clear();
+    waker.run(); // arrives while the worker is still looking at its tasklets
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> waker.park(MINUTE));
+  }
+
+  @Test
+  void taskletsGetTheirWorkersWaker() throws Exception {
+    CountDownLatch attached = new CountDownLatch(1);
+    AtomicReference<Waker> seen = new AtomicReference<>();
+    try (WorkerPool pool = new WorkerPool("waker-test", 1)) {
+      pool.submit(new Tasklet() {
+        @Override
+        public void attach(Waker waker) {
+          seen.set(waker);
+          attached.countDown();
+        }
+
+        @Override
+        public StepResult step() {
+          return seen.get() == null ? StepResult.PROGRESS : StepResult.DONE;
+        }
+
+        @Override
+        public String name() {
+          return "attached";
+        }
+      });
+      assertThat(attached.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(seen.get()).isNotNull();
+  }
+}
