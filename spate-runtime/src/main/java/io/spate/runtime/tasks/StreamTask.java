@@ -609,13 +609,19 @@ public final class StreamTask implements Tasklet {
   private void processKeyedBatch(int inputIndex, RecordBatch batch) throws Exception {
     int size = batch.size();
     try {
-      for (int i = 0; i < size; i++) {
-        keyedInputHead.setIncomingKey(batch.key(i));
-        if (oneInputHead != null) {
+      if (oneInputHead != null) {
+        for (int i = 0; i < size; i++) {
+          keyedInputHead.setIncomingKey(batch.key(i));
           oneInputHead.processElement(batch.value(i), batch.timestamp(i));
-        } else if (inputIndex == 0) {
+        }
+      } else if (inputIndex == 0) {
+        for (int i = 0; i < size; i++) {
+          keyedInputHead.setIncomingKey(batch.key(i));
           twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
-        } else {
+        }
+      } else {
+        for (int i = 0; i < size; i++) {
+          keyedInputHead.setIncomingKey(batch.key(i));
           twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
         }
       }
