@@ -10,7 +10,8 @@ public final class Q0 implements NexmarkQuery<Q0.Row> {
 
   /** One projected bid. */
   public record Row(long auction, long bidder, long price, long dateTime, String extra) {
-    static Row of(Bid bid) {
+    /** The row of {@code bid}. */
+    public static Row of(Bid bid) {
       return new Row(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(), bid.extra());
     }
   }

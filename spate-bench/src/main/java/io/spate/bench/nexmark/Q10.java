@@ -13,7 +13,8 @@ public final class Q10 implements NexmarkQuery<Q10.Row> {
 
   /** One bid with its partition columns. */
   public record Row(long auction, long bidder, long price, long dateTime, String extra, String day, String minute) {
-    static Row of(Bid bid) {
+    /** The row of {@code bid}, with its UTC day and minute. */
+    public static Row of(Bid bid) {
       return new Row(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(), bid.extra(),
           EventTimeFormat.day(bid.dateTime()), EventTimeFormat.minute(bid.dateTime()));
     }

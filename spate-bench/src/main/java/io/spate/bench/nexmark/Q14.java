@@ -15,7 +15,8 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
   public record Row(long auction, long bidder, double price, String bidTimeType, long dateTime, String extra,
       long cCounts) {}
 
-  static Row convert(Bid bid) {
+  /** The row of {@code bid}, or null if its converted price is out of q14's range. */
+  public static Row convert(Bid bid) {
     double price = Q1.DOLLAR_TO_EURO * bid.price();
     if (!(price > 1_000_000 && price < 50_000_000)) {
       return null;

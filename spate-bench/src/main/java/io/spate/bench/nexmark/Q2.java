@@ -13,7 +13,8 @@ public final class Q2 implements NexmarkQuery<Q2.Row> {
   /** An auction and a bid price. */
   public record Row(long auction, long price) {}
 
-  static boolean selected(Bid bid) {
+  /** Whether q2 keeps {@code bid}. */
+  public static boolean selected(Bid bid) {
     return bid.auction() % MODULUS == 0;
   }
 

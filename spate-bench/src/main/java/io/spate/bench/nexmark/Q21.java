@@ -19,7 +19,8 @@ public final class Q21 implements NexmarkQuery<Q21.Row> {
   /** A bid with its channel's id. */
   public record Row(long auction, long bidder, long price, String channel, String channelId) {}
 
-  static Row withChannelId(Bid bid) {
+  /** The row of {@code bid} with its channel id, or null if it has none. */
+  public static Row withChannelId(Bid bid) {
     String id = switch (bid.channel().toLowerCase(Locale.ROOT)) {
       case "apple" -> "0";
       case "google" -> "1";

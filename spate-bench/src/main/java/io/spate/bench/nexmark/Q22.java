@@ -13,7 +13,8 @@ public final class Q22 implements NexmarkQuery<Q22.Row> {
 
   /** A bid with three directories of its URL. */
   public record Row(long auction, long bidder, long price, String channel, String dir1, String dir2, String dir3) {
-    static Row of(Bid bid) {
+    /** The row of {@code bid}, with the first three directories of its URL. */
+    public static Row of(Bid bid) {
       // -1 keeps empty parts, as SQL's SPLIT_INDEX does
       String[] parts = bid.url().split("/", -1);
       return new Row(bid.auction(), bid.bidder(), bid.price(), bid.channel(), part(parts, 3), part(parts, 4),

@@ -22,7 +22,8 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
 
   /** A bid with its window's highest price. */
   public record Row(long auction, long price, long bidder, long dateTime, String extra) {
-    static Row of(Bid bid) {
+    /** The row of {@code bid}. */
+    public static Row of(Bid bid) {
       return new Row(bid.auction(), bid.price(), bid.bidder(), bid.dateTime(), bid.extra());
     }
   }

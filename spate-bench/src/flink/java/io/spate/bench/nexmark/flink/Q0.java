@@ -13,7 +13,7 @@ final class Q0 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events)
-        .map(b -> new io.spate.bench.nexmark.Q0.Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra()))
+        .map(io.spate.bench.nexmark.Q0.Row::of)
         .returns(io.spate.bench.nexmark.Q0.Row.class).name("q0");
   }
 }

@@ -1,6 +1,5 @@
 package io.spate.bench.nexmark.flink;
 
-import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q10.Row;
 import io.spate.connectors.nexmark.Event;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,8 +14,7 @@ final class Q10 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events)
-        .map(b -> new Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra(),
-            EventTimeFormat.day(b.dateTime()), EventTimeFormat.minute(b.dateTime())))
+        .map(Row::of)
         .returns(Row.class).name("q10");
   }
 }

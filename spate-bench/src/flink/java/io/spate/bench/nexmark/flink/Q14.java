@@ -1,6 +1,5 @@
 package io.spate.bench.nexmark.flink;
 
-import io.spate.bench.nexmark.EventTimeFormat;
 import io.spate.bench.nexmark.Q14.Row;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -17,32 +16,10 @@ final class Q14 implements FlinkNexmarkQuery {
   @Override
   public DataStream<?> build(DataStream<Event> events) {
     return FlinkEvents.bids(events).flatMap((Bid bid, Collector<Row> out) -> {
-      double price = io.spate.bench.nexmark.Q1.DOLLAR_TO_EURO * bid.price();
-      if (price > 1_000_000 && price < 50_000_000) {
-        out.collect(new Row(bid.auction(), bid.bidder(), price, timeType(bid.dateTime()), bid.dateTime(),
-            bid.extra(), count(bid.extra(), 'c')));
+      Row row = io.spate.bench.nexmark.Q14.convert(bid);
+      if (row != null) {
+        out.collect(row);
       }
     }).returns(Row.class).name("q14");
-  }
-
-  static String timeType(long dateTime) {
-    int hour = EventTimeFormat.hour(dateTime);
-    if (hour >= 8 && hour <= 18) {
-      return "dayTime";
-    }
-    if (hour <= 6 || hour >= 20) {
-      return "nightTime";
-    }
-    return "otherTime";
-  }
-
-  static long count(String s, char c) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == c) {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -13,13 +13,6 @@ final class Q22 implements FlinkNexmarkQuery {
 
   @Override
   public DataStream<?> build(DataStream<Event> events) {
-    return FlinkEvents.bids(events).map(b -> {
-      String[] parts = b.url().split("/", -1);
-      return new Row(b.auction(), b.bidder(), b.price(), b.channel(), part(parts, 3), part(parts, 4), part(parts, 5));
-    }).returns(Row.class).name("q22");
-  }
-
-  private static String part(String[] parts, int index) {
-    return index < parts.length ? parts[index] : null;
+    return FlinkEvents.bids(events).map(Row::of).returns(Row.class).name("q22");
   }
 }

@@ -33,7 +33,7 @@ final class Q7 implements FlinkNexmarkQuery {
         .windowAll(window).reduce(HighestBids::merge).name("q7 per window")
         .flatMap((HighestBids highest, Collector<Row> out) -> {
           for (Bid b : highest.bids) {
-            out.collect(new Row(b.auction(), b.price(), b.bidder(), b.dateTime(), b.extra()));
+            out.collect(Row.of(b));
           }
         })
         .returns(Row.class).name("q7");
