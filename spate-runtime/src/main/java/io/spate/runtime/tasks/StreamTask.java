@@ -581,19 +581,28 @@ public final class StreamTask implements Tasklet {
 
   private void processBatch(int inputIndex, RecordBatch batch) {
     int size = batch.size();
+    // With a keyed exchange the head takes each record's key from the batch rather than computing it.
+    KeyedInput keys = batch.hasKeys() ? keyedInputHead : null;
     try {
-      if (batch.hasKeys() && keyedInputHead != null) {
-        processKeyedBatch(inputIndex, batch);
-      } else if (oneInputHead != null) {
+      if (oneInputHead != null) {
         for (int i = 0; i < size; i++) {
+          if (keys != null) {
+            keys.setIncomingKey(batch.key(i));
+          }
           oneInputHead.processElement(batch.value(i), batch.timestamp(i));
         }
       } else if (inputIndex == 0) {
         for (int i = 0; i < size; i++) {
+          if (keys != null) {
+            keys.setIncomingKey(batch.key(i));
+          }
           twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
         }
       } else {
         for (int i = 0; i < size; i++) {
+          if (keys != null) {
+            keys.setIncomingKey(batch.key(i));
+          }
           twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
         }
       }
@@ -601,33 +610,12 @@ public final class StreamTask implements Tasklet {
       throw f;
     } catch (Exception | LinkageError | AssertionError e) {
       throw new OperatorFailure(chain.head().getName(), e);
+    } finally {
+      if (keys != null) {
+        keys.setIncomingKey(null);
+      }
     }
     recordsIn += size;
-  }
-
-  /** Processes a batch whose records carry their keys, handing each key to the head with its record. */
-  private void processKeyedBatch(int inputIndex, RecordBatch batch) throws Exception {
-    int size = batch.size();
-    try {
-      if (oneInputHead != null) {
-        for (int i = 0; i < size; i++) {
-          keyedInputHead.setIncomingKey(batch.key(i));
-          oneInputHead.processElement(batch.value(i), batch.timestamp(i));
-        }
-      } else if (inputIndex == 0) {
-        for (int i = 0; i < size; i++) {
-          keyedInputHead.setIncomingKey(batch.key(i));
-          twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
-        }
-      } else {
-        for (int i = 0; i < size; i++) {
-          keyedInputHead.setIncomingKey(batch.key(i));
-          twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
-        }
-      }
-    } finally {
-      keyedInputHead.setIncomingKey(null);
-    }
   }
 
   /**

@@ -93,6 +93,8 @@ class KeyedExchangeTest {
     }
     keyedBatch.clear();
     assertThat(keyedBatch.hasKeys()).isFalse();
+    // one channel needs no routing, but the consumer still gets the keys
+    assertThat(firstBatch(new KeyGroupPartitioner(new CountingSelector(), Types.LONG, 128), 1).hasKeys()).isTrue();
 
     StreamPartitioner roundRobin = new StreamPartitioner() {
       private int next;
