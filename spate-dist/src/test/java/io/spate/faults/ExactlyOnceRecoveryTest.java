@@ -108,8 +108,10 @@ class ExactlyOnceRecoveryTest {
    */
   private static void assertSharedFilesReleased(Path checkpoints) throws Exception {
     List<Path> shared;
-    try (Stream<Path> dirs = Files.walk(checkpoints)) {
-      shared = dirs.filter(d -> d.getFileName().toString().equals("shared")).toList();
+    // <checkpoints>/<job>/shared: only the job directories are listed, not the chk-N directories
+    // that the JobMaster may be deleting meanwhile
+    try (Stream<Path> jobs = Files.list(checkpoints)) {
+      shared = jobs.map(job -> job.resolve("shared")).filter(Files::isDirectory).toList();
     }
     assertThat(shared).as("shared directories under %s", checkpoints).hasSize(1);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
