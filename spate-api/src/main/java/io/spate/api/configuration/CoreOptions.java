@@ -35,7 +35,8 @@ public final class CoreOptions {
           .durationType()
           .defaultValue(Duration.ofMillis(200))
           .withDescription("How often periodic watermark generators are asked for a watermark (and idleness is"
-              + " checked); 0 turns periodic emission off.");
+              + " checked); a source that has read all its input for now also asks at once (at most every"
+              + " millisecond); 0 turns periodic emission off.");
 
   /** Whether operators may reuse record objects. */
   public static final ConfigOption<Boolean> OBJECT_REUSE =

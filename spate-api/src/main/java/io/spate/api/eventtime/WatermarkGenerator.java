@@ -10,6 +10,10 @@ public interface WatermarkGenerator<T> {
   /** Called for every record; may emit a watermark right away. */
   void onEvent(T event, long eventTimestamp, WatermarkOutput output);
 
-  /** Called every auto-watermark interval; may emit a watermark. */
+  /**
+   * Called every auto-watermark interval, and also when the source has read all its input for now
+   * (at most once per millisecond), so that a caught-up source need not wait for the interval; may
+   * emit a watermark.
+   */
   void onPeriodicEmit(WatermarkOutput output);
 }

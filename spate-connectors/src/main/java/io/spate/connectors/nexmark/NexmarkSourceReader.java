@@ -7,8 +7,6 @@ import io.spate.api.connector.source.SourceReaderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Generates the events of the splits given to one subtask, a batch per poll, each event stamped with
@@ -27,8 +25,7 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
   private final List<Cursor> cursors = new ArrayList<>();
   private boolean noMoreSplits;
   private boolean splitRequested;
-  // Volatile because the wake-up of a rate-limited reader completes it from a timer thread.
-  private volatile CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
+  private CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
 
   /** The position of the reader in one split. */
   private static final class Cursor {
@@ -151,11 +148,8 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
   }
 
   private void scheduleWakeUp(long delayNanos) {
-    CompletableFuture<Void> future = awaitAvailability();
-    // Never 0: a permit due "now" by the clock was refused, so wait at least a tick. The JDK's one
-    // delay thread completes the future; a wake-up that comes after close() completes nothing of use.
-    Executor wakeUp = CompletableFuture.delayedExecutor(Math.max(1, delayNanos), TimeUnit.NANOSECONDS, Runnable::run);
-    wakeUp.execute(() -> future.complete(null));
+    // A new split or the end of splits completes this future early, which only makes us look sooner.
+    available = context.availableAfter(delayNanos);
   }
 
   @Override

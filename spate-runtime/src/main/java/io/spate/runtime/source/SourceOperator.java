@@ -23,6 +23,7 @@ import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.OperatorStateBackend;
+import io.spate.runtime.taskexecutor.Waker;
 import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.OperatorSnapshot;
@@ -57,8 +58,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   private SourceReader<T, S> reader;
   private WatermarkingReaderOutput<T> readerOutput;
   private CompletableFuture<Void> availability;
-  private Runnable waker;
+  private final ReaderTimers timers = new ReaderTimers();
+  private Waker waker;
   private long interval;
+  // Whether periodic watermarks run, and the processing time (ms) of the last one emitted on catching up.
+  private boolean periodicWatermarks;
+  private long lastCatchUpEmit = Long.MIN_VALUE;
   private PausableClock inputActivityClock;
   private WatermarkAlignmentParams alignment;
   // Until the coordinator's first announcement a reader may only emit up to its first watermark.
@@ -177,6 +182,11 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       public MetricGroup metricGroup() {
         return context.metricGroup();
       }
+
+      @Override
+      public CompletableFuture<Void> availableAfter(long delayNanos) {
+        return timers.after(delayNanos);
+      }
     });
     // The enumerator must know the reader before the reader's first split request arrives.
     if (!restoredSplits.isEmpty()) {
@@ -186,7 +196,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
     reader.start();
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
-    if (watermarks && interval > 0) {
+    periodicWatermarks = watermarks && interval > 0;
+    if (periodicWatermarks) {
       context.processingTimeService().schedule(
           context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
     }
@@ -220,24 +231,54 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       return InputStatus.NOTHING_AVAILABLE;
     }
     if (availability != null) {
-      if (!availability.isDone()) {
+      if (!availability.isDone() && !(timers.fireDue() && availability.isDone())) {
+        askWakeUpByNextTimer();
         return InputStatus.NOTHING_AVAILABLE;
       }
       availability = null;
     }
     InputStatus status = reader.pollNext(readerOutput);
     if (status == InputStatus.NOTHING_AVAILABLE) {
+      emitWatermarkOnCatchingUp();
       availability = reader.isAvailable();
-      Runnable wake = waker;
+      Waker wake = waker;
       if (wake != null && !availability.isDone()) {
         availability.thenRun(wake);
+        askWakeUpByNextTimer();
       }
     }
     return status;
   }
 
-  /** Has {@code waker} run when a reader that had nothing to emit has data again. */
-  public void setWaker(Runnable waker) {
+  /**
+   * A reader that has caught up with its input asks its generators for their periodic watermark now,
+   * at most once per millisecond, rather than at the next auto-watermark interval (200 ms by
+   * default): event-time windows then close as soon as the input that closes them has been read.
+   * A reader that never runs dry (a backlog) sees no extra calls.
+   */
+  private void emitWatermarkOnCatchingUp() {
+    if (!periodicWatermarks) {
+      return;
+    }
+    long now = context.processingTimeService().currentProcessingTime();
+    if (now != lastCatchUpEmit) {
+      lastCatchUpEmit = now;
+      readerOutput.emitPeriodicWatermark();
+    }
+  }
+
+  private void askWakeUpByNextTimer() {
+    long deadline = timers.nextDeadline();
+    if (deadline != Long.MAX_VALUE && waker != null) {
+      waker.wakeBy(deadline);
+    }
+  }
+
+  /**
+   * Has {@code waker} run when a reader that had nothing to emit has data again, and asks it to
+   * look again when the reader's next {@link SourceReaderContext#availableAfter} timer is due.
+   */
+  public void setWaker(Waker waker) {
     this.waker = waker;
   }
 
@@ -302,6 +343,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
   @Override
   public void close() throws Exception {
+    timers.clear();
     try {
       if (reader != null) {
         reader.close();

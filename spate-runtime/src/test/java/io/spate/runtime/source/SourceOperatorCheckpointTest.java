@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -65,20 +66,28 @@ class SourceOperatorCheckpointTest {
     final SourceOperator<T, S> operator;
     final SplitEnumerator<S, E> enumerator;
     final List<T> records = new ArrayList<>();
+    final List<Long> watermarks = new ArrayList<>();
+    // processing time in ms; stands still unless a test moves it, so periodic watermarks never fire on their own
+    final AtomicLong clock = new AtomicLong();
     final ArrayDeque<OperatorEvent> toCoordinator = new ArrayDeque<>();
     final ArrayDeque<OperatorEvent> toReader = new ArrayDeque<>();
     boolean ended;
 
     Run(Source<T, S, E> source, E enumeratorCheckpoint, OperatorSubtaskState restored, OptionalLong checkpointId)
         throws Exception {
+      this(source, WatermarkStrategy.noWatermarks(), enumeratorCheckpoint, restored, checkpointId);
+    }
+
+    Run(Source<T, S, E> source, WatermarkStrategy<T> watermarkStrategy, E enumeratorCheckpoint,
+        OperatorSubtaskState restored, OptionalLong checkpointId) throws Exception {
       this.source = source;
       this.enumerator = enumeratorCheckpoint == null ? source.createEnumerator(this)
           : source.restoreEnumerator(this, enumeratorCheckpoint);
       enumerator.start();
-      operator = new SourceOperator<>(source, WatermarkStrategy.noWatermarks());
+      operator = new SourceOperator<>(source, watermarkStrategy);
       operator.setEventGateway(toCoordinator::add);
       TaskInfo taskInfo = new TaskInfo("source", 0, 1, 128, 0);
-      ProcessingTimeService time = new ProcessingTimeService(() -> 0L);
+      ProcessingTimeService time = new ProcessingTimeService(clock::get);
       Configuration conf = new Configuration();
       OperatorContext context = new OperatorContext(JobID.generate(), "source", taskInfo, new ExecutionConfig(conf),
           RuntimeExecutionMode.STREAMING, new TaskMetricGroup(List.of("test")), getClass().getClassLoader(), time,
@@ -93,7 +102,9 @@ class SourceOperatorCheckpointTest {
         public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}
 
         @Override
-        public void emitWatermark(long watermark) {}
+        public void emitWatermark(long watermark) {
+          watermarks.add(watermark);
+        }
 
         @Override
         public void emitWatermarkStatus(WatermarkStatus status) {}

@@ -76,4 +76,19 @@ class WakerTest {
     }
     assertThat(seen.get()).isNotNull();
   }
+
+  @Test
+  void theEarliestDeadlineOfARoundCountsAndClearingForgetsIt() {
+    Waker waker = new Waker(Thread.currentThread());
+    waker.clear();
+    assertThat(waker.nanosToDeadline()).isEqualTo(Long.MAX_VALUE);
+    long now = System.nanoTime();
+    waker.wakeBy(now + MINUTE);
+    waker.wakeBy(now + 2 * MINUTE); // a later deadline does not postpone the earlier one
+    assertThat(waker.nanosToDeadline()).isPositive().isLessThanOrEqualTo(MINUTE);
+    waker.wakeBy(now - 1);
+    assertThat(waker.nanosToDeadline()).isNegative();
+    waker.clear(); // a new round: tasklets that still wait ask again
+    assertThat(waker.nanosToDeadline()).isEqualTo(Long.MAX_VALUE);
+  }
 }

@@ -1,6 +1,8 @@
 package io.spate.api.connector.source;
 
 import io.spate.api.metrics.MetricGroup;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** What a {@link SourceReader} can learn and do besides reading. */
 public interface SourceReaderContext {
@@ -19,4 +21,15 @@ public interface SourceReaderContext {
 
   /** The reader's metric group. */
   MetricGroup metricGroup();
+
+  /**
+   * A future that completes once {@code delayNanos} nanoseconds have passed, for a reader that has
+   * nothing to emit before then (a rate-limited source) to return from {@link
+   * SourceReader#isAvailable()}. Call it from the reader's own methods. Inside a Spate task the
+   * task's worker completes it, parking until then instead of relying on a timer thread; this
+   * default, for readers driven outside a task, completes it from the JDK's delay thread.
+   */
+  default CompletableFuture<Void> availableAfter(long delayNanos) {
+    return new CompletableFuture<Void>().completeOnTimeout(null, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+  }
 }

@@ -7,10 +7,6 @@ import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A parallel source of generated records: record {@code i} is {@code generator.map(i)} for the
@@ -79,41 +75,11 @@ public final class DataGeneratorSource<T> extends IndexRangeSource<T> {
     return count - 1;
   }
 
-  /**
-   * The one timer thread that wakes up waiting readers of all generator sources. It runs only while
-   * some reader holds it, so that no thread outlives the jobs that used it.
-   */
-  private static final class WakeUpTimer {
-    private static ScheduledThreadPoolExecutor timer;
-    private static int users;
-
-    static synchronized ScheduledExecutorService acquire() {
-      if (users++ == 0) {
-        timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-          Thread thread = new Thread(runnable, "spate-datagen-rate-limiter");
-          thread.setDaemon(true);
-          return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-      }
-      return timer;
-    }
-
-    static synchronized void release() {
-      if (--users == 0) {
-        timer.shutdownNow();
-        timer = null;
-      }
-    }
-  }
-
   /** Generates the records of its splits, in batches as large as the rate limiter allows. */
   private static final class Reader<T> extends SequentialSplitReader<T, NumberSequenceSplit> {
 
     private final GeneratorFunction<Long, T> generator;
     private final RateLimiter rateLimiter;
-    private ScheduledFuture<?> wakeUp;
-    private ScheduledExecutorService timer;
     private String splitId;
     private long next;
     private long last;
@@ -166,15 +132,8 @@ public final class DataGeneratorSource<T> extends IndexRangeSource<T> {
 
     private void scheduleWakeUp(long delayNanos) {
       CompletableFuture<Void> future = awaitAvailability();
-      if (wakeUp != null) {
-        wakeUp.cancel(false);
-      }
-      // Never 0: a permit that is due "now" by the clock was refused, so wait at least a tick.
-      if (timer == null) {
-        timer = WakeUpTimer.acquire();
-      }
-      wakeUp = timer.schedule(
-          () -> future.complete(null), Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
+      // A wake-up asked for by an earlier wait may complete this future early: we only look sooner.
+      context.availableAfter(delayNanos).thenRun(() -> future.complete(null));
     }
 
     @Override
@@ -184,13 +143,6 @@ public final class DataGeneratorSource<T> extends IndexRangeSource<T> {
 
     @Override
     public void close() throws Exception {
-      if (wakeUp != null) {
-        wakeUp.cancel(false);
-      }
-      if (timer != null) {
-        timer = null;
-        WakeUpTimer.release();
-      }
       try {
         super.close();
       } finally {
