@@ -5,11 +5,16 @@ import io.spate.api.connector.source.SplitEnumeratorContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Hands out the splits of a {@link NexmarkSource}, one per request, and tells a reader that asks when
- * none is left that it gets no more. Its checkpoint is the list of splits not yet handed out.
+ * Hands out the splits of a {@link NexmarkSource}: a reader that asks gets all the splits it owns
+ * (split {@code i} belongs to subtask {@code i} modulo the parallelism) and, once it has them, that
+ * it gets no more. A reader never takes another reader's split: every split spans the whole
+ * event-time range, so a reader that finished its own and went on with another's would go back in
+ * event time, behind a watermark it had already emitted, and its events would all be late. Its
+ * checkpoint is the list of splits not yet handed out.
  */
 final class NexmarkSplitEnumerator implements SplitEnumerator<NexmarkSplit, List<NexmarkSplit>> {
 
@@ -36,8 +41,15 @@ final class NexmarkSplitEnumerator implements SplitEnumerator<NexmarkSplit, List
 
   @Override
   public void handleSplitRequest(int subtaskId) {
-    NexmarkSplit split = unassigned.poll();
-    if (split != null) {
+    int parallelism = context.currentParallelism();
+    boolean any = false;
+    for (Iterator<NexmarkSplit> it = unassigned.iterator(); it.hasNext(); ) {
+      NexmarkSplit split = it.next();
+      if (ownerOf(split, parallelism) != subtaskId) {
+        continue;
+      }
+      it.remove();
+      any = true;
       if (paced && split.paceOriginMillis() == 0) {
         if (paceOriginMillis == 0) {
           paceOriginMillis = System.currentTimeMillis();
@@ -45,9 +57,18 @@ final class NexmarkSplitEnumerator implements SplitEnumerator<NexmarkSplit, List
         split = new NexmarkSplit(split.splitId(), split.next(), split.stride(), split.end(), paceOriginMillis);
       }
       context.assignSplit(split, subtaskId);
-    } else {
+    }
+    if (!any) {
       context.signalNoMoreSplits(subtaskId);
     }
+  }
+
+  /**
+   * The subtask that reads {@code split}: the residue of its event numbers (split {@code i} of a cut
+   * holds the numbers congruent to {@code i}) modulo the parallelism, also after a rescale.
+   */
+  static int ownerOf(NexmarkSplit split, int parallelism) {
+    return (int) (split.next() % split.stride() % parallelism);
   }
 
   @Override

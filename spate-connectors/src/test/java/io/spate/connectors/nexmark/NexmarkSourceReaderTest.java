@@ -212,7 +212,7 @@ class NexmarkSourceReaderTest {
   void pacedSplitsShareTheOriginOfTheFirstAssignment() {
     List<NexmarkSplit> assigned = new ArrayList<>();
     NexmarkSplitEnumerator enumerator = new NexmarkSplitEnumerator(
-        new RecordingEnumeratorContext(assigned), NexmarkSplit.cut(100, 3), true);
+        new RecordingEnumeratorContext(assigned, new ArrayList<>()), NexmarkSplit.cut(100, 3), true);
     long before = System.currentTimeMillis();
     for (int subtask = 0; subtask < 3; subtask++) {
       enumerator.handleSplitRequest(subtask);
@@ -221,6 +221,28 @@ class NexmarkSourceReaderTest {
     assertThat(assigned).hasSize(3).extracting(NexmarkSplit::paceOriginMillis).containsOnly(
         assigned.get(0).paceOriginMillis());
     assertThat(assigned.get(0).paceOriginMillis()).isGreaterThanOrEqualTo(before);
+  }
+
+  @Test
+  void aReaderGetsOnlyTheSplitsItOwnsAndNeverAnothersWhenItsOwnAreDone() {
+    List<NexmarkSplit> assigned = new ArrayList<>();
+    List<Integer> toldNoMore = new ArrayList<>();
+    // six splits for three readers (as after a rescale from six): reader r owns splits r and r + 3
+    NexmarkSplitEnumerator enumerator = new NexmarkSplitEnumerator(
+        new RecordingEnumeratorContext(assigned, toldNoMore), NexmarkSplit.cut(100, 6), false);
+
+    enumerator.handleSplitRequest(1);
+    assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4");
+    enumerator.handleSplitRequest(1); // done with both: splits 0, 2, 3 and 5 are still unassigned
+    assertThat(assigned).hasSize(2);
+    assertThat(toldNoMore).containsExactly(1);
+
+    enumerator.handleSplitRequest(0);
+    assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4", "0", "3");
+    enumerator.addSplitsBack(List.of(assigned.get(2)), 0); // reader 0 failed before a checkpoint
+    enumerator.handleSplitRequest(2);
+    enumerator.handleSplitRequest(0);
+    assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4", "0", "3", "2", "5", "0");
   }
 
   @Property(tries = 100)
@@ -244,12 +266,14 @@ class NexmarkSourceReaderTest {
     assertThat(serializer.copy(event)).isEqualTo(event);
   }
 
-  /** Records the splits an enumerator assigns. */
+  /** Records the splits an enumerator assigns and the readers it tells there are no more, for three readers. */
   private static final class RecordingEnumeratorContext implements SplitEnumeratorContext<NexmarkSplit> {
     private final List<NexmarkSplit> assigned;
+    private final List<Integer> toldNoMore;
 
-    RecordingEnumeratorContext(List<NexmarkSplit> assigned) {
+    RecordingEnumeratorContext(List<NexmarkSplit> assigned, List<Integer> toldNoMore) {
       this.assigned = assigned;
+      this.toldNoMore = toldNoMore;
     }
 
     @Override
@@ -268,7 +292,9 @@ class NexmarkSourceReaderTest {
     }
 
     @Override
-    public void signalNoMoreSplits(int subtaskId) {}
+    public void signalNoMoreSplits(int subtaskId) {
+      toldNoMore.add(subtaskId);
+    }
 
     @Override
     public void sendEventToSourceReader(int subtaskId, SourceEvent event) {}
