@@ -64,6 +64,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   // Whether periodic watermarks run, and the processing time (ms) of the last one emitted on catching up.
   private boolean periodicWatermarks;
   private long lastCatchUpEmit = Long.MIN_VALUE;
+  // From a split request until the enumerator answers: a reader that waits for splits has not caught up.
+  private boolean awaitingSplits;
   private PausableClock inputActivityClock;
   private WatermarkAlignmentParams alignment;
   // Until the coordinator's first announcement a reader may only emit up to its first watermark.
@@ -170,6 +172,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
       @Override
       public void sendSplitRequest() {
+        awaitingSplits = true;
         eventGateway.sendEventToCoordinator(new SourceEvents.SplitRequest(getIndexOfSubtask()));
       }
 
@@ -254,10 +257,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
    * A reader that has caught up with its input asks its generators for their periodic watermark now,
    * at most once per millisecond, rather than at the next auto-watermark interval (200 ms by
    * default): event-time windows then close as soon as the input that closes them has been read.
-   * A reader that never runs dry (a backlog) sees no extra calls.
+   * A reader that never runs dry (a backlog) sees no extra calls, and neither does one that waits for
+   * the answer to a split request: the next split may hold older events (files read one by one), which
+   * a watermark taken at the end of the last split would make late.
    */
   private void emitWatermarkOnCatchingUp() {
-    if (!periodicWatermarks) {
+    if (!periodicWatermarks || awaitingSplits) {
       return;
     }
     long now = context.processingTimeService().currentProcessingTime();
@@ -304,8 +309,10 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   @SuppressWarnings("unchecked")
   public void handleOperatorEvent(OperatorEvent event) {
     if (event instanceof SourceEvents.AddSplits add) {
+      awaitingSplits = false;
       reader.addSplits((List<S>) add.splits());
     } else if (event instanceof SourceEvents.NoMoreSplits) {
+      awaitingSplits = false;
       reader.notifyNoMoreSplits();
     } else if (event instanceof SourceEvents.WatermarkAlignment limit) {
       maxAllowedWatermark = limit.maxAllowedWatermark();
