@@ -1,10 +1,7 @@
 package io.spate.runtime.state;
 
 import io.spate.api.serialization.DataInputDeserializer;
-import io.spate.api.serialization.DataOutputSerializer;
-import io.spate.api.serialization.LongSerializer;
 import io.spate.api.serialization.TypeSerializer;
-import io.spate.runtime.state.serialization.TimerNamespaceSerializer;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
 import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
@@ -77,49 +74,26 @@ public final class KeyedTimerRegistry {
   }
 
   /**
-   * The synchronous part of a snapshot: the timers of every service, serialized with {@code
-   * keySerializer} by key group ({@code keyGroupOf}), and the restored timers no service took.
+   * The synchronous part of a snapshot: the timers of every service, taken as references and
+   * serialized with {@code keySerializer} by key group ({@code keyGroupOf}) when the snapshot is
+   * written, and the restored timers no service took.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public List<KeyedSnapshotWriter.StateSource> snapshot(ToIntFunction<Object> keyGroupOf, TypeSerializer<?> keySerializer)
       throws IOException {
     List<KeyedSnapshotWriter.StateSource> sources = new ArrayList<>();
-    DataOutputSerializer key = new DataOutputSerializer(32);
-    DataOutputSerializer value = new DataOutputSerializer(8);
     for (Map.Entry<String, SnapshottableTimers> service : services.entrySet()) {
-      TimerNamespaceSerializer namespaces = new TimerNamespaceSerializer();
-      List<Object[]> event = new ArrayList<>();
-      List<Object[]> processing = new ArrayList<>();
-      service.getValue().forEachTimer((eventTime, k, ns, ts) -> {
-        key.clear();
-        ((TypeSerializer) keySerializer).serialize(k, key);
-        namespaces.serialize(ns, key);
-        value.clear();
-        value.writeLong(ts);
-        (eventTime ? event : processing).add(new Object[] {keyGroupOf.applyAsInt(k), key.getCopyOfBuffer(),
-            value.getCopyOfBuffer()});
-      });
-      // The namespace serializer learned while serializing, so the header's snapshot is taken after.
-      addQueue(sources, service.getKey(), StateKind.EVENT_TIMERS, namespaces, event);
-      addQueue(sources, service.getKey(), StateKind.PROCESSING_TIMERS, namespaces, processing);
+      TimerQueueSnapshot event = new TimerQueueSnapshot(service.getKey(), StateKind.EVENT_TIMERS, keyGroupOf,
+          keySerializer);
+      TimerQueueSnapshot processing = new TimerQueueSnapshot(service.getKey(), StateKind.PROCESSING_TIMERS,
+          keyGroupOf, keySerializer);
+      service.getValue().forEachTimer((eventTime, k, ns, ts) -> (eventTime ? event : processing).capture(k, ns, ts));
+      for (TimerQueueSnapshot queue : List.of(event, processing)) {
+        if (!queue.isEmpty()) {
+          sources.add(queue);
+        }
+      }
     }
     sources.addAll(restored.values());
     return sources;
-  }
-
-  private static void addQueue(List<KeyedSnapshotWriter.StateSource> sources, String name, StateKind kind,
-      TimerNamespaceSerializer namespaces, List<Object[]> entries) {
-    if (!entries.isEmpty()) {
-      RawKeyedState queue = new RawKeyedState(meta(name, kind, namespaces));
-      for (Object[] e : entries) {
-        queue.entry((Integer) e[0], (byte[]) e[1], (byte[]) e[2]);
-      }
-      sources.add(queue);
-    }
-  }
-
-  private static KeyedStateMetaInfo meta(String name, StateKind kind, TimerNamespaceSerializer namespaces) {
-    return new KeyedStateMetaInfo(name, kind, false, namespaces.snapshotConfiguration(),
-        LongSerializer.INSTANCE.snapshotConfiguration(), null);
   }
 }

@@ -740,6 +740,37 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   @Test
+  void aSnapshotHoldsTheTimersOfItsSynchronousPartNotThoseOfItsWriting() throws Exception {
+    long[] now = {0};
+    InternalTimerService timers = InternalTimerService.create("timers", backend,
+        new ProcessingTimeService(() -> now[0]), new FiredTimers());
+    for (int k = 0; k < 20; k++) {
+      timers.registerEventTimeTimer("key" + k, new TimeWindow(0, 100 + k), 99 + k);
+      timers.registerProcessingTimeTimer("key" + k, VoidNamespace.INSTANCE, 50 + k);
+    }
+    var async = backend.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE));
+    // The task goes on between the synchronous part and the writing: timers fire, go and come.
+    timers.advanceWatermark(108);
+    timers.deleteProcessingTimeTimer("key15", VoidNamespace.INSTANCE, 65);
+    timers.registerEventTimeTimer("later", VoidNamespace.INSTANCE, 500);
+    KeyedStateHandle handle = async.write();
+
+    KeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    FiredTimers fired = new FiredTimers();
+    ProcessingTimeService restoredClock = new ProcessingTimeService(() -> now[0]);
+    InternalTimerService restoredTimers = InternalTimerService.create("timers", copy, restoredClock, fired);
+    now[0] = 1_000;
+    restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
+    restoredClock.fireDue(now[0]);
+    List<String> expected = new ArrayList<>();
+    for (int k = 0; k < 20; k++) {
+      expected.add("event key" + k + " " + new TimeWindow(0, 100 + k) + " " + (99 + k));
+      expected.add("processing key" + k + " " + VoidNamespace.INSTANCE + " " + (50 + k));
+    }
+    assertThat(fired.fired).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void timersFireInTimestampOrderOnceEachAndDeletedOnesNever() throws Exception {
     long[] now = {0};
     ProcessingTimeService clock = new ProcessingTimeService(() -> now[0]);
