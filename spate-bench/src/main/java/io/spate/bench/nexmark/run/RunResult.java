@@ -123,15 +123,10 @@ public record RunResult(String engine, String query, long events, long elapsedNa
         node.path("resultChecksum").asText(null), latency, null);
   }
 
-  /**
-   * Whether this run's result equals {@code other}'s: the same count and checksum. Checksums are
-   * compared as numbers, read as hex or, if the other side wrote decimal, as decimal.
-   */
+  /** Whether this run's result equals {@code other}'s: the same count and checksum (hex, as every runner writes it). */
   public boolean sameResultAs(RunResult other) {
-    return resultCount == other.resultCount && checksumValue(resultChecksum) != null
-        && (checksumValue(resultChecksum).equals(checksumValue(other.resultChecksum))
-            || checksumValue(resultChecksum).equals(decimalChecksum(other.resultChecksum))
-            || checksumValue(other.resultChecksum).equals(decimalChecksum(resultChecksum)));
+    Long checksum = checksumValue(resultChecksum);
+    return resultCount == other.resultCount && checksum != null && checksum.equals(checksumValue(other.resultChecksum));
   }
 
   private static Long checksumValue(String hex) {
@@ -139,15 +134,7 @@ public record RunResult(String engine, String query, long events, long elapsedNa
       return null;
     }
     try {
-      return Long.parseUnsignedLong(hex.startsWith("0x") ? hex.substring(2) : hex, 16);
-    } catch (NumberFormatException e) {
-      return decimalChecksum(hex);
-    }
-  }
-
-  private static Long decimalChecksum(String decimal) {
-    try {
-      return decimal == null ? null : Long.parseLong(decimal);
+      return Long.parseUnsignedLong(hex, 16);
     } catch (NumberFormatException e) {
       return null;
     }
