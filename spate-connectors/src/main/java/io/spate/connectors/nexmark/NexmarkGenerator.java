@@ -112,7 +112,7 @@ public final class NexmarkGenerator {
           "Nexmark event number " + n + " is outside 0.." + (numEvents - 1) + " of " + config);
     }
     long stream = mix(seedBase + n * GOLDEN);
-    long time = firstEventTime + (long) (n * millisPerEvent);
+    long time = scheduledTime(n);
     if (disorderBound > 1) {
       time -= bounded(draw(stream, 0), disorderBound);
     }
@@ -125,6 +125,14 @@ public final class NexmarkGenerator {
       return Event.of(auction(epochs, offset, stream, time));
     }
     return Event.of(bid(epochs, offset, stream, time));
+  }
+
+  /**
+   * The event time (epoch ms) at which event {@code n} is scheduled, before any disorder moves it
+   * earlier; defined for any {@code n >= 0}, also past the number of events.
+   */
+  public long scheduledTime(long n) {
+    return firstEventTime + (long) (n * millisPerEvent);
   }
 
   /** The kind of event {@code n}, without generating it. */

@@ -171,6 +171,7 @@ class NexmarkGeneratorTest {
       long time = generator.eventAt(n).dateTime();
       // The generator's definition: n times the delay in milliseconds, in double arithmetic, rounded down.
       long undisordered = config.firstEventTime() + (long) (n * (1000.0 / eventsPerSecond));
+      assertThat(generator.scheduledTime(n)).isEqualTo(undisordered);
       assertThat(time).isBetween(undisordered - outOfOrdernessMillis, undisordered);
       assertThat(time).as("time of event %d", n).isGreaterThanOrEqualTo(maxSoFar - outOfOrdernessMillis);
       maxSoFar = Math.max(maxSoFar, time);

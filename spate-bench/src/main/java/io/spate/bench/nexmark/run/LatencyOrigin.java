@@ -1,6 +1,7 @@
 package io.spate.bench.nexmark.run;
 
 import io.spate.connectors.nexmark.NexmarkConfiguration;
+import io.spate.connectors.nexmark.NexmarkGenerator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,12 +42,10 @@ public final class LatencyOrigin {
 
   /** An origin for the events of {@code configuration}, from its first event's time to its last's (before disorder). */
   public static LatencyOrigin of(NexmarkConfiguration configuration) {
-    long first = configuration.firstEventTime();
-    long events = configuration.numEvents();
-    // the generator's own arithmetic for the time of event n, so that the clamp hits the last event exactly
+    NexmarkGenerator generator = new NexmarkGenerator(configuration);
     long last = configuration.isUnbounded() ? Long.MAX_VALUE
-        : first + (long) (Math.max(0, events - 1) * (1000.0 / configuration.eventsPerSecond()));
-    return new LatencyOrigin(first, last);
+        : generator.scheduledTime(Math.max(0, configuration.numEvents() - 1));
+    return new LatencyOrigin(configuration.firstEventTime(), last);
   }
 
   /** Registers a new origin for the run {@code runId} in this JVM and returns it. */
