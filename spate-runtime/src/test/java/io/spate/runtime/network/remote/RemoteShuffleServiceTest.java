@@ -111,7 +111,7 @@ class RemoteShuffleServiceTest {
     }
     assertThat(out.offer(batch(1, new Trade("refused", -1)))).isFalse();
     assertThat(accepted).isEqualTo(credit + outboundCapacity);
-    assertThat(consumerSide.counters(id).maxQueued()).isEqualTo(credit);
+    assertThat(consumerSide.counters(id).maxQueued()).isLessThanOrEqualTo(credit);
     assertThat(producerSide.counters(id).elements()).isEqualTo(credit);
 
     // Resume: the consumer drains, the producer sends the rest and ends.
