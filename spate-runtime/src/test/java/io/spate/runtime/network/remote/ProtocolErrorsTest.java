@@ -11,7 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import io.spate.runtime.network.remote.Channels.Trade;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +122,41 @@ class ProtocolErrorsTest {
       assertThat(failures.poll(Channels.TIMEOUT_SECONDS, TimeUnit.SECONDS))
           .startsWith(id + " out: ").contains("got 2 credits");
     }
+  }
+
+  @Test
+  void aBatchTooLargeForAFrameFailsOnlyItsChannel() throws Exception {
+    ChannelId id = Channels.freshId(11, 0, 0);
+    LocalChannel out = producerSide.outbound(id, consumerSide.address(), TRADES, 2);
+    LocalChannel in = consumerSide.inbound(id, producerSide.address(), TRADES, 2);
+    String big = "x".repeat(MAX_FRAME);
+    out.offer(Channels.batch(1, new Trade(big, 1)));
+
+    ChannelFailure failure = Channels.awaitFailure(in);
+
+    assertThat(failure.cause()).contains("the producer failed it")
+        .contains("larger than the maximum frame size of " + MAX_FRAME + " bytes");
+    assertThat(failure.toException()).hasMessageContaining(id.toString());
+    assertThat(consumerSide.numberOfConnections()).isEqualTo(1); // a channel error, not a broken connection
+  }
+
+  @Test
+  void aReleasedConsumerStopsItsProducerAndTheConnectionCarriesOn() throws Exception {
+    ChannelId id = Channels.freshId(12, 0, 0);
+    LocalChannel out = producerSide.outbound(id, consumerSide.address(), TRADES, 2);
+    LocalChannel in = consumerSide.inbound(id, producerSide.address(), TRADES, 1);
+    Semaphore arrived = new Semaphore(0);
+    in.registerConsumerWaker(arrived::release);
+    out.offer(Channels.batch(1, new Trade("a", 1)));
+    Channels.await(arrived, () -> !in.isEmpty(), "the first batch");
+
+    consumerSide.releaseInbound(id);
+    // The release and the next subscription travel in order on the one connection, so once a later
+    // channel has gone through, both sides have forgotten this one.
+    Channels.assertTransferWorks(producerSide, consumerSide);
+    assertThat(consumerSide.counters(id)).isNull();
+    assertThat(producerSide.counters(id)).isNull();
+    assertThat(out.offer(Channels.batch(1, new Trade("b", 2)))).isTrue(); // nobody drains it any more
   }
 
   // ---- a bad producer the consumer's service connects to ----
