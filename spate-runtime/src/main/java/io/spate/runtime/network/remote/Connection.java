@@ -127,10 +127,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   // ---- writing (event loop) ----
 
-  /** Writes a frame of {@code type} whose payload {@code payloadWriter} produces; flushes later. */
-  void write(FrameType type, ChannelId channel, PayloadWriter payloadWriter) throws IOException, FrameTooLargeException {
+  /**
+   * Starts a frame: the payload goes into the returned buffer, then {@link #finishFrame} sends it.
+   * One frame at a time; the buffer is reused.
+   */
+  DataOutputSerializer startFrame() {
     encoded.clear();
-    payloadWriter.writeTo(encoded);
+    return encoded;
+  }
+
+  /** Writes the frame whose payload was put into {@link #startFrame}'s buffer; flushed later. */
+  void finishFrame(FrameType type, ChannelId channel) throws FrameTooLargeException {
     ctx.write(FrameEncoder.encode(
         ctx.alloc(), type, channel, encoded.getSharedBuffer(), 0, encoded.length(), maxFrameSize));
   }
@@ -151,11 +158,6 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   void flush() {
     ctx.flush();
-  }
-
-  /** Writes a payload into a reused buffer. */
-  interface PayloadWriter {
-    void writeTo(DataOutputSerializer out) throws IOException;
   }
 
   // ---- reading (event loop) ----

@@ -95,8 +95,8 @@ final class RemoteSender {
     try {
       Object event;
       while ((event = channel.pollPriority()) != null) {
-        Object priority = event;
-        c.write(FrameType.PRIORITY_EVENT, id, out -> EventCodec.writePriorityEvent(priority, out));
+        EventCodec.writePriorityEvent(event, c.startFrame());
+        c.finishFrame(FrameType.PRIORITY_EVENT, id);
         counters.addPriorityEvent();
         wrote = true;
       }
@@ -107,10 +107,12 @@ final class RemoteSender {
         }
         credit--;
         if (element instanceof RecordBatch batch) {
-          c.write(FrameType.BATCH, id, out -> codec.write(batch, out));
+          codec.write(batch, c.startFrame());
+          c.finishFrame(FrameType.BATCH, id);
           channel.recycle(batch);
         } else {
-          c.write(FrameType.EVENT, id, out -> EventCodec.writeEvent(element, out));
+          EventCodec.writeEvent(element, c.startFrame());
+          c.finishFrame(FrameType.EVENT, id);
         }
         counters.addElement();
         wrote = true;
