@@ -1,10 +1,12 @@
 package io.spate.runtime.network.remote;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Connection extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  // How long a connection closing with a reason waits for the peer to close its side.
+  static final long CLOSE_LINGER_MILLIS = 1000;
 
   private final RemoteShuffleService service;
   private final EventLoop loop;
@@ -325,21 +330,33 @@ final class Connection extends ChannelInboundHandlerAdapter {
       return;
     }
     closeReason = reason;
+    failChannels();
     if (ctx == null) {
-      failChannels(); // never registered: nothing to close
-      service.onConnectionClosed(this);
+      service.onConnectionClosed(this); // never registered: nothing to close
       return;
     }
-    if (tellPeer && ready) {
+    if (tellPeer && ready && ctx.channel() instanceof SocketChannel socket) {
       byte[] message = truncatedUtf8(reason);
       try {
-        ctx.write(FrameEncoder.encode(ctx.alloc(), FrameType.CONNECTION_CLOSE, null, message, 0, message.length,
-            maxFrameSize));
+        ctx.writeAndFlush(FrameEncoder.encode(ctx.alloc(), FrameType.CONNECTION_CLOSE, null, message, 0,
+            message.length, maxFrameSize));
+        // Half-close and read on until the peer closes too: closing with its bytes unread would
+        // reset the connection, and a reset can destroy the reason before the peer reads it.
+        socket.shutdownOutput();
+        ctx.executor().schedule(() -> {
+          ctx.close();
+        }, CLOSE_LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        return;
       } catch (FrameTooLargeException e) {
         // the peer learns of it by the close alone
       }
     }
-    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Completes when the connection's socket is closed (at once if it never had one). */
+  io.netty.util.concurrent.Future<?> closeFuture() {
+    return ctx == null ? loop.newSucceededFuture(null) : ctx.channel().closeFuture();
   }
 
   private void failChannels() {

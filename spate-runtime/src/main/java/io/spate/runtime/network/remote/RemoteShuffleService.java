@@ -216,8 +216,12 @@ public final class RemoteShuffleService implements AutoCloseable {
         // its loop is already stopping
       }
     }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2 * Connection.CLOSE_LINGER_MILLIS);
     for (Future<?> future : closing) {
-      future.awaitUninterruptibly(2, TimeUnit.SECONDS);
+      future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+    for (Connection connection : connections) {
+      connection.closeFuture().awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
