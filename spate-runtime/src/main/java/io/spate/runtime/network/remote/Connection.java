@@ -32,6 +32,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   // How long a connection closing with a reason waits for the peer to close its side.
   static final long CLOSE_LINGER_MILLIS = 1000;
+  private static final int MAX_REASON_BYTES = 2000;
 
   private final RemoteShuffleService service;
   private final EventLoop loop;
@@ -215,7 +216,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
       case EVENT -> receiverOf(id, frame).onElement(EventCodec.readEvent(input(payload)));
       case PRIORITY_EVENT -> receiverOf(id, frame).onPriorityEvent(EventCodec.readPriorityEvent(input(payload)));
       case CHANNEL_ERROR -> {
-        String reason = payload.toString(StandardCharsets.UTF_8);
+        String reason = reasonOf(payload);
         RemoteReceiver receiver = receivers.get(id);
         if (receiver != null) {
           receiver.fail("the producer failed it: " + reason);
@@ -237,7 +238,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
       }
       case CONNECTION_CLOSE -> {
-        String reason = "the peer closed the connection: " + payload.toString(StandardCharsets.UTF_8);
+        String reason = "the peer closed the connection: " + reasonOf(payload);
         if (!senders.isEmpty() || !receivers.isEmpty()) {
           LOG.warn("Data connection {}: {}", peer, reason);
         }
@@ -253,6 +254,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
       throw new MalformedFrameException(frame.type() + " frame for unknown channel " + id);
     }
     return receiver;
+  }
+
+  /** The reason a peer gave, cut short: it ends up in log lines and exception messages. */
+  private static String reasonOf(ByteBuf payload) {
+    int length = Math.min(payload.readableBytes(), MAX_REASON_BYTES);
+    return payload.toString(payload.readerIndex(), length, StandardCharsets.UTF_8);
   }
 
   private static int readInt(ByteBuf payload, Frame frame) throws MalformedFrameException {

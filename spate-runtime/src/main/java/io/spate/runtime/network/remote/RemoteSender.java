@@ -123,7 +123,8 @@ final class RemoteSender {
         }
       }
     } catch (IOException | FrameTooLargeException | RuntimeException e) {
-      fail("cannot send on channel " + id + ": " + e.getMessage(), true);
+      // Our own messages say what went wrong; a serializer's runtime exception needs its type.
+      fail("cannot send on channel " + id + ": " + (e instanceof RuntimeException ? e : e.getMessage()), true);
       return;
     }
     if (wrote) {

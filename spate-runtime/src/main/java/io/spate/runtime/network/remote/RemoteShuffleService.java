@@ -202,6 +202,7 @@ public final class RemoteShuffleService implements AutoCloseable {
       }
       closed = true;
     }
+    String reason = "the data service of " + describeSelf() + " shut down";
     Channel server = serverChannel;
     if (server != null) {
       server.close().awaitUninterruptibly();
@@ -211,7 +212,7 @@ public final class RemoteShuffleService implements AutoCloseable {
     for (Connection connection : connections) {
       try {
         closing.add(connection.eventLoop().submit(
-            () -> connection.close("the data service of " + describeSelf() + " shut down", true)));
+            () -> connection.close(reason, true)));
       } catch (RejectedExecutionException e) {
         // its loop is already stopping
       }
