@@ -58,7 +58,7 @@ final class RemoteSender {
   /** Producer's thread (or any): elements arrived; drains on the event loop, at most one drain queued. */
   private void wake() {
     Connection c = connection;
-    if (c != null && drainScheduled.compareAndSet(false, true)) {
+    if (c != null && !drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
       c.execute(drain);
     }
   }
