@@ -10,6 +10,7 @@ import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.LocalShuffleEnvironment;
@@ -572,6 +573,8 @@ public final class StreamTask implements Tasklet {
           endOfInput = true;
           break;
         }
+      } else if (element instanceof ChannelFailure failure) {
+        throw failure.toException();
       } else {
         throw new IllegalStateException("Unexpected element on channel " + channel + ": " + element);
       }
@@ -736,7 +739,8 @@ public final class StreamTask implements Tasklet {
       long index;
       while ((index = barriers.nextToPeek(c)) >= 0) {
         Object element = channel.peek(index - barriers.position(c));
-        if (element == null || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION) {
+        if (element == null || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION
+            || element instanceof ChannelFailure) {
           break; // not there yet, or a barrier or end that reading the channel handles
         }
         Object payload = null;

@@ -1,0 +1,159 @@
+package io.spate.runtime.network.remote;
+
+import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.network.RecordBatch;
+import io.spate.runtime.network.StreamElements;
+import io.spate.runtime.network.remote.FrameEncoder.FrameTooLargeException;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The producer side of a remote channel: drains the outbound {@link LocalChannel} the producing task
+ * writes to, on the connection's event loop, sending an ordinary element only while it holds
+ * credit, and a priority event at once. Until the consumer subscribes, elements wait in the
+ * outbound channel, whose filling up is the producer's backpressure.
+ */
+final class RemoteSender {
+
+  private final ChannelId id;
+  private final LocalChannel channel;
+  private final BatchCodec codec;
+  private final RemoteShuffleService service;
+  private final ChannelCounters counters = new ChannelCounters();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final Runnable drain = this::drain;
+  // Written once on the event loop, read by the producer's thread to schedule drains.
+  private volatile Connection connection;
+  // Guarded by the service's registry lock: whether a subscription claimed this sender.
+  private boolean subscribed;
+  // Event loop only.
+  private int initialCredit;
+  private int credit;
+  private boolean closed;
+
+  RemoteSender(ChannelId id, LocalChannel channel, BatchCodec codec, RemoteShuffleService service) {
+    this.id = id;
+    this.channel = channel;
+    this.codec = codec;
+    this.service = service;
+    channel.registerConsumerWaker(this::wake);
+  }
+
+  ChannelId id() {
+    return id;
+  }
+
+  ChannelCounters counters() {
+    return counters;
+  }
+
+  boolean claimSubscription() {
+    if (subscribed) {
+      return false;
+    }
+    subscribed = true;
+    return true;
+  }
+
+  /** Producer's thread (or any): elements arrived; drains on the event loop, at most one drain queued. */
+  private void wake() {
+    Connection c = connection;
+    if (c != null && !drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
+      c.execute(drain);
+    }
+  }
+
+  /** The consumer subscribed over {@code connection}, granting {@code credit}. */
+  void bind(Connection connection, int credit) {
+    this.initialCredit = credit;
+    this.credit = credit;
+    counters.addCredits(credit);
+    this.connection = connection;
+    drain();
+  }
+
+  void addCredit(int added) throws MalformedFrameException {
+    if (closed) {
+      return; // credits the consumer returned before it learned the channel ended
+    }
+    if (added < 1 || added > initialCredit - credit) {
+      throw new MalformedFrameException("channel " + id + " got " + added + " credits while holding " + credit
+          + " of " + initialCredit);
+    }
+    credit += added;
+    counters.addCredits(added);
+    drain();
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    if (closed) {
+      return;
+    }
+    Connection c = connection;
+    boolean wrote = false;
+    try {
+      Object event;
+      while ((event = channel.pollPriority()) != null) {
+        EventCodec.writePriorityEvent(event, c.startFrame());
+        c.finishFrame(FrameType.PRIORITY_EVENT, id);
+        counters.addPriorityEvent();
+        wrote = true;
+      }
+      while (credit > 0) {
+        Object element = channel.poll();
+        if (element == null) {
+          break;
+        }
+        credit--;
+        if (element instanceof RecordBatch batch) {
+          codec.write(batch, c.startFrame());
+          c.finishFrame(FrameType.BATCH, id);
+          channel.recycle(batch);
+        } else {
+          EventCodec.writeEvent(element, c.startFrame());
+          c.finishFrame(FrameType.EVENT, id);
+        }
+        counters.addElement();
+        wrote = true;
+        if (element == StreamElements.END_OF_PARTITION) {
+          closed = true; // the consumer's channel close makes the connection forget it
+          service.senderDone(this);
+          break;
+        }
+      }
+    } catch (IOException | FrameTooLargeException | RuntimeException e) {
+      // Our own messages say what went wrong; a serializer's runtime exception needs its type.
+      fail("cannot send on channel " + id + ": " + (e instanceof RuntimeException ? e : e.getMessage()), true);
+      return;
+    }
+    if (wrote) {
+      c.flush();
+    }
+  }
+
+  /** The consumer closed the channel: nothing more is sent. */
+  void onConsumerClosed() {
+    if (!closed) {
+      closed = true;
+      service.senderDone(this);
+    }
+  }
+
+  /** Fails the channel, telling the consumer if {@code tellConsumer}; event loop only. */
+  void fail(String cause, boolean tellConsumer) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (tellConsumer && connection != null) {
+      connection.writeChannelError(id, cause);
+    }
+    service.senderFailed(this, cause);
+  }
+
+  @Override
+  public String toString() {
+    return "RemoteSender(" + id + ")";
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The network data plane between TaskManager processes: {@link
+ * io.spate.runtime.network.remote.RemoteShuffleService} connects the {@link
+ * io.spate.runtime.network.LocalChannel}s of producing and consuming tasks in different processes
+ * over Netty, with credit-based flow control per channel. See {@code docs/network.md}.
+ */
+package io.spate.runtime.network.remote;
