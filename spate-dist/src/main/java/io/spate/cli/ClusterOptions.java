@@ -50,7 +50,7 @@ final class ClusterOptions {
       int port;
       try {
         port = conf.get(RestOptions.PORT);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | io.spate.api.configuration.IllegalConfigurationException e) {
         throw usageError(e.getMessage());
       }
       return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization);

@@ -26,17 +26,27 @@ public record ExceptionHistoryEntry(long timestamp, String description, String r
     FAILED_JOB
   }
 
+  // A stack overflow's trace runs to a thousand frames and more; the history keeps the start of it.
+  static final int MAX_STACK_TRACE_CHARS = 64 * 1024;
+  private static final int MAX_CAUSE_DEPTH = 64;
+
   /** The entry for {@code failure}, as seen now. */
   static ExceptionHistoryEntry of(Throwable failure, Outcome outcome) {
     Throwable thrown = failure instanceof SubtaskFailure && failure.getCause() != null ? failure.getCause() : failure;
     Throwable root = thrown;
-    while (root.getCause() != null && root.getCause() != root) {
+    // Bounded, because a cause chain may loop.
+    for (int depth = 0; depth < MAX_CAUSE_DEPTH && root.getCause() != null && root.getCause() != root; depth++) {
       root = root.getCause();
     }
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
+    String stackTrace = trace.toString();
+    if (stackTrace.length() > MAX_STACK_TRACE_CHARS) {
+      stackTrace = stackTrace.substring(0, MAX_STACK_TRACE_CHARS) + "\n\t... (" + (stackTrace.length()
+          - MAX_STACK_TRACE_CHARS) + " more characters left out)\n";
+    }
     FailureLocation location = failure instanceof SubtaskFailure subtask ? subtask.location() : null;
     return new ExceptionHistoryEntry(System.currentTimeMillis(), failure.getMessage(), root.getClass().getName(),
-        root.getMessage(), trace.toString(), location, outcome);
+        root.getMessage(), stackTrace, location, outcome);
   }
 }

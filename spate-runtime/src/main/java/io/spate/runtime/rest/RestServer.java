@@ -128,7 +128,7 @@ public final class RestServer implements AutoCloseable {
    * ends the request, so no job is cancelled and no savepoint triggered.
    */
   private static void authenticate(Context ctx, RestAuthentication authentication) {
-    if (ctx.method() == io.javalin.http.HandlerType.GET && ctx.path().equals("/health")) {
+    if (ctx.method().equals(io.javalin.http.HandlerType.GET) && ctx.path().equals("/health")) {
       return;
     }
     String presented = ctx.header("Authorization");

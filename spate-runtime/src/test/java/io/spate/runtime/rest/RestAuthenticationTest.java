@@ -3,6 +3,7 @@ package io.spate.runtime.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobStatus;
 import io.spate.api.configuration.Configuration;
@@ -89,6 +90,8 @@ class RestAuthenticationTest {
     assertThat(unrouted.status()).isEqualTo(401);
     // Nothing ran: the job was neither cancelled nor stopped, and no savepoint was written.
     assertThat(job.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+    assertThat(cluster.getDispatcherGateway().requestCheckpointStatistics(job.getJobID()).get(10, TimeUnit.SECONDS))
+        .noneMatch(CheckpointStatistics::savepoint);
     assertThat(dir.resolve("savepoints")).doesNotExist();
   }
 
