@@ -3,12 +3,20 @@ package io.spate.cli;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestOptions;
 import io.spate.cli.rest.RestClusterClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of the commands that talk to a running cluster: its address and the output format. */
+/**
+ * The options of the commands that talk to a running cluster: its address, its credentials and the
+ * output format.
+ */
 final class ClusterOptions {
 
   /** How a command prints its answer. */
@@ -21,15 +29,31 @@ final class ClusterOptions {
       description = "Address of the REST API (default: rest.address:rest.port, 127.0.0.1:8081).")
   private String address;
 
+  @Option(names = "--token", paramLabel = "<token>",
+      description = "Bearer token of a cluster with rest.authentication.type bearer (default: -D rest.authentication.token).")
+  private String token;
+
+  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
+      description = "A configuration option, such as -D rest.authentication.type=basic"
+          + " -D rest.authentication.username=<user> -D rest.authentication.password=<password>.")
+  private Map<String, String> settings = new LinkedHashMap<>();
+
   @Option(names = "--output", paramLabel = "text|json", converter = OutputConverter.class,
       description = "text (default) or json, for scripts.")
   Output output = Output.TEXT;
 
-  /** The client of the REST API at the address given, or the default one. */
+  /** The client of the REST API at the address given, or the default one, with the credentials given. */
   RestClusterClient client() {
-    Configuration defaults = new Configuration();
+    Configuration conf = Configuration.fromMap(settings);
+    String authorization = authorization(conf);
     if (address == null) {
-      return new RestClusterClient(defaults.get(RestOptions.ADDRESS), defaults.get(RestOptions.PORT));
+      int port;
+      try {
+        port = conf.get(RestOptions.PORT);
+      } catch (IllegalArgumentException | io.spate.api.configuration.IllegalConfigurationException e) {
+        throw usageError(e.getMessage());
+      }
+      return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization);
     }
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
@@ -48,7 +72,34 @@ final class ClusterOptions {
     if (port < 1 || port > 65535) {
       throw usageError("The port in --jobmanager '" + address + "' must be a number from 1 to 65535.");
     }
-    return new RestClusterClient(host, port);
+    return new RestClusterClient(host, port, authorization);
+  }
+
+  /** The Authorization header that {@code --token} or the rest.authentication options ask for, or null. */
+  private String authorization(Configuration conf) {
+    String type = conf.get(RestOptions.AUTHENTICATION_TYPE).trim().toLowerCase(Locale.ROOT);
+    String bearer = token != null ? token : conf.get(RestOptions.AUTHENTICATION_TOKEN);
+    if (token != null || type.equals("bearer")) {
+      if (bearer == null || bearer.isEmpty()) {
+        throw usageError(RestOptions.AUTHENTICATION_TYPE.key() + " is bearer, but no token is given: use --token"
+            + " <token> or -D " + RestOptions.AUTHENTICATION_TOKEN.key() + "=<token>.");
+      }
+      return "Bearer " + bearer;
+    }
+    if (type.equals("basic")) {
+      String user = conf.get(RestOptions.AUTHENTICATION_USERNAME);
+      String password = conf.get(RestOptions.AUTHENTICATION_PASSWORD);
+      if (user == null || password == null) {
+        throw usageError(RestOptions.AUTHENTICATION_TYPE.key() + " is basic, but " + (user == null
+            ? RestOptions.AUTHENTICATION_USERNAME.key() : RestOptions.AUTHENTICATION_PASSWORD.key())
+            + " is not given; add -D <key>=<value>.");
+      }
+      return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+    if (!type.equals("none")) {
+      throw usageError(RestOptions.AUTHENTICATION_TYPE.key() + " is '" + type + "'; use none, bearer or basic.");
+    }
+    return null;
   }
 
   /** Checks that {@code text} is a job id (32 hexadecimal digits) and returns it in lower case. */

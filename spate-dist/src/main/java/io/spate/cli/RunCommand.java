@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
       description = "With --from-savepoint: skips state of operators the job no longer has instead of failing.")
   private boolean allowNonRestoredState;
 
+  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
+      description = "A configuration option for the job and its embedded cluster, such as"
+          + " -D rest.authentication.type=bearer -D rest.authentication.token=<token>; the job's own settings win.")
+  private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+
   @Unmatched
   private List<String> jobArgs = new ArrayList<>();
 
@@ -103,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Configuration settings() {
-    Configuration settings = new Configuration();
+    Configuration settings = Configuration.fromMap(options);
     if (parallelism != null) {
       settings.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Runs Spate stream processing jobs on an embedded local cluster, and operates running jobs"
         + " through their REST API (list, savepoint, stop, cancel)."},
     subcommands = {DemoCommand.class, RunCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
-        StopCommand.class, CancelCommand.class, CommandLine.HelpCommand.class},
+        StopCommand.class, CancelCommand.class, TaskManagersCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
 public final class SpateCli implements Callable<Integer> {
 

@@ -9,6 +9,8 @@ import io.spate.clitest.EndlessJob;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,14 +32,17 @@ class ClusterCommandsTest {
   /** A {@code spate run} of the endless job on another thread, with the address it announced. */
   private record RunningJob(CompletableFuture<Integer> exitCode, String jobId, String address, StringWriter err) {}
 
-  private RunningJob run(String name) throws Exception {
+  private RunningJob run(String name, String... options) throws Exception {
     Path jar = TestJars.jar(dir.resolve(name + ".jar"), EndlessJob.class.getName(), EndlessJob.class);
     StringWriter err = new StringWriter();
     CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> {
       CommandLine commandLine = SpateCli.newCommandLine();
       commandLine.setOut(new PrintWriter(new StringWriter(), true));
       commandLine.setErr(new PrintWriter(err, true));
-      return commandLine.execute("run", jar.toString(), "--parallelism", "2", name);
+      List<String> args = new ArrayList<>(List.of("run"));
+      args.addAll(List.of(options));
+      args.addAll(List.of(jar.toString(), "--parallelism", "2", name));
+      return commandLine.execute(args.toArray(String[]::new));
     });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline && !exitCode.isDone()) {
@@ -113,5 +118,24 @@ class ClusterCommandsTest {
     Result gone = SpateCliTest.spate("list", "-m", job.address());
     assertThat(gone.exitCode()).isEqualTo(1);
     assertThat(gone.err()).startsWith("Error: No Spate REST API answers at http://" + job.address());
+  }
+
+  @Test
+  void runWithATokenGuardsItsRestApiAndTheCommandsSendIt() throws Exception {
+    RunningJob job = run("endless-guarded", "-D", "rest.authentication.type=bearer",
+        "-D", "rest.authentication.token=run-token");
+
+    Result refused = SpateCliTest.spate("cancel", "-m", job.address(), job.jobId());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("requires authentication", "--token");
+    assertThat(job.exitCode()).isNotDone();
+
+    Result list = SpateCliTest.spate("list", "-m", job.address(), "--token", "run-token");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).contains(job.jobId() + " : endless-guarded (RUNNING)");
+
+    Result cancel = SpateCliTest.spate("cancel", "-m", job.address(), "--token", "run-token", job.jobId());
+    assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+    assertThat(job.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(1);
   }
 }

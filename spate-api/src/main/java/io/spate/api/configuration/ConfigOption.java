@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param description one sentence for the generated option table
  * @param documentedDefault how the default is shown in the option table when it depends on the
  *     machine (such as "number of cores"), or null to show the value
+ * @param secret whether the value is a password, token or other secret that must never be shown
+ *     (the REST API's {@code /config} masks it)
  * @param <T> the value type
  */
 public record ConfigOption<T>(
-    String key, Class<T> type, T defaultValue, String description, String documentedDefault)
+    String key, Class<T> type, T defaultValue, String description, String documentedDefault, boolean secret)
     implements Serializable {
+
+  /** An option whose value is not secret. */
+  public ConfigOption(String key, Class<T> type, T defaultValue, String description, String documentedDefault) {
+    this(key, type, defaultValue, description, documentedDefault, false);
+  }
 
   /** Validates the option's definition. */
   public ConfigOption {
@@ -87,6 +94,7 @@ public record ConfigOption<T>(
     private final Class<T> type;
     private T defaultValue;
     private String documentedDefault;
+    private boolean secret;
 
     private TypedBuilder(String key, Class<T> type) {
       this.key = key;
@@ -112,9 +120,15 @@ public record ConfigOption<T>(
       return this;
     }
 
+    /** Marks the value as a secret (a password or token) that is never shown. */
+    public TypedBuilder<T> secret() {
+      this.secret = true;
+      return this;
+    }
+
     /** Completes the option with its one-sentence documentation. */
     public ConfigOption<T> withDescription(String description) {
-      return new ConfigOption<>(key, type, defaultValue, description, documentedDefault);
+      return new ConfigOption<>(key, type, defaultValue, description, documentedDefault, secret);
     }
   }
 }

@@ -33,4 +33,34 @@ public final class RestOptions {
   public static final ConfigOption<MemorySize> MAX_REQUEST_SIZE = ConfigOption.key("rest.server.max-content-length")
       .memoryType().defaultValue(MemorySize.parse("100mb"))
       .withDescription("Largest request body the REST server accepts; larger requests get 413.");
+
+  /** How the REST API authenticates clients. */
+  public static final ConfigOption<String> AUTHENTICATION_TYPE = ConfigOption.key("rest.authentication.type")
+      .stringType().defaultValue("none")
+      .withDescription("How the REST API authenticates requests: none, bearer (an 'Authorization: Bearer <token>'"
+          + " header with rest.authentication.token) or basic (HTTP basic with rest.authentication.username and"
+          + " .password). With authentication on, every endpoint but GET /health answers 401 without the credentials;"
+          + " the CLI sends them from the same options (or --token).");
+
+  /** The bearer token of the REST API. */
+  public static final ConfigOption<String> AUTHENTICATION_TOKEN = ConfigOption.key("rest.authentication.token")
+      .stringType().noDefaultValue().secret()
+      .withDescription("The token clients present as 'Authorization: Bearer <token>' when rest.authentication.type"
+          + " is bearer.");
+
+  /** The user name of basic authentication. */
+  public static final ConfigOption<String> AUTHENTICATION_USERNAME = ConfigOption.key("rest.authentication.username")
+      .stringType().noDefaultValue()
+      .withDescription("The user name of HTTP basic authentication when rest.authentication.type is basic.");
+
+  /** The password of basic authentication. */
+  public static final ConfigOption<String> AUTHENTICATION_PASSWORD = ConfigOption.key("rest.authentication.password")
+      .stringType().noDefaultValue().secret()
+      .withDescription("The password of HTTP basic authentication when rest.authentication.type is basic.");
+
+  /** How many failures a job's exception history keeps. */
+  public static final ConfigOption<Integer> EXCEPTION_HISTORY_SIZE = ConfigOption.key("rest.exception-history-size")
+      .intType().defaultValue(16)
+      .withDescription("How many failures of a job GET /jobs/{jobid}/exceptions reports, newest first; older ones"
+          + " are forgotten.");
 }

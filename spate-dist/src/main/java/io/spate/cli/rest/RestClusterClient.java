@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Talks to a Spate cluster's REST API for the CLI: jobs, cancellation and savepoints. */
+/**
+ * Talks to a Spate cluster's REST API for the CLI: jobs, cancellation, savepoints and TaskManagers,
+ * sending credentials when the cluster requires them.
+ */
 public final class RestClusterClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,12 +26,27 @@ public final class RestClusterClient {
 
   private final String base;
   private final HttpClient http;
+  private final String authorization;
 
-  /** A client of the REST API at {@code host:port}. */
+  /** A client of the REST API at {@code host:port} that sends no credentials. */
   public RestClusterClient(String host, int port) {
+    this(host, port, null);
+  }
+
+  /**
+   * A client of the REST API at {@code host:port} that sends {@code authorization} (the value of the
+   * {@code Authorization} header, such as {@code Bearer <token>}) with every request, or none if null.
+   */
+  public RestClusterClient(String host, int port, String authorization) {
     String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     this.base = "http://" + h + ":" + port;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.authorization = authorization;
+  }
+
+  /** The TaskManagers of the cluster with their slots and memory ({@code GET /taskmanagers}). */
+  public JsonNode listTaskManagers() throws RestClientException {
+    return call("GET", "/taskmanagers", null).get("taskmanagers");
   }
 
   /** The running and recently ended jobs ({@code GET /jobs/overview}). */
@@ -102,6 +120,9 @@ public final class RestClusterClient {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -116,6 +137,13 @@ public final class RestClusterClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RestClientException("Interrupted while calling " + base + path);
+    }
+    if (response.statusCode() == 401) {
+      throw new RestClientException("The cluster at " + base + " requires authentication: "
+          + (authorization == null ? "this command sent no credentials" : "it refused the credentials this command sent")
+          + " (" + response.headers().firstValue("WWW-Authenticate").orElse("no scheme named") + "). Give --token <token>"
+          + " for bearer authentication, or -D rest.authentication.type=basic -D rest.authentication.username=<user>"
+          + " -D rest.authentication.password=<password>.");
     }
     JsonNode json;
     try {

@@ -58,7 +58,8 @@ public final class ConfigurationDocs {
         .append("| key | type | default | description |\n|---|---|---|---|\n");
     for (ConfigOption<?> option : allOptions()) {
       sb.append("| `").append(option.key()).append("` | ").append(typeName(option.type())).append(" | ")
-          .append(defaultValue(option)).append(" | ").append(option.description()).append(" |\n");
+          .append(defaultValue(option)).append(" | ").append(option.description())
+          .append(option.secret() ? " Secret: shown as `******` by the REST API." : "").append(" |\n");
     }
     return sb.toString();
   }

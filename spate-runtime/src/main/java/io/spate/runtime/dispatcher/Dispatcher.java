@@ -4,6 +4,7 @@ import io.spate.api.common.JobID;
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
 import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
 import io.spate.runtime.jobmaster.JobMaster;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.rpc.RpcEndpoint;
@@ -156,6 +157,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return result.thenApply(JobResult::checkpoints);
       }
       return jobMaster.requestCheckpointStatistics();
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestExceptionHistory();
+      }
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result.thenApply(JobResult::exceptions);
     }).thenCompose(f -> f);
   }
 

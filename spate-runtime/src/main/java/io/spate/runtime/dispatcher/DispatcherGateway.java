@@ -4,6 +4,7 @@ import io.spate.api.common.JobID;
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
 import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.rpc.RpcGateway;
 import io.spate.api.checkpoint.CheckpointStatistics;
@@ -30,6 +31,9 @@ public interface DispatcherGateway extends RpcGateway {
 
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId);
+
+  /** The job's latest failures, newest first (for an ended job, as they stood when it ended). */
+  CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory(JobID jobId);
 
   /** Cancels the job. */
   CompletableFuture<Void> cancelJob(JobID jobId);

@@ -12,6 +12,7 @@ final class Execution {
   final JobVertex vertex;
   ExecutionState state = ExecutionState.DEPLOYING;
   TaskExecutorGateway taskExecutor;
+  String taskExecutorAddress;
   // Whether this attempt was deployed with state to restore.
   boolean restored;
 

@@ -19,6 +19,7 @@ import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointCoordinator;
@@ -75,6 +76,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final CheckpointSettings checkpointSettings;
   private final RestartBackoffTimeStrategy restartStrategy;
   private final ExecutorService ioExecutor;
+  private final ExceptionHistory exceptionHistory;
   private CheckpointCoordinator checkpoints;
   private List<SlotOffer> offers;
   private Map<String, Integer> slotsPerGroup;
@@ -93,6 +95,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.onTermination = onTermination;
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
     this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration());
+    this.exceptionHistory = new ExceptionHistory(job.configuration().get(RestOptions.EXCEPTION_HISTORY_SIZE));
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "spate-jobmaster-io-" + job.jobId());
       t.setDaemon(true);
@@ -227,6 +230,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.computeIfAbsent(slot.taskExecutorAddress(),
           address -> rpcService.connect(address, TaskExecutorGateway.class).join());
       execution.taskExecutor = taskExecutor;
+      execution.taskExecutorAddress = slot.taskExecutorAddress();
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
       execution.restored = restore != null;
       taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, job, execution.vertex, getAddress(),
@@ -327,7 +331,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     String message = "Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
         + (operator != null ? "operator '" + operator + "' in " : "") + execution.describe()
         + " threw " + cause;
-    return new SubtaskFailure(message, cause);
+    return new SubtaskFailure(message, cause, new FailureLocation(execution.vertex.getName(), operator,
+        execution.attemptId.subtaskIndex(), execution.attemptId.attemptNumber(), execution.taskExecutorAddress));
   }
 
   /**
@@ -347,6 +352,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return;
     }
     restarts++;
+    exceptionHistory.add(ExceptionHistoryEntry.of(cause, ExceptionHistoryEntry.Outcome.RESTARTED));
     LOG.warn("Job '{}' ({}) restarts (restart {}) after: {}", job.jobName(), job.jobId(), restarts,
         cause.getMessage());
     status = JobStatus.RESTARTING;
@@ -387,6 +393,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     failure = cause instanceof SubtaskFailure ? cause
         : new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + cause, cause);
     LOG.error("{}", failure.getMessage(), failure.getCause() != null ? failure.getCause() : failure);
+    exceptionHistory.add(ExceptionHistoryEntry.of(failure, ExceptionHistoryEntry.Outcome.FAILED_JOB));
     status = JobStatus.FAILING;
     cancelExecutions();
     checkTerminal();
@@ -460,7 +467,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
             TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS, (long) restarts),
-        stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics()));
+        stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics(), exceptionHistory.entries()));
   }
 
   // ------------------------------------------------------------------ checkpoints
@@ -590,6 +597,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       }
       return states;
     }
+  }
+
+  @Override
+  public CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory() {
+    return callAsync(exceptionHistory::entries);
   }
 
   @Override

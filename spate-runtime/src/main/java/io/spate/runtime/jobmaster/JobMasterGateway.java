@@ -30,6 +30,9 @@ public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics();
 
+  /** The job's latest failures, newest first. */
+  CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory();
+
   /** The job's status. */
   CompletableFuture<JobStatus> requestJobStatus();
 

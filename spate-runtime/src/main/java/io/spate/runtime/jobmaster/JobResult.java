@@ -16,10 +16,12 @@ import java.util.Map;
  * @param counters final record counts, and the number of restarts
  * @param savepointPath the savepoint the job stopped with, or null
  * @param checkpoints the statistics of its last checkpoints, as they stood when it ended
+ * @param exceptions its latest failures, newest first
  */
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
-    Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints) {
+    Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints,
+    java.util.List<ExceptionHistoryEntry> exceptions) {
 
   /** The counter of restarts. */
   public static final String RESTARTS = "restarts";

@@ -8,8 +8,21 @@ public final class SubtaskFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the failure. */
+  private final FailureLocation location;
+
+  /** Creates a failure outside any one subtask (scheduling, restoring, a coordinator). */
   public SubtaskFailure(String message, Throwable cause) {
+    this(message, cause, null);
+  }
+
+  /** Creates the failure of the subtask at {@code location}. */
+  public SubtaskFailure(String message, Throwable cause, FailureLocation location) {
     super(message, cause);
+    this.location = location;
+  }
+
+  /** Where the failure happened, or null when it was outside any one subtask. */
+  public FailureLocation location() {
+    return location;
   }
 }

@@ -7,6 +7,7 @@ import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.resourcemanager.ResourceManager;
+import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.LocalRpcService;
 import io.spate.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public final class MiniCluster implements AutoCloseable {
       throw new IllegalStateException("Start the cluster before its REST API.");
     }
     if (restServer == null) {
-      restServer = RestServer.start(conf, dispatcherGateway);
+      restServer = RestServer.start(conf, dispatcherGateway,
+          rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join());
     }
     return restServer;
   }

@@ -26,6 +26,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private record WaitingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {}
 
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
+  private final Map<String, Long> registrationTimes = new LinkedHashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
 
   /** Creates the ResourceManager; requests for busy slots wait up to {@link #SLOT_REQUEST_TIMEOUT}. */
@@ -40,6 +41,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         throw new IllegalArgumentException("TaskExecutor " + address + " offers " + numberOfSlots + " slots; at least 1 is needed");
       }
       slotsByTaskExecutor.putIfAbsent(address, new JobID[numberOfSlots]);
+      registrationTimes.putIfAbsent(address, System.currentTimeMillis());
       serveWaiting();
       return null;
     });
@@ -118,6 +120,22 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   @Override
   public CompletableFuture<Integer> freeSlots() {
     return callAsync(this::countFree);
+  }
+
+  @Override
+  public CompletableFuture<List<RegisteredTaskExecutor>> requestTaskExecutors() {
+    return callAsync(() -> {
+      List<RegisteredTaskExecutor> taskExecutors = new ArrayList<>();
+      for (Map.Entry<String, JobID[]> e : slotsByTaskExecutor.entrySet()) {
+        int free = 0;
+        for (JobID slot : e.getValue()) {
+          free += slot == null ? 1 : 0;
+        }
+        taskExecutors.add(new RegisteredTaskExecutor(e.getKey(), e.getValue().length, free,
+            registrationTimes.get(e.getKey())));
+      }
+      return taskExecutors;
+    });
   }
 
   private int countFree() {

@@ -22,4 +22,7 @@ public interface ResourceManagerGateway extends RpcGateway {
 
   /** The number of free slots. */
   CompletableFuture<Integer> freeSlots();
+
+  /** Every registered TaskExecutor with its slots, in the order they registered. */
+  CompletableFuture<List<RegisteredTaskExecutor>> requestTaskExecutors();
 }

@@ -6,12 +6,17 @@ import io.javalin.http.Context;
 import io.spate.api.common.JobID;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.dispatcher.JobOverview;
+import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
+import io.spate.runtime.jobmaster.FailureLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The REST routes under {@code /jobs}: listings, details, cancellation, checkpoints and savepoints. */
+/**
+ * The REST routes under {@code /jobs}: listings, details, cancellation, checkpoints, savepoints and
+ * the exception history.
+ */
 final class JobRoutes {
 
   private final DispatcherGateway dispatcher;
@@ -32,6 +37,7 @@ final class JobRoutes {
     routes.get("/jobs/{jobid}", this::jobDetails);
     routes.patch("/jobs/{jobid}", this::cancel);
     routes.get("/jobs/{jobid}/checkpoints", this::checkpoints);
+    routes.get("/jobs/{jobid}/exceptions", this::exceptions);
     routes.post("/jobs/{jobid}/savepoints", this::triggerSavepoint);
     routes.get("/jobs/{jobid}/savepoints/{requestid}", this::savepointStatus);
     routes.post("/jobs/{jobid}/stop", this::stopWithSavepoint);
@@ -69,6 +75,28 @@ final class JobRoutes {
   private void checkpoints(Context ctx) {
     responses.reply(ctx, 200, dispatcher.requestCheckpointStatistics(jobId(ctx))
         .thenApply(history -> Map.of("history", history)));
+  }
+
+  private void exceptions(Context ctx) {
+    responses.reply(ctx, 200, dispatcher.requestExceptionHistory(jobId(ctx))
+        .thenApply(entries -> Map.of("entries", entries.stream().map(JobRoutes::describe).toList())));
+  }
+
+  private static Map<String, Object> describe(ExceptionHistoryEntry entry) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("timestamp", entry.timestamp());
+    fields.put("exception-class", entry.rootCauseClass());
+    fields.put("message", entry.rootCauseMessage());
+    fields.put("description", entry.description());
+    fields.put("stacktrace", entry.stackTrace());
+    FailureLocation location = entry.location();
+    fields.put("task", location == null ? null : location.task());
+    fields.put("operator", location == null ? null : location.operator());
+    fields.put("subtask", location == null ? null : location.subtaskIndex());
+    fields.put("attempt", location == null ? null : location.attempt());
+    fields.put("taskmanager-id", location == null ? null : location.taskManager());
+    fields.put("outcome", entry.outcome().name());
+    return fields;
   }
 
   private void triggerSavepoint(Context ctx) {

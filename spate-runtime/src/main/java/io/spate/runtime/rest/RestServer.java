@@ -9,6 +9,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.RestOptions;
 import io.spate.runtime.dispatcher.DispatcherGateway;
+import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -16,13 +17,16 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster's REST API over HTTP with JSON bodies: jobs, cancellation, checkpoint statistics and
- * savepoints, a health check, and its own OpenAPI description at {@code /openapi}.
+ * The cluster's REST API over HTTP with JSON bodies: jobs, cancellation, checkpoint statistics,
+ * savepoints and exception histories, TaskManagers, the configuration, a health check, and its own
+ * OpenAPI description at {@code /openapi}; optionally behind bearer or basic authentication.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -42,13 +46,15 @@ public final class RestServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server for {@code dispatcher} on {@code rest.address} and the first free port of
-   * {@code rest.bind-port} (or {@code rest.port}).
+   * Starts the server for {@code dispatcher} and {@code resourceManager} on {@code rest.address} and
+   * the first free port of {@code rest.bind-port} (or {@code rest.port}).
    *
-   * @throws IllegalConfigurationException if the port option is malformed
+   * @throws IllegalConfigurationException if the port or authentication options are malformed
    * @throws IOException if none of the ports can be bound
    */
-  public static RestServer start(Configuration conf, DispatcherGateway dispatcher) throws IOException {
+  public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
+      ResourceManagerGateway resourceManager) throws IOException {
+    RestAuthentication authentication = RestAuthentication.from(conf);
     String address = conf.get(RestOptions.ADDRESS);
     String spec = conf.getOptional(RestOptions.BIND_PORT).orElse(String.valueOf(conf.get(RestOptions.PORT)));
     String option = conf.getOptional(RestOptions.BIND_PORT).isPresent()
@@ -61,7 +67,8 @@ public final class RestServer implements AutoCloseable {
         continue;
       }
       SavepointOperations savepoints = new SavepointOperations();
-      Javalin app = Javalin.create(config -> configure(config, dispatcher, savepoints, maxRequestSize));
+      Javalin app = Javalin.create(config -> configure(config, conf, dispatcher, resourceManager, savepoints,
+          authentication, maxRequestSize));
       try {
         app.start(address, port);
         LOG.info("REST API listening on http://{}:{}", address, app.port());
@@ -86,7 +93,8 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
-  private static void configure(JavalinConfig config, DispatcherGateway dispatcher, SavepointOperations savepoints,
+  private static void configure(JavalinConfig config, Configuration conf, DispatcherGateway dispatcher,
+      ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
       long maxRequestSize) {
     ObjectMapper json = new ObjectMapper();
     RestResponses responses = new RestResponses(json);
@@ -98,9 +106,14 @@ public final class RestServer implements AutoCloseable {
     config.jetty.threadPool = threads;
     // Answers being written when the server stops are finished rather than cut off.
     config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+    if (authentication.enabled()) {
+      config.routes.before(ctx -> authenticate(ctx, authentication));
+    }
     config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
     config.routes.get("/openapi", RestServer::openApi);
     new JobRoutes(dispatcher, json, responses, savepoints).register(config.routes);
+    new TaskManagerRoutes(resourceManager, responses).register(config.routes);
+    new ConfigRoutes(conf).register(config.routes, responses);
     config.routes.exception(Exception.class, (e, ctx) -> responses.fail(ctx, e));
     config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, responses, "No such resource: " + ctx.method() + " "
         + ctx.path() + "; see /openapi for the API."));
@@ -108,6 +121,22 @@ public final class RestServer implements AutoCloseable {
         + " on " + ctx.path() + "; see /openapi for the API."));
     config.routes.error(413, "*", ctx -> writeIfEmpty(ctx, responses, "The request body is larger than "
         + RestOptions.MAX_REQUEST_SIZE.key() + " (" + maxRequestSize + " bytes)."));
+  }
+
+  /**
+   * Refuses a request without the configured credentials before any handler runs: the exception
+   * ends the request, so no job is cancelled and no savepoint triggered.
+   */
+  private static void authenticate(Context ctx, RestAuthentication authentication) {
+    if (ctx.method().equals(io.javalin.http.HandlerType.GET) && ctx.path().equals("/health")) {
+      return;
+    }
+    String presented = ctx.header("Authorization");
+    if (!authentication.accepts(presented)) {
+      ctx.header("WWW-Authenticate", authentication.challenge());
+      throw new RestException(401, (presented == null ? "This request carries no credentials" : "The credentials of"
+          + " this request are not valid") + "; the Spate REST API requires " + authentication.scheme() + ".");
+    }
   }
 
   /** Answers with {@code message} unless the handler already wrote an answer of its own. */
@@ -125,6 +154,17 @@ public final class RestServer implements AutoCloseable {
       }
       ctx.status(200).contentType("application/json").result(in.readAllBytes());
     }
+  }
+
+  /** The routes the server answers, as {@code METHOD /path/{param}}, sorted. */
+  Set<String> registeredRoutes() {
+    Set<String> routes = new TreeSet<>();
+    for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (parsed.endpoint.method.isHttpMethod()) {
+        routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+      }
+    }
+    return routes;
   }
 
   /** The port the server listens on. */

@@ -201,7 +201,8 @@ class RestApiTest {
     assertThat(paths.size()).isGreaterThanOrEqualTo(9);
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      String concrete = path.getKey().replace("{jobid}", id).replace("{requestid}", "unknown-request");
+      String concrete = path.getKey().replace("{jobid}", id).replace("{requestid}", "unknown-request")
+          .replace("{taskmanagerid}", "unknown-taskmanager");
       for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next();
         if (method.equals("parameters") || method.equals("patch")) {
