@@ -16,7 +16,10 @@ public interface AggregateFunction<IN, ACC, OUT> extends Function {
   /** Adds {@code value} to {@code accumulator}; returns the updated accumulator (may be the same object). */
   ACC add(IN value, ACC accumulator);
 
-  /** The result of the aggregation held by {@code accumulator}. */
+  /**
+   * The result of the aggregation held by {@code accumulator}, which it must not change: state
+   * backends may hand it an accumulator that a checkpoint in progress still reads.
+   */
   OUT getResult(ACC accumulator);
 
   /** Combines two accumulators into one (may reuse either). */

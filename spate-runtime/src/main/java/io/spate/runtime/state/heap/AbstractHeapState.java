@@ -47,6 +47,12 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
     return get(currentKey(), ns);
   }
 
+  /** The current key's value as stored, for reading only: a running snapshot may still hold it. */
+  final V peekInternal() {
+    K key = currentKey();
+    return table.peek(backend.getCurrentKeyGroup(), key, namespace);
+  }
+
   final void putInternal(V value) {
     put(currentKey(), namespace, value);
   }

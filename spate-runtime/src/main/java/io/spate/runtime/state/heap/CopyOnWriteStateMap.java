@@ -138,6 +138,15 @@ final class CopyOnWriteStateMap<K, N, V> {
     return e.valueVersion >= versions.ownedFrom ? e.value : ownValue(e);
   }
 
+  /**
+   * The value of {@code key} in {@code namespace} as stored, or null, without taking it over from a
+   * running snapshot: the caller only reads it and must not change it.
+   */
+  V peek(K key, N namespace) {
+    Entry<K, N, V> e = find(key, namespace, hash(key, namespace));
+    return e == null ? null : e.value;
+  }
+
   /** As {@link #get}, but null unless the value is the one born as {@code birth}. */
   V getIfBorn(K key, N namespace, int birth) {
     Entry<K, N, V> e = find(key, namespace, hash(key, namespace));

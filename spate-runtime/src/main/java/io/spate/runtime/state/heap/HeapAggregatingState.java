@@ -18,7 +18,10 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> extends AbstractHeapState<K
 
   @Override
   public OUT get() {
-    ACC accumulator = getInternal();
+    // getResult only reads the accumulator, so a snapshot that still holds it can share it: copying
+    // it first (as a change would need) cost q16 its large accumulators at every window it fired
+    // during a checkpoint.
+    ACC accumulator = peekInternal();
     return accumulator == null ? null : function.getResult(accumulator);
   }
 

@@ -47,6 +47,11 @@ final class StateTable<K, N, V> {
     return byKeyGroup[index(keyGroup)].get(key, namespace);
   }
 
+  /** The value as stored, for reading only (see {@link CopyOnWriteStateMap#peek}). */
+  V peek(int keyGroup, K key, N namespace) {
+    return byKeyGroup[index(keyGroup)].peek(key, namespace);
+  }
+
   /** Stores {@code value}, which the table owns from now. */
   void put(int keyGroup, K key, N namespace, V value) {
     byKeyGroup[index(keyGroup)].put(key, namespace, value);

@@ -3,6 +3,9 @@ package io.spate.runtime.state.heap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.api.functions.AggregateFunction;
+import io.spate.api.state.AggregatingState;
+import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.StateTtlConfig;
@@ -62,6 +65,53 @@ class HeapCopyOnWriteSnapshotTest {
     next.write();
     list.add(3);
     assertThat(list.get()).isSameAs(copy).containsExactly(1, 2, 3);
+  }
+
+  /** Collects its inputs; its result is the accumulator itself, so a test can see whether it was copied. */
+  private static final class Collect implements AggregateFunction<Integer, List<Integer>, List<Integer>> {
+    @Override
+    public List<Integer> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<Integer> add(Integer value, List<Integer> accumulator) {
+      accumulator.add(value);
+      return accumulator;
+    }
+
+    @Override
+    public List<Integer> getResult(List<Integer> accumulator) {
+      return accumulator;
+    }
+
+    @Override
+    public List<Integer> merge(List<Integer> a, List<Integer> b) {
+      a.addAll(b);
+      return a;
+    }
+  }
+
+  @Test
+  void readingAnAggregateWhileASnapshotRunsCopiesNothingButAddingDoes() throws Exception {
+    HeapKeyedStateBackend<Integer> backend = backend(List.of());
+    AggregatingState<Integer, List<Integer>> collected = backend.getPartitionedState(VoidNamespace.INSTANCE,
+        new AggregatingStateDescriptor<>("collected", new Collect(), Types.LIST(Types.INT)));
+    backend.setCurrentKey(1);
+    collected.add(1);
+    List<Integer> before = collected.get();
+
+    AsyncSnapshot<KeyedStateHandle> snapshot = start(backend, 1);
+    assertThat(collected.get()).as("read while the snapshot holds it").isSameAs(before);
+    collected.add(2);
+    assertThat(collected.get()).isNotSameAs(before).containsExactly(1, 2);
+    assertThat(before).as("what the snapshot writes").containsExactly(1);
+
+    HeapKeyedStateBackend<Integer> restored = backend(List.of(snapshot.write()));
+    AggregatingState<Integer, List<Integer>> back = restored.getPartitionedState(VoidNamespace.INSTANCE,
+        new AggregatingStateDescriptor<>("collected", new Collect(), Types.LIST(Types.INT)));
+    restored.setCurrentKey(1);
+    assertThat(back.get()).containsExactly(1);
   }
 
   @Test
