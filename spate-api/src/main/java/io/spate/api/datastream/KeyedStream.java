@@ -213,6 +213,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
   }
 
+  /**
+   * Every operator applied to a keyed stream is keyed, as in Flink: a rich {@code map}, {@code
+   * flatMap}, {@code filter} or {@code process} after {@code keyBy} may use keyed state.
+   */
+  @Override
+  protected <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OperatorSpec operator) {
+    return keyedTransform(name, outputType, operator);
+  }
+
   private <R> SingleOutputStreamOperator<R> keyedTransform(
       String name, TypeInformation<R> outputType, OperatorSpec operator) {
     OneInputTransformation<T, R> t = new OneInputTransformation<>(

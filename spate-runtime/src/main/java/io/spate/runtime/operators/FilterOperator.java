@@ -16,6 +16,7 @@ public final class FilterOperator<T> extends AbstractStreamOperator<T>
 
   @Override
   public void processElement(T value, long timestamp) throws Exception {
+    enterKeyOf(value);
     if (function.filter(value)) {
       output.collect(value, timestamp);
     }

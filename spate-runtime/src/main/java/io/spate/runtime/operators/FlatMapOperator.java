@@ -23,6 +23,7 @@ public final class FlatMapOperator<IN, OUT> extends AbstractStreamOperator<OUT>
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
+    enterKeyOf(value);
     collector.setTimestamp(timestamp);
     function.flatMap(value, collector);
   }

@@ -16,6 +16,7 @@ public final class MapOperator<IN, OUT> extends AbstractStreamOperator<OUT>
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
+    enterKeyOf(value);
     output.collect(function.map(value), timestamp);
   }
 }

@@ -30,6 +30,7 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
+    enterKeyOf(value);
     collector.setTimestamp(timestamp);
     ctx.timestamp = timestamp;
     function.processElement(value, ctx, collector);

@@ -26,6 +26,7 @@ import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
 import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
+import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.runtime.operators.SinkWriterOperator;
@@ -55,15 +56,23 @@ final class OperatorFactory {
     }
     if (t instanceof OneInputTransformation<?, ?> one) {
       OperatorSpec spec = UserCodeCopier.copy(one.getOperator(), userClassLoader, what);
+      AbstractStreamOperator<?> plain = null;
       if (spec instanceof OperatorSpec.Map m) {
-        return new MapOperator(m.function());
+        plain = new MapOperator(m.function());
       } else if (spec instanceof OperatorSpec.FlatMap f) {
-        return new FlatMapOperator(f.function());
+        plain = new FlatMapOperator(f.function());
       } else if (spec instanceof OperatorSpec.Filter f) {
-        return new FilterOperator(f.function());
+        plain = new FilterOperator(f.function());
       } else if (spec instanceof OperatorSpec.Process p) {
-        return new ProcessOperator((ProcessFunction) p.function());
-      } else if (spec instanceof OperatorSpec.KeyedProcess p) {
+        plain = new ProcessOperator((ProcessFunction) p.function());
+      }
+      if (plain != null) {
+        if (one.getStateKeySelector() != null) {
+          plain.setStateKeySelector(one.getStateKeySelector()); // a function applied after keyBy
+        }
+        return plain;
+      }
+      if (spec instanceof OperatorSpec.KeyedProcess p) {
         return new KeyedProcessOperator((KeyedProcessFunction) p.function(), one.getStateKeySelector());
       } else if (spec instanceof OperatorSpec.KeyedReduce r) {
         return mode == RuntimeExecutionMode.BATCH

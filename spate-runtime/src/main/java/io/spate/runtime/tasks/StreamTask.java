@@ -87,6 +87,8 @@ public final class StreamTask implements Tasklet {
   private final Executor checkpointIo;
   // Snapshot parts still being written; a finishing task waits for them before it disposes its state.
   private final java.util.Set<CompletableFuture<?>> asyncSnapshots = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  // When a finished task began to wait for its snapshots (System.nanoTime()); 0 before.
+  private long snapshotWaitStartNanos;
   private CheckpointStorage checkpointStorage;
   private BarrierAligner barriers;
   private ChannelStateCodec channelState;
@@ -998,11 +1000,34 @@ public final class StreamTask implements Tasklet {
     for (RecordWriter writer : writers) {
       drained &= writer.drainBacklog();
     }
-    if (!drained) {
+    if (!drained || asyncSnapshotsRunning()) {
       return StepResult.IDLE;
     }
     terminate(ExecutionState.FINISHED, null);
     return StepResult.DONE;
+  }
+
+  /**
+   * Whether a finished task still waits for snapshots it is writing (at most {@link
+   * #ASYNC_SNAPSHOT_WAIT_SECONDS}): it waits by going idle, with a wake-up when they are done, rather
+   * than by blocking its worker, which runs other tasks too (the consumers of this task's last rows).
+   */
+  private boolean asyncSnapshotsRunning() {
+    if (asyncSnapshots.isEmpty()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (snapshotWaitStartNanos == 0) {
+      snapshotWaitStartNanos = now;
+      // Snapshots still waiting for in-flight records will get none now that the input ended.
+      dropPendingChannelState(Long.MAX_VALUE);
+      Runnable wake = waker;
+      if (wake != null) {
+        CompletableFuture.allOf(asyncSnapshots.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> wake.run());
+      }
+    }
+    // A snapshot that takes too long declines its checkpoint; the task ends regardless.
+    return now - snapshotWaitStartNanos < TimeUnit.SECONDS.toNanos(ASYNC_SNAPSHOT_WAIT_SECONDS);
   }
 
   // ------------------------------------------------------------------ the end
