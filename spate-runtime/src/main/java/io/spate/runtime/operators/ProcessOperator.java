@@ -5,7 +5,7 @@ import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.TimeDomain;
 import io.spate.api.functions.TimerService;
 
-/** Runs a {@link ProcessFunction} on a non-keyed stream. */
+/** Runs a {@link ProcessFunction}; after {@code keyBy} the function has keyed state, and timers need a {@code KeyedProcessFunction}. */
 public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
     implements OneInputStreamOperator<IN, OUT> {
 
