@@ -77,6 +77,8 @@ class RestTlsTest {
     assertThat(jobs.body().get("jobs").isArray()).isTrue();
     assertThat(http.get("/taskmanagers").status()).isEqualTo(200);
     assertThat(http.get("/openapi").status()).isEqualTo(200);
+    String config = http.get("/config").body().toString();
+    assertThat(config).contains("security.ssl.rest.keystore-password").doesNotContain(TlsFixture.PASSWORD);
   }
 
   @Test

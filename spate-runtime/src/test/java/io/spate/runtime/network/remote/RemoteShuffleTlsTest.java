@@ -102,6 +102,11 @@ class RemoteShuffleTlsTest {
     String reason = refusedReason(producer, stranger);
 
     assertThat(reason).contains("TLS");
+    // The listener hears of the failure just after the channel's reader does.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Channels.TIMEOUT_SECONDS);
+    while (failures.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(failures.values()).anySatisfy(cause -> assertThat(cause).contains("TLS"));
     // The refusing process goes on serving trusted peers.
     Channels.assertTransferWorks(producer, trusted());
