@@ -95,6 +95,18 @@ class RemoteShuffleTlsTest {
   }
 
   @Test
+  void theReasonOfAClosingProcessTravelsOverTls() throws Exception {
+    RemoteShuffleService producer = trusted();
+    RemoteShuffleService consumer = trusted();
+    Channels.assertTransferWorks(producer, consumer); // the connection is up
+    ChannelId id = Channels.freshId(4, 0, 0);
+    LocalChannel in = consumer.inbound(id, producer.address(), TRADES, 2);
+    producer.close();
+
+    assertThat(Channels.awaitFailure(in).cause()).contains("shut down");
+  }
+
+  @Test
   void aPeerWithAnUntrustedCertificateIsRefusedAndItsChannelsFailWithTheReason() throws Exception {
     RemoteShuffleService producer = trusted();
     RemoteShuffleService stranger = service(tls.internal(tls.strangerKeystore()));
