@@ -3,11 +3,13 @@ package io.spate.cli;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestOptions;
 import io.spate.cli.rest.RestClusterClient;
+import io.spate.runtime.security.TlsSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,7 +37,8 @@ final class ClusterOptions {
 
   @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
       description = "A configuration option, such as -D rest.authentication.type=basic"
-          + " -D rest.authentication.username=<user> -D rest.authentication.password=<password>.")
+          + " -D rest.authentication.username=<user> -D rest.authentication.password=<password>, or"
+          + " -D security.ssl.rest.enabled=true -D security.ssl.rest.truststore=<file> for HTTPS.")
   private Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--output", paramLabel = "text|json", converter = OutputConverter.class,
@@ -46,6 +49,7 @@ final class ClusterOptions {
   RestClusterClient client() {
     Configuration conf = Configuration.fromMap(settings);
     String authorization = authorization(conf);
+    SSLContext ssl = ssl(conf);
     if (address == null) {
       int port;
       try {
@@ -53,7 +57,7 @@ final class ClusterOptions {
       } catch (IllegalArgumentException | io.spate.api.configuration.IllegalConfigurationException e) {
         throw usageError(e.getMessage());
       }
-      return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization);
+      return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization, ssl);
     }
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
@@ -72,7 +76,16 @@ final class ClusterOptions {
     if (port < 1 || port > 65535) {
       throw usageError("The port in --jobmanager '" + address + "' must be a number from 1 to 65535.");
     }
-    return new RestClusterClient(host, port, authorization);
+    return new RestClusterClient(host, port, authorization, ssl);
+  }
+
+  /** The SSL context of -D security.ssl.rest.*, or null for plain HTTP. */
+  private SSLContext ssl(Configuration conf) {
+    try {
+      return TlsSettings.restClient(conf).map(TlsSettings::sslContext).orElse(null);
+    } catch (io.spate.api.configuration.IllegalConfigurationException e) {
+      throw usageError(e.getMessage());
+    }
   }
 
   /** The Authorization header that {@code --token} or the rest.authentication options ask for, or null. */

@@ -13,10 +13,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Talks to a Spate cluster's REST API for the CLI: jobs, cancellation, savepoints and TaskManagers,
- * sending credentials when the cluster requires them.
+ * sending credentials when the cluster requires them, over HTTPS when given an SSL context.
  */
 public final class RestClusterClient {
 
@@ -38,9 +39,21 @@ public final class RestClusterClient {
    * {@code Authorization} header, such as {@code Bearer <token>}) with every request, or none if null.
    */
   public RestClusterClient(String host, int port, String authorization) {
+    this(host, port, authorization, null);
+  }
+
+  /**
+   * A client of the REST API at {@code host:port} over HTTPS with {@code ssl} (its truststore checks
+   * the server's certificate and host name), or over plain HTTP if {@code ssl} is null.
+   */
+  public RestClusterClient(String host, int port, String authorization, SSLContext ssl) {
     String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    this.base = "http://" + h + ":" + port;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.base = (ssl == null ? "http://" : "https://") + h + ":" + port;
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (ssl != null) {
+      builder.sslContext(ssl);
+    }
+    this.http = builder.build();
     this.authorization = authorization;
   }
 
@@ -133,7 +146,9 @@ public final class RestClusterClient {
       throw new RestClientException("The REST API at " + base + " did not answer " + method + " " + path
           + " within " + REQUEST_TIMEOUT.toSeconds() + " s.");
     } catch (IOException e) {
-      throw new RestClientException("Cannot reach the REST API at " + base + ": " + e);
+      String tls = RestTlsProblems.explain(base, e);
+      throw new RestClientException(tls != null ? tls : "Cannot reach the REST API at " + base + ": " + e
+          + (base.startsWith("http://") ? " (if the cluster serves HTTPS, add -D security.ssl.rest.enabled=true)" : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RestClientException("Interrupted while calling " + base + path);

@@ -7,6 +7,7 @@ import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SavepointOptions;
+import io.spate.api.configuration.SecurityOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
@@ -27,7 +28,8 @@ public final class ConfigurationDocs {
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
-          RestartStrategyOptions.class, RestOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
+          RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
+          TaskManagerOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -8,8 +8,10 @@ import io.javalin.util.JavalinBindException;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.RestOptions;
+import io.spate.api.configuration.SecurityOptions;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
+import io.spate.runtime.security.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster's REST API over HTTP with JSON bodies: jobs, cancellation, checkpoint statistics,
  * savepoints and exception histories, TaskManagers, the configuration, a health check, and its own
- * OpenAPI description at {@code /openapi}; optionally behind bearer or basic authentication.
+ * OpenAPI description at {@code /openapi}; optionally behind bearer or basic authentication, and
+ * over HTTPS only with {@code security.ssl.rest.enabled}.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -38,23 +42,28 @@ public final class RestServer implements AutoCloseable {
   private final Javalin app;
   private final String address;
   private final SavepointOperations savepoints;
+  private final String scheme;
 
-  private RestServer(Javalin app, String address, SavepointOperations savepoints) {
+  private RestServer(Javalin app, String address, SavepointOperations savepoints, String scheme) {
     this.app = app;
     this.address = address;
     this.savepoints = savepoints;
+    this.scheme = scheme;
   }
 
   /**
    * Starts the server for {@code dispatcher} and {@code resourceManager} on {@code rest.address} and
    * the first free port of {@code rest.bind-port} (or {@code rest.port}).
    *
-   * @throws IllegalConfigurationException if the port or authentication options are malformed
+   * @throws IllegalConfigurationException if the port, authentication or TLS options are malformed
    * @throws IOException if none of the ports can be bound
    */
   public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager) throws IOException {
     RestAuthentication authentication = RestAuthentication.from(conf);
+    Optional<TlsSettings> tls = TlsSettings.restServer(conf);
+    boolean requireClientCertificate = conf.get(SecurityOptions.REST_AUTHENTICATION_ENABLED);
+    String scheme = tls.isPresent() ? "https" : "http";
     String address = conf.get(RestOptions.ADDRESS);
     String spec = conf.getOptional(RestOptions.BIND_PORT).orElse(String.valueOf(conf.get(RestOptions.PORT)));
     String option = conf.getOptional(RestOptions.BIND_PORT).isPresent()
@@ -67,12 +76,14 @@ public final class RestServer implements AutoCloseable {
         continue;
       }
       SavepointOperations savepoints = new SavepointOperations();
-      Javalin app = Javalin.create(config -> configure(config, conf, dispatcher, resourceManager, savepoints,
-          authentication, maxRequestSize));
+      Javalin app = Javalin.create(config -> {
+        configure(config, conf, dispatcher, resourceManager, savepoints, authentication, maxRequestSize);
+        tls.ifPresent(settings -> RestTls.install(config, settings, requireClientCertificate, address, port));
+      });
       try {
         app.start(address, port);
-        LOG.info("REST API listening on http://{}:{}", address, app.port());
-        return new RestServer(app, address, savepoints);
+        LOG.info("REST API listening on {}://{}:{}", scheme, address, app.port());
+        return new RestServer(app, address, savepoints, scheme);
       } catch (JavalinBindException e) {
         app.stop();
         LOG.debug("REST port {} on {} is taken", port, address);
@@ -172,10 +183,10 @@ public final class RestServer implements AutoCloseable {
     return app.port();
   }
 
-  /** The base URL of the API, such as {@code http://127.0.0.1:8081}. */
+  /** The base URL of the API, such as {@code http://127.0.0.1:8081} (https with TLS). */
   public String url() {
     String host = address.contains(":") ? "[" + address + "]" : address;
-    return "http://" + host + ":" + port();
+    return scheme + "://" + host + ":" + port();
   }
 
   /**

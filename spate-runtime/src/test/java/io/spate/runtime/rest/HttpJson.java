@@ -13,11 +13,17 @@ final class HttpJson {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final String base;
 
   HttpJson(String base) {
+    this(base, HttpClient.newHttpClient());
+  }
+
+  /** Calls through {@code http}, such as a client with an SSL context. */
+  HttpJson(String base, HttpClient http) {
     this.base = base;
+    this.http = http;
   }
 
   /** An answer: status, the WWW-Authenticate header (or null) and the parsed body (or null when empty). */

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.runtime.network.remote.FrameEncoder.FrameTooLargeException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -286,9 +288,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
+      tlsFailed(completion.cause());
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-    if (root instanceof MalformedFrameException || root instanceof DecoderException) {
+    if (root instanceof SSLException) {
+      tlsFailed(root);
+    } else if (root instanceof MalformedFrameException || root instanceof DecoderException) {
       reject(root.getMessage());
     } else if (root instanceof IOException) {
       if (!senders.isEmpty() || !receivers.isEmpty()) {
@@ -303,7 +315,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (closeReason == null) {
-      closeReason = "the peer closed the connection";
+      closeReason = ready ? "the peer closed the connection" : "the peer closed the connection before the handshake"
+          + " completed (a peer with security.ssl.internal.enabled closes plain-text connections, and so does one"
+          + " with another certificate or TLS version)";
       if (!senders.isEmpty() || !receivers.isEmpty()) {
         LOG.warn("Data connection {}: {}", peer, closeReason);
       }
@@ -320,6 +334,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
     failChannels();
     service.onConnectionClosed(this);
+  }
+
+  /** TLS failed (no trusted certificate, a plain-text peer, no common TLS version): closes with the cause. */
+  private void tlsFailed(Throwable cause) {
+    if (closeReason != null) {
+      return;
+    }
+    String reason = TlsFailures.describe(cause);
+    LOG.warn("Closing data connection {}: {}", peer, reason);
+    close(reason, false);
   }
 
   /** Closes the connection because the peer broke the protocol; logs why and tells the peer. */

@@ -20,6 +20,8 @@ final class Handshake extends ByteToMessageDecoder {
   /** The version of the frame layout and element encoding; bump it on any change. */
   static final int PROTOCOL_VERSION = 1;
   static final int HELLO_SIZE = 8;
+  /** The first byte of a TLS handshake record, the first bytes a TLS client sends. */
+  private static final int TLS_HANDSHAKE_RECORD = 0x16;
 
   private final boolean connecting;
   private final Connection connection;
@@ -60,7 +62,9 @@ final class Handshake extends ByteToMessageDecoder {
     if (magic != MAGIC) {
       in.skipBytes(in.readableBytes());
       rejected = true;
-      connection.reject(String.format("not a Spate data connection (magic number 0x%08x, expected 0x%08x)", magic, MAGIC));
+      connection.reject(String.format("not a Spate data connection (magic number 0x%08x, expected 0x%08x)%s", magic,
+          MAGIC, (magic >>> 24) == TLS_HANDSHAKE_RECORD
+              ? "; the peer speaks TLS: set security.ssl.internal.enabled on this process as well" : ""));
       return;
     }
     if (!connecting) {

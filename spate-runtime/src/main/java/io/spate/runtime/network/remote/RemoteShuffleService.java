@@ -15,8 +15,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import io.spate.api.configuration.Configuration;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.security.TlsSettings;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Netty, with credit-based flow control. A producing task writes into the {@link LocalChannel}
  * {@link #outbound} returns and a consuming task reads the one {@link #inbound} returns, exactly as
  * if they were in one process. The consumer's process connects to the producer's and subscribes;
- * one connection per pair of processes carries all channels between them in that direction.
+ * one connection per pair of processes carries all channels between them in that direction. With
+ * {@code security.ssl.internal.enabled}, every connection is mutual TLS before anything else.
  */
 public final class RemoteShuffleService implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class RemoteShuffleService implements AutoCloseable {
   private final RemoteShuffleOptions options;
   private final ChannelFailureListener failureListener;
   private final EventLoopGroup group;
+  private final DataPlaneTls tls;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<InetSocketAddress, Connection> connectionsByProducer = new HashMap<>();
   private final Map<ChannelId, RemoteReceiver> receivers = new ConcurrentHashMap<>();
@@ -62,8 +66,28 @@ public final class RemoteShuffleService implements AutoCloseable {
 
   /** Creates a service with {@code options}, telling {@code failureListener} of every failed channel. */
   public RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener) {
+    this(options, failureListener, (DataPlaneTls) null);
+  }
+
+  /**
+   * Creates a service with {@code options} whose connections use mutual TLS when {@code conf} turns
+   * on {@code security.ssl.internal.enabled}.
+   *
+   * @throws io.spate.api.configuration.IllegalConfigurationException if the keystore or truststore
+   *     is missing, unreadable or locked with another password; the message names the option and file
+   */
+  public RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener,
+      Configuration conf) {
+    this(options, failureListener, TlsSettings.internal(conf)
+        .map(settings -> DataPlaneTls.of(settings, options.handshakeTimeout().toMillis()))
+        .orElse(null));
+  }
+
+  private RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener,
+      DataPlaneTls tls) {
     this.options = options;
     this.failureListener = failureListener;
+    this.tls = tls;
     this.group = new MultiThreadIoEventLoopGroup(
         options.ioThreads(), new DefaultThreadFactory("spate-data", true), NioIoHandler.newFactory());
   }
@@ -99,6 +123,9 @@ public final class RemoteShuffleService implements AutoCloseable {
             Connection connection = new Connection(
                 RemoteShuffleService.this, ch.eventLoop(), "from " + ch.remoteAddress(), options.maxFrameSize());
             connections.add(connection);
+            if (tls != null) {
+              ch.pipeline().addLast("tls", tls.serverHandler(ch.alloc()));
+            }
             ch.pipeline().addLast(handshake(false, connection), connection);
           }
         });
@@ -186,6 +213,11 @@ public final class RemoteShuffleService implements AutoCloseable {
     }
     RemoteReceiver receiver = receivers.get(id);
     return receiver == null ? null : receiver.counters();
+  }
+
+  /** Whether connections of this service use mutual TLS. */
+  public boolean usesTls() {
+    return tls != null;
   }
 
   /** The number of open connections, in both directions. */
@@ -319,6 +351,9 @@ public final class RemoteShuffleService implements AutoCloseable {
           .handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+              if (tls != null) {
+                ch.pipeline().addLast("tls", tls.clientHandler(ch.alloc(), producer));
+              }
               ch.pipeline().addLast(handshake(true, connection), connection);
             }
           })

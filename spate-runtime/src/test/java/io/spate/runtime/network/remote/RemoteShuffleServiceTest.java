@@ -67,7 +67,7 @@ class RemoteShuffleServiceTest {
     assertThat(producerSide.numberOfConnections()).isEqualTo(1);
   }
 
-  private static List<Object> elementsOfEveryType(int channel) {
+  static List<Object> elementsOfEveryType(int channel) {
     List<Object> elements = new ArrayList<>();
     RecordBatch keyed = new RecordBatch(8);
     keyed.add(new Trade("ACME", channel), 5, "ACME");
