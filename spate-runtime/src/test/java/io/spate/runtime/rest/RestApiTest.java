@@ -121,10 +121,18 @@ class RestApiTest {
   void stopsWithASavepointAndCancels(@TempDir Path dir) throws Exception {
     startJob(dir.resolve("checkpoints"));
     String id = job.getJobID().toString();
+    // A savepoint needs every task running (as in Flink); a completed checkpoint shows they are. Under
+    // load a stop sent right after the submission found tasks still deploying and failed.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (send("GET", "/jobs/" + id + "/checkpoints", null).body().get("history").isEmpty()) {
+      assertThat(System.nanoTime()).as("a checkpoint completed within 30 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
     Response stop = send("POST", "/jobs/" + id + "/stop",
         "{\"targetDirectory\": " + JSON.writeValueAsString(dir.resolve("sp").toString()) + ", \"drain\": false}");
     assertThat(stop.status()).isEqualTo(202);
     JsonNode outcome = awaitSavepoint(id, stop.body().get("request-id").asText());
+    assertThat(outcome.has("failure-cause")).as("%s", outcome).isFalse();
     assertThat(Path.of(outcome.get("location").asText()).resolve("_metadata")).exists();
     assertThat(job.getJobStatus().get(20, TimeUnit.SECONDS)).isIn(JobStatus.CANCELED, JobStatus.FINISHED);
     // The cluster stops with its only job; the answer of a stopped job comes from its client.
