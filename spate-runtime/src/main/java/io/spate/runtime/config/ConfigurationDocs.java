@@ -10,6 +10,7 @@ import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
+import io.spate.runtime.cluster.ClusterProcessOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -27,7 +28,8 @@ public final class ConfigurationDocs {
   /** The classes whose public static {@link ConfigOption} fields are documented. */
   public static final List<Class<?>> OPTION_CLASSES =
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
-          RestartStrategyOptions.class, RestOptions.class, StateBackendOptions.class, TaskManagerOptions.class);
+          RestartStrategyOptions.class, RestOptions.class, StateBackendOptions.class, TaskManagerOptions.class,
+          ClusterProcessOptions.class);
 
   private ConfigurationDocs() {}
 

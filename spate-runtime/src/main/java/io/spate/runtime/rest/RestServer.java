@@ -54,6 +54,15 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager) throws IOException {
+    return start(conf, dispatcher, resourceManager, null, JarRunner.UNSUPPORTED);
+  }
+
+  /**
+   * Like {@link #start(Configuration, DispatcherGateway, ResourceManagerGateway)}, with the jar routes
+   * served from {@code jars} (null refuses them) and run by {@code jarRunner}.
+   */
+  public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
+      ResourceManagerGateway resourceManager, JarStore jars, JarRunner jarRunner) throws IOException {
     RestAuthentication authentication = RestAuthentication.from(conf);
     String address = conf.get(RestOptions.ADDRESS);
     String spec = conf.getOptional(RestOptions.BIND_PORT).orElse(String.valueOf(conf.get(RestOptions.PORT)));
@@ -68,7 +77,7 @@ public final class RestServer implements AutoCloseable {
       }
       SavepointOperations savepoints = new SavepointOperations();
       Javalin app = Javalin.create(config -> configure(config, conf, dispatcher, resourceManager, savepoints,
-          authentication, maxRequestSize));
+          authentication, maxRequestSize, jars, jarRunner));
       try {
         app.start(address, port);
         LOG.info("REST API listening on http://{}:{}", address, app.port());
@@ -95,7 +104,7 @@ public final class RestServer implements AutoCloseable {
 
   private static void configure(JavalinConfig config, Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
-      long maxRequestSize) {
+      long maxRequestSize, JarStore jars, JarRunner jarRunner) {
     ObjectMapper json = new ObjectMapper();
     RestResponses responses = new RestResponses(json);
     config.startup.showJavalinBanner = false;
@@ -114,6 +123,9 @@ public final class RestServer implements AutoCloseable {
     new JobRoutes(dispatcher, json, responses, savepoints).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
+    config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
+    new JarRoutes(jars, jarRunner, json, responses, maxRequestSize).register(config.routes);
     config.routes.exception(Exception.class, (e, ctx) -> responses.fail(ctx, e));
     config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, responses, "No such resource: " + ctx.method() + " "
         + ctx.path() + "; see /openapi for the API."));
