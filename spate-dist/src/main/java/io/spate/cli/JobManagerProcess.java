@@ -1,5 +1,9 @@
 package io.spate.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The JobManager process that a pid file names, if it still runs and is a Spate JobManager. */
@@ -12,9 +16,24 @@ final class JobManagerProcess {
    * now belongs to another program.
    */
   static Optional<ProcessHandle> find(long pid) {
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    return handle.filter(process -> process.info().commandLine()
-        .map(line -> line.contains("jobmanager"))
-        .orElse(true));
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(JobManagerProcess::isJobManager);
+  }
+
+  /**
+   * Whether the process runs {@code spate jobmanager}. Linux's /proc holds the whole command line
+   * (ProcessHandle.Info cuts a long class path short); elsewhere a live process is given the benefit
+   * of the doubt.
+   */
+  private static boolean isJobManager(ProcessHandle process) {
+    Path cmdline = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
+    if (Files.isReadable(cmdline)) {
+      try {
+        String line = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
+        return line.contains(SpateCli.class.getName()) && line.contains(" jobmanager ");
+      } catch (IOException e) {
+        return true;
+      }
+    }
+    return true;
   }
 }

@@ -39,6 +39,7 @@ public final class SpateCli implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println(exception instanceof RestClientException
+              || exception instanceof io.spate.runtime.config.ConfigFileException
               ? "Error: " + exception.getMessage()
               : FailureMessage.describe(exception));
           return failed.getCommandSpec().exitCodeOnExecutionException();

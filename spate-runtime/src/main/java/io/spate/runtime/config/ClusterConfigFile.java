@@ -101,8 +101,8 @@ public final class ClusterConfigFile {
     int comment = raw.indexOf(" #");
     String value = (comment >= 0 ? raw.substring(0, comment) : raw).strip();
     if (value.isEmpty() || value.startsWith("#")) {
-      throw new ConfigFileException(where + ": key '" + key + "' has no value; remove the line to use the"
-          + " default.");
+      throw new ConfigFileException(where + ": key '" + key + "' has no value. Nested YAML is not supported"
+          + " (write each option flat, such as 'rest.port: 8081'); to use an option's default, remove its line.");
     }
     if (value.startsWith("{") || value.startsWith("[") || value.startsWith("&") || value.startsWith("*")) {
       throw new ConfigFileException(where + ": the value of '" + key + "' is a YAML structure; only plain"
