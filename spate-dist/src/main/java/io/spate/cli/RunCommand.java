@@ -32,8 +32,10 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "run",
     customSynopsis = {
-      "spate run [-m <host:port> [--token <token>]] <jar> [--class <class>] [--parallelism <n>]",
+      "spate run <jar> [--class <class>] [--parallelism <n>]",
       "                 [--mode streaming|batch|automatic]",
+      "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]",
+      "spate run -m <host:port> [--token <token>] <jar> [--class <class>] [--parallelism <n>]",
       "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]"
     },
     description = {
