@@ -50,7 +50,8 @@ final class SessionJarRunner implements JarRunner {
 
   @Override
   public String run(Path jar, JarRunRequest request) throws Exception {
-    String jarName = jar.getFileName().toString();
+    // Stored jars are named <32 hex digits>_<uploaded name>; messages show the uploaded name.
+    String jarName = jar.getFileName().toString().replaceFirst("^[0-9a-f]{32}_", "");
     String className = request.entryClass() != null ? request.entryClass() : manifestMainClass(jar, jarName);
     ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
         SessionJarRunner.class.getClassLoader());

@@ -57,6 +57,7 @@ class SessionClusterProcessTest {
   /** Ends the JobManager of this test's pid file if a failed test left it running. */
   @AfterEach
   void stopLeftoverJobManager() throws Exception {
+    // Only the process this test's pid file names: never anything found by name.
     Path pidFile = home.resolve("log").resolve("spate-jobmanager.pid");
     if (Files.exists(pidFile)) {
       long pid = Long.parseLong(Files.readString(pidFile).strip());
@@ -116,6 +117,33 @@ class SessionClusterProcessTest {
     Outcome stopped = spate("cluster", "status");
     assertThat(stopped.exitCode()).isEqualTo(3);
     assertThat(stopped.out()).contains("JobManager: stopped");
+  }
+
+  @Test
+  void aForegroundJobManagerExitsWithZeroOnSigterm() throws Exception {
+    Path addressFile = home.resolve("address");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager", "--address-file",
+        addressFile.toString())
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("jobmanager.out").toFile());
+    builder.environment().put("SPATE_HOME", home.toString());
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(addressFile) && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(addressFile).as(Files.readString(home.resolve("jobmanager.out"))).exists();
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(addressFile).doesNotExist();
+      assertThat(Files.readString(home.resolve("jobmanager.out"))).contains("Spate JobManager stopped.");
+    } finally {
+      process.destroyForcibly();
+    }
   }
 
   @Test
