@@ -134,6 +134,12 @@ final class RunCommand implements Callable<Integer> {
     if (mode != null) {
       throw usageError("--mode does not apply with -m yet: set execution.runtime-mode in the job.");
     }
+    for (String key : options.keySet()) {
+      if (!key.startsWith("rest.authentication.")) {
+        throw usageError("With -m, -D only takes the cluster's credentials (rest.authentication.*), not '" + key
+            + "': set job options in the job itself or in the cluster's conf/spate.yaml.");
+      }
+    }
     RestClusterClient client = ClusterOptions.client(spec, jobManager, token, options);
     String jarId = client.uploadJar(jarFile);
     Map<String, Object> request = new LinkedHashMap<>();

@@ -98,6 +98,18 @@ class SessionJarRoutesTest {
     HttpResponse<String> response = upload("big.jar", new byte[(int) MAX_UPLOAD * 2]);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("rest.server.max-content-length");
+    // Without a Content-Length (chunked), the multipart parser's limit answers the same.
+    String boundary = "chunked-" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"big.jar\"\r\n"
+        + "Content-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + (int) MAX_UPLOAD * 2];
+    System.arraycopy(head, 0, body, 0, head.length);
+    HttpRequest chunked = HttpRequest.newBuilder(URI.create(base + "/jars/upload"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+        .build();
+    HttpResponse<String> chunkedResponse = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+    assertThat(chunkedResponse.statusCode()).as(chunkedResponse.body()).isEqualTo(413);
   }
 
   @Test

@@ -60,7 +60,7 @@ final class JarRoutes {
       throw RestException.badRequest("POST /jars/upload expects a multipart/form-data body with the jar in the"
           + " field 'jarfile', but the content type is " + (type == null ? "missing" : "'" + type + "'") + ".");
     }
-    List<UploadedFile> files = ctx.uploadedFiles("jarfile");
+    List<UploadedFile> files = multipartFiles(ctx);
     if (files.size() != 1) {
       throw RestException.badRequest("POST /jars/upload expects exactly one file in the field 'jarfile', but got "
           + files.size() + ".");
@@ -75,6 +75,26 @@ final class JarRoutes {
     answer.put("filename", stored.name());
     answer.put("status", "success");
     responses.write(ctx, 200, answer);
+  }
+
+  /**
+   * The files of the field 'jarfile'. A body without a Content-Length passes the check above, so the
+   * multipart parser's own limit (the same size) is reported as 413 too.
+   */
+  private List<UploadedFile> multipartFiles(Context ctx) {
+    try {
+      return ctx.uploadedFiles("jarfile");
+    } catch (Exception e) { // Javalin passes on the servlet's checked exceptions undeclared
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("max length exceeded") || message.contains("exceeds max")) {
+          throw new RestException(413, "The upload is larger than "
+              + io.spate.api.configuration.RestOptions.MAX_REQUEST_SIZE.key() + " (" + maxRequestSize + " bytes).");
+        }
+      }
+      throw RestException.badRequest("POST /jars/upload has a malformed multipart/form-data body: "
+          + rootMessage(e));
+    }
   }
 
   private void list(Context ctx) throws IOException {
@@ -141,5 +161,13 @@ final class JarRoutes {
           + " but is " + value + ".");
     }
     return value.asInt();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
   }
 }
