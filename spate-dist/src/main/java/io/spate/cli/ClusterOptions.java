@@ -47,6 +47,24 @@ final class ClusterOptions {
 
   /** The client of the REST API at the address given, or the default one, with the credentials given. */
   RestClusterClient client() {
+    return client(spec, address, token, settings);
+  }
+
+  /**
+   * The client of the REST API at {@code address} ({@code host:port}, or null for rest.address:rest.port
+   * of {@code settings}) with the credentials of {@code token} or {@code settings}; errors are usage
+   * errors of {@code spec}'s command.
+   */
+  static RestClusterClient client(CommandSpec spec, String address, String token, Map<String, String> settings) {
+    ClusterOptions options = new ClusterOptions();
+    options.spec = spec;
+    options.address = address;
+    options.token = token;
+    options.settings = settings;
+    return options.connect();
+  }
+
+  private RestClusterClient connect() {
     Configuration conf = Configuration.fromMap(settings);
     String authorization = authorization(conf);
     SSLContext ssl = ssl(conf);

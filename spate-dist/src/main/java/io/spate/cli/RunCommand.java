@@ -12,7 +12,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.spate.cli.rest.RestClientException;
+import io.spate.cli.rest.RestClusterClient;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -30,10 +34,14 @@ import picocli.CommandLine.Unmatched;
     customSynopsis = {
       "spate run <jar> [--class <class>] [--parallelism <n>]",
       "                 [--mode streaming|batch|automatic]",
+      "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]",
+      "spate run -m <host:port> [--token <token>] <jar> [--class <class>] [--parallelism <n>]",
       "                 [--from-savepoint <path> [--allow-non-restored-state]] [--] [<job args>...]"
     },
     description = {
-      "Runs a job jar on an embedded local cluster, whose REST API (on the first free port from 8081) serves"
+      "With -m, uploads the job jar to the session cluster at <host:port> ('spate cluster start'), runs it there"
+          + " and prints the job's id.",
+      "Without -m, runs a job jar on an embedded local cluster, whose REST API (on the first free port from 8081) serves"
           + " 'spate list', 'savepoint', 'stop' and 'cancel' while the job runs.",
       "The options of 'run' come first; the first argument that is not one of them, or every "
           + "argument after '--', is passed to the job's main method."
@@ -76,6 +84,14 @@ final class RunCommand implements Callable<Integer> {
           + " -D rest.authentication.type=bearer -D rest.authentication.token=<token>; the job's own settings win.")
   private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
+  @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
+      description = "Runs the jar on the session cluster whose REST API is at <host:port> instead of an embedded one.")
+  private String jobManager;
+
+  @Option(names = "--token", paramLabel = "<token>",
+      description = "With -m: bearer token of a cluster with rest.authentication.type bearer.")
+  private String token;
+
   @Unmatched
   private List<String> jobArgs = new ArrayList<>();
 
@@ -87,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     if (allowNonRestoredState && fromSavepoint == null) {
       throw usageError("--allow-non-restored-state only applies with --from-savepoint <path>.");
     }
-    if (fromSavepoint != null && !Files.exists(Path.of(fromSavepoint))) {
+    if (jobManager == null && fromSavepoint != null && !Files.exists(Path.of(fromSavepoint))) {
       throw usageError("No savepoint or checkpoint at " + fromSavepoint + ".");
     }
     Path jarFile = jar.toAbsolutePath().normalize();
@@ -97,6 +113,12 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(jarFile) || !Files.isReadable(jarFile)) {
       throw usageError("Job jar is not a readable file: " + jarFile);
     }
+    if (jobManager != null) {
+      return runOnCluster(jarFile);
+    }
+    if (token != null) {
+      throw usageError("--token only applies with -m <host:port>.");
+    }
     String className = mainClassName != null ? mainClassName : manifestMainClass(jarFile);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
         new URL[] {toUrl(jarFile)}, RunCommand.class.getClassLoader())) {
@@ -105,6 +127,37 @@ final class RunCommand implements Callable<Integer> {
       JobLauncher launcher = new JobLauncher(spec.commandLine().getOut(), spec.commandLine().getErr());
       return launcher.launch(() -> main.invoke(null, (Object) args), settings(), loader);
     }
+  }
+
+  /** Uploads the jar to the session cluster of -m, runs it there and prints the job id. */
+  private int runOnCluster(Path jarFile) throws RestClientException {
+    if (mode != null) {
+      throw usageError("--mode does not apply with -m yet: set execution.runtime-mode in the job.");
+    }
+    for (String key : options.keySet()) {
+      if (!key.startsWith("rest.authentication.")) {
+        throw usageError("With -m, -D only takes the cluster's credentials (rest.authentication.*), not '" + key
+            + "': set job options in the job itself or in the cluster's conf/spate.yaml.");
+      }
+    }
+    RestClusterClient client = ClusterOptions.client(spec, jobManager, token, options);
+    String jarId = client.uploadJar(jarFile);
+    Map<String, Object> request = new LinkedHashMap<>();
+    if (mainClassName != null) {
+      request.put("entryClass", mainClassName);
+    }
+    request.put("programArgs", jobArgs);
+    if (parallelism != null) {
+      request.put("parallelism", parallelism);
+    }
+    if (fromSavepoint != null) {
+      request.put("savepointPath", CliPaths.absolute(fromSavepoint));
+      request.put("allowNonRestoredState", allowNonRestoredState);
+    }
+    String jobId = client.runJar(jarId, request);
+    spec.commandLine().getOut().println("Job has been submitted with JobID " + jobId);
+    spec.commandLine().getOut().flush();
+    return 0;
   }
 
   private Configuration settings() {

@@ -14,10 +14,12 @@ import picocli.CommandLine.Spec;
     name = "spate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Runs Spate stream processing jobs on an embedded local cluster, and operates running jobs"
-        + " through their REST API (list, savepoint, stop, cancel)."},
+    description = {"Runs Spate stream processing jobs on an embedded local cluster or a session cluster"
+        + " (cluster start, jobmanager, run -m), and operates running jobs through their REST API (list, savepoint,"
+        + " stop, cancel)."},
     subcommands = {DemoCommand.class, RunCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
-        StopCommand.class, CancelCommand.class, TaskManagersCommand.class, CommandLine.HelpCommand.class},
+        StopCommand.class, CancelCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
+        ClusterCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
 public final class SpateCli implements Callable<Integer> {
 
@@ -26,7 +28,8 @@ public final class SpateCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, example, list, savepoint, stop, cancel.");
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, example, list, savepoint, stop, cancel,"
+        + " taskmanagers, jobmanager, cluster.");
   }
 
   /** Creates the command line with Spate's error handling and argument pass-through rules. */
@@ -36,6 +39,7 @@ public final class SpateCli implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println(exception instanceof RestClientException
+              || exception instanceof io.spate.runtime.config.ConfigFileException
               ? "Error: " + exception.getMessage()
               : FailureMessage.describe(exception));
           return failed.getCommandSpec().exitCodeOnExecutionException();

@@ -58,7 +58,7 @@ class SpateCliTest {
   void noCommandIsAUsageError() {
     Result result = spate();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, example, list, savepoint, stop, cancel.");
+    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, example, list, savepoint, stop, cancel, taskmanagers, jobmanager, cluster.");
     assertThat(result.err()).contains("Usage: spate");
   }
 

@@ -109,6 +109,20 @@ public class StreamExecutionEnvironment {
     threadContextFactory.set(factory);
   }
 
+  /**
+   * Makes {@code factory} create the environments of {@link #getExecutionEnvironment()} on the
+   * calling thread only, so that programs on several threads of one process (the jars a session
+   * cluster runs) each get their own; {@link #resetContextEnvironment()} removes it.
+   */
+  public static void initializeThreadContextEnvironment(StreamExecutionEnvironmentFactory factory) {
+    threadContextFactory.set(factory);
+  }
+
+  /** Removes the context set on the calling thread by {@link #initializeThreadContextEnvironment}. */
+  public static void resetThreadContextEnvironment() {
+    threadContextFactory.remove();
+  }
+
   /** Removes the context set by {@link #initializeContextEnvironment}. */
   public static void resetContextEnvironment() {
     contextFactory = null;

@@ -67,6 +67,37 @@ public final class RestClusterClient {
     return call("GET", "/jobs/overview", null).get("jobs");
   }
 
+  /** Whether the REST API answers {@code GET /health}. */
+  public boolean isHealthy() {
+    try {
+      return call("GET", "/health", null).path("status").asText().equals("ok");
+    } catch (RestClientException e) {
+      return false;
+    }
+  }
+
+  /** Uploads {@code jar} ({@code POST /jars/upload}) and returns its id on the cluster. */
+  public String uploadJar(java.nio.file.Path jar) throws RestClientException {
+    String boundary = "spate-" + java.util.UUID.randomUUID();
+    String name = jar.getFileName().toString().replace("\"", "_").replace("\r", "_").replace("\n", "_");
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"" + name
+        + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher body;
+    try {
+      body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+          HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail));
+    } catch (java.io.FileNotFoundException e) {
+      throw new RestClientException("Job jar not found: " + jar);
+    }
+    return call("POST", "/jars/upload", body, "multipart/form-data; boundary=" + boundary).path("id").asText();
+  }
+
+  /** Runs uploaded jar {@code jarId} with {@code request} ({@code POST /jars/{jarid}/run}); returns the job id. */
+  public String runJar(String jarId, java.util.Map<String, Object> request) throws RestClientException {
+    return call("POST", "/jars/" + jarId + "/run", request).path("jobid").asText();
+  }
+
   /** Cancels the job. */
   public void cancel(String jobId) throws RestClientException {
     call("PATCH", "/jobs/" + jobId + "?mode=cancel", null);
@@ -123,15 +154,20 @@ public final class RestClusterClient {
   }
 
   private JsonNode call(String method, String path, Object body) throws RestClientException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
     try {
-      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      return call(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), body == null ? null : "application/json");
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write the request body " + body, e);
     }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+  }
+
+  private JsonNode call(String method, String path, HttpRequest.BodyPublisher body, String contentType)
+      throws RestClientException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+    request.method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     if (authorization != null) {
       request.header("Authorization", authorization);

@@ -71,12 +71,23 @@ public final class MiniCluster implements AutoCloseable {
    * @throws IOException if it cannot listen on any allowed port
    */
   public synchronized RestServer startRestServer(Configuration conf) throws IOException {
+    return startRestServer(conf, null, io.spate.runtime.rest.JarRunner.UNSUPPORTED);
+  }
+
+  /**
+   * Like {@link #startRestServer(Configuration)}, serving the uploaded jars of {@code jars} (null
+   * refuses uploads) and running them with {@code jarRunner}.
+   *
+   * @throws IOException if it cannot listen on any allowed port
+   */
+  public synchronized RestServer startRestServer(Configuration conf, io.spate.runtime.rest.JarStore jars,
+      io.spate.runtime.rest.JarRunner jarRunner) throws IOException {
     if (rpcService == null || closed) {
       throw new IllegalStateException("Start the cluster before its REST API.");
     }
     if (restServer == null) {
       restServer = RestServer.start(conf, dispatcherGateway,
-          rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join());
+          rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join(), jars, jarRunner);
     }
     return restServer;
   }

@@ -60,6 +60,15 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager) throws IOException {
+    return start(conf, dispatcher, resourceManager, null, JarRunner.UNSUPPORTED);
+  }
+
+  /**
+   * Like {@link #start(Configuration, DispatcherGateway, ResourceManagerGateway)}, with the jar routes
+   * served from {@code jars} (null refuses them) and run by {@code jarRunner}.
+   */
+  public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
+      ResourceManagerGateway resourceManager, JarStore jars, JarRunner jarRunner) throws IOException {
     RestAuthentication authentication = RestAuthentication.from(conf);
     Optional<TlsSettings> tls = TlsSettings.restServer(conf);
     boolean requireClientCertificate = conf.get(SecurityOptions.REST_AUTHENTICATION_ENABLED);
@@ -77,7 +86,8 @@ public final class RestServer implements AutoCloseable {
       }
       SavepointOperations savepoints = new SavepointOperations();
       Javalin app = Javalin.create(config -> {
-        configure(config, conf, dispatcher, resourceManager, savepoints, authentication, maxRequestSize);
+        configure(config, conf, dispatcher, resourceManager, savepoints, authentication, maxRequestSize, jars,
+            jarRunner);
         tls.ifPresent(settings -> RestTls.install(config, settings, requireClientCertificate, address, port));
       });
       try {
@@ -106,7 +116,7 @@ public final class RestServer implements AutoCloseable {
 
   private static void configure(JavalinConfig config, Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
-      long maxRequestSize) {
+      long maxRequestSize, JarStore jars, JarRunner jarRunner) {
     ObjectMapper json = new ObjectMapper();
     RestResponses responses = new RestResponses(json);
     config.startup.showJavalinBanner = false;
@@ -125,6 +135,9 @@ public final class RestServer implements AutoCloseable {
     new JobRoutes(dispatcher, json, responses, savepoints).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
+    config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
+    new JarRoutes(jars, jarRunner, json, responses, maxRequestSize).register(config.routes);
     config.routes.exception(Exception.class, (e, ctx) -> responses.fail(ctx, e));
     config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, responses, "No such resource: " + ctx.method() + " "
         + ctx.path() + "; see /openapi for the API."));

@@ -210,7 +210,7 @@ class RestApiTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
       String concrete = path.getKey().replace("{jobid}", id).replace("{requestid}", "unknown-request")
-          .replace("{taskmanagerid}", "unknown-taskmanager");
+          .replace("{taskmanagerid}", "unknown-taskmanager").replace("{jarid}", "unknown-jar");
       for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next();
         if (method.equals("parameters") || method.equals("patch")) {

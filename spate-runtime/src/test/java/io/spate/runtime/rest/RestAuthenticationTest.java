@@ -73,7 +73,8 @@ class RestAuthenticationTest {
       if (route.equals("GET /health")) {
         continue;
       }
-      String concrete = path.replace("{jobid}", id).replace("{requestid}", "r1").replace("{taskmanagerid}", "taskexecutor-0");
+      String concrete = path.replace("{jobid}", id).replace("{requestid}", "r1").replace("{taskmanagerid}", "taskexecutor-0")
+          .replace("{jarid}", "unknown-jar");
       if (method.equals("PATCH")) {
         concrete += "?mode=cancel";
       }

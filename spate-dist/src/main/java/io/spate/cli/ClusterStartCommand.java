@@ -1,0 +1,144 @@
+package io.spate.cli;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.cli.rest.RestClusterClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spate cluster start}: starts {@code spate jobmanager} in the background, writes its pid file,
+ * waits until its REST API answers and prints its address.
+ */
+@Command(name = "start", description = "Starts a session cluster in the background and prints its REST address;"
+    + " does nothing when one already runs.")
+final class ClusterStartCommand implements Callable<Integer> {
+
+  private static final long POLL_MILLIS = 100;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ClusterConfigOptions options;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
+  private boolean helpRequested;
+
+  @Option(names = "--taskmanagers", paramLabel = "<n>",
+      description = "TaskExecutors to run (in the JobManager's JVM for now); sets jobmanager.taskexecutors.")
+  private Integer taskManagers;
+
+  @Override
+  public Integer call() throws Exception {
+    if (taskManagers != null) {
+      if (taskManagers < 1) {
+        throw new ParameterException(spec.commandLine(), "--taskmanagers must be at least 1, but was "
+            + taskManagers + ".");
+      }
+      options.overrides.put(ClusterProcessOptions.TASK_EXECUTORS.key(), String.valueOf(taskManagers));
+    }
+    Configuration conf = options.load();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ClusterFiles files = ClusterFiles.of(conf);
+    Optional<Long> pid = files.pid();
+    if (pid.isPresent()) {
+      if (JobManagerProcess.find(pid.get()).isPresent()) {
+        err.println("A JobManager is already running (pid " + pid.get() + ", REST API at "
+            + files.address().orElse("unknown address") + "); nothing was started. Stop it with 'spate cluster stop'.");
+        return 1;
+      }
+      files.clear();
+      out.println("Removed the stale pid file " + files.pidFile() + ": process " + pid.get() + " is gone.");
+    } else if (Files.exists(files.pidFile())) {
+      files.clear();
+      out.println("Removed the malformed pid file " + files.pidFile() + ".");
+    }
+    Files.createDirectories(files.logDir());
+    Files.deleteIfExists(files.addressFile());
+    Process process = launch(files);
+    Files.writeString(files.pidFile(), process.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + conf.get(ClusterProcessOptions.START_TIMEOUT).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        files.clear();
+        err.println("The JobManager exited with status " + process.exitValue() + " while starting; its log "
+            + files.logFile() + " ends with:");
+        err.println(tail(files.logFile(), 15));
+        return 1;
+      }
+      Optional<String> address = files.address();
+      if (address.isPresent() && client(address.get()).isHealthy()) {
+        out.println("Started the JobManager (pid " + process.pid() + "); REST API at http://" + address.get()
+            + ". Log: " + files.logFile());
+        return 0;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    process.destroy();
+    files.clear();
+    err.println("The JobManager's REST API did not answer within " + conf.get(ClusterProcessOptions.START_TIMEOUT)
+        .toSeconds() + " s (" + ClusterProcessOptions.START_TIMEOUT.key() + "); it was stopped. See its log "
+        + files.logFile() + ".");
+    return 1;
+  }
+
+  private Process launch(ClusterFiles files) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    String javaOpts = System.getenv("SPATE_JAVA_OPTS");
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      command.addAll(List.of(javaOpts.trim().split("\\s+")));
+    }
+    command.add("-Dspate.home=" + ClusterFiles.home());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager",
+        "--address-file", files.addressFile().toString()));
+    Path config = options.configFile();
+    if (config != null) {
+      command.addAll(List.of("--config", config.toString()));
+    }
+    for (Map.Entry<String, String> override : options.overrides.entrySet()) {
+      command.addAll(List.of("-D", override.getKey() + "=" + override.getValue()));
+    }
+    Files.writeString(files.logFile(), "---- " + java.time.Instant.now() + " spate cluster start"
+        + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(files.logFile().toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    return builder.start();
+  }
+
+  private static RestClusterClient client(String address) {
+    int colon = address.lastIndexOf(':');
+    return new RestClusterClient(address.substring(0, colon).replace("[", "").replace("]", ""),
+        Integer.parseInt(address.substring(colon + 1)));
+  }
+
+  static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + file + ": " + e.getMessage() + ")";
+    }
+  }
+
+}

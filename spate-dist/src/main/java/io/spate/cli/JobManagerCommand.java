@@ -1,0 +1,129 @@
+package io.spate.cli;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.runtime.TaskManagerOptions;
+import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.runtime.config.ClusterConfigFile;
+import io.spate.runtime.minicluster.MiniCluster;
+import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.runtime.rest.JarStore;
+import io.spate.runtime.rest.RestServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spate jobmanager}: a session cluster in the foreground. It runs the Dispatcher, the
+ * ResourceManager, the REST API and, until TaskManager processes exist, its TaskExecutors in its own
+ * JVM. SIGTERM (or Ctrl-C) cancels the running jobs, waits for them at most
+ * {@code jobmanager.shutdown-timeout}, releases its ports and exits with 0.
+ */
+@Command(name = "jobmanager",
+    description = {"Runs a session cluster in the foreground: a JobManager with its REST API and in-process"
+        + " TaskExecutors, which runs the jars submitted to it ('spate run -m', POST /jars/upload).",
+        "SIGTERM or Ctrl-C cancels the running jobs (take savepoints first with 'spate stop') and exits."})
+final class JobManagerCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobManagerCommand.class);
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
+  private boolean helpRequested;
+
+  @Option(names = "--config", paramLabel = "<file>",
+      description = "The configuration file (default: conf/spate.yaml in Spate's directory, if present).")
+  private Path config;
+
+  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
+      description = "An option that overrides the configuration file, such as -D rest.port=8082.")
+  private Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--address-file", hidden = true, paramLabel = "<file>",
+      description = "Where to write host:port of the REST API once it answers (used by 'spate cluster start').")
+  private Path addressFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
+    int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
+    int taskExecutors = conf.get(ClusterProcessOptions.TASK_EXECUTORS);
+    if (slots < 1 || taskExecutors < 1) {
+      throw new IllegalArgumentException(ClusterProcessOptions.TASK_EXECUTORS.key() + " and "
+          + ClusterProcessOptions.SESSION_SLOTS.key() + " must be at least 1, but are " + taskExecutors + " and "
+          + slots + ".");
+    }
+    Path jarDir = conf.getOptional(ClusterProcessOptions.JAR_DIR).map(Path::of).orElse(null);
+    boolean temporaryJarDir = jarDir == null;
+    if (temporaryJarDir) {
+      jarDir = Files.createTempDirectory("spate-jars-");
+    }
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskExecutors, slots,
+        conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
+        conf.get(TaskManagerOptions.BATCH_SIZE)));
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    ShutdownSignals.onTermination(stopRequested::countDown);
+    cluster.start();
+    RestServer rest;
+    try {
+      rest = cluster.startRestServer(conf, new JarStore(jarDir), new SessionJarRunner(cluster, conf));
+    } catch (IOException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    String address = rest.url().substring("http://".length());
+    if (addressFile != null) {
+      Files.writeString(addressFile, address + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+    System.out.println("Spate JobManager running with " + taskExecutors + " in-process TaskExecutor(s) of " + slots
+        + " slot(s); REST API at " + rest.url() + ". Stop it with SIGTERM or Ctrl-C.");
+    System.out.flush();
+    stopRequested.await();
+    return shutDown(cluster, conf.get(ClusterProcessOptions.SHUTDOWN_TIMEOUT), temporaryJarDir ? jarDir : null);
+  }
+
+  private int shutDown(MiniCluster cluster, Duration timeout, Path temporaryJarDir) throws InterruptedException {
+    LOG.info("Stopping: cancelling the running jobs and stopping the TaskExecutors and the REST API");
+    Thread closer = new Thread(cluster::close, "spate-jobmanager-stop");
+    closer.start();
+    closer.join(timeout.toMillis());
+    int exitCode = 0;
+    if (closer.isAlive()) {
+      LOG.warn("The cluster did not stop within {} ms ({}); exiting anyway", timeout.toMillis(),
+          ClusterProcessOptions.SHUTDOWN_TIMEOUT.key());
+      exitCode = 1;
+    }
+    if (addressFile != null) {
+      try {
+        Files.deleteIfExists(addressFile);
+      } catch (IOException e) {
+        LOG.warn("Cannot delete {}", addressFile, e);
+      }
+    }
+    if (temporaryJarDir != null) {
+      deleteTree(temporaryJarDir);
+    }
+    System.out.println("Spate JobManager stopped.");
+    return exitCode;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot delete the uploaded jars in {}", dir, e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.spate.cli;
+
+import io.spate.api.common.JobClient;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.SavepointOptions;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.runtime.minicluster.MiniCluster;
+import io.spate.runtime.rest.JarRunRequest;
+import io.spate.runtime.rest.JarRunner;
+import io.spate.runtime.rest.RestException;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an uploaded jar's main method in the JobManager, on a thread of its own, with a child-first
+ * class loader of the jar that is closed (and so can be collected) once the main method has returned
+ * and every job it submitted has ended.
+ */
+final class SessionJarRunner implements JarRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionJarRunner.class);
+  private static final long SUBMISSION_TIMEOUT_SECONDS = 60;
+  private static final AtomicInteger PROGRAMS = new AtomicInteger();
+
+  private final MiniCluster cluster;
+  private final Configuration clusterConfiguration;
+  // The class loader of the latest program, for tests that check it is released.
+  volatile java.lang.ref.WeakReference<ClassLoader> latestLoader = new java.lang.ref.WeakReference<>(null);
+
+  SessionJarRunner(MiniCluster cluster, Configuration clusterConfiguration) {
+    this.cluster = cluster;
+    this.clusterConfiguration = new Configuration(clusterConfiguration);
+  }
+
+  @Override
+  public String run(Path jar, JarRunRequest request) throws Exception {
+    // Stored jars are named <32 hex digits>_<uploaded name>; messages show the uploaded name.
+    String jarName = jar.getFileName().toString().replaceFirst("^[0-9a-f]{32}_", "");
+    String className = request.entryClass() != null ? request.entryClass() : manifestMainClass(jar, jarName);
+    ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
+        SessionJarRunner.class.getClassLoader());
+    latestLoader = new java.lang.ref.WeakReference<>(loader);
+    Method main;
+    try {
+      main = findMain(loader, className, jarName);
+    } catch (RuntimeException e) {
+      loader.close();
+      throw e;
+    }
+    CompletableFuture<String> firstJob = new CompletableFuture<>();
+    List<JobClient> submitted = new CopyOnWriteArrayList<>();
+    Configuration settings = settings(request);
+    String[] args = request.programArgs().toArray(new String[0]);
+    Thread program = new Thread(() -> runProgram(main, args, loader, settings, submitted, firstJob, className),
+        "spate-program-" + PROGRAMS.incrementAndGet());
+    program.setDaemon(true);
+    program.start();
+    try {
+      return firstJob.get(SUBMISSION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (TimeoutException e) {
+      throw new RestException(504, "The main method of " + className + " did not submit a job within "
+          + SUBMISSION_TIMEOUT_SECONDS + " s; it keeps running.");
+    }
+  }
+
+  private void runProgram(Method main, String[] args, ChildFirstClassLoader loader, Configuration settings,
+      List<JobClient> submitted, CompletableFuture<String> firstJob, String className) {
+    Thread thread = Thread.currentThread();
+    thread.setContextClassLoader(loader);
+    StreamExecutionEnvironment.initializeThreadContextEnvironment(programConfiguration -> {
+      Configuration merged = new Configuration(settings);
+      merged.addAll(programConfiguration);
+      return new SessionEnvironment(merged, loader, cluster, client -> {
+        submitted.add(client);
+        firstJob.complete(client.getJobID().toString());
+      });
+    });
+    try {
+      main.invoke(null, (Object) args);
+      firstJob.completeExceptionally(badRequest("The main method of " + className
+          + " returned without submitting a job."));
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (firstJob.isDone()) {
+        // Typically execute() reporting that its job was cancelled or failed; the job's own history has more.
+        LOG.info("The main method of {} ended with: {}", className, String.valueOf(cause));
+      } else {
+        LOG.warn("The main method of {} failed", className, cause);
+      }
+      firstJob.completeExceptionally(badRequest("The main method of " + className + " failed before it"
+          + " submitted a job: " + FailureMessage.describe(cause)));
+    } catch (Throwable e) {
+      firstJob.completeExceptionally(badRequest("The main method of " + className + " cannot run: " + e));
+    } finally {
+      StreamExecutionEnvironment.resetThreadContextEnvironment();
+      thread.setContextClassLoader(SessionJarRunner.class.getClassLoader());
+      for (JobClient client : submitted) {
+        try {
+          client.getJobExecutionResult().handle((r, e) -> null).join();
+        } catch (RuntimeException ignored) {
+          // The job ended either way.
+        }
+      }
+      submitted.clear();
+      try {
+        loader.close();
+      } catch (IOException e) {
+        LOG.warn("Cannot close the class loader of {}", className, e);
+      }
+    }
+  }
+
+  private static RestException badRequest(String message) {
+    return new RestException(400, message);
+  }
+
+  private Configuration settings(JarRunRequest request) {
+    Configuration settings = new Configuration(clusterConfiguration);
+    if (request.parallelism() != null) {
+      settings.set(CoreOptions.DEFAULT_PARALLELISM, request.parallelism());
+    }
+    if (request.savepointPath() != null) {
+      settings.set(SavepointOptions.SAVEPOINT_PATH, request.savepointPath());
+      settings.set(SavepointOptions.ALLOW_NON_RESTORED_STATE, request.allowNonRestoredState());
+    } else if (request.allowNonRestoredState()) {
+      throw new RestException(400, "allowNonRestoredState only applies with a savepointPath.");
+    }
+    return settings;
+  }
+
+  private static String manifestMainClass(Path jar, String jarName) {
+    Manifest manifest;
+    try (JarFile contents = new JarFile(jar.toFile())) {
+      manifest = contents.getManifest();
+    } catch (IOException e) {
+      throw new RestException(400, "Cannot read the jar " + jarName + ": " + e.getMessage());
+    }
+    String name = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+    if (name == null || name.isBlank()) {
+      throw new RestException(400, "The jar " + jarName + " names no Main-Class in its manifest: give the"
+          + " entry class with 'entryClass'.");
+    }
+    return name.trim();
+  }
+
+  private static Method findMain(ClassLoader loader, String className, String jarName) {
+    Class<?> mainClass;
+    try {
+      mainClass = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw new RestException(400, "The entry class " + className + " was not found in the jar " + jarName + ".");
+    } catch (LinkageError e) {
+      throw new RestException(400, "The entry class " + className + " in " + jarName + " cannot be loaded: " + e);
+    }
+    Method main;
+    try {
+      main = mainClass.getMethod("main", String[].class);
+    } catch (NoSuchMethodException e) {
+      main = null;
+    } catch (LinkageError e) {
+      throw new RestException(400, "The entry class " + className + " in " + jarName + " cannot be loaded: " + e);
+    }
+    if (main == null || !Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
+      throw new RestException(400, "The entry class " + className + " has no 'public static void main(String[])'"
+          + " method.");
+    }
+    main.setAccessible(true);
+    return main;
+  }
+}

@@ -1,0 +1,227 @@
+package io.spate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.clitest.EndlessJob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster commands as a user runs them: every command is its own JVM, the JobManager a background
+ * process on 127.0.0.1, and SPATE_HOME a temporary directory that holds conf/ and log/.
+ */
+@Tag("fault-injection")
+class SessionClusterProcessTest {
+
+  private static final Pattern STARTED = Pattern.compile("Started the JobManager \\(pid (\\d+)\\); REST API at"
+      + " http://([0-9.]+:\\d+)");
+  private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+
+  @TempDir
+  Path home;
+
+  private Path config;
+
+  record Outcome(int exitCode, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  @BeforeEach
+  void writeConfig() throws IOException {
+    Files.createDirectories(home.resolve("conf"));
+    config = home.resolve("conf").resolve("spate.yaml");
+    Files.writeString(config, """
+        # test cluster
+        rest.address: 127.0.0.1
+        rest.port: 0   # any free port
+        jobmanager.taskexecutor.slots: 3
+        cluster.stop-timeout: 20 s
+        """);
+  }
+
+  /** Ends the JobManager of this test's pid file if a failed test left it running. */
+  @AfterEach
+  void stopLeftoverJobManager() throws Exception {
+    // Only the process this test's pid file names: never anything found by name.
+    Path pidFile = home.resolve("log").resolve("spate-jobmanager.pid");
+    if (Files.exists(pidFile)) {
+      long pid = Long.parseLong(Files.readString(pidFile).strip());
+      Optional<ProcessHandle> process = ProcessHandle.of(pid);
+      if (process.isPresent()) {
+        process.get().destroyForcibly();
+        process.get().onExit().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void startStatusRunListCancelStop() throws Exception {
+    Path log = Files.createDirectories(home.resolve("log"));
+    Files.writeString(log.resolve("spate-jobmanager.pid"), deadPid() + "\n");
+
+    Outcome start = spate("cluster", "start", "--taskmanagers", "2");
+    assertThat(start.exitCode()).as(start.all()).isZero();
+    assertThat(start.out()).contains("Removed the stale pid file");
+    Matcher started = STARTED.matcher(start.out());
+    assertThat(started.find()).as(start.out()).isTrue();
+    long pid = Long.parseLong(started.group(1));
+    String address = started.group(2);
+    assertThat(Files.readString(log.resolve("spate-jobmanager.pid")).strip()).isEqualTo(String.valueOf(pid));
+
+    Outcome status = spate("cluster", "status");
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.out()).contains("running (pid " + pid + ")").contains("http://" + address)
+        .contains("TaskManagers: 2").contains("slots: 6");
+
+    Outcome second = spate("cluster", "start");
+    assertThat(second.exitCode()).isEqualTo(1);
+    assertThat(second.err()).contains("already running (pid " + pid + ",");
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+    Path jar = TestJars.jar(home.resolve("endless.jar"), EndlessJob.class.getName(), EndlessJob.class);
+    Outcome run = spate("run", "-m", address, "-p", "1", jar.toString(), "endless-on-session");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    Matcher job = JOB_ID.matcher(run.out());
+    assertThat(job.find()).as(run.out()).isTrue();
+    String jobId = job.group(1);
+
+    Outcome list = awaitList(address, jobId + " : endless-on-session (RUNNING)");
+    assertThat(list.out()).contains(jobId);
+
+    Outcome cancel = spate("cancel", "-m", address, jobId);
+    assertThat(cancel.exitCode()).as(cancel.all()).isZero();
+    awaitList(address, jobId + " : endless-on-session (CANCELED)");
+
+    Outcome stop = spate("cluster", "stop");
+    assertThat(stop.exitCode()).as(stop.all()).isZero();
+    assertThat(stop.out()).contains("Stopped the JobManager (pid " + pid + ")");
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(log.resolve("spate-jobmanager.pid")).doesNotExist();
+    assertThat(Files.readString(log.resolve("spate-jobmanager.log"))).contains("Spate JobManager stopped.");
+
+    Outcome stopped = spate("cluster", "status");
+    assertThat(stopped.exitCode()).isEqualTo(3);
+    assertThat(stopped.out()).contains("JobManager: stopped");
+  }
+
+  @Test
+  void aForegroundJobManagerExitsWithZeroOnSigterm() throws Exception {
+    Path addressFile = home.resolve("address");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager", "--address-file",
+        addressFile.toString())
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("jobmanager.out").toFile());
+    builder.environment().put("SPATE_HOME", home.toString());
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(addressFile) && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(addressFile).as(Files.readString(home.resolve("jobmanager.out"))).exists();
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(addressFile).doesNotExist();
+      assertThat(Files.readString(home.resolve("jobmanager.out"))).contains("Spate JobManager stopped.");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void stopAndStatusCleanUpAStalePidFile() throws Exception {
+    Path log = Files.createDirectories(home.resolve("log"));
+    long dead = deadPid();
+    Files.writeString(log.resolve("spate-jobmanager.pid"), dead + "\n");
+    Outcome status = spate("cluster", "status");
+    assertThat(status.exitCode()).isEqualTo(3);
+    assertThat(status.out()).contains("stale pid file").contains("process " + dead + " is gone");
+    assertThat(log.resolve("spate-jobmanager.pid")).doesNotExist();
+
+    Files.writeString(log.resolve("spate-jobmanager.pid"), dead + "\n");
+    Outcome stop = spate("cluster", "stop");
+    assertThat(stop.exitCode()).isZero();
+    assertThat(stop.out()).contains("removed the stale pid file");
+    assertThat(log.resolve("spate-jobmanager.pid")).doesNotExist();
+  }
+
+  @Test
+  void aMalformedConfigurationNamesFileLineAndKey() throws Exception {
+    Files.writeString(config, "rest.address: 127.0.0.1\n# comment\nrest.port: eighty\n");
+    Outcome start = spate("cluster", "start");
+    assertThat(start.exitCode()).isEqualTo(1);
+    assertThat(start.err()).contains(config.toString() + ", line 3").contains("'rest.port'");
+    assertThat(home.resolve("log").resolve("spate-jobmanager.pid")).doesNotExist();
+
+    Files.writeString(config, "rest.port: 0\nrest.prot: 8081\n");
+    Outcome jobManager = spate("jobmanager");
+    assertThat(jobManager.exitCode()).isEqualTo(1);
+    assertThat(jobManager.err()).contains(config.toString() + ", line 2").contains("unknown option 'rest.prot'");
+
+    Files.writeString(config, "rest:\n  port: 8081\n");
+    Outcome nested = spate("cluster", "status");
+    assertThat(nested.exitCode()).isEqualTo(1);
+    assertThat(nested.err()).contains(config.toString() + ", line 1").contains("'rest'").contains("Nested YAML");
+  }
+
+  private Outcome awaitList(String address, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Outcome list;
+    do {
+      list = spate("list", "-m", address);
+      if (list.out().contains(expected)) {
+        return list;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("'spate list' never showed '" + expected + "'; last answer: " + list.all());
+  }
+
+  /** The pid of a process that has ended. */
+  private static long deadPid() throws Exception {
+    Process process = new ProcessBuilder("true").start();
+    process.waitFor(10, TimeUnit.SECONDS);
+    return process.pid();
+  }
+
+  private Outcome spate(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        SpateCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(home.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    builder.environment().put("SPATE_HOME", home.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("spate " + String.join(" ", args) + " did not end within 90 s");
+    }
+    return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
