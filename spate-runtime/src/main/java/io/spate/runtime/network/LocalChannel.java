@@ -2,6 +2,7 @@ package io.spate.runtime.network;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +17,8 @@ public final class LocalChannel {
   private final SpscRing<RecordBatch> recycled;
   private final String name;
   private final Queue<Object> priority = new ConcurrentLinkedQueue<>();
+  // Events in the priority lane: its producers (a local task, a remote receiver) keep it bounded by this.
+  private final AtomicInteger priorityBacklog = new AtomicInteger();
   // The consumer's gate counter, bumped on every priority event so it need not scan every channel.
   private volatile AtomicLong priorityNotifier;
   // Wake the worker of the consumer when an element arrives, and of the producer when room is made.
@@ -54,6 +57,7 @@ public final class LocalChannel {
    * moves, and both before any ordinary element offered afterwards.
    */
   public void offerPriority(Object event) {
+    priorityBacklog.incrementAndGet();
     priority.add(event);
     AtomicLong notifier = priorityNotifier;
     if (notifier != null) {
@@ -72,7 +76,16 @@ public final class LocalChannel {
 
   /** Consumer: the next priority event, or null. */
   public Object pollPriority() {
-    return priority.poll();
+    Object event = priority.poll();
+    if (event != null) {
+      priorityBacklog.decrementAndGet();
+    }
+    return event;
+  }
+
+  /** The number of priority events waiting for the consumer. */
+  public int priorityBacklog() {
+    return priorityBacklog.get();
   }
 
   /** Consumer: the next element, or null if none is there. */

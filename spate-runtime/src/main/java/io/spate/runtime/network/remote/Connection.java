@@ -361,6 +361,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
       return;
     }
     closeReason = reason;
+    // New channels to this peer must get a new connection, not this one while it lingers.
+    service.forgetConnection(this);
     failChannels();
     if (ctx == null) {
       service.onConnectionClosed(this); // never registered: nothing to close

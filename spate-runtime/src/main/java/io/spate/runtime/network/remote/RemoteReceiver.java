@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RemoteReceiver {
 
+  /** Priority events (unaligned barriers) a channel holds at most before the consumer takes them. */
+  static final int MAX_PRIORITY_BACKLOG = 64;
+
   private final ChannelId id;
   private final LocalChannel channel;
   private final int capacity;
@@ -102,7 +105,13 @@ final class RemoteReceiver {
     }
   }
 
-  void onPriorityEvent(PriorityBarrier event) {
+  void onPriorityEvent(PriorityBarrier event) throws MalformedFrameException {
+    // Priority events need no credit, so the lane is bounded here: a producer sends one per
+    // unaligned checkpoint, and far fewer checkpoints than this are ever in flight.
+    if (channel.priorityBacklog() >= MAX_PRIORITY_BACKLOG) {
+      throw new MalformedFrameException("the producer of channel " + id + " sent more than " + MAX_PRIORITY_BACKLOG
+          + " priority events that the consumer has not taken yet");
+    }
     channel.offerPriority(event);
     counters.addPriorityEvent();
   }

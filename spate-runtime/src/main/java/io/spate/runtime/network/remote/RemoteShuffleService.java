@@ -290,6 +290,11 @@ public final class RemoteShuffleService implements AutoCloseable {
     }
   }
 
+  /** A closing connection no longer takes new channels; it is dropped fully once its socket closes. */
+  synchronized void forgetConnection(Connection connection) {
+    connectionsByProducer.values().remove(connection);
+  }
+
   void onConnectionClosed(Connection connection) {
     connections.remove(connection);
     synchronized (this) {

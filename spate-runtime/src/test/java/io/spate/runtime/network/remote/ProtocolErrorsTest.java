@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.StreamElements.WatermarkElement;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.CheckpointOptions;
+import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.remote.RawPeer.RawFrame;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -211,6 +216,21 @@ class ProtocolErrorsTest {
     ChannelFailure failure = runBadProducer(subscribed,
         peer -> peer.send(FrameType.BATCH, subscribed[0], ByteBuffer.allocate(8).putInt(1000).putInt(1000).array()));
     assertThat(failure.cause()).contains("malformed batch: it claims 1000 records");
+  }
+
+  @Test
+  void priorityEventsBeyondTheBacklogBoundFailTheChannel() throws Exception {
+    ChannelId[] subscribed = new ChannelId[1];
+    ChannelFailure failure = runBadProducer(subscribed, peer -> {
+      // Priority events need no credit; nobody takes them here, so the bound is reached.
+      for (int i = 0; i <= RemoteReceiver.MAX_PRIORITY_BACKLOG; i++) {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        EventCodec.writePriorityEvent(new PriorityBarrier(new CheckpointBarrier(i + 1, 0,
+            new CheckpointOptions(CheckpointType.CHECKPOINT, true, true, 0, null)), 0), out);
+        peer.send(FrameType.PRIORITY_EVENT, subscribed[0], out.getCopyOfBuffer());
+      }
+    });
+    assertThat(failure.cause()).contains("more than " + RemoteReceiver.MAX_PRIORITY_BACKLOG + " priority events");
   }
 
   private interface PeerScript {
