@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.api.configuration.SecurityOptions;
 import io.spate.cli.rest.RestClusterClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +54,13 @@ final class ClusterStartCommand implements Callable<Integer> {
       options.overrides.put(ClusterProcessOptions.TASK_EXECUTORS.key(), String.valueOf(taskManagers));
     }
     Configuration conf = options.load();
+    if (conf.get(SecurityOptions.REST_ENABLED)) {
+      // start waits for /health over plain HTTP; failing now beats a 60 s wait and a killed JobManager
+      throw new ParameterException(spec.commandLine(), "'spate cluster start' cannot check a cluster whose REST API"
+          + " serves HTTPS yet (" + SecurityOptions.REST_ENABLED.key() + " is true): start 'spate jobmanager'"
+          + " under a process supervisor instead, and reach it with 'spate list -m <host:port> -D "
+          + SecurityOptions.REST_ENABLED.key() + "=true -D security.ssl.rest.truststore=...'.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ClusterFiles files = ClusterFiles.of(conf);

@@ -81,7 +81,8 @@ final class JobManagerCommand implements Callable<Integer> {
       cluster.close();
       throw e;
     }
-    String address = rest.url().substring("http://".length());
+    java.net.URI url = java.net.URI.create(rest.url()); // http:// or https://
+    String address = url.getHost() + ":" + url.getPort();
     if (addressFile != null) {
       Files.writeString(addressFile, address + System.lineSeparator(), StandardCharsets.UTF_8);
     }

@@ -135,9 +135,10 @@ final class RunCommand implements Callable<Integer> {
       throw usageError("--mode does not apply with -m yet: set execution.runtime-mode in the job.");
     }
     for (String key : options.keySet()) {
-      if (!key.startsWith("rest.authentication.")) {
-        throw usageError("With -m, -D only takes the cluster's credentials (rest.authentication.*), not '" + key
-            + "': set job options in the job itself or in the cluster's conf/spate.yaml.");
+      if (!key.startsWith("rest.authentication.") && !key.startsWith("security.ssl.rest.")) {
+        throw usageError("With -m, -D only takes how to reach the cluster (rest.authentication.*,"
+            + " security.ssl.rest.*), not '" + key + "': set job options in the job itself or in the cluster's"
+            + " conf/spate.yaml.");
       }
     }
     RestClusterClient client = ClusterOptions.client(spec, jobManager, token, options);

@@ -57,15 +57,16 @@ final class SessionJarRunner implements JarRunner {
         SessionJarRunner.class.getClassLoader());
     latestLoader = new java.lang.ref.WeakReference<>(loader);
     Method main;
+    Configuration settings;
     try {
       main = findMain(loader, className, jarName);
+      settings = settings(request);
     } catch (RuntimeException e) {
-      loader.close();
+      loader.close(); // nothing runs: the jar must not stay open
       throw e;
     }
     CompletableFuture<String> firstJob = new CompletableFuture<>();
     List<JobClient> submitted = new CopyOnWriteArrayList<>();
-    Configuration settings = settings(request);
     String[] args = request.programArgs().toArray(new String[0]);
     Thread program = new Thread(() -> runProgram(main, args, loader, settings, submitted, firstJob, className),
         "spate-program-" + PROGRAMS.incrementAndGet());

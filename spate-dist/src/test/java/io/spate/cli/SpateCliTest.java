@@ -262,4 +262,24 @@ class SpateCliTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("spate run <jar>", "--parallelism", "--class", "--mode");
   }
+
+  @Test
+  void clusterStartRefusesAnHttpsRestApiItCannotCheckYet() {
+    Result result = spate("cluster", "start", "-D", "security.ssl.rest.enabled=true");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("cannot check a cluster whose REST API serves HTTPS yet",
+        "security.ssl.rest.enabled");
+  }
+
+  @Test
+  void runWithAJobManagerTakesTlsOptionsButNotJobOptions() throws Exception {
+    Path jar = java.nio.file.Files.createTempFile("not-uploaded", ".jar");
+    try {
+      Result jobOption = spate("run", "-m", "127.0.0.1:1", "-D", "parallelism.default=3", jar.toString());
+      assertThat(jobOption.exitCode()).isEqualTo(2);
+      assertThat(jobOption.err()).contains("security.ssl.rest.*", "'parallelism.default'");
+    } finally {
+      java.nio.file.Files.deleteIfExists(jar);
+    }
+  }
 }
