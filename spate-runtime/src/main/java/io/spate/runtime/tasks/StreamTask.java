@@ -68,6 +68,7 @@ public final class StreamTask implements Tasklet {
 
   private static final int MAILBOX_CAPACITY = 1024;
   private static final long ASYNC_SNAPSHOT_WAIT_SECONDS = 60;
+  private static final long IDLE_FLUSH_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
   private static final int MAX_ELEMENTS_PER_STEP = 16;
   private static final int MAX_SOURCE_POLLS_PER_STEP = 32;
 
@@ -135,6 +136,10 @@ public final class StreamTask implements Tasklet {
   private boolean endOfInput;
   private long recordsIn;
   private final long bufferTimeoutNanos;
+  // How long an idle task may hold a partly filled batch after its last hand-over: a producer whose
+  // input trickles in (a paced source, 1 record per 20 us) handed each record over alone, and the
+  // consumers' workers woke for every one of them (both cores busy at 100 K records/s).
+  private final long idleFlushNanos;
   private long lastFlushNanos;
 
   /** Creates the task; it starts on its first {@link #step()}. */
@@ -150,6 +155,7 @@ public final class StreamTask implements Tasklet {
     this.metrics = metrics;
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.bufferTimeoutNanos = tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos();
+    this.idleFlushNanos = Math.min(bufferTimeoutNanos, IDLE_FLUSH_NANOS);
   }
 
   /** The attempt this task runs. */
@@ -440,7 +446,7 @@ public final class StreamTask implements Tasklet {
       progress |= runCompletions();
     }
     boolean inputProgress = source != null ? stoppedForSavepoint < 0 && pollSource() : processInput();
-    if (!inputProgress || stepStartNanos - lastFlushNanos > bufferTimeoutNanos) {
+    if (stepStartNanos - lastFlushNanos > bufferTimeoutNanos || (!inputProgress && idleFlushDue())) {
       lastFlushNanos = stepStartNanos;
       for (RecordWriter writer : writers) {
         writer.flush();
@@ -456,6 +462,21 @@ public final class StreamTask implements Tasklet {
       return drain();
     }
     return progress || inputProgress ? StepResult.PROGRESS : StepResult.IDLE;
+  }
+
+  /**
+   * Whether a task whose input ran dry hands its partly filled batches over now: at once if its last
+   * hand-over is at least {@link #idleFlushNanos} old (so the first record after a quiet spell goes
+   * out at once), else when that time comes, which its worker is asked to wake for.
+   */
+  private boolean idleFlushDue() {
+    long due = lastFlushNanos + idleFlushNanos;
+    Waker wake = waker;
+    if (stepStartNanos - due >= 0 || wake == null) {
+      return true;
+    }
+    wake.wakeBy(due);
+    return false;
   }
 
   private boolean runMailbox() {
