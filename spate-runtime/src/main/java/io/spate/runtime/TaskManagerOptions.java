@@ -34,7 +34,8 @@ public final class TaskManagerOptions {
           .durationType()
           .defaultValue(java.time.Duration.ofMillis(100))
           .withDescription("Longest wait of a partly filled batch while its producer stays busy; "
-              + "an idle producer hands batches over at once.");
+              + "a producer whose input runs dry hands batches over at once, or at most 100 us after its "
+              + "previous hand-over (0 hands over every batch at once).");
 
   /** Batches in flight per channel. */
   public static final ConfigOption<Integer> CHANNEL_CAPACITY =
