@@ -1,15 +1,10 @@
 package io.spate.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import io.spate.runtime.SpateVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** Tells Spate's version, from the properties generated at build time, and the Java it runs on. */
+/** Tells Spate's version (as the build recorded it, see {@link SpateVersion}) and the Java it runs on. */
 final class VersionProvider implements IVersionProvider {
-
-  private static final String RESOURCE = "spate-version.properties";
 
   @Override
   public String[] getVersion() {
@@ -19,19 +14,11 @@ final class VersionProvider implements IVersionProvider {
     };
   }
 
-  /** Spate's version, such as {@code 0.1.0-SNAPSHOT}. */
+  /** Spate's version, such as {@code 0.1.0-SNAPSHOT}: the build's record, else the jar manifest's. */
   static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
-      if (in != null) {
-        Properties properties = new Properties();
-        properties.load(in);
-        String version = properties.getProperty("version");
-        if (version != null && !version.startsWith("${")) {
-          return version;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+    String recorded = SpateVersion.get();
+    if (!"unknown".equals(recorded)) {
+      return recorded;
     }
     String fromManifest = VersionProvider.class.getPackage().getImplementationVersion();
     return fromManifest != null ? fromManifest : "unknown";
