@@ -6,7 +6,6 @@ import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.SavepointOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.Map;
 import io.spate.cli.rest.RestClientException;
 import io.spate.cli.rest.RestClusterClient;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -177,43 +174,29 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private String manifestMainClass(Path jarFile) {
-    Manifest manifest;
-    try (JarFile jarContents = new JarFile(jarFile.toFile())) {
-      manifest = jarContents.getManifest();
+    String name;
+    try {
+      name = JobEntryPoint.manifestMainClass(jarFile);
     } catch (IOException e) {
       throw usageError("Cannot read the job jar " + jarFile + ": " + e.getMessage());
     }
-    String name = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
-    if (name == null || name.isBlank()) {
+    if (name == null) {
       throw usageError("The jar " + jarFile + " names no Main-Class in its manifest: "
           + "give the job's main class with --class <class>.");
     }
-    return name.trim();
+    return name;
   }
 
   private Method findMain(ClassLoader loader, String className, Path jarFile) {
-    Class<?> mainClass;
     try {
-      mainClass = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException e) {
-      throw usageError("Class " + className + " was not found in " + jarFile
-          + " (nor on Spate's class path).");
-    } catch (LinkageError e) {
-      throw usageError("Class " + className + " in " + jarFile + " cannot be loaded: " + e);
+      return JobEntryPoint.mainMethod(loader, className);
+    } catch (JobEntryPoint.NotRunnable e) {
+      throw usageError(switch (e.problem) {
+        case NOT_FOUND -> "Class " + className + " was not found in " + jarFile + " (nor on Spate's class path).";
+        case NOT_LOADABLE -> "Class " + className + " in " + jarFile + " cannot be loaded: " + e.getCause();
+        case NO_MAIN -> "Class " + className + " has no 'public static void main(String[])' method.";
+      });
     }
-    Method main;
-    try {
-      main = mainClass.getMethod("main", String[].class);
-    } catch (NoSuchMethodException e) {
-      main = null;
-    } catch (LinkageError e) {
-      throw usageError("Class " + className + " in " + jarFile + " cannot be loaded: " + e);
-    }
-    if (main == null || !Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
-      throw usageError("Class " + className + " has no 'public static void main(String[])' method.");
-    }
-    main.setAccessible(true);
-    return main;
   }
 
   private static URL toUrl(Path path) {

@@ -12,7 +12,6 @@ import io.spate.runtime.rest.RestException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,42 +145,28 @@ final class SessionJarRunner implements JarRunner {
   }
 
   private static String manifestMainClass(Path jar, String jarName) {
-    Manifest manifest;
-    try (JarFile contents = new JarFile(jar.toFile())) {
-      manifest = contents.getManifest();
+    String name;
+    try {
+      name = JobEntryPoint.manifestMainClass(jar);
     } catch (IOException e) {
       throw new RestException(400, "Cannot read the jar " + jarName + ": " + e.getMessage());
     }
-    String name = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
-    if (name == null || name.isBlank()) {
+    if (name == null) {
       throw new RestException(400, "The jar " + jarName + " names no Main-Class in its manifest: give the"
           + " entry class with 'entryClass'.");
     }
-    return name.trim();
+    return name;
   }
 
   private static Method findMain(ClassLoader loader, String className, String jarName) {
-    Class<?> mainClass;
     try {
-      mainClass = Class.forName(className, false, loader);
-    } catch (ClassNotFoundException e) {
-      throw new RestException(400, "The entry class " + className + " was not found in the jar " + jarName + ".");
-    } catch (LinkageError e) {
-      throw new RestException(400, "The entry class " + className + " in " + jarName + " cannot be loaded: " + e);
+      return JobEntryPoint.mainMethod(loader, className);
+    } catch (JobEntryPoint.NotRunnable e) {
+      throw new RestException(400, switch (e.problem) {
+        case NOT_FOUND -> "The entry class " + className + " was not found in the jar " + jarName + ".";
+        case NOT_LOADABLE -> "The entry class " + className + " in " + jarName + " cannot be loaded: " + e.getCause();
+        case NO_MAIN -> "The entry class " + className + " has no 'public static void main(String[])' method.";
+      });
     }
-    Method main;
-    try {
-      main = mainClass.getMethod("main", String[].class);
-    } catch (NoSuchMethodException e) {
-      main = null;
-    } catch (LinkageError e) {
-      throw new RestException(400, "The entry class " + className + " in " + jarName + " cannot be loaded: " + e);
-    }
-    if (main == null || !Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
-      throw new RestException(400, "The entry class " + className + " has no 'public static void main(String[])'"
-          + " method.");
-    }
-    main.setAccessible(true);
-    return main;
   }
 }
