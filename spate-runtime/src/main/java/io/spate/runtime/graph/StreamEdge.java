@@ -1,6 +1,7 @@
 package io.spate.runtime.graph;
 
 import io.spate.api.common.OutputTag;
+import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.dag.PartitionSpec;
 
 /**
@@ -19,6 +20,11 @@ public record StreamEdge(
   /** Whether each producer subtask talks to a fixed subset of consumers rather than all of them. */
   public boolean isPointwise() {
     return partitioning instanceof PartitionSpec.Forward || partitioning instanceof PartitionSpec.Rescale;
+  }
+
+  /** The type of the records this edge carries: the side output's type, else the source's output type. */
+  public TypeInformation<?> recordType() {
+    return sideOutputTag != null ? sideOutputTag.getTypeInfo() : source.getTransformation().getOutputType();
   }
 
   @Override

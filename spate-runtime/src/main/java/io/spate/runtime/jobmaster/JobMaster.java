@@ -16,6 +16,7 @@ import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.network.SubtaskLocation;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
@@ -224,9 +225,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       firstSlotOfGroup.put(group.getKey(), next);
       next += group.getValue();
     }
+    Map<Execution, SlotOffer> slots = new LinkedHashMap<>();
     for (Execution execution : executionGraph.executions()) {
-      SlotOffer slot = offers.get(firstSlotOfGroup.get(execution.vertex.getSlotSharingGroup())
-          + execution.attemptId.subtaskIndex());
+      slots.put(execution, offers.get(firstSlotOfGroup.get(execution.vertex.getSlotSharingGroup())
+          + execution.attemptId.subtaskIndex()));
+    }
+    Map<Integer, SubtaskLocation[]> locations = locationsOf(slots);
+    for (Execution execution : executionGraph.executions()) {
+      SlotOffer slot = slots.get(execution);
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.computeIfAbsent(slot.taskExecutorAddress(),
           address -> rpcService.connect(address, TaskExecutorGateway.class).join());
       execution.taskExecutor = taskExecutor;
@@ -234,7 +240,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
       execution.restored = restore != null;
       taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, job, execution.vertex, getAddress(),
-              restore))
+              restore, locations))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {
               updateTaskExecutionState(new TaskExecutionState(execution.attemptId, ExecutionState.FAILED,
@@ -243,6 +249,24 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           }, getMainThreadExecutor());
     }
     checkpoints.startPeriodicCheckpoints();
+  }
+
+  /**
+   * Where each subtask runs, for the channels between TaskExecutors; empty when no TaskExecutor has
+   * a data plane (all share one process's in-process channels).
+   */
+  private static Map<Integer, SubtaskLocation[]> locationsOf(Map<Execution, SlotOffer> slots) {
+    if (slots.values().stream().allMatch(slot -> slot.dataAddress() == null)) {
+      return Map.of();
+    }
+    Map<Integer, SubtaskLocation[]> locations = new HashMap<>();
+    for (Map.Entry<Execution, SlotOffer> e : slots.entrySet()) {
+      Execution execution = e.getKey();
+      locations.computeIfAbsent(execution.vertex.getId(), id -> new SubtaskLocation[execution.vertex.getParallelism()])
+          [execution.attemptId.subtaskIndex()] = new SubtaskLocation(e.getValue().taskExecutorAddress(),
+              e.getValue().dataAddress());
+    }
+    return locations;
   }
 
   private Map<Integer, TaskRestore[]> restoresFor(CheckpointMetadata metadata) {

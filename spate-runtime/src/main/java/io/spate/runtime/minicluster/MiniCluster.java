@@ -9,6 +9,7 @@ import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.resourcemanager.ResourceManager;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.LocalRpcService;
+import io.spate.runtime.taskexecutor.DataPlaneSettings;
 import io.spate.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.spate.runtime.rest.RestServer;
 public final class MiniCluster implements AutoCloseable {
 
   private final MiniClusterConfiguration configuration;
+  private final DataPlaneSettings dataPlane;
   private LocalRpcService rpcService;
   private LocalShuffleEnvironment shuffle;
   private ResourceManager resourceManager;
@@ -35,7 +37,21 @@ public final class MiniCluster implements AutoCloseable {
 
   /** Creates a cluster of the given shape; {@link #start()} starts it. */
   public MiniCluster(MiniClusterConfiguration configuration) {
+    this(configuration, null);
+  }
+
+  /**
+   * Creates a cluster of the given shape whose TaskExecutors each have a network data plane set up by
+   * {@code dataPlane} (null for none): records between subtasks of different TaskExecutors are then
+   * serialized and sent over loopback connections, as between processes.
+   */
+  public MiniCluster(MiniClusterConfiguration configuration, DataPlaneSettings dataPlane) {
+    if (dataPlane != null && dataPlane.port() != 0 && configuration.numberOfTaskExecutors() > 1) {
+      throw new IllegalArgumentException("TaskExecutors in one process cannot share data plane port "
+          + dataPlane.port() + "; use port 0");
+    }
     this.configuration = configuration;
+    this.dataPlane = dataPlane;
   }
 
   /** Starts every role. */
@@ -45,7 +61,7 @@ public final class MiniCluster implements AutoCloseable {
     resourceManager = new ResourceManager(rpcService, "resourcemanager");
     for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {
       TaskExecutor te = new TaskExecutor(rpcService, "taskexecutor-" + i, configuration.slotsPerTaskExecutor(),
-          configuration.workerThreadsPerTaskExecutor(), shuffle);
+          configuration.workerThreadsPerTaskExecutor(), shuffle, dataPlane);
       taskExecutors.add(te);
       te.registerAt(resourceManager.getAddress()).join();
     }
@@ -100,6 +116,11 @@ public final class MiniCluster implements AutoCloseable {
   /** The live channels of the shuffle, for leak checks. */
   public int numberOfLiveChannels() {
     return shuffle.numberOfChannels();
+  }
+
+  /** How many channel ends the TaskExecutors' tasks have opened over their data planes, for checks. */
+  public long networkChannelEnds() {
+    return taskExecutors.stream().mapToLong(TaskExecutor::networkChannelEnds).sum();
   }
 
   /** Cancels running jobs and stops every role and thread. */

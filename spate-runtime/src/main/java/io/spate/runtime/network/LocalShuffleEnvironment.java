@@ -1,18 +1,18 @@
 package io.spate.runtime.network;
 
 import io.spate.api.common.JobID;
+import io.spate.api.serialization.TypeSerializer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The in-JVM shuffle: hands out the channel between a producing and a consuming subtask of a network
  * edge, creating it on first request from either side, so that tasks can be deployed in any order.
  */
-public final class LocalShuffleEnvironment {
+public final class LocalShuffleEnvironment implements ShuffleEnvironment {
 
-  private record ChannelKey(JobID jobId, int attempt, int edgeId, int producer, int consumer) {}
-
-  private final Map<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
+  private final Map<ChannelId, LocalChannel> channels = new ConcurrentHashMap<>();
   private final Map<JobID, Integer> latestAttempt = new ConcurrentHashMap<>();
   private final int channelCapacity;
   private final int batchSize;
@@ -32,13 +32,33 @@ public final class LocalShuffleEnvironment {
    * earlier attempts, whose tasks have all ended, are dropped.
    */
   public LocalChannel channel(JobID jobId, int attempt, int edgeId, int producer, int consumer) {
+    return channel(new ChannelId(jobId, attempt, edgeId, producer, consumer));
+  }
+
+  /** The channel {@code id}, created on first request from either end. */
+  public LocalChannel channel(ChannelId id) {
+    JobID jobId = id.jobId();
+    int attempt = id.attempt();
     if (attempt > latestAttempt.getOrDefault(jobId, 0) && raiseLatestAttempt(jobId, attempt)) {
       // Once per restart: the tasks of earlier attempts have all ended.
-      channels.keySet().removeIf(k -> k.jobId.equals(jobId) && k.attempt < attempt);
+      channels.keySet().removeIf(k -> k.jobId().equals(jobId) && k.attempt() < attempt);
     }
-    return channels.computeIfAbsent(new ChannelKey(jobId, attempt, edgeId, producer, consumer), k -> new LocalChannel(
-        jobId + "/" + attempt + "/" + edgeId + "/" + producer + "->" + consumer, channelCapacity));
+    return channels.computeIfAbsent(id, k -> new LocalChannel(k.toString(), channelCapacity));
   }
+
+  @Override
+  public LocalChannel producerEnd(ChannelId id, SubtaskLocation consumer, Supplier<TypeSerializer<?>> serializer) {
+    return channel(id);
+  }
+
+  @Override
+  public LocalChannel consumerEnd(ChannelId id, SubtaskLocation producer, Supplier<TypeSerializer<?>> serializer) {
+    return channel(id);
+  }
+
+  /** Nothing to stop: an in-process channel holds references only and goes with its job's attempt. */
+  @Override
+  public void abandon(ChannelId id, boolean producerSide) {}
 
   /** Records {@code attempt} as the job's latest; true for the one caller that raised it. */
   private boolean raiseLatestAttempt(JobID jobId, int attempt) {
@@ -50,14 +70,19 @@ public final class LocalShuffleEnvironment {
     return raised[0];
   }
 
-  /** The number of records per batch. */
+  /** The number of elements a channel holds. */
+  public int channelCapacity() {
+    return channelCapacity;
+  }
+
+  @Override
   public int batchSize() {
     return batchSize;
   }
 
-  /** Drops every channel of {@code jobId}. */
+  @Override
   public void releaseJob(JobID jobId) {
-    channels.keySet().removeIf(k -> k.jobId.equals(jobId));
+    channels.keySet().removeIf(k -> k.jobId().equals(jobId));
     latestAttempt.remove(jobId);
   }
 

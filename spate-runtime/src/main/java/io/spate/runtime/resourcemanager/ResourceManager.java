@@ -3,6 +3,7 @@ package io.spate.runtime.resourcemanager;
 import io.spate.api.common.JobID;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
   private final Map<String, Long> registrationTimes = new LinkedHashMap<>();
+  private final Map<String, InetSocketAddress> dataAddresses = new LinkedHashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
 
   /** Creates the ResourceManager; requests for busy slots wait up to {@link #SLOT_REQUEST_TIMEOUT}. */
@@ -35,13 +37,17 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   }
 
   @Override
-  public CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots) {
+  public CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots,
+      InetSocketAddress dataAddress) {
     return callAsync(() -> {
       if (numberOfSlots < 1) {
         throw new IllegalArgumentException("TaskExecutor " + address + " offers " + numberOfSlots + " slots; at least 1 is needed");
       }
       slotsByTaskExecutor.putIfAbsent(address, new JobID[numberOfSlots]);
       registrationTimes.putIfAbsent(address, System.currentTimeMillis());
+      if (dataAddress != null) {
+        dataAddresses.put(address, dataAddress);
+      }
       serveWaiting();
       return null;
     });
@@ -93,7 +99,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         for (int i = 0; i < slots.length; i++) {
           if (slots[i] == null) {
             slots[i] = jobId;
-            offers.add(new SlotOffer(e.getKey(), i));
+            offers.add(new SlotOffer(e.getKey(), i, dataAddresses.get(e.getKey())));
             break;
           }
         }

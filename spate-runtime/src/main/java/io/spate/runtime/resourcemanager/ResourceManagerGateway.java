@@ -2,14 +2,20 @@ package io.spate.runtime.resourcemanager;
 
 import io.spate.api.common.JobID;
 import io.spate.runtime.rpc.RpcGateway;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** What TaskExecutors and JobMasters can ask of the ResourceManager. */
 public interface ResourceManagerGateway extends RpcGateway {
 
-  /** A TaskExecutor offers its slots. */
-  CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots);
+  /** A TaskExecutor without a data plane of its own (sharing this process's channels) offers its slots. */
+  default CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots) {
+    return registerTaskExecutor(address, numberOfSlots, null);
+  }
+
+  /** A TaskExecutor whose data plane listens at {@code dataAddress} (null if none) offers its slots. */
+  CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots, InetSocketAddress dataAddress);
 
   /**
    * Allocates {@code count} slots to {@code jobId}, waiting for busy ones to be released, or fails

@@ -3,7 +3,12 @@ package io.spate.runtime.taskexecutor;
 import io.spate.api.common.JobID;
 import io.spate.runtime.jobmaster.JobMasterGateway;
 import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.graph.JobEdge;
+import io.spate.runtime.network.ChannelId;
 import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.ShuffleEnvironment;
+import io.spate.runtime.network.remote.NetworkShuffleEnvironment;
+import io.spate.runtime.network.remote.RemoteShuffleService;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
@@ -32,17 +37,34 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   private final int numberOfSlots;
   private final WorkerPool workers;
-  private final LocalShuffleEnvironment shuffle;
+  private final ShuffleEnvironment shuffle;
+  private final RemoteShuffleService dataPlane;
   private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
 
-  /** Creates the TaskExecutor and starts its workers. */
+  /** Creates a TaskExecutor whose channels are all in-process ones of {@code shuffle}, and starts its workers. */
   public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
       LocalShuffleEnvironment shuffle) {
+    this(rpcService, address, numberOfSlots, workerThreads, shuffle, null);
+  }
+
+  /**
+   * Creates a TaskExecutor and starts its workers; with {@code dataPlane} (null for none), channels to
+   * subtasks of other TaskExecutors go over the network, listening where the settings say.
+   */
+  public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
+      LocalShuffleEnvironment shuffle, DataPlaneSettings dataPlane) {
     super(rpcService, address);
     this.numberOfSlots = numberOfSlots;
-    this.shuffle = shuffle;
+    if (dataPlane == null) {
+      this.dataPlane = null;
+      this.shuffle = shuffle;
+    } else {
+      this.dataPlane = new RemoteShuffleService(dataPlane.options(), this::onChannelFailed, dataPlane.configuration());
+      this.dataPlane.start(dataPlane.bindHost(), dataPlane.port());
+      this.shuffle = new NetworkShuffleEnvironment(address, shuffle, this.dataPlane);
+    }
     this.workers = new WorkerPool(address, workerThreads);
     this.checkpointIo = Executors.newFixedThreadPool(Math.max(2, workerThreads), runnable -> {
       Thread thread = new Thread(runnable, address + "-checkpoint-io");
@@ -54,7 +76,49 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   /** Registers with the ResourceManager at {@code resourceManagerAddress}. */
   public CompletableFuture<Void> registerAt(String resourceManagerAddress) {
     return rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
-        .thenCompose(rm -> rm.registerTaskExecutor(getAddress(), numberOfSlots));
+        .thenCompose(rm -> rm.registerTaskExecutor(getAddress(), numberOfSlots,
+            dataPlane == null ? null : dataPlane.address()));
+  }
+
+  /** How many channel ends this TaskExecutor's tasks have opened over the network so far. */
+  public long networkChannelEnds() {
+    return shuffle instanceof NetworkShuffleEnvironment network ? network.networkChannelEnds() : 0;
+  }
+
+  /** Where this TaskExecutor's data plane listens, or null if its channels are all in-process. */
+  public java.net.InetSocketAddress dataAddress() {
+    return dataPlane == null ? null : dataPlane.address();
+  }
+
+  /**
+   * A network channel failed (on an event loop). A consuming task learns it from the channel itself;
+   * the producing task is failed here, since its channel just stops draining.
+   */
+  private void onChannelFailed(ChannelId id, boolean outbound, String cause) {
+    if (!outbound) {
+      return;
+    }
+    runAsync(() -> {
+      for (StreamTask task : tasks.values()) {
+        if (produces(task, id)) {
+          task.fail(new java.io.IOException("Channel " + id + " to a subtask on another TaskExecutor failed: " + cause));
+        }
+      }
+    });
+  }
+
+  private static boolean produces(StreamTask task, ChannelId id) {
+    ExecutionAttemptID attempt = task.attemptId();
+    if (!attempt.jobId().equals(id.jobId()) || attempt.attemptNumber() != id.attempt()
+        || attempt.subtaskIndex() != id.producer()) {
+      return false;
+    }
+    for (JobEdge edge : task.vertex().getOutputs()) {
+      if (edge.id() == id.edgeId()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -167,5 +231,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     super.close();
     workers.close();
     checkpointIo.shutdownNow();
+    if (dataPlane != null) {
+      dataPlane.close();
+    }
   }
 }

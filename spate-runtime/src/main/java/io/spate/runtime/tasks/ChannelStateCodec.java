@@ -56,8 +56,7 @@ final class ChannelStateCodec {
       edgeNames[c] = edge.toString();
       TypeInformation<?> type = null;
       try {
-        type = edge.sideOutputTag() != null ? edge.sideOutputTag().getTypeInfo()
-            : edge.source().getTransformation().getOutputType();
+        type = edge.recordType();
         serializers[c] = (TypeSerializer<Object>) type.createSerializer();
       } catch (RuntimeException e) {
         problems[c] = "the records of edge " + edgeNames[c] + (type == null ? "" : " of type " + type)

@@ -7,7 +7,8 @@ import io.spate.runtime.graph.StreamEdge;
 import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
-import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.ChannelId;
+import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
@@ -20,6 +21,7 @@ import io.spate.runtime.partition.RoundRobinPartitioner;
 import io.spate.runtime.partition.ShufflePartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
 import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,9 +39,11 @@ final class OperatorChain {
   private final List<RecordWriter> writers = new ArrayList<>();
   private final InputGate inputGate;
   private final List<StreamEdge> channelEdges = new ArrayList<>();
+  private final List<ChannelId> outputChannels = new ArrayList<>();
+  private final List<ChannelId> inputChannels = new ArrayList<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  OperatorChain(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
+  OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
       Function<StreamNode, OperatorContext> contexts) {
     JobVertex vertex = tdd.vertex();
     int subtask = tdd.subtaskIndex();
@@ -55,7 +59,11 @@ final class OperatorChain {
       int[] consumers = edge.consumersOf(subtask);
       LocalChannel[] channels = new LocalChannel[consumers.length];
       for (int i = 0; i < consumers.length; i++) {
-        channels[i] = shuffle.channel(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), subtask, consumers[i]);
+        ChannelId id = new ChannelId(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), subtask,
+            consumers[i]);
+        channels[i] = shuffle.producerEnd(id, tdd.locationOf(edge.target().getId(), consumers[i]),
+            () -> serializerOf(edge.streamEdge()));
+        outputChannels.add(id);
       }
       RecordWriter writer = new RecordWriter(channels, partitionerFor(edge.streamEdge()), shuffle.batchSize());
       writers.add(writer);
@@ -93,17 +101,44 @@ final class OperatorChain {
     this.inputGate = buildInputGate(tdd, shuffle);
   }
 
-  private InputGate buildInputGate(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle) {
+  private InputGate buildInputGate(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle) {
     List<LocalChannel> channels = new ArrayList<>();
     List<Integer> inputIndex = new ArrayList<>();
     for (JobEdge edge : tdd.vertex().getInputs()) {
       for (int producer : edge.producersOf(tdd.subtaskIndex())) {
-        channels.add(shuffle.channel(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), producer, tdd.subtaskIndex()));
+        ChannelId id = new ChannelId(tdd.attemptId().jobId(), tdd.attemptId().attemptNumber(), edge.id(), producer,
+            tdd.subtaskIndex());
+        channels.add(shuffle.consumerEnd(id, tdd.locationOf(edge.source().getId(), producer),
+            () -> serializerOf(edge.streamEdge())));
+        inputChannels.add(id);
         inputIndex.add(edge.streamEdge().targetInputIndex());
         channelEdges.add(edge.streamEdge());
       }
     }
     return new InputGate(channels.toArray(new LocalChannel[0]), inputIndex.stream().mapToInt(i -> i).toArray());
+  }
+
+  /** The serializer of the records on {@code edge}, for channels that cross the network. */
+  private static TypeSerializer<?> serializerOf(StreamEdge edge) {
+    try {
+      return edge.recordType().createSerializer();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("The records of edge " + edge + " (type " + edge.recordType()
+          + ") have no serializer, so they cannot cross the network to a subtask on another TaskExecutor: " + e, e);
+    }
+  }
+
+  /**
+   * The task ended without finishing its channels (cancelled or failed): tell the shuffle, so that
+   * network channels stop on both sides.
+   */
+  void abandonChannels(ShuffleEnvironment shuffle) {
+    for (ChannelId id : outputChannels) {
+      shuffle.abandon(id, true);
+    }
+    for (ChannelId id : inputChannels) {
+      shuffle.abandon(id, false);
+    }
   }
 
   private static StreamPartitioner partitionerFor(StreamEdge edge) {

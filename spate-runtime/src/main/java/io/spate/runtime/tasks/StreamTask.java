@@ -13,7 +13,7 @@ import io.spate.runtime.metrics.TaskMetricGroup;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
-import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.RecordWriter;
@@ -75,7 +75,7 @@ public final class StreamTask implements Tasklet {
   private enum Phase { CREATED, RUNNING, DRAINING, DONE }
 
   private final TaskDeploymentDescriptor tdd;
-  private final LocalShuffleEnvironment shuffle;
+  private final ShuffleEnvironment shuffle;
   private final OperatorEventGateway eventGateway;
   private final StateListener listener;
   private final ArrayBlockingQueue<Runnable> mailbox = new ArrayBlockingQueue<>(MAILBOX_CAPACITY);
@@ -105,6 +105,7 @@ public final class StreamTask implements Tasklet {
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
   private volatile boolean cancelRequested;
+  private volatile Throwable externalFailure;
   private volatile Thread stepThread;
   private volatile long stepStartNanos;
   private volatile long publishedRecordsIn;
@@ -143,7 +144,7 @@ public final class StreamTask implements Tasklet {
   private long lastFlushNanos;
 
   /** Creates the task; it starts on its first {@link #step()}. */
-  public StreamTask(TaskDeploymentDescriptor tdd, LocalShuffleEnvironment shuffle,
+  public StreamTask(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
       OperatorEventGateway eventGateway, StateListener listener, TaskMetricGroup metrics,
       CheckpointResponder checkpointResponder, Executor checkpointIo) {
     this.tdd = tdd;
@@ -161,6 +162,11 @@ public final class StreamTask implements Tasklet {
   /** The attempt this task runs. */
   public ExecutionAttemptID attemptId() {
     return tdd.attemptId();
+  }
+
+  /** The job vertex this task is a subtask of. */
+  public io.spate.runtime.graph.JobVertex vertex() {
+    return tdd.vertex();
   }
 
   @Override
@@ -186,6 +192,18 @@ public final class StreamTask implements Tasklet {
   /** Asks the task to stop; it does so on its next step. */
   public void cancel() {
     cancelRequested = true;
+  }
+
+  /**
+   * Fails the task with {@code cause} on its next step: a failure found outside the task, such as a
+   * network channel it writes to that broke. Never blocks, so any thread may call it.
+   */
+  public void fail(Throwable cause) {
+    externalFailure = cause;
+    Runnable wake = waker;
+    if (wake != null) {
+      wake.run();
+    }
   }
 
   /** Delivers an event from the coordinator of operator {@code operatorId}. */
@@ -313,6 +331,11 @@ public final class StreamTask implements Tasklet {
     try {
       if (cancelRequested) {
         terminate(ExecutionState.CANCELED, null);
+        return StepResult.DONE;
+      }
+      Throwable external = externalFailure;
+      if (external != null) {
+        terminate(ExecutionState.FAILED, external);
         return StepResult.DONE;
       }
       return switch (phase) {
@@ -1066,6 +1089,9 @@ public final class StreamTask implements Tasklet {
       failure = closeFailure;
     } else if (failure != null && closeFailure != null && closeFailure != failure) {
       failure.addSuppressed(closeFailure);
+    }
+    if (finalState != ExecutionState.FINISHED && chain != null) {
+      chain.abandonChannels(shuffle);
     }
     transition(finalState, failure);
   }

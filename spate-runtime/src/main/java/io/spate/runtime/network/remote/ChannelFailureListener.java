@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 /**
  * Told when a remote channel fails, so that the task on that side can be failed too. The consuming
  * task also learns it from the failure marker in its inbound channel; the producing task has no

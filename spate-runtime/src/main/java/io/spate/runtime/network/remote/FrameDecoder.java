@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -40,7 +41,7 @@ final class FrameDecoder extends LengthFieldBasedFrameDecoder {
       if (type == null) {
         throw new MalformedFrameException(String.format("unknown frame type 0x%02x", tag & 0xFF));
       }
-      ChannelId channel = type.hasChannel ? ChannelId.readFrom(frame) : null;
+      ChannelId channel = type.hasChannel ? ChannelIdCodec.read(frame) : null;
       return new Frame(type, channel, frame);
     } catch (MalformedFrameException | RuntimeException e) {
       frame.release();

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -11,7 +12,7 @@ final class FrameEncoder {
 
   /** Bytes of a frame before its payload, not counting the length prefix. */
   static int headerSize(FrameType type) {
-    return 1 + (type.hasChannel ? ChannelId.WIRE_SIZE : 0);
+    return 1 + (type.hasChannel ? ChannelIdCodec.WIRE_SIZE : 0);
   }
 
   private FrameEncoder() {}
@@ -27,7 +28,7 @@ final class FrameEncoder {
     out.writeInt(frameSize);
     out.writeByte(type.tag);
     if (type.hasChannel) {
-      channel.writeTo(out);
+      ChannelIdCodec.write(channel, out);
     }
     out.writeBytes(payload, offset, length);
     return out;
@@ -38,7 +39,7 @@ final class FrameEncoder {
     ByteBuf out = alloc.buffer(4 + headerSize(type) + 4);
     out.writeInt(headerSize(type) + 4);
     out.writeByte(type.tag);
-    channel.writeTo(out);
+    ChannelIdCodec.write(channel, out);
     out.writeInt(value);
     return out;
   }
@@ -48,7 +49,7 @@ final class FrameEncoder {
     ByteBuf out = alloc.buffer(4 + headerSize(type));
     out.writeInt(headerSize(type));
     out.writeByte(type.tag);
-    channel.writeTo(out);
+    ChannelIdCodec.write(channel, out);
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.PriorityBarrier;

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.StreamElements;
@@ -30,6 +31,7 @@ final class RemoteSender {
   private int initialCredit;
   private int credit;
   private boolean closed;
+  private volatile boolean abandoned;
 
   RemoteSender(ChannelId id, LocalChannel channel, BatchCodec codec, RemoteShuffleService service) {
     this.id = id;
@@ -65,6 +67,11 @@ final class RemoteSender {
 
   /** The consumer subscribed over {@code connection}, granting {@code credit}. */
   void bind(Connection connection, int credit) {
+    if (abandoned) {
+      this.connection = connection;
+      fail("the producing task ended before it finished the channel", true);
+      return;
+    }
     this.initialCredit = credit;
     this.credit = credit;
     counters.addCredits(credit);
@@ -137,6 +144,20 @@ final class RemoteSender {
     if (!closed) {
       closed = true;
       service.senderDone(this);
+    }
+  }
+
+  /**
+   * The producing task ended without finishing the channel (any thread): the consumer is told and
+   * nothing more is sent.
+   */
+  void abandon() {
+    abandoned = true;
+    Connection c = connection;
+    if (c == null) {
+      service.senderDone(this); // a subscription binding meanwhile sees the flag
+    } else {
+      c.execute(() -> fail("the producing task ended before it finished the channel", true));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -200,6 +201,20 @@ public final class RemoteShuffleService implements AutoCloseable {
     RemoteReceiver receiver = receivers.get(id);
     if (receiver != null) {
       receiver.releaseLater();
+    }
+  }
+
+  /**
+   * The producing task of channel {@code id} ended without finishing it (cancelled or failed): the
+   * consumer's side fails and what was not sent is dropped; does nothing for a channel that is done.
+   */
+  public void abandonOutbound(ChannelId id) {
+    RemoteSender sender;
+    synchronized (this) {
+      sender = senders.get(id);
+    }
+    if (sender != null) {
+      sender.abandon();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -97,7 +98,7 @@ final class RawPeer implements AutoCloseable {
     ByteBuf buf = Unpooled.wrappedBuffer(frame);
     int tag = buf.readByte();
     FrameType type = FrameType.of((byte) tag);
-    ChannelId channel = type != null && type.hasChannel ? ChannelId.readFrom(buf) : null;
+    ChannelId channel = type != null && type.hasChannel ? ChannelIdCodec.read(buf) : null;
     byte[] payload = new byte[buf.readableBytes()];
     buf.readBytes(payload);
     return new RawFrame(tag, channel, payload);

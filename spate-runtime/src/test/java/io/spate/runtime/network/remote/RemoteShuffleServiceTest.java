@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import static io.spate.runtime.network.remote.Channels.TRADES;
 import static io.spate.runtime.network.remote.Channels.batch;
 import static io.spate.runtime.network.remote.Channels.content;

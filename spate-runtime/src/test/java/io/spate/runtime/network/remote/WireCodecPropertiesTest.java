@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.network.ChannelId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
