@@ -35,7 +35,7 @@ public record CheckpointStatistics(
     int totalSubtasks,
     String externalPath,
     String failureReason,
-    long checkpointedSize) {
+    long checkpointedSize) implements java.io.Serializable {
 
   /** Statistics of a checkpoint that wrote all its state ({@code checkpointedSize == stateSize}). */
   public CheckpointStatistics(long checkpointId, boolean savepoint, Status status, long triggerTimestamp,

@@ -9,4 +9,4 @@ import java.time.Duration;
  * @param recordsProcessed records emitted by the job's sources so far
  * @param elapsed time since the job started running
  */
-public record JobProgress(JobStatus status, long recordsProcessed, Duration elapsed) {}
+public record JobProgress(JobStatus status, long recordsProcessed, Duration elapsed) implements java.io.Serializable {}

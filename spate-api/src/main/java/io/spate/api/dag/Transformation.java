@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param <T> the output type
  */
-public abstract class Transformation<T> {
+public abstract class Transformation<T> implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The parallelism value that means "use the job's default". */
   public static final int DEFAULT_PARALLELISM = -1;

@@ -7,4 +7,5 @@ package io.spate.runtime.checkpoint;
  * @param timestamp when the checkpoint was triggered (epoch ms)
  * @param options how the snapshot is taken
  */
-public record CheckpointBarrier(long checkpointId, long timestamp, CheckpointOptions options) {}
+public record CheckpointBarrier(long checkpointId, long timestamp, CheckpointOptions options)
+    implements java.io.Serializable {}

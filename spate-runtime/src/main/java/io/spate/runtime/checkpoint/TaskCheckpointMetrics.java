@@ -12,7 +12,7 @@ package io.spate.runtime.checkpoint;
  *     incremental snapshot references files of earlier checkpoints
  */
 public record TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
-    long persistedInFlightBytes, long checkpointedSize) {
+    long persistedInFlightBytes, long checkpointedSize) implements java.io.Serializable {
 
   /** Metrics of a snapshot that wrote all its state ({@code checkpointedSize == stateSize}). */
   public TaskCheckpointMetrics(

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param checkpointId the checkpoint or savepoint restored from
  * @param operatorStates the state by operator id; operators without an entry start empty
  */
-public record TaskRestore(long checkpointId, Map<String, OperatorSubtaskState> operatorStates) {
+public record TaskRestore(long checkpointId, Map<String, OperatorSubtaskState> operatorStates)
+    implements java.io.Serializable {
 
   /** Copies the map. */
   public TaskRestore {

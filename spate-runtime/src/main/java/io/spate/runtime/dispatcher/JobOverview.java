@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param elapsed how long it has been running (or ran)
  */
 public record JobOverview(
-    JobID jobId, String jobName, JobStatus status, long submittedAt, long recordsProcessed, Duration elapsed) {
+    JobID jobId, String jobName, JobStatus status, long submittedAt, long recordsProcessed, Duration elapsed)
+    implements java.io.Serializable {
 
   /** The name and submission time of a job, kept while the Dispatcher remembers it. */
   record Submission(String jobName, long submittedAt) {}

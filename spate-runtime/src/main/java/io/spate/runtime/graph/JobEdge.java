@@ -2,14 +2,52 @@ package io.spate.runtime.graph;
 
 /**
  * A network edge between two tasks, carrying the records of one operator's output (or side output)
- * to one input of another task.
- *
- * @param id the edge's id within the job; names the channels of this edge
- * @param source the producing task
- * @param target the consuming task
- * @param streamEdge the operator-level edge this network edge realizes
+ * to one input of another task. A class rather than a record because vertices and edges refer to
+ * each other, and Java serialization cannot rebuild a record that is part of a reference cycle.
  */
-public record JobEdge(int id, JobVertex source, JobVertex target, StreamEdge streamEdge) {
+public final class JobEdge implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int id;
+  private final JobVertex source;
+  private final JobVertex target;
+  private final StreamEdge streamEdge;
+
+  /**
+   * Creates the edge.
+   *
+   * @param id the edge's id within the job; names the channels of this edge
+   * @param source the producing task
+   * @param target the consuming task
+   * @param streamEdge the operator-level edge this network edge realizes
+   */
+  public JobEdge(int id, JobVertex source, JobVertex target, StreamEdge streamEdge) {
+    this.id = id;
+    this.source = source;
+    this.target = target;
+    this.streamEdge = streamEdge;
+  }
+
+  /** The edge's id within the job. */
+  public int id() {
+    return id;
+  }
+
+  /** The producing task. */
+  public JobVertex source() {
+    return source;
+  }
+
+  /** The consuming task. */
+  public JobVertex target() {
+    return target;
+  }
+
+  /** The operator-level edge this network edge realizes. */
+  public StreamEdge streamEdge() {
+    return streamEdge;
+  }
 
   /** The consumer subtasks that producer subtask {@code producerIndex} sends to, in channel order. */
   public int[] consumersOf(int producerIndex) {

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
  * A task of the job: a chain of operators that run in one thread and call each other directly,
  * with the network inputs and outputs of the chain.
  */
-public final class JobVertex {
+public final class JobVertex implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int id;
   private final List<StreamNode> chain = new ArrayList<>();

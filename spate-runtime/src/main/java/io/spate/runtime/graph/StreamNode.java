@@ -9,7 +9,9 @@ import java.util.List;
  * One operator of a job (a source, a one- or two-input operator, or a sink) with its resolved
  * settings and its edges; partitioning, union and side-output selection have become edge properties.
  */
-public final class StreamNode {
+public final class StreamNode implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final Transformation<?> transformation;
   private final int parallelism;

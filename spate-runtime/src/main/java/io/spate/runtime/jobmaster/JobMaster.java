@@ -17,6 +17,7 @@ import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.network.SubtaskLocation;
+import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
@@ -62,6 +63,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
 
   private final JobGraph job;
+  // Serialized at most once, when the first deployment leaves the process.
+  private final ShippableJobGraph shippableJob;
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onTermination;
   private final Map<Integer, SourceCoordinator<?>> coordinators = new HashMap<>();
@@ -92,6 +95,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       Consumer<JobResult> onTermination) {
     super(rpcService, address);
     this.job = job;
+    this.shippableJob = new ShippableJobGraph(job);
     this.resourceManagerAddress = resourceManagerAddress;
     this.onTermination = onTermination;
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
@@ -239,7 +243,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       execution.taskExecutorAddress = slot.taskExecutorAddress();
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
       execution.restored = restore != null;
-      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, job, execution.vertex, getAddress(),
+      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, shippableJob, getAddress(),
               restore, locations))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {

@@ -21,7 +21,7 @@ import java.util.Map;
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
     Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints,
-    java.util.List<ExceptionHistoryEntry> exceptions) {
+    java.util.List<ExceptionHistoryEntry> exceptions) implements java.io.Serializable {
 
   /** The counter of restarts. */
   public static final String RESTARTS = "restarts";

@@ -115,7 +115,8 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
       } else if (event instanceof SourceEvents.ReportedWatermark reported && alignment != null) {
         alignmentGroups.report(alignment.groupName(), operatorId, subtask, reported.watermark());
       } else if (event instanceof SourceEvents.Custom custom) {
-        enumerator.handleSourceEvent(subtask, custom.event());
+        // The source's own loader is the job's code in this process.
+        enumerator.handleSourceEvent(subtask, custom.read(source.getClass().getClassLoader()));
       } else {
         throw new IllegalArgumentException("Unexpected event from a source reader: " + event);
       }
@@ -183,7 +184,7 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
     @Override
     public void assignSplit(S split, int subtaskId) {
       checkSubtask(subtaskId);
-      sender.send(subtaskId, new SourceEvents.AddSplits(List.of(split)));
+      sender.send(subtaskId, new SourceEvents.AddSplits(List.of(split), source::getSplitSerializer));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class MiniCluster implements AutoCloseable {
 
   private final MiniClusterConfiguration configuration;
   private final DataPlaneSettings dataPlane;
+  private final boolean copyRpcMessages;
   private LocalRpcService rpcService;
   private LocalShuffleEnvironment shuffle;
   private ResourceManager resourceManager;
@@ -46,17 +47,28 @@ public final class MiniCluster implements AutoCloseable {
    * serialized and sent over loopback connections, as between processes.
    */
   public MiniCluster(MiniClusterConfiguration configuration, DataPlaneSettings dataPlane) {
+    this(configuration, dataPlane, false);
+  }
+
+  /**
+   * Like {@link #MiniCluster(MiniClusterConfiguration, DataPlaneSettings)}; with
+   * {@code copyRpcMessages} the roles' calls serialize every argument and result, as between
+   * processes, so that the cluster fails where a distributed one would (a job whose functions cannot
+   * be serialized, a message type that cannot travel).
+   */
+  public MiniCluster(MiniClusterConfiguration configuration, DataPlaneSettings dataPlane, boolean copyRpcMessages) {
     if (dataPlane != null && dataPlane.port() != 0 && configuration.numberOfTaskExecutors() > 1) {
       throw new IllegalArgumentException("TaskExecutors in one process cannot share data plane port "
           + dataPlane.port() + "; use port 0");
     }
     this.configuration = configuration;
     this.dataPlane = dataPlane;
+    this.copyRpcMessages = copyRpcMessages;
   }
 
   /** Starts every role. */
   public synchronized void start() {
-    rpcService = new LocalRpcService();
+    rpcService = new LocalRpcService(copyRpcMessages);
     shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
     resourceManager = new ResourceManager(rpcService, "resourcemanager");
     for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {

@@ -19,9 +19,20 @@ public final class LocalRpcService implements RpcService {
 
   private final Map<String, RpcEndpoint> endpoints = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor timer;
+  private final boolean copyMessages;
 
-  /** Creates the service. */
+  /** Creates the service; calls pass their arguments and results by reference. */
   public LocalRpcService() {
+    this(false);
+  }
+
+  /**
+   * Creates the service; with {@code copyMessages}, every argument and result is serialized and read
+   * back, as a networked service would, so that a cluster in one JVM shows what could not travel
+   * between processes.
+   */
+  public LocalRpcService(boolean copyMessages) {
+    this.copyMessages = copyMessages;
     timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "spate-rpc-timer");
       t.setDaemon(true);
@@ -54,7 +65,7 @@ public final class LocalRpcService implements RpcService {
     }
     return CompletableFuture.completedFuture(gatewayType.cast(
         Proxy.newProxyInstance(gatewayType.getClassLoader(), new Class<?>[] {gatewayType},
-            new Invoker(endpoint))));
+            new Invoker(endpoint, copyMessages))));
   }
 
   @Override
@@ -69,7 +80,7 @@ public final class LocalRpcService implements RpcService {
     timer.shutdownNow();
   }
 
-  private record Invoker(RpcEndpoint endpoint) implements InvocationHandler {
+  private record Invoker(RpcEndpoint endpoint, boolean copyMessages) implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getDeclaringClass() == Object.class) {
@@ -83,14 +94,20 @@ public final class LocalRpcService implements RpcService {
       if (method.getName().equals("getAddress") && method.getParameterCount() == 0) {
         return endpoint.getAddress();
       }
+      if (copyMessages && args != null) {
+        args = MessageCopier.copy(args, method, endpoint.getAddress());
+      }
       Class<?> returnType = method.getReturnType();
       if (returnType == void.class) {
-        endpoint.dispatch(() -> invokeQuietly(method, args));
+        Object[] callArgs = args;
+        endpoint.dispatch(() -> invokeQuietly(method, callArgs));
         return null;
       }
       if (returnType == CompletableFuture.class) {
-        return endpoint.dispatchCall(() -> invokeOrThrow(method, args))
+        Object[] callArgs = args;
+        CompletableFuture<?> result = endpoint.dispatchCall(() -> invokeOrThrow(method, callArgs))
             .thenCompose(r -> (CompletableFuture<?>) r);
+        return copyMessages ? result.thenApply(r -> MessageCopier.copy(r, method, endpoint.getAddress())) : result;
       }
       throw new RpcException("Gateway method " + method + " must return void or CompletableFuture");
     }

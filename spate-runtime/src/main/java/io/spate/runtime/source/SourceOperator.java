@@ -106,23 +106,11 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
   private S deserializeSplit(SimpleVersionedSerializer<S> serializer, byte[] bytes, int index) throws IOException {
     try {
-      DataInputDeserializer in = new DataInputDeserializer(bytes);
-      int version = in.readInt();
-      byte[] split = new byte[bytes.length - Integer.BYTES];
-      in.readFully(split);
-      return serializer.deserialize(version, split);
+      return SplitBytes.deserialize(serializer, bytes);
     } catch (IOException | RuntimeException e) {
       throw new IOException("Cannot restore split " + index + " of the reader of source '" + getName() + "': "
           + e.getMessage(), e);
     }
-  }
-
-  private byte[] serializeSplit(SimpleVersionedSerializer<S> serializer, S split) throws IOException {
-    byte[] bytes = serializer.serialize(split);
-    DataOutputSerializer out = new DataOutputSerializer(bytes.length + Integer.BYTES);
-    out.writeInt(serializer.getVersion());
-    out.write(bytes);
-    return out.getCopyOfBuffer();
   }
 
   @Override
@@ -131,7 +119,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     List<S> unfinished = reader.snapshotState(checkpointId);
     List<byte[]> splits = new ArrayList<>(unfinished.size());
     for (S split : unfinished) {
-      splits.add(serializeSplit(source.getSplitSerializer(), split));
+      splits.add(SplitBytes.serialize(source.getSplitSerializer(), split));
     }
     splitsState.update(splits);
     return new OperatorSnapshot(AsyncSnapshot.empty(), operatorStateBackend.snapshot(checkpointId, streams));
@@ -310,14 +298,26 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   public void handleOperatorEvent(OperatorEvent event) {
     if (event instanceof SourceEvents.AddSplits add) {
       awaitingSplits = false;
-      reader.addSplits((List<S>) add.splits());
+      List<S> splits;
+      try {
+        splits = add.splits(source::getSplitSerializer);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException("The reader of source '" + getName() + "' cannot read a split its "
+            + "enumerator assigned: " + e.getMessage(), e);
+      }
+      reader.addSplits(splits);
     } else if (event instanceof SourceEvents.NoMoreSplits) {
       awaitingSplits = false;
       reader.notifyNoMoreSplits();
     } else if (event instanceof SourceEvents.WatermarkAlignment limit) {
       maxAllowedWatermark = limit.maxAllowedWatermark();
     } else if (event instanceof SourceEvents.Custom custom) {
-      reader.handleSourceEvents(custom.event());
+      try {
+        reader.handleSourceEvents(custom.read(context.userClassLoader()));
+      } catch (IOException e) {
+        throw new IllegalStateException("The reader of source '" + getName() + "' cannot read an event of its "
+            + "enumerator: " + e.getMessage(), e);
+      }
     } else {
       throw new IllegalArgumentException("Unexpected event for a source reader: " + event);
     }

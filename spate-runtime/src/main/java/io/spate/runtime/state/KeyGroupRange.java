@@ -6,7 +6,7 @@ package io.spate.runtime.state;
  * @param startKeyGroup the first key group
  * @param endKeyGroup the last key group
  */
-public record KeyGroupRange(int startKeyGroup, int endKeyGroup) {
+public record KeyGroupRange(int startKeyGroup, int endKeyGroup) implements java.io.Serializable {
 
   /** Whether {@code keyGroup} lies in the range. */
   public boolean contains(int keyGroup) {

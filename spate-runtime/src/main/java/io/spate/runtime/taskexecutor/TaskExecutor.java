@@ -123,6 +123,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   @Override
   public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd) {
+    if (!tdd.isJobGraphLoaded()) {
+      try {
+        ClassLoader loader = userCodeClassLoader(tdd.attemptId().jobId());
+        tdd.loadJobGraph(loader, jobGraphFilter(loader));
+      } catch (java.io.IOException | RuntimeException e) {
+        return CompletableFuture.failedFuture(new java.io.IOException("TaskExecutor " + getAddress()
+            + " cannot read the job graph of " + tdd.attemptId() + ": " + e.getMessage(), e));
+      }
+    }
     return rpcService.connect(tdd.jobMasterAddress(), JobMasterGateway.class).thenAcceptAsync(jobMaster -> {
       ExecutionAttemptID id = tdd.attemptId();
       TaskMetricGroup metrics = new TaskMetricGroup(List.of(tdd.jobGraph().jobName(), tdd.vertex().getName(),
@@ -134,6 +143,15 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       tasks.put(id, task);
       workers.submit(task);
     }, getMainThreadExecutor());
+  }
+
+  /** The class loader of a job's code: the one that loaded Spate, until job jars are fetched. */
+  private ClassLoader userCodeClassLoader(JobID jobId) {
+    return TaskExecutor.class.getClassLoader();
+  }
+
+  private static java.io.ObjectInputFilter jobGraphFilter(ClassLoader loader) {
+    return java.io.ObjectInputFilter.Config.getSerialFilter();
   }
 
   private void onTaskStateChange(JobMasterGateway jobMaster, StreamTask task, ExecutionState state, Throwable failure) {

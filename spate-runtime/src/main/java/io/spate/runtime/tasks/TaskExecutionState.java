@@ -10,7 +10,8 @@ package io.spate.runtime.tasks;
  * @param sourceRecordsOut records its source reader emitted
  */
 public record TaskExecutionState(
-    ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut) {
+    ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut)
+    implements java.io.Serializable {
 
   /** Counter name of records read from the network. */
   public static final String RECORDS_IN = "numRecordsIn";

@@ -164,7 +164,7 @@ class SourceOperatorCheckpointTest {
 
     @Override
     public void assignSplit(S split, int subtaskId) {
-      toReader.add(new SourceEvents.AddSplits(List.of(split)));
+      toReader.add(new SourceEvents.AddSplits(List.of(split), source::getSplitSerializer));
     }
 
     @Override

@@ -16,6 +16,27 @@ import java.nio.file.Path;
  */
 public record FileStateHandle(Path path, long size) implements StreamStateHandle {
 
+  private static final long serialVersionUID = 1L;
+
+  /** Travels as its path's URI: {@link Path} itself is not serializable. */
+  private Object writeReplace() {
+    return new SerialForm(path.toUri().toString(), size);
+  }
+
+  private record SerialForm(String uri, long size) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        return new FileStateHandle(Path.of(java.net.URI.create(uri)), size);
+      } catch (RuntimeException e) {
+        java.io.InvalidObjectException invalid = new java.io.InvalidObjectException("bad state file URI " + uri);
+        invalid.initCause(e);
+        throw invalid;
+      }
+    }
+  }
+
   @Override
   public InputStream openInputStream() throws IOException {
     try {

@@ -8,7 +8,8 @@ package io.spate.runtime.state.snapshot;
  * @param records the serialized records
  * @param count the number of records
  */
-public record InputChannelStateHandle(int inputIndex, StreamStateHandle records, long count) {
+public record InputChannelStateHandle(int inputIndex, StreamStateHandle records, long count)
+    implements java.io.Serializable {
 
   /** The size in bytes. */
   public long getStateSize() {

@@ -4,7 +4,7 @@ import io.spate.runtime.state.KeyGroupRange;
 import java.io.IOException;
 
 /** The snapshot of the keyed state of one operator instance, covering a range of key groups. */
-public interface KeyedStateHandle {
+public interface KeyedStateHandle extends java.io.Serializable {
 
   /** The key groups the snapshot holds. */
   KeyGroupRange getKeyGroupRange();

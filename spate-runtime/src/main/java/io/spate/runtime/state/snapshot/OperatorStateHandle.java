@@ -11,7 +11,8 @@ import java.util.Map;
  * @param states the states by name
  * @param delegate the bytes
  */
-public record OperatorStateHandle(Map<String, StateMetaInfo> states, StreamStateHandle delegate) {
+public record OperatorStateHandle(Map<String, StateMetaInfo> states, StreamStateHandle delegate)
+    implements java.io.Serializable {
 
   /** How a state's elements are handed out when restoring at some parallelism. */
   public enum Mode {
@@ -29,7 +30,7 @@ public record OperatorStateHandle(Map<String, StateMetaInfo> states, StreamState
    * @param mode how they are redistributed
    * @param offsets the stream offset of each element
    */
-  public record StateMetaInfo(Mode mode, long[] offsets) {}
+  public record StateMetaInfo(Mode mode, long[] offsets) implements java.io.Serializable {}
 
   /** The size of the snapshot in bytes. */
   public long getStateSize() {

@@ -13,7 +13,7 @@ import java.util.List;
 public record OperatorSubtaskState(
     List<KeyedStateHandle> keyedState,
     List<OperatorStateHandle> operatorState,
-    List<InputChannelStateHandle> inputChannelState) {
+    List<InputChannelStateHandle> inputChannelState) implements java.io.Serializable {
 
   /** No state. */
   public static final OperatorSubtaskState EMPTY = new OperatorSubtaskState(List.of(), List.of(), List.of());

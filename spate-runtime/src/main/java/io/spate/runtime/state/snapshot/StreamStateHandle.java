@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Bytes of a snapshot, wherever they are kept: inline in the checkpoint's metadata, or in a file. */
-public interface StreamStateHandle {
+public interface StreamStateHandle extends java.io.Serializable {
 
   /** Opens the bytes for reading. */
   InputStream openInputStream() throws IOException;

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * between TaskExecutors go over loopback connections (serialized, credit-based), those inside one
  * stay in-process, and the results are those of the same job with in-process channels only,
  * including after a failure with unaligned checkpoints whose in-flight records crossed the network.
+ * The networked clusters also serialize every RPC message (deployments with their job graph,
+ * checkpoint acknowledgements with state handles, failures), as between processes.
  */
 class DataPlaneDeploymentE2ETest {
 
@@ -68,7 +70,7 @@ class DataPlaneDeploymentE2ETest {
           throw new IllegalStateException("injected failure at record " + value);
         }
         // Until then, slow enough that the input cannot end before two checkpoints completed.
-        LockSupport.parkNanos(50_000);
+        LockSupport.parkNanos(200_000);
       }
       return value;
     }
@@ -155,7 +157,8 @@ class DataPlaneDeploymentE2ETest {
 
   private static MiniCluster twoTaskExecutors(boolean dataPlane) {
     MiniClusterConfiguration shape = new MiniClusterConfiguration(2, 2, 2, 16, 256);
-    MiniCluster cluster = new MiniCluster(shape, dataPlane ? DataPlaneSettings.loopback() : null);
+    // With a data plane, RPC messages are serialized too: the closest one JVM gets to processes.
+    MiniCluster cluster = new MiniCluster(shape, dataPlane ? DataPlaneSettings.loopback() : null, dataPlane);
     cluster.start();
     return cluster;
   }

@@ -1,0 +1,102 @@
+package io.spate.runtime.tasks;
+
+import io.spate.runtime.graph.JobGraph;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+
+/**
+ * A job graph on its way to TaskExecutors. Within one process it is the graph itself, by reference;
+ * serialized, it travels as bytes of its own, because only the receiving TaskExecutor can provide
+ * the class loader of the job's code that reading it needs ({@link #load}). The bytes are made once
+ * per job and shared by every deployment that carries this object.
+ */
+public final class ShippableJobGraph implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient volatile JobGraph graph;
+  private byte[] bytes;
+
+  /** Wraps {@code graph}. */
+  public ShippableJobGraph(JobGraph graph) {
+    this.graph = graph;
+  }
+
+  /** The graph; a received one must be {@link #load loaded} first. */
+  public JobGraph get() {
+    JobGraph loaded = graph;
+    if (loaded == null) {
+      throw new IllegalStateException("The job graph arrived from another process and has not been loaded yet");
+    }
+    return loaded;
+  }
+
+  /** Whether {@link #get} has the graph. */
+  public boolean isLoaded() {
+    return graph != null;
+  }
+
+  /**
+   * Reads the received graph with {@code classLoader} (the job's code), accepting only what
+   * {@code filter} allows; does nothing if the graph is here already.
+   *
+   * @throws IOException if the bytes are damaged, a class is missing or the filter rejects one
+   */
+  public synchronized void load(ClassLoader classLoader, ObjectInputFilter filter) throws IOException {
+    if (graph != null) {
+      return;
+    }
+    try (ObjectInputStream in = new LoaderInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+      in.setObjectInputFilter(filter);
+      JobGraph read = (JobGraph) in.readObject();
+      graph = read.withUserClassLoader(classLoader);
+    } catch (ClassNotFoundException | ClassCastException e) {
+      throw new IOException("Cannot read the job graph: " + e, e);
+    }
+  }
+
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    if (bytes == null) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      try (ObjectOutputStream graphOut = new ObjectOutputStream(buffer)) {
+        graphOut.writeObject(get());
+      }
+      bytes = buffer.toByteArray();
+    }
+    out.defaultWriteObject();
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (bytes == null) {
+      throw new InvalidObjectException("a shipped job graph without its bytes");
+    }
+  }
+
+  /** Resolves classes through the job's class loader. */
+  private static final class LoaderInputStream extends ObjectInputStream {
+    private final ClassLoader classLoader;
+
+    LoaderInputStream(InputStream in, ClassLoader classLoader) throws IOException {
+      super(in);
+      this.classLoader = classLoader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(desc.getName(), false, classLoader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}
