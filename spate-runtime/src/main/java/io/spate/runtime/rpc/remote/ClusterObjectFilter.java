@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * The {@link ObjectInputFilter} through which a cluster process reads every Java-serialized value
  * that comes from the network. It allows Spate's own classes ({@code io.spate.*}), the JDK value
  * types the runtime passes around (strings, boxed primitives, enums, exceptions and stack traces,
- * the common {@code java.util} collections, {@code java.time}, {@code java.math}, {@link java.net.URI},
+ * the JDK's enums, the common {@code java.util} collections, {@code java.time}, {@code java.math}, {@link java.net.URI},
  * {@link java.net.InetSocketAddress}, serialized lambdas) and arrays of those, plus, when given, every
  * class of one user-code class loader (a job's jar). Anything else is rejected and the rejection
  * logged naming the class. Depth, references, array length and total bytes are limited.
@@ -30,12 +30,12 @@ public final class ClusterObjectFilter implements ObjectInputFilter {
       "java.lang.Number", "java.lang.Enum", "java.lang.StackTraceElement", "java.lang.invoke.SerializedLambda",
       "java.math.BigInteger", "java.math.BigDecimal",
       "java.net.URI", "java.net.InetSocketAddress", "java.net.InetAddress", "java.net.Inet4Address",
-      "java.net.Inet6Address",
+      "java.net.Inet6Address", "java.net.SocketAddress",
       "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashMap",
       "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet",
       "java.util.TreeSet", "java.util.EnumMap", "java.util.EnumSet$SerializationProxy", "java.util.BitSet",
       "java.util.UUID", "java.util.Date", "java.util.IdentityHashMap", "java.util.PriorityQueue",
-      "java.util.CollSer", "java.util.Arrays$ArrayList", "java.util.AbstractMap$SimpleEntry",
+      "java.util.CollSer", "java.util.Map$Entry", "java.util.Arrays$ArrayList", "java.util.AbstractMap$SimpleEntry",
       "java.util.AbstractMap$SimpleImmutableEntry",
       "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
       "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.atomic.AtomicInteger",
@@ -140,8 +140,9 @@ public final class ClusterObjectFilter implements ObjectInputFilter {
         return true;
       }
     }
-    // Exceptions of the JDK carry remote failures; only the platform's own, never a library's.
-    return Throwable.class.isAssignableFrom(type) && isPlatformClass(type);
+    // Exceptions of the JDK carry remote failures, and its enums are plain constants; only the
+    // platform's own, never a library's.
+    return (Throwable.class.isAssignableFrom(type) || type.isEnum()) && isPlatformClass(type);
   }
 
   private static boolean isPlatformClass(Class<?> type) {

@@ -41,6 +41,12 @@ public final class ClusterSerialization {
    */
   public static Object deserialize(byte[] bytes, ClassLoader loader, ObjectInputFilter filter)
       throws IOException, ClassNotFoundException {
+    if (filter instanceof ClusterObjectFilter cluster && bytes.length > cluster.maxBytes()) {
+      String reason = "it is longer than " + cluster.maxBytes() + " bytes (" + bytes.length + ")";
+      org.slf4j.LoggerFactory.getLogger(ClusterObjectFilter.class).warn(
+          "Refused to deserialize a value from the network: {}", reason);
+      throw new InvalidClassException(reason);
+    }
     RecordingFilter recording = new RecordingFilter(filter);
     try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
       in.setObjectInputFilter(recording);
