@@ -65,6 +65,7 @@ public final class GrpcRpcService implements RpcService {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcRpcService.class);
   private static final int MAX_CONNECTIONS = 1024;
   private static final int RPC_THREADS = 2;
+  private static final int MAX_STREAMS_PER_CONNECTION = 4;
   private static final Context.Key<String> PEER = Context.key("spate-rpc-peer");
 
   private final LocalRpcService local = new LocalRpcService();
@@ -145,6 +146,8 @@ public final class GrpcRpcService implements RpcService {
           .withOption(ChannelOption.SO_REUSEADDR, true)
           .executor(rpcThreads)
           .maxInboundMessageSize((int) maxMessageSize)
+          // A Spate peer opens one stream per connection; a few more only while reconnecting.
+          .maxConcurrentCallsPerConnection(MAX_STREAMS_PER_CONNECTION)
           .addStreamTracerFactory(new RejectionLog())
           .addService(ServerInterceptors.intercept(new Service(), new PeerInterceptor()));
       tls.ifPresent(t -> builder.sslContext(t.server()));

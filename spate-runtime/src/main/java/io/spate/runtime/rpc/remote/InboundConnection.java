@@ -71,8 +71,9 @@ final class InboundConnection implements StreamObserver<ClientFrame> {
     Hello hello = frame.getHello();
     send(ServerFrame.newBuilder().setHello(RpcProtocol.hello(protocolVersion)).build());
     if (hello.getProtocolVersion() != protocolVersion) {
-      LOG.warn("Refused the RPC connection from {}: it speaks Spate RPC protocol {} (Spate {}), this process {}",
-          peer, hello.getProtocolVersion(), hello.getSpateVersion(), protocolVersion);
+      LOG.warn("Refused the RPC connection from {}: it speaks Spate RPC protocol {}, this process {} (Spate {} there,"
+          + " {} here)", peer, hello.getProtocolVersion(), protocolVersion, hello.getSpateVersion(),
+          io.spate.runtime.SpateVersion.get());
       closed = true;
       synchronized (out) {
         out.onCompleted();

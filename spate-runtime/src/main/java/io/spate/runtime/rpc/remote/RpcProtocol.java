@@ -21,8 +21,8 @@ public final class RpcProtocol {
 
   /** The message of a version mismatch, as the caller reports it. */
   static String mismatch(String peer, Hello theirs, int ours) {
-    return "The process at " + peer + " speaks Spate RPC protocol " + theirs.getProtocolVersion() + " (Spate "
-        + theirs.getSpateVersion() + "), this process " + ours + " (Spate " + SpateVersion.get()
-        + "); run the same Spate version on every process of a cluster and its clients.";
+    return "The process at " + peer + " speaks Spate RPC protocol " + theirs.getProtocolVersion()
+        + ", this process " + ours + " (Spate " + theirs.getSpateVersion() + " there, " + SpateVersion.get()
+        + " here); run the same Spate version on every process of a cluster and its clients.";
   }
 }

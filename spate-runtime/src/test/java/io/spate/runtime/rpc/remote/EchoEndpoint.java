@@ -69,6 +69,12 @@ public final class EchoEndpoint extends RpcEndpoint implements EchoGateway {
   }
 
   @Override
+  public CompletableFuture<String> failWithLibraryException() {
+    throw new IllegalArgumentException("outer",
+        io.grpc.Status.NOT_FOUND.withDescription("gone").asRuntimeException());
+  }
+
+  @Override
   public CompletableFuture<String> never() {
     return new CompletableFuture<>();
   }

@@ -31,6 +31,9 @@ public interface EchoGateway extends RpcGateway {
   /** The length of {@code payload}. */
   CompletableFuture<Integer> size(byte[] payload);
 
+  /** Fails with an exception of a library (gRPC's), which the caller's filter does not allow. */
+  CompletableFuture<String> failWithLibraryException();
+
   /** Never completes. */
   CompletableFuture<String> never();
 }

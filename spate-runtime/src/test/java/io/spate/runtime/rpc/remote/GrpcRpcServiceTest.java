@@ -148,6 +148,21 @@ class GrpcRpcServiceTest {
   }
 
   @Test
+  void aRemoteExceptionThatCannotBeReadBackArrivesAsTextWithItsCauseChain() throws Exception {
+    GrpcRpcService caller = start(conf());
+    GrpcRpcService callee = start(conf());
+    echo(callee, "echo");
+    EchoGateway gateway = await(caller.connect(callee.remoteAddress("echo"), EchoGateway.class));
+
+    Throwable failure = failureOf(gateway.failWithLibraryException());
+
+    assertThat(failure).isInstanceOf(RpcException.class)
+        .hasMessageContaining("echo.failWithLibraryException at " + callee.remoteAddress("echo"))
+        .hasMessageContaining("java.lang.IllegalArgumentException: outer")
+        .hasMessageContaining("caused by: io.grpc.StatusRuntimeException: NOT_FOUND: gone");
+  }
+
+  @Test
   void anUnknownEndpointFailsNamingTheAddress() throws Exception {
     GrpcRpcService caller = start(conf());
     GrpcRpcService callee = start(conf());
@@ -250,8 +265,8 @@ class GrpcRpcServiceTest {
     Throwable failure = failureOf(caller.connect(newer.remoteAddress("echo"), EchoGateway.class));
 
     assertThat(failure).isInstanceOf(RpcException.class).hasMessageContaining("The process at "
-        + newer.hostAndPort() + " speaks Spate RPC protocol " + (RpcProtocol.VERSION + 98))
-        .hasMessageContaining("this process " + RpcProtocol.VERSION);
+        + newer.hostAndPort() + " speaks Spate RPC protocol " + (RpcProtocol.VERSION + 98) + ", this process "
+        + RpcProtocol.VERSION);
   }
 
   @Test
