@@ -14,7 +14,8 @@ public final class SecurityOptions {
   /** Whether connections between processes use mutual TLS. */
   public static final ConfigOption<Boolean> INTERNAL_ENABLED = ConfigOption.key("security.ssl.internal.enabled")
       .booleanType().defaultValue(false)
-      .withDescription("Whether the connections between cluster processes (the data plane between TaskManagers)"
+      .withDescription("Whether the connections between cluster processes (the data plane between TaskManagers and"
+          + " the RPC control plane between all cluster processes)"
           + " use mutual TLS: each side presents the certificate of security.ssl.internal.keystore and accepts"
           + " only a peer whose certificate security.ssl.internal.truststore trusts. Every process of a cluster"
           + " must agree; a plain-text peer is refused.");

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The ports a server may bind, parsed from a spec such as {@code 8081}, {@code 8081-8090} or {@code 8081,8085}. */
-final class BindPorts {
+public final class BindPorts {
 
   private static final int MAX_PORTS = 1000;
 
   private BindPorts() {}
 
   /** The ports of {@code spec} in order; {@code 0} stands for any free port. */
-  static List<Integer> parse(String option, String spec) {
+  public static List<Integer> parse(String option, String spec) {
     List<Integer> ports = new ArrayList<>();
     for (String part : spec.split(",")) {
       String p = part.trim();

@@ -1,17 +1,15 @@
 package io.spate.runtime.rpc;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.lang.reflect.Method;
 
 /**
- * Copies RPC arguments and results through Java serialization, for the in-process RPC service's
- * mode that behaves like a networked one.
+ * Copies RPC arguments and results through Java serialization and the {@link ClusterObjectFilter},
+ * for the in-process RPC service's mode that behaves like a networked one.
  */
 final class MessageCopier {
+
+  private static final ClusterObjectFilter FILTER = ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE);
 
   private MessageCopier() {}
 
@@ -22,13 +20,8 @@ final class MessageCopier {
       return null;
     }
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(value);
-      }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return (T) in.readObject();
-      }
+      return (T) ClusterSerialization.deserialize(ClusterSerialization.serialize(value),
+          MessageCopier.class.getClassLoader(), FILTER);
     } catch (IOException | ClassNotFoundException e) {
       throw new RpcException("The call " + method.getDeclaringClass().getSimpleName() + "." + method.getName()
           + " to " + address + " cannot be serialized: " + e, e);

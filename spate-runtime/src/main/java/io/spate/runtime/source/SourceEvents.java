@@ -2,6 +2,8 @@ package io.spate.runtime.source;
 
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.SourceEvent;
+import io.spate.runtime.rpc.ClusterObjectFilter;
+import io.spate.runtime.rpc.ClusterSerialization;
 import java.util.List;
 
 /** The operator events between source readers and their split enumerator. */
@@ -112,12 +114,20 @@ public final class SourceEvents {
 
     /** The event, read with the job's class loader {@code classLoader} if it came from another process. */
     public SourceEvent read(ClassLoader classLoader) throws java.io.IOException {
-      return event != null ? event : (SourceEvent) JavaSerialization.deserialize(serialized, classLoader);
+      if (event != null) {
+        return event;
+      }
+      try {
+        return (SourceEvent) ClusterSerialization.deserialize(serialized, classLoader,
+            ClusterObjectFilter.ofMaxBytes(serialized.length).withUserClassLoader(classLoader));
+      } catch (ClassNotFoundException | ClassCastException e) {
+        throw new java.io.IOException("Cannot read a source event: " + e, e);
+      }
     }
 
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
       if (serialized == null) {
-        serialized = JavaSerialization.serialize(event);
+        serialized = ClusterSerialization.serialize(event);
       }
       out.defaultWriteObject();
     }

@@ -10,6 +10,7 @@ import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.remote.NetworkShuffleEnvironment;
 import io.spate.runtime.network.remote.RemoteShuffleService;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
+import io.spate.runtime.rpc.ClusterObjectFilter;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import io.spate.runtime.source.OperatorEvent;
@@ -151,7 +152,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   private static java.io.ObjectInputFilter jobGraphFilter(ClassLoader loader) {
-    return java.io.ObjectInputFilter.Config.getSerialFilter();
+    return ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(loader);
   }
 
   private void onTaskStateChange(JobMasterGateway jobMaster, StreamTask task, ExecutionState state, Throwable failure) {

@@ -1,15 +1,12 @@
 package io.spate.runtime.tasks;
 
 import io.spate.runtime.graph.JobGraph;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.spate.runtime.rpc.ClusterSerialization;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 
 /**
@@ -54,9 +51,8 @@ public final class ShippableJobGraph implements Serializable {
     if (graph != null) {
       return;
     }
-    try (ObjectInputStream in = new LoaderInputStream(new ByteArrayInputStream(bytes), classLoader)) {
-      in.setObjectInputFilter(filter);
-      JobGraph read = (JobGraph) in.readObject();
+    try {
+      JobGraph read = (JobGraph) ClusterSerialization.deserialize(bytes, classLoader, filter);
       graph = read.withUserClassLoader(classLoader);
     } catch (ClassNotFoundException | ClassCastException e) {
       throw new IOException("Cannot read the job graph: " + e, e);
@@ -65,11 +61,7 @@ public final class ShippableJobGraph implements Serializable {
 
   private synchronized void writeObject(ObjectOutputStream out) throws IOException {
     if (bytes == null) {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      try (ObjectOutputStream graphOut = new ObjectOutputStream(buffer)) {
-        graphOut.writeObject(get());
-      }
-      bytes = buffer.toByteArray();
+      bytes = ClusterSerialization.serialize(get());
     }
     out.defaultWriteObject();
   }
@@ -78,25 +70,6 @@ public final class ShippableJobGraph implements Serializable {
     in.defaultReadObject();
     if (bytes == null) {
       throw new InvalidObjectException("a shipped job graph without its bytes");
-    }
-  }
-
-  /** Resolves classes through the job's class loader. */
-  private static final class LoaderInputStream extends ObjectInputStream {
-    private final ClassLoader classLoader;
-
-    LoaderInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-      super(in);
-      this.classLoader = classLoader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, classLoader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.spate.runtime.tasks;
 
+import io.spate.runtime.rpc.PortableFailure;
+
 /**
  * A report of a subtask's state to the JobMaster, with its record counts so far.
  *
@@ -18,4 +20,12 @@ public record TaskExecutionState(
 
   /** Counter name of records emitted by sources. */
   public static final String SOURCE_RECORDS_OUT = "numSourceRecordsOut";
+
+  private static final long serialVersionUID = 1L;
+
+  /** Travels with a failure the JobMaster's process can read even if its class is the job's own. */
+  private Object writeReplace() {
+    Throwable portable = PortableFailure.of(failure);
+    return portable == failure ? this : new TaskExecutionState(attemptId, state, portable, recordsIn, sourceRecordsOut);
+  }
 }
