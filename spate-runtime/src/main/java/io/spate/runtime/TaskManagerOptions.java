@@ -43,4 +43,27 @@ public final class TaskManagerOptions {
           .intType()
           .defaultValue(16)
           .withDescription("Batches in flight per channel between two subtasks; a full channel backpressures its producer.");
+
+  /** The interface a TaskManager's data plane listens on. */
+  public static final ConfigOption<String> DATA_BIND_HOST =
+      ConfigOption.key("taskmanager.data.bind-host")
+          .stringType()
+          .defaultValue("127.0.0.1")
+          .withDescription("Interface the data plane of a TaskManager process (records between TaskManagers)"
+              + " listens on; 0.0.0.0 listens on all. The default keeps it on the loopback interface.");
+
+  /** The port of a TaskManager's data plane. */
+  public static final ConfigOption<Integer> DATA_PORT =
+      ConfigOption.key("taskmanager.data.port")
+          .intType()
+          .defaultValue(0)
+          .withDescription("Port the data plane of a TaskManager process listens on; 0 takes any free port.");
+
+  /** The host other TaskManagers use to reach this one's data plane. */
+  public static final ConfigOption<String> HOST =
+      ConfigOption.key("taskmanager.host")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("Host name or IP address other TaskManagers use to send records to this one. Unset:"
+              + " taskmanager.data.bind-host, or this machine's host name when that is a wildcard address.");
 }

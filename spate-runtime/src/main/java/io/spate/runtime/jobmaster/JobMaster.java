@@ -243,7 +243,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       execution.taskExecutorAddress = slot.taskExecutorAddress();
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
       execution.restored = restore != null;
-      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, shippableJob, getAddress(),
+      taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, shippableJob, externalAddress(),
               restore, locations))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {

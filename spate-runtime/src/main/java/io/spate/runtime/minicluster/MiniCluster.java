@@ -9,6 +9,8 @@ import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.resourcemanager.ResourceManager;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.LocalRpcService;
+import io.spate.runtime.rpc.RpcService;
+import java.util.function.Supplier;
 import io.spate.runtime.taskexecutor.DataPlaneSettings;
 import io.spate.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ public final class MiniCluster implements AutoCloseable {
 
   private final MiniClusterConfiguration configuration;
   private final DataPlaneSettings dataPlane;
-  private final boolean copyRpcMessages;
-  private LocalRpcService rpcService;
+  private final Supplier<RpcService> rpcServiceFactory;
+  private RpcService rpcService;
   private LocalShuffleEnvironment shuffle;
   private ResourceManager resourceManager;
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
@@ -57,18 +59,28 @@ public final class MiniCluster implements AutoCloseable {
    * be serialized, a message type that cannot travel).
    */
   public MiniCluster(MiniClusterConfiguration configuration, DataPlaneSettings dataPlane, boolean copyRpcMessages) {
+    this(configuration, dataPlane, () -> new LocalRpcService(copyRpcMessages));
+  }
+
+  /**
+   * Creates a cluster whose roles talk through the RPC service {@code rpcServiceFactory} makes when the
+   * cluster starts (a networked one lets TaskExecutors of other processes join), with TaskExecutors
+   * whose data planes {@code dataPlane} sets up (null for none).
+   */
+  public MiniCluster(MiniClusterConfiguration configuration, DataPlaneSettings dataPlane,
+      Supplier<RpcService> rpcServiceFactory) {
     if (dataPlane != null && dataPlane.port() != 0 && configuration.numberOfTaskExecutors() > 1) {
       throw new IllegalArgumentException("TaskExecutors in one process cannot share data plane port "
           + dataPlane.port() + "; use port 0");
     }
     this.configuration = configuration;
     this.dataPlane = dataPlane;
-    this.copyRpcMessages = copyRpcMessages;
+    this.rpcServiceFactory = rpcServiceFactory;
   }
 
   /** Starts every role. */
   public synchronized void start() {
-    rpcService = new LocalRpcService(copyRpcMessages);
+    rpcService = rpcServiceFactory.get();
     shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
     resourceManager = new ResourceManager(rpcService, "resourcemanager");
     for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {
@@ -118,6 +130,16 @@ public final class MiniCluster implements AutoCloseable {
           rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join(), jars, jarRunner);
     }
     return restServer;
+  }
+
+  /** The address under which TaskExecutors of other processes reach the ResourceManager. */
+  public String resourceManagerAddress() {
+    return resourceManager.externalAddress();
+  }
+
+  /** The ResourceManager's gateway. */
+  public ResourceManagerGateway resourceManagerGateway() {
+    return rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join();
   }
 
   /** The Dispatcher's gateway. */

@@ -40,6 +40,11 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseable {
     return address;
   }
 
+  /** The address under which roles in other processes reach this one; hand this one out. */
+  public final String externalAddress() {
+    return rpcService.externalAddress(this);
+  }
+
   /** The executor of the main thread. */
   public final Executor getMainThreadExecutor() {
     return this::runAsync;

@@ -14,6 +14,14 @@ public interface RpcService extends AutoCloseable {
   /** Removes {@code endpoint}. */
   void unregister(RpcEndpoint endpoint);
 
+  /**
+   * The address under which roles in other processes reach {@code endpoint}: what a role hands out
+   * (a TaskExecutor registering, a JobMaster deploying). In one process it is the endpoint's name.
+   */
+  default String externalAddress(RpcEndpoint endpoint) {
+    return endpoint.getAddress();
+  }
+
   /** A gateway to the role at {@code address}. */
   <G extends RpcGateway> CompletableFuture<G> connect(String address, Class<G> gatewayType);
 

@@ -40,6 +40,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final WorkerPool workers;
   private final ShuffleEnvironment shuffle;
   private final RemoteShuffleService dataPlane;
+  private final DataPlaneSettings dataPlaneSettings;
   private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
@@ -58,13 +59,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       LocalShuffleEnvironment shuffle, DataPlaneSettings dataPlane) {
     super(rpcService, address);
     this.numberOfSlots = numberOfSlots;
+    this.dataPlaneSettings = dataPlane;
     if (dataPlane == null) {
       this.dataPlane = null;
       this.shuffle = shuffle;
     } else {
       this.dataPlane = new RemoteShuffleService(dataPlane.options(), this::onChannelFailed, dataPlane.configuration());
       this.dataPlane.start(dataPlane.bindHost(), dataPlane.port());
-      this.shuffle = new NetworkShuffleEnvironment(address, shuffle, this.dataPlane);
+      this.shuffle = new NetworkShuffleEnvironment(externalAddress(), shuffle, this.dataPlane);
     }
     this.workers = new WorkerPool(address, workerThreads);
     this.checkpointIo = Executors.newFixedThreadPool(Math.max(2, workerThreads), runnable -> {
@@ -77,8 +79,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   /** Registers with the ResourceManager at {@code resourceManagerAddress}. */
   public CompletableFuture<Void> registerAt(String resourceManagerAddress) {
     return rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
-        .thenCompose(rm -> rm.registerTaskExecutor(getAddress(), numberOfSlots,
-            dataPlane == null ? null : dataPlane.address()));
+        .thenCompose(rm -> rm.registerTaskExecutor(externalAddress(), numberOfSlots, dataAddress()));
   }
 
   /** How many channel ends this TaskExecutor's tasks have opened over the network so far. */
@@ -88,7 +89,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   /** Where this TaskExecutor's data plane listens, or null if its channels are all in-process. */
   public java.net.InetSocketAddress dataAddress() {
-    return dataPlane == null ? null : dataPlane.address();
+    return dataPlane == null ? null : dataPlaneSettings.addressForPeers(dataPlane.address());
   }
 
   /**

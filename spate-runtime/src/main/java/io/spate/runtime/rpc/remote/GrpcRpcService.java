@@ -202,6 +202,11 @@ public final class GrpcRpcService implements RpcService {
   }
 
   @Override
+  public String externalAddress(RpcEndpoint endpoint) {
+    return remoteAddress(endpoint);
+  }
+
+  @Override
   public void register(RpcEndpoint endpoint) {
     local.register(endpoint);
   }
@@ -227,6 +232,9 @@ public final class GrpcRpcService implements RpcService {
       remote = RemoteAddress.parse(address);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new RpcException(e.getMessage()));
+    }
+    if (remote.hostAndPort().equals(hostAndPort())) {
+      return local.connect(remote.name(), gatewayType); // an endpoint of this process
     }
     OutboundConnection connection;
     try {

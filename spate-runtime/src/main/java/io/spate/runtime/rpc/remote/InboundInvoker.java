@@ -112,7 +112,10 @@ final class InboundInvoker {
     try {
       Method method = gatewayType.getMethod(call.getMethod(), types);
       Class<?> returns = method.getReturnType();
-      if (!RpcGateway.class.isAssignableFrom(method.getDeclaringClass())
+      // Gateways may inherit methods from plain interfaces (JobMasterGateway from CheckpointResponder);
+      // getMethod on an interface never yields Object's methods.
+      Class<?> declaring = method.getDeclaringClass();
+      if (!declaring.isInterface() || !declaring.isAssignableFrom(gatewayType) || declaring == RpcGateway.class
           || (returns != void.class && returns != CompletableFuture.class)) {
         throw new RpcException(describe(call) + " is not a gateway method");
       }
