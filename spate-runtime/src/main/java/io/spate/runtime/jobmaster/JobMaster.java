@@ -67,6 +67,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final WatermarkAlignmentGroups alignmentGroups = new WatermarkAlignmentGroups();
   private ExecutionGraph executionGraph;
   private final Map<String, TaskExecutorGateway> taskExecutorsByAddress = new HashMap<>();
+  private final LostTaskExecutors lostTaskExecutors = new LostTaskExecutors();
   private long finishedRecordsIn;
   private long finishedSourceRecords;
   private JobStatus status = JobStatus.CREATED;
@@ -140,7 +141,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
         .thenCompose(rm -> {
           resourceManager = rm;
-          return rm.requestSlots(job.jobId(), slotsNeeded);
+          return rm.requestSlots(job.jobId(), getAddress(), slotsNeeded);
         })
         .whenCompleteAsync((offers, error) -> {
           if (error != null) {
@@ -380,7 +381,58 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (!startCoordinators(latest)) {
       return;
     }
-    deploy(offers, slotsPerGroup);
+    if (lostTaskExecutors.any()) {
+      requestSlotsAgainAndDeploy();
+    } else {
+      deploy(offers, slotsPerGroup);
+    }
+  }
+
+  /** Some slots were on lost TaskExecutors: asks for the job's slots again, on those that are left. */
+  private void requestSlotsAgainAndDeploy() {
+    List<String> lost = lostTaskExecutors.addresses();
+    lostTaskExecutors.clear();
+    int slotsNeeded = slotsPerGroup.values().stream().mapToInt(Integer::intValue).sum();
+    LOG.info("Job '{}' ({}) requests its {} slots again: TaskExecutor(s) {} were lost", job.jobName(), job.jobId(),
+        slotsNeeded, lost);
+    resourceManager.requestSlots(job.jobId(), getAddress(), slotsNeeded).whenCompleteAsync((newOffers, error) -> {
+      if (error == null) {
+        deploy(newOffers, slotsPerGroup);
+        return;
+      }
+      Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+      handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not get task slots"
+          + " after losing TaskExecutor(s) " + lost + ": " + cause.getMessage(), cause));
+    }, getMainThreadExecutor());
+  }
+
+  @Override
+  public void disconnectTaskExecutor(String taskExecutorAddress, String reason) {
+    taskExecutorLost(new TaskExecutorLostException(taskExecutorAddress, reason));
+  }
+
+  /**
+   * Fails every subtask on the lost TaskExecutor at once, since none of them will report again, and
+   * restarts the job through the normal failure path.
+   */
+  private void taskExecutorLost(TaskExecutorLostException lost) {
+    String address = lost.taskExecutorAddress();
+    if (status.isTerminal() || !lostTaskExecutors.markLost(address, offers)) {
+      return;
+    }
+    taskExecutorsByAddress.remove(address);
+    List<Execution> failed = LostTaskExecutors.failExecutionsOn(executionGraph, address);
+    LOG.warn("Job '{}' ({}): {}; {} of its subtasks ran there", job.jobName(), job.jobId(), lost.getMessage(),
+        failed.size());
+    if (!failed.isEmpty()) {
+      Execution first = failed.get(0);
+      handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
+          + lost.getMessage() + "; it ran " + first.describe()
+          + (failed.size() > 1 ? " and " + (failed.size() - 1) + " more subtasks" : ""), lost,
+          new FailureLocation(first.vertex.getName(), null, first.attemptId.subtaskIndex(),
+              first.attemptId.attemptNumber(), address)));
+    }
+    checkTerminal();
   }
 
   private void failJob(Throwable cause) {
@@ -428,7 +480,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         execution.state = execution.state == ExecutionState.DEPLOYING
             || execution.state == ExecutionState.INITIALIZING || execution.state == ExecutionState.RUNNING
             ? ExecutionState.CANCELING : execution.state;
-        execution.taskExecutor.cancelTask(execution.attemptId);
+        String address = execution.taskExecutorAddress;
+        execution.taskExecutor.cancelTask(execution.attemptId).whenCompleteAsync((ok, error) -> {
+          if (error != null) {
+            // It cannot be reached: its subtasks will never report that they stopped.
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            taskExecutorLost(new TaskExecutorLostException(address, "cancelling a subtask there failed: " + cause));
+          }
+        }, getMainThreadExecutor());
       }
     }
   }
