@@ -87,7 +87,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         disconnectJobs(address, slotsByTaskExecutor.get(address), "it registered again, so the tasks it ran are gone");
       }
       slotsByTaskExecutor.put(address, new JobID[numberOfSlots]);
-      registrationTimes.putIfAbsent(address, System.currentTimeMillis());
+      registrationTimes.put(address, System.currentTimeMillis());
       heartbeats.monitorTarget(address);
       serveWaiting();
       return null;
