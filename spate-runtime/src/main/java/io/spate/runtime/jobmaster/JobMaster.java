@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+  // How long a restart waits for the ResourceManager to stop offering slots on TaskExecutors this
+  // JobMaster already knows to be lost: longer than the default heartbeat.timeout (50 s).
+  private static final Duration LOST_TASK_EXECUTOR_GRACE = Duration.ofMinutes(2);
+  private static final long FIRST_SLOT_RETRY_MILLIS = 50;
+  private static final long MAX_SLOT_RETRY_MILLIS = 2_000;
 
 
   private final JobGraph job;
@@ -390,19 +395,39 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   /** Some slots were on lost TaskExecutors: asks for the job's slots again, on those that are left. */
   private void requestSlotsAgainAndDeploy() {
+    requestSlotsAgainAndDeploy(System.nanoTime(), FIRST_SLOT_RETRY_MILLIS);
+  }
+
+  private void requestSlotsAgainAndDeploy(long sinceNanos, long retryMillis) {
     List<String> lost = lostTaskExecutors.addresses();
-    lostTaskExecutors.clear();
     int slotsNeeded = slotsPerGroup.values().stream().mapToInt(Integer::intValue).sum();
     LOG.info("Job '{}' ({}) requests its {} slots again: TaskExecutor(s) {} were lost", job.jobName(), job.jobId(),
         slotsNeeded, lost);
+    ExecutionGraph graph = executionGraph;
     resourceManager.requestSlots(job.jobId(), getAddress(), slotsNeeded).whenCompleteAsync((newOffers, error) -> {
-      if (error == null) {
-        deploy(newOffers, slotsPerGroup);
+      if (error != null) {
+        lostTaskExecutors.clear();
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not get task slots"
+            + " after losing TaskExecutor(s) " + lost + ": " + cause.getMessage(), cause));
         return;
       }
-      Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-      handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not get task slots"
-          + " after losing TaskExecutor(s) " + lost + ": " + cause.getMessage(), cause));
+      List<String> stillOffered = lostTaskExecutors.offeredIn(newOffers);
+      if (!stillOffered.isEmpty() && status == JobStatus.RUNNING
+          && System.nanoTime() - sinceNanos < LOST_TASK_EXECUTOR_GRACE.toNanos()) {
+        // This JobMaster found out first; the ResourceManager drops them within its heartbeat timeout.
+        LOG.info("Job '{}' ({}): the ResourceManager still offers slots on lost TaskExecutor(s) {}; asking again in {} ms",
+            job.jobName(), job.jobId(), stillOffered, retryMillis);
+        this.offers = newOffers;
+        scheduleRunAsync(() -> {
+          if (status == JobStatus.RUNNING && executionGraph == graph) {
+            requestSlotsAgainAndDeploy(sinceNanos, Math.min(2 * retryMillis, MAX_SLOT_RETRY_MILLIS));
+          }
+        }, retryMillis);
+        return;
+      }
+      lostTaskExecutors.clear();
+      deploy(newOffers, slotsPerGroup);
     }, getMainThreadExecutor());
   }
 

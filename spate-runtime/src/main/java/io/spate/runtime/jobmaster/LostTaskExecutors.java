@@ -34,6 +34,20 @@ final class LostTaskExecutors {
     return List.copyOf(lost);
   }
 
+  /**
+   * The lost TaskExecutors that {@code offers} still has slots on: the ResourceManager has not noticed
+   * yet (the JobMaster found out first, through a call that failed).
+   */
+  List<String> offeredIn(List<SlotOffer> offers) {
+    List<String> offered = new ArrayList<>();
+    for (String address : lost) {
+      if (offers.stream().anyMatch(offer -> offer.taskExecutorAddress().equals(address))) {
+        offered.add(address);
+      }
+    }
+    return offered;
+  }
+
   /** Forgets them: the slots were requested anew. */
   void clear() {
     lost.clear();

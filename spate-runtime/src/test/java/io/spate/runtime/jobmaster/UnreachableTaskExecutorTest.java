@@ -3,40 +3,76 @@ package io.spate.runtime.jobmaster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobStatus;
+import io.spate.api.common.RestartStrategies;
 import io.spate.api.connector.source.lib.DataGeneratorSource;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.RichMapFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * The subtasks on a TaskExecutor that cannot be reached never report that they stopped, so the
- * JobMaster does not wait for them: it finds out when its own call there fails, well before the
- * ResourceManager's heartbeat timeout (the default 50 s here).
+ * JobMaster does not wait for them: it finds out when its own call there fails, before the
+ * ResourceManager's heartbeat timeout.
  */
 class UnreachableTaskExecutorTest {
 
-  private static final long WAIT_SECONDS = 20;
+  private static final long WAIT_SECONDS = 30;
+  private static final AtomicBoolean ARMED = new AtomicBoolean();
+  private static final AtomicInteger OPENED = new AtomicInteger();
+
+  /** Throws once when the test arms it; counts the subtasks that open. */
+  static final class FailWhenArmed extends RichMapFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void open(OpenContext context) {
+      OPENED.incrementAndGet();
+    }
+
+    @Override
+    public Long map(Long value) {
+      if (ARMED.compareAndSet(true, false)) {
+        throw new IllegalStateException("injected failure");
+      }
+      return value;
+    }
+  }
+
+  private static JobGraph endlessJob(boolean restart) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
+    if (restart) {
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
+    }
+    env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
+        WatermarkStrategy.noWatermarks(), "endless").rebalance().map(new FailWhenArmed()).discard();
+    return JobGraphGenerator.generate(env.getStreamGraph("endless"));
+  }
 
   @Test
   void cancellingAJobWithSubtasksOnADeadTaskExecutorEndsAtOnce() throws Exception {
     try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(3, 1, 1, 16, 64))) {
       cluster.start();
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
-      env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
-          WatermarkStrategy.noWatermarks(), "endless").rebalance().map(x -> x).returns(Types.LONG).discard();
-      JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("endless"));
+      JobGraph job = endlessJob(false);
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      awaitRunningOnEveryTaskExecutor(cluster);
+      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster));
 
-      cluster.killTaskExecutor(2);
+      cluster.killTaskExecutor(2); // the ResourceManager would notice only after the default 50 s
       dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
       JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -44,12 +80,47 @@ class UnreachableTaskExecutorTest {
     }
   }
 
-  private static void awaitRunningOnEveryTaskExecutor(MiniCluster cluster) throws Exception {
+  @Test
+  void aRestartWaitsUntilTheResourceManagerNoLongerOffersTheDeadTaskExecutor() throws Exception {
+    MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 2, 1, 16, 64)
+        .withHeartbeat(new HeartbeatSettings(50, 2_000));
+    try (MiniCluster cluster = new MiniCluster(shape)) {
+      cluster.start();
+      OPENED.set(0);
+      JobGraph job = endlessJob(true);
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 3);
+
+      cluster.killTaskExecutor(1);
+      ARMED.set(true); // a subtask fails; cancelling the others finds taskexecutor-1 gone
+
+      awaitTrue("the job is redeployed", () -> OPENED.get() == 6);
+      assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get())
+          .as("redeployed only once the ResourceManager had dropped it")
+          .extracting(RegisteredTaskExecutor::address).containsExactly("taskexecutor-0", "taskexecutor-2");
+      // The loss came to light while the job was already restarting, so it is not a failure of its own.
+      assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
+          .singleElement().asString().contains("injected failure");
+      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+      assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    } finally {
+      ARMED.set(false);
+    }
+  }
+
+  private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
+    return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
+        .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);
+  }
+
+  private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (cluster.getResourceManagerGateway().freeSlots().get() > 0
-        || cluster.getDispatcherGateway().requestJobOverviews().get().stream()
-            .noneMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000)) {
-      assertThat(System.nanoTime()).as("the job never got going on every TaskExecutor").isLessThan(deadline);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
       Thread.sleep(10);
     }
   }
