@@ -83,7 +83,7 @@ class UnreachableTaskExecutorTest {
   @Test
   void aRestartWaitsUntilTheResourceManagerNoLongerOffersTheDeadTaskExecutor() throws Exception {
     MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 2, 1, 16, 64)
-        .withHeartbeat(new HeartbeatSettings(50, 2_000));
+        .withHeartbeat(new HeartbeatSettings(50, 1_000));
     try (MiniCluster cluster = new MiniCluster(shape)) {
       cluster.start();
       OPENED.set(0);
