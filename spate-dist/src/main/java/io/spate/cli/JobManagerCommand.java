@@ -4,6 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.config.ClusterConfigFile;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.JarStore;
@@ -70,7 +71,7 @@ final class JobManagerCommand implements Callable<Integer> {
     }
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskExecutors, slots,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
-        conf.get(TaskManagerOptions.BATCH_SIZE)));
+        conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)));
     CountDownLatch stopRequested = new CountDownLatch(1);
     ShutdownSignals.onTermination(stopRequested::countDown);
     cluster.start();

@@ -60,6 +60,11 @@ import org.slf4j.LoggerFactory;
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+  // How long a restart waits for the ResourceManager to stop offering slots on TaskExecutors this
+  // JobMaster already knows to be lost: longer than the default heartbeat.timeout (50 s).
+  private static final Duration LOST_TASK_EXECUTOR_GRACE = Duration.ofMinutes(2);
+  private static final long FIRST_SLOT_RETRY_MILLIS = 50;
+  private static final long MAX_SLOT_RETRY_MILLIS = 2_000;
 
 
   private final JobGraph job;
@@ -71,6 +76,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final WatermarkAlignmentGroups alignmentGroups = new WatermarkAlignmentGroups();
   private ExecutionGraph executionGraph;
   private final Map<String, TaskExecutorGateway> taskExecutorsByAddress = new HashMap<>();
+  private final LostTaskExecutors lostTaskExecutors = new LostTaskExecutors();
   private long finishedRecordsIn;
   private long finishedSourceRecords;
   private JobStatus status = JobStatus.CREATED;
@@ -145,7 +151,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
         .thenCompose(rm -> {
           resourceManager = rm;
-          return rm.requestSlots(job.jobId(), slotsNeeded);
+          return rm.requestSlots(job.jobId(), externalAddress(), slotsNeeded);
         })
         .whenCompleteAsync((offers, error) -> {
           if (error != null) {
@@ -408,7 +414,78 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (!startCoordinators(latest)) {
       return;
     }
-    deploy(offers, slotsPerGroup);
+    if (lostTaskExecutors.any()) {
+      requestSlotsAgainAndDeploy();
+    } else {
+      deploy(offers, slotsPerGroup);
+    }
+  }
+
+  /** Some slots were on lost TaskExecutors: asks for the job's slots again, on those that are left. */
+  private void requestSlotsAgainAndDeploy() {
+    requestSlotsAgainAndDeploy(System.nanoTime(), FIRST_SLOT_RETRY_MILLIS);
+  }
+
+  private void requestSlotsAgainAndDeploy(long sinceNanos, long retryMillis) {
+    List<String> lost = lostTaskExecutors.addresses();
+    int slotsNeeded = slotsPerGroup.values().stream().mapToInt(Integer::intValue).sum();
+    LOG.info("Job '{}' ({}) requests its {} slots again: TaskExecutor(s) {} were lost", job.jobName(), job.jobId(),
+        slotsNeeded, lost);
+    ExecutionGraph graph = executionGraph;
+    resourceManager.requestSlots(job.jobId(), externalAddress(), slotsNeeded).whenCompleteAsync((newOffers, error) -> {
+      if (error != null) {
+        lostTaskExecutors.clear();
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not get task slots"
+            + " after losing TaskExecutor(s) " + lost + ": " + cause.getMessage(), cause));
+        return;
+      }
+      List<String> stillOffered = lostTaskExecutors.offeredIn(newOffers);
+      if (!stillOffered.isEmpty() && status == JobStatus.RUNNING
+          && System.nanoTime() - sinceNanos < LOST_TASK_EXECUTOR_GRACE.toNanos()) {
+        // This JobMaster found out first; the ResourceManager drops them within its heartbeat timeout.
+        LOG.info("Job '{}' ({}): the ResourceManager still offers slots on lost TaskExecutor(s) {}; asking again in {} ms",
+            job.jobName(), job.jobId(), stillOffered, retryMillis);
+        this.offers = newOffers;
+        scheduleRunAsync(() -> {
+          if (status == JobStatus.RUNNING && executionGraph == graph) {
+            requestSlotsAgainAndDeploy(sinceNanos, Math.min(2 * retryMillis, MAX_SLOT_RETRY_MILLIS));
+          }
+        }, retryMillis);
+        return;
+      }
+      lostTaskExecutors.clear();
+      deploy(newOffers, slotsPerGroup);
+    }, getMainThreadExecutor());
+  }
+
+  @Override
+  public void disconnectTaskExecutor(String taskExecutorAddress, String reason) {
+    taskExecutorLost(new TaskExecutorLostException(taskExecutorAddress, reason));
+  }
+
+  /**
+   * Fails every subtask on the lost TaskExecutor at once, since none of them will report again, and
+   * restarts the job through the normal failure path.
+   */
+  private void taskExecutorLost(TaskExecutorLostException lost) {
+    String address = lost.taskExecutorAddress();
+    if (status.isTerminal() || !lostTaskExecutors.markLost(address, offers)) {
+      return;
+    }
+    taskExecutorsByAddress.remove(address);
+    List<Execution> failed = LostTaskExecutors.failExecutionsOn(executionGraph, address);
+    LOG.warn("Job '{}' ({}): {}; {} of its subtasks ran there", job.jobName(), job.jobId(), lost.getMessage(),
+        failed.size());
+    if (!failed.isEmpty()) {
+      Execution first = failed.get(0);
+      handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
+          + lost.getMessage() + "; it ran " + first.describe()
+          + (failed.size() > 1 ? " and " + (failed.size() - 1) + " more subtasks" : ""), lost,
+          new FailureLocation(first.vertex.getName(), null, first.attemptId.subtaskIndex(),
+              first.attemptId.attemptNumber(), address)));
+    }
+    checkTerminal();
   }
 
   private void failJob(Throwable cause) {
@@ -456,7 +533,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         execution.state = execution.state == ExecutionState.DEPLOYING
             || execution.state == ExecutionState.INITIALIZING || execution.state == ExecutionState.RUNNING
             ? ExecutionState.CANCELING : execution.state;
-        execution.taskExecutor.cancelTask(execution.attemptId);
+        String address = execution.taskExecutorAddress;
+        execution.taskExecutor.cancelTask(execution.attemptId).whenCompleteAsync((ok, error) -> {
+          if (error != null) {
+            // It cannot be reached: its subtasks will never report that they stopped.
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            taskExecutorLost(new TaskExecutorLostException(address, "cancelling a subtask there failed: " + cause));
+          }
+        }, getMainThreadExecutor());
       }
     }
   }

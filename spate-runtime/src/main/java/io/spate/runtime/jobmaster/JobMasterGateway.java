@@ -39,6 +39,13 @@ public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
   /** The job's progress. */
   CompletableFuture<JobProgress> requestProgress();
 
+  /**
+   * The TaskExecutor at {@code taskExecutorAddress} is gone (the ResourceManager lost its heartbeat,
+   * or it registered anew): every subtask of this job deployed there has failed with {@code reason}
+   * and will never report again. The job restarts per its restart strategy, on slots requested anew.
+   */
+  void disconnectTaskExecutor(String taskExecutorAddress, String reason);
+
   /** Cancels the job; completes when the request is accepted. */
   CompletableFuture<Void> cancel();
 }

@@ -7,6 +7,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.dag.StreamGraph;
 import io.spate.api.execution.PipelineExecutor;
 import io.spate.runtime.TaskManagerOptions;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.graph.JobVertex;
@@ -36,7 +37,7 @@ public final class LocalExecutor implements PipelineExecutor {
     }
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, slots,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
-        conf.get(TaskManagerOptions.BATCH_SIZE)));
+        conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)));
     cluster.start();
     try {
       if (conf.get(RestOptions.LOCAL_ENABLED)) {

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 import io.spate.runtime.taskexecutor.DataPlaneSettings;
 import io.spate.runtime.taskexecutor.TaskExecutor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import io.spate.api.configuration.Configuration;
@@ -33,6 +35,7 @@ public final class MiniCluster implements AutoCloseable {
   private LocalShuffleEnvironment shuffle;
   private ResourceManager resourceManager;
   private final List<TaskExecutor> taskExecutors = new ArrayList<>();
+  private final Set<Integer> killed = new HashSet<>();
   private Dispatcher dispatcher;
   private DispatcherGateway dispatcherGateway;
   private RestServer restServer;
@@ -82,15 +85,60 @@ public final class MiniCluster implements AutoCloseable {
   public synchronized void start() {
     rpcService = rpcServiceFactory.get();
     shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
-    resourceManager = new ResourceManager(rpcService, "resourcemanager");
+    resourceManager = new ResourceManager(rpcService, "resourcemanager", configuration.heartbeat());
     for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {
-      TaskExecutor te = new TaskExecutor(rpcService, "taskexecutor-" + i, configuration.slotsPerTaskExecutor(),
-          configuration.workerThreadsPerTaskExecutor(), shuffle, dataPlane);
-      taskExecutors.add(te);
-      te.registerAt(resourceManager.getAddress()).join();
+      startTaskExecutor();
     }
     dispatcher = new Dispatcher(rpcService, "dispatcher", resourceManager.getAddress(), this::jobEnded);
     dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class).join();
+  }
+
+  private String startTaskExecutor() {
+    TaskExecutor te = new TaskExecutor(rpcService, "taskexecutor-" + taskExecutors.size(),
+        configuration.slotsPerTaskExecutor(), configuration.workerThreadsPerTaskExecutor(), shuffle, dataPlane);
+    taskExecutors.add(te);
+    te.registerAt(resourceManager.externalAddress(), configuration.heartbeat()).join();
+    return te.externalAddress();
+  }
+
+  /**
+   * Starts one more TaskExecutor, named {@code taskexecutor-<index>} after those started before, and
+   * waits until it has registered.
+   *
+   * @return its address
+   */
+  public synchronized String addTaskExecutor() {
+    requireRunning();
+    return startTaskExecutor();
+  }
+
+  /**
+   * Stops the TaskExecutor started {@code index}-th (from 0) abruptly, as if its process died: it tells
+   * no one, and its tasks stop where they are. The ResourceManager finds out by its heartbeats.
+   *
+   * @return its address
+   */
+  public synchronized String killTaskExecutor(int index) {
+    requireRunning();
+    if (index < 0 || index >= taskExecutors.size() || killed.contains(index)) {
+      throw new IllegalArgumentException("No running TaskExecutor with index " + index + "; started "
+          + taskExecutors.size() + ", killed " + killed);
+    }
+    killed.add(index);
+    TaskExecutor te = taskExecutors.get(index);
+    te.close();
+    return te.getAddress();
+  }
+
+  /** The ResourceManager's gateway. */
+  public ResourceManagerGateway getResourceManagerGateway() {
+    return rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join();
+  }
+
+  private void requireRunning() {
+    if (rpcService == null || closed) {
+      throw new IllegalStateException("The mini cluster is not running.");
+    }
   }
 
   private void jobEnded(JobResult result) {
@@ -168,8 +216,10 @@ public final class MiniCluster implements AutoCloseable {
       restServer.close();
     }
     dispatcher.close();
-    for (TaskExecutor te : taskExecutors) {
-      te.close();
+    for (int i = 0; i < taskExecutors.size(); i++) {
+      if (!killed.contains(i)) {
+        taskExecutors.get(i).close();
+      }
     }
     resourceManager.close();
     rpcService.close();

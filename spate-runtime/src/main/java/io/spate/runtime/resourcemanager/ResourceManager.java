@@ -1,21 +1,33 @@
 package io.spate.runtime.resourcemanager;
 
 import io.spate.api.common.JobID;
+import io.spate.runtime.heartbeat.HeartbeatMonitor;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
+import io.spate.runtime.jobmaster.JobMasterGateway;
+import io.spate.runtime.taskexecutor.SlotReport;
+import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps track of the TaskExecutors' slots and hands them to jobs. A request the cluster could never
  * serve fails at once; one that only has to wait for other jobs to give slots back waits, first come
- * first served, up to the slot request timeout.
+ * first served, up to the slot request timeout. It asks every registered TaskExecutor for a heartbeat
+ * every {@code heartbeat.interval}; one that has not answered for {@code heartbeat.timeout} is
+ * removed with its slots, and the JobMasters that held slots there are told.
  */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
@@ -24,18 +36,49 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
   private static final int MAX_WAITING_REQUESTS = 1024;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+
   private record WaitingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {}
 
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
   private final Map<String, Long> registrationTimes = new LinkedHashMap<>();
   private final Map<String, InetSocketAddress> dataAddresses = new LinkedHashMap<>();
+  // The JobMaster of each job that holds or waits for slots, to tell it when a TaskExecutor is lost.
+  private final Map<JobID, String> jobMasters = new HashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
+  private final HeartbeatMonitor<SlotReport> heartbeats;
 
-  /** Creates the ResourceManager; requests for busy slots wait up to {@link #SLOT_REQUEST_TIMEOUT}. */
+  /** Creates the ResourceManager with the default {@code heartbeat.*} settings. */
   public ResourceManager(RpcService rpcService, String address) {
-    super(rpcService, address);
+    this(rpcService, address, HeartbeatSettings.DEFAULT);
   }
 
+  /**
+   * Creates the ResourceManager; requests for busy slots wait up to {@link #SLOT_REQUEST_TIMEOUT},
+   * and TaskExecutors are watched with {@code heartbeat}.
+   */
+  public ResourceManager(RpcService rpcService, String address, HeartbeatSettings heartbeat) {
+    super(rpcService, address);
+    this.heartbeats = new HeartbeatMonitor<>(heartbeat, this::scheduleRunAsync, getMainThreadExecutor(),
+        HeartbeatMonitor::monotonicMillis,
+        taskExecutor -> rpcService.connect(taskExecutor, TaskExecutorGateway.class)
+            .thenCompose(gateway -> gateway.heartbeatFromResourceManager(externalAddress())),
+        new HeartbeatMonitor.Listener<>() {
+          @Override
+          public void targetLost(String taskExecutor, long silentMillis) {
+            taskExecutorLost(taskExecutor, "no heartbeat for " + heartbeat.timeoutMillis() + " ms");
+          }
+        });
+    runAsync(heartbeats::start);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Registering again is harmless: the TaskExecutor stays one TaskExecutor. Because a
+   * TaskExecutor registers again only after it lost its ResourceManager and cancelled its tasks, a
+   * second registration frees all its slots, and the JobMasters that held slots there are told.
+   */
   @Override
   public CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots,
       InetSocketAddress dataAddress) {
@@ -43,20 +86,70 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       if (numberOfSlots < 1) {
         throw new IllegalArgumentException("TaskExecutor " + address + " offers " + numberOfSlots + " slots; at least 1 is needed");
       }
-      slotsByTaskExecutor.putIfAbsent(address, new JobID[numberOfSlots]);
-      registrationTimes.putIfAbsent(address, System.currentTimeMillis());
+      if (slotsByTaskExecutor.containsKey(address)) {
+        disconnectJobs(address, slotsByTaskExecutor.get(address), "it registered again, so the tasks it ran are gone");
+      }
+      slotsByTaskExecutor.put(address, new JobID[numberOfSlots]);
+      registrationTimes.put(address, System.currentTimeMillis());
+      heartbeats.monitorTarget(address);
       if (dataAddress != null) {
         dataAddresses.put(address, dataAddress);
+      } else {
+        dataAddresses.remove(address);
       }
       serveWaiting();
       return null;
     });
   }
 
+  /** No heartbeat from {@code address}: its slots are gone and the jobs that held them are told. */
+  private void taskExecutorLost(String address, String reason) {
+    JobID[] slots = slotsByTaskExecutor.remove(address);
+    registrationTimes.remove(address);
+    dataAddresses.remove(address);
+    if (slots == null) {
+      return;
+    }
+    LOG.warn("TaskExecutor {} was lost: {}; its {} slots are released", address, reason, slots.length);
+    disconnectJobs(address, slots, reason);
+  }
+
+  private void disconnectJobs(String taskExecutor, JobID[] slots, String reason) {
+    Set<JobID> jobs = new LinkedHashSet<>();
+    for (JobID slot : slots) {
+      if (slot != null) {
+        jobs.add(slot);
+      }
+    }
+    for (JobID job : jobs) {
+      String jobMaster = jobMasters.get(job);
+      if (jobMaster != null) {
+        rpcService.connect(jobMaster, JobMasterGateway.class).whenComplete((gateway, error) -> {
+          if (error != null) {
+            LOG.warn("Cannot tell the JobMaster {} of job {} that TaskExecutor {} was lost: {}", jobMaster, job,
+                taskExecutor, error.toString());
+          } else {
+            gateway.disconnectTaskExecutor(taskExecutor, reason);
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Slots the job still holds are given back first, so that a restarting job that asks again gets
+   * slots only on the TaskExecutors that are left.
+   */
   @Override
-  public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count) {
+  public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count) {
     CompletableFuture<List<SlotOffer>> result = new CompletableFuture<>();
     runAsync(() -> {
+      if (freeSlotsOf(jobId)) {
+        serveWaiting();
+      }
+      jobMasters.put(jobId, jobMasterAddress);
       int total = countTotal();
       if (total < count) {
         result.completeExceptionally(new NotEnoughResourcesException("The job needs " + count
@@ -113,14 +206,29 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
   @Override
   public void releaseSlots(JobID jobId) {
+    freeSlotsOf(jobId);
+    jobMasters.remove(jobId);
+    serveWaiting();
+  }
+
+  /** Frees the slots of {@code jobId}; true if it held any. */
+  private boolean freeSlotsOf(JobID jobId) {
+    boolean freed = false;
     for (JobID[] slots : slotsByTaskExecutor.values()) {
       for (int i = 0; i < slots.length; i++) {
         if (jobId.equals(slots[i])) {
           slots[i] = null;
+          freed = true;
         }
       }
     }
-    serveWaiting();
+    return freed;
+  }
+
+  @Override
+  public void close() {
+    heartbeats.stop();
+    super.close();
   }
 
   @Override

@@ -9,19 +9,29 @@ import java.util.concurrent.CompletableFuture;
 /** What TaskExecutors and JobMasters can ask of the ResourceManager. */
 public interface ResourceManagerGateway extends RpcGateway {
 
-  /** A TaskExecutor without a data plane of its own (sharing this process's channels) offers its slots. */
+  /**
+   * A TaskExecutor without a data plane of its own (sharing this process's in-process channels)
+   * offers its slots; see {@link #registerTaskExecutor(String, int, InetSocketAddress)}.
+   */
   default CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots) {
     return registerTaskExecutor(address, numberOfSlots, null);
   }
 
-  /** A TaskExecutor whose data plane listens at {@code dataAddress} (null if none) offers its slots. */
+  /**
+   * A TaskExecutor whose data plane listens at {@code dataAddress} (null if none) offers its slots;
+   * from then on it is asked for heartbeats. Registering again replaces the earlier registration
+   * with all slots free.
+   */
   CompletableFuture<Void> registerTaskExecutor(String address, int numberOfSlots, InetSocketAddress dataAddress);
 
   /**
-   * Allocates {@code count} slots to {@code jobId}, waiting for busy ones to be released, or fails
-   * with {@link NotEnoughResourcesException} when the cluster is too small or the wait times out.
+   * Allocates {@code count} slots to {@code jobId}, whose JobMaster is at {@code jobMasterAddress},
+   * waiting for busy ones to be released, or fails with {@link NotEnoughResourcesException} when the
+   * cluster is too small or the wait times out. Slots the job already holds are released first. The
+   * JobMaster is told through {@code JobMasterGateway#disconnectTaskExecutor} when a TaskExecutor
+   * with some of its slots is lost.
    */
-  CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, int count);
+  CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count);
 
   /** Frees every slot of {@code jobId}. */
   void releaseSlots(JobID jobId);

@@ -1,6 +1,8 @@
 package io.spate.runtime.taskexecutor;
 
 import io.spate.api.common.JobID;
+import io.spate.runtime.heartbeat.HeartbeatMonitor;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.jobmaster.JobMasterGateway;
 import io.spate.runtime.metrics.TaskMetricGroup;
 import io.spate.runtime.graph.JobEdge;
@@ -42,6 +44,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final RemoteShuffleService dataPlane;
   private final DataPlaneSettings dataPlaneSettings;
   private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
+  private volatile ResourceManagerConnection resourceManagerConnection;
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
 
@@ -76,10 +79,59 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     });
   }
 
-  /** Registers with the ResourceManager at {@code resourceManagerAddress}. */
+  /**
+   * Registers with the ResourceManager at {@code resourceManagerAddress}, expecting heartbeats at the
+   * default {@code heartbeat.*} settings; see {@link #registerAt(String, HeartbeatSettings)}.
+   */
   public CompletableFuture<Void> registerAt(String resourceManagerAddress) {
-    return rpcService.connect(resourceManagerAddress, ResourceManagerGateway.class)
-        .thenCompose(rm -> rm.registerTaskExecutor(externalAddress(), numberOfSlots, dataAddress()));
+    return registerAt(resourceManagerAddress, HeartbeatSettings.DEFAULT);
+  }
+
+  /**
+   * Registers with the ResourceManager at {@code resourceManagerAddress}, retrying until it succeeds
+   * or this TaskExecutor closes; completes with the first registration. From then on the
+   * ResourceManager must send heartbeats: after {@code heartbeat.timeout} without one this
+   * TaskExecutor cancels all its tasks and registers again, with all its slots free. A second call
+   * replaces the first.
+   */
+  public CompletableFuture<Void> registerAt(String resourceManagerAddress, HeartbeatSettings heartbeat) {
+    return callAsync(() -> {
+      if (resourceManagerConnection != null) {
+        resourceManagerConnection.close();
+      }
+      resourceManagerConnection = new ResourceManagerConnection(externalAddress(), resourceManagerAddress, heartbeat,
+          this::scheduleRunAsync, getMainThreadExecutor(), HeartbeatMonitor::monotonicMillis,
+          address -> rpcService.connect(address, ResourceManagerGateway.class)
+              .thenCompose(rm -> rm.registerTaskExecutor(externalAddress(), numberOfSlots, dataAddress())),
+          this::cancelAllTasks);
+      return resourceManagerConnection.start();
+    }).thenCompose(registered -> registered);
+  }
+
+  @Override
+  public CompletableFuture<SlotReport> heartbeatFromResourceManager(String resourceManagerAddress) {
+    return callAsync(() -> {
+      boolean registered = false;
+      if (resourceManagerConnection != null) {
+        resourceManagerConnection.heartbeatReceived(resourceManagerAddress);
+        registered = resourceManagerConnection.isRegistered()
+            && resourceManagerConnection.resourceManagerAddress().equals(resourceManagerAddress);
+      }
+      return new SlotReport(externalAddress(), numberOfSlots, tasks.size(), registered);
+    });
+  }
+
+  /** The JobManager is gone: no one would follow these tasks, so they stop. */
+  private void cancelAllTasks(String reason) {
+    if (!tasks.isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(TaskExecutor.class).warn("TaskExecutor {} cancels its {} tasks: {}",
+          getAddress(), tasks.size(), reason);
+    }
+    for (StreamTask task : tasks.values()) {
+      task.cancel();
+      ExecutionAttemptID attemptId = task.attemptId();
+      scheduleRunAsync(() -> watchCancellation(attemptId, 1), CANCEL_WATCH_INTERVAL_MS);
+    }
   }
 
   /** How many channel ends this TaskExecutor's tasks have opened over the network so far. */
@@ -248,6 +300,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   @Override
   public void close() {
+    ResourceManagerConnection connection = resourceManagerConnection;
+    if (connection != null) {
+      connection.close();
+    }
     super.close();
     workers.close();
     checkpointIo.shutdownNow();

@@ -33,6 +33,13 @@ public interface TaskExecutorGateway extends RpcGateway {
   /** A stop-with-savepoint failed: a source subtask that stopped reading for it resumes. */
   void resumeAfterFailedStop(ExecutionAttemptID attemptId);
 
+  /**
+   * The ResourceManager at {@code resourceManagerAddress} asks for a sign of life; the answer reports
+   * the slots. A TaskExecutor that gets no such request for {@code heartbeat.timeout} considers the
+   * ResourceManager and JobManager lost.
+   */
+  CompletableFuture<SlotReport> heartbeatFromResourceManager(String resourceManagerAddress);
+
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
 }

@@ -105,7 +105,7 @@ class GrpcRpcServiceTest {
     String taskExecutor = taskManagerProcess.remoteAddress("taskexecutor-0");
     await(gateway.registerTaskExecutor(taskExecutor, 2));
     JobID job = JobID.generate();
-    List<SlotOffer> offers = await(gateway.requestSlots(job, 2));
+    List<SlotOffer> offers = await(gateway.requestSlots(job, jobManagerProcess.remoteAddress("jobmaster-test"), 2));
     int freeWhileHeld = await(gateway.freeSlots());
     gateway.releaseSlots(job);
     int freeAfterRelease = await(gateway.freeSlots());

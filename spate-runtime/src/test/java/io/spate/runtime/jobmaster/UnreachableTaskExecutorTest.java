@@ -1,0 +1,136 @@
+package io.spate.runtime.jobmaster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.common.JobStatus;
+import io.spate.api.common.RestartStrategies;
+import io.spate.api.connector.source.lib.DataGeneratorSource;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.RichMapFunction;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.dispatcher.DispatcherGateway;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.graph.JobGraphGenerator;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
+import io.spate.runtime.minicluster.MiniCluster;
+import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The subtasks on a TaskExecutor that cannot be reached never report that they stopped, so the
+ * JobMaster does not wait for them: it finds out when its own call there fails, before the
+ * ResourceManager's heartbeat timeout.
+ */
+class UnreachableTaskExecutorTest {
+
+  private static final long WAIT_SECONDS = 30;
+  private static final AtomicBoolean ARMED = new AtomicBoolean();
+  private static final AtomicInteger OPENED = new AtomicInteger();
+  // Runs right before the injected failure, on the thread of the failing subtask.
+  private static volatile Runnable beforeFailure = () -> { };
+
+  /**
+   * Throws once in subtask 0 when the test armed it, after running {@link #beforeFailure}; counts
+   * the subtasks that open.
+   */
+  static final class FailWhenArmed extends RichMapFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void open(OpenContext context) {
+      OPENED.incrementAndGet();
+    }
+
+    @Override
+    public Long map(Long value) {
+      if (getRuntimeContext().getTaskInfo().indexOfThisSubtask() == 0 && ARMED.compareAndSet(true, false)) {
+        beforeFailure.run();
+        throw new IllegalStateException("injected failure");
+      }
+      return value;
+    }
+  }
+
+  private static JobGraph endlessJob(boolean restart) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
+    if (restart) {
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
+    }
+    env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
+        WatermarkStrategy.noWatermarks(), "endless").rebalance().map(new FailWhenArmed()).discard();
+    return JobGraphGenerator.generate(env.getStreamGraph("endless"));
+  }
+
+  @Test
+  void cancellingAJobWithSubtasksOnADeadTaskExecutorEndsAtOnce() throws Exception {
+    try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(3, 1, 1, 16, 64))) {
+      cluster.start();
+      JobGraph job = endlessJob(false);
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster));
+
+      cluster.killTaskExecutor(2); // the ResourceManager would notice only after the default 50 s
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+      JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+    }
+  }
+
+  @Test
+  void aRestartWaitsUntilTheResourceManagerNoLongerOffersTheDeadTaskExecutor() throws Exception {
+    MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 2, 1, 16, 64)
+        .withHeartbeat(new HeartbeatSettings(50, 1_000));
+    try (MiniCluster cluster = new MiniCluster(shape)) {
+      cluster.start();
+      OPENED.set(0);
+      JobGraph job = endlessJob(true);
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 3);
+
+      // Subtask 0 runs on taskexecutor-0; it kills taskexecutor-1 and fails at once, so cancelling the
+      // others finds taskexecutor-1 gone long before the ResourceManager's heartbeat timeout.
+      beforeFailure = () -> cluster.killTaskExecutor(1);
+      ARMED.set(true);
+
+      awaitTrue("the job is redeployed", () -> OPENED.get() == 6);
+      assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get())
+          .as("redeployed only once the ResourceManager had dropped it")
+          .extracting(RegisteredTaskExecutor::address).containsExactly("taskexecutor-0", "taskexecutor-2");
+      // The loss came to light while the job was already restarting, so it is not a failure of its own.
+      assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
+          .singleElement().asString().contains("injected failure");
+      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+      assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    } finally {
+      ARMED.set(false);
+      beforeFailure = () -> { };
+    }
+  }
+
+  private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
+    return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
+        .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);
+  }
+
+  private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+}
