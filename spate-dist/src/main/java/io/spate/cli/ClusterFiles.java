@@ -60,6 +60,50 @@ final class ClusterFiles {
     return logDir.resolve("spate-jobmanager.log");
   }
 
+  /** Where the JobManager writes the host:port TaskManagers join. */
+  Path rpcAddressFile() {
+    return logDir.resolve("spate-jobmanager.rpc");
+  }
+
+  /** The pid file of TaskManager {@code index}. */
+  Path taskManagerPidFile(int index) {
+    return logDir.resolve("spate-taskmanager-" + index + ".pid");
+  }
+
+  /** The log file of TaskManager {@code index}. */
+  Path taskManagerLogFile(int index) {
+    return logDir.resolve("spate-taskmanager-" + index + ".log");
+  }
+
+  /** The TaskManager pid files there are, by index. */
+  java.util.SortedMap<Integer, Path> taskManagerPidFiles() throws IOException {
+    java.util.SortedMap<Integer, Path> files = new java.util.TreeMap<>();
+    if (!Files.isDirectory(logDir)) {
+      return files;
+    }
+    try (java.util.stream.Stream<Path> list = Files.list(logDir)) {
+      for (Path file : list.toList()) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("spate-taskmanager-(\\d{1,4})\\.pid")
+            .matcher(file.getFileName().toString());
+        if (m.matches()) {
+          files.put(Integer.parseInt(m.group(1)), file);
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The pid in {@code pidFile}, if it holds one. */
+  static Optional<Long> pidIn(Path pidFile) {
+    return read(pidFile).flatMap(text -> {
+      try {
+        return Optional.of(Long.parseLong(text));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
   /** The pid in the pid file, if there is one; a malformed file counts as none. */
   Optional<Long> pid() {
     return read(pidFile()).flatMap(text -> {
@@ -76,13 +120,15 @@ final class ClusterFiles {
     return read(addressFile());
   }
 
-  /** Removes the pid and address files. */
+  /** Removes the JobManager's pid and address files. */
   void clear() throws IOException {
     Files.deleteIfExists(pidFile());
     Files.deleteIfExists(addressFile());
+    Files.deleteIfExists(rpcAddressFile());
   }
 
-  private static Optional<String> read(Path file) {
+  /** The stripped text of {@code file}, if it exists and is not blank. */
+  static Optional<String> read(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
       return text.isEmpty() ? Optional.empty() : Optional.of(text);

@@ -3,6 +3,7 @@ package io.spate.cli;
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.api.configuration.SecurityOptions;
+import io.spate.cli.rest.RestClientException;
 import io.spate.cli.rest.RestClusterClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spate cluster start}: starts {@code spate jobmanager} in the background, writes its pid file,
- * waits until its REST API answers and prints its address.
+ * waits until its REST API answers, then starts the TaskManager processes that join it, each with a pid
+ * and log file, waits until they registered and prints the addresses.
  */
 @Command(name = "start", description = "Starts a session cluster in the background and prints its REST address;"
     + " does nothing when one already runs.")
@@ -40,18 +42,15 @@ final class ClusterStartCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
   private boolean helpRequested;
 
-  @Option(names = "--taskmanagers", paramLabel = "<n>",
-      description = "TaskExecutors to run (in the JobManager's JVM for now); sets jobmanager.taskexecutors.")
-  private Integer taskManagers;
+  @Option(names = "--taskmanagers", paramLabel = "<n>", defaultValue = "1",
+      description = "TaskManager processes to start, each with jobmanager.taskexecutor.slots slots (default: ${DEFAULT-VALUE}).")
+  private int taskManagers;
 
   @Override
   public Integer call() throws Exception {
-    if (taskManagers != null) {
-      if (taskManagers < 1) {
-        throw new ParameterException(spec.commandLine(), "--taskmanagers must be at least 1, but was "
-            + taskManagers + ".");
-      }
-      options.overrides.put(ClusterProcessOptions.TASK_EXECUTORS.key(), String.valueOf(taskManagers));
+    if (taskManagers < 1) {
+      throw new ParameterException(spec.commandLine(), "--taskmanagers must be at least 1, but was "
+          + taskManagers + ".");
     }
     Configuration conf = options.load();
     if (conf.get(SecurityOptions.REST_ENABLED)) {
@@ -79,7 +78,12 @@ final class ClusterStartCommand implements Callable<Integer> {
     }
     Files.createDirectories(files.logDir());
     Files.deleteIfExists(files.addressFile());
-    Process process = launch(files);
+    Files.deleteIfExists(files.rpcAddressFile());
+    removeStaleTaskManagerPidFiles(files, out);
+    // The TaskExecutors run in TaskManager processes of their own, started once the JobManager answers.
+    Process process = launch(List.of("jobmanager", "--address-file", files.addressFile().toString(),
+        "--rpc-address-file", files.rpcAddressFile().toString(),
+        "-D", ClusterProcessOptions.TASK_EXECUTORS.key() + "=0"), files.logFile());
     Files.writeString(files.pidFile(), process.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
     long deadline = System.nanoTime() + conf.get(ClusterProcessOptions.START_TIMEOUT).toNanos();
     while (System.nanoTime() < deadline) {
@@ -94,7 +98,7 @@ final class ClusterStartCommand implements Callable<Integer> {
       if (address.isPresent() && client(address.get()).isHealthy()) {
         out.println("Started the JobManager (pid " + process.pid() + "); REST API at http://" + address.get()
             + ". Log: " + files.logFile());
-        return 0;
+        return startTaskManagers(conf, files, address.get(), deadline, out, err) ? 0 : 1;
       }
       Thread.sleep(POLL_MILLIS);
     }
@@ -106,7 +110,79 @@ final class ClusterStartCommand implements Callable<Integer> {
     return 1;
   }
 
-  private Process launch(ClusterFiles files) throws IOException {
+  /** Removes TaskManager pid files whose process is gone; a live one means a cluster runs. */
+  private static void removeStaleTaskManagerPidFiles(ClusterFiles files, PrintWriter out) throws IOException {
+    for (Path pidFile : files.taskManagerPidFiles().values()) {
+      Optional<Long> pid = ClusterFiles.pidIn(pidFile);
+      if (pid.isEmpty() || JobManagerProcess.findTaskManager(pid.get()).isEmpty()) {
+        Files.deleteIfExists(pidFile);
+        out.println("Removed the stale pid file " + pidFile + ".");
+      }
+    }
+  }
+
+  /**
+   * Starts the TaskManager processes, which join the JobManager at the RPC address it wrote, and waits
+   * until all registered; on failure stops every process it started and says why.
+   */
+  private boolean startTaskManagers(Configuration conf, ClusterFiles files, String restAddress, long deadline,
+      PrintWriter out, PrintWriter err) throws Exception {
+    String rpcAddress = ClusterFiles.read(files.rpcAddressFile()).orElse(null);
+    List<Process> started = new ArrayList<>();
+    String failure = null;
+    if (rpcAddress == null) {
+      failure = "The JobManager wrote no RPC address to " + files.rpcAddressFile();
+    } else {
+      int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
+      for (int i = 0; i < taskManagers; i++) {
+        Process taskManager = launch(List.of("taskmanager", "--jobmanager", rpcAddress, "--slots",
+            String.valueOf(slots)), files.taskManagerLogFile(i));
+        started.add(taskManager);
+        Files.writeString(files.taskManagerPidFile(i), taskManager.pid() + System.lineSeparator(),
+            StandardCharsets.UTF_8);
+      }
+      failure = awaitRegistrations(files, restAddress, started, deadline);
+    }
+    if (failure == null) {
+      out.println("Started " + taskManagers + " TaskManager(s) (pids " + started.stream().map(p -> String.valueOf(
+          p.pid())).collect(java.util.stream.Collectors.joining(", ")) + "), joined at " + rpcAddress + ". Logs: "
+          + files.taskManagerLogFile(0).getParent() + "/spate-taskmanager-<n>.log");
+      return true;
+    }
+    err.println(failure + "; the cluster was stopped.");
+    for (int i = 0; i < started.size(); i++) {
+      started.get(i).destroyForcibly();
+      Files.deleteIfExists(files.taskManagerPidFile(i));
+    }
+    files.pid().flatMap(JobManagerProcess::find).ifPresent(ProcessHandle::destroy);
+    files.clear();
+    return false;
+  }
+
+  private String awaitRegistrations(ClusterFiles files, String restAddress, List<Process> started, long deadline)
+      throws Exception {
+    while (System.nanoTime() < deadline) {
+      for (int i = 0; i < started.size(); i++) {
+        if (!started.get(i).isAlive()) {
+          return "TaskManager " + i + " exited with status " + started.get(i).exitValue() + " while starting; its log "
+              + files.taskManagerLogFile(i) + " ends with:" + System.lineSeparator()
+              + tail(files.taskManagerLogFile(i), 15);
+        }
+      }
+      try {
+        if (client(restAddress).listTaskManagers().size() >= started.size()) {
+          return null;
+        }
+      } catch (RestClientException e) {
+        // not answering yet: poll again
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    return "Not every TaskManager registered with the JobManager within the start timeout ("
+        + ClusterProcessOptions.START_TIMEOUT.key() + ")";
+  }
+
+  private Process launch(List<String> spateArguments, Path logFile) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -115,8 +191,8 @@ final class ClusterStartCommand implements Callable<Integer> {
       command.addAll(List.of(javaOpts.trim().split("\\s+")));
     }
     command.add("-Dspate.home=" + ClusterFiles.home());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager",
-        "--address-file", files.addressFile().toString()));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpateCli.class.getName()));
+    command.addAll(spateArguments);
     Path config = options.configFile();
     if (config != null) {
       command.addAll(List.of("--config", config.toString()));
@@ -124,12 +200,12 @@ final class ClusterStartCommand implements Callable<Integer> {
     for (Map.Entry<String, String> override : options.overrides.entrySet()) {
       command.addAll(List.of("-D", override.getKey() + "=" + override.getValue()));
     }
-    Files.writeString(files.logFile(), "---- " + java.time.Instant.now() + " spate cluster start"
+    Files.writeString(logFile, "---- " + java.time.Instant.now() + " spate cluster start"
         + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(files.logFile().toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     return builder.start();
   }

@@ -4,6 +4,9 @@ import io.spate.api.configuration.Configuration;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spate cluster stop}: ends the JobManager of the pid file, and only that process: SIGTERM,
- * then SIGKILL after {@code cluster.stop-timeout}; removes the pid file.
+ * {@code spate cluster stop}: ends the TaskManagers and the JobManager of the pid files, and only those
+ * processes: SIGTERM, then SIGKILL after {@code cluster.stop-timeout}; removes the pid files.
  */
 @Command(name = "stop", description = "Stops the session cluster of the pid file (SIGTERM, then SIGKILL after"
     + " cluster.stop-timeout); its running jobs are cancelled.")
@@ -36,6 +39,16 @@ final class ClusterStopCommand implements Callable<Integer> {
     Configuration conf = options.load();
     PrintWriter out = spec.commandLine().getOut();
     ClusterFiles files = ClusterFiles.of(conf);
+    Duration timeout = conf.get(ClusterProcessOptions.STOP_TIMEOUT);
+    // TaskManagers first: the JobManager then cancels jobs that no longer have tasks to wait for.
+    for (Map.Entry<Integer, Path> pidFile : files.taskManagerPidFiles().entrySet()) {
+      Optional<ProcessHandle> taskManager = ClusterFiles.pidIn(pidFile.getValue())
+          .flatMap(JobManagerProcess::findTaskManager);
+      if (taskManager.isPresent()) {
+        out.println(stop(taskManager.get(), "TaskManager " + pidFile.getKey(), timeout));
+      }
+      Files.deleteIfExists(pidFile.getValue());
+    }
     Optional<Long> pid = files.pid();
     if (pid.isEmpty()) {
       files.clear();
@@ -49,19 +62,23 @@ final class ClusterStopCommand implements Callable<Integer> {
           + pid.get() + " is gone).");
       return 0;
     }
-    Duration timeout = conf.get(ClusterProcessOptions.STOP_TIMEOUT);
-    ProcessHandle handle = process.get();
+    out.println(stop(process.get(), "the JobManager", timeout));
+    files.clear();
+    return 0;
+  }
+
+  /** SIGTERM, then SIGKILL after {@code timeout}; says which it took. */
+  private static String stop(ProcessHandle handle, String what, Duration timeout) throws Exception {
     handle.destroy();
     try {
       handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      out.println("Stopped the JobManager (pid " + pid.get() + ").");
+      return "Stopped " + what + " (pid " + handle.pid() + ").";
     } catch (TimeoutException e) {
       handle.destroyForcibly();
       handle.onExit().get(10, TimeUnit.SECONDS);
-      out.println("The JobManager (pid " + pid.get() + ") did not stop within " + timeout.toSeconds() + " s ("
-          + ClusterProcessOptions.STOP_TIMEOUT.key() + ") and was killed.");
+      return what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1) + " (pid " + handle.pid()
+          + ") did not stop within " + timeout.toSeconds() + " s (" + ClusterProcessOptions.STOP_TIMEOUT.key()
+          + ") and was killed.";
     }
-    files.clear();
-    return 0;
   }
 }

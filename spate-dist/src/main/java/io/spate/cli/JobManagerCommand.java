@@ -9,6 +9,8 @@ import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
+import io.spate.runtime.rpc.remote.GrpcRpcService;
+import io.spate.runtime.taskexecutor.DataPlaneSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jobmanager",
     description = {"Runs a session cluster in the foreground: a JobManager with its REST API and in-process"
-        + " TaskExecutors, which runs the jars submitted to it ('spate run -m', POST /jars/upload).",
+        + " TaskExecutors (jobmanager.taskexecutors, 0 for none), which runs the jars submitted to it ('spate run -m',"
+        + " POST /jars/upload). TaskManager processes join it with 'spate taskmanager'.",
         "SIGTERM or Ctrl-C cancels the running jobs (take savepoints first with 'spate stop') and exits."})
 final class JobManagerCommand implements Callable<Integer> {
 
@@ -54,14 +57,18 @@ final class JobManagerCommand implements Callable<Integer> {
       description = "Where to write host:port of the REST API once it answers (used by 'spate cluster start').")
   private Path addressFile;
 
+  @Option(names = "--rpc-address-file", hidden = true, paramLabel = "<file>",
+      description = "Where to write host:port of the RPC server, which TaskManagers join (used by 'spate cluster start').")
+  private Path rpcAddressFile;
+
   @Override
   public Integer call() throws Exception {
     Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
     int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
     int taskExecutors = conf.get(ClusterProcessOptions.TASK_EXECUTORS);
-    if (slots < 1 || taskExecutors < 1) {
-      throw new IllegalArgumentException(ClusterProcessOptions.TASK_EXECUTORS.key() + " and "
-          + ClusterProcessOptions.SESSION_SLOTS.key() + " must be at least 1, but are " + taskExecutors + " and "
+    if (slots < 1 || taskExecutors < 0) {
+      throw new IllegalArgumentException(ClusterProcessOptions.TASK_EXECUTORS.key() + " must be at least 0 and "
+          + ClusterProcessOptions.SESSION_SLOTS.key() + " at least 1, but they are " + taskExecutors + " and "
           + slots + ".");
     }
     Path jarDir = conf.getOptional(ClusterProcessOptions.JAR_DIR).map(Path::of).orElse(null);
@@ -69,9 +76,20 @@ final class JobManagerCommand implements Callable<Integer> {
     if (temporaryJarDir) {
       jarDir = Files.createTempDirectory("spate-jars-");
     }
+    // The roles talk gRPC so that TaskManager processes can join; its own TaskExecutors get a data
+    // plane so that they exchange records with theirs.
+    DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
+    GrpcRpcService[] rpc = new GrpcRpcService[1];
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskExecutors, slots,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
-        conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)));
+        conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)), dataPlane, () -> {
+          try {
+            rpc[0] = GrpcRpcService.start(conf);
+            return rpc[0];
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     CountDownLatch stopRequested = new CountDownLatch(1);
     ShutdownSignals.onTermination(stopRequested::countDown);
     cluster.start();
@@ -84,11 +102,16 @@ final class JobManagerCommand implements Callable<Integer> {
     }
     java.net.URI url = java.net.URI.create(rest.url()); // http:// or https://
     String address = url.getHost() + ":" + url.getPort();
+    String rpcAddress = rpc[0].hostAndPort();
+    if (rpcAddressFile != null) {
+      Files.writeString(rpcAddressFile, rpcAddress + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
     if (addressFile != null) {
       Files.writeString(addressFile, address + System.lineSeparator(), StandardCharsets.UTF_8);
     }
     System.out.println("Spate JobManager running with " + taskExecutors + " in-process TaskExecutor(s) of " + slots
-        + " slot(s); REST API at " + rest.url() + ". Stop it with SIGTERM or Ctrl-C.");
+        + " slot(s); REST API at " + rest.url() + "; TaskManagers join with 'spate taskmanager --jobmanager "
+        + rpcAddress + "'. Stop it with SIGTERM or Ctrl-C.");
     System.out.flush();
     stopRequested.await();
     return shutDown(cluster, conf.get(ClusterProcessOptions.SHUTDOWN_TIMEOUT), temporaryJarDir ? jarDir : null);
@@ -105,11 +128,14 @@ final class JobManagerCommand implements Callable<Integer> {
           ClusterProcessOptions.SHUTDOWN_TIMEOUT.key());
       exitCode = 1;
     }
-    if (addressFile != null) {
+    for (Path file : new Path[] {addressFile, rpcAddressFile}) {
+      if (file == null) {
+        continue;
+      }
       try {
-        Files.deleteIfExists(addressFile);
+        Files.deleteIfExists(file);
       } catch (IOException e) {
-        LOG.warn("Cannot delete {}", addressFile, e);
+        LOG.warn("Cannot delete {}", file, e);
       }
     }
     if (temporaryJarDir != null) {

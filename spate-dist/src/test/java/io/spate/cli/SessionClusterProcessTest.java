@@ -54,17 +54,27 @@ class SessionClusterProcessTest {
         """);
   }
 
-  /** Ends the JobManager of this test's pid file if a failed test left it running. */
+  /** Ends the JobManager and TaskManagers of this test's pid files if a failed test left them running. */
   @AfterEach
-  void stopLeftoverJobManager() throws Exception {
-    // Only the process this test's pid file names: never anything found by name.
-    Path pidFile = home.resolve("log").resolve("spate-jobmanager.pid");
-    if (Files.exists(pidFile)) {
-      long pid = Long.parseLong(Files.readString(pidFile).strip());
-      Optional<ProcessHandle> process = ProcessHandle.of(pid);
-      if (process.isPresent()) {
-        process.get().destroyForcibly();
-        process.get().onExit().get(10, TimeUnit.SECONDS);
+  void stopLeftoverProcesses() throws Exception {
+    // Only the processes this test's pid files name: never anything found by name.
+    Path logDir = home.resolve("log");
+    if (!Files.isDirectory(logDir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(logDir)) {
+      for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+        long pid;
+        try {
+          pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+          process.get().destroyForcibly();
+          process.get().onExit().get(10, TimeUnit.SECONDS);
+        }
       }
     }
   }
@@ -82,6 +92,14 @@ class SessionClusterProcessTest {
     long pid = Long.parseLong(started.group(1));
     String address = started.group(2);
     assertThat(Files.readString(log.resolve("spate-jobmanager.pid")).strip()).isEqualTo(String.valueOf(pid));
+
+    assertThat(start.out()).contains("Started 2 TaskManager(s)");
+    List<Long> taskManagerPids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      long tmPid = Long.parseLong(Files.readString(log.resolve("spate-taskmanager-" + i + ".pid")).strip());
+      assertThat(ProcessHandle.of(tmPid).map(ProcessHandle::isAlive)).as("TaskManager %d", i).contains(true);
+      taskManagerPids.add(tmPid);
+    }
 
     Outcome status = spate("cluster", "status");
     assertThat(status.exitCode()).as(status.all()).isZero();
@@ -109,7 +127,14 @@ class SessionClusterProcessTest {
 
     Outcome stop = spate("cluster", "stop");
     assertThat(stop.exitCode()).as(stop.all()).isZero();
-    assertThat(stop.out()).contains("Stopped the JobManager (pid " + pid + ")");
+    assertThat(stop.out()).contains("Stopped the JobManager (pid " + pid + ")")
+        .contains("Stopped TaskManager 0 (pid " + taskManagerPids.get(0) + ")")
+        .contains("Stopped TaskManager 1 (pid " + taskManagerPids.get(1) + ")");
+    for (long tmPid : taskManagerPids) {
+      assertThat(ProcessHandle.of(tmPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+    assertThat(log.resolve("spate-taskmanager-0.pid")).doesNotExist();
+    assertThat(Files.readString(log.resolve("spate-taskmanager-1.log"))).contains("Spate TaskManager stopped.");
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(log.resolve("spate-jobmanager.pid")).doesNotExist();
     assertThat(Files.readString(log.resolve("spate-jobmanager.log"))).contains("Spate JobManager stopped.");
@@ -151,6 +176,14 @@ class SessionClusterProcessTest {
     Path log = Files.createDirectories(home.resolve("log"));
     long dead = deadPid();
     Files.writeString(log.resolve("spate-jobmanager.pid"), dead + "\n");
+    assertThat(start.out()).contains("Started 2 TaskManager(s)");
+    List<Long> taskManagerPids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      long tmPid = Long.parseLong(Files.readString(log.resolve("spate-taskmanager-" + i + ".pid")).strip());
+      assertThat(ProcessHandle.of(tmPid).map(ProcessHandle::isAlive)).as("TaskManager %d", i).contains(true);
+      taskManagerPids.add(tmPid);
+    }
+
     Outcome status = spate("cluster", "status");
     assertThat(status.exitCode()).isEqualTo(3);
     assertThat(status.out()).contains("stale pid file").contains("process " + dead + " is gone");

@@ -1,0 +1,118 @@
+package io.spate.cli;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.runtime.TaskManagerOptions;
+import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.runtime.config.ClusterConfigFile;
+import io.spate.runtime.rpc.remote.RemoteAddress;
+import io.spate.runtime.taskexecutor.TaskManagerRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spate taskmanager}: a TaskManager in the foreground that joins the JobManager at
+ * {@code --jobmanager host:port} with its slots. SIGTERM (or Ctrl-C) stops its tasks and exits with 0;
+ * the JobManager restarts the affected jobs on the slots that remain.
+ */
+@Command(name = "taskmanager",
+    description = {"Runs a TaskManager in the foreground: it registers its task slots with the JobManager at"
+        + " --jobmanager (the host:port 'spate jobmanager' prints) and runs the tasks it is given.",
+        "SIGTERM or Ctrl-C stops it; the jobs that ran on it restart from their latest checkpoint elsewhere."})
+final class TaskManagerCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskManagerCommand.class);
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
+  private boolean helpRequested;
+
+  @Option(names = "--jobmanager", required = true, paramLabel = "<host:port>",
+      description = "The RPC address of the JobManager to join, as 'spate jobmanager' prints it.")
+  private String jobManager;
+
+  @Option(names = "--slots", paramLabel = "<n>",
+      description = "Task slots this TaskManager offers (default: ${DEFAULT-VALUE} or taskmanager.numberOfTaskSlots).")
+  private Integer slots;
+
+  @Option(names = "--config", paramLabel = "<file>",
+      description = "The configuration file (default: conf/spate.yaml in Spate's directory, if present).")
+  private Path config;
+
+  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
+      description = "An option that overrides the configuration file, such as -D taskmanager.data.port=6121.")
+  private Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--address-file", hidden = true, paramLabel = "<file>",
+      description = "Where to write this TaskManager's RPC address once it registered (used by 'spate cluster start').")
+  private Path addressFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
+    int slotCount = slots != null ? slots : conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
+    if (slotCount <= 0) {
+      slotCount = conf.get(ClusterProcessOptions.SESSION_SLOTS);
+    }
+    if (slotCount < 1) {
+      throw new ParameterException(spec.commandLine(), "--slots must be at least 1, but was " + slotCount);
+    }
+    String resourceManager = resourceManagerAddress(jobManager);
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    ShutdownSignals.onTermination(stopRequested::countDown);
+    try (TaskManagerRunner runner = TaskManagerRunner.start(conf, resourceManager, slotCount)) {
+      String self = runner.taskExecutor().externalAddress();
+      System.out.println("Spate TaskManager " + self + " with " + slotCount + " slot(s) joining the JobManager at "
+          + jobManager + ". Stop it with SIGTERM or Ctrl-C.");
+      System.out.flush();
+      runner.registration().thenRun(() -> {
+        LOG.info("Registered with {}", resourceManager);
+        writeAddressFile(self);
+      });
+      stopRequested.await();
+      LOG.info("Stopping: the tasks of this TaskManager end; their jobs restart elsewhere");
+    } finally {
+      if (addressFile != null) {
+        Files.deleteIfExists(addressFile);
+      }
+    }
+    System.out.println("Spate TaskManager stopped.");
+    return 0;
+  }
+
+  /** The ResourceManager's address in the JobManager at {@code hostAndPort}; a usage error if malformed. */
+  private String resourceManagerAddress(String hostAndPort) {
+    String address = hostAndPort + "/resourcemanager";
+    try {
+      RemoteAddress.parse(address);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--jobmanager must be host:port (such as 127.0.0.1:6123),"
+          + " but was '" + hostAndPort + "': " + e.getMessage());
+    }
+    return address;
+  }
+
+  private void writeAddressFile(String self) {
+    if (addressFile == null) {
+      return;
+    }
+    try {
+      Files.writeString(addressFile, self + System.lineSeparator(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      LOG.warn("Cannot write {}", addressFile, e);
+    }
+  }
+}
