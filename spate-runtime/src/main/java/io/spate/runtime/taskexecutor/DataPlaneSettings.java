@@ -9,7 +9,8 @@ import io.spate.runtime.network.remote.RemoteShuffleOptions;
  * @param bindHost the interface to listen on
  * @param port the port, 0 for any free one
  * @param options the data plane's limits
- * @param configuration where {@code security.ssl.internal.*} turn on mutual TLS
+ * @param configuration the TaskExecutor's settings: {@code security.ssl.internal.*} turn on mutual TLS,
+ *     {@code taskmanager.tmp-dir} and {@code taskmanager.job-jars.linger} govern the jars it downloads
  */
 public record DataPlaneSettings(String bindHost, int port, RemoteShuffleOptions options, Configuration configuration) {
 
