@@ -78,7 +78,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
         fields.put("slots", slots);
         fields.put("free-slots", free);
         text.append(System.lineSeparator()).append("TaskManagers: ").append(taskManagers.size())
-            .append(" (in the JobManager's JVM), slots: ").append(slots).append(" (").append(free).append(" free)");
+            .append(", slots: ").append(slots).append(" (").append(free).append(" free)");
       } catch (RestClientException e) {
         text.append(System.lineSeparator()).append("TaskManagers: unknown (").append(e.getMessage()).append(')');
       }

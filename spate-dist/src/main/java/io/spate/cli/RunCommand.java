@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;

@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
@@ -14,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +67,9 @@ final class SessionJarRunner implements JarRunner {
     CompletableFuture<String> firstJob = new CompletableFuture<>();
     List<JobClient> submitted = new CopyOnWriteArrayList<>();
     String[] args = request.programArgs().toArray(new String[0]);
-    Thread program = new Thread(() -> runProgram(main, args, loader, settings, submitted, firstJob, className),
+    Path jarPath = jar.toAbsolutePath();
+    Thread program = new Thread(() -> runProgram(main, args, loader, settings, submitted, firstJob, className,
+        jarPath),
         "spate-program-" + PROGRAMS.incrementAndGet());
     program.setDaemon(true);
     program.start();
@@ -80,12 +84,17 @@ final class SessionJarRunner implements JarRunner {
   }
 
   private void runProgram(Method main, String[] args, ChildFirstClassLoader loader, Configuration settings,
-      List<JobClient> submitted, CompletableFuture<String> firstJob, String className) {
+      List<JobClient> submitted, CompletableFuture<String> firstJob, String className, Path jarPath) {
     Thread thread = Thread.currentThread();
     thread.setContextClassLoader(loader);
     StreamExecutionEnvironment.initializeThreadContextEnvironment(programConfiguration -> {
       Configuration merged = new Configuration(settings);
       merged.addAll(programConfiguration);
+      // TaskExecutors in other processes fetch the job's code from the JobMaster: the uploaded jar first.
+      List<String> jars = new ArrayList<>();
+      jars.add(jarPath.toString());
+      CoreOptions.jars(programConfiguration).stream().filter(j -> !jars.contains(j)).forEach(jars::add);
+      CoreOptions.setJars(merged, jars);
       return new SessionEnvironment(merged, loader, cluster, client -> {
         submitted.add(client);
         firstJob.complete(client.getJobID().toString());

@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.runtime.classloading.ChildFirstClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;

@@ -2,7 +2,7 @@ package io.spate.runtime;
 
 import io.spate.api.configuration.ConfigOption;
 
-/** Options of the TaskExecutors: slots, worker threads and the in-JVM network. */
+/** Options of the TaskExecutors: slots, worker threads, the in-JVM network and the jobs' jars. */
 public final class TaskManagerOptions {
 
   private TaskManagerOptions() {}
@@ -66,4 +66,22 @@ public final class TaskManagerOptions {
           .noDefaultValue()
           .withDescription("Host name or IP address other TaskManagers use to send records to this one. Unset:"
               + " taskmanager.data.bind-host, or this machine's host name when that is a wildcard address.");
+
+  /** Where TaskExecutors keep the jars they download. */
+  public static final ConfigOption<String> TMP_DIR =
+      ConfigOption.key("taskmanager.tmp-dir")
+          .stringType()
+          .defaultValue(System.getProperty("java.io.tmpdir"), "java.io.tmpdir")
+          .withDescription("Directory under which each TaskExecutor keeps the jars of its jobs ("
+              + "'pipeline.jars'), downloaded from their JobMasters, in a directory of its own that it deletes"
+              + " when it stops.");
+
+  /** How long a job's class loader outlives the job's last task on a TaskExecutor. */
+  public static final ConfigOption<java.time.Duration> JOB_JARS_LINGER =
+      ConfigOption.key("taskmanager.job-jars.linger")
+          .durationType()
+          .defaultValue(java.time.Duration.ofSeconds(60))
+          .withDescription("How long a TaskExecutor keeps a job's downloaded jars and class loader after the last"
+              + " task of the job on it ended; a restart within that time reuses them instead of downloading"
+              + " again. Then the loader is closed and the files deleted.");
 }

@@ -2,6 +2,8 @@ package io.spate.api.configuration;
 
 import io.spate.api.common.RuntimeExecutionMode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The options that every job reads: parallelism, execution mode and pipeline settings. */
 public final class CoreOptions {
@@ -44,4 +46,42 @@ public final class CoreOptions {
           .booleanType()
           .defaultValue(false)
           .withDescription("Records are never copied between chained operators; kept for Flink compatibility.");
+
+  /** The jars that hold the job's code, separated by ';'. */
+  public static final ConfigOption<String> JARS =
+      ConfigOption.key("pipeline.jars")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("The jars that hold the job's code, as file paths or file: URIs separated by ';'. A"
+              + " session cluster sets it to the uploaded jar; the JobMaster serves these files to the"
+              + " TaskExecutors, which download them once per job into their temporary directory and load the"
+              + " job's classes child-first from them (Spate's own packages and the JDK parent-first). Empty for"
+              + " jobs whose code is on the cluster's class path, such as those of 'spate run' with an embedded"
+              + " cluster.");
+
+  /** The entries of {@link #JARS} in {@code configuration}, in order; empty when none is set. */
+  public static List<String> jars(Configuration configuration) {
+    List<String> jars = new ArrayList<>();
+    for (String entry : configuration.getOptional(JARS).orElse("").split(";")) {
+      if (!entry.isBlank()) {
+        jars.add(entry.trim());
+      }
+    }
+    return jars;
+  }
+
+  /**
+   * Sets {@link #JARS} in {@code configuration} to {@code jars}.
+   *
+   * @throws IllegalArgumentException if an entry is blank or holds the separator ';'
+   */
+  public static void setJars(Configuration configuration, List<String> jars) {
+    for (String jar : jars) {
+      if (jar == null || jar.isBlank() || jar.contains(";")) {
+        throw new IllegalArgumentException("A job jar location must be non-blank and free of ';', but is '"
+            + jar + "'");
+      }
+    }
+    configuration.set(JARS, String.join(";", jars));
+  }
 }

@@ -62,6 +62,11 @@ public final class RestClusterClient {
     return call("GET", "/taskmanagers", null).get("taskmanagers");
   }
 
+  /** The failures of job {@code jobId}, newest first ({@code GET /jobs/{id}/exceptions}). */
+  public JsonNode exceptions(String jobId) throws RestClientException {
+    return call("GET", "/jobs/" + jobId + "/exceptions", null).get("entries");
+  }
+
   /** The running and recently ended jobs ({@code GET /jobs/overview}). */
   public JsonNode listJobs() throws RestClientException {
     return call("GET", "/jobs/overview", null).get("jobs");

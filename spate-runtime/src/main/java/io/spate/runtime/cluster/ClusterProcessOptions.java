@@ -8,22 +8,24 @@ public final class ClusterProcessOptions {
 
   private ClusterProcessOptions() {}
 
-  /** TaskExecutors a JobManager process runs in its own JVM until TaskManager processes exist. */
+  /** TaskExecutors a JobManager process runs in its own JVM, besides TaskManager processes that join it. */
   public static final ConfigOption<Integer> TASK_EXECUTORS =
       ConfigOption.key("jobmanager.taskexecutors")
           .intType()
           .defaultValue(1)
-          .withDescription("TaskExecutors that a JobManager process ('spate jobmanager', 'spate cluster start')"
-              + " runs inside its own JVM; 'spate cluster start --taskmanagers N' sets it. TaskManager processes"
-              + " of their own do not exist yet.");
+          .withDescription("TaskExecutors that 'spate jobmanager' runs inside its own JVM, each with"
+              + " jobmanager.taskexecutor.slots slots, besides the TaskManager processes that join it; 0 runs"
+              + " none. 'spate cluster start' sets it to 0 and starts TaskManager processes instead.");
 
-  /** Slots of each TaskExecutor of a JobManager process. */
+  /** Slots of each TaskExecutor of a JobManager process, and of each TaskManager that cluster start starts. */
   public static final ConfigOption<Integer> SESSION_SLOTS =
       ConfigOption.key("jobmanager.taskexecutor.slots")
           .intType()
           .defaultValue(4)
-          .withDescription("Task slots of each TaskExecutor of a JobManager process; a session cluster has a fixed"
-              + " size, unlike the embedded cluster of 'spate run', which is sized to its job.");
+          .withDescription("Task slots of each TaskExecutor of a JobManager process, and of each TaskManager that"
+              + " 'spate cluster start' starts (and of 'spate taskmanager' without --slots or"
+              + " taskmanager.numberOfTaskSlots); a session cluster has a fixed size, unlike the embedded cluster of"
+              + " 'spate run', which is sized to its job.");
 
   /** Where the cluster commands keep pid and log files. */
   public static final ConfigOption<String> LOG_DIR =

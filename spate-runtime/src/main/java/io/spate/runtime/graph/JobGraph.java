@@ -27,7 +27,7 @@ public record JobGraph(
     Configuration configuration,
     ExecutionConfig executionConfig,
     RuntimeExecutionMode runtimeMode,
-    ClassLoader userClassLoader) implements Serializable {
+    ClassLoader userClassLoader) implements Serializable, io.spate.runtime.rpc.CarriesUserCode {
 
   private static final long serialVersionUID = 1L;
 
@@ -37,6 +37,7 @@ public record JobGraph(
   }
 
   /** This graph with the class loader {@code loader} of the job's code. */
+  @Override
   public JobGraph withUserClassLoader(ClassLoader loader) {
     return new JobGraph(jobId, jobName, vertices, configuration, executionConfig, runtimeMode, loader);
   }

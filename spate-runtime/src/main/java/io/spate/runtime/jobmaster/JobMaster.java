@@ -87,6 +87,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final RestartBackoffTimeStrategy restartStrategy;
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
+  private final JobJars jobJars;
   private CheckpointCoordinator checkpoints;
   private List<SlotOffer> offers;
   private Map<String, Integer> slotsPerGroup;
@@ -107,6 +108,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
     this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration());
     this.exceptionHistory = new ExceptionHistory(job.configuration().get(RestOptions.EXCEPTION_HISTORY_SIZE));
+    this.jobJars = new JobJars(job);
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "spate-jobmaster-io-" + job.jobId());
       t.setDaemon(true);
@@ -253,8 +255,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
               restore, locations))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {
+              Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                  ? error.getCause() : error;
               updateTaskExecutionState(new TaskExecutionState(execution.attemptId, ExecutionState.FAILED,
-                  error, 0, 0));
+                  cause, 0, 0));
             }
           }, getMainThreadExecutor());
     }
@@ -745,5 +749,35 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return new JobProgress(current, records, elapsed);
       });
     }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<List<Long>> jobJarSizes() {
+    return onIoExecutor(jobJars::sizes);
+  }
+
+  @Override
+  public CompletableFuture<byte[]> readJobJar(int jarIndex, long offset, int maxLength) {
+    return onIoExecutor(() -> jobJars.read(jarIndex, offset, maxLength));
+  }
+
+  /** Runs a file read off the main thread; an unchecked IOException fails the call with the IOException. */
+  private <T> CompletableFuture<T> onIoExecutor(java.util.function.Supplier<T> read) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      ioExecutor.execute(() -> {
+        try {
+          result.complete(read.get());
+        } catch (java.io.UncheckedIOException e) {
+          result.completeExceptionally(e.getCause());
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("Job " + job.jobId() + " has ended: its JobMaster"
+          + " serves its jars no more"));
+    }
+    return result;
   }
 }

@@ -48,4 +48,17 @@ public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
 
   /** Cancels the job; completes when the request is accepted. */
   CompletableFuture<Void> cancel();
+
+  /**
+   * The size in bytes of each of the job's jars ({@code pipeline.jars}), in order; empty when the job
+   * has none. Fails naming the jar if one is missing or unreadable.
+   */
+  CompletableFuture<List<Long>> jobJarSizes();
+
+  /**
+   * Up to {@code maxLength} bytes (at most {@link JobJars#MAX_CHUNK_BYTES}) of the job's jar number
+   * {@code jarIndex} from {@code offset}, for TaskExecutors that download it; fewer only at its end.
+   * Fails with an {@link IllegalArgumentException} for an index, offset or length out of range.
+   */
+  CompletableFuture<byte[]> readJobJar(int jarIndex, long offset, int maxLength);
 }

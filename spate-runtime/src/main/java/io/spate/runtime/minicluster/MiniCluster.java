@@ -205,6 +205,16 @@ public final class MiniCluster implements AutoCloseable {
     return taskExecutors.stream().mapToLong(TaskExecutor::networkChannelEnds).sum();
   }
 
+  /** How many bytes of job jars the TaskExecutors have downloaded from JobMasters, for checks. */
+  public long downloadedJobJarBytes() {
+    return taskExecutors.stream().mapToLong(te -> te.jobClassLoaders().downloadedBytes()).sum();
+  }
+
+  /** How many class loaders of downloaded job jars the TaskExecutors hold (one per job and TaskExecutor). */
+  public int cachedJobClassLoaders() {
+    return taskExecutors.stream().mapToInt(te -> te.jobClassLoaders().cachedJobs()).sum();
+  }
+
   /** Cancels running jobs and stops every role and thread. */
   @Override
   public synchronized void close() {

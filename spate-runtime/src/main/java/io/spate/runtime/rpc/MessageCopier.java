@@ -19,12 +19,47 @@ final class MessageCopier {
     if (value == null) {
       return null;
     }
+    ClassLoader userCode = userClassLoaderOf(value);
     try {
-      return (T) ClusterSerialization.deserialize(ClusterSerialization.serialize(value),
-          MessageCopier.class.getClassLoader(), FILTER);
+      if (userCode == null) {
+        return (T) ClusterSerialization.deserialize(ClusterSerialization.serialize(value),
+            MessageCopier.class.getClassLoader(), FILTER);
+      }
+      Object copy = ClusterSerialization.deserialize(ClusterSerialization.serialize(value), userCode,
+          FILTER.withUserClassLoader(userCode));
+      return (T) withUserClassLoader(copy, userCode);
     } catch (IOException | ClassNotFoundException e) {
       throw new RpcException("The call " + method.getDeclaringClass().getSimpleName() + "." + method.getName()
           + " to " + address + " cannot be serialized: " + e, e);
     }
+  }
+
+  /** The class loader of the user code that {@code value} (a message or an array of arguments) holds. */
+  private static ClassLoader userClassLoaderOf(Object value) {
+    if (value instanceof CarriesUserCode message) {
+      return message.userClassLoader();
+    }
+    if (value instanceof Object[] arguments) {
+      for (Object argument : arguments) {
+        if (argument instanceof CarriesUserCode message && message.userClassLoader() != null) {
+          return message.userClassLoader();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object withUserClassLoader(Object copy, ClassLoader loader) {
+    if (copy instanceof CarriesUserCode message) {
+      return message.withUserClassLoader(loader);
+    }
+    if (copy instanceof Object[] arguments) {
+      for (int i = 0; i < arguments.length; i++) {
+        if (arguments[i] instanceof CarriesUserCode message) {
+          arguments[i] = message.withUserClassLoader(loader);
+        }
+      }
+    }
+    return copy;
   }
 }

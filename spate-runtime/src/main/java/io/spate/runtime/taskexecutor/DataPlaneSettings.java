@@ -16,7 +16,8 @@ import io.spate.runtime.network.remote.RemoteShuffleOptions;
  * @param advertisedHost the host other TaskExecutors connect to, or null for {@code bindHost}
  *     (this machine's host name when that is a wildcard address)
  * @param options the data plane's limits
- * @param configuration where {@code security.ssl.internal.*} turn on mutual TLS
+ * @param configuration the TaskExecutor's settings: {@code security.ssl.internal.*} turn on mutual TLS,
+ *     {@code taskmanager.tmp-dir} and {@code taskmanager.job-jars.linger} govern the jars it downloads
  */
 public record DataPlaneSettings(String bindHost, int port, String advertisedHost, RemoteShuffleOptions options,
     Configuration configuration) {

@@ -47,6 +47,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private volatile ResourceManagerConnection resourceManagerConnection;
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
+  private final JobClassLoaders jobClassLoaders;
 
   /** Creates a TaskExecutor whose channels are all in-process ones of {@code shuffle}, and starts its workers. */
   public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
@@ -72,6 +73,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       this.shuffle = new NetworkShuffleEnvironment(externalAddress(), shuffle, this.dataPlane);
     }
     this.workers = new WorkerPool(address, workerThreads);
+    this.jobClassLoaders = new JobClassLoaders(address, rpcService,
+        dataPlane == null ? new io.spate.api.configuration.Configuration() : dataPlane.configuration());
     this.checkpointIo = Executors.newFixedThreadPool(Math.max(2, workerThreads), runnable -> {
       Thread thread = new Thread(runnable, address + "-checkpoint-io");
       thread.setDaemon(true);
@@ -177,17 +180,13 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
 
   @Override
   public CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd) {
-    if (!tdd.isJobGraphLoaded()) {
-      try {
-        ClassLoader loader = userCodeClassLoader(tdd.attemptId().jobId());
-        tdd.loadJobGraph(loader, jobGraphFilter(loader));
-      } catch (java.io.IOException | RuntimeException e) {
-        return CompletableFuture.failedFuture(new java.io.IOException("TaskExecutor " + getAddress()
-            + " cannot read the job graph of " + tdd.attemptId() + ": " + e.getMessage(), e));
-      }
-    }
-    return rpcService.connect(tdd.jobMasterAddress(), JobMasterGateway.class).thenAcceptAsync(jobMaster -> {
-      ExecutionAttemptID id = tdd.attemptId();
+    ExecutionAttemptID id = tdd.attemptId();
+    // A graph from another process is read with the job's class loader, which may first be downloaded.
+    CompletableFuture<Void> graphLoaded = tdd.isJobGraphLoaded() ? CompletableFuture.completedFuture(null)
+        : jobClassLoaders.acquire(tdd).thenAccept(loader -> loadJobGraph(tdd, loader));
+    CompletableFuture<Void> created = graphLoaded
+        .thenCompose(v -> rpcService.connect(tdd.jobMasterAddress(), JobMasterGateway.class))
+        .thenAcceptAsync(jobMaster -> {
       TaskMetricGroup metrics = new TaskMetricGroup(List.of(tdd.jobGraph().jobName(), tdd.vertex().getName(),
           String.valueOf(tdd.subtaskIndex())));
       StreamTask task = new StreamTask(tdd, shuffle,
@@ -197,11 +196,26 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       tasks.put(id, task);
       workers.submit(task);
     }, getMainThreadExecutor());
+    return created.exceptionallyCompose(failure -> {
+      jobClassLoaders.release(id);
+      return CompletableFuture.failedFuture(
+          failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure);
+    });
   }
 
-  /** The class loader of a job's code: the one that loaded Spate, until job jars are fetched. */
-  private ClassLoader userCodeClassLoader(JobID jobId) {
-    return TaskExecutor.class.getClassLoader();
+  private void loadJobGraph(TaskDeploymentDescriptor tdd, ClassLoader loader) {
+    try {
+      tdd.loadJobGraph(loader, jobGraphFilter(loader));
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new java.util.concurrent.CompletionException(new java.io.IOException("TaskExecutor " + getAddress()
+          + " cannot read the job graph of " + tdd.attemptId() + ": " + e.getMessage(), e));
+    }
+  }
+
+  /** The class loaders of the jobs with jars whose tasks run here, for checks. */
+  public JobClassLoaders jobClassLoaders() {
+    return jobClassLoaders;
   }
 
   private static java.io.ObjectInputFilter jobGraphFilter(ClassLoader loader) {
@@ -213,6 +227,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         task.recordsIn(), task.sourceRecordsOut()));
     if (state.isTerminal()) {
       runAsync(() -> tasks.remove(task.attemptId()));
+      jobClassLoaders.release(task.attemptId());
     }
   }
 
@@ -310,5 +325,6 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     if (dataPlane != null) {
       dataPlane.close();
     }
+    jobClassLoaders.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.configuration.CoreOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.rpc.ClusterSerialization;
 import java.io.IOException;
@@ -8,12 +9,15 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A job graph on its way to TaskExecutors. Within one process it is the graph itself, by reference;
  * serialized, it travels as bytes of its own, because only the receiving TaskExecutor can provide
  * the class loader of the job's code that reading it needs ({@link #load}). The bytes are made once
- * per job and shared by every deployment that carries this object.
+ * per job and shared by every deployment that carries this object. The locations of the job's jars
+ * ({@code pipeline.jars}) travel beside the bytes, so that a TaskExecutor knows what to fetch before it
+ * can read them.
  */
 public final class ShippableJobGraph implements Serializable {
 
@@ -21,10 +25,17 @@ public final class ShippableJobGraph implements Serializable {
 
   private transient volatile JobGraph graph;
   private byte[] bytes;
+  private final String[] jobJars;
 
   /** Wraps {@code graph}. */
   public ShippableJobGraph(JobGraph graph) {
     this.graph = graph;
+    this.jobJars = CoreOptions.jars(graph.configuration()).toArray(new String[0]);
+  }
+
+  /** The locations of the jars that hold the job's code, as the JobMaster knows them; empty if none. */
+  public List<String> jobJars() {
+    return List.of(jobJars);
   }
 
   /** The graph; a received one must be {@link #load loaded} first. */
@@ -68,8 +79,8 @@ public final class ShippableJobGraph implements Serializable {
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    if (bytes == null) {
-      throw new InvalidObjectException("a shipped job graph without its bytes");
+    if (bytes == null || jobJars == null) {
+      throw new InvalidObjectException("a shipped job graph without its bytes or its jar list");
     }
   }
 }

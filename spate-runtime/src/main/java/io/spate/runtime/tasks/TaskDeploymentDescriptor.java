@@ -69,6 +69,11 @@ public final class TaskDeploymentDescriptor implements Serializable {
     job.load(classLoader, filter);
   }
 
+  /** The locations of the jars that hold the job's code ({@code pipeline.jars}); empty if none. */
+  public java.util.List<String> jobJars() {
+    return job.jobJars();
+  }
+
   /** The task. */
   public JobVertex vertex() {
     JobVertex found = vertex;

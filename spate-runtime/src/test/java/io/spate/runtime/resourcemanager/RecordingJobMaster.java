@@ -77,4 +77,14 @@ final class RecordingJobMaster extends RpcEndpoint implements JobMasterGateway {
 
   @Override
   public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {}
+
+  @Override
+  public CompletableFuture<java.util.List<Long>> jobJarSizes() {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
+
+  @Override
+  public CompletableFuture<byte[]> readJobJar(int jarIndex, long offset, int maxLength) {
+    return CompletableFuture.failedFuture(new IllegalArgumentException("this job has no jars"));
+  }
 }

@@ -1,4 +1,4 @@
-package io.spate.cli;
+package io.spate.runtime.classloading;
 
 import java.io.IOException;
 import java.net.URL;
@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Loads a job jar's classes before those of the CLI, so that a job's own libraries win, while the
- * JDK, SLF4J and Spate's API and runtime always come from the CLI: a job that bundled its own copy
- * of the API would otherwise not see the environment the CLI prepared.
+ * Loads a job's classes from its jars before those of the parent, so that a job's own libraries win,
+ * while the JDK, SLF4J and Spate's API and runtime always come from the parent: a job that bundled
+ * its own copy of the API would otherwise not see the environment the CLI or the TaskExecutor
+ * prepared. Used by the CLI and the JobManager to run a job's main method, and by TaskExecutors to
+ * run the job's tasks.
  */
-final class ChildFirstClassLoader extends URLClassLoader {
+public final class ChildFirstClassLoader extends URLClassLoader {
 
   static {
     ClassLoader.registerAsParallelCapable();
@@ -25,7 +27,8 @@ final class ChildFirstClassLoader extends URLClassLoader {
       "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.",
       "org.slf4j.", "io.spate.api.", "io.spate.runtime.", "io.spate.cli.");
 
-  ChildFirstClassLoader(URL[] urls, ClassLoader parent) {
+  /** A loader of the classes in {@code urls} (jars or directories), falling back to {@code parent}. */
+  public ChildFirstClassLoader(URL[] urls, ClassLoader parent) {
     super(urls, parent);
   }
 

@@ -1,9 +1,9 @@
-package io.spate.cli;
+package io.spate.runtime.classloading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.clitest.ProbeJob;
+import io.spate.classloadingtest.ProbeClass;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -17,18 +17,18 @@ class ChildFirstClassLoaderTest {
 
   @Test
   void theJarsClassesWinOverTheParents() throws Exception {
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeClass.class);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
         new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
-      Class<?> loaded = loader.loadClass(ProbeJob.class.getName());
-      assertThat(loaded).isNotSameAs(ProbeJob.class);
+      Class<?> loaded = loader.loadClass(ProbeClass.class.getName());
+      assertThat(loaded).isNotSameAs(ProbeClass.class);
       assertThat(loaded.getClassLoader()).isSameAs(loader);
     }
   }
 
   @Test
   void spatesApiAlwaysComesFromTheParent() throws Exception {
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, StreamExecutionEnvironment.class);
+    Path jar = TestJars.jar(dir.resolve("job.jar"), StreamExecutionEnvironment.class);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
         new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
       assertThat(loader.loadClass(StreamExecutionEnvironment.class.getName()))
@@ -39,8 +39,8 @@ class ChildFirstClassLoaderTest {
 
   @Test
   void resourcesOfTheJarComeFirst() throws Exception {
-    String entry = ProbeJob.class.getName().replace('.', '/') + ".class";
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    String entry = ProbeClass.class.getName().replace('.', '/') + ".class";
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeClass.class);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(
         new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
       assertThat(loader.getResource(entry).toString()).startsWith("jar:");

@@ -1,0 +1,212 @@
+package io.spate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.cli.rest.RestClusterClient;
+import io.spate.clitest.WindowedCountsJob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A standalone cluster of real processes on 127.0.0.1 (a JobManager and three TaskManagers, started
+ * with 'spate cluster start') runs a keyed, windowed job with the exactly-once file sink. Two
+ * TaskManagers are killed with SIGKILL while it runs; the job restarts from its latest checkpoint on
+ * the TaskManagers that remain, and its finished files hold exactly the lines of a failure-free run.
+ */
+@Tag("fault-injection")
+class TaskManagerKillTest {
+
+  private static final Pattern STARTED = Pattern.compile("REST API at http://([0-9.]+:\\d+)");
+  private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+  private static final long RECORDS = 2_500;
+  private static final String RATE = "500";
+  private static final long WAIT_MILLIS = 90_000;
+
+  @TempDir
+  Path home;
+
+  @AfterEach
+  void stopLeftoverProcesses() throws Exception {
+    Path logDir = home.resolve("log");
+    if (!Files.isDirectory(logDir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(logDir)) {
+      for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+        Optional<ProcessHandle> process = ClusterFiles.pidIn(pidFile).flatMap(ProcessHandle::of);
+        if (process.isPresent()) {
+          process.get().destroyForcibly();
+          process.get().onExit().get(10, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  @Test
+  void killingTwoTaskManagersLeavesTheOutputOfAFailureFreeRun() throws Exception {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+        rest.address: 127.0.0.1
+        rest.port: 0
+        jobmanager.taskexecutor.slots: 3
+        heartbeat.interval: 100 ms
+        heartbeat.timeout: 1 s
+        cluster.stop-timeout: 20 s
+        state.checkpoints.dir: %s
+        """.formatted(home.resolve("checkpoints")));
+    Outcome start = spate("cluster", "start", "--taskmanagers", "3");
+    assertThat(start.exitCode()).as(start.all()).isZero();
+    Matcher started = STARTED.matcher(start.out());
+    assertThat(started.find()).as(start.out()).isTrue();
+    String address = started.group(1);
+    Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
+        WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+
+    // Parallelism 3 puts one subtask of every task on each TaskManager, so every kill hits the job.
+    Path clean = home.resolve("clean");
+    String cleanJob = run(address, jar, "clean-run", clean);
+    awaitStatus(address, cleanJob, "FINISHED");
+
+    Path faulty = home.resolve("faulty");
+    String faultyJob = run(address, jar, "faulty-run", faulty);
+    for (int kill = 0; kill < 2; kill++) {
+      int committedBefore = finishedFiles(faulty).size();
+      await("a checkpoint of the faulty run committed files", () -> finishedFiles(faulty).size() > committedBefore);
+      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-taskmanager-" + kill + ".pid"))
+          .strip());
+      ProcessHandle taskManager = ProcessHandle.of(pid).orElseThrow();
+      taskManager.destroyForcibly(); // SIGKILL
+      taskManager.onExit().get(10, TimeUnit.SECONDS);
+      int restarts = kill + 1;
+      await("the job restarted after kill " + restarts, () -> exceptionCount(address, faultyJob) >= restarts);
+    }
+    awaitStatus(address, faultyJob, "FINISHED");
+
+    List<String> expected = lines(clean);
+    assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
+    assertThat(lines(faulty)).containsExactlyElementsOf(expected);
+    assertThat(exceptionCount(address, faultyJob)).isGreaterThanOrEqualTo(2);
+
+    Outcome stop = spate("cluster", "stop");
+    assertThat(stop.exitCode()).as(stop.all()).isZero();
+  }
+
+  /** Windows of 100 numbers (1 s of event time, 10 ms each) times 7 keys, the last one partial. */
+  private static int expectedWindows() {
+    TreeSet<String> windows = new TreeSet<>();
+    for (long x = 0; x < RECORDS; x++) {
+      windows.add((x % 7) + "," + (x * 10 / 1000) * 1000);
+    }
+    return windows.size();
+  }
+
+  private String run(String address, Path jar, String name, Path out) throws Exception {
+    Outcome run = spate("run", "-m", address, "-p", "3", jar.toString(), name, out.toString(),
+        String.valueOf(RECORDS), RATE);
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    Matcher job = JOB_ID.matcher(run.out());
+    assertThat(job.find()).as(run.out()).isTrue();
+    return job.group(1);
+  }
+
+  private static RestClusterClient client(String address) {
+    int colon = address.lastIndexOf(':');
+    return new RestClusterClient(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+  }
+
+  private static int exceptionCount(String address, String jobId) {
+    try {
+      return client(address).exceptions(jobId).size();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  private void awaitStatus(String address, String jobId, String status) throws Exception {
+    await("job " + jobId + " is " + status, () -> {
+      try {
+        for (var job : client(address).listJobs()) {
+          if (job.path("jid").asText().equals(jobId)) {
+            return job.path("state").asText().equals(status);
+          }
+        }
+        return false;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited %d ms for: %s", WAIT_MILLIS, what).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  /** The finished (committed) part files: in-progress ones are hidden, named with a leading dot. */
+  private static List<Path> finishedFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static List<String> lines(Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (Path file : finishedFiles(dir)) {
+      lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  record Outcome(int exitCode, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  private Outcome spate(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        SpateCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(home.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    builder.environment().put("SPATE_HOME", home.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("spate " + String.join(" ", args) + " did not end within 120 s");
+    }
+    return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
