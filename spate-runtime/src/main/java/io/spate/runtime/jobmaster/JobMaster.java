@@ -243,12 +243,50 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           + execution.attemptId.subtaskIndex()));
     }
     Map<Integer, SubtaskLocation[]> locations = locationsOf(slots);
+    // Connecting to a TaskExecutor in another process takes a round trip: never wait for it on the
+    // main thread. Deploy once every TaskExecutor answered (or could not be reached).
+    Map<String, CompletableFuture<TaskExecutorGateway>> gateways = new LinkedHashMap<>();
+    for (SlotOffer slot : slots.values()) {
+      gateways.computeIfAbsent(slot.taskExecutorAddress(), address -> {
+        TaskExecutorGateway known = taskExecutorsByAddress.get(address);
+        return known != null ? CompletableFuture.completedFuture(known)
+            : rpcService.connect(address, TaskExecutorGateway.class);
+      });
+    }
+    ExecutionGraph deploying = executionGraph;
+    for (Map.Entry<Execution, SlotOffer> e : slots.entrySet()) {
+      e.getKey().taskExecutorAddress = e.getValue().taskExecutorAddress();
+    }
+    CompletableFuture.allOf(gateways.values().toArray(new CompletableFuture<?>[0])).handleAsync((ignored, error) -> {
+      if (executionGraph == deploying && status == JobStatus.RUNNING) {
+        submitTasks(slots, gateways, restores, locations);
+      }
+      return null;
+    }, getMainThreadExecutor());
+  }
+
+  private void submitTasks(Map<Execution, SlotOffer> slots, Map<String, CompletableFuture<TaskExecutorGateway>> gateways,
+      Map<Integer, TaskRestore[]> restores, Map<Integer, SubtaskLocation[]> locations) {
+    for (Map.Entry<String, CompletableFuture<TaskExecutorGateway>> gateway : gateways.entrySet()) {
+      if (gateway.getValue().isCompletedExceptionally()) {
+        Throwable cause = gateway.getValue().handle((g, t) -> t).join();
+        cause = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+            ? cause.getCause() : cause;
+        taskExecutorLost(new TaskExecutorLostException(gateway.getKey(), "it cannot be reached: " + cause.getMessage()));
+      } else {
+        taskExecutorsByAddress.put(gateway.getKey(), gateway.getValue().join());
+      }
+    }
+    if (status != JobStatus.RUNNING) {
+      return; // the loss of a TaskExecutor failed this attempt
+    }
     for (Execution execution : executionGraph.executions()) {
+      if (execution.state.isTerminal()) {
+        continue; // cancelled while the TaskExecutors were being reached
+      }
       SlotOffer slot = slots.get(execution);
-      TaskExecutorGateway taskExecutor = taskExecutorsByAddress.computeIfAbsent(slot.taskExecutorAddress(),
-          address -> rpcService.connect(address, TaskExecutorGateway.class).join());
+      TaskExecutorGateway taskExecutor = taskExecutorsByAddress.get(slot.taskExecutorAddress());
       execution.taskExecutor = taskExecutor;
-      execution.taskExecutorAddress = slot.taskExecutorAddress();
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
       execution.restored = restore != null;
       taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, shippableJob, externalAddress(),

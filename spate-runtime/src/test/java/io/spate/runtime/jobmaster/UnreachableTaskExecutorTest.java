@@ -121,6 +121,28 @@ class UnreachableTaskExecutorTest {
     }
   }
 
+  @Test
+  void aDeploymentToATaskExecutorThatCannotBeReachedFailsOverToTheOthers() throws Exception {
+    MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 1, 1, 16, 64)
+        .withHeartbeat(new HeartbeatSettings(50, 1_000));
+    try (MiniCluster cluster = new MiniCluster(shape)) {
+      cluster.start();
+      cluster.addTaskExecutor(); // a spare, so that three slots remain without the dead one
+      // Dead before the job arrives, and still registered: the first deployment reaches for it.
+      cluster.killTaskExecutor(1);
+      JobGraph job = endlessJob(true);
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+      awaitTrue("the job runs on the TaskExecutors that answer", () -> runningWithRecords(cluster));
+      assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
+          .anySatisfy(description -> assertThat(description).contains("taskexecutor-1").contains("cannot be reached"));
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS).status())
+          .isEqualTo(JobStatus.CANCELED);
+    }
+  }
+
   private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
     return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
         .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);
