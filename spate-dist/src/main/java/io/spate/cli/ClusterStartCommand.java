@@ -183,31 +183,8 @@ final class ClusterStartCommand implements Callable<Integer> {
   }
 
   private Process launch(List<String> spateArguments, Path logFile) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    String javaOpts = System.getenv("SPATE_JAVA_OPTS");
-    if (javaOpts != null && !javaOpts.isBlank()) {
-      command.addAll(List.of(javaOpts.trim().split("\\s+")));
-    }
-    command.add("-Dspate.home=" + ClusterFiles.home());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpateCli.class.getName()));
-    command.addAll(spateArguments);
-    Path config = options.configFile();
-    if (config != null) {
-      command.addAll(List.of("--config", config.toString()));
-    }
-    for (Map.Entry<String, String> override : options.overrides.entrySet()) {
-      command.addAll(List.of("-D", override.getKey() + "=" + override.getValue()));
-    }
-    Files.writeString(logFile, "---- " + java.time.Instant.now() + " spate cluster start"
-        + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    return builder.start();
+    return SpateProcesses.launch(spateArguments, logFile, options.configFile(), options.overrides,
+        "spate cluster start");
   }
 
   private static RestClusterClient client(String address) {

@@ -1,16 +1,11 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.config.ClusterConfigFile;
-import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;
-import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
-import io.spate.runtime.rpc.remote.GrpcRpcService;
-import io.spate.runtime.taskexecutor.DataPlaneSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,23 +71,12 @@ final class JobManagerCommand implements Callable<Integer> {
     if (temporaryJarDir) {
       jarDir = Files.createTempDirectory("spate-jars-");
     }
-    // The roles talk gRPC so that TaskManager processes can join; its own TaskExecutors get a data
-    // plane so that they exchange records with theirs.
-    DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService[] rpc = new GrpcRpcService[1];
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(taskExecutors, slots,
-        conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
-        conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)), dataPlane, () -> {
-          try {
-            rpc[0] = GrpcRpcService.start(conf);
-            return rpc[0];
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
     CountDownLatch stopRequested = new CountDownLatch(1);
     ShutdownSignals.onTermination(stopRequested::countDown);
-    cluster.start();
+    // The roles talk gRPC so that TaskManager processes can join; its own TaskExecutors get a data
+    // plane so that they exchange records with theirs.
+    NetworkedJobManager jobManager = NetworkedJobManager.start(conf, taskExecutors, slots);
+    MiniCluster cluster = jobManager.cluster();
     RestServer rest;
     try {
       rest = cluster.startRestServer(conf, new JarStore(jarDir), new SessionJarRunner(cluster, conf));
@@ -102,7 +86,7 @@ final class JobManagerCommand implements Callable<Integer> {
     }
     java.net.URI url = java.net.URI.create(rest.url()); // http:// or https://
     String address = url.getHost() + ":" + url.getPort();
-    String rpcAddress = rpc[0].hostAndPort();
+    String rpcAddress = jobManager.rpcAddress();
     if (rpcAddressFile != null) {
       Files.writeString(rpcAddressFile, rpcAddress + System.lineSeparator(), StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.datastream.StreamExecutionEnvironmentFactory;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarRunRequest;
 import io.spate.runtime.rest.JarRunner;
@@ -87,19 +88,11 @@ final class SessionJarRunner implements JarRunner {
       List<JobClient> submitted, CompletableFuture<String> firstJob, String className, Path jarPath) {
     Thread thread = Thread.currentThread();
     thread.setContextClassLoader(loader);
-    StreamExecutionEnvironment.initializeThreadContextEnvironment(programConfiguration -> {
-      Configuration merged = new Configuration(settings);
-      merged.addAll(programConfiguration);
-      // TaskExecutors in other processes fetch the job's code from the JobMaster: the uploaded jar first.
-      List<String> jars = new ArrayList<>();
-      jars.add(jarPath.toString());
-      CoreOptions.jars(programConfiguration).stream().filter(j -> !jars.contains(j)).forEach(jars::add);
-      CoreOptions.setJars(merged, jars);
-      return new SessionEnvironment(merged, loader, cluster, client -> {
-        submitted.add(client);
-        firstJob.complete(client.getJobID().toString());
-      });
-    });
+    StreamExecutionEnvironment.initializeThreadContextEnvironment(programEnvironments(settings, loader, cluster,
+        jarPath, client -> {
+          submitted.add(client);
+          firstJob.complete(client.getJobID().toString());
+        }));
     try {
       main.invoke(null, (Object) args);
       firstJob.completeExceptionally(badRequest("The main method of " + className
@@ -133,6 +126,24 @@ final class SessionJarRunner implements JarRunner {
         LOG.warn("Cannot close the class loader of {}", className, e);
       }
     }
+  }
+
+  /**
+   * The environments of a program of {@code jar} whose jobs run on {@code cluster}: {@code settings}
+   * under the program's own, and the jar first in {@code pipeline.jars}, since TaskExecutors in other
+   * processes fetch the job's code from its JobMaster.
+   */
+  static StreamExecutionEnvironmentFactory programEnvironments(Configuration settings, ClassLoader loader,
+      MiniCluster cluster, Path jar, java.util.function.Consumer<JobClient> onSubmitted) {
+    return programConfiguration -> {
+      Configuration merged = new Configuration(settings);
+      merged.addAll(programConfiguration);
+      List<String> jars = new ArrayList<>();
+      jars.add(jar.toString());
+      CoreOptions.jars(programConfiguration).stream().filter(j -> !jars.contains(j)).forEach(jars::add);
+      CoreOptions.setJars(merged, jars);
+      return new SessionEnvironment(merged, loader, cluster, onSubmitted);
+    };
   }
 
   private static RestException badRequest(String message) {

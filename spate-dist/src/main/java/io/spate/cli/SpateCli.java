@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Runs Spate stream processing jobs on an embedded local cluster or a session cluster"
         + " (cluster start, jobmanager, run -m), and operates running jobs through their REST API (list, savepoint,"
         + " stop, cancel)."},
-    subcommands = {DemoCommand.class, RunCommand.class, TaskManagerCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, RunApplicationCommand.class, TaskManagerCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
         StopCommand.class, CancelCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
         ClusterCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A standalone cluster of real processes on 127.0.0.1 (a JobManager and three TaskManagers, started
- * with 'spate cluster start') runs a keyed, windowed job with the exactly-once file sink. Two
- * TaskManagers are killed with SIGKILL while it runs; the job restarts from its latest checkpoint on
+ * Clusters of real processes on 127.0.0.1 running a keyed, windowed job with the exactly-once file
+ * sink. A standalone cluster (a JobManager and three TaskManagers, started with 'spate cluster start')
+ * loses two TaskManagers to SIGKILL while the job runs; the job restarts from its latest checkpoint on
  * the TaskManagers that remain, and its finished files hold exactly the lines of a failure-free run.
+ * An application cluster ('spate run-application') runs the job on TaskManager processes it starts
+ * and stops them when the job's main method returns.
  */
 @Tag("fault-injection")
 class TaskManagerKillTest {
@@ -106,10 +108,42 @@ class TaskManagerKillTest {
     assertThat(stop.exitCode()).as(stop.all()).isZero();
   }
 
+  @Test
+  void anApplicationClusterRunsItsJobOnTaskManagerProcessesAndStopsWithIt() throws Exception {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+        rest.address: 127.0.0.1
+        rest.port: 0
+        jobmanager.taskexecutor.slots: 2
+        """);
+    Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
+        WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+    Path out = home.resolve("application");
+
+    Outcome run = spate("run-application", jar.toString(), "--taskmanagers", "2", "-p", "3", "--",
+        "application-run", out.toString(), "700", "100000");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err()).contains("2 TaskManager(s)").contains("submitted to the application cluster");
+    assertThat(lines(out)).hasSize(expectedWindows(700)).doesNotHaveDuplicates();
+    for (int i = 0; i < 2; i++) {
+      assertThat(Files.readString(home.resolve("log").resolve("spate-application-taskmanager-" + i + ".log")))
+          .contains("Spate TaskManager stopped.");
+    }
+
+    Outcome missing = spate("run-application", home.resolve("nothing.jar").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("Job jar not found");
+  }
+
   /** Windows of 100 numbers (1 s of event time, 10 ms each) times 7 keys, the last one partial. */
   private static int expectedWindows() {
+    return expectedWindows(RECORDS);
+  }
+
+  private static int expectedWindows(long records) {
     TreeSet<String> windows = new TreeSet<>();
-    for (long x = 0; x < RECORDS; x++) {
+    for (long x = 0; x < records; x++) {
       windows.add((x % 7) + "," + (x * 10 / 1000) * 1000);
     }
     return windows.size();
