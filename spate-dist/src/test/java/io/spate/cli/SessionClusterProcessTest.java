@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.cli.SpateCommands.Outcome;
 import io.spate.clitest.EndlessJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,6 @@ class SessionClusterProcessTest {
 
   private Path config;
 
-  record Outcome(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
 
   @BeforeEach
   void writeConfig() throws IOException {
@@ -228,25 +224,7 @@ class SessionClusterProcessTest {
   }
 
   private Outcome spate(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        SpateCli.class.getName()));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(home.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
-    builder.environment().put("SPATE_HOME", home.toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("spate " + String.join(" ", args) + " did not end within 90 s");
-    }
-    return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return SpateCommands.run(home, 90, args);
   }
+
 }
