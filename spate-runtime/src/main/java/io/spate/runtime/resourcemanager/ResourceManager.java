@@ -43,6 +43,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
   private final Map<String, Long> registrationTimes = new LinkedHashMap<>();
   private final Map<String, InetSocketAddress> dataAddresses = new LinkedHashMap<>();
+  // Registered TaskExecutors' gateways, for the heartbeats; entries leave with their TaskExecutor.
+  private final Map<String, CompletableFuture<TaskExecutorGateway>> gateways = new HashMap<>();
   // The JobMaster of each job that holds or waits for slots, to tell it when a TaskExecutor is lost.
   private final Map<JobID, String> jobMasters = new HashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
@@ -61,7 +63,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     super(rpcService, address);
     this.heartbeats = new HeartbeatMonitor<>(heartbeat, this::scheduleRunAsync, getMainThreadExecutor(),
         HeartbeatMonitor::monotonicMillis,
-        taskExecutor -> rpcService.connect(taskExecutor, TaskExecutorGateway.class)
+        taskExecutor -> gateway(taskExecutor)
             .thenCompose(gateway -> gateway.heartbeatFromResourceManager(externalAddress())),
         new HeartbeatMonitor.Listener<>() {
           @Override
@@ -90,6 +92,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         disconnectJobs(address, slotsByTaskExecutor.get(address), "it registered again, so the tasks it ran are gone");
       }
       slotsByTaskExecutor.put(address, new JobID[numberOfSlots]);
+      gateways.remove(address); // a new process may answer at the address now
       registrationTimes.put(address, System.currentTimeMillis());
       heartbeats.monitorTarget(address);
       if (dataAddress != null) {
@@ -103,7 +106,21 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   }
 
   /** No heartbeat from {@code address}: its slots are gone and the jobs that held them are told. */
+  /**
+   * The gateway of a registered TaskExecutor, connected once (a connect is a round trip to another
+   * process) and again after a failed attempt; main thread only.
+   */
+  private CompletableFuture<TaskExecutorGateway> gateway(String taskExecutor) {
+    CompletableFuture<TaskExecutorGateway> gateway = gateways.get(taskExecutor);
+    if (gateway == null || gateway.isCompletedExceptionally()) {
+      gateway = rpcService.connect(taskExecutor, TaskExecutorGateway.class);
+      gateways.put(taskExecutor, gateway);
+    }
+    return gateway;
+  }
+
   private void taskExecutorLost(String address, String reason) {
+    gateways.remove(address);
     JobID[] slots = slotsByTaskExecutor.remove(address);
     registrationTimes.remove(address);
     dataAddresses.remove(address);
