@@ -1,5 +1,6 @@
 package io.spate.runtime.dispatcher;
 
+import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.api.common.JobID;
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
@@ -28,6 +29,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final Map<JobID, JobMaster> running = new HashMap<>();
   private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
   private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
+  // The last details of ended jobs, kept as long as their results; plain data, no job code.
+  private final Map<JobID, CompletableFuture<JobDetails>> endedDetails = new HashMap<>();
   private int jobMasterCounter;
 
   /** Creates the Dispatcher; {@code onJobEnded} is told of every job that ends. */
@@ -67,6 +70,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         future.complete(result);
       }
       if (jobMaster != null) {
+        // Asked before close(), which still answers the calls already queued.
+        endedDetails.put(result.jobId(), jobMaster.requestJobDetails());
         // Close off the JobMaster's own thread: close() waits for that thread to end.
         Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
         closer.setDaemon(true);
@@ -82,6 +87,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       if (entry.getValue().isDone()) {
         it.remove();
         submissions.remove(entry.getKey());
+        endedDetails.remove(entry.getKey());
       }
     }
   }
@@ -186,6 +192,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         throw new UnknownJobException(jobId);
       }
       return CompletableFuture.<Void>completedFuture(null);
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<JobDetails> requestJobDetails(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestJobDetails();
+      }
+      CompletableFuture<JobDetails> ended = endedDetails.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
     }).thenCompose(f -> f);
   }
 

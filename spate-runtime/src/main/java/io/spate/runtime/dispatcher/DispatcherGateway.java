@@ -40,4 +40,7 @@ public interface DispatcherGateway extends RpcGateway {
 
   /** Running and recently ended jobs, oldest first. */
   CompletableFuture<List<JobOverview>> requestJobOverviews();
+
+  /** The graph of job {@code jobId} with the states of its subtasks (their final ones once it ended). */
+  CompletableFuture<io.spate.runtime.jobmaster.JobDetails> requestJobDetails(JobID jobId);
 }

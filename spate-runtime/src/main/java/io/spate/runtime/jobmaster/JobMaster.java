@@ -764,6 +764,19 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @Override
+  public CompletableFuture<JobDetails> requestJobDetails() {
+    return callAsync(() -> {
+      Map<Integer, List<ExecutionState>> states = new HashMap<>();
+      if (executionGraph != null) {
+        for (Execution execution : executionGraph.executions()) {
+          states.computeIfAbsent(execution.vertex.getId(), id -> new ArrayList<>()).add(execution.state);
+        }
+      }
+      return JobDetails.of(job, status, vertex -> states.getOrDefault(vertex.getId(), List.of()));
+    });
+  }
+
+  @Override
   public CompletableFuture<JobProgress> requestProgress() {
     return callAsync(() -> {
       Set<TaskExecutorGateway> taskExecutors = new LinkedHashSet<>();

@@ -36,6 +36,9 @@ public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
   /** The job's status. */
   CompletableFuture<JobStatus> requestJobStatus();
 
+  /** The job's graph with the states of its subtasks. */
+  CompletableFuture<JobDetails> requestJobDetails();
+
   /** The job's progress. */
   CompletableFuture<JobProgress> requestProgress();
 

@@ -7,6 +7,7 @@ import io.spate.api.common.JobID;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.dispatcher.JobOverview;
 import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
+import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.runtime.jobmaster.FailureLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +60,27 @@ final class JobRoutes {
         .filter(job -> job.jobId().equals(jobId))
         .findFirst()
         .map(JobRoutes::describe)
-        .orElseThrow(() -> RestException.notFound(unknownJob(jobId)))));
+        .orElseThrow(() -> RestException.notFound(unknownJob(jobId))))
+        .thenCombine(dispatcher.requestJobDetails(jobId), (fields, details) -> {
+          Map<String, Object> all = new LinkedHashMap<>(fields);
+          all.put("vertices", details.vertices().stream().map(JobRoutes::describe).toList());
+          all.put("edges", details.edges().stream().map(edge -> Map.of("source", edge.source(), "target",
+              edge.target(), "partitioning", edge.partitioning())).toList());
+          return all;
+        }));
+  }
+
+  private static Map<String, Object> describe(JobDetails.Vertex vertex) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("id", vertex.id());
+    fields.put("name", vertex.name());
+    fields.put("parallelism", vertex.parallelism());
+    fields.put("max-parallelism", vertex.maxParallelism());
+    fields.put("status", vertex.status().name());
+    Map<String, Integer> tasks = new LinkedHashMap<>();
+    vertex.subtasks().forEach((state, count) -> tasks.put(state.name(), count));
+    fields.put("tasks", tasks);
+    return fields;
   }
 
   private void cancel(Context ctx) {

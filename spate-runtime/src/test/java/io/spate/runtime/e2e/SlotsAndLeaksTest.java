@@ -12,7 +12,9 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
+import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.runtime.minicluster.MiniCluster;
+import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -55,6 +57,13 @@ class SlotsAndLeaksTest {
         awaitStatus(client, JobStatus.RUNNING);
         client.cancel().get(30, TimeUnit.SECONDS);
         assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
+        // The ended job keeps its graph, with every subtask's final state.
+        JobDetails details = cluster.getDispatcherGateway().requestJobDetails(client.getJobID()).get(10, TimeUnit.SECONDS);
+        assertThat(details.status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(details.vertices()).isNotEmpty().allSatisfy(vertex -> {
+          assertThat(vertex.status()).isEqualTo(ExecutionState.CANCELED);
+          assertThat(vertex.subtasks()).containsEntry(ExecutionState.CANCELED, vertex.parallelism());
+        });
       }
       assertThat(cluster.numberOfLiveChannels()).isZero();
     }

@@ -87,4 +87,9 @@ final class RecordingJobMaster extends RpcEndpoint implements JobMasterGateway {
   public CompletableFuture<byte[]> readJobJar(int jarIndex, long offset, int maxLength) {
     return CompletableFuture.failedFuture(new IllegalArgumentException("this job has no jars"));
   }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.jobmaster.JobDetails> requestJobDetails() {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("not a real job"));
+  }
 }

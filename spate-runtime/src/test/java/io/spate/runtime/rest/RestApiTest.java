@@ -100,6 +100,15 @@ class RestApiTest {
     assertThat(details.status()).isEqualTo(200);
     assertThat(details.body().get("name").asText()).isEqualTo("rest-tested");
     assertThat(details.body().get("state").asText()).isIn("CREATED", "RUNNING");
+    // The source, then the keyed map chained with its sink, joined by a hash edge.
+    assertThat(details.body().get("vertices")).hasSize(2);
+    assertThat(details.body().get("vertices").get(0).get("parallelism").asInt()).isEqualTo(2);
+    assertThat(details.body().get("vertices").get(1).get("name").asText()).contains("Map");
+    assertThat(details.body().get("vertices").get(1).get("max-parallelism").asInt()).isEqualTo(128);
+    assertThat(details.body().get("edges")).hasSize(1);
+    assertThat(details.body().get("edges").get(0).get("partitioning").asText()).isEqualTo("HASH");
+    assertThat(details.body().get("edges").get(0).get("source").asInt())
+        .isEqualTo(details.body().get("vertices").get(0).get("id").asInt());
     assertThat(send("GET", "/jobs/overview", null).body().get("jobs").get(0).get("jid").asText()).isEqualTo(id);
 
     Path target = dir.resolve("savepoints");
