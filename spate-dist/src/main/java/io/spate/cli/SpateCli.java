@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         + " (cluster start, jobmanager, run -m), and operates running jobs through their REST API (list, savepoint,"
         + " stop, cancel)."},
     subcommands = {DemoCommand.class, RunCommand.class, RunApplicationCommand.class, TaskManagerCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
-        StopCommand.class, CancelCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
+        StopCommand.class, CancelCommand.class, InfoCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
         ClusterCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
 public final class SpateCli implements Callable<Integer> {

@@ -70,6 +70,15 @@ class ClusterCommandsTest {
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).contains(job.jobId() + " : endless-one (RUNNING)");
 
+    // EndlessJob: a sequence source, then a keyed reduce chained with its sink, over a hash edge.
+    Result info = SpateCliTest.spate("info", "-m", job.address(), job.jobId());
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    assertThat(info.out()).contains(job.jobId() + " : endless-one (RUNNING)").contains("(HASH)").contains("Sequence");
+    Result infoJson = SpateCliTest.spate("info", "--output", "json", "-m", job.address(), job.jobId());
+    JsonNode graph = JSON.readTree(infoJson.out());
+    assertThat(graph.get("vertices")).hasSize(2);
+    assertThat(graph.get("edges").get(0).get("partitioning").asText()).isEqualTo("HASH");
+
     Path first = savepointPath(SpateCliTest.spate("savepoint", "-m", job.address(), job.jobId(),
         dir.resolve("savepoints").toString()));
     assertThat(first).startsWith(dir.resolve("savepoints"));

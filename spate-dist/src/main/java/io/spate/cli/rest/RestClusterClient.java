@@ -62,6 +62,11 @@ public final class RestClusterClient {
     return call("GET", "/taskmanagers", null).get("taskmanagers");
   }
 
+  /** Job {@code jobId} with its graph ({@code GET /jobs/{id}}). */
+  public JsonNode jobDetails(String jobId) throws RestClientException {
+    return call("GET", "/jobs/" + jobId, null);
+  }
+
   /** The failures of job {@code jobId}, newest first ({@code GET /jobs/{id}/exceptions}). */
   public JsonNode exceptions(String jobId) throws RestClientException {
     return call("GET", "/jobs/" + jobId + "/exceptions", null).get("entries");
