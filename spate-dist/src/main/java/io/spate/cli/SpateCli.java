@@ -28,8 +28,8 @@ public final class SpateCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, example, list, savepoint, stop, cancel,"
-        + " taskmanagers, jobmanager, cluster.");
+    throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, run-application,"
+        + " example, list, info, savepoint, stop, cancel, taskmanagers, jobmanager, taskmanager, cluster.");
   }
 
   /** Creates the command line with Spate's error handling and argument pass-through rules. */

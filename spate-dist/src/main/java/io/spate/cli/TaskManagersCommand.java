@@ -34,7 +34,7 @@ final class TaskManagersCommand implements Callable<Integer> {
       if (!text.isEmpty()) {
         text.append(System.lineSeparator());
       }
-      text.append(tm.path("id").asText()).append(" : ").append(tm.path("free-slots").asInt()).append(" of ")
+      text.append(tm.path("address").asText()).append(" : ").append(tm.path("free-slots").asInt()).append(" of ")
           .append(tm.path("slots-number").asInt()).append(" slots free");
     }
     CliOutput.print(spec, cluster.output, text.toString(), Map.of("taskmanagers", taskManagers));

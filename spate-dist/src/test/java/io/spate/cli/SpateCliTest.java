@@ -59,7 +59,8 @@ class SpateCliTest {
   void noCommandIsAUsageError() {
     Result result = spate();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, example, list, savepoint, stop, cancel, taskmanagers, jobmanager, cluster.");
+    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, run-application, example, list, info, savepoint, stop, cancel,"
+        + " taskmanagers, jobmanager, taskmanager, cluster.");
     assertThat(result.err()).contains("Usage: spate");
   }
 

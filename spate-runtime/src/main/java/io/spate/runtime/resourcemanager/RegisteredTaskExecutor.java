@@ -7,6 +7,8 @@ package io.spate.runtime.resourcemanager;
  * @param numberOfSlots the slots it offers
  * @param freeSlots how many of them no job holds now
  * @param registeredAt when it registered, in epoch milliseconds
+ * @param lastHeartbeat its latest answer to a heartbeat, or null before the first
+ * @param lastHeartbeatAt when that answer came, in epoch milliseconds (0 before the first)
  */
-public record RegisteredTaskExecutor(String address, int numberOfSlots, int freeSlots, long registeredAt)
-    implements java.io.Serializable {}
+public record RegisteredTaskExecutor(String address, int numberOfSlots, int freeSlots, long registeredAt,
+    io.spate.runtime.taskexecutor.SlotReport lastHeartbeat, long lastHeartbeatAt) implements java.io.Serializable {}

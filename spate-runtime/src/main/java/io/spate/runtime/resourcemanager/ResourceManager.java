@@ -43,6 +43,10 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private final Map<String, JobID[]> slotsByTaskExecutor = new LinkedHashMap<>();
   private final Map<String, Long> registrationTimes = new LinkedHashMap<>();
   private final Map<String, InetSocketAddress> dataAddresses = new LinkedHashMap<>();
+  private record TimedReport(SlotReport report, long receivedAt) {}
+
+  // The latest heartbeat answer of each registered TaskExecutor; entries leave with it.
+  private final Map<String, TimedReport> lastReports = new HashMap<>();
   // Registered TaskExecutors' gateways, for the heartbeats; entries leave with their TaskExecutor.
   private final Map<String, CompletableFuture<TaskExecutorGateway>> gateways = new HashMap<>();
   // The JobMaster of each job that holds or waits for slots, to tell it when a TaskExecutor is lost.
@@ -66,6 +70,13 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         taskExecutor -> gateway(taskExecutor)
             .thenCompose(gateway -> gateway.heartbeatFromResourceManager(externalAddress())),
         new HeartbeatMonitor.Listener<>() {
+          @Override
+          public void heartbeatReceived(String taskExecutor, SlotReport report) {
+            if (report != null && slotsByTaskExecutor.containsKey(taskExecutor)) {
+              lastReports.put(taskExecutor, new TimedReport(report, System.currentTimeMillis()));
+            }
+          }
+
           @Override
           public void targetLost(String taskExecutor, long silentMillis) {
             taskExecutorLost(taskExecutor, "no heartbeat for " + heartbeat.timeoutMillis() + " ms");
@@ -93,6 +104,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
       slotsByTaskExecutor.put(address, new JobID[numberOfSlots]);
       gateways.remove(address); // a new process may answer at the address now
+      lastReports.remove(address);
       registrationTimes.put(address, System.currentTimeMillis());
       heartbeats.monitorTarget(address);
       if (dataAddress != null) {
@@ -121,6 +133,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
   private void taskExecutorLost(String address, String reason) {
     gateways.remove(address);
+    lastReports.remove(address);
     JobID[] slots = slotsByTaskExecutor.remove(address);
     registrationTimes.remove(address);
     dataAddresses.remove(address);
@@ -262,8 +275,9 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         for (JobID slot : e.getValue()) {
           free += slot == null ? 1 : 0;
         }
+        TimedReport last = lastReports.get(e.getKey());
         taskExecutors.add(new RegisteredTaskExecutor(e.getKey(), e.getValue().length, free,
-            registrationTimes.get(e.getKey())));
+            registrationTimes.get(e.getKey()), last == null ? null : last.report(), last == null ? 0 : last.receivedAt()));
       }
       return taskExecutors;
     });

@@ -3,16 +3,15 @@ package io.spate.runtime.rest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import io.spate.runtime.taskexecutor.SlotReport;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The REST routes under {@code /taskmanagers}: the TaskExecutors, their slots and memory. The
- * TaskExecutors of this server's cluster run in its own JVM, so their memory is that JVM's heap.
+ * The REST routes under {@code /taskmanagers}: the TaskExecutors, their slots and memory. Each
+ * TaskExecutor's memory is the heap of its JVM as its latest heartbeat reported it (null before it).
  */
 final class TaskManagerRoutes {
 
@@ -43,7 +42,7 @@ final class TaskManagerRoutes {
           + " letters, digits and . _ : - [ ] characters, as GET /taskmanagers lists them.");
     }
     responses.reply(ctx, 200, resourceManager.requestTaskExecutors().thenApply(all -> all.stream()
-        .filter(te -> te.address().equals(id))
+        .filter(te -> idOf(te).equals(id) || te.address().equals(id))
         .findFirst()
         .map(TaskManagerRoutes::describe)
         .orElseThrow(() -> RestException.notFound("No TaskManager with id '" + id + "' is registered with this"
@@ -52,24 +51,32 @@ final class TaskManagerRoutes {
 
   private static Map<String, Object> describe(RegisteredTaskExecutor te) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("id", te.address());
+    fields.put("id", idOf(te));
     fields.put("address", te.address());
     fields.put("slots-number", te.numberOfSlots());
     fields.put("free-slots", te.freeSlots());
     fields.put("registered-at", te.registeredAt());
-    // In-process TaskExecutors exchange no heartbeats: the ResourceManager sees them as long as the JVM lives.
-    fields.put("last-heartbeat", null);
-    fields.put("memory", heap());
+    SlotReport last = te.lastHeartbeat();
+    fields.put("last-heartbeat", last == null ? null : te.lastHeartbeatAt());
+    fields.put("memory", last == null ? null : heap(last));
     return fields;
   }
 
-  private static Map<String, Object> heap() {
-    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+  /**
+   * The id of a TaskExecutor in paths: the name its address ends with ({@code host:port/name} of a
+   * TaskManager process has a slash, which a path segment cannot hold).
+   */
+  private static String idOf(RegisteredTaskExecutor te) {
+    return te.address().substring(te.address().lastIndexOf('/') + 1);
+  }
+
+  /** The heap of the TaskExecutor's JVM, as its latest heartbeat reported it. */
+  private static Map<String, Object> heap(SlotReport report) {
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("scope", "jvm");
-    memory.put("heap-used", heap.getUsed());
-    memory.put("heap-committed", heap.getCommitted());
-    memory.put("heap-max", heap.getMax());
+    memory.put("heap-used", report.heapUsed());
+    memory.put("heap-committed", report.heapCommitted());
+    memory.put("heap-max", report.heapMax());
     return memory;
   }
 }

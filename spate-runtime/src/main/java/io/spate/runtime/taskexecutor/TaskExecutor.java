@@ -120,7 +120,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         registered = resourceManagerConnection.isRegistered()
             && resourceManagerConnection.resourceManagerAddress().equals(resourceManagerAddress);
       }
-      return new SlotReport(externalAddress(), numberOfSlots, tasks.size(), registered);
+      java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+          .getHeapMemoryUsage();
+      return new SlotReport(externalAddress(), numberOfSlots, tasks.size(), registered, heap.getUsed(),
+          heap.getCommitted(), heap.getMax());
     });
   }
 

@@ -43,7 +43,9 @@ class RestClusterEndpointsTest {
 
   @BeforeEach
   void startCluster() throws Exception {
-    cluster = new MiniCluster(new MiniClusterConfiguration(2, 2, 1, 16, 64));
+    // Heartbeats every 50 ms, so that the TaskManagers' memory (reported with them) shows at once.
+    cluster = new MiniCluster(new MiniClusterConfiguration(2, 2, 1, 16, 64)
+        .withHeartbeat(new io.spate.runtime.heartbeat.HeartbeatSettings(50, 5_000)));
     cluster.start();
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_PORT, "0");
@@ -154,7 +156,9 @@ class RestClusterEndpointsTest {
 
   @Test
   void taskManagersShowTheirSlotsTakenWhileAJobRuns() throws Exception {
-    JsonNode idle = await("/taskmanagers", body -> freeSlots(body) == 4);
+    JsonNode idle = await("/taskmanagers", body -> freeSlots(body) == 4
+        && !body.get("taskmanagers").get(0).get("memory").isNull()
+        && !body.get("taskmanagers").get(1).get("memory").isNull());
     assertThat(idle.get("taskmanagers")).hasSize(2);
     JsonNode first = idle.get("taskmanagers").get(0);
     assertThat(first.get("slots-number").asInt()).isEqualTo(2);
@@ -162,7 +166,9 @@ class RestClusterEndpointsTest {
     assertThat(first.get("memory").get("heap-used").asLong()).isPositive();
     assertThat(first.get("memory").get("heap-committed").asLong())
         .isGreaterThanOrEqualTo(first.get("memory").get("heap-used").asLong() / 2);
-    assertThat(first.has("last-heartbeat")).isTrue();
+    assertThat(first.get("last-heartbeat").asLong()).isGreaterThanOrEqualTo(first.get("registered-at").asLong());
+    assertThat(first.get("memory").get("heap-max").asLong())
+        .isGreaterThanOrEqualTo(first.get("memory").get("heap-committed").asLong());
 
     JobClient job = cluster.submitJob(endlessJob(3)).get(30, TimeUnit.SECONDS);
     JsonNode busy = await("/taskmanagers", body -> freeSlots(body) == 1);
