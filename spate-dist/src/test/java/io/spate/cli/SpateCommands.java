@@ -25,6 +25,12 @@ final class SpateCommands {
    * test if it does not end within {@code timeoutSeconds}.
    */
   static Outcome run(Path home, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    return run(home, timeoutSeconds, java.util.Map.of(), args);
+  }
+
+  /** Like {@link #run(Path, long, String...)}, with {@code environment} added to the command's. */
+  static Outcome run(Path home, long timeoutSeconds, java.util.Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -37,6 +43,7 @@ final class SpateCommands {
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
     builder.environment().put("SPATE_HOME", home.toString());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     process.getOutputStream().close();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

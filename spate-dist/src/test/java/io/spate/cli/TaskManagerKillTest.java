@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.cli.SpateCommands.Outcome;
 import io.spate.cli.rest.RestClusterClient;
+import io.spate.clitest.SlowSinkJob;
 import io.spate.clitest.WindowedCountsJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * loses two TaskManagers to SIGKILL while the job runs; the job restarts from its latest checkpoint on
  * the TaskManagers that remain, and its finished files hold exactly the lines of a failure-free run.
  * An application cluster ('spate run-application') runs the job on TaskManager processes it starts
- * and stops them when the job's main method returns.
+ * and stops them when the job's main method returns. A slow sink on one TaskManager holds an
+ * unthrottled source on the other to the sink's pace, within each process's heap bound.
  */
 @Tag("fault-injection")
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // several JVMs start and jobs run for seconds each
 class TaskManagerKillTest {
 
   private static final Pattern STARTED = Pattern.compile("REST API at http://([0-9.]+:\\d+)");
@@ -135,6 +140,80 @@ class TaskManagerKillTest {
     Outcome missing = spate("run-application", home.resolve("nothing.jar").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("Job jar not found");
+  }
+
+  @Test
+  void aSlowSinkOnOneTaskManagerSlowsItsProducersOnTheOtherWithinTheHeapBound() throws Exception {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+        rest.address: 127.0.0.1
+        rest.port: 0
+        jobmanager.taskexecutor.slots: 1
+        """);
+    // Every process of the cluster gets a heap of at most 160 MB.
+    Outcome start = SpateCommands.run(home, 120, Map.of("SPATE_JAVA_OPTS", "-Xmx160m"),
+        "cluster", "start", "--taskmanagers", "2");
+    assertThat(start.exitCode()).as(start.all()).isZero();
+    Matcher started = STARTED.matcher(start.out());
+    assertThat(started.find()).as(start.out()).isTrue();
+    String address = started.group(1);
+    Path jar = TestJars.jar(home.resolve("slow.jar"), SlowSinkJob.class.getName(), SlowSinkJob.class,
+        SlowSinkJob.SlowSink.class, SlowSinkJob.SlowWriter.class);
+    Outcome run = spate("run", "-m", address, "-p", "2", jar.toString(), "slow-sink");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    Matcher job = JOB_ID.matcher(run.out());
+    assertThat(job.find()).as(run.out()).isTrue();
+    String jobId = job.group(1);
+
+    // Let it run for a while under backpressure: 5 s of job time.
+    await("the job ran 5 s", () -> {
+      var current = overview(address, jobId);
+      assertThat(current.path("state").asText()).as("job state; exceptions: %s", exceptionsOf(address, jobId))
+          .isNotIn("FAILED", "CANCELED", "FINISHED");
+      return current.path("duration").asLong() >= 5_000;
+    });
+    var overview = overview(address, jobId);
+    assertThat(overview.path("state").asText()).isEqualTo("RUNNING");
+    double seconds = overview.path("duration").asLong() / 1000.0;
+    long emitted = overview.path("records-processed").asLong();
+    // The two sink subtasks take at most ~1,000 records a second each; the source emits that plus what
+    // the bounded channels hold. Without backpressure it would have emitted millions.
+    assertThat(emitted).as("records emitted in %.1f s", seconds).isLessThan((long) (seconds * 3_000) + 100_000);
+    for (var taskManager : client(address).listTaskManagers()) {
+      var memory = taskManager.path("memory");
+      assertThat(memory.path("heap-max").asLong()).as("heap bound of %s", taskManager.path("address").asText())
+          .isLessThanOrEqualTo(170L << 20);
+      assertThat(memory.path("heap-used").asLong()).isLessThanOrEqualTo(memory.path("heap-max").asLong());
+    }
+    for (int i = 0; i < 2; i++) {
+      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-taskmanager-" + i + ".pid"))
+          .strip());
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("TaskManager %d", i).contains(true);
+    }
+    client(address).cancel(jobId);
+    Outcome stop = spate("cluster", "stop");
+    assertThat(stop.exitCode()).as(stop.all()).isZero();
+  }
+
+  private static String exceptionsOf(String address, String jobId) {
+    try {
+      return client(address).exceptions(jobId).toString();
+    } catch (Exception e) {
+      return "unknown (" + e + ")";
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode overview(String address, String jobId) {
+    try {
+      for (var job : client(address).listJobs()) {
+        if (job.path("jid").asText().equals(jobId)) {
+          return job;
+        }
+      }
+    } catch (Exception e) {
+      // not answering: treated as no such job yet
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   /** Windows of 100 numbers (1 s of event time, 10 ms each) times 7 keys, the last one partial. */
