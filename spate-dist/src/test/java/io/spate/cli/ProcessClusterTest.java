@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("fault-injection")
 @Timeout(value = 300, unit = TimeUnit.SECONDS) // several JVMs start and jobs run for seconds each
-class TaskManagerKillTest {
+class ProcessClusterTest {
 
   private static final Pattern STARTED = Pattern.compile("REST API at http://([0-9.]+:\\d+)");
   private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
