@@ -65,7 +65,7 @@ public final class KeyedSumsJob {
           throw new IllegalStateException("injected failure at record " + value);
         }
         // Until then, slow enough that the input cannot end before two checkpoints completed.
-        LockSupport.parkNanos(200_000);
+        LockSupport.parkNanos(1_000_000);
       }
       return value;
     }
