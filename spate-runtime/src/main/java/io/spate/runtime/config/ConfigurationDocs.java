@@ -12,6 +12,7 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.rpc.remote.RpcOptions;
 import io.spate.runtime.heartbeat.HeartbeatOptions;
 import java.lang.reflect.Field;
@@ -32,7 +33,8 @@ public final class ConfigurationDocs {
   public static final List<Class<?>> OPTION_CLASSES =
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
-          TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class, HeartbeatOptions.class);
+          TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class, HeartbeatOptions.class,
+          HighAvailabilityOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -1,0 +1,159 @@
+package io.spate.runtime.highavailability;
+
+import static io.spate.runtime.highavailability.LoopbackZooKeeper.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.configuration.Configuration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Leader election and leader retrieval against a real ZooKeeper server. */
+class LeaderElectionTest {
+
+  @TempDir
+  Path dir;
+
+  private LoopbackZooKeeper zooKeeper;
+  private Configuration configuration;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  @BeforeEach
+  void startZooKeeper() throws Exception {
+    zooKeeper = LoopbackZooKeeper.start(dir.resolve("zk"));
+    configuration = zooKeeper.configuration(dir.resolve("ha"));
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
+    zooKeeper.close();
+  }
+
+  private <T extends AutoCloseable> T closeLater(T closeable) {
+    closeables.add(closeable);
+    return closeable;
+  }
+
+  private ZooKeeperConnection connect() throws Exception {
+    return closeLater(ZooKeeperConnection.connect(configuration));
+  }
+
+  private LeaderElection elect(ZooKeeperConnection connection, String rpc, RecordingContender contender)
+      throws Exception {
+    LeaderElection election = closeLater(new LeaderElection(connection, rpc, "http://" + rpc.replace("6123", "8081")));
+    election.start(contender);
+    return election;
+  }
+
+  @Test
+  void twoContendersExactlyOneLeadsAndTheOtherTakesOverWhenTheLeadersSessionEnds() throws Exception {
+    ZooKeeperConnection connectionA = connect();
+    ZooKeeperConnection connectionB = connect();
+    RecordingContender a = new RecordingContender("a");
+    RecordingContender b = new RecordingContender("b");
+    LeaderElection electionA = elect(connectionA, "10.0.0.1:6123", a);
+    LeaderElection electionB = elect(connectionB, "10.0.0.2:6123", b);
+    BlockingQueue<Optional<LeaderAddresses>> seen = new ArrayBlockingQueue<>(64);
+    LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
+    retrieval.start(seen::add);
+
+    await("one contender to lead", () -> a.leads() || b.leads());
+    RecordingContender leader = a.leads() ? a : b;
+    RecordingContender standby = leader == a ? b : a;
+    LeaderElection leaderElection = leader == a ? electionA : electionB;
+    assertThat(standby.leads()).as("the standby while %s leads", leader.name).isFalse();
+    assertThat(standby.grants).hasValue(0);
+
+    LeaderAddresses published = leaderElection.currentTerm().orElseThrow();
+    assertThat(published.leaderSessionId()).isEqualTo(leader.session);
+    await("retrieval to see the leader", () -> retrieval.currentLeader().equals(Optional.of(published)));
+    assertThat(published.restAddress()).isEqualTo("http://" + published.rpcAddress().replace("6123", "8081"));
+
+    // The leader's process dies: its session ends and its ephemeral nodes go with it.
+    (leader == a ? connectionA : connectionB).close();
+
+    await("the standby to take over", standby::leads);
+    await("retrieval to see the new leader", () -> retrieval.currentLeader()
+        .map(l -> l.leaderSessionId().equals(standby.session)).orElse(false));
+    LeaderAddresses taken = retrieval.currentLeader().orElseThrow();
+    assertThat(taken.rpcAddress()).isNotEqualTo(published.rpcAddress());
+    assertThat(seen).contains(Optional.of(published), Optional.of(taken));
+    assertThat(a.error).isNull();
+    assertThat(b.error).isNull();
+  }
+
+  @Test
+  void closingTheLeadersElectionRevokesItsLeadershipAndWithdrawsItsAddresses() throws Exception {
+    RecordingContender a = new RecordingContender("a");
+    LeaderElection electionA = elect(connect(), "10.0.0.1:6123", a);
+    LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
+    retrieval.start(leader -> { });
+    await("a to lead", a::leads);
+    await("retrieval to see a", () -> retrieval.currentLeader().isPresent());
+
+    electionA.close();
+
+    assertThat(a.leads()).isFalse();
+    assertThat(a.revocations).hasValue(1);
+    await("retrieval to see that no one leads", () -> retrieval.currentLeader().isEmpty());
+
+    RecordingContender b = new RecordingContender("b");
+    elect(connect(), "10.0.0.2:6123", b);
+    await("b to lead", b::leads);
+    await("retrieval to see b", () -> retrieval.currentLeader().map(l -> l.rpcAddress().equals("10.0.0.2:6123"))
+        .orElse(false));
+    assertThat(a.error).isNull();
+    assertThat(b.error).isNull();
+  }
+
+  @Test
+  void losingZooKeeperRevokesLeadershipAndReconnectingGrantsANewTerm() throws Exception {
+    RecordingContender a = new RecordingContender("a");
+    elect(connect(), "10.0.0.1:6123", a);
+    LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
+    retrieval.start(leader -> { });
+    await("a to lead", a::leads);
+    await("retrieval to see a", () -> retrieval.currentLeader().isPresent());
+    LeaderAddresses first = retrieval.currentLeader().orElseThrow();
+
+    zooKeeper.stop();
+    await("a to lose leadership while ZooKeeper is away", () -> !a.leads());
+    await("retrieval to report the leader unknown", () -> retrieval.currentLeader().isEmpty());
+
+    zooKeeper.restart();
+    await("a to lead again", a::leads);
+    UUID second = a.session;
+    assertThat(second).isNotEqualTo(first.leaderSessionId());
+    await(() -> "retrieval to see the new term " + second + ", not " + retrieval.currentLeader()
+        + " (contender error: " + a.error + ")", () -> retrieval.currentLeader()
+        .map(l -> l.leaderSessionId().equals(second)).orElse(false));
+    assertThat(a.grants).hasValue(2);
+    assertThat(a.revocations).hasValue(1);
+    assertThat(a.error).isNull();
+  }
+
+  @Test
+  void retrievalStartedBeforeAnyLeaderHearsThatThereIsNone() throws Exception {
+    BlockingQueue<Optional<LeaderAddresses>> seen = new ArrayBlockingQueue<>(16);
+    LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
+    retrieval.start(seen::add);
+    assertThat(seen.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Optional.empty());
+
+    RecordingContender a = new RecordingContender("a");
+    elect(connect(), "10.0.0.1:6123", a);
+    Optional<LeaderAddresses> next = seen.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(next).isPresent();
+    assertThat(next.orElseThrow().rpcAddress()).isEqualTo("10.0.0.1:6123");
+  }
+}

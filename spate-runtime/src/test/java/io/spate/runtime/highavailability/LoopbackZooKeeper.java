@@ -1,0 +1,78 @@
+package io.spate.runtime.highavailability;
+
+import io.spate.api.configuration.Configuration;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
+
+/** A real single ZooKeeper server for tests: a random port on the loopback interface, data under a test directory. */
+final class LoopbackZooKeeper implements AutoCloseable {
+
+  private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
+
+  private final TestingServer server;
+
+  private LoopbackZooKeeper(TestingServer server) {
+    this.server = server;
+  }
+
+  /** Starts a server keeping its data in {@code dataDir}. */
+  static LoopbackZooKeeper start(Path dataDir) throws Exception {
+    InstanceSpec spec = new InstanceSpec(dataDir.toFile(), -1, -1, -1, true, 1, -1, -1,
+        Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+    return new LoopbackZooKeeper(new TestingServer(spec, true));
+  }
+
+  /** host:port of the server. */
+  String connectString() {
+    return server.getConnectString();
+  }
+
+  /** A configuration for a cluster using this server, with job graphs under {@code storageDir}. */
+  Configuration configuration(Path storageDir) {
+    Configuration configuration = new Configuration();
+    configuration.set(HighAvailabilityOptions.TYPE, HighAvailabilityMode.ZOOKEEPER);
+    configuration.set(HighAvailabilityOptions.ZOOKEEPER_QUORUM, connectString());
+    configuration.set(HighAvailabilityOptions.STORAGE_DIR, storageDir.toString());
+    configuration.set(HighAvailabilityOptions.CLUSTER_ID, "test-cluster");
+    configuration.set(HighAvailabilityOptions.ZOOKEEPER_SESSION_TIMEOUT, Duration.ofSeconds(20));
+    configuration.set(HighAvailabilityOptions.ZOOKEEPER_CONNECTION_TIMEOUT, Duration.ofSeconds(10));
+    configuration.set(HighAvailabilityOptions.ZOOKEEPER_RETRY_WAIT, Duration.ofMillis(100));
+    return configuration;
+  }
+
+  /** Stops the server, keeping its data, so clients lose their connection. */
+  void stop() throws Exception {
+    server.stop();
+  }
+
+  /** Starts a stopped server again on the same port with the same data. */
+  void restart() throws Exception {
+    server.restart();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+
+  /** Polls {@code condition} every 10 ms until it holds, failing with {@code what} after a generous bound. */
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    await(() -> what, condition);
+  }
+
+  /** Like {@link #await(String, BooleanSupplier)}, describing what it waited for (and saw) only when it fails. */
+  static void await(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + AWAIT_LIMIT.toSeconds() + " s waiting for: " + what.get());
+      }
+      Thread.sleep(10);
+    }
+  }
+}
