@@ -44,6 +44,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final RemoteShuffleService dataPlane;
   private final DataPlaneSettings dataPlaneSettings;
   private final Map<ExecutionAttemptID, StreamTask> tasks = new HashMap<>();
+  // Main thread only: attempts submitted but not yet created (their code or JobMaster being fetched),
+  // and those of them cancelled meanwhile; both hold at most the submissions in flight.
+  private final java.util.Set<ExecutionAttemptID> submitting = new java.util.HashSet<>();
+  private final java.util.Set<ExecutionAttemptID> cancelledWhileSubmitting = new java.util.HashSet<>();
   private volatile ResourceManagerConnection resourceManagerConnection;
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
@@ -187,9 +191,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     // A graph from another process is read with the job's class loader, which may first be downloaded.
     CompletableFuture<Void> graphLoaded = tdd.isJobGraphLoaded() ? CompletableFuture.completedFuture(null)
         : jobClassLoaders.acquire(tdd).thenAccept(loader -> loadJobGraph(tdd, loader));
+    runAsync(() -> submitting.add(id));
     CompletableFuture<Void> created = graphLoaded
         .thenCompose(v -> rpcService.connect(tdd.jobMasterAddress(), JobMasterGateway.class))
         .thenAcceptAsync(jobMaster -> {
+      submitting.remove(id);
+      if (cancelledWhileSubmitting.remove(id)) {
+        // Cancelled while its code or JobMaster was still being fetched: it never starts.
+        jobClassLoaders.release(id);
+        jobMaster.updateTaskExecutionState(new TaskExecutionState(id, ExecutionState.CANCELED, null, 0, 0));
+        return;
+      }
       TaskMetricGroup metrics = new TaskMetricGroup(List.of(tdd.jobGraph().jobName(), tdd.vertex().getName(),
           String.valueOf(tdd.subtaskIndex())));
       StreamTask task = new StreamTask(tdd, shuffle,
@@ -200,6 +212,10 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       workers.submit(task);
     }, getMainThreadExecutor());
     return created.exceptionallyCompose(failure -> {
+      runAsync(() -> {
+        submitting.remove(id);
+        cancelledWhileSubmitting.remove(id);
+      });
       jobClassLoaders.release(id);
       return CompletableFuture.failedFuture(
           failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
@@ -241,6 +257,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       if (task != null) {
         task.cancel();
         scheduleRunAsync(() -> watchCancellation(attemptId, 1), CANCEL_WATCH_INTERVAL_MS);
+      } else if (submitting.contains(attemptId)) {
+        cancelledWhileSubmitting.add(attemptId); // reported CANCELED once its submission gets this far
       }
       return null;
     });
