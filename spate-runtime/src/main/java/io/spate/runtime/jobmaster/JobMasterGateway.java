@@ -2,7 +2,7 @@ package io.spate.runtime.jobmaster;
 
 import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
-import io.spate.runtime.rpc.RpcGateway;
+import io.spate.runtime.resourcemanager.SlotOwnerGateway;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskExecutionState;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** What TaskExecutors and the Dispatcher can ask of a JobMaster. */
-public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
+public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder {
 
   /** A subtask changed state. */
   void updateTaskExecutionState(TaskExecutionState state);
@@ -42,12 +42,6 @@ public interface JobMasterGateway extends RpcGateway, CheckpointResponder {
   /** The job's progress. */
   CompletableFuture<JobProgress> requestProgress();
 
-  /**
-   * The TaskExecutor at {@code taskExecutorAddress} is gone (the ResourceManager lost its heartbeat,
-   * or it registered anew): every subtask of this job deployed there has failed with {@code reason}
-   * and will never report again. The job restarts per its restart strategy, on slots requested anew.
-   */
-  void disconnectTaskExecutor(String taskExecutorAddress, String reason);
 
   /** Cancels the job; completes when the request is accepted. */
   CompletableFuture<Void> cancel();

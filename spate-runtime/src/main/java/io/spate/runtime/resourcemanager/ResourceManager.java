@@ -3,7 +3,6 @@ package io.spate.runtime.resourcemanager;
 import io.spate.api.common.JobID;
 import io.spate.runtime.heartbeat.HeartbeatMonitor;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
-import io.spate.runtime.jobmaster.JobMasterGateway;
 import io.spate.runtime.taskexecutor.SlotReport;
 import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.rpc.RpcEndpoint;
@@ -154,7 +153,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     for (JobID job : jobs) {
       String jobMaster = jobMasters.get(job);
       if (jobMaster != null) {
-        rpcService.connect(jobMaster, JobMasterGateway.class).whenComplete((gateway, error) -> {
+        rpcService.connect(jobMaster, SlotOwnerGateway.class).whenComplete((gateway, error) -> {
           if (error != null) {
             LOG.warn("Cannot tell the JobMaster {} of job {} that TaskExecutor {} was lost: {}", jobMaster, job,
                 taskExecutor, error.toString());

@@ -28,7 +28,7 @@ public interface ResourceManagerGateway extends RpcGateway {
    * Allocates {@code count} slots to {@code jobId}, whose JobMaster is at {@code jobMasterAddress},
    * waiting for busy ones to be released, or fails with {@link NotEnoughResourcesException} when the
    * cluster is too small or the wait times out. Slots the job already holds are released first. The
-   * JobMaster is told through {@code JobMasterGateway#disconnectTaskExecutor} when a TaskExecutor
+   * JobMaster is told through {@link SlotOwnerGateway#disconnectTaskExecutor} when a TaskExecutor
    * with some of its slots is lost.
    */
   CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count);
