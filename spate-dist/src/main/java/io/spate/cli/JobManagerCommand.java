@@ -2,7 +2,6 @@ package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.cluster.ClusterProcessOptions;
-import io.spate.runtime.config.ClusterConfigFile;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
@@ -12,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,16 +35,11 @@ final class JobManagerCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobManagerCommand.class);
 
+  @Mixin
+  private ClusterConfigOptions options;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
   private boolean helpRequested;
-
-  @Option(names = "--config", paramLabel = "<file>",
-      description = "The configuration file (default: conf/spate.yaml in Spate's directory, if present).")
-  private Path config;
-
-  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
-      description = "An option that overrides the configuration file, such as -D rest.port=8082.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--address-file", hidden = true, paramLabel = "<file>",
       description = "Where to write host:port of the REST API once it answers (used by 'spate cluster start').")
@@ -58,7 +51,7 @@ final class JobManagerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
+    Configuration conf = options.load();
     int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
     int taskExecutors = conf.get(ClusterProcessOptions.TASK_EXECUTORS);
     if (slots < 1 || taskExecutors < 0) {

@@ -5,7 +5,6 @@ import io.spate.api.configuration.CoreOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.cluster.ClusterProcessOptions;
-import io.spate.runtime.config.ClusterConfigFile;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.RestServer;
 import java.io.IOException;
@@ -16,12 +15,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,6 +46,9 @@ final class RunApplicationCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin
+  private ClusterConfigOptions options;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
   private boolean helpRequested;
 
@@ -65,14 +66,6 @@ final class RunApplicationCommand implements Callable<Integer> {
       description = "TaskManager processes to start, each with jobmanager.taskexecutor.slots slots (default: ${DEFAULT-VALUE}).")
   private int taskManagers;
 
-  @Option(names = "--config", paramLabel = "<file>",
-      description = "The configuration file (default: conf/spate.yaml in Spate's directory, if present).")
-  private Path config;
-
-  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
-      description = "An option that overrides the configuration file, for the cluster and the job.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
-
   @Unmatched
   private List<String> jobArgs = new ArrayList<>();
 
@@ -88,7 +81,7 @@ final class RunApplicationCommand implements Callable<Integer> {
     if (!Files.isRegularFile(jarFile) || !Files.isReadable(jarFile)) {
       throw usageError("Job jar not found or not a readable file: " + jarFile);
     }
-    Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
+    Configuration conf = options.load();
     if (parallelism != null) {
       conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
     }
@@ -112,7 +105,7 @@ final class RunApplicationCommand implements Callable<Integer> {
       for (int i = 0; i < taskManagers; i++) {
         started.add(SpateProcesses.launch(List.of("taskmanager", "--jobmanager", jobManager.rpcAddress(), "--slots",
             String.valueOf(slots)), files.logDir().resolve("spate-application-taskmanager-" + i + ".log"),
-            ClusterFiles.configFile(config), overrides, "spate run-application"));
+            options.configFile(), options.overrides, "spate run-application"));
       }
       String missing = awaitTaskManagers(cluster, started, conf);
       if (missing != null) {

@@ -3,19 +3,17 @@ package io.spate.cli;
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
-import io.spate.runtime.config.ClusterConfigFile;
 import io.spate.runtime.rpc.remote.RemoteAddress;
 import io.spate.runtime.taskexecutor.TaskManagerRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +35,9 @@ final class TaskManagerCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin
+  private ClusterConfigOptions options;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
   private boolean helpRequested;
 
@@ -48,21 +49,13 @@ final class TaskManagerCommand implements Callable<Integer> {
       description = "Task slots this TaskManager offers (default: ${DEFAULT-VALUE} or taskmanager.numberOfTaskSlots).")
   private Integer slots;
 
-  @Option(names = "--config", paramLabel = "<file>",
-      description = "The configuration file (default: conf/spate.yaml in Spate's directory, if present).")
-  private Path config;
-
-  @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
-      description = "An option that overrides the configuration file, such as -D taskmanager.data.port=6121.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
-
   @Option(names = "--address-file", hidden = true, paramLabel = "<file>",
       description = "Where to write this TaskManager's RPC address once it registered (used by 'spate cluster start').")
   private Path addressFile;
 
   @Override
   public Integer call() throws Exception {
-    Configuration conf = ClusterConfigFile.load(ClusterFiles.configFile(config), overrides);
+    Configuration conf = options.load();
     int slotCount = slots != null ? slots : conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
     if (slotCount <= 0) {
       slotCount = conf.get(ClusterProcessOptions.SESSION_SLOTS);

@@ -67,8 +67,7 @@ class ProcessClusterTest {
 
   @Test
   void killingTwoTaskManagersLeavesTheOutputOfAFailureFreeRun() throws Exception {
-    Files.createDirectories(home.resolve("conf"));
-    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+    writeConfig("""
         rest.address: 127.0.0.1
         rest.port: 0
         jobmanager.taskexecutor.slots: 3
@@ -77,11 +76,7 @@ class ProcessClusterTest {
         cluster.stop-timeout: 20 s
         state.checkpoints.dir: %s
         """.formatted(home.resolve("checkpoints")));
-    Outcome start = spate("cluster", "start", "--taskmanagers", "3");
-    assertThat(start.exitCode()).as(start.all()).isZero();
-    Matcher started = STARTED.matcher(start.out());
-    assertThat(started.find()).as(start.out()).isTrue();
-    String address = started.group(1);
+    String address = startCluster(Map.of(), 3);
     Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
         WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
 
@@ -116,8 +111,7 @@ class ProcessClusterTest {
 
   @Test
   void anApplicationClusterRunsItsJobOnTaskManagerProcessesAndStopsWithIt() throws Exception {
-    Files.createDirectories(home.resolve("conf"));
-    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+    writeConfig("""
         rest.address: 127.0.0.1
         rest.port: 0
         jobmanager.taskexecutor.slots: 2
@@ -144,26 +138,16 @@ class ProcessClusterTest {
 
   @Test
   void aSlowSinkOnOneTaskManagerSlowsItsProducersOnTheOtherWithinTheHeapBound() throws Exception {
-    Files.createDirectories(home.resolve("conf"));
-    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+    writeConfig("""
         rest.address: 127.0.0.1
         rest.port: 0
         jobmanager.taskexecutor.slots: 1
         """);
     // Every process of the cluster gets a heap of at most 160 MB.
-    Outcome start = SpateCommands.run(home, 120, Map.of("SPATE_JAVA_OPTS", "-Xmx160m"),
-        "cluster", "start", "--taskmanagers", "2");
-    assertThat(start.exitCode()).as(start.all()).isZero();
-    Matcher started = STARTED.matcher(start.out());
-    assertThat(started.find()).as(start.out()).isTrue();
-    String address = started.group(1);
+    String address = startCluster(Map.of("SPATE_JAVA_OPTS", "-Xmx160m"), 2);
     Path jar = TestJars.jar(home.resolve("slow.jar"), SlowSinkJob.class.getName(), SlowSinkJob.class,
         SlowSinkJob.SlowSink.class, SlowSinkJob.SlowWriter.class);
-    Outcome run = spate("run", "-m", address, "-p", "2", jar.toString(), "slow-sink");
-    assertThat(run.exitCode()).as(run.all()).isZero();
-    Matcher job = JOB_ID.matcher(run.out());
-    assertThat(job.find()).as(run.out()).isTrue();
-    String jobId = job.group(1);
+    String jobId = submit(address, "2", jar, "slow-sink");
 
     // Let it run for a while under backpressure: 5 s of job time.
     await("the job ran 5 s", () -> {
@@ -230,12 +214,34 @@ class ProcessClusterTest {
   }
 
   private String run(String address, Path jar, String name, Path out) throws Exception {
-    Outcome run = spate("run", "-m", address, "-p", "3", jar.toString(), name, out.toString(),
-        String.valueOf(RECORDS), RATE);
+    return submit(address, "3", jar, name, out.toString(), String.valueOf(RECORDS), RATE);
+  }
+
+  /** Runs {@code jar} with {@code args} on the cluster at {@code address}; the job's id. */
+  private String submit(String address, String parallelism, Path jar, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("run", "-m", address, "-p", parallelism, jar.toString()));
+    command.addAll(List.of(args));
+    Outcome run = spate(command.toArray(new String[0]));
     assertThat(run.exitCode()).as(run.all()).isZero();
     Matcher job = JOB_ID.matcher(run.out());
     assertThat(job.find()).as(run.out()).isTrue();
     return job.group(1);
+  }
+
+  /** Writes conf/spate.yaml under this test's Spate directory. */
+  private void writeConfig(String yaml) throws IOException {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), yaml);
+  }
+
+  /** Starts a cluster of {@code taskManagers} TaskManagers, its processes given {@code environment}; its REST address. */
+  private String startCluster(Map<String, String> environment, int taskManagers) throws Exception {
+    Outcome start = SpateCommands.run(home, 120, environment, "cluster", "start", "--taskmanagers",
+        String.valueOf(taskManagers));
+    assertThat(start.exitCode()).as(start.all()).isZero();
+    Matcher started = STARTED.matcher(start.out());
+    assertThat(started.find()).as(start.out()).isTrue();
+    return started.group(1);
   }
 
   private static RestClusterClient client(String address) {

@@ -26,15 +26,6 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
     this.batchSize = batchSize;
   }
 
-  /**
-   * The channel of edge {@code edgeId} from subtask {@code producer} to subtask {@code consumer} in
-   * the job's execution attempt {@code attempt}. Each restart of a job gets fresh channels; those of
-   * earlier attempts, whose tasks have all ended, are dropped.
-   */
-  public LocalChannel channel(JobID jobId, int attempt, int edgeId, int producer, int consumer) {
-    return channel(new ChannelId(jobId, attempt, edgeId, producer, consumer));
-  }
-
   /** The channel {@code id}, created on first request from either end. */
   public LocalChannel channel(ChannelId id) {
     JobID jobId = id.jobId();

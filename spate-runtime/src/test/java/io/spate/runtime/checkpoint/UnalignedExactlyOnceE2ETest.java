@@ -15,12 +15,11 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
-import io.spate.api.functions.RichMapFunction;
-import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.testing.KeyedSumsJob;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,33 +38,6 @@ class UnalignedExactlyOnceE2ETest {
   private static final long RECORDS = 40_000;
   private static final int KEYS = 11;
   private static final Map<String, Map<Long, Long>> RESULTS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> FAILED = new ConcurrentHashMap<>();
-
-  /** Throws once, at the first record after this subtask heard of a completed checkpoint past the first. */
-  static final class FailAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
-    private static final long serialVersionUID = 1L;
-    private final String runId;
-    private final boolean fail;
-    private transient volatile boolean checkpointed;
-
-    FailAfterCheckpoint(String runId, boolean fail) {
-      this.runId = runId;
-      this.fail = fail;
-    }
-
-    @Override
-    public Long map(Long value) {
-      if (fail && checkpointed && FAILED.putIfAbsent(runId, true) == null) {
-        throw new IllegalStateException("injected failure at record " + value);
-      }
-      return value;
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-      checkpointed |= checkpointId >= 2;
-    }
-  }
 
   /** Counts records per key and emits the count when the input ends (the final watermark fires the timer). */
   static final class CountAtEnd extends KeyedProcessFunction<Long, Long, String> {
@@ -123,7 +95,7 @@ class UnalignedExactlyOnceE2ETest {
     env.setParallelism(2);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, Duration.ofMillis(20)));
     env.fromSequence(0, RECORDS - 1).uid("numbers")
-        .map(new FailAfterCheckpoint(runId, fail)).uid("fail")
+        .map(new KeyedSumsJob.FailAfterCheckpoint(runId, fail)).uid("fail")
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
             .withTimestampAssigner((x, previous) -> x))
         .rebalance()

@@ -46,13 +46,14 @@ public final class KeyedSumsJob {
   private static final Map<String, Boolean> FAILED = new ConcurrentHashMap<>();
 
   /** Throws once, at the first record after this subtask heard of a completed checkpoint past the first. */
-  static final class FailAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
+  public static final class FailAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
     private final String runId;
     private final boolean fail;
     private transient volatile boolean checkpointed;
 
-    FailAfterCheckpoint(String runId, boolean fail) {
+    /** Fails run {@code runId} once if {@code fail}. */
+    public FailAfterCheckpoint(String runId, boolean fail) {
       this.runId = runId;
       this.fail = fail;
     }

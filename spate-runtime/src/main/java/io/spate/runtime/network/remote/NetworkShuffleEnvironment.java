@@ -77,9 +77,4 @@ public final class NetworkShuffleEnvironment implements ShuffleEnvironment {
   public long networkChannelEnds() {
     return networkEnds.get();
   }
-
-  /** Where this TaskExecutor's data plane listens. */
-  public java.net.InetSocketAddress dataAddress() {
-    return remote.address();
-  }
 }
