@@ -75,16 +75,36 @@ final class ClusterFiles {
     return logDir.resolve("spate-taskmanager-" + index + ".log");
   }
 
+  /** The pid file of standby JobManager {@code index} (from 1) of a highly available cluster. */
+  Path standbyPidFile(int index) {
+    return logDir.resolve("spate-jobmanager-" + index + ".pid");
+  }
+
+  /** The log file of standby JobManager {@code index} (from 1). */
+  Path standbyLogFile(int index) {
+    return logDir.resolve("spate-jobmanager-" + index + ".log");
+  }
+
   /** The TaskManager pid files there are, by index. */
   java.util.SortedMap<Integer, Path> taskManagerPidFiles() throws IOException {
+    return numberedPidFiles("spate-taskmanager-");
+  }
+
+  /** The pid files of standby JobManagers there are, by index. */
+  java.util.SortedMap<Integer, Path> standbyPidFiles() throws IOException {
+    return numberedPidFiles("spate-jobmanager-");
+  }
+
+  private java.util.SortedMap<Integer, Path> numberedPidFiles(String prefix) throws IOException {
     java.util.SortedMap<Integer, Path> files = new java.util.TreeMap<>();
     if (!Files.isDirectory(logDir)) {
       return files;
     }
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix)
+        + "(\\d{1,4})\\.pid");
     try (java.util.stream.Stream<Path> list = Files.list(logDir)) {
       for (Path file : list.toList()) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("spate-taskmanager-(\\d{1,4})\\.pid")
-            .matcher(file.getFileName().toString());
+        java.util.regex.Matcher m = pattern.matcher(file.getFileName().toString());
         if (m.matches()) {
           files.put(Integer.parseInt(m.group(1)), file);
         }

@@ -1,6 +1,7 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.api.configuration.SecurityOptions;
 import io.spate.cli.rest.RestClientException;
@@ -45,6 +46,11 @@ final class ClusterStartCommand implements Callable<Integer> {
       description = "TaskManager processes to start, each with jobmanager.taskexecutor.slots slots (default: ${DEFAULT-VALUE}).")
   private int taskManagers;
 
+  @Option(names = "--jobmanagers", paramLabel = "<n>", defaultValue = "1",
+      description = "JobManager processes to start (default: ${DEFAULT-VALUE}); more than one needs"
+          + " high-availability.type: zookeeper: the first leads, the others stand by to take over its jobs.")
+  private int jobManagers;
+
   @Override
   public Integer call() throws Exception {
     if (taskManagers < 1) {
@@ -52,6 +58,14 @@ final class ClusterStartCommand implements Callable<Integer> {
           + taskManagers + ".");
     }
     Configuration conf = options.load();
+    boolean highlyAvailable = HighAvailabilityOptions.isZooKeeper(conf);
+    if (jobManagers < 1 || (jobManagers > 1 && !highlyAvailable)) {
+      throw new ParameterException(spec.commandLine(), jobManagers < 1
+          ? "--jobmanagers must be at least 1, but was " + jobManagers + "."
+          : "--jobmanagers " + jobManagers + " needs " + HighAvailabilityOptions.TYPE.key() + ": zookeeper, so that"
+              + " the JobManagers elect one leader; without it start one.");
+    }
+    HighAvailabilityOptions.validate(conf);
     if (conf.get(SecurityOptions.REST_ENABLED)) {
       // start waits for /health over plain HTTP; failing now beats a 60 s wait and a killed JobManager
       throw new ParameterException(spec.commandLine(), "'spate cluster start' cannot check a cluster whose REST API"
@@ -79,6 +93,9 @@ final class ClusterStartCommand implements Callable<Integer> {
     Files.deleteIfExists(files.addressFile());
     Files.deleteIfExists(files.rpcAddressFile());
     removeStaleTaskManagerPidFiles(files, out);
+    for (Path standby : files.standbyPidFiles().values()) {
+      Files.deleteIfExists(standby);
+    }
     // The TaskExecutors run in TaskManager processes of their own, started once the JobManager answers.
     Process process = launch(List.of("jobmanager", "--address-file", files.addressFile().toString(),
         "--rpc-address-file", files.rpcAddressFile().toString(),
@@ -97,6 +114,7 @@ final class ClusterStartCommand implements Callable<Integer> {
       if (address.isPresent() && client(address.get()).isHealthy()) {
         out.println("Started the JobManager (pid " + process.pid() + "); REST API at http://" + address.get()
             + ". Log: " + files.logFile());
+        startStandbys(files, out);
         return startTaskManagers(conf, files, address.get(), deadline, out, err) ? 0 : 1;
       }
       Thread.sleep(POLL_MILLIS);
@@ -107,6 +125,20 @@ final class ClusterStartCommand implements Callable<Integer> {
         .toSeconds() + " s (" + ClusterProcessOptions.START_TIMEOUT.key() + "); it was stopped. See its log "
         + files.logFile() + ".");
     return 1;
+  }
+
+  /**
+   * Starts the standby JobManagers, once the first one leads: they write the address files when they
+   * take over, so that the cluster commands find the new leader.
+   */
+  private void startStandbys(ClusterFiles files, PrintWriter out) throws IOException {
+    for (int i = 1; i < jobManagers; i++) {
+      Process standby = launch(List.of("jobmanager", "--address-file", files.addressFile().toString(),
+          "--rpc-address-file", files.rpcAddressFile().toString(),
+          "-D", ClusterProcessOptions.TASK_EXECUTORS.key() + "=0"), files.standbyLogFile(i));
+      Files.writeString(files.standbyPidFile(i), standby.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
+      out.println("Started standby JobManager " + i + " (pid " + standby.pid() + "). Log: " + files.standbyLogFile(i));
+    }
   }
 
   /** Removes TaskManager pid files whose process is gone; a live one means a cluster runs. */
@@ -134,8 +166,11 @@ final class ClusterStartCommand implements Callable<Integer> {
     } else {
       int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
       for (int i = 0; i < taskManagers; i++) {
-        Process taskManager = launch(List.of("taskmanager", "--jobmanager", rpcAddress, "--slots",
-            String.valueOf(slots)), files.taskManagerLogFile(i));
+        // In a highly available cluster TaskManagers follow whichever JobManager leads.
+        List<String> arguments = HighAvailabilityOptions.isZooKeeper(conf)
+            ? List.of("taskmanager", "--slots", String.valueOf(slots))
+            : List.of("taskmanager", "--jobmanager", rpcAddress, "--slots", String.valueOf(slots));
+        Process taskManager = launch(arguments, files.taskManagerLogFile(i));
         started.add(taskManager);
         Files.writeString(files.taskManagerPidFile(i), taskManager.pid() + System.lineSeparator(),
             StandardCharsets.UTF_8);
@@ -152,6 +187,10 @@ final class ClusterStartCommand implements Callable<Integer> {
     for (int i = 0; i < started.size(); i++) {
       started.get(i).destroyForcibly();
       Files.deleteIfExists(files.taskManagerPidFile(i));
+    }
+    for (Path standby : files.standbyPidFiles().values()) {
+      ClusterFiles.pidIn(standby).flatMap(JobManagerProcess::find).ifPresent(ProcessHandle::destroy);
+      Files.deleteIfExists(standby);
     }
     files.pid().flatMap(JobManagerProcess::find).ifPresent(ProcessHandle::destroy);
     files.clear();

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * processes: SIGTERM, then SIGKILL after {@code cluster.stop-timeout}; removes the pid files.
  */
 @Command(name = "stop", description = "Stops the session cluster of the pid file (SIGTERM, then SIGKILL after"
-    + " cluster.stop-timeout); its running jobs are cancelled.")
+    + " cluster.stop-timeout); its running jobs are cancelled, or, with high-availability.type: zookeeper, kept to"
+    + " resume when a JobManager of the cluster leads again.")
 final class ClusterStopCommand implements Callable<Integer> {
 
   @Spec
@@ -46,6 +47,14 @@ final class ClusterStopCommand implements Callable<Integer> {
           .flatMap(JobManagerProcess::findTaskManager);
       if (taskManager.isPresent()) {
         out.println(stop(taskManager.get(), "TaskManager " + pidFile.getKey(), timeout));
+      }
+      Files.deleteIfExists(pidFile.getValue());
+    }
+    // Standby JobManagers before the leader, so that none takes over from it.
+    for (Map.Entry<Integer, Path> pidFile : files.standbyPidFiles().entrySet()) {
+      Optional<ProcessHandle> standby = ClusterFiles.pidIn(pidFile.getValue()).flatMap(JobManagerProcess::find);
+      if (standby.isPresent()) {
+        out.println(stop(standby.get(), "standby JobManager " + pidFile.getKey(), timeout));
       }
       Files.deleteIfExists(pidFile.getValue());
     }

@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.cluster.ClusterProcessOptions;
+import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Option;
     description = {"Runs a session cluster in the foreground: a JobManager with its REST API and in-process"
         + " TaskExecutors (jobmanager.taskexecutors, 0 for none), which runs the jars submitted to it ('spate run -m',"
         + " POST /jars/upload). TaskManager processes join it with 'spate taskmanager'.",
-        "SIGTERM or Ctrl-C cancels the running jobs (take savepoints first with 'spate stop') and exits."})
+        "SIGTERM or Ctrl-C cancels the running jobs (take savepoints first with 'spate stop') and exits.",
+        "With high-availability.type: zookeeper it stands by until elected leader, then resumes the cluster's jobs"
+            + " from their newest checkpoints; SIGTERM then hands its jobs to the next leader instead of cancelling them."})
 final class JobManagerCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobManagerCommand.class);
@@ -63,6 +66,16 @@ final class JobManagerCommand implements Callable<Integer> {
     boolean temporaryJarDir = jarDir == null;
     if (temporaryJarDir) {
       jarDir = Files.createTempDirectory("spate-jars-");
+    }
+    if (HighAvailabilityOptions.isZooKeeper(conf)) {
+      try {
+        return HighlyAvailableJobManager.run(conf, jarDir, addressFile, rpcAddressFile);
+      } finally {
+        if (temporaryJarDir) {
+          deleteTree(jarDir);
+        }
+        System.out.println("Spate JobManager stopped.");
+      }
     }
     CountDownLatch stopRequested = new CountDownLatch(1);
     ShutdownSignals.onTermination(stopRequested::countDown);

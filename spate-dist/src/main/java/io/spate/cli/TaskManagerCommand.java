@@ -4,6 +4,9 @@ import io.spate.api.configuration.Configuration;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.rpc.remote.RemoteAddress;
+import io.spate.runtime.highavailability.HighAvailabilityOptions;
+import io.spate.runtime.highavailability.LeaderRetrieval;
+import io.spate.runtime.highavailability.ZooKeeperConnection;
 import io.spate.runtime.taskexecutor.TaskManagerRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +44,9 @@ final class TaskManagerCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
   private boolean helpRequested;
 
-  @Option(names = "--jobmanager", required = true, paramLabel = "<host:port>",
-      description = "The RPC address of the JobManager to join, as 'spate jobmanager' prints it.")
+  @Option(names = "--jobmanager", paramLabel = "<host:port>",
+      description = "The RPC address of the JobManager to join, as 'spate jobmanager' prints it; with"
+          + " high-availability.type: zookeeper leave it out: the TaskManager follows the leader ZooKeeper names.")
   private String jobManager;
 
   @Option(names = "--slots", paramLabel = "<n>",
@@ -63,21 +67,35 @@ final class TaskManagerCommand implements Callable<Integer> {
     if (slotCount < 1) {
       throw new ParameterException(spec.commandLine(), "--slots must be at least 1, but was " + slotCount);
     }
-    String resourceManager = resourceManagerAddress(jobManager);
+    boolean followLeader = HighAvailabilityOptions.isZooKeeper(conf);
+    if (followLeader == (jobManager != null)) {
+      throw new ParameterException(spec.commandLine(), followLeader
+          ? "With " + HighAvailabilityOptions.TYPE.key() + ": zookeeper the TaskManager follows the leading JobManager"
+              + " that ZooKeeper names: leave out --jobmanager."
+          : "Missing required option: '--jobmanager=<host:port>' (or set " + HighAvailabilityOptions.TYPE.key()
+              + ": zookeeper to follow the leading JobManager).");
+    }
     CountDownLatch stopRequested = new CountDownLatch(1);
     ShutdownSignals.onTermination(stopRequested::countDown);
-    try (TaskManagerRunner runner = TaskManagerRunner.start(conf, resourceManager, slotCount)) {
+    ZooKeeperConnection zooKeeper = followLeader ? ZooKeeperConnection.connect(conf) : null;
+    try (TaskManagerRunner runner = followLeader
+        ? TaskManagerRunner.startFollowing(conf, new LeaderRetrieval(zooKeeper), slotCount)
+        : TaskManagerRunner.start(conf, resourceManagerAddress(jobManager), slotCount)) {
       String self = runner.taskExecutor().externalAddress();
-      System.out.println("Spate TaskManager " + self + " with " + slotCount + " slot(s) joining the JobManager at "
-          + jobManager + ". Stop it with SIGTERM or Ctrl-C.");
+      String target = followLeader ? "the leading JobManager named in ZooKeeper" : "the JobManager at " + jobManager;
+      System.out.println("Spate TaskManager " + self + " with " + slotCount + " slot(s) joining " + target
+          + ". Stop it with SIGTERM or Ctrl-C.");
       System.out.flush();
       runner.registration().thenRun(() -> {
-        LOG.info("Registered with {}", resourceManager);
+        LOG.info("Registered with {}", target);
         writeAddressFile(self);
       });
       stopRequested.await();
       LOG.info("Stopping: the tasks of this TaskManager end; their jobs restart elsewhere");
     } finally {
+      if (zooKeeper != null) {
+        zooKeeper.close();
+      }
       if (addressFile != null) {
         Files.deleteIfExists(addressFile);
       }
@@ -88,7 +106,7 @@ final class TaskManagerCommand implements Callable<Integer> {
 
   /** The ResourceManager's address in the JobManager at {@code hostAndPort}; a usage error if malformed. */
   private String resourceManagerAddress(String hostAndPort) {
-    String address = hostAndPort + "/resourcemanager";
+    String address = hostAndPort + "/" + io.spate.runtime.resourcemanager.ResourceManager.ENDPOINT_NAME;
     try {
       RemoteAddress.parse(address);
     } catch (IllegalArgumentException e) {

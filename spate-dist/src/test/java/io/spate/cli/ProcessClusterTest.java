@@ -11,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sink. A standalone cluster (a JobManager and three TaskManagers, started with 'spate cluster start')
  * loses two TaskManagers to SIGKILL while the job runs; the job restarts from its latest checkpoint on
  * the TaskManagers that remain, and its finished files hold exactly the lines of a failure-free run.
- * An application cluster ('spate run-application') runs the job on TaskManager processes it starts
+ * With ZooKeeper high availability and a standby JobManager, killing the leading JobManager the same
+ * way hands the job to the standby, which resumes it from its latest checkpoint: the output again
+ * equals the failure-free run's. An application cluster ('spate run-application') runs the job on TaskManager processes it starts
  * and stops them when the job's main method returns. A slow sink on one TaskManager holds an
  * unthrottled source on the other to the sink's pace, within each process's heap bound.
  */
@@ -41,6 +49,7 @@ class ProcessClusterTest {
 
   private static final Pattern STARTED = Pattern.compile("REST API at http://([0-9.]+:\\d+)");
   private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+  private static final Pattern TASK_MANAGER_STARTED = Pattern.compile("Spate TaskManager (\\S+) with");
   private static final long RECORDS = 2_500;
   private static final String RATE = "500";
   private static final long WAIT_MILLIS = 90_000;
@@ -71,8 +80,8 @@ class ProcessClusterTest {
         rest.address: 127.0.0.1
         rest.port: 0
         jobmanager.taskexecutor.slots: 3
-        heartbeat.interval: 100 ms
-        heartbeat.timeout: 1 s
+        heartbeat.interval: 200 ms
+        heartbeat.timeout: 4 s
         cluster.stop-timeout: 20 s
         state.checkpoints.dir: %s
         """.formatted(home.resolve("checkpoints")));
@@ -87,16 +96,20 @@ class ProcessClusterTest {
 
     Path faulty = home.resolve("faulty");
     String faultyJob = run(address, jar, "faulty-run", faulty);
+    Set<Integer> killed = new HashSet<>();
     for (int kill = 0; kill < 2; kill++) {
       int committedBefore = finishedFiles(faulty).size();
       await("a checkpoint of the faulty run committed files", () -> finishedFiles(faulty).size() > committedBefore);
-      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-taskmanager-" + kill + ".pid"))
+      int victim = taskManagerRunningTasks(address, killed);
+      killed.add(victim);
+      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-taskmanager-" + victim + ".pid"))
           .strip());
       ProcessHandle taskManager = ProcessHandle.of(pid).orElseThrow();
       taskManager.destroyForcibly(); // SIGKILL
       taskManager.onExit().get(10, TimeUnit.SECONDS);
       int restarts = kill + 1;
-      await("the job restarted after kill " + restarts, () -> exceptionCount(address, faultyJob) >= restarts);
+      awaitOrExplain("the job restarted after kill " + restarts, () -> exceptionCount(address, faultyJob) >= restarts,
+          () -> diagnosis(address, faultyJob));
     }
     awaitStatus(address, faultyJob, "FINISHED");
 
@@ -107,6 +120,62 @@ class ProcessClusterTest {
 
     Outcome stop = spate("cluster", "stop");
     assertThat(stop.exitCode()).as(stop.all()).isZero();
+  }
+
+  @Test
+  void killingTheLeadingJobManagerLeavesTheOutputOfAFailureFreeRun() throws Exception {
+    // A real ZooKeeper server; a short tick so that a session can time out within seconds.
+    InstanceSpec spec = new InstanceSpec(home.resolve("zookeeper").toFile(), -1, -1, -1, true, 1, 500, -1,
+        Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
+    try (TestingServer zooKeeper = new TestingServer(spec, true)) {
+      writeConfig("""
+          rest.address: 127.0.0.1
+          rest.port: 0
+          jobmanager.taskexecutor.slots: 3
+          heartbeat.interval: 200 ms
+          heartbeat.timeout: 4 s
+          cluster.stop-timeout: 20 s
+          state.checkpoints.dir: %s
+          high-availability.type: zookeeper
+          high-availability.zookeeper.quorum: %s
+          high-availability.storageDir: %s
+          high-availability.zookeeper.client.session-timeout: 4 s
+          """.formatted(home.resolve("checkpoints"), zooKeeper.getConnectString(), home.resolve("ha")));
+      String leader = startCluster(Map.of(), 3, "--jobmanagers", "2");
+      Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
+          WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+
+      Path clean = home.resolve("clean");
+      String cleanJob = run(leader, jar, "clean-run", clean);
+      awaitStatus(leader, cleanJob, "FINISHED");
+
+      Path faulty = home.resolve("faulty");
+      String faultyJob = run(leader, jar, "faulty-run", faulty);
+      await("a checkpoint of the faulty run committed files", () -> !finishedFiles(faulty).isEmpty());
+      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-jobmanager.pid")).strip());
+      ProcessHandle leading = ProcessHandle.of(pid).orElseThrow();
+      leading.destroyForcibly(); // SIGKILL
+      leading.onExit().get(10, TimeUnit.SECONDS);
+
+      // The standby takes over once the dead leader's ZooKeeper session ended, and writes its address.
+      Path addressFile = home.resolve("log").resolve("spate-jobmanager.address");
+      String[] next = new String[1];
+      awaitOrExplain("a standby JobManager leads", () -> {
+        next[0] = ClusterFiles.read(addressFile).orElse(leader);
+        return !next[0].equals(leader) && client(next[0]).isHealthy();
+      }, () -> diagnosis(leader, faultyJob));
+      awaitStatus(next[0], faultyJob, "FINISHED");
+
+      List<String> expected = lines(clean);
+      assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
+      assertThat(lines(faulty)).containsExactlyElementsOf(expected);
+      // The finished job was forgotten, so the new leader ran only the one that was running.
+      assertThat(client(next[0]).listJobs()).extracting(job -> job.path("jid").asText()).containsExactly(faultyJob);
+      assertThat(client(next[0]).listTaskManagers()).hasSize(3);
+
+      Outcome stop = spate("cluster", "stop");
+      assertThat(stop.exitCode()).as(stop.all()).isZero();
+    }
   }
 
   @Test
@@ -179,6 +248,39 @@ class ProcessClusterTest {
     assertThat(stop.exitCode()).as(stop.all()).isZero();
   }
 
+  /**
+   * The index of a TaskManager, not among {@code killed}, on which the job has slots. Parallelism 3 on
+   * three TaskManagers usually puts a subtask of every task on each, but a TaskManager that missed its
+   * heartbeats while the machine was busy may have been left out, and killing it would test nothing.
+   */
+  private int taskManagerRunningTasks(String address, Set<Integer> killed) throws Exception {
+    Map<String, Integer> indexByAddress = new HashMap<>();
+    for (int i = 0; i < 3; i++) {
+      Matcher started = TASK_MANAGER_STARTED.matcher(Files.readString(home.resolve("log")
+          .resolve("spate-taskmanager-" + i + ".log")));
+      if (started.find()) {
+        indexByAddress.put(started.group(1), i);
+      }
+    }
+    int[] found = {-1};
+    awaitOrExplain("a TaskManager that runs subtasks of the job", () -> {
+      try {
+        for (var taskManager : client(address).listTaskManagers()) {
+          Integer index = indexByAddress.get(taskManager.path("address").asText());
+          if (index != null && !killed.contains(index)
+              && taskManager.path("free-slots").asInt() < taskManager.path("slots-number").asInt()) {
+            found[0] = index;
+            return true;
+          }
+        }
+      } catch (Exception e) {
+        // not answering: poll again
+      }
+      return false;
+    }, () -> "TaskManagers by address: " + indexByAddress);
+    return found[0];
+  }
+
   private static String exceptionsOf(String address, String jobId) {
     try {
       return client(address).exceptions(jobId).toString();
@@ -234,10 +336,14 @@ class ProcessClusterTest {
     Files.writeString(home.resolve("conf").resolve("spate.yaml"), yaml);
   }
 
-  /** Starts a cluster of {@code taskManagers} TaskManagers, its processes given {@code environment}; its REST address. */
-  private String startCluster(Map<String, String> environment, int taskManagers) throws Exception {
-    Outcome start = SpateCommands.run(home, 120, environment, "cluster", "start", "--taskmanagers",
-        String.valueOf(taskManagers));
+  /**
+   * Starts a cluster of {@code taskManagers} TaskManagers, its processes given {@code environment} and
+   * 'cluster start' given {@code more} arguments; its REST address.
+   */
+  private String startCluster(Map<String, String> environment, int taskManagers, String... more) throws Exception {
+    List<String> command = new ArrayList<>(List.of("cluster", "start", "--taskmanagers", String.valueOf(taskManagers)));
+    command.addAll(List.of(more));
+    Outcome start = SpateCommands.run(home, 120, environment, command.toArray(new String[0]));
     assertThat(start.exitCode()).as(start.all()).isZero();
     Matcher started = STARTED.matcher(start.out());
     assertThat(started.find()).as(start.out()).isTrue();
@@ -258,7 +364,7 @@ class ProcessClusterTest {
   }
 
   private void awaitStatus(String address, String jobId, String status) throws Exception {
-    await("job " + jobId + " is " + status, () -> {
+    awaitOrExplain("job " + jobId + " is " + status, () -> {
       try {
         for (var job : client(address).listJobs()) {
           if (job.path("jid").asText().equals(jobId)) {
@@ -269,15 +375,39 @@ class ProcessClusterTest {
       } catch (Exception e) {
         return false;
       }
-    });
+    }, () -> diagnosis(address, jobId));
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    awaitOrExplain(what, condition, () -> "");
+  }
+
+  /** Waits for {@code condition}; on timeout the failure carries {@code explanation}'s account of the cluster. */
+  private static void awaitOrExplain(String what, BooleanSupplier condition, Supplier<String> explanation)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %d ms for: %s", WAIT_MILLIS, what).isLessThan(deadline);
+      if (System.nanoTime() >= deadline) {
+        throw new AssertionError("waited " + WAIT_MILLIS + " ms for: " + what + "\n" + explanation.get());
+      }
       Thread.sleep(50);
     }
+  }
+
+  /** The job's state, its exceptions and the end of every cluster process's log. */
+  private String diagnosis(String address, String jobId) {
+    StringBuilder text = new StringBuilder("job state: ").append(overview(address, jobId).path("state").asText())
+        .append("\nexceptions: ").append(exceptionsOf(address, jobId));
+    try (Stream<Path> logs = Files.list(home.resolve("log"))) {
+      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        text.append("\n--- last lines of ").append(log.getFileName()).append(" ---\n")
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())));
+      }
+    } catch (IOException e) {
+      text.append("\n(logs not readable: ").append(e).append(')');
+    }
+    return text.toString();
   }
 
   /** The finished (committed) part files: in-progress ones are hidden, named with a leading dot. */

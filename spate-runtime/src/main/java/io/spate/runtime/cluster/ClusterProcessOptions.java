@@ -64,4 +64,13 @@ public final class ClusterProcessOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(60))
           .withDescription("Time 'spate cluster start' waits for the JobManager's REST API to answer /health.");
+
+  /** How long a JobManager's ResourceManager waits for TaskManagers to register after it started. */
+  public static final ConfigOption<Duration> RESOURCE_MANAGER_START_UP_TIME =
+      ConfigOption.key("resourcemanager.start-up-time")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription("For this long after a JobManager process starts (or becomes the leader), a job that"
+              + " needs more slots than the registered TaskManagers offer waits for more TaskManagers to register"
+              + " instead of failing at once; a leader resuming jobs needs this while the TaskManagers find it.");
 }

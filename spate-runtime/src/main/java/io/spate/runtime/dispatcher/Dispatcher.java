@@ -22,23 +22,37 @@ import java.util.function.Consumer;
 /** Accepts jobs, starts a JobMaster per job, and keeps the results of ended jobs. */
 public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+
   private static final int MAX_REMEMBERED_RESULTS = 100;
 
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onJobEnded;
+  private final SubmittedJobGraphs submittedJobGraphs;
   private final Map<JobID, JobMaster> running = new HashMap<>();
   private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
   private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
   // The last details of ended jobs, kept as long as their results; plain data, no job code.
   private final Map<JobID, CompletableFuture<JobDetails>> endedDetails = new HashMap<>();
   private int jobMasterCounter;
+  private volatile boolean closing;
 
   /** Creates the Dispatcher; {@code onJobEnded} is told of every job that ends. */
   public Dispatcher(RpcService rpcService, String address, String resourceManagerAddress,
       Consumer<JobResult> onJobEnded) {
+    this(rpcService, address, resourceManagerAddress, onJobEnded, SubmittedJobGraphs.NONE);
+  }
+
+  /**
+   * Creates the Dispatcher, keeping the graph of every accepted job in {@code submittedJobGraphs} until
+   * the job finishes, fails or is cancelled.
+   */
+  public Dispatcher(RpcService rpcService, String address, String resourceManagerAddress,
+      Consumer<JobResult> onJobEnded, SubmittedJobGraphs submittedJobGraphs) {
     super(rpcService, address);
     this.resourceManagerAddress = resourceManagerAddress;
     this.onJobEnded = onJobEnded;
+    this.submittedJobGraphs = submittedJobGraphs;
   }
 
   @Override
@@ -47,6 +61,12 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       JobID jobId = jobGraph.jobId();
       if (results.containsKey(jobId)) {
         throw new IllegalArgumentException("A job with id " + jobId + " was already submitted.");
+      }
+      try {
+        submittedJobGraphs.put(jobGraph);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Job '" + jobGraph.jobName() + "' (" + jobId + ") was not accepted: its"
+            + " graph cannot be kept for a JobManager that takes over: " + e.getMessage(), e);
       }
       CompletableFuture<JobResult> result = new CompletableFuture<>();
       results.put(jobId, result);
@@ -62,6 +82,15 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
   private void jobEnded(JobResult result) {
     JobMaster jobMaster = running.remove(result.jobId());
+    if (!closing) {
+      // When this JobManager stops, its jobs are cancelled here but not for good: a standby runs them on.
+      try {
+        submittedJobGraphs.remove(result.jobId());
+      } catch (java.io.IOException e) {
+        LOG.warn("Job {} ended {}, but its graph could not be forgotten; a JobManager that takes over will run it"
+            + " again: {}", result.jobId(), result.status(), e.getMessage());
+      }
+    }
     try {
       onJobEnded.accept(result);
     } finally {
@@ -227,6 +256,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   /** Cancels every running job and waits for them to end, then stops. */
   @Override
   public void close() {
+    closing = true;
     List<CompletableFuture<JobResult>> pending = new ArrayList<>();
     callAsync(() -> {
       for (Map.Entry<JobID, JobMaster> e : running.entrySet()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
@@ -36,7 +37,7 @@ public final class LeaderElection implements AutoCloseable {
 
   private final CuratorFramework curator;
   private final String rpcAddress;
-  private final String restAddress;
+  private final Supplier<String> restAddress;
   private final LeaderLatch latch;
   private final SerialReconciler reconciler;
   private volatile LeaderContender contender;
@@ -50,10 +51,19 @@ public final class LeaderElection implements AutoCloseable {
    * it takes part once {@link #start started}.
    */
   public LeaderElection(ZooKeeperConnection connection, String rpcAddress, String restAddress) {
+    this(connection, rpcAddress, () -> restAddress);
+    new LeaderAddresses(rpcAddress, restAddress, new UUID(0, 0)); // checks the addresses now, not on election
+  }
+
+  /**
+   * An election for a JobManager reachable at {@code rpcAddress} whose REST API is known only once it
+   * leads (it starts its roles when elected): {@code restAddress} is asked right after
+   * {@link LeaderContender#grantLeadership} returns.
+   */
+  public LeaderElection(ZooKeeperConnection connection, String rpcAddress, Supplier<String> restAddress) {
     this.curator = connection.curator();
     this.rpcAddress = Objects.requireNonNull(rpcAddress, "rpcAddress");
     this.restAddress = Objects.requireNonNull(restAddress, "restAddress");
-    new LeaderAddresses(rpcAddress, restAddress, new UUID(0, 0)); // checks the addresses now, not on election
     this.latch = new LeaderLatch(curator, LATCH_PATH, rpcAddress);
     this.reconciler = new SerialReconciler("spate-leader-election", this::reconcile);
   }
@@ -111,11 +121,19 @@ public final class LeaderElection implements AutoCloseable {
       target.revokeLeadership();
     }
     if (leads && granted == null) {
-      LeaderAddresses term = new LeaderAddresses(rpcAddress, restAddress, UUID.randomUUID());
+      UUID session = UUID.randomUUID();
+      LOG.info("JobManager {} leads (term {})", rpcAddress, session);
+      LeaderAddresses term;
+      try {
+        target.grantLeadership(session);
+        term = new LeaderAddresses(rpcAddress, restAddress.get(), session);
+      } catch (RuntimeException e) {
+        LOG.error("JobManager {} was elected but could not take the lead", rpcAddress, e);
+        target.handleError(e);
+        return;
+      }
       granted = term;
       grantedLatchPath = latchPath;
-      LOG.info("JobManager {} leads (term {})", rpcAddress, term.leaderSessionId());
-      target.grantLeadership(term.leaderSessionId());
       publish(term, latchPath, target);
     }
   }

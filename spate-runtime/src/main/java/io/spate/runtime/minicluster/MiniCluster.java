@@ -39,6 +39,9 @@ public final class MiniCluster implements AutoCloseable {
   private Dispatcher dispatcher;
   private DispatcherGateway dispatcherGateway;
   private RestServer restServer;
+  private io.spate.runtime.dispatcher.SubmittedJobGraphs submittedJobGraphs =
+      io.spate.runtime.dispatcher.SubmittedJobGraphs.NONE;
+  private java.time.Duration startUpTime = java.time.Duration.ZERO;
   private boolean closed;
 
   /** Creates a cluster of the given shape; {@link #start()} starts it. */
@@ -81,15 +84,42 @@ public final class MiniCluster implements AutoCloseable {
     this.rpcServiceFactory = rpcServiceFactory;
   }
 
+  /**
+   * Makes the Dispatcher keep the graph of every job it accepts in {@code graphs} until the job ends
+   * for good (high availability); call before {@link #start()}.
+   */
+  public synchronized MiniCluster keepingJobGraphsIn(io.spate.runtime.dispatcher.SubmittedJobGraphs graphs) {
+    if (rpcService != null) {
+      throw new IllegalStateException("The cluster has started already");
+    }
+    this.submittedJobGraphs = java.util.Objects.requireNonNull(graphs, "graphs");
+    return this;
+  }
+
+  /**
+   * Makes the ResourceManager wait up to {@code time} after the start for TaskExecutors of other
+   * processes to register before it refuses a job too large for those registered; call before
+   * {@link #start()}.
+   */
+  public synchronized MiniCluster awaitingTaskExecutorsAtStartUp(java.time.Duration time) {
+    if (rpcService != null) {
+      throw new IllegalStateException("The cluster has started already");
+    }
+    this.startUpTime = java.util.Objects.requireNonNull(time, "time");
+    return this;
+  }
+
   /** Starts every role. */
   public synchronized void start() {
     rpcService = rpcServiceFactory.get();
     shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
-    resourceManager = new ResourceManager(rpcService, "resourcemanager", configuration.heartbeat());
+    resourceManager = new ResourceManager(rpcService, ResourceManager.ENDPOINT_NAME, configuration.heartbeat());
+    resourceManager.awaitTaskExecutorsAtStartUp(startUpTime);
     for (int i = 0; i < configuration.numberOfTaskExecutors(); i++) {
       startTaskExecutor();
     }
-    dispatcher = new Dispatcher(rpcService, "dispatcher", resourceManager.getAddress(), this::jobEnded);
+    dispatcher = new Dispatcher(rpcService, "dispatcher", resourceManager.getAddress(), this::jobEnded,
+        submittedJobGraphs);
     dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class).join();
   }
 

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResourceManager extends RpcEndpoint implements ResourceManagerGateway {
 
+  /** The name under which a JobManager serves its ResourceManager: TaskManagers join {@code host:port/resourcemanager}. */
+  public static final String ENDPOINT_NAME = "resourcemanager";
+
+
   /** How long a slot request waits for busy slots (Flink's default as well). */
   public static final Duration SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
@@ -52,6 +56,17 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private final Map<JobID, String> jobMasters = new HashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
   private final HeartbeatMonitor<SlotReport> heartbeats;
+  private final long startedNanos = System.nanoTime();
+  private volatile Duration startUpTime = Duration.ZERO;
+
+  /**
+   * For {@code time} after this ResourceManager started, a request for more slots than all registered
+   * TaskExecutors have waits for more of them to register (as a slot request for busy slots waits)
+   * rather than failing at once; call before requests arrive.
+   */
+  public void awaitTaskExecutorsAtStartUp(Duration time) {
+    this.startUpTime = time;
+  }
 
   /** Creates the ResourceManager with the default {@code heartbeat.*} settings. */
   public ResourceManager(RpcService rpcService, String address) {
@@ -78,7 +93,14 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
 
           @Override
           public void targetLost(String taskExecutor, long silentMillis) {
-            taskExecutorLost(taskExecutor, "no heartbeat for " + heartbeat.timeoutMillis() + " ms");
+            String reason = "no heartbeat for " + heartbeat.timeoutMillis() + " ms";
+            CompletableFuture<TaskExecutorGateway> gateway = gateways.get(taskExecutor);
+            taskExecutorLost(taskExecutor, reason);
+            if (gateway != null) {
+              // It may only have been slow: its tasks are restarted elsewhere, so it must stop them and
+              // register again. A dead one never gets this, which is fine.
+              gateway.thenAccept(g -> g.disconnectResourceManager(externalAddress(), reason));
+            }
           }
         });
     runAsync(heartbeats::start);
@@ -180,7 +202,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
       jobMasters.put(jobId, jobMasterAddress);
       int total = countTotal();
-      if (total < count) {
+      boolean startingUp = System.nanoTime() - startedNanos < startUpTime.toNanos();
+      if (total < count && !startingUp) {
         result.completeExceptionally(new NotEnoughResourcesException("The job needs " + count
             + " task slots, but the cluster has " + countFree() + " free of " + total + ". Lower the parallelism, "
             + "use fewer slot sharing groups, or add TaskExecutors/slots (taskmanager.numberOfTaskSlots)."));
@@ -199,6 +222,18 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
                 + " of " + countTotal() + " are free: other jobs hold them."));
           }
         }, SLOT_REQUEST_TIMEOUT.toMillis());
+        if (total < count) {
+          // Waiting for TaskExecutors still to register: once start-up is over, too few means never enough.
+          long remainingMillis = (startUpTime.toNanos() - (System.nanoTime() - startedNanos)) / 1_000_000 + 1;
+          scheduleRunAsync(() -> {
+            if (countTotal() < count && waiting.remove(request)) {
+              request.result().completeExceptionally(new NotEnoughResourcesException("The job needs " + count
+                  + " task slots, but the TaskExecutors registered within " + startUpTime.toSeconds() + " s"
+                  + " (resourcemanager.start-up-time) have " + countTotal() + ". Lower the parallelism, use fewer"
+                  + " slot sharing groups, or add TaskExecutors/slots (taskmanager.numberOfTaskSlots)."));
+            }
+          }, remainingMillis);
+        }
       }
     });
     return result;

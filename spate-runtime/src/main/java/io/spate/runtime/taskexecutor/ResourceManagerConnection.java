@@ -136,12 +136,16 @@ final class ResourceManagerConnection {
   }
 
   private void resourceManagerLost(long silentMillis) {
-    if (closed) {
+    disconnected("no heartbeat from the ResourceManager at " + resourceManagerAddress + " for " + silentMillis
+        + " ms (heartbeat.timeout " + settings.timeoutMillis() + " ms)");
+  }
+
+  /** The ResourceManager is lost for {@code reason}, or dropped this TaskExecutor: tasks stop, registration starts over. */
+  void disconnected(String reason) {
+    if (closed || !registered) {
       return;
     }
     registered = false;
-    String reason = "no heartbeat from the ResourceManager at " + resourceManagerAddress + " for " + silentMillis
-        + " ms (heartbeat.timeout " + settings.timeoutMillis() + " ms)";
     LOG.warn("TaskExecutor {} lost its ResourceManager and JobManager: {}; cancelling its tasks and registering again",
         taskExecutorAddress, reason);
     onLost.accept(reason);

@@ -99,12 +99,16 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
    * or this TaskExecutor closes; completes with the first registration. From then on the
    * ResourceManager must send heartbeats: after {@code heartbeat.timeout} without one this
    * TaskExecutor cancels all its tasks and registers again, with all its slots free. A second call
-   * replaces the first.
+   * replaces the first; when it names another ResourceManager (a new leading JobManager) the tasks of
+   * the former one are cancelled, since their jobs now run under the new leader.
    */
   public CompletableFuture<Void> registerAt(String resourceManagerAddress, HeartbeatSettings heartbeat) {
     return callAsync(() -> {
       if (resourceManagerConnection != null) {
         resourceManagerConnection.close();
+        if (!resourceManagerConnection.resourceManagerAddress().equals(resourceManagerAddress)) {
+          cancelAllTasks("the leading JobManager is now the one of the ResourceManager at " + resourceManagerAddress);
+        }
       }
       resourceManagerConnection = new ResourceManagerConnection(externalAddress(), resourceManagerAddress, heartbeat,
           this::scheduleRunAsync, getMainThreadExecutor(), HeartbeatMonitor::monotonicMillis,
@@ -128,6 +132,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           .getHeapMemoryUsage();
       return new SlotReport(externalAddress(), numberOfSlots, tasks.size(), registered, heap.getUsed(),
           heap.getCommitted(), heap.getMax());
+    });
+  }
+
+  @Override
+  public void disconnectResourceManager(String resourceManagerAddress, String reason) {
+    runAsync(() -> {
+      if (resourceManagerConnection != null
+          && resourceManagerConnection.resourceManagerAddress().equals(resourceManagerAddress)) {
+        resourceManagerConnection.disconnected("the ResourceManager at " + resourceManagerAddress
+            + " dropped this TaskExecutor: " + reason);
+      }
     });
   }
 

@@ -40,6 +40,13 @@ public interface TaskExecutorGateway extends RpcGateway {
    */
   CompletableFuture<SlotReport> heartbeatFromResourceManager(String resourceManagerAddress);
 
+  /**
+   * The ResourceManager at {@code resourceManagerAddress} dropped this TaskExecutor (it missed its
+   * heartbeats, so the JobMasters restarted its tasks elsewhere): it cancels its tasks and registers again
+   * at once, rather than after its own heartbeat timeout.
+   */
+  void disconnectResourceManager(String resourceManagerAddress, String reason);
+
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
 }

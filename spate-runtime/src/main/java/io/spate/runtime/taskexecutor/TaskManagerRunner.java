@@ -6,6 +6,8 @@ import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.rpc.remote.GrpcRpcService;
 import io.spate.runtime.rpc.remote.RemoteAddress;
+import io.spate.runtime.heartbeat.HeartbeatSettings;
+import io.spate.runtime.highavailability.LeaderRetrieval;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +25,14 @@ public final class TaskManagerRunner implements AutoCloseable {
   private final GrpcRpcService rpcService;
   private final TaskExecutor taskExecutor;
   private final CompletableFuture<Void> registered;
+  private final AutoCloseable leaderRetrieval;
 
-  private TaskManagerRunner(GrpcRpcService rpcService, TaskExecutor taskExecutor, CompletableFuture<Void> registered) {
+  private TaskManagerRunner(GrpcRpcService rpcService, TaskExecutor taskExecutor, CompletableFuture<Void> registered,
+      AutoCloseable leaderRetrieval) {
     this.rpcService = rpcService;
     this.taskExecutor = taskExecutor;
     this.registered = registered;
+    this.leaderRetrieval = leaderRetrieval;
   }
 
   /**
@@ -40,29 +45,71 @@ public final class TaskManagerRunner implements AutoCloseable {
    */
   public static TaskManagerRunner start(Configuration conf, String resourceManagerAddress, int slots)
       throws IOException {
-    if (slots < 1) {
-      throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
-    }
     try {
       RemoteAddress.parse(resourceManagerAddress);
     } catch (IllegalArgumentException e) {
       throw new IllegalConfigurationException("Bad ResourceManager address: " + e.getMessage());
     }
-    DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService rpc = GrpcRpcService.start(conf);
-    TaskExecutor taskExecutor;
+    GrpcRpcService rpc = startRpc(slots, conf);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, rpc, slots);
+    LOG.info("TaskExecutor {} with {} slots, data plane at {}, registering with {}", taskExecutor.externalAddress(),
+        slots, taskExecutor.dataAddress(), resourceManagerAddress);
+    CompletableFuture<Void> registered = taskExecutor.registerAt(resourceManagerAddress, HeartbeatSettings.from(conf));
+    return new TaskManagerRunner(rpc, taskExecutor, registered, () -> { });
+  }
+
+  /**
+   * Starts a TaskManager like {@link #start(Configuration, String, int)} that follows the leading
+   * JobManager which {@code leaders} reports (high availability): it registers with each new leader's
+   * ResourceManager, cancelling the tasks of the former one. {@code leaders} is started here and closed
+   * with this TaskManager.
+   *
+   * @throws IOException if the RPC server or the data plane cannot listen
+   */
+  public static TaskManagerRunner startFollowing(Configuration conf, LeaderRetrieval leaders, int slots)
+      throws IOException {
+    GrpcRpcService rpc = startRpc(slots, conf);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, rpc, slots);
+    HeartbeatSettings heartbeat = HeartbeatSettings.from(conf);
+    CompletableFuture<Void> registered = new CompletableFuture<>();
+    LOG.info("TaskExecutor {} with {} slots, data plane at {}, waiting for the leading JobManager",
+        taskExecutor.externalAddress(), slots, taskExecutor.dataAddress());
+    leaders.start(leader -> {
+      if (leader.isEmpty()) {
+        // Its tasks go on while the leader is unknown; the heartbeat timeout stops them if it is gone.
+        LOG.info("TaskExecutor {}: no leading JobManager known", taskExecutor.externalAddress());
+        return;
+      }
+      String resourceManager = leader.get().rpcAddress() + "/" + io.spate.runtime.resourcemanager.ResourceManager.ENDPOINT_NAME;
+      LOG.info("TaskExecutor {} registers with the leading JobManager's ResourceManager {} (term {})",
+          taskExecutor.externalAddress(), resourceManager, leader.get().leaderSessionId());
+      taskExecutor.registerAt(resourceManager, heartbeat).whenComplete((ok, error) -> {
+        if (error == null) {
+          registered.complete(null);
+        }
+      });
+    });
+    return new TaskManagerRunner(rpc, taskExecutor, registered, leaders);
+  }
+
+  private static GrpcRpcService startRpc(int slots, Configuration conf) throws IOException {
+    if (slots < 1) {
+      throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
+    }
+    DataPlaneSettings.from(conf); // checks the data plane's options before anything listens
+    return GrpcRpcService.start(conf);
+  }
+
+  private static TaskExecutor startTaskExecutor(Configuration conf, GrpcRpcService rpc, int slots) {
     try {
-      taskExecutor = new TaskExecutor(rpc, "taskexecutor-" + UUID.randomUUID().toString().substring(0, 8), slots,
+      return new TaskExecutor(rpc, "taskexecutor-" + UUID.randomUUID().toString().substring(0, 8), slots,
           conf.get(TaskManagerOptions.WORKER_THREADS), new LocalShuffleEnvironment(
-              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)), dataPlane);
+              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)),
+          DataPlaneSettings.from(conf));
     } catch (RuntimeException e) {
       rpc.close();
       throw e;
     }
-    LOG.info("TaskExecutor {} with {} slots, data plane at {}, registering with {}", taskExecutor.externalAddress(),
-        slots, taskExecutor.dataAddress(), resourceManagerAddress);
-    CompletableFuture<Void> registered = taskExecutor.registerAt(resourceManagerAddress);
-    return new TaskManagerRunner(rpc, taskExecutor, registered);
   }
 
   /** The TaskExecutor of this TaskManager. */
@@ -78,6 +125,11 @@ public final class TaskManagerRunner implements AutoCloseable {
   /** Stops the TaskExecutor (its running tasks end) and the RPC server. */
   @Override
   public void close() {
+    try {
+      leaderRetrieval.close();
+    } catch (Exception e) {
+      LOG.warn("Closing the leader retrieval failed", e);
+    }
     try {
       taskExecutor.close();
     } finally {

@@ -80,6 +80,31 @@ class TaskExecutorResourceManagerLossTest {
         () -> gateway.heartbeatFromResourceManager("resourcemanager").get().registered());
   }
 
+  @Test
+  void droppedByItsResourceManagerItCancelsItsTasksAndRegistersAgainAtOnce() throws Exception {
+    // A heartbeat timeout far longer than the test: only the ResourceManager's notice can act in time.
+    HeartbeatSettings patient = new HeartbeatSettings(50, 600_000);
+    resourceManager = new ResourceManager(rpcService, "resourcemanager", patient);
+    taskExecutor = new TaskExecutor(rpcService, "taskexecutor-0", 2, 1, new LocalShuffleEnvironment(16, 64));
+    taskExecutor.registerAt("resourcemanager", patient).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    TaskExecutorGateway gateway = rpcService.connect("taskexecutor-0", TaskExecutorGateway.class).get();
+    ResourceManagerGateway rm = rpcService.connect("resourcemanager", ResourceManagerGateway.class).get();
+    long firstRegistration = rm.requestTaskExecutors().get().get(0).registeredAt();
+
+    CompletableFuture<JobResult> result = new CompletableFuture<>();
+    jobMaster = new JobMaster(rpcService, "jobmaster-0", endlessJob(), "resourcemanager", result::complete);
+    jobMaster.start();
+    awaitTrue("the job's two subtasks run", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 2);
+
+    gateway.disconnectResourceManager("another-resourcemanager", "ignored: not the one it registered with");
+    gateway.disconnectResourceManager("resourcemanager", "it missed its heartbeats");
+
+    awaitTrue("the tasks are cancelled", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 0);
+    // Its first registration was before the job started, milliseconds ago at least.
+    awaitTrue("it registered again", () -> rm.requestTaskExecutors().get().get(0).registeredAt() > firstRegistration);
+    assertThat(result.get(WAIT_MILLIS, TimeUnit.MILLISECONDS).status()).isEqualTo(JobStatus.FAILED);
+  }
+
   private static JobGraph endlessJob() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
     env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),

@@ -1,0 +1,123 @@
+package io.spate.runtime.highavailability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.SavepointOptions;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.runtime.checkpoint.CheckpointMetadata;
+import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.MetadataSerializer;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.graph.JobGraphGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new leader reads back: each kept job with its jars copied to the storage directory, set to
+ * resume from its newest complete checkpoint, against a real ZooKeeper server.
+ */
+class HighAvailabilityJobGraphsTest {
+
+  @TempDir
+  Path dir;
+
+  private LoopbackZooKeeper zooKeeper;
+  private Configuration configuration;
+  private ZooKeeperConnection connection;
+  private HighAvailabilityJobGraphs graphs;
+
+  @BeforeEach
+  void startZooKeeper() throws Exception {
+    zooKeeper = LoopbackZooKeeper.start(dir.resolve("zk"));
+    configuration = zooKeeper.configuration(dir.resolve("ha"));
+    connection = ZooKeeperConnection.connect(configuration);
+    graphs = HighAvailabilityJobGraphs.of(connection, configuration);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    connection.close();
+    zooKeeper.close();
+  }
+
+  private JobGraph job(String name, Path jar) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.enableCheckpointing(500);
+    env.getCheckpointConfig().setCheckpointStorage(dir.resolve("checkpoints"));
+    env.fromSequence(1, 10).map(x -> x * 2).discard();
+    JobGraph graph = JobGraphGenerator.generate(env.getStreamGraph(name));
+    if (jar != null) {
+      CoreOptions.setJars(graph.configuration(), List.of(jar.toString()));
+    }
+    return graph;
+  }
+
+  @Test
+  void aKeptJobComesBackWithItsJarCopiedAndResumesFromItsNewestCompleteCheckpoint() throws Exception {
+    Path upload = dir.resolve("uploads").resolve("job.jar");
+    Files.createDirectories(upload.getParent());
+    Files.write(upload, "not really a jar, only bytes to copy".getBytes(StandardCharsets.UTF_8));
+    JobGraph graph = job("resumed", upload);
+    graphs.put(graph);
+    Files.delete(upload); // the leader's own upload directory dies with it
+
+    // Checkpoint 3 is complete; checkpoint 4 was still being written when the leader died.
+    Path jobCheckpoints = dir.resolve("checkpoints").resolve(graph.jobId().toString());
+    writeCompleteCheckpoint(jobCheckpoints.resolve("chk-3"), 3);
+    Files.createDirectories(jobCheckpoints.resolve("chk-4"));
+
+    List<HighAvailabilityJobGraphs.RecoveredJob> recovered = graphs.recoverAll(getClass().getClassLoader());
+
+    assertThat(recovered).hasSize(1);
+    JobGraph read = recovered.get(0).graph();
+    assertThat(read.jobId()).isEqualTo(graph.jobId());
+    assertThat(read.configuration().get(SavepointOptions.SAVEPOINT_PATH)).isEqualTo(jobCheckpoints.toString());
+    List<String> jars = CoreOptions.jars(read.configuration());
+    assertThat(jars).hasSize(1);
+    Path copy = Path.of(jars.get(0));
+    assertThat(copy).startsWith(dir.resolve("ha").resolve("jobjars")).hasFileName("000-job.jar");
+    assertThat(Files.readString(copy)).isEqualTo("not really a jar, only bytes to copy");
+    assertThat(recovered.get(0).classLoader().getURLs()).containsExactly(copy.toUri().toURL());
+    assertThat(read.userClassLoader()).isSameAs(recovered.get(0).classLoader());
+    recovered.get(0).classLoader().close();
+
+    // Kept again by the new leader: its jars stay where they are.
+    graphs.put(read);
+    assertThat(CoreOptions.jars(graphs.recoverAll(getClass().getClassLoader()).get(0).graph().configuration()))
+        .containsExactly(copy.toString());
+
+    graphs.remove(graph.jobId());
+    assertThat(graphs.recoverAll(getClass().getClassLoader())).isEmpty();
+    assertThat(copy.getParent()).doesNotExist();
+  }
+
+  @Test
+  void aJobWithoutACompleteCheckpointStartsAsItWasSubmitted() throws Exception {
+    JobGraph graph = job("fresh", null);
+    graph.configuration().set(SavepointOptions.SAVEPOINT_PATH, dir.resolve("some-savepoint").toString());
+    graphs.put(graph);
+    Files.createDirectories(dir.resolve("checkpoints").resolve(graph.jobId().toString()).resolve("chk-1"));
+
+    JobGraph read = graphs.recoverAll(getClass().getClassLoader()).get(0).graph();
+
+    assertThat(read.configuration().get(SavepointOptions.SAVEPOINT_PATH))
+        .isEqualTo(dir.resolve("some-savepoint").toString());
+    assertThat(CoreOptions.jars(read.configuration())).isEmpty();
+  }
+
+  private static void writeCompleteCheckpoint(Path directory, long id) throws Exception {
+    Files.createDirectories(directory);
+    CheckpointMetadata metadata = new CheckpointMetadata(id, System.currentTimeMillis(), CheckpointType.CHECKPOINT,
+        Map.of());
+    Files.write(directory.resolve("_metadata"), MetadataSerializer.serialize(metadata, directory));
+  }
+}
