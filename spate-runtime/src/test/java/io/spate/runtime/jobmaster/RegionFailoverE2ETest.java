@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.common.JobStatus;
 import io.spate.api.common.RestartStrategies;
+import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
@@ -18,6 +19,7 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.RichMapFunction;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
@@ -26,6 +28,7 @@ import io.spate.runtime.testing.KeyedSumsJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +93,25 @@ class RegionFailoverE2ETest {
     public Long map(Long value) {
       if (getRuntimeContext().getTaskInfo().indexOfThisSubtask() == 0) {
         throw new IllegalStateException("injected failure, attempt " + getRuntimeContext().getAttemptNumber());
+      }
+      return value;
+    }
+  }
+
+  /** Fails subtask 0 at its first record, once per run. */
+  static final class FailOnce extends RichMapFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
+    private final String runId;
+
+    FailOnce(String runId) {
+      this.runId = runId;
+    }
+
+    @Override
+    public Long map(Long value) {
+      if (getRuntimeContext().getTaskInfo().indexOfThisSubtask() == 0 && FAILED.add(runId)) {
+        throw new IllegalStateException("injected failure");
       }
       return value;
     }
@@ -228,6 +250,60 @@ class RegionFailoverE2ETest {
     assertThat(failed.exceptions()).allSatisfy(entry -> assertThat(entry.location().task()).contains("numbers-a"));
     // Pipeline b ran on in its first attempt through both restarts of a, until the job failed.
     assertThat(opened("exhausted", "b/source")).containsExactly(0, 0);
+  }
+
+  @Test
+  void aBatchJobRestartsAsAWhole() throws Exception {
+    StreamExecutionEnvironment env = env(FailoverStrategy.REGION, 5);
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    env.fromSequence(0, 999).map(new FailOnce("batch")).map(new Recorder<Long>("batch/a")).returns(Types.LONG)
+        .discard();
+    env.fromSequence(0, 999).map(new Recorder<Long>("batch/b")).returns(Types.LONG).discard();
+    JobResult result = run(JobGraphGenerator.generate(env.getStreamGraph("batch")));
+
+    assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
+    assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    // Pipeline b may have finished before the failure, and is run again all the same.
+    assertThat(opened("batch", "a")).hasSize(4).containsOnly(0, 1);
+    assertThat(opened("batch", "b")).hasSize(4).containsOnly(0, 1);
+  }
+
+  @Test
+  void theJobRunsOnWhileARegionWaitsToRestartAndCanBeCancelledThen() throws Exception {
+    StreamExecutionEnvironment env = env(FailoverStrategy.REGION, 1);
+    // A back-off far longer than the test: the failed region is still waiting when the job is cancelled.
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, Duration.ofMinutes(10)));
+    for (String name : List.of("a", "b")) {
+      DataStream<Long> numbers = env.fromSource(new DataGeneratorSource<>(index -> index, Long.MAX_VALUE,
+          RateLimiterStrategy.perSecond(1_000), Types.LONG), WatermarkStrategy.noWatermarks(), "endless-" + name);
+      if (name.equals("a")) {
+        numbers = numbers.map(new FailOnce("waiting"));
+      }
+      numbers.rebalance().map(new Recorder<Long>("waiting/" + name)).returns(Types.LONG).discard();
+    }
+    JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("waiting"));
+    DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+    cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (dispatcher.requestExceptionHistory(job.jobId()).get().isEmpty()) {
+      assertThat(System.nanoTime()).as("waited for the failure").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    long atFailure = passed("waiting", "b");
+    while (passed("waiting", "b") < atFailure + 500) {
+      assertThat(System.nanoTime()).as("waited for b to go on without a").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    assertThat(dispatcher.requestJobStatus(job.jobId()).get()).isEqualTo(JobStatus.RUNNING);
+    assertThat(opened("waiting", "a")).as("a not redeployed yet").containsExactly(0, 0);
+    dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+    JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+    assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    assertThat(opened("waiting", "a")).containsExactly(0, 0);
+    assertThat(opened("waiting", "b")).containsExactly(0, 0);
   }
 
   @Test
