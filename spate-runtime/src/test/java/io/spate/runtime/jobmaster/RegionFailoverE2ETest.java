@@ -248,8 +248,9 @@ class RegionFailoverE2ETest {
         ExceptionHistoryEntry.Outcome.FAILED_JOB, ExceptionHistoryEntry.Outcome.RESTARTED,
         ExceptionHistoryEntry.Outcome.RESTARTED);
     assertThat(failed.exceptions()).allSatisfy(entry -> assertThat(entry.location().task()).contains("numbers-a"));
-    // Pipeline b ran on in its first attempt through both restarts of a, until the job failed.
-    assertThat(opened("exhausted", "b/source")).containsExactly(0, 0);
+    // Pipeline b ran on in its first attempt through both restarts of a, until the job failed (a
+    // subtask of b may not even have opened by then: a fails at once).
+    assertOnlyFirstAttempts(opened("exhausted", "b/source"));
   }
 
   @Test
@@ -263,9 +264,12 @@ class RegionFailoverE2ETest {
 
     assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
     assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
-    // Pipeline b may have finished before the failure, and is run again all the same.
-    assertThat(opened("batch", "a")).hasSize(4).containsOnly(0, 1);
-    assertThat(opened("batch", "b")).hasSize(4).containsOnly(0, 1);
+    // Both subtasks of both pipelines ran in the second attempt (some may have been cancelled before
+    // they opened in the first, and b may have finished before the failure).
+    for (String stage : List.of("a", "b")) {
+      assertThat(opened("batch", stage)).as(stage).allMatch(attempt -> attempt <= 1)
+          .filteredOn(attempt -> attempt == 1).hasSize(2);
+    }
   }
 
   @Test
@@ -296,14 +300,20 @@ class RegionFailoverE2ETest {
       Thread.sleep(10);
     }
     assertThat(dispatcher.requestJobStatus(job.jobId()).get()).isEqualTo(JobStatus.RUNNING);
-    assertThat(opened("waiting", "a")).as("a not redeployed yet").containsExactly(0, 0);
+    // The failure may come before a's second subtask opened: at most each subtask once, never again.
+    assertOnlyFirstAttempts(opened("waiting", "a"));
     dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
     JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
     assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
-    assertThat(opened("waiting", "a")).containsExactly(0, 0);
-    assertThat(opened("waiting", "b")).containsExactly(0, 0);
+    assertOnlyFirstAttempts(opened("waiting", "a"));
+    assertOnlyFirstAttempts(opened("waiting", "b"));
+  }
+
+  /** Each of the stage's two subtasks opened at most once, in its first attempt. */
+  private static void assertOnlyFirstAttempts(List<Integer> attempts) {
+    assertThat(attempts).hasSizeLessThanOrEqualTo(2).allMatch(attempt -> attempt == 0);
   }
 
   @Test
