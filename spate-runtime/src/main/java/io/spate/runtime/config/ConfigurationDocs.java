@@ -3,6 +3,7 @@ package io.spate.runtime.config;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.RestOptions;
@@ -34,7 +35,7 @@ public final class ConfigurationDocs {
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
           TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class, HeartbeatOptions.class,
-          HighAvailabilityOptions.class);
+          HighAvailabilityOptions.class, JobManagerOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -21,6 +21,7 @@ import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
@@ -34,6 +35,7 @@ import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.TaskRestore;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
+import io.spate.runtime.jobmaster.failover.PipelinedRegions;
 import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategy;
 import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
@@ -85,6 +87,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private ResourceManagerGateway resourceManager;
   private final CheckpointSettings checkpointSettings;
   private final RestartBackoffTimeStrategy restartStrategy;
+  private final JobManagerOptions.FailoverStrategy failoverStrategy;
+  private final PipelinedRegions regions;
+  // The pipelined regions restarting on their own while the rest of the job runs on, by region
+  // index: from the failure until their subtasks are deployed again.
+  private final Map<Integer, RegionRestart> regionRestarts = new HashMap<>();
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
   private final JobJars jobJars;
@@ -107,6 +114,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.onTermination = onTermination;
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
     this.restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration());
+    this.failoverStrategy = job.configuration().get(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY);
+    this.regions = PipelinedRegions.of(job);
     this.exceptionHistory = new ExceptionHistory(job.configuration().get(RestOptions.EXCEPTION_HISTORY_SIZE));
     this.jobJars = new JobJars(job);
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -142,7 +151,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (initial != null) {
       checkpoints.setRestoredFrom(initial);
     }
-    if (!startCoordinators(initial)) {
+    if (!startCoordinators(initial, null)) {
       return;
     }
     Map<String, Integer> slotsPerGroup = new LinkedHashMap<>();
@@ -161,7 +170,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId()
                 + ") could not get task slots: " + cause.getMessage(), cause));
           } else {
-            deploy(offers, slotsPerGroup);
+            deploy(offers, slotsPerGroup, executionGraph.executions());
           }
         }, getMainThreadExecutor());
   }
@@ -176,10 +185,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return metadata;
   }
 
-  /** Starts the source coordinators, restoring their enumerators from {@code restored} if not null. */
-  private boolean startCoordinators(CheckpointMetadata restored) {
+  /**
+   * Starts the source coordinators of the vertices {@code vertexIds} (all if null), restoring their
+   * enumerators from {@code restored} if not null.
+   */
+  private boolean startCoordinators(CheckpointMetadata restored, Set<Integer> vertexIds) {
     try {
       for (JobVertex vertex : job.vertices()) {
+        if (vertexIds != null && !vertexIds.contains(vertex.getId())) {
+          continue;
+        }
         if (vertex.getHead().getTransformation() instanceof SourceTransformation<?> source) {
           int operatorId = vertex.getHead().getId();
           WatermarkAlignmentParams alignment = SourceOperator.alignmentOf(source.getWatermarkStrategy(), job.runtimeMode());
@@ -203,16 +218,36 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private void closeCoordinators() {
     for (SourceCoordinator<?> coordinator : coordinators.values()) {
-      try {
-        coordinator.close();
-      } catch (Exception e) {
-        LOG.warn("Closing a source coordinator of job {} failed", job.jobId(), e);
-      }
+      close(coordinator);
     }
     coordinators.clear();
   }
 
-  private void deploy(List<SlotOffer> offers, Map<String, Integer> slotsPerGroup) {
+  /** Closes the source coordinators of the vertices {@code vertexIds}. */
+  private void closeCoordinators(Set<Integer> vertexIds) {
+    for (JobVertex vertex : job.vertices()) {
+      if (vertexIds.contains(vertex.getId())) {
+        SourceCoordinator<?> coordinator = coordinators.remove(vertex.getHead().getId());
+        if (coordinator != null) {
+          close(coordinator);
+        }
+      }
+    }
+  }
+
+  private void close(SourceCoordinator<?> coordinator) {
+    try {
+      coordinator.close();
+    } catch (Exception e) {
+      LOG.warn("Closing a source coordinator of job {} failed", job.jobId(), e);
+    }
+  }
+
+  /**
+   * Deploys {@code toDeploy} (all executions, or those of restarting regions) to their slots among
+   * {@code offers}; a subtask always gets the same slot of the offers.
+   */
+  private void deploy(List<SlotOffer> offers, Map<String, Integer> slotsPerGroup, Collection<Execution> toDeploy) {
     this.offers = offers;
     this.slotsPerGroup = slotsPerGroup;
     if (status != JobStatus.RUNNING) {
@@ -246,27 +281,29 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     // Connecting to a TaskExecutor in another process takes a round trip: never wait for it on the
     // main thread. Deploy once every TaskExecutor answered (or could not be reached).
     Map<String, CompletableFuture<TaskExecutorGateway>> gateways = new LinkedHashMap<>();
-    for (SlotOffer slot : slots.values()) {
-      gateways.computeIfAbsent(slot.taskExecutorAddress(), address -> {
+    for (Execution execution : toDeploy) {
+      gateways.computeIfAbsent(slots.get(execution).taskExecutorAddress(), address -> {
         TaskExecutorGateway known = taskExecutorsByAddress.get(address);
         return known != null ? CompletableFuture.completedFuture(known)
             : rpcService.connect(address, TaskExecutorGateway.class);
       });
     }
     ExecutionGraph deploying = executionGraph;
-    for (Map.Entry<Execution, SlotOffer> e : slots.entrySet()) {
-      e.getKey().taskExecutorAddress = e.getValue().taskExecutorAddress();
+    for (Execution execution : toDeploy) {
+      execution.taskExecutorAddress = slots.get(execution).taskExecutorAddress();
     }
+    List<Execution> deployed = List.copyOf(toDeploy);
     CompletableFuture.allOf(gateways.values().toArray(new CompletableFuture<?>[0])).handleAsync((ignored, error) -> {
       if (executionGraph == deploying && status == JobStatus.RUNNING) {
-        submitTasks(slots, gateways, restores, locations);
+        submitTasks(deployed, slots, gateways, restores, locations);
       }
       return null;
     }, getMainThreadExecutor());
   }
 
-  private void submitTasks(Map<Execution, SlotOffer> slots, Map<String, CompletableFuture<TaskExecutorGateway>> gateways,
-      Map<Integer, TaskRestore[]> restores, Map<Integer, SubtaskLocation[]> locations) {
+  private void submitTasks(List<Execution> toDeploy, Map<Execution, SlotOffer> slots,
+      Map<String, CompletableFuture<TaskExecutorGateway>> gateways, Map<Integer, TaskRestore[]> restores,
+      Map<Integer, SubtaskLocation[]> locations) {
     for (Map.Entry<String, CompletableFuture<TaskExecutorGateway>> gateway : gateways.entrySet()) {
       if (gateway.getValue().isCompletedExceptionally()) {
         Throwable cause = gateway.getValue().handle((g, t) -> t).join();
@@ -280,9 +317,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (status != JobStatus.RUNNING) {
       return; // the loss of a TaskExecutor failed this attempt
     }
-    for (Execution execution : executionGraph.executions()) {
-      if (execution.state.isTerminal()) {
-        continue; // cancelled while the TaskExecutors were being reached
+    for (Execution execution : toDeploy) {
+      if (execution.state.isTerminal() || executionGraph.execution(execution.attemptId) != execution) {
+        continue; // cancelled (or its region restarted again) while the TaskExecutors were being reached
       }
       SlotOffer slot = slots.get(execution);
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.get(slot.taskExecutorAddress());
@@ -363,13 +400,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           // The state it restored may be what failed it: recover from an older checkpoint next time.
           checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());
         }
-        handleFailure(describe(execution, update.failure()));
+        handleFailure(describe(execution, update.failure()), execution);
         checkTerminal();
       }
       case CANCELED -> {
-        if (status == JobStatus.RUNNING && stopping == null) {
+        if (status == JobStatus.RUNNING && stopping == null && !isRestarting(execution)) {
           handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
-              + execution.describe() + " was cancelled unexpectedly", null));
+              + execution.describe() + " was cancelled unexpectedly", null), execution);
         } else {
           checkTerminal();
         }
@@ -412,14 +449,27 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   /**
-   * A task or a coordinator failed: restarts the job from its latest checkpoint if the restart
-   * strategy allows it, else fails the job.
+   * A coordinator failed, or something outside any one subtask: restarts the whole job from its
+   * latest checkpoint if the restart strategy allows it, else fails the job.
    */
   private void handleFailure(Throwable cause) {
+    handleFailure(cause, null);
+  }
+
+  /**
+   * Subtask {@code failed} failed (the whole job if null): restarts its pipelined region, or the whole
+   * job, from the latest checkpoint if the restart strategy allows it, else fails the job.
+   */
+  private void handleFailure(Throwable cause, Execution failed) {
     if (status != JobStatus.RUNNING || stopping != null) {
       if (status == JobStatus.RUNNING) {
         failJob(cause);
       }
+      return;
+    }
+    if (failed != null && isRestarting(failed)) {
+      // Its region was already being cancelled for a restart: this failure is part of that one.
+      checkRegionRestarts();
       return;
     }
     restartStrategy.notifyFailure(cause);
@@ -429,14 +479,97 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     restarts++;
     exceptionHistory.add(ExceptionHistoryEntry.of(cause, ExceptionHistoryEntry.Outcome.RESTARTED));
+    if (failed != null && restartsByRegion()) {
+      int region = regions.regionOf(failed.vertex.getId());
+      Set<Integer> vertices = regions.region(region);
+      LOG.warn("Job '{}' ({}) restarts pipelined region {} ({} of its {} tasks; restart {}) after: {}", job.jobName(),
+          job.jobId(), region + 1, vertices.size(), job.vertices().size(), restarts, cause.getMessage());
+      regionRestarts.put(region, new RegionRestart(region));
+      checkpoints.abortPending("a region of the job is restarting");
+      closeCoordinators(vertices);
+      cancelExecutions(executionGraph.executionsOf(vertices));
+      checkRegionRestarts();
+      return;
+    }
     LOG.warn("Job '{}' ({}) restarts (restart {}) after: {}", job.jobName(), job.jobId(), restarts,
         cause.getMessage());
+    restartAll();
+  }
+
+  /** Cancels every subtask and deploys the whole job again once they all stopped. */
+  private void restartAll() {
+    regionRestarts.clear();
     status = JobStatus.RESTARTING;
     checkpoints.stopPeriodicCheckpoints();
     checkpoints.abortPending("the job is restarting");
     closeCoordinators();
     cancelExecutions();
     checkTerminal();
+  }
+
+  /**
+   * Whether a subtask's failure restarts only its region. A BATCH job restarts as a whole; so does a
+   * job that lost a TaskExecutor, since asking for its slots again gives up all the slots it held.
+   */
+  private boolean restartsByRegion() {
+    return failoverStrategy == JobManagerOptions.FailoverStrategy.REGION
+        && job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.STREAMING
+        && regions.size() > 1 && !lostTaskExecutors.any();
+  }
+
+  /** Whether {@code execution}'s region is restarting on its own. */
+  private boolean isRestarting(Execution execution) {
+    return !regionRestarts.isEmpty() && regionRestarts.containsKey(regions.regionOf(execution.vertex.getId()));
+  }
+
+  /** One pipelined region restarting on its own. */
+  private static final class RegionRestart {
+    final int region;
+    // Whether its subtasks have all stopped and its redeployment is scheduled.
+    boolean scheduled;
+
+    RegionRestart(int region) {
+      this.region = region;
+    }
+  }
+
+  /** Schedules the redeployment of every restarting region whose subtasks have all stopped. */
+  private void checkRegionRestarts() {
+    for (RegionRestart restart : regionRestarts.values()) {
+      if (restart.scheduled) {
+        continue;
+      }
+      boolean stopped = true;
+      for (Execution execution : executionGraph.executionsOf(regions.region(restart.region))) {
+        stopped &= execution.state.isTerminal();
+      }
+      if (stopped) {
+        restart.scheduled = true;
+        scheduleRunAsync(() -> redeployRegion(restart), restartStrategy.getBackoffTime());
+      }
+    }
+  }
+
+  /**
+   * Deploys new attempts of a region's subtasks to the slots the old ones ran in, restoring them and
+   * their sources' enumerators from the latest checkpoint.
+   */
+  private void redeployRegion(RegionRestart restart) {
+    if (status != JobStatus.RUNNING || regionRestarts.get(restart.region) != restart) {
+      return; // the job ended, or restarts as a whole, meanwhile
+    }
+    if (lostTaskExecutors.any()) {
+      restartAll(); // its slots may be gone, and new ones come only with all of the job's slots
+      return;
+    }
+    regionRestarts.remove(restart.region);
+    Set<Integer> vertices = regions.region(restart.region);
+    attempt++;
+    List<Execution> fresh = executionGraph.replace(vertices, attempt);
+    if (!startCoordinators(checkpoints.latestForRecovery(), vertices)) {
+      return;
+    }
+    deploy(offers, slotsPerGroup, fresh);
   }
 
   private void restartWhenStopped() {
@@ -453,13 +586,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     status = JobStatus.RUNNING;
     alignmentGroups.clear();
     CheckpointMetadata latest = checkpoints.latestForRecovery();
-    if (!startCoordinators(latest)) {
+    if (!startCoordinators(latest, null)) {
       return;
     }
     if (lostTaskExecutors.any()) {
       requestSlotsAgainAndDeploy();
     } else {
-      deploy(offers, slotsPerGroup);
+      deploy(offers, slotsPerGroup, executionGraph.executions());
     }
   }
 
@@ -497,7 +630,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         return;
       }
       lostTaskExecutors.clear();
-      deploy(newOffers, slotsPerGroup);
+      deploy(newOffers, slotsPerGroup, executionGraph.executions());
     }, getMainThreadExecutor());
   }
 
@@ -519,7 +652,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     List<Execution> failed = LostTaskExecutors.failExecutionsOn(executionGraph, address);
     LOG.warn("Job '{}' ({}): {}; {} of its subtasks ran there", job.jobName(), job.jobId(), lost.getMessage(),
         failed.size());
-    if (!failed.isEmpty()) {
+    if (!failed.isEmpty() && status == JobStatus.RUNNING && stopping == null
+        && failed.stream().allMatch(this::isRestarting)) {
+      // Only subtasks of regions that were restarting anyway ran there; their slots are gone, and
+      // new ones come only with all of the job's slots again, so the whole job restarts.
+      LOG.info("Job '{}' ({}) restarts as a whole to get new slots", job.jobName(), job.jobId());
+      restartAll();
+    } else if (!failed.isEmpty()) {
       Execution first = failed.get(0);
       handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
           + lost.getMessage() + "; it ran " + first.describe()
@@ -565,7 +704,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private void cancelExecutions() {
-    for (Execution execution : executionGraph.executions()) {
+    cancelExecutions(executionGraph.executions());
+  }
+
+  private void cancelExecutions(Collection<Execution> executions) {
+    for (Execution execution : executions) {
       if (execution.state.isTerminal()) {
         continue;
       }
@@ -589,6 +732,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private void checkTerminal() {
     if (status.isTerminal()) {
+      return;
+    }
+    if (status == JobStatus.RUNNING && !regionRestarts.isEmpty()) {
+      checkRegionRestarts(); // the job runs on while some of its regions restart
       return;
     }
     if (executionGraph == null || !executionGraph.allTerminal()) {

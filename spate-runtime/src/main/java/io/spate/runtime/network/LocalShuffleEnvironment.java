@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 public final class LocalShuffleEnvironment implements ShuffleEnvironment {
 
   private final Map<ChannelId, LocalChannel> channels = new ConcurrentHashMap<>();
-  private final Map<JobID, Integer> latestAttempt = new ConcurrentHashMap<>();
+  // By job edge, not by job: a failover may restart only a part of the job (a pipelined region, to
+  // which every edge belongs whole) while the rest keeps its channels of an earlier attempt.
+  private final Map<EdgeOfJob, Integer> latestAttempt = new ConcurrentHashMap<>();
   private final int channelCapacity;
   private final int batchSize;
 
@@ -28,11 +30,12 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
 
   /** The channel {@code id}, created on first request from either end. */
   public LocalChannel channel(ChannelId id) {
-    JobID jobId = id.jobId();
+    EdgeOfJob edge = new EdgeOfJob(id.jobId(), id.edgeId());
     int attempt = id.attempt();
-    if (attempt > latestAttempt.getOrDefault(jobId, 0) && raiseLatestAttempt(jobId, attempt)) {
-      // Once per restart: the tasks of earlier attempts have all ended.
-      channels.keySet().removeIf(k -> k.jobId().equals(jobId) && k.attempt() < attempt);
+    if (attempt > latestAttempt.getOrDefault(edge, 0) && raiseLatestAttempt(edge, attempt)) {
+      // Once per restart of the edge's tasks: those of earlier attempts have all ended.
+      channels.keySet().removeIf(k -> k.jobId().equals(edge.jobId()) && k.edgeId() == edge.edgeId()
+          && k.attempt() < attempt);
     }
     return channels.computeIfAbsent(id, k -> new LocalChannel(k.toString(), channelCapacity));
   }
@@ -51,10 +54,12 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
   @Override
   public void abandon(ChannelId id, boolean producerSide) {}
 
-  /** Records {@code attempt} as the job's latest; true for the one caller that raised it. */
-  private boolean raiseLatestAttempt(JobID jobId, int attempt) {
+  private record EdgeOfJob(JobID jobId, int edgeId) {}
+
+  /** Records {@code attempt} as the edge's latest; true for the one caller that raised it. */
+  private boolean raiseLatestAttempt(EdgeOfJob edge, int attempt) {
     boolean[] raised = new boolean[1];
-    latestAttempt.compute(jobId, (id, previous) -> {
+    latestAttempt.compute(edge, (id, previous) -> {
       raised[0] = previous == null || previous < attempt;
       return raised[0] ? attempt : previous;
     });
@@ -74,7 +79,7 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
   @Override
   public void releaseJob(JobID jobId) {
     channels.keySet().removeIf(k -> k.jobId().equals(jobId));
-    latestAttempt.remove(jobId);
+    latestAttempt.keySet().removeIf(edge -> edge.jobId().equals(jobId));
   }
 
   /** The number of live channels, for leak checks. */

@@ -143,6 +143,41 @@ class UnreachableTaskExecutorTest {
     }
   }
 
+  @Test
+  void losingATaskExecutorRestartsEveryPipelineOnNewSlots() throws Exception {
+    MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 1, 1, 16, 64)
+        .withHeartbeat(new HeartbeatSettings(50, 1_000));
+    try (MiniCluster cluster = new MiniCluster(shape)) {
+      cluster.start();
+      OPENED.set(0);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
+      // Two pipelines that share no vertex: two pipelined regions, both with subtasks on every TaskExecutor.
+      for (String name : new String[] {"first", "second"}) {
+        env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
+            WatermarkStrategy.noWatermarks(), name).rebalance().map(new FailWhenArmed()).discard();
+      }
+      JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("two endless pipelines"));
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 6);
+      cluster.addTaskExecutor(); // a spare, so that three slots remain without the dead one
+
+      cluster.killTaskExecutor(1);
+
+      // Its slots are gone and the job asks for all of its slots again: both regions restart.
+      awaitTrue("the job is redeployed", () -> OPENED.get() >= 12);
+      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      assertThat(OPENED.get()).isEqualTo(12);
+      assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
+          .singleElement().asString().contains("taskexecutor-1");
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+      assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    }
+  }
+
   private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
     return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
         .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);

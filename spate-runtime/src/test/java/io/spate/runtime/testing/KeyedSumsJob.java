@@ -73,7 +73,7 @@ public final class KeyedSumsJob {
   }
 
   /** Sums the records of each key and emits the sum and count when the input ends. */
-  static final class SumAtEnd extends KeyedProcessFunction<Long, Long, String> {
+  public static final class SumAtEnd extends KeyedProcessFunction<Long, Long, String> {
     private static final long serialVersionUID = 1L;
     private transient ValueState<Long> sum;
 
@@ -95,11 +95,12 @@ public final class KeyedSumsJob {
   }
 
   /** Keeps the last sum per key of its run. */
-  static final class ResultSink implements Sink<String> {
+  public static final class ResultSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
 
-    ResultSink(String runId) {
+    /** Keeps the sums of run {@code runId}. */
+    public ResultSink(String runId) {
       this.runId = runId;
     }
 

@@ -1,0 +1,25 @@
+package io.spate.api.configuration;
+
+/** Options of the JobMaster that runs a job: how it recovers the job's subtasks after a failure. */
+public final class JobManagerOptions {
+
+  private JobManagerOptions() {}
+
+  /** Which subtasks a failure restarts. */
+  public enum FailoverStrategy {
+    /** Only the pipelined regions (connected parts of the job graph) that hold the failed subtasks. */
+    REGION,
+    /** Every subtask of the job. */
+    FULL
+  }
+
+  /** Which subtasks are restarted after a failure. */
+  public static final ConfigOption<FailoverStrategy> EXECUTION_FAILOVER_STRATEGY =
+      ConfigOption.key("jobmanager.execution.failover-strategy")
+          .enumType(FailoverStrategy.class)
+          .defaultValue(FailoverStrategy.REGION)
+          .withDescription("Which subtasks a failure restarts: region restarts only the pipelined regions (parts of"
+              + " the job graph joined by no edge to the rest) that hold the failed subtasks, full restarts every"
+              + " subtask. BATCH jobs, the loss of a TaskExecutor and the failure of a source's split enumerator"
+              + " always restart the whole job.");
+}
