@@ -1,5 +1,8 @@
 package io.spate.cli;
 
+import io.spate.runtime.highavailability.HighAvailabilityOptions;
+import java.io.IOException;
+import java.net.URI;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestOptions;
 import io.spate.cli.rest.RestClusterClient;
@@ -28,7 +31,9 @@ final class ClusterOptions {
   private CommandSpec spec;
 
   @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
-      description = "Address of the REST API (default: rest.address:rest.port, 127.0.0.1:8081).")
+      description = "Address of the REST API (default: the leader's, looked up in ZooKeeper with -D"
+          + " high-availability.type=zookeeper -D high-availability.zookeeper.quorum=<host:port>, else"
+          + " rest.address:rest.port, 127.0.0.1:8081).")
   private String address;
 
   @Option(names = "--token", paramLabel = "<token>",
@@ -68,6 +73,18 @@ final class ClusterOptions {
     Configuration conf = Configuration.fromMap(settings);
     String authorization = authorization(conf);
     SSLContext ssl = ssl(conf);
+    if (address == null && HighAvailabilityOptions.isZooKeeper(conf)) {
+      URI leader;
+      try {
+        leader = LeaderLookup.restUrl(conf);
+      } catch (io.spate.api.configuration.IllegalConfigurationException | IOException e) {
+        throw usageError(e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw usageError("Interrupted while looking up the leading JobManager in ZooKeeper");
+      }
+      return new RestClusterClient(leader.getHost(), leader.getPort(), authorization, ssl);
+    }
     if (address == null) {
       int port;
       try {

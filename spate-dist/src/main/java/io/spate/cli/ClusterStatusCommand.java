@@ -1,5 +1,7 @@
 package io.spate.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spate.api.configuration.Configuration;
 import io.spate.cli.rest.RestClientException;
@@ -44,7 +46,13 @@ final class ClusterStatusCommand implements Callable<Integer> {
     ClusterFiles files = ClusterFiles.of(conf);
     Optional<Long> pid = files.pid();
     Map<String, Object> fields = new LinkedHashMap<>();
-    if (pid.isEmpty() || JobManagerProcess.find(pid.get()).isEmpty()) {
+    // With high availability a standby may lead after the first JobManager died.
+    List<Long> jobManagers = new ArrayList<>();
+    pid.flatMap(JobManagerProcess::find).ifPresent(p -> jobManagers.add(p.pid()));
+    for (java.nio.file.Path standby : files.standbyPidFiles().values()) {
+      ClusterFiles.pidIn(standby).flatMap(JobManagerProcess::find).ifPresent(p -> jobManagers.add(p.pid()));
+    }
+    if (jobManagers.isEmpty()) {
       fields.put("status", "stopped");
       String text = "JobManager: stopped";
       if (pid.isPresent()) {
@@ -56,9 +64,12 @@ final class ClusterStatusCommand implements Callable<Integer> {
     }
     String address = files.address().orElse(null);
     fields.put("status", "running");
-    fields.put("pid", pid.get());
+    fields.put("pid", jobManagers.get(0));
+    fields.put("jobmanagers", jobManagers);
     fields.put("address", address);
-    StringBuilder text = new StringBuilder("JobManager: running (pid " + pid.get() + ")");
+    StringBuilder text = new StringBuilder(jobManagers.size() == 1 ? "JobManager: running (pid " + jobManagers.get(0)
+        + ")" : "JobManagers: " + jobManagers.size() + " running (pids " + jobManagers.stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", ")) + "), one leading");
     if (address == null) {
       text.append(", REST API not answering yet");
     } else {

@@ -109,6 +109,16 @@ class ClusterCommandsTest {
     assertThat(badAddress.exitCode()).isEqualTo(2);
     assertThat(badAddress.firstErrorLine()).contains("--jobmanager must be <host:port>");
 
+    // Without -m, a highly available cluster's leader is looked up in ZooKeeper; none answers on port 9 here.
+    Result noZooKeeper = SpateCliTest.spate("list", "-D", "high-availability.type=zookeeper",
+        "-D", "high-availability.zookeeper.quorum=127.0.0.1:9",
+        "-D", "high-availability.zookeeper.client.connection-timeout=500 ms");
+    assertThat(noZooKeeper.exitCode()).isEqualTo(2);
+    assertThat(noZooKeeper.firstErrorLine()).contains("Cannot connect to ZooKeeper at 127.0.0.1:9");
+    Result noStorage = SpateCliTest.spate("list", "-D", "high-availability.type=zookeeper");
+    assertThat(noStorage.exitCode()).isEqualTo(2);
+    assertThat(noStorage.firstErrorLine()).contains("high-availability.zookeeper.quorum");
+
     Result unknownJob = SpateCliTest.spate("savepoint", "-m", job.address(), "0123456789abcdef0123456789abcdef");
     assertThat(unknownJob.exitCode()).isEqualTo(1);
     assertThat(unknownJob.err().trim()).isEqualTo(

@@ -172,6 +172,14 @@ class ProcessClusterTest {
       // The finished job was forgotten, so the new leader ran only the one that was running.
       assertThat(client(next[0]).listJobs()).extracting(job -> job.path("jid").asText()).containsExactly(faultyJob);
       assertThat(client(next[0]).listTaskManagers()).hasSize(3);
+      // Without -m, the CLI finds the new leader in ZooKeeper.
+      Outcome list = spate("list", "--output", "json", "-D", "high-availability.type=zookeeper",
+          "-D", "high-availability.zookeeper.quorum=" + zooKeeper.getConnectString());
+      assertThat(list.exitCode()).as(list.all()).isZero();
+      assertThat(list.out()).contains(faultyJob).doesNotContain(cleanJob);
+      Outcome status = spate("cluster", "status");
+      assertThat(status.exitCode()).as(status.all()).isZero();
+      assertThat(status.out()).contains("JobManager: running").contains(next[0]).contains("TaskManagers: 3");
 
       Outcome stop = spate("cluster", "stop");
       assertThat(stop.exitCode()).as(stop.all()).isZero();

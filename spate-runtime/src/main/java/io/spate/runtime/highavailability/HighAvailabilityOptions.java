@@ -80,6 +80,20 @@ public final class HighAvailabilityOptions {
    * @throws IllegalConfigurationException naming the option that is missing or bad
    */
   public static void validate(Configuration configuration) {
+    validateConnection(configuration);
+    if (isZooKeeper(configuration)
+        && configuration.getOptional(STORAGE_DIR).map(String::trim).orElse("").isEmpty()) {
+      throw missing(STORAGE_DIR, "a directory every JobManager can read and write");
+    }
+  }
+
+  /**
+   * Checks the options a process needs to reach ZooKeeper (all but the storage directory, which only
+   * JobManagers use); nothing is required when the type is none.
+   *
+   * @throws IllegalConfigurationException naming the option that is missing or bad
+   */
+  public static void validateConnection(Configuration configuration) {
     if (!isZooKeeper(configuration)) {
       return;
     }
@@ -104,9 +118,6 @@ public final class HighAvailabilityOptions {
     if (clusterId.isEmpty() || clusterId.contains("/") || clusterId.equals(".") || clusterId.equals("..")) {
       throw new IllegalConfigurationException("Invalid value '" + clusterId + "' for option '" + CLUSTER_ID.key()
           + "': expected a name without '/'.");
-    }
-    if (configuration.getOptional(STORAGE_DIR).map(String::trim).orElse("").isEmpty()) {
-      throw missing(STORAGE_DIR, "a directory every JobManager can read and write");
     }
     positive(configuration, ZOOKEEPER_SESSION_TIMEOUT);
     positive(configuration, ZOOKEEPER_CONNECTION_TIMEOUT);

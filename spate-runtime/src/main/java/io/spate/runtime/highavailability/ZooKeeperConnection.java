@@ -26,7 +26,7 @@ public final class ZooKeeperConnection implements AutoCloseable {
    * @throws IOException if ZooKeeper cannot be reached within the connection timeout
    */
   public static ZooKeeperConnection connect(Configuration configuration) throws IOException {
-    HighAvailabilityOptions.validate(configuration);
+    HighAvailabilityOptions.validateConnection(configuration);
     if (!HighAvailabilityOptions.isZooKeeper(configuration)) {
       throw new IllegalArgumentException("'" + HighAvailabilityOptions.TYPE.key() + "' is not zookeeper");
     }

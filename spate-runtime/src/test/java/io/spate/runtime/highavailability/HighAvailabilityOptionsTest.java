@@ -57,6 +57,8 @@ class HighAvailabilityOptionsTest {
     assertThatThrownBy(() -> HighAvailabilityOptions.validate(configuration))
         .isInstanceOf(IllegalConfigurationException.class)
         .hasMessageContaining("'high-availability.storageDir' is required");
+    // TaskManagers and clients only reach ZooKeeper: they need no storage directory.
+    HighAvailabilityOptions.validateConnection(configuration);
   }
 
   @Test
