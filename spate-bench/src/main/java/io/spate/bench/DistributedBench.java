@@ -129,40 +129,74 @@ public final class DistributedBench {
 
   private static String throughput(Options options, Path work) throws Exception {
     Map<Setup, double[]> rates = new LinkedHashMap<>();
+    Map<Setup, double[]> others = new LinkedHashMap<>();
     for (Setup setup : options.setups) {
       double[] measured = new double[options.runs];
+      double[] otherCores = new double[options.runs];
       try (ProcessCluster cluster = startCluster(setup, options.settings, options, work)) {
-        for (int i = -options.warmupRuns; i < options.runs; i++) {
-          String name = "throughput " + setup.id + " " + (i < 0 ? "warm-up " + (i + options.warmupRuns + 1) : "run " + (i + 1));
-          String loadBefore = ThroughputBench.loadAverage();
-          JobExecutionResult result = runKeyByReduce(cluster, options.records, options.settings, name);
-          double rate = options.records / Math.max(1e-9, result.netRuntime().toNanos() / 1e9);
-          System.err.printf(Locale.ROOT, "%s: %,d records in %d ms: %s records/s (load %s -> %s)%n", name,
-              options.records, result.netRuntime().toMillis(), ThroughputBench.rate(rate), loadBefore,
-              ThroughputBench.loadAverage());
-          if (i >= 0) {
-            measured[i] = rate;
+        // Warm up with whole jobs until the time is up, as ThroughputBench does: one job leaves the
+        // JIT and G1's young generation far from settled (the first of three measured jobs ran at
+        // a third of the third's rate after a single warm-up job).
+        long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds * 1e9);
+        for (int w = 1; w <= MAX_WARMUP_JOBS; w++) {
+          JobExecutionResult result = runKeyByReduce(cluster, options.records, options.settings,
+              "throughput " + setup.id + " warm-up " + w);
+          System.err.printf(Locale.ROOT, "throughput %s warm-up %d: %s records/s%n", setup.id, w,
+              ThroughputBench.rate(options.records / seconds(result)));
+          if (System.nanoTime() >= warmupEnd) {
+            break;
           }
+        }
+        for (int i = 0; i < options.runs; i++) {
+          String name = "throughput " + setup.id + " run " + (i + 1);
+          String loadBefore = ThroughputBench.loadAverage();
+          long machineStart = ThroughputBench.machineBusyNanos();
+          long ownStart = ownCpuNanos(cluster);
+          long wallStart = System.nanoTime();
+          JobExecutionResult result = runKeyByReduce(cluster, options.records, options.settings, name);
+          long wall = System.nanoTime() - wallStart;
+          long own = ownCpuNanos(cluster) - ownStart;
+          long machine = ThroughputBench.machineBusyNanos() - machineStart;
+          measured[i] = options.records / seconds(result);
+          otherCores[i] = machineStart < 0 ? Double.NaN : Math.max(0, (double) (machine - own) / wall);
+          System.err.printf(Locale.ROOT, "%s: %,d records in %d ms: %s records/s; this benchmark's processes %.2f"
+              + " cores, other processes %.2f cores (load %s -> %s)%n", name, options.records,
+              result.netRuntime().toMillis(), ThroughputBench.rate(measured[i]), (double) own / wall, otherCores[i],
+              loadBefore, ThroughputBench.loadAverage());
         }
       }
       rates.put(setup, measured);
+      others.put(setup, otherCores);
     }
     StringBuilder out = new StringBuilder();
     out.append("### Throughput: ").append(Workload.KEYBY_REDUCE.description()).append(", p").append(PARALLELISM)
         .append("\n\n");
-    out.append(String.format(Locale.ROOT, "%s records per run, %d warm-up job(s) then %d measured; records/s ="
-        + " records / the job's net runtime.%n%n", ThroughputBench.rate(options.records),
-        options.warmupRuns, options.runs));
-    out.append("| set-up | median records/s | min | max | median / one process |\n|---|---|---|---|---|\n");
+    out.append(String.format(Locale.ROOT, "%s records per job; warm-up jobs for %.0f s, then %d measured jobs;"
+        + " records/s = records / the job's net runtime.%n%n", ThroughputBench.rate(options.records),
+        options.warmupSeconds, options.runs));
+    out.append("| set-up | median records/s | min | max | median / one process | other processes (cores, median) |\n"
+        + "|---|---|---|---|---|---|\n");
     double base = rates.containsKey(Setup.ONE_PROCESS) ? ThroughputBench.median(rates.get(Setup.ONE_PROCESS)) : Double.NaN;
     for (Map.Entry<Setup, double[]> e : rates.entrySet()) {
       double median = ThroughputBench.median(e.getValue());
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", e.getKey().description,
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", e.getKey().description,
           ThroughputBench.rate(median), ThroughputBench.rate(Arrays.stream(e.getValue()).min().orElse(Double.NaN)),
           ThroughputBench.rate(Arrays.stream(e.getValue()).max().orElse(Double.NaN)),
-          Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%.2f", median / base)));
+          Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%.2f", median / base),
+          ThroughputBench.median(others.get(e.getKey()))));
     }
     return out.toString();
+  }
+
+  private static final int MAX_WARMUP_JOBS = 1_000;
+
+  /** CPU time of this JVM and of the cluster's TaskManager processes, in nanoseconds. */
+  private static long ownCpuNanos(ProcessCluster cluster) {
+    return ThroughputBench.processCpuNanos() + (cluster == null ? 0 : cluster.taskManagersCpuNanos());
+  }
+
+  private static double seconds(JobExecutionResult result) {
+    return Math.max(1, result.netRuntime().toNanos()) / 1e9;
   }
 
   /** Runs keyby-reduce once on {@code cluster}, or on an embedded cluster if it is null. */
@@ -367,16 +401,22 @@ public final class DistributedBench {
     }
   }
 
-  /** The root cause of {@code failure} in a few words, for the table. */
+  /** What detected {@code failure}, in a few words, for the table. */
   private static String shortCause(ExceptionHistoryEntry failure) {
-    String cls = failure.rootCauseClass();
-    String simple = cls == null ? "?" : cls.substring(cls.lastIndexOf('.') + 1);
     String message = failure.rootCauseMessage() == null ? "" : failure.rootCauseMessage().replace('|', '/')
         .replace('\n', ' ');
-    if (message.length() > 90) {
-      message = message.substring(0, 87) + "...";
+    String description = failure.description() == null ? "" : failure.description();
+    int lost = message.indexOf("connection lost: ");
+    if (lost >= 0) {
+      return "data plane: connection lost (" + message.substring(lost + "connection lost: ".length()) + ")"
+          + (description.contains("was lost") ? "" : " at a subtask of a surviving TaskManager");
     }
-    return simple + (message.isEmpty() ? "" : ": " + message);
+    if (message.contains("no heartbeat") || description.contains("no heartbeat")) {
+      return "heartbeat timeout";
+    }
+    String cls = failure.rootCauseClass() == null ? "?" : failure.rootCauseClass();
+    String text = cls.substring(cls.lastIndexOf('.') + 1) + (message.isEmpty() ? "" : ": " + message);
+    return text.length() > 100 ? text.substring(0, 97) + "..." : text;
   }
 
   private static long sinceMillis(long micros, long killedMicros) {
@@ -450,7 +490,7 @@ public final class DistributedBench {
         "  --setups S[,S]            one-process, 1tm, 2tm (default: all) for throughput and latency",
         "  --records N               throughput: records per job of keyby-reduce (default 5M; K/M/G suffixes)",
         "  --runs N                  throughput: measured jobs per set-up (default 3)",
-        "  --warmup-runs N           throughput: warm-up jobs per set-up (default 1)",
+        "  --warmup-seconds S        throughput: warm-up jobs per set-up until S seconds passed, at least one (default 10)",
         "  --rates R[,R]             latency: input rates in records/s (default 20K,100K)",
         "  --latency-seconds S       latency: measured seconds per run (default 8)",
         "  --latency-warmup-seconds S  latency: seconds at the start of a run not counted (default 2)",
@@ -474,7 +514,7 @@ public final class DistributedBench {
     List<Setup> setups = List.of(Setup.values());
     long records = 5_000_000L;
     int runs = 3;
-    int warmupRuns = 1;
+    double warmupSeconds = 10;
     List<Double> rates = List.of(20_000.0, 100_000.0);
     double latencySeconds = 8;
     double latencyWarmupSeconds = 2;
@@ -528,7 +568,7 @@ public final class DistributedBench {
           case "--setups" -> o.setups = Arrays.stream(value.split(",")).map(String::trim).map(Setup::byId).toList();
           case "--records" -> o.records = positive(arg, ThroughputBench.Options.parseCount(value));
           case "--runs" -> o.runs = (int) positive(arg, Integer.parseInt(value));
-          case "--warmup-runs" -> o.warmupRuns = Integer.parseInt(value);
+          case "--warmup-seconds" -> o.warmupSeconds = Double.parseDouble(value);
           case "--rates" -> o.rates = Arrays.stream(value.split(",")).map(String::trim)
               .map(r -> (double) positive("--rates", ThroughputBench.Options.parseCount(r))).toList();
           case "--latency-seconds" -> o.latencySeconds = Double.parseDouble(value);
@@ -559,9 +599,9 @@ public final class DistributedBench {
         throw new IllegalArgumentException("--recovery-taskmanagers must be at least " + (PARALLELISM + 1)
             + " (one to kill, one spare)");
       }
-      if (o.warmupRuns < 0 || o.latencySeconds <= 0 || o.latencyWarmupSeconds < 0 || o.restartDelayMillis < 0
+      if (o.warmupSeconds < 0 || o.latencySeconds <= 0 || o.latencyWarmupSeconds < 0 || o.restartDelayMillis < 0
           || o.checkpointsBeforeKill < 0) {
-        throw new IllegalArgumentException("--warmup-runs, --latency-warmup-seconds, --restart-delay-ms and"
+        throw new IllegalArgumentException("--warmup-seconds, --latency-warmup-seconds, --restart-delay-ms and"
             + " --checkpoints-before-kill must not be negative, --latency-seconds must be positive");
       }
       return o;

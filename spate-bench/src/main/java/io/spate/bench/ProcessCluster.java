@@ -167,6 +167,15 @@ final class ProcessCluster implements AutoCloseable {
     return false;
   }
 
+  /** CPU time the TaskManager processes that are still alive have used so far, in nanoseconds. */
+  long taskManagersCpuNanos() {
+    long sum = 0;
+    for (Process p : taskManagers) {
+      sum += p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+    return sum;
+  }
+
   /** The JobManager roles. */
   MiniCluster jobManager() {
     return jobManager;

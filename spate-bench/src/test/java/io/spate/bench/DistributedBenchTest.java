@@ -43,7 +43,7 @@ class DistributedBenchTest {
   @Test
   void throughputComparesTheSetUps() throws Exception {
     String report = run("--mode", "throughput", "--setups", "one-process,2tm", "--records", "20K", "--runs", "1",
-        "--warmup-runs", "0");
+        "--warmup-seconds", "0");
 
     List<String> oneProcess = row(report, "one process (embedded cluster)");
     List<String> twoProcesses = row(report, "2 TaskManager processes x 1 slot");
@@ -51,6 +51,7 @@ class DistributedBenchTest {
     assertThat(oneProcess.get(4)).isEqualTo("1.00");
     assertThat(twoProcesses.get(1)).matches("[0-9.]+ [KM]");
     assertThat(twoProcesses.get(4)).matches("[0-9]+\\.[0-9]{2}");
+    assertThat(twoProcesses.get(5)).matches("[0-9]+\\.[0-9]{2}|NaN");
   }
 
   @Test
