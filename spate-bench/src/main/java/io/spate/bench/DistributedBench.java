@@ -406,10 +406,13 @@ public final class DistributedBench {
     String message = failure.rootCauseMessage() == null ? "" : failure.rootCauseMessage().replace('|', '/')
         .replace('\n', ' ');
     String description = failure.description() == null ? "" : failure.description();
-    int lost = message.indexOf("connection lost: ");
-    if (lost >= 0) {
-      return "data plane: connection lost (" + message.substring(lost + "connection lost: ".length()) + ")"
-          + (description.contains("was lost") ? "" : " at a subtask of a surviving TaskManager");
+    int dataConnection = message.indexOf("data connection");
+    if (dataConnection >= 0) {
+      // "... data connection to host:port failed: connection lost: java.net.SocketException: Connection reset"
+      String tail = message.substring(dataConnection);
+      int failed = tail.indexOf("failed: ");
+      return "data plane: " + (failed >= 0 ? tail.substring(failed + "failed: ".length()) : tail)
+          + ", at a subtask of a surviving TaskManager";
     }
     if (message.contains("no heartbeat") || description.contains("no heartbeat")) {
       return "heartbeat timeout";
