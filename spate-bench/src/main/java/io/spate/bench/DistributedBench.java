@@ -333,6 +333,14 @@ public final class DistributedBench {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       List<FirstArrival> seen = List.of();
       while (System.nanoTime() < deadline) {
+        // A job that failed before the kill would make the measurement meaningless: stop at once.
+        List<ExceptionHistoryEntry> early = cluster.jobManager().getDispatcherGateway()
+            .requestExceptionHistory(job.getJobID()).get(10, TimeUnit.SECONDS);
+        if (!early.isEmpty() || job.getJobStatus().get(10, TimeUnit.SECONDS).isTerminal()) {
+          throw new IllegalStateException("recovery " + number + ": the job failed before the kill"
+              + (early.isEmpty() ? "" : ": " + early.get(0).description()) + " (registered TaskManagers: "
+              + cluster.registered().size() + " of " + options.recoveryTaskManagers + ")");
+        }
         seen = DistributedJobs.FirstRecordSink.read(arrivals);
         long completed = job.getCheckpointStatistics().get(10, TimeUnit.SECONDS).stream()
             .filter(c -> c.status() == CheckpointStatistics.Status.COMPLETED).count();
