@@ -130,9 +130,11 @@ public final class DistributedBench {
   private static String throughput(Options options, Path work) throws Exception {
     Map<Setup, double[]> rates = new LinkedHashMap<>();
     Map<Setup, double[]> others = new LinkedHashMap<>();
+    Map<Setup, double[]> perCpuSecond = new LinkedHashMap<>();
     for (Setup setup : options.setups) {
       double[] measured = new double[options.runs];
       double[] otherCores = new double[options.runs];
+      double[] efficiency = new double[options.runs];
       try (ProcessCluster cluster = startCluster(setup, options.settings, options, work)) {
         // Warm up with whole jobs until the time is up, as ThroughputBench does: one job leaves the
         // JIT and G1's young generation far from settled (the first of three measured jobs ran at
@@ -147,6 +149,7 @@ public final class DistributedBench {
             break;
           }
         }
+        int retried = 0;
         for (int i = 0; i < options.runs; i++) {
           String name = "throughput " + setup.id + " run " + (i + 1);
           String loadBefore = ThroughputBench.loadAverage();
@@ -159,30 +162,47 @@ public final class DistributedBench {
           long machine = ThroughputBench.machineBusyNanos() - machineStart;
           measured[i] = options.records / seconds(result);
           otherCores[i] = machineStart < 0 ? Double.NaN : Math.max(0, (double) (machine - own) / wall);
+          efficiency[i] = options.records / (Math.max(1, own) / 1e9);
           System.err.printf(Locale.ROOT, "%s: %,d records in %d ms: %s records/s; this benchmark's processes %.2f"
-              + " cores, other processes %.2f cores (load %s -> %s)%n", name, options.records,
-              result.netRuntime().toMillis(), ThroughputBench.rate(measured[i]), (double) own / wall, otherCores[i],
-              loadBefore, ThroughputBench.loadAverage());
+              + " cores (%s records per CPU second), other processes %.2f cores (load %s -> %s)%n", name,
+              options.records, result.netRuntime().toMillis(), ThroughputBench.rate(measured[i]), (double) own / wall,
+              ThroughputBench.rate(efficiency[i]), otherCores[i], loadBefore, ThroughputBench.loadAverage());
+          if (otherCores[i] > options.maxOtherCores) {
+            System.err.println("  DISTURBED: other processes used more than " + options.maxOtherCores + " cores");
+            if (retried < options.retries) {
+              retried++;
+              i--;
+              Thread.sleep(2_000);
+            }
+          }
         }
       }
       rates.put(setup, measured);
       others.put(setup, otherCores);
+      perCpuSecond.put(setup, efficiency);
     }
     StringBuilder out = new StringBuilder();
     out.append("### Throughput: ").append(Workload.KEYBY_REDUCE.description()).append(", p").append(PARALLELISM)
         .append("\n\n");
     out.append(String.format(Locale.ROOT, "%s records per job; warm-up jobs for %.0f s, then %d measured jobs;"
-        + " records/s = records / the job's net runtime.%n%n", ThroughputBench.rate(options.records),
-        options.warmupSeconds, options.runs));
-    out.append("| set-up | median records/s | min | max | median / one process | other processes (cores, median) |\n"
-        + "|---|---|---|---|---|---|\n");
+        + " records/s = records / the job's net runtime. Records per CPU second = records / the CPU time this JVM"
+        + " and its TaskManager processes used during the job (idle workers that spin count too). A job during"
+        + " which other processes used more than %.2f cores is repeated, up to %d times per set-up.%n%n",
+        ThroughputBench.rate(options.records), options.warmupSeconds, options.runs, options.maxOtherCores,
+        options.retries));
+    out.append("| set-up | median records/s | min | max | median / one process | records per CPU second (median)"
+        + " | / one process | other processes (cores, median) |\n|---|---|---|---|---|---|---|---|\n");
     double base = rates.containsKey(Setup.ONE_PROCESS) ? ThroughputBench.median(rates.get(Setup.ONE_PROCESS)) : Double.NaN;
+    double cpuBase = perCpuSecond.containsKey(Setup.ONE_PROCESS)
+        ? ThroughputBench.median(perCpuSecond.get(Setup.ONE_PROCESS)) : Double.NaN;
     for (Map.Entry<Setup, double[]> e : rates.entrySet()) {
       double median = ThroughputBench.median(e.getValue());
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", e.getKey().description,
+      double cpu = ThroughputBench.median(perCpuSecond.get(e.getKey()));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.2f |%n", e.getKey().description,
           ThroughputBench.rate(median), ThroughputBench.rate(Arrays.stream(e.getValue()).min().orElse(Double.NaN)),
           ThroughputBench.rate(Arrays.stream(e.getValue()).max().orElse(Double.NaN)),
-          Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%.2f", median / base),
+          Double.isNaN(base) ? "n/a" : String.format(Locale.ROOT, "%.2f", median / base), ThroughputBench.rate(cpu),
+          Double.isNaN(cpuBase) ? "n/a" : String.format(Locale.ROOT, "%.2f", cpu / cpuBase),
           ThroughputBench.median(others.get(e.getKey()))));
     }
     return out.toString();
@@ -502,6 +522,9 @@ public final class DistributedBench {
         "  --records N               throughput: records per job of keyby-reduce (default 5M; K/M/G suffixes)",
         "  --runs N                  throughput: measured jobs per set-up (default 3)",
         "  --warmup-seconds S        throughput: warm-up jobs per set-up until S seconds passed, at least one (default 10)",
+        "  --max-other-cores C       throughput: a job during which other processes used more than C cores",
+        "                            (default 0.25) is marked DISTURBED and repeated ...",
+        "  --retries N               ... up to N times per set-up (default 3)",
         "  --rates R[,R]             latency: input rates in records/s (default 20K,100K)",
         "  --latency-seconds S       latency: measured seconds per run (default 8)",
         "  --latency-warmup-seconds S  latency: seconds at the start of a run not counted (default 2)",
@@ -526,6 +549,8 @@ public final class DistributedBench {
     long records = 5_000_000L;
     int runs = 3;
     double warmupSeconds = 10;
+    double maxOtherCores = 0.25;
+    int retries = 3;
     List<Double> rates = List.of(20_000.0, 100_000.0);
     double latencySeconds = 8;
     double latencyWarmupSeconds = 2;
@@ -580,6 +605,8 @@ public final class DistributedBench {
           case "--records" -> o.records = positive(arg, ThroughputBench.Options.parseCount(value));
           case "--runs" -> o.runs = (int) positive(arg, Integer.parseInt(value));
           case "--warmup-seconds" -> o.warmupSeconds = Double.parseDouble(value);
+          case "--max-other-cores" -> o.maxOtherCores = Double.parseDouble(value);
+          case "--retries" -> o.retries = Integer.parseInt(value);
           case "--rates" -> o.rates = Arrays.stream(value.split(",")).map(String::trim)
               .map(r -> (double) positive("--rates", ThroughputBench.Options.parseCount(r))).toList();
           case "--latency-seconds" -> o.latencySeconds = Double.parseDouble(value);
