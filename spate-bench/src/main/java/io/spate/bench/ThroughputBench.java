@@ -176,7 +176,7 @@ public final class ThroughputBench {
    * CPU time used by every process on the machine since boot (from /proc/stat), or -1 where that
    * is not available; with this process's own CPU time it shows whether something else ran.
    */
-  private static long machineBusyNanos() {
+  static long machineBusyNanos() {
     try {
       String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long busy = 0;
@@ -254,7 +254,7 @@ public final class ThroughputBench {
   }
 
   /** CPU time of this process (all threads), in nanoseconds. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
