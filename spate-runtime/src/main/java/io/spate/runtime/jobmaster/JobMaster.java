@@ -309,7 +309,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         Throwable cause = gateway.getValue().handle((g, t) -> t).join();
         cause = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
             ? cause.getCause() : cause;
-        taskExecutorLost(new TaskExecutorLostException(gateway.getKey(), "it cannot be reached: " + cause.getMessage()));
+        taskExecutorUnreachable(gateway.getKey(), "it cannot be reached: " + cause.getMessage());
       } else {
         taskExecutorsByAddress.put(gateway.getKey(), gateway.getValue().join());
       }
@@ -640,6 +640,18 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   /**
+   * This JobMaster's own call to a TaskExecutor failed: it is handled as lost here, and the
+   * ResourceManager is told, so that it checks at once instead of offering the TaskExecutor's slots to
+   * the restart until its heartbeat timeout.
+   */
+  private void taskExecutorUnreachable(String address, String reason) {
+    taskExecutorLost(new TaskExecutorLostException(address, reason));
+    if (resourceManager != null) {
+      resourceManager.reportUnreachableTaskExecutor(address, reason);
+    }
+  }
+
+  /**
    * Fails every subtask on the lost TaskExecutor at once, since none of them will report again, and
    * restarts the job through the normal failure path.
    */
@@ -723,7 +735,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           if (error != null) {
             // It cannot be reached: its subtasks will never report that they stopped.
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            taskExecutorLost(new TaskExecutorLostException(address, "cancelling a subtask there failed: " + cause));
+            taskExecutorUnreachable(address, "cancelling a subtask there failed: " + cause);
           }
         }, getMainThreadExecutor());
       }

@@ -9,6 +9,9 @@ import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +59,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private final Map<JobID, String> jobMasters = new HashMap<>();
   private final ArrayDeque<WaitingRequest> waiting = new ArrayDeque<>();
   private final HeartbeatMonitor<SlotReport> heartbeats;
+  private final HeartbeatSettings heartbeatSettings;
   private final long startedNanos = System.nanoTime();
   private volatile Duration startUpTime = Duration.ZERO;
 
@@ -79,6 +83,7 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
    */
   public ResourceManager(RpcService rpcService, String address, HeartbeatSettings heartbeat) {
     super(rpcService, address);
+    this.heartbeatSettings = heartbeat;
     this.heartbeats = new HeartbeatMonitor<>(heartbeat, this::scheduleRunAsync, getMainThreadExecutor(),
         HeartbeatMonitor::monotonicMillis,
         taskExecutor -> gateway(taskExecutor)
@@ -266,6 +271,27 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
     }
     return offers;
+  }
+
+  @Override
+  public void reportUnreachableTaskExecutor(String taskExecutorAddress, String reason) {
+    runAsync(() -> {
+      if (!slotsByTaskExecutor.containsKey(taskExecutorAddress)) {
+        return; // dropped already
+      }
+      CompletableFuture<TaskExecutorGateway> probed = gateway(taskExecutorAddress);
+      probed.thenCompose(gateway -> gateway.heartbeatFromResourceManager(externalAddress()))
+          .orTimeout(heartbeatSettings.timeoutMillis(), TimeUnit.MILLISECONDS)
+          .whenCompleteAsync((report, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            // A silent one may be slow rather than gone: the heartbeat timeout decides about it.
+            if (cause != null && !(cause instanceof TimeoutException) && slotsByTaskExecutor.containsKey(taskExecutorAddress)
+                && gateways.get(taskExecutorAddress) == probed) {
+              taskExecutorLost(taskExecutorAddress, "a JobMaster could not reach it (" + reason
+                  + "), nor could the ResourceManager: " + cause.getMessage());
+            }
+          }, getMainThreadExecutor());
+    });
   }
 
   @Override

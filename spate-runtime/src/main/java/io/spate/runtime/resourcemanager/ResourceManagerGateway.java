@@ -33,6 +33,13 @@ public interface ResourceManagerGateway extends RpcGateway {
    */
   CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count);
 
+  /**
+   * A JobMaster's call to the TaskExecutor at {@code taskExecutorAddress} failed for {@code reason}:
+   * the ResourceManager asks it for a heartbeat at once and drops it (with its slots) if that call
+   * fails too, rather than waiting for its heartbeat timeout. An answer, or no answer yet, keeps it.
+   */
+  void reportUnreachableTaskExecutor(String taskExecutorAddress, String reason);
+
   /** Frees every slot of {@code jobId}. */
   void releaseSlots(JobID jobId);
 

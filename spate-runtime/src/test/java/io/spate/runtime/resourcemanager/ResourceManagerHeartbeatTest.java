@@ -72,6 +72,29 @@ class ResourceManagerHeartbeatTest {
   }
 
   @Test
+  void aReportedTaskExecutorIsDroppedOnlyIfTheResourceManagerCannotReachItEither() throws Exception {
+    // A heartbeat timeout far beyond the test: only the report can drop a TaskExecutor here.
+    resourceManager.close();
+    resourceManager = new ResourceManager(rpcService, "resourcemanager-2", new HeartbeatSettings(50, 600_000));
+    ResourceManagerGateway patient = rpcService.connect("resourcemanager-2", ResourceManagerGateway.class).get();
+    first.registerAt("resourcemanager-2", new HeartbeatSettings(50, 600_000)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    second.registerAt("resourcemanager-2", new HeartbeatSettings(50, 600_000)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    JobID job = JobID.generate();
+    patient.requestSlots(job, "jobmaster-1", 2).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+    patient.reportUnreachableTaskExecutor("taskexecutor-1", "a call timed out");
+    second.close();
+    patient.reportUnreachableTaskExecutor("taskexecutor-2", "cancelling a subtask there failed");
+
+    RecordingJobMaster.Disconnect disconnect = jobMaster.disconnects.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(disconnect).as("the JobMaster was told").isNotNull();
+    assertThat(disconnect.taskExecutorAddress()).isEqualTo("taskexecutor-2");
+    assertThat(disconnect.reason()).contains("cancelling a subtask there failed").contains("nor could the ResourceManager");
+    assertThat(patient.requestTaskExecutors().get()).as("the one that answered stays")
+        .extracting(RegisteredTaskExecutor::address).containsExactly("taskexecutor-1");
+  }
+
+  @Test
   void aJobWithoutSlotsOnTheLostTaskExecutorIsNotTold() throws Exception {
     JobID job = JobID.generate();
     gateway.requestSlots(job, "jobmaster-1", 1).get(WAIT_SECONDS, TimeUnit.SECONDS); // on taskexecutor-1
