@@ -92,6 +92,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   // The pipelined regions restarting on their own while the rest of the job runs on, by region
   // index: from the failure until their subtasks are deployed again.
   private final Map<Integer, RegionRestart> regionRestarts = new HashMap<>();
+  // While slots lost with a TaskExecutor are being replaced for restarting regions.
+  private CompletableFuture<Void> slotReplacement;
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
   private final JobJars jobJars;
@@ -400,13 +402,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           // The state it restored may be what failed it: recover from an older checkpoint next time.
           checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());
         }
-        handleFailure(describe(execution, update.failure()), execution);
+        handleFailure(describe(execution, update.failure()), List.of(execution));
         checkTerminal();
       }
       case CANCELED -> {
         if (status == JobStatus.RUNNING && stopping == null && !isRestarting(execution)) {
           handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
-              + execution.describe() + " was cancelled unexpectedly", null), execution);
+              + execution.describe() + " was cancelled unexpectedly", null), List.of(execution));
         } else {
           checkTerminal();
         }
@@ -453,22 +455,23 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    * latest checkpoint if the restart strategy allows it, else fails the job.
    */
   private void handleFailure(Throwable cause) {
-    handleFailure(cause, null);
+    handleFailure(cause, List.of());
   }
 
   /**
-   * Subtask {@code failed} failed (the whole job if null): restarts its pipelined region, or the whole
-   * job, from the latest checkpoint if the restart strategy allows it, else fails the job.
+   * The subtasks {@code failed} failed (the whole job if none is named): restarts their pipelined
+   * regions, or the whole job, from the latest checkpoint if the restart strategy allows it, else
+   * fails the job.
    */
-  private void handleFailure(Throwable cause, Execution failed) {
+  private void handleFailure(Throwable cause, Collection<Execution> failed) {
     if (status != JobStatus.RUNNING || stopping != null) {
       if (status == JobStatus.RUNNING) {
         failJob(cause);
       }
       return;
     }
-    if (failed != null && isRestarting(failed)) {
-      // Its region was already being cancelled for a restart: this failure is part of that one.
+    if (!failed.isEmpty() && failed.stream().allMatch(this::isRestarting)) {
+      // Their regions were already being cancelled for a restart: this failure is part of that one.
       checkRegionRestarts();
       return;
     }
@@ -479,15 +482,23 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     restarts++;
     exceptionHistory.add(ExceptionHistoryEntry.of(cause, ExceptionHistoryEntry.Outcome.RESTARTED));
-    if (failed != null && restartsByRegion()) {
-      int region = regions.regionOf(failed.vertex.getId());
-      Set<Integer> vertices = regions.region(region);
-      LOG.warn("Job '{}' ({}) restarts pipelined region {} ({} of its {} tasks; restart {}) after: {}", job.jobName(),
-          job.jobId(), region + 1, vertices.size(), job.vertices().size(), restarts, cause.getMessage());
-      regionRestarts.put(region, new RegionRestart(region));
+    Set<Integer> affected = new java.util.TreeSet<>();
+    for (Execution execution : failed) {
+      if (!isRestarting(execution)) {
+        affected.add(regions.regionOf(execution.vertex.getId()));
+      }
+    }
+    if (!affected.isEmpty() && restartsByRegion() && affected.size() < regions.size()) {
+      for (int region : affected) {
+        Set<Integer> vertices = regions.region(region);
+        LOG.warn("Job '{}' ({}) restarts pipelined region {} ({} of its {} tasks; restart {}) after: {}",
+            job.jobName(), job.jobId(), region + 1, vertices.size(), job.vertices().size(), restarts,
+            cause.getMessage());
+        regionRestarts.put(region, new RegionRestart(region));
+        closeCoordinators(vertices);
+        cancelExecutions(executionGraph.executionsOf(vertices));
+      }
       checkpoints.abortPending("a region of the job is restarting");
-      closeCoordinators(vertices);
-      cancelExecutions(executionGraph.executionsOf(vertices));
       checkRegionRestarts();
       return;
     }
@@ -508,13 +519,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   /**
-   * Whether a subtask's failure restarts only its region. A BATCH job restarts as a whole; so does a
-   * job that lost a TaskExecutor, since asking for its slots again gives up all the slots it held.
+   * Whether a subtask's failure restarts only its region. A BATCH job restarts as a whole. Slots lost
+   * with a TaskExecutor are replaced when a region is deployed again ({@link #replaceLostSlots}).
    */
   private boolean restartsByRegion() {
     return failoverStrategy == JobManagerOptions.FailoverStrategy.REGION
         && job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.STREAMING
-        && regions.size() > 1 && !lostTaskExecutors.any();
+        && regions.size() > 1;
   }
 
   /** Whether {@code execution}'s region is restarting on its own. */
@@ -559,7 +570,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return; // the job ended, or restarts as a whole, meanwhile
     }
     if (lostTaskExecutors.any()) {
-      restartAll(); // its slots may be gone, and new ones come only with all of the job's slots
+      // Some of the job's slots went with a TaskExecutor: replace them first, keeping the others.
+      replaceLostSlots().whenCompleteAsync((ok, error) -> {
+        if (error == null) {
+          redeployRegion(restart);
+        } else if (status == JobStatus.RUNNING && regionRestarts.get(restart.region) == restart) {
+          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+          handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not replace"
+              + " the task slots of lost TaskExecutor(s): " + cause.getMessage(), cause));
+        }
+      }, getMainThreadExecutor());
       return;
     }
     regionRestarts.remove(restart.region);
@@ -570,6 +590,42 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return;
     }
     deploy(offers, slotsPerGroup, fresh);
+  }
+
+  /**
+   * Asks the ResourceManager for as many more slots as the job held on lost TaskExecutors and puts them
+   * in their places, so that every subtask keeps its slot index; one request serves every region
+   * waiting for it. Completes exceptionally if no slots come.
+   */
+  private CompletableFuture<Void> replaceLostSlots() {
+    if (slotReplacement != null) {
+      return slotReplacement;
+    }
+    List<String> lost = lostTaskExecutors.addresses();
+    List<Integer> places = new ArrayList<>();
+    for (int i = 0; i < offers.size(); i++) {
+      if (lost.contains(offers.get(i).taskExecutorAddress())) {
+        places.add(i);
+      }
+    }
+    List<SlotOffer> replaced = offers;
+    LOG.info("Job '{}' ({}) asks for {} slots to replace those on lost TaskExecutor(s) {}", job.jobName(), job.jobId(),
+        places.size(), lost);
+    CompletableFuture<Void> replacement = resourceManager.requestAdditionalSlots(job.jobId(), externalAddress(),
+        places.size()).thenAcceptAsync(more -> {
+          if (offers != replaced) {
+            return; // the whole job got new slots meanwhile
+          }
+          List<SlotOffer> updated = new ArrayList<>(offers);
+          for (int k = 0; k < places.size(); k++) {
+            updated.set(places.get(k), more.get(k));
+          }
+          offers = updated;
+          lostTaskExecutors.clear();
+        }, getMainThreadExecutor());
+    slotReplacement = replacement;
+    replacement.whenCompleteAsync((ok, error) -> slotReplacement = null, getMainThreadExecutor());
+    return replacement;
   }
 
   private void restartWhenStopped() {
@@ -664,19 +720,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     List<Execution> failed = LostTaskExecutors.failExecutionsOn(executionGraph, address);
     LOG.warn("Job '{}' ({}): {}; {} of its subtasks ran there", job.jobName(), job.jobId(), lost.getMessage(),
         failed.size());
-    if (!failed.isEmpty() && status == JobStatus.RUNNING && stopping == null
-        && failed.stream().allMatch(this::isRestarting)) {
-      // Only subtasks of regions that were restarting anyway ran there; their slots are gone, and
-      // new ones come only with all of the job's slots again, so the whole job restarts.
-      LOG.info("Job '{}' ({}) restarts as a whole to get new slots", job.jobName(), job.jobId());
-      restartAll();
-    } else if (!failed.isEmpty()) {
+    if (!failed.isEmpty()) {
       Execution first = failed.get(0);
       handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
           + lost.getMessage() + "; it ran " + first.describe()
           + (failed.size() > 1 ? " and " + (failed.size() - 1) + " more subtasks" : ""), lost,
           new FailureLocation(first.vertex.getName(), null, first.attemptId.subtaskIndex(),
-              first.attemptId.attemptNumber(), address)));
+              first.attemptId.attemptNumber(), address)), failed);
     }
     checkTerminal();
   }

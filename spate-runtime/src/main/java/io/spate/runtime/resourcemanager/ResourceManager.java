@@ -200,13 +200,24 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
    */
   @Override
   public CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count) {
+    return requestSlots(jobId, jobMasterAddress, count, true);
+  }
+
+  @Override
+  public CompletableFuture<List<SlotOffer>> requestAdditionalSlots(JobID jobId, String jobMasterAddress, int count) {
+    return requestSlots(jobId, jobMasterAddress, count, false);
+  }
+
+  private CompletableFuture<List<SlotOffer>> requestSlots(JobID jobId, String jobMasterAddress, int count,
+      boolean releaseHeld) {
     CompletableFuture<List<SlotOffer>> result = new CompletableFuture<>();
     runAsync(() -> {
-      if (freeSlotsOf(jobId)) {
+      if (releaseHeld && freeSlotsOf(jobId)) {
         serveWaiting();
       }
       jobMasters.put(jobId, jobMasterAddress);
-      int total = countTotal();
+      // The slots this job keeps are not there for it to have again.
+      int total = countTotal() - (releaseHeld ? 0 : countHeldBy(jobId));
       boolean startingUp = System.nanoTime() - startedNanos < startUpTime.toNanos();
       if (total < count && !startingUp) {
         result.completeExceptionally(new NotEnoughResourcesException("The job needs " + count
@@ -351,6 +362,16 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
     }
     return free;
+  }
+
+  private int countHeldBy(JobID jobId) {
+    int held = 0;
+    for (JobID[] slots : slotsByTaskExecutor.values()) {
+      for (JobID slot : slots) {
+        held += jobId.equals(slot) ? 1 : 0;
+      }
+    }
+    return held;
   }
 
   private int countTotal() {

@@ -40,6 +40,13 @@ public interface ResourceManagerGateway extends RpcGateway {
    */
   void reportUnreachableTaskExecutor(String taskExecutorAddress, String reason);
 
+  /**
+   * Allocates {@code count} more slots to {@code jobId}, keeping those it holds (to replace slots lost
+   * with a TaskExecutor while the rest of the job runs on); waits and fails like
+   * {@link #requestSlots}.
+   */
+  CompletableFuture<List<SlotOffer>> requestAdditionalSlots(JobID jobId, String jobMasterAddress, int count);
+
   /** Frees every slot of {@code jobId}. */
   void releaseSlots(JobID jobId);
 

@@ -179,6 +179,72 @@ class UnreachableTaskExecutorTest {
     }
   }
 
+  /** Counts the subtasks that open, per name. */
+  static final class CountOpens extends RichMapFunction<Long, Long> {
+    private static final long serialVersionUID = 1L;
+    static final java.util.Map<String, AtomicInteger> OPENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String name;
+
+    CountOpens(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+      OPENS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public Long map(Long value) {
+      return value;
+    }
+
+    static int of(String name) {
+      AtomicInteger opens = OPENS.get(name);
+      return opens == null ? 0 : opens.get();
+    }
+  }
+
+  @Test
+  void losingATaskExecutorRestartsOnlyTheRegionsThatRanThereOnAReplacementSlot() throws Exception {
+    MiniClusterConfiguration shape = new MiniClusterConfiguration(3, 1, 1, 16, 64)
+        .withHeartbeat(new HeartbeatSettings(50, 1_000));
+    CountOpens.OPENS.clear();
+    try (MiniCluster cluster = new MiniCluster(shape)) {
+      cluster.start();
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
+      env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
+      // Slot i runs subtask i of each pipeline: the narrow one lives in slot 0 only, the wide one in all three.
+      env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
+          WatermarkStrategy.noWatermarks(), "narrow").setParallelism(1)
+          .map(new CountOpens("narrow")).setParallelism(1).discard().setParallelism(1);
+      env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
+          WatermarkStrategy.noWatermarks(), "wide").rebalance().map(new CountOpens("wide")).discard();
+      JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("narrow and wide"));
+      DispatcherGateway dispatcher = cluster.getDispatcherGateway();
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      awaitTrue("the job gets going", () -> runningWithRecords(cluster) && CountOpens.of("narrow") == 1
+          && CountOpens.of("wide") == 3);
+      String spare = cluster.addTaskExecutor();
+
+      cluster.killTaskExecutor(2); // slot 2: a subtask of the wide pipeline only
+
+      awaitTrue("the wide pipeline is redeployed", () -> CountOpens.of("wide") == 6);
+      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      assertThat(CountOpens.of("narrow")).as("the narrow pipeline ran on untouched").isEqualTo(1);
+      assertThat(CountOpens.of("wide")).isEqualTo(6);
+      assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get())
+          .as("the spare holds the replacement slot").filteredOn(te -> te.address().equals(spare))
+          .singleElement().extracting(RegisteredTaskExecutor::freeSlots).isEqualTo(0);
+      assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
+          .singleElement().asString().contains("taskexecutor-2");
+      dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
+      assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    }
+  }
+
   private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
     return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
         .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);
