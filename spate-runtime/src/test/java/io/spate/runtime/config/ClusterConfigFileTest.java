@@ -9,6 +9,8 @@ import io.spate.runtime.cluster.ClusterProcessOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,22 @@ class ClusterConfigFileTest {
   void theShippedFileLoads() {
     Configuration conf = ClusterConfigFile.load(Path.of("..", "conf", "spate.yaml"), Map.of());
     assertThat(conf.toMap()).isEmpty();
+  }
+
+  @Test
+  void everyOptionTheShippedFileShowsIsOneThatLoads() throws Exception {
+    List<String> shown = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("..", "conf", "spate.yaml"))) {
+      if (line.matches("# [a-z][a-z0-9.-]*\\.[a-z0-9.-]+: .+")) {
+        shown.add(line.substring(2));
+      }
+    }
+    assertThat(shown).hasSizeGreaterThan(20);
+    for (String option : shown) {
+      // Uncommented on its own, each shown line is a known option with a value it accepts.
+      Configuration conf = ClusterConfigFile.load(write(option + "\n"), Map.of());
+      assertThat(conf.toMap()).as(option).hasSize(1);
+    }
   }
 
   @Test
