@@ -398,6 +398,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     switch (update.state()) {
       case FAILED -> {
+        if (io.spate.runtime.network.UpstreamTaskFailedException.isCauseOf(update.failure())) {
+          // Its producer failed (or was cancelled) and ended the channel: the producer's own report is
+          // the failure to record and recover from, and it comes, or its TaskExecutor is found lost.
+          LOG.info("{} stopped because a subtask it reads from ended: {}", execution.describe(),
+              update.failure().getMessage());
+          checkRegionRestarts();
+          checkTerminal();
+          return;
+        }
         if (execution.restored && previousState == ExecutionState.INITIALIZING && isUnreadableState(update.failure())) {
           // The state it restored may be what failed it: recover from an older checkpoint next time.
           checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());

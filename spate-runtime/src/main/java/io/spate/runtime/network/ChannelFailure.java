@@ -9,11 +9,21 @@ import java.io.IOException;
  *
  * @param channel the name of the failed channel
  * @param cause why it failed
+ * @param byProducer whether the producing task ended it, having failed or been cancelled itself
  */
-public record ChannelFailure(String channel, String cause) {
+public record ChannelFailure(String channel, String cause, boolean byProducer) {
 
-  /** The exception the consuming task fails with, naming the channel and the cause. */
+  /** A failure of the transport itself. */
+  public ChannelFailure(String channel, String cause) {
+    this(channel, cause, false);
+  }
+
+  /**
+   * The exception the consuming task fails with, naming the channel and the cause; an
+   * {@link UpstreamTaskFailedException} when the producer ended the channel.
+   */
   public IOException toException() {
-    return new IOException("Channel " + channel + " failed: " + cause);
+    return byProducer ? new UpstreamTaskFailedException(channel, cause)
+        : new IOException("Channel " + channel + " failed: " + cause);
   }
 }

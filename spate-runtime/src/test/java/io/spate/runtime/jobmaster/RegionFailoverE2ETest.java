@@ -51,16 +51,23 @@ class RegionFailoverE2ETest {
   private static final Map<String, AtomicLong> PASSED = new ConcurrentHashMap<>();
 
   private static MiniCluster cluster;
+  // TaskExecutors with a data plane each and serialized RPC messages, as between processes: subtask 0
+  // of every task runs on one, subtask 1 on the other, so the keyBy channels cross the network.
+  private static MiniCluster networkCluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
     cluster = new MiniCluster(new MiniClusterConfiguration(2, 2, 2, 16, 64));
     cluster.start();
+    networkCluster = new MiniCluster(new MiniClusterConfiguration(2, 2, 2, 16, 64),
+        io.spate.runtime.taskexecutor.DataPlaneSettings.loopback(), true);
+    networkCluster.start();
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
     cluster.close();
+    networkCluster.close();
   }
 
   /** Passes records on; notes the attempt number of each subtask that opens and counts the records. */
@@ -170,8 +177,12 @@ class RegionFailoverE2ETest {
   }
 
   private static JobResult run(JobGraph job) throws Exception {
-    cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    return cluster.getDispatcherGateway().requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    return run(cluster, job);
+  }
+
+  private static JobResult run(MiniCluster on, JobGraph job) throws Exception {
+    on.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    return on.getDispatcherGateway().requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private static List<Integer> opened(String runId, String stage) {
@@ -184,8 +195,23 @@ class RegionFailoverE2ETest {
 
   @Test
   void aFailureRestartsOnlyItsOwnPipeline() throws Exception {
-    JobResult clean = run(twoPipelines("region-clean", FailoverStrategy.REGION, Failure.NONE, 5));
-    JobResult faulty = run(twoPipelines("region-faulty", FailoverStrategy.REGION, Failure.ONCE_AFTER_CHECKPOINT, 5));
+    assertOnlyTheFailedPipelineRestarts(cluster, "region");
+  }
+
+  @Test
+  void aFailureRestartsOnlyItsOwnPipelineAcrossTheNetwork() throws Exception {
+    long channelEndsBefore = networkCluster.networkChannelEnds();
+    assertOnlyTheFailedPipelineRestarts(networkCluster, "network-region");
+    // Two runs of two pipelines whose keyBy has two crossing channels (counted at both ends), plus the
+    // failed pipeline's channels opened again by its restart.
+    assertThat(networkCluster.networkChannelEnds() - channelEndsBefore).isGreaterThan(2 * 2 * 2 * 2);
+  }
+
+  private static void assertOnlyTheFailedPipelineRestarts(MiniCluster on, String prefix) throws Exception {
+    String cleanRun = prefix + "-clean";
+    String faultyRun = prefix + "-faulty";
+    JobResult clean = run(on, twoPipelines(cleanRun, FailoverStrategy.REGION, Failure.NONE, 5));
+    JobResult faulty = run(on, twoPipelines(faultyRun, FailoverStrategy.REGION, Failure.ONCE_AFTER_CHECKPOINT, 5));
 
     assertThat(clean.status()).isEqualTo(JobStatus.FINISHED);
     assertThat(faulty.status()).isEqualTo(JobStatus.FINISHED);
@@ -196,17 +222,17 @@ class RegionFailoverE2ETest {
     });
     // Pipeline b never noticed: each of its subtasks opened once, in its first attempt, and emitted
     // each key's sum once.
-    assertThat(opened("region-faulty", "b/source")).containsExactly(0, 0);
-    assertThat(opened("region-faulty", "b/sums")).containsExactly(0, 0);
-    assertThat(passed("region-faulty", "b/sums")).isEqualTo(KeyedSumsJob.KEYS);
+    assertThat(opened(faultyRun, "b/source")).containsExactly(0, 0);
+    assertThat(opened(faultyRun, "b/sums")).containsExactly(0, 0);
+    assertThat(passed(faultyRun, "b/sums")).isEqualTo(KeyedSumsJob.KEYS);
     // Pipeline a ran again, all of it, with a new attempt.
-    assertThat(opened("region-faulty", "a/source")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
-    assertThat(opened("region-faulty", "a/sums")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
+    assertThat(opened(faultyRun, "a/source")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
+    assertThat(opened(faultyRun, "a/sums")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
     // Both end as a failure-free run does.
-    assertThat(KeyedSumsJob.results("region-clean/a")).isEqualTo(KeyedSumsJob.expectedSums());
-    assertThat(KeyedSumsJob.results("region-clean/b")).isEqualTo(KeyedSumsJob.expectedSums());
-    assertThat(KeyedSumsJob.results("region-faulty/a")).isEqualTo(KeyedSumsJob.results("region-clean/a"));
-    assertThat(KeyedSumsJob.results("region-faulty/b")).isEqualTo(KeyedSumsJob.results("region-clean/b"));
+    assertThat(KeyedSumsJob.results(cleanRun + "/a")).isEqualTo(KeyedSumsJob.expectedSums());
+    assertThat(KeyedSumsJob.results(cleanRun + "/b")).isEqualTo(KeyedSumsJob.expectedSums());
+    assertThat(KeyedSumsJob.results(faultyRun + "/a")).isEqualTo(KeyedSumsJob.results(cleanRun + "/a"));
+    assertThat(KeyedSumsJob.results(faultyRun + "/b")).isEqualTo(KeyedSumsJob.results(cleanRun + "/b"));
   }
 
   @Test

@@ -222,7 +222,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         String reason = reasonOf(payload);
         RemoteReceiver receiver = receivers.get(id);
         if (receiver != null) {
-          receiver.fail("the producer failed it: " + reason);
+          receiver.fail("the producer failed it: " + reason, true);
         }
         RemoteSender sender = senders.get(id);
         if (sender != null) {

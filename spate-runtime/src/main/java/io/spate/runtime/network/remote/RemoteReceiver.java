@@ -122,11 +122,16 @@ final class RemoteReceiver {
    * holds one slot more than the credit granted, kept for this marker.
    */
   void fail(String cause) {
+    fail(cause, false);
+  }
+
+  /** Like {@link #fail(String)}; {@code byProducer} when the producing task ended the channel abnormally. */
+  void fail(String cause, boolean byProducer) {
     if (closed) {
       return;
     }
     closed = true;
-    channel.offer(new ChannelFailure(channel.toString(), cause));
+    channel.offer(new ChannelFailure(channel.toString(), cause, byProducer));
     connection.removeReceiver(this);
     service.receiverFailed(this, cause);
   }
