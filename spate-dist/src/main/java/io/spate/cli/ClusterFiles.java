@@ -147,6 +147,39 @@ final class ClusterFiles {
     Files.deleteIfExists(rpcAddressFile());
   }
 
+  /**
+   * Writes a JobManager's addresses for the commands that wait for them: host:port of the REST API at
+   * {@code restUrl} to {@code addressFile} and {@code rpcAddress} to {@code rpcAddressFile}; a null file
+   * is skipped.
+   */
+  static void writeAddresses(Path addressFile, String restUrl, Path rpcAddressFile, String rpcAddress)
+      throws IOException {
+    java.net.URI url = java.net.URI.create(restUrl); // http:// or https://
+    writeLine(rpcAddressFile, rpcAddress);
+    writeLine(addressFile, url.getHost() + ":" + url.getPort());
+  }
+
+  /** Writes {@code line} to {@code file}, unless the file is null. */
+  static void writeLine(Path file, String line) throws IOException {
+    if (file != null) {
+      Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Deletes those of {@code files} that exist, skipping nulls; one that cannot be deleted is logged. */
+  static void deleteQuietly(Path... files) {
+    for (Path file : files) {
+      if (file == null) {
+        continue;
+      }
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        org.slf4j.LoggerFactory.getLogger(ClusterFiles.class).warn("Cannot delete {}", file, e);
+      }
+    }
+  }
+
   /** The stripped text of {@code file}, if it exists and is not blank. */
   static Optional<String> read(Path file) {
     try {

@@ -12,8 +12,6 @@ import io.spate.runtime.rest.RestServer;
 import io.spate.runtime.rpc.remote.GrpcRpcService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -98,15 +96,8 @@ final class HighlyAvailableJobManager implements LeaderContender {
     try {
       rest = cluster.startRestServer(conf, new JarStore(jarDir), new SessionJarRunner(cluster, conf));
       resumeJobs();
-      java.net.URI url = java.net.URI.create(rest.url());
       wroteAddressFiles = true;
-      if (rpcAddressFile != null) {
-        Files.writeString(rpcAddressFile, rpc.hostAndPort() + System.lineSeparator(), StandardCharsets.UTF_8);
-      }
-      if (addressFile != null) {
-        Files.writeString(addressFile, url.getHost() + ":" + url.getPort() + System.lineSeparator(),
-            StandardCharsets.UTF_8);
-      }
+      ClusterFiles.writeAddresses(addressFile, rest.url(), rpcAddressFile, rpc.hostAndPort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -159,15 +150,6 @@ final class HighlyAvailableJobManager implements LeaderContender {
     if (!wroteAddressFiles) {
       return; // a standby's files would be the leader's
     }
-    for (Path file : new Path[] {addressFile, rpcAddressFile}) {
-      if (file == null) {
-        continue;
-      }
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warn("Cannot delete {}", file, e);
-      }
-    }
+    ClusterFiles.deleteQuietly(addressFile, rpcAddressFile);
   }
 }

@@ -7,14 +7,11 @@ import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -90,15 +87,8 @@ final class JobManagerCommand implements Callable<Integer> {
       cluster.close();
       throw e;
     }
-    java.net.URI url = java.net.URI.create(rest.url()); // http:// or https://
-    String address = url.getHost() + ":" + url.getPort();
     String rpcAddress = jobManager.rpcAddress();
-    if (rpcAddressFile != null) {
-      Files.writeString(rpcAddressFile, rpcAddress + System.lineSeparator(), StandardCharsets.UTF_8);
-    }
-    if (addressFile != null) {
-      Files.writeString(addressFile, address + System.lineSeparator(), StandardCharsets.UTF_8);
-    }
+    ClusterFiles.writeAddresses(addressFile, rest.url(), rpcAddressFile, rpcAddress);
     System.out.println("Spate JobManager running with " + taskExecutors + " in-process TaskExecutor(s) of " + slots
         + " slot(s); REST API at " + rest.url() + "; TaskManagers join with 'spate taskmanager --jobmanager "
         + rpcAddress + "'. Stop it with SIGTERM or Ctrl-C.");
@@ -118,16 +108,7 @@ final class JobManagerCommand implements Callable<Integer> {
           ClusterProcessOptions.SHUTDOWN_TIMEOUT.key());
       exitCode = 1;
     }
-    for (Path file : new Path[] {addressFile, rpcAddressFile}) {
-      if (file == null) {
-        continue;
-      }
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warn("Cannot delete {}", file, e);
-      }
-    }
+    ClusterFiles.deleteQuietly(addressFile, rpcAddressFile);
     if (temporaryJarDir != null) {
       deleteTree(temporaryJarDir);
     }
@@ -136,10 +117,8 @@ final class JobManagerCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
+    try {
+      io.spate.runtime.FileTrees.delete(dir);
     } catch (IOException e) {
       LOG.warn("Cannot delete the uploaded jars in {}", dir, e);
     }

@@ -8,7 +8,6 @@ import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.highavailability.LeaderRetrieval;
 import io.spate.runtime.highavailability.ZooKeeperConnection;
 import io.spate.runtime.taskexecutor.TaskManagerRunner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -117,11 +116,8 @@ final class TaskManagerCommand implements Callable<Integer> {
   }
 
   private void writeAddressFile(String self) {
-    if (addressFile == null) {
-      return;
-    }
     try {
-      Files.writeString(addressFile, self + System.lineSeparator(), StandardCharsets.UTF_8);
+      ClusterFiles.writeLine(addressFile, self);
     } catch (java.io.IOException e) {
       LOG.warn("Cannot write {}", addressFile, e);
     }

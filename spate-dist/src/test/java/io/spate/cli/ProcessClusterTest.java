@@ -76,23 +76,13 @@ class ProcessClusterTest {
 
   @Test
   void killingTwoTaskManagersLeavesTheOutputOfAFailureFreeRun() throws Exception {
-    writeConfig("""
-        rest.address: 127.0.0.1
-        rest.port: 0
-        jobmanager.taskexecutor.slots: 3
-        heartbeat.interval: 200 ms
-        heartbeat.timeout: 4 s
-        cluster.stop-timeout: 20 s
-        state.checkpoints.dir: %s
-        """.formatted(home.resolve("checkpoints")));
+    writeFaultInjectionConfig("");
     String address = startCluster(Map.of(), 3);
-    Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
-        WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+    Path jar = windowedJobJar();
 
     // Parallelism 3 puts one subtask of every task on each TaskManager, so every kill hits the job.
     Path clean = home.resolve("clean");
-    String cleanJob = run(address, jar, "clean-run", clean);
-    awaitStatus(address, cleanJob, "FINISHED");
+    runToTheEnd(address, jar, "clean-run", clean);
 
     Path faulty = home.resolve("faulty");
     String faultyJob = run(address, jar, "faulty-run", faulty);
@@ -102,11 +92,7 @@ class ProcessClusterTest {
       await("a checkpoint of the faulty run committed files", () -> finishedFiles(faulty).size() > committedBefore);
       int victim = taskManagerRunningTasks(address, killed);
       killed.add(victim);
-      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-taskmanager-" + victim + ".pid"))
-          .strip());
-      ProcessHandle taskManager = ProcessHandle.of(pid).orElseThrow();
-      taskManager.destroyForcibly(); // SIGKILL
-      taskManager.onExit().get(10, TimeUnit.SECONDS);
+      killForcibly("spate-taskmanager-" + victim + ".pid");
       int restarts = kill + 1;
       awaitOrExplain("the job restarted after kill " + restarts, () -> exceptionCount(address, faultyJob) >= restarts,
           () -> diagnosis(address, faultyJob));
@@ -128,34 +114,22 @@ class ProcessClusterTest {
     InstanceSpec spec = new InstanceSpec(home.resolve("zookeeper").toFile(), -1, -1, -1, true, 1, 500, -1,
         Map.of("clientPortAddress", "127.0.0.1"), "127.0.0.1");
     try (TestingServer zooKeeper = new TestingServer(spec, true)) {
-      writeConfig("""
-          rest.address: 127.0.0.1
-          rest.port: 0
-          jobmanager.taskexecutor.slots: 3
-          heartbeat.interval: 200 ms
-          heartbeat.timeout: 4 s
-          cluster.stop-timeout: 20 s
-          state.checkpoints.dir: %s
+      writeFaultInjectionConfig("""
           high-availability.type: zookeeper
           high-availability.zookeeper.quorum: %s
           high-availability.storageDir: %s
           high-availability.zookeeper.client.session-timeout: 4 s
-          """.formatted(home.resolve("checkpoints"), zooKeeper.getConnectString(), home.resolve("ha")));
+          """.formatted(zooKeeper.getConnectString(), home.resolve("ha")));
       String leader = startCluster(Map.of(), 3, "--jobmanagers", "2");
-      Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
-          WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+      Path jar = windowedJobJar();
 
       Path clean = home.resolve("clean");
-      String cleanJob = run(leader, jar, "clean-run", clean);
-      awaitStatus(leader, cleanJob, "FINISHED");
+      String cleanJob = runToTheEnd(leader, jar, "clean-run", clean);
 
       Path faulty = home.resolve("faulty");
       String faultyJob = run(leader, jar, "faulty-run", faulty);
       await("a checkpoint of the faulty run committed files", () -> !finishedFiles(faulty).isEmpty());
-      long pid = Long.parseLong(Files.readString(home.resolve("log").resolve("spate-jobmanager.pid")).strip());
-      ProcessHandle leading = ProcessHandle.of(pid).orElseThrow();
-      leading.destroyForcibly(); // SIGKILL
-      leading.onExit().get(10, TimeUnit.SECONDS);
+      killForcibly("spate-jobmanager.pid");
 
       // The standby takes over once the dead leader's ZooKeeper session ended, and writes its address.
       Path addressFile = home.resolve("log").resolve("spate-jobmanager.address");
@@ -193,8 +167,7 @@ class ProcessClusterTest {
         rest.port: 0
         jobmanager.taskexecutor.slots: 2
         """);
-    Path jar = TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(),
-        WindowedCountsJob.class, WindowedCountsJob.CountAndSum.class);
+    Path jar = windowedJobJar();
     Path out = home.resolve("application");
 
     Outcome run = spate("run-application", jar.toString(), "--taskmanagers", "2", "-p", "3", "--",
@@ -336,6 +309,44 @@ class ProcessClusterTest {
     Matcher job = JOB_ID.matcher(run.out());
     assertThat(job.find()).as(run.out()).isTrue();
     return job.group(1);
+  }
+
+  /**
+   * Writes the configuration of the fault-injection tests, with {@code more} lines: heartbeats that
+   * find a killed process within seconds without dropping live ones on a busy machine, and checkpoints
+   * in files so that a restart resumes from them.
+   */
+  private void writeFaultInjectionConfig(String more) throws IOException {
+    writeConfig("""
+        rest.address: 127.0.0.1
+        rest.port: 0
+        jobmanager.taskexecutor.slots: 3
+        heartbeat.interval: 200 ms
+        heartbeat.timeout: 4 s
+        cluster.stop-timeout: 20 s
+        state.checkpoints.dir: %s
+        """.formatted(home.resolve("checkpoints")) + more);
+  }
+
+  /** The jar of {@link WindowedCountsJob}. */
+  private Path windowedJobJar() throws IOException {
+    return TestJars.jar(home.resolve("windowed.jar"), WindowedCountsJob.class.getName(), WindowedCountsJob.class,
+        WindowedCountsJob.CountAndSum.class);
+  }
+
+  /** Runs the windowed job into {@code out} and waits until it finished; its id. */
+  private String runToTheEnd(String address, Path jar, String name, Path out) throws Exception {
+    String jobId = run(address, jar, name, out);
+    awaitStatus(address, jobId, "FINISHED");
+    return jobId;
+  }
+
+  /** Kills the process of the pid file {@code pidFile} under log/ with SIGKILL and waits until it is gone. */
+  private void killForcibly(String pidFile) throws Exception {
+    long pid = Long.parseLong(Files.readString(home.resolve("log").resolve(pidFile)).strip());
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    process.destroyForcibly();
+    process.onExit().get(10, TimeUnit.SECONDS);
   }
 
   /** Writes conf/spate.yaml under this test's Spate directory. */

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -76,14 +75,7 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
   @Override
   public void remove(JobID jobId) throws IOException {
     store.remove(jobId);
-    Path jobJars = jarsDirectory.resolve(jobId.toString());
-    if (Files.isDirectory(jobJars)) {
-      try (Stream<Path> files = Files.walk(jobJars)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    io.spate.runtime.FileTrees.delete(jarsDirectory.resolve(jobId.toString()));
   }
 
   /**

@@ -50,8 +50,9 @@ public final class TaskManagerRunner implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalConfigurationException("Bad ResourceManager address: " + e.getMessage());
     }
+    DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
     GrpcRpcService rpc = startRpc(slots, conf);
-    TaskExecutor taskExecutor = startTaskExecutor(conf, rpc, slots);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots);
     LOG.info("TaskExecutor {} with {} slots, data plane at {}, registering with {}", taskExecutor.externalAddress(),
         slots, taskExecutor.dataAddress(), resourceManagerAddress);
     CompletableFuture<Void> registered = taskExecutor.registerAt(resourceManagerAddress, HeartbeatSettings.from(conf));
@@ -68,8 +69,9 @@ public final class TaskManagerRunner implements AutoCloseable {
    */
   public static TaskManagerRunner startFollowing(Configuration conf, LeaderRetrieval leaders, int slots)
       throws IOException {
+    DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
     GrpcRpcService rpc = startRpc(slots, conf);
-    TaskExecutor taskExecutor = startTaskExecutor(conf, rpc, slots);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots);
     HeartbeatSettings heartbeat = HeartbeatSettings.from(conf);
     CompletableFuture<Void> registered = new CompletableFuture<>();
     LOG.info("TaskExecutor {} with {} slots, data plane at {}, waiting for the leading JobManager",
@@ -96,16 +98,15 @@ public final class TaskManagerRunner implements AutoCloseable {
     if (slots < 1) {
       throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
     }
-    DataPlaneSettings.from(conf); // checks the data plane's options before anything listens
     return GrpcRpcService.start(conf);
   }
 
-  private static TaskExecutor startTaskExecutor(Configuration conf, GrpcRpcService rpc, int slots) {
+  private static TaskExecutor startTaskExecutor(Configuration conf, DataPlaneSettings dataPlane, GrpcRpcService rpc,
+      int slots) {
     try {
       return new TaskExecutor(rpc, "taskexecutor-" + UUID.randomUUID().toString().substring(0, 8), slots,
           conf.get(TaskManagerOptions.WORKER_THREADS), new LocalShuffleEnvironment(
-              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)),
-          DataPlaneSettings.from(conf));
+              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)), dataPlane);
     } catch (RuntimeException e) {
       rpc.close();
       throw e;

@@ -61,9 +61,11 @@ class ResourceManagerStartUpTest {
 
   @Test
   void aRequestTooLargeForWhatRegisteredDuringStartUpFailsWhenStartUpEnds() throws Exception {
-    resourceManager.awaitTaskExecutorsAtStartUp(Duration.ofMillis(300));
-    taskExecutor.registerAt("resourcemanager", HEARTBEAT).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    // Asked at once, and the TaskExecutor registers at once: both well within the start-up time, so the
+    // request waits, and fails only when start-up ends with too few slots.
+    resourceManager.awaitTaskExecutorsAtStartUp(Duration.ofSeconds(2));
     CompletableFuture<List<SlotOffer>> request = gateway.requestSlots(JobID.generate(), "jobmaster-1", 3);
+    taskExecutor.registerAt("resourcemanager", HEARTBEAT).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
     assertThatThrownBy(() -> request.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(NotEnoughResourcesException.class)

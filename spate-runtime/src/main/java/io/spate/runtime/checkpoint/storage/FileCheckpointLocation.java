@@ -5,13 +5,10 @@ import io.spate.runtime.checkpoint.MetadataSerializer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A checkpoint or savepoint directory: the tasks' state files and, once complete, the metadata file.
@@ -66,26 +63,7 @@ final class FileCheckpointLocation implements CheckpointStorageLocation {
 
   @Override
   public void discard() throws IOException {
-    deleteRecursively(directory);
-  }
-
-  static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.deleteIfExists(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    io.spate.runtime.FileTrees.delete(directory);
   }
 
   static String describe(IOException e) {
