@@ -37,6 +37,7 @@ final class HighlyAvailableJobManager implements LeaderContender {
   private final Path addressFile;
   private final Path rpcAddressFile;
   private final GrpcRpcService rpc;
+  private final LeaderElection election;
   private final HighAvailabilityJobGraphs jobGraphs;
   private volatile MiniCluster cluster;
   private volatile RestServer rest;
@@ -49,7 +50,9 @@ final class HighlyAvailableJobManager implements LeaderContender {
     this.addressFile = addressFile;
     this.rpcAddressFile = rpcAddressFile;
     this.rpc = rpc;
-    this.jobGraphs = HighAvailabilityJobGraphs.of(zooKeeper, conf);
+    this.election = new LeaderElection(zooKeeper, rpc.hostAndPort(), this::restUrl);
+    // Graphs and checkpoint records change only while this JobManager leads.
+    this.jobGraphs = HighAvailabilityJobGraphs.of(zooKeeper, conf, election.fence());
   }
 
   /**
@@ -71,7 +74,7 @@ final class HighlyAvailableJobManager implements LeaderContender {
     }
     HighlyAvailableJobManager jobManager = new HighlyAvailableJobManager(conf, jarDir, addressFile, rpcAddressFile,
         zooKeeper, rpc);
-    LeaderElection election = new LeaderElection(zooKeeper, rpc.hostAndPort(), jobManager::restUrl);
+    LeaderElection election = jobManager.election;
     System.out.println("Spate JobManager at " + rpc.hostAndPort() + " joined the leader election in ZooKeeper "
         + conf.get(io.spate.runtime.highavailability.HighAvailabilityOptions.ZOOKEEPER_QUORUM)
         + "; it starts its REST API when it leads. Stop it with SIGTERM or Ctrl-C.");

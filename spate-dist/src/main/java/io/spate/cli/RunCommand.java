@@ -4,6 +4,7 @@ import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -77,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
       description = "With --from-savepoint: skips state of operators the job no longer has instead of failing.")
   private boolean allowNonRestoredState;
 
+  @Option(names = "--restore-mode", paramLabel = "<mode>", converter = RestoreModeConverter.class,
+      description = "With --from-savepoint: claim (the job owns the snapshot and deletes it once its own checkpoints"
+          + " subsume it) or no_claim (the default: the snapshot is left alone).")
+  private RestoreMode restoreMode;
+
   @Option(names = "-D", paramLabel = "<key>=<value>", mapFallbackValue = "",
       description = "A configuration option for the job and its embedded cluster, such as"
           + " -D rest.authentication.type=bearer -D rest.authentication.token=<token>; the job's own settings win.")
@@ -100,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (allowNonRestoredState && fromSavepoint == null) {
       throw usageError("--allow-non-restored-state only applies with --from-savepoint <path>.");
+    }
+    if (restoreMode != null && fromSavepoint == null) {
+      throw usageError("--restore-mode only applies with --from-savepoint <path>.");
     }
     if (jobManager == null && fromSavepoint != null && !Files.exists(Path.of(fromSavepoint))) {
       throw usageError("No savepoint or checkpoint at " + fromSavepoint + ".");
@@ -152,6 +161,9 @@ final class RunCommand implements Callable<Integer> {
     if (fromSavepoint != null) {
       request.put("savepointPath", CliPaths.absolute(fromSavepoint));
       request.put("allowNonRestoredState", allowNonRestoredState);
+      if (restoreMode != null) {
+        request.put("restoreMode", restoreMode.name());
+      }
     }
     String jobId = client.runJar(jarId, request);
     spec.commandLine().getOut().println("Job has been submitted with JobID " + jobId);
@@ -170,6 +182,9 @@ final class RunCommand implements Callable<Integer> {
     if (fromSavepoint != null) {
       settings.set(SavepointOptions.SAVEPOINT_PATH, Path.of(fromSavepoint).toAbsolutePath().normalize().toString());
       settings.set(SavepointOptions.ALLOW_NON_RESTORED_STATE, allowNonRestoredState);
+      if (restoreMode != null) {
+        settings.set(SavepointOptions.RESTORE_MODE, restoreMode);
+      }
     }
     return settings;
   }

@@ -158,8 +158,13 @@ final class SessionJarRunner implements JarRunner {
     if (request.savepointPath() != null) {
       settings.set(SavepointOptions.SAVEPOINT_PATH, request.savepointPath());
       settings.set(SavepointOptions.ALLOW_NON_RESTORED_STATE, request.allowNonRestoredState());
+      if (request.restoreMode() != null) {
+        settings.set(SavepointOptions.RESTORE_MODE, request.restoreMode());
+      }
     } else if (request.allowNonRestoredState()) {
       throw new RestException(400, "allowNonRestoredState only applies with a savepointPath.");
+    } else if (request.restoreMode() != null) {
+      throw new RestException(400, "restoreMode only applies with a savepointPath.");
     }
     return settings;
   }

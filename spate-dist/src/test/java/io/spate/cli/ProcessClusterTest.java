@@ -139,6 +139,11 @@ class ProcessClusterTest {
         return !next[0].equals(leader) && client(next[0]).isHealthy();
       }, () -> diagnosis(leader, faultyJob));
       awaitStatus(next[0], faultyJob, "FINISHED");
+      // It resumed from the checkpoint that ZooKeeper recorded, claiming it: once the job finished, neither
+      // that checkpoint (written by the old leader) nor the later ones are left.
+      Path faultyCheckpoints = home.resolve("checkpoints").resolve(faultyJob);
+      awaitOrExplain("the finished job's checkpoints to be deleted", () -> checkpointDirectories(faultyCheckpoints)
+          .isEmpty(), () -> "left: " + checkpointDirectories(faultyCheckpoints));
 
       List<String> expected = lines(clean);
       assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
@@ -326,6 +331,18 @@ class ProcessClusterTest {
         cluster.stop-timeout: 20 s
         state.checkpoints.dir: %s
         """.formatted(home.resolve("checkpoints")) + more);
+  }
+
+  /** The {@code chk-<n>} directories under {@code jobCheckpoints}. */
+  private static List<String> checkpointDirectories(Path jobCheckpoints) {
+    if (!Files.isDirectory(jobCheckpoints)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(jobCheckpoints)) {
+      return children.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("chk-")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The jar of {@link WindowedCountsJob}. */

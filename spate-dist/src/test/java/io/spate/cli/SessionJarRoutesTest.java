@@ -125,6 +125,14 @@ class SessionJarRoutesTest {
     HttpResponse<String> badField = send("POST", "/jars/" + id + "/run", "{\"parallelism\": 0}");
     assertThat(badField.statusCode()).isEqualTo(400);
     assertThat(badField.body()).contains("parallelism");
+    HttpResponse<String> badMode = send("POST", "/jars/" + id + "/run",
+        "{\"savepointPath\": \"/tmp/sp\", \"restoreMode\": \"steal\"}");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(badMode.body()).contains("'restoreMode'").contains("CLAIM or NO_CLAIM").contains("'steal'");
+    HttpResponse<String> modeAlone = send("POST", "/jars/" + id + "/run",
+        "{\"entryClass\": \"" + EndlessJob.class.getName() + "\", \"restoreMode\": \"claim\"}");
+    assertThat(modeAlone.statusCode()).isEqualTo(400);
+    assertThat(modeAlone.body()).contains("restoreMode only applies with a savepointPath");
   }
 
   @Test

@@ -145,6 +145,17 @@ class SpateCliTest {
   }
 
   @Test
+  void runRejectsAnUnknownRestoreModeAndOneWithoutASavepoint() throws IOException {
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeJob.class.getName(), ProbeJob.class);
+    Result unknown = spate("run", jar.toString(), "--from-savepoint", dir.toString(), "--restore-mode", "steal");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.firstErrorLine()).contains("--restore-mode", "expected claim or no_claim but was 'steal'");
+    Result alone = spate("run", jar.toString(), "--restore-mode", "claim");
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.firstErrorLine()).isEqualTo("--restore-mode only applies with --from-savepoint <path>.");
+  }
+
+  @Test
   void runGivesTheJobTheSettingsAClassLoaderAndItsArguments() throws IOException {
     Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeJob.class.getName(), ProbeJob.class);
     Path probe = dir.resolve("probe.txt");

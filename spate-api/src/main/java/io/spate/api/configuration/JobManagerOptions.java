@@ -20,6 +20,6 @@ public final class JobManagerOptions {
           .defaultValue(FailoverStrategy.REGION)
           .withDescription("Which subtasks a failure restarts: region restarts only the pipelined regions (parts of"
               + " the job graph joined by no edge to the rest) that hold the failed subtasks, full restarts every"
-              + " subtask. BATCH jobs, the loss of a TaskExecutor and the failure of a source's split enumerator"
-              + " always restart the whole job.");
+              + " subtask; a lost TaskExecutor restarts the regions that ran on it, on new slots. BATCH jobs and the"
+              + " failure of a source's split enumerator always restart the whole job.");
 }

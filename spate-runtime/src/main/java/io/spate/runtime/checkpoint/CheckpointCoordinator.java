@@ -56,6 +56,7 @@ public final class CheckpointCoordinator {
   private final Executor mainThread;
   private final Executor io;
   private final Consumer<Throwable> failJob;
+  private final CompletedCheckpointStore store;
   private final Map<Long, PendingCheckpoint> pending = new TreeMap<>();
   private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
   private final Deque<CheckpointStatistics> history = new ArrayDeque<>();
@@ -68,13 +69,16 @@ public final class CheckpointCoordinator {
   // Checkpoints whose metadata is being written: deleted if the job ends before they are registered.
   private final Set<PendingCheckpoint> finalizing = new HashSet<>();
   private CheckpointMetadata restoredFrom;
-  // The checkpoint a job starts from is not registered: its files belong to whoever made it (no claim).
+  // A checkpoint the job starts from without claiming it is not registered: its files belong to whoever made it.
   private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
-  /** Creates the coordinator; periodic checkpoints start with {@link #startPeriodicCheckpoints()}. */
+  /**
+   * Creates the coordinator, recording completed checkpoints in {@code store}; periodic checkpoints
+   * start with {@link #startPeriodicCheckpoints()}.
+   */
   public CheckpointCoordinator(JobGraph job, CheckpointSettings settings, CheckpointStorage storage,
       CheckpointParticipants participants, Scheduler scheduler, Executor mainThread, Executor io,
-      Consumer<Throwable> failJob) {
+      Consumer<Throwable> failJob, CompletedCheckpointStore store) {
     this.job = job;
     this.settings = settings;
     this.storage = storage;
@@ -83,12 +87,24 @@ public final class CheckpointCoordinator {
     this.mainThread = mainThread;
     this.io = io;
     this.failJob = failJob;
+    this.store = store;
   }
 
-  /** Notes that the job started from {@code metadata} (a savepoint): ids continue after it. */
-  public void setRestoredFrom(CheckpointMetadata metadata) {
+  /**
+   * Notes that the job started from {@code metadata} (a savepoint or retained checkpoint): ids
+   * continue after it. A claimed one ({@code execution.savepoint-restore-mode: CLAIM}) becomes the
+   * job's own: it is retained like a checkpoint the job completed, so that it is deleted once newer
+   * ones subsume it, and incremental checkpoints may build on its shared files.
+   *
+   * @param location where it is, to delete it once subsumed; null unless claimed
+   */
+  public void setRestoredFrom(CheckpointMetadata metadata, CheckpointStorageLocation location) {
     restoredFrom = metadata;
     nextCheckpointId = Math.max(nextCheckpointId, metadata.checkpointId() + 1);
+    if (location != null && completed.isEmpty()) {
+      sharedState.register(metadata.checkpointId(), metadata, false);
+      completed.addLast(new CompletedCheckpoint(metadata, null, location));
+    }
   }
 
   /** The newest checkpoint to recover from: the latest completed one, else the one the job started from. */
@@ -250,14 +266,20 @@ public final class CheckpointCoordinator {
     finalizing.add(checkpoint);
     io.execute(() -> {
       String pointer;
+      String step = "its metadata could not be written: ";
       try {
         pointer = checkpoint.location.finalizeCheckpoint(metadata);
+        if (pointer != null && !checkpoint.options.type().isSavepoint()) {
+          step = "it could not be recorded for recovery: ";
+          store.add(checkpoint.id, pointer);
+        }
       } catch (Exception e) {
+        String reason = step + e.getMessage();
         mainThread.execute(() -> {
           if (!finalizing.remove(checkpoint)) {
             return; // the job ended meanwhile
           }
-          recordFailure(checkpoint, "its metadata could not be written: " + e.getMessage(), true);
+          recordFailure(checkpoint, reason, true);
           releaseShared(checkpoint.id);
           discard(checkpoint);
           participants.notifyAborted(checkpoint.id);
@@ -279,7 +301,7 @@ public final class CheckpointCoordinator {
       completed.addLast(done);
       while (completed.size() > settings.retained()) {
         CompletedCheckpoint old = completed.pollFirst();
-        discardAsync(old.location(), old.checkpointId());
+        discardSubsumed(old);
         releaseShared(old.checkpointId());
       }
     }
@@ -406,6 +428,22 @@ public final class CheckpointCoordinator {
         } catch (Exception e) {
           LOG.warn("Could not delete the shared state file {} of checkpoint {}: {}", handle, id, e.toString());
         }
+      }
+    });
+  }
+
+  /** Forgets a subsumed checkpoint in the store and then deletes its files, on the I/O thread. */
+  private void discardSubsumed(CompletedCheckpoint checkpoint) {
+    io.execute(() -> {
+      if (!store.remove(checkpoint.checkpointId())) {
+        LOG.warn("Job {}: keeping the files of subsumed checkpoint {}, since its record for recovery could not be"
+            + " removed", job.jobId(), checkpoint.checkpointId());
+        return;
+      }
+      try {
+        checkpoint.location().discard();
+      } catch (Exception e) {
+        LOG.warn("Could not delete checkpoint {}: {}", checkpoint.checkpointId(), e.toString());
       }
     });
   }

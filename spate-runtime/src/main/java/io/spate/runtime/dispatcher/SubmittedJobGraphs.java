@@ -1,6 +1,7 @@
 package io.spate.runtime.dispatcher;
 
 import io.spate.api.common.JobID;
+import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.graph.JobGraph;
 import java.io.IOException;
 
@@ -32,4 +33,12 @@ public interface SubmittedJobGraphs {
    * @throws IOException if it cannot be forgotten; a later leader would run the job again
    */
   void remove(JobID jobId) throws IOException;
+
+  /**
+   * Where the JobMaster of {@code jobId} records its completed checkpoints, so that a JobManager that
+   * takes over resumes from the newest; they are forgotten with the graph.
+   */
+  default CompletedCheckpointStore completedCheckpoints(JobID jobId) {
+    return CompletedCheckpointStore.NONE;
+  }
 }

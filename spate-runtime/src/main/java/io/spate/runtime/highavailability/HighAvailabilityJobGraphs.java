@@ -3,8 +3,9 @@ package io.spate.runtime.highavailability;
 import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
-import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.dispatcher.SubmittedJobGraphs;
@@ -17,34 +18,43 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The submitted jobs of a highly available cluster: each graph in the {@link JobGraphStore}, and the
- * jars with the job's code copied beside it under {@code high-availability.storageDir}, since the
- * uploaded ones live in the leader's own directory. A new leader reads them back and resumes each job
- * from its newest complete checkpoint.
+ * The submitted jobs of a highly available cluster: each graph in the {@link JobGraphStore}, the jars
+ * with the job's code copied beside it under {@code high-availability.storageDir} (the uploaded ones
+ * live in the leader's own directory), and its completed checkpoints in a {@link ZooKeeperCheckpointStore}.
+ * A new leader reads them back and resumes each job from its newest recorded checkpoint.
  */
 public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
 
   private static final Logger LOG = LoggerFactory.getLogger(HighAvailabilityJobGraphs.class);
 
+  private final ZooKeeperConnection connection;
+  private final LeadershipFence fence;
   private final JobGraphStore store;
   private final Path jarsDirectory;
 
-  /** Keeps graphs in {@code store} and jars under {@code storageDir/jobjars}. */
-  public HighAvailabilityJobGraphs(JobGraphStore store, Path storageDir) {
-    this.store = store;
+  /** Keeps graphs and checkpoint records in ZooKeeper and files under {@code storageDir}, writing under {@code fence}. */
+  public HighAvailabilityJobGraphs(ZooKeeperConnection connection, Path storageDir, LeadershipFence fence) {
+    this.connection = connection;
+    this.fence = fence;
+    this.store = new JobGraphStore(connection, storageDir, fence);
     this.jarsDirectory = storageDir.toAbsolutePath().normalize().resolve("jobjars");
   }
 
-  /** The graphs and jars of a cluster configured by {@code configuration}, connected through {@code connection}. */
-  public static HighAvailabilityJobGraphs of(ZooKeeperConnection connection, Configuration configuration) {
+  /**
+   * The graphs, jars and checkpoint records of a cluster configured by {@code configuration}, connected
+   * through {@code connection}, written only while {@code fence} holds.
+   */
+  public static HighAvailabilityJobGraphs of(ZooKeeperConnection connection, Configuration configuration,
+      LeadershipFence fence) {
     Path storageDir = Path.of(configuration.get(HighAvailabilityOptions.STORAGE_DIR).trim());
-    return new HighAvailabilityJobGraphs(new JobGraphStore(connection, storageDir), storageDir);
+    return new HighAvailabilityJobGraphs(connection, storageDir, fence);
   }
 
   @Override
@@ -74,14 +84,24 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
 
   @Override
   public void remove(JobID jobId) throws IOException {
+    // The graph goes first: checkpoint records without a graph are never read, a graph without its
+    // records would make the next leader run the job again from its beginning.
     store.remove(jobId);
+    ZooKeeperCheckpointStore.removeJob(connection, fence, jobId);
     io.spate.runtime.FileTrees.delete(jarsDirectory.resolve(jobId.toString()));
+  }
+
+  @Override
+  public CompletedCheckpointStore completedCheckpoints(JobID jobId) {
+    return new ZooKeeperCheckpointStore(connection, fence, jobId);
   }
 
   /**
    * Reads back every kept job, each with a class loader over its jars (a child of {@code parent}) and
-   * set to restore from its newest complete checkpoint, if it wrote one; its savepoint setting is kept
-   * otherwise.
+   * set to restore from its newest recorded checkpoint, claiming it, if it recorded one; its savepoint
+   * setting is kept otherwise. A job whose recorded checkpoints all fail to read is left kept but not
+   * returned, and the reason is logged: starting it from its beginning would repeat what its sinks
+   * committed.
    *
    * @throws IOException naming the job if a graph or its jars cannot be read
    */
@@ -90,18 +110,20 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
     for (JobID jobId : store.jobIds()) {
       ChildFirstClassLoader loader = new ChildFirstClassLoader(jarUrls(jobId), parent);
       Optional<JobGraph> graph;
+      Optional<JobGraph> resumed;
       try {
         graph = store.recover(jobId, loader, ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE)
             .withUserClassLoader(loader));
+        resumed = graph.isEmpty() ? Optional.empty() : resumed(graph.get());
       } catch (IOException | RuntimeException e) {
         loader.close();
         throw e;
       }
-      if (graph.isEmpty()) {
-        loader.close(); // removed since it was listed: the job ended
+      if (resumed.isEmpty()) {
+        loader.close(); // removed since it was listed (the job ended), or not resumable
         continue;
       }
-      jobs.add(new RecoveredJob(resumed(graph.get()), loader));
+      jobs.add(new RecoveredJob(resumed.get(), loader));
     }
     return jobs;
   }
@@ -121,28 +143,40 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
     }
   }
 
-  /** {@code graph} restoring from its own newest complete checkpoint, when there is one. */
-  private static JobGraph resumed(JobGraph graph) {
-    String checkpoints = CheckpointSettings.from(graph.configuration()).checkpointDirectory();
-    if (checkpoints == null) {
-      LOG.warn("Job {} keeps its checkpoints in memory (no state.checkpoints.dir), so it starts again from its"
-          + " beginning", graph.jobId());
-      return graph;
-    }
-    Path jobCheckpoints = CheckpointPaths.parse(checkpoints, "state.checkpoints.dir").resolve(graph.jobId().toString());
-    try {
-      long id = CheckpointPaths.load(jobCheckpoints.toString()).checkpointId();
-      LOG.info("Job {} resumes from its checkpoint {} in {}", graph.jobId(), id, jobCheckpoints);
-    } catch (IOException e) {
+  /**
+   * {@code graph} claiming its newest recorded checkpoint that reads; as submitted if it recorded none;
+   * empty if it recorded some and none reads.
+   */
+  private Optional<JobGraph> resumed(JobGraph graph) throws IOException {
+    List<Map.Entry<Long, String>> recorded = ZooKeeperCheckpointStore.newestFirst(connection, graph.jobId());
+    if (recorded.isEmpty()) {
       String restore = graph.configuration().get(SavepointOptions.SAVEPOINT_PATH);
-      LOG.info("Job {} has no complete checkpoint in {} ({}); it starts {}", graph.jobId(), jobCheckpoints,
-          e.getMessage(), restore == null ? "from its beginning" : "from " + restore + " as submitted");
-      return graph;
+      LOG.info("Job {} recorded no completed checkpoint; it starts {}", graph.jobId(),
+          restore == null ? "from its beginning" : "from " + restore + " as submitted");
+      return Optional.of(graph);
     }
-    Configuration configuration = new Configuration(graph.configuration());
-    configuration.set(SavepointOptions.SAVEPOINT_PATH, jobCheckpoints.toString());
-    return new JobGraph(graph.jobId(), graph.jobName(), graph.vertices(), configuration, graph.executionConfig(),
-        graph.runtimeMode(), graph.userClassLoader());
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<Long, String> checkpoint : recorded) {
+      try {
+        CheckpointPaths.loadResolved(checkpoint.getValue());
+      } catch (IOException | RuntimeException e) {
+        failures.add("checkpoint " + checkpoint.getKey() + " at " + checkpoint.getValue() + ": " + e.getMessage());
+        continue;
+      }
+      if (!failures.isEmpty()) {
+        LOG.warn("Job {} resumes from an older checkpoint, since newer ones do not read: {}", graph.jobId(), failures);
+      }
+      LOG.info("Job {} resumes from its checkpoint {} at {}", graph.jobId(), checkpoint.getKey(), checkpoint.getValue());
+      Configuration configuration = new Configuration(graph.configuration());
+      configuration.set(SavepointOptions.SAVEPOINT_PATH, checkpoint.getValue());
+      configuration.set(SavepointOptions.RESTORE_MODE, RestoreMode.CLAIM);
+      return Optional.of(new JobGraph(graph.jobId(), graph.jobName(), graph.vertices(), configuration,
+          graph.executionConfig(), graph.runtimeMode(), graph.userClassLoader()));
+    }
+    LOG.error("Job '{}' ({}) is not resumed: none of its recorded checkpoints can be read ({}). It stays kept in"
+        + " ZooKeeper; restore the checkpoint files and restart the JobManager to resume it.", graph.jobName(),
+        graph.jobId(), failures);
+    return Optional.empty();
   }
 
   /**

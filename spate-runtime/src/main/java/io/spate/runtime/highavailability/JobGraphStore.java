@@ -36,11 +36,18 @@ public final class JobGraphStore {
 
   private final CuratorFramework curator;
   private final Path directory;
+  private final LeadershipFence fence;
 
   /** A store writing graph files to {@code storageDir/jobgraphs} and pointers to this cluster's ZooKeeper nodes. */
   public JobGraphStore(ZooKeeperConnection connection, Path storageDir) {
+    this(connection, storageDir, LeadershipFence.none());
+  }
+
+  /** As {@link #JobGraphStore(ZooKeeperConnection, Path)}, changing pointers only under {@code fence}. */
+  public JobGraphStore(ZooKeeperConnection connection, Path storageDir, LeadershipFence fence) {
     this.curator = connection.curator();
     this.directory = storageDir.toAbsolutePath().normalize().resolve("jobgraphs");
+    this.fence = fence;
   }
 
   /**
@@ -65,7 +72,16 @@ public final class JobGraphStore {
     try {
       previous = pointer(jobId);
       byte[] pointer = file.toString().getBytes(StandardCharsets.UTF_8);
-      curator.create().orSetData().creatingParentsIfNeeded().forPath(node(jobId), pointer);
+      if (previous.isPresent()) {
+        fence.commit(curator, List.of(curator.transactionOp().setData().forPath(node(jobId), pointer)));
+      } else {
+        try {
+          curator.create().creatingParentsIfNeeded().forPath(JOB_GRAPHS_PATH);
+        } catch (KeeperException.NodeExistsException e) {
+          // an earlier job created it
+        }
+        fence.commit(curator, List.of(curator.transactionOp().create().forPath(node(jobId), pointer)));
+      }
     } catch (Exception e) {
       Files.deleteIfExists(file);
       throw new IOException("Cannot store the job graph of job " + jobId + " in ZooKeeper: " + e, e);
@@ -82,7 +98,7 @@ public final class JobGraphStore {
     Optional<Path> file;
     try {
       file = pointer(jobId);
-      curator.delete().guaranteed().forPath(node(jobId));
+      fence.commit(curator, List.of(curator.transactionOp().delete().forPath(node(jobId))));
     } catch (KeeperException.NoNodeException e) {
       return;
     } catch (Exception e) {

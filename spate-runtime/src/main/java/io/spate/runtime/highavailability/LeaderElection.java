@@ -45,6 +45,8 @@ public final class LeaderElection implements AutoCloseable {
   // Written only on the reconciler's thread.
   private volatile LeaderAddresses granted;
   private String grantedLatchPath;
+  // The latch node of the term being granted or held, for the fence; null when not leading.
+  private volatile String fencedLatchPath;
 
   /**
    * An election in this cluster for a JobManager reachable at {@code rpcAddress} and {@code restAddress};
@@ -96,6 +98,14 @@ public final class LeaderElection implements AutoCloseable {
     }
   }
 
+  /**
+   * The fence for this contender's ZooKeeper writes: they take effect only during a term it was
+   * granted (from the moment {@link LeaderContender#grantLeadership} is called) and while that term lasts.
+   */
+  public LeadershipFence fence() {
+    return LeadershipFence.of(() -> fencedLatchPath);
+  }
+
   /** Whether this contender leads and was told so. */
   public boolean hasLeadership() {
     return granted != null && latch.hasLeadership();
@@ -114,6 +124,7 @@ public final class LeaderElection implements AutoCloseable {
       LeaderAddresses ended = granted;
       granted = null;
       grantedLatchPath = null;
+      fencedLatchPath = null;
       if (closed) {
         withdraw(ended);
       }
@@ -124,6 +135,7 @@ public final class LeaderElection implements AutoCloseable {
       UUID session = UUID.randomUUID();
       LOG.info("JobManager {} leads (term {})", rpcAddress, session);
       LeaderAddresses term;
+      fencedLatchPath = latchPath;
       try {
         target.grantLeadership(session);
         term = new LeaderAddresses(rpcAddress, restAddress.get(), session);

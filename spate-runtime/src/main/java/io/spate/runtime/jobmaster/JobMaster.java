@@ -23,6 +23,7 @@ import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.RestOptions;
+import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointCoordinator;
@@ -30,6 +31,7 @@ import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.checkpoint.CheckpointParticipants;
 import io.spate.runtime.checkpoint.CheckpointSettings;
 import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.checkpoint.StateAssignment;
 import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.TaskRestore;
@@ -97,6 +99,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
   private final JobJars jobJars;
+  private final CompletedCheckpointStore completedCheckpoints;
   private CheckpointCoordinator checkpoints;
   private List<SlotOffer> offers;
   private Map<String, Integer> slotsPerGroup;
@@ -109,7 +112,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /** Creates the JobMaster of {@code job}; {@code onTermination} receives the result. */
   public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
       Consumer<JobResult> onTermination) {
+    this(rpcService, address, job, resourceManagerAddress, onTermination, CompletedCheckpointStore.NONE);
+  }
+
+  /**
+   * Creates the JobMaster of {@code job}, recording its completed checkpoints in {@code completedCheckpoints}
+   * for a JobManager that may take over; {@code onTermination} receives the result.
+   */
+  public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
+      Consumer<JobResult> onTermination, CompletedCheckpointStore completedCheckpoints) {
     super(rpcService, address);
+    this.completedCheckpoints = completedCheckpoints;
     this.job = job;
     this.shippableJob = new ShippableJobGraph(job);
     this.resourceManagerAddress = resourceManagerAddress;
@@ -141,17 +154,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     executionGraph = new ExecutionGraph(job, attempt);
     checkpoints = new CheckpointCoordinator(job, checkpointSettings,
         CheckpointStorage.forJob(checkpointSettings, job.jobId()), new Participants(),
-        this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, this::handleFailure);
+        this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, this::handleFailure, completedCheckpoints);
     CheckpointMetadata initial;
     try {
-      initial = loadInitialSavepoint();
+      initial = restoreInitialSavepoint();
     } catch (Throwable t) {
       failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: cannot restore from "
           + job.configuration().get(SavepointOptions.SAVEPOINT_PATH) + ": " + t.getMessage(), t));
       return;
-    }
-    if (initial != null) {
-      checkpoints.setRestoredFrom(initial);
     }
     if (!startCoordinators(initial, null)) {
       return;
@@ -177,13 +187,18 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }, getMainThreadExecutor());
   }
 
-  private CheckpointMetadata loadInitialSavepoint() throws Exception {
+  /** Reads the savepoint the job starts from, if any, and hands it to the checkpoint coordinator. */
+  private CheckpointMetadata restoreInitialSavepoint() throws Exception {
     String path = job.configuration().get(SavepointOptions.SAVEPOINT_PATH);
     if (path == null) {
       return null;
     }
-    CheckpointMetadata metadata = CheckpointPaths.load(path);
-    LOG.info("Job {} restores from {} (checkpoint {})", job.jobId(), path, metadata.checkpointId());
+    CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(path);
+    CheckpointMetadata metadata = loaded.metadata();
+    boolean claim = job.configuration().get(SavepointOptions.RESTORE_MODE) == RestoreMode.CLAIM;
+    checkpoints.setRestoredFrom(metadata, claim ? CheckpointPaths.existing(loaded.directory()) : null);
+    LOG.info("Job {} restores from {} (checkpoint {}{})", job.jobId(), loaded.directory(), metadata.checkpointId(),
+        claim ? ", claimed: deleted once subsumed" : "");
     return metadata;
   }
 

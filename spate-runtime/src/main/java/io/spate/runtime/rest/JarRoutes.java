@@ -2,6 +2,7 @@ package io.spate.runtime.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spate.api.configuration.RestoreMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class JarRoutes {
 
   private static final Set<String> RUN_FIELDS =
-      Set.of("entryClass", "programArgs", "parallelism", "savepointPath", "allowNonRestoredState");
+      Set.of("entryClass", "programArgs", "parallelism", "savepointPath", "allowNonRestoredState", "restoreMode");
 
   private final JarStore store;
   private final JarRunner runner;
@@ -126,9 +127,22 @@ final class JarRoutes {
     RequestBody body = RequestBody.parse(json, ctx.body(), where, RUN_FIELDS);
     JarRunRequest request = new JarRunRequest(body.optionalString("entryClass"), programArgs(ctx.body(), where),
         parallelism(ctx.body(), where), body.optionalString("savepointPath"),
-        body.optionalBoolean("allowNonRestoredState", false));
+        body.optionalBoolean("allowNonRestoredState", false), restoreMode(body.optionalString("restoreMode"), where));
     String jobId = runner.run(jar, request);
     responses.write(ctx, 200, Map.of("jobid", jobId));
+  }
+
+  private static RestoreMode restoreMode(String value, String where) {
+    if (value == null) {
+      return null;
+    }
+    for (RestoreMode mode : RestoreMode.values()) {
+      if (mode.name().equalsIgnoreCase(value.trim())) {
+        return mode;
+      }
+    }
+    throw RestException.badRequest("Field 'restoreMode' of " + where + " must be CLAIM or NO_CLAIM, but is '" + value
+        + "'.");
   }
 
   private List<String> programArgs(String body, String where) throws IOException {

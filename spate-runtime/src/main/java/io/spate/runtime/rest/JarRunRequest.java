@@ -1,5 +1,6 @@
 package io.spate.runtime.rest;
 
+import io.spate.api.configuration.RestoreMode;
 import java.util.List;
 
 /**
@@ -10,9 +11,10 @@ import java.util.List;
  * @param parallelism the default parallelism of the program's jobs, or null for the cluster's
  * @param savepointPath the savepoint the first job restores, or null
  * @param allowNonRestoredState whether state of operators the job no longer has is skipped
+ * @param restoreMode whether the job claims the savepoint, or null for the default
  */
 public record JarRunRequest(String entryClass, List<String> programArgs, Integer parallelism,
-    String savepointPath, boolean allowNonRestoredState) {
+    String savepointPath, boolean allowNonRestoredState, RestoreMode restoreMode) {
 
   /** Copies the arguments. */
   public JarRunRequest {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.checkpoint.MetadataSerializer;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a new leader reads back: each kept job with its jars copied to the storage directory, set to
- * resume from its newest complete checkpoint, against a real ZooKeeper server.
+ * claim its newest recorded checkpoint that reads, against a real ZooKeeper server.
  */
 class HighAvailabilityJobGraphsTest {
 
@@ -40,7 +42,7 @@ class HighAvailabilityJobGraphsTest {
     zooKeeper = LoopbackZooKeeper.start(dir.resolve("zk"));
     configuration = zooKeeper.configuration(dir.resolve("ha"));
     connection = ZooKeeperConnection.connect(configuration);
-    graphs = HighAvailabilityJobGraphs.of(connection, configuration);
+    graphs = HighAvailabilityJobGraphs.of(connection, configuration, LeadershipFence.none());
   }
 
   @AfterEach
@@ -62,7 +64,7 @@ class HighAvailabilityJobGraphsTest {
   }
 
   @Test
-  void aKeptJobComesBackWithItsJarCopiedAndResumesFromItsNewestCompleteCheckpoint() throws Exception {
+  void aKeptJobComesBackWithItsJarCopiedAndClaimsItsNewestRecordedCheckpointThatReads() throws Exception {
     Path upload = dir.resolve("uploads").resolve("job.jar");
     Files.createDirectories(upload.getParent());
     Files.write(upload, "not really a jar, only bytes to copy".getBytes(StandardCharsets.UTF_8));
@@ -70,17 +72,25 @@ class HighAvailabilityJobGraphsTest {
     graphs.put(graph);
     Files.delete(upload); // the leader's own upload directory dies with it
 
-    // Checkpoint 3 is complete; checkpoint 4 was still being written when the leader died.
+    // Checkpoints 3 and 4 were recorded, but 4's metadata was damaged since; 5 completed on disk but was
+    // never recorded (the leader died first), so no sink committed it and it must not be resumed from.
     Path jobCheckpoints = dir.resolve("checkpoints").resolve(graph.jobId().toString());
     writeCompleteCheckpoint(jobCheckpoints.resolve("chk-3"), 3);
     Files.createDirectories(jobCheckpoints.resolve("chk-4"));
+    Files.write(jobCheckpoints.resolve("chk-4").resolve("_metadata"), new byte[] {1, 2, 3});
+    writeCompleteCheckpoint(jobCheckpoints.resolve("chk-5"), 5);
+    CompletedCheckpointStore records = graphs.completedCheckpoints(graph.jobId());
+    records.add(3, jobCheckpoints.resolve("chk-3").toString());
+    records.add(4, jobCheckpoints.resolve("chk-4").toString());
 
     List<HighAvailabilityJobGraphs.RecoveredJob> recovered = graphs.recoverAll(getClass().getClassLoader());
 
     assertThat(recovered).hasSize(1);
     JobGraph read = recovered.get(0).graph();
     assertThat(read.jobId()).isEqualTo(graph.jobId());
-    assertThat(read.configuration().get(SavepointOptions.SAVEPOINT_PATH)).isEqualTo(jobCheckpoints.toString());
+    assertThat(read.configuration().get(SavepointOptions.SAVEPOINT_PATH))
+        .isEqualTo(jobCheckpoints.resolve("chk-3").toString());
+    assertThat(read.configuration().get(SavepointOptions.RESTORE_MODE)).isEqualTo(RestoreMode.CLAIM);
     List<String> jars = CoreOptions.jars(read.configuration());
     assertThat(jars).hasSize(1);
     Path copy = Path.of(jars.get(0));
@@ -98,20 +108,37 @@ class HighAvailabilityJobGraphsTest {
     graphs.remove(graph.jobId());
     assertThat(graphs.recoverAll(getClass().getClassLoader())).isEmpty();
     assertThat(copy.getParent()).doesNotExist();
+    assertThat(ZooKeeperCheckpointStore.newestFirst(connection, graph.jobId())).isEmpty();
   }
 
   @Test
-  void aJobWithoutACompleteCheckpointStartsAsItWasSubmitted() throws Exception {
+  void aJobThatRecordedNoCheckpointStartsAsItWasSubmitted() throws Exception {
     JobGraph graph = job("fresh", null);
     graph.configuration().set(SavepointOptions.SAVEPOINT_PATH, dir.resolve("some-savepoint").toString());
     graphs.put(graph);
-    Files.createDirectories(dir.resolve("checkpoints").resolve(graph.jobId().toString()).resolve("chk-1"));
+    writeCompleteCheckpoint(dir.resolve("checkpoints").resolve(graph.jobId().toString()).resolve("chk-1"), 1);
 
     JobGraph read = graphs.recoverAll(getClass().getClassLoader()).get(0).graph();
 
     assertThat(read.configuration().get(SavepointOptions.SAVEPOINT_PATH))
         .isEqualTo(dir.resolve("some-savepoint").toString());
+    assertThat(read.configuration().get(SavepointOptions.RESTORE_MODE)).isEqualTo(RestoreMode.NO_CLAIM);
     assertThat(CoreOptions.jars(read.configuration())).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseRecordedCheckpointsAllFailToReadStaysKeptButIsNotResumed() throws Exception {
+    JobGraph broken = job("broken", null);
+    JobGraph healthy = job("healthy", null);
+    graphs.put(broken);
+    graphs.put(healthy);
+    graphs.completedCheckpoints(broken.jobId()).add(7, dir.resolve("gone").resolve("chk-7").toString());
+
+    List<HighAvailabilityJobGraphs.RecoveredJob> recovered = graphs.recoverAll(getClass().getClassLoader());
+
+    assertThat(recovered).extracting(r -> r.graph().jobId()).containsExactly(healthy.jobId());
+    assertThat(new JobGraphStore(connection, dir.resolve("ha")).jobIds())
+        .containsExactlyInAnyOrder(broken.jobId(), healthy.jobId());
   }
 
   private static void writeCompleteCheckpoint(Path directory, long id) throws Exception {

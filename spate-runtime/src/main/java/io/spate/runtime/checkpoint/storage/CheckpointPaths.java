@@ -52,6 +52,19 @@ public final class CheckpointPaths {
    * that reads, falling back to older ones when newer ones are incomplete or corrupt.
    */
   public static CheckpointMetadata load(String pointer) throws IOException {
+    return loadResolved(pointer).metadata();
+  }
+
+  /**
+   * A checkpoint or savepoint read back, and the directory it was read from.
+   *
+   * @param metadata what it holds
+   * @param directory its own directory (a {@code chk-<n>} one when a job's checkpoint directory was named)
+   */
+  public record Loaded(CheckpointMetadata metadata, Path directory) {}
+
+  /** As {@link #load}, also telling which directory the checkpoint or savepoint was read from. */
+  public static Loaded loadResolved(String pointer) throws IOException {
     Path path = parse(pointer, "checkpoint or savepoint path");
     if (!Files.exists(path)) {
       throw new NoSuchFileException(pointer, null, "there is no checkpoint or savepoint at this path");
@@ -87,8 +100,18 @@ public final class CheckpointPaths {
         + reason, last);
   }
 
-  private static CheckpointMetadata read(Path file) throws IOException {
-    return MetadataSerializer.deserialize(Files.readAllBytes(file), file.getParent(), file.toString());
+  private static Loaded read(Path file) throws IOException {
+    return new Loaded(MetadataSerializer.deserialize(Files.readAllBytes(file), file.getParent(), file.toString()),
+        file.getParent());
+  }
+
+  /** The location of the completed checkpoint or savepoint in {@code directory}, to delete it once a job claimed it. */
+  public static CheckpointStorageLocation existing(Path directory) throws IOException {
+    if (!Files.isRegularFile(directory.resolve(FileCheckpointLocation.METADATA_FILE))) {
+      throw new IOException(directory + " holds no " + FileCheckpointLocation.METADATA_FILE + " file, so it is not"
+          + " the directory of a checkpoint or savepoint that a job could claim and later delete");
+    }
+    return new FileCheckpointLocation(directory);
   }
 
   private static long checkpointNumber(Path dir) {
