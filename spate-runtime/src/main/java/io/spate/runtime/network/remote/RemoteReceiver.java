@@ -5,6 +5,7 @@ import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.StreamElements;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,8 +26,11 @@ final class RemoteReceiver {
   private final Connection connection;
   private final RemoteShuffleService service;
   private final ChannelCounters counters = new ChannelCounters();
-  // Elements the task took whose credit is not yet sent back; the first one schedules the sending.
+  // Elements the task took whose credit is not yet sent back.
   private final AtomicInteger creditToReturn = new AtomicInteger();
+  private final AtomicBoolean returnScheduled = new AtomicBoolean();
+  // While the task has more to read, credit goes back in bunches of this many.
+  private final int returnBatch;
   private final Runnable returnCredit = this::returnCredit;
   // Event loop only: credit the producer may still use, counting elements on the wire.
   private int outstanding;
@@ -38,6 +42,7 @@ final class RemoteReceiver {
     this.id = id;
     this.channel = channel;
     this.capacity = capacity;
+    this.returnBatch = Math.max(1, capacity / 2);
     this.codec = codec;
     this.connection = connection;
     this.service = service;
@@ -60,14 +65,24 @@ final class RemoteReceiver {
     return counters;
   }
 
+  /** Elements taken whose credit has not been sent back yet. */
+  int creditHeldBack() {
+    return creditToReturn.get();
+  }
+
   /** Consumer's thread: the task took an element. */
   private void onPoll() {
-    if (creditToReturn.getAndIncrement() == 0) {
+    // Credit returned in bunches lets the producer send several batches per write and wakes both
+    // event loops less often; once the channel ran dry the task waits for the producer, so then at once.
+    int pending = creditToReturn.incrementAndGet();
+    if ((pending >= returnBatch || channel.isEmpty()) && !returnScheduled.get()
+        && returnScheduled.compareAndSet(false, true)) {
       connection.execute(returnCredit);
     }
   }
 
   private void returnCredit() {
+    returnScheduled.set(false);
     int credit = creditToReturn.getAndSet(0);
     if (closed || !subscribed || credit == 0) {
       return;

@@ -31,6 +31,9 @@ final class RemoteSender {
   private int initialCredit;
   private int credit;
   private boolean closed;
+  // Written on the event loop, read by the producer: without credit only a priority event needs a
+  // drain, and the credit's arrival drains anyway, so ordinary elements then wake nobody.
+  private volatile boolean hasCredit;
   private volatile boolean abandoned;
 
   RemoteSender(ChannelId id, LocalChannel channel, BatchCodec codec, RemoteShuffleService service) {
@@ -60,7 +63,8 @@ final class RemoteSender {
   /** Producer's thread (or any): elements arrived; drains on the event loop, at most one drain queued. */
   private void wake() {
     Connection c = connection;
-    if (c != null && !drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
+    if (c != null && (hasCredit || channel.priorityBacklog() > 0) && !drainScheduled.get()
+        && drainScheduled.compareAndSet(false, true)) {
       c.execute(drain);
     }
   }
@@ -74,6 +78,7 @@ final class RemoteSender {
     }
     this.initialCredit = credit;
     this.credit = credit;
+    hasCredit = credit > 0;
     counters.addCredits(credit);
     this.connection = connection;
     drain();
@@ -88,6 +93,7 @@ final class RemoteSender {
           + " of " + initialCredit);
     }
     credit += added;
+    hasCredit = true;
     counters.addCredits(added);
     drain();
   }
@@ -133,6 +139,9 @@ final class RemoteSender {
       // Our own messages say what went wrong; a serializer's runtime exception needs its type.
       fail("cannot send on channel " + id + ": " + (e instanceof RuntimeException ? e : e.getMessage()), true);
       return;
+    }
+    if (credit == 0) {
+      hasCredit = false; // before a producer's next offer is looked at: see addCredit
     }
     if (wrote) {
       c.flush();

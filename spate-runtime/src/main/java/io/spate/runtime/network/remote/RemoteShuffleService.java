@@ -230,6 +230,12 @@ public final class RemoteShuffleService implements AutoCloseable {
     return receiver == null ? null : receiver.counters();
   }
 
+  /** Credit the consumer of inbound channel {@code id} took but has not returned yet (returned in bunches); 0 if gone. */
+  int creditHeldBack(ChannelId id) {
+    RemoteReceiver receiver = receivers.get(id);
+    return receiver == null ? 0 : receiver.creditHeldBack();
+  }
+
   /** Whether connections of this service use mutual TLS. */
   public boolean usesTls() {
     return tls != null;
