@@ -18,6 +18,10 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * java -cp spate-bench/target/spate-bench.jar io.spate.bench.JfrTop /tmp/x.jfr [rows]
  * </pre>
+ *
+ * <p>{@code -Djfrtop.from=HH:mm:ss.SSS -Djfrtop.to=HH:mm:ss.SSS} (local time of this machine) keep
+ * only the events of that interval, and {@code -Djfrtop.threads=<regex>} only the CPU samples of the
+ * threads whose names match, to look at one phase of a run.
  */
 public final class JfrTop {
 
@@ -37,11 +41,23 @@ public final class JfrTop {
     Map<String, Long> allocSites = new HashMap<>();
     long samples = 0;
     long allocated = 0;
+    java.time.LocalTime from = time("jfrtop.from");
+    java.time.LocalTime to = time("jfrtop.to");
+    java.util.regex.Pattern threadFilter = System.getProperty("jfrtop.threads") == null ? null
+        : java.util.regex.Pattern.compile(System.getProperty("jfrtop.threads"));
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
       String type = event.getEventType().getName();
+      java.time.LocalTime at = java.time.LocalTime.ofInstant(event.getStartTime(), java.time.ZoneId.systemDefault());
+      if ((from != null && at.isBefore(from)) || (to != null && at.isAfter(to))) {
+        continue;
+      }
       if (type.equals("jdk.ExecutionSample")) {
         RecordedStackTrace stack = event.getStackTrace();
         if (stack == null || stack.getFrames().isEmpty()) {
+          continue;
+        }
+        if (threadFilter != null && (event.getThread("sampledThread") == null
+            || !threadFilter.matcher(String.valueOf(event.getThread("sampledThread").getJavaName())).find())) {
           continue;
         }
         samples++;
@@ -69,6 +85,11 @@ public final class JfrTop {
     System.out.printf(Locale.ROOT, "%nAllocation samples: %.1f MB weighted%n", allocated / 1e6);
     print("Allocated classes (by weight)", allocClasses, allocated, rows);
     print("Allocation sites (class @ allocating frame <- nearest io.spate frame)", allocSites, allocated, rows);
+  }
+
+  private static java.time.LocalTime time(String property) {
+    String value = System.getProperty(property);
+    return value == null ? null : java.time.LocalTime.parse(value);
   }
 
   private static String nearestSpate(List<RecordedFrame> frames) {

@@ -65,6 +65,11 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
     return remove(currentKey(), ns);
   }
 
+  /** Removes the current key's value in {@code ns} without handing it out, so nothing is copied for it. */
+  final void deleteInternal(N ns) {
+    table.delete(backend.getCurrentKeyGroup(), currentKey(), ns);
+  }
+
   private V get(K key, N ns) {
     return table.get(backend.getCurrentKeyGroup(), key, ns);
   }
@@ -88,6 +93,6 @@ abstract class AbstractHeapState<K, N, V> implements InternalKvState<N> {
 
   @Override
   public void clear() {
-    removeInternal(namespace);
+    deleteInternal(namespace);
   }
 }

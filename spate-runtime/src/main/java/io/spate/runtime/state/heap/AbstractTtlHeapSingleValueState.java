@@ -28,7 +28,7 @@ abstract class AbstractTtlHeapSingleValueState<K, N, V> extends AbstractTtlHeapS
       }
       return stored.value;
     }
-    removeInternal(namespace);
+    deleteInternal(namespace);
     return returnExpired ? stored.value : null;
   }
 

@@ -192,13 +192,28 @@ final class CopyOnWriteStateMap<K, N, V> {
 
   /** Removes the value of {@code key} in {@code namespace} and returns it for the caller to keep or change. */
   V remove(K key, N namespace) {
+    Entry<K, N, V> e = unlink(key, namespace);
+    if (e == null) {
+      return null;
+    }
+    return e.valueVersion >= versions.ownedFrom ? e.value : copier.apply(e.value);
+  }
+
+  /**
+   * Removes the value of {@code key} in {@code namespace} without handing it out, so a value a running
+   * snapshot still reads is not copied only to be dropped; whether there was one.
+   */
+  boolean delete(K key, N namespace) {
+    return unlink(key, namespace) != null;
+  }
+
+  private Entry<K, N, V> unlink(K key, N namespace) {
     int hash = hash(key, namespace);
     Entry<K, N, V>[] tab = table;
     int index = hash & (tab.length - 1);
     Entry<K, N, V> previous = null;
     for (Entry<K, N, V> e = tab[index]; e != null; previous = e, e = e.next) {
       if (e.hash == hash && matches(e, key, namespace)) {
-        V value = e.valueVersion >= versions.ownedFrom ? e.value : copier.apply(e.value);
         ownTable();
         if (previous == null) {
           table[index] = e.next;
@@ -206,7 +221,7 @@ final class CopyOnWriteStateMap<K, N, V> {
           ownEntry(previous).next = e.next;
         }
         size--;
-        return value;
+        return e;
       }
     }
     return null;

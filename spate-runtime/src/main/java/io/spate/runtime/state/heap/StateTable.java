@@ -62,6 +62,11 @@ final class StateTable<K, N, V> {
     return byKeyGroup[index(keyGroup)].remove(key, namespace);
   }
 
+  /** Removes the value without handing it out (see {@link CopyOnWriteStateMap#delete}); whether there was one. */
+  boolean delete(int keyGroup, K key, N namespace) {
+    return byKeyGroup[index(keyGroup)].delete(key, namespace);
+  }
+
   /** Which value of the key and namespace the current one is (see {@link CopyOnWriteStateMap.Entry#birth}). */
   int birthOf(int keyGroup, K key, N namespace) {
     return byKeyGroup[index(keyGroup)].birthOf(key, namespace);

@@ -42,7 +42,7 @@ final class TtlHeapListState<K, N, V> extends AbstractTtlHeapState<K, N, ArrayLi
       }
     }
     if (kept == 0) {
-      removeInternal(namespace);
+      deleteInternal(namespace);
     } else if (kept < size) {
       list.subList(kept, size).clear();
     }

@@ -47,7 +47,7 @@ final class TtlHeapMapState<K, N, UK, UV> extends AbstractTtlHeapState<K, N, Has
     }
     map.remove(key);
     if (map.isEmpty()) {
-      removeInternal(namespace);
+      deleteInternal(namespace);
     }
     return returnExpired ? entry : null;
   }
@@ -87,7 +87,7 @@ final class TtlHeapMapState<K, N, UK, UV> extends AbstractTtlHeapState<K, N, Has
     if (map != null) {
       map.remove(key);
       if (map.isEmpty()) {
-        removeInternal(namespace);
+        deleteInternal(namespace);
       }
     }
   }
@@ -100,7 +100,7 @@ final class TtlHeapMapState<K, N, UK, UV> extends AbstractTtlHeapState<K, N, Has
       return true;
     }
     if (!returnExpired && !purgeExpired(map, now)) {
-      removeInternal(namespace);
+      deleteInternal(namespace);
       return true;
     }
     return map.isEmpty();
@@ -251,7 +251,7 @@ final class TtlHeapMapState<K, N, UK, UV> extends AbstractTtlHeapState<K, N, Has
     private void removeFromMap(UK userKey) {
       map.remove(userKey);
       if (map.isEmpty() && table.get(keyGroup, key, ns) == map) {
-        table.remove(keyGroup, key, ns);
+        table.delete(keyGroup, key, ns);
       }
     }
   }

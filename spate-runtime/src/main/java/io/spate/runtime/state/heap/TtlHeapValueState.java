@@ -35,7 +35,7 @@ final class TtlHeapValueState<K, N, V> extends AbstractTtlHeapSingleValueState<K
   public void update(V value) {
     long now = access();
     if (value == null) {
-      removeInternal(namespace);
+      deleteInternal(namespace);
     } else {
       write(namespace, value, now);
     }

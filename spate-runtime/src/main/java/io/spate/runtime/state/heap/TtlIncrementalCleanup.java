@@ -68,7 +68,7 @@ final class TtlIncrementalCleanup {
       if (((AbstractTtlHeapState) state).purgeExpired(current, now)) {
         ring.addLast(slot);
       } else {
-        table.remove(slot.keyGroup, slot.key, slot.namespace);
+        table.delete(slot.keyGroup, slot.key, slot.namespace);
       }
     }
   }
