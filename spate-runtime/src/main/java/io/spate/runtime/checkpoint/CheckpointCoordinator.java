@@ -117,6 +117,9 @@ public final class CheckpointCoordinator {
     CompletedCheckpoint newest = completed.pollLast();
     if (newest != null) {
       releaseShared(newest.checkpointId());
+      if (newest.metadata() == restoredFrom) {
+        restoredFrom = null; // the claimed snapshot the job started from: not to be tried again either
+      }
       LOG.warn("Job {}: not recovering from checkpoint {} again: {}", job.jobId(), newest.checkpointId(), reason);
     } else {
       restoredFrom = null;
