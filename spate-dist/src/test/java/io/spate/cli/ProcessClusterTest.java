@@ -140,10 +140,12 @@ class ProcessClusterTest {
       }, () -> diagnosis(leader, faultyJob));
       awaitStatus(next[0], faultyJob, "FINISHED");
       // It resumed from the checkpoint that ZooKeeper recorded, claiming it: once the job finished, neither
-      // that checkpoint (written by the old leader) nor the later ones are left.
+      // that checkpoint (written by the old leader) nor the later ones are left. (A checkpoint the killed
+      // leader was still writing stays incomplete, without metadata, and no leader knows of it.)
       Path faultyCheckpoints = home.resolve("checkpoints").resolve(faultyJob);
-      awaitOrExplain("the finished job's checkpoints to be deleted", () -> checkpointDirectories(faultyCheckpoints)
-          .isEmpty(), () -> "left: " + checkpointDirectories(faultyCheckpoints));
+      awaitOrExplain("the finished job's complete checkpoints to be deleted",
+          () -> completeCheckpoints(faultyCheckpoints).isEmpty(),
+          () -> "left: " + completeCheckpoints(faultyCheckpoints) + " of " + checkpointDirectories(faultyCheckpoints));
 
       List<String> expected = lines(clean);
       assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
@@ -343,6 +345,12 @@ class ProcessClusterTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The {@code chk-<n>} directories under {@code jobCheckpoints} that hold metadata: complete checkpoints. */
+  private static List<String> completeCheckpoints(Path jobCheckpoints) {
+    return checkpointDirectories(jobCheckpoints).stream()
+        .filter(name -> Files.exists(jobCheckpoints.resolve(name).resolve("_metadata"))).toList();
   }
 
   /** The jar of {@link WindowedCountsJob}. */
