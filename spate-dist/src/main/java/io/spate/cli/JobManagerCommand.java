@@ -1,6 +1,7 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.runtime.FileTrees;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.minicluster.MiniCluster;
@@ -118,7 +119,7 @@ final class JobManagerCommand implements Callable<Integer> {
 
   private static void deleteTree(Path dir) {
     try {
-      io.spate.runtime.FileTrees.delete(dir);
+      FileTrees.delete(dir);
     } catch (IOException e) {
       LOG.warn("Cannot delete the uploaded jars in {}", dir, e);
     }

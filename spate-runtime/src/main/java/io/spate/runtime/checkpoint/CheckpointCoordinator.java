@@ -443,23 +443,21 @@ public final class CheckpointCoordinator {
             + " removed", job.jobId(), checkpoint.checkpointId());
         return;
       }
-      try {
-        checkpoint.location().discard();
-      } catch (Exception e) {
-        LOG.warn("Could not delete checkpoint {}: {}", checkpoint.checkpointId(), e.toString());
-      }
+      discardNow(checkpoint.location(), checkpoint.checkpointId());
     });
   }
 
   /** Deletes what was written to {@code location}, on the I/O thread (after writes queued before it). */
   private void discardAsync(CheckpointStorageLocation location, long id) {
-    io.execute(() -> {
-      try {
-        location.discard();
-      } catch (Exception e) {
-        LOG.warn("Could not delete checkpoint {}: {}", id, e.toString());
-      }
-    });
+    io.execute(() -> discardNow(location, id));
+  }
+
+  private static void discardNow(CheckpointStorageLocation location, long id) {
+    try {
+      location.discard();
+    } catch (Exception e) {
+      LOG.warn("Could not delete checkpoint {}: {}", id, e.toString());
+    }
   }
 
   /**

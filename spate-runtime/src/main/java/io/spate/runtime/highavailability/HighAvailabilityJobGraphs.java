@@ -5,6 +5,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
+import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
@@ -88,7 +89,7 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
     // records would make the next leader run the job again from its beginning.
     store.remove(jobId);
     ZooKeeperCheckpointStore.removeJob(connection, fence, jobId);
-    io.spate.runtime.FileTrees.delete(jarsDirectory.resolve(jobId.toString()));
+    FileTrees.delete(jarsDirectory.resolve(jobId.toString()));
   }
 
   @Override

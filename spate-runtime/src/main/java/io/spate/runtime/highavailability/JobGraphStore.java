@@ -75,11 +75,7 @@ public final class JobGraphStore {
       if (previous.isPresent()) {
         fence.commit(curator, List.of(curator.transactionOp().setData().forPath(node(jobId), pointer)));
       } else {
-        try {
-          curator.create().creatingParentsIfNeeded().forPath(JOB_GRAPHS_PATH);
-        } catch (KeeperException.NodeExistsException e) {
-          // an earlier job created it
-        }
+        ZooKeeperConnection.ensurePath(curator, JOB_GRAPHS_PATH);
         fence.commit(curator, List.of(curator.transactionOp().create().forPath(node(jobId), pointer)));
       }
     } catch (Exception e) {

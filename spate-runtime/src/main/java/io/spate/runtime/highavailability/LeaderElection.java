@@ -193,14 +193,7 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   private void ensureParent() throws Exception {
-    String parent = LEADER_PATH.substring(0, LEADER_PATH.lastIndexOf('/'));
-    if (curator.checkExists().forPath(parent) == null) {
-      try {
-        curator.create().creatingParentsIfNeeded().forPath(parent);
-      } catch (KeeperException.NodeExistsException e) {
-        // Another contender made it first.
-      }
-    }
+    ZooKeeperConnection.ensurePath(curator, LEADER_PATH.substring(0, LEADER_PATH.lastIndexOf('/')));
   }
 
   /** Deletes the leader node if it still names {@code term}, so clients learn at once that there is no leader. */

@@ -49,11 +49,7 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
           + " bytes: " + pointer);
     }
     try {
-      try {
-        curator.create().creatingParentsIfNeeded().forPath(jobNode(jobId));
-      } catch (KeeperException.NodeExistsException e) {
-        // the job's earlier checkpoints created it
-      }
+      ZooKeeperConnection.ensurePath(curator, jobNode(jobId));
       fence.commit(curator, List.of(curator.transactionOp().create().forPath(node(checkpointId), data)));
     } catch (IOException e) {
       throw e;
@@ -69,17 +65,9 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
       fence.commit(curator, List.of(curator.transactionOp().delete().forPath(node(checkpointId))));
       return true;
     } catch (KeeperException.NoNodeException e) {
-      return curatorHasNo(node(checkpointId));
+      return true; // forgotten already (a lost leadership is reported as such, not as this)
     } catch (Exception e) {
       LOG.warn("Cannot forget checkpoint {} of job {} in ZooKeeper: {}", checkpointId, jobId, e.toString());
-      return false;
-    }
-  }
-
-  private boolean curatorHasNo(String path) {
-    try {
-      return curator.checkExists().forPath(path) == null;
-    } catch (Exception e) {
       return false;
     }
   }

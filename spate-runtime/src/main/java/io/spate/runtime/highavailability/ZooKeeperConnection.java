@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.KeeperException;
 
 /**
  * One process's session with ZooKeeper, scoped to this cluster's nodes
@@ -56,6 +57,17 @@ public final class ZooKeeperConnection implements AutoCloseable {
           + HighAvailabilityOptions.ZOOKEEPER_QUORUM.key() + "') within " + connectionTimeout + " ms");
     }
     return new ZooKeeperConnection(curator);
+  }
+
+  /** Creates the persistent node {@code path} of {@code curator}, and its parents, where missing. */
+  static void ensurePath(CuratorFramework curator, String path) throws Exception {
+    if (curator.checkExists().forPath(path) == null) {
+      try {
+        curator.create().creatingParentsIfNeeded().forPath(path);
+      } catch (KeeperException.NodeExistsException e) {
+        // another process created it meanwhile
+      }
+    }
   }
 
   /** The Curator client, whose paths are relative to this cluster's node. */

@@ -6,6 +6,7 @@ import io.spate.api.dag.SourceTransformation;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
+import io.spate.runtime.network.UpstreamTaskFailedException;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.resourcemanager.SlotOffer;
@@ -413,7 +414,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     switch (update.state()) {
       case FAILED -> {
-        if (io.spate.runtime.network.UpstreamTaskFailedException.isCauseOf(update.failure())) {
+        if (UpstreamTaskFailedException.isCauseOf(update.failure())) {
           // Its producer failed (or was cancelled) and ended the channel: the producer's own report is
           // the failure to record and recover from, and it comes, or its TaskExecutor is found lost.
           LOG.info("{} stopped because a subtask it reads from ended: {}", execution.describe(),

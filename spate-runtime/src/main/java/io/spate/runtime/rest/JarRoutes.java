@@ -2,10 +2,10 @@ package io.spate.runtime.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spate.api.configuration.RestoreMode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import io.spate.api.configuration.RestoreMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.spate.runtime.taskexecutor;
 
 import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
+import io.spate.runtime.FileTrees;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.jobmaster.JobJars;
@@ -362,7 +363,7 @@ public final class JobClassLoaders implements AutoCloseable {
 
   private void deleteRecursively(Path root) {
     try {
-      io.spate.runtime.FileTrees.delete(root);
+      FileTrees.delete(root);
     } catch (IOException e) {
       LOG.warn("TaskExecutor {} cannot delete {}", owner, root, e);
     }

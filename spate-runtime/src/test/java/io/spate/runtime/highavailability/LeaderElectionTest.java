@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,7 +22,6 @@ class LeaderElectionTest {
 
   private LoopbackZooKeeper zooKeeper;
   private Configuration configuration;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
 
   @BeforeEach
   void startZooKeeper() throws Exception {
@@ -34,26 +31,20 @@ class LeaderElectionTest {
 
   @AfterEach
   void stopAll() throws Exception {
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      closeables.get(i).close();
-    }
     zooKeeper.close();
   }
 
   private <T extends AutoCloseable> T closeLater(T closeable) {
-    closeables.add(closeable);
-    return closeable;
+    return zooKeeper.closeLater(closeable);
   }
 
   private ZooKeeperConnection connect() throws Exception {
-    return closeLater(ZooKeeperConnection.connect(configuration));
+    return zooKeeper.connect(configuration);
   }
 
   private LeaderElection elect(ZooKeeperConnection connection, String rpc, RecordingContender contender)
       throws Exception {
-    LeaderElection election = closeLater(new LeaderElection(connection, rpc, "http://" + rpc.replace("6123", "8081")));
-    election.start(contender);
-    return election;
+    return zooKeeper.elect(connection, rpc, contender);
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.spate.runtime.highavailability;
 import io.spate.api.configuration.Configuration;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -15,6 +17,8 @@ final class LoopbackZooKeeper implements AutoCloseable {
   private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
 
   private final TestingServer server;
+  // Clients of the server that a test opened, closed before it in reverse order.
+  private final List<AutoCloseable> clients = new ArrayList<>();
 
   private LoopbackZooKeeper(TestingServer server) {
     this.server = server;
@@ -45,6 +49,27 @@ final class LoopbackZooKeeper implements AutoCloseable {
     return configuration;
   }
 
+  /** Closes {@code client} when this server closes, before it and before clients registered earlier. */
+  <T extends AutoCloseable> T closeLater(T client) {
+    clients.add(client);
+    return client;
+  }
+
+  /** A connection to this server configured by {@code configuration}, closed with the server. */
+  ZooKeeperConnection connect(Configuration configuration) throws Exception {
+    return closeLater(ZooKeeperConnection.connect(configuration));
+  }
+
+  /**
+   * A started election through {@code connection} for a JobManager at {@code rpc} (host:6123 style,
+   * its REST address the same host on port 8081), telling {@code contender}; closed with the server.
+   */
+  LeaderElection elect(ZooKeeperConnection connection, String rpc, RecordingContender contender) throws Exception {
+    LeaderElection election = closeLater(new LeaderElection(connection, rpc, "http://" + rpc.replace("6123", "8081")));
+    election.start(contender);
+    return election;
+  }
+
   /** Stops the server, keeping its data, so clients lose their connection. */
   void stop() throws Exception {
     server.stop();
@@ -57,6 +82,9 @@ final class LoopbackZooKeeper implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    for (int i = clients.size() - 1; i >= 0; i--) {
+      clients.get(i).close();
+    }
     server.close();
   }
 

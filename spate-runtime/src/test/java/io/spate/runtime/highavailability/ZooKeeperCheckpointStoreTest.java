@@ -8,8 +8,6 @@ import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,6 @@ class ZooKeeperCheckpointStoreTest {
 
   private LoopbackZooKeeper zooKeeper;
   private Configuration configuration;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
   private final JobID job = JobID.generate();
 
   @BeforeEach
@@ -38,24 +35,16 @@ class ZooKeeperCheckpointStoreTest {
 
   @AfterEach
   void stopAll() throws Exception {
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      closeables.get(i).close();
-    }
     zooKeeper.close();
   }
 
   private ZooKeeperConnection connect() throws Exception {
-    ZooKeeperConnection connection = ZooKeeperConnection.connect(configuration);
-    closeables.add(connection);
-    return connection;
+    return zooKeeper.connect(configuration);
   }
 
   private LeaderElection elect(ZooKeeperConnection connection, String rpc, RecordingContender contender)
       throws Exception {
-    LeaderElection election = new LeaderElection(connection, rpc, "http://" + rpc);
-    closeables.add(election);
-    election.start(contender);
-    return election;
+    return zooKeeper.elect(connection, rpc, contender);
   }
 
   @Test

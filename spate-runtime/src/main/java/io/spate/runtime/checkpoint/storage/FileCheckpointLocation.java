@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint.storage;
 
+import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.checkpoint.MetadataSerializer;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class FileCheckpointLocation implements CheckpointStorageLocation {
 
   @Override
   public void discard() throws IOException {
-    io.spate.runtime.FileTrees.delete(directory);
+    FileTrees.delete(directory);
   }
 
   static String describe(IOException e) {
