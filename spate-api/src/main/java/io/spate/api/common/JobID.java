@@ -2,6 +2,7 @@ package io.spate.api.common;
 
 import java.io.Serializable;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** Identifies one submitted job. */
 public record JobID(long upper, long lower) implements Serializable {
@@ -15,7 +16,7 @@ public record JobID(long upper, long lower) implements Serializable {
 
   /** Parses the 32-hex-digit form produced by {@link #toString()}. */
   public static JobID fromHexString(String hex) {
-    if (hex == null || !hex.matches("[0-9a-fA-F]{32}")) {
+    if (hex == null || hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       throw new IllegalArgumentException("A job id is 32 hexadecimal digits, got: " + hex);
     }
     return new JobID(
@@ -23,8 +24,15 @@ public record JobID(long upper, long lower) implements Serializable {
         Long.parseUnsignedLong(hex.substring(16), 16));
   }
 
+  /**
+   * The 32 lowercase hexadecimal digits of the id. Not {@code String.format}: its format parser is a
+   * regular expression, and ids are printed (thread names, file names) at a job's first checkpoint,
+   * long after the JIT compiled the regular expressions of the job's own functions; a new kind of
+   * pattern node seen then made it discard that code.
+   */
   @Override
   public String toString() {
-    return String.format("%016x%016x", upper, lower);
+    HexFormat hex = HexFormat.of();
+    return hex.toHexDigits(upper) + hex.toHexDigits(lower);
   }
 }

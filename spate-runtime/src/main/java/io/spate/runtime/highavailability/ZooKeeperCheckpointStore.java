@@ -141,8 +141,10 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
   }
 
   private String node(long checkpointId) {
-    // Zero-padded so that ZooKeeper lists them in order too.
-    return jobNode(jobId) + "/" + String.format("%019d", checkpointId);
+    // Zero-padded so that ZooKeeper lists them in order too; not String.format, whose parser is a
+    // regular expression (see JobID.toString).
+    String digits = Long.toString(checkpointId);
+    return jobNode(jobId) + "/" + "0".repeat(Math.max(0, 19 - digits.length())) + digits;
   }
 
   private static String jobNode(JobID jobId) {

@@ -15,21 +15,35 @@ import java.util.Objects;
 public final class InternalTimerService implements SnapshottableTimers {
 
   /**
-   * A timer: when it fires, the key it belongs to and the namespace it was set in. While queued it
-   * also knows its position in the queue's heap, so removal needs no search; a fired timer has left
-   * the queue and is handed to the target as it is.
+   * A timer: when it fires, the key it belongs to and the namespace it was set in. A fired timer has
+   * left its queue and is handed to the target as it is.
    */
   public static final class Timer {
-    long timestamp;
-    Object key;
-    Object namespace;
-    int index;
+    final long timestamp;
+    final Object key;
+    final Object namespace;
+    final int hash;
 
     /** A timer of {@code key} in {@code namespace} at {@code timestamp}. */
     public Timer(long timestamp, Object key, Object namespace) {
+      this(timestamp, key, namespace, hash(timestamp, key, namespace));
+    }
+
+    Timer(long timestamp, Object key, Object namespace, int hash) {
       this.timestamp = timestamp;
       this.key = key;
       this.namespace = namespace;
+      this.hash = hash;
+    }
+
+    /** The hash code of the timer of {@code key} in {@code namespace} at {@code timestamp}. */
+    static int hash(long timestamp, Object key, Object namespace) {
+      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
+    }
+
+    /** Whether this is the timer of {@code key} in {@code namespace} at {@code timestamp}. */
+    boolean is(long timestamp, Object key, Object namespace) {
+      return this.timestamp == timestamp && this.key.equals(key) && Objects.equals(this.namespace, namespace);
     }
 
     /** When the timer fires. */
@@ -49,13 +63,12 @@ public final class InternalTimerService implements SnapshottableTimers {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Timer t && t.timestamp == timestamp && t.key.equals(key)
-          && Objects.equals(t.namespace, namespace);
+      return o instanceof Timer t && t.hash == hash && t.is(timestamp, key, namespace);
     }
 
     @Override
     public int hashCode() {
-      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
+      return hash;
     }
 
     @Override

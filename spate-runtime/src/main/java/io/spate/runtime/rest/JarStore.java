@@ -1,5 +1,6 @@
 package io.spate.runtime.rest;
 
+import io.spate.runtime.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -49,7 +50,7 @@ public final class JarStore {
     if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
       throw RestException.badRequest("The uploaded file '" + name + "' is not a jar: its name must end in .jar.");
     }
-    String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safeName = FileNames.safe(name);
     if (safeName.length() > 200) {
       safeName = safeName.substring(safeName.length() - 200);
     }

@@ -2,6 +2,7 @@ package io.spate.runtime.taskexecutor;
 
 import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
+import io.spate.runtime.FileNames;
 import io.spate.runtime.FileTrees;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
@@ -214,7 +215,7 @@ public final class JobClassLoaders implements AutoCloseable {
     if (directory == null) {
       Files.createDirectories(baseDirectory);
       directory = Files.createTempDirectory(baseDirectory,
-          "spate-jobjars-" + owner.replaceAll("[^A-Za-z0-9._-]", "_") + "-");
+          "spate-jobjars-" + FileNames.safe(owner) + "-");
     }
     return directory;
   }
@@ -283,8 +284,7 @@ public final class JobClassLoaders implements AutoCloseable {
   }
 
   private static String fileName(String location) {
-    String name = location.substring(location.replace('\\', '/').lastIndexOf('/') + 1)
-        .replaceAll("[^A-Za-z0-9._-]", "_");
+    String name = FileNames.safe(location.substring(location.replace('\\', '/').lastIndexOf('/') + 1));
     if (name.length() > 100) {
       name = name.substring(name.length() - 100);
     }

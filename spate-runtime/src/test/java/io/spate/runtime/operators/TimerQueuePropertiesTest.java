@@ -33,8 +33,66 @@ class TimerQueuePropertiesTest {
     return op.list().ofMaxSize(300);
   }
 
+  /** Mostly adds over a wide range, so that the queue grows its heap and its table several times. */
+  @Provide
+  Arbitrary<List<Op>> growingQueues() {
+    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(
+        Arbitraries.integers().between(0, 5).map(k -> k < 4 ? 0 : k - 3), Arbitraries.longs().between(-1000, 1000),
+        Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 2)).as(Op::new);
+    return op.list().ofMinSize(500).ofMaxSize(3000);
+  }
+
   @Property(tries = 300)
   void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) {
+    checkAgainstSortedSet(ops);
+  }
+
+  @Property(tries = 50)
+  void growingQueueBehavesLikeASortedSet(@ForAll("growingQueues") List<Op> ops) {
+    checkAgainstSortedSet(ops);
+  }
+
+  /**
+   * Timers whose probes start in the last slots of the table run on into its first ones, where
+   * other timers start: removing any of them must leave the others findable. Random keys rarely
+   * place a run across the end of the table.
+   */
+  @Property(tries = 200)
+  void timersProbedAcrossTheEndOfTheTableStayFindable(@ForAll("slotNumbers") List<Integer> insertion,
+      @ForAll("slotNumbers") List<Integer> removal) {
+    int slots = HeapTimerQueue.INITIAL_SLOTS;
+    int shift = 64 - Integer.numberOfTrailingZeros(slots);
+    List<Integer> keys = new ArrayList<>();
+    int[] wanted = {slots - 2, slots - 1, 0, 1};
+    for (int home : wanted) {
+      for (int k = 0, found = 0; found < 2; k++) {
+        if (HeapTimerQueue.home(InternalTimerService.Timer.hash(7, k, null), shift) == home) {
+          keys.add(k);
+          found++;
+        }
+      }
+    }
+    List<Integer> pending = new ArrayList<>(keys);
+    TimerQueue queue = new HeapTimerQueue();
+    for (int index : insertion) {
+      assertThat(queue.add(7, pending.remove(index % pending.size()), null)).isTrue();
+    }
+    pending.forEach(k -> assertThat(queue.add(7, k, null)).isTrue());
+    List<Integer> left = new ArrayList<>(keys);
+    for (int index : removal) {
+      Integer removed = left.remove(index % left.size());
+      assertThat(queue.remove(7, removed, null)).isTrue();
+      assertThat(queue.remove(7, removed, null)).isFalse();
+      left.forEach(k -> assertThat(queue.add(7, k, null)).as("key %s still queued", k).isFalse());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> slotNumbers() {
+    return Arbitraries.integers().between(0, 100).list().ofSize(7);
+  }
+
+  private static void checkAgainstSortedSet(List<Op> ops) {
     TimerQueue queue = new HeapTimerQueue();
     TreeSet<Entry> model = new TreeSet<>(ORDER);
     for (Op op : ops) {

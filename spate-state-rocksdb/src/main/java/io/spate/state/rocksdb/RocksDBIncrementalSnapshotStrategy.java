@@ -1,6 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.TypeSerializerSnapshot;
+import io.spate.runtime.FileNames;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
@@ -92,7 +93,7 @@ final class RocksDBIncrementalSnapshotStrategy {
       metaSources.add(new RowsInFiles(meta));
     }
     metaSources.addAll(timers);
-    String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+    String name = "keyed-" + FileNames.safe(owner) + "-" + checkpointId;
     return () -> {
       try {
         return upload(checkpointId, streams, local, base, name, metaSources, keySerializer);

@@ -14,6 +14,7 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import io.spate.runtime.FileNames;
 import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupAssignment;
@@ -400,7 +401,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
       }
       return incrementalWithTimers(checkpointId, streams, columns, metas, sources, timerRows, keySnapshot);
     }
-    String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+    String name = "keyed-" + FileNames.safe(owner) + "-" + checkpointId;
     Snapshot dbSnapshot = db.getSnapshot();
     return () -> {
       snapshotLock.readLock().lock();

@@ -4,6 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
+import io.spate.runtime.FileNames;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
@@ -70,7 +71,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
   }
 
   private static String sanitize(String owner) {
-    String s = owner.replaceAll("[^A-Za-z0-9._-]+", "_");
+    String s = FileNames.safe(owner);
     return s.length() > 80 ? s.substring(0, 80) : s;
   }
 

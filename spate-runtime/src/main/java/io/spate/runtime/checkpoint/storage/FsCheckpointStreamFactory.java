@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint.storage;
 
+import io.spate.runtime.FileNames;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.CheckpointStateOutputStream;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
@@ -149,6 +150,6 @@ public final class FsCheckpointStreamFactory implements CheckpointStreamFactory 
   }
 
   private static String safe(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return FileNames.safe(name);
   }
 }

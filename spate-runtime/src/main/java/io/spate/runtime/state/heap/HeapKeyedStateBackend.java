@@ -11,6 +11,7 @@ import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.runtime.FileNames;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackend;
@@ -406,7 +407,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       sources.addAll(restoredStates.values());
       sources.addAll(timers.snapshot(this::keyGroupOf, keys));
       TypeSerializerSnapshot<K> keySnapshot = keys.snapshotConfiguration();
-      String name = "keyed-" + owner.replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + checkpointId;
+      String name = "keyed-" + FileNames.safe(owner) + "-" + checkpointId;
       return new HeapAsyncSnapshot(snapshotVersions, version,
           () -> KeyedSnapshotWriter.write(streams, name, keyGroupRange, keySnapshot, sources));
     } catch (RuntimeException | IOException e) {
