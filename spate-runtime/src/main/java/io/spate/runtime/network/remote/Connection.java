@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -43,6 +45,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private final int maxFrameSize;
   private final Map<ChannelId, RemoteSender> senders = new HashMap<>();
   private final Map<ChannelId, RemoteReceiver> receivers = new HashMap<>();
+  // Channels this side closed as their consumer whose producer has not confirmed the close yet: frames
+  // the producer sent before it read the close may still arrive and are dropped. At most one per
+  // channel the connection carried, and each leaves when the confirmation comes.
+  private final Set<ChannelId> closing = new HashSet<>();
   private final DataOutputSerializer encoded = new DataOutputSerializer(4096);
   private final DataInputDeserializer decoding = new DataInputDeserializer();
   private byte[] copied = new byte[0];
@@ -110,9 +116,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The consumer is done with {@code receiver}: tells the producer to forget the channel. */
+  /**
+   * The consumer is done with {@code receiver}: tells the producer to forget the channel, and drops
+   * what the producer sent for it until the producer confirms.
+   */
   void removeReceiver(RemoteReceiver receiver) {
     if (receivers.remove(receiver.id()) != null && ready && closeReason == null) {
+      closing.add(receiver.id());
       ctx.writeAndFlush(FrameEncoder.encodeEmpty(ctx.alloc(), FrameType.CHANNEL_CLOSE, receiver.id()));
     }
   }
@@ -214,10 +224,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
       }
       case BATCH -> {
         RemoteReceiver receiver = receiverOf(id, frame);
-        receiver.onElement(receiver.codec().read(input(payload), receiver.channel()));
+        if (receiver != null) {
+          receiver.onElement(receiver.codec().read(input(payload), receiver.channel()));
+        }
       }
-      case EVENT -> receiverOf(id, frame).onElement(EventCodec.readEvent(input(payload)));
-      case PRIORITY_EVENT -> receiverOf(id, frame).onPriorityEvent(EventCodec.readPriorityEvent(input(payload)));
+      case EVENT -> {
+        RemoteReceiver receiver = receiverOf(id, frame);
+        if (receiver != null) {
+          receiver.onElement(EventCodec.readEvent(input(payload)));
+        }
+      }
+      case PRIORITY_EVENT -> {
+        RemoteReceiver receiver = receiverOf(id, frame);
+        if (receiver != null) {
+          receiver.onPriorityEvent(EventCodec.readPriorityEvent(input(payload)));
+        }
+      }
       case CHANNEL_ERROR -> {
         String reason = reasonOf(payload);
         RemoteReceiver receiver = receivers.get(id);
@@ -230,6 +252,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
       }
       case CHANNEL_CLOSE -> {
+        if (closing.remove(id)) {
+          return; // the producer confirms our close: nothing more comes for the channel
+        }
         if (!senders.containsKey(id)) {
           throw new MalformedFrameException("close of unknown channel " + id);
         }
@@ -239,6 +264,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else {
           service.cancelPendingSubscription(this, id);
         }
+        // Confirmed, so that the consumer knows when frames sent before this point stop arriving.
+        ctx.writeAndFlush(FrameEncoder.encodeEmpty(ctx.alloc(), FrameType.CHANNEL_CLOSE, id));
       }
       case CONNECTION_CLOSE -> {
         String reason = "the peer closed the connection: " + reasonOf(payload);
@@ -251,9 +278,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The receiver of the frame's channel, or null if this side closed the channel and the frame is late. */
   private RemoteReceiver receiverOf(ChannelId id, Frame frame) throws MalformedFrameException {
     RemoteReceiver receiver = receivers.get(id);
-    if (receiver == null) {
+    if (receiver == null && !closing.contains(id)) {
       throw new MalformedFrameException(frame.type() + " frame for unknown channel " + id);
     }
     return receiver;
@@ -404,6 +432,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
     receivers.clear();
     senders.clear();
+    closing.clear();
     for (RemoteReceiver receiver : failedReceivers) {
       receiver.fail(reason);
     }

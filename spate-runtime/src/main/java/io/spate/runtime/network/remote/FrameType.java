@@ -16,7 +16,9 @@ enum FrameType {
   CHANNEL_ERROR(6, true),
   /**
    * Consumer to producer: the consumer is done with a channel (it read the end, failed or was
-   * released); no frame for it follows, so the producer forgets it. No payload.
+   * released), so the producer forgets it. The producer answers with the same frame: frames it sent
+   * before it read the close may reach the consumer until then, and the consumer drops them. No
+   * payload.
    */
   CHANNEL_CLOSE(7, true),
   /** Either way: the sender closes the whole connection; payload: the reason (UTF-8); no channel id. */

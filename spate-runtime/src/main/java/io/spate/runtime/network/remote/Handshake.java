@@ -18,7 +18,7 @@ final class Handshake extends ByteToMessageDecoder {
   /** "SPDP": Spate data protocol. */
   static final int MAGIC = 0x53504450;
   /** The version of the frame layout and element encoding; bump it on any change. */
-  static final int PROTOCOL_VERSION = 1;
+  static final int PROTOCOL_VERSION = 2;
   static final int HELLO_SIZE = 8;
   /** The first byte of a TLS handshake record, the first bytes a TLS client sends. */
   private static final int TLS_HANDSHAKE_RECORD = 0x16;

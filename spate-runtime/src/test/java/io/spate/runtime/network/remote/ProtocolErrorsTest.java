@@ -165,6 +165,63 @@ class ProtocolErrorsTest {
     assertThat(out.offer(Channels.batch(1, new Trade("b", 2)))).isTrue(); // nobody drains it any more
   }
 
+  @Test
+  void framesAProducerSentBeforeItReadTheConsumersCloseAreDropped() throws Exception {
+    try (ServerSocket server = loopbackServer()) {
+      ChannelId closed = Channels.freshId(13, 0, 0);
+      ChannelId open = Channels.freshId(13, 0, 1);
+      LocalChannel closedIn = consumerSide.inbound(closed, address(server), TRADES, 2);
+      try (RawPeer peer = RawPeer.accept(server)) {
+        peer.readHello();
+        peer.hello();
+        assertThat(peer.readFrame().channel()).isEqualTo(closed);
+        consumerSide.releaseInbound(closed);
+        RawFrame close = peer.readFrame();
+        assertThat(close.tag()).isEqualTo(FrameType.CHANNEL_CLOSE.tag);
+        assertThat(close.channel()).isEqualTo(closed);
+        // Crossing the close on the wire: an element and a barrier the producer sent before it read it.
+        byte[] watermark = ByteBuffer.allocate(9).put((byte) 1).putLong(5).array();
+        peer.send(FrameType.EVENT, closed, watermark);
+        DataOutputSerializer barrier = new DataOutputSerializer(64);
+        EventCodec.writePriorityEvent(new PriorityBarrier(new CheckpointBarrier(1, 0,
+            new CheckpointOptions(CheckpointType.CHECKPOINT, true, true, 0, null)), 0), barrier);
+        peer.send(FrameType.PRIORITY_EVENT, closed, barrier.getCopyOfBuffer());
+        peer.send(FrameType.CHANNEL_CLOSE, closed, new byte[0]);
+
+        // The connection still carries the consumer's other channels.
+        LocalChannel openIn = consumerSide.inbound(open, address(server), TRADES, 1);
+        RawFrame subscribe = peer.readFrame();
+        assertThat(subscribe.tag()).isEqualTo(FrameType.SUBSCRIBE.tag);
+        assertThat(subscribe.channel()).isEqualTo(open);
+        Semaphore arrived = new Semaphore(0);
+        openIn.registerConsumerWaker(arrived::release);
+        peer.send(FrameType.EVENT, open, watermark);
+        Channels.await(arrived, () -> !openIn.isEmpty(), "the watermark on the open channel");
+        assertThat(openIn.poll()).isEqualTo(new WatermarkElement(5));
+        assertThat(closedIn.isEmpty()).isTrue();
+
+        // Once the producer confirmed the close, a frame for the channel breaks the protocol again.
+        peer.send(FrameType.EVENT, closed, watermark);
+        assertThat(Channels.awaitFailure(openIn).cause()).contains("EVENT frame for unknown channel " + closed);
+      }
+    }
+  }
+
+  @Test
+  void aProducerConfirmsTheConsumersClose() throws Exception {
+    ChannelId id = Channels.freshId(14, 0, 0);
+    producerSide.outbound(id, null, TRADES, 2);
+    try (RawPeer peer = RawPeer.connect(producerSide.address())) {
+      peer.hello();
+      peer.readHello();
+      peer.sendInt(FrameType.SUBSCRIBE, id, 2);
+      peer.send(FrameType.CHANNEL_CLOSE, id, new byte[0]);
+      RawFrame confirmation = peer.readFrame();
+      assertThat(confirmation.tag()).isEqualTo(FrameType.CHANNEL_CLOSE.tag);
+      assertThat(confirmation.channel()).isEqualTo(id);
+    }
+  }
+
   // ---- a bad producer the consumer's service connects to ----
 
   @Test
@@ -176,7 +233,8 @@ class ProtocolErrorsTest {
         assertThat(peer.readHello()).containsExactly(Handshake.MAGIC, Handshake.PROTOCOL_VERSION);
         peer.hello(Handshake.MAGIC, 99);
         ChannelFailure failure = Channels.awaitFailure(in);
-        assertThat(failure.cause()).contains("peer speaks protocol version 99, this process 1");
+        assertThat(failure.cause())
+            .contains("peer speaks protocol version 99, this process " + Handshake.PROTOCOL_VERSION);
         assertThat(failure.toException()).hasMessageContaining(id.toString());
       }
     }
