@@ -56,7 +56,8 @@ public final class CheckpointingOptions {
           .intType()
           .defaultValue(0)
           .withDescription("Consecutive failed checkpoints (errors, timeouts) tolerated before the job fails"
-              + " over; 0 fails it on the first.");
+              + " over; 0 fails it on the first. A checkpoint declined by a task whose input just ended, or"
+              + " overtaken by a later one, does not count.");
 
   /** What happens to retained checkpoints when the job ends. */
   public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_CHECKPOINT_RETENTION =

@@ -244,11 +244,14 @@ public final class CheckpointCoordinator {
     }
   }
 
-  /** A subtask declined checkpoint {@code checkpointId}. */
-  public void decline(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+  /**
+   * A subtask declined checkpoint {@code checkpointId}; the checkpoint counts as failed only if the
+   * subtask could not take its part (not when it was ending, or a later checkpoint overtook it).
+   */
+  public void decline(ExecutionAttemptID attemptId, long checkpointId, DeclineKind kind, String reason) {
     PendingCheckpoint checkpoint = pending.get(checkpointId);
     if (checkpoint != null && checkpoint.notYetAcknowledged.contains(attemptId)) {
-      abort(checkpoint, "a subtask declined it: " + reason, true);
+      abort(checkpoint, "a subtask declined it: " + reason, kind.countsAsFailure());
     }
   }
 

@@ -11,6 +11,6 @@ public interface CheckpointResponder {
   void acknowledgeCheckpoint(ExecutionAttemptID attemptId, long checkpointId,
       Map<String, OperatorSubtaskState> operatorStates, TaskCheckpointMetrics metrics);
 
-  /** The subtask could not take part in checkpoint {@code checkpointId}. */
-  void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason);
+  /** The subtask could not take part in checkpoint {@code checkpointId}, for a reason of {@code kind}. */
+  void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, DeclineKind kind, String reason);
 }

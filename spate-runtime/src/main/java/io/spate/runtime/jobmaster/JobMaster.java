@@ -27,6 +27,7 @@ import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.DeclineKind;
 import io.spate.runtime.checkpoint.CheckpointCoordinator;
 import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.checkpoint.CheckpointParticipants;
@@ -869,9 +870,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @Override
-  public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, String reason) {
+  public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, DeclineKind kind, String reason) {
     if (checkpoints != null && executionGraph != null && executionGraph.execution(attemptId) != null) {
-      checkpoints.decline(attemptId, checkpointId, reason);
+      checkpoints.decline(attemptId, checkpointId, kind, reason);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.spate.runtime.tasks;
 
 import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.DeclineKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,7 @@ final class BarrierAligner {
     void onChannelStateComplete(long checkpointId, List<List<Object>> recorded) throws Exception;
 
     /** The checkpoint cannot complete at this task (a newer barrier overtook it, or it went wrong). */
-    void onAbandoned(long checkpointId, String reason);
+    void onAbandoned(long checkpointId, DeclineKind kind, String reason);
   }
 
   private record Recorded(long index, Object payload) {}
@@ -157,7 +158,7 @@ final class BarrierAligner {
     if (current != null) {
       long id = current.checkpointId();
       reset();
-      target.onAbandoned(id, reason);
+      target.onAbandoned(id, DeclineKind.FAILED, reason);
     }
   }
 
@@ -244,7 +245,7 @@ final class BarrierAligner {
       if (current != null) {
         long abandoned = current.checkpointId();
         reset();
-        target.onAbandoned(abandoned, "barrier " + id + " arrived before checkpoint " + abandoned + " was complete");
+        target.onAbandoned(abandoned, DeclineKind.SUBSUMED, "barrier " + id + " arrived before checkpoint " + abandoned + " was complete");
       }
       newestSeenId = id;
       current = barrier;
@@ -273,7 +274,7 @@ final class BarrierAligner {
       // The task read elements that follow the barrier before its snapshot: they would count twice.
       long id = current.checkpointId();
       reset();
-      target.onAbandoned(id, "the task read " + (snapshotPosition[channel] - position) + " element(s) of input channel "
+      target.onAbandoned(id, DeclineKind.FAILED, "the task read " + (snapshotPosition[channel] - position) + " element(s) of input channel "
           + channel + " past the barrier of checkpoint " + id + " before taking its snapshot");
       return;
     }

@@ -32,6 +32,7 @@ import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.taskexecutor.Tasklet;
 import io.spate.runtime.taskexecutor.Waker;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.DeclineKind;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
@@ -220,7 +221,7 @@ public final class StreamTask implements Tasklet {
   public void triggerCheckpoint(CheckpointBarrier barrier) {
     enqueue(() -> {
       if (phase != Phase.RUNNING || source == null) {
-        checkpointResponder.declineCheckpoint(tdd.attemptId(), barrier.checkpointId(),
+        checkpointResponder.declineCheckpoint(tdd.attemptId(), barrier.checkpointId(), DeclineKind.TASK_NOT_READY,
             "task " + name + " is not running" + (source == null ? " a source" : ""));
         return;
       }
@@ -723,12 +724,12 @@ public final class StreamTask implements Tasklet {
     }
 
     @Override
-    public void onAbandoned(long checkpointId, String reason) {
+    public void onAbandoned(long checkpointId, DeclineKind kind, String reason) {
       CompletableFuture<?> pending = pendingChannelState.remove(checkpointId);
       if (pending != null) {
         pending.cancel(false); // its snapshot will not be written: nothing may wait for it
       }
-      checkpointResponder.declineCheckpoint(tdd.attemptId(), checkpointId, "task " + name + ": " + reason);
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), checkpointId, kind, "task " + name + ": " + reason);
     }
   }
 
@@ -860,7 +861,8 @@ public final class StreamTask implements Tasklet {
     try {
       streams = checkpointStorage.resolveStreams(id, barrier.options());
     } catch (Exception e) {
-      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "task " + name + " cannot write state: " + e);
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED,
+          "task " + name + " cannot write state: " + e);
       return;
     }
     List<StreamNode> nodes = tdd.vertex().getChain();
@@ -871,7 +873,7 @@ public final class StreamTask implements Tasklet {
         snapshots.put(nodes.get(i).getOperatorId(), operator.snapshotState(id, barrier.timestamp(), streams));
       } catch (Exception e) {
         // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
-        checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "operator '" + operator.getName() + "' in task "
+        checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED, "operator '" + operator.getName() + "' in task "
             + name + " could not snapshot its state: " + e);
         return;
       }
@@ -970,7 +972,8 @@ public final class StreamTask implements Tasklet {
       for (OperatorSubtaskState written : states.values()) {
         discardQuietly(written);
       }
-      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, "task " + name + " could not write its state: " + t);
+      checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED,
+          "task " + name + " could not write its state: " + t);
       return;
     }
     long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;

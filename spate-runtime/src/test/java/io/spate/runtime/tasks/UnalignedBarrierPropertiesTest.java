@@ -3,6 +3,7 @@ package io.spate.runtime.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.DeclineKind;
 import io.spate.runtime.checkpoint.CheckpointOptions;
 import io.spate.runtime.checkpoint.CheckpointType;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class UnalignedBarrierPropertiesTest {
     }
 
     @Override
-    public void onAbandoned(long checkpointId, String reason) {
+    public void onAbandoned(long checkpointId, DeclineKind kind, String reason) {
       abandoned = reason;
     }
   }
