@@ -35,11 +35,19 @@ import org.rocksdb.WriteOptions;
  * heap, and the key groups with timers sit in a min-heap by their earliest timestamp, so finding
  * the next timer reads nothing from RocksDB: firing one deletes its row, and only when a key
  * group's cached rows run out while RocksDB holds more are the next ones read, in one seek.
+ *
+ * <p>A timer later than the cached rows is written without reading whether it exists. The rows
+ * written so are remembered in a small direct-mapped table ({@link #WRITTEN_SLOTS}), so that the
+ * same timer registered again soon after, as a window registers its end once per element, writes
+ * nothing; a row the table forgot is just written again, which leaves one row.
  */
 final class RocksDBTimerQueue implements TimerQueue {
 
   /** The rows of one key group cached on the heap, by default. */
   static final int CACHE_SIZE = 128;
+
+  /** Rows remembered as written beyond the cache: a power of two. */
+  static final int WRITTEN_SLOTS = 4096;
 
   private static final byte[] EMPTY = {};
   private static final int PREFIX = 10; // key group and timestamp
@@ -60,6 +68,8 @@ final class RocksDBTimerQueue implements TimerQueue {
   private final DataInputDeserializer rowIn = new DataInputDeserializer();
   private byte[] scratch = EMPTY;
   private final KeyGroupTimers[] groups;
+  // Rows known to be in RocksDB that the cache does not hold, each in the slot of its hash.
+  private final byte[][] written = new byte[WRITTEN_SLOTS][];
   private KeyGroupTimers[] heap = new KeyGroupTimers[16];
   private int heapSize;
 
@@ -117,8 +127,14 @@ final class RocksDBTimerQueue implements TimerQueue {
     byte[] row = row(keyGroup, timestamp, key, namespace);
     if (!group.covers(row)) {
       // A timer later than the cached ones cannot be the head: write it blindly (an existing row
-      // stays one row) rather than pay a read to learn whether it is new.
+      // stays one row) rather than pay a read to learn whether it is new, unless it was just written.
+      int slot = writtenSlot(row);
+      if (Arrays.equals(written[slot], row)) {
+        return false;
+      }
       put(row);
+      written[slot] = row;
+      scratch = EMPTY; // the table keeps the row
       return true;
     }
     if (group.cache.containsKey(row)) {
@@ -302,6 +318,11 @@ final class RocksDBTimerQueue implements TimerQueue {
     }
   }
 
+  private static int writtenSlot(byte[] row) {
+    int h = Arrays.hashCode(row);
+    return (h ^ (h >>> 16)) & (WRITTEN_SLOTS - 1);
+  }
+
   /** Refills the empty cache of {@code group} with its smallest rows, all of which follow {@code after}. */
   private void reload(KeyGroupTimers group, byte[] after) {
     byte hi = (byte) (group.keyGroup >>> 8);
@@ -332,6 +353,10 @@ final class RocksDBTimerQueue implements TimerQueue {
   }
 
   private void delete(byte[] row) {
+    int slot = writtenSlot(row);
+    if (Arrays.equals(written[slot], row)) {
+      written[slot] = null;
+    }
     try {
       db.get().delete(column, writeOptions, row);
     } catch (RocksDBException e) {
