@@ -16,7 +16,7 @@ public record JobID(long upper, long lower) implements Serializable {
 
   /** Parses the 32-hex-digit form produced by {@link #toString()}. */
   public static JobID fromHexString(String hex) {
-    if (hex == null || hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+    if (hex == null || hex.length() != 32 || !hex.chars().allMatch(HexFormat::isHexDigit)) {
       throw new IllegalArgumentException("A job id is 32 hexadecimal digits, got: " + hex);
     }
     return new JobID(

@@ -245,7 +245,8 @@ final class BarrierAligner {
       if (current != null) {
         long abandoned = current.checkpointId();
         reset();
-        target.onAbandoned(abandoned, DeclineKind.SUBSUMED, "barrier " + id + " arrived before checkpoint " + abandoned + " was complete");
+        target.onAbandoned(abandoned, DeclineKind.SUBSUMED,
+            "barrier " + id + " arrived before checkpoint " + abandoned + " was complete");
       }
       newestSeenId = id;
       current = barrier;
@@ -274,8 +275,8 @@ final class BarrierAligner {
       // The task read elements that follow the barrier before its snapshot: they would count twice.
       long id = current.checkpointId();
       reset();
-      target.onAbandoned(id, DeclineKind.FAILED, "the task read " + (snapshotPosition[channel] - position) + " element(s) of input channel "
-          + channel + " past the barrier of checkpoint " + id + " before taking its snapshot");
+      target.onAbandoned(id, DeclineKind.FAILED, "the task read " + (snapshotPosition[channel] - position)
+          + " element(s) of input channel " + channel + " past the barrier of checkpoint " + id + " before taking its snapshot");
       return;
     }
     barrierPosition[channel] = position;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,7 +28,7 @@ class TimerQueuePropertiesTest {
 
   @Provide
   Arbitrary<List<Op>> operations() {
-    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(
+    Arbitrary<Op> op = Combinators.combine(
         Arbitraries.integers().between(0, 2), Arbitraries.longs().between(-5, 20),
         Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1)).as(Op::new);
     return op.list().ofMaxSize(300);
@@ -36,7 +37,7 @@ class TimerQueuePropertiesTest {
   /** Mostly adds over a wide range, so that the queue grows its heap and its table several times. */
   @Provide
   Arbitrary<List<Op>> growingQueues() {
-    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(
+    Arbitrary<Op> op = Combinators.combine(
         Arbitraries.integers().between(0, 5).map(k -> k < 4 ? 0 : k - 3), Arbitraries.longs().between(-1000, 1000),
         Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 2)).as(Op::new);
     return op.list().ofMinSize(500).ofMaxSize(3000);

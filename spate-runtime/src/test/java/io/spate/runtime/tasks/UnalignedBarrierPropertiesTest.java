@@ -3,9 +3,9 @@ package io.spate.runtime.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.DeclineKind;
 import io.spate.runtime.checkpoint.CheckpointOptions;
 import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.DeclineKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

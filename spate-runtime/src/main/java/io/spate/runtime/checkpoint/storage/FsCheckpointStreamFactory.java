@@ -93,7 +93,7 @@ public final class FsCheckpointStreamFactory implements CheckpointStreamFactory 
         throw new IOException("The snapshot stream " + name + " is closed");
       }
       if (out == null && memory.size() + more > inlineThreshold) {
-        file = directory.resolve(safe(name) + "-" + UUID.randomUUID());
+        file = directory.resolve(FileNames.safe(name) + "-" + UUID.randomUUID());
         try {
           out = new java.io.BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
         } catch (IOException e) {
@@ -147,9 +147,5 @@ public final class FsCheckpointStreamFactory implements CheckpointStreamFactory 
         }
       }
     }
-  }
-
-  private static String safe(String name) {
-    return FileNames.safe(name);
   }
 }

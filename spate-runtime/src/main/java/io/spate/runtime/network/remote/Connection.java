@@ -222,22 +222,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         sender.addCredit(credit);
       }
-      case BATCH -> {
+      case BATCH, EVENT, PRIORITY_EVENT -> {
         RemoteReceiver receiver = receiverOf(id, frame);
         if (receiver != null) {
-          receiver.onElement(receiver.codec().read(input(payload), receiver.channel()));
-        }
-      }
-      case EVENT -> {
-        RemoteReceiver receiver = receiverOf(id, frame);
-        if (receiver != null) {
-          receiver.onElement(EventCodec.readEvent(input(payload)));
-        }
-      }
-      case PRIORITY_EVENT -> {
-        RemoteReceiver receiver = receiverOf(id, frame);
-        if (receiver != null) {
-          receiver.onPriorityEvent(EventCodec.readPriorityEvent(input(payload)));
+          deliver(receiver, frame.type(), payload);
         }
       }
       case CHANNEL_ERROR -> {
@@ -275,6 +263,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
         close(reason, false);
       }
       default -> throw new MalformedFrameException("unexpected frame type " + frame.type());
+    }
+  }
+
+  private void deliver(RemoteReceiver receiver, FrameType type, ByteBuf payload) throws MalformedFrameException {
+    switch (type) {
+      case BATCH -> receiver.onElement(receiver.codec().read(input(payload), receiver.channel()));
+      case EVENT -> receiver.onElement(EventCodec.readEvent(input(payload)));
+      default -> receiver.onPriorityEvent(EventCodec.readPriorityEvent(input(payload)));
     }
   }
 
