@@ -139,9 +139,9 @@ class ProcessClusterTest {
         return !next[0].equals(leader) && client(next[0]).isHealthy();
       }, () -> diagnosis(leader, faultyJob));
       awaitStatus(next[0], faultyJob, "FINISHED");
-      // It resumed from the checkpoint that ZooKeeper recorded, claiming it: once the job finished, neither
-      // that checkpoint (written by the old leader) nor the later ones are left. (A checkpoint the killed
-      // leader was still writing stays incomplete, without metadata, and no leader knows of it.)
+      // It resumed from the checkpoint that ZooKeeper recorded, claiming it, and deleted the ones the killed
+      // leader wrote but never recorded: once the job finished, no complete checkpoint is left. (A task of the
+      // old run may still write a state file after that, into a directory without metadata.)
       Path faultyCheckpoints = home.resolve("checkpoints").resolve(faultyJob);
       awaitOrExplain("the finished job's complete checkpoints to be deleted",
           () -> completeCheckpoints(faultyCheckpoints).isEmpty(),

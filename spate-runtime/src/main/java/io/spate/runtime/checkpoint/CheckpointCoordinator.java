@@ -2,6 +2,7 @@ package io.spate.runtime.checkpoint;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.common.JobStatus;
+import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
 import io.spate.runtime.checkpoint.storage.CheckpointStorageLocation;
@@ -13,6 +14,8 @@ import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.state.snapshot.StreamStateHandle;
 import io.spate.runtime.tasks.ExecutionAttemptID;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -91,6 +95,57 @@ public final class CheckpointCoordinator {
   }
 
   /**
+   * Takes over the checkpoints that an earlier run of this job recorded, when a new leader resumes the
+   * job from the newest recorded one, checkpoint {@code restoredId} in {@code restoredDirectory}. The
+   * older recorded checkpoints are retained as if they had completed here, so that newer ones subsume
+   * and delete them. The checkpoint directories beside them that no record names are deleted: the
+   * earlier run wrote them but never recorded them, so no sink committed their output and no leader
+   * resumes from them, and this run would otherwise reuse their ids. Does nothing when the job restores
+   * from anything else. Call before {@link #setRestoredFrom}.
+   *
+   * @throws IOException if the records cannot be read
+   */
+  public void takeOverRecorded(long restoredId, Path restoredDirectory) throws IOException {
+    NavigableMap<Long, String> recorded = store.recorded();
+    String restoredPointer = recorded.get(restoredId);
+    if (restoredPointer == null || !normalized(Path.of(restoredPointer)).equals(normalized(restoredDirectory))) {
+      return;
+    }
+    for (Map.Entry<Long, String> older : recorded.headMap(restoredId, false).entrySet()) {
+      try {
+        CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(older.getValue());
+        sharedState.register(older.getKey(), loaded.metadata(), false);
+        completed.addLast(new CompletedCheckpoint(loaded.metadata(), older.getValue(),
+            CheckpointPaths.existing(loaded.directory())));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Job {}: recorded checkpoint {} at {} does not read, so its files are left as they are: {}",
+            job.jobId(), older.getKey(), older.getValue(), e.getMessage());
+      }
+    }
+    Path jobDirectory = normalized(restoredDirectory).getParent();
+    if (jobDirectory == null || !jobDirectory.getFileName().toString().equals(job.jobId().toString())) {
+      return; // not this job's own directory: its other contents are not ours to judge
+    }
+    Set<Path> recordedDirectories = new HashSet<>();
+    recorded.values().forEach(pointer -> recordedDirectories.add(normalized(Path.of(pointer))));
+    for (Path directory : CheckpointPaths.checkpointDirectories(jobDirectory)) {
+      if (!recordedDirectories.contains(normalized(directory))) {
+        LOG.info("Job {}: deleting {}, which an earlier run of the job wrote but never recorded", job.jobId(),
+            directory);
+        try {
+          FileTrees.delete(directory);
+        } catch (IOException e) {
+          LOG.warn("Job {}: could not delete {}: {}", job.jobId(), directory, e.toString());
+        }
+      }
+    }
+  }
+
+  private static Path normalized(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /**
    * Notes that the job started from {@code metadata} (a savepoint or retained checkpoint): ids
    * continue after it. A claimed one ({@code execution.savepoint-restore-mode: CLAIM}) becomes the
    * job's own: it is retained like a checkpoint the job completed, so that it is deleted once newer
@@ -101,7 +156,7 @@ public final class CheckpointCoordinator {
   public void setRestoredFrom(CheckpointMetadata metadata, CheckpointStorageLocation location) {
     restoredFrom = metadata;
     nextCheckpointId = Math.max(nextCheckpointId, metadata.checkpointId() + 1);
-    if (location != null && completed.isEmpty()) {
+    if (location != null && (completed.isEmpty() || completed.peekLast().checkpointId() < metadata.checkpointId())) {
       sharedState.register(metadata.checkpointId(), metadata, false);
       completed.addLast(new CompletedCheckpoint(metadata, null, location));
     }

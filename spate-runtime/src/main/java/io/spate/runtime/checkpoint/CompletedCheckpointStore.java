@@ -1,6 +1,8 @@
 package io.spate.runtime.checkpoint;
 
 import java.io.IOException;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Where a job's JobMaster records which checkpoints completed, for a JobManager that takes over after
@@ -37,4 +39,14 @@ public interface CompletedCheckpointStore {
    *     the files, since a later JobManager may still resume from them
    */
   boolean remove(long checkpointId);
+
+  /**
+   * The checkpoints recorded so far, by this JobManager or one that ran the job before it: checkpoint
+   * id to directory, oldest first. Nothing unless the store keeps records.
+   *
+   * @throws IOException if the records cannot be read
+   */
+  default NavigableMap<Long, String> recorded() throws IOException {
+    return new TreeMap<>();
+  }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -72,6 +73,15 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
     }
   }
 
+  @Override
+  public NavigableMap<Long, String> recorded() throws IOException {
+    NavigableMap<Long, String> oldestFirst = new TreeMap<>();
+    for (Map.Entry<Long, String> checkpoint : newestFirst(curator, jobId)) {
+      oldestFirst.put(checkpoint.getKey(), checkpoint.getValue());
+    }
+    return oldestFirst;
+  }
+
   /**
    * The recorded checkpoints of {@code jobId}, newest first: checkpoint id to directory.
    *
@@ -79,7 +89,10 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
    */
   public static List<Map.Entry<Long, String>> newestFirst(ZooKeeperConnection connection, JobID jobId)
       throws IOException {
-    CuratorFramework curator = connection.curator();
+    return newestFirst(connection.curator(), jobId);
+  }
+
+  private static List<Map.Entry<Long, String>> newestFirst(CuratorFramework curator, JobID jobId) throws IOException {
     List<String> children;
     try {
       children = curator.getChildren().forPath(jobNode(jobId));

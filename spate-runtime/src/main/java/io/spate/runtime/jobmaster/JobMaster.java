@@ -198,6 +198,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(path);
     CheckpointMetadata metadata = loaded.metadata();
     boolean claim = job.configuration().get(SavepointOptions.RESTORE_MODE) == RestoreMode.CLAIM;
+    if (claim) {
+      checkpoints.takeOverRecorded(metadata.checkpointId(), loaded.directory());
+    }
     checkpoints.setRestoredFrom(metadata, claim ? CheckpointPaths.existing(loaded.directory()) : null);
     LOG.info("Job {} restores from {} (checkpoint {}{})", job.jobId(), loaded.directory(), metadata.checkpointId(),
         claim ? ", claimed: deleted once subsumed" : "");

@@ -3,6 +3,7 @@ package io.spate.runtime.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobID;
 import io.spate.api.configuration.CheckpointingOptions;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,12 @@ class CheckpointOwnershipTest {
 
   @BeforeEach
   void startCluster() {
-    cluster = new MiniCluster(new MiniClusterConfiguration(2, 2, 1, 16, 64)).keepingJobGraphsIn(
+    cluster = newCluster();
+  }
+
+  /** A started cluster that records checkpoints in {@link #stores}, as every leader of a cluster shares them. */
+  private MiniCluster newCluster() {
+    MiniCluster started = new MiniCluster(new MiniClusterConfiguration(2, 2, 1, 16, 64)).keepingJobGraphsIn(
         new SubmittedJobGraphs() {
           @Override
           public void put(JobGraph graph) {}
@@ -59,7 +66,8 @@ class CheckpointOwnershipTest {
             return stores.computeIfAbsent(jobId, id -> new RecordingStore());
           }
         });
-    cluster.start();
+    started.start();
+    return started;
   }
 
   @AfterEach
@@ -87,6 +95,11 @@ class CheckpointOwnershipTest {
     }
 
     synchronized Map<Long, String> snapshot() {
+      return new TreeMap<>(records);
+    }
+
+    @Override
+    public synchronized NavigableMap<Long, String> recorded() {
       return new TreeMap<>(records);
     }
   }
@@ -197,6 +210,71 @@ class CheckpointOwnershipTest {
       notClaiming.cancel().get(10, TimeUnit.SECONDS);
     }
     assertThat(Path.of(kept).resolve("_metadata")).exists();
+  }
+
+  @Test
+  void aResumedJobTakesOverItsRecordedCheckpointsAndDeletesTheOnesNeverRecorded() throws Exception {
+    Configuration retainTwo = new Configuration();
+    retainTwo.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+    retainTwo.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    JobGraph earlier = endlessJob("earlier run", retainTwo);
+    JobClient earlierRun = cluster.submitJob(earlier).get(10, TimeUnit.SECONDS);
+    try {
+      await(() -> "3 completed checkpoints", unchecked(() -> completed(earlierRun) >= 3));
+    } finally {
+      earlierRun.cancel().get(10, TimeUnit.SECONDS);
+    }
+    NavigableMap<Long, String> records = stores.get(earlier.jobId()).recorded();
+    assertThat(records).hasSize(2);
+    Path older = Path.of(records.firstEntry().getValue());
+    Path newest = Path.of(records.lastEntry().getValue());
+    Path jobDirectory = newest.getParent();
+    // What a leader that died leaves behind: a checkpoint it wrote completely but did not record yet, one
+    // it was still writing, and a subsumed one whose record it had removed but whose files it had not.
+    Path unrecorded = jobDirectory.resolve("chk-" + (records.lastKey() + 1));
+    Files.createDirectories(unrecorded);
+    Files.copy(newest.resolve("_metadata"), unrecorded.resolve("_metadata"));
+    Path unrecordedMarker = Files.writeString(unrecorded.resolve("written-by-the-earlier-run"), "x");
+    Path incomplete = Files.createDirectories(jobDirectory.resolve("chk-" + (records.lastKey() + 2)));
+    Files.writeString(incomplete.resolve("state"), "x");
+    Path subsumed = Files.createDirectories(jobDirectory.resolve("chk-" + (records.firstKey() - 1)));
+    Files.copy(older.resolve("_metadata"), subsumed.resolve("_metadata"));
+
+    // As a new leader resumes it: the same job, on another cluster, claiming its newest recorded checkpoint.
+    Configuration resume = new Configuration(earlier.configuration());
+    resume.set(SavepointOptions.SAVEPOINT_PATH, newest.toString());
+    resume.set(SavepointOptions.RESTORE_MODE, RestoreMode.CLAIM);
+    resume.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+    JobGraph resumed = new JobGraph(earlier.jobId(), "resumed run", earlier.vertices(), resume,
+        earlier.executionConfig(), earlier.runtimeMode(), earlier.userClassLoader());
+    try (MiniCluster newLeader = newCluster()) {
+      resumeAndCheck(newLeader.submitJob(resumed).get(10, TimeUnit.SECONDS), records, unrecordedMarker, incomplete,
+          subsumed);
+    }
+    await(() -> "no complete checkpoint left in " + jobDirectory + " after the job was cancelled",
+        unchecked(() -> CheckpointPaths.checkpointDirectories(jobDirectory).stream()
+            .noneMatch(d -> Files.exists(d.resolve("_metadata")))));
+  }
+
+  private void resumeAndCheck(JobClient resumedRun, NavigableMap<Long, String> records, Path unrecordedMarker,
+      Path incomplete, Path subsumed) throws Exception {
+    Path older = Path.of(records.firstEntry().getValue());
+    Path newest = Path.of(records.lastEntry().getValue());
+    try {
+      await(() -> "the checkpoints that were never recorded to be deleted",
+          () -> !Files.exists(unrecordedMarker) && !Files.exists(incomplete.resolve("state"))
+              && !Files.exists(subsumed));
+      // Two checkpoints of its own subsume both recorded ones, the older one included.
+      await(() -> "the recorded checkpoints " + older + " and " + newest + " to be subsumed and deleted",
+          () -> !Files.exists(older) && !Files.exists(newest));
+      assertThat(stores.get(resumedRun.getJobID()).snapshot()).doesNotContainKeys(records.firstKey(), records.lastKey());
+      assertThat(statistics(resumedRun)).filteredOn(s -> s.status() == CheckpointStatistics.Status.COMPLETED)
+          .isNotEmpty().allSatisfy(s -> assertThat(s.checkpointId()).isGreaterThan(records.lastKey()));
+    } finally {
+      resumedRun.cancel().get(10, TimeUnit.SECONDS);
+    }
   }
 
   private static Configuration restoreFrom(String path, RestoreMode mode) {

@@ -59,6 +59,9 @@ class ZooKeeperCheckpointStoreTest {
         .containsExactly(11L, 10L, 9L, 2L);
     assertThat(ZooKeeperCheckpointStore.newestFirst(connection, job).get(0).getValue())
         .isEqualTo("/checkpoints/" + job + "/chk-11");
+    assertThat(store.recorded()).as("the store's own view, oldest first").containsExactly(
+        Map.entry(2L, "/checkpoints/" + job + "/chk-2"), Map.entry(9L, "/checkpoints/" + job + "/chk-9"),
+        Map.entry(10L, "/checkpoints/" + job + "/chk-10"), Map.entry(11L, "/checkpoints/" + job + "/chk-11"));
 
     assertThat(store.remove(2)).isTrue();
     assertThat(store.remove(2)).as("forgetting what is gone").isTrue();
@@ -68,6 +71,7 @@ class ZooKeeperCheckpointStoreTest {
 
     ZooKeeperCheckpointStore.removeJob(connection, LeadershipFence.none(), job);
     assertThat(ZooKeeperCheckpointStore.newestFirst(connection, job)).isEmpty();
+    assertThat(store.recorded()).isEmpty();
     ZooKeeperCheckpointStore.removeJob(connection, LeadershipFence.none(), job); // nothing left: no error
   }
 

@@ -76,10 +76,7 @@ public final class CheckpointPaths {
     if (Files.exists(metadata)) {
       return read(metadata);
     }
-    List<Path> checkpoints = new ArrayList<>();
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(path, "chk-*")) {
-      children.forEach(checkpoints::add);
-    }
+    List<Path> checkpoints = checkpointDirectories(path);
     checkpoints.sort(Comparator.comparingLong(CheckpointPaths::checkpointNumber).reversed());
     IOException last = null;
     for (Path candidate : checkpoints) {
@@ -112,6 +109,15 @@ public final class CheckpointPaths {
           + " the directory of a checkpoint or savepoint that a job could claim and later delete");
     }
     return new FileCheckpointLocation(directory);
+  }
+
+  /** The {@code chk-<n>} directories in a job's checkpoint directory {@code jobDirectory}, complete or not. */
+  public static List<Path> checkpointDirectories(Path jobDirectory) throws IOException {
+    List<Path> checkpoints = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(jobDirectory, "chk-*")) {
+      children.forEach(checkpoints::add);
+    }
+    return checkpoints;
   }
 
   private static long checkpointNumber(Path dir) {
