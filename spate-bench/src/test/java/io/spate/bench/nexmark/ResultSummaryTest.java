@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /** Canonical hashes and result folds: equal results give equal summaries, whatever the order. */
@@ -43,6 +45,19 @@ class ResultSummaryTest {
       assertThat(CanonicalHash.of(row(id, name))).isNotEqualTo(CanonicalHash.of(row(id, other)));
     }
     assertThat(CanonicalHash.of(row(id, name))).isNotEqualTo(CanonicalHash.of(row(id + 1, name)));
+  }
+
+  @Property
+  void stringsThatDifferInOneCharacterAlwaysHashApart(@ForAll @StringLength(min = 1, max = 300) String text,
+      @ForAll @IntRange(min = 0, max = 299) int at, @ForAll char replacement) {
+    int position = at % text.length();
+    if (text.charAt(position) == replacement) {
+      return;
+    }
+    String changed = text.substring(0, position) + replacement + text.substring(position + 1);
+    // not only unlikely to collide: every step of the string fold is a bijection, so they never do
+    assertThat(CanonicalHash.of(row(7, changed))).isNotEqualTo(CanonicalHash.of(row(7, text)));
+    assertThat(CanonicalHash.of(changed)).isNotEqualTo(CanonicalHash.of(text));
   }
 
   @Test
