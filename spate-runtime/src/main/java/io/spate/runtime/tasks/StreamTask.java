@@ -52,7 +52,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
  * One subtask: an operator chain fed either by a source reader or by network channels. It runs as a
@@ -122,7 +121,6 @@ public final class StreamTask implements Tasklet {
   private KeyedInput keyedInputHead;
   // Set before the first step; other threads run it to end this task's worker's idle park.
   private volatile Waker waker;
-  private volatile LongConsumer wakeBy; // the waker's, made once rather than per step
   // Set when the head keeps records in flight (async I/O); only then is capacity checked per record.
   private InFlightOperator inFlightHead;
   // The rest of a batch the in-flight head had no room for; no other input is read before it.
@@ -139,7 +137,12 @@ public final class StreamTask implements Tasklet {
   private int nextChannel;
   private boolean endOfInput;
   private long recordsIn;
-  private final FlushSchedule flushes;
+  private final long bufferTimeoutNanos;
+  // How long an idle task may hold a partly filled batch after its last hand-over: a producer whose
+  // input trickles in (a paced source, 1 record per 20 us) handed each record over alone, and the
+  // consumers' workers woke for every one of them (both cores busy at 100 K records/s).
+  private final long idleFlushNanos;
+  private long lastFlushNanos;
 
   /** Creates the task; it starts on its first {@link #step()}. */
   public StreamTask(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
@@ -153,8 +156,8 @@ public final class StreamTask implements Tasklet {
     this.listener = listener;
     this.metrics = metrics;
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
-    this.flushes = new FlushSchedule(
-        tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos(), IDLE_FLUSH_NANOS);
+    this.bufferTimeoutNanos = tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos();
+    this.idleFlushNanos = Math.min(bufferTimeoutNanos, IDLE_FLUSH_NANOS);
   }
 
   /** The attempt this task runs. */
@@ -309,7 +312,6 @@ public final class StreamTask implements Tasklet {
   @Override
   public void attach(Waker waker) {
     this.waker = waker;
-    this.wakeBy = waker::wakeBy;
   }
 
   @Override
@@ -468,7 +470,8 @@ public final class StreamTask implements Tasklet {
       progress |= runCompletions();
     }
     boolean inputProgress = source != null ? stoppedForSavepoint < 0 && pollSource() : processInput();
-    if (flushes.flushNow(stepStartNanos, inputProgress, !inputProgress && anyPartlyFilledBatch(), wakeBy)) {
+    if (stepStartNanos - lastFlushNanos > bufferTimeoutNanos || (!inputProgress && idleFlushDue())) {
+      lastFlushNanos = stepStartNanos;
       for (RecordWriter writer : writers) {
         writer.flush();
       }
@@ -485,12 +488,18 @@ public final class StreamTask implements Tasklet {
     return progress || inputProgress ? StepResult.PROGRESS : StepResult.IDLE;
   }
 
-  private boolean anyPartlyFilledBatch() {
-    for (RecordWriter writer : writers) {
-      if (writer.hasPartlyFilledBatch()) {
-        return true;
-      }
+  /**
+   * Whether a task whose input ran dry hands its partly filled batches over now: at once if its last
+   * hand-over is at least {@link #idleFlushNanos} old (so the first record after a quiet spell goes
+   * out at once), else when that time comes, which its worker is asked to wake for.
+   */
+  private boolean idleFlushDue() {
+    long due = lastFlushNanos + idleFlushNanos;
+    Waker wake = waker;
+    if (stepStartNanos - due >= 0 || wake == null) {
+      return true;
     }
+    wake.wakeBy(due);
     return false;
   }
 
