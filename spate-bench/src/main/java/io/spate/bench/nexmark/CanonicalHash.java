@@ -105,15 +105,16 @@ public final class CanonicalHash {
   /** The hash of {@code row}, which is built of records, lists, strings, numbers, booleans and nulls. */
   public static long of(Object row) {
     long h = 0x2545F4914F6CDD1DL;
-    if (row instanceof Record) {
-      // as update() does, with the row type's readers from the one-entry cache (nested types would thrash it)
-      h = step(h, 7);
-      for (Component component : componentsOf(row.getClass())) {
-        h = component.update(h, row);
-      }
-      return fmix(h);
+    // The row type's readers come from the one-entry cache; nested types would thrash it.
+    return fmix(row instanceof Record ? record(h, row, componentsOf(row.getClass())) : update(h, row));
+  }
+
+  private static long record(long h, Object value, Component[] components) {
+    h = step(h, 7);
+    for (Component component : components) {
+      h = component.update(h, value);
     }
-    return fmix(update(h, row));
+    return h;
   }
 
   private static long update(long h, Object value) {
@@ -143,11 +144,7 @@ public final class CanonicalHash {
       return h;
     }
     if (value instanceof Record) {
-      h = step(h, 7);
-      for (Component component : COMPONENTS.get(value.getClass())) {
-        h = component.update(h, value);
-      }
-      return h;
+      return record(h, value, COMPONENTS.get(value.getClass()));
     }
     throw new IllegalArgumentException("No canonical encoding for " + value.getClass().getName());
   }

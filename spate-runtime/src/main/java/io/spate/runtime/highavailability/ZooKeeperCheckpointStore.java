@@ -5,7 +5,6 @@ import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -75,11 +74,7 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
 
   @Override
   public NavigableMap<Long, String> recorded() throws IOException {
-    NavigableMap<Long, String> oldestFirst = new TreeMap<>();
-    for (Map.Entry<Long, String> checkpoint : newestFirst(curator, jobId)) {
-      oldestFirst.put(checkpoint.getKey(), checkpoint.getValue());
-    }
-    return oldestFirst;
+    return read(curator, jobId);
   }
 
   /**
@@ -89,19 +84,20 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
    */
   public static List<Map.Entry<Long, String>> newestFirst(ZooKeeperConnection connection, JobID jobId)
       throws IOException {
-    return newestFirst(connection.curator(), jobId);
+    return new ArrayList<>(read(connection.curator(), jobId).descendingMap().entrySet());
   }
 
-  private static List<Map.Entry<Long, String>> newestFirst(CuratorFramework curator, JobID jobId) throws IOException {
+  /** The recorded checkpoints of {@code jobId}, oldest first: checkpoint id to directory. */
+  private static NavigableMap<Long, String> read(CuratorFramework curator, JobID jobId) throws IOException {
     List<String> children;
     try {
       children = curator.getChildren().forPath(jobNode(jobId));
     } catch (KeeperException.NoNodeException e) {
-      return List.of();
+      return new TreeMap<>();
     } catch (Exception e) {
       throw new IOException("Cannot list the checkpoints of job " + jobId + " in ZooKeeper: " + e, e);
     }
-    TreeMap<Long, String> pointers = new TreeMap<>(Comparator.reverseOrder());
+    NavigableMap<Long, String> pointers = new TreeMap<>();
     for (String child : children) {
       String path = jobNode(jobId) + "/" + child;
       long id;
@@ -123,7 +119,7 @@ public final class ZooKeeperCheckpointStore implements CompletedCheckpointStore 
       }
       pointers.put(id, new String(data, StandardCharsets.UTF_8));
     }
-    return new ArrayList<>(pointers.entrySet());
+    return pointers;
   }
 
   /**

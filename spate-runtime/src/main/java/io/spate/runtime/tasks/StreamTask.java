@@ -873,8 +873,8 @@ public final class StreamTask implements Tasklet {
         snapshots.put(nodes.get(i).getOperatorId(), operator.snapshotState(id, barrier.timestamp(), streams));
       } catch (Exception e) {
         // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
-        checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED, "operator '" + operator.getName() + "' in task "
-            + name + " could not snapshot its state: " + e);
+        checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED,
+            "operator '" + operator.getName() + "' in task " + name + " could not snapshot its state: " + e);
         return;
       }
     }
