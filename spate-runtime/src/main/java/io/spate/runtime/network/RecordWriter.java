@@ -109,6 +109,16 @@ public final class RecordWriter {
     return positions[channel];
   }
 
+  /** Whether a channel has a partly filled batch that no one has handed over yet. */
+  public boolean hasPartlyFilledBatch() {
+    for (RecordBatch batch : current) {
+      if (batch != null && !batch.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Hands over every partly filled batch. */
   public void flush() {
     for (int c = 0; c < channels.length; c++) {

@@ -11,17 +11,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fixed set of cooperative worker threads that run all tasklets of a TaskExecutor. Each tasklet
- * is pinned to one worker, which steps its tasklets round robin and backs off (spin, yield, park up
- * to a millisecond) when none of them has work; its {@link Waker} ends the park as soon as
- * something a tasklet waits for happens, and a tasklet that waits for a point in time has the
- * worker park until then instead of yielding.
+ * is pinned to one worker, which steps its tasklets round robin and parks (see {@link IdleBackOff})
+ * when none of them has work; its {@link Waker} ends the park as soon as something a tasklet waits
+ * for happens, and a tasklet that waits for a point in time has the worker park until then.
  */
 public final class WorkerPool implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
   private static final int MAX_TASKLETS_PER_WORKER = 4096;
-  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long SPIN_BEFORE_DEADLINE_NANOS = TimeUnit.MICROSECONDS.toNanos(5);
 
   private final Worker[] workers;
   private int next;
@@ -149,27 +146,11 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void backOff(int idleRounds) {
-      if (idleRounds == 0) {
-        return;
-      }
-      long toDeadline = waker.nanosToDeadline();
-      if (toDeadline <= 0) {
-        return;
-      }
-      if (toDeadline != Long.MAX_VALUE && toDeadline > SPIN_BEFORE_DEADLINE_NANOS) {
-        // Nothing to do before a known time that is not imminent: spinning until then kept a core
-        // busy for a source paced at one event per 20 us; a park comes back a little late, never early.
-        waker.park(Math.min(MAX_PARK_NANOS, toDeadline));
-      } else if (idleRounds < 50) {
+      long wait = IdleBackOff.next(idleRounds, waker.nanosToDeadline());
+      if (wait == IdleBackOff.SPIN) {
         Thread.onSpinWait();
-      } else if (toDeadline != Long.MAX_VALUE) {
-        // A tasklet waits for a point in time (a paced source): park until then rather than yield
-        // in a loop, which burnt most of a core between two events of a source paced at 50 K/s.
-        waker.park(Math.min(MAX_PARK_NANOS, toDeadline));
-      } else if (idleRounds < 60) {
-        Thread.yield();
-      } else {
-        waker.park(Math.min(MAX_PARK_NANOS, 1_000L << Math.min(20, idleRounds - 60)));
+      } else if (wait > 0) {
+        waker.park(wait);
       }
     }
   }

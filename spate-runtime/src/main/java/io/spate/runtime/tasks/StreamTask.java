@@ -52,6 +52,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * One subtask: an operator chain fed either by a source reader or by network channels. It runs as a
@@ -121,6 +122,7 @@ public final class StreamTask implements Tasklet {
   private KeyedInput keyedInputHead;
   // Set before the first step; other threads run it to end this task's worker's idle park.
   private volatile Waker waker;
+  private volatile LongConsumer wakeBy; // the waker's, made once rather than per step
   // Set when the head keeps records in flight (async I/O); only then is capacity checked per record.
   private InFlightOperator inFlightHead;
   // The rest of a batch the in-flight head had no room for; no other input is read before it.
@@ -137,12 +139,7 @@ public final class StreamTask implements Tasklet {
   private int nextChannel;
   private boolean endOfInput;
   private long recordsIn;
-  private final long bufferTimeoutNanos;
-  // How long an idle task may hold a partly filled batch after its last hand-over: a producer whose
-  // input trickles in (a paced source, 1 record per 20 us) handed each record over alone, and the
-  // consumers' workers woke for every one of them (both cores busy at 100 K records/s).
-  private final long idleFlushNanos;
-  private long lastFlushNanos;
+  private final FlushSchedule flushes;
 
   /** Creates the task; it starts on its first {@link #step()}. */
   public StreamTask(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
@@ -156,8 +153,8 @@ public final class StreamTask implements Tasklet {
     this.listener = listener;
     this.metrics = metrics;
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
-    this.bufferTimeoutNanos = tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos();
-    this.idleFlushNanos = Math.min(bufferTimeoutNanos, IDLE_FLUSH_NANOS);
+    this.flushes = new FlushSchedule(
+        tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos(), IDLE_FLUSH_NANOS);
   }
 
   /** The attempt this task runs. */
@@ -312,6 +309,7 @@ public final class StreamTask implements Tasklet {
   @Override
   public void attach(Waker waker) {
     this.waker = waker;
+    this.wakeBy = waker::wakeBy;
   }
 
   @Override
@@ -450,8 +448,11 @@ public final class StreamTask implements Tasklet {
     boolean progress = runMailbox();
     long now = processingTimeService.nextScheduledTime() == Long.MAX_VALUE
         ? 0 : processingTimeService.currentProcessingTime();
-    if (now != 0 && processingTimeService.nextScheduledTime() <= now) {
-      progress |= processingTimeService.fireDue(now);
+    if (now != 0) {
+      if (processingTimeService.nextScheduledTime() <= now) {
+        progress |= processingTimeService.fireDue(now);
+      }
+      askToBeSteppedForTimer(now);
     }
     if (source == null) {
       // Barriers of unaligned checkpoints are taken even while backpressure holds the input back.
@@ -470,8 +471,7 @@ public final class StreamTask implements Tasklet {
       progress |= runCompletions();
     }
     boolean inputProgress = source != null ? stoppedForSavepoint < 0 && pollSource() : processInput();
-    if (stepStartNanos - lastFlushNanos > bufferTimeoutNanos || (!inputProgress && idleFlushDue())) {
-      lastFlushNanos = stepStartNanos;
+    if (flushes.flushNow(stepStartNanos, inputProgress, !inputProgress && anyPartlyFilledBatch(), wakeBy)) {
       for (RecordWriter writer : writers) {
         writer.flush();
       }
@@ -489,17 +489,27 @@ public final class StreamTask implements Tasklet {
   }
 
   /**
-   * Whether a task whose input ran dry hands its partly filled batches over now: at once if its last
-   * hand-over is at least {@link #idleFlushNanos} old (so the first record after a quiet spell goes
-   * out at once), else when that time comes, which its worker is asked to wake for.
+   * Has the worker step this task again when its next processing-time timer is due ({@code now} in
+   * milliseconds): the worker sleeps through quiet spells, and nothing else would wake it for one.
+   * The clock counts whole milliseconds, so in the last one before the timer the task looks every
+   * {@link #IDLE_FLUSH_NANOS}.
    */
-  private boolean idleFlushDue() {
-    long due = lastFlushNanos + idleFlushNanos;
+  private void askToBeSteppedForTimer(long now) {
+    long next = processingTimeService.nextScheduledTime();
     Waker wake = waker;
-    if (stepStartNanos - due >= 0 || wake == null) {
-      return true;
+    if (next == Long.MAX_VALUE || wake == null) {
+      return;
     }
-    wake.wakeBy(due);
+    long millisAhead = Math.min(next - now - 1, 1_000); // a worker never parks that long anyway
+    wake.wakeBy(stepStartNanos + Math.max(IDLE_FLUSH_NANOS, TimeUnit.MILLISECONDS.toNanos(millisAhead)));
+  }
+
+  private boolean anyPartlyFilledBatch() {
+    for (RecordWriter writer : writers) {
+      if (writer.hasPartlyFilledBatch()) {
+        return true;
+      }
+    }
     return false;
   }
 
