@@ -233,16 +233,42 @@ class NexmarkSourceReaderTest {
 
     enumerator.handleSplitRequest(1);
     assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4");
-    enumerator.handleSplitRequest(1); // done with both: splits 0, 2, 3 and 5 are still unassigned
+    assertThat(toldNoMore).as("told with its splits, so it ends without asking again").containsExactly(1);
+    enumerator.handleSplitRequest(1); // asks anyway: splits 0, 2, 3 and 5 are still unassigned
     assertThat(assigned).hasSize(2);
-    assertThat(toldNoMore).containsExactly(1);
+    assertThat(toldNoMore).containsExactly(1, 1);
 
     enumerator.handleSplitRequest(0);
     assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4", "0", "3");
     enumerator.addSplitsBack(List.of(assigned.get(2)), 0); // reader 0 failed before a checkpoint
     enumerator.handleSplitRequest(2);
-    enumerator.handleSplitRequest(0);
+    enumerator.handleSplitRequest(0); // its restarted reader gets the split back, then the end again
     assertThat(assigned).extracting(NexmarkSplit::splitId).containsExactly("1", "4", "0", "3", "2", "5", "0");
+    assertThat(toldNoMore).containsExactly(1, 1, 0, 2, 0);
+  }
+
+  @Test
+  void aReaderToldOfTheEndWithItsSplitsReadsThemAllAndEndsWithoutAskingAgain() throws Exception {
+    List<NexmarkSplit> assigned = new ArrayList<>();
+    List<Integer> toldNoMore = new ArrayList<>();
+    new NexmarkSplitEnumerator(new RecordingEnumeratorContext(assigned, toldNoMore), NexmarkSplit.cut(50, 3), false)
+        .handleSplitRequest(2);
+    Context context = new Context();
+    NexmarkSourceReader reader = reader(context);
+    reader.addSplits(assigned);
+    reader.notifyNoMoreSplits();
+    reader.start();
+    Collected out = new Collected();
+    while (reader.pollNext(out) != InputStatus.END_OF_INPUT) {
+      // read to the end
+    }
+    NexmarkGenerator generator = new NexmarkGenerator(CONFIG);
+    List<Event> expected = new ArrayList<>();
+    for (long n = 2; n < 50; n += 3) {
+      expected.add(generator.eventAt(n));
+    }
+    assertThat(out.events).isEqualTo(expected);
+    assertThat(context.splitRequests).isZero();
   }
 
   @Property(tries = 100)
