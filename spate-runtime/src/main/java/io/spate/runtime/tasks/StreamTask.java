@@ -71,6 +71,8 @@ public final class StreamTask implements Tasklet {
   private static final int MAILBOX_CAPACITY = 1024;
   private static final long ASYNC_SNAPSHOT_WAIT_SECONDS = 60;
   private static final long IDLE_FLUSH_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+  // How often a task looks in the millisecond before a processing-time timer: the clock counts whole ms.
+  private static final long TIMER_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
   private static final int MAX_ELEMENTS_PER_STEP = 16;
   private static final int MAX_SOURCE_POLLS_PER_STEP = 32;
 
@@ -446,10 +448,10 @@ public final class StreamTask implements Tasklet {
 
   private StepResult run() throws Exception {
     boolean progress = runMailbox();
-    long now = processingTimeService.nextScheduledTime() == Long.MAX_VALUE
-        ? 0 : processingTimeService.currentProcessingTime();
-    if (now != 0) {
-      if (processingTimeService.nextScheduledTime() <= now) {
+    long nextTimer = processingTimeService.nextScheduledTime();
+    if (nextTimer != Long.MAX_VALUE) {
+      long now = processingTimeService.currentProcessingTime();
+      if (nextTimer <= now) {
         progress |= processingTimeService.fireDue(now);
       }
       askToBeSteppedForTimer(now);
@@ -492,7 +494,7 @@ public final class StreamTask implements Tasklet {
    * Has the worker step this task again when its next processing-time timer is due ({@code now} in
    * milliseconds): the worker sleeps through quiet spells, and nothing else would wake it for one.
    * The clock counts whole milliseconds, so in the last one before the timer the task looks every
-   * {@link #IDLE_FLUSH_NANOS}.
+   * {@link #TIMER_POLL_NANOS}.
    */
   private void askToBeSteppedForTimer(long now) {
     long next = processingTimeService.nextScheduledTime();
@@ -501,7 +503,7 @@ public final class StreamTask implements Tasklet {
       return;
     }
     long millisAhead = Math.min(next - now - 1, 1_000); // a worker never parks that long anyway
-    wake.wakeBy(stepStartNanos + Math.max(IDLE_FLUSH_NANOS, TimeUnit.MILLISECONDS.toNanos(millisAhead)));
+    wake.wakeBy(stepStartNanos + Math.max(TIMER_POLL_NANOS, TimeUnit.MILLISECONDS.toNanos(millisAhead)));
   }
 
   private boolean anyPartlyFilledBatch() {
