@@ -19,6 +19,7 @@ public final class StreamNode implements java.io.Serializable {
   private final String slotSharingGroup;
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
+  private final UserCode userCode;
   private String operatorId;
 
   StreamNode(Transformation<?> transformation, int parallelism, int maxParallelism, String slotSharingGroup) {
@@ -26,6 +27,12 @@ public final class StreamNode implements java.io.Serializable {
     this.parallelism = parallelism;
     this.maxParallelism = maxParallelism;
     this.slotSharingGroup = slotSharingGroup;
+    this.userCode = UserCode.of(transformation);
+  }
+
+  /** The user's objects of this operator, serialized when the graph was made, for each subtask to copy. */
+  public UserCode getUserCode() {
+    return userCode;
   }
 
   /**

@@ -49,7 +49,7 @@ final class OperatorChain {
     int subtask = tdd.subtaskIndex();
     Map<Integer, StreamOperator<?>> byNode = new HashMap<>();
     for (StreamNode node : vertex.getChain()) {
-      StreamOperator<?> operator = OperatorFactory.create(node.getTransformation(), tdd.jobGraph().runtimeMode(),
+      StreamOperator<?> operator = OperatorFactory.create(node, tdd.jobGraph().runtimeMode(),
           tdd.jobGraph().userClassLoader());
       byNode.put(node.getId(), operator);
       operators.add(operator);

@@ -1,6 +1,9 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.source.Source;
+import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.dag.OperatorSpec;
 import io.spate.api.dag.SinkTransformation;
@@ -14,6 +17,7 @@ import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
+import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
 import io.spate.runtime.operators.BroadcastProcessOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
@@ -34,28 +38,30 @@ import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 import io.spate.runtime.operators.async.AsyncWaitOperator;
 import io.spate.runtime.operators.windowing.WindowOperators;
+import io.spate.runtime.rpc.ClusterObjectFilter;
 import io.spate.runtime.source.SourceOperator;
 
 /**
- * Creates the operator that runs a transformation, per the job's runtime mode, with this subtask's
- * own copy of the user code.
+ * Creates the operator that runs a stream node, per the job's runtime mode, with this subtask's own
+ * copy of the user code.
  */
 final class OperatorFactory {
 
   private OperatorFactory() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static StreamOperator<?> create(Transformation<?> t, RuntimeExecutionMode mode, ClassLoader userClassLoader) {
-    String what = "operator '" + t.getName() + "'";
-    if (t instanceof SourceTransformation<?> s) {
-      return new SourceOperator(UserCodeCopier.copy(s.getSource(), userClassLoader, what),
-          UserCodeCopier.copy(s.getWatermarkStrategy(), userClassLoader, what));
+  static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, ClassLoader userClassLoader) {
+    Transformation<?> t = node.getTransformation();
+    Object[] code = node.getUserCode().copy(userClassLoader,
+        ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(userClassLoader));
+    if (t instanceof SourceTransformation<?>) {
+      return new SourceOperator((Source) code[0], (WatermarkStrategy) code[1]);
     }
-    if (t instanceof SinkTransformation<?> s) {
-      return new SinkWriterOperator(UserCodeCopier.copy(s.getSink(), userClassLoader, what));
+    if (t instanceof SinkTransformation<?>) {
+      return new SinkWriterOperator((Sink) code[0]);
     }
     if (t instanceof OneInputTransformation<?, ?> one) {
-      OperatorSpec spec = UserCodeCopier.copy(one.getOperator(), userClassLoader, what);
+      OperatorSpec spec = (OperatorSpec) code[0];
       AbstractStreamOperator<?> plain = null;
       if (spec instanceof OperatorSpec.Map m) {
         plain = new MapOperator(m.function());
@@ -88,7 +94,7 @@ final class OperatorFactory {
       }
     }
     if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      OperatorSpec spec = UserCodeCopier.copy(two.getOperator(), userClassLoader, what);
+      OperatorSpec spec = (OperatorSpec) code[0];
       if (spec instanceof OperatorSpec.CoMap m) {
         return new CoMapOperator(m.function());
       } else if (spec instanceof OperatorSpec.CoFlatMap f) {
