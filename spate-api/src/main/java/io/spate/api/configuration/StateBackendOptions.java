@@ -49,6 +49,19 @@ public final class StateBackendOptions {
               + " while they fit); either way they are in the same checkpoint format. The hashmap backend always"
               + " keeps timers on the heap.");
 
+  /** How many values of each RocksDB aggregating or reducing state are kept as objects between snapshots. */
+  public static final ConfigOption<Integer> ROCKSDB_WRITE_BACK_CACHE_ENTRIES =
+      ConfigOption.key("state.backend.rocksdb.write-back-cache.entries")
+          .intType()
+          .defaultValue(4096)
+          .withDescription("The most recently used values of each aggregating or reducing state (window contents"
+              + " with an aggregate or reduce function, among others) that the rocksdb backend keeps per operator"
+              + " instance as Java objects, with a key's changes written to RocksDB only when its value leaves this"
+              + " cache or before a snapshot: a record then updates an accumulator in memory instead of reading,"
+              + " deserializing, serializing and writing it. Memory is this many accumulators per state. 0 reads and"
+              + " writes RocksDB on every access, as Flink's RocksDB backend does. States with a time to live are"
+              + " never cached.");
+
   /** Whether the RocksDB backend opens its database as a TtlDB, so that compaction drops expired TTL state. */
   public static final ConfigOption<Boolean> ROCKSDB_TTL_COMPACTION_FILTER =
       ConfigOption.key("state.backend.rocksdb.ttl.compaction-filter.enabled")

@@ -181,6 +181,10 @@ public abstract class KeyedStateBackendModelProperties {
           .isEqualTo(keysWith(lists.keySet(), ns));
       assertThat(new TreeSet<>(backend.getKeys("map", ns).toList()))
           .isEqualTo(keysWith(maps.keySet(), ns));
+      assertThat(new TreeSet<>(backend.getKeys("sum", ns).toList()))
+          .isEqualTo(keysWith(sums.keySet(), ns));
+      assertThat(new TreeSet<>(backend.getKeys("avg", ns).toList()))
+          .isEqualTo(keysWith(avgs.keySet(), ns));
       for (String key : KEYS) {
         check(backend, key, ns, valueD, listD, sumD, avgD, mapD, values, lists, sums, avgs, maps);
       }

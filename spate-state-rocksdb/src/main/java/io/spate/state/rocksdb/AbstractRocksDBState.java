@@ -198,6 +198,9 @@ abstract class AbstractRocksDBState<K, N, V> implements InternalKvState<N> {
         + " in RocksDB: " + e.getMessage(), e);
   }
 
+  /** Writes the values this state holds only in memory to RocksDB; see {@link AbstractRocksDBCachedState}. */
+  void flushCache() {}
+
   /** The time-to-live of this state; {@link StateTtlConfig#DISABLED} unless a TTL state overrides it. */
   StateTtlConfig ttlConfig() {
     return StateTtlConfig.DISABLED;

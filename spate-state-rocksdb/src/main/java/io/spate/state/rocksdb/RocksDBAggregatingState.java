@@ -7,46 +7,50 @@ import io.spate.runtime.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** {@link AggregatingState} in RocksDB: stores the serialized accumulator. */
-final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBState<K, N, ACC>
+/** {@link AggregatingState} in RocksDB: stores the serialized accumulator, with the recent ones cached as objects. */
+final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBCachedState<K, N, ACC>
     implements AggregatingState<IN, OUT>, InternalMergingState<N> {
 
   private final AggregateFunction<IN, ACC, OUT> function;
 
   RocksDBAggregatingState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column, String name,
-      TypeSerializer<ACC> serializer, AggregateFunction<IN, ACC, OUT> function) {
-    super(backend, column, name, serializer);
+      TypeSerializer<ACC> serializer, AggregateFunction<IN, ACC, OUT> function, int cacheEntries) {
+    super(backend, column, name, serializer, cacheEntries);
     this.function = function;
   }
 
   @Override
   public OUT get() {
-    ACC accumulator = getValue(namespace);
-    return accumulator == null ? null : function.getResult(accumulator);
+    WriteBackCache.Entry<ACC> entry = entry(namespace);
+    ACC accumulator = entry.value;
+    done(entry);
+    // the result must not share objects with the cached accumulator, which later records change
+    return accumulator == null ? null : function.getResult(copyForUser(accumulator));
   }
 
   @Override
   public void add(IN value) {
-    ACC accumulator = getValue(namespace);
-    if (accumulator == null) {
-      accumulator = function.createAccumulator();
-    }
-    putValue(namespace, function.add(value, accumulator));
+    WriteBackCache.Entry<ACC> entry = entry(namespace);
+    ACC accumulator = entry.value == null ? function.createAccumulator() : entry.value;
+    set(entry, function.add(value, accumulator));
+    done(entry);
   }
 
   @Override
   public void mergeNamespaces(N target, Collection<N> sources) {
     ACC merged = null;
     for (N source : sources) {
-      ACC accumulator = getValue(source);
+      WriteBackCache.Entry<ACC> entry = entry(source);
+      ACC accumulator = entry.value;
+      remove(entry);
       if (accumulator != null) {
-        deleteRow(source);
         merged = merged == null ? accumulator : function.merge(merged, accumulator);
       }
     }
     if (merged != null) {
-      ACC existing = getValue(target);
-      putValue(target, existing == null ? merged : function.merge(existing, merged));
+      WriteBackCache.Entry<ACC> entry = entry(target);
+      set(entry, entry.value == null ? merged : function.merge(entry.value, merged));
+      done(entry);
     }
   }
 }

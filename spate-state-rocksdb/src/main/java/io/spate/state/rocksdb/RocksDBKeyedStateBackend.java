@@ -21,6 +21,7 @@ import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackend;
 import io.spate.runtime.state.KeyedTimerRegistry;
+import io.spate.runtime.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.runtime.state.serialization.LearnedTypeSerializer;
 import io.spate.runtime.state.serialization.StateSerializers;
@@ -105,6 +106,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private volatile boolean disposed;
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
   private PriorityQueueStateType timerQueueType = StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
+  private int writeBackCacheEntries = StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue();
   private RocksDBTimerQueues timerQueues;
   /** Restored states by name: their column family and what the snapshot said about them. */
   private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();
@@ -278,6 +280,18 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   /** Keeps timers on the heap or in this backend's RocksDB, from the next timer service created on. */
+  /** How many values each aggregating or reducing state keeps as objects; 0 reads and writes RocksDB every time. */
+  void setWriteBackCacheEntries(int entries) {
+    writeBackCacheEntries = entries;
+  }
+
+  /** Writes every value that states hold only in memory to RocksDB, so that RocksDB holds all the state. */
+  private void flushWriteBackCaches() {
+    for (AbstractRocksDBState<K, ?, ?> state : states.values()) {
+      state.flushCache();
+    }
+  }
+
   void setTimerQueueType(PriorityQueueStateType type) {
     this.timerQueueType = type;
   }
@@ -371,6 +385,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (keySerializer == null) {
       return AsyncSnapshot.empty(); // no key was ever seen or restored: there is no state
     }
+    flushWriteBackCaches();
     List<ColumnFamilyHandle> columns = new ArrayList<>();
     List<KeyedStateMetaInfo> metas = new ArrayList<>();
     List<RocksDBTtlSnapshotFilter> filters = new ArrayList<>();
@@ -625,12 +640,14 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     ColumnFamilyHandle column = restoredColumn != null ? restoredColumn.column() : createColumn(name, compactionTtl);
     state = RocksDBTtlStates.hasTtl(descriptor) ? RocksDBTtlStates.create(this, column, descriptor)
         : switch (descriptor.getType()) {
-      case VALUE -> new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
+      case VALUE -> descriptor instanceof OwnedValueStateDescriptor owned
+          ? new RocksDBOwnedValueState<>(this, column, owned, writeBackCacheEntries)
+          : new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
       case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
       case REDUCING -> new RocksDBReducingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
-          ((ReducingStateDescriptor) descriptor).getReduceFunction());
+              ((ReducingStateDescriptor) descriptor).getReduceFunction(), writeBackCacheEntries);
       case AGGREGATING -> new RocksDBAggregatingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
-          (AggregateFunction) ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+          (AggregateFunction) ((AggregatingStateDescriptor) descriptor).getAggregateFunction(), writeBackCacheEntries);
       case MAP -> {
         MapStateDescriptor map = (MapStateDescriptor) descriptor;
         yield new RocksDBMapState<>(this, column, name,
@@ -665,6 +682,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     if (state == null || keySerializer == null) {
       return Stream.empty();
     }
+    flushWriteBackCaches();
     byte[] ns = state.serializeNamespace(namespace);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
         new KeyIterator(state, ns), Spliterator.ORDERED | Spliterator.NONNULL), false);
@@ -693,6 +711,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public void forEachStateSize(BiConsumer<String, Long> consumer) {
     checkNotDisposed();
+    flushWriteBackCaches();
     states.forEach((name, state) -> consumer.accept(name, countEntries(state)));
   }
 

@@ -46,6 +46,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
         parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
         parameters.clock(), opener);
     backend.setTimerQueueType(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY));
+    backend.setWriteBackCacheEntries(writeBackCacheEntries(conf));
     if (conf.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)) {
       backend.enableIncrementalCheckpoints();
     }
@@ -61,6 +62,20 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
       }
     }
     return backend;
+  }
+
+  /**
+   * The configured write-back cache size.
+   *
+   * @throws IllegalConfigurationException naming the option if it is negative
+   */
+  static int writeBackCacheEntries(Configuration conf) {
+    int entries = conf.get(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES);
+    if (entries < 0) {
+      throw new IllegalConfigurationException(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.key() + " is "
+          + entries + "; it must be 0 (no cache) or a positive number of entries per state.");
+    }
+    return entries;
   }
 
   /** The directory under which backends create their working directories. */

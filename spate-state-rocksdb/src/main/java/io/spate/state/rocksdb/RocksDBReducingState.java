@@ -7,21 +7,24 @@ import io.spate.runtime.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** {@link ReducingState} in RocksDB: read, reduce, write. */
-final class RocksDBReducingState<K, N, V> extends AbstractRocksDBState<K, N, V>
+/** {@link ReducingState} in RocksDB: read, reduce, write, with the recent values cached as objects. */
+final class RocksDBReducingState<K, N, V> extends AbstractRocksDBCachedState<K, N, V>
     implements ReducingState<V>, InternalMergingState<N> {
 
   private final ReduceFunction<V> reduceFunction;
 
   RocksDBReducingState(RocksDBKeyedStateBackend<K> backend, ColumnFamilyHandle column, String name,
-      TypeSerializer<V> serializer, ReduceFunction<V> reduceFunction) {
-    super(backend, column, name, serializer);
+      TypeSerializer<V> serializer, ReduceFunction<V> reduceFunction, int cacheEntries) {
+    super(backend, column, name, serializer, cacheEntries);
     this.reduceFunction = reduceFunction;
   }
 
   @Override
   public V get() {
-    return getValue(namespace);
+    WriteBackCache.Entry<V> entry = entry(namespace);
+    V value = entry.value;
+    done(entry);
+    return copyForUser(value);
   }
 
   @Override
@@ -29,23 +32,26 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBState<K, N, V>
     if (value == null) {
       throw new NullPointerException("Reducing state '" + name() + "' cannot add null.");
     }
-    V current = getValue(namespace);
-    putValue(namespace, current == null ? value : reduceFunction.reduce(current, value));
+    WriteBackCache.Entry<V> entry = entry(namespace);
+    set(entry, entry.value == null ? value : reduceFunction.reduce(entry.value, value));
+    done(entry);
   }
 
   @Override
   public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
     V merged = null;
     for (N source : sources) {
-      V value = getValue(source);
+      WriteBackCache.Entry<V> entry = entry(source);
+      V value = entry.value;
+      remove(entry);
       if (value != null) {
-        deleteRow(source);
         merged = merged == null ? value : reduceFunction.reduce(merged, value);
       }
     }
     if (merged != null) {
-      V existing = getValue(target);
-      putValue(target, existing == null ? merged : reduceFunction.reduce(existing, merged));
+      WriteBackCache.Entry<V> entry = entry(target);
+      set(entry, entry.value == null ? merged : reduceFunction.reduce(entry.value, merged));
+      done(entry);
     }
   }
 }

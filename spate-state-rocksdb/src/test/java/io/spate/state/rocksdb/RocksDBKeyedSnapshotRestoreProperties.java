@@ -14,19 +14,21 @@ import java.util.UUID;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Snapshots taken on the heap, on RocksDB in full, or on RocksDB incrementally (in files with a
- * shared scope), restored on the heap or RocksDB at any parallelism, against the model.
+ * Snapshots taken on the heap, on RocksDB in full, on RocksDB incrementally (in files with a shared
+ * scope), or on RocksDB in full with a write-back cache of two values per state, restored on any of
+ * them at any parallelism, against the model.
  */
 class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperties {
 
   private static final int HEAP = 0;
   private static final int INCREMENTAL = 2;
+  private static final int TINY_CACHE = 3;
   private static final Path CHECKPOINTS =
       Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-incremental-model-" + UUID.randomUUID());
 
   @Override
   protected int backendKinds() {
-    return 3;
+    return 4;
   }
 
   @Override
@@ -37,7 +39,9 @@ class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperti
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
         .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-snapshot-model").toString())
-        .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, kind == INCREMENTAL);
+        .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, kind == INCREMENTAL)
+        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES,
+            kind == TINY_CACHE ? 2 : StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(p.keyType(), p.maxParallelism(),
         p.keyGroupRange(), conf, p.owner(), p.clock(), p.restoreState(), p.userClassLoader()));
   }

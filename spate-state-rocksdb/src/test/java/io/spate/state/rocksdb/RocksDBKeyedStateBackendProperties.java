@@ -9,14 +9,20 @@ import io.spate.runtime.state.KeyedStateBackendModelProperties;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import java.nio.file.Path;
 
-/** The RocksDB backend against the in-memory model. */
+/** The RocksDB backend against the in-memory model, with the default write-back cache. */
 class RocksDBKeyedStateBackendProperties extends KeyedStateBackendModelProperties {
+
+  /** Values cached per aggregating or reducing state. */
+  int writeBackCacheEntries() {
+    return StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue();
+  }
 
   @Override
   protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
       throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
+        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, writeBackCacheEntries())
         .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-model").toString());
     return new RocksDBKeyedStateBackendFactory()
         .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "model test", System::currentTimeMillis));

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.functions.AggregateFunction;
+import io.spate.api.state.AggregatingState;
+import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.state.ReducingState;
+import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -120,6 +125,70 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
     assertThatThrownBy(() -> RocksDBKeyedStateBackendFactory.parseMemorySize("lots"))
         .isInstanceOf(IllegalConfigurationException.class).hasMessageContaining("state.backend.rocksdb.memory.managed-size");
     assertThatThrownBy(() -> RocksDBKeyedStateBackendFactory.parseMemorySize("1kb")).hasMessageContaining("at least");
+  }
+
+  @Test
+  void cachedReducingAndAggregatingStateStillReadFreshCopies() throws Exception {
+    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    try {
+      readsFreshCopies(backend);
+    } finally {
+      backend.dispose();
+    }
+  }
+
+  private static void readsFreshCopies(KeyedStateBackend<String> backend) throws Exception {
+    ReducingState<long[]> sum = backend.getPartitionedState(VoidNamespace.INSTANCE,
+        new ReducingStateDescriptor<long[]>("sum", (a, b) -> {
+          a[0] += b[0];
+          return a;
+        }, long[].class));
+    AggregatingState<long[], long[]> total = backend.getPartitionedState(VoidNamespace.INSTANCE,
+        new AggregatingStateDescriptor<>("total", new AggregateFunction<long[], long[], long[]>() {
+          @Override
+          public long[] createAccumulator() {
+            return new long[1];
+          }
+
+          @Override
+          public long[] add(long[] value, long[] accumulator) {
+            accumulator[0] += value[0];
+            return accumulator;
+          }
+
+          @Override
+          public long[] getResult(long[] accumulator) {
+            return accumulator; // the accumulator itself: only a copy keeps the state apart
+          }
+
+          @Override
+          public long[] merge(long[] a, long[] b) {
+            a[0] += b[0];
+            return a;
+          }
+        }, long[].class));
+    backend.setCurrentKey("k");
+    sum.add(new long[] {2});
+    total.add(new long[] {2});
+    sum.get()[0] = 100;
+    total.get()[0] = 100;
+    sum.add(new long[] {3});
+    total.add(new long[] {3});
+    assertThat(sum.get()).containsExactly(5);
+    assertThat(total.get()).containsExactly(5);
+  }
+
+  @Test
+  void aNegativeWriteBackCacheSizeIsRefusedNamingTheOption() {
+    Configuration conf = new Configuration()
+        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
+        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, -1);
+    assertThatThrownBy(() -> new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
+        Types.STRING, 128, new KeyGroupRange(0, 127), conf, "test job/op (1/1)", System::currentTimeMillis)))
+        .isInstanceOf(IllegalConfigurationException.class)
+        .hasMessageContaining("state.backend.rocksdb.write-back-cache.entries is -1");
+    assertThat(RocksDBKeyedStateBackendFactory.writeBackCacheEntries(new Configuration()))
+        .isEqualTo(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue());
   }
 
   @Test

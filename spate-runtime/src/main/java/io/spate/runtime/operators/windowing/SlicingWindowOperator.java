@@ -18,6 +18,7 @@ import io.spate.runtime.operators.InternalTimerService;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.TimestampedCollector;
 import io.spate.runtime.state.InternalKvState;
+import io.spate.runtime.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.VoidNamespace;
 import java.util.Collections;
 
@@ -147,16 +148,17 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
       TypeSerializer<Object> serializer = accumulatorType.createSerializer();
       copier = serializer.isImmutableType() ? null : serializer;
     }
+    // Owned: this operator copies what it reads before changing it, as the heap backend requires.
     ValueStateDescriptor<Object> slicesDescriptor = accumulatorType != null
-        ? new ValueStateDescriptor<>(SLICES_STATE, accumulatorType)
-        : new ValueStateDescriptor<>(SLICES_STATE, Object.class);
+        ? new OwnedValueStateDescriptor<>(SLICES_STATE, accumulatorType)
+        : new OwnedValueStateDescriptor<>(SLICES_STATE, Object.class);
     slices = keyedStateBackend.getOrCreateState(slicesDescriptor);
     ValueStateDescriptor<Object> refireDescriptor = accumulatorType != null
-        ? new ValueStateDescriptor<>(REFIRE_STATE, accumulatorType)
-        : new ValueStateDescriptor<>(REFIRE_STATE, Object.class);
+        ? new OwnedValueStateDescriptor<>(REFIRE_STATE, accumulatorType)
+        : new OwnedValueStateDescriptor<>(REFIRE_STATE, Object.class);
     refire = keyedStateBackend.getOrCreateState(refireDescriptor);
     index = keyedStateBackend.getPartitionedState(VoidNamespace.INSTANCE,
-        new ValueStateDescriptor<>(INDEX_STATE, long[].class));
+        new OwnedValueStateDescriptor<>(INDEX_STATE, long[].class));
     windowContext = new WindowFunctionContext<>(function, keyedStateBackend, timers, output);
     numLateRecordsDropped = context.metricGroup().counter("numLateRecordsDropped");
     cachedSliceBox = null;
