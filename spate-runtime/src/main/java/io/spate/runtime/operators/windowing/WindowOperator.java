@@ -21,6 +21,7 @@ import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.TimestampedCollector;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.InternalMergingState;
+import io.spate.runtime.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.VoidNamespace;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
@@ -107,7 +108,8 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static ValueStateDescriptor<HashMap<Window, Window>> mergingWindowsDescriptor() {
-    return new ValueStateDescriptor<>("merging-window-set", (Class) HashMap.class);
+    // Owned: MergingWindowSet changes the map it loaded and always writes it back (persist).
+    return new OwnedValueStateDescriptor<>("merging-window-set", (Class) HashMap.class);
   }
 
   @Override
