@@ -31,6 +31,7 @@ abstract class AbstractRocksDBCachedState<K, N, V> extends AbstractRocksDBState<
    * value is null if the row has none. Set the entry's value and mark it dirty to change it.
    */
   final WriteBackCache.Entry<V> entry(N ns) {
+    backend.checkOpen(); // a cached value must not outlive the backend
     int length = buildRowKey(ns);
     byte[] row = rowKey.getSharedBuffer();
     WriteBackCache.Entry<V> e = cache.find(row, length);
@@ -73,6 +74,7 @@ abstract class AbstractRocksDBCachedState<K, N, V> extends AbstractRocksDBState<
 
   @Override
   public void clear() {
+    backend.checkOpen();
     int length = buildRowKey(namespace);
     byte[] row = rowKey.getSharedBuffer();
     WriteBackCache.Entry<V> e = cache.find(row, length);

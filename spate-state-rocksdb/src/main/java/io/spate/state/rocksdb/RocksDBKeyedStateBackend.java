@@ -816,6 +816,11 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
   }
 
+  /** Fails if the backend was disposed; for states whose access may not reach the database. */
+  void checkOpen() {
+    checkNotDisposed();
+  }
+
   private void checkNotDisposed() {
     if (disposed) {
       throw new IllegalStateException("The RocksDB state backend of " + owner + " was disposed.");

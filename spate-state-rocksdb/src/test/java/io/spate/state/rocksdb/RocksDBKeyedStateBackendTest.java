@@ -179,6 +179,19 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   }
 
   @Test
+  void cachedStatesFailAfterDisposeLikeTheOthers() throws Exception {
+    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    ReducingState<Integer> sum = backend.getPartitionedState(VoidNamespace.INSTANCE,
+        new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class));
+    backend.setCurrentKey("k");
+    sum.add(1); // cached: nothing was written to RocksDB yet
+    backend.dispose();
+    assertThatThrownBy(sum::get).hasMessageContaining("disposed");
+    assertThatThrownBy(() -> sum.add(2)).hasMessageContaining("disposed");
+    assertThatThrownBy(sum::clear).hasMessageContaining("disposed");
+  }
+
+  @Test
   void aNegativeWriteBackCacheSizeIsRefusedNamingTheOption() {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
