@@ -4,8 +4,8 @@ import io.spate.api.serialization.TypeSerializer;
 import org.rocksdb.ColumnFamilyHandle;
 
 /**
- * A RocksDB state whose values the engine owns (accumulators of aggregating and reducing state),
- * read and written through a {@link WriteBackCache}: RocksDB sees a value when its entry is
+ * A RocksDB state whose values the engine owns (accumulators of aggregating and reducing state, and
+ * engine-owned value state), read and written through a {@link WriteBackCache}: RocksDB sees a value when its entry is
  * evicted or the backend flushes the cache, before a snapshot or an iteration over the rows.
  *
  * @param <K> the key type
@@ -31,7 +31,7 @@ abstract class AbstractRocksDBCachedState<K, N, V> extends AbstractRocksDBState<
    * value is null if the row has none. Set the entry's value and mark it dirty to change it.
    */
   final WriteBackCache.Entry<V> entry(N ns) {
-    backend.checkOpen(); // a cached value must not outlive the backend
+    backend.checkNotDisposed(); // a cached value must not outlive the backend
     int length = buildRowKey(ns);
     byte[] row = rowKey.getSharedBuffer();
     WriteBackCache.Entry<V> e = cache.find(row, length);
@@ -43,18 +43,25 @@ abstract class AbstractRocksDBCachedState<K, N, V> extends AbstractRocksDBState<
     return e;
   }
 
-  /** Sets the value of {@code entry}, to be written to RocksDB later. */
-  static <V> void set(WriteBackCache.Entry<V> entry, V value) {
+  /** The value of the current key in {@code ns}, or null. */
+  final V read(N ns) {
+    WriteBackCache.Entry<V> entry = entry(ns);
+    V value = entry.value;
+    done(entry);
+    return value;
+  }
+
+  /** Sets the value of {@code entry}, to be written to RocksDB later (at once without a cache). */
+  final void write(WriteBackCache.Entry<V> entry, V value) {
     entry.value = value;
     entry.dirty = true;
+    done(entry);
   }
 
   /** Ends an access to {@code entry}: without a cache, writes what changed and forgets the entry. */
-  final void done(WriteBackCache.Entry<V> entry) {
+  private void done(WriteBackCache.Entry<V> entry) {
     if (writeThrough) {
-      if (entry.dirty) {
-        writeBack(entry);
-      }
+      cache.writeIfChanged(entry);
       cache.remove(entry);
     }
   }
@@ -74,7 +81,7 @@ abstract class AbstractRocksDBCachedState<K, N, V> extends AbstractRocksDBState<
 
   @Override
   public void clear() {
-    backend.checkOpen();
+    backend.checkNotDisposed();
     int length = buildRowKey(namespace);
     byte[] row = rowKey.getSharedBuffer();
     WriteBackCache.Entry<V> e = cache.find(row, length);

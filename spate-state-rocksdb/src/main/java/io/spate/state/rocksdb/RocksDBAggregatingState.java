@@ -21,9 +21,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBC
 
   @Override
   public OUT get() {
-    WriteBackCache.Entry<ACC> entry = entry(namespace);
-    ACC accumulator = entry.value;
-    done(entry);
+    ACC accumulator = read(namespace);
     // the result must not share objects with the cached accumulator, which later records change
     return accumulator == null ? null : function.getResult(copyForUser(accumulator));
   }
@@ -32,8 +30,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBC
   public void add(IN value) {
     WriteBackCache.Entry<ACC> entry = entry(namespace);
     ACC accumulator = entry.value == null ? function.createAccumulator() : entry.value;
-    set(entry, function.add(value, accumulator));
-    done(entry);
+    write(entry, function.add(value, accumulator));
   }
 
   @Override
@@ -49,8 +46,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> extends AbstractRocksDBC
     }
     if (merged != null) {
       WriteBackCache.Entry<ACC> entry = entry(target);
-      set(entry, entry.value == null ? merged : function.merge(entry.value, merged));
-      done(entry);
+      write(entry, entry.value == null ? merged : function.merge(entry.value, merged));
     }
   }
 }

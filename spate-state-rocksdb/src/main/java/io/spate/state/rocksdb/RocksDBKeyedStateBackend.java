@@ -645,7 +645,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
           : new RocksDBValueState<>(this, column, (ValueStateDescriptor) descriptor);
       case LIST -> new RocksDBListState<>(this, column, name, StateSerializers.forDescriptor(descriptor));
       case REDUCING -> new RocksDBReducingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
-              ((ReducingStateDescriptor) descriptor).getReduceFunction(), writeBackCacheEntries);
+          ((ReducingStateDescriptor) descriptor).getReduceFunction(), writeBackCacheEntries);
       case AGGREGATING -> new RocksDBAggregatingState<>(this, column, name, StateSerializers.forDescriptor(descriptor),
           (AggregateFunction) ((AggregatingStateDescriptor) descriptor).getAggregateFunction(), writeBackCacheEntries);
       case MAP -> {
@@ -816,12 +816,8 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
   }
 
-  /** Fails if the backend was disposed; for states whose access may not reach the database. */
-  void checkOpen() {
-    checkNotDisposed();
-  }
-
-  private void checkNotDisposed() {
+  /** Fails if the backend was disposed; also for cached states, whose access may not reach the database. */
+  void checkNotDisposed() {
     if (disposed) {
       throw new IllegalStateException("The RocksDB state backend of " + owner + " was disposed.");
     }

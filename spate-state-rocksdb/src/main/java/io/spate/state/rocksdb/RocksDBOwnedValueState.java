@@ -18,10 +18,7 @@ final class RocksDBOwnedValueState<K, N, V> extends AbstractRocksDBCachedState<K
 
   @Override
   public V value() {
-    WriteBackCache.Entry<V> entry = entry(namespace);
-    V value = entry.value;
-    done(entry);
-    return value;
+    return read(namespace);
   }
 
   @Override
@@ -29,9 +26,7 @@ final class RocksDBOwnedValueState<K, N, V> extends AbstractRocksDBCachedState<K
     if (value == null) {
       clear();
     } else {
-      WriteBackCache.Entry<V> entry = entry(namespace);
-      set(entry, value);
-      done(entry);
+      write(entry(namespace), value);
     }
   }
 }

@@ -21,10 +21,7 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBCachedState<K, 
 
   @Override
   public V get() {
-    WriteBackCache.Entry<V> entry = entry(namespace);
-    V value = entry.value;
-    done(entry);
-    return copyForUser(value);
+    return copyForUser(read(namespace));
   }
 
   @Override
@@ -33,8 +30,7 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBCachedState<K, 
       throw new NullPointerException("Reducing state '" + name() + "' cannot add null.");
     }
     WriteBackCache.Entry<V> entry = entry(namespace);
-    set(entry, entry.value == null ? value : reduceFunction.reduce(entry.value, value));
-    done(entry);
+    write(entry, entry.value == null ? value : reduceFunction.reduce(entry.value, value));
   }
 
   @Override
@@ -50,8 +46,7 @@ final class RocksDBReducingState<K, N, V> extends AbstractRocksDBCachedState<K, 
     }
     if (merged != null) {
       WriteBackCache.Entry<V> entry = entry(target);
-      set(entry, entry.value == null ? merged : reduceFunction.reduce(entry.value, merged));
-      done(entry);
+      write(entry, entry.value == null ? merged : reduceFunction.reduce(entry.value, merged));
     }
   }
 }

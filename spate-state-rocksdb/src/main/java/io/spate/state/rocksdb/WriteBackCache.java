@@ -91,10 +91,7 @@ final class WriteBackCache<V> {
     }
     if (size == capacity) {
       Entry<V> eldest = oldest;
-      if (eldest.dirty) {
-        writer.write(eldest); // may throw; the entry then stays, and nothing is lost
-        eldest.dirty = false;
-      }
+      writeIfChanged(eldest); // may throw; the entry then stays, and nothing is lost
       remove(eldest);
     }
     int hash = hash(row, length);
@@ -129,20 +126,21 @@ final class WriteBackCache<V> {
   /** Writes every changed entry to RocksDB; the entries stay cached, unchanged from RocksDB's rows. */
   void flush() {
     for (Entry<V> e = oldest; e != null; e = e.newer) {
-      if (e.dirty) {
-        writer.write(e);
-        e.dirty = false;
-        e.stored = e.value != null;
-      }
+      writeIfChanged(e);
+    }
+  }
+
+  /** Writes {@code entry} to RocksDB if it changed; it then matches RocksDB's row. */
+  void writeIfChanged(Entry<V> entry) {
+    if (entry.dirty) {
+      writer.write(entry);
+      entry.dirty = false;
+      entry.stored = entry.value != null;
     }
   }
 
   int size() {
     return size;
-  }
-
-  int capacity() {
-    return capacity;
   }
 
   private void append(Entry<V> e) {

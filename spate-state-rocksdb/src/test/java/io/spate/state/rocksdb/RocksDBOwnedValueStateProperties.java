@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -128,7 +129,7 @@ class RocksDBOwnedValueStateProperties {
   }
 
   /** A plain value state still reads copies on RocksDB; an owned one reads the cached object itself. */
-  @Property(tries = 1)
+  @Example
   void onlyOwnedStateReadsTheStoredObject() throws Exception {
     KeyedStateBackend<String> b = backend(16, List.of());
     try {
