@@ -24,6 +24,19 @@ public record JobID(long upper, long lower) implements Serializable {
         Long.parseUnsignedLong(hex.substring(16), 16));
   }
 
+  // equals and hashCode are written out: a record's generated ones bootstrap method handles the first
+  // time they run, and a job id is first hashed when its job is submitted, on the clock of the job's
+  // start (tens of milliseconds in a fresh JVM, for the first record of all).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JobID other && upper == other.upper && lower == other.lower;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(upper) * 31 + Long.hashCode(lower);
+  }
+
   /**
    * The 32 lowercase hexadecimal digits of the id. Not {@code String.format}: its format parser is a
    * regular expression, and ids are printed (thread names, file names) at a job's first checkpoint,

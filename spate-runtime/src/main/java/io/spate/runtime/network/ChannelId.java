@@ -27,6 +27,18 @@ public record ChannelId(JobID jobId, int attempt, int edgeId, int producer, int 
     }
   }
 
+  // Written out for the reason JobID's are: generated ones bootstrap method handles when a job is deployed.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChannelId other && jobId.equals(other.jobId) && attempt == other.attempt
+        && edgeId == other.edgeId && producer == other.producer && consumer == other.consumer;
+  }
+
+  @Override
+  public int hashCode() {
+    return (((jobId.hashCode() * 31 + attempt) * 31 + edgeId) * 31 + producer) * 31 + consumer;
+  }
+
   @Override
   public String toString() {
     return jobId + "/" + attempt + "/" + edgeId + "/" + producer + "->" + consumer;

@@ -54,7 +54,18 @@ public final class LocalShuffleEnvironment implements ShuffleEnvironment {
   @Override
   public void abandon(ChannelId id, boolean producerSide) {}
 
-  private record EdgeOfJob(JobID jobId, int edgeId) {}
+  private record EdgeOfJob(JobID jobId, int edgeId) {
+    // Written out for the reason JobID's are: generated ones bootstrap method handles when a job is deployed.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof EdgeOfJob other && jobId.equals(other.jobId) && edgeId == other.edgeId;
+    }
+
+    @Override
+    public int hashCode() {
+      return jobId.hashCode() * 31 + edgeId;
+    }
+  }
 
   /** Records {@code attempt} as the edge's latest; true for the one caller that raised it. */
   private boolean raiseLatestAttempt(EdgeOfJob edge, int attempt) {

@@ -1,6 +1,6 @@
 package io.spate.bench.nexmark.flink;
 
-import io.spate.bench.nexmark.EventTimeFormat;
+import io.spate.bench.nexmark.BeforeTheClock;
 import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.ResultSummary;
 import io.spate.bench.nexmark.run.LatencyOrigin;
@@ -217,7 +217,7 @@ public final class FlinkNexmarkRunner {
       Options options = Options.parse(args);
       query = options.query();
       out = options.out();
-      EventTimeFormat.loadBeforeAJob();
+      BeforeTheClock.prepare(options.nexmark());
       Outcome o = run(options);
       StringBuilder json = new StringBuilder("{\"engine\":\"flink\",\"query\":").append(quote(query))
           .append(",\"events\":").append(options.events())

@@ -1,6 +1,6 @@
 package io.spate.bench.nexmark.run;
 
-import io.spate.bench.nexmark.EventTimeFormat;
+import io.spate.bench.nexmark.BeforeTheClock;
 import java.nio.file.Path;
 
 /** The shared {@code main} of the runners: parse, run, write the JSON result, exit 0 or 1. */
@@ -21,7 +21,7 @@ final class RunnerMain {
       out = outOf(args);
       RunnerOptions options = RunnerOptions.parse(args);
       query = options.query();
-      EventTimeFormat.loadBeforeAJob();
+      BeforeTheClock.prepare(options.configuration());
       result = runner.run(options);
     } catch (Throwable e) {
       e.printStackTrace();
