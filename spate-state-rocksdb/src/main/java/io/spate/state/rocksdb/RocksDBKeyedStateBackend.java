@@ -279,8 +279,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         : keySerializer);
   }
 
-  /** Keeps timers on the heap or in this backend's RocksDB, from the next timer service created on. */
-  /** How many values each aggregating or reducing state keeps as objects; 0 reads and writes RocksDB every time. */
+  /** How many values each aggregating, reducing or engine-owned value state keeps as objects; 0: RocksDB every time. */
   void setWriteBackCacheEntries(int entries) {
     writeBackCacheEntries = entries;
   }
@@ -292,6 +291,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
   }
 
+  /** Keeps timers on the heap or in this backend's RocksDB, from the next timer service created on. */
   void setTimerQueueType(PriorityQueueStateType type) {
     this.timerQueueType = type;
   }
