@@ -8,13 +8,19 @@ import java.util.Arrays;
  * The timers of one time domain on the heap: a min-heap by timestamp that also holds each
  * (timestamp, key, namespace) at most once and removes any timer in logarithmic time.
  *
- * <p>The timers live in an open-addressing hash table (each timer knows its hash, so adding one
- * allocates only the timer). The heap orders slots of that table, not timer objects: it holds each
- * entry's timestamp and slot number in arrays of primitives, and the table holds each slot's heap
- * position. Sifting therefore reads and writes only those arrays. A queue of many timers is mostly
- * cache misses, and this keeps them to a few lines per level instead of one timer object per child;
- * it also writes no object references while sifting, which the garbage collector would have to
- * track. Each node has four children, half the levels of a binary heap.
+ * <p>Each timer gets a small integer id, the index of its object in {@code timers}; ids of removed
+ * timers are reused. Everything else refers to timers by id, in arrays of primitives: an
+ * open-addressing hash table whose slots hold a timer's hash and id, and a heap that holds each
+ * entry's timestamp and id, with each id's heap position beside it. Sifting and probing thus read
+ * and write only those arrays. A queue of many timers is mostly cache misses, and this keeps them to
+ * a few lines per level instead of one timer object per child. Each node has four children, half
+ * the levels of a binary heap.
+ *
+ * <p>Only adding a timer stores an object reference, and it stores it at a reused or the next id, not
+ * at a slot picked by the hash. Timers mostly leave in the order they came, so new timers land on
+ * neighbouring elements of {@code timers}. This matters to G1: a reference stored into an old array
+ * marks that array's card dirty, and a table of many timers is old. Stores spread by hash dirty a
+ * card per new timer, and the collector then rescans each one; neighbouring stores share a card.
  */
 public final class HeapTimerQueue implements TimerQueue {
 
@@ -22,15 +28,24 @@ public final class HeapTimerQueue implements TimerQueue {
   private static final int ARITY = 1 << ARITY_BITS;
   static final int INITIAL_SLOTS = 128;
 
-  /** Linear probing, at most half full, so that an absent timer ends its probe soon. */
-  private Timer[] slots = new Timer[INITIAL_SLOTS];
-  /** The heap position of the timer in each occupied slot. */
-  private int[] positionOf = new int[INITIAL_SLOTS];
+  /** The timer of each id in use; null at free ids. */
+  private Timer[] timers = new Timer[INITIAL_SLOTS / 2];
+  /** The heap position of each id in use. */
+  private int[] positionOf = new int[INITIAL_SLOTS / 2];
+  /** Ids below {@code size + freeCount} that no timer uses, the last freed on top. */
+  private int[] freeIds = new int[INITIAL_SLOTS / 2];
+  private int freeCount;
+
+  /**
+   * Linear probing, at most half full, so that an absent timer ends its probe soon: each slot holds
+   * {@code hash << 32 | (id + 1)}, or 0 when empty.
+   */
+  private long[] slots = new long[INITIAL_SLOTS];
   private int slotShift = 64 - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
 
-  /** The heap: timestamp and slot of the entry at each position. */
+  /** The heap: timestamp and id of the entry at each position. */
   private long[] times = new long[INITIAL_SLOTS / 2];
-  private int[] slotAt = new int[INITIAL_SLOTS / 2];
+  private int[] idAt = new int[INITIAL_SLOTS / 2];
   private int size;
 
   @Override
@@ -40,13 +55,13 @@ public final class HeapTimerQueue implements TimerQueue {
     if (slot >= 0) {
       return false;
     }
-    slot = -slot - 1;
-    slots[slot] = new Timer(timestamp, key, namespace, hash);
     if (size == times.length) {
-      times = Arrays.copyOf(times, size * 2);
-      slotAt = Arrays.copyOf(slotAt, size * 2);
+      grow();
     }
-    siftUp(size++, slot, timestamp);
+    int id = freeCount > 0 ? freeIds[--freeCount] : size;
+    timers[id] = new Timer(timestamp, key, namespace, hash);
+    slots[-slot - 1] = slotEntry(hash, id);
+    siftUp(size++, id, timestamp);
     if (size * 2 > slots.length) {
       rehash(slots.length * 2);
     }
@@ -59,9 +74,10 @@ public final class HeapTimerQueue implements TimerQueue {
     if (slot < 0) {
       return false;
     }
-    int position = positionOf[slot];
+    int id = idIn(slots[slot]);
     unindex(slot);
-    removeAt(position);
+    release(id);
+    removeAt(positionOf[id]);
     return true;
   }
 
@@ -72,17 +88,28 @@ public final class HeapTimerQueue implements TimerQueue {
   private int find(int hash, long timestamp, Object key, Object namespace) {
     int mask = slots.length - 1;
     int slot = home(hash);
-    for (Timer t; (t = slots[slot]) != null; slot = (slot + 1) & mask) {
-      if (t.hash == hash && t.is(timestamp, key, namespace)) {
+    for (long s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
+      if (hashIn(s) == hash && timers[idIn(s)].is(timestamp, key, namespace)) {
         return slot;
       }
     }
     return -slot - 1;
   }
 
+  /** The slot that holds {@code id}, whose timer has {@code hash}. */
+  private int slotOf(int id, int hash) {
+    long wanted = slotEntry(hash, id);
+    int mask = slots.length - 1;
+    int slot = home(hash);
+    while (slots[slot] != wanted) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
   @Override
   public Timer peek() {
-    return size == 0 ? null : slots[slotAt[0]];
+    return size == 0 ? null : timers[idAt[0]];
   }
 
   @Override
@@ -90,9 +117,10 @@ public final class HeapTimerQueue implements TimerQueue {
     if (size == 0) {
       return null;
     }
-    int slot = slotAt[0];
-    Timer head = slots[slot];
-    unindex(slot);
+    int id = idAt[0];
+    Timer head = timers[id];
+    unindex(slotOf(id, head.hash));
+    release(id);
     removeAt(0);
     return head;
   }
@@ -105,9 +133,21 @@ public final class HeapTimerQueue implements TimerQueue {
   @Override
   public void forEach(Visitor visitor) throws IOException {
     for (int i = 0; i < size; i++) {
-      Timer t = slots[slotAt[i]];
+      Timer t = timers[idAt[i]];
       visitor.visit(t.key, t.namespace, t.timestamp);
     }
+  }
+
+  private static long slotEntry(int hash, int id) {
+    return (long) hash << 32 | (id + 1L);
+  }
+
+  private static int hashIn(long slotEntry) {
+    return (int) (slotEntry >>> 32);
+  }
+
+  private static int idIn(long slotEntry) {
+    return (int) slotEntry - 1;
   }
 
   private int home(int hash) {
@@ -119,8 +159,14 @@ public final class HeapTimerQueue implements TimerQueue {
     return (int) ((hash * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
+  /** Frees {@code id}; writing null marks no card, so a removal costs the collector nothing. */
+  private void release(int id) {
+    timers[id] = null;
+    freeIds[freeCount++] = id;
+  }
+
   /**
-   * Empties slot {@code i}, moving back the timers after it that a probe from their home slot would
+   * Empties slot {@code i}, moving back the entries after it that a probe from their home slot would
    * no longer reach.
    */
   private void unindex(int i) {
@@ -128,41 +174,44 @@ public final class HeapTimerQueue implements TimerQueue {
     int j = i;
     while (true) {
       j = (j + 1) & mask;
-      Timer t = slots[j];
-      if (t == null) {
+      long s = slots[j];
+      if (s == 0) {
         break;
       }
-      int h = home(t.hash);
+      int h = home(hashIn(s));
       boolean reachable = i <= j ? (i < h && h <= j) : (i < h || h <= j);
       if (!reachable) {
-        slots[i] = t;
-        positionOf[i] = positionOf[j];
-        slotAt[positionOf[i]] = i;
+        slots[i] = s;
         i = j;
       }
     }
-    slots[i] = null;
+    slots[i] = 0;
   }
 
   private void rehash(int capacity) {
-    Timer[] oldSlots = slots;
-    int[] oldPositions = positionOf;
-    slots = new Timer[capacity];
-    positionOf = new int[capacity];
+    long[] old = slots;
+    slots = new long[capacity];
     slotShift = 64 - Integer.numberOfTrailingZeros(capacity);
     int mask = capacity - 1;
-    for (int s = 0; s < oldSlots.length; s++) {
-      Timer t = oldSlots[s];
-      if (t != null) {
-        int i = home(t.hash);
-        while (slots[i] != null) {
+    for (long s : old) {
+      if (s != 0) {
+        int i = home(hashIn(s));
+        while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = t;
-        positionOf[i] = oldPositions[s];
-        slotAt[positionOf[i]] = i;
+        slots[i] = s;
       }
     }
+  }
+
+  /** Doubles the arrays indexed by id or heap position; with every id in use, none is free. */
+  private void grow() {
+    int capacity = times.length * 2;
+    times = Arrays.copyOf(times, capacity);
+    idAt = Arrays.copyOf(idAt, capacity);
+    timers = Arrays.copyOf(timers, capacity);
+    positionOf = Arrays.copyOf(positionOf, capacity);
+    freeIds = new int[capacity];
   }
 
   private void removeAt(int position) {
@@ -170,16 +219,16 @@ public final class HeapTimerQueue implements TimerQueue {
     if (position == size) {
       return;
     }
-    int lastSlot = slotAt[size];
+    int lastId = idAt[size];
     long lastTime = times[size];
-    siftDown(position, lastSlot, lastTime);
-    if (slotAt[position] == lastSlot) {
-      siftUp(position, lastSlot, lastTime);
+    siftDown(position, lastId, lastTime);
+    if (idAt[position] == lastId) {
+      siftUp(position, lastId, lastTime);
     }
   }
 
-  /** Places the entry ({@code slot}, {@code time}) at {@code position} or above it. */
-  private void siftUp(int position, int slot, long time) {
+  /** Places the entry ({@code id}, {@code time}) at {@code position} or above it. */
+  private void siftUp(int position, int id, long time) {
     while (position > 0) {
       int parent = (position - 1) >>> ARITY_BITS;
       if (times[parent] <= time) {
@@ -188,11 +237,11 @@ public final class HeapTimerQueue implements TimerQueue {
       move(parent, position);
       position = parent;
     }
-    place(position, slot, time);
+    place(position, id, time);
   }
 
-  /** Places the entry ({@code slot}, {@code time}) at {@code position} or below it. */
-  private void siftDown(int position, int slot, long time) {
+  /** Places the entry ({@code id}, {@code time}) at {@code position} or below it. */
+  private void siftDown(int position, int id, long time) {
     while (true) {
       int first = (position << ARITY_BITS) + 1;
       if (first >= size) {
@@ -213,19 +262,19 @@ public final class HeapTimerQueue implements TimerQueue {
       move(least, position);
       position = least;
     }
-    place(position, slot, time);
+    place(position, id, time);
   }
 
   private void move(int from, int to) {
-    int slot = slotAt[from];
+    int id = idAt[from];
     times[to] = times[from];
-    slotAt[to] = slot;
-    positionOf[slot] = to;
+    idAt[to] = id;
+    positionOf[id] = to;
   }
 
-  private void place(int position, int slot, long time) {
+  private void place(int position, int id, long time) {
     times[position] = time;
-    slotAt[position] = slot;
-    positionOf[slot] = position;
+    idAt[position] = id;
+    positionOf[id] = position;
   }
 }

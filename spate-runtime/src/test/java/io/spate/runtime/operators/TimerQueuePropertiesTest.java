@@ -2,6 +2,7 @@ package io.spate.runtime.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The timer queue against a sorted set: random adds, removes and polls keep at most one timer per
- * (timestamp, key, namespace), and polls come out in timestamp order.
+ * (timestamp, key, namespace), polls come out in timestamp order, and a snapshot's walk visits
+ * exactly the queued timers.
  */
 class TimerQueuePropertiesTest {
 
@@ -44,12 +46,12 @@ class TimerQueuePropertiesTest {
   }
 
   @Property(tries = 300)
-  void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) {
+  void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) throws IOException {
     checkAgainstSortedSet(ops);
   }
 
   @Property(tries = 50)
-  void growingQueueBehavesLikeASortedSet(@ForAll("growingQueues") List<Op> ops) {
+  void growingQueueBehavesLikeASortedSet(@ForAll("growingQueues") List<Op> ops) throws IOException {
     checkAgainstSortedSet(ops);
   }
 
@@ -93,7 +95,7 @@ class TimerQueuePropertiesTest {
     return Arbitraries.integers().between(0, 100).list().ofSize(7);
   }
 
-  private static void checkAgainstSortedSet(List<Op> ops) {
+  private static void checkAgainstSortedSet(List<Op> ops) throws IOException {
     TimerQueue queue = new HeapTimerQueue();
     TreeSet<Entry> model = new TreeSet<>(ORDER);
     for (Op op : ops) {
@@ -117,6 +119,10 @@ class TimerQueuePropertiesTest {
       }
       assertThat(queue.size()).isEqualTo(model.size());
     }
+    List<Entry> visited = new ArrayList<>();
+    queue.forEach((key, namespace, timestamp) -> visited.add(new Entry(timestamp,
+        Integer.parseInt(((String) key).substring(1)), Integer.parseInt(((String) namespace).substring(1)))));
+    assertThat(visited).as("the timers a snapshot writes").containsExactlyInAnyOrderElementsOf(model);
     List<Long> drained = new ArrayList<>();
     InternalTimerService.Timer t;
     while ((t = queue.poll()) != null) {
