@@ -1,21 +1,29 @@
 package io.spate.runtime.state.heap;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * The values of one heap state in one key group, by key and namespace: a chained hash map whose
- * bucket array and entries a snapshot can share with the live map, so that taking a snapshot costs
- * one reference instead of a copy.
+ * entries a snapshot can share with the live map, so that taking a snapshot costs one reference
+ * instead of a copy.
  *
- * <p>Every bucket array and entry carries the {@link SnapshotVersions version} it was made at. A
- * snapshot keeps the bucket array of the moment it starts and reads the entries reachable from it;
- * those are all older than the snapshot. The live map changes an array or entry in place only when
- * no running snapshot can reach it (its version is at least {@code ownedFrom}); otherwise it copies
- * the array, or the entry and the entries before it in its bucket, first. Values are objects the
- * caller may change in place (lists, maps, accumulators, TTL holders), so every value this map hands
- * out, by {@link #get} or {@link #remove}, is one no snapshot reads: a shared one is copied with the
- * state's value copier on the way out. {@link #put} takes ownership of the value it is given.
+ * <p>Each entry has a small integer id, its index in the {@code entries} array; ids of removed
+ * entries are reused. Buckets and chains link entries by id, in arrays and fields of primitives.
+ * Storing a new entry thus writes one object reference, at a reused or the next id, rather than at a
+ * bucket picked by the hash. That matters to G1: a reference stored into an old array marks its card
+ * dirty for the collector to rescan, and the array of a large state is old. Stores spread by hash
+ * dirty a card per new key; neighbouring stores share one.
+ *
+ * <p>A snapshot reads the {@code entries} array of the moment it starts, and from each entry only
+ * its key, namespace and value. The live map writes that array only if no running snapshot reads it
+ * (its version is at least {@code ownedFrom}) and otherwise copies it first; likewise it changes the
+ * value of a shared entry in a copy put in its place. Chains are not part of what a snapshot reads,
+ * so the live map relinks shared entries in place. Values are objects the caller may change in place
+ * (lists, maps, accumulators, TTL holders), so every value this map hands out, by {@link #get} or
+ * {@link #remove}, is one no snapshot reads: a shared one is copied with the state's value copier on
+ * the way out. {@link #put} takes ownership of the value it is given.
  *
  * @param <K> the key type
  * @param <N> the namespace type
@@ -23,19 +31,20 @@ import java.util.function.UnaryOperator;
  */
 final class CopyOnWriteStateMap<K, N, V> {
 
-  /** One value: key and namespace, the value, the next entry of its bucket, and their versions. */
+  /** One value: key and namespace, the value, the id of the next entry of its bucket, and versions. */
   static class Entry<K, N, V> {
     final K key;
     final N namespace;
     final int hash;
     V value;
-    Entry<K, N, V> next;
-    /** The version of this object: of its value reference and its next reference. */
+    /** The id of the next entry of the bucket, or -1; only the live map reads it. */
+    int next;
+    /** The version of this object's value reference. */
     int entryVersion;
     /** The version of the value object, which may be older than the entry that holds it. */
     int valueVersion;
 
-    Entry(K key, N namespace, int hash, V value, Entry<K, N, V> next, int entryVersion, int valueVersion) {
+    Entry(K key, N namespace, int hash, V value, int next, int entryVersion, int valueVersion) {
       this.key = key;
       this.namespace = namespace;
       this.hash = hash;
@@ -63,8 +72,7 @@ final class CopyOnWriteStateMap<K, N, V> {
   private static final class TrackedEntry<K, N, V> extends Entry<K, N, V> {
     private final int birth;
 
-    TrackedEntry(K key, N namespace, int hash, V value, Entry<K, N, V> next, int entryVersion, int valueVersion,
-        int birth) {
+    TrackedEntry(K key, N namespace, int hash, V value, int next, int entryVersion, int valueVersion, int birth) {
       super(key, namespace, hash, value, next, entryVersion, valueVersion);
       this.birth = birth;
     }
@@ -81,17 +89,24 @@ final class CopyOnWriteStateMap<K, N, V> {
   }
 
   private static final int FIRST_CAPACITY = 8;
-  private static final int MAX_CAPACITY = 1 << 30;
+  private static final int MAX_BUCKETS = 1 << 30;
 
-  /** The array of every map that has never held a value; shared, so never written. */
+  /** The arrays of every map that has never held a value; shared, so never written. */
   @SuppressWarnings("rawtypes")
-  private static final Entry[] EMPTY = new Entry[1];
+  private static final Entry[] NO_ENTRIES = new Entry[0];
+  private static final int[] NO_BUCKETS = {-1};
 
   private final SnapshotVersions versions;
   private final boolean tracksBirths;
   private UnaryOperator<V> copier;
-  private Entry<K, N, V>[] table;
-  private int tableVersion;
+  /** The entry of each id in use, null at free ids and beyond. */
+  private Entry<K, N, V>[] entries;
+  private int entriesVersion;
+  /** The id of the first entry of each bucket, or -1. */
+  private int[] buckets;
+  /** Ids below {@code size + freeCount} that no entry uses, the last freed on top. */
+  private int[] freeIds;
+  private int freeCount;
   private int size;
   private int threshold;
   private int births;
@@ -101,7 +116,9 @@ final class CopyOnWriteStateMap<K, N, V> {
     this.versions = versions;
     this.tracksBirths = tracksBirths;
     this.copier = copier;
-    this.table = EMPTY;
+    this.entries = NO_ENTRIES;
+    this.buckets = NO_BUCKETS;
+    this.freeIds = new int[0];
   }
 
   void copyValuesWith(UnaryOperator<V> copier) {
@@ -113,14 +130,18 @@ final class CopyOnWriteStateMap<K, N, V> {
     return h ^ (h >>> 16);
   }
 
-  private Entry<K, N, V> find(K key, N namespace, int hash) {
-    Entry<K, N, V>[] tab = table;
-    for (Entry<K, N, V> e = tab[hash & (tab.length - 1)]; e != null; e = e.next) {
+  /** The id of the entry of {@code key} in {@code namespace}, or -1. */
+  private int find(K key, N namespace, int hash) {
+    Entry<K, N, V>[] all = entries;
+    int id = buckets[hash & (buckets.length - 1)];
+    while (id >= 0) {
+      Entry<K, N, V> e = all[id];
       if (e.hash == hash && matches(e, key, namespace)) {
-        return e;
+        return id;
       }
+      id = e.next;
     }
-    return null;
+    return -1;
   }
 
   private static boolean matches(Entry<?, ?, ?> e, Object key, Object namespace) {
@@ -131,11 +152,8 @@ final class CopyOnWriteStateMap<K, N, V> {
 
   /** The value of {@code key} in {@code namespace}, which the caller may change in place; or null. */
   V get(K key, N namespace) {
-    Entry<K, N, V> e = find(key, namespace, hash(key, namespace));
-    if (e == null) {
-      return null;
-    }
-    return e.valueVersion >= versions.ownedFrom ? e.value : ownValue(e);
+    int id = find(key, namespace, hash(key, namespace));
+    return id < 0 ? null : ownedValue(id);
   }
 
   /**
@@ -143,50 +161,44 @@ final class CopyOnWriteStateMap<K, N, V> {
    * running snapshot: the caller only reads it and must not change it.
    */
   V peek(K key, N namespace) {
-    Entry<K, N, V> e = find(key, namespace, hash(key, namespace));
-    return e == null ? null : e.value;
+    int id = find(key, namespace, hash(key, namespace));
+    return id < 0 ? null : entries[id].value;
   }
 
   /** As {@link #get}, but null unless the value is the one born as {@code birth}. */
   V getIfBorn(K key, N namespace, int birth) {
-    Entry<K, N, V> e = find(key, namespace, hash(key, namespace));
-    if (e == null || e.birth() != birth) {
-      return null;
-    }
-    return e.valueVersion >= versions.ownedFrom ? e.value : ownValue(e);
+    int id = find(key, namespace, hash(key, namespace));
+    return id < 0 || entries[id].birth() != birth ? null : ownedValue(id);
   }
 
   /** The birth number of the value of {@code key} in {@code namespace}, -1 if there is none. */
   int birthOf(K key, N namespace) {
-    Entry<K, N, V> e = find(key, namespace, hash(key, namespace));
-    return e == null ? -1 : e.birth();
+    int id = find(key, namespace, hash(key, namespace));
+    return id < 0 ? -1 : entries[id].birth();
   }
 
   /** Makes {@code value} the value of {@code key} in {@code namespace}; the map owns it from now. */
   void put(K key, N namespace, V value) {
     int hash = hash(key, namespace);
-    Entry<K, N, V> e = find(key, namespace, hash);
-    if (e != null) {
-      if (e.entryVersion < versions.ownedFrom) {
-        e = ownEntry(e);
-      }
+    int found = find(key, namespace, hash);
+    if (found >= 0) {
+      Entry<K, N, V> e = ownEntry(found);
       e.value = value;
       e.valueVersion = versions.current;
       return;
     }
-    if (table == EMPTY) {
-      table = newTable(FIRST_CAPACITY);
-    } else if (size >= threshold && table.length < MAX_CAPACITY) {
-      resize();
-    } else {
-      ownTable();
+    if (buckets == NO_BUCKETS) {
+      buckets = newBuckets(FIRST_CAPACITY);
+    } else if (size >= threshold && buckets.length < MAX_BUCKETS) {
+      rebucket(buckets.length * 2);
     }
+    int id = newId();
+    int bucket = hash & (buckets.length - 1);
     int version = versions.current;
-    int index = hash & (table.length - 1);
-    Entry<K, N, V> head = table[index];
-    table[index] = tracksBirths
-        ? new TrackedEntry<>(key, namespace, hash, value, head, version, version, ++births)
-        : new Entry<>(key, namespace, hash, value, head, version, version);
+    entries[id] = tracksBirths
+        ? new TrackedEntry<>(key, namespace, hash, value, buckets[bucket], version, version, ++births)
+        : new Entry<>(key, namespace, hash, value, buckets[bucket], version, version);
+    buckets[bucket] = id;
     size++;
   }
 
@@ -209,20 +221,27 @@ final class CopyOnWriteStateMap<K, N, V> {
 
   private Entry<K, N, V> unlink(K key, N namespace) {
     int hash = hash(key, namespace);
-    Entry<K, N, V>[] tab = table;
-    int index = hash & (tab.length - 1);
-    Entry<K, N, V> previous = null;
-    for (Entry<K, N, V> e = tab[index]; e != null; previous = e, e = e.next) {
+    int bucket = hash & (buckets.length - 1);
+    int previous = -1;
+    for (int id = buckets[bucket]; id >= 0; ) {
+      Entry<K, N, V> e = entries[id];
       if (e.hash == hash && matches(e, key, namespace)) {
-        ownTable();
-        if (previous == null) {
-          table[index] = e.next;
+        if (previous < 0) {
+          buckets[bucket] = e.next;
         } else {
-          ownEntry(previous).next = e.next;
+          entries[previous].next = e.next;
         }
+        ownEntries();
+        entries[id] = null; // storing null marks no card
+        if (freeCount == freeIds.length) {
+          freeIds = Arrays.copyOf(freeIds, Math.max(FIRST_CAPACITY, entries.length));
+        }
+        freeIds[freeCount++] = id;
         size--;
         return e;
       }
+      previous = id;
+      id = e.next;
     }
     return null;
   }
@@ -231,15 +250,15 @@ final class CopyOnWriteStateMap<K, N, V> {
     return size;
   }
 
-  /** The bucket array of this moment, for a snapshot that has just started: no writer changes it any more. */
+  /** The entries of this moment, for a snapshot that has just started: no writer changes them any more. */
   Entry<K, N, V>[] frozenTable() {
-    return table;
+    return entries;
   }
 
-  /** Calls {@code action} with each entry of {@code frozen}, a bucket array from {@link #frozenTable}. */
+  /** Calls {@code action} with each entry of {@code frozen}, an array from {@link #frozenTable}. */
   static <K, N, V> void forEach(Entry<K, N, V>[] frozen, Consumer<Entry<K, N, V>> action) {
-    for (Entry<K, N, V> head : frozen) {
-      for (Entry<K, N, V> e = head; e != null; e = e.next) {
+    for (Entry<K, N, V> e : frozen) {
+      if (e != null) {
         action.accept(e);
       }
     }
@@ -247,84 +266,79 @@ final class CopyOnWriteStateMap<K, N, V> {
 
   /** Calls {@code action} with each live entry, on the task thread, without changing anything. */
   void forEachLive(Consumer<Entry<K, N, V>> action) {
-    forEach(table, action);
+    forEach(entries, action);
   }
 
-  private V ownValue(Entry<K, N, V> e) {
+  /** The value of entry {@code id}, copied first if a running snapshot reads it. */
+  private V ownedValue(int id) {
+    Entry<K, N, V> e = entries[id];
+    if (e.valueVersion >= versions.ownedFrom) {
+      return e.value;
+    }
     V copy = copier.apply(e.value);
     if (copy == e.value) {
       return copy; // an immutable value: sharing it with a snapshot is safe
     }
-    Entry<K, N, V> owned = ownEntry(e);
+    Entry<K, N, V> owned = ownEntry(id);
     owned.value = copy;
     owned.valueVersion = versions.current;
     return copy;
   }
 
-  /**
-   * The entry to change in place of {@code target}: {@code target} itself if no snapshot reads it,
-   * else a copy, linked in place of it after copying the shared entries before it in its bucket.
-   */
-  private Entry<K, N, V> ownEntry(Entry<K, N, V> target) {
-    int ownedFrom = versions.ownedFrom;
-    if (target.entryVersion >= ownedFrom) {
-      return target;
+  /** The entry to change in place of entry {@code id}: itself if no snapshot reads it, else a copy put in its place. */
+  private Entry<K, N, V> ownEntry(int id) {
+    Entry<K, N, V> e = entries[id];
+    if (e.entryVersion >= versions.ownedFrom) {
+      return e;
     }
-    ownTable();
-    int version = versions.current;
-    int index = target.hash & (table.length - 1);
-    Entry<K, N, V> previous = null;
-    Entry<K, N, V> e = table[index];
-    while (true) {
-      Entry<K, N, V> owned = e;
-      if (e.entryVersion < ownedFrom) {
-        owned = e.copyAt(version);
-        if (previous == null) {
-          table[index] = owned;
-        } else {
-          previous.next = owned;
-        }
-      }
-      if (e == target) {
-        return owned;
-      }
-      previous = owned;
-      e = owned.next;
+    ownEntries();
+    Entry<K, N, V> copy = e.copyAt(versions.current);
+    entries[id] = copy;
+    return copy;
+  }
+
+  private void ownEntries() {
+    if (entriesVersion < versions.ownedFrom) {
+      entries = entries.clone();
+      entriesVersion = versions.current;
     }
   }
 
-  private void ownTable() {
-    if (tableVersion < versions.ownedFrom) {
-      table = table.clone();
-      tableVersion = versions.current;
+  /** A free id, or the next one, with room for it in {@code entries}, which the live map owns after this. */
+  private int newId() {
+    if (freeCount > 0) {
+      ownEntries();
+      return freeIds[--freeCount];
     }
+    if (size == entries.length) {
+      entries = Arrays.copyOf(entries, Math.max(FIRST_CAPACITY, size * 2));
+      entriesVersion = versions.current;
+    } else {
+      ownEntries();
+    }
+    return size;
   }
 
-  /** Doubles the bucket array; entries a snapshot reads are copied, not relinked. */
-  private void resize() {
-    Entry<K, N, V>[] old = table;
-    Entry<K, N, V>[] resized = newTable(old.length * 2);
-    int mask = resized.length - 1;
-    int ownedFrom = versions.ownedFrom;
-    int version = versions.current;
-    for (Entry<K, N, V> head : old) {
-      Entry<K, N, V> e = head;
-      while (e != null) {
-        Entry<K, N, V> next = e.next;
-        Entry<K, N, V> moved = e.entryVersion >= ownedFrom ? e : e.copyAt(version);
-        int index = moved.hash & mask;
-        moved.next = resized[index];
-        resized[index] = moved;
-        e = next;
+  /** Spreads the entries over {@code capacity} buckets; relinking shared entries is safe as snapshots ignore chains. */
+  private void rebucket(int capacity) {
+    int[] spread = newBuckets(capacity);
+    int mask = capacity - 1;
+    Entry<K, N, V>[] all = entries;
+    for (int id = 0, end = size + freeCount; id < end; id++) {
+      Entry<K, N, V> e = all[id];
+      if (e != null) {
+        int bucket = e.hash & mask;
+        e.next = spread[bucket];
+        spread[bucket] = id;
       }
     }
-    table = resized;
+    buckets = spread;
   }
 
-  @SuppressWarnings("unchecked")
-  private Entry<K, N, V>[] newTable(int capacity) {
-    tableVersion = versions.current;
+  private int[] newBuckets(int capacity) {
     threshold = capacity - (capacity >>> 2);
-    return (Entry<K, N, V>[]) new Entry[capacity];
+    int[] heads = new int[capacity];
+    Arrays.fill(heads, -1);
+    return heads;
   }
 }

@@ -102,8 +102,8 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
   @Override
   @SuppressWarnings("unchecked")
   public void writeKeyGroup(int keyGroup, KeyedSnapshotWriter.EntrySink sink) throws IOException {
-    for (CopyOnWriteStateMap.Entry<Object, Object, Object> head : frozen[keyGroup - firstKeyGroup]) {
-      for (CopyOnWriteStateMap.Entry<Object, Object, Object> entry = head; entry != null; entry = entry.next) {
+    for (CopyOnWriteStateMap.Entry<Object, Object, Object> entry : frozen[keyGroup - firstKeyGroup]) {
+      if (entry != null) {
         writeEntry(entry, sink);
       }
     }
