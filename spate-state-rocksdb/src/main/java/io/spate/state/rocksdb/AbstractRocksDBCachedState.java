@@ -5,8 +5,9 @@ import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * A RocksDB state whose values the engine owns (accumulators of aggregating and reducing state, and
- * engine-owned value state), read and written through a {@link WriteBackCache}: RocksDB sees a value when its entry is
- * evicted or the backend flushes the cache, before a snapshot or an iteration over the rows.
+ * engine-owned value state), read and written through a {@link WriteBackCache}: RocksDB sees a value
+ * when its entry is evicted or the backend flushes the cache, before a snapshot or an iteration over
+ * the rows.
  *
  * @param <K> the key type
  * @param <N> the namespace type

@@ -95,6 +95,7 @@ final class CopyOnWriteStateMap<K, N, V> {
   @SuppressWarnings("rawtypes")
   private static final Entry[] NO_ENTRIES = new Entry[0];
   private static final int[] NO_BUCKETS = {-1};
+  private static final int[] NO_IDS = {};
 
   private final SnapshotVersions versions;
   private final boolean tracksBirths;
@@ -118,7 +119,7 @@ final class CopyOnWriteStateMap<K, N, V> {
     this.copier = copier;
     this.entries = NO_ENTRIES;
     this.buckets = NO_BUCKETS;
-    this.freeIds = new int[0];
+    this.freeIds = NO_IDS;
   }
 
   void copyValuesWith(UnaryOperator<V> copier) {
@@ -251,11 +252,11 @@ final class CopyOnWriteStateMap<K, N, V> {
   }
 
   /** The entries of this moment, for a snapshot that has just started: no writer changes them any more. */
-  Entry<K, N, V>[] frozenTable() {
+  Entry<K, N, V>[] frozenEntries() {
     return entries;
   }
 
-  /** Calls {@code action} with each entry of {@code frozen}, an array from {@link #frozenTable}. */
+  /** Calls {@code action} with each entry of {@code frozen}, an array from {@link #frozenEntries}. */
   static <K, N, V> void forEach(Entry<K, N, V>[] frozen, Consumer<Entry<K, N, V>> action) {
     for (Entry<K, N, V> e : frozen) {
       if (e != null) {

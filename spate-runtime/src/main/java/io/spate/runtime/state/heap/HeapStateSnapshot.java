@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One heap state's part of a snapshot. The synchronous part takes the bucket array of every key
+ * One heap state's part of a snapshot. The synchronous part takes the entries array of every key
  * group's {@link CopyOnWriteStateMap}, which the task no longer changes from then on (it copies
- * first); the asynchronous part serializes the entries reachable from them, leaving out expired TTL
- * values when the state cleans up in full snapshots.
+ * first); the asynchronous part serializes the entries in them, leaving out expired TTL values when
+ * the state cleans up in full snapshots.
  */
 final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
 
@@ -42,7 +42,7 @@ final class HeapStateSnapshot implements KeyedSnapshotWriter.StateSource {
     this.firstKeyGroup = table.range().startKeyGroup();
     this.frozen = new CopyOnWriteStateMap.Entry[table.range().size()][];
     for (int i = 0; i < frozen.length; i++) {
-      frozen[i] = table.keyGroupAt(i).frozenTable();
+      frozen[i] = table.keyGroupAt(i).frozenEntries();
     }
     this.dropExpired = live.ttl && live.ttlCleanupInSnapshot;
     this.now = now;

@@ -89,7 +89,7 @@ class CopyOnWriteStateMapPropertiesTest {
         }
         case 12 -> assertThat(map.birthOf(key, namespace)).isEqualTo(model.containsKey(k) ? births.get(k) : -1);
         case 13, 14 -> {
-          CopyOnWriteStateMap.Entry<Integer, Integer, Box>[] frozen = map.frozenTable();
+          CopyOnWriteStateMap.Entry<Integer, Integer, Box>[] frozen = map.frozenEntries();
           running.add(new Running(versions.start(), frozen, new HashMap<>(model)));
         }
         case 15, 16 -> {

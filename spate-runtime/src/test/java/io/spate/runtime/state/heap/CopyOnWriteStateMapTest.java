@@ -24,7 +24,7 @@ class CopyOnWriteStateMapTest {
     List<Integer> deleted = new ArrayList<>(List.of(3));
     map.put("removed", "ns", removed);
     map.put("deleted", "ns", deleted);
-    CopyOnWriteStateMap.Entry<String, String, List<Integer>>[] snapshot = map.frozenTable();
+    CopyOnWriteStateMap.Entry<String, String, List<Integer>>[] snapshot = map.frozenEntries();
     int version = versions.start();
 
     List<Integer> handedOut = map.remove("removed", "ns");
