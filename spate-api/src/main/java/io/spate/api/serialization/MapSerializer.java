@@ -1,13 +1,15 @@
 package io.spate.api.serialization;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Serializes maps as a size followed by the entries in iteration order; keys and values may be
- * null. Reads them back as {@link LinkedHashMap}, so the order survives.
+ * null. Reads them back as {@link LinkedHashMap}, so the order survives. A copy of a {@link HashMap}
+ * is a {@code HashMap} again and a copy of any other map a {@code LinkedHashMap} in its order.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -69,7 +71,10 @@ public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
     if (value == null) {
       return null;
     }
-    Map<K, V> copy = new LinkedHashMap<>(capacityFor(value.size()));
+    // a HashMap stays one: state backends copy values a snapshot still reads, and a LinkedHashMap
+    // would make every later iteration of the user's map chase its links from node to node
+    int capacity = capacityFor(value.size());
+    Map<K, V> copy = value.getClass() == HashMap.class ? new HashMap<>(capacity) : new LinkedHashMap<>(capacity);
     for (Map.Entry<K, V> entry : value.entrySet()) {
       copy.put(
           NullMarkers.copy(entry.getKey(), keySerializer),

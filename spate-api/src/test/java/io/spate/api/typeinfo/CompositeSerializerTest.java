@@ -18,9 +18,11 @@ import io.spate.api.typeinfo.TestTypes.StringBox;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -70,6 +72,45 @@ class CompositeSerializerTest {
     if (!order.bidsByChannel().isEmpty()) {
       assertThat(copy.bidsByChannel().get(0)).isNotSameAs(order.bidsByChannel().get(0));
     }
+  }
+
+  /** The kinds of map a user's state may hold. */
+  enum MapKind {
+    HASH, LINKED, SORTED;
+
+    Map<Long, Integer> create() {
+      return switch (this) {
+        case HASH -> new HashMap<>();
+        case LINKED -> new LinkedHashMap<>();
+        case SORTED -> new TreeMap<>();
+      };
+    }
+  }
+
+  @Property(tries = 200)
+  void mapCopiesKeepAHashMapAHashMapAndOtherMapsInTheirOrder(
+      @ForAll MapKind kind, @ForAll List<@net.jqwik.api.constraints.WithNull Long> keys) {
+    Map<Long, Integer> map = kind.create();
+    for (int i = 0; i < keys.size(); i++) {
+      if (kind != MapKind.SORTED || keys.get(i) != null) {
+        map.put(keys.get(i), i);
+      }
+    }
+    TypeSerializer<Map<Long, Integer>> serializer = Types.MAP(Types.LONG, Types.INT).createSerializer();
+    Map<Long, Integer> copy = serializer.copy(map);
+
+    assertThat(copy).isEqualTo(map).isNotSameAs(map);
+    if (kind == MapKind.HASH) {
+      assertThat(copy.getClass()).isEqualTo(HashMap.class);
+    } else {
+      assertThat(copy.getClass()).isEqualTo(LinkedHashMap.class);
+      assertThat(new ArrayList<>(copy.keySet())).as("iteration order")
+          .containsExactlyElementsOf(new ArrayList<>(map.keySet()));
+    }
+    Map<Long, Integer> before = new HashMap<>(map);
+    copy.put(Long.MIN_VALUE, -1);
+    copy.remove(keys.isEmpty() ? null : keys.get(0));
+    assertThat(map).isEqualTo(before);
   }
 
   @Provide
