@@ -3,14 +3,15 @@ package io.spate.bench.nexmark.flink;
 import io.spate.connectors.nexmark.Event;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import io.spate.connectors.nexmark.NexmarkGenerator;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.streaming.api.functions.source.RichParallelSourceFunction;
 
 /**
  * A parallel Flink source over {@link NexmarkGenerator}: subtask i of p emits event numbers i, i + p,
  * ... below the configured count, the same strided split as Spate's {@code NexmarkSource}. When the
  * configuration is rate limited, event n is emitted no earlier than {@code n / eventsPerSecond}
- * seconds after {@link LatencyClock#start} so that event time and wall time advance together.
+ * seconds after {@link LatencyClock#start} so that event time and wall time advance together; it
+ * waits by parking, to the same timer resolution as Spate's source.
  */
 public final class FlinkNexmarkSource extends RichParallelSourceFunction<Event> {
 
@@ -34,9 +35,11 @@ public final class FlinkNexmarkSource extends RichParallelSourceFunction<Event> 
     Object lock = ctx.getCheckpointLock();
     for (long n = subtask; n < end && running; n += stride) {
       if (limited) {
-        long wait = startNanos + (long) (n * nanosPerEvent) - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
+        // park, as Spate's reader does: a sleep rounds any wait up to a whole millisecond, which
+        // would hand Flink's sources a coarser pace (bursts a millisecond apart) than Spate's
+        long due = startNanos + (long) (n * nanosPerEvent);
+        for (long wait = due - System.nanoTime(); wait > 0 && running; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
         }
       }
       Event event = generator.eventAt(n);
