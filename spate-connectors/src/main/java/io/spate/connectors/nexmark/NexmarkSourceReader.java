@@ -4,6 +4,8 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +40,7 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
       this.split = split;
       this.next = split.next();
       if (split.paceOriginMillis() > 0) {
-        originNanos = System.nanoTime() - (System.currentTimeMillis() - split.paceOriginMillis()) * 1_000_000L;
+        originNanos = originNanos(split.paceOriginMillis(), System.nanoTime(), Instant.now());
       }
     }
 
@@ -106,6 +108,16 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
     }
     double lastDue = Math.floor((now - cursor.originNanos) / nanosPerEvent);
     return lastDue < cursor.next ? 0 : (long) ((lastDue - cursor.next) / cursor.split.stride()) + 1;
+  }
+
+  /**
+   * The {@link System#nanoTime()} at which the epoch millisecond {@code paceOriginMillis} was, with
+   * {@code nowNanos} and {@code nowWall} read together. The wall clock is read to the microsecond
+   * or finer: every reader converts the shared origin on its own, and reading it in whole
+   * milliseconds put the readers' schedules up to a millisecond apart.
+   */
+  static long originNanos(long paceOriginMillis, long nowNanos, Instant nowWall) {
+    return nowNanos - Duration.between(Instant.ofEpochMilli(paceOriginMillis), nowWall).toNanos();
   }
 
   private Cursor furthestBehind() {
