@@ -135,6 +135,16 @@ public final class NexmarkGenerator {
     return firstEventTime + (long) (n * millisPerEvent);
   }
 
+  /**
+   * When a rate-limited source emits event {@code n}: this many nanoseconds after its pace origin,
+   * the moment the wall clock, started at {@link NexmarkConfiguration#firstEventTime()} at the
+   * origin, reaches the event's scheduled time. Events that share a millisecond of event time fall
+   * due together, so every event leaves the source exactly when its time comes.
+   */
+  public long dueNanosAfterOrigin(long n) {
+    return (scheduledTime(n) - firstEventTime) * 1_000_000L;
+  }
+
   /** The kind of event {@code n}, without generating it. */
   public Event.Type typeAt(long n) {
     long offset = n % epoch;

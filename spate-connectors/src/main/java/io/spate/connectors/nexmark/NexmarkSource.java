@@ -60,8 +60,7 @@ public final class NexmarkSource
 
   @Override
   public SourceReader<Event, NexmarkSplit> createReader(SourceReaderContext readerContext) {
-    return new NexmarkSourceReader(readerContext, new NexmarkGenerator(configuration),
-        configuration.rateLimited() ? configuration.eventsPerSecond() : 0);
+    return new NexmarkSourceReader(readerContext, new NexmarkGenerator(configuration), configuration.rateLimited());
   }
 
   @Override

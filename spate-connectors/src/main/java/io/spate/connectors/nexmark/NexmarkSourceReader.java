@@ -22,8 +22,8 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
 
   private final SourceReaderContext context;
   private final NexmarkGenerator generator;
-  // The pace of a rate-limited source (event n is due n * nanosPerEvent after its split's origin); 0 if unpaced.
-  private final double nanosPerEvent;
+  // Whether the source is rate limited: event n is then due generator.dueNanosAfterOrigin(n) after its split's origin.
+  private final boolean paced;
   private final List<Cursor> cursors = new ArrayList<>();
   private boolean noMoreSplits;
   private boolean splitRequested;
@@ -50,14 +50,14 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
   }
 
   /**
-   * A reader of {@code generator}'s events; with {@code eventsPerSecond > 0} it emits event n no
-   * earlier than n / eventsPerSecond seconds after its split's pace origin, and catches up after a
-   * stall rather than shifting the schedule, so that event time keeps step with the wall clock.
+   * A reader of {@code generator}'s events; if {@code paced} it emits each event no earlier than
+   * {@link NexmarkGenerator#dueNanosAfterOrigin} after its split's pace origin, and catches up after
+   * a stall rather than shifting the schedule, so that event time keeps step with the wall clock.
    */
-  NexmarkSourceReader(SourceReaderContext context, NexmarkGenerator generator, double eventsPerSecond) {
+  NexmarkSourceReader(SourceReaderContext context, NexmarkGenerator generator, boolean paced) {
     this.context = context;
     this.generator = generator;
-    this.nanosPerEvent = eventsPerSecond > 0 ? 1e9 / eventsPerSecond : 0;
+    this.paced = paced;
   }
 
   @Override
@@ -75,10 +75,10 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
     Cursor cursor = furthestBehind();
     long remaining = cursor.remaining();
     int granted = (int) Math.min(BATCH_SIZE, remaining);
-    if (nanosPerEvent > 0) {
-      granted = (int) Math.min(granted, due(cursor));
+    if (paced) {
+      granted = due(cursor, granted);
       if (granted == 0) {
-        scheduleWakeUp(cursor.originNanos + (long) Math.ceil(cursor.next * nanosPerEvent) - System.nanoTime());
+        scheduleWakeUp(cursor.originNanos + generator.dueNanosAfterOrigin(cursor.next) - System.nanoTime());
         return InputStatus.NOTHING_AVAILABLE;
       }
     }
@@ -100,14 +100,19 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
     return InputStatus.MORE_AVAILABLE;
   }
 
-  /** How many of the cursor's next events are due now. */
-  private long due(Cursor cursor) {
+  /** How many of the cursor's next {@code atMost} events are due now. */
+  private int due(Cursor cursor, int atMost) {
     long now = System.nanoTime();
     if (cursor.originNanos == Long.MIN_VALUE) {
-      cursor.originNanos = now - (long) (cursor.next * nanosPerEvent); // the first event is due now
+      cursor.originNanos = now - generator.dueNanosAfterOrigin(cursor.next); // the first event is due now
     }
-    double lastDue = Math.floor((now - cursor.originNanos) / nanosPerEvent);
-    return lastDue < cursor.next ? 0 : (long) ((lastDue - cursor.next) / cursor.split.stride()) + 1;
+    long elapsed = now - cursor.originNanos;
+    long stride = cursor.split.stride();
+    int due = 0;
+    for (long n = cursor.next; due < atMost && generator.dueNanosAfterOrigin(n) <= elapsed; n += stride) {
+      due++;
+    }
+    return due;
   }
 
   /**

@@ -178,6 +178,28 @@ class NexmarkGeneratorTest {
     }
   }
 
+  /**
+   * A paced source emits an event when its scheduled millisecond comes: never after the even
+   * schedule of n / rate seconds, at most a millisecond before it, and never before an earlier event.
+   */
+  @Property(tries = 40)
+  void eventsFallDueWhenTheirScheduledMillisecondComes(
+      @ForAll @IntRange(min = 1, max = 5_000_000) int eventsPerSecond,
+      @ForAll @LongRange(min = 0, max = 1_000_000_000L) long start) {
+    NexmarkConfiguration config = SMALL.toBuilder().unbounded().eventsPerSecond(eventsPerSecond).build();
+    NexmarkGenerator generator = new NexmarkGenerator(config);
+    long previous = start == 0 ? 0 : generator.dueNanosAfterOrigin(start - 1);
+    for (long n = start; n < start + 5_000; n++) {
+      long due = generator.dueNanosAfterOrigin(n);
+      double even = n * 1e9 / eventsPerSecond;
+      assertThat(due).as("due time of event %d", n)
+          .isEqualTo((generator.scheduledTime(n) - config.firstEventTime()) * 1_000_000L)
+          .isGreaterThanOrEqualTo(previous);
+      assertThat((double) due).isLessThanOrEqualTo(even + 1).isGreaterThan(even - 1_000_001);
+      previous = due;
+    }
+  }
+
   @Test
   void timesAdvanceByTheInterEventDelayRegardlessOfTheWallClock() {
     NexmarkConfiguration config = SMALL.toBuilder().eventsPerSecond(1000).firstEventTime(5_000).build();

@@ -30,6 +30,11 @@ class NexmarkSourceReaderTest {
 
   private static final NexmarkConfiguration CONFIG = NexmarkConfiguration.builder().events(20_000).seed(11).build();
 
+  /** CONFIG's events at {@code eventsPerSecond} of event time, rate limited. */
+  private static NexmarkConfiguration paced(double eventsPerSecond) {
+    return CONFIG.toBuilder().eventsPerSecond(eventsPerSecond).rateLimited(true).build();
+  }
+
   /** Collects events and their timestamps. */
   private static final class Collected implements ReaderOutput<Event> {
     final List<Event> events = new ArrayList<>();
@@ -93,7 +98,7 @@ class NexmarkSourceReaderTest {
   }
 
   private static NexmarkSourceReader reader(Context context) {
-    return new NexmarkSourceReader(context, new NexmarkGenerator(CONFIG), 0);
+    return new NexmarkSourceReader(context, new NexmarkGenerator(CONFIG), false);
   }
 
   /** A reader stopped after some polls and a new reader given its snapshot read, together, the split. */
@@ -169,7 +174,7 @@ class NexmarkSourceReaderTest {
   @Test
   void aRateLimitedReaderWaitsForItsWakeUpInsteadOfSpinning() throws Exception {
     NexmarkSourceReader reader = new NexmarkSourceReader(
-        new Context(), new NexmarkGenerator(CONFIG), 100);
+        new Context(), new NexmarkGenerator(paced(100)), true);
     reader.addSplits(NexmarkSplit.cut(CONFIG.numEvents(), 1));
     Collected out = new Collected();
     InputStatus status = InputStatus.MORE_AVAILABLE;
@@ -186,7 +191,7 @@ class NexmarkSourceReaderTest {
   /** A paced reader keeps its split's schedule: after a stall it catches up instead of shifting the schedule. */
   @Test
   void aPacedReaderCatchesUpWhatFellDueWhileItWasAway() throws Exception {
-    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(CONFIG), 1000);
+    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(paced(1000)), true);
     long secondAgo = System.currentTimeMillis() - 1000;
     reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, CONFIG.numEvents(), secondAgo)));
     Collected out = new Collected();
@@ -197,9 +202,31 @@ class NexmarkSourceReaderTest {
     assertThat(out.events.size()).isBetween(1001, NexmarkSourceReader.BATCH_SIZE);
   }
 
+  /**
+   * At 100 events per millisecond of event time a paced reader releases each millisecond's events
+   * together, when the wall clock reaches that millisecond, and none of a later one.
+   */
+  @Test
+  void aPacedReaderReleasesEachMillisecondOfEventTimeWhenItsTimeComes() throws Exception {
+    NexmarkConfiguration config = paced(100_000);
+    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(config), true);
+    long origin = System.currentTimeMillis() - 3;
+    reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, config.numEvents(), origin)));
+    Collected out = new Collected();
+
+    reader.pollNext(out);
+    long elapsedMillis = System.currentTimeMillis() - origin;
+
+    // milliseconds 0 to 3 at least had come, and at most those up to the clock read after the poll
+    assertThat(out.events.size() % 100).isZero();
+    assertThat(out.events.size()).isBetween(400, (int) Math.min(NexmarkSourceReader.BATCH_SIZE / 100 * 100,
+        100 * (elapsedMillis + 1)));
+    assertThat(out.timestamps).allSatisfy(t -> assertThat(t - config.firstEventTime()).isLessThanOrEqualTo(elapsedMillis));
+  }
+
   @Test
   void aPacedReaderEmitsNothingBeforeItIsDue() throws Exception {
-    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(CONFIG), 1000);
+    NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(paced(1000)), true);
     long inAMinute = System.currentTimeMillis() + 60_000;
     reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, CONFIG.numEvents(), inAMinute)));
     Collected out = new Collected();

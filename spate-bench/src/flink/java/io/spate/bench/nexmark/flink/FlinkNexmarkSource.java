@@ -9,9 +9,10 @@ import org.apache.flink.streaming.api.functions.source.RichParallelSourceFunctio
 /**
  * A parallel Flink source over {@link NexmarkGenerator}: subtask i of p emits event numbers i, i + p,
  * ... below the configured count, the same strided split as Spate's {@code NexmarkSource}. When the
- * configuration is rate limited, event n is emitted no earlier than {@code n / eventsPerSecond}
- * seconds after {@link LatencyClock#start} so that event time and wall time advance together; it
- * waits by parking, to the same timer resolution as Spate's source.
+ * configuration is rate limited, event n is emitted no earlier than {@link
+ * NexmarkGenerator#dueNanosAfterOrigin} after {@link LatencyClock#start}, the schedule of Spate's
+ * source, so that event time and wall time advance together; it waits by parking, to the same timer
+ * resolution as Spate's source.
  */
 public final class FlinkNexmarkSource extends RichParallelSourceFunction<Event> {
 
@@ -31,13 +32,12 @@ public final class FlinkNexmarkSource extends RichParallelSourceFunction<Event> 
     long end = config.numEvents();
     boolean limited = config.rateLimited();
     long startNanos = limited ? LatencyClock.start() : 0;
-    double nanosPerEvent = 1e9 / config.eventsPerSecond();
     Object lock = ctx.getCheckpointLock();
     for (long n = subtask; n < end && running; n += stride) {
       if (limited) {
         // park, as Spate's reader does: a sleep rounds any wait up to a whole millisecond, which
         // would hand Flink's sources a coarser pace (bursts a millisecond apart) than Spate's
-        long due = startNanos + (long) (n * nanosPerEvent);
+        long due = startNanos + generator.dueNanosAfterOrigin(n);
         for (long wait = due - System.nanoTime(); wait > 0 && running; wait = due - System.nanoTime()) {
           LockSupport.parkNanos(wait);
         }
