@@ -110,6 +110,7 @@ public final class WorkerPool implements AutoCloseable {
     @Override
     public void run() {
       int idleRounds = 0;
+      long idleSinceNanos = 0;
       while (running) {
         Tasklet added;
         waker.clear();
@@ -141,12 +142,18 @@ public final class WorkerPool implements AutoCloseable {
           i++;
         }
         idleRounds = progress ? 0 : idleRounds + 1;
-        backOff(idleRounds);
+        if (idleRounds == 1) {
+          idleSinceNanos = System.nanoTime();
+        }
+        backOff(idleRounds, idleSinceNanos);
       }
     }
 
-    private void backOff(int idleRounds) {
-      long wait = IdleBackOff.next(idleRounds, waker.nanosToDeadline());
+    private void backOff(int idleRounds, long idleSinceNanos) {
+      if (idleRounds == 0) {
+        return;
+      }
+      long wait = IdleBackOff.next(idleRounds, waker.nanosToDeadline(), System.nanoTime() - idleSinceNanos);
       if (wait == IdleBackOff.SPIN) {
         Thread.onSpinWait();
       } else if (wait > 0) {
