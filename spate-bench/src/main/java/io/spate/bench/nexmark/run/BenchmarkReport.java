@@ -41,8 +41,9 @@ final class BenchmarkReport {
       throughputTable(s, o, results);
     }
     if (o.latencyRate > 0) {
-      s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run; the source is paced to "
-          + "that rate, and event time advances at it), milliseconds: p50 / p99 / p99.9 of the time from the "
+      s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run; event time advances at "
+          + "that rate, and the source emits each event when the wall clock reaches its time, the events of a "
+          + "millisecond together), milliseconds: p50 / p99 / p99.9 of the time from the "
           + "scheduled emission of a row's newest input to the row's arrival at the sink, defined alike for both "
           + "engines: a map right after the source keeps the origin, the least `now - (eventTime - "
           + "firstEventTime)` over all events; a row stamped `t` arriving at `now` took `now - (origin + "
@@ -126,8 +127,12 @@ final class BenchmarkReport {
     if (l == null) {
       return "–";
     }
-    return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", l.p50Micros() / 1000.0, l.p99Micros() / 1000.0,
-        l.p999Micros() / 1000.0);
+    return millis(l.p50Micros()) + " / " + millis(l.p99Micros()) + " / " + millis(l.p999Micros());
+  }
+
+  /** Microseconds as milliseconds, to the 10 us below 10 ms (sub-millisecond latencies differ there) and to 0.1 ms above. */
+  static String millis(long micros) {
+    return String.format(Locale.ROOT, micros < 10_000 ? "%.2f" : "%.1f", micros / 1000.0);
   }
 
   /** A rate with a K or M suffix, or a dash when unknown. */

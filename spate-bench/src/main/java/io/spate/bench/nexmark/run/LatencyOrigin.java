@@ -8,16 +8,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The one latency definition of a paced Nexmark run, used by the Spate and the Flink runner alike.
  *
- * <p>At rate {@code r} event {@code n} carries the event time {@code firstEventTime + n/r} and the
- * source emits it no earlier than {@code start + n/r}. An identity map chained right after the
+ * <p>At rate {@code r} event {@code n} carries the event time {@code firstEventTime + n/r}, in whole
+ * milliseconds, and the source emits it when the wall clock, started at {@code firstEventTime}, reaches
+ * that time, together with the other events of its millisecond. An identity map chained right after the
  * source calls {@link #observe} for every event; the <em>origin</em> is the smallest {@code now -
  * (eventTime - firstEventTime)} over all of them, the wall-clock time at which event time {@code
  * firstEventTime} was due. A row with timestamp {@code t} that reaches the sink at {@code now} has
  * the latency {@code now - (origin + (min(t, lastEventTime) - firstEventTime))}: the time since its
  * newest possible input was due. Rows stamped after the last event (windows that close only at the
  * end of input) count from the last event, which released them; rows without a timestamp or stamped
- * before the first event are not sampled. Event times have millisecond resolution, so a latency may
- * overstate the true one by up to a millisecond.
+ * before the first event are not sampled. Since the events of a millisecond leave together, a row's
+ * latency is exact to the clock when its newest input carries the row's timestamp; an event that the
+ * generator's disorder stamped earlier than its schedule counts from its stamp.
  *
  * <p>Thread-safe. Runs register by id in a JVM-wide table ({@link #open}, {@link #forRun}, {@link
  * #close}) so that the maps and sinks an engine deserializes in the runner's JVM find their run.
