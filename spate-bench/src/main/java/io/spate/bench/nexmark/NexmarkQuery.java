@@ -33,4 +33,12 @@ public interface NexmarkQuery<R> {
   default ResultFold<R> newFold(boolean keepRows) {
     return ResultFold.insertOnly(keepRows);
   }
+
+  /**
+   * Whether the query's rows are stamped with processing time (the end of a processing-time
+   * window) rather than event time; their results then depend on the clock.
+   */
+  default boolean processingTime() {
+    return false;
+  }
 }

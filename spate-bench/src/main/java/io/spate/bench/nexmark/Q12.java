@@ -38,6 +38,11 @@ public final class Q12 implements NexmarkQuery<Q12.Row> {
   }
 
   @Override
+  public boolean processingTime() {
+    return true;
+  }
+
+  @Override
   public DataStream<Row> build(DataStream<Event> events) {
     return EventStreams.bids(events).keyBy(Bid::bidder)
         .window(TumblingProcessingTimeWindows.of(WINDOW))

@@ -4,8 +4,6 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +38,9 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
       this.split = split;
       this.next = split.next();
       if (split.paceOriginMillis() > 0) {
-        originNanos = originNanos(split.paceOriginMillis(), System.nanoTime(), Instant.now());
+        // read to the microsecond: every reader places the shared origin on its own, and reading the
+        // wall clock in whole milliseconds put the readers' schedules up to a millisecond apart
+        originNanos = WallClock.nanoTimeAt(split.paceOriginMillis());
       }
     }
 
@@ -113,16 +113,6 @@ final class NexmarkSourceReader implements SourceReader<Event, NexmarkSplit> {
       due++;
     }
     return due;
-  }
-
-  /**
-   * The {@link System#nanoTime()} at which the epoch millisecond {@code paceOriginMillis} was, with
-   * {@code nowNanos} and {@code nowWall} read together. The wall clock is read to the microsecond
-   * or finer: every reader converts the shared origin on its own, and reading it in whole
-   * milliseconds put the readers' schedules up to a millisecond apart.
-   */
-  static long originNanos(long paceOriginMillis, long nowNanos, Instant nowWall) {
-    return nowNanos - Duration.between(Instant.ofEpochMilli(paceOriginMillis), nowWall).toNanos();
   }
 
   private Cursor furthestBehind() {

@@ -13,7 +13,6 @@ import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -249,17 +248,6 @@ class NexmarkSourceReaderTest {
     assertThat(assigned).hasSize(3).extracting(NexmarkSplit::paceOriginMillis).containsOnly(
         assigned.get(0).paceOriginMillis());
     assertThat(assigned.get(0).paceOriginMillis()).isGreaterThanOrEqualTo(before);
-  }
-
-  @Property(tries = 200)
-  void readersPlaceTheSharedPaceOriginToTheNanosecondOfTheWallClock(
-      @ForAll @LongRange(min = 1, max = 4_000_000_000_000L) long originMillis,
-      @ForAll @LongRange(min = 0, max = 3_600_000_000_000L) long sinceOriginNanos,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long nowNanos) {
-    Instant wall = Instant.ofEpochMilli(originMillis).plusNanos(sinceOriginNanos);
-
-    assertThat(NexmarkSourceReader.originNanos(originMillis, nowNanos, wall))
-        .isEqualTo(nowNanos - sinceOriginNanos);
   }
 
   @Test

@@ -108,7 +108,7 @@ public final class FlinkNexmarkRunner {
     MiniClusterConfiguration cluster = new MiniClusterConfiguration.Builder()
         .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(options.parallelism()).build();
     if (options.latency()) {
-      LatencyOrigin.open(runId, nexmark);
+      LatencyOrigin.open(runId, nexmark, NexmarkQueries.named(options.query()).processingTime());
     }
     try (MiniCluster mini = new MiniCluster(cluster)) {
       mini.start();

@@ -2,6 +2,7 @@ package io.spate.bench.nexmark.run;
 
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import io.spate.connectors.nexmark.NexmarkGenerator;
+import io.spate.connectors.nexmark.WallClock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * latency is exact to the clock when its newest input carries the row's timestamp; an event that the
  * generator's disorder stamped earlier than its schedule counts from its stamp.
  *
+ * <p>A query whose rows are stamped with processing time (the last millisecond of a processing-time
+ * window) is measured from the end of that window by the wall clock, the moment its newest input
+ * could still arrive: a row stamped {@code t} that reaches the sink at wall-clock time {@code w}
+ * took {@code w - (t + 1 ms)}.
+ *
  * <p>Thread-safe. Runs register by id in a JVM-wide table ({@link #open}, {@link #forRun}, {@link
  * #close}) so that the maps and sinks an engine deserializes in the runner's JVM find their run.
  */
@@ -31,28 +37,64 @@ public final class LatencyOrigin {
   private final long firstEventTime;
   private final long lastEventTime;
   private final AtomicLong originNanos = new AtomicLong(Long.MAX_VALUE);
+  // For rows stamped with processing time: the epoch nanosecond at System.nanoTime() 0; else 0.
+  private final long epochNanosAtNanoTimeZero;
 
   /** An origin for events stamped {@code firstEventTime} to {@code lastEventTime} (epoch ms), none observed yet. */
   public LatencyOrigin(long firstEventTime, long lastEventTime) {
+    this(firstEventTime, lastEventTime, 0);
+  }
+
+  private LatencyOrigin(long firstEventTime, long lastEventTime, long epochNanosAtNanoTimeZero) {
     if (lastEventTime < firstEventTime) {
       throw new IllegalArgumentException("The last event time " + lastEventTime + " lies before the first, "
           + firstEventTime);
     }
     this.firstEventTime = firstEventTime;
     this.lastEventTime = lastEventTime;
+    this.epochNanosAtNanoTimeZero = epochNanosAtNanoTimeZero;
+  }
+
+  /**
+   * An origin for rows stamped with processing time, epoch ms, measured by a wall clock that reads
+   * {@code epochNanosAtNanoTimeZero + System.nanoTime()}; events are still observed as for event time.
+   */
+  static LatencyOrigin processingTime(long firstEventTime, long lastEventTime, long epochNanosAtNanoTimeZero) {
+    if (epochNanosAtNanoTimeZero == 0) {
+      throw new IllegalArgumentException("A processing-time origin needs the wall clock's offset");
+    }
+    return new LatencyOrigin(firstEventTime, lastEventTime, epochNanosAtNanoTimeZero);
   }
 
   /** An origin for the events of {@code configuration}, from its first event's time to its last's (before disorder). */
   public static LatencyOrigin of(NexmarkConfiguration configuration) {
+    return of(configuration, false);
+  }
+
+  /** {@link #of(NexmarkConfiguration)}, for rows stamped with processing time if {@code processingTime}. */
+  static LatencyOrigin of(NexmarkConfiguration configuration, boolean processingTime) {
     NexmarkGenerator generator = new NexmarkGenerator(configuration);
     long last = configuration.isUnbounded() ? Long.MAX_VALUE
         : generator.scheduledTime(Math.max(0, configuration.numEvents() - 1));
-    return new LatencyOrigin(configuration.firstEventTime(), last);
+    return processingTime
+        ? processingTime(configuration.firstEventTime(), last, epochNanosAtNanoTimeZero())
+        : new LatencyOrigin(configuration.firstEventTime(), last);
+  }
+
+  /** The wall clock's epoch nanosecond at {@code System.nanoTime()} 0. */
+  private static long epochNanosAtNanoTimeZero() {
+    long epochMillis = System.currentTimeMillis();
+    return epochMillis * 1_000_000L - WallClock.nanoTimeAt(epochMillis);
   }
 
   /** Registers a new origin for the run {@code runId} in this JVM and returns it. */
   public static LatencyOrigin open(String runId, NexmarkConfiguration configuration) {
-    LatencyOrigin origin = of(configuration);
+    return open(runId, configuration, false);
+  }
+
+  /** Registers a new origin for the run {@code runId}, of a query stamped with processing time if {@code processingTime}. */
+  public static LatencyOrigin open(String runId, NexmarkConfiguration configuration, boolean processingTime) {
+    LatencyOrigin origin = of(configuration, processingTime);
     if (RUNS.putIfAbsent(runId, origin) != null) {
       throw new IllegalStateException("The latency origin of run " + runId + " is already open");
     }
@@ -91,6 +133,10 @@ public final class LatencyOrigin {
    * event observed yet).
    */
   public long latencyMicros(Long rowTimestamp, long nowNanos) {
+    if (epochNanosAtNanoTimeZero != 0) {
+      return rowTimestamp == null ? -1
+          : Math.max(0, (epochNanosAtNanoTimeZero + nowNanos - (rowTimestamp + 1) * 1_000_000L) / 1_000);
+    }
     long origin = originNanos.get();
     if (rowTimestamp == null || rowTimestamp < firstEventTime || origin == Long.MAX_VALUE) {
       return -1;

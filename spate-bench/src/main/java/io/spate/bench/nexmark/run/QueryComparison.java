@@ -1,17 +1,16 @@
 package io.spate.bench.nexmark.run;
 
+import io.spate.bench.nexmark.NexmarkQueries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The runs of one query on every engine, and the medians and result check the report shows. */
 final class QueryComparison {
 
   /** Queries whose result depends on the wall clock, so that engines cannot be compared by result. */
-  static final Set<String> CLOCK_DEPENDENT = Set.of("q12");
 
   final String query;
   final Map<String, List<RunResult>> runs = new LinkedHashMap<>();
@@ -69,7 +68,7 @@ final class QueryComparison {
    * description of the difference, or why there is nothing to compare.
    */
   String resultCheck() {
-    if (CLOCK_DEPENDENT.contains(query)) {
+    if (NexmarkQueries.named(query).processingTime()) {
       return "n/a (processing time)";
     }
     RunResult reference = null;

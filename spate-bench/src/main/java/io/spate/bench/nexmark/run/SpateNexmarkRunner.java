@@ -62,7 +62,7 @@ public final class SpateNexmarkRunner {
 
     FoldingSink.Run run = FoldingSink.open(runId);
     if (options.latency()) {
-      LatencyOrigin.open(runId, configuration);
+      LatencyOrigin.open(runId, configuration, query.processingTime());
     }
     StreamGraph graph = env.getStreamGraph("nexmark " + query.name());
     JobGraph job = JobGraphGenerator.generate(graph);

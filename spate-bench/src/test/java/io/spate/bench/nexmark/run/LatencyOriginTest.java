@@ -49,6 +49,32 @@ class LatencyOriginTest {
     assertThat(origin.originNanos()).isEqualTo(least);
   }
 
+  /** A processing-time window's row counts from the end of its window by the wall clock, whatever the events' times. */
+  @Property
+  void aRowStampedWithProcessingTimeCountsFromTheEndOfItsWindow(
+      @ForAll @LongRange(min = 1_000_000_000_000L, max = 4_000_000_000_000L) long windowEnd,
+      @ForAll @LongRange(min = 0, max = 60_000_000_000L) long delayNanos,
+      @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long nanoTimeAtWindowEnd) {
+    long epochNanosAtNanoTimeZero = windowEnd * MS - nanoTimeAtWindowEnd;
+    LatencyOrigin origin = LatencyOrigin.processingTime(FIRST, LAST, epochNanosAtNanoTimeZero);
+    origin.observe(FIRST, 7 * MS);
+
+    assertThat(origin.latencyMicros(windowEnd - 1, nanoTimeAtWindowEnd + delayNanos)).isEqualTo(delayNanos / 1_000);
+    assertThat(origin.latencyMicros(windowEnd - 1, nanoTimeAtWindowEnd - 1_000)).isZero();
+    assertThat(origin.latencyMicros(null, nanoTimeAtWindowEnd)).isEqualTo(-1);
+  }
+
+  @Test
+  void aProcessingTimeOriginReadsTheWallClock() {
+    NexmarkConfiguration c = NexmarkConfiguration.builder().events(1_000).eventsPerSecond(1_000).build();
+    long before = System.currentTimeMillis();
+    LatencyOrigin origin = LatencyOrigin.of(c, true);
+
+    // a window that ended a second before the origin was made is at least a second late now
+    assertThat(origin.latencyMicros(before - 1_001, System.nanoTime())).isGreaterThanOrEqualTo(1_000_000);
+    assertThat(LatencyOrigin.of(c, false).latencyMicros(before - 1_001, System.nanoTime())).isEqualTo(-1);
+  }
+
   @Property
   void aRowStampedAfterTheLastEventCountsFromTheLastEvent(@ForAll @LongRange(min = 1, max = 1_000_000) long beyond,
       @ForAll @IntRange(min = 0, max = 5_000) int delayMicros) {

@@ -1,0 +1,57 @@
+package io.spate.connectors.nexmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Placing wall-clock instants on the {@code nanoTime} scale. */
+class WallClockTest {
+
+  @Property(tries = 200)
+  void anInstantIsPlacedToTheNanosecondOfTheWallClock(
+      @ForAll @LongRange(min = 1, max = 4_000_000_000_000L) long originMillis,
+      @ForAll @LongRange(min = 0, max = 3_600_000_000_000L) long sinceOriginNanos,
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long nowNanos) {
+    Instant wall = Instant.ofEpochMilli(originMillis).plusNanos(sinceOriginNanos);
+
+    assertThat(WallClock.nanoTimeAt(originMillis, nowNanos, wall))
+        .isEqualTo(nowNanos - sinceOriginNanos);
+  }
+
+  /**
+   * A thread stalled between the two clocks (the first {@code Instant.now()} of a JVM loads classes)
+   * reads them again, and places the instant from the first reading whose {@code nanoTime} bracket is tight.
+   */
+  @Property(tries = 200)
+  void theClocksAreReadAgainUntilTheyLieCloseTogether(
+      @ForAll @IntRange(min = 0, max = 20) int stalledReadings,
+      @ForAll @LongRange(min = 5_001, max = 5_000_000) long stall,
+      @ForAll @LongRange(min = 0, max = 5_000) long tightGap,
+      @ForAll @LongRange(min = 0, max = 3_600_000_000_000L) long sinceOriginNanos) {
+    long originMillis = 1_767_225_600_000L;
+    long[] now = {1_000_000_000L};
+    int[] readings = {0};
+    // both clocks tell the true time; a stalled reading reads the wall clock 'stall' ns after the
+    // nanoTime before it, a tight one 'tightGap' ns after, and nanoTime right after it
+    Supplier<Instant> wall = () -> {
+      now[0] += readings[0] < stalledReadings ? stall : tightGap;
+      readings[0]++;
+      return Instant.ofEpochMilli(originMillis).plusNanos(sinceOriginNanos + now[0]);
+    };
+    LongSupplier nanos = () -> now[0];
+
+    long origin = WallClock.nanoTimeAt(originMillis, nanos, wall);
+
+    // the true origin is nanoTime 0 minus sinceOriginNanos; the tight reading errs by at most half its gap
+    long trueOrigin = -sinceOriginNanos;
+    long error = Math.abs(origin - trueOrigin);
+    assertThat(readings[0]).isEqualTo(stalledReadings + 1);
+    assertThat(error).isLessThanOrEqualTo(tightGap / 2 + 1);
+  }
+}
