@@ -2,6 +2,7 @@ package io.spate.bench.nexmark.flink;
 
 import io.spate.bench.nexmark.BeforeTheClock;
 import io.spate.bench.nexmark.NexmarkQueries;
+import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.ResultSummary;
 import io.spate.bench.nexmark.run.LatencyOrigin;
 import io.spate.bench.nexmark.run.RunnerOptions;
@@ -99,7 +100,8 @@ public final class FlinkNexmarkRunner {
     @SuppressWarnings("unchecked")
     DataStream<Object> rows = (DataStream<Object>) FlinkNexmarkQueries.named(options.query()).build(events);
     var sink = rows.addSink(new FoldSink(options.query(), options.latency(), runId)).name("Result fold");
-    if (!NexmarkQueries.insertOnly(NexmarkQueries.named(options.query()))) {
+    NexmarkQuery<Object> definition = NexmarkQueries.named(options.query());
+    if (!NexmarkQueries.insertOnly(definition)) {
       // the last row per key is only known where all rows meet
       sink.setParallelism(1);
     }
@@ -108,7 +110,7 @@ public final class FlinkNexmarkRunner {
     MiniClusterConfiguration cluster = new MiniClusterConfiguration.Builder()
         .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(options.parallelism()).build();
     if (options.latency()) {
-      LatencyOrigin.open(runId, nexmark, NexmarkQueries.named(options.query()).processingTime());
+      LatencyOrigin.open(runId, nexmark, definition.processingTime());
     }
     try (MiniCluster mini = new MiniCluster(cluster)) {
       mini.start();

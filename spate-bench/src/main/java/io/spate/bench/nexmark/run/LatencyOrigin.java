@@ -37,21 +37,24 @@ public final class LatencyOrigin {
   private final long firstEventTime;
   private final long lastEventTime;
   private final AtomicLong originNanos = new AtomicLong(Long.MAX_VALUE);
-  // For rows stamped with processing time: the epoch nanosecond at System.nanoTime() 0; else 0.
+  // Whether rows are stamped with processing time, read by the wall clock epochNanosAtNanoTimeZero + nanoTime.
+  private final boolean processingTime;
   private final long epochNanosAtNanoTimeZero;
 
   /** An origin for events stamped {@code firstEventTime} to {@code lastEventTime} (epoch ms), none observed yet. */
   public LatencyOrigin(long firstEventTime, long lastEventTime) {
-    this(firstEventTime, lastEventTime, 0);
+    this(firstEventTime, lastEventTime, false, 0);
   }
 
-  private LatencyOrigin(long firstEventTime, long lastEventTime, long epochNanosAtNanoTimeZero) {
+  private LatencyOrigin(long firstEventTime, long lastEventTime, boolean processingTime,
+      long epochNanosAtNanoTimeZero) {
     if (lastEventTime < firstEventTime) {
       throw new IllegalArgumentException("The last event time " + lastEventTime + " lies before the first, "
           + firstEventTime);
     }
     this.firstEventTime = firstEventTime;
     this.lastEventTime = lastEventTime;
+    this.processingTime = processingTime;
     this.epochNanosAtNanoTimeZero = epochNanosAtNanoTimeZero;
   }
 
@@ -60,10 +63,7 @@ public final class LatencyOrigin {
    * {@code epochNanosAtNanoTimeZero + System.nanoTime()}; events are still observed as for event time.
    */
   static LatencyOrigin processingTime(long firstEventTime, long lastEventTime, long epochNanosAtNanoTimeZero) {
-    if (epochNanosAtNanoTimeZero == 0) {
-      throw new IllegalArgumentException("A processing-time origin needs the wall clock's offset");
-    }
-    return new LatencyOrigin(firstEventTime, lastEventTime, epochNanosAtNanoTimeZero);
+    return new LatencyOrigin(firstEventTime, lastEventTime, true, epochNanosAtNanoTimeZero);
   }
 
   /** An origin for the events of {@code configuration}, from its first event's time to its last's (before disorder). */
@@ -133,7 +133,7 @@ public final class LatencyOrigin {
    * event observed yet).
    */
   public long latencyMicros(Long rowTimestamp, long nowNanos) {
-    if (epochNanosAtNanoTimeZero != 0) {
+    if (processingTime) {
       return rowTimestamp == null ? -1
           : Math.max(0, (epochNanosAtNanoTimeZero + nowNanos - (rowTimestamp + 1) * 1_000_000L) / 1_000);
     }
