@@ -5,11 +5,12 @@ import io.spate.bench.nexmark.NexmarkQueries;
 import io.spate.bench.nexmark.NexmarkQuery;
 import io.spate.bench.nexmark.ResultSummary;
 import io.spate.bench.nexmark.run.LatencyOrigin;
+import io.spate.bench.nexmark.run.ProcessMeter;
+import io.spate.bench.nexmark.run.RunResult;
 import io.spate.bench.nexmark.run.RunnerOptions;
 import io.spate.connectors.nexmark.Event;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class FlinkNexmarkRunner {
   }
 
   /** The outcome of one run. */
-  public record Outcome(long elapsedNanos, long cpuNanos, ResultSummary summary, long[] latenciesMicros) {}
+  public record Outcome(long elapsedNanos, long cpuNanos, ResultSummary summary, RunResult.Latency latency) {}
 
   private FlinkNexmarkRunner() {}
 
@@ -116,15 +117,15 @@ public final class FlinkNexmarkRunner {
       mini.start();
       LatencyClock.reset();
       FoldSink.LATENCIES.clear();
-      long cpu0 = processCpuNanos();
+      long cpu0 = ProcessMeter.processCpuNanos();
       long t0 = System.nanoTime();
       JobExecutionResult done = mini.executeJobBlocking(job);
       long elapsed = System.nanoTime() - t0;
-      long cpu = processCpuNanos() - cpu0;
+      long cpu = ProcessMeter.processCpuNanos() - cpu0;
       Long count = done.getAccumulatorResult(FoldSink.COUNT);
       Long checksum = done.getAccumulatorResult(FoldSink.CHECKSUM);
       ResultSummary summary = new ResultSummary(count == null ? 0 : count, checksum == null ? 0 : checksum);
-      return new Outcome(elapsed, cpu, summary, options.latency() ? allLatencies() : null);
+      return new Outcome(elapsed, cpu, summary, options.latency() ? RunResult.Latency.ofSorted(allLatencies()) : null);
     } finally {
       LatencyOrigin.close(runId);
     }
@@ -172,45 +173,6 @@ public final class FlinkNexmarkRunner {
     return all;
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  static long peakRssKiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  }
-
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
-  }
-
   /** Runs one measurement and writes its JSON; exits 1 on failure. */
   public static void main(String[] args) throws IOException {
     String query = "?";
@@ -221,26 +183,13 @@ public final class FlinkNexmarkRunner {
       out = options.out();
       BeforeTheClock.prepare(options.nexmark());
       Outcome o = run(options);
-      StringBuilder json = new StringBuilder("{\"engine\":\"flink\",\"query\":").append(quote(query))
-          .append(",\"events\":").append(options.events())
-          .append(",\"elapsedNanos\":").append(o.elapsedNanos())
-          .append(",\"cpuNanos\":").append(o.cpuNanos())
-          .append(",\"peakRssKiB\":").append(peakRssKiB())
-          .append(",\"resultCount\":").append(o.summary().count())
-          .append(",\"resultChecksum\":").append(quote(Long.toHexString(o.summary().checksum())));
-      if (o.latenciesMicros() != null) {
-        long[] l = o.latenciesMicros();
-        json.append(",\"latency\":{\"p50Micros\":").append(percentile(l, 0.5))
-            .append(",\"p99Micros\":").append(percentile(l, 0.99))
-            .append(",\"p999Micros\":").append(percentile(l, 0.999)).append('}');
-      }
-      json.append('}');
-      write(out, json.toString());
+      write(out, RunResult.measured("flink", query, options.events(), o.elapsedNanos(), o.cpuNanos(),
+          ProcessMeter.peakRssKiB(), o.summary(), o.latency()).toJson());
       System.exit(0);
     } catch (Throwable e) {
       e.printStackTrace();
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      write(out, "{\"engine\":\"flink\",\"query\":" + quote(query) + ",\"error\":" + quote(message) + "}");
+      write(out, RunResult.failed("flink", query, message).toJson());
       System.exit(1);
     }
   }

@@ -61,12 +61,6 @@ final class LatencySamples {
       at += part.size;
     }
     Arrays.sort(all);
-    return new RunResult.Latency(rank(all, 0.50), rank(all, 0.99), rank(all, 0.999));
-  }
-
-  /** The nearest-rank percentile of sorted {@code values}. */
-  static long rank(long[] values, double quantile) {
-    int index = (int) Math.ceil(quantile * values.length) - 1;
-    return values[Math.max(0, Math.min(values.length - 1, index))];
+    return RunResult.Latency.ofSorted(all);
   }
 }

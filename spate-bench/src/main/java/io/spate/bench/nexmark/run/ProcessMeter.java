@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads this process's CPU time and peak resident memory, the resources a runner reports. */
-final class ProcessMeter {
+public final class ProcessMeter {
 
   private static final Path STATUS = Path.of("/proc/self/status");
 
   private ProcessMeter() {}
 
   /** The CPU time of all threads of this process so far, in nanoseconds; -1 if the JVM cannot tell. */
-  static long processCpuNanos() {
+  public static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
@@ -21,7 +21,7 @@ final class ProcessMeter {
   }
 
   /** The peak resident set size ({@code VmHWM}) in KiB; -1 where /proc is not available. */
-  static long peakRssKiB() {
+  public static long peakRssKiB() {
     try {
       for (String line : Files.readAllLines(STATUS)) {
         if (line.startsWith("VmHWM:")) {

@@ -35,7 +35,22 @@ public record RunResult(String engine, String query, long events, long elapsedNa
    * @param p99Micros the 99th percentile
    * @param p999Micros the 99.9th percentile
    */
-  public record Latency(long p50Micros, long p99Micros, long p999Micros) {}
+  public record Latency(long p50Micros, long p99Micros, long p999Micros) {
+
+    /** The nearest-rank percentiles of {@code sorted} latencies in microseconds, or null if there are none. */
+    public static Latency ofSorted(long[] sorted) {
+      if (sorted.length == 0) {
+        return null;
+      }
+      return new Latency(rank(sorted, 0.50), rank(sorted, 0.99), rank(sorted, 0.999));
+    }
+
+    /** The nearest-rank percentile of sorted {@code values}. */
+    static long rank(long[] values, double quantile) {
+      int index = (int) Math.ceil(quantile * values.length) - 1;
+      return values[Math.max(0, Math.min(values.length - 1, index))];
+    }
+  }
 
   /** A measurement. */
   public static RunResult measured(String engine, String query, long events, long elapsedNanos, long cpuNanos,
