@@ -202,12 +202,13 @@ class NexmarkSourceReaderTest {
   }
 
   /**
-   * At 100 events per millisecond of event time a paced reader releases each millisecond's events
-   * together, when the wall clock reaches that millisecond, and none of a later one.
+   * At 10 events per millisecond of event time a paced reader releases each millisecond's events
+   * together, when the wall clock reaches that millisecond, and none of a later one. (At this rate a
+   * poll reaches its batch limit only after 100 ms, so a stalled test thread cannot cut a millisecond.)
    */
   @Test
   void aPacedReaderReleasesEachMillisecondOfEventTimeWhenItsTimeComes() throws Exception {
-    NexmarkConfiguration config = paced(100_000);
+    NexmarkConfiguration config = paced(10_000);
     NexmarkSourceReader reader = new NexmarkSourceReader(new Context(), new NexmarkGenerator(config), true);
     long origin = System.currentTimeMillis() - 3;
     reader.addSplits(List.of(new NexmarkSplit("0", 0, 1, config.numEvents(), origin)));
@@ -217,9 +218,9 @@ class NexmarkSourceReaderTest {
     long elapsedMillis = System.currentTimeMillis() - origin;
 
     // milliseconds 0 to 3 at least had come, and at most those up to the clock read after the poll
-    assertThat(out.events.size() % 100).isZero();
-    assertThat(out.events.size()).isBetween(400, (int) Math.min(NexmarkSourceReader.BATCH_SIZE / 100 * 100,
-        100 * (elapsedMillis + 1)));
+    assertThat(out.events.size() % 10).isZero();
+    assertThat(out.events.size()).isBetween(40, (int) Math.min(NexmarkSourceReader.BATCH_SIZE / 10 * 10,
+        10 * (elapsedMillis + 1)));
     assertThat(out.timestamps).allSatisfy(t -> assertThat(t - config.firstEventTime()).isLessThanOrEqualTo(elapsedMillis));
   }
 
