@@ -95,9 +95,13 @@ class SessionJarRoutesTest {
 
   @Test
   void anOversizedUploadGets413() throws Exception {
-    HttpResponse<String> response = upload("big.jar", new byte[(int) MAX_UPLOAD * 2]);
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("rest.server.max-content-length");
+    // The server reads such a body to its end before it answers, so a client still sending sees the
+    // 413 rather than a reset connection; a few rounds, since the reset was a race.
+    for (int round = 0; round < 5; round++) {
+      HttpResponse<String> response = upload("big.jar", new byte[(int) MAX_UPLOAD * 3]);
+      assertThat(response.statusCode()).as("round " + round).isEqualTo(413);
+      assertThat(response.body()).contains("rest.server.max-content-length");
+    }
     // Without a Content-Length (chunked), the multipart parser's limit answers the same.
     String boundary = "chunked-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\"big.jar\"\r\n"
@@ -110,6 +114,29 @@ class SessionJarRoutesTest {
         .build();
     HttpResponse<String> chunkedResponse = http.send(chunked, HttpResponse.BodyHandlers.ofString());
     assertThat(chunkedResponse.statusCode()).as(chunkedResponse.body()).isEqualTo(413);
+  }
+
+  @Test
+  void aClientThatWaitsFor100ContinueIsRefusedBeforeItSendsTheBody() throws Exception {
+    // A raw socket, since the JDK 17 client hangs when a server refuses its Expect. The declared body
+    // is small enough that the server would read it to its end: it must answer from the headers alone.
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      String headers = "POST /jars/upload HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+          + "Content-Type: multipart/form-data; boundary=unused\r\nContent-Length: " + MAX_UPLOAD * 2 + "\r\n"
+          + "Expect: 100-continue\r\n\r\n";
+      socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.BufferedReader in = new java.io.BufferedReader(
+          new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+      StringBuilder rest = new StringBuilder();
+      for (String line = in.readLine(); line != null && !line.startsWith("{"); line = in.readLine()) {
+        rest.append(line).append('\n');
+      }
+      assertThat(rest.toString().toLowerCase(java.util.Locale.ROOT)).doesNotContain("100 continue");
+    }
   }
 
   @Test

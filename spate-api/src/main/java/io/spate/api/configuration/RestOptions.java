@@ -32,7 +32,10 @@ public final class RestOptions {
   /** The largest request body the server accepts. */
   public static final ConfigOption<MemorySize> MAX_REQUEST_SIZE = ConfigOption.key("rest.server.max-content-length")
       .memoryType().defaultValue(MemorySize.parse("100mb"))
-      .withDescription("Largest request body the REST server accepts; larger requests get 413.");
+      .withDescription("Largest request body the REST server accepts; larger requests get 413. A body up to four"
+          + " times this size is read to its end before the answer, so that a client still sending it receives the"
+          + " 413 rather than a reset connection; a larger one is cut off, and a client that sends 'Expect:"
+          + " 100-continue' is refused before it sends any.");
 
   /** How the REST API authenticates clients. */
   public static final ConfigOption<String> AUTHENTICATION_TYPE = ConfigOption.key("rest.authentication.type")

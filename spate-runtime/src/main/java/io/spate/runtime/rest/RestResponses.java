@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.spate.runtime.dispatcher.UnknownJobException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,15 @@ final class RestResponses {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestResponses.class);
 
-  private final ObjectMapper json;
+  /** How many times {@code rest.server.max-content-length} an oversized body may be before it is cut off unread. */
+  static final int DISCARD_FACTOR = 4;
 
-  RestResponses(ObjectMapper json) {
+  private final ObjectMapper json;
+  private final long maxRequestSize;
+
+  RestResponses(ObjectMapper json, long maxRequestSize) {
     this.json = json;
+    this.maxRequestSize = maxRequestSize;
   }
 
   /** Answers with {@code status} and the value of {@code body} once it completes, or with the error it fails with. */
@@ -45,7 +52,43 @@ final class RestResponses {
       fail(ctx, e);
       return;
     }
+    if (status == 413) {
+      discardUnreadBody(ctx);
+    }
     ctx.status(status).contentType("application/json").result(text);
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, at most {@link #DISCARD_FACTOR} times the limit.
+   * The server closes a connection whose body it did not read; a client still sending then gets a
+   * reset that can wipe the 413 from its receive buffer, so it would see a broken connection instead
+   * of the answer. A client that waits for {@code 100 Continue} sends no body once it is refused
+   * unread, so nothing is read for it.
+   */
+  private void discardUnreadBody(Context ctx) {
+    long declared = ctx.contentLength();
+    String expect = ctx.header("Expect");
+    boolean refusedUnread = declared > maxRequestSize;
+    if (refusedUnread && expect != null && expect.equalsIgnoreCase("100-continue")) {
+      return;
+    }
+    long budget = Math.max(maxRequestSize, 1) * DISCARD_FACTOR;
+    if (declared > budget) {
+      return;
+    }
+    byte[] sink = new byte[64 * 1024];
+    try {
+      InputStream in = ctx.req().getInputStream();
+      for (long read = 0; read < budget; ) {
+        int n = in.read(sink, 0, (int) Math.min(sink.length, budget - read));
+        if (n < 0) {
+          return;
+        }
+        read += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{} {}: the rest of an oversized body could not be read", ctx.method(), ctx.path(), e);
+    }
   }
 
   /** Answers with the status that fits {@code error} and its message. */

@@ -118,7 +118,7 @@ public final class RestServer implements AutoCloseable {
       ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
       long maxRequestSize, JarStore jars, JarRunner jarRunner) {
     ObjectMapper json = new ObjectMapper();
-    RestResponses responses = new RestResponses(json);
+    RestResponses responses = new RestResponses(json, maxRequestSize);
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = maxRequestSize;
