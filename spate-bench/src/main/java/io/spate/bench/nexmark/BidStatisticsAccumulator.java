@@ -6,13 +6,19 @@ import java.util.Map;
 
 /**
  * Accumulates {@link BidStatistics} and the latest bid time of a group of bids. Distinct bidders and
- * auctions are kept once each, with a bit per price rank they were seen in. A POJO, so that window
- * state can serialize it.
+ * auctions are kept once each, with a bit per price rank they were seen in, and counted as they first
+ * appear in a rank, as SQL's {@code COUNT(DISTINCT ...) FILTER} keeps its counts: reading the
+ * statistics costs the same however many bidders a group has. A POJO, so that window state can
+ * serialize it.
  */
 public final class BidStatisticsAccumulator {
 
   /** Bids in total (index 0) and per price rank (1 to 3). */
   public long[] bidCounts = new long[4];
+  /** Distinct bidders in total (index 0) and per price rank (1 to 3). */
+  public long[] bidderCounts = new long[4];
+  /** Distinct auctions in total (index 0) and per price rank (1 to 3). */
+  public long[] auctionCounts = new long[4];
   /** Each bidder, with bit r set if it bid in price rank r. */
   public Map<Long, Integer> bidderRanks = new HashMap<>();
   /** Each auction, with bit r set if it got a bid in price rank r. */
@@ -28,8 +34,8 @@ public final class BidStatisticsAccumulator {
     int rank = BidStatistics.rank(bid.price());
     bidCounts[0]++;
     bidCounts[rank]++;
-    bidderRanks.merge(bid.bidder(), 1 << rank, (a, b) -> a | b);
-    auctionRanks.merge(bid.auction(), 1 << rank, (a, b) -> a | b);
+    see(bidderRanks, bidderCounts, bid.bidder(), 1 << rank);
+    see(auctionRanks, auctionCounts, bid.auction(), 1 << rank);
     latestTime = Math.max(latestTime, bid.dateTime());
   }
 
@@ -38,30 +44,35 @@ public final class BidStatisticsAccumulator {
     for (int i = 0; i < bidCounts.length; i++) {
       bidCounts[i] += other.bidCounts[i];
     }
-    other.bidderRanks.forEach((bidder, ranks) -> bidderRanks.merge(bidder, ranks, (a, b) -> a | b));
-    other.auctionRanks.forEach((auction, ranks) -> auctionRanks.merge(auction, ranks, (a, b) -> a | b));
+    other.bidderRanks.forEach((bidder, ranks) -> see(bidderRanks, bidderCounts, bidder, ranks));
+    other.auctionRanks.forEach((auction, ranks) -> see(auctionRanks, auctionCounts, auction, ranks));
     latestTime = Math.max(latestTime, other.latestTime);
     return this;
   }
 
   /** The statistics accumulated so far. */
   public BidStatistics statistics() {
-    long[] bidders = distinct(bidderRanks);
-    long[] auctions = distinct(auctionRanks);
     return new BidStatistics(bidCounts[0], bidCounts[1], bidCounts[2], bidCounts[3],
-        bidders[0], bidders[1], bidders[2], bidders[3], auctions[0], auctions[1], auctions[2], auctions[3]);
+        bidderCounts[0], bidderCounts[1], bidderCounts[2], bidderCounts[3],
+        auctionCounts[0], auctionCounts[1], auctionCounts[2], auctionCounts[3]);
   }
 
-  private static long[] distinct(Map<Long, Integer> ranks) {
-    long[] counts = new long[4];
-    counts[0] = ranks.size();
-    for (int bits : ranks.values()) {
-      for (int rank = 1; rank <= 3; rank++) {
-        if ((bits & 1 << rank) != 0) {
-          counts[rank]++;
-        }
+  // Records that `id` was seen in the ranks of `rankBits`, counting it where it is new.
+  private static void see(Map<Long, Integer> ranks, long[] counts, long id, int rankBits) {
+    Integer old = ranks.get(id);
+    int oldBits = old == null ? 0 : old;
+    int added = rankBits & ~oldBits;
+    if (added == 0) {
+      return;
+    }
+    ranks.put(id, oldBits | rankBits);
+    if (old == null) {
+      counts[0]++;
+    }
+    for (int rank = 1; rank <= 3; rank++) {
+      if ((added & 1 << rank) != 0) {
+        counts[rank]++;
       }
     }
-    return counts;
   }
 }

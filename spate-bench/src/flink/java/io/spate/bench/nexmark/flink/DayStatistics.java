@@ -16,6 +16,8 @@ final class DayStatistics {
   /** Its type with the maps as Flink maps, so that Flink does not fall back to Kryo for them. */
   static final TypeInformation<BidStatisticsAccumulator> TYPE = Types.POJO(BidStatisticsAccumulator.class, Map.of(
       "bidCounts", Types.PRIMITIVE_ARRAY(Types.LONG),
+      "bidderCounts", Types.PRIMITIVE_ARRAY(Types.LONG),
+      "auctionCounts", Types.PRIMITIVE_ARRAY(Types.LONG),
       "bidderRanks", Types.MAP(Types.LONG, Types.INT),
       "auctionRanks", Types.MAP(Types.LONG, Types.INT),
       "latestTime", Types.LONG));
