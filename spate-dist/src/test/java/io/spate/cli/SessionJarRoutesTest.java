@@ -11,7 +11,10 @@ import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.ref.WeakReference;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -121,21 +125,21 @@ class SessionJarRoutesTest {
     // A raw socket, since the JDK 17 client hangs when a server refuses its Expect. The declared body
     // is small enough that the server would read it to its end: it must answer from the headers alone.
     URI uri = URI.create(base);
-    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
       String headers = "POST /jars/upload HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
           + "Content-Type: multipart/form-data; boundary=unused\r\nContent-Length: " + MAX_UPLOAD * 2 + "\r\n"
           + "Expect: 100-continue\r\n\r\n";
       socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      java.io.BufferedReader in = new java.io.BufferedReader(
-          new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      BufferedReader in = new BufferedReader(
+          new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertThat(in.readLine()).startsWith("HTTP/1.1 413");
       StringBuilder rest = new StringBuilder();
       for (String line = in.readLine(); line != null && !line.startsWith("{"); line = in.readLine()) {
         rest.append(line).append('\n');
       }
-      assertThat(rest.toString().toLowerCase(java.util.Locale.ROOT)).doesNotContain("100 continue");
+      assertThat(rest.toString().toLowerCase(Locale.ROOT)).doesNotContain("100 continue");
     }
   }
 

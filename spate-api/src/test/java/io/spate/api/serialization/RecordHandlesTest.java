@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading record components through the generated readers, and constructing records. */
+/** Reading record components through their accessors, and constructing records. */
 class RecordHandlesTest {
 
-  /** A public record with components of every kind the readers box or pass through. */
+  /** A public record with components of every kind that reading boxes or passes through. */
   public record Mixed(long id, int count, double price, boolean flag, char letter, String name, List<String> tags) {}
 
   private record Hidden(long bidder, long auction) {}

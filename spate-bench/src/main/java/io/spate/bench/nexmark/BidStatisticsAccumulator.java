@@ -59,15 +59,18 @@ public final class BidStatisticsAccumulator {
 
   // Records that `id` was seen in the ranks of `rankBits`, counting it where it is new.
   private static void see(Map<Long, Integer> ranks, long[] counts, long id, int rankBits) {
-    Integer old = ranks.get(id);
-    int oldBits = old == null ? 0 : old;
-    int added = rankBits & ~oldBits;
-    if (added == 0) {
-      return;
-    }
-    ranks.put(id, oldBits | rankBits);
+    Long key = id;
+    Integer old = ranks.putIfAbsent(key, rankBits);
+    int added;
     if (old == null) {
       counts[0]++;
+      added = rankBits;
+    } else {
+      added = rankBits & ~old;
+      if (added == 0) {
+        return;
+      }
+      ranks.put(key, old | rankBits);
     }
     for (int rank = 1; rank <= 3; rank++) {
       if ((added & 1 << rank) != 0) {
