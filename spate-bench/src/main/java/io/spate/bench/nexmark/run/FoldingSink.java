@@ -107,9 +107,9 @@ final class FoldingSink implements Sink<Object> {
 
     @Override
     public void write(Object row, Context context) {
-      // the row has arrived now: folding it is the benchmark's own work, not the engine's latency
-      long arrived = System.nanoTime();
       if (samples != null) {
+        // the row has arrived now: folding it is the benchmark's own work, not the engine's latency
+        long arrived = System.nanoTime();
         if (origin == null) {
           origin = LatencyOrigin.forRun(runId);
         }
