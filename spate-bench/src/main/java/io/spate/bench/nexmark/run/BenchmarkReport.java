@@ -16,6 +16,19 @@ final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
+  /** The child JVMs' options: one list if every run used it, else those of throughput and latency runs. */
+  static String childJvms(BenchmarkOptions o) {
+    boolean latency = o.latencyRate > 0;
+    if (!o.throughputRuns) {
+      return "child JVMs with `" + String.join(" ", o.latencyJvmOptions) + "`";
+    }
+    if (!latency || o.jvmOptions.equals(o.latencyJvmOptions)) {
+      return "child JVMs with `" + String.join(" ", o.jvmOptions) + "`";
+    }
+    return "throughput runs' JVMs with `" + String.join(" ", o.jvmOptions) + "`, latency runs' with `"
+        + String.join(" ", o.latencyJvmOptions) + "`";
+  }
+
   static String markdown(BenchmarkOptions o, List<QueryComparison> results, String[] args) {
     StringBuilder s = new StringBuilder();
     s.append("## Nexmark: Spate, Apache Flink and one thread\n\n");
@@ -24,8 +37,7 @@ final class BenchmarkReport {
         .append(".\n\n");
     s.append("- Machine: ").append(machine()).append('\n');
     s.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(", child JVMs with `")
-        .append(String.join(" ", o.jvmOptions)).append("`\n");
+        .append(System.getProperty("java.runtime.version")).append(", ").append(childJvms(o)).append('\n');
     s.append("- Versions: Spate ").append(spateVersion()).append(results.stream().anyMatch(q -> !q.ok("flink").isEmpty()) ? ", Apache Flink 1.20.5" : "")
         .append('\n');
     double eventRate = o.eventRate > 0 ? o.eventRate : NexmarkConfiguration.defaults().eventsPerSecond();

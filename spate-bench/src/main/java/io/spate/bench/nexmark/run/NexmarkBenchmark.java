@@ -61,6 +61,7 @@ public final class NexmarkBenchmark {
       }
     }
     ChildRunner children = new ChildRunner(options.jvmOptions, options.timeout, options.workDir);
+    ChildRunner latencyChildren = new ChildRunner(options.latencyJvmOptions, options.timeout, options.workDir);
     List<QueryComparison> comparisons = new ArrayList<>();
     for (String query : options.queries) {
       QueryComparison comparison = new QueryComparison(query);
@@ -75,7 +76,7 @@ public final class NexmarkBenchmark {
         }
         if (options.latencyRate > 0 && !engine.equals("baseline")) {
           for (int run = 1; run <= options.runs; run++) {
-            RunResult result = children.run(engine, mainClass(engine), classpath,
+            RunResult result = latencyChildren.run(engine, mainClass(engine), classpath,
                 runOptions(options, query, engine, run, true));
             comparison.addLatency(result);
             log.println(progress(result, run));

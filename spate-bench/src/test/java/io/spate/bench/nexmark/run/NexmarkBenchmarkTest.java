@@ -62,6 +62,28 @@ class NexmarkBenchmarkTest {
   }
 
   @Test
+  void throughputRunsUseHugePagesByDefaultAndLatencyRunsDoNotUnlessTold() {
+    BenchmarkOptions defaults = BenchmarkOptions.parse(new String[] {"--latency-rate", "20k"});
+    BenchmarkOptions one = BenchmarkOptions.parse(new String[] {"--jvm-opts", "-Xmx1g -XX:+UseParallelGC",
+        "--latency-rate", "20k"});
+    BenchmarkOptions both = BenchmarkOptions.parse(new String[] {"--latency-jvm-opts", "-Xmx2g",
+        "--jvm-opts", "-Xmx1g"});
+
+    assertThat(defaults.jvmOptions).containsExactly("-Xmx4g", "-XX:+UseTransparentHugePages");
+    assertThat(defaults.latencyJvmOptions).containsExactly("-Xmx4g");
+    assertThat(BenchmarkReport.childJvms(defaults)).isEqualTo("throughput runs' JVMs with "
+        + "`-Xmx4g -XX:+UseTransparentHugePages`, latency runs' with `-Xmx4g`");
+    assertThat(one.latencyJvmOptions).containsExactly("-Xmx1g", "-XX:+UseParallelGC");
+    assertThat(BenchmarkReport.childJvms(one)).isEqualTo("child JVMs with `-Xmx1g -XX:+UseParallelGC`");
+    assertThat(both.jvmOptions).containsExactly("-Xmx1g");
+    assertThat(both.latencyJvmOptions).containsExactly("-Xmx2g");
+    assertThat(BenchmarkReport.childJvms(BenchmarkOptions.parse(new String[0])))
+        .isEqualTo("child JVMs with `-Xmx4g -XX:+UseTransparentHugePages`");
+    assertThat(BenchmarkReport.childJvms(BenchmarkOptions.parse(new String[] {"--mode", "latency",
+        "--latency-rate", "20k"}))).isEqualTo("child JVMs with `-Xmx4g`");
+  }
+
+  @Test
   void theEventRateIs100KByDefaultAnd0MeansTheGeneratorsDefault() {
     assertThat(BenchmarkOptions.parse(new String[0]).eventRate).isEqualTo(100_000);
     BenchmarkOptions generatorDefault = BenchmarkOptions.parse(new String[] {"--event-rate", "0"});
