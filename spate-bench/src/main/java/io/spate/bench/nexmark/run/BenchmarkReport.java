@@ -18,15 +18,15 @@ final class BenchmarkReport {
 
   /** The child JVMs' options: one list if every run used it, else those of throughput and latency runs. */
   static String childJvms(BenchmarkOptions o) {
-    boolean latency = o.latencyRate > 0;
+    String throughput = "`" + String.join(" ", o.jvmOptions) + "`";
+    String latency = "`" + String.join(" ", o.latencyJvmOptions) + "`";
     if (!o.throughputRuns) {
-      return "child JVMs with `" + String.join(" ", o.latencyJvmOptions) + "`";
+      return "child JVMs with " + latency;
     }
-    if (!latency || o.jvmOptions.equals(o.latencyJvmOptions)) {
-      return "child JVMs with `" + String.join(" ", o.jvmOptions) + "`";
+    if (o.latencyRate <= 0 || throughput.equals(latency)) {
+      return "child JVMs with " + throughput;
     }
-    return "throughput runs' JVMs with `" + String.join(" ", o.jvmOptions) + "`, latency runs' with `"
-        + String.join(" ", o.latencyJvmOptions) + "`";
+    return "throughput runs' JVMs with " + throughput + ", latency runs' with " + latency;
   }
 
   static String markdown(BenchmarkOptions o, List<QueryComparison> results, String[] args) {
