@@ -106,6 +106,20 @@ public final class CheckpointConfig implements Serializable {
     configuration.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, tolerableFailures);
   }
 
+  /** How many unreadable checkpoints in a row recovery may skip for an older retained one (0: none). */
+  public int getTolerableCorruptCheckpoints() {
+    return configuration.get(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS);
+  }
+
+  /**
+   * Sets how many unreadable checkpoints in a row (0 or more) recovery may skip for an older retained
+   * one; sinks that committed output after the older one emit it again.
+   */
+  public void setTolerableCorruptCheckpoints(int tolerableCorrupt) {
+    checkAtLeast(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS, tolerableCorrupt, 0);
+    configuration.set(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS, tolerableCorrupt);
+  }
+
   /** Whether retained checkpoints outlive the job. */
   public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
     return configuration.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
@@ -216,6 +230,7 @@ public final class CheckpointConfig implements Serializable {
         configuration.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS));
     checkAtLeast(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, getMaxConcurrentCheckpoints(), 1);
     checkAtLeast(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, getTolerableCheckpointFailureNumber(), 0);
+    checkAtLeast(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS, getTolerableCorruptCheckpoints(), 0);
     checkAtLeast(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, getNumRetainedCheckpoints(), 1);
     CheckpointingMode mode = getCheckpointingMode();
     getExternalizedCheckpointRetention();

@@ -59,6 +59,18 @@ public final class CheckpointingOptions {
               + " over; 0 fails it on the first. A checkpoint declined by a task whose input just ended, or"
               + " overtaken by a later one, does not count.");
 
+  /** How many unreadable checkpoints recovery may skip for an older retained one. */
+  public static final ConfigOption<Integer> TOLERABLE_CORRUPT_CHECKPOINTS =
+      ConfigOption.key("execution.checkpointing.tolerable-corrupt-checkpoints")
+          .intType()
+          .defaultValue(0)
+          .withDescription("When recovery finds a file of the job's latest checkpoint missing or damaged (a"
+              + " checksum mismatch, a truncated file), it may go back to the retained checkpoint before it, and"
+              + " skip up to this many in a row; 0 fails the job instead, naming the checkpoint and the file."
+              + " Going back risks duplicates: sinks whose output was committed after the older checkpoint"
+              + " (exactly-once sinks) emit that output again. Never goes back to empty state, nor past the"
+              + " snapshot the job was started from when that is the one that cannot be read.");
+
   /** What happens to retained checkpoints when the job ends. */
   public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_CHECKPOINT_RETENTION =
       ConfigOption.key("execution.checkpointing.externalized-checkpoint-retention")

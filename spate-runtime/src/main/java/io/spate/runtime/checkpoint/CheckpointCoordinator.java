@@ -2,6 +2,8 @@ package io.spate.runtime.checkpoint;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.common.JobStatus;
+import io.spate.api.configuration.CheckpointingOptions;
+import io.spate.api.configuration.SavepointOptions;
 import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
@@ -73,6 +75,11 @@ public final class CheckpointCoordinator {
   // Checkpoints whose metadata is being written: deleted if the job ends before they are registered.
   private final Set<PendingCheckpoint> finalizing = new HashSet<>();
   private CheckpointMetadata restoredFrom;
+  private String restoredFromPointer;
+  // A claimed one is deleted once subsumed, so it stands in for a newer checkpoint only while retained.
+  private boolean restoredFromClaimed;
+  // Unreadable checkpoints skipped since the last one completed.
+  private int skippedUnreadable;
   // A checkpoint the job starts from without claiming it is not registered: its files belong to whoever made it.
   private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
@@ -151,10 +158,13 @@ public final class CheckpointCoordinator {
    * job's own: it is retained like a checkpoint the job completed, so that it is deleted once newer
    * ones subsume it, and incremental checkpoints may build on its shared files.
    *
+   * @param pointer where it was read from, for messages
    * @param location where it is, to delete it once subsumed; null unless claimed
    */
-  public void setRestoredFrom(CheckpointMetadata metadata, CheckpointStorageLocation location) {
+  public void setRestoredFrom(CheckpointMetadata metadata, String pointer, CheckpointStorageLocation location) {
     restoredFrom = metadata;
+    restoredFromPointer = pointer;
+    restoredFromClaimed = location != null;
     nextCheckpointId = Math.max(nextCheckpointId, metadata.checkpointId() + 1);
     if (location != null && (completed.isEmpty() || completed.peekLast().checkpointId() < metadata.checkpointId())) {
       sharedState.register(metadata.checkpointId(), metadata, false);
@@ -167,18 +177,59 @@ public final class CheckpointCoordinator {
     return completed.isEmpty() ? restoredFrom : completed.peekLast().metadata();
   }
 
-  /** Drops the newest completed checkpoint after its state failed to restore, so recovery tries an older one. */
-  public void dropNewestCompleted(String reason) {
-    CompletedCheckpoint newest = completed.pollLast();
-    if (newest != null) {
-      releaseShared(newest.checkpointId());
-      if (newest.metadata() == restoredFrom) {
-        restoredFrom = null; // the claimed snapshot the job started from: not to be tried again either
-      }
-      LOG.warn("Job {}: not recovering from checkpoint {} again: {}", job.jobId(), newest.checkpointId(), reason);
-    } else {
-      restoredFrom = null;
+  /**
+   * What {@code snapshot} is and where, for messages: "savepoint 3 at /dir" or "checkpoint 7 at
+   * /dir/chk-7" ("in memory" when it is not in files).
+   */
+  public String describe(CheckpointMetadata snapshot) {
+    String what = (snapshot.type().isSavepoint() ? "savepoint " : "checkpoint ") + snapshot.checkpointId();
+    if (snapshot == restoredFrom && restoredFromPointer != null) {
+      return what + " at " + restoredFromPointer;
     }
+    for (CompletedCheckpoint checkpoint : completed) {
+      if (checkpoint.metadata() == snapshot && checkpoint.externalPointer() != null) {
+        return what + " at " + checkpoint.externalPointer();
+      }
+    }
+    return what + " (in memory)";
+  }
+
+  /**
+   * Subtasks could not read {@code unreadable} (a file of it is missing or damaged): decides whether
+   * recovery may go back to the checkpoint before it. Never for the snapshot the job was started from
+   * (the user chose it), never beyond {@code execution.checkpointing.tolerable-corrupt-checkpoints}
+   * since the last checkpoint completed, and never to no state at all. Reporting a snapshot that was
+   * already skipped (several subtasks read it) changes nothing.
+   *
+   * @return why recovery may not go back, or null when it goes back to {@link #latestForRecovery()} now
+   */
+  public String skipUnreadable(CheckpointMetadata unreadable, String reason) {
+    CompletedCheckpoint newest = completed.peekLast();
+    boolean alreadySkipped = unreadable != restoredFrom && (newest == null || newest.metadata() != unreadable);
+    if (alreadySkipped) {
+      return null;
+    }
+    if (unreadable == restoredFrom) {
+      return "the job was started from it (" + SavepointOptions.SAVEPOINT_PATH.key() + "), and no other snapshot"
+          + " stands in for the one asked for";
+    }
+    if (skippedUnreadable >= settings.tolerableCorrupt()) {
+      return "recovery does not go back to an older checkpoint, whose sinks' output may have been committed"
+          + " since (" + CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key() + ": " + settings.tolerableCorrupt()
+          + (settings.tolerableCorrupt() > 0 ? ", already skipped in a row: " + skippedUnreadable : "") + ")";
+    }
+    boolean olderOne = completed.size() > 1 || (restoredFrom != null && !restoredFromClaimed);
+    if (!olderOne) {
+      return "no older checkpoint is retained (" + CheckpointingOptions.MAX_RETAINED_CHECKPOINTS.key() + ": " + settings.retained()
+          + "), and recovery never starts from empty state";
+    }
+    completed.pollLast();
+    releaseShared(newest.checkpointId());
+    skippedUnreadable++;
+    LOG.warn("Job {}: checkpoint {} at {} cannot be read ({}); recovering from the older {} instead, as {} allows:"
+        + " sinks may emit again the output they committed after it", job.jobId(), newest.checkpointId(),
+        newest.externalPointer(), reason, describe(latestForRecovery()), CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key());
+    return null;
   }
 
   // ------------------------------------------------------------------ triggering
@@ -356,6 +407,9 @@ public final class CheckpointCoordinator {
       return; // the job ended meanwhile; shutdown() took care of it
     }
     consecutiveFailures = 0;
+    if (!checkpoint.options.type().isSavepoint()) {
+      skippedUnreadable = 0;
+    }
     lastCompletionMillis = System.currentTimeMillis();
     CompletedCheckpoint done = new CompletedCheckpoint(metadata, pointer, checkpoint.location);
     if (!checkpoint.options.type().isSavepoint()) {

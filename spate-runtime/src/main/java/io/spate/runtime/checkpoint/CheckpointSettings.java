@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param checkpointDirectory where checkpoints are written, or null to keep them in memory
  * @param savepointDirectory the default savepoint directory, or null
  * @param inlineThreshold pieces of state up to this size go into the metadata file
+ * @param tolerableCorrupt how many unreadable checkpoints in a row recovery may skip for an older one
  */
 public record CheckpointSettings(
     long interval,
@@ -36,7 +37,8 @@ public record CheckpointSettings(
     int retained,
     String checkpointDirectory,
     String savepointDirectory,
-    int inlineThreshold) {
+    int inlineThreshold,
+    int tolerableCorrupt) {
 
 
   /** The settings in {@code conf}. */
@@ -55,7 +57,8 @@ public record CheckpointSettings(
         conf.get(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS),
         conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
         conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY),
-        (int) conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes());
+        (int) conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes(),
+        conf.get(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS));
   }
 
   /** Whether periodic checkpoints are on. */

@@ -1,5 +1,6 @@
 package io.spate.runtime.jobmaster;
 
+import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.taskexecutor.TaskExecutorGateway;
 import io.spate.runtime.tasks.ExecutionAttemptID;
@@ -13,8 +14,8 @@ final class Execution {
   ExecutionState state = ExecutionState.DEPLOYING;
   TaskExecutorGateway taskExecutor;
   String taskExecutorAddress;
-  // Whether this attempt was deployed with state to restore.
-  boolean restored;
+  // The checkpoint or savepoint this attempt was deployed to restore state from; null if none.
+  CheckpointMetadata restoredFrom;
 
   Execution(ExecutionAttemptID attemptId, JobVertex vertex) {
     this.attemptId = attemptId;

@@ -42,7 +42,9 @@ import io.spate.runtime.checkpoint.storage.CheckpointStorage;
 import io.spate.runtime.jobmaster.failover.PipelinedRegions;
 import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategy;
 import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory;
+import io.spate.runtime.rpc.PortableFailure;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
@@ -195,13 +197,14 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (path == null) {
       return null;
     }
-    CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(path);
+    CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(path, checkpointSettings.tolerableCorrupt());
     CheckpointMetadata metadata = loaded.metadata();
     boolean claim = job.configuration().get(SavepointOptions.RESTORE_MODE) == RestoreMode.CLAIM;
     if (claim) {
       checkpoints.takeOverRecorded(metadata.checkpointId(), loaded.directory());
     }
-    checkpoints.setRestoredFrom(metadata, claim ? CheckpointPaths.existing(loaded.directory()) : null);
+    checkpoints.setRestoredFrom(metadata, loaded.directory().toString(),
+        claim ? CheckpointPaths.existing(loaded.directory()) : null);
     LOG.info("Job {} restores from {} (checkpoint {}{})", job.jobId(), loaded.directory(), metadata.checkpointId(),
         claim ? ", claimed: deleted once subsumed" : "");
     return metadata;
@@ -282,8 +285,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return;
     }
     Map<Integer, TaskRestore[]> restores;
+    CheckpointMetadata recovery = checkpoints.latestForRecovery();
     try {
-      restores = restoresFor(checkpoints.latestForRecovery());
+      restores = restoresFor(recovery);
     } catch (RuntimeException e) {
       failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + e.getMessage(), e));
       return;
@@ -317,15 +321,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     List<Execution> deployed = List.copyOf(toDeploy);
     CompletableFuture.allOf(gateways.values().toArray(new CompletableFuture<?>[0])).handleAsync((ignored, error) -> {
       if (executionGraph == deploying && status == JobStatus.RUNNING) {
-        submitTasks(deployed, slots, gateways, restores, locations);
+        submitTasks(deployed, slots, gateways, recovery, restores, locations);
       }
       return null;
     }, getMainThreadExecutor());
   }
 
   private void submitTasks(List<Execution> toDeploy, Map<Execution, SlotOffer> slots,
-      Map<String, CompletableFuture<TaskExecutorGateway>> gateways, Map<Integer, TaskRestore[]> restores,
-      Map<Integer, SubtaskLocation[]> locations) {
+      Map<String, CompletableFuture<TaskExecutorGateway>> gateways, CheckpointMetadata recovery,
+      Map<Integer, TaskRestore[]> restores, Map<Integer, SubtaskLocation[]> locations) {
     for (Map.Entry<String, CompletableFuture<TaskExecutorGateway>> gateway : gateways.entrySet()) {
       if (gateway.getValue().isCompletedExceptionally()) {
         Throwable cause = gateway.getValue().handle((g, t) -> t).join();
@@ -347,7 +351,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       TaskExecutorGateway taskExecutor = taskExecutorsByAddress.get(slot.taskExecutorAddress());
       execution.taskExecutor = taskExecutor;
       TaskRestore restore = restores == null ? null : restores.get(execution.vertex.getId())[execution.attemptId.subtaskIndex()];
-      execution.restored = restore != null;
+      execution.restoredFrom = restore != null ? recovery : null;
       taskExecutor.submitTask(new TaskDeploymentDescriptor(execution.attemptId, shippableJob, externalAddress(),
               restore, locations))
           .whenCompleteAsync((ok, error) -> {
@@ -427,11 +431,28 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           checkTerminal();
           return;
         }
-        if (execution.restored && previousState == ExecutionState.INITIALIZING && isUnreadableState(update.failure())) {
-          // The state it restored may be what failed it: recover from an older checkpoint next time.
-          checkpoints.dropNewestCompleted(execution.describe() + " failed while restoring: " + update.failure());
+        SubtaskFailure failure = describe(execution, update.failure());
+        if (execution.restoredFrom != null && previousState == ExecutionState.INITIALIZING
+            && isUnreadableState(update.failure())) {
+          CheckpointMetadata unreadable = execution.restoredFrom;
+          String snapshot = checkpoints.describe(unreadable);
+          String refusal = checkpoints.skipUnreadable(unreadable, rootMessage(update.failure()));
+          if (refusal != null) {
+            failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + snapshot
+                + " cannot be read: " + whatFailed(execution, update.failure()) + ". The job is not restarted: "
+                + refusal, failure.getCause(), failure.location()));
+            checkTerminal();
+            return;
+          }
+          CheckpointMetadata older = checkpoints.latestForRecovery();
+          if (older != unreadable) {
+            failure = new SubtaskFailure(failure.getMessage() + "; " + snapshot + " cannot be read, so recovery"
+                + " goes back to " + checkpoints.describe(older) + " ("
+                + io.spate.api.configuration.CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key()
+                + "): sinks may emit again what they committed after it", failure.getCause(), failure.location());
+          }
         }
-        handleFailure(describe(execution, update.failure()), List.of(execution));
+        handleFailure(failure, List.of(execution));
         checkTerminal();
       }
       case CANCELED -> {
@@ -451,18 +472,29 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   /**
-   * Whether a failure while restoring came from state that could not be read (a damaged or missing
-   * file): only then does recovery fall back to an older checkpoint. Any other failure (a bug, a
-   * resource) would fail the same way with every checkpoint, and going back further would repeat
-   * output that sinks already committed.
+   * Whether a failure while restoring came from state that could not be read: a file of the snapshot
+   * is missing, ends early or fails its checksum. Any other failure (a bug, a resource, a sink that
+   * cannot open) follows the restart strategy and restores the same snapshot again.
    */
   private static boolean isUnreadableState(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 64; t = t.getCause(), depth++) {
+      if (t instanceof UnreadableStateException
+          || (t instanceof PortableFailure p && p.originalClass().equals(UnreadableStateException.class.getName()))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The message of the innermost cause of {@code failure}, which names what could not be read. */
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    int depth = 0;
+    while (root.getCause() != null && root.getCause() != root && depth++ < 64) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   private SubtaskFailure describe(Execution execution, Throwable error) {
@@ -472,11 +504,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       operator = f.getOperatorName();
       cause = f.getCause();
     }
-    String message = "Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
-        + (operator != null ? "operator '" + operator + "' in " : "") + execution.describe()
-        + " threw " + cause;
+    String message = "Job '" + job.jobName() + "' (" + job.jobId() + ") failed: " + whatFailed(execution, error);
     return new SubtaskFailure(message, cause, new FailureLocation(execution.vertex.getName(), operator,
         execution.attemptId.subtaskIndex(), execution.attemptId.attemptNumber(), execution.taskExecutorAddress));
+  }
+
+  /** "operator 'o' in task 't' (subtask 1/2, attempt 0) threw ..." for {@code error} of {@code execution}. */
+  private static String whatFailed(Execution execution, Throwable error) {
+    Throwable cause = error;
+    String operator = null;
+    while (cause instanceof OperatorFailure f) {
+      operator = f.getOperatorName();
+      cause = f.getCause();
+    }
+    return (operator != null ? "operator '" + operator + "' in " : "") + execution.describe() + " threw " + cause;
   }
 
   /**

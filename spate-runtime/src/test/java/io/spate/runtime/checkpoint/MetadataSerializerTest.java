@@ -84,17 +84,41 @@ class MetadataSerializerTest {
   }
 
   @Test
-  void aJobDirectoryRestoresItsNewestReadableCheckpointSkippingIncompleteAndCorruptOnes(@TempDir Path job)
-      throws IOException {
+  void aJobDirectoryRestoresItsNewestCompleteCheckpointSkippingIncompleteOnes(@TempDir Path job) throws IOException {
     write(job.resolve("chk-3"), sample(job.resolve("chk-3"), 3));
     write(job.resolve("chk-7"), sample(job.resolve("chk-7"), 7));
     Files.createDirectories(job.resolve("chk-9")); // incomplete: no metadata
     assertThat(CheckpointPaths.load(job.toString()).checkpointId()).isEqualTo(7);
+  }
 
+  @Test
+  void aJobDirectoryWhoseNewestCheckpointsAreDamagedFailsNamingThemUnlessToleratedByTheOption(@TempDir Path job)
+      throws IOException {
+    write(job.resolve("chk-3"), sample(job.resolve("chk-3"), 3));
+    write(job.resolve("chk-5"), sample(job.resolve("chk-5"), 5));
+    write(job.resolve("chk-7"), sample(job.resolve("chk-7"), 7));
+    Files.createDirectories(job.resolve("chk-9")); // incomplete: no metadata, passed over as before
     Path newest = job.resolve("chk-7").resolve("_metadata");
     byte[] bytes = Files.readAllBytes(newest);
     Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated by a crash of the disk
-    assertThat(CheckpointPaths.load(job.toString()).checkpointId()).isEqualTo(3);
+    Path second = job.resolve("chk-5").resolve("_metadata");
+    byte[] flipped = Files.readAllBytes(second);
+    flipped[flipped.length / 2] ^= 0x10;
+    Files.write(second, flipped);
+
+    assertThatThrownBy(() -> CheckpointPaths.load(job.toString()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(newest.toString())
+        .hasMessageContaining("execution.checkpointing.tolerable-corrupt-checkpoints: 0")
+        .hasMessageNotContaining(second.toString());
+    assertThatThrownBy(() -> CheckpointPaths.loadResolved(job.toString(), 1))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(newest.toString())
+        .hasMessageContaining(second.toString())
+        .hasMessageContaining("checksum mismatch");
+    CheckpointPaths.Loaded older = CheckpointPaths.loadResolved(job.toString(), 2);
+    assertThat(older.metadata().checkpointId()).isEqualTo(3);
+    assertThat(older.directory()).isEqualTo(job.resolve("chk-3"));
 
     assertThatThrownBy(() -> CheckpointPaths.load(newest.toString()))
         .isInstanceOf(IOException.class).hasMessageContaining(newest.toString());

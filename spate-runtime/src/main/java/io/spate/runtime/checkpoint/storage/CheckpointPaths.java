@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint.storage;
 
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.runtime.checkpoint.CheckpointMetadata;
 import io.spate.runtime.checkpoint.MetadataSerializer;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointPaths {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointPaths.class);
+
+  private static final String TOLERABLE_CORRUPT_KEY = CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key();
 
   private CheckpointPaths() {}
 
@@ -48,8 +51,8 @@ public final class CheckpointPaths {
 
   /**
    * Reads the checkpoint or savepoint at {@code pointer}: its directory or its metadata file. For a
-   * directory that holds a job's checkpoints ({@code chk-<n>} subdirectories), the newest complete one
-   * that reads, falling back to older ones when newer ones are incomplete or corrupt.
+   * directory that holds a job's checkpoints ({@code chk-<n>} subdirectories), the newest complete one;
+   * see {@link #loadResolved(String, int)}.
    */
   public static CheckpointMetadata load(String pointer) throws IOException {
     return loadResolved(pointer).metadata();
@@ -65,6 +68,17 @@ public final class CheckpointPaths {
 
   /** As {@link #load}, also telling which directory the checkpoint or savepoint was read from. */
   public static Loaded loadResolved(String pointer) throws IOException {
+    return loadResolved(pointer, 0);
+  }
+
+  /**
+   * As {@link #load}, also telling which directory the checkpoint or savepoint was read from. In a
+   * job's checkpoint directory the newest complete checkpoint is read: those without a metadata file
+   * never completed and are passed over, but one whose metadata file cannot be read fails the load,
+   * naming the file, unless fewer than {@code tolerableCorrupt} newer ones were damaged as well: an
+   * older checkpoint may hold less than what sinks committed since, so they would emit it again.
+   */
+  public static Loaded loadResolved(String pointer, int tolerableCorrupt) throws IOException {
     Path path = parse(pointer, "checkpoint or savepoint path");
     if (!Files.exists(path)) {
       throw new NoSuchFileException(pointer, null, "there is no checkpoint or savepoint at this path");
@@ -78,23 +92,37 @@ public final class CheckpointPaths {
     }
     List<Path> checkpoints = checkpointDirectories(path);
     checkpoints.sort(Comparator.comparingLong(CheckpointPaths::checkpointNumber).reversed());
-    IOException last = null;
+    List<String> damaged = new ArrayList<>();
+    IOException first = null;
     for (Path candidate : checkpoints) {
       Path file = candidate.resolve(FileCheckpointLocation.METADATA_FILE);
       if (!Files.exists(file)) {
         continue; // incomplete: the job stopped while writing it
       }
       try {
-        return read(file);
+        Loaded loaded = read(file);
+        if (!damaged.isEmpty()) {
+          LOG.warn("Restoring {} from {}, skipping {} newer checkpoint(s) that cannot be read, as {} ({}) allows;"
+              + " sinks may emit again the output they committed after it: {}", pointer, candidate, damaged.size(),
+              TOLERABLE_CORRUPT_KEY, tolerableCorrupt, damaged);
+        }
+        return loaded;
       } catch (IOException e) {
-        LOG.warn("Skipping checkpoint {}: {}", candidate, e.getMessage());
-        last = e;
+        damaged.add(file + " (" + e.getMessage() + ")");
+        first = first == null ? e : first;
+        if (damaged.size() > tolerableCorrupt) {
+          throw new IOException("Cannot restore from the checkpoints in " + pointer + ": the metadata of its newest"
+              + " checkpoint" + (damaged.size() > 1 ? "s" : "") + " cannot be read: " + String.join("; ", damaged)
+              + ". Older checkpoints are not tried, since sinks may have committed output after them ("
+              + TOLERABLE_CORRUPT_KEY + ": " + tolerableCorrupt + "); name a chk-<n> directory to restore from it.",
+              first);
+        }
       }
     }
-    String reason = last != null ? "; the newest one failed to read: " + last.getMessage() : "";
+    String reason = damaged.isEmpty() ? "" : "; those that have one cannot be read: " + String.join("; ", damaged);
     throw new IOException("No complete checkpoint or savepoint at " + pointer + ": it has no "
         + FileCheckpointLocation.METADATA_FILE + " file" + (checkpoints.isEmpty() ? "" : " and no readable chk-* directory")
-        + reason, last);
+        + reason, first);
   }
 
   private static Loaded read(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint.storage;
 
 import io.spate.runtime.state.snapshot.StreamStateHandle;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ public record FileStateHandle(Path path, long size) implements StreamStateHandle
     try {
       return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
-      throw new IOException("The state file " + path + " is missing: the checkpoint or savepoint is incomplete", e);
+      throw new UnreadableStateException("The state file " + path + " is missing: the checkpoint or savepoint is"
+          + " incomplete", e);
     }
   }
 

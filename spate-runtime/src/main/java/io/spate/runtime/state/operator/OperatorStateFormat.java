@@ -9,6 +9,7 @@ import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle.Mode;
 import io.spate.runtime.state.snapshot.OperatorStateHandle.StateMetaInfo;
 import io.spate.runtime.state.snapshot.StreamStateHandle;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.AbstractMap;
@@ -135,6 +136,8 @@ final class OperatorStateFormat {
     byte[] bytes;
     try (InputStream in = handle.delegate().openInputStream()) {
       bytes = in.readAllBytes();
+    } catch (UnreadableStateException e) {
+      throw new UnreadableStateException("Cannot read " + where + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IOException("Cannot read " + where + ": " + e, e);
     }
@@ -160,12 +163,13 @@ final class OperatorStateFormat {
   private static Map<String, HeaderEntry> readHeader(byte[] bytes, ClassLoader userClassLoader, String where)
       throws IOException {
     if (bytes.length < PREFIX_LENGTH) {
-      throw new IOException("Truncated checkpoint: " + where + " has only " + bytes.length + " bytes");
+      throw new UnreadableStateException("Truncated checkpoint: " + where + " has only " + bytes.length + " bytes");
     }
     DataInputDeserializer in = new DataInputDeserializer(bytes);
     int magic = in.readInt();
     if (magic != MAGIC) {
-      throw new IOException("Corrupt checkpoint: " + where + " is not an operator state snapshot (it starts with 0x"
+      throw new UnreadableStateException("Corrupt checkpoint: " + where
+          + " is not an operator state snapshot (it starts with 0x"
           + Integer.toHexString(magic) + ")");
     }
     int version = in.readInt();
@@ -176,11 +180,12 @@ final class OperatorStateFormat {
     int headerLength = in.readInt();
     int headerChecksum = in.readInt();
     if (headerLength < 0 || headerLength > in.available()) {
-      throw new IOException("Truncated checkpoint: " + where + " has " + bytes.length + " bytes, too few for its "
+      throw new UnreadableStateException("Truncated checkpoint: " + where + " has " + bytes.length
+          + " bytes, too few for its "
           + headerLength + "-byte header");
     }
     if (checksum(bytes, PREFIX_LENGTH, headerLength) != headerChecksum) {
-      throw new IOException("Corrupt checkpoint: the header of " + where + " does not match its checksum");
+      throw new UnreadableStateException("Corrupt checkpoint: the header of " + where + " does not match its checksum");
     }
     int dataStart = PREFIX_LENGTH + headerLength;
     in.setBuffer(bytes, PREFIX_LENGTH, headerLength);
@@ -209,7 +214,8 @@ final class OperatorStateFormat {
           throw new IOException("negative size");
         }
         if (start + length > bytes.length) {
-          throw new IOException("Truncated checkpoint: " + where + " has " + bytes.length + " bytes, but the elements"
+          throw new UnreadableStateException("Truncated checkpoint: " + where + " has " + bytes.length
+              + " bytes, but the elements"
               + " of state '" + name + "' end at byte " + (start + length));
         }
         entries.put(name, new HeaderEntry(name, mode, snapshots, elements, (int) start, length, checksum));
@@ -234,7 +240,8 @@ final class OperatorStateFormat {
       throws IOException {
     String state = "state '" + entry.name() + "' in " + where;
     if (checksum(bytes, entry.start(), entry.length()) != entry.checksum()) {
-      throw new IOException("Corrupt checkpoint: the elements of " + state + " do not match their checksum");
+      throw new UnreadableStateException("Corrupt checkpoint: the elements of " + state
+          + " do not match their checksum");
     }
     if (offsets.length > entry.count()) {
       throw new IOException("Corrupt checkpoint: the metadata lists " + offsets.length + " elements of " + state

@@ -1,6 +1,6 @@
 package io.spate.runtime.state.snapshot.keyed;
 
-import java.io.EOFException;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
@@ -69,7 +69,7 @@ final class ChecksummedBlockInput extends InputStream {
         return false;
       }
       if (length < 0 || length > remainingInStream - consumed) {
-        throw new IOException("a chunk of " + length + " bytes where the stream has "
+        throw new UnreadableStateException("a chunk of " + length + " bytes where the stream has "
             + (remainingInStream - consumed) + " bytes left: the stream is truncated or damaged");
       }
       if (chunk.length < length) {
@@ -80,7 +80,7 @@ final class ChecksummedBlockInput extends InputStream {
       crc.reset();
       crc.update(chunk, 0, length);
       if ((int) crc.getValue() != expected) {
-        throw new IOException("checksum mismatch: the bytes were changed or damaged");
+        throw new UnreadableStateException("checksum mismatch: the bytes were changed or damaged");
       }
       position = 0;
       limit = length;
@@ -93,7 +93,8 @@ final class ChecksummedBlockInput extends InputStream {
     while (read < length) {
       int n = in.read(target, read, length - read);
       if (n < 0) {
-        throw new EOFException("the stream ends " + (length - read) + " bytes into a chunk: it is truncated");
+        throw new UnreadableStateException("the stream ends " + (length - read)
+            + " bytes into a chunk: it is truncated");
       }
       read += n;
     }
@@ -105,7 +106,7 @@ final class ChecksummedBlockInput extends InputStream {
     for (int i = 0; i < 4; i++) {
       int b = in.read();
       if (b < 0) {
-        throw new EOFException("the stream ends where " + what + " should be: it is truncated");
+        throw new UnreadableStateException("the stream ends where " + what + " should be: it is truncated");
       }
       v = (v << 8) | b;
     }

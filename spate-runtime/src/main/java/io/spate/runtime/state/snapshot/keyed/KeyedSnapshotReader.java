@@ -6,6 +6,7 @@ import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -94,7 +95,8 @@ public final class KeyedSnapshotReader {
           stateName = null;
           long offset = handle.offsetOf(keyGroup);
           if (offset < position || offset >= size) {
-            throw new IOException("its offset " + offset + " is outside the stream (" + size + " bytes, at " + position
+            throw new UnreadableStateException("its offset " + offset + " is outside the stream (" + size
+                + " bytes, at " + position
                 + ")");
           }
           in.skipNBytes(offset - position);
@@ -103,8 +105,10 @@ public final class KeyedSnapshotReader {
           position = offset + block.consumed();
         }
       } catch (IOException | RuntimeException e) {
-        throw new IOException("Cannot restore keyed state from " + handle.delegate() + where() + ": "
-            + describe(e), e);
+        String message = "Cannot restore keyed state from " + handle.delegate() + where() + ": " + describe(e);
+        // Bytes that fail their checksum or end early are damage; anything else read correct bytes.
+        throw e instanceof UnreadableStateException || e instanceof EOFException
+            ? new UnreadableStateException(message, e) : new IOException(message, e);
       }
     }
 
