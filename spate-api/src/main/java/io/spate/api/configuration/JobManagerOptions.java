@@ -22,4 +22,15 @@ public final class JobManagerOptions {
               + " the job graph joined by no edge to the rest) that hold the failed subtasks, full restarts every"
               + " subtask; a lost TaskExecutor restarts the regions that ran on it, on new slots. BATCH jobs and the"
               + " failure of a source's split enumerator always restart the whole job.");
+
+  /** How long a job waits for task slots it cannot get yet. */
+  public static final ConfigOption<java.time.Duration> SLOT_REQUEST_TIMEOUT =
+      ConfigOption.key("slot.request.timeout")
+          .durationType()
+          .defaultValue(java.time.Duration.ofMinutes(5))
+          .withDescription("How long a job waits for task slots that it cannot get yet. A restart that finds too"
+              + " few slots after a TaskExecutor was lost waits this long for TaskExecutors to register or other"
+              + " jobs to release slots, without using up restart attempts, and then fails the job naming the"
+              + " slots it needed and found. A new job's request for slots that other jobs hold waits at the"
+              + " ResourceManager for the default, 5 min.");
 }

@@ -8,6 +8,7 @@ import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.network.UpstreamTaskFailedException;
 import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.resourcemanager.NotEnoughResourcesException;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.resourcemanager.SlotOffer;
 import io.spate.runtime.rpc.RpcEndpoint;
@@ -57,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +73,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   // How long a restart waits for the ResourceManager to stop offering slots on TaskExecutors this
   // JobMaster already knows to be lost: longer than the default heartbeat.timeout (50 s).
   private static final Duration LOST_TASK_EXECUTOR_GRACE = Duration.ofMinutes(2);
-  private static final long FIRST_SLOT_RETRY_MILLIS = 50;
-  private static final long MAX_SLOT_RETRY_MILLIS = 2_000;
 
 
   private final JobGraph job;
@@ -645,9 +645,9 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         if (error == null) {
           redeployRegion(restart);
         } else if (status == JobStatus.RUNNING && regionRestarts.get(restart.region) == restart) {
-          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-          handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not replace"
-              + " the task slots of lost TaskExecutor(s): " + cause.getMessage(), cause));
+          Throwable cause = unwrap(error);
+          failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: "
+              + cause.getMessage(), cause));
         }
       }, getMainThreadExecutor());
       return;
@@ -665,12 +665,21 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   /**
    * Asks the ResourceManager for as many more slots as the job held on lost TaskExecutors and puts them
    * in their places, so that every subtask keeps its slot index; one request serves every region
-   * waiting for it. Completes exceptionally if no slots come.
+   * waiting for it. Waits up to {@code slot.request.timeout} for enough slots, then completes
+   * exceptionally.
    */
   private CompletableFuture<Void> replaceLostSlots() {
     if (slotReplacement != null) {
       return slotReplacement;
     }
+    CompletableFuture<Void> replacement = new CompletableFuture<>();
+    slotReplacement = replacement;
+    replacement.whenCompleteAsync((ok, error) -> slotReplacement = null, getMainThreadExecutor());
+    askForReplacementSlots(replacement, newSlotWait());
+    return replacement;
+  }
+
+  private void askForReplacementSlots(CompletableFuture<Void> replacement, SlotWait wait) {
     List<String> lost = lostTaskExecutors.addresses();
     List<Integer> places = new ArrayList<>();
     for (int i = 0; i < offers.size(); i++) {
@@ -681,21 +690,30 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     List<SlotOffer> replaced = offers;
     LOG.info("Job '{}' ({}) asks for {} slots to replace those on lost TaskExecutor(s) {}", job.jobName(), job.jobId(),
         places.size(), lost);
-    CompletableFuture<Void> replacement = resourceManager.requestAdditionalSlots(job.jobId(), externalAddress(),
-        places.size()).thenAcceptAsync(more -> {
-          if (offers != replaced) {
-            return; // the whole job got new slots meanwhile
+    resourceManager.requestAdditionalSlots(job.jobId(), externalAddress(), places.size())
+        .orTimeout(Math.max(1, wait.remainingMillis()), TimeUnit.MILLISECONDS)
+        .whenCompleteAsync((more, error) -> {
+          if (error != null) {
+            Throwable cause = unwrap(error);
+            if (status == JobStatus.RUNNING && waitsForSlots(wait, cause, places.size(), lost)) {
+              scheduleRunAsync(() -> askForReplacementSlots(replacement, wait), wait.nextRetryMillis());
+            } else {
+              replacement.completeExceptionally(new NotEnoughResourcesException("it could not get the "
+                  + places.size() + " task slots that replace those on lost TaskExecutor(s) " + lost + ": "
+                  + wait.failure(String.valueOf(cause.getMessage()))));
+            }
+            return;
           }
-          List<SlotOffer> updated = new ArrayList<>(offers);
-          for (int k = 0; k < places.size(); k++) {
-            updated.set(places.get(k), more.get(k));
+          if (offers == replaced) { // else the whole job got new slots meanwhile
+            List<SlotOffer> updated = new ArrayList<>(offers);
+            for (int k = 0; k < places.size(); k++) {
+              updated.set(places.get(k), more.get(k));
+            }
+            offers = updated;
+            lostTaskExecutors.clear();
           }
-          offers = updated;
-          lostTaskExecutors.clear();
+          replacement.complete(null);
         }, getMainThreadExecutor());
-    slotReplacement = replacement;
-    replacement.whenCompleteAsync((ok, error) -> slotReplacement = null, getMainThreadExecutor());
-    return replacement;
   }
 
   private void restartWhenStopped() {
@@ -722,42 +740,85 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
   }
 
-  /** Some slots were on lost TaskExecutors: asks for the job's slots again, on those that are left. */
+  /**
+   * Some slots were on lost TaskExecutors: asks for the job's slots again, on those that are left,
+   * waiting up to {@code slot.request.timeout} for enough of them.
+   */
   private void requestSlotsAgainAndDeploy() {
-    requestSlotsAgainAndDeploy(System.nanoTime(), FIRST_SLOT_RETRY_MILLIS);
+    requestSlotsAgainAndDeploy(newSlotWait());
   }
 
-  private void requestSlotsAgainAndDeploy(long sinceNanos, long retryMillis) {
+  private SlotWait newSlotWait() {
+    return new SlotWait(job.configuration().get(JobManagerOptions.SLOT_REQUEST_TIMEOUT));
+  }
+
+  private void requestSlotsAgainAndDeploy(SlotWait wait) {
     List<String> lost = lostTaskExecutors.addresses();
     int slotsNeeded = slotsPerGroup.values().stream().mapToInt(Integer::intValue).sum();
-    LOG.info("Job '{}' ({}) requests its {} slots again: TaskExecutor(s) {} were lost", job.jobName(), job.jobId(),
+    LOG.debug("Job '{}' ({}) requests its {} slots again: TaskExecutor(s) {} were lost", job.jobName(), job.jobId(),
         slotsNeeded, lost);
     ExecutionGraph graph = executionGraph;
-    resourceManager.requestSlots(job.jobId(), externalAddress(), slotsNeeded).whenCompleteAsync((newOffers, error) -> {
-      if (error != null) {
-        lostTaskExecutors.clear();
-        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-        handleFailure(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") could not get task slots"
-            + " after losing TaskExecutor(s) " + lost + ": " + cause.getMessage(), cause));
-        return;
-      }
-      List<String> stillOffered = lostTaskExecutors.offeredIn(newOffers);
-      if (!stillOffered.isEmpty() && status == JobStatus.RUNNING
-          && System.nanoTime() - sinceNanos < LOST_TASK_EXECUTOR_GRACE.toNanos()) {
-        // This JobMaster found out first; the ResourceManager drops them within its heartbeat timeout.
-        LOG.info("Job '{}' ({}): the ResourceManager still offers slots on lost TaskExecutor(s) {}; asking again in {} ms",
-            job.jobName(), job.jobId(), stillOffered, retryMillis);
-        this.offers = newOffers;
-        scheduleRunAsync(() -> {
-          if (status == JobStatus.RUNNING && executionGraph == graph) {
-            requestSlotsAgainAndDeploy(sinceNanos, Math.min(2 * retryMillis, MAX_SLOT_RETRY_MILLIS));
+    resourceManager.requestSlots(job.jobId(), externalAddress(), slotsNeeded)
+        .orTimeout(Math.max(1, wait.remainingMillis()), TimeUnit.MILLISECONDS)
+        .whenCompleteAsync((newOffers, error) -> {
+          if (error != null) {
+            if (status != JobStatus.RUNNING || executionGraph != graph) {
+              return; // the job ended, or restarts again, meanwhile
+            }
+            Throwable cause = unwrap(error);
+            if (waitsForSlots(wait, cause, slotsNeeded, lost)) {
+              scheduleRunAsync(() -> {
+                if (status == JobStatus.RUNNING && executionGraph == graph) {
+                  requestSlotsAgainAndDeploy(wait);
+                }
+              }, wait.nextRetryMillis());
+              return;
+            }
+            failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: it could not get"
+                + " the " + slotsNeeded + " task slots it needs after losing TaskExecutor(s) " + lost + ": "
+                + wait.failure(String.valueOf(cause.getMessage())), cause));
+            return;
           }
-        }, retryMillis);
-        return;
-      }
-      lostTaskExecutors.clear();
-      deploy(newOffers, slotsPerGroup, executionGraph.executions());
-    }, getMainThreadExecutor());
+          List<String> stillOffered = lostTaskExecutors.offeredIn(newOffers);
+          if (!stillOffered.isEmpty() && status == JobStatus.RUNNING
+              && System.nanoTime() - wait.startNanos() < LOST_TASK_EXECUTOR_GRACE.toNanos()) {
+            // This JobMaster found out first; the ResourceManager drops them within its heartbeat timeout.
+            long retryMillis = wait.nextRetryMillis();
+            LOG.info("Job '{}' ({}): the ResourceManager still offers slots on lost TaskExecutor(s) {}; asking again"
+                + " in {} ms", job.jobName(), job.jobId(), stillOffered, retryMillis);
+            this.offers = newOffers;
+            scheduleRunAsync(() -> {
+              if (status == JobStatus.RUNNING && executionGraph == graph) {
+                requestSlotsAgainAndDeploy(wait);
+              }
+            }, retryMillis);
+            return;
+          }
+          lostTaskExecutors.clear();
+          deploy(newOffers, slotsPerGroup, executionGraph.executions());
+        }, getMainThreadExecutor());
+  }
+
+  /**
+   * Whether a restart whose slot request failed with {@code cause} waits and asks again: while
+   * {@code slot.request.timeout} has not passed and the ResourceManager only lacks slots. Logs the
+   * first refusal of a wait.
+   */
+  private boolean waitsForSlots(SlotWait wait, Throwable cause, int slotsNeeded, List<String> lost) {
+    if (!(cause instanceof NotEnoughResourcesException) || wait.expired()) {
+      return false;
+    }
+    if (wait.refused(cause.getMessage())) {
+      LOG.warn("Job '{}' ({}) waits up to {} s ({}) for the {} task slots it needs after losing TaskExecutor(s) {},"
+          + " using up no restart attempts: {}", job.jobName(), job.jobId(), wait.timeout().toSeconds(),
+          JobManagerOptions.SLOT_REQUEST_TIMEOUT.key(), slotsNeeded, lost, cause.getMessage());
+    }
+    return true;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.spate.runtime.resourcemanager;
 
 import io.spate.api.common.JobID;
+import io.spate.api.configuration.JobManagerOptions;
 import io.spate.runtime.heartbeat.HeartbeatMonitor;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.taskexecutor.SlotReport;
@@ -37,8 +38,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   public static final String ENDPOINT_NAME = "resourcemanager";
 
 
-  /** How long a slot request waits for busy slots (Flink's default as well). */
-  public static final Duration SLOT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+  /** How long a slot request waits for busy slots: the default of {@code slot.request.timeout} (Flink's as well). */
+  public static final Duration SLOT_REQUEST_TIMEOUT = JobManagerOptions.SLOT_REQUEST_TIMEOUT.defaultValue();
 
   private static final int MAX_WAITING_REQUESTS = 1024;
 
@@ -309,6 +310,15 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   public void releaseSlots(JobID jobId) {
     freeSlotsOf(jobId);
     jobMasters.remove(jobId);
+    // A job that ended, or stopped waiting, must not be handed slots later that no one gives back.
+    waiting.removeIf(request -> {
+      if (request.jobId().equals(jobId)) {
+        request.result().completeExceptionally(new NotEnoughResourcesException("Job " + jobId + " released its"
+            + " slots while it waited for " + request.count() + " more"));
+        return true;
+      }
+      return false;
+    });
     serveWaiting();
   }
 
