@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobStatus;
 import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
@@ -73,6 +74,7 @@ public final class CheckpointCoordinator {
   // Checkpoints whose metadata is being written: deleted if the job ends before they are registered.
   private final Set<PendingCheckpoint> finalizing = new HashSet<>();
   private CheckpointMetadata restoredFrom;
+  private RestoredCheckpoint latestRestore;
   // A checkpoint the job starts from without claiming it is not registered: its files belong to whoever made it.
   private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
@@ -165,6 +167,18 @@ public final class CheckpointCoordinator {
   /** The newest checkpoint to recover from: the latest completed one, else the one the job started from. */
   public CheckpointMetadata latestForRecovery() {
     return completed.isEmpty() ? restoredFrom : completed.peekLast().metadata();
+  }
+
+  /** Notes that the job's subtasks are being deployed with the state of {@code metadata}. */
+  public void noteRestore(CheckpointMetadata metadata) {
+    long count = latestRestore == null ? 1 : latestRestore.restoreCount() + 1;
+    latestRestore = new RestoredCheckpoint(metadata.checkpointId(), metadata.type().isSavepoint(),
+        System.currentTimeMillis(), count);
+  }
+
+  /** The latest restore from a snapshot, or null if the job has not restored any. */
+  public RestoredCheckpoint latestRestore() {
+    return latestRestore;
   }
 
   /** Drops the newest completed checkpoint after its state failed to restore, so recovery tries an older one. */

@@ -196,6 +196,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   }
 
   @Override
+  public CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> requestLatestRestore(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestLatestRestore();
+      }
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result.thenApply(JobResult::latestRestore);
+    }).thenCompose(f -> f);
+  }
+
+  @Override
   public CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory(JobID jobId) {
     return callAsync(() -> {
       JobMaster jobMaster = running.get(jobId);

@@ -30,6 +30,9 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics();
 
+  /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
+  CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> requestLatestRestore();
+
   /** The job's latest failures, newest first. */
   CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory();
 

@@ -122,6 +122,16 @@ public final class ClusterJobClient implements JobClient {
             : CompletableFuture.failedFuture(e));
   }
 
+  /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
+  public CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> getLatestRestore() {
+    if (jobResult.isDone()) {
+      return jobResult.thenApply(JobResult::latestRestore);
+    }
+    return dispatcher.requestLatestRestore(jobId)
+        .exceptionallyCompose(e -> jobResult.isDone() ? jobResult.thenApply(JobResult::latestRestore)
+            : CompletableFuture.failedFuture(e));
+  }
+
   @Override
   public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
     return result;
