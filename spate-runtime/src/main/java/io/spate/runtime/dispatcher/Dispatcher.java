@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -196,7 +197,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   }
 
   @Override
-  public CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> requestLatestRestore(JobID jobId) {
+  public CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId) {
     return callAsync(() -> {
       JobMaster jobMaster = running.get(jobId);
       if (jobMaster != null) {

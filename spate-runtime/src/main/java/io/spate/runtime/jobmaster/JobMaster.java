@@ -22,6 +22,7 @@ import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.RestoreMode;
@@ -933,7 +934,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @Override
-  public CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> requestLatestRestore() {
+  public CompletableFuture<RestoredCheckpoint> requestLatestRestore() {
     return callAsync(() -> checkpoints == null ? null : checkpoints.latestRestore());
   }
 

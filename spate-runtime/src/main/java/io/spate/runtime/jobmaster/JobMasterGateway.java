@@ -8,6 +8,7 @@ import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,7 +32,7 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics();
 
   /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
-  CompletableFuture<io.spate.api.checkpoint.RestoredCheckpoint> requestLatestRestore();
+  CompletableFuture<RestoredCheckpoint> requestLatestRestore();
 
   /** The job's latest failures, newest first. */
   CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory();

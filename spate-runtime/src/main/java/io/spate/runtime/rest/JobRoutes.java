@@ -3,6 +3,7 @@ package io.spate.runtime.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobID;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.dispatcher.JobOverview;
@@ -107,7 +108,7 @@ final class JobRoutes {
         }));
   }
 
-  private static Map<String, Object> restored(io.spate.api.checkpoint.RestoredCheckpoint restore) {
+  private static Map<String, Object> restored(RestoredCheckpoint restore) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("id", restore.checkpointId());
     fields.put("is_savepoint", restore.savepoint());
