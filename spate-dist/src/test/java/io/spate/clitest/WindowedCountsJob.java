@@ -24,14 +24,18 @@ public final class WindowedCountsJob {
 
   private WindowedCountsJob() {}
 
-  /** Arguments: the job name, the output directory, the number of records, records per second. */
+  /**
+   * Arguments: the job name, the output directory, the number of records, records per second, and
+   * optionally the restart attempts of its fixed-delay strategy (20 if not given).
+   */
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[1]);
     long records = Long.parseLong(args[2]);
     double perSecond = Double.parseDouble(args[3]);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.enableCheckpointing(200);
-    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(20, Duration.ofMillis(200)));
+    int restarts = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(restarts, Duration.ofMillis(200)));
     env.fromSource(new DataGeneratorSource<>(index -> index, records, RateLimiterStrategy.perSecond(perSecond),
             Types.LONG), WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((x, ts) -> x * 10),
             "numbers").uid("numbers")

@@ -2,8 +2,10 @@ package io.spate.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.api.checkpoint.CheckpointedFunction;
+import io.spate.api.checkpoint.FunctionInitializationContext;
+import io.spate.api.checkpoint.FunctionSnapshotContext;
 import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.connector.sink.lib.FileSink;
@@ -22,13 +24,17 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
 import io.spate.api.functions.windowing.WindowFunction;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.api.state.CheckpointListener;
 import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +48,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The core promise: a job with keyed state, event-time windows, timers and the exactly-once file
- * sink, failing several times (exceptions at chosen records and at random moments), produces finished
- * files identical, record for record, to those of a run without failures, on both state backends and
+ * sink, failing several times (exceptions at chosen records and at random moments, each once a
+ * checkpoint completed), restarts from a checkpoint every time and produces finished files identical,
+ * record for record and each as often (none twice), to those of a run without failures, on both state
+ * backends and
  * at parallelism 1 to 4, and on RocksDB with incremental checkpoints in files ({@code
  * rocksdb-incremental}, aligned, at parallelism 1 and 3). {@code -Dfaults.backend=<name>} runs only the
  * runs of one backend.
@@ -59,6 +67,8 @@ class ExactlyOnceRecoveryTest {
 
   /** Failure points per test run, keyed by run id, so that each throws once however often records replay. */
   private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+  /** The checkpoint the first failing subtask of a run knew of (restored or heard completed) when it failed. */
+  private static final Map<String, Long> CHECKPOINT_BEFORE_FIRST_FAILURE = new ConcurrentHashMap<>();
 
   static Stream<Arguments> runs() {
     List<Arguments> runs = new ArrayList<>();
@@ -88,13 +98,16 @@ class ExactlyOnceRecoveryTest {
 
     Random random = new Random(backend.hashCode() * 31L + parallelism);
     long[] failAt = random.longs(3, 1, RECORDS).sorted().toArray();
-    JobExecutionResult result = run(backend, parallelism, unaligned, faulty, "faulty-" + name, failAt,
+    ClusterJobClient result = run(backend, parallelism, unaligned, faulty, "faulty-" + name, failAt,
         random.nextLong());
     // Every chosen failure happened; failures close together may share one restart.
     for (long point : failAt) {
       assertThat(FIRED).contains("faulty-" + name + "@" + point);
     }
-    assertThat(result.counters().get(JobResult.RESTARTS)).as("restarts").isPositive();
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        result.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        result.getLatestRestore().get(10, TimeUnit.SECONDS), CHECKPOINT_BEFORE_FIRST_FAILURE.get("faulty-" + name));
+    // Sorted lists: a line written twice would be there twice.
     assertThat(finishedLines(faulty)).containsExactlyElementsOf(expected);
     if (backend.equals(INCREMENTAL)) {
       assertSharedFilesReleased(checkpointDirectory(faulty));
@@ -138,7 +151,8 @@ class ExactlyOnceRecoveryTest {
     return (int) (windows * KEYS * 2);
   }
 
-  private static JobExecutionResult run(String backend, int parallelism, boolean unaligned, Path output, String runId,
+  /** Runs the job into {@code output} to its end; its client, to ask about the ended job. */
+  private static ClusterJobClient run(String backend, int parallelism, boolean unaligned, Path output, String runId,
       long[] failAt, long randomSeed) throws Exception {
     Configuration conf = new Configuration();
     if (backend.equals(INCREMENTAL)) {
@@ -171,7 +185,8 @@ class ExactlyOnceRecoveryTest {
         .sinkTo(FileSink.forRows(output.toString(), io.spate.api.connector.sink.lib.RowEncoder.<String>toStringEncoder())
             .build()).uid("files");
     JobClient client = env.executeAsync(runId);
-    return client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    return (ClusterJobClient) client;
   }
 
   private static List<String> finishedLines(Path dir) throws IOException {
@@ -187,16 +202,18 @@ class ExactlyOnceRecoveryTest {
   }
 
   /**
-   * Throws once at each chosen record and once at a random moment, and slows the stream a little so
-   * that checkpoints happen between the failures.
+   * Throws once at the first record at or past each chosen one and once at a random moment, each only
+   * when its attempt has a checkpoint to go back to (it restored one, or heard that one completed), and
+   * slows the stream a little so that checkpoints happen between the failures.
    */
-  static final class Chaos extends RichMapFunction<Long, Long> {
+  static final class Chaos extends RichMapFunction<Long, Long> implements CheckpointedFunction, CheckpointListener {
     private static final long serialVersionUID = 1L;
     private final String runId;
     private final long[] failAt;
     private final long randomSeed;
     private transient long seen;
     private transient long randomFailureAfter;
+    private transient volatile long checkpoint;
 
     Chaos(String runId, long[] failAt, long randomSeed) {
       this.runId = runId;
@@ -215,15 +232,39 @@ class ExactlyOnceRecoveryTest {
       if (++seen % 200 == 0) {
         Thread.sleep(1);
       }
+      if (checkpoint == 0) {
+        return value;
+      }
       for (long point : failAt) {
-        if (value == point && FIRED.add(runId + "@" + point)) {
+        if (value >= point && fire(point)) {
           throw new IllegalStateException("injected failure at record " + value);
         }
       }
-      if (seen == randomFailureAfter && FIRED.add(runId + "@random")) {
+      if (seen >= randomFailureAfter && fire("random")) {
         throw new IllegalStateException("injected failure after " + seen + " records of this attempt");
       }
       return value;
+    }
+
+    private boolean fire(Object point) {
+      if (!FIRED.add(runId + "@" + point)) {
+        return false;
+      }
+      CHECKPOINT_BEFORE_FIRST_FAILURE.putIfAbsent(runId, checkpoint);
+      return true;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+      checkpoint = context.getRestoredCheckpointId().orElse(0);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      checkpoint = Math.max(checkpoint, checkpointId);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobStatus;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.SavepointOptions;
@@ -80,6 +81,7 @@ public final class CheckpointCoordinator {
   private boolean restoredFromClaimed;
   // Unreadable checkpoints skipped since the last one completed.
   private int skippedUnreadable;
+  private RestoredCheckpoint latestRestore;
   // A checkpoint the job starts from without claiming it is not registered: its files belong to whoever made it.
   private final SharedStateRegistry sharedState = new SharedStateRegistry();
 
@@ -175,6 +177,18 @@ public final class CheckpointCoordinator {
   /** The newest checkpoint to recover from: the latest completed one, else the one the job started from. */
   public CheckpointMetadata latestForRecovery() {
     return completed.isEmpty() ? restoredFrom : completed.peekLast().metadata();
+  }
+
+  /** Notes that the job's subtasks are being deployed with the state of {@code metadata}. */
+  public void noteRestore(CheckpointMetadata metadata) {
+    long count = latestRestore == null ? 1 : latestRestore.restoreCount() + 1;
+    latestRestore = new RestoredCheckpoint(metadata.checkpointId(), metadata.type().isSavepoint(),
+        System.currentTimeMillis(), count);
+  }
+
+  /** The latest restore from a snapshot, or null if the job has not restored any. */
+  public RestoredCheckpoint latestRestore() {
+    return latestRestore;
   }
 
   /**

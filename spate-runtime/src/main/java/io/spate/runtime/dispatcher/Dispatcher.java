@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -192,6 +193,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return result.thenApply(JobResult::checkpoints);
       }
       return jobMaster.requestCheckpointStatistics();
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestLatestRestore();
+      }
+      CompletableFuture<JobResult> result = results.get(jobId);
+      if (result == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return result.thenApply(JobResult::latestRestore);
     }).thenCompose(f -> f);
   }
 

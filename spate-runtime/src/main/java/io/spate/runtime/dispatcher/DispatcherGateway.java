@@ -8,6 +8,7 @@ import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.rpc.RpcGateway;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,6 +32,9 @@ public interface DispatcherGateway extends RpcGateway {
 
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId);
+
+  /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
+  CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId);
 
   /** The job's latest failures, newest first (for an ended job, as they stood when it ended). */
   CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory(JobID jobId);

@@ -23,6 +23,7 @@ import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.RestoreMode;
@@ -389,7 +390,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return null;
     }
     String source = (metadata.type().isSavepoint() ? "savepoint " : "checkpoint ") + metadata.checkpointId();
-    return StateAssignment.assign(job, metadata, job.configuration().get(SavepointOptions.ALLOW_NON_RESTORED_STATE), source);
+    Map<Integer, TaskRestore[]> restores = StateAssignment.assign(job, metadata,
+        job.configuration().get(SavepointOptions.ALLOW_NON_RESTORED_STATE), source);
+    checkpoints.noteRestore(metadata);
+    return restores;
   }
 
   private void sendToSubtask(JobVertex vertex, int subtask, int operatorId, OperatorEvent event) {
@@ -961,7 +965,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
             TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS, (long) restarts),
-        stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics(), exceptionHistory.entries()));
+        stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics(), exceptionHistory.entries(),
+        checkpoints == null ? null : checkpoints.latestRestore()));
   }
 
   // ------------------------------------------------------------------ checkpoints
@@ -1028,6 +1033,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @Override
   public CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics() {
     return callAsync(() -> checkpoints == null ? List.<CheckpointStatistics>of() : checkpoints.statistics());
+  }
+
+  @Override
+  public CompletableFuture<RestoredCheckpoint> requestLatestRestore() {
+    return callAsync(() -> checkpoints == null ? null : checkpoints.latestRestore());
   }
 
   /** The JobMaster's view of the subtasks, for the checkpoint coordinator. */

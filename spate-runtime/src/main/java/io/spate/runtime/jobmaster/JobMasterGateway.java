@@ -8,6 +8,7 @@ import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +30,9 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
 
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics();
+
+  /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
+  CompletableFuture<RestoredCheckpoint> requestLatestRestore();
 
   /** The job's latest failures, newest first. */
   CompletableFuture<List<ExceptionHistoryEntry>> requestExceptionHistory();

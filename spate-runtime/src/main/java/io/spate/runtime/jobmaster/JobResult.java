@@ -17,11 +17,13 @@ import java.util.Map;
  * @param savepointPath the savepoint the job stopped with, or null
  * @param checkpoints the statistics of its last checkpoints, as they stood when it ended
  * @param exceptions its latest failures, newest first
+ * @param latestRestore its latest restore from a checkpoint or savepoint, or null if it restored none
  */
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
     Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints,
-    java.util.List<ExceptionHistoryEntry> exceptions) implements java.io.Serializable {
+    java.util.List<ExceptionHistoryEntry> exceptions, io.spate.api.checkpoint.RestoredCheckpoint latestRestore)
+    implements java.io.Serializable {
 
   /** The counter of restarts. */
   public static final String RESTARTS = "restarts";

@@ -10,6 +10,7 @@ import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +120,16 @@ public final class ClusterJobClient implements JobClient {
     }
     return dispatcher.requestCheckpointStatistics(jobId)
         .exceptionallyCompose(e -> jobResult.isDone() ? jobResult.thenApply(JobResult::checkpoints)
+            : CompletableFuture.failedFuture(e));
+  }
+
+  /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
+  public CompletableFuture<RestoredCheckpoint> getLatestRestore() {
+    if (jobResult.isDone()) {
+      return jobResult.thenApply(JobResult::latestRestore);
+    }
+    return dispatcher.requestLatestRestore(jobId)
+        .exceptionallyCompose(e -> jobResult.isDone() ? jobResult.thenApply(JobResult::latestRestore)
             : CompletableFuture.failedFuture(e));
   }
 

@@ -3,6 +3,7 @@ package io.spate.runtime.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobID;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.dispatcher.JobOverview;
@@ -94,8 +95,25 @@ final class JobRoutes {
   }
 
   private void checkpoints(Context ctx) {
-    responses.reply(ctx, 200, dispatcher.requestCheckpointStatistics(jobId(ctx))
-        .thenApply(history -> Map.of("history", history)));
+    JobID jobId = jobId(ctx);
+    responses.reply(ctx, 200, dispatcher.requestCheckpointStatistics(jobId)
+        .thenCombine(dispatcher.requestLatestRestore(jobId), (history, restore) -> {
+          Map<String, Object> latest = new LinkedHashMap<>();
+          latest.put("restored", restore == null ? null : restored(restore));
+          Map<String, Object> fields = new LinkedHashMap<>();
+          fields.put("history", history);
+          fields.put("counts", Map.of("restored", restore == null ? 0 : restore.restoreCount()));
+          fields.put("latest", latest);
+          return fields;
+        }));
+  }
+
+  private static Map<String, Object> restored(RestoredCheckpoint restore) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("id", restore.checkpointId());
+    fields.put("is_savepoint", restore.savepoint());
+    fields.put("restore_timestamp", restore.restoreTimestamp());
+    return fields;
   }
 
   private void exceptions(Context ctx) {

@@ -3,7 +3,6 @@ package io.spate.runtime.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
@@ -19,10 +18,14 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.KeyedSumsJob;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,14 +33,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A job with keyed counts, unaligned checkpoints under backpressure and a failure after a completed
- * checkpoint ends with the same counts as a run without failures: the in-flight records stored with
- * the checkpoint are replayed exactly once.
+ * checkpoint emits the same records as a run without failures, each as often (none twice): the
+ * restart restored the checkpoint and the in-flight records stored with it are replayed exactly once.
  */
 class UnalignedExactlyOnceE2ETest {
 
   private static final long RECORDS = 40_000;
   private static final int KEYS = 11;
-  private static final Map<String, Map<Long, Long>> RESULTS = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
 
   /** Counts records per key and emits the count when the input ends (the final watermark fires the timer). */
   static final class CountAtEnd extends KeyedProcessFunction<Long, Long, String> {
@@ -61,12 +64,12 @@ class UnalignedExactlyOnceE2ETest {
     }
   }
 
-  /** Keeps the last count per key of its run, slowly, so that the channels in front of it stay full. */
-  static final class SlowResultSink implements Sink<String> {
+  /** Keeps every record of its run, in the order it was given them. */
+  static final class RecordingSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
 
-    SlowResultSink(String runId) {
+    RecordingSink(String runId) {
       this.runId = runId;
     }
 
@@ -75,8 +78,7 @@ class UnalignedExactlyOnceE2ETest {
       return new SinkWriter<>() {
         @Override
         public void write(String element, Context ctx) {
-          String[] kv = element.split("=");
-          RESULTS.computeIfAbsent(runId, k -> new ConcurrentHashMap<>()).put(Long.parseLong(kv[0]), Long.parseLong(kv[1]));
+          RESULTS.computeIfAbsent(runId, k -> Collections.synchronizedList(new ArrayList<>())).add(element);
         }
 
         @Override
@@ -85,7 +87,8 @@ class UnalignedExactlyOnceE2ETest {
     }
   }
 
-  private static JobExecutionResult run(String runId, boolean fail) throws Exception {
+  /** Runs the job to its end; its client, to ask about the ended job. */
+  private static ClusterJobClient run(String runId, boolean fail) throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
     conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
@@ -105,19 +108,34 @@ class UnalignedExactlyOnceE2ETest {
         }).returns(Types.LONG).uid("slow")
         .keyBy(x -> x % KEYS)
         .process(new CountAtEnd()).uid("counts")
-        .sinkTo(new SlowResultSink(runId)).uid("results");
+        .sinkTo(new RecordingSink(runId)).uid("results");
     JobClient client = env.executeAsync(runId);
-    return client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    return (ClusterJobClient) client;
+  }
+
+  /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
+  private static List<String> results(String runId) {
+    List<String> kept = RESULTS.getOrDefault(runId, List.of());
+    List<String> records;
+    synchronized (kept) {
+      records = new ArrayList<>(kept);
+    }
+    records.sort(null);
+    return records;
   }
 
   @Test
   void aFailureAfterUnalignedCheckpointsLeavesTheKeyedCountsOfAFailureFreeRun() throws Exception {
     run("clean", false);
-    JobExecutionResult faulty = run("faulty", true);
-    assertThat(faulty.counters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(1L);
-    Map<Long, Long> expected = new TreeMap<>(RESULTS.get("clean"));
+    ClusterJobClient faulty = run("faulty", true);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        faulty.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        faulty.getLatestRestore().get(10, TimeUnit.SECONDS), KeyedSumsJob.checkpointBeforeFailure("faulty"));
+    List<String> expected = results("clean");
     assertThat(expected).hasSize(KEYS);
-    assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
-    assertThat(new TreeMap<>(RESULTS.get("faulty"))).isEqualTo(expected);
+    assertThat(expected.stream().mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1))).sum())
+        .isEqualTo(RECORDS);
+    assertThat(results("faulty")).isEqualTo(expected);
   }
 }

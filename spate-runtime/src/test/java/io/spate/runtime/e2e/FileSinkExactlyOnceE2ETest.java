@@ -13,20 +13,28 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.common.JobClient;
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A checkpointed job that fails once writes the same finished files, record for record, as one that does not. */
+/**
+ * A checkpointed job that fails once, after a checkpoint completed, restarts from that checkpoint and
+ * writes the same finished files, record for record (none twice), as one that does not fail.
+ */
 class FileSinkExactlyOnceE2ETest {
 
   private static final long RECORDS = 4_000;
@@ -37,13 +45,15 @@ class FileSinkExactlyOnceE2ETest {
 
   private static volatile Failure failure = Failure.NONE;
   private static final AtomicBoolean FAILED = new AtomicBoolean();
-  private static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
+  // The newest checkpoint the job heard had completed before it failed.
+  private static final AtomicLong CHECKPOINT_BEFORE_FAILURE = new AtomicLong();
 
-  /** Throws once where {@link #failure} says. */
+  /** Throws once where {@link #failure} says, and only after a checkpoint completed. */
   static final class FailOnce implements MapFunction<Long, Long>, CheckpointListener {
     @Override
     public Long map(Long value) {
-      if (value == FAILING_RECORD && failure == Failure.AT_RECORD && FAILED.compareAndSet(false, true)) {
+      if (value >= FAILING_RECORD && failure == Failure.AT_RECORD && CHECKPOINT_BEFORE_FAILURE.get() > 0
+          && FAILED.compareAndSet(false, true)) {
         throw new IllegalStateException("injected failure at record " + value);
       }
       return value;
@@ -53,16 +63,17 @@ class FileSinkExactlyOnceE2ETest {
     public void notifyCheckpointComplete(long checkpointId) {
       // The map precedes the sink in the chain: throwing here keeps the completion from the sink,
       // whose committables of this completed checkpoint are then committed by the restore.
+      if (!FAILED.get()) {
+        CHECKPOINT_BEFORE_FAILURE.accumulateAndGet(checkpointId, Math::max);
+      }
       if (checkpointId >= 3 && failure == Failure.BEFORE_SINK_COMMITS && FAILED.compareAndSet(false, true)) {
         throw new IllegalStateException("injected failure on completion of checkpoint " + checkpointId);
-      }
-      if (!FAILED.get()) {
-        CHECKPOINTS_BEFORE_FAILURE.incrementAndGet();
       }
     }
   }
 
-  private static void run(Path out) throws Exception {
+  /** Runs the job into {@code out} to its end; its client, to ask about the ended job. */
+  private static ClusterJobClient run(Path out) throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(50));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -72,7 +83,9 @@ class FileSinkExactlyOnceE2ETest {
             WatermarkStrategy.noWatermarks(), "numbers")
         .map(new FailOnce())
         .sinkTo(FileSink.forRows(out, RowEncoder.<Long>toStringEncoder()).build());
-    env.execute("file sink exactly once");
+    JobClient client = env.executeAsync("file sink exactly once");
+    client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    return (ClusterJobClient) client;
   }
 
   private static List<Long> finishedRecords(Path dir) throws IOException {
@@ -100,16 +113,18 @@ class FileSinkExactlyOnceE2ETest {
   private static List<Long> runFailingOnce(Path dir, Failure where) throws Exception {
     Path failing = dir.resolve("failing");
     FAILED.set(false);
-    CHECKPOINTS_BEFORE_FAILURE.set(0);
+    CHECKPOINT_BEFORE_FAILURE.set(0);
     failure = where;
+    ClusterJobClient client;
     try {
-      run(failing);
+      client = run(failing);
     } finally {
       failure = Failure.NONE;
     }
     assertThat(FAILED).isTrue();
-    System.out.println("FileSinkExactlyOnceE2ETest " + where + ": " + CHECKPOINTS_BEFORE_FAILURE.get()
-        + " checkpoint notifications before the failure");
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        client.getLatestRestore().get(10, TimeUnit.SECONDS), CHECKPOINT_BEFORE_FAILURE.get());
     return finishedRecords(failing);
   }
 

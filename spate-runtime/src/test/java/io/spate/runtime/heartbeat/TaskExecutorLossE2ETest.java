@@ -26,13 +26,17 @@ import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +45,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A TaskExecutor of a three-TaskExecutor cluster dies in the middle of a keyed job with
  * checkpoints: the ResourceManager notices by its heartbeats, the job restarts from its latest
- * checkpoint on the slots that remain, and its keyed results equal those of a run without failures.
+ * checkpoint on the slots that remain (every restart restored a checkpoint), and every record it
+ * emitted, counted with its repeats, equals those of a run without failures.
  * Takes about ten seconds, so it runs with the fault-injection tests.
  */
 @Tag("fault-injection")
@@ -53,12 +58,13 @@ class TaskExecutorLossE2ETest {
   private static final HeartbeatSettings HEARTBEAT = new HeartbeatSettings(50, 500);
   private static final long WAIT_SECONDS = 60;
 
-  /** Final "count,sum" per key, per run. */
-  private static final Map<String, Map<Long, String>> RESULTS = new ConcurrentHashMap<>();
+  /** Every "key=count,sum" record of a run, in the order the sink was given them. */
+  private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
   /** Runs whose records are held back (slowed to a trickle) until the test lets them go. */
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
   private static final Map<String, AtomicInteger> OPENED = new ConcurrentHashMap<>();
-  private static final Set<String> CHECKPOINTED = ConcurrentHashMap.newKeySet();
+  /** The newest checkpoint a subtask of the run heard had completed. */
+  private static final Map<String, AtomicLong> CHECKPOINTED = new ConcurrentHashMap<>();
 
   /**
    * Passes records on; while its run is held it lets only one through per millisecond, so that the
@@ -87,7 +93,7 @@ class TaskExecutorLossE2ETest {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-      CHECKPOINTED.add(runId);
+      CHECKPOINTED.computeIfAbsent(runId, k -> new AtomicLong()).accumulateAndGet(checkpointId, Math::max);
     }
   }
 
@@ -116,7 +122,7 @@ class TaskExecutorLossE2ETest {
     }
   }
 
-  /** Keeps the result per key of its run. */
+  /** Keeps every record of its run, in the order it was given them. */
   static final class ResultSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
@@ -130,8 +136,7 @@ class TaskExecutorLossE2ETest {
       return new SinkWriter<>() {
         @Override
         public void write(String element, Context ctx) {
-          String[] kv = element.split("=");
-          RESULTS.computeIfAbsent(runId, k -> new ConcurrentHashMap<>()).put(Long.parseLong(kv[0]), kv[1]);
+          RESULTS.computeIfAbsent(runId, k -> Collections.synchronizedList(new ArrayList<>())).add(element);
         }
 
         @Override
@@ -171,8 +176,8 @@ class TaskExecutorLossE2ETest {
           .get(WAIT_SECONDS, TimeUnit.SECONDS);
       assertThat(cleanResult.status()).isEqualTo(JobStatus.FINISHED);
     }
-    Map<Long, String> expected = new TreeMap<>(RESULTS.get("clean"));
-    Map<Long, String> computed = new TreeMap<>();
+    List<String> expected = results("clean");
+    List<String> computed = new ArrayList<>();
     for (long key = 0; key < KEYS; key++) {
       long count = 0;
       long sum = 0;
@@ -180,17 +185,19 @@ class TaskExecutorLossE2ETest {
         count++;
         sum += x;
       }
-      computed.put(key, count + "," + sum);
+      computed.add(key + "=" + count + "," + sum);
     }
+    computed.sort(null);
     assertThat(expected).isEqualTo(computed);
 
     try (MiniCluster cluster = startCluster()) {
       HELD.add("faulty");
       JobGraph faulty = job("faulty");
       cluster.submitJob(faulty).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("a checkpoint completes", () -> CHECKPOINTED.contains("faulty"));
+      await("a checkpoint completes", () -> CHECKPOINTED.containsKey("faulty"));
       assertThat(OPENED.get("faulty").get()).isEqualTo(PARALLELISM);
 
+      long completedBeforeKill = CHECKPOINTED.get("faulty").get();
       String killed = cluster.killTaskExecutor(1);
       assertThat(killed).isEqualTo("taskexecutor-1");
       await("the job is redeployed", () -> OPENED.get("faulty").get() >= 2 * PARALLELISM);
@@ -201,13 +208,24 @@ class TaskExecutorLossE2ETest {
       JobResult result = cluster.getDispatcherGateway().requestJobResult(faulty.jobId())
           .get(WAIT_SECONDS, TimeUnit.SECONDS);
       assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
-      assertThat(result.counters().get(JobResult.RESTARTS)).isGreaterThanOrEqualTo(1L);
+      RecoveryAssertions.assertEveryRestartRestoredACheckpoint(result, completedBeforeKill);
       assertThat(result.exceptions()).extracting(ExceptionHistoryEntry::description)
           .anyMatch(d -> d.contains("TaskExecutor taskexecutor-1 was lost: no heartbeat for 500 ms"));
-      assertThat(new TreeMap<>(RESULTS.get("faulty"))).isEqualTo(expected);
+      assertThat(results("faulty")).isEqualTo(expected);
     } finally {
       HELD.remove("faulty");
     }
+  }
+
+  /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
+  private static List<String> results(String runId) {
+    List<String> kept = RESULTS.getOrDefault(runId, List.of());
+    List<String> records;
+    synchronized (kept) {
+      records = new ArrayList<>(kept);
+    }
+    records.sort(null);
+    return records;
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

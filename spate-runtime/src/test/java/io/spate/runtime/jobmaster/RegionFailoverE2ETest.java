@@ -25,6 +25,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.testing.KeyedSumsJob;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A failure restarts only the pipelined region of the failed subtask: a job of two pipelines that
  * share no vertex keeps the subtasks of the pipeline that did not fail running, with their first
- * attempt, and both pipelines end with the sums of a run without failures.
+ * attempt, and both pipelines end with the sums of a run without failures (every record emitted,
+ * counted with its repeats); the restarted region restored the checkpoint completed before the failure.
  */
 class RegionFailoverE2ETest {
 
@@ -224,6 +226,8 @@ class RegionFailoverE2ETest {
       assertThat(entry.description()).contains("numbers-a").contains("injected failure");
     });
     assertThat(faulty.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(faulty,
+        KeyedSumsJob.checkpointBeforeFailure(faultyRun + "/a"));
     // Pipeline b never noticed: each of its subtasks opened once, in its first attempt, and emitted
     // each key's sum once.
     assertThat(opened(faultyRun, "b/source")).containsExactly(0, 0);
@@ -232,7 +236,7 @@ class RegionFailoverE2ETest {
     // Pipeline a ran again, all of it, with a new attempt.
     assertThat(opened(faultyRun, "a/source")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
     assertThat(opened(faultyRun, "a/sums")).hasSize(4).contains(0).anyMatch(attempt -> attempt > 0);
-    // Both end as a failure-free run does.
+    // Both end as a failure-free run does: every record emitted, with its repeats.
     assertThat(KeyedSumsJob.results(cleanRun + "/a")).isEqualTo(KeyedSumsJob.expectedSums());
     assertThat(KeyedSumsJob.results(cleanRun + "/b")).isEqualTo(KeyedSumsJob.expectedSums());
     assertThat(KeyedSumsJob.results(faultyRun + "/a")).isEqualTo(KeyedSumsJob.results(cleanRun + "/a"));
@@ -245,6 +249,8 @@ class RegionFailoverE2ETest {
 
     assertThat(faulty.status()).isEqualTo(JobStatus.FINISHED);
     assertThat(faulty.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(faulty,
+        KeyedSumsJob.checkpointBeforeFailure("full-faulty/a"));
     for (String stage : List.of("a/source", "a/sums", "b/source", "b/sums")) {
       assertThat(opened("full-faulty", stage)).as(stage).hasSize(4).containsOnly(0, 1);
     }
@@ -259,6 +265,8 @@ class RegionFailoverE2ETest {
 
     assertThat(faulty.status()).isEqualTo(JobStatus.FINISHED);
     assertThat(faulty.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(faulty,
+        KeyedSumsJob.checkpointBeforeFailure("joined-faulty/a"));
     for (String stage : List.of("a/source", "b/source", "ab/sums")) {
       assertThat(opened("joined-faulty", stage)).as(stage).hasSize(4).containsOnly(0, 1);
     }

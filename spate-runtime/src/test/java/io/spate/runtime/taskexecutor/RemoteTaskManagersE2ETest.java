@@ -3,7 +3,6 @@ package io.spate.runtime.taskexecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spate.api.common.JobExecutionResult;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.runtime.jobmaster.JobResult;
@@ -13,6 +12,7 @@ import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.remote.GrpcRpcService;
 import io.spate.runtime.testing.KeyedSumsJob;
+import io.spate.runtime.testing.RecoveryAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -60,9 +60,10 @@ class RemoteTaskManagersE2ETest {
           .allMatch(address -> address.startsWith("127.0.0.1:"));
 
       KeyedSumsJob.run(jobManager, "remote-clean", false, false);
-      JobExecutionResult faulty = KeyedSumsJob.run(jobManager, "remote-faulty", true, true);
+      JobResult faulty = KeyedSumsJob.run(jobManager, "remote-faulty", true, true);
 
-      assertThat(faulty.counters().get(JobResult.RESTARTS)).as("restarts").isGreaterThanOrEqualTo(1L);
+      RecoveryAssertions.assertEveryRestartRestoredACheckpoint(faulty,
+          KeyedSumsJob.checkpointBeforeFailure("remote-faulty"));
       // Each TaskManager ran one subtask of every task: the rebalance and keyBy channels between them crossed.
       assertThat(first.taskExecutor().networkChannelEnds()).isGreaterThanOrEqualTo(4);
       assertThat(second.taskExecutor().networkChannelEnds()).isGreaterThanOrEqualTo(4);

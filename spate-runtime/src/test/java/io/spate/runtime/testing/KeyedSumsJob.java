@@ -1,7 +1,6 @@
 package io.spate.runtime.testing;
 
 import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
@@ -21,8 +20,12 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.graph.JobGraphGenerator;
+import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +35,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A keyed job for tests of distributed execution: numbers through a rebalance and a keyBy into a
  * sum per key, emitted at the end of input, with checkpoints every 30 ms and an optional failure
- * after two completed checkpoints; the sums of a run are kept by run id.
+ * after two completed checkpoints; every "key=sum" record a run emits is kept by run id, so that a
+ * sum emitted twice shows.
  */
 public final class KeyedSumsJob {
 
@@ -42,15 +46,16 @@ public final class KeyedSumsJob {
   public static final long RECORDS = 30_000;
   /** Keys of the job. */
   public static final int KEYS = 13;
-  private static final Map<String, Map<Long, Long>> RESULTS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> FAILED = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
+  // The checkpoint that the failing subtask had heard completed when it failed, by run.
+  private static final Map<String, Long> FAILED = new ConcurrentHashMap<>();
 
   /** Throws once, at the first record after this subtask heard of a completed checkpoint past the first. */
   public static final class FailAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
     private final String runId;
     private final boolean fail;
-    private transient volatile boolean checkpointed;
+    private transient volatile long checkpointed;
 
     /** Fails run {@code runId} once if {@code fail}. */
     public FailAfterCheckpoint(String runId, boolean fail) {
@@ -60,7 +65,7 @@ public final class KeyedSumsJob {
 
     @Override
     public Long map(Long value) {
-      if (fail && checkpointed && FAILED.putIfAbsent(runId, true) == null) {
+      if (fail && checkpointed >= 2 && FAILED.putIfAbsent(runId, checkpointed) == null) {
         throw new IllegalStateException("injected failure at record " + value);
       }
       return value;
@@ -68,7 +73,7 @@ public final class KeyedSumsJob {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-      checkpointed |= checkpointId >= 2;
+      checkpointed = Math.max(checkpointed, checkpointId);
     }
   }
 
@@ -94,7 +99,7 @@ public final class KeyedSumsJob {
     }
   }
 
-  /** Keeps the last sum per key of its run. */
+  /** Keeps every record of its run, in the order it was given them. */
   public static final class ResultSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
@@ -109,9 +114,7 @@ public final class KeyedSumsJob {
       return new SinkWriter<>() {
         @Override
         public void write(String element, Context ctx) {
-          String[] kv = element.split("=");
-          RESULTS.computeIfAbsent(runId, k -> new ConcurrentHashMap<>())
-              .put(Long.parseLong(kv[0]), Long.parseLong(kv[1]));
+          RESULTS.computeIfAbsent(runId, k -> Collections.synchronizedList(new ArrayList<>())).add(element);
         }
 
         @Override
@@ -124,7 +127,7 @@ public final class KeyedSumsJob {
    * Runs the job on {@code cluster} as run {@code runId}, failing once after two completed
    * checkpoints if {@code fail}, with unaligned checkpoints if {@code unaligned}.
    */
-  public static JobExecutionResult run(MiniCluster cluster, String runId, boolean fail, boolean unaligned)
+  public static JobResult run(MiniCluster cluster, String runId, boolean fail, boolean unaligned)
       throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
@@ -151,20 +154,37 @@ public final class KeyedSumsJob {
         .sinkTo(new ResultSink(runId)).uid("results");
     JobClient client = cluster.submitJob(JobGraphGenerator.generate(env.getStreamGraph(runId)))
         .get(30, TimeUnit.SECONDS);
-    return client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
+    return cluster.getDispatcherGateway().requestJobResult(client.getJobID()).get(120, TimeUnit.SECONDS);
   }
 
-  /** The sums run {@code runId} emitted, by key. */
-  public static Map<Long, Long> results(String runId) {
-    return new TreeMap<>(RESULTS.getOrDefault(runId, Map.of()));
+  /** Every "key=sum" record run {@code runId} emitted, sorted: a record emitted twice is there twice. */
+  public static List<String> results(String runId) {
+    List<String> kept = RESULTS.getOrDefault(runId, List.of());
+    List<String> records;
+    synchronized (kept) {
+      records = new ArrayList<>(kept);
+    }
+    records.sort(null);
+    return records;
   }
 
-  /** The sums every run must give, by key. */
-  public static Map<Long, Long> expectedSums() {
+  /**
+   * The checkpoint that the subtask failing in run {@code runId} had heard completed when it failed
+   * (at least 2), or 0 if it did not fail.
+   */
+  public static long checkpointBeforeFailure(String runId) {
+    return FAILED.getOrDefault(runId, 0L);
+  }
+
+  /** The records every run must give, one "key=sum" per key, sorted. */
+  public static List<String> expectedSums() {
     Map<Long, Long> sums = new TreeMap<>();
     for (long x = 0; x < RECORDS; x++) {
       sums.merge(x % KEYS, x, Long::sum);
     }
-    return sums;
+    List<String> records = new ArrayList<>();
+    sums.forEach((key, sum) -> records.add(key + "=" + sum));
+    records.sort(null);
+    return records;
   }
 }
