@@ -64,12 +64,13 @@ public final class CheckpointingOptions {
       ConfigOption.key("execution.checkpointing.tolerable-corrupt-checkpoints")
           .intType()
           .defaultValue(0)
-          .withDescription("When recovery finds a file of the job's latest checkpoint missing or damaged (a"
-              + " checksum mismatch, a truncated file), it may go back to the retained checkpoint before it, and"
-              + " skip up to this many in a row; 0 fails the job instead, naming the checkpoint and the file."
-              + " Going back risks duplicates: sinks whose output was committed after the older checkpoint"
-              + " (exactly-once sinks) emit that output again. Never goes back to empty state, nor past the"
-              + " snapshot the job was started from when that is the one that cannot be read.");
+          .withDescription("How many of the job's newest checkpoints in a row may be skipped for the retained one"
+              + " before them when they cannot be read (a file missing, cut short or failing its checksum): on"
+              + " recovery after a failure, when a job starts from its checkpoint directory, and when a new"
+              + " leader resumes it. 0 fails the job instead, naming the checkpoint and the file. Skipping risks"
+              + " duplicates: sinks whose output was committed after the older checkpoint (exactly-once sinks)"
+              + " emit that output again. Never falls back to empty state, nor replaces a savepoint or"
+              + " checkpoint that the job was explicitly started from.");
 
   /** What happens to retained checkpoints when the job ends. */
   public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_CHECKPOINT_RETENTION =

@@ -1,6 +1,7 @@
 package io.spate.runtime.highavailability;
 
 import io.spate.api.common.JobID;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.RestoreMode;
@@ -145,8 +146,9 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
   }
 
   /**
-   * {@code graph} claiming its newest recorded checkpoint that reads; as submitted if it recorded none;
-   * empty if it recorded some and none reads.
+   * {@code graph} claiming its newest recorded checkpoint; as submitted if it recorded none; empty if
+   * that checkpoint does not read and {@code execution.checkpointing.tolerable-corrupt-checkpoints}
+   * does not allow skipping it (and as many newer ones) for an older recorded one.
    */
   private Optional<JobGraph> resumed(JobGraph graph) throws IOException {
     List<Map.Entry<Long, String>> recorded = ZooKeeperCheckpointStore.newestFirst(connection, graph.jobId());
@@ -156,16 +158,22 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
           restore == null ? "from its beginning" : "from " + restore + " as submitted");
       return Optional.of(graph);
     }
+    int tolerable = graph.configuration().get(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS);
     List<String> failures = new ArrayList<>();
     for (Map.Entry<Long, String> checkpoint : recorded) {
       try {
         CheckpointPaths.loadResolved(checkpoint.getValue());
       } catch (IOException | RuntimeException e) {
         failures.add("checkpoint " + checkpoint.getKey() + " at " + checkpoint.getValue() + ": " + e.getMessage());
+        if (failures.size() > tolerable) {
+          break;
+        }
         continue;
       }
       if (!failures.isEmpty()) {
-        LOG.warn("Job {} resumes from an older checkpoint, since newer ones do not read: {}", graph.jobId(), failures);
+        LOG.warn("Job {} resumes from an older checkpoint, since newer ones do not read and {} ({}) allows it; sinks"
+            + " may emit again the output they committed after it: {}", graph.jobId(),
+            CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key(), tolerable, failures);
       }
       LOG.info("Job {} resumes from its checkpoint {} at {}", graph.jobId(), checkpoint.getKey(), checkpoint.getValue());
       Configuration configuration = new Configuration(graph.configuration());
@@ -174,9 +182,13 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
       return Optional.of(new JobGraph(graph.jobId(), graph.jobName(), graph.vertices(), configuration,
           graph.executionConfig(), graph.runtimeMode(), graph.userClassLoader()));
     }
-    LOG.error("Job '{}' ({}) is not resumed: none of its recorded checkpoints can be read ({}). It stays kept in"
-        + " ZooKeeper; restore the checkpoint files and restart the JobManager to resume it.", graph.jobName(),
-        graph.jobId(), failures);
+    String which = failures.size() < recorded.size()
+        ? "its newest recorded checkpoint" + (failures.size() > 1 ? "s" : "") + " cannot be read, and older ones are"
+            + " not tried, since its sinks may have committed output after them ("
+            + CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key() + ": " + tolerable + ")"
+        : "none of its recorded checkpoints can be read";
+    LOG.error("Job '{}' ({}) is not resumed: {} ({}). It stays kept in ZooKeeper; restore the checkpoint files and"
+        + " restart the JobManager to resume it.", graph.jobName(), graph.jobId(), which, failures);
     return Optional.empty();
   }
 

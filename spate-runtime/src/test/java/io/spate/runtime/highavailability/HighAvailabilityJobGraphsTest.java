@@ -3,6 +3,7 @@ package io.spate.runtime.highavailability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
@@ -64,11 +65,13 @@ class HighAvailabilityJobGraphsTest {
   }
 
   @Test
-  void aKeptJobComesBackWithItsJarCopiedAndClaimsItsNewestRecordedCheckpointThatReads() throws Exception {
+  void aKeptJobComesBackWithItsJarCopiedAndClaimsItsNewestRecordedCheckpointThatReadsAsTheOptionAllows()
+      throws Exception {
     Path upload = dir.resolve("uploads").resolve("job.jar");
     Files.createDirectories(upload.getParent());
     Files.write(upload, "not really a jar, only bytes to copy".getBytes(StandardCharsets.UTF_8));
     JobGraph graph = job("resumed", upload);
+    graph.configuration().set(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS, 1);
     graphs.put(graph);
     Files.delete(upload); // the leader's own upload directory dies with it
 
@@ -109,6 +112,23 @@ class HighAvailabilityJobGraphsTest {
     assertThat(graphs.recoverAll(getClass().getClassLoader())).isEmpty();
     assertThat(copy.getParent()).doesNotExist();
     assertThat(ZooKeeperCheckpointStore.newestFirst(connection, graph.jobId())).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseNewestRecordedCheckpointIsDamagedIsNotResumedFromAnOlderOneByDefault() throws Exception {
+    JobGraph graph = job("strict", null);
+    graphs.put(graph);
+    Path jobCheckpoints = dir.resolve("checkpoints").resolve(graph.jobId().toString());
+    writeCompleteCheckpoint(jobCheckpoints.resolve("chk-3"), 3);
+    Files.createDirectories(jobCheckpoints.resolve("chk-4"));
+    Files.write(jobCheckpoints.resolve("chk-4").resolve("_metadata"), new byte[] {1, 2, 3});
+    CompletedCheckpointStore records = graphs.completedCheckpoints(graph.jobId());
+    records.add(3, jobCheckpoints.resolve("chk-3").toString());
+    records.add(4, jobCheckpoints.resolve("chk-4").toString());
+
+    // Its sinks committed what followed checkpoint 4: resuming from 3 would emit that again.
+    assertThat(graphs.recoverAll(getClass().getClassLoader())).isEmpty();
+    assertThat(new JobGraphStore(connection, dir.resolve("ha")).jobIds()).containsExactly(graph.jobId());
   }
 
   @Test

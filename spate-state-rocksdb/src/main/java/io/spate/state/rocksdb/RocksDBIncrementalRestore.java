@@ -6,6 +6,7 @@ import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.StreamStateHandle;
+import io.spate.runtime.state.snapshot.UnreadableStateException;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
 import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
 import java.io.IOException;
@@ -114,19 +115,21 @@ final class RocksDBIncrementalRestore {
     long copied;
     try (InputStream in = remote.openInputStream(); OutputStream out = Files.newOutputStream(local)) {
       copied = in.transferTo(out);
+    } catch (UnreadableStateException e) {
+      throw new UnreadableStateException(what + " cannot be read: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IOException(what + " cannot be read: " + e.getMessage(), e);
     }
     if (copied != remote.getStateSize()) {
-      throw new IOException(what + " has " + copied + " bytes where the checkpoint recorded " + remote.getStateSize()
-          + ": it is truncated or was changed");
+      throw new UnreadableStateException(what + " has " + copied + " bytes where the checkpoint recorded "
+          + remote.getStateSize() + ": it is truncated or was changed");
     }
     if (name.endsWith(".sst")) {
       try (Options options = new Options(); SstFileReader reader = new SstFileReader(options)) {
         reader.open(local.toString());
         reader.verifyChecksum();
       } catch (RocksDBException e) {
-        throw new IOException(what + " is corrupt: " + e.getMessage(), e);
+        throw new UnreadableStateException(what + " is corrupt: " + e.getMessage(), e);
       }
     }
   }
