@@ -2,7 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.config.ClusterConfigFile;
-import io.spate.runtime.config.ConfigFileException;
+import io.spate.api.configuration.IllegalConfigurationException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ final class ClusterConfigOptions {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new ConfigFileException("The options file " + file + " cannot be read: " + e.getMessage());
+      throw new IllegalConfigurationException("The options file " + file + " cannot be read: " + e.getMessage());
     } finally {
       ClusterFiles.deleteQuietly(file);
     }

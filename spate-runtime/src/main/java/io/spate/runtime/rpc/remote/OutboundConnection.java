@@ -260,7 +260,7 @@ final class OutboundConnection {
     private void authenticate(Hello hello) {
       String option = SecurityOptions.INTERNAL_SECRET_FILE.key();
       if (hello.getNonce().size() != ClusterSecret.NONCE_SIZE) {
-        fail(new RpcAuthenticationException("Authentication with the process at " + hostAndPort + " failed: it does"
+        fail(new RpcAuthenticationException("Authentication failed with the process at " + hostAndPort + ": it does"
             + " not authenticate with the cluster secret (" + option + " is not set there), and this process"
             + " requires it"));
         return;
@@ -277,7 +277,7 @@ final class OutboundConnection {
             requests.onNext(proof);
           }
         }
-        fail(new RpcAuthenticationException("Authentication with the process at " + hostAndPort + " failed: its"
+        fail(new RpcAuthenticationException("Authentication failed with the process at " + hostAndPort + ": its"
             + " proof of the cluster secret is wrong (its " + option + " holds another secret than this process's)"),
             true);
         return;
