@@ -94,7 +94,14 @@ final class ClusterOptions {
       } catch (IllegalArgumentException | io.spate.api.configuration.IllegalConfigurationException e) {
         throw usageError(e.getMessage());
       }
-      return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization, ssl);
+      if (port != 0) {
+        return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization, ssl);
+      }
+      // rest.port 0: the cluster took any free port and wrote which to its address file.
+      ClusterFiles files = ClusterFiles.of(conf);
+      address = files.address().orElseThrow(() -> usageError(RestOptions.PORT.key() + " is 0 (any free port) and"
+          + " no running cluster wrote its address to " + files.addressFile() + ": give the REST API's address"
+          + " with -m <host:port>."));
     }
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {

@@ -230,7 +230,8 @@ final class ClusterStartCommand implements Callable<Integer> {
         }
       } catch (RestClientException e) {
         if (e.isAuthenticationRequired()) {
-          return e.getMessage();
+          String message = e.getMessage();
+          return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
         }
         // not answering yet: poll again
       }

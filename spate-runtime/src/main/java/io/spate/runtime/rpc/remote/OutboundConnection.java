@@ -29,6 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection from this process to another process's RPC server: a single bidirectional gRPC
@@ -39,6 +41,8 @@ import java.util.function.Consumer;
  * opens a new one.
  */
 final class OutboundConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundConnection.class);
 
   private final String hostAndPort;
   private final ManagedChannel channel;
@@ -192,6 +196,9 @@ final class OutboundConnection {
    */
   private void fail(RpcException cause, boolean letSentFramesArrive) {
     String reason = cause.getMessage();
+    if (cause instanceof RpcAuthenticationException && !isFailed()) {
+      LOG.warn("Closing the RPC connection to {}: {}", hostAndPort, reason);
+    }
     List<Pending> failed;
     synchronized (this) {
       if (failure != null) {
