@@ -60,6 +60,11 @@ final class ClusterFiles {
     return logDir.resolve("spate-jobmanager.log");
   }
 
+  /** The cluster secret that {@code cluster start} makes when REST authentication is on and nothing else protects the internal connections. */
+  Path secretFile() {
+    return logDir.resolve("spate-cluster.secret");
+  }
+
   /** Where the JobManager writes the host:port TaskManagers join. */
   Path rpcAddressFile() {
     return logDir.resolve("spate-jobmanager.rpc");

@@ -7,7 +7,9 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestOptions;
 import io.spate.cli.rest.RestClusterClient;
 import io.spate.runtime.security.TlsSettings;
+import io.spate.runtime.config.ClusterConfigFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,7 +35,7 @@ final class ClusterOptions {
   @Option(names = {"-m", "--jobmanager"}, paramLabel = "<host:port>",
       description = "Address of the REST API (default: the leader's, looked up in ZooKeeper with -D"
           + " high-availability.type=zookeeper -D high-availability.zookeeper.quorum=<host:port>, else"
-          + " rest.address:rest.port, 127.0.0.1:8081).")
+          + " rest.address:rest.port, 127.0.0.1:8081; each read from conf/spate.yaml, then -D).")
   private String address;
 
   @Option(names = "--token", paramLabel = "<token>",
@@ -70,7 +72,7 @@ final class ClusterOptions {
   }
 
   private RestClusterClient connect() {
-    Configuration conf = Configuration.fromMap(settings);
+    Configuration conf = configuration(settings);
     String authorization = authorization(conf);
     SSLContext ssl = ssl(conf);
     if (address == null && HighAvailabilityOptions.isZooKeeper(conf)) {
@@ -92,7 +94,14 @@ final class ClusterOptions {
       } catch (IllegalArgumentException | io.spate.api.configuration.IllegalConfigurationException e) {
         throw usageError(e.getMessage());
       }
-      return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization, ssl);
+      if (port != 0) {
+        return new RestClusterClient(conf.get(RestOptions.ADDRESS), port, authorization, ssl);
+      }
+      // rest.port 0: the cluster took any free port and wrote which to its address file.
+      ClusterFiles files = ClusterFiles.of(conf);
+      address = files.address().orElseThrow(() -> usageError(RestOptions.PORT.key() + " is 0 (any free port) and"
+          + " no running cluster wrote its address to " + files.addressFile() + ": give the REST API's address"
+          + " with -m <host:port>."));
     }
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
@@ -112,6 +121,21 @@ final class ClusterOptions {
       throw usageError("The port in --jobmanager '" + address + "' must be a number from 1 to 65535.");
     }
     return new RestClusterClient(host, port, authorization, ssl);
+  }
+
+  /**
+   * The configuration a client command uses: the cluster's own file ({@code conf/spate.yaml} under
+   * Spate's directory, if present), so that it finds the cluster where the cluster runs and with its
+   * credentials, with {@code settings} (-D) on top.
+   */
+  static Configuration configuration(Map<String, String> settings) {
+    Path file = ClusterFiles.configFile(null);
+    Map<String, String> values = new LinkedHashMap<>();
+    if (file != null) {
+      values.putAll(ClusterConfigFile.load(file, Map.of()).toMap());
+    }
+    values.putAll(settings);
+    return Configuration.fromMap(values);
   }
 
   /** The SSL context of -D security.ssl.rest.*, or null for plain HTTP. */

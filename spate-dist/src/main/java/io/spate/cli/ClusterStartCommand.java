@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +34,11 @@ import picocli.CommandLine.Spec;
 final class ClusterStartCommand implements Callable<Integer> {
 
   private static final long POLL_MILLIS = 100;
+
+  // The -D options of the processes this starts (with the secret it made, if any) and the REST
+  // credentials of the cluster, set once the configuration is read.
+  private Map<String, String> childOptions;
+  private String authorization;
 
   @Spec
   private CommandSpec spec;
@@ -90,6 +97,16 @@ final class ClusterStartCommand implements Callable<Integer> {
       out.println("Removed the malformed pid file " + files.pidFile() + ".");
     }
     Files.createDirectories(files.logDir());
+    SpateProcesses.removeLeftOptionsFiles(files.logDir());
+    childOptions = new LinkedHashMap<>(options.overrides());
+    Optional<Path> secret = GeneratedClusterSecret.createIfNeeded(conf, files.secretFile());
+    if (secret.isPresent()) {
+      childOptions.put(SecurityOptions.INTERNAL_SECRET_FILE.key(), secret.get().toString());
+      out.println("Made the cluster secret " + secret.get() + " (" + SecurityOptions.INTERNAL_SECRET_FILE.key()
+          + "), with which the cluster's processes authenticate each other; a TaskManager started by hand needs"
+          + " -D " + SecurityOptions.INTERNAL_SECRET_FILE.key() + "=" + secret.get() + ".");
+    }
+    authorization = ClusterStatusCommand.authorization(conf);
     Files.deleteIfExists(files.addressFile());
     Files.deleteIfExists(files.rpcAddressFile());
     removeStaleTaskManagerPidFiles(files, out);
@@ -212,6 +229,10 @@ final class ClusterStartCommand implements Callable<Integer> {
           return null;
         }
       } catch (RestClientException e) {
+        if (e.isAuthenticationRequired()) {
+          String message = e.getMessage();
+          return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+        }
         // not answering yet: poll again
       }
       Thread.sleep(POLL_MILLIS);
@@ -221,14 +242,15 @@ final class ClusterStartCommand implements Callable<Integer> {
   }
 
   private Process launch(List<String> spateArguments, Path logFile) throws IOException {
-    return SpateProcesses.launch(spateArguments, logFile, options.configFile(), options.overrides,
+    return SpateProcesses.launch(spateArguments, logFile, options.configFile(), childOptions,
         "spate cluster start");
   }
 
-  private static RestClusterClient client(String address) {
+  /** A client of the REST API at {@code address} with the cluster's own credentials. */
+  private RestClusterClient client(String address) {
     int colon = address.lastIndexOf(':');
     return new RestClusterClient(address.substring(0, colon).replace("[", "").replace("]", ""),
-        Integer.parseInt(address.substring(colon + 1)));
+        Integer.parseInt(address.substring(colon + 1)), authorization);
   }
 
   static String tail(Path file, int lines) {

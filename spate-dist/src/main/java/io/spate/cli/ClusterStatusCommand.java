@@ -99,7 +99,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
   }
 
   /** The Authorization header that the cluster's own rest.authentication options call for, or null. */
-  private static String authorization(Configuration conf) {
+  static String authorization(Configuration conf) {
     String type = conf.get(io.spate.api.configuration.RestOptions.AUTHENTICATION_TYPE).trim().toLowerCase(java.util.Locale.ROOT);
     if (type.equals("bearer")) {
       return "Bearer " + conf.get(io.spate.api.configuration.RestOptions.AUTHENTICATION_TOKEN);

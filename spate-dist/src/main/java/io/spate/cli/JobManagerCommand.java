@@ -7,6 +7,7 @@ import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
+import io.spate.runtime.security.InternalAuthentication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ final class JobManagerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Configuration conf = options.load();
+    InternalAuthentication.requireForProcess(conf, "JobManager");
     int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
     int taskExecutors = conf.get(ClusterProcessOptions.TASK_EXECUTORS);
     if (slots < 1 || taskExecutors < 0) {

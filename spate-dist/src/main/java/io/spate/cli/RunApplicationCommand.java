@@ -15,6 +15,11 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import io.spate.api.configuration.SecurityOptions;
+import io.spate.runtime.security.InternalAuthentication;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +98,14 @@ final class RunApplicationCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ClusterFiles files = ClusterFiles.of(conf);
     Files.createDirectories(files.logDir());
+    Map<String, String> taskManagerOptions = new LinkedHashMap<>(options.overrides());
+    Optional<Path> secret = GeneratedClusterSecret.createIfNeeded(conf,
+        files.logDir().resolve("spate-application-" + ProcessHandle.current().pid() + ".secret"));
+    secret.ifPresent(file -> {
+      conf.set(SecurityOptions.INTERNAL_SECRET_FILE, file.toString());
+      taskManagerOptions.put(SecurityOptions.INTERNAL_SECRET_FILE.key(), file.toString());
+    });
+    InternalAuthentication.requireForProcess(conf, "JobManager");
     int slots = conf.get(ClusterProcessOptions.SESSION_SLOTS);
     List<Process> started = new ArrayList<>();
     Thread stopTaskManagers = new Thread(() -> stop(started), "spate-application-stop");
@@ -105,7 +118,7 @@ final class RunApplicationCommand implements Callable<Integer> {
       for (int i = 0; i < taskManagers; i++) {
         started.add(SpateProcesses.launch(List.of("taskmanager", "--jobmanager", jobManager.rpcAddress(), "--slots",
             String.valueOf(slots)), files.logDir().resolve("spate-application-taskmanager-" + i + ".log"),
-            options.configFile(), options.overrides, "spate run-application"));
+            options.configFile(), taskManagerOptions, "spate run-application"));
       }
       String missing = awaitTaskManagers(cluster, started, conf);
       if (missing != null) {
@@ -126,6 +139,7 @@ final class RunApplicationCommand implements Callable<Integer> {
     } finally {
       stop(started);
       Runtime.getRuntime().removeShutdownHook(stopTaskManagers);
+      secret.ifPresent(ClusterFiles::deleteQuietly);
       out.flush();
     }
   }

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.io.Writer;
+import java.util.Properties;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,8 @@ final class SpateProcesses {
 
   /**
    * Starts {@code spate <spateArguments>} with the configuration file {@code config} (null for none)
-   * and {@code overrides} as -D options, appending its output to {@code logFile} after a line that
+   * and {@code overrides} as -D options, handed over in a file only the user can read (never on the
+   * command line), appending its output to {@code logFile} after a line that
    * names {@code startedBy}.
    */
   static Process launch(List<String> spateArguments, Path logFile, Path config, Map<String, String> overrides,
@@ -35,15 +39,57 @@ final class SpateProcesses {
     if (config != null) {
       command.addAll(List.of("--config", config.toString()));
     }
-    for (Map.Entry<String, String> override : overrides.entrySet()) {
-      command.addAll(List.of("-D", override.getKey() + "=" + override.getValue()));
+    // The options may hold secrets (tokens, passwords): they go in a file only the user can read,
+    // which the process deletes once it has read it, never on its command line, which any user sees.
+    Path optionsFile = overrides.isEmpty() ? null : writeOptionsFile(logFile.getParent(), overrides);
+    if (optionsFile != null) {
+      command.addAll(List.of("--options-file", optionsFile.toString()));
     }
     Files.writeString(logFile, "---- " + Instant.now() + " " + startedBy + System.lineSeparator(),
         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process process;
+    try {
+      process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .start();
+    } catch (IOException | RuntimeException e) {
+      ClusterFiles.deleteQuietly(optionsFile);
+      throw e;
+    }
+    if (optionsFile != null) {
+      // A process that ends before it read its file (it failed to start) leaves it behind otherwise.
+      process.onExit().thenRun(() -> ClusterFiles.deleteQuietly(optionsFile));
+    }
+    return process;
+  }
+
+  /** The prefix of the options files in a log directory, for removing any left behind. */
+  static final String OPTIONS_FILE_PREFIX = ".spate-options-";
+
+  private static Path writeOptionsFile(Path dir, Map<String, String> overrides) throws IOException {
+    Path file = Files.createTempFile(dir, OPTIONS_FILE_PREFIX, ".properties",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Properties properties = new Properties();
+    properties.putAll(overrides);
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      properties.store(writer, "-D options of a process started by spate; deleted once read");
+    } catch (IOException | RuntimeException e) {
+      ClusterFiles.deleteQuietly(file);
+      throw e;
+    }
+    return file;
+  }
+
+  /** Deletes the options files left in {@code dir} by processes that never read them. */
+  static void removeLeftOptionsFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      files.filter(f -> f.getFileName().toString().startsWith(OPTIONS_FILE_PREFIX))
+          .forEach(ClusterFiles::deleteQuietly);
+    }
   }
 }

@@ -7,7 +7,10 @@ import io.spate.runtime.rpc.remote.RemoteAddress;
 import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.highavailability.LeaderRetrieval;
 import io.spate.runtime.highavailability.ZooKeeperConnection;
+import io.spate.runtime.rpc.RpcAuthenticationException;
+import io.spate.runtime.security.InternalAuthentication;
 import io.spate.runtime.taskexecutor.TaskManagerRunner;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,6 +62,7 @@ final class TaskManagerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Configuration conf = options.load();
+    InternalAuthentication.requireForProcess(conf, "TaskManager");
     int slotCount = slots != null ? slots : conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
     if (slotCount <= 0) {
       slotCount = conf.get(ClusterProcessOptions.SESSION_SLOTS);
@@ -85,11 +89,21 @@ final class TaskManagerCommand implements Callable<Integer> {
       System.out.println("Spate TaskManager " + self + " with " + slotCount + " slot(s) joining " + target
           + ". Stop it with SIGTERM or Ctrl-C.");
       System.out.flush();
-      runner.registration().thenRun(() -> {
-        LOG.info("Registered with {}", target);
-        writeAddressFile(self);
+      AtomicReference<Throwable> refused = new AtomicReference<>();
+      runner.registration().whenComplete((ok, error) -> {
+        if (error == null) {
+          LOG.info("Registered with {}", target);
+          writeAddressFile(self);
+        } else if (RpcAuthenticationException.isCauseOf(error)) {
+          refused.set(error);
+          stopRequested.countDown();
+        }
       });
       stopRequested.await();
+      if (refused.get() != null) {
+        System.err.println("Error: this TaskManager cannot join " + target + ": " + authenticationFailure(refused.get()));
+        return 1;
+      }
       LOG.info("Stopping: the tasks of this TaskManager end; their jobs restart elsewhere");
     } finally {
       if (zooKeeper != null) {
@@ -101,6 +115,15 @@ final class TaskManagerCommand implements Callable<Integer> {
     }
     System.out.println("Spate TaskManager stopped.");
     return 0;
+  }
+
+  private static String authenticationFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof RpcAuthenticationException) {
+        return t.getMessage();
+      }
+    }
+    return String.valueOf(error);
   }
 
   /** The ResourceManager's address in the JobManager at {@code hostAndPort}; a usage error if malformed. */

@@ -10,6 +10,10 @@ import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.RestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The CLI against a cluster whose REST API requires credentials: it sends them, and explains a 401. */
 class AuthenticatedClusterCommandsTest {
@@ -59,6 +63,36 @@ class AuthenticatedClusterCommandsTest {
     Result missingToken = SpateCliTest.spate("list", "-m", address, "-D", "rest.authentication.type=bearer");
     assertThat(missingToken.exitCode()).isNotZero();
     assertThat(missingToken.err()).contains("rest.authentication.token");
+  }
+
+  @Test
+  void clientCommandsFindTheClusterAndItsCredentialsInConfSpateYaml(@TempDir Path home) throws Exception {
+    assumeTrue(System.getenv("SPATE_HOME") == null, "SPATE_HOME names Spate's directory in this JVM");
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.AUTHENTICATION_TYPE, "bearer");
+    conf.set(RestOptions.AUTHENTICATION_TOKEN, "t0ken");
+    String address = start(conf);
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), "rest.address: 127.0.0.1\nrest.port: "
+        + address.substring(address.indexOf(':') + 1) + "\nrest.authentication.type: bearer\n"
+        + "rest.authentication.token: t0ken\n");
+    String before = System.getProperty("spate.home");
+    System.setProperty("spate.home", home.toString());
+    try {
+      Result listed = SpateCliTest.spate("list");
+      assertThat(listed.exitCode()).as(listed.err()).isZero();
+      assertThat(listed.out()).contains("No jobs.");
+
+      Result overridden = SpateCliTest.spate("taskmanagers", "-D", "rest.authentication.token=wrong");
+      assertThat(overridden.exitCode()).isNotZero();
+      assertThat(overridden.err()).contains("http://" + address).contains("refused the credentials");
+    } finally {
+      if (before == null) {
+        System.clearProperty("spate.home");
+      } else {
+        System.setProperty("spate.home", before);
+      }
+    }
   }
 
   @Test

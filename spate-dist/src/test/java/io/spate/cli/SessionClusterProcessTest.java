@@ -116,6 +116,10 @@ class SessionClusterProcessTest {
 
     Outcome list = awaitList(address, jobId + " : endless-on-session (RUNNING)");
     assertThat(list.out()).contains(jobId);
+    // Without -m, with rest.port: 0 in conf/spate.yaml: the address the cluster wrote when it started.
+    Outcome listWithoutAddress = spate("list");
+    assertThat(listWithoutAddress.exitCode()).as(listWithoutAddress.all()).isZero();
+    assertThat(listWithoutAddress.out()).contains(jobId);
 
     Outcome cancel = spate("cancel", "-m", address, jobId);
     assertThat(cancel.exitCode()).as(cancel.all()).isZero();

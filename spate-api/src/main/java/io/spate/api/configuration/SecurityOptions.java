@@ -62,6 +62,27 @@ public final class SecurityOptions {
       .withDescription("Comma-separated cipher suites allowed between processes, by their JDK names. Unset: the"
           + " JDK's defaults for the allowed versions.");
 
+  // ---- authentication between cluster processes without TLS ----
+
+  /** The file holding the cluster secret with which processes authenticate each other. */
+  public static final ConfigOption<String> INTERNAL_SECRET_FILE = ConfigOption.key("security.internal.secret-file")
+      .stringType().noDefaultValue()
+      .withDescription("Path of a file (readable only by its owner) holding the cluster secret: every RPC and data"
+          + " connection between cluster processes then starts with a mutual challenge-response over fresh nonces"
+          + " (HMAC-SHA256), and a peer without the same secret is refused. It authenticates but does not encrypt:"
+          + " use security.ssl.internal.* for that. Every process of a cluster must name a file with the same"
+          + " content; 'spate cluster start' makes one when REST authentication is on and neither this nor"
+          + " security.ssl.internal.enabled is set.");
+
+  /** Whether a process with REST authentication may run with open internal planes. */
+  public static final ConfigOption<Boolean> INTERNAL_ALLOW_UNAUTHENTICATED =
+      ConfigOption.key("security.internal.allow-unauthenticated")
+          .booleanType().defaultValue(false)
+          .withDescription("Dangerous: lets a JobManager or TaskManager whose REST API requires authentication start"
+              + " although neither security.internal.secret-file nor security.ssl.internal.enabled protects its RPC"
+              + " and data connections, so that anyone who reaches their ports can list and cancel jobs or join"
+              + " as a TaskManager. Without it such a process refuses to start.");
+
   // ---- REST API ----
 
   /** Whether the REST API is served over HTTPS. */

@@ -204,7 +204,7 @@ public final class RestClusterClient {
           + (authorization == null ? "this command sent no credentials" : "it refused the credentials this command sent")
           + " (" + response.headers().firstValue("WWW-Authenticate").orElse("no scheme named") + "). Give --token <token>"
           + " for bearer authentication, or -D rest.authentication.type=basic -D rest.authentication.username=<user>"
-          + " -D rest.authentication.password=<password>.");
+          + " -D rest.authentication.password=<password>.", true);
     }
     JsonNode json;
     try {

@@ -2,6 +2,7 @@ package io.spate.runtime.taskexecutor;
 
 import io.spate.runtime.heartbeat.HeartbeatMonitor;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
+import io.spate.runtime.rpc.RpcAuthenticationException;
 import io.spate.runtime.rpc.RpcException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A TaskExecutor's link to its ResourceManager: registers (retrying with a bounded backoff until it
- * succeeds or the TaskExecutor closes), then expects a heartbeat request from the ResourceManager at
+ * succeeds or the TaskExecutor closes; a refused authentication is not retried), then expects a heartbeat request from the ResourceManager at
  * least every {@code heartbeat.timeout}. When none comes it reports the ResourceManager (and so the
  * JobManager) lost, after which it registers again. Runs on the TaskExecutor's main thread.
  */
@@ -125,9 +126,16 @@ final class ResourceManagerConnection {
       firstRegistration.complete(null);
       return;
     }
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (RpcAuthenticationException.isCauseOf(cause)) {
+      // Another attempt would be refused the same way: only a change of configuration helps.
+      LOG.error("TaskExecutor {} cannot register with the ResourceManager at {}: {}; it stops trying",
+          taskExecutorAddress, resourceManagerAddress, cause.getMessage());
+      firstRegistration.completeExceptionally(cause);
+      return;
+    }
     long delay = backoff.nextDelayMillis();
     failedAttempts++;
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (failedAttempts == 1 || failedAttempts % 10 == 0) {
       LOG.warn("TaskExecutor {} could not register with the ResourceManager at {} (attempt {}): {}; retrying in {} ms",
           taskExecutorAddress, resourceManagerAddress, failedAttempts, cause.toString(), delay);

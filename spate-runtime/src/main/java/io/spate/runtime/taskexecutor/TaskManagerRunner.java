@@ -88,6 +88,8 @@ public final class TaskManagerRunner implements AutoCloseable {
       taskExecutor.registerAt(resourceManager, heartbeat).whenComplete((ok, error) -> {
         if (error == null) {
           registered.complete(null);
+        } else if (io.spate.runtime.rpc.RpcAuthenticationException.isCauseOf(error)) {
+          registered.completeExceptionally(error);
         }
       });
     });
@@ -118,7 +120,10 @@ public final class TaskManagerRunner implements AutoCloseable {
     return taskExecutor;
   }
 
-  /** Completes once the ResourceManager accepted the first registration. */
+  /**
+   * Completes once the ResourceManager accepted the first registration, or fails when it refused this
+   * TaskManager's authentication ({@link io.spate.runtime.rpc.RpcAuthenticationException}).
+   */
   public CompletableFuture<Void> registration() {
     return registered;
   }

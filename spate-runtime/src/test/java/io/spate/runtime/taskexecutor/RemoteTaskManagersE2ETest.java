@@ -15,7 +15,13 @@ import io.spate.runtime.testing.KeyedSumsJob;
 import io.spate.runtime.testing.RecoveryAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import io.spate.api.configuration.SecurityOptions;
+import io.spate.runtime.rpc.RpcAuthenticationException;
+import io.spate.runtime.security.ClusterSecret;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +41,13 @@ class RemoteTaskManagersE2ETest {
   }
 
   private static MiniCluster jobManagerWithoutTaskExecutors() {
+    return jobManagerWithoutTaskExecutors(loopback());
+  }
+
+  private static MiniCluster jobManagerWithoutTaskExecutors(Configuration conf) {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(0, 1, 1, 16, 256), null, () -> {
       try {
-        return GrpcRpcService.start(loopback());
+        return GrpcRpcService.start(conf);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -70,6 +80,34 @@ class RemoteTaskManagersE2ETest {
     }
     assertThat(KeyedSumsJob.results("remote-clean")).isEqualTo(KeyedSumsJob.expectedSums());
     assertThat(KeyedSumsJob.results("remote-faulty")).isEqualTo(KeyedSumsJob.expectedSums());
+  }
+
+  @Test
+  void aTaskManagerWithoutTheClusterSecretOrWithAnotherCannotRegisterAndSaysWhy(@TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("cluster.secret");
+    Path other = dir.resolve("other.secret");
+    ClusterSecret.writeNew(secret);
+    ClusterSecret.writeNew(other);
+    try (MiniCluster jobManager = jobManagerWithoutTaskExecutors(withSecret(secret))) {
+      for (Configuration stranger : List.of(loopback(), withSecret(other))) {
+        try (TaskManagerRunner taskManager = TaskManagerRunner.start(stranger, jobManager.resourceManagerAddress(), 1)) {
+          assertThatThrownBy(() -> taskManager.registration().get(30, TimeUnit.SECONDS))
+              .isInstanceOf(ExecutionException.class)
+              .satisfies(e -> assertThat(RpcAuthenticationException.isCauseOf(e)).as("%s", e).isTrue())
+              .hasMessageContaining("uthentication");
+        }
+      }
+      try (TaskManagerRunner member = TaskManagerRunner.start(withSecret(secret), jobManager.resourceManagerAddress(),
+          1)) {
+        member.registration().get(30, TimeUnit.SECONDS);
+        assertThat(jobManager.resourceManagerGateway().requestTaskExecutors().get(10, TimeUnit.SECONDS))
+            .extracting(RegisteredTaskExecutor::address).containsExactly(member.taskExecutor().externalAddress());
+      }
+    }
+  }
+
+  private static Configuration withSecret(Path file) {
+    return loopback().set(SecurityOptions.INTERNAL_SECRET_FILE, file.toString());
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.netty.util.concurrent.Future;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.security.ClusterSecret;
 import io.spate.runtime.security.TlsSettings;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class RemoteShuffleService implements AutoCloseable {
   private final ChannelFailureListener failureListener;
   private final EventLoopGroup group;
   private final DataPlaneTls tls;
+  private final ClusterSecret secret; // null: connections do not authenticate
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final Map<InetSocketAddress, Connection> connectionsByProducer = new HashMap<>();
   private final Map<ChannelId, RemoteReceiver> receivers = new ConcurrentHashMap<>();
@@ -67,28 +69,31 @@ public final class RemoteShuffleService implements AutoCloseable {
 
   /** Creates a service with {@code options}, telling {@code failureListener} of every failed channel. */
   public RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener) {
-    this(options, failureListener, (DataPlaneTls) null);
+    this(options, failureListener, (DataPlaneTls) null, null);
   }
 
   /**
    * Creates a service with {@code options} whose connections use mutual TLS when {@code conf} turns
-   * on {@code security.ssl.internal.enabled}.
+   * on {@code security.ssl.internal.enabled}, and authenticate with the cluster secret when it sets
+   * {@code security.internal.secret-file}.
    *
    * @throws io.spate.api.configuration.IllegalConfigurationException if the keystore or truststore
-   *     is missing, unreadable or locked with another password; the message names the option and file
+   *     is missing, unreadable or locked with another password, or the secret file cannot be read;
+   *     the message names the option and file
    */
   public RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener,
       Configuration conf) {
     this(options, failureListener, TlsSettings.internal(conf)
         .map(settings -> DataPlaneTls.of(settings, options.handshakeTimeout().toMillis()))
-        .orElse(null));
+        .orElse(null), ClusterSecret.from(conf).orElse(null));
   }
 
   private RemoteShuffleService(RemoteShuffleOptions options, ChannelFailureListener failureListener,
-      DataPlaneTls tls) {
+      DataPlaneTls tls, ClusterSecret secret) {
     this.options = options;
     this.failureListener = failureListener;
     this.tls = tls;
+    this.secret = secret;
     this.group = new MultiThreadIoEventLoopGroup(
         options.ioThreads(), new DefaultThreadFactory("spate-data", true), NioIoHandler.newFactory());
   }
@@ -353,7 +358,8 @@ public final class RemoteShuffleService implements AutoCloseable {
   // ---- internals ----
 
   private Handshake handshake(boolean connecting, Connection connection) {
-    return new Handshake(connecting, connection, options.maxFrameSize(), options.handshakeTimeout().toMillis());
+    return new Handshake(connecting, connection, options.maxFrameSize(), options.handshakeTimeout().toMillis(),
+        secret);
   }
 
   private Connection connectionTo(InetSocketAddress producer) {

@@ -29,6 +29,7 @@ import io.spate.runtime.rpc.remote.proto.Call;
 import io.spate.runtime.rpc.remote.proto.ClientFrame;
 import io.spate.runtime.rpc.remote.proto.ServerFrame;
 import io.spate.runtime.rpc.remote.proto.SpateRpcGrpc;
+import io.spate.runtime.security.ClusterSecret;
 import io.spate.runtime.security.TlsSettings;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * <p>All calls to one process travel on one bidirectional stream, so they run on the target
  * endpoint's main thread in the order they were made. Values cross as Java-serialized bytes read
  * only through {@link ClusterObjectFilter}; with {@code security.ssl.internal.enabled} both the
- * server and the connections use mutual TLS.
+ * server and the connections use mutual TLS, and with {@code security.internal.secret-file} both sides
+ * of every connection prove that they know the cluster secret before any call.
  */
 public final class GrpcRpcService implements RpcService {
 
@@ -83,6 +85,7 @@ public final class GrpcRpcService implements RpcService {
   private final ClusterObjectFilter filter;
   private final ClassLoader loader = GrpcRpcService.class.getClassLoader();
   private final Optional<RpcTls> tls;
+  private final ClusterSecret secret; // null: connections do not authenticate
   private volatile boolean closed;
 
   private GrpcRpcService(Configuration conf, int protocolVersion) throws IOException {
@@ -103,6 +106,7 @@ public final class GrpcRpcService implements RpcService {
     }
     this.filter = ClusterObjectFilter.ofMaxBytes(maxMessageSize);
     this.tls = TlsSettings.internal(conf).map(RpcTls::of);
+    this.secret = ClusterSecret.from(conf).orElse(null);
     // gRPC hands each stream's work to this pool one task at a time, so the queue holds at most one
     // task per open stream.
     this.rpcThreads = new ThreadPoolExecutor(RPC_THREADS, RPC_THREADS, 0, TimeUnit.MILLISECONDS,
@@ -119,8 +123,9 @@ public final class GrpcRpcService implements RpcService {
     }
     this.boundAddress = listenAddress(server);
     this.advertisedHost = conf.getOptional(RpcOptions.ADDRESS).orElseGet(() -> advertised(bindHost));
-    LOG.info("RPC server listening on {}:{} ({}), reachable as {}", bindHost, boundAddress.getPort(),
-        tls.isPresent() ? "mutual TLS" : "plain text", hostAndPort());
+    LOG.info("RPC server listening on {}:{} ({}, {}), reachable as {}", bindHost, boundAddress.getPort(),
+        tls.isPresent() ? "mutual TLS" : "plain text",
+        secret != null ? "authenticating with the cluster secret" : "without the cluster secret", hostAndPort());
   }
 
   /**
@@ -285,7 +290,7 @@ public final class GrpcRpcService implements RpcService {
     }
     ManagedChannel channel = builder.build();
     return new OutboundConnection(address.hostAndPort(), channel, timer, askTimeout, maxPendingCalls,
-        maxMessageSize, protocolVersion, filter, loader, this::forget);
+        maxMessageSize, protocolVersion, filter, loader, secret, this::forget);
   }
 
   private void forget(OutboundConnection connection) {
@@ -329,7 +334,7 @@ public final class GrpcRpcService implements RpcService {
     public StreamObserver<ClientFrame> connect(StreamObserver<ServerFrame> responses) {
       String peer = Optional.ofNullable(PEER.get()).orElse("an unknown peer");
       InboundInvoker invoker = new InboundInvoker(local, loader, filter, hostAndPort());
-      return new InboundConnection(responses, invoker, peer, protocolVersion, maxMessageSize);
+      return new InboundConnection(responses, invoker, peer, protocolVersion, maxMessageSize, secret);
     }
   }
 

@@ -12,12 +12,15 @@ import io.spate.runtime.rpc.remote.proto.RemoteError;
 import io.spate.runtime.rpc.remote.proto.Reply;
 import io.spate.runtime.rpc.remote.proto.ServerFrame;
 import io.spate.runtime.rpc.remote.proto.Lookup;
+import io.spate.api.configuration.SecurityOptions;
+import io.spate.runtime.security.ClusterSecret;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server side of one connection from another process: checks its hello, then hands each call
+ * The server side of one connection from another process: checks its hello (and, with the cluster
+ * secret, the caller's proof of it, before any call), then hands each call
  * to the {@link InboundInvoker} in arrival order and sends back the replies. A call that cannot be
  * delivered gets an error reply and a logged reason; the connection and the server stay up.
  */
@@ -30,11 +33,16 @@ final class InboundConnection implements StreamObserver<ClientFrame> {
   private final String peer;
   private final int protocolVersion;
   private final long maxMessageSize;
+  private final ClusterSecret secret; // null: callers do not authenticate
   private boolean greeted;
+  // With the cluster secret: the nonces of this connection while its caller's proof is awaited.
+  private byte[] callerNonce;
+  private byte[] ownNonce;
   private volatile boolean closed;
 
   InboundConnection(StreamObserver<ServerFrame> out, InboundInvoker invoker, String peer, int protocolVersion,
-      long maxMessageSize) {
+      long maxMessageSize, ClusterSecret secret) {
+    this.secret = secret;
     this.out = out;
     this.invoker = invoker;
     this.peer = peer;
@@ -49,6 +57,10 @@ final class InboundConnection implements StreamObserver<ClientFrame> {
     }
     if (!greeted) {
       greet(frame);
+      return;
+    }
+    if (ownNonce != null) {
+      authenticate(frame);
       return;
     }
     switch (frame.getFrameCase()) {
@@ -70,7 +82,21 @@ final class InboundConnection implements StreamObserver<ClientFrame> {
       return;
     }
     Hello hello = frame.getHello();
-    send(ServerFrame.newBuilder().setHello(RpcProtocol.hello(protocolVersion)).build());
+    if (secret != null && hello.getProtocolVersion() == protocolVersion
+        && hello.getNonce().size() != ClusterSecret.NONCE_SIZE) {
+      refuse("it did not authenticate: " + SecurityOptions.INTERNAL_SECRET_FILE.key() + " is not set there",
+          "the cluster secret (" + SecurityOptions.INTERNAL_SECRET_FILE.key()
+              + ") is required, and the caller has none");
+      return;
+    }
+    Hello.Builder answer = RpcProtocol.hello(protocolVersion).toBuilder();
+    if (secret != null && hello.getProtocolVersion() == protocolVersion) {
+      callerNonce = hello.getNonce().toByteArray();
+      ownNonce = ClusterSecret.nonce();
+      answer.setNonce(ByteString.copyFrom(ownNonce)).setProof(ByteString.copyFrom(
+          secret.proof(RpcProtocol.PLANE, RpcProtocol.ACCEPTING, callerNonce, ownNonce)));
+    }
+    send(ServerFrame.newBuilder().setHello(answer).build());
     if (hello.getProtocolVersion() != protocolVersion) {
       LOG.warn("Refused the RPC connection from {}: it speaks Spate RPC protocol {}, this process {} (Spate {} there,"
           + " {} here)", peer, hello.getProtocolVersion(), protocolVersion, hello.getSpateVersion(),
@@ -82,6 +108,30 @@ final class InboundConnection implements StreamObserver<ClientFrame> {
       return;
     }
     greeted = true;
+  }
+
+  /** The caller's second frame, when this process has the cluster secret: its proof. */
+  private void authenticate(ClientFrame frame) {
+    if (!frame.hasAuthenticate()) {
+      refuse("it sent a " + frame.getFrameCase() + " frame instead of its proof of the cluster secret",
+          "the caller did not prove that it knows the cluster secret");
+      return;
+    }
+    if (!secret.verify(frame.getAuthenticate().getProof().toByteArray(), RpcProtocol.PLANE, RpcProtocol.CONNECTING,
+        callerNonce, ownNonce)) {
+      refuse("its proof of the cluster secret is wrong (its " + SecurityOptions.INTERNAL_SECRET_FILE.key()
+          + " holds another secret)", "the caller's proof of the cluster secret is wrong (its "
+          + SecurityOptions.INTERNAL_SECRET_FILE.key() + " holds another secret)");
+      return;
+    }
+    ownNonce = null;
+    callerNonce = null;
+  }
+
+  /** Refuses the connection: logs {@code logReason} and tells the caller {@code callerReason}. */
+  private void refuse(String logReason, String callerReason) {
+    LOG.warn("Refused the RPC connection from {}: authentication failed: {}", peer, logReason);
+    close(Status.UNAUTHENTICATED.withDescription("authentication failed: " + callerReason));
   }
 
   private void lookup(Lookup lookup) {

@@ -6,6 +6,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.spate.runtime.rpc.RpcException;
+import com.google.protobuf.ByteString;
+import io.spate.api.configuration.SecurityOptions;
+import io.spate.runtime.rpc.RpcAuthenticationException;
+import io.spate.runtime.rpc.remote.proto.Authenticate;
+import io.spate.runtime.security.ClusterSecret;
 import io.spate.runtime.rpc.remote.proto.Call;
 import io.spate.runtime.rpc.remote.proto.ClientFrame;
 import io.spate.runtime.rpc.remote.proto.Hello;
@@ -24,6 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection from this process to another process's RPC server: a single bidirectional gRPC
@@ -35,6 +42,8 @@ import java.util.function.Consumer;
  */
 final class OutboundConnection {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundConnection.class);
+
   private final String hostAndPort;
   private final ManagedChannel channel;
   private final ScheduledExecutorService timer;
@@ -45,9 +54,13 @@ final class OutboundConnection {
   private final ClusterObjectFilter filter;
   private final ClassLoader loader;
   private final Consumer<OutboundConnection> onClosed;
+  private final ClusterSecret secret; // null: this process does not authenticate
+  private final byte[] ownNonce;
 
-  // Guarded by this: the stream, the id counter, the waiting calls and the failure.
+  // Guarded by this: the stream, the id counter, the waiting calls, the frames held until the server
+  // proved that it knows the cluster secret, and the failure.
   private final StreamObserver<ClientFrame> requests;
+  private List<ClientFrame> held;
   private final Map<Long, Pending> pending = new HashMap<>();
   private long nextId = 1;
   private RpcException failure;
@@ -57,7 +70,9 @@ final class OutboundConnection {
 
   OutboundConnection(String hostAndPort, ManagedChannel channel, ScheduledExecutorService timer, Duration askTimeout,
       int maxPendingCalls, long maxMessageSize, int protocolVersion, ClusterObjectFilter filter, ClassLoader loader,
-      Consumer<OutboundConnection> onClosed) {
+      ClusterSecret secret, Consumer<OutboundConnection> onClosed) {
+    this.secret = secret;
+    this.ownNonce = secret == null ? null : ClusterSecret.nonce();
     this.hostAndPort = hostAndPort;
     this.channel = channel;
     this.timer = timer;
@@ -70,7 +85,12 @@ final class OutboundConnection {
     this.onClosed = onClosed;
     synchronized (this) {
       this.requests = SpateRpcGrpc.newStub(channel).connect(new Responses());
-      requests.onNext(ClientFrame.newBuilder().setHello(RpcProtocol.hello(protocolVersion)).build());
+      Hello.Builder hello = RpcProtocol.hello(protocolVersion).toBuilder();
+      if (secret != null) {
+        hello.setNonce(ByteString.copyFrom(ownNonce));
+        held = new ArrayList<>(); // each held frame is a waiting call, so at most maxPendingCalls
+      }
+      requests.onNext(ClientFrame.newBuilder().setHello(hello).build());
     }
   }
 
@@ -118,7 +138,11 @@ final class OutboundConnection {
       }
       ScheduledFuture<?> timeout = timer.schedule(() -> timeOut(id), askTimeout.toMillis(), TimeUnit.MILLISECONDS);
       pending.put(id, new Pending(call, result, fireAndForget, timeout));
-      requests.onNext(frame);
+      if (held != null) {
+        held.add(frame);
+      } else {
+        requests.onNext(frame);
+      }
     }
     return result;
   }
@@ -159,18 +183,37 @@ final class OutboundConnection {
 
   /** Fails every waiting call and every later one with {@code reason}; closes the stream. */
   void fail(String reason) {
+    fail(new RpcException(reason));
+  }
+
+  private void fail(RpcException cause) {
+    fail(cause, false);
+  }
+
+  /**
+   * Fails the connection with {@code cause}; {@code letSentFramesArrive} half-closes the stream instead
+   * of cancelling it, so that what was sent still reaches the server, and ends it after the ask timeout.
+   */
+  private void fail(RpcException cause, boolean letSentFramesArrive) {
+    String reason = cause.getMessage();
+    if (cause instanceof RpcAuthenticationException && !isFailed()) {
+      LOG.warn("Closing the RPC connection to {}: {}", hostAndPort, reason);
+    }
     List<Pending> failed;
-    RpcException cause;
     synchronized (this) {
       if (failure != null) {
         return;
       }
-      failure = new RpcException(reason);
-      cause = failure;
+      failure = cause;
+      held = null;
       failed = new ArrayList<>(pending.values());
       pending.clear();
       try {
-        requests.onError(Status.CANCELLED.withDescription(reason).asRuntimeException());
+        if (letSentFramesArrive) {
+          requests.onCompleted();
+        } else {
+          requests.onError(Status.CANCELLED.withDescription(reason).asRuntimeException());
+        }
       } catch (IllegalStateException e) {
         // The stream is over already.
       }
@@ -179,7 +222,12 @@ final class OutboundConnection {
       call.timeout.cancel(false);
       call.result.completeExceptionally(new RpcException(call.call + " failed: " + reason, cause));
     }
-    channel.shutdownNow();
+    if (letSentFramesArrive) {
+      channel.shutdown();
+      timer.schedule(channel::shutdownNow, askTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      channel.shutdownNow();
+    }
     onClosed.accept(this);
   }
 
@@ -205,6 +253,9 @@ final class OutboundConnection {
           return;
         }
         greeted = true;
+        if (secret != null) {
+          authenticate(hello);
+        }
         return;
       }
       if (frame.hasReply()) {
@@ -212,9 +263,52 @@ final class OutboundConnection {
       }
     }
 
+    /** Checks the server's proof of the cluster secret, sends this process's and releases the held calls. */
+    private void authenticate(Hello hello) {
+      String option = SecurityOptions.INTERNAL_SECRET_FILE.key();
+      if (hello.getNonce().size() != ClusterSecret.NONCE_SIZE) {
+        fail(new RpcAuthenticationException("Authentication failed with the process at " + hostAndPort + ": it does"
+            + " not authenticate with the cluster secret (" + option + " is not set there), and this process"
+            + " requires it"));
+        return;
+      }
+      byte[] serverNonce = hello.getNonce().toByteArray();
+      ClientFrame proof = ClientFrame.newBuilder().setAuthenticate(Authenticate.newBuilder().setProof(
+          ByteString.copyFrom(secret.proof(RpcProtocol.PLANE, RpcProtocol.CONNECTING, ownNonce, serverNonce)))).build();
+      if (!secret.verify(hello.getProof().toByteArray(), RpcProtocol.PLANE, RpcProtocol.ACCEPTING, ownNonce,
+          serverNonce)) {
+        // The proof still goes out, so that a server with another secret logs the refusal too; bound to
+        // this connection's nonces, it is worth nothing elsewhere.
+        synchronized (OutboundConnection.this) {
+          if (failure == null) {
+            requests.onNext(proof);
+          }
+        }
+        fail(new RpcAuthenticationException("Authentication failed with the process at " + hostAndPort + ": its"
+            + " proof of the cluster secret is wrong (its " + option + " holds another secret than this process's)"),
+            true);
+        return;
+      }
+      synchronized (OutboundConnection.this) {
+        if (failure != null) {
+          return;
+        }
+        requests.onNext(proof);
+        for (ClientFrame frame : held) {
+          requests.onNext(frame);
+        }
+        held = null;
+      }
+    }
+
     @Override
     public void onError(Throwable t) {
       Status status = Status.fromThrowable(t);
+      if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+        fail(new RpcAuthenticationException("The process at " + hostAndPort + " refused this process: "
+            + status.getDescription()));
+        return;
+      }
       // A server resets the stream without a reason when gRPC itself refuses a message; say the likely one.
       String hint = status.getCode() == Status.Code.CANCELLED
           ? "; the process may have refused a message larger than its rpc.max-message-size (see its log)" : "";

@@ -10,7 +10,7 @@ import io.spate.runtime.rpc.remote.proto.Hello;
 public final class RpcProtocol {
 
   /** The wire format version this build speaks; raise it whenever spate_rpc.proto or its use changes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private RpcProtocol() {}
 
@@ -18,6 +18,11 @@ public final class RpcProtocol {
   static Hello hello(int protocolVersion) {
     return Hello.newBuilder().setProtocolVersion(protocolVersion).setSpateVersion(SpateVersion.get()).build();
   }
+
+  /** The plane label of RPC proofs of the cluster secret. */
+  static final String PLANE = "spate-rpc-v2";
+  static final String CONNECTING = "connecting";
+  static final String ACCEPTING = "accepting";
 
   /** The message of a version mismatch, as the caller reports it. */
   static String mismatch(String peer, Hello theirs, int ours) {

@@ -49,13 +49,55 @@ final class RawPeer implements AutoCloseable {
     out.flush();
   }
 
+  /** A good hello, with an offer that does not authenticate. */
   void hello() throws IOException {
-    hello(Handshake.MAGIC, Handshake.PROTOCOL_VERSION);
+    out.writeInt(Handshake.MAGIC);
+    out.writeInt(Handshake.PROTOCOL_VERSION);
+    offer(Handshake.NO_AUTHENTICATION);
   }
 
-  /** The peer's magic number and version. */
+  /** An authentication offer of {@code mode} with a zero nonce. */
+  void offer(byte mode) throws IOException {
+    out.writeByte(mode);
+    out.write(new byte[Handshake.OFFER_SIZE - 1]);
+    out.flush();
+  }
+
+  /** The peer's magic number and version; with the current version, also reads its offer. */
   int[] readHello() throws IOException {
-    return new int[] {in.readInt(), in.readInt()};
+    int[] hello = {in.readInt(), in.readInt()};
+    if (hello[0] == Handshake.MAGIC && hello[1] == Handshake.PROTOCOL_VERSION) {
+      readOffer();
+    }
+    return hello;
+  }
+
+  /** The mode byte of the peer's authentication offer (its nonce is skipped). */
+  byte readOffer() throws IOException {
+    byte mode = in.readByte();
+    in.readFully(new byte[Handshake.OFFER_SIZE - 1]);
+    return mode;
+  }
+
+  /** The next {@code count} bytes from the peer. */
+  byte[] readBytes(int count) throws IOException {
+    byte[] bytes = new byte[count];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  /** Whether the peer closed the connection, reading and dropping at most {@code limit} bytes before the end. */
+  boolean closedWithin(int limit) throws IOException {
+    for (int i = 0; i <= limit; i++) {
+      try {
+        if (in.read() < 0) {
+          return true;
+        }
+      } catch (java.net.SocketException e) {
+        return true; // reset
+      }
+    }
+    return false;
   }
 
   void send(FrameType type, ChannelId channel, byte[] payload) throws Exception {
