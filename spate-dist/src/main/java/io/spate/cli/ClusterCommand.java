@@ -3,6 +3,7 @@ package io.spate.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +16,9 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help message and exits.")
+  private boolean help;
 
   @Override
   public Integer call() {

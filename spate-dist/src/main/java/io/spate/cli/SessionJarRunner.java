@@ -7,6 +7,7 @@ import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.datastream.StreamExecutionEnvironmentFactory;
+import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.rest.JarRunRequest;
 import io.spate.runtime.rest.JarRunner;
@@ -53,14 +54,16 @@ final class SessionJarRunner implements JarRunner {
     // Stored jars are named <32 hex digits>_<uploaded name>; messages show the uploaded name.
     String jarName = jar.getFileName().toString().replaceFirst("^[0-9a-f]{32}_", "");
     String className = request.entryClass() != null ? request.entryClass() : manifestMainClass(jar, jarName);
+    // The jar's calls of System.exit throw instead: they would end this JobManager and all its jobs.
     ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
-        SessionJarRunner.class.getClassLoader());
+        SessionJarRunner.class.getClassLoader(), new ExitCallRewriter());
     latestLoader = new java.lang.ref.WeakReference<>(loader);
     Method main;
     Configuration settings;
     try {
       main = findMain(loader, className, jarName);
       settings = settings(request);
+      checkSnapshot(request.savepointPath());
     } catch (RuntimeException e) {
       loader.close(); // nothing runs: the jar must not stay open
       throw e;
@@ -99,6 +102,15 @@ final class SessionJarRunner implements JarRunner {
           + " returned without submitting a job."));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      BlockedExit.ExitAttempt exit = exitAttempt(cause);
+      if (exit != null) {
+        LOG.warn("The main method of {} called {}({}); the JobManager goes on running", className, exit.call(),
+            exit.status());
+        firstJob.completeExceptionally(badRequest("The main method of " + className + " called " + exit.call()
+            + "(" + exit.status() + ")" + (firstJob.isDone() ? "" : " before it submitted a job") + ", which would"
+            + " end the session JobManager and every job in it: it was stopped there. Return from main instead."));
+        return;
+      }
       if (firstJob.isDone()) {
         // Typically execute() reporting that its job was cancelled or failed; the job's own history has more.
         LOG.info("The main method of {} ended with: {}", className, String.valueOf(cause));
@@ -144,6 +156,35 @@ final class SessionJarRunner implements JarRunner {
       CoreOptions.setJars(merged, jars);
       return new SessionEnvironment(merged, loader, cluster, onSubmitted);
     };
+  }
+
+  /**
+   * Reads the metadata of the snapshot the job is to start from, as its JobMaster will, so that a
+   * missing or unreadable one fails the submission (a 400 the CLI prints) rather than the job later.
+   */
+  private static void checkSnapshot(String savepointPath) {
+    if (savepointPath == null) {
+      return;
+    }
+    try {
+      CheckpointPaths.loadResolved(savepointPath);
+    } catch (IOException | RuntimeException e) {
+      String reason = e instanceof java.nio.file.NoSuchFileException
+          ? "there is no checkpoint or savepoint at this path"
+          : String.valueOf(e.getMessage());
+      throw badRequest("Cannot restore from " + savepointPath + ": " + reason + ".");
+    }
+  }
+
+  /** The exit attempt in the cause chain of {@code failure}, if any. */
+  private static BlockedExit.ExitAttempt exitAttempt(Throwable failure) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof BlockedExit.ExitAttempt exit) {
+        return exit;
+      }
+    }
+    return null;
   }
 
   private static RestException badRequest(String message) {

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -267,6 +268,35 @@ class SpateCliTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.firstErrorLine()).isEqualTo("Option '--rate' needs a whole number, but was 'fast'.");
     assertThat(result.err()).contains("Usage: demo");
+  }
+
+  @Test
+  void everyCommandAndSubcommandAnswersHelp() {
+    List<List<String>> commands = new ArrayList<>();
+    collectCommands(SpateCli.newCommandLine(), new ArrayList<>(), commands);
+    assertThat(commands).contains(List.of("run"), List.of("cluster"), List.of("cluster", "start"),
+        List.of("cluster", "stop"), List.of("cluster", "status"));
+    for (List<String> command : commands) {
+      for (String flag : List.of("--help", "-h")) {
+        List<String> args = new ArrayList<>(command);
+        args.add(flag);
+        Result result = spate(args.toArray(new String[0]));
+        assertThat(result.exitCode()).as("spate %s: %s", String.join(" ", args), result.err()).isZero();
+        assertThat(result.out()).as("spate %s", String.join(" ", args)).contains("Usage:");
+      }
+    }
+  }
+
+  /** Adds the path of every command under {@code commandLine} (not the root) to {@code into}. */
+  private static void collectCommands(CommandLine commandLine, List<String> path, List<List<String>> into) {
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      List<String> subPath = new ArrayList<>(path);
+      subPath.add(sub.getCommandName());
+      if (!into.contains(subPath)) {
+        into.add(subPath);
+        collectCommands(sub, subPath, into);
+      }
+    }
   }
 
   @Test

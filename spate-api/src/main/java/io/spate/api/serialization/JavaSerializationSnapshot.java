@@ -54,18 +54,32 @@ public final class JavaSerializationSnapshot<T> implements TypeSerializerSnapsho
     } catch (IOException e) {
       throw new IOException("Corrupt Java-serialized serializer snapshot: " + e.getMessage(), e);
     }
+    SerializerSnapshotFilter filter = new SerializerSnapshotFilter(userClassLoader);
+    Object read;
     try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(data)) {
       @Override
       protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
         return Class.forName(desc.getName(), false, userClassLoader);
       }
     }) {
-      serializer = (TypeSerializer<T>) objects.readObject();
-    } catch (ClassNotFoundException | ClassCastException e) {
+      objects.setObjectInputFilter(filter);
+      read = objects.readObject();
+    } catch (ClassNotFoundException e) {
       throw new IOException("Cannot restore a serializer from its snapshot: " + e, e);
     } catch (IOException e) {
+      if (filter.rejection() != null) {
+        throw new IOException("Refused to read a Java-serialized serializer snapshot: " + filter.rejection(), e);
+      }
+      throw new IOException("Corrupt Java-serialized serializer snapshot: " + e, e);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Crafted bytes can make the readObject of a JDK class throw anything.
       throw new IOException("Corrupt Java-serialized serializer snapshot: " + e, e);
     }
+    if (!(read instanceof TypeSerializer<?>)) {
+      throw new IOException("A Java-serialized serializer snapshot holds "
+          + (read == null ? "null" : "a " + read.getClass().getName()) + ", not a serializer");
+    }
+    serializer = (TypeSerializer<T>) read;
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class RestClusterClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 100;
+  private static final Duration CONNECTION_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   private final String base;
   private final HttpClient http;
@@ -163,6 +164,17 @@ public final class RestClusterClient {
     }
   }
 
+  /** Whether something accepts TCP connections at {@code address} now (within a short timeout). */
+  private static boolean acceptsConnections(URI address) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address.getHost().replaceAll("^\\[|\\]$", ""),
+          address.getPort()), (int) CONNECTION_PROBE_TIMEOUT.toMillis());
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private JsonNode call(String method, String path, Object body) throws RestClientException {
     try {
       return call(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -193,7 +205,18 @@ public final class RestClusterClient {
           + " within " + REQUEST_TIMEOUT.toSeconds() + " s.");
     } catch (IOException e) {
       String tls = RestTlsProblems.explain(base, e);
-      throw new RestClientException(tls != null ? tls : "Cannot reach the REST API at " + base + ": " + e
+      if (tls != null) {
+        throw new RestClientException(tls);
+      }
+      URI address = URI.create(base);
+      if (!acceptsConnections(address)) {
+        // The connection was refused or reset and the port is closed now: the process behind it ended.
+        throw new RestClientException("The cluster at " + address.getHost() + ":" + address.getPort() + " is not"
+            + " reachable: the connection ended without an answer to " + method + " " + path + " (" + e + "), and"
+            + " nothing accepts connections there any more. Is its JobManager still running?");
+      }
+      throw new RestClientException("The REST API at " + base + " closed the connection without an answer to "
+          + method + " " + path + ": " + e
           + (base.startsWith("http://") ? " (if the cluster serves HTTPS, add -D security.ssl.rest.enabled=true)" : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

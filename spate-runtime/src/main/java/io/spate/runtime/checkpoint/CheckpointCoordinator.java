@@ -9,6 +9,8 @@ import io.spate.runtime.FileTrees;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
 import io.spate.runtime.checkpoint.storage.CheckpointStorageLocation;
+import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.checkpoint.storage.FileSystemCheckpointStorage;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.graph.StreamNode;
@@ -84,6 +86,8 @@ public final class CheckpointCoordinator {
   private RestoredCheckpoint latestRestore;
   // A checkpoint the job starts from without claiming it is not registered: its files belong to whoever made it.
   private final SharedStateRegistry sharedState = new SharedStateRegistry();
+  // Where files may be deleted: metadata read from disk can name any path as a state file.
+  private final OwnedDirectories owned = new OwnedDirectories();
 
   /**
    * Creates the coordinator, recording completed checkpoints in {@code store}; periodic checkpoints
@@ -101,6 +105,9 @@ public final class CheckpointCoordinator {
     this.io = io;
     this.failJob = failJob;
     this.store = store;
+    if (storage instanceof FileSystemCheckpointStorage files) {
+      owned.add(files.jobDirectory());
+    }
   }
 
   /**
@@ -123,6 +130,7 @@ public final class CheckpointCoordinator {
     for (Map.Entry<Long, String> older : recorded.headMap(restoredId, false).entrySet()) {
       try {
         CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(older.getValue());
+        own(loaded.directory());
         sharedState.register(older.getKey(), loaded.metadata(), false);
         completed.addLast(new CompletedCheckpoint(loaded.metadata(), older.getValue(),
             CheckpointPaths.existing(loaded.directory())));
@@ -150,6 +158,28 @@ public final class CheckpointCoordinator {
     }
   }
 
+  /**
+   * Allows deleting the claimed or taken-over checkpoint in {@code directory} and the shared files
+   * beside it, in the {@code shared} directory of the job directory it is in.
+   */
+  private void own(Path directory) {
+    owned.add(directory);
+    Path jobDirectory = normalized(directory).getParent();
+    if (jobDirectory != null) {
+      owned.add(jobDirectory.resolve(FileSystemCheckpointStorage.SHARED_DIRECTORY));
+    }
+  }
+
+  /** Whether {@code handle}'s file may be deleted; logs a WARN naming it when not. */
+  private boolean mayDelete(StreamStateHandle handle, String what) {
+    if (!(handle instanceof FileStateHandle file) || owned.contains(file.path())) {
+      return true;
+    }
+    LOG.warn("Job {}: not deleting {} {}: it lies outside the job's checkpoint directory and the snapshots it"
+        + " claimed ({})", job.jobId(), what, file.path(), owned);
+    return false;
+  }
+
   private static Path normalized(Path path) {
     return path.toAbsolutePath().normalize();
   }
@@ -169,6 +199,9 @@ public final class CheckpointCoordinator {
     restoredFromClaimed = location != null;
     nextCheckpointId = Math.max(nextCheckpointId, metadata.checkpointId() + 1);
     if (location != null && (completed.isEmpty() || completed.peekLast().checkpointId() < metadata.checkpointId())) {
+      if (location.directory() != null) {
+        own(location.directory());
+      }
       sharedState.register(metadata.checkpointId(), metadata, false);
       completed.addLast(new CompletedCheckpoint(metadata, null, location));
     }
@@ -535,10 +568,15 @@ public final class CheckpointCoordinator {
     }
     io.execute(() -> {
       for (KeyedStateHandle handle : incremental) {
-        try {
-          handle.discardState();
-        } catch (Exception e) {
-          LOG.warn("Could not delete the files of {}: {}", handle, e.toString());
+        for (StreamStateHandle file : ((IncrementalKeyedStateHandle) handle).writtenFiles()) {
+          if (!mayDelete(file, "the state file")) {
+            continue;
+          }
+          try {
+            file.discardState();
+          } catch (Exception e) {
+            LOG.warn("Could not delete the file {} of {}: {}", file, handle, e.toString());
+          }
         }
       }
     });
@@ -552,6 +590,9 @@ public final class CheckpointCoordinator {
     }
     io.execute(() -> {
       for (StreamStateHandle handle : unreferenced) {
+        if (!mayDelete(handle, "the shared state file")) {
+          continue;
+        }
         try {
           handle.discardState();
         } catch (Exception e) {
@@ -569,8 +610,19 @@ public final class CheckpointCoordinator {
             + " removed", job.jobId(), checkpoint.checkpointId());
         return;
       }
-      discardNow(checkpoint.location(), checkpoint.checkpointId());
+      discardCompleted(checkpoint);
     });
+  }
+
+  /** Deletes the directory of completed checkpoint {@code checkpoint} if the job owns it; on the I/O thread. */
+  private void discardCompleted(CompletedCheckpoint checkpoint) {
+    Path directory = checkpoint.location().directory();
+    if (directory != null && !owned.contains(directory)) {
+      LOG.warn("Job {}: not deleting checkpoint {} at {}: it lies outside the job's checkpoint directory and the"
+          + " snapshots it claimed ({})", job.jobId(), checkpoint.checkpointId(), directory, owned);
+      return;
+    }
+    discardNow(checkpoint.location(), checkpoint.checkpointId());
   }
 
   /** Deletes what was written to {@code location}, on the I/O thread (after writes queued before it). */
@@ -613,7 +665,7 @@ public final class CheckpointCoordinator {
     };
     if (!keep) {
       for (CompletedCheckpoint checkpoint : completed) {
-        discardAsync(checkpoint.location(), checkpoint.checkpointId());
+        io.execute(() -> discardCompleted(checkpoint));
         releaseShared(checkpoint.checkpointId());
       }
     }

@@ -338,13 +338,14 @@ public final class MetadataSerializer {
         if (dir == null) {
           throw new IOException("a state file relative to an unknown directory");
         }
-        Path relative = dir.resolve(in.readUTF());
+        Path relative = inside(dir, dir, in.readUTF());
         return new FileStateHandle(relative, in.readLong());
       case PARENT_RELATIVE_FILE:
         if (dir == null || dir.getParent() == null) {
           throw new IOException("a state file relative to an unknown directory");
         }
-        Path besides = dir.getParent().resolve(in.readUTF());
+        Path besides = inside(dir.getParent(), dir.getParent().resolve(FileSystemCheckpointStorage.SHARED_DIRECTORY),
+            in.readUTF());
         return new FileStateHandle(besides, in.readLong());
       case ABSOLUTE_FILE:
         String path = in.readUTF();
@@ -353,6 +354,27 @@ public final class MetadataSerializer {
       default:
         throw new IOException("unknown state handle type " + tag);
     }
+  }
+
+  /**
+   * {@code entry} resolved against {@code base}, which must stay inside {@code container}: a state
+   * file entry such as {@code ../../x} or an absolute one would have the job read, and once it claimed
+   * the snapshot delete, files that are not the snapshot's.
+   */
+  private static Path inside(Path base, Path container, String entry) throws IOException {
+    Path name;
+    try {
+      name = base.getFileSystem().getPath(entry);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IOException("the state file entry '" + entry + "' is not a valid path: " + e.getMessage(), e);
+    }
+    Path resolved = base.resolve(name);
+    if (name.isAbsolute()
+        || !resolved.toAbsolutePath().normalize().startsWith(container.toAbsolutePath().normalize())) {
+      throw new IOException("the state file entry '" + entry + "' leaves the directory " + container
+          + " it must be in");
+    }
+    return resolved;
   }
 
   private static byte[] readBytes(DataInputStream in) throws IOException {

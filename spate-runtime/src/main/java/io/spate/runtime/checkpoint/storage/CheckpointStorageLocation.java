@@ -2,6 +2,7 @@ package io.spate.runtime.checkpoint.storage;
 
 import io.spate.runtime.checkpoint.CheckpointMetadata;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** Where one checkpoint or savepoint is being written; used by the JobMaster. */
 public interface CheckpointStorageLocation {
@@ -14,4 +15,9 @@ public interface CheckpointStorageLocation {
 
   /** Deletes what was written to this location (an aborted or subsumed checkpoint). */
   void discard() throws IOException;
+
+  /** The directory that {@link #discard} deletes, or null when it deletes no files. */
+  default Path directory() {
+    return null;
+  }
 }

@@ -32,7 +32,8 @@ final class FileCheckpointLocation implements CheckpointStorageLocation {
     }
   }
 
-  Path directory() {
+  @Override
+  public Path directory() {
     return directory;
   }
 

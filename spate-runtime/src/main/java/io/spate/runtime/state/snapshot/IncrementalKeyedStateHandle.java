@@ -2,8 +2,10 @@ package io.spate.runtime.state.snapshot;
 
 import io.spate.runtime.state.KeyGroupRange;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -85,16 +87,22 @@ public record IncrementalKeyedStateHandle(
   @Override
   public void discardState() throws IOException {
     IOException first = null;
-    for (StreamStateHandle h : privateFiles.values()) {
+    for (StreamStateHandle h : writtenFiles()) {
       first = discard(h, first);
     }
-    for (String name : uploadedSharedFiles) {
-      first = discard(sharedFiles.get(name), first);
-    }
-    first = discard(metaState.delegate(), first);
     if (first != null) {
       throw first;
     }
+  }
+
+  /** What this checkpoint wrote, which {@link #discardState} deletes: private files, uploaded shared files, meta state. */
+  public List<StreamStateHandle> writtenFiles() {
+    List<StreamStateHandle> written = new ArrayList<>(privateFiles.values());
+    for (String name : uploadedSharedFiles) {
+      written.add(sharedFiles.get(name));
+    }
+    written.add(metaState.delegate());
+    return written;
   }
 
   private static IOException discard(StreamStateHandle handle, IOException first) {

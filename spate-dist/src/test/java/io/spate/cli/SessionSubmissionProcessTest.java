@@ -1,0 +1,146 @@
+package io.spate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.cli.SpateCommands.Outcome;
+import io.spate.clitest.EndlessJob;
+import io.spate.clitest.ExitingJob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submissions to a session JobManager process that must fail without harming it: a snapshot to start
+ * from that is missing or unreadable, and a main method that calls {@code System.exit}.
+ */
+@Tag("fault-injection")
+class SessionSubmissionProcessTest {
+
+  private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+
+  @TempDir
+  Path home;
+
+  private Process jobManager;
+  private String address;
+
+  @BeforeEach
+  void startJobManager() throws Exception {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf").resolve("spate.yaml"), """
+        rest.address: 127.0.0.1
+        rest.port: 0
+        jobmanager.taskexecutor.slots: 4
+        """);
+    Path addressFile = home.resolve("address");
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager", "--address-file",
+        addressFile.toString())
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("jobmanager.out").toFile());
+    builder.environment().put("SPATE_HOME", home.toString());
+    jobManager = builder.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(addressFile) && jobManager.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(addressFile).as(jobManagerOutput()).exists();
+    address = Files.readString(addressFile).strip();
+  }
+
+  @AfterEach
+  void stopJobManager() throws Exception {
+    if (jobManager != null) {
+      jobManager.destroyForcibly();
+      jobManager.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aMissingOrCorruptSnapshotFailsTheSubmission() throws Exception {
+    Path jar = TestJars.jar(home.resolve("endless.jar"), EndlessJob.class.getName(), EndlessJob.class);
+
+    Path missing = home.resolve("no-such-savepoint");
+    Outcome run = spate("run", "-m", address, "--from-savepoint", missing.toString(), jar.toString(), "restored");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.out()).doesNotContain("submitted");
+    assertThat(run.err()).contains("Cannot restore from " + missing, "there is no checkpoint or savepoint");
+
+    Path empty = Files.createDirectories(home.resolve("empty-savepoint"));
+    run = spate("run", "-m", address, "--from-savepoint", empty.toString(), jar.toString(), "restored");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.err()).contains("Cannot restore from " + empty, "no _metadata file");
+
+    Path corrupt = Files.createDirectories(home.resolve("corrupt-savepoint"));
+    Files.write(corrupt.resolve("_metadata"), "not the metadata of any checkpoint".getBytes(StandardCharsets.UTF_8));
+    run = spate("run", "-m", address, "--from-savepoint", corrupt.toString(), jar.toString(), "restored");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.err()).contains("Cannot restore from " + corrupt, corrupt.resolve("_metadata").toString(),
+        "is not Spate checkpoint metadata");
+
+    Outcome list = spate("list", "-m", address);
+    assertThat(list.exitCode()).as(list.all()).isZero();
+    assertThat(list.out()).doesNotContain("restored");
+  }
+
+  @Test
+  void aMainMethodThatCallsSystemExitFailsItsSubmissionAndTheJobManagerRunsOn() throws Exception {
+    Path endless = TestJars.jar(home.resolve("endless.jar"), EndlessJob.class.getName(), EndlessJob.class);
+    String before = jobId(spate("run", "-m", address, "-p", "1", endless.toString(), "before-exit"));
+    awaitList(before + " : before-exit (RUNNING)");
+
+    Path exiting = TestJars.jar(home.resolve("exiting.jar"), ExitingJob.class.getName(), ExitingJob.class);
+    Outcome run = spate("run", "-m", address, exiting.toString(), "system", "3");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.err()).contains("The main method of " + ExitingJob.class.getName() + " called System.exit(3)");
+    assertThat(jobManager.isAlive()).as(jobManagerOutput()).isTrue();
+
+    run = spate("run", "-m", address, exiting.toString(), "runtime-halt", "4");
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.err()).contains("called Runtime.halt(4)");
+
+    String after = jobId(spate("run", "-m", address, "-p", "1", endless.toString(), "after-exit"));
+    Outcome list = awaitList(after + " : after-exit (RUNNING)");
+    assertThat(list.out()).contains(before + " : before-exit (RUNNING)");
+    assertThat(jobManager.isAlive()).as(jobManagerOutput()).isTrue();
+  }
+
+  private static String jobId(Outcome run) {
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    Matcher job = JOB_ID.matcher(run.out());
+    assertThat(job.find()).as(run.out()).isTrue();
+    return job.group(1);
+  }
+
+  private Outcome awaitList(String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Outcome list;
+    do {
+      list = spate("list", "-m", address);
+      if (list.out().contains(expected)) {
+        return list;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("'spate list' never showed '" + expected + "'; last answer: " + list.all());
+  }
+
+  private String jobManagerOutput() throws IOException {
+    Path out = home.resolve("jobmanager.out");
+    return Files.exists(out) ? Files.readString(out) : "";
+  }
+
+  private Outcome spate(String... args) throws IOException, InterruptedException {
+    return SpateCommands.run(home, 90, args);
+  }
+}
