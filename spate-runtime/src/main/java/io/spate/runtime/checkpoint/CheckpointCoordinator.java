@@ -81,6 +81,8 @@ public final class CheckpointCoordinator {
   private String restoredFromPointer;
   // A claimed one is deleted once subsumed, so it stands in for a newer checkpoint only while retained.
   private boolean restoredFromClaimed;
+  // Whether the job started from a checkpoint it recorded itself (a new leader resumed it), not one a user chose.
+  private boolean resumedOwnCheckpoint;
   // Unreadable checkpoints skipped since the last one completed.
   private int skippedUnreadable;
   private RestoredCheckpoint latestRestore;
@@ -127,6 +129,7 @@ public final class CheckpointCoordinator {
     if (restoredPointer == null || !normalized(Path.of(restoredPointer)).equals(normalized(restoredDirectory))) {
       return;
     }
+    resumedOwnCheckpoint = true;
     for (Map.Entry<Long, String> older : recorded.headMap(restoredId, false).entrySet()) {
       try {
         CheckpointPaths.Loaded loaded = CheckpointPaths.loadResolved(older.getValue());
@@ -244,38 +247,43 @@ public final class CheckpointCoordinator {
   /**
    * Subtasks could not read {@code unreadable} (a file of it is missing or damaged): decides whether
    * recovery may go back to the checkpoint before it. Never for the snapshot the job was started from
-   * (the user chose it), never beyond {@code execution.checkpointing.tolerable-corrupt-checkpoints}
+   * when a user chose it (unlike the job's own checkpoint that a new leader resumed it from), never
+   * beyond {@code execution.checkpointing.tolerable-corrupt-checkpoints}
    * since the last checkpoint completed, and never to no state at all. Reporting a snapshot that was
    * already skipped (several subtasks read it) changes nothing.
    *
    * @return why recovery may not go back, or null when it goes back to {@link #latestForRecovery()} now
    */
   public String skipUnreadable(CheckpointMetadata unreadable, String reason) {
-    CompletedCheckpoint newest = completed.peekLast();
-    boolean alreadySkipped = unreadable != restoredFrom && (newest == null || newest.metadata() != unreadable);
-    if (alreadySkipped) {
-      return null;
-    }
-    if (unreadable == restoredFrom) {
+    if (unreadable == restoredFrom && !resumedOwnCheckpoint) {
       return "the job was started from it (" + SavepointOptions.SAVEPOINT_PATH.key() + "), and no other snapshot"
           + " stands in for the one asked for";
     }
+    CompletedCheckpoint newest = completed.peekLast();
+    if (newest == null || newest.metadata() != unreadable) {
+      return null; // another subtask found it unreadable first: recovery goes back already
+    }
     if (skippedUnreadable >= settings.tolerableCorrupt()) {
-      return "recovery does not go back to an older checkpoint, whose sinks' output may have been committed"
-          + " since (" + CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key() + ": " + settings.tolerableCorrupt()
-          + (settings.tolerableCorrupt() > 0 ? ", already skipped in a row: " + skippedUnreadable : "") + ")";
+      return "recovery does not go back to an older checkpoint, since sinks may have committed output after it ("
+          + CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key() + ": " + settings.tolerableCorrupt()
+          + (settings.tolerableCorrupt() > 0 ? ", skipped in a row already: " + skippedUnreadable : "") + ")";
     }
-    boolean olderOne = completed.size() > 1 || (restoredFrom != null && !restoredFromClaimed);
+    boolean olderOne = completed.size() > 1
+        || (restoredFrom != null && restoredFrom != unreadable && !restoredFromClaimed);
     if (!olderOne) {
-      return "no older checkpoint is retained (" + CheckpointingOptions.MAX_RETAINED_CHECKPOINTS.key() + ": " + settings.retained()
-          + "), and recovery never starts from empty state";
+      return "no older checkpoint is retained (" + CheckpointingOptions.MAX_RETAINED_CHECKPOINTS.key() + ": "
+          + settings.retained() + "), and recovery never starts from empty state";
     }
+    String skipped = describe(unreadable);
     completed.pollLast();
     releaseShared(newest.checkpointId());
+    if (unreadable == restoredFrom) {
+      restoredFrom = null;
+    }
     skippedUnreadable++;
-    LOG.warn("Job {}: checkpoint {} at {} cannot be read ({}); recovering from the older {} instead, as {} allows:"
-        + " sinks may emit again the output they committed after it", job.jobId(), newest.checkpointId(),
-        newest.externalPointer(), reason, describe(latestForRecovery()), CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key());
+    LOG.warn("Job {}: {} cannot be read ({}); recovering from the older {} instead, as {} allows: sinks may emit"
+        + " again the output they committed after it", job.jobId(), skipped, reason, describe(latestForRecovery()),
+        CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key());
     return null;
   }
 
