@@ -2,8 +2,8 @@ package io.spate.connectors.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
@@ -22,7 +22,10 @@ import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.minicluster.ClusterJobClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +109,16 @@ class NexmarkSourceE2ETest {
   // ---- exactly once across a failure ----
 
   private static final long EVENTS = 40_000;
-  private static final Map<String, Map<String, String>> RESULTS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> FAILED = new ConcurrentHashMap<>();
+  private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
+  // The checkpoint that the failing subtask had heard completed when it failed, by run.
+  private static final Map<String, Long> FAILED = new ConcurrentHashMap<>();
 
   /** Throws once, at the first event after this subtask heard of a completed checkpoint past the first. */
   static final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
     private final String runId;
     private final boolean fail;
-    private transient volatile boolean checkpointed;
+    private transient volatile long checkpointed;
 
     FailAfterCheckpoint(String runId, boolean fail) {
       this.runId = runId;
@@ -123,7 +127,7 @@ class NexmarkSourceE2ETest {
 
     @Override
     public Event map(Event event) {
-      if (fail && checkpointed && FAILED.putIfAbsent(runId, true) == null) {
+      if (fail && checkpointed >= 2 && FAILED.putIfAbsent(runId, checkpointed) == null) {
         throw new IllegalStateException("injected failure at event " + event);
       }
       return event;
@@ -131,7 +135,7 @@ class NexmarkSourceE2ETest {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-      checkpointed |= checkpointId >= 2;
+      checkpointed = Math.max(checkpointed, checkpointId);
     }
   }
 
@@ -165,7 +169,7 @@ class NexmarkSourceE2ETest {
     return h ^ (h >>> 29);
   }
 
-  /** Keeps the latest result per kind of its run. */
+  /** Keeps every record of its run, in the order it was given them. */
   static final class ResultSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
@@ -179,8 +183,7 @@ class NexmarkSourceE2ETest {
       return new SinkWriter<>() {
         @Override
         public void write(String element, Context ctx) {
-          String[] kv = element.split("=");
-          RESULTS.computeIfAbsent(runId, k -> new ConcurrentHashMap<>()).put(kv[0], kv[1]);
+          RESULTS.computeIfAbsent(runId, k -> Collections.synchronizedList(new ArrayList<>())).add(element);
         }
 
         @Override
@@ -189,7 +192,8 @@ class NexmarkSourceE2ETest {
     }
   }
 
-  private static JobExecutionResult runCounting(String runId, boolean fail) throws Exception {
+  /** Runs the counting job to its end; its client, to ask about the ended job. */
+  private static ClusterJobClient runCounting(String runId, boolean fail) throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -205,14 +209,32 @@ class NexmarkSourceE2ETest {
         .process(new CountAndChecksum()).uid("counts")
         .sinkTo(new ResultSink(runId)).uid("results");
     JobClient client = env.executeAsync(runId);
-    return client.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+    client.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+    return (ClusterJobClient) client;
+  }
+
+  /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
+  private static List<String> results(String runId) {
+    List<String> kept = RESULTS.getOrDefault(runId, List.of());
+    List<String> records;
+    synchronized (kept) {
+      records = new ArrayList<>(kept);
+    }
+    records.sort(null);
+    return records;
   }
 
   @Test
   void aFailureAfterACheckpointLeavesEveryEventCountedExactlyOnce() throws Exception {
     runCounting("clean", false);
-    JobExecutionResult faulty = runCounting("faulty", true);
-    assertThat(faulty.counters().get("restarts")).as("restarts").isGreaterThanOrEqualTo(1L);
+    ClusterJobClient faulty = runCounting("faulty", true);
+    // The restart restored a checkpoint at least as new as the one completed before the failure.
+    long restarts = faulty.getJobExecutionResult().get().counters().get("restarts");
+    RestoredCheckpoint restored = faulty.getLatestRestore().get(10, TimeUnit.SECONDS);
+    assertThat(restarts).as("restarts").isPositive();
+    assertThat(restored).as("restored checkpoint (none: the restart began from scratch)").isNotNull();
+    assertThat(restored.checkpointId()).isGreaterThanOrEqualTo(FAILED.get("faulty")).isGreaterThanOrEqualTo(2);
+    assertThat(restored.restoreCount()).as("restores, one per restart").isEqualTo(restarts);
 
     NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfiguration.builder().events(EVENTS).seed(99)
         .eventsPerSecond(40_000).outOfOrderness(Duration.ofMillis(20)).build());
@@ -223,10 +245,12 @@ class NexmarkSourceE2ETest {
       sum[0]++;
       sum[1] += fingerprint(event);
     }
-    Map<String, String> expected = new TreeMap<>();
-    sums.forEach((kind, sum) -> expected.put(kind, sum[0] + "," + sum[1]));
+    List<String> expected = new ArrayList<>();
+    sums.forEach((kind, sum) -> expected.add(kind + "=" + sum[0] + "," + sum[1]));
+    expected.sort(null);
 
-    assertThat(new TreeMap<>(RESULTS.get("clean"))).isEqualTo(expected);
-    assertThat(new TreeMap<>(RESULTS.get("faulty"))).isEqualTo(expected);
+    // Every record emitted, counted with its repeats.
+    assertThat(results("clean")).isEqualTo(expected);
+    assertThat(results("faulty")).isEqualTo(results("clean"));
   }
 }
