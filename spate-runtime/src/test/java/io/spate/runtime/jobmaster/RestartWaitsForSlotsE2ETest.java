@@ -97,6 +97,62 @@ class RestartWaitsForSlotsE2ETest {
     return JobGraphGenerator.generate(env.getStreamGraph(run));
   }
 
+  /**
+   * Two pipelines joined by no edge, so two pipelined regions: "solo" (parallelism 1) in the default
+   * slot sharing group and "trio" (parallelism 3) in its own. Slots go round robin over the two
+   * TaskExecutors, so taskexecutor-1 holds two subtasks of "trio" and none of "solo".
+   */
+  private static JobGraph twoRegions(String run, Duration slotRequestTimeout) {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(50));
+    conf.set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, slotRequestTimeout);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(20, Duration.ofMillis(10)));
+    env.fromSequence(0, RECORDS - 1).uid("solo-numbers").setParallelism(1)
+        .map(new Throttle(run + "-solo")).uid("solo-throttle").setParallelism(1)
+        .discard().setParallelism(1);
+    env.fromSequence(0, RECORDS - 1).uid("trio-numbers").setParallelism(3).slotSharingGroup("trio")
+        .map(new Throttle(run + "-trio")).uid("trio-throttle").setParallelism(3).slotSharingGroup("trio")
+        .discard().setParallelism(3).slotSharingGroup("trio");
+    return JobGraphGenerator.generate(env.getStreamGraph(run));
+  }
+
+  @Test
+  void aRegionRestartWaitsForReplacementSlotsWhileTheOtherRegionRunsOn() throws Exception {
+    HELD.add("regions-solo");
+    HELD.add("regions-trio");
+    try {
+      JobGraph job = twoRegions("regions", Duration.ofSeconds(WAIT_SECONDS));
+      cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      await("the job runs", () -> OPENED.containsKey("regions-solo") && OPENED.containsKey("regions-trio")
+          && OPENED.get("regions-trio").get() >= 3);
+      cluster.killTaskExecutor(1);
+      await("the lost TaskExecutor is reported", () -> history(job).size() == 1);
+      cluster.addTaskExecutor();
+      await("the region runs again", () -> OPENED.get("regions-trio").get() >= 5);
+      HELD.remove("regions-solo");
+      HELD.remove("regions-trio");
+      JobResult result = result(job);
+
+      assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
+      assertThat(result.counters().get(JobResult.RESTARTS)).isEqualTo(1L);
+      assertThat(result.exceptions()).singleElement()
+          .satisfies(entry -> assertThat(entry.description()).contains("TaskExecutor taskexecutor-1 was lost"));
+      assertThat(OPENED.get("regions-solo").get()).as("the other region ran on untouched").isEqualTo(1);
+    } finally {
+      HELD.remove("regions-solo");
+      HELD.remove("regions-trio");
+    }
+  }
+
+  private java.util.List<ExceptionHistoryEntry> history(JobGraph job) {
+    try {
+      return cluster.getDispatcherGateway().requestExceptionHistory(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private JobResult result(JobGraph job) throws Exception {
     return cluster.getDispatcherGateway().requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
