@@ -2,14 +2,21 @@ package io.spate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spate.cli.SpateCommands.Outcome;
 import io.spate.cli.rest.RestClusterClient;
 import io.spate.clitest.SlowSinkJob;
 import io.spate.clitest.WindowedCountsJob;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,6 +110,8 @@ class ProcessClusterTest {
     assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
     assertThat(lines(faulty)).containsExactlyElementsOf(expected);
     assertThat(exceptionCount(address, faultyJob)).isGreaterThanOrEqualTo(2);
+    // Each kill came after a checkpoint committed files, so each restart restored a checkpoint.
+    assertThat(restores(address, faultyJob)).as("restores from a checkpoint").isGreaterThanOrEqualTo(2);
 
     Outcome stop = spate("cluster", "stop");
     assertThat(stop.exitCode()).as(stop.all()).isZero();
@@ -150,6 +159,7 @@ class ProcessClusterTest {
       List<String> expected = lines(clean);
       assertThat(expected).hasSize(expectedWindows()).doesNotHaveDuplicates();
       assertThat(lines(faulty)).containsExactlyElementsOf(expected);
+      assertThat(restores(next[0], faultyJob)).as("restores from a checkpoint by the new leader").isPositive();
       // The finished job was forgotten, so the new leader ran only the one that was running.
       assertThat(client(next[0]).listJobs()).extracting(job -> job.path("jid").asText()).containsExactly(faultyJob);
       assertThat(client(next[0]).listTaskManagers()).hasSize(3);
@@ -409,6 +419,23 @@ class ProcessClusterTest {
   private static RestClusterClient client(String address) {
     int colon = address.lastIndexOf(':');
     return new RestClusterClient(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+  }
+
+  /**
+   * How many restores from a checkpoint (not a savepoint) the JobManager at {@code address} made for
+   * the job ({@code counts.restored} of {@code GET /jobs/{id}/checkpoints}); 0 if its latest was none.
+   */
+  private static long restores(String address, String jobId) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://" + address + "/jobs/" + jobId + "/checkpoints"))
+            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode checkpoints = new ObjectMapper().readTree(response.body());
+    JsonNode restored = checkpoints.path("latest").path("restored");
+    if (!restored.isObject() || restored.path("is_savepoint").asBoolean() || restored.path("id").asLong() < 1) {
+      return 0;
+    }
+    return checkpoints.path("counts").path("restored").asLong();
   }
 
   private static int exceptionCount(String address, String jobId) {
