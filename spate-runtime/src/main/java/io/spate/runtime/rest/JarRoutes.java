@@ -84,6 +84,9 @@ final class JarRoutes {
     try {
       return ctx.uploadedFiles("jarfile");
     } catch (Exception e) { // Javalin passes on the servlet's checked exceptions undeclared
+      // The parser stopped inside the body and the server drops the connection after the answer: say so, so
+      // that the client does not send its next request on it.
+      ctx.header("Connection", "close");
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         String message = String.valueOf(cause.getMessage());
         if (message.contains("max length exceeded") || message.contains("exceeds max")) {

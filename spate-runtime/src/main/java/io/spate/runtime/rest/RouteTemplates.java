@@ -47,20 +47,19 @@ final class RouteTemplates {
     for (int i = 0; i < template.size(); i++) {
       String part = template.get(i);
       boolean parameter = part.startsWith("{") && part.endsWith("}");
-      if (!parameter && !part.equals(path.get(i))) {
+      if (parameter ? path.get(i).isEmpty() : !part.equals(path.get(i))) {
         return false;
       }
     }
     return true;
   }
 
-  /** The non-empty segments of {@code path}: trailing and repeated slashes do not count, as in routing. */
+  /** The segments of {@code path}; a trailing slash does not count, as in routing. */
   private static List<String> segments(String path) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/")) {
-      if (!segment.isEmpty()) {
-        segments.add(segment);
-      }
+    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    List<String> segments = new ArrayList<>(List.of(trimmed.split("/", -1)));
+    if (!segments.isEmpty() && segments.get(0).isEmpty()) {
+      segments.remove(0);
     }
     return segments;
   }

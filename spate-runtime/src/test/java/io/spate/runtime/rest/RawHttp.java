@@ -42,6 +42,8 @@ final class RawHttp {
       try {
         out.write(request);
         out.flush();
+        // The end of input is part of the request: a body shorter than declared ends here, not after a timeout.
+        socket.shutdownOutput();
       } catch (IOException e) {
         // The server may answer and close before it has read all of a bad request; read what it said.
       }
@@ -94,31 +96,36 @@ final class RawHttp {
     if (headerEnd < 0) {
       return new Answer(-1, headers, received.toString(StandardCharsets.ISO_8859_1));
     }
-    String all = received.toString(StandardCharsets.UTF_8);
-    int bodyStart = all.indexOf("\r\n\r\n") + 4;
-    String body = all.substring(bodyStart);
+    byte[] all = received.toByteArray();
+    byte[] body = java.util.Arrays.copyOfRange(all, headerEnd + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
-    return new Answer(status, headers, body);
+    if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
+      try (InputStream gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        body = gunzip.readAllBytes();
+      }
+    }
+    return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
-  private static String dechunk(String chunked) {
-    StringBuilder body = new StringBuilder();
+  private static byte[] dechunk(byte[] chunked) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String text = new String(chunked, StandardCharsets.ISO_8859_1);
     int at = 0;
-    while (at < chunked.length()) {
-      int lineEnd = chunked.indexOf("\r\n", at);
+    while (at < text.length()) {
+      int lineEnd = text.indexOf("\r\n", at);
       if (lineEnd < 0) {
         break;
       }
-      int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+      int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
       if (size == 0) {
         break;
       }
       int start = lineEnd + 2;
-      body.append(chunked, start, Math.min(chunked.length(), start + size));
+      body.write(chunked, start, Math.min(chunked.length - start, size));
       at = start + size + 2;
     }
-    return body.toString();
+    return body.toByteArray();
   }
 }
