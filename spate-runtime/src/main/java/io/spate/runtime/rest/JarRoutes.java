@@ -1,7 +1,5 @@
 package io.spate.runtime.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -23,14 +21,14 @@ final class JarRoutes {
 
   private final JarStore store;
   private final JarRunner runner;
-  private final ObjectMapper json;
+  private final JsonBodyReader bodies;
   private final RestResponses responses;
   private final long maxRequestSize;
 
-  JarRoutes(JarStore store, JarRunner runner, ObjectMapper json, RestResponses responses, long maxRequestSize) {
+  JarRoutes(JarStore store, JarRunner runner, JsonBodyReader bodies, RestResponses responses, long maxRequestSize) {
     this.store = store;
     this.runner = runner;
-    this.json = json;
+    this.bodies = bodies;
     this.responses = responses;
     this.maxRequestSize = maxRequestSize;
   }
@@ -86,6 +84,9 @@ final class JarRoutes {
     try {
       return ctx.uploadedFiles("jarfile");
     } catch (Exception e) { // Javalin passes on the servlet's checked exceptions undeclared
+      // The parser stopped inside the body and the server drops the connection after the answer: say so, so
+      // that the client does not send its next request on it.
+      ctx.header("Connection", "close");
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         String message = String.valueOf(cause.getMessage());
         if (message.contains("max length exceeded") || message.contains("exceeds max")) {
@@ -124,9 +125,9 @@ final class JarRoutes {
     Path jar = store().find(id).orElseThrow(
         () -> RestException.notFound("No uploaded jar has the id '" + id + "'; GET /jars lists them."));
     String where = "POST /jars/" + id + "/run";
-    RequestBody body = RequestBody.parse(json, ctx.body(), where, RUN_FIELDS);
-    JarRunRequest request = new JarRunRequest(body.optionalString("entryClass"), programArgs(ctx.body(), where),
-        parallelism(ctx.body(), where), body.optionalString("savepointPath"),
+    RequestBody body = RequestBody.parse(bodies, ctx, where, RUN_FIELDS);
+    JarRunRequest request = new JarRunRequest(body.optionalString("entryClass"), body.optionalStrings("programArgs"),
+        body.optionalPositiveInt("parallelism"), body.optionalString("savepointPath"),
         body.optionalBoolean("allowNonRestoredState", false), restoreMode(body.optionalString("restoreMode"), where));
     String jobId = runner.run(jar, request);
     responses.write(ctx, 200, Map.of("jobid", jobId));
@@ -143,38 +144,6 @@ final class JarRoutes {
     }
     throw RestException.badRequest("Field 'restoreMode' of " + where + " must be CLAIM or NO_CLAIM, but is '" + value
         + "'.");
-  }
-
-  private List<String> programArgs(String body, String where) throws IOException {
-    JsonNode value = body == null || body.isBlank() ? null : json.readTree(body).get("programArgs");
-    if (value == null || value.isNull()) {
-      return List.of();
-    }
-    if (!value.isArray()) {
-      throw RestException.badRequest("Field 'programArgs' of " + where + " must be an array of strings, but is "
-          + value + ".");
-    }
-    List<String> args = new ArrayList<>();
-    for (JsonNode arg : value) {
-      if (!arg.isTextual()) {
-        throw RestException.badRequest("Field 'programArgs' of " + where + " must hold only strings, but holds "
-            + arg + ".");
-      }
-      args.add(arg.asText());
-    }
-    return args;
-  }
-
-  private Integer parallelism(String body, String where) throws IOException {
-    JsonNode value = body == null || body.isBlank() ? null : json.readTree(body).get("parallelism");
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-      throw RestException.badRequest("Field 'parallelism' of " + where + " must be a whole number of at least 1,"
-          + " but is " + value + ".");
-    }
-    return value.asInt();
   }
 
   private static String rootMessage(Throwable e) {

@@ -46,9 +46,14 @@ public final class JarStore {
    * @throws RestException with status 400 when the name does not end in .jar or the content is not a jar
    */
   StoredJar add(String fileName, InputStream content) throws IOException {
-    String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+    String name = lastSegment(fileName);
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+      throw RestException.badRequest("The uploaded file name '" + printable(fileName) + "' names no file: give the"
+          + " jar's file name, such as job.jar.");
+    }
     if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
-      throw RestException.badRequest("The uploaded file '" + name + "' is not a jar: its name must end in .jar.");
+      throw RestException.badRequest("The uploaded file '" + printable(name) + "' is not a jar: its name must end in"
+          + " .jar.");
     }
     String safeName = FileNames.safe(name);
     if (safeName.length() > 200) {
@@ -62,10 +67,10 @@ public final class JarStore {
       Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
       try (JarFile jar = new JarFile(partial.toFile())) {
         if (!jar.entries().hasMoreElements()) {
-          throw RestException.badRequest("The uploaded file '" + name + "' is an empty jar.");
+          throw RestException.badRequest("The uploaded file '" + printable(name) + "' is an empty jar.");
         }
       } catch (IOException notAJar) {
-        throw RestException.badRequest("The uploaded file '" + name + "' is not a jar (zip) file: "
+        throw RestException.badRequest("The uploaded file '" + printable(name) + "' is not a jar (zip) file: "
             + notAJar.getMessage() + ".");
       }
       Path target = directory.resolve(id);
@@ -74,6 +79,24 @@ public final class JarStore {
     } finally {
       Files.deleteIfExists(partial);
     }
+  }
+
+  /** What follows the last slash or backslash of a client's file name; it may be any text. */
+  private static String lastSegment(String fileName) {
+    String name = fileName == null ? "" : fileName;
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  }
+
+  /** {@code text} for a message, control characters escaped and cut to a readable length. */
+  private static String printable(String text) {
+    StringBuilder shown = new StringBuilder();
+    for (char c : String.valueOf(text).toCharArray()) {
+      if (shown.length() >= 200) {
+        return shown + "...";
+      }
+      shown.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return shown.toString();
   }
 
   /** Every stored jar, newest first. */

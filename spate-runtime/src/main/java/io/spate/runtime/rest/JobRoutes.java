@@ -1,6 +1,5 @@
 package io.spate.runtime.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.spate.api.checkpoint.RestoredCheckpoint;
@@ -22,14 +21,15 @@ import java.util.concurrent.CompletableFuture;
 final class JobRoutes {
 
   private final DispatcherGateway dispatcher;
-  private final ObjectMapper json;
+  private final JsonBodyReader bodies;
   private final RestResponses responses;
   private final SavepointOperations savepoints;
 
-  JobRoutes(DispatcherGateway dispatcher, ObjectMapper json, RestResponses responses, SavepointOperations savepoints) {
+  JobRoutes(DispatcherGateway dispatcher, JsonBodyReader bodies, RestResponses responses,
+      SavepointOperations savepoints) {
     this.dispatcher = dispatcher;
     this.savepoints = savepoints;
-    this.json = json;
+    this.bodies = bodies;
     this.responses = responses;
   }
 
@@ -91,7 +91,14 @@ final class JobRoutes {
       throw RestException.badRequest("Query parameter 'mode' of PATCH /jobs/" + jobId + " is '" + mode
           + "'; the only mode is 'cancel'.");
     }
-    responses.reply(ctx, 202, dispatcher.cancelJob(jobId).thenApply(done -> Map.of()));
+    // An ended job cannot be cancelled; saying 202 would tell the client it was (Flink answers 409 too).
+    responses.reply(ctx, 202, dispatcher.requestJobStatus(jobId).thenCompose(status -> {
+      if (status.isTerminal()) {
+        throw new RestException(409, "Job " + jobId + " has already ended (" + status + "); only a job that has not"
+            + " ended can be cancelled.");
+      }
+      return dispatcher.cancelJob(jobId);
+    }).thenApply(done -> Map.of()));
   }
 
   private void checkpoints(Context ctx) {
@@ -140,7 +147,7 @@ final class JobRoutes {
 
   private void triggerSavepoint(Context ctx) {
     JobID jobId = jobId(ctx);
-    RequestBody body = RequestBody.parse(json, ctx.body(), "POST /jobs/" + jobId + "/savepoints",
+    RequestBody body = RequestBody.parse(bodies, ctx, "POST /jobs/" + jobId + "/savepoints",
         Set.of("target-directory", "cancel-job"));
     String target = body.optionalString("target-directory");
     boolean cancel = body.optionalBoolean("cancel-job", false);
@@ -149,7 +156,7 @@ final class JobRoutes {
 
   private void stopWithSavepoint(Context ctx) {
     JobID jobId = jobId(ctx);
-    RequestBody body = RequestBody.parse(json, ctx.body(), "POST /jobs/" + jobId + "/stop",
+    RequestBody body = RequestBody.parse(bodies, ctx, "POST /jobs/" + jobId + "/stop",
         Set.of("targetDirectory", "drain"));
     startSavepoint(ctx, jobId, body.optionalString("targetDirectory"), true, body.optionalBoolean("drain", false));
   }

@@ -1,8 +1,8 @@
 package io.spate.runtime.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,21 +20,15 @@ final class RequestBody {
   }
 
   /**
-   * Parses {@code body} (empty means no fields) for the request {@code where}, accepting only the
-   * fields in {@code allowed}.
+   * Reads the body of {@code ctx} (empty means no fields) for the request {@code where} through
+   * {@code reader}, accepting only the fields in {@code allowed}.
    */
-  static RequestBody parse(ObjectMapper json, String body, String where, Set<String> allowed) {
-    if (body == null || body.isBlank()) {
-      return new RequestBody(json.createObjectNode(), where);
+  static RequestBody parse(JsonBodyReader reader, Context ctx, String where, Set<String> allowed) {
+    JsonNode node = reader.read(ctx, where);
+    if (node == null) {
+      return new RequestBody(JsonNodeFactory.instance.objectNode(), where);
     }
-    JsonNode node;
-    try {
-      node = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw RestException.badRequest("The body of " + where + " is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-    }
-    if (node == null || !node.isObject()) {
+    if (!node.isObject()) {
       throw RestException.badRequest("The body of " + where + " must be a JSON object.");
     }
     List<String> unknown = new ArrayList<>();
@@ -45,7 +39,9 @@ final class RequestBody {
       }
     }
     if (!unknown.isEmpty()) {
-      throw RestException.badRequest("The body of " + where + " has unknown fields " + unknown
+      String named = unknown.size() <= 10 ? unknown.toString()
+          : unknown.subList(0, 10) + " and " + (unknown.size() - 10) + " more";
+      throw RestException.badRequest("The body of " + where + " has unknown fields " + named
           + "; known fields are " + allowed.stream().sorted().toList() + ".");
     }
     return new RequestBody(node, where);
@@ -58,7 +54,7 @@ final class RequestBody {
       return null;
     }
     if (!value.isTextual()) {
-      throw RestException.badRequest("Field '" + name + "' of " + where + " must be a string, but is " + value + ".");
+      throw RestException.badRequest("Field '" + name + "' of " + where + " must be a string, but is " + abbreviated(value) + ".");
     }
     return value.asText();
   }
@@ -71,8 +67,48 @@ final class RequestBody {
     }
     if (!value.isBoolean()) {
       throw RestException.badRequest("Field '" + name + "' of " + where + " must be true or false, but is "
-          + value + ".");
+          + abbreviated(value) + ".");
     }
     return value.asBoolean();
+  }
+
+  /** The field {@code name} as a list of strings, or an empty list when absent or null. */
+  List<String> optionalStrings(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw RestException.badRequest("Field '" + name + "' of " + where + " must be an array of strings, but is "
+          + abbreviated(value) + ".");
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw RestException.badRequest("Field '" + name + "' of " + where + " must hold only strings, but holds "
+            + abbreviated(element) + ".");
+      }
+      strings.add(element.asText());
+    }
+    return strings;
+  }
+
+  /** The whole-number field {@code name} of at least 1, or null when absent or null. */
+  Integer optionalPositiveInt(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
+      throw RestException.badRequest("Field '" + name + "' of " + where + " must be a whole number of at least 1,"
+          + " but is " + abbreviated(value) + ".");
+    }
+    return value.asInt();
+  }
+
+  /** A value for a message: a long one is cut, since it may be as long as a whole body. */
+  private static String abbreviated(JsonNode value) {
+    String text = value.toString();
+    return text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
   }
 }

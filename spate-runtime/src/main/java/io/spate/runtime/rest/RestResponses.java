@@ -52,29 +52,33 @@ final class RestResponses {
       fail(ctx, e);
       return;
     }
-    if (status == 413) {
-      discardUnreadBody(ctx);
+    if (!discardUnreadBody(ctx)) {
+      ctx.header("Connection", "close");
     }
     ctx.status(status).contentType("application/json").result(text);
   }
 
   /**
-   * Reads and drops what is left of an oversized body, at most {@link #DISCARD_FACTOR} times the limit.
-   * The server closes a connection whose body it did not read; a client still sending then gets a
-   * reset that can wipe the 413 from its receive buffer, so it would see a broken connection instead
-   * of the answer. A client that waits for {@code 100 Continue} sends no body once it is refused
-   * unread, so nothing is read for it.
+   * Reads and drops what is left of a body the answer leaves unread (an oversized one, or one that a
+   * refused request carries), at most {@link #DISCARD_FACTOR} times the limit; returns whether the
+   * connection can serve another request. The server closes a connection whose body it did not read;
+   * a client still sending then gets a reset that can wipe the answer from its receive buffer, so it
+   * would see a broken connection instead of the 4xx. A client that waits for {@code 100 Continue}
+   * sends no body once it is refused unread, so nothing is read for it.
    */
-  private void discardUnreadBody(Context ctx) {
+  private boolean discardUnreadBody(Context ctx) {
     long declared = ctx.contentLength();
+    if (declared == 0) {
+      return true;
+    }
     String expect = ctx.header("Expect");
     boolean refusedUnread = declared > maxRequestSize;
     if (refusedUnread && expect != null && expect.equalsIgnoreCase("100-continue")) {
-      return;
+      return false;
     }
     long budget = Math.max(maxRequestSize, 1) * DISCARD_FACTOR;
     if (declared > budget) {
-      return;
+      return false;
     }
     byte[] sink = new byte[64 * 1024];
     try {
@@ -82,13 +86,14 @@ final class RestResponses {
       for (long read = 0; read < budget; ) {
         int n = in.read(sink, 0, (int) Math.min(sink.length, budget - read));
         if (n < 0) {
-          return;
+          return true;
         }
         read += n;
       }
     } catch (IOException | RuntimeException e) {
-      LOG.debug("{} {}: the rest of an oversized body could not be read", ctx.method(), ctx.path(), e);
+      LOG.debug("{} {}: the rest of an unread body could not be read", ctx.method(), ctx.path(), e);
     }
+    return false;
   }
 
   /** Answers with the status that fits {@code error} and its message. */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +42,12 @@ public final class RestServer implements AutoCloseable {
   private final String address;
   private final SavepointOperations savepoints;
   private final String scheme;
+  private final RouteTemplates routes;
 
-  private RestServer(Javalin app, String address, SavepointOperations savepoints, String scheme) {
+  private RestServer(Javalin app, String address, SavepointOperations savepoints, String scheme,
+      RouteTemplates routes) {
     this.app = app;
+    this.routes = routes;
     this.address = address;
     this.savepoints = savepoints;
     this.scheme = scheme;
@@ -85,15 +87,21 @@ public final class RestServer implements AutoCloseable {
         continue;
       }
       SavepointOperations savepoints = new SavepointOperations();
+      RouteTemplates routes = new RouteTemplates();
       Javalin app = Javalin.create(config -> {
         configure(config, conf, dispatcher, resourceManager, savepoints, authentication, maxRequestSize, jars,
-            jarRunner);
+            jarRunner, routes);
         tls.ifPresent(settings -> RestTls.install(config, settings, requireClientCertificate, address, port));
       });
+      for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+        if (parsed.endpoint.method.isHttpMethod()) {
+          routes.add(parsed.endpoint.method.name(), parsed.endpoint.path);
+        }
+      }
       try {
         app.start(address, port);
         LOG.info("REST API listening on {}://{}:{}", scheme, address, app.port());
-        return new RestServer(app, address, savepoints, scheme);
+        return new RestServer(app, address, savepoints, scheme, routes);
       } catch (JavalinBindException e) {
         app.stop();
         LOG.debug("REST port {} on {} is taken", port, address);
@@ -116,8 +124,9 @@ public final class RestServer implements AutoCloseable {
 
   private static void configure(JavalinConfig config, Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
-      long maxRequestSize, JarStore jars, JarRunner jarRunner) {
+      long maxRequestSize, JarStore jars, JarRunner jarRunner, RouteTemplates routes) {
     ObjectMapper json = new ObjectMapper();
+    JsonBodyReader bodies = new JsonBodyReader(maxRequestSize);
     RestResponses responses = new RestResponses(json, maxRequestSize);
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -125,22 +134,26 @@ public final class RestServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2, 60_000);
     threads.setName("spate-rest");
     config.jetty.threadPool = threads;
-    // Answers being written when the server stops are finished rather than cut off.
-    config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+    JsonErrorPages errorPages = new JsonErrorPages(json);
+    config.jetty.modifyServer(server -> {
+      // Answers being written when the server stops are finished rather than cut off.
+      server.setStopTimeout(2_000);
+      server.setErrorHandler(errorPages);
+    });
+    config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorPages));
     if (authentication.enabled()) {
       config.routes.before(ctx -> authenticate(ctx, authentication));
     }
     config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
     config.routes.get("/openapi", RestServer::openApi);
-    new JobRoutes(dispatcher, json, responses, savepoints).register(config.routes);
+    new JobRoutes(dispatcher, bodies, responses, savepoints).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
     config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
     config.jetty.multipartConfig.maxTotalRequestSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
-    new JarRoutes(jars, jarRunner, json, responses, maxRequestSize).register(config.routes);
+    new JarRoutes(jars, jarRunner, bodies, responses, maxRequestSize).register(config.routes);
     config.routes.exception(Exception.class, (e, ctx) -> responses.fail(ctx, e));
-    config.routes.error(404, "*", ctx -> writeIfEmpty(ctx, responses, "No such resource: " + ctx.method() + " "
-        + ctx.path() + "; see /openapi for the API."));
+    config.routes.error(404, "*", ctx -> notFoundOrNotAllowed(ctx, responses, routes));
     config.routes.error(405, "*", ctx -> writeIfEmpty(ctx, responses, "Method " + ctx.method() + " is not allowed"
         + " on " + ctx.path() + "; see /openapi for the API."));
     config.routes.error(413, "*", ctx -> writeIfEmpty(ctx, responses, "The request body is larger than "
@@ -163,6 +176,27 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers a request that no route took: 405 with the allowed methods when its path is known but not
+   * its method, else 404. A handler's own 404 (an unknown job, say) is left as it is.
+   */
+  private static void notFoundOrNotAllowed(Context ctx, RestResponses responses, RouteTemplates routes) {
+    String written = ctx.result();
+    if (written != null && written.startsWith("{")) {
+      return;
+    }
+    Set<String> allowed = routes.allowedMethods(ctx.path());
+    if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
+      String methods = String.join(", ", allowed);
+      ctx.header("Allow", methods);
+      responses.write(ctx, 405, Map.of("errors", List.of("Method " + ctx.method() + " is not allowed on "
+          + ctx.path() + "; it allows " + methods + ". See /openapi for the API.")));
+      return;
+    }
+    responses.write(ctx, 404, Map.of("errors", List.of("No such resource: " + ctx.method() + " " + ctx.path()
+        + "; see /openapi for the API.")));
+  }
+
   /** Answers with {@code message} unless the handler already wrote an answer of its own. */
   private static void writeIfEmpty(Context ctx, RestResponses responses, String message) {
     String written = ctx.result();
@@ -182,13 +216,7 @@ public final class RestServer implements AutoCloseable {
 
   /** The routes the server answers, as {@code METHOD /path/{param}}, sorted. */
   Set<String> registeredRoutes() {
-    Set<String> routes = new TreeSet<>();
-    for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
-      if (parsed.endpoint.method.isHttpMethod()) {
-        routes.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
-      }
-    }
-    return routes;
+    return routes.routes();
   }
 
   /** The port the server listens on. */
