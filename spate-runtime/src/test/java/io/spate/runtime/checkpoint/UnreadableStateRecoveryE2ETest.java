@@ -242,7 +242,7 @@ class UnreadableStateRecoveryE2ETest {
     JobGraph first = job("savepointed", new Configuration());
     JobClient client = cluster.submitJob(first).get(WAIT_SECONDS, TimeUnit.SECONDS);
     await("records are counted", () -> PROCESSED.containsKey("savepointed") && PROCESSED.get("savepointed").get() > 500);
-    String savepoint = client.triggerSavepoint(dir.resolve("savepoints").toString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    String savepoint = savepointOnceAllTasksRun(client, dir.resolve("savepoints").toString());
     client.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
     List<Path> damaged = flipAByteOfEachKeyedStateFile(Path.of(savepoint));
 
@@ -335,6 +335,25 @@ class UnreadableStateRecoveryE2ETest {
       assertThat(RESTORED.get("other")).containsOnly(damaged[0]);
     } finally {
       HELD.remove("other");
+    }
+  }
+
+  /**
+   * A savepoint of the job, asked for again while some of its subtasks are still starting: records
+   * counted by one subtask do not mean that every other one runs yet.
+   */
+  private static String savepointOnceAllTasksRun(JobClient client, String target) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (true) {
+      try {
+        return client.triggerSavepoint(target).get(WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
     }
   }
 
