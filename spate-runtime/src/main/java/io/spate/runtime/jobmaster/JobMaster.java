@@ -24,6 +24,7 @@ import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import io.spate.runtime.tasks.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.checkpoint.RestoredCheckpoint;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.RestoreMode;
@@ -59,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -183,7 +185,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         })
         .whenCompleteAsync((offers, error) -> {
           if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            Throwable cause = unwrap(error);
             failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId()
                 + ") could not get task slots: " + cause.getMessage(), cause));
           } else {
@@ -334,8 +336,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     for (Map.Entry<String, CompletableFuture<TaskExecutorGateway>> gateway : gateways.entrySet()) {
       if (gateway.getValue().isCompletedExceptionally()) {
         Throwable cause = gateway.getValue().handle((g, t) -> t).join();
-        cause = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
-            ? cause.getCause() : cause;
+        cause = unwrap(cause);
         taskExecutorUnreachable(gateway.getKey(), "it cannot be reached: " + cause.getMessage());
       } else {
         taskExecutorsByAddress.put(gateway.getKey(), gateway.getValue().join());
@@ -357,8 +358,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
               restore, locations))
           .whenCompleteAsync((ok, error) -> {
             if (error != null) {
-              Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                  ? error.getCause() : error;
+              Throwable cause = unwrap(error);
               updateTaskExecutionState(new TaskExecutionState(execution.attemptId, ExecutionState.FAILED,
                   cause, 0, 0));
             }
@@ -452,7 +452,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
           if (older != unreadable) {
             failure = new SubtaskFailure(failure.getMessage() + "; " + snapshot + " cannot be read, so recovery"
                 + " goes back to " + checkpoints.describe(older) + " ("
-                + io.spate.api.configuration.CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key()
+                + CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS.key()
                 + "): sinks may emit again what they committed after it", failure.getCause(), failure.location());
           }
         }
@@ -821,7 +821,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   private static Throwable unwrap(Throwable error) {
-    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+    return error instanceof CompletionException && error.getCause() != null
         ? error.getCause() : error;
   }
 
@@ -919,7 +919,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         execution.taskExecutor.cancelTask(execution.attemptId).whenCompleteAsync((ok, error) -> {
           if (error != null) {
             // It cannot be reached: its subtasks will never report that they stopped.
-            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            Throwable cause = unwrap(error);
             taskExecutorUnreachable(address, "cancelling a subtask there failed: " + cause);
           }
         }, getMainThreadExecutor());

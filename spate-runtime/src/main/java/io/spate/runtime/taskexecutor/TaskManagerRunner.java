@@ -4,6 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.network.LocalShuffleEnvironment;
+import io.spate.runtime.rpc.RpcAuthenticationException;
 import io.spate.runtime.rpc.remote.GrpcRpcService;
 import io.spate.runtime.rpc.remote.RemoteAddress;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
@@ -88,7 +89,7 @@ public final class TaskManagerRunner implements AutoCloseable {
       taskExecutor.registerAt(resourceManager, heartbeat).whenComplete((ok, error) -> {
         if (error == null) {
           registered.complete(null);
-        } else if (io.spate.runtime.rpc.RpcAuthenticationException.isCauseOf(error)) {
+        } else if (RpcAuthenticationException.isCauseOf(error)) {
           registered.completeExceptionally(error);
         }
       });

@@ -19,6 +19,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecordedOutput;
 import io.spate.runtime.testing.KeyedSumsJob;
 import io.spate.runtime.testing.RecoveryAssertions;
 import java.time.Duration;
@@ -116,13 +117,7 @@ class UnalignedExactlyOnceE2ETest {
 
   /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
   private static List<String> results(String runId) {
-    List<String> kept = RESULTS.getOrDefault(runId, List.of());
-    List<String> records;
-    synchronized (kept) {
-      records = new ArrayList<>(kept);
-    }
-    records.sort(null);
-    return records;
+    return RecordedOutput.sorted(RESULTS.getOrDefault(runId, List.of()));
   }
 
   @Test

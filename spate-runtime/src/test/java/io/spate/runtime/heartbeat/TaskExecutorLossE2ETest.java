@@ -26,6 +26,7 @@ import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import io.spate.runtime.testing.RecordedOutput;
 import io.spate.runtime.testing.RecoveryAssertions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,13 +220,7 @@ class TaskExecutorLossE2ETest {
 
   /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
   private static List<String> results(String runId) {
-    List<String> kept = RESULTS.getOrDefault(runId, List.of());
-    List<String> records;
-    synchronized (kept) {
-      records = new ArrayList<>(kept);
-    }
-    records.sort(null);
-    return records;
+    return RecordedOutput.sorted(RESULTS.getOrDefault(runId, List.of()));
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -159,13 +159,7 @@ public final class KeyedSumsJob {
 
   /** Every "key=sum" record run {@code runId} emitted, sorted: a record emitted twice is there twice. */
   public static List<String> results(String runId) {
-    List<String> kept = RESULTS.getOrDefault(runId, List.of());
-    List<String> records;
-    synchronized (kept) {
-      records = new ArrayList<>(kept);
-    }
-    records.sort(null);
-    return records;
+    return RecordedOutput.sorted(RESULTS.getOrDefault(runId, List.of()));
   }
 
   /**
