@@ -101,7 +101,7 @@ final class RawHttp {
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
-    if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
+    if (body.length > 0 && "gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
       try (InputStream gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
         body = gunzip.readAllBytes();
       }
