@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every relative link in README.md and docs/ leads to a file or directory that exists, and a link
+ * Every relative link in README.md, docs/ and the Markdown files of spate-bench/results leads to a file or directory that exists, and a link
  * with an {@code #anchor} into a Markdown page to one of its headings.
  */
 class DocsLinksTest {
@@ -26,10 +26,12 @@ class DocsLinksTest {
     Map<Path, MarkdownFile> parsed = new HashMap<>();
     List<String> broken = new ArrayList<>();
     int checked = 0;
-    for (MarkdownFile page : repository.pages()) {
+    List<MarkdownFile> pages = new ArrayList<>(repository.pages());
+    pages.addAll(repository.benchmarkResults());
+    for (MarkdownFile page : pages) {
       parsed.put(page.path().toAbsolutePath().normalize(), page);
     }
-    for (MarkdownFile page : repository.pages()) {
+    for (MarkdownFile page : pages) {
       for (MarkdownFile.Link link : page.links()) {
         if (isExternal(link.target())) {
           continue;
@@ -42,7 +44,7 @@ class DocsLinksTest {
         }
       }
     }
-    assertThat(checked).as("relative links in README.md and docs/").isPositive();
+    assertThat(checked).as("relative links in README.md, docs/ and spate-bench/results").isPositive();
     assertThat(broken).as("broken links").isEmpty();
   }
 

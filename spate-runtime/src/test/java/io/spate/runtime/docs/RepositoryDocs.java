@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The repository's user documentation (README.md and docs/) and its test sources, found from the working directory. */
+/** The repository's documentation (README.md, docs/ and the benchmark notes) and its test sources, found from the working directory. */
 final class RepositoryDocs {
 
   // Build output and version control hold copies and generated files, never sources of the docs.
@@ -52,6 +52,23 @@ final class RepositoryDocs {
       throw new UncheckedIOException(e);
     }
     return pages;
+  }
+
+  /** The Markdown files under spate-bench/results: the index, the notes on each day's runs and the runs' own reports. */
+  List<MarkdownFile> benchmarkResults() {
+    Path results = root.resolve("spate-bench").resolve("results");
+    List<MarkdownFile> files = new ArrayList<>();
+    if (!Files.isDirectory(results)) {
+      return files;
+    }
+    try {
+      for (Path file : walk(results, p -> p.toString().endsWith(".md"))) {
+        files.add(MarkdownFile.read(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /** Every Java file under a src/test/java directory of any module, build output left out. */
