@@ -108,7 +108,7 @@ class NexmarkSourceE2ETest {
 
   /** The documented example, smaller so that it runs in a test: rate-limited, out of order, bids only. */
   @Test
-  void theReadmeExampleRuns() throws Exception {
+  void theDocumentedExampleRunsWhenSmaller() throws Exception {
     NexmarkSource source = NexmarkSource.builder()
         .events(5_000)
         .eventsPerSecond(50_000)

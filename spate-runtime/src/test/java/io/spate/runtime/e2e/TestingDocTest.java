@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobStatus;
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.api.functions.Collector;
-import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.runtime.e2e.DataStreamApiDocTest.Bid;
+import io.spate.runtime.e2e.DataStreamApiDocTest.FirstBidAlert;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;
@@ -21,21 +21,6 @@ import org.junit.jupiter.api.Test;
  * occurs here word for word, so edit both together.
  */
 class TestingDocTest {
-
-  record Bid(long auction, long bidder, long price) {}
-
-  static final class FirstBidAlert extends KeyedProcessFunction<Long, Bid, String> {
-    @Override
-    public void processElement(Bid bid, Context ctx, Collector<String> out) {
-      out.collect("auction " + ctx.getCurrentKey() + " opened at " + bid.price());
-      ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 10_000);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
-      out.collect("auction " + ctx.getCurrentKey() + " closes at " + timestamp);
-    }
-  }
 
   @Test
   void unitTestAFunctionWithTheHarness() throws Exception {
