@@ -44,4 +44,21 @@ class MarkdownSectionTest {
 
     assertThat(Files.readString(file)).isEqualTo("<!-- nexmark:begin -->\nbody\n<!-- nexmark:end -->\n");
   }
+
+  /** {@code ./spate bench nexmark --output docs/benchmarks.md} rewrites the heap table there and nothing else. */
+  @Test
+  void theBenchmarksPageHasOneSectionThatARunRewritesInPlace() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "benchmarks.md"));
+    String begin = "<!-- nexmark:begin -->";
+    String end = "<!-- nexmark:end -->";
+    assertThat(page.split(begin, -1)).as("sections that begin in docs/benchmarks.md").hasSize(2);
+    assertThat(page.split(end, -1)).as("sections that end in docs/benchmarks.md").hasSize(2);
+    assertThat(page.indexOf(begin)).isLessThan(page.indexOf(end));
+
+    String rewritten = section.replace(page, "a new table\n");
+
+    assertThat(rewritten).startsWith(page.substring(0, page.indexOf(begin)))
+        .endsWith(page.substring(page.indexOf(end) + end.length()))
+        .contains(begin + "\na new table\n" + end);
+  }
 }

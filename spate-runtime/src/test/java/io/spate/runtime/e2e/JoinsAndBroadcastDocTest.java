@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The snippets of the README's "Joins and broadcast state" section, compiled and run. */
-class ReadmeJoinsTourTest {
+/** The snippets of docs/datastream-api.md, "Joins and broadcast state", compiled and run (DocsSnippetsTest checks that they match). */
+class JoinsAndBroadcastDocTest {
 
   record Click(String user, long time) {}
 
