@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class IntervalJoinPropertiesTest {
   private static Gen<List<In>> inputs() {
     Gen<In> one = booleans().all().zip(integers().between(0, 2), longs().between(0, 60),
         (left, key, ts) -> new In(left, key, ts, 0));
-    return lists().of(one).ofSizeBetween(0, 40).map(list -> {
+    return ShrinkingLists.of(one, 0, 40).map(list -> {
       List<In> numbered = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         In r = list.get(i);
@@ -178,6 +178,6 @@ class IntervalJoinPropertiesTest {
   }
 
   private static Gen<List<Integer>> watermarkSteps() {
-    return lists().of(integers().between(0, 6)).ofSizeBetween(0, 40);
+    return ShrinkingLists.of(integers().between(0, 6), 0, 40);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.checkpoint.storage.FileStateHandle;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
@@ -42,9 +42,9 @@ class SharedStateRegistryProperties {
 
   private static Gen<List<Step>> steps() {
     Gen<Step> step = Generate.pick(List.of(true, true, false)).zip(
-        lists().of(integers().between(0, 40)).ofSizeBetween(0, 6), integers().between(0, 3),
+        ShrinkingLists.of(integers().between(0, 40), 0, 6), integers().between(0, 3),
         integers().between(0, 5), Step::new);
-    return lists().of(step).ofSizeBetween(0, 40);
+    return ShrinkingLists.of(step, 0, 40);
   }
 
   @Test

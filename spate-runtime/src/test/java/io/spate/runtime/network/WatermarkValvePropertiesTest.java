@@ -3,9 +3,9 @@ package io.spate.runtime.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,8 +130,7 @@ class WatermarkValvePropertiesTest {
     Gen<Event> idle = channel.map(c -> new Idle(c));
     Gen<Event> active = channel.map(c -> new Active(c));
     Gen<Event> end = channel.map(c -> new End(c));
-    return lists().of(Generate.frequency(Pair.of(8, mark), Pair.of(2, idle), Pair.of(2, active), Pair.of(1, end)))
-        .ofSizeBetween(0, 60);
+    return ShrinkingLists.of(Generate.frequency(Pair.of(8, mark), Pair.of(2, idle), Pair.of(2, active), Pair.of(1, end)), 0, 60);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.connector.sink.Committer;
 import io.spate.api.connector.sink.Sink;
@@ -12,6 +11,7 @@ import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
@@ -173,7 +173,7 @@ class SinkWriterOperatorTest {
   @Test
   void aRescaledRestoreCommitsEveryPendingCommittableOnce() {
     qt().withExamples(200)
-        .forAll(lists().of(integers().between(0, 4)).ofSizeBetween(0, 40), integers().between(1, 5),
+        .forAll(ShrinkingLists.of(integers().between(0, 4), 0, 40), integers().between(1, 5),
             integers().between(1, 5))
         .checkAssert((writerOfRecord, oldParallelism, newParallelism) -> CheckedLaw.check(
             () -> aRescaledRestoreCommitsEveryPendingCommittableOnce(writerOfRecord, oldParallelism, newParallelism)));

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,25 +33,27 @@ class TimerQueuePropertiesTest {
   private static Gen<List<Op>> operations() {
     Gen<Op> op = integers().between(0, 2).zip(longs().between(-5, 20), integers().between(0, 3),
         integers().between(0, 1), Op::new);
-    return lists().of(op).ofSizeBetween(0, 300);
+    return ShrinkingLists.of(op, 0, 300);
   }
 
   /** Mostly adds over a wide range, so that the queue grows its heap and its table several times. */
   private static Gen<List<Op>> growingQueues() {
     Gen<Op> op = integers().between(0, 5).map(k -> k < 4 ? 0 : k - 3).zip(longs().between(-1000, 1000),
         integers().between(0, 40), integers().between(0, 2), Op::new);
-    return lists().of(op).ofSizeBetween(500, 3000);
+    return ShrinkingLists.of(op, 500, 3000);
   }
 
+  // Shrinking stops after a bounded number of cycles (QuickTheories' default is 100 per example), so
+  // that a failure is reported within the module's 90 s test timeout.
   @Test
   void behavesLikeASortedSetPolledByTimestamp() {
-    qt().withExamples(300).forAll(operations())
+    qt().withExamples(300).withShrinkCycles(5000).forAll(operations())
         .checkAssert(ops -> CheckedLaw.check(() -> checkAgainstSortedSet(ops)));
   }
 
   @Test
   void growingQueueBehavesLikeASortedSet() {
-    qt().withExamples(50).forAll(growingQueues())
+    qt().withExamples(50).withShrinkCycles(1000).forAll(growingQueues())
         .checkAssert(ops -> CheckedLaw.check(() -> checkAgainstSortedSet(ops)));
   }
 

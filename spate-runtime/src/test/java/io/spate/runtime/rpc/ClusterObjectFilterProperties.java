@@ -5,12 +5,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.maps;
 
 import io.spate.api.common.JobID;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.StringGens;
 import io.spate.runtime.resourcemanager.SlotOffer;
 import java.math.BigDecimal;
@@ -81,7 +81,7 @@ class ClusterObjectFilterProperties {
         StringGens.asciiLetters(1, 10).map(p -> (Object) URI.create("spate://" + p + "/x")),
         integers().between(1, 65535).map(p -> (Object) socketAddress(p)),
         integers().between(1, 65535).map(p -> (Object) InetSocketAddress.createUnresolved("host", p)),
-        lists().of(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).ofSizeBetween(0, 100)
+        ShrinkingLists.of(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0), 0, 100)
             .map(b -> (Object) new ArrayList<>(b)),
         strings.map(s -> (Object) new Wrapped(new IllegalStateException(s))));
   }
@@ -90,15 +90,15 @@ class ClusterObjectFilterProperties {
     Gen<String> keys = StringGens.anyChars(0, 8);
     Gen<Integer> ints = integers().all();
     return Generate.oneOf(
-        lists().of(ints).ofSizeBetween(0, 20).map(l -> (Object) List.copyOf(l)),
-        lists().of(ints).ofSizeBetween(0, 20).map(l -> (Object) new ArrayList<>(l)),
+        ShrinkingLists.of(ints, 0, 20).map(l -> (Object) List.copyOf(l)),
+        ShrinkingLists.of(ints, 0, 20).map(l -> (Object) new ArrayList<>(l)),
         // a set of up to 20 elements: duplicates in the drawn list collapse
-        lists().of(ints).ofSizeBetween(0, 20).map(s -> (Object) new LinkedHashSet<>(s)),
+        ShrinkingLists.of(ints, 0, 20).map(s -> (Object) new LinkedHashSet<>(s)),
         maps().of(keys, ints).ofSizeBetween(0, 10).map(m -> (Object) new HashMap<>(m)),
         maps().of(keys, ints).ofSizeBetween(0, 10).map(m -> (Object) new TreeMap<>(m)),
         maps().of(keys, ints).ofSizeBetween(0, 10).map(m -> (Object) Map.copyOf(m)),
-        lists().of(ints).ofSizeBetween(0, 10).map(l -> (Object) new Wrapped(l.toArray(new Integer[0]))),
-        lists().of(StringGens.anyChars(0, 255)).ofSizeBetween(0, 5)
+        ShrinkingLists.of(ints, 0, 10).map(l -> (Object) new Wrapped(l.toArray(new Integer[0]))),
+        ShrinkingLists.of(StringGens.anyChars(0, 255), 0, 5)
             .map(l -> (Object) List.of(Optional.empty().orElse("x"), l)));
   }
 

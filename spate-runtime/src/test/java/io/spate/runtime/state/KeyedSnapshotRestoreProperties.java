@@ -3,7 +3,6 @@ package io.spate.runtime.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.state.ListState;
@@ -16,6 +15,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
@@ -60,8 +60,8 @@ public abstract class KeyedSnapshotRestoreProperties {
   record Op(int kind, int key, int namespace, int value) {}
 
   private static Gen<List<Op>> operations() {
-    return lists().of(integers().between(0, 5).zip(integers().between(0, 24), integers().between(0, 2),
-        integers().between(-100, 100), Op::new)).ofSizeBetween(0, 80);
+    return ShrinkingLists.of(integers().between(0, 5).zip(integers().between(0, 24), integers().between(0, 2),
+        integers().between(-100, 100), Op::new), 0, 80);
   }
 
   private static final ValueStateDescriptor<Integer> VALUE = new ValueStateDescriptor<>("value", Integer.class);

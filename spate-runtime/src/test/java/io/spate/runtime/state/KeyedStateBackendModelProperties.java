@@ -3,7 +3,6 @@ package io.spate.runtime.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.state.AggregatingState;
 import io.spate.runtime.CheckedLaw;
@@ -18,6 +17,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.ShrinkingLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +49,9 @@ public abstract class KeyedStateBackendModelProperties {
     Gen<Op> op = integers().between(0, KINDS - 1)
         .zip(Generate.pick(KEYS), Generate.pick(NAMESPACES), integers().between(-50, 50),
             (kind, key, namespace, a) -> new Op(kind, key, namespace, a, 0, List.of()))
-        .zip(integers().between(0, 5), lists().of(Generate.pick(NAMESPACES)).ofSizeBetween(0, 2),
+        .zip(integers().between(0, 5), ShrinkingLists.of(Generate.pick(NAMESPACES), 0, 2),
             (o, b, sources) -> new Op(o.kind(), o.key(), o.namespace(), o.a(), b, sources));
-    return lists().of(op).ofSizeBetween(0, 60);
+    return ShrinkingLists.of(op, 0, 60);
   }
 
   @Test

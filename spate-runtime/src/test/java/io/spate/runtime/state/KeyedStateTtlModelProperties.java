@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
@@ -14,6 +13,7 @@ import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +83,7 @@ public abstract class KeyedStateTtlModelProperties {
         weighted(1, Generate.constant(new ValueClear())),
         weighted(2, values.map(ListAdd::new)),
         weighted(2, Generate.constant(new ListRead())),
-        weighted(1, lists().of(values).ofSizeBetween(0, 3).map(ListUpdate::new)),
+        weighted(1, ShrinkingLists.of(values, 0, 3).map(ListUpdate::new)),
         weighted(3, small.zip(values, MapPut::new)),
         weighted(2, small.map(MapGet::new)),
         weighted(1, small.map(MapContains::new)),
@@ -146,7 +146,7 @@ public abstract class KeyedStateTtlModelProperties {
 
   @Test
   void whatIsVisibleMatchesTheModel() {
-    qt().withExamples(400).forAll(ttlSettings(), lists().of(actions()).ofSizeBetween(0, 150))
+    qt().withExamples(400).forAll(ttlSettings(), ShrinkingLists.of(actions(), 0, 150))
         .checkAssert((settings, actions) -> CheckedLaw.check(() -> {
           long[] clock = {0};
           KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.graph.JobVertex;
@@ -87,7 +87,7 @@ class PipelinedRegionsTest {
 
   @Test
   void regionsAreTheConnectedComponents() {
-    qt().forAll(integers().between(1, 25), lists().of(integers().between(0, 1_000)).ofSizeBetween(0, 40))
+    qt().forAll(integers().between(1, 25), ShrinkingLists.of(integers().between(0, 1_000), 0, 40))
         .checkAssert(PipelinedRegionsTest::regionsAreTheConnectedComponents);
   }
 

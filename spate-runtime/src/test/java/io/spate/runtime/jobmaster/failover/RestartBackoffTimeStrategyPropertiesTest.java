@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.RestartStrategy;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class RestartBackoffTimeStrategyPropertiesTest {
   @Test
   void failureRateNeverAllowsMoreThanItsMaximumInAnyInterval() {
     qt().forAll(integers().between(1, 5), longs().between(1, 1_000),
-            lists().of(longs().between(0, 400)).ofSizeBetween(0, 60))
+            ShrinkingLists.of(longs().between(0, 400), 0, 60))
         .checkAssert(RestartBackoffTimeStrategyPropertiesTest::failureRateNeverAllowsMoreThanItsMaximumInAnyInterval);
   }
 
@@ -56,7 +56,7 @@ class RestartBackoffTimeStrategyPropertiesTest {
   @Test
   void failuresFartherApartThanTheIntervalAlwaysRestart() {
     qt().forAll(integers().between(1, 5), longs().between(1, 1_000),
-            lists().of(longs().between(1, 1_000)).ofSizeBetween(0, 30))
+            ShrinkingLists.of(longs().between(1, 1_000), 0, 30))
         .checkAssert(RestartBackoffTimeStrategyPropertiesTest::failuresFartherApartThanTheIntervalAlwaysRestart);
   }
 
@@ -76,7 +76,7 @@ class RestartBackoffTimeStrategyPropertiesTest {
   @Test
   void exponentialBackoffStaysWithinMaxPlusJitter() {
     qt().forAll(delays(), doubles().between(0.0, 1.0), longs().all(),
-            lists().of(longs().between(0, 1_000_000)).ofSizeBetween(0, 40))
+            ShrinkingLists.of(longs().between(0, 1_000_000), 0, 40))
         .checkAssert((delays, jitter, seed, gaps) -> exponentialBackoffStaysWithinMaxPlusJitter(
             delays.initial(), delays.extraMax(), delays.multiplier(), jitter, seed, gaps));
   }
@@ -101,7 +101,7 @@ class RestartBackoffTimeStrategyPropertiesTest {
 
   @Test
   void withoutJitterTheBackoffNeverShrinksUntilAReset() {
-    qt().forAll(delays(), lists().of(longs().between(0, 1_000)).ofSizeBetween(0, 40))
+    qt().forAll(delays(), ShrinkingLists.of(longs().between(0, 1_000), 0, 40))
         .checkAssert((delays, gaps) -> withoutJitterTheBackoffNeverShrinksUntilAReset(
             delays.initial(), delays.extraMax(), delays.multiplier(), gaps));
   }

@@ -1,11 +1,11 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.ChannelId;
 import static io.spate.runtime.network.remote.Channels.TRADES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.network.ChannelFailure;
@@ -53,7 +53,7 @@ class CreditLawPropertiesTest {
   @Test
   void theProducerNeverSendsMoreThanItWasGranted() {
     qt().withExamples(60)
-        .forAll(sizes(), lists().of(integers().between(0, 4)).ofSizeBetween(1, 12))
+        .forAll(sizes(), ShrinkingLists.of(integers().between(0, 4), 1, 12))
         .checkAssert((sizes, polls) -> CheckedLaw.check(() -> theProducerNeverSendsMoreThanItWasGranted(
             sizes.credit(), sizes.outboundCapacity(), sizes.batches(), sizes.batchSize(), polls)));
   }

@@ -1,5 +1,6 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.ChannelId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -62,7 +63,7 @@ class WireCodecPropertiesTest {
   @Test
   void framesSurviveAnyCutOfTheByteStream() {
     qt().withExamples(300)
-        .forAll(lists().of(frames()).ofSizeBetween(0, 20), lists().of(integers().between(1, 300)).ofSizeBetween(1, 10))
+        .forAll(ShrinkingLists.of(frames(), 0, 20), ShrinkingLists.of(integers().between(1, 300), 1, 10))
         .checkAssert((frames, cuts) -> CheckedLaw.check(() -> framesSurviveAnyCutOfTheByteStream(frames, cuts)));
   }
 
@@ -114,7 +115,7 @@ class WireCodecPropertiesTest {
   @Test
   void batchesKeepTheirRecordsAndTimestamps() {
     qt().withExamples(300)
-        .forAll(lists().of(trades()).ofSizeBetween(0, 40), lists().of(longs().all()).ofSize(40),
+        .forAll(ShrinkingLists.of(trades(), 0, 40), lists().of(longs().all()).ofSize(40),
             integers().between(0, 20))
         .checkAssert((trades, timestamps, extraCapacity) -> CheckedLaw.check(
             () -> batchesKeepTheirRecordsAndTimestamps(trades, timestamps, extraCapacity)));

@@ -3,7 +3,6 @@ package io.spate.runtime.operators.windowing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.state.ValueState;
 import io.spate.runtime.CheckedLaw;
@@ -13,6 +12,7 @@ import io.spate.api.windowing.assigners.WindowAssigner.WindowAssignerContext;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,8 +77,8 @@ class MergingWindowSetProperties {
   @Test
   void theSessionShortcutMergesLikeTheGeneralPath() {
     qt().withExamples(500)
-        .forAll(lists().of(integers().between(0, 400)).ofSizeBetween(0, 40),
-            lists().of(integers().between(1, 60)).ofSizeBetween(0, 40))
+        .forAll(ShrinkingLists.of(integers().between(0, 400), 0, 40),
+            ShrinkingLists.of(integers().between(1, 60), 0, 40))
         .checkAssert((starts, gaps) -> CheckedLaw.check(
             () -> theSessionShortcutMergesLikeTheGeneralPath(starts, gaps)));
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.OutputTag;
@@ -20,6 +19,7 @@ import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
 import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
@@ -142,8 +142,7 @@ class SlicingWindowOperatorPropertiesTest {
     Gen<Step> element = integers().between(0, 3)
         .zip(longs().between(-60, 80), longs().between(1, 9), (k, t, v) -> new Step(false, k, t, v));
     Gen<Step> watermark = longs().between(0, 14).map(d -> new Step(true, 0, d, 0));
-    Gen<List<Step>> steps = lists().of(Generate.frequency(Pair.of(3, element), Pair.of(1, watermark)))
-        .ofSizeBetween(0, 80);
+    Gen<List<Step>> steps = ShrinkingLists.of(Generate.frequency(Pair.of(3, element), Pair.of(1, watermark)), 0, 80);
     Gen<Boolean> batch = Generate.pick(List.of(false, false, false, true));
     return windows.zip(lateness, booleans().all(), integers().between(0, 5),
             (w, l, side, f) -> new Scenario(w[0], w[1], w[2], l, side, f, false, List.of()))

@@ -3,8 +3,8 @@ package io.spate.runtime.state.heap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.spate.runtime.ShrinkingLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ class CopyOnWriteStateMapPropertiesTest {
     Gen<Op> op = integers().between(0, 19).zip(
         Generate.oneOf(integers().between(0, 3), integers().between(0, 299)),
         integers().between(0, 1), integers().between(-5, 5), Op::new);
-    return lists().of(op).ofSizeBetween(1, 1500);
+    return ShrinkingLists.of(op, 1, 1500);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.CheckedLaw;
@@ -22,6 +21,7 @@ import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.InternalMergingState;
 import io.spate.runtime.state.KeyGroupRange;
@@ -95,7 +95,7 @@ class HeapCopyOnWriteSnapshotPropertiesTest {
         booleans().all(), integers().between(0, 5), integers().between(-3, 9), Op::new);
     // few keys often, so that one key sees many steps; up to 40 so that maps grow while snapshots run;
     // list sizes drawn uniformly from 1 to 300
-    return lists().of(op).ofSizeBetween(1, 300);
+    return ShrinkingLists.of(op, 1, 300);
   }
 
   private static StateTtlConfig ttl() {

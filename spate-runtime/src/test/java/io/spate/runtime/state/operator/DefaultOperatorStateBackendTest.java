@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.maps;
 
@@ -12,6 +11,7 @@ import io.spate.api.state.BroadcastState;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
@@ -104,8 +104,8 @@ class DefaultOperatorStateBackendTest {
   // Sizes up to 255, jqwik's default for an unconstrained list, map and string.
   @Test
   void listsRoundTrip() {
-    qt().forAll(lists().of(StringGens.anyChars(0, 5)).ofSizeBetween(0, 255),
-            lists().of(longs().all()).ofSizeBetween(0, 255))
+    qt().forAll(ShrinkingLists.of(StringGens.anyChars(0, 5), 0, 255),
+            ShrinkingLists.of(longs().all(), 0, 255))
         .checkAssert((words, counts) -> CheckedLaw.check(() -> listsRoundTrip(words, counts)));
   }
 

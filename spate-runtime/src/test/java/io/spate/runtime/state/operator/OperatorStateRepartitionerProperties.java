@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle.Mode;
@@ -33,7 +33,7 @@ class OperatorStateRepartitionerProperties {
     Gen<OperatorStateHandle> handle = integers().between(0, 12)
         .zip(integers().between(0, 5), booleans().all(),
             (split, union, broadcast) -> handle(split, union, broadcast ? 3 : -1));
-    return lists().of(handle.toOptionals(15).map(h -> h.orElse(null))).ofSizeBetween(1, 7);
+    return ShrinkingLists.of(handle.toOptionals(15).map(h -> h.orElse(null)), 1, 7);
   }
 
   private static Gen<Integer> newParallelisms() {
