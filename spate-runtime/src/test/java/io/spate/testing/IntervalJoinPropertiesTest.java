@@ -1,20 +1,21 @@
 package io.spate.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.ProcessJoinFunction;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The interval join against a brute-force nested loop over all pairs: with watermarks that never
@@ -37,12 +38,10 @@ class IntervalJoinPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<In>> inputs() {
-    Arbitrary<In> one = Combinators.combine(
-        Arbitraries.of(true, false), Arbitraries.integers().between(0, 2), Arbitraries.longs().between(0, 60))
-        .as((left, key, ts) -> new In(left, key, ts, 0));
-    return one.list().ofMaxSize(40).map(list -> {
+  private static Gen<List<In>> inputs() {
+    Gen<In> one = booleans().all().zip(integers().between(0, 2), longs().between(0, 60),
+        (left, key, ts) -> new In(left, key, ts, 0));
+    return ShrinkingLists.of(one, 0, 40).map(list -> {
       List<In> numbered = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         In r = list.get(i);
@@ -65,11 +64,20 @@ class IntervalJoinPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void withoutLateDataExactlyThePairsWithinTheBoundsJoin(
-      @ForAll("inputs") List<In> records,
-      @ForAll @IntRange(min = -15, max = 15) int lower, @ForAll @IntRange(min = 0, max = 20) int width,
-      @ForAll boolean lowerIncl, @ForAll boolean upperIncl) throws Exception {
+  /** The join's bounds: {@code [lower, lower + width]}, each end inclusive or not. */
+  record Bounds(int lower, int width, boolean lowerIncl, boolean upperIncl) {}
+
+  @Test
+  void withoutLateDataExactlyThePairsWithinTheBoundsJoin() {
+    Gen<Bounds> bounds = integers().between(-15, 15)
+        .zip(integers().between(0, 20), booleans().all(), booleans().all(), Bounds::new);
+    qt().withExamples(300).forAll(inputs(), bounds)
+        .checkAssert((records, b) -> CheckedLaw.check(() -> withoutLateDataExactlyThePairsWithinTheBoundsJoin(
+            records, b.lower(), b.width(), b.lowerIncl(), b.upperIncl())));
+  }
+
+  private static void withoutLateDataExactlyThePairsWithinTheBoundsJoin(List<In> records, int lower, int width,
+      boolean lowerIncl, boolean upperIncl) throws Exception {
     int upper = lower + width;
     long lo = lowerIncl ? lower : lower + 1;
     long hi = upperIncl ? upper : upper - 1;
@@ -101,10 +109,15 @@ class IntervalJoinPropertiesTest {
     assertThat(h.getSideOutput(LATE_RIGHT)).isEmpty();
   }
 
-  @Property(tries = 300)
-  void withArbitraryWatermarksLateRecordsAndCleanedBuffersDoNotJoin(
-      @ForAll("inputs") List<In> records, @ForAll("watermarkSteps") List<Integer> steps,
-      @ForAll @IntRange(min = -15, max = 15) int lower, @ForAll @IntRange(min = 0, max = 20) int width) throws Exception {
+  @Test
+  void withArbitraryWatermarksLateRecordsAndCleanedBuffersDoNotJoin() {
+    qt().withExamples(300).forAll(inputs(), watermarkSteps(), integers().between(-15, 15), integers().between(0, 20))
+        .checkAssert((records, steps, lower, width) -> CheckedLaw.check(
+            () -> withArbitraryWatermarksLateRecordsAndCleanedBuffersDoNotJoin(records, steps, lower, width)));
+  }
+
+  private static void withArbitraryWatermarksLateRecordsAndCleanedBuffersDoNotJoin(List<In> records,
+      List<Integer> steps, int lower, int width) throws Exception {
     int upper = lower + width;
     var h = harness(lower, true, upper, true);
     long[] watermarkAtArrival = new long[records.size()];
@@ -164,8 +177,7 @@ class IntervalJoinPropertiesTest {
     return w != Long.MIN_VALUE && r.ts() < w;
   }
 
-  @Provide
-  Arbitrary<List<Integer>> watermarkSteps() {
-    return Arbitraries.integers().between(0, 6).list().ofMaxSize(40);
+  private static Gen<List<Integer>> watermarkSteps() {
+    return ShrinkingLists.of(integers().between(0, 6), 0, 40);
   }
 }

@@ -2,7 +2,10 @@ package io.spate.runtime.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.FileStateHandle;
 import io.spate.runtime.state.KeyGroupRange;
@@ -16,9 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,9 +64,14 @@ class MetadataSerializerTest {
     assertThat(op.subtaskStates().get(0).inputChannelState().get(0).inputIndex()).isEqualTo(1);
   }
 
-  @Property(tries = 200)
-  void anyDamagedByteIsReportedAsCorruptNamingTheFile(@ForAll @IntRange(min = 0, max = 10_000) int position,
-      @ForAll @IntRange(min = 1, max = 255) int flip) throws IOException {
+  @Test
+  void anyDamagedByteIsReportedAsCorruptNamingTheFile() {
+    qt().withExamples(200).forAll(integers().between(0, 10_000), integers().between(1, 255))
+        .checkAssert((position, flip) -> CheckedLaw.check(
+            () -> anyDamagedByteIsReportedAsCorruptNamingTheFile(position, flip)));
+  }
+
+  private static void anyDamagedByteIsReportedAsCorruptNamingTheFile(int position, int flip) throws IOException {
     byte[] bytes = MetadataSerializer.serialize(sample(Path.of("/cp"), 1), Path.of("/cp"));
     bytes[position % bytes.length] ^= (byte) flip;
     assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes, Path.of("/cp"), "/cp/_metadata"))
@@ -74,8 +79,13 @@ class MetadataSerializerTest {
         .hasMessageContaining("/cp/_metadata");
   }
 
-  @Property(tries = 100)
-  void anyTruncationIsReported(@ForAll @IntRange(min = 0, max = 10_000) int cut) throws IOException {
+  @Test
+  void anyTruncationIsReported() {
+    qt().withExamples(100).forAll(integers().between(0, 10_000))
+        .checkAssert(cut -> CheckedLaw.check(() -> anyTruncationIsReported(cut)));
+  }
+
+  private static void anyTruncationIsReported(int cut) throws IOException {
     byte[] bytes = MetadataSerializer.serialize(sample(Path.of("/cp"), 1), Path.of("/cp"));
     byte[] truncated = java.util.Arrays.copyOf(bytes, cut % bytes.length);
     assertThatThrownBy(() -> MetadataSerializer.deserialize(truncated, Path.of("/cp"), "/cp/_metadata"))

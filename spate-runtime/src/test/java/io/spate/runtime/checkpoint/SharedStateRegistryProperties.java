@@ -2,7 +2,10 @@ package io.spate.runtime.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.checkpoint.storage.FileStateHandle;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
@@ -22,12 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The shared state registry: after any sequence of completed, subsumed and discarded checkpoints, a
@@ -40,17 +40,21 @@ class SharedStateRegistryProperties {
   /** One step: complete a checkpoint that reuses some files and uploads new ones, or drop a retained one. */
   record Step(boolean complete, List<Integer> reuse, int uploads, int drop) {}
 
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    Arbitrary<Step> step = net.jqwik.api.Combinators.combine(Arbitraries.of(true, true, false),
-        Arbitraries.integers().between(0, 40).list().ofMaxSize(6), Arbitraries.integers().between(0, 3),
-        Arbitraries.integers().between(0, 5)).as(Step::new);
-    return step.list().ofMaxSize(40);
+  private static Gen<List<Step>> steps() {
+    Gen<Step> step = Generate.pick(List.of(true, true, false)).zip(
+        ShrinkingLists.of(integers().between(0, 40), 0, 6), integers().between(0, 3),
+        integers().between(0, 5), Step::new);
+    return ShrinkingLists.of(step, 0, 40);
   }
 
-  @Property(tries = 300)
-  void aFileIsDeletedExactlyWhenNoRetainedCheckpointReferencesIt(@ForAll("steps") List<Step> steps,
-      @ForAll("retainedCounts") int retainedCount) {
+  @Test
+  void aFileIsDeletedExactlyWhenNoRetainedCheckpointReferencesIt() {
+    qt().withExamples(300).forAll(steps(), retainedCounts())
+        .checkAssert(SharedStateRegistryProperties::aFileIsDeletedExactlyWhenNoRetainedCheckpointReferencesIt);
+  }
+
+  private static void aFileIsDeletedExactlyWhenNoRetainedCheckpointReferencesIt(List<Step> steps,
+      int retainedCount) {
     SharedStateRegistry registry = new SharedStateRegistry();
     Deque<Long> retained = new ArrayDeque<>();
     Map<Long, Set<String>> filesOf = new HashMap<>();
@@ -98,9 +102,8 @@ class SharedStateRegistryProperties {
     }
   }
 
-  @Provide
-  Arbitrary<Integer> retainedCounts() {
-    return Arbitraries.integers().between(1, 3);
+  private static Gen<Integer> retainedCounts() {
+    return integers().between(1, 3);
   }
 
   private static Set<String> referencedBy(Deque<Long> retained, Map<Long, Set<String>> filesOf) {

@@ -1,15 +1,15 @@
 package io.spate.runtime.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The producer/consumer wiring of network edges: for pointwise edges (rescale, forward) the two
@@ -31,9 +31,14 @@ class PointwiseEdgePropertiesTest {
     return edge;
   }
 
-  @Property(tries = 300)
-  void rescaleConsumersAndProducersAreInverseAndCoverEverySubtask(
-      @ForAll @IntRange(min = 1, max = 40) int producers, @ForAll @IntRange(min = 1, max = 40) int consumers) {
+  @Test
+  void rescaleConsumersAndProducersAreInverseAndCoverEverySubtask() {
+    qt().withExamples(300)
+        .forAll(integers().between(1, 40), integers().between(1, 40))
+        .checkAssert(PointwiseEdgePropertiesTest::rescaleConsumersAndProducersAreInverseAndCoverEverySubtask);
+  }
+
+  private static void rescaleConsumersAndProducersAreInverseAndCoverEverySubtask(int producers, int consumers) {
     JobEdge edge = edge(producers, consumers, true);
     Set<Integer> coveredConsumers = new HashSet<>();
     int previousLast = -1;
@@ -88,9 +93,14 @@ class PointwiseEdgePropertiesTest {
     assertThat(fromProducers).isEqualTo(fromConsumers);
   }
 
-  @Property(tries = 100)
-  void allToAllEdgesConnectEveryPair(
-      @ForAll @IntRange(min = 1, max = 40) int producers, @ForAll @IntRange(min = 1, max = 40) int consumers) {
+  @Test
+  void allToAllEdgesConnectEveryPair() {
+    qt().withExamples(100)
+        .forAll(integers().between(1, 40), integers().between(1, 40))
+        .checkAssert(PointwiseEdgePropertiesTest::allToAllEdgesConnectEveryPair);
+  }
+
+  private static void allToAllEdgesConnectEveryPair(int producers, int consumers) {
     JobEdge edge = edge(producers, consumers, false);
     for (int p = 0; p < producers; p++) {
       assertThat(edge.consumersOf(p)).containsExactly(range(consumers));
@@ -100,8 +110,14 @@ class PointwiseEdgePropertiesTest {
     }
   }
 
-  @Property(tries = 40)
-  void forwardConnectsSubtaskIToSubtaskI(@ForAll @IntRange(min = 1, max = 40) int parallelism) {
+  @Test
+  void forwardConnectsSubtaskIToSubtaskI() {
+    qt().withExamples(40)
+        .forAll(integers().between(1, 40))
+        .checkAssert(PointwiseEdgePropertiesTest::forwardConnectsSubtaskIToSubtaskI);
+  }
+
+  private static void forwardConnectsSubtaskIToSubtaskI(int parallelism) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     env.fromSequence(1, 10).name("src").forward().map(x -> x).name("dst").disableChaining().discard();
     JobGraph graph = JobGraphGenerator.generate(env.getStreamGraph("forward"));

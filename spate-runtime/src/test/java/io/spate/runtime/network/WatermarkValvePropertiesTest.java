@@ -1,19 +1,19 @@
 package io.spate.runtime.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.StreamElements.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** The watermark valve against a reference model, over random sequences of channel events. */
 class WatermarkValvePropertiesTest {
@@ -124,21 +124,22 @@ class WatermarkValvePropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Event>> events() {
-    Arbitrary<Integer> channel = Arbitraries.integers().between(0, 4);
-    Arbitrary<Event> mark = Combinators.combine(channel, Arbitraries.longs().between(0, 60)).as(Mark::new);
-    Arbitrary<Event> idle = channel.map(Idle::new);
-    Arbitrary<Event> active = channel.map(Active::new);
-    Arbitrary<Event> end = channel.map(End::new);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, mark), net.jqwik.api.Tuple.of(2, idle),
-        net.jqwik.api.Tuple.of(2, active), net.jqwik.api.Tuple.of(1, end)).list().ofMaxSize(60);
+  private static Gen<List<Event>> events() {
+    Gen<Integer> channel = integers().between(0, 4);
+    Gen<Event> mark = channel.zip(longs().between(0, 60), (c, t) -> new Mark(c, t));
+    Gen<Event> idle = channel.map(c -> new Idle(c));
+    Gen<Event> active = channel.map(c -> new Active(c));
+    Gen<Event> end = channel.map(c -> new End(c));
+    return ShrinkingLists.of(Generate.frequency(Pair.of(8, mark), Pair.of(2, idle), Pair.of(2, active), Pair.of(1, end)), 0, 60);
   }
 
-  @Property(tries = 2000)
-  void valveEmitsWhatTheModelPrescribes(
-      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+  @Test
+  void valveEmitsWhatTheModelPrescribes() {
+    qt().withExamples(2000).forAll(integers().between(1, 5), events())
+        .checkAssert(WatermarkValvePropertiesTest::valveEmitsWhatTheModelPrescribes);
+  }
+
+  private static void valveEmitsWhatTheModelPrescribes(int channels, List<Event> events) {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(channels, recorder);
     Model model = new Model(channels);
@@ -151,9 +152,14 @@ class WatermarkValvePropertiesTest {
     }
   }
 
-  @Property(tries = 1000)
-  void outputNeverDecreasesAndIsIdleExactlyWhenEveryRemainingChannelIs(
-      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+  @Test
+  void outputNeverDecreasesAndIsIdleExactlyWhenEveryRemainingChannelIs() {
+    qt().withExamples(1000).forAll(integers().between(1, 5), events())
+        .checkAssert(WatermarkValvePropertiesTest::outputNeverDecreasesAndIsIdleExactlyWhenEveryRemainingChannelIs);
+  }
+
+  private static void outputNeverDecreasesAndIsIdleExactlyWhenEveryRemainingChannelIs(int channels,
+      List<Event> events) {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(channels, recorder);
     boolean[] idle = new boolean[channels];
@@ -190,9 +196,13 @@ class WatermarkValvePropertiesTest {
     assertThat(valve.currentWatermark()).isEqualTo(previous);
   }
 
-  @Property(tries = 1000)
-  void withoutIdlenessTheOutputIsTheMinimumOverChannelsNotEnded(
-      @ForAll @IntRange(min = 1, max = 5) int channels, @ForAll("events") List<Event> events) {
+  @Test
+  void withoutIdlenessTheOutputIsTheMinimumOverChannelsNotEnded() {
+    qt().withExamples(1000).forAll(integers().between(1, 5), events())
+        .checkAssert(WatermarkValvePropertiesTest::withoutIdlenessTheOutputIsTheMinimumOverChannelsNotEnded);
+  }
+
+  private static void withoutIdlenessTheOutputIsTheMinimumOverChannelsNotEnded(int channels, List<Event> events) {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(channels, recorder);
     long[] watermark = new long[channels];
@@ -222,7 +232,7 @@ class WatermarkValvePropertiesTest {
     assertThat(recorder.emitted).allMatch(o -> o instanceof Long);
   }
 
-  @Example
+  @Test
   void aResumedChannelRejoinsOnlyOnceItHasCaughtUp() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);
@@ -237,7 +247,7 @@ class WatermarkValvePropertiesTest {
     assertThat(recorder.emitted).containsExactly(5L, 7L, 20L, 25L);
   }
 
-  @Example
+  @Test
   void anEndedChannelsFinalWatermarkDoesNotMakeAnIdleChannelsDataLate() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);
@@ -248,7 +258,7 @@ class WatermarkValvePropertiesTest {
     assertThat(recorder.emitted).containsExactly(7L, WatermarkStatus.IDLE);
   }
 
-  @Example
+  @Test
   void aFinalWatermarkBeforeItsEndDoesNotMakeAnIdleChannelsDataLate() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(3, recorder);
@@ -268,7 +278,7 @@ class WatermarkValvePropertiesTest {
         WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, Long.MAX_VALUE);
   }
 
-  @Example
+  @Test
   void whenEveryChannelSendsItsFinalWatermarkTheMaximumGoesOut() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);
@@ -278,7 +288,7 @@ class WatermarkValvePropertiesTest {
     assertThat(recorder.emitted).containsExactly(5L, Long.MAX_VALUE);
   }
 
-  @Example
+  @Test
   void whenEveryChannelIsIdleTheHighestWatermarkIsFlushedThenIdle() {
     Recorder recorder = new Recorder();
     WatermarkValve valve = new WatermarkValve(2, recorder);

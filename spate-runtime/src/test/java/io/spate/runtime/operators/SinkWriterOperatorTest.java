@@ -2,21 +2,21 @@ package io.spate.runtime.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.connector.sink.Committer;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** The two-phase commit of the sink writer operator, with a sink that records what it commits. */
@@ -170,11 +170,17 @@ class SinkWriterOperatorTest {
    * Whatever the old and new parallelism, restoring the checkpoint of failed writers commits every
    * record they wrote before it exactly once.
    */
-  @Property(tries = 200)
-  void aRescaledRestoreCommitsEveryPendingCommittableOnce(
-      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 4) Integer> writerOfRecord,
-      @ForAll @IntRange(min = 1, max = 5) int oldParallelism,
-      @ForAll @IntRange(min = 1, max = 5) int newParallelism) throws Exception {
+  @Test
+  void aRescaledRestoreCommitsEveryPendingCommittableOnce() {
+    qt().withExamples(200)
+        .forAll(ShrinkingLists.of(integers().between(0, 4), 0, 40), integers().between(1, 5),
+            integers().between(1, 5))
+        .checkAssert((writerOfRecord, oldParallelism, newParallelism) -> CheckedLaw.check(
+            () -> aRescaledRestoreCommitsEveryPendingCommittableOnce(writerOfRecord, oldParallelism, newParallelism)));
+  }
+
+  private static void aRescaledRestoreCommitsEveryPendingCommittableOnce(List<Integer> writerOfRecord,
+      int oldParallelism, int newParallelism) throws Exception {
     RecordingCommitSink sink = RecordingCommitSink.create(1);
     List<OneInputTestHarness<String, Object>> old = new ArrayList<>();
     for (int i = 0; i < oldParallelism; i++) {

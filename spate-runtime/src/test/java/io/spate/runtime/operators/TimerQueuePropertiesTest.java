@@ -1,18 +1,20 @@
 package io.spate.runtime.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The timer queue against a sorted set: random adds, removes and polls keep at most one timer per
@@ -28,31 +30,31 @@ class TimerQueuePropertiesTest {
   private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::timestamp)
       .thenComparingInt(Entry::key).thenComparingInt(Entry::namespace);
 
-  @Provide
-  Arbitrary<List<Op>> operations() {
-    Arbitrary<Op> op = Combinators.combine(
-        Arbitraries.integers().between(0, 2), Arbitraries.longs().between(-5, 20),
-        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1)).as(Op::new);
-    return op.list().ofMaxSize(300);
+  private static Gen<List<Op>> operations() {
+    Gen<Op> op = integers().between(0, 2).zip(longs().between(-5, 20), integers().between(0, 3),
+        integers().between(0, 1), Op::new);
+    return ShrinkingLists.of(op, 0, 300);
   }
 
   /** Mostly adds over a wide range, so that the queue grows its heap and its table several times. */
-  @Provide
-  Arbitrary<List<Op>> growingQueues() {
-    Arbitrary<Op> op = Combinators.combine(
-        Arbitraries.integers().between(0, 5).map(k -> k < 4 ? 0 : k - 3), Arbitraries.longs().between(-1000, 1000),
-        Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 2)).as(Op::new);
-    return op.list().ofMinSize(500).ofMaxSize(3000);
+  private static Gen<List<Op>> growingQueues() {
+    Gen<Op> op = integers().between(0, 5).map(k -> k < 4 ? 0 : k - 3).zip(longs().between(-1000, 1000),
+        integers().between(0, 40), integers().between(0, 2), Op::new);
+    return ShrinkingLists.of(op, 500, 3000);
   }
 
-  @Property(tries = 300)
-  void behavesLikeASortedSetPolledByTimestamp(@ForAll("operations") List<Op> ops) throws IOException {
-    checkAgainstSortedSet(ops);
+  // Shrinking stops after a bounded number of cycles (QuickTheories' default is 100 per example), so
+  // that a failure is reported within the module's 90 s test timeout.
+  @Test
+  void behavesLikeASortedSetPolledByTimestamp() {
+    qt().withExamples(300).withShrinkCycles(5000).forAll(operations())
+        .checkAssert(ops -> CheckedLaw.check(() -> checkAgainstSortedSet(ops)));
   }
 
-  @Property(tries = 50)
-  void growingQueueBehavesLikeASortedSet(@ForAll("growingQueues") List<Op> ops) throws IOException {
-    checkAgainstSortedSet(ops);
+  @Test
+  void growingQueueBehavesLikeASortedSet() {
+    qt().withExamples(50).withShrinkCycles(1000).forAll(growingQueues())
+        .checkAssert(ops -> CheckedLaw.check(() -> checkAgainstSortedSet(ops)));
   }
 
   /**
@@ -60,9 +62,14 @@ class TimerQueuePropertiesTest {
    * other timers start: removing any of them must leave the others findable. Random keys rarely
    * place a run across the end of the table.
    */
-  @Property(tries = 200)
-  void timersProbedAcrossTheEndOfTheTableStayFindable(@ForAll("slotNumbers") List<Integer> insertion,
-      @ForAll("slotNumbers") List<Integer> removal) {
+  @Test
+  void timersProbedAcrossTheEndOfTheTableStayFindable() {
+    qt().withExamples(200).forAll(slotNumbers(), slotNumbers())
+        .checkAssert(TimerQueuePropertiesTest::timersProbedAcrossTheEndOfTheTableStayFindable);
+  }
+
+  private static void timersProbedAcrossTheEndOfTheTableStayFindable(List<Integer> insertion,
+      List<Integer> removal) {
     int slots = HeapTimerQueue.INITIAL_SLOTS;
     int shift = 64 - Integer.numberOfTrailingZeros(slots);
     List<Integer> keys = new ArrayList<>();
@@ -90,9 +97,8 @@ class TimerQueuePropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Integer>> slotNumbers() {
-    return Arbitraries.integers().between(0, 100).list().ofSize(7);
+  private static Gen<List<Integer>> slotNumbers() {
+    return lists().of(integers().between(0, 100)).ofSize(7);
   }
 
   private static void checkAgainstSortedSet(List<Op> ops) throws IOException {

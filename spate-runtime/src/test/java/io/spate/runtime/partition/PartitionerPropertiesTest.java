@@ -2,19 +2,20 @@ package io.spate.runtime.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.StringGens;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Set;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
 
 /** The channel selection of the partitioners, against independent computations. */
 class PartitionerPropertiesTest {
@@ -40,11 +41,15 @@ class PartitionerPropertiesTest {
     return keyGroup * parallelism / maxParallelism;
   }
 
-  @Property
-  void keyGroupPartitionerRoutesStringKeysLikeFlink(
-      @ForAll @Size(max = 20) String key,
-      @ForAll @IntRange(min = 1, max = 1024) int maxParallelism,
-      @ForAll @IntRange(min = 1, max = 1024) int p) throws Exception {
+  @Test
+  void keyGroupPartitionerRoutesStringKeysLikeFlink() {
+    qt().forAll(StringGens.anyChars(0, 20), integers().between(1, 1024), integers().between(1, 1024))
+        .checkAssert((key, maxParallelism, p) -> CheckedLaw.check(
+            () -> keyGroupPartitionerRoutesStringKeysLikeFlink(key, maxParallelism, p)));
+  }
+
+  private static void keyGroupPartitionerRoutesStringKeysLikeFlink(String key, int maxParallelism, int p)
+      throws Exception {
     int parallelism = Math.min(p, maxParallelism);
     KeySelector<String, String> identity = s -> s;
     KeyGroupPartitioner partitioner = new KeyGroupPartitioner(identity, Types.STRING, maxParallelism);
@@ -52,10 +57,15 @@ class PartitionerPropertiesTest {
     assertThat(partitioner.selectChannel(key)).isEqualTo(expectedChannel(key, maxParallelism, parallelism));
   }
 
-  @Property
-  void keyGroupPartitionerRoutesIntegerKeysLikeFlink(
-      @ForAll int key, @ForAll @IntRange(min = 1, max = 1024) int maxParallelism,
-      @ForAll @IntRange(min = 1, max = 1024) int p) throws Exception {
+  @Test
+  void keyGroupPartitionerRoutesIntegerKeysLikeFlink() {
+    qt().forAll(integers().all(), integers().between(1, 1024), integers().between(1, 1024))
+        .checkAssert((key, maxParallelism, p) -> CheckedLaw.check(
+            () -> keyGroupPartitionerRoutesIntegerKeysLikeFlink(key, maxParallelism, p)));
+  }
+
+  private static void keyGroupPartitionerRoutesIntegerKeysLikeFlink(int key, int maxParallelism, int p)
+      throws Exception {
     int parallelism = Math.min(p, maxParallelism);
     KeySelector<Integer, Integer> identity = i -> i;
     KeyGroupPartitioner partitioner = new KeyGroupPartitioner(identity, Types.INT, maxParallelism);
@@ -68,10 +78,15 @@ class PartitionerPropertiesTest {
   /** A record key: value equality from its components. */
   record Account(String bank, int number) {}
 
-  @Property
-  void enumKeysRouteByNameSoThatTheyHashTheSameInEveryJvm(
-      @ForAll Shade shade, @ForAll @IntRange(min = 1, max = 512) int maxParallelism,
-      @ForAll @IntRange(min = 1, max = 512) int p) throws Exception {
+  @Test
+  void enumKeysRouteByNameSoThatTheyHashTheSameInEveryJvm() {
+    qt().forAll(Generate.enumValues(Shade.class), integers().between(1, 512), integers().between(1, 512))
+        .checkAssert((shade, maxParallelism, p) -> CheckedLaw.check(
+            () -> enumKeysRouteByNameSoThatTheyHashTheSameInEveryJvm(shade, maxParallelism, p)));
+  }
+
+  private static void enumKeysRouteByNameSoThatTheyHashTheSameInEveryJvm(Shade shade, int maxParallelism, int p)
+      throws Exception {
     int parallelism = Math.min(p, maxParallelism);
     KeySelector<Shade, Shade> identity = s -> s;
     KeyGroupPartitioner partitioner = new KeyGroupPartitioner(identity, Types.ENUM(Shade.class), maxParallelism);
@@ -80,11 +95,15 @@ class PartitionerPropertiesTest {
     assertThat(partitioner.selectChannel(shade)).isEqualTo(expectedChannel(shade.name(), maxParallelism, parallelism));
   }
 
-  @Property
-  void equalRecordKeysBuiltSeparatelyGoToTheSameChannel(
-      @ForAll @Size(max = 12) String bank, @ForAll int number,
-      @ForAll @IntRange(min = 1, max = 512) int maxParallelism, @ForAll @IntRange(min = 1, max = 512) int p)
-      throws Exception {
+  @Test
+  void equalRecordKeysBuiltSeparatelyGoToTheSameChannel() {
+    qt().forAll(StringGens.anyChars(0, 12), integers().all(), integers().between(1, 512), integers().between(1, 512))
+        .checkAssert((bank, number, maxParallelism, p) -> CheckedLaw.check(
+            () -> equalRecordKeysBuiltSeparatelyGoToTheSameChannel(bank, number, maxParallelism, p)));
+  }
+
+  private static void equalRecordKeysBuiltSeparatelyGoToTheSameChannel(String bank, int number, int maxParallelism,
+      int p) throws Exception {
     int parallelism = Math.min(p, maxParallelism);
     KeySelector<Account, Account> identity = a -> a;
     KeyGroupPartitioner partitioner = new KeyGroupPartitioner(identity, Types.RECORD(Account.class), maxParallelism);
@@ -94,7 +113,7 @@ class PartitionerPropertiesTest {
     assertThat(first).isEqualTo(second).isBetween(0, parallelism - 1);
   }
 
-  @Example
+  @Test
   void keyGroupPartitionerRejectsNullKeysWithAClearMessage() {
     KeySelector<String, String> nullKey = s -> null;
     KeyGroupPartitioner partitioner = new KeyGroupPartitioner(nullKey, Types.STRING, 128);
@@ -102,8 +121,13 @@ class PartitionerPropertiesTest {
     assertThatThrownBy(() -> partitioner.selectChannel("x")).hasMessageContaining("null");
   }
 
-  @Property
-  void roundRobinVisitsEveryChannelOncePerCycle(@ForAll @IntRange(min = 1, max = 64) int channels) {
+  @Test
+  void roundRobinVisitsEveryChannelOncePerCycle() {
+    qt().forAll(integers().between(1, 64))
+        .checkAssert(PartitionerPropertiesTest::roundRobinVisitsEveryChannelOncePerCycle);
+  }
+
+  private static void roundRobinVisitsEveryChannelOncePerCycle(int channels) {
     RoundRobinPartitioner partitioner = new RoundRobinPartitioner();
     partitioner.setup(channels);
     for (int cycle = 0; cycle < 3; cycle++) {
@@ -117,8 +141,12 @@ class PartitionerPropertiesTest {
     }
   }
 
-  @Property
-  void shuffleStaysInRange(@ForAll @IntRange(min = 1, max = 64) int channels) {
+  @Test
+  void shuffleStaysInRange() {
+    qt().forAll(integers().between(1, 64)).checkAssert(PartitionerPropertiesTest::shuffleStaysInRange);
+  }
+
+  private static void shuffleStaysInRange(int channels) {
     ShufflePartitioner partitioner = new ShufflePartitioner();
     partitioner.setup(channels);
     for (int i = 0; i < 200; i++) {
@@ -126,7 +154,7 @@ class PartitionerPropertiesTest {
     }
   }
 
-  @Example
+  @Test
   void customPartitionerAnswerOutOfRangeIsAClearError() {
     Partitioner<Integer> bad = (key, n) -> n; // one past the last channel
     KeySelector<Integer, Integer> identity = i -> i;
@@ -137,9 +165,13 @@ class PartitionerPropertiesTest {
         .hasMessageContaining("3 channels");
   }
 
-  @Property
-  void customPartitionerUsesTheUsersAnswer(@ForAll int key, @ForAll @IntRange(min = 1, max = 64) int channels)
-      throws Exception {
+  @Test
+  void customPartitionerUsesTheUsersAnswer() {
+    qt().forAll(integers().all(), integers().between(1, 64))
+        .checkAssert((key, channels) -> CheckedLaw.check(() -> customPartitionerUsesTheUsersAnswer(key, channels)));
+  }
+
+  private static void customPartitionerUsesTheUsersAnswer(int key, int channels) throws Exception {
     Partitioner<Integer> mod = (k, n) -> Math.floorMod(k, n);
     KeySelector<Integer, Integer> identity = i -> i;
     CustomPartitionerWrapper partitioner = new CustomPartitionerWrapper(mod, identity);

@@ -1,13 +1,12 @@
 package io.spate.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Key groups as Flink assigns them: {@code murmur(keyHash) % maxParallelism}, contiguous key-group
@@ -76,7 +75,7 @@ class KeyGroupAssignmentPropertiesTest {
     return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
   }
 
-  @Example
+  @Test
   void referenceMurmurMatchesPublishedTestVectors() {
     // Test vectors of MurmurHash3 x86_32 (SMHasher / Wikipedia).
     assertThat(murmur3x86_32(new byte[0], 0)).isEqualTo(0);
@@ -90,29 +89,38 @@ class KeyGroupAssignmentPropertiesTest {
     assertThat(murmur3x86_32(new byte[] {0x21}, 0)).isEqualTo(0x72661CF4);
   }
 
-  @Property
-  void murmurStepMatchesIndependentMurmur3(@ForAll int code) {
-    assertThat(KeyGroupAssignment.murmurFinalize(code)).isEqualTo(flinkMurmur(code));
+  @Test
+  void murmurStepMatchesIndependentMurmur3() {
+    qt().forAll(integers().all())
+        .checkAssert(code -> assertThat(KeyGroupAssignment.murmurFinalize(code)).isEqualTo(flinkMurmur(code)));
   }
 
-  @Example
+  @Test
   void murmurStepOnEdgeCases() {
     for (int code : new int[] {0, 1, -1, 42, Integer.MIN_VALUE, Integer.MAX_VALUE, "spate".hashCode()}) {
       assertThat(KeyGroupAssignment.murmurFinalize(code)).as("code %d", code).isEqualTo(flinkMurmur(code));
     }
   }
 
-  @Property
-  void keyGroupIsInRangeAndIsMurmurModuloMaxParallelism(
-      @ForAll int keyHash, @ForAll @IntRange(min = 1, max = 1 << 15) int maxParallelism) {
+  @Test
+  void keyGroupIsInRangeAndIsMurmurModuloMaxParallelism() {
+    qt().forAll(integers().all(), integers().between(1, 1 << 15))
+        .checkAssert(KeyGroupAssignmentPropertiesTest::keyGroupIsInRangeAndIsMurmurModuloMaxParallelism);
+  }
+
+  private static void keyGroupIsInRangeAndIsMurmurModuloMaxParallelism(int keyHash, int maxParallelism) {
     int keyGroup = KeyGroupAssignment.keyGroupForHash(keyHash, maxParallelism);
     assertThat(keyGroup).isBetween(0, maxParallelism - 1);
     assertThat(keyGroup).isEqualTo(flinkMurmur(keyHash) % maxParallelism);
   }
 
-  @Property
-  void rangesPartitionAllKeyGroupsContiguouslyAndInOrder(
-      @ForAll @IntRange(min = 1, max = 1 << 15) int maxParallelism, @ForAll @IntRange(min = 1, max = 1 << 15) int p) {
+  @Test
+  void rangesPartitionAllKeyGroupsContiguouslyAndInOrder() {
+    qt().forAll(integers().between(1, 1 << 15), integers().between(1, 1 << 15))
+        .checkAssert(KeyGroupAssignmentPropertiesTest::rangesPartitionAllKeyGroupsContiguouslyAndInOrder);
+  }
+
+  private static void rangesPartitionAllKeyGroupsContiguouslyAndInOrder(int maxParallelism, int p) {
     int parallelism = Math.min(p, maxParallelism);
     int expectedStart = 0;
     for (int subtask = 0; subtask < parallelism; subtask++) {
@@ -127,11 +135,13 @@ class KeyGroupAssignmentPropertiesTest {
     assertThat(expectedStart).isEqualTo(maxParallelism);
   }
 
-  @Property
-  void subtaskOfAKeyGroupIsTheOneWhoseRangeContainsIt(
-      @ForAll @IntRange(min = 1, max = 4096) int maxParallelism,
-      @ForAll @IntRange(min = 1, max = 4096) int p,
-      @ForAll @IntRange(min = 0, max = 4095) int kg) {
+  @Test
+  void subtaskOfAKeyGroupIsTheOneWhoseRangeContainsIt() {
+    qt().forAll(integers().between(1, 4096), integers().between(1, 4096), integers().between(0, 4095))
+        .checkAssert(KeyGroupAssignmentPropertiesTest::subtaskOfAKeyGroupIsTheOneWhoseRangeContainsIt);
+  }
+
+  private static void subtaskOfAKeyGroupIsTheOneWhoseRangeContainsIt(int maxParallelism, int p, int kg) {
     int parallelism = Math.min(p, maxParallelism);
     int keyGroup = kg % maxParallelism;
     int subtask = KeyGroupAssignment.subtaskForKeyGroup(keyGroup, maxParallelism, parallelism);
@@ -141,7 +151,7 @@ class KeyGroupAssignmentPropertiesTest {
         .isTrue();
   }
 
-  @Example
+  @Test
   void everyKeyGroupIsOwnedByExactlyOneSubtaskForSmallShapes() {
     for (int maxP = 1; maxP <= 130; maxP++) {
       for (int parallelism = 1; parallelism <= maxP; parallelism++) {

@@ -1,6 +1,8 @@
 package io.spate.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.state.ListState;
@@ -12,6 +14,8 @@ import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
@@ -19,14 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Random state operations on random keys and namespaces, a snapshot, and a restore at a random
@@ -61,10 +59,9 @@ public abstract class KeyedSnapshotRestoreProperties {
   /** One operation. */
   record Op(int kind, int key, int namespace, int value) {}
 
-  @Provide
-  Arbitrary<List<Op>> operations() {
-    return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 24),
-        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-100, 100)).as(Op::new).list().ofMaxSize(80);
+  private static Gen<List<Op>> operations() {
+    return ShrinkingLists.of(integers().between(0, 5).zip(integers().between(0, 24), integers().between(0, 2),
+        integers().between(-100, 100), Op::new), 0, 80);
   }
 
   private static final ValueStateDescriptor<Integer> VALUE = new ValueStateDescriptor<>("value", Integer.class);
@@ -78,12 +75,17 @@ public abstract class KeyedSnapshotRestoreProperties {
         "property test", System::currentTimeMillis, handles, getClass().getClassLoader()));
   }
 
-  @Property(tries = 40)
-  void restoredStateEqualsTheModel(@ForAll("operations") List<Op> ops, @ForAll @IntRange(min = 1, max = 5) int parallelism,
-      @ForAll @IntRange(min = 0, max = 7) int kinds) throws Exception {
+  @Test
+  void restoredStateEqualsTheModel() {
+    qt().withExamples(40).forAll(operations(), integers().between(1, 5), integers().between(0, 7))
+        .assuming((ops, parallelism, kinds) -> restores(kinds % backendKinds(), (kinds / 2) % backendKinds()))
+        .checkAssert((ops, parallelism, kinds) -> CheckedLaw.check(
+            () -> restoredStateEqualsTheModel(ops, parallelism, kinds)));
+  }
+
+  private void restoredStateEqualsTheModel(List<Op> ops, int parallelism, int kinds) throws Exception {
     int sourceKind = kinds % backendKinds();
     int targetKind = (kinds / 2) % backendKinds();
-    Assume.that(restores(sourceKind, targetKind));
     Map<String, Object> model = new TreeMap<>();
     KeyedStateBackend<String> source = backend(sourceKind, new KeyGroupRange(0, MAX_PARALLELISM - 1), List.of());
     List<KeyedStateBackend<String>> targets = new ArrayList<>();

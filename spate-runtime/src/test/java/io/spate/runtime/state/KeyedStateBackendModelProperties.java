@@ -1,8 +1,11 @@
 package io.spate.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.state.AggregatingState;
+import io.spate.runtime.CheckedLaw;
 import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
@@ -14,17 +17,16 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.ShrinkingLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random sequences of state operations over keys, namespaces and every kind of state, checked against
@@ -43,27 +45,25 @@ public abstract class KeyedStateBackendModelProperties {
   private static final List<String> NAMESPACES = List.of("n1", "n2", "n3");
   private static final int KINDS = 11;
 
-  @Provide
-  Arbitrary<List<Op>> operations() {
-    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(
-        Arbitraries.integers().between(0, KINDS - 1),
-        Arbitraries.of(KEYS),
-        Arbitraries.of(NAMESPACES),
-        Arbitraries.integers().between(-50, 50),
-        Arbitraries.integers().between(0, 5),
-        Arbitraries.of(NAMESPACES).list().ofMaxSize(2))
-        .as(Op::new);
-    return op.list().ofMaxSize(60);
+  private static Gen<List<Op>> operations() {
+    Gen<Op> op = integers().between(0, KINDS - 1)
+        .zip(Generate.pick(KEYS), Generate.pick(NAMESPACES), integers().between(-50, 50),
+            (kind, key, namespace, a) -> new Op(kind, key, namespace, a, 0, List.of()))
+        .zip(integers().between(0, 5), ShrinkingLists.of(Generate.pick(NAMESPACES), 0, 2),
+            (o, b, sources) -> new Op(o.kind(), o.key(), o.namespace(), o.a(), b, sources));
+    return ShrinkingLists.of(op, 0, 60);
   }
 
-  @Property(tries = 60)
-  void behavesLikeTheModel(@ForAll("operations") List<Op> ops) throws Exception {
-    KeyedStateBackend<String> backend = createBackend(Types.STRING, 16, new KeyGroupRange(0, 15));
-    try {
-      run(backend, ops);
-    } finally {
-      backend.dispose();
-    }
+  @Test
+  void behavesLikeTheModel() {
+    qt().withExamples(60).forAll(operations()).checkAssert(ops -> CheckedLaw.check(() -> {
+      KeyedStateBackend<String> backend = createBackend(Types.STRING, 16, new KeyGroupRange(0, 15));
+      try {
+        run(backend, ops);
+      } finally {
+        backend.dispose();
+      }
+    }));
   }
 
   private static String id(String key, String ns) {

@@ -1,6 +1,9 @@
 package io.spate.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
@@ -9,6 +12,8 @@ import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,16 +21,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random writes, reads, removals and clock advances on TTL value, list and map state: what a backend
@@ -73,25 +72,35 @@ public abstract class KeyedStateTtlModelProperties {
 
   record MapIsEmpty() implements Action {}
 
-  @Provide
-  Arbitrary<Action> actions() {
-    Arbitrary<Integer> small = Arbitraries.integers().between(0, 3);
-    Arbitrary<Integer> values = Arbitraries.integers().between(0, 99);
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, small.map(SetKey::new)),
-        Tuple.of(4, Arbitraries.integers().between(0, 7).map(Advance::new)),
-        Tuple.of(2, values.map(ValueUpdate::new)),
-        Tuple.of(2, Arbitraries.just(new ValueRead())),
-        Tuple.of(1, Arbitraries.just(new ValueClear())),
-        Tuple.of(2, values.map(ListAdd::new)),
-        Tuple.of(2, Arbitraries.just(new ListRead())),
-        Tuple.of(1, values.list().ofMaxSize(3).map(ListUpdate::new)),
-        Tuple.of(3, Combinators.combine(small, values).as(MapPut::new)),
-        Tuple.of(2, small.map(MapGet::new)),
-        Tuple.of(1, small.map(MapContains::new)),
-        Tuple.of(1, small.map(MapRemove::new)),
-        Tuple.of(1, Arbitraries.of(true, false).map(MapIterate::new)),
-        Tuple.of(1, Arbitraries.just(new MapIsEmpty())));
+  private static Gen<Action> actions() {
+    Gen<Integer> small = integers().between(0, 3);
+    Gen<Integer> values = integers().between(0, 99);
+    return Generate.frequency(List.of(
+        weighted(3, small.map(SetKey::new)),
+        weighted(4, integers().between(0, 7).map(Advance::new)),
+        weighted(2, values.map(ValueUpdate::new)),
+        weighted(2, Generate.constant(new ValueRead())),
+        weighted(1, Generate.constant(new ValueClear())),
+        weighted(2, values.map(ListAdd::new)),
+        weighted(2, Generate.constant(new ListRead())),
+        weighted(1, ShrinkingLists.of(values, 0, 3).map(ListUpdate::new)),
+        weighted(3, small.zip(values, MapPut::new)),
+        weighted(2, small.map(MapGet::new)),
+        weighted(1, small.map(MapContains::new)),
+        weighted(1, small.map(MapRemove::new)),
+        weighted(1, booleans().all().map(MapIterate::new)),
+        weighted(1, Generate.constant(new MapIsEmpty()))));
+  }
+
+  private static Pair<Integer, Gen<Action>> weighted(int weight, Gen<? extends Action> actions) {
+    return Pair.of(weight, actions.map(action -> (Action) action));
+  }
+
+  /** The TTL configuration of one run. */
+  record TtlSettings(boolean updateOnRead, boolean returnExpired, int cleanupSize, boolean cleanupForEveryRecord) {}
+
+  private static Gen<TtlSettings> ttlSettings() {
+    return booleans().all().zip(booleans().all(), integers().between(1, 4), booleans().all(), TtlSettings::new);
   }
 
   /** A stored value and the time of its last counted access. */
@@ -135,20 +144,19 @@ public abstract class KeyedStateTtlModelProperties {
     }
   }
 
-  @Property(tries = 400)
-  void whatIsVisibleMatchesTheModel(
-      @ForAll boolean updateOnRead,
-      @ForAll boolean returnExpired,
-      @ForAll @IntRange(min = 1, max = 4) int cleanupSize,
-      @ForAll boolean cleanupForEveryRecord,
-      @ForAll @Size(max = 150) List<@From("actions") Action> actions) throws Exception {
-    long[] clock = {0};
-    KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
-    try {
-      check(backend, clock, updateOnRead, returnExpired, cleanupSize, cleanupForEveryRecord, actions);
-    } finally {
-      backend.dispose();
-    }
+  @Test
+  void whatIsVisibleMatchesTheModel() {
+    qt().withExamples(400).forAll(ttlSettings(), ShrinkingLists.of(actions(), 0, 150))
+        .checkAssert((settings, actions) -> CheckedLaw.check(() -> {
+          long[] clock = {0};
+          KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
+          try {
+            check(backend, clock, settings.updateOnRead(), settings.returnExpired(), settings.cleanupSize(),
+                settings.cleanupForEveryRecord(), actions);
+          } finally {
+            backend.dispose();
+          }
+        }));
   }
 
   private static void check(KeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,

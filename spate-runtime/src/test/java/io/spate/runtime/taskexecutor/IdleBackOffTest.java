@@ -5,11 +5,10 @@ import static io.spate.runtime.taskexecutor.IdleBackOff.MAX_PARK_NANOS;
 import static io.spate.runtime.taskexecutor.IdleBackOff.MAX_SPIN_AHEAD_NANOS;
 import static io.spate.runtime.taskexecutor.IdleBackOff.MIN_SPIN_AHEAD_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /** What a worker does when a round of its tasklets made no progress. */
@@ -50,9 +49,14 @@ class IdleBackOffTest {
     assertThat(IdleBackOff.next(5, 101_000, 899_000)).isEqualTo(1_000);
   }
 
-  @Property
-  void aParkNeverOutlastsTheDeadlineOrTheCap(@ForAll @IntRange(min = 1) int idleRounds,
-      @ForAll @LongRange(min = 1) long nanosToDeadline, @ForAll @LongRange(min = 0) long idleNanos) {
+  @Test
+  void aParkNeverOutlastsTheDeadlineOrTheCap() {
+    qt().forAll(integers().between(1, Integer.MAX_VALUE), longs().between(1, Long.MAX_VALUE),
+            longs().between(0, Long.MAX_VALUE))
+        .checkAssert(IdleBackOffTest::aParkNeverOutlastsTheDeadlineOrTheCap);
+  }
+
+  private static void aParkNeverOutlastsTheDeadlineOrTheCap(int idleRounds, long nanosToDeadline, long idleNanos) {
     long wait = IdleBackOff.next(idleRounds, nanosToDeadline, idleNanos);
     if (wait != IdleBackOff.SPIN) {
       assertThat(wait).isPositive()
@@ -65,9 +69,15 @@ class IdleBackOffTest {
    * A worker spins only in the last stretch before a deadline, which is at most 100 us and at most
    * an eighth of the idle spell (but always the last 5 us), and it never spins without a deadline.
    */
-  @Property
-  void aWorkerSpinsOnlyInTheLastEighthOfItsIdleSpellBeforeADeadline(@ForAll @IntRange(min = 1) int idleRounds,
-      @ForAll @LongRange(min = 1) long nanosToDeadline, @ForAll @LongRange(min = 0, max = 1L << 50) long idleNanos) {
+  @Test
+  void aWorkerSpinsOnlyInTheLastEighthOfItsIdleSpellBeforeADeadline() {
+    qt().forAll(integers().between(1, Integer.MAX_VALUE), longs().between(1, Long.MAX_VALUE),
+            longs().between(0, 1L << 50))
+        .checkAssert(IdleBackOffTest::aWorkerSpinsOnlyInTheLastEighthOfItsIdleSpellBeforeADeadline);
+  }
+
+  private static void aWorkerSpinsOnlyInTheLastEighthOfItsIdleSpellBeforeADeadline(int idleRounds,
+      long nanosToDeadline, long idleNanos) {
     if (IdleBackOff.next(idleRounds, nanosToDeadline, idleNanos) == IdleBackOff.SPIN) {
       assertThat(nanosToDeadline).isNotEqualTo(NONE).isLessThanOrEqualTo(Math.max(MIN_SPIN_AHEAD_NANOS,
           Math.min(MAX_SPIN_AHEAD_NANOS, (idleNanos + nanosToDeadline) / 8)));
@@ -75,9 +85,13 @@ class IdleBackOffTest {
     assertThat(IdleBackOff.next(idleRounds, NONE, idleNanos)).isNotEqualTo(IdleBackOff.SPIN);
   }
 
-  @Property
-  void aLongerIdleSpellNeverParksShorter(@ForAll @IntRange(min = 1, max = 1_000) int idleRounds,
-      @ForAll @LongRange(min = 200_001) long nanosToDeadline, @ForAll @LongRange(min = 0, max = 1L << 50) long idleNanos) {
+  @Test
+  void aLongerIdleSpellNeverParksShorter() {
+    qt().forAll(integers().between(1, 1_000), longs().between(200_001, Long.MAX_VALUE), longs().between(0, 1L << 50))
+        .checkAssert(IdleBackOffTest::aLongerIdleSpellNeverParksShorter);
+  }
+
+  private static void aLongerIdleSpellNeverParksShorter(int idleRounds, long nanosToDeadline, long idleNanos) {
     assertThat(IdleBackOff.next(idleRounds + 1, nanosToDeadline, idleNanos))
         .isGreaterThanOrEqualTo(IdleBackOff.next(idleRounds, nanosToDeadline, idleNanos));
   }

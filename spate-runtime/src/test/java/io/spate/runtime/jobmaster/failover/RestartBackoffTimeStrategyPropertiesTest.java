@@ -1,29 +1,41 @@
 package io.spate.runtime.jobmaster.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.RestartStrategy;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Laws of the back-off strategies over arbitrary failure sequences. */
 class RestartBackoffTimeStrategyPropertiesTest {
 
   private static final RuntimeException FAILURE = new RuntimeException("boom");
 
-  @Property
-  void failureRateNeverAllowsMoreThanItsMaximumInAnyInterval(
-      @ForAll @IntRange(min = 1, max = 5) int maxFailures,
-      @ForAll @LongRange(min = 1, max = 1_000) long interval,
-      @ForAll @Size(max = 60) List<@LongRange(min = 0, max = 400) Long> gaps) {
+  /** The initial and maximum delay and the multiplier of an exponential back-off. */
+  record Delays(long initial, long extraMax, double multiplier) {}
+
+  private static Gen<Delays> delays() {
+    return longs().between(1, 10_000).zip(longs().between(0, 100_000), doubles().between(1.0, 10.0), Delays::new);
+  }
+
+  @Test
+  void failureRateNeverAllowsMoreThanItsMaximumInAnyInterval() {
+    qt().forAll(integers().between(1, 5), longs().between(1, 1_000),
+            ShrinkingLists.of(longs().between(0, 400), 0, 60))
+        .checkAssert(RestartBackoffTimeStrategyPropertiesTest::failureRateNeverAllowsMoreThanItsMaximumInAnyInterval);
+  }
+
+  private static void failureRateNeverAllowsMoreThanItsMaximumInAnyInterval(int maxFailures, long interval,
+      List<Long> gaps) {
     long[] now = {0};
     FailureRateRestartBackoffTimeStrategy strategy = new FailureRateRestartBackoffTimeStrategy(
         new RestartStrategy.FailureRate(maxFailures, Duration.ofMillis(interval), Duration.ZERO), () -> now[0]);
@@ -41,11 +53,15 @@ class RestartBackoffTimeStrategyPropertiesTest {
     }
   }
 
-  @Property
-  void failuresFartherApartThanTheIntervalAlwaysRestart(
-      @ForAll @IntRange(min = 1, max = 5) int maxFailures,
-      @ForAll @LongRange(min = 1, max = 1_000) long interval,
-      @ForAll @Size(max = 30) List<@LongRange(min = 1, max = 1_000) Long> extraGaps) {
+  @Test
+  void failuresFartherApartThanTheIntervalAlwaysRestart() {
+    qt().forAll(integers().between(1, 5), longs().between(1, 1_000),
+            ShrinkingLists.of(longs().between(1, 1_000), 0, 30))
+        .checkAssert(RestartBackoffTimeStrategyPropertiesTest::failuresFartherApartThanTheIntervalAlwaysRestart);
+  }
+
+  private static void failuresFartherApartThanTheIntervalAlwaysRestart(int maxFailures, long interval,
+      List<Long> extraGaps) {
     long[] now = {0};
     FailureRateRestartBackoffTimeStrategy strategy = new FailureRateRestartBackoffTimeStrategy(
         new RestartStrategy.FailureRate(maxFailures, Duration.ofMillis(interval), Duration.ZERO), () -> now[0]);
@@ -56,14 +72,17 @@ class RestartBackoffTimeStrategyPropertiesTest {
     }
   }
 
-  @Property
-  void exponentialBackoffStaysWithinMaxPlusJitter(
-      @ForAll @LongRange(min = 1, max = 10_000) long initial,
-      @ForAll @LongRange(min = 0, max = 100_000) long extraMax,
-      @ForAll @DoubleRange(min = 1.0, max = 10.0) double multiplier,
-      @ForAll @DoubleRange(min = 0.0, max = 1.0) double jitter,
-      @ForAll long seed,
-      @ForAll @Size(max = 40) List<@LongRange(min = 0, max = 1_000_000) Long> gaps) {
+  // The jitter comes from java.util.Random(seed), as before: the seed does not shrink to a smaller jitter.
+  @Test
+  void exponentialBackoffStaysWithinMaxPlusJitter() {
+    qt().forAll(delays(), doubles().between(0.0, 1.0), longs().all(),
+            ShrinkingLists.of(longs().between(0, 1_000_000), 0, 40))
+        .checkAssert((delays, jitter, seed, gaps) -> exponentialBackoffStaysWithinMaxPlusJitter(
+            delays.initial(), delays.extraMax(), delays.multiplier(), jitter, seed, gaps));
+  }
+
+  private static void exponentialBackoffStaysWithinMaxPlusJitter(long initial, long extraMax, double multiplier,
+      double jitter, long seed, List<Long> gaps) {
     long max = initial + extraMax;
     long[] now = {0};
     ExponentialDelayRestartBackoffTimeStrategy strategy = new ExponentialDelayRestartBackoffTimeStrategy(
@@ -80,12 +99,15 @@ class RestartBackoffTimeStrategyPropertiesTest {
     }
   }
 
-  @Property
-  void withoutJitterTheBackoffNeverShrinksUntilAReset(
-      @ForAll @LongRange(min = 1, max = 10_000) long initial,
-      @ForAll @LongRange(min = 0, max = 100_000) long extraMax,
-      @ForAll @DoubleRange(min = 1.0, max = 10.0) double multiplier,
-      @ForAll @Size(max = 40) List<@LongRange(min = 0, max = 1_000) Long> gaps) {
+  @Test
+  void withoutJitterTheBackoffNeverShrinksUntilAReset() {
+    qt().forAll(delays(), ShrinkingLists.of(longs().between(0, 1_000), 0, 40))
+        .checkAssert((delays, gaps) -> withoutJitterTheBackoffNeverShrinksUntilAReset(
+            delays.initial(), delays.extraMax(), delays.multiplier(), gaps));
+  }
+
+  private static void withoutJitterTheBackoffNeverShrinksUntilAReset(long initial, long extraMax,
+      double multiplier, List<Long> gaps) {
     long max = initial + extraMax;
     long[] now = {0};
     ExponentialDelayRestartBackoffTimeStrategy strategy = new ExponentialDelayRestartBackoffTimeStrategy(
@@ -101,10 +123,13 @@ class RestartBackoffTimeStrategyPropertiesTest {
     }
   }
 
-  @Property
-  void exponentialDelayFailsAfterItsAttemptsWithoutAReset(
-      @ForAll @IntRange(min = 1, max = 20) int attempts,
-      @ForAll @IntRange(min = 1, max = 40) int failures) {
+  @Test
+  void exponentialDelayFailsAfterItsAttemptsWithoutAReset() {
+    qt().forAll(integers().between(1, 20), integers().between(1, 40))
+        .checkAssert(RestartBackoffTimeStrategyPropertiesTest::exponentialDelayFailsAfterItsAttemptsWithoutAReset);
+  }
+
+  private static void exponentialDelayFailsAfterItsAttemptsWithoutAReset(int attempts, int failures) {
     long[] now = {0};
     ExponentialDelayRestartBackoffTimeStrategy strategy = new ExponentialDelayRestartBackoffTimeStrategy(
         new RestartStrategy.ExponentialDelay(Duration.ofMillis(10), Duration.ofMillis(1_000), 2.0,

@@ -1,9 +1,13 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.ChannelId;
 import static io.spate.runtime.network.remote.Channels.TRADES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.RecordBatch;
@@ -12,12 +16,10 @@ import io.spate.runtime.network.remote.Channels.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The credit law: whatever the capacities and however the consumer polls, the producer never has
@@ -29,7 +31,7 @@ class CreditLawPropertiesTest {
   private static RemoteShuffleService producerSide;
   private static RemoteShuffleService consumerSide;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     producerSide = new RemoteShuffleService();
     producerSide.start("127.0.0.1", 0);
@@ -37,7 +39,7 @@ class CreditLawPropertiesTest {
     consumerSide.start("127.0.0.1", 0);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     consumerSide.close();
     producerSide.close();
@@ -48,13 +50,24 @@ class CreditLawPropertiesTest {
    * (the inbound channel holds all it may, less the credit the consumer holds back to return in a
    * bunch), then takes one element; n takes up to n elements.
    */
-  @Property(tries = 60)
-  void theProducerNeverSendsMoreThanItWasGranted(
-      @ForAll @IntRange(min = 1, max = 6) int credit,
-      @ForAll @IntRange(min = 1, max = 6) int outboundCapacity,
-      @ForAll @IntRange(min = 0, max = 80) int batches,
-      @ForAll @IntRange(min = 1, max = 5) int batchSize,
-      @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 4) Integer> polls) throws Exception {
+  @Test
+  void theProducerNeverSendsMoreThanItWasGranted() {
+    qt().withExamples(60)
+        .forAll(sizes(), ShrinkingLists.of(integers().between(0, 4), 1, 12))
+        .checkAssert((sizes, polls) -> CheckedLaw.check(() -> theProducerNeverSendsMoreThanItWasGranted(
+            sizes.credit(), sizes.outboundCapacity(), sizes.batches(), sizes.batchSize(), polls)));
+  }
+
+  /** The capacities and the amount sent in one run. */
+  record Sizes(int credit, int outboundCapacity, int batches, int batchSize) {}
+
+  private static Gen<Sizes> sizes() {
+    return integers().between(1, 6).zip(integers().between(1, 6), integers().between(0, 80),
+        integers().between(1, 5), Sizes::new);
+  }
+
+  private static void theProducerNeverSendsMoreThanItWasGranted(int credit, int outboundCapacity, int batches,
+      int batchSize, List<Integer> polls) throws Exception {
     ChannelId id = Channels.freshId(5, 0, 0);
     LocalChannel out = producerSide.outbound(id, consumerSide.address(), TRADES, outboundCapacity);
     ChannelCounters sender = producerSide.counters(id);

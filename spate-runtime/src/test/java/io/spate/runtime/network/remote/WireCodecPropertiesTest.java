@@ -1,7 +1,13 @@
 package io.spate.runtime.network.remote;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.network.ChannelId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -10,6 +16,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.spate.api.common.JobID;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.StringGens;
 import io.spate.runtime.checkpoint.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointOptions;
 import io.spate.runtime.checkpoint.CheckpointType;
@@ -24,15 +32,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Round trips of the wire formats: frames through any cut of the byte stream, batches and events. */
 class WireCodecPropertiesTest {
@@ -58,10 +60,15 @@ class WireCodecPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void framesSurviveAnyCutOfTheByteStream(
-      @ForAll @Size(max = 20) List<@From("frames") FrameSpec> frames,
-      @ForAll @Size(min = 1, max = 10) List<@IntRange(min = 1, max = 300) Integer> cuts) throws Exception {
+  @Test
+  void framesSurviveAnyCutOfTheByteStream() {
+    qt().withExamples(300)
+        .forAll(ShrinkingLists.of(frames(), 0, 20), ShrinkingLists.of(integers().between(1, 300), 1, 10))
+        .checkAssert((frames, cuts) -> CheckedLaw.check(() -> framesSurviveAnyCutOfTheByteStream(frames, cuts)));
+  }
+
+  private static void framesSurviveAnyCutOfTheByteStream(List<FrameSpec> frames, List<Integer> cuts)
+      throws Exception {
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     for (FrameSpec frame : frames) {
       ByteBuf buf = FrameEncoder.encode(ByteBufAllocator.DEFAULT, frame.type(), frame.channel(), frame.payload(), 0,
@@ -91,27 +98,31 @@ class WireCodecPropertiesTest {
     assertThat(channel.finish()).isFalse();
   }
 
-  @Provide
-  Arbitrary<FrameSpec> frames() {
-    Arbitrary<FrameType> types = Arbitraries.of(FrameType.class);
-    Arbitrary<byte[]> payloads = Arbitraries.bytes().array(byte[].class).ofMaxSize(600);
-    return Combinators.combine(types, channelIds(), payloads)
-        .as((type, id, payload) -> new FrameSpec(type, type.hasChannel ? id : null, payload));
+  private static Gen<FrameSpec> frames() {
+    Gen<FrameType> types = Generate.enumValues(FrameType.class);
+    Gen<byte[]> payloads = Generate.byteArrays(integers().between(0, 600),
+        Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    return types.zip(channelIds(), payloads,
+        (type, id, payload) -> new FrameSpec(type, type.hasChannel ? id : null, payload));
   }
 
-  @Provide
-  Arbitrary<ChannelId> channelIds() {
-    Arbitrary<Integer> natural = Arbitraries.integers().greaterOrEqual(0);
-    return Combinators.combine(Arbitraries.longs(), Arbitraries.longs(), natural, natural, natural, natural)
-        .as((upper, lower, attempt, edge, producer, consumer) ->
-            new ChannelId(new JobID(upper, lower), attempt, edge, producer, consumer));
+  private static Gen<ChannelId> channelIds() {
+    Gen<Integer> natural = integers().between(0, Integer.MAX_VALUE);
+    return longs().all().zip(longs().all(), JobID::new)
+        .zip(natural, natural, natural, natural, ChannelId::new);
   }
 
-  @Property(tries = 300)
-  void batchesKeepTheirRecordsAndTimestamps(
-      @ForAll @Size(max = 40) List<@From("trades") Trade> trades,
-      @ForAll @Size(min = 40, max = 40) List<Long> timestamps,
-      @ForAll @IntRange(min = 0, max = 20) int extraCapacity) throws Exception {
+  @Test
+  void batchesKeepTheirRecordsAndTimestamps() {
+    qt().withExamples(300)
+        .forAll(ShrinkingLists.of(trades(), 0, 40), lists().of(longs().all()).ofSize(40),
+            integers().between(0, 20))
+        .checkAssert((trades, timestamps, extraCapacity) -> CheckedLaw.check(
+            () -> batchesKeepTheirRecordsAndTimestamps(trades, timestamps, extraCapacity)));
+  }
+
+  private static void batchesKeepTheirRecordsAndTimestamps(List<Trade> trades, List<Long> timestamps,
+      int extraCapacity) throws Exception {
     RecordBatch batch = new RecordBatch(Math.max(1, trades.size() + extraCapacity));
     for (int i = 0; i < trades.size(); i++) {
       batch.add(trades.get(i), timestamps.get(i), "a key that does not travel");
@@ -127,13 +138,17 @@ class WireCodecPropertiesTest {
     assertThat(read.hasKeys()).isFalse();
   }
 
-  @Provide
-  Arbitrary<Trade> trades() {
-    return Combinators.combine(Arbitraries.strings().ofMaxLength(30), Arbitraries.longs()).as(Trade::new);
+  private static Gen<Trade> trades() {
+    return StringGens.anyChars(0, 30).zip(longs().all(), Trade::new);
   }
 
-  @Property(tries = 300)
-  void eventsKeepTheirContent(@ForAll("events") Object event) throws Exception {
+  @Test
+  void eventsKeepTheirContent() {
+    qt().withExamples(300).forAll(events())
+        .checkAssert(event -> CheckedLaw.check(() -> eventsKeepTheirContent(event)));
+  }
+
+  private static void eventsKeepTheirContent(Object event) throws Exception {
     DataOutputSerializer out = new DataOutputSerializer();
     if (event instanceof PriorityBarrier) {
       EventCodec.writePriorityEvent(event, out);
@@ -144,19 +159,17 @@ class WireCodecPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<Object> events() {
-    Arbitrary<CheckpointOptions> options = Combinators.combine(Arbitraries.of(CheckpointType.class),
-            Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.longs().greaterOrEqual(0),
-            Arbitraries.strings().ofMaxLength(40).injectNull(0.5))
-        .as(CheckpointOptions::new);
-    Arbitrary<CheckpointBarrier> barriers = Combinators.combine(
-        Arbitraries.longs(), Arbitraries.longs(), options).as(CheckpointBarrier::new);
-    return Arbitraries.<Object>oneOf(
-        Arbitraries.longs().map(WatermarkElement::new),
-        Arbitraries.of(WatermarkStatus.class),
-        barriers,
-        Arbitraries.just(StreamElements.END_OF_PARTITION),
-        Combinators.combine(barriers, Arbitraries.longs().greaterOrEqual(0)).as(PriorityBarrier::new));
+  private static Gen<Object> events() {
+    Gen<String> nullOrString = StringGens.anyChars(0, 40).toOptionals(50).map(o -> o.orElse(null));
+    Gen<CheckpointOptions> options = Generate.enumValues(CheckpointType.class)
+        .zip(booleans().all(), booleans().all(), longs().between(0, Long.MAX_VALUE), nullOrString,
+            CheckpointOptions::new);
+    Gen<CheckpointBarrier> barriers = longs().all().zip(longs().all(), options, CheckpointBarrier::new);
+    return Generate.oneOf(
+        longs().all().map(t -> (Object) new WatermarkElement(t)),
+        Generate.enumValues(WatermarkStatus.class).map(s -> (Object) s),
+        barriers.map(b -> (Object) b),
+        Generate.constant((Object) StreamElements.END_OF_PARTITION),
+        barriers.zip(longs().between(0, Long.MAX_VALUE), (b, t) -> (Object) new PriorityBarrier(b, t)));
   }
 }

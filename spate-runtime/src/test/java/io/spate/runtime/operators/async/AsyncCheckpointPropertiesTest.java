@@ -2,10 +2,14 @@ package io.spate.runtime.operators.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.datastream.AsyncDataStream.OutputMode;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
@@ -15,10 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Records in flight in an async operator survive a checkpoint: a run snapshotted at a random moment,
@@ -100,29 +102,37 @@ class AsyncCheckpointPropertiesTest {
     return expected;
   }
 
-  @Property(tries = 300)
-  void orderedModeLosesNothingAndKeepsInputOrder(@ForAll @IntRange(min = 0, max = 30) int records,
-      @ForAll @IntRange(min = 1, max = 6) int capacity, @ForAll @IntRange(min = 1, max = 6) int restoredCapacity,
-      @ForAll @IntRange(min = 0, max = 60) int stepsBefore, @ForAll @IntRange(min = 0, max = 10) int stepsLost,
-      @ForAll Random random) throws Exception {
-    var run = checkpointAndRestore(OutputMode.ORDERED, records, capacity, restoredCapacity, stepsBefore, stepsLost,
-        random);
-    assertThat(values(run)).isEqualTo(expected(records));
-    AsyncResultOrderPropertiesTest.assertWatermarksInPlace(run);
+  /** The sizes of one checkpoint-and-restore run. */
+  record Sizes(int records, int capacity, int restoredCapacity, int stepsBefore, int stepsLost) {}
+
+  private static Gen<Sizes> sizes() {
+    return integers().between(0, 30).zip(integers().between(1, 6), integers().between(1, 6),
+        integers().between(0, 60), integers().between(0, 10), Sizes::new);
   }
 
-  @Property(tries = 300)
-  void unorderedModeLosesNothingAndNeverCrossesAWatermark(@ForAll @IntRange(min = 0, max = 30) int records,
-      @ForAll @IntRange(min = 1, max = 6) int capacity, @ForAll @IntRange(min = 1, max = 6) int restoredCapacity,
-      @ForAll @IntRange(min = 0, max = 60) int stepsBefore, @ForAll @IntRange(min = 0, max = 10) int stepsLost,
-      @ForAll Random random) throws Exception {
-    var run = checkpointAndRestore(OutputMode.UNORDERED, records, capacity, restoredCapacity, stepsBefore,
-        stepsLost, random);
-    assertThat(values(run)).containsExactlyInAnyOrderElementsOf(expected(records));
-    AsyncResultOrderPropertiesTest.assertWatermarksInPlace(run);
+  // The completion order comes from java.util.Random(seed), as jqwik's generated Random did: a failure
+  // shrinks the sizes, while the seed only moves to another order, not to a smaller one.
+  @Test
+  void orderedModeLosesNothingAndKeepsInputOrder() {
+    qt().withExamples(300).forAll(sizes(), longs().all()).checkAssert((s, seed) -> CheckedLaw.check(() -> {
+      var run = checkpointAndRestore(OutputMode.ORDERED, s.records(), s.capacity(), s.restoredCapacity(),
+          s.stepsBefore(), s.stepsLost(), new Random(seed));
+      assertThat(values(run)).isEqualTo(expected(s.records()));
+      AsyncResultOrderPropertiesTest.assertWatermarksInPlace(run);
+    }));
   }
 
-  @Example
+  @Test
+  void unorderedModeLosesNothingAndNeverCrossesAWatermark() {
+    qt().withExamples(300).forAll(sizes(), longs().all()).checkAssert((s, seed) -> CheckedLaw.check(() -> {
+      var run = checkpointAndRestore(OutputMode.UNORDERED, s.records(), s.capacity(), s.restoredCapacity(),
+          s.stepsBefore(), s.stepsLost(), new Random(seed));
+      assertThat(values(run)).containsExactlyInAnyOrderElementsOf(expected(s.records()));
+      AsyncResultOrderPropertiesTest.assertWatermarksInPlace(run);
+    }));
+  }
+
+  @Test
   void inFlightAndHeldBackRecordsAreIssuedAgainOnRestore() throws Exception {
     ManualAsyncFunction first = new ManualAsyncFunction();
     var before = harness(first, OutputMode.ORDERED, 4);
@@ -144,7 +154,7 @@ class AsyncCheckpointPropertiesTest {
         new StreamRecord<>("r3", 1003));
   }
 
-  @Example
+  @Test
   void withoutAnInputTypeASnapshotIsAClearError() throws Exception {
     var harness = TestHarnesses.forAsync(new ManualAsyncFunction(), OutputMode.ORDERED, Duration.ZERO, 2);
     harness.processElement(1);

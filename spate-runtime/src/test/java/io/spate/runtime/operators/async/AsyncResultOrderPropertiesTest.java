@@ -1,9 +1,13 @@
 package io.spate.runtime.operators.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.datastream.AsyncDataStream.OutputMode;
 import io.spate.api.eventtime.Watermark;
+import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.operators.InFlightOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
@@ -14,9 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The laws of the two output modes, for random inputs, watermark positions, capacities and
@@ -64,9 +66,17 @@ class AsyncResultOrderPropertiesTest {
     return new Run(input, harness.getRecordsAndWatermarks(), fn.maxPending);
   }
 
-  @Property(tries = 300)
-  void orderedOutputIsInputOrder(@ForAll @IntRange(min = 0, max = 40) int records,
-      @ForAll @IntRange(min = 1, max = 8) int capacity, @ForAll Random random) throws Exception {
+  // The completion order comes from java.util.Random(seed), as jqwik's generated Random did: a failure
+  // shrinks the record count and capacity, while the seed only moves to another order, not a smaller one.
+  @Test
+  void orderedOutputIsInputOrder() {
+    qt().withExamples(300)
+        .forAll(integers().between(0, 40), integers().between(1, 8), longs().all())
+        .checkAssert((records, capacity, seed) -> CheckedLaw.check(
+            () -> orderedOutputIsInputOrder(records, capacity, new Random(seed))));
+  }
+
+  private static void orderedOutputIsInputOrder(int records, int capacity, Random random) throws Exception {
     Run run = drive(OutputMode.ORDERED, records, capacity, random);
     List<String> values = new ArrayList<>();
     for (Object o : run.output()) {
@@ -84,10 +94,16 @@ class AsyncResultOrderPropertiesTest {
     assertThat(run.maxPending()).isLessThanOrEqualTo(capacity);
   }
 
-  @Property(tries = 300)
-  void unorderedOutputHasEachResultOnceAndNeverCrossesAWatermark(
-      @ForAll @IntRange(min = 0, max = 40) int records,
-      @ForAll @IntRange(min = 1, max = 8) int capacity, @ForAll Random random) throws Exception {
+  @Test
+  void unorderedOutputHasEachResultOnceAndNeverCrossesAWatermark() {
+    qt().withExamples(300)
+        .forAll(integers().between(0, 40), integers().between(1, 8), longs().all())
+        .checkAssert((records, capacity, seed) -> CheckedLaw.check(
+            () -> unorderedOutputHasEachResultOnceAndNeverCrossesAWatermark(records, capacity, new Random(seed))));
+  }
+
+  private static void unorderedOutputHasEachResultOnceAndNeverCrossesAWatermark(int records, int capacity,
+      Random random) throws Exception {
     Run run = drive(OutputMode.UNORDERED, records, capacity, random);
     List<String> values = new ArrayList<>();
     for (Object o : run.output()) {

@@ -1,23 +1,24 @@
 package io.spate.runtime.operators.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.state.ValueState;
+import io.spate.runtime.CheckedLaw;
 import io.spate.api.windowing.assigners.EventTimeSessionWindows;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner.WindowAssignerContext;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.ShrinkingLists;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * The session assigners' shortcut in {@link MergingWindowSet} (a new window merges with the live
@@ -73,10 +74,17 @@ class MergingWindowSetProperties {
     }
   }
 
-  @Property(tries = 500)
-  void theSessionShortcutMergesLikeTheGeneralPath(
-      @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 400) Integer> starts,
-      @ForAll @Size(max = 40) List<@IntRange(min = 1, max = 60) Integer> gaps) throws Exception {
+  @Test
+  void theSessionShortcutMergesLikeTheGeneralPath() {
+    qt().withExamples(500)
+        .forAll(ShrinkingLists.of(integers().between(0, 400), 0, 40),
+            ShrinkingLists.of(integers().between(1, 60), 0, 40))
+        .checkAssert((starts, gaps) -> CheckedLaw.check(
+            () -> theSessionShortcutMergesLikeTheGeneralPath(starts, gaps)));
+  }
+
+  private static void theSessionShortcutMergesLikeTheGeneralPath(List<Integer> starts, List<Integer> gaps)
+      throws Exception {
     OneKeyState shortcutState = new OneKeyState();
     OneKeyState generalState = new OneKeyState();
     MergingWindowSet<TimeWindow> shortcut = new MergingWindowSet<>(

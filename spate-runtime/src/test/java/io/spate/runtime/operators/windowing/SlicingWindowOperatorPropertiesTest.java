@@ -1,6 +1,10 @@
 package io.spate.runtime.operators.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.datastream.DataStream;
@@ -14,6 +18,8 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
 import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
@@ -21,13 +27,10 @@ import io.spate.testing.TestHarnesses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The sliced operator against the general window operator: for random sliding windows, lateness,
@@ -131,32 +134,32 @@ class SlicingWindowOperatorPropertiesTest {
   record Scenario(long size, long slide, long offset, long lateness, boolean sideOutput, int function,
       boolean batch, List<Step> steps) {}
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    Arbitrary<long[]> windows = Arbitraries.longs().between(1, 24).flatMap(size ->
-        Arbitraries.longs().between(1, size).flatMap(slide ->
-            Arbitraries.longs().between(-(slide - 1), slide - 1).map(offset -> new long[] {size, slide, offset})));
-    Arbitrary<Long> lateness = Arbitraries.oneOf(Arbitraries.just(0L), Arbitraries.longs().between(1, 20));
-    Arbitrary<Step> element = Combinators.combine(
-        Arbitraries.integers().between(0, 3), Arbitraries.longs().between(-60, 80), Arbitraries.longs().between(1, 9))
-        .as((k, t, v) -> new Step(false, k, t, v));
-    Arbitrary<Step> watermark = Arbitraries.longs().between(0, 14).map(d -> new Step(true, 0, d, 0));
-    Arbitrary<List<Step>> steps = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, element), net.jqwik.api.Tuple.of(1, watermark)).list().ofMaxSize(80);
-    return Combinators.combine(windows, lateness, Arbitraries.of(true, false), Arbitraries.integers().between(0, 5),
-        Arbitraries.of(false, false, false, true), steps)
-        .as((w, l, side, f, batch, s) -> new Scenario(w[0], w[1], w[2], l, side, f, batch, s));
+  private static Gen<Scenario> scenarios() {
+    Gen<long[]> windows = longs().between(1, 24).flatMap(size ->
+        longs().between(1, size).flatMap(slide ->
+            longs().between(-(slide - 1), slide - 1).map(offset -> new long[] {size, slide, offset})));
+    Gen<Long> lateness = Generate.oneOf(Generate.constant(0L), longs().between(1, 20));
+    Gen<Step> element = integers().between(0, 3)
+        .zip(longs().between(-60, 80), longs().between(1, 9), (k, t, v) -> new Step(false, k, t, v));
+    Gen<Step> watermark = longs().between(0, 14).map(d -> new Step(true, 0, d, 0));
+    Gen<List<Step>> steps = ShrinkingLists.of(Generate.frequency(Pair.of(3, element), Pair.of(1, watermark)), 0, 80);
+    Gen<Boolean> batch = Generate.pick(List.of(false, false, false, true));
+    return windows.zip(lateness, booleans().all(), integers().between(0, 5),
+            (w, l, side, f) -> new Scenario(w[0], w[1], w[2], l, side, f, false, List.of()))
+        .zip(batch, steps, (s, b, st) -> new Scenario(s.size(), s.slide(), s.offset(), s.lateness(), s.sideOutput(),
+            s.function(), b, st));
   }
 
-  @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
-  void slicedEqualsGeneral(@ForAll("scenarios") Scenario scenario) throws Exception {
-    check(scenario, false);
+  // QuickTheories starts with the generators' boundary values (jqwik mixed in edge cases), then draws at random.
+  @Test
+  void slicedEqualsGeneral() {
+    qt().withExamples(600).forAll(scenarios()).checkAssert(scenario -> CheckedLaw.check(() -> check(scenario, false)));
   }
 
   /** Time steps advance the clock; records arrive at the clock, also in the millisecond a window fired. */
-  @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
-  void slicedEqualsGeneralInProcessingTime(@ForAll("scenarios") Scenario scenario) throws Exception {
-    check(scenario, true);
+  @Test
+  void slicedEqualsGeneralInProcessingTime() {
+    qt().withExamples(600).forAll(scenarios()).checkAssert(scenario -> CheckedLaw.check(() -> check(scenario, true)));
   }
 
   private void check(Scenario scenario, boolean processingTime) throws Exception {

@@ -2,33 +2,38 @@ package io.spate.runtime.rpc.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.spate.runtime.StringGens;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class RemoteAddressProperties {
 
-  @Property
-  void everyAddressParsesBackFromItsText(@ForAll("addresses") RemoteAddress address) {
-    String text = address.toString();
+  @Test
+  void everyAddressParsesBackFromItsText() {
+    qt().forAll(addresses()).checkAssert(address -> {
+      String text = address.toString();
 
-    assertThat(RemoteAddress.isRemote(text)).isTrue();
-    assertThat(RemoteAddress.parse(text)).isEqualTo(address);
+      assertThat(RemoteAddress.isRemote(text)).isTrue();
+      assertThat(RemoteAddress.parse(text)).isEqualTo(address);
+    });
   }
 
-  @Property
-  void anyTextEitherParsesOrFailsNamingTheText(@ForAll String text) {
-    try {
-      RemoteAddress address = RemoteAddress.parse(text);
-      assertThat(RemoteAddress.parse(address.toString())).isEqualTo(address);
-    } catch (IllegalArgumentException e) {
-      assertThat(e.getMessage()).contains("'" + text + "'");
-    }
+  @Test
+  void anyTextEitherParsesOrFailsNamingTheText() {
+    qt().forAll(StringGens.anyChars(0, 255)).checkAssert(text -> {
+      try {
+        RemoteAddress address = RemoteAddress.parse(text);
+        assertThat(RemoteAddress.parse(address.toString())).isEqualTo(address);
+      } catch (IllegalArgumentException e) {
+        assertThat(e.getMessage()).contains("'" + text + "'");
+      }
+    });
   }
 
   @Test
@@ -49,17 +54,15 @@ class RemoteAddressProperties {
     assertThatThrownBy(() -> RemoteAddress.parse("ho st:6123/x")).hasMessageContaining("not a host name");
   }
 
-  @Provide
-  Arbitrary<RemoteAddress> addresses() {
-    Arbitrary<String> hostNames = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-._")
-        .ofMinLength(1).ofMaxLength(30);
-    Arbitrary<String> ipv4 = Arbitraries.integers().between(0, 255).list().ofSize(4)
+  private static Gen<RemoteAddress> addresses() {
+    Gen<String> hostNames = StringGens.over("abcdefghijklmnopqrstuvwxyz0123456789-._", 1, 30);
+    Gen<String> ipv4 = lists().of(integers().between(0, 255)).ofSize(4)
         .map(parts -> String.join(".", parts.stream().map(String::valueOf).toList()));
-    Arbitrary<String> ipv6 = Arbitraries.integers().between(0, 0xffff).list().ofSize(8)
+    Gen<String> ipv6 = lists().of(integers().between(0, 0xffff)).ofSize(8)
         .map(parts -> String.join(":", parts.stream().map(Integer::toHexString).toList()));
-    Arbitrary<String> hosts = Arbitraries.oneOf(hostNames, ipv4, ipv6, Arbitraries.of("::1", "localhost"));
-    Arbitrary<Integer> ports = Arbitraries.integers().between(1, 65535);
-    Arbitrary<String> names = Arbitraries.strings().ofMinLength(1).ofMaxLength(40);
-    return Combinators.combine(hosts, ports, names).as(RemoteAddress::new);
+    Gen<String> hosts = Generate.oneOf(hostNames, ipv4, ipv6, Generate.pick(List.of("::1", "localhost")));
+    Gen<Integer> ports = integers().between(1, 65535);
+    Gen<String> names = StringGens.anyChars(1, 40);
+    return hosts.zip(ports, names, RemoteAddress::new);
   }
 }

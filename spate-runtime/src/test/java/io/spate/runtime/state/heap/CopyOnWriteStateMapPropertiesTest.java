@@ -1,18 +1,17 @@
 package io.spate.runtime.state.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.spate.runtime.ShrinkingLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * One state map against a plain map as its model, with enough keys that it grows its buckets and
@@ -39,16 +38,21 @@ class CopyOnWriteStateMapPropertiesTest {
   private record Running(int version, CopyOnWriteStateMap.Entry<Integer, Integer, Box>[] frozen,
       Map<Key, Integer> expected) {}
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 19),
-        Arbitraries.oneOf(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 299)),
-        Arbitraries.integers().between(0, 1), Arbitraries.integers().between(-5, 5)).as(Op::new);
-    return op.list().ofMinSize(1).ofMaxSize(1500).withSizeDistribution(RandomDistribution.uniform());
+  /** Lists of 1 to 1500 operations, their sizes drawn uniformly. */
+  private static Gen<List<Op>> ops() {
+    Gen<Op> op = integers().between(0, 19).zip(
+        Generate.oneOf(integers().between(0, 3), integers().between(0, 299)),
+        integers().between(0, 1), integers().between(-5, 5), Op::new);
+    return ShrinkingLists.of(op, 1, 1500);
   }
 
-  @Property(tries = 200)
-  void snapshotsHoldTheirMomentAndTheLiveMapTheModel(@ForAll("ops") List<Op> ops) {
+  @Test
+  void snapshotsHoldTheirMomentAndTheLiveMapTheModel() {
+    qt().withExamples(200).forAll(ops())
+        .checkAssert(CopyOnWriteStateMapPropertiesTest::snapshotsHoldTheirMomentAndTheLiveMapTheModel);
+  }
+
+  private static void snapshotsHoldTheirMomentAndTheLiveMapTheModel(List<Op> ops) {
     SnapshotVersions versions = new SnapshotVersions();
     CopyOnWriteStateMap<Integer, Integer, Box> map =
         new CopyOnWriteStateMap<>(versions, true, box -> new Box(box.value));

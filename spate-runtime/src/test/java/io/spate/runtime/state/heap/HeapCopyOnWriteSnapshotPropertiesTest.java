@@ -1,8 +1,12 @@
 package io.spate.runtime.state.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.runtime.CheckedLaw;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.state.AggregatingState;
 import io.spate.api.state.AggregatingStateDescriptor;
@@ -17,6 +21,7 @@ import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.InternalKvState;
 import io.spate.runtime.state.InternalMergingState;
 import io.spate.runtime.state.KeyGroupRange;
@@ -31,12 +36,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Copy-on-write snapshots of the heap backend against a reference model: random interleavings of
@@ -87,14 +89,13 @@ class HeapCopyOnWriteSnapshotPropertiesTest {
   private static final int KINDS = 27;
   private static final List<String> NAMESPACES = List.of("a", "b");
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    Arbitrary<Op> op = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, KINDS - 1),
-        Arbitraries.oneOf(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 39)),
-        Arbitraries.of(false, true), Arbitraries.integers().between(0, 5),
-        Arbitraries.integers().between(-3, 9)).as(Op::new);
-    // few keys often, so that one key sees many steps; up to 40 so that maps grow while snapshots run
-    return op.list().ofMinSize(1).ofMaxSize(300).withSizeDistribution(net.jqwik.api.RandomDistribution.uniform());
+  private static Gen<List<Op>> ops() {
+    Gen<Op> op = integers().between(0, KINDS - 1).zip(
+        Generate.oneOf(integers().between(0, 2), integers().between(0, 39)),
+        booleans().all(), integers().between(0, 5), integers().between(-3, 9), Op::new);
+    // few keys often, so that one key sees many steps; up to 40 so that maps grow while snapshots run;
+    // list sizes drawn uniformly from 1 to 300
+    return ShrinkingLists.of(op, 1, 300);
   }
 
   private static StateTtlConfig ttl() {
@@ -156,9 +157,15 @@ class HeapCopyOnWriteSnapshotPropertiesTest {
 
   private record Running(AsyncSnapshot<KeyedStateHandle> snapshot, Map<String, Map<List<Object>, Object>> expected) {}
 
-  @Property(tries = 100)
-  void snapshotsHoldTheStateAtTheirStartAndTheLiveStateGoesOn(@ForAll("ops") List<Op> ops,
-      @ForAll @IntRange(min = 1, max = 4) int maxParallelism) throws Exception {
+  @Test
+  void snapshotsHoldTheStateAtTheirStartAndTheLiveStateGoesOn() {
+    qt().withExamples(100).forAll(ops(), integers().between(1, 4))
+        .checkAssert((ops, maxParallelism) -> CheckedLaw.check(
+            () -> snapshotsHoldTheStateAtTheirStartAndTheLiveStateGoesOn(ops, maxParallelism)));
+  }
+
+  private void snapshotsHoldTheStateAtTheirStartAndTheLiveStateGoesOn(List<Op> ops, int maxParallelism)
+      throws Exception {
     Run run = new Run(maxParallelism);
     List<Running> running = new ArrayList<>();
     long checkpointId = 0;

@@ -2,11 +2,16 @@ package io.spate.runtime.state.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.maps;
 
 import io.spate.api.state.BroadcastState;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
@@ -15,11 +20,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.spate.runtime.CheckedLaw;
+import io.spate.runtime.StringGens;
+import org.junit.jupiter.api.Test;
 
 /** Operator list, union list and broadcast state: semantics, snapshots, restores, bad input. */
 class DefaultOperatorStateBackendTest {
@@ -53,7 +56,7 @@ class DefaultOperatorStateBackendTest {
 
   // ------------------------------------------------------------------ ListState semantics
 
-  @Example
+  @Test
   void listStateBehavesLikeAList() throws Exception {
     ListState<String> state = fresh().getListState(WORDS);
     assertThat(state.get()).isEmpty();
@@ -72,7 +75,7 @@ class DefaultOperatorStateBackendTest {
     assertThat(state.get()).isEmpty();
   }
 
-  @Example
+  @Test
   void nullElementsAreRejectedAndLeaveTheListAsItWas() throws Exception {
     ListState<String> state = fresh().getListState(WORDS);
     state.add("a");
@@ -84,7 +87,7 @@ class DefaultOperatorStateBackendTest {
     assertThat(list(state.get())).containsExactly("a");
   }
 
-  @Example
+  @Test
   void registeringTwiceGivesTheSameStateButNotUnderAnotherMode() throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     ListState<String> state = backend.getListState(WORDS);
@@ -98,8 +101,15 @@ class DefaultOperatorStateBackendTest {
 
   // ------------------------------------------------------------------ round trips
 
-  @Property
-  void listsRoundTrip(@ForAll List<@Size(max = 5) String> words, @ForAll List<Long> counts) throws Exception {
+  // Sizes up to 255, jqwik's default for an unconstrained list, map and string.
+  @Test
+  void listsRoundTrip() {
+    qt().forAll(ShrinkingLists.of(StringGens.anyChars(0, 5), 0, 255),
+            ShrinkingLists.of(longs().all(), 0, 255))
+        .checkAssert((words, counts) -> CheckedLaw.check(() -> listsRoundTrip(words, counts)));
+  }
+
+  private static void listsRoundTrip(List<String> words, List<Long> counts) throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     backend.getListState(WORDS).addAll(words);
     backend.getUnionListState(COUNTS).addAll(counts);
@@ -108,8 +118,13 @@ class DefaultOperatorStateBackendTest {
     assertThat(list(restored.getUnionListState(COUNTS).get())).containsExactlyElementsOf(counts);
   }
 
-  @Property
-  void broadcastMapsRoundTrip(@ForAll Map<String, Integer> rules) throws Exception {
+  @Test
+  void broadcastMapsRoundTrip() {
+    qt().forAll(maps().of(StringGens.anyChars(0, 255), integers().all()).ofSizeBetween(0, 255))
+        .checkAssert(rules -> CheckedLaw.check(() -> broadcastMapsRoundTrip(rules)));
+  }
+
+  private static void broadcastMapsRoundTrip(Map<String, Integer> rules) throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     backend.getBroadcastState(RULES).putAll(rules);
     DefaultOperatorStateBackend restored = restored(List.of(snapshot(backend)));
@@ -118,7 +133,7 @@ class DefaultOperatorStateBackendTest {
     assertThat(back).containsExactlyEntriesOf(rules);
   }
 
-  @Example
+  @Test
   void theSnapshotIsTheStateWhenItWasTakenNotWhenItIsWritten() throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     ListState<int[]> arrays = backend.getListState(ARRAYS);
@@ -139,7 +154,7 @@ class DefaultOperatorStateBackendTest {
     assertThat(restored.getBroadcastState(MUTABLE_RULES).get("r")).containsExactly(1, 2);
   }
 
-  @Example
+  @Test
   void restoredStatesThatAreNotRegisteredAgainAreCarriedIntoTheNextSnapshot() throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     backend.getListState(WORDS).addAll(List.of("a", "b"));
@@ -153,12 +168,12 @@ class DefaultOperatorStateBackendTest {
     assertThat(list(last.getUnionListState(COUNTS).get())).containsExactly(5L, 6L);
   }
 
-  @Example
+  @Test
   void nothingRegisteredWritesNothing() throws Exception {
     assertThat(snapshot(fresh())).isNull();
   }
 
-  @Example
+  @Test
   void restoringSeveralHandlesConcatenatesTheirLists() throws Exception {
     List<OperatorStateHandle> handles = new ArrayList<>();
     for (String word : List.of("a", "b", "c")) {
@@ -175,7 +190,7 @@ class DefaultOperatorStateBackendTest {
 
   // ------------------------------------------------------------------ serializer compatibility
 
-  @Example
+  @Test
   void anIncompatibleSerializerIsAClearErrorNamingTheState() throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     backend.getListState(COUNTS).add(1L);
@@ -192,7 +207,7 @@ class DefaultOperatorStateBackendTest {
         .hasMessageContaining("value serializer");
   }
 
-  @Example
+  @Test
   void aStateRestoredUnderAnotherModeIsAClearError() throws Exception {
     DefaultOperatorStateBackend backend = fresh();
     backend.getListState(WORDS).add("a");
@@ -216,9 +231,13 @@ class DefaultOperatorStateBackendTest {
     return snapshot(backend);
   }
 
-  @Property(tries = 300)
-  void anyFlippedByteIsDetected(@ForAll @IntRange(min = 0, max = 100_000) int position,
-      @ForAll @IntRange(min = 1, max = 255) int mask) throws Exception {
+  @Test
+  void anyFlippedByteIsDetected() {
+    qt().withExamples(300).forAll(integers().between(0, 100_000), integers().between(1, 255))
+        .checkAssert((position, mask) -> CheckedLaw.check(() -> anyFlippedByteIsDetected(position, mask)));
+  }
+
+  private static void anyFlippedByteIsDetected(int position, int mask) throws Exception {
     OperatorStateHandle handle = sample();
     byte[] bytes = ((ByteStreamStateHandle) handle.delegate()).data().clone();
     bytes[position % bytes.length] ^= (byte) mask;
@@ -228,8 +247,13 @@ class DefaultOperatorStateBackendTest {
         .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Corrupt", "Cannot read", "Truncated"));
   }
 
-  @Property(tries = 200)
-  void anyTruncationIsDetected(@ForAll @IntRange(min = 0, max = 100_000) int cut) throws Exception {
+  @Test
+  void anyTruncationIsDetected() {
+    qt().withExamples(200).forAll(integers().between(0, 100_000))
+        .checkAssert(cut -> CheckedLaw.check(() -> anyTruncationIsDetected(cut)));
+  }
+
+  private static void anyTruncationIsDetected(int cut) throws Exception {
     OperatorStateHandle handle = sample();
     byte[] bytes = ((ByteStreamStateHandle) handle.delegate()).data();
     byte[] truncated = Arrays.copyOf(bytes, cut % bytes.length);
@@ -239,7 +263,7 @@ class DefaultOperatorStateBackendTest {
         .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Truncated", "Corrupt"));
   }
 
-  @Example
+  @Test
   void aDamagedElementSectionNamesItsState() throws Exception {
     OperatorStateHandle handle = sample();
     byte[] bytes = ((ByteStreamStateHandle) handle.delegate()).data().clone();

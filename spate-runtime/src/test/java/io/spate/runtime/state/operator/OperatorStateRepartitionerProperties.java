@@ -2,7 +2,11 @@ package io.spate.runtime.state.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.spate.runtime.ShrinkingLists;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle.Mode;
@@ -12,14 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Laws of redistributing operator state: what each new instance gets, per mode. */
 class OperatorStateRepartitionerProperties {
@@ -31,13 +29,15 @@ class OperatorStateRepartitionerProperties {
    * Old instances (null: no operator state), each with a split state "split" and a union state
    * "union" of random sizes, and a broadcast state "bc" of the same size on every holder.
    */
-  @Provide
-  Arbitrary<List<OperatorStateHandle>> previous() {
-    Arbitrary<OperatorStateHandle> handle = Combinators.combine(
-            Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 5),
-            Arbitraries.of(true, false))
-        .as((split, union, broadcast) -> handle(split, union, broadcast ? 3 : -1));
-    return handle.injectNull(0.15).list().ofMinSize(1).ofMaxSize(7);
+  private static Gen<List<OperatorStateHandle>> previous() {
+    Gen<OperatorStateHandle> handle = integers().between(0, 12)
+        .zip(integers().between(0, 5), booleans().all(),
+            (split, union, broadcast) -> handle(split, union, broadcast ? 3 : -1));
+    return ShrinkingLists.of(handle.toOptionals(15).map(h -> h.orElse(null)), 1, 7);
+  }
+
+  private static Gen<Integer> newParallelisms() {
+    return integers().between(1, 9);
   }
 
   private static int nextStream;
@@ -80,9 +80,14 @@ class OperatorStateRepartitionerProperties {
     return elements;
   }
 
-  @Property
-  void splitDistributeKeepsEveryElementOnceInOrder(@ForAll("previous") List<OperatorStateHandle> previous,
-      @ForAll @IntRange(min = 1, max = 9) int newParallelism) {
+  @Test
+  void splitDistributeKeepsEveryElementOnceInOrder() {
+    qt().forAll(previous(), newParallelisms())
+        .checkAssert(OperatorStateRepartitionerProperties::splitDistributeKeepsEveryElementOnceInOrder);
+  }
+
+  private static void splitDistributeKeepsEveryElementOnceInOrder(List<OperatorStateHandle> previous,
+      int newParallelism) {
     List<List<OperatorStateHandle>> assignment = OperatorStateRepartitioner.repartition(previous, newParallelism);
     assertThat(assignment).hasSize(newParallelism);
     List<Element> concatenated = new ArrayList<>();
@@ -93,9 +98,14 @@ class OperatorStateRepartitionerProperties {
     assertThat(concatenated).containsExactlyElementsOf(elementsOf(previous, "split"));
   }
 
-  @Property
-  void splitSharesDifferByAtMostOneWhenTheParallelismChanges(
-      @ForAll("previous") List<OperatorStateHandle> previous, @ForAll @IntRange(min = 1, max = 9) int newParallelism) {
+  @Test
+  void splitSharesDifferByAtMostOneWhenTheParallelismChanges() {
+    qt().forAll(previous(), newParallelisms())
+        .checkAssert(OperatorStateRepartitionerProperties::splitSharesDifferByAtMostOneWhenTheParallelismChanges);
+  }
+
+  private static void splitSharesDifferByAtMostOneWhenTheParallelismChanges(List<OperatorStateHandle> previous,
+      int newParallelism) {
     if (newParallelism == previous.size()) {
       return;
     }
@@ -110,9 +120,13 @@ class OperatorStateRepartitionerProperties {
     assertThat(max - min).isLessThanOrEqualTo(1);
   }
 
-  @Property
-  void anUnchangedParallelismKeepsEachInstancesOwnSplitElements(
-      @ForAll("previous") List<OperatorStateHandle> previous) {
+  @Test
+  void anUnchangedParallelismKeepsEachInstancesOwnSplitElements() {
+    qt().forAll(previous())
+        .checkAssert(OperatorStateRepartitionerProperties::anUnchangedParallelismKeepsEachInstancesOwnSplitElements);
+  }
+
+  private static void anUnchangedParallelismKeepsEachInstancesOwnSplitElements(List<OperatorStateHandle> previous) {
     List<List<OperatorStateHandle>> assignment = OperatorStateRepartitioner.repartition(previous, previous.size());
     for (int i = 0; i < previous.size(); i++) {
       assertThat(elementsOf(assignment.get(i), "split"))
@@ -120,18 +134,26 @@ class OperatorStateRepartitionerProperties {
     }
   }
 
-  @Property
-  void unionGivesEveryElementToEveryInstance(@ForAll("previous") List<OperatorStateHandle> previous,
-      @ForAll @IntRange(min = 1, max = 9) int newParallelism) {
+  @Test
+  void unionGivesEveryElementToEveryInstance() {
+    qt().forAll(previous(), newParallelisms())
+        .checkAssert(OperatorStateRepartitionerProperties::unionGivesEveryElementToEveryInstance);
+  }
+
+  private static void unionGivesEveryElementToEveryInstance(List<OperatorStateHandle> previous, int newParallelism) {
     List<Element> all = elementsOf(previous, "union");
     for (List<OperatorStateHandle> handles : OperatorStateRepartitioner.repartition(previous, newParallelism)) {
       assertThat(elementsOf(handles, "union")).containsExactlyElementsOf(all);
     }
   }
 
-  @Property
-  void broadcastGivesEachInstanceOneWholeCopy(@ForAll("previous") List<OperatorStateHandle> previous,
-      @ForAll @IntRange(min = 1, max = 9) int newParallelism) {
+  @Test
+  void broadcastGivesEachInstanceOneWholeCopy() {
+    qt().forAll(previous(), newParallelisms())
+        .checkAssert(OperatorStateRepartitionerProperties::broadcastGivesEachInstanceOneWholeCopy);
+  }
+
+  private static void broadcastGivesEachInstanceOneWholeCopy(List<OperatorStateHandle> previous, int newParallelism) {
     List<OperatorStateHandle> holders = new ArrayList<>();
     for (OperatorStateHandle handle : previous) {
       if (handle != null && handle.states().containsKey("bc")) {
@@ -150,9 +172,13 @@ class OperatorStateRepartitionerProperties {
     }
   }
 
-  @Property
-  void newHandlesPointAtTheOldBytes(@ForAll("previous") List<OperatorStateHandle> previous,
-      @ForAll @IntRange(min = 1, max = 9) int newParallelism) {
+  @Test
+  void newHandlesPointAtTheOldBytes() {
+    qt().forAll(previous(), newParallelisms())
+        .checkAssert(OperatorStateRepartitionerProperties::newHandlesPointAtTheOldBytes);
+  }
+
+  private static void newHandlesPointAtTheOldBytes(List<OperatorStateHandle> previous, int newParallelism) {
     List<StreamStateHandle> oldStreams = new ArrayList<>();
     for (OperatorStateHandle handle : previous) {
       if (handle != null) {
@@ -166,7 +192,7 @@ class OperatorStateRepartitionerProperties {
     }
   }
 
-  @Example
+  @Test
   void anUnchangedParallelismWithoutUnionStateReturnsTheOldHandles() {
     OperatorStateHandle a = handle(3, 0, 2);
     OperatorStateHandle b = handle(5, 0, 2);
@@ -177,7 +203,7 @@ class OperatorStateRepartitionerProperties {
     assertThat(assignment.get(1)).containsExactly(b);
   }
 
-  @Example
+  @Test
   void threeElementsOverTwoInstancesSplitTwoAndOne() {
     List<List<OperatorStateHandle>> assignment =
         OperatorStateRepartitioner.repartition(List.of(handle(3, 0, -1)), 2);
@@ -185,7 +211,7 @@ class OperatorStateRepartitionerProperties {
     assertThat(elementsOf(assignment.get(1), "split")).hasSize(2);
   }
 
-  @Example
+  @Test
   void aStateWithTwoModesIsRejected() {
     OperatorStateHandle a = handle(1, 0, -1);
     Map<String, StateMetaInfo> states = new LinkedHashMap<>();
