@@ -84,7 +84,16 @@ final class TestTypeGenerators {
         (labels, customer, shipTo, createdAt, total) -> Arrays.asList(labels, customer, shipTo, createdAt, total));
     Gen<List<Object>> third = dates.zip(bidsByChannel, nullable(byteArrays(0, 10), 10),
         (due, byChannel, payload) -> Arrays.asList(due, byChannel, payload));
-    return first.zip(second, third, TestTypeGenerators::order);
+    return first.zip(second, third, TestTypeGenerators::order).describedAs(TestTypeGenerators::describe);
+  }
+
+  /** An order as its toString() shows it, with the contents of its arrays rather than their identities. */
+  private static String describe(Order o) {
+    return "Order[id=" + o.id() + ", status=" + o.status() + ", items=" + o.items() + ", attributes=" + o.attributes()
+        + ", codes=" + Arrays.toString(o.codes()) + ", labels=" + Arrays.toString(o.labels())
+        + ", customer=" + o.customer() + ", shipTo=" + o.shipTo() + ", createdAt=" + o.createdAt()
+        + ", total=" + o.total() + ", due=" + o.due() + ", bidsByChannel=" + o.bidsByChannel()
+        + ", payload=" + Arrays.toString(o.payload()) + "]";
   }
 
   @SuppressWarnings("unchecked")
