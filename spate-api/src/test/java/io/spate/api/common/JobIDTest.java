@@ -2,25 +2,37 @@ package io.spate.api.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import io.spate.api.serialization.BasicValueGenerators;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class JobIDTest {
 
-  @Property(tries = 500)
-  void printsThirtyTwoLowercaseHexDigitsThatParseBack(@ForAll long upper, @ForAll long lower) {
-    JobID id = new JobID(upper, lower);
-    assertThat(id.toString()).matches("[0-9a-f]{32}");
-    assertThat(JobID.fromHexString(id.toString())).isEqualTo(id);
-    assertThat(JobID.fromHexString(id.toString().toUpperCase(java.util.Locale.ROOT))).isEqualTo(id);
+  @Test
+  void printsThirtyTwoLowercaseHexDigitsThatParseBack() {
+    qt().withExamples(500).forAll(BasicValueGenerators.longs(), BasicValueGenerators.longs()).checkAssert((upper, lower) -> {
+      JobID id = new JobID(upper, lower);
+      assertThat(id.toString()).matches("[0-9a-f]{32}");
+      assertThat(JobID.fromHexString(id.toString())).isEqualTo(id);
+      assertThat(JobID.fromHexString(id.toString().toUpperCase(java.util.Locale.ROOT))).isEqualTo(id);
+    });
   }
 
-  @Property(tries = 500)
-  void equalExactlyWhenBothHalvesAreAndThenHashAlike(@ForAll @IntRange(max = 2) int u1, @ForAll @IntRange(max = 2) int l1,
-      @ForAll @IntRange(max = 2) int u2, @ForAll @IntRange(max = 2) int l2, @ForAll long offset) {
+  /** Small offsets, 0 to 2, from the two halves of an id. */
+  record Offsets(int upper, int lower) {}
+
+  @Test
+  void equalExactlyWhenBothHalvesAreAndThenHashAlike() {
+    Gen<Offsets> offsets = Generate.range(0, 2).zip(Generate.range(0, 2), Offsets::new);
+    qt().withExamples(500).forAll(offsets, offsets, BasicValueGenerators.longs())
+        .checkAssert((first, second, offset) -> equalExactlyWhenBothHalvesAre(
+            first.upper(), first.lower(), second.upper(), second.lower(), offset));
+  }
+
+  private static void equalExactlyWhenBothHalvesAre(int u1, int l1, int u2, int l2, long offset) {
     JobID a = new JobID(offset + u1, -offset + l1);
     JobID b = new JobID(offset + u2, -offset + l2);
     assertThat(a.equals(b)).isEqualTo(u1 == u2 && l1 == l2);

@@ -2,19 +2,18 @@ package io.spate.api.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.serialization.BasicValueGenerators;
 import java.time.Duration;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 class RestartStrategiesTest {
 
@@ -141,27 +140,29 @@ class RestartStrategiesTest {
         .hasMessageContaining("restart-strategy.type");
   }
 
-  @Property
-  void aStrategyReadsBackFromTheConfigurationItWrites(@ForAll("strategies") RestartStrategy strategy) {
-    Configuration conf = new Configuration(strategy.toConfiguration());
-    assertThat(RestartStrategies.fromConfiguration(conf, false)).isEqualTo(strategy);
-    assertThat(RestartStrategies.fromConfiguration(conf, true)).isEqualTo(strategy);
+  @Test
+  void aStrategyReadsBackFromTheConfigurationItWrites() {
+    qt().forAll(strategies()).checkAssert(strategy -> {
+      Configuration conf = new Configuration(strategy.toConfiguration());
+      assertThat(RestartStrategies.fromConfiguration(conf, false)).isEqualTo(strategy);
+      assertThat(RestartStrategies.fromConfiguration(conf, true)).isEqualTo(strategy);
+    });
   }
 
-  @Provide
-  Arbitrary<RestartStrategy> strategies() {
-    Arbitrary<Duration> delays = Arbitraries.longs().between(0, 86_400_000).map(Duration::ofMillis);
-    Arbitrary<Duration> positive = Arbitraries.longs().between(1, 86_400_000).map(Duration::ofMillis);
-    Arbitrary<RestartStrategy> fixed = Combinators.combine(Arbitraries.integers().between(0, 1000), delays)
-        .as(RestartStrategies::fixedDelayRestart);
-    Arbitrary<RestartStrategy> rate = Combinators.combine(Arbitraries.integers().between(1, 1000), positive, delays)
-        .as(RestartStrategies::failureRateRestart);
-    Arbitrary<RestartStrategy> exponential = Combinators.combine(
-            positive, positive, Arbitraries.doubles().between(1, 10), positive, Arbitraries.doubles().between(0, 1),
-            Arbitraries.integers().between(1, Integer.MAX_VALUE))
-        .as((a, b, multiplier, reset, jitter, attempts) -> RestartStrategies.exponentialDelayRestart(
-            a.compareTo(b) <= 0 ? a : b, a.compareTo(b) <= 0 ? b : a, multiplier, reset, jitter, attempts));
-    return Arbitraries.oneOf(Arbitraries.just(RestartStrategies.noRestart()), fixed, rate, exponential);
+  private static Gen<RestartStrategy> strategies() {
+    Gen<Duration> delays = SourceDSL.longs().between(0, 86_400_000).map(Duration::ofMillis);
+    Gen<Duration> positive = SourceDSL.longs().between(1, 86_400_000).map(Duration::ofMillis);
+    Gen<RestartStrategy> fixed = SourceDSL.integers().between(0, 1000).zip(delays, RestartStrategies::fixedDelayRestart);
+    Gen<RestartStrategy> rate =
+        SourceDSL.integers().between(1, 1000).zip(positive, delays, RestartStrategies::failureRateRestart);
+    // The two delays ordered, then the other four parameters: QuickTheories zips at most five generators.
+    Gen<Duration[]> bounds = positive.zip(positive, (a, b) -> a.compareTo(b) <= 0 ? new Duration[] {a, b} : new Duration[] {b, a});
+    Gen<RestartStrategy> exponential = bounds.zip(
+        BasicValueGenerators.doubles(1, 10), positive, BasicValueGenerators.doubles(0, 1),
+        SourceDSL.integers().between(1, Integer.MAX_VALUE),
+        (delay, multiplier, reset, jitter, attempts) -> RestartStrategies.exponentialDelayRestart(
+            delay[0], delay[1], multiplier, reset, jitter, attempts));
+    return Generate.oneOf(Generate.constant(RestartStrategies.noRestart()), fixed, rate, exponential);
   }
 
   private static RestartStrategy fromType(String type) {

@@ -2,11 +2,10 @@ package io.spate.api.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
 
 class MemorySizeTest {
 
@@ -38,15 +37,19 @@ class MemorySizeTest {
         .hasMessageContaining("memory size");
   }
 
-  @Property
-  void toStringParsesBackToTheSameSize(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long bytes) {
-    MemorySize size = MemorySize.ofBytes(bytes);
-    assertThat(MemorySize.parse(size.toString())).isEqualTo(size);
+  @Test
+  void toStringParsesBackToTheSameSize() {
+    qt().forAll(SourceDSL.longs().between(0, Long.MAX_VALUE)).checkAssert(bytes -> {
+      MemorySize size = MemorySize.ofBytes(bytes);
+      assertThat(MemorySize.parse(size.toString())).isEqualTo(size);
+    });
   }
 
-  @Property
-  void storedInAConfigurationItReadsBackEqual(@ForAll @LongRange(min = 0, max = 1L << 50) long bytes) {
-    Configuration conf = new Configuration().set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ofBytes(bytes));
-    assertThat(conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes()).isEqualTo(bytes);
+  @Test
+  void storedInAConfigurationItReadsBackEqual() {
+    qt().forAll(SourceDSL.longs().between(0, 1L << 50)).checkAssert(bytes -> {
+      Configuration conf = new Configuration().set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ofBytes(bytes));
+      assertThat(conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes()).isEqualTo(bytes);
+    });
   }
 }

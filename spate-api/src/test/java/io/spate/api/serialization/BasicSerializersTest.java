@@ -1,8 +1,19 @@
 package io.spate.api.serialization;
 
+import static io.spate.api.serialization.BasicValueGenerators.bigIntegers;
+import static io.spate.api.serialization.BasicValueGenerators.booleans;
+import static io.spate.api.serialization.BasicValueGenerators.bytes;
+import static io.spate.api.serialization.BasicValueGenerators.chars;
+import static io.spate.api.serialization.BasicValueGenerators.doubles;
+import static io.spate.api.serialization.BasicValueGenerators.floats;
+import static io.spate.api.serialization.BasicValueGenerators.ints;
+import static io.spate.api.serialization.BasicValueGenerators.longs;
+import static io.spate.api.serialization.BasicValueGenerators.shorts;
+import static io.spate.api.serialization.BasicValueGenerators.strings;
 import static io.spate.api.serialization.SerializationTesting.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,39 +22,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 class BasicSerializersTest {
 
-  @Property(tries = 200)
-  void stringsOfAnyCharsRoundTrip(@ForAll String value) {
-    assertThat(roundTrip(StringSerializer.INSTANCE, value)).isEqualTo(value);
+  @Test
+  void stringsOfAnyCharsRoundTrip() {
+    qt().withExamples(200).forAll(strings())
+        .checkAssert(value -> assertThat(roundTrip(StringSerializer.INSTANCE, value)).isEqualTo(value));
   }
 
-  @Provide
-  Arbitrary<String> awkwardStrings() {
+  private static Gen<String> awkwardStrings() {
     // Lone and paired surrogates, NUL and chars at every encoding-length boundary.
-    return Arbitraries.of(
-            '\u0000', 'a', '\u007f', '\u0080', '\u07ff', '\u0800', '\ud800', '\udbff', '\udc00',
-            '\udfff', '\uffff', '\u20ac')
-        .list()
-        .ofMaxSize(50)
-        .map(chars -> {
-          StringBuilder text = new StringBuilder();
-          chars.forEach(text::append);
-          return text.toString();
-        });
+    Gen<Character> awkward = Generate.pick(List.of(
+        '\u0000', 'a', '\u007f', '\u0080', '\u07ff', '\u0800', '\ud800', '\udbff', '\udc00',
+        '\udfff', '\uffff', '\u20ac'));
+    return strings(awkward, 0, 50);
   }
 
-  @Property(tries = 300)
-  void malformedUtf16RoundTripsExactly(@ForAll("awkwardStrings") String value) {
-    assertThat(roundTrip(StringSerializer.INSTANCE, value)).isEqualTo(value);
+  @Test
+  void malformedUtf16RoundTripsExactly() {
+    qt().withExamples(300).forAll(awkwardStrings())
+        .checkAssert(value -> assertThat(roundTrip(StringSerializer.INSTANCE, value)).isEqualTo(value));
   }
 
   @Test
@@ -65,22 +69,35 @@ class BasicSerializersTest {
         .isInstanceOf(java.io.EOFException.class);
   }
 
-  @Property(tries = 100)
-  void primitiveBoxesRoundTrip(
-      @ForAll boolean z, @ForAll byte b, @ForAll short s, @ForAll char c, @ForAll int i,
-      @ForAll long l, @ForAll float f, @ForAll double d) {
-    assertThat(roundTrip(BooleanSerializer.INSTANCE, z)).isEqualTo(z);
-    assertThat(roundTrip(ByteSerializer.INSTANCE, b)).isEqualTo(b);
-    assertThat(roundTrip(ShortSerializer.INSTANCE, s)).isEqualTo(s);
-    assertThat(roundTrip(CharSerializer.INSTANCE, c)).isEqualTo(c);
-    assertThat(roundTrip(IntSerializer.INSTANCE, i)).isEqualTo(i);
-    assertThat(roundTrip(LongSerializer.INSTANCE, l)).isEqualTo(l);
-    assertThat(roundTrip(FloatSerializer.INSTANCE, f)).isEqualTo(f);
-    assertThat(roundTrip(DoubleSerializer.INSTANCE, d)).isEqualTo(d);
+  /** A boolean, byte, short and char. */
+  record NarrowValues(boolean z, byte b, short s, char c) {}
+
+  /** An int, long, float and double. */
+  record WideValues(int i, long l, float f, double d) {}
+
+  @Test
+  void primitiveBoxesRoundTrip() {
+    qt().withExamples(100)
+        .forAll(booleans().zip(bytes(), shorts(), chars(), NarrowValues::new),
+            ints().zip(longs(), floats(), doubles(), WideValues::new))
+        .checkAssert((narrow, wide) -> {
+          assertThat(roundTrip(BooleanSerializer.INSTANCE, narrow.z())).isEqualTo(narrow.z());
+          assertThat(roundTrip(ByteSerializer.INSTANCE, narrow.b())).isEqualTo(narrow.b());
+          assertThat(roundTrip(ShortSerializer.INSTANCE, narrow.s())).isEqualTo(narrow.s());
+          assertThat(roundTrip(CharSerializer.INSTANCE, narrow.c())).isEqualTo(narrow.c());
+          assertThat(roundTrip(IntSerializer.INSTANCE, wide.i())).isEqualTo(wide.i());
+          assertThat(roundTrip(LongSerializer.INSTANCE, wide.l())).isEqualTo(wide.l());
+          assertThat(roundTrip(FloatSerializer.INSTANCE, wide.f())).isEqualTo(wide.f());
+          assertThat(roundTrip(DoubleSerializer.INSTANCE, wide.d())).isEqualTo(wide.d());
+        });
   }
 
-  @Property(tries = 200)
-  void bigNumbersRoundTripWithTheirScale(@ForAll BigInteger unscaled, @ForAll int scale) {
+  @Test
+  void bigNumbersRoundTripWithTheirScale() {
+    qt().withExamples(200).forAll(bigIntegers(), ints()).checkAssert(BasicSerializersTest::bigNumbersRoundTrip);
+  }
+
+  private static void bigNumbersRoundTrip(BigInteger unscaled, int scale) {
     assertThat(roundTrip(BigIntegerSerializer.INSTANCE, unscaled)).isEqualTo(unscaled);
     BigDecimal decimal = new BigDecimal(unscaled, scale);
     assertThat(roundTrip(BigDecimalSerializer.INSTANCE, decimal)).isEqualTo(decimal);
@@ -92,22 +109,21 @@ class BasicSerializersTest {
     assertThat(roundTrip(BigDecimalSerializer.INSTANCE, value)).isEqualTo(value).hasScaleOf(2);
   }
 
-  @Provide
-  Arbitrary<LocalDateTime> dateTimes() {
-    return Combinators.combine(
-            Arbitraries.integers().between(-999_999_999, 999_999_999),
-            Arbitraries.integers().between(1, 12),
-            Arbitraries.integers().between(1, 28),
-            Arbitraries.longs().between(0, 86_399_999_999_999L))
-        .as((year, month, day, nanoOfDay) ->
-            LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.ofNanoOfDay(nanoOfDay)));
+  private static Gen<LocalDateTime> dateTimes() {
+    return SourceDSL.integers().between(-999_999_999, 999_999_999).zip(
+            SourceDSL.integers().between(1, 12),
+            SourceDSL.integers().between(1, 28),
+            SourceDSL.longs().between(0, 86_399_999_999_999L),
+            (year, month, day, nanoOfDay) ->
+                LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.ofNanoOfDay(nanoOfDay)));
   }
 
-  @Property(tries = 200)
-  void javaTimeValuesRoundTrip(
-      @ForAll("dateTimes") LocalDateTime dateTime,
-      @ForAll long seconds,
-      @ForAll int nanos) {
+  @Test
+  void javaTimeValuesRoundTrip() {
+    qt().withExamples(200).forAll(dateTimes(), longs(), ints()).checkAssert(BasicSerializersTest::javaTimeRoundTrips);
+  }
+
+  private static void javaTimeRoundTrips(LocalDateTime dateTime, long seconds, int nanos) {
     assertThat(roundTrip(LocalDateTimeSerializer.INSTANCE, dateTime)).isEqualTo(dateTime);
     assertThat(roundTrip(LocalDateSerializer.INSTANCE, dateTime.toLocalDate()))
         .isEqualTo(dateTime.toLocalDate());

@@ -2,6 +2,7 @@ package io.spate.api.serialization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,16 +11,12 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 class DataViewsTest {
 
@@ -72,20 +69,24 @@ class DataViewsTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Write>> writes() {
-    Arbitrary<Write> write =
-        net.jqwik.api.Combinators.combine(
-                Arbitraries.integers().between(0, 11),
-                Arbitraries.longs(),
-                Arbitraries.strings().ofMaxLength(40))
-            .as(Write::new);
-    return write.list().ofMaxSize(30);
+  private static Gen<List<Write>> writes() {
+    Gen<Write> write = SourceDSL.integers().between(0, 11)
+        .zip(BasicValueGenerators.longs(), BasicValueGenerators.strings(0, 40), Write::new);
+    return BasicValueGenerators.lists(write, 0, 30);
   }
 
-  @Property(tries = 300)
-  void writesTheSameBytesAsDataOutputStreamAndReadsThemBack(@ForAll("writes") List<Write> writes)
-      throws IOException {
+  @Test
+  void writesTheSameBytesAsDataOutputStreamAndReadsThemBack() {
+    qt().withExamples(300).forAll(writes()).checkAssert(writes -> {
+      try {
+        writeAndReadLikeTheJdk(writes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void writeAndReadLikeTheJdk(List<Write> writes) throws IOException {
     DataOutputSerializer ours = new DataOutputSerializer(1);
     ByteArrayOutputStream jdkBytes = new ByteArrayOutputStream();
     DataOutputStream jdk = new DataOutputStream(jdkBytes);
@@ -105,8 +106,18 @@ class DataViewsTest {
     assertThat(in.available()).isZero();
   }
 
-  @Property(tries = 300)
-  void varIntsRoundTripAndSmallOnesTakeOneByte(@ForAll int value) throws IOException {
+  @Test
+  void varIntsRoundTripAndSmallOnesTakeOneByte() {
+    qt().withExamples(300).forAll(BasicValueGenerators.ints()).checkAssert(value -> {
+      try {
+        varIntRoundTrips(value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static void varIntRoundTrips(int value) throws IOException {
     DataOutputSerializer out = new DataOutputSerializer();
     out.writeVarInt(value);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -140,12 +151,17 @@ class DataViewsTest {
     assertThat(out.length()).isZero();
   }
 
-  @Property(tries = 200)
-  void readUtfReadsWhatDataOutputStreamWrites(@ForAll @StringLength(max = 200) String text)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new DataOutputStream(bytes).writeUTF(text);
-    assertThat(new DataInputDeserializer(bytes.toByteArray()).readUTF()).isEqualTo(text);
+  @Test
+  void readUtfReadsWhatDataOutputStreamWrites() {
+    qt().withExamples(200).forAll(BasicValueGenerators.strings(0, 200)).checkAssert(text -> {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new DataOutputStream(bytes).writeUTF(text);
+        assertThat(new DataInputDeserializer(bytes.toByteArray()).readUTF()).isEqualTo(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   @Test
@@ -168,9 +184,20 @@ class DataViewsTest {
     assertThat(in.readLine()).isNull();
   }
 
-  @Property(tries = 100)
-  void readsHeapAndDirectByteBuffersFromTheirPosition(
-      @ForAll @Size(max = 50) List<Integer> values, @ForAll boolean direct) throws IOException {
+  @Test
+  void readsHeapAndDirectByteBuffersFromTheirPosition() {
+    qt().withExamples(100)
+        .forAll(BasicValueGenerators.lists(BasicValueGenerators.ints(), 0, 50), BasicValueGenerators.booleans())
+        .checkAssert((values, direct) -> {
+          try {
+            readsFromThePosition(values, direct);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static void readsFromThePosition(List<Integer> values, boolean direct) throws IOException {
     ByteBuffer buffer = direct ? ByteBuffer.allocateDirect(8 + 4 * values.size()) : ByteBuffer.allocate(8 + 4 * values.size());
     buffer.putLong(-1L);
     values.forEach(buffer::putInt);

@@ -3,17 +3,32 @@ package io.spate.api.serialization;
 import static io.spate.api.serialization.SerializationTesting.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class PrimitiveArraySerializerTest {
 
-  @Property(tries = 100)
-  void everyPrimitiveArrayRoundTrips(
-      @ForAll boolean[] z, @ForAll byte[] b, @ForAll short[] s, @ForAll char[] c, @ForAll int[] i,
-      @ForAll long[] l, @ForAll float[] f, @ForAll double[] d) {
+  /** Arrays of a boolean, byte, short and char. */
+  record NarrowArrays(boolean[] z, byte[] b, short[] s, char[] c) {}
+
+  /** Arrays of an int, long, float and double. */
+  record WideArrays(int[] i, long[] l, float[] f, double[] d) {}
+
+  @Test
+  void everyPrimitiveArrayRoundTrips() {
+    int max = BasicValueGenerators.DEFAULT_MAX_SIZE;
+    qt().withExamples(100)
+        .forAll(BasicValueGenerators.booleanArrays().zip(BasicValueGenerators.byteArrays(0, max),
+                BasicValueGenerators.shortArrays(), BasicValueGenerators.charArrays(), NarrowArrays::new),
+            BasicValueGenerators.intArrays(0, max).zip(BasicValueGenerators.longArrays(),
+                BasicValueGenerators.floatArrays(), BasicValueGenerators.doubleArrays(), WideArrays::new))
+        .checkAssert((narrow, wide) -> everyArrayRoundTrips(narrow.z(), narrow.b(), narrow.s(), narrow.c(),
+            wide.i(), wide.l(), wide.f(), wide.d()));
+  }
+
+  private static void everyArrayRoundTrips(
+      boolean[] z, byte[] b, short[] s, char[] c, int[] i, long[] l, float[] f, double[] d) {
     assertThat(roundTrip(PrimitiveArraySerializer.forArrayClass(boolean[].class), z)).isEqualTo(z);
     assertThat(roundTrip(PrimitiveArraySerializer.forArrayClass(byte[].class), b)).isEqualTo(b);
     assertThat(roundTrip(PrimitiveArraySerializer.forArrayClass(short[].class), s)).isEqualTo(s);
@@ -24,8 +39,13 @@ class PrimitiveArraySerializerTest {
     assertThat(roundTrip(PrimitiveArraySerializer.forArrayClass(double[].class), d)).isEqualTo(d);
   }
 
-  @Property(tries = 50)
-  void copiesAreIndependent(@ForAll int[] values) {
+  @Test
+  void copiesAreIndependent() {
+    qt().withExamples(50).forAll(BasicValueGenerators.intArrays(0, BasicValueGenerators.DEFAULT_MAX_SIZE))
+        .checkAssert(PrimitiveArraySerializerTest::copyIsIndependent);
+  }
+
+  private static void copyIsIndependent(int[] values) {
     if (values.length == 0) {
       return;
     }

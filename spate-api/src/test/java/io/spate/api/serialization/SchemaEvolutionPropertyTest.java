@@ -5,6 +5,7 @@ import static io.spate.api.serialization.SnapshotTesting.deserializeAll;
 import static io.spate.api.serialization.SnapshotTesting.readSnapshot;
 import static io.spate.api.serialization.SnapshotTesting.snapshotBytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -15,14 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * Laws of schema evolution over arbitrary values: a value written by the old class and read by the
@@ -38,7 +36,7 @@ class SchemaEvolutionPropertyTest {
   private static TypeSerializer<List<Object>> restoredLists;
   private static byte[] snapshot;
 
-  @BeforeContainer
+  @BeforeAll
   static void compileBothVersions() throws Exception {
     root = Files.createTempDirectory("spate-evolution");
     URLClassLoader first =
@@ -81,7 +79,7 @@ class SchemaEvolutionPropertyTest {
     restoredLists = SnapshotTesting.<List<Object>>readSnapshot(snapshot, second).restoreSerializer();
   }
 
-  @AfterContainer
+  @AfterAll
   static void deleteClasses() throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -91,20 +89,28 @@ class SchemaEvolutionPropertyTest {
   /** One old Trade's field values. */
   record TradeValues(long id, String symbol, double price, String venueName, int venueCode, boolean hasVenue) {}
 
-  @Provide
-  Arbitrary<List<TradeValues>> trades() {
-    Arbitrary<String> strings = Arbitraries.strings().ofMaxLength(12).injectNull(0.2);
-    return net.jqwik.api.Combinators.combine(
-            Arbitraries.longs(), strings, Arbitraries.doubles(), strings, Arbitraries.integers(),
-            Arbitraries.of(true, false))
-        .as(TradeValues::new)
-        .list()
-        .ofMaxSize(5);
+  private static Gen<List<TradeValues>> trades() {
+    Gen<String> strings = BasicValueGenerators.nullable(BasicValueGenerators.strings(0, 12), 20);
+    Gen<TradeValues> withVenue = BasicValueGenerators.longs().zip(
+        strings, BasicValueGenerators.doubles(), strings, BasicValueGenerators.ints(),
+        (id, symbol, price, venueName, venueCode) -> new TradeValues(id, symbol, price, venueName, venueCode, true));
+    Gen<TradeValues> trade = withVenue.zip(BasicValueGenerators.booleans(), (v, hasVenue) ->
+        new TradeValues(v.id(), v.symbol(), v.price(), v.venueName(), v.venueCode(), hasVenue));
+    return BasicValueGenerators.lists(trade, 0, 5);
   }
 
-  @Property(tries = 100)
-  void sharedFieldsSurviveAndNewOnesGetTheirDefaults(@ForAll("trades") List<TradeValues> values)
-      throws Exception {
+  @Test
+  void sharedFieldsSurviveAndNewOnesGetTheirDefaults() {
+    qt().withExamples(100).forAll(trades()).checkAssert(values -> {
+      try {
+        sharedFieldsSurvive(values);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static void sharedFieldsSurvive(List<TradeValues> values) throws Exception {
     List<Object> old = new ArrayList<>();
     for (TradeValues v : values) {
       Object venue = v.hasVenue()
@@ -131,10 +137,14 @@ class SchemaEvolutionPropertyTest {
     }
   }
 
-  @Property(tries = 300)
-  void corruptSnapshotsGiveIOExceptionsOrReadableSnapshots(
-      @ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 100_000) Integer> positions,
-      @ForAll byte garbage) {
+  @Test
+  void corruptSnapshotsGiveIOExceptionsOrReadableSnapshots() {
+    qt().withExamples(300)
+        .forAll(BasicValueGenerators.lists(SourceDSL.integers().between(0, 100_000), 1, 4), BasicValueGenerators.bytes())
+        .checkAssert(SchemaEvolutionPropertyTest::corruptSnapshotFailsCleanly);
+  }
+
+  private static void corruptSnapshotFailsCleanly(List<Integer> positions, byte garbage) {
     byte[] corrupt = snapshot.clone();
     for (int position : positions) {
       corrupt[position % corrupt.length] ^= (byte) (garbage | 1);

@@ -1,9 +1,18 @@
 package io.spate.api.typeinfo;
 
+import static io.spate.api.serialization.BasicValueGenerators.DEFAULT_MAX_SIZE;
+import static io.spate.api.serialization.BasicValueGenerators.ints;
+import static io.spate.api.serialization.BasicValueGenerators.lists;
+import static io.spate.api.serialization.BasicValueGenerators.longs;
+import static io.spate.api.serialization.BasicValueGenerators.maps;
+import static io.spate.api.serialization.BasicValueGenerators.nullable;
+import static io.spate.api.serialization.BasicValueGenerators.optionals;
+import static io.spate.api.serialization.BasicValueGenerators.strings;
 import static io.spate.api.serialization.SerializationTesting.javaSerialized;
 import static io.spate.api.serialization.SerializationTesting.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -23,25 +32,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Round trips and copies through the serializers that derived type information creates. */
 class CompositeSerializerTest {
 
   private static final TypeSerializer<Order> ORDERS = TypeInformation.of(Order.class).createSerializer();
 
-  @Provide
-  Arbitrary<Order> orders() {
-    return TestArbitraries.orders();
+  /** Lists of longs with nulls among them, up to the default size, as lists of boxes may hold. */
+  private static final Gen<List<Long>> NULLABLE_LONGS =
+      lists(nullable(longs(), 5), 0, DEFAULT_MAX_SIZE);
+
+  @Test
+  void nestedRecordsRoundTripExactly() {
+    qt().withExamples(150).forAll(TestTypeGenerators.orders()).checkAssert(CompositeSerializerTest::roundTripsExactly);
   }
 
-  @Property(tries = 150)
-  void nestedRecordsRoundTripExactly(@ForAll("orders") Order order) {
+  private static void roundTripsExactly(Order order) {
     Order result = roundTrip(ORDERS, order);
     assertThat(result).usingRecursiveComparison().isEqualTo(order);
     if (order.attributes() != null) {
@@ -51,8 +60,12 @@ class CompositeSerializerTest {
     }
   }
 
-  @Property(tries = 60)
-  void copiesOfMutableParts(@ForAll("orders") Order order) {
+  @Test
+  void copiesOfMutableParts() {
+    qt().withExamples(60).forAll(TestTypeGenerators.orders()).checkAssert(CompositeSerializerTest::copiesAreIndependent);
+  }
+
+  private static void copiesAreIndependent(Order order) {
     Order copy = ORDERS.copy(order);
     assertThat(copy).usingRecursiveComparison().isEqualTo(order);
     if (order.codes() != null && order.codes().length > 0) {
@@ -87,9 +100,13 @@ class CompositeSerializerTest {
     }
   }
 
-  @Property(tries = 200)
-  void mapCopiesKeepAHashMapAHashMapAndOtherMapsInTheirOrder(
-      @ForAll MapKind kind, @ForAll List<@net.jqwik.api.constraints.WithNull Long> keys) {
+  @Test
+  void mapCopiesKeepAHashMapAHashMapAndOtherMapsInTheirOrder() {
+    qt().withExamples(200).forAll(Generate.enumValues(MapKind.class), NULLABLE_LONGS)
+        .checkAssert(CompositeSerializerTest::mapCopyKeepsKindAndOrder);
+  }
+
+  private static void mapCopyKeepsKindAndOrder(MapKind kind, List<Long> keys) {
     Map<Long, Integer> map = kind.create();
     for (int i = 0; i < keys.size(); i++) {
       if (kind != MapKind.SORTED || keys.get(i) != null) {
@@ -113,16 +130,15 @@ class CompositeSerializerTest {
     assertThat(map).isEqualTo(before);
   }
 
-  @Provide
-  Arbitrary<Map<Status, Optional<Bid>>> statusMaps() {
-    return Arbitraries.maps(TestArbitraries.statuses(), TestArbitraries.bids().optional())
-        .ofMaxSize(3);
+  @Test
+  void genericTypesFromTypeHintsRoundTrip() {
+    Gen<Map<Status, Optional<Bid>>> statusMaps =
+        maps(TestTypeGenerators.statuses(), optionals(TestTypeGenerators.bids()), 3);
+    qt().withExamples(200).forAll(statusMaps, NULLABLE_LONGS)
+        .checkAssert(CompositeSerializerTest::typeHintSerializersRoundTrip);
   }
 
-  @Property(tries = 200)
-  void genericTypesFromTypeHintsRoundTrip(
-      @ForAll("statusMaps") Map<Status, Optional<Bid>> byStatus,
-      @ForAll List<@net.jqwik.api.constraints.WithNull Long> longs) {
+  private static void typeHintSerializersRoundTrip(Map<Status, Optional<Bid>> byStatus, List<Long> longs) {
     TypeSerializer<Map<Status, Optional<Bid>>> mapSerializer =
         new TypeHint<Map<Status, Optional<Bid>>>() {}.getTypeInfo().createSerializer();
     assertThat(roundTrip(mapSerializer, byStatus)).isEqualTo(byStatus);
@@ -137,9 +153,14 @@ class CompositeSerializerTest {
     assertThat(roundTrip(arraySerializer, bids)).containsExactly(bids);
   }
 
-  @Property(tries = 100)
-  void inheritedGenericFieldsAndConcreteCollectionFieldsRoundTrip(
-      @ForAll String value, @ForAll int count, @ForAll List<String> list) {
+  @Test
+  void inheritedGenericFieldsAndConcreteCollectionFieldsRoundTrip() {
+    qt().withExamples(100)
+        .forAll(strings(), ints(), lists(strings(), 0, DEFAULT_MAX_SIZE))
+        .checkAssert(CompositeSerializerTest::inheritedAndCollectionFieldsRoundTrip);
+  }
+
+  private static void inheritedAndCollectionFieldsRoundTrip(String value, int count, List<String> list) {
     StringBox box = new StringBox();
     box.value = value;
     box.count = count;
@@ -171,11 +192,13 @@ class CompositeSerializerTest {
     TypeInformation<Order> info = javaSerialized(TypeInformation.of(Order.class));
     assertThat(info).isEqualTo(TypeInformation.of(Order.class));
     TypeSerializer<Order> serializer = javaSerialized(info.createSerializer());
-    Order order = TestArbitraries.orders().sample();
-    assertThat(roundTrip(serializer, order)).usingRecursiveComparison().isEqualTo(order);
-    assertThat(javaSerialized(Types.STRING)).isSameAs(Types.STRING);
     FieldAccessor<Order, Long> id = javaSerialized(info.fieldAccessor("id"));
-    assertThat(id.get(order)).isEqualTo(order.id());
+    assertThat(javaSerialized(Types.STRING)).isSameAs(Types.STRING);
+    // A few generated orders where the old test sampled one.
+    qt().withExamples(5).forAll(TestTypeGenerators.orders()).checkAssert(order -> {
+      assertThat(roundTrip(serializer, order)).usingRecursiveComparison().isEqualTo(order);
+      assertThat(id.get(order)).isEqualTo(order.id());
+    });
   }
 
   @Test

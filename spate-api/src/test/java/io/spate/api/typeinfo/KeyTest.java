@@ -1,9 +1,18 @@
 package io.spate.api.typeinfo;
 
+import static io.spate.api.serialization.BasicValueGenerators.DEFAULT_MAX_SIZE;
+import static io.spate.api.serialization.BasicValueGenerators.chars;
+import static io.spate.api.serialization.BasicValueGenerators.doubles;
+import static io.spate.api.serialization.BasicValueGenerators.ints;
+import static io.spate.api.serialization.BasicValueGenerators.lists;
+import static io.spate.api.serialization.BasicValueGenerators.longs;
+import static io.spate.api.serialization.BasicValueGenerators.maps;
+import static io.spate.api.serialization.BasicValueGenerators.strings;
 import static io.spate.api.serialization.SerializationTesting.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.typeinfo.TestTypes.ArrayHolder;
 import io.spate.api.typeinfo.TestTypes.Bid;
@@ -19,25 +28,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Key hashes are stable and agree with equality; key checks name the offending field. */
 class KeyTest {
 
-  @Property(tries = 300)
-  void stringsAndBoxesHashLikeHashCode(
-      @ForAll String s, @ForAll int i, @ForAll long l, @ForAll double d, @ForAll char c) {
-    assertThat(Types.STRING.keyHash(s)).isEqualTo(s.hashCode());
-    assertThat(Types.INT.keyHash(i)).isEqualTo(Integer.hashCode(i));
-    assertThat(Types.LONG.keyHash(l)).isEqualTo(Long.hashCode(l));
-    assertThat(Types.DOUBLE.keyHash(d)).isEqualTo(Double.hashCode(d));
-    assertThat(Types.CHAR.keyHash(c)).isEqualTo(Character.hashCode(c));
+  /** One value of each type whose key hash must be its hashCode(). */
+  record Scalars(String s, int i, long l, double d, char c) {}
+
+  @Test
+  void stringsAndBoxesHashLikeHashCode() {
+    qt().withExamples(300).forAll(strings().zip(ints(), longs(), doubles(), chars(), Scalars::new)).checkAssert(v -> {
+      assertThat(Types.STRING.keyHash(v.s())).isEqualTo(v.s().hashCode());
+      assertThat(Types.INT.keyHash(v.i())).isEqualTo(Integer.hashCode(v.i()));
+      assertThat(Types.LONG.keyHash(v.l())).isEqualTo(Long.hashCode(v.l()));
+      assertThat(Types.DOUBLE.keyHash(v.d())).isEqualTo(Double.hashCode(v.d()));
+      assertThat(Types.CHAR.keyHash(v.c())).isEqualTo(Character.hashCode(v.c()));
+    });
   }
 
   @Test
@@ -63,18 +71,15 @@ class KeyTest {
         .isEqualTo(withNullChannel);
   }
 
-  @Provide
-  Arbitrary<Key> keys() {
-    return Combinators.combine(
-            TestArbitraries.nullableStrings(),
-            TestArbitraries.statuses(),
-            Arbitraries.integers().list().ofMaxSize(4))
-        .as(Key::new);
+  @Test
+  void equalKeysHashEqually() {
+    Gen<Key> keys = TestTypeGenerators.nullableStrings()
+        .zip(TestTypeGenerators.statuses(), lists(ints(), 0, 4), Key::new);
+    qt().withExamples(300).forAll(keys, TestTypeGenerators.customers(), lists(strings(), 0, DEFAULT_MAX_SIZE))
+        .checkAssert(KeyTest::equalValuesHashEqually);
   }
 
-  @Property(tries = 300)
-  void equalKeysHashEqually(
-      @ForAll("keys") Key key, @ForAll("customers") Customer customer, @ForAll List<String> list) {
+  private static void equalValuesHashEqually(Key key, Customer customer, List<String> list) {
     TypeInformation<Key> keys = TypeInformation.of(Key.class);
     Key same = roundTrip(keys.createSerializer(), key);
     assertThat(same).isEqualTo(key);
@@ -90,13 +95,13 @@ class KeyTest {
     assertThat(lists.keyHash(list)).isEqualTo(list.hashCode());
   }
 
-  @Provide
-  Arbitrary<Customer> customers() {
-    return TestArbitraries.customers();
+  @Test
+  void mapHashesDoNotDependOnIterationOrder() {
+    qt().withExamples(200).forAll(maps(strings(), ints(), DEFAULT_MAX_SIZE))
+        .checkAssert(KeyTest::mapHashIgnoresIterationOrder);
   }
 
-  @Property(tries = 200)
-  void mapHashesDoNotDependOnIterationOrder(@ForAll Map<String, Integer> map) {
+  private static void mapHashIgnoresIterationOrder(Map<String, Integer> map) {
     Map<String, Integer> reversed = new LinkedHashMap<>();
     List<String> keys = new ArrayList<>(map.keySet());
     Collections.reverse(keys);

@@ -3,7 +3,10 @@ package io.spate.api.typeinfo;
 import static io.spate.api.serialization.SerializationTesting.bytesOf;
 import static io.spate.api.serialization.SnapshotTesting.deserializeAll;
 import static io.spate.api.serialization.SnapshotTesting.snapshotRoundTrip;
+import static io.spate.api.serialization.BasicValueGenerators.lists;
+import static io.spate.api.serialization.BasicValueGenerators.nullable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.serialization.ListSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -11,10 +14,7 @@ import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.typeinfo.TestTypes.Customer;
 import io.spate.api.typeinfo.TestTypes.Order;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The law of serializer snapshots for unchanged classes: the serializer restored from a snapshot
@@ -34,18 +34,13 @@ class SerializerSnapshotPropertyTest {
     return snapshot.restoreSerializer();
   }
 
-  @Provide
-  Arbitrary<Order> orders() {
-    return TestArbitraries.orders();
+  @Test
+  void restoredSerializersReadAndRewriteNestedRecords() {
+    qt().withExamples(150).forAll(TestTypeGenerators.orders())
+        .checkAssert(SerializerSnapshotPropertyTest::restoredOrdersReadAndRewrite);
   }
 
-  @Provide
-  Arbitrary<List<Customer>> customers() {
-    return TestArbitraries.customers().injectNull(0.1).list().ofMaxSize(4);
-  }
-
-  @Property(tries = 150)
-  void restoredSerializersReadAndRewriteNestedRecords(@ForAll("orders") Order order) {
+  private static void restoredOrdersReadAndRewrite(Order order) {
     byte[] bytes = bytesOf(ORDERS, order);
 
     Order read = deserializeAll(RESTORED_ORDERS, bytes);
@@ -54,8 +49,13 @@ class SerializerSnapshotPropertyTest {
     assertThat(bytesOf(RESTORED_ORDERS, read)).isEqualTo(bytes);
   }
 
-  @Property(tries = 100)
-  void restoredSerializersReadAndRewritePojos(@ForAll("customers") List<Customer> customers) {
+  @Test
+  void restoredSerializersReadAndRewritePojos() {
+    qt().withExamples(100).forAll(lists(nullable(TestTypeGenerators.customers(), 10), 0, 4))
+        .checkAssert(SerializerSnapshotPropertyTest::restoredCustomersReadAndRewrite);
+  }
+
+  private static void restoredCustomersReadAndRewrite(List<Customer> customers) {
     byte[] bytes = bytesOf(CUSTOMERS, customers);
 
     List<Customer> read = deserializeAll(RESTORED_CUSTOMERS, bytes);

@@ -1,6 +1,7 @@
 package io.spate.api.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.windowing.assigners.EventTimeSessionWindows;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
@@ -15,22 +16,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** Window assignment against simple reference models. */
 class WindowAssignmentPropertiesTest {
 
   private static final long RANGE = 1L << 50;
 
-  @Property
-  void tumblingAssignsExactlyTheOneAlignedWindowContainingTheTimestamp(
-      @ForAll @LongRange(min = -RANGE, max = RANGE) long timestamp,
-      @ForAll @LongRange(min = 1, max = 1_000_000) long size,
-      @ForAll @LongRange(min = -1_000_000, max = 1_000_000) long rawOffset) {
+  private static Gen<Long> longs(long min, long max) {
+    return SourceDSL.longs().between(min, max);
+  }
+
+  private static Gen<List<Long>> lists(long min, long max, int minSize, int maxSize) {
+    return SourceDSL.lists().of(longs(min, max)).ofSizeBetween(minSize, maxSize);
+  }
+
+  @Test
+  void tumblingAssignsExactlyTheOneAlignedWindowContainingTheTimestamp() {
+    qt().forAll(longs(-RANGE, RANGE), longs(1, 1_000_000), longs(-1_000_000, 1_000_000))
+        .checkAssert(WindowAssignmentPropertiesTest::tumblingAssignsTheAlignedWindow);
+  }
+
+  private static void tumblingAssignsTheAlignedWindow(long timestamp, long size, long rawOffset) {
     long offset = rawOffset % size;
     Collection<TimeWindow> windows =
         TumblingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset)).assignWindows(null, timestamp, null);
@@ -42,10 +51,13 @@ class WindowAssignmentPropertiesTest {
     assertThat(Math.floorMod(w.getStart() - offset, size)).isZero();
   }
 
-  @Property
-  void tumblingGivesTheSameWindowAsAFreshAssignerWhateverTheOrder(
-      @ForAll @Size(max = 30) List<@LongRange(min = -100_000, max = 100_000) Long> timestamps,
-      @ForAll @LongRange(min = 1, max = 5_000) long size) {
+  @Test
+  void tumblingGivesTheSameWindowAsAFreshAssignerWhateverTheOrder() {
+    qt().forAll(lists(-100_000, 100_000, 0, 30), longs(1, 5_000))
+        .checkAssert(WindowAssignmentPropertiesTest::tumblingReusedIsLikeFresh);
+  }
+
+  private static void tumblingReusedIsLikeFresh(List<Long> timestamps, long size) {
     TumblingEventTimeWindows reused = TumblingEventTimeWindows.of(Duration.ofMillis(size));
     for (long ts : timestamps) {
       assertThat(reused.assignWindows(null, ts, null))
@@ -53,12 +65,13 @@ class WindowAssignmentPropertiesTest {
     }
   }
 
-  @Property
-  void slidingAssignsSizeBySlideAlignedWindowsEachContainingTheTimestamp(
-      @ForAll @LongRange(min = -RANGE, max = RANGE) long timestamp,
-      @ForAll @LongRange(min = 1, max = 10_000) long slide,
-      @ForAll @LongRange(min = 1, max = 20) long factor,
-      @ForAll @LongRange(min = -10_000, max = 10_000) long rawOffset) {
+  @Test
+  void slidingAssignsSizeBySlideAlignedWindowsEachContainingTheTimestamp() {
+    qt().forAll(longs(-RANGE, RANGE), longs(1, 10_000), longs(1, 20), longs(-10_000, 10_000))
+        .checkAssert(WindowAssignmentPropertiesTest::slidingAssignsAlignedWindows);
+  }
+
+  private static void slidingAssignsAlignedWindows(long timestamp, long slide, long factor, long rawOffset) {
     long size = slide * factor;
     long offset = rawOffset % slide;
     SlidingEventTimeWindows assigner =
@@ -73,12 +86,14 @@ class WindowAssignmentPropertiesTest {
     }
   }
 
-  @Property
-  void slidingWithAnUnevenSlideAssignsEveryContainingWindow(
-      @ForAll @LongRange(min = -100_000, max = 100_000) long timestamp,
-      @ForAll @LongRange(min = 1, max = 50) long slide,
-      @ForAll @LongRange(min = 1, max = 200) long size) {
-    Assume.that(slide <= size);
+  @Test
+  void slidingWithAnUnevenSlideAssignsEveryContainingWindow() {
+    qt().forAll(longs(-100_000, 100_000), longs(1, 50), longs(1, 200))
+        .assuming((timestamp, slide, size) -> slide <= size)
+        .checkAssert(WindowAssignmentPropertiesTest::slidingAssignsEveryContainingWindow);
+  }
+
+  private static void slidingAssignsEveryContainingWindow(long timestamp, long slide, long size) {
     Collection<TimeWindow> windows =
         SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide)).assignWindows(null, timestamp, null);
     Set<TimeWindow> expected = new HashSet<>();
@@ -90,13 +105,15 @@ class WindowAssignmentPropertiesTest {
     assertThat(new HashSet<>(windows)).isEqualTo(expected);
   }
 
-  @Property
-  void aReusedSlidingAssignerGivesEveryContainingWindowWhateverTheOrder(
-      @ForAll @Size(max = 40) List<@LongRange(min = -1_000, max = 1_000) Long> timestamps,
-      @ForAll @LongRange(min = 1, max = 50) long slide,
-      @ForAll @LongRange(min = 1, max = 200) long size,
-      @ForAll @LongRange(min = -49, max = 49) long rawOffset) {
-    Assume.that(slide <= size);
+  @Test
+  void aReusedSlidingAssignerGivesEveryContainingWindowWhateverTheOrder() {
+    qt().forAll(lists(-1_000, 1_000, 0, 40), longs(1, 50), longs(1, 200), longs(-49, 49))
+        .assuming((timestamps, slide, size, rawOffset) -> slide <= size)
+        .checkAssert(WindowAssignmentPropertiesTest::reusedSlidingGivesEveryContainingWindow);
+  }
+
+  private static void reusedSlidingGivesEveryContainingWindow(
+      List<Long> timestamps, long slide, long size, long rawOffset) {
     long offset = rawOffset % slide;
     SlidingEventTimeWindows reused =
         SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
@@ -111,10 +128,13 @@ class WindowAssignmentPropertiesTest {
     }
   }
 
-  @Property
-  void sessionMergingOfOutOfOrderTimestampsMatchesSortAndSplit(
-      @ForAll @Size(min = 1, max = 40) List<@LongRange(min = -5_000, max = 5_000) Long> timestamps,
-      @ForAll @LongRange(min = 1, max = 500) long gap) {
+  @Test
+  void sessionMergingOfOutOfOrderTimestampsMatchesSortAndSplit() {
+    qt().forAll(lists(-5_000, 5_000, 1, 40), longs(1, 500))
+        .checkAssert(WindowAssignmentPropertiesTest::sessionMergingMatchesSortAndSplit);
+  }
+
+  private static void sessionMergingMatchesSortAndSplit(List<Long> timestamps, long gap) {
     EventTimeSessionWindows assigner = EventTimeSessionWindows.withGap(Duration.ofMillis(gap));
     // the operator's view: live windows, each new window merged into them as it arrives
     List<TimeWindow> live = new ArrayList<>();

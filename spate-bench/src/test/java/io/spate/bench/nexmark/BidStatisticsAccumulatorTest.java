@@ -1,38 +1,37 @@
 package io.spate.bench.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.connectors.nexmark.Bid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /** The distinct counts kept as bids come equal those counted from the bids afterwards, however they are grouped. */
 class BidStatisticsAccumulatorTest {
 
-  @Provide
-  Arbitrary<List<Bid>> bids() {
+  private static Gen<List<Bid>> bids() {
     // few bidders and auctions, so that most bids meet one seen before; prices on both sides of each rank's edge
-    Arbitrary<Long> ids = Arbitraries.longs().between(1, 12);
-    Arbitrary<Long> prices = Arbitraries.of(1L, 9_999L, 10_000L, 999_999L, 1_000_000L, 50_000_000L);
-    Arbitrary<Bid> bid = Combinators.combine(ids, ids, prices, Arbitraries.longs().between(0, 1_000))
-        .as((auction, bidder, price, time) -> new Bid(auction, bidder, price, "c", "u", time, ""));
-    return bid.list().ofMaxSize(60);
+    Gen<Long> ids = SourceDSL.longs().between(1, 12);
+    Gen<Long> prices = Generate.pick(List.of(1L, 9_999L, 10_000L, 999_999L, 1_000_000L, 50_000_000L));
+    Gen<Bid> bid = ids.zip(ids, prices, SourceDSL.longs().between(0, 1_000),
+        (auction, bidder, price, time) -> new Bid(auction, bidder, price, "c", "u", time, ""));
+    return SourceDSL.lists().of(bid).ofSizeBetween(0, 60);
   }
 
-  @Property
-  void countsKeptAsBidsComeEqualCountsOfTheBids(@ForAll("bids") List<Bid> bids,
-      @ForAll @Size(max = 6) List<@IntRange(min = 0, max = 60) Integer> cuts) {
+  @Test
+  void countsKeptAsBidsComeEqualCountsOfTheBids() {
+    qt().forAll(bids(), SourceDSL.lists().of(SourceDSL.integers().between(0, 60)).ofSizeBetween(0, 6))
+        .checkAssert(BidStatisticsAccumulatorTest::countsKeptEqualCountsAfterwards);
+  }
+
+  private static void countsKeptEqualCountsAfterwards(List<Bid> bids, List<Integer> cuts) {
     // the bids cut into groups, each accumulated alone and then merged in, as merging windows do
     List<BidStatisticsAccumulator> groups = new ArrayList<>();
     groups.add(new BidStatisticsAccumulator());

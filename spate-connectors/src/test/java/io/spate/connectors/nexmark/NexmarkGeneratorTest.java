@@ -1,6 +1,7 @@
 package io.spate.connectors.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -9,17 +10,21 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** The generator's laws: determinism per event number, the mix of kinds, referential integrity, event-time order. */
 class NexmarkGeneratorTest {
 
   private static final NexmarkConfiguration SMALL = NexmarkConfiguration.builder().events(200_000).seed(7).build();
+
+  /** Any seed: the whole long range, whose extremes and 0 QuickTheories tries first. */
+  private static final Gen<Long> SEEDS = SourceDSL.longs().all();
+
+  private static Gen<Integer> ints(int min, int max) {
+    return SourceDSL.integers().between(min, max);
+  }
 
   private static List<Event> sequence(NexmarkGenerator generator, long from, long to) {
     List<Event> events = new ArrayList<>();
@@ -44,8 +49,13 @@ class NexmarkGeneratorTest {
     assertThat(same).isZero();
   }
 
-  @Property(tries = 200)
-  void anyEventCanBeGeneratedAlone(@ForAll @LongRange(min = 0, max = 199_999) long n, @ForAll long seed) {
+  @Test
+  void anyEventCanBeGeneratedAlone() {
+    qt().withExamples(200).forAll(SourceDSL.longs().between(0, 199_999), SEEDS)
+        .checkAssert(NexmarkGeneratorTest::anEventAloneIsTheEventInSequence);
+  }
+
+  private static void anEventAloneIsTheEventInSequence(long n, long seed) {
     NexmarkConfiguration config = SMALL.toBuilder().seed(seed).build();
     NexmarkGenerator sequential = new NexmarkGenerator(config);
     Event inSequence = null;
@@ -68,10 +78,13 @@ class NexmarkGeneratorTest {
         Map.of(Event.Type.PERSON, 1_000L, Event.Type.AUCTION, 3_000L, Event.Type.BID, 46_000L));
   }
 
-  @Property(tries = 50)
-  void everyEpochHoldsTheConfiguredProportions(
-      @ForAll @IntRange(min = 1, max = 9) int person, @ForAll @IntRange(min = 1, max = 9) int auction,
-      @ForAll @IntRange(min = 1, max = 60) int bid, @ForAll @IntRange(min = 1, max = 20) int epochs) {
+  @Test
+  void everyEpochHoldsTheConfiguredProportions() {
+    qt().withExamples(50).forAll(ints(1, 9), ints(1, 9), ints(1, 60), ints(1, 20))
+        .checkAssert(NexmarkGeneratorTest::everyEpochHoldsTheProportions);
+  }
+
+  private static void everyEpochHoldsTheProportions(int person, int auction, int bid, int epochs) {
     NexmarkGenerator generator = new NexmarkGenerator(
         SMALL.toBuilder().proportions(person, auction, bid).build());
     long total = (long) (person + auction + bid) * epochs;
@@ -92,10 +105,13 @@ class NexmarkGeneratorTest {
    * ({@link NexmarkGenerator#PERSON_ID_LEAD}) ids still to be created. So every reference lies between
    * the newest id minus max(in-flight, HOT_BLOCK - 1) and the newest id plus the lead.
    */
-  @Property(tries = 12)
-  void everyReferenceIsToAnExistingOrInFlightEntity(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 3000) int activePeople,
-      @ForAll @IntRange(min = 1, max = 300) int inFlight, @ForAll @IntRange(min = 1, max = 6) int hotRatio) {
+  @Test
+  void everyReferenceIsToAnExistingOrInFlightEntity() {
+    qt().withExamples(12).withShrinkCycles(100).forAll(SEEDS, ints(1, 3000), ints(1, 300), ints(1, 6))
+        .checkAssert(NexmarkGeneratorTest::everyReferenceExistsOrIsInFlight);
+  }
+
+  private static void everyReferenceExistsOrIsInFlight(long seed, int activePeople, int inFlight, int hotRatio) {
     NexmarkGenerator generator = new NexmarkGenerator(SMALL.toBuilder().seed(seed).numActivePeople(activePeople)
         .numInFlightAuctions(inFlight).hotAuctionRatio(hotRatio).hotBidderRatio(hotRatio).hotSellerRatio(hotRatio)
         .build());
@@ -158,11 +174,14 @@ class NexmarkGeneratorTest {
    * Event times are the first event time plus n inter-event delays, minus a disorder of at most the
    * bound; so no event is more than the bound older than any event before it.
    */
-  @Property(tries = 40)
-  void eventTimesGoBackwardsByAtMostTheOutOfOrderness(
-      @ForAll @IntRange(min = 1, max = 5_000_000) int eventsPerSecond,
-      @ForAll @IntRange(min = 0, max = 500) int outOfOrdernessMillis, @ForAll long seed,
-      @ForAll @LongRange(min = 0, max = 1_000_000_000L) long start) {
+  @Test
+  void eventTimesGoBackwardsByAtMostTheOutOfOrderness() {
+    qt().withExamples(40).forAll(ints(1, 5_000_000), ints(0, 500), SEEDS, SourceDSL.longs().between(0, 1_000_000_000L))
+        .checkAssert(NexmarkGeneratorTest::eventTimesGoBackAtMostTheOutOfOrderness);
+  }
+
+  private static void eventTimesGoBackAtMostTheOutOfOrderness(
+      int eventsPerSecond, int outOfOrdernessMillis, long seed, long start) {
     NexmarkConfiguration config = SMALL.toBuilder().unbounded().seed(seed).eventsPerSecond(eventsPerSecond)
         .outOfOrderness(Duration.ofMillis(outOfOrdernessMillis)).build();
     NexmarkGenerator generator = new NexmarkGenerator(config);
@@ -182,10 +201,13 @@ class NexmarkGeneratorTest {
    * A paced source emits an event when its scheduled millisecond comes: never after the even
    * schedule of n / rate seconds, at most a millisecond before it, and never before an earlier event.
    */
-  @Property(tries = 40)
-  void eventsFallDueWhenTheirScheduledMillisecondComes(
-      @ForAll @IntRange(min = 1, max = 5_000_000) int eventsPerSecond,
-      @ForAll @LongRange(min = 0, max = 1_000_000_000L) long start) {
+  @Test
+  void eventsFallDueWhenTheirScheduledMillisecondComes() {
+    qt().withExamples(40).forAll(ints(1, 5_000_000), SourceDSL.longs().between(0, 1_000_000_000L))
+        .checkAssert(NexmarkGeneratorTest::eventsFallDueInTheirMillisecond);
+  }
+
+  private static void eventsFallDueInTheirMillisecond(int eventsPerSecond, long start) {
     NexmarkConfiguration config = SMALL.toBuilder().unbounded().eventsPerSecond(eventsPerSecond).build();
     NexmarkGenerator generator = new NexmarkGenerator(config);
     long previous = start == 0 ? 0 : generator.dueNanosAfterOrigin(start - 1);
@@ -211,9 +233,13 @@ class NexmarkGeneratorTest {
   }
 
   /** The splits of a stream, each generated by a generator of its own, concatenate to the stream. */
-  @Property(tries = 60)
-  void rangesAtAnyBoundariesTogetherAreTheWholeStream(
-      @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 3_000) Integer> boundaries, @ForAll long seed) {
+  @Test
+  void rangesAtAnyBoundariesTogetherAreTheWholeStream() {
+    qt().withExamples(60).forAll(SourceDSL.lists().of(ints(0, 3_000)).ofSizeBetween(0, 8), SEEDS)
+        .checkAssert(NexmarkGeneratorTest::rangesTogetherAreTheStream);
+  }
+
+  private static void rangesTogetherAreTheStream(List<Integer> boundaries, long seed) {
     NexmarkConfiguration config = SMALL.toBuilder().events(3_000).seed(seed).build();
     List<Long> cuts = new ArrayList<>();
     cuts.add(0L);
@@ -227,9 +253,13 @@ class NexmarkGeneratorTest {
   }
 
   /** The strided splits of a source, merged back by event number, are the whole stream. */
-  @Property(tries = 40)
-  void stridedSplitsTogetherAreTheWholeStream(
-      @ForAll @IntRange(min = 0, max = 2_000) int events, @ForAll @IntRange(min = 1, max = 7) int readers) {
+  @Test
+  void stridedSplitsTogetherAreTheWholeStream() {
+    qt().withExamples(40).forAll(ints(0, 2_000), ints(1, 7))
+        .checkAssert(NexmarkGeneratorTest::stridedSplitsTogetherAreTheStream);
+  }
+
+  private static void stridedSplitsTogetherAreTheStream(int events, int readers) {
     NexmarkConfiguration config = SMALL.toBuilder().events(events).build();
     NexmarkGenerator generator = new NexmarkGenerator(config);
     Event[] merged = new Event[events];

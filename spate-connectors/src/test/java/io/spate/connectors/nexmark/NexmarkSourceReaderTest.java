@@ -1,6 +1,7 @@
 package io.spate.connectors.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
@@ -13,16 +14,15 @@ import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
 
 /** The reader resumes exactly from a snapshot; splits and events survive their serializers. */
 class NexmarkSourceReaderTest {
@@ -101,10 +101,21 @@ class NexmarkSourceReaderTest {
   }
 
   /** A reader stopped after some polls and a new reader given its snapshot read, together, the split. */
-  @Property(tries = 30)
-  void aRestoredReaderResumesExactlyWhereTheSnapshotWasTaken(
-      @ForAll @IntRange(min = 1, max = 5) int stride, @ForAll @IntRange(min = 0, max = 4) int index,
-      @ForAll @IntRange(min = 0, max = 30) int pollsBeforeSnapshot) throws Exception {
+  @Test
+  void aRestoredReaderResumesExactlyWhereTheSnapshotWasTaken() {
+    qt().withExamples(30).withShrinkCycles(300)
+        .forAll(SourceDSL.integers().between(1, 5), SourceDSL.integers().between(0, 4), SourceDSL.integers().between(0, 30))
+        .checkAssert((stride, index, pollsBeforeSnapshot) -> {
+          try {
+            aRestoredReaderResumesAtTheSnapshot(stride, index, pollsBeforeSnapshot);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void aRestoredReaderResumesAtTheSnapshot(int stride, int index, int pollsBeforeSnapshot)
+      throws Exception {
     NexmarkSplit split = NexmarkSplit.cut(CONFIG.numEvents(), stride).get(index % stride);
     Collected out = new Collected();
     NexmarkSourceReader first = reader(new Context());
@@ -299,25 +310,37 @@ class NexmarkSourceReaderTest {
     assertThat(context.splitRequests).isZero();
   }
 
-  @Property(tries = 100)
-  void splitsSurviveTheirSerializer(
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 1) long next, @ForAll @IntRange(min = 1) int stride)
-      throws Exception {
-    NexmarkSplit split = new NexmarkSplit("s" + stride, next, stride, Long.MAX_VALUE);
+  @Test
+  void splitsSurviveTheirSerializer() {
     var serializer = NexmarkSplit.serializer();
-    assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(split))).isEqualTo(split);
+    qt().withExamples(100)
+        .forAll(SourceDSL.longs().between(0, Long.MAX_VALUE - 1), SourceDSL.integers().between(1, Integer.MAX_VALUE))
+        .checkAssert((next, stride) -> {
+          NexmarkSplit split = new NexmarkSplit("s" + stride, next, stride, Long.MAX_VALUE);
+          try {
+            assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(split))).isEqualTo(split);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Spate's record serializer writes and reads events with their two null components. */
-  @Property(tries = 300)
-  void eventsSurviveSpatesSerializer(@ForAll @LongRange(min = 0, max = 19_999) long n) throws Exception {
+  @Test
+  void eventsSurviveSpatesSerializer() {
     TypeSerializer<Event> serializer = NexmarkSource.eventType().createSerializer();
-    Event event = new NexmarkGenerator(CONFIG).eventAt(n);
-    DataOutputSerializer out = new DataOutputSerializer();
-    serializer.serialize(event, out);
-    Event read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-    assertThat(read).isEqualTo(event);
-    assertThat(serializer.copy(event)).isEqualTo(event);
+    qt().withExamples(300).forAll(SourceDSL.longs().between(0, 19_999)).checkAssert(n -> {
+      Event event = new NexmarkGenerator(CONFIG).eventAt(n);
+      DataOutputSerializer out = new DataOutputSerializer();
+      try {
+        serializer.serialize(event, out);
+        Event read = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(read).isEqualTo(event);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      assertThat(serializer.copy(event)).isEqualTo(event);
+    });
   }
 
   /** Records the splits an enumerator assigns and the readers it tells there are no more, for three readers. */

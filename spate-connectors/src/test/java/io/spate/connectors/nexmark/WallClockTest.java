@@ -1,23 +1,26 @@
 package io.spate.connectors.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
 
 /** Placing wall-clock instants on the {@code nanoTime} scale. */
 class WallClockTest {
 
-  @Property(tries = 200)
-  void anInstantIsPlacedToTheNanosecondOfTheWallClock(
-      @ForAll @LongRange(min = 1, max = 4_000_000_000_000L) long originMillis,
-      @ForAll @LongRange(min = 0, max = 3_600_000_000_000L) long sinceOriginNanos,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long nowNanos) {
+  @Test
+  void anInstantIsPlacedToTheNanosecondOfTheWallClock() {
+    qt().withExamples(200)
+        .forAll(SourceDSL.longs().between(1, 4_000_000_000_000L), SourceDSL.longs().between(0, 3_600_000_000_000L),
+            SourceDSL.longs().between(0, Long.MAX_VALUE / 2))
+        .checkAssert(WallClockTest::anInstantIsPlacedExactly);
+  }
+
+  private static void anInstantIsPlacedExactly(long originMillis, long sinceOriginNanos, long nowNanos) {
     Instant wall = Instant.ofEpochMilli(originMillis).plusNanos(sinceOriginNanos);
 
     assertThat(WallClock.nanoTimeAt(originMillis, nowNanos, wall))
@@ -28,12 +31,15 @@ class WallClockTest {
    * A thread stalled between the two clocks (the first {@code Instant.now()} of a JVM loads classes)
    * reads them again, and places the instant from the first reading whose {@code nanoTime} bracket is tight.
    */
-  @Property(tries = 200)
-  void theClocksAreReadAgainUntilTheyLieCloseTogether(
-      @ForAll @IntRange(min = 0, max = 20) int stalledReadings,
-      @ForAll @LongRange(min = 5_001, max = 5_000_000) long stall,
-      @ForAll @LongRange(min = 0, max = 5_000) long tightGap,
-      @ForAll @LongRange(min = 0, max = 3_600_000_000_000L) long sinceOriginNanos) {
+  @Test
+  void theClocksAreReadAgainUntilTheyLieCloseTogether() {
+    qt().withExamples(200)
+        .forAll(SourceDSL.integers().between(0, 20), SourceDSL.longs().between(5_001, 5_000_000),
+            SourceDSL.longs().between(0, 5_000), SourceDSL.longs().between(0, 3_600_000_000_000L))
+        .checkAssert(WallClockTest::theClocksAreReadAgainUntilTight);
+  }
+
+  private static void theClocksAreReadAgainUntilTight(int stalledReadings, long stall, long tightGap, long sinceOriginNanos) {
     long originMillis = 1_767_225_600_000L;
     long[] now = {1_000_000_000L};
     int[] readings = {0};

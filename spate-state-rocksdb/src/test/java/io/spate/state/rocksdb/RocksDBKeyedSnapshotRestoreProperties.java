@@ -11,7 +11,7 @@ import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * Snapshots taken on the heap, on RocksDB in full, on RocksDB incrementally (in files with a shared
@@ -61,7 +61,7 @@ class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperti
     return sourceKind != INCREMENTAL || targetKind != HEAP; // the heap backend refuses incremental snapshots
   }
 
-  @AfterContainer
+  @AfterAll
   static void deleteCheckpoints() {
     RocksDBKeyedStateBackend.deleteDirectory(CHECKPOINTS);
   }

@@ -1,6 +1,8 @@
 package io.spate.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.ValueState;
@@ -18,14 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * Engine-owned value state on RocksDB ({@link OwnedValueStateDescriptor}), cached as objects: random
@@ -39,10 +36,10 @@ class RocksDBOwnedValueStateProperties {
   /** Update with a new array, add to the stored array in place and update with it, clear, or read. */
   record Op(int kind, int key, long namespace, long value) {}
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 7),
-        Arbitraries.longs().between(0, 2), Arbitraries.longs().between(-9, 9)).as(Op::new).list().ofMaxSize(120);
+  private static Gen<List<Op>> ops() {
+    Gen<Op> op = SourceDSL.integers().between(0, 3).zip(SourceDSL.integers().between(0, 7),
+        SourceDSL.longs().between(0, 2), SourceDSL.longs().between(-9, 9), Op::new);
+    return SourceDSL.lists().of(op).ofSizeBetween(0, 120);
   }
 
   private static KeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
@@ -64,9 +61,20 @@ class RocksDBOwnedValueStateProperties {
     return state;
   }
 
-  @Property(tries = 80)
-  void behavesLikeAMapOfObjectsAcrossASnapshot(@ForAll("ops") List<Op> ops,
-      @ForAll @IntRange(min = 0, max = 40) int cacheEntries) throws Exception {
+  @Test
+  void behavesLikeAMapOfObjectsAcrossASnapshot() {
+    // Each try opens two RocksDB backends, and so does each step of shrinking: a bounded shrink reports
+    // a failure well within the 90-second limit on a test.
+    qt().withExamples(80).withShrinkCycles(150).forAll(ops(), SourceDSL.integers().between(0, 40)).checkAssert((ops, cacheEntries) -> {
+      try {
+        behavesLikeAMapOfObjects(ops, cacheEntries);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static void behavesLikeAMapOfObjects(List<Op> ops, int cacheEntries) throws Exception {
     Map<String, Long> model = new HashMap<>();
     KeyedStateBackend<String> source = backend(cacheEntries, List.of());
     KeyedStateBackend<String> restored = null;
@@ -129,7 +137,7 @@ class RocksDBOwnedValueStateProperties {
   }
 
   /** A plain value state still reads copies on RocksDB; an owned one reads the cached object itself. */
-  @Example
+  @Test
   void onlyOwnedStateReadsTheStoredObject() throws Exception {
     KeyedStateBackend<String> b = backend(16, List.of());
     try {

@@ -1,6 +1,7 @@
 package io.spate.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.serialization.IntSerializer;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -13,14 +14,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.Options;
@@ -51,36 +49,45 @@ class RocksDBTimerQueuePropertiesTest {
   private static final List<Object> NAMESPACES =
       List.of(VoidNamespace.INSTANCE, new TimeWindow(0, 10), new TimeWindow(-5, 3));
 
-  @Provide
-  Arbitrary<List<Op>> operations() {
-    Arbitrary<Long> timestamps = Arbitraries.oneOf(Arbitraries.longs().between(-6, 30),
-        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, -1L, 256L));
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 2), timestamps,
-        Arbitraries.integers().between(0, 11), Arbitraries.integers().between(0, 2)).as(Op::new);
-    return op.list().ofMaxSize(250);
+  private static Gen<List<Op>> operations() {
+    // Half the timestamps from a small range, half the extremes and values around the cache's edges.
+    Gen<Long> timestamps = Generate.frequency(List.of(Pair.of(1, SourceDSL.longs().between(-6, 30)),
+        Pair.of(1, Generate.pick(List.of(Long.MIN_VALUE, Long.MAX_VALUE, -1L, 256L)))));
+    Gen<Op> op = SourceDSL.integers().between(0, 2).zip(timestamps,
+        SourceDSL.integers().between(0, 11), SourceDSL.integers().between(0, 2), Op::new);
+    return SourceDSL.lists().of(op).ofSizeBetween(0, 250);
   }
 
   /**
    * Few distinct timers, so that one timer is often added beyond the cache, removed or fired, and
    * added again: the queue must not take it for one it wrote earlier.
    */
-  @Provide
-  Arbitrary<List<Op>> crowdedOperations() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.longs().between(0, 5),
-        Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 1)).as(Op::new);
-    return op.list().ofMinSize(50).ofMaxSize(250);
+  private static Gen<List<Op>> crowdedOperations() {
+    Gen<Op> op = SourceDSL.integers().between(0, 2).zip(SourceDSL.longs().between(0, 5),
+        SourceDSL.integers().between(0, 7), SourceDSL.integers().between(0, 1), Op::new);
+    return SourceDSL.lists().of(op).ofSizeBetween(50, 250);
   }
 
-  @Property(tries = 200)
-  void behavesLikeASortedSetPolledUpToWatermarks(@ForAll("operations") List<Op> ops,
-      @ForAll @IntRange(min = 1, max = 4) int cacheSize) throws Exception {
-    checkAgainstSortedSet(ops, cacheSize);
+  @Test
+  void behavesLikeASortedSetPolledUpToWatermarks() {
+    // Each try opens a RocksDB, and so does each step of shrinking: a bounded shrink reports a failure
+    // well within the 90-second limit on a test.
+    qt().withExamples(200).withShrinkCycles(200).forAll(operations(), SourceDSL.integers().between(1, 4))
+        .checkAssert(RocksDBTimerQueuePropertiesTest::behavesLikeASortedSet);
   }
 
-  @Property(tries = 200)
-  void timersAddedAgainAfterTheyWentAreQueuedAgain(@ForAll("crowdedOperations") List<Op> ops,
-      @ForAll @IntRange(min = 1, max = 2) int cacheSize) throws Exception {
-    checkAgainstSortedSet(ops, cacheSize);
+  @Test
+  void timersAddedAgainAfterTheyWentAreQueuedAgain() {
+    qt().withExamples(200).withShrinkCycles(200).forAll(crowdedOperations(), SourceDSL.integers().between(1, 2))
+        .checkAssert(RocksDBTimerQueuePropertiesTest::behavesLikeASortedSet);
+  }
+
+  private static void behavesLikeASortedSet(List<Op> ops, int cacheSize) {
+    try {
+      checkAgainstSortedSet(ops, cacheSize);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

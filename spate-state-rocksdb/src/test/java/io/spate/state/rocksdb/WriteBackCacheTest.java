@@ -2,20 +2,18 @@ package io.spate.state.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 class WriteBackCacheTest {
 
@@ -111,18 +109,24 @@ class WriteBackCacheTest {
   /** One access: write (or delete, with a null value) a row through the cache, or read it back. */
   record Op(boolean write, int row, Integer value) {}
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 9),
-        Arbitraries.integers().between(0, 99).injectNull(0.2)).as(Op::new).list().ofMaxSize(200);
+  private static Gen<List<Op>> ops() {
+    Gen<Integer> values = Generate.frequency(List.of(
+        Pair.of(20, Generate.<Integer>constant((Integer) null)), Pair.of(80, SourceDSL.integers().between(0, 99))));
+    Gen<Op> op = SourceDSL.booleans().all().zip(SourceDSL.integers().between(0, 9), values, Op::new);
+    return SourceDSL.lists().of(op).ofSizeBetween(0, 200);
   }
 
   /**
    * Reading through the cache always gives the last value written, whatever the capacity; and after
    * a flush the store holds exactly what was written last per row.
    */
-  @Property(tries = 200)
-  void behavesLikeAMapInFrontOfTheStore(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 6) int capacity) {
+  @Test
+  void behavesLikeAMapInFrontOfTheStore() {
+    qt().withExamples(200).forAll(ops(), SourceDSL.integers().between(1, 6))
+        .checkAssert(WriteBackCacheTest::behavesLikeAMap);
+  }
+
+  private static void behavesLikeAMap(List<Op> ops, int capacity) {
     Store store = new Store();
     WriteBackCache<Integer> cache = new WriteBackCache<>(capacity, store::write);
     Map<String, Integer> model = new HashMap<>();

@@ -1,18 +1,15 @@
 package io.spate.bench.nexmark.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import io.spate.connectors.nexmark.NexmarkGenerator;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.SourceDSL;
 
 /** The latency law that both engines' sinks apply. */
 class LatencyOriginTest {
@@ -35,10 +32,14 @@ class LatencyOriginTest {
     assertThat(origin.latencyMicros(FIRST, 495 * MS)).isZero();
   }
 
-  @Property
-  void theOriginIsTheLeastScheduleWhateverTheOrderOfEvents(
-      @ForAll @Size(min = 1, max = 40) List<@LongRange(min = 0, max = 100) Long> offsets,
-      @ForAll @Size(min = 40, max = 40) List<@LongRange(min = 0, max = 1_000_000_000) Long> emissions) {
+  @Test
+  void theOriginIsTheLeastScheduleWhateverTheOrderOfEvents() {
+    qt().forAll(SourceDSL.lists().of(SourceDSL.longs().between(0, 100)).ofSizeBetween(1, 40),
+            SourceDSL.lists().of(SourceDSL.longs().between(0, 1_000_000_000)).ofSize(40))
+        .checkAssert(LatencyOriginTest::theOriginIsTheLeastSchedule);
+  }
+
+  private static void theOriginIsTheLeastSchedule(List<Long> offsets, List<Long> emissions) {
     LatencyOrigin origin = new LatencyOrigin(FIRST, LAST);
     long least = Long.MAX_VALUE;
     for (int i = 0; i < offsets.size(); i++) {
@@ -50,11 +51,15 @@ class LatencyOriginTest {
   }
 
   /** A processing-time window's row counts from the end of its window by the wall clock, whatever the events' times. */
-  @Property
-  void aRowStampedWithProcessingTimeCountsFromTheEndOfItsWindow(
-      @ForAll @LongRange(min = 1_000_000_000_000L, max = 4_000_000_000_000L) long windowEnd,
-      @ForAll @LongRange(min = 0, max = 60_000_000_000L) long delayNanos,
-      @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long nanoTimeAtWindowEnd) {
+  @Test
+  void aRowStampedWithProcessingTimeCountsFromTheEndOfItsWindow() {
+    qt().forAll(SourceDSL.longs().between(1_000_000_000_000L, 4_000_000_000_000L),
+            SourceDSL.longs().between(0, 60_000_000_000L),
+            SourceDSL.longs().between(-1_000_000_000_000L, 1_000_000_000_000L))
+        .checkAssert(LatencyOriginTest::aProcessingTimeRowCountsFromItsWindowEnd);
+  }
+
+  private static void aProcessingTimeRowCountsFromItsWindowEnd(long windowEnd, long delayNanos, long nanoTimeAtWindowEnd) {
     long epochNanosAtNanoTimeZero = windowEnd * MS - nanoTimeAtWindowEnd;
     LatencyOrigin origin = LatencyOrigin.processingTime(FIRST, LAST, epochNanosAtNanoTimeZero);
     origin.observe(FIRST, 7 * MS);
@@ -75,9 +80,13 @@ class LatencyOriginTest {
     assertThat(LatencyOrigin.of(c, false).latencyMicros(before - 1_001, System.nanoTime())).isEqualTo(-1);
   }
 
-  @Property
-  void aRowStampedAfterTheLastEventCountsFromTheLastEvent(@ForAll @LongRange(min = 1, max = 1_000_000) long beyond,
-      @ForAll @IntRange(min = 0, max = 5_000) int delayMicros) {
+  @Test
+  void aRowStampedAfterTheLastEventCountsFromTheLastEvent() {
+    qt().forAll(SourceDSL.longs().between(1, 1_000_000), SourceDSL.integers().between(0, 5_000))
+        .checkAssert(LatencyOriginTest::aLateRowCountsFromTheLastEvent);
+  }
+
+  private static void aLateRowCountsFromTheLastEvent(long beyond, int delayMicros) {
     LatencyOrigin origin = new LatencyOrigin(FIRST, LAST);
     origin.observe(FIRST, 7 * MS);
     long lastDue = 7 * MS + (LAST - FIRST) * MS;

@@ -2,44 +2,57 @@ package io.spate.api.connector.sink.lib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
+import io.spate.api.serialization.BasicValueGenerators;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /** The file sink's writer states survive serialization, and truncated bytes are rejected. */
 class FileSinkSerializerProperties {
 
   private final FileSink<String> sink = FileSink.forRows("/out", RowEncoder.<String>toStringEncoder()).build();
 
-  @Provide
-  Arbitrary<FileSink.WriterState> states() {
-    Arbitrary<String> paths = Arbitraries.strings().ofMinLength(1).ofMaxLength(40);
-    Arbitrary<FileSink.WriterState> counters = Combinators.combine(
-        Arbitraries.integers().between(-1, 1000), Arbitraries.longs().greaterOrEqual(0))
-        .as((subtask, next) -> new FileSink.WriterState(subtask, next, null, null, 0));
-    Arbitrary<FileSink.WriterState> singleFiles = Combinators.combine(paths, paths, Arbitraries.longs().greaterOrEqual(0))
-        .as((inProgress, target, length) -> new FileSink.WriterState(-1, 0, inProgress, target, length));
-    return Arbitraries.oneOf(counters, singleFiles);
+  private static Gen<FileSink.WriterState> states() {
+    Gen<String> paths = BasicValueGenerators.strings(1, 40);
+    Gen<Long> nonNegative = SourceDSL.longs().between(0, Long.MAX_VALUE);
+    Gen<FileSink.WriterState> counters = SourceDSL.integers().between(-1, 1000)
+        .zip(nonNegative, (subtask, next) -> new FileSink.WriterState(subtask, next, null, null, 0));
+    Gen<FileSink.WriterState> singleFiles = paths.zip(paths, nonNegative,
+        (inProgress, target, length) -> new FileSink.WriterState(-1, 0, inProgress, target, length));
+    return Generate.oneOf(counters, singleFiles);
   }
 
-  @Property
-  void writerStatesRoundTrip(@ForAll("states") FileSink.WriterState state) throws IOException {
+  @Test
+  void writerStatesRoundTrip() {
     var serializer = sink.getWriterStateSerializer();
-    assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state))).isEqualTo(state);
+    qt().forAll(states()).checkAssert(state -> {
+      try {
+        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state))).isEqualTo(state);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
-  @Property
-  void truncatedWriterStatesAreRejected(@ForAll("states") FileSink.WriterState state) throws IOException {
+  @Test
+  void truncatedWriterStatesAreRejected() {
     var serializer = sink.getWriterStateSerializer();
-    byte[] bytes = serializer.serialize(state);
-    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
-    assertThatThrownBy(() -> serializer.deserialize(serializer.getVersion(), truncated))
-        .isInstanceOf(IOException.class);
+    qt().forAll(states()).checkAssert(state -> {
+      byte[] bytes;
+      try {
+        bytes = serializer.serialize(state);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
+      assertThatThrownBy(() -> serializer.deserialize(serializer.getVersion(), truncated))
+          .isInstanceOf(IOException.class);
+    });
   }
 }

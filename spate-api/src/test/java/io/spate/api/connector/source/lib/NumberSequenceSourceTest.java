@@ -2,22 +2,19 @@ package io.spate.api.connector.source.lib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.connector.source.Boundedness;
+import io.spate.api.serialization.BasicValueGenerators;
 import io.spate.api.typeinfo.Types;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 class NumberSequenceSourceTest {
 
@@ -59,11 +56,22 @@ class NumberSequenceSourceTest {
     }
   }
 
-  @Property(tries = 100)
-  void readersTogetherEmitEveryNumberExactlyOnce(
-      @ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long from,
-      @ForAll @IntRange(min = 0, max = 2500) int length,
-      @ForAll @IntRange(min = 1, max = 9) int parallelism) throws Exception {
+  @Test
+  void readersTogetherEmitEveryNumberExactlyOnce() {
+    // Each try runs a source: shrinking is bounded, as each of its steps runs one too.
+    qt().withExamples(100).withShrinkCycles(300)
+        .forAll(SourceDSL.longs().between(-1_000_000_000_000L, 1_000_000_000_000L),
+            SourceDSL.integers().between(0, 2500), SourceDSL.integers().between(1, 9))
+        .checkAssert((from, length, parallelism) -> {
+          try {
+            readersEmitEveryNumberOnce(from, length, parallelism);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void readersEmitEveryNumberOnce(long from, int length, int parallelism) throws Exception {
     long to = from + length;
     try (var harness = SourceHarness.start(new NumberSequenceSource(from, to), parallelism)) {
       List<Long> records = new ArrayList<>(harness.runToEnd());
@@ -80,9 +88,13 @@ class NumberSequenceSourceTest {
     }
   }
 
-  @Property(tries = 500)
-  void splitsAreContiguousNearlyEqualAndCoverTheRange(
-      @ForAll("anyRange") long[] range, @ForAll @IntRange(min = 1, max = 64) int maxSplits) {
+  @Test
+  void splitsAreContiguousNearlyEqualAndCoverTheRange() {
+    qt().withExamples(500).forAll(anyRange(), SourceDSL.integers().between(1, 64))
+        .checkAssert(NumberSequenceSourceTest::splitsAreContiguousAndEven);
+  }
+
+  private static void splitsAreContiguousAndEven(long[] range, int maxSplits) {
     long from = range[0];
     long to = range[1];
     List<NumberSequenceSplit> splits = NumberSequenceSource.splitRange(from, to, maxSplits);
@@ -105,10 +117,10 @@ class NumberSequenceSourceTest {
     assertThat(largest.subtract(smallest)).isLessThanOrEqualTo(BigInteger.ONE);
   }
 
-  @Provide
-  Arbitrary<long[]> anyRange() {
-    Arbitrary<Long> edgy = Arbitraries.longs().edgeCases(c -> c.add(Long.MIN_VALUE, Long.MAX_VALUE, 0L));
-    return edgy.tuple2().map(t -> new long[] {Math.min(t.get1(), t.get2()), Math.max(t.get1(), t.get2())});
+  /** Ranges from and to any long, the extremes and 0 among them. */
+  private static Gen<long[]> anyRange() {
+    Gen<Long> edgy = BasicValueGenerators.longs();
+    return edgy.zip(edgy, (a, b) -> new long[] {Math.min(a, b), Math.max(a, b)}).describedAs(java.util.Arrays::toString);
   }
 
   @Test
@@ -130,11 +142,22 @@ class NumberSequenceSourceTest {
     assertThat(NumberSequenceSource.batchSize(0, 1022, 1024)).isEqualTo(1023);
   }
 
-  @Property(tries = 15)
-  void aRestoredCheckpointEmitsExactlyTheRemainingNumbers(
-      @ForAll @IntRange(min = 1, max = 5) int parallelism,
-      @ForAll @IntRange(min = 1, max = 5) int restoredParallelism,
-      @ForAll @IntRange(min = 0, max = 12_000) int recordsBeforeCheckpoint) throws Exception {
+  @Test
+  void aRestoredCheckpointEmitsExactlyTheRemainingNumbers() {
+    qt().withExamples(15).withShrinkCycles(100)
+        .forAll(SourceDSL.integers().between(1, 5), SourceDSL.integers().between(1, 5),
+            SourceDSL.integers().between(0, 12_000))
+        .checkAssert((parallelism, restoredParallelism, recordsBeforeCheckpoint) -> {
+          try {
+            aRestoredCheckpointEmitsTheRest(parallelism, restoredParallelism, recordsBeforeCheckpoint);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void aRestoredCheckpointEmitsTheRest(
+      int parallelism, int restoredParallelism, int recordsBeforeCheckpoint) throws Exception {
     NumberSequenceSource source = new NumberSequenceSource(0, 11_999);
     List<Long> before;
     SourceHarness.Checkpoint checkpoint;

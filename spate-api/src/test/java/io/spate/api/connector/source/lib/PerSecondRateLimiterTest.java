@@ -2,26 +2,33 @@ package io.spate.api.connector.source.lib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
+import io.spate.api.serialization.BasicValueGenerators;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** Drives the rate limiter with a synthetic clock: permits are asserted, not wall-clock time. */
 class PerSecondRateLimiterTest {
 
   private static final long T0 = 123_456_789_000L;
 
-  @Property(tries = 300)
-  void neverGrantsMoreThanTheRateAllowsSinceTheFirstRequest(
-      @ForAll @DoubleRange(min = 0.5, max = 2_000_000) double rate,
-      @ForAll @Size(min = 1, max = 200) List<@LongRange(min = 0, max = 50_000_000) Long> gaps,
-      @ForAll @IntRange(min = 1, max = 1024) int wanted) {
+  /** Rates with two decimal places, from half a permit to two million permits a second. */
+  private static final Gen<Double> RATES = BasicValueGenerators.doubles(0.5, 2_000_000);
+
+  private static Gen<List<Long>> gaps(int maxSize, long maxGap) {
+    return BasicValueGenerators.lists(SourceDSL.longs().between(0, maxGap), 1, maxSize);
+  }
+
+  @Test
+  void neverGrantsMoreThanTheRateAllowsSinceTheFirstRequest() {
+    qt().withExamples(300).forAll(RATES, gaps(200, 50_000_000), SourceDSL.integers().between(1, 1024))
+        .checkAssert(PerSecondRateLimiterTest::neverGrantsMoreThanTheRate);
+  }
+
+  private static void neverGrantsMoreThanTheRate(double rate, List<Long> gaps, int wanted) {
     PerSecondRateLimiter limiter = new PerSecondRateLimiter(rate);
     long now = T0;
     long granted = 0;
@@ -33,10 +40,13 @@ class PerSecondRateLimiterTest {
     }
   }
 
-  @Property(tries = 300)
-  void aPermitIsDueWhenTheLimiterSaysSo(
-      @ForAll @DoubleRange(min = 0.5, max = 2_000_000) double rate,
-      @ForAll @Size(min = 1, max = 100) List<@LongRange(min = 0, max = 5_000_000) Long> gaps) {
+  @Test
+  void aPermitIsDueWhenTheLimiterSaysSo() {
+    qt().withExamples(300).forAll(RATES, gaps(100, 5_000_000))
+        .checkAssert(PerSecondRateLimiterTest::aPermitIsDueWhenSaid);
+  }
+
+  private static void aPermitIsDueWhenSaid(double rate, List<Long> gaps) {
     PerSecondRateLimiter limiter = new PerSecondRateLimiter(rate);
     long now = T0;
     for (long gap : gaps) {
