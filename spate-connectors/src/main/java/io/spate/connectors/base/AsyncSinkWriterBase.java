@@ -68,22 +68,26 @@ public abstract class AsyncSinkWriterBase<InputT> implements SinkWriter<InputT>,
 
   @Override
   public CompletableFuture<Void> isAvailable() {
-    drainCompletions();
-    submitReady(false);
-    if (failure != null || buffer.size() < options.maxBufferedElements()) {
-      // A failure is reported by the next write or flush, so the task must call one.
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> current = available;
-    if (current.isDone()) {
-      current = new CompletableFuture<>();
-      available = current;
-      // A request that completed before the new future was visible completed the old one: look again.
-      if (!completions.isEmpty()) {
-        current.complete(null);
+    // Bounded: each round takes at least one completion, and at most maxInFlightRequests are pending.
+    for (int round = 0; round <= options.maxInFlightRequests(); round++) {
+      drainCompletions();
+      submitReady(false);
+      if (failure != null || buffer.size() < options.maxBufferedElements()) {
+        // A failure is reported by the next write or flush, so the task must call one.
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> current = available;
+      if (current.isDone()) {
+        current = new CompletableFuture<>();
+        available = current;
+      }
+      // A request that completed before the new future was visible completed the old one: take it
+      // into account here rather than answer "available" with a buffer that is still full.
+      if (completions.isEmpty()) {
+        return current;
       }
     }
-    return current;
+    return available;
   }
 
   /**

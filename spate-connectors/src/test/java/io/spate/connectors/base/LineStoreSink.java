@@ -11,11 +11,15 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A sink that writes strings to a {@link LineStoreServer} with a blocking socket client, through the sink writer base. */
 final class LineStoreSink implements Sink<String> {
 
   private static final long serialVersionUID = 1L;
+
+  /** The most elements any writer of this JVM held in its buffer after a write. */
+  static final AtomicInteger MAX_BUFFERED = new AtomicInteger();
 
   private final int port;
   private final AsyncSinkWriterOptions options;
@@ -56,6 +60,12 @@ final class LineStoreSink implements Sink<String> {
           throw new IOException("the server answered " + answer);
         }
       }
+    }
+
+    @Override
+    public void write(String element, Context context) throws IOException {
+      super.write(element, context);
+      MAX_BUFFERED.accumulateAndGet(bufferedElements(), Math::max);
     }
 
     int inFlight() {

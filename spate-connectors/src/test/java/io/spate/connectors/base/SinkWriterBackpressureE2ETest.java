@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class SinkWriterBackpressureE2ETest {
 
-  private static final long RECORDS = 2_000;
+  private static final long RECORDS = 5_000;
+  /** Records one poll of the sequence source emits at most: what may arrive after the writer asked to pause. */
+  private static final int SOURCE_BATCH = 1024;
   private static final Map<Integer, LineStoreServer> SERVERS = new ConcurrentHashMap<>();
   private static final AtomicLong COMPLETED_CHECKPOINTS = new AtomicLong();
   private static final List<String> UNFLUSHED_AT_SNAPSHOT = new CopyOnWriteArrayList<>();
@@ -74,7 +76,8 @@ class SinkWriterBackpressureE2ETest {
   void aSlowClientHoldsTheInputBackWhileCheckpointsComplete() throws Exception {
     try (LineStoreServer server = new LineStoreServer()) {
       SERVERS.put(server.port(), server);
-      server.delayAnswers(20); // 2,000 records in batches of 10, two at a time: about two seconds
+      server.delayAnswers(10); // 5,000 records in batches of 10, two at a time: about 2.5 seconds
+      LineStoreSink.MAX_BUFFERED.set(0);
       Configuration conf = new Configuration();
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(50));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -90,6 +93,11 @@ class SinkWriterBackpressureE2ETest {
           .isGreaterThanOrEqualTo(3);
       assertThat(UNFLUSHED_AT_SNAPSHOT).isEmpty();
       assertThat(server.maxServing()).isLessThanOrEqualTo(2);
+      // Without the pause the buffer would take in the whole input; with it, the limit plus what
+      // polls in flight when the writer turned unavailable emitted (one, rarely two: a request may
+      // complete between the writer's answer and the task reading it).
+      assertThat(LineStoreSink.MAX_BUFFERED.get()).as("elements buffered: the task paused its input")
+          .isLessThanOrEqualTo(30 + 2 * SOURCE_BATCH);
       assertThat(server.stored()).containsExactlyInAnyOrderElementsOf(
           LongStream.range(0, RECORDS).mapToObj(Long::toString).toList());
     }
