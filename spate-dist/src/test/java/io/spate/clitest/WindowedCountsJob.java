@@ -1,10 +1,6 @@
 package io.spate.clitest;
 
 import io.spate.api.common.RestartStrategies;
-import io.spate.api.connector.sink.lib.FileSink;
-import io.spate.api.connector.sink.lib.RowEncoder;
-import io.spate.api.connector.source.lib.DataGeneratorSource;
-import io.spate.api.connector.source.lib.RateLimiterStrategy;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.Collector;
@@ -12,6 +8,10 @@ import io.spate.api.functions.windowing.ProcessWindowFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.connectors.datagen.DataGeneratorSource;
+import io.spate.connectors.datagen.RateLimiterStrategy;
+import io.spate.connectors.file.FileSink;
+import io.spate.connectors.file.RowEncoder;
 import java.nio.file.Path;
 import java.time.Duration;
 

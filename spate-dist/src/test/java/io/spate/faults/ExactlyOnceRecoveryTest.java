@@ -8,23 +8,23 @@ import io.spate.api.checkpoint.FunctionSnapshotContext;
 import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
-import io.spate.api.connector.sink.lib.FileSink;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.api.functions.KeyedProcessFunction;
-import io.spate.api.functions.RichMapFunction;
 import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.RichMapFunction;
+import io.spate.api.functions.windowing.WindowFunction;
+import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
-import io.spate.api.functions.windowing.WindowFunction;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.api.state.CheckpointListener;
+import io.spate.connectors.file.FileSink;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
@@ -182,7 +182,7 @@ class ExactlyOnceRecoveryTest {
           }
         }).returns(Types.STRING).uid("windows");
     timers.union(windows)
-        .sinkTo(FileSink.forRows(output.toString(), io.spate.api.connector.sink.lib.RowEncoder.<String>toStringEncoder())
+        .sinkTo(FileSink.forRows(output.toString(), io.spate.connectors.file.RowEncoder.<String>toStringEncoder())
             .build()).uid("files");
     JobClient client = env.executeAsync(runId);
     client.getJobExecutionResult().get(120, TimeUnit.SECONDS);

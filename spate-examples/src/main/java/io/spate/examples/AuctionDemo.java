@@ -1,13 +1,13 @@
 package io.spate.examples;
 
-import io.spate.api.connector.source.lib.DataGeneratorSource;
-import io.spate.api.connector.source.lib.GeneratorFunction;
-import io.spate.api.connector.source.lib.RateLimiterStrategy;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.connectors.datagen.DataGeneratorSource;
+import io.spate.connectors.datagen.GeneratorFunction;
+import io.spate.connectors.datagen.RateLimiterStrategy;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;

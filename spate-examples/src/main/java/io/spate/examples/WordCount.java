@@ -1,9 +1,6 @@
 package io.spate.examples;
 
 import io.spate.api.common.RuntimeExecutionMode;
-import io.spate.api.connector.sink.lib.CsvRowEncoder;
-import io.spate.api.connector.sink.lib.FileSink;
-import io.spate.api.connector.source.lib.FileSource;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
@@ -11,6 +8,9 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.connectors.file.CsvRowEncoder;
+import io.spate.connectors.file.FileSink;
+import io.spate.connectors.file.FileSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

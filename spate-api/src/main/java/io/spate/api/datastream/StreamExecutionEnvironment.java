@@ -15,10 +15,9 @@ import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.Source;
-import io.spate.api.connector.source.lib.FileSource;
+import io.spate.api.connector.source.TextSourceFactory;
 import io.spate.api.connector.source.lib.FromElementsSource;
 import io.spate.api.connector.source.lib.NumberSequenceSource;
-import io.spate.api.connector.source.lib.SocketTextSource;
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.dag.StreamGraph;
 import io.spate.api.dag.StreamGraphValidator;
@@ -335,9 +334,13 @@ public class StreamExecutionEnvironment {
     return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source");
   }
 
-  /** The lines of a text file, or of every file of a directory, as a bounded stream. */
+  /**
+   * The lines of a text file, or of every file of a directory, as a bounded stream; needs the
+   * spate-connectors module on the class path.
+   */
   public DataStreamSource<String> readTextFile(String path) {
-    return fromSource(FileSource.forTextLines(path).build(), WatermarkStrategy.noWatermarks(), "File Source");
+    Source<String, ?, ?> source = textSourceFactory("readTextFile").textFileSource(path);
+    return fromSource(source, WatermarkStrategy.noWatermarks(), "File Source");
   }
 
   /** The lines read from a TCP socket at {@code hostname:port}, until the socket closes. */
@@ -345,10 +348,21 @@ public class StreamExecutionEnvironment {
     return socketTextStream(hostname, port, "\n");
   }
 
-  /** The records read from a TCP socket, separated by {@code delimiter}. */
+  /**
+   * The records read from a TCP socket, separated by {@code delimiter}; needs the spate-connectors
+   * module on the class path.
+   */
   public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
-    SocketTextSource source = new SocketTextSource(hostname, port, delimiter);
+    Source<String, ?, ?> source = textSourceFactory("socketTextStream").socketTextSource(hostname, port, delimiter);
     return addSource(source, WatermarkStrategy.noWatermarks(), "Socket Stream", Types.STRING, false);
+  }
+
+  private TextSourceFactory textSourceFactory(String method) {
+    for (TextSourceFactory factory : ServiceLoader.load(TextSourceFactory.class, userClassLoader)) {
+      return factory;
+    }
+    throw new IllegalStateException(method + " needs the spate-connectors module, which is not on the class path: "
+        + "add the dependency io.spate:spate-connectors to the job.");
   }
 
   /** The records of {@code source}, with timestamps and watermarks from {@code watermarkStrategy}. */

@@ -4,6 +4,7 @@ import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.StatefulSinkWriter;
+import io.spate.api.connector.sink.SupportsBackpressure;
 import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.sink.SupportsWriterState;
 import io.spate.api.connector.sink.WriterInitContext;
@@ -43,6 +44,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   private PendingCommittables<Object> pending;
   /** Set for sinks with writer state. */
   private ListState<byte[]> writerState;
+  /** Set for writers that can ask for a pause. */
+  private SupportsBackpressure backpressure;
 
   /** Creates the operator. */
   public SinkWriterOperator(Sink<T> sink) {
@@ -72,6 +75,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     } else {
       writer = sink.createWriter(new InitContext());
     }
+    backpressure = writer instanceof SupportsBackpressure b ? b : null;
     if (pending != null && !(writer instanceof CommittingSinkWriter<?, ?>)) {
       throw new IllegalStateException("Sink " + sink + " of operator '" + getName() + "' has a committer, but its"
           + " writer " + writer.getClass().getName() + " is not a CommittingSinkWriter");
@@ -90,6 +94,19 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
       states.add(readVersioned(serializer, element, "writer state #" + index++ + " of " + getName()));
     }
     return stateful.restoreWriter(new InitContext(), states);
+  }
+
+  /** Whether the writer may ask for pauses; known once the state is initialized. */
+  public boolean mayBackpressure() {
+    return backpressure != null;
+  }
+
+  /**
+   * Whether the writer takes records now. The task asks before it hands its chain more input, as
+   * it asks its output channels, so a slow sink holds the input back without blocking the worker.
+   */
+  public boolean isWriterAvailable() {
+    return backpressure == null || backpressure.isAvailable().isDone();
   }
 
   @Override

@@ -24,6 +24,7 @@ import io.spate.runtime.operators.KeyedInput;
 import io.spate.runtime.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.operators.SinkWriterOperator;
 import io.spate.runtime.operators.StreamOperator;
 import io.spate.runtime.operators.TwoInputStreamOperator;
 import io.spate.runtime.source.OperatorEvent;
@@ -118,6 +119,8 @@ public final class StreamTask implements Tasklet {
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
   private RecordWriter[] writers;
+  /** The chain's sink writers that may ask for a pause: the task asks them as it asks its writers. */
+  private SinkWriterOperator<?>[] backpressuringSinks = new SinkWriterOperator<?>[0];
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
@@ -411,6 +414,9 @@ public final class StreamTask implements Tasklet {
         throw new OperatorFailure(operator.getName(), e);
       }
     }
+    backpressuringSinks = operators.stream()
+        .filter(operator -> operator instanceof SinkWriterOperator<?> sink && sink.mayBackpressure())
+        .toArray(SinkWriterOperator<?>[]::new);
     replayChannelState();
     if (twoInputHead != null) {
       inputReadFirst = twoInputHead.inputToReadFirst();
@@ -529,6 +535,11 @@ public final class StreamTask implements Tasklet {
   private boolean writersAvailable() {
     for (RecordWriter writer : writers) {
       if (!writer.isAvailable()) {
+        return false;
+      }
+    }
+    for (SinkWriterOperator<?> sink : backpressuringSinks) {
+      if (!sink.isWriterAvailable()) {
         return false;
       }
     }

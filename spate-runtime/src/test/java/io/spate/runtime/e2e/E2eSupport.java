@@ -1,23 +1,20 @@
 package io.spate.runtime.e2e;
 
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionResult;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.connector.source.Boundedness;
-import io.spate.api.connector.source.SimpleVersionedSerializer;
-import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.connector.source.SplitEnumerator;
-import io.spate.api.connector.source.SplitEnumeratorContext;
-import io.spate.api.connector.source.lib.DataGeneratorSource;
+import io.spate.api.connector.source.lib.IndexRangeSource;
 import io.spate.api.connector.source.lib.NumberSequenceSplit;
+import io.spate.api.connector.source.lib.SequentialSplitReader;
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
-import io.spate.api.typeinfo.ResultTypeQueryable;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import java.util.ArrayList;
@@ -169,11 +166,10 @@ final class E2eSupport {
   record Tagged(int subtask, long index) {}
 
   /**
-   * A parallel bounded source of {@code count} records tagged with the subtask that read them, built
-   * on {@link DataGeneratorSource} with one generator per reader.
+   * A parallel bounded source of {@code count} records tagged with the subtask that read them: the
+   * indices 0 to {@code count - 1} in splits handed out on request, as {@code fromSequence} reads them.
    */
-  static final class TaggedSource
-      implements Source<Tagged, NumberSequenceSplit, List<NumberSequenceSplit>>, ResultTypeQueryable<Tagged> {
+  static final class TaggedSource extends IndexRangeSource<Tagged> {
     private static final long serialVersionUID = 1L;
     static final TypeInformation<Tagged> TYPE = Types.RECORD(Tagged.class);
 
@@ -183,45 +179,67 @@ final class E2eSupport {
       this.count = count;
     }
 
-    private DataGeneratorSource<Tagged> forSubtask(int subtask) {
-      return new DataGeneratorSource<>(i -> new Tagged(subtask, i), count, TYPE);
-    }
-
     @Override
     public Boundedness getBoundedness() {
       return Boundedness.BOUNDED;
     }
 
     @Override
-    public SourceReader<Tagged, NumberSequenceSplit> createReader(SourceReaderContext readerContext) {
-      return forSubtask(readerContext.getIndexOfSubtask()).createReader(readerContext);
-    }
-
-    @Override
-    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
-        SplitEnumeratorContext<NumberSequenceSplit> enumContext) {
-      return forSubtask(-1).createEnumerator(enumContext);
-    }
-
-    @Override
-    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
-        SplitEnumeratorContext<NumberSequenceSplit> enumContext, List<NumberSequenceSplit> checkpoint) {
-      return forSubtask(-1).restoreEnumerator(enumContext, checkpoint);
-    }
-
-    @Override
-    public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
-      return forSubtask(-1).getSplitSerializer();
-    }
-
-    @Override
-    public SimpleVersionedSerializer<List<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
-      return forSubtask(-1).getEnumeratorCheckpointSerializer();
-    }
-
-    @Override
     public TypeInformation<Tagged> getProducedType() {
       return TYPE;
+    }
+
+    @Override
+    protected long firstIndex() {
+      return 0;
+    }
+
+    @Override
+    protected long lastIndex() {
+      return count - 1;
+    }
+
+    @Override
+    public SourceReader<Tagged, NumberSequenceSplit> createReader(SourceReaderContext readerContext) {
+      return new Reader(readerContext);
+    }
+
+    /** Emits the indices of its splits, tagged with its subtask, in batches. */
+    private static final class Reader extends SequentialSplitReader<Tagged, NumberSequenceSplit> {
+      private final int subtask;
+      private String splitId;
+      private long next;
+      private long last;
+
+      Reader(SourceReaderContext context) {
+        super(context);
+        this.subtask = context.getIndexOfSubtask();
+      }
+
+      @Override
+      protected void openSplit(NumberSequenceSplit split) {
+        splitId = split.splitId();
+        next = split.from();
+        last = split.to();
+      }
+
+      @Override
+      protected SplitProgress readSplit(ReaderOutput<Tagged> output) {
+        int batch = batchSize(next, last, BATCH_SIZE);
+        for (int i = 0; i < batch; i++) {
+          output.collect(new Tagged(subtask, next + i));
+        }
+        if (next + batch - 1 == last) {
+          return SplitProgress.FINISHED;
+        }
+        next += batch;
+        return SplitProgress.MORE;
+      }
+
+      @Override
+      protected NumberSequenceSplit currentSplitState() {
+        return new NumberSequenceSplit(splitId, next, last);
+      }
     }
   }
 }

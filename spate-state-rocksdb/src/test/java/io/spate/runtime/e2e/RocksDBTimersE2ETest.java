@@ -4,8 +4,6 @@ import static io.spate.runtime.e2e.E2eSupport.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobClient;
-import io.spate.api.connector.source.lib.DataGeneratorSource;
-import io.spate.api.connector.source.lib.RateLimiterStrategy;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.Collector;
@@ -14,6 +12,8 @@ import io.spate.api.functions.OpenContext;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.connectors.datagen.DataGeneratorSource;
+import io.spate.connectors.datagen.RateLimiterStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

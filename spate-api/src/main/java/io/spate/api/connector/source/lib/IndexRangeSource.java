@@ -9,20 +9,31 @@ import java.util.List;
 
 /**
  * What the sources over a range of indices share: the range is cut into contiguous splits, a few
- * per reader, handed out on request, and checkpointed as the list of unread splits.
+ * per reader, handed out on request, and checkpointed as the list of unread splits. Public so that
+ * generated-data connectors outside this module can build on it.
  *
  * @param <T> the record type
  */
-abstract class IndexRangeSource<T>
+public abstract class IndexRangeSource<T>
     implements Source<T, NumberSequenceSplit, List<NumberSequenceSplit>>, ResultTypeQueryable<T> {
 
   private static final long serialVersionUID = 1L;
 
+  /** Indices a reader emits per {@code pollNext} call at most. */
+  protected static final int BATCH_SIZE = 1024;
+
   /** The first index, inclusive. */
-  abstract long firstIndex();
+  protected abstract long firstIndex();
 
   /** The last index, inclusive; below {@link #firstIndex()} for an empty range. */
-  abstract long lastIndex();
+  protected abstract long lastIndex();
+
+  /** How many of the indices {@code next..last} (non-empty) to take, at most {@code max}. */
+  protected static int batchSize(long next, long last, int max) {
+    // last - next may exceed Long.MAX_VALUE; read as unsigned it is exact.
+    long remainingMinusOne = last - next;
+    return Long.compareUnsigned(remainingMinusOne, max - 1L) >= 0 ? max : (int) remainingMinusOne + 1;
+  }
 
   @Override
   public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(

@@ -21,9 +21,6 @@ public final class NumberSequenceSource extends IndexRangeSource<Long> {
   /** Splits per reader: more than one so that a fast reader can take over work from a slow one. */
   static final int SPLITS_PER_READER = 4;
 
-  /** Numbers emitted per {@code pollNext} call. */
-  static final int BATCH_SIZE = 1024;
-
   private final long from;
   private final long to;
 
@@ -63,12 +60,12 @@ public final class NumberSequenceSource extends IndexRangeSource<Long> {
   }
 
   @Override
-  long firstIndex() {
+  protected long firstIndex() {
     return from;
   }
 
   @Override
-  long lastIndex() {
+  protected long lastIndex() {
     return to;
   }
 
@@ -141,12 +138,5 @@ public final class NumberSequenceSource extends IndexRangeSource<Long> {
     protected NumberSequenceSplit currentSplitState() {
       return new NumberSequenceSplit(splitId, next, last);
     }
-  }
-
-  /** How many of the numbers {@code next..last} (non-empty) to take, at most {@code max}. */
-  static int batchSize(long next, long last, int max) {
-    // last - next may exceed Long.MAX_VALUE; read as unsigned it is exact.
-    long remainingMinusOne = last - next;
-    return Long.compareUnsigned(remainingMinusOne, max - 1L) >= 0 ? max : (int) remainingMinusOne + 1;
   }
 }

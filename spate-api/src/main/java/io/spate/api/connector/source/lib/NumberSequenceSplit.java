@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A contiguous range of numbers, {@code from} to {@code to} inclusive, where {@code from} is the
- * next number to read; used by {@link NumberSequenceSource} and {@link DataGeneratorSource}.
+ * next number to read; used by {@link NumberSequenceSource} and the data generator of spate-connectors.
  *
  * @param splitId the id of the split, unique within its source
  * @param from the next number to read

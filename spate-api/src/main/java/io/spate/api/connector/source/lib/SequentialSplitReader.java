@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Base of the readers that read their splits one after another and ask the enumerator for one more
- * split whenever they run out.
+ * Base of the readers that read their splits one after another, without blocking, and ask the
+ * enumerator for one more split whenever they run out.
  */
-abstract class SequentialSplitReader<T, S extends SourceSplit> implements SourceReader<T, S> {
+public abstract class SequentialSplitReader<T, S extends SourceSplit> implements SourceReader<T, S> {
 
   /** What one {@link #readSplit} call achieved. */
-  enum SplitProgress {
+  protected enum SplitProgress {
     /** The split has more records to read now. */
     MORE,
     /** The split is read to its end. */
@@ -34,7 +34,8 @@ abstract class SequentialSplitReader<T, S extends SourceSplit> implements Source
   // Volatile because subclasses may complete it from a timer thread.
   private volatile CompletableFuture<Void> available = CompletableFuture.completedFuture(null);
 
-  SequentialSplitReader(SourceReaderContext context) {
+  /** A reader that talks to the enumerator through {@code context}. */
+  protected SequentialSplitReader(SourceReaderContext context) {
     this.context = context;
   }
 

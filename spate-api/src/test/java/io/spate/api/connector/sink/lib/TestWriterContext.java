@@ -7,13 +7,15 @@ import io.spate.api.metrics.MetricGroup;
 import java.util.function.LongSupplier;
 
 /** The writer context of one subtask with a clock, and a record context without time, for sink tests. */
-record TestWriterContext(int subtask, int parallelism, LongSupplier clock) implements WriterInitContext {
+public record TestWriterContext(int subtask, int parallelism, LongSupplier clock) implements WriterInitContext {
 
-  TestWriterContext(int subtask, int parallelism) {
+  /** A context of subtask {@code subtask} whose clock stands at 0. */
+  public TestWriterContext(int subtask, int parallelism) {
     this(subtask, parallelism, () -> 0L);
   }
 
-  static final SinkWriter.Context NO_TIME = new SinkWriter.Context() {
+  /** A record context without time. */
+  public static final SinkWriter.Context NO_TIME = new SinkWriter.Context() {
     @Override
     public long currentWatermark() {
       return Long.MIN_VALUE;

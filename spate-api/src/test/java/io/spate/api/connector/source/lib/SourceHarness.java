@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
  * tasks would: enumerator and readers talk through a message queue, {@code callAsync} work runs
  * only when the test says so, and checkpoints really go through the source's serializers.
  */
-final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable {
+public final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable {
 
   private static final long WAIT_LIMIT_MILLIS = 20_000;
 
@@ -54,7 +54,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Creates the enumerator and {@code parallelism} readers and starts them. */
-  static <T, S extends SourceSplit, E> SourceHarness<T, S, E> start(Source<T, S, E> source, int parallelism)
+  public static <T, S extends SourceSplit, E> SourceHarness<T, S, E> start(Source<T, S, E> source, int parallelism)
       throws Exception {
     SourceHarness<T, S, E> harness = new SourceHarness<>(source, parallelism);
     harness.enumerator = source.createEnumerator(harness.new EnumeratorContext());
@@ -63,7 +63,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Restores enumerator and readers from {@code checkpoint}, spreading reader splits round-robin. */
-  static <T, S extends SourceSplit, E> SourceHarness<T, S, E> restore(
+  public static <T, S extends SourceSplit, E> SourceHarness<T, S, E> restore(
       Source<T, S, E> source, int parallelism, Checkpoint checkpoint) throws Exception {
     SourceHarness<T, S, E> harness = new SourceHarness<>(source, parallelism);
     E state = source.getEnumeratorCheckpointSerializer()
@@ -99,7 +99,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Delivers queued messages and polls every reader that is available once; true if anything happened. */
-  boolean runOnce() throws Exception {
+  public boolean runOnce() throws Exception {
     boolean progress = deliverMessages();
     for (int i = 0; i < parallelism; i++) {
       SourceReader<T, S> reader = readers.get(i);
@@ -130,7 +130,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Runs until every reader has ended, running one-shot async calls and waiting for readers fed by other threads. */
-  List<T> runToEnd() throws Exception {
+  public List<T> runToEnd() throws Exception {
     long deadline = System.currentTimeMillis() + WAIT_LIMIT_MILLIS;
     while (!allEnded()) {
       if (runOnce() || runOneShotAsyncCalls()) {
@@ -154,7 +154,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Runs until nothing happens without async calls or waiting; for unbounded sources. */
-  List<T> runUntilIdle() throws Exception {
+  public List<T> runUntilIdle() throws Exception {
     for (int i = 0; i < 1_000_000; i++) {
       if (!runOnce()) {
         return records();
@@ -164,7 +164,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Runs until at least {@code count} records were emitted (or nothing can happen any more). */
-  List<T> runUntilRecords(int count) throws Exception {
+  public List<T> runUntilRecords(int count) throws Exception {
     while (records().size() < count) {
       if (!runOnce() && !runOneShotAsyncCalls()) {
         break;
@@ -174,7 +174,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Runs every registered async call once, handing results to the enumerator; periodic calls stay registered. */
-  void runAsyncCalls() {
+  public void runAsyncCalls() {
     List<AsyncCall<?>> due = new ArrayList<>(asyncCalls);
     asyncCalls.removeIf(call -> call.periodMillis <= 0);
     for (AsyncCall<?> call : due) {
@@ -196,12 +196,12 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** The async calls registered so far, with their delays. */
-  List<AsyncCall<?>> asyncCalls() {
+  public List<AsyncCall<?>> asyncCalls() {
     return List.copyOf(asyncCalls);
   }
 
   /** Takes checkpoint {@code id} after delivering all messages in flight, through the serializers. */
-  Checkpoint checkpoint(long id) throws Exception {
+  public Checkpoint checkpoint(long id) throws Exception {
     deliverMessages();
     SimpleVersionedSerializer<S> splitSerializer = source.getSplitSerializer();
     List<byte[]> splits = new ArrayList<>();
@@ -216,7 +216,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
         splitSerializer.getVersion(), splits);
   }
 
-  boolean allEnded() {
+  public boolean allEnded() {
     for (boolean e : ended) {
       if (!e) {
         return false;
@@ -225,16 +225,16 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
     return true;
   }
 
-  boolean ended(int subtask) {
+  public boolean ended(int subtask) {
     return ended[subtask];
   }
 
-  SourceReader<T, S> reader(int subtask) {
+  public SourceReader<T, S> reader(int subtask) {
     return readers.get(subtask);
   }
 
   /** All records, reader by reader, each reader's in emission order. */
-  List<T> records() {
+  public List<T> records() {
     List<T> all = new ArrayList<>();
     for (RecordingOutput<T> output : outputs) {
       all.addAll(output.records);
@@ -242,12 +242,12 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
     return all;
   }
 
-  List<T> records(int subtask) {
+  public List<T> records(int subtask) {
     return outputs.get(subtask).records;
   }
 
   /** The splits the enumerator assigned to {@code subtask}. */
-  List<S> assignments(int subtask) {
+  public List<S> assignments(int subtask) {
     return assignments.get(subtask);
   }
 
@@ -260,7 +260,7 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** A checkpoint as bytes, the way the runtime would store it. */
-  static final class Checkpoint {
+  public static final class Checkpoint {
     final int enumeratorVersion;
     final byte[] enumeratorState;
     final int splitVersion;
@@ -275,11 +275,11 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** A {@code callAsync} registration, run by the test on the test thread. */
-  static final class AsyncCall<R> {
+  public static final class AsyncCall<R> {
     final Callable<R> callable;
     final BiConsumer<R, Throwable> handler;
-    final long initialDelayMillis;
-    final long periodMillis;
+    public final long initialDelayMillis;
+    public final long periodMillis;
 
     AsyncCall(Callable<R> callable, BiConsumer<R, Throwable> handler, long initialDelayMillis, long periodMillis) {
       this.callable = callable;
@@ -374,9 +374,9 @@ final class SourceHarness<T, S extends SourceSplit, E> implements AutoCloseable 
   }
 
   /** Records what a reader emits. */
-  static final class RecordingOutput<T> implements ReaderOutput<T> {
-    final List<T> records = new ArrayList<>();
-    final List<Long> timestamps = new ArrayList<>();
+  public static final class RecordingOutput<T> implements ReaderOutput<T> {
+    public final List<T> records = new ArrayList<>();
+    public final List<Long> timestamps = new ArrayList<>();
 
     @Override
     public void collect(T record) {

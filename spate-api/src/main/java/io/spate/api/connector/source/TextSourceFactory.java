@@ -1,0 +1,19 @@
+package io.spate.api.connector.source;
+
+/**
+ * Creates the sources behind {@code StreamExecutionEnvironment.readTextFile} and {@code
+ * socketTextStream}. The spate-connectors module provides it, found through {@link
+ * java.util.ServiceLoader}, so that the API keeps these two methods without depending on the
+ * connectors.
+ */
+public interface TextSourceFactory {
+
+  /** A bounded source of the lines of the file at {@code path}, or of every file of that directory. */
+  Source<String, ?, ?> textFileSource(String path);
+
+  /**
+   * An unbounded, non-parallel source of the strings separated by {@code delimiter} that the TCP
+   * server at {@code host:port} sends.
+   */
+  Source<String, ?, ?> socketTextSource(String host, int port, String delimiter);
+}

@@ -1,0 +1,2 @@
+/** The data generator source and its rate limiters. */
+package io.spate.connectors.datagen;

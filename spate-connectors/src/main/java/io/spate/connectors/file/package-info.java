@@ -1,0 +1,2 @@
+/** The file source ({@code readTextFile}) and the exactly-once file sink with its row encoders. */
+package io.spate.connectors.file;

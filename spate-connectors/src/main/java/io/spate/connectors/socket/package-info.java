@@ -1,0 +1,2 @@
+/** The TCP text source behind {@code socketTextStream}. */
+package io.spate.connectors.socket;
