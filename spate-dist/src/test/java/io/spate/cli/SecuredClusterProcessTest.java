@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;

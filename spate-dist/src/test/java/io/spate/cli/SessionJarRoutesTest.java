@@ -1,5 +1,6 @@
 package io.spate.cli;
 
+import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,7 +146,7 @@ class SessionJarRoutesTest {
 
   @Test
   void aMissingEntryClassGets400WithItsName() throws Exception {
-    Path jar = TestJars.jar(dir.resolve("nomain.jar"), null, EndlessJob.class);
+    Path jar = TestJars.jar(dir.resolve("nomain.jar"), EndlessJob.class);
     String id = JSON.readTree(upload("nomain.jar", Files.readAllBytes(jar)).body()).get("id").asText();
     HttpResponse<String> run = send("POST", "/jars/" + id + "/run", "{\"entryClass\": \"com.example.Missing\"}");
     assertThat(run.statusCode()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.spate.runtime.classloading;
 
+import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;

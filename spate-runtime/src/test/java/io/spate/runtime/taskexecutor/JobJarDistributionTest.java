@@ -1,5 +1,6 @@
 package io.spate.runtime.taskexecutor;
 
+import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import io.spate.api.functions.MapFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
-import io.spate.runtime.classloading.TestJars;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
