@@ -1,6 +1,5 @@
 package io.spate.cli;
 
-import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.cli.SpateCliTest.Result;
@@ -9,6 +8,7 @@ import io.spate.examples.ExampleArgs;
 import io.spate.examples.ExampleProgram;
 import io.spate.examples.UsageException;
 import io.spate.examples.WordCount;
+import io.spate.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

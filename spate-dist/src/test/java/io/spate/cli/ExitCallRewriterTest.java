@@ -1,11 +1,11 @@
 package io.spate.cli;
 
-import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.clitest.ExitingJob;
 import io.spate.clitest.ProbeJob;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
+import io.spate.testing.TestJars;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;

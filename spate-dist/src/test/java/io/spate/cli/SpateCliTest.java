@@ -1,6 +1,5 @@
 package io.spate.cli;
 
-import io.spate.testing.TestJars;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.clitest.FailingJob;
 import io.spate.clitest.NoMainJob;
 import io.spate.clitest.ProbeJob;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -59,15 +59,16 @@ public final class Await {
 
   /**
    * Polls {@code value} until its result matches {@code matches}, at most {@code limit}, and returns that
-   * result; the failure on timeout shows the last result. An exception from either ends the wait at once.
+   * result; the failure on timeout shows the last result. An exception from either ends the wait at once,
+   * as in {@link #until(Duration, String, Condition)}.
    */
-  public static <T> T untilMatches(Duration limit, String what, Supplier<? extends T> value,
+  public static <T> T untilMatches(Duration limit, String what, Callable<? extends T> value,
       Predicate<? super T> matches) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(matches, "matches");
     Object[] last = {null};
     Object result = poll(limit, () -> what + "; last value: " + last[0], () -> {
-      T current = value.get();
+      T current = value.call();
       last[0] = current;
       return matches.test(current) ? new Matched(current) : null;
     }, false);

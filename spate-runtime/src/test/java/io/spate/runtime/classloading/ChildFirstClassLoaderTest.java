@@ -1,10 +1,10 @@
 package io.spate.runtime.classloading;
 
-import io.spate.testing.TestJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.classloadingtest.ProbeClass;
+import io.spate.testing.TestJars;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
