@@ -34,9 +34,10 @@ public final class ExecutionFailureHandler {
 
   /** The handler of {@code job}, with the strategies its configuration names. */
   public static ExecutionFailureHandler of(JobGraph job) {
-    return new ExecutionFailureHandler(RestartBackoffTimeStrategyFactory.create(job.configuration()),
-        PipelinedRegions.of(job), job.configuration().get(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY),
-        job.runtimeMode());
+    RestartBackoffTimeStrategy restartStrategy = RestartBackoffTimeStrategyFactory.create(job.configuration());
+    JobManagerOptions.FailoverStrategy failoverStrategy =
+        job.configuration().get(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY);
+    return new ExecutionFailureHandler(restartStrategy, PipelinedRegions.of(job), failoverStrategy, job.runtimeMode());
   }
 
   /**
