@@ -23,7 +23,6 @@ import io.spate.runtime.tasks.ExecutionAttemptID;
 import io.spate.runtime.tasks.ExecutionState;
 import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.tasks.TaskExecutionState;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * restarts regions or the whole job as the {@link ExecutionFailureHandler} decides, the {@link
  * SourceCoordinators} run the sources' enumerators, {@link Savepoints} takes savepoints and stops with one,
  * the {@link CheckpointCoordinator} checkpoints through {@link JobCheckpointParticipants}, and the {@link
- * JobView} answers REST queries without changing anything. Job jars are read on its I/O thread.
+ * JobView} answers REST queries without changing anything; the {@link JobJarServer} serves the job's jars
+ * from its I/O thread.
  */
 public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
@@ -55,7 +55,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final CompletedCheckpointStore completedCheckpoints;
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
-  private final JobJars jobJars;
+  private final JobJarServer jobJars;
   private final MainThread mainThread;
   private final JobLifecycle lifecycle = new Lifecycle();
   private final JobScheduler scheduler;
@@ -104,12 +104,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     this.checkpointSettings = CheckpointSettings.from(job.configuration());
     ExecutionFailureHandler failureHandler = ExecutionFailureHandler.of(job);
     this.exceptionHistory = new ExceptionHistory(job.configuration().get(RestOptions.EXCEPTION_HISTORY_SIZE));
-    this.jobJars = new JobJars(job);
+    JobJars jars = new JobJars(job);
     this.ioExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "spate-jobmaster-io-" + job.jobId());
       t.setDaemon(true);
       return t;
     });
+    this.jobJars = new JobJarServer(jars, ioExecutor, job.jobId());
     this.mainThread = new MainThread() {
       @Override
       public void execute(Runnable action) {
@@ -430,31 +431,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   @Override
   public CompletableFuture<List<Long>> jobJarSizes() {
-    return onIoExecutor(jobJars::sizes);
+    return jobJars.sizes();
   }
 
   @Override
   public CompletableFuture<byte[]> readJobJar(int jarIndex, long offset, int maxLength) {
-    return onIoExecutor(() -> jobJars.read(jarIndex, offset, maxLength));
-  }
-
-  /** Runs a file read off the main thread; an unchecked IOException fails the call with the IOException. */
-  private <T> CompletableFuture<T> onIoExecutor(Supplier<T> read) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    try {
-      ioExecutor.execute(() -> {
-        try {
-          result.complete(read.get());
-        } catch (UncheckedIOException e) {
-          result.completeExceptionally(e.getCause());
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("Job " + job.jobId() + " has ended: its JobMaster"
-          + " serves its jars no more"));
-    }
-    return result;
+    return jobJars.read(jarIndex, offset, maxLength);
   }
 }

@@ -71,12 +71,13 @@ final class JobScheduler {
   private CompletableFuture<Void> slotReplacement;
 
   /**
-   * A scheduler for {@code job}, shipped to TaskExecutors as {@code shippableJob}, whose JobMaster answers at {@code jobMasterAddress}; a subtask that
-   * cannot be submitted is reported to {@code deploymentFailed} as FAILED, and a TaskExecutor that a
-   * cancellation cannot reach to {@code taskExecutorUnreachable} (address, reason).
+   * A scheduler for {@code job}, shipped to TaskExecutors as {@code shippableJob}, whose JobMaster answers
+   * at {@code jobMasterAddress}; a subtask that cannot be submitted is reported to {@code deploymentFailed}
+   * as FAILED, and a TaskExecutor that a call cannot reach to {@code taskExecutorUnreachable} (address,
+   * reason).
    */
-  JobScheduler(JobGraph job, ShippableJobGraph shippableJob, RpcService rpcService, String resourceManagerAddress, Supplier<String> jobMasterAddress,
-      MainThread mainThread, JobLifecycle lifecycle, Supplier<CheckpointCoordinator> checkpoints,
+  JobScheduler(JobGraph job, ShippableJobGraph shippableJob, RpcService rpcService, String resourceManagerAddress,
+      Supplier<String> jobMasterAddress, MainThread mainThread, JobLifecycle lifecycle, Supplier<CheckpointCoordinator> checkpoints,
       Consumer<TaskExecutionState> deploymentFailed, BiConsumer<String, String> taskExecutorUnreachable) {
     this.job = job;
     this.shippableJob = shippableJob;
@@ -100,7 +101,10 @@ final class JobScheduler {
     executionGraph = new ExecutionGraph(job, attempt);
   }
 
-  /** Asks the ResourceManager for the job's slots, one per subtask of the widest vertex of each slot sharing group, and deploys. */
+  /**
+   * Asks the ResourceManager for the job's slots, as many per slot sharing group as its widest vertex has
+   * subtasks, and deploys the job to them.
+   */
   void requestSlotsAndDeploy() {
     Map<String, Integer> slotsPerGroup = new LinkedHashMap<>();
     for (JobVertex vertex : job.vertices()) {

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores one job from the savepoint it starts from, takes its savepoints on request, and stops the job with one: while a stop-with-savepoint is
- * under way no failure restarts the job, and once its savepoint completes the job ends (suspended, or
- * drained by its sources); if the savepoint fails the job runs on. Main thread only.
+ * Restores one job from the savepoint it starts from, takes its savepoints on request, and stops the job
+ * with one: while a stop-with-savepoint is under way no failure restarts the job, and once its savepoint
+ * completes the job ends (suspended, or drained by its sources); if the savepoint fails the job runs on.
+ * Main thread only.
  */
 final class Savepoints {
 

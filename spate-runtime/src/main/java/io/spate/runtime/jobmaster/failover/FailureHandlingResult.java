@@ -8,8 +8,8 @@ import java.util.TreeSet;
  * What a job does about one failure, as {@link ExecutionFailureHandler} decided it.
  *
  * @param action what happens to the job
- * @param regions the pipelined regions that restart on their own, by index in ascending order; empty unless {@code action} is
- *     {@link Action#RESTART_REGIONS}
+ * @param regions the pipelined regions that restart on their own, by index in ascending order; empty
+ *     unless {@code action} is {@link Action#RESTART_REGIONS}
  * @param restartNumber how many restarts the job has made with this one; 0 unless it restarts
  */
 public record FailureHandlingResult(Action action, Set<Integer> regions, int restartNumber) {
