@@ -56,7 +56,6 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final ExecutorService ioExecutor;
   private final ExceptionHistory exceptionHistory;
   private final JobJarServer jobJars;
-  private final MainThread mainThread;
   private final JobLifecycle lifecycle = new Lifecycle();
   private final JobScheduler scheduler;
   private final SourceCoordinators sources;
@@ -111,7 +110,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return t;
     });
     this.jobJars = new JobJarServer(jars, ioExecutor, job.jobId());
-    this.mainThread = new MainThread() {
+    MainThread mainThread = new MainThread() {
       @Override
       public void execute(Runnable action) {
         getMainThreadExecutor().execute(action);
