@@ -1,7 +1,7 @@
 package io.spate.testing;
 
 import io.spate.runtime.operators.InFlightOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 
 /**
  * Runs a one-input function or operator without a cluster: push records (with timestamps),

@@ -27,7 +27,7 @@ import java.time.Duration;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
 import io.spate.runtime.operators.BroadcastProcessOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;

@@ -2,6 +2,7 @@ package io.spate.api.dag;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.typeinfo.TypeInformation;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param <IN2> the second input's type
  * @param <OUT> the output type
  */
-public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
+public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;
@@ -63,7 +64,13 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
     return keySelector2;
   }
 
+  @Override
+  public List<KeySelector<?, ?>> getStateKeySelectors() {
+    return Arrays.asList(keySelector1, keySelector2);
+  }
+
   /** The key type, or null when not keyed. */
+  @Override
   public TypeInformation<?> getStateKeyType() {
     return keyType;
   }

@@ -20,6 +20,9 @@ import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.SimpleOperatorFactory;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -31,6 +34,7 @@ import io.spate.api.windowing.triggers.CountTrigger;
 import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
 import io.spate.api.windowing.windows.Window;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -359,6 +363,44 @@ public class DataStream<T> {
     }
     return result;
   }
+
+  /**
+   * Applies {@code operator}, an operator written against the operator SPI ({@code
+   * io.spate.api.operators}), to this stream, producing records of {@code outputType}. Every
+   * parallel instance runs its own copy of the operator, so it must be serializable. On a keyed
+   * stream the operator is keyed: the runtime makes each record's key the current key of its keyed
+   * state and timers.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OneInputStreamOperator<T, R> operator) {
+    if (operator == null) {
+      throw new InvalidProgramException("transform('" + name + "'): the operator must not be null.");
+    }
+    if (!(operator instanceof Serializable)) {
+      throw new InvalidProgramException("transform('" + name + "'): operator " + operator.getClass().getName()
+          + " is not serializable; every parallel instance runs its own copy of it. Make it serializable, or pass a"
+          + " StreamOperatorFactory that creates it.");
+    }
+    return transform(name, outputType, SimpleOperatorFactory.of(operator));
+  }
+
+  /**
+   * Applies the one-input operator that {@code factory} creates for each parallel instance to this
+   * stream, producing records of {@code outputType}; see {@link #transform(String, TypeInformation,
+   * OneInputStreamOperator)}.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
+    OperatorChecks.checkFactory(name, outputType, factory, OneInputStreamOperator.class, "a one-input stream");
+    OneInputTransformation<T, R> t = new OneInputTransformation<>(
+        environment.newId(), transformation, name, factory, outputType, Transformation.DEFAULT_PARALLELISM);
+    t.setChainingStrategy(factory.getChainingStrategy());
+    keyOperator(t);
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  /** Makes an operator added with {@code transform} keyed where this stream is keyed; here it is not. */
+  void keyOperator(OneInputTransformation<T, ?> transformation) {}
 
   // ---------------------------------------------------------------- helpers
 

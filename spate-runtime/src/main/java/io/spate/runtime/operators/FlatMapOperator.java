@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.functions.FlatMapFunction;
 
 /** Runs a {@link FlatMapFunction}. */

@@ -34,7 +34,12 @@ import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.runtime.operators.SinkWriterOperator;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.dag.MultipleInputTransformation;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 import io.spate.runtime.operators.async.AsyncWaitOperator;
 import io.spate.runtime.operators.windowing.WindowOperators;
@@ -43,17 +48,36 @@ import io.spate.runtime.source.SourceOperator;
 
 /**
  * Creates the operator that runs a stream node, per the job's runtime mode, with this subtask's own
- * copy of the user code.
+ * copy of the user code, and sets it up.
  */
 final class OperatorFactory {
 
   private OperatorFactory() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, ClassLoader userClassLoader) {
-    Transformation<?> t = node.getTransformation();
+  static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, ClassLoader userClassLoader,
+      StreamOperatorParameters<?> parameters) {
     Object[] code = node.getUserCode().copy(userClassLoader,
         ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(userClassLoader));
+    if (code.length > 1 && code[1] instanceof StreamOperatorFactory<?> factory) {
+      StreamOperator<?> operator = factory.createStreamOperator((StreamOperatorParameters) parameters);
+      Class<?> kind = node.getTransformation() instanceof MultipleInputTransformation<?>
+          ? MultipleInputStreamOperator.class : OneInputStreamOperator.class;
+      if (!kind.isInstance(operator)) {
+        throw new IllegalStateException("The factory of operator '" + node.getName() + "' created "
+            + (operator == null ? "no operator" : "a " + operator.getClass().getName())
+            + ", not a " + kind.getSimpleName());
+      }
+      return operator;
+    }
+    StreamOperator operator = create(node, mode, code);
+    operator.setup(parameters);
+    return operator;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, Object[] code) {
+    Transformation<?> t = node.getTransformation();
     if (t instanceof SourceTransformation<?>) {
       return new SourceOperator((Source) code[0], (WatermarkStrategy) code[1]);
     }

@@ -2,7 +2,7 @@ package io.spate.runtime.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

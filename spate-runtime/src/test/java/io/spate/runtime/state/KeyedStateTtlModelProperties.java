@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.api.operators.state.VoidNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.state.ListState;
@@ -39,7 +40,7 @@ import net.jqwik.api.constraints.Size;
 public abstract class KeyedStateTtlModelProperties {
 
   /** A new, empty backend of the kind under test, for keys of {@code Types.INT}, measuring TTL on {@code clock}. */
-  protected abstract KeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception;
+  protected abstract CheckpointableKeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception;
 
   private static final long TTL = 10;
 
@@ -143,7 +144,7 @@ public abstract class KeyedStateTtlModelProperties {
       @ForAll boolean cleanupForEveryRecord,
       @ForAll @Size(max = 150) List<@From("actions") Action> actions) throws Exception {
     long[] clock = {0};
-    KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
+    CheckpointableKeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
     try {
       check(backend, clock, updateOnRead, returnExpired, cleanupSize, cleanupForEveryRecord, actions);
     } finally {
@@ -151,7 +152,7 @@ public abstract class KeyedStateTtlModelProperties {
     }
   }
 
-  private static void check(KeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,
+  private static void check(CheckpointableKeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,
       boolean returnExpired, int cleanupSize, boolean cleanupForEveryRecord, List<Action> actions) throws Exception {
     StateTtlConfig.Builder builder = StateTtlConfig.newBuilder(Duration.ofMillis(TTL))
         .setUpdateType(updateOnRead ? StateTtlConfig.UpdateType.OnReadAndWrite : StateTtlConfig.UpdateType.OnCreateAndWrite)

@@ -6,11 +6,11 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.InternalKvState;
+import io.spate.api.operators.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class RocksDBOwnedValueStateProperties {
         Arbitraries.longs().between(0, 2), Arbitraries.longs().between(-9, 9)).as(Op::new).list().ofMaxSize(120);
   }
 
-  private static KeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
+  private static CheckpointableKeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
         .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, cacheEntries)
@@ -57,7 +57,7 @@ class RocksDBOwnedValueStateProperties {
   }
 
   @SuppressWarnings("unchecked")
-  private static ValueState<long[]> at(KeyedStateBackend<String> b, int key, long namespace) {
+  private static ValueState<long[]> at(CheckpointableKeyedStateBackend<String> b, int key, long namespace) {
     b.setCurrentKey("k" + key);
     ValueState<long[]> state = b.getOrCreateState(OWNED);
     ((InternalKvState<Long>) (InternalKvState<?>) state).setCurrentNamespace(namespace);
@@ -68,8 +68,8 @@ class RocksDBOwnedValueStateProperties {
   void behavesLikeAMapOfObjectsAcrossASnapshot(@ForAll("ops") List<Op> ops,
       @ForAll @IntRange(min = 0, max = 40) int cacheEntries) throws Exception {
     Map<String, Long> model = new HashMap<>();
-    KeyedStateBackend<String> source = backend(cacheEntries, List.of());
-    KeyedStateBackend<String> restored = null;
+    CheckpointableKeyedStateBackend<String> source = backend(cacheEntries, List.of());
+    CheckpointableKeyedStateBackend<String> restored = null;
     try {
       KeyedStateHandle handle = null;
       for (int i = 0; i < ops.size(); i++) {
@@ -131,7 +131,7 @@ class RocksDBOwnedValueStateProperties {
   /** A plain value state still reads copies on RocksDB; an owned one reads the cached object itself. */
   @Example
   void onlyOwnedStateReadsTheStoredObject() throws Exception {
-    KeyedStateBackend<String> b = backend(16, List.of());
+    CheckpointableKeyedStateBackend<String> b = backend(16, List.of());
     try {
       b.setCurrentKey("k");
       ValueState<long[]> plain = b.getPartitionedState(1L, new ValueStateDescriptor<>("plain", long[].class));

@@ -14,7 +14,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
 import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.StreamOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
 import io.spate.testing.TestHarnesses;
