@@ -45,6 +45,9 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
   private Duration autoWatermarkInterval;
   private StreamOperatorStateHandler state;
+  // Whether the operator gets keyed state: always for the runtime's operators, which key themselves;
+  // for an operator of the SPI only when the harness sets its keys.
+  private boolean keyedState = true;
   private boolean opened;
   private boolean closed;
   private OperatorSubtaskState restoredState = OperatorSubtaskState.EMPTY;
@@ -54,6 +57,17 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     this.operator = operator;
     this.processingTimeService = new TaskProcessingTimeService(() -> processingTime);
     this.taskInfo = new TaskInfo(name, 0, 1, 128, 0);
+  }
+
+  /** Gives the operator keyed state only if {@code keyed}; called before {@link #open()}. */
+  void setKeyedState(boolean keyed) {
+    checkNotOpened();
+    keyedState = keyed;
+  }
+
+  /** Makes {@code key} the current key of the operator's keyed state, as the task does before a record. */
+  void setCurrentKey(Object key) {
+    state.getKeyedStateBackend().setCurrentKey(key);
   }
 
   @SuppressWarnings("unchecked")
@@ -111,7 +125,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null, conf, restoredCheckpointId, restoredState);
-    state = new StreamOperatorStateHandler(context, true);
+    state = new StreamOperatorStateHandler(context, keyedState);
     operator.setup(new TaskOperatorParameters<>(context, output, state, List.of()));
     operator.initializeState();
     operator.open();

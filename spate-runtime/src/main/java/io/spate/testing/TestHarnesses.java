@@ -70,6 +70,27 @@ public final class TestHarnesses {
   private TestHarnesses() {}
 
   /**
+   * A harness for {@code operator}, an operator of the operator SPI ({@code io.spate.api.operators})
+   * on a stream that is not keyed.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forOperator(OneInputStreamOperator<IN, OUT> operator) {
+    return new OneInputTestHarness<>(operator, operator.getClass().getSimpleName()).withStateKeySelector(null);
+  }
+
+  /**
+   * A harness for {@code operator}, an operator of the operator SPI on a stream keyed by {@code
+   * keySelector}: before each record, its key becomes the current key of the operator's keyed state.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forKeyedOperator(OneInputStreamOperator<IN, OUT> operator,
+      KeySelector<IN, ?> keySelector) {
+    if (keySelector == null) {
+      throw new IllegalArgumentException("forKeyedOperator needs a key selector; use forOperator for a stream that"
+          + " is not keyed");
+    }
+    return new OneInputTestHarness<>(operator, operator.getClass().getSimpleName()).withStateKeySelector(keySelector);
+  }
+
+  /**
    * A harness for an {@link AsyncFunction} as {@code AsyncDataStream.orderedWait}/{@code unorderedWait}
    * runs it; timeouts follow the harness's processing time.
    */

@@ -1,6 +1,7 @@
 package io.spate.api.dag;
 
 import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;
   private final OperatorSpec operator;
+  private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN1, ?> keySelector1;
   private KeySelector<IN2, ?> keySelector2;
   private TypeInformation<?> keyType;
@@ -29,6 +31,18 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
     this.input1 = input1;
     this.input2 = input2;
     this.operator = operator;
+    this.operatorFactory = null;
+  }
+
+  /** Creates the node of an operator that {@code operatorFactory} creates. */
+  public TwoInputTransformation(
+      int id, Transformation<IN1> input1, Transformation<IN2> input2, String name,
+      StreamOperatorFactory<OUT> operatorFactory, TypeInformation<OUT> outputType, int parallelism) {
+    super(id, name, outputType, parallelism);
+    this.input1 = input1;
+    this.input2 = input2;
+    this.operator = null;
+    this.operatorFactory = operatorFactory;
   }
 
   /** The first input. */
@@ -41,9 +55,14 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
     return input2;
   }
 
-  /** What the operator computes. */
+  /** What the operator computes, or null if a factory creates it. */
   public OperatorSpec getOperator() {
     return operator;
+  }
+
+  /** The factory of the operator, or null for a built-in operator described by {@link #getOperator()}. */
+  public StreamOperatorFactory<OUT> getOperatorFactory() {
+    return operatorFactory;
   }
 
   /** Makes the operator keyed, with one key selector per input and a common key type. */

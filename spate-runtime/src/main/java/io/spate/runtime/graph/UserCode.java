@@ -57,7 +57,7 @@ public final class UserCode implements Serializable {
     } else if (t instanceof OneInputTransformation<?, ?> one) {
       return serialize(what, one.getOperator(), one.getOperatorFactory());
     } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      return serialize(what, two.getOperator());
+      return serialize(what, two.getOperator(), two.getOperatorFactory());
     } else if (t instanceof MultipleInputTransformation<?> multi) {
       return serialize(what, null, multi.getOperatorFactory());
     }

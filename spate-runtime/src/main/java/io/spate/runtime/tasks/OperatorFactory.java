@@ -37,6 +37,7 @@ import io.spate.runtime.operators.SinkWriterOperator;
 import io.spate.api.dag.MultipleInputTransformation;
 import io.spate.api.operators.MultipleInputStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.StreamOperatorParameters;
@@ -61,8 +62,9 @@ final class OperatorFactory {
         ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(userClassLoader));
     if (code.length > 1 && code[1] instanceof StreamOperatorFactory<?> factory) {
       StreamOperator<?> operator = factory.createStreamOperator((StreamOperatorParameters) parameters);
-      Class<?> kind = node.getTransformation() instanceof MultipleInputTransformation<?>
-          ? MultipleInputStreamOperator.class : OneInputStreamOperator.class;
+      Transformation<?> t = node.getTransformation();
+      Class<?> kind = t instanceof MultipleInputTransformation<?> ? MultipleInputStreamOperator.class
+          : t instanceof TwoInputTransformation<?, ?, ?> ? TwoInputStreamOperator.class : OneInputStreamOperator.class;
       if (!kind.isInstance(operator)) {
         throw new IllegalStateException("The factory of operator '" + node.getName() + "' created "
             + (operator == null ? "no operator" : "a " + operator.getClass().getName())
