@@ -32,14 +32,14 @@ import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
-import io.spate.runtime.operators.FilterOperator;
-import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
 import io.spate.runtime.operators.IntervalJoinOperator;
 import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
 import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
-import io.spate.runtime.operators.MapOperator;
+import io.spate.api.operators.builtin.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.connector.sink.Sink;
@@ -124,17 +124,17 @@ public final class TestHarnesses {
 
   /** A harness for a {@link MapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new MapOperator<>(function), "Map");
+    return new OneInputTestHarness<>(new MapOperator<>(function), "Map").withStateKeySelector(null);
   }
 
   /** A harness for a {@link FlatMapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forFlatMap(FlatMapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map");
+    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map").withStateKeySelector(null);
   }
 
   /** A harness for a {@link FilterFunction}. */
   public static <T> OneInputTestHarness<T, T> forFilter(FilterFunction<T> function) {
-    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter");
+    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter").withStateKeySelector(null);
   }
 
   /** A harness for a {@link ProcessFunction}. */

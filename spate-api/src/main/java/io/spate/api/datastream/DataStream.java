@@ -21,6 +21,9 @@ import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
+import io.spate.api.operators.builtin.MapOperator;
 import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
@@ -91,7 +94,7 @@ public class DataStream<T> {
 
   /** Applies {@code mapper} to every record, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
-    return transform("Map", outputType, new OperatorSpec.Map(checkFunction(mapper, "map")));
+    return transform("Map", outputType, new MapOperator<>(checkFunction(mapper, "map")));
   }
 
   /** Applies {@code flatMapper} to every record; it may emit any number of records. */
@@ -104,12 +107,12 @@ public class DataStream<T> {
   /** Applies {@code flatMapper}, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> flatMap(
       FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
-    return transform("Flat Map", outputType, new OperatorSpec.FlatMap(checkFunction(flatMapper, "flatMap")));
+    return transform("Flat Map", outputType, new FlatMapOperator<>(checkFunction(flatMapper, "flatMap")));
   }
 
   /** Keeps the records for which {@code filter} returns true. */
   public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
-    return transform("Filter", getType(), new OperatorSpec.Filter(checkFunction(filter, "filter")));
+    return transform("Filter", getType(), new FilterOperator<>(checkFunction(filter, "filter")));
   }
 
   /** Applies {@code function}, which sees each record's timestamp and can emit to side outputs. */

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.CoProcessFunction;

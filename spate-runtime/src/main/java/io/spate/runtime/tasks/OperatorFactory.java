@@ -23,15 +23,12 @@ import io.spate.runtime.operators.BroadcastProcessOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
-import io.spate.runtime.operators.FilterOperator;
-import io.spate.runtime.operators.FlatMapOperator;
 import io.spate.runtime.operators.IntervalJoinOperator;
 import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
 import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.runtime.operators.SinkWriterOperator;
 import io.spate.api.dag.MultipleInputTransformation;
@@ -89,13 +86,7 @@ final class OperatorFactory {
     if (t instanceof OneInputTransformation<?, ?> one) {
       OperatorSpec spec = (OperatorSpec) code[0];
       AbstractStreamOperator<?> plain = null;
-      if (spec instanceof OperatorSpec.Map m) {
-        plain = new MapOperator(m.function());
-      } else if (spec instanceof OperatorSpec.FlatMap f) {
-        plain = new FlatMapOperator(f.function());
-      } else if (spec instanceof OperatorSpec.Filter f) {
-        plain = new FilterOperator(f.function());
-      } else if (spec instanceof OperatorSpec.Process p) {
+      if (spec instanceof OperatorSpec.Process p) {
         plain = new ProcessOperator((ProcessFunction) p.function());
       }
       if (plain != null) {

@@ -16,7 +16,7 @@ import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.InternalTimerServiceImpl;
 import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.TimestampedCollector;
+import io.spate.api.operators.builtin.TimestampedCollector;
 import io.spate.api.operators.state.InternalKvState;
 import io.spate.api.operators.state.OwnedValueStateDescriptor;
 import io.spate.api.operators.state.VoidNamespace;

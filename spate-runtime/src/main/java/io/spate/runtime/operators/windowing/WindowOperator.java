@@ -18,7 +18,7 @@ import io.spate.api.windowing.windows.Window;
 import io.spate.runtime.operators.AbstractStreamOperator;
 import io.spate.runtime.operators.InternalTimerServiceImpl;
 import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.TimestampedCollector;
+import io.spate.api.operators.builtin.TimestampedCollector;
 import io.spate.api.operators.state.InternalKvState;
 import io.spate.api.operators.state.InternalMergingState;
 import io.spate.api.operators.state.OwnedValueStateDescriptor;
