@@ -9,12 +9,10 @@ import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
-import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
-import java.io.Serializable;
 
 /**
  * Two streams, possibly of different types, that feed one two-input operator.
@@ -118,15 +116,7 @@ public class ConnectedStreams<IN1, IN2> {
    */
   public <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
-    if (operator == null) {
-      throw new InvalidProgramException("transform('" + name + "'): the operator must not be null.");
-    }
-    if (!(operator instanceof Serializable)) {
-      throw new InvalidProgramException("transform('" + name + "'): operator " + operator.getClass().getName()
-          + " is not serializable; every parallel instance runs its own copy of it. Make it serializable, or pass a"
-          + " StreamOperatorFactory that creates it.");
-    }
-    return transform(name, outputType, SimpleOperatorFactory.of(operator));
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
   }
 
   /**

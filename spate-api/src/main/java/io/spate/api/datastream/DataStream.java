@@ -24,7 +24,6 @@ import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.builtin.FilterOperator;
 import io.spate.api.operators.builtin.FlatMapOperator;
 import io.spate.api.operators.builtin.MapOperator;
-import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
@@ -37,7 +36,6 @@ import io.spate.api.windowing.triggers.CountTrigger;
 import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
 import io.spate.api.windowing.windows.Window;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -376,15 +374,7 @@ public class DataStream<T> {
    */
   public <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, OneInputStreamOperator<T, R> operator) {
-    if (operator == null) {
-      throw new InvalidProgramException("transform('" + name + "'): the operator must not be null.");
-    }
-    if (!(operator instanceof Serializable)) {
-      throw new InvalidProgramException("transform('" + name + "'): operator " + operator.getClass().getName()
-          + " is not serializable; every parallel instance runs its own copy of it. Make it serializable, or pass a"
-          + " StreamOperatorFactory that creates it.");
-    }
-    return transform(name, outputType, SimpleOperatorFactory.of(operator));
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
   }
 
   /**

@@ -41,6 +41,9 @@ class TransformedOperatorRecoveryTest {
   private static final int KEYS = 7;
   private static final long WINDOW = 1_000;
   private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
+  // Run ids are global to the JVM: FailAfterCheckpoint fails each run id once, whichever test runs it.
+  private static final String CLEAN = "transformed-operator-clean";
+  private static final String FAULTY = "transformed-operator-faulty";
 
   /** Keeps every record of its run. */
   static final class RecordingSink implements Sink<String> {
@@ -101,13 +104,13 @@ class TransformedOperatorRecoveryTest {
 
   @Test
   void aTransformedKeyedOperatorRestoresItsStateAndTimersFromTheCheckpoint() throws Exception {
-    run("clean", false);
-    ClusterJobClient faulty = run("faulty", true);
+    run(CLEAN, false);
+    ClusterJobClient faulty = run(FAULTY, true);
     RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
         faulty.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
-        faulty.getLatestRestore().get(10, TimeUnit.SECONDS), KeyedSumsJob.checkpointBeforeFailure("faulty"));
-    List<String> clean = RecordedOutput.sorted(RESULTS.getOrDefault("clean", List.of()));
+        faulty.getLatestRestore().get(10, TimeUnit.SECONDS), KeyedSumsJob.checkpointBeforeFailure(FAULTY));
+    List<String> clean = RecordedOutput.sorted(RESULTS.getOrDefault(CLEAN, List.of()));
     assertThat(clean).isEqualTo(expected());
-    assertThat(RecordedOutput.sorted(RESULTS.getOrDefault("faulty", List.of()))).isEqualTo(clean);
+    assertThat(RecordedOutput.sorted(RESULTS.getOrDefault(FAULTY, List.of()))).isEqualTo(clean);
   }
 }
