@@ -9,8 +9,10 @@ import io.spate.api.configuration.Configuration;
 import io.spate.runtime.metrics.TaskMetricGroup;
 import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
-import io.spate.runtime.operators.StreamOperator;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.operators.StreamOperatorStateHandler;
+import io.spate.runtime.operators.TaskOperatorParameters;
+import io.spate.api.operators.StreamOperator;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
@@ -20,7 +22,7 @@ import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.OptionalLong;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +39,15 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
 
   private final StreamOperator<OUT> operator;
   private final RecordingOutput<OUT> output = new RecordingOutput<>();
-  private final ProcessingTimeService processingTimeService;
+  private final TaskProcessingTimeService processingTimeService;
   private long processingTime;
   private TaskInfo taskInfo;
   private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
   private Duration autoWatermarkInterval;
+  private StreamOperatorStateHandler state;
+  // Whether the operator gets keyed state: always for the runtime's operators, which key themselves;
+  // for an operator of the SPI only when the harness sets its keys.
+  private boolean keyedState = true;
   private boolean opened;
   private boolean closed;
   private OperatorSubtaskState restoredState = OperatorSubtaskState.EMPTY;
@@ -49,8 +55,19 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
 
   AbstractTestHarness(StreamOperator<OUT> operator, String name) {
     this.operator = operator;
-    this.processingTimeService = new ProcessingTimeService(() -> processingTime);
+    this.processingTimeService = new TaskProcessingTimeService(() -> processingTime);
     this.taskInfo = new TaskInfo(name, 0, 1, 128, 0);
+  }
+
+  /** Gives the operator keyed state only if {@code keyed}; called before {@link #open()}. */
+  void setKeyedState(boolean keyed) {
+    checkNotOpened();
+    keyedState = keyed;
+  }
+
+  /** Makes {@code key} the current key of the operator's keyed state, as the task does before a record. */
+  void setCurrentKey(Object key) {
+    state.getKeyedStateBackend().setCurrentKey(key);
   }
 
   @SuppressWarnings("unchecked")
@@ -108,7 +125,8 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null, conf, restoredCheckpointId, restoredState);
-    operator.setup(context, output);
+    state = new StreamOperatorStateHandler(context, keyedState);
+    operator.setup(new TaskOperatorParameters<>(context, output, state, List.of()));
     operator.initializeState();
     operator.open();
     opened = true;
@@ -140,7 +158,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     ensureOpen();
     processCompletions();
     operator.prepareSnapshotPreBarrier(checkpointId);
-    OperatorSnapshot parts = operator.snapshotState(checkpointId, timestamp, SNAPSHOT_STREAMS);
+    OperatorSnapshot parts = state.snapshot(operator, checkpointId, timestamp, SNAPSHOT_STREAMS);
     KeyedStateHandle keyed = parts.keyedState().write();
     OperatorStateHandle operatorState = parts.operatorState().write();
     return new OperatorSubtaskState(keyed == null ? List.of() : List.of(keyed),
@@ -150,7 +168,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   /** Tells the operator that checkpoint {@code checkpointId} completed. */
   public H notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
     ensureOpen();
-    operator.notifyCheckpointComplete(checkpointId);
+    state.notifyCheckpointComplete(operator, checkpointId);
     processCompletions();
     return self();
   }
@@ -288,7 +306,11 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   public void close() throws Exception {
     if (opened && !closed) {
       closed = true;
-      operator.close();
+      try {
+        operator.close();
+      } finally {
+        state.dispose();
+      }
     }
   }
 }

@@ -27,19 +27,19 @@ import java.time.Duration;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.runtime.operators.BatchKeyedReduceOperator;
 import io.spate.runtime.operators.BroadcastProcessOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
-import io.spate.runtime.operators.FilterOperator;
-import io.spate.runtime.operators.FlatMapOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
 import io.spate.runtime.operators.IntervalJoinOperator;
 import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
 import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
-import io.spate.runtime.operators.MapOperator;
+import io.spate.api.operators.builtin.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.connector.sink.Sink;
@@ -68,6 +68,27 @@ import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 public final class TestHarnesses {
 
   private TestHarnesses() {}
+
+  /**
+   * A harness for {@code operator}, an operator of the operator SPI ({@code io.spate.api.operators})
+   * on a stream that is not keyed.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forOperator(OneInputStreamOperator<IN, OUT> operator) {
+    return new OneInputTestHarness<>(operator, operator.getClass().getSimpleName()).withStateKeySelector(null);
+  }
+
+  /**
+   * A harness for {@code operator}, an operator of the operator SPI on a stream keyed by {@code
+   * keySelector}: before each record, its key becomes the current key of the operator's keyed state.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forKeyedOperator(OneInputStreamOperator<IN, OUT> operator,
+      KeySelector<IN, ?> keySelector) {
+    if (keySelector == null) {
+      throw new IllegalArgumentException("forKeyedOperator needs a key selector; use forOperator for a stream that"
+          + " is not keyed");
+    }
+    return new OneInputTestHarness<>(operator, operator.getClass().getSimpleName()).withStateKeySelector(keySelector);
+  }
 
   /**
    * A harness for an {@link AsyncFunction} as {@code AsyncDataStream.orderedWait}/{@code unorderedWait}
@@ -103,17 +124,17 @@ public final class TestHarnesses {
 
   /** A harness for a {@link MapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new MapOperator<>(function), "Map");
+    return new OneInputTestHarness<>(new MapOperator<>(function), "Map").withStateKeySelector(null);
   }
 
   /** A harness for a {@link FlatMapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forFlatMap(FlatMapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map");
+    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map").withStateKeySelector(null);
   }
 
   /** A harness for a {@link FilterFunction}. */
   public static <T> OneInputTestHarness<T, T> forFilter(FilterFunction<T> function) {
-    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter");
+    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter").withStateKeySelector(null);
   }
 
   /** A harness for a {@link ProcessFunction}. */

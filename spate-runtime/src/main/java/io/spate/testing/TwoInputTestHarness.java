@@ -1,6 +1,6 @@
 package io.spate.testing;
 
-import io.spate.runtime.operators.TwoInputStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
 
 /**
  * Runs a two-input function without a cluster: push records to either input, watermarks and

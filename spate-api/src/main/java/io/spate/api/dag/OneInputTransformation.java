@@ -1,7 +1,9 @@
 package io.spate.api.dag;
 
 import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,10 +12,11 @@ import java.util.List;
  * @param <IN> the input type
  * @param <OUT> the output type
  */
-public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
+public final class OneInputTransformation<IN, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN> input;
   private final OperatorSpec operator;
+  private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN, ?> keySelector;
   private TypeInformation<?> keyType;
 
@@ -24,6 +27,17 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     super(id, name, outputType, parallelism);
     this.input = input;
     this.operator = operator;
+    this.operatorFactory = null;
+  }
+
+  /** Creates the node of an operator that {@code operatorFactory} creates. */
+  public OneInputTransformation(
+      int id, Transformation<IN> input, String name, StreamOperatorFactory<OUT> operatorFactory,
+      TypeInformation<OUT> outputType, int parallelism) {
+    super(id, name, outputType, parallelism);
+    this.input = input;
+    this.operator = null;
+    this.operatorFactory = operatorFactory;
   }
 
   /** The input. */
@@ -31,9 +45,14 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     return input;
   }
 
-  /** What the operator computes. */
+  /** What the operator computes, or null if a factory creates it. */
   public OperatorSpec getOperator() {
     return operator;
+  }
+
+  /** The factory of the operator, or null for a built-in operator described by {@link #getOperator()}. */
+  public StreamOperatorFactory<OUT> getOperatorFactory() {
+    return operatorFactory;
   }
 
   /** Makes the operator keyed: its state and timers are scoped to the key of each record. */
@@ -47,7 +66,13 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     return keySelector;
   }
 
+  @Override
+  public List<KeySelector<?, ?>> getStateKeySelectors() {
+    return Collections.singletonList(keySelector);
+  }
+
   /** The key type of a keyed operator, or null. */
+  @Override
   public TypeInformation<?> getStateKeyType() {
     return keyType;
   }

@@ -7,13 +7,10 @@ import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
-import io.spate.api.functions.FilterFunction;
-import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.KeyedBroadcastProcessFunction;
 import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.KeyedProcessFunction;
-import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
@@ -36,15 +33,6 @@ public sealed interface OperatorSpec extends Serializable {
 
   /** The user function of this operator. */
   Function function();
-
-  /** {@code map}. */
-  record Map(MapFunction<?, ?> function) implements OperatorSpec {}
-
-  /** {@code flatMap}. */
-  record FlatMap(FlatMapFunction<?, ?> function) implements OperatorSpec {}
-
-  /** {@code filter}. */
-  record Filter(FilterFunction<?> function) implements OperatorSpec {}
 
   /** {@code process} on a non-keyed stream. */
   record Process(ProcessFunction<?, ?> function) implements OperatorSpec {}

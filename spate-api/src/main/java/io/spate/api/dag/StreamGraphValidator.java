@@ -69,10 +69,8 @@ public final class StreamGraphValidator {
 
   private static void checkKey(Transformation<?> t, List<String> problems, Set<TypeInformation<?>> reported) {
     TypeInformation<?> keyType = null;
-    if (t instanceof OneInputTransformation<?, ?> one) {
-      keyType = one.getStateKeyType();
-    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      keyType = two.getStateKeyType();
+    if (t instanceof PhysicalTransformation<?> physical) {
+      keyType = physical.getStateKeyType();
     } else if (t instanceof PartitionTransformation<?> p
         && p.getPartitioning() instanceof PartitionSpec.KeyGroupHash hash) {
       keyType = hash.keyType();

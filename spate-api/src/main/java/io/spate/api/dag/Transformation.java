@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.spate.api.datastream;
 
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.OperatorSpec;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategies;

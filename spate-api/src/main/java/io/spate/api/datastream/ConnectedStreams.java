@@ -9,6 +9,8 @@ import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -106,10 +108,38 @@ public class ConnectedStreams<IN1, IN2> {
     }
   }
 
-  private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
+  /**
+   * Applies {@code operator}, a two-input operator of the operator SPI, to these streams, producing
+   * records of {@code outputType}; every parallel instance runs its own copy, so it must be
+   * serializable. When both streams are keyed the operator is keyed: the runtime makes each record's
+   * key (by its stream's key selector) the current key before the operator gets it.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
+  }
+
+  /**
+   * Applies the two-input operator that {@code factory} creates for each parallel instance to these
+   * streams; see {@link #transform(String, TypeInformation, TwoInputStreamOperator)}.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
+    OperatorChecks.checkFactory(name, outputType, factory, TwoInputStreamOperator.class, "connected streams");
     TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(environment.newId(),
-        first.getTransformation(), second.getTransformation(), name, spec, outputType,
+        first.getTransformation(), second.getTransformation(), name, factory, outputType,
         Transformation.DEFAULT_PARALLELISM);
+    t.setChainingStrategy(factory.getChainingStrategy());
+    return keyed(name, t);
+  }
+
+  private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
+    return keyed(name, new TwoInputTransformation<>(environment.newId(), first.getTransformation(),
+        second.getTransformation(), name, spec, outputType, Transformation.DEFAULT_PARALLELISM));
+  }
+
+  /** Makes {@code t} keyed when both streams are keyed, and wraps it. */
+  private <R> SingleOutputStreamOperator<R> keyed(String name, TwoInputTransformation<IN1, IN2, R> t) {
     if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
       KeyedStream.checkSameKeyType(name, "connected keyed streams", k1.getKeyType(), k2.getKeyType());
       t.setStateKeys(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());

@@ -20,6 +20,11 @@ import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
+import io.spate.api.operators.builtin.MapOperator;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -87,7 +92,7 @@ public class DataStream<T> {
 
   /** Applies {@code mapper} to every record, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
-    return transform("Map", outputType, new OperatorSpec.Map(checkFunction(mapper, "map")));
+    return transform("Map", outputType, new MapOperator<>(checkFunction(mapper, "map")));
   }
 
   /** Applies {@code flatMapper} to every record; it may emit any number of records. */
@@ -100,12 +105,12 @@ public class DataStream<T> {
   /** Applies {@code flatMapper}, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> flatMap(
       FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
-    return transform("Flat Map", outputType, new OperatorSpec.FlatMap(checkFunction(flatMapper, "flatMap")));
+    return transform("Flat Map", outputType, new FlatMapOperator<>(checkFunction(flatMapper, "flatMap")));
   }
 
   /** Keeps the records for which {@code filter} returns true. */
   public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
-    return transform("Filter", getType(), new OperatorSpec.Filter(checkFunction(filter, "filter")));
+    return transform("Filter", getType(), new FilterOperator<>(checkFunction(filter, "filter")));
   }
 
   /** Applies {@code function}, which sees each record's timestamp and can emit to side outputs. */
@@ -359,6 +364,36 @@ public class DataStream<T> {
     }
     return result;
   }
+
+  /**
+   * Applies {@code operator}, an operator written against the operator SPI ({@code
+   * io.spate.api.operators}), to this stream, producing records of {@code outputType}. Every
+   * parallel instance runs its own copy of the operator, so it must be serializable. On a keyed
+   * stream the operator is keyed: the runtime makes each record's key the current key of its keyed
+   * state and timers.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OneInputStreamOperator<T, R> operator) {
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
+  }
+
+  /**
+   * Applies the one-input operator that {@code factory} creates for each parallel instance to this
+   * stream, producing records of {@code outputType}; see {@link #transform(String, TypeInformation,
+   * OneInputStreamOperator)}.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
+    OperatorChecks.checkFactory(name, outputType, factory, OneInputStreamOperator.class, "a one-input stream");
+    OneInputTransformation<T, R> t = new OneInputTransformation<>(
+        environment.newId(), transformation, name, factory, outputType, Transformation.DEFAULT_PARALLELISM);
+    t.setChainingStrategy(factory.getChainingStrategy());
+    keyOperator(t);
+    return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  /** Makes an operator added with {@code transform} keyed where this stream is keyed; here it is not. */
+  void keyOperator(OneInputTransformation<T, ?> transformation) {}
 
   // ---------------------------------------------------------------- helpers
 

@@ -1,6 +1,6 @@
 package io.spate.api.datastream;
 
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SinkTransformation;
 
 /**

@@ -223,6 +223,11 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return keyedTransform(name, outputType, operator);
   }
 
+  @Override
+  void keyOperator(OneInputTransformation<T, ?> transformation) {
+    transformation.setStateKey(keySelector, keyType);
+  }
+
   private <R> SingleOutputStreamOperator<R> keyedTransform(
       String name, TypeInformation<R> outputType, OperatorSpec operator) {
     OneInputTransformation<T, R> t = new OneInputTransformation<>(

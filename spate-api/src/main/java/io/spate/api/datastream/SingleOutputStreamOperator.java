@@ -2,7 +2,7 @@ package io.spate.api.datastream;
 
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SideOutputTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.typeinfo.TypeHint;

@@ -3,7 +3,8 @@ package io.spate.runtime.graph;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobID;
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
+import io.spate.api.dag.MultipleInputTransformation;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
@@ -88,7 +89,8 @@ public final class JobGraphGenerator {
       }
       resolved.put(t.getId(), ups);
     } else if (t instanceof SourceTransformation<?> || t instanceof OneInputTransformation<?, ?>
-        || t instanceof TwoInputTransformation<?, ?, ?> || t instanceof SinkTransformation<?>) {
+        || t instanceof TwoInputTransformation<?, ?, ?> || t instanceof MultipleInputTransformation<?>
+        || t instanceof SinkTransformation<?>) {
       StreamNode node = new StreamNode(t, parallelismOf(t), maxParallelismOf(t), slotSharingGroupOf(t));
       nodes.put(t.getId(), node);
       List<Transformation<?>> inputs = t.getInputs();

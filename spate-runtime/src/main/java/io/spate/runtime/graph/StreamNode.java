@@ -1,6 +1,6 @@
 package io.spate.runtime.graph;
 
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.Transformation;
 import java.util.ArrayList;
 import java.util.List;

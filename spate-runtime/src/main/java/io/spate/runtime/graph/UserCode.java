@@ -1,5 +1,6 @@
 package io.spate.runtime.graph;
 
+import io.spate.api.dag.MultipleInputTransformation;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.SourceTransformation;
@@ -54,9 +55,11 @@ public final class UserCode implements Serializable {
     } else if (t instanceof SinkTransformation<?> s) {
       return serialize(what, s.getSink());
     } else if (t instanceof OneInputTransformation<?, ?> one) {
-      return serialize(what, one.getOperator());
+      return serialize(what, one.getOperator(), one.getOperatorFactory());
     } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      return serialize(what, two.getOperator());
+      return serialize(what, two.getOperator(), two.getOperatorFactory());
+    } else if (t instanceof MultipleInputTransformation<?> multi) {
+      return serialize(what, null, multi.getOperatorFactory());
     }
     return serialize(what);
   }

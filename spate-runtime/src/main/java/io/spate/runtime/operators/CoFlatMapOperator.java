@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.functions.CoFlatMapFunction;
 
 /** Runs a {@link CoFlatMapFunction}. */

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.functions.CoMapFunction;
 
 /** Runs a {@link CoMapFunction}. */

@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
@@ -11,13 +13,13 @@ import io.spate.api.functions.TimerService;
  * and supports timers.
  */
 public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerService.Target {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerServiceImpl.Target {
 
   private final CoProcessFunction<IN1, IN2, OUT> function;
   private final KeySelector<IN1, Object> keySelector1;
   private final KeySelector<IN2, Object> keySelector2;
   private TimestampedCollector<OUT> collector;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private NonKeyedTimerService nonKeyedTimers;
   private TimerService timerService;
   private ContextImpl ctx;
@@ -79,16 +81,16 @@ public final class CoProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   }
 
   @Override
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     fire(timer, TimeDomain.PROCESSING_TIME, Long.MIN_VALUE);
   }
 
-  private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
+  private void fire(InternalTimerServiceImpl.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
     setCurrentKey(timer.key());
     prepare(outputTimestamp);
     ctx.domain = domain;

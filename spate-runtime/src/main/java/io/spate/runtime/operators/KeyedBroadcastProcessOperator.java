@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.functions.KeySelector;
@@ -12,7 +14,7 @@ import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ReadOnlyBroadcastState;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.broadcast.BroadcastStateStore;
 import java.util.List;
 
@@ -23,14 +25,14 @@ import java.util.List;
  * first.
  */
 public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerService.Target {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerServiceImpl.Target {
 
   private final KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function;
   private final KeySelector<IN1, KS> keySelector;
   private final List<MapStateDescriptor<?, ?>> descriptors;
   private BroadcastStateStore broadcastStates;
   private TimestampedCollector<OUT> collector;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private TimerService timerService;
   private ReadOnlyContextImpl readOnlyCtx;
   private ContextImpl ctx;
@@ -83,14 +85,14 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
   }
 
   @Override
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(timer.timestamp(), TimeDomain.EVENT_TIME);
     function.onTimer(timer.timestamp(), readOnlyCtx, collector);
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(Long.MIN_VALUE, TimeDomain.PROCESSING_TIME);
     function.onTimer(timer.timestamp(), readOnlyCtx, collector);

@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
@@ -11,13 +13,13 @@ import io.spate.api.functions.TimerService;
  * the timers of each key.
  */
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerService.Target {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerServiceImpl.Target {
 
   private final KeyedCoProcessFunction<K, IN1, IN2, OUT> function;
   private final KeySelector<IN1, K> keySelector1;
   private final KeySelector<IN2, K> keySelector2;
   private TimestampedCollector<OUT> collector;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private TimerService timerService;
   private ContextImpl ctx;
 
@@ -61,14 +63,14 @@ public final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractStre
   }
 
   @Override
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(timer.timestamp(), TimeDomain.EVENT_TIME);
     function.onTimer(timer.timestamp(), ctx, collector);
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     prepare(Long.MIN_VALUE, TimeDomain.PROCESSING_TIME);
     function.onTimer(timer.timestamp(), ctx, collector);

@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedProcessFunction;
@@ -8,12 +10,12 @@ import io.spate.api.functions.TimerService;
 
 /** Runs a {@link KeyedProcessFunction}: sets the current key per record, and fires its timers. */
 public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperator<OUT>
-    implements OneInputStreamOperator<IN, OUT>, InternalTimerService.Target {
+    implements OneInputStreamOperator<IN, OUT>, InternalTimerServiceImpl.Target {
 
   private final KeyedProcessFunction<K, IN, OUT> function;
   private final KeySelector<IN, K> keySelector;
   private TimestampedCollector<OUT> collector;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private TimerService timerService;
   private ContextImpl ctx;
 
@@ -45,17 +47,17 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
 
   @Override
   @SuppressWarnings("unchecked")
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     fire(timer, TimeDomain.PROCESSING_TIME, Long.MIN_VALUE);
   }
 
   @SuppressWarnings("unchecked")
-  private void fire(InternalTimerService.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
+  private void fire(InternalTimerServiceImpl.Timer timer, TimeDomain domain, long outputTimestamp) throws Exception {
     setCurrentKey(timer.key());
     collector.setTimestamp(outputTimestamp);
     ctx.timestamp = outputTimestamp;

@@ -1,16 +1,16 @@
 package io.spate.runtime.operators;
 
 import io.spate.api.functions.TimerService;
-import io.spate.runtime.state.KeyedStateBackend;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
+import io.spate.api.operators.state.VoidNamespace;
 
 /** The {@link TimerService} of keyed functions: sets timers for the current key. */
 final class KeyedTimerService implements TimerService {
 
-  private final InternalTimerService timers;
-  private final KeyedStateBackend<?> keys;
+  private final InternalTimerServiceImpl timers;
+  private final CheckpointableKeyedStateBackend<?> keys;
 
-  KeyedTimerService(InternalTimerService timers, KeyedStateBackend<?> keys) {
+  KeyedTimerService(InternalTimerServiceImpl timers, CheckpointableKeyedStateBackend<?> keys) {
     this.timers = timers;
     this.keys = keys;
   }

@@ -14,7 +14,7 @@ final class NonKeyedTimerService implements TimerService {
 
   @Override
   public long currentProcessingTime() {
-    return context.processingTimeService().currentProcessingTime();
+    return context.processingTimeService().getCurrentProcessingTime();
   }
 
   @Override

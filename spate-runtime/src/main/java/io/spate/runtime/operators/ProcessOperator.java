@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.TimeDomain;

@@ -1,15 +1,15 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.Output;
 
 /** Hands records straight to the next operator of the chain: a method call, no copy, no queue. */
-final class ChainingOutput<T> implements Output<T> {
+class ChainingOutput<T> implements Output<T> {
 
-  private final OneInputStreamOperator<T, ?> operator;
+  final OneInputStreamOperator<T, ?> operator;
 
   ChainingOutput(OneInputStreamOperator<T, ?> operator) {
     this.operator = operator;

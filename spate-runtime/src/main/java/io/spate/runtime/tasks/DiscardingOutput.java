@@ -1,8 +1,8 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.Output;
 
 /** The output of an operator whose results no one consumes. */
 final class DiscardingOutput<T> implements Output<T> {

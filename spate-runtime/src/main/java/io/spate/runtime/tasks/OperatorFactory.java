@@ -23,18 +23,21 @@ import io.spate.runtime.operators.BroadcastProcessOperator;
 import io.spate.runtime.operators.CoFlatMapOperator;
 import io.spate.runtime.operators.CoMapOperator;
 import io.spate.runtime.operators.CoProcessOperator;
-import io.spate.runtime.operators.FilterOperator;
-import io.spate.runtime.operators.FlatMapOperator;
 import io.spate.runtime.operators.IntervalJoinOperator;
 import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
 import io.spate.runtime.operators.KeyedCoProcessOperator;
 import io.spate.runtime.operators.KeyedProcessOperator;
 import io.spate.runtime.operators.KeyedReduceOperator;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.MapOperator;
 import io.spate.runtime.operators.ProcessOperator;
 import io.spate.runtime.operators.SinkWriterOperator;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.dag.MultipleInputTransformation;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 import io.spate.runtime.operators.async.AsyncWaitOperator;
 import io.spate.runtime.operators.windowing.WindowOperators;
@@ -43,17 +46,37 @@ import io.spate.runtime.source.SourceOperator;
 
 /**
  * Creates the operator that runs a stream node, per the job's runtime mode, with this subtask's own
- * copy of the user code.
+ * copy of the user code, and sets it up.
  */
 final class OperatorFactory {
 
   private OperatorFactory() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, ClassLoader userClassLoader) {
-    Transformation<?> t = node.getTransformation();
+  static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, ClassLoader userClassLoader,
+      StreamOperatorParameters<?> parameters) {
     Object[] code = node.getUserCode().copy(userClassLoader,
         ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(userClassLoader));
+    if (code.length > 1 && code[1] instanceof StreamOperatorFactory<?> factory) {
+      StreamOperator<?> operator = factory.createStreamOperator((StreamOperatorParameters) parameters);
+      Transformation<?> t = node.getTransformation();
+      Class<?> kind = t instanceof MultipleInputTransformation<?> ? MultipleInputStreamOperator.class
+          : t instanceof TwoInputTransformation<?, ?, ?> ? TwoInputStreamOperator.class : OneInputStreamOperator.class;
+      if (!kind.isInstance(operator)) {
+        throw new IllegalStateException("The factory of operator '" + node.getName() + "' created "
+            + (operator == null ? "no operator" : "a " + operator.getClass().getName())
+            + ", not a " + kind.getSimpleName());
+      }
+      return operator;
+    }
+    StreamOperator operator = create(node, mode, code);
+    operator.setup(parameters);
+    return operator;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperator<?> create(StreamNode node, RuntimeExecutionMode mode, Object[] code) {
+    Transformation<?> t = node.getTransformation();
     if (t instanceof SourceTransformation<?>) {
       return new SourceOperator((Source) code[0], (WatermarkStrategy) code[1]);
     }
@@ -63,13 +86,7 @@ final class OperatorFactory {
     if (t instanceof OneInputTransformation<?, ?> one) {
       OperatorSpec spec = (OperatorSpec) code[0];
       AbstractStreamOperator<?> plain = null;
-      if (spec instanceof OperatorSpec.Map m) {
-        plain = new MapOperator(m.function());
-      } else if (spec instanceof OperatorSpec.FlatMap f) {
-        plain = new FlatMapOperator(f.function());
-      } else if (spec instanceof OperatorSpec.Filter f) {
-        plain = new FilterOperator(f.function());
-      } else if (spec instanceof OperatorSpec.Process p) {
+      if (spec instanceof OperatorSpec.Process p) {
         plain = new ProcessOperator((ProcessFunction) p.function());
       }
       if (plain != null) {

@@ -1,9 +1,10 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.common.OutputTag;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.Output;
 
 /** Sends records, watermarks and watermark statuses to a network edge at the end of a chain. */
 final class RecordWriterOutput<T> implements Output<T> {
@@ -38,7 +39,7 @@ final class RecordWriterOutput<T> implements Output<T> {
   }
 
   @Override
-  public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+  public void emitWatermarkStatus(WatermarkStatus status) {
     writer.broadcastEvent(status);
   }
 }

@@ -1,8 +1,8 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.Output;
 import java.util.List;
 import java.util.Map;
 

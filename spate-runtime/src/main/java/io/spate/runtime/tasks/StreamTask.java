@@ -1,9 +1,9 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.common.TaskInfo;
-import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
-import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.runtime.TaskManagerOptions;
@@ -19,14 +19,16 @@ import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.WatermarkValve;
+import io.spate.api.operators.Input;
+import io.spate.api.operators.MultipleInputStreamOperator;
 import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.KeyedInput;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.SinkWriterOperator;
-import io.spate.runtime.operators.StreamOperator;
-import io.spate.runtime.operators.TwoInputStreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.SourceOperator;
@@ -86,7 +88,7 @@ public final class StreamTask implements Tasklet {
   private final ArrayBlockingQueue<Runnable> mailbox = new ArrayBlockingQueue<>(MAILBOX_CAPACITY);
   // A lock-free hint that mail arrived, read between source polls (the queue itself locks on every look).
   private volatile boolean mailArrived;
-  private final ProcessingTimeService processingTimeService = new ProcessingTimeService();
+  private final TaskProcessingTimeService processingTimeService = new TaskProcessingTimeService();
   private final TaskMetricGroup metrics;
   private final String name;
   private final CheckpointResponder checkpointResponder;
@@ -124,7 +126,11 @@ public final class StreamTask implements Tasklet {
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+  // The inputs of a multiple-input head, by input index; null for other heads.
+  private Input<Object>[] multipleInputsHead;
   private KeyedInput keyedInputHead;
+  // Sets the current key of a keyed head operator of the SPI before each record; null otherwise.
+  private CurrentKeySetter headKeySetter;
   // Set before the first step; other threads run it to end this task's worker's idle park.
   private volatile Waker waker;
   private volatile LongConsumer wakeBy; // the waker's, made once rather than per step
@@ -250,9 +256,11 @@ public final class StreamTask implements Tasklet {
       if (phase != Phase.RUNNING && phase != Phase.DRAINING) {
         return;
       }
-      for (StreamOperator<?> operator : chain.operators()) {
+      List<StreamOperator<?>> operators = chain.operators();
+      for (int i = 0; i < operators.size(); i++) {
+        StreamOperator<?> operator = operators.get(i);
         try {
-          operator.notifyCheckpointComplete(checkpointId);
+          chain.stateHandlers().get(i).notifyCheckpointComplete(operator, checkpointId);
         } catch (Exception e) {
           throw new OperatorFailure(operator.getName(), e);
         }
@@ -273,9 +281,11 @@ public final class StreamTask implements Tasklet {
         barriers.abort(checkpointId);
       }
       dropPendingChannelState(checkpointId);
-      for (StreamOperator<?> operator : chain.operators()) {
+      List<StreamOperator<?>> operators = chain.operators();
+      for (int i = 0; i < operators.size(); i++) {
+        StreamOperator<?> operator = operators.get(i);
         try {
-          operator.notifyCheckpointAborted(checkpointId);
+          chain.stateHandlers().get(i).notifyCheckpointAborted(operator, checkpointId);
         } catch (Exception e) {
           throw new OperatorFailure(operator.getName(), e);
         }
@@ -371,6 +381,8 @@ public final class StreamTask implements Tasklet {
       source.setEventGateway(eventGateway);
     } else if (head instanceof TwoInputStreamOperator<?, ?, ?> two) {
       twoInputHead = (TwoInputStreamOperator<Object, Object, ?>) two;
+    } else if (head instanceof MultipleInputStreamOperator<?> multi) {
+      multipleInputsHead = inputsOf(multi, tdd.vertex().getChain().get(0));
     } else {
       oneInputHead = (OneInputStreamOperator<Object, ?>) head;
       if (head instanceof InFlightOperator inFlight) {
@@ -379,6 +391,9 @@ public final class StreamTask implements Tasklet {
     }
     if (head instanceof KeyedInput keyedInput && inFlightHead == null) {
       keyedInputHead = keyedInput;
+    }
+    if (source == null && inFlightHead == null) {
+      headKeySetter = chain.headKeySetter();
     }
     gate = chain.inputGate();
     if (waker != null) {
@@ -443,20 +458,26 @@ public final class StreamTask implements Tasklet {
   }
 
   private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {
-    if (transformation instanceof OneInputTransformation<?, ?> one) {
-      return one.getStateKeySelector() == null ? null : one.getStateKeyType();
+    return transformation instanceof PhysicalTransformation<?> physical ? physical.getStateKeyType() : null;
+  }
+
+  /** The inputs of {@code operator}, one per input of {@code node}, checked once. */
+  @SuppressWarnings("unchecked")
+  private static Input<Object>[] inputsOf(MultipleInputStreamOperator<?> operator, StreamNode node) {
+    List<Input<?>> inputs = operator.getInputs();
+    int expected = node.getTransformation().getInputs().size();
+    if (inputs == null || inputs.size() != expected || inputs.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalStateException("Operator '" + node.getName() + "' has " + expected + " inputs, but its"
+          + " getInputs() gave " + (inputs == null ? "null" : inputs.size() + " (" + inputs + ")"));
     }
-    if (transformation instanceof TwoInputTransformation<?, ?, ?> two) {
-      return two.getStateKeySelector1() == null ? null : two.getStateKeyType();
-    }
-    return null;
+    return inputs.toArray(new Input[0]);
   }
 
   private StepResult run() throws Exception {
     boolean progress = runMailbox();
     long nextTimer = processingTimeService.nextScheduledTime();
     if (nextTimer != Long.MAX_VALUE) {
-      long now = processingTimeService.currentProcessingTime();
+      long now = processingTimeService.getCurrentProcessingTime();
       if (nextTimer <= now) {
         progress |= processingTimeService.fireDue(now);
       }
@@ -629,7 +650,7 @@ public final class StreamTask implements Tasklet {
         }
       } else if (element instanceof StreamElements.WatermarkElement watermark) {
         valve.onWatermark(c, watermark.timestamp());
-      } else if (element instanceof StreamElements.WatermarkStatus status) {
+      } else if (element instanceof WatermarkStatus status) {
         valve.onStatus(c, status);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
@@ -655,19 +676,33 @@ public final class StreamTask implements Tasklet {
   private void processBatch(int inputIndex, RecordBatch batch) {
     int size = batch.size();
     // With a keyed exchange the head takes each record's key from the batch rather than computing it.
-    KeyedInput keys = batch.hasKeys() ? keyedInputHead : null;
+    boolean batchKeys = batch.hasKeys();
+    KeyedInput keys = batchKeys ? keyedInputHead : null;
+    CurrentKeySetter keySetter = headKeySetter;
     try {
       if (oneInputHead != null) {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(0, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           oneInputHead.processElement(batch.value(i), batch.timestamp(i));
+        }
+      } else if (multipleInputsHead != null) {
+        Input<Object> input = multipleInputsHead[inputIndex];
+        for (int i = 0; i < size; i++) {
+          if (keySetter != null) {
+            keySetter.setKeyOf(inputIndex, batch.value(i), batchKeys ? batch.key(i) : null);
+          }
+          input.processElement(batch.value(i), batch.timestamp(i));
         }
       } else if (inputIndex == 0) {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(0, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
         }
@@ -675,6 +710,8 @@ public final class StreamTask implements Tasklet {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(1, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
         }
@@ -842,8 +879,13 @@ public final class StreamTask implements Tasklet {
 
   private void processRestoredRecord(int inputIndex, Object value, long timestamp) {
     try {
+      if (headKeySetter != null) {
+        headKeySetter.setKeyOf(oneInputHead != null ? 0 : inputIndex, value, null);
+      }
       if (oneInputHead != null) {
         oneInputHead.processElement(value, timestamp);
+      } else if (multipleInputsHead != null) {
+        multipleInputsHead[inputIndex].processElement(value, timestamp);
       } else if (inputIndex == 0) {
         twoInputHead.processElement1(value, timestamp);
       } else {
@@ -893,7 +935,8 @@ public final class StreamTask implements Tasklet {
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
       try {
-        snapshots.put(nodes.get(i).getOperatorId(), operator.snapshotState(id, barrier.timestamp(), streams));
+        snapshots.put(nodes.get(i).getOperatorId(),
+            chain.stateHandlers().get(i).snapshot(operator, id, barrier.timestamp(), streams));
       } catch (Exception e) {
         // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
         checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED,
@@ -1034,7 +1077,7 @@ public final class StreamTask implements Tasklet {
     }
 
     @Override
-    public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+    public void emitWatermarkStatus(WatermarkStatus status) {
       try {
         chain.head().processWatermarkStatus(status);
       } catch (OperatorFailure f) {
@@ -1137,6 +1180,15 @@ public final class StreamTask implements Tasklet {
         } else {
           first.addSuppressed(failure);
         }
+      }
+    }
+    try {
+      chain.disposeState();
+    } catch (Throwable t) {
+      if (first == null) {
+        first = t;
+      } else {
+        first.addSuppressed(t);
       }
     }
     return first;

@@ -17,7 +17,7 @@ import io.spate.api.windowing.assigners.SlidingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
 import io.spate.api.windowing.triggers.Trigger;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.StreamOperator;
 
 /**
  * Picks the window operator for a {@link OperatorSpec.Windowed}: evicting windows keep records with

@@ -6,65 +6,22 @@ import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 
-import io.spate.api.state.State;
-import io.spate.api.state.StateDescriptor;
+import io.spate.api.operators.state.KeyedStateBackend;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
- * The keyed state of one operator's parallel instance: states by name, each holding a value per
- * key and namespace, for the key groups this instance owns.
+ * The runtime's side of an operator's keyed state: besides what the operator uses ({@link
+ * KeyedStateBackend}), the key groups it holds, snapshots, timer queues and disposal.
  *
  * @param <K> the key type
  */
-public interface KeyedStateBackend<K> {
-
-  /** Makes {@code key} the current key of every state of this backend. */
-  void setCurrentKey(K key);
-
-  /** The current key. */
-  K getCurrentKey();
+public interface CheckpointableKeyedStateBackend<K> extends KeyedStateBackend<K> {
 
   /** The key group of the current key. */
   int getCurrentKeyGroup();
 
   /** The key groups this backend holds. */
   KeyGroupRange getKeyGroupRange();
-
-  /**
-   * The state described by {@code descriptor}, created on first use; the returned object is also an
-   * {@link InternalKvState} whose namespace the caller sets.
-   *
-   * @throws IllegalStateException if the name was registered before as another kind of state
-   */
-  <S extends State> S getOrCreateState(StateDescriptor<S, ?> descriptor);
-
-  /** The state described by {@code descriptor}, pointed at {@code namespace}. */
-  default <N, S extends State> S getPartitionedState(N namespace, StateDescriptor<S, ?> descriptor) {
-    S state = getOrCreateState(descriptor);
-    @SuppressWarnings("unchecked")
-    InternalKvState<N> kv = (InternalKvState<N>) state;
-    kv.setCurrentNamespace(namespace);
-    return state;
-  }
-
-  /** The keys that have a value in state {@code stateName} under {@code namespace}. */
-  <N> Stream<K> getKeys(String stateName, N namespace);
-
-  /**
-   * Calls {@code function} with each key that has a value of the state under {@code namespace},
-   * with that key current and the state pointed at {@code namespace}. The function may change or
-   * clear the state.
-   */
-  <N, S extends State> void applyToAllKeys(
-      N namespace, StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function) throws Exception;
-
-  /** Receives each key and its state in {@link #applyToAllKeys}. */
-  @FunctionalInterface
-  interface KeyedStateFunction<K, S extends State> {
-    /** Processes the state of {@code key}. */
-    void process(K key, S state) throws Exception;
-  }
 
   /** Calls {@code consumer} with the name and number of entries of each state, for metrics and tests. */
   void forEachStateSize(BiConsumer<String, Long> consumer);

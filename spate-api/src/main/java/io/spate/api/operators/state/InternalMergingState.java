@@ -1,4 +1,4 @@
-package io.spate.runtime.state;
+package io.spate.api.operators.state;
 
 import java.util.Collection;
 

@@ -1,4 +1,4 @@
-package io.spate.runtime.state;
+package io.spate.api.operators.state;
 
 /** The namespace of state that is scoped to a key only, not to a window. */
 public enum VoidNamespace {

@@ -1,4 +1,4 @@
-package io.spate.runtime.state;
+package io.spate.api.operators.state;
 
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;

@@ -1,4 +1,4 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators;
 
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
@@ -20,43 +20,43 @@ import io.spate.api.state.ValueStateDescriptor;
 /** The {@link RuntimeContext} that the runtime gives rich functions. */
 public final class StreamingRuntimeContext implements RuntimeContext {
 
-  private final OperatorContext context;
+  private final StreamOperatorParameters<?> context;
   private final KeyedStateStore keyedState;
 
   /** Creates the runtime context of an operator; {@code keyedState} is null on non-keyed streams. */
-  public StreamingRuntimeContext(OperatorContext context, KeyedStateStore keyedState) {
+  public StreamingRuntimeContext(StreamOperatorParameters<?> context, KeyedStateStore keyedState) {
     this.context = context;
     this.keyedState = keyedState;
   }
 
   @Override
   public JobID getJobId() {
-    return context.jobId();
+    return context.getJobId();
   }
 
   @Override
   public TaskInfo getTaskInfo() {
-    return context.taskInfo();
+    return context.getTaskInfo();
   }
 
   @Override
   public ExecutionConfig getExecutionConfig() {
-    return context.executionConfig();
+    return context.getExecutionConfig();
   }
 
   @Override
   public MetricGroup getMetricGroup() {
-    return context.metricGroup();
+    return context.getMetricGroup();
   }
 
   @Override
   public ClassLoader getUserCodeClassLoader() {
-    return context.userClassLoader();
+    return context.getUserClassLoader();
   }
 
   private KeyedStateStore keyedState(String stateName) {
     if (keyedState == null) {
-      throw new UnsupportedOperationException("Operator '" + context.operatorName() + "' asked for keyed state '"
+      throw new UnsupportedOperationException("Operator '" + context.getOperatorName() + "' asked for keyed state '"
           + stateName + "', but keyed state exists only on a keyed stream: apply the function after keyBy(...).");
     }
     return keyedState;

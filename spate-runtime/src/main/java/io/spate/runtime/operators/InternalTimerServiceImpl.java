@@ -1,8 +1,10 @@
 package io.spate.runtime.operators;
 
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.SnapshottableTimers;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.api.operators.InternalTimer;
+import io.spate.api.operators.InternalTimerService;
+import io.spate.api.operators.ProcessingTimeService;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -10,15 +12,16 @@ import java.util.Objects;
  * The timers of a keyed operator: at most one per key, namespace and timestamp in each time domain,
  * fired in timestamp order, event-time ones when the watermark passes them, processing-time ones
  * when the clock does. The namespace is the window for window operators, else
- * {@link io.spate.runtime.state.VoidNamespace}.
+ * {@link io.spate.api.operators.state.VoidNamespace}. Runtime operators name the key of each timer;
+ * operators on the SPI set timers for the current key of the keyed state ({@link InternalTimerService}).
  */
-public final class InternalTimerService implements SnapshottableTimers {
+public final class InternalTimerServiceImpl implements InternalTimerService<Object>, SnapshottableTimers {
 
   /**
    * A timer: when it fires, the key it belongs to and the namespace it was set in. A fired timer has
    * left its queue and is handed to the target as it is.
    */
-  public static final class Timer {
+  public static final class Timer implements InternalTimer<Object, Object> {
     final long timestamp;
     final Object key;
     final Object namespace;
@@ -62,6 +65,21 @@ public final class InternalTimerService implements SnapshottableTimers {
     }
 
     @Override
+    public long getTimestamp() {
+      return timestamp;
+    }
+
+    @Override
+    public Object getKey() {
+      return key;
+    }
+
+    @Override
+    public Object getNamespace() {
+      return namespace;
+    }
+
+    @Override
     public boolean equals(Object o) {
       return o instanceof Timer t && t.hash == hash && t.is(timestamp, key, namespace);
     }
@@ -90,18 +108,20 @@ public final class InternalTimerService implements SnapshottableTimers {
   private final TimerQueue processingTimers;
   private final ProcessingTimeService processingTimeService;
   private final Target target;
+  // The keyed state whose current key the key-less methods of InternalTimerService use; null if not keyed.
+  private CheckpointableKeyedStateBackend<?> keys;
   private long currentWatermark = Long.MIN_VALUE;
   private long scheduledProcessingTime = Long.MAX_VALUE;
   private boolean batch;
   private boolean endOfInputHandled;
 
   /** Creates the service firing into {@code target}, with its timers on the heap. */
-  public InternalTimerService(ProcessingTimeService processingTimeService, Target target) {
+  public InternalTimerServiceImpl(ProcessingTimeService processingTimeService, Target target) {
     this(processingTimeService, target, new HeapTimerQueue(), new HeapTimerQueue());
   }
 
   /** Creates the service firing into {@code target}, with its timers in the given queues. */
-  public InternalTimerService(ProcessingTimeService processingTimeService, Target target, TimerQueue eventTimers,
+  public InternalTimerServiceImpl(ProcessingTimeService processingTimeService, Target target, TimerQueue eventTimers,
       TimerQueue processingTimers) {
     this.processingTimeService = processingTimeService;
     this.target = target;
@@ -113,11 +133,12 @@ public final class InternalTimerService implements SnapshottableTimers {
    * Creates the service firing into {@code target}, with its timers in the queues {@code backend}
    * keeps for the timer service {@code name}, and has the backend snapshot and restore them.
    */
-  public static InternalTimerService create(String name, KeyedStateBackend<?> backend,
+  public static InternalTimerServiceImpl create(String name, CheckpointableKeyedStateBackend<?> backend,
       ProcessingTimeService processingTimeService, Target target) {
-    InternalTimerService timers = new InternalTimerService(processingTimeService, target,
+    InternalTimerServiceImpl timers = new InternalTimerServiceImpl(processingTimeService, target,
         backend.createTimerQueue(name, true), backend.createTimerQueue(name, false));
     backend.registerTimers(name, timers);
+    timers.keys = backend;
     return timers;
   }
 
@@ -142,14 +163,14 @@ public final class InternalTimerService implements SnapshottableTimers {
     }
   }
 
-  /** The last watermark seen. */
+  @Override
   public long currentWatermark() {
     return currentWatermark;
   }
 
-  /** The current processing time. */
+  @Override
   public long currentProcessingTime() {
-    return processingTimeService.currentProcessingTime();
+    return processingTimeService.getCurrentProcessingTime();
   }
 
   /** Sets an event-time timer for {@code key} in {@code namespace}. */
@@ -184,13 +205,44 @@ public final class InternalTimerService implements SnapshottableTimers {
   public void registerProcessingTimeTimer(Object key, Object namespace, long time) {
     if (processingTimers.add(time, key, namespace) && !batch && time < scheduledProcessingTime) {
       scheduledProcessingTime = time;
-      processingTimeService.schedule(time, this::fireProcessingTimers);
+      processingTimeService.registerTimer(time, this::fireProcessingTimers);
     }
   }
 
   /** Removes a processing-time timer of {@code key} in {@code namespace}. */
   public void deleteProcessingTimeTimer(Object key, Object namespace, long time) {
     processingTimers.remove(time, key, namespace);
+  }
+
+  @Override
+  public void registerEventTimeTimer(Object namespace, long time) {
+    registerEventTimeTimer(currentKey(), namespace, time);
+  }
+
+  @Override
+  public void deleteEventTimeTimer(Object namespace, long time) {
+    deleteEventTimeTimer(currentKey(), namespace, time);
+  }
+
+  @Override
+  public void registerProcessingTimeTimer(Object namespace, long time) {
+    registerProcessingTimeTimer(currentKey(), namespace, time);
+  }
+
+  @Override
+  public void deleteProcessingTimeTimer(Object namespace, long time) {
+    deleteProcessingTimeTimer(currentKey(), namespace, time);
+  }
+
+  private Object currentKey() {
+    if (keys == null) {
+      throw new IllegalStateException("Timers without a key are only available on a keyed stream.");
+    }
+    Object key = keys.getCurrentKey();
+    if (key == null) {
+      throw new IllegalStateException("A timer needs a current key: set one only while a keyed record or timer is processed.");
+    }
+    return key;
   }
 
   @Override
@@ -239,7 +291,7 @@ public final class InternalTimerService implements SnapshottableTimers {
       return; // superseded by an earlier schedule that already ran
     }
     scheduledProcessingTime = Long.MAX_VALUE;
-    long now = processingTimeService.currentProcessingTime();
+    long now = processingTimeService.getCurrentProcessingTime();
     Timer timer;
     while ((timer = processingTimers.peek()) != null && timer.timestamp <= now) {
       processingTimers.poll();
@@ -247,7 +299,7 @@ public final class InternalTimerService implements SnapshottableTimers {
     }
     if (timer != null && timer.timestamp < scheduledProcessingTime) {
       scheduledProcessingTime = timer.timestamp;
-      processingTimeService.schedule(timer.timestamp, this::fireProcessingTimers);
+      processingTimeService.registerTimer(timer.timestamp, this::fireProcessingTimers);
     }
   }
 }

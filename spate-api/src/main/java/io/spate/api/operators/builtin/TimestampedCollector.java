@@ -1,5 +1,6 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators.builtin;
 
+import io.spate.api.operators.Output;
 import io.spate.api.functions.Collector;
 
 /**

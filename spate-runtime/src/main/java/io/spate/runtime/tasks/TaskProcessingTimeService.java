@@ -1,5 +1,6 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.operators.ProcessingTimeService;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
 
@@ -7,16 +8,9 @@ import java.util.function.LongSupplier;
  * A task's wall clock and its queue of processing-time callbacks. Callbacks run on the task's
  * thread when the task polls them, so operator code stays single-threaded.
  */
-public final class ProcessingTimeService {
+public final class TaskProcessingTimeService implements ProcessingTimeService {
 
-  /** Work to do at a point in processing time. */
-  @FunctionalInterface
-  public interface Callback {
-    /** Called once the clock has reached the scheduled time, which is given. */
-    void onProcessingTime(long time) throws Exception;
-  }
-
-  private record Scheduled(long time, long sequence, Callback callback) {}
+  private record Scheduled(long time, long sequence, ProcessingTimeCallback callback) {}
 
   private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
       (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence));
@@ -24,22 +18,22 @@ public final class ProcessingTimeService {
   private long sequence;
 
   /** A service on the wall clock. */
-  public ProcessingTimeService() {
+  public TaskProcessingTimeService() {
     this(System::currentTimeMillis);
   }
 
   /** A service on {@code clock} (milliseconds), such as a manual clock in tests. */
-  public ProcessingTimeService(LongSupplier clock) {
+  public TaskProcessingTimeService(LongSupplier clock) {
     this.clock = clock;
   }
 
-  /** The current processing time in milliseconds. */
-  public long currentProcessingTime() {
+  @Override
+  public long getCurrentProcessingTime() {
     return clock.getAsLong();
   }
 
-  /** Runs {@code callback} on the task's thread once the clock reaches {@code time}. */
-  public void schedule(long time, Callback callback) {
+  @Override
+  public void registerTimer(long time, ProcessingTimeCallback callback) {
     queue.add(new Scheduled(time, sequence++, callback));
   }
 

@@ -1,4 +1,4 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators;
 
 /**
  * An operator with two inputs.

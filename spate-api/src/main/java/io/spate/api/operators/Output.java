@@ -1,7 +1,6 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
 
 /**
  * Where an operator emits: records with their timestamps, side-output records, watermarks and

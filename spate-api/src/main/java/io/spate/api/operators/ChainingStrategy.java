@@ -1,4 +1,4 @@
-package io.spate.api.dag;
+package io.spate.api.operators;
 
 /** Whether an operator may run in the same task as its neighbours. */
 public enum ChainingStrategy {

@@ -1,0 +1,11 @@
+package io.spate.api.operators;
+
+/** Holds the current key of a keyed operator: the key its keyed state and timers refer to. */
+public interface KeyContext {
+
+  /** Makes {@code key} the current key. */
+  void setCurrentKey(Object key);
+
+  /** The current key. */
+  Object getCurrentKey();
+}
