@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-/tmp/spate-bench-results}"
 mkdir -p "$out"
-mvn -q install -DskipTests -pl spate-api,spate-runtime
+mvn -q install -DskipTests -pl spate-test-utils,spate-api,spate-runtime
 mvn -q package -pl spate-bench
 git rev-parse HEAD > "$out/commit.txt"
 git status --short -- spate-api/src/main spate-runtime/src/main >> "$out/commit.txt"

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spate.cli.SpateCommands.Outcome;
 import io.spate.cli.rest.RestClusterClient;
 import io.spate.clitest.WindowedCountsJob;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -441,16 +443,15 @@ class ClusterChaosTest {
     return new RestClusterClient(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
   }
 
-  private void awaitOrExplain(String what, BooleanSupplier condition, List<Member> members) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() >= deadline) {
-        throw new AssertionError("waited " + WAIT_MILLIS + " ms for: " + what + " (seed " + seed + ")\n"
-            + diagnosis());
+  /** Waits for {@code condition}, restarting members that exited by themselves between polls. */
+  private void awaitOrExplain(String what, BooleanSupplier condition, List<Member> members) {
+    Await.until(Duration.ofMillis(WAIT_MILLIS), () -> what + " (seed " + seed + ")\n" + diagnosis(), () -> {
+      if (condition.getAsBoolean()) {
+        return true;
       }
       superviseQuietly(members);
-      Thread.sleep(POLL_MILLIS);
-    }
+      return false;
+    });
   }
 
   private void note(String event) {

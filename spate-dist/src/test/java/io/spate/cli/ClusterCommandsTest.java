@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spate.cli.SpateCliTest.Result;
 import io.spate.clitest.EndlessJob;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,16 +47,14 @@ class ClusterCommandsTest {
       args.addAll(List.of(jar.toString(), "--parallelism", "2", name));
       return commandLine.execute(args.toArray(String[]::new));
     });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline && !exitCode.isDone()) {
-      Matcher announced = ANNOUNCEMENT.matcher(err.toString());
-      if (announced.find()) {
-        assertThat(announced.group(1)).isEqualTo(name);
-        return new RunningJob(exitCode, announced.group(2), announced.group(3), err);
-      }
-      Thread.sleep(20);
+    Matcher announced = ANNOUNCEMENT.matcher(Await.untilMatches(Duration.ofSeconds(30),
+        "spate run to announce its REST API (or to end)", err::toString,
+        text -> exitCode.isDone() || ANNOUNCEMENT.matcher(text).find()));
+    if (!announced.find()) {
+      throw new AssertionError("spate run ended without announcing a REST API: " + err);
     }
-    throw new AssertionError("spate run announced no REST API within 30 s: " + err);
+    assertThat(announced.group(1)).isEqualTo(name);
+    return new RunningJob(exitCode, announced.group(2), announced.group(3), err);
   }
 
   private static Path savepointPath(Result result) {

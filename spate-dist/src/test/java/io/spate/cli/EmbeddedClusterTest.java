@@ -8,6 +8,7 @@ import io.spate.examples.ExampleArgs;
 import io.spate.examples.ExampleProgram;
 import io.spate.examples.UsageException;
 import io.spate.examples.WordCount;
+import io.spate.testing.TestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.clitest.ExitingJob;
 import io.spate.clitest.ProbeJob;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
+import io.spate.testing.TestJars;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -51,7 +52,7 @@ class ExitCallRewriterTest {
 
   @Test
   void aClassLoadedFromTheJarKeepsItsCodeSource() throws Exception {
-    Path jar = TestJars.jar(dir.resolve("exit.jar"), null, ExitingJob.class);
+    Path jar = TestJars.jar(dir.resolve("exit.jar"), ExitingJob.class);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
         getClass().getClassLoader(), new ExitCallRewriter())) {
       Class<?> loaded = loader.loadClass(ExitingJob.class.getName());
@@ -62,7 +63,7 @@ class ExitCallRewriterTest {
   }
 
   private BlockedExit.ExitAttempt exitAttempt(String... args) throws Exception {
-    Path jar = TestJars.jar(dir.resolve("exit-" + args[0] + ".jar"), null, ExitingJob.class);
+    Path jar = TestJars.jar(dir.resolve("exit-" + args[0] + ".jar"), ExitingJob.class);
     try (ChildFirstClassLoader loader = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
         getClass().getClassLoader(), new ExitCallRewriter())) {
       Method main = loader.loadClass(ExitingJob.class.getName()).getMethod("main", String[].class);

@@ -8,6 +8,8 @@ import io.spate.cli.SpateCommands.Outcome;
 import io.spate.cli.rest.RestClusterClient;
 import io.spate.clitest.SlowSinkJob;
 import io.spate.clitest.WindowedCountsJob;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +61,7 @@ class ProcessClusterTest {
   private static final Pattern TASK_MANAGER_STARTED = Pattern.compile("Spate TaskManager (\\S+) with");
   private static final long RECORDS = 2_500;
   private static final String RATE = "500";
-  private static final long WAIT_MILLIS = 90_000;
+  private static final Duration WAIT = Duration.ofSeconds(90);
 
   @TempDir
   Path home;
@@ -96,7 +98,7 @@ class ProcessClusterTest {
     Set<Integer> killed = new HashSet<>();
     for (int kill = 0; kill < 2; kill++) {
       int committedBefore = finishedFiles(faulty).size();
-      await("a checkpoint of the faulty run committed files", () -> finishedFiles(faulty).size() > committedBefore);
+      Await.until(WAIT, "a checkpoint of the faulty run committed files", () -> finishedFiles(faulty).size() > committedBefore);
       int victim = taskManagerRunningTasks(address, killed);
       killed.add(victim);
       killForcibly("spate-taskmanager-" + victim + ".pid");
@@ -137,7 +139,7 @@ class ProcessClusterTest {
 
       Path faulty = home.resolve("faulty");
       String faultyJob = run(leader, jar, "faulty-run", faulty);
-      await("a checkpoint of the faulty run committed files", () -> !finishedFiles(faulty).isEmpty());
+      Await.until(WAIT, "a checkpoint of the faulty run committed files", () -> !finishedFiles(faulty).isEmpty());
       killForcibly("spate-jobmanager.pid");
 
       // The standby takes over once the dead leader's ZooKeeper session ended, and writes its address.
@@ -229,7 +231,7 @@ class ProcessClusterTest {
     String jobId = submit(address, "2", jar, "slow-sink");
 
     // Let it run for a while under backpressure: 5 s of job time.
-    await("the job ran 5 s", () -> {
+    Await.until(WAIT, "the job ran 5 s", () -> {
       var current = overview(address, jobId);
       assertThat(current.path("state").asText()).as("job state; exceptions: %s", exceptionsOf(address, jobId))
           .isNotIn("FAILED", "CANCELED", "FINISHED");
@@ -461,20 +463,9 @@ class ProcessClusterTest {
     }, () -> diagnosis(address, jobId));
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    awaitOrExplain(what, condition, () -> "");
-  }
-
   /** Waits for {@code condition}; on timeout the failure carries {@code explanation}'s account of the cluster. */
-  private static void awaitOrExplain(String what, BooleanSupplier condition, Supplier<String> explanation)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() >= deadline) {
-        throw new AssertionError("waited " + WAIT_MILLIS + " ms for: " + what + "\n" + explanation.get());
-      }
-      Thread.sleep(50);
-    }
+  private static void awaitOrExplain(String what, BooleanSupplier condition, Supplier<String> explanation) {
+    Await.until(WAIT, () -> what + "\n" + explanation.get(), condition::getAsBoolean);
   }
 
   /** The job's state, its exceptions and the end of every cluster process's log. */

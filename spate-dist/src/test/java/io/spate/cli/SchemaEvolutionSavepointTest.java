@@ -3,6 +3,8 @@ package io.spate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.cli.SpateCliTest.Result;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +101,10 @@ class SchemaEvolutionSavepointTest {
       commandLine.setErr(new PrintWriter(err, true));
       return commandLine.execute("run", v1.toString());
     });
-    Matcher announced = ANNOUNCEMENT.matcher("");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    boolean found = false;
-    while (!found && System.nanoTime() < deadline && !first.isDone()) {
-      announced = ANNOUNCEMENT.matcher(err.toString());
-      found = announced.find();
-      Thread.sleep(found ? 0 : 20);
-    }
+    Matcher announced = ANNOUNCEMENT.matcher(Await.untilMatches(Duration.ofSeconds(30),
+        "spate run to announce its REST API (or to end)", err::toString,
+        text -> first.isDone() || ANNOUNCEMENT.matcher(text).find()));
+    boolean found = announced.find();
     assertThat(found).as("no announcement: %s", err).isTrue();
     Result stop = SpateCliTest.spate("stop", "-m", announced.group(2), "-p", dir.resolve("sp").toString(),
         announced.group(1));

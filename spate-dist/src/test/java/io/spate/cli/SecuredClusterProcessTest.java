@@ -15,6 +15,8 @@ import io.spate.runtime.rpc.remote.proto.Lookup;
 import io.spate.runtime.rpc.remote.proto.ServerFrame;
 import io.spate.runtime.rpc.remote.proto.SpateRpcGrpc;
 import io.spate.runtime.security.ClusterSecret;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -184,17 +186,10 @@ class SecuredClusterProcessTest {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/jobs/" + jobId + "/checkpoints"))
         .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    String body = "";
-    while (System.nanoTime() < deadline) {
+    Await.untilMatches(Duration.ofSeconds(90), "a completed checkpoint of job " + jobId, () -> {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      body = response.body();
-      if (response.statusCode() == 200 && body.contains("\"COMPLETED\"")) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("No checkpoint of job " + jobId + " completed; last answer: " + body);
+      return response.statusCode() + " " + response.body();
+    }, answer -> answer.startsWith("200 ") && answer.contains("\"COMPLETED\""));
   }
 
   /** How the RPC server at {@code hostAndPort} ends a stream from a plain gRPC client that knows no secret. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.cli.SpateCommands.Outcome;
 import io.spate.clitest.EndlessJob;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,10 +159,8 @@ class SessionClusterProcessTest {
     builder.environment().put("SPATE_HOME", home.toString());
     Process process = builder.start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(addressFile) && process.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Await.until(Duration.ofSeconds(60), "the JobManager's address file (or its exit)",
+          () -> Files.exists(addressFile) || !process.isAlive());
       assertThat(addressFile).as(Files.readString(home.resolve("jobmanager.out"))).exists();
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -207,17 +208,9 @@ class SessionClusterProcessTest {
     assertThat(nested.err()).contains(config.toString() + ", line 1").contains("'rest'").contains("Nested YAML");
   }
 
-  private Outcome awaitList(String address, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    Outcome list;
-    do {
-      list = spate("list", "-m", address);
-      if (list.out().contains(expected)) {
-        return list;
-      }
-      Thread.sleep(200);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("'spate list' never showed '" + expected + "'; last answer: " + list.all());
+  private Outcome awaitList(String address, String expected) {
+    return Await.untilMatches(Duration.ofSeconds(30), "'spate list' to show '" + expected + "'",
+        () -> spate("list", "-m", address), list -> list.out().contains(expected));
   }
 
   /** The pid of a process that has ended. */

@@ -13,6 +13,8 @@ import io.spate.runtime.network.remote.RemoteShuffleOptions;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
 import io.spate.runtime.taskexecutor.DataPlaneSettings;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,20 +83,16 @@ class SessionJarDistributionTest {
       assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
       String jobId = JSON.readTree(run.body()).get("jobid").asText();
 
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      String state = "";
-      while (!state.equals("FINISHED") && !state.equals("FAILED") && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        state = JSON.readTree(send(base, "GET", "/jobs/" + jobId, null).body()).path("state").asText();
-      }
+      String state = Await.untilMatches(Duration.ofSeconds(60), "job " + jobId + " to end",
+          () -> JSON.readTree(send(base, "GET", "/jobs/" + jobId, null).body()).path("state").asText(),
+          s -> s.equals("FINISHED") || s.equals("FAILED"));
       assertThat(state).as("state of job " + jobId).isEqualTo("FINISHED");
       assertThat(CollectingSink.RECORDS)
           .isEqualTo(LongStream.rangeClosed(1, 300).map(x -> x * 3).boxed().collect(Collectors.toSet()));
       assertThat(cluster.downloadedJobJarBytes()).isPositive();
       assertThat(cluster.downloadedJobJarBytes() % Files.size(jar)).isZero();
-      while (cluster.cachedJobClassLoaders() > 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      Await.until(Duration.ofSeconds(60), "the job class loaders to be released after the linger",
+          () -> cluster.cachedJobClassLoaders() == 0);
       assertThat(cluster.cachedJobClassLoaders()).as("job class loaders after the linger").isZero();
     }
   }

@@ -11,6 +11,8 @@ import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.ref.WeakReference;
@@ -22,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -145,7 +148,7 @@ class SessionJarRoutesTest {
 
   @Test
   void aMissingEntryClassGets400WithItsName() throws Exception {
-    Path jar = TestJars.jar(dir.resolve("nomain.jar"), null, EndlessJob.class);
+    Path jar = TestJars.jar(dir.resolve("nomain.jar"), EndlessJob.class);
     String id = JSON.readTree(upload("nomain.jar", Files.readAllBytes(jar)).body()).get("id").asText();
     HttpResponse<String> run = send("POST", "/jars/" + id + "/run", "{\"entryClass\": \"com.example.Missing\"}");
     assertThat(run.statusCode()).isEqualTo(400);
@@ -201,11 +204,10 @@ class SessionJarRoutesTest {
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
     String jobId = JSON.readTree(run.body()).get("jobid").asText();
     WeakReference<ClassLoader> loader = runner.latestLoader;
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (loader.get() != null && System.nanoTime() < deadline) {
+    Await.until(Duration.ofSeconds(30), "the class loader of job " + jobId + " to be collected", () -> {
       System.gc();
-      Thread.sleep(100);
-    }
+      return loader.get() == null;
+    });
     assertThat(loader.get()).as("the class loader of job " + jobId + " after it ended").isNull();
     assertThat(JSON.readTree(send("GET", "/jobs/" + jobId, null).body()).path("state").asText()).isEqualTo("FINISHED");
   }

@@ -7,10 +7,13 @@ import io.spate.cli.SpateCommands.Outcome;
 import io.spate.cli.rest.RestClusterClient;
 import io.spate.clitest.EndlessJob;
 import io.spate.clitest.ExitingJob;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,10 +57,8 @@ class SessionSubmissionProcessTest {
         .redirectOutput(home.resolve("jobmanager.out").toFile());
     builder.environment().put("SPATE_HOME", home.toString());
     jobManager = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(addressFile) && jobManager.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    Await.until(Duration.ofSeconds(60), "the JobManager's address file (or its exit)",
+        () -> Files.exists(addressFile) || !jobManager.isAlive());
     assertThat(addressFile).as(jobManagerOutput()).exists();
     address = Files.readString(addressFile).strip();
   }
@@ -120,14 +121,8 @@ class SessionSubmissionProcessTest {
     return job.group(1);
   }
 
-  private void awaitRunning(String jobId) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!"RUNNING".equals(state(jobId))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("job " + jobId + " is not RUNNING but " + state(jobId) + "; jobs: " + jobs());
-      }
-      Thread.sleep(200);
-    }
+  private void awaitRunning(String jobId) {
+    Await.untilMatches(Duration.ofSeconds(60), "job " + jobId + " to be RUNNING", () -> state(jobId), "RUNNING"::equals);
   }
 
   /** The state of job {@code jobId} as the cluster's REST API lists it, or null if it does not. */

@@ -7,6 +7,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.clitest.FailingJob;
 import io.spate.clitest.NoMainJob;
 import io.spate.clitest.ProbeJob;
+import io.spate.testing.TestJars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -102,7 +103,7 @@ class SpateCliTest {
 
   @Test
   void runWithAJarWithoutMainClassAsksForClass() throws IOException {
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeJob.class);
     Result result = spate("run", jar.toString());
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.firstErrorLine())
@@ -112,7 +113,7 @@ class SpateCliTest {
 
   @Test
   void runWithAClassNotInTheJarSaysSo() throws IOException {
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeJob.class);
     Result result = spate("run", jar.toString(), "--class", "com.example.Missing");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.firstErrorLine())
@@ -174,7 +175,7 @@ class SpateCliTest {
 
   @Test
   void runPassesEverythingAfterTheDoubleDashToTheJob() throws IOException {
-    Path jar = TestJars.jar(dir.resolve("job.jar"), null, ProbeJob.class);
+    Path jar = TestJars.jar(dir.resolve("job.jar"), ProbeJob.class);
     Path probe = dir.resolve("probe.txt");
     Result result = spate("run", jar.toString(), "-c", ProbeJob.class.getName(), "--mode", "streaming",
         "--", probe.toString(), "--class", "x", "--mode", "batch");

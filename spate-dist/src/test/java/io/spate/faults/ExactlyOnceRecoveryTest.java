@@ -28,6 +28,7 @@ import io.spate.connectors.file.FileSink;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,19 +128,13 @@ class ExactlyOnceRecoveryTest {
       shared = jobs.map(job -> job.resolve("shared")).filter(Files::isDirectory).toList();
     }
     assertThat(shared).as("shared directories under %s", checkpoints).hasSize(1);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    List<Path> left;
-    do {
-      try (Stream<Path> files = Files.list(shared.get(0))) {
-        left = files.toList();
-      }
-    } while (!left.isEmpty() && System.nanoTime() < deadline && pause());
+    List<Path> left = Await.untilMatches(Duration.ofSeconds(20), "the shared files to be deleted after the job finished",
+        () -> {
+          try (Stream<Path> files = Files.list(shared.get(0))) {
+            return files.toList();
+          }
+        }, List::isEmpty);
     assertThat(left).as("shared files left after the job finished").isEmpty();
-  }
-
-  private static boolean pause() throws InterruptedException {
-    Thread.sleep(50);
-    return true;
   }
 
   private static Path checkpointDirectory(Path output) {

@@ -17,8 +17,10 @@ import io.spate.api.functions.RichMapFunction;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -105,12 +107,11 @@ class SavepointRestoreTest {
         .process(new Totals()).uid("totals");
   }
 
-  /** Waits for a first completed checkpoint (the class's timeout bounds the wait). */
-  private static void awaitRunning(JobClient client) throws Exception {
-    while (client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
-        .noneMatch(s -> s.status() == io.spate.api.checkpoint.CheckpointStatistics.Status.COMPLETED)) {
-      Thread.sleep(10);
-    }
+  /** Waits for a first completed checkpoint, as long as the class's timeout lets it. */
+  private static void awaitRunning(JobClient client) {
+    Await.until(Duration.ofMinutes(3), "a first completed checkpoint", () -> client.getCheckpointStatistics()
+        .get(5, TimeUnit.SECONDS).stream()
+        .anyMatch(s -> s.status() == io.spate.api.checkpoint.CheckpointStatistics.Status.COMPLETED));
   }
 
   private static List<String> expectedTotals() {

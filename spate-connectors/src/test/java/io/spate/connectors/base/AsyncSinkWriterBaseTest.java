@@ -1,5 +1,6 @@
 package io.spate.connectors.base;
 
+import io.spate.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ class AsyncSinkWriterBaseTest {
       assertThat(writer.inFlight()).isEqualTo(3);
       assertThat(writer.buffered()).isEqualTo(40);
       assertThat(next).isEqualTo(1 + 2 * 10 + 40); // a first request of one, two full batches, a full buffer
-      Await.until("the server serves the requests in flight", () -> server.serving() == 3);
+      Await.until(Duration.ofSeconds(20), "the server serves the requests in flight", () -> server.serving() == 3);
       assertThat(available).isNotDone();
       server.release();
       available.get(10, TimeUnit.SECONDS);
@@ -88,7 +89,7 @@ class AsyncSinkWriterBaseTest {
           throw new RuntimeException(e);
         }
       });
-      Await.until("every element reaches the server", () -> server.serving() >= 3);
+      Await.until(Duration.ofSeconds(20), "every element reaches the server", () -> server.serving() >= 3);
       assertThat(flushed).as("a flush while the server has not answered").isNotDone();
       assertThat(server.stored()).isEmpty();
       server.release();

@@ -1,5 +1,7 @@
 package io.spate.connectors.base;
 
+import io.spate.testing.Await;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,7 +112,7 @@ class SourceReaderBaseTest {
       assertThat(records.stream().filter(r -> r.startsWith("b"))).containsExactly("b0", "b1", "b2");
       assertThat(harness.reader(0).snapshotState(1)).isEmpty();
     }
-    Await.until("fetcher threads end with the reader", () -> fetcherThreads().isEmpty());
+    Await.until(Duration.ofSeconds(20), "fetcher threads end with the reader", () -> fetcherThreads().isEmpty());
   }
 
   @Test
@@ -122,9 +124,9 @@ class SourceReaderBaseTest {
     try (var reader = reader(SourceReaderOptions.DEFAULTS.withHandoverQueueCapacity(capacity), perFetch)) {
       reader.addSplits(List.of(new FileSplit(big.toString(), 0)));
       reader.notifyNoMoreSplits();
-      Await.until("the queue fills", () -> reader.queuedBatches() == capacity);
+      Await.until(Duration.ofSeconds(20), "the queue fills", () -> reader.queuedBatches() == capacity);
       Thread fetcher = fetcherThreads().get(0);
-      Await.until("the fetcher waits on the full queue", () -> fetcher.getState() == Thread.State.WAITING);
+      Await.until(Duration.ofSeconds(20), "the fetcher waits on the full queue", () -> fetcher.getState() == Thread.State.WAITING);
       // Two batches queued and one fetched that waits for room: nothing more was read from the file.
       assertThat(LineFilesSource.FETCHED.get()).isEqualTo((capacity + 1L) * perFetch);
       assertThat(reader.queuedBatches()).isEqualTo(capacity);
@@ -140,7 +142,7 @@ class SourceReaderBaseTest {
     assertThat(harness.records()).containsExactly("only");
     List<Thread> fetchers = fetcherThreads();
     assertThat(fetchers).hasSize(1);
-    Await.until("the fetch blocks, waiting for lines", () -> fetchers.get(0).getState() == Thread.State.TIMED_WAITING);
+    Await.until(Duration.ofSeconds(20), "the fetch blocks, waiting for lines", () -> fetchers.get(0).getState() == Thread.State.TIMED_WAITING);
     harness.close();
     assertThat(fetchers.get(0).isAlive()).isFalse();
   }
@@ -170,7 +172,7 @@ class SourceReaderBaseTest {
     SourceHarness.RecordingOutput<String> output = new SourceHarness.RecordingOutput<>();
     try (var reader = reader(sevenPerPoll, 20)) {
       reader.addSplits(List.of(new FileSplit(path.toString(), 0)));
-      Await.until("batches arrive", () -> reader.queuedBatches() > 0);
+      Await.until(Duration.ofSeconds(20), "batches arrive", () -> reader.queuedBatches() > 0);
       assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
       assertThat(output.records).containsExactlyElementsOf(lines.subList(0, 7));
       state = reader.snapshotState(1);
@@ -197,7 +199,7 @@ class SourceReaderBaseTest {
       pollUntil(harness, 15);
       assertThat(harness.records()).hasSize(15);
       // a and c are read to their END; only b's fetcher still waits for lines.
-      Await.until("the fetchers of finished splits end", () -> fetcherThreads().size() == 1);
+      Await.until(Duration.ofSeconds(20), "the fetchers of finished splits end", () -> fetcherThreads().size() == 1);
       assertThat(harness.ended(0)).isFalse();
       append(b, "END");
       harness.runToEnd();

@@ -8,6 +8,8 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ class CooperativeSchedulingE2ETest {
         "endless").keyBy(x -> x % 10).reduce((a, b) -> b).sinkTo(sink);
     JobClient client = env.executeAsync("worker-threads");
     try {
-      assertThat(E2eSupport.await(() -> sink.landed().size() > 1_000, 30_000)).isTrue();
+      Await.until(Duration.ofSeconds(30), "more than 1,000 records at the sink", () -> sink.landed().size() > 1_000);
       List<String> newWorkers = Thread.getAllStackTraces().keySet().stream()
           .filter(t -> !before.contains(t) && t.isAlive() && t.getName().contains("worker")
               && !t.getName().startsWith("ForkJoinPool"))

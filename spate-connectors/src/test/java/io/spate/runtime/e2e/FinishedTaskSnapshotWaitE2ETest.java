@@ -12,6 +12,8 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,10 +82,10 @@ class FinishedTaskSnapshotWaitE2ETest {
       assertThat(SNAPSHOT_WRITING.await(30, TimeUnit.SECONDS)).as("a checkpoint started writing the state").isTrue();
       // The stateful pipeline ends while its snapshot is held: had its task blocked the one worker
       // until the snapshot was written, the other pipeline could not finish before the release.
-      assertThat(E2eSupport.await(() -> STATEFUL_RECORDS.get() == 300 && sink.landed().size() == 50, 30_000))
-          .as("both inputs processed while the snapshot is held (stateful %d of 300, other %d of 50)",
-              STATEFUL_RECORDS.get(), sink.landed().size())
-          .isTrue();
+      Await.until(Duration.ofSeconds(30), () -> String.format(
+              "both inputs processed while the snapshot is held (stateful %d of 300, other %d of 50)",
+              STATEFUL_RECORDS.get(), sink.landed().size()),
+          () -> STATEFUL_RECORDS.get() == 300 && sink.landed().size() == 50);
       assertThat(RELEASE.getCount()).isOne();
     } finally {
       RELEASE.countDown();

@@ -18,6 +18,7 @@ import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
 import io.spate.connectors.file.FileSource;
 import io.spate.runtime.e2e.E2eSupport.RecordingSink;
+import io.spate.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobLifecycleE2ETest {
 
-  private static final long LEAK_WAIT_MILLIS = 10_000;
+  private static final Duration LEAK_WAIT = Duration.ofSeconds(10);
 
   // ------------------------------------------------------------------ failures
 
@@ -178,7 +179,8 @@ class JobLifecycleE2ETest {
     JobClient failed = env2.executeAsync("ends-failed");
     assertThat(catchThrowableOf(() -> E2eSupport.awaitResult(failed))).isInstanceOf(JobExecutionException.class);
     // let the per-job clusters shut down, as they do after a job ends
-    E2eSupport.await(() -> newThreads(before).isEmpty(), LEAK_WAIT_MILLIS);
+    Await.until(LEAK_WAIT, () -> "the per-job clusters to shut down; threads left: " + newThreads(before),
+        () -> newThreads(before).isEmpty());
     assertThat(finished.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
     assertThat(failed.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.FAILED);
   }
@@ -190,7 +192,8 @@ class JobLifecycleE2ETest {
     env.fromSequence(1, 1_000).discard();
     JobClient client = env.executeAsync("progress");
     E2eSupport.awaitResult(client);
-    E2eSupport.await(() -> newThreads(before).isEmpty(), LEAK_WAIT_MILLIS);
+    Await.until(LEAK_WAIT, () -> "the per-job cluster to shut down; threads left: " + newThreads(before),
+        () -> newThreads(before).isEmpty());
     assertThat(client.getProgress().status()).isEqualTo(JobStatus.FINISHED);
     assertThat(client.getProgress().recordsProcessed()).isEqualTo(1_000);
   }
@@ -202,9 +205,8 @@ class JobLifecycleE2ETest {
     env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
         WatermarkStrategy.noWatermarks(), "endless").map(x -> x * 2).sinkTo(sink);
     JobClient client = env.executeAsync("endless-job");
-    assertThat(E2eSupport.await(() -> statusOf(client) == JobStatus.RUNNING, 30_000))
-        .as("job reaches RUNNING").isTrue();
-    assertThat(E2eSupport.await(() -> !sink.landed().isEmpty(), 30_000)).as("records flow").isTrue();
+    Await.until(Duration.ofSeconds(30), "job reaches RUNNING", () -> statusOf(client) == JobStatus.RUNNING);
+    Await.until(Duration.ofSeconds(30), "records flow", () -> !sink.landed().isEmpty());
     assertThat(client.getJobExecutionResult()).isNotDone();
     client.cancel().get(30, TimeUnit.SECONDS);
     assertThat(client.getJobExecutionResult()).isCompletedExceptionally();
@@ -247,9 +249,8 @@ class JobLifecycleE2ETest {
   }
 
   private static void assertNoThreadsLeft(Set<Thread> before, String how) throws InterruptedException {
-    boolean clean = E2eSupport.await(() -> newThreads(before).isEmpty(), LEAK_WAIT_MILLIS);
-    assertThat(clean).as("threads left %d s after a %s job: %s", LEAK_WAIT_MILLIS / 1000, how, newThreads(before))
-        .isTrue();
+    Await.until(LEAK_WAIT, () -> "no threads left after a " + how + " job; left: " + newThreads(before),
+        () -> newThreads(before).isEmpty());
   }
 
   @Test
@@ -291,7 +292,7 @@ class JobLifecycleE2ETest {
     env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
         WatermarkStrategy.noWatermarks(), "endless").keyBy(x -> x % 5).reduce((a, b) -> b).sinkTo(sink);
     JobClient client = env.executeAsync("cancelled");
-    assertThat(E2eSupport.await(() -> !sink.landed().isEmpty(), 30_000)).isTrue();
+    Await.until(Duration.ofSeconds(30), "records at the sink", () -> !sink.landed().isEmpty());
     client.cancel().get(30, TimeUnit.SECONDS);
     assertNoThreadsLeft(before, "cancelled");
   }
@@ -337,8 +338,8 @@ class JobLifecycleE2ETest {
         throw new IllegalStateException(e);
       }
     };
-    boolean clean = E2eSupport.await(() -> now.get() <= before, LEAK_WAIT_MILLIS);
-    assertThat(clean).as("open file descriptors after a %s file job: %d, before: %d", how, now.get(), before).isTrue();
+    Await.until(LEAK_WAIT, () -> String.format("open file descriptors after a %s file job (%d) to drop to before (%d)",
+        how, now.get(), before), () -> now.get() <= before);
   }
 
   /** Runs the file job once (class loading, lazily opened JDK resources) and lets its cluster stop. */
@@ -392,7 +393,7 @@ class JobLifecycleE2ETest {
     env.fromSource(FileSource.forTextLines(dir.toString()).monitorContinuously(Duration.ofMillis(20)).build(),
         WatermarkStrategy.noWatermarks(), "monitoring").sinkTo(sink);
     JobClient client = env.executeAsync("monitoring-file-job");
-    assertThat(E2eSupport.await(() -> sink.landed().size() == 6_000, 30_000)).as("all lines read").isTrue();
+    Await.until(Duration.ofSeconds(30), "all lines read", () -> sink.landed().size() == 6_000);
     client.cancel().get(30, TimeUnit.SECONDS);
     assertThat(client.getJobExecutionResult()).isCompletedExceptionally();
     assertNoFileHandlesLeft(before, "cancelled");

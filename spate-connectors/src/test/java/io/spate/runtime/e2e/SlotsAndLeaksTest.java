@@ -16,10 +16,12 @@ import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.tasks.ExecutionState;
+import io.spate.testing.Await;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,9 +88,8 @@ class SlotsAndLeaksTest {
   }
 
   private static void awaitRecords(JobClient client) throws InterruptedException {
-    boolean settled = E2eSupport.await(() -> client.getProgress().recordsProcessed() > 0
-        || client.getProgress().status().isTerminal(), 30_000);
-    assertThat(settled).as("job processed no record").isTrue();
+    Await.until(Duration.ofSeconds(30), "the job to process a record", () -> client.getProgress().recordsProcessed() > 0
+        || client.getProgress().status().isTerminal());
     assertThat(client.getProgress().status().isTerminal()).as("job ended before it processed a record").isFalse();
   }
 
@@ -105,11 +106,11 @@ class SlotsAndLeaksTest {
     runFileJob(input);
     // The JDK caches temporary direct buffers per thread and frees them only when a dead thread's
     // cache is collected, so give the collector a chance; a buffer the job still held would stay.
-    boolean released = E2eSupport.await(() -> {
-      System.gc();
-      return directBufferCount() <= before;
-    }, 10_000);
-    assertThat(released).as("direct buffers: %d after the job, %d before", directBufferCount(), before).isTrue();
+    Await.until(Duration.ofSeconds(10),
+        () -> String.format("direct buffers: %d after the job to drop to %d before", directBufferCount(), before), () -> {
+          System.gc();
+          return directBufferCount() <= before;
+        });
   }
 
   private static void runFileJob(Path input) throws Exception {
@@ -127,7 +128,6 @@ class SlotsAndLeaksTest {
   }
 
   private static void awaitStatus(JobClient client, JobStatus status) throws Exception {
-    assertThat(E2eSupport.await(() -> client.getJobStatus().join() == status, 30_000))
-        .as("job did not reach " + status).isTrue();
+    Await.until(Duration.ofSeconds(30), "the job to reach " + status, () -> client.getJobStatus().join() == status);
   }
 }

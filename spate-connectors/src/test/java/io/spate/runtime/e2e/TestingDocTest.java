@@ -2,6 +2,7 @@ package io.spate.runtime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.api.common.JobClient;
 import io.spate.api.common.JobStatus;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.e2e.DataStreamApiDocTest.Bid;
@@ -11,7 +12,9 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.testing.Await;
 import io.spate.testing.TestHarnesses;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,5 +55,18 @@ class TestingDocTest {
       JobResult result = cluster.getDispatcherGateway().requestJobResult(job.jobId()).get(60, TimeUnit.SECONDS);
       assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
     }
+  }
+
+  @Test
+  void waitingForARunningJob() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.fromSequence(1, 100_000).filter(n -> n % 2 == 0).discard();
+
+    JobClient client = env.executeAsync("counting");
+    Await.until(Duration.ofSeconds(30), "records processed", () -> client.getProgress().recordsProcessed() > 0);
+    JobStatus status = Await.untilMatches(Duration.ofSeconds(60), "the job to end",
+        () -> client.getJobStatus().get(5, TimeUnit.SECONDS), JobStatus::isTerminal);
+    assertThat(status).isEqualTo(JobStatus.FINISHED);
   }
 }

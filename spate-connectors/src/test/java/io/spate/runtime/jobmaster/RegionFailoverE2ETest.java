@@ -26,6 +26,7 @@ import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.testing.KeyedSumsJob;
 import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -327,16 +328,10 @@ class RegionFailoverE2ETest {
     DispatcherGateway dispatcher = cluster.getDispatcherGateway();
     cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (dispatcher.requestExceptionHistory(job.jobId()).get().isEmpty()) {
-      assertThat(System.nanoTime()).as("waited for the failure").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(WAIT_SECONDS), "the failure",
+        () -> !dispatcher.requestExceptionHistory(job.jobId()).get().isEmpty());
     long atFailure = passed("waiting", "b");
-    while (passed("waiting", "b") < atFailure + 500) {
-      assertThat(System.nanoTime()).as("waited for b to go on without a").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(WAIT_SECONDS), "b to go on without a", () -> passed("waiting", "b") >= atFailure + 500);
     assertThat(dispatcher.requestJobStatus(job.jobId()).get()).isEqualTo(JobStatus.RUNNING);
     // The failure may come before a's second subtask opened: at most each subtask once, never again.
     assertOnlyFirstAttempts(opened("waiting", "a"));

@@ -17,8 +17,8 @@ import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
+import io.spate.testing.Await;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class UnreachableTaskExecutorTest {
 
   private static final long WAIT_SECONDS = 30;
+  private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
   private static final AtomicBoolean ARMED = new AtomicBoolean();
   private static final AtomicInteger OPENED = new AtomicInteger();
   // Runs right before the injected failure, on the thread of the failing subtask.
@@ -76,7 +77,7 @@ class UnreachableTaskExecutorTest {
       JobGraph job = endlessJob(false);
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster));
+      Await.until(WAIT, "the job gets going on every TaskExecutor", () -> runningWithRecords(cluster));
 
       cluster.killTaskExecutor(2); // the ResourceManager would notice only after the default 50 s
       dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -97,21 +98,21 @@ class UnreachableTaskExecutorTest {
       JobGraph job = endlessJob(true);
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 3);
+      Await.until(WAIT, "the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 3);
 
       // Subtask 0 runs on taskexecutor-0; it kills taskexecutor-1 and fails at once, so cancelling the
       // others finds taskexecutor-1 gone long before the ResourceManager's heartbeat timeout.
       beforeFailure = () -> cluster.killTaskExecutor(1);
       ARMED.set(true);
 
-      awaitTrue("the job is redeployed", () -> OPENED.get() == 6);
+      Await.until(WAIT, "the job is redeployed", () -> OPENED.get() == 6);
       assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get())
           .as("redeployed once the ResourceManager had dropped it, on the JobMaster's report")
           .extracting(RegisteredTaskExecutor::address).containsExactly("taskexecutor-0", "taskexecutor-2");
       // The loss came to light while the job was already restarting, so it is not a failure of its own.
       assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
           .singleElement().asString().contains("injected failure");
-      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      Await.until(WAIT, "the job runs again", () -> runningWithRecords(cluster));
       dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
       JobResult result = dispatcher.requestJobResult(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
       assertThat(result.status()).isEqualTo(JobStatus.CANCELED);
@@ -135,7 +136,7 @@ class UnreachableTaskExecutorTest {
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-      awaitTrue("the job runs on the TaskExecutors that answer", () -> runningWithRecords(cluster));
+      Await.until(WAIT, "the job runs on the TaskExecutors that answer", () -> runningWithRecords(cluster));
       assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
           .anySatisfy(description -> assertThat(description).contains("taskexecutor-1").contains("cannot be reached"));
       dispatcher.cancelJob(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -161,14 +162,14 @@ class UnreachableTaskExecutorTest {
       JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("two endless pipelines"));
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      awaitTrue("the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 6);
+      Await.until(WAIT, "the job gets going on every TaskExecutor", () -> runningWithRecords(cluster) && OPENED.get() == 6);
       cluster.addTaskExecutor(); // a spare, so that three slots remain without the dead one
 
       cluster.killTaskExecutor(1);
 
       // Its slots are gone and the job asks for all of its slots again: both regions restart.
-      awaitTrue("the job is redeployed", () -> OPENED.get() >= 12);
-      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      Await.until(WAIT, "the job is redeployed", () -> OPENED.get() >= 12);
+      Await.until(WAIT, "the job runs again", () -> runningWithRecords(cluster));
       assertThat(OPENED.get()).isEqualTo(12);
       assertThat(dispatcher.requestExceptionHistory(job.jobId()).get()).extracting(ExceptionHistoryEntry::description)
           .singleElement().asString().contains("taskexecutor-1");
@@ -223,14 +224,14 @@ class UnreachableTaskExecutorTest {
       JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("narrow and wide"));
       DispatcherGateway dispatcher = cluster.getDispatcherGateway();
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      awaitTrue("the job gets going", () -> runningWithRecords(cluster) && CountOpens.of("narrow") == 1
+      Await.until(WAIT, "the job gets going", () -> runningWithRecords(cluster) && CountOpens.of("narrow") == 1
           && CountOpens.of("wide") == 3);
       String spare = cluster.addTaskExecutor();
 
       cluster.killTaskExecutor(2); // slot 2: a subtask of the wide pipeline only
 
-      awaitTrue("the wide pipeline is redeployed", () -> CountOpens.of("wide") == 6);
-      awaitTrue("the job runs again", () -> runningWithRecords(cluster));
+      Await.until(WAIT, "the wide pipeline is redeployed", () -> CountOpens.of("wide") == 6);
+      Await.until(WAIT, "the job runs again", () -> runningWithRecords(cluster));
       assertThat(CountOpens.of("narrow")).as("the narrow pipeline ran on untouched").isEqualTo(1);
       assertThat(CountOpens.of("wide")).isEqualTo(6);
       assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get())
@@ -248,13 +249,5 @@ class UnreachableTaskExecutorTest {
   private static boolean runningWithRecords(MiniCluster cluster) throws Exception {
     return cluster.getDispatcherGateway().requestJobOverviews().get().stream()
         .anyMatch(job -> job.status() == JobStatus.RUNNING && job.recordsProcessed() > 10_000);
-  }
-
-  private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
-      Thread.sleep(10);
-    }
   }
 }

@@ -12,6 +12,7 @@ import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
 import io.spate.runtime.source.SourceOperatorCheckpointTest.Run;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.OptionalLong;
@@ -44,6 +45,15 @@ class SourceCatchUpWatermarkTest {
     }
   }
 
+  /** Polls the reader until it emits one more record, for at most a minute. */
+  private static void awaitNextRecord(Run<Long, ?, ?> run) {
+    int before = run.records.size();
+    Await.until(Duration.ofMinutes(1), "a new record came", () -> {
+      run.operator.emitNext();
+      return run.records.size() > before;
+    });
+  }
+
   private static long latestEventTime(Run<Long, ?, ?> run) {
     return Collections.max(run.records) * 10;
   }
@@ -62,21 +72,12 @@ class SourceCatchUpWatermarkTest {
     Run<Long, ?, ?> run = run(new DataGeneratorSource<>(n -> n, 1_000, RateLimiterStrategy.perSecond(1_000), Types.LONG));
     pollUntilDry(run);
     assertThat(run.watermarks).containsExactly(latestEventTime(run) - 1);
-    int before = run.records.size();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (run.records.size() == before) { // the next permit, a millisecond of wall time later
-      run.operator.emitNext();
-      assertThat(System.nanoTime()).as("a new record came").isLessThan(deadline);
-    }
+    awaitNextRecord(run); // the next permit, a millisecond of wall time later
     pollUntilDry(run);
     assertThat(run.watermarks).as("same processing-time millisecond").hasSize(1);
 
     run.clock.incrementAndGet();
-    before = run.records.size();
-    while (run.records.size() == before) {
-      run.operator.emitNext();
-      assertThat(System.nanoTime()).as("a new record came").isLessThan(deadline);
-    }
+    awaitNextRecord(run);
     pollUntilDry(run);
     assertThat(run.watermarks).hasSize(2).last().isEqualTo(latestEventTime(run) - 1);
   }

@@ -17,8 +17,9 @@ import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
 import io.spate.runtime.resourcemanager.ResourceManager;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.rpc.LocalRpcService;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ class TaskExecutorResourceManagerLossTest {
 
   private static final HeartbeatSettings HEARTBEAT = new HeartbeatSettings(50, 500);
   private static final long WAIT_MILLIS = 20_000;
+  private static final Duration WAIT = Duration.ofMillis(WAIT_MILLIS);
   // Not the ResourceManager's address, so that asking for a report is not taken for its heartbeat.
   private static final String PROBE = "test-probe";
 
@@ -60,23 +62,23 @@ class TaskExecutorResourceManagerLossTest {
     CompletableFuture<JobResult> result = new CompletableFuture<>();
     jobMaster = new JobMaster(rpcService, "jobmaster-0", endlessJob(), "resourcemanager", result::complete);
     jobMaster.start();
-    awaitTrue("the job's two subtasks run", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 2);
+    Await.until(WAIT, "the job's two subtasks run", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 2);
     assertThat(gateway.heartbeatFromResourceManager(PROBE).get().registered()).as("registered with the probe").isFalse();
 
     resourceManager.close();
 
-    awaitTrue("the tasks are cancelled", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 0);
+    Await.until(WAIT, "the tasks are cancelled", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 0);
     JobResult ended = result.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
     assertThat(ended.status()).isEqualTo(JobStatus.FAILED);
     assertThat(ended.failure()).hasMessageContaining("was cancelled unexpectedly");
 
     resourceManager = new ResourceManager(rpcService, "resourcemanager", HEARTBEAT);
     ResourceManagerGateway rm = rpcService.connect("resourcemanager", ResourceManagerGateway.class).get();
-    awaitTrue("it registers with the new ResourceManager", () -> rm.requestTaskExecutors().get().size() == 1);
+    Await.until(WAIT, "it registers with the new ResourceManager", () -> rm.requestTaskExecutors().get().size() == 1);
     List<RegisteredTaskExecutor> registered = rm.requestTaskExecutors().get();
     assertThat(registered.get(0).address()).isEqualTo("taskexecutor-0");
     assertThat(registered.get(0).freeSlots()).isEqualTo(2);
-    awaitTrue("it answers the new ResourceManager's heartbeats as registered",
+    Await.until(WAIT, "it answers the new ResourceManager's heartbeats as registered",
         () -> gateway.heartbeatFromResourceManager("resourcemanager").get().registered());
   }
 
@@ -94,14 +96,14 @@ class TaskExecutorResourceManagerLossTest {
     CompletableFuture<JobResult> result = new CompletableFuture<>();
     jobMaster = new JobMaster(rpcService, "jobmaster-0", endlessJob(), "resourcemanager", result::complete);
     jobMaster.start();
-    awaitTrue("the job's two subtasks run", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 2);
+    Await.until(WAIT, "the job's two subtasks run", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 2);
 
     gateway.disconnectResourceManager("another-resourcemanager", "ignored: not the one it registered with");
     gateway.disconnectResourceManager("resourcemanager", "it missed its heartbeats");
 
-    awaitTrue("the tasks are cancelled", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 0);
+    Await.until(WAIT, "the tasks are cancelled", () -> gateway.heartbeatFromResourceManager(PROBE).get().runningTasks() == 0);
     // Its first registration was before the job started, milliseconds ago at least.
-    awaitTrue("it registered again", () -> rm.requestTaskExecutors().get().get(0).registeredAt() > firstRegistration);
+    Await.until(WAIT, "it registered again", () -> rm.requestTaskExecutors().get().get(0).registeredAt() > firstRegistration);
     assertThat(result.get(WAIT_MILLIS, TimeUnit.MILLISECONDS).status()).isEqualTo(JobStatus.FAILED);
   }
 
@@ -110,13 +112,5 @@ class TaskExecutorResourceManagerLossTest {
     env.fromSource(new DataGeneratorSource<>(i -> i, Long.MAX_VALUE, Types.LONG),
         WatermarkStrategy.noWatermarks(), "endless").discard();
     return JobGraphGenerator.generate(env.getStreamGraph("endless"));
-  }
-
-  private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("waited %d ms for: %s", WAIT_MILLIS, what).isLessThan(deadline);
-      Thread.sleep(10);
-    }
   }
 }

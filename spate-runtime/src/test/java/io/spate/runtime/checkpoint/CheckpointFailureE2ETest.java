@@ -7,8 +7,10 @@ import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,13 +35,9 @@ class CheckpointFailureE2ETest {
     env.fromSequence(1, Long.MAX_VALUE).map(x -> x).discard();
     JobClient client = env.executeAsync("storage-failing");
     try {
-      List<CheckpointStatistics> failed = List.of();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (failed.size() < 3 && System.nanoTime() < deadline) {
-        failed = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
-            .filter(s -> s.status() == CheckpointStatistics.Status.FAILED).toList();
-        Thread.sleep(10);
-      }
+      List<CheckpointStatistics> failed = Await.untilMatches(Duration.ofSeconds(20), "3 failed checkpoints",
+          () -> client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
+              .filter(s -> s.status() == CheckpointStatistics.Status.FAILED).toList(), f -> f.size() >= 3);
       assertThat(failed).hasSizeGreaterThanOrEqualTo(3);
       assertThat(failed.get(0).failureReason()).contains("checkpoint storage").contains(notADirectory.toString());
       assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(io.spate.api.common.JobStatus.RUNNING);

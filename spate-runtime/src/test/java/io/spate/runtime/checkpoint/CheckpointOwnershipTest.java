@@ -17,6 +17,7 @@ import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,6 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * before deleting it, and a job that claims the snapshot it starts from deletes it once subsumed.
  */
 class CheckpointOwnershipTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
@@ -122,31 +123,11 @@ class CheckpointOwnershipTest {
     return statistics(client).stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).count();
   }
 
-  private static void await(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after 30 s waiting for " + what.get());
-      }
-      Thread.sleep(10);
-    }
-  }
-
-  private static BooleanSupplier unchecked(java.util.concurrent.Callable<Boolean> check) {
-    return () -> {
-      try {
-        return check.call();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    };
-  }
-
   @Test
   void everyConfirmedCheckpointIsRecordedAndOnlyTheRetainedOnesStayRecorded() throws Exception {
     JobClient client = cluster.submitJob(endlessJob("recorded", new Configuration())).get(10, TimeUnit.SECONDS);
     try {
-      await(() -> "3 completed checkpoints", unchecked(() -> completed(client) >= 3));
+      Await.until(WAIT, () -> "3 completed checkpoints", () -> completed(client) >= 3);
     } finally {
       client.cancel().get(10, TimeUnit.SECONDS);
     }
@@ -167,8 +148,8 @@ class CheckpointOwnershipTest {
     JobClient client = cluster.submitJob(graph).get(10, TimeUnit.SECONDS);
     List<CheckpointStatistics> stats;
     try {
-      await(() -> "3 failed checkpoints", unchecked(() -> statistics(client).stream()
-          .filter(s -> s.status() == CheckpointStatistics.Status.FAILED).count() >= 3));
+      Await.until(WAIT, () -> "3 failed checkpoints", () -> statistics(client).stream()
+          .filter(s -> s.status() == CheckpointStatistics.Status.FAILED).count() >= 3);
       stats = statistics(client);
     } finally {
       client.cancel().get(10, TimeUnit.SECONDS);
@@ -187,7 +168,7 @@ class CheckpointOwnershipTest {
     String claimed;
     String kept;
     try {
-      await(() -> "a completed checkpoint", unchecked(() -> completed(first) >= 1));
+      Await.until(WAIT, () -> "a completed checkpoint", () -> completed(first) >= 1);
       claimed = first.triggerSavepoint(savepoints.toString()).get(30, TimeUnit.SECONDS);
       kept = first.triggerSavepoint(savepoints.toString()).get(30, TimeUnit.SECONDS);
     } finally {
@@ -200,9 +181,9 @@ class CheckpointOwnershipTest {
     JobClient notClaiming = cluster.submitJob(endlessJob("not claiming", restoreFrom(kept, RestoreMode.NO_CLAIM)))
         .get(10, TimeUnit.SECONDS);
     try {
-      await(() -> "the claimed savepoint " + claimed + " to be deleted once subsumed",
+      Await.until(WAIT, () -> "the claimed savepoint " + claimed + " to be deleted once subsumed",
           () -> !Files.exists(Path.of(claimed)));
-      await(() -> "2 completed checkpoints of the job that did not claim", unchecked(() -> completed(notClaiming) >= 2));
+      Await.until(WAIT, () -> "2 completed checkpoints of the job that did not claim", () -> completed(notClaiming) >= 2);
       assertThat(statistics(claiming)).filteredOn(s -> s.status() == CheckpointStatistics.Status.COMPLETED)
           .isNotEmpty().allSatisfy(s -> assertThat(s.checkpointId()).isGreaterThan(claimedId));
     } finally {
@@ -221,11 +202,16 @@ class CheckpointOwnershipTest {
     JobGraph earlier = endlessJob("earlier run", retainTwo);
     JobClient earlierRun = cluster.submitJob(earlier).get(10, TimeUnit.SECONDS);
     try {
-      await(() -> "3 completed checkpoints", unchecked(() -> completed(earlierRun) >= 3));
+      Await.until(WAIT, () -> "3 completed checkpoints", () -> completed(earlierRun) >= 3);
     } finally {
       earlierRun.cancel().get(10, TimeUnit.SECONDS);
     }
-    NavigableMap<Long, String> records = stores.get(earlier.jobId()).recorded();
+    // A subsumed checkpoint leaves the store on the coordinator's I/O thread, after its successor completed:
+    // the job may be cancelled in between, and the removal still follows.
+    RecordingStore store = stores.get(earlier.jobId());
+    Await.until(WAIT, () -> "the store to keep only the 2 newest checkpoints, not " + store.recorded().keySet(),
+        () -> store.recorded().size() == 2);
+    NavigableMap<Long, String> records = store.recorded();
     assertThat(records).hasSize(2);
     Path older = Path.of(records.firstEntry().getValue());
     Path newest = Path.of(records.lastEntry().getValue());
@@ -253,9 +239,9 @@ class CheckpointOwnershipTest {
       resumeAndCheck(newLeader.submitJob(resumed).get(10, TimeUnit.SECONDS), records, unrecordedMarker, incomplete,
           subsumed);
     }
-    await(() -> "no complete checkpoint left in " + jobDirectory + " after the job was cancelled",
-        unchecked(() -> CheckpointPaths.checkpointDirectories(jobDirectory).stream()
-            .noneMatch(d -> Files.exists(d.resolve("_metadata")))));
+    Await.until(WAIT, () -> "no complete checkpoint left in " + jobDirectory + " after the job was cancelled",
+        () -> CheckpointPaths.checkpointDirectories(jobDirectory).stream()
+            .noneMatch(d -> Files.exists(d.resolve("_metadata"))));
   }
 
   private void resumeAndCheck(JobClient resumedRun, NavigableMap<Long, String> records, Path unrecordedMarker,
@@ -263,11 +249,11 @@ class CheckpointOwnershipTest {
     Path older = Path.of(records.firstEntry().getValue());
     Path newest = Path.of(records.lastEntry().getValue());
     try {
-      await(() -> "the checkpoints that were never recorded to be deleted",
+      Await.until(WAIT, () -> "the checkpoints that were never recorded to be deleted",
           () -> !Files.exists(unrecordedMarker) && !Files.exists(incomplete.resolve("state"))
               && !Files.exists(subsumed));
       // Two checkpoints of its own subsume both recorded ones, the older one included.
-      await(() -> "the recorded checkpoints " + older + " and " + newest + " to be subsumed and deleted",
+      Await.until(WAIT, () -> "the recorded checkpoints " + older + " and " + newest + " to be subsumed and deleted",
           () -> !Files.exists(older) && !Files.exists(newest));
       assertThat(stores.get(resumedRun.getJobID()).snapshot()).doesNotContainKeys(records.firstKey(), records.lastKey());
       assertThat(statistics(resumedRun)).filteredOn(s -> s.status() == CheckpointStatistics.Status.COMPLETED)

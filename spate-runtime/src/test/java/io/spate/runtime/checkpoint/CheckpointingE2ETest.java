@@ -8,6 +8,7 @@ import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,17 +32,10 @@ class CheckpointingE2ETest {
     return env;
   }
 
-  private static List<CheckpointStatistics> awaitCompleted(JobClient client, int count) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      List<CheckpointStatistics> stats = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS);
-      if (stats.stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).count() >= count) {
-        return stats;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("fewer than " + count + " checkpoints completed within 20 s: "
-        + client.getCheckpointStatistics().get(5, TimeUnit.SECONDS));
+  private static List<CheckpointStatistics> awaitCompleted(JobClient client, int count) {
+    return Await.untilMatches(Duration.ofSeconds(20), count + " completed checkpoints",
+        () -> client.getCheckpointStatistics().get(5, TimeUnit.SECONDS),
+        stats -> stats.stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).count() >= count);
   }
 
   @Test
@@ -83,10 +77,7 @@ class CheckpointingE2ETest {
     }
     Path jobDir = dir.resolve(client.getJobID().toString());
     // NO_EXTERNALIZED_CHECKPOINTS: the job's checkpoints are gone once it ended.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline && listChk(jobDir) > 0) {
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(10), "the job's checkpoints to be deleted", () -> listChk(jobDir) == 0);
     assertThat(listChk(jobDir)).isZero();
   }
 

@@ -19,6 +19,7 @@ import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.state.snapshot.StreamStateHandle;
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class ClaimedSnapshotDeletionTest {
     restore.set(SavepointOptions.ALLOW_NON_RESTORED_STATE, true);
     JobClient job = cluster.submitJob(endlessJob(restore)).get(10, TimeUnit.SECONDS);
     try {
-      await("the claimed snapshot and its shared file to be deleted once subsumed",
+      Await.until(Duration.ofSeconds(30), "the claimed snapshot and its shared file to be deleted once subsumed",
           () -> !Files.exists(claimed) && !Files.exists(sharedFile));
     } finally {
       job.cancel().get(10, TimeUnit.SECONDS);
@@ -99,15 +99,5 @@ class ClaimedSnapshotDeletionTest {
     env.setParallelism(2);
     env.fromSequence(1, Long.MAX_VALUE).uid("numbers").map(x -> x).uid("mapper").discard();
     return JobGraphGenerator.generate(env.getStreamGraph("claiming"));
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after 30 s waiting for " + what);
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -11,6 +11,7 @@ import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,17 +66,10 @@ class UnalignedCheckpointE2ETest {
     input.keyBy(x -> x % 7).sinkTo(new SlowSink());
     JobClient client = env.executeAsync("backpressured");
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline) {
-        List<CheckpointStatistics> completed = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
-            .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).toList();
-        if (completed.size() >= count) {
-          return completed;
-        }
-        Thread.sleep(10);
-      }
-      throw new AssertionError("fewer than " + count + " checkpoints completed within 60 s: "
-          + client.getCheckpointStatistics().get(5, TimeUnit.SECONDS));
+      return Await.untilMatches(Duration.ofSeconds(60), count + " completed checkpoints",
+              () -> client.getCheckpointStatistics().get(5, TimeUnit.SECONDS),
+              stats -> stats.stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).count() >= count)
+          .stream().filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).toList();
     } finally {
       client.cancel().get(30, TimeUnit.SECONDS);
     }

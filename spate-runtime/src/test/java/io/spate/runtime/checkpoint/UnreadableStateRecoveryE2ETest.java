@@ -32,6 +32,7 @@ import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,7 @@ class UnreadableStateRecoveryE2ETest {
   private static final long RECORDS = 40_000;
   private static final int KEYS = 64;
   private static final long WAIT_SECONDS = 30;
+  private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
 
   /** Runs whose records are slowed to a trickle, so that they run (and checkpoint) until the test lets them go. */
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
@@ -241,7 +243,7 @@ class UnreadableStateRecoveryE2ETest {
     HELD.add("savepointed");
     JobGraph first = job("savepointed", new Configuration());
     JobClient client = cluster.submitJob(first).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    await("records are counted", () -> PROCESSED.containsKey("savepointed") && PROCESSED.get("savepointed").get() > 500);
+    Await.until(WAIT, "records are counted", () -> PROCESSED.containsKey("savepointed") && PROCESSED.get("savepointed").get() > 500);
     String savepoint = savepointOnceAllTasksRun(client, dir.resolve("savepoints").toString());
     client.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
     List<Path> damaged = flipAByteOfEachKeyedStateFile(Path.of(savepoint));
@@ -299,7 +301,7 @@ class UnreadableStateRecoveryE2ETest {
     JobGraph job = job("tolerant", checkpointed(root, 1));
     try {
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("the job restores from an older checkpoint", () -> RESTORED.containsKey("tolerant"));
+      Await.until(WAIT, "the job restores from an older checkpoint", () -> RESTORED.containsKey("tolerant"));
       HELD.remove("tolerant");
       JobResult result = result(job);
 
@@ -324,7 +326,7 @@ class UnreadableStateRecoveryE2ETest {
       FAIL_RESTORE_ONCE.add("other");
       FAIL_UNDER.put("other", root.toString());
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("the job restores after the failure of a restored subtask",
+      Await.until(WAIT, "the job restores after the failure of a restored subtask",
           () -> !FAIL_RESTORE_ONCE.contains("other") && RESTORED.getOrDefault("other", List.of()).size() >= 3);
       HELD.remove("other");
       JobResult result = result(job);
@@ -342,26 +344,16 @@ class UnreadableStateRecoveryE2ETest {
    * A savepoint of the job, asked for again while some of its subtasks are still starting: records
    * counted by one subtask do not mean that every other one runs yet.
    */
-  private static String savepointOnceAllTasksRun(JobClient client, String target) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (true) {
+  private static String savepointOnceAllTasksRun(JobClient client, String target) {
+    return Await.untilMatches(WAIT, "a savepoint once all tasks run", () -> {
       try {
-        return client.triggerSavepoint(target).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return Optional.of(client.triggerSavepoint(target).get(WAIT_SECONDS, TimeUnit.SECONDS));
       } catch (java.util.concurrent.ExecutionException e) {
-        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")
-            || System.nanoTime() > deadline) {
+        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")) {
           throw e;
         }
-        Thread.sleep(20);
+        return Optional.<String>empty();
       }
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
-      Thread.sleep(5);
-    }
+    }, Optional::isPresent).get();
   }
 }

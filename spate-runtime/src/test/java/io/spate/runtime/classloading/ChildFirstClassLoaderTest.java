@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.classloadingtest.ProbeClass;
+import io.spate.testing.TestJars;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;

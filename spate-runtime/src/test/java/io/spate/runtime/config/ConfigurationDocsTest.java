@@ -12,7 +12,7 @@ class ConfigurationDocsTest {
 
   private static final Path DOC = Path.of("..", "docs", "configuration.md");
 
-  /** Regenerate with: mvn -pl spate-api,spate-runtime test -Dtest=ConfigurationDocsTest -Dspate.docs.update=true */
+  /** Regenerate with: mvn -pl spate-test-utils,spate-api,spate-runtime test -Dtest=ConfigurationDocsTest -Dspate.docs.update=true */
   @Test
   void theCommittedTableMatchesTheOptions() throws Exception {
     String expected = ConfigurationDocs.markdown();

@@ -19,6 +19,7 @@ import io.spate.runtime.e2e.E2eSupport.RecordingSink;
 import io.spate.runtime.e2e.E2eSupport.Tagged;
 import io.spate.runtime.e2e.E2eSupport.TaggedSource;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.testing.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -258,7 +259,7 @@ class AsyncIoE2ETest {
     assertThat(Hanging.STARTED.await(30, TimeUnit.SECONDS)).isTrue();
     client.cancel().get(30, TimeUnit.SECONDS);
     assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
-    assertThat(E2eSupport.await(() -> Hanging.CLOSED.get() == 1, 10_000)).isTrue();
+    Await.until(Duration.ofSeconds(10), "the hanging function to be closed", () -> Hanging.CLOSED.get() == 1);
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().startsWith(Hanging.THREAD_PREFIX) && t.isAlive());
   }

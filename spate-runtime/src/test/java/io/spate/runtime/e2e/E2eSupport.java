@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 /** Shared pieces of the end-to-end tests: collecting, recording sinks, a subtask-tagging source. */
 final class E2eSupport {
@@ -86,18 +85,6 @@ final class E2eSupport {
       it.forEachRemaining(out::add);
     }
     return out;
-  }
-
-  /** Waits for {@code condition}, polling, for at most {@code timeoutMillis}; true if it held. */
-  static boolean await(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
   }
 
   /** A record written by {@link RecordingSink}: which sink subtask (of how many) got which value. */

@@ -12,6 +12,7 @@ import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.Collector;
 import io.spate.runtime.e2e.ScriptedSource.Event;
 import io.spate.runtime.e2e.ScriptedSource.Split;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,16 +88,16 @@ class EventTimeIdlenessE2ETest {
 
     // With an idleness timeout the quiet split stops holding back: timers up to the busy split's
     // watermark fire while the quiet split has emitted nothing.
-    boolean fired = E2eSupport.await(() -> sink.values().contains("X fire a@3100")
-        && sink.values().contains("Z fire a@3100"), E2eSupport.JOB_TIMEOUT_SECONDS * 1000);
-    assertThat(fired).as("timers behind idle-aware sources fired; output so far: %s", sink.values()).isTrue();
+    Await.until(Duration.ofSeconds(E2eSupport.JOB_TIMEOUT_SECONDS),
+        () -> "timers behind idle-aware sources to fire; output so far: " + sink.values(),
+        () -> sink.values().contains("X fire a@3100") && sink.values().contains("Z fire a@3100"));
     assertThat(sink.values()).noneMatch(s -> s.startsWith("Y fire"));
     assertThat(sink.values()).doesNotContain("X fire z@10100", "Z fire z@10100");
     // The quiet split emits its record and ends while the busy one is idle (X, Z) or holds the
     // watermark at its last timestamp (Y); then the busy one ends.
     ScriptedSource.open(quietGate);
-    assertThat(E2eSupport.await(() -> sink.values().containsAll(List.of("X seen c@500 late", "Y seen c@500",
-        "Z seen c@500 late")), E2eSupport.JOB_TIMEOUT_SECONDS * 1000)).as("output: %s", sink.values()).isTrue();
+    Await.until(Duration.ofSeconds(E2eSupport.JOB_TIMEOUT_SECONDS), () -> "the quiet split's record; output: " + sink.values(),
+        () -> sink.values().containsAll(List.of("X seen c@500 late", "Y seen c@500", "Z seen c@500 late")));
     ScriptedSource.open(busyGate);
     E2eSupport.awaitResult(client);
 

@@ -9,6 +9,8 @@ import io.spate.api.functions.RichMapFunction;
 import io.spate.api.functions.RuntimeContext;
 import io.spate.runtime.e2e.E2eSupport.Landed;
 import io.spate.runtime.e2e.E2eSupport.RecordingSink;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -156,7 +158,7 @@ class RichFunctionE2ETest {
       return s;
     }).discard();
     assertThatThrownBy(() -> E2eSupport.run(env, "close-on-failure")).hasStackTraceContaining("boom");
-    assertThat(E2eSupport.await(() -> LifecycleMap.CLOSED.containsKey(0), 10_000)).isTrue();
+    Await.until(Duration.ofSeconds(10), "the failed function to be closed", () -> LifecycleMap.CLOSED.containsKey(0));
     assertThat(LifecycleMap.OPENED).hasSize(1);
     assertThat(LifecycleMap.CLOSED.get(0).get()).isEqualTo(1);
   }

@@ -28,6 +28,7 @@ import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
 import io.spate.runtime.testing.RecordedOutput;
 import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +58,7 @@ class TaskExecutorLossE2ETest {
   private static final int PARALLELISM = 3;
   private static final HeartbeatSettings HEARTBEAT = new HeartbeatSettings(50, 500);
   private static final long WAIT_SECONDS = 60;
+  private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
 
   /** Every "key=count,sum" record of a run, in the order the sink was given them. */
   private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
@@ -195,13 +196,13 @@ class TaskExecutorLossE2ETest {
       HELD.add("faulty");
       JobGraph faulty = job("faulty");
       cluster.submitJob(faulty).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("a checkpoint completes", () -> CHECKPOINTED.containsKey("faulty"));
+      Await.until(WAIT, "a checkpoint completes", () -> CHECKPOINTED.containsKey("faulty"));
       assertThat(OPENED.get("faulty").get()).isEqualTo(PARALLELISM);
 
       long completedBeforeKill = CHECKPOINTED.get("faulty").get();
       String killed = cluster.killTaskExecutor(1);
       assertThat(killed).isEqualTo("taskexecutor-1");
-      await("the job is redeployed", () -> OPENED.get("faulty").get() >= 2 * PARALLELISM);
+      Await.until(WAIT, "the job is redeployed", () -> OPENED.get("faulty").get() >= 2 * PARALLELISM);
       assertThat(cluster.getResourceManagerGateway().requestTaskExecutors().get()).extracting(RegisteredTaskExecutor::address)
           .containsExactly("taskexecutor-0", "taskexecutor-2");
       HELD.remove("faulty");
@@ -221,13 +222,5 @@ class TaskExecutorLossE2ETest {
   /** Every record of run {@code runId}, sorted: a record emitted twice is there twice. */
   private static List<String> results(String runId) {
     return RecordedOutput.sorted(RESULTS.getOrDefault(runId, List.of()));
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
-      Thread.sleep(5);
-    }
   }
 }

@@ -1,10 +1,11 @@
 package io.spate.runtime.highavailability;
 
-import static io.spate.runtime.highavailability.LoopbackZooKeeper.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.testing.Await;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Leader election and leader retrieval against a real ZooKeeper server. */
 class LeaderElectionTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
@@ -59,7 +62,7 @@ class LeaderElectionTest {
     LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
     retrieval.start(seen::add);
 
-    await("one contender to lead", () -> a.leads() || b.leads());
+    Await.until(WAIT, "one contender to lead", () -> a.leads() || b.leads());
     RecordingContender leader = a.leads() ? a : b;
     RecordingContender standby = leader == a ? b : a;
     LeaderElection leaderElection = leader == a ? electionA : electionB;
@@ -68,14 +71,14 @@ class LeaderElectionTest {
 
     LeaderAddresses published = leaderElection.currentTerm().orElseThrow();
     assertThat(published.leaderSessionId()).isEqualTo(leader.session);
-    await("retrieval to see the leader", () -> retrieval.currentLeader().equals(Optional.of(published)));
+    Await.until(WAIT, "retrieval to see the leader", () -> retrieval.currentLeader().equals(Optional.of(published)));
     assertThat(published.restAddress()).isEqualTo("http://" + published.rpcAddress().replace("6123", "8081"));
 
     // The leader's process dies: its session ends and its ephemeral nodes go with it.
     (leader == a ? connectionA : connectionB).close();
 
-    await("the standby to take over", standby::leads);
-    await("retrieval to see the new leader", () -> retrieval.currentLeader()
+    Await.until(WAIT, "the standby to take over", standby::leads);
+    Await.until(WAIT, "retrieval to see the new leader", () -> retrieval.currentLeader()
         .map(l -> l.leaderSessionId().equals(standby.session)).orElse(false));
     LeaderAddresses taken = retrieval.currentLeader().orElseThrow();
     assertThat(taken.rpcAddress()).isNotEqualTo(published.rpcAddress());
@@ -90,19 +93,19 @@ class LeaderElectionTest {
     LeaderElection electionA = elect(connect(), "10.0.0.1:6123", a);
     LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
     retrieval.start(leader -> { });
-    await("a to lead", a::leads);
-    await("retrieval to see a", () -> retrieval.currentLeader().isPresent());
+    Await.until(WAIT, "a to lead", a::leads);
+    Await.until(WAIT, "retrieval to see a", () -> retrieval.currentLeader().isPresent());
 
     electionA.close();
 
     assertThat(a.leads()).isFalse();
     assertThat(a.revocations).hasValue(1);
-    await("retrieval to see that no one leads", () -> retrieval.currentLeader().isEmpty());
+    Await.until(WAIT, "retrieval to see that no one leads", () -> retrieval.currentLeader().isEmpty());
 
     RecordingContender b = new RecordingContender("b");
     elect(connect(), "10.0.0.2:6123", b);
-    await("b to lead", b::leads);
-    await("retrieval to see b", () -> retrieval.currentLeader().map(l -> l.rpcAddress().equals("10.0.0.2:6123"))
+    Await.until(WAIT, "b to lead", b::leads);
+    Await.until(WAIT, "retrieval to see b", () -> retrieval.currentLeader().map(l -> l.rpcAddress().equals("10.0.0.2:6123"))
         .orElse(false));
     assertThat(a.error).isNull();
     assertThat(b.error).isNull();
@@ -114,19 +117,19 @@ class LeaderElectionTest {
     elect(connect(), "10.0.0.1:6123", a);
     LeaderRetrieval retrieval = closeLater(new LeaderRetrieval(connect()));
     retrieval.start(leader -> { });
-    await("a to lead", a::leads);
-    await("retrieval to see a", () -> retrieval.currentLeader().isPresent());
+    Await.until(WAIT, "a to lead", a::leads);
+    Await.until(WAIT, "retrieval to see a", () -> retrieval.currentLeader().isPresent());
     LeaderAddresses first = retrieval.currentLeader().orElseThrow();
 
     zooKeeper.stop();
-    await("a to lose leadership while ZooKeeper is away", () -> !a.leads());
-    await("retrieval to report the leader unknown", () -> retrieval.currentLeader().isEmpty());
+    Await.until(WAIT, "a to lose leadership while ZooKeeper is away", () -> !a.leads());
+    Await.until(WAIT, "retrieval to report the leader unknown", () -> retrieval.currentLeader().isEmpty());
 
     zooKeeper.restart();
-    await("a to lead again", a::leads);
+    Await.until(WAIT, "a to lead again", a::leads);
     UUID second = a.session;
     assertThat(second).isNotEqualTo(first.leaderSessionId());
-    await(() -> "retrieval to see the new term " + second + ", not " + retrieval.currentLeader()
+    Await.until(WAIT, () -> "retrieval to see the new term " + second + ", not " + retrieval.currentLeader()
         + " (contender error: " + a.error + ")", () -> retrieval.currentLeader()
         .map(l -> l.leaderSessionId().equals(second)).orElse(false));
     assertThat(a.grants).hasValue(2);

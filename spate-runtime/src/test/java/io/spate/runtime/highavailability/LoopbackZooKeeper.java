@@ -6,15 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 
 /** A real single ZooKeeper server for tests: a random port on the loopback interface, data under a test directory. */
 final class LoopbackZooKeeper implements AutoCloseable {
-
-  private static final Duration AWAIT_LIMIT = Duration.ofSeconds(30);
 
   private final TestingServer server;
   // Clients of the server that a test opened, closed before it in reverse order.
@@ -86,21 +82,5 @@ final class LoopbackZooKeeper implements AutoCloseable {
       clients.get(i).close();
     }
     server.close();
-  }
-
-  /** Polls {@code condition} every 10 ms until it holds, failing with {@code what} after a generous bound. */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    await(() -> what, condition);
-  }
-
-  /** Like {@link #await(String, BooleanSupplier)}, describing what it waited for (and saw) only when it fails. */
-  static void await(Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + AWAIT_LIMIT.toSeconds() + " s waiting for: " + what.get());
-      }
-      Thread.sleep(10);
-    }
   }
 }

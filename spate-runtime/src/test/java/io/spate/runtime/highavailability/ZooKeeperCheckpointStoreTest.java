@@ -1,13 +1,14 @@
 package io.spate.runtime.highavailability;
 
-import static io.spate.runtime.highavailability.LoopbackZooKeeper.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
+import io.spate.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JobManager that writes them leads, so a former leader can neither confirm nor forget a checkpoint.
  */
 class ZooKeeperCheckpointStoreTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
@@ -81,7 +84,7 @@ class ZooKeeperCheckpointStoreTest {
     ZooKeeperConnection connectionB = connect();
     RecordingContender a = new RecordingContender("a");
     LeaderElection electionA = elect(connectionA, "10.0.0.1:6123", a);
-    await("a to lead", a::leads);
+    Await.until(WAIT, "a to lead", a::leads);
     RecordingContender b = new RecordingContender("b");
     LeaderElection electionB = elect(connectionB, "10.0.0.2:6123", b);
     ZooKeeperCheckpointStore storeA = new ZooKeeperCheckpointStore(connectionA, electionA.fence(), job);
@@ -100,7 +103,7 @@ class ZooKeeperCheckpointStoreTest {
         operator.curator().delete().forPath(path);
       }
     }
-    await("b to lead", b::leads);
+    Await.until(WAIT, "b to lead", b::leads);
 
     assertThatThrownBy(() -> storeA.add(2, "/chk-2-of-a"))
         .isInstanceOf(LeadershipFence.LostLeadershipException.class)

@@ -15,6 +15,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +40,7 @@ class RestartWaitsForSlotsE2ETest {
   private static final long RECORDS = 20_000;
   private static final int PARALLELISM = 4;
   private static final long WAIT_SECONDS = 60;
+  private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
 
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
   private static final Map<String, AtomicInteger> OPENED = new ConcurrentHashMap<>();
@@ -124,12 +125,12 @@ class RestartWaitsForSlotsE2ETest {
     try {
       JobGraph job = twoRegions("regions", Duration.ofSeconds(WAIT_SECONDS));
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("the job runs", () -> OPENED.containsKey("regions-solo") && OPENED.containsKey("regions-trio")
+      Await.until(WAIT, "the job runs", () -> OPENED.containsKey("regions-solo") && OPENED.containsKey("regions-trio")
           && OPENED.get("regions-trio").get() >= 3);
       cluster.killTaskExecutor(1);
-      await("the lost TaskExecutor is reported", () -> history(job).size() == 1);
+      Await.until(WAIT, "the lost TaskExecutor is reported", () -> history(job).size() == 1);
       cluster.addTaskExecutor();
-      await("the region runs again", () -> OPENED.get("regions-trio").get() >= 5);
+      Await.until(WAIT, "the region runs again", () -> OPENED.get("regions-trio").get() >= 5);
       HELD.remove("regions-solo");
       HELD.remove("regions-trio");
       JobResult result = result(job);
@@ -163,7 +164,7 @@ class RestartWaitsForSlotsE2ETest {
     try {
       JobGraph job = job("starved", Duration.ofSeconds(2));
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("the job runs", () -> OPENED.containsKey("starved") && OPENED.get("starved").get() >= PARALLELISM);
+      Await.until(WAIT, "the job runs", () -> OPENED.containsKey("starved") && OPENED.get("starved").get() >= PARALLELISM);
       cluster.killTaskExecutor(1);
       JobResult result = result(job);
 
@@ -187,15 +188,15 @@ class RestartWaitsForSlotsE2ETest {
     try {
       JobGraph job = job("patient", Duration.ofSeconds(WAIT_SECONDS));
       cluster.submitJob(job).get(WAIT_SECONDS, TimeUnit.SECONDS);
-      await("the job runs", () -> OPENED.containsKey("patient") && OPENED.get("patient").get() >= PARALLELISM);
+      Await.until(WAIT, "the job runs", () -> OPENED.containsKey("patient") && OPENED.get("patient").get() >= PARALLELISM);
       cluster.killTaskExecutor(1);
       // The job gives back the slots it still held when it asks for all of them again, and is refused.
-      await("the restart asks for slots and is refused",
+      Await.until(WAIT, "the restart asks for slots and is refused",
           () -> freeSlots() == 2);
       assertThat(cluster.getDispatcherGateway().requestExceptionHistory(job.jobId()).get(WAIT_SECONDS, TimeUnit.SECONDS))
           .extracting(ExceptionHistoryEntry::outcome).containsExactly(ExceptionHistoryEntry.Outcome.RESTARTED);
       cluster.addTaskExecutor();
-      await("the job runs again", () -> OPENED.get("patient").get() >= 2 * PARALLELISM);
+      Await.until(WAIT, "the job runs again", () -> OPENED.get("patient").get() >= 2 * PARALLELISM);
       HELD.remove("patient");
       JobResult result = result(job);
 
@@ -213,14 +214,6 @@ class RestartWaitsForSlotsE2ETest {
       return cluster.getResourceManagerGateway().freeSlots().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %d s for: %s", WAIT_SECONDS, what).isLessThan(deadline);
-      Thread.sleep(5);
     }
   }
 }

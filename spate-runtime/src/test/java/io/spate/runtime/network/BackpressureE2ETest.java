@@ -10,6 +10,8 @@ import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.MapFunction;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -97,17 +99,6 @@ class BackpressureE2ETest {
     return env;
   }
 
-  private static boolean await(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(2);
-    }
-    return true;
-  }
-
   private void runHeldSinkJob(StreamExecutionEnvironment env, DataStream<Long> counted, int producers)
       throws Exception {
     long bound = producers * boundPerProducer();
@@ -117,8 +108,8 @@ class BackpressureE2ETest {
     try {
       assertThat(sinkEntered.await(30, TimeUnit.SECONDS)).as("the sink got its first record").isTrue();
       // the source does run while the sink is held ...
-      assertThat(await(() -> MAPPED.get() >= CHANNEL_CAPACITY * BATCH_SIZE, 30_000))
-          .as("records read while the sink is held: %d", MAPPED.get()).isTrue();
+      Await.until(Duration.ofSeconds(30), () -> "records read while the sink is held: " + MAPPED.get(),
+          () -> MAPPED.get() >= CHANNEL_CAPACITY * BATCH_SIZE);
       // ... but stays within the bound: watch it for a while (nothing is released meanwhile)
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
       while (System.nanoTime() < deadline) {
@@ -133,7 +124,7 @@ class BackpressureE2ETest {
         PERMITS.release((int) now);
         released += now;
         long target = released;
-        assertThat(await(() -> SUNK.get() >= target, 30_000)).as("sink reached %d", target).isTrue();
+        Await.until(Duration.ofSeconds(30), "the sink to reach " + target, () -> SUNK.get() >= target);
         assertThat(MAPPED.get() - SUNK.get()).as("in flight after releasing %d", released).isLessThanOrEqualTo(bound);
       }
       client.getJobExecutionResult().get(30, TimeUnit.SECONDS);
@@ -178,7 +169,8 @@ class BackpressureE2ETest {
     JobClient client = env.executeAsync("backpressure-keyed");
     try {
       assertThat(sinkEntered.await(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(await(() -> MAPPED.get() >= CHANNEL_CAPACITY * BATCH_SIZE, 30_000)).isTrue();
+      Await.until(Duration.ofSeconds(30), () -> "records read while the sink is held: " + MAPPED.get(),
+          () -> MAPPED.get() >= CHANNEL_CAPACITY * BATCH_SIZE);
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
       while (System.nanoTime() < deadline) {
         assertThat(MAPPED.get()).isLessThanOrEqualTo(bound);

@@ -7,6 +7,8 @@ import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.rpc.LocalRpcService;
 import io.spate.runtime.taskexecutor.TaskExecutor;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -130,12 +132,9 @@ class ResourceManagerHeartbeatTest {
     assertThat(gateway.freeSlots().get()).isEqualTo(1);
   }
 
-  private void awaitRegistered(List<String> expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!gateway.requestTaskExecutors().get().stream().map(RegisteredTaskExecutor::address).toList()
-        .equals(expected)) {
-      assertThat(System.nanoTime()).as("registered TaskExecutors never became %s", expected).isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void awaitRegistered(List<String> expected) {
+    Await.untilMatches(Duration.ofSeconds(WAIT_SECONDS), "registered TaskExecutors to become " + expected,
+        () -> gateway.requestTaskExecutors().get().stream().map(RegisteredTaskExecutor::address).toList(),
+        expected::equals);
   }
 }

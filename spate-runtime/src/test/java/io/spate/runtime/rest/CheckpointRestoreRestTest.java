@@ -13,6 +13,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,16 +63,8 @@ class CheckpointRestoreRestTest {
     return JSON.readTree(response.body());
   }
 
-  private JsonNode awaitCheckpoints(String base, String jobId, String what, Predicate<JsonNode> condition)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    JsonNode body = checkpoints(base, jobId);
-    while (!condition.test(body)) {
-      assertThat(System.nanoTime()).as("waited 60 s for %s; last answer %s", what, body).isLessThan(deadline);
-      Thread.sleep(20);
-      body = checkpoints(base, jobId);
-    }
-    return body;
+  private JsonNode awaitCheckpoints(String base, String jobId, String what, Predicate<JsonNode> condition) {
+    return Await.untilMatches(Duration.ofSeconds(60), what, () -> checkpoints(base, jobId), condition);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,17 +73,12 @@ class RestApiTest {
     }
   }
 
-  private JsonNode awaitSavepoint(String jobId, String requestId) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
+  private JsonNode awaitSavepoint(String jobId, String requestId) {
+    return Await.untilMatches(Duration.ofSeconds(30), "savepoint " + requestId + " to complete", () -> {
       Response status = send("GET", "/jobs/" + jobId + "/savepoints/" + requestId, null);
       assertThat(status.status()).isEqualTo(200);
-      if (status.body().get("status").get("id").asText().equals("COMPLETED")) {
-        return status.body().get("operation");
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("savepoint " + requestId + " did not complete within 30 s");
+      return status.body();
+    }, body -> body.get("status").get("id").asText().equals("COMPLETED")).get("operation");
   }
 
   @Test
@@ -132,11 +128,8 @@ class RestApiTest {
     String id = job.getJobID().toString();
     // A savepoint needs every task running (as in Flink); a completed checkpoint shows they are. Under
     // load a stop sent right after the submission found tasks still deploying and failed.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (send("GET", "/jobs/" + id + "/checkpoints", null).body().get("history").isEmpty()) {
-      assertThat(System.nanoTime()).as("a checkpoint completed within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    Await.until(Duration.ofSeconds(30), "a completed checkpoint",
+        () -> !send("GET", "/jobs/" + id + "/checkpoints", null).body().get("history").isEmpty());
     Response stop = send("POST", "/jobs/" + id + "/stop",
         "{\"targetDirectory\": " + JSON.writeValueAsString(dir.resolve("sp").toString()) + ", \"drain\": false}");
     assertThat(stop.status()).isEqualTo(202);

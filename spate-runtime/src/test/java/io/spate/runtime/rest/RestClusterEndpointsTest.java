@@ -14,6 +14,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.HttpJson.Response;
+import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -82,19 +83,12 @@ class RestClusterEndpointsTest {
     return JobGraphGenerator.generate(env.getStreamGraph("thrower"));
   }
 
-  private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
+  private JsonNode await(String path, Predicate<JsonNode> condition) {
+    return Await.untilMatches(Duration.ofSeconds(30), "GET " + path + " to reach the expected state", () -> {
       Response response = http.get(path);
       assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-      last = response.body();
-      if (condition.test(last)) {
-        return last;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("GET " + path + " did not reach the expected state within 30 s; last answer: " + last);
+      return response.body();
+    }, condition);
   }
 
   @Test
@@ -102,11 +96,7 @@ class RestClusterEndpointsTest {
     THROWS.set(0);
     JobClient job = cluster.submitJob(throwingJob(1000, 3)).get(30, TimeUnit.SECONDS);
     String path = "/jobs/" + job.getJobID() + "/exceptions";
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (THROWS.get() < 6 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(THROWS.get()).as("failures within 30 s").isGreaterThanOrEqualTo(6);
+    Await.until(Duration.ofSeconds(30), "6 failures", () -> THROWS.get() >= 6);
     JsonNode entries = await(path, body -> body.get("entries").size() == 3).get("entries");
     job.cancel().get(30, TimeUnit.SECONDS);
 

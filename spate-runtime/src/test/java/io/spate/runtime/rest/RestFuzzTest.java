@@ -12,6 +12,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.rest.FuzzedRequests.FuzzRequest;
+import io.spate.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -157,7 +158,8 @@ class RestFuzzTest {
       System.out.println("RestFuzzTest fetched " + fetched + " of " + savepointPolls.size()
           + " savepoint outcomes and closed the server in "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing) + " ms");
-      assertThat(leftThreads(before)).as("threads left by the closed REST server (seed %d)", seed).isEmpty();
+      Await.until(Duration.ofSeconds(10), () -> "the closed REST server's threads to end (seed " + seed + "); left: "
+          + leftThreads(before), () -> leftThreads(before).isEmpty());
     } finally {
       cluster.close();
     }
@@ -349,25 +351,14 @@ class RestFuzzTest {
     return threads;
   }
 
-  /**
-   * The threads started since {@code before} that are still alive, waiting a few seconds for those
-   * that are ending; {@link #NOT_THE_SERVERS} do not count.
-   */
-  private static List<String> leftThreads(Set<Thread> before) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    List<String> left;
-    do {
-      left = new ArrayList<>();
-      for (Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (!before.contains(thread) && thread.isAlive() && !NOT_THE_SERVERS.matcher(thread.getName()).lookingAt()) {
-          left.add(thread.getName());
-        }
+  /** The threads started since {@code before} that are still alive; {@link #NOT_THE_SERVERS} do not count. */
+  private static List<String> leftThreads(Set<Thread> before) {
+    List<String> left = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (!before.contains(thread) && thread.isAlive() && !NOT_THE_SERVERS.matcher(thread.getName()).lookingAt()) {
+        left.add(thread.getName());
       }
-      if (left.isEmpty()) {
-        return left;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
+    }
     Collections.sort(left);
     return left;
   }

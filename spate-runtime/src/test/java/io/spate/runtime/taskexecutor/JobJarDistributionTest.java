@@ -16,12 +16,13 @@ import io.spate.api.functions.MapFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
-import io.spate.runtime.classloading.TestJars;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.network.remote.RemoteShuffleOptions;
+import io.spate.testing.Await;
+import io.spate.testing.TestJars;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -47,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * has ended and the linger has passed.
  */
 class JobJarDistributionTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static final String JOB_CLASS = "com.acme.jobs.Doubler";
   private static final String JOB_SOURCE = """
@@ -115,14 +117,6 @@ class JobJarDistributionTest {
     return cluster.submitJob(JobGraphGenerator.generate(env.getStreamGraph(name))).get(30, TimeUnit.SECONDS);
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
   /** The job's result; if it does not end in time, the threads' stacks go to stderr before the test fails. */
   private static JobExecutionResult awaitResult(JobClient client) throws Exception {
     try {
@@ -179,8 +173,8 @@ class JobJarDistributionTest {
       assertThat(downloaded).isPositive().isLessThanOrEqualTo(2 * jarSize);
       assertThat(downloaded % jarSize).isZero();
 
-      await("the job's class loaders are released after the linger", () -> cluster.cachedJobClassLoaders() == 0);
-      await("the downloaded jars are deleted", () -> {
+      Await.until(WAIT, "the job's class loaders are released after the linger", () -> cluster.cachedJobClassLoaders() == 0);
+      Await.until(WAIT, "the downloaded jars are deleted", () -> {
         try {
           return filesUnder(dir.resolve("taskmanagers")).isEmpty();
         } catch (Exception e) {

@@ -2,6 +2,8 @@ package io.spate.runtime.taskexecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The cooperative worker pool: many tasklets on few threads, each stepped alone, all completing. */
 class WorkerPoolTest {
+
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
   /** A tasklet that needs a number of steps, alternating work and idleness, and checks its contract. */
   static final class CountingTasklet implements Tasklet {
@@ -91,7 +95,7 @@ class WorkerPoolTest {
       for (CountingTasklet t : all) {
         assertThat(t.steps.get()).as("steps of %s", t.name).isEqualTo(t.stepsNeeded);
       }
-      assertThat(awaitTrue(() -> pool.activeTasklets() == 0)).isTrue();
+      Await.until(TEN_SECONDS, "no active tasklets", () -> pool.activeTasklets() == 0);
     }
   }
 
@@ -208,8 +212,7 @@ class WorkerPoolTest {
     }
     assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
     pool.close();
-    assertThat(awaitTrue(() -> threadsNamed("wp-close").isEmpty())).as("workers stopped: %s", threadsNamed("wp-close"))
-        .isTrue();
+    Await.until(TEN_SECONDS, () -> "workers stopped: " + threadsNamed("wp-close"), () -> threadsNamed("wp-close").isEmpty());
   }
 
   @Test
@@ -230,21 +233,7 @@ class WorkerPoolTest {
       });
     }
     pool.close();
-    assertThat(awaitTrue(() -> threadsNamed("wp-endless").isEmpty())).isTrue();
-  }
-
-  private interface Condition {
-    boolean holds();
-  }
-
-  private static boolean awaitTrue(Condition condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
+    Await.until(TEN_SECONDS, () -> "workers stopped: " + threadsNamed("wp-endless"),
+        () -> threadsNamed("wp-endless").isEmpty());
   }
 }

@@ -14,6 +14,8 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
+import io.spate.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,9 +159,8 @@ class RocksDBTimersE2ETest {
         .sinkTo(sink);
     JobClient client = env.executeAsync("processing-time timers on RocksDB");
     try {
-      assertThat(E2eSupport.await(
-          () -> TIMED_RECORDS.get() == 200 && new HashSet<>(sink.values()).containsAll(REGISTERED), 30_000))
-          .as("all processing-time timers fired").isTrue();
+      Await.until(Duration.ofSeconds(30), "all processing-time timers fired",
+          () -> TIMED_RECORDS.get() == 200 && new HashSet<>(sink.values()).containsAll(REGISTERED));
     } finally {
       client.cancel().get(60, TimeUnit.SECONDS);
     }

@@ -18,6 +18,7 @@ import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
+import io.spate.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,11 +92,9 @@ class RocksDBTtlCompactionTest {
   }
 
   /** Waits until TtlDB's whole-second clock counts what was written at {@code writtenAtMillis} as older than 1 s. */
-  private static void awaitOneSecondTtlPassed(long writtenAtMillis) throws InterruptedException {
+  private static void awaitOneSecondTtlPassed(long writtenAtMillis) {
     long due = (writtenAtMillis / 1000 + 2) * 1000 + 50;
-    for (long left = due - System.currentTimeMillis(); left > 0; left = due - System.currentTimeMillis()) {
-      Thread.sleep(left);
-    }
+    Await.until(Duration.ofSeconds(10), "the wall clock to reach " + due, () -> System.currentTimeMillis() >= due);
   }
 
   @Test

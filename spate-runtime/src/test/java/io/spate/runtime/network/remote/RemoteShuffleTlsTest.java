@@ -11,8 +11,10 @@ import io.spate.api.configuration.SecurityOptions;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.security.TlsFixture;
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +118,8 @@ class RemoteShuffleTlsTest {
 
     assertThat(reason).contains("TLS");
     // The listener hears of the failure just after the channel's reader does.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Channels.TIMEOUT_SECONDS);
-    while (failures.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Await.until(Duration.ofSeconds(Channels.TIMEOUT_SECONDS), "the listener to hear of the failure",
+        () -> !failures.isEmpty());
     assertThat(failures.values()).anySatisfy(cause -> assertThat(cause).contains("TLS"));
     // The refusing process goes on serving trusted peers.
     Channels.assertTransferWorks(producer, trusted());

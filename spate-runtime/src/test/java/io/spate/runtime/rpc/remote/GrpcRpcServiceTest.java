@@ -11,6 +11,7 @@ import io.spate.runtime.resourcemanager.ResourceManager;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.resourcemanager.SlotOffer;
 import io.spate.runtime.rpc.RpcException;
+import io.spate.testing.Await;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -213,7 +214,9 @@ class GrpcRpcServiceTest {
     GrpcRpcService caller = start(conf().set(RpcOptions.ASK_TIMEOUT, Duration.ofMillis(300)));
     GrpcRpcService callee = start(conf());
     echo(callee, "echo");
-    EchoGateway gateway = await(caller.connect(callee.remoteAddress("echo"), EchoGateway.class));
+    // Connecting is a call too, bound by the same short timeout: on a loaded machine it may need a second try.
+    EchoGateway gateway = Await.untilSucceeds(Duration.ofSeconds(30), "a connection within the 300 ms ask timeout",
+        () -> await(caller.connect(callee.remoteAddress("echo"), EchoGateway.class)));
 
     Throwable failure = failureOf(gateway.never());
 

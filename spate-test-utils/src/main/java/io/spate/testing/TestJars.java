@@ -1,4 +1,4 @@
-package io.spate.runtime.classloading;
+package io.spate.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,14 +25,22 @@ public final class TestJars {
 
   private TestJars() {}
 
-  /** A jar at {@code path} holding the class files of {@code classes}. */
+  /** A jar at {@code path} holding the class files of {@code classes}, with no main class. */
   public static Path jar(Path path, Class<?>... classes) throws IOException {
+    return jar(path, (String) null, classes);
+  }
+
+  /** A jar at {@code path} holding the class files of {@code classes}, with {@code mainClass} in its manifest unless null. */
+  public static Path jar(Path path, String mainClass, Class<?>... classes) throws IOException {
     try (OutputStream file = Files.newOutputStream(path);
-        JarOutputStream jar = new JarOutputStream(file, manifest())) {
+        JarOutputStream jar = new JarOutputStream(file, manifest(mainClass))) {
       for (Class<?> type : classes) {
         String entry = type.getName().replace('.', '/') + ".class";
         jar.putNextEntry(new JarEntry(entry));
         try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+          if (in == null) {
+            throw new IOException("The class file of " + type.getName() + " is not on the test class path");
+          }
           in.transferTo(jar);
         }
         jar.closeEntry();
@@ -41,11 +49,17 @@ public final class TestJars {
     return path;
   }
 
-  /**
-   * A jar at {@code path} holding {@code sources} (class name to Java source) compiled against the
-   * test class path; the compiled classes are nowhere else, so only a loader over the jar finds them.
-   */
+  /** Like {@link #compiledJar(Path, String, Map)}, with no main class. */
   public static Path compiledJar(Path path, Map<String, String> sources) throws IOException {
+    return compiledJar(path, null, sources);
+  }
+
+  /**
+   * A jar at {@code path} holding {@code sources} (class name to Java source) compiled against the test
+   * class path, with {@code mainClass} in its manifest unless null. The compiled classes are nowhere
+   * else, so only a loader over the jar finds them, and tests can build several versions of one class.
+   */
+  public static Path compiledJar(Path path, String mainClass, Map<String, String> sources) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     Path classes = Files.createTempDirectory(path.toAbsolutePath().getParent(), "classes");
     List<SimpleJavaFileObject> units = new ArrayList<>();
@@ -66,7 +80,7 @@ public final class TestJars {
       throw new IllegalArgumentException("The test sources do not compile: " + diagnostics);
     }
     try (OutputStream file = Files.newOutputStream(path);
-        JarOutputStream jar = new JarOutputStream(file, manifest());
+        JarOutputStream jar = new JarOutputStream(file, manifest(mainClass));
         Stream<Path> files = Files.walk(classes)) {
       for (Path classFile : files.filter(f -> f.toString().endsWith(".class")).toList()) {
         jar.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
@@ -77,9 +91,12 @@ public final class TestJars {
     return path;
   }
 
-  private static Manifest manifest() {
+  private static Manifest manifest(String mainClass) {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (mainClass != null) {
+      manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+    }
     return manifest;
   }
 }
