@@ -439,6 +439,7 @@ public final class CheckpointCoordinator {
         if (pointer != null && !checkpoint.options.type().isSavepoint()) {
           step = "it could not be recorded for recovery: ";
           store.add(checkpoint.id, pointer);
+          checkpoint.recorded = true;
         }
       } catch (Exception e) {
         String reason = step + e.getMessage();
@@ -610,16 +611,36 @@ public final class CheckpointCoordinator {
     });
   }
 
+  /**
+   * On the I/O thread, after its metadata write: settles a checkpoint that was being finalized when
+   * the job ended with its checkpoints retained. One already recorded for recovery is a retained
+   * checkpoint like the completed ones, and subsumes the oldest of {@code older} as it would have
+   * had it completed, so that records and files agree; one not recorded is deleted. Shared state is
+   * not released in either case: at worst a shared file outlives the job, it is never deleted while a
+   * retained checkpoint refers to it.
+   */
+  private void settleFinalizing(PendingCheckpoint checkpoint, List<CompletedCheckpoint> older) {
+    if (!checkpoint.recorded) {
+      discard(checkpoint);
+      return;
+    }
+    for (int i = 0; i < older.size() + 1 - settings.retained(); i++) {
+      discardSubsumedNow(older.get(i));
+    }
+  }
+
   /** Forgets a subsumed checkpoint in the store and then deletes its files, on the I/O thread. */
   private void discardSubsumed(CompletedCheckpoint checkpoint) {
-    io.execute(() -> {
-      if (!store.remove(checkpoint.checkpointId())) {
-        LOG.warn("Job {}: keeping the files of subsumed checkpoint {}, since its record for recovery could not be"
-            + " removed", job.jobId(), checkpoint.checkpointId());
-        return;
-      }
-      discardCompleted(checkpoint);
-    });
+    io.execute(() -> discardSubsumedNow(checkpoint));
+  }
+
+  private void discardSubsumedNow(CompletedCheckpoint checkpoint) {
+    if (!store.remove(checkpoint.checkpointId())) {
+      LOG.warn("Job {}: keeping the files of subsumed checkpoint {}, since its record for recovery could not be"
+          + " removed", job.jobId(), checkpoint.checkpointId());
+      return;
+    }
+    discardCompleted(checkpoint);
   }
 
   /** Deletes the directory of completed checkpoint {@code checkpoint} if the job owns it; on the I/O thread. */
@@ -657,20 +678,24 @@ public final class CheckpointCoordinator {
     stopPeriodicCheckpoints();
     abortPending("the job reached " + finalStatus);
     shutDown = true;
+    boolean keep = switch (settings.retention()) {
+      case RETAIN_ON_CANCELLATION -> finalStatus != JobStatus.FINISHED;
+      case DELETE_ON_CANCELLATION -> finalStatus == JobStatus.FAILED;
+      case NO_EXTERNALIZED_CHECKPOINTS -> false;
+    };
     for (PendingCheckpoint checkpoint : finalizing) {
       if (checkpoint.options.type().isSavepoint()) {
         failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written");
+      } else if (keep) {
+        // Its record for recovery may already be written: only the I/O thread, after the write, knows.
+        List<CompletedCheckpoint> older = new ArrayList<>(completed);
+        io.execute(() -> settleFinalizing(checkpoint, older));
       } else {
         releaseShared(checkpoint.id);
         discard(checkpoint); // queued behind its metadata write on the same thread
       }
     }
     finalizing.clear();
-    boolean keep = switch (settings.retention()) {
-      case RETAIN_ON_CANCELLATION -> finalStatus != JobStatus.FINISHED;
-      case DELETE_ON_CANCELLATION -> finalStatus == JobStatus.FAILED;
-      case NO_EXTERNALIZED_CHECKPOINTS -> false;
-    };
     if (!keep) {
       for (CompletedCheckpoint checkpoint : completed) {
         io.execute(() -> discardCompleted(checkpoint));
@@ -715,6 +740,8 @@ public final class CheckpointCoordinator {
     long stateSize;
     long checkpointedSize;
     long inFlightBytes;
+    // Set on the I/O thread once the store recorded it; read there by a later task.
+    volatile boolean recorded;
 
     PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
         Collection<ExecutionAttemptID> subtasks, CompletableFuture<String> result) {
