@@ -51,6 +51,7 @@ import io.spate.runtime.state.snapshot.UnreadableStateException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +117,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private CheckpointType stopping;
   private String stoppedWithSavepoint;
 
-  /** Creates the JobMaster of {@code job}; {@code onTermination} receives the result. */
+  /**
+   * Creates the JobMaster of {@code job}; {@code onTermination} receives the result, on the JobMaster's
+   * I/O thread once the checkpoint I/O queued before the end is done.
+   */
   public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
       Consumer<JobResult> onTermination) {
     this(rpcService, address, job, resourceManagerAddress, onTermination, CompletedCheckpointStore.NONE);
@@ -955,18 +959,25 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (checkpoints != null) {
       checkpoints.shutdown(finalStatus);
     }
-    ioExecutor.shutdown();
     closeCoordinators();
     if (resourceManager != null) {
       resourceManager.releaseSlots(job.jobId());
     }
     Duration runtime = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - startNanos);
-    onTermination.accept(new JobResult(job.jobId(), job.jobName(), finalStatus, runtime,
+    JobResult result = new JobResult(job.jobId(), job.jobName(), finalStatus, runtime,
         finalStatus == JobStatus.FINISHED ? null : failure,
         Map.of(TaskExecutionState.RECORDS_IN, finishedRecordsIn,
             TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS, (long) restarts),
         stoppedWithSavepoint, checkpoints == null ? List.of() : checkpoints.statistics(), exceptionHistory.entries(),
-        checkpoints == null ? null : checkpoints.latestRestore()));
+        checkpoints == null ? null : checkpoints.latestRestore());
+    // The job is reported ended only after the checkpoint I/O queued so far (settling a checkpoint that was
+    // being finalized, deleting subsumed ones): once a job has ended, the checkpoints it left no longer change.
+    try {
+      ioExecutor.execute(() -> onTermination.accept(result));
+    } catch (RejectedExecutionException e) {
+      onTermination.accept(result);
+    }
+    ioExecutor.shutdown();
   }
 
   // ------------------------------------------------------------------ checkpoints

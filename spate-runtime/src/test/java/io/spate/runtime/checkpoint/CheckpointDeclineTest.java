@@ -12,7 +12,6 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,28 +54,6 @@ class CheckpointDeclineTest {
           .hasMessageContaining("more checkpoints failed in a row than the 0 tolerated").hasMessageContaining(kind.name()));
     } else {
       assertThat(jobFailures).isEmpty();
-    }
-  }
-
-  /** A job of one running subtask that nothing is sent to. */
-  private record OneSubtask(ExecutionAttemptID subtask) implements CheckpointParticipants {
-    @Override
-    public Collection<ExecutionAttemptID> runningSubtasksOrNull() {
-      return List.of(subtask);
-    }
-
-    @Override
-    public void triggerSources(CheckpointBarrier barrier) {}
-
-    @Override
-    public void notifyComplete(long checkpointId) {}
-
-    @Override
-    public void notifyAborted(long checkpointId) {}
-
-    @Override
-    public Map<String, byte[]> snapshotCoordinators(long checkpointId) {
-      return Map.of();
     }
   }
 }

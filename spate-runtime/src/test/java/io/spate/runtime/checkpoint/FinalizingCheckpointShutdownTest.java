@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -141,27 +140,5 @@ class FinalizingCheckpointShutdownTest {
     }
     assertThat(io).isEmpty();
     assertThat(mainThread).isEmpty();
-  }
-
-  /** A job of one running subtask that nothing is sent to. */
-  private record OneSubtask(ExecutionAttemptID subtask) implements CheckpointParticipants {
-    @Override
-    public Collection<ExecutionAttemptID> runningSubtasksOrNull() {
-      return List.of(subtask);
-    }
-
-    @Override
-    public void triggerSources(CheckpointBarrier barrier) {}
-
-    @Override
-    public void notifyComplete(long checkpointId) {}
-
-    @Override
-    public void notifyAborted(long checkpointId) {}
-
-    @Override
-    public Map<String, byte[]> snapshotCoordinators(long checkpointId) {
-      return Map.of();
-    }
   }
 }
