@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class AsyncSinkWriterBase<InputT> implements SinkWriter<InputT>, SupportsBackpressure {
 
+  // Asked on every step of the task: one completed future serves every "available" answer.
+  private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
+
   private final String sinkName;
   private final AsyncSinkWriterOptions options;
   private final ArrayDeque<InputT> buffer = new ArrayDeque<>();
@@ -74,7 +77,7 @@ public abstract class AsyncSinkWriterBase<InputT> implements SinkWriter<InputT>,
       submitReady(false);
       if (failure != null || buffer.size() < options.maxBufferedElements()) {
         // A failure is reported by the next write or flush, so the task must call one.
-        return CompletableFuture.completedFuture(null);
+        return AVAILABLE;
       }
       CompletableFuture<Void> current = available;
       if (current.isDone()) {

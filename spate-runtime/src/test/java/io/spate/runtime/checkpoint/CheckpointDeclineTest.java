@@ -39,7 +39,7 @@ class CheckpointDeclineTest {
     ExecutionAttemptID source = new ExecutionAttemptID(job.jobId(), 1, 0, 0);
     CheckpointSettings settings = CheckpointSettings.from(conf);
     CheckpointCoordinator coordinator = new CheckpointCoordinator(job, settings,
-        new MemoryCheckpointStorage(settings), new OneSubtask(source), (action, delay) -> scheduled.add(action),
+        new MemoryCheckpointStorage(settings), new QuietParticipants(List.of(source)), (action, delay) -> scheduled.add(action),
         Runnable::run, Runnable::run, jobFailures::add, CompletedCheckpointStore.NONE);
 
     coordinator.startPeriodicCheckpoints();

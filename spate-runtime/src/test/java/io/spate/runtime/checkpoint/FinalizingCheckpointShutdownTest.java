@@ -37,6 +37,9 @@ class FinalizingCheckpointShutdownTest {
   private final Queue<Runnable> io = new ArrayDeque<>();
   private final List<Runnable> scheduled = new ArrayList<>();
   private final NavigableMap<Long, String> records = new TreeMap<>();
+  private ExecutionAttemptID source;
+  // The checkpoint whose record the store refuses, as a store does once its JobManager no longer leads.
+  private long refused = -1;
 
   @Test
   void aRecordedCheckpointIsKeptAndSubsumesAsIfItHadCompleted() throws Exception {
@@ -81,8 +84,7 @@ class FinalizingCheckpointShutdownTest {
     env.fromSequence(0, 9).discard();
     JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("finalizing"));
     CheckpointSettings settings = CheckpointSettings.from(conf);
-    ExecutionAttemptID source = new ExecutionAttemptID(job.jobId(), 1, 0, 0);
-    this.source = source;
+    source = new ExecutionAttemptID(job.jobId(), 1, 0, 0);
     CompletedCheckpointStore store = new CompletedCheckpointStore() {
       @Override
       public void add(long checkpointId, String pointer) throws IOException {
@@ -99,14 +101,11 @@ class FinalizingCheckpointShutdownTest {
       }
     };
     CheckpointCoordinator coordinator = new CheckpointCoordinator(job, settings, CheckpointStorage.forJob(settings,
-        job.jobId()), new OneSubtask(source), (action, delay) -> scheduled.add(action), mainThread::add, io::add,
+        job.jobId()), new QuietParticipants(List.of(source)), (action, delay) -> scheduled.add(action), mainThread::add, io::add,
         failure -> { throw new AssertionError("the job failed", failure); }, store);
     coordinator.startPeriodicCheckpoints();
     return coordinator;
   }
-
-  private ExecutionAttemptID source;
-  private long refused = -1;
 
   private void trigger(CheckpointCoordinator coordinator, long expectedId) {
     // The scheduler also holds timeouts of earlier checkpoints: run its actions until the next one starts.

@@ -9,12 +9,10 @@ import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.checkpoint.storage.MemoryCheckpointStorage;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
-import io.spate.runtime.tasks.ExecutionAttemptID;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -44,7 +42,7 @@ class UnreadableCheckpointDecisionTest {
     env.fromSequence(0, 9).discard();
     job = JobGraphGenerator.generate(env.getStreamGraph("decisions"));
     CheckpointSettings settings = CheckpointSettings.from(conf);
-    return new CheckpointCoordinator(job, settings, new MemoryCheckpointStorage(settings), new NoSubtasks(),
+    return new CheckpointCoordinator(job, settings, new MemoryCheckpointStorage(settings), new QuietParticipants(null),
         (action, delay) -> { }, Runnable::run, Runnable::run, failure -> { }, store);
   }
 
@@ -132,27 +130,5 @@ class UnreadableCheckpointDecisionTest {
         .contains("the job was started from it (execution.savepoint.path)");
     assertThat(coordinator.latestForRecovery()).isSameAs(chosen);
     assertThat(coordinator.describe(chosen)).isEqualTo("checkpoint 4 at " + savepoint);
-  }
-
-  /** A job none of whose subtasks runs. */
-  private static final class NoSubtasks implements CheckpointParticipants {
-    @Override
-    public Collection<ExecutionAttemptID> runningSubtasksOrNull() {
-      return null;
-    }
-
-    @Override
-    public void triggerSources(CheckpointBarrier barrier) {}
-
-    @Override
-    public void notifyComplete(long checkpointId) {}
-
-    @Override
-    public void notifyAborted(long checkpointId) {}
-
-    @Override
-    public Map<String, byte[]> snapshotCoordinators(long checkpointId) {
-      return Map.of();
-    }
   }
 }

@@ -2,14 +2,16 @@ package io.spate.runtime.checkpoint;
 
 import io.spate.runtime.tasks.ExecutionAttemptID;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
-/** The participants of a coordinator test: one running subtask that nothing is sent to. */
-record OneSubtask(ExecutionAttemptID subtask) implements CheckpointParticipants {
+/**
+ * The participants of a coordinator test: the given running subtasks (null: none runs), to which nothing
+ * is sent.
+ */
+record QuietParticipants(Collection<ExecutionAttemptID> running) implements CheckpointParticipants {
   @Override
   public Collection<ExecutionAttemptID> runningSubtasksOrNull() {
-    return List.of(subtask);
+    return running;
   }
 
   @Override
