@@ -11,7 +11,11 @@ import io.spate.runtime.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
 import io.spate.runtime.operators.TaskOperatorParameters;
+import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.state.KeyedStateBackend;
+import io.spate.runtime.operators.KeyedInput;
 import io.spate.runtime.tasks.TaskProcessingTimeService;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
@@ -37,7 +41,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> implements AutoCloseable {
 
-  private final StreamOperator<OUT> operator;
+  private final StreamOperatorFactory<OUT> factory;
+  private final List<KeySelector<?, ?>> stateKeySelectors;
+  // Created by the factory when the harness opens, as the task creates it.
+  private StreamOperator<OUT> operator;
+  // The keyed state on which the harness makes each record's key current, as the task does for an
+  // operator that does not take its keys itself (see KeyedInput); null if it does, or is not keyed.
+  private KeyedStateBackend<Object> keysToSet;
   private final RecordingOutput<OUT> output = new RecordingOutput<>();
   private final TaskProcessingTimeService processingTimeService;
   private long processingTime;
@@ -45,29 +55,32 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
   private Duration autoWatermarkInterval;
   private StreamOperatorStateHandler state;
-  // Whether the operator gets keyed state: always for the runtime's operators, which key themselves;
-  // for an operator of the SPI only when the harness sets its keys.
-  private boolean keyedState = true;
   private boolean opened;
   private boolean closed;
   private OperatorSubtaskState restoredState = OperatorSubtaskState.EMPTY;
   private OptionalLong restoredCheckpointId = OptionalLong.empty();
 
-  AbstractTestHarness(StreamOperator<OUT> operator, String name) {
-    this.operator = operator;
+  /**
+   * A harness for the operator that {@code factory} creates, keyed where an input has a selector in
+   * {@code stateKeySelectors} (one per input; empty or all null when not keyed), as a node whose
+   * transformation has that factory and those selectors.
+   */
+  AbstractTestHarness(StreamOperatorFactory<OUT> factory, String name, List<KeySelector<?, ?>> stateKeySelectors) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.stateKeySelectors = stateKeySelectors;
     this.processingTimeService = new TaskProcessingTimeService(() -> processingTime);
     this.taskInfo = new TaskInfo(name, 0, 1, 128, 0);
   }
 
-  /** Gives the operator keyed state only if {@code keyed}; called before {@link #open()}. */
-  void setKeyedState(boolean keyed) {
-    checkNotOpened();
-    keyedState = keyed;
-  }
-
-  /** Makes {@code key} the current key of the operator's keyed state, as the task does before a record. */
-  void setCurrentKey(Object key) {
-    state.getKeyedStateBackend().setCurrentKey(key);
+  /**
+   * Makes the key of {@code value}, a record of input {@code input}, the current key, as the task
+   * does before it hands a record to a keyed operator that does not take its keys itself.
+   */
+  @SuppressWarnings("unchecked")
+  final void enterKeyOf(int input, Object value) throws Exception {
+    if (keysToSet != null && stateKeySelectors.get(input) != null) {
+      keysToSet.setCurrentKey(((KeySelector<Object, ?>) stateKeySelectors.get(input)).getKey(value));
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -125,8 +138,15 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
         executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null, conf, restoredCheckpointId, restoredState);
-    state = new StreamOperatorStateHandler(context, keyedState);
-    operator.setup(new TaskOperatorParameters<>(context, output, state, List.of()));
+    boolean keyed = stateKeySelectors.stream().anyMatch(Objects::nonNull);
+    state = new StreamOperatorStateHandler(context, keyed);
+    try {
+      operator = factory.createStreamOperator(new TaskOperatorParameters<>(context, output, state, stateKeySelectors));
+    } catch (RuntimeException | Error e) {
+      state.dispose();
+      throw e;
+    }
+    keysToSet = keyed && !(operator instanceof KeyedInput) ? state.getKeyedStateBackend() : null;
     operator.initializeState();
     operator.open();
     opened = true;
@@ -188,8 +208,20 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     }
   }
 
-  /** The operator under test, for assertions on its own counters. */
+  /** The operator, once {@link #ensureOpen} created it. */
+  final StreamOperator<OUT> operator() {
+    return operator;
+  }
+
+  /** The operator under test, for assertions on its own counters; opens the harness if needed. */
   public StreamOperator<OUT> getOperator() {
+    try {
+      ensureOpen();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not open the operator: " + e, e);
+    }
     return operator;
   }
 

@@ -62,7 +62,7 @@ public final class MultipleInputTransformation<OUT> extends PhysicalTransformati
     return this;
   }
 
-  /** The factory of the operator. */
+  @Override
   public StreamOperatorFactory<OUT> getOperatorFactory() {
     return operatorFactory;
   }

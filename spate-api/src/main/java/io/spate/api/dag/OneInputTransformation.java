@@ -15,20 +15,9 @@ import java.util.List;
 public final class OneInputTransformation<IN, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN> input;
-  private final OperatorSpec operator;
   private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN, ?> keySelector;
   private TypeInformation<?> keyType;
-
-  /** Creates the node. */
-  public OneInputTransformation(
-      int id, Transformation<IN> input, String name, OperatorSpec operator,
-      TypeInformation<OUT> outputType, int parallelism) {
-    super(id, name, outputType, parallelism);
-    this.input = input;
-    this.operator = operator;
-    this.operatorFactory = null;
-  }
 
   /** Creates the node of an operator that {@code operatorFactory} creates. */
   public OneInputTransformation(
@@ -36,7 +25,6 @@ public final class OneInputTransformation<IN, OUT> extends PhysicalTransformatio
       TypeInformation<OUT> outputType, int parallelism) {
     super(id, name, outputType, parallelism);
     this.input = input;
-    this.operator = null;
     this.operatorFactory = operatorFactory;
   }
 
@@ -45,12 +33,7 @@ public final class OneInputTransformation<IN, OUT> extends PhysicalTransformatio
     return input;
   }
 
-  /** What the operator computes, or null if a factory creates it. */
-  public OperatorSpec getOperator() {
-    return operator;
-  }
-
-  /** The factory of the operator, or null for a built-in operator described by {@link #getOperator()}. */
+  @Override
   public StreamOperatorFactory<OUT> getOperatorFactory() {
     return operatorFactory;
   }

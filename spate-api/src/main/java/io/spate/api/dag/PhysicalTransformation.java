@@ -1,12 +1,13 @@
 package io.spate.api.dag;
 
 import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.List;
 
 /**
- * A transformation that becomes an operator of its own (not a repartitioning, union or side output),
- * with what the runtime must know to run it keyed.
+ * A transformation that becomes an operator of its own (not a repartitioning, union or side output):
+ * the factory of its operator, and what the runtime must know to run it keyed.
  *
  * @param <OUT> the output type
  */
@@ -18,6 +19,9 @@ public abstract class PhysicalTransformation<OUT> extends Transformation<OUT> {
   protected PhysicalTransformation(int id, String name, TypeInformation<OUT> outputType, int parallelism) {
     super(id, name, outputType, parallelism);
   }
+
+  /** The factory of the operator, which every parallel instance copies to create its operator. */
+  public abstract StreamOperatorFactory<OUT> getOperatorFactory();
 
   /**
    * The state key selector of each input, in input order; an element is null where that input is not

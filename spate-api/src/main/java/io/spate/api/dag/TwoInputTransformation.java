@@ -17,22 +17,10 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
 
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;
-  private final OperatorSpec operator;
   private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN1, ?> keySelector1;
   private KeySelector<IN2, ?> keySelector2;
   private TypeInformation<?> keyType;
-
-  /** Creates the node. */
-  public TwoInputTransformation(
-      int id, Transformation<IN1> input1, Transformation<IN2> input2, String name,
-      OperatorSpec operator, TypeInformation<OUT> outputType, int parallelism) {
-    super(id, name, outputType, parallelism);
-    this.input1 = input1;
-    this.input2 = input2;
-    this.operator = operator;
-    this.operatorFactory = null;
-  }
 
   /** Creates the node of an operator that {@code operatorFactory} creates. */
   public TwoInputTransformation(
@@ -41,7 +29,6 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
     super(id, name, outputType, parallelism);
     this.input1 = input1;
     this.input2 = input2;
-    this.operator = null;
     this.operatorFactory = operatorFactory;
   }
 
@@ -55,12 +42,7 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransfo
     return input2;
   }
 
-  /** What the operator computes, or null if a factory creates it. */
-  public OperatorSpec getOperator() {
-    return operator;
-  }
-
-  /** The factory of the operator, or null for a built-in operator described by {@link #getOperator()}. */
+  @Override
   public StreamOperatorFactory<OUT> getOperatorFactory() {
     return operatorFactory;
   }

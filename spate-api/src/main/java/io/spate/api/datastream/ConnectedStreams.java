@@ -1,7 +1,10 @@
 package io.spate.api.datastream;
 
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.CoFlatMapOperator;
+import io.spate.api.operators.builtin.CoMapOperator;
+import io.spate.api.operators.builtin.CoProcessOperator;
+import io.spate.api.operators.builtin.KeyedCoProcessOperator;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.CoFlatMapFunction;
@@ -9,6 +12,7 @@ import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
+import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.typeinfo.TypeExtractor;
@@ -56,7 +60,7 @@ public class ConnectedStreams<IN1, IN2> {
 
   /** Maps the records of both inputs to records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper, TypeInformation<R> outputType) {
-    return transform("Co-Map", outputType, new OperatorSpec.CoMap(DataStream.checkFunction(mapper, "map")));
+    return unkeyed("Co-Map", outputType, new CoMapOperator<>(DataStream.checkFunction(mapper, "map")));
   }
 
   /** Flat-maps the records of both inputs to one output type. */
@@ -69,7 +73,8 @@ public class ConnectedStreams<IN1, IN2> {
   /** Flat-maps the records of both inputs to records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> flatMap(
       CoFlatMapFunction<IN1, IN2, R> flatMapper, TypeInformation<R> outputType) {
-    return transform("Co-Flat Map", outputType, new OperatorSpec.CoFlatMap(DataStream.checkFunction(flatMapper, "flatMap")));
+    return unkeyed("Co-Flat Map", outputType,
+        new CoFlatMapOperator<>(DataStream.checkFunction(flatMapper, "flatMap")));
   }
 
   /** Applies {@code function} to both inputs. */
@@ -82,7 +87,7 @@ public class ConnectedStreams<IN1, IN2> {
   /** Applies {@code function} to both inputs, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> process(
       CoProcessFunction<IN1, IN2, R> function, TypeInformation<R> outputType) {
-    return transform("Co-Process", outputType, new OperatorSpec.CoProcess(DataStream.checkFunction(function, "process")));
+    return transform("Co-Process", outputType, new CoProcessOperator<>(DataStream.checkFunction(function, "process")));
   }
 
   /** Applies {@code function} per key to both inputs, which must both be keyed streams. */
@@ -98,7 +103,7 @@ public class ConnectedStreams<IN1, IN2> {
       KeyedCoProcessFunction<K, IN1, IN2, R> function, TypeInformation<R> outputType) {
     checkKeyed();
     return transform("KeyedCoProcess", outputType,
-        new OperatorSpec.KeyedCoProcess(DataStream.checkFunction(function, "process")));
+        new KeyedCoProcessOperator<>(DataStream.checkFunction(function, "process")));
   }
 
   private void checkKeyed() {
@@ -133,9 +138,18 @@ public class ConnectedStreams<IN1, IN2> {
     return keyed(name, t);
   }
 
-  private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
-    return keyed(name, new TwoInputTransformation<>(environment.newId(), first.getTransformation(),
-        second.getTransformation(), name, spec, outputType, Transformation.DEFAULT_PARALLELISM));
+  /**
+   * Adds a built-in {@code operator} that keeps no keyed state, so that records pay for no current
+   * key also when both streams are keyed (co-map and co-flat-map functions have no keyed state).
+   */
+  private <R> SingleOutputStreamOperator<R> unkeyed(
+      String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
+    if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
+      KeyedStream.checkSameKeyType(name, "connected keyed streams", k1.getKeyType(), k2.getKeyType());
+    }
+    return new SingleOutputStreamOperator<>(environment, new TwoInputTransformation<>(environment.newId(),
+        first.getTransformation(), second.getTransformation(), name, SimpleOperatorFactory.of(operator), outputType,
+        Transformation.DEFAULT_PARALLELISM));
   }
 
   /** Makes {@code t} keyed when both streams are keyed, and wraps it. */

@@ -7,7 +7,8 @@ import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.lib.DiscardingSink;
 import io.spate.api.connector.sink.lib.PrintSink;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.ProcessOperator;
+import io.spate.api.operators.builtin.TimestampsAndWatermarksOperatorFactory;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
 import io.spate.api.dag.SinkTransformation;
@@ -122,7 +123,7 @@ public class DataStream<T> {
 
   /** Applies {@code function}, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
-    return transform("Process", outputType, new OperatorSpec.Process(checkFunction(function, "process")));
+    return transform("Process", outputType, new ProcessOperator<>(checkFunction(function, "process")));
   }
 
   /** Assigns timestamps and generates watermarks with {@code strategy}. */
@@ -133,7 +134,7 @@ public class DataStream<T> {
           + "it only applies to a strategy given to fromSource(...); remove withWatermarkAlignment(...) here.");
     }
     SingleOutputStreamOperator<T> result = transform(
-        "Timestamps/Watermarks", getType(), new OperatorSpec.TimestampsAndWatermarks(strategy));
+        "Timestamps/Watermarks", getType(), new TimestampsAndWatermarksOperatorFactory<>(strategy));
     result.getTransformation().setParallelism(
         transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism());
     return result;
@@ -396,14 +397,6 @@ public class DataStream<T> {
   void keyOperator(OneInputTransformation<T, ?> transformation) {}
 
   // ---------------------------------------------------------------- helpers
-
-  /** Adds a one-input operator on this stream. */
-  protected <R> SingleOutputStreamOperator<R> transform(
-      String name, TypeInformation<R> outputType, OperatorSpec operator) {
-    OneInputTransformation<T, R> t = new OneInputTransformation<>(
-        environment.newId(), transformation, name, operator, outputType, Transformation.DEFAULT_PARALLELISM);
-    return new SingleOutputStreamOperator<>(environment, t);
-  }
 
   static <F> F checkFunction(F function, String operation) {
     if (function == null) {

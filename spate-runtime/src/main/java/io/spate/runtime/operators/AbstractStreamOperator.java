@@ -6,7 +6,6 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.RichFunction;
-import io.spate.api.functions.TimeDomain;
 import io.spate.api.operators.StateSnapshotContext;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.operators.StreamOperatorParameters;
@@ -46,12 +45,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected OperatorStateBackend operatorStateBackend;
 
   private final Function userFunction;
-  // Final after construction, or after setStateKeySelector, which the factory calls before setup.
-  private boolean keyed;
+  private final boolean keyed;
   // The key the task handed over with the record being processed; see KeyedInput.
   private Object incomingKey;
-  // Set for a plain function (map, filter, ...) applied to a keyed stream; see setStateKeySelector.
-  private KeySelector<Object, ?> stateKeySelector;
 
   /** Creates a non-keyed operator around {@code userFunction} (may be null). */
   protected AbstractStreamOperator(Function userFunction) {
@@ -95,27 +91,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected final <T> Object keyOf(KeySelector<T, ?> selector, T value) throws Exception {
     Object key = incomingKey;
     return key != null ? key : selector.getKey(value);
-  }
-
-  /**
-   * Makes this operator keyed by {@code selector}, as every operator after {@code keyBy} is: before
-   * a record reaches the function, its key becomes the current key of the keyed state (see {@link
-   * #enterKeyOf}). Operators with keyed semantics of their own take their selector directly.
-   */
-  @SuppressWarnings("unchecked")
-  public final void setStateKeySelector(KeySelector<?, ?> selector) {
-    if (context != null) {
-      throw new IllegalStateException("An operator is made keyed before it is set up");
-    }
-    this.stateKeySelector = (KeySelector<Object, ?>) selector;
-    this.keyed = true;
-  }
-
-  /** On a keyed stream, makes {@code value}'s key the current key; otherwise does nothing. */
-  protected final void enterKeyOf(Object value) throws Exception {
-    if (stateKeySelector != null) {
-      setCurrentKey(keyOf(stateKeySelector, value));
-    }
   }
 
   /** Makes {@code key} the current key of the keyed state and timers. */
@@ -233,19 +208,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
       throw new IllegalArgumentException("The output tag must not be null.");
     }
     output.collect(tag, value, timestamp);
-  }
-
-  /** A record timestamp as process-function contexts report it: null when there is none. */
-  protected static Long timestampOrNull(long timestamp) {
-    return timestamp == Long.MIN_VALUE ? null : timestamp;
-  }
-
-  /** The time domain of the firing timer; {@code domain} is null outside {@code onTimer}. */
-  protected static TimeDomain timerDomain(TimeDomain domain) {
-    if (domain == null) {
-      throw new IllegalStateException("timeDomain() is only available in onTimer.");
-    }
-    return domain;
   }
 
   @Override

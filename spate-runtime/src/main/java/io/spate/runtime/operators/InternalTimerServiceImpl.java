@@ -5,6 +5,8 @@ import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.api.operators.InternalTimer;
 import io.spate.api.operators.InternalTimerService;
 import io.spate.api.operators.ProcessingTimeService;
+import io.spate.api.operators.Triggerable;
+import io.spate.api.operators.state.KeyedStateBackend;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -107,7 +109,11 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
   private final TimerQueue eventTimers;
   private final TimerQueue processingTimers;
   private final ProcessingTimeService processingTimeService;
+  // Exactly one of target (the runtime's operators) and triggerable (operators of the SPI) is set.
   private final Target target;
+  private final Triggerable<Object, Object> triggerable;
+  // The keyed state whose current key becomes each fired timer's key before the triggerable gets it.
+  private final KeyedStateBackend<Object> keysToSet;
   // The keyed state whose current key the key-less methods of InternalTimerService use; null if not keyed.
   private CheckpointableKeyedStateBackend<?> keys;
   private long currentWatermark = Long.MIN_VALUE;
@@ -123,10 +129,33 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
   /** Creates the service firing into {@code target}, with its timers in the given queues. */
   public InternalTimerServiceImpl(ProcessingTimeService processingTimeService, Target target, TimerQueue eventTimers,
       TimerQueue processingTimers) {
+    this(processingTimeService, target, null, null, eventTimers, processingTimers);
+  }
+
+  private InternalTimerServiceImpl(ProcessingTimeService processingTimeService, Target target,
+      Triggerable<Object, Object> triggerable, KeyedStateBackend<Object> keysToSet, TimerQueue eventTimers,
+      TimerQueue processingTimers) {
     this.processingTimeService = processingTimeService;
     this.target = target;
+    this.triggerable = triggerable;
+    this.keysToSet = keysToSet;
     this.eventTimers = eventTimers;
     this.processingTimers = processingTimers;
+  }
+
+  /**
+   * Creates the timer service {@code name} of an operator of the SPI: as {@link #create}, but each
+   * fired timer's key becomes the current key of {@code backend} before {@code triggerable} gets it.
+   */
+  @SuppressWarnings("unchecked")
+  public static InternalTimerServiceImpl forTriggerable(String name, CheckpointableKeyedStateBackend<?> backend,
+      ProcessingTimeService processingTimeService, Triggerable<?, ?> triggerable) {
+    InternalTimerServiceImpl timers = new InternalTimerServiceImpl(processingTimeService, null,
+        (Triggerable<Object, Object>) triggerable, (KeyedStateBackend<Object>) backend,
+        backend.createTimerQueue(name, true), backend.createTimerQueue(name, false));
+    backend.registerTimers(name, timers);
+    timers.keys = backend;
+    return timers;
   }
 
   /**
@@ -158,7 +187,7 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
       fireEventTimers(Long.MAX_VALUE);
       Timer timer;
       while ((timer = processingTimers.poll()) != null) {
-        target.onProcessingTime(timer);
+        fireProcessingTimer(timer);
       }
     }
   }
@@ -282,7 +311,25 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
     Timer timer;
     while ((timer = eventTimers.peek()) != null && timer.timestamp <= watermark) {
       eventTimers.poll();
+      fireEventTimer(timer);
+    }
+  }
+
+  private void fireEventTimer(Timer timer) throws Exception {
+    if (triggerable != null) {
+      keysToSet.setCurrentKey(timer.key);
+      triggerable.onEventTime(timer);
+    } else {
       target.onEventTime(timer);
+    }
+  }
+
+  private void fireProcessingTimer(Timer timer) throws Exception {
+    if (triggerable != null) {
+      keysToSet.setCurrentKey(timer.key);
+      triggerable.onProcessingTime(timer);
+    } else {
+      target.onProcessingTime(timer);
     }
   }
 
@@ -295,7 +342,7 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
     Timer timer;
     while ((timer = processingTimers.peek()) != null && timer.timestamp <= now) {
       processingTimers.poll();
-      target.onProcessingTime(timer);
+      fireProcessingTimer(timer);
     }
     if (timer != null && timer.timestamp < scheduledProcessingTime) {
       scheduledProcessingTime = timer.timestamp;

@@ -123,21 +123,7 @@ public final class StreamOperatorStateHandler implements StreamOperatorStateCont
     }
     InternalTimerServiceImpl timers = timerServicesByName.get(name);
     if (timers == null) {
-      Triggerable<Object, Object> target = (Triggerable<Object, Object>) triggerable;
-      timers = InternalTimerServiceImpl.create(name, keys, context.processingTimeService(),
-          new InternalTimerServiceImpl.Target() {
-            @Override
-            public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
-              keys.setCurrentKey(timer.key());
-              target.onEventTime(timer);
-            }
-
-            @Override
-            public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
-              keys.setCurrentKey(timer.key());
-              target.onProcessingTime(timer);
-            }
-          });
+      timers = InternalTimerServiceImpl.forTriggerable(name, keys, context.processingTimeService(), triggerable);
       if (context.runtimeMode() == RuntimeExecutionMode.BATCH) {
         timers.setBatchMode();
       }

@@ -27,6 +27,11 @@ import io.spate.runtime.partition.RoundRobinPartitioner;
 import io.spate.runtime.partition.ShufflePartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
 import io.spate.api.operators.StreamOperator;
+import io.spate.api.dag.MultipleInputTransformation;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,9 +113,8 @@ final class OperatorChain {
         // Created tail first; operators and stateHandlers are in chain order, head first.
         stateHandlers.add(0, state);
         stateOf.put(node.getId(), state);
-        StreamOperator<?> operator = OperatorFactory.create(node, tdd.jobGraph().runtimeMode(),
-            tdd.jobGraph().userClassLoader(), new TaskOperatorParameters<>(context, output, state,
-                stateKeySelectors(node.getTransformation())));
+        StreamOperator<?> operator = createOperator(node, tdd.jobGraph().userClassLoader(),
+            new TaskOperatorParameters<>(context, output, state, stateKeySelectors(node.getTransformation())));
         byNode.put(node.getId(), operator);
         operators.add(0, operator);
       }
@@ -124,6 +128,27 @@ final class OperatorChain {
       throw e;
     }
     this.inputGate = buildInputGate(tdd, shuffle);
+  }
+
+  /**
+   * Creates the operator of {@code node} with this subtask's copy of its factory, and checks that it
+   * takes the node's inputs: one or two inputs, or any number for a multiple-input operator.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperator<?> createOperator(StreamNode node, ClassLoader userClassLoader,
+      StreamOperatorParameters<?> parameters) {
+    StreamOperatorFactory factory = node.createOperatorFactory(userClassLoader);
+    StreamOperator<?> operator = factory.createStreamOperator(parameters);
+    Transformation<?> t = node.getTransformation();
+    Class<?> kind = t instanceof MultipleInputTransformation<?> ? MultipleInputStreamOperator.class
+        : t.getInputs().size() == 2 ? TwoInputStreamOperator.class
+        : t.getInputs().size() == 1 ? OneInputStreamOperator.class : StreamOperator.class;
+    if (!kind.isInstance(operator)) {
+      throw new IllegalStateException("The factory of operator '" + node.getName() + "' created "
+          + (operator == null ? "no operator" : "a " + operator.getClass().getName())
+          + ", not a " + kind.getSimpleName());
+    }
+    return operator;
   }
 
   /**

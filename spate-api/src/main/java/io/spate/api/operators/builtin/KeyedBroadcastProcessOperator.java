@@ -1,10 +1,12 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators.builtin;
 
-import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.AbstractUdfStreamOperator;
+import io.spate.api.operators.InternalTimer;
+import io.spate.api.operators.InternalTimerService;
+import io.spate.api.operators.Triggerable;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
-import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedBroadcastProcessFunction;
 import io.spate.api.functions.TimeDomain;
 import io.spate.api.functions.TimerService;
@@ -15,45 +17,43 @@ import io.spate.api.state.ReadOnlyBroadcastState;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
 import io.spate.api.operators.state.VoidNamespace;
-import io.spate.runtime.state.broadcast.BroadcastStateStore;
 import java.util.List;
 
 /**
  * Runs a {@link KeyedBroadcastProcessFunction}: the first input is keyed (per-key state and timers,
  * read-only broadcast state), the second is the broadcast stream that writes the broadcast state
  * and may visit the keyed state of all keys. In BATCH mode the broadcast input is read to its end
- * first.
+ * first. The runtime makes each record's key current on the keyed input, and each timer's key.
+ * Internal: built by the API, not a stable interface.
  */
-public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerServiceImpl.Target {
+public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT>
+    extends AbstractUdfStreamOperator<OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>>
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<KS, VoidNamespace> {
 
-  private final KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function;
-  private final KeySelector<IN1, KS> keySelector;
+  private static final long serialVersionUID = 1L;
+
   private final List<MapStateDescriptor<?, ?>> descriptors;
-  private BroadcastStateStore broadcastStates;
-  private TimestampedCollector<OUT> collector;
-  private InternalTimerServiceImpl timers;
-  private TimerService timerService;
-  private ReadOnlyContextImpl readOnlyCtx;
-  private ContextImpl ctx;
-  private long timestamp;
+  private transient BroadcastStateStore broadcastStates;
+  private transient TimestampedCollector<OUT> collector;
+  private transient InternalTimerService<VoidNamespace> timers;
+  private transient TimerService timerService;
+  private transient ReadOnlyContextImpl readOnlyCtx;
+  private transient ContextImpl ctx;
+  private transient long timestamp;
 
-  /** Creates the operator; {@code keySelector} keys the first input. */
-  @SuppressWarnings("unchecked")
+  /** Creates the operator with one broadcast state per descriptor. */
   public KeyedBroadcastProcessOperator(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function,
-      KeySelector<?, ?> keySelector, List<MapStateDescriptor<?, ?>> descriptors) {
-    super(function, true);
-    this.function = function;
-    this.keySelector = (KeySelector<IN1, KS>) keySelector;
+      List<MapStateDescriptor<?, ?>> descriptors) {
+    super(function);
     this.descriptors = List.copyOf(descriptors);
   }
 
   @Override
   public void open() throws Exception {
-    broadcastStates = new BroadcastStateStore(operatorStateBackend, descriptors);
+    broadcastStates = new BroadcastStateStore(getOperatorStateStore(), descriptors);
     collector = new TimestampedCollector<>(output);
-    timers = createTimerService("timers", this);
-    timerService = new KeyedTimerService(timers, keyedStateBackend);
+    timers = getInternalTimerService("timers", this);
+    timerService = new KeyedTimerService(timers);
     readOnlyCtx = new ReadOnlyContextImpl();
     ctx = new ContextImpl();
     super.open();
@@ -61,21 +61,20 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
   @Override
   public int inputToReadFirst() {
-    return context.runtimeMode() == RuntimeExecutionMode.BATCH ? 1 : -1;
+    return getRuntimeMode() == RuntimeExecutionMode.BATCH ? 1 : -1;
   }
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setCurrentKey(keyOf(keySelector, value));
     prepare(timestamp, null);
-    function.processElement(value, readOnlyCtx, collector);
+    userFunction.processElement(value, readOnlyCtx, collector);
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     setCurrentKey(null); // the broadcast side has no key: keyed state only through applyToKeyedState
     prepare(timestamp, null);
-    function.processBroadcastElement(value, ctx, collector);
+    userFunction.processBroadcastElement(value, ctx, collector);
   }
 
   private void prepare(long timestamp, TimeDomain domain) {
@@ -85,22 +84,20 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
   }
 
   @Override
-  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
-    setCurrentKey(timer.key());
-    prepare(timer.timestamp(), TimeDomain.EVENT_TIME);
-    function.onTimer(timer.timestamp(), readOnlyCtx, collector);
+  public void onEventTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
+    prepare(timer.getTimestamp(), TimeDomain.EVENT_TIME);
+    userFunction.onTimer(timer.getTimestamp(), readOnlyCtx, collector);
   }
 
   @Override
-  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
-    setCurrentKey(timer.key());
+  public void onProcessingTime(InternalTimer<KS, VoidNamespace> timer) throws Exception {
     prepare(Long.MIN_VALUE, TimeDomain.PROCESSING_TIME);
-    function.onTimer(timer.timestamp(), readOnlyCtx, collector);
+    userFunction.onTimer(timer.getTimestamp(), readOnlyCtx, collector);
   }
 
   private final class ContextImpl extends KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>.Context {
     ContextImpl() {
-      function.super();
+      userFunction.super();
     }
 
     @Override
@@ -115,13 +112,13 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
       if (descriptor == null || stateFunction == null) {
         throw new NullPointerException("applyToKeyedState needs a state descriptor and a function.");
       }
-      keyedStateBackend.applyToAllKeys(VoidNamespace.INSTANCE, descriptor,
+      getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, descriptor,
           (key, state) -> stateFunction.process((KS) key, state));
     }
 
     @Override
     public Long timestamp() {
-      return timestampOrNull(timestamp);
+      return ContextValues.timestampOrNull(timestamp);
     }
 
     @Override
@@ -144,7 +141,7 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
     TimeDomain domain;
 
     ReadOnlyContextImpl() {
-      function.super();
+      userFunction.super();
     }
 
     @Override
@@ -165,12 +162,12 @@ public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT> extends Abst
 
     @Override
     public TimeDomain timeDomain() {
-      return timerDomain(domain);
+      return ContextValues.timerDomain(domain);
     }
 
     @Override
     public Long timestamp() {
-      return timestampOrNull(timestamp);
+      return ContextValues.timestampOrNull(timestamp);
     }
 
     @Override

@@ -1,46 +1,49 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators.builtin;
 
-import io.spate.api.operators.builtin.TimestampedCollector;
-import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.TimeDomain;
 import io.spate.api.functions.TimerService;
+import io.spate.api.operators.AbstractUdfStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 
-/** Runs a {@link ProcessFunction}; after {@code keyBy} the function has keyed state, and timers need a {@code KeyedProcessFunction}. */
-public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
+/**
+ * Runs a {@link ProcessFunction} ({@code DataStream.process}); after {@code keyBy} the function has
+ * keyed state (the runtime makes each record's key current), and timers need a {@code
+ * KeyedProcessFunction}. Internal: built by the API, not a stable interface.
+ */
+public final class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, ProcessFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
 
-  private final ProcessFunction<IN, OUT> function;
-  private TimestampedCollector<OUT> collector;
-  private ContextImpl ctx;
-  private NonKeyedTimerService timerService;
+  private static final long serialVersionUID = 1L;
+
+  private transient TimestampedCollector<OUT> collector;
+  private transient ContextImpl ctx;
+  private transient NonKeyedTimerService timerService;
 
   /** Creates the operator. */
   public ProcessOperator(ProcessFunction<IN, OUT> function) {
     super(function);
-    this.function = function;
   }
 
   @Override
   public void open() throws Exception {
     collector = new TimestampedCollector<>(output);
-    timerService = new NonKeyedTimerService(context);
+    timerService = new NonKeyedTimerService(getProcessingTimeService(), getName());
     ctx = new ContextImpl();
     super.open();
   }
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    enterKeyOf(value);
     collector.setTimestamp(timestamp);
     ctx.timestamp = timestamp;
-    function.processElement(value, ctx, collector);
+    userFunction.processElement(value, ctx, collector);
   }
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    timerService.currentWatermark = watermark;
+    timerService.setCurrentWatermark(watermark);
     super.processWatermark(watermark);
   }
 
@@ -48,12 +51,12 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<OUT>
     long timestamp;
 
     ContextImpl() {
-      function.super();
+      userFunction.super();
     }
 
     @Override
     public Long timestamp() {
-      return timestampOrNull(timestamp);
+      return ContextValues.timestampOrNull(timestamp);
     }
 
     @Override

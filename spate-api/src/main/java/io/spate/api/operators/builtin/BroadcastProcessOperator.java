@@ -1,6 +1,6 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators.builtin;
 
-import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
@@ -8,38 +8,38 @@ import io.spate.api.functions.BroadcastProcessFunction;
 import io.spate.api.state.BroadcastState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ReadOnlyBroadcastState;
-import io.spate.runtime.state.broadcast.BroadcastStateStore;
 import java.util.List;
 
 /**
  * Runs a {@link BroadcastProcessFunction}: the first input is a non-keyed stream that reads the
  * broadcast state, the second the broadcast stream that writes it. In BATCH mode the broadcast
- * input is read to its end first.
+ * input is read to its end first. Internal: built by the API, not a stable interface.
  */
-public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
+public final class BroadcastProcessOperator<IN1, IN2, OUT>
+    extends AbstractUdfStreamOperator<OUT, BroadcastProcessFunction<IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT> {
 
-  private final BroadcastProcessFunction<IN1, IN2, OUT> function;
+  private static final long serialVersionUID = 1L;
+
   private final List<MapStateDescriptor<?, ?>> descriptors;
-  private BroadcastStateStore broadcastStates;
-  private TimestampedCollector<OUT> collector;
-  private ReadOnlyContextImpl readOnlyCtx;
-  private ContextImpl ctx;
-  private NonKeyedTimerService time;
-  private long timestamp;
+  private transient BroadcastStateStore broadcastStates;
+  private transient TimestampedCollector<OUT> collector;
+  private transient ReadOnlyContextImpl readOnlyCtx;
+  private transient ContextImpl ctx;
+  private transient NonKeyedTimerService time;
+  private transient long timestamp;
 
   /** Creates the operator with one broadcast state per descriptor. */
   public BroadcastProcessOperator(
       BroadcastProcessFunction<IN1, IN2, OUT> function, List<MapStateDescriptor<?, ?>> descriptors) {
     super(function);
-    this.function = function;
     this.descriptors = List.copyOf(descriptors);
   }
 
   @Override
   public void open() throws Exception {
-    broadcastStates = new BroadcastStateStore(operatorStateBackend, descriptors);
-    time = new NonKeyedTimerService(context);
+    broadcastStates = new BroadcastStateStore(getOperatorStateStore(), descriptors);
+    time = new NonKeyedTimerService(getProcessingTimeService(), getName());
     collector = new TimestampedCollector<>(output);
     readOnlyCtx = new ReadOnlyContextImpl();
     ctx = new ContextImpl();
@@ -48,32 +48,32 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
   @Override
   public int inputToReadFirst() {
-    return context.runtimeMode() == RuntimeExecutionMode.BATCH ? 1 : -1;
+    return getRuntimeMode() == RuntimeExecutionMode.BATCH ? 1 : -1;
   }
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
     this.timestamp = timestamp;
     collector.setTimestamp(timestamp);
-    function.processElement(value, readOnlyCtx, collector);
+    userFunction.processElement(value, readOnlyCtx, collector);
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     this.timestamp = timestamp;
     collector.setTimestamp(timestamp);
-    function.processBroadcastElement(value, ctx, collector);
+    userFunction.processBroadcastElement(value, ctx, collector);
   }
 
   @Override
   public void processWatermark(long watermark) throws Exception {
-    time.currentWatermark = watermark;
+    time.setCurrentWatermark(watermark);
     output.emitWatermark(watermark);
   }
 
   private final class ContextImpl extends BroadcastProcessFunction<IN1, IN2, OUT>.Context {
     ContextImpl() {
-      function.super();
+      userFunction.super();
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public Long timestamp() {
-      return timestampOrNull(timestamp);
+      return ContextValues.timestampOrNull(timestamp);
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
   private final class ReadOnlyContextImpl extends BroadcastProcessFunction<IN1, IN2, OUT>.ReadOnlyContext {
     ReadOnlyContextImpl() {
-      function.super();
+      userFunction.super();
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
 
     @Override
     public Long timestamp() {
-      return timestampOrNull(timestamp);
+      return ContextValues.timestampOrNull(timestamp);
     }
 
     @Override

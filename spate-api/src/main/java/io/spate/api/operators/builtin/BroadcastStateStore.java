@@ -1,4 +1,4 @@
-package io.spate.runtime.state.broadcast;
+package io.spate.api.operators.builtin;
 
 import io.spate.api.state.BroadcastState;
 import io.spate.api.state.MapStateDescriptor;
@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The broadcast states that a broadcast process operator declared, one per descriptor name, with
  * their read-only views. The states themselves live in the operator's state store, which
- * checkpoints and restores them.
+ * checkpoints and restores them. Internal.
  */
 public final class BroadcastStateStore {
 

@@ -1,20 +1,21 @@
-package io.spate.runtime.operators;
+package io.spate.api.operators.builtin;
 
-import io.spate.api.operators.builtin.TimestampedCollector;
-import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.functions.CoFlatMapFunction;
+import io.spate.api.operators.AbstractUdfStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
 
-/** Runs a {@link CoFlatMapFunction}. */
-public final class CoFlatMapOperator<IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
+/** Runs a {@link CoFlatMapFunction} ({@code ConnectedStreams.flatMap}). Internal: built by the API, not a stable interface. */
+public final class CoFlatMapOperator<IN1, IN2, OUT>
+    extends AbstractUdfStreamOperator<OUT, CoFlatMapFunction<IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT> {
 
-  private final CoFlatMapFunction<IN1, IN2, OUT> function;
-  private TimestampedCollector<OUT> collector;
+  private static final long serialVersionUID = 1L;
+
+  private transient TimestampedCollector<OUT> collector;
 
   /** Creates the operator. */
   public CoFlatMapOperator(CoFlatMapFunction<IN1, IN2, OUT> function) {
     super(function);
-    this.function = function;
   }
 
   @Override
@@ -26,12 +27,12 @@ public final class CoFlatMapOperator<IN1, IN2, OUT> extends AbstractStreamOperat
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
     collector.setTimestamp(timestamp);
-    function.flatMap1(value, collector);
+    userFunction.flatMap1(value, collector);
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     collector.setTimestamp(timestamp);
-    function.flatMap2(value, collector);
+    userFunction.flatMap2(value, collector);
   }
 }

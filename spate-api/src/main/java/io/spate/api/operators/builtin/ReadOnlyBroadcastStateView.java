@@ -1,4 +1,4 @@
-package io.spate.runtime.state.broadcast;
+package io.spate.api.operators.builtin;
 
 import io.spate.api.state.BroadcastState;
 import java.util.Iterator;
@@ -12,7 +12,7 @@ import java.util.Map;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class ReadOnlyBroadcastStateView<K, V> implements BroadcastState<K, V> {
+final class ReadOnlyBroadcastStateView<K, V> implements BroadcastState<K, V> {
 
   private final String name;
   private final BroadcastState<K, V> state;
