@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.BroadcastProcessFunction;
@@ -29,6 +30,7 @@ import java.util.List;
  * What an operator of the graph computes, as a user function plus the operator kind. The runtime
  * maps each kind to its operator implementation.
  */
+@Internal
 public sealed interface OperatorSpec extends Serializable {
 
   /** The user function of this operator. */

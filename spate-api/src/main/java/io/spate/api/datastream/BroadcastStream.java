@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.dag.Transformation;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class BroadcastStream<T> {
 
   private final StreamExecutionEnvironment environment;

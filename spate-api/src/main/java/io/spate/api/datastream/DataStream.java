@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionException;
@@ -47,6 +48,7 @@ import java.util.Set;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStream<T> {
 
   /** The environment this stream belongs to. */

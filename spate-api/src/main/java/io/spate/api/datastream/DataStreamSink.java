@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SinkTransformation;
 
@@ -8,6 +9,7 @@ import io.spate.api.dag.SinkTransformation;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStreamSink<T> {
 
   private final SinkTransformation<T> transformation;

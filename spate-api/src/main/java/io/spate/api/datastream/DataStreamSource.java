@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.dag.SourceTransformation;
 
 /**
@@ -7,6 +8,7 @@ import io.spate.api.dag.SourceTransformation;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
 
   /** Wraps {@code transformation}. */

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
 import io.spate.api.operators.ChainingStrategy;
@@ -16,6 +17,7 @@ import java.util.Map;
  *
  * @param <T> the record type
  */
+@Public
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   private final Map<String, OutputTag<?>> sideOutputTags = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.checkpoint.CheckpointConfig;
 import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.common.ExecutionConfig;
@@ -46,6 +47,7 @@ import java.util.concurrent.ExecutionException;
  * The entry point of a streaming program: creates sources, holds the job's settings, and runs the
  * graph of transformations built on its streams.
  */
+@Public
 public class StreamExecutionEnvironment {
 
   private static volatile StreamExecutionEnvironmentFactory contextFactory;
