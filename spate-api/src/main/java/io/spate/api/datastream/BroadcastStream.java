@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.dag.Transformation;
 import io.spate.api.state.MapStateDescriptor;
@@ -37,6 +38,7 @@ public final class BroadcastStream<T> {
   }
 
   /** The broadcast-partitioned input. */
+  @Internal
   public Transformation<T> getTransformation() {
     return broadcastInput.getTransformation();
   }

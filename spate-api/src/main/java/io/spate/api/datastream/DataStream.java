@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobClient;
@@ -58,6 +59,7 @@ public class DataStream<T> {
   protected final Transformation<T> transformation;
 
   /** Wraps {@code transformation} of {@code environment}. */
+  @Internal
   public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.transformation = Objects.requireNonNull(transformation, "transformation");
@@ -69,6 +71,7 @@ public class DataStream<T> {
   }
 
   /** The transformation that produces this stream. */
+  @Internal
   public Transformation<T> getTransformation() {
     return transformation;
   }
@@ -400,6 +403,7 @@ public class DataStream<T> {
   // ---------------------------------------------------------------- helpers
 
   /** Adds a one-input operator on this stream. */
+  @Internal
   protected <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, OperatorSpec operator) {
     OneInputTransformation<T, R> t = new OneInputTransformation<>(

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SinkTransformation;
@@ -15,11 +16,13 @@ public class DataStreamSink<T> {
   private final SinkTransformation<T> transformation;
 
   /** Wraps {@code transformation}. */
+  @Internal
   public DataStreamSink(SinkTransformation<T> transformation) {
     this.transformation = transformation;
   }
 
   /** The sink's transformation. */
+  @Internal
   public SinkTransformation<T> getTransformation() {
     return transformation;
   }

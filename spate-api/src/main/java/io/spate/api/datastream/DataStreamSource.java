@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.dag.SourceTransformation;
 
@@ -12,6 +13,7 @@ import io.spate.api.dag.SourceTransformation;
 public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
 
   /** Wraps {@code transformation}. */
+  @Internal
   public DataStreamSource(StreamExecutionEnvironment environment, SourceTransformation<T> transformation) {
     super(environment, transformation);
   }

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.OneInputTransformation;
@@ -219,6 +220,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
    * Every operator applied to a keyed stream is keyed, as in Flink: a rich {@code map}, {@code
    * flatMap}, {@code filter} or {@code process} after {@code keyBy} may use keyed state.
    */
+  @Internal
   @Override
   protected <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, OperatorSpec operator) {

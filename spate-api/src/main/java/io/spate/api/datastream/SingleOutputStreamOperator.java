@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
@@ -23,6 +24,7 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
   private final Map<String, OutputTag<?>> sideOutputTags = new HashMap<>();
 
   /** Wraps {@code transformation}. */
+  @Internal
   public SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     super(environment, transformation);
   }

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.checkpoint.CheckpointConfig;
 import io.spate.api.checkpoint.CheckpointingMode;
@@ -446,6 +447,7 @@ public class StreamExecutionEnvironment {
    * Builds and validates the graph of everything defined so far under {@code jobName}, and clears
    * the environment for the next job.
    */
+  @Internal
   public StreamGraph getStreamGraph(String jobName) {
     validateFaultToleranceOptions();
     RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
