@@ -34,7 +34,7 @@ class StabilityMarkersTest {
    */
   private static final Map<String, String> ALLOWED_INTERNAL_IN_PUBLIC_SIGNATURES = Map.of();
 
-  /** Packages whose every type is internal, as issue 27 settles. */
+  /** Packages whose every type is internal: the graph the API builds and the operators behind its methods. */
   private static final List<String> INTERNAL_PACKAGES =
       List.of("io.spate.api.dag", "io.spate.api.operators.builtin");
 
