@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -70,7 +71,8 @@ class ClusterChaosTest {
   private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
+  // Kept after a failure: the process logs there are what explains it.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path home;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -239,7 +241,8 @@ class ClusterChaosTest {
       List<String> expected = expectedLines();
       assertThat(expected).doesNotHaveDuplicates();
       // Sorted lists: a line committed twice would be there twice, a lost one missing.
-      assertThat(committedLines(out)).as("committed lines (seed %d)\n%s", seed, String.join("\n", timeline))
+      assertThat(committedLines(out)).as("committed lines (seed %d, logs kept in %s)\n%s", seed, home.resolve("log"),
+          String.join("\n", timeline))
           .containsExactlyElementsOf(expected);
       assertThat(restores).as("restores seen (seed %d)\n%s", seed, String.join("\n", timeline))
           .anyMatch(restore -> restore.contains("savepoint=false"));

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.StreamOperatorFactory;
@@ -16,6 +17,7 @@ import java.util.Objects;
  *
  * @param <OUT> the output type
  */
+@Internal
 public final class MultipleInputTransformation<OUT> extends PhysicalTransformation<OUT> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param <IN> the input type
  * @param <OUT> the output type
  */
+@Internal
 public final class OneInputTransformation<IN, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN> input;

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param <OUT> the output type
  */
+@Internal
 public abstract class PhysicalTransformation<OUT> extends Transformation<OUT> {
 
   private static final long serialVersionUID = 1L;

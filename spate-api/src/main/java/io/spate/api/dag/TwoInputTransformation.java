@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param <IN2> the second input's type
  * @param <OUT> the output type
  */
+@Internal
 public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN1> input1;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.operators.builtin.AsyncWaitOperatorFactory;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code orderedWait}) or as they complete ({@code unorderedWait}; results never overtake a
  * watermark). A timeout of zero means requests never time out.
  */
+@PublicEvolving
 public final class AsyncDataStream {
 
   /** The number of records in flight per subtask when none is given. */

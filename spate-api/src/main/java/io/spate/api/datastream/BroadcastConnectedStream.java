@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.SimpleOperatorFactory;
@@ -19,6 +20,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN1> the non-broadcast stream's type
  * @param <IN2> the broadcast stream's type
  */
+@PublicEvolving
 public final class BroadcastConnectedStream<IN1, IN2> {
 
   private final StreamExecutionEnvironment environment;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.operators.builtin.CoFlatMapOperator;
 import io.spate.api.operators.builtin.CoMapOperator;
@@ -24,6 +25,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN1> the first stream's type
  * @param <IN2> the second stream's type
  */
+@Public
 public class ConnectedStreams<IN1, IN2> {
 
   private final StreamExecutionEnvironment environment;

@@ -1,5 +1,7 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionException;
@@ -48,6 +50,7 @@ import java.util.Set;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStream<T> {
 
   /** The environment this stream belongs to. */
@@ -57,6 +60,7 @@ public class DataStream<T> {
   protected final Transformation<T> transformation;
 
   /** Wraps {@code transformation} of {@code environment}. */
+  @Internal
   public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.transformation = Objects.requireNonNull(transformation, "transformation");
@@ -68,6 +72,7 @@ public class DataStream<T> {
   }
 
   /** The transformation that produces this stream. */
+  @Internal
   public Transformation<T> getTransformation() {
     return transformation;
   }

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
 import io.spate.api.operators.builtin.IntervalJoinOperatorFactory;
@@ -17,6 +18,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN2> the right stream's type
  * @param <KEY> the key type of both streams
  */
+@PublicEvolving
 public class IntervalJoined<IN1, IN2, KEY> {
 
   private final KeyedStream<IN1, KEY> left;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.operators.builtin.KeyedProcessOperator;
@@ -32,6 +33,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <T> the record type
  * @param <K> the key type
  */
+@Public
 public class KeyedStream<T, K> extends DataStream<T> {
 
   private final KeySelector<T, K> keySelector;

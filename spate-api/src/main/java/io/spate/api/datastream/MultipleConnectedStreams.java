@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.MultipleInputTransformation;
 import io.spate.api.dag.Transformation;
@@ -12,6 +13,7 @@ import java.util.List;
  * Streams of any types that one {@link MultipleInputStreamOperator} reads together. A keyed input
  * (a {@link KeyedStream}) keeps its key selector; the keyed inputs must share one key type.
  */
+@PublicEvolving
 public final class MultipleConnectedStreams {
 
   private final StreamExecutionEnvironment environment;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
 import io.spate.api.dag.OneInputTransformation;
@@ -32,6 +33,7 @@ import java.time.Duration;
  * @param <K> the key type
  * @param <W> the window type
  */
+@Public
 public class WindowedStream<T, K, W extends Window> {
 
   private final KeyedStream<T, K> input;

@@ -1,6 +1,9 @@
 package io.spate.api.metrics;
 
+import io.spate.api.annotation.Public;
+
 /** A metric that counts up (or down). */
+@Public
 public interface Counter {
   /** Adds one. */
   void inc();

@@ -1,6 +1,9 @@
 package io.spate.api.metrics;
 
+import io.spate.api.annotation.Public;
+
 /** A named scope of metrics (job, task, operator) in which user code registers its own. */
+@Public
 public interface MetricGroup {
 
   /** Returns the counter {@code name} of this group, creating it on first use. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
@@ -23,6 +24,7 @@ import java.io.Serializable;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>, KeyContext, Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointedFunction;
 import io.spate.api.checkpoint.FunctionInitializationContext;
 import io.spate.api.functions.Function;
@@ -20,6 +21,7 @@ import java.util.OptionalLong;
  * @param <OUT> the output type
  * @param <F> the function type
  */
+@PublicEvolving
 public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT> {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Whether an operator may run in the same task as its neighbours. */
+@PublicEvolving
 public enum ChainingStrategy {
   /** Chains with its predecessor and successor where the edge allows it. */
   ALWAYS,

@@ -1,5 +1,7 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * The timers of a keyed operator, set for the current key in a namespace: at most one timer per
  * key, namespace and time in each time domain; timers fire in timestamp order, event-time ones when
@@ -8,6 +10,7 @@ package io.spate.api.operators;
  *
  * @param <N> the namespace type
  */
+@PublicEvolving
 public interface InternalTimerService<N> {
 
   /** The current processing time in milliseconds. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface MultipleInputStreamOperator<OUT> extends StreamOperator<OUT> {
 
   /** The inputs, in the order of the transformation's inputs; asked once, after {@link #setup}. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 
 /**
@@ -9,6 +10,7 @@ import io.spate.api.common.OutputTag;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public interface Output<T> {
 
   /** Emits a record; {@code timestamp} is {@code Long.MIN_VALUE} when it has none. */

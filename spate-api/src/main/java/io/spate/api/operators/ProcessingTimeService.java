@@ -1,9 +1,12 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * The clock of an operator's task and its processing-time callbacks. Callbacks run on the task's
  * thread, between records, so operator code stays single-threaded.
  */
+@PublicEvolving
 public interface ProcessingTimeService {
 
   /** Work to do at a point in processing time. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public final class SimpleOperatorFactory<OUT> implements StreamOperatorFactory<OUT> {
 
   private static final long serialVersionUID = 1L;

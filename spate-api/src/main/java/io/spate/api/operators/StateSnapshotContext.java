@@ -1,8 +1,10 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.FunctionSnapshotContext;
 
 /** Which checkpoint an operator's {@link StreamOperator#snapshotState} hook runs for. */
+@PublicEvolving
 public interface StateSnapshotContext extends FunctionSnapshotContext {
 
   /** The context of checkpoint {@code checkpointId}, triggered at {@code timestamp}. */

@@ -1,5 +1,7 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * An operator of a task's chain: the unit of computation that the runtime runs for each parallel
  * instance of a graph node.
@@ -20,6 +22,7 @@ package io.spate.api.operators;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface StreamOperator<OUT> {
 
   /** Connects the operator to its task: its output, settings and state; called once, first. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -8,6 +9,7 @@ import java.io.Serializable;
  *
  * @param <OUT> the output type of the operators it creates
  */
+@PublicEvolving
 public interface StreamOperatorFactory<OUT> extends Serializable {
 
   /** Creates the operator and sets it up with {@code parameters} (see {@link StreamOperator#setup}). */

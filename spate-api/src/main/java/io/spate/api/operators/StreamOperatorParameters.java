@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.RuntimeExecutionMode;
@@ -15,6 +16,7 @@ import io.spate.api.typeinfo.TypeInformation;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface StreamOperatorParameters<OUT> {
 
   /** Where the operator emits records and watermarks. */

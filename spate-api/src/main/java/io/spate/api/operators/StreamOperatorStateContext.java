@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.operators.state.KeyedStateBackend;
 import io.spate.api.state.OperatorStateStore;
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import java.util.OptionalLong;
  * if the job restores from one, snapshotted by the runtime after each {@link
  * StreamOperator#snapshotState} hook, and disposed after {@link StreamOperator#close}.
  */
+@PublicEvolving
 public interface StreamOperatorStateContext {
 
   /** Whether the state was restored from a checkpoint or savepoint. */

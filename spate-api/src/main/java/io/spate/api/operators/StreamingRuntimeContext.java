@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.TaskInfo;
@@ -18,6 +19,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 
 /** The {@link RuntimeContext} that the runtime gives rich functions. */
+@Internal
 public final class StreamingRuntimeContext implements RuntimeContext {
 
   private final StreamOperatorParameters<?> context;

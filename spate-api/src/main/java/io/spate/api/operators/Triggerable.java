@@ -1,5 +1,7 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Receives the timers of an {@link InternalTimerService} as they fire, with the timer's key made
  * the current key.
@@ -7,6 +9,7 @@ package io.spate.api.operators;
  * @param <K> the key type
  * @param <N> the namespace type
  */
+@PublicEvolving
 public interface Triggerable<K, N> {
 
   /** An event-time timer fired: the watermark passed its time. */

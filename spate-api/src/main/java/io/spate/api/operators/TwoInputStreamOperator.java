@@ -1,5 +1,7 @@
 package io.spate.api.operators;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * An operator with two inputs.
  *
@@ -7,6 +9,7 @@ package io.spate.api.operators;
  * @param <IN2> the second input's type
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OUT> {
 
   /** Handles a record of the first input. */

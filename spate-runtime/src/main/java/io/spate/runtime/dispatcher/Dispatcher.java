@@ -74,7 +74,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       submissions.put(jobId, new JobOverview.Submission(jobGraph.jobName(), System.currentTimeMillis()));
       forgetOldResults();
       JobMaster jobMaster = new JobMaster(rpcService, "jobmaster-" + (jobMasterCounter++) + "-" + jobId, jobGraph,
-          resourceManagerAddress, r -> runAsync(() -> jobEnded(r)), submittedJobGraphs.completedCheckpoints(jobId));
+          resourceManagerAddress, r -> runAsync(() -> jobEnded(r)), submittedJobGraphs.completedCheckpoints(jobId),
+          submittedJobGraphs.attemptNumbers(jobId));
       running.put(jobId, jobMaster);
       jobMaster.start();
       return null;

@@ -3,6 +3,7 @@ package io.spate.runtime.dispatcher;
 import io.spate.api.common.JobID;
 import io.spate.runtime.checkpoint.CompletedCheckpointStore;
 import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.AttemptNumbers;
 import java.io.IOException;
 
 /**
@@ -40,5 +41,13 @@ public interface SubmittedJobGraphs {
    */
   default CompletedCheckpointStore completedCheckpoints(JobID jobId) {
     return CompletedCheckpointStore.NONE;
+  }
+
+  /**
+   * The attempt numbers of {@code jobId}'s JobMaster: above every number an earlier JobMaster of the
+   * job used, when a JobManager may take the job over.
+   */
+  default AttemptNumbers attemptNumbers(JobID jobId) {
+    return AttemptNumbers.fromZero();
   }
 }

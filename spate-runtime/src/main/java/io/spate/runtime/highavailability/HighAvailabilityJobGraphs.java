@@ -12,6 +12,7 @@ import io.spate.runtime.checkpoint.storage.CheckpointPaths;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.dispatcher.SubmittedJobGraphs;
 import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.jobmaster.AttemptNumbers;
 import io.spate.runtime.rpc.ClusterObjectFilter;
 import java.io.IOException;
 import java.net.URL;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The submitted jobs of a highly available cluster: each graph in the {@link JobGraphStore}, the jars
  * with the job's code copied beside it under {@code high-availability.storageDir} (the uploaded ones
- * live in the leader's own directory), and its completed checkpoints in a {@link ZooKeeperCheckpointStore}.
+ * live in the leader's own directory), its completed checkpoints in a {@link ZooKeeperCheckpointStore}
+ * and its attempt numbers in {@link ZooKeeperAttemptNumbers}.
  * A new leader reads them back and resumes each job from its newest recorded checkpoint.
  */
 public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
@@ -90,12 +92,18 @@ public final class HighAvailabilityJobGraphs implements SubmittedJobGraphs {
     // records would make the next leader run the job again from its beginning.
     store.remove(jobId);
     ZooKeeperCheckpointStore.removeJob(connection, fence, jobId);
+    ZooKeeperAttemptNumbers.removeJob(connection, fence, jobId);
     FileTrees.delete(jarsDirectory.resolve(jobId.toString()));
   }
 
   @Override
   public CompletedCheckpointStore completedCheckpoints(JobID jobId) {
     return new ZooKeeperCheckpointStore(connection, fence, jobId);
+  }
+
+  @Override
+  public AttemptNumbers attemptNumbers(JobID jobId) {
+    return new ZooKeeperAttemptNumbers(connection, fence, jobId);
   }
 
   /**

@@ -48,6 +48,7 @@ import io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory;
 import io.spate.runtime.rpc.PortableFailure;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.state.snapshot.UnreadableStateException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
@@ -111,6 +112,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private CheckpointCoordinator checkpoints;
   private List<SlotOffer> offers;
   private Map<String, Integer> slotsPerGroup;
+  private final AttemptNumbers attemptNumbers;
   private int attempt;
   private int restarts;
   // Set while a stop-with-savepoint is under way: once the savepoint completes the job stops.
@@ -132,8 +134,20 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
    */
   public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
       Consumer<JobResult> onTermination, CompletedCheckpointStore completedCheckpoints) {
+    this(rpcService, address, job, resourceManagerAddress, onTermination, completedCheckpoints,
+        AttemptNumbers.fromZero());
+  }
+
+  /**
+   * As {@link #JobMaster(RpcService, String, JobGraph, String, Consumer, CompletedCheckpointStore)}, numbering
+   * the job's attempts from {@code attemptNumbers} (above those of an earlier JobMaster of the job).
+   */
+  public JobMaster(RpcService rpcService, String address, JobGraph job, String resourceManagerAddress,
+      Consumer<JobResult> onTermination, CompletedCheckpointStore completedCheckpoints,
+      AttemptNumbers attemptNumbers) {
     super(rpcService, address);
     this.completedCheckpoints = completedCheckpoints;
+    this.attemptNumbers = attemptNumbers;
     this.job = job;
     this.shippableJob = new ShippableJobGraph(job);
     this.resourceManagerAddress = resourceManagerAddress;
@@ -162,7 +176,12 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     status = JobStatus.RUNNING;
     startNanos = System.nanoTime();
-    executionGraph = new ExecutionGraph(job, attempt);
+    SubtaskFailure noAttempt = takeNextAttempt();
+    executionGraph = new ExecutionGraph(job, attempt); // never deployed without a number of its own
+    if (noAttempt != null) {
+      failJob(noAttempt);
+      return;
+    }
     checkpoints = new CheckpointCoordinator(job, checkpointSettings,
         CheckpointStorage.forJob(checkpointSettings, job.jobId()), new Participants(),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, this::handleFailure, completedCheckpoints);
@@ -662,7 +681,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     regionRestarts.remove(restart.region);
     Set<Integer> vertices = regions.region(restart.region);
-    attempt++;
+    SubtaskFailure noAttempt = takeNextAttempt();
+    if (noAttempt != null) {
+      failJob(noAttempt);
+      return;
+    }
     List<Execution> fresh = executionGraph.replace(vertices, attempt);
     if (!startCoordinators(checkpoints.latestForRecovery(), vertices)) {
       return;
@@ -724,6 +747,17 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }, getMainThreadExecutor());
   }
 
+  /** Takes the next attempt number; returns why the job must fail if none can be had, else null. */
+  private SubtaskFailure takeNextAttempt() {
+    try {
+      attempt = attemptNumbers.next();
+      return null;
+    } catch (IOException e) {
+      return new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") failed: no number for its next"
+          + " attempt: " + e.getMessage(), e);
+    }
+  }
+
   private void restartWhenStopped() {
     long backoff = restartStrategy.getBackoffTime();
     scheduleRunAsync(this::redeploy, backoff);
@@ -733,7 +767,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (status != JobStatus.RESTARTING) {
       return; // cancelled meanwhile
     }
-    attempt++;
+    SubtaskFailure noAttempt = takeNextAttempt();
+    if (noAttempt != null) {
+      failJob(noAttempt);
+      return;
+    }
     executionGraph = new ExecutionGraph(job, attempt);
     status = JobStatus.RUNNING;
     alignmentGroups.clear();

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategy;
 import io.spate.api.operators.ChainingStrategy;
@@ -14,6 +15,7 @@ import java.time.Duration;
  *
  * @param inputType the input's record type, which snapshots of the records in flight need (null if unknown)
  */
+@Internal
 public record AsyncWaitOperatorFactory<IN, OUT>(AsyncFunction<IN, OUT> function, boolean ordered, Duration timeout,
     int capacity, AsyncRetryStrategy<OUT> retryStrategy, TypeInformation<IN> inputType)
     implements RuntimeOperatorFactory<OUT> {

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
@@ -15,6 +16,7 @@ import java.util.List;
  * broadcast state, the second the broadcast stream that writes it. In BATCH mode the broadcast
  * input is read to its end first. Internal: built by the API, not a stable interface.
  */
+@Internal
 public final class BroadcastProcessOperator<IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, BroadcastProcessFunction<IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT> {

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.state.BroadcastState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.OperatorStateStore;
@@ -12,6 +13,7 @@ import java.util.Map;
  * their read-only views. The states themselves live in the operator's state store, which
  * checkpoints and restores them. Internal.
  */
+@Internal
 public final class BroadcastStateStore {
 
   private final Map<String, BroadcastState<?, ?>> states = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.TwoInputStreamOperator;
 
 /** Runs a {@link CoFlatMapFunction} ({@code ConnectedStreams.flatMap}). Internal: built by the API, not a stable interface. */
+@Internal
 public final class CoFlatMapOperator<IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, CoFlatMapFunction<IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT> {

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.TimeDomain;
@@ -14,6 +15,7 @@ import io.spate.api.operators.state.VoidNamespace;
  * Runs a {@link CoProcessFunction}; on keyed connected streams the runtime makes each record's key
  * current, and the function may set timers. Internal: built by the API, not a stable interface.
  */
+@Internal
 public final class CoProcessOperator<IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, CoProcessFunction<IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<Object, VoidNamespace> {

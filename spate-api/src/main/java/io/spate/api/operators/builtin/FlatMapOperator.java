@@ -1,10 +1,12 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
 
 /** Runs a {@link FlatMapFunction} ({@code DataStream.flatMap}). Internal: built by the API, not a stable interface. */
+@Internal
 public final class FlatMapOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, FlatMapFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
 

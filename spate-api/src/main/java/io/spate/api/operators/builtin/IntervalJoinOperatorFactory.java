@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.typeinfo.TypeInformation;
@@ -12,6 +13,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param leftType the left input's record type (null if unknown)
  * @param rightType the right input's record type (null if unknown)
  */
+@Internal
 public record IntervalJoinOperatorFactory<IN1, IN2, OUT>(
     ProcessJoinFunction<IN1, IN2, OUT> function, long lowerBound, long upperBound,
     OutputTag<IN1> leftLateDataTag, OutputTag<IN2> rightLateDataTag,

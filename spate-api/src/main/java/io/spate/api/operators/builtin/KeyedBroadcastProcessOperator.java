@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.InternalTimer;
 import io.spate.api.operators.InternalTimerService;
@@ -26,6 +27,7 @@ import java.util.List;
  * first. The runtime makes each record's key current on the keyed input, and each timer's key.
  * Internal: built by the API, not a stable interface.
  */
+@Internal
 public final class KeyedBroadcastProcessOperator<KS, IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<KS, VoidNamespace> {

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.TimeDomain;
@@ -15,6 +16,7 @@ import io.spate.api.operators.state.VoidNamespace;
  * makes each record's key (by its input's selector) and each timer's key current. Internal: built
  * by the API, not a stable interface.
  */
+@Internal
 public final class KeyedCoProcessOperator<K, IN1, IN2, OUT>
     extends AbstractUdfStreamOperator<OUT, KeyedCoProcessFunction<K, IN1, IN2, OUT>>
     implements TwoInputStreamOperator<IN1, IN2, OUT>, Triggerable<K, VoidNamespace> {

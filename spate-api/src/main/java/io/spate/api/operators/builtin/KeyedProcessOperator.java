@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.TimeDomain;
@@ -15,6 +16,7 @@ import io.spate.api.operators.state.VoidNamespace;
  * runtime makes each record's and each timer's key current. Internal: built by the API, not a
  * stable interface.
  */
+@Internal
 public final class KeyedProcessOperator<K, IN, OUT>
     extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
     implements OneInputStreamOperator<IN, OUT>, Triggerable<K, VoidNamespace> {

@@ -1,10 +1,12 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
 
 /** Runs a {@link MapFunction} ({@code DataStream.map}). Internal: built by the API, not a stable interface. */
+@Internal
 public final class MapOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, MapFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
 

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.TimerService;
 import io.spate.api.operators.ProcessingTimeService;
 
@@ -7,6 +8,7 @@ import io.spate.api.operators.ProcessingTimeService;
  * The timer service of process functions on streams that are not keyed: reads the time; timers need
  * a keyed stream. Internal.
  */
+@Internal
 public final class NonKeyedTimerService implements TimerService {
 
   private final ProcessingTimeService clock;

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.TimeDomain;
@@ -12,6 +13,7 @@ import io.spate.api.operators.OneInputStreamOperator;
  * keyed state (the runtime makes each record's key current), and timers need a {@code
  * KeyedProcessFunction}. Internal: built by the API, not a stable interface.
  */
+@Internal
 public final class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, ProcessFunction<IN, OUT>>
     implements OneInputStreamOperator<IN, OUT> {
 

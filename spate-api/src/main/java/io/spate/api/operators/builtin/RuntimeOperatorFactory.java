@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.StreamOperatorParameters;
@@ -13,6 +14,7 @@ import io.spate.api.operators.StreamOperatorParameters;
  *
  * @param <OUT> the output type
  */
+@Internal
 public interface RuntimeOperatorFactory<OUT> extends StreamOperatorFactory<OUT> {
 
   /** Creates the operator that the runtime registered for this factory's class, and sets it up. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.operators.StreamOperatorParameters;
 
@@ -9,6 +10,7 @@ import io.spate.api.operators.StreamOperatorParameters;
  * with a {@link java.util.ServiceLoader} when it first creates such an operator. Internal.
  */
 @SuppressWarnings("rawtypes") // factory classes are raw: ProcessOperatorFactory.class
+@Internal
 public interface RuntimeOperatorProvider {
 
   /** Registers the creator of every factory class this provider implements. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.operators.Output;
 import io.spate.api.functions.Collector;
 
@@ -8,6 +9,7 @@ import io.spate.api.functions.Collector;
  *
  * @param <T> the record type
  */
+@Internal
 public final class TimestampedCollector<T> implements Collector<T> {
 
   private final Output<T> output;

@@ -1,5 +1,6 @@
 package io.spate.api.operators.state;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.state.AggregatingState;
 import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.KeyedStateStore;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * The {@link KeyedStateStore} that functions see: the backend's states, in a fixed namespace (the
  * key only) or in one that the operator sets (the current window).
  */
+@Internal
 public final class BackendKeyedStateStore implements KeyedStateStore {
 
   private final KeyedStateBackend<?> backend;

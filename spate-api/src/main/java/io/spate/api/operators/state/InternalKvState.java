@@ -1,5 +1,6 @@
 package io.spate.api.operators.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.State;
 
 /**
@@ -8,6 +9,7 @@ import io.spate.api.state.State;
  *
  * @param <N> the namespace type
  */
+@PublicEvolving
 public interface InternalKvState<N> extends State {
 
   /** Points this state at {@code namespace} for the calls that follow. */

@@ -1,5 +1,6 @@
 package io.spate.api.operators.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Collection;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Collection;
  *
  * @param <N> the namespace type
  */
+@PublicEvolving
 public interface InternalMergingState<N> extends InternalKvState<N> {
 
   /**

@@ -1,5 +1,6 @@
 package io.spate.api.operators.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.KeyedStateFunction;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
  *
  * @param <K> the key type
  */
+@PublicEvolving
 public interface KeyedStateBackend<K> {
 
   /** Makes {@code key} the current key of every state of this backend. */

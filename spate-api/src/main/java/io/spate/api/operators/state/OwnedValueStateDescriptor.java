@@ -1,5 +1,6 @@
 package io.spate.api.operators.state;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -10,6 +11,7 @@ import io.spate.api.typeinfo.TypeInformation;
  *
  * @param <T> the value type
  */
+@Internal
 public final class OwnedValueStateDescriptor<T> extends ValueStateDescriptor<T> {
 
   private static final long serialVersionUID = 1L;

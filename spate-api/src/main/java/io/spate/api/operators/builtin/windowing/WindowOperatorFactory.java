@@ -1,5 +1,6 @@
 package io.spate.api.operators.builtin.windowing;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.Function;
@@ -27,6 +28,7 @@ import io.spate.api.windowing.triggers.Trigger;
  * @param inputType the type of the input records (null if unknown)
  * @param <OUT> the output type
  */
+@Internal
 public record WindowOperatorFactory<OUT>(
     WindowAssigner<?, ?> assigner,
     Trigger<?, ?> trigger,
