@@ -7,7 +7,7 @@ import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.metrics.TaskMetricGroup;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
 import io.spate.runtime.operators.TaskOperatorParameters;

@@ -3,7 +3,7 @@ package io.spate.testing;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.StreamOperatorFactory;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import java.util.Collections;
 
 /**

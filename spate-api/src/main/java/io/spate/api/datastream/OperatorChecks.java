@@ -1,6 +1,7 @@
 package io.spate.api.datastream;
 
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.operators.StreamOperatorFactory;
@@ -42,6 +43,10 @@ final class OperatorChecks {
     }
     if (outputType == null) {
       throw new InvalidProgramException("transform('" + name + "'): the output type must not be null.");
+    }
+    if (factory.keepsRecordsInFlight() && kind != OneInputStreamOperator.class) {
+      throw new InvalidProgramException("transform('" + name + "'): only a one-input operator may keep records in"
+          + " flight, not one on " + where + ".");
     }
     Class<?> operatorClass = factory.getStreamOperatorClass();
     if (operatorClass != null && !kind.isAssignableFrom(operatorClass)) {

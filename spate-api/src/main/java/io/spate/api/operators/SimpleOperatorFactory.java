@@ -50,6 +50,11 @@ public final class SimpleOperatorFactory<OUT> implements StreamOperatorFactory<O
   }
 
   @Override
+  public boolean keepsRecordsInFlight() {
+    return operator instanceof InFlightOperator;
+  }
+
+  @Override
   public Class<?> getStreamOperatorClass() {
     return operator.getClass();
   }

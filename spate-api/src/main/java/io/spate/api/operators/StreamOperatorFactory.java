@@ -21,6 +21,15 @@ public interface StreamOperatorFactory<OUT> extends Serializable {
   }
 
   /**
+   * Whether the operators it creates keep records in flight ({@link InFlightOperator}), which the
+   * runtime must know before it creates them: such an operator heads its chain, so that the task can
+   * stop feeding it while it is full.
+   */
+  default boolean keepsRecordsInFlight() {
+    return false;
+  }
+
+  /**
    * The class of the operators this factory creates, if known before creating one, so that a bad
    * use (a two-input operator on one input) fails when the graph is built; null if unknown.
    */

@@ -28,6 +28,7 @@ public final class StreamNode implements java.io.Serializable {
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
   private final UserCode userCode;
+  private final boolean keepsRecordsInFlight;
   private String operatorId;
 
   StreamNode(Transformation<?> transformation, int parallelism, int maxParallelism, String slotSharingGroup) {
@@ -35,7 +36,9 @@ public final class StreamNode implements java.io.Serializable {
     this.parallelism = parallelism;
     this.maxParallelism = maxParallelism;
     this.slotSharingGroup = slotSharingGroup;
-    this.userCode = UserCode.serialize("operator '" + transformation.getName() + "'", operatorFactoryOf(transformation));
+    StreamOperatorFactory<?> factory = operatorFactoryOf(transformation);
+    this.keepsRecordsInFlight = factory.keepsRecordsInFlight();
+    this.userCode = UserCode.serialize("operator '" + transformation.getName() + "'", factory);
   }
 
   /**
@@ -106,9 +109,13 @@ public final class StreamNode implements java.io.Serializable {
     return slotSharingGroup;
   }
 
-  /** The chaining strategy. */
+  /**
+   * The chaining strategy; an operator that keeps records in flight (as its factory says) heads its
+   * chain, so that the task can stop feeding it while it is full.
+   */
   public ChainingStrategy getChainingStrategy() {
-    return transformation.getChainingStrategy();
+    ChainingStrategy strategy = transformation.getChainingStrategy();
+    return keepsRecordsInFlight && strategy == ChainingStrategy.ALWAYS ? ChainingStrategy.HEAD : strategy;
   }
 
   /** Edges into this node. */

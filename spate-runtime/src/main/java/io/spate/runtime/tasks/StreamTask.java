@@ -21,7 +21,7 @@ import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.WatermarkValve;
 import io.spate.api.operators.Input;
 import io.spate.api.operators.MultipleInputStreamOperator;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.KeyedInput;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;

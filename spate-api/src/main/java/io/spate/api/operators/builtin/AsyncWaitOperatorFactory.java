@@ -24,4 +24,9 @@ public record AsyncWaitOperatorFactory<IN, OUT>(AsyncFunction<IN, OUT> function,
   public ChainingStrategy getChainingStrategy() {
     return ChainingStrategy.HEAD;
   }
+
+  @Override
+  public boolean keepsRecordsInFlight() {
+    return true;
+  }
 }

@@ -4,7 +4,7 @@ import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryPredicate;
 import io.spate.api.functions.async.AsyncRetryStrategy;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.api.operators.ProcessingTimeService;
