@@ -1,7 +1,7 @@
 package io.spate.api.metrics;
 
 /** A metric that counts up (or down). */
-public interface Counter {
+public interface Counter extends Metric {
   /** Adds one. */
   void inc();
 
@@ -10,6 +10,9 @@ public interface Counter {
 
   /** Subtracts one. */
   void dec();
+
+  /** Subtracts {@code n}. */
+  void dec(long n);
 
   /** The current count. */
   long getCount();

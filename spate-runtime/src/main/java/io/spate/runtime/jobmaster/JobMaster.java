@@ -109,6 +109,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final JobJars jobJars;
   private final CompletedCheckpointStore completedCheckpoints;
   private CheckpointCoordinator checkpoints;
+  // Where the job's metrics on the JobManager go; set before start().
+  private volatile io.spate.api.metrics.MetricGroup metricGroup = new io.spate.api.metrics.UnregisteredMetricsGroup();
   private List<SlotOffer> offers;
   private Map<String, Integer> slotsPerGroup;
   private int attempt;
@@ -151,6 +153,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     });
   }
 
+  /** Registers the job's JobManager-side metrics (its checkpoints) in {@code group}; call before {@link #start()}. */
+  public void reportMetricsTo(io.spate.api.metrics.MetricGroup group) {
+    this.metricGroup = java.util.Objects.requireNonNull(group, "group");
+  }
+
   /** Starts scheduling the job. */
   public void start() {
     runAsync(this::startScheduling);
@@ -166,6 +173,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     checkpoints = new CheckpointCoordinator(job, checkpointSettings,
         CheckpointStorage.forJob(checkpointSettings, job.jobId()), new Participants(),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, this::handleFailure, completedCheckpoints);
+    checkpoints.registerMetrics(metricGroup);
     CheckpointMetadata initial;
     try {
       initial = restoreInitialSavepoint();

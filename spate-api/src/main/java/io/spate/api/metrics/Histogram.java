@@ -1,0 +1,13 @@
+package io.spate.api.metrics;
+
+/** A metric that records the distribution of long values, such as latencies or sizes. */
+public interface Histogram extends Metric {
+  /** Records {@code value}. */
+  void update(long value);
+
+  /** How many values were recorded since the histogram was created (not only those it still keeps). */
+  long getCount();
+
+  /** Statistics over the values the histogram keeps, computed when called. */
+  HistogramStatistics getStatistics();
+}

@@ -1,0 +1,14 @@
+package io.spate.api.metrics.reporter;
+
+import java.util.Properties;
+
+/**
+ * Creates a {@link MetricReporter}. Factories are found with {@link java.util.ServiceLoader} (list the
+ * class in {@code META-INF/services/io.spate.api.metrics.reporter.MetricReporterFactory}) and chosen
+ * by {@code metrics.reporter.<name>.factory.class}.
+ */
+public interface MetricReporterFactory {
+
+  /** A new reporter; {@code properties} are its options, as {@link MetricReporter#open} will get them. */
+  MetricReporter createMetricReporter(Properties properties);
+}

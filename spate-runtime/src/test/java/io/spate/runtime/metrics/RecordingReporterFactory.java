@@ -1,0 +1,26 @@
+package io.spate.runtime.metrics;
+
+import io.spate.api.metrics.reporter.MetricReporter;
+import io.spate.api.metrics.reporter.MetricReporterFactory;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Makes {@link RecordingReporter}s; found by the ServiceLoader through this test source set's
+ * META-INF/services. Option {@code fail-create: true} makes it throw instead.
+ */
+public final class RecordingReporterFactory implements MetricReporterFactory {
+
+  @Override
+  public MetricReporter createMetricReporter(Properties properties) {
+    if (Boolean.parseBoolean(properties.getProperty("fail-create"))) {
+      throw new IllegalStateException("this factory was told to fail");
+    }
+    return new RecordingReporter();
+  }
+
+  /** A fresh id for {@code metrics.reporter.<name>.id}, under which the reporter can be found. */
+  public static String newId() {
+    return UUID.randomUUID().toString();
+  }
+}
