@@ -27,16 +27,11 @@ public final class MetricOptions {
           .stringType()
           .noDefaultValue()
           .withDescription("Names of the metric reporters to start, separated by commas; each is configured by"
-              + " the keys metrics.reporter.<name>.* (factory.class, interval and its own options). Unset, every"
-              + " reporter that has a metrics.reporter.<name>.factory.class runs.");
+              + " the keys `metrics.reporter.<name>.*` (factory.class, interval and its own options). Unset, every"
+              + " reporter that has a `metrics.reporter.<name>.factory.class` runs.");
 
-  /** The interval of scheduled reporters that set none. */
-  public static final ConfigOption<Duration> REPORTER_DEFAULT_INTERVAL =
-      ConfigOption.key("metrics.reporter-interval.default")
-          .durationType()
-          .defaultValue(Duration.ofSeconds(10))
-          .withDescription("How often a scheduled reporter reports when its metrics.reporter.<name>.interval is"
-              + " not set.");
+  /** The interval of a scheduled reporter that sets none, as in Flink. */
+  public static final java.time.Duration DEFAULT_REPORTER_INTERVAL = Duration.ofSeconds(10);
 
   /** The character between the parts of a metric identifier. */
   public static final ConfigOption<String> SCOPE_DELIMITER =
@@ -51,30 +46,30 @@ public final class MetricOptions {
       ConfigOption.key("metrics.scope.jm")
           .stringType()
           .defaultValue("<host>.jobmanager")
-          .withDescription("Scope of the metrics of a JobManager; variables: <host>.");
+          .withDescription("Scope of the metrics of a JobManager; variables: `<host>`.");
 
   /** The scope of a job's metrics on the JobManager. */
   public static final ConfigOption<String> SCOPE_JM_JOB =
       ConfigOption.key("metrics.scope.jm-job")
           .stringType()
           .defaultValue("<host>.jobmanager.<job_name>")
-          .withDescription("Scope of the metrics of a job on the JobManager (checkpoints); variables: <host>,"
-              + " <job_id>, <job_name>.");
+          .withDescription("Scope of the metrics of a job on the JobManager (checkpoints); variables: `<host>`,"
+              + " `<job_id>`, `<job_name>`.");
 
   /** The scope of a TaskManager's metrics. */
   public static final ConfigOption<String> SCOPE_TM =
       ConfigOption.key("metrics.scope.tm")
           .stringType()
           .defaultValue("<host>.taskmanager.<tm_id>")
-          .withDescription("Scope of the metrics of a TaskManager; variables: <host>, <tm_id>.");
+          .withDescription("Scope of the metrics of a TaskManager; variables: `<host>`, `<tm_id>`.");
 
   /** The scope of a job's metrics on a TaskManager. */
   public static final ConfigOption<String> SCOPE_TM_JOB =
       ConfigOption.key("metrics.scope.tm-job")
           .stringType()
           .defaultValue("<host>.taskmanager.<tm_id>.<job_name>")
-          .withDescription("Scope of the metrics of a job on a TaskManager; variables: <host>, <tm_id>, <job_id>,"
-              + " <job_name>.");
+          .withDescription("Scope of the metrics of a job on a TaskManager; variables: `<host>`, `<tm_id>`, `<job_id>`,"
+              + " `<job_name>`.");
 
   /** The scope of a task's metrics. */
   public static final ConfigOption<String> SCOPE_TASK =
@@ -82,7 +77,7 @@ public final class MetricOptions {
           .stringType()
           .defaultValue("<host>.taskmanager.<tm_id>.<job_name>.<task_name>.<subtask_index>")
           .withDescription("Scope of the metrics of a subtask; variables: those of metrics.scope.tm-job and"
-              + " <task_id>, <task_attempt_id>, <task_name>, <subtask_index>, <attempt_num>.");
+              + " `<task_id>`, `<task_attempt_id>`, `<task_name>`, `<subtask_index>`, `<attempt_num>`.");
 
   /** The scope of an operator's metrics. */
   public static final ConfigOption<String> SCOPE_OPERATOR =
@@ -90,5 +85,5 @@ public final class MetricOptions {
           .stringType()
           .defaultValue("<host>.taskmanager.<tm_id>.<job_name>.<operator_name>.<subtask_index>")
           .withDescription("Scope of the metrics of an operator in a subtask (and of those its functions"
-              + " register); variables: those of metrics.scope.task and <operator_id>, <operator_name>.");
+              + " register); variables: those of metrics.scope.task and `<operator_id>`, `<operator_name>`.");
 }

@@ -68,7 +68,7 @@ public record ReporterSetup(String name, MetricReporterFactory factory, MetricCo
     for (MetricReporterFactory factory : ServiceLoader.load(MetricReporterFactory.class, classLoader)) {
       factories.put(factory.getClass().getName(), factory);
     }
-    Duration defaultInterval = conf.get(MetricOptions.REPORTER_DEFAULT_INTERVAL);
+    Duration defaultInterval = MetricOptions.DEFAULT_REPORTER_INTERVAL;
     List<ReporterSetup> setups = new ArrayList<>();
     for (String name : names) {
       MetricConfig config = configured.get(name);
