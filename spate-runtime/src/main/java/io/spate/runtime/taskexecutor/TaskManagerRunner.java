@@ -55,8 +55,8 @@ public final class TaskManagerRunner implements AutoCloseable {
       throw new IllegalConfigurationException("Bad ResourceManager address: " + e.getMessage());
     }
     DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService rpc = startRpc(slots, conf);
     MetricRegistry metrics = new MetricRegistry(conf);
+    GrpcRpcService rpc = startRpc(slots, conf, metrics);
     TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots, metrics);
     LOG.info("TaskExecutor {} with {} slots, data plane at {}, registering with {}", taskExecutor.externalAddress(),
         slots, taskExecutor.dataAddress(), resourceManagerAddress);
@@ -75,8 +75,8 @@ public final class TaskManagerRunner implements AutoCloseable {
   public static TaskManagerRunner startFollowing(Configuration conf, LeaderRetrieval leaders, int slots)
       throws IOException {
     DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService rpc = startRpc(slots, conf);
     MetricRegistry metrics = new MetricRegistry(conf);
+    GrpcRpcService rpc = startRpc(slots, conf, metrics);
     TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots, metrics);
     HeartbeatSettings heartbeat = HeartbeatSettings.from(conf);
     CompletableFuture<Void> registered = new CompletableFuture<>();
@@ -102,11 +102,16 @@ public final class TaskManagerRunner implements AutoCloseable {
     return new TaskManagerRunner(rpc, taskExecutor, registered, leaders, metrics);
   }
 
-  private static GrpcRpcService startRpc(int slots, Configuration conf) throws IOException {
-    if (slots < 1) {
-      throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
+  private static GrpcRpcService startRpc(int slots, Configuration conf, MetricRegistry metrics) throws IOException {
+    try {
+      if (slots < 1) {
+        throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
+      }
+      return GrpcRpcService.start(conf);
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      throw e;
     }
-    return GrpcRpcService.start(conf);
   }
 
   private static TaskExecutor startTaskExecutor(Configuration conf, DataPlaneSettings dataPlane, GrpcRpcService rpc,

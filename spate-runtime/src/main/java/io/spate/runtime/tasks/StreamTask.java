@@ -469,7 +469,8 @@ public final class StreamTask implements Tasklet {
     TaskInfo info = new TaskInfo(tdd.vertex().getName(), tdd.subtaskIndex(), node.getParallelism(),
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
-        metrics.getOrAddOperator(node.getOperatorId(), node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
+        metrics.getOrAddOperator(node.getOperatorId(), node.getName()), job.userClassLoader(), processingTimeService,
+        node.getMaxParallelism(),
         stateKeyType(node.getTransformation()), job.configuration(),
         tdd.restore() == null ? OptionalLong.empty() : OptionalLong.of(tdd.restore().checkpointId()),
         tdd.restore() == null ? OperatorSubtaskState.EMPTY : tdd.restore().stateOf(node.getOperatorId()));
