@@ -2,7 +2,17 @@ package io.spate.runtime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionResult;
+import io.spate.api.metrics.Gauge;
+import io.spate.testing.Await;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import io.spate.api.common.OutputTag;
+import io.spate.api.datastream.SingleOutputStreamOperator;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.ProcessFunction;
+import io.spate.api.typeinfo.Types;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.RichMapFunction;
@@ -67,6 +77,74 @@ class MetricsE2ETest {
     assertThat(reporter.live()).noneMatch(i -> i.contains(".metrics_job."));
     // The job's result reads the same counters: the records its sources emitted and its tasks read.
     assertThat(result.counters()).containsEntry("numSourceRecordsOut", 1000L).containsEntry("numRecordsIn", 1000L);
+  }
+
+  static final OutputTag<Long> ODD = new OutputTag<>("odd", Types.LONG);
+
+  /** Emits even numbers on its main output and odd ones on the side output {@link #ODD}. */
+  static final class SplitByParity extends ProcessFunction<Long, Long> {
+    @Override
+    public void processElement(Long value, Context ctx, Collector<Long> out) {
+      if (value % 2 == 0) {
+        out.collect(value);
+      } else {
+        ctx.output(ODD, value);
+      }
+    }
+  }
+
+  @Test
+  void anOperatorWithSeveralConsumersAndASideOutputCountsEachRecordItEmitsOnce() throws Exception {
+    String id = RecordingReporterFactory.newId();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
+    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    SingleOutputStreamOperator<Long> evens = env.fromSequence(1, 100).name("numbers")
+        .process(new SplitByParity()).name("split");
+    evens.map(x -> x).name("first").discard();
+    evens.map(x -> x).name("second").discard();
+    evens.getSideOutput(ODD).map(x -> x).name("odds").discard();
+    env.execute("fan out");
+    RecordingReporter reporter = RecordingReporter.withId(id);
+
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "split")).isEqualTo(100);
+    assertThat(reporter.sumOfCounters("numRecordsOut", "<operator_name>", "split")).isEqualTo(100);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "first")).isEqualTo(50);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "second")).isEqualTo(50);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "odds")).isEqualTo(50);
+    assertThat(reporter.sumOfCounters("numRecordsOut", "<operator_name>", "odds")).isEqualTo(50);
+  }
+
+  @Test
+  void theJobManagerReportsTheJobsCheckpointsUntilTheJobEnds() throws Exception {
+    String id = RecordingReporterFactory.newId();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
+    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    env.enableCheckpointing(30);
+    env.fromSequence(1, Long.MAX_VALUE).map(x -> x).discard();
+    JobClient client = env.executeAsync("checkpointed");
+    RecordingReporter reporter = RecordingReporter.withId(id);
+    try {
+      Await.until(Duration.ofSeconds(60), "two completed checkpoints reported",
+          () -> gauge(reporter, "numberOfCompletedCheckpoints") >= 2);
+      assertThat(gauge(reporter, "lastCheckpointDuration")).isNotNegative();
+      assertThat(gauge(reporter, "lastCheckpointSize")).isPositive(); // the sources' split state
+      assertThat(gauge(reporter, "lastCheckpointFullSize")).isGreaterThanOrEqualTo(gauge(reporter, "lastCheckpointSize"));
+      assertThat(gauge(reporter, "numberOfFailedCheckpoints")).isZero();
+    } finally {
+      client.cancel().get(30, TimeUnit.SECONDS);
+    }
+    Await.until(Duration.ofSeconds(30), "the job's metrics to be removed",
+        () -> reporter.live().stream().noneMatch(i -> i.contains(".checkpointed.")));
+  }
+
+  /** The value of the gauge {@code name} on the JobManager's job group. */
+  private static long gauge(RecordingReporter reporter, String name) {
+    return reporter.added.stream()
+        .filter(s -> s.name().equals(name) && s.identifier().contains(".jobmanager.checkpointed."))
+        .mapToLong(s -> (Long) ((Gauge<?>) s.metric()).getValue())
+        .findFirst().orElse(-2);
   }
 
   private static long taskCounters(RecordingReporter reporter, String name) {
