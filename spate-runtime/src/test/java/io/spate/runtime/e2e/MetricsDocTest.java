@@ -107,10 +107,8 @@ class MetricsDocTest {
 
   @Test
   void aFunctionsMetricsAreReportedInItsOperatorsScope() throws Exception {
-    String id = RecordingReporterFactory.newId();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
-    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
     env.fromElements(new Order("a", 10), new Order("b", 30), new Order("c", 20))
         .map(new OrderMetrics()).name("checkout")
         .discard();

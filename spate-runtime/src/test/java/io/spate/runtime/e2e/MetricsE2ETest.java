@@ -42,10 +42,8 @@ class MetricsE2ETest {
 
   @Test
   void theReportedRecordCountsOfEveryOperatorAndTaskAreTheRecordsTheJobMoved() throws Exception {
-    String id = RecordingReporterFactory.newId();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
-    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
     env.fromSequence(1, 1000).name("numbers")
         .map(new CountingMap()).name("tagged")
         .rebalance()
@@ -95,10 +93,8 @@ class MetricsE2ETest {
 
   @Test
   void anOperatorWithSeveralConsumersAndASideOutputCountsEachRecordItEmitsOnce() throws Exception {
-    String id = RecordingReporterFactory.newId();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
-    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
     SingleOutputStreamOperator<Long> evens = env.fromSequence(1, 100).name("numbers")
         .process(new SplitByParity()).name("split");
     evens.map(x -> x).name("first").discard();
@@ -117,10 +113,8 @@ class MetricsE2ETest {
 
   @Test
   void theJobManagerReportsTheJobsCheckpointsUntilTheJobEnds() throws Exception {
-    String id = RecordingReporterFactory.newId();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-    env.getConfiguration().setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
-    env.getConfiguration().setString("metrics.reporter.rec.id", id);
+    String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
     env.enableCheckpointing(30);
     env.fromSequence(1, Long.MAX_VALUE).map(x -> x).discard();
     JobClient client = env.executeAsync("checkpointed");

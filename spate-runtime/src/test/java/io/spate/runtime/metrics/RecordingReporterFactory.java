@@ -1,5 +1,6 @@
 package io.spate.runtime.metrics;
 
+import io.spate.api.configuration.Configuration;
 import io.spate.api.metrics.reporter.MetricReporter;
 import io.spate.api.metrics.reporter.MetricReporterFactory;
 import java.util.Properties;
@@ -22,5 +23,16 @@ public final class RecordingReporterFactory implements MetricReporterFactory {
   /** A fresh id for {@code metrics.reporter.<name>.id}, under which the reporter can be found. */
   public static String newId() {
     return UUID.randomUUID().toString();
+  }
+
+  /**
+   * Configures a recording reporter named {@code name} in {@code conf}; returns its id for {@link
+   * RecordingReporter#withId}.
+   */
+  public static String configure(Configuration conf, String name) {
+    String id = newId();
+    conf.setString("metrics.reporter." + name + ".factory.class", RecordingReporterFactory.class.getName());
+    conf.setString("metrics.reporter." + name + ".id", id);
+    return id;
   }
 }

@@ -26,9 +26,7 @@ class MetricGroupScopeTest {
   private RecordingReporter reporter;
 
   private void start(Configuration conf) {
-    String id = RecordingReporterFactory.newId();
-    conf.setString("metrics.reporter.rec.factory.class", RecordingReporterFactory.class.getName());
-    conf.setString("metrics.reporter.rec.id", id);
+    String id = RecordingReporterFactory.configure(conf, "rec");
     registry = new MetricRegistry(conf);
     reporter = RecordingReporter.withId(id);
   }
