@@ -6,7 +6,7 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
-import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
@@ -135,7 +135,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
       executionConfig.setAutoWatermarkInterval(autoWatermarkInterval);
     }
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
-        executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
+        executionConfig, mode, new UnregisteredMetricsGroup(),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null, conf, restoredCheckpointId, restoredState);
     boolean keyed = stateKeySelectors.stream().anyMatch(Objects::nonNull);

@@ -4,7 +4,7 @@ import io.spate.api.annotation.Public;
 
 /** A metric that counts up (or down). */
 @Public
-public interface Counter {
+public interface Counter extends Metric {
   /** Adds one. */
   void inc();
 
@@ -13,6 +13,9 @@ public interface Counter {
 
   /** Subtracts one. */
   void dec();
+
+  /** Subtracts {@code n}. */
+  void dec(long n);
 
   /** The current count. */
   long getCount();

@@ -22,7 +22,7 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.file.FileSource;
-import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.TaskOperatorParameters;
@@ -92,7 +92,7 @@ class SourceOperatorCheckpointTest {
       TaskProcessingTimeService time = new TaskProcessingTimeService(clock::get);
       Configuration conf = new Configuration();
       OperatorContext context = new OperatorContext(JobID.generate(), "source", taskInfo, new ExecutionConfig(conf),
-          RuntimeExecutionMode.STREAMING, new TaskMetricGroup(List.of("test")), getClass().getClassLoader(), time,
+          RuntimeExecutionMode.STREAMING, new UnregisteredMetricsGroup(), getClass().getClassLoader(), time,
           128, null, conf, checkpointId, restored);
       parameters = TaskOperatorParameters.standalone(context, new Output<>() {
         @Override
@@ -267,7 +267,7 @@ class SourceOperatorCheckpointTest {
     SourceOperator<Long, ?> operator = new SourceOperator<>(source, WatermarkStrategy.noWatermarks());
     Configuration conf = new Configuration();
     operator.setup(TaskOperatorParameters.standalone(new OperatorContext(JobID.generate(), "numbers", new TaskInfo("numbers", 0, 1, 128, 0),
-        new ExecutionConfig(conf), RuntimeExecutionMode.STREAMING, new TaskMetricGroup(List.of("test")),
+        new ExecutionConfig(conf), RuntimeExecutionMode.STREAMING, new UnregisteredMetricsGroup(),
         getClass().getClassLoader(), new TaskProcessingTimeService(() -> 0L), 128, null, conf, OptionalLong.of(1),
         new OperatorSubtaskState(List.of(), List.of(bad), List.of())), null));
     assertThatThrownBy(operator::initializeState)

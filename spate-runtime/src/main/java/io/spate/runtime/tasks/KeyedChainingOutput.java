@@ -1,6 +1,7 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.functions.KeySelector;
+import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.state.KeyedStateBackend;
 import io.spate.runtime.operators.OperatorFailure;
@@ -16,14 +17,16 @@ final class KeyedChainingOutput<T> extends ChainingOutput<T> {
   private final KeyedStateBackend<Object> keys;
 
   KeyedChainingOutput(OneInputStreamOperator<T, ?> operator, KeySelector<T, ?> keySelector,
-      KeyedStateBackend<Object> keys) {
-    super(operator);
+      KeyedStateBackend<Object> keys, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
+    super(operator, recordsOut, targetRecordsIn);
     this.keySelector = keySelector;
     this.keys = keys;
   }
 
   @Override
   public void collect(T value, long timestamp) {
+    recordsOut.inc();
+    targetRecordsIn.inc();
     try {
       keys.setCurrentKey(keySelector.getKey(value));
       operator.processElement(value, timestamp);

@@ -18,6 +18,9 @@ import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.runtime.metrics.groups.OperatorMetricGroup;
+import io.spate.runtime.metrics.groups.TaskMetricGroup;
 import io.spate.api.operators.Output;
 import io.spate.runtime.partition.BroadcastPartitioner;
 import io.spate.runtime.partition.CustomPartitionerWrapper;
@@ -43,6 +46,9 @@ import java.util.function.Function;
 /**
  * The operators of one subtask, wired together: chained operators call each other through
  * {@link ChainingOutput}s, and the chain's ends write to the network through {@link RecordWriter}s.
+ * The outputs count records for the operators' numRecordsIn/numRecordsOut and the task's
+ * numRecordsOut: an operator's outermost output counts what it emits, each chaining output what its
+ * target takes in, so that a record costs one plain increment per count and no extra call.
  */
 final class OperatorChain {
 
@@ -58,7 +64,7 @@ final class OperatorChain {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
-      Function<StreamNode, OperatorContext> contexts) {
+      Function<StreamNode, OperatorContext> contexts, TaskMetricGroup metrics) {
     JobVertex vertex = tdd.vertex();
     this.headNode = vertex.getChain().get(0);
     int subtask = tdd.subtaskIndex();
@@ -84,6 +90,10 @@ final class OperatorChain {
       List<StreamNode> chain = vertex.getChain();
       for (int i = chain.size() - 1; i >= 0; i--) {
         StreamNode node = chain.get(i);
+        OperatorMetricGroup operatorMetrics = metrics.getOrAddOperator(node.getOperatorId(), node.getName());
+        // With one consumer that output counts the operator's records out; with several, the routing output does.
+        boolean routed = node.getOutEdges().size() != 1 || node.getOutEdges().get(0).sideOutputTag() != null;
+        SimpleCounter recordsOut = routed ? new SimpleCounter() : operatorMetrics.numRecordsOut();
         List<Output<Object>> main = new ArrayList<>();
         Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
         List<Output<?>> all = new ArrayList<>();
@@ -91,8 +101,9 @@ final class OperatorChain {
           StreamOperator<?> target = byNode.get(edge.target().getId());
           Output<Object> out = target != null
               ? chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
-                  stateOf.get(edge.target().getId()))
-              : new RecordWriterOutput<>(writerOf.get(edge), node.getName());
+                  stateOf.get(edge.target().getId()), recordsOut,
+                  metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName()).numRecordsIn())
+              : new RecordWriterOutput<>(writerOf.get(edge), node.getName(), recordsOut, metrics.numRecordsOut());
           if (edge.sideOutputTag() == null) {
             main.add(out);
           } else {
@@ -104,9 +115,10 @@ final class OperatorChain {
         if (sides.isEmpty() && main.size() == 1) {
           output = main.get(0);
         } else if (all.isEmpty()) {
-          output = new DiscardingOutput<>();
+          output = new DiscardingOutput<>(operatorMetrics.numRecordsOut());
         } else {
-          output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]));
+          output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]),
+              operatorMetrics.numRecordsOut());
         }
         OperatorContext context = contexts.apply(node);
         StreamOperatorStateHandler state = new StreamOperatorStateHandler(context);
@@ -158,13 +170,14 @@ final class OperatorChain {
    */
   @SuppressWarnings("unchecked")
   private static Output<Object> chainingOutput(OneInputStreamOperator<Object, ?> target, StreamNode node,
-      StreamOperatorStateHandler state) {
+      StreamOperatorStateHandler state, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
     List<KeySelector<?, ?>> selectors = stateKeySelectors(node.getTransformation());
     KeySelector<?, ?> selector = selectors.isEmpty() ? null : selectors.get(0);
     if (selector != null && !(target instanceof KeyedInput)) {
-      return new KeyedChainingOutput<>(target, (KeySelector<Object, ?>) selector, state.getKeyedStateBackend());
+      return new KeyedChainingOutput<>(target, (KeySelector<Object, ?>) selector, state.getKeyedStateBackend(),
+          recordsOut, targetRecordsIn);
     }
-    return new ChainingOutput<>(target);
+    return new ChainingOutput<>(target, recordsOut, targetRecordsIn);
   }
 
   private static List<KeySelector<?, ?>> stateKeySelectors(Transformation<?> transformation) {

@@ -9,7 +9,10 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
-import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.api.metrics.Gauge;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.runtime.metrics.groups.OperatorMetricGroup;
+import io.spate.runtime.metrics.groups.TaskMetricGroup;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
@@ -90,6 +93,13 @@ public final class StreamTask implements Tasklet {
   private volatile boolean mailArrived;
   private final TaskProcessingTimeService processingTimeService = new TaskProcessingTimeService();
   private final TaskMetricGroup metrics;
+  // Counted by this task's thread per batch, read by others (progress, reporters) without a fence.
+  private final SimpleCounter recordsIn;
+  private final SimpleCounter headRecordsIn;
+  private final OperatorMetricGroup headMetrics;
+  private final boolean sourceTask;
+  // The watermark the valve last handed to the head; read by the metric reporters.
+  private long currentInputWatermark = Long.MIN_VALUE;
   private final String name;
   private final CheckpointResponder checkpointResponder;
   private final Executor checkpointIo;
@@ -115,8 +125,6 @@ public final class StreamTask implements Tasklet {
   private volatile Throwable externalFailure;
   private volatile Thread stepThread;
   private volatile long stepStartNanos;
-  private volatile long publishedRecordsIn;
-  private volatile long publishedSourceRecords;
 
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
@@ -149,7 +157,6 @@ public final class StreamTask implements Tasklet {
   private int endedChannels;
   private int nextChannel;
   private boolean endOfInput;
-  private long recordsIn;
   private final FlushSchedule flushes;
 
   /** Creates the task; it starts on its first {@link #step()}. */
@@ -163,6 +170,12 @@ public final class StreamTask implements Tasklet {
     this.eventGateway = eventGateway;
     this.listener = listener;
     this.metrics = metrics;
+    StreamNode headNode = tdd.vertex().getChain().get(0);
+    this.headMetrics = metrics.getOrAddOperator(headNode.getOperatorId(), headNode.getName());
+    this.recordsIn = metrics.numRecordsIn();
+    this.headRecordsIn = headMetrics.numRecordsIn();
+    this.sourceTask = tdd.vertex().getInputs().isEmpty();
+    metrics.gauge("currentInputWatermark", (Gauge<Long>) () -> currentInputWatermark);
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.flushes = new FlushSchedule(
         tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos(), IDLE_FLUSH_NANOS);
@@ -188,14 +201,19 @@ public final class StreamTask implements Tasklet {
     return state;
   }
 
-  /** Records read from the network so far (approximate while running). */
+  /** Records read from the network so far: the task's numRecordsIn (a recent value while it runs). */
   public long recordsIn() {
-    return publishedRecordsIn;
+    return recordsIn.getCount();
   }
 
-  /** Records emitted by this task's source reader so far (0 for non-source tasks). */
+  /** Records emitted by this task's source so far, its numRecordsOut (0 for tasks that are no source). */
   public long sourceRecordsOut() {
-    return publishedSourceRecords;
+    return sourceTask ? headMetrics.numRecordsOut().getCount() : 0;
+  }
+
+  /** The task's metric group, closed by its TaskExecutor when the task ends. */
+  public TaskMetricGroup metricGroup() {
+    return metrics;
   }
 
   /** Asks the task to stop; it does so on its next step. */
@@ -373,7 +391,7 @@ public final class StreamTask implements Tasklet {
   @SuppressWarnings("unchecked")
   private StepResult initialize() throws Exception {
     transition(ExecutionState.INITIALIZING, null);
-    chain = new OperatorChain(tdd, shuffle, this::contextFor);
+    chain = new OperatorChain(tdd, shuffle, this::contextFor, metrics);
     writers = chain.writers();
     StreamOperator<?> head = chain.head();
     if (head instanceof SourceOperator<?, ?> s) {
@@ -451,7 +469,8 @@ public final class StreamTask implements Tasklet {
     TaskInfo info = new TaskInfo(tdd.vertex().getName(), tdd.subtaskIndex(), node.getParallelism(),
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
-        metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
+        metrics.getOrAddOperator(node.getOperatorId(), node.getName()), job.userClassLoader(), processingTimeService,
+        node.getMaxParallelism(),
         stateKeyType(node.getTransformation()), job.configuration(),
         tdd.restore() == null ? OptionalLong.empty() : OptionalLong.of(tdd.restore().checkpointId()),
         tdd.restore() == null ? OperatorSubtaskState.EMPTY : tdd.restore().stateOf(node.getOperatorId()));
@@ -504,10 +523,6 @@ public final class StreamTask implements Tasklet {
       for (RecordWriter writer : writers) {
         writer.flush();
       }
-    }
-    publishedRecordsIn = recordsIn;
-    if (source != null) {
-      publishedSourceRecords = source.recordsEmitted();
     }
     if (endOfInput && (inFlightHead == null || !inFlightHead.hasInFlight())) {
       finishOperators();
@@ -604,9 +619,9 @@ public final class StreamTask implements Tasklet {
     int channels = gate.numberOfChannels();
     int processed = 0;
     if (heldBatch != null) {
-      long before = recordsIn;
+      long before = recordsIn.getCount();
       if (!feedInFlightHead(heldChannel, heldBatch, heldPosition)) {
-        return recordsIn != before;
+        return recordsIn.getCount() != before;
       }
       processed++;
     }
@@ -725,7 +740,12 @@ public final class StreamTask implements Tasklet {
         keys.setIncomingKey(null);
       }
     }
-    recordsIn += size;
+    countRecordsIn(size);
+  }
+
+  private void countRecordsIn(int records) {
+    recordsIn.inc(records);
+    headRecordsIn.inc(records);
   }
 
   /**
@@ -745,7 +765,7 @@ public final class StreamTask implements Tasklet {
     } catch (Exception | LinkageError | AssertionError e) {
       throw new OperatorFailure(chain.head().getName(), e);
     }
-    recordsIn += i - from;
+    countRecordsIn(i - from);
     if (i < size) {
       heldBatch = batch;
       heldChannel = channel;
@@ -896,7 +916,7 @@ public final class StreamTask implements Tasklet {
     } catch (Exception | LinkageError | AssertionError e) {
       throw new OperatorFailure(chain.head().getName(), e);
     }
-    recordsIn++;
+    countRecordsIn(1);
   }
 
   /**
@@ -1067,6 +1087,7 @@ public final class StreamTask implements Tasklet {
   private final class ValveToHead implements WatermarkValve.Downstream {
     @Override
     public void emitWatermark(long watermark) {
+      currentInputWatermark = watermark;
       try {
         chain.head().processWatermark(watermark);
       } catch (OperatorFailure f) {
@@ -1100,10 +1121,6 @@ public final class StreamTask implements Tasklet {
     }
     for (RecordWriter writer : writers) {
       writer.broadcastEvent(StreamElements.END_OF_PARTITION);
-    }
-    publishedRecordsIn = recordsIn;
-    if (source != null) {
-      publishedSourceRecords = source.recordsEmitted();
     }
   }
 

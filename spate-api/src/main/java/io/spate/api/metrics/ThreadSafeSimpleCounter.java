@@ -1,10 +1,11 @@
-package io.spate.runtime.metrics;
+package io.spate.api.metrics;
 
-import io.spate.api.metrics.Counter;
+import io.spate.api.annotation.PublicEvolving;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A counter that any thread may update and read. */
-public final class SimpleCounter implements Counter {
+/** A counter that any number of threads may update at the same time. */
+@PublicEvolving
+public final class ThreadSafeSimpleCounter implements Counter {
 
   private final LongAdder count = new LongAdder();
 
@@ -21,6 +22,11 @@ public final class SimpleCounter implements Counter {
   @Override
   public void dec() {
     count.decrement();
+  }
+
+  @Override
+  public void dec(long n) {
+    count.add(-n);
   }
 
   @Override
