@@ -4,7 +4,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;

@@ -6,9 +6,9 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.state.rocksdb.RocksDBKeyedStateBackendFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -74,7 +74,7 @@ public final class RocksDBTtlDbOverheadBench {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, dir.toString())
         .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb);
-    KeyedStateBackend<Long> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
+    CheckpointableKeyedStateBackend<Long> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
         Types.LONG, 128, new KeyGroupRange(0, 127), conf, "ttldb-bench", System::currentTimeMillis));
     try {
       ValueState<Long> count = backend.getPartitionedState(VoidNamespace.INSTANCE,

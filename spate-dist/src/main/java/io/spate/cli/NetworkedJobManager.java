@@ -47,7 +47,8 @@ record NetworkedJobManager(MiniCluster cluster, String rpcAddress) {
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
         conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)), DataPlaneSettings.from(conf), () -> rpc)
         .keepingJobGraphsIn(jobGraphs)
-        .awaitingTaskExecutorsAtStartUp(startUpTime);
+        .awaitingTaskExecutorsAtStartUp(startUpTime)
+        .reportingMetricsWith(conf);
     cluster.start();
     return new NetworkedJobManager(cluster, rpc.hostAndPort());
   }

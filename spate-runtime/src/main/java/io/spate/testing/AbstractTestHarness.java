@@ -6,11 +6,17 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
-import io.spate.runtime.metrics.TaskMetricGroup;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
-import io.spate.runtime.operators.StreamOperator;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.operators.StreamOperatorStateHandler;
+import io.spate.runtime.operators.TaskOperatorParameters;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.state.KeyedStateBackend;
+import io.spate.runtime.operators.KeyedInput;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
@@ -20,7 +26,7 @@ import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.OptionalLong;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,22 +41,46 @@ import java.util.concurrent.locks.LockSupport;
  */
 abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> implements AutoCloseable {
 
-  private final StreamOperator<OUT> operator;
+  private final StreamOperatorFactory<OUT> factory;
+  private final List<KeySelector<?, ?>> stateKeySelectors;
+  // Created by the factory when the harness opens, as the task creates it.
+  private StreamOperator<OUT> operator;
+  // The keyed state on which the harness makes each record's key current, as the task does for an
+  // operator that does not take its keys itself (see KeyedInput); null if it does, or is not keyed.
+  private KeyedStateBackend<Object> keysToSet;
   private final RecordingOutput<OUT> output = new RecordingOutput<>();
-  private final ProcessingTimeService processingTimeService;
+  private final TaskProcessingTimeService processingTimeService;
   private long processingTime;
   private TaskInfo taskInfo;
   private RuntimeExecutionMode mode = RuntimeExecutionMode.STREAMING;
   private Duration autoWatermarkInterval;
+  private StreamOperatorStateHandler state;
   private boolean opened;
   private boolean closed;
   private OperatorSubtaskState restoredState = OperatorSubtaskState.EMPTY;
   private OptionalLong restoredCheckpointId = OptionalLong.empty();
 
-  AbstractTestHarness(StreamOperator<OUT> operator, String name) {
-    this.operator = operator;
-    this.processingTimeService = new ProcessingTimeService(() -> processingTime);
+  /**
+   * A harness for the operator that {@code factory} creates, keyed where an input has a selector in
+   * {@code stateKeySelectors} (one per input; empty or all null when not keyed), as a node whose
+   * transformation has that factory and those selectors.
+   */
+  AbstractTestHarness(StreamOperatorFactory<OUT> factory, String name, List<KeySelector<?, ?>> stateKeySelectors) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.stateKeySelectors = stateKeySelectors;
+    this.processingTimeService = new TaskProcessingTimeService(() -> processingTime);
     this.taskInfo = new TaskInfo(name, 0, 1, 128, 0);
+  }
+
+  /**
+   * Makes the key of {@code value}, a record of input {@code input}, the current key, as the task
+   * does before it hands a record to a keyed operator that does not take its keys itself.
+   */
+  @SuppressWarnings("unchecked")
+  final void enterKeyOf(int input, Object value) throws Exception {
+    if (keysToSet != null && stateKeySelectors.get(input) != null) {
+      keysToSet.setCurrentKey(((KeySelector<Object, ?>) stateKeySelectors.get(input)).getKey(value));
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -105,10 +135,18 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
       executionConfig.setAutoWatermarkInterval(autoWatermarkInterval);
     }
     OperatorContext context = new OperatorContext(JobID.generate(), taskInfo.taskName(), taskInfo,
-        executionConfig, mode, new TaskMetricGroup(List.of("test", taskInfo.taskName())),
+        executionConfig, mode, new UnregisteredMetricsGroup(),
         Thread.currentThread().getContextClassLoader(), processingTimeService, taskInfo.maxNumberOfParallelSubtasks(),
         null, conf, restoredCheckpointId, restoredState);
-    operator.setup(context, output);
+    boolean keyed = stateKeySelectors.stream().anyMatch(Objects::nonNull);
+    state = new StreamOperatorStateHandler(context, keyed);
+    try {
+      operator = factory.createStreamOperator(new TaskOperatorParameters<>(context, output, state, stateKeySelectors));
+    } catch (RuntimeException | Error e) {
+      state.dispose();
+      throw e;
+    }
+    keysToSet = keyed && !(operator instanceof KeyedInput) ? state.getKeyedStateBackend() : null;
     operator.initializeState();
     operator.open();
     opened = true;
@@ -140,7 +178,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     ensureOpen();
     processCompletions();
     operator.prepareSnapshotPreBarrier(checkpointId);
-    OperatorSnapshot parts = operator.snapshotState(checkpointId, timestamp, SNAPSHOT_STREAMS);
+    OperatorSnapshot parts = state.snapshot(operator, checkpointId, timestamp, SNAPSHOT_STREAMS);
     KeyedStateHandle keyed = parts.keyedState().write();
     OperatorStateHandle operatorState = parts.operatorState().write();
     return new OperatorSubtaskState(keyed == null ? List.of() : List.of(keyed),
@@ -150,7 +188,7 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   /** Tells the operator that checkpoint {@code checkpointId} completed. */
   public H notifyOfCompletedCheckpoint(long checkpointId) throws Exception {
     ensureOpen();
-    operator.notifyCheckpointComplete(checkpointId);
+    state.notifyCheckpointComplete(operator, checkpointId);
     processCompletions();
     return self();
   }
@@ -170,8 +208,20 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
     }
   }
 
-  /** The operator under test, for assertions on its own counters. */
+  /** The operator, once {@link #ensureOpen} created it. */
+  final StreamOperator<OUT> operator() {
+    return operator;
+  }
+
+  /** The operator under test, for assertions on its own counters; opens the harness if needed. */
   public StreamOperator<OUT> getOperator() {
+    try {
+      ensureOpen();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not open the operator: " + e, e);
+    }
     return operator;
   }
 
@@ -288,7 +338,11 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   public void close() throws Exception {
     if (opened && !closed) {
       closed = true;
-      operator.close();
+      try {
+        operator.close();
+      } finally {
+        state.dispose();
+      }
     }
   }
 }

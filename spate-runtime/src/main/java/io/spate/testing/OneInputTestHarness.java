@@ -1,7 +1,10 @@
 package io.spate.testing;
 
-import io.spate.runtime.operators.InFlightOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.InFlightOperator;
+import java.util.Collections;
 
 /**
  * Runs a one-input function or operator without a cluster: push records (with timestamps),
@@ -12,11 +15,9 @@ import io.spate.runtime.operators.OneInputStreamOperator;
  */
 public final class OneInputTestHarness<IN, OUT> extends AbstractTestHarness<OUT, OneInputTestHarness<IN, OUT>> {
 
-  private final OneInputStreamOperator<IN, OUT> operator;
-
-  OneInputTestHarness(OneInputStreamOperator<IN, OUT> operator, String name) {
-    super(operator, name);
-    this.operator = operator;
+  /** A harness for the operator {@code factory} creates, keyed by {@code stateKeySelector} unless it is null. */
+  OneInputTestHarness(StreamOperatorFactory<OUT> factory, String name, KeySelector<IN, ?> stateKeySelector) {
+    super(factory, name, Collections.singletonList(stateKeySelector));
   }
 
   /** Delivers a record without a timestamp. */
@@ -25,8 +26,10 @@ public final class OneInputTestHarness<IN, OUT> extends AbstractTestHarness<OUT,
   }
 
   /** Delivers a record with {@code timestamp}. */
+  @SuppressWarnings("unchecked")
   public OneInputTestHarness<IN, OUT> processElement(IN value, long timestamp) throws Exception {
     ensureOpen();
+    OneInputStreamOperator<IN, OUT> operator = (OneInputStreamOperator<IN, OUT>) operator();
     if (operator instanceof InFlightOperator inFlight) {
       inFlight.runCompletions();
       if (!inFlight.canTakeInput()) {
@@ -34,6 +37,7 @@ public final class OneInputTestHarness<IN, OUT> extends AbstractTestHarness<OUT,
             + " complete some of its requests first");
       }
     }
+    enterKeyOf(0, value);
     operator.processElement(value, timestamp);
     processCompletions();
     return this;

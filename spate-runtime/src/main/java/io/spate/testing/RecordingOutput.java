@@ -2,8 +2,8 @@ package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
 import io.spate.api.eventtime.Watermark;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,12 @@
 package io.spate.testing;
 
 import io.spate.api.common.OutputTag;
-import io.spate.api.functions.BroadcastProcessFunction;
+import io.spate.api.connector.sink.Sink;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.datastream.AsyncDataStream;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.BroadcastProcessFunction;
 import io.spate.api.functions.CoFlatMapFunction;
 import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
@@ -19,41 +20,41 @@ import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.ProcessJoinFunction;
 import io.spate.api.functions.ReduceFunction;
-import io.spate.api.datastream.AsyncDataStream;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategy;
-import io.spate.runtime.operators.async.AsyncWaitOperator;
-import java.time.Duration;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.SimpleOperatorFactory;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
+import io.spate.api.operators.builtin.AsyncWaitOperatorFactory;
+import io.spate.api.operators.builtin.BroadcastProcessOperator;
+import io.spate.api.operators.builtin.CoFlatMapOperator;
+import io.spate.api.operators.builtin.CoMapOperator;
+import io.spate.api.operators.builtin.CoProcessOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
+import io.spate.api.operators.builtin.IntervalJoinOperatorFactory;
+import io.spate.api.operators.builtin.KeyedBroadcastProcessOperator;
+import io.spate.api.operators.builtin.KeyedCoProcessOperator;
+import io.spate.api.operators.builtin.KeyedProcessOperator;
+import io.spate.api.operators.builtin.KeyedReduceOperatorFactory;
+import io.spate.api.operators.builtin.MapOperator;
+import io.spate.api.operators.builtin.ProcessOperator;
+import io.spate.api.operators.builtin.TimestampsAndWatermarksOperatorFactory;
+import io.spate.api.operators.builtin.windowing.WindowOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
-import io.spate.runtime.operators.BatchKeyedReduceOperator;
-import io.spate.runtime.operators.BroadcastProcessOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.windowing.WindowOperators;
-import io.spate.runtime.operators.CoFlatMapOperator;
-import io.spate.runtime.operators.CoMapOperator;
-import io.spate.runtime.operators.CoProcessOperator;
-import io.spate.runtime.operators.FilterOperator;
-import io.spate.runtime.operators.FlatMapOperator;
-import io.spate.runtime.operators.IntervalJoinOperator;
-import io.spate.runtime.operators.KeyedBroadcastProcessOperator;
-import io.spate.runtime.operators.KeyedCoProcessOperator;
-import io.spate.runtime.operators.KeyedProcessOperator;
-import io.spate.runtime.operators.KeyedReduceOperator;
-import io.spate.runtime.operators.MapOperator;
-import io.spate.runtime.operators.ProcessOperator;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.connector.sink.Sink;
-import io.spate.runtime.operators.SinkWriterOperator;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import io.spate.runtime.operators.SinkWriterOperatorFactory;
+import io.spate.runtime.operators.windowing.WindowOperators;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.operator.OperatorStateRepartitioner;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Test harnesses for user functions, so they can be unit-tested without a cluster:
@@ -68,6 +69,54 @@ import io.spate.runtime.operators.TimestampsAndWatermarksOperator;
 public final class TestHarnesses {
 
   private TestHarnesses() {}
+
+  /**
+   * A harness for {@code operator}, an operator of the operator SPI ({@code io.spate.api.operators})
+   * on a stream that is not keyed.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forOperator(OneInputStreamOperator<IN, OUT> operator) {
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(operator), operator.getClass().getSimpleName(), null);
+  }
+
+  /**
+   * A harness for {@code operator}, an operator of the operator SPI on a stream keyed by {@code
+   * keySelector}: before each record, its key becomes the current key of the operator's keyed state.
+   */
+  public static <IN, OUT> OneInputTestHarness<IN, OUT> forKeyedOperator(OneInputStreamOperator<IN, OUT> operator,
+      KeySelector<IN, ?> keySelector) {
+    if (keySelector == null) {
+      throw new IllegalArgumentException("forKeyedOperator needs a key selector; use forOperator for a stream that"
+          + " is not keyed");
+    }
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(operator), operator.getClass().getSimpleName(),
+        keySelector);
+  }
+
+  /**
+   * A harness for {@code operator}, a two-input operator of the operator SPI on connected streams
+   * that are not keyed.
+   */
+  public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forOperator(
+      TwoInputStreamOperator<IN1, IN2, OUT> operator) {
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(operator), operator.getClass().getSimpleName(), null,
+        null);
+  }
+
+  /**
+   * A harness for {@code operator}, a two-input operator of the operator SPI on connected streams
+   * keyed by {@code keySelector1} and {@code keySelector2}: before each record, its key (by its own
+   * input's selector) becomes the current key of the operator's keyed state.
+   */
+  public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedOperator(
+      TwoInputStreamOperator<IN1, IN2, OUT> operator, KeySelector<IN1, K> keySelector1,
+      KeySelector<IN2, K> keySelector2) {
+    if (keySelector1 == null || keySelector2 == null) {
+      throw new IllegalArgumentException("forKeyedOperator needs a key selector per input; use forOperator for"
+          + " streams that are not keyed");
+    }
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(operator), operator.getClass().getSimpleName(),
+        keySelector1, keySelector2);
+  }
 
   /**
    * A harness for an {@link AsyncFunction} as {@code AsyncDataStream.orderedWait}/{@code unorderedWait}
@@ -92,65 +141,68 @@ public final class TestHarnesses {
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forAsync(AsyncFunction<IN, OUT> function,
       AsyncDataStream.OutputMode mode, Duration timeout, int capacity, AsyncRetryStrategy<OUT> retryStrategy,
       TypeInformation<IN> inputType) {
-    return new OneInputTestHarness<>(new AsyncWaitOperator<>(function, mode == AsyncDataStream.OutputMode.ORDERED,
-        timeout.toMillis(), capacity, retryStrategy, inputType), "Async Wait");
+    return new OneInputTestHarness<>(new AsyncWaitOperatorFactory<>(function,
+        mode == AsyncDataStream.OutputMode.ORDERED, timeout, capacity, retryStrategy, inputType), "Async Wait", null);
   }
 
   /** A harness for a {@link Sink}'s writer (and, for two-phase commit sinks, its committer). */
   public static <T> OneInputTestHarness<T, Object> forSink(Sink<T> sink) {
-    return new OneInputTestHarness<>(new SinkWriterOperator<>(sink), "Sink");
+    return new OneInputTestHarness<>(new SinkWriterOperatorFactory<>(sink), "Sink", null);
   }
 
   /** A harness for a {@link MapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new MapOperator<>(function), "Map");
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(new MapOperator<>(function)), "Map", null);
   }
 
   /** A harness for a {@link FlatMapFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forFlatMap(FlatMapFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new FlatMapOperator<>(function), "Flat Map");
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(new FlatMapOperator<>(function)), "Flat Map", null);
   }
 
   /** A harness for a {@link FilterFunction}. */
   public static <T> OneInputTestHarness<T, T> forFilter(FilterFunction<T> function) {
-    return new OneInputTestHarness<>(new FilterOperator<>(function), "Filter");
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(new FilterOperator<>(function)), "Filter", null);
   }
 
   /** A harness for a {@link ProcessFunction}. */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forProcess(ProcessFunction<IN, OUT> function) {
-    return new OneInputTestHarness<>(new ProcessOperator<>(function), "Process");
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(new ProcessOperator<>(function)), "Process", null);
   }
 
   /** A harness for {@code assignTimestampsAndWatermarks(strategy)}; periodic emission follows processing time. */
   public static <T> OneInputTestHarness<T, T> forTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
-    return new OneInputTestHarness<>(new TimestampsAndWatermarksOperator<>(strategy), "Timestamps/Watermarks");
+    return new OneInputTestHarness<>(new TimestampsAndWatermarksOperatorFactory<>(strategy), "Timestamps/Watermarks",
+        null);
   }
 
   /** A harness for a {@link KeyedProcessFunction}, keyed by {@code keySelector}. */
   public static <K, IN, OUT> OneInputTestHarness<IN, OUT> forKeyedProcess(
       KeyedProcessFunction<K, IN, OUT> function, KeySelector<IN, K> keySelector) {
-    return new OneInputTestHarness<>(new KeyedProcessOperator<>(function, keySelector), "KeyedProcess");
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(new KeyedProcessOperator<>(function)), "KeyedProcess",
+        keySelector);
   }
 
   /** A harness for a keyed {@code reduce} in STREAMING mode: emits the running value per record. */
   public static <K, T> OneInputTestHarness<T, T> forKeyedReduce(ReduceFunction<T> function, KeySelector<T, K> keySelector) {
-    return new OneInputTestHarness<>(new KeyedReduceOperator<K, T>(function, keySelector, null), "Keyed Reduce");
+    return new OneInputTestHarness<>(new KeyedReduceOperatorFactory<>(function, null), "Keyed Reduce", keySelector);
   }
 
   /** A harness for a keyed {@code reduce} in BATCH mode: emits the final values on {@code endInput()}. */
   public static <K, T> OneInputTestHarness<T, T> forBatchKeyedReduce(
       ReduceFunction<T> function, KeySelector<T, K> keySelector) {
-    return new OneInputTestHarness<>(new BatchKeyedReduceOperator<K, T>(function, keySelector), "Keyed Reduce")
-        .setBatchMode();
+    return forKeyedReduce(function, keySelector).setBatchMode();
   }
 
   /**
    * A harness for the window operator that produces {@code windowed}, the result of a window
-   * function ({@code stream.keyBy(...).window(...).reduce(...)} or a {@code windowAll}); the
-   * program is only built, never run.
+   * function ({@code stream.keyBy(...).window(...).reduce(...)} or a {@code windowAll}), created by
+   * the factory and keyed by the key selector of its transformation, as a task runs it; the program
+   * is only built, never run.
    */
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forWindow(DataStream<OUT> windowed) {
-    return forWindow(windowed, !"false".equalsIgnoreCase(System.getProperty(WindowOperators.SLICING_PROPERTY)));
+    OneInputTransformation<IN, OUT> t = windowTransformation(windowed);
+    return new OneInputTestHarness<>(t.getOperatorFactory(), t.getName(), t.getStateKeySelector());
   }
 
   /**
@@ -159,43 +211,53 @@ public final class TestHarnesses {
    */
   @SuppressWarnings("unchecked")
   public static <IN, OUT> OneInputTestHarness<IN, OUT> forWindow(DataStream<OUT> windowed, boolean slicing) {
+    OneInputTransformation<IN, OUT> t = windowTransformation(windowed);
+    StreamOperator<OUT> operator = (StreamOperator<OUT>) WindowOperators.create(
+        (WindowOperatorFactory<?>) t.getOperatorFactory(), t.getStateKeySelector(), slicing);
+    return new OneInputTestHarness<>(SimpleOperatorFactory.of(operator), t.getName(), t.getStateKeySelector());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <IN, OUT> OneInputTransformation<IN, OUT> windowTransformation(DataStream<OUT> windowed) {
     if (!(windowed.getTransformation() instanceof OneInputTransformation<?, ?> t)
-        || !(t.getOperator() instanceof OperatorSpec.Windowed spec)) {
+        || !(t.getOperatorFactory() instanceof WindowOperatorFactory<?>)) {
       throw new IllegalArgumentException("Not the result of a window function: " + windowed.getTransformation());
     }
-    return new OneInputTestHarness<>((OneInputStreamOperator<IN, OUT>) WindowOperators.create(
-        spec, t.getStateKeySelector(), t.getInput().getOutputType(), slicing), t.getName());
+    return (OneInputTransformation<IN, OUT>) t;
   }
 
   /** A harness for a {@link CoMapFunction}. */
   public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoMap(CoMapFunction<IN1, IN2, OUT> function) {
-    return new TwoInputTestHarness<>(new CoMapOperator<>(function), "Co-Map");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new CoMapOperator<>(function)), "Co-Map", null, null);
   }
 
   /** A harness for a {@link CoFlatMapFunction}. */
   public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoFlatMap(
       CoFlatMapFunction<IN1, IN2, OUT> function) {
-    return new TwoInputTestHarness<>(new CoFlatMapOperator<>(function), "Co-Flat Map");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new CoFlatMapOperator<>(function)), "Co-Flat Map",
+        null, null);
   }
 
   /** A harness for a {@link CoProcessFunction} on non-keyed streams. */
   public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forCoProcess(
       CoProcessFunction<IN1, IN2, OUT> function) {
-    return new TwoInputTestHarness<>(new CoProcessOperator<>(function, null, null), "Co-Process");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new CoProcessOperator<>(function)), "Co-Process", null,
+        null);
   }
 
   /** A harness for a {@link CoProcessFunction} on keyed connected streams (timers allowed). */
   public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedCoProcess(
       CoProcessFunction<IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2) {
-    return new TwoInputTestHarness<>(new CoProcessOperator<>(function, keySelector1, keySelector2), "Co-Process");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new CoProcessOperator<>(function)), "Co-Process",
+        keySelector1, keySelector2);
   }
 
   /** A harness for a {@link KeyedCoProcessFunction}, each input keyed by its selector. */
   public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedCoProcess(
       KeyedCoProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector1,
       KeySelector<IN2, K> keySelector2) {
-    return new TwoInputTestHarness<>(new KeyedCoProcessOperator<>(function, keySelector1, keySelector2),
-        "KeyedCoProcess");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new KeyedCoProcessOperator<>(function)), "KeyedCoProcess",
+        keySelector1, keySelector2);
   }
 
   /**
@@ -209,17 +271,18 @@ public final class TestHarnesses {
     if (lower.compareTo(upper) > 0) {
       throw new IllegalArgumentException("The lower bound " + lower + " is greater than the upper bound " + upper);
     }
-    long lowerMillis = OperatorSpec.IntervalJoin.inclusiveLowerBound(lower.toMillis(), lowerInclusive);
-    long upperMillis = OperatorSpec.IntervalJoin.inclusiveUpperBound(upper.toMillis(), upperInclusive);
-    return new TwoInputTestHarness<>(new IntervalJoinOperator<K, IN1, IN2, OUT>(function, keySelector1, keySelector2,
-        lowerMillis, upperMillis, leftLateDataTag, rightLateDataTag, null, null), "IntervalJoin");
+    long lowerMillis = IntervalJoinOperatorFactory.inclusiveLowerBound(lower.toMillis(), lowerInclusive);
+    long upperMillis = IntervalJoinOperatorFactory.inclusiveUpperBound(upper.toMillis(), upperInclusive);
+    return new TwoInputTestHarness<>(new IntervalJoinOperatorFactory<>(function, lowerMillis, upperMillis,
+        leftLateDataTag, rightLateDataTag, null, null), "IntervalJoin", keySelector1, keySelector2);
   }
 
   /** A harness for a {@link BroadcastProcessFunction}; the second input is the broadcast side. */
   public static <IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forBroadcastProcess(
       BroadcastProcessFunction<IN1, IN2, OUT> function, MapStateDescriptor<?, ?>... descriptors) {
-    return new TwoInputTestHarness<>(new BroadcastProcessOperator<>(function, List.of(descriptors)),
-        "Co-Process-Broadcast");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new BroadcastProcessOperator<>(function,
+        List.of(descriptors))),
+        "Co-Process-Broadcast", null, null);
   }
 
   /**
@@ -229,8 +292,9 @@ public final class TestHarnesses {
   public static <K, IN1, IN2, OUT> TwoInputTestHarness<IN1, IN2, OUT> forKeyedBroadcastProcess(
       KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector,
       MapStateDescriptor<?, ?>... descriptors) {
-    return new TwoInputTestHarness<>(new KeyedBroadcastProcessOperator<>(function, keySelector, List.of(descriptors)),
-        "Co-Process-Broadcast-Keyed");
+    return new TwoInputTestHarness<>(SimpleOperatorFactory.of(new KeyedBroadcastProcessOperator<>(function,
+        List.of(descriptors))),
+        "Co-Process-Broadcast-Keyed", keySelector, null);
   }
 
   /**

@@ -1,10 +1,13 @@
 package io.spate.testing;
 
-import io.spate.runtime.operators.TwoInputStreamOperator;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.TwoInputStreamOperator;
+import java.util.Arrays;
 
 /**
- * Runs a two-input function without a cluster: push records to either input, watermarks and
- * processing time; read what it emitted.
+ * Runs a two-input function or operator without a cluster: push records to either input, watermarks
+ * and processing time; read what it emitted.
  *
  * @param <IN1> the first input's type
  * @param <IN2> the second input's type
@@ -13,11 +16,18 @@ import io.spate.runtime.operators.TwoInputStreamOperator;
 public final class TwoInputTestHarness<IN1, IN2, OUT>
     extends AbstractTestHarness<OUT, TwoInputTestHarness<IN1, IN2, OUT>> {
 
-  private final TwoInputStreamOperator<IN1, IN2, OUT> operator;
+  /**
+   * A harness for the operator {@code factory} creates; an input is keyed by its selector unless it
+   * is null.
+   */
+  TwoInputTestHarness(StreamOperatorFactory<OUT> factory, String name, KeySelector<IN1, ?> stateKeySelector1,
+      KeySelector<IN2, ?> stateKeySelector2) {
+    super(factory, name, Arrays.asList(stateKeySelector1, stateKeySelector2));
+  }
 
-  TwoInputTestHarness(TwoInputStreamOperator<IN1, IN2, OUT> operator, String name) {
-    super(operator, name);
-    this.operator = operator;
+  @SuppressWarnings("unchecked")
+  private TwoInputStreamOperator<IN1, IN2, OUT> operator2() {
+    return (TwoInputStreamOperator<IN1, IN2, OUT>) operator();
   }
 
   /** Delivers a record to the first input. */
@@ -28,7 +38,8 @@ public final class TwoInputTestHarness<IN1, IN2, OUT>
   /** Delivers a record with {@code timestamp} to the first input. */
   public TwoInputTestHarness<IN1, IN2, OUT> processElement1(IN1 value, long timestamp) throws Exception {
     ensureOpen();
-    operator.processElement1(value, timestamp);
+    enterKeyOf(0, value);
+    operator2().processElement1(value, timestamp);
     return this;
   }
 
@@ -40,7 +51,8 @@ public final class TwoInputTestHarness<IN1, IN2, OUT>
   /** Delivers a record with {@code timestamp} to the second input. */
   public TwoInputTestHarness<IN1, IN2, OUT> processElement2(IN2 value, long timestamp) throws Exception {
     ensureOpen();
-    operator.processElement2(value, timestamp);
+    enterKeyOf(1, value);
+    operator2().processElement2(value, timestamp);
     return this;
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.Configuration;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * {@link #validate()} also checks values set directly in the configuration, and combinations.
  * Checkpointing is ignored in BATCH mode, where a failed job is restarted from its inputs.
  */
+@Public
 public final class CheckpointConfig implements Serializable {
 
   private static final long serialVersionUID = 1L;

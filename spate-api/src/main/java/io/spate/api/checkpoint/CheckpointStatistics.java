@@ -1,5 +1,7 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * What happened to one checkpoint or savepoint of a job.
  *
@@ -20,6 +22,7 @@ package io.spate.api.checkpoint;
  * @param checkpointedSize the bytes written for this checkpoint by all subtasks: equal to {@code
  *     stateSize} (the full size) unless incremental snapshots referenced files of earlier checkpoints
  */
+@PublicEvolving
 public record CheckpointStatistics(
     long checkpointId,
     boolean savepoint,

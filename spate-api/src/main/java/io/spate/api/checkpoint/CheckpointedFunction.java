@@ -1,9 +1,12 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Implemented by a function that keeps state of its own in checkpoints: operator state (lists, union
  * lists, broadcast maps) or keyed state it registers up front.
  */
+@Public
 public interface CheckpointedFunction {
 
   /**

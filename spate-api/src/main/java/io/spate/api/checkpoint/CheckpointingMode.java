@@ -1,6 +1,9 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.Public;
+
 /** The consistency guarantee that checkpoints give a job's state after recovery. */
+@Public
 public enum CheckpointingMode {
   /**
    * Every record affects the restored state exactly once: barriers are aligned (or overtake

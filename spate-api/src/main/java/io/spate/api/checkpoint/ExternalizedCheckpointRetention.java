@@ -1,6 +1,9 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.Public;
+
 /** Whether completed checkpoints are kept in their storage directory after the job ends. */
+@Public
 public enum ExternalizedCheckpointRetention {
   /** Checkpoints are deleted when the job ends, however it ends. */
   NO_EXTERNALIZED_CHECKPOINTS,

@@ -1,10 +1,12 @@
 package io.spate.api.checkpoint;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.OperatorStateStore;
 import java.util.OptionalLong;
 
 /** What a {@link CheckpointedFunction} gets to register and restore its state. */
+@Public
 public interface FunctionInitializationContext {
 
   /** Whether the job is restoring from a checkpoint or savepoint (not a fresh start). */

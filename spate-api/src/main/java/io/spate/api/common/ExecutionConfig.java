@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import java.io.Serializable;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The per-job settings that user functions can read at run time. */
+@Public
 public final class ExecutionConfig implements Serializable {
 
   private static final long serialVersionUID = 1L;

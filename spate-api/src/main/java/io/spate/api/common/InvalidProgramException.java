@@ -1,6 +1,9 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
+
 /** Thrown when a job is built wrongly: the message says what is wrong, where, and how to fix it. */
+@Public
 public class InvalidProgramException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

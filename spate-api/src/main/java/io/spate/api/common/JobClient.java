@@ -1,10 +1,12 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointStatistics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A handle on a submitted job: its status, its progress, cancellation, and its result. */
+@PublicEvolving
 public interface JobClient {
 
   /** The job's id. */

@@ -1,6 +1,9 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
+
 /** Thrown when a job fails or is cancelled; the message names the job, and the cause is the root. */
+@Public
 public class JobExecutionException extends Exception {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param netRuntime the time from start to end of execution
  * @param counters named totals, such as {@code numRecordsIn}
  */
+@Public
 public record JobExecutionResult(JobID jobId, Duration netRuntime, Map<String, Long> counters) {
 
   /** Creates the result; the counters are copied. */

@@ -1,10 +1,12 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Identifies one submitted job. */
+@Public
 public record JobID(long upper, long lower) implements Serializable {
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /**
@@ -9,4 +10,5 @@ import java.time.Duration;
  * @param recordsProcessed records emitted by the job's sources so far
  * @param elapsed time since the job started running
  */
+@PublicEvolving
 public record JobProgress(JobStatus status, long recordsProcessed, Duration elapsed) implements java.io.Serializable {}

@@ -1,6 +1,9 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** The life-cycle state of a job. */
+@PublicEvolving
 public enum JobStatus {
   /** Accepted, not yet deployed. */
   CREATED(false),

@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import java.io.Serializable;
@@ -13,6 +14,7 @@ import java.util.Objects;
  *
  * @param <T> the type of the side output's records
  */
+@PublicEvolving
 public class OutputTag<T> implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Creates the {@link RestartStrategy} of a job, in code or from its configuration. */
+@PublicEvolving
 public final class RestartStrategies {
 
   private RestartStrategies() {}

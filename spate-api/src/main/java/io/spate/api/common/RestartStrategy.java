@@ -1,5 +1,6 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * restart-strategy.*} options; create one with {@link RestartStrategies}. Each kind validates its
  * values and names the option of a bad one.
  */
+@PublicEvolving
 public sealed interface RestartStrategy extends Serializable {
 
   /** The value of {@code restart-strategy.type} that selects this kind. */

@@ -1,6 +1,9 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.Public;
+
 /** How a job is executed: incrementally on unbounded data, or as a batch over bounded data. */
+@Public
 public enum RuntimeExecutionMode {
   /** Records are processed as they arrive; results are updated continuously. */
   STREAMING,

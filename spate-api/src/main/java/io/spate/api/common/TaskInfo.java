@@ -1,5 +1,7 @@
 package io.spate.api.common;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Which parallel instance of which task a function runs in.
  *
@@ -9,6 +11,7 @@ package io.spate.api.common;
  * @param maxNumberOfParallelSubtasks the job's max parallelism (number of key groups)
  * @param attemptNumber 0 for the first attempt, incremented on every restart
  */
+@PublicEvolving
 public record TaskInfo(
     String taskName,
     int indexOfThisSubtask,

@@ -1,11 +1,13 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
 import io.spate.api.common.RuntimeExecutionMode;
 import java.time.Duration;
 
 /** Options that turn on, pace and store a job's checkpoints. */
+@PublicEvolving
 public final class CheckpointingOptions {
 
   private CheckpointingOptions() {}

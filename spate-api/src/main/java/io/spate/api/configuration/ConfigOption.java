@@ -1,5 +1,6 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *     (the REST API's {@code /config} masks it)
  * @param <T> the value type
  */
+@PublicEvolving
 public record ConfigOption<T>(
     String key, Class<T> type, T defaultValue, String description, String documentedDefault, boolean secret)
     implements Serializable {

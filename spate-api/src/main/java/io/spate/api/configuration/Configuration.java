@@ -1,5 +1,6 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.Public;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * A set of configuration values, stored as strings and read through typed {@link ConfigOption}s.
  * Malformed values are reported with the key, the value and the expected form.
  */
+@Public
 public final class Configuration implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,11 +1,13 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.RuntimeExecutionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The options that every job reads: parallelism, execution mode and pipeline settings. */
+@PublicEvolving
 public final class CoreOptions {
 
   private CoreOptions() {}

@@ -1,6 +1,9 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.Public;
+
 /** Thrown when a configuration value is malformed or out of range; names the key and the value. */
+@Public
 public class IllegalConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.Internal;
+
 /** Options of the JobMaster that runs a job: how it recovers the job's subtasks after a failure. */
+@Internal
 public final class JobManagerOptions {
 
   private JobManagerOptions() {}

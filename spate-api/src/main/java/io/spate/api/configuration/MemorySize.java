@@ -1,5 +1,6 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param bytes the size in bytes, never negative
  */
+@PublicEvolving
 public record MemorySize(long bytes) implements Serializable, Comparable<MemorySize> {
 
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([a-z]*)");

@@ -1,6 +1,9 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.Internal;
+
 /** Options of the REST API that a cluster serves and the CLI talks to. */
+@Internal
 public final class RestOptions {
 
   private RestOptions() {}

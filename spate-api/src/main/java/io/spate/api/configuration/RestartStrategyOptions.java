@@ -1,8 +1,10 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /** Options that choose whether, how often and how soon a failed job is restarted. */
+@PublicEvolving
 public final class RestartStrategyOptions {
 
   private RestartStrategyOptions() {}

@@ -1,6 +1,9 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Who owns the savepoint or retained checkpoint a job starts from, and so who deletes it. */
+@PublicEvolving
 public enum RestoreMode {
   /**
    * The job takes the snapshot over: it is retained like a checkpoint the job completed and deleted

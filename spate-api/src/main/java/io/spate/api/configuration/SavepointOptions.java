@@ -1,6 +1,9 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Options that make a job start from a savepoint or retained checkpoint. */
+@PublicEvolving
 public final class SavepointOptions {
 
   private SavepointOptions() {}

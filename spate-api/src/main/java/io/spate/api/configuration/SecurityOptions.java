@@ -1,10 +1,13 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.Internal;
+
 /**
  * Options of TLS: mutual TLS on the connections between cluster processes ({@code
  * security.ssl.internal.*}) and HTTPS for the REST API ({@code security.ssl.rest.*}). Keystores
  * and truststores are files in PKCS12 or JKS format, such as the JDK's {@code keytool} writes.
  */
+@Internal
 public final class SecurityOptions {
 
   private SecurityOptions() {}

@@ -1,8 +1,10 @@
 package io.spate.api.configuration;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 
 /** Options that choose and size the keyed state backend. */
+@PublicEvolving
 public final class StateBackendOptions {
 
   private StateBackendOptions() {}

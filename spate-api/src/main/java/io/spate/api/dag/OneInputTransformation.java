@@ -1,7 +1,10 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,20 +13,21 @@ import java.util.List;
  * @param <IN> the input type
  * @param <OUT> the output type
  */
-public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
+@Internal
+public final class OneInputTransformation<IN, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN> input;
-  private final OperatorSpec operator;
+  private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN, ?> keySelector;
   private TypeInformation<?> keyType;
 
-  /** Creates the node. */
+  /** Creates the node of an operator that {@code operatorFactory} creates. */
   public OneInputTransformation(
-      int id, Transformation<IN> input, String name, OperatorSpec operator,
+      int id, Transformation<IN> input, String name, StreamOperatorFactory<OUT> operatorFactory,
       TypeInformation<OUT> outputType, int parallelism) {
     super(id, name, outputType, parallelism);
     this.input = input;
-    this.operator = operator;
+    this.operatorFactory = operatorFactory;
   }
 
   /** The input. */
@@ -31,9 +35,9 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     return input;
   }
 
-  /** What the operator computes. */
-  public OperatorSpec getOperator() {
-    return operator;
+  @Override
+  public StreamOperatorFactory<OUT> getOperatorFactory() {
+    return operatorFactory;
   }
 
   /** Makes the operator keyed: its state and timers are scoped to the key of each record. */
@@ -47,7 +51,13 @@ public final class OneInputTransformation<IN, OUT> extends Transformation<OUT> {
     return keySelector;
   }
 
+  @Override
+  public List<KeySelector<?, ?>> getStateKeySelectors() {
+    return Collections.singletonList(keySelector);
+  }
+
   /** The key type of a keyed operator, or null. */
+  @Override
   public TypeInformation<?> getStateKeyType() {
     return keyType;
   }

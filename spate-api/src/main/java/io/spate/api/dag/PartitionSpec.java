@@ -1,11 +1,13 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.typeinfo.TypeInformation;
 import java.io.Serializable;
 
 /** How the records of an edge are routed to the subtasks of the downstream operator. */
+@Internal
 public sealed interface PartitionSpec extends Serializable {
 
   /** Subtask i sends to subtask i; requires equal parallelism. */

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@Internal
 public final class PartitionTransformation<T> extends Transformation<T> {
 
   private final Transformation<T> input;

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.OutputTag;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param <T> the side output's type
  */
+@Internal
 public final class SideOutputTransformation<T> extends Transformation<T> {
 
   private final Transformation<?> input;

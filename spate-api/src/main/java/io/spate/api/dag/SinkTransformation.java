@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.connector.sink.Sink;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@Internal
 public final class SinkTransformation<T> extends Transformation<Object> {
 
   private final Transformation<T> input;

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.connector.source.Source;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.TypeInformation;
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@Internal
 public final class SourceTransformation<T> extends Transformation<T> {
 
   private final Source<T, ?, ?> source;

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param runtimeMode the resolved mode: STREAMING or BATCH, never AUTOMATIC
  * @param userClassLoader the class loader of the job's code
  */
+@Internal
 public record StreamGraph(
     String jobName,
     List<Transformation<?>> sinks,

@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.MissingTypeInfo;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Checks a stream graph before it is submitted, and reports every problem at once with the
  * operator it concerns and how to fix it.
  */
+@Internal
 public final class StreamGraphValidator {
 
   private StreamGraphValidator() {}
@@ -69,10 +71,8 @@ public final class StreamGraphValidator {
 
   private static void checkKey(Transformation<?> t, List<String> problems, Set<TypeInformation<?>> reported) {
     TypeInformation<?> keyType = null;
-    if (t instanceof OneInputTransformation<?, ?> one) {
-      keyType = one.getStateKeyType();
-    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      keyType = two.getStateKeyType();
+    if (t instanceof PhysicalTransformation<?> physical) {
+      keyType = physical.getStateKeyType();
     } else if (t instanceof PartitionTransformation<?> p
         && p.getPartitioning() instanceof PartitionSpec.KeyGroupHash hash) {
       keyType = hash.keyType();

@@ -1,5 +1,7 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Objects;
  *
  * @param <T> the output type
  */
+@Internal
 public abstract class Transformation<T> implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;

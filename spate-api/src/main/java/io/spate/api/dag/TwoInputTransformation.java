@@ -1,7 +1,10 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.functions.KeySelector;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.typeinfo.TypeInformation;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,23 +14,24 @@ import java.util.List;
  * @param <IN2> the second input's type
  * @param <OUT> the output type
  */
-public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
+@Internal
+public final class TwoInputTransformation<IN1, IN2, OUT> extends PhysicalTransformation<OUT> {
 
   private final Transformation<IN1> input1;
   private final Transformation<IN2> input2;
-  private final OperatorSpec operator;
+  private final StreamOperatorFactory<OUT> operatorFactory;
   private KeySelector<IN1, ?> keySelector1;
   private KeySelector<IN2, ?> keySelector2;
   private TypeInformation<?> keyType;
 
-  /** Creates the node. */
+  /** Creates the node of an operator that {@code operatorFactory} creates. */
   public TwoInputTransformation(
       int id, Transformation<IN1> input1, Transformation<IN2> input2, String name,
-      OperatorSpec operator, TypeInformation<OUT> outputType, int parallelism) {
+      StreamOperatorFactory<OUT> operatorFactory, TypeInformation<OUT> outputType, int parallelism) {
     super(id, name, outputType, parallelism);
     this.input1 = input1;
     this.input2 = input2;
-    this.operator = operator;
+    this.operatorFactory = operatorFactory;
   }
 
   /** The first input. */
@@ -40,9 +44,9 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
     return input2;
   }
 
-  /** What the operator computes. */
-  public OperatorSpec getOperator() {
-    return operator;
+  @Override
+  public StreamOperatorFactory<OUT> getOperatorFactory() {
+    return operatorFactory;
   }
 
   /** Makes the operator keyed, with one key selector per input and a common key type. */
@@ -63,7 +67,13 @@ public final class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<
     return keySelector2;
   }
 
+  @Override
+  public List<KeySelector<?, ?>> getStateKeySelectors() {
+    return Arrays.asList(keySelector1, keySelector2);
+  }
+
   /** The key type, or null when not keyed. */
+  @Override
   public TypeInformation<?> getStateKeyType() {
     return keyType;
   }

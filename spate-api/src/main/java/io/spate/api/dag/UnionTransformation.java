@@ -1,5 +1,6 @@
 package io.spate.api.dag;
 
+import io.spate.api.annotation.Internal;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@Internal
 public final class UnionTransformation<T> extends Transformation<T> {
 
   private final List<Transformation<T>> inputs;

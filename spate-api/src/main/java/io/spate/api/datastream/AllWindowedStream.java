@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.ReduceFunction;
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param <T> the record type
  * @param <W> the window type
  */
+@Public
 public class AllWindowedStream<T, W extends Window> {
 
   private final WindowedStream<T, Byte, W> windowed;

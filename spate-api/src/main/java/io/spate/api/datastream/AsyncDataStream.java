@@ -1,8 +1,9 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.dag.ChainingStrategy;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.ChainingStrategy;
+import io.spate.api.operators.builtin.AsyncWaitOperatorFactory;
 import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryStrategies;
 import io.spate.api.functions.async.AsyncRetryStrategy;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code orderedWait}) or as they complete ({@code unorderedWait}; results never overtake a
  * watermark). A timeout of zero means requests never time out.
  */
+@PublicEvolving
 public final class AsyncDataStream {
 
   /** The number of records in flight per subtask when none is given. */
@@ -139,8 +141,8 @@ public final class AsyncDataStream {
     TypeInformation<OUT> outType = TypeExtractor.getUnaryReturnType(
         function, AsyncFunction.class, 0, 1, in.getType(), "Async Wait");
     SingleOutputStreamOperator<OUT> result = in.transform("Async Wait", outType,
-        new OperatorSpec.AsyncWait(function, mode == OutputMode.ORDERED, timeout, capacity,
-            noRetry ? null : retryStrategy));
+        new AsyncWaitOperatorFactory<>(function, mode == OutputMode.ORDERED, timeout, capacity,
+            noRetry ? null : retryStrategy, in.getType()));
     // The task must be able to stop feeding this operator when it is full, so it heads its chain.
     result.getTransformation().setChainingStrategy(ChainingStrategy.HEAD);
     return result;

@@ -1,7 +1,11 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.SimpleOperatorFactory;
+import io.spate.api.operators.builtin.BroadcastProcessOperator;
+import io.spate.api.operators.builtin.KeyedBroadcastProcessOperator;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.BroadcastProcessFunction;
@@ -16,6 +20,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN1> the non-broadcast stream's type
  * @param <IN2> the broadcast stream's type
  */
+@PublicEvolving
 public final class BroadcastConnectedStream<IN1, IN2> {
 
   private final StreamExecutionEnvironment environment;
@@ -55,7 +60,7 @@ public final class BroadcastConnectedStream<IN1, IN2> {
           + "use a KeyedBroadcastProcessFunction, or connect the broadcast stream to a non-keyed stream.");
     }
     return transform("Co-Process-Broadcast", outputType,
-        new OperatorSpec.BroadcastProcess(function, broadcast.getBroadcastStateDescriptors()));
+        SimpleOperatorFactory.of(new BroadcastProcessOperator<>(function, broadcast.getBroadcastStateDescriptors())));
   }
 
   /** Applies {@code function} per key; the non-broadcast stream must be keyed. */
@@ -76,13 +81,14 @@ public final class BroadcastConnectedStream<IN1, IN2> {
           + "before connecting the broadcast stream, or use a BroadcastProcessFunction.");
     }
     return transform("Co-Process-Broadcast-Keyed", outputType,
-        new OperatorSpec.KeyedBroadcastProcess(function, broadcast.getBroadcastStateDescriptors()));
+        SimpleOperatorFactory.of(
+            new KeyedBroadcastProcessOperator<>(function, broadcast.getBroadcastStateDescriptors())));
   }
 
   private <OUT> SingleOutputStreamOperator<OUT> transform(
-      String name, TypeInformation<OUT> outputType, OperatorSpec spec) {
+      String name, TypeInformation<OUT> outputType, StreamOperatorFactory<OUT> factory) {
     TwoInputTransformation<IN1, IN2, OUT> t = new TwoInputTransformation<>(environment.newId(),
-        nonBroadcast.getTransformation(), broadcast.getTransformation(), name, spec, outputType,
+        nonBroadcast.getTransformation(), broadcast.getTransformation(), name, factory, outputType,
         Transformation.DEFAULT_PARALLELISM);
     if (nonBroadcast instanceof KeyedStream<IN1, ?> keyed) {
       t.setStateKeys(keyed.getKeySelector(), null, keyed.getKeyType());

@@ -1,5 +1,7 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.dag.Transformation;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -11,6 +13,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class BroadcastStream<T> {
 
   private final StreamExecutionEnvironment environment;
@@ -35,6 +38,7 @@ public final class BroadcastStream<T> {
   }
 
   /** The broadcast-partitioned input. */
+  @Internal
   public Transformation<T> getTransformation() {
     return broadcastInput.getTransformation();
   }

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Iterator;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Iterator;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
 
   @Override

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.functions.CoGroupFunction;
 import io.spate.api.functions.Collector;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param <T1> the type of the first input
  * @param <T2> the type of the second input
  */
+@Public
 public class CoGroupedStreams<T1, T2> {
 
   private final DataStream<T1> input1;

@@ -1,7 +1,11 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.CoFlatMapOperator;
+import io.spate.api.operators.builtin.CoMapOperator;
+import io.spate.api.operators.builtin.CoProcessOperator;
+import io.spate.api.operators.builtin.KeyedCoProcessOperator;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.CoFlatMapFunction;
@@ -9,6 +13,9 @@ import io.spate.api.functions.CoMapFunction;
 import io.spate.api.functions.CoProcessFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.KeyedCoProcessFunction;
+import io.spate.api.operators.SimpleOperatorFactory;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -18,6 +25,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN1> the first stream's type
  * @param <IN2> the second stream's type
  */
+@Public
 public class ConnectedStreams<IN1, IN2> {
 
   private final StreamExecutionEnvironment environment;
@@ -54,7 +62,7 @@ public class ConnectedStreams<IN1, IN2> {
 
   /** Maps the records of both inputs to records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper, TypeInformation<R> outputType) {
-    return transform("Co-Map", outputType, new OperatorSpec.CoMap(DataStream.checkFunction(mapper, "map")));
+    return unkeyed("Co-Map", outputType, new CoMapOperator<>(DataStream.checkFunction(mapper, "map")));
   }
 
   /** Flat-maps the records of both inputs to one output type. */
@@ -67,7 +75,8 @@ public class ConnectedStreams<IN1, IN2> {
   /** Flat-maps the records of both inputs to records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> flatMap(
       CoFlatMapFunction<IN1, IN2, R> flatMapper, TypeInformation<R> outputType) {
-    return transform("Co-Flat Map", outputType, new OperatorSpec.CoFlatMap(DataStream.checkFunction(flatMapper, "flatMap")));
+    return unkeyed("Co-Flat Map", outputType,
+        new CoFlatMapOperator<>(DataStream.checkFunction(flatMapper, "flatMap")));
   }
 
   /** Applies {@code function} to both inputs. */
@@ -80,7 +89,7 @@ public class ConnectedStreams<IN1, IN2> {
   /** Applies {@code function} to both inputs, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> process(
       CoProcessFunction<IN1, IN2, R> function, TypeInformation<R> outputType) {
-    return transform("Co-Process", outputType, new OperatorSpec.CoProcess(DataStream.checkFunction(function, "process")));
+    return transform("Co-Process", outputType, new CoProcessOperator<>(DataStream.checkFunction(function, "process")));
   }
 
   /** Applies {@code function} per key to both inputs, which must both be keyed streams. */
@@ -96,7 +105,7 @@ public class ConnectedStreams<IN1, IN2> {
       KeyedCoProcessFunction<K, IN1, IN2, R> function, TypeInformation<R> outputType) {
     checkKeyed();
     return transform("KeyedCoProcess", outputType,
-        new OperatorSpec.KeyedCoProcess(DataStream.checkFunction(function, "process")));
+        new KeyedCoProcessOperator<>(DataStream.checkFunction(function, "process")));
   }
 
   private void checkKeyed() {
@@ -106,10 +115,47 @@ public class ConnectedStreams<IN1, IN2> {
     }
   }
 
-  private <R> SingleOutputStreamOperator<R> transform(String name, TypeInformation<R> outputType, OperatorSpec spec) {
+  /**
+   * Applies {@code operator}, a two-input operator of the operator SPI, to these streams, producing
+   * records of {@code outputType}; every parallel instance runs its own copy, so it must be
+   * serializable. When both streams are keyed the operator is keyed: the runtime makes each record's
+   * key (by its stream's key selector) the current key before the operator gets it.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
+  }
+
+  /**
+   * Applies the two-input operator that {@code factory} creates for each parallel instance to these
+   * streams; see {@link #transform(String, TypeInformation, TwoInputStreamOperator)}.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
+    OperatorChecks.checkFactory(name, outputType, factory, TwoInputStreamOperator.class, "connected streams");
     TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(environment.newId(),
-        first.getTransformation(), second.getTransformation(), name, spec, outputType,
+        first.getTransformation(), second.getTransformation(), name, factory, outputType,
         Transformation.DEFAULT_PARALLELISM);
+    t.setChainingStrategy(factory.getChainingStrategy());
+    return keyed(name, t);
+  }
+
+  /**
+   * Adds a built-in {@code operator} that keeps no keyed state, so that records pay for no current
+   * key also when both streams are keyed (co-map and co-flat-map functions have no keyed state).
+   */
+  private <R> SingleOutputStreamOperator<R> unkeyed(
+      String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
+    if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
+      KeyedStream.checkSameKeyType(name, "connected keyed streams", k1.getKeyType(), k2.getKeyType());
+    }
+    return new SingleOutputStreamOperator<>(environment, new TwoInputTransformation<>(environment.newId(),
+        first.getTransformation(), second.getTransformation(), name, SimpleOperatorFactory.of(operator), outputType,
+        Transformation.DEFAULT_PARALLELISM));
+  }
+
+  /** Makes {@code t} keyed when both streams are keyed, and wraps it. */
+  private <R> SingleOutputStreamOperator<R> keyed(String name, TwoInputTransformation<IN1, IN2, R> t) {
     if (first instanceof KeyedStream<IN1, ?> k1 && second instanceof KeyedStream<IN2, ?> k2) {
       KeyedStream.checkSameKeyType(name, "connected keyed streams", k1.getKeyType(), k2.getKeyType());
       t.setStateKeys(k1.getKeySelector(), k2.getKeySelector(), k1.getKeyType());

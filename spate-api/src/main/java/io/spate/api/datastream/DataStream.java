@@ -1,5 +1,7 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.JobExecutionException;
@@ -7,7 +9,8 @@ import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.lib.DiscardingSink;
 import io.spate.api.connector.sink.lib.PrintSink;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.ProcessOperator;
+import io.spate.api.operators.builtin.TimestampsAndWatermarksOperatorFactory;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
 import io.spate.api.dag.SinkTransformation;
@@ -20,6 +23,11 @@ import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.builtin.FilterOperator;
+import io.spate.api.operators.builtin.FlatMapOperator;
+import io.spate.api.operators.builtin.MapOperator;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -42,6 +50,7 @@ import java.util.Set;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStream<T> {
 
   /** The environment this stream belongs to. */
@@ -51,6 +60,7 @@ public class DataStream<T> {
   protected final Transformation<T> transformation;
 
   /** Wraps {@code transformation} of {@code environment}. */
+  @Internal
   public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.transformation = Objects.requireNonNull(transformation, "transformation");
@@ -62,6 +72,7 @@ public class DataStream<T> {
   }
 
   /** The transformation that produces this stream. */
+  @Internal
   public Transformation<T> getTransformation() {
     return transformation;
   }
@@ -87,7 +98,7 @@ public class DataStream<T> {
 
   /** Applies {@code mapper} to every record, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
-    return transform("Map", outputType, new OperatorSpec.Map(checkFunction(mapper, "map")));
+    return transform("Map", outputType, new MapOperator<>(checkFunction(mapper, "map")));
   }
 
   /** Applies {@code flatMapper} to every record; it may emit any number of records. */
@@ -100,12 +111,12 @@ public class DataStream<T> {
   /** Applies {@code flatMapper}, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> flatMap(
       FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
-    return transform("Flat Map", outputType, new OperatorSpec.FlatMap(checkFunction(flatMapper, "flatMap")));
+    return transform("Flat Map", outputType, new FlatMapOperator<>(checkFunction(flatMapper, "flatMap")));
   }
 
   /** Keeps the records for which {@code filter} returns true. */
   public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
-    return transform("Filter", getType(), new OperatorSpec.Filter(checkFunction(filter, "filter")));
+    return transform("Filter", getType(), new FilterOperator<>(checkFunction(filter, "filter")));
   }
 
   /** Applies {@code function}, which sees each record's timestamp and can emit to side outputs. */
@@ -117,7 +128,7 @@ public class DataStream<T> {
 
   /** Applies {@code function}, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
-    return transform("Process", outputType, new OperatorSpec.Process(checkFunction(function, "process")));
+    return transform("Process", outputType, new ProcessOperator<>(checkFunction(function, "process")));
   }
 
   /** Assigns timestamps and generates watermarks with {@code strategy}. */
@@ -128,7 +139,7 @@ public class DataStream<T> {
           + "it only applies to a strategy given to fromSource(...); remove withWatermarkAlignment(...) here.");
     }
     SingleOutputStreamOperator<T> result = transform(
-        "Timestamps/Watermarks", getType(), new OperatorSpec.TimestampsAndWatermarks(strategy));
+        "Timestamps/Watermarks", getType(), new TimestampsAndWatermarksOperatorFactory<>(strategy));
     result.getTransformation().setParallelism(
         transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism());
     return result;
@@ -360,15 +371,37 @@ public class DataStream<T> {
     return result;
   }
 
-  // ---------------------------------------------------------------- helpers
+  /**
+   * Applies {@code operator}, an operator written against the operator SPI ({@code
+   * io.spate.api.operators}), to this stream, producing records of {@code outputType}. Every
+   * parallel instance runs its own copy of the operator, so it must be serializable. On a keyed
+   * stream the operator is keyed: the runtime makes each record's key the current key of its keyed
+   * state and timers.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OneInputStreamOperator<T, R> operator) {
+    return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
+  }
 
-  /** Adds a one-input operator on this stream. */
-  protected <R> SingleOutputStreamOperator<R> transform(
-      String name, TypeInformation<R> outputType, OperatorSpec operator) {
+  /**
+   * Applies the one-input operator that {@code factory} creates for each parallel instance to this
+   * stream, producing records of {@code outputType}; see {@link #transform(String, TypeInformation,
+   * OneInputStreamOperator)}.
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
+    OperatorChecks.checkFactory(name, outputType, factory, OneInputStreamOperator.class, "a one-input stream");
     OneInputTransformation<T, R> t = new OneInputTransformation<>(
-        environment.newId(), transformation, name, operator, outputType, Transformation.DEFAULT_PARALLELISM);
+        environment.newId(), transformation, name, factory, outputType, Transformation.DEFAULT_PARALLELISM);
+    t.setChainingStrategy(factory.getChainingStrategy());
+    keyOperator(t);
     return new SingleOutputStreamOperator<>(environment, t);
   }
+
+  /** Makes an operator added with {@code transform} keyed where this stream is keyed; here it is not. */
+  void keyOperator(OneInputTransformation<T, ?> transformation) {}
+
+  // ---------------------------------------------------------------- helpers
 
   static <F> F checkFunction(F function, String operation) {
     if (function == null) {

@@ -1,6 +1,8 @@
 package io.spate.api.datastream;
 
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.Public;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SinkTransformation;
 
 /**
@@ -8,16 +10,19 @@ import io.spate.api.dag.SinkTransformation;
  *
  * @param <T> the record type
  */
+@Public
 public class DataStreamSink<T> {
 
   private final SinkTransformation<T> transformation;
 
   /** Wraps {@code transformation}. */
+  @Internal
   public DataStreamSink(SinkTransformation<T> transformation) {
     this.transformation = transformation;
   }
 
   /** The sink's transformation. */
+  @Internal
   public SinkTransformation<T> getTransformation() {
     return transformation;
   }

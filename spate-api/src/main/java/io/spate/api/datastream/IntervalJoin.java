@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param <T2> the right stream's type
  * @param <KEY> the key type of both streams
  */
+@PublicEvolving
 public class IntervalJoin<T1, T2, KEY> {
 
   private final KeyedStream<T1, KEY> left;

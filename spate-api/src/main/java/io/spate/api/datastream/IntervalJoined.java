@@ -1,8 +1,9 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.IntervalJoinOperatorFactory;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.ProcessJoinFunction;
@@ -17,6 +18,7 @@ import io.spate.api.typeinfo.TypeInformation;
  * @param <IN2> the right stream's type
  * @param <KEY> the key type of both streams
  */
+@PublicEvolving
 public class IntervalJoined<IN1, IN2, KEY> {
 
   private final KeyedStream<IN1, KEY> left;
@@ -79,12 +81,13 @@ public class IntervalJoined<IN1, IN2, KEY> {
     DataStream.checkFunction(function, "process");
     TypeInformation<KEY> keyType = left.getKeyType();
     KeyedStream.checkSameKeyType("intervalJoin", "joined streams", keyType, right.getKeyType());
-    long lower = OperatorSpec.IntervalJoin.inclusiveLowerBound(lowerBound, lowerBoundInclusive);
-    long upper = OperatorSpec.IntervalJoin.inclusiveUpperBound(upperBound, upperBoundInclusive);
+    long lower = IntervalJoinOperatorFactory.inclusiveLowerBound(lowerBound, lowerBoundInclusive);
+    long upper = IntervalJoinOperatorFactory.inclusiveUpperBound(upperBound, upperBoundInclusive);
     StreamExecutionEnvironment env = left.getExecutionEnvironment();
     TwoInputTransformation<IN1, IN2, OUT> t = new TwoInputTransformation<>(env.newId(), left.getTransformation(),
         right.getTransformation(), "IntervalJoin",
-        new OperatorSpec.IntervalJoin(function, lower, upper, leftLateDataTag, rightLateDataTag),
+        new IntervalJoinOperatorFactory<>(function, lower, upper, leftLateDataTag, rightLateDataTag,
+            left.getType(), right.getType()),
         outputType, Transformation.DEFAULT_PARALLELISM);
     t.setStateKeys(left.getKeySelector(), right.getKeySelector(), keyType);
     return new SingleOutputStreamOperator<>(env, t);

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.functions.CoGroupFunction;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatJoinFunction;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param <T1> the type of the first input
  * @param <T2> the type of the second input
  */
+@Public
 public class JoinedStreams<T1, T2> {
 
   private final CoGroupedStreams<T1, T2> coGroup;

@@ -1,8 +1,10 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.KeyedProcessOperator;
+import io.spate.api.operators.builtin.KeyedReduceOperatorFactory;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
 import io.spate.api.dag.Transformation;
@@ -31,6 +33,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <T> the record type
  * @param <K> the key type
  */
+@Public
 public class KeyedStream<T, K> extends DataStream<T> {
 
   private final KeySelector<T, K> keySelector;
@@ -71,7 +74,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
   /** Applies {@code function} per key, producing records of {@code outputType}. */
   public <R> SingleOutputStreamOperator<R> process(
       KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
-    return keyedTransform("KeyedProcess", outputType, new OperatorSpec.KeyedProcess(checkFunction(function, "process")));
+    return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(checkFunction(function, "process")));
   }
 
   /**
@@ -116,7 +119,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   /** Combines the records of each key with {@code reducer}, emitting the running result per record. */
   public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
-    return keyedTransform("Keyed Reduce", getType(), new OperatorSpec.KeyedReduce(checkFunction(reducer, "reduce")));
+    return transform("Keyed Reduce", getType(),
+        new KeyedReduceOperatorFactory<>(checkFunction(reducer, "reduce"), getType()));
   }
 
   /** The running sum of the field at {@code position} per key. */
@@ -190,7 +194,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
   }
 
   private SingleOutputStreamOperator<T> aggregate(String name, ReduceFunction<T> aggregator) {
-    return keyedTransform(name, getType(), new OperatorSpec.KeyedReduce(aggregator));
+    return transform(name, getType(), new KeyedReduceOperatorFactory<>(aggregator, getType()));
   }
 
   private io.spate.api.serialization.TypeSerializer<T> serializer() {
@@ -218,16 +222,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
    * flatMap}, {@code filter} or {@code process} after {@code keyBy} may use keyed state.
    */
   @Override
-  protected <R> SingleOutputStreamOperator<R> transform(
-      String name, TypeInformation<R> outputType, OperatorSpec operator) {
-    return keyedTransform(name, outputType, operator);
-  }
-
-  private <R> SingleOutputStreamOperator<R> keyedTransform(
-      String name, TypeInformation<R> outputType, OperatorSpec operator) {
-    OneInputTransformation<T, R> t = new OneInputTransformation<>(
-        environment.newId(), transformation, name, operator, outputType, Transformation.DEFAULT_PARALLELISM);
-    t.setStateKey(keySelector, keyType);
-    return new SingleOutputStreamOperator<>(environment, t);
+  void keyOperator(OneInputTransformation<T, ?> transformation) {
+    transformation.setStateKey(keySelector, keyType);
   }
 }

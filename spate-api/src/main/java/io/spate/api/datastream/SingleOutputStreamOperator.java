@@ -1,8 +1,10 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.SideOutputTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.typeinfo.TypeHint;
@@ -16,11 +18,13 @@ import java.util.Map;
  *
  * @param <T> the record type
  */
+@Public
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   private final Map<String, OutputTag<?>> sideOutputTags = new HashMap<>();
 
   /** Wraps {@code transformation}. */
+  @Internal
   public SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     super(environment, transformation);
   }

@@ -1,5 +1,7 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.Public;
 import io.spate.api.checkpoint.CheckpointConfig;
 import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.common.ExecutionConfig;
@@ -46,6 +48,7 @@ import java.util.concurrent.ExecutionException;
  * The entry point of a streaming program: creates sources, holds the job's settings, and runs the
  * graph of transformations built on its streams.
  */
+@Public
 public class StreamExecutionEnvironment {
 
   private static volatile StreamExecutionEnvironmentFactory contextFactory;
@@ -444,6 +447,7 @@ public class StreamExecutionEnvironment {
    * Builds and validates the graph of everything defined so far under {@code jobName}, and clears
    * the environment for the next job.
    */
+  @Internal
   public StreamGraph getStreamGraph(String jobName) {
     validateFaultToleranceOptions();
     RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);

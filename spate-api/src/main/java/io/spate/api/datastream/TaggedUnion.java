@@ -1,5 +1,7 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * A record of either of two inputs, tagged with its side, so that both inputs of a window join or
  * co-group can share one keyed window operator.
@@ -7,6 +9,7 @@ package io.spate.api.datastream;
  * @param <T1> the type of the first input
  * @param <T2> the type of the second input
  */
+@PublicEvolving
 public final class TaggedUnion<T1, T2> {
 
   private final T1 one;

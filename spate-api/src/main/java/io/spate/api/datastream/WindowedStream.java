@@ -1,9 +1,10 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.OutputTag;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.windowing.WindowOperatorFactory;
 import io.spate.api.dag.Transformation;
 import io.spate.api.datastream.aggregation.ComparableAggregator;
 import io.spate.api.datastream.aggregation.SumAggregator;
@@ -32,6 +33,7 @@ import java.time.Duration;
  * @param <K> the key type
  * @param <W> the window type
  */
+@Public
 public class WindowedStream<T, K, W extends Window> {
 
   private final KeyedStream<T, K> input;
@@ -289,10 +291,10 @@ public class WindowedStream<T, K, W extends Window> {
   <R> SingleOutputStreamOperator<R> build(
       String operation, TypeInformation<R> outputType, Function incremental, ProcessWindowFunction<?, R, ?, ?> function) {
     String name = kind + "(" + assigner + ", " + trigger + (evictor != null ? ", " + evictor : "") + ") " + operation;
-    OperatorSpec spec = new OperatorSpec.Windowed(assigner, trigger, defaultTrigger, evictor, allowedLateness,
-        lateDataOutputTag, incremental, function);
+    WindowOperatorFactory<R> factory = new WindowOperatorFactory<>(assigner, trigger, defaultTrigger, evictor,
+        allowedLateness, lateDataOutputTag, incremental, function, input.getType());
     OneInputTransformation<T, R> t = new OneInputTransformation<>(
-        input.environment.newId(), input.transformation, name, spec, outputType, parallelism);
+        input.environment.newId(), input.transformation, name, factory, outputType, parallelism);
     t.setStateKey(input.getKeySelector(), input.getKeyType());
     return new SingleOutputStreamOperator<>(input.environment, t);
   }

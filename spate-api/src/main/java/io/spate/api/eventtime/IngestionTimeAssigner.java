@@ -1,5 +1,7 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Gives each record the processing time at which it enters the source as its timestamp (ingestion
  * time). Timestamps never decrease, even if the wall clock steps back, so it pairs with {@link
@@ -7,6 +9,7 @@ package io.spate.api.eventtime;
  *
  * @param <T> the record type
  */
+@Public
 public final class IngestionTimeAssigner<T> implements TimestampAssigner<T> {
 
   private static final long serialVersionUID = 1L;

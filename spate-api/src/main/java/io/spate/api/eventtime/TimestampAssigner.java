@@ -1,5 +1,6 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
 import java.io.Serializable;
 
 /**
@@ -7,6 +8,7 @@ import java.io.Serializable;
  *
  * @param <T> the record type
  */
+@Public
 @FunctionalInterface
 public interface TimestampAssigner<T> extends Serializable {
 

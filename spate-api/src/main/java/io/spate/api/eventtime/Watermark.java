@@ -1,5 +1,6 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
 import java.io.Serializable;
 
 /**
@@ -7,6 +8,7 @@ import java.io.Serializable;
  *
  * @param timestamp the event time up to which the stream is complete
  */
+@Public
 public record Watermark(long timestamp) implements Serializable {
 
   /** The watermark that ends event time: every timer and window fires. */

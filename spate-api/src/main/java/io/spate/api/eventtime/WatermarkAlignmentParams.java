@@ -1,5 +1,6 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param maxAllowedDrift how far a reader's watermark may run ahead of the group's minimum
  * @param updateInterval how often readers report their watermark and learn the group's limit
  */
+@PublicEvolving
 public record WatermarkAlignmentParams(String groupName, Duration maxAllowedDrift, Duration updateInterval)
     implements Serializable {
 

@@ -1,10 +1,13 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Generates watermarks from the records it sees (punctuated) and/or periodically.
  *
  * @param <T> the record type
  */
+@Public
 public interface WatermarkGenerator<T> {
 
   /** Called for every record; may emit a watermark right away. */

@@ -1,5 +1,6 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.function.LongSupplier;
  *
  * @param <T> the record type
  */
+@Public
 public final class WatermarkStrategy<T> implements Serializable {
 
   private static final long serialVersionUID = 1L;

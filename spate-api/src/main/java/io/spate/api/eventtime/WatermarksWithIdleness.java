@@ -1,5 +1,6 @@
 package io.spate.api.eventtime;
 
+import io.spate.api.annotation.Public;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -10,6 +11,7 @@ import java.util.function.LongSupplier;
  *
  * @param <T> the record type
  */
+@Public
 public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
 
   private final WatermarkGenerator<T> watermarks;

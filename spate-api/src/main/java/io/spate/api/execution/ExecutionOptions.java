@@ -1,8 +1,10 @@
 package io.spate.api.execution;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.ConfigOption;
 
 /** Options that choose where jobs run. */
+@PublicEvolving
 public final class ExecutionOptions {
 
   private ExecutionOptions() {}

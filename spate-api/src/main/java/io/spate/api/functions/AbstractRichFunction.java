@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** The base class of rich functions: keeps the runtime context and does nothing on open/close. */
+@Public
 public abstract class AbstractRichFunction implements RichFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /**
  * An incremental aggregation: values are added one at a time to an accumulator, accumulators can
  * be merged (for merging windows), and the result is read from the accumulator.
@@ -8,6 +10,7 @@ package io.spate.api.functions;
  * @param <ACC> the accumulator type
  * @param <OUT> the result type
  */
+@Public
 public interface AggregateFunction<IN, ACC, OUT> extends Function {
 
   /** A new, empty accumulator. */

@@ -1,11 +1,13 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 
 /**
  * What the broadcast process functions share: the contexts through which both sides read the time
  * and emit side outputs.
  */
+@PublicEvolving
 public abstract class BaseBroadcastProcessFunction extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

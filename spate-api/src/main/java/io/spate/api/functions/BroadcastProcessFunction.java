@@ -1,5 +1,6 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.BroadcastState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ReadOnlyBroadcastState;
@@ -12,6 +13,7 @@ import io.spate.api.state.ReadOnlyBroadcastState;
  * @param <IN2> type of the broadcast input
  * @param <OUT> output type
  */
+@PublicEvolving
 public abstract class BroadcastProcessFunction<IN1, IN2, OUT> extends BaseBroadcastProcessFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Sees, per key and window, all records of both inputs of a co-group at once (either side may be
  * empty), and emits any number of results.
@@ -8,6 +10,7 @@ package io.spate.api.functions;
  * @param <IN2> the type of the second input
  * @param <OUT> the result type
  */
+@Public
 @FunctionalInterface
 public interface CoGroupFunction<IN1, IN2, OUT> extends Function {
 

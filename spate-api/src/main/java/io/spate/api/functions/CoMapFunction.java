@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** Maps the records of two connected streams, one method per input, to one output type. */
+@Public
 public interface CoMapFunction<IN1, IN2, OUT> extends Function {
   /** Maps a record of the first input. */
   OUT map1(IN1 value) throws Exception;

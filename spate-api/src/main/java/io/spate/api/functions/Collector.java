@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** Receives the records that a function emits. */
+@Public
 public interface Collector<T> {
   /** Emits one record. */
   void collect(T record);

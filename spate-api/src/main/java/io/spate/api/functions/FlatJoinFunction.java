@@ -1,5 +1,7 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Emits any number of results for each pair of records of a window join that share a key and a
  * window.
@@ -8,6 +10,7 @@ package io.spate.api.functions;
  * @param <IN2> the type of the second input
  * @param <OUT> the result type
  */
+@Public
 @FunctionalInterface
 public interface FlatJoinFunction<IN1, IN2, OUT> extends Function {
 

@@ -1,5 +1,7 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /**
  * Combines one record of each side of a window join that share a key and a window into one result.
  *
@@ -7,6 +9,7 @@ package io.spate.api.functions;
  * @param <IN2> the type of the second input
  * @param <OUT> the result type
  */
+@Public
 @FunctionalInterface
 public interface JoinFunction<IN1, IN2, OUT> extends Function {
 

@@ -1,5 +1,6 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 
 /**
@@ -11,6 +12,7 @@ import io.spate.api.common.OutputTag;
  * @param <IN2> type of the second input
  * @param <OUT> output type
  */
+@PublicEvolving
 public abstract class KeyedCoProcessFunction<K, IN1, IN2, OUT> extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

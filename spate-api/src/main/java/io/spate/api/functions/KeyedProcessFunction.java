@@ -1,5 +1,6 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 
 /**
@@ -10,6 +11,7 @@ import io.spate.api.common.OutputTag;
  * @param <I> input type
  * @param <O> output type
  */
+@PublicEvolving
 public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 
 /**
@@ -9,6 +10,7 @@ import io.spate.api.common.OutputTag;
  * @param <I> input type
  * @param <O> output type
  */
+@PublicEvolving
 public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** A {@link CoFlatMapFunction} with a life cycle and a {@link RuntimeContext}. */
+@Public
 public abstract class RichCoFlatMapFunction<IN1, IN2, OUT> extends AbstractRichFunction implements CoFlatMapFunction<IN1, IN2, OUT> {
   private static final long serialVersionUID = 1L;
 }

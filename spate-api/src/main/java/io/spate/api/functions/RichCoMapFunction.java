@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** A {@link CoMapFunction} with a life cycle and a {@link RuntimeContext}. */
+@Public
 public abstract class RichCoMapFunction<IN1, IN2, OUT> extends AbstractRichFunction implements CoMapFunction<IN1, IN2, OUT> {
   private static final long serialVersionUID = 1L;
 }

@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
+
 /** A function with a life cycle and access to its {@link RuntimeContext}. */
+@Public
 public interface RichFunction extends Function {
 
   /** Called once per parallel instance before the first record. */

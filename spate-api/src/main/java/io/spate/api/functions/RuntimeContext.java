@@ -1,5 +1,6 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.TaskInfo;
@@ -19,6 +20,7 @@ import io.spate.api.state.ValueStateDescriptor;
  * What a rich function can learn about where it runs (its task, subtask, job, metrics) and where it
  * keeps keyed state.
  */
+@Public
 public interface RuntimeContext {
 
   /** The job this function runs in. */

@@ -1,6 +1,9 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Whether a timer was set in event time or in processing time. */
+@PublicEvolving
 public enum TimeDomain {
   /** Fires when the watermark passes the timer's timestamp. */
   EVENT_TIME,

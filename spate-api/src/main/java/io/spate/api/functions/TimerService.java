@@ -1,9 +1,12 @@
 package io.spate.api.functions;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Reads the current time and sets timers for the current key. Timers are deduplicated: there is at
  * most one per key and timestamp in each time domain.
  */
+@PublicEvolving
 public interface TimerService {
 
   /** The current wall-clock time in milliseconds. */

@@ -1,7 +1,10 @@
 package io.spate.api.metrics;
 
+import io.spate.api.annotation.Public;
+
 /** A metric that counts up (or down). */
-public interface Counter {
+@Public
+public interface Counter extends Metric {
   /** Adds one. */
   void inc();
 
@@ -10,6 +13,9 @@ public interface Counter {
 
   /** Subtracts one. */
   void dec();
+
+  /** Subtracts {@code n}. */
+  void dec(long n);
 
   /** The current count. */
   long getCount();

@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 /** Serializes {@link BigDecimal} values exactly, as unscaled value and scale, so that {@code 1.0} and {@code 1.00} stay distinct. */
+@Internal
 public final class BigDecimalSerializer extends ImmutableValueSerializer<BigDecimal> {
 
   private static final long serialVersionUID = 1L;

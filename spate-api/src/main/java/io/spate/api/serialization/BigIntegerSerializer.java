@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.math.BigInteger;
 /** Serializes {@link BigInteger} values as their two's-complement bytes with a length prefix. */
+@Internal
 public final class BigIntegerSerializer extends ImmutableValueSerializer<BigInteger> {
 
   private static final long serialVersionUID = 1L;

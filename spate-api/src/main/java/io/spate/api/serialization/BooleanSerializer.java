@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Boolean} values as one byte. */
+@Internal
 public final class BooleanSerializer extends ImmutableValueSerializer<Boolean> {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Byte} values as one byte. */
+@Internal
 public final class ByteSerializer extends ImmutableValueSerializer<Byte> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 
 /**
@@ -11,6 +12,7 @@ import java.io.IOException;
  * @param <T> the serialized type
  * @param <S> the class of the outer serializer
  */
+@PublicEvolving
 public abstract class CompositeSerializerSnapshot<T, S extends TypeSerializer<T>>
     implements TypeSerializerSnapshot<T> {
 

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * java.io.DataInputStream}. Point it at new data with {@code setBuffer} to reuse it. Not
  * thread-safe.
  */
+@Internal
 public final class DataInputDeserializer implements DataInputView {
 
   private static final byte[] EMPTY = new byte[0];

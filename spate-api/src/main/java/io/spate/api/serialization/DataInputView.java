@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Public;
 import java.io.DataInput;
 import java.io.IOException;
 
 /** The source that serializers read from. */
+@Public
 public interface DataInputView extends DataInput {
 
   /**

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.lang.invoke.MethodHandles;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * java.io.DataOutputStream}. Reuse one instance with {@link #clear()} to avoid allocating per value.
  * Not thread-safe.
  */
+@Internal
 public final class DataOutputSerializer implements DataOutputView {
 
   private static final VarHandle SHORT =

@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Public;
 import java.io.DataOutput;
 import java.io.IOException;
 
 /** The target that serializers write to. */
+@Public
 public interface DataOutputView extends DataOutput {
 
   /**

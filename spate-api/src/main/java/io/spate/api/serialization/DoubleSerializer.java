@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Double} values as eight bytes. */
+@Internal
 public final class DoubleSerializer extends ImmutableValueSerializer<Double> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ import java.util.Objects;
  *
  * @param <E> the enum type
  */
+@Internal
 public final class EnumSerializer<E extends Enum<E>> extends ImmutableValueSerializer<E> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Arrays;
  *
  * @param <E> the enum type
  */
+@Internal
 public final class EnumSerializerSnapshot<E extends Enum<E>> implements TypeSerializerSnapshot<E> {
 
   private String enumClassName;

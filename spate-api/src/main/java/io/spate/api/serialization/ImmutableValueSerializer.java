@@ -1,11 +1,14 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
+
 /**
  * Base of the stateless serializers of immutable values: {@link #copy} returns its argument and
  * {@link #duplicate} returns this instance.
  *
  * @param <T> the serialized type
  */
+@Internal
 public abstract class ImmutableValueSerializer<T> extends TypeSerializer<T> {
 
   private static final long serialVersionUID = 1L;

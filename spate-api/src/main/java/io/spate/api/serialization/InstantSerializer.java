@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 /** Serializes {@link Instant} values as epoch seconds and nanoseconds. */
+@Internal
 public final class InstantSerializer extends ImmutableValueSerializer<Instant> {
 
   private static final long serialVersionUID = 1L;

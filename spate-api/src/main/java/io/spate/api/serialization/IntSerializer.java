@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Integer} values as four bytes. */
+@Internal
 public final class IntSerializer extends ImmutableValueSerializer<Integer> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.ObjectStreamClass;
  *
  * @param <T> the serialized type
  */
+@Internal
 public final class JavaSerializationSnapshot<T> implements TypeSerializerSnapshot<T> {
 
   private TypeSerializer<T> serializer;

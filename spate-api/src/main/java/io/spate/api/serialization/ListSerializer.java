@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.RandomAccess;
  *
  * @param <E> the element type
  */
+@Internal
 public final class ListSerializer<E> extends TypeSerializer<List<E>> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param <E> the element type
  */
+@Internal
 public final class ListSerializerSnapshot<E> extends CompositeSerializerSnapshot<List<E>, ListSerializer<E>> {
 
   /** For reading; {@link #readSnapshot} fills it in. */

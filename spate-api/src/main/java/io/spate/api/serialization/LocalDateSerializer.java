@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 /** Serializes {@link LocalDate} values as year, month and day. */
+@Internal
 public final class LocalDateSerializer extends ImmutableValueSerializer<LocalDate> {
 
   private static final long serialVersionUID = 1L;

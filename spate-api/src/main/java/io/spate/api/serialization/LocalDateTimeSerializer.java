@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 /** Serializes {@link LocalDateTime} values as a date followed by a time of day. */
+@Internal
 public final class LocalDateTimeSerializer extends ImmutableValueSerializer<LocalDateTime> {
 
   private static final long serialVersionUID = 1L;

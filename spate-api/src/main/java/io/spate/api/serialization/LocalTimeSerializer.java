@@ -1,9 +1,11 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 /** Serializes {@link LocalTime} values as hour, minute, second and nanosecond. */
+@Internal
 public final class LocalTimeSerializer extends ImmutableValueSerializer<LocalTime> {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Long} values as eight bytes. */
+@Internal
 public final class LongSerializer extends ImmutableValueSerializer<Long> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param <K> the key type
  * @param <V> the value type
  */
+@Internal
 public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
 
   private static final long serialVersionUID = 1L;

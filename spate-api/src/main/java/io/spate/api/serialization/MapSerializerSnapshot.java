@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  * @param <K> the key type
  * @param <V> the value type
  */
+@Internal
 public final class MapSerializerSnapshot<K, V>
     extends CompositeSerializerSnapshot<Map<K, V>, MapSerializer<K, V>> {
 

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @param <E> the component type
  */
+@Internal
 public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /**
@@ -9,6 +10,7 @@ import java.io.IOException;
  *
  * @param <E> the component type
  */
+@Internal
 public final class ObjectArraySerializerSnapshot<E>
     extends CompositeSerializerSnapshot<E[], ObjectArraySerializer<E>> {
 

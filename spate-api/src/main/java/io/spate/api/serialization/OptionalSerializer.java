@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  *
  * @param <E> the type of the contained value
  */
+@Internal
 public final class OptionalSerializer<E> extends TypeSerializer<Optional<E>> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Optional;
  *
  * @param <E> the type of the contained value
  */
+@Internal
 public final class OptionalSerializerSnapshot<E>
     extends CompositeSerializerSnapshot<Optional<E>, OptionalSerializer<E>> {
 

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.Serializable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * through its public getter and setter. Method handles are resolved on first use and cached, and
  * re-resolved after Java serialization.
  */
+@Internal
 public final class PojoProperty implements Serializable {
 
   private static final long serialVersionUID = 1L;

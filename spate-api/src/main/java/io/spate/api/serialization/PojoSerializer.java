@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Objects;
  *
  * @param <T> the POJO type
  */
+@Internal
 public final class PojoSerializer<T> extends TypeSerializer<T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param <T> the POJO type
  */
+@Internal
 public final class PojoSerializerSnapshot<T> extends ClassLayoutSnapshot<T> {
 
   /** For reading; {@link #readSnapshot} fills it in. */

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /**
@@ -8,6 +9,7 @@ import java.io.IOException;
  *
  * @param <T> the array type, such as {@code int[]}
  */
+@Internal
 public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
 
   private static final long serialVersionUID = 1L;

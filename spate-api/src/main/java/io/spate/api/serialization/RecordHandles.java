@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -13,6 +14,7 @@ import java.lang.reflect.Type;
  * canonical constructor; resolved once per class and shared, so that serializers and field
  * accessors use no per-call reflection.
  */
+@Internal
 public final class RecordHandles {
 
   private static final ClassValue<RecordHandles> CACHE =

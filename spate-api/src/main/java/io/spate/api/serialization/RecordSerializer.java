@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param <R> the record type
  */
+@Internal
 public final class RecordSerializer<R> extends TypeSerializer<R> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.lang.reflect.Array;
 import java.lang.reflect.Type;
 
@@ -16,6 +17,7 @@ import java.lang.reflect.Type;
  *
  * @param <R> the record type
  */
+@Internal
 public final class RecordSerializerSnapshot<R> extends ClassLayoutSnapshot<R> {
 
   /** For reading; {@link #readSnapshot} fills it in. */

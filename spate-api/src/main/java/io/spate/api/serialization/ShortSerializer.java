@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes {@link Short} values as two bytes. */
+@Internal
 public final class ShortSerializer extends ImmutableValueSerializer<Short> {
 
   private static final long serialVersionUID = 1L;

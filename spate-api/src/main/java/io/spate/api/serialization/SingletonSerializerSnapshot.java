@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -12,6 +13,7 @@ import java.lang.reflect.Modifier;
  *
  * @param <T> the serialized type
  */
+@PublicEvolving
 public final class SingletonSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
 
   private String serializerClassName;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * byte (below 0x80), two bytes (below 0x800) or three bytes. Encoding chars one by one rather than
  * code points keeps malformed strings intact, which standard UTF-8 would replace with '?'.
  */
+@Internal
 public final class StringSerializer extends ImmutableValueSerializer<String> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -10,6 +11,7 @@ import java.io.Serializable;
  *
  * @param <T> the serialized type
  */
+@PublicEvolving
 public abstract class TypeSerializer<T> implements Serializable {
 
   private static final long serialVersionUID = 1L;

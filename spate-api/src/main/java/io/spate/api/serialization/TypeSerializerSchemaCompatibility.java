@@ -1,11 +1,14 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * The answer of {@link TypeSerializerSnapshot#resolveSchemaCompatibility}: whether state written by
  * an old serializer can be read by a new one.
  *
  * @param <T> the serialized type
  */
+@PublicEvolving
 public final class TypeSerializerSchemaCompatibility<T> {
 
   /** The kinds of answer. */

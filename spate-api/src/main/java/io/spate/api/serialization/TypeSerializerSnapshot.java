@@ -1,5 +1,6 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 
 /**
@@ -12,6 +13,7 @@ import java.io.IOException;
  *
  * @param <T> the serialized type
  */
+@PublicEvolving
 public interface TypeSerializerSnapshot<T> {
 
   /** The version of the format {@link #writeSnapshot} writes. */

@@ -1,8 +1,10 @@
 package io.spate.api.serialization;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 
 /** Serializes the type {@link Void}, whose only value is null, as no bytes at all. */
+@Internal
 public final class VoidSerializer extends ImmutableValueSerializer<Void> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param <ACC> the accumulator type
  * @param <OUT> the result type
  */
+@PublicEvolving
 public class AggregatingStateDescriptor<IN, ACC, OUT>
     extends StateDescriptor<AggregatingState<IN, OUT>, ACC> {
 

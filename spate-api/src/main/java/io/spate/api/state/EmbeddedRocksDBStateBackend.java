@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * Keyed state serialized in an embedded RocksDB on local disk: for state larger than memory. Needs
  * the {@code spate-state-rocksdb} module on the class path; values read back are copies.
  */
+@PublicEvolving
 public final class EmbeddedRocksDBStateBackend implements StateBackend {
 
   private static final long serialVersionUID = 1L;

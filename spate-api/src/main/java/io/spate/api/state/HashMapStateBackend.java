@@ -1,6 +1,9 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Keyed state as Java objects on the heap: the default, and the fastest while state fits in memory. */
+@PublicEvolving
 public final class HashMapStateBackend implements StateBackend {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Visits the keyed state of one key, for {@code applyToKeyedState} on the broadcast side of a keyed
  * broadcast process function.
@@ -7,6 +9,7 @@ package io.spate.api.state;
  * @param <K> the key type
  * @param <S> the state type
  */
+@PublicEvolving
 @FunctionalInterface
 public interface KeyedStateFunction<K, S extends State> {
 

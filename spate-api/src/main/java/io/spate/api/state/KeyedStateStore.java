@@ -1,6 +1,9 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** Where functions get keyed state: one instance of each state per key (and window). */
+@PublicEvolving
 public interface KeyedStateStore {
 
   /** The value state described by {@code descriptor}. */

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param <T> the element type
  */
+@PublicEvolving
 public interface ListState<T> extends MergingState<T, Iterable<T>> {
 
   /** Replaces the list for the current key with {@code values} (empty or null clears it). */

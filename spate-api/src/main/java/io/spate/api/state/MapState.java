@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param <UK> the user key type
  * @param <UV> the user value type
  */
+@PublicEvolving
 public interface MapState<UK, UV> extends State {
 
   /** The value of {@code key}, or null. */

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param <UK> the user key type
  * @param <UV> the user value type
  */
+@PublicEvolving
 @SuppressWarnings({"unchecked", "rawtypes"})
 public class MapStateDescriptor<UK, UV> extends StateDescriptor<MapState<UK, UV>, Map<UK, UV>> {
 

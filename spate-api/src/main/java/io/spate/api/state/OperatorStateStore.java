@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Set;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Set;
  * or unioned among the instances when the parallelism changes, and broadcast maps that every
  * instance holds in full.
  */
+@PublicEvolving
 public interface OperatorStateStore {
 
   /**

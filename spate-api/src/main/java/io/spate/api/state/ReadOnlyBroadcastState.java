@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  * @param <K> the key type
  * @param <V> the value type
  */
+@PublicEvolving
 public interface ReadOnlyBroadcastState<K, V> extends State {
 
   /** The value of {@code key}, or null. */

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @param <T> the value type
  */
+@PublicEvolving
 public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>, T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.typeinfo.TypeInformation;
 import java.io.Serializable;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param <T> the type of the stored value (the element type for lists, the accumulator for
  *     aggregations)
  */
+@PublicEvolving
 public abstract class StateDescriptor<S extends State, T> implements Serializable {
 
   private static final long serialVersionUID = 1L;

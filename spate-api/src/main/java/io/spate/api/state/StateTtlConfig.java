@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * <p>Time to live is measured in processing time, on the clock of the task that owns the state.
  * Immutable; build one with {@link #newBuilder(Duration)}.
  */
+@PublicEvolving
 public final class StateTtlConfig implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 
 /**
@@ -7,6 +8,7 @@ import java.io.IOException;
  *
  * @param <T> the value type
  */
+@PublicEvolving
 public interface ValueState<T> extends State {
 
   /** The value for the current key, or the descriptor's default (null unless set) when there is none. */

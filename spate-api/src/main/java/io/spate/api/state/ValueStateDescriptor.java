@@ -1,5 +1,6 @@
 package io.spate.api.state;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.typeinfo.TypeInformation;
 
 /**
@@ -7,6 +8,7 @@ import io.spate.api.typeinfo.TypeInformation;
  *
  * @param <T> the value type
  */
+@PublicEvolving
 public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
 
   private static final long serialVersionUID = 1L;

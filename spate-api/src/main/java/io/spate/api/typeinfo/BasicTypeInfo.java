@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.serialization.BigDecimalSerializer;
 import io.spate.api.serialization.BigIntegerSerializer;
 import io.spate.api.serialization.BooleanSerializer;
@@ -33,6 +34,7 @@ import java.util.Map;
  *
  * @param <T> the described type
  */
+@Public
 public final class BasicTypeInfo<T> extends AtomicTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param <T> the described type
  */
+@PublicEvolving
 public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
 
   private static final long serialVersionUID = 1L;

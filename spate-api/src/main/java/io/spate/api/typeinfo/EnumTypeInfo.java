@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.EnumSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @param <E> the enum type
  */
+@PublicEvolving
 public final class EnumTypeInfo<E extends Enum<E>> extends AtomicTypeInfo<E> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -9,6 +10,7 @@ import java.io.Serializable;
  * @param <T> the type holding the field
  * @param <F> the field's type
  */
+@PublicEvolving
 public interface FieldAccessor<T, F> extends Serializable {
 
   /** The field's value in {@code record}. */

@@ -1,6 +1,9 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
+
 /** Thrown when a type cannot be used where it is used, with the reason and the fix in the message. */
+@Public
 public class InvalidTypesException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.ListSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * @param <E> the element type
  */
+@PublicEvolving
 public final class ListTypeInfo<E> extends ElementContainerTypeInfo<List<E>, E> {
 
   private static final long serialVersionUID = 1L;

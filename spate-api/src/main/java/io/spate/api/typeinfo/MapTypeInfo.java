@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.MapSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param <K> the key type
  * @param <V> the value type
  */
+@PublicEvolving
 public final class MapTypeInfo<K, V> extends TypeInformation<Map<K, V>> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param <T> the type that was not determined
  */
+@Internal
 public final class MissingTypeInfo<T> extends TypeInformation<T> {
 
   private static final long serialVersionUID = 1L;

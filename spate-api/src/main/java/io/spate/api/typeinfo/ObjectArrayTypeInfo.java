@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.ObjectArraySerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.lang.reflect.Array;
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @param <E> the component type
  */
+@PublicEvolving
 public final class ObjectArrayTypeInfo<E> extends TypeInformation<E[]> {
 
   private static final long serialVersionUID = 1L;

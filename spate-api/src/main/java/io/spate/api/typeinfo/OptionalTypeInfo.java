@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.OptionalSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  *
  * @param <E> the type of the contained value
  */
+@PublicEvolving
 public final class OptionalTypeInfo<E> extends ElementContainerTypeInfo<Optional<E>, E> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.PojoSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -13,6 +14,7 @@ import java.lang.reflect.Method;
  *
  * @param <T> the POJO type
  */
+@Public
 public final class PojoTypeInfo<T> extends CompositeTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;

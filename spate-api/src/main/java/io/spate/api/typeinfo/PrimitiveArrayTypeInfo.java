@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.serialization.PrimitiveArraySerializer;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * @param <T> the array type
  */
+@Public
 public final class PrimitiveArrayTypeInfo<T> extends TypeInformation<T> {
 
   private static final long serialVersionUID = 1L;

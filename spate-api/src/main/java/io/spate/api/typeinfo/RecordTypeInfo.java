@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.RecordHandles;
 import io.spate.api.serialization.RecordSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class RecordTypeInfo<T> extends CompositeTypeInfo<T> {
 
   private static final long serialVersionUID = 1L;

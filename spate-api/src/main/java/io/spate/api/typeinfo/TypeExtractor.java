@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.RecordHandles;
 import java.lang.reflect.Field;
@@ -32,6 +33,7 @@ import java.util.TreeMap;
  * There is no generic fallback: anything else is rejected with an {@link InvalidTypesException}
  * that names the field path, the reason and the fix. Recursive types are rejected too.
  */
+@Public
 public final class TypeExtractor {
 
   private static final int MAX_NESTING = 64;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
@@ -10,6 +11,7 @@ import java.lang.reflect.Type;
  *
  * @param <T> the captured type
  */
+@Public
 public abstract class TypeHint<T> {
 
   private final Type type;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.serialization.TypeSerializer;
 import java.io.Serializable;
 
@@ -11,6 +12,7 @@ import java.io.Serializable;
  *
  * @param <T> the described type
  */
+@Public
 public abstract class TypeInformation<T> implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Optional;
 /**
  * Factories of type information, for giving types explicitly: {@code .returns(Types.LIST(Types.STRING))}.
  */
+@PublicEvolving
 public final class Types {
 
   /** {@link String}. */

@@ -4,7 +4,7 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.runtime.operators.KeyedReduceOperator;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.Output;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,11 +46,12 @@ public class KeyedReduceOperatorBenchmark {
     ReduceFunction<Long> sum = (a, b) -> a + b;
     operator = new KeyedReduceOperator<>(sum, selector, io.spate.api.typeinfo.Types.LONG);
     io.spate.api.configuration.Configuration conf = new io.spate.api.configuration.Configuration();
-    operator.setup(new io.spate.runtime.operators.OperatorContext(io.spate.api.common.JobID.generate(), "reduce",
+    operator.setup(io.spate.runtime.operators.TaskOperatorParameters.standalone(
+        new io.spate.runtime.operators.OperatorContext(io.spate.api.common.JobID.generate(), "reduce",
         new io.spate.api.common.TaskInfo("reduce", 0, 1, 128, 0), new io.spate.api.common.ExecutionConfig(conf),
         io.spate.api.common.RuntimeExecutionMode.STREAMING,
-        new io.spate.runtime.metrics.TaskMetricGroup(java.util.List.of("bench")),
-        KeyedReduceOperatorBenchmark.class.getClassLoader(), new io.spate.runtime.tasks.ProcessingTimeService(), 128,
+        new io.spate.api.metrics.UnregisteredMetricsGroup(),
+        KeyedReduceOperatorBenchmark.class.getClassLoader(), new io.spate.runtime.tasks.TaskProcessingTimeService(), 128,
         io.spate.api.typeinfo.Types.LONG, conf, java.util.OptionalLong.empty(),
         io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY), new Output<>() {
       @Override
@@ -65,8 +66,8 @@ public class KeyedReduceOperatorBenchmark {
       public void emitWatermark(long watermark) {}
 
       @Override
-      public void emitWatermarkStatus(io.spate.runtime.network.StreamElements.WatermarkStatus status) {}
-    });
+      public void emitWatermarkStatus(io.spate.api.operators.WatermarkStatus status) {}
+    }));
     operator.open();
     // Fill the state with every key once so that the measurement sees the steady state.
     for (long k = 0; k < 100_000; k++) {

@@ -1,8 +1,8 @@
 package io.spate.bench.jmh;
 
 import io.spate.runtime.operators.HeapTimerQueue;
-import io.spate.runtime.operators.InternalTimerService.Timer;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.runtime.operators.InternalTimerServiceImpl.Timer;
+import io.spate.api.operators.state.VoidNamespace;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,2 +1,2 @@
-/** The data generator source and its rate limiters. */
+/** The data generator source and its rate limiters. Public-evolving. */
 package io.spate.connectors.datagen;

@@ -1,2 +1,2 @@
-/** The TCP text source behind {@code socketTextStream}. */
+/** The TCP text source behind {@code socketTextStream}. Public-evolving. */
 package io.spate.connectors.socket;

@@ -22,15 +22,16 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.file.FileSource;
-import io.spate.runtime.metrics.TaskMetricGroup;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
-import io.spate.runtime.operators.Output;
+import io.spate.runtime.operators.TaskOperatorParameters;
+import io.spate.api.operators.Output;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.OperatorSnapshot;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ class SourceOperatorCheckpointTest {
   static final class Run<T, S extends SourceSplit, E> implements SplitEnumeratorContext<S> {
     final Source<T, S, E> source;
     final SourceOperator<T, S> operator;
+    TaskOperatorParameters<T> parameters;
     final SplitEnumerator<S, E> enumerator;
     final List<T> records = new ArrayList<>();
     final List<Long> watermarks = new ArrayList<>();
@@ -87,12 +89,12 @@ class SourceOperatorCheckpointTest {
       operator = new SourceOperator<>(source, watermarkStrategy);
       operator.setEventGateway(toCoordinator::add);
       TaskInfo taskInfo = new TaskInfo("source", 0, 1, 128, 0);
-      ProcessingTimeService time = new ProcessingTimeService(clock::get);
+      TaskProcessingTimeService time = new TaskProcessingTimeService(clock::get);
       Configuration conf = new Configuration();
       OperatorContext context = new OperatorContext(JobID.generate(), "source", taskInfo, new ExecutionConfig(conf),
-          RuntimeExecutionMode.STREAMING, new TaskMetricGroup(List.of("test")), getClass().getClassLoader(), time,
+          RuntimeExecutionMode.STREAMING, new UnregisteredMetricsGroup(), getClass().getClassLoader(), time,
           128, null, conf, checkpointId, restored);
-      operator.setup(context, new Output<>() {
+      parameters = TaskOperatorParameters.standalone(context, new Output<>() {
         @Override
         public void collect(T value, long timestamp) {
           records.add(value);
@@ -109,6 +111,7 @@ class SourceOperatorCheckpointTest {
         @Override
         public void emitWatermarkStatus(WatermarkStatus status) {}
       });
+      operator.setup(parameters);
       operator.initializeState();
       operator.open();
       deliver();
@@ -208,7 +211,8 @@ class SourceOperatorCheckpointTest {
       SimpleVersionedSerializer<E> enumSerializer = source.getEnumeratorCheckpointSerializer();
       E enumState = enumSerializer.deserialize(enumSerializer.getVersion(),
           enumSerializer.serialize(first.enumerator.snapshotState(checkpointId)));
-      OperatorSnapshot parts = first.operator.snapshotState(checkpointId, 0, new MemoryCheckpointStreamFactory(1 << 20));
+      OperatorSnapshot parts = first.parameters.stateHandler().snapshot(first.operator, checkpointId, 0,
+          new MemoryCheckpointStreamFactory(1 << 20));
       OperatorStateHandle handle = parts.operatorState().write();
       List<T> before = new ArrayList<>(first.records);
       first.poll(); // records after the checkpoint are lost with the failure
@@ -262,10 +266,10 @@ class SourceOperatorCheckpointTest {
     OperatorStateHandle bad = backend.snapshot(1, new MemoryCheckpointStreamFactory(1 << 20)).write();
     SourceOperator<Long, ?> operator = new SourceOperator<>(source, WatermarkStrategy.noWatermarks());
     Configuration conf = new Configuration();
-    operator.setup(new OperatorContext(JobID.generate(), "numbers", new TaskInfo("numbers", 0, 1, 128, 0),
-        new ExecutionConfig(conf), RuntimeExecutionMode.STREAMING, new TaskMetricGroup(List.of("test")),
-        getClass().getClassLoader(), new ProcessingTimeService(() -> 0L), 128, null, conf, OptionalLong.of(1),
-        new OperatorSubtaskState(List.of(), List.of(bad), List.of())), null);
+    operator.setup(TaskOperatorParameters.standalone(new OperatorContext(JobID.generate(), "numbers", new TaskInfo("numbers", 0, 1, 128, 0),
+        new ExecutionConfig(conf), RuntimeExecutionMode.STREAMING, new UnregisteredMetricsGroup(),
+        getClass().getClassLoader(), new TaskProcessingTimeService(() -> 0L), 128, null, conf, OptionalLong.of(1),
+        new OperatorSubtaskState(List.of(), List.of(bad), List.of())), null));
     assertThatThrownBy(operator::initializeState)
         .hasMessageContaining("split 0")
         .hasMessageContaining("'numbers'")

@@ -1,6 +1,8 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
+import io.spate.api.metrics.Gauge;
+import io.spate.api.metrics.MetricGroup;
 import io.spate.api.checkpoint.RestoredCheckpoint;
 import io.spate.api.common.JobStatus;
 import io.spate.api.configuration.CheckpointingOptions;
@@ -69,6 +71,12 @@ public final class CheckpointCoordinator {
   private final Map<Long, PendingCheckpoint> pending = new TreeMap<>();
   private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
   private final Deque<CheckpointStatistics> history = new ArrayDeque<>();
+  // Written on the coordinator's thread, read by metric reporters on theirs.
+  private volatile long completedCount;
+  private volatile long failedCount;
+  private volatile long lastDurationMillis = -1;
+  private volatile long lastCheckpointedSize = -1;
+  private volatile long lastFullSize = -1;
   private long nextCheckpointId = 1;
   private long lastCompletionMillis;
   private int consecutiveFailures;
@@ -715,9 +723,32 @@ public final class CheckpointCoordinator {
     return all;
   }
 
+  /**
+   * Registers the checkpoint metrics of this job in {@code group}: numberOfCompletedCheckpoints,
+   * numberOfFailedCheckpoints, lastCheckpointDuration (ms), lastCheckpointSize (bytes written for it)
+   * and lastCheckpointFullSize (bytes of the whole state); -1 before the first completed checkpoint.
+   * Savepoints count as checkpoints.
+   */
+  public void registerMetrics(MetricGroup group) {
+    group.gauge("numberOfCompletedCheckpoints", (Gauge<Long>) () -> completedCount);
+    group.gauge("numberOfFailedCheckpoints", (Gauge<Long>) () -> failedCount);
+    group.gauge("lastCheckpointDuration", (Gauge<Long>) () -> lastDurationMillis);
+    group.gauge("lastCheckpointSize", (Gauge<Long>) () -> lastCheckpointedSize);
+    group.gauge("lastCheckpointFullSize", (Gauge<Long>) () -> lastFullSize);
+  }
+
   private void recordStatistics(PendingCheckpoint checkpoint, CheckpointStatistics.Status status, String path,
       String failure) {
-    history.addLast(checkpoint.statistics(status, path, failure));
+    CheckpointStatistics statistics = checkpoint.statistics(status, path, failure);
+    if (status == CheckpointStatistics.Status.COMPLETED) {
+      lastDurationMillis = statistics.durationMillis();
+      lastCheckpointedSize = statistics.checkpointedSize();
+      lastFullSize = statistics.stateSize();
+      completedCount++;
+    } else if (status == CheckpointStatistics.Status.FAILED) {
+      failedCount++;
+    }
+    history.addLast(statistics);
     while (history.size() > STATISTICS_HISTORY) {
       history.pollFirst();
     }

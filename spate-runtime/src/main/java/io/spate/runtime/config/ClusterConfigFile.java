@@ -1,5 +1,6 @@
 package io.spate.runtime.config;
 
+import io.spate.runtime.metrics.MetricOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
@@ -112,6 +113,9 @@ public final class ClusterConfigFile {
   }
 
   private static void validate(String where, String key, String value) {
+    if (key.startsWith(MetricOptions.REPORTER_PREFIX)) {
+      return; // a reporter's own options, named by the user; the metric registry checks them when it starts
+    }
     ConfigOption<?> option = ConfigurationDocs.allOptions().stream()
         .filter(o -> o.key().equals(key)).findFirst().orElse(null);
     if (option == null) {

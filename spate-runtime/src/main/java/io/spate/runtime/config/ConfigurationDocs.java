@@ -16,6 +16,7 @@ import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.rpc.remote.RpcOptions;
 import io.spate.runtime.heartbeat.HeartbeatOptions;
+import io.spate.runtime.metrics.MetricOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class ConfigurationDocs {
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
           TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class, HeartbeatOptions.class,
-          HighAvailabilityOptions.class, JobManagerOptions.class);
+          HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -8,6 +8,9 @@ import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
 import io.spate.runtime.jobmaster.JobMaster;
 import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.metrics.LocalHost;
+import io.spate.runtime.metrics.MetricRegistry;
+import io.spate.runtime.metrics.groups.JobManagerMetricGroup;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final String resourceManagerAddress;
   private final Consumer<JobResult> onJobEnded;
   private final SubmittedJobGraphs submittedJobGraphs;
+  private final JobManagerMetricGroup metrics;
   private final Map<JobID, JobMaster> running = new HashMap<>();
   private final Map<JobID, CompletableFuture<JobResult>> results = new LinkedHashMap<>();
   private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
@@ -50,10 +54,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
    */
   public Dispatcher(RpcService rpcService, String address, String resourceManagerAddress,
       Consumer<JobResult> onJobEnded, SubmittedJobGraphs submittedJobGraphs) {
+    this(rpcService, address, resourceManagerAddress, onJobEnded, submittedJobGraphs,
+        new JobManagerMetricGroup(MetricRegistry.withoutReporters(), LocalHost.name()));
+  }
+
+  /**
+   * Like {@link #Dispatcher(RpcService, String, String, Consumer, SubmittedJobGraphs)}, registering each
+   * job's JobManager-side metrics in a group below {@code metrics}, closed when the job ends.
+   */
+  public Dispatcher(RpcService rpcService, String address, String resourceManagerAddress,
+      Consumer<JobResult> onJobEnded, SubmittedJobGraphs submittedJobGraphs, JobManagerMetricGroup metrics) {
     super(rpcService, address);
     this.resourceManagerAddress = resourceManagerAddress;
     this.onJobEnded = onJobEnded;
     this.submittedJobGraphs = submittedJobGraphs;
+    this.metrics = metrics;
   }
 
   @Override
@@ -77,6 +92,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
           resourceManagerAddress, r -> runAsync(() -> jobEnded(r)), submittedJobGraphs.completedCheckpoints(jobId),
           submittedJobGraphs.attemptNumbers(jobId));
       running.put(jobId, jobMaster);
+      jobMaster.reportMetricsTo(metrics.addJob(jobId, jobGraph.jobName()));
       jobMaster.start();
       return null;
     });
@@ -84,6 +100,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
 
   private void jobEnded(JobResult result) {
     JobMaster jobMaster = running.remove(result.jobId());
+    metrics.removeJob(result.jobId());
     if (!closing) {
       // When this JobManager stops, its jobs are cancelled here but not for good: a standby runs them on.
       try {

@@ -3,16 +3,15 @@ package io.spate.runtime.graph;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobID;
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.ChainingStrategy;
-import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
+import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.SideOutputTransformation;
 import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.dag.StreamGraph;
 import io.spate.api.dag.Transformation;
-import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.dag.UnionTransformation;
 import io.spate.api.configuration.CoreOptions;
 import java.util.ArrayList;
@@ -87,8 +86,8 @@ public final class JobGraphGenerator {
         ups.add(new Upstream(u.node(), u.partitioning(), s.getOutputTag()));
       }
       resolved.put(t.getId(), ups);
-    } else if (t instanceof SourceTransformation<?> || t instanceof OneInputTransformation<?, ?>
-        || t instanceof TwoInputTransformation<?, ?, ?> || t instanceof SinkTransformation<?>) {
+    } else if (t instanceof PhysicalTransformation<?> || t instanceof SourceTransformation<?>
+        || t instanceof SinkTransformation<?>) {
       StreamNode node = new StreamNode(t, parallelismOf(t), maxParallelismOf(t), slotSharingGroupOf(t));
       nodes.put(t.getId(), node);
       List<Transformation<?>> inputs = t.getInputs();

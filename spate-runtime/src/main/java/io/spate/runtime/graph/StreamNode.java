@@ -1,13 +1,21 @@
 package io.spate.runtime.graph;
 
-import io.spate.api.dag.ChainingStrategy;
+import io.spate.api.dag.PhysicalTransformation;
+import io.spate.api.dag.SinkTransformation;
+import io.spate.api.dag.SourceTransformation;
+import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.Transformation;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.runtime.operators.SinkWriterOperatorFactory;
+import io.spate.runtime.rpc.ClusterObjectFilter;
+import io.spate.runtime.source.SourceOperatorFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One operator of a job (a source, a one- or two-input operator, or a sink) with its resolved
- * settings and its edges; partitioning, union and side-output selection have become edge properties.
+ * One operator of a job (a source, an operator with one or more inputs, or a sink) with the factory
+ * of its operator, its resolved settings and its edges; partitioning, union and side-output
+ * selection have become edge properties.
  */
 public final class StreamNode implements java.io.Serializable {
 
@@ -20,6 +28,7 @@ public final class StreamNode implements java.io.Serializable {
   private final List<StreamEdge> inEdges = new ArrayList<>();
   private final List<StreamEdge> outEdges = new ArrayList<>();
   private final UserCode userCode;
+  private final boolean keepsRecordsInFlight;
   private String operatorId;
 
   StreamNode(Transformation<?> transformation, int parallelism, int maxParallelism, String slotSharingGroup) {
@@ -27,12 +36,35 @@ public final class StreamNode implements java.io.Serializable {
     this.parallelism = parallelism;
     this.maxParallelism = maxParallelism;
     this.slotSharingGroup = slotSharingGroup;
-    this.userCode = UserCode.of(transformation);
+    StreamOperatorFactory<?> factory = operatorFactoryOf(transformation);
+    this.keepsRecordsInFlight = factory.keepsRecordsInFlight();
+    this.userCode = UserCode.serialize("operator '" + transformation.getName() + "'", factory);
   }
 
-  /** The user's objects of this operator, serialized when the graph was made, for each subtask to copy. */
-  public UserCode getUserCode() {
-    return userCode;
+  /**
+   * The factory of {@code t}'s operator: a physical transformation carries it; sources and sinks
+   * become the runtime's factories of their operators.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperatorFactory<?> operatorFactoryOf(Transformation<?> t) {
+    if (t instanceof PhysicalTransformation<?> physical) {
+      return physical.getOperatorFactory();
+    } else if (t instanceof SourceTransformation<?> s) {
+      return new SourceOperatorFactory(s.getSource(), s.getWatermarkStrategy());
+    } else if (t instanceof SinkTransformation<?> s) {
+      return new SinkWriterOperatorFactory<>(s.getSink());
+    }
+    throw new IllegalArgumentException("Transformation " + t.describe() + " has no operator of its own");
+  }
+
+  /**
+   * This subtask's own copy of the factory of the node's operator (serialized when the graph was
+   * made, so that no instance field is shared between subtasks), its classes resolved through
+   * {@code userClassLoader}.
+   */
+  public StreamOperatorFactory<?> createOperatorFactory(ClassLoader userClassLoader) {
+    return (StreamOperatorFactory<?>) userCode.copy(userClassLoader,
+        ClusterObjectFilter.ofMaxBytes(Integer.MAX_VALUE).withUserClassLoader(userClassLoader))[0];
   }
 
   /**
@@ -77,9 +109,13 @@ public final class StreamNode implements java.io.Serializable {
     return slotSharingGroup;
   }
 
-  /** The chaining strategy. */
+  /**
+   * The chaining strategy; an operator that keeps records in flight (as its factory says) heads its
+   * chain, so that the task can stop feeding it while it is full.
+   */
   public ChainingStrategy getChainingStrategy() {
-    return transformation.getChainingStrategy();
+    ChainingStrategy strategy = transformation.getChainingStrategy();
+    return keepsRecordsInFlight && strategy == ChainingStrategy.ALWAYS ? ChainingStrategy.HEAD : strategy;
   }
 
   /** Edges into this node. */

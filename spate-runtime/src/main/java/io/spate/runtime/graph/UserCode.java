@@ -1,10 +1,5 @@
 package io.spate.runtime.graph;
 
-import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.SinkTransformation;
-import io.spate.api.dag.SourceTransformation;
-import io.spate.api.dag.Transformation;
-import io.spate.api.dag.TwoInputTransformation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user's objects of one operator (its function, or its source and watermark strategy, or its
- * sink), serialized once when the job graph is made, as Flink does, so that every parallel subtask
+ * The user's objects of one operator (the factory of its operator, which holds its function, or its
+ * source and watermark strategy, or its sink), serialized once when the job graph is made, as Flink does, so that every parallel subtask
  * reads its own copy and no instance field is shared between subtasks.
  *
  * <p>Objects the user code captures that are not serializable (within one JVM, such as the
@@ -44,21 +39,6 @@ public final class UserCode implements Serializable {
     this.what = what;
     this.bytes = bytes;
     this.shared = shared;
-  }
-
-  /** The user objects of {@code t}, in the order {@link #copy} returns them; none for other transformations. */
-  static UserCode of(Transformation<?> t) {
-    String what = "operator '" + t.getName() + "'";
-    if (t instanceof SourceTransformation<?> s) {
-      return serialize(what, s.getSource(), s.getWatermarkStrategy());
-    } else if (t instanceof SinkTransformation<?> s) {
-      return serialize(what, s.getSink());
-    } else if (t instanceof OneInputTransformation<?, ?> one) {
-      return serialize(what, one.getOperator());
-    } else if (t instanceof TwoInputTransformation<?, ?, ?> two) {
-      return serialize(what, two.getOperator());
-    }
-    return serialize(what);
   }
 
   /** {@code objects} serialized; fails naming {@code what} if one cannot be. */

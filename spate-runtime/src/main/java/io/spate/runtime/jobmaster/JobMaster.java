@@ -68,6 +68,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private CheckpointCoordinator checkpoints;
   private long finishedRecordsIn;
   private long finishedSourceRecords;
+  // Where the job's metrics on the JobManager go; set before start().
+  private volatile io.spate.api.metrics.MetricGroup metricGroup = new io.spate.api.metrics.UnregisteredMetricsGroup();
 
   /**
    * Creates the JobMaster of {@code job}; {@code onTermination} receives the result, on the JobMaster's
@@ -139,6 +141,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     return failover;
   }
 
+  /** Registers the job's JobManager-side metrics (its checkpoints) in {@code group}; call before {@link #start()}. */
+  public void reportMetricsTo(io.spate.api.metrics.MetricGroup group) {
+    this.metricGroup = java.util.Objects.requireNonNull(group, "group");
+  }
+
   /** Starts scheduling the job. */
   public void start() {
     runAsync(this::startScheduling);
@@ -160,6 +167,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         CheckpointStorage.forJob(checkpointSettings, job.jobId()),
         new JobCheckpointParticipants(lifecycle, scheduler::executionGraph, sources),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, failover::handleFailure, completedCheckpoints);
+    checkpoints.registerMetrics(metricGroup);
     CheckpointMetadata initial;
     try {
       initial = savepoints.restoreInitial();

@@ -38,6 +38,7 @@ public final class LocalExecutor implements PipelineExecutor {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, slots,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
         conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)));
+    cluster.reportingMetricsWith(conf);
     cluster.start();
     try {
       if (conf.get(RestOptions.LOCAL_ENABLED)) {

@@ -42,6 +42,9 @@ public final class MiniCluster implements AutoCloseable {
   private io.spate.runtime.dispatcher.SubmittedJobGraphs submittedJobGraphs =
       io.spate.runtime.dispatcher.SubmittedJobGraphs.NONE;
   private java.time.Duration startUpTime = java.time.Duration.ZERO;
+  private Configuration metricsConfiguration = new Configuration();
+  private io.spate.runtime.metrics.MetricRegistry metricRegistry;
+  private io.spate.runtime.metrics.groups.JobManagerMetricGroup jobManagerMetrics;
   private boolean closed;
 
   /** Creates a cluster of the given shape; {@link #start()} starts it. */
@@ -109,8 +112,25 @@ public final class MiniCluster implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes the cluster's roles register their metrics in a registry configured by {@code conf}
+   * ({@code metrics.*}: reporters and scope formats); call before {@link #start()}. Without it the
+   * metrics are kept but no reporter runs.
+   */
+  public synchronized MiniCluster reportingMetricsWith(Configuration conf) {
+    if (rpcService != null) {
+      throw new IllegalStateException("The cluster has started already");
+    }
+    this.metricsConfiguration = new Configuration(java.util.Objects.requireNonNull(conf, "conf"));
+    return this;
+  }
+
   /** Starts every role. */
   public synchronized void start() {
+    metricRegistry = new io.spate.runtime.metrics.MetricRegistry(metricsConfiguration);
+    jobManagerMetrics = new io.spate.runtime.metrics.groups.JobManagerMetricGroup(metricRegistry,
+        io.spate.runtime.metrics.LocalHost.name());
+    io.spate.runtime.metrics.JvmMetrics.register(jobManagerMetrics);
     rpcService = rpcServiceFactory.get();
     shuffle = new LocalShuffleEnvironment(configuration.channelCapacity(), configuration.batchSize());
     resourceManager = new ResourceManager(rpcService, ResourceManager.ENDPOINT_NAME, configuration.heartbeat());
@@ -119,13 +139,14 @@ public final class MiniCluster implements AutoCloseable {
       startTaskExecutor();
     }
     dispatcher = new Dispatcher(rpcService, "dispatcher", resourceManager.getAddress(), this::jobEnded,
-        submittedJobGraphs);
+        submittedJobGraphs, jobManagerMetrics);
     dispatcherGateway = rpcService.connect(dispatcher.getAddress(), DispatcherGateway.class).join();
   }
 
   private String startTaskExecutor() {
     TaskExecutor te = new TaskExecutor(rpcService, "taskexecutor-" + taskExecutors.size(),
-        configuration.slotsPerTaskExecutor(), configuration.workerThreadsPerTaskExecutor(), shuffle, dataPlane);
+        configuration.slotsPerTaskExecutor(), configuration.workerThreadsPerTaskExecutor(), shuffle, dataPlane,
+        metricRegistry);
     taskExecutors.add(te);
     te.registerAt(resourceManager.externalAddress(), configuration.heartbeat()).join();
     return te.externalAddress();
@@ -263,5 +284,12 @@ public final class MiniCluster implements AutoCloseable {
     }
     resourceManager.close();
     rpcService.close();
+    jobManagerMetrics.close();
+    metricRegistry.close();
+  }
+
+  /** The registry the cluster's roles register their metrics in; null before {@link #start()}. */
+  public synchronized io.spate.runtime.metrics.MetricRegistry metricRegistry() {
+    return metricRegistry;
   }
 }

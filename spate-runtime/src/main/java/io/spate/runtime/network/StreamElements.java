@@ -22,12 +22,4 @@ public final class StreamElements {
    * @param timestamp the watermark's time
    */
   public record WatermarkElement(long timestamp) {}
-
-  /** An input that stops (idle) or resumes (active) holding back the watermark. */
-  public enum WatermarkStatus {
-    /** The input is idle. */
-    IDLE,
-    /** The input is active. */
-    ACTIVE
-  }
 }

@@ -1,6 +1,6 @@
 package io.spate.runtime.network;
 
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import java.util.Arrays;
 
 /**

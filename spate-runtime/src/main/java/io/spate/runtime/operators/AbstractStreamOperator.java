@@ -1,34 +1,29 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.StreamingRuntimeContext;
+import io.spate.api.operators.Output;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.RichFunction;
-import io.spate.api.functions.TimeDomain;
-import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.state.BackendKeyedStateStore;
-import io.spate.runtime.state.KeyedStateBackend;
-import io.spate.runtime.state.KeyedStateBackendFactory;
-import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.KeyedStateBackends;
+import io.spate.api.operators.StateSnapshotContext;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.state.BackendKeyedStateStore;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.OperatorStateBackend;
-import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
-import io.spate.runtime.state.snapshot.AsyncSnapshot;
-import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
-import io.spate.runtime.state.snapshot.KeyedStateHandle;
-import io.spate.runtime.state.snapshot.OperatorSnapshot;
 import io.spate.api.checkpoint.CheckpointedFunction;
 import io.spate.api.checkpoint.FunctionInitializationContext;
-import io.spate.api.checkpoint.FunctionSnapshotContext;
 import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.OperatorStateStore;
 import java.util.OptionalLong;
 
 /**
- * The base of operators: keeps the context and output, holds the keyed state of keyed operators,
- * opens and closes the user function, and forwards watermarks and watermark statuses.
+ * The base of the runtime's operators: keeps the context and output, takes the keyed state of keyed
+ * operators from the task, opens and closes the user function, and forwards watermarks and
+ * watermark statuses.
  *
  * @param <OUT> the output type
  */
@@ -41,21 +36,18 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected Output<OUT> output;
 
   /** The keyed state of a keyed operator, else null. */
-  protected KeyedStateBackend<Object> keyedStateBackend;
+  protected CheckpointableKeyedStateBackend<Object> keyedStateBackend;
 
   // The timer services this operator created: each watermark fires their due event-time timers.
-  private final java.util.List<InternalTimerService> timerServices = new java.util.ArrayList<>(1);
+  private final java.util.List<InternalTimerServiceImpl> timerServices = new java.util.ArrayList<>(1);
 
   /** The operator state (lists, union lists, broadcast maps) of this instance. */
   protected OperatorStateBackend operatorStateBackend;
 
   private final Function userFunction;
-  // Final after construction, or after setStateKeySelector, which the factory calls before setup.
-  private boolean keyed;
+  private final boolean keyed;
   // The key the task handed over with the record being processed; see KeyedInput.
   private Object incomingKey;
-  // Set for a plain function (map, filter, ...) applied to a keyed stream; see setStateKeySelector.
-  private KeySelector<Object, ?> stateKeySelector;
 
   /** Creates a non-keyed operator around {@code userFunction} (may be null). */
   protected AbstractStreamOperator(Function userFunction) {
@@ -69,41 +61,22 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public void setup(OperatorContext context, Output<OUT> output) {
-    this.context = context;
-    this.output = output;
+  public void setup(StreamOperatorParameters<OUT> parameters) {
+    TaskOperatorParameters<OUT> p = TaskOperatorParameters.of(parameters);
+    this.context = p.context();
+    this.output = p.output();
     if (keyed) {
-      keyedStateBackend = createKeyedStateBackend(context);
+      keyedStateBackend = p.stateHandler().getKeyedStateBackend();
+      if (keyedStateBackend == null) {
+        throw new IllegalStateException("Operator '" + context.operatorName() + "' keeps keyed state, but does not"
+            + " run on a keyed stream.");
+      }
     }
-    operatorStateBackend = new DefaultOperatorStateBackend(ownerName(context), context.userClassLoader(),
-        context.restoredState().operatorState());
+    operatorStateBackend = p.stateHandler().getOperatorStateBackend();
     if (userFunction instanceof RichFunction rich) {
       rich.setRuntimeContext(new StreamingRuntimeContext(
-          context, keyed ? new BackendKeyedStateStore(keyedStateBackend) : null));
+          p, keyed ? new BackendKeyedStateStore(keyedStateBackend) : null));
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static KeyedStateBackend<Object> createKeyedStateBackend(OperatorContext context) {
-    KeyedStateBackendFactory factory = KeyedStateBackends.factoryFor(context.configuration(), context.userClassLoader());
-    String owner = ownerName(context);
-    try {
-      return factory.create(new KeyedStateBackendParameters<>((TypeInformation<Object>) context.keyType(),
-          context.maxParallelism(), context.keyGroupRange(), context.configuration(), owner,
-          // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
-          context.processingTimeService()::currentProcessingTime, context.restoredState().keyedState(),
-          context.userClassLoader()));
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("Could not create the " + factory.name() + " state backend of " + owner, e);
-    }
-  }
-
-  private static String ownerName(OperatorContext context) {
-    return context.jobId() + "/" + context.operatorName() + " (" + (context.taskInfo().indexOfThisSubtask() + 1)
-        + "/" + context.taskInfo().numberOfParallelSubtasks() + ")";
   }
 
   @Override
@@ -120,27 +93,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     return key != null ? key : selector.getKey(value);
   }
 
-  /**
-   * Makes this operator keyed by {@code selector}, as every operator after {@code keyBy} is: before
-   * a record reaches the function, its key becomes the current key of the keyed state (see {@link
-   * #enterKeyOf}). Operators with keyed semantics of their own take their selector directly.
-   */
-  @SuppressWarnings("unchecked")
-  public final void setStateKeySelector(KeySelector<?, ?> selector) {
-    if (context != null) {
-      throw new IllegalStateException("An operator is made keyed before it is set up");
-    }
-    this.stateKeySelector = (KeySelector<Object, ?>) selector;
-    this.keyed = true;
-  }
-
-  /** On a keyed stream, makes {@code value}'s key the current key; otherwise does nothing. */
-  protected final void enterKeyOf(Object value) throws Exception {
-    if (stateKeySelector != null) {
-      setCurrentKey(keyOf(stateKeySelector, value));
-    }
-  }
-
   /** Makes {@code key} the current key of the keyed state and timers. */
   protected final void setCurrentKey(Object key) {
     keyedStateBackend.setCurrentKey(key);
@@ -150,10 +102,10 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
    * A new timer service firing into {@code target}; on a keyed stream its timers are part of the
    * keyed state's snapshots under {@code name}, and restored timers of that name are set in it.
    */
-  protected final InternalTimerService createTimerService(String name, InternalTimerService.Target target) {
-    InternalTimerService timers = keyedStateBackend != null
-        ? InternalTimerService.create(name, keyedStateBackend, context.processingTimeService(), target)
-        : new InternalTimerService(context.processingTimeService(), target);
+  protected final InternalTimerServiceImpl createTimerService(String name, InternalTimerServiceImpl.Target target) {
+    InternalTimerServiceImpl timers = keyedStateBackend != null
+        ? InternalTimerServiceImpl.create(name, keyedStateBackend, context.processingTimeService(), target)
+        : new InternalTimerServiceImpl(context.processingTimeService(), target);
     timerServices.add(timers);
     return timers;
   }
@@ -171,31 +123,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   @Override
-  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
-      throws Exception {
+  public void snapshotState(StateSnapshotContext snapshotContext) throws Exception {
     if (userFunction instanceof CheckpointedFunction checkpointed) {
-      checkpointed.snapshotState(new FunctionSnapshotContext() {
-        @Override
-        public long getCheckpointId() {
-          return checkpointId;
-        }
-
-        @Override
-        public long getCheckpointTimestamp() {
-          return timestamp;
-        }
-      });
+      checkpointed.snapshotState(snapshotContext);
     }
-    AsyncSnapshot<KeyedStateHandle> keyedPart =
-        keyedStateBackend == null ? AsyncSnapshot.empty() : keyedStateBackend.snapshot(checkpointId, streams);
-    return new OperatorSnapshot(keyedPart, operatorStateBackend.snapshot(checkpointId, streams));
   }
 
   @Override
   public void notifyCheckpointComplete(long checkpointId) throws Exception {
-    if (keyedStateBackend != null) {
-      keyedStateBackend.notifyCheckpointComplete(checkpointId);
-    }
     if (userFunction instanceof CheckpointListener listener) {
       listener.notifyCheckpointComplete(checkpointId);
     }
@@ -203,9 +138,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
 
   @Override
   public void notifyCheckpointAborted(long checkpointId) throws Exception {
-    if (keyedStateBackend != null) {
-      keyedStateBackend.notifyCheckpointAborted(checkpointId);
-    }
     if (userFunction instanceof CheckpointListener listener) {
       listener.notifyCheckpointAborted(checkpointId);
     }
@@ -248,7 +180,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   /** Fires the event-time timers the watermark passed, then forwards it. */
   @Override
   public void processWatermark(long watermark) throws Exception {
-    for (InternalTimerService timers : timerServices) {
+    for (InternalTimerServiceImpl timers : timerServices) {
       timers.advanceWatermark(watermark);
     }
     output.emitWatermark(watermark);
@@ -262,22 +194,11 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   @Override
   public void finish() throws Exception {}
 
+  /** Closes the user function; the task disposes the operator's state afterwards. */
   @Override
   public void close() throws Exception {
-    try {
-      if (userFunction instanceof RichFunction rich) {
-        rich.close();
-      }
-    } finally {
-      if (operatorStateBackend != null) {
-        operatorStateBackend.dispose();
-        operatorStateBackend = null;
-      }
-      if (keyedStateBackend != null) {
-        KeyedStateBackend<Object> backend = keyedStateBackend;
-        keyedStateBackend = null;
-        backend.dispose();
-      }
+    if (userFunction instanceof RichFunction rich) {
+      rich.close();
     }
   }
 
@@ -287,19 +208,6 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
       throw new IllegalArgumentException("The output tag must not be null.");
     }
     output.collect(tag, value, timestamp);
-  }
-
-  /** A record timestamp as process-function contexts report it: null when there is none. */
-  protected static Long timestampOrNull(long timestamp) {
-    return timestamp == Long.MIN_VALUE ? null : timestamp;
-  }
-
-  /** The time domain of the firing timer; {@code domain} is null outside {@code onTimer}. */
-  protected static TimeDomain timerDomain(TimeDomain domain) {
-    if (domain == null) {
-      throw new IllegalStateException("timeDomain() is only available in onTimer.");
-    }
-    return domain;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;
 import java.util.LinkedHashMap;

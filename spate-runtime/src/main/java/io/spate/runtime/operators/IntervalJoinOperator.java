@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ProcessJoinFunction;
@@ -7,7 +9,7 @@ import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Map;
  * set, else they are dropped.
  */
 public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStreamOperator<OUT>
-    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerService.Target {
+    implements TwoInputStreamOperator<IN1, IN2, OUT>, InternalTimerServiceImpl.Target {
 
   /** The timer namespaces: which buffer a cleanup timer belongs to. */
   enum Side { LEFT, RIGHT }
@@ -36,7 +38,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   private final MapStateDescriptor<Long, List<IN2>> rightBufferDescriptor;
   private MapState<Long, List<IN1>> leftBuffer;
   private MapState<Long, List<IN2>> rightBuffer;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private TimestampedCollector<OUT> collector;
   private ContextImpl ctx;
 
@@ -158,7 +160,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   @Override
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();
     if (timer.namespace() == Side.LEFT) {
@@ -169,7 +171,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
     throw new IllegalStateException("An interval join sets no processing-time timers.");
   }
 

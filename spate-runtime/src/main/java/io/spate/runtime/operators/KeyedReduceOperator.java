@@ -1,9 +1,10 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;

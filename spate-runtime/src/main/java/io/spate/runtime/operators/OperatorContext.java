@@ -12,7 +12,7 @@ import io.spate.api.metrics.MetricGroup;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.api.operators.ProcessingTimeService;
 
 /**
  * What the task gives each of its operators: identity, settings, metrics and the clock.

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
@@ -16,8 +17,7 @@ import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
-import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.api.operators.StateSnapshotContext;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -131,8 +131,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
 
   @Override
   @SuppressWarnings("unchecked")
-  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
-      throws Exception {
+  public void snapshotState(StateSnapshotContext snapshotContext) throws Exception {
+    long checkpointId = snapshotContext.getCheckpointId();
     if (pending != null) {
       pending.snapshot();
     }
@@ -145,7 +145,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
       }
       writerState.update(elements);
     }
-    return super.snapshotState(checkpointId, timestamp, streams);
+    super.snapshotState(snapshotContext);
   }
 
   @Override
@@ -242,7 +242,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
 
     @Override
     public long currentProcessingTime() {
-      return context.processingTimeService().currentProcessingTime();
+      return context.processingTimeService().getCurrentProcessingTime();
     }
   }
 

@@ -1,6 +1,6 @@
 package io.spate.runtime.operators;
 
-import io.spate.runtime.operators.InternalTimerService.Timer;
+import io.spate.runtime.operators.InternalTimerServiceImpl.Timer;
 import java.io.IOException;
 
 /**

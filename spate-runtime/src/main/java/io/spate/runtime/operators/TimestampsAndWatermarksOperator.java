@@ -1,12 +1,13 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.eventtime.TimestampAssigner;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 
 /**
  * Runs {@code assignTimestampsAndWatermarks}: assigns each record its timestamp, feeds the watermark
@@ -38,12 +39,12 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   public void open() throws Exception {
     super.open();
     assigner = strategy.getTimestampAssigner();
-    generator = strategy.createWatermarkGenerator(context.processingTimeService()::currentProcessingTime);
+    generator = strategy.createWatermarkGenerator(context.processingTimeService()::getCurrentProcessingTime);
     emitWatermarks = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
     if (emitWatermarks && interval > 0) {
-      long now = context.processingTimeService().currentProcessingTime();
-      context.processingTimeService().schedule(now + interval, this::onPeriodicEmit);
+      long now = context.processingTimeService().getCurrentProcessingTime();
+      context.processingTimeService().registerTimer(now + interval, this::onPeriodicEmit);
     }
   }
 
@@ -69,7 +70,7 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
     } catch (RuntimeException | LinkageError | AssertionError e) {
       throw new OperatorFailure(getName(), e);
     }
-    context.processingTimeService().schedule(time + interval, this::onPeriodicEmit);
+    context.processingTimeService().registerTimer(time + interval, this::onPeriodicEmit);
   }
 
   @Override

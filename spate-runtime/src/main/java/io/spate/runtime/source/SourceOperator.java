@@ -10,24 +10,21 @@ import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.metrics.MetricGroup;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.operators.Output;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.Output;
+import io.spate.api.operators.StreamOperator;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
-import io.spate.api.serialization.DataInputDeserializer;
-import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.OperatorStateBackend;
 import io.spate.runtime.taskexecutor.Waker;
-import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
-import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
-import io.spate.runtime.state.snapshot.OperatorSnapshot;
-import io.spate.runtime.state.snapshot.AsyncSnapshot;
+import io.spate.api.operators.StateSnapshotContext;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.runtime.operators.TaskOperatorParameters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +82,11 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   @Override
-  public void setup(OperatorContext context, Output<T> output) {
-    this.context = context;
-    this.output = output;
-    operatorStateBackend = new DefaultOperatorStateBackend(context.jobId() + "/" + context.operatorName() + " ("
-        + (context.taskInfo().indexOfThisSubtask() + 1) + "/" + context.taskInfo().numberOfParallelSubtasks() + ")",
-        context.userClassLoader(), context.restoredState().operatorState());
+  public void setup(StreamOperatorParameters<T> parameters) {
+    TaskOperatorParameters<T> p = TaskOperatorParameters.of(parameters);
+    this.context = p.context();
+    this.output = p.output();
+    operatorStateBackend = p.stateHandler().getOperatorStateBackend();
   }
 
   @Override
@@ -114,15 +110,13 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   @Override
-  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
-      throws Exception {
-    List<S> unfinished = reader.snapshotState(checkpointId);
+  public void snapshotState(StateSnapshotContext snapshotContext) throws Exception {
+    List<S> unfinished = reader.snapshotState(snapshotContext.getCheckpointId());
     List<byte[]> splits = new ArrayList<>(unfinished.size());
     for (S split : unfinished) {
       splits.add(SplitBytes.serialize(source.getSplitSerializer(), split));
     }
     splitsState.update(splits);
-    return new OperatorSnapshot(AsyncSnapshot.empty(), operatorStateBackend.snapshot(checkpointId, streams));
   }
 
   @Override
@@ -145,7 +139,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     // Without a generator there is nothing to track per record; the end of input still emits
     // the final watermark (see finish()).
     boolean watermarks = streaming && !watermarkStrategy.isNoWatermarks();
-    inputActivityClock = new PausableClock(context.processingTimeService()::currentProcessingTime);
+    inputActivityClock = new PausableClock(context.processingTimeService()::getCurrentProcessingTime);
     readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks, inputActivityClock);
     reader = source.createReader(new SourceReaderContext() {
       @Override
@@ -189,12 +183,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
     periodicWatermarks = watermarks && interval > 0;
     if (periodicWatermarks) {
-      context.processingTimeService().schedule(
-          context.processingTimeService().currentProcessingTime() + interval, this::onPeriodicEmit);
+      context.processingTimeService().registerTimer(
+          context.processingTimeService().getCurrentProcessingTime() + interval, this::onPeriodicEmit);
     }
     alignment = alignmentOf(watermarkStrategy, context.runtimeMode());
     if (alignment != null) {
-      reportWatermark(context.processingTimeService().currentProcessingTime());
+      reportWatermark(context.processingTimeService().getCurrentProcessingTime());
     }
   }
 
@@ -206,14 +200,14 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     } catch (RuntimeException | LinkageError | AssertionError e) {
       throw new OperatorFailure(getName(), e);
     }
-    context.processingTimeService().schedule(time + interval, this::onPeriodicEmit);
+    context.processingTimeService().registerTimer(time + interval, this::onPeriodicEmit);
   }
 
   private void reportWatermark(long time) {
     long watermark = readerOutput.isIdle() ? Long.MAX_VALUE : readerOutput.currentWatermark();
     eventGateway.sendEventToCoordinator(
         new SourceEvents.ReportedWatermark(context.taskInfo().indexOfThisSubtask(), watermark));
-    context.processingTimeService().schedule(time + alignment.updateInterval().toMillis(), this::reportWatermark);
+    context.processingTimeService().registerTimer(time + alignment.updateInterval().toMillis(), this::reportWatermark);
   }
 
   /** Polls the reader once; returns its status. Never blocks. */
@@ -253,7 +247,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     if (!periodicWatermarks || awaitingSplits) {
       return;
     }
-    long now = context.processingTimeService().currentProcessingTime();
+    long now = context.processingTimeService().getCurrentProcessingTime();
     if (now != lastCatchUpEmit) {
       lastCatchUpEmit = now;
       readerOutput.emitPeriodicWatermark();
@@ -351,14 +345,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   @Override
   public void close() throws Exception {
     timers.clear();
-    try {
-      if (reader != null) {
-        reader.close();
-      }
-    } finally {
-      if (operatorStateBackend != null) {
-        operatorStateBackend.dispose();
-      }
+    if (reader != null) {
+      reader.close();
     }
   }
 

@@ -14,5 +14,5 @@ public interface KeyedStateBackendFactory {
    * A new, empty backend for one keyed operator instance; the caller disposes it when the operator
    * closes.
    */
-  <K> KeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception;
+  <K> CheckpointableKeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception;
 }

@@ -4,7 +4,11 @@ import io.spate.api.common.JobID;
 import io.spate.runtime.heartbeat.HeartbeatMonitor;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.jobmaster.JobMasterGateway;
-import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.runtime.metrics.JvmMetrics;
+import io.spate.runtime.metrics.LocalHost;
+import io.spate.runtime.metrics.MetricRegistry;
+import io.spate.runtime.metrics.groups.TaskManagerMetricGroup;
+import io.spate.runtime.metrics.groups.TaskMetricGroup;
 import io.spate.runtime.graph.JobEdge;
 import io.spate.runtime.network.ChannelId;
 import io.spate.runtime.network.LocalShuffleEnvironment;
@@ -52,6 +56,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   // Writes the asynchronous part of snapshots, so that tasks go on processing meanwhile.
   private final ExecutorService checkpointIo;
   private final JobClassLoaders jobClassLoaders;
+  private final TaskManagerMetricGroup metrics;
+  // The registry this TaskExecutor made itself (none was given), closed with it; else null.
+  private final MetricRegistry ownRegistry;
 
   /** Creates a TaskExecutor whose channels are all in-process ones of {@code shuffle}, and starts its workers. */
   public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
@@ -65,7 +72,21 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
    */
   public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
       LocalShuffleEnvironment shuffle, DataPlaneSettings dataPlane) {
+    this(rpcService, address, numberOfSlots, workerThreads, shuffle, dataPlane, null);
+  }
+
+  /**
+   * Like {@link #TaskExecutor(RpcService, String, int, int, LocalShuffleEnvironment, DataPlaneSettings)},
+   * registering its metrics and those of its tasks in {@code metricRegistry} (null: a registry of its
+   * own without reporters).
+   */
+  public TaskExecutor(RpcService rpcService, String address, int numberOfSlots, int workerThreads,
+      LocalShuffleEnvironment shuffle, DataPlaneSettings dataPlane, MetricRegistry metricRegistry) {
     super(rpcService, address);
+    this.ownRegistry = metricRegistry == null ? MetricRegistry.withoutReporters() : null;
+    this.metrics = new TaskManagerMetricGroup(metricRegistry == null ? ownRegistry : metricRegistry,
+        LocalHost.name(), address);
+    JvmMetrics.register(metrics);
     this.numberOfSlots = numberOfSlots;
     this.dataPlaneSettings = dataPlane;
     if (dataPlane == null) {
@@ -217,12 +238,19 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         jobMaster.updateTaskExecutionState(new TaskExecutionState(id, ExecutionState.CANCELED, null, 0, 0));
         return;
       }
-      TaskMetricGroup metrics = new TaskMetricGroup(List.of(tdd.jobGraph().jobName(), tdd.vertex().getName(),
-          String.valueOf(tdd.subtaskIndex())));
-      StreamTask task = new StreamTask(tdd, shuffle,
-          event -> jobMaster.sendOperatorEventToCoordinator(id, tdd.vertex().getHead().getId(), event),
-          (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), metrics,
-          jobMaster, checkpointIo);
+      TaskMetricGroup taskMetrics = metrics.addTask(id.jobId(), tdd.jobGraph().jobName(),
+          String.valueOf(tdd.vertex().getId()), id.toString(), tdd.vertex().getName(), tdd.subtaskIndex(),
+          id.attemptNumber());
+      StreamTask task;
+      try {
+        task = new StreamTask(tdd, shuffle,
+            event -> jobMaster.sendOperatorEventToCoordinator(id, tdd.vertex().getHead().getId(), event),
+            (t, state, failure) -> onTaskStateChange(jobMaster, t, state, failure), taskMetrics,
+            jobMaster, checkpointIo);
+      } catch (RuntimeException | Error e) {
+        metrics.removeTask(id.jobId(), id.toString());
+        throw e;
+      }
       tasks.put(id, task);
       workers.submit(task);
     }, getMainThreadExecutor());
@@ -257,8 +285,13 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   private void onTaskStateChange(JobMasterGateway jobMaster, StreamTask task, ExecutionState state, Throwable failure) {
-    jobMaster.updateTaskExecutionState(new TaskExecutionState(task.attemptId(), state, failure,
-        task.recordsIn(), task.sourceRecordsOut()));
+    TaskExecutionState update = new TaskExecutionState(task.attemptId(), state, failure,
+        task.recordsIn(), task.sourceRecordsOut());
+    if (state.isTerminal()) {
+      // Counts read above; the metrics go before the JobMaster hears of the end: an ended task leaves none behind.
+      metrics.removeTask(task.attemptId().jobId(), task.attemptId().toString());
+    }
+    jobMaster.updateTaskExecutionState(update);
     if (state.isTerminal()) {
       runAsync(() -> tasks.remove(task.attemptId()));
       jobClassLoaders.release(task.attemptId());
@@ -362,5 +395,14 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
       dataPlane.close();
     }
     jobClassLoaders.close();
+    metrics.close();
+    if (ownRegistry != null) {
+      ownRegistry.close();
+    }
+  }
+
+  /** The metric group of this TaskExecutor, parent of its jobs' and tasks' groups. */
+  public TaskManagerMetricGroup metricGroup() {
+    return metrics;
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.runtime.taskexecutor;
 
+import io.spate.runtime.metrics.MetricRegistry;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.runtime.TaskManagerOptions;
@@ -27,9 +28,11 @@ public final class TaskManagerRunner implements AutoCloseable {
   private final TaskExecutor taskExecutor;
   private final CompletableFuture<Void> registered;
   private final AutoCloseable leaderRetrieval;
+  private final MetricRegistry metricRegistry;
 
   private TaskManagerRunner(GrpcRpcService rpcService, TaskExecutor taskExecutor, CompletableFuture<Void> registered,
-      AutoCloseable leaderRetrieval) {
+      AutoCloseable leaderRetrieval, MetricRegistry metricRegistry) {
+    this.metricRegistry = metricRegistry;
     this.rpcService = rpcService;
     this.taskExecutor = taskExecutor;
     this.registered = registered;
@@ -52,12 +55,13 @@ public final class TaskManagerRunner implements AutoCloseable {
       throw new IllegalConfigurationException("Bad ResourceManager address: " + e.getMessage());
     }
     DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService rpc = startRpc(slots, conf);
-    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots);
+    MetricRegistry metrics = new MetricRegistry(conf);
+    GrpcRpcService rpc = startRpc(slots, conf, metrics);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots, metrics);
     LOG.info("TaskExecutor {} with {} slots, data plane at {}, registering with {}", taskExecutor.externalAddress(),
         slots, taskExecutor.dataAddress(), resourceManagerAddress);
     CompletableFuture<Void> registered = taskExecutor.registerAt(resourceManagerAddress, HeartbeatSettings.from(conf));
-    return new TaskManagerRunner(rpc, taskExecutor, registered, () -> { });
+    return new TaskManagerRunner(rpc, taskExecutor, registered, () -> { }, metrics);
   }
 
   /**
@@ -71,8 +75,9 @@ public final class TaskManagerRunner implements AutoCloseable {
   public static TaskManagerRunner startFollowing(Configuration conf, LeaderRetrieval leaders, int slots)
       throws IOException {
     DataPlaneSettings dataPlane = DataPlaneSettings.from(conf);
-    GrpcRpcService rpc = startRpc(slots, conf);
-    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots);
+    MetricRegistry metrics = new MetricRegistry(conf);
+    GrpcRpcService rpc = startRpc(slots, conf, metrics);
+    TaskExecutor taskExecutor = startTaskExecutor(conf, dataPlane, rpc, slots, metrics);
     HeartbeatSettings heartbeat = HeartbeatSettings.from(conf);
     CompletableFuture<Void> registered = new CompletableFuture<>();
     LOG.info("TaskExecutor {} with {} slots, data plane at {}, waiting for the leading JobManager",
@@ -94,24 +99,31 @@ public final class TaskManagerRunner implements AutoCloseable {
         }
       });
     });
-    return new TaskManagerRunner(rpc, taskExecutor, registered, leaders);
+    return new TaskManagerRunner(rpc, taskExecutor, registered, leaders, metrics);
   }
 
-  private static GrpcRpcService startRpc(int slots, Configuration conf) throws IOException {
-    if (slots < 1) {
-      throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
+  private static GrpcRpcService startRpc(int slots, Configuration conf, MetricRegistry metrics) throws IOException {
+    try {
+      if (slots < 1) {
+        throw new IllegalConfigurationException("A TaskManager needs at least one slot; got " + slots);
+      }
+      return GrpcRpcService.start(conf);
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      throw e;
     }
-    return GrpcRpcService.start(conf);
   }
 
   private static TaskExecutor startTaskExecutor(Configuration conf, DataPlaneSettings dataPlane, GrpcRpcService rpc,
-      int slots) {
+      int slots, MetricRegistry metrics) {
     try {
       return new TaskExecutor(rpc, "taskexecutor-" + UUID.randomUUID().toString().substring(0, 8), slots,
           conf.get(TaskManagerOptions.WORKER_THREADS), new LocalShuffleEnvironment(
-              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)), dataPlane);
+              conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)), dataPlane,
+          metrics);
     } catch (RuntimeException e) {
       rpc.close();
+      metrics.close();
       throw e;
     }
   }
@@ -141,6 +153,7 @@ public final class TaskManagerRunner implements AutoCloseable {
       taskExecutor.close();
     } finally {
       rpcService.close();
+      metricRegistry.close();
     }
   }
 }

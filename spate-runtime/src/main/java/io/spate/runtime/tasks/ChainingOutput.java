@@ -1,22 +1,32 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.Output;
 
-/** Hands records straight to the next operator of the chain: a method call, no copy, no queue. */
-final class ChainingOutput<T> implements Output<T> {
+/**
+ * Hands records straight to the next operator of the chain: a method call, no copy, no queue. Counts
+ * each record as emitted by the producer and taken in by the target (plain increments on the task's thread).
+ */
+class ChainingOutput<T> implements Output<T> {
 
-  private final OneInputStreamOperator<T, ?> operator;
+  final OneInputStreamOperator<T, ?> operator;
+  final SimpleCounter recordsOut;
+  final SimpleCounter targetRecordsIn;
 
-  ChainingOutput(OneInputStreamOperator<T, ?> operator) {
+  ChainingOutput(OneInputStreamOperator<T, ?> operator, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
     this.operator = operator;
+    this.recordsOut = recordsOut;
+    this.targetRecordsIn = targetRecordsIn;
   }
 
   @Override
   public void collect(T value, long timestamp) {
+    recordsOut.inc();
+    targetRecordsIn.inc();
     try {
       operator.processElement(value, timestamp);
     } catch (OperatorFailure f) {

@@ -1,14 +1,23 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.common.OutputTag;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
-import io.spate.runtime.operators.Output;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.operators.Output;
 
-/** The output of an operator whose results no one consumes. */
+/** The output of an operator whose results no one consumes: it only counts them as emitted. */
 final class DiscardingOutput<T> implements Output<T> {
 
+  private final SimpleCounter recordsOut;
+
+  DiscardingOutput(SimpleCounter recordsOut) {
+    this.recordsOut = recordsOut;
+  }
+
   @Override
-  public void collect(T value, long timestamp) {}
+  public void collect(T value, long timestamp) {
+    recordsOut.inc();
+  }
 
   @Override
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}

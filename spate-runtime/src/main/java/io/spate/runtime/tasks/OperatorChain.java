@@ -1,6 +1,12 @@
 package io.spate.runtime.tasks;
 
 import io.spate.api.dag.PartitionSpec;
+import io.spate.api.dag.PhysicalTransformation;
+import io.spate.api.dag.Transformation;
+import io.spate.api.functions.KeySelector;
+import io.spate.runtime.operators.KeyedInput;
+import io.spate.runtime.operators.StreamOperatorStateHandler;
+import io.spate.runtime.operators.TaskOperatorParameters;
 import io.spate.runtime.graph.JobEdge;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.graph.StreamEdge;
@@ -10,9 +16,12 @@ import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.ChannelId;
 import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.RecordWriter;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
-import io.spate.runtime.operators.Output;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.runtime.metrics.groups.OperatorMetricGroup;
+import io.spate.runtime.metrics.groups.TaskMetricGroup;
+import io.spate.api.operators.Output;
 import io.spate.runtime.partition.BroadcastPartitioner;
 import io.spate.runtime.partition.CustomPartitionerWrapper;
 import io.spate.runtime.partition.FixedChannelPartitioner;
@@ -20,7 +29,12 @@ import io.spate.runtime.partition.KeyGroupPartitioner;
 import io.spate.runtime.partition.RoundRobinPartitioner;
 import io.spate.runtime.partition.ShufflePartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.dag.MultipleInputTransformation;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,28 +46,30 @@ import java.util.function.Function;
 /**
  * The operators of one subtask, wired together: chained operators call each other through
  * {@link ChainingOutput}s, and the chain's ends write to the network through {@link RecordWriter}s.
+ * The outputs count records for the operators' numRecordsIn/numRecordsOut and the task's
+ * numRecordsOut: an operator's outermost output counts what it emits, each chaining output what its
+ * target takes in, so that a record costs one plain increment per count and no extra call.
  */
 final class OperatorChain {
 
   private final List<StreamOperator<?>> operators = new ArrayList<>();
+  // The state of each operator, in the order of operators; the task snapshots and disposes it.
+  private final List<StreamOperatorStateHandler> stateHandlers = new ArrayList<>();
   private final List<RecordWriter> writers = new ArrayList<>();
   private final InputGate inputGate;
+  private final StreamNode headNode;
   private final List<StreamEdge> channelEdges = new ArrayList<>();
   private final List<ChannelId> outputChannels = new ArrayList<>();
   private final List<ChannelId> inputChannels = new ArrayList<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
-      Function<StreamNode, OperatorContext> contexts) {
+      Function<StreamNode, OperatorContext> contexts, TaskMetricGroup metrics) {
     JobVertex vertex = tdd.vertex();
+    this.headNode = vertex.getChain().get(0);
     int subtask = tdd.subtaskIndex();
     Map<Integer, StreamOperator<?>> byNode = new HashMap<>();
-    for (StreamNode node : vertex.getChain()) {
-      StreamOperator<?> operator = OperatorFactory.create(node, tdd.jobGraph().runtimeMode(),
-          tdd.jobGraph().userClassLoader());
-      byNode.put(node.getId(), operator);
-      operators.add(operator);
-    }
+    Map<Integer, StreamOperatorStateHandler> stateOf = new HashMap<>();
     Map<StreamEdge, RecordWriter> writerOf = new HashMap<>();
     for (JobEdge edge : vertex.getOutputs()) {
       int[] consumers = edge.consumersOf(subtask);
@@ -69,36 +85,103 @@ final class OperatorChain {
       writers.add(writer);
       writerOf.put(edge.streamEdge(), writer);
     }
-    // Wire from the tail so that every operator's consumers exist when its output is built.
-    List<StreamNode> chain = vertex.getChain();
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      StreamNode node = chain.get(i);
-      List<Output<Object>> main = new ArrayList<>();
-      Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
-      List<Output<?>> all = new ArrayList<>();
-      for (StreamEdge edge : node.getOutEdges()) {
-        StreamOperator<?> target = byNode.get(edge.target().getId());
-        Output<Object> out = target != null
-            ? new ChainingOutput<>((OneInputStreamOperator<Object, ?>) target)
-            : new RecordWriterOutput<>(writerOf.get(edge), node.getName());
-        if (edge.sideOutputTag() == null) {
-          main.add(out);
-        } else {
-          sides.computeIfAbsent(edge.sideOutputTag().getId(), k -> new ArrayList<>()).add(out);
+    try {
+      // Wire from the tail so that every operator's consumers exist when its output is built.
+      List<StreamNode> chain = vertex.getChain();
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        StreamNode node = chain.get(i);
+        OperatorMetricGroup operatorMetrics = metrics.getOrAddOperator(node.getOperatorId(), node.getName());
+        // With one consumer that output counts the operator's records out; with several, the routing output does.
+        boolean routed = node.getOutEdges().size() != 1 || node.getOutEdges().get(0).sideOutputTag() != null;
+        SimpleCounter recordsOut = routed ? new SimpleCounter() : operatorMetrics.numRecordsOut();
+        List<Output<Object>> main = new ArrayList<>();
+        Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
+        List<Output<?>> all = new ArrayList<>();
+        for (StreamEdge edge : node.getOutEdges()) {
+          StreamOperator<?> target = byNode.get(edge.target().getId());
+          Output<Object> out = target != null
+              ? chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
+                  stateOf.get(edge.target().getId()), recordsOut,
+                  metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName()).numRecordsIn())
+              : new RecordWriterOutput<>(writerOf.get(edge), node.getName(), recordsOut, metrics.numRecordsOut());
+          if (edge.sideOutputTag() == null) {
+            main.add(out);
+          } else {
+            sides.computeIfAbsent(edge.sideOutputTag().getId(), k -> new ArrayList<>()).add(out);
+          }
+          all.add(out);
         }
-        all.add(out);
+        Output<Object> output;
+        if (sides.isEmpty() && main.size() == 1) {
+          output = main.get(0);
+        } else if (all.isEmpty()) {
+          output = new DiscardingOutput<>(operatorMetrics.numRecordsOut());
+        } else {
+          output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]),
+              operatorMetrics.numRecordsOut());
+        }
+        OperatorContext context = contexts.apply(node);
+        StreamOperatorStateHandler state = new StreamOperatorStateHandler(context);
+        // Created tail first; operators and stateHandlers are in chain order, head first.
+        stateHandlers.add(0, state);
+        stateOf.put(node.getId(), state);
+        StreamOperator<?> operator = createOperator(node, tdd.jobGraph().userClassLoader(),
+            new TaskOperatorParameters<>(context, output, state, stateKeySelectors(node.getTransformation())));
+        byNode.put(node.getId(), operator);
+        operators.add(0, operator);
       }
-      Output<Object> output;
-      if (sides.isEmpty() && main.size() == 1) {
-        output = main.get(0);
-      } else if (all.isEmpty()) {
-        output = new DiscardingOutput<>();
-      } else {
-        output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]));
+    } catch (RuntimeException | Error e) {
+      // The task never sees a chain it could not build: release the state created so far here.
+      try {
+        disposeState();
+      } catch (RuntimeException d) {
+        e.addSuppressed(d);
       }
-      ((StreamOperator) byNode.get(node.getId())).setup(contexts.apply(node), output);
+      throw e;
     }
     this.inputGate = buildInputGate(tdd, shuffle);
+  }
+
+  /**
+   * Creates the operator of {@code node} with this subtask's copy of its factory, and checks that it
+   * takes the node's inputs: one or two inputs, or any number for a multiple-input operator.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StreamOperator<?> createOperator(StreamNode node, ClassLoader userClassLoader,
+      StreamOperatorParameters<?> parameters) {
+    StreamOperatorFactory factory = node.createOperatorFactory(userClassLoader);
+    StreamOperator<?> operator = factory.createStreamOperator(parameters);
+    Transformation<?> t = node.getTransformation();
+    Class<?> kind = t instanceof MultipleInputTransformation<?> ? MultipleInputStreamOperator.class
+        : t.getInputs().size() == 2 ? TwoInputStreamOperator.class
+        : t.getInputs().size() == 1 ? OneInputStreamOperator.class : StreamOperator.class;
+    if (!kind.isInstance(operator)) {
+      throw new IllegalStateException("The factory of operator '" + node.getName() + "' created "
+          + (operator == null ? "no operator" : "a " + operator.getClass().getName())
+          + ", not a " + kind.getSimpleName());
+    }
+    return operator;
+  }
+
+  /**
+   * The output that calls {@code target} directly. An operator of the SPI on a keyed stream gets a
+   * keyed variant that makes each record's key the current key first; the runtime's own operators
+   * take their keys themselves (see {@link io.spate.runtime.operators.KeyedInput}).
+   */
+  @SuppressWarnings("unchecked")
+  private static Output<Object> chainingOutput(OneInputStreamOperator<Object, ?> target, StreamNode node,
+      StreamOperatorStateHandler state, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
+    List<KeySelector<?, ?>> selectors = stateKeySelectors(node.getTransformation());
+    KeySelector<?, ?> selector = selectors.isEmpty() ? null : selectors.get(0);
+    if (selector != null && !(target instanceof KeyedInput)) {
+      return new KeyedChainingOutput<>(target, (KeySelector<Object, ?>) selector, state.getKeyedStateBackend(),
+          recordsOut, targetRecordsIn);
+    }
+    return new ChainingOutput<>(target, recordsOut, targetRecordsIn);
+  }
+
+  private static List<KeySelector<?, ?>> stateKeySelectors(Transformation<?> transformation) {
+    return transformation instanceof PhysicalTransformation<?> physical ? physical.getStateKeySelectors() : List.of();
   }
 
   private InputGate buildInputGate(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle) {
@@ -162,6 +245,45 @@ final class OperatorChain {
   /** The operators, head first. */
   List<StreamOperator<?>> operators() {
     return operators;
+  }
+
+  /** Releases the state of every operator; called once the operators are closed. */
+  void disposeState() {
+    RuntimeException first = null;
+    for (StreamOperatorStateHandler state : stateHandlers) {
+      try {
+        state.dispose();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** The state of each operator, in the order of {@link #operators()}. */
+  List<StreamOperatorStateHandler> stateHandlers() {
+    return stateHandlers;
+  }
+
+  /**
+   * What sets each record's key before the head operator gets it, for a head operator of the SPI on
+   * a keyed stream; null otherwise (the runtime's own operators take their keys themselves).
+   */
+  CurrentKeySetter headKeySetter() {
+    if (head() instanceof KeyedInput) {
+      return null;
+    }
+    List<KeySelector<?, ?>> selectors = stateKeySelectors(headNode.getTransformation());
+    if (selectors.stream().allMatch(java.util.Objects::isNull)) {
+      return null;
+    }
+    return new CurrentKeySetter(selectors, stateHandlers.get(0).getKeyedStateBackend());
   }
 
   /** The head operator. */

@@ -1,23 +1,35 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.common.OutputTag;
+import io.spate.api.metrics.SimpleCounter;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
-import io.spate.runtime.operators.Output;
+import io.spate.api.operators.Output;
 
-/** Sends records, watermarks and watermark statuses to a network edge at the end of a chain. */
+/**
+ * Sends records, watermarks and watermark statuses to a network edge at the end of a chain, counting
+ * each record as emitted by its operator and as written by the task.
+ */
 final class RecordWriterOutput<T> implements Output<T> {
 
   private final RecordWriter writer;
   private final String operatorName;
+  private final SimpleCounter recordsOut;
+  private final SimpleCounter taskRecordsOut;
 
-  RecordWriterOutput(RecordWriter writer, String operatorName) {
+  RecordWriterOutput(RecordWriter writer, String operatorName, SimpleCounter recordsOut,
+      SimpleCounter taskRecordsOut) {
     this.writer = writer;
     this.operatorName = operatorName;
+    this.recordsOut = recordsOut;
+    this.taskRecordsOut = taskRecordsOut;
   }
 
   @Override
   public void collect(T value, long timestamp) {
+    recordsOut.inc();
+    taskRecordsOut.inc();
     try {
       writer.emit(value, timestamp);
     } catch (RuntimeException e) {
@@ -38,7 +50,7 @@ final class RecordWriterOutput<T> implements Output<T> {
   }
 
   @Override
-  public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+  public void emitWatermarkStatus(WatermarkStatus status) {
     writer.broadcastEvent(status);
   }
 }

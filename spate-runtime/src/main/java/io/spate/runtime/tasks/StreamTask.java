@@ -1,15 +1,18 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.common.TaskInfo;
-import io.spate.api.dag.OneInputTransformation;
+import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
-import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
-import io.spate.runtime.metrics.TaskMetricGroup;
+import io.spate.api.metrics.Gauge;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.runtime.metrics.groups.OperatorMetricGroup;
+import io.spate.runtime.metrics.groups.TaskMetricGroup;
 import io.spate.runtime.network.ChannelFailure;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
@@ -19,14 +22,16 @@ import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.WatermarkValve;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.Input;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.KeyedInput;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.SinkWriterOperator;
-import io.spate.runtime.operators.StreamOperator;
-import io.spate.runtime.operators.TwoInputStreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.SourceOperator;
@@ -86,8 +91,15 @@ public final class StreamTask implements Tasklet {
   private final ArrayBlockingQueue<Runnable> mailbox = new ArrayBlockingQueue<>(MAILBOX_CAPACITY);
   // A lock-free hint that mail arrived, read between source polls (the queue itself locks on every look).
   private volatile boolean mailArrived;
-  private final ProcessingTimeService processingTimeService = new ProcessingTimeService();
+  private final TaskProcessingTimeService processingTimeService = new TaskProcessingTimeService();
   private final TaskMetricGroup metrics;
+  // Counted by this task's thread per batch, read by others (progress, reporters) without a fence.
+  private final SimpleCounter recordsIn;
+  private final SimpleCounter headRecordsIn;
+  private final OperatorMetricGroup headMetrics;
+  private final boolean sourceTask;
+  // The watermark the valve last handed to the head; read by the metric reporters.
+  private long currentInputWatermark = Long.MIN_VALUE;
   private final String name;
   private final CheckpointResponder checkpointResponder;
   private final Executor checkpointIo;
@@ -113,8 +125,6 @@ public final class StreamTask implements Tasklet {
   private volatile Throwable externalFailure;
   private volatile Thread stepThread;
   private volatile long stepStartNanos;
-  private volatile long publishedRecordsIn;
-  private volatile long publishedSourceRecords;
 
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
@@ -124,7 +134,11 @@ public final class StreamTask implements Tasklet {
   private SourceOperator<?, ?> source;
   private OneInputStreamOperator<Object, ?> oneInputHead;
   private TwoInputStreamOperator<Object, Object, ?> twoInputHead;
+  // The inputs of a multiple-input head, by input index; null for other heads.
+  private Input<Object>[] multipleInputsHead;
   private KeyedInput keyedInputHead;
+  // Sets the current key of a keyed head operator of the SPI before each record; null otherwise.
+  private CurrentKeySetter headKeySetter;
   // Set before the first step; other threads run it to end this task's worker's idle park.
   private volatile Waker waker;
   private volatile LongConsumer wakeBy; // the waker's, made once rather than per step
@@ -143,7 +157,6 @@ public final class StreamTask implements Tasklet {
   private int endedChannels;
   private int nextChannel;
   private boolean endOfInput;
-  private long recordsIn;
   private final FlushSchedule flushes;
 
   /** Creates the task; it starts on its first {@link #step()}. */
@@ -157,6 +170,12 @@ public final class StreamTask implements Tasklet {
     this.eventGateway = eventGateway;
     this.listener = listener;
     this.metrics = metrics;
+    StreamNode headNode = tdd.vertex().getChain().get(0);
+    this.headMetrics = metrics.getOrAddOperator(headNode.getOperatorId(), headNode.getName());
+    this.recordsIn = metrics.numRecordsIn();
+    this.headRecordsIn = headMetrics.numRecordsIn();
+    this.sourceTask = tdd.vertex().getInputs().isEmpty();
+    metrics.gauge("currentInputWatermark", (Gauge<Long>) () -> currentInputWatermark);
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.flushes = new FlushSchedule(
         tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos(), IDLE_FLUSH_NANOS);
@@ -182,14 +201,19 @@ public final class StreamTask implements Tasklet {
     return state;
   }
 
-  /** Records read from the network so far (approximate while running). */
+  /** Records read from the network so far: the task's numRecordsIn (a recent value while it runs). */
   public long recordsIn() {
-    return publishedRecordsIn;
+    return recordsIn.getCount();
   }
 
-  /** Records emitted by this task's source reader so far (0 for non-source tasks). */
+  /** Records emitted by this task's source so far, its numRecordsOut (0 for tasks that are no source). */
   public long sourceRecordsOut() {
-    return publishedSourceRecords;
+    return sourceTask ? headMetrics.numRecordsOut().getCount() : 0;
+  }
+
+  /** The task's metric group, closed by its TaskExecutor when the task ends. */
+  public TaskMetricGroup metricGroup() {
+    return metrics;
   }
 
   /** Asks the task to stop; it does so on its next step. */
@@ -250,9 +274,11 @@ public final class StreamTask implements Tasklet {
       if (phase != Phase.RUNNING && phase != Phase.DRAINING) {
         return;
       }
-      for (StreamOperator<?> operator : chain.operators()) {
+      List<StreamOperator<?>> operators = chain.operators();
+      for (int i = 0; i < operators.size(); i++) {
+        StreamOperator<?> operator = operators.get(i);
         try {
-          operator.notifyCheckpointComplete(checkpointId);
+          chain.stateHandlers().get(i).notifyCheckpointComplete(operator, checkpointId);
         } catch (Exception e) {
           throw new OperatorFailure(operator.getName(), e);
         }
@@ -273,9 +299,11 @@ public final class StreamTask implements Tasklet {
         barriers.abort(checkpointId);
       }
       dropPendingChannelState(checkpointId);
-      for (StreamOperator<?> operator : chain.operators()) {
+      List<StreamOperator<?>> operators = chain.operators();
+      for (int i = 0; i < operators.size(); i++) {
+        StreamOperator<?> operator = operators.get(i);
         try {
-          operator.notifyCheckpointAborted(checkpointId);
+          chain.stateHandlers().get(i).notifyCheckpointAborted(operator, checkpointId);
         } catch (Exception e) {
           throw new OperatorFailure(operator.getName(), e);
         }
@@ -363,7 +391,7 @@ public final class StreamTask implements Tasklet {
   @SuppressWarnings("unchecked")
   private StepResult initialize() throws Exception {
     transition(ExecutionState.INITIALIZING, null);
-    chain = new OperatorChain(tdd, shuffle, this::contextFor);
+    chain = new OperatorChain(tdd, shuffle, this::contextFor, metrics);
     writers = chain.writers();
     StreamOperator<?> head = chain.head();
     if (head instanceof SourceOperator<?, ?> s) {
@@ -371,6 +399,8 @@ public final class StreamTask implements Tasklet {
       source.setEventGateway(eventGateway);
     } else if (head instanceof TwoInputStreamOperator<?, ?, ?> two) {
       twoInputHead = (TwoInputStreamOperator<Object, Object, ?>) two;
+    } else if (head instanceof MultipleInputStreamOperator<?> multi) {
+      multipleInputsHead = inputsOf(multi, tdd.vertex().getChain().get(0));
     } else {
       oneInputHead = (OneInputStreamOperator<Object, ?>) head;
       if (head instanceof InFlightOperator inFlight) {
@@ -379,6 +409,9 @@ public final class StreamTask implements Tasklet {
     }
     if (head instanceof KeyedInput keyedInput && inFlightHead == null) {
       keyedInputHead = keyedInput;
+    }
+    if (source == null && inFlightHead == null) {
+      headKeySetter = chain.headKeySetter();
     }
     gate = chain.inputGate();
     if (waker != null) {
@@ -436,27 +469,34 @@ public final class StreamTask implements Tasklet {
     TaskInfo info = new TaskInfo(tdd.vertex().getName(), tdd.subtaskIndex(), node.getParallelism(),
         node.getMaxParallelism(), tdd.attemptId().attemptNumber());
     return new OperatorContext(job.jobId(), node.getName(), info, job.executionConfig(), job.runtimeMode(),
-        metrics.addGroup(node.getName()), job.userClassLoader(), processingTimeService, node.getMaxParallelism(),
+        metrics.getOrAddOperator(node.getOperatorId(), node.getName()), job.userClassLoader(), processingTimeService,
+        node.getMaxParallelism(),
         stateKeyType(node.getTransformation()), job.configuration(),
         tdd.restore() == null ? OptionalLong.empty() : OptionalLong.of(tdd.restore().checkpointId()),
         tdd.restore() == null ? OperatorSubtaskState.EMPTY : tdd.restore().stateOf(node.getOperatorId()));
   }
 
   private static TypeInformation<?> stateKeyType(Transformation<?> transformation) {
-    if (transformation instanceof OneInputTransformation<?, ?> one) {
-      return one.getStateKeySelector() == null ? null : one.getStateKeyType();
+    return transformation instanceof PhysicalTransformation<?> physical ? physical.getStateKeyType() : null;
+  }
+
+  /** The inputs of {@code operator}, one per input of {@code node}, checked once. */
+  @SuppressWarnings("unchecked")
+  private static Input<Object>[] inputsOf(MultipleInputStreamOperator<?> operator, StreamNode node) {
+    List<Input<?>> inputs = operator.getInputs();
+    int expected = node.getTransformation().getInputs().size();
+    if (inputs == null || inputs.size() != expected || inputs.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalStateException("Operator '" + node.getName() + "' has " + expected + " inputs, but its"
+          + " getInputs() gave " + (inputs == null ? "null" : inputs.size() + " (" + inputs + ")"));
     }
-    if (transformation instanceof TwoInputTransformation<?, ?, ?> two) {
-      return two.getStateKeySelector1() == null ? null : two.getStateKeyType();
-    }
-    return null;
+    return inputs.toArray(new Input[0]);
   }
 
   private StepResult run() throws Exception {
     boolean progress = runMailbox();
     long nextTimer = processingTimeService.nextScheduledTime();
     if (nextTimer != Long.MAX_VALUE) {
-      long now = processingTimeService.currentProcessingTime();
+      long now = processingTimeService.getCurrentProcessingTime();
       if (nextTimer <= now) {
         progress |= processingTimeService.fireDue(now);
       }
@@ -483,10 +523,6 @@ public final class StreamTask implements Tasklet {
       for (RecordWriter writer : writers) {
         writer.flush();
       }
-    }
-    publishedRecordsIn = recordsIn;
-    if (source != null) {
-      publishedSourceRecords = source.recordsEmitted();
     }
     if (endOfInput && (inFlightHead == null || !inFlightHead.hasInFlight())) {
       finishOperators();
@@ -583,9 +619,9 @@ public final class StreamTask implements Tasklet {
     int channels = gate.numberOfChannels();
     int processed = 0;
     if (heldBatch != null) {
-      long before = recordsIn;
+      long before = recordsIn.getCount();
       if (!feedInFlightHead(heldChannel, heldBatch, heldPosition)) {
-        return recordsIn != before;
+        return recordsIn.getCount() != before;
       }
       processed++;
     }
@@ -629,7 +665,7 @@ public final class StreamTask implements Tasklet {
         }
       } else if (element instanceof StreamElements.WatermarkElement watermark) {
         valve.onWatermark(c, watermark.timestamp());
-      } else if (element instanceof StreamElements.WatermarkStatus status) {
+      } else if (element instanceof WatermarkStatus status) {
         valve.onStatus(c, status);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
@@ -655,19 +691,33 @@ public final class StreamTask implements Tasklet {
   private void processBatch(int inputIndex, RecordBatch batch) {
     int size = batch.size();
     // With a keyed exchange the head takes each record's key from the batch rather than computing it.
-    KeyedInput keys = batch.hasKeys() ? keyedInputHead : null;
+    boolean batchKeys = batch.hasKeys();
+    KeyedInput keys = batchKeys ? keyedInputHead : null;
+    CurrentKeySetter keySetter = headKeySetter;
     try {
       if (oneInputHead != null) {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(0, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           oneInputHead.processElement(batch.value(i), batch.timestamp(i));
+        }
+      } else if (multipleInputsHead != null) {
+        Input<Object> input = multipleInputsHead[inputIndex];
+        for (int i = 0; i < size; i++) {
+          if (keySetter != null) {
+            keySetter.setKeyOf(inputIndex, batch.value(i), batchKeys ? batch.key(i) : null);
+          }
+          input.processElement(batch.value(i), batch.timestamp(i));
         }
       } else if (inputIndex == 0) {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(0, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           twoInputHead.processElement1(batch.value(i), batch.timestamp(i));
         }
@@ -675,6 +725,8 @@ public final class StreamTask implements Tasklet {
         for (int i = 0; i < size; i++) {
           if (keys != null) {
             keys.setIncomingKey(batch.key(i));
+          } else if (keySetter != null) {
+            keySetter.setKeyOf(1, batch.value(i), batchKeys ? batch.key(i) : null);
           }
           twoInputHead.processElement2(batch.value(i), batch.timestamp(i));
         }
@@ -688,7 +740,12 @@ public final class StreamTask implements Tasklet {
         keys.setIncomingKey(null);
       }
     }
-    recordsIn += size;
+    countRecordsIn(size);
+  }
+
+  private void countRecordsIn(int records) {
+    recordsIn.inc(records);
+    headRecordsIn.inc(records);
   }
 
   /**
@@ -708,7 +765,7 @@ public final class StreamTask implements Tasklet {
     } catch (Exception | LinkageError | AssertionError e) {
       throw new OperatorFailure(chain.head().getName(), e);
     }
-    recordsIn += i - from;
+    countRecordsIn(i - from);
     if (i < size) {
       heldBatch = batch;
       heldChannel = channel;
@@ -842,8 +899,13 @@ public final class StreamTask implements Tasklet {
 
   private void processRestoredRecord(int inputIndex, Object value, long timestamp) {
     try {
+      if (headKeySetter != null) {
+        headKeySetter.setKeyOf(oneInputHead != null ? 0 : inputIndex, value, null);
+      }
       if (oneInputHead != null) {
         oneInputHead.processElement(value, timestamp);
+      } else if (multipleInputsHead != null) {
+        multipleInputsHead[inputIndex].processElement(value, timestamp);
       } else if (inputIndex == 0) {
         twoInputHead.processElement1(value, timestamp);
       } else {
@@ -854,7 +916,7 @@ public final class StreamTask implements Tasklet {
     } catch (Exception | LinkageError | AssertionError e) {
       throw new OperatorFailure(chain.head().getName(), e);
     }
-    recordsIn++;
+    countRecordsIn(1);
   }
 
   /**
@@ -893,7 +955,8 @@ public final class StreamTask implements Tasklet {
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
       try {
-        snapshots.put(nodes.get(i).getOperatorId(), operator.snapshotState(id, barrier.timestamp(), streams));
+        snapshots.put(nodes.get(i).getOperatorId(),
+            chain.stateHandlers().get(i).snapshot(operator, id, barrier.timestamp(), streams));
       } catch (Exception e) {
         // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
         checkpointResponder.declineCheckpoint(tdd.attemptId(), id, DeclineKind.FAILED,
@@ -1024,6 +1087,7 @@ public final class StreamTask implements Tasklet {
   private final class ValveToHead implements WatermarkValve.Downstream {
     @Override
     public void emitWatermark(long watermark) {
+      currentInputWatermark = watermark;
       try {
         chain.head().processWatermark(watermark);
       } catch (OperatorFailure f) {
@@ -1034,7 +1098,7 @@ public final class StreamTask implements Tasklet {
     }
 
     @Override
-    public void emitWatermarkStatus(StreamElements.WatermarkStatus status) {
+    public void emitWatermarkStatus(WatermarkStatus status) {
       try {
         chain.head().processWatermarkStatus(status);
       } catch (OperatorFailure f) {
@@ -1057,10 +1121,6 @@ public final class StreamTask implements Tasklet {
     }
     for (RecordWriter writer : writers) {
       writer.broadcastEvent(StreamElements.END_OF_PARTITION);
-    }
-    publishedRecordsIn = recordsIn;
-    if (source != null) {
-      publishedSourceRecords = source.recordsEmitted();
     }
   }
 
@@ -1137,6 +1197,15 @@ public final class StreamTask implements Tasklet {
         } else {
           first.addSuppressed(failure);
         }
+      }
+    }
+    try {
+      chain.disposeState();
+    } catch (Throwable t) {
+      if (first == null) {
+        first = t;
+      } else {
+        first.addSuppressed(t);
       }
     }
     return first;

@@ -60,6 +60,20 @@ class ClusterConfigFileTest {
   }
 
   @Test
+  void aReportersOwnOptionsAreLeftToTheMetricRegistry() throws Exception {
+    Path file = write("""
+        metrics.reporters: prom
+        metrics.reporter.prom.factory.class: com.example.PromReporterFactory
+        metrics.reporter.prom.port: 9249
+        """);
+    Configuration conf = ClusterConfigFile.load(file, Map.of());
+    assertThat(conf.toMap()).containsEntry("metrics.reporter.prom.port", "9249").hasSize(3);
+    Path misspelt = write("metrics.reporterz: prom\n");
+    assertThatThrownBy(() -> ClusterConfigFile.load(misspelt, Map.of()))
+        .hasMessageContaining("unknown option 'metrics.reporterz'");
+  }
+
+  @Test
   void errorsNameFileLineAndKey() throws Exception {
     Path unknown = write("rest.port: 8081\nrest.prot: 8081\n");
     assertThatThrownBy(() -> ClusterConfigFile.load(unknown, Map.of()))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.dag.OperatorSpec;
+import io.spate.api.operators.builtin.AsyncWaitOperatorFactory;
 import io.spate.api.datastream.AsyncDataStream;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.SingleOutputStreamOperator;
@@ -50,7 +50,7 @@ class AsyncDataStreamGraphTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     SingleOutputStreamOperator<String> out =
         AsyncDataStream.orderedWait(env.fromSequence(1, 10), new Describe(), 3, TimeUnit.SECONDS);
-    OperatorSpec.AsyncWait spec = (OperatorSpec.AsyncWait) ((OneInputTransformation<?, ?>) out.getTransformation()).getOperator();
+    AsyncWaitOperatorFactory<?, ?> spec = (AsyncWaitOperatorFactory<?, ?>) ((OneInputTransformation<?, ?>) out.getTransformation()).getOperatorFactory();
     assertThat(spec.ordered()).isTrue();
     assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(spec.capacity()).isEqualTo(AsyncDataStream.DEFAULT_QUEUE_CAPACITY);
@@ -75,9 +75,9 @@ class AsyncDataStreamGraphTest {
         .isInstanceOf(InvalidProgramException.class).hasMessageContaining("maxAttempts must be at least 1");
     assertThatThrownBy(() -> new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<String>(3, 100, 10, 2.0))
         .isInstanceOf(InvalidProgramException.class).hasMessageContaining("maxRetryDelay");
-    OperatorSpec.AsyncWait spec = (OperatorSpec.AsyncWait) ((OneInputTransformation<?, ?>) AsyncDataStream
+    AsyncWaitOperatorFactory<?, ?> spec = (AsyncWaitOperatorFactory<?, ?>) ((OneInputTransformation<?, ?>) AsyncDataStream
         .orderedWaitWithRetry(in, new Describe(), Duration.ofSeconds(1), 5, AsyncRetryStrategies.NO_RETRY_STRATEGY)
-        .getTransformation()).getOperator();
+        .getTransformation()).getOperatorFactory();
     assertThat(spec.retryStrategy()).isNull();
   }
 

@@ -76,7 +76,7 @@ class TimerQueuePropertiesTest {
     int[] wanted = {slots - 2, slots - 1, 0, 1};
     for (int home : wanted) {
       for (int k = 0, found = 0; found < 2; k++) {
-        if (HeapTimerQueue.home(InternalTimerService.Timer.hash(7, k, null), shift) == home) {
+        if (HeapTimerQueue.home(InternalTimerServiceImpl.Timer.hash(7, k, null), shift) == home) {
           keys.add(k);
           found++;
         }
@@ -110,7 +110,7 @@ class TimerQueuePropertiesTest {
         case 0 -> assertThat(queue.add(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.add(e));
         case 1 -> assertThat(queue.remove(e.timestamp(), "k" + e.key(), "n" + e.namespace())).isEqualTo(model.remove(e));
         default -> {
-          InternalTimerService.Timer polled = queue.poll();
+          InternalTimerServiceImpl.Timer polled = queue.poll();
           if (model.isEmpty()) {
             assertThat(polled).isNull();
           } else {
@@ -130,7 +130,7 @@ class TimerQueuePropertiesTest {
         Integer.parseInt(((String) key).substring(1)), Integer.parseInt(((String) namespace).substring(1)))));
     assertThat(visited).as("the timers a snapshot writes").containsExactlyInAnyOrderElementsOf(model);
     List<Long> drained = new ArrayList<>();
-    InternalTimerService.Timer t;
+    InternalTimerServiceImpl.Timer t;
     while ((t = queue.poll()) != null) {
       drained.add(t.timestamp);
     }

@@ -7,7 +7,7 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
 import java.time.Duration;

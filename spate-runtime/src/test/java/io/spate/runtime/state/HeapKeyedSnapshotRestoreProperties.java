@@ -11,7 +11,7 @@ class HeapKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperties 
   }
 
   @Override
-  protected KeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> parameters) {
+  protected CheckpointableKeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> parameters) {
     return new HeapKeyedStateBackend<>(parameters);
   }
 }

@@ -7,7 +7,7 @@ import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 class HeapKeyedStateBackendProperties extends KeyedStateBackendModelProperties {
 
   @Override
-  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range) {
+  protected <K> CheckpointableKeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range) {
     return new HeapKeyedStateBackend<>(keyType, maxParallelism, range);
   }
 }

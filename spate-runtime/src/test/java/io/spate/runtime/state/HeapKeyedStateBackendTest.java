@@ -7,12 +7,12 @@ import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 class HeapKeyedStateBackendTest extends KeyedStateBackendContractTest {
 
   @Override
-  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range) {
+  protected <K> CheckpointableKeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range) {
     return new HeapKeyedStateBackend<>(keyType, maxParallelism, range);
   }
 
   @Override
-  protected <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+  protected <K> CheckpointableKeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
       KeyGroupRange range, java.util.List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) {
     return new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(keyType, maxParallelism, range,
         new io.spate.api.configuration.Configuration(), "test job/op (1/1)", System::currentTimeMillis, handles,

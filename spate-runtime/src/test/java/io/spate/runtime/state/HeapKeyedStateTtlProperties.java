@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 class HeapKeyedStateTtlProperties extends KeyedStateTtlModelProperties {
 
   @Override
-  protected KeyedStateBackend<Integer> createBackend(LongSupplier clock) {
+  protected CheckpointableKeyedStateBackend<Integer> createBackend(LongSupplier clock) {
     return new HeapKeyedStateBackend<>(Types.INT, 128, new KeyGroupRange(0, 127), clock);
   }
 }

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 class HeapKeyedStateTtlTest extends KeyedStateTtlContractTest {
 
   @Override
-  protected KeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles) {
+  protected CheckpointableKeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles) {
     return new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128, new KeyGroupRange(0, 127),
         new Configuration(), "heap ttl test", clock, handles, getClass().getClassLoader()));
   }

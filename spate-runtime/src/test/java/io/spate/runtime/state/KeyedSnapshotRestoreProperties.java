@@ -40,7 +40,7 @@ public abstract class KeyedSnapshotRestoreProperties {
   protected abstract int backendKinds();
 
   /** A new backend of kind {@code kind} (0 until {@link #backendKinds()}). */
-  protected abstract KeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> parameters)
+  protected abstract CheckpointableKeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> parameters)
       throws Exception;
 
   /**
@@ -69,7 +69,7 @@ public abstract class KeyedSnapshotRestoreProperties {
   private static final MapStateDescriptor<Integer, String> MAP = new MapStateDescriptor<>("map", Integer.class, String.class);
   private static final ReducingStateDescriptor<Integer> SUM = new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class);
 
-  private KeyedStateBackend<String> backend(int kind, KeyGroupRange range, List<KeyedStateHandle> handles)
+  private CheckpointableKeyedStateBackend<String> backend(int kind, KeyGroupRange range, List<KeyedStateHandle> handles)
       throws Exception {
     return create(kind, new KeyedStateBackendParameters<>(Types.STRING, MAX_PARALLELISM, range, new Configuration(),
         "property test", System::currentTimeMillis, handles, getClass().getClassLoader()));
@@ -87,8 +87,8 @@ public abstract class KeyedSnapshotRestoreProperties {
     int sourceKind = kinds % backendKinds();
     int targetKind = (kinds / 2) % backendKinds();
     Map<String, Object> model = new TreeMap<>();
-    KeyedStateBackend<String> source = backend(sourceKind, new KeyGroupRange(0, MAX_PARALLELISM - 1), List.of());
-    List<KeyedStateBackend<String>> targets = new ArrayList<>();
+    CheckpointableKeyedStateBackend<String> source = backend(sourceKind, new KeyGroupRange(0, MAX_PARALLELISM - 1), List.of());
+    List<CheckpointableKeyedStateBackend<String>> targets = new ArrayList<>();
     try {
       // A first checkpoint that completes, so that incremental snapshots have files to reference.
       for (Op op : ops.subList(0, ops.size() / 2)) {
@@ -103,7 +103,7 @@ public abstract class KeyedSnapshotRestoreProperties {
       Map<String, Object> union = new TreeMap<>();
       for (int subtask = 0; subtask < parallelism; subtask++) {
         KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(MAX_PARALLELISM, parallelism, subtask);
-        KeyedStateBackend<String> target = backend(targetKind, range, handle == null ? List.of() : List.of(handle));
+        CheckpointableKeyedStateBackend<String> target = backend(targetKind, range, handle == null ? List.of() : List.of(handle));
         targets.add(target);
         for (int k = 0; k < 25; k++) {
           String key = "key" + k;
@@ -117,7 +117,7 @@ public abstract class KeyedSnapshotRestoreProperties {
       assertThat(union).isEqualTo(model);
     } finally {
       source.dispose();
-      targets.forEach(KeyedStateBackend::dispose);
+      targets.forEach(CheckpointableKeyedStateBackend::dispose);
     }
   }
 
@@ -125,7 +125,7 @@ public abstract class KeyedSnapshotRestoreProperties {
     return "ns" + n;
   }
 
-  private static void apply(KeyedStateBackend<String> b, Op op, Map<String, Object> model) throws Exception {
+  private static void apply(CheckpointableKeyedStateBackend<String> b, Op op, Map<String, Object> model) throws Exception {
     String key = "key" + op.key();
     String ns = namespace(op.namespace());
     String id = key + "/" + ns;
@@ -175,7 +175,7 @@ public abstract class KeyedSnapshotRestoreProperties {
     }
   }
 
-  private static Map<String, Object> read(KeyedStateBackend<String> b, String key) throws Exception {
+  private static Map<String, Object> read(CheckpointableKeyedStateBackend<String> b, String key) throws Exception {
     Map<String, Object> out = new TreeMap<>();
     b.setCurrentKey(key);
     for (int n = 0; n < 3; n++) {

@@ -1,5 +1,7 @@
 package io.spate.runtime.state;
 
+import io.spate.api.operators.state.InternalMergingState;
+import io.spate.api.operators.state.VoidNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,13 +33,13 @@ import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.typeinfo.FieldAccessor;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.runtime.operators.InternalTimerService;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import java.io.IOException;
 import java.util.TreeMap;
 
@@ -47,15 +49,15 @@ import java.util.TreeMap;
  */
 public abstract class KeyedStateBackendContractTest {
 
-  private final List<KeyedStateBackend<?>> created = new ArrayList<>();
-  private KeyedStateBackend<String> backend;
+  private final List<CheckpointableKeyedStateBackend<?>> created = new ArrayList<>();
+  private CheckpointableKeyedStateBackend<String> backend;
 
   /** A new, empty backend of the kind under test. */
-  protected abstract <K> KeyedStateBackend<K> createBackend(
+  protected abstract <K> CheckpointableKeyedStateBackend<K> createBackend(
       TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange) throws Exception;
 
   /** A new backend of the kind under test, restored from {@code handles}. */
-  protected abstract <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+  protected abstract <K> CheckpointableKeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
       KeyGroupRange keyGroupRange, List<KeyedStateHandle> handles) throws Exception;
 
   /** Whether the backend supports state with a time-to-live. */
@@ -66,9 +68,9 @@ public abstract class KeyedStateBackendContractTest {
   /** Whether values read back are copies (serializing backends) rather than the stored objects. */
   protected abstract boolean readsReturnCopies();
 
-  private <K> KeyedStateBackend<K> newBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
+  private <K> CheckpointableKeyedStateBackend<K> newBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
       throws Exception {
-    KeyedStateBackend<K> b = createBackend(keyType, maxParallelism, range);
+    CheckpointableKeyedStateBackend<K> b = createBackend(keyType, maxParallelism, range);
     created.add(b);
     return b;
   }
@@ -80,7 +82,7 @@ public abstract class KeyedStateBackendContractTest {
 
   @AfterEach
   void disposeBackends() {
-    created.forEach(KeyedStateBackend::dispose);
+    created.forEach(CheckpointableKeyedStateBackend::dispose);
     created.clear();
   }
 
@@ -251,7 +253,7 @@ public abstract class KeyedStateBackendContractTest {
 
   @Test
   void aKeyOutsideTheOwnedKeyGroupsIsRejected() throws Exception {
-    KeyedStateBackend<String> half = newBackend(Types.STRING, 128, new KeyGroupRange(0, 63));
+    CheckpointableKeyedStateBackend<String> half = newBackend(Types.STRING, 128, new KeyGroupRange(0, 63));
     ValueState<Integer> state = half.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("v", Integer.class));
     String outside = null;
     for (int i = 0; outside == null; i++) {
@@ -310,7 +312,7 @@ public abstract class KeyedStateBackendContractTest {
   /** What dispose releases is backend-specific (see the RocksDB test); every backend may be disposed twice. */
   @Test
   void disposeMayBeRepeated() throws Exception {
-    KeyedStateBackend<Integer> b = newBackend(Types.INT, 16, new KeyGroupRange(0, 15));
+    CheckpointableKeyedStateBackend<Integer> b = newBackend(Types.INT, 16, new KeyGroupRange(0, 15));
     ValueState<Integer> state = b.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("v", Integer.class));
     b.setCurrentKey(1);
     state.update(1);
@@ -327,7 +329,7 @@ public abstract class KeyedStateBackendContractTest {
   private record States(ValueState<Integer> value, ListState<String> list, MapState<Integer, String> map,
       ReducingState<Integer> sum, AggregatingState<Integer, Double> avg) {}
 
-  private static States states(KeyedStateBackend<String> b, Object ns) {
+  private static States states(CheckpointableKeyedStateBackend<String> b, Object ns) {
     String suffix = ns instanceof VoidNamespace ? "" : "-windowed";
     return new States(
         b.getPartitionedState(ns, new ValueStateDescriptor<>("value" + suffix, Integer.class)),
@@ -338,18 +340,18 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   /** Takes a full snapshot of {@code b} and returns its handle. */
-  protected static KeyedStateHandle snapshot(KeyedStateBackend<?> b) throws Exception {
+  protected static KeyedStateHandle snapshot(CheckpointableKeyedStateBackend<?> b) throws Exception {
     return b.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write();
   }
 
-  private <K> KeyedStateBackend<K> restored(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range,
+  private <K> CheckpointableKeyedStateBackend<K> restored(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range,
       List<KeyedStateHandle> handles) throws Exception {
-    KeyedStateBackend<K> b = restoreBackend(keyType, maxParallelism, range, handles);
+    CheckpointableKeyedStateBackend<K> b = restoreBackend(keyType, maxParallelism, range, handles);
     created.add(b);
     return b;
   }
 
-  private static void fill(KeyedStateBackend<String> b, int keys) throws Exception {
+  private static void fill(CheckpointableKeyedStateBackend<String> b, int keys) throws Exception {
     for (Object ns : NAMESPACES) {
       States st = states(b, ns);
       ValueState<Integer> value = st.value();
@@ -372,7 +374,7 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   /** Everything the states hold for {@code keys}, as plain values for comparison. */
-  private static Map<String, Object> contents(KeyedStateBackend<String> b, List<String> keys) throws Exception {
+  private static Map<String, Object> contents(CheckpointableKeyedStateBackend<String> b, List<String> keys) throws Exception {
     Map<String, Object> out = new TreeMap<>();
     for (Object ns : NAMESPACES) {
       States st = states(b, ns);
@@ -430,15 +432,15 @@ public abstract class KeyedStateBackendContractTest {
     value.update(1000);
     list.add("later");
     KeyedStateHandle handle = async.write();
-    KeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    CheckpointableKeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
     assertThat(contents(copy, keys(40))).isEqualTo(before).hasSize(40 * 2 * 5);
   }
 
   @Test
   void restoredStateGoesOnIntoTheNextSnapshotEvenIfNeverRegistered() throws Exception {
     fill(backend, 10);
-    KeyedStateBackend<String> first = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
-    KeyedStateBackend<String> second = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(first)));
+    CheckpointableKeyedStateBackend<String> first = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
+    CheckpointableKeyedStateBackend<String> second = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(first)));
     assertThat(contents(second, keys(10))).isEqualTo(contents(backend, keys(10)));
   }
 
@@ -456,7 +458,7 @@ public abstract class KeyedStateBackendContractTest {
       Map<String, Integer> seen = new HashMap<>();
       for (int subtask = 0; subtask < parallelism; subtask++) {
         KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(maxParallelism, parallelism, subtask);
-        KeyedStateBackend<String> b = restored(Types.STRING, maxParallelism, range, handles);
+        CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, maxParallelism, range, handles);
         ValueState<Integer> restoredValue = b.getPartitionedState(VoidNamespace.INSTANCE, VALUE);
         for (String key : b.getKeys("value", VoidNamespace.INSTANCE).toList()) {
           b.setCurrentKey(key);
@@ -475,12 +477,12 @@ public abstract class KeyedStateBackendContractTest {
   void snapshotsRestoreAcrossBackends() throws Exception {
     fill(backend, 20);
     Map<String, Object> expected = contents(backend, keys(20));
-    KeyedStateBackend<String> heap = new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128,
+    CheckpointableKeyedStateBackend<String> heap = new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128,
         new KeyGroupRange(0, 127), new io.spate.api.configuration.Configuration(), "heap", System::currentTimeMillis,
         List.of(snapshot(backend)), getClass().getClassLoader()));
     created.add(heap);
     assertThat(contents(heap, keys(20))).isEqualTo(expected);
-    KeyedStateBackend<String> back = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(heap)));
+    CheckpointableKeyedStateBackend<String> back = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(heap)));
     assertThat(contents(back, keys(20))).isEqualTo(expected);
   }
 
@@ -519,14 +521,14 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   private void restoreAndRegister(KeyedStateHandle handle) throws Exception {
-    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
     contents(b, keys(30));
   }
 
   @Test
   void registeringARestoredStateAsAnotherKindFailsNamingBoth() throws Exception {
     fill(backend, 3);
-    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
+    CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
     assertThatThrownBy(() -> b.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("value", Integer.class)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'value'").hasMessageContaining("VALUE").hasMessageContaining("LIST");
@@ -660,7 +662,7 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void aRestoredStateWhoseSerializerNeedsMigrationIsMigrated() throws Exception {
     KeyedStateHandle handle = versionedSnapshot();
-    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
     ValueState<Integer> v2 = b.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(2)));
     ListState<Integer> l2 = b.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("l", versionedInts(2)));
     for (int k = 0; k < 20; k++) {
@@ -669,7 +671,7 @@ public abstract class KeyedStateBackendContractTest {
       assertThat(l2.get()).containsExactly(k, k + 1);
     }
     // The next snapshot is in the new layout and restores with the new serializer as it is.
-    KeyedStateBackend<String> c = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(b)));
+    CheckpointableKeyedStateBackend<String> c = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(b)));
     ValueState<Integer> again = c.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(2)));
     c.setCurrentKey("key3");
     assertThat(again.value()).isEqualTo(21);
@@ -678,7 +680,7 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void aRestoredStateWithAnIncompatibleSerializerFailsNamingStateAndReason() throws Exception {
     KeyedStateHandle handle = versionedSnapshot();
-    KeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
     assertThatThrownBy(() -> b.getPartitionedState(VoidNamespace.INSTANCE, new ValueStateDescriptor<>("n", versionedInts(3))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'n'")
@@ -694,16 +696,16 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   /** Records fired timers. */
-  private static final class FiredTimers implements InternalTimerService.Target {
+  private static final class FiredTimers implements InternalTimerServiceImpl.Target {
     final List<String> fired = new ArrayList<>();
 
     @Override
-    public void onEventTime(InternalTimerService.Timer timer) {
+    public void onEventTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
 
     @Override
-    public void onProcessingTime(InternalTimerService.Timer timer) {
+    public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
   }
@@ -711,8 +713,8 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void timersSurviveARescaledRestoreAndFireAfterIt() throws Exception {
     long[] now = {0};
-    InternalTimerService timers = InternalTimerService.create("timers", backend,
-        new ProcessingTimeService(() -> now[0]), new FiredTimers());
+    InternalTimerServiceImpl timers = InternalTimerServiceImpl.create("timers", backend,
+        new TaskProcessingTimeService(() -> now[0]), new FiredTimers());
     List<String> expected = new ArrayList<>();
     for (int k = 0; k < 30; k++) {
       timers.registerEventTimeTimer("key" + k, new TimeWindow(0, k), 100 + k);
@@ -723,10 +725,10 @@ public abstract class KeyedStateBackendContractTest {
     int total = 0;
     for (int subtask = 0; subtask < 2; subtask++) {
       KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(128, 2, subtask);
-      KeyedStateBackend<String> b = restored(Types.STRING, 128, range, handles);
+      CheckpointableKeyedStateBackend<String> b = restored(Types.STRING, 128, range, handles);
       FiredTimers fired = new FiredTimers();
-      InternalTimerService restoredTimers = InternalTimerService.create("timers", b,
-          new ProcessingTimeService(() -> now[0]), fired);
+      InternalTimerServiceImpl restoredTimers = InternalTimerServiceImpl.create("timers", b,
+          new TaskProcessingTimeService(() -> now[0]), fired);
       restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
       for (String f : fired.fired) {
         String key = f.split(" ")[1];
@@ -742,8 +744,8 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void aSnapshotHoldsTheTimersOfItsSynchronousPartNotThoseOfItsWriting() throws Exception {
     long[] now = {0};
-    InternalTimerService timers = InternalTimerService.create("timers", backend,
-        new ProcessingTimeService(() -> now[0]), new FiredTimers());
+    InternalTimerServiceImpl timers = InternalTimerServiceImpl.create("timers", backend,
+        new TaskProcessingTimeService(() -> now[0]), new FiredTimers());
     for (int k = 0; k < 20; k++) {
       timers.registerEventTimeTimer("key" + k, new TimeWindow(0, 100 + k), 99 + k);
       timers.registerProcessingTimeTimer("key" + k, VoidNamespace.INSTANCE, 50 + k);
@@ -755,10 +757,10 @@ public abstract class KeyedStateBackendContractTest {
     timers.registerEventTimeTimer("later", VoidNamespace.INSTANCE, 500);
     KeyedStateHandle handle = async.write();
 
-    KeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
+    CheckpointableKeyedStateBackend<String> copy = restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(handle));
     FiredTimers fired = new FiredTimers();
-    ProcessingTimeService restoredClock = new ProcessingTimeService(() -> now[0]);
-    InternalTimerService restoredTimers = InternalTimerService.create("timers", copy, restoredClock, fired);
+    TaskProcessingTimeService restoredClock = new TaskProcessingTimeService(() -> now[0]);
+    InternalTimerServiceImpl restoredTimers = InternalTimerServiceImpl.create("timers", copy, restoredClock, fired);
     now[0] = 1_000;
     restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
     restoredClock.fireDue(now[0]);
@@ -773,9 +775,9 @@ public abstract class KeyedStateBackendContractTest {
   @Test
   void timersFireInTimestampOrderOnceEachAndDeletedOnesNever() throws Exception {
     long[] now = {0};
-    ProcessingTimeService clock = new ProcessingTimeService(() -> now[0]);
+    TaskProcessingTimeService clock = new TaskProcessingTimeService(() -> now[0]);
     FiredTimers fired = new FiredTimers();
-    InternalTimerService timers = InternalTimerService.create("timers", backend, clock, fired);
+    InternalTimerServiceImpl timers = InternalTimerServiceImpl.create("timers", backend, clock, fired);
     TreeMap<Long, List<String>> expected = new TreeMap<>();
     // One hot key with many timers (one key group holding more than any cache), many keys with few.
     for (int i = 0; i < 3000; i++) {

@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.api.operators.state.InternalMergingState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -35,7 +36,7 @@ import org.quicktheories.generators.Generate;
 public abstract class KeyedStateBackendModelProperties {
 
   /** A new, empty backend of the kind under test. */
-  protected abstract <K> KeyedStateBackend<K> createBackend(
+  protected abstract <K> CheckpointableKeyedStateBackend<K> createBackend(
       TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange) throws Exception;
 
   /** One step: what to do, to which key and namespace, with which numbers. */
@@ -57,7 +58,7 @@ public abstract class KeyedStateBackendModelProperties {
   @Test
   void behavesLikeTheModel() {
     qt().withExamples(60).forAll(operations()).checkAssert(ops -> CheckedLaw.check(() -> {
-      KeyedStateBackend<String> backend = createBackend(Types.STRING, 16, new KeyGroupRange(0, 15));
+      CheckpointableKeyedStateBackend<String> backend = createBackend(Types.STRING, 16, new KeyGroupRange(0, 15));
       try {
         run(backend, ops);
       } finally {
@@ -70,7 +71,7 @@ public abstract class KeyedStateBackendModelProperties {
     return key + "/" + ns;
   }
 
-  private void run(KeyedStateBackend<String> backend, List<Op> ops) throws Exception {
+  private void run(CheckpointableKeyedStateBackend<String> backend, List<Op> ops) throws Exception {
     ValueStateDescriptor<Integer> valueD = new ValueStateDescriptor<>("value", Integer.class);
     ListStateDescriptor<Integer> listD = new ListStateDescriptor<>("list", Integer.class);
     ReducingStateDescriptor<Integer> sumD = new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class);
@@ -201,7 +202,7 @@ public abstract class KeyedStateBackendModelProperties {
     return keys;
   }
 
-  private static void check(KeyedStateBackend<String> backend, String key, String ns,
+  private static void check(CheckpointableKeyedStateBackend<String> backend, String key, String ns,
       ValueStateDescriptor<Integer> valueD, ListStateDescriptor<Integer> listD, ReducingStateDescriptor<Integer> sumD,
       AggregatingStateDescriptor<Integer, long[], Double> avgD, MapStateDescriptor<Integer, String> mapD,
       Map<String, Integer> values, Map<String, List<Integer>> lists, Map<String, Integer> sums,

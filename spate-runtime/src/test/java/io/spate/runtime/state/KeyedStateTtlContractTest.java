@@ -1,5 +1,7 @@
 package io.spate.runtime.state;
 
+import io.spate.api.operators.state.InternalMergingState;
+import io.spate.api.operators.state.VoidNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,21 +53,21 @@ public abstract class KeyedStateTtlContractTest {
   /** The processing time that the backends under test measure time-to-live on. */
   protected long now;
   protected final LongSupplier clock = () -> now;
-  private final List<KeyedStateBackend<?>> created = new ArrayList<>();
-  private KeyedStateBackend<String> backend;
+  private final List<CheckpointableKeyedStateBackend<?>> created = new ArrayList<>();
+  private CheckpointableKeyedStateBackend<String> backend;
 
   /** A backend of the kind under test on {@code clock}, restored from {@code handles} (empty: a new one). */
-  protected abstract KeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
+  protected abstract CheckpointableKeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
       throws Exception;
 
-  private KeyedStateBackend<String> newBackend(List<KeyedStateHandle> handles) throws Exception {
-    KeyedStateBackend<String> b = createBackend(clock, handles);
+  private CheckpointableKeyedStateBackend<String> newBackend(List<KeyedStateHandle> handles) throws Exception {
+    CheckpointableKeyedStateBackend<String> b = createBackend(clock, handles);
     created.add(b);
     return b;
   }
 
-  private KeyedStateBackend<String> newHeapBackend(List<KeyedStateHandle> handles) {
-    KeyedStateBackend<String> b = new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128,
+  private CheckpointableKeyedStateBackend<String> newHeapBackend(List<KeyedStateHandle> handles) {
+    CheckpointableKeyedStateBackend<String> b = new HeapKeyedStateBackend<>(new KeyedStateBackendParameters<>(Types.STRING, 128,
         new KeyGroupRange(0, 127), new Configuration(), "heap ttl test", clock, handles, getClass().getClassLoader()));
     created.add(b);
     return b;
@@ -78,7 +80,7 @@ public abstract class KeyedStateTtlContractTest {
 
   @AfterEach
   void disposeBackends() {
-    created.forEach(KeyedStateBackend::dispose);
+    created.forEach(CheckpointableKeyedStateBackend::dispose);
     created.clear();
   }
 
@@ -107,7 +109,7 @@ public abstract class KeyedStateTtlContractTest {
     return builder.build();
   }
 
-  private static long size(KeyedStateBackend<?> b, String stateName) {
+  private static long size(CheckpointableKeyedStateBackend<?> b, String stateName) {
     long[] size = {0};
     b.forEachStateSize((name, entries) -> {
       if (name.equals(stateName)) {
@@ -117,7 +119,7 @@ public abstract class KeyedStateTtlContractTest {
     return size[0];
   }
 
-  private static KeyedStateHandle snapshot(KeyedStateBackend<?> b) throws Exception {
+  private static KeyedStateHandle snapshot(CheckpointableKeyedStateBackend<?> b) throws Exception {
     return b.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write();
   }
 
@@ -468,7 +470,7 @@ public abstract class KeyedStateTtlContractTest {
   private record States(ValueState<String> value, ListState<Integer> list, MapState<String, Integer> map,
       ReducingState<Integer> sum, AggregatingState<Integer, Integer> aggregate) {
 
-    static States of(KeyedStateBackend<String> b, StateTtlConfig config) throws Exception {
+    static States of(CheckpointableKeyedStateBackend<String> b, StateTtlConfig config) throws Exception {
       return new States(
           b.getPartitionedState(VoidNamespace.INSTANCE, ttl(new ValueStateDescriptor<>("v", String.class), config)),
           b.getPartitionedState(VoidNamespace.INSTANCE, ttl(new ListStateDescriptor<>("l", Integer.class), config)),
@@ -481,7 +483,7 @@ public abstract class KeyedStateTtlContractTest {
     }
 
     /** Writes at 0 for key "k", at 0 and 60 for list and map, and at 60 for key "late". */
-    void fill(KeyedStateBackend<String> b, LongConsumer setTime) throws Exception {
+    void fill(CheckpointableKeyedStateBackend<String> b, LongConsumer setTime) throws Exception {
       setTime.accept(0);
       b.setCurrentKey("k");
       value.update("old");
@@ -499,7 +501,7 @@ public abstract class KeyedStateTtlContractTest {
     }
 
     /** Checks, at a time when what was written at 0 has expired and what was written at 60 has not. */
-    void checkOnlyTheLateWritesAreLeft(KeyedStateBackend<String> b) throws Exception {
+    void checkOnlyTheLateWritesAreLeft(CheckpointableKeyedStateBackend<String> b) throws Exception {
       b.setCurrentKey("k");
       assertThat(value.value()).isNull();
       assertThat(list.get()).containsExactly(2);
@@ -516,12 +518,12 @@ public abstract class KeyedStateTtlContractTest {
   }
 
   /** Writes every kind of TTL state into {@code source}, snapshots it at 60 and restores into {@code target} at 120. */
-  private void checkRestore(KeyedStateBackend<String> source, boolean targetIsHeap) throws Exception {
+  private void checkRestore(CheckpointableKeyedStateBackend<String> source, boolean targetIsHeap) throws Exception {
     StateTtlConfig config = snapshotConfig(false);
     States.of(source, config).fill(source, t -> now = t);
     KeyedStateHandle handle = snapshot(source);
     now = 120;
-    KeyedStateBackend<String> target = targetIsHeap ? newHeapBackend(List.of(handle)) : newBackend(List.of(handle));
+    CheckpointableKeyedStateBackend<String> target = targetIsHeap ? newHeapBackend(List.of(handle)) : newBackend(List.of(handle));
     States.of(target, config).checkOnlyTheLateWritesAreLeft(target);
   }
 
@@ -543,13 +545,13 @@ public abstract class KeyedStateTtlContractTest {
   @Test
   void fullSnapshotCleanupLeavesExpiredValuesListElementsAndMapEntriesOut() throws Exception {
     for (boolean cleanup : new boolean[] {true, false}) {
-      KeyedStateBackend<String> source = newBackend(List.of());
+      CheckpointableKeyedStateBackend<String> source = newBackend(List.of());
       States states = States.of(source, snapshotConfig(cleanup));
       states.fill(source, t -> now = t);
       now = 150; // what was written at 0 has expired, what was written at 60 has not
       KeyedStateHandle handle = snapshot(source);
       now = 0; // as if no time had passed: only the snapshot's cleanup can have removed anything
-      for (KeyedStateBackend<String> restored : List.of(newHeapBackend(List.of(handle)), newBackend(List.of(handle)))) {
+      for (CheckpointableKeyedStateBackend<String> restored : List.of(newHeapBackend(List.of(handle)), newBackend(List.of(handle)))) {
         States read = States.of(restored, snapshotConfig(cleanup));
         restored.setCurrentKey("k");
         List<Integer> list = new ArrayList<>();
@@ -592,7 +594,7 @@ public abstract class KeyedStateTtlContractTest {
     without.update("y");
     KeyedStateHandle handle = snapshot(backend);
     for (boolean heap : new boolean[] {false, true}) {
-      KeyedStateBackend<String> restored = heap ? newHeapBackend(List.of(handle)) : newBackend(List.of(handle));
+      CheckpointableKeyedStateBackend<String> restored = heap ? newHeapBackend(List.of(handle)) : newBackend(List.of(handle));
       assertThatThrownBy(() -> restored.getOrCreateState(new ValueStateDescriptor<>("with", String.class)))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("'with'")
           .hasMessageContaining("restored with a time-to-live and is now registered without one");

@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.api.operators.state.VoidNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -38,7 +39,7 @@ import org.quicktheories.generators.Generate;
 public abstract class KeyedStateTtlModelProperties {
 
   /** A new, empty backend of the kind under test, for keys of {@code Types.INT}, measuring TTL on {@code clock}. */
-  protected abstract KeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception;
+  protected abstract CheckpointableKeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception;
 
   private static final long TTL = 10;
 
@@ -149,7 +150,7 @@ public abstract class KeyedStateTtlModelProperties {
     qt().withExamples(400).forAll(ttlSettings(), ShrinkingLists.of(actions(), 0, 150))
         .checkAssert((settings, actions) -> CheckedLaw.check(() -> {
           long[] clock = {0};
-          KeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
+          CheckpointableKeyedStateBackend<Integer> backend = createBackend(() -> clock[0]);
           try {
             check(backend, clock, settings.updateOnRead(), settings.returnExpired(), settings.cleanupSize(),
                 settings.cleanupForEveryRecord(), actions);
@@ -159,7 +160,7 @@ public abstract class KeyedStateTtlModelProperties {
         }));
   }
 
-  private static void check(KeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,
+  private static void check(CheckpointableKeyedStateBackend<Integer> backend, long[] clock, boolean updateOnRead,
       boolean returnExpired, int cleanupSize, boolean cleanupForEveryRecord, List<Action> actions) throws Exception {
     StateTtlConfig.Builder builder = StateTtlConfig.newBuilder(Duration.ofMillis(TTL))
         .setUpdateType(updateOnRead ? StateTtlConfig.UpdateType.OnReadAndWrite : StateTtlConfig.UpdateType.OnCreateAndWrite)

@@ -4,7 +4,7 @@ import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.StateTtlConfig;
-import io.spate.runtime.state.InternalKvState;
+import io.spate.api.operators.state.InternalKvState;
 import io.spate.runtime.state.serialization.StateSerializers;
 import java.io.IOException;
 import java.io.UncheckedIOException;

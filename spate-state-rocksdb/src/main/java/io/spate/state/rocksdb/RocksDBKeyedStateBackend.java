@@ -1,5 +1,6 @@
 package io.spate.state.rocksdb;
 
+import io.spate.api.state.KeyedStateFunction;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
@@ -16,12 +17,12 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.operators.TimerQueue;
-import io.spate.runtime.state.InternalKvState;
+import io.spate.api.operators.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedTimerRegistry;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.runtime.state.serialization.LearnedTypeSerializer;
 import io.spate.runtime.state.serialization.StateSerializers;
@@ -78,7 +79,7 @@ import org.rocksdb.WriteOptions;
  *
  * @param <K> the key type
  */
-public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
+public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedStateBackend<K> {
 
   /** Rows read from RocksDB per native iterator, so iterators are short-lived and memory is bounded. */
   static final int ITERATION_CHUNK = 256;
@@ -300,7 +301,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public TimerQueue createTimerQueue(String name, boolean eventTime) {
     checkNotDisposed();
     if (timerQueueType == PriorityQueueStateType.HEAP) {
-      return KeyedStateBackend.super.createTimerQueue(name, eventTime);
+      return CheckpointableKeyedStateBackend.super.createTimerQueue(name, eventTime);
     }
     if (timerQueues == null) {
       timerQueues = new RocksDBTimerQueues(this::db, columnOptions, writeOptions, readOptions, keyGroupRange,

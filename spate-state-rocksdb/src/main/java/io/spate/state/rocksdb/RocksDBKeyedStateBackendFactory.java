@@ -5,7 +5,7 @@ import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
 import io.spate.runtime.FileNames;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
@@ -23,7 +23,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
   }
 
   @Override
-  public <K> KeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception {
+  public <K> CheckpointableKeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception {
     Configuration conf = parameters.configuration();
     long managed = parseMemorySize(conf.get(StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
     Path base = workingDirectoryBase(conf);

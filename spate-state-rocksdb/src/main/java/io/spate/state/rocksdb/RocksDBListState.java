@@ -4,7 +4,7 @@ import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.ListState;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

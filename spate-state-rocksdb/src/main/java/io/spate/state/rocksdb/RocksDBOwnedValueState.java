@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.state.ValueState;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.serialization.StateSerializers;
 import org.rocksdb.ColumnFamilyHandle;
 

@@ -3,7 +3,7 @@ package io.spate.state.rocksdb;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.ReducingState;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 

@@ -4,7 +4,7 @@ import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.LongSerializer;
 import io.spate.api.serialization.TypeSerializer;
-import io.spate.runtime.operators.InternalTimerService.Timer;
+import io.spate.runtime.operators.InternalTimerServiceImpl.Timer;
 import io.spate.runtime.operators.TimerQueue;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.serialization.TimerNamespaceSerializer;

@@ -4,7 +4,7 @@ import io.spate.api.functions.AggregateFunction;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.AggregatingState;
 import io.spate.api.state.StateTtlConfig;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 

@@ -5,7 +5,7 @@ import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.ListState;
 import io.spate.api.state.StateTtlConfig;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

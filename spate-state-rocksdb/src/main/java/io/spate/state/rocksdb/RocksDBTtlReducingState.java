@@ -4,7 +4,7 @@ import io.spate.api.functions.ReduceFunction;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.ReducingState;
 import io.spate.api.state.StateTtlConfig;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.Collection;
 import org.rocksdb.ColumnFamilyHandle;
 

@@ -16,10 +16,10 @@ import io.spate.runtime.checkpoint.storage.FileStateHandle;
 import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.SnapshottableTimers;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
@@ -53,11 +53,11 @@ class RocksDBIncrementalCheckpointTest {
   @TempDir
   Path temp;
 
-  private final List<KeyedStateBackend<String>> backends = new ArrayList<>();
+  private final List<CheckpointableKeyedStateBackend<String>> backends = new ArrayList<>();
 
   @AfterEach
   void disposeBackends() {
-    backends.forEach(KeyedStateBackend::dispose);
+    backends.forEach(CheckpointableKeyedStateBackend::dispose);
   }
 
   private RocksDBKeyedStateBackend<String> backend(KeyGroupRange range, List<KeyedStateHandle> restore)
@@ -79,14 +79,14 @@ class RocksDBIncrementalCheckpointTest {
         job.resolve("shared"), 0);
   }
 
-  private static void put(KeyedStateBackend<String> backend, int from, int to, int value) throws IOException {
+  private static void put(CheckpointableKeyedStateBackend<String> backend, int from, int to, int value) throws IOException {
     for (int k = from; k < to; k++) {
       backend.setCurrentKey("key" + k);
       backend.getPartitionedState(VoidNamespace.INSTANCE, VALUE).update(value + k);
     }
   }
 
-  private static Map<String, Integer> read(KeyedStateBackend<String> backend, int keys) throws IOException {
+  private static Map<String, Integer> read(CheckpointableKeyedStateBackend<String> backend, int keys) throws IOException {
     Map<String, Integer> values = new TreeMap<>();
     for (int k = 0; k < keys; k++) {
       String key = "key" + k;
@@ -110,7 +110,7 @@ class RocksDBIncrementalCheckpointTest {
     return values;
   }
 
-  private IncrementalKeyedStateHandle checkpoint(KeyedStateBackend<String> backend, long id) throws Exception {
+  private IncrementalKeyedStateHandle checkpoint(CheckpointableKeyedStateBackend<String> backend, long id) throws Exception {
     KeyedStateHandle handle = backend.snapshot(id, checkpointStreams(id)).write();
     assertThat(handle).isInstanceOf(IncrementalKeyedStateHandle.class);
     return (IncrementalKeyedStateHandle) handle;
@@ -137,7 +137,7 @@ class RocksDBIncrementalCheckpointTest {
           .isEqualTo(temp.resolve("checkpoints/job/shared"));
     }
 
-    KeyedStateBackend<String> restored = backend(ALL, List.of(second));
+    CheckpointableKeyedStateBackend<String> restored = backend(ALL, List.of(second));
     assertThat(read(restored, 2000)).isEqualTo(expected(2000, 0, 20));
   }
 

@@ -8,18 +8,18 @@ import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.runtime.operators.InternalTimerService;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,16 +49,16 @@ class RocksDBIncrementalTimersTest {
   @TempDir
   Path temp;
 
-  private final List<KeyedStateBackend<String>> backends = new ArrayList<>();
+  private final List<CheckpointableKeyedStateBackend<String>> backends = new ArrayList<>();
   private final long[] now = {0};
   private int checkpointDirs;
 
   @AfterEach
   void disposeBackends() {
-    backends.forEach(KeyedStateBackend::dispose);
+    backends.forEach(CheckpointableKeyedStateBackend::dispose);
   }
 
-  private KeyedStateBackend<String> backend(PriorityQueueStateType timers, boolean ttlDb, KeyGroupRange range,
+  private CheckpointableKeyedStateBackend<String> backend(PriorityQueueStateType timers, boolean ttlDb, KeyGroupRange range,
       List<KeyedStateHandle> restore) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
@@ -66,14 +66,14 @@ class RocksDBIncrementalTimersTest {
         .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, true)
         .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb)
         .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timers);
-    KeyedStateBackend<String> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
+    CheckpointableKeyedStateBackend<String> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
         Types.STRING, MAX_PARALLELISM, range, conf, "job/op (1/1)", System::currentTimeMillis, restore,
         getClass().getClassLoader()));
     backends.add(backend);
     return backend;
   }
 
-  private IncrementalKeyedStateHandle checkpoint(KeyedStateBackend<String> backend, long id) throws Exception {
+  private IncrementalKeyedStateHandle checkpoint(CheckpointableKeyedStateBackend<String> backend, long id) throws Exception {
     Path job = temp.resolve("checkpoints").resolve("job");
     CheckpointStreamFactory streams = new FsCheckpointStreamFactory(
         Files.createDirectories(job.resolve("chk-" + id + "-" + checkpointDirs++)), job.resolve("shared"), 0);
@@ -84,33 +84,33 @@ class RocksDBIncrementalTimersTest {
   }
 
   /** Records each fired timer as "event|processing key namespace timestamp". */
-  private static final class Fired implements InternalTimerService.Target {
+  private static final class Fired implements InternalTimerServiceImpl.Target {
     final List<String> fired = new ArrayList<>();
 
     @Override
-    public void onEventTime(InternalTimerService.Timer timer) {
+    public void onEventTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
 
     @Override
-    public void onProcessingTime(InternalTimerService.Timer timer) {
+    public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
   }
 
   /** A backend with its timer service (and, if {@code withState}, a value per key, so that state columns exist too). */
-  private record Instance(KeyedStateBackend<String> backend, InternalTimerService timers, ProcessingTimeService clock,
+  private record Instance(CheckpointableKeyedStateBackend<String> backend, InternalTimerServiceImpl timers, TaskProcessingTimeService clock,
       Fired fired) {}
 
   private Instance instance(PriorityQueueStateType timers, boolean ttlDb, KeyGroupRange range,
       List<KeyedStateHandle> restore) throws Exception {
-    KeyedStateBackend<String> backend = backend(timers, ttlDb, range, restore);
+    CheckpointableKeyedStateBackend<String> backend = backend(timers, ttlDb, range, restore);
     Fired fired = new Fired();
-    ProcessingTimeService clock = new ProcessingTimeService(() -> now[0]);
-    return new Instance(backend, InternalTimerService.create("timers", backend, clock, fired), clock, fired);
+    TaskProcessingTimeService clock = new TaskProcessingTimeService(() -> now[0]);
+    return new Instance(backend, InternalTimerServiceImpl.create("timers", backend, clock, fired), clock, fired);
   }
 
-  private static boolean owns(KeyedStateBackend<String> backend, String key) {
+  private static boolean owns(CheckpointableKeyedStateBackend<String> backend, String key) {
     return backend.getKeyGroupRange().contains(KeyGroupAssignment.keyGroupForHash(Types.STRING.keyHash(key),
         MAX_PARALLELISM));
   }

@@ -18,7 +18,7 @@ import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import java.nio.file.Files;

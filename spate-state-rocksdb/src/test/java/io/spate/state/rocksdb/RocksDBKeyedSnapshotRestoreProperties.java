@@ -4,7 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
 import io.spate.runtime.state.KeyedSnapshotRestoreProperties;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
@@ -32,7 +32,7 @@ class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperti
   }
 
   @Override
-  protected KeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> p) throws Exception {
+  protected CheckpointableKeyedStateBackend<String> create(int kind, KeyedStateBackendParameters<String> p) throws Exception {
     if (kind == HEAP) {
       return new HeapKeyedStateBackend<>(p);
     }

@@ -4,7 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendModelProperties;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ class RocksDBKeyedStateBackendProperties extends KeyedStateBackendModelPropertie
   }
 
   @Override
-  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
+  protected <K> CheckpointableKeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
       throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")

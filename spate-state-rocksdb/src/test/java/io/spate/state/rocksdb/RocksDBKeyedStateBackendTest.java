@@ -20,11 +20,11 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendContractTest;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedStateBackends;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   Path localDir;
 
   @Override
-  protected <K> KeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
+  protected <K> CheckpointableKeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
       throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
@@ -51,7 +51,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   }
 
   @Override
-  protected <K> KeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
+  protected <K> CheckpointableKeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
       KeyGroupRange range, List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
@@ -95,7 +95,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
 
   @Test
   void windowNamespacesAndRawlyTypedInternalStateWork() throws Exception {
-    KeyedStateBackend<Long> backend = createBackend(Types.LONG, 128, new KeyGroupRange(0, 127));
+    CheckpointableKeyedStateBackend<Long> backend = createBackend(Types.LONG, 128, new KeyGroupRange(0, 127));
     try {
       @SuppressWarnings({"unchecked", "rawtypes"})
       ValueState<HashMap<TimeWindow, TimeWindow>> windows = (ValueState) backend.getPartitionedState(
@@ -129,7 +129,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
 
   @Test
   void cachedReducingAndAggregatingStateStillReadFreshCopies() throws Exception {
-    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    CheckpointableKeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
     try {
       readsFreshCopies(backend);
     } finally {
@@ -137,7 +137,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
     }
   }
 
-  private static void readsFreshCopies(KeyedStateBackend<String> backend) throws Exception {
+  private static void readsFreshCopies(CheckpointableKeyedStateBackend<String> backend) throws Exception {
     ReducingState<long[]> sum = backend.getPartitionedState(VoidNamespace.INSTANCE,
         new ReducingStateDescriptor<long[]>("sum", (a, b) -> {
           a[0] += b[0];
@@ -180,7 +180,7 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
 
   @Test
   void cachedStatesFailAfterDisposeLikeTheOthers() throws Exception {
-    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    CheckpointableKeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
     ReducingState<Integer> sum = backend.getPartitionedState(VoidNamespace.INSTANCE,
         new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class));
     backend.setCurrentKey("k");
@@ -215,17 +215,17 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   }
 
   private ListState<String> createAndTrack() throws Exception {
-    KeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
+    CheckpointableKeyedStateBackend<String> backend = createBackend(Types.STRING, 128, new KeyGroupRange(0, 127));
     tracked.add(backend);
     ListState<String> state = backend.getPartitionedState(VoidNamespace.INSTANCE, new ListStateDescriptor<>("l", String.class));
     backend.setCurrentKey("k");
     return state;
   }
 
-  private final List<KeyedStateBackend<?>> tracked = new java.util.ArrayList<>();
+  private final List<CheckpointableKeyedStateBackend<?>> tracked = new java.util.ArrayList<>();
 
   @org.junit.jupiter.api.AfterEach
   void disposeTracked() {
-    tracked.forEach(KeyedStateBackend::dispose);
+    tracked.forEach(CheckpointableKeyedStateBackend::dispose);
   }
 }

@@ -4,7 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedStateTtlModelProperties;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 class RocksDBKeyedStateTtlProperties extends KeyedStateTtlModelProperties {
 
   @Override
-  protected KeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception {
+  protected CheckpointableKeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
         .set(StateBackendOptions.ROCKSDB_LOCAL_DIR,

@@ -4,7 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedStateTtlContractTest;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
@@ -27,7 +27,7 @@ class RocksDBKeyedStateTtlTest extends KeyedStateTtlContractTest {
   }
 
   @Override
-  protected KeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
+  protected CheckpointableKeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
       throws Exception {
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.STRING, 128,
         new KeyGroupRange(0, 127), configuration(), "rocksdb ttl test", clock, handles, getClass().getClassLoader()));
@@ -38,7 +38,7 @@ class RocksDBKeyedStateTtlTest extends KeyedStateTtlContractTest {
   class OpenedAsTtlDb extends KeyedStateTtlContractTest {
 
     @Override
-    protected KeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
+    protected CheckpointableKeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
         throws Exception {
       Configuration conf = configuration().set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, true);
       return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.STRING, 128,

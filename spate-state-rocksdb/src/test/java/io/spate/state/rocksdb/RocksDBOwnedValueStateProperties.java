@@ -8,11 +8,11 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.InternalKvState;
+import io.spate.api.operators.state.InternalKvState;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class RocksDBOwnedValueStateProperties {
     return SourceDSL.lists().of(op).ofSizeBetween(0, 120);
   }
 
-  private static KeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
+  private static CheckpointableKeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
         .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, cacheEntries)
@@ -54,7 +54,7 @@ class RocksDBOwnedValueStateProperties {
   }
 
   @SuppressWarnings("unchecked")
-  private static ValueState<long[]> at(KeyedStateBackend<String> b, int key, long namespace) {
+  private static ValueState<long[]> at(CheckpointableKeyedStateBackend<String> b, int key, long namespace) {
     b.setCurrentKey("k" + key);
     ValueState<long[]> state = b.getOrCreateState(OWNED);
     ((InternalKvState<Long>) (InternalKvState<?>) state).setCurrentNamespace(namespace);
@@ -76,8 +76,8 @@ class RocksDBOwnedValueStateProperties {
 
   private static void behavesLikeAMapOfObjects(List<Op> ops, int cacheEntries) throws Exception {
     Map<String, Long> model = new HashMap<>();
-    KeyedStateBackend<String> source = backend(cacheEntries, List.of());
-    KeyedStateBackend<String> restored = null;
+    CheckpointableKeyedStateBackend<String> source = backend(cacheEntries, List.of());
+    CheckpointableKeyedStateBackend<String> restored = null;
     try {
       KeyedStateHandle handle = null;
       for (int i = 0; i < ops.size(); i++) {
@@ -139,7 +139,7 @@ class RocksDBOwnedValueStateProperties {
   /** A plain value state still reads copies on RocksDB; an owned one reads the cached object itself. */
   @Test
   void onlyOwnedStateReadsTheStoredObject() throws Exception {
-    KeyedStateBackend<String> b = backend(16, List.of());
+    CheckpointableKeyedStateBackend<String> b = backend(16, List.of());
     try {
       b.setCurrentKey("k");
       ValueState<long[]> plain = b.getPartitionedState(1L, new ValueStateDescriptor<>("plain", long[].class));

@@ -15,7 +15,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.testing.Await;

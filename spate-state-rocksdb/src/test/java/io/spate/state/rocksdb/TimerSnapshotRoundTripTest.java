@@ -8,19 +8,19 @@ import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.runtime.operators.InternalTimerService;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.heap.HeapKeyedStateBackendFactory;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotReader;
 import io.spate.runtime.state.snapshot.keyed.KeyedStateMetaInfo;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.runtime.tasks.TaskProcessingTimeService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,15 +49,15 @@ class TimerSnapshotRoundTripTest {
   @TempDir
   Path localDir;
 
-  private final List<KeyedStateBackend<?>> created = new ArrayList<>();
+  private final List<CheckpointableKeyedStateBackend<?>> created = new ArrayList<>();
   private final long[] now = {0};
 
   @AfterEach
   void disposeAll() {
-    created.forEach(KeyedStateBackend::dispose);
+    created.forEach(CheckpointableKeyedStateBackend::dispose);
   }
 
-  private KeyedStateBackend<String> backend(Store store, KeyGroupRange range, List<KeyedStateHandle> handles)
+  private CheckpointableKeyedStateBackend<String> backend(Store store, KeyGroupRange range, List<KeyedStateHandle> handles)
       throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
@@ -66,36 +66,36 @@ class TimerSnapshotRoundTripTest {
             store == Store.ROCKSDB_TIMERS ? PriorityQueueStateType.ROCKSDB : PriorityQueueStateType.HEAP);
     KeyedStateBackendParameters<String> p = new KeyedStateBackendParameters<>(Types.STRING, 128, range, conf,
         "test job/op (1/1)", System::currentTimeMillis, handles, getClass().getClassLoader());
-    KeyedStateBackend<String> b = store == Store.HEAP_BACKEND
+    CheckpointableKeyedStateBackend<String> b = store == Store.HEAP_BACKEND
         ? new HeapKeyedStateBackendFactory().create(p) : new RocksDBKeyedStateBackendFactory().create(p);
     created.add(b);
     return b;
   }
 
   /** Records each fired timer as "event|processing key namespace timestamp". */
-  private static final class Fired implements InternalTimerService.Target {
+  private static final class Fired implements InternalTimerServiceImpl.Target {
     final List<String> fired = new ArrayList<>();
 
     @Override
-    public void onEventTime(InternalTimerService.Timer timer) {
+    public void onEventTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
 
     @Override
-    public void onProcessingTime(InternalTimerService.Timer timer) {
+    public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
       fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
   }
 
-  private InternalTimerService timers(KeyedStateBackend<String> b, ProcessingTimeService clock, Fired target) {
-    return InternalTimerService.create("timers", b, clock, target);
+  private InternalTimerServiceImpl timers(CheckpointableKeyedStateBackend<String> b, TaskProcessingTimeService clock, Fired target) {
+    return InternalTimerServiceImpl.create("timers", b, clock, target);
   }
 
   /**
    * Sets 4 timers per key for 300 keys (event time in two namespaces, with a duplicate; processing
    * time; one deleted), fires those at or before 50, and returns the pending ones.
    */
-  private Set<String> setTimers(InternalTimerService timers) throws Exception {
+  private Set<String> setTimers(InternalTimerServiceImpl timers) throws Exception {
     Set<String> pending = new HashSet<>();
     for (int k = 0; k < 300; k++) {
       String key = "key" + k;
@@ -117,9 +117,9 @@ class TimerSnapshotRoundTripTest {
   @ParameterizedTest(name = "{0} to {1}")
   @MethodSource("pairs")
   void pendingTimersFireOnceAfterARestoreOnAnyStore(Store from, Store to) throws Exception {
-    KeyedStateBackend<String> source = backend(from, new KeyGroupRange(0, 127), List.of());
+    CheckpointableKeyedStateBackend<String> source = backend(from, new KeyGroupRange(0, 127), List.of());
     Fired before = new Fired();
-    InternalTimerService timers = timers(source, new ProcessingTimeService(() -> now[0]), before);
+    InternalTimerServiceImpl timers = timers(source, new TaskProcessingTimeService(() -> now[0]), before);
     Set<String> pending = setTimers(timers);
     timers.advanceWatermark(50);
     List<String> firedBefore = new ArrayList<>();
@@ -137,10 +137,10 @@ class TimerSnapshotRoundTripTest {
     int left = 0;
     for (int subtask = 0; subtask < 2; subtask++) {
       KeyGroupRange range = KeyGroupAssignment.rangeForSubtask(128, 2, subtask);
-      KeyedStateBackend<String> restored = backend(to, range, List.of(handle));
+      CheckpointableKeyedStateBackend<String> restored = backend(to, range, List.of(handle));
       Fired after = new Fired();
-      ProcessingTimeService clock = new ProcessingTimeService(() -> now[0]);
-      InternalTimerService restoredTimers = timers(restored, clock, after);
+      TaskProcessingTimeService clock = new TaskProcessingTimeService(() -> now[0]);
+      InternalTimerServiceImpl restoredTimers = timers(restored, clock, after);
       left += restoredTimers.numberOfTimers();
       restoredTimers.advanceWatermark(Long.MAX_VALUE - 1);
       now[0] = 10_000;
@@ -167,8 +167,8 @@ class TimerSnapshotRoundTripTest {
   void everyStoreWritesTheSameTimerEntries() throws Exception {
     List<Set<String>> entries = new ArrayList<>();
     for (Store store : Store.values()) {
-      KeyedStateBackend<String> b = backend(store, new KeyGroupRange(0, 127), List.of());
-      InternalTimerService timers = timers(b, new ProcessingTimeService(() -> now[0]), new Fired());
+      CheckpointableKeyedStateBackend<String> b = backend(store, new KeyGroupRange(0, 127), List.of());
+      InternalTimerServiceImpl timers = timers(b, new TaskProcessingTimeService(() -> now[0]), new Fired());
       setTimers(timers);
       timers.advanceWatermark(50);
       entries.add(timerEntries(b.snapshot(1, new MemoryCheckpointStreamFactory(Integer.MAX_VALUE)).write()));

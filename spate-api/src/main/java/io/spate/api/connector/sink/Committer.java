@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.util.Collection;
 
@@ -9,6 +10,7 @@ import java.util.Collection;
  *
  * @param <CommT> the committable type
  */
+@PublicEvolving
 public interface Committer<CommT> extends AutoCloseable {
 
   /** Commits {@code committables}. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.util.Collection;
 
@@ -9,6 +10,7 @@ import java.util.Collection;
  * @param <InputT> the record type
  * @param <CommT> the committable type
  */
+@PublicEvolving
 public interface CommittingSinkWriter<InputT, CommT> extends SinkWriter<InputT> {
 
   /** The committables for everything written since the last call; called after {@link #flush}. */

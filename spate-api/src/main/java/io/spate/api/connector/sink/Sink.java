@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -10,6 +11,7 @@ import java.io.Serializable;
  *
  * @param <InputT> the record type
  */
+@PublicEvolving
 public interface Sink<InputT> extends Serializable {
 
   /** Creates the writer of one parallel subtask. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 
 /**
@@ -7,6 +8,7 @@ import java.io.IOException;
  *
  * @param <InputT> the record type
  */
+@PublicEvolving
 public interface SinkWriter<InputT> extends AutoCloseable {
 
   /** Writes one record. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param <InputT> the record type
  * @param <WriterStateT> the writer state type
  */
+@PublicEvolving
 public interface StatefulSinkWriter<InputT, WriterStateT> extends SinkWriter<InputT> {
 
   /** The writer's state at checkpoint {@code checkpointId}, after {@link #flush} and any prepareCommit. */

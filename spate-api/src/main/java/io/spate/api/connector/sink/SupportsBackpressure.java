@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * input batch, may still arrive, so a writer must accept them, typically into a bounded buffer
  * whose limit is what turns it unavailable.
  */
+@PublicEvolving
 public interface SupportsBackpressure {
 
   /** Complete while the writer takes records; otherwise completes when it takes them again. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import java.io.IOException;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
  *
  * @param <CommT> the committable type
  */
+@PublicEvolving
 public interface SupportsCommitter<CommT> {
 
   /** Creates the committer. */

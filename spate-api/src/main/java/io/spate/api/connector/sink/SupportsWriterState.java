@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import java.io.IOException;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Collection;
  * @param <InputT> the record type
  * @param <WriterStateT> the writer state type
  */
+@PublicEvolving
 public interface SupportsWriterState<InputT, WriterStateT> {
 
   /** Creates the writer of one parallel subtask from the states assigned to it (possibly none). */

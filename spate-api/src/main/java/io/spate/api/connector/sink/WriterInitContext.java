@@ -1,8 +1,10 @@
 package io.spate.api.connector.sink;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.metrics.MetricGroup;
 
 /** What a sink writer learns when it is created. */
+@PublicEvolving
 public interface WriterInitContext {
 
   /** The 0-based index of the writer's subtask. */

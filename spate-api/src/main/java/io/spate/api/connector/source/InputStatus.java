@@ -1,6 +1,9 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** What a reader reports after {@link SourceReader#pollNext}. */
+@PublicEvolving
 public enum InputStatus {
   /** More records can be polled right away. */
   MORE_AVAILABLE,

@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 
 /**
@@ -8,6 +9,7 @@ import java.io.IOException;
  *
  * @param <E> the serialized type
  */
+@PublicEvolving
 public interface SimpleVersionedSerializer<E> {
 
   /** The version of the format that {@link #serialize} writes. */

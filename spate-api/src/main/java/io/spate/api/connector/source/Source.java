@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * @param <SplitT> the split type
  * @param <EnumChkT> the enumerator's checkpoint type
  */
+@PublicEvolving
 public interface Source<T, SplitT extends SourceSplit, EnumChkT> extends Serializable {
 
   /** Whether the source ends. */

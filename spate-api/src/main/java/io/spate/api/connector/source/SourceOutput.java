@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.eventtime.Watermark;
 
 /**
@@ -7,6 +8,7 @@ import io.spate.api.eventtime.Watermark;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public interface SourceOutput<T> {
 
   /** Emits a record; its timestamp comes from the timestamp assigner, if any. */

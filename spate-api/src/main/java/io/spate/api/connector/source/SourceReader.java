@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * @param <T> the record type
  * @param <SplitT> the split type
  */
+@PublicEvolving
 public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable {
 
   /** Starts the reader; typically requests a first split. */

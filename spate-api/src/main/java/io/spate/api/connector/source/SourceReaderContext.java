@@ -1,10 +1,12 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.metrics.MetricGroup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** What a {@link SourceReader} can learn and do besides reading. */
+@PublicEvolving
 public interface SourceReaderContext {
 
   /** The 0-based index of the reader's subtask. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param <SplitT> the split type
  * @param <CheckpointT> the checkpoint type
  */
+@PublicEvolving
 public interface SplitEnumerator<SplitT extends SourceSplit, CheckpointT> extends AutoCloseable {
 
   /** Starts the enumerator, for example periodic split discovery. */

@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -10,6 +11,7 @@ import java.util.function.BiConsumer;
  *
  * @param <SplitT> the split type
  */
+@PublicEvolving
 public interface SplitEnumeratorContext<SplitT extends SourceSplit> {
 
   /** The parallelism of the source. */

@@ -1,11 +1,14 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.Internal;
+
 /**
  * Creates the sources behind {@code StreamExecutionEnvironment.readTextFile} and {@code
  * socketTextStream}. The spate-connectors module provides it, found through {@link
  * java.util.ServiceLoader}, so that the API keeps these two methods without depending on the
  * connectors.
  */
+@Internal
 public interface TextSourceFactory {
 
   /** A bounded source of the lines of the file at {@code path}, or of every file of that directory. */

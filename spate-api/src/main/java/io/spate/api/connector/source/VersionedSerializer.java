@@ -1,5 +1,6 @@
 package io.spate.api.connector.source;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import java.io.EOFException;
@@ -12,6 +13,7 @@ import java.io.IOException;
  *
  * @param <T> the serialized type
  */
+@PublicEvolving
 public abstract class VersionedSerializer<T> implements SimpleVersionedSerializer<T> {
 
   private final String what;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream.aggregation;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.serialization.TypeSerializer;
@@ -10,6 +11,7 @@ import io.spate.api.typeinfo.FieldAccessor;
  *
  * @param <T> the record type
  */
+@Internal
 public final class ComparableAggregator<T> implements ReduceFunction<T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.datastream.aggregation;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.serialization.TypeSerializer;
@@ -14,6 +15,7 @@ import java.math.BigInteger;
  *
  * @param <T> the record type
  */
+@Internal
 public final class SumAggregator<T> implements ReduceFunction<T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.Function;
 import java.util.concurrent.TimeoutException;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  * @param <IN> the input type
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface AsyncFunction<IN, OUT> extends Function {
 
   /** Starts the request for {@code input}; completes {@code resultFuture} now or later, exactly once. */

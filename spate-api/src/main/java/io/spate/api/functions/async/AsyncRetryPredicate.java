@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface AsyncRetryPredicate<OUT> extends Serializable {
 
   /** Retries when this holds for a completed result; empty means results are never retried. */

@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import java.time.Duration;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
  *     .build();
  * }</pre>
  */
+@PublicEvolving
 public final class AsyncRetryStrategies {
 
   private AsyncRetryStrategies() {}

@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -8,6 +9,7 @@ import java.io.Serializable;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface AsyncRetryStrategy<OUT> extends Serializable {
 
   /** Whether another attempt may follow {@code currentAttempts} attempts made so far. */

@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.util.Collection;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Collection;
  *
  * @param <OUT> the output type
  */
+@PublicEvolving
 public interface ResultFuture<OUT> {
 
   /** Completes the request with {@code result}: zero or more records, emitted with the input's timestamp. */

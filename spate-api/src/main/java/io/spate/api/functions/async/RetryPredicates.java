@@ -1,10 +1,12 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.function.Predicate;
 
 /** Common predicates for {@link AsyncRetryStrategies} builders. */
+@PublicEvolving
 public final class RetryPredicates {
 
   private RetryPredicates() {}

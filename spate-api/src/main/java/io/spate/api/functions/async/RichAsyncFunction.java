@@ -1,5 +1,6 @@
 package io.spate.api.functions.async;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.AbstractRichFunction;
 
 /**
@@ -9,6 +10,7 @@ import io.spate.api.functions.AbstractRichFunction;
  * @param <IN> the input type
  * @param <OUT> the output type
  */
+@PublicEvolving
 public abstract class RichAsyncFunction<IN, OUT> extends AbstractRichFunction implements AsyncFunction<IN, OUT> {
   private static final long serialVersionUID = 1L;
 }

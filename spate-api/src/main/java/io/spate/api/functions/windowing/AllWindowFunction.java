@@ -1,5 +1,6 @@
 package io.spate.api.functions.windowing;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.Function;
 import io.spate.api.windowing.windows.Window;
@@ -11,6 +12,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <OUT> the output type
  * @param <W> the window type
  */
+@Public
 @FunctionalInterface
 public interface AllWindowFunction<IN, OUT, W extends Window> extends Function {
 

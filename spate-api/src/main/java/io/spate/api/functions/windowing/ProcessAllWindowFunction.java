@@ -1,5 +1,6 @@
 package io.spate.api.functions.windowing;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.AbstractRichFunction;
 import io.spate.api.functions.Collector;
@@ -14,6 +15,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <OUT> the output type
  * @param <W> the window type
  */
+@PublicEvolving
 public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.functions.windowing;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.AbstractRichFunction;
 import io.spate.api.functions.Collector;
@@ -15,6 +16,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <KEY> the key type
  * @param <W> the window type
  */
+@PublicEvolving
 public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> extends AbstractRichFunction {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.functions.windowing;
 
+import io.spate.api.annotation.Public;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.Function;
 import io.spate.api.windowing.windows.Window;
@@ -13,6 +14,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <KEY> the key type
  * @param <W> the window type
  */
+@Public
 @FunctionalInterface
 public interface WindowFunction<IN, OUT, KEY, W extends Window> extends Function {
 

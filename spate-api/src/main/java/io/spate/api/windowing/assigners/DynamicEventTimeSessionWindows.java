@@ -1,11 +1,14 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Event-time sessions whose gap after each record comes from the record; made by
  * {@link EventTimeSessionWindows#withDynamicGap}.
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class DynamicEventTimeSessionWindows<T> extends SessionWindowAssigner<T> {
 
   private static final long serialVersionUID = 1L;

@@ -1,11 +1,14 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * Processing-time sessions whose gap after each record comes from the record; made by
  * {@link ProcessingTimeSessionWindows#withDynamicGap}.
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class DynamicProcessingTimeSessionWindows<T> extends SessionWindowAssigner<T> {
 
   private static final long serialVersionUID = 1L;

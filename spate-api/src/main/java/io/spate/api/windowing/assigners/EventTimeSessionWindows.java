@@ -1,11 +1,13 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /**
  * Groups records into event-time sessions: a session ends when no record arrives for the gap, and
  * sessions that come to overlap (out-of-order records) merge.
  */
+@PublicEvolving
 public final class EventTimeSessionWindows extends SessionWindowAssigner<Object> {
 
   private static final long serialVersionUID = 1L;

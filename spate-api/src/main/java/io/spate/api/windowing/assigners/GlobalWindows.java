@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
 import io.spate.api.windowing.windows.GlobalWindow;
@@ -10,6 +11,7 @@ import java.util.List;
  * Puts every record of a key into the one {@link GlobalWindow}. Its default trigger never fires, so
  * a program sets a trigger (as {@code countWindow} does).
  */
+@PublicEvolving
 public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.Window;
 import java.util.Collection;
 
@@ -9,6 +10,7 @@ import java.util.Collection;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public abstract class MergingWindowAssigner<T, W extends Window> extends WindowAssigner<T, W> {
 
   private static final long serialVersionUID = 1L;

@@ -1,11 +1,13 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.time.Duration;
 
 /**
  * Groups records into processing-time sessions: a session ends when no record arrives for the gap
  * of wall-clock time.
  */
+@PublicEvolving
 public final class ProcessingTimeSessionWindows extends SessionWindowAssigner<Object> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -7,6 +8,7 @@ import java.io.Serializable;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 @FunctionalInterface
 public interface SessionWindowTimeGapExtractor<T> extends Serializable {
 

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -9,6 +10,7 @@ import java.time.Duration;
  * Puts each record into every event-time window of a fixed size that contains its timestamp; a new
  * window starts every slide, aligned to the epoch plus an optional offset.
  */
+@PublicEvolving
 public final class SlidingEventTimeWindows extends SlidingWindowAssigner {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.List;
  * last pane's (immutable) list is handed out again until time leaves the pane. (A slide-long pane
  * is not enough when the slide does not divide the size: the oldest window ends inside the slide.)
  */
+@PublicEvolving
 public abstract class SlidingWindowAssigner extends WindowAssigner<Object, TimeWindow> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -9,6 +10,7 @@ import java.time.Duration;
  * Puts each record into the one event-time window of a fixed size that contains its timestamp;
  * windows are aligned to the epoch plus an optional offset (for example, to a time zone).
  */
+@PublicEvolving
 public final class TumblingEventTimeWindows extends TumblingWindowAssigner {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.triggers.ProcessingTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -9,6 +10,7 @@ import java.time.Duration;
  * Puts each record into the one processing-time window of a fixed size that contains the current
  * processing time; windows are aligned to the epoch plus an optional offset.
  */
+@PublicEvolving
 public final class TumblingProcessingTimeWindows extends TumblingWindowAssigner {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * window, so the last window's (immutable) list is handed out again until time leaves it, and a
  * record costs no allocation.
  */
+@PublicEvolving
 public abstract class TumblingWindowAssigner extends WindowAssigner<Object, TimeWindow> {
 
   private static final long serialVersionUID = 1L;

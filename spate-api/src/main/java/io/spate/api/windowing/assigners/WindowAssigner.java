@@ -1,5 +1,6 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.util.Collection;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public abstract class WindowAssigner<T, W extends Window> implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.evictors;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.Window;
 import java.util.Iterator;
 
@@ -8,6 +9,7 @@ import java.util.Iterator;
  *
  * @param <W> the window type
  */
+@PublicEvolving
 public final class CountEvictor<W extends Window> implements Evictor<Object, W> {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.evictors;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.windowing.DeltaFunction;
 import io.spate.api.windowing.windows.Window;
 import java.util.Iterator;
@@ -11,6 +12,7 @@ import java.util.Iterator;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public final class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
 
   private static final long serialVersionUID = 1L;

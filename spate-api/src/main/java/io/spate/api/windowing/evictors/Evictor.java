@@ -1,5 +1,6 @@
 package io.spate.api.windowing.evictors;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.windowing.windows.Window;
 import java.io.Serializable;
@@ -11,6 +12,7 @@ import java.io.Serializable;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public interface Evictor<T, W extends Window> extends Serializable {
 
   /** Called before the window function with the window's {@code size} records. */

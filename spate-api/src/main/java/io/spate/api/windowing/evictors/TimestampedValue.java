@@ -1,10 +1,13 @@
 package io.spate.api.windowing.evictors;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /**
  * A record of a window with its timestamp, as evictors see it.
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class TimestampedValue<T> {
 
   private final T value;

@@ -1,5 +1,6 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.ReducingState;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Duration;
  *
  * @param <W> the window type
  */
+@PublicEvolving
 public final class ContinuousEventTimeTrigger<W extends Window> extends ContinuousTrigger<W> {
 
   private static final long serialVersionUID = 1L;

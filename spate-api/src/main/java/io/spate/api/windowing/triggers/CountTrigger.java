@@ -1,5 +1,6 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.ReducingState;
 import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.windowing.windows.Window;
@@ -10,6 +11,7 @@ import io.spate.api.windowing.windows.Window;
  *
  * @param <W> the window type
  */
+@PublicEvolving
 public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
 
   private static final long serialVersionUID = 1L;

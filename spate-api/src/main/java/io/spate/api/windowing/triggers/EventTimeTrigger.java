@@ -1,11 +1,13 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.Window;
 
 /**
  * Fires a window once the watermark passes its end; the default trigger of event-time windows. A
  * record that arrives after that (within the allowed lateness) fires the window again at once.
  */
+@PublicEvolving
 public final class EventTimeTrigger extends Trigger<Object, Window> {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,10 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.Window;
 
 /** Fires a window when the processing-time clock passes its end; the default of processing-time windows. */
+@PublicEvolving
 public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
 
   private static final long serialVersionUID = 1L;

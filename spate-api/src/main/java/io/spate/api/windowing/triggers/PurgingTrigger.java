@@ -1,5 +1,6 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.windows.Window;
 
 /**
@@ -9,6 +10,7 @@ import io.spate.api.windowing.windows.Window;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public final class PurgingTrigger<T, W extends Window> extends Trigger<T, W> {
 
   private static final long serialVersionUID = 1L;

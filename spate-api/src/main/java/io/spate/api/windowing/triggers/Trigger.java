@@ -1,5 +1,6 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.state.MergingState;
 import io.spate.api.state.State;
@@ -14,6 +15,7 @@ import java.io.Serializable;
  * @param <T> the record type
  * @param <W> the window type
  */
+@PublicEvolving
 public abstract class Trigger<T, W extends Window> implements Serializable {
 
   private static final long serialVersionUID = 1L;

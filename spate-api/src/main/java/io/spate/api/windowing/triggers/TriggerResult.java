@@ -1,6 +1,9 @@
 package io.spate.api.windowing.triggers;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** What a trigger decides for a window: whether to evaluate it now, and whether to drop its contents. */
+@PublicEvolving
 public enum TriggerResult {
   /** Do nothing. */
   CONTINUE(false, false),

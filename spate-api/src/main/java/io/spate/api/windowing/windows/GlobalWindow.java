@@ -1,6 +1,9 @@
 package io.spate.api.windowing.windows;
 
+import io.spate.api.annotation.PublicEvolving;
+
 /** The one window that holds every record of a key; it never ends on its own. */
+@PublicEvolving
 public final class GlobalWindow extends Window {
 
   private static final long serialVersionUID = 1L;

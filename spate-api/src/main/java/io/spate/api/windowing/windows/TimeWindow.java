@@ -1,5 +1,6 @@
 package io.spate.api.windowing.windows;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A window of time from {@code start} (inclusive) to {@code end} (exclusive), in milliseconds. */
+@PublicEvolving
 public final class TimeWindow extends Window {
 
   private static final long serialVersionUID = 1L;

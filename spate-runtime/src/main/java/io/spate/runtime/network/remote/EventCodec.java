@@ -9,7 +9,7 @@ import io.spate.runtime.checkpoint.CheckpointType;
 import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.StreamElements.WatermarkElement;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import java.io.IOException;
 
 /**

@@ -4,10 +4,10 @@ import io.spate.api.functions.async.AsyncFunction;
 import io.spate.api.functions.async.AsyncRetryPredicate;
 import io.spate.api.functions.async.AsyncRetryStrategy;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.InFlightOperator;
-import io.spate.runtime.operators.OneInputStreamOperator;
+import io.spate.api.operators.InFlightOperator;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.tasks.ProcessingTimeService;
+import io.spate.api.operators.ProcessingTimeService;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -16,8 +16,7 @@ import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
-import io.spate.runtime.state.snapshot.OperatorSnapshot;
+import io.spate.api.operators.StateSnapshotContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,7 +60,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   // Each in-flight record has at most one completed attempt waiting here, so it never overflows; it is
   // sized in open(), when the number of restored records (which may exceed the capacity) is known.
   private ArrayBlockingQueue<Attempt<?>> inbox;
-  private final ProcessingTimeService.Callback deadlineCallback = this::onDeadline;
+  private final ProcessingTimeService.ProcessingTimeCallback deadlineCallback = this::onDeadline;
 
   private ResultQueue queue;
   private ProcessingTimeService timeService;
@@ -168,8 +167,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   }
 
   @Override
-  public OperatorSnapshot snapshotState(long checkpointId, long timestamp, CheckpointStreamFactory streams)
-      throws Exception {
+  public void snapshotState(StateSnapshotContext snapshotContext) throws Exception {
     TypeSerializer<IN> serializer = inputSerializer();
     List<byte[]> pending = new ArrayList<>(inFlight + 1);
     DataOutputSerializer out = new DataOutputSerializer(64);
@@ -193,7 +191,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
       }
     });
     queueState.update(pending);
-    return super.snapshotState(checkpointId, timestamp, streams);
+    super.snapshotState(snapshotContext);
   }
 
   // ------------------------------------------------------------------ input
@@ -218,7 +216,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
   }
 
   private void start(IN value, long timestamp) throws Exception {
-    long deadline = timeoutMillis > 0 ? timeService.currentProcessingTime() + timeoutMillis : AsyncEntry.NO_DEADLINE;
+    long deadline = timeoutMillis > 0 ? timeService.getCurrentProcessingTime() + timeoutMillis : AsyncEntry.NO_DEADLINE;
     AsyncEntry<IN, OUT> entry = new AsyncEntry<>(value, timestamp, deadline);
     inFlight++;
     queue.add(entry);
@@ -274,10 +272,10 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
     }
     if (!entry.timedOut && shouldRetry(attempt) && retryStrategy.canRetry(entry.attempts)) {
       entry.awaitingRetry = true;
-      long retryAt = timeService.currentProcessingTime() + Math.max(0, retryStrategy.getBackoffTimeMillis(entry.attempts));
+      long retryAt = timeService.getCurrentProcessingTime() + Math.max(0, retryStrategy.getBackoffTimeMillis(entry.attempts));
       // A retry due after the deadline never runs: the timeout comes first and takes over.
       if (retryAt < entry.deadline) {
-        timeService.schedule(retryAt, time -> retry(entry));
+        timeService.registerTimer(retryAt, time -> retry(entry));
       }
       return;
     }
@@ -381,7 +379,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
 
   private void arm(long time) {
     armedAt = time;
-    timeService.schedule(time, deadlineCallback);
+    timeService.registerTimer(time, deadlineCallback);
   }
 
   private void onDeadline(long time) {

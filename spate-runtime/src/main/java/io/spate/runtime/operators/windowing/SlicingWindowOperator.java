@@ -14,12 +14,12 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.SlidingWindowAssigner;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.InternalTimerService;
-import io.spate.runtime.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.TimestampedCollector;
-import io.spate.runtime.state.InternalKvState;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.state.InternalKvState;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.VoidNamespace;
 import java.util.Collections;
 
 /**
@@ -39,7 +39,7 @@ import java.util.Collections;
  * @param <OUT> the output type
  */
 public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOperator<OUT>
-    implements OneInputStreamOperator<IN, OUT>, InternalTimerService.Target {
+    implements OneInputStreamOperator<IN, OUT>, InternalTimerServiceImpl.Target {
 
   /** The name of the keyed state holding slice accumulators. */
   static final String SLICES_STATE = "window-slices";
@@ -70,7 +70,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   private final ProcessWindowFunction<V, OUT, K, TimeWindow> function;
 
   private TypeSerializer<Object> copier;
-  private InternalTimerService timers;
+  private InternalTimerServiceImpl timers;
   private ValueState<Object> slices;
   private ValueState<long[]> index;
   private ValueState<Object> refire;
@@ -307,14 +307,14 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   }
 
   @Override
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     if (eventTime) {
       onTimer(timer);
     }
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     if (eventTime) {
       return;
     }
@@ -343,7 +343,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   }
 
   /** The key's one timer: fires the window ending now, cleans up, drops unneeded slices, sets the next. */
-  private void onTimer(InternalTimerService.Timer timer) throws Exception {
+  private void onTimer(InternalTimerServiceImpl.Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();
     long[] starts = index.value();

@@ -4,10 +4,10 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.functions.windowing.ProcessWindowFunction;
 import io.spate.api.state.KeyedStateStore;
 import io.spate.api.windowing.windows.Window;
-import io.spate.runtime.operators.InternalTimerService;
-import io.spate.runtime.operators.Output;
-import io.spate.runtime.state.BackendKeyedStateStore;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
+import io.spate.api.operators.Output;
+import io.spate.api.operators.state.BackendKeyedStateStore;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 
 /**
  * The context a window operator hands its {@link ProcessWindowFunction}: one per operator,
@@ -18,13 +18,13 @@ final class WindowFunctionContext<IN, OUT, K, W extends Window> extends ProcessW
   /** The window being evaluated or cleared. */
   W window;
 
-  private final InternalTimerService timers;
+  private final InternalTimerServiceImpl timers;
   private final Output<OUT> output;
   private final KeyedStateStore windowState;
   private final KeyedStateStore globalState;
 
-  WindowFunctionContext(ProcessWindowFunction<IN, OUT, K, W> function, KeyedStateBackend<?> keyedStateBackend,
-      InternalTimerService timers, Output<OUT> output) {
+  WindowFunctionContext(ProcessWindowFunction<IN, OUT, K, W> function, CheckpointableKeyedStateBackend<?> keyedStateBackend,
+      InternalTimerServiceImpl timers, Output<OUT> output) {
     function.super();
     this.timers = timers;
     this.output = output;

@@ -16,13 +16,13 @@ import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
 import io.spate.api.windowing.windows.Window;
 import io.spate.runtime.operators.AbstractStreamOperator;
-import io.spate.runtime.operators.InternalTimerService;
-import io.spate.runtime.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.TimestampedCollector;
-import io.spate.runtime.state.InternalKvState;
-import io.spate.runtime.state.InternalMergingState;
-import io.spate.runtime.state.OwnedValueStateDescriptor;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.runtime.operators.InternalTimerServiceImpl;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.builtin.TimestampedCollector;
+import io.spate.api.operators.state.InternalKvState;
+import io.spate.api.operators.state.InternalMergingState;
+import io.spate.api.operators.state.OwnedValueStateDescriptor;
+import io.spate.api.operators.state.VoidNamespace;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import java.util.Collection;
@@ -43,7 +43,7 @@ import java.util.Collections;
  * @param <W> the window type
  */
 public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStreamOperator<OUT>
-    implements OneInputStreamOperator<IN, OUT>, InternalTimerService.Target {
+    implements OneInputStreamOperator<IN, OUT>, InternalTimerServiceImpl.Target {
 
   /** The name of the keyed state that holds window contents. */
   protected static final String CONTENTS_STATE = "window-contents";
@@ -63,7 +63,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
   protected final ProcessWindowFunction<C, OUT, K, W> function;
 
   /** The timers of triggers and of window cleanup. */
-  protected InternalTimerService timers;
+  protected InternalTimerServiceImpl timers;
   /** The window contents of the current key, in the namespace set by {@link #setContentsNamespace}. */
   protected AppendingState<Object, Object> contents;
   private ValueState<HashMap<W, W>> mergingWindowsState;
@@ -213,17 +213,17 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   @Override
   @SuppressWarnings("unchecked")
-  public void onEventTime(InternalTimerService.Timer timer) throws Exception {
+  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     onTimer(timer, true);
   }
 
   @Override
-  public void onProcessingTime(InternalTimerService.Timer timer) throws Exception {
+  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
     onTimer(timer, false);
   }
 
   @SuppressWarnings("unchecked")
-  private void onTimer(InternalTimerService.Timer timer, boolean eventTime) throws Exception {
+  private void onTimer(InternalTimerServiceImpl.Timer timer, boolean eventTime) throws Exception {
     setCurrentKey(timer.key());
     W window = (W) timer.namespace();
     MergingWindowSet<W> mergingWindows = loadMergingWindows();

@@ -1,7 +1,6 @@
 package io.spate.runtime.operators.windowing;
 
 import io.spate.api.common.OutputTag;
-import io.spate.api.dag.OperatorSpec;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.ReduceFunction;
@@ -17,10 +16,11 @@ import io.spate.api.windowing.assigners.SlidingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
 import io.spate.api.windowing.triggers.Trigger;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.builtin.windowing.WindowOperatorFactory;
 
 /**
- * Picks the window operator for a {@link OperatorSpec.Windowed}: evicting windows keep records with
+ * Picks the window operator for a {@link WindowOperatorFactory}: evicting windows keep records with
  * timestamps; otherwise the contents are one reduced or aggregated value per key and window, or the
  * list of records. Specialized operators (such as sliding windows computed from slices) plug in
  * here.
@@ -35,20 +35,18 @@ public final class WindowOperators {
 
   private WindowOperators() {}
 
-  /** The operator for {@code spec}, keyed by {@code keySelector}, whose input records are of {@code inputType}. */
-  public static StreamOperator<?> create(
-      OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, TypeInformation<?> inputType) {
-    return create(spec, keySelector, inputType, !"false".equalsIgnoreCase(System.getProperty(SLICING_PROPERTY)));
+  /** The operator for {@code spec}, keyed by {@code keySelector}. */
+  public static StreamOperator<?> create(WindowOperatorFactory<?> spec, KeySelector<?, ?> keySelector) {
+    return create(spec, keySelector, !"false".equalsIgnoreCase(System.getProperty(SLICING_PROPERTY)));
   }
 
   /**
-   * The operator for {@code spec}, keyed by {@code keySelector}, whose input records are of
-   * {@code inputType} (null if unknown); sliding windows are computed from slices only if
-   * {@code slicing} and the spec allows it.
+   * The operator for {@code spec}, keyed by {@code keySelector}; sliding windows are computed from
+   * slices only if {@code slicing} and the spec allows it.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static StreamOperator<?> create(
-      OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector, TypeInformation<?> inputType, boolean slicing) {
+      WindowOperatorFactory<?> spec, KeySelector<?, ?> keySelector, boolean slicing) {
     if (slicing) {
       StreamOperator<?> sliced = slicingOperator(spec, keySelector);
       if (sliced != null) {
@@ -72,7 +70,7 @@ public final class WindowOperators {
     } else {
       // records are stored as they come: declared by the input's type where it has a serializer, as
       // some (the tagged unions of coGroup and join) cannot be learned from a value
-      TypeInformation<?> recordType = usable(inputType);
+      TypeInformation<?> recordType = usable(spec.inputType());
       contents = recordType != null
           ? new ListStateDescriptor(WindowOperator.CONTENTS_STATE, recordType)
           : new ListStateDescriptor(WindowOperator.CONTENTS_STATE, Object.class);
@@ -89,7 +87,7 @@ public final class WindowOperators {
    * accumulators could not be protected by a copy.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static StreamOperator<?> slicingOperator(OperatorSpec.Windowed spec, KeySelector<?, ?> keySelector) {
+  private static StreamOperator<?> slicingOperator(WindowOperatorFactory<?> spec, KeySelector<?, ?> keySelector) {
     if (!spec.defaultTrigger() || spec.evictor() != null) {
       return null;
     }

@@ -1,6 +1,6 @@
 package io.spate.runtime.state.heap;
 
-import io.spate.runtime.state.InternalKvState;
+import io.spate.api.operators.state.InternalKvState;
 
 /**
  * The base of heap states: reads and writes the value of the backend's current key in the current

@@ -1,5 +1,6 @@
 package io.spate.runtime.state.heap;
 
+import io.spate.api.state.KeyedStateFunction;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.ListStateDescriptor;
@@ -14,7 +15,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.state.KeyGroupAssignment;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedTimerRegistry;
 import io.spate.runtime.state.SnapshottableTimers;
@@ -51,7 +52,7 @@ import java.util.stream.Stream;
  *
  * @param <K> the key type
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateBackend<K> {
 
   private TypeInformation<K> keyType;
   private final int maxParallelism;

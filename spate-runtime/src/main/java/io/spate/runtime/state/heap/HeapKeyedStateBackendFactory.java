@@ -1,7 +1,7 @@
 package io.spate.runtime.state.heap;
 
 import io.spate.api.state.HashMapStateBackend;
-import io.spate.runtime.state.KeyedStateBackend;
+import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 
@@ -14,7 +14,7 @@ public final class HeapKeyedStateBackendFactory implements KeyedStateBackendFact
   }
 
   @Override
-  public <K> KeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) {
+  public <K> CheckpointableKeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) {
     return new HeapKeyedStateBackend<>(parameters);
   }
 }

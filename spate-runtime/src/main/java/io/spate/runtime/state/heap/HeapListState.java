@@ -1,7 +1,7 @@
 package io.spate.runtime.state.heap;
 
 import io.spate.api.state.ListState;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package io.spate.runtime.state.heap;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.state.AggregatingState;
 import io.spate.api.state.StateTtlConfig;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.Collection;
 
 /** {@link AggregatingState} on the heap with a time to live on the accumulator. */

@@ -3,7 +3,7 @@ package io.spate.runtime.state.heap;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.state.ReducingState;
 import io.spate.api.state.ReducingStateDescriptor;
-import io.spate.runtime.state.InternalMergingState;
+import io.spate.api.operators.state.InternalMergingState;
 import java.util.Collection;
 
 /** {@link ReducingState} on the heap with a time to live on the reduced value. */

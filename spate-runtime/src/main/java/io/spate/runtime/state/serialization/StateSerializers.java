@@ -8,7 +8,7 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.evictors.TimestampedValue;
 import io.spate.api.windowing.windows.Window;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import java.util.Map;
 
 /**

@@ -6,7 +6,7 @@ import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.serialization.TypeSerializerSchemaCompatibility;
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.windowing.windows.Window;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import java.io.IOException;
 
 /**

@@ -5,7 +5,7 @@ import io.spate.api.serialization.DataOutputView;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.serialization.SingletonSerializerSnapshot;
 import io.spate.api.serialization.TypeSerializerSnapshot;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 
 /** The namespace of key-scoped state: takes no bytes. */
 public final class VoidNamespaceSerializer extends TypeSerializer<VoidNamespace> {

@@ -14,7 +14,7 @@ import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.RecordBatch;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.network.StreamElements.WatermarkElement;
-import io.spate.runtime.network.StreamElements.WatermarkStatus;
+import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.network.remote.Channels.Trade;
 import java.util.ArrayList;
 import java.util.List;

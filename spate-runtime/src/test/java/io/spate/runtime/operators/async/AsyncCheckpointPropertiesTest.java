@@ -10,7 +10,7 @@ import io.spate.api.datastream.AsyncDataStream.OutputMode;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.CheckedLaw;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;

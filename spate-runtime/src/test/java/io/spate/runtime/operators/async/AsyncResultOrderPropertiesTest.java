@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.spate.api.datastream.AsyncDataStream.OutputMode;
 import io.spate.api.eventtime.Watermark;
 import io.spate.runtime.CheckedLaw;
-import io.spate.runtime.operators.InFlightOperator;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
 import io.spate.testing.TestHarnesses;

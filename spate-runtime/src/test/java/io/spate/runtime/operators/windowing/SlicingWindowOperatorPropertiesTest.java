@@ -20,7 +20,7 @@ import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.CheckedLaw;
 import io.spate.runtime.ShrinkingLists;
-import io.spate.runtime.operators.StreamOperator;
+import io.spate.api.operators.StreamOperator;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
 import io.spate.testing.TestHarnesses;

@@ -12,7 +12,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.KeyGroupRange;
-import io.spate.runtime.state.VoidNamespace;
+import io.spate.api.operators.state.VoidNamespace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

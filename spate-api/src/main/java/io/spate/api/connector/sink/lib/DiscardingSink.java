@@ -1,5 +1,6 @@
 package io.spate.api.connector.sink.lib;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
@@ -9,6 +10,7 @@ import io.spate.api.connector.sink.WriterInitContext;
  *
  * @param <T> the record type
  */
+@PublicEvolving
 public final class DiscardingSink<T> implements Sink<T> {
 
   private static final long serialVersionUID = 1L;

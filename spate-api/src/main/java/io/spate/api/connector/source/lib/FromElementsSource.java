@@ -1,5 +1,6 @@
 package io.spate.api.connector.source.lib;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *
  * @param <T> the element type
  */
+@PublicEvolving
 public final class FromElementsSource<T>
     implements Source<T, FromElementsSource.ElementsSplit, List<FromElementsSource.ElementsSplit>>,
         ResultTypeQueryable<T> {

@@ -1,5 +1,6 @@
 package io.spate.api.connector.source.lib;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SplitEnumerator;
@@ -14,6 +15,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
+@Internal
 public abstract class IndexRangeSource<T>
     implements Source<T, NumberSequenceSplit, List<NumberSequenceSplit>>, ResultTypeQueryable<T> {
 

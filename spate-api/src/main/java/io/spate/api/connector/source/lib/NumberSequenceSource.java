@@ -1,5 +1,6 @@
 package io.spate.api.connector.source.lib;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
@@ -14,6 +15,7 @@ import java.util.List;
  * A bounded, parallel source of the numbers {@code from} to {@code to} inclusive, in ascending order
  * within each split; the range is cut into a few contiguous splits per reader.
  */
+@PublicEvolving
 public final class NumberSequenceSource extends IndexRangeSource<Long> {
 
   private static final long serialVersionUID = 1L;

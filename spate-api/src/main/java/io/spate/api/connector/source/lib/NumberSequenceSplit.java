@@ -1,5 +1,6 @@
 package io.spate.api.connector.source.lib;
 
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.connector.source.VersionedSerializer;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param from the next number to read
  * @param to the last number of the range
  */
+@PublicEvolving
 public record NumberSequenceSplit(String splitId, long from, long to) implements SourceSplit {
 
   /** Checks that the range holds at least one number. */

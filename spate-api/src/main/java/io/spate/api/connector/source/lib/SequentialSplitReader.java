@@ -1,5 +1,6 @@
 package io.spate.api.connector.source.lib;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReader;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * Base of the readers that read their splits one after another, without blocking, and ask the
  * enumerator for one more split whenever they run out.
  */
+@Internal
 public abstract class SequentialSplitReader<T, S extends SourceSplit> implements SourceReader<T, S> {
 
   /** What one {@link #readSplit} call achieved. */

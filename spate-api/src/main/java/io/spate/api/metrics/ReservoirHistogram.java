@@ -1,0 +1,119 @@
+package io.spate.api.metrics;
+
+import io.spate.api.annotation.PublicEvolving;
+import java.util.Arrays;
+
+/**
+ * A histogram over the most recent {@code capacity} values (a sliding-window reservoir): memory is
+ * bounded by the capacity, however many values are recorded. Updates and snapshots take a lock on
+ * the histogram, so any thread may record values.
+ */
+@PublicEvolving
+public final class ReservoirHistogram implements Histogram {
+
+  private final long[] values;
+  private long count;
+
+  /** A histogram that keeps the last {@code capacity} values. */
+  public ReservoirHistogram(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("A ReservoirHistogram keeps at least one value; got capacity " + capacity);
+    }
+    this.values = new long[capacity];
+  }
+
+  @Override
+  public synchronized void update(long value) {
+    values[(int) (count % values.length)] = value;
+    count++;
+  }
+
+  @Override
+  public synchronized long getCount() {
+    return count;
+  }
+
+  @Override
+  public HistogramStatistics getStatistics() {
+    long[] kept;
+    synchronized (this) {
+      kept = Arrays.copyOf(values, (int) Math.min(count, values.length));
+    }
+    return new SortedValues(kept);
+  }
+
+  /**
+   * Statistics over a copy of the values, sorted once. Quantiles interpolate linearly between the two
+   * nearest ranks: the q-quantile of n sorted values v is v[h] + (h - floor(h)) * (v[h+1] - v[h]) at
+   * h = q * (n - 1), so the 0-quantile is the minimum and the 1-quantile the maximum.
+   */
+  private static final class SortedValues extends HistogramStatistics {
+    private final long[] sorted;
+
+    SortedValues(long[] values) {
+      Arrays.sort(values);
+      this.sorted = values;
+    }
+
+    @Override
+    public double getQuantile(double quantile) {
+      if (!(quantile >= 0 && quantile <= 1)) {
+        throw new IllegalArgumentException("A quantile lies between 0 and 1; got " + quantile);
+      }
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      double h = quantile * (sorted.length - 1);
+      int below = (int) Math.floor(h);
+      if (below + 1 >= sorted.length) {
+        return sorted[sorted.length - 1];
+      }
+      return sorted[below] + (h - below) * (sorted[below + 1] - sorted[below]);
+    }
+
+    @Override
+    public long[] getValues() {
+      return Arrays.copyOf(sorted, sorted.length);
+    }
+
+    @Override
+    public int size() {
+      return sorted.length;
+    }
+
+    @Override
+    public double getMean() {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      double sum = 0;
+      for (long v : sorted) {
+        sum += v;
+      }
+      return sum / sorted.length;
+    }
+
+    @Override
+    public double getStdDev() {
+      if (sorted.length < 2) {
+        return 0;
+      }
+      double mean = getMean();
+      double squares = 0;
+      for (long v : sorted) {
+        squares += (v - mean) * (v - mean);
+      }
+      return Math.sqrt(squares / (sorted.length - 1));
+    }
+
+    @Override
+    public long getMax() {
+      return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
+    }
+
+    @Override
+    public long getMin() {
+      return sorted.length == 0 ? 0 : sorted[0];
+    }
+  }
+}

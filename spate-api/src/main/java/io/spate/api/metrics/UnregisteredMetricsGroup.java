@@ -1,0 +1,68 @@
+package io.spate.api.metrics;
+
+import io.spate.api.annotation.PublicEvolving;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A metric group that reports nothing: the metrics it is given work, but no reporter sees them.
+ * For functions and operators run outside a cluster (tests, benchmarks).
+ */
+@PublicEvolving
+public class UnregisteredMetricsGroup implements MetricGroup {
+
+  @Override
+  public Counter counter(String name) {
+    return new SimpleCounter();
+  }
+
+  @Override
+  public <C extends Counter> C counter(String name, C counter) {
+    return counter;
+  }
+
+  @Override
+  public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
+    return gauge;
+  }
+
+  @Override
+  public <H extends Histogram> H histogram(String name, H histogram) {
+    return histogram;
+  }
+
+  @Override
+  public <M extends Meter> M meter(String name, M meter) {
+    return meter;
+  }
+
+  @Override
+  public MetricGroup addGroup(String name) {
+    return new UnregisteredMetricsGroup();
+  }
+
+  @Override
+  public MetricGroup addGroup(String key, String value) {
+    return new UnregisteredMetricsGroup();
+  }
+
+  @Override
+  public List<String> getScopeComponents() {
+    return List.of();
+  }
+
+  @Override
+  public Map<String, String> getAllVariables() {
+    return Map.of();
+  }
+
+  @Override
+  public String getMetricIdentifier(String metricName) {
+    return metricName;
+  }
+
+  @Override
+  public String getMetricIdentifier(String metricName, CharacterFilter filter) {
+    return filter.filterCharacters(metricName);
+  }
+}
