@@ -3,7 +3,7 @@ package io.spate.bench;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.state.VoidNamespace;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;

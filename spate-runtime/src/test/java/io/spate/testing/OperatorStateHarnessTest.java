@@ -198,10 +198,10 @@ class OperatorStateHarnessTest {
 
   @Test
   void repartitionGivesEachNewInstanceTheKeyedHandlesThatOverlapItsKeyGroups() {
-    var left = new io.spate.runtime.state.snapshot.KeyGroupsStateHandle(new io.spate.runtime.state.KeyGroupRange(0, 63),
+    var left = new io.spate.runtime.state.snapshot.KeyGroupsStateHandle(new io.spate.runtime.state.keygroup.KeyGroupRange(0, 63),
         new long[64], new io.spate.runtime.state.snapshot.ByteStreamStateHandle("left", new byte[1]));
     var right = new io.spate.runtime.state.snapshot.KeyGroupsStateHandle(
-        new io.spate.runtime.state.KeyGroupRange(64, 127), new long[64],
+        new io.spate.runtime.state.keygroup.KeyGroupRange(64, 127), new long[64],
         new io.spate.runtime.state.snapshot.ByteStreamStateHandle("right", new byte[1]));
     List<OperatorSubtaskState> old = List.of(new OperatorSubtaskState(List.of(left), List.of(), List.of()),
         new OperatorSubtaskState(List.of(right), List.of(), List.of()));

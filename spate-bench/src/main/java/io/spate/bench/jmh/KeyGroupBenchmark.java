@@ -3,7 +3,7 @@ package io.spate.bench.jmh;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.partition.KeyGroupPartitioner;
-import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package io.spate.bench.jmh;
 
-import io.spate.runtime.operators.HeapTimerQueue;
-import io.spate.runtime.operators.InternalTimerServiceImpl.Timer;
+import io.spate.runtime.timers.HeapTimerQueue;
+import io.spate.runtime.timers.Timer;
 import io.spate.api.operators.state.VoidNamespace;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -15,7 +15,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionState;
 import io.spate.testing.Await;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;

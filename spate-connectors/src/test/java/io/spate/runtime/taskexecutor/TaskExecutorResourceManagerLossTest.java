@@ -1,5 +1,6 @@
 package io.spate.runtime.taskexecutor;
 
+import io.spate.runtime.taskexecutor.gateway.TaskExecutorGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobStatus;

@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint;
 
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,7 +1,8 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.util.Map;
 
 /** Where a subtask reports on its part of a checkpoint: the job's checkpoint coordinator. */

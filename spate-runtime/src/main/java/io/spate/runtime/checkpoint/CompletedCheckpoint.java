@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
 import io.spate.runtime.checkpoint.storage.CheckpointStorageLocation;
 
 /**

@@ -1,6 +1,8 @@
 package io.spate.runtime.checkpoint;
 
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
+import io.spate.runtime.state.snapshot.FileStateHandle;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;

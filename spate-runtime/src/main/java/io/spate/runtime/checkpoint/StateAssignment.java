@@ -1,10 +1,12 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.graph.StreamNode;
-import io.spate.runtime.state.KeyGroupAssignment;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.operator.OperatorStateRepartitioner;
 import io.spate.runtime.state.snapshot.InputChannelStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;

@@ -1,5 +1,6 @@
 package io.spate.runtime.config;
 
+import io.spate.runtime.DurationFormat;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;

@@ -181,7 +181,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       throw new UnknownJobException(jobId);
     }
     return result.thenApply(r -> new JobProgress(r.status(),
-        r.counters().getOrDefault(io.spate.runtime.tasks.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
+        r.counters().getOrDefault(io.spate.runtime.execution.TaskExecutionState.SOURCE_RECORDS_OUT, 0L),
         r.netRuntime()));
   }
 

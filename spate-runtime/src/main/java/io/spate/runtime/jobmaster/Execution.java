@@ -1,10 +1,10 @@
 package io.spate.runtime.jobmaster;
 
-import io.spate.runtime.checkpoint.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
 import io.spate.runtime.graph.JobVertex;
-import io.spate.runtime.taskexecutor.TaskExecutorGateway;
-import io.spate.runtime.tasks.ExecutionAttemptID;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.taskexecutor.gateway.TaskExecutorGateway;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
 
 /** One attempt of one subtask, as the JobMaster tracks it. */
 final class Execution {

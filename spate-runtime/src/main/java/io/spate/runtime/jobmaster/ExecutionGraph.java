@@ -2,7 +2,7 @@ package io.spate.runtime.jobmaster;
 
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

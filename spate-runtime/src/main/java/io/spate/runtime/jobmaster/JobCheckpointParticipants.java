@@ -1,10 +1,10 @@
 package io.spate.runtime.jobmaster;
 
 import io.spate.api.common.JobStatus;
-import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointParticipants;
-import io.spate.runtime.tasks.ExecutionAttemptID;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

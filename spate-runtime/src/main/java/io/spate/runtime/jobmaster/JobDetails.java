@@ -4,7 +4,7 @@ import io.spate.api.common.JobStatus;
 import io.spate.runtime.graph.JobEdge;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionState;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;

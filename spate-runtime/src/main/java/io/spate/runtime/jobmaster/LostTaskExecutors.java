@@ -1,7 +1,7 @@
 package io.spate.runtime.jobmaster;
 
 import io.spate.runtime.resourcemanager.SlotOffer;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

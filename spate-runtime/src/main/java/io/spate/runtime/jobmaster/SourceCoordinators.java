@@ -2,13 +2,13 @@ package io.spate.runtime.jobmaster;
 
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
-import io.spate.runtime.checkpoint.CheckpointMetadata;
-import io.spate.runtime.checkpoint.OperatorState;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.SourceOperator;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -8,7 +8,7 @@ import io.spate.api.common.JobProgress;
 import io.spate.api.common.JobStatus;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.jobmaster.JobResult;
-import io.spate.runtime.tasks.TaskExecutionState;
+import io.spate.runtime.execution.TaskExecutionState;
 import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.checkpoint.RestoredCheckpoint;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.spate.runtime.network;
 
-import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 
 /**
  * A barrier of an unaligned checkpoint in a channel's priority lane, overtaking the elements queued

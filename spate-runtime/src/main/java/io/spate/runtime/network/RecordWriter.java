@@ -1,6 +1,6 @@
 package io.spate.runtime.network;
 
-import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.partition.KeyGroupPartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
 import java.util.ArrayDeque;

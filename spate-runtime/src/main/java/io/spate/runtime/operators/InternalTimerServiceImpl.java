@@ -1,5 +1,8 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.timers.HeapTimerQueue;
+import io.spate.runtime.timers.Timer;
+import io.spate.runtime.timers.TimerQueue;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.SnapshottableTimers;
 import io.spate.api.operators.InternalTimer;
@@ -18,84 +21,6 @@ import java.util.Objects;
  * operators on the SPI set timers for the current key of the keyed state ({@link InternalTimerService}).
  */
 public final class InternalTimerServiceImpl implements InternalTimerService<Object>, SnapshottableTimers {
-
-  /**
-   * A timer: when it fires, the key it belongs to and the namespace it was set in. A fired timer has
-   * left its queue and is handed to the target as it is.
-   */
-  public static final class Timer implements InternalTimer<Object, Object> {
-    final long timestamp;
-    final Object key;
-    final Object namespace;
-    final int hash;
-
-    /** A timer of {@code key} in {@code namespace} at {@code timestamp}. */
-    public Timer(long timestamp, Object key, Object namespace) {
-      this(timestamp, key, namespace, hash(timestamp, key, namespace));
-    }
-
-    Timer(long timestamp, Object key, Object namespace, int hash) {
-      this.timestamp = timestamp;
-      this.key = key;
-      this.namespace = namespace;
-      this.hash = hash;
-    }
-
-    /** The hash code of the timer of {@code key} in {@code namespace} at {@code timestamp}. */
-    static int hash(long timestamp, Object key, Object namespace) {
-      return (Long.hashCode(timestamp) * 31 + key.hashCode()) * 31 + Objects.hashCode(namespace);
-    }
-
-    /** Whether this is the timer of {@code key} in {@code namespace} at {@code timestamp}. */
-    boolean is(long timestamp, Object key, Object namespace) {
-      return this.timestamp == timestamp && this.key.equals(key) && Objects.equals(this.namespace, namespace);
-    }
-
-    /** When the timer fires. */
-    public long timestamp() {
-      return timestamp;
-    }
-
-    /** The key it belongs to. */
-    public Object key() {
-      return key;
-    }
-
-    /** The namespace it was set in. */
-    public Object namespace() {
-      return namespace;
-    }
-
-    @Override
-    public long getTimestamp() {
-      return timestamp;
-    }
-
-    @Override
-    public Object getKey() {
-      return key;
-    }
-
-    @Override
-    public Object getNamespace() {
-      return namespace;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Timer t && t.hash == hash && t.is(timestamp, key, namespace);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public String toString() {
-      return "Timer(" + timestamp + ", " + key + ", " + namespace + ")";
-    }
-  }
 
   /** Receives fired timers. */
   public interface Target {
@@ -309,7 +234,7 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
   private void fireEventTimers(long watermark) throws Exception {
     currentWatermark = watermark;
     Timer timer;
-    while ((timer = eventTimers.peek()) != null && timer.timestamp <= watermark) {
+    while ((timer = eventTimers.peek()) != null && timer.timestamp() <= watermark) {
       eventTimers.poll();
       fireEventTimer(timer);
     }
@@ -317,7 +242,7 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
 
   private void fireEventTimer(Timer timer) throws Exception {
     if (triggerable != null) {
-      keysToSet.setCurrentKey(timer.key);
+      keysToSet.setCurrentKey(timer.key());
       triggerable.onEventTime(timer);
     } else {
       target.onEventTime(timer);
@@ -326,7 +251,7 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
 
   private void fireProcessingTimer(Timer timer) throws Exception {
     if (triggerable != null) {
-      keysToSet.setCurrentKey(timer.key);
+      keysToSet.setCurrentKey(timer.key());
       triggerable.onProcessingTime(timer);
     } else {
       target.onProcessingTime(timer);
@@ -340,13 +265,13 @@ public final class InternalTimerServiceImpl implements InternalTimerService<Obje
     scheduledProcessingTime = Long.MAX_VALUE;
     long now = processingTimeService.getCurrentProcessingTime();
     Timer timer;
-    while ((timer = processingTimers.peek()) != null && timer.timestamp <= now) {
+    while ((timer = processingTimers.peek()) != null && timer.timestamp() <= now) {
       processingTimers.poll();
       fireProcessingTimer(timer);
     }
-    if (timer != null && timer.timestamp < scheduledProcessingTime) {
-      scheduledProcessingTime = timer.timestamp;
-      processingTimeService.registerTimer(timer.timestamp, this::fireProcessingTimers);
+    if (timer != null && timer.timestamp() < scheduledProcessingTime) {
+      scheduledProcessingTime = timer.timestamp();
+      processingTimeService.registerTimer(timer.timestamp(), this::fireProcessingTimers);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.timers.Timer;
 import io.spate.api.operators.builtin.TimestampedCollector;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.common.OutputTag;
@@ -160,7 +161,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   @Override
-  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
+  public void onEventTime(Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();
     if (timer.namespace() == Side.LEFT) {
@@ -171,7 +172,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends AbstractStream
   }
 
   @Override
-  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
+  public void onProcessingTime(Timer timer) {
     throw new IllegalStateException("An interval join sets no processing-time timers.");
   }
 

@@ -10,8 +10,8 @@ import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.state.KeyGroupAssignment;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.ProcessingTimeService;
 
 /**

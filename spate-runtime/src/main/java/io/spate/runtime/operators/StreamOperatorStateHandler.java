@@ -11,7 +11,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
 import io.spate.runtime.state.KeyedStateBackendParameters;
-import io.spate.runtime.state.KeyedStateBackends;
+import io.spate.runtime.operators.KeyedStateBackends;
 import io.spate.runtime.state.OperatorStateBackend;
 import io.spate.runtime.state.operator.DefaultOperatorStateBackend;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;

@@ -2,7 +2,7 @@ package io.spate.runtime.partition;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
 
 /** Sends each record to the consumer subtask that owns the key group of the record's key. */
 public final class KeyGroupPartitioner implements StreamPartitioner {

@@ -11,4 +11,4 @@ package io.spate.runtime.resourcemanager;
  * @param lastHeartbeatAt when that answer came, in epoch milliseconds (0 before the first)
  */
 public record RegisteredTaskExecutor(String address, int numberOfSlots, int freeSlots, long registeredAt,
-    io.spate.runtime.taskexecutor.SlotReport lastHeartbeat, long lastHeartbeatAt) implements java.io.Serializable {}
+    io.spate.runtime.taskexecutor.gateway.SlotReport lastHeartbeat, long lastHeartbeatAt) implements java.io.Serializable {}

@@ -1,5 +1,6 @@
 package io.spate.runtime.rest;
 
+import io.spate.runtime.BindPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;

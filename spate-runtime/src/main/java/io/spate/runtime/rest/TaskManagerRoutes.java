@@ -3,7 +3,7 @@ package io.spate.runtime.rest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.spate.runtime.resourcemanager.RegisteredTaskExecutor;
-import io.spate.runtime.taskexecutor.SlotReport;
+import io.spate.runtime.taskexecutor.gateway.SlotReport;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import java.util.LinkedHashMap;
 import java.util.Map;

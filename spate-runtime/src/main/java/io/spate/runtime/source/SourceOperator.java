@@ -21,7 +21,7 @@ import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.OperatorStateBackend;
-import io.spate.runtime.taskexecutor.Waker;
+import io.spate.runtime.worker.Waker;
 import io.spate.api.operators.StateSnapshotContext;
 import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.runtime.operators.TaskOperatorParameters;

@@ -1,7 +1,8 @@
 package io.spate.runtime.state;
 
-import io.spate.runtime.operators.HeapTimerQueue;
-import io.spate.runtime.operators.TimerQueue;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
+import io.spate.runtime.timers.HeapTimerQueue;
+import io.spate.runtime.timers.TimerQueue;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;

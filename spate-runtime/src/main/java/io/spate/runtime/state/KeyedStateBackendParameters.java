@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import java.util.List;
 

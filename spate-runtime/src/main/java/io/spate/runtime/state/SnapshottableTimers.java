@@ -15,7 +15,7 @@ public interface SnapshottableTimers {
 
   /**
    * Calls {@code visitor} with every timer set, except those the backend writes itself (see {@link
-   * io.spate.runtime.operators.TimerQueue#isSnapshotByBackend()}); on the task's thread.
+   * io.spate.runtime.timers.TimerQueue#isSnapshotByBackend()}); on the task's thread.
    */
   void forEachTimer(TimerVisitor visitor) throws java.io.IOException;
 

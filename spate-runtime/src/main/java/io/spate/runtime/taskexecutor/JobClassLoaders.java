@@ -9,7 +9,7 @@ import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.jobmaster.JobJars;
 import io.spate.runtime.jobmaster.JobMasterGateway;
 import io.spate.runtime.rpc.RpcService;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,8 @@
 package io.spate.runtime.taskexecutor;
 
+import io.spate.runtime.taskexecutor.gateway.SlotReport;
+import io.spate.runtime.taskexecutor.gateway.TaskExecutorGateway;
+import io.spate.runtime.worker.WorkerPool;
 import io.spate.api.common.JobID;
 import io.spate.runtime.heartbeat.HeartbeatMonitor;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
@@ -20,15 +23,15 @@ import io.spate.runtime.rpc.ClusterObjectFilter;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcService;
 import io.spate.runtime.source.OperatorEvent;
-import io.spate.runtime.tasks.ExecutionAttemptID;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
 import io.spate.runtime.tasks.StreamTask;
 import io.spate.runtime.tasks.TaskDeploymentDescriptor;
-import io.spate.runtime.tasks.TaskExecutionState;
+import io.spate.runtime.execution.TaskExecutionState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package io.spate.runtime.tasks;
 
-import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.DeclineKind;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

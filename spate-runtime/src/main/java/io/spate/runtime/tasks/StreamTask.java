@@ -1,5 +1,7 @@
 package io.spate.runtime.tasks;
 
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.dag.PhysicalTransformation;
@@ -35,14 +37,14 @@ import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.SourceOperator;
-import io.spate.runtime.taskexecutor.Tasklet;
-import io.spate.runtime.taskexecutor.Waker;
-import io.spate.runtime.checkpoint.CheckpointBarrier;
+import io.spate.runtime.worker.Tasklet;
+import io.spate.runtime.worker.Waker;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
-import io.spate.runtime.checkpoint.CheckpointSettings;
-import io.spate.runtime.checkpoint.DeclineKind;
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.InputChannelStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
@@ -252,7 +254,7 @@ public final class StreamTask implements Tasklet {
         return;
       }
       if (barrier.options().type().stopsJob()) {
-        drainAfterSavepoint = barrier.options().type() == io.spate.runtime.checkpoint.CheckpointType.SAVEPOINT_TERMINATE;
+        drainAfterSavepoint = barrier.options().type() == io.spate.runtime.checkpoint.barrier.CheckpointType.SAVEPOINT_TERMINATE;
         if (drainAfterSavepoint) {
           // Draining: every window and timer fires before the savepoint, which then holds no pending output.
           source.emitFinalWatermark();

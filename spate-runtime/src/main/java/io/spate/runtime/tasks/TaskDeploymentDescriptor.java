@@ -1,5 +1,6 @@
 package io.spate.runtime.tasks;
 
+import io.spate.runtime.execution.ExecutionAttemptID;
 import io.spate.runtime.checkpoint.TaskRestore;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobVertex;

@@ -1,5 +1,7 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.CheckpointStatistics;
@@ -9,7 +11,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.checkpoint.storage.MemoryCheckpointStorage;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.CheckpointingOptions;
@@ -13,7 +15,7 @@ import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.metrics.MetricRegistry;
 import io.spate.runtime.metrics.groups.JobManagerJobMetricGroup;
 import io.spate.runtime.metrics.groups.JobManagerMetricGroup;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.CheckpointStatistics;

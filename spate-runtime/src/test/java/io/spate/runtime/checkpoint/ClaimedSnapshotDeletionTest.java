@@ -1,5 +1,9 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobClient;
@@ -8,12 +12,12 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestoreMode;
 import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.state.snapshot.FileStateHandle;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;

@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
@@ -10,7 +11,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
-import io.spate.runtime.tasks.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionAttemptID;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,14 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.FileStateHandle;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;

@@ -1,13 +1,16 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.runtime.ShrinkingLists;
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.FileStateHandle;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;

@@ -1,5 +1,9 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.CheckpointingOptions;

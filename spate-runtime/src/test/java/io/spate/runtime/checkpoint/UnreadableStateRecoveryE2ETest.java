@@ -1,5 +1,7 @@
 package io.spate.runtime.checkpoint;
 
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.OperatorState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.CheckpointedFunction;
@@ -22,7 +24,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.checkpoint.storage.CheckpointPaths;
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
+import io.spate.runtime.state.snapshot.FileStateHandle;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.ExceptionHistoryEntry;

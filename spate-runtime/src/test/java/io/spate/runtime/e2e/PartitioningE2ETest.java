@@ -9,7 +9,7 @@ import io.spate.runtime.e2e.E2eSupport.Landed;
 import io.spate.runtime.e2e.E2eSupport.RecordingSink;
 import io.spate.runtime.e2e.E2eSupport.Tagged;
 import io.spate.runtime.e2e.E2eSupport.TaggedSource;
-import io.spate.runtime.state.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

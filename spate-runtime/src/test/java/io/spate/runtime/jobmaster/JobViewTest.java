@@ -10,7 +10,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.graph.JobVertex;
-import io.spate.runtime.tasks.ExecutionState;
+import io.spate.runtime.execution.ExecutionState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.spate.runtime.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
 import io.spate.runtime.partition.RoundRobinPartitioner;
 import java.util.ArrayList;
 import java.util.List;

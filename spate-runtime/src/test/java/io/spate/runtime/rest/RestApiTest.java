@@ -1,5 +1,6 @@
 package io.spate.runtime.rest;
 
+import io.spate.runtime.BindPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.failures.PaymentDeclined;
 import io.spate.api.common.JobID;
-import io.spate.runtime.tasks.ExecutionAttemptID;
-import io.spate.runtime.tasks.ExecutionState;
-import io.spate.runtime.tasks.TaskExecutionState;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
+import io.spate.runtime.execution.TaskExecutionState;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.heap.HeapKeyedStateBackend;
 import java.util.function.LongSupplier;

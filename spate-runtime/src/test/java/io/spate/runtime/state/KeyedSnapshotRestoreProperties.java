@@ -1,5 +1,7 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

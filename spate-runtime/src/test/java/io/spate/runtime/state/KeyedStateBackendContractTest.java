@@ -1,5 +1,8 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.timers.Timer;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.state.InternalMergingState;
 import io.spate.api.operators.state.VoidNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -700,12 +703,12 @@ public abstract class KeyedStateBackendContractTest {
     final List<String> fired = new ArrayList<>();
 
     @Override
-    public void onEventTime(InternalTimerServiceImpl.Timer timer) {
+    public void onEventTime(Timer timer) {
       fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
 
     @Override
-    public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
+    public void onProcessingTime(Timer timer) {
       fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
   }

@@ -1,5 +1,6 @@
 package io.spate.runtime.state;
 
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.state.InternalMergingState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

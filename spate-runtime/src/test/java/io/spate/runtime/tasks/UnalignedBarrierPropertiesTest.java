@@ -7,10 +7,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.spate.runtime.CheckedLaw;
-import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointType;
-import io.spate.runtime.checkpoint.DeclineKind;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.TypeSerializerSnapshot;
-import io.spate.runtime.checkpoint.storage.FileStateHandle;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.snapshot.FileStateHandle;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.StreamStateHandle;

@@ -2,7 +2,7 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.runtime.FileNames;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.CheckpointStateOutputStream;

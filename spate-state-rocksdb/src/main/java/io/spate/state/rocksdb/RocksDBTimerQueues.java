@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.serialization.TypeSerializer;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.keyed.KeyedSnapshotWriter;
 import java.util.ArrayList;
 import java.util.List;

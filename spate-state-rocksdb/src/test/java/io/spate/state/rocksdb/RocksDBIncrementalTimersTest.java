@@ -1,5 +1,6 @@
 package io.spate.state.rocksdb;
 
+import io.spate.runtime.timers.Timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
@@ -9,8 +10,8 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.InternalTimerServiceImpl;
-import io.spate.runtime.state.KeyGroupAssignment;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupAssignment;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.api.operators.state.VoidNamespace;
@@ -88,12 +89,12 @@ class RocksDBIncrementalTimersTest {
     final List<String> fired = new ArrayList<>();
 
     @Override
-    public void onEventTime(InternalTimerServiceImpl.Timer timer) {
+    public void onEventTime(Timer timer) {
       fired.add("event " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
 
     @Override
-    public void onProcessingTime(InternalTimerServiceImpl.Timer timer) {
+    public void onProcessingTime(Timer timer) {
       fired.add("processing " + timer.key() + " " + timer.namespace() + " " + timer.timestamp());
     }
   }

@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.serialization.IntSerializer;
 import io.spate.api.windowing.windows.TimeWindow;
-import io.spate.runtime.operators.InternalTimerServiceImpl.Timer;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.timers.Timer;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.state.VoidNamespace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

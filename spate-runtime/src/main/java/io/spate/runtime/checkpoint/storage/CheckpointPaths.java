@@ -2,8 +2,8 @@ package io.spate.runtime.checkpoint.storage;
 
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.IllegalConfigurationException;
-import io.spate.runtime.checkpoint.CheckpointMetadata;
-import io.spate.runtime.checkpoint.MetadataSerializer;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;

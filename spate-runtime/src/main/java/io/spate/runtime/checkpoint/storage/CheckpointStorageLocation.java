@@ -1,6 +1,6 @@
 package io.spate.runtime.checkpoint.storage;
 
-import io.spate.runtime.checkpoint.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package io.spate.runtime.checkpoint.storage;
 
 import io.spate.runtime.FileTrees;
-import io.spate.runtime.checkpoint.CheckpointMetadata;
-import io.spate.runtime.checkpoint.MetadataSerializer;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;

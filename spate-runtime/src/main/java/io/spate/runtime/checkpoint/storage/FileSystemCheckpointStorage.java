@@ -1,8 +1,9 @@
 package io.spate.runtime.checkpoint.storage;
 
+import io.spate.runtime.checkpoint.metadata.MetadataSerializer;
 import io.spate.api.common.JobID;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 public final class FileSystemCheckpointStorage implements CheckpointStorage {
 
   /** The name of the directory, beside the {@code chk-<n>} directories, of the shared files. */
-  public static final String SHARED_DIRECTORY = "shared";
+  public static final String SHARED_DIRECTORY = MetadataSerializer.SHARED_DIRECTORY;
 
   private final Path jobDirectory;
   private final int inlineThreshold;

@@ -1,5 +1,6 @@
 package io.spate.runtime.checkpoint.storage;
 
+import io.spate.runtime.state.snapshot.FileStateHandle;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.state.snapshot.ByteStreamStateHandle;
 import io.spate.runtime.state.snapshot.CheckpointStateOutputStream;

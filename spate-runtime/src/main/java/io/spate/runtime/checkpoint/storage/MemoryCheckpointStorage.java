@@ -1,8 +1,8 @@
 package io.spate.runtime.checkpoint.storage;
 
-import io.spate.runtime.checkpoint.CheckpointMetadata;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointSettings;
+import io.spate.runtime.checkpoint.metadata.CheckpointMetadata;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.MemoryCheckpointStreamFactory;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.spate.runtime.jobmaster.failover;
 
-import io.spate.runtime.config.DurationFormat;
+import io.spate.runtime.DurationFormat;
 
 import io.spate.api.common.RestartStrategy;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators.windowing;
 
+import io.spate.runtime.timers.Timer;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.functions.AggregateFunction;
@@ -307,14 +308,14 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   }
 
   @Override
-  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
+  public void onEventTime(Timer timer) throws Exception {
     if (eventTime) {
       onTimer(timer);
     }
   }
 
   @Override
-  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
+  public void onProcessingTime(Timer timer) throws Exception {
     if (eventTime) {
       return;
     }
@@ -343,7 +344,7 @@ public final class SlicingWindowOperator<K, IN, V, OUT> extends AbstractStreamOp
   }
 
   /** The key's one timer: fires the window ending now, cleans up, drops unneeded slices, sets the next. */
-  private void onTimer(InternalTimerServiceImpl.Timer timer) throws Exception {
+  private void onTimer(Timer timer) throws Exception {
     setCurrentKey(timer.key());
     long time = timer.timestamp();
     long[] starts = index.value();

@@ -1,5 +1,6 @@
 package io.spate.runtime.operators.windowing;
 
+import io.spate.runtime.timers.Timer;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.functions.KeySelector;
@@ -213,17 +214,17 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   @Override
   @SuppressWarnings("unchecked")
-  public void onEventTime(InternalTimerServiceImpl.Timer timer) throws Exception {
+  public void onEventTime(Timer timer) throws Exception {
     onTimer(timer, true);
   }
 
   @Override
-  public void onProcessingTime(InternalTimerServiceImpl.Timer timer) throws Exception {
+  public void onProcessingTime(Timer timer) throws Exception {
     onTimer(timer, false);
   }
 
   @SuppressWarnings("unchecked")
-  private void onTimer(InternalTimerServiceImpl.Timer timer, boolean eventTime) throws Exception {
+  private void onTimer(Timer timer, boolean eventTime) throws Exception {
     setCurrentKey(timer.key());
     W window = (W) timer.namespace();
     MergingWindowSet<W> mergingWindows = loadMergingWindows();

@@ -19,7 +19,7 @@ import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.stub.StreamObserver;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
-import io.spate.runtime.rest.BindPorts;
+import io.spate.runtime.BindPorts;
 import io.spate.runtime.rpc.LocalRpcService;
 import io.spate.runtime.rpc.RpcEndpoint;
 import io.spate.runtime.rpc.RpcException;

@@ -1,6 +1,6 @@
 package io.spate.runtime.state.heap;
 
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,6 @@
 package io.spate.runtime.state.snapshot;
 
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import java.io.IOException;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package io.spate.runtime.state.snapshot;
 
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import java.io.IOException;
 
 /** The snapshot of the keyed state of one operator instance, covering a range of key groups. */

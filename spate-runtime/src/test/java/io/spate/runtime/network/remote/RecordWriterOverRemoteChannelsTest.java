@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.functions.KeySelector;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
 import io.spate.runtime.network.InputGate;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.PriorityBarrier;

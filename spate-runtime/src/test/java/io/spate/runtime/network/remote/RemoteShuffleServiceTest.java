@@ -6,9 +6,9 @@ import static io.spate.runtime.network.remote.Channels.batch;
 import static io.spate.runtime.network.remote.Channels.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.runtime.checkpoint.CheckpointBarrier;
-import io.spate.runtime.checkpoint.CheckpointOptions;
-import io.spate.runtime.checkpoint.CheckpointType;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import io.spate.runtime.checkpoint.barrier.CheckpointOptions;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
 import io.spate.runtime.network.LocalChannel;
 import io.spate.runtime.network.PriorityBarrier;
 import io.spate.runtime.network.RecordBatch;

@@ -24,7 +24,7 @@ import io.spate.api.typeinfo.Types;
 import io.spate.runtime.ShrinkingLists;
 import io.spate.api.operators.state.InternalKvState;
 import io.spate.api.operators.state.InternalMergingState;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.snapshot.AsyncSnapshot;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;

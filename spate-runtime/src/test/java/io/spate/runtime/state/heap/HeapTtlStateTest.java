@@ -11,7 +11,7 @@ import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.api.operators.state.VoidNamespace;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.spate.runtime.state.snapshot.keyed;
 
 import io.spate.api.serialization.DataInputView;
 import io.spate.api.serialization.TypeSerializerSnapshot;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;
 import io.spate.runtime.state.snapshot.KeyedStateHandle;

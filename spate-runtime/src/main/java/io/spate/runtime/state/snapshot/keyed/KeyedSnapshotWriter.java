@@ -2,7 +2,7 @@ package io.spate.runtime.state.snapshot.keyed;
 
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializerSnapshot;
-import io.spate.runtime.state.KeyGroupRange;
+import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.snapshot.CheckpointStateOutputStream;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
 import io.spate.runtime.state.snapshot.KeyGroupsStateHandle;

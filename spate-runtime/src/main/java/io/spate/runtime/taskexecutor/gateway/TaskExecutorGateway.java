@@ -1,0 +1,52 @@
+package io.spate.runtime.taskexecutor.gateway;
+
+import io.spate.api.common.JobID;
+import io.spate.runtime.rpc.RpcGateway;
+import io.spate.runtime.source.OperatorEvent;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.tasks.TaskDeploymentDescriptor;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** What the JobMaster can ask of a TaskExecutor. */
+public interface TaskExecutorGateway extends RpcGateway {
+
+  /** Starts a subtask attempt. */
+  CompletableFuture<Void> submitTask(TaskDeploymentDescriptor tdd);
+
+  /** Cancels a subtask attempt; completes once cancellation was requested. */
+  CompletableFuture<Void> cancelTask(ExecutionAttemptID attemptId);
+
+  /** Delivers an event from an operator coordinator to a subtask. */
+  void sendOperatorEventToTask(ExecutionAttemptID attemptId, int operatorId, OperatorEvent event);
+
+  /** Starts checkpoint {@code barrier} at a source subtask. */
+  void triggerCheckpoint(ExecutionAttemptID attemptId, CheckpointBarrier barrier);
+
+  /** Checkpoint {@code checkpointId} completed. */
+  void notifyCheckpointComplete(ExecutionAttemptID attemptId, long checkpointId);
+
+  /** Checkpoint {@code checkpointId} was aborted. */
+  void notifyCheckpointAborted(ExecutionAttemptID attemptId, long checkpointId);
+
+  /** A stop-with-savepoint failed: a source subtask that stopped reading for it resumes. */
+  void resumeAfterFailedStop(ExecutionAttemptID attemptId);
+
+  /**
+   * The ResourceManager at {@code resourceManagerAddress} asks for a sign of life; the answer reports
+   * the slots. A TaskExecutor that gets no such request for {@code heartbeat.timeout} considers the
+   * ResourceManager and JobManager lost.
+   */
+  CompletableFuture<SlotReport> heartbeatFromResourceManager(String resourceManagerAddress);
+
+  /**
+   * The ResourceManager at {@code resourceManagerAddress} dropped this TaskExecutor (it missed its
+   * heartbeats, so the JobMasters restarted its tasks elsewhere): it cancels its tasks and registers again
+   * at once, rather than after its own heartbeat timeout.
+   */
+  void disconnectResourceManager(String resourceManagerAddress, String reason);
+
+  /** Counters of this job's tasks on this TaskExecutor, summed. */
+  CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
+}
