@@ -1,7 +1,7 @@
 package io.spate.bench;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
@@ -72,8 +72,8 @@ public final class RocksDBTtlDbOverheadBench {
   /** One run: {updates per wall second, updates per CPU second of this thread}. */
   private static double[] run(Path dir, boolean ttlDb, int updates, int keys) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, dir.toString())
-        .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb);
+        .set(RocksDBOptions.LOCAL_DIRECTORY, dir.toString())
+        .set(RocksDBOptions.TTL_COMPACTION_FILTER, ttlDb);
     CheckpointableKeyedStateBackend<Long> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
         Types.LONG, 128, new KeyGroupRange(0, 127), conf, "ttldb-bench", System::currentTimeMillis));
     try {

@@ -31,6 +31,7 @@ import io.spate.api.execution.PipelineExecutor;
 import io.spate.api.execution.PipelineExecutorFactory;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
 import io.spate.api.state.HashMapStateBackend;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.StateBackend;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -189,7 +190,7 @@ public class StreamExecutionEnvironment {
     if (EmbeddedRocksDBStateBackend.NAME.equals(name)) {
       EmbeddedRocksDBStateBackend rocksdb =
           new EmbeddedRocksDBStateBackend(configuration.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS));
-      configuration.getOptional(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)
+      configuration.getOptional(RocksDBOptions.TIMER_SERVICE_FACTORY)
           .ifPresent(rocksdb::setPriorityQueueStateType);
       return rocksdb;
     }

@@ -1,9 +1,10 @@
 package io.spate.api.serialization;
 
-import io.spate.api.typeinfo.TypeExtractor;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The fields of a POJO or the components of a record as a serializer snapshot stores them, in the
@@ -148,7 +149,7 @@ final class SnapshotFields {
         serializers[i] = restored[old];
       } else {
         try {
-          serializers[i] = TypeExtractor.createTypeInfo(currentTypes[i]).createSerializer();
+          serializers[i] = newMemberSerializers().createSerializer(currentTypes[i]);
         } catch (RuntimeException e) {
           throw new IllegalArgumentException(
               "Spate cannot derive a serializer for the new " + member + " '" + currentNames[i]
@@ -187,6 +188,18 @@ final class SnapshotFields {
     return migrate
         ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
         : TypeSerializerSchemaCompatibility.compatibleAsIs();
+  }
+
+  private static TypeSerializerFactory newMemberSerializers() {
+    return Factory.FOUND.orElseThrow(() -> new IllegalStateException(
+        "no " + TypeSerializerFactory.class.getName() + " is registered (META-INF/services); spate-api's"
+            + " type system registers one, so its jar on the class path is incomplete"));
+  }
+
+  /** Looked up once, on first use; spate-api's type system provides it. */
+  private static final class Factory {
+    static final Optional<TypeSerializerFactory> FOUND =
+        ServiceLoader.load(TypeSerializerFactory.class, TypeSerializerFactory.class.getClassLoader()).findFirst();
   }
 
   @SuppressWarnings("unchecked")

@@ -59,13 +59,13 @@ public final class EmbeddedRocksDBStateBackend implements StateBackend {
   /** Where timers live: as set, else the option's default. */
   public PriorityQueueStateType getPriorityQueueStateType() {
     return priorityQueueStateType != null
-        ? priorityQueueStateType : StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
+        ? priorityQueueStateType : RocksDBOptions.TIMER_SERVICE_FACTORY.defaultValue();
   }
 
   @Override
   public void applyTo(Configuration configuration) {
     if (priorityQueueStateType != null) {
-      configuration.set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, priorityQueueStateType);
+      configuration.set(RocksDBOptions.TIMER_SERVICE_FACTORY, priorityQueueStateType);
     }
     if (incrementalCheckpoints != null) {
       configuration.set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, incrementalCheckpoints);

@@ -14,7 +14,7 @@ class EmbeddedRocksDBStateBackendTest {
 
   @Test
   void timersLiveInRocksDBByDefaultAsInFlink() {
-    assertThat(new Configuration().get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY))
+    assertThat(new Configuration().get(RocksDBOptions.TIMER_SERVICE_FACTORY))
         .isEqualTo(PriorityQueueStateType.ROCKSDB);
     assertThat(new EmbeddedRocksDBStateBackend().getPriorityQueueStateType()).isEqualTo(PriorityQueueStateType.ROCKSDB);
   }
@@ -26,7 +26,7 @@ class EmbeddedRocksDBStateBackendTest {
     backend.setPriorityQueueStateType(PriorityQueueStateType.HEAP);
     env.setStateBackend(backend);
     assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
-    assertThat(env.getConfiguration().get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY))
+    assertThat(env.getConfiguration().get(RocksDBOptions.TIMER_SERVICE_FACTORY))
         .isEqualTo(PriorityQueueStateType.HEAP);
     assertThat(((EmbeddedRocksDBStateBackend) env.getStateBackend()).getPriorityQueueStateType())
         .isEqualTo(PriorityQueueStateType.HEAP);
@@ -35,10 +35,10 @@ class EmbeddedRocksDBStateBackendTest {
   @Test
   void theOptionReadsEitherCaseAndRejectsOtherValuesNamingTheOption() {
     Configuration conf = new Configuration();
-    conf.setString(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.key(), "heap");
-    assertThat(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)).isEqualTo(PriorityQueueStateType.HEAP);
-    conf.setString(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.key(), "disk");
-    assertThatThrownBy(() -> conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY))
+    conf.setString(RocksDBOptions.TIMER_SERVICE_FACTORY.key(), "heap");
+    assertThat(conf.get(RocksDBOptions.TIMER_SERVICE_FACTORY)).isEqualTo(PriorityQueueStateType.HEAP);
+    conf.setString(RocksDBOptions.TIMER_SERVICE_FACTORY.key(), "disk");
+    assertThatThrownBy(() -> conf.get(RocksDBOptions.TIMER_SERVICE_FACTORY))
         .isInstanceOf(IllegalConfigurationException.class)
         .hasMessageContaining("state.backend.rocksdb.timer-service.factory")
         .hasMessageContaining("'disk'")

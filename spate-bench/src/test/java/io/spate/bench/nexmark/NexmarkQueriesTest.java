@@ -8,6 +8,7 @@ import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.connectors.nexmark.Event;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ class NexmarkQueriesTest {
 
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(new Configuration()
         .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR,
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "32mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY,
             Path.of(System.getProperty("java.io.tmpdir"), "nexmark-rocksdb").toString()));
     env.setParallelism(2).enableCheckpointing(20).setRestartStrategy(RestartStrategies.noRestart());
     ResultFold<Object> actual = query.newFold(true);

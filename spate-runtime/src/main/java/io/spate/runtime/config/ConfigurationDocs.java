@@ -12,6 +12,7 @@ import io.spate.api.configuration.SavepointOptions;
 import io.spate.api.configuration.SecurityOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.highavailability.HighAvailabilityOptions;
@@ -36,8 +37,8 @@ public final class ConfigurationDocs {
   public static final List<Class<?>> OPTION_CLASSES =
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
-          TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class, HeartbeatOptions.class,
-          HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class);
+          RocksDBOptions.class, TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class,
+          HeartbeatOptions.class, HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class);
 
   private ConfigurationDocs() {}
 

@@ -8,12 +8,12 @@ import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.AggregatingStateDescriptor;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ReducingStateDescriptor;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.timers.TimerQueue;
@@ -106,8 +106,8 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
   private boolean keyPrefixValid;
   private volatile boolean disposed;
   private final KeyedTimerRegistry timers = new KeyedTimerRegistry();
-  private PriorityQueueStateType timerQueueType = StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY.defaultValue();
-  private int writeBackCacheEntries = StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue();
+  private PriorityQueueStateType timerQueueType = RocksDBOptions.TIMER_SERVICE_FACTORY.defaultValue();
+  private int writeBackCacheEntries = RocksDBOptions.WRITE_BACK_CACHE_ENTRIES.defaultValue();
   private RocksDBTimerQueues timerQueues;
   /** Restored states by name: their column family and what the snapshot said about them. */
   private final Map<String, RestoredColumn> restored = new LinkedHashMap<>();

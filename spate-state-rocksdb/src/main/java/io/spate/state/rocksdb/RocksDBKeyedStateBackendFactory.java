@@ -4,6 +4,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendFactory;
@@ -25,7 +26,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
   @Override
   public <K> CheckpointableKeyedStateBackend<K> create(KeyedStateBackendParameters<K> parameters) throws Exception {
     Configuration conf = parameters.configuration();
-    long managed = parseMemorySize(conf.get(StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
+    long managed = parseMemorySize(conf.get(RocksDBOptions.MANAGED_MEMORY_SIZE));
     Path base = workingDirectoryBase(conf);
     Path directory = base.resolve(sanitize(parameters.owner()) + "-" + UUID.randomUUID());
     RocksDBOpener opener = RocksDBOpener.of(conf);
@@ -45,7 +46,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
     RocksDBKeyedStateBackend<K> backend = new RocksDBKeyedStateBackend<>(parameters.keyType(),
         parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
         parameters.clock(), opener);
-    backend.setTimerQueueType(conf.get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY));
+    backend.setTimerQueueType(conf.get(RocksDBOptions.TIMER_SERVICE_FACTORY));
     backend.setWriteBackCacheEntries(writeBackCacheEntries(conf));
     if (conf.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)) {
       backend.enableIncrementalCheckpoints();
@@ -70,9 +71,9 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
    * @throws IllegalConfigurationException naming the option if it is negative
    */
   static int writeBackCacheEntries(Configuration conf) {
-    int entries = conf.get(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES);
+    int entries = conf.get(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES);
     if (entries < 0) {
-      throw new IllegalConfigurationException(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.key() + " is "
+      throw new IllegalConfigurationException(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES.key() + " is "
           + entries + "; it must be 0 (no cache) or a positive number of entries per state.");
     }
     return entries;
@@ -80,7 +81,7 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
 
   /** The directory under which backends create their working directories. */
   public static Path workingDirectoryBase(Configuration conf) {
-    return conf.getOptional(StateBackendOptions.ROCKSDB_LOCAL_DIR)
+    return conf.getOptional(RocksDBOptions.LOCAL_DIRECTORY)
         .map(Path::of)
         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "spate-rocksdb"));
   }
@@ -109,12 +110,12 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
       default -> -1L;
     };
     if (unitStart == 0 || multiplier < 0 || unitStart > 12) {
-      throw new IllegalConfigurationException("Malformed " + StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key() + ": '"
+      throw new IllegalConfigurationException("Malformed " + RocksDBOptions.MANAGED_MEMORY_SIZE.key() + ": '"
           + text + "'; use bytes or a number with kb, mb or gb, such as 256mb.");
     }
     long bytes = Long.parseLong(s.substring(0, unitStart)) * multiplier;
     if (bytes < 8L << 20) {
-      throw new IllegalConfigurationException(StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key() + " is " + text
+      throw new IllegalConfigurationException(RocksDBOptions.MANAGED_MEMORY_SIZE.key() + " is " + text
           + "; RocksDB needs at least 8mb.");
     }
     return bytes;

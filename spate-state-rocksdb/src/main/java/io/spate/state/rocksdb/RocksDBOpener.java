@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.StateTtlConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.rocksdb.WriteOptions;
 
 /**
  * Decides how a RocksDB state database is opened and how its column families are made: as a plain
- * {@link RocksDB}, or, with {@link StateBackendOptions#ROCKSDB_TTL_COMPACTION_FILTER}, as a {@link
+ * {@link RocksDB}, or, with {@link RocksDBOptions#TTL_COMPACTION_FILTER}, as a {@link
  * TtlDB} whose compaction drops the values of TTL states once their time to live has passed.
  *
  * <p>A TtlDB appends a 4-byte write time (seconds) to every value it stores and strips it on reads,
@@ -56,7 +56,7 @@ public final class RocksDBOpener {
 
   /** The opener that {@code conf} asks for. */
   public static RocksDBOpener of(Configuration conf) {
-    return new RocksDBOpener(conf.get(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER));
+    return new RocksDBOpener(conf.get(RocksDBOptions.TTL_COMPACTION_FILTER));
   }
 
   /** An opener of plain RocksDBs ({@code false}) or of TtlDBs ({@code true}). */

@@ -6,6 +6,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.state.rocksdb.RocksDBSharedResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ final class RocksDBBackendExtension implements BeforeAllCallback, AfterAllCallba
     StreamExecutionEnvironment.initializeContextEnvironment(configuration -> new StreamExecutionEnvironment(
         new Configuration(configuration)
             .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
-            .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "64mb")
-            .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, LOCAL_DIR.toString())
-            .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, PriorityQueueStateType.ROCKSDB)));
+            .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "64mb")
+            .set(RocksDBOptions.LOCAL_DIRECTORY, LOCAL_DIR.toString())
+            .set(RocksDBOptions.TIMER_SERVICE_FACTORY, PriorityQueueStateType.ROCKSDB)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
@@ -63,8 +64,8 @@ class RocksDBIncrementalCheckpointTest {
   private RocksDBKeyedStateBackend<String> backend(KeyGroupRange range, List<KeyedStateHandle> restore)
       throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, temp.resolve("local").toString())
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, temp.resolve("local").toString())
         .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, true);
     RocksDBKeyedStateBackend<String> backend = (RocksDBKeyedStateBackend<String>) new RocksDBKeyedStateBackendFactory()
         .create(new KeyedStateBackendParameters<>(Types.STRING, MAX_PARALLELISM, range, conf, "job/op (1/1)",

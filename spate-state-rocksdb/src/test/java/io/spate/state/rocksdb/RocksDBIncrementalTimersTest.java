@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -62,11 +63,11 @@ class RocksDBIncrementalTimersTest {
   private CheckpointableKeyedStateBackend<String> backend(PriorityQueueStateType timers, boolean ttlDb, KeyGroupRange range,
       List<KeyedStateHandle> restore) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, temp.resolve("local").toString())
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, temp.resolve("local").toString())
         .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, true)
-        .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb)
-        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timers);
+        .set(RocksDBOptions.TTL_COMPACTION_FILTER, ttlDb)
+        .set(RocksDBOptions.TIMER_SERVICE_FACTORY, timers);
     CheckpointableKeyedStateBackend<String> backend = new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
         Types.STRING, MAX_PARALLELISM, range, conf, "job/op (1/1)", System::currentTimeMillis, restore,
         getClass().getClassLoader()));

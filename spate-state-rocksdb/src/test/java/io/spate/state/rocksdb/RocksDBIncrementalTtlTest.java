@@ -9,6 +9,7 @@ import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
@@ -67,10 +68,10 @@ class RocksDBIncrementalTtlTest {
   private RocksDBKeyedStateBackend<String> backend(boolean ttlDb, KeyGroupRange range, List<KeyedStateHandle> restore)
       throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, temp.resolve("local").toString())
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, temp.resolve("local").toString())
         .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, true)
-        .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb);
+        .set(RocksDBOptions.TTL_COMPACTION_FILTER, ttlDb);
     RocksDBKeyedStateBackend<String> backend = (RocksDBKeyedStateBackend<String>) new RocksDBKeyedStateBackendFactory()
         .create(new KeyedStateBackendParameters<>(Types.STRING, MAX_PARALLELISM, range, conf, "job/ttl (1/1)",
             () -> now, restore, getClass().getClassLoader()));

@@ -2,6 +2,7 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.runtime.checkpoint.storage.FsCheckpointStreamFactory;
 import io.spate.runtime.state.KeyedSnapshotRestoreProperties;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
@@ -37,11 +38,11 @@ class RocksDBKeyedSnapshotRestoreProperties extends KeyedSnapshotRestoreProperti
       return new HeapKeyedStateBackend<>(p);
     }
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-snapshot-model").toString())
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-snapshot-model").toString())
         .set(StateBackendOptions.INCREMENTAL_CHECKPOINTS, kind == INCREMENTAL)
-        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES,
-            kind == TINY_CACHE ? 2 : StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue());
+        .set(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES,
+            kind == TINY_CACHE ? 2 : RocksDBOptions.WRITE_BACK_CACHE_ENTRIES.defaultValue());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(p.keyType(), p.maxParallelism(),
         p.keyGroupRange(), conf, p.owner(), p.clock(), p.restoreState(), p.userClassLoader()));
   }

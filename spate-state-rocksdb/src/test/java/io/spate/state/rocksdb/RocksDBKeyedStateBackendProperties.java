@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
@@ -14,16 +14,16 @@ class RocksDBKeyedStateBackendProperties extends KeyedStateBackendModelPropertie
 
   /** Values cached per aggregating or reducing state. */
   int writeBackCacheEntries() {
-    return StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue();
+    return RocksDBOptions.WRITE_BACK_CACHE_ENTRIES.defaultValue();
   }
 
   @Override
   protected <K> CheckpointableKeyedStateBackend<K> createBackend(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange range)
       throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, writeBackCacheEntries())
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-model").toString());
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES, writeBackCacheEntries())
+        .set(RocksDBOptions.LOCAL_DIRECTORY, Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-model").toString());
     return new RocksDBKeyedStateBackendFactory()
         .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "model test", System::currentTimeMillis));
   }

@@ -14,6 +14,7 @@ import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.ReducingState;
 import io.spate.api.state.ReducingStateDescriptor;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -43,9 +44,9 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
       throws Exception {
     Configuration conf = new Configuration()
         .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
-        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timerQueueType());
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "32mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString())
+        .set(RocksDBOptions.TIMER_SERVICE_FACTORY, timerQueueType());
     return KeyedStateBackends.factoryFor(conf, getClass().getClassLoader())
         .create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range, conf, "test job/op (1/1)", System::currentTimeMillis));
   }
@@ -54,9 +55,9 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   protected <K> CheckpointableKeyedStateBackend<K> restoreBackend(TypeInformation<K> keyType, int maxParallelism,
       KeyGroupRange range, List<io.spate.runtime.state.snapshot.KeyedStateHandle> handles) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
-        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY, timerQueueType());
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "32mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString())
+        .set(RocksDBOptions.TIMER_SERVICE_FACTORY, timerQueueType());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(keyType, maxParallelism, range,
         conf, "test job/op (1/1)", System::currentTimeMillis, handles, getClass().getClassLoader()));
   }
@@ -76,8 +77,8 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
     int budgetsBefore = RocksDBSharedResources.activeBudgets();
     // A budget size no other backend of this test uses, so that its release is visible in the count.
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "24mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "24mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString());
     RocksDBKeyedStateBackend<String> backend = (RocksDBKeyedStateBackend<String>) new RocksDBKeyedStateBackendFactory().<String>create(
         new KeyedStateBackendParameters<>(Types.STRING, 128, new KeyGroupRange(0, 127), conf, "test job/op (1/1)",
             System::currentTimeMillis));
@@ -194,14 +195,14 @@ class RocksDBKeyedStateBackendTest extends KeyedStateBackendContractTest {
   @Test
   void aNegativeWriteBackCacheSizeIsRefusedNamingTheOption() {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
-        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, -1);
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString())
+        .set(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES, -1);
     assertThatThrownBy(() -> new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(
         Types.STRING, 128, new KeyGroupRange(0, 127), conf, "test job/op (1/1)", System::currentTimeMillis)))
         .isInstanceOf(IllegalConfigurationException.class)
         .hasMessageContaining("state.backend.rocksdb.write-back-cache.entries is -1");
     assertThat(RocksDBKeyedStateBackendFactory.writeBackCacheEntries(new Configuration()))
-        .isEqualTo(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue());
+        .isEqualTo(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES.defaultValue());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
@@ -16,8 +16,8 @@ class RocksDBKeyedStateTtlProperties extends KeyedStateTtlModelProperties {
   @Override
   protected CheckpointableKeyedStateBackend<Integer> createBackend(LongSupplier clock) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR,
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY,
             Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-ttl-model").toString());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.INT, 128,
         new KeyGroupRange(0, 127), conf, "ttl model test", clock));

@@ -1,7 +1,7 @@
 package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.state.keygroup.KeyGroupRange;
 import io.spate.runtime.state.CheckpointableKeyedStateBackend;
@@ -22,8 +22,8 @@ class RocksDBKeyedStateTtlTest extends KeyedStateTtlContractTest {
 
   Configuration configuration() {
     return new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString());
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "32mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString());
   }
 
   @Override
@@ -40,7 +40,7 @@ class RocksDBKeyedStateTtlTest extends KeyedStateTtlContractTest {
     @Override
     protected CheckpointableKeyedStateBackend<String> createBackend(LongSupplier clock, List<KeyedStateHandle> handles)
         throws Exception {
-      Configuration conf = configuration().set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, true);
+      Configuration conf = configuration().set(RocksDBOptions.TTL_COMPACTION_FILTER, true);
       return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.STRING, 128,
           new KeyGroupRange(0, 127), conf, "rocksdb ttldb ttl test", clock, handles, getClass().getClassLoader()));
     }

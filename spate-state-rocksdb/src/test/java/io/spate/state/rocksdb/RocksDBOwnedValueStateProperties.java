@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
@@ -44,9 +44,9 @@ class RocksDBOwnedValueStateProperties {
 
   private static CheckpointableKeyedStateBackend<String> backend(int cacheEntries, List<KeyedStateHandle> restore) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES, cacheEntries)
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR,
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.WRITE_BACK_CACHE_ENTRIES, cacheEntries)
+        .set(RocksDBOptions.LOCAL_DIRECTORY,
             Path.of(System.getProperty("java.io.tmpdir"), "rocksdb-owned-value").toString());
     return new RocksDBKeyedStateBackendFactory().create(new KeyedStateBackendParameters<>(Types.STRING, 16,
         new KeyGroupRange(0, 15), conf, "owned value test", System::currentTimeMillis, restore,

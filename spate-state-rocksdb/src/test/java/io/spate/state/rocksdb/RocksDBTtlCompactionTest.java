@@ -3,11 +3,11 @@ package io.spate.state.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueState;
@@ -57,9 +57,9 @@ class RocksDBTtlCompactionTest {
 
   private RocksDBKeyedStateBackend<String> backend(boolean ttlDb, List<KeyedStateHandle> handles) throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "32mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
-        .set(StateBackendOptions.ROCKSDB_TTL_COMPACTION_FILTER, ttlDb);
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "32mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString())
+        .set(RocksDBOptions.TTL_COMPACTION_FILTER, ttlDb);
     RocksDBKeyedStateBackend<String> b = (RocksDBKeyedStateBackend<String>) new RocksDBKeyedStateBackendFactory()
         .<String>create(new KeyedStateBackendParameters<>(Types.STRING, 128, new KeyGroupRange(0, 127), conf,
             "compaction test", System::currentTimeMillis, handles, getClass().getClassLoader()));

@@ -4,9 +4,9 @@ import io.spate.runtime.timers.Timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.serialization.TypeSerializerSnapshot;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.runtime.operators.InternalTimerServiceImpl;
@@ -61,9 +61,9 @@ class TimerSnapshotRoundTripTest {
   private CheckpointableKeyedStateBackend<String> backend(Store store, KeyGroupRange range, List<KeyedStateHandle> handles)
       throws Exception {
     Configuration conf = new Configuration()
-        .set(StateBackendOptions.ROCKSDB_MANAGED_MEMORY, "16mb")
-        .set(StateBackendOptions.ROCKSDB_LOCAL_DIR, localDir.toString())
-        .set(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY,
+        .set(RocksDBOptions.MANAGED_MEMORY_SIZE, "16mb")
+        .set(RocksDBOptions.LOCAL_DIRECTORY, localDir.toString())
+        .set(RocksDBOptions.TIMER_SERVICE_FACTORY,
             store == Store.ROCKSDB_TIMERS ? PriorityQueueStateType.ROCKSDB : PriorityQueueStateType.HEAP);
     KeyedStateBackendParameters<String> p = new KeyedStateBackendParameters<>(Types.STRING, 128, range, conf,
         "test job/op (1/1)", System::currentTimeMillis, handles, getClass().getClassLoader());

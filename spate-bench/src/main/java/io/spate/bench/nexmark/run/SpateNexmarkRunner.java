@@ -3,6 +3,7 @@ package io.spate.bench.nexmark.run;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.dag.StreamGraph;
+import io.spate.api.state.RocksDBOptions;
 import io.spate.runtime.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
@@ -96,7 +97,7 @@ public final class SpateNexmarkRunner {
   private static StreamExecutionEnvironment environment(RunnerOptions options) {
     Configuration conf = new Configuration().set(StateBackendOptions.STATE_BACKEND, options.state());
     if (options.state().equals("rocksdb")) {
-      conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, options.checkpointDir().resolve("rocksdb-local").toString());
+      conf.set(RocksDBOptions.LOCAL_DIRECTORY, options.checkpointDir().resolve("rocksdb-local").toString());
     }
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
     env.setParallelism(options.parallelism());
