@@ -8,6 +8,18 @@ import io.spate.api.checkpoint.FunctionSnapshotContext;
 import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.connector.source.Boundedness;
+import io.spate.api.connector.source.InputStatus;
+import io.spate.api.connector.source.ReaderOutput;
+import io.spate.api.connector.source.SimpleVersionedSerializer;
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceEvent;
+import io.spate.api.connector.source.SourceReader;
+import io.spate.api.connector.source.SourceReaderContext;
+import io.spate.api.connector.source.SplitEnumerator;
+import io.spate.api.connector.source.SplitEnumeratorContext;
+import io.spate.api.connector.source.lib.NumberSequenceSource;
+import io.spate.api.connector.source.lib.NumberSequenceSplit;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
@@ -38,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +69,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at parallelism 1 to 4, and on RocksDB with incremental checkpoints in files ({@code
  * rocksdb-incremental}, aligned, at parallelism 1 and 3). {@code -Dfaults.backend=<name>} runs only the
  * runs of one backend.
+ *
+ * <p>How long the first checkpoint takes depends on the machine (every subtask must be running, and
+ * RocksDB's take a while to open), so the source of a faulty run waits, without blocking its task,
+ * after a few records of an attempt that knows of no checkpoint yet: every failure then still has
+ * records to fire at, on a fast machine or a slow one.
  */
 @Tag("fault-injection")
 class ExactlyOnceRecoveryTest {
@@ -70,6 +88,15 @@ class ExactlyOnceRecoveryTest {
   private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
   /** The checkpoint the first failing subtask of a run knew of (restored or heard completed) when it failed. */
   private static final Map<String, Long> CHECKPOINT_BEFORE_FIRST_FAILURE = new ConcurrentHashMap<>();
+  /** The chaos map of each subtask's latest attempt, by run id and subtask index, for its source reader to ask. */
+  private static final Map<String, Chaos> CHAOS_OF_SUBTASK = new ConcurrentHashMap<>();
+  /**
+   * Records a subtask may see before its source waits for a checkpoint. Fewer than a split holds (at
+   * least 3,750 numbers): every reader waits inside its first split, so none runs out of splits and
+   * finishes (which would keep checkpoints from being triggered), and the last number, at the end of
+   * the last split, always comes after the wait.
+   */
+  private static final long RECORDS_BEFORE_CHECKPOINT = 1_000;
 
   static Stream<Arguments> runs() {
     List<Arguments> runs = new ArrayList<>();
@@ -164,7 +191,8 @@ class ExactlyOnceRecoveryTest {
     env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
     env.setRestartStrategy(io.spate.api.common.RestartStrategies.fixedDelayRestart(50, Duration.ofMillis(20)));
 
-    DataStream<Long> numbers = env.fromSequence(0, RECORDS - 1).uid("numbers")
+    DataStream<Long> numbers = env.fromSource(new CheckpointGatedSequence(runId, RECORDS - 1),
+        WatermarkStrategy.noWatermarks(), "Sequence Source", Types.LONG).uid("numbers")
         .map(new Chaos(runId, failAt, randomSeed)).uid("chaos")
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
             .withTimestampAssigner((x, previous) -> x));
@@ -199,7 +227,8 @@ class ExactlyOnceRecoveryTest {
   /**
    * Throws once at the first record at or past each chosen one and once at a random moment, each only
    * when its attempt has a checkpoint to go back to (it restored one, or heard that one completed), and
-   * slows the stream a little so that checkpoints happen between the failures.
+   * slows the stream a little so that checkpoints happen between the failures. Until its attempt knows
+   * of a checkpoint, it has its subtask's source wait after {@link #RECORDS_BEFORE_CHECKPOINT} records.
    */
   static final class Chaos extends RichMapFunction<Long, Long> implements CheckpointedFunction, CheckpointListener {
     private static final long serialVersionUID = 1L;
@@ -220,6 +249,17 @@ class ExactlyOnceRecoveryTest {
     public void open(OpenContext context) {
       randomFailureAfter = failAt.length == 0 ? Long.MAX_VALUE
           : 200 + Math.floorMod(new Random(randomSeed).nextLong(), RECORDS / 4);
+      CHAOS_OF_SUBTASK.put(subtaskKey(runId, getRuntimeContext().getIndexOfThisSubtask()), this);
+    }
+
+    @Override
+    public void close() {
+      CHAOS_OF_SUBTASK.remove(subtaskKey(runId, getRuntimeContext().getIndexOfThisSubtask()), this);
+    }
+
+    /** Whether the source must wait: failures are to come, and none may fire before a checkpoint is known. */
+    boolean holdsSource() {
+      return failAt.length > 0 && checkpoint == 0 && seen >= RECORDS_BEFORE_CHECKPOINT;
     }
 
     @Override
@@ -260,6 +300,123 @@ class ExactlyOnceRecoveryTest {
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
       checkpoint = Math.max(checkpoint, checkpointId);
+    }
+  }
+
+  private static String subtaskKey(String runId, int subtask) {
+    return runId + "/" + subtask;
+  }
+
+  /**
+   * The numbers 0 to {@code last} as {@link NumberSequenceSource} emits them (same splits, same state),
+   * except that a reader emits nothing while the chaos map chained behind it {@linkplain Chaos#holdsSource()
+   * holds it}: it answers that nothing is available, so that its task still takes barriers and the
+   * checkpoint the map waits for can complete.
+   */
+  static final class CheckpointGatedSequence
+      implements Source<Long, NumberSequenceSplit, List<NumberSequenceSplit>> {
+    private static final long serialVersionUID = 1L;
+    private final String runId;
+    private final NumberSequenceSource numbers;
+
+    CheckpointGatedSequence(String runId, long last) {
+      this.runId = runId;
+      this.numbers = new NumberSequenceSource(0, last);
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+      return numbers.getBoundedness();
+    }
+
+    @Override
+    public SourceReader<Long, NumberSequenceSplit> createReader(SourceReaderContext context) {
+      return new GatedReader(numbers.createReader(context), context, subtaskKey(runId, context.getIndexOfSubtask()));
+    }
+
+    @Override
+    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> createEnumerator(
+        SplitEnumeratorContext<NumberSequenceSplit> context) {
+      return numbers.createEnumerator(context);
+    }
+
+    @Override
+    public SplitEnumerator<NumberSequenceSplit, List<NumberSequenceSplit>> restoreEnumerator(
+        SplitEnumeratorContext<NumberSequenceSplit> context, List<NumberSequenceSplit> checkpoint) {
+      return numbers.restoreEnumerator(context, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<NumberSequenceSplit> getSplitSerializer() {
+      return numbers.getSplitSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<List<NumberSequenceSplit>> getEnumeratorCheckpointSerializer() {
+      return numbers.getEnumeratorCheckpointSerializer();
+    }
+  }
+
+  /** A number sequence reader that emits nothing while its subtask's chaos map holds it. */
+  static final class GatedReader implements SourceReader<Long, NumberSequenceSplit> {
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private final SourceReader<Long, NumberSequenceSplit> reader;
+    private final SourceReaderContext context;
+    private final String subtaskKey;
+    private boolean holding;
+
+    GatedReader(SourceReader<Long, NumberSequenceSplit> reader, SourceReaderContext context, String subtaskKey) {
+      this.reader = reader;
+      this.context = context;
+      this.subtaskKey = subtaskKey;
+    }
+
+    @Override
+    public void start() {
+      reader.start();
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<Long> output) throws Exception {
+      // The map runs on this reader's task thread: what it knows is current here.
+      Chaos chaos = CHAOS_OF_SUBTASK.get(subtaskKey);
+      holding = chaos != null && chaos.holdsSource();
+      return holding ? InputStatus.NOTHING_AVAILABLE : reader.pollNext(output);
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+      return holding ? context.availableAfter(RECHECK_NANOS) : reader.isAvailable();
+    }
+
+    @Override
+    public void addSplits(List<NumberSequenceSplit> splits) {
+      reader.addSplits(splits);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+      reader.notifyNoMoreSplits();
+    }
+
+    @Override
+    public List<NumberSequenceSplit> snapshotState(long checkpointId) {
+      return reader.snapshotState(checkpointId);
+    }
+
+    @Override
+    public void handleSourceEvents(SourceEvent event) {
+      reader.handleSourceEvents(event);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+      reader.notifyCheckpointComplete(checkpointId);
+    }
+
+    @Override
+    public void close() throws Exception {
+      reader.close();
     }
   }
 
