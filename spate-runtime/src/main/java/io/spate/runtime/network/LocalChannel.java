@@ -24,12 +24,27 @@ public final class LocalChannel {
   // Wake the worker of the consumer when an element arrives, and of the producer when room is made.
   private volatile Runnable consumerWaker;
   private volatile Runnable producerWaker;
+  // Written only by the channel's one remote end (a sender or a receiver), read by metrics.
+  private volatile long networkBytes;
 
   /** Creates a channel holding up to {@code capacity} elements in flight. */
   public LocalChannel(String name, int capacity) {
     this.name = name;
     this.elements = new SpscRing<>(capacity);
     this.recycled = new SpscRing<>(capacity + 2);
+  }
+
+  /**
+   * The bytes this channel's elements took on the network, as its remote end counted them; 0 for a
+   * channel whose producer and consumer run in one process, which hands elements over unserialized.
+   */
+  public long networkBytes() {
+    return networkBytes;
+  }
+
+  /** The remote end: {@code bytes} more crossed the network for this channel. Called by one thread only. */
+  public void addNetworkBytes(int bytes) {
+    networkBytes = networkBytes + bytes;
   }
 
   /** Producer: enqueues a batch or control element; false when the channel is full. */

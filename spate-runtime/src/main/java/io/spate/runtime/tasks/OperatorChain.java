@@ -61,6 +61,7 @@ final class OperatorChain {
   private final List<StreamEdge> channelEdges = new ArrayList<>();
   private final List<ChannelId> outputChannels = new ArrayList<>();
   private final List<ChannelId> inputChannels = new ArrayList<>();
+  private final List<LocalChannel> outputLocalChannels = new ArrayList<>();
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
@@ -81,6 +82,7 @@ final class OperatorChain {
             () -> serializerOf(edge.streamEdge()));
         outputChannels.add(id);
       }
+      outputLocalChannels.addAll(List.of(channels));
       RecordWriter writer = new RecordWriter(channels, partitionerFor(edge.streamEdge()), shuffle.batchSize());
       writers.add(writer);
       writerOf.put(edge.streamEdge(), writer);
@@ -140,6 +142,24 @@ final class OperatorChain {
       throw e;
     }
     this.inputGate = buildInputGate(tdd, shuffle);
+    LocalChannel[] outputs = outputLocalChannels.toArray(new LocalChannel[0]);
+    metrics.countNetworkBytes(() -> networkBytes(inputGate), () -> networkBytes(outputs));
+  }
+
+  private static long networkBytes(InputGate gate) {
+    long bytes = 0;
+    for (int i = 0; i < gate.numberOfChannels(); i++) {
+      bytes += gate.channel(i).networkBytes();
+    }
+    return bytes;
+  }
+
+  private static long networkBytes(LocalChannel[] channels) {
+    long bytes = 0;
+    for (LocalChannel channel : channels) {
+      bytes += channel.networkBytes();
+    }
+    return bytes;
   }
 
   /**

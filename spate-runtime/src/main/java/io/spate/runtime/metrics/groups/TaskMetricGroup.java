@@ -1,16 +1,19 @@
 package io.spate.runtime.metrics.groups;
 
+import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.MeterView;
 import io.spate.api.metrics.SimpleCounter;
 import io.spate.runtime.metrics.MetricRegistry;
 import io.spate.runtime.metrics.ScopeFormat;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The metrics of one subtask (scope {@code metrics.scope.task}): the records and bytes it reads from
- * and writes to the network, with their rates, and the groups of its operators. The counters are
- * {@link SimpleCounter}s that only the task's thread updates.
+ * and writes to the network, with their rates, and the groups of its operators. The record counters
+ * are {@link SimpleCounter}s that only the task's thread updates; the byte counters read what the
+ * network counted per channel.
  */
 public final class TaskMetricGroup extends AbstractMetricGroup {
 
@@ -19,8 +22,8 @@ public final class TaskMetricGroup extends AbstractMetricGroup {
 
   private final SimpleCounter numRecordsIn = new SimpleCounter();
   private final SimpleCounter numRecordsOut = new SimpleCounter();
-  private final SimpleCounter numBytesIn = new SimpleCounter();
-  private final SimpleCounter numBytesOut = new SimpleCounter();
+  private final SuppliedCounter numBytesIn = new SuppliedCounter("numBytesIn");
+  private final SuppliedCounter numBytesOut = new SuppliedCounter("numBytesOut");
   private final Map<String, OperatorMetricGroup> operators = new HashMap<>();
 
   TaskMetricGroup(MetricRegistry registry, TaskManagerJobMetricGroup parent, String taskId, String attemptId,
@@ -54,14 +57,23 @@ public final class TaskMetricGroup extends AbstractMetricGroup {
     return numRecordsOut;
   }
 
-  /** Bytes read from the network, where records arrive serialized. */
-  public SimpleCounter numBytesIn() {
+  /** Bytes read from the network: the serialized records and events of the task's remote input channels. */
+  public Counter numBytesIn() {
     return numBytesIn;
   }
 
-  /** Bytes written to the network, where records leave serialized. */
-  public SimpleCounter numBytesOut() {
+  /** Bytes written to the network: the serialized records and events of the task's remote output channels. */
+  public Counter numBytesOut() {
     return numBytesOut;
+  }
+
+  /**
+   * Makes {@link #numBytesIn} and {@link #numBytesOut} read {@code in} and {@code out}, which sum what
+   * the network counted for the task's channels.
+   */
+  public void countNetworkBytes(LongSupplier in, LongSupplier out) {
+    numBytesIn.readFrom(in);
+    numBytesOut.readFrom(out);
   }
 
   /** The group of operator {@code operatorId} of this subtask, created on first use. */

@@ -155,10 +155,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
     return encoded;
   }
 
-  /** Writes the frame whose payload was put into {@link #startFrame}'s buffer; flushed later. */
-  void finishFrame(FrameType type, ChannelId channel) throws FrameTooLargeException {
+  /**
+   * Writes the frame whose payload was put into {@link #startFrame}'s buffer; flushed later. Returns
+   * the payload's length in bytes.
+   */
+  int finishFrame(FrameType type, ChannelId channel) throws FrameTooLargeException {
     ctx.write(FrameEncoder.encode(
         ctx.alloc(), type, channel, encoded.getSharedBuffer(), 0, encoded.length(), maxFrameSize));
+    return encoded.length();
   }
 
   void writeInt(FrameType type, ChannelId channel, int value) {
@@ -267,6 +271,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   private void deliver(RemoteReceiver receiver, FrameType type, ByteBuf payload) throws MalformedFrameException {
+    receiver.channel().addNetworkBytes(payload.readableBytes());
     switch (type) {
       case BATCH -> receiver.onElement(receiver.codec().read(input(payload), receiver.channel()));
       case EVENT -> receiver.onElement(EventCodec.readEvent(input(payload)));

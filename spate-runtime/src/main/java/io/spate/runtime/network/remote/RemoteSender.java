@@ -109,7 +109,7 @@ final class RemoteSender {
       Object event;
       while ((event = channel.pollPriority()) != null) {
         EventCodec.writePriorityEvent(event, c.startFrame());
-        c.finishFrame(FrameType.PRIORITY_EVENT, id);
+        channel.addNetworkBytes(c.finishFrame(FrameType.PRIORITY_EVENT, id));
         counters.addPriorityEvent();
         wrote = true;
       }
@@ -121,11 +121,11 @@ final class RemoteSender {
         credit--;
         if (element instanceof RecordBatch batch) {
           codec.write(batch, c.startFrame());
-          c.finishFrame(FrameType.BATCH, id);
+          channel.addNetworkBytes(c.finishFrame(FrameType.BATCH, id));
           channel.recycle(batch);
         } else {
           EventCodec.writeEvent(element, c.startFrame());
-          c.finishFrame(FrameType.EVENT, id);
+          channel.addNetworkBytes(c.finishFrame(FrameType.EVENT, id));
         }
         counters.addElement();
         wrote = true;
