@@ -87,4 +87,13 @@ public final class RecordingReporter implements MetricReporter, Scheduled {
         .mapToLong(s -> ((Counter) s.metric()).getCount())
         .sum();
   }
+
+  /** The sum of the task-scope counters named {@code name}, over every subtask this reporter saw. */
+  public long sumOfTaskCounters(String name) {
+    return added.stream()
+        .filter(s -> s.name().equals(name) && s.variables().containsKey("<task_attempt_id>")
+            && !s.variables().containsKey("<operator_id>") && s.metric() instanceof Counter)
+        .mapToLong(s -> ((Counter) s.metric()).getCount())
+        .sum();
+  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.common.JobStatus;
-import io.spate.api.metrics.Counter;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;
@@ -29,8 +28,8 @@ class NetworkBytesMetricsTest {
   @Test
   void bytesWrittenToTheNetworkAreTheBytesReadFromIt() throws Exception {
     RecordingReporter reporter = run(DataPlaneSettings.loopback(), "over-the-network");
-    long out = taskCounters(reporter, "numBytesOut");
-    long in = taskCounters(reporter, "numBytesIn");
+    long out = reporter.sumOfTaskCounters("numBytesOut");
+    long in = reporter.sumOfTaskCounters("numBytesIn");
     // One TaskExecutor per subtask: each source subtask sends every other record of its half (give or
     // take the one its round robin starts with) to the map subtask on the other TaskExecutor, 8 bytes a long.
     assertThat(out).isGreaterThanOrEqualTo(8 * (RECORDS / 2 - 2));
@@ -40,9 +39,9 @@ class NetworkBytesMetricsTest {
   @Test
   void inProcessChannelsCountNoBytes() throws Exception {
     RecordingReporter reporter = run(null, "in-process");
-    assertThat(taskCounters(reporter, "numRecordsIn")).isEqualTo(RECORDS);
-    assertThat(taskCounters(reporter, "numBytesOut")).isZero();
-    assertThat(taskCounters(reporter, "numBytesIn")).isZero();
+    assertThat(reporter.sumOfTaskCounters("numRecordsIn")).isEqualTo(RECORDS);
+    assertThat(reporter.sumOfTaskCounters("numBytesOut")).isZero();
+    assertThat(reporter.sumOfTaskCounters("numBytesIn")).isZero();
   }
 
   private static RecordingReporter run(DataPlaneSettings dataPlane, String name) throws Exception {
@@ -59,14 +58,5 @@ class NetworkBytesMetricsTest {
       assertThat(result.status()).as("the job ended: %s", result.failure()).isEqualTo(JobStatus.FINISHED);
     }
     return RecordingReporter.withId(id);
-  }
-
-  /** The sum of the task-scope counter {@code name} over every subtask the reporter saw. */
-  private static long taskCounters(RecordingReporter reporter, String name) {
-    return reporter.added.stream()
-        .filter(s -> s.name().equals(name) && s.variables().containsKey("<task_attempt_id>")
-            && !s.variables().containsKey("<operator_id>"))
-        .mapToLong(s -> ((Counter) s.metric()).getCount())
-        .sum();
   }
 }
