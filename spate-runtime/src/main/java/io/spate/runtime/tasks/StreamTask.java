@@ -393,7 +393,7 @@ public final class StreamTask implements Tasklet {
     if (finalState == ExecutionState.FINISHED) {
       checkpoints.awaitSnapshots();
     }
-    Throwable closeFailure = closeOperators();
+    Throwable closeFailure = chain == null ? null : chain.closeOperators();
     processingTimeService.clear();
     mailbox.clear();
     if (finalState == ExecutionState.FINISHED && closeFailure != null) {
@@ -406,35 +406,6 @@ public final class StreamTask implements Tasklet {
       chain.abandonChannels(shuffle);
     }
     transition(finalState, failure);
-  }
-
-  private Throwable closeOperators() {
-    if (chain == null) {
-      return null;
-    }
-    Throwable first = null;
-    for (StreamOperator<?> operator : chain.operators()) {
-      try {
-        operator.close();
-      } catch (Throwable t) {
-        OperatorFailure failure = OperatorFailure.wrap(operator.getName(), t);
-        if (first == null) {
-          first = failure;
-        } else {
-          first.addSuppressed(failure);
-        }
-      }
-    }
-    try {
-      chain.disposeState();
-    } catch (Throwable t) {
-      if (first == null) {
-        first = t;
-      } else {
-        first.addSuppressed(t);
-      }
-    }
-    return first;
   }
 
   private void transition(ExecutionState newState, Throwable failure) {
