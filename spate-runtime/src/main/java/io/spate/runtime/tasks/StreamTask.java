@@ -38,7 +38,9 @@ import java.util.function.LongConsumer;
 /**
  * One subtask: an operator chain fed either by a source reader or by network channels. It runs as a
  * {@link Tasklet} on a cooperative worker thread; everything that reaches it from outside (operator
- * events, cancellation) goes through its mailbox, so operator code is single-threaded.
+ * events, cancellation) goes through its mailbox, so operator code is single-threaded. It owns the
+ * lifecycle and the step; its {@link StreamInputProcessor} reads the input, its {@link
+ * SubtaskCheckpointCoordinator} takes the snapshots.
  */
 public final class StreamTask implements Tasklet {
 
