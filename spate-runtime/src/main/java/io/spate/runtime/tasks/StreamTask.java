@@ -318,7 +318,8 @@ public final class StreamTask implements Tasklet {
     }
     // Made once the operators are open: a sink writer says whether it may backpressure when it opens.
     outputs = new TaskOutputs(chain.writers(), operators);
-    checkpoints = new SubtaskCheckpointCoordinator(chain, nodes, outputs, storage, checkpointResponder,
+    checkpoints = new SubtaskCheckpointCoordinator(operators, chain.stateHandlers(),
+        nodes.stream().map(StreamNode::getOperatorId).toList(), outputs, storage, checkpointResponder,
         tdd.attemptId(), name, checkpointIo, !(head instanceof SourceOperator));
     input = head instanceof SourceOperator<?, ?> source
         ? new SourceInputProcessor(source, outputs, mailbox)

@@ -6,7 +6,6 @@ import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.DeclineKind;
 import io.spate.runtime.checkpoint.TaskCheckpointMetrics;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
-import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
 import io.spate.runtime.state.snapshot.CheckpointStreamFactory;
@@ -35,8 +34,9 @@ final class SubtaskCheckpointCoordinator {
 
   private static final long ASYNC_SNAPSHOT_WAIT_SECONDS = 60;
 
-  private final OperatorChain chain;
-  private final List<StreamNode> nodes;
+  private final List<StreamOperator<?>> operators;
+  private final List<StreamOperatorStateHandler> stateHandlers;
+  private final List<String> operatorIds;
   private final TaskOutputs outputs;
   private final CheckpointStorage storage;
   private final CheckpointResponder responder;
@@ -53,12 +53,17 @@ final class SubtaskCheckpointCoordinator {
   // When a finished task began to wait for its snapshots (System.nanoTime()); 0 before.
   private long snapshotWaitStartNanos;
 
-  /** For {@code chain}, whose operators belong to {@code nodes} in the same order. */
-  SubtaskCheckpointCoordinator(OperatorChain chain, List<StreamNode> nodes, TaskOutputs outputs, CheckpointStorage storage,
+  /**
+   * For a chain of {@code operators}, head first, with the state of each in {@code stateHandlers} and
+   * its id in {@code operatorIds}, all in the same order.
+   */
+  SubtaskCheckpointCoordinator(List<StreamOperator<?>> operators, List<StreamOperatorStateHandler> stateHandlers,
+      List<String> operatorIds, TaskOutputs outputs, CheckpointStorage storage,
       CheckpointResponder responder, ExecutionAttemptID attemptId, String taskName, Executor checkpointIo,
       boolean hasInputChannels) {
-    this.chain = chain;
-    this.nodes = nodes;
+    this.operators = operators;
+    this.stateHandlers = stateHandlers;
+    this.operatorIds = operatorIds;
     this.outputs = outputs;
     this.storage = storage;
     this.responder = responder;
@@ -78,7 +83,6 @@ final class SubtaskCheckpointCoordinator {
   void checkpoint(CheckpointBarrier barrier, long alignmentNanos, boolean unaligned) {
     long id = barrier.checkpointId();
     long syncStart = System.nanoTime();
-    List<StreamOperator<?>> operators = chain.operators();
     for (StreamOperator<?> operator : operators) {
       OperatorFailure.run(operator.getName(), () -> operator.prepareSnapshotPreBarrier(id));
     }
@@ -98,8 +102,8 @@ final class SubtaskCheckpointCoordinator {
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
       try {
-        snapshots.put(nodes.get(i).getOperatorId(),
-            chain.stateHandlers().get(i).snapshot(operator, id, barrier.timestamp(), streams));
+        snapshots.put(operatorIds.get(i),
+            stateHandlers.get(i).snapshot(operator, id, barrier.timestamp(), streams));
       } catch (Exception e) {
         // A failing snapshot is the checkpoint's failure, not the task's: the job goes on.
         responder.declineCheckpoint(attemptId, id, DeclineKind.FAILED,
@@ -109,7 +113,7 @@ final class SubtaskCheckpointCoordinator {
     }
     long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
     long alignmentMillis = alignmentNanos / 1_000_000;
-    String headId = nodes.get(0).getOperatorId();
+    String headId = operatorIds.get(0);
     if (!unaligned || !hasInputChannels) {
       track(CompletableFuture.runAsync(
           () -> write(id, headId, snapshots, streams, List.of(), alignmentMillis, syncMillis), checkpointIo));
@@ -146,10 +150,9 @@ final class SubtaskCheckpointCoordinator {
 
   /** Checkpoint {@code checkpointId} completed: lets every operator commit. */
   void notifyComplete(long checkpointId) {
-    List<StreamOperator<?>> operators = chain.operators();
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
-      StreamOperatorStateHandler handler = chain.stateHandlers().get(i);
+      StreamOperatorStateHandler handler = stateHandlers.get(i);
       OperatorFailure.run(operator.getName(), () -> handler.notifyCheckpointComplete(operator, checkpointId));
     }
   }
@@ -157,10 +160,9 @@ final class SubtaskCheckpointCoordinator {
   /** Checkpoint {@code checkpointId} was aborted: drops what waits for it and tells every operator. */
   void notifyAborted(long checkpointId) {
     dropPendingChannelState(checkpointId);
-    List<StreamOperator<?>> operators = chain.operators();
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
-      StreamOperatorStateHandler handler = chain.stateHandlers().get(i);
+      StreamOperatorStateHandler handler = stateHandlers.get(i);
       OperatorFailure.run(operator.getName(), () -> handler.notifyCheckpointAborted(operator, checkpointId));
     }
   }
