@@ -65,10 +65,8 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   private void onPeriodicEmit(long time) {
     try {
       generator.onPeriodicEmit(this);
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      throw new OperatorFailure(getName(), e);
+      throw OperatorFailure.wrap(getName(), e);
     }
     context.processingTimeService().registerTimer(time + interval, this::onPeriodicEmit);
   }

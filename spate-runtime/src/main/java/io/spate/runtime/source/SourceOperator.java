@@ -195,10 +195,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   private void onPeriodicEmit(long time) {
     try {
       readerOutput.emitPeriodicWatermark();
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      throw new OperatorFailure(getName(), e);
+      throw OperatorFailure.wrap(getName(), e);
     }
     context.processingTimeService().registerTimer(time + interval, this::onPeriodicEmit);
   }

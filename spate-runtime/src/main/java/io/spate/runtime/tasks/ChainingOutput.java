@@ -29,10 +29,8 @@ class ChainingOutput<T> implements Output<T> {
     targetRecordsIn.inc();
     try {
       operator.processElement(value, timestamp);
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (Exception | LinkageError | AssertionError e) {
-      throw new OperatorFailure(operator.getName(), e);
+      throw OperatorFailure.wrap(operator.getName(), e);
     }
   }
 
@@ -45,10 +43,8 @@ class ChainingOutput<T> implements Output<T> {
   public void emitWatermark(long watermark) {
     try {
       operator.processWatermark(watermark);
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (Exception e) {
-      throw new OperatorFailure(operator.getName(), e);
+      throw OperatorFailure.wrap(operator.getName(), e);
     }
   }
 
@@ -56,10 +52,8 @@ class ChainingOutput<T> implements Output<T> {
   public void emitWatermarkStatus(WatermarkStatus status) {
     try {
       operator.processWatermarkStatus(status);
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (Exception e) {
-      throw new OperatorFailure(operator.getName(), e);
+      throw OperatorFailure.wrap(operator.getName(), e);
     }
   }
 }

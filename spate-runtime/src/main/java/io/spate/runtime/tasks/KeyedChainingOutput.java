@@ -30,10 +30,8 @@ final class KeyedChainingOutput<T> extends ChainingOutput<T> {
     try {
       keys.setCurrentKey(keySelector.getKey(value));
       operator.processElement(value, timestamp);
-    } catch (OperatorFailure f) {
-      throw f;
     } catch (Exception | LinkageError | AssertionError e) {
-      throw new OperatorFailure(operator.getName(), e);
+      throw OperatorFailure.wrap(operator.getName(), e);
     }
   }
 }

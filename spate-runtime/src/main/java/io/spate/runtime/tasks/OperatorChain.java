@@ -5,6 +5,7 @@ import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.functions.KeySelector;
 import io.spate.runtime.operators.KeyedInput;
+import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
 import io.spate.runtime.operators.TaskOperatorParameters;
 import io.spate.runtime.graph.JobEdge;
@@ -265,6 +266,36 @@ final class OperatorChain {
   /** The operators, head first. */
   List<StreamOperator<?>> operators() {
     return operators;
+  }
+
+  /**
+   * Closes every operator, then releases their state; returns the first failure, the others
+   * suppressed in it (where it allows), or null.
+   */
+  Throwable closeOperators() {
+    Throwable first = null;
+    for (StreamOperator<?> operator : operators) {
+      try {
+        operator.close();
+      } catch (Throwable t) {
+        OperatorFailure failure = OperatorFailure.wrap(operator.getName(), t);
+        if (first == null) {
+          first = failure;
+        } else {
+          first.addSuppressed(failure);
+        }
+      }
+    }
+    try {
+      disposeState();
+    } catch (Throwable t) {
+      if (first == null) {
+        first = t;
+      } else {
+        first.addSuppressed(t);
+      }
+    }
+    return first;
   }
 
   /** Releases the state of every operator; called once the operators are closed. */

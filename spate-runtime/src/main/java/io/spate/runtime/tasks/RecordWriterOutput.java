@@ -5,6 +5,7 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.metrics.SimpleCounter;
 import io.spate.runtime.network.RecordWriter;
 import io.spate.runtime.network.StreamElements;
+import io.spate.runtime.operators.OperatorFailure;
 import io.spate.api.operators.Output;
 
 /**
@@ -35,7 +36,7 @@ final class RecordWriterOutput<T> implements Output<T> {
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new io.spate.runtime.operators.OperatorFailure(operatorName + " (partitioning its output)", e);
+      throw OperatorFailure.wrap(operatorName + " (partitioning its output)", e);
     }
   }
 

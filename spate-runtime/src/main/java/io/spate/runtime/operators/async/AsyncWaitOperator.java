@@ -307,7 +307,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
     try {
       function.asyncInvoke(entry.input, entry.current);
     } catch (Exception e) {
-      throw new OperatorFailure(getName(), e);
+      throw OperatorFailure.wrap(getName(), e);
     }
   }
 
@@ -410,7 +410,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractStreamOperator<OUT
     try {
       function.timeout(entry.input, entry.current);
     } catch (Exception e) {
-      throw new OperatorFailure(getName(), e);
+      throw OperatorFailure.wrap(getName(), e);
     }
   }
 }
