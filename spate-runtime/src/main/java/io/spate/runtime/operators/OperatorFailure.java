@@ -14,9 +14,12 @@ public final class OperatorFailure extends RuntimeException {
 
   private final String operatorName;
 
-  /** Wraps {@code cause} thrown by {@code operatorName}. */
+  /**
+   * Wraps {@code cause} thrown by {@code operatorName}. No stack trace of its own (the cause has the
+   * one that matters), but suppressed failures are kept: closing a failed chain adds what else failed.
+   */
   public OperatorFailure(String operatorName, Throwable cause) {
-    super("Operator '" + operatorName + "' failed: " + cause, cause, false, false);
+    super("Operator '" + operatorName + "' failed: " + cause, cause, true, false);
     this.operatorName = operatorName;
   }
 

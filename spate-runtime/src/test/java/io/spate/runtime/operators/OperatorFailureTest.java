@@ -56,4 +56,14 @@ class OperatorFailureTest {
 
     assertThat(calls).hasValue(1);
   }
+
+  @Test
+  void keepsTheFailuresSuppressedWhileClosingAfterIt() {
+    OperatorFailure failure = OperatorFailure.wrap("Map", new IOException("disk full"));
+    IllegalStateException closing = new IllegalStateException("cannot close the writer");
+
+    failure.addSuppressed(closing);
+
+    assertThat(failure.getSuppressed()).containsExactly(closing);
+  }
 }
