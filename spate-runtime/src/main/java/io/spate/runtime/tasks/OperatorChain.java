@@ -38,6 +38,7 @@ import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.operators.TwoInputStreamOperator;
 import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,16 +144,10 @@ final class OperatorChain {
       throw e;
     }
     this.inputGate = buildInputGate(tdd, shuffle);
+    LocalChannel[] inputs = new LocalChannel[inputGate.numberOfChannels()];
+    Arrays.setAll(inputs, inputGate::channel);
     LocalChannel[] outputs = outputLocalChannels.toArray(new LocalChannel[0]);
-    metrics.countNetworkBytes(() -> networkBytes(inputGate), () -> networkBytes(outputs));
-  }
-
-  private static long networkBytes(InputGate gate) {
-    long bytes = 0;
-    for (int i = 0; i < gate.numberOfChannels(); i++) {
-      bytes += gate.channel(i).networkBytes();
-    }
-    return bytes;
+    metrics.countNetworkBytes(() -> networkBytes(inputs), () -> networkBytes(outputs));
   }
 
   private static long networkBytes(LocalChannel[] channels) {
