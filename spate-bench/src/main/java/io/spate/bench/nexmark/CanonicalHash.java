@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -31,9 +32,10 @@ public final class CanonicalHash {
   };
 
   /**
-   * Reads one record component and folds it into a hash. Primitive components are read through
-   * generated accessors, without boxing: the fold runs once per output row of every engine and must
-   * stay cheap beside the work it measures.
+   * Reads one record component and folds it into a hash. Components are read through generated
+   * accessors, primitive ones without boxing: the fold runs once per output row of every engine and
+   * must stay cheap beside the work it measures. (A method handle held in a field is not a constant to
+   * the JIT: calling it per row went through the handle's generic invoker.)
    */
   private interface Component {
     long update(long h, Object record);
@@ -58,14 +60,8 @@ public final class CanonicalHash {
               double.class);
           return (h, record) -> doubleValue(h, read.applyAsDouble(record));
         }
-        MethodHandle boxed = getter.asType(MethodType.methodType(Object.class, Object.class));
-        return (h, record) -> {
-          try {
-            return CanonicalHash.update(h, boxed.invokeExact(record));
-          } catch (Throwable e) {
-            throw new IllegalStateException("Cannot read component " + component.getName() + " of " + type, e);
-          }
-        };
+        Function<Object, Object> read = generated(lookup, Function.class, "apply", getter, Object.class);
+        return (h, record) -> CanonicalHash.update(h, read.apply(record));
       } catch (ReflectiveOperationException | RuntimeException e) {
         throw new IllegalArgumentException("Cannot read component " + component.getName() + " of " + type, e);
       }
