@@ -9,23 +9,21 @@ import io.spate.api.operators.Output;
 
 /**
  * Hands records straight to the next operator of the chain: a method call, no copy, no queue. Counts
- * each record as emitted by the producer and taken in by the target (plain increments on the task's thread).
+ * each record as taken in by the target (a plain increment on the task's thread); when the producer
+ * feeds this target alone, the same counter is the producer's numRecordsOut.
  */
 class ChainingOutput<T> implements Output<T> {
 
   final OneInputStreamOperator<T, ?> operator;
-  final SimpleCounter recordsOut;
   final SimpleCounter targetRecordsIn;
 
-  ChainingOutput(OneInputStreamOperator<T, ?> operator, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
+  ChainingOutput(OneInputStreamOperator<T, ?> operator, SimpleCounter targetRecordsIn) {
     this.operator = operator;
-    this.recordsOut = recordsOut;
     this.targetRecordsIn = targetRecordsIn;
   }
 
   @Override
   public void collect(T value, long timestamp) {
-    recordsOut.inc();
     targetRecordsIn.inc();
     try {
       operator.processElement(value, timestamp);

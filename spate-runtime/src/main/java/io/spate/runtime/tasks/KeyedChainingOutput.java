@@ -17,15 +17,14 @@ final class KeyedChainingOutput<T> extends ChainingOutput<T> {
   private final KeyedStateBackend<Object> keys;
 
   KeyedChainingOutput(OneInputStreamOperator<T, ?> operator, KeySelector<T, ?> keySelector,
-      KeyedStateBackend<Object> keys, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
-    super(operator, recordsOut, targetRecordsIn);
+      KeyedStateBackend<Object> keys, SimpleCounter targetRecordsIn) {
+    super(operator, targetRecordsIn);
     this.keySelector = keySelector;
     this.keys = keys;
   }
 
   @Override
   public void collect(T value, long timestamp) {
-    recordsOut.inc();
     targetRecordsIn.inc();
     try {
       keys.setCurrentKey(keySelector.getKey(value));

@@ -50,7 +50,8 @@ import java.util.function.Function;
  * {@link ChainingOutput}s, and the chain's ends write to the network through {@link RecordWriter}s.
  * The outputs count records for the operators' numRecordsIn/numRecordsOut and the task's
  * numRecordsOut: an operator's outermost output counts what it emits, each chaining output what its
- * target takes in, so that a record costs one plain increment per count and no extra call.
+ * target takes in, so that a record costs one plain increment per count and no extra call. An
+ * operator that feeds one chained operator alone shares that operator's numRecordsIn counter.
  */
 final class OperatorChain {
 
@@ -95,19 +96,27 @@ final class OperatorChain {
       for (int i = chain.size() - 1; i >= 0; i--) {
         StreamNode node = chain.get(i);
         OperatorMetricGroup operatorMetrics = metrics.getOrAddOperator(node.getOperatorId(), node.getName());
-        // With one consumer that output counts the operator's records out; with several, the routing output does.
+        // With one consumer that output counts the operator's records out; with several, the routing
+        // output does. A chained consumer's records in are the same count, so the two share a counter.
         boolean routed = node.getOutEdges().size() != 1 || node.getOutEdges().get(0).sideOutputTag() != null;
-        SimpleCounter recordsOut = routed ? new SimpleCounter() : operatorMetrics.numRecordsOut();
         List<Output<Object>> main = new ArrayList<>();
         Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
         List<Output<?>> all = new ArrayList<>();
         for (StreamEdge edge : node.getOutEdges()) {
           StreamOperator<?> target = byNode.get(edge.target().getId());
-          Output<Object> out = target != null
-              ? chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
-                  stateOf.get(edge.target().getId()), recordsOut,
-                  metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName()).numRecordsIn())
-              : new RecordWriterOutput<>(writerOf.get(edge), node.getName(), recordsOut, metrics.numRecordsOut());
+          Output<Object> out;
+          if (target != null) {
+            SimpleCounter targetRecordsIn =
+                metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName()).numRecordsIn();
+            if (!routed) {
+              operatorMetrics.countRecordsOutWith(targetRecordsIn);
+            }
+            out = chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
+                stateOf.get(edge.target().getId()), targetRecordsIn);
+          } else {
+            out = new RecordWriterOutput<>(writerOf.get(edge), node.getName(),
+                routed ? new SimpleCounter() : operatorMetrics.numRecordsOut(), metrics.numRecordsOut());
+          }
           if (edge.sideOutputTag() == null) {
             main.add(out);
           } else {
@@ -186,14 +195,14 @@ final class OperatorChain {
    */
   @SuppressWarnings("unchecked")
   private static Output<Object> chainingOutput(OneInputStreamOperator<Object, ?> target, StreamNode node,
-      StreamOperatorStateHandler state, SimpleCounter recordsOut, SimpleCounter targetRecordsIn) {
+      StreamOperatorStateHandler state, SimpleCounter targetRecordsIn) {
     List<KeySelector<?, ?>> selectors = stateKeySelectors(node.getTransformation());
     KeySelector<?, ?> selector = selectors.isEmpty() ? null : selectors.get(0);
     if (selector != null && !(target instanceof KeyedInput)) {
       return new KeyedChainingOutput<>(target, (KeySelector<Object, ?>) selector, state.getKeyedStateBackend(),
-          recordsOut, targetRecordsIn);
+          targetRecordsIn);
     }
-    return new ChainingOutput<>(target, recordsOut, targetRecordsIn);
+    return new ChainingOutput<>(target, targetRecordsIn);
   }
 
   private static List<KeySelector<?, ?>> stateKeySelectors(Transformation<?> transformation) {

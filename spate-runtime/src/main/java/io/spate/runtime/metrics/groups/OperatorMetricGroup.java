@@ -5,6 +5,7 @@ import io.spate.api.metrics.SimpleCounter;
 import io.spate.runtime.metrics.MetricRegistry;
 import io.spate.runtime.metrics.ScopeFormat;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The metrics of one operator in a subtask (scope {@code metrics.scope.operator}): the records it
@@ -14,7 +15,8 @@ import java.util.Map;
 public final class OperatorMetricGroup extends AbstractMetricGroup {
 
   private final SimpleCounter numRecordsIn = new SimpleCounter();
-  private final SimpleCounter numRecordsOut = new SimpleCounter();
+  // Volatile for the reporters' reads only: the task's thread holds the counter it increments.
+  private volatile SimpleCounter numRecordsOut = new SimpleCounter();
 
   OperatorMetricGroup(MetricRegistry registry, TaskMetricGroup parent, String operatorId, String operatorName) {
     this(registry, parent, Map.of(ScopeFormat.OPERATOR_ID, operatorId, ScopeFormat.OPERATOR_NAME,
@@ -25,9 +27,11 @@ public final class OperatorMetricGroup extends AbstractMetricGroup {
     super(registry, registry.getScopeFormats().operator().format(JobManagerJobMetricGroup.merge(parent, own)), parent,
         own);
     counter("numRecordsIn", numRecordsIn);
-    counter("numRecordsOut", numRecordsOut);
+    SuppliedCounter recordsOut = new SuppliedCounter("numRecordsOut");
+    recordsOut.readFrom(() -> numRecordsOut.getCount());
+    counter("numRecordsOut", recordsOut);
     meter("numRecordsInPerSecond", new MeterView(numRecordsIn, MeterView.DEFAULT_TIME_SPAN_SECONDS));
-    meter("numRecordsOutPerSecond", new MeterView(numRecordsOut, MeterView.DEFAULT_TIME_SPAN_SECONDS));
+    meter("numRecordsOutPerSecond", new MeterView(recordsOut, MeterView.DEFAULT_TIME_SPAN_SECONDS));
   }
 
   /** Records the operator took in. */
@@ -38,5 +42,15 @@ public final class OperatorMetricGroup extends AbstractMetricGroup {
   /** Records the operator emitted (main and side outputs that have consumers). */
   public SimpleCounter numRecordsOut() {
     return numRecordsOut;
+  }
+
+  /**
+   * Counts the records this operator emits with {@code counter} from now on: the numRecordsIn of
+   * the one operator it feeds within its chain, which takes in exactly what this one emits, so a
+   * chained record costs one increment rather than two. Called while the chain is built, before any
+   * record.
+   */
+  public void countRecordsOutWith(SimpleCounter counter) {
+    numRecordsOut = Objects.requireNonNull(counter, "counter");
   }
 }

@@ -67,6 +67,28 @@ class MetricGroupScopeTest {
   }
 
   @Test
+  void anOperatorThatFeedsOneChainedOperatorReportsItsRecordsOutFromThatOperatorsRecordsIn() {
+    start(new Configuration());
+    TaskMetricGroup task = task(new TaskManagerMetricGroup(registry, "host1", "tm-1"), "a1", 0);
+    OperatorMetricGroup map = task.getOrAddOperator("op-1", "Map");
+    OperatorMetricGroup filter = task.getOrAddOperator("op-2", "Filter");
+    map.numRecordsOut().inc(2);
+
+    map.countRecordsOutWith(filter.numRecordsIn());
+    filter.numRecordsIn().inc(5);
+
+    assertThat(map.numRecordsOut()).isSameAs(filter.numRecordsIn());
+    assertThat(reporter.sumOfCounters("numRecordsOut", "<operator_name>", "Map")).isEqualTo(5);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "Filter")).isEqualTo(5);
+    Counter reported = (Counter) reporter.added.stream()
+        .filter(s -> s.name().equals("numRecordsOut") && s.identifier().contains(".Map."))
+        .findFirst().orElseThrow().metric();
+    assertThatThrownBy(reported::inc).isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("numRecordsOut");
+    assertThatThrownBy(() -> map.countRecordsOutWith(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void scopeFormatsAndTheDelimiterComeFromTheConfiguration() {
     Configuration conf = new Configuration();
     conf.setString("metrics.scope.delimiter", "/");
