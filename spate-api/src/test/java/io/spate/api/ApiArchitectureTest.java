@@ -31,6 +31,7 @@ class ApiArchitectureTest {
    */
   static final List<String> LAYERS = List.of(
       "annotation",
+      "util",
       "metrics",
       "metrics.reporter",
       "eventtime",

@@ -1,6 +1,7 @@
 package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.util.PaddedLong;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,8 @@ import java.time.Duration;
 public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
 
   private final long outOfOrdernessMillis;
-  private long maxTimestamp;
+  // Written for every record: on cache lines of its own, away from other subtasks' fields.
+  private final PaddedLong maxTimestamp;
 
   /** Creates the generator for the given bound, which must not be negative. */
   public BoundedOutOfOrdernessWatermarks(Duration maxOutOfOrderness) {
@@ -23,16 +25,16 @@ public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T>
     }
     this.outOfOrdernessMillis = maxOutOfOrderness.toMillis();
     // Start low enough that the first watermark cannot underflow.
-    this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
+    this.maxTimestamp = new PaddedLong(Long.MIN_VALUE + outOfOrdernessMillis + 1);
   }
 
   @Override
   public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-    maxTimestamp = Math.max(maxTimestamp, eventTimestamp);
+    maxTimestamp.raiseTo(eventTimestamp);
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
-    output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
+    output.emitWatermark(new Watermark(maxTimestamp.get() - outOfOrdernessMillis - 1));
   }
 }

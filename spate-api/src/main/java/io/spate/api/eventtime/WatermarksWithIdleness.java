@@ -1,6 +1,7 @@
 package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.util.PaddedLong;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -17,8 +18,9 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   private final WatermarkGenerator<T> watermarks;
   private final LongSupplier clock;
   private final long timeoutMillis;
-  // Counting events keeps the clock out of the per-record path; the clock is read per period.
-  private long events;
+  // Counting events keeps the clock out of the per-record path; the clock is read per period. The
+  // count is written for every record: on cache lines of its own, away from other subtasks' fields.
+  private final PaddedLong events = new PaddedLong();
   private long eventsAtLastCheck;
   private long quietSince;
   private boolean idle;
@@ -36,7 +38,7 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
 
   @Override
   public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-    events++;
+    events.increment();
     if (idle) {
       idle = false;
       output.markActive();
@@ -47,8 +49,8 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
     long now = clock.getAsLong();
-    if (events != eventsAtLastCheck) {
-      eventsAtLastCheck = events;
+    if (events.get() != eventsAtLastCheck) {
+      eventsAtLastCheck = events.get();
       quietSince = now;
     } else if (!idle && now - quietSince >= timeoutMillis) {
       idle = true;

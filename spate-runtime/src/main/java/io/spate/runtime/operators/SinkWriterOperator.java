@@ -17,6 +17,7 @@ import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.util.PaddedLong;
 import io.spate.api.operators.StateSnapshotContext;
 import java.io.EOFException;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
 
   @Override
   public void processElement(T value, long timestamp) throws Exception {
-    writerContext.timestamp = timestamp;
+    writerContext.timestamp.set(timestamp);
     writer.write(value, writerContext);
   }
 
@@ -247,7 +248,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   }
 
   private static final class WriterContext implements SinkWriter.Context {
-    long timestamp = Long.MIN_VALUE;
+    // Written for every record: on cache lines of its own, away from other subtasks' fields.
+    final PaddedLong timestamp = new PaddedLong(Long.MIN_VALUE);
     long watermark = Long.MIN_VALUE;
 
     @Override
@@ -257,7 +259,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
 
     @Override
     public Long timestamp() {
-      return timestamp == Long.MIN_VALUE ? null : timestamp;
+      long value = timestamp.get();
+      return value == Long.MIN_VALUE ? null : value;
     }
   }
 }

@@ -282,7 +282,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
   /** The number of records the reader has emitted. */
   public long recordsEmitted() {
-    return readerOutput == null ? 0 : readerOutput.recordsEmitted;
+    return readerOutput == null ? 0 : readerOutput.recordsEmitted.get();
   }
 
   /** Handles an event from the enumerator. */

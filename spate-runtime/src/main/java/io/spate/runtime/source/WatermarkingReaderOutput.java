@@ -9,6 +9,7 @@ import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.operators.Output;
+import io.spate.api.util.PaddedLong;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -32,7 +33,8 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
   // The highest watermark of the splits already finished: it holds when every remaining one is idle.
   private long finishedSplitsWatermark = Long.MIN_VALUE;
   private boolean idle;
-  long recordsEmitted;
+  // Written for every record: on cache lines of its own, away from other subtasks' fields.
+  final PaddedLong recordsEmitted = new PaddedLong();
 
   WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
       LongSupplier clock) {
@@ -178,10 +180,15 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
     @Override
     public void collect(T record, long timestamp) {
       long ts = assigner != null ? assigner.extractTimestamp(record, timestamp) : timestamp;
-      recordsEmitted++;
+      recordsEmitted.increment();
       if (watermarksEnabled) {
-        used = true;
-        idle = false;
+        // Stores only on a change: a store per record would make this line another hot one.
+        if (!used) {
+          used = true;
+        }
+        if (idle) {
+          idle = false;
+        }
         if (WatermarkingReaderOutput.this.idle) {
           setIdle(false);
         }
