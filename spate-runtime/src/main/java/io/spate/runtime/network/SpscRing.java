@@ -25,14 +25,24 @@ final class SpscRing<E> {
   private final Object[] buffer;
   private final int mask;
   private final int capacity;
+  // Each side's indices have 128 bytes of padding around them (HotSpot lays out the longs in
+  // declaration order): the consumer writes head for every poll and the producer tail for every
+  // offer, and with the two on one cache line, or beside a field another task uses for every
+  // record, each write would take the line from the other core.
+  @SuppressWarnings("unused")
+  private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
   // consumer-owned
   @SuppressWarnings("unused")
   private volatile long head;
   private long cachedTail;
+  @SuppressWarnings("unused")
+  private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
   // producer-owned
   @SuppressWarnings("unused")
   private volatile long tail;
   private long cachedHead;
+  @SuppressWarnings("unused")
+  private long r00, r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15;
 
   SpscRing(int capacity) {
     if (capacity < 1) {
