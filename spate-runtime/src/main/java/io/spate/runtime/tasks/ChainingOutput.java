@@ -10,11 +10,13 @@ import io.spate.api.operators.Output;
 /**
  * Hands records straight to the next operator of the chain: a method call, no copy, no queue. Counts
  * each record as taken in by the target (a plain increment on the task's thread); when the producer
- * feeds this target alone, the same counter is the producer's numRecordsOut.
+ * feeds this target alone, the same counter is the producer's numRecordsOut. Without a counter the
+ * producer's routing output has counted the record already, for all of its consumers at once.
  */
 class ChainingOutput<T> implements Output<T> {
 
   final OneInputStreamOperator<T, ?> operator;
+  // Null when the routing output in front of this one counts for the target.
   final SimpleCounter targetRecordsIn;
 
   ChainingOutput(OneInputStreamOperator<T, ?> operator, SimpleCounter targetRecordsIn) {
@@ -24,7 +26,9 @@ class ChainingOutput<T> implements Output<T> {
 
   @Override
   public void collect(T value, long timestamp) {
-    targetRecordsIn.inc();
+    if (targetRecordsIn != null) {
+      targetRecordsIn.inc();
+    }
     try {
       operator.processElement(value, timestamp);
     } catch (Exception | LinkageError | AssertionError e) {

@@ -25,7 +25,9 @@ final class KeyedChainingOutput<T> extends ChainingOutput<T> {
 
   @Override
   public void collect(T value, long timestamp) {
-    targetRecordsIn.inc();
+    if (targetRecordsIn != null) {
+      targetRecordsIn.inc();
+    }
     try {
       keys.setCurrentKey(keySelector.getKey(value));
       operator.processElement(value, timestamp);

@@ -51,7 +51,9 @@ import java.util.function.Function;
  * The outputs count records for the operators' numRecordsIn/numRecordsOut and the task's
  * numRecordsOut: an operator's outermost output counts what it emits, each chaining output what its
  * target takes in, so that a record costs one plain increment per count and no extra call. An
- * operator that feeds one chained operator alone shares that operator's numRecordsIn counter.
+ * operator that feeds one chained operator alone shares that operator's numRecordsIn counter; one
+ * that hands every record to several consumers (no side outputs) counts once in its routing output,
+ * and its chained consumers read their numRecordsIn from that count.
  */
 final class OperatorChain {
 
@@ -99,6 +101,9 @@ final class OperatorChain {
         // With one consumer that output counts the operator's records out; with several, the routing
         // output does. A chained consumer's records in are the same count, so the two share a counter.
         boolean routed = node.getOutEdges().size() != 1 || node.getOutEdges().get(0).sideOutputTag() != null;
+        // Without side outputs a routing output hands each record to every consumer: a chained
+        // consumer's records in are then the routing output's count, and need no increment of their own.
+        boolean routedToAll = routed && node.getOutEdges().stream().allMatch(e -> e.sideOutputTag() == null);
         List<Output<Object>> main = new ArrayList<>();
         Map<String, List<Output<Object>>> sides = new LinkedHashMap<>();
         List<Output<?>> all = new ArrayList<>();
@@ -106,16 +111,21 @@ final class OperatorChain {
           StreamOperator<?> target = byNode.get(edge.target().getId());
           Output<Object> out;
           if (target != null) {
-            SimpleCounter targetRecordsIn =
-                metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName()).numRecordsIn();
+            OperatorMetricGroup targetMetrics =
+                metrics.getOrAddOperator(edge.target().getOperatorId(), edge.target().getName());
+            SimpleCounter targetRecordsIn = targetMetrics.numRecordsIn();
             if (!routed) {
               operatorMetrics.countRecordsOutWith(targetRecordsIn);
+            } else if (routedToAll) {
+              targetMetrics.countRecordsInWith(operatorMetrics.numRecordsOut());
+              targetRecordsIn = null;
             }
             out = chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
                 stateOf.get(edge.target().getId()), targetRecordsIn);
           } else {
+            // A routing output counts the operator's records out itself.
             out = new RecordWriterOutput<>(writerOf.get(edge), node.getName(),
-                routed ? new SimpleCounter() : operatorMetrics.numRecordsOut(), metrics.numRecordsOut());
+                routed ? null : operatorMetrics.numRecordsOut(), metrics.numRecordsOut());
           }
           if (edge.sideOutputTag() == null) {
             main.add(out);

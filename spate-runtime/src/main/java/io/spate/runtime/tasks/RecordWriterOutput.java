@@ -16,6 +16,7 @@ final class RecordWriterOutput<T> implements Output<T> {
 
   private final RecordWriter writer;
   private final String operatorName;
+  // Null when a routing output in front of this one counts the operator's records out.
   private final SimpleCounter recordsOut;
   private final SimpleCounter taskRecordsOut;
 
@@ -29,7 +30,9 @@ final class RecordWriterOutput<T> implements Output<T> {
 
   @Override
   public void collect(T value, long timestamp) {
-    recordsOut.inc();
+    if (recordsOut != null) {
+      recordsOut.inc();
+    }
     taskRecordsOut.inc();
     try {
       writer.emit(value, timestamp);

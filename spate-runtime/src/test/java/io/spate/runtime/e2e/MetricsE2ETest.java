@@ -112,6 +112,27 @@ class MetricsE2ETest {
   }
 
   @Test
+  void anOperatorFeedingSeveralConsumersWithoutSideOutputsCountsItsConsumersRecordsIn() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
+    SingleOutputStreamOperator<Long> evens = env.fromSequence(1, 1000).name("numbers")
+        .filter(x -> x % 2 == 0).name("evens");
+    evens.map(x -> x).name("chained one").filter(x -> x % 4 == 0).name("fours").discard();
+    evens.map(x -> x).name("chained two").discard();
+    evens.keyBy(x -> x % 7).map(x -> x).name("across the network").discard();
+    env.execute("fan out to all");
+    RecordingReporter reporter = RecordingReporter.withId(id);
+
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "evens")).isEqualTo(1000);
+    assertThat(reporter.sumOfCounters("numRecordsOut", "<operator_name>", "evens")).isEqualTo(500);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "chained one")).isEqualTo(500);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "chained two")).isEqualTo(500);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "fours")).isEqualTo(500);
+    assertThat(reporter.sumOfCounters("numRecordsOut", "<operator_name>", "fours")).isEqualTo(250);
+    assertThat(reporter.sumOfCounters("numRecordsIn", "<operator_name>", "across the network")).isEqualTo(500);
+  }
+
+  @Test
   void theJobManagerReportsTheJobsCheckpointsUntilTheJobEnds() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
     String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");

@@ -14,8 +14,8 @@ import java.util.Objects;
  */
 public final class OperatorMetricGroup extends AbstractMetricGroup {
 
-  private final SimpleCounter numRecordsIn = new SimpleCounter();
-  // Volatile for the reporters' reads only: the task's thread holds the counter it increments.
+  // Volatile for the reporters' reads only: the task's thread holds the counters it increments.
+  private volatile SimpleCounter numRecordsIn = new SimpleCounter();
   private volatile SimpleCounter numRecordsOut = new SimpleCounter();
 
   OperatorMetricGroup(MetricRegistry registry, TaskMetricGroup parent, String operatorId, String operatorName) {
@@ -26,11 +26,13 @@ public final class OperatorMetricGroup extends AbstractMetricGroup {
   private OperatorMetricGroup(MetricRegistry registry, TaskMetricGroup parent, Map<String, String> own) {
     super(registry, registry.getScopeFormats().operator().format(JobManagerJobMetricGroup.merge(parent, own)), parent,
         own);
-    counter("numRecordsIn", numRecordsIn);
+    SuppliedCounter recordsIn = new SuppliedCounter("numRecordsIn");
+    recordsIn.readFrom(() -> numRecordsIn.getCount());
+    counter("numRecordsIn", recordsIn);
     SuppliedCounter recordsOut = new SuppliedCounter("numRecordsOut");
     recordsOut.readFrom(() -> numRecordsOut.getCount());
     counter("numRecordsOut", recordsOut);
-    meter("numRecordsInPerSecond", new MeterView(numRecordsIn, MeterView.DEFAULT_TIME_SPAN_SECONDS));
+    meter("numRecordsInPerSecond", new MeterView(recordsIn, MeterView.DEFAULT_TIME_SPAN_SECONDS));
     meter("numRecordsOutPerSecond", new MeterView(recordsOut, MeterView.DEFAULT_TIME_SPAN_SECONDS));
   }
 
@@ -52,5 +54,15 @@ public final class OperatorMetricGroup extends AbstractMetricGroup {
    */
   public void countRecordsOutWith(SimpleCounter counter) {
     numRecordsOut = Objects.requireNonNull(counter, "counter");
+  }
+
+  /**
+   * Counts the records this operator takes in with {@code counter} from now on: the numRecordsOut of
+   * the operator that feeds it within its chain, when that operator hands every record it emits to
+   * each of its consumers (no side outputs), so that a record routed to several chained operators is
+   * counted once rather than once per consumer. Called while the chain is built, before any record.
+   */
+  public void countRecordsInWith(SimpleCounter counter) {
+    numRecordsIn = Objects.requireNonNull(counter, "counter");
   }
 }
