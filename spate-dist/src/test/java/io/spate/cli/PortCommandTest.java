@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.cli.SpateCliTest.Result;
 import io.spate.testing.TestJars;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +43,20 @@ class PortCommandTest {
 
     Path jar = TestJars.compiledJar(dir.resolve("ported.jar"), ported);
     List<String> lines = List.of("Apples and avocados", "bananas, a berry", "Cherries and apricots and beans");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
-      Method run = loader.loadClass("com.example.letters.LetterCounts").getMethod("run", List.class);
-      @SuppressWarnings("unchecked")
-      List<String> counts = (List<String>) run.invoke(null, lines);
-      assertThat(counts).containsExactlyInAnyOrderElementsOf(expectedCounts(lines));
+    List<String> args = new ArrayList<>(List.of("run", "--class", "com.example.letters.LetterCounts", jar.toString()));
+    args.addAll(lines);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    Result run;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      run = spate(args.toArray(String[]::new));
+    } finally {
+      System.setOut(stdout);
     }
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.matches("[a-z]=\\d+")).toList())
+        .containsExactlyInAnyOrderElementsOf(expectedCounts(lines));
   }
 
   @Test

@@ -22,6 +22,12 @@ public class LetterCounts {
 
   public static final String BANNER = "written for org.apache.flink.streaming.api";
 
+  public static void main(String[] args) throws Exception {
+    for (String count : run(List.of(args))) {
+      System.out.println(count);
+    }
+  }
+
   public static List<String> run(List<String> lines) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
