@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class FlinkCompatibilityGenerator {
 
-  static final String REGENERATE = "mvn -B -o -q -Pflink -pl spate-bench -am process-classes -DskipTests\n"
+  static final String REGENERATE = "mvn -B -o -q -Pflink -pl spate-bench -am clean process-classes -DskipTests\n"
       + "java -cp \"spate-bench/target/classes:$(cat spate-bench/target/flink-classpath.txt)\""
       + " io.spate.bench.compat.FlinkCompatibilityGenerator .";
 
