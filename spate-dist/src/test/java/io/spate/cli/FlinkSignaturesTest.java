@@ -36,7 +36,8 @@ class FlinkSignaturesTest {
         + " restore them, or regenerate the report as its header says if the change is meant").isEmpty();
   }
 
-  private static String problemWith(String signature) {
+  /** What is wrong with one line of the list, or null when the member exists. */
+  static String problemWith(String signature) {
     String[] words = signature.split(" ");
     ClassLoader loader = FlinkSignaturesTest.class.getClassLoader();
     try {
@@ -56,6 +57,15 @@ class FlinkSignaturesTest {
     } catch (NoSuchMethodException e) {
       return "no such public member";
     }
+  }
+
+  @Test
+  void aMissingClassOrMemberIsNamed() {
+    assertThat(problemWith("io.spate.api.datastream.DataStream map io.spate.api.functions.MapFunction")).isNull();
+    assertThat(problemWith("io.spate.api.datastream.DataStream map java.lang.String"))
+        .isEqualTo("no such public member");
+    assertThat(problemWith("io.spate.api.datastream.DataStream <init> int[]")).isEqualTo("no such public member");
+    assertThat(problemWith("io.spate.api.NoSuchClass run")).isEqualTo("class io.spate.api.NoSuchClass not found");
   }
 
   private static Class<?> type(String name, ClassLoader loader) throws ClassNotFoundException {
