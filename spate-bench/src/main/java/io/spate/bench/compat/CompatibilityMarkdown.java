@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Writes docs/flink-compatibility.md from the comparison's results. */
 public final class CompatibilityMarkdown {
@@ -82,12 +83,18 @@ public final class CompatibilityMarkdown {
       page.append(String.format(Locale.ROOT, "\n#### %s → `%s` (%d of %d present)\n\n", flinkClass.simpleKey(),
           result.mirror().get().canonicalName(), result.count(MemberVerdict.Status.PRESENT), result.verdicts().size()));
       page.append("| Flink member | in Spate |\n|---|---|\n");
+      Map<String, Long> sameLooking = result.verdicts().stream().collect(
+          Collectors.groupingBy(v -> TypeNames.signature(flinkClass, v.flinkMember()), Collectors.counting()));
       for (MemberVerdict verdict : result.verdicts()) {
         if (verdict.status() == MemberVerdict.Status.PRESENT) {
           continue;
         }
-        String member = (verdict.flinkMember().isStatic() ? "static " : "")
-            + TypeNames.signature(flinkClass, verdict.flinkMember());
+        String signature = TypeNames.signature(flinkClass, verdict.flinkMember());
+        // Overloads whose parameter types share simple names (two Sink interfaces, say) are told apart by package.
+        if (sameLooking.get(signature) > 1) {
+          signature = TypeNames.qualifiedSignature(flinkClass, verdict.flinkMember());
+        }
+        String member = (verdict.flinkMember().isStatic() ? "static " : "") + signature;
         String state = verdict.status() == MemberVerdict.Status.MISSING ? "missing" : "typed differently: " + verdict.how();
         page.append("| `").append(member).append("` | ").append(state).append(" |\n");
       }

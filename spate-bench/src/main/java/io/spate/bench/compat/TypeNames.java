@@ -21,4 +21,10 @@ final class TypeNames {
     String name = member.isConstructor() ? "new " + owner.simpleKey() : member.name();
     return name + parameterList(member.parameterTypes());
   }
+
+  /** Like {@link #signature}, with the parameter types' packages. */
+  static String qualifiedSignature(ClassModel owner, MemberModel member) {
+    String name = member.isConstructor() ? "new " + owner.simpleKey() : member.name();
+    return name + "(" + String.join(", ", member.parameterTypes().stream().map(t -> t.replace('$', '.')).toList()) + ")";
+  }
 }

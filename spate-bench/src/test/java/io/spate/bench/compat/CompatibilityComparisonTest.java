@@ -65,6 +65,20 @@ class CompatibilityComparisonTest {
   }
 
   @Test
+  void overloadsThatLookAlikeWithoutPackagesAreShownWithThem() {
+    ClassIndex withOverloads = new ClassIndex(List.of(flink("org.apache.flink.util.Collector", true, false, null,
+        method("sinkTo", "void", "org.apache.flink.api.connector.sink.Sink"),
+        method("sinkTo", "void", "org.apache.flink.api.connector.sink2.Sink"),
+        method("close", "void"))));
+    CompatibilityComparison overloads = new CompatibilityComparison(withOverloads, mirrors, new ReasonPatterns(Map.of()));
+
+    String page = new CompatibilityMarkdown("jars", "regenerate").render(overloads.compareAll());
+
+    assertThat(page).contains("| `sinkTo(org.apache.flink.api.connector.sink.Sink)` | missing |",
+        "| `sinkTo(org.apache.flink.api.connector.sink2.Sink)` | missing |", "| `close()` | missing |");
+  }
+
+  @Test
   void theSignatureListAndThePortMappingNameSpatesClasses() {
     List<ClassResult> results = comparison.compareAll();
 
