@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         + " stop, cancel)."},
     subcommands = {DemoCommand.class, RunCommand.class, RunApplicationCommand.class, TaskManagerCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
         StopCommand.class, CancelCommand.class, InfoCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
-        ClusterCommand.class, CommandLine.HelpCommand.class},
+        ClusterCommand.class, PortCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
 public final class SpateCli implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ public final class SpateCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, run-application,"
-        + " example, list, info, savepoint, stop, cancel, taskmanagers, jobmanager, taskmanager, cluster.");
+        + " example, list, info, savepoint, stop, cancel, taskmanagers, jobmanager, taskmanager, cluster, port.");
   }
 
   /** Creates the command line with Spate's error handling and argument pass-through rules. */

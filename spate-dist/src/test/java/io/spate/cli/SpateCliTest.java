@@ -62,7 +62,7 @@ class SpateCliTest {
     Result result = spate();
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, run-application, example, list, info, savepoint, stop, cancel,"
-        + " taskmanagers, jobmanager, taskmanager, cluster.");
+        + " taskmanagers, jobmanager, taskmanager, cluster, port.");
     assertThat(result.err()).contains("Usage: spate");
   }
 
