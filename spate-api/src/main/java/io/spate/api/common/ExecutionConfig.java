@@ -3,6 +3,7 @@ package io.spate.api.common;
 import io.spate.api.annotation.Public;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.serialization.SerializerConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -70,5 +71,17 @@ public final class ExecutionConfig implements Serializable {
   /** Sets parameters visible to every function of the job. */
   public void setGlobalJobParameters(Map<String, String> parameters) {
     this.globalJobParameters = Map.copyOf(parameters);
+  }
+
+  // Serialization settings (Flink's getSerializerConfig).
+
+  private final SerializerConfig serializerConfig = new SerializerConfig();
+
+  /**
+   * The job's serialization settings, with the registration methods Flink programs call; Kryo
+   * registrations fail there with a message naming the alternative, since Spate has no Kryo.
+   */
+  public SerializerConfig getSerializerConfig() {
+    return serializerConfig;
   }
 }
