@@ -1,6 +1,7 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -85,6 +86,15 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
   @Override
   public Class<T> getTypeClass() {
     return typeClass;
+  }
+
+  /** A new serializer per field, in field order. */
+  TypeSerializer<?>[] createFieldSerializers() {
+    TypeSerializer<?>[] serializers = new TypeSerializer<?>[getArity()];
+    for (int i = 0; i < serializers.length; i++) {
+      serializers[i] = getFieldType(i).createSerializer();
+    }
+    return serializers;
   }
 
   /** Reads field {@code index} of {@code value}. */

@@ -99,11 +99,7 @@ public final class TupleTypeInfo<T extends Tuple> extends CompositeTypeInfo<T> {
 
   @Override
   public TypeSerializer<T> createSerializer() {
-    TypeSerializer<?>[] serializers = new TypeSerializer<?>[getArity()];
-    for (int i = 0; i < serializers.length; i++) {
-      serializers[i] = getFieldType(i).createSerializer();
-    }
-    return new TupleSerializer<>(getTypeClass(), serializers);
+    return new TupleSerializer<>(getTypeClass(), createFieldSerializers());
   }
 
   @Override

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +138,7 @@ class TupleStateSavepointE2ETest {
     HELD.add("first");
     JobClient first = cluster.submitJob(job("first", new Configuration())).get(WAIT_SECONDS, TimeUnit.SECONDS);
     Await.until(WAIT, "records are counted", () -> PROCESSED.containsKey("first") && PROCESSED.get("first").get() > 300);
-    String savepoint = savepointOnceAllTasksRun(first, dir.resolve("savepoints").toString());
+    String savepoint = UnreadableStateRecoveryE2ETest.savepointOnceAllTasksRun(first, dir.resolve("savepoints").toString());
     first.cancel().get(WAIT_SECONDS, TimeUnit.SECONDS);
     HELD.remove("first");
     assertThat(PROCESSED.get("first").get()).as("records before the savepoint").isLessThan(RECORDS);
@@ -159,18 +158,5 @@ class TupleStateSavepointE2ETest {
     // The restored run went on from the savepoint's counts: it processed only the rest of the input.
     assertThat(PROCESSED.get("second").get()).isLessThan(RECORDS);
     assertThat(LATEST.get("second")).isEqualTo(expected);
-  }
-
-  private static String savepointOnceAllTasksRun(JobClient client, String target) {
-    return Await.untilMatches(WAIT, "a savepoint once all tasks run", () -> {
-      try {
-        return Optional.of(client.triggerSavepoint(target).get(WAIT_SECONDS, TimeUnit.SECONDS));
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")) {
-          throw e;
-        }
-        return Optional.<String>empty();
-      }
-    }, Optional::isPresent).get();
   }
 }
