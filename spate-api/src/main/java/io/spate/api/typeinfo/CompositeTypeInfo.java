@@ -42,6 +42,7 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
   }
 
   /** The number of fields. */
+  @Override
   public int getArity() {
     return fieldNames.length;
   }
@@ -86,6 +87,16 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
   @Override
   public Class<T> getTypeClass() {
     return typeClass;
+  }
+
+  /** The fields of nested composite types counted one by one; a type without fields counts as 1. */
+  @Override
+  public int getTotalFields() {
+    int total = 0;
+    for (TypeInformation<?> fieldType : fieldTypes) {
+      total += fieldType.getTotalFields();
+    }
+    return total;
   }
 
   /** A new serializer per field, in field order. */

@@ -83,6 +83,12 @@ public final class EitherTypeInfo<L, R> extends TypeInformation<Either<L, R>> {
         "Type " + this + " has no fields, so it has no " + what + "; map it to a record or tuple first");
   }
 
+  /** False: as in Flink, an Either is not a key type. */
+  @Override
+  public boolean isKeyType() {
+    return false;
+  }
+
   @Override
   public boolean isBasicType() {
     return false;

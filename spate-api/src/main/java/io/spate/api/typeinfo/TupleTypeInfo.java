@@ -97,6 +97,32 @@ public final class TupleTypeInfo<T extends Tuple> extends CompositeTypeInfo<T> {
     return names;
   }
 
+  /**
+   * The type information of the tuple whose fields have the given basic classes, such as {@code
+   * getBasicTupleTypeInfo(String.class, Integer.class)} for {@code Tuple2<String, Integer>}.
+   *
+   * @throws InvalidTypesException if a class is not a basic type (a primitive box, String, ...)
+   */
+  @SuppressWarnings("unchecked")
+  public static <X extends Tuple> TupleTypeInfo<X> getBasicTupleTypeInfo(Class<?>... basicTypes) {
+    TypeInformation<?>[] types = new TypeInformation<?>[basicTypes.length];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = BasicTypeInfo.getInfoFor(Objects.requireNonNull(basicTypes[i], "the class of field " + i));
+      if (types[i] == null) {
+        throw new InvalidTypesException(
+            "Field " + i + " of getBasicTupleTypeInfo is a " + basicTypes[i].getName() + ", which is"
+                + " not a basic type; use new TupleTypeInfo<>(...) with its TypeInformation");
+      }
+    }
+    return (TupleTypeInfo<X>) new TupleTypeInfo<>(types);
+  }
+
+  /** True: this describes a tuple. */
+  @Override
+  public boolean isTupleType() {
+    return true;
+  }
+
   @Override
   public TypeSerializer<T> createSerializer() {
     return new TupleSerializer<>(getTypeClass(), createFieldSerializers());

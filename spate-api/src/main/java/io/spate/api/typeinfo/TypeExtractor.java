@@ -61,6 +61,11 @@ public final class TypeExtractor {
     return (TypeInformation<T>) createTypeInfo((Type) type);
   }
 
+  /** Flink's name for {@link #createTypeInfo(Class)}. */
+  public static <T> TypeInformation<T> getForClass(Class<T> type) {
+    return createTypeInfo(type);
+  }
+
   /**
    * The type information of a possibly generic {@code type}, such as {@code List<Map<String,
    * Bid>>}; every type variable in it must be bound.

@@ -178,4 +178,24 @@ class TupleTypeExtractionTest {
     assertThatThrownBy(() -> Types.TUPLE(new TypeInformation<?>[26])).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("arity 26");
   }
+
+  @Test
+  void flinksShapeQuestionsAnswerAsFlinkDoes() {
+    TypeInformation<Tuple2<String, Tuple2<Integer, Long>>> nested =
+        Types.TUPLE(Types.STRING, Types.TUPLE(Types.INT, Types.LONG));
+    assertThat(nested.isTupleType()).isTrue();
+    assertThat(nested.getArity()).isEqualTo(2);
+    assertThat(nested.getTotalFields()).isEqualTo(3);
+    assertThat(nested.isKeyType()).isTrue();
+    assertThat(Types.STRING.isTupleType()).isFalse();
+    assertThat(Types.STRING.getArity()).isEqualTo(1);
+    assertThat(Types.EITHER(Types.INT, Types.INT).isKeyType()).isFalse();
+    assertThat(TupleTypeInfo.getBasicTupleTypeInfo(String.class, Integer.class))
+        .isEqualTo(Types.TUPLE(Types.STRING, Types.INT));
+    assertThatThrownBy(() -> TupleTypeInfo.getBasicTupleTypeInfo(String.class, List.class))
+        .isInstanceOf(InvalidTypesException.class).hasMessageContaining("Field 1").hasMessageContaining("java.util.List");
+    assertThat(TypeExtractor.getForClass(String.class)).isEqualTo(Types.STRING);
+    assertThat(nested.createSerializer(new io.spate.api.serialization.SerializerConfig()))
+        .isEqualTo(nested.createSerializer());
+  }
 }
