@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.functions.MapFunction;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.SerializationTesting;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.tuple.Tuple;
 import io.spate.api.tuple.Tuple1;
 import io.spate.api.tuple.Tuple2;
 import io.spate.api.tuple.Tuple3;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -197,5 +201,18 @@ class TupleTypeExtractionTest {
     assertThat(TypeExtractor.getForClass(String.class)).isEqualTo(Types.STRING);
     assertThat(nested.createSerializer(new io.spate.api.serialization.SerializerConfig()))
         .isEqualTo(nested.createSerializer());
+  }
+
+  @Test
+  void aTupleSubclassRoundTripsAsItselfAndItsSerializerRejectsOtherTupleClasses() throws Exception {
+    TypeSerializer<WordCount> serializer = Types.TUPLE(WordCount.class).createSerializer();
+    WordCount value = new WordCount();
+    value.setFields("spate", 3);
+    WordCount back = SerializationTesting.roundTrip(serializer, value);
+    assertThat(back).isInstanceOf(WordCount.class).isEqualTo(value);
+    assertThat(serializer.copy(value)).isInstanceOf(WordCount.class).isEqualTo(value).isNotSameAs(value);
+    TypeSerializer<Tuple2<String, Integer>> pairs = Types.<Tuple2<String, Integer>>TUPLE(Types.STRING, Types.INT).createSerializer();
+    assertThatThrownBy(() -> pairs.serialize(value, new DataOutputSerializer(16))).isInstanceOf(IOException.class)
+        .hasMessageContaining(WordCount.class.getName()).hasMessageContaining("declare the stream's type as WordCount");
   }
 }
