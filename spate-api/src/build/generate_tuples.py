@@ -109,7 +109,8 @@ import io.spate.api.annotation.Public;
 import java.util.Objects;
 
 /**
- * A tuple of {n} field{'s' if n > 1 else ''}, public and mutable, printed as in Flink: {{@code ({','.join(['a'] * n)})}}.
+ * A tuple of {n} field{'s' if n > 1 else ''}, public and mutable; it prints as Flink's does, {{@code ({','.join(f'f{i}' for i in idx)})}}
+ * with each field's value.
  *
 {chr(10).join(f' * @param <T{i}> the type of field {i}' for i in idx)}
  */

@@ -475,4 +475,36 @@ public class DataStream<T> {
     TypeInformation<Tuple> keyType = (TypeInformation<Tuple>) (TypeInformation<?>) Types.TUPLE(keyFieldTypes);
     return keyBy(new TupleFieldsKey<>(accessors.toArray(new FieldAccessor[0])), keyType);
   }
+
+  /**
+   * A stream of new tuples holding the fields at {@code fieldIndexes} of this stream's tuples, in the
+   * order given (a field may be selected more than once), as Flink's {@code project}.
+   *
+   * @throws InvalidProgramException if this stream's records are not tuples, no position or more
+   *     than 25 are given, or a position does not exist
+   */
+  @SuppressWarnings("unchecked")
+  public <R extends Tuple> SingleOutputStreamOperator<R> project(int... fieldIndexes) {
+    Objects.requireNonNull(fieldIndexes, "fieldIndexes");
+    if (!getType().isTupleType()) {
+      throw new InvalidProgramException(
+          "project(...) selects fields of tuples, but the records of this stream are " + getType()
+              + "; use map(...) to pick fields of other types.");
+    }
+    if (fieldIndexes.length == 0 || fieldIndexes.length > Tuple.MAX_ARITY) {
+      throw new InvalidProgramException(
+          "project(...) takes 1 to " + Tuple.MAX_ARITY + " positions, but " + fieldIndexes.length
+              + " were given.");
+    }
+    TypeInformation<?>[] fieldTypes = new TypeInformation<?>[fieldIndexes.length];
+    for (int i = 0; i < fieldIndexes.length; i++) {
+      try {
+        fieldTypes[i] = getType().fieldAccessor(fieldIndexes[i]).getFieldType();
+      } catch (InvalidTypesException e) {
+        throw new InvalidProgramException("project" + Arrays.toString(fieldIndexes) + ": " + e.getMessage(), e);
+      }
+    }
+    TypeInformation<R> outputType = (TypeInformation<R>) Types.TUPLE(fieldTypes);
+    return map(new TupleProjection<T, R>(fieldIndexes), outputType).name("Projection");
+  }
 }

@@ -5,7 +5,8 @@ import io.spate.api.annotation.Public;
 import java.util.Objects;
 
 /**
- * A tuple of 1 field, public and mutable, printed as in Flink: {@code (a)}.
+ * A tuple of 1 field, public and mutable; it prints as Flink's does, {@code (f0)}
+ * with each field's value.
  *
  * @param <T0> the type of field 0
  */

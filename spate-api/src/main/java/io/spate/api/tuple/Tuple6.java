@@ -5,7 +5,8 @@ import io.spate.api.annotation.Public;
 import java.util.Objects;
 
 /**
- * A tuple of 6 fields, public and mutable, printed as in Flink: {@code (a,a,a,a,a,a)}.
+ * A tuple of 6 fields, public and mutable; it prints as Flink's does, {@code (f0,f1,f2,f3,f4,f5)}
+ * with each field's value.
  *
  * @param <T0> the type of field 0
  * @param <T1> the type of field 1

@@ -218,6 +218,20 @@ class TuplesE2ETest {
   }
 
   @Test
+  void projectSelectsTupleFieldsInTheGivenOrder() throws Exception {
+    StreamExecutionEnvironment env = env();
+    DataStream<Tuple3<String, Integer, Long>> input =
+        env.fromElements(Tuple3.of("a", 1, 10L), Tuple3.of("b", 2, 20L));
+    DataStream<Tuple2<Long, String>> projected = input.project(2, 0);
+    assertThat(projected.getType()).isEqualTo(Types.TUPLE(Types.LONG, Types.STRING));
+    assertThat(collect(projected)).containsExactlyInAnyOrder(Tuple2.of(10L, "a"), Tuple2.of(20L, "b"));
+    assertThatThrownBy(() -> input.project(3)).isInstanceOf(InvalidProgramException.class)
+        .hasMessageContaining("no field at position 3");
+    assertThatThrownBy(() -> env.fromElements("x").project(0)).isInstanceOf(InvalidProgramException.class)
+        .hasMessageContaining("selects fields of tuples");
+  }
+
+  @Test
   void badPositionsAndFieldNamesNameTheProblem() {
     StreamExecutionEnvironment env = env();
     DataStream<Tuple2<String, Integer>> input = env.fromElements(Tuple2.of("a", 1));
