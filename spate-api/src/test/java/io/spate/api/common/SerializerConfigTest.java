@@ -52,4 +52,27 @@ class SerializerConfigTest {
     assertThat(config.getRegisteredPojoTypes()).isEmpty();
     assertThat(copy.hasGenericTypesDisabled()).isTrue();
   }
+
+  @Test
+  void theExecutionConfigsOwnRegistrationMethodsGoToTheSerializerConfig() {
+    ExecutionConfig config = new ExecutionConfig(new Configuration());
+    config.registerPojoType(Reading.class);
+    assertThat(config.getRegisteredPojoTypes()).containsExactly(Reading.class);
+    assertThat(config.getSerializerConfig().getRegisteredPojoTypes()).containsExactly(Reading.class);
+    config.disableGenericTypes();
+    assertThat(config.hasGenericTypesDisabled()).isTrue();
+    config.enableGenericTypes();
+    assertThat(config.getSerializerConfig().hasGenericTypesDisabled()).isFalse();
+    config.disableForceKryo();
+    config.disableForceAvro();
+    assertThat(config.isForceKryoEnabled()).isFalse();
+    assertThat(config.isForceAvroEnabled()).isFalse();
+    assertThatThrownBy(() -> config.registerKryoType(Reading.class))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining(Reading.class.getName());
+    assertThatThrownBy(() -> config.addDefaultKryoSerializer(Reading.class, new SomeSerializer()))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("addDefaultKryoSerializer");
+    assertThatThrownBy(config::enableForceKryo).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(config::enableForceAvro).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(config.getRegisteredKryoTypes()).isEmpty();
+  }
 }
