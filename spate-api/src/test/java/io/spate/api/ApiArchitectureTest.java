@@ -32,6 +32,8 @@ class ApiArchitectureTest {
   static final List<String> LAYERS = List.of(
       "annotation",
       "util",
+      "types",
+      "tuple",
       "metrics",
       "metrics.reporter",
       "eventtime",

@@ -3,8 +3,10 @@ package io.spate.api.common;
 import io.spate.api.annotation.Public;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.serialization.SerializerConfig;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
 /** The per-job settings that user functions can read at run time. */
@@ -70,5 +72,130 @@ public final class ExecutionConfig implements Serializable {
   /** Sets parameters visible to every function of the job. */
   public void setGlobalJobParameters(Map<String, String> parameters) {
     this.globalJobParameters = Map.copyOf(parameters);
+  }
+
+  // Serialization settings (Flink's getSerializerConfig).
+
+  private final SerializerConfig serializerConfig = new SerializerConfig();
+
+  /**
+   * The job's serialization settings, with the registration methods Flink programs call; Kryo
+   * registrations fail there with a message naming the alternative, since Spate has no Kryo.
+   */
+  public SerializerConfig getSerializerConfig() {
+    return serializerConfig;
+  }
+
+  /** Flink's older spelling of {@code getSerializerConfig().registerPojoType(type)}. */
+  public void registerPojoType(Class<?> type) {
+    serializerConfig.registerPojoType(type);
+  }
+
+  /** The types given to {@link #registerPojoType}, in registration order. */
+  public LinkedHashSet<Class<?>> getRegisteredPojoTypes() {
+    return serializerConfig.getRegisteredPojoTypes();
+  }
+
+  /**
+   * Always fails, as {@link SerializerConfig#registerKryoType} does: Spate has no Kryo.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public void registerKryoType(Class<?> type) {
+    serializerConfig.registerKryoType(type);
+  }
+
+  /**
+   * Always fails, as {@link SerializerConfig#registerTypeWithKryoSerializer(Class, Serializable)} does.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public <T extends Serializable> void registerTypeWithKryoSerializer(Class<?> type, T serializer) {
+    serializerConfig.registerTypeWithKryoSerializer(type, serializer);
+  }
+
+  /**
+   * Always fails, as {@link SerializerConfig#registerTypeWithKryoSerializer(Class, Class)} does.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public void registerTypeWithKryoSerializer(Class<?> type, Class<?> serializerClass) {
+    serializerConfig.registerTypeWithKryoSerializer(type, serializerClass);
+  }
+
+  /**
+   * Always fails, as {@link SerializerConfig#addDefaultKryoSerializer(Class, Serializable)} does.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public <T extends Serializable> void addDefaultKryoSerializer(Class<?> type, T serializer) {
+    serializerConfig.addDefaultKryoSerializer(type, serializer);
+  }
+
+  /**
+   * Always fails, as {@link SerializerConfig#addDefaultKryoSerializer(Class, Class)} does.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public void addDefaultKryoSerializer(Class<?> type, Class<?> serializerClass) {
+    serializerConfig.addDefaultKryoSerializer(type, serializerClass);
+  }
+
+  /** Empty: Spate registers no Kryo types. */
+  public LinkedHashSet<Class<?>> getRegisteredKryoTypes() {
+    return serializerConfig.getRegisteredKryoTypes();
+  }
+
+  /**
+   * Always fails: Spate has no Kryo to force.
+   *
+   * @throws UnsupportedOperationException saying so
+   */
+  public void enableForceKryo() {
+    serializerConfig.setForceKryo(true);
+  }
+
+  /** Accepted: Spate never uses Kryo. */
+  public void disableForceKryo() {
+    serializerConfig.setForceKryo(false);
+  }
+
+  /** Always false: Spate has no Kryo. */
+  public boolean isForceKryoEnabled() {
+    return serializerConfig.isForceKryoEnabled();
+  }
+
+  /**
+   * Always fails: Spate does not serialize POJOs with Avro.
+   *
+   * @throws UnsupportedOperationException saying so
+   */
+  public void enableForceAvro() {
+    serializerConfig.setForceAvro(true);
+  }
+
+  /** Accepted: Spate never serializes POJOs with Avro. */
+  public void disableForceAvro() {
+    serializerConfig.setForceAvro(false);
+  }
+
+  /** Always false: Spate does not serialize POJOs with Avro. */
+  public boolean isForceAvroEnabled() {
+    return serializerConfig.isForceAvroEnabled();
+  }
+
+  /** Allows generic types; Spate has no generic serializer, so a type without type information still fails. */
+  public void enableGenericTypes() {
+    serializerConfig.setGenericTypes(true);
+  }
+
+  /** Disallows generic types, which Spate never uses anyway. */
+  public void disableGenericTypes() {
+    serializerConfig.setGenericTypes(false);
+  }
+
+  /** Whether {@link #disableGenericTypes} was called last. */
+  public boolean hasGenericTypesDisabled() {
+    return serializerConfig.hasGenericTypesDisabled();
   }
 }

@@ -29,6 +29,9 @@ import io.spate.api.operators.builtin.FlatMapOperator;
 import io.spate.api.operators.builtin.MapOperator;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.tuple.Tuple;
+import io.spate.api.typeinfo.FieldAccessor;
+import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
@@ -40,6 +43,7 @@ import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
 import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -408,5 +412,99 @@ public class DataStream<T> {
       throw new InvalidProgramException(operation + ": the function must not be null.");
     }
     return function;
+  }
+
+  // Positional and field-expression keys, as Flink's keyBy(int...) and keyBy(String...).
+
+  /**
+   * Partitions the stream by the fields at {@code fields} (tuple positions, record component
+   * indexes, array indexes); the key is a tuple of their values in the given order, {@code Tuple1}
+   * for one field, as in Flink.
+   *
+   * @throws InvalidProgramException if no field is given or a position does not exist
+   */
+  public KeyedStream<T, Tuple> keyBy(int... fields) {
+    Objects.requireNonNull(fields, "fields");
+    List<FieldAccessor<T, ?>> accessors = new ArrayList<>();
+    for (int field : fields) {
+      try {
+        accessors.add(getType().fieldAccessor(field));
+      } catch (InvalidTypesException e) {
+        throw new InvalidProgramException(
+            "keyBy(" + Arrays.toString(fields).replaceAll("[\\[\\]]", "") + ") on " + getType() + ": " + e.getMessage(), e);
+      }
+    }
+    return keyByFields(accessors, Arrays.toString(fields));
+  }
+
+  /**
+   * Partitions the stream by the fields named by {@code fields}: tuple fields ({@code "f0"}), record
+   * components and POJO fields, nested with dots ({@code "f1.f0"}, {@code "bid.price"}); the key is a
+   * tuple of their values in the given order, {@code Tuple1} for one field, as in Flink.
+   *
+   * @throws InvalidProgramException if no field is given or a field does not exist
+   */
+  public KeyedStream<T, Tuple> keyBy(String... fields) {
+    Objects.requireNonNull(fields, "fields");
+    List<FieldAccessor<T, ?>> accessors = new ArrayList<>();
+    for (String field : fields) {
+      try {
+        accessors.add(getType().fieldAccessor(Objects.requireNonNull(field, "a field expression")));
+      } catch (InvalidTypesException e) {
+        throw new InvalidProgramException(
+            "keyBy(\"" + String.join("\", \"", fields) + "\") on " + getType() + ": " + e.getMessage(), e);
+      }
+    }
+    return keyByFields(accessors, Arrays.toString(fields));
+  }
+
+  @SuppressWarnings("unchecked")
+  private KeyedStream<T, Tuple> keyByFields(List<FieldAccessor<T, ?>> accessors, String fields) {
+    if (accessors.isEmpty()) {
+      throw new InvalidProgramException("keyBy needs at least one field, but none was given.");
+    }
+    if (accessors.size() > Tuple.MAX_ARITY) {
+      throw new InvalidProgramException(
+          "keyBy takes at most " + Tuple.MAX_ARITY + " fields, the arity of the largest tuple, but "
+              + accessors.size() + " were given: " + fields);
+    }
+    TypeInformation<?>[] keyFieldTypes = new TypeInformation<?>[accessors.size()];
+    for (int i = 0; i < keyFieldTypes.length; i++) {
+      keyFieldTypes[i] = accessors.get(i).getFieldType();
+    }
+    TypeInformation<Tuple> keyType = (TypeInformation<Tuple>) (TypeInformation<?>) Types.TUPLE(keyFieldTypes);
+    return keyBy(new TupleFieldsKey<>(accessors.toArray(new FieldAccessor[0])), keyType);
+  }
+
+  /**
+   * A stream of new tuples holding the fields at {@code fieldIndexes} of this stream's tuples, in the
+   * order given (a field may be selected more than once), as Flink's {@code project}.
+   *
+   * @throws InvalidProgramException if this stream's records are not tuples, no position or more
+   *     than 25 are given, or a position does not exist
+   */
+  @SuppressWarnings("unchecked")
+  public <R extends Tuple> SingleOutputStreamOperator<R> project(int... fieldIndexes) {
+    Objects.requireNonNull(fieldIndexes, "fieldIndexes");
+    if (!getType().isTupleType()) {
+      throw new InvalidProgramException(
+          "project(...) selects fields of tuples, but the records of this stream are " + getType()
+              + "; use map(...) to pick fields of other types.");
+    }
+    if (fieldIndexes.length == 0 || fieldIndexes.length > Tuple.MAX_ARITY) {
+      throw new InvalidProgramException(
+          "project(...) takes 1 to " + Tuple.MAX_ARITY + " positions, but " + fieldIndexes.length
+              + " were given.");
+    }
+    TypeInformation<?>[] fieldTypes = new TypeInformation<?>[fieldIndexes.length];
+    for (int i = 0; i < fieldIndexes.length; i++) {
+      try {
+        fieldTypes[i] = getType().fieldAccessor(fieldIndexes[i]).getFieldType();
+      } catch (InvalidTypesException e) {
+        throw new InvalidProgramException("project" + Arrays.toString(fieldIndexes) + ": " + e.getMessage(), e);
+      }
+    }
+    TypeInformation<R> outputType = (TypeInformation<R>) Types.TUPLE(fieldTypes);
+    return map(new TupleProjection<T, R>(fieldIndexes), outputType).name("Projection");
   }
 }

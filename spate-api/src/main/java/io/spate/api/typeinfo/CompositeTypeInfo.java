@@ -1,6 +1,7 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +42,7 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
   }
 
   /** The number of fields. */
+  @Override
   public int getArity() {
     return fieldNames.length;
   }
@@ -85,6 +87,25 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
   @Override
   public Class<T> getTypeClass() {
     return typeClass;
+  }
+
+  /** The fields of nested composite types counted one by one; a type without fields counts as 1. */
+  @Override
+  public int getTotalFields() {
+    int total = 0;
+    for (TypeInformation<?> fieldType : fieldTypes) {
+      total += fieldType.getTotalFields();
+    }
+    return total;
+  }
+
+  /** A new serializer per field, in field order. */
+  TypeSerializer<?>[] createFieldSerializers() {
+    TypeSerializer<?>[] serializers = new TypeSerializer<?>[getArity()];
+    for (int i = 0; i < serializers.length; i++) {
+      serializers[i] = getFieldType(i).createSerializer();
+    }
+    return serializers;
   }
 
   /** Reads field {@code index} of {@code value}. */

@@ -40,11 +40,7 @@ public final class PojoTypeInfo<T> extends CompositeTypeInfo<T> {
 
   @Override
   public TypeSerializer<T> createSerializer() {
-    TypeSerializer<?>[] serializers = new TypeSerializer<?>[getArity()];
-    for (int i = 0; i < serializers.length; i++) {
-      serializers[i] = getFieldType(i).createSerializer();
-    }
-    return new PojoSerializer<>(getTypeClass(), properties, serializers);
+    return new PojoSerializer<>(getTypeClass(), properties, createFieldSerializers());
   }
 
   @Override

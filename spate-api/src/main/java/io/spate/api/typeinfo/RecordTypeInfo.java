@@ -81,11 +81,7 @@ public final class RecordTypeInfo<T> extends CompositeTypeInfo<T> {
 
   @Override
   public TypeSerializer<T> createSerializer() {
-    TypeSerializer<?>[] serializers = new TypeSerializer<?>[getArity()];
-    for (int i = 0; i < serializers.length; i++) {
-      serializers[i] = getFieldType(i).createSerializer();
-    }
-    return new RecordSerializer<>(getTypeClass(), serializers);
+    return new RecordSerializer<>(getTypeClass(), createFieldSerializers());
   }
 
   @Override

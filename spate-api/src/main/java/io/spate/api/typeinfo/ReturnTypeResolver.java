@@ -153,6 +153,9 @@ final class ReturnTypeResolver {
       bindFromInput(args[1], map.getValueType(), bindings);
     } else if (input instanceof OptionalTypeInfo<?> optional && raw == java.util.Optional.class) {
       bindFromInput(args[0], optional.getElementType(), bindings);
+    } else if (input instanceof EitherTypeInfo<?, ?> either && raw == io.spate.api.types.Either.class) {
+      bindFromInput(args[0], either.getLeftType(), bindings);
+      bindFromInput(args[1], either.getRightType(), bindings);
     } else if (input instanceof CompositeTypeInfo<?> composite && composite.getTypeClass() == raw) {
       List<TypeInformation<?>> known = composite.getTypeArguments();
       for (int i = 0; i < args.length && i < known.size(); i++) {

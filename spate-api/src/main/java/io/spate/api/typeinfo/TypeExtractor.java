@@ -3,11 +3,15 @@ package io.spate.api.typeinfo;
 import io.spate.api.annotation.Public;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.RecordHandles;
+import io.spate.api.tuple.Tuple;
+import io.spate.api.types.Either;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
@@ -21,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Derives {@link TypeInformation} by reflection: from classes and generic types, from values, and
@@ -29,7 +34,10 @@ import java.util.TreeMap;
  * <p>Supported are primitives and their boxes, String, BigDecimal, BigInteger, the java.time types
  * Instant, LocalDate, LocalTime and LocalDateTime, enums, Java records, POJOs (a public class with
  * a public no-arg constructor whose non-static, non-transient fields are public or have a public
- * getter and setter), arrays, {@link List}, {@link Map} and {@link Optional}, nested in any way.
+ * getter and setter), arrays, {@link List}, {@link Map} and {@link Optional}, tuples ({@code Tuple0}
+ * to {@code Tuple25} and their subclasses) and {@link Either}, nested in any way. A {@link TypeInfo}
+ * annotation on a class, POJO field or record component names a {@link TypeInfoFactory} that takes
+ * precedence over all of this.
  * There is no generic fallback: anything else is rejected with an {@link InvalidTypesException}
  * that names the field path, the reason and the fix. Recursive types are rejected too.
  */
@@ -53,6 +61,11 @@ public final class TypeExtractor {
     return (TypeInformation<T>) createTypeInfo((Type) type);
   }
 
+  /** Flink's name for {@link #createTypeInfo(Class)}. */
+  public static <T> TypeInformation<T> getForClass(Class<T> type) {
+    return createTypeInfo(type);
+  }
+
   /**
    * The type information of a possibly generic {@code type}, such as {@code List<Map<String,
    * Bid>>}; every type variable in it must be bound.
@@ -73,6 +86,11 @@ public final class TypeExtractor {
   /** The type information of {@code pojoClass} as a POJO, for {@link Types#POJO}. */
   @SuppressWarnings("unchecked")
   static <T> TypeInformation<T> createPojoTypeInfo(Class<T> pojoClass) {
+    checkPojoClass(pojoClass);
+    return (TypeInformation<T>) new Extraction().pojo(pojoClass, null, "");
+  }
+
+  private static void checkPojoClass(Class<?> pojoClass) {
     Objects.requireNonNull(pojoClass, "pojoClass");
     if (pojoClass.isRecord()) {
       throw new InvalidTypesException(
@@ -84,7 +102,37 @@ public final class TypeExtractor {
           pojoClass.getName() + " is not a POJO class: use TypeInformation.of or the matching"
               + " Types factory for it");
     }
-    return (TypeInformation<T>) new Extraction().pojo(pojoClass, null, "");
+  }
+
+  /**
+   * The type information of {@code pojoClass} as a POJO whose fields named in {@code givenFieldTypes}
+   * have the given types instead of derived ones, for {@link Types#POJO(Class, Map)}.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> TypeInformation<T> createPojoTypeInfo(
+      Class<T> pojoClass, Map<String, TypeInformation<?>> givenFieldTypes) {
+    Objects.requireNonNull(givenFieldTypes, "fields");
+    checkPojoClass(pojoClass);
+    Set<String> names = new TreeSet<>();
+    for (Class<?> level = pojoClass; level != null && level != Object.class; level = level.getSuperclass()) {
+      for (Field field : level.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+          names.add(field.getName());
+        }
+      }
+    }
+    for (String given : givenFieldTypes.keySet()) {
+      if (!names.contains(given)) {
+        throw new InvalidTypesException(
+            "Types.POJO(" + pojoClass.getSimpleName() + ".class, fields) names the field '" + given
+                + "', which " + pojoClass.getName() + " does not have; its fields are: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
+      }
+    }
+    Extraction extraction = new Extraction();
+    extraction.givenTopLevelFieldTypes = givenFieldTypes;
+    return (TypeInformation<T>) extraction.pojo(pojoClass, null, "");
   }
 
   /** The type information of {@code recordClass}, for {@link Types#RECORD}. */
@@ -188,12 +236,59 @@ public final class TypeExtractor {
       }
       return new OptionalTypeInfo<>(forValue(optional.get(), FieldPaths.element(path), byClass));
     }
+    if (value instanceof Tuple tuple && isPlainTuple(tuple.getClass())) {
+      return tupleForValue(tuple, path, byClass);
+    }
+    if (value instanceof Either<?, ?>) {
+      throw new ExtractionFailure(
+          describeValue(path, "Either") + " shows only one of its two sides, so the type of the"
+              + " other cannot be seen",
+          "Give the type explicitly, for example `Types.EITHER(Types.STRING, Types.INT)`");
+    }
     TypeInformation<?> known = byClass.get(value.getClass());
     if (known == null) {
       known = new Extraction().extract(value.getClass(), Map.of(), path);
       byClass.put(value.getClass(), known);
     }
     return known;
+  }
+
+  /** The type of a tuple value from its fields' values, which must not be null. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TypeInformation<?> tupleForValue(
+      Tuple tuple, String path, Map<Class<?>, TypeInformation<?>> byClass) {
+    TypeInformation<?>[] fieldTypes = new TypeInformation<?>[tuple.getArity()];
+    for (int i = 0; i < fieldTypes.length; i++) {
+      Object field = tuple.getField(i);
+      String fieldPath = FieldPaths.field(path, "f" + i);
+      if (field == null) {
+        throw new ExtractionFailure(
+            describeValue(fieldPath, "tuple field") + " is null, so its type cannot be seen (and"
+                + " tuple fields must not be null)",
+            "Give the type explicitly, for example `Types.TUPLE(Types.STRING, Types.INT)`");
+      }
+      fieldTypes[i] = forValue(field, fieldPath, byClass);
+    }
+    return new TupleTypeInfo(tuple.getClass(), fieldTypes);
+  }
+
+  /**
+   * Whether {@code type} is one of Tuple0 to Tuple25 or a subclass of one that declares no fields of
+   * its own; a subclass with fields of its own is a POJO.
+   */
+  static boolean isPlainTuple(Class<?> type) {
+    if (!Tuple.class.isAssignableFrom(type) || type == Tuple.class) {
+      return false;
+    }
+    for (Class<?> level = type; level.getSuperclass() != Tuple.class; level = level.getSuperclass()) {
+      for (Field field : level.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static TypeInformation<?> commonType(
@@ -237,8 +332,15 @@ public final class TypeExtractor {
 
     private final List<Frame> frames = new ArrayList<>();
 
+    /** The field types {@link Types#POJO(Class, Map)} gives for the top-level POJO, by field name. */
+    Map<String, TypeInformation<?>> givenTopLevelFieldTypes = Map.of();
+
     TypeInformation<?> extract(
         Type type, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      TypeInformation<?> fromFactory = fromClassFactory(type, bindings, path);
+      if (fromFactory != null) {
+        return fromFactory;
+      }
       if (type instanceof Class<?> c) {
         return extractClass(c, null, path);
       }
@@ -289,6 +391,10 @@ public final class TypeExtractor {
       }
       if (raw == Optional.class) {
         return new OptionalTypeInfo<>(extract(args[0], bindings, FieldPaths.element(path)));
+      }
+      if (raw == Either.class || raw == Either.Left.class || raw == Either.Right.class) {
+        return new EitherTypeInfo<>(
+            extract(args[0], bindings, path + "<L>"), extract(args[1], bindings, path + "<R>"));
       }
       if (!isStructured(raw)) {
         return extractClass(raw, null, path);
@@ -362,6 +468,20 @@ public final class TypeExtractor {
             "Declare a List, a Map, a record or a POJO instead, or give the type explicitly with"
                 + " `.returns(...)` using `Types` or a `TypeHint`");
       }
+      if (Either.class.isAssignableFrom(type)) {
+        throw failure(
+            path,
+            type,
+            "is a raw Either, whose left and right types are unknown",
+            "Declare them, as in Either<String, Integer>, or give the type explicitly with"
+                + " `Types.EITHER(Types.STRING, Types.INT)`");
+      }
+      if (Tuple.class.isAssignableFrom(type)) {
+        TypeInformation<?> tuple = tuple(type, typeArguments, path);
+        if (tuple != null) {
+          return tuple;
+        }
+      }
       if (isJdk(type)) {
         throw failure(
             path,
@@ -394,9 +514,14 @@ public final class TypeExtractor {
       try {
         Map<TypeVariable<?>, TypeInformation<?>> bindings = bind(type, typeArguments);
         TypeInformation<?>[] componentTypes = new TypeInformation<?>[handles.arity()];
+        RecordComponent[] components = type.getRecordComponents();
         for (int i = 0; i < componentTypes.length; i++) {
+          String componentPath = FieldPaths.field(path, handles.name(i));
           componentTypes[i] =
-              extract(handles.genericType(i), bindings, FieldPaths.field(path, handles.name(i)));
+              fromMemberFactory(components[i], handles.genericType(i), bindings, componentPath);
+          if (componentTypes[i] == null) {
+            componentTypes[i] = extract(handles.genericType(i), bindings, componentPath);
+          }
         }
         return new RecordTypeInfo(type, componentTypes, typeArguments);
       } finally {
@@ -470,7 +595,7 @@ public final class TypeExtractor {
                   "Rename one of them");
             }
             properties.put(name, property(type, field, path));
-            fieldTypes.put(name, extract(field.getGenericType(), bindings, FieldPaths.field(path, name)));
+            fieldTypes.put(name, pojoFieldType(type, field, bindings, path));
           }
           Type superType = level.getGenericSuperclass();
           Class<?> superClass = level.getSuperclass();
@@ -493,6 +618,142 @@ public final class TypeExtractor {
           typeArray[i] = fieldTypes.get(propertyArray[i].getName());
         }
         return new PojoTypeInfo(type, propertyArray, typeArray, typeArguments);
+      } finally {
+        leave();
+      }
+    }
+
+    /** A POJO field's type: given by Types.POJO, made by a field's @TypeInfo factory, or derived. */
+    private TypeInformation<?> pojoFieldType(
+        Class<?> type, Field field, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      String fieldPath = FieldPaths.field(path, field.getName());
+      TypeInformation<?> given = path.isEmpty() ? givenTopLevelFieldTypes.get(field.getName()) : null;
+      if (given != null) {
+        Class<?> declared = MethodType.methodType(field.getType()).wrap().returnType();
+        if (!declared.isAssignableFrom(given.getTypeClass())) {
+          throw failure(
+              path,
+              type,
+              "cannot take the type given for its field '" + field.getName() + "': the field is a "
+                  + field.getType().getName() + ", but the type given for it is " + given,
+              "Give a type whose values the field can hold");
+        }
+        return given;
+      }
+      TypeInformation<?> fromFactory = fromMemberFactory(field, field.getGenericType(), bindings, fieldPath);
+      return fromFactory != null ? fromFactory : extract(field.getGenericType(), bindings, fieldPath);
+    }
+
+    /** The type information a @TypeInfo on the class of {@code type} (or a superclass) makes, or null. */
+    @SuppressWarnings("rawtypes")
+    private TypeInformation<?> fromClassFactory(
+        Type type, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      Class<?> raw =
+          type instanceof Class<?> c ? c
+              : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> r ? r : null;
+      if (raw == null || raw.isPrimitive() || raw.isArray() || isJdk(raw)) {
+        return null;
+      }
+      Class<? extends TypeInfoFactory> factory = TypeInfoFactories.forClass(raw);
+      if (factory == null) {
+        return null;
+      }
+      String where = path.isEmpty() ? raw.getName() : raw.getName() + " (the type of '" + path + "')";
+      return TypeInfoFactories.create(factory, type, genericParameters(type, bindings, path), where);
+    }
+
+    /** The type information a @TypeInfo on a field or record component makes, or null. */
+    @SuppressWarnings("rawtypes")
+    private TypeInformation<?> fromMemberFactory(
+        java.lang.reflect.AnnotatedElement member,
+        Type memberType,
+        Map<TypeVariable<?>, TypeInformation<?>> bindings,
+        String path) {
+      Class<? extends TypeInfoFactory> factory = TypeInfoFactories.forElement(member);
+      if (factory == null) {
+        return null;
+      }
+      return TypeInfoFactories.create(
+          factory, memberType, genericParameters(memberType, bindings, path), "the field '" + path + "'");
+    }
+
+    /**
+     * The type information of {@code type}'s type arguments, by the names of its class's type
+     * parameters; arguments that cannot be derived are left out, for the factory to decide.
+     */
+    private Map<String, TypeInformation<?>> genericParameters(
+        Type type, Map<TypeVariable<?>, TypeInformation<?>> bindings, String path) {
+      if (!(type instanceof ParameterizedType parameterized)) {
+        return Map.of();
+      }
+      TypeVariable<?>[] parameters = ((Class<?>) parameterized.getRawType()).getTypeParameters();
+      Type[] args = parameterized.getActualTypeArguments();
+      Map<String, TypeInformation<?>> named = new LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        try {
+          named.put(parameters[i].getName(), extract(args[i], bindings, path + "<" + parameters[i].getName() + ">"));
+        } catch (InvalidTypesException e) {
+          // Left out: the factory may not need it.
+        }
+      }
+      return named;
+    }
+
+    /**
+     * The type information of a tuple class, with {@code typeArguments} bound to its type parameters;
+     * null for a subclass of a tuple with fields of its own, which is a POJO.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TypeInformation<?> tuple(Class<?> type, TypeInformation<?>[] typeArguments, String path) {
+      if (type == Tuple.class) {
+        throw failure(
+            path,
+            type,
+            "is the abstract base of the tuples, which says nothing about their fields",
+            "Declare a tuple class such as Tuple2<String, Integer>, or give the type explicitly with"
+                + " `Types.TUPLE(Types.STRING, Types.INT)`");
+      }
+      if (!isPlainTuple(type)) {
+        return null;
+      }
+      Class<?> base = TupleTypeInfo.tupleBase(type);
+      boolean raw = typeArguments == null && type.getTypeParameters().length > 0;
+      Type[] fieldTypes = type == base ? base.getTypeParameters() : ReturnTypeResolver.typeArguments(type, base);
+      if (raw || fieldTypes == null) {
+        throw failure(
+            path,
+            type,
+            "is a tuple class without its type arguments, so its field types are unknown",
+            "Declare them, as in " + base.getSimpleName() + "<String, Integer>, or give the type"
+                + " explicitly with `Types.TUPLE(Types.STRING, Types.INT)` or"
+                + " `new TypeHint<Tuple2<String, Integer>>(){}`");
+      }
+      if (type != base) {
+        if (!Modifier.isPublic(type.getModifiers())
+            || (type.isMemberClass() && !Modifier.isStatic(type.getModifiers()))
+            || Modifier.isAbstract(type.getModifiers())) {
+          throw failure(
+              path,
+              type,
+              "is a tuple subclass that Spate cannot create instances of: it must be a public,"
+                  + " concrete, top-level or static nested class",
+              "Make it so, or use " + base.getSimpleName() + " itself");
+        }
+        try {
+          type.getConstructor();
+        } catch (NoSuchMethodException e) {
+          throw failure(
+              path, type, "is a tuple subclass without a public no-arg constructor", "Add one");
+        }
+      }
+      enter(type, typeArguments, path);
+      try {
+        Map<TypeVariable<?>, TypeInformation<?>> bindings = bind(type, typeArguments);
+        TypeInformation<?>[] infos = new TypeInformation<?>[fieldTypes.length];
+        for (int i = 0; i < infos.length; i++) {
+          infos[i] = extract(fieldTypes[i], bindings, FieldPaths.field(path, "f" + i));
+        }
+        return new TupleTypeInfo(type, infos, typeArguments);
       } finally {
         leave();
       }

@@ -1,6 +1,7 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.serialization.SerializerConfig;
 import io.spate.api.serialization.TypeSerializer;
 import java.io.Serializable;
 
@@ -74,5 +75,37 @@ public abstract class TypeInformation<T> implements Serializable {
   /** The type information for the generic type captured by {@code hint}. */
   public static <T> TypeInformation<T> of(TypeHint<T> hint) {
     return hint.getTypeInfo();
+  }
+
+  // Flink's shape questions and its serializer-config overload, so that code calling them ports.
+
+  /** {@link #createSerializer()}: Spate's serializers need nothing from the serializer config. */
+  public TypeSerializer<T> createSerializer(SerializerConfig config) {
+    return createSerializer();
+  }
+
+  /** Whether this describes a tuple ({@code Tuple0} to {@code Tuple25} or a subclass). */
+  public boolean isTupleType() {
+    return false;
+  }
+
+  /** Whether values of this type can be keys, that is, whether {@link #checkValidKey()} passes. */
+  public boolean isKeyType() {
+    try {
+      checkValidKey();
+      return true;
+    } catch (InvalidTypesException e) {
+      return false;
+    }
+  }
+
+  /** The number of direct fields: 1 for a type without fields, as in Flink. */
+  public int getArity() {
+    return 1;
+  }
+
+  /** The number of fields once nested composite types are flattened: 1 for a type without fields. */
+  public int getTotalFields() {
+    return 1;
   }
 }

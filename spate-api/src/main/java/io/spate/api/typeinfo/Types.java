@@ -1,6 +1,8 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.tuple.Tuple;
+import io.spate.api.types.Either;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -129,6 +131,54 @@ public final class Types {
    */
   public static <T> TypeInformation<T> RECORD(Class<T> recordClass) {
     return TypeExtractor.createRecordTypeInfo(recordClass);
+  }
+
+  /**
+   * A tuple of the given field types: {@code TUPLE(Types.STRING, Types.INT)} is {@code Tuple2<String,
+   * Integer>}.
+   *
+   * @throws IllegalArgumentException if more than {@link Tuple#MAX_ARITY} types are given
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends Tuple> TypeInformation<T> TUPLE(TypeInformation<?>... types) {
+    return (TypeInformation<T>) new TupleTypeInfo<>(types);
+  }
+
+  /**
+   * The tuple type {@code tupleSubclass}, a subclass of a tuple that binds its type arguments, such as
+   * {@code class WordCount extends Tuple2<String, Integer>}; its field types are derived by
+   * reflection.
+   *
+   * @throws InvalidTypesException if it is not such a class (a bare {@code Tuple2.class} does not say
+   *     its field types: use {@link #TUPLE(TypeInformation...)} for it)
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends Tuple> TypeInformation<T> TUPLE(Class<T> tupleSubclass) {
+    TypeInformation<T> type = TypeExtractor.createTypeInfo(tupleSubclass);
+    if (!(type instanceof TupleTypeInfo<?>)) {
+      throw new InvalidTypesException(
+          tupleSubclass.getName() + " is not a tuple type: it declares fields of its own, which makes"
+              + " it a POJO; use Types.POJO(" + tupleSubclass.getSimpleName() + ".class) for it");
+    }
+    return type;
+  }
+
+  /**
+   * The POJO {@code pojoClass} with the types of the fields named in {@code fields} given instead of
+   * derived, for fields whose types cannot be derived (a field of an interface type, say). Unlike
+   * Flink, fields not named keep their derived types instead of being left out of serialization.
+   *
+   * @throws InvalidTypesException if it is not a POJO, names a field it does not have, or gives a
+   *     type the field cannot hold
+   */
+  public static <T> TypeInformation<T> POJO(Class<T> pojoClass, Map<String, TypeInformation<?>> fields) {
+    return TypeExtractor.createPojoTypeInfo(pojoClass, fields);
+  }
+
+  /** An {@link Either} of {@code leftType} and {@code rightType}. */
+  public static <L, R> TypeInformation<Either<L, R>> EITHER(
+      TypeInformation<L> leftType, TypeInformation<R> rightType) {
+    return new EitherTypeInfo<>(leftType, rightType);
   }
 
   /** The type information of {@code type}, derived by reflection; see {@link TypeExtractor}. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.serialization.TypeSerializerSchemaCompatibility.Kind;
+import io.spate.api.tuple.Tuple2;
 import io.spate.api.typeinfo.TypeInformation;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -680,5 +681,37 @@ class SchemaEvolutionTest {
       map.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return map;
+  }
+
+  // ---------------------------------------------------------------- tuples
+
+  @Test
+  void aPojoInsideATupleMigratesThroughTheTuplesSnapshot() throws Exception {
+    Class<?> v1 = load(ORDER_V1);
+    Class<?> v2 =
+        load(
+            """
+            package com.acme;
+            public class Order {
+              public long id;
+              public int quantity = 1;
+            }
+            """);
+    Tuple2<String, Object> keyed = Tuple2.of("k", pojo(v1, "id", 4L, "name", "cup", "price", 300L));
+
+    Tuple2<String, Object> restored =
+        migrateContainer(
+            pairsWith(serializer(v1)),
+            pairsWith(serializer(v2)),
+            keyed,
+            v2);
+
+    assertThat(restored.f0).isEqualTo("k");
+    assertThat(fields(restored.f1)).containsExactlyInAnyOrderEntriesOf(map("id", 4L, "quantity", 1));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TypeSerializer<Tuple2<String, Object>> pairsWith(TypeSerializer<Object> second) {
+    return new TupleSerializer(Tuple2.class, new TypeSerializer<?>[] {StringSerializer.INSTANCE, second});
   }
 }

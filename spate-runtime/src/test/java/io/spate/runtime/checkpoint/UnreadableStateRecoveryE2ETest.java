@@ -346,7 +346,7 @@ class UnreadableStateRecoveryE2ETest {
    * A savepoint of the job, asked for again while some of its subtasks are still starting: records
    * counted by one subtask do not mean that every other one runs yet.
    */
-  private static String savepointOnceAllTasksRun(JobClient client, String target) {
+  static String savepointOnceAllTasksRun(JobClient client, String target) {
     return Await.untilMatches(WAIT, "a savepoint once all tasks run", () -> {
       try {
         return Optional.of(client.triggerSavepoint(target).get(WAIT_SECONDS, TimeUnit.SECONDS));

@@ -1,0 +1,5 @@
+/**
+ * Value types that Flink programs use besides tuples: {@link io.spate.api.types.Either} and the
+ * exception for a null tuple field.
+ */
+package io.spate.api.types;
