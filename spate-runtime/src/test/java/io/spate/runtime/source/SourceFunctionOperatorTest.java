@@ -1,0 +1,309 @@
+package io.spate.runtime.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.checkpoint.CheckpointedFunction;
+import io.spate.api.checkpoint.FunctionInitializationContext;
+import io.spate.api.checkpoint.FunctionSnapshotContext;
+import io.spate.api.connector.source.InputStatus;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.functions.source.RichParallelSourceFunction;
+import io.spate.api.functions.source.SourceFunction;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.state.ListState;
+import io.spate.api.state.ListStateDescriptor;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
+import io.spate.testing.Await;
+import io.spate.testing.FactoryHarnesses;
+import io.spate.testing.OneInputTestHarness;
+import io.spate.testing.StreamRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator of a legacy source function on its own: order of what the function emits, the bounded
+ * hand-over, the end and failures of {@code run}, cancellation, and checkpoints under the checkpoint
+ * lock that restore to exactly the records not yet emitted.
+ */
+class SourceFunctionOperatorTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final List<OneInputTestHarness<Void, ?>> harnesses = new ArrayList<>();
+
+  @AfterEach
+  void closeHarnesses() throws Exception {
+    for (OneInputTestHarness<Void, ?> harness : harnesses) {
+      harness.close();
+    }
+  }
+
+  /** Creates the operator with a cancellation grace of its own. */
+  private record GraceFactory<T>(SourceFunction<T> function, long graceMillis) implements StreamOperatorFactory<T> {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <O extends StreamOperator<T>> O createStreamOperator(StreamOperatorParameters<T> parameters) {
+      SourceFunctionOperator<T> operator = new SourceFunctionOperator<>(function, graceMillis);
+      operator.setup(parameters);
+      return (O) operator;
+    }
+  }
+
+  private <T> OneInputTestHarness<Void, T> harness(SourceFunction<T> function, long graceMillis) {
+    OneInputTestHarness<Void, T> harness = FactoryHarnesses.of(new GraceFactory<>(function, graceMillis), "Feed");
+    harnesses.add(harness);
+    return harness;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> SourceFunctionOperator<T> operatorOf(OneInputTestHarness<Void, T> harness) {
+    return (SourceFunctionOperator<T>) harness.getOperator();
+  }
+
+  /** Emits what is there, as a task's step would, up to a bound; the last status. */
+  private static InputStatus drain(SourceFunctionOperator<?> operator) throws Exception {
+    InputStatus status = InputStatus.MORE_AVAILABLE;
+    for (int i = 0; i < 10_000 && status == InputStatus.MORE_AVAILABLE; i++) {
+      status = operator.emitNext();
+    }
+    return status;
+  }
+
+  private static void pollToEnd(SourceFunctionOperator<?> operator) {
+    Await.until(WAIT, "the source function to end", () -> drain(operator) == InputStatus.END_OF_INPUT);
+  }
+
+  @Test
+  void recordsWatermarksAndIdlenessKeepTheirOrderAndTheEndBringsTheFinalWatermark() throws Exception {
+    OneInputTestHarness<Void, String> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) {
+        ctx.collect("a");
+        ctx.collectWithTimestamp("b", 5);
+        ctx.emitWatermark(new Watermark(5));
+        ctx.markAsTemporarilyIdle();
+        ctx.collectWithTimestamp("c", 9);
+        ctx.emitWatermark(new Watermark(4)); // behind the last one: not emitted
+        ctx.emitWatermark(new Watermark(9));
+      }
+
+      @Override
+      public void cancel() {}
+    }, 1_000);
+    pollToEnd(operatorOf(harness));
+    harness.endInput();
+
+    assertThat(harness.getRecordsAndWatermarks()).containsExactly(
+        new StreamRecord<>("a", Long.MIN_VALUE), new StreamRecord<>("b", 5L), new Watermark(5),
+        new StreamRecord<>("c", 9L), new Watermark(9), new Watermark(Long.MAX_VALUE));
+    assertThat(harness.getWatermarkStatuses()).containsExactly(WatermarkStatus.IDLE, WatermarkStatus.ACTIVE);
+    assertThat(operatorOf(harness).recordsEmitted()).isEqualTo(3);
+  }
+
+  @Test
+  void aFullHandOverBlocksTheFunctionsThreadNotTheTask() throws Exception {
+    int total = 5_000;
+    OneInputTestHarness<Void, Integer> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<Integer> ctx) {
+        for (int i = 0; i < total; i++) {
+          ctx.collect(i);
+        }
+      }
+
+      @Override
+      public void cancel() {}
+    }, 1_000);
+    SourceFunctionOperator<Integer> operator = operatorOf(harness);
+    Thread thread = operator.functionThread();
+    assertThat(thread.getName()).isEqualTo("Legacy Source Thread - Feed (1/1)");
+    Await.until(WAIT, "the function's thread to wait for room in the hand-over",
+        () -> thread.getState() == Thread.State.WAITING);
+
+    assertThat(operator.emitNext()).isEqualTo(InputStatus.MORE_AVAILABLE);
+    assertThat(harness.extractOutputValues()).isNotEmpty().hasSizeLessThan(total);
+    pollToEnd(operator);
+    assertThat(harness.extractOutputValues()).containsExactlyElementsOf(
+        LongStream.range(0, total).mapToObj(i -> (int) i).toList());
+  }
+
+  @Test
+  void anExceptionInRunFailsThePollAfterTheRecordsBeforeIt() throws Exception {
+    OneInputTestHarness<Void, String> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) {
+        ctx.collect("before");
+        throw new IllegalStateException("the feed broke");
+      }
+
+      @Override
+      public void cancel() {}
+    }, 1_000);
+    assertThatThrownBy(() -> pollToEnd(operatorOf(harness)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("the feed broke");
+    assertThat(harness.extractOutputValues()).containsExactly("before");
+  }
+
+  @Test
+  void aNullRecordFailsNamingTheSource() throws Exception {
+    OneInputTestHarness<Void, String> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) {
+        ctx.collect(null);
+      }
+
+      @Override
+      public void cancel() {}
+    }, 1_000);
+    assertThatThrownBy(() -> pollToEnd(operatorOf(harness)))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("'Feed'").hasMessageContaining("null");
+  }
+
+  /** Emits until cancelled; nobody polls, so it blocks on the full hand-over. */
+  static final class EndlessSource implements SourceFunction<Long> {
+    private static final long serialVersionUID = 1L;
+    volatile boolean running = true;
+
+    @Override
+    public void run(SourceContext<Long> ctx) {
+      long next = 0;
+      while (running) {
+        ctx.collect(next++);
+      }
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+  }
+
+  @Test
+  void closingBeforeTheEndCancelsTheFunctionAndReleasesItFromTheFullHandOver() throws Exception {
+    EndlessSource function = new EndlessSource();
+    // A grace far beyond the wait below: the thread must end by cancel(), not by the interrupt.
+    OneInputTestHarness<Void, Long> harness = harness(function, 600_000);
+    Thread thread = operatorOf(harness).functionThread();
+    Await.until(WAIT, "the function's thread to wait for room in the hand-over",
+        () -> thread.getState() == Thread.State.WAITING);
+
+    harness.close();
+    assertThat(function.running).as("cancel() was called").isFalse();
+    Await.until(WAIT, "the cancelled function's thread to end", () -> !thread.isAlive());
+  }
+
+  @Test
+  void aFunctionThatIgnoresCancelIsInterruptedAfterTheGracePeriod() throws Exception {
+    AtomicBoolean interrupted = new AtomicBoolean();
+    OneInputTestHarness<Void, String> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) {
+        try {
+          new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          interrupted.set(true);
+        }
+      }
+
+      @Override
+      public void cancel() {}
+    }, 50);
+    Thread thread = operatorOf(harness).functionThread();
+    harness.close();
+    Await.until(WAIT, "the function's thread to be interrupted and end", () -> !thread.isAlive());
+    assertThat(interrupted).isTrue();
+  }
+
+  /**
+   * Emits 0 to {@code limit - 1}, emitting and counting while holding the checkpoint lock; the count
+   * is its checkpointed state.
+   */
+  static final class CountingSource extends RichParallelSourceFunction<Long> implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    private final long limit;
+    private volatile boolean running = true;
+    private long next;
+    private transient ListState<Long> state;
+
+    CountingSource(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void run(SourceContext<Long> ctx) {
+      while (running && next < limit) {
+        synchronized (ctx.getCheckpointLock()) {
+          ctx.collect(next);
+          next++;
+        }
+      }
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+      state.update(List.of(next));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+      state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next", Types.LONG));
+      for (Long restored : state.get()) {
+        next = restored;
+      }
+    }
+  }
+
+  @Test
+  void aCheckpointUnderTheLockRestoresToExactlyTheRecordsNotYetEmitted() throws Exception {
+    long limit = 10_000;
+    OneInputTestHarness<Void, Long> first = harness(new CountingSource(limit), 1_000);
+    SourceFunctionOperator<Long> operator = operatorOf(first);
+    Await.until(WAIT, "some records", () -> {
+      drain(operator);
+      return first.extractOutputValues().size() >= 300;
+    });
+    // No polls meanwhile: the function fills the hand-over while it holds its lock, and must let go of it.
+    Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
+    OperatorSubtaskState snapshot = first.snapshot(1, 0);
+    operator.checkpointTaken();
+    List<Long> beforeBarrier = List.copyOf(first.extractOutputValues());
+    first.close();
+
+    OneInputTestHarness<Void, Long> second = harness(new CountingSource(limit), 1_000).initializeState(snapshot, 1);
+    pollToEnd(operatorOf(second));
+
+    assertThat(beforeBarrier).hasSizeBetween(300, (int) limit - 1);
+    List<Long> all = new ArrayList<>(beforeBarrier);
+    all.addAll(second.extractOutputValues());
+    assertThat(all).containsExactlyElementsOf(LongStream.range(0, limit).boxed().toList());
+  }
+
+  @Test
+  void theLockIsTakenAgainForTheNextCheckpoint() throws Exception {
+    OneInputTestHarness<Void, Long> harness = harness(new CountingSource(Long.MAX_VALUE), 1_000);
+    SourceFunctionOperator<Long> operator = operatorOf(harness);
+    for (long checkpoint = 1; checkpoint <= 3; checkpoint++) {
+      drain(operator);
+      Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
+      harness.snapshot(checkpoint, 0);
+      operator.checkpointTaken();
+    }
+    assertThat(operator.recordsEmitted()).isPositive();
+  }
+}
