@@ -22,6 +22,7 @@ import io.spate.testing.Await;
 import io.spate.testing.FactoryHarnesses;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.StreamRecord;
+import io.spate.testing.TestHarnesses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -305,5 +306,60 @@ class SourceFunctionOperatorTest {
       operator.checkpointTaken();
     }
     assertThat(operator.recordsEmitted()).isPositive();
+  }
+
+  /**
+   * Owns shards, in split list state, and names its owner in union list state; its {@code run} has
+   * nothing to emit.
+   */
+  static final class ShardSource extends RichParallelSourceFunction<String> implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    final List<String> restoredShards = new ArrayList<>();
+    final List<String> restoredOwners = new ArrayList<>();
+    private transient ListState<String> owners;
+
+    @Override
+    public void run(SourceContext<String> ctx) {}
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+      ListState<String> shards = context.getOperatorStateStore().getListState(
+          new ListStateDescriptor<>("shards", Types.STRING));
+      owners = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("owners", Types.STRING));
+      if (context.isRestored()) {
+        shards.get().forEach(restoredShards::add);
+        owners.get().forEach(restoredOwners::add);
+      } else {
+        int index = getRuntimeContext().getIndexOfThisSubtask();
+        shards.update(List.of("shard" + 2 * index, "shard" + (2 * index + 1)));
+      }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+      owners.update(List.of("owner" + getRuntimeContext().getIndexOfThisSubtask()));
+    }
+  }
+
+  @Test
+  void restoredAtAnotherParallelismListStateIsSplitAndUnionStateGoesToAll() throws Exception {
+    List<OperatorSubtaskState> snapshots = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      OneInputTestHarness<Void, String> harness = harness(new ShardSource(), 1_000).setSubtask(i, 2, 128);
+      pollToEnd(operatorOf(harness));
+      snapshots.add(harness.snapshot(1, 0));
+    }
+    List<OperatorSubtaskState> rescaled = TestHarnesses.repartition(snapshots, 3, 128);
+    List<String> shards = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ShardSource restored = new ShardSource();
+      harness(restored, 1_000).setSubtask(i, 3, 128).initializeState(rescaled.get(i), 1).open();
+      shards.addAll(restored.restoredShards);
+      assertThat(restored.restoredOwners).containsExactlyInAnyOrder("owner0", "owner1");
+    }
+    assertThat(shards).containsExactlyInAnyOrder("shard0", "shard1", "shard2", "shard3");
   }
 }
