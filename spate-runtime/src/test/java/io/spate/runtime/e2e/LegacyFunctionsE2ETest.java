@@ -22,6 +22,7 @@ import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.testing.RecordedOutput;
 import io.spate.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * checkpointed position feeding a keyed job into {@code addSink}, the example of
  * docs/legacy-functions.md, a source that fails, and a cancelled job whose source function loops.
  */
-class LegacyFunctionsE2ETest {
+public class LegacyFunctionsE2ETest {
 
   private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
   private static final Set<String> CANCELLED = ConcurrentHashMap.newKeySet();
@@ -189,12 +190,7 @@ class LegacyFunctionsE2ETest {
   }
 
   static List<String> results(String runId) {
-    List<String> kept = RESULTS.getOrDefault(runId, List.of());
-    synchronized (kept) {
-      List<String> sorted = new ArrayList<>(kept);
-      sorted.sort(null);
-      return sorted;
-    }
+    return RecordedOutput.sorted(RESULTS.getOrDefault(runId, List.of()));
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.e2e.LegacyFunctionsE2ETest.Counter;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.Await;
 import io.spate.testing.FactoryHarnesses;
@@ -226,54 +227,11 @@ class SourceFunctionOperatorTest {
     assertThat(interrupted).isTrue();
   }
 
-  /**
-   * Emits 0 to {@code limit - 1}, emitting and counting while holding the checkpoint lock; the count
-   * is its checkpointed state.
-   */
-  static final class CountingSource extends RichParallelSourceFunction<Long> implements CheckpointedFunction {
-    private static final long serialVersionUID = 1L;
-    private final long limit;
-    private volatile boolean running = true;
-    private long next;
-    private transient ListState<Long> state;
-
-    CountingSource(long limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public void run(SourceContext<Long> ctx) {
-      while (running && next < limit) {
-        synchronized (ctx.getCheckpointLock()) {
-          ctx.collect(next);
-          next++;
-        }
-      }
-    }
-
-    @Override
-    public void cancel() {
-      running = false;
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-      state.update(List.of(next));
-    }
-
-    @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-      state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next", Types.LONG));
-      for (Long restored : state.get()) {
-        next = restored;
-      }
-    }
-  }
-
+  /** {@link Counter} emits and counts under the checkpoint lock; the count is its checkpointed state. */
   @Test
   void aCheckpointUnderTheLockRestoresToExactlyTheRecordsNotYetEmitted() throws Exception {
     long limit = 10_000;
-    OneInputTestHarness<Void, Long> first = harness(new CountingSource(limit), 1_000);
+    OneInputTestHarness<Void, Long> first = harness(new Counter(limit), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(first);
     Await.until(WAIT, "some records", () -> {
       drain(operator);
@@ -286,7 +244,7 @@ class SourceFunctionOperatorTest {
     List<Long> beforeBarrier = List.copyOf(first.extractOutputValues());
     first.close();
 
-    OneInputTestHarness<Void, Long> second = harness(new CountingSource(limit), 1_000).initializeState(snapshot, 1);
+    OneInputTestHarness<Void, Long> second = harness(new Counter(limit), 1_000).initializeState(snapshot, 1);
     pollToEnd(operatorOf(second));
 
     assertThat(beforeBarrier).hasSizeBetween(300, (int) limit - 1);
@@ -297,7 +255,7 @@ class SourceFunctionOperatorTest {
 
   @Test
   void theLockIsTakenAgainForTheNextCheckpoint() throws Exception {
-    OneInputTestHarness<Void, Long> harness = harness(new CountingSource(Long.MAX_VALUE), 1_000);
+    OneInputTestHarness<Void, Long> harness = harness(new Counter(Long.MAX_VALUE), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(harness);
     for (long checkpoint = 1; checkpoint <= 3; checkpoint++) {
       drain(operator);
