@@ -108,7 +108,8 @@ class LegacyFunctionsApiTest {
     StreamExecutionEnvironment env = env();
     DataStreamSource<Long> numbers = env.addSource(new ParallelNumbers(), "Numbers");
     assertThat(numbers.getType()).isEqualTo(Types.LONG);
-    numbers.setParallelism(3);
+    DataStreamSource<Long> same = numbers.setParallelism(3);
+    assertThat(same).isSameAs(numbers);
     assertThat(numbers.getParallelism()).isEqualTo(3);
   }
 
