@@ -254,6 +254,35 @@ class SourceFunctionOperatorTest {
   }
 
   @Test
+  void whileTheFunctionHoldsItsLockTheTaskIsToldToComeBackNotBlocked() throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    OneInputTestHarness<Void, String> harness = harness(new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) throws InterruptedException {
+        synchronized (ctx.getCheckpointLock()) {
+          holding.countDown();
+          letGo.await();
+          ctx.collect("under the lock");
+        }
+      }
+
+      @Override
+      public void cancel() {}
+    }, 1_000);
+    SourceFunctionOperator<String> operator = operatorOf(harness);
+    holding.await();
+    for (int i = 0; i < 3; i++) {
+      assertThat(operator.readyForCheckpoint()).as("ready while the function holds the lock").isFalse();
+    }
+    letGo.countDown();
+    Await.until(WAIT, "the checkpoint lock once the function let go", operator::readyForCheckpoint);
+    harness.snapshot(1, 0);
+    operator.checkpointTaken();
+    assertThat(harness.extractOutputValues()).containsExactly("under the lock");
+  }
+
+  @Test
   void theLockIsTakenAgainForTheNextCheckpoint() throws Exception {
     OneInputTestHarness<Void, Long> harness = harness(new Counter(Long.MAX_VALUE), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(harness);
