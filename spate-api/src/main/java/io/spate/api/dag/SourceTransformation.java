@@ -3,6 +3,7 @@ package io.spate.api.dag;
 import io.spate.api.annotation.Internal;
 import io.spate.api.connector.source.Source;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.source.SourceFunctionSource;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.List;
 
@@ -45,6 +46,12 @@ public final class SourceTransformation<T> extends Transformation<T> {
 
   @Override
   public void setParallelism(int parallelism) {
+    if (!parallel && parallelism != 1 && source instanceof SourceFunctionSource<?> legacy) {
+      throw new IllegalArgumentException("The parallelism of non parallel operator must be 1: source " + describe()
+          + " runs " + legacy.getFunction().getClass().getName() + ", which is no ParallelSourceFunction, and got"
+          + " parallelism " + parallelism + ". Implement ParallelSourceFunction (or extend"
+          + " RichParallelSourceFunction) to read in parallel.");
+    }
     if (!parallel && parallelism != 1) {
       throw new io.spate.api.common.InvalidProgramException(
           "Source " + describe() + " reads a collection in order and cannot run in parallel: "

@@ -23,6 +23,8 @@ import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.sink.SinkFunction;
+import io.spate.api.functions.sink.SinkFunctionSink;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.builtin.FilterOperator;
 import io.spate.api.operators.builtin.FlatMapOperator;
@@ -338,6 +340,16 @@ public class DataStream<T> {
         environment.newId(), transformation, name, sink, Transformation.DEFAULT_PARALLELISM);
     environment.addSink(t);
     return new DataStreamSink<>(t);
+  }
+
+  // ---------------------------------------------------------------- legacy sink functions
+
+  /**
+   * Calls {@code sinkFunction}, a legacy {@link SinkFunction}, for every record, on the task's own
+   * thread; the sink is named "Unnamed" until {@link DataStreamSink#name} names it.
+   */
+  public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+    return sinkTo(new SinkFunctionSink<>(checkFunction(sinkFunction, "addSink")), "Unnamed");
   }
 
   /**

@@ -17,4 +17,16 @@ public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
   public DataStreamSource(StreamExecutionEnvironment environment, SourceTransformation<T> transformation) {
     super(environment, transformation);
   }
+
+  // ---------------------------------------------------------------- Flink's return type
+
+  /**
+   * Sets the source's parallelism; a source that cannot run in parallel (a {@code SourceFunction} that
+   * is no {@code ParallelSourceFunction}, a collection) takes only 1.
+   */
+  @Override
+  public DataStreamSource<T> setParallelism(int parallelism) {
+    super.setParallelism(parallelism);
+    return this;
+  }
 }

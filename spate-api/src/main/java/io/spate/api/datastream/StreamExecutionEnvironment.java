@@ -26,6 +26,10 @@ import io.spate.api.dag.StreamGraphValidator;
 import io.spate.api.dag.Transformation;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.execution.ExecutionOptions;
+import io.spate.api.functions.source.SourceFunction;
+import io.spate.api.functions.source.SourceFunctionSource;
+import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.ResultTypeQueryable;
 import io.spate.api.execution.JobListener;
 import io.spate.api.execution.PipelineExecutor;
 import io.spate.api.execution.PipelineExecutorFactory;
@@ -399,6 +403,64 @@ public class StreamExecutionEnvironment {
     SourceTransformation<T> t = new SourceTransformation<>(
         newId(), name, source, strategy, type, Transformation.DEFAULT_PARALLELISM, parallel);
     return new DataStreamSource<>(this, t);
+  }
+
+  // ---------------------------------------------------------------- legacy source functions
+
+  /**
+   * The records of {@code function}, a legacy {@link SourceFunction}, named "Custom Source". Its {@code
+   * run} runs on a thread of its own; it runs with parallelism 1 unless it is a {@link
+   * io.spate.api.functions.source.ParallelSourceFunction}. The record type comes from {@link
+   * ResultTypeQueryable}, else from the function's type arguments.
+   */
+  public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
+    return addSource(function, LEGACY_SOURCE_NAME, null);
+  }
+
+  /** Like {@link #addSource(SourceFunction)}, naming the source {@code sourceName}. */
+  public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName) {
+    return addSource(function, sourceName, null);
+  }
+
+  /** Like {@link #addSource(SourceFunction)}, with the record type {@code typeInfo}. */
+  public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, TypeInformation<OUT> typeInfo) {
+    return addSource(function, LEGACY_SOURCE_NAME, typeInfo);
+  }
+
+  /**
+   * Like {@link #addSource(SourceFunction)}, naming the source {@code sourceName}, with the record type
+   * {@code typeInfo} (if null, found as {@link #addSource(SourceFunction)} says).
+   */
+  public <OUT> DataStreamSource<OUT> addSource(
+      SourceFunction<OUT> function, String sourceName, TypeInformation<OUT> typeInfo) {
+    if (function == null) {
+      throw new InvalidProgramException("addSource: the source function must not be null.");
+    }
+    String name = sourceName == null ? LEGACY_SOURCE_NAME : sourceName;
+    TypeInformation<OUT> type = typeInfo != null ? typeInfo : legacySourceType(function, name);
+    SourceFunctionSource<OUT> source = new SourceFunctionSource<>(function);
+    return addSource(source, WatermarkStrategy.noWatermarks(), name, type, source.isParallel());
+  }
+
+  private static final String LEGACY_SOURCE_NAME = "Custom Source";
+
+  /**
+   * The type a source function produces. As in Flink, a type that cannot be extracted does not fail
+   * here but becomes a placeholder that fails where the type is used, so that a later {@code
+   * returns(...)} can still give it; its message names the overload that takes the type.
+   */
+  @SuppressWarnings("unchecked")
+  private static <OUT> TypeInformation<OUT> legacySourceType(SourceFunction<OUT> function, String name) {
+    if (function instanceof ResultTypeQueryable<?> queryable) {
+      return (TypeInformation<OUT>) queryable.getProducedType();
+    }
+    TypeInformation<OUT> extracted = TypeExtractor.getUnaryReturnType(function, SourceFunction.class, -1, 0, null, name);
+    if (extracted instanceof MissingTypeInfo<?> missing) {
+      return new MissingTypeInfo<>(name, missing.getReason() + " (source function "
+          + function.getClass().getName() + "); pass the type with addSource(function, sourceName, typeInfo),"
+          + " or have the function implement ResultTypeQueryable");
+    }
+    return extracted;
   }
 
   // ---------------------------------------------------------------- execution

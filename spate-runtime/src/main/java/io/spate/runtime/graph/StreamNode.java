@@ -5,9 +5,13 @@ import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.SourceTransformation;
 import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.dag.Transformation;
+import io.spate.api.functions.sink.SinkFunctionSink;
+import io.spate.api.functions.source.SourceFunctionSource;
 import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.runtime.operators.SinkFunctionOperatorFactory;
 import io.spate.runtime.operators.SinkWriterOperatorFactory;
 import io.spate.runtime.rpc.ClusterObjectFilter;
+import io.spate.runtime.source.SourceFunctionOperatorFactory;
 import io.spate.runtime.source.SourceOperatorFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +53,10 @@ public final class StreamNode implements java.io.Serializable {
   private static StreamOperatorFactory<?> operatorFactoryOf(Transformation<?> t) {
     if (t instanceof PhysicalTransformation<?> physical) {
       return physical.getOperatorFactory();
+    } else if (t instanceof SourceTransformation<?> s && s.getSource() instanceof SourceFunctionSource<?> legacy) {
+      return new SourceFunctionOperatorFactory<>(legacy.getFunction());
+    } else if (t instanceof SinkTransformation<?> s && s.getSink() instanceof SinkFunctionSink<?> legacy) {
+      return new SinkFunctionOperatorFactory<>(legacy.getFunction());
     } else if (t instanceof SourceTransformation<?> s) {
       return new SourceOperatorFactory(s.getSource(), s.getWatermarkStrategy());
     } else if (t instanceof SinkTransformation<?> s) {

@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  * above the limit the coordinator announced. The reader's unfinished splits, with their positions, are
  * its operator state: a restored reader gets them back before it starts reading.
  */
-public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
+public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T>, PolledSource {
 
   /** The reader's splits, each as the split serializer's version followed by its bytes. */
   @SuppressWarnings("unchecked")
@@ -209,6 +209,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   /** Polls the reader once; returns its status. Never blocks. */
+  @Override
   public InputStatus emitNext() throws Exception {
     if (alignment != null && !mayPollUnderAlignment()) {
       return InputStatus.NOTHING_AVAILABLE;
@@ -263,6 +264,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
    * Has {@code waker} run when a reader that had nothing to emit has data again, and asks it to
    * look again when the reader's next {@link SourceReaderContext#availableAfter} timer is due.
    */
+  @Override
   public void setWaker(Waker waker) {
     this.waker = waker;
   }
@@ -281,6 +283,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   /** The number of records the reader has emitted. */
+  @Override
   public long recordsEmitted() {
     return readerOutput == null ? 0 : readerOutput.recordsEmitted.get();
   }
@@ -327,6 +330,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
   }
 
   /** Emits the final watermark now (a draining stop-with-savepoint), so that every window fires. */
+  @Override
   public void emitFinalWatermark() {
     readerOutput.emitFinalWatermark();
   }

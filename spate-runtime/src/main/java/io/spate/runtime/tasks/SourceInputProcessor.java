@@ -3,33 +3,68 @@ package io.spate.runtime.tasks;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.barrier.CheckpointType;
+import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.source.SourceOperator;
+import io.spate.runtime.source.PolledSource;
 
 /**
- * Polls the source operator at the head of a source task, and stops polling for a stop-with-savepoint.
+ * Polls the source operator at the head of a source task, starts the checkpoints triggered there once
+ * the source is ready for them, and stops polling for a stop-with-savepoint.
  */
 final class SourceInputProcessor implements StreamInputProcessor {
 
   private static final int MAX_POLLS_PER_STEP = 32;
 
-  private final SourceOperator<?, ?> source;
+  private final PolledSource source;
   private final TaskOutputs outputs;
   private final TaskMailbox mailbox;
+  private final SubtaskCheckpointCoordinator checkpoints;
+  // A triggered checkpoint that waits until the source is ready for it (a source function's lock), or null.
+  private CheckpointBarrier pendingBarrier;
   // The stop-with-savepoint this source task stopped reading for, or -1.
   private long stoppedForSavepoint = -1;
   private boolean drainAfterSavepoint;
   private boolean endOfInput;
 
-  SourceInputProcessor(SourceOperator<?, ?> source, TaskOutputs outputs, TaskMailbox mailbox) {
+  SourceInputProcessor(PolledSource source, TaskOutputs outputs, TaskMailbox mailbox,
+      SubtaskCheckpointCoordinator checkpoints) {
     this.source = source;
     this.outputs = outputs;
     this.mailbox = mailbox;
+    this.checkpoints = checkpoints;
   }
 
   /** The source operator this task polls. */
-  SourceOperator<?, ?> source() {
+  PolledSource source() {
     return source;
+  }
+
+  /**
+   * Starts checkpoint {@code barrier} here: snapshot, then barrier downstream, now if the source is
+   * ready, else on a later step (an older checkpoint still waiting is declined: this one subsumes it).
+   */
+  void triggerCheckpoint(CheckpointBarrier barrier) {
+    if (pendingBarrier != null) {
+      checkpoints.abandon(pendingBarrier.checkpointId(), DeclineKind.SUBSUMED,
+          "checkpoint " + barrier.checkpointId() + " was triggered before the source was ready for this one");
+    }
+    pendingBarrier = barrier;
+    startPendingCheckpoint();
+  }
+
+  private boolean startPendingCheckpoint() {
+    CheckpointBarrier barrier = pendingBarrier;
+    if (barrier == null || !source.readyForCheckpoint()) {
+      return false;
+    }
+    pendingBarrier = null;
+    try {
+      beforeCheckpoint(barrier);
+      checkpoints.checkpoint(barrier, 0, barrier.options().unaligned());
+    } finally {
+      source.checkpointTaken();
+    }
+    return true;
   }
 
   /**
@@ -55,9 +90,10 @@ final class SourceInputProcessor implements StreamInputProcessor {
   public void open() {
   }
 
+  /** Starts a checkpoint that waited for the source, if it is ready now. */
   @Override
   public boolean processPriorityEvents() {
-    return false;
+    return startPendingCheckpoint();
   }
 
   @Override
@@ -80,6 +116,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
       }
       if (status == InputStatus.END_OF_INPUT) {
         endOfInput = true;
+        declinePendingCheckpoint();
         return true;
       }
       // Mail (a checkpoint trigger, an event) waits at most one poll: barriers must not queue behind a whole step.
@@ -88,6 +125,14 @@ final class SourceInputProcessor implements StreamInputProcessor {
       }
     }
     return source.recordsEmitted() != before;
+  }
+
+  private void declinePendingCheckpoint() {
+    if (pendingBarrier != null) {
+      checkpoints.abandon(pendingBarrier.checkpointId(), DeclineKind.TASK_NOT_READY,
+          "its source ended before it was ready for the checkpoint");
+      pendingBarrier = null;
+    }
   }
 
   @Override

@@ -27,6 +27,7 @@ import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
+import io.spate.runtime.source.PolledSource;
 import io.spate.runtime.source.SourceOperator;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.worker.Tasklet;
@@ -170,10 +171,11 @@ public final class StreamTask implements Tasklet {
   /** Delivers an event from the coordinator of operator {@code operatorId}. */
   public void deliverOperatorEvent(int operatorId, OperatorEvent event) {
     mailbox.put(() -> {
-      if (!(input instanceof SourceInputProcessor source) || operatorId != tdd.vertex().getHead().getId()) {
+      if (!(input instanceof SourceInputProcessor source) || !(source.source() instanceof SourceOperator<?, ?> reader)
+          || operatorId != tdd.vertex().getHead().getId()) {
         throw new IllegalStateException("Task " + name + " has no operator " + operatorId + " taking events");
       }
-      source.source().handleOperatorEvent(event);
+      reader.handleOperatorEvent(event);
     });
   }
 
@@ -185,8 +187,7 @@ public final class StreamTask implements Tasklet {
             "task " + name + " is not running" + (input instanceof SourceInputProcessor ? "" : " a source"));
         return;
       }
-      source.beforeCheckpoint(barrier);
-      checkpoints.checkpoint(barrier, 0, barrier.options().unaligned());
+      source.triggerCheckpoint(barrier);
     });
   }
 
@@ -298,14 +299,14 @@ public final class StreamTask implements Tasklet {
       for (var writer : chain.writers()) {
         writer.registerWaker(wake);
       }
-      if (head instanceof SourceOperator<?, ?> source) {
+      if (head instanceof PolledSource source) {
         source.setWaker(wake);
       }
     }
     CheckpointStorage storage = CheckpointStorage.forJob(CheckpointSettings.from(tdd.jobGraph().configuration()),
         tdd.jobGraph().jobId());
     List<StreamNode> nodes = tdd.vertex().getChain();
-    HeadInput headInput = head instanceof SourceOperator<?, ?> ? null : HeadInput.of(chain, nodes.get(0));
+    HeadInput headInput = head instanceof PolledSource ? null : HeadInput.of(chain, nodes.get(0));
     List<StreamOperator<?>> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator<?> operator = operators.get(i);
@@ -322,9 +323,9 @@ public final class StreamTask implements Tasklet {
     outputs = new TaskOutputs(chain.writers(), operators);
     checkpoints = new SubtaskCheckpointCoordinator(operators, chain.stateHandlers(),
         nodes.stream().map(StreamNode::getOperatorId).toList(), outputs, storage, checkpointResponder,
-        tdd.attemptId(), name, checkpointIo, !(head instanceof SourceOperator));
-    input = head instanceof SourceOperator<?, ?> source
-        ? new SourceInputProcessor(source, outputs, mailbox)
+        tdd.attemptId(), name, checkpointIo, !(head instanceof PolledSource));
+    input = head instanceof PolledSource source
+        ? new SourceInputProcessor(source, outputs, mailbox, checkpoints)
         : new NetworkInputProcessor(gate, headInput, head,
             nodes.get(0).getOperatorId(), outputs, checkpoints, new ChannelStateCodec(chain.channelEdges()),
             tdd.restore(), recordsIn, headMetrics.numRecordsIn());
