@@ -328,6 +328,22 @@ public class DataStream<T> {
     return sinkTo(new DiscardingSink<>(), "Discarding Sink");
   }
 
+  /**
+   * Writes each record's {@code String.valueOf} as a line into the file {@code path} (parallelism 1)
+   * or into {@code path/1}, {@code path/2}, ... (one file per subtask); fails if a file exists.
+   * Not part of checkpoints, as in Flink: use {@code sinkTo(FileSink...)} for exactly-once files.
+   */
+  @Deprecated
+  public DataStreamSink<T> writeAsText(String path) {
+    return writeAsText(path, io.spate.api.fs.FileSystem.WriteMode.NO_OVERWRITE);
+  }
+
+  /** Like {@link #writeAsText(String)}; {@code writeMode} says whether existing files are replaced. */
+  @Deprecated
+  public DataStreamSink<T> writeAsText(String path, io.spate.api.fs.FileSystem.WriteMode writeMode) {
+    return sinkTo(new io.spate.api.connector.sink.lib.TextOutputSink<>(path, writeMode), "Text File Sink");
+  }
+
   private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
     Objects.requireNonNull(sink, "sink");
     SinkTransformation<T> t = new SinkTransformation<>(
