@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -153,9 +154,14 @@ public final class LocalFileSystem extends FileSystem {
     java.nio.file.Path directory = pathToFile(f).toPath();
     try {
       Files.createDirectories(directory);
-    } catch (FileAlreadyExistsException e) {
-      throw new FileAlreadyExistsException(e.getFile(), null,
-          "cannot create the directory '" + f + "': it, or a parent of it, is a file");
+    } catch (FileSystemException e) {
+      for (java.nio.file.Path p = directory; p != null; p = p.getParent()) {
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+          throw new FileAlreadyExistsException(p.toString(), null,
+              "cannot create the directory '" + f + "': this is a file");
+        }
+      }
+      throw e;
     }
     return true;
   }

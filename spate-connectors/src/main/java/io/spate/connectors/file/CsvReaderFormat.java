@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Reads the rows of CSV files as POJOs or records, with Jackson's CSV parser: {@link #forPojo}
- * takes the columns from the type's properties in declaration order; {@link #forSchema} takes a
+ * takes one column per property of the type, in Jackson's order (alphabetical unless the class is
+ * annotated with {@code @JsonPropertyOrder}, as in Flink); {@link #forSchema} takes a
  * {@link CsvSchema} (column names and types, separator, quote character, header). A malformed row
  * fails the read with its line number (and the source adds the file), unless {@link
  * #withIgnoreParseErrors()} skips such rows.
@@ -44,8 +45,8 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
   }
 
   /**
-   * Rows of the POJO or record {@code pojoType}: one column per property, in declaration order,
-   * separated by commas, with {@code "} quoting; no header line. A row with fewer or more columns
+   * Rows of the POJO or record {@code pojoType}: one column per property, in the order of its
+   * {@code @JsonPropertyOrder} annotation (else alphabetical), separated by commas, with {@code "} quoting; no header line. A row with fewer or more columns
    * is malformed.
    */
   public static <T> CsvReaderFormat<T> forPojo(Class<T> pojoType) {

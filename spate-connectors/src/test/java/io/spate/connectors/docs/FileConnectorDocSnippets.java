@@ -1,5 +1,6 @@
 package io.spate.connectors.docs;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
@@ -28,7 +29,8 @@ final class FileConnectorDocSnippets {
   private FileConnectorDocSnippets() {}
 
   // --- snippet: flink file api
-  /** A CSV row: one column per field, in declaration order. */
+  /** A CSV row: one column per field, in the order Jackson's annotation gives. */
+  @JsonPropertyOrder({"symbol", "quantity", "price"})
   public static class Trade {
     public String symbol;
     public int quantity;

@@ -3,6 +3,7 @@ package io.spate.connectors.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.spate.api.connector.source.lib.SourceHarness;
@@ -21,7 +22,8 @@ class CsvReaderFormatTest {
 
   @TempDir java.nio.file.Path dir;
 
-  /** A POJO with public fields, as Flink programs write them. */
+  /** A POJO with public fields, as Flink programs write them, with the order of its columns. */
+  @JsonPropertyOrder({"symbol", "quantity", "price"})
   public static class Trade {
     public String symbol;
     public int quantity;
@@ -51,8 +53,8 @@ class CsvReaderFormatTest {
     }
   }
 
-  /** A record row. */
-  public record City(String name, long population) {}
+  /** A record row, whose columns come in alphabetical order: it has no {@code @JsonPropertyOrder}. */
+  public record City(String name, long area, long population) {}
 
   private java.nio.file.Path write(String name, String content) throws IOException {
     java.nio.file.Path file = dir.resolve(name);
@@ -79,12 +81,12 @@ class CsvReaderFormatTest {
   }
 
   @Test
-  void readsRecordsInComponentOrder() throws Exception {
-    java.nio.file.Path file = write("cities.csv", "Zürich,421878\n\"Paris\",2102650\n");
+  void readsRecordsWithColumnsInAlphabeticalOrderWithoutAnAnnotation() throws Exception {
+    java.nio.file.Path file = write("cities.csv", "88,Zürich,421878\n105,\"Paris\",2102650\n");
     CsvReaderFormat<City> format = CsvReaderFormat.forPojo(City.class);
     assertThat(format.getProducedType()).isEqualTo(TypeInformation.of(City.class));
     try (var harness = SourceHarness.start(source(format, file), 1)) {
-      assertThat(harness.runToEnd()).containsExactly(new City("Zürich", 421878), new City("Paris", 2102650));
+      assertThat(harness.runToEnd()).containsExactly(new City("Zürich", 88, 421878), new City("Paris", 105, 2102650));
     }
   }
 

@@ -2,6 +2,7 @@ package io.spate.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.source.lib.SourceHarness;
 import io.spate.api.fs.FSDataInputStream;
@@ -205,6 +206,7 @@ class StreamFormatRestoreTest {
   }
 
   /** A row of the CSV test files. */
+  @JsonPropertyOrder({"name", "number", "share"})
   public record Row(String name, int number, double share) {}
 
   @Test
