@@ -205,6 +205,88 @@ class StreamFormatRestoreTest {
     assertThat(read).hasSameSizeAs(expected);
   }
 
+  /**
+   * Big-endian ints in batches of 100, whose positions are record counts from the file's start
+   * (no offset), as a format that cannot seek by records reports them; it skips on restore itself.
+   */
+  static final class IntBulkFormat implements BulkFormat<Integer, FileSourceSplit> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public BulkFormat.Reader<Integer> createReader(Configuration config, FileSourceSplit split) throws IOException {
+      return reader(split, 0);
+    }
+
+    @Override
+    public BulkFormat.Reader<Integer> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
+      CheckpointedPosition position = split.getReaderPosition().orElseThrow();
+      assertThat(position.getOffset()).isEqualTo(CheckpointedPosition.NO_OFFSET);
+      return reader(split, position.getRecordsAfterOffset());
+    }
+
+    private static BulkFormat.Reader<Integer> reader(FileSourceSplit split, long skip) throws IOException {
+      Path path = split.path();
+      FSDataInputStream stream = path.getFileSystem().open(path);
+      stream.seek(skip * Integer.BYTES);
+      DataInputStream in = new DataInputStream(stream);
+      return new BulkFormat.Reader<>() {
+        private long read = skip;
+        private boolean ended;
+
+        @Override
+        public BulkFormat.RecordIterator<Integer> readBatch() throws IOException {
+          List<RecordAndPosition<Integer>> batch = new ArrayList<>();
+          while (!ended && batch.size() < 100) {
+            try {
+              batch.add(new RecordAndPosition<>(in.readInt(), RecordAndPosition.NO_OFFSET, ++read));
+            } catch (EOFException e) {
+              ended = true;
+            }
+          }
+          if (batch.isEmpty()) {
+            return null;
+          }
+          var records = batch.iterator();
+          return new BulkFormat.RecordIterator<>() {
+            @Override
+            public RecordAndPosition<Integer> next() {
+              return records.hasNext() ? records.next() : null;
+            }
+
+            @Override
+            public void releaseBatch() {}
+          };
+        }
+
+        @Override
+        public void close() throws IOException {
+          in.close();
+        }
+      };
+    }
+
+    @Override
+    public boolean isSplittable() {
+      return false;
+    }
+
+    @Override
+    public TypeInformation<Integer> getProducedType() {
+      return Types.INT;
+    }
+  }
+
+  @Test
+  void aBulkFormatRestoresFromThePositionOfTheLastRecordEmitted() throws Exception {
+    List<Integer> expected = writeInts();
+    FileSource<Integer> source = FileSource.forBulkFileFormat(new IntBulkFormat(), new Path(dir.toString()))
+        .processStaticFileSet()
+        .build();
+    List<Integer> read = readWithRestores(source, 150, 1, 4321);
+    assertThat(multiset(read)).isEqualTo(multiset(expected));
+    assertThat(read).hasSameSizeAs(expected);
+  }
+
   /** A row of the CSV test files. */
   @JsonPropertyOrder({"name", "number", "share"})
   public record Row(String name, int number, double share) {}
