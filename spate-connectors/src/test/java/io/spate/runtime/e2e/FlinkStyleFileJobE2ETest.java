@@ -3,6 +3,7 @@ package io.spate.runtime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.datastream.StreamExecutionEnvironment;
@@ -164,6 +165,24 @@ class FlinkStyleFileJobE2ETest {
     }
     all.sort(null);
     assertThat(all).isEqualTo(LongStream.rangeClosed(1, 1000).boxed().toList());
+  }
+
+  /** A row for writeAsCsv. */
+  public record Reading(String sensor, Long value, double share) {}
+
+  @Test
+  void writeAsCsvWritesTheFieldsOfEachRecord() throws Exception {
+    java.nio.file.Path csv = dir.resolve("readings.csv");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.fromElements(new Reading("a", 1L, 0.5), new Reading("b,c", null, 2.0))
+        .writeAsCsv(csv.toString(), WriteMode.NO_OVERWRITE, "\n", "|");
+    env.execute("write as csv");
+    assertThat(Files.readAllLines(csv)).containsExactly("a|1|0.5", "b,c||2.0");
+
+    StreamExecutionEnvironment env2 = StreamExecutionEnvironment.createLocalEnvironment(1);
+    assertThatThrownBy(() -> env2.fromSequence(1, 3).writeAsCsv(dir.resolve("numbers.csv").toString()))
+        .isInstanceOf(InvalidProgramException.class)
+        .hasMessageContaining("writeAsText");
   }
 
   @Test

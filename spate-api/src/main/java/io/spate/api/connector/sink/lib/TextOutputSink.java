@@ -8,6 +8,7 @@ import io.spate.api.fs.FileSystem;
 import io.spate.api.fs.FileSystem.WriteMode;
 import io.spate.api.fs.LocalFileSystem;
 import io.spate.api.fs.Path;
+import io.spate.api.functions.SerializableFunction;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The sink of {@code DataStream.writeAsText}: each record's {@code String.valueOf} as a UTF-8 line,
+ * The sink of {@code DataStream.writeAsText} and {@code writeAsCsv}: each record as a UTF-8 row (its
+ * {@code String.valueOf}, or what a row format makes of it) ended by a row delimiter,
  * into the file {@code path} when the sink runs with parallelism 1, else into the files {@code
  * path/1}, {@code path/2}, ... (one per subtask, numbered from 1), as Flink's text output does. It
  * writes as records arrive and, as in Flink, takes no part in checkpoints: a restarted subtask
@@ -33,11 +35,21 @@ public final class TextOutputSink<T> implements Sink<T> {
 
   private final String path;
   private final WriteMode writeMode;
+  private final SerializableFunction<? super T, String> rowFormat;
+  private final String rowDelimiter;
 
-  /** Writes to the local path {@code path}; {@code writeMode} says whether an existing file is replaced. */
+  /** Writes lines to the local path {@code path}; {@code writeMode} says whether an existing file is replaced. */
   public TextOutputSink(String path, WriteMode writeMode) {
+    this(path, writeMode, String::valueOf, "\n");
+  }
+
+  /** Writes the rows {@code rowFormat} makes, each followed by {@code rowDelimiter}. */
+  public TextOutputSink(String path, WriteMode writeMode, SerializableFunction<? super T, String> rowFormat,
+      String rowDelimiter) {
     Objects.requireNonNull(path, "path");
     this.writeMode = Objects.requireNonNull(writeMode, "writeMode");
+    this.rowFormat = Objects.requireNonNull(rowFormat, "rowFormat");
+    this.rowDelimiter = Objects.requireNonNull(rowDelimiter, "rowDelimiter");
     // Parsing here rejects an empty path or another scheme when the job is built, not when it runs.
     FileSystem.getLocalFileSystem().pathToFile(new Path(path));
     this.path = path;
@@ -67,7 +79,8 @@ public final class TextOutputSink<T> implements Sink<T> {
       throw new IOException("writeAsText: the output file '" + fs.pathToFile(target) + "' exists; pass "
           + "WriteMode.OVERWRITE to replace it", e);
     }
-    return new Writer<>(new BufferedOutputStream(out, BUFFER_BYTES));
+    return new Writer<>(new BufferedOutputStream(out, BUFFER_BYTES), rowFormat,
+        rowDelimiter.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -79,15 +92,19 @@ public final class TextOutputSink<T> implements Sink<T> {
   private static final class Writer<T> implements SinkWriter<T> {
 
     private final OutputStream out;
+    private final SerializableFunction<? super T, String> rowFormat;
+    private final byte[] rowDelimiter;
 
-    Writer(OutputStream out) {
+    Writer(OutputStream out, SerializableFunction<? super T, String> rowFormat, byte[] rowDelimiter) {
       this.out = out;
+      this.rowFormat = rowFormat;
+      this.rowDelimiter = rowDelimiter;
     }
 
     @Override
     public void write(T element, Context context) throws IOException {
-      out.write(String.valueOf(element).getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
+      out.write(rowFormat.apply(element).getBytes(StandardCharsets.UTF_8));
+      out.write(rowDelimiter);
     }
 
     @Override
