@@ -37,6 +37,11 @@ public abstract class FileSystem {
     return LocalFileSystem.getSharedInstance();
   }
 
+  /** The URI of the file system that paths without a scheme belong to: the local one's, {@code file:///}. */
+  public static URI getDefaultFsUri() {
+    return LocalFileSystem.getLocalFsURI();
+  }
+
   /** The directory relative paths are resolved against. */
   public abstract Path getWorkingDirectory();
 
@@ -48,6 +53,12 @@ public abstract class FileSystem {
 
   /** The status of {@code f}; a {@link java.io.FileNotFoundException} if it does not exist. */
   public abstract FileStatus getFileStatus(Path f) throws IOException;
+
+  /**
+   * Where the bytes {@code start} to {@code start + len} of the file {@code file} are stored; an
+   * empty array if the range lies outside the file.
+   */
+  public abstract BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len) throws IOException;
 
   /** Opens {@code f} for reading; {@code bufferSize} is a hint. */
   public abstract FSDataInputStream open(Path f, int bufferSize) throws IOException;
@@ -79,6 +90,13 @@ public abstract class FileSystem {
   /** Creates the file {@code f} (and its missing parent directories) for writing. */
   public abstract FSDataOutputStream create(Path f, WriteMode overwriteMode) throws IOException;
 
+  /** Like {@link #create(Path, WriteMode)}, overwriting if {@code overwrite}; the other arguments are hints. */
+  @Deprecated
+  public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize)
+      throws IOException {
+    return create(f, overwrite);
+  }
+
   /** Like {@link #create(Path, WriteMode)}, overwriting if {@code overwrite}. */
   @Deprecated
   public FSDataOutputStream create(Path f, boolean overwrite) throws IOException {
@@ -90,4 +108,12 @@ public abstract class FileSystem {
 
   /** Whether the file system is shared between machines: false for the local one. */
   public abstract boolean isDistributedFS();
+
+  /** What kind of storage this is. */
+  public abstract FileSystemKind getKind();
+
+  /** The block size of files that do not say otherwise, in bytes. */
+  public long getDefaultBlockSize() {
+    return 32L * 1024 * 1024;
+  }
 }

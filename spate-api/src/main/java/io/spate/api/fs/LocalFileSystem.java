@@ -85,6 +85,18 @@ public final class LocalFileSystem extends FileSystem {
   }
 
   @Override
+  public BlockLocation[] getFileBlockLocations(FileStatus file, long start, long len) {
+    if (start < 0 || len < 0) {
+      throw new IllegalArgumentException(
+          "A block range needs a non-negative start and length, not " + start + " and " + len);
+    }
+    if (start >= file.getLen() && !(start == 0 && file.getLen() == 0)) {
+      return new BlockLocation[0];
+    }
+    return new BlockLocation[] {new LocalBlockLocation(file.getLen())};
+  }
+
+  @Override
   public FSDataInputStream open(Path f, int bufferSize) throws IOException {
     return open(f);
   }
@@ -201,6 +213,35 @@ public final class LocalFileSystem extends FileSystem {
   @Override
   public boolean isDistributedFS() {
     return false;
+  }
+
+  @Override
+  public FileSystemKind getKind() {
+    return FileSystemKind.FILE_SYSTEM;
+  }
+
+  /** The one block of a local file: the whole file, on this host. */
+  private record LocalBlockLocation(long length) implements BlockLocation {
+
+    @Override
+    public String[] getHosts() {
+      return new String[] {"localhost"};
+    }
+
+    @Override
+    public long getOffset() {
+      return 0;
+    }
+
+    @Override
+    public long getLength() {
+      return length;
+    }
+
+    @Override
+    public int compareTo(BlockLocation other) {
+      return Long.compare(getOffset(), other.getOffset());
+    }
   }
 
   @Override

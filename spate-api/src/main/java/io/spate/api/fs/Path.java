@@ -159,6 +159,11 @@ public final class Path implements Comparable<Path>, Serializable {
     return (drive >= 'A' && drive <= 'Z') || (drive >= 'a' && drive <= 'z');
   }
 
+  /** Whether the path starts with a Windows drive letter, such as {@code C:}. */
+  public boolean hasWindowsDrive() {
+    return hasWindowsDrive(uri.getPath(), true);
+  }
+
   /** The path as a URI. */
   public URI toUri() {
     return uri;

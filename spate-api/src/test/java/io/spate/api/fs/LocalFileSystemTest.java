@@ -32,6 +32,8 @@ class LocalFileSystemTest {
     assertThat(fs.isDistributedFS()).isFalse();
     assertThat(fs.getUri()).isEqualTo(URI.create("file:///"));
     assertThat(fs.getWorkingDirectory()).isEqualTo(new Path("file", null, System.getProperty("user.dir")));
+    assertThat(fs.getKind()).isEqualTo(FileSystemKind.FILE_SYSTEM);
+    assertThat(FileSystem.getDefaultFsUri()).isEqualTo(URI.create("file:///"));
   }
 
   @Test
@@ -74,6 +76,13 @@ class LocalFileSystemTest {
     assertThat(status.isDir()).isFalse();
     assertThat(status.getReplication()).isEqualTo((short) 1);
     assertThat(status.getPath()).isEqualTo(new Path("file", null, dir.resolve("sub/data.bin").toString()));
+    BlockLocation[] blocks = fs.getFileBlockLocations(status, 0, 12);
+    assertThat(blocks).singleElement().satisfies(b -> {
+      assertThat(b.getOffset()).isZero();
+      assertThat(b.getLength()).isEqualTo(12);
+      assertThat(b.getHosts()).containsExactly("localhost");
+    });
+    assertThat(fs.getFileBlockLocations(status, 12, 5)).isEmpty();
   }
 
   @Test

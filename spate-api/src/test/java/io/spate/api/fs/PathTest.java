@@ -157,6 +157,8 @@ class PathTest {
     assertThat(new Path("/a/./b/../c")).hasToString("/a/c");
     assertThat(new Path("C:/data")).hasToString("C:/data");
     assertThat(new Path("C:/data").isAbsolute()).isTrue();
+    assertThat(new Path("C:/data").hasWindowsDrive()).isTrue();
+    assertThat(new Path("/data").hasWindowsDrive()).isFalse();
   }
 
   @Test
