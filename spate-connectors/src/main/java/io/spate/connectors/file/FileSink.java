@@ -46,14 +46,15 @@ import java.util.regex.Pattern;
 /**
  * Writes records as rows, exactly once: each row is what an {@link Encoder} writes ({@link
  * #forRowFormat}, as in Flink) or a line of UTF-8 text that a {@link RowEncoder} makes ({@link
- * #forRows}). Writers fill hidden in-progress files, close them at each checkpoint (they are then pending and stored in the checkpoint), and the committer
- * renames them to their final names once that checkpoint completes (or a bounded input ends).
+ * #forRows}). Writers fill hidden in-progress files, close them at each checkpoint (they are then
+ * pending and stored in the checkpoint), and the committer renames them to their final names once
+ * that checkpoint completes (or a bounded input ends).
  *
  * <p>By default the path is a directory in which each subtask writes part files {@code
  * part-<subtask>-<n>} (prefix and suffix from {@link OutputFileConfig}): a new part after every
  * checkpoint, and between checkpoints whenever the {@link DefaultRollingPolicy} says so. In progress
- * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never reused, also not after a restore.
- * With {@link Builder#toSingleFile()} the path is the one output file, written by a single subtask
+ * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never
+ * reused, also not after a restore. With {@link Builder#toSingleFile()} the path is the one output file, written by a single subtask
  * and committed at the end of the input, which suits bounded jobs; checkpoints record how far it
  * was written, and a restore continues it from there.
  *
