@@ -66,7 +66,10 @@ public abstract class FileSystem {
   /** Opens {@code f} for reading. */
   public abstract FSDataInputStream open(Path f) throws IOException;
 
-  /** The status of each entry of the directory {@code f}, of the file {@code f} alone, or null if {@code f} does not exist. */
+  /**
+   * The status of each entry of the directory {@code f}, of the file {@code f} alone, or null if
+   * {@code f} does not exist (as in Flink).
+   */
   public abstract FileStatus[] listStatus(Path f) throws IOException;
 
   /** Whether {@code f} exists. */

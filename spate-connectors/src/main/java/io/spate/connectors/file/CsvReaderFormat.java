@@ -46,8 +46,8 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
 
   /**
    * Rows of the POJO or record {@code pojoType}: one column per property, in the order of its
-   * {@code @JsonPropertyOrder} annotation (else alphabetical), separated by commas, with {@code "} quoting; no header line. A row with fewer or more columns
-   * is malformed.
+   * {@code @JsonPropertyOrder} annotation (else alphabetical), separated by commas, with {@code "}
+   * quoting; no header line. A row with fewer or more columns is malformed.
    */
   public static <T> CsvReaderFormat<T> forPojo(Class<T> pojoType) {
     Objects.requireNonNull(pojoType, "pojoType");

@@ -71,8 +71,8 @@ public final class DefaultRollingPolicy<IN, BucketID> implements Serializable {
   @Override
   public String toString() {
     return "DefaultRollingPolicy(maxPartSize=" + maxPartSize + " bytes, rolloverInterval="
-        + Duration.ofMillis(rolloverIntervalMillis) + ", inactivityInterval=" + Duration.ofMillis(inactivityIntervalMillis)
-        + ")";
+        + Duration.ofMillis(rolloverIntervalMillis) + ", inactivityInterval="
+        + Duration.ofMillis(inactivityIntervalMillis) + ")";
   }
 
   /** Builds a {@link DefaultRollingPolicy}. */

@@ -54,9 +54,10 @@ import java.util.regex.Pattern;
  * part-<subtask>-<n>} (prefix and suffix from {@link OutputFileConfig}): a new part after every
  * checkpoint, and between checkpoints whenever the {@link DefaultRollingPolicy} says so. In progress
  * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never
- * reused, also not after a restore. With {@link Builder#toSingleFile()} the path is the one output file, written by a single subtask
- * and committed at the end of the input, which suits bounded jobs; checkpoints record how far it
- * was written, and a restore continues it from there.
+ * reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
+ * the one output file, written by a single subtask and committed at the end of the input, which
+ * suits bounded jobs; checkpoints record how far it was written, and a restore continues it from
+ * there.
  *
  * @param <T> the record type
  */
@@ -75,7 +76,7 @@ public final class FileSink<T>
   private final DefaultRollingPolicy<?, ?> rollingPolicy;
   private final OutputFileConfig outputFileConfig;
 
-  private FileSink(Builder<T> builder) {
+  private FileSink(DefaultRowFormatBuilder<T> builder) {
     this.path = builder.path;
     this.rowEncoder = builder.rowEncoder;
     this.encoder = builder.encoder;
@@ -85,17 +86,17 @@ public final class FileSink<T>
   }
 
   /** Starts building a sink that writes each record as the row {@code encoder} makes of it. */
-  public static <T> Builder<T> forRows(String path, RowEncoder<? super T> encoder) {
+  public static <T> DefaultRowFormatBuilder<T> forRows(String path, RowEncoder<? super T> encoder) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(encoder, "encoder");
     if (path.isEmpty()) {
       throw new IllegalArgumentException("FileSink: the path is empty");
     }
-    return new Builder<>(path, encoder, null);
+    return new DefaultRowFormatBuilder<>(path, encoder, null);
   }
 
   /** Starts building a sink that writes each record as the row {@code encoder} makes of it. */
-  public static <T> Builder<T> forRows(Path path, RowEncoder<? super T> encoder) {
+  public static <T> DefaultRowFormatBuilder<T> forRows(Path path, RowEncoder<? super T> encoder) {
     return forRows(Objects.requireNonNull(path, "path").toString(), encoder);
   }
 
@@ -104,10 +105,11 @@ public final class FileSink<T>
    * include the row delimiter, as {@link io.spate.api.serialization.SimpleStringEncoder}'s newline)
    * into part files in the directory {@code basePath}.
    */
-  public static <IN> Builder<IN> forRowFormat(io.spate.api.fs.Path basePath, Encoder<IN> encoder) {
+  public static <IN> DefaultRowFormatBuilder<IN> forRowFormat(io.spate.api.fs.Path basePath, Encoder<IN> encoder) {
     Objects.requireNonNull(basePath, "basePath");
     Objects.requireNonNull(encoder, "encoder");
-    return new Builder<>(FileSystem.getLocalFileSystem().pathToFile(basePath).getPath(), null, encoder);
+    String directory = FileSystem.getLocalFileSystem().pathToFile(basePath).getPath();
+    return new DefaultRowFormatBuilder<>(directory, null, encoder);
   }
 
   /** The output directory, or the output file of a single-file sink. */
@@ -256,8 +258,8 @@ public final class FileSink<T>
     return "FileSink(" + path + (singleFile ? ", single file" : ", " + rollingPolicy) + ")";
   }
 
-  /** Builds a {@link FileSink}. */
-  public static final class Builder<T> {
+  /** Builds a {@link FileSink} (named as Flink's row-format builder). */
+  public static final class DefaultRowFormatBuilder<T> {
 
     private final String path;
     private final RowEncoder<? super T> rowEncoder;
@@ -266,26 +268,26 @@ public final class FileSink<T>
     private DefaultRollingPolicy<?, ?> rollingPolicy = DefaultRollingPolicy.builder().build();
     private OutputFileConfig outputFileConfig = OutputFileConfig.builder().build();
 
-    private Builder(String path, RowEncoder<? super T> rowEncoder, Encoder<? super T> encoder) {
+    private DefaultRowFormatBuilder(String path, RowEncoder<? super T> rowEncoder, Encoder<? super T> encoder) {
       this.path = path;
       this.rowEncoder = rowEncoder;
       this.encoder = encoder;
     }
 
     /** Writes the one file the path names; the sink must then run with parallelism 1. */
-    public Builder<T> toSingleFile() {
+    public DefaultRowFormatBuilder<T> toSingleFile() {
       this.singleFile = true;
       return this;
     }
 
     /** When part files roll between checkpoints; {@link DefaultRollingPolicy#builder()}'s defaults if not set. */
-    public Builder<T> withRollingPolicy(DefaultRollingPolicy<?, ?> policy) {
+    public DefaultRowFormatBuilder<T> withRollingPolicy(DefaultRollingPolicy<?, ?> policy) {
       this.rollingPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
     /** The prefix and suffix of the part files' names; {@code part} and none if not set. */
-    public Builder<T> withOutputFileConfig(OutputFileConfig config) {
+    public DefaultRowFormatBuilder<T> withOutputFileConfig(OutputFileConfig config) {
       this.outputFileConfig = Objects.requireNonNull(config, "config");
       return this;
     }
