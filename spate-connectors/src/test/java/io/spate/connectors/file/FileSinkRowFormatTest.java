@@ -2,6 +2,7 @@ package io.spate.connectors.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.connector.sink.Committer;
@@ -18,6 +19,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** FileSink as Flink programs build it: forRowFormat with an Encoder, a rolling policy and part names. */
 class FileSinkRowFormatTest {
@@ -104,6 +107,21 @@ class FileSinkRowFormatTest {
     assertThat(millis.getInactivityInterval()).isEqualTo(durations.getInactivityInterval()).isEqualTo(30_000L);
     assertThat(millis.getMaxPartSize()).isEqualTo(durations.getMaxPartSize()).isEqualTo(1024L);
     assertThat(millis).hasToString(durations.toString());
+  }
+
+  @Test
+  void outputFileConfigsAreValues() {
+    Gen<String> names = SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(1, 4)
+        .assuming(n -> !n.startsWith(".") && !n.contains("/"));
+    qt().forAll(names, names, names, names).checkAssert((p1, s1, p2, s2) -> {
+      OutputFileConfig a = OutputFileConfig.builder().withPartPrefix(p1).withPartSuffix(s1).build();
+      OutputFileConfig copy = new OutputFileConfig(p1, s1);
+      OutputFileConfig b = new OutputFileConfig(p2, s2);
+      assertThat(copy).isEqualTo(a).hasSameHashCodeAs(a);
+      assertThat(a.equals(b)).isEqualTo(p1.equals(p2) && s1.equals(s2));
+      assertThat(a.getPartPrefix()).isEqualTo(p1);
+      assertThat(a.getPartSuffix()).isEqualTo(s1);
+    });
   }
 
   @Test
