@@ -2,7 +2,9 @@ package io.spate.connectors;
 
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.TextSourceFactory;
+import io.spate.api.fs.Path;
 import io.spate.connectors.file.FileSource;
+import io.spate.connectors.file.TextLineInputFormat;
 import io.spate.connectors.socket.SocketTextSource;
 
 /** Provides {@code readTextFile} with a {@link FileSource} and {@code socketTextStream} with a {@link SocketTextSource}. */
@@ -11,6 +13,11 @@ public final class BuiltInTextSourceFactory implements TextSourceFactory {
   @Override
   public Source<String, ?, ?> textFileSource(String path) {
     return FileSource.forTextLines(path).build();
+  }
+
+  @Override
+  public Source<String, ?, ?> textFileSource(String path, String charsetName) {
+    return FileSource.forRecordStreamFormat(new TextLineInputFormat(charsetName), new Path(path)).build();
   }
 
   @Override

@@ -334,6 +334,73 @@ public class DataStream<T> {
     return sinkTo(new DiscardingSink<>(), "Discarding Sink");
   }
 
+  /**
+   * Writes each record's {@code String.valueOf} as a line into the file {@code path} (parallelism 1)
+   * or into {@code path/1}, {@code path/2}, ... (one file per subtask); fails if a file exists.
+   * Not part of checkpoints, as in Flink: use {@code sinkTo(FileSink...)} for exactly-once files.
+   */
+  @Deprecated
+  public DataStreamSink<T> writeAsText(String path) {
+    return writeAsText(path, io.spate.api.fs.FileSystem.WriteMode.NO_OVERWRITE);
+  }
+
+  /** Like {@link #writeAsText(String)}; {@code writeMode} says whether existing files are replaced. */
+  @Deprecated
+  public DataStreamSink<T> writeAsText(String path, io.spate.api.fs.FileSystem.WriteMode writeMode) {
+    return sinkTo(new io.spate.api.connector.sink.lib.TextOutputSink<>(path, writeMode), "Text File Sink");
+  }
+
+  /**
+   * Writes the fields of each record (a tuple, record or POJO) as a line of comma-separated values
+   * into the file {@code path} or the directory of subtask files, as {@link #writeAsText(String)};
+   * fails if a file exists.
+   */
+  @Deprecated
+  public DataStreamSink<T> writeAsCsv(String path) {
+    return writeAsCsv(path, io.spate.api.fs.FileSystem.WriteMode.NO_OVERWRITE, "\n", ",");
+  }
+
+  /** Like {@link #writeAsCsv(String)}; {@code writeMode} says whether existing files are replaced. */
+  @Deprecated
+  public DataStreamSink<T> writeAsCsv(String path, io.spate.api.fs.FileSystem.WriteMode writeMode) {
+    return writeAsCsv(path, writeMode, "\n", ",");
+  }
+
+  /**
+   * Like {@link #writeAsCsv(String)}, with rows ended by {@code rowDelimiter} and fields separated by
+   * {@code fieldDelimiter}. Fields are written with {@code toString()}, unquoted, and null as an
+   * empty field, as Flink's CSV output does.
+   */
+  @Deprecated
+  public DataStreamSink<T> writeAsCsv(String path, io.spate.api.fs.FileSystem.WriteMode writeMode,
+      String rowDelimiter, String fieldDelimiter) {
+    Objects.requireNonNull(fieldDelimiter, "fieldDelimiter");
+    TypeInformation<T> type = getType();
+    if (!(type instanceof io.spate.api.typeinfo.CompositeTypeInfo<T> composite)) {
+      throw new InvalidProgramException("writeAsCsv writes the fields of tuples, records or POJOs, but the stream's"
+          + " type " + type + " has none: use writeAsText");
+    }
+    List<io.spate.api.typeinfo.FieldAccessor<T, Object>> fields = new ArrayList<>();
+    for (String name : composite.getFieldNames()) {
+      fields.add(composite.fieldAccessor(name));
+    }
+    io.spate.api.functions.SerializableFunction<T, String> row = record -> {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          text.append(fieldDelimiter);
+        }
+        Object value = fields.get(i).get(record);
+        if (value != null) {
+          text.append(value);
+        }
+      }
+      return text.toString();
+    };
+    return sinkTo(new io.spate.api.connector.sink.lib.TextOutputSink<>(path, writeMode, row, rowDelimiter),
+        "CSV File Sink");
+  }
+
   private DataStreamSink<T> sinkTo(Sink<T> sink, String name) {
     Objects.requireNonNull(sink, "sink");
     SinkTransformation<T> t = new SinkTransformation<>(

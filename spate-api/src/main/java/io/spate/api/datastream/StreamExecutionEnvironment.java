@@ -351,6 +351,15 @@ public class StreamExecutionEnvironment {
     return fromSource(source, WatermarkStrategy.noWatermarks(), "File Source");
   }
 
+  /**
+   * The lines of the file or directory {@code path} in the charset {@code charsetName}; needs the
+   * spate-connectors module on the class path.
+   */
+  public DataStreamSource<String> readTextFile(String path, String charsetName) {
+    Source<String, ?, ?> source = textSourceFactory("readTextFile").textFileSource(path, charsetName);
+    return fromSource(source, WatermarkStrategy.noWatermarks(), "File Source");
+  }
+
   /** The lines read from a TCP socket at {@code hostname:port}, until the socket closes. */
   public DataStreamSource<String> socketTextStream(String hostname, int port) {
     return socketTextStream(hostname, port, "\n");

@@ -1,5 +1,6 @@
 package io.spate.connectors.file;
 
+import io.spate.api.configuration.MemorySize;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,9 +8,13 @@ import java.util.Objects;
 /**
  * When a {@link FileSink} closes its current part file and starts a new one between checkpoints
  * (it always does at a checkpoint): once the part reaches a size, has been open for a time, or has
- * received no record for a time.
+ * received no record for a time. The type parameters are Flink's (record and bucket type); Spate's
+ * policy depends on neither.
+ *
+ * @param <IN> the record type
+ * @param <BucketID> the bucket type
  */
-public final class DefaultRollingPolicy implements Serializable {
+public final class DefaultRollingPolicy<IN, BucketID> implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -28,8 +33,14 @@ public final class DefaultRollingPolicy implements Serializable {
   }
 
   /** Starts from the defaults: 128 MiB, 60 s since the part opened, 60 s without a record. */
-  public static Builder builder() {
-    return new Builder();
+  public static PolicyBuilder builder() {
+    return new PolicyBuilder();
+  }
+
+  /** Like {@link #builder()}, by Flink's older name. */
+  @Deprecated
+  public static PolicyBuilder create() {
+    return builder();
   }
 
   /** The size in bytes at which a part is closed. */
@@ -37,14 +48,14 @@ public final class DefaultRollingPolicy implements Serializable {
     return maxPartSize;
   }
 
-  /** How long a part may stay open. */
-  public Duration getRolloverInterval() {
-    return Duration.ofMillis(rolloverIntervalMillis);
+  /** How long a part may stay open, in milliseconds. */
+  public long getRolloverInterval() {
+    return rolloverIntervalMillis;
   }
 
-  /** How long a part may stay open without receiving a record. */
-  public Duration getInactivityInterval() {
-    return Duration.ofMillis(inactivityIntervalMillis);
+  /** How long a part may stay open without receiving a record, in milliseconds. */
+  public long getInactivityInterval() {
+    return inactivityIntervalMillis;
   }
 
   /** Whether a part of {@code partSize} bytes is full. */
@@ -59,21 +70,22 @@ public final class DefaultRollingPolicy implements Serializable {
 
   @Override
   public String toString() {
-    return "DefaultRollingPolicy(maxPartSize=" + maxPartSize + " bytes, rolloverInterval=" + getRolloverInterval()
-        + ", inactivityInterval=" + getInactivityInterval() + ")";
+    return "DefaultRollingPolicy(maxPartSize=" + maxPartSize + " bytes, rolloverInterval="
+        + Duration.ofMillis(rolloverIntervalMillis) + ", inactivityInterval="
+        + Duration.ofMillis(inactivityIntervalMillis) + ")";
   }
 
   /** Builds a {@link DefaultRollingPolicy}. */
-  public static final class Builder {
+  public static final class PolicyBuilder {
 
     private long maxPartSize = DEFAULT_MAX_PART_SIZE;
     private Duration rolloverInterval = DEFAULT_ROLLOVER_INTERVAL;
     private Duration inactivityInterval = DEFAULT_INACTIVITY_INTERVAL;
 
-    private Builder() {}
+    private PolicyBuilder() {}
 
     /** Closes a part once it holds at least {@code bytes} bytes. */
-    public Builder withMaxPartSize(long bytes) {
+    public PolicyBuilder withMaxPartSize(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("DefaultRollingPolicy: the max part size must be positive, got " + bytes);
       }
@@ -81,14 +93,31 @@ public final class DefaultRollingPolicy implements Serializable {
       return this;
     }
 
+    /** Closes a part once it holds at least {@code size}. */
+    public PolicyBuilder withMaxPartSize(MemorySize size) {
+      return withMaxPartSize(Objects.requireNonNull(size, "size").bytes());
+    }
+
+    /** Closes a part that has been open for {@code millis} milliseconds (Flink's older form). */
+    @Deprecated
+    public PolicyBuilder withRolloverInterval(long millis) {
+      return withRolloverInterval(Duration.ofMillis(millis));
+    }
+
+    /** Closes a part that has received no record for {@code millis} milliseconds (Flink's older form). */
+    @Deprecated
+    public PolicyBuilder withInactivityInterval(long millis) {
+      return withInactivityInterval(Duration.ofMillis(millis));
+    }
+
     /** Closes a part that has been open for {@code interval}. */
-    public Builder withRolloverInterval(Duration interval) {
+    public PolicyBuilder withRolloverInterval(Duration interval) {
       this.rolloverInterval = positive(interval, "rollover interval");
       return this;
     }
 
     /** Closes a part that has received no record for {@code interval}. */
-    public Builder withInactivityInterval(Duration interval) {
+    public PolicyBuilder withInactivityInterval(Duration interval) {
       this.inactivityInterval = positive(interval, "inactivity interval");
       return this;
     }
@@ -102,8 +131,8 @@ public final class DefaultRollingPolicy implements Serializable {
     }
 
     /** The policy. */
-    public DefaultRollingPolicy build() {
-      return new DefaultRollingPolicy(maxPartSize, rolloverInterval.toMillis(), inactivityInterval.toMillis());
+    public <IN, BucketID> DefaultRollingPolicy<IN, BucketID> build() {
+      return new DefaultRollingPolicy<>(maxPartSize, rolloverInterval.toMillis(), inactivityInterval.toMillis());
     }
   }
 }

@@ -12,12 +12,17 @@ import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
-import java.io.BufferedWriter;
+import io.spate.api.fs.FileSystem;
+import io.spate.api.serialization.Encoder;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -39,17 +44,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes records as lines of UTF-8 text, exactly once: writers fill hidden in-progress files, close
- * them at each checkpoint (they are then pending and stored in the checkpoint), and the committer
- * renames them to their final names once that checkpoint completes (or a bounded input ends).
+ * Writes records as rows, exactly once: each row is what an {@link Encoder} writes ({@link
+ * #forRowFormat}, as in Flink) or a line of UTF-8 text that a {@link RowEncoder} makes ({@link
+ * #forRows}). Writers fill hidden in-progress files, close them at each checkpoint (they are then
+ * pending and stored in the checkpoint), and the committer renames them to their final names once
+ * that checkpoint completes (or a bounded input ends).
  *
  * <p>By default the path is a directory in which each subtask writes part files {@code
- * part-<subtask>-<n>}: a new part after every checkpoint, and between checkpoints whenever the
- * {@link DefaultRollingPolicy} says so. In progress a part is the hidden file {@code
- * .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never reused, also not after a restore.
- * With {@link Builder#toSingleFile()} the path is the one output file, written by a single subtask
- * and committed at the end of the input, which suits bounded jobs; checkpoints record how far it
- * was written, and a restore continues it from there.
+ * part-<subtask>-<n>} (prefix and suffix from {@link OutputFileConfig}): a new part after every
+ * checkpoint, and between checkpoints whenever the {@link DefaultRollingPolicy} says so. In progress
+ * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never
+ * reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
+ * the one output file, written by a single subtask and committed at the end of the input, which
+ * suits bounded jobs; checkpoints record how far it was written, and a restore continues it from
+ * there.
  *
  * @param <T> the record type
  */
@@ -58,33 +66,50 @@ public final class FileSink<T>
 
   private static final long serialVersionUID = 1L;
 
-  private static final int WRITE_BUFFER_CHARS = 64 * 1024;
+  private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
   private final String path;
-  private final RowEncoder<? super T> encoder;
+  /** Exactly one of rowEncoder and encoder is set. */
+  private final RowEncoder<? super T> rowEncoder;
+  private final Encoder<? super T> encoder;
   private final boolean singleFile;
-  private final DefaultRollingPolicy rollingPolicy;
+  private final DefaultRollingPolicy<?, ?> rollingPolicy;
+  private final OutputFileConfig outputFileConfig;
 
-  private FileSink(String path, RowEncoder<? super T> encoder, boolean singleFile, DefaultRollingPolicy rollingPolicy) {
-    this.path = path;
-    this.encoder = encoder;
-    this.singleFile = singleFile;
-    this.rollingPolicy = rollingPolicy;
+  private FileSink(DefaultRowFormatBuilder<T> builder) {
+    this.path = builder.path;
+    this.rowEncoder = builder.rowEncoder;
+    this.encoder = builder.encoder;
+    this.singleFile = builder.singleFile;
+    this.rollingPolicy = builder.rollingPolicy;
+    this.outputFileConfig = builder.outputFileConfig;
   }
 
   /** Starts building a sink that writes each record as the row {@code encoder} makes of it. */
-  public static <T> Builder<T> forRows(String path, RowEncoder<? super T> encoder) {
+  public static <T> DefaultRowFormatBuilder<T> forRows(String path, RowEncoder<? super T> encoder) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(encoder, "encoder");
     if (path.isEmpty()) {
       throw new IllegalArgumentException("FileSink: the path is empty");
     }
-    return new Builder<>(path, encoder);
+    return new DefaultRowFormatBuilder<>(path, encoder, null);
   }
 
   /** Starts building a sink that writes each record as the row {@code encoder} makes of it. */
-  public static <T> Builder<T> forRows(Path path, RowEncoder<? super T> encoder) {
+  public static <T> DefaultRowFormatBuilder<T> forRows(Path path, RowEncoder<? super T> encoder) {
     return forRows(Objects.requireNonNull(path, "path").toString(), encoder);
+  }
+
+  /**
+   * Starts building a sink that writes each record as the bytes {@code encoder} writes (which
+   * include the row delimiter, as {@link io.spate.api.serialization.SimpleStringEncoder}'s newline)
+   * into part files in the directory {@code basePath}.
+   */
+  public static <IN> DefaultRowFormatBuilder<IN> forRowFormat(io.spate.api.fs.Path basePath, Encoder<IN> encoder) {
+    Objects.requireNonNull(basePath, "basePath");
+    Objects.requireNonNull(encoder, "encoder");
+    String directory = FileSystem.getLocalFileSystem().pathToFile(basePath).getPath();
+    return new DefaultRowFormatBuilder<>(directory, null, encoder);
   }
 
   /** The output directory, or the output file of a single-file sink. */
@@ -98,8 +123,18 @@ public final class FileSink<T>
   }
 
   /** When part files roll between checkpoints (not used by a single-file sink). */
-  public DefaultRollingPolicy getRollingPolicy() {
+  public DefaultRollingPolicy<?, ?> getRollingPolicy() {
     return rollingPolicy;
+  }
+
+  /** The names of the part files. */
+  public OutputFileConfig getOutputFileConfig() {
+    return outputFileConfig;
+  }
+
+  /** The encoder of one writer: a row encoder's rows need a buffer of their own per writer. */
+  private Encoder<? super T> writerEncoder() {
+    return rowEncoder != null ? new RowEncoderAdapter<>(rowEncoder) : encoder;
   }
 
   @Override
@@ -124,7 +159,8 @@ public final class FileSink<T>
         throw new IOException("FileSink: '" + path + "' is a directory, but toSingleFile() needs a file path");
       }
       createDirectory(file.getParent());
-      Writer<T> writer = new Writer<>(encoder, file.getParent(), -1, 0, file.getFileName().toString(), null, clock);
+      Writer<T> writer =
+          new Writer<>(writerEncoder(), file.getParent(), -1, 0, file.getFileName().toString(), null, null, clock);
       List<WriterState> inProgress = recoveredState.stream().filter(s -> s.inProgressPath() != null).toList();
       if (inProgress.size() > 1) {
         throw new IOException("FileSink: the checkpoint holds " + inProgress.size()
@@ -143,14 +179,14 @@ public final class FileSink<T>
     }
     createDirectory(directory);
     int subtask = context.getSubtaskId();
-    long next = firstFreePartNumber(directory, subtask);
+    long next = firstFreePartNumber(directory, subtask, outputFileConfig);
     for (WriterState state : recoveredState) {
       // After a rescale a writer may get the states of other subtasks; their counters are not its own.
       if (state.subtask() == subtask) {
         next = Math.max(next, state.nextPartNumber());
       }
     }
-    return new Writer<>(encoder, directory, subtask, next, null, rollingPolicy, clock);
+    return new Writer<>(writerEncoder(), directory, subtask, next, null, rollingPolicy, outputFileConfig, clock);
   }
 
   private static void createDirectory(Path directory) throws IOException {
@@ -185,9 +221,10 @@ public final class FileSink<T>
    * The part number after every one that subtask {@code subtask} used before, committed or still
    * in progress (a pending file of a restored checkpoint is committed later under its name).
    */
-  static long firstFreePartNumber(Path directory, int subtask) throws IOException {
-    Pattern name = Pattern.compile(
-        "part-" + subtask + "-(\\d{1,18})|\\.part-" + subtask + "-(\\d{1,18})\\.inprogress\\..+");
+  static long firstFreePartNumber(Path directory, int subtask, OutputFileConfig names) throws IOException {
+    String part = Pattern.quote(names.getPartPrefix() + "-" + subtask + "-") + "(\\d{1,18})"
+        + Pattern.quote(names.getPartSuffix());
+    Pattern name = Pattern.compile(part + "|\\." + part + "\\.inprogress\\..+");
     long next = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
@@ -221,34 +258,43 @@ public final class FileSink<T>
     return "FileSink(" + path + (singleFile ? ", single file" : ", " + rollingPolicy) + ")";
   }
 
-  /** Builds a {@link FileSink}. */
-  public static final class Builder<T> {
+  /** Builds a {@link FileSink} (named as Flink's row-format builder). */
+  public static final class DefaultRowFormatBuilder<T> {
 
     private final String path;
-    private final RowEncoder<? super T> encoder;
+    private final RowEncoder<? super T> rowEncoder;
+    private final Encoder<? super T> encoder;
     private boolean singleFile;
-    private DefaultRollingPolicy rollingPolicy = DefaultRollingPolicy.builder().build();
+    private DefaultRollingPolicy<?, ?> rollingPolicy = DefaultRollingPolicy.builder().build();
+    private OutputFileConfig outputFileConfig = OutputFileConfig.builder().build();
 
-    private Builder(String path, RowEncoder<? super T> encoder) {
+    private DefaultRowFormatBuilder(String path, RowEncoder<? super T> rowEncoder, Encoder<? super T> encoder) {
       this.path = path;
+      this.rowEncoder = rowEncoder;
       this.encoder = encoder;
     }
 
     /** Writes the one file the path names; the sink must then run with parallelism 1. */
-    public Builder<T> toSingleFile() {
+    public DefaultRowFormatBuilder<T> toSingleFile() {
       this.singleFile = true;
       return this;
     }
 
     /** When part files roll between checkpoints; {@link DefaultRollingPolicy#builder()}'s defaults if not set. */
-    public Builder<T> withRollingPolicy(DefaultRollingPolicy policy) {
+    public DefaultRowFormatBuilder<T> withRollingPolicy(DefaultRollingPolicy<?, ?> policy) {
       this.rollingPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The prefix and suffix of the part files' names; {@code part} and none if not set. */
+    public DefaultRowFormatBuilder<T> withOutputFileConfig(OutputFileConfig config) {
+      this.outputFileConfig = Objects.requireNonNull(config, "config");
       return this;
     }
 
     /** The sink. */
     public FileSink<T> build() {
-      return new FileSink<>(path, encoder, singleFile, rollingPolicy);
+      return new FileSink<>(this);
     }
   }
 
@@ -298,16 +344,18 @@ public final class FileSink<T>
   public static final class Writer<T>
       implements CommittingSinkWriter<T, PendingFile>, StatefulSinkWriter<T, WriterState> {
 
-    private final RowEncoder<? super T> encoder;
+    private final Encoder<? super T> encoder;
     private final Path directory;
     /** The subtask whose part files this writes; -1 for a single file. */
     private final int subtask;
     /** The final name of the single file; null for part files. */
     private final String singleFileName;
     /** When parts roll between checkpoints; null for a single file. */
-    private final DefaultRollingPolicy rollingPolicy;
+    private final DefaultRollingPolicy<?, ?> rollingPolicy;
+    /** The part files' names; null for a single file. */
+    private final OutputFileConfig names;
     private final LongSupplier clock;
-    private final StringBuilder row = new StringBuilder(256);
+    private final PartStream stream = new PartStream(WRITE_BUFFER_BYTES);
     /** Parts closed since the last prepareCommit. */
     private final List<PendingFile> closed = new ArrayList<>();
     private long nextPartNumber;
@@ -317,19 +365,20 @@ public final class FileSink<T>
     private Path inProgress;
     private Path finalPath;
     private FileChannel channel;
-    private java.io.Writer out;
-    private long partBytes;
+    /** Whether a part is open: {@link #stream} then writes into {@link #channel}. */
+    private boolean open;
     private long openedAt;
     private long lastWriteAt;
 
-    Writer(RowEncoder<? super T> encoder, Path directory, int subtask, long nextPartNumber, String singleFileName,
-        DefaultRollingPolicy rollingPolicy, LongSupplier clock) {
+    Writer(Encoder<? super T> encoder, Path directory, int subtask, long nextPartNumber, String singleFileName,
+        DefaultRollingPolicy<?, ?> rollingPolicy, OutputFileConfig names, LongSupplier clock) {
       this.encoder = encoder;
       this.directory = directory;
       this.subtask = subtask;
       this.nextPartNumber = nextPartNumber;
       this.singleFileName = singleFileName;
       this.rollingPolicy = rollingPolicy;
+      this.names = names;
       this.clock = clock;
     }
 
@@ -338,45 +387,24 @@ public final class FileSink<T>
       long now = 0;
       if (rollingPolicy != null) {
         now = clock.getAsLong();
-        if (out != null && rollingPolicy.shouldRollOnTime(now, openedAt, lastWriteAt)) {
+        if (open && rollingPolicy.shouldRollOnTime(now, openedAt, lastWriteAt)) {
           closed.add(closePart());
         }
       }
-      if (out == null) {
+      if (!open) {
         open(now);
       }
-      StringBuilder line = row;
-      line.setLength(0);
-      encoder.encode(element, line);
-      line.append('\n');
-      out.append(line);
-      partBytes += utf8Length(line);
+      encoder.encode(element, stream);
       lastWriteAt = now;
-      if (rollingPolicy != null && rollingPolicy.shouldRollOnSize(partBytes)) {
+      if (rollingPolicy != null && rollingPolicy.shouldRollOnSize(stream.position())) {
         closed.add(closePart());
       }
     }
 
-    private static long utf8Length(CharSequence chars) {
-      long bytes = 0;
-      for (int i = 0, n = chars.length(); i < n; i++) {
-        char c = chars.charAt(i);
-        if (c < 0x80) {
-          bytes++;
-        } else if (c < 0x800) {
-          bytes += 2;
-        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars.charAt(i + 1))) {
-          bytes += 4;
-          i++;
-        } else {
-          bytes += 3;
-        }
-      }
-      return bytes;
-    }
-
     private void open(long now) throws IOException {
-      String name = singleFileName != null ? singleFileName : "part-" + subtask + "-" + nextPartNumber++;
+      String name = singleFileName != null
+          ? singleFileName
+          : names.getPartPrefix() + "-" + subtask + "-" + nextPartNumber++ + names.getPartSuffix();
       finalPath = directory.resolve(name);
       inProgress = directory.resolve("." + name + ".inprogress." + UUID.randomUUID());
       try {
@@ -389,9 +417,8 @@ public final class FileSink<T>
     }
 
     private void startWriting(long now, long bytes) {
-      out = new BufferedWriter(
-          new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), WRITE_BUFFER_CHARS);
-      partBytes = bytes;
+      stream.start(channel, bytes);
+      open = true;
       openedAt = now;
       lastWriteAt = now;
     }
@@ -428,8 +455,8 @@ public final class FileSink<T>
     @Override
     public void flush(boolean endOfInput) throws IOException {
       this.endOfInput |= endOfInput;
-      if (out != null) {
-        out.flush();
+      if (open) {
+        stream.flush();
       }
     }
 
@@ -440,12 +467,12 @@ public final class FileSink<T>
           // The single file grows until the input ends; only then is it final.
           return List.of();
         }
-        if (out == null) {
+        if (!open) {
           open(0);
         }
         return List.of(closePart());
       }
-      if (out != null) {
+      if (open) {
         closed.add(closePart());
       }
       List<PendingFile> pending = List.copyOf(closed);
@@ -454,11 +481,11 @@ public final class FileSink<T>
     }
 
     private PendingFile closePart() throws IOException {
-      out.flush();
+      stream.flush();
       channel.force(true);
-      out.close();
+      channel.close();
       PendingFile pending = new PendingFile(inProgress.toString(), finalPath.toString());
-      out = null;
+      open = false;
       channel = null;
       inProgress = null;
       inCheckpoint = false;
@@ -470,10 +497,10 @@ public final class FileSink<T>
       if (singleFileName == null) {
         return List.of(new WriterState(subtask, nextPartNumber, null, null, 0));
       }
-      if (out == null) {
+      if (!open) {
         return List.of();
       }
-      out.flush();
+      stream.flush();
       channel.force(false);
       inCheckpoint = true;
       return List.of(new WriterState(subtask, 0, inProgress.toString(), finalPath.toString(), channel.size()));
@@ -488,16 +515,128 @@ public final class FileSink<T>
         abandoned.add(Path.of(file.inProgressPath()));
       }
       closed.clear();
-      if (out != null) {
+      if (open) {
         if (!inCheckpoint) {
           abandoned.add(inProgress);
         }
-        out.close();
-        out = null;
+        open = false;
+        try {
+          stream.flush();
+        } finally {
+          channel.close();
+          channel = null;
+        }
       }
       for (Path file : abandoned) {
         Files.deleteIfExists(file);
       }
+    }
+  }
+
+  /**
+   * The buffered bytes of the open part, counted from the part's start; one per writer, pointed at
+   * each new part's channel in turn.
+   */
+  private static final class PartStream extends OutputStream {
+
+    private final ByteBuffer buffer;
+    private FileChannel channel;
+    private long position;
+
+    PartStream(int bufferSize) {
+      this.buffer = ByteBuffer.allocate(bufferSize);
+    }
+
+    void start(FileChannel target, long bytes) {
+      buffer.clear();
+      channel = target;
+      position = bytes;
+    }
+
+    /** The bytes written to the part so far, buffered ones included. */
+    long position() {
+      return position;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (!buffer.hasRemaining()) {
+        flush();
+      }
+      buffer.put((byte) b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      Objects.checkFromIndexSize(offset, length, bytes.length);
+      if (length > buffer.remaining()) {
+        flush();
+      }
+      if (length >= buffer.capacity()) {
+        writeFully(ByteBuffer.wrap(bytes, offset, length));
+      } else {
+        buffer.put(bytes, offset, length);
+      }
+      position += length;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      buffer.flip();
+      writeFully(buffer);
+      buffer.clear();
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+    }
+
+    /** The channel belongs to the writer, which closes it. */
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * Writes the row a {@link RowEncoder} makes as UTF-8 with a newline; holds the row and byte
+   * buffers of one writer.
+   */
+  private static final class RowEncoderAdapter<T> implements Encoder<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final RowEncoder<? super T> rowEncoder;
+    private final transient StringBuilder row = new StringBuilder(256);
+    private final transient CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private transient ByteBuffer bytes = ByteBuffer.allocate(1024);
+
+    RowEncoderAdapter(RowEncoder<? super T> rowEncoder) {
+      this.rowEncoder = rowEncoder;
+    }
+
+    @Override
+    public void encode(T element, OutputStream stream) throws IOException {
+      row.setLength(0);
+      rowEncoder.encode(element, row);
+      row.append('\n');
+      CharBuffer chars = CharBuffer.wrap(row);
+      utf8.reset();
+      bytes.clear();
+      while (true) {
+        CoderResult result = utf8.encode(chars, bytes, true);
+        if (result.isOverflow()) {
+          bytes = ByteBuffer.allocate(bytes.capacity() * 2).put(bytes.flip());
+        } else if (utf8.flush(bytes).isOverflow()) {
+          bytes = ByteBuffer.allocate(bytes.capacity() * 2).put(bytes.flip());
+        } else {
+          break;
+        }
+      }
+      stream.write(bytes.array(), 0, bytes.position());
     }
   }
 

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, FileSourceCheckpoint> {
 
   private final SplitEnumeratorContext<FileSourceSplit> context;
-  private final String path;
+  private final List<String> paths;
   private final long monitorIntervalMillis;
   private final ArrayDeque<FileSourceSplit> pendingSplits;
   private final Set<String> discoveredPaths;
@@ -32,11 +32,11 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, File
 
   FileSplitEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context,
-      String path,
+      List<String> paths,
       long monitorIntervalMillis,
       FileSourceCheckpoint checkpoint) {
     this.context = context;
-    this.path = path;
+    this.paths = paths;
     this.monitorIntervalMillis = monitorIntervalMillis;
     this.pendingSplits = new ArrayDeque<>(checkpoint.pendingSplits());
     this.discoveredPaths = new HashSet<>(checkpoint.discoveredPaths());
@@ -49,13 +49,15 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, File
 
   @Override
   public void start() {
-    if (!Files.exists(Path.of(path))) {
-      throw new IllegalArgumentException(missingPathMessage(path));
+    for (String path : paths) {
+      if (!Files.exists(Path.of(path))) {
+        throw new IllegalArgumentException(missingPathMessage(path));
+      }
     }
     if (continuous()) {
-      context.callAsync(() -> listFiles(path), this::onFilesListed, 0, monitorIntervalMillis);
+      context.callAsync(() -> listFiles(paths), this::onFilesListed, 0, monitorIntervalMillis);
     } else if (!initialScanDone) {
-      context.callAsync(() -> listFiles(path), this::onFilesListed, 0, 0);
+      context.callAsync(() -> listFiles(paths), this::onFilesListed, 0, 0);
     }
   }
 
@@ -64,7 +66,8 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, File
       if (error instanceof IOException io) {
         throw new UncheckedIOException(io.getMessage(), io);
       }
-      throw new IllegalStateException("File source: listing '" + path + "' failed: " + error, error);
+      throw new IllegalStateException(
+          "File source: listing '" + String.join("', '", paths) + "' failed: " + error, error);
     }
     for (String file : files) {
       if (discoveredPaths.add(file)) {
@@ -117,6 +120,18 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, File
 
   static String missingPathMessage(String path) {
     return "File source: path '" + path + "' does not exist";
+  }
+
+  /** The regular files that {@code paths} name, each once, in the order of the paths. */
+  static List<String> listFiles(List<String> paths) throws IOException {
+    if (paths.size() == 1) {
+      return listFiles(paths.get(0));
+    }
+    Set<String> files = new LinkedHashSet<>();
+    for (String path : paths) {
+      files.addAll(listFiles(path));
+    }
+    return List.copyOf(files);
   }
 
   /**

@@ -1,5 +1,6 @@
 /**
- * The file source ({@code readTextFile}) and the exactly-once file sink with its row encoders.
- * Public-evolving.
+ * The file source ({@code readTextFile}) with its record formats (text lines, CSV, your own {@code
+ * StreamFormat} or {@code BulkFormat}), and the exactly-once file sink with its encoders and rolling
+ * policy. Public-evolving.
  */
 package io.spate.connectors.file;

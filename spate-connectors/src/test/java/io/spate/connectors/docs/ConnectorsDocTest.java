@@ -16,6 +16,8 @@ class ConnectorsDocTest {
   private static final Path PAGE = Path.of("..", "docs", "connectors.md");
   private static final Path SNIPPETS =
       Path.of("src", "test", "java", "io", "spate", "connectors", "docs", "ConnectorsDocSnippets.java");
+  private static final Path FILE_SNIPPETS =
+      Path.of("src", "test", "java", "io", "spate", "connectors", "docs", "FileConnectorDocSnippets.java");
 
   /** The code between the page's ```java and ``` lines, one string per block, indentation removed. */
   private static List<String> javaBlocks(String page) {
@@ -57,6 +59,9 @@ class ConnectorsDocTest {
     List<String> page = javaBlocks(Files.readString(PAGE, StandardCharsets.UTF_8));
     List<String> compiled = snippets(Files.readString(SNIPPETS, StandardCharsets.UTF_8));
     assertThat(compiled).hasSize(5);
+    List<String> fileSnippets = snippets(Files.readString(FILE_SNIPPETS, StandardCharsets.UTF_8));
+    assertThat(fileSnippets).hasSize(2);
+    compiled.addAll(fileSnippets);
     assertThat(page).containsExactlyInAnyOrderElementsOf(compiled);
   }
 }

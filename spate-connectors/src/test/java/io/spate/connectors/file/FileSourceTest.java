@@ -41,7 +41,7 @@ class FileSourceTest {
   @Test
   void readsEveryVisibleFileOfADirectoryInPathOrder() throws Exception {
     writeSampleTree();
-    FileSource source = FileSource.forTextLines(dir).build();
+    FileSource<String> source = FileSource.forTextLines(dir).build();
     assertThat(source.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
     assertThat(source.getProducedType()).isEqualTo(Types.STRING);
     try (var harness = SourceHarness.start(source, 1)) {
@@ -86,7 +86,7 @@ class FileSourceTest {
 
   @Test
   void aLineLongerThanTheReadChunkIsReadWhole() throws Exception {
-    String longLine = "z".repeat(TextLineFileReader.CHUNK_SIZE * 3 + 17);
+    String longLine = "z".repeat(TextLineInputFormat.CHUNK_SIZE * 3 + 17);
     write("long.txt", "short\n" + longLine + "\nend");
     try (var harness = SourceHarness.start(FileSource.forTextLines(dir).build(), 1)) {
       assertThat(harness.runToEnd()).containsExactly("short", longLine, "end");
@@ -119,7 +119,7 @@ class FileSourceTest {
     List<String> lines = IntStream.range(0, 30_000).mapToObj(i -> "line-" + i).toList();
     write("big.txt", String.join("\r\n", lines) + "\r\n");
     write("small.txt", "s1\ns2");
-    FileSource source = FileSource.forTextLines(dir).build();
+    FileSource<String> source = FileSource.forTextLines(dir).build();
     List<String> all = new ArrayList<>();
     SourceHarness.Checkpoint checkpoint;
     try (var harness = SourceHarness.start(source, 1)) {
@@ -145,7 +145,7 @@ class FileSourceTest {
   @Test
   void aCheckpointBeforeTheFirstScanRestoresToAFullRead() throws Exception {
     writeSampleTree();
-    FileSource source = FileSource.forTextLines(dir).build();
+    FileSource<String> source = FileSource.forTextLines(dir).build();
     SourceHarness.Checkpoint checkpoint;
     try (var harness = SourceHarness.start(source, 1)) {
       checkpoint = harness.checkpoint(1);
@@ -158,7 +158,7 @@ class FileSourceTest {
   @Test
   void continuousMonitoringReadsEachNewFileExactlyOnce() throws Exception {
     write("a.txt", "a1\na2\n");
-    FileSource source = FileSource.forTextLines(dir).monitorContinuously(Duration.ofSeconds(5)).build();
+    FileSource<String> source = FileSource.forTextLines(dir).monitorContinuously(Duration.ofSeconds(5)).build();
     assertThat(source.getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
     assertThat(source.getMonitorInterval()).contains(Duration.ofSeconds(5));
     assertThat(FileSource.forTextLines(dir).build().getMonitorInterval()).isEmpty();
@@ -203,7 +203,7 @@ class FileSourceTest {
 
   @Test
   void serializersRoundTrip() throws IOException {
-    FileSource source = FileSource.forTextLines(dir).build();
+    FileSource<String> source = FileSource.forTextLines(dir).build();
     var splitSerializer = source.getSplitSerializer();
     FileSourceSplit split = new FileSourceSplit("/data/ü/x.txt", 123_456_789_012L);
     assertThat(splitSerializer.deserialize(splitSerializer.getVersion(), splitSerializer.serialize(split)))

@@ -14,6 +14,9 @@ public interface TextSourceFactory {
   /** A bounded source of the lines of the file at {@code path}, or of every file of that directory. */
   Source<String, ?, ?> textFileSource(String path);
 
+  /** Like {@link #textFileSource(String)}, with lines in the charset {@code charsetName}. */
+  Source<String, ?, ?> textFileSource(String path, String charsetName);
+
   /**
    * An unbounded, non-parallel source of the strings separated by {@code delimiter} that the TCP
    * server at {@code host:port} sends.
