@@ -1,0 +1,75 @@
+package io.spate.api.datastream;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.JobExecutionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Runs a stream's job and reads the stream's records back into the program, mostly for tests. */
+@PublicEvolving
+public final class DataStreamUtils {
+
+  private DataStreamUtils() {}
+
+  /**
+   * Runs the job with {@code stream} as a sink and returns an iterator over its records; the same
+   * as {@link DataStream#executeAndCollect()}.
+   */
+  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream) throws Exception {
+    return collect(stream, "Data Stream Collect");
+  }
+
+  /** Like {@link #collect(DataStream)}, naming the job {@code executionJobName}. */
+  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream, String executionJobName)
+      throws Exception {
+    return collectWithClient(stream, executionJobName).iterator;
+  }
+
+  /** Like {@link #collect(DataStream, String)}, also returning the client of the job it starts. */
+  public static <OUT> ClientAndIterator<OUT> collectWithClient(DataStream<OUT> stream, String jobExecutionName)
+      throws Exception {
+    Objects.requireNonNull(stream, "stream");
+    return stream.executeAndCollectWithClient(jobExecutionName);
+  }
+
+  /** Runs the job of the bounded {@code stream} to its end and returns all its records. */
+  public static <E> List<E> collectBoundedStream(DataStream<E> stream, String jobName) throws Exception {
+    List<E> records = new ArrayList<>();
+    try (CloseableIterator<E> iterator = collect(stream, jobName)) {
+      iterator.forEachRemaining(records::add);
+    } catch (CollectIterator.JobFailedException e) {
+      throw (JobExecutionException) e.getCause();
+    }
+    return records;
+  }
+
+  /** Runs the job of {@code stream}, returns its first {@code numElements} records and cancels it. */
+  public static <E> List<E> collectUnboundedStream(DataStream<E> stream, int numElements, String jobName)
+      throws Exception {
+    try (ClientAndIterator<E> job = collectWithClient(stream, jobName)) {
+      return collectRecordsFromUnboundedStream(job, numElements);
+    }
+  }
+
+  /**
+   * Reads the next {@code numElements} records of {@code client}'s iterator.
+   *
+   * @throws IllegalStateException naming both counts if the job ends before it produced that many
+   */
+  public static <E> List<E> collectRecordsFromUnboundedStream(ClientAndIterator<E> client, int numElements) {
+    Objects.requireNonNull(client, "client");
+    if (numElements < 0) {
+      throw new IllegalArgumentException("numElements must not be negative: " + numElements);
+    }
+    List<E> records = new ArrayList<>(numElements);
+    while (records.size() < numElements && client.iterator.hasNext()) {
+      records.add(client.iterator.next());
+    }
+    if (records.size() < numElements) {
+      throw new IllegalStateException("The job " + client.client.getJobID() + " ended after " + records.size()
+          + " records, before the " + numElements + " asked for.");
+    }
+    return records;
+  }
+}
