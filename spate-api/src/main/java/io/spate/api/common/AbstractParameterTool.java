@@ -2,10 +2,11 @@ package io.spate.api.common;
 
 import io.spate.api.annotation.Public;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,11 +25,15 @@ public abstract class AbstractParameterTool extends ExecutionConfig.GlobalJobPar
   /** The value {@code createPropertiesFile} writes for a key that was read without a default. */
   public static final String DEFAULT_UNDEFINED = "<undefined>";
 
+  // Plain collections, read and written only while holding this tool's lock: the subtasks of a job
+  // in one process share the job's global parameters, and the concurrent collections do not pass
+  // the filter through which a cluster reads the job it is sent.
+
   /** The keys read so far, with the default each was read with (for {@code createPropertiesFile}). */
-  protected final Map<String, String> defaultData = new ConcurrentHashMap<>();
+  protected final Map<String, String> defaultData = new HashMap<>();
 
   /** The keys not read yet by any getter or {@link #has}. */
-  protected final Set<String> unrequestedParameters = ConcurrentHashMap.newKeySet();
+  protected final Set<String> unrequestedParameters = new HashSet<>();
 
   /** How many keys there are. */
   public abstract int getNumberOfParameters();
@@ -46,8 +51,20 @@ public abstract class AbstractParameterTool extends ExecutionConfig.GlobalJobPar
   protected abstract Object clone() throws CloneNotSupportedException;
 
   /** The keys that no getter and no {@link #has} asked for yet: misspelt or unused parameters. */
-  public Set<String> getUnrequestedParameters() {
-    return Collections.unmodifiableSet(unrequestedParameters);
+  public synchronized Set<String> getUnrequestedParameters() {
+    return Collections.unmodifiableSet(new HashSet<>(unrequestedParameters));
+  }
+
+  /** The keys among {@code keys} that were asked for. */
+  synchronized Set<String> requestedAmong(Set<String> keys) {
+    Set<String> requested = new HashSet<>(keys);
+    requested.removeAll(unrequestedParameters);
+    return requested;
+  }
+
+  /** Notes that {@code key} was asked for. */
+  protected synchronized void markRequested(String key) {
+    unrequestedParameters.remove(key);
   }
 
   /** The value of {@code key}, or {@code defaultValue} if it is absent. */
@@ -155,7 +172,7 @@ public abstract class AbstractParameterTool extends ExecutionConfig.GlobalJobPar
    * Remembers that {@code key} was read, with {@code value} as its default (null for none), for
    * {@code createPropertiesFile}; a later read with a default fills in an undefined one.
    */
-  protected void addToDefaults(String key, String value) {
+  protected synchronized void addToDefaults(String key, String value) {
     defaultData.merge(key, value == null ? DEFAULT_UNDEFINED : value,
         (current, given) -> current.equals(DEFAULT_UNDEFINED) ? given : current);
   }

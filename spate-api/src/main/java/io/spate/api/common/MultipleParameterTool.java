@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Like {@link ParameterTool}, for arguments that give a key several times ({@code --input a --input
@@ -76,14 +77,14 @@ public class MultipleParameterTool extends AbstractParameterTool {
 
   @Override
   public boolean has(String key) {
-    unrequestedParameters.remove(key);
+    markRequested(key);
     return data.containsKey(key);
   }
 
   /** Every value of {@code key} in the order given, or null if it is absent. */
   public Collection<String> getMultiParameter(String key) {
     addToDefaults(key, null);
-    unrequestedParameters.remove(key);
+    markRequested(key);
     return data.get(key);
   }
 
@@ -122,13 +123,9 @@ public class MultipleParameterTool extends AbstractParameterTool {
     data.forEach((key, values) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values));
     other.data.forEach((key, values) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values));
     MultipleParameterTool result = new MultipleParameterTool(merged);
-    merged.keySet().forEach(key -> {
-      boolean requestedHere = data.containsKey(key) && !unrequestedParameters.contains(key);
-      boolean requestedThere = other.data.containsKey(key) && !other.unrequestedParameters.contains(key);
-      if (requestedHere || requestedThere) {
-        result.unrequestedParameters.remove(key);
-      }
-    });
+    Set<String> requested = requestedAmong(data.keySet());
+    requested.addAll(other.requestedAmong(other.data.keySet()));
+    requested.forEach(result::markRequested);
     return result;
   }
 

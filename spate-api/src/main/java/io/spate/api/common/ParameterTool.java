@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A job's parameters as string key/value pairs, read from the command line, a properties file, a map
@@ -104,13 +105,13 @@ public class ParameterTool extends AbstractParameterTool {
 
   @Override
   public String get(String key) {
-    unrequestedParameters.remove(key);
+    markRequested(key);
     return data.get(key);
   }
 
   @Override
   public boolean has(String key) {
-    unrequestedParameters.remove(key);
+    markRequested(key);
     return data.containsKey(key);
   }
 
@@ -147,7 +148,9 @@ public class ParameterTool extends AbstractParameterTool {
       throw new IOException("File " + file.toAbsolutePath() + " exists and overwriting is not allowed");
     }
     Properties defaults = new Properties();
-    defaults.putAll(defaultData);
+    synchronized (this) {
+      defaults.putAll(defaultData);
+    }
     try (OutputStream out = Files.newOutputStream(file)) {
       defaults.store(out, "Parameters of the job and their defaults");
     }
@@ -158,13 +161,9 @@ public class ParameterTool extends AbstractParameterTool {
     Map<String, String> merged = new LinkedHashMap<>(data);
     merged.putAll(other.data);
     ParameterTool result = new ParameterTool(merged);
-    merged.keySet().forEach(key -> {
-      boolean requestedHere = data.containsKey(key) && !unrequestedParameters.contains(key);
-      boolean requestedThere = other.data.containsKey(key) && !other.unrequestedParameters.contains(key);
-      if (requestedHere || requestedThere) {
-        result.unrequestedParameters.remove(key);
-      }
-    });
+    Set<String> requested = requestedAmong(data.keySet());
+    requested.addAll(other.requestedAmong(other.data.keySet()));
+    requested.forEach(result::markRequested);
     return result;
   }
 

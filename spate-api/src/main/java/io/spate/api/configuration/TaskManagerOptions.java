@@ -1,8 +1,12 @@
-package io.spate.runtime;
+package io.spate.api.configuration;
 
-import io.spate.api.configuration.ConfigOption;
+import io.spate.api.annotation.PublicEvolving;
 
-/** Options of the TaskExecutors: slots, worker threads, the in-JVM network and the jobs' jars. */
+/**
+ * Options of the TaskExecutors: slots, worker threads and CPU cores, memory sizes, the network and the
+ * jobs' jars.
+ */
+@PublicEvolving
 public final class TaskManagerOptions {
 
   private TaskManagerOptions() {}
@@ -27,15 +31,6 @@ public final class TaskManagerOptions {
           .intType()
           .defaultValue(256)
           .withDescription("Records handed from one task to another in one batch.");
-
-  /** The longest time a partly filled batch waits before it is handed over. */
-  public static final ConfigOption<java.time.Duration> BUFFER_TIMEOUT =
-      ConfigOption.key("execution.buffer-timeout")
-          .durationType()
-          .defaultValue(java.time.Duration.ofMillis(100))
-          .withDescription("Longest wait of a partly filled batch while its producer stays busy; "
-              + "a producer whose input runs dry hands batches over at once, or at most 100 us after its "
-              + "previous hand-over (0 hands over every batch at once).");
 
   /** Batches in flight per channel. */
   public static final ConfigOption<Integer> CHANNEL_CAPACITY =
@@ -84,4 +79,95 @@ public final class TaskManagerOptions {
           .withDescription("How long a TaskExecutor keeps a job's downloaded jars and class loader after the last"
               + " task of the job on it ended; a restart within that time reuses them instead of downloading"
               + " again. Then the loader is closed and the files deleted.");
+
+  // ---------------------------------------------------------------- CPU and memory, as Flink names them
+
+  private static final String MEMORY_NOTE = "Accepted for Flink compatibility, not applied: a TaskManager's memory"
+      + " is that of its JVM (-Xmx). An embedded cluster checks, when a job starts, that the parts fit in the totals.";
+
+  /** CPU cores of a TaskExecutor; the embedded cluster runs that many worker threads (rounded up). */
+  public static final ConfigOption<Double> CPU_CORES =
+      ConfigOption.key("taskmanager.cpu.cores")
+          .doubleType()
+          .noDefaultValue()
+          .withDescription("CPU cores of a TaskExecutor, above 0. An embedded cluster (createLocalEnvironment,"
+              + " getExecutionEnvironment without a cluster) runs this many cooperative worker threads, rounded up,"
+              + " unless taskmanager.worker-threads is set.");
+
+  /** The whole memory of a TaskManager process. */
+  public static final ConfigOption<MemorySize> TOTAL_PROCESS_MEMORY =
+      ConfigOption.key("taskmanager.memory.process.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The whole memory of a TaskManager process; it must hold"
+              + " taskmanager.memory.flink.size and every component set.");
+
+  /** The memory of a TaskManager for its work: heap, managed and network memory. */
+  public static final ConfigOption<MemorySize> TOTAL_FLINK_MEMORY =
+      ConfigOption.key("taskmanager.memory.flink.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The memory of a TaskManager for its work; it must hold the"
+              + " components set (framework and task heap, task off-heap, managed, network minimum).");
+
+  /** The heap of the framework in a TaskManager. */
+  public static final ConfigOption<MemorySize> FRAMEWORK_HEAP_MEMORY =
+      ConfigOption.key("taskmanager.memory.framework.heap.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The heap the framework of a TaskManager uses.");
+
+  /** The heap for the tasks' user code and heap state. */
+  public static final ConfigOption<MemorySize> TASK_HEAP_MEMORY =
+      ConfigOption.key("taskmanager.memory.task.heap.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The heap for the tasks' code and heap state; an embedded cluster"
+              + " refuses more than its JVM's maximum heap.");
+
+  /** Off-heap memory for the tasks' user code. */
+  public static final ConfigOption<MemorySize> TASK_OFF_HEAP_MEMORY =
+      ConfigOption.key("taskmanager.memory.task.off-heap.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " Off-heap memory for the tasks' code.");
+
+  /** Memory managed by the TaskManager, which RocksDB uses. */
+  public static final ConfigOption<MemorySize> MANAGED_MEMORY_SIZE =
+      ConfigOption.key("taskmanager.memory.managed.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " Memory managed by the TaskManager; RocksDB's own budget is"
+              + " state.backend.rocksdb.memory.managed-size.");
+
+  /** The fraction of the TaskManager's memory that is managed, when no size is set. */
+  public static final ConfigOption<Float> MANAGED_MEMORY_FRACTION =
+      ConfigOption.key("taskmanager.memory.managed.fraction")
+          .floatType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The fraction, in [0, 1), of taskmanager.memory.flink.size that is"
+              + " managed when taskmanager.memory.managed.size is not set.");
+
+  /** The least memory for the network buffers. */
+  public static final ConfigOption<MemorySize> NETWORK_MEMORY_MIN =
+      ConfigOption.key("taskmanager.memory.network.min")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The least memory for network buffers; at most"
+              + " taskmanager.memory.network.max. Spate's network is sized by batches instead"
+              + " (taskmanager.network.batch-size, taskmanager.network.channel-capacity).");
+
+  /** The most memory for the network buffers. */
+  public static final ConfigOption<MemorySize> NETWORK_MEMORY_MAX =
+      ConfigOption.key("taskmanager.memory.network.max")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The most memory for network buffers.");
+
+  /** The metaspace of a TaskManager's JVM. */
+  public static final ConfigOption<MemorySize> JVM_METASPACE =
+      ConfigOption.key("taskmanager.memory.jvm-metaspace.size")
+          .memoryType()
+          .noDefaultValue()
+          .withDescription(MEMORY_NOTE + " The metaspace of a TaskManager's JVM.");
 }
