@@ -55,11 +55,13 @@ public abstract class AbstractParameterTool extends ExecutionConfig.GlobalJobPar
     return Collections.unmodifiableSet(new HashSet<>(unrequestedParameters));
   }
 
-  /** The keys among {@code keys} that were asked for. */
-  synchronized Set<String> requestedAmong(Set<String> keys) {
+  /** Notes as asked for here every key of {@code keys} that was asked for from {@code source}. */
+  void takeRequestsFrom(AbstractParameterTool source, Set<String> keys) {
     Set<String> requested = new HashSet<>(keys);
-    requested.removeAll(unrequestedParameters);
-    return requested;
+    synchronized (source) {
+      requested.removeAll(source.unrequestedParameters);
+    }
+    requested.forEach(this::markRequested);
   }
 
   /** Notes that {@code key} was asked for. */

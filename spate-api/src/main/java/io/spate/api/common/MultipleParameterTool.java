@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Like {@link ParameterTool}, for arguments that give a key several times ({@code --input a --input
@@ -101,6 +100,11 @@ public class MultipleParameterTool extends AbstractParameterTool {
     return values;
   }
 
+  /** Each key with all its values, in the order given. */
+  public Map<String, Collection<String>> toMultiMap() {
+    return data;
+  }
+
   /** Each key with its last value. */
   @Override
   public Map<String, String> toMap() {
@@ -123,9 +127,8 @@ public class MultipleParameterTool extends AbstractParameterTool {
     data.forEach((key, values) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values));
     other.data.forEach((key, values) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values));
     MultipleParameterTool result = new MultipleParameterTool(merged);
-    Set<String> requested = requestedAmong(data.keySet());
-    requested.addAll(other.requestedAmong(other.data.keySet()));
-    requested.forEach(result::markRequested);
+    result.takeRequestsFrom(this, data.keySet());
+    result.takeRequestsFrom(other, other.data.keySet());
     return result;
   }
 

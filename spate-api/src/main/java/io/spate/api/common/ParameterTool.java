@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * A job's parameters as string key/value pairs, read from the command line, a properties file, a map
@@ -161,9 +160,8 @@ public class ParameterTool extends AbstractParameterTool {
     Map<String, String> merged = new LinkedHashMap<>(data);
     merged.putAll(other.data);
     ParameterTool result = new ParameterTool(merged);
-    Set<String> requested = requestedAmong(data.keySet());
-    requested.addAll(other.requestedAmong(other.data.keySet()));
-    requested.forEach(result::markRequested);
+    result.takeRequestsFrom(this, data.keySet());
+    result.takeRequestsFrom(other, other.data.keySet());
     return result;
   }
 

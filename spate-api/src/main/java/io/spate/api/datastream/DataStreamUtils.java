@@ -15,15 +15,22 @@ public final class DataStreamUtils {
   /**
    * Runs the job with {@code stream} as a sink and returns an iterator over its records; the same
    * as {@link DataStream#executeAndCollect()}.
+   *
+   * @throws RuntimeException naming the job if it cannot be submitted
    */
-  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream) throws Exception {
+  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream) {
     return collect(stream, "Data Stream Collect");
   }
 
   /** Like {@link #collect(DataStream)}, naming the job {@code executionJobName}. */
-  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream, String executionJobName)
-      throws Exception {
-    return collectWithClient(stream, executionJobName).iterator;
+  public static <OUT> CloseableIterator<OUT> collect(DataStream<OUT> stream, String executionJobName) {
+    try {
+      return collectWithClient(stream, executionJobName).iterator;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new RuntimeException("Could not run the job '" + executionJobName + "' to collect its records: " + e, e);
+    }
   }
 
   /** Like {@link #collect(DataStream, String)}, also returning the client of the job it starts. */

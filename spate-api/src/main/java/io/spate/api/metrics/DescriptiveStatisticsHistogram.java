@@ -8,43 +8,26 @@ import io.spate.api.annotation.PublicEvolving;
  * histogram of this name estimates them. Any thread may record values.
  */
 @PublicEvolving
-public final class DescriptiveStatisticsHistogram implements Histogram {
+public final class DescriptiveStatisticsHistogram extends RecentValuesHistogram {
 
-  private final long[] window;
-  private long count;
+  private static final long serialVersionUID = 1L;
 
   /** A histogram over the last {@code windowSize} (at least 1) values. */
   public DescriptiveStatisticsHistogram(int windowSize) {
+    super(checkWindowSize(windowSize));
+  }
+
+  private static int checkWindowSize(int windowSize) {
     if (windowSize < 1) {
       throw new IllegalArgumentException(
           "A DescriptiveStatisticsHistogram keeps at least one value; got window size " + windowSize);
     }
-    this.window = new long[windowSize];
-  }
-
-  @Override
-  public synchronized void update(long value) {
-    window[(int) (count % window.length)] = value;
-    count++;
-  }
-
-  @Override
-  public synchronized long getCount() {
-    return count;
+    return windowSize;
   }
 
   @Override
   public HistogramStatistics getStatistics() {
-    long[] oldestFirst;
-    synchronized (this) {
-      int kept = (int) Math.min(count, window.length);
-      oldestFirst = new long[kept];
-      int oldest = count <= window.length ? 0 : (int) (count % window.length);
-      for (int i = 0; i < kept; i++) {
-        oldestFirst[i] = window[(oldest + i) % window.length];
-      }
-    }
-    return new WindowStatistics(oldestFirst);
+    return new WindowStatistics(recentValues());
   }
 
   /**

@@ -9,37 +9,23 @@ import java.util.Arrays;
  * the histogram, so any thread may record values.
  */
 @PublicEvolving
-public final class ReservoirHistogram implements Histogram {
-
-  private final long[] values;
-  private long count;
+public final class ReservoirHistogram extends RecentValuesHistogram {
 
   /** A histogram that keeps the last {@code capacity} values. */
   public ReservoirHistogram(int capacity) {
+    super(checkCapacity(capacity));
+  }
+
+  private static int checkCapacity(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("A ReservoirHistogram keeps at least one value; got capacity " + capacity);
     }
-    this.values = new long[capacity];
-  }
-
-  @Override
-  public synchronized void update(long value) {
-    values[(int) (count % values.length)] = value;
-    count++;
-  }
-
-  @Override
-  public synchronized long getCount() {
-    return count;
+    return capacity;
   }
 
   @Override
   public HistogramStatistics getStatistics() {
-    long[] kept;
-    synchronized (this) {
-      kept = Arrays.copyOf(values, (int) Math.min(count, values.length));
-    }
-    return new SortedValues(kept);
+    return new SortedValues(recentValues());
   }
 
   /**

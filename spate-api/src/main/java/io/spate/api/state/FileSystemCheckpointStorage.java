@@ -18,6 +18,7 @@ public class FileSystemCheckpointStorage implements CheckpointStorage {
   private static final long serialVersionUID = 1L;
 
   private final URI checkpointDirectory;
+  private final URI savepointDirectory;
   private final int fileStateSizeThreshold;
 
   /** Checkpoints under {@code checkpointDirectory}, a local path or a URI such as {@code file:///data/checkpoints}. */
@@ -36,9 +37,16 @@ public class FileSystemCheckpointStorage implements CheckpointStorage {
    * than in a file of its own.
    */
   public FileSystemCheckpointStorage(URI checkpointDirectory, int fileStateSizeThreshold) {
+    this(checkpointDirectory, null, fileStateSizeThreshold);
+  }
+
+  /** Like {@link #FileSystemCheckpointStorage(URI, int)}, with a default savepoint directory (null for none). */
+  FileSystemCheckpointStorage(URI checkpointDirectory, URI savepointDirectory, int fileStateSizeThreshold) {
     Objects.requireNonNull(checkpointDirectory, CheckpointingOptions.CHECKPOINTS_DIRECTORY.key());
     this.checkpointDirectory =
         CheckpointingOptions.directoryUri(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDirectory.toString());
+    this.savepointDirectory = savepointDirectory == null ? null
+        : CheckpointingOptions.directoryUri(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDirectory.toString());
     if (fileStateSizeThreshold < -1
         || fileStateSizeThreshold > CheckpointingOptions.MAX_FS_SMALL_FILE_THRESHOLD.bytes()) {
       throw new IllegalConfigurationException("Invalid file state size threshold " + fileStateSizeThreshold
@@ -58,12 +66,34 @@ public class FileSystemCheckpointStorage implements CheckpointStorage {
     return fileStateSizeThreshold;
   }
 
+  /** The directory of savepoints triggered without a target, or null if this storage sets none. */
+  public URI getSavepointDirectory() {
+    return savepointDirectory;
+  }
+
   @Override
   public void applyTo(Configuration configuration) {
     configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDirectory.toString());
+    if (savepointDirectory != null) {
+      configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDirectory.toString());
+    }
     if (fileStateSizeThreshold >= 0) {
       configuration.set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ofBytes(fileStateSizeThreshold));
     }
+  }
+
+  /** Equal when both write to the same directories with the same threshold. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileSystemCheckpointStorage other && o.getClass() == getClass()
+        && checkpointDirectory.equals(other.checkpointDirectory)
+        && Objects.equals(savepointDirectory, other.savepointDirectory)
+        && fileStateSizeThreshold == other.fileStateSizeThreshold;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(checkpointDirectory, savepointDirectory, fileStateSizeThreshold);
   }
 
   @Override

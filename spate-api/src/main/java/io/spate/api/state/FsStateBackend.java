@@ -49,6 +49,19 @@ public class FsStateBackend implements StateBackend, CheckpointStorage {
     this(new FileSystemCheckpointStorage(checkpointDataUri, fileStateSizeThreshold), true);
   }
 
+  /** Like {@link #FsStateBackend(URI, int)}; snapshots are always asynchronous. */
+  public FsStateBackend(URI checkpointDataUri, int fileStateSizeThreshold, boolean asynchronousSnapshots) {
+    this(new FileSystemCheckpointStorage(checkpointDataUri, fileStateSizeThreshold), asynchronousSnapshots);
+  }
+
+  /**
+   * Heap state, checkpoints under {@code checkpointDataUri}, savepoints triggered without a target
+   * under {@code defaultSavepointDirectory} (null for none).
+   */
+  public FsStateBackend(URI checkpointDataUri, URI defaultSavepointDirectory) {
+    this(new FileSystemCheckpointStorage(checkpointDataUri, defaultSavepointDirectory, -1), true);
+  }
+
   private FsStateBackend(FileSystemCheckpointStorage storage, boolean asynchronousSnapshots) {
     this.storage = storage;
     this.asynchronousSnapshots = asynchronousSnapshots;

@@ -30,6 +30,7 @@ class MultipleParameterToolTest {
           }
           MultipleParameterTool tool = MultipleParameterTool.fromArgs(args.toArray(String[]::new));
           assertThat(tool.getNumberOfParameters()).isEqualTo(expected.size());
+          assertThat(tool.toMultiMap()).isEqualTo(expected);
           expected.forEach((key, values) -> {
             assertThat(tool.getMultiParameter(key)).containsExactlyElementsOf(values);
             assertThat(tool.toMap()).containsEntry(key, values.get(values.size() - 1));

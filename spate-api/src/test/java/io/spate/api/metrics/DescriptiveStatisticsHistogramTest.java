@@ -60,4 +60,22 @@ class DescriptiveStatisticsHistogramTest {
     assertThatThrownBy(() -> stats.getQuantile(1.5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DescriptiveStatisticsHistogram(0)).hasMessageContaining("window size 0");
   }
+
+  @Test
+  void aSerializedHistogramKeepsItsWindowAndCount() throws Exception {
+    DescriptiveStatisticsHistogram histogram = new DescriptiveStatisticsHistogram(3);
+    for (long v = 1; v <= 5; v++) {
+      histogram.update(v);
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(histogram);
+    }
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      DescriptiveStatisticsHistogram copy = (DescriptiveStatisticsHistogram) in.readObject();
+      assertThat(copy.getCount()).isEqualTo(5);
+      assertThat(copy.getStatistics().getValues()).containsExactly(3, 4, 5);
+    }
+  }
 }

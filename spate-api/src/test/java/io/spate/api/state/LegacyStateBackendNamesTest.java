@@ -2,6 +2,8 @@ package io.spate.api.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.spate.api.checkpoint.CheckpointConfig;
 import io.spate.api.configuration.CheckpointingOptions;
@@ -57,5 +59,32 @@ class LegacyStateBackendNamesTest {
     Configuration viaStorage = new Configuration();
     new CheckpointConfig(viaStorage).setCheckpointStorage(backend);
     assertThat(viaStorage.toMap()).isEqualTo(conf.toMap());
+  }
+
+  @Test
+  void aSavepointDirectoryGivenWithTheBackendIsTheDefaultTarget() {
+    Configuration conf = new Configuration();
+    new FsStateBackend(URI.create("file:///data/ckpt"), URI.create("file:///data/savepoints")).applyTo(conf);
+    assertThat(conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY)).isEqualTo("file:///data/savepoints");
+    assertThat(new CheckpointConfig(conf).getDefaultSavepointDirectory()).contains(URI.create("file:///data/savepoints"));
+  }
+
+  @Test
+  void storagesAreEqualWhenTheyWriteTheSameOptions() {
+    qt().withExamples(300)
+        .forAll(integers().between(0, 3), integers().between(0, 3), integers().between(-1, 2))
+        .checkAssert((a, b, threshold) -> {
+          FileSystemCheckpointStorage first = new FileSystemCheckpointStorage(URI.create("file:///c" + a), threshold);
+          FileSystemCheckpointStorage second = new FileSystemCheckpointStorage(URI.create("file:///c" + b), threshold);
+          Configuration firstConf = new Configuration();
+          Configuration secondConf = new Configuration();
+          first.applyTo(firstConf);
+          second.applyTo(secondConf);
+          assertThat(first.equals(second)).isEqualTo(firstConf.toMap().equals(secondConf.toMap()));
+          if (first.equals(second)) {
+            assertThat(first).hasSameHashCodeAs(second);
+          }
+          assertThat(first).isEqualTo(new FileSystemCheckpointStorage(URI.create("file:///c" + a), threshold));
+        });
   }
 }
