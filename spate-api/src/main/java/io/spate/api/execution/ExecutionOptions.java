@@ -41,4 +41,7 @@ public final class ExecutionOptions {
           .defaultValue(true)
           .withDescription("false: a busy producer hands a batch over only when it is full "
               + "(setBufferTimeout(-1)); one whose input runs dry still hands over what it has.");
+
+  /** The buffer timeout that hands over only full batches, as {@code setBufferTimeout} takes it. */
+  public static final long DISABLED_NETWORK_BUFFER_TIMEOUT = -1L;
 }

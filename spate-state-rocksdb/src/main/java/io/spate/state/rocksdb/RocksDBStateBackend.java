@@ -5,10 +5,10 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.CheckpointStorage;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
-import io.spate.api.state.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
 import io.spate.api.state.FileSystemCheckpointStorage;
 import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.StateBackend;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
 
@@ -29,28 +29,31 @@ public class RocksDBStateBackend implements StateBackend, CheckpointStorage {
   private final FileSystemCheckpointStorage storage;
   private final Boolean incrementalCheckpoints;
   private String dbStoragePath;
-  private PriorityQueueStateType priorityQueueStateType;
+  private EmbeddedRocksDBStateBackend.PriorityQueueStateType priorityQueueStateType;
+
+  // The public constructors declare the IOException that Flink's declare, so that programs that catch
+  // it compile; a bad directory is an IllegalConfigurationException naming the option.
 
   /**
    * RocksDB state, checkpoints under {@code checkpointDataUri} (a local path or a URI such as {@code
    * file:///data/ckpt}), incremental or not as {@code state.backend.incremental} says.
    */
-  public RocksDBStateBackend(String checkpointDataUri) {
+  public RocksDBStateBackend(String checkpointDataUri) throws IOException {
     this(new FileSystemCheckpointStorage(checkpointDataUri), null);
   }
 
   /** Like {@link #RocksDBStateBackend(String)}, with incremental checkpoints on or off for this job. */
-  public RocksDBStateBackend(String checkpointDataUri, boolean enableIncrementalCheckpointing) {
+  public RocksDBStateBackend(String checkpointDataUri, boolean enableIncrementalCheckpointing) throws IOException {
     this(new FileSystemCheckpointStorage(checkpointDataUri), enableIncrementalCheckpointing);
   }
 
   /** RocksDB state, checkpoints under the directory {@code checkpointDataUri}. */
-  public RocksDBStateBackend(URI checkpointDataUri) {
+  public RocksDBStateBackend(URI checkpointDataUri) throws IOException {
     this(new FileSystemCheckpointStorage(checkpointDataUri), null);
   }
 
   /** Like {@link #RocksDBStateBackend(URI)}, with incremental checkpoints on or off for this job. */
-  public RocksDBStateBackend(URI checkpointDataUri, boolean enableIncrementalCheckpointing) {
+  public RocksDBStateBackend(URI checkpointDataUri, boolean enableIncrementalCheckpointing) throws IOException {
     this(new FileSystemCheckpointStorage(checkpointDataUri), enableIncrementalCheckpointing);
   }
 
@@ -75,9 +78,24 @@ public class RocksDBStateBackend implements StateBackend, CheckpointStorage {
     this.dbStoragePath = Objects.requireNonNull(path, RocksDBOptions.LOCAL_DIRECTORY.key());
   }
 
+  /** Where the timers of keyed operators live, under the name older programs use. */
+  public enum PriorityQueueStateType {
+    /** On the heap. */
+    HEAP,
+    /** In RocksDB. */
+    ROCKSDB
+  }
+
   /** Keeps timers on the heap or in RocksDB ({@code state.backend.rocksdb.timer-service.factory}). */
   public void setPriorityQueueStateType(PriorityQueueStateType type) {
-    this.priorityQueueStateType = Objects.requireNonNull(type, RocksDBOptions.TIMER_SERVICE_FACTORY.key());
+    Objects.requireNonNull(type, RocksDBOptions.TIMER_SERVICE_FACTORY.key());
+    this.priorityQueueStateType = EmbeddedRocksDBStateBackend.PriorityQueueStateType.valueOf(type.name());
+  }
+
+  /** Where timers live: as set here, else the option's default. */
+  public PriorityQueueStateType getPriorityQueueStateType() {
+    return PriorityQueueStateType.valueOf((priorityQueueStateType != null
+        ? priorityQueueStateType : RocksDBOptions.TIMER_SERVICE_FACTORY.defaultValue()).name());
   }
 
   @Override

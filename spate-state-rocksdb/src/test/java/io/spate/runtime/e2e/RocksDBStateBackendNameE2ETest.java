@@ -42,7 +42,12 @@ class RocksDBStateBackendNameE2ETest {
   @Test
   void incrementalCheckpointsToTheNamedDirectoryRestore(@TempDir Path dir) throws Exception {
     Path checkpoints = dir.resolve("checkpoints");
-    StreamExecutionEnvironment env = env(new RocksDBStateBackend(checkpoints.toString(), true), dir.resolve("rocksdb"));
+    RocksDBStateBackend backend = new RocksDBStateBackend(checkpoints.toString(), true);
+    backend.setPriorityQueueStateType(RocksDBStateBackend.PriorityQueueStateType.HEAP);
+    assertThat(backend.getPriorityQueueStateType()).isEqualTo(RocksDBStateBackend.PriorityQueueStateType.HEAP);
+    StreamExecutionEnvironment env = env(backend, dir.resolve("rocksdb"));
+    assertThat(env.getConfiguration().get(RocksDBOptions.TIMER_SERVICE_FACTORY))
+        .isEqualTo(EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
     assertThat(env.getConfiguration().get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
     BackendRecoveryJob.runAndCheck(env, "rocksdb-incremental", checkpoints);
   }
