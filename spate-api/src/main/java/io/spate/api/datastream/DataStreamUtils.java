@@ -2,6 +2,10 @@ package io.spate.api.datastream;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.JobExecutionException;
+import io.spate.api.dag.PartitionSpec;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.typeinfo.TypeExtractor;
+import io.spate.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,5 +82,27 @@ public final class DataStreamUtils {
           + " records, before the " + numElements + " asked for.");
     }
     return records;
+  }
+
+  /**
+   * {@code stream} as a keyed stream by {@code keySelector}, without repartitioning it: each record
+   * stays on its subtask. The stream must already be partitioned exactly as {@code keyBy} would
+   * partition it (same key, same parallelism and max parallelism), such as the output of a map right
+   * after a {@code keyBy}; otherwise records reach subtasks that do not own their keys' key groups,
+   * and their keyed state is not where a restore or a rescale looks for it.
+   */
+  public static <T, K> KeyedStream<T, K> reinterpretAsKeyedStream(DataStream<T> stream, KeySelector<T, K> keySelector) {
+    Objects.requireNonNull(keySelector, "keySelector");
+    TypeInformation<K> keyType = TypeExtractor.getUnaryReturnType(
+        keySelector, KeySelector.class, 0, 1, stream.getType(), "Key Selector");
+    return reinterpretAsKeyedStream(stream, keySelector, keyType);
+  }
+
+  /** Like {@link #reinterpretAsKeyedStream(DataStream, KeySelector)}, with the key type given. */
+  public static <T, K> KeyedStream<T, K> reinterpretAsKeyedStream(
+      DataStream<T> stream, KeySelector<T, K> keySelector, TypeInformation<K> typeInfo) {
+    Objects.requireNonNull(stream, "stream");
+    return new KeyedStream<>(stream, new PartitionSpec.Forward(), Objects.requireNonNull(keySelector, "keySelector"),
+        Objects.requireNonNull(typeInfo, "typeInfo"));
   }
 }

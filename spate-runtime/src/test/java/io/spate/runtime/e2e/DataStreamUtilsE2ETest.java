@@ -7,8 +7,17 @@ import io.spate.api.common.JobExecutionException;
 import io.spate.api.common.JobStatus;
 import io.spate.api.datastream.ClientAndIterator;
 import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.DataStreamUtils;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.Types;
+import io.spate.runtime.graph.JobGraph;
+import io.spate.runtime.graph.JobGraphGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,5 +82,37 @@ class DataStreamUtilsE2ETest {
       }
       return x;
     }), "failing")).isInstanceOf(JobExecutionException.class).hasStackTraceContaining("record two is bad");
+  }
+
+  /** Counts records per key and emits "key:count". */
+  static final class CountPerKey extends KeyedProcessFunction<Long, Long, String> {
+    private static final long serialVersionUID = 1L;
+    private transient ValueState<Long> count;
+
+    @Override
+    public void open(OpenContext ctx) {
+      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class, 0L));
+    }
+
+    @Override
+    public void processElement(Long value, Context ctx, Collector<String> out) throws java.io.IOException {
+      count.update(count.value() + 1);
+      out.collect(ctx.getCurrentKey() + ":" + count.value());
+    }
+  }
+
+  @Test
+  void aStreamPartitionedByKeyIsReadAsKeyedWithoutAnotherShuffle() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    DataStream<Long> partitioned = env.fromSequence(1, 100).keyBy(x -> x % 5).map(x -> x);
+    DataStreamUtils.reinterpretAsKeyedStream(partitioned, x -> x % 5).process(new CountPerKey()).discard();
+    JobGraph graph = JobGraphGenerator.generate(env.getStreamGraph("reinterpreted"));
+    // the source, then map and keyed process chained: no hash edge after the map
+    assertThat(graph.vertices()).hasSize(2);
+
+    DataStream<Long> again = env.fromSequence(1, 100).keyBy(x -> x % 5).map(x -> x);
+    List<String> counts = DataStreamUtils.collectBoundedStream(
+        DataStreamUtils.reinterpretAsKeyedStream(again, x -> x % 5, Types.LONG).process(new CountPerKey()), "counts");
+    assertThat(counts).hasSize(100).contains("0:20", "1:20", "2:20", "3:20", "4:20");
   }
 }
