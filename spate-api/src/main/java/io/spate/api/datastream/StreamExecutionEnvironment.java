@@ -98,13 +98,13 @@ public class StreamExecutionEnvironment {
   }
 
   /** An environment that runs jobs on an embedded cluster in this JVM. */
-  public static StreamExecutionEnvironment createLocalEnvironment() {
-    return new StreamExecutionEnvironment(new Configuration());
+  public static LocalStreamEnvironment createLocalEnvironment() {
+    return new LocalStreamEnvironment();
   }
 
   /** An embedded-cluster environment with the given default parallelism. */
-  public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
-    StreamExecutionEnvironment env = createLocalEnvironment();
+  public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
+    LocalStreamEnvironment env = createLocalEnvironment();
     env.setParallelism(parallelism);
     return env;
   }
@@ -283,14 +283,14 @@ public class StreamExecutionEnvironment {
    * applied: its {@code taskmanager.numberOfTaskSlots} and {@code taskmanager.cpu.cores} size the
    * cluster, its memory options are checked when a job starts.
    */
-  public static StreamExecutionEnvironment createLocalEnvironment(Configuration configuration) {
+  public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
     Objects.requireNonNull(configuration, "The configuration must not be null.");
-    return new StreamExecutionEnvironment(new Configuration(configuration).set(ExecutionOptions.TARGET, "local"));
+    return new LocalStreamEnvironment(configuration);
   }
 
   /** Like {@link #createLocalEnvironment(Configuration)}, with the given default parallelism. */
-  public static StreamExecutionEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
-    StreamExecutionEnvironment env = createLocalEnvironment(configuration);
+  public static LocalStreamEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
+    LocalStreamEnvironment env = createLocalEnvironment(configuration);
     env.setParallelism(parallelism);
     return env;
   }

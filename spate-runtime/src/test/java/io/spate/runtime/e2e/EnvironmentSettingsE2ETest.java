@@ -10,6 +10,7 @@ import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.PipelineOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.TaskManagerOptions;
+import io.spate.api.datastream.LocalStreamEnvironment;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.functions.MapFunction;
@@ -156,6 +157,8 @@ class EnvironmentSettingsE2ETest {
 
   @Test
   void aLocalEnvironmentWithWebUiRunsJobsAndServesTheRestApi() throws Exception {
+    LocalStreamEnvironment local = StreamExecutionEnvironment.createLocalEnvironment();
+    assertThat(local.getConfiguration().get(ExecutionOptions.TARGET)).isEqualTo("local");
     Configuration conf = new Configuration().set(RestOptions.BIND_PORT, "0");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
     assertThat(env.getConfiguration().get(RestOptions.LOCAL_ENABLED)).isTrue();
