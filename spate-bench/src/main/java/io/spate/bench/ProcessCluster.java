@@ -3,7 +3,7 @@ package io.spate.bench;
 import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
 import io.spate.runtime.minicluster.MiniCluster;

@@ -1,7 +1,7 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.dispatcher.SubmittedJobGraphs;
 import io.spate.runtime.heartbeat.HeartbeatSettings;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.RestOptions;
 import io.spate.clitest.CollectingSink;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.minicluster.MiniCluster;
 import io.spate.runtime.minicluster.MiniClusterConfiguration;
 import io.spate.runtime.network.remote.RemoteShuffleOptions;

@@ -6,10 +6,9 @@ import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.MemorySize;
+import io.spate.api.state.CheckpointStorage;
 import java.io.Serializable;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -196,6 +195,14 @@ public final class CheckpointConfig implements Serializable {
     setCheckpointStorage(directory.toAbsolutePath().normalize().toUri());
   }
 
+  /**
+   * Stores checkpoints where {@code storage} says, such as a {@link
+   * io.spate.api.state.FileSystemCheckpointStorage}; the same as setting the options it writes.
+   */
+  public void setCheckpointStorage(CheckpointStorage storage) {
+    Objects.requireNonNull(storage, "The checkpoint storage must not be null.").applyTo(configuration);
+  }
+
   /** The checkpoint directory as a URI (a path becomes a {@code file:} URI), if one is set. */
   public Optional<URI> getCheckpointStorage() {
     return configuration.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
@@ -284,22 +291,6 @@ public final class CheckpointConfig implements Serializable {
 
   /** A URI with a scheme as given, else the absolute {@code file:} URI of a local path. */
   private static URI toDirectoryUri(ConfigOption<String> option, String directory) {
-    Objects.requireNonNull(directory, option.key());
-    if (directory.isBlank()) {
-      throw new IllegalConfigurationException("Invalid " + option.key() + ": the directory is empty.");
-    }
-    String trimmed = directory.trim();
-    try {
-      if (trimmed.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
-        URI uri = new URI(trimmed);
-        if (!uri.isOpaque()) {
-          return uri;
-        }
-      }
-      return Path.of(trimmed).toAbsolutePath().normalize().toUri();
-    } catch (URISyntaxException | InvalidPathException e) {
-      throw new IllegalConfigurationException("Invalid " + option.key() + ": '" + directory
-          + "' is neither a URI such as file:///data/checkpoints nor a local path (" + e.getMessage() + ").");
-    }
+    return CheckpointingOptions.directoryUri(option, directory);
   }
 }

@@ -6,8 +6,10 @@ import io.spate.api.configuration.CoreOptions;
 import io.spate.api.serialization.SerializerConfig;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 
 /** The per-job settings that user functions can read at run time. */
 @Public
@@ -16,7 +18,7 @@ public final class ExecutionConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Configuration configuration;
-  private Map<String, String> globalJobParameters = Map.of();
+  private GlobalJobParameters globalJobParameters = new GlobalJobParameters();
 
   /** An execution config backed by {@code configuration}. */
   public ExecutionConfig(Configuration configuration) {
@@ -64,14 +66,45 @@ public final class ExecutionConfig implements Serializable {
     return this;
   }
 
-  /** Parameters visible to every function of the job. */
-  public Map<String, String> getGlobalJobParameters() {
+  /**
+   * The parameters visible to every function of the job (through {@code
+   * getRuntimeContext().getExecutionConfig().getGlobalJobParameters()}); empty unless set.
+   */
+  public GlobalJobParameters getGlobalJobParameters() {
     return globalJobParameters;
   }
 
-  /** Sets parameters visible to every function of the job. */
-  public void setGlobalJobParameters(Map<String, String> parameters) {
-    this.globalJobParameters = Map.copyOf(parameters);
+  /**
+   * Makes {@code parameters} (such as a {@code ParameterTool}) visible to every function of the job;
+   * they travel with the job, so they must be serializable.
+   */
+  public void setGlobalJobParameters(GlobalJobParameters parameters) {
+    this.globalJobParameters = Objects.requireNonNull(parameters, "The global job parameters must not be null.");
+  }
+
+  /**
+   * Parameters a job hands to all its functions; subclass it, or use {@code ParameterTool}. {@link
+   * #toMap()} is what {@code RuntimeContext.getGlobalJobParameters()} returns.
+   */
+  @Public
+  public static class GlobalJobParameters implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The parameters as key/value pairs; none for this base class. */
+    public Map<String, String> toMap() {
+      return Collections.emptyMap();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o != null && o.getClass() == getClass();
+    }
+
+    @Override
+    public int hashCode() {
+      return GlobalJobParameters.class.hashCode();
+    }
   }
 
   // Serialization settings (Flink's getSerializerConfig).

@@ -4,7 +4,12 @@ import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
 import io.spate.api.common.RuntimeExecutionMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /** Options that turn on, pace and store a job's checkpoints. */
 @PublicEvolving
@@ -142,5 +147,31 @@ public final class CheckpointingOptions {
   public static boolean isCheckpointingEnabled(Configuration conf) {
     return conf.get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH
         && conf.getOptional(CHECKPOINTING_INTERVAL).isPresent();
+  }
+
+  /**
+   * {@code directory}, the value of {@code option}, as a URI: one with a scheme as given, a local path
+   * as the absolute {@code file:} URI it names from this process's working directory.
+   *
+   * @throws IllegalConfigurationException naming the option if {@code directory} is empty, or neither a URI nor a path
+   */
+  public static URI directoryUri(ConfigOption<String> option, String directory) {
+    Objects.requireNonNull(directory, option.key());
+    if (directory.isBlank()) {
+      throw new IllegalConfigurationException("Invalid " + option.key() + ": the directory is empty.");
+    }
+    String trimmed = directory.trim();
+    try {
+      if (trimmed.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+        URI uri = new URI(trimmed);
+        if (!uri.isOpaque()) {
+          return uri;
+        }
+      }
+      return Path.of(trimmed).toAbsolutePath().normalize().toUri();
+    } catch (URISyntaxException | InvalidPathException e) {
+      throw new IllegalConfigurationException("Invalid " + option.key() + ": '" + directory
+          + "' is neither a URI such as file:///data/checkpoints nor a local path (" + e.getMessage() + ").");
+    }
   }
 }

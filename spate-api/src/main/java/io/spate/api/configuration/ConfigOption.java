@@ -74,6 +74,11 @@ public record ConfigOption<T>(
       return new TypedBuilder<>(key, Double.class);
     }
 
+    /** A float-valued option. */
+    public TypedBuilder<Float> floatType() {
+      return new TypedBuilder<>(key, Float.class);
+    }
+
     /** A duration option, written like {@code 200 ms}, {@code 10s} or {@code 1 min}. */
     public TypedBuilder<Duration> durationType() {
       return new TypedBuilder<>(key, Duration.class);

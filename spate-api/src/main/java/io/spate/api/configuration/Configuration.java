@@ -101,6 +101,8 @@ public final class Configuration implements Serializable {
         return (T) Long.valueOf(value);
       } else if (type == Double.class) {
         return (T) Double.valueOf(value);
+      } else if (type == Float.class) {
+        return (T) Float.valueOf(value);
       } else if (type == Boolean.class) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
           return (T) Boolean.valueOf(value);

@@ -429,6 +429,11 @@ public class DataStream<T> {
 
   /** Like {@link #executeAndCollect()}, naming the job. */
   public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+    return executeAndCollectWithClient(jobName).iterator;
+  }
+
+  /** Runs the job with this stream collected, for {@link DataStreamUtils#collectWithClient}. */
+  ClientAndIterator<T> executeAndCollectWithClient(String jobName) throws Exception {
     CollectSink<T> sink = new CollectSink<>();
     sinkTo(sink, "Collect Sink");
     JobClient client;
@@ -438,7 +443,7 @@ public class DataStream<T> {
       sink.buffer().close();
       throw e;
     }
-    return new CollectIterator<>(sink.buffer(), client);
+    return new ClientAndIterator<>(client, new CollectIterator<>(sink.buffer(), client));
   }
 
   /** Runs the job and returns at most {@code limit} records of this stream, then cancels it. */

@@ -40,8 +40,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
   private final TypeInformation<K> keyType;
 
   KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+    this(input, new PartitionSpec.KeyGroupHash(keySelector, keyType), keySelector, keyType);
+  }
+
+  /** A keyed stream whose records reach its operators as {@code partitioning} sends them. */
+  KeyedStream(DataStream<T> input, PartitionSpec partitioning, KeySelector<T, K> keySelector,
+      TypeInformation<K> keyType) {
     super(input.environment, new PartitionTransformation<>(input.environment.newId(), input.transformation,
-        new PartitionSpec.KeyGroupHash(keySelector, keyType)));
+        partitioning));
     this.keySelector = keySelector;
     this.keyType = keyType;
     if (!(keyType instanceof MissingTypeInfo)) {

@@ -14,6 +14,8 @@ import io.spate.api.common.RestartStrategy;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.PipelineOptions;
+import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.Source;
@@ -40,6 +42,7 @@ import io.spate.api.state.StateBackend;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -99,13 +102,13 @@ public class StreamExecutionEnvironment {
   }
 
   /** An environment that runs jobs on an embedded cluster in this JVM. */
-  public static StreamExecutionEnvironment createLocalEnvironment() {
-    return new StreamExecutionEnvironment(new Configuration());
+  public static LocalStreamEnvironment createLocalEnvironment() {
+    return new LocalStreamEnvironment();
   }
 
   /** An embedded-cluster environment with the given default parallelism. */
-  public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
-    StreamExecutionEnvironment env = createLocalEnvironment();
+  public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
+    LocalStreamEnvironment env = createLocalEnvironment();
     env.setParallelism(parallelism);
     return env;
   }
@@ -275,6 +278,81 @@ public class StreamExecutionEnvironment {
   /** Registers a listener told of every job this environment submits. */
   public void registerJobListener(JobListener listener) {
     jobListeners.add(Objects.requireNonNull(listener));
+  }
+
+  // ---------------------------------------------------------------- local environments and pipeline settings
+
+  /**
+   * An environment that runs jobs on an embedded cluster in this JVM, with {@code configuration}
+   * applied: its {@code taskmanager.numberOfTaskSlots} and {@code taskmanager.cpu.cores} size the
+   * cluster, its memory options are checked when a job starts.
+   */
+  public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
+    Objects.requireNonNull(configuration, "The configuration must not be null.");
+    return new LocalStreamEnvironment(configuration);
+  }
+
+  /** Like {@link #createLocalEnvironment(Configuration)}, with the given default parallelism. */
+  public static LocalStreamEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
+    LocalStreamEnvironment env = createLocalEnvironment(configuration);
+    env.setParallelism(parallelism);
+    return env;
+  }
+
+  /**
+   * Like {@link #createLocalEnvironment(Configuration)}, with the embedded cluster serving its REST
+   * API on {@code rest.port} (or {@code rest.bind-port}) while a job runs. Spate has no web UI yet:
+   * a message in the log says so, and where the REST API is.
+   */
+  public static StreamExecutionEnvironment createLocalEnvironmentWithWebUI(Configuration configuration) {
+    StreamExecutionEnvironment env = createLocalEnvironment(configuration);
+    env.configuration.set(RestOptions.LOCAL_ENABLED, true);
+    System.getLogger(StreamExecutionEnvironment.class.getName()).log(System.Logger.Level.INFO,
+        "createLocalEnvironmentWithWebUI: Spate does not serve a web UI yet; the embedded cluster of each job"
+            + " serves its REST API on port " + env.configuration.getOptional(RestOptions.BIND_PORT)
+            .orElse(String.valueOf(env.configuration.get(RestOptions.PORT))) + ".");
+    return env;
+  }
+
+  /**
+   * Sets how long, in milliseconds, a partly filled batch of records may wait while its producer
+   * stays busy before it is handed to the next task ({@code execution.buffer-timeout}): 0 hands every
+   * batch over at once, -1 only full ones (a producer whose input runs dry hands over what it has).
+   *
+   * @throws IllegalArgumentException if {@code timeoutMillis} is below -1
+   */
+  public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
+    if (timeoutMillis < -1) {
+      throw new IllegalArgumentException(
+          "The buffer timeout must be at least 0 milliseconds, or -1 to hand over only full batches; got "
+              + timeoutMillis + ".");
+    }
+    configuration.set(ExecutionOptions.BUFFER_TIMEOUT_ENABLED, timeoutMillis != -1);
+    if (timeoutMillis != -1) {
+      configuration.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(timeoutMillis));
+    }
+    return this;
+  }
+
+  /** The buffer timeout in milliseconds, or -1 if only full batches are handed over. */
+  public long getBufferTimeout() {
+    return configuration.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
+        ? configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis() : -1;
+  }
+
+  /**
+   * Runs every operator as a task of its own ({@code pipeline.operator-chaining.enabled: false}),
+   * instead of chaining operators joined by a forward edge into one task: records between them are
+   * then handed over in batches. Useful to see each operator's metrics and back pressure apart.
+   */
+  public StreamExecutionEnvironment disableOperatorChaining() {
+    configuration.set(PipelineOptions.OPERATOR_CHAINING, false);
+    return this;
+  }
+
+  /** Whether operators are chained (the default), see {@link #disableOperatorChaining()}. */
+  public boolean isChainingEnabled() {
+    return configuration.get(PipelineOptions.OPERATOR_CHAINING);
   }
 
   // ---------------------------------------------------------------- sources

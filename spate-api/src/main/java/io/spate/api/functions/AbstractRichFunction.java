@@ -1,6 +1,7 @@
 package io.spate.api.functions;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.configuration.Configuration;
 
 /** The base class of rich functions: keeps the runtime context and does nothing on open/close. */
 @Public
@@ -10,8 +11,20 @@ public abstract class AbstractRichFunction implements RichFunction {
 
   private transient RuntimeContext runtimeContext;
 
+  /** Calls {@link #open(Configuration)} with an empty configuration; override either. */
   @Override
-  public void open(OpenContext openContext) throws Exception {}
+  public void open(OpenContext openContext) throws Exception {
+    open(new Configuration());
+  }
+
+  /**
+   * Does nothing; called by {@link #open(OpenContext)} unless that is overridden.
+   *
+   * @deprecated override {@link #open(OpenContext)}
+   */
+  @Deprecated
+  @Override
+  public void open(Configuration parameters) throws Exception {}
 
   @Override
   public void close() throws Exception {}

@@ -15,6 +15,7 @@ import io.spate.api.state.ReducingState;
 import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
+import java.util.Map;
 
 /**
  * What a rich function can learn about where it runs (its task, subtask, job, metrics) and where it
@@ -83,4 +84,12 @@ public interface RuntimeContext {
 
   /** The map state of the current key described by {@code descriptor}; keyed streams only. */
   <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
+
+  /**
+   * The job's global parameters as key/value pairs: those set with {@code
+   * env.getConfig().setGlobalJobParameters(...)}, empty if none.
+   */
+  default Map<String, String> getGlobalJobParameters() {
+    return getExecutionConfig().getGlobalJobParameters().toMap();
+  }
 }

@@ -9,37 +9,23 @@ import java.util.Arrays;
  * the histogram, so any thread may record values.
  */
 @PublicEvolving
-public final class ReservoirHistogram implements Histogram {
-
-  private final long[] values;
-  private long count;
+public final class ReservoirHistogram extends RecentValuesHistogram {
 
   /** A histogram that keeps the last {@code capacity} values. */
   public ReservoirHistogram(int capacity) {
+    super(checkCapacity(capacity));
+  }
+
+  private static int checkCapacity(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("A ReservoirHistogram keeps at least one value; got capacity " + capacity);
     }
-    this.values = new long[capacity];
-  }
-
-  @Override
-  public synchronized void update(long value) {
-    values[(int) (count % values.length)] = value;
-    count++;
-  }
-
-  @Override
-  public synchronized long getCount() {
-    return count;
+    return capacity;
   }
 
   @Override
   public HistogramStatistics getStatistics() {
-    long[] kept;
-    synchronized (this) {
-      kept = Arrays.copyOf(values, (int) Math.min(count, values.length));
-    }
-    return new SortedValues(kept);
+    return new SortedValues(recentValues());
   }
 
   /**
@@ -47,19 +33,15 @@ public final class ReservoirHistogram implements Histogram {
    * nearest ranks: the q-quantile of n sorted values v is v[h] + (h - floor(h)) * (v[h+1] - v[h]) at
    * h = q * (n - 1), so the 0-quantile is the minimum and the 1-quantile the maximum.
    */
-  private static final class SortedValues extends HistogramStatistics {
-    private final long[] sorted;
+  private static final class SortedValues extends SortedHistogramValues {
 
     SortedValues(long[] values) {
-      Arrays.sort(values);
-      this.sorted = values;
+      super(values);
     }
 
     @Override
     public double getQuantile(double quantile) {
-      if (!(quantile >= 0 && quantile <= 1)) {
-        throw new IllegalArgumentException("A quantile lies between 0 and 1; got " + quantile);
-      }
+      checkQuantile(quantile);
       if (sorted.length == 0) {
         return Double.NaN;
       }
@@ -74,46 +56,6 @@ public final class ReservoirHistogram implements Histogram {
     @Override
     public long[] getValues() {
       return Arrays.copyOf(sorted, sorted.length);
-    }
-
-    @Override
-    public int size() {
-      return sorted.length;
-    }
-
-    @Override
-    public double getMean() {
-      if (sorted.length == 0) {
-        return Double.NaN;
-      }
-      double sum = 0;
-      for (long v : sorted) {
-        sum += v;
-      }
-      return sum / sorted.length;
-    }
-
-    @Override
-    public double getStdDev() {
-      if (sorted.length < 2) {
-        return 0;
-      }
-      double mean = getMean();
-      double squares = 0;
-      for (long v : sorted) {
-        squares += (v - mean) * (v - mean);
-      }
-      return Math.sqrt(squares / (sorted.length - 1));
-    }
-
-    @Override
-    public long getMax() {
-      return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
-    }
-
-    @Override
-    public long getMin() {
-      return sorted.length == 0 ? 0 : sorted[0];
     }
   }
 }

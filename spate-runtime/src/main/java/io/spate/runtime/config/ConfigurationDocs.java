@@ -6,6 +6,7 @@ import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.JobManagerOptions;
 import io.spate.api.configuration.MemorySize;
+import io.spate.api.configuration.PipelineOptions;
 import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SavepointOptions;
@@ -13,7 +14,7 @@ import io.spate.api.configuration.SecurityOptions;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.state.RocksDBOptions;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.cluster.ClusterProcessOptions;
 import io.spate.runtime.highavailability.HighAvailabilityOptions;
 import io.spate.runtime.rpc.remote.RpcOptions;
@@ -38,18 +39,22 @@ public final class ConfigurationDocs {
       List.of(CoreOptions.class, ExecutionOptions.class, CheckpointingOptions.class, SavepointOptions.class,
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
           RocksDBOptions.class, TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class,
-          HeartbeatOptions.class, HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class);
+          HeartbeatOptions.class, HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class,
+          PipelineOptions.class);
 
   private ConfigurationDocs() {}
 
-  /** Every documented option, sorted by key. */
+  /** Every documented option, sorted by key; an option that two classes name (under Flink's names too) once. */
   public static List<ConfigOption<?>> allOptions() {
     List<ConfigOption<?>> options = new ArrayList<>();
     for (Class<?> holder : OPTION_CLASSES) {
       for (Field field : holder.getFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
           try {
-            options.add((ConfigOption<?>) field.get(null));
+            ConfigOption<?> option = (ConfigOption<?>) field.get(null);
+            if (!options.contains(option)) {
+              options.add(option);
+            }
           } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
           }

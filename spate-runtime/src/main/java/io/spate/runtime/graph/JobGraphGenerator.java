@@ -14,6 +14,7 @@ import io.spate.api.dag.StreamGraph;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.UnionTransformation;
 import io.spate.api.configuration.CoreOptions;
+import io.spate.api.configuration.PipelineOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * Turns the API's graph of transformations into a {@link JobGraph}: resolves parallelism, slot
  * sharing groups and default partitioning, then chains operators wherever the edge is forward,
- * the parallelism equal and nothing forbids it.
+ * the parallelism equal and nothing forbids it (neither the operators nor {@code
+ * pipeline.operator-chaining.enabled}).
  */
 public final class JobGraphGenerator {
 
@@ -33,6 +35,7 @@ public final class JobGraphGenerator {
   private final StreamGraph graph;
   private final int defaultParallelism;
   private final int defaultMaxParallelism;
+  private final boolean chainingEnabled;
   private final Map<Integer, List<Upstream>> resolved = new HashMap<>();
   private final Map<Integer, StreamNode> nodes = new LinkedHashMap<>();
 
@@ -40,6 +43,7 @@ public final class JobGraphGenerator {
     this.graph = graph;
     this.defaultParallelism = graph.configuration().get(CoreOptions.DEFAULT_PARALLELISM);
     this.defaultMaxParallelism = graph.configuration().get(CoreOptions.MAX_PARALLELISM);
+    this.chainingEnabled = graph.configuration().get(PipelineOptions.OPERATOR_CHAINING);
   }
 
   /** Generates the job graph of {@code graph} under a new job id. */
@@ -151,7 +155,7 @@ public final class JobGraphGenerator {
     Map<Integer, JobVertex> vertexOf = new HashMap<>();
     List<JobVertex> vertices = new ArrayList<>();
     for (StreamNode node : nodes.values()) {
-      if (node.getInEdges().size() == 1 && isChainable(node.getInEdges().get(0))) {
+      if (chainingEnabled && node.getInEdges().size() == 1 && isChainable(node.getInEdges().get(0))) {
         JobVertex vertex = vertexOf.get(node.getInEdges().get(0).source().getId());
         vertex.addToChain(node);
         vertexOf.put(node.getId(), vertex);

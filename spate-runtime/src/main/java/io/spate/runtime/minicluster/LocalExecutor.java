@@ -6,8 +6,9 @@ import io.spate.api.common.JobClient;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.dag.StreamGraph;
 import io.spate.api.execution.PipelineExecutor;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.heartbeat.HeartbeatSettings;
+import io.spate.runtime.taskexecutor.TaskManagerResources;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.graph.JobVertex;
@@ -31,12 +32,13 @@ public final class LocalExecutor implements PipelineExecutor {
   public JobClient execute(StreamGraph graph) throws Exception {
     JobGraph jobGraph = JobGraphGenerator.generate(graph);
     Configuration conf = graph.configuration();
+    TaskManagerResources.validateMemory(conf, Runtime.getRuntime().maxMemory());
     int slots = conf.get(TaskManagerOptions.NUM_TASK_SLOTS);
     if (slots <= 0) {
       slots = requiredSlots(jobGraph);
     }
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, slots,
-        conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
+        TaskManagerResources.workerThreads(conf), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
         conf.get(TaskManagerOptions.BATCH_SIZE), HeartbeatSettings.from(conf)));
     cluster.reportingMetricsWith(conf);
     cluster.start();

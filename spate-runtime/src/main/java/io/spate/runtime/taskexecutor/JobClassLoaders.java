@@ -4,7 +4,7 @@ import io.spate.api.common.JobID;
 import io.spate.api.configuration.Configuration;
 import io.spate.runtime.FileNames;
 import io.spate.runtime.FileTrees;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.jobmaster.JobJars;
 import io.spate.runtime.jobmaster.JobMasterGateway;

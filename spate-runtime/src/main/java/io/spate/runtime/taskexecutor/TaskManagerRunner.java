@@ -3,7 +3,7 @@ package io.spate.runtime.taskexecutor;
 import io.spate.runtime.metrics.MetricRegistry;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.network.LocalShuffleEnvironment;
 import io.spate.runtime.rpc.RpcAuthenticationException;
 import io.spate.runtime.rpc.remote.GrpcRpcService;
@@ -118,7 +118,7 @@ public final class TaskManagerRunner implements AutoCloseable {
       int slots, MetricRegistry metrics) {
     try {
       return new TaskExecutor(rpc, "taskexecutor-" + UUID.randomUUID().toString().substring(0, 8), slots,
-          conf.get(TaskManagerOptions.WORKER_THREADS), new LocalShuffleEnvironment(
+          TaskManagerResources.workerThreads(conf), new LocalShuffleEnvironment(
               conf.get(TaskManagerOptions.CHANNEL_CAPACITY), conf.get(TaskManagerOptions.BATCH_SIZE)), dataPlane,
           metrics);
     } catch (RuntimeException e) {

@@ -10,7 +10,8 @@ import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.operators.InFlightOperator;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
@@ -107,8 +108,13 @@ public final class StreamTask implements Tasklet {
     metrics.gauge("currentInputWatermark", (Gauge<Long>) this::currentInputWatermark);
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.mailbox = new TaskMailbox(name);
-    this.flushes = new FlushSchedule(
-        tdd.jobGraph().configuration().get(TaskManagerOptions.BUFFER_TIMEOUT).toNanos(), IDLE_FLUSH_NANOS);
+    this.flushes = new FlushSchedule(bufferTimeoutNanos(tdd.jobGraph().configuration()), IDLE_FLUSH_NANOS);
+  }
+
+  /** The buffer timeout of {@code conf}; disabled, a busy producer hands a batch over only when it is full. */
+  private static long bufferTimeoutNanos(Configuration conf) {
+    return conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
+        ? conf.get(ExecutionOptions.BUFFER_TIMEOUT).toNanos() : Long.MAX_VALUE;
   }
 
   /** The attempt this task runs. */

@@ -14,7 +14,7 @@ import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.typeinfo.Types;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.classloading.ChildFirstClassLoader;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.jobmaster.JobResult;

@@ -4,7 +4,7 @@ import io.spate.api.common.JobClient;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.dag.StreamGraph;
 import io.spate.api.state.RocksDBOptions;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
 import io.spate.runtime.minicluster.MiniCluster;
