@@ -40,6 +40,9 @@ final class IterationHeadInputProcessor implements StreamInputProcessor {
     if (waker != null) {
       channel.setWake(waker);
     }
+    if (!hasInput) {
+      head.markIdle();
+    }
   }
 
   @Override

@@ -15,6 +15,8 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import java.time.Duration;
 import io.spate.runtime.e2e.E2eSupport.RecordingSink;
 import io.spate.runtime.operators.iteration.FeedbackChannels;
 import java.util.ArrayList;
@@ -178,5 +180,141 @@ class IterationsE2ETest {
       client.cancel().get(E2eSupport.JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
     assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.CANCELED);
+  }
+
+  /**
+   * Gives each number the timestamp {@code number} seconds and, after it, the watermark just below:
+   * watermarks that do not depend on timing. A 0 is no record but the final watermark, at once.
+   */
+  static final class SecondsAndWatermarks
+      implements io.spate.api.operators.OneInputStreamOperator<Long, Long>, java.io.Serializable {
+    private transient io.spate.api.operators.Output<Long> output;
+
+    @Override
+    public void setup(io.spate.api.operators.StreamOperatorParameters<Long> parameters) {
+      output = parameters.getOutput();
+    }
+
+    @Override
+    public void open() {
+    }
+
+    @Override
+    public void processElement(Long value, long timestamp) {
+      if (value == 0) {
+        output.emitWatermark(Long.MAX_VALUE);
+        return;
+      }
+      output.collect(value, value * 1_000);
+      output.emitWatermark(value * 1_000 - 1);
+    }
+
+    @Override
+    public void processWatermark(long watermark) {
+      output.emitWatermark(watermark);
+    }
+
+    @Override
+    public void processWatermarkStatus(io.spate.api.operators.WatermarkStatus status) {
+      output.emitWatermarkStatus(status);
+    }
+
+    @Override
+    public void finish() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getName() {
+      return "seconds and watermarks";
+    }
+  }
+
+  private static DataStream<Long> timedNumbers(StreamExecutionEnvironment env, long... numbers) {
+    List<Long> list = new ArrayList<>();
+    for (long n : numbers) {
+      list.add(n);
+    }
+    return env.fromData(list, Types.LONG).transform("seconds", Types.LONG, new SecondsAndWatermarks());
+  }
+
+  private static List<Long> awaitWhileRunning(JobClient client, RecordingSink<Long> sink, int count) throws Exception {
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(E2eSupport.JOB_TIMEOUT_SECONDS);
+      while (sink.values().size() < count && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+      return sink.values();
+    } finally {
+      client.cancel().get(E2eSupport.JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The head passes on its input's watermarks: in a job that never ends (no wait time), the first
+   * hour's window fires once a record two hours in moves the watermark past it.
+   */
+  @Test
+  void theHeadPassesOnItsInputsWatermarks() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    IterativeStream<Long> iteration = timedNumbers(env, 1, 2, 3, 7_200).iterate();
+    DataStream<Long> body = iteration.map(v -> v);
+    iteration.closeWith(body.filter(v -> v < 0));
+    RecordingSink<Long> sums = new RecordingSink<>();
+    body.windowAll(TumblingEventTimeWindows.of(Duration.ofHours(1))).reduce(Long::sum).sinkTo(sums);
+
+    assertThat(awaitWhileRunning(env.executeAsync("watermarks through an iteration"), sums, 1)).containsExactly(6L);
+  }
+
+  /**
+   * The input's final watermark waits until the head ends, so records that come back after it are
+   * not late: every trip round the loop reaches the window. The final watermark reaches the head right
+   * after the record that goes round 500 times, so nearly all its trips come after it.
+   */
+  @Test
+  void recordsFedBackAfterTheInputEndedAreNotLate() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    IterativeStream<Long> iteration = timedNumbers(env, 1, 2, 500, 0).iterate(300);
+    SingleOutputStreamOperator<Long> body = iteration.map(v -> v - 1);
+    iteration.closeWith(body.filter(v -> v > 0));
+    RecordingSink<Long> counts = new RecordingSink<>();
+    body.map(v -> 1L).windowAll(TumblingEventTimeWindows.of(Duration.ofHours(1))).reduce(Long::sum).sinkTo(counts);
+
+    run(env, "late feedback");
+
+    assertThat(counts.values()).containsExactly(1L + 2 + 500);
+  }
+
+  /**
+   * The head of a connected iteration has no input, so it marks itself idle: the watermark of the
+   * two-input operator follows the input alone, and the first hour's window fires in a job that never
+   * ends.
+   */
+  @Test
+  void theHeadOfAConnectedIterationHoldsNoWatermarkBack() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    IterativeStream.ConnectedIterativeStreams<Long, Long> loop =
+        timedNumbers(env, 1, 2, 3, 7_200).iterate().withFeedbackType(Types.LONG);
+    DataStream<Long> out = loop.map(new io.spate.api.functions.CoMapFunction<Long, Long, Long>() {
+      @Override
+      public Long map1(Long value) {
+        return value;
+      }
+
+      @Override
+      public Long map2(Long value) {
+        return value;
+      }
+    });
+    loop.closeWith(out.filter(v -> v < 0));
+    RecordingSink<Long> sums = new RecordingSink<>();
+    out.windowAll(TumblingEventTimeWindows.of(Duration.ofHours(1))).reduce(Long::sum).sinkTo(sums);
+
+    assertThat(awaitWhileRunning(env.executeAsync("watermarks through a connected iteration"), sums, 1))
+        .containsExactly(6L);
   }
 }

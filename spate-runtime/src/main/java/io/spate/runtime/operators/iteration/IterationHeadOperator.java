@@ -11,9 +11,10 @@ import io.spate.runtime.operators.TaskOperatorParameters;
 /**
  * The head of an iteration: passes on the records and watermarks of the iteration's input (none for
  * a connected iteration) and, when its task asks, the records that came back through the feedback
- * channel. Fed-back records keep their timestamps but move no watermark: the head's watermark is
- * its input's. Its task drains the feedback before it reads new input (see the tasks'
- * iteration input processor).
+ * channel. Fed-back records keep their timestamps but move no watermark: the head passes on its
+ * input's watermarks, except the final one, which it holds until the head itself ends, so that
+ * records still coming back are not late. Its task drains the feedback before it reads new input
+ * (see the tasks' iteration input processor).
  *
  * @param <T> the record type
  */
@@ -31,6 +32,7 @@ public final class IterationHeadOperator<T> implements OneInputStreamOperator<T,
   private Output<T> output;
   private FeedbackChannels.Key key;
   private FeedbackChannel channel;
+  private boolean finalWatermarkHeld;
 
   /** The head of iteration {@code iterationId} over records of {@code type}; {@code maxWaitTimeMillis} 0 for never ending. */
   public IterationHeadOperator(int iterationId, long maxWaitTimeMillis, TypeInformation<T> type) {
@@ -74,6 +76,14 @@ public final class IterationHeadOperator<T> implements OneInputStreamOperator<T,
     return n;
   }
 
+  /**
+   * Marks the head's output idle: the head of a connected iteration has no input whose watermarks it
+   * could pass on, and must not hold back the watermark of the operator it feeds.
+   */
+  public void markIdle() {
+    output.emitWatermarkStatus(WatermarkStatus.IDLE);
+  }
+
   @Override
   public void processElement(T value, long timestamp) {
     output.collect(value, timestamp);
@@ -81,7 +91,11 @@ public final class IterationHeadOperator<T> implements OneInputStreamOperator<T,
 
   @Override
   public void processWatermark(long watermark) {
-    output.emitWatermark(watermark);
+    if (watermark == Long.MAX_VALUE) {
+      finalWatermarkHeld = true;
+    } else {
+      output.emitWatermark(watermark);
+    }
   }
 
   @Override
@@ -92,6 +106,9 @@ public final class IterationHeadOperator<T> implements OneInputStreamOperator<T,
   @Override
   public void finish() {
     channel.endHead();
+    if (finalWatermarkHeld) {
+      output.emitWatermark(Long.MAX_VALUE);
+    }
   }
 
   @Override
