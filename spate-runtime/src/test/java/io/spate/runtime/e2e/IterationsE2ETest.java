@@ -317,4 +317,37 @@ class IterationsE2ETest {
     assertThat(awaitWhileRunning(env.executeAsync("watermarks through a connected iteration"), sums, 1))
         .containsExactly(6L);
   }
+
+  /**
+   * A savepoint of an iterative job (checkpointing is refused at execute(), a savepoint can still be
+   * asked for) fails naming the iteration, rather than leave out the records in the loop; the job runs on.
+   */
+  @Test
+  void aSavepointOfAnIterativeJobFailsAndTheJobRunsOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    // A source that gives its ten numbers and then runs on: savepoints need every task running.
+    DataStream<Long> numbers = env.fromSequence(1, Long.MAX_VALUE).filter(v -> v <= 10);
+    IterativeStream<Long> iteration = numbers.iterate();
+    DataStream<Long> minusOne = iteration.map(v -> v - 1);
+    iteration.closeWith(minusOne.filter(v -> v > 0));
+    RecordingSink<Long> zeros = new RecordingSink<>();
+    minusOne.filter(v -> v == 0).sinkTo(zeros);
+
+    JobClient client = env.executeAsync("savepoint of a loop");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(E2eSupport.JOB_TIMEOUT_SECONDS);
+      while (zeros.values().size() < 10 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(zeros.values()).hasSize(10);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.triggerSavepoint(dir.toString())
+              .get(E2eSupport.JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+          .hasStackTraceContaining("IterationSource-")
+          .hasStackTraceContaining("is not checkpointed");
+      assertThat(client.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+    } finally {
+      client.cancel().get(E2eSupport.JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+  }
 }

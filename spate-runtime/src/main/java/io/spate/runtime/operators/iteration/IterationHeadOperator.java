@@ -1,6 +1,7 @@
 package io.spate.runtime.operators.iteration;
 
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.StateSnapshotContext;
 import io.spate.api.operators.Output;
 import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.operators.WatermarkStatus;
@@ -101,6 +102,16 @@ public final class IterationHeadOperator<T> implements OneInputStreamOperator<T,
   @Override
   public void processWatermarkStatus(WatermarkStatus status) {
     output.emitWatermarkStatus(status);
+  }
+
+  /**
+   * Refuses every snapshot: the records on their way back are in none, so a savepoint of an iterative
+   * job would lose them on restore. The checkpoint is declined with this reason; the job goes on.
+   */
+  @Override
+  public void snapshotState(StateSnapshotContext snapshotContext) {
+    throw new UnsupportedOperationException("Iteration " + getName() + " is not checkpointed: the records on"
+        + " their way back to its head would be in no snapshot, so no checkpoint or savepoint of this job is taken.");
   }
 
   @Override
