@@ -60,12 +60,45 @@ public final class StreamGraphValidator {
       }
       checkKey(t, problems, reported);
     }
+    checkIterations(graph, problems);
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder("The job '").append(graph.jobName()).append("' is invalid:");
       for (String problem : problems) {
         message.append("\n  - ").append(problem);
       }
       throw new InvalidProgramException(message.toString());
+    }
+  }
+
+  /**
+   * An iteration must be closed, cannot run in BATCH mode (its head waits for feedback, which a
+   * staged execution never delivers), and is not checkpointed: records on their way back to the head
+   * belong to no snapshot, so a restore would lose them silently.
+   */
+  private static void checkIterations(StreamGraph graph, List<String> problems) {
+    List<FeedbackTransformation<?>> heads = new ArrayList<>();
+    for (Transformation<?> t : graph.transformations()) {
+      if (t instanceof FeedbackTransformation<?> head) {
+        heads.add(head);
+        if (head.getFeedback() == null) {
+          problems.add("The iteration " + head.describe() + " is never closed: call closeWith(feedbackStream) on"
+              + " the stream that iterate() returned.");
+        }
+      }
+    }
+    if (heads.isEmpty()) {
+      return;
+    }
+    if (graph.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH) {
+      problems.add("The iteration " + heads.get(0).describe() + " cannot run in BATCH mode: set "
+          + io.spate.api.configuration.CoreOptions.RUNTIME_MODE.key() + " to STREAMING.");
+    }
+    if (graph.configuration().getOptional(io.spate.api.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL)
+        .isPresent()) {
+      problems.add("The iteration " + heads.get(0).describe() + " cannot run with checkpointing enabled:"
+          + " iterations are not checkpointed, and records on their way back to the iteration head would be lost"
+          + " on recovery. Disable checkpointing (" + io.spate.api.configuration.CheckpointingOptions
+          .CHECKPOINTING_INTERVAL.key() + ") for this job.");
     }
   }
 

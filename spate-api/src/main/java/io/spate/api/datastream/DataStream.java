@@ -302,6 +302,25 @@ public class DataStream<T> {
     return new BroadcastConnectedStream<>(environment, this, broadcastStream);
   }
 
+  // ---------------------------------------------------------------- iterations
+
+  /**
+   * Starts an iteration over this stream whose head never ends by itself: close it with {@link
+   * IterativeStream#closeWith}. A job with such an iteration runs until it is cancelled, even on
+   * bounded input.
+   */
+  public IterativeStream<T> iterate() {
+    return new IterativeStream<>(this, 0);
+  }
+
+  /**
+   * Starts an iteration over this stream whose head ends once its input ended and no record came back
+   * for {@code maxWaitTimeMillis} milliseconds; 0 means never, as {@link #iterate()}.
+   */
+  public IterativeStream<T> iterate(long maxWaitTimeMillis) {
+    return new IterativeStream<>(this, maxWaitTimeMillis);
+  }
+
   // ---------------------------------------------------------------- sinks
 
   /** Writes every record to standard output, prefixed by the subtask ({@code "2> "}). */

@@ -4,6 +4,8 @@ import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.JobID;
 import io.spate.api.common.OutputTag;
 import io.spate.api.operators.ChainingStrategy;
+import io.spate.api.dag.FeedbackTransformation;
+import io.spate.api.dag.IterationTailTransformation;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
 import io.spate.api.dag.PhysicalTransformation;
@@ -15,6 +17,7 @@ import io.spate.api.dag.Transformation;
 import io.spate.api.dag.UnionTransformation;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.PipelineOptions;
+import io.spate.runtime.operators.iteration.IterationOperatorFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +64,9 @@ public final class JobGraphGenerator {
       translate(t);
     }
     OperatorIds.assign(nodes.values());
-    return new JobGraph(jobId, graph.jobName(), chain(), graph.configuration(), graph.executionConfig(),
+    List<JobVertex> vertices = chain();
+    markIterations(vertices);
+    return new JobGraph(jobId, graph.jobName(), vertices, graph.configuration(), graph.executionConfig(),
         graph.runtimeMode(), graph.userClassLoader());
   }
 
@@ -90,6 +95,10 @@ public final class JobGraphGenerator {
         ups.add(new Upstream(u.node(), u.partitioning(), s.getOutputTag()));
       }
       resolved.put(t.getId(), ups);
+    } else if (t instanceof FeedbackTransformation<?> head) {
+      translateIterationHead(head);
+    } else if (t instanceof IterationTailTransformation<?> tail) {
+      translateIterationTail(tail);
     } else if (t instanceof PhysicalTransformation<?> || t instanceof SourceTransformation<?>
         || t instanceof SinkTransformation<?>) {
       StreamNode node = new StreamNode(t, parallelismOf(t), maxParallelismOf(t), slotSharingGroupOf(t));
@@ -147,6 +156,66 @@ public final class JobGraphGenerator {
       }
     }
     return inherited != null ? inherited : Transformation.DEFAULT_SLOT_SHARING_GROUP;
+  }
+
+  // ------------------------------------------------------------------ iterations
+
+  /**
+   * An iteration's head becomes an operator that reads the iteration's input (none for a connected
+   * iteration) and the feedback, heading its own task; the feedback's tail becomes an operator that
+   * writes it back. No edge closes the loop: head and tail meet through a channel in their
+   * TaskExecutor, which the co-location of their vertices guarantees (see {@link #markIterations}).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void translateIterationHead(FeedbackTransformation<?> f) {
+    IterationNodeTransformation<?> head = new IterationNodeTransformation(f, "IterationSource-" + f.getId(),
+        f.getInputs(), IterationOperatorFactory.head(f.getId(), f.getMaxWaitTimeMillis(), f.getOutputType()),
+        f.getOutputType(), parallelismOf(f));
+    addIterationNode(head, new StreamNode(head, parallelismOf(f), maxParallelismOf(f), slotSharingGroupOf(f)));
+  }
+
+  /** The tail runs with its head's parallelism and in its head's slot sharing group. */
+  private void translateIterationTail(IterationTailTransformation<?> t) {
+    StreamNode head = nodes.get(t.getHead().getId());
+    for (Upstream u : resolved.get(t.getFeedback().getId())) {
+      if (u.node().getParallelism() != head.getParallelism()) {
+        throw new InvalidProgramException("The feedback stream " + t.getFeedback().describe() + " of iteration "
+            + t.getHead().describe() + " comes from " + u.node().getTransformation().describe() + " with parallelism "
+            + u.node().getParallelism() + ", but the iteration head has parallelism " + head.getParallelism()
+            + ": they must be equal; change either with setParallelism(...).");
+      }
+    }
+    IterationNodeTransformation<Object> tail = new IterationNodeTransformation<>(t, t.getName(), t.getInputs(),
+        IterationOperatorFactory.tail(t.getHead().getId(), head.getName(), t.getHead().getOutputType()), null,
+        head.getParallelism());
+    addIterationNode(tail, new StreamNode(tail, head.getParallelism(), head.getMaxParallelism(),
+        head.getSlotSharingGroup()));
+  }
+
+  private void addIterationNode(Transformation<?> t, StreamNode node) {
+    nodes.put(t.getId(), node);
+    List<Transformation<?>> inputs = t.getInputs();
+    for (int inputIndex = 0; inputIndex < inputs.size(); inputIndex++) {
+      for (Upstream u : resolved.get(inputs.get(inputIndex).getId())) {
+        connect(u, node, inputIndex);
+      }
+    }
+    resolved.put(t.getId(), List.of(new Upstream(node, null, null)));
+  }
+
+  /**
+   * Puts the vertices of each iteration's head and tail in one co-location group: subtask i of each
+   * must run in the same TaskExecutor. Head and tail share slot sharing group and parallelism, so the
+   * scheduler gives them the same slot; it checks the group before it deploys.
+   */
+  private static void markIterations(List<JobVertex> vertices) {
+    for (JobVertex vertex : vertices) {
+      for (StreamNode node : vertex.getChain()) {
+        if (node.getTransformation() instanceof IterationNodeTransformation<?> it) {
+          vertex.addCoLocationGroup(it.iterationFactory().iterationId());
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------ chaining

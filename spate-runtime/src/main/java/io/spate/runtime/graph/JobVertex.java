@@ -1,7 +1,10 @@
 package io.spate.runtime.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +19,7 @@ public final class JobVertex implements java.io.Serializable {
   private final List<StreamNode> chain = new ArrayList<>();
   private final List<JobEdge> inputs = new ArrayList<>();
   private final List<JobEdge> outputs = new ArrayList<>();
+  private final SortedSet<Integer> coLocationGroups = new TreeSet<>();
 
   JobVertex(int id, StreamNode head) {
     this.id = id;
@@ -60,6 +64,18 @@ public final class JobVertex implements java.io.Serializable {
   /** The chained operator names joined by arrows. */
   public String getName() {
     return chain.stream().map(StreamNode::getName).collect(Collectors.joining(" -> "));
+  }
+
+  /**
+   * The co-location groups (iteration ids) of this vertex: subtask i of every vertex of a group must
+   * run in the same TaskExecutor. Empty for most vertices.
+   */
+  public SortedSet<Integer> getCoLocationGroups() {
+    return Collections.unmodifiableSortedSet(coLocationGroups);
+  }
+
+  void addCoLocationGroup(int group) {
+    coLocationGroups.add(group);
   }
 
   void addToChain(StreamNode node) {

@@ -189,6 +189,12 @@ final class JobScheduler {
       slots.put(execution, offers.get(firstSlotOfGroup.get(execution.vertex.getSlotSharingGroup())
           + execution.attemptId.subtaskIndex()));
     }
+    String misplaced = CoLocation.violation(slots);
+    if (misplaced != null) {
+      lifecycle.failJob(new SubtaskFailure("Job '" + job.jobName() + "' (" + job.jobId() + ") cannot be placed: "
+          + misplaced + ".", null));
+      return;
+    }
     Map<Integer, SubtaskLocation[]> locations = locationsOf(slots);
     // Connecting to a TaskExecutor in another process takes a round trip: never wait for it on the
     // main thread. Deploy once every TaskExecutor answered (or could not be reached).

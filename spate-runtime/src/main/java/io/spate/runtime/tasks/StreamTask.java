@@ -26,6 +26,7 @@ import io.spate.runtime.network.ShuffleEnvironment;
 import io.spate.runtime.network.StreamElements;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.operators.iteration.IterationHeadOperator;
 import io.spate.runtime.source.OperatorEvent;
 import io.spate.runtime.source.OperatorEventGateway;
 import io.spate.runtime.source.PolledSource;
@@ -335,6 +336,9 @@ public final class StreamTask implements Tasklet {
         : new NetworkInputProcessor(gate, headInput, head,
             nodes.get(0).getOperatorId(), outputs, checkpoints, new ChannelStateCodec(chain.channelEdges()),
             tdd.restore(), recordsIn, headMetrics.numRecordsIn());
+    if (head instanceof IterationHeadOperator<?> iterationHead) {
+      input = new IterationHeadInputProcessor(iterationHead, input, gate.numberOfChannels() > 0, outputs, waker);
+    }
     input.open();
     phase = Phase.RUNNING;
     transition(ExecutionState.RUNNING, null);
