@@ -32,6 +32,7 @@ class ApiArchitectureTest {
   static final List<String> LAYERS = List.of(
       "annotation",
       "util",
+      "windowing.time",
       "metrics",
       "metrics.reporter",
       "eventtime",

@@ -17,6 +17,8 @@ import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.UnionTransformation;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.AssignerWithPeriodicWatermarks;
+import io.spate.api.functions.AssignerWithPunctuatedWatermarks;
 import io.spate.api.functions.FilterFunction;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.KeySelector;
@@ -143,6 +145,32 @@ public class DataStream<T> {
     result.getTransformation().setParallelism(
         transformation.getParallelism() > 0 ? transformation.getParallelism() : environment.getParallelism());
     return result;
+  }
+
+  /**
+   * Assigns timestamps and watermarks with a legacy periodic assigner: its watermark is asked for
+   * every auto-watermark interval.
+   *
+   * @deprecated use {@link #assignTimestampsAndWatermarks(WatermarkStrategy)}, as in Flink.
+   */
+  @Deprecated
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+      AssignerWithPeriodicWatermarks<T> timestampAndWatermarkAssigner) {
+    Objects.requireNonNull(timestampAndWatermarkAssigner, "assignTimestampsAndWatermarks: the assigner must not be null.");
+    return assignTimestampsAndWatermarks(new LegacyPeriodicWatermarks<>(timestampAndWatermarkAssigner));
+  }
+
+  /**
+   * Assigns timestamps and watermarks with a legacy punctuated assigner: its watermark is asked for
+   * after every record.
+   *
+   * @deprecated use {@link #assignTimestampsAndWatermarks(WatermarkStrategy)}, as in Flink.
+   */
+  @Deprecated
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+      AssignerWithPunctuatedWatermarks<T> timestampAndWatermarkAssigner) {
+    Objects.requireNonNull(timestampAndWatermarkAssigner, "assignTimestampsAndWatermarks: the assigner must not be null.");
+    return assignTimestampsAndWatermarks(new LegacyPunctuatedWatermarks<>(timestampAndWatermarkAssigner));
   }
 
   // ---------------------------------------------------------------- keys and partitioning

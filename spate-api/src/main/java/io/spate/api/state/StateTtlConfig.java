@@ -1,6 +1,7 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -71,6 +72,11 @@ public final class StateTtlConfig implements Serializable {
   /** A builder for values that expire {@code ttl} after their last counted access. */
   public static Builder newBuilder(Duration ttl) {
     return new Builder(ttl);
+  }
+
+  /** As {@link #newBuilder(Duration)}, with the time to live as a Flink {@link Time}. */
+  public static Builder newBuilder(Time ttl) {
+    return newBuilder(Time.toDurationOrNull(ttl));
   }
 
   /** Which accesses restart the time to live. */
@@ -163,6 +169,11 @@ public final class StateTtlConfig implements Serializable {
       }
       this.ttl = ttl;
       return this;
+    }
+
+    /** As {@link #setTtl(Duration)}, with the time to live as a Flink {@link Time}. */
+    public Builder setTtl(Time ttl) {
+      return setTtl(Time.toDurationOrNull(ttl));
     }
 
     /** Sets which accesses restart the time to live (not {@link UpdateType#Disabled}). */

@@ -180,7 +180,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     }
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
     reader.start();
-    interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
+    interval = context.executionConfig().getAutoWatermarkInterval();
     periodicWatermarks = watermarks && interval > 0;
     if (periodicWatermarks) {
       context.processingTimeService().registerTimer(

@@ -1,6 +1,7 @@
 package io.spate.api.windowing.evictors;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 import java.util.Iterator;
@@ -36,6 +37,16 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
           + (windowSize == null ? "null" : windowSize.toMillis() + " ms") + ".");
     }
     return new TimeEvictor<>(windowSize.toMillis(), doEvictAfter);
+  }
+
+  /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
+  public static <W extends Window> TimeEvictor<W> of(Time windowSize) {
+    return of(Time.toDurationOrNull(windowSize));
+  }
+
+  /** As {@link #of(Duration, boolean)}, with the size as a Flink {@link Time}. */
+  public static <W extends Window> TimeEvictor<W> of(Time windowSize, boolean doEvictAfter) {
+    return of(Time.toDurationOrNull(windowSize), doEvictAfter);
   }
 
   @Override
