@@ -36,12 +36,12 @@ public final class RestartStrategies {
 
   /** As {@link #fixedDelayRestart(int, Duration)}, with the delay as a Flink {@link Time}. */
   public static RestartStrategy fixedDelayRestart(int attempts, Time delay) {
-    return fixedDelayRestart(attempts, Time.toDurationOrNull(delay));
+    return fixedDelayRestart(attempts, Time.toDuration(delay));
   }
 
   /** As {@link #failureRateRestart(int, Duration, Duration)}, with the times as Flink {@link Time}s. */
   public static RestartStrategy failureRateRestart(int maxFailures, Time interval, Time delay) {
-    return failureRateRestart(maxFailures, Time.toDurationOrNull(interval), Time.toDurationOrNull(delay));
+    return failureRateRestart(maxFailures, Time.toDuration(interval), Time.toDuration(delay));
   }
 
   /**
@@ -50,8 +50,8 @@ public final class RestartStrategies {
    */
   public static RestartStrategy exponentialDelayRestart(
       Time initialBackoff, Time maxBackoff, double multiplier, Time resetBackoffThreshold, double jitterFactor) {
-    return exponentialDelayRestart(Time.toDurationOrNull(initialBackoff), Time.toDurationOrNull(maxBackoff),
-        multiplier, Time.toDurationOrNull(resetBackoffThreshold), jitterFactor);
+    return exponentialDelayRestart(Time.toDuration(initialBackoff), Time.toDuration(maxBackoff),
+        multiplier, Time.toDuration(resetBackoffThreshold), jitterFactor);
   }
 
   /**

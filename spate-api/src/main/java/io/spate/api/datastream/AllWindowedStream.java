@@ -52,7 +52,7 @@ public class AllWindowedStream<T, W extends Window> {
 
   /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
   public AllWindowedStream<T, W> allowedLateness(Time lateness) {
-    return allowedLateness(Time.toDurationOrNull(lateness));
+    return allowedLateness(Time.toDuration(lateness));
   }
 
   /** Sends records that arrive too late for their windows to the side output {@code outputTag}. */

@@ -159,7 +159,7 @@ public class CoGroupedStreams<T1, T2> {
 
     /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
     public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
-      return allowedLateness(Time.toDurationOrNull(lateness));
+      return allowedLateness(Time.toDuration(lateness));
     }
 
     /** Co-groups each key's records of both inputs in each window with {@code function}. */

@@ -35,11 +35,17 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import io.spate.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.CountTrigger;
 import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -217,6 +223,30 @@ public class DataStream<T> {
     KeyedStream.checkCount("countWindowAll", "size", size);
     KeyedStream.checkCount("countWindowAll", "slide", slide);
     return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
+  /**
+   * Tumbling time windows of {@code size} over the whole stream: in event time, unless the
+   * environment's deprecated time characteristic is processing time, as in Flink.
+   *
+   * @deprecated use {@code windowAll(TumblingEventTimeWindows.of(size))}, as in Flink.
+   */
+  @Deprecated
+  public AllWindowedStream<T, TimeWindow> timeWindowAll(Time size) {
+    return KeyedStream.processingTime(environment)
+        ? windowAll(TumblingProcessingTimeWindows.of(size)) : windowAll(TumblingEventTimeWindows.of(size));
+  }
+
+  /**
+   * Sliding time windows of {@code size} every {@code slide} over the whole stream, in event time
+   * unless the time characteristic is processing time.
+   *
+   * @deprecated use {@code windowAll(SlidingEventTimeWindows.of(size, slide))}, as in Flink.
+   */
+  @Deprecated
+  public AllWindowedStream<T, TimeWindow> timeWindowAll(Time size, Time slide) {
+    return KeyedStream.processingTime(environment)
+        ? windowAll(SlidingProcessingTimeWindows.of(size, slide)) : windowAll(SlidingEventTimeWindows.of(size, slide));
   }
 
   /** Sends each record to the subtask with the same index; parallelism must be equal. */

@@ -129,7 +129,7 @@ public class JoinedStreams<T1, T2> {
 
     /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
     public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
-      return allowedLateness(Time.toDurationOrNull(lateness));
+      return allowedLateness(Time.toDuration(lateness));
     }
 
     /** Joins every pair of the same key and window with {@code function}. */

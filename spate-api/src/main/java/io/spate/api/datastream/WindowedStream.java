@@ -109,7 +109,7 @@ public class WindowedStream<T, K, W extends Window> {
 
   /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
   public WindowedStream<T, K, W> allowedLateness(Time lateness) {
-    return allowedLateness(Time.toDurationOrNull(lateness));
+    return allowedLateness(Time.toDuration(lateness));
   }
 
   /** Sends records that arrive too late for their windows to the side output {@code outputTag}. */

@@ -27,8 +27,10 @@ public interface WatermarkGeneratorSupplier<T> extends Serializable {
     /**
      * Milliseconds of processing time that count towards idleness: a source's clock stands still
      * while its reader is paused (by backpressure or watermark alignment), so a paused input is
-     * not taken for an idle one.
+     * not taken for an idle one. By default, the wall clock.
      */
-    LongSupplier getInputActivityClock();
+    default LongSupplier getInputActivityClock() {
+      return System::currentTimeMillis;
+    }
   }
 }

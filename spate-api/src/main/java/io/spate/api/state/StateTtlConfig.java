@@ -76,7 +76,7 @@ public final class StateTtlConfig implements Serializable {
 
   /** As {@link #newBuilder(Duration)}, with the time to live as a Flink {@link Time}. */
   public static Builder newBuilder(Time ttl) {
-    return newBuilder(Time.toDurationOrNull(ttl));
+    return newBuilder(Time.toDuration(ttl));
   }
 
   /** Which accesses restart the time to live. */
@@ -173,7 +173,7 @@ public final class StateTtlConfig implements Serializable {
 
     /** As {@link #setTtl(Duration)}, with the time to live as a Flink {@link Time}. */
     public Builder setTtl(Time ttl) {
-      return setTtl(Time.toDurationOrNull(ttl));
+      return setTtl(Time.toDuration(ttl));
     }
 
     /** Sets which accesses restart the time to live (not {@link UpdateType#Disabled}). */

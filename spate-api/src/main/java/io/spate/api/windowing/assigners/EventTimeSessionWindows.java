@@ -33,7 +33,7 @@ public final class EventTimeSessionWindows extends SessionWindowAssigner<Object>
 
   /** As {@link #withGap(Duration)}, with the gap as a Flink {@link Time}. */
   public static EventTimeSessionWindows withGap(Time gap) {
-    return withGap(Time.toDurationOrNull(gap));
+    return withGap(Time.toDuration(gap));
   }
 
   /** Sessions whose gap after each record is given by {@code extractor}. */

@@ -33,7 +33,7 @@ public final class ProcessingTimeSessionWindows extends SessionWindowAssigner<Ob
 
   /** As {@link #withGap(Duration)}, with the gap as a Flink {@link Time}. */
   public static ProcessingTimeSessionWindows withGap(Time gap) {
-    return withGap(Time.toDurationOrNull(gap));
+    return withGap(Time.toDuration(gap));
   }
 
   /** Sessions whose gap after each record is given by {@code extractor}. */

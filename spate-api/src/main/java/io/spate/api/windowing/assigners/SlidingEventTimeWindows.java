@@ -35,12 +35,12 @@ public final class SlidingEventTimeWindows extends SlidingWindowAssigner {
 
   /** As {@link #of(Duration, Duration)}, with the size and slide as Flink {@link Time}s. */
   public static SlidingEventTimeWindows of(Time size, Time slide) {
-    return of(Time.toDurationOrNull(size), Time.toDurationOrNull(slide));
+    return of(Time.toDuration(size), Time.toDuration(slide));
   }
 
   /** As {@link #of(Duration, Duration, Duration)}, with the size, slide and offset as Flink {@link Time}s. */
   public static SlidingEventTimeWindows of(Time size, Time slide, Time offset) {
-    return of(Time.toDurationOrNull(size), Time.toDurationOrNull(slide), Time.toDurationOrNull(offset));
+    return of(Time.toDuration(size), Time.toDuration(slide), Time.toDuration(offset));
   }
 
   @Override

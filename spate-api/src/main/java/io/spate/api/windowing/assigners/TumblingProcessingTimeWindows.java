@@ -34,12 +34,12 @@ public final class TumblingProcessingTimeWindows extends TumblingWindowAssigner 
 
   /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
   public static TumblingProcessingTimeWindows of(Time size) {
-    return of(Time.toDurationOrNull(size));
+    return of(Time.toDuration(size));
   }
 
   /** As {@link #of(Duration, Duration)}, with the size and offset as Flink {@link Time}s. */
   public static TumblingProcessingTimeWindows of(Time size, Time offset) {
-    return of(Time.toDurationOrNull(size), Time.toDurationOrNull(offset));
+    return of(Time.toDuration(size), Time.toDuration(offset));
   }
 
   @Override

@@ -82,10 +82,20 @@ public final class Time implements Serializable {
 
   /**
    * {@code time} as a duration, or null for null: the bridge the {@code Time} overloads of windows,
-   * evictors, triggers and joins cross, so their own checks report a null argument.
+   * evictors, triggers and joins cross, so that their own checks report a null argument.
    */
-  public static Duration toDurationOrNull(Time time) {
+  public static Duration toDuration(Time time) {
     return time == null ? null : time.toDuration();
+  }
+
+  /** As {@link #fromDuration(Duration)}, named as Flink's window {@code Time} names it. */
+  public static Time of(Duration duration) {
+    return fromDuration(duration);
+  }
+
+  /** This span in whole seconds (rounded towards zero). */
+  public long toSeconds() {
+    return unit.toSeconds(size);
   }
 
   @Override

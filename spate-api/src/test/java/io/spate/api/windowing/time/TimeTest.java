@@ -33,6 +33,9 @@ class TimeTest {
     assertThat(time.getSize()).isEqualTo(3);
     assertThat(time.getUnit()).isEqualTo(TimeUnit.MINUTES);
     assertThat(time.toDuration()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(Time.toDuration(time)).isEqualTo(Duration.ofMinutes(3));
+    assertThat(time.toSeconds()).isEqualTo(180);
+    assertThat(Time.of(Duration.ofSeconds(4))).isEqualTo(Time.seconds(4));
     assertThat(time).hasToString("180000 ms");
   }
 
@@ -85,6 +88,6 @@ class TimeTest {
         .hasMessage("Time: the time unit must not be null.");
     assertThatThrownBy(() -> Time.fromDuration(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("Time.fromDuration: the duration must not be null.");
-    assertThat(Time.toDurationOrNull(null)).isNull();
+    assertThat(Time.toDuration(null)).isNull();
   }
 }
