@@ -1,33 +1,20 @@
 package io.spate.api.datastream;
 
-import io.spate.api.eventtime.TimestampAssigner;
-import io.spate.api.eventtime.TimestampAssignerSupplier;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkGeneratorSupplier;
 import io.spate.api.eventtime.WatermarkOutput;
-import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.AssignerWithPunctuatedWatermarks;
 
-/**
- * Runs a legacy punctuated assigner as a strategy: the assigner extracts the timestamps, and after
- * each record the watermark it asks for, if any, is emitted at once. The assigner is one object per
- * parallel instance (the strategy is copied for each), so both roles see the same state.
- */
+/** Runs a legacy punctuated assigner: after each record, the watermark it asks for, if any, is emitted at once. */
 @SuppressWarnings("deprecation")
-final class LegacyPunctuatedWatermarks<T> implements WatermarkStrategy<T> {
+final class LegacyPunctuatedWatermarks<T>
+    extends LegacyAssignerStrategy<T, AssignerWithPunctuatedWatermarks<T>> {
 
   private static final long serialVersionUID = 1L;
 
-  private final AssignerWithPunctuatedWatermarks<T> assigner;
-
   LegacyPunctuatedWatermarks(AssignerWithPunctuatedWatermarks<T> assigner) {
-    this.assigner = assigner;
-  }
-
-  @Override
-  public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-    return assigner;
+    super(assigner);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.spate.api.functions;
 import io.spate.api.annotation.Public;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.windowing.time.Time;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A legacy periodic assigner for records that arrive at most a fixed time out of order: the
@@ -36,6 +38,12 @@ public abstract class BoundedOutOfOrdernessTimestampExtractor<T> implements Assi
     this.maxOutOfOrderness = maxOutOfOrderness.toMilliseconds();
     // Low enough that the first watermark cannot underflow.
     this.currentMaxTimestamp = Long.MIN_VALUE + this.maxOutOfOrderness;
+  }
+
+  /** As {@link #BoundedOutOfOrdernessTimestampExtractor(Time)}, with the bound as a {@link Duration}. */
+  public BoundedOutOfOrdernessTimestampExtractor(Duration maxOutOfOrderness) {
+    this(Time.fromDuration(Objects.requireNonNull(maxOutOfOrderness,
+        "BoundedOutOfOrdernessTimestampExtractor: the maximum out-of-orderness must not be null.")));
   }
 
   /** The bound, in milliseconds. */

@@ -12,6 +12,7 @@ import io.spate.api.functions.AscendingTimestampExtractor;
 import io.spate.api.functions.AssignerWithPunctuatedWatermarks;
 import io.spate.api.functions.BoundedOutOfOrdernessTimestampExtractor;
 import io.spate.api.windowing.time.Time;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,15 @@ class LegacyTimestampAssignersTest {
           }
         };
     assertThat(extractor.getMaxOutOfOrdernessInMillis()).isEqualTo(1_000);
+    BoundedOutOfOrdernessTimestampExtractor<Reading> byDuration =
+        new BoundedOutOfOrdernessTimestampExtractor<>(Duration.ofMillis(1_500)) {
+          @Override
+          public long extractTimestamp(Reading reading) {
+            return reading.time();
+          }
+        };
+    assertThat(byDuration.getMaxOutOfOrdernessInMillis()).isEqualTo(1_500);
+    assertThat(byDuration.getCurrentWatermark()).isEqualTo(Watermark.UNINITIALIZED);
     assertThat(extractor.getCurrentWatermark().getTimestamp()).as("nothing seen yet").isEqualTo(Long.MIN_VALUE);
     assertThat(extractor.extractTimestamp(new Reading("a", 5_000), 0)).isEqualTo(5_000);
     assertThat(extractor.getCurrentWatermark().getTimestamp()).isEqualTo(4_000);
