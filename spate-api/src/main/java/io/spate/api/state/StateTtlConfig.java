@@ -99,6 +99,11 @@ public final class StateTtlConfig implements Serializable {
     return ttl;
   }
 
+  /** The time to live, under the name Flink gives the {@code Duration} getter. */
+  public Duration getTimeToLive() {
+    return ttl;
+  }
+
   /** The time to live in milliseconds, {@code Long.MAX_VALUE} for durations too long to count. */
   public long getTtlMillis() {
     return toMillis(ttl);
@@ -174,6 +179,11 @@ public final class StateTtlConfig implements Serializable {
     /** As {@link #setTtl(Duration)}, with the time to live as a Flink {@link Time}. */
     public Builder setTtl(Time ttl) {
       return setTtl(Time.toDuration(ttl));
+    }
+
+    /** As {@link #setTtl(Duration)}, under the name Flink gives the {@code Duration} setter. */
+    public Builder setTimeToLive(Duration ttl) {
+      return setTtl(ttl);
     }
 
     /** Sets which accesses restart the time to live (not {@link UpdateType#Disabled}). */

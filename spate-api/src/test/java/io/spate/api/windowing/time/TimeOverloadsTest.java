@@ -84,6 +84,8 @@ class TimeOverloadsTest {
     assertThat(StateTtlConfig.newBuilder(Time.minutes(5)).build().getTtl()).isEqualTo(Duration.ofMinutes(5));
     assertThat(StateTtlConfig.newBuilder(Time.minutes(5)).setTtl(Time.seconds(9)).build().getTtl())
         .isEqualTo(Duration.ofSeconds(9));
+    assertThat(StateTtlConfig.newBuilder(Time.minutes(5)).setTimeToLive(Duration.ofSeconds(7)).build().getTimeToLive())
+        .isEqualTo(Duration.ofSeconds(7));
     assertThat(RestartStrategies.fixedDelayRestart(3, Time.seconds(10)))
         .isEqualTo(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
     assertThat(RestartStrategies.failureRateRestart(3, Time.minutes(5), Time.seconds(10)))
