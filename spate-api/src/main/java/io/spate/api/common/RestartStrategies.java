@@ -35,11 +35,13 @@ public final class RestartStrategies {
   }
 
   /** As {@link #fixedDelayRestart(int, Duration)}, with the delay as a Flink {@link Time}. */
+  @Deprecated
   public static RestartStrategy fixedDelayRestart(int attempts, Time delay) {
     return fixedDelayRestart(attempts, Time.toDuration(delay));
   }
 
   /** As {@link #failureRateRestart(int, Duration, Duration)}, with the times as Flink {@link Time}s. */
+  @Deprecated
   public static RestartStrategy failureRateRestart(int maxFailures, Time interval, Time delay) {
     return failureRateRestart(maxFailures, Time.toDuration(interval), Time.toDuration(delay));
   }
@@ -48,6 +50,7 @@ public final class RestartStrategies {
    * As {@link #exponentialDelayRestart(Duration, Duration, double, Duration, double)}, with the
    * times as Flink {@link Time}s.
    */
+  @Deprecated
   public static RestartStrategy exponentialDelayRestart(
       Time initialBackoff, Time maxBackoff, double multiplier, Time resetBackoffThreshold, double jitterFactor) {
     return exponentialDelayRestart(Time.toDuration(initialBackoff), Time.toDuration(maxBackoff),

@@ -51,6 +51,7 @@ public class AllWindowedStream<T, W extends Window> {
   }
 
   /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+  @Deprecated
   public AllWindowedStream<T, W> allowedLateness(Time lateness) {
     return allowedLateness(Time.toDuration(lateness));
   }

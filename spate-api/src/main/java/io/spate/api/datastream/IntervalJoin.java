@@ -65,6 +65,7 @@ public class IntervalJoin<T1, T2, KEY> {
   }
 
   /** As {@link #between(Duration, Duration)}, with the bounds as Flink {@link Time}s. */
+  @Deprecated
   public IntervalJoined<T1, T2, KEY> between(Time lowerBound, Time upperBound) {
     return between(Time.toDuration(lowerBound), Time.toDuration(upperBound));
   }

@@ -128,6 +128,7 @@ public class JoinedStreams<T1, T2> {
     }
 
     /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+    @Deprecated
     public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
       return allowedLateness(Time.toDuration(lateness));
     }

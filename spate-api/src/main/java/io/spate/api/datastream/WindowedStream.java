@@ -108,6 +108,7 @@ public class WindowedStream<T, K, W extends Window> {
   }
 
   /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+  @Deprecated
   public WindowedStream<T, K, W> allowedLateness(Time lateness) {
     return allowedLateness(Time.toDuration(lateness));
   }

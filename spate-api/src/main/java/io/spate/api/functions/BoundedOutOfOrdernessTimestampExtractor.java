@@ -27,6 +27,7 @@ public abstract class BoundedOutOfOrdernessTimestampExtractor<T> implements Assi
   private long lastEmittedWatermark = Long.MIN_VALUE;
 
   /** An extractor for records at most {@code maxOutOfOrderness} late; the bound must not be negative. */
+  @Deprecated
   public BoundedOutOfOrdernessTimestampExtractor(Time maxOutOfOrderness) {
     if (maxOutOfOrderness == null) {
       throw new IllegalArgumentException(getClass().getName() + ": the maximum out-of-orderness must not be null.");

@@ -75,6 +75,7 @@ public final class StateTtlConfig implements Serializable {
   }
 
   /** As {@link #newBuilder(Duration)}, with the time to live as a Flink {@link Time}. */
+  @Deprecated
   public static Builder newBuilder(Time ttl) {
     return newBuilder(Time.toDuration(ttl));
   }
@@ -177,6 +178,7 @@ public final class StateTtlConfig implements Serializable {
     }
 
     /** As {@link #setTtl(Duration)}, with the time to live as a Flink {@link Time}. */
+    @Deprecated
     public Builder setTtl(Time ttl) {
       return setTtl(Time.toDuration(ttl));
     }

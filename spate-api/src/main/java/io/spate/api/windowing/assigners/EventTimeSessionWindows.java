@@ -32,6 +32,7 @@ public final class EventTimeSessionWindows extends SessionWindowAssigner<Object>
   }
 
   /** As {@link #withGap(Duration)}, with the gap as a Flink {@link Time}. */
+  @Deprecated
   public static EventTimeSessionWindows withGap(Time gap) {
     return withGap(Time.toDuration(gap));
   }

@@ -32,6 +32,7 @@ public final class ProcessingTimeSessionWindows extends SessionWindowAssigner<Ob
   }
 
   /** As {@link #withGap(Duration)}, with the gap as a Flink {@link Time}. */
+  @Deprecated
   public static ProcessingTimeSessionWindows withGap(Time gap) {
     return withGap(Time.toDuration(gap));
   }

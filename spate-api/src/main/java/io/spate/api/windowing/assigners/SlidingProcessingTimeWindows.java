@@ -34,11 +34,13 @@ public final class SlidingProcessingTimeWindows extends SlidingWindowAssigner {
   }
 
   /** As {@link #of(Duration, Duration)}, with the size and slide as Flink {@link Time}s. */
+  @Deprecated
   public static SlidingProcessingTimeWindows of(Time size, Time slide) {
     return of(Time.toDuration(size), Time.toDuration(slide));
   }
 
   /** As {@link #of(Duration, Duration, Duration)}, with the size, slide and offset as Flink {@link Time}s. */
+  @Deprecated
   public static SlidingProcessingTimeWindows of(Time size, Time slide, Time offset) {
     return of(Time.toDuration(size), Time.toDuration(slide), Time.toDuration(offset));
   }

@@ -33,11 +33,13 @@ public final class TumblingProcessingTimeWindows extends TumblingWindowAssigner 
   }
 
   /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
+  @Deprecated
   public static TumblingProcessingTimeWindows of(Time size) {
     return of(Time.toDuration(size));
   }
 
   /** As {@link #of(Duration, Duration)}, with the size and offset as Flink {@link Time}s. */
+  @Deprecated
   public static TumblingProcessingTimeWindows of(Time size, Time offset) {
     return of(Time.toDuration(size), Time.toDuration(offset));
   }

@@ -40,11 +40,13 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
   }
 
   /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
+  @Deprecated
   public static <W extends Window> TimeEvictor<W> of(Time windowSize) {
     return of(Time.toDuration(windowSize));
   }
 
   /** As {@link #of(Duration, boolean)}, with the size as a Flink {@link Time}. */
+  @Deprecated
   public static <W extends Window> TimeEvictor<W> of(Time windowSize, boolean doEvictAfter) {
     return of(Time.toDuration(windowSize), doEvictAfter);
   }

@@ -10,8 +10,12 @@ import java.util.concurrent.TimeUnit;
  * A span of time given as an amount and a unit, the way Flink programs size windows, slides, gaps,
  * allowed lateness and join bounds ({@code Time.seconds(5)}); Spate works in milliseconds, so two
  * spans are equal when their millisecond counts are.
+ *
+ * @deprecated use {@link Duration}, as Flink 1.20 does; every method that takes a {@code Time}
+ *     also takes a {@code Duration}.
  */
 @Public
+@Deprecated
 public final class Time implements Serializable {
 
   private static final long serialVersionUID = 1L;

@@ -28,6 +28,7 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Continuo
   }
 
   /** As {@link #of(Duration)}, with the interval as a Flink {@link Time}. */
+  @Deprecated
   public static <W extends Window> ContinuousEventTimeTrigger<W> of(Time interval) {
     return of(Time.toDuration(interval));
   }

@@ -27,6 +27,7 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Con
   }
 
   /** As {@link #of(Duration)}, with the interval as a Flink {@link Time}. */
+  @Deprecated
   public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Time interval) {
     return of(Time.toDuration(interval));
   }

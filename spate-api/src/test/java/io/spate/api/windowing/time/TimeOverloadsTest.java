@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Everything that takes a {@link Time}, as Flink programs call it, is the same as its {@link
  * Duration} twin, and a null {@code Time} gets the twin's message.
  */
+@SuppressWarnings("deprecation")
 class TimeOverloadsTest {
 
   private static final WindowAssigner.WindowAssignerContext AT_12345 = () -> 12_345L;

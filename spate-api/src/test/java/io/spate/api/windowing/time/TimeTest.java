@@ -15,6 +15,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
 
 /** {@link Time}: Flink's factories, its millisecond value, and the bridge to {@link Duration}. */
+@SuppressWarnings("deprecation")
 class TimeTest {
 
   private static final Gen<TimeUnit> UNITS = SourceDSL.arbitrary().enumValues(TimeUnit.class);
