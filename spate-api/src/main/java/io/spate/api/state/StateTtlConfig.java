@@ -164,6 +164,12 @@ public final class StateTtlConfig implements Serializable {
       setTtl(ttl);
     }
 
+    /** A builder for values that expire {@code ttl} after their last counted access, as Flink's public constructor. */
+    @Deprecated
+    public Builder(Time ttl) {
+      this(Time.toDuration(ttl));
+    }
+
     /** Sets the time to live: a positive duration of at least one millisecond. */
     public Builder setTtl(Duration ttl) {
       if (ttl == null) {

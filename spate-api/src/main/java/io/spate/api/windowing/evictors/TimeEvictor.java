@@ -20,9 +20,18 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
   private final long windowSize;
   private final boolean doEvictAfter;
 
-  private TimeEvictor(long windowSize, boolean doEvictAfter) {
+  /** Keeps records within {@code windowSize} milliseconds of the newest, after the function if {@code doEvictAfter}. */
+  public TimeEvictor(long windowSize, boolean doEvictAfter) {
+    if (windowSize < 0) {
+      throw new IllegalArgumentException("TimeEvictor: the size must not be negative, but was " + windowSize + " ms.");
+    }
     this.windowSize = windowSize;
     this.doEvictAfter = doEvictAfter;
+  }
+
+  /** Keeps records within {@code windowSize} milliseconds of the newest, evicting before the window function. */
+  public TimeEvictor(long windowSize) {
+    this(windowSize, false);
   }
 
   /** Keeps records within {@code windowSize} of the newest, evicting before the window function. */

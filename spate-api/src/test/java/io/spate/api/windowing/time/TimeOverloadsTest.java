@@ -78,6 +78,10 @@ class TimeOverloadsTest {
   void evictorsTriggersTtlAndRestartStrategiesTakeTimes() {
     assertThat(TimeEvictor.of(Time.seconds(3))).hasToString(TimeEvictor.of(Duration.ofSeconds(3)).toString());
     assertThat(TimeEvictor.of(Time.seconds(3), true)).hasToString(TimeEvictor.of(Duration.ofSeconds(3), true).toString());
+    assertThat(new TimeEvictor<>(3_000L)).hasToString(TimeEvictor.of(Duration.ofSeconds(3)).toString());
+    assertThat(new TimeEvictor<>(3_000L, true)).hasToString(TimeEvictor.of(Duration.ofSeconds(3), true).toString());
+    assertThatThrownBy(() -> new TimeEvictor<>(-1L)).hasMessage("TimeEvictor: the size must not be negative, but was -1 ms.");
+    assertThat(new StateTtlConfig.Builder(Time.minutes(2)).build().getTtl()).isEqualTo(Duration.ofMinutes(2));
     assertThat(ContinuousEventTimeTrigger.of(Time.seconds(2)))
         .hasToString(ContinuousEventTimeTrigger.of(Duration.ofSeconds(2)).toString());
     assertThat(ContinuousProcessingTimeTrigger.of(Time.seconds(2)))
