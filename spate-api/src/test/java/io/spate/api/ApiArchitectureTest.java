@@ -35,6 +35,7 @@ class ApiArchitectureTest {
       "fs",
       "types",
       "tuple",
+      "windowing.time",
       "metrics",
       "metrics.reporter",
       "eventtime",

@@ -35,9 +35,12 @@ public final class ExecutionConfig implements Serializable {
     return configuration.get(CoreOptions.MAX_PARALLELISM);
   }
 
-  /** How often periodic watermarks are generated. */
-  public Duration getAutoWatermarkInterval() {
-    return configuration.get(CoreOptions.AUTO_WATERMARK_INTERVAL);
+  /**
+   * How often, in milliseconds, periodic watermarks are generated (option {@code
+   * pipeline.auto-watermark-interval}); 0 means never.
+   */
+  public long getAutoWatermarkInterval() {
+    return configuration.get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
   }
 
   /** Sets how often periodic watermarks are generated. */
@@ -47,6 +50,19 @@ public final class ExecutionConfig implements Serializable {
     }
     configuration.set(CoreOptions.AUTO_WATERMARK_INTERVAL, interval);
     return this;
+  }
+
+  /**
+   * Sets how often, in milliseconds, periodic watermarks are generated: each watermark generator's
+   * {@code onPeriodicEmit} and each legacy {@code AssignerWithPeriodicWatermarks}'s {@code
+   * getCurrentWatermark} are called at this interval; 0 turns periodic watermarks off.
+   */
+  public ExecutionConfig setAutoWatermarkInterval(long intervalMillis) {
+    if (intervalMillis < 0) {
+      throw new IllegalArgumentException("The auto-watermark interval must not be negative, but was "
+          + intervalMillis + " ms.");
+    }
+    return setAutoWatermarkInterval(Duration.ofMillis(intervalMillis));
   }
 
   /** Whether object reuse is enabled. */

@@ -5,6 +5,7 @@ import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.RestartStrategyOptions;
+import io.spate.api.windowing.time.Time;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,29 @@ public final class RestartStrategies {
    */
   public static RestartStrategy failureRateRestart(int maxFailures, Duration interval, Duration delay) {
     return new RestartStrategy.FailureRate(maxFailures, interval, delay);
+  }
+
+  /** As {@link #fixedDelayRestart(int, Duration)}, with the delay as a Flink {@link Time}. */
+  @Deprecated
+  public static RestartStrategy fixedDelayRestart(int attempts, Time delay) {
+    return fixedDelayRestart(attempts, Time.toDuration(delay));
+  }
+
+  /** As {@link #failureRateRestart(int, Duration, Duration)}, with the times as Flink {@link Time}s. */
+  @Deprecated
+  public static RestartStrategy failureRateRestart(int maxFailures, Time interval, Time delay) {
+    return failureRateRestart(maxFailures, Time.toDuration(interval), Time.toDuration(delay));
+  }
+
+  /**
+   * As {@link #exponentialDelayRestart(Duration, Duration, double, Duration, double)}, with the
+   * times as Flink {@link Time}s.
+   */
+  @Deprecated
+  public static RestartStrategy exponentialDelayRestart(
+      Time initialBackoff, Time maxBackoff, double multiplier, Time resetBackoffThreshold, double jitterFactor) {
+    return exponentialDelayRestart(Time.toDuration(initialBackoff), Time.toDuration(maxBackoff),
+        multiplier, Time.toDuration(resetBackoffThreshold), jitterFactor);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.spate.api.functions.windowing.ProcessAllWindowFunction;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.evictors.Evictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
@@ -47,6 +48,12 @@ public class AllWindowedStream<T, W extends Window> {
   public AllWindowedStream<T, W> allowedLateness(Duration lateness) {
     windowed.allowedLateness(lateness);
     return this;
+  }
+
+  /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+  @Deprecated
+  public AllWindowedStream<T, W> allowedLateness(Time lateness) {
+    return allowedLateness(Time.toDuration(lateness));
   }
 
   /** Sends records that arrive too late for their windows to the side output {@code outputTag}. */

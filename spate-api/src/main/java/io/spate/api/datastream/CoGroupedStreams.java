@@ -11,6 +11,7 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
@@ -154,6 +155,12 @@ public class CoGroupedStreams<T1, T2> {
     public WithWindow<T1, T2, KEY, W> allowedLateness(Duration lateness) {
       this.allowedLateness = Objects.requireNonNull(lateness, "The allowed lateness must not be null.");
       return this;
+    }
+
+    /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+    @Deprecated
+    public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
+      return allowedLateness(Time.toDuration(lateness));
     }
 
     /** Co-groups each key's records of both inputs in each window with {@code function}. */

@@ -17,6 +17,8 @@ import io.spate.api.dag.SinkTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.UnionTransformation;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.AssignerWithPeriodicWatermarks;
+import io.spate.api.functions.AssignerWithPunctuatedWatermarks;
 import io.spate.api.functions.FilterFunction;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.functions.KeySelector;
@@ -38,11 +40,17 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import io.spate.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.CountTrigger;
 import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,6 +159,32 @@ public class DataStream<T> {
     return result;
   }
 
+  /**
+   * Assigns timestamps and watermarks with a legacy periodic assigner: its watermark is asked for
+   * every auto-watermark interval.
+   *
+   * @deprecated use {@link #assignTimestampsAndWatermarks(WatermarkStrategy)}, as in Flink.
+   */
+  @Deprecated
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+      AssignerWithPeriodicWatermarks<T> timestampAndWatermarkAssigner) {
+    Objects.requireNonNull(timestampAndWatermarkAssigner, "assignTimestampsAndWatermarks: the assigner must not be null.");
+    return assignTimestampsAndWatermarks(new LegacyPeriodicWatermarks<>(timestampAndWatermarkAssigner));
+  }
+
+  /**
+   * Assigns timestamps and watermarks with a legacy punctuated assigner: its watermark is asked for
+   * after every record.
+   *
+   * @deprecated use {@link #assignTimestampsAndWatermarks(WatermarkStrategy)}, as in Flink.
+   */
+  @Deprecated
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+      AssignerWithPunctuatedWatermarks<T> timestampAndWatermarkAssigner) {
+    Objects.requireNonNull(timestampAndWatermarkAssigner, "assignTimestampsAndWatermarks: the assigner must not be null.");
+    return assignTimestampsAndWatermarks(new LegacyPunctuatedWatermarks<>(timestampAndWatermarkAssigner));
+  }
+
   // ---------------------------------------------------------------- keys and partitioning
 
   /** Joins this stream with {@code other} per key and window: {@code join(other).where(...).equalTo(...).window(...)}. */
@@ -195,6 +229,30 @@ public class DataStream<T> {
     KeyedStream.checkCount("countWindowAll", "size", size);
     KeyedStream.checkCount("countWindowAll", "slide", slide);
     return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
+  /**
+   * Tumbling time windows of {@code size} over the whole stream: in event time, unless the
+   * environment's deprecated time characteristic is processing time, as in Flink.
+   *
+   * @deprecated use {@code windowAll(TumblingEventTimeWindows.of(size))}, as in Flink.
+   */
+  @Deprecated
+  public AllWindowedStream<T, TimeWindow> timeWindowAll(Time size) {
+    return KeyedStream.processingTime(environment)
+        ? windowAll(TumblingProcessingTimeWindows.of(size)) : windowAll(TumblingEventTimeWindows.of(size));
+  }
+
+  /**
+   * Sliding time windows of {@code size} every {@code slide} over the whole stream, in event time
+   * unless the time characteristic is processing time.
+   *
+   * @deprecated use {@code windowAll(SlidingEventTimeWindows.of(size, slide))}, as in Flink.
+   */
+  @Deprecated
+  public AllWindowedStream<T, TimeWindow> timeWindowAll(Time size, Time slide) {
+    return KeyedStream.processingTime(environment)
+        ? windowAll(SlidingProcessingTimeWindows.of(size, slide)) : windowAll(SlidingEventTimeWindows.of(size, slide));
   }
 
   /** Sends each record to the subtask with the same index; parallelism must be equal. */

@@ -2,6 +2,7 @@ package io.spate.api.datastream;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.windowing.time.Time;
 import java.time.Duration;
 
 /**
@@ -61,5 +62,11 @@ public class IntervalJoin<T1, T2, KEY> {
           + ") must not be greater than the upper bound (" + upperBound + ").");
     }
     return new IntervalJoined<>(left, right, lower, upper);
+  }
+
+  /** As {@link #between(Duration, Duration)}, with the bounds as Flink {@link Time}s. */
+  @Deprecated
+  public IntervalJoined<T1, T2, KEY> between(Time lowerBound, Time upperBound) {
+    return between(Time.toDuration(lowerBound), Time.toDuration(upperBound));
   }
 }

@@ -10,6 +10,7 @@ import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
@@ -124,6 +125,12 @@ public class JoinedStreams<T1, T2> {
     public WithWindow<T1, T2, KEY, W> allowedLateness(Duration lateness) {
       coGroup.allowedLateness(lateness);
       return this;
+    }
+
+    /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+    @Deprecated
+    public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
+      return allowedLateness(Time.toDuration(lateness));
     }
 
     /** Joins every pair of the same key and window with {@code function}. */

@@ -2,6 +2,7 @@ package io.spate.api.datastream;
 
 import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.TimeCharacteristic;
 import io.spate.api.dag.OneInputTransformation;
 import io.spate.api.operators.builtin.KeyedProcessOperator;
 import io.spate.api.operators.builtin.KeyedReduceOperatorFactory;
@@ -19,11 +20,17 @@ import io.spate.api.typeinfo.MissingTypeInfo;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
+import io.spate.api.windowing.assigners.SlidingProcessingTimeWindows;
+import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
+import io.spate.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.CountTrigger;
 import io.spate.api.windowing.triggers.PurgingTrigger;
 import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
 
 /**
@@ -107,6 +114,36 @@ public class KeyedStream<T, K> extends DataStream<T> {
     checkCount("countWindow", "size", size);
     checkCount("countWindow", "slide", slide);
     return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
+  /**
+   * Tumbling time windows of {@code size} per key: in event time, unless the environment's deprecated
+   * time characteristic is processing time, as in Flink.
+   *
+   * @deprecated use {@code window(TumblingEventTimeWindows.of(size))}, as in Flink.
+   */
+  @Deprecated
+  public WindowedStream<T, K, TimeWindow> timeWindow(Time size) {
+    return processingTime(getExecutionEnvironment())
+        ? window(TumblingProcessingTimeWindows.of(size)) : window(TumblingEventTimeWindows.of(size));
+  }
+
+  /**
+   * Sliding time windows of {@code size} every {@code slide} per key, in event time unless the time
+   * characteristic is processing time.
+   *
+   * @deprecated use {@code window(SlidingEventTimeWindows.of(size, slide))}, as in Flink.
+   */
+  @Deprecated
+  public WindowedStream<T, K, TimeWindow> timeWindow(Time size, Time slide) {
+    return processingTime(getExecutionEnvironment())
+        ? window(SlidingProcessingTimeWindows.of(size, slide)) : window(SlidingEventTimeWindows.of(size, slide));
+  }
+
+  /** Whether {@code timeWindow}s of {@code environment} are in processing time. */
+  @SuppressWarnings("deprecation")
+  static boolean processingTime(StreamExecutionEnvironment environment) {
+    return environment.getStreamTimeCharacteristic() == TimeCharacteristic.ProcessingTime;
   }
 
   /** Fails unless two known key types are equal; {@code streams} names the streams in the message. */

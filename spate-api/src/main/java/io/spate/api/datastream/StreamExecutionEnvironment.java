@@ -12,6 +12,7 @@ import io.spate.api.common.JobExecutionResult;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.common.RestartStrategy;
 import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.common.TimeCharacteristic;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.PipelineOptions;
@@ -263,6 +264,33 @@ public class StreamExecutionEnvironment {
   /** The settings that functions can read. */
   public ExecutionConfig getConfig() {
     return executionConfig;
+  }
+
+  @SuppressWarnings("deprecation")
+  private TimeCharacteristic timeCharacteristic = TimeCharacteristic.EventTime;
+
+  /**
+   * Declares the job's notion of time, as pre-1.12 Flink programs do: processing time turns periodic
+   * watermarks off (an auto-watermark interval of 0), event and ingestion time set it to 200 ms.
+   * Windows and timers still say their own notion of time.
+   *
+   * @deprecated choose event-time or processing-time windows and timers instead, as in Flink.
+   */
+  @Deprecated
+  public void setStreamTimeCharacteristic(TimeCharacteristic characteristic) {
+    Objects.requireNonNull(characteristic, "setStreamTimeCharacteristic: the time characteristic must not be null.");
+    getConfig().setAutoWatermarkInterval(characteristic == TimeCharacteristic.ProcessingTime ? 0L : 200L);
+    timeCharacteristic = characteristic;
+  }
+
+  /**
+   * The notion of time last declared, {@link TimeCharacteristic#EventTime} by default.
+   *
+   * @deprecated as {@link #setStreamTimeCharacteristic}.
+   */
+  @Deprecated
+  public TimeCharacteristic getStreamTimeCharacteristic() {
+    return timeCharacteristic;
   }
 
   /** The job's configuration; changes apply to jobs executed afterwards. */

@@ -21,6 +21,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.windowing.evictors.Evictor;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
@@ -104,6 +105,12 @@ public class WindowedStream<T, K, W extends Window> {
     }
     this.allowedLateness = lateness.toMillis();
     return this;
+  }
+
+  /** As {@link #allowedLateness(Duration)}, with the lateness as a Flink {@link Time}. */
+  @Deprecated
+  public WindowedStream<T, K, W> allowedLateness(Time lateness) {
+    return allowedLateness(Time.toDuration(lateness));
   }
 
   /** Sends records that arrive too late for their windows to the side output {@code outputTag}. */

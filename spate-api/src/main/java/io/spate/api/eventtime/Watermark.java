@@ -14,6 +14,9 @@ public record Watermark(long timestamp) implements Serializable {
   /** The watermark that ends event time: every timer and window fires. */
   public static final Watermark MAX_WATERMARK = new Watermark(Long.MAX_VALUE);
 
+  /** The watermark before any: nothing is known yet, as Flink's legacy operators start. */
+  public static final Watermark UNINITIALIZED = new Watermark(Long.MIN_VALUE);
+
   /** Same as {@link #timestamp()}, named as in Flink. */
   public long getTimestamp() {
     return timestamp;

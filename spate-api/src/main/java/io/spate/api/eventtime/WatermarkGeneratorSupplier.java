@@ -1,7 +1,9 @@
 package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.metrics.MetricGroup;
 import java.io.Serializable;
+import java.util.function.LongSupplier;
 
 /**
  * Creates a watermark generator per source split or parallel instance.
@@ -12,6 +14,23 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface WatermarkGeneratorSupplier<T> extends Serializable {
 
-  /** Creates a new generator. */
-  WatermarkGenerator<T> createWatermarkGenerator();
+  /** Creates a new generator for the input that {@code context} describes. */
+  WatermarkGenerator<T> createWatermarkGenerator(Context context);
+
+  /** What a new watermark generator may use: the metrics of its operator and a clock for idleness. */
+  @Public
+  interface Context {
+
+    /** The metric group of the operator that runs the generator, to register its own metrics in. */
+    MetricGroup getMetricGroup();
+
+    /**
+     * Milliseconds of processing time that count towards idleness: a source's clock stands still
+     * while its reader is paused (by backpressure or watermark alignment), so a paused input is
+     * not taken for an idle one. By default, the wall clock.
+     */
+    default LongSupplier getInputActivityClock() {
+      return System::currentTimeMillis;
+    }
+  }
 }

@@ -8,60 +8,51 @@ import java.util.function.LongSupplier;
 
 /**
  * How a stream gets its event-time timestamps and watermarks: a timestamp assigner, a watermark
- * generator, and optionally an idleness timeout and a watermark alignment group.
+ * generator, and optionally an idleness timeout and a watermark alignment group. Build one from
+ * the static methods ({@link #forBoundedOutOfOrderness}, {@link #forGenerator}, ...) and the
+ * {@code with...} methods, or implement {@link #createWatermarkGenerator(WatermarkGeneratorSupplier.Context)}
+ * (and, optionally, {@link #createTimestampAssigner(TimestampAssignerSupplier.Context)}) yourself.
+ * A strategy is serialized with the job and each parallel instance creates its own assigner and
+ * generators from its own copy.
  *
  * @param <T> the record type
  */
 @Public
-public final class WatermarkStrategy<T> implements Serializable {
+public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, WatermarkGeneratorSupplier<T> {
 
-  private static final long serialVersionUID = 1L;
+  /** Creates the watermark generator of one input (a source split or a parallel instance). */
+  @Override
+  WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context);
 
-  private final WatermarkGeneratorSupplier<T> generatorSupplier;
-  private final TimestampAssigner<T> timestampAssigner;
-  private final Duration idleTimeout;
-  private final WatermarkAlignmentParams alignment;
-
-  private WatermarkStrategy(
-      WatermarkGeneratorSupplier<T> generatorSupplier,
-      TimestampAssigner<T> timestampAssigner,
-      Duration idleTimeout,
-      WatermarkAlignmentParams alignment) {
-    this.generatorSupplier = generatorSupplier;
-    this.timestampAssigner = timestampAssigner;
-    this.idleTimeout = idleTimeout;
-    this.alignment = alignment;
+  /** Creates the timestamp assigner of one parallel instance; by default records keep their timestamps. */
+  @Override
+  default TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+    return new RecordTimestampAssigner<>();
   }
 
-  /** Watermarks for timestamps that never decrease: the highest timestamp seen, minus one. */
-  public static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
-    return forBoundedOutOfOrderness(Duration.ZERO);
+  /** The watermark alignment of a source, or null if it is not aligned. */
+  default WatermarkAlignmentParams getAlignmentParameters() {
+    return null;
   }
 
-  /** Watermarks that trail the highest timestamp seen by {@code maxOutOfOrderness}. */
-  public static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) {
-    Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
-    if (maxOutOfOrderness.isNegative()) {
-      throw new IllegalArgumentException(
-          "The maximum out-of-orderness must be zero or positive, got " + maxOutOfOrderness);
-    }
-    return forGenerator(() -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness));
+  // ---------------------------------------------------------------- building on a strategy
+
+  /** This strategy with timestamps from the assigners that {@code timestampAssigner} creates. */
+  default WatermarkStrategy<T> withTimestampAssigner(TimestampAssignerSupplier<T> timestampAssigner) {
+    Objects.requireNonNull(timestampAssigner, "withTimestampAssigner: the timestamp assigner supplier must not be null.");
+    return new WatermarkStrategyWithTimestampAssigner<>(this, timestampAssigner);
   }
 
-  /** Watermarks from a custom generator. */
-  public static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> supplier) {
-    return new WatermarkStrategy<>(Objects.requireNonNull(supplier, "supplier"), null, null, null);
+  /** This strategy with timestamps taken from records by {@code timestampAssigner}, typically a lambda. */
+  default WatermarkStrategy<T> withTimestampAssigner(SerializableTimestampAssigner<T> timestampAssigner) {
+    Objects.requireNonNull(timestampAssigner, "withTimestampAssigner: the timestamp assigner must not be null.");
+    return withTimestampAssigner(TimestampAssignerSupplier.of(timestampAssigner));
   }
 
-  /** No watermarks: for processing-time jobs. */
-  public static <T> WatermarkStrategy<T> noWatermarks() {
-    return new WatermarkStrategy<>(NoWatermarksGenerator::new, null, null, null);
-  }
-
-  /** This strategy with timestamps taken from records by {@code assigner}. */
-  public WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
-    return new WatermarkStrategy<>(generatorSupplier, Objects.requireNonNull(assigner, "assigner"), idleTimeout,
-        alignment);
+  /** This strategy with timestamps taken from records by {@code assigner}, a serializable assigner object. */
+  default WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
+    Objects.requireNonNull(assigner, "assigner");
+    return withTimestampAssigner((TimestampAssignerSupplier<T>) context -> assigner);
   }
 
   /**
@@ -69,14 +60,14 @@ public final class WatermarkStrategy<T> implements Serializable {
    * assignTimestampsAndWatermarks}) idle after {@code timeout} of processing time without records,
    * so that it does not hold back the watermark downstream; its next record makes it active again.
    */
-  public WatermarkStrategy<T> withIdleness(Duration timeout) {
+  default WatermarkStrategy<T> withIdleness(Duration timeout) {
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("The idleness timeout must be positive, got " + timeout);
     }
     if (timeout.toMillis() == 0) {
       throw new IllegalArgumentException("The idleness timeout must be at least 1 ms, got " + timeout);
     }
-    return new WatermarkStrategy<>(generatorSupplier, timestampAssigner, timeout, alignment);
+    return new WatermarkStrategyWithIdleness<>(this, timeout);
   }
 
   /**
@@ -84,53 +75,99 @@ public final class WatermarkStrategy<T> implements Serializable {
    * whose watermark is more than {@code maxAllowedDrift} ahead of the slowest non-idle reader of the
    * group pauses until the others catch up. The group's limit is updated every second.
    */
-  public WatermarkStrategy<T> withWatermarkAlignment(String group, Duration maxAllowedDrift) {
+  default WatermarkStrategy<T> withWatermarkAlignment(String group, Duration maxAllowedDrift) {
     return withWatermarkAlignment(group, maxAllowedDrift, WatermarkAlignmentParams.DEFAULT_UPDATE_INTERVAL);
   }
 
   /** As {@link #withWatermarkAlignment(String, Duration)}, with the limit updated every {@code updateInterval}. */
-  public WatermarkStrategy<T> withWatermarkAlignment(String group, Duration maxAllowedDrift, Duration updateInterval) {
-    return new WatermarkStrategy<>(generatorSupplier, timestampAssigner, idleTimeout,
+  default WatermarkStrategy<T> withWatermarkAlignment(String group, Duration maxAllowedDrift, Duration updateInterval) {
+    return new WatermarksWithWatermarkAlignment<>(this,
         new WatermarkAlignmentParams(group, maxAllowedDrift, updateInterval));
   }
 
-  /** Creates a new watermark generator whose idleness, if any, is measured on the wall clock. */
-  public WatermarkGenerator<T> createWatermarkGenerator() {
-    return createWatermarkGenerator(System::currentTimeMillis);
+  // ---------------------------------------------------------------- the common strategies
+
+  /** Watermarks for timestamps that never decrease: the highest timestamp seen, minus one. */
+  static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
+    return context -> new AscendingTimestampsWatermarks<>();
   }
 
-  /** Creates a new watermark generator whose idleness, if any, is measured on {@code clock} (ms). */
-  public WatermarkGenerator<T> createWatermarkGenerator(LongSupplier clock) {
-    WatermarkGenerator<T> generator = generatorSupplier.createWatermarkGenerator();
-    return idleTimeout == null ? generator : new WatermarksWithIdleness<>(generator, idleTimeout, clock);
+  /** Watermarks that trail the highest timestamp seen by {@code maxOutOfOrderness}. */
+  static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) {
+    Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
+    if (maxOutOfOrderness.isNegative()) {
+      throw new IllegalArgumentException(
+          "The maximum out-of-orderness must be zero or positive, got " + maxOutOfOrderness);
+    }
+    return context -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
   }
 
-  /** The timestamp assigner, or null to keep the records' own timestamps. */
-  public TimestampAssigner<T> getTimestampAssigner() {
-    return timestampAssigner;
+  /** Watermarks from a custom generator: {@code forGenerator(context -> new MyGenerator())}. */
+  static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generatorSupplier) {
+    Objects.requireNonNull(generatorSupplier, "forGenerator: the watermark generator supplier must not be null.");
+    return generatorSupplier::createWatermarkGenerator;
+  }
+
+  /**
+   * Watermarks from a custom generator that needs no context: {@code forGenerator(MyGenerator::new)}.
+   * An overload of Spate's that Flink does not have.
+   */
+  static <T> WatermarkStrategy<T> forGenerator(ContextFreeGeneratorSupplier<T> generatorSupplier) {
+    Objects.requireNonNull(generatorSupplier, "forGenerator: the watermark generator supplier must not be null.");
+    return context -> generatorSupplier.createWatermarkGenerator();
+  }
+
+  /** No watermarks: for processing-time jobs. */
+  static <T> WatermarkStrategy<T> noWatermarks() {
+    return context -> new NoWatermarksGenerator<>();
+  }
+
+  // ---------------------------------------------------------------- what Spate's runtime asks
+
+  /**
+   * Whether this strategy emits no watermarks at all (its generator is a {@link
+   * NoWatermarksGenerator}), so that its inputs need not track them.
+   */
+  default boolean isNoWatermarks() {
+    return createWatermarkGenerator(StrategyContext.unregistered(System::currentTimeMillis))
+        instanceof NoWatermarksGenerator;
   }
 
   /** The idleness timeout, or null if inputs never turn idle by themselves. */
-  public Duration getIdleTimeout() {
-    return idleTimeout;
+  default Duration getIdleTimeout() {
+    return null;
   }
 
-  /** The watermark alignment of a source, or null if it is not aligned. */
-  public WatermarkAlignmentParams getAlignmentParameters() {
-    return alignment;
+  /**
+   * The timestamp assigner of a new parallel instance, without metrics, or null if records keep
+   * their own timestamps.
+   */
+  default TimestampAssigner<T> getTimestampAssigner() {
+    TimestampAssigner<T> assigner = createTimestampAssigner(StrategyContext.unregistered(System::currentTimeMillis));
+    return assigner instanceof RecordTimestampAssigner ? null : assigner;
   }
 
-  /** Whether this strategy emits no watermarks at all. */
-  public boolean isNoWatermarks() {
-    return generatorSupplier.createWatermarkGenerator() instanceof NoWatermarksGenerator;
+  /** Creates a new watermark generator, without metrics, whose idleness is measured on the wall clock. */
+  default WatermarkGenerator<T> createWatermarkGenerator() {
+    return createWatermarkGenerator(System::currentTimeMillis);
   }
 
-  /** The generator of {@link #noWatermarks()}: emits nothing. */
-  static final class NoWatermarksGenerator<T> implements WatermarkGenerator<T> {
-    @Override
-    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
+  /** Creates a new watermark generator, without metrics, whose idleness is measured on {@code clock} (ms). */
+  default WatermarkGenerator<T> createWatermarkGenerator(LongSupplier clock) {
+    return createWatermarkGenerator(StrategyContext.unregistered(clock));
+  }
 
-    @Override
-    public void onPeriodicEmit(WatermarkOutput output) {}
+  /**
+   * Creates a watermark generator without being given a context; what {@code forGenerator(MyGenerator::new)}
+   * and {@code forGenerator(() -> ...)} take.
+   *
+   * @param <T> the record type
+   */
+  @Public
+  @FunctionalInterface
+  interface ContextFreeGeneratorSupplier<T> extends Serializable {
+
+    /** Creates a new generator. */
+    WatermarkGenerator<T> createWatermarkGenerator();
   }
 }

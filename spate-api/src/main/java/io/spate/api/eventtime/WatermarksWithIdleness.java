@@ -25,6 +25,11 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   private long quietSince;
   private boolean idle;
 
+  /** Wraps {@code watermarks}, measuring idleness on the wall clock. */
+  public WatermarksWithIdleness(WatermarkGenerator<T> watermarks, Duration idleTimeout) {
+    this(watermarks, idleTimeout, System::currentTimeMillis);
+  }
+
   /** Wraps {@code watermarks}; {@code clock} gives processing time in milliseconds. */
   public WatermarksWithIdleness(WatermarkGenerator<T> watermarks, Duration idleTimeout, LongSupplier clock) {
     if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {

@@ -1,6 +1,7 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -73,6 +74,12 @@ public final class StateTtlConfig implements Serializable {
     return new Builder(ttl);
   }
 
+  /** As {@link #newBuilder(Duration)}, with the time to live as a Flink {@link Time}. */
+  @Deprecated
+  public static Builder newBuilder(Time ttl) {
+    return newBuilder(Time.toDuration(ttl));
+  }
+
   /** Which accesses restart the time to live. */
   public UpdateType getUpdateType() {
     return updateType;
@@ -90,6 +97,11 @@ public final class StateTtlConfig implements Serializable {
 
   /** The time to live. */
   public Duration getTtl() {
+    return ttl;
+  }
+
+  /** The time to live, under the name Flink gives the {@code Duration} getter. */
+  public Duration getTimeToLive() {
     return ttl;
   }
 
@@ -152,6 +164,12 @@ public final class StateTtlConfig implements Serializable {
       setTtl(ttl);
     }
 
+    /** A builder for values that expire {@code ttl} after their last counted access, as Flink's public constructor. */
+    @Deprecated
+    public Builder(Time ttl) {
+      this(Time.toDuration(ttl));
+    }
+
     /** Sets the time to live: a positive duration of at least one millisecond. */
     public Builder setTtl(Duration ttl) {
       if (ttl == null) {
@@ -163,6 +181,17 @@ public final class StateTtlConfig implements Serializable {
       }
       this.ttl = ttl;
       return this;
+    }
+
+    /** As {@link #setTtl(Duration)}, with the time to live as a Flink {@link Time}. */
+    @Deprecated
+    public Builder setTtl(Time ttl) {
+      return setTtl(Time.toDuration(ttl));
+    }
+
+    /** As {@link #setTtl(Duration)}, under the name Flink gives the {@code Duration} setter. */
+    public Builder setTimeToLive(Duration ttl) {
+      return setTtl(ttl);
     }
 
     /** Sets which accesses restart the time to live (not {@link UpdateType#Disabled}). */

@@ -69,7 +69,7 @@ class StateTtlConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
     assertThatThrownBy(() -> StateTtlConfig.newBuilder(Duration.ofNanos(10)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> StateTtlConfig.newBuilder(null))
+    assertThatThrownBy(() -> StateTtlConfig.newBuilder((Duration) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
     StateTtlConfig.Builder builder = StateTtlConfig.newBuilder(Duration.ofSeconds(1));
     assertThatThrownBy(() -> builder.cleanupIncrementally(0, false))

@@ -2,6 +2,8 @@ package io.spate.runtime.operators;
 
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.eventtime.RecordTimestampAssigner;
+import io.spate.api.eventtime.StrategyContext;
 import io.spate.api.eventtime.TimestampAssigner;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
@@ -38,10 +40,14 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractStreamOper
   @Override
   public void open() throws Exception {
     super.open();
-    assigner = strategy.getTimestampAssigner();
-    generator = strategy.createWatermarkGenerator(context.processingTimeService()::getCurrentProcessingTime);
+    StrategyContext strategyContext = new StrategyContext(context.metricGroup(),
+        context.processingTimeService()::getCurrentProcessingTime);
+    TimestampAssigner<T> created = strategy.createTimestampAssigner(strategyContext);
+    // Keeping the records' timestamps needs no call per record.
+    assigner = created instanceof RecordTimestampAssigner ? null : created;
+    generator = strategy.createWatermarkGenerator(strategyContext);
     emitWatermarks = context.runtimeMode() == RuntimeExecutionMode.STREAMING;
-    interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
+    interval = context.executionConfig().getAutoWatermarkInterval();
     if (emitWatermarks && interval > 0) {
       long now = context.processingTimeService().getCurrentProcessingTime();
       context.processingTimeService().registerTimer(now + interval, this::onPeriodicEmit);

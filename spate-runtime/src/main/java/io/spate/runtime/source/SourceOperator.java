@@ -7,6 +7,7 @@ import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.eventtime.StrategyContext;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.metrics.MetricGroup;
@@ -140,7 +141,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     // the final watermark (see finish()).
     boolean watermarks = streaming && !watermarkStrategy.isNoWatermarks();
     inputActivityClock = new PausableClock(context.processingTimeService()::getCurrentProcessingTime);
-    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks, inputActivityClock);
+    readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks,
+        new StrategyContext(context.metricGroup(), inputActivityClock));
     reader = source.createReader(new SourceReaderContext() {
       @Override
       public int getIndexOfSubtask() {
@@ -180,7 +182,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     }
     eventGateway.sendEventToCoordinator(new SourceEvents.ReaderRegistered(context.taskInfo().indexOfThisSubtask()));
     reader.start();
-    interval = context.executionConfig().getAutoWatermarkInterval().toMillis();
+    interval = context.executionConfig().getAutoWatermarkInterval();
     periodicWatermarks = watermarks && interval > 0;
     if (periodicWatermarks) {
       context.processingTimeService().registerTimer(

@@ -2,11 +2,14 @@ package io.spate.runtime.source;
 
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceOutput;
+import io.spate.api.eventtime.RecordTimestampAssigner;
+import io.spate.api.eventtime.StrategyContext;
 import io.spate.api.eventtime.TimestampAssigner;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.operators.Output;
 import io.spate.api.util.PaddedLong;
@@ -24,7 +27,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
   private final Output<T> output;
   private final WatermarkStrategy<T> strategy;
-  private final LongSupplier clock;
+  private final StrategyContext context;
   private final TimestampAssigner<T> assigner;
   private final boolean watermarksEnabled;
   private final SplitOutput main;
@@ -38,10 +41,18 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
 
   WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
       LongSupplier clock) {
+    this(output, strategy, watermarksEnabled, new StrategyContext(new UnregisteredMetricsGroup(), clock));
+  }
+
+  /** The output whose strategy creates its assigner and generators with {@code context}'s metrics and clock. */
+  WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
+      StrategyContext context) {
     this.output = output;
     this.strategy = strategy;
-    this.clock = clock;
-    this.assigner = strategy.getTimestampAssigner();
+    this.context = context;
+    TimestampAssigner<T> created = strategy.createTimestampAssigner(context);
+    // Keeping the records' timestamps needs no call per record.
+    this.assigner = created instanceof RecordTimestampAssigner ? null : created;
     this.watermarksEnabled = watermarksEnabled;
     this.main = new SplitOutput();
   }
@@ -167,7 +178,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
   }
 
   private final class SplitOutput implements SourceOutput<T>, WatermarkOutput {
-    final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator(clock);
+    final WatermarkGenerator<T> generator = strategy.createWatermarkGenerator(context);
     long watermark = Long.MIN_VALUE;
     boolean idle;
     boolean used;

@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import java.time.Duration;
 
 /**
@@ -28,6 +29,12 @@ public final class ProcessingTimeSessionWindows extends SessionWindowAssigner<Ob
   /** Sessions that end after {@code gap} without records. */
   public static ProcessingTimeSessionWindows withGap(Duration gap) {
     return new ProcessingTimeSessionWindows(AssignerArguments.positive(NAME, "session gap", gap));
+  }
+
+  /** As {@link #withGap(Duration)}, with the gap as a Flink {@link Time}. */
+  @Deprecated
+  public static ProcessingTimeSessionWindows withGap(Time gap) {
+    return withGap(Time.toDuration(gap));
   }
 
   /** Sessions whose gap after each record is given by {@code extractor}. */

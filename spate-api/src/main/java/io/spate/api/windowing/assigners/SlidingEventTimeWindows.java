@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -30,6 +31,18 @@ public final class SlidingEventTimeWindows extends SlidingWindowAssigner {
     long sizeMillis = AssignerArguments.positive(NAME, "window size", size);
     long slideMillis = AssignerArguments.slide(NAME, sizeMillis, slide);
     return new SlidingEventTimeWindows(sizeMillis, slideMillis, AssignerArguments.offset(NAME, offset, slideMillis, "slide"));
+  }
+
+  /** As {@link #of(Duration, Duration)}, with the size and slide as Flink {@link Time}s. */
+  @Deprecated
+  public static SlidingEventTimeWindows of(Time size, Time slide) {
+    return of(Time.toDuration(size), Time.toDuration(slide));
+  }
+
+  /** As {@link #of(Duration, Duration, Duration)}, with the size, slide and offset as Flink {@link Time}s. */
+  @Deprecated
+  public static SlidingEventTimeWindows of(Time size, Time slide, Time offset) {
+    return of(Time.toDuration(size), Time.toDuration(slide), Time.toDuration(offset));
   }
 
   @Override

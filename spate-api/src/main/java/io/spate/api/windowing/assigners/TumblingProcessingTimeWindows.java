@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.triggers.ProcessingTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -29,6 +30,18 @@ public final class TumblingProcessingTimeWindows extends TumblingWindowAssigner 
   public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
     long sizeMillis = AssignerArguments.positive(NAME, "window size", size);
     return new TumblingProcessingTimeWindows(sizeMillis, AssignerArguments.offset(NAME, offset, sizeMillis, "size"));
+  }
+
+  /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
+  @Deprecated
+  public static TumblingProcessingTimeWindows of(Time size) {
+    return of(Time.toDuration(size));
+  }
+
+  /** As {@link #of(Duration, Duration)}, with the size and offset as Flink {@link Time}s. */
+  @Deprecated
+  public static TumblingProcessingTimeWindows of(Time size, Time offset) {
+    return of(Time.toDuration(size), Time.toDuration(offset));
   }
 
   @Override

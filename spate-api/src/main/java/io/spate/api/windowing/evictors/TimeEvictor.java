@@ -1,6 +1,7 @@
 package io.spate.api.windowing.evictors;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,9 +20,18 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
   private final long windowSize;
   private final boolean doEvictAfter;
 
-  private TimeEvictor(long windowSize, boolean doEvictAfter) {
+  /** Keeps records within {@code windowSize} milliseconds of the newest, after the function if {@code doEvictAfter}. */
+  public TimeEvictor(long windowSize, boolean doEvictAfter) {
+    if (windowSize < 0) {
+      throw new IllegalArgumentException("TimeEvictor: the size must not be negative, but was " + windowSize + " ms.");
+    }
     this.windowSize = windowSize;
     this.doEvictAfter = doEvictAfter;
+  }
+
+  /** Keeps records within {@code windowSize} milliseconds of the newest, evicting before the window function. */
+  public TimeEvictor(long windowSize) {
+    this(windowSize, false);
   }
 
   /** Keeps records within {@code windowSize} of the newest, evicting before the window function. */
@@ -36,6 +46,18 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
           + (windowSize == null ? "null" : windowSize.toMillis() + " ms") + ".");
     }
     return new TimeEvictor<>(windowSize.toMillis(), doEvictAfter);
+  }
+
+  /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */
+  @Deprecated
+  public static <W extends Window> TimeEvictor<W> of(Time windowSize) {
+    return of(Time.toDuration(windowSize));
+  }
+
+  /** As {@link #of(Duration, boolean)}, with the size as a Flink {@link Time}. */
+  @Deprecated
+  public static <W extends Window> TimeEvictor<W> of(Time windowSize, boolean doEvictAfter) {
+    return of(Time.toDuration(windowSize), doEvictAfter);
   }
 
   @Override

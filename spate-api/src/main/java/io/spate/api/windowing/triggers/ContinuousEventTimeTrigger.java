@@ -2,6 +2,7 @@ package io.spate.api.windowing.triggers;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.ReducingState;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -24,6 +25,12 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Continuo
   /** Fires every {@code interval} of event time; the interval must be positive. */
   public static <W extends Window> ContinuousEventTimeTrigger<W> of(Duration interval) {
     return new ContinuousEventTimeTrigger<>(interval);
+  }
+
+  /** As {@link #of(Duration)}, with the interval as a Flink {@link Time}. */
+  @Deprecated
+  public static <W extends Window> ContinuousEventTimeTrigger<W> of(Time interval) {
+    return of(Time.toDuration(interval));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.spate.api.windowing.triggers;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.state.ReducingState;
+import io.spate.api.windowing.time.Time;
 import io.spate.api.windowing.windows.Window;
 import java.time.Duration;
 
@@ -23,6 +24,12 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Con
   /** Fires every {@code interval} of processing time; the interval must be positive. */
   public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Duration interval) {
     return new ContinuousProcessingTimeTrigger<>(interval);
+  }
+
+  /** As {@link #of(Duration)}, with the interval as a Flink {@link Time}. */
+  @Deprecated
+  public static <W extends Window> ContinuousProcessingTimeTrigger<W> of(Time interval) {
+    return of(Time.toDuration(interval));
   }
 
   @Override
