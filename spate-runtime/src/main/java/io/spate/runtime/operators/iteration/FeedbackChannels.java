@@ -3,7 +3,7 @@ package io.spate.runtime.operators.iteration;
 import io.spate.api.common.JobID;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.TaskManagerOptions;
+import io.spate.api.configuration.TaskManagerOptions;
 import io.spate.runtime.operators.OperatorContext;
 import java.nio.file.Path;
 import java.util.Map;
