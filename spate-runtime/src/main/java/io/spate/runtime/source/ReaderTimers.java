@@ -2,6 +2,7 @@ package io.spate.runtime.source;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * The futures a source reader asked for with {@code SourceReaderContext.availableAfter}, completed
@@ -15,11 +16,21 @@ final class ReaderTimers {
   // Guarded by itself: a reader may ask from a thread of its own, the task completes on its thread.
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(
       (a, b) -> Long.compare(a.deadlineNanos, b.deadlineNanos));
+  private final LongSupplier nanoClock;
+
+  ReaderTimers() {
+    this(System::nanoTime);
+  }
+
+  /** Timers on {@code nanoClock} ({@link System#nanoTime()} terms), which tests set by hand. */
+  ReaderTimers(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
 
   /** A future completed by the first {@link #fireDue} at least {@code delayNanos} from now. */
   CompletableFuture<Void> after(long delayNanos) {
     CompletableFuture<Void> future = new CompletableFuture<>();
-    Timer timer = new Timer(System.nanoTime() + Math.max(1, delayNanos), future);
+    Timer timer = new Timer(nanoClock.getAsLong() + Math.max(1, delayNanos), future);
     synchronized (timers) {
       timers.add(timer);
     }
@@ -33,7 +44,7 @@ final class ReaderTimers {
         return false;
       }
     }
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     boolean fired = false;
     while (true) {
       Timer due;

@@ -3,6 +3,7 @@ package io.spate.runtime.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -49,17 +50,17 @@ class ReaderTimersTest {
 
   @Test
   void timersFireInDeadlineOrderWhateverTheOrderAskedIn() {
-    ReaderTimers timers = new ReaderTimers();
+    // A clock set by hand: a scheduler pause between two requests must not reorder the deadlines.
+    AtomicLong now = new AtomicLong(1_000);
+    ReaderTimers timers = new ReaderTimers(now::get);
     StringBuilder order = new StringBuilder();
-    long ms = TimeUnit.MILLISECONDS.toNanos(1);
-    // 10 ms apart: asking takes far less, so the deadlines are in the order a, b, c
-    timers.after(30 * ms).thenRun(() -> order.append('c'));
-    timers.after(10 * ms).thenRun(() -> order.append('a'));
-    timers.after(20 * ms).thenRun(() -> order.append('b'));
-    long deadline = timers.nextDeadline() + 20 * ms;
-    while (System.nanoTime() <= deadline) {
-      Thread.onSpinWait();
-    }
+    timers.after(30).thenRun(() -> order.append('c'));
+    timers.after(10).thenRun(() -> order.append('a'));
+    timers.after(20).thenRun(() -> order.append('b'));
+    assertThat(timers.nextDeadline()).isEqualTo(1_010);
+    now.set(1_009);
+    assertThat(timers.fireDue()).isFalse();
+    now.set(1_030);
     assertThat(timers.fireDue()).isTrue();
     assertThat(order).hasToString("abc");
   }
