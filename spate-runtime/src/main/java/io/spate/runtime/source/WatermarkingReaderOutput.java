@@ -9,13 +9,11 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.operators.Output;
 import io.spate.api.util.PaddedLong;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * The output of a source reader: assigns timestamps, runs one watermark generator per split (and
@@ -38,11 +36,6 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
   private boolean idle;
   // Written for every record: on cache lines of its own, away from other subtasks' fields.
   final PaddedLong recordsEmitted = new PaddedLong();
-
-  WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
-      LongSupplier clock) {
-    this(output, strategy, watermarksEnabled, new StrategyContext(new UnregisteredMetricsGroup(), clock));
-  }
 
   /** The output whose strategy creates its assigner and generators with {@code context}'s metrics and clock. */
   WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,

@@ -1,5 +1,7 @@
 package io.spate.runtime.source;
 
+import io.spate.api.eventtime.StrategyContext;
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.OutputTag;
@@ -41,7 +43,8 @@ class WatermarkingReaderOutputTest {
   };
 
   private WatermarkingReaderOutput<String> readerOutput(WatermarkStrategy<String> strategy) {
-    return new WatermarkingReaderOutput<>(output, strategy, true, () -> now);
+    return new WatermarkingReaderOutput<>(output, strategy, true,
+        new StrategyContext(new UnregisteredMetricsGroup(), () -> now));
   }
 
   @Test
