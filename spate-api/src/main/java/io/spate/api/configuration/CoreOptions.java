@@ -10,7 +10,8 @@ import java.util.List;
 @PublicEvolving
 public final class CoreOptions {
 
-  private CoreOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public CoreOptions() {}
 
   /** Default parallelism of operators that set none. */
   public static final ConfigOption<Integer> DEFAULT_PARALLELISM =

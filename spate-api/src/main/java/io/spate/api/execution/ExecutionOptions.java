@@ -10,7 +10,8 @@ import java.time.Duration;
 @PublicEvolving
 public final class ExecutionOptions {
 
-  private ExecutionOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public ExecutionOptions() {}
 
   /** The execution target. */
   public static final ConfigOption<String> TARGET =
