@@ -29,4 +29,20 @@ class UnappliedOptionsTest {
         .set(PipelineOptions.CLOSURE_CLEANER_LEVEL, io.spate.api.common.ExecutionConfig.ClosureCleanerLevel.NONE);
     assertThat(UnappliedOptions.describe(conf)).isEmpty();
   }
+
+  @Test
+  void flinksFileSystemLimitsHaveFlinksKeysAndAreReportedWhenSet() {
+    Configuration conf = new Configuration()
+        .set(CoreOptions.fileSystemConnectionLimit("s3"), 10)
+        .set(CoreOptions.fileSystemConnectionLimitIn("s3"), 4)
+        .set(CoreOptions.fileSystemConnectionLimitOut("s3"), 6)
+        .set(CoreOptions.fileSystemConnectionLimitTimeout("s3"), 1_000L)
+        .set(CoreOptions.fileSystemConnectionLimitStreamInactivityTimeout("s3"), 2_000L);
+    assertThat(conf.keySet()).containsExactly("fs.s3.limit.total", "fs.s3.limit.input", "fs.s3.limit.output",
+        "fs.s3.limit.timeout", "fs.s3.limit.stream-timeout");
+    assertThat(CoreOptions.fileSystemConnectionLimit("hdfs").defaultValue()).isEqualTo(-1);
+    assertThat(CoreOptions.fileSystemConnectionLimitTimeout("hdfs").defaultValue()).isZero();
+    assertThat(UnappliedOptions.describe(conf)).hasSize(5)
+        .allMatch(line -> line.startsWith("fs.s3.limit.") && line.contains("local files only"));
+  }
 }
