@@ -551,12 +551,68 @@ public final class ExecutionConfig implements Serializable {
     configuration.set(CheckpointingOptions.SNAPSHOT_COMPRESSION, useSnapshotCompression);
   }
 
+  /** Flink's limit of records in flight in asynchronous state access; Spate has no asynchronous state. */
+  public int getAsyncInflightRecordsLimit() {
+    return configuration.get(PipelineOptions.ASYNC_INFLIGHT_RECORDS_LIMIT);
+  }
+
+  /**
+   * Sets {@code execution.async-state.in-flight-records-limit}; accepted and logged when the job starts,
+   * not applied, as Spate has no asynchronous state.
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
+  public ExecutionConfig setAsyncInflightRecordsLimit(int limit) {
+    configuration.set(PipelineOptions.ASYNC_INFLIGHT_RECORDS_LIMIT, (int) positive("in-flight records limit", limit));
+    return this;
+  }
+
+  /** Flink's batch size of asynchronous state requests; Spate has no asynchronous state. */
+  public int getAsyncStateBufferSize() {
+    return configuration.get(PipelineOptions.ASYNC_STATE_BUFFER_SIZE);
+  }
+
+  /**
+   * Sets {@code execution.async-state.buffer-size}; accepted and logged when the job starts, not applied.
+   *
+   * @throws IllegalArgumentException if {@code size} is not positive
+   */
+  public ExecutionConfig setAsyncStateBufferSize(int size) {
+    configuration.set(PipelineOptions.ASYNC_STATE_BUFFER_SIZE, (int) positive("async state buffer size", size));
+    return this;
+  }
+
+  /** Flink's wait in ms before a partial batch of asynchronous state requests runs; Spate has no asynchronous state. */
+  public long getAsyncStateBufferTimeout() {
+    return configuration.get(PipelineOptions.ASYNC_STATE_BUFFER_TIMEOUT);
+  }
+
+  /**
+   * Sets {@code execution.async-state.buffer-timeout} in milliseconds; accepted and logged when the job
+   * starts, not applied.
+   *
+   * @throws IllegalArgumentException if {@code timeoutMillis} is not positive
+   */
+  public ExecutionConfig setAsyncStateBufferTimeout(long timeoutMillis) {
+    configuration.set(PipelineOptions.ASYNC_STATE_BUFFER_TIMEOUT, positive("async state buffer timeout", timeoutMillis));
+    return this;
+  }
+
+  private static long positive(String what, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("The " + what + " must be at least 1, but is " + value + ".");
+    }
+    return value;
+  }
+
   /** The options this config reads and {@link #configure} copies. */
   private static final List<ConfigOption<?>> OWN_OPTIONS = List.of(
       CoreOptions.DEFAULT_PARALLELISM, CoreOptions.MAX_PARALLELISM, CoreOptions.AUTO_WATERMARK_INTERVAL,
       CoreOptions.OBJECT_REUSE, PipelineOptions.AUTO_GENERATE_UIDS, PipelineOptions.CLOSURE_CLEANER_LEVEL,
       PipelineOptions.LATENCY_INTERVAL, TaskManagerOptions.TASK_CANCELLATION_INTERVAL,
-      TaskManagerOptions.TASK_CANCELLATION_TIMEOUT, CheckpointingOptions.SNAPSHOT_COMPRESSION);
+      TaskManagerOptions.TASK_CANCELLATION_TIMEOUT, CheckpointingOptions.SNAPSHOT_COMPRESSION,
+      PipelineOptions.ASYNC_INFLIGHT_RECORDS_LIMIT, PipelineOptions.ASYNC_STATE_BUFFER_SIZE,
+      PipelineOptions.ASYNC_STATE_BUFFER_TIMEOUT);
 
   /**
    * Applies the options of {@code conf} that this config reads (parallelism, max parallelism,

@@ -57,4 +57,28 @@ public final class PipelineOptions {
           .defaultValue(java.time.Duration.ZERO)
           .withDescription("Kept for Flink compatibility: Spate sends no latency markers, so 0 (off) is what it"
               + " does; a positive interval is accepted and logged.");
+
+  /** Flink's limit of records in flight in asynchronous state access; Spate has no asynchronous state. */
+  public static final ConfigOption<Integer> ASYNC_INFLIGHT_RECORDS_LIMIT =
+      ConfigOption.key("execution.async-state.in-flight-records-limit")
+          .intType()
+          .defaultValue(6000)
+          .withDescription("Kept for Flink compatibility (ExecutionOptions there): Spate has no asynchronous state"
+              + " API, so a value set is accepted and logged but not applied.");
+
+  /** Flink's batch size of asynchronous state requests; Spate has no asynchronous state. */
+  public static final ConfigOption<Integer> ASYNC_STATE_BUFFER_SIZE =
+      ConfigOption.key("execution.async-state.buffer-size")
+          .intType()
+          .defaultValue(1000)
+          .withDescription("Kept for Flink compatibility (ExecutionOptions there): Spate has no asynchronous state"
+              + " API, so a value set is accepted and logged but not applied.");
+
+  /** Flink's wait, in ms, before a partial batch of asynchronous state requests runs; Spate has no asynchronous state. */
+  public static final ConfigOption<Long> ASYNC_STATE_BUFFER_TIMEOUT =
+      ConfigOption.key("execution.async-state.buffer-timeout")
+          .longType()
+          .defaultValue(1000L)
+          .withDescription("Kept for Flink compatibility (ExecutionOptions there), in milliseconds: Spate has no"
+              + " asynchronous state API, so a value set is accepted and logged but not applied.");
 }

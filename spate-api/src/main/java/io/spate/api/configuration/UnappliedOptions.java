@@ -57,6 +57,7 @@ public final class UnappliedOptions {
     families.put("yarn.", "Spate does not deploy on YARN itself.");
     families.put("kubernetes.", "Spate does not deploy on Kubernetes itself.");
     families.put("execution.batch.", "Spate has no adaptive batch scheduler or speculative execution.");
+    families.put("execution.async-state.", "Spate has no asynchronous state API.");
     families.put("fs.", "Spate reads and writes local files only, with no connection limits or file system"
         + " plugins to configure.");
     return java.util.Collections.unmodifiableMap(families);

@@ -163,4 +163,21 @@ class ExecutionConfigTest {
     b.setGlobalJobParameters(new Configuration().setString("k", "v"));
     assertThat(a).isNotEqualTo(b);
   }
+
+  @Test
+  void asynchronousStateSettingsAreKeptAndReported() {
+    Configuration conf = new Configuration();
+    ExecutionConfig config = new ExecutionConfig(conf);
+    assertThat(config.getAsyncInflightRecordsLimit()).as("Flink's default").isEqualTo(6000);
+    assertThat(config.getAsyncStateBufferSize()).isEqualTo(1000);
+    assertThat(config.getAsyncStateBufferTimeout()).isEqualTo(1000L);
+    config.setAsyncInflightRecordsLimit(10).setAsyncStateBufferSize(20).setAsyncStateBufferTimeout(30);
+    assertThat(config.getAsyncInflightRecordsLimit()).isEqualTo(10);
+    assertThat(config.getAsyncStateBufferSize()).isEqualTo(20);
+    assertThat(config.getAsyncStateBufferTimeout()).isEqualTo(30L);
+    assertThat(UnappliedOptions.describe(conf)).hasSize(3)
+        .allMatch(line -> line.startsWith("execution.async-state.") && line.contains("no asynchronous state"));
+    assertThatThrownBy(() -> config.setAsyncStateBufferSize(0)).hasMessageContaining("buffer size")
+        .hasMessageContaining("0");
+  }
 }
