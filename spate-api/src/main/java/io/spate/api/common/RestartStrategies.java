@@ -179,10 +179,37 @@ public class RestartStrategies {
 
     private static final long serialVersionUID = 1L;
 
-    RestartStrategyConfiguration() {}
+    /** The strategy in Spate's terms; null for the fallback, which sets no option. */
+    private final RestartStrategy settings;
+
+    RestartStrategyConfiguration(RestartStrategy settings) {
+      this.settings = settings;
+    }
 
     /** A sentence saying how a failed job is restarted. */
     public abstract String getDescription();
+
+    /** The value of {@code restart-strategy.type} this strategy sets; empty for the fallback, which sets none. */
+    @Override
+    public String type() {
+      return settings == null ? "" : settings.type();
+    }
+
+    @Override
+    public Configuration toConfiguration() {
+      return settings == null ? new Configuration() : settings.toConfiguration();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o != null && o.getClass() == getClass()
+          && Objects.equals(settings, ((RestartStrategyConfiguration) o).settings);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * getClass().getName().hashCode() + Objects.hashCode(settings);
+    }
 
     @Override
     public String toString() {
@@ -197,31 +224,13 @@ public class RestartStrategies {
     private static final long serialVersionUID = 1L;
 
     /** The strategy that never restarts. */
-    public NoRestartStrategyConfiguration() {}
-
-    @Override
-    public String type() {
-      return "none";
-    }
-
-    @Override
-    public Configuration toConfiguration() {
-      return new RestartStrategy.NoRestart().toConfiguration();
+    public NoRestartStrategyConfiguration() {
+      super(new RestartStrategy.NoRestart());
     }
 
     @Override
     public String getDescription() {
       return "No restart: a failure fails the job.";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof NoRestartStrategyConfiguration;
-    }
-
-    @Override
-    public int hashCode() {
-      return NoRestartStrategyConfiguration.class.hashCode();
     }
   }
 
@@ -236,32 +245,13 @@ public class RestartStrategies {
     private static final long serialVersionUID = 1L;
 
     /** The strategy that defers to the cluster's. */
-    public FallbackRestartStrategyConfiguration() {}
-
-    /** Empty: no {@code restart-strategy.type} is set, so the cluster's or the default applies. */
-    @Override
-    public String type() {
-      return "";
-    }
-
-    @Override
-    public Configuration toConfiguration() {
-      return new Configuration();
+    public FallbackRestartStrategyConfiguration() {
+      super(null);
     }
 
     @Override
     public String getDescription() {
       return "The cluster's restart strategy, or the default one (exponential delay with checkpointing, none without).";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof FallbackRestartStrategyConfiguration;
-    }
-
-    @Override
-    public int hashCode() {
-      return FallbackRestartStrategyConfiguration.class.hashCode();
     }
   }
 
@@ -271,56 +261,37 @@ public class RestartStrategies {
 
     private static final long serialVersionUID = 1L;
 
-    private final RestartStrategy.FixedDelay settings;
+    private final RestartStrategy.FixedDelay fixed;
 
     FixedDelayRestartStrategyConfiguration(int attempts, Duration delay) {
       this(new RestartStrategy.FixedDelay(attempts, delay));
     }
 
-    FixedDelayRestartStrategyConfiguration(RestartStrategy.FixedDelay settings) {
-      this.settings = settings;
+    FixedDelayRestartStrategyConfiguration(RestartStrategy.FixedDelay fixed) {
+      super(fixed);
+      this.fixed = fixed;
     }
 
     /** Restarts allowed before the job fails. */
     public int getRestartAttempts() {
-      return settings.attempts();
+      return fixed.attempts();
     }
 
     /** The wait before each restart, as a Flink {@link Time}. */
     @Deprecated
     public Time getDelayBetweenAttemptsInterval() {
-      return Time.fromDuration(settings.delay());
+      return Time.fromDuration(fixed.delay());
     }
 
     /** The wait before each restart. */
     public Duration getDurationBetweenAttempts() {
-      return settings.delay();
-    }
-
-    @Override
-    public String type() {
-      return settings.type();
-    }
-
-    @Override
-    public Configuration toConfiguration() {
-      return settings.toConfiguration();
+      return fixed.delay();
     }
 
     @Override
     public String getDescription() {
-      return "Fixed delay: up to " + settings.attempts() + " restarts, each " + settings.delay().toMillis()
+      return "Fixed delay: up to " + fixed.attempts() + " restarts, each " + fixed.delay().toMillis()
           + " ms after the failure.";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof FixedDelayRestartStrategyConfiguration other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-      return settings.hashCode();
     }
   }
 
@@ -330,7 +301,7 @@ public class RestartStrategies {
 
     private static final long serialVersionUID = 1L;
 
-    private final RestartStrategy.FailureRate settings;
+    private final RestartStrategy.FailureRate rate;
 
     /** Fails the job once more than {@code maxFailureRate} failures fall within {@code failureInterval}. */
     public FailureRateRestartStrategyConfiguration(int maxFailureRate, Duration failureInterval, Duration delay) {
@@ -343,62 +314,42 @@ public class RestartStrategies {
       this(maxFailureRate, Time.toDuration(failureInterval), Time.toDuration(delay));
     }
 
-    FailureRateRestartStrategyConfiguration(RestartStrategy.FailureRate settings) {
-      this.settings = settings;
+    FailureRateRestartStrategyConfiguration(RestartStrategy.FailureRate rate) {
+      super(rate);
+      this.rate = rate;
     }
 
     /** Failures allowed within one interval. */
     public int getMaxFailureRate() {
-      return settings.maxFailuresPerInterval();
+      return rate.maxFailuresPerInterval();
     }
 
     /** The interval over which failures are counted, as a Flink {@link Time}. */
     @Deprecated
     public Time getFailureInterval() {
-      return Time.fromDuration(settings.failureInterval());
+      return Time.fromDuration(rate.failureInterval());
     }
 
     /** The interval over which failures are counted. */
     public Duration getFailureIntervalDuration() {
-      return settings.failureInterval();
+      return rate.failureInterval();
     }
 
     /** The wait before each restart, as a Flink {@link Time}. */
     @Deprecated
     public Time getDelayBetweenAttemptsInterval() {
-      return Time.fromDuration(settings.delay());
+      return Time.fromDuration(rate.delay());
     }
 
     /** The wait before each restart. */
     public Duration getDurationBetweenAttempts() {
-      return settings.delay();
-    }
-
-    @Override
-    public String type() {
-      return settings.type();
-    }
-
-    @Override
-    public Configuration toConfiguration() {
-      return settings.toConfiguration();
+      return rate.delay();
     }
 
     @Override
     public String getDescription() {
-      return "Failure rate: restarts " + settings.delay().toMillis() + " ms after a failure, unless more than "
-          + settings.maxFailuresPerInterval() + " failures fall within " + settings.failureInterval().toMillis()
-          + " ms.";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof FailureRateRestartStrategyConfiguration other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-      return settings.hashCode();
+      return "Failure rate: restarts " + rate.delay().toMillis() + " ms after a failure, unless more than "
+          + rate.maxFailuresPerInterval() + " failures fall within " + rate.failureInterval().toMillis() + " ms.";
     }
   }
 
@@ -408,7 +359,7 @@ public class RestartStrategies {
 
     private static final long serialVersionUID = 1L;
 
-    private final RestartStrategy.ExponentialDelay settings;
+    private final RestartStrategy.ExponentialDelay backoff;
 
     /** The strategy with the given back-off; see {@link RestartStrategy.ExponentialDelay} for the limits. */
     public ExponentialDelayRestartStrategyConfiguration(
@@ -427,79 +378,60 @@ public class RestartStrategies {
           Time.toDuration(resetBackoffThreshold), jitterFactor);
     }
 
-    ExponentialDelayRestartStrategyConfiguration(RestartStrategy.ExponentialDelay settings) {
-      this.settings = Objects.requireNonNull(settings);
+    ExponentialDelayRestartStrategyConfiguration(RestartStrategy.ExponentialDelay backoff) {
+      super(backoff);
+      this.backoff = backoff;
     }
 
     /** The first back-off, as a Flink {@link Time}. */
     @Deprecated
     public Time getInitialBackoff() {
-      return Time.fromDuration(settings.initialBackoff());
+      return Time.fromDuration(backoff.initialBackoff());
     }
 
     /** The first back-off. */
     public Duration getInitialBackoffDuration() {
-      return settings.initialBackoff();
+      return backoff.initialBackoff();
     }
 
     /** The largest back-off before jitter, as a Flink {@link Time}. */
     @Deprecated
     public Time getMaxBackoff() {
-      return Time.fromDuration(settings.maxBackoff());
+      return Time.fromDuration(backoff.maxBackoff());
     }
 
     /** The largest back-off before jitter. */
     public Duration getMaxBackoffDuration() {
-      return settings.maxBackoff();
+      return backoff.maxBackoff();
     }
 
     /** The factor by which the back-off grows after each failure. */
     public double getBackoffMultiplier() {
-      return settings.backoffMultiplier();
+      return backoff.backoffMultiplier();
     }
 
     /** The failure-free time after which the back-off starts over, as a Flink {@link Time}. */
     @Deprecated
     public Time getResetBackoffThreshold() {
-      return Time.fromDuration(settings.resetBackoffThreshold());
+      return Time.fromDuration(backoff.resetBackoffThreshold());
     }
 
     /** The failure-free time after which the back-off starts over. */
     public Duration getResetBackoffDurationThreshold() {
-      return settings.resetBackoffThreshold();
+      return backoff.resetBackoffThreshold();
     }
 
     /** The random spread of each back-off, as a fraction of it. */
     public double getJitterFactor() {
-      return settings.jitterFactor();
-    }
-
-    @Override
-    public String type() {
-      return settings.type();
-    }
-
-    @Override
-    public Configuration toConfiguration() {
-      return settings.toConfiguration();
+      return backoff.jitterFactor();
     }
 
     @Override
     public String getDescription() {
-      return "Exponential delay: the first restart " + settings.initialBackoff().toMillis()
-          + " ms after the failure, each next back-off " + settings.backoffMultiplier() + " times longer up to "
-          + settings.maxBackoff().toMillis() + " ms (jitter " + settings.jitterFactor() + "), starting over after "
-          + settings.resetBackoffThreshold().toMillis() + " ms without failure.";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ExponentialDelayRestartStrategyConfiguration other && settings.equals(other.settings);
-    }
-
-    @Override
-    public int hashCode() {
-      return settings.hashCode();
+      return "Exponential delay: the first restart " + backoff.initialBackoff().toMillis()
+          + " ms after the failure, each next back-off " + backoff.backoffMultiplier() + " times longer up to "
+          + backoff.maxBackoff().toMillis() + " ms (jitter " + backoff.jitterFactor() + "), starting over after "
+          + backoff.resetBackoffThreshold().toMillis() + " ms without failure.";
     }
   }
 }
