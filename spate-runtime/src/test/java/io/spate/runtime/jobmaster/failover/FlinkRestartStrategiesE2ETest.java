@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.common.JobExecutionException;
 import io.spate.api.common.RestartStrategies;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.MapFunction;
 import java.time.Duration;
@@ -94,5 +96,17 @@ class FlinkRestartStrategiesE2ETest {
     env.fromData(1).map(new FailingAttempts(Integer.MAX_VALUE)).discard();
     assertThatThrownBy(() -> env.execute("too many failures")).isInstanceOf(JobExecutionException.class);
     assertThat(ATTEMPTS.get()).as("three restarts within the hour, the fourth failure ends the job").isEqualTo(4);
+  }
+
+  @Test
+  void aStrategyNamedInTheConfigurationGivenToTheEnvironmentUnderFlinksOlderKeyDrivesTheRestarts() {
+    Configuration conf = new Configuration();
+    conf.setString("restart-strategy", "fixed-delay");
+    conf.setInteger(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 3);
+    conf.set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ZERO);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+    env.fromData(1).map(new FailingAttempts(Integer.MAX_VALUE)).discard();
+    assertThatThrownBy(() -> env.execute("configured")).isInstanceOf(JobExecutionException.class);
+    assertThat(ATTEMPTS.get()).isEqualTo(4);
   }
 }
