@@ -82,6 +82,9 @@ class ApiArchitectureTest {
       new AllowedEdge("io.spate.api.configuration", "io.spate.api.common.RuntimeExecutionMode",
           "CoreOptions.RUNTIME_MODE is typed by the enum that setRuntimeMode takes, and Flink's"
               + " CheckpointingOptions.isCheckpointingEnabled reads it (a batch job never checkpoints)"),
+      new AllowedEdge("io.spate.api.configuration", "io.spate.api.common.ExecutionConfig",
+          "Flink's Configuration is an ExecutionConfig.GlobalJobParameters (setGlobalJobParameters(conf)), and"
+              + " PipelineOptions.CLOSURE_CLEANER_LEVEL is typed by ExecutionConfig.ClosureCleanerLevel"),
       new AllowedEdge("io.spate.api.state.ReducingStateDescriptor", "io.spate.api.functions.ReduceFunction",
           "Flink's constructor ReducingStateDescriptor(name, ReduceFunction, type)"),
       new AllowedEdge("io.spate.api.state.AggregatingStateDescriptor", "io.spate.api.functions.AggregateFunction",

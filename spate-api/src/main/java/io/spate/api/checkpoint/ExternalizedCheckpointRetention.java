@@ -10,5 +10,10 @@ public enum ExternalizedCheckpointRetention {
   /** The retained checkpoints are kept when the job is cancelled, so it can resume from them. */
   RETAIN_ON_CANCELLATION,
   /** Checkpoints are deleted when the job is cancelled and kept when it fails. */
-  DELETE_ON_CANCELLATION
+  DELETE_ON_CANCELLATION;
+
+  /** Whether the job's retained checkpoints are deleted when it is cancelled: true for DELETE_ON_CANCELLATION only. */
+  public boolean deleteOnCancellation() {
+    return this == DELETE_ON_CANCELLATION;
+  }
 }

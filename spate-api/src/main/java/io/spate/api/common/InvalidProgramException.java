@@ -8,6 +8,11 @@ public class InvalidProgramException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception without a message, as Flink's no-argument constructor does; prefer one with a message. */
+  public InvalidProgramException() {
+    super();
+  }
+
   /** Creates the exception with a message that names the problem and its place. */
   public InvalidProgramException(String message) {
     super(message);

@@ -3,6 +3,7 @@ package io.spate.api.common;
 import io.spate.api.annotation.Public;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The result of a job that ended: its id, net runtime, and the final values of its counters.
@@ -27,5 +28,27 @@ public record JobExecutionResult(JobID jobId, Duration netRuntime, Map<String, L
   /** The job's id. */
   public JobID getJobID() {
     return jobId;
+  }
+
+  // ---------------------------------------------------------------- Flink's members
+
+  /** The result of job {@code jobId} that ran {@code netRuntimeMillis} milliseconds, with its counters. */
+  public JobExecutionResult(JobID jobId, long netRuntimeMillis, Map<String, Long> counters) {
+    this(jobId, Duration.ofMillis(netRuntimeMillis), counters);
+  }
+
+  /** The net runtime in {@code unit}, rounded down. */
+  public long getNetRuntime(TimeUnit unit) {
+    return unit.convert(netRuntime);
+  }
+
+  /** True: the job has ended (Flink's detached submissions give a result that is not yet one). */
+  public boolean isJobExecutionResult() {
+    return true;
+  }
+
+  /** This result. */
+  public JobExecutionResult getJobExecutionResult() {
+    return this;
   }
 }

@@ -2,6 +2,7 @@ package io.spate.api.common;
 
 import io.spate.api.annotation.Public;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -49,5 +50,49 @@ public record JobID(long upper, long lower) implements Serializable {
   public String toString() {
     HexFormat hex = HexFormat.of();
     return hex.toHexDigits(upper) + hex.toHexDigits(lower);
+  }
+
+  // ---------------------------------------------------------------- Flink's constructors and factories
+
+  /** A new random id, as {@link #generate()} gives. */
+  public JobID() {
+    this(RANDOM.nextLong(), RANDOM.nextLong());
+  }
+
+  /**
+   * The id of the 16 bytes {@code bytes}: the upper half first, each half big-endian, so that their hex
+   * digits are {@link #toString()}.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is not 16 bytes long
+   */
+  public JobID(byte[] bytes) {
+    this(half(bytes, 0), half(bytes, 8));
+  }
+
+  /** The same as {@link #JobID(byte[])}. */
+  public static JobID fromByteArray(byte[] bytes) {
+    return new JobID(bytes);
+  }
+
+  /**
+   * The id of the next 16 bytes of {@code buffer}, read as {@link #JobID(byte[])} reads them.
+   *
+   * @throws IllegalArgumentException if fewer than 16 bytes remain
+   */
+  public static JobID fromByteBuffer(ByteBuffer buffer) {
+    if (buffer.remaining() < 16) {
+      throw new IllegalArgumentException("A job id is 16 bytes, but the buffer holds only " + buffer.remaining() + ".");
+    }
+    byte[] bytes = new byte[16];
+    buffer.get(bytes);
+    return new JobID(bytes);
+  }
+
+  private static long half(byte[] bytes, int offset) {
+    if (bytes == null || bytes.length != 16) {
+      throw new IllegalArgumentException("A job id is 16 bytes, got "
+          + (bytes == null ? "null" : bytes.length + " bytes") + ".");
+    }
+    return ByteBuffer.wrap(bytes, offset, 8).getLong();
   }
 }

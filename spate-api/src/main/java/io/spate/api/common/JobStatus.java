@@ -32,4 +32,14 @@ public enum JobStatus {
   public boolean isTerminal() {
     return terminal;
   }
+
+  /** Flink's name for {@link #isTerminal()}: the job ended everywhere (Spate has no locally terminal state). */
+  public boolean isGloballyTerminalState() {
+    return terminal;
+  }
+
+  /** Flink's name for {@link #isTerminal()}. */
+  public boolean isTerminalState() {
+    return terminal;
+  }
 }

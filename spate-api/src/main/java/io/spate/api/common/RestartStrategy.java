@@ -15,7 +15,9 @@ import java.util.Objects;
  * values and names the option of a bad one.
  */
 @PublicEvolving
-public sealed interface RestartStrategy extends Serializable {
+public sealed interface RestartStrategy extends Serializable
+    permits RestartStrategy.NoRestart, RestartStrategy.FixedDelay, RestartStrategy.FailureRate,
+        RestartStrategy.ExponentialDelay, RestartStrategies.RestartStrategyConfiguration {
 
   /** The value of {@code restart-strategy.type} that selects this kind. */
   String type();

@@ -23,4 +23,31 @@ public record TaskInfo(
   public String getTaskNameWithSubtasks() {
     return taskName + " (" + (indexOfThisSubtask + 1) + "/" + numberOfParallelSubtasks + ")";
   }
+
+  // ---------------------------------------------------------------- Flink's getter names
+
+  /** The name of the task. */
+  public String getTaskName() {
+    return taskName;
+  }
+
+  /** The 0-based index of this parallel instance. */
+  public int getIndexOfThisSubtask() {
+    return indexOfThisSubtask;
+  }
+
+  /** The task's parallelism. */
+  public int getNumberOfParallelSubtasks() {
+    return numberOfParallelSubtasks;
+  }
+
+  /** The job's max parallelism. */
+  public int getMaxNumberOfParallelSubtasks() {
+    return maxNumberOfParallelSubtasks;
+  }
+
+  /** 0 for the first attempt, one more on every restart. */
+  public int getAttemptNumber() {
+    return attemptNumber;
+  }
 }

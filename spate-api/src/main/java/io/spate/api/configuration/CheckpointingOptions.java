@@ -15,7 +15,8 @@ import java.util.Objects;
 @PublicEvolving
 public final class CheckpointingOptions {
 
-  private CheckpointingOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public CheckpointingOptions() {}
 
   /** The time between the starts of two checkpoints; unset means checkpointing is off. */
   public static final ConfigOption<Duration> CHECKPOINTING_INTERVAL =
@@ -174,4 +175,14 @@ public final class CheckpointingOptions {
           + "' is neither a URI such as file:///data/checkpoints nor a local path (" + e.getMessage() + ").");
     }
   }
+
+  // ---------------------------------------------------------------- snapshot compression (ExecutionConfig)
+
+  /** Flink's switch for compressing keyed state snapshots; Spate's snapshots are not compressed. */
+  public static final ConfigOption<Boolean> SNAPSHOT_COMPRESSION =
+      ConfigOption.key("execution.checkpointing.snapshot-compression")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Kept for Flink compatibility: Spate writes snapshots uncompressed, so true is accepted"
+              + " and logged but not applied.");
 }

@@ -3,6 +3,8 @@ package io.spate.api.configuration;
 import io.spate.api.annotation.PublicEvolving;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,11 +19,15 @@ import java.util.Objects;
  *     machine (such as "number of cores"), or null to show the value
  * @param secret whether the value is a password, token or other secret that must never be shown
  *     (the REST API's {@code /config} masks it)
+ * @param elementType for a list option ({@code type} is {@code List}), the type of its elements;
+ *     otherwise null
+ * @param fallbackKeys the keys read, in order, when {@code key} is not set
  * @param <T> the value type
  */
 @PublicEvolving
 public record ConfigOption<T>(
-    String key, Class<T> type, T defaultValue, String description, String documentedDefault, boolean secret)
+    String key, Class<T> type, T defaultValue, String description, String documentedDefault, boolean secret,
+    Class<?> elementType, List<FallbackKey> fallbackKeys)
     implements Serializable {
 
   /** An option whose value is not secret. */
@@ -29,11 +35,22 @@ public record ConfigOption<T>(
     this(key, type, defaultValue, description, documentedDefault, false);
   }
 
+  /** An option that is not a list and has no fallback keys. */
+  public ConfigOption(
+      String key, Class<T> type, T defaultValue, String description, String documentedDefault, boolean secret) {
+    this(key, type, defaultValue, description, documentedDefault, secret, null, List.of());
+  }
+
   /** Validates the option's definition. */
   public ConfigOption {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(description, "description");
+    if ((type == List.class) != (elementType != null)) {
+      throw new IllegalArgumentException("Option '" + key + "': a list option needs an element type, and only a"
+          + " list option has one.");
+    }
+    fallbackKeys = List.copyOf(Objects.requireNonNull(fallbackKeys, "fallbackKeys"));
   }
 
   /** Starts an option definition: {@code ConfigOption.key("a.b").intType().defaultValue(1)}. */
@@ -137,5 +154,51 @@ public record ConfigOption<T>(
     public ConfigOption<T> withDescription(String description) {
       return new ConfigOption<>(key, type, defaultValue, description, documentedDefault, secret);
     }
+  }
+
+  // ---------------------------------------------------------------- Flink's ConfigOption methods
+
+  /** This option, also read under {@code keys} (in order) when its own key is not set. */
+  public ConfigOption<T> withFallbackKeys(String... keys) {
+    return withMoreKeys(keys, false);
+  }
+
+  /** This option, also read under the older names {@code keys} (in order) when its own key is not set. */
+  public ConfigOption<T> withDeprecatedKeys(String... keys) {
+    return withMoreKeys(keys, true);
+  }
+
+  private ConfigOption<T> withMoreKeys(String[] keys, boolean deprecated) {
+    List<FallbackKey> all = new ArrayList<>(fallbackKeys);
+    for (String k : keys) {
+      all.add(deprecated ? FallbackKey.createDeprecatedKey(k) : FallbackKey.createFallbackKey(k));
+    }
+    return new ConfigOption<>(key, type, defaultValue, description, documentedDefault, secret, elementType, all);
+  }
+
+  /** This option with {@code description} as its documentation. */
+  public ConfigOption<T> withDescription(String description) {
+    return new ConfigOption<>(
+        key, type, defaultValue, description, documentedDefault, secret, elementType, fallbackKeys);
+  }
+
+  /** Whether the option has a default value. */
+  public boolean hasDefaultValue() {
+    return defaultValue != null;
+  }
+
+  /** Whether the option has older, deprecated names. */
+  public boolean hasDeprecatedKeys() {
+    return fallbackKeys.stream().anyMatch(FallbackKey::isDeprecated);
+  }
+
+  /** The option's older, deprecated names, in the order they are read. */
+  public Iterable<String> deprecatedKeys() {
+    return fallbackKeys.stream().filter(FallbackKey::isDeprecated).map(FallbackKey::getKey).toList();
+  }
+
+  /** Whether the option is read under other keys when its own is not set. */
+  public boolean hasFallbackKeys() {
+    return !fallbackKeys.isEmpty();
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 @PublicEvolving
 public final class CoreOptions {
 
-  private CoreOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public CoreOptions() {}
 
   /** Default parallelism of operators that set none. */
   public static final ConfigOption<Integer> DEFAULT_PARALLELISM =
@@ -85,5 +86,44 @@ public final class CoreOptions {
       }
     }
     configuration.set(JARS, String.join(";", jars));
+  }
+
+  // ---------------------------------------------------------------- Flink's file system connection limits
+
+  /**
+   * Flink's limit on the open streams to file system {@code scheme} ({@code fs.<scheme>.limit.total});
+   * Spate reads and writes local files only and applies no limit, so a job that sets one is warned.
+   */
+  public static ConfigOption<Integer> fileSystemConnectionLimit(String scheme) {
+    return connectionLimit(scheme, "total", "open streams");
+  }
+
+  /** As {@link #fileSystemConnectionLimit}, for input streams ({@code fs.<scheme>.limit.input}). */
+  public static ConfigOption<Integer> fileSystemConnectionLimitIn(String scheme) {
+    return connectionLimit(scheme, "input", "open input streams");
+  }
+
+  /** As {@link #fileSystemConnectionLimit}, for output streams ({@code fs.<scheme>.limit.output}). */
+  public static ConfigOption<Integer> fileSystemConnectionLimitOut(String scheme) {
+    return connectionLimit(scheme, "output", "open output streams");
+  }
+
+  /** Flink's wait, in ms, for a stream under the limit ({@code fs.<scheme>.limit.timeout}); not applied. */
+  public static ConfigOption<Long> fileSystemConnectionLimitTimeout(String scheme) {
+    return ConfigOption.key("fs." + scheme + ".limit.timeout").longType().defaultValue(0L)
+        .withDescription("Flink's wait in milliseconds for a stream of " + scheme + " under the connection limit;"
+            + " not applied by Spate.");
+  }
+
+  /** Flink's time, in ms, after which an inactive stream is closed ({@code fs.<scheme>.limit.stream-timeout}); not applied. */
+  public static ConfigOption<Long> fileSystemConnectionLimitStreamInactivityTimeout(String scheme) {
+    return ConfigOption.key("fs." + scheme + ".limit.stream-timeout").longType().defaultValue(0L)
+        .withDescription("Flink's time in milliseconds after which an inactive stream of " + scheme
+            + " is closed; not applied by Spate.");
+  }
+
+  private static ConfigOption<Integer> connectionLimit(String scheme, String kind, String what) {
+    return ConfigOption.key("fs." + scheme + ".limit." + kind).intType().defaultValue(-1)
+        .withDescription("Flink's limit on the " + what + " of " + scheme + " (-1: none); not applied by Spate.");
   }
 }

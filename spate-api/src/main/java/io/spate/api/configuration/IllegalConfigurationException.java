@@ -12,4 +12,14 @@ public class IllegalConfigurationException extends RuntimeException {
   public IllegalConfigurationException(String message) {
     super(message);
   }
+
+  /** Creates the exception with the message {@code String.format(format, arguments)}. */
+  public IllegalConfigurationException(String format, Object... arguments) {
+    super(String.format(format, arguments));
+  }
+
+  /** Creates the exception with a message and the error that caused it. */
+  public IllegalConfigurationException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -16,7 +16,9 @@ public final class RestartStrategyOptions {
           .defaultValue(null, "exponential-delay with checkpointing, else none")
           .withDescription("How a failed job is restarted: none (also off, disable), fixed-delay (fixeddelay),"
               + " failure-rate (failurerate) or exponential-delay (exponentialdelay). Unset: exponential-delay"
-              + " when checkpointing is enabled, none otherwise.");
+              + " when checkpointing is enabled, none otherwise. Also read under Flink's older key"
+              + " restart-strategy.")
+          .withDeprecatedKeys("restart-strategy");
 
   /** Restarts allowed by fixed-delay before the job fails. */
   public static final ConfigOption<Integer> FIXED_DELAY_ATTEMPTS =
@@ -99,4 +101,16 @@ public final class RestartStrategyOptions {
           .defaultValue(Integer.MAX_VALUE, "infinite")
           .withDescription("exponential-delay: restarts allowed before the job is declared failed, counted since"
               + " the last reset of the back-off.");
+
+  /**
+   * Removes every {@code restart-strategy.*} value from {@code conf}, so that a strategy set next
+   * replaces the previous one whole, and none set means the cluster's or the default applies.
+   */
+  public static void clear(Configuration conf) {
+    for (String key : conf.keySet()) {
+      if (key.equals("restart-strategy") || key.startsWith("restart-strategy.")) {
+        conf.removeKey(key);
+      }
+    }
+  }
 }

@@ -10,7 +10,8 @@ import io.spate.api.state.RocksDBOptions;
 @PublicEvolving
 public final class StateBackendOptions {
 
-  private StateBackendOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public StateBackendOptions() {}
 
   /** The name of the keyed state backend. */
   public static final ConfigOption<String> STATE_BACKEND =

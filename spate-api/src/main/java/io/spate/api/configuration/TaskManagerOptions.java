@@ -170,4 +170,23 @@ public final class TaskManagerOptions {
           .memoryType()
           .noDefaultValue()
           .withDescription(MEMORY_NOTE + " The metaspace of a TaskManager's JVM.");
+
+  // ---------------------------------------------------------------- task cancellation (ExecutionConfig)
+
+  /** Flink's interval between interrupts of a task that does not end after cancellation; not applied. */
+  public static final ConfigOption<Long> TASK_CANCELLATION_INTERVAL =
+      ConfigOption.key("task.cancellation.interval")
+          .longType()
+          .defaultValue(30_000L)
+          .withDescription("Kept for Flink compatibility, in milliseconds, and not applied: a cancelled task stops"
+              + " at its next step on Spate's cooperative workers, and a legacy source function's thread is"
+              + " interrupted once, 3 s after cancel(). A value set is accepted and logged.");
+
+  /** Flink's time after which a task that does not end after cancellation fails its TaskManager; not applied. */
+  public static final ConfigOption<Long> TASK_CANCELLATION_TIMEOUT =
+      ConfigOption.key("task.cancellation.timeout")
+          .longType()
+          .defaultValue(180_000L)
+          .withDescription("Kept for Flink compatibility, in milliseconds, and not applied: Spate does not stop a"
+              + " TaskManager whose task ignores cancellation. A value set is accepted and logged.");
 }

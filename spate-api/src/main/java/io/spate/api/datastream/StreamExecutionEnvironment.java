@@ -17,7 +17,9 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.PipelineOptions;
 import io.spate.api.configuration.RestOptions;
+import io.spate.api.configuration.RestartStrategyOptions;
 import io.spate.api.configuration.StateBackendOptions;
+import io.spate.api.configuration.UnappliedOptions;
 import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.TextSourceFactory;
@@ -235,8 +237,17 @@ public class StreamExecutionEnvironment {
    */
   public StreamExecutionEnvironment setRestartStrategy(RestartStrategy strategy) {
     Objects.requireNonNull(strategy, "The restart strategy must not be null.");
+    RestartStrategyOptions.clear(configuration);
     configuration.addAll(strategy.toConfiguration());
     return this;
+  }
+
+  /**
+   * Flink's form of {@link #setRestartStrategy(RestartStrategy)}, for the configurations {@link
+   * RestartStrategies} creates; {@code fallBackRestart()} removes the job's own restart options.
+   */
+  public StreamExecutionEnvironment setRestartStrategy(RestartStrategies.RestartStrategyConfiguration strategy) {
+    return setRestartStrategy((RestartStrategy) strategy);
   }
 
   /** The restart strategy that jobs of this environment get, from the configuration. */
@@ -628,6 +639,7 @@ public class StreamExecutionEnvironment {
   @Internal
   public StreamGraph getStreamGraph(String jobName) {
     validateFaultToleranceOptions();
+    logUnappliedOptions(jobName);
     RuntimeExecutionMode mode = configuration.get(CoreOptions.RUNTIME_MODE);
     List<Transformation<?>> all = StreamGraph.reachableFrom(sinks);
     if (mode == RuntimeExecutionMode.AUTOMATIC) {
@@ -662,6 +674,17 @@ public class StreamExecutionEnvironment {
     }
     throw new IllegalStateException("No executor for execution.target '" + target + "' is on the classpath"
         + (available.isEmpty() ? ": add the spate-runtime module to run jobs." : "; available: " + available + "."));
+  }
+
+  /**
+   * Flink options that Spate accepts without applying (ExecutionConfig's closure cleaner, latency
+   * markers, ...) are told in the log rather than ignored silently.
+   */
+  private void logUnappliedOptions(String jobName) {
+    for (String line : UnappliedOptions.describe(configuration)) {
+      System.getLogger(StreamExecutionEnvironment.class.getName())
+          .log(System.Logger.Level.WARNING, "Job '" + jobName + "': " + line);
+    }
   }
 
   // ---------------------------------------------------------------- internal

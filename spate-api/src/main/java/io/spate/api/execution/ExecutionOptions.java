@@ -10,7 +10,8 @@ import java.time.Duration;
 @PublicEvolving
 public final class ExecutionOptions {
 
-  private ExecutionOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public ExecutionOptions() {}
 
   /** The execution target. */
   public static final ConfigOption<String> TARGET =
@@ -44,4 +45,16 @@ public final class ExecutionOptions {
 
   /** The buffer timeout that hands over only full batches, as {@code setBufferTimeout} takes it. */
   public static final long DISABLED_NETWORK_BUFFER_TIMEOUT = -1L;
+
+  /** The same option as {@link io.spate.api.configuration.PipelineOptions#ASYNC_INFLIGHT_RECORDS_LIMIT}. */
+  public static final ConfigOption<Integer> ASYNC_INFLIGHT_RECORDS_LIMIT =
+      io.spate.api.configuration.PipelineOptions.ASYNC_INFLIGHT_RECORDS_LIMIT;
+
+  /** The same option as {@link io.spate.api.configuration.PipelineOptions#ASYNC_STATE_BUFFER_SIZE}. */
+  public static final ConfigOption<Integer> ASYNC_STATE_BUFFER_SIZE =
+      io.spate.api.configuration.PipelineOptions.ASYNC_STATE_BUFFER_SIZE;
+
+  /** The same option as {@link io.spate.api.configuration.PipelineOptions#ASYNC_STATE_BUFFER_TIMEOUT}. */
+  public static final ConfigOption<Long> ASYNC_STATE_BUFFER_TIMEOUT =
+      io.spate.api.configuration.PipelineOptions.ASYNC_STATE_BUFFER_TIMEOUT;
 }

@@ -55,4 +55,20 @@ class JobIDTest {
     }
     assertThatThrownBy(() -> JobID.fromHexString(null)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void itsBytesAreItsHexDigitsAndReadBackEqual() {
+    qt().forAll(BasicValueGenerators.longs(), BasicValueGenerators.longs()).checkAssert((upper, lower) -> {
+      JobID id = new JobID(upper, lower);
+      byte[] bytes = java.util.HexFormat.of().parseHex(id.toString());
+      assertThat(new JobID(bytes)).isEqualTo(id);
+      assertThat(JobID.fromByteArray(bytes)).isEqualTo(id);
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(20).put(new byte[2]).put(bytes);
+      buffer.flip().position(2);
+      assertThat(JobID.fromByteBuffer(buffer)).isEqualTo(id);
+    });
+    assertThatThrownBy(() -> new JobID(new byte[15])).hasMessageContaining("15 bytes");
+    assertThatThrownBy(() -> JobID.fromByteBuffer(java.nio.ByteBuffer.allocate(3))).hasMessageContaining("only 3");
+    assertThat(new JobID()).isNotEqualTo(new JobID());
+  }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.serialization.BasicValueGenerators;
+import io.spate.api.windowing.time.Time;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,21 +21,23 @@ class RestartStrategiesTest {
 
   @Test
   void withoutATypeItIsExponentialDelayWithCheckpointingAndNoneWithout() {
-    assertThat(RestartStrategies.fromConfiguration(new Configuration(), false)).isEqualTo(RestartStrategies.noRestart());
+    assertThat(RestartStrategies.fromConfiguration(new Configuration(), false)).isEqualTo(new RestartStrategy.NoRestart());
     assertThat(RestartStrategies.fromConfiguration(new Configuration(), true)).isEqualTo(
-        RestartStrategies.exponentialDelayRestart(Duration.ofSeconds(1), Duration.ofMinutes(1), 1.5,
-            Duration.ofHours(1), 0.1));
+        new RestartStrategy.ExponentialDelay(Duration.ofSeconds(1), Duration.ofMinutes(1), 1.5,
+            Duration.ofHours(1), 0.1, Integer.MAX_VALUE));
     Configuration withInterval = Configuration.fromMap(Map.of("execution.checkpointing.interval", "1 s"));
-    assertThat(RestartStrategies.fromConfiguration(withInterval)).isInstanceOf(RestartStrategy.ExponentialDelay.class);
+    assertThat(RestartStrategies.fromConfiguration(withInterval, CheckpointingOptions.isCheckpointingEnabled(withInterval)))
+        .isInstanceOf(RestartStrategy.ExponentialDelay.class);
     withInterval.setString("execution.runtime-mode", "batch");
-    assertThat(RestartStrategies.fromConfiguration(withInterval)).isEqualTo(RestartStrategies.noRestart());
+    assertThat(RestartStrategies.fromConfiguration(withInterval, CheckpointingOptions.isCheckpointingEnabled(withInterval)))
+        .isEqualTo(new RestartStrategy.NoRestart());
   }
 
   @Test
   void flinksDefaultsApplyToOptionsLeftUnset() {
-    assertThat(fromType("fixed-delay")).isEqualTo(RestartStrategies.fixedDelayRestart(1, Duration.ofSeconds(1)));
+    assertThat(fromType("fixed-delay")).isEqualTo(new RestartStrategy.FixedDelay(1, Duration.ofSeconds(1)));
     assertThat(fromType("failure-rate"))
-        .isEqualTo(RestartStrategies.failureRateRestart(1, Duration.ofMinutes(1), Duration.ofSeconds(1)));
+        .isEqualTo(new RestartStrategy.FailureRate(1, Duration.ofMinutes(1), Duration.ofSeconds(1)));
     RestartStrategy.ExponentialDelay exponential = (RestartStrategy.ExponentialDelay) fromType("exponential-delay");
     assertThat(exponential.attemptsBeforeReset()).isEqualTo(Integer.MAX_VALUE);
   }
@@ -49,7 +53,7 @@ class RestartStrategiesTest {
     assertThat(fromType("exponentialdelay")).isInstanceOf(RestartStrategy.ExponentialDelay.class);
     assertThat(RestartStrategies.fromConfiguration(
             Configuration.fromMap(Map.of("restart-strategy.type", "none")), true))
-        .as("an explicit type wins over the checkpointing default").isEqualTo(RestartStrategies.noRestart());
+        .as("an explicit type wins over the checkpointing default").isEqualTo(new RestartStrategy.NoRestart());
   }
 
   @Test
@@ -119,7 +123,7 @@ class RestartStrategiesTest {
   @Test
   void theEnvironmentWritesTheStrategyIntoItsConfiguration() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.noRestart());
+    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.NoRestart());
     env.enableCheckpointing(100);
     assertThat(env.getRestartStrategy()).isInstanceOf(RestartStrategy.ExponentialDelay.class);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
@@ -127,9 +131,9 @@ class RestartStrategiesTest {
         .containsEntry("restart-strategy.type", "fixed-delay")
         .containsEntry("restart-strategy.fixed-delay.attempts", "3")
         .containsEntry("restart-strategy.fixed-delay.delay", "10000 ms");
-    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
+    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.FixedDelay(3, Duration.ofSeconds(10)));
     env.setRestartStrategy(RestartStrategies.noRestart());
-    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.noRestart());
+    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.NoRestart());
   }
 
   @Test
@@ -152,9 +156,9 @@ class RestartStrategiesTest {
   private static Gen<RestartStrategy> strategies() {
     Gen<Duration> delays = SourceDSL.longs().between(0, 86_400_000).map(Duration::ofMillis);
     Gen<Duration> positive = SourceDSL.longs().between(1, 86_400_000).map(Duration::ofMillis);
-    Gen<RestartStrategy> fixed = SourceDSL.integers().between(0, 1000).zip(delays, RestartStrategies::fixedDelayRestart);
+    Gen<RestartStrategy> fixed = SourceDSL.integers().between(0, 1000).zip(delays, RestartStrategy.FixedDelay::new);
     Gen<RestartStrategy> rate =
-        SourceDSL.integers().between(1, 1000).zip(positive, delays, RestartStrategies::failureRateRestart);
+        SourceDSL.integers().between(1, 1000).zip(positive, delays, RestartStrategy.FailureRate::new);
     // The two delays ordered, then the other four parameters: QuickTheories zips at most five generators.
     Gen<Duration[]> bounds = positive.zip(positive, (a, b) -> a.compareTo(b) <= 0 ? new Duration[] {a, b} : new Duration[] {b, a});
     Gen<RestartStrategy> exponential = bounds.zip(
@@ -162,7 +166,7 @@ class RestartStrategiesTest {
         SourceDSL.integers().between(1, Integer.MAX_VALUE),
         (delay, multiplier, reset, jitter, attempts) -> RestartStrategies.exponentialDelayRestart(
             delay[0], delay[1], multiplier, reset, jitter, attempts));
-    return Generate.oneOf(Generate.constant(RestartStrategies.noRestart()), fixed, rate, exponential);
+    return Generate.oneOf(Generate.constant(new RestartStrategy.NoRestart()), fixed, rate, exponential);
   }
 
   private static RestartStrategy fromType(String type) {
@@ -174,5 +178,91 @@ class RestartStrategiesTest {
         .isInstanceOf(IllegalConfigurationException.class)
         .hasMessageContaining(expectedKey)
         .hasMessageContaining(expectedText);
+  }
+
+  // ---------------------------------------------------------------- Flink's configuration classes
+
+  @Test
+  void flinksConfigurationClassesGiveBackTheirValues() {
+    RestartStrategies.FixedDelayRestartStrategyConfiguration fixed =
+        (RestartStrategies.FixedDelayRestartStrategyConfiguration) RestartStrategies.fixedDelayRestart(3, 1_500L);
+    assertThat(fixed.getRestartAttempts()).isEqualTo(3);
+    assertThat(fixed.getDurationBetweenAttempts()).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(fixed.getDelayBetweenAttemptsInterval().toMilliseconds()).isEqualTo(1_500);
+    assertThat(fixed.getDescription()).contains("3").contains("1500 ms");
+    assertThat(fixed).hasToString(fixed.getDescription());
+
+    RestartStrategies.FailureRateRestartStrategyConfiguration rate =
+        RestartStrategies.failureRateRestart(2, Time.minutes(5), Time.seconds(3));
+    assertThat(rate.getMaxFailureRate()).isEqualTo(2);
+    assertThat(rate.getFailureIntervalDuration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(rate.getFailureInterval()).isEqualTo(Time.minutes(5));
+    assertThat(rate.getDurationBetweenAttempts()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rate.getDelayBetweenAttemptsInterval()).isEqualTo(Time.seconds(3));
+    assertThat(rate).isEqualTo(new RestartStrategies.FailureRateRestartStrategyConfiguration(
+        2, Duration.ofMinutes(5), Duration.ofSeconds(3)));
+
+    RestartStrategies.ExponentialDelayRestartStrategyConfiguration exponential = RestartStrategies.exponentialDelayRestart(
+        Time.milliseconds(10), Time.seconds(1), 2.0, Time.minutes(1), 0.25);
+    assertThat(exponential.getInitialBackoffDuration()).isEqualTo(Duration.ofMillis(10));
+    assertThat(exponential.getInitialBackoff()).isEqualTo(Time.milliseconds(10));
+    assertThat(exponential.getMaxBackoffDuration()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(exponential.getMaxBackoff()).isEqualTo(Time.seconds(1));
+    assertThat(exponential.getBackoffMultiplier()).isEqualTo(2.0);
+    assertThat(exponential.getResetBackoffDurationThreshold()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(exponential.getResetBackoffThreshold()).isEqualTo(Time.minutes(1));
+    assertThat(exponential.getJitterFactor()).isEqualTo(0.25);
+    assertThat(exponential).isEqualTo(new RestartStrategies.ExponentialDelayRestartStrategyConfiguration(
+        Time.milliseconds(10), Time.seconds(1), 2.0, Time.minutes(1), 0.25));
+
+    assertThat(RestartStrategies.noRestart()).isEqualTo(new RestartStrategies.NoRestartStrategyConfiguration())
+        .isNotEqualTo(RestartStrategies.fallBackRestart());
+    assertThat(RestartStrategies.fallBackRestart().getDescription()).contains("cluster");
+    assertThat(new RestartStrategies()).isNotNull();
+  }
+
+  @Test
+  void flinksFromConfigurationIsEmptyWithoutATypeAndReadsBackEachStrategy() {
+    assertThat(RestartStrategies.fromConfiguration(new Configuration())).isEmpty();
+    assertThat(RestartStrategies.fromConfiguration(Configuration.fromMap(Map.of("restart-strategy", "none"))))
+        .contains(RestartStrategies.noRestart());
+    qt().forAll(flinkConfigurations()).checkAssert(strategy ->
+        assertThat(RestartStrategies.fromConfiguration(strategy.toConfiguration())).contains(strategy));
+  }
+
+  @Test
+  void equalFlinkConfigurationsHaveEqualHashCodes() {
+    qt().forAll(flinkConfigurations()).checkAssert(strategy -> {
+      RestartStrategies.RestartStrategyConfiguration again =
+          RestartStrategies.fromConfiguration(strategy.toConfiguration()).orElseThrow();
+      assertThat(again).isEqualTo(strategy);
+      assertThat(again.hashCode()).isEqualTo(strategy.hashCode());
+    });
+  }
+
+  @Test
+  void aNewStrategyReplacesEveryOptionOfThePreviousOne() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.setRestartStrategy(RestartStrategies.exponentialDelayRestart(
+        Duration.ofMillis(5), Duration.ofMillis(50), 2, Duration.ofMinutes(1), 0));
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, 10L));
+    assertThat(env.getConfiguration().toMap().keySet()).noneMatch(key -> key.contains("exponential"));
+    env.setRestartStrategy(RestartStrategies.fallBackRestart());
+    assertThat(env.getConfiguration().toMap().keySet()).noneMatch(key -> key.startsWith("restart-strategy"));
+  }
+
+  private static Gen<RestartStrategies.RestartStrategyConfiguration> flinkConfigurations() {
+    Gen<Duration> delays = SourceDSL.longs().between(0, 86_400_000).map(Duration::ofMillis);
+    Gen<Duration> positive = SourceDSL.longs().between(1, 86_400_000).map(Duration::ofMillis);
+    Gen<RestartStrategies.RestartStrategyConfiguration> fixed =
+        SourceDSL.integers().between(0, 1000).zip(delays, RestartStrategies::fixedDelayRestart);
+    Gen<RestartStrategies.RestartStrategyConfiguration> rate =
+        SourceDSL.integers().between(1, 1000).zip(positive, delays, RestartStrategies::failureRateRestart);
+    Gen<Duration[]> bounds = positive.zip(positive, (a, b) -> a.compareTo(b) <= 0 ? new Duration[] {a, b} : new Duration[] {b, a});
+    Gen<RestartStrategies.RestartStrategyConfiguration> exponential = bounds.zip(
+        BasicValueGenerators.doubles(1, 10), positive, BasicValueGenerators.doubles(0, 1),
+        (delay, multiplier, reset, jitter) -> RestartStrategies.exponentialDelayRestart(
+            delay[0], delay[1], multiplier, reset, jitter));
+    return Generate.oneOf(Generate.constant(RestartStrategies.noRestart()), fixed, rate, exponential);
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.runtime.metrics;
 
 import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.Configuration;
 import java.time.Duration;
 
 /**
@@ -86,4 +87,19 @@ public final class MetricOptions {
           .defaultValue("<host>.taskmanager.<tm_id>.<job_name>.<operator_name>.<subtask_index>")
           .withDescription("Scope of the metrics of an operator in a subtask (and of those its functions"
               + " register); variables: those of metrics.scope.task and `<operator_id>`, `<operator_name>`.");
+
+  /**
+   * The options of reporter {@code reporterName}: each {@code metrics.reporter.<name>.<option>} of
+   * {@code configuration} as {@code <option>}, as a reporter reads them.
+   */
+  public static Configuration forReporter(Configuration configuration, String reporterName) {
+    String prefix = REPORTER_PREFIX + reporterName + ".";
+    Configuration options = new Configuration();
+    configuration.toMap().forEach((key, value) -> {
+      if (key.startsWith(prefix)) {
+        options.setString(key.substring(prefix.length()), value);
+      }
+    });
+    return options;
+  }
 }

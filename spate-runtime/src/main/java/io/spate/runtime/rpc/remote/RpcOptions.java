@@ -7,7 +7,8 @@ import java.time.Duration;
 /** Options of the control plane between processes: where {@link GrpcRpcService} listens and its limits. */
 public final class RpcOptions {
 
-  private RpcOptions() {}
+  /** Flink's class has a public constructor; everything here is static. */
+  public RpcOptions() {}
 
   /** The interface the RPC server binds. */
   public static final ConfigOption<String> BIND_HOST = ConfigOption.key("rpc.bind-host")
