@@ -378,6 +378,23 @@ public class KeyedStream<T, K> extends DataStream<T> {
       this.upperBound = upperBound;
     }
 
+    /**
+     * Joins {@code left} and {@code right} with the bounds in milliseconds, each inclusive or not, as
+     * {@code left.intervalJoin(right).between(...)} with {@code lowerBoundExclusive()} and {@code
+     * upperBoundExclusive()} does.
+     */
+    public IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound,
+        boolean lowerBoundInclusive, boolean upperBoundInclusive) {
+      this(java.util.Objects.requireNonNull(left, "left"), java.util.Objects.requireNonNull(right, "right"),
+          lowerBound, upperBound);
+      if (lowerBound > upperBound) {
+        throw new InvalidProgramException("intervalJoin: the lower bound (" + lowerBound
+            + " ms) must not be greater than the upper bound (" + upperBound + " ms).");
+      }
+      this.lowerBoundInclusive = lowerBoundInclusive;
+      this.upperBoundInclusive = upperBoundInclusive;
+    }
+
     /** Excludes the lower bound: right records at exactly {@code t + lowerBound} do not join. */
     public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
       lowerBoundInclusive = false;

@@ -209,6 +209,23 @@ class ConnectedStreamsShapesE2ETest {
         });
     assertThat(E2eSupport.collect(pairsOfSix)).containsExactlyInAnyOrder("l6r6", "l6r13", "l13r6", "l13r13");
 
+    // Flink's constructor: (-1, 1) with both bounds exclusive joins equal timestamps only, as (0, 0)
+    // does; (0, 1) without the lower bound joins none, as every timestamp is 0
+    io.spate.api.functions.ProcessJoinFunction<Tuple2<Integer, String>, Tuple2<Integer, String>, String> sixes =
+        new io.spate.api.functions.ProcessJoinFunction<Tuple2<Integer, String>, Tuple2<Integer, String>, String>() {
+          @Override
+          public void processElement(Tuple2<Integer, String> l, Tuple2<Integer, String> r, Context ctx,
+              Collector<String> out) {
+            if (l.f0 == 6) {
+              out.collect(l.f1 + r.f1);
+            }
+          }
+        };
+    assertThat(E2eSupport.collect(new KeyedStream.IntervalJoined<>(left, right, -1, 1, false, false).process(sixes)))
+        .containsExactlyInAnyOrder("l6r6", "l6r13", "l13r6", "l13r13");
+    assertThat(E2eSupport.collect(new KeyedStream.IntervalJoined<>(left, right, 0, 1, false, true).process(sixes)))
+        .isEmpty();
+
     assertThatThrownBy(() -> left.intervalJoin(right).inProcessingTime().between(Duration.ZERO, Duration.ZERO))
         .isInstanceOf(UnsupportedTimeCharacteristicException.class)
         .isInstanceOf(InvalidProgramException.class)
