@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.Transformation;
@@ -38,6 +39,7 @@ public final class BroadcastStream<T> {
   }
 
   /** The broadcast-partitioned input. */
+  @Internal
   public Transformation<T> getTransformation() {
     return broadcastInput.getTransformation();
   }

@@ -74,6 +74,7 @@ public class DataStream<T> {
   protected final Transformation<T> transformation;
 
   /** Wraps {@code transformation} of {@code environment}. */
+  @Internal
   public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.transformation = Objects.requireNonNull(transformation, "transformation");

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.Public;
 import io.spate.api.dag.SideOutputTransformation;
 
@@ -13,6 +14,7 @@ import io.spate.api.dag.SideOutputTransformation;
 public class SideOutputDataStream<T> extends DataStream<T> {
 
   /** The side output that {@code transformation} selects, in {@code environment}. */
+  @Internal
   public SideOutputDataStream(StreamExecutionEnvironment environment, SideOutputTransformation<T> transformation) {
     super(environment, transformation);
   }
