@@ -1,6 +1,8 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
 import io.spate.api.windowing.windows.GlobalWindow;
@@ -44,6 +46,11 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
   @Override
   public Trigger<Object, GlobalWindow> getDefaultTrigger() {
     return endOfStream ? new EndOfStreamTrigger() : new NeverTrigger();
+  }
+
+  @Override
+  public TypeSerializer<GlobalWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new GlobalWindow.Serializer();
   }
 
   @Override

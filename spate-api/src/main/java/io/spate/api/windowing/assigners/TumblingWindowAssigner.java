@@ -1,6 +1,8 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.util.Collection;
 import java.util.List;
@@ -61,6 +63,11 @@ public abstract class TumblingWindowAssigner extends WindowAssigner<Object, Time
       last = List.of(new TimeWindow(lastStart, lastStart + size));
     }
     return last;
+  }
+
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new TimeWindow.Serializer();
   }
 
   @Override

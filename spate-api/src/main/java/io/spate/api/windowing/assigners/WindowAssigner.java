@@ -1,6 +1,10 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
@@ -40,6 +44,19 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
 
   /** Whether windows are in event time (cleaned up by watermarks, with late data) or processing time. */
   public abstract boolean isEventTime();
+
+  /**
+   * The serializer of this assigner's windows. The built-in assigners return {@link
+   * TimeWindow.Serializer} or {@link GlobalWindow.Serializer}; an assigner of its own window type
+   * overrides this, as in Flink, where the method is abstract.
+   *
+   * @throws UnsupportedOperationException if the assigner does not override it, naming the assigner
+   */
+  public TypeSerializer<W> getWindowSerializer(ExecutionConfig executionConfig) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not say how its windows are"
+        + " serialized: override getWindowSerializer(ExecutionConfig). Spate keeps TimeWindow and GlobalWindow"
+        + " windows in state with serializers of its own, so its runtime never asks for this.");
+  }
 
   /** What an assigner may ask of the operator. */
   public abstract static class WindowAssignerContext {
