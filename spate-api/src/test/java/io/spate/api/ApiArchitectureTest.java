@@ -92,7 +92,10 @@ class ApiArchitectureTest {
       new AllowedEdge("io.spate.api.windowing.windows.TimeWindow",
           "io.spate.api.windowing.assigners.MergingWindowAssigner",
           "Flink's static TimeWindow.mergeWindows(Collection<TimeWindow>,"
-              + " MergingWindowAssigner.MergeCallback<TimeWindow>), which custom merging assigners call"));
+              + " MergingWindowAssigner.MergeCallback<TimeWindow>), which custom merging assigners call"),
+      new AllowedEdge("io.spate.api.windowing.assigners.WindowAssigner",
+          "io.spate.api.datastream.StreamExecutionEnvironment",
+          "Flink's WindowAssigner.getDefaultTrigger(StreamExecutionEnvironment), which custom assigners override"));
 
   private static JavaClasses classes;
 

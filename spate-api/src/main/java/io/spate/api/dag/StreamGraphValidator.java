@@ -35,6 +35,7 @@ public final class StreamGraphValidator {
       problems.add("The job '" + graph.jobName() + "' has no sinks: add one, e.g. stream.print() or stream.sinkTo(...).");
     }
     Map<String, Transformation<?>> uids = new HashMap<>();
+    Map<String, Transformation<?>> uidHashes = new HashMap<>();
     // A missing type propagates downstream as the same instance; report it where it arose.
     Set<TypeInformation<?>> reported = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Transformation<?> t : graph.transformations()) {
@@ -43,6 +44,13 @@ public final class StreamGraphValidator {
         if (previous != null) {
           problems.add("The uid '" + t.getUid() + "' is used by two operators, " + previous.describe()
               + " and " + t.describe() + ": uids must be unique within a job.");
+        }
+      }
+      if (t.getUidHash() != null) {
+        Transformation<?> previous = uidHashes.putIfAbsent(t.getUidHash(), t);
+        if (previous != null) {
+          problems.add("The uid hash '" + t.getUidHash() + "' is set on two operators, " + previous.describe()
+              + " and " + t.describe() + ": operator ids must be unique within a job.");
         }
       }
       if (!(t instanceof SinkTransformation<?>) && t.getOutputType() instanceof MissingTypeInfo<?> missing

@@ -171,4 +171,58 @@ public abstract class Transformation<T> implements java.io.Serializable {
   public String toString() {
     return getClass().getSimpleName() + "{id=" + id + ", name='" + name + "', parallelism=" + parallelism + "}";
   }
+
+  // ---------------------------------------------------------------- Flink's per-operator settings
+
+  /** The buffer timeout of operators that set none: the job's applies. */
+  public static final long UNSET_BUFFER_TIMEOUT = -2;
+
+  private String uidHash;
+  private String description;
+  private long bufferTimeout = UNSET_BUFFER_TIMEOUT;
+
+  /** The operator id given by hand (32 hex digits, lower case), or null. */
+  public String getUidHash() {
+    return uidHash;
+  }
+
+  /**
+   * Gives the operator the id {@code uidHash} (32 hex digits) under which checkpoints and savepoints
+   * keep its state, instead of one derived from its uid or place in the graph.
+   */
+  public void setUidHash(String uidHash) {
+    if (uidHash == null || !uidHash.matches("[0-9A-Fa-f]{32}")) {
+      throw new InvalidProgramException("The uid hash of operator '" + name + "' must be 32 hex digits, got "
+          + (uidHash == null ? "null" : "'" + uidHash + "'") + ".");
+    }
+    this.uidHash = uidHash.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The operator's description, or null. */
+  public String getDescription() {
+    return description;
+  }
+
+  /** Describes the operator in more words than its name, for plans and the web UI. */
+  public void setDescription(String description) {
+    this.description = Objects.requireNonNull(description, "description");
+  }
+
+  /**
+   * How long, in milliseconds, the task of this operator may hold a partly filled batch of its
+   * output: -1 only hands over full batches, 0 every record; {@link #UNSET_BUFFER_TIMEOUT} uses the
+   * job's timeout.
+   */
+  public long getBufferTimeout() {
+    return bufferTimeout;
+  }
+
+  /** Sets {@link #getBufferTimeout()}; at least -1. */
+  public void setBufferTimeout(long bufferTimeout) {
+    if (bufferTimeout < -1) {
+      throw new InvalidProgramException("The buffer timeout of operator '" + name + "' must be -1 (only full"
+          + " batches), 0 (every record) or positive milliseconds, got " + bufferTimeout + ".");
+    }
+    this.bufferTimeout = bufferTimeout;
+  }
 }

@@ -1,6 +1,9 @@
 package io.spate.api.datastream;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.windowing.assigners.WindowAssigner;
 import io.spate.api.common.OutputTag;
 import io.spate.api.functions.AggregateFunction;
 import io.spate.api.functions.ReduceFunction;
@@ -30,6 +33,15 @@ public class AllWindowedStream<T, W extends Window> {
   AllWindowedStream(WindowedStream<T, Byte, W> windowed, TypeInformation<T> inputType) {
     this.windowed = windowed;
     this.inputType = inputType;
+  }
+
+  /**
+   * Cuts the whole of {@code input} into the windows of {@code windowAssigner}; the window operator
+   * runs as one subtask, as {@link DataStream#windowAll} does.
+   */
+  public AllWindowedStream(DataStream<T> input, WindowAssigner<? super T, W> windowAssigner) {
+    this(new WindowedStream<>(new KeyedStream<>(input, new ConstantKey<>(), Types.BYTE), windowAssigner, "WindowAll")
+        .withParallelism(1), input.getType());
   }
 
   /** Decides when windows fire with {@code trigger} instead of the assigner's default. */
@@ -182,5 +194,122 @@ public class AllWindowedStream<T, W extends Window> {
   /** The record with the largest {@code field} per window. */
   public SingleOutputStreamOperator<T> maxBy(String field) {
     return windowed.maxBy(field);
+  }
+
+  // ---------------------------------------------------------------- Flink's overloads with types
+
+  /** The environment of the windowed stream. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return windowed.getExecutionEnvironment();
+  }
+
+  /** The type of the records in the windows. */
+  public TypeInformation<T> getInputType() {
+    return inputType;
+  }
+
+  /**
+   * Combines each window's records with {@code reducer}, then hands the result to {@code function},
+   * producing records of {@code resultType}.
+   */
+  public <R> SingleOutputStreamOperator<R> reduce(
+      ReduceFunction<T> reducer, AllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+    return windowed.build("Reduce", checkType(resultType, "reduce"), windowed.checkIncremental(reducer, "reduce"),
+        new AllWindowFunctionAdapter<>(windowed.checkFunction(function, "reduce")));
+  }
+
+  /**
+   * Combines each window's records with {@code reducer}, then hands the result to {@code function},
+   * producing records of {@code resultType}.
+   */
+  public <R> SingleOutputStreamOperator<R> reduce(
+      ReduceFunction<T> reducer, ProcessAllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+    return windowed.build("Reduce", checkType(resultType, "reduce"), windowed.checkIncremental(reducer, "reduce"),
+        new ProcessAllWindowFunctionAdapter<>(windowed.checkFunction(function, "reduce")));
+  }
+
+  /**
+   * Aggregates each window with {@code function}, whose accumulators are kept in state as {@code
+   * accumulatorType}, producing records of {@code resultType}.
+   */
+  public <ACC, R> SingleOutputStreamOperator<R> aggregate(
+      AggregateFunction<T, ACC, R> function, TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
+    return windowed.aggregate(function, accumulatorType, resultType);
+  }
+
+  /**
+   * Aggregates each window with {@code aggregator} (accumulators of {@code accumulatorType}), then
+   * hands the result to {@code windowFunction}, producing records of {@code resultType}.
+   */
+  public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregator,
+      AllWindowFunction<V, R, W> windowFunction, TypeInformation<ACC> accumulatorType,
+      TypeInformation<R> resultType) {
+    return windowed.build("Aggregate", checkType(resultType, "aggregate"),
+        windowed.checkIncremental(aggregator, "aggregate"),
+        new AllWindowFunctionAdapter<>(windowed.checkFunction(windowFunction, "aggregate")),
+        checkType(accumulatorType, "aggregate"));
+  }
+
+  /**
+   * Aggregates each window with {@code aggregator} (accumulators of {@code accumulatorType}, results
+   * of {@code aggregateResultType}), then hands the result to {@code windowFunction}, producing
+   * records of {@code resultType}.
+   */
+  public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregator,
+      ProcessAllWindowFunction<V, R, W> windowFunction, TypeInformation<ACC> accumulatorType,
+      TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+    checkType(aggregateResultType, "aggregate");
+    return windowed.build("Aggregate", checkType(resultType, "aggregate"),
+        windowed.checkIncremental(aggregator, "aggregate"),
+        new ProcessAllWindowFunctionAdapter<>(windowed.checkFunction(windowFunction, "aggregate")),
+        checkType(accumulatorType, "aggregate"));
+  }
+
+  /**
+   * As {@link #reduce(ReduceFunction, AllWindowFunction)}.
+   *
+   * @deprecated use {@code reduce(reducer, function)}, as in Flink.
+   */
+  @Deprecated
+  public <R> SingleOutputStreamOperator<R> apply(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function) {
+    return reduce(reduceFunction, function);
+  }
+
+  /**
+   * As {@link #reduce(ReduceFunction, AllWindowFunction, TypeInformation)}.
+   *
+   * @deprecated use {@code reduce(reducer, function, resultType)}, as in Flink.
+   */
+  @Deprecated
+  public <R> SingleOutputStreamOperator<R> apply(
+      ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+    return reduce(reduceFunction, function, resultType);
+  }
+
+  /** The record with the smallest value at {@code positionToMinBy}; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+    return windowed.minBy(positionToMinBy, first);
+  }
+
+  /** The record with the smallest {@code field}; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+    return windowed.minBy(field, first);
+  }
+
+  /** The record with the largest value at {@code positionToMaxBy}; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+    return windowed.maxBy(positionToMaxBy, first);
+  }
+
+  /** The record with the largest {@code field}; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+    return windowed.maxBy(field, first);
+  }
+
+  private static <X> TypeInformation<X> checkType(TypeInformation<X> type, String operation) {
+    if (type == null) {
+      throw new InvalidProgramException("WindowAll." + operation + ": the type information must not be null.");
+    }
+    return type;
   }
 }

@@ -32,7 +32,8 @@ public final class AsyncDataStream {
     UNORDERED
   }
 
-  private AsyncDataStream() {}
+  /** An instance, as Flink allows; the methods are all static. */
+  public AsyncDataStream() {}
 
   // ------------------------------------------------------------------ ordered
 

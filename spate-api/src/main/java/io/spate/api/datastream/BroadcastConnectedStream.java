@@ -95,4 +95,21 @@ public final class BroadcastConnectedStream<IN1, IN2> {
     }
     return new SingleOutputStreamOperator<>(environment, t);
   }
+
+  // ---------------------------------------------------------------- Flink's further members
+
+  /** The environment of both streams. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return environment;
+  }
+
+  /** The type of the non-broadcast stream's records. */
+  public TypeInformation<IN1> getType1() {
+    return nonBroadcast.getType();
+  }
+
+  /** The type of the broadcast stream's records. */
+  public TypeInformation<IN2> getType2() {
+    return broadcast.getType();
+  }
 }

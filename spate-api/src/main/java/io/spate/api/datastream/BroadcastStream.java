@@ -2,6 +2,7 @@ package io.spate.api.datastream;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.InvalidProgramException;
 import io.spate.api.dag.Transformation;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
@@ -46,5 +47,27 @@ public final class BroadcastStream<T> {
   /** The descriptors of the broadcast states, in declaration order. */
   public List<MapStateDescriptor<?, ?>> getBroadcastStateDescriptors() {
     return descriptors;
+  }
+
+  // ---------------------------------------------------------------- Flink's further members
+
+  /**
+   * {@code f} itself, once checked to be serializable, as every parallel instance runs its own copy
+   * of a function.
+   *
+   * @throws InvalidProgramException if {@code f} cannot be serialized, naming the offending class
+   */
+  public <F> F clean(F f) {
+    if (f == null) {
+      return null;
+    }
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream())) {
+      out.writeObject(f);
+    } catch (java.io.IOException e) {
+      throw new InvalidProgramException("The function " + f.getClass().getName() + " is not serializable ("
+          + e + "); every parallel instance runs its own copy of it, so it and everything it refers to must be"
+          + " serializable.", e);
+    }
+    return f;
   }
 }

@@ -190,6 +190,26 @@ public class CoGroupedStreams<T1, T2> {
       }
       return windowed.process(new CoGroupWindowFunction<>(function), outputType);
     }
+
+    /**
+     * As {@link #apply(CoGroupFunction)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(CoGroupFunction<T1, T2, T> function) {
+      return apply(function);
+    }
+
+    /**
+     * As {@link #apply(CoGroupFunction, TypeInformation)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(CoGroupFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+      return apply(function, resultType);
+    }
   }
 
   /** Tags a record of the first input. */

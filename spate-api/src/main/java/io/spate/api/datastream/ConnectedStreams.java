@@ -162,4 +162,47 @@ public class ConnectedStreams<IN1, IN2> {
     }
     return new SingleOutputStreamOperator<>(environment, t);
   }
+
+  // ---------------------------------------------------------------- Flink's further members
+
+  /** The environment of both streams. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return environment;
+  }
+
+  /** The type of the first stream's records. */
+  public TypeInformation<IN1> getType1() {
+    return first.getType();
+  }
+
+  /** The type of the second stream's records. */
+  public TypeInformation<IN2> getType2() {
+    return second.getType();
+  }
+
+  /** Partitions both streams by the key of type {@code keyType} that the selectors extract. */
+  public <K> ConnectedStreams<IN1, IN2> keyBy(
+      KeySelector<IN1, K> keySelector1, KeySelector<IN2, K> keySelector2, TypeInformation<K> keyType) {
+    return new ConnectedStreams<>(environment, first.keyBy(keySelector1, keyType), second.keyBy(keySelector2, keyType));
+  }
+
+  /** Partitions the first stream by the field at {@code keyPosition1} and the second by that at {@code keyPosition2}. */
+  public ConnectedStreams<IN1, IN2> keyBy(int keyPosition1, int keyPosition2) {
+    return new ConnectedStreams<>(environment, first.keyBy(keyPosition1), second.keyBy(keyPosition2));
+  }
+
+  /** Partitions the first stream by the fields at {@code keyPositions1}, the second by those at {@code keyPositions2}. */
+  public ConnectedStreams<IN1, IN2> keyBy(int[] keyPositions1, int[] keyPositions2) {
+    return new ConnectedStreams<>(environment, first.keyBy(keyPositions1), second.keyBy(keyPositions2));
+  }
+
+  /** Partitions the first stream by {@code field1} and the second by {@code field2} (field expressions). */
+  public ConnectedStreams<IN1, IN2> keyBy(String field1, String field2) {
+    return new ConnectedStreams<>(environment, first.keyBy(field1), second.keyBy(field2));
+  }
+
+  /** Partitions the first stream by the fields {@code fields1} and the second by {@code fields2}. */
+  public ConnectedStreams<IN1, IN2> keyBy(String[] fields1, String[] fields2) {
+    return new ConnectedStreams<>(environment, first.keyBy(fields1), second.keyBy(fields2));
+  }
 }

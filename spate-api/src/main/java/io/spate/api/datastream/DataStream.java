@@ -148,7 +148,7 @@ public class DataStream<T> {
   /** Assigns timestamps and generates watermarks with {@code strategy}. */
   public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
     Objects.requireNonNull(strategy, "strategy");
-    if (strategy.getAlignmentParameters() != null) {
+    if (strategy.getAlignmentParameters() != null && strategy.getAlignmentParameters().isEnabled()) {
       throw new InvalidProgramException("assignTimestampsAndWatermarks: watermark alignment pauses source readers, so "
           + "it only applies to a strategy given to fromSource(...); remove withWatermarkAlignment(...) here.");
     }
@@ -214,8 +214,7 @@ public class DataStream<T> {
    * subtask (parallelism 1), since every window sees every record.
    */
   public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
-    KeyedStream<T, Byte> all = new KeyedStream<>(this, new ConstantKey<>(), Types.BYTE);
-    return new AllWindowedStream<>(new WindowedStream<>(all, assigner, "WindowAll").withParallelism(1), getType());
+    return new AllWindowedStream<>(this, assigner);
   }
 
   /** Windows of {@code size} records of the whole stream: each fires and empties after {@code size}. */
@@ -667,5 +666,122 @@ public class DataStream<T> {
     }
     TypeInformation<R> outputType = (TypeInformation<R>) Types.TUPLE(fieldTypes);
     return map(new TupleProjection<T, R>(fieldIndexes), outputType).name("Projection");
+  }
+
+  // ---------------------------------------------------------------- Flink's further DataStream members
+
+  /** The execution config of this stream's environment. */
+  public io.spate.api.common.ExecutionConfig getExecutionConfig() {
+    return environment.getConfig();
+  }
+
+  /**
+   * Sends each record to the subtask that {@code partitioner} picks for the value of the field at
+   * {@code field} (a tuple position, record component or array index).
+   */
+  public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, int field) {
+    FieldAccessor<T, K> accessor;
+    try {
+      accessor = getType().fieldAccessor(field);
+    } catch (InvalidTypesException e) {
+      throw new InvalidProgramException("partitionCustom(partitioner, " + field + ") on " + getType() + ": "
+          + e.getMessage(), e);
+    }
+    return partitionCustom(partitioner, new FieldKey<>(accessor));
+  }
+
+  /**
+   * Sends each record to the subtask that {@code partitioner} picks for the value of {@code field}
+   * (a field expression such as {@code "f0"} or {@code "user.id"}).
+   */
+  public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, String field) {
+    FieldAccessor<T, K> accessor;
+    try {
+      accessor = getType().fieldAccessor(Objects.requireNonNull(field, "field"));
+    } catch (InvalidTypesException e) {
+      throw new InvalidProgramException("partitionCustom(partitioner, \"" + field + "\") on " + getType() + ": "
+          + e.getMessage(), e);
+    }
+    return partitionCustom(partitioner, new FieldKey<>(accessor));
+  }
+
+  /**
+   * Runs the job under {@code jobExecutionName} and returns at most {@code limit} records of this
+   * stream, then cancels it.
+   */
+  public List<T> executeAndCollect(String jobExecutionName, int limit) throws Exception {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("executeAndCollect: the limit must be positive, got " + limit + ".");
+    }
+    List<T> result = new ArrayList<>();
+    try (CloseableIterator<T> it = executeAndCollect(jobExecutionName)) {
+      while (result.size() < limit && it.hasNext()) {
+        result.add(it.next());
+      }
+    } catch (CollectIterator.JobFailedException e) {
+      throw (JobExecutionException) e.getCause();
+    }
+    return result;
+  }
+
+  /**
+   * Collects this stream's records when the environment next runs a job, without running it: call
+   * {@code executeAsync()} on the environment, then read the iterator (reading blocks the job once
+   * the bounded buffer is full, so read while the job runs rather than after a blocking {@code
+   * execute()}). Closing the iterator cancels the job if it still runs.
+   */
+  public CloseableIterator<T> collectAsync() {
+    CollectSink<T> sink = new CollectSink<>();
+    sinkTo(sink, "Collect Sink");
+    PendingCollectIterator<T> iterator = new PendingCollectIterator<>(sink.buffer());
+    environment.registerJobListener(iterator);
+    return iterator;
+  }
+
+  /** As {@link #collectAsync()}, handing the iterator to {@code collector}. */
+  public void collectAsync(Collector<T> collector) {
+    Objects.requireNonNull(collector, "collectAsync: the collector must not be null.");
+    collector.setIterator(collectAsync());
+  }
+
+  /**
+   * Writes the records to {@code sink}, whose single operator gets the writer id of {@code
+   * customSinkOperatorUidHashes}. Spate's sinks commit in their writer operator, so a committer or
+   * global committer id is refused.
+   *
+   * @throws InvalidProgramException if a committer or global committer id is set
+   */
+  public DataStreamSink<T> sinkTo(Sink<T> sink, CustomSinkOperatorUidHashes customSinkOperatorUidHashes) {
+    Objects.requireNonNull(customSinkOperatorUidHashes, "sinkTo: the uid hashes must not be null.");
+    if (customSinkOperatorUidHashes.getCommitterUidHash() != null
+        || customSinkOperatorUidHashes.getGlobalCommitterUidHash() != null) {
+      throw new InvalidProgramException("sinkTo: a Spate sink is one operator that writes and commits, so its"
+          + " state is kept under the writer's id alone; set only setWriterUidHash(...), not a committer or"
+          + " global committer uid hash.");
+    }
+    DataStreamSink<T> result = sinkTo(sink);
+    if (customSinkOperatorUidHashes.getWriterUidHash() != null) {
+      result.setUidHash(customSinkOperatorUidHashes.getWriterUidHash());
+    }
+    return result;
+  }
+
+  /**
+   * Receives the iterator of {@link #collectAsync(Collector)}, to hand it to code that runs the job.
+   *
+   * @param <T> the record type
+   */
+  public static class Collector<T> {
+
+    private CloseableIterator<T> iterator;
+
+    void setIterator(CloseableIterator<T> iterator) {
+      this.iterator = iterator;
+    }
+
+    /** The iterator over the collected records, or null before {@code collectAsync(this)}. */
+    public CloseableIterator<T> getOutput() {
+      return iterator;
+    }
   }
 }

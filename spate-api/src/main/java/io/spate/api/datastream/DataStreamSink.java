@@ -56,4 +56,27 @@ public class DataStreamSink<T> {
     transformation.setChainingStrategy(ChainingStrategy.NEVER);
     return this;
   }
+
+  // ---------------------------------------------------------------- Flink's further sink settings
+
+  /**
+   * Gives the sink the id {@code uidHash} (32 hex digits) under which its state is kept in
+   * checkpoints and savepoints, in place of the one derived from its uid.
+   */
+  public DataStreamSink<T> setUidHash(String uidHash) {
+    transformation.setUidHash(uidHash);
+    return this;
+  }
+
+  /** Sets the sink's max parallelism: the number of key groups its state can be rescaled to. */
+  public DataStreamSink<T> setMaxParallelism(int maxParallelism) {
+    transformation.setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  /** Describes the sink in more words than its name; shown with it in plans and the web UI. */
+  public DataStreamSink<T> setDescription(String description) {
+    transformation.setDescription(description);
+    return this;
+  }
 }

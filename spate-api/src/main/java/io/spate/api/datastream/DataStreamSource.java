@@ -29,4 +29,23 @@ public class DataStreamSource<T> extends SingleOutputStreamOperator<T> {
     super.setParallelism(parallelism);
     return this;
   }
+
+  // ---------------------------------------------------------------- Flink's constructors
+
+  /**
+   * The stream that {@code source} reads, named {@code sourceName}, with records of {@code
+   * outTypeInfo} (inferred if null) and {@code watermarkStrategy}: as {@code
+   * environment.fromSource(source, watermarkStrategy, sourceName, outTypeInfo)}.
+   */
+  public DataStreamSource(StreamExecutionEnvironment environment,
+      io.spate.api.connector.source.Source<T, ?, ?> source,
+      io.spate.api.eventtime.WatermarkStrategy<T> watermarkStrategy,
+      io.spate.api.typeinfo.TypeInformation<T> outTypeInfo, String sourceName) {
+    super(environment, environment.fromSource(source, watermarkStrategy, sourceName, outTypeInfo).getTransformation());
+  }
+
+  /** The stream of {@code operator}, seen as a source stream (Flink's wrapper of legacy sources). */
+  public DataStreamSource(SingleOutputStreamOperator<T> operator) {
+    super(operator.getExecutionEnvironment(), operator.getTransformation());
+  }
 }

@@ -166,5 +166,36 @@ public class IterativeStream<T> extends SingleOutputStreamOperator<T> {
       throw new UnsupportedOperationException("Cannot change the partitioning of an iteration head: apply keyBy"
           + " to the input stream before iterate() and to the feedback stream before closeWith(...).");
     }
+
+    /** Not possible, as {@link #keyBy(KeySelector, KeySelector)}. */
+    @Override
+    public <K> ConnectedStreams<I, F> keyBy(
+        KeySelector<I, K> keySelector1, KeySelector<F, K> keySelector2, TypeInformation<K> keyType) {
+      return keyBy(keySelector1, keySelector2);
+    }
+
+    /** Not possible, as {@link #keyBy(KeySelector, KeySelector)}. */
+    @Override
+    public ConnectedStreams<I, F> keyBy(int keyPosition1, int keyPosition2) {
+      return keyBy((KeySelector<I, Object>) null, null);
+    }
+
+    /** Not possible, as {@link #keyBy(KeySelector, KeySelector)}. */
+    @Override
+    public ConnectedStreams<I, F> keyBy(int[] keyPositions1, int[] keyPositions2) {
+      return keyBy((KeySelector<I, Object>) null, null);
+    }
+
+    /** Not possible, as {@link #keyBy(KeySelector, KeySelector)}. */
+    @Override
+    public ConnectedStreams<I, F> keyBy(String field1, String field2) {
+      return keyBy((KeySelector<I, Object>) null, null);
+    }
+
+    /** Not possible, as {@link #keyBy(KeySelector, KeySelector)}. */
+    @Override
+    public ConnectedStreams<I, F> keyBy(String[] fields1, String[] fields2) {
+      return keyBy((KeySelector<I, Object>) null, null);
+    }
   }
 }

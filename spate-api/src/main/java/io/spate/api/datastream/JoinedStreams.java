@@ -156,6 +156,46 @@ public class JoinedStreams<T1, T2> {
     public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function, TypeInformation<T> outputType) {
       return coGroup.apply(new FlatJoinCoGroup<>(DataStream.checkFunction(function, "apply")), outputType).name("Join");
     }
+
+    /**
+     * As {@link #apply(JoinFunction)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(JoinFunction<T1, T2, T> function) {
+      return apply(function);
+    }
+
+    /**
+     * As {@link #apply(JoinFunction, TypeInformation)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(JoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+      return apply(function, resultType);
+    }
+
+    /**
+     * As {@link #apply(FlatJoinFunction)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(FlatJoinFunction<T1, T2, T> function) {
+      return apply(function);
+    }
+
+    /**
+     * As {@link #apply(FlatJoinFunction, TypeInformation)}.
+     *
+     * @deprecated use {@code apply}, as in Flink.
+     */
+    @Deprecated
+    public <T> SingleOutputStreamOperator<T> with(FlatJoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+      return apply(function, resultType);
+    }
   }
 
   /** The nested loop of a join over one key and window. */

@@ -1,6 +1,12 @@
 package io.spate.api.datastream;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.OutputTag;
+import io.spate.api.dag.TwoInputTransformation;
+import io.spate.api.functions.ProcessJoinFunction;
+import io.spate.api.operators.builtin.IntervalJoinOperatorFactory;
+import java.time.Duration;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.TimeCharacteristic;
 import io.spate.api.dag.OneInputTransformation;
@@ -46,8 +52,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
   private final KeySelector<T, K> keySelector;
   private final TypeInformation<K> keyType;
 
-  KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
-    this(input, new PartitionSpec.KeyGroupHash(keySelector, keyType), keySelector, keyType);
+  /** Partitions {@code input} by the key that {@code keySelector} extracts, of type {@code keyType}. */
+  public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+    this(input, new PartitionSpec.KeyGroupHash(checkFunction(keySelector, "keyBy"),
+        java.util.Objects.requireNonNull(keyType, "keyType")), keySelector, keyType);
+  }
+
+  /** Partitions {@code input} by the key that {@code keySelector} extracts; the key type is inferred. */
+  public KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
+    this(input, keySelector, TypeExtractor.getUnaryReturnType(
+        checkFunction(keySelector, "keyBy"), KeySelector.class, 0, 1, input.getType(), "Key Selector"));
   }
 
   /** A keyed stream whose records reach its operators as {@code partitioning} sends them. */
@@ -267,5 +281,174 @@ public class KeyedStream<T, K> extends DataStream<T> {
   @Override
   void keyOperator(OneInputTransformation<T, ?> transformation) {
     transformation.setStateKey(keySelector, keyType);
+  }
+
+  // ---------------------------------------------------------------- interval joins, nested as in Flink
+
+  /**
+   * The first step of an interval join of two keyed streams: says the time bounds, in
+   * {@link #between}.
+   *
+   * @param <T1> the left stream's type
+   * @param <T2> the right stream's type
+   * @param <KEY> the key type of both streams
+   */
+  @PublicEvolving
+  public static class IntervalJoin<T1, T2, KEY> {
+
+    private final KeyedStream<T1, KEY> left;
+    private final KeyedStream<T2, KEY> right;
+    private boolean eventTime = true;
+
+    IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
+      if (right == null) {
+        throw new InvalidProgramException("intervalJoin: the other stream must not be null.");
+      }
+      if (left.getExecutionEnvironment() != right.getExecutionEnvironment()) {
+        throw new InvalidProgramException("intervalJoin: both streams must belong to the same environment.");
+      }
+      this.left = left;
+      this.right = right;
+    }
+
+    /** Joins on event time, the default and the only time an interval join supports. */
+    public IntervalJoin<T1, T2, KEY> inEventTime() {
+      eventTime = true;
+      return this;
+    }
+
+    /** Asks for a processing-time join, which {@link #between} then rejects, as Flink does. */
+    public IntervalJoin<T1, T2, KEY> inProcessingTime() {
+      eventTime = false;
+      return this;
+    }
+
+    /**
+     * Joins a left record with timestamp t to every right record of the same key whose timestamp is
+     * in {@code [t + lowerBound, t + upperBound]}; the bounds may be negative.
+     */
+    public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+      if (!eventTime) {
+        throw new UnsupportedTimeCharacteristicException("intervalJoin: interval joins are only supported in event time; "
+            + "remove inProcessingTime() and give both streams timestamps and watermarks.");
+      }
+      if (lowerBound == null || upperBound == null) {
+        throw new InvalidProgramException("intervalJoin: the lower and upper bounds must not be null.");
+      }
+      long lower = lowerBound.toMillis();
+      long upper = upperBound.toMillis();
+      if (lower > upper) {
+        throw new InvalidProgramException("intervalJoin: the lower bound (" + lowerBound
+            + ") must not be greater than the upper bound (" + upperBound + ").");
+      }
+      return new IntervalJoined<>(left, right, lower, upper);
+    }
+
+    /** As {@link #between(Duration, Duration)}, with the bounds as Flink {@link Time}s. */
+    @Deprecated
+    public IntervalJoined<T1, T2, KEY> between(Time lowerBound, Time upperBound) {
+      return between(Time.toDuration(lowerBound), Time.toDuration(upperBound));
+    }
+  }
+
+  /**
+   * An interval join with its bounds set: optionally makes a bound exclusive or routes late records to
+   * side outputs, then joins with {@link #process}.
+   *
+   * @param <IN1> the left stream's type
+   * @param <IN2> the right stream's type
+   * @param <KEY> the key type of both streams
+   */
+  @PublicEvolving
+  public static class IntervalJoined<IN1, IN2, KEY> {
+
+    private final KeyedStream<IN1, KEY> left;
+    private final KeyedStream<IN2, KEY> right;
+    private final long lowerBound;
+    private final long upperBound;
+    private boolean lowerBoundInclusive = true;
+    private boolean upperBoundInclusive = true;
+    private OutputTag<IN1> leftLateDataTag;
+    private OutputTag<IN2> rightLateDataTag;
+
+    IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound) {
+      this.left = left;
+      this.right = right;
+      this.lowerBound = lowerBound;
+      this.upperBound = upperBound;
+    }
+
+    /**
+     * Joins {@code left} and {@code right} with the bounds in milliseconds, each inclusive or not, as
+     * {@code left.intervalJoin(right).between(...)} with {@code lowerBoundExclusive()} and {@code
+     * upperBoundExclusive()} does.
+     */
+    public IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound,
+        boolean lowerBoundInclusive, boolean upperBoundInclusive) {
+      this(java.util.Objects.requireNonNull(left, "left"), java.util.Objects.requireNonNull(right, "right"),
+          lowerBound, upperBound);
+      if (lowerBound > upperBound) {
+        throw new InvalidProgramException("intervalJoin: the lower bound (" + lowerBound
+            + " ms) must not be greater than the upper bound (" + upperBound + " ms).");
+      }
+      this.lowerBoundInclusive = lowerBoundInclusive;
+      this.upperBoundInclusive = upperBoundInclusive;
+    }
+
+    /** Excludes the lower bound: right records at exactly {@code t + lowerBound} do not join. */
+    public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+      lowerBoundInclusive = false;
+      return this;
+    }
+
+    /** Excludes the upper bound: right records at exactly {@code t + upperBound} do not join. */
+    public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+      upperBoundInclusive = false;
+      return this;
+    }
+
+    /** Emits left records that arrive behind the watermark to {@code tag} instead of dropping them. */
+    public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(OutputTag<IN1> tag) {
+      leftLateDataTag = checkTag(tag);
+      return this;
+    }
+
+    /** Emits right records that arrive behind the watermark to {@code tag} instead of dropping them. */
+    public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(OutputTag<IN2> tag) {
+      rightLateDataTag = checkTag(tag);
+      return this;
+    }
+
+    private static <T> OutputTag<T> checkTag(OutputTag<T> tag) {
+      if (tag == null) {
+        throw new InvalidProgramException("intervalJoin: the late data output tag must not be null.");
+      }
+      return tag;
+    }
+
+    /** Calls {@code function} with every joined pair. */
+    public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> function) {
+      TypeInformation<OUT> out = TypeExtractor.getBinaryReturnType(DataStream.checkFunction(function, "process"),
+          ProcessJoinFunction.class, 0, 1, 2, left.getType(), right.getType(), "IntervalJoin");
+      return process(function, out);
+    }
+
+    /** Calls {@code function} with every joined pair, producing records of {@code outputType}. */
+    public <OUT> SingleOutputStreamOperator<OUT> process(
+        ProcessJoinFunction<IN1, IN2, OUT> function, TypeInformation<OUT> outputType) {
+      DataStream.checkFunction(function, "process");
+      TypeInformation<KEY> keyType = left.getKeyType();
+      KeyedStream.checkSameKeyType("intervalJoin", "joined streams", keyType, right.getKeyType());
+      long lower = IntervalJoinOperatorFactory.inclusiveLowerBound(lowerBound, lowerBoundInclusive);
+      long upper = IntervalJoinOperatorFactory.inclusiveUpperBound(upperBound, upperBoundInclusive);
+      StreamExecutionEnvironment env = left.getExecutionEnvironment();
+      TwoInputTransformation<IN1, IN2, OUT> t = new TwoInputTransformation<>(env.newId(), left.getTransformation(),
+          right.getTransformation(), "IntervalJoin",
+          new IntervalJoinOperatorFactory<>(function, lower, upper, leftLateDataTag, rightLateDataTag,
+              left.getType(), right.getType()),
+          outputType, Transformation.DEFAULT_PARALLELISM);
+      t.setStateKeys(left.getKeySelector(), right.getKeySelector(), keyType);
+      return new SingleOutputStreamOperator<>(env, t);
+    }
   }
 }

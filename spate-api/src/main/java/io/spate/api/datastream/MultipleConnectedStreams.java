@@ -65,4 +65,9 @@ public final class MultipleConnectedStreams {
     }
     return new SingleOutputStreamOperator<>(environment, t);
   }
+
+  /** The environment of the streams. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return environment;
+  }
 }

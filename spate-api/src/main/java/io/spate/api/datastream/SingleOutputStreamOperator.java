@@ -43,6 +43,10 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   /** Sets the operator's parallelism. */
   public SingleOutputStreamOperator<T> setParallelism(int parallelism) {
+    if (nonParallel && parallelism != 1) {
+      throw new IllegalArgumentException("Operator " + transformation.describe() + " is non-parallel"
+          + " (forceNonParallel() or a non-parallel source), so its parallelism must be 1, not " + parallelism + ".");
+    }
     transformation.setParallelism(parallelism);
     return this;
   }
@@ -91,13 +95,57 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
   }
 
   /** The records that this operator emitted to the side output {@code tag}. */
-  public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+  public <X> SideOutputDataStream<X> getSideOutput(OutputTag<X> tag) {
     OutputTag<?> previous = sideOutputTags.putIfAbsent(tag.getId(), tag);
     if (previous != null && !previous.getTypeInfo().equals(tag.getTypeInfo())) {
       throw new InvalidProgramException("The side output '" + tag.getId() + "' of operator "
           + transformation.describe() + " was requested with two types, " + previous.getTypeInfo()
           + " and " + tag.getTypeInfo() + ": use one type per tag id.");
     }
-    return new DataStream<>(environment, new SideOutputTransformation<>(environment.newId(), transformation, tag));
+    return new SideOutputDataStream<>(environment, new SideOutputTransformation<>(environment.newId(), transformation, tag));
+  }
+
+  // ---------------------------------------------------------------- Flink's further operator settings
+
+  private boolean nonParallel;
+
+  /** The operator's name. */
+  public String getName() {
+    return transformation.getName();
+  }
+
+  /**
+   * Gives the operator the id {@code uidHash} (32 hex digits) under which its state is kept in
+   * checkpoints and savepoints, in place of the one derived from its uid: to restore state saved
+   * under a known operator id.
+   */
+  public SingleOutputStreamOperator<T> setUidHash(String uidHash) {
+    transformation.setUidHash(uidHash);
+    return this;
+  }
+
+  /** Runs the operator as one subtask, with parallelism and max parallelism 1, which cannot be changed. */
+  public SingleOutputStreamOperator<T> forceNonParallel() {
+    transformation.setParallelism(1);
+    transformation.setMaxParallelism(1);
+    nonParallel = true;
+    return this;
+  }
+
+  /**
+   * How long, in milliseconds, the operator's task may hold a partly filled batch of records before
+   * handing it on: -1 only hands over full batches, 0 every record at once. Overrides the job's
+   * timeout ({@code StreamExecutionEnvironment.setBufferTimeout}) for this operator's output; a task
+   * of several chained operators uses the smallest timeout of those whose output leaves it.
+   */
+  public SingleOutputStreamOperator<T> setBufferTimeout(long timeoutMillis) {
+    transformation.setBufferTimeout(timeoutMillis);
+    return this;
+  }
+
+  /** Describes the operator in more words than its name; shown with it in plans and the web UI. */
+  public SingleOutputStreamOperator<T> setDescription(String description) {
+    transformation.setDescription(description);
+    return this;
   }
 }

@@ -47,7 +47,8 @@ public class WindowedStream<T, K, W extends Window> {
   private OutputTag<T> lateDataOutputTag;
   private int parallelism = Transformation.DEFAULT_PARALLELISM;
 
-  WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> assigner) {
+  /** Cuts {@code input} into the windows of {@code assigner}. */
+  public WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> assigner) {
     this(input, assigner, "Window");
   }
 
@@ -297,12 +298,133 @@ public class WindowedStream<T, K, W extends Window> {
 
   <R> SingleOutputStreamOperator<R> build(
       String operation, TypeInformation<R> outputType, Function incremental, ProcessWindowFunction<?, R, ?, ?> function) {
+    return build(operation, outputType, incremental, function, null);
+  }
+
+  /** As {@link #build(String, TypeInformation, Function, ProcessWindowFunction)}, with the accumulator type given. */
+  <R> SingleOutputStreamOperator<R> build(String operation, TypeInformation<R> outputType, Function incremental,
+      ProcessWindowFunction<?, R, ?, ?> function, TypeInformation<?> accumulatorType) {
     String name = kind + "(" + assigner + ", " + trigger + (evictor != null ? ", " + evictor : "") + ") " + operation;
     WindowOperatorFactory<R> factory = new WindowOperatorFactory<>(assigner, trigger, defaultTrigger, evictor,
-        allowedLateness, lateDataOutputTag, incremental, function, input.getType());
+        allowedLateness, lateDataOutputTag, incremental, function, input.getType(), accumulatorType);
     OneInputTransformation<T, R> t = new OneInputTransformation<>(
         input.environment.newId(), input.transformation, name, factory, outputType, parallelism);
     t.setStateKey(input.getKeySelector(), input.getKeyType());
     return new SingleOutputStreamOperator<>(input.environment, t);
+  }
+
+  // ---------------------------------------------------------------- Flink's overloads with types
+
+  /** The environment of the windowed stream. */
+  public StreamExecutionEnvironment getExecutionEnvironment() {
+    return input.getExecutionEnvironment();
+  }
+
+  /** The type of the records in the windows. */
+  public TypeInformation<T> getInputType() {
+    return input.getType();
+  }
+
+  /**
+   * Combines each window's records with {@code reducer}, then hands the result to {@code function},
+   * producing records of {@code resultType}.
+   */
+  public <R> SingleOutputStreamOperator<R> reduce(
+      ReduceFunction<T> reducer, WindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
+    checkFunction(function, "reduce");
+    return build("Reduce", checkType(resultType, "reduce"), checkIncremental(reducer, "reduce"),
+        new WindowFunctionAdapter<>(function));
+  }
+
+  /**
+   * Combines each window's records with {@code reducer}, then hands the result to {@code function},
+   * producing records of {@code resultType}.
+   */
+  public <R> SingleOutputStreamOperator<R> reduce(
+      ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
+    return build("Reduce", checkType(resultType, "reduce"), checkIncremental(reducer, "reduce"),
+        checkFunction(function, "reduce"));
+  }
+
+  /**
+   * Aggregates each window with {@code function}, whose accumulators are kept in state as {@code
+   * accumulatorType}, producing records of {@code resultType}.
+   */
+  public <ACC, R> SingleOutputStreamOperator<R> aggregate(
+      AggregateFunction<T, ACC, R> function, TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
+    return build("Aggregate", checkType(resultType, "aggregate"), checkIncremental(function, "aggregate"),
+        new PassThroughWindowFunction<>(), checkType(accumulatorType, "aggregate"));
+  }
+
+  /**
+   * Aggregates each window with {@code aggregator} (accumulators of {@code accumulatorType}), then
+   * hands the result to {@code function}, producing records of {@code resultType}.
+   */
+  public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregator,
+      WindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
+    checkFunction(function, "aggregate");
+    return build("Aggregate", checkType(resultType, "aggregate"), checkIncremental(aggregator, "aggregate"),
+        new WindowFunctionAdapter<>(function), checkType(accumulatorType, "aggregate"));
+  }
+
+  /**
+   * Aggregates each window with {@code aggregator} (accumulators of {@code accumulatorType}, results
+   * of {@code aggregateResultType}), then hands the result to {@code function}, producing records of
+   * {@code resultType}.
+   */
+  public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggregator,
+      ProcessWindowFunction<V, R, K, W> function, TypeInformation<ACC> accumulatorType,
+      TypeInformation<V> aggregateResultType, TypeInformation<R> resultType) {
+    checkType(aggregateResultType, "aggregate");
+    return build("Aggregate", checkType(resultType, "aggregate"), checkIncremental(aggregator, "aggregate"),
+        checkFunction(function, "aggregate"), checkType(accumulatorType, "aggregate"));
+  }
+
+  /**
+   * As {@link #reduce(ReduceFunction, WindowFunction)}.
+   *
+   * @deprecated use {@code reduce(reducer, function)}, as in Flink.
+   */
+  @Deprecated
+  public <R> SingleOutputStreamOperator<R> apply(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {
+    return reduce(reduceFunction, function);
+  }
+
+  /**
+   * As {@link #reduce(ReduceFunction, WindowFunction, TypeInformation)}.
+   *
+   * @deprecated use {@code reduce(reducer, function, resultType)}, as in Flink.
+   */
+  @Deprecated
+  public <R> SingleOutputStreamOperator<R> apply(
+      ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
+    return reduce(reduceFunction, function, resultType);
+  }
+
+  /** The record with the smallest value at {@code positionToMinBy} per window; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> minBy(int positionToMinBy, boolean first) {
+    return comparable("MinBy", accessor(positionToMinBy), ComparableAggregator.Kind.MIN_BY, first);
+  }
+
+  /** The record with the smallest {@code field} per window; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+    return comparable("MinBy", accessor(field), ComparableAggregator.Kind.MIN_BY, first);
+  }
+
+  /** The record with the largest value at {@code positionToMaxBy} per window; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> maxBy(int positionToMaxBy, boolean first) {
+    return comparable("MaxBy", accessor(positionToMaxBy), ComparableAggregator.Kind.MAX_BY, first);
+  }
+
+  /** The record with the largest {@code field} per window; on ties the first if {@code first}, else the last. */
+  public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+    return comparable("MaxBy", accessor(field), ComparableAggregator.Kind.MAX_BY, first);
+  }
+
+  private <X> TypeInformation<X> checkType(TypeInformation<X> type, String operation) {
+    if (type == null) {
+      throw new InvalidProgramException(kind + "." + operation + ": the type information must not be null.");
+    }
+    return type;
   }
 }

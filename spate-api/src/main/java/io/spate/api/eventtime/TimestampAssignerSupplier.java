@@ -21,7 +21,32 @@ public interface TimestampAssignerSupplier<T> extends Serializable {
   /** A supplier that hands out {@code assigner} itself (each parallel instance has its own copy). */
   static <T> TimestampAssignerSupplier<T> of(SerializableTimestampAssigner<T> assigner) {
     Objects.requireNonNull(assigner, "TimestampAssignerSupplier.of: the timestamp assigner must not be null.");
-    return context -> assigner;
+    return new SupplierFromSerializableTimestampAssigner<>(assigner);
+  }
+
+  /**
+   * A supplier that hands out one serializable assigner itself; each parallel instance has its own
+   * deserialized copy.
+   *
+   * @param <T> the record type
+   */
+  @Public
+  class SupplierFromSerializableTimestampAssigner<T> implements TimestampAssignerSupplier<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SerializableTimestampAssigner<T> assigner;
+
+    /** Supplies {@code assigner}. */
+    public SupplierFromSerializableTimestampAssigner(SerializableTimestampAssigner<T> assigner) {
+      this.assigner = Objects.requireNonNull(assigner,
+          "SupplierFromSerializableTimestampAssigner: the timestamp assigner must not be null.");
+    }
+
+    @Override
+    public TimestampAssigner<T> createTimestampAssigner(Context context) {
+      return assigner;
+    }
   }
 
   /** What a new timestamp assigner may use. */

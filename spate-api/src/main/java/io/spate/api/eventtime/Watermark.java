@@ -2,6 +2,9 @@ package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A statement that no more records with a timestamp at or below {@code timestamp} are expected.
@@ -21,4 +24,14 @@ public record Watermark(long timestamp) implements Serializable {
   public long getTimestamp() {
     return timestamp;
   }
+
+  /**
+   * The timestamp read as epoch milliseconds, in the JVM's default time zone, formatted as {@code
+   * yyyy-MM-dd HH:mm:ss.SSS}, as Flink formats it.
+   */
+  public String getFormattedTimestamp() {
+    return FORMAT.format(Instant.ofEpochMilli(timestamp).atZone(ZoneId.systemDefault()));
+  }
+
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 }

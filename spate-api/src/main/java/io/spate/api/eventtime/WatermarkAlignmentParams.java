@@ -19,8 +19,22 @@ public record WatermarkAlignmentParams(String groupName, Duration maxAllowedDrif
   /** The update interval used when none is given. */
   public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofSeconds(1);
 
-  /** Validates the parameters. */
+  /**
+   * The parameters of a source that is not aligned, as {@link WatermarkStrategy#getAlignmentParameters()}
+   * returns them by default: an unbounded drift, no group.
+   */
+  public static final WatermarkAlignmentParams WATERMARK_ALIGNMENT_DISABLED =
+      new WatermarkAlignmentParams(Long.MAX_VALUE, "", 0);
+
+  /** Validates the parameters; an unbounded drift ({@code Long.MAX_VALUE} ms) means no alignment. */
   public WatermarkAlignmentParams {
+    // an unbounded drift is Flink's way to say "not aligned", which needs no group or interval
+    if (maxAllowedDrift == null || maxAllowedDrift.toMillis() != Long.MAX_VALUE) {
+      validate(groupName, maxAllowedDrift, updateInterval);
+    }
+  }
+
+  private static void validate(String groupName, Duration maxAllowedDrift, Duration updateInterval) {
     if (groupName == null || groupName.isBlank()) {
       throw new IllegalArgumentException("The watermark alignment group needs a non-blank name, got "
           + (groupName == null ? "null" : "'" + groupName + "'"));
@@ -38,5 +52,33 @@ public record WatermarkAlignmentParams(String groupName, Duration maxAllowedDrif
           + "' works in milliseconds: the drift and update interval must be at least 1 ms, got "
           + maxAllowedDrift + " and " + updateInterval);
     }
+  }
+
+  /**
+   * Flink's form: the drift and update interval in milliseconds; a drift of {@code Long.MAX_VALUE}
+   * disables alignment.
+   */
+  public WatermarkAlignmentParams(long maxAllowedWatermarkDrift, String watermarkGroup, long updateInterval) {
+    this(watermarkGroup, Duration.ofMillis(maxAllowedWatermarkDrift), Duration.ofMillis(updateInterval));
+  }
+
+  /** Whether the source is aligned at all (the drift is bounded). */
+  public boolean isEnabled() {
+    return maxAllowedDrift.toMillis() < Long.MAX_VALUE;
+  }
+
+  /** The maximum allowed drift in milliseconds. */
+  public long getMaxAllowedWatermarkDrift() {
+    return maxAllowedDrift.toMillis();
+  }
+
+  /** The alignment group. */
+  public String getWatermarkGroup() {
+    return groupName;
+  }
+
+  /** The update interval in milliseconds. */
+  public long getUpdateInterval() {
+    return updateInterval.toMillis();
   }
 }

@@ -55,7 +55,7 @@ public final class StateAssignment {
         if (state == null) {
           continue;
         }
-        if (node.getTransformation().getUid() == null) {
+        if (node.getTransformation().getUid() == null && node.getTransformation().getUidHash() == null) {
           withoutUid.add(node.getName());
         }
         matched.add(node.getOperatorId());

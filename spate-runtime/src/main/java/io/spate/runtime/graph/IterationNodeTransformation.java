@@ -31,6 +31,9 @@ final class IterationNodeTransformation<T> extends PhysicalTransformation<T> {
     if (replaced.getUid() != null) {
       setUid(replaced.getUid());
     }
+    if (replaced.getUidHash() != null) {
+      setUidHash(replaced.getUidHash());
+    }
   }
 
   /** The factory of the head or tail operator. */

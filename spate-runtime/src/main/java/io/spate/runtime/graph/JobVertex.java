@@ -67,6 +67,17 @@ public final class JobVertex implements java.io.Serializable {
   }
 
   /**
+   * The chained operators' descriptions ({@code setDescription}), each operator without one by its
+   * name, joined by arrows.
+   */
+  public String getDescription() {
+    return chain.stream()
+        .map(node -> node.getTransformation().getDescription() != null
+            ? node.getTransformation().getDescription() : node.getName())
+        .collect(Collectors.joining(" -> "));
+  }
+
+  /**
    * The co-location groups (iteration ids) of this vertex: subtask i of every vertex of a group must
    * run in the same TaskExecutor. Empty for most vertices.
    */

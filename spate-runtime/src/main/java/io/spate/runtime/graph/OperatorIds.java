@@ -13,7 +13,7 @@ import java.util.Map;
  * with a uid gets an id derived from the uid alone, so it keeps its state however the job around it
  * changes. Without a uid the id derives from the operator's place in the graph (its kind, its inputs'
  * ids and which of their consumers it is), which survives restarts of the same program but not
- * changes to the graph before it.
+ * changes to the graph before it. An operator with a uid hash set by hand gets that hash as its id.
  */
 final class OperatorIds {
 
@@ -24,6 +24,11 @@ final class OperatorIds {
     Map<String, Integer> consumersSeen = new HashMap<>();
     int sources = 0;
     for (StreamNode node : nodes) {
+      String uidHash = node.getTransformation().getUidHash();
+      if (uidHash != null) { // given by hand (setUidHash), to match state saved under that id
+        node.setOperatorId(uidHash);
+        continue;
+      }
       String uid = node.getTransformation().getUid();
       if (uid != null) { // unique: the stream graph validator checked
         node.setOperatorId(hash("uid:" + uid));

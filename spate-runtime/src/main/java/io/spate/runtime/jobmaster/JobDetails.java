@@ -30,9 +30,10 @@ public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edg
    * @param maxParallelism its key groups
    * @param status one state standing for all its subtasks
    * @param subtasks how many subtasks are in each state
+   * @param description the descriptions of its chained operators (their names where they have none)
    */
   public record Vertex(int id, String name, int parallelism, int maxParallelism, ExecutionState status,
-      Map<ExecutionState, Integer> subtasks) implements Serializable {}
+      Map<ExecutionState, Integer> subtasks, String description) implements Serializable {}
 
   /**
    * A network edge.
@@ -54,7 +55,7 @@ public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edg
         counts.merge(state, 1, Integer::sum);
       }
       vertices.add(new Vertex(vertex.getId(), vertex.getName(), vertex.getParallelism(),
-          vertex.getHead().getMaxParallelism(), summary(counts, status), counts));
+          vertex.getHead().getMaxParallelism(), summary(counts, status), counts, vertex.getDescription()));
       for (JobEdge edge : vertex.getOutputs()) {
         edges.add(new Edge(vertex.getId(), edge.target().getId(), shipStrategy(edge)));
       }

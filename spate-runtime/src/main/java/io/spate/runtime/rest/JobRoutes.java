@@ -81,6 +81,7 @@ final class JobRoutes {
     Map<String, Integer> tasks = new LinkedHashMap<>();
     vertex.subtasks().forEach((state, count) -> tasks.put(state.name(), count));
     fields.put("tasks", tasks);
+    fields.put("description", vertex.description());
     return fields;
   }
 

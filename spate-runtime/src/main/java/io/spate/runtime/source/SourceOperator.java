@@ -130,8 +130,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
    * none. The JobMaster's coordinator and the readers must agree on it, so both ask here.
    */
   public static WatermarkAlignmentParams alignmentOf(WatermarkStrategy<?> strategy, RuntimeExecutionMode mode) {
-    return mode == RuntimeExecutionMode.STREAMING && !strategy.isNoWatermarks()
+    WatermarkAlignmentParams params = mode == RuntimeExecutionMode.STREAMING && !strategy.isNoWatermarks()
         ? strategy.getAlignmentParameters() : null;
+    return params != null && params.isEnabled() ? params : null;
   }
 
   @Override

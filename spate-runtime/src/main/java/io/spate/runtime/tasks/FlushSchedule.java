@@ -1,5 +1,11 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.configuration.Configuration;
+import io.spate.api.dag.Transformation;
+import io.spate.api.execution.ExecutionOptions;
+import io.spate.runtime.graph.JobEdge;
+import io.spate.runtime.graph.JobVertex;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -50,5 +56,27 @@ final class FlushSchedule {
     }
     wakeBy.accept(due);
     return false;
+  }
+
+  /**
+   * The buffer timeout of the task of {@code vertex}, in nanoseconds (Long.MAX_VALUE when only full
+   * batches go out): the smallest of those of the operators whose output leaves the task, each its
+   * own ({@code setBufferTimeout} on the operator) or else the job's. A task hands all its batches
+   * over at once, so no output is held longer than its operator allows.
+   */
+  static long bufferTimeoutNanos(JobVertex vertex, Configuration conf) {
+    long job = conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
+        ? conf.get(ExecutionOptions.BUFFER_TIMEOUT).toNanos() : Long.MAX_VALUE;
+    if (vertex.getOutputs().isEmpty()) {
+      return job;
+    }
+    long timeout = Long.MAX_VALUE;
+    for (JobEdge output : vertex.getOutputs()) {
+      long own = output.streamEdge().source().getTransformation().getBufferTimeout();
+      long nanos = own == Transformation.UNSET_BUFFER_TIMEOUT ? job
+          : own == -1 ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(own);
+      timeout = Math.min(timeout, nanos);
+    }
+    return timeout;
   }
 }

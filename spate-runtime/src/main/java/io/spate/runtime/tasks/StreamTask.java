@@ -10,8 +10,6 @@ import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.operators.InFlightOperator;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.configuration.Configuration;
-import io.spate.api.execution.ExecutionOptions;
 import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointResponder;
 import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
@@ -109,13 +107,8 @@ public final class StreamTask implements Tasklet {
     metrics.gauge("currentInputWatermark", (Gauge<Long>) this::currentInputWatermark);
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.mailbox = new TaskMailbox(name);
-    this.flushes = new FlushSchedule(bufferTimeoutNanos(tdd.jobGraph().configuration()), IDLE_FLUSH_NANOS);
-  }
-
-  /** The buffer timeout of {@code conf}; disabled, a busy producer hands a batch over only when it is full. */
-  private static long bufferTimeoutNanos(Configuration conf) {
-    return conf.get(ExecutionOptions.BUFFER_TIMEOUT_ENABLED)
-        ? conf.get(ExecutionOptions.BUFFER_TIMEOUT).toNanos() : Long.MAX_VALUE;
+    this.flushes = new FlushSchedule(
+        FlushSchedule.bufferTimeoutNanos(tdd.vertex(), tdd.jobGraph().configuration()), IDLE_FLUSH_NANOS);
   }
 
   /** The attempt this task runs. */

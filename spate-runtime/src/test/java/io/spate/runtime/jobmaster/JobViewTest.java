@@ -84,6 +84,19 @@ class JobViewTest {
   }
 
   @Test
+  void eachTaskIsDescribedByItsOperatorsDescriptionsOrNames() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.fromSequence(0, 10).name("numbers").rebalance().map(x -> x + 1).name("plus one")
+        .setDescription("adds one to every number").discard().name("drop");
+    JobGraph job = JobGraphGenerator.generate(env.getStreamGraph("described"));
+
+    JobDetails details = new JobView(job, new State()).details();
+
+    assertThat(details.vertices()).extracting(JobDetails.Vertex::description)
+        .containsExactly("numbers", "adds one to every number -> drop");
+  }
+
+  @Test
   void detailsCountTheCurrentSubtasksOfEachTaskByState() {
     JobGraph job = pipeline();
     State state = new State();

@@ -21,6 +21,11 @@ public final class DynamicEventTimeSessionWindows<T> extends SessionWindowAssign
     this.extractor = extractor;
   }
 
+  /** Sessions whose gap after each record is given by {@code sessionWindowTimeGapExtractor}. */
+  public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+    return EventTimeSessionWindows.withDynamicGap(sessionWindowTimeGapExtractor);
+  }
+
   @Override
   long gapOf(T element) {
     return dynamicGap(extractor, element);

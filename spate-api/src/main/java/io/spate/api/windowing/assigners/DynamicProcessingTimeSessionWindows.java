@@ -21,6 +21,11 @@ public final class DynamicProcessingTimeSessionWindows<T> extends SessionWindowA
     this.extractor = extractor;
   }
 
+  /** Sessions whose gap after each record is given by {@code sessionWindowTimeGapExtractor}. */
+  public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> sessionWindowTimeGapExtractor) {
+    return ProcessingTimeSessionWindows.withDynamicGap(sessionWindowTimeGapExtractor);
+  }
+
   @Override
   long gapOf(T element) {
     return dynamicGap(extractor, element);

@@ -1,6 +1,8 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
 import io.spate.api.windowing.windows.GlobalWindow;
@@ -17,11 +19,23 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
   private static final long serialVersionUID = 1L;
   private static final List<GlobalWindow> WINDOWS = List.of(GlobalWindow.get());
 
-  private GlobalWindows() {}
+  private final boolean endOfStream;
 
-  /** The global window assigner. */
+  private GlobalWindows(boolean endOfStream) {
+    this.endOfStream = endOfStream;
+  }
+
+  /** The global window assigner, whose default trigger never fires. */
   public static GlobalWindows create() {
-    return new GlobalWindows();
+    return new GlobalWindows(false);
+  }
+
+  /**
+   * The global window assigner whose default trigger fires each key's window once, when the input
+   * ends (the watermark reaches the end of time): a whole bounded input per key, in one window.
+   */
+  public static GlobalWindows createWithEndOfStreamTrigger() {
+    return new GlobalWindows(true);
   }
 
   @Override
@@ -31,7 +45,12 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
   @Override
   public Trigger<Object, GlobalWindow> getDefaultTrigger() {
-    return new NeverTrigger();
+    return endOfStream ? new EndOfStreamTrigger() : new NeverTrigger();
+  }
+
+  @Override
+  public TypeSerializer<GlobalWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new GlobalWindow.Serializer();
   }
 
   @Override
@@ -41,7 +60,7 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
   @Override
   public String toString() {
-    return "GlobalWindows()";
+    return endOfStream ? "GlobalWindows(endOfStream)" : "GlobalWindows()";
   }
 
   /** The default trigger of global windows: never fires. */
@@ -73,5 +92,36 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     @Override
     public void onMerge(GlobalWindow window, OnMergeContext ctx) {}
+  }
+
+  /** The default trigger of {@link #createWithEndOfStreamTrigger()}: fires when the watermark reaches the end of time. */
+  public static final class EndOfStreamTrigger extends Trigger<Object, GlobalWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TriggerResult onElement(Object element, long timestamp, GlobalWindow window, TriggerContext ctx) {
+      ctx.registerEventTimeTimer(window.maxTimestamp());
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
+      return time == window.maxTimestamp() ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
+      return TriggerResult.CONTINUE;
+    }
+
+    @Override
+    public void clear(GlobalWindow window, TriggerContext ctx) {
+      ctx.deleteEventTimeTimer(window.maxTimestamp());
+    }
+
+    @Override
+    public String toString() {
+      return "EndOfStreamTrigger()";
+    }
   }
 }

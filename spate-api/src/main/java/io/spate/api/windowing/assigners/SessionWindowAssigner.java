@@ -1,5 +1,7 @@
 package io.spate.api.windowing.assigners;
 
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.ProcessingTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
@@ -43,6 +45,11 @@ abstract class SessionWindowAssigner<T> extends MergingWindowAssigner<T, TimeWin
   @Override
   public final Trigger<Object, TimeWindow> getDefaultTrigger() {
     return eventTime ? EventTimeTrigger.create() : ProcessingTimeTrigger.create();
+  }
+
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new TimeWindow.Serializer();
   }
 
   @Override

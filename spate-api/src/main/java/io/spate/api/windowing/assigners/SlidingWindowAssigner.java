@@ -1,6 +1,8 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,6 +71,11 @@ public abstract class SlidingWindowAssigner extends WindowAssigner<Object, TimeW
       last = List.copyOf(windows);
     }
     return last;
+  }
+
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new TimeWindow.Serializer();
   }
 
   @Override

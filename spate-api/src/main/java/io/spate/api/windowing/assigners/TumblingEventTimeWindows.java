@@ -17,8 +17,8 @@ public final class TumblingEventTimeWindows extends TumblingWindowAssigner {
   private static final long serialVersionUID = 1L;
   private static final String NAME = "TumblingEventTimeWindows";
 
-  private TumblingEventTimeWindows(long size, long offset) {
-    super(NAME, true, size, offset);
+  private TumblingEventTimeWindows(long size, long offset, WindowStagger stagger) {
+    super(NAME, true, size, offset, stagger);
   }
 
   /** Windows of {@code size}, aligned to the epoch. */
@@ -28,8 +28,22 @@ public final class TumblingEventTimeWindows extends TumblingWindowAssigner {
 
   /** Windows of {@code size} starting at {@code offset} past each multiple of the size. */
   public static TumblingEventTimeWindows of(Duration size, Duration offset) {
+    return of(size, offset, WindowStagger.ALIGNED);
+  }
+
+  /**
+   * Windows of {@code size} starting at {@code offset} past each multiple of the size, shifted per
+   * parallel instance by {@code windowStagger}.
+   */
+  public static TumblingEventTimeWindows of(Duration size, Duration offset, WindowStagger windowStagger) {
     long sizeMillis = AssignerArguments.positive(NAME, "window size", size);
-    return new TumblingEventTimeWindows(sizeMillis, AssignerArguments.offset(NAME, offset, sizeMillis, "size"));
+    return new TumblingEventTimeWindows(sizeMillis, AssignerArguments.offset(NAME, offset, sizeMillis, "size"), windowStagger);
+  }
+
+  /** As {@link #of(Duration, Duration, WindowStagger)}, with the size and offset as Flink {@link Time}s. */
+  @Deprecated
+  public static TumblingEventTimeWindows of(Time size, Time offset, WindowStagger windowStagger) {
+    return of(Time.toDuration(size), Time.toDuration(offset), windowStagger);
   }
 
   /** As {@link #of(Duration)}, with the size as a Flink {@link Time}. */

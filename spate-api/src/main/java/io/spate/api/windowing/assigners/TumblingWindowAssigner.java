@@ -1,6 +1,8 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.windowing.windows.TimeWindow;
 import java.util.Collection;
 import java.util.List;
@@ -20,15 +22,23 @@ public abstract class TumblingWindowAssigner extends WindowAssigner<Object, Time
   private final boolean eventTime;
   private final long size;
   private final long offset;
+  private final WindowStagger stagger;
+  // this instance's stagger shift plus the offset, fixed at its first record (null until then)
+  private transient Long effectiveOffset;
   private transient long lastStart;
   private transient List<TimeWindow> last;
 
-  TumblingWindowAssigner(String name, boolean eventTime, long size, long offset) {
+  TumblingWindowAssigner(String name, boolean eventTime, long size, long offset, WindowStagger stagger) {
     this.name = name;
     this.eventTime = eventTime;
     this.size = size;
     this.offset = offset;
+    if (stagger == null) {
+      throw new IllegalArgumentException(name + ": the window stagger must not be null.");
+    }
+    this.stagger = stagger;
   }
+
 
   /** The window size in milliseconds. */
   public long getSize() {
@@ -43,11 +53,21 @@ public abstract class TumblingWindowAssigner extends WindowAssigner<Object, Time
   @Override
   public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
     long time = eventTime ? AssignerArguments.checkTimestamp(name, timestamp) : context.getCurrentProcessingTime();
+    if (effectiveOffset == null) {
+      // aligned windows need no clock, so callers without a context (tests, replays) still work
+      long now = stagger == WindowStagger.ALIGNED ? 0L : context.getCurrentProcessingTime();
+      effectiveOffset = (offset + stagger.getStaggerOffset(now, size)) % size;
+    }
     if (last == null || time < lastStart || time - lastStart >= size) {
-      lastStart = TimeWindow.getWindowStartWithOffset(time, offset, size);
+      lastStart = TimeWindow.getWindowStartWithOffset(time, effectiveOffset, size);
       last = List.of(new TimeWindow(lastStart, lastStart + size));
     }
     return last;
+  }
+
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new TimeWindow.Serializer();
   }
 
   @Override
@@ -57,6 +77,6 @@ public abstract class TumblingWindowAssigner extends WindowAssigner<Object, Time
 
   @Override
   public String toString() {
-    return name + "(" + size + ", " + offset + ")";
+    return name + "(" + size + ", " + offset + (stagger == WindowStagger.ALIGNED ? "" : ", " + stagger) + ")";
   }
 }

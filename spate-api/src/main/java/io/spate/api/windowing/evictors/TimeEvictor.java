@@ -60,6 +60,11 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
     return of(Time.toDuration(windowSize), doEvictAfter);
   }
 
+  /** The time span, in milliseconds, of the records the evictor keeps: those this close to the newest. */
+  public long getWindowSize() {
+    return windowSize;
+  }
+
   @Override
   public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
     if (!doEvictAfter) {

@@ -30,6 +30,11 @@ abstract class ContinuousTrigger<W extends Window> extends Trigger<Object, W> {
     this.fireTimeDescriptor = new ReducingStateDescriptor<>(stateName, new LongMin(), Long.class);
   }
 
+  /** The firing interval in milliseconds. */
+  public long getInterval() {
+    return interval;
+  }
+
   /** Sets a timer at {@code time} on this trigger's clock. */
   abstract void registerTimer(TriggerContext ctx, long time);
 

@@ -1,40 +1,39 @@
 package io.spate.api.windowing.triggers;
 
 import io.spate.api.annotation.PublicEvolving;
-import io.spate.api.windowing.windows.Window;
+import io.spate.api.windowing.windows.TimeWindow;
 
 /** Fires a window when the processing-time clock passes its end; the default of processing-time windows. */
 @PublicEvolving
-public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
+public final class ProcessingTimeTrigger extends Trigger<Object, TimeWindow> {
 
   private static final long serialVersionUID = 1L;
 
   private ProcessingTimeTrigger() {}
 
   /** The processing-time trigger. */
-  @SuppressWarnings("unchecked")
-  public static <W extends Window> Trigger<Object, W> create() {
-    return (Trigger<Object, W>) (Trigger<Object, ?>) new ProcessingTimeTrigger();
+  public static ProcessingTimeTrigger create() {
+    return new ProcessingTimeTrigger();
   }
 
   @Override
-  public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+  public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
     ctx.registerProcessingTimeTimer(window.maxTimestamp());
     return TriggerResult.CONTINUE;
   }
 
   @Override
-  public TriggerResult onEventTime(long time, Window window, TriggerContext ctx) {
+  public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
     return TriggerResult.CONTINUE;
   }
 
   @Override
-  public TriggerResult onProcessingTime(long time, Window window, TriggerContext ctx) {
+  public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
     return TriggerResult.FIRE;
   }
 
   @Override
-  public void clear(Window window, TriggerContext ctx) {
+  public void clear(TimeWindow window, TriggerContext ctx) {
     ctx.deleteProcessingTimeTimer(window.maxTimestamp());
   }
 
@@ -44,7 +43,7 @@ public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
   }
 
   @Override
-  public void onMerge(Window window, OnMergeContext ctx) {
+  public void onMerge(TimeWindow window, OnMergeContext ctx) {
     if (window.maxTimestamp() > ctx.getCurrentProcessingTime()) {
       ctx.registerProcessingTimeTimer(window.maxTimestamp());
     }

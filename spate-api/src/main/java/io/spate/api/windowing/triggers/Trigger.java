@@ -5,6 +5,9 @@ import io.spate.api.metrics.MetricGroup;
 import io.spate.api.state.MergingState;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.windowing.windows.Window;
 import java.io.Serializable;
 
@@ -67,6 +70,29 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
 
     /** The state described by {@code stateDescriptor} for the current key and window. */
     <S extends State> S getPartitionedState(StateDescriptor<S, ?> stateDescriptor);
+
+    /**
+     * The value state {@code name} of the current key and window, holding {@code defaultState} until
+     * set; as {@code getPartitionedState(new ValueStateDescriptor<>(name, stateType, defaultState))}.
+     *
+     * @deprecated use {@link #getPartitionedState}, as in Flink.
+     */
+    @Deprecated
+    default <S extends Serializable> ValueState<S> getKeyValueState(String name, Class<S> stateType, S defaultState) {
+      return getPartitionedState(new ValueStateDescriptor<>(name, stateType, defaultState));
+    }
+
+    /**
+     * As {@link #getKeyValueState(String, Class, Serializable)}, with the state's type as type
+     * information.
+     *
+     * @deprecated use {@link #getPartitionedState}, as in Flink.
+     */
+    @Deprecated
+    default <S extends Serializable> ValueState<S> getKeyValueState(
+        String name, TypeInformation<S> stateType, S defaultState) {
+      return getPartitionedState(new ValueStateDescriptor<>(name, stateType, defaultState));
+    }
   }
 
   /** The context of {@link #onMerge}, which can also merge a state of the merged windows. */

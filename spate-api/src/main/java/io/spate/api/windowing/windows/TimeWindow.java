@@ -1,8 +1,14 @@
 package io.spate.api.windowing.windows;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.DataInputView;
+import io.spate.api.serialization.DataOutputView;
+import io.spate.api.serialization.SingletonSerializerSnapshot;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.serialization.TypeSerializerSnapshot;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import java.util.ArrayList;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,5 +110,91 @@ public final class TimeWindow extends Window {
   @Override
   public String toString() {
     return "TimeWindow{start=" + start + ", end=" + end + "}";
+  }
+
+  // ---------------------------------------------------------------- Flink's serializer of time windows
+
+  /**
+   * Serializes time windows as their start and end, eight bytes each; what the time window
+   * assigners' {@code getWindowSerializer} returns.
+   */
+  @PublicEvolving
+  public static class Serializer extends TypeSerializer<TimeWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The instance that snapshots restore; every instance serializes alike. */
+    public static final Serializer INSTANCE = new Serializer();
+
+    /** A serializer of time windows. */
+    public Serializer() {}
+
+    @Override
+    public boolean isImmutableType() {
+      return true;
+    }
+
+    @Override
+    public TypeSerializer<TimeWindow> duplicate() {
+      return this;
+    }
+
+    /** No window: a time window has no empty form to reuse. */
+    public TimeWindow createInstance() {
+      return null;
+    }
+
+    @Override
+    public TimeWindow copy(TimeWindow from) {
+      return from;
+    }
+
+    /** {@code from}, as windows are immutable. */
+    public TimeWindow copy(TimeWindow from, TimeWindow reuse) {
+      return from;
+    }
+
+    /** The fixed length of a serialized window: 16 bytes. */
+    public int getLength() {
+      return 2 * Long.BYTES;
+    }
+
+    @Override
+    public void serialize(TimeWindow record, DataOutputView target) throws IOException {
+      target.writeLong(record.start);
+      target.writeLong(record.end);
+    }
+
+    @Override
+    public TimeWindow deserialize(DataInputView source) throws IOException {
+      long start = source.readLong();
+      return new TimeWindow(start, source.readLong());
+    }
+
+    /** As {@link #deserialize(DataInputView)}; windows are immutable, so {@code reuse} is not used. */
+    public TimeWindow deserialize(TimeWindow reuse, DataInputView source) throws IOException {
+      return deserialize(source);
+    }
+
+    /** Copies one serialized window from {@code source} to {@code target}. */
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+      target.writeLong(source.readLong());
+      target.writeLong(source.readLong());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<TimeWindow> snapshotConfiguration() {
+      return new SingletonSerializerSnapshot<>(INSTANCE);
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+      return obj != null && obj.getClass() == getClass();
+    }
+
+    @Override
+    public int hashCode() {
+      return Serializer.class.hashCode();
+    }
   }
 }

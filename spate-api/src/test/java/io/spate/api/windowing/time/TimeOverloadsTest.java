@@ -26,7 +26,12 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("deprecation")
 class TimeOverloadsTest {
 
-  private static final WindowAssigner.WindowAssignerContext AT_12345 = () -> 12_345L;
+  private static final WindowAssigner.WindowAssignerContext AT_12345 = new WindowAssigner.WindowAssignerContext() {
+    @Override
+    public long getCurrentProcessingTime() {
+      return 12_345L;
+    }
+  };
 
   @Test
   void windowAssignersTakeTimes() {

@@ -382,7 +382,7 @@ public class WindowOperator<K, IN, C, OUT, W extends Window> extends AbstractStr
 
   // ---------------------------------------------------------------- contexts
 
-  private final class AssignerContext implements WindowAssigner.WindowAssignerContext {
+  private final class AssignerContext extends WindowAssigner.WindowAssignerContext {
     @Override
     public long getCurrentProcessingTime() {
       return timers.currentProcessingTime();

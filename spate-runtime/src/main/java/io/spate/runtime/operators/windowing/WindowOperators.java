@@ -66,7 +66,9 @@ public final class WindowOperators {
     if (spec.incrementalFunction() instanceof ReduceFunction<?> reduce) {
       contents = new ReducingStateDescriptor(WindowOperator.CONTENTS_STATE, reduce, Object.class);
     } else if (spec.incrementalFunction() instanceof AggregateFunction<?, ?, ?> aggregate) {
-      contents = new AggregatingStateDescriptor(WindowOperator.CONTENTS_STATE, aggregate, Object.class);
+      contents = spec.accumulatorType() != null
+          ? new AggregatingStateDescriptor(WindowOperator.CONTENTS_STATE, aggregate, spec.accumulatorType())
+          : new AggregatingStateDescriptor(WindowOperator.CONTENTS_STATE, aggregate, Object.class);
     } else {
       // records are stored as they come: declared by the input's type where it has a serializer, as
       // some (the tagged unions of coGroup and join) cannot be learned from a value
@@ -96,7 +98,8 @@ public final class WindowOperators {
     }
     TypeInformation<?> accumulatorType;
     if (spec.incrementalFunction() instanceof AggregateFunction<?, ?, ?> aggregate) {
-      accumulatorType = knownType(aggregate, AggregateFunction.class, 1);
+      accumulatorType = spec.accumulatorType() != null
+          ? usable(spec.accumulatorType()) : knownType(aggregate, AggregateFunction.class, 1);
       if (accumulatorType == null) {
         return null;
       }

@@ -26,6 +26,8 @@ import io.spate.api.windowing.triggers.Trigger;
  * @param incrementalFunction the reduce or aggregate function, or null to keep records in a list
  * @param function the window function, applied to the contents when a window fires
  * @param inputType the type of the input records (null if unknown)
+ * @param accumulatorType the type of an aggregate function's accumulator, as the program gave it,
+ *     or null to infer it
  * @param <OUT> the output type
  */
 @Internal
@@ -38,4 +40,5 @@ public record WindowOperatorFactory<OUT>(
     OutputTag<?> lateDataOutputTag,
     Function incrementalFunction,
     ProcessWindowFunction<?, OUT, ?, ?> function,
-    TypeInformation<?> inputType) implements RuntimeOperatorFactory<OUT> {}
+    TypeInformation<?> inputType,
+    TypeInformation<?> accumulatorType) implements RuntimeOperatorFactory<OUT> {}
