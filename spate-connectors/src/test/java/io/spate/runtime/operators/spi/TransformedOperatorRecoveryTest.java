@@ -68,6 +68,11 @@ class TransformedOperatorRecoveryTest {
     }
   }
 
+  /** What the sink of run {@code runId} received so far. */
+  static List<String> results(String runId) {
+    return RESULTS.getOrDefault(runId, List.of());
+  }
+
   private static ClusterJobClient run(String runId, boolean fail) throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));

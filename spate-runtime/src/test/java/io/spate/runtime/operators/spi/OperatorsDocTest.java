@@ -34,4 +34,13 @@ class OperatorsDocTest {
     String shown = code.substring(code.indexOf("import ")).strip();
     assertThat(Files.readString(doc)).contains(shown);
   }
+
+  @Test
+  void theDocumentedFlinkShapedOperatorIsTheTestedOne() throws Exception {
+    Path doc = Path.of("..", "docs", "operators.md");
+    Path source = Path.of("src", "test", "java", "io", "spate", "runtime", "operators", "spi", "WindowTotalsOperator.java");
+    String code = Files.readString(source);
+    String shown = code.substring(code.indexOf("import ")).strip();
+    assertThat(Files.readString(doc)).contains(shown);
+  }
 }
