@@ -9,16 +9,20 @@ import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.functions.MapFunction;
+import io.spate.api.functions.source.SourceFunction;
 import io.spate.api.operators.AbstractStreamOperator;
 import io.spate.api.operators.AbstractUdfStreamOperator;
 import io.spate.api.operators.BoundedOneInput;
 import io.spate.api.operators.ChainingStrategy;
 import io.spate.api.operators.LatencyMarker;
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperatorFactory;
 import io.spate.api.operators.OutputTypeConfigurable;
 import io.spate.api.operators.ProcessingTimeService;
 import io.spate.api.operators.RecordAttributes;
 import io.spate.api.operators.SimpleOperatorFactory;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.operators.StreamRecord;
 import io.spate.api.operators.TwoInputStreamOperator;
@@ -27,6 +31,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
+import io.spate.runtime.source.SourceFunctionOperatorFactory;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
@@ -359,5 +364,42 @@ class FlinkShapedOperatorTest {
       harness.processElement(1L).processElement(2L).endInput();
       assertThat(harness.extractOutputValues()).containsExactly("count 2", "finished");
     }
+  }
+
+  /** A factory of Flink's one-input kind, creating a doubler per parallel instance. */
+  static final class DoublerFactory implements OneInputStreamOperatorFactory<Long, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends StreamOperator<Long>> T createStreamOperator(StreamOperatorParameters<Long> parameters) {
+      Doubler doubler = new Doubler();
+      doubler.setup(parameters);
+      return (T) doubler;
+    }
+  }
+
+  @Test
+  void factoriesOfFlinksKindsAreAddedAndTellWhatTheyCreate() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    List<Long> out = env.fromSequence(1, 3).transform("doubled", Types.LONG, new DoublerFactory()).executeAndCollect(10);
+    assertThat(out.stream().sorted().collect(Collectors.toList())).containsExactly(2L, 4L, 6L);
+
+    StreamOperatorFactory<Long> fixed = new DoublerFactory();
+    assertThatThrownBy(() -> fixed.setChainingStrategy(ChainingStrategy.NEVER))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("DoublerFactory")
+        .hasMessageContaining("disableChaining()");
+    SourceFunction<String> source = new SourceFunction<>() {
+      @Override
+      public void run(SourceContext<String> ctx) {}
+
+      @Override
+      public void cancel() {}
+    };
+    SourceFunctionOperatorFactory<String> legacy = new SourceFunctionOperatorFactory<>(source);
+    assertThat(legacy.isStreamSource()).isTrue();
+    assertThat(legacy.isLegacySource()).isTrue();
+    assertThat(new DoublerFactory().isLegacySource()).isFalse();
   }
 }
