@@ -123,7 +123,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /** The operator's metric group. */
-  protected final MetricGroup getMetricGroup() {
+  public final MetricGroup getMetricGroup() {
     return parameters.getMetricGroup();
   }
 
