@@ -7,6 +7,7 @@ import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.operators.BoundedOneInput;
 import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.StreamOperatorStateHandler;
@@ -244,6 +245,9 @@ abstract class AbstractTestHarness<OUT, H extends AbstractTestHarness<OUT, H>> i
   public H endInput() throws Exception {
     ensureOpen();
     awaitNothingInFlight();
+    if (operator instanceof BoundedOneInput bounded) {
+      bounded.endInput();
+    }
     operator.finish();
     return self();
   }

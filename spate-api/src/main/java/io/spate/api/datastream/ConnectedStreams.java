@@ -133,6 +133,7 @@ public class ConnectedStreams<IN1, IN2> {
   public <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
     OperatorChecks.checkFactory(name, outputType, factory, TwoInputStreamOperator.class, "connected streams");
+    OperatorChecks.handTypes(factory, null, outputType, environment.getConfig());
     TwoInputTransformation<IN1, IN2, R> t = new TwoInputTransformation<>(environment.newId(),
         first.getTransformation(), second.getTransformation(), name, factory, outputType,
         Transformation.DEFAULT_PARALLELISM);

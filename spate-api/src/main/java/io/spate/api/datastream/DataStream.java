@@ -555,6 +555,7 @@ public class DataStream<T> {
   public <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, StreamOperatorFactory<R> factory) {
     OperatorChecks.checkFactory(name, outputType, factory, OneInputStreamOperator.class, "a one-input stream");
+    OperatorChecks.handTypes(factory, getType(), outputType, environment.getConfig());
     OneInputTransformation<T, R> t = new OneInputTransformation<>(
         environment.newId(), transformation, name, factory, outputType, Transformation.DEFAULT_PARALLELISM);
     t.setChainingStrategy(factory.getChainingStrategy());

@@ -53,6 +53,7 @@ public final class MultipleConnectedStreams {
       String name, TypeInformation<OUT> outputType, StreamOperatorFactory<OUT> factory) {
     OperatorChecks.checkFactory(name, outputType, factory, MultipleInputStreamOperator.class,
         "an operator on multiple connected streams");
+    OperatorChecks.handTypes(factory, null, outputType, environment.getConfig());
     MultipleInputTransformation<OUT> t = new MultipleInputTransformation<>(
         environment.newId(), name, factory, outputType, Transformation.DEFAULT_PARALLELISM);
     t.setChainingStrategy(factory.getChainingStrategy());

@@ -1,5 +1,6 @@
 package io.spate.api.datastream;
 
+import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.operators.SimpleOperatorFactory;
@@ -52,6 +53,20 @@ final class OperatorChecks {
     if (operatorClass != null && !kind.isAssignableFrom(operatorClass)) {
       throw new InvalidProgramException("transform('" + name + "'): operator " + operatorClass.getName()
           + " is not a " + kind.getSimpleName() + ", which " + where + " needs.");
+    }
+  }
+
+  /**
+   * Hands the output type, and the input type of a one-input operator ({@code inputType} null
+   * otherwise), to a factory that asks for them, as Flink's graph does when it adds an operator.
+   */
+  static <OUT> void handTypes(StreamOperatorFactory<OUT> factory, TypeInformation<?> inputType,
+      TypeInformation<OUT> outputType, ExecutionConfig config) {
+    if (factory.isOutputTypeConfigurable()) {
+      factory.setOutputType(outputType, config);
+    }
+    if (inputType != null && factory.isInputTypeConfigurable()) {
+      factory.setInputType(inputType, config);
     }
   }
 }

@@ -5,13 +5,19 @@ import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.functions.KeySelector;
 import io.spate.api.metrics.MetricGroup;
+import io.spate.api.operators.state.BackendKeyedStateStore;
 import io.spate.api.operators.state.KeyedStateBackend;
 import io.spate.api.operators.state.VoidNamespace;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.OperatorStateStore;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * The base of operators written against the SPI: keeps the parameters and output, gives access to
@@ -21,6 +27,11 @@ import java.io.Serializable;
  * <p>On a keyed stream the runtime makes each record's key the current key of the keyed state before
  * {@code processElement}, and each timer's key the current key before it fires. The operator is
  * serializable: every parallel instance runs its own copy (see {@link SimpleOperatorFactory}).
+ *
+ * <p>It also has Flink's shape: {@code processWatermark(Watermark)}, {@code
+ * initializeState(StateInitializationContext)}, the per-input watermark methods of two-input
+ * operators, the public getters of state, timers and runtime context; an operator written against
+ * Flink's {@code AbstractStreamOperator} compiles against it (see docs/operators.md).
  *
  * @param <OUT> the output type
  */
@@ -36,6 +47,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   private transient StreamOperatorStateContext stateContext;
   private transient KeyedStateBackend<Object> keyedStateBackend;
 
+  /** Whether the operator may be chained; {@link SimpleOperatorFactory} builds the graph with it. */
+  protected ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+
+  private transient StreamingRuntimeContext runtimeContext;
+  private transient ProcessingTimeService processingTimeService;
+  // The per-input watermarks and statuses of Flink's processWatermark1/2 and processWatermarkStatus1/2.
+  private transient InputWatermarks inputWatermarks;
+
   @Override
   @SuppressWarnings("unchecked")
   public void setup(StreamOperatorParameters<OUT> parameters) {
@@ -47,16 +66,19 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     this.output = parameters.getOutput();
     this.stateContext = parameters.getStateContext();
     this.keyedStateBackend = (KeyedStateBackend<Object>) stateContext.getKeyedStateBackend();
+    this.runtimeContext = new StreamingRuntimeContext(parameters,
+        keyedStateBackend == null ? null : new BackendKeyedStateStore(keyedStateBackend));
+    this.inputWatermarks = new InputWatermarks(2);
+    ElementMethods.requireImplemented(this);
   }
 
   @Override
   public void open() throws Exception {}
 
-  /** Fires the event-time timers the watermark passed, then forwards it. */
+  /** Hands the watermark to {@link #processWatermark(Watermark)}, which operators of Flink's shape override. */
   @Override
   public void processWatermark(long watermark) throws Exception {
-    stateContext.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
+    processWatermark(new Watermark(watermark));
   }
 
   @Override
@@ -91,7 +113,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /** The job's settings for functions. */
-  protected final ExecutionConfig getExecutionConfig() {
+  public final ExecutionConfig getExecutionConfig() {
     return parameters.getExecutionConfig();
   }
 
@@ -101,13 +123,16 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /** The operator's metric group. */
-  protected final MetricGroup getMetricGroup() {
+  public final MetricGroup getMetricGroup() {
     return parameters.getMetricGroup();
   }
 
-  /** The task's clock and processing-time callbacks. */
-  protected final ProcessingTimeService getProcessingTimeService() {
-    return parameters.getProcessingTimeService();
+  /**
+   * The task's clock and processing-time callbacks, or the service given to {@link
+   * #setProcessingTimeService}.
+   */
+  public final ProcessingTimeService getProcessingTimeService() {
+    return processingTimeService != null ? processingTimeService : parameters.getProcessingTimeService();
   }
 
   /** The operator state (lists, union lists, broadcast maps) of this instance. */
@@ -116,8 +141,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   }
 
   /** The keyed state, or null if the operator does not run on a keyed stream. */
-  protected final KeyedStateBackend<Object> getKeyedStateBackend() {
-    return keyedStateBackend;
+  @SuppressWarnings("unchecked")
+  public final <K> KeyedStateBackend<K> getKeyedStateBackend() {
+    return (KeyedStateBackend<K>) keyedStateBackend;
   }
 
   /** The keyed state described by {@code descriptor}, for the current key. */
@@ -163,5 +189,180 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
           + " keyed stream: apply the operator after keyBy(...).");
     }
     return keyedStateBackend;
+  }
+
+  // Flink's shape of the operator: the methods below have Flink's names and parameters.
+
+  /**
+   * Fires the event-time timers the watermark passed, then forwards it. An operator that overrides
+   * this calls {@code super.processWatermark(mark)} to keep its timers firing and the watermark moving.
+   */
+  public void processWatermark(Watermark mark) throws Exception {
+    stateContext.advanceWatermark(mark.getTimestamp());
+    output.emitWatermark(mark);
+  }
+
+  /**
+   * A watermark of the first of two inputs: hands the minimum over both inputs' watermarks (of the
+   * inputs that are not idle) to {@link #processWatermark(Watermark)} when it advances. Spate's runtime
+   * combines the inputs itself and calls {@code processWatermark} directly, so it never calls this.
+   */
+  public void processWatermark1(Watermark mark) throws Exception {
+    if (inputWatermarks.updateWatermark(0, mark.getTimestamp())) {
+      processWatermark(new Watermark(inputWatermarks.combined()));
+    }
+  }
+
+  /** As {@link #processWatermark1}, for the second input. */
+  public void processWatermark2(Watermark mark) throws Exception {
+    if (inputWatermarks.updateWatermark(1, mark.getTimestamp())) {
+      processWatermark(new Watermark(inputWatermarks.combined()));
+    }
+  }
+
+  /**
+   * A watermark status of the first of two inputs: an idle input no longer holds the combined
+   * watermark back, which may so advance; the combined status, idle when both inputs are, is emitted
+   * when it changes. Spate's runtime combines the statuses itself, so it never calls this.
+   */
+  public void processWatermarkStatus1(WatermarkStatus watermarkStatus) throws Exception {
+    processWatermarkStatus(0, watermarkStatus);
+  }
+
+  /** As {@link #processWatermarkStatus1}, for the second input. */
+  public void processWatermarkStatus2(WatermarkStatus watermarkStatus) throws Exception {
+    processWatermarkStatus(1, watermarkStatus);
+  }
+
+  private void processWatermarkStatus(int input, WatermarkStatus watermarkStatus) throws Exception {
+    boolean wasIdle = inputWatermarks.isIdle();
+    if (inputWatermarks.updateIdle(input, watermarkStatus.isIdle())) {
+      processWatermark(new Watermark(inputWatermarks.combined()));
+    }
+    if (wasIdle != inputWatermarks.isIdle()) {
+      output.emitWatermarkStatus(watermarkStatus);
+    }
+  }
+
+  /** Forwards a latency marker; Spate's runtime sends none (see {@link LatencyMarker}). */
+  public void processLatencyMarker(LatencyMarker latencyMarker) throws Exception {
+    output.emitLatencyMarker(latencyMarker);
+  }
+
+  /** As {@link #processLatencyMarker}, for the first of two inputs. */
+  public void processLatencyMarker1(LatencyMarker latencyMarker) throws Exception {
+    processLatencyMarker(latencyMarker);
+  }
+
+  /** As {@link #processLatencyMarker}, for the second of two inputs. */
+  public void processLatencyMarker2(LatencyMarker latencyMarker) throws Exception {
+    processLatencyMarker(latencyMarker);
+  }
+
+  /** Forwards record attributes; Spate's runtime sends none (see {@link RecordAttributes}). */
+  public void processRecordAttributes(RecordAttributes recordAttributes) throws Exception {
+    output.emitRecordAttributes(recordAttributes);
+  }
+
+  /** As {@link #processRecordAttributes}, for the first of two inputs. */
+  public void processRecordAttributes1(RecordAttributes recordAttributes) {
+    output.emitRecordAttributes(recordAttributes);
+  }
+
+  /** As {@link #processRecordAttributes}, for the second of two inputs. */
+  public void processRecordAttributes2(RecordAttributes recordAttributes) {
+    output.emitRecordAttributes(recordAttributes);
+  }
+
+  /** Makes the key of {@code record} current, by the state key selector of the first input, if it is keyed. */
+  @Override
+  public void setKeyContextElement1(StreamRecord<?> record) throws Exception {
+    setKeyContextElement(record, parameters.getStateKeySelector(0));
+  }
+
+  /** Makes the key of {@code record} current, by the state key selector of the second input, if it is keyed. */
+  @Override
+  public void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+    setKeyContextElement(record, parameters.getStateKeySelector(1));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void setKeyContextElement(StreamRecord<?> record, KeySelector<?, ?> selector) throws Exception {
+    if (selector != null) {
+      setCurrentKey(((KeySelector<Object, ?>) selector).getKey(record.getValue()));
+    }
+  }
+
+  /**
+   * Registers and restores the operator's state: builds the context of {@link
+   * #initializeState(StateInitializationContext)} and calls it.
+   */
+  @Override
+  public void initializeState() throws Exception {
+    initializeState(new OperatorStateInitializationContext(stateContext, getName(), getKeyedStateStore()));
+  }
+
+  /**
+   * The hook in which an operator registers its operator and keyed state and reads what was restored
+   * ({@code context.isRestored()}); called after {@link #setup} and before {@link #open}.
+   */
+  public void initializeState(StateInitializationContext context) throws Exception {}
+
+  /** The runtime context that a rich function of this operator gets. */
+  public StreamingRuntimeContext getRuntimeContext() {
+    return runtimeContext;
+  }
+
+  /** The class loader of the job's code. */
+  public ClassLoader getUserCodeClassloader() {
+    return parameters.getUserClassLoader();
+  }
+
+  /** The operator state (lists, union lists, broadcast maps) of this instance. */
+  public OperatorStateStore getOperatorStateBackend() {
+    return stateContext.getOperatorStateStore();
+  }
+
+  /** The keyed state as a store of states by descriptor, or null if the operator is not on a keyed stream. */
+  public KeyedStateStore getKeyedStateStore() {
+    return keyedStateBackend == null ? null : new BackendKeyedStateStore(keyedStateBackend);
+  }
+
+  /**
+   * Makes {@code processingTimeService} the one {@link #getProcessingTimeService()} returns, for
+   * processing-time callbacks the operator registers itself; the timers of its timer services keep the
+   * task's clock.
+   */
+  public void setProcessingTimeService(ProcessingTimeService processingTimeService) {
+    this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
+  }
+
+  /**
+   * The keyed state described by {@code descriptor}, for the current key in {@code namespace}. Spate
+   * stores namespaces its own way: the serializer is not used.
+   */
+  public <S extends State, N> S getPartitionedState(N namespace, TypeSerializer<N> namespaceSerializer,
+      StateDescriptor<S, ?> descriptor) throws Exception {
+    return getPartitionedState(namespace, descriptor);
+  }
+
+  /**
+   * The timer service {@code name} firing into {@code triggerable}, as {@link
+   * #getInternalTimerService(String, Triggerable)}. Spate stores timer namespaces its own way: the
+   * serializer is not used.
+   */
+  public <K, N> InternalTimerService<N> getInternalTimerService(String name, TypeSerializer<N> namespaceSerializer,
+      Triggerable<K, N> triggerable) {
+    return getInternalTimerService(name, triggerable);
+  }
+
+  /** Sets whether the operator may be chained; takes effect when the operator is added to a stream. */
+  public final void setChainingStrategy(ChainingStrategy strategy) {
+    this.chainingStrategy = Objects.requireNonNull(strategy, "strategy");
+  }
+
+  /** Whether the operator may be chained. */
+  public final ChainingStrategy getChainingStrategy() {
+    return chainingStrategy;
   }
 }

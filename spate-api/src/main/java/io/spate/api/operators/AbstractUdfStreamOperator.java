@@ -2,16 +2,14 @@ package io.spate.api.operators;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointedFunction;
-import io.spate.api.checkpoint.FunctionInitializationContext;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.configuration.Configuration;
 import io.spate.api.functions.Function;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.RichFunction;
-import io.spate.api.operators.state.BackendKeyedStateStore;
 import io.spate.api.state.CheckpointListener;
-import io.spate.api.state.KeyedStateStore;
-import io.spate.api.state.OperatorStateStore;
+import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
  * The base of operators around one user function: gives a {@link RichFunction} its runtime context
@@ -22,7 +20,8 @@ import java.util.OptionalLong;
  * @param <F> the function type
  */
 @PublicEvolving
-public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT> {
+public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends AbstractStreamOperator<OUT>
+    implements OutputTypeConfigurable<OUT> {
 
   private static final long serialVersionUID = 1L;
 
@@ -30,7 +29,7 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
   protected final F userFunction;
 
   /** Creates the operator around {@code userFunction}. */
-  protected AbstractUdfStreamOperator(F userFunction) {
+  public AbstractUdfStreamOperator(F userFunction) {
     this.userFunction = Objects.requireNonNull(userFunction, "userFunction");
   }
 
@@ -43,39 +42,16 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
   public void setup(StreamOperatorParameters<OUT> parameters) {
     super.setup(parameters);
     if (userFunction instanceof RichFunction rich) {
-      rich.setRuntimeContext(new StreamingRuntimeContext(parameters,
-          getKeyedStateBackend() == null ? null : new BackendKeyedStateStore(getKeyedStateBackend())));
+      rich.setRuntimeContext(getRuntimeContext());
     }
   }
 
+  /** Lets a {@link CheckpointedFunction} register and restore its state. */
   @Override
-  public void initializeState() throws Exception {
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
     if (userFunction instanceof CheckpointedFunction checkpointed) {
-      checkpointed.initializeState(new FunctionInitializationContext() {
-        @Override
-        public boolean isRestored() {
-          return getStateContext().isRestored();
-        }
-
-        @Override
-        public OptionalLong getRestoredCheckpointId() {
-          return getStateContext().getRestoredCheckpointId();
-        }
-
-        @Override
-        public OperatorStateStore getOperatorStateStore() {
-          return getStateContext().getOperatorStateStore();
-        }
-
-        @Override
-        public KeyedStateStore getKeyedStateStore() {
-          if (getKeyedStateBackend() == null) {
-            throw new UnsupportedOperationException("Keyed state is only available on keyed streams, and operator '"
-                + getName() + "' does not run on one.");
-          }
-          return new BackendKeyedStateStore(getKeyedStateBackend());
-        }
-      });
+      checkpointed.initializeState(context);
     }
   }
 
@@ -112,5 +88,27 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     if (userFunction instanceof RichFunction rich) {
       rich.close();
     }
+  }
+
+  // Flink's shape of the operator.
+
+  /**
+   * Hands the output type to the user function if it asks for it (an {@link OutputTypeConfigurable}),
+   * as the graph does when the operator is added to a stream.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void setOutputType(TypeInformation<OUT> outTypeInfo, ExecutionConfig executionConfig) {
+    if (userFunction instanceof OutputTypeConfigurable<?> configurable) {
+      ((OutputTypeConfigurable<OUT>) configurable).setOutputType(outTypeInfo, executionConfig);
+    }
+  }
+
+  /**
+   * An empty configuration, as in Flink since functions are no longer opened with one: a function's
+   * settings are its own fields, or the job parameters of {@link ExecutionConfig}.
+   */
+  public Configuration getUserFunctionParameters() {
+    return new Configuration();
   }
 }

@@ -1,6 +1,8 @@
 package io.spate.api.operators;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
 
 /**
@@ -31,22 +33,27 @@ public final class SimpleOperatorFactory<OUT> implements StreamOperatorFactory<O
     return operator;
   }
 
-  /** Sets whether the operator may be chained. */
-  public SimpleOperatorFactory<OUT> setChainingStrategy(ChainingStrategy chainingStrategy) {
+  /** Sets whether the operator may be chained (on the operator too, if it is an {@link AbstractStreamOperator}). */
+  @Override
+  public void setChainingStrategy(ChainingStrategy chainingStrategy) {
     this.chainingStrategy = Objects.requireNonNull(chainingStrategy, "chainingStrategy");
-    return this;
+    if (operator instanceof AbstractStreamOperator<?> base) {
+      base.setChainingStrategy(chainingStrategy);
+    }
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T extends StreamOperator<OUT>> T createStreamOperator(StreamOperatorParameters<OUT> parameters) {
+    ElementMethods.requireImplemented(operator);
     operator.setup(parameters);
     return (T) operator;
   }
 
+  /** The strategy set here, or, for an {@link AbstractStreamOperator}, the one the operator holds. */
   @Override
   public ChainingStrategy getChainingStrategy() {
-    return chainingStrategy;
+    return operator instanceof AbstractStreamOperator<?> base ? base.getChainingStrategy() : chainingStrategy;
   }
 
   @Override
@@ -57,5 +64,30 @@ public final class SimpleOperatorFactory<OUT> implements StreamOperatorFactory<O
   @Override
   public Class<?> getStreamOperatorClass() {
     return operator.getClass();
+  }
+
+  @Override
+  public boolean isOutputTypeConfigurable() {
+    return operator instanceof OutputTypeConfigurable<?>;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void setOutputType(TypeInformation<OUT> type, ExecutionConfig executionConfig) {
+    if (operator instanceof OutputTypeConfigurable<?> configurable) {
+      ((OutputTypeConfigurable<OUT>) configurable).setOutputType(type, executionConfig);
+    }
+  }
+
+  @Override
+  public boolean isInputTypeConfigurable() {
+    return operator instanceof InputTypeConfigurable;
+  }
+
+  @Override
+  public void setInputType(TypeInformation<?> type, ExecutionConfig executionConfig) {
+    if (operator instanceof InputTypeConfigurable configurable) {
+      configurable.setInputType(type, executionConfig);
+    }
   }
 }

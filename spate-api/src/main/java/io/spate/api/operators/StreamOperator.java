@@ -70,4 +70,24 @@ public interface StreamOperator<OUT> {
 
   /** The name of the operator, for messages. */
   String getName();
+
+  // Flink's key-context hooks: Spate's runtime makes each record's key current itself.
+
+  /**
+   * Makes the key of {@code record}, a record of the first input, current, by that input's state key
+   * selector; {@link AbstractStreamOperator} does. The runtime does this before each record of a
+   * keyed input reaches the operator, so it never calls this.
+   *
+   * @throws UnsupportedOperationException by default: an operator that keeps no keys cannot set one
+   */
+  default void setKeyContextElement1(StreamRecord<?> record) throws Exception {
+    throw new UnsupportedOperationException("Operator '" + getName() + "' keeps no current key; Spate's runtime"
+        + " makes each record's key current before processElement, and AbstractStreamOperator sets it on request.");
+  }
+
+  /** As {@link #setKeyContextElement1}, for a record of the second input. */
+  default void setKeyContextElement2(StreamRecord<?> record) throws Exception {
+    throw new UnsupportedOperationException("Operator '" + getName() + "' keeps no current key; Spate's runtime"
+        + " makes each record's key current before processElement, and AbstractStreamOperator sets it on request.");
+  }
 }

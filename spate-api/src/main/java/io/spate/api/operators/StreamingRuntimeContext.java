@@ -1,6 +1,7 @@
 package io.spate.api.operators;
 
 import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
 import io.spate.api.common.TaskInfo;
@@ -18,14 +19,18 @@ import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 
-/** The {@link RuntimeContext} that the runtime gives rich functions. */
-@Internal
+/**
+ * The {@link RuntimeContext} that the runtime gives rich functions, and that an operator's {@code
+ * getRuntimeContext()} returns.
+ */
+@PublicEvolving
 public final class StreamingRuntimeContext implements RuntimeContext {
 
   private final StreamOperatorParameters<?> context;
   private final KeyedStateStore keyedState;
 
   /** Creates the runtime context of an operator; {@code keyedState} is null on non-keyed streams. */
+  @Internal
   public StreamingRuntimeContext(StreamOperatorParameters<?> context, KeyedStateStore keyedState) {
     this.context = context;
     this.keyedState = keyedState;

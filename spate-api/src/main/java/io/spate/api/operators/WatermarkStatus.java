@@ -8,5 +8,15 @@ public enum WatermarkStatus {
   /** The input is idle. */
   IDLE,
   /** The input is active. */
-  ACTIVE
+  ACTIVE;
+
+  /** Whether this is {@link #IDLE}, named as in Flink. */
+  public boolean isIdle() {
+    return this == IDLE;
+  }
+
+  /** Whether this is {@link #ACTIVE}, named as in Flink. */
+  public boolean isActive() {
+    return this == ACTIVE;
+  }
 }

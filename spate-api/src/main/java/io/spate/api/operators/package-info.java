@@ -2,7 +2,7 @@
  * The operator SPI: {@link io.spate.api.operators.StreamOperator} and its one-, two- and
  * multiple-input forms, their base classes, output, factories, timers and processing-time service,
  * for operators of one's own added with {@code transform} (see docs/operators.md).
- * Public-evolving, except {@code StreamingRuntimeContext}, which the runtime creates, and which is
+ * Public-evolving; the constructor of {@code StreamingRuntimeContext}, which the runtime creates, is
  * internal.
  */
 package io.spate.api.operators;

@@ -57,7 +57,12 @@ public final class FlinkCompatibilityGenerator {
       }
       spateModels.addAll(readDirectory(classes, module));
     }
-    SpateMirrors mirrors = new SpateMirrors(new ClassIndex(spateModels), SPATE_MODULES);
+    Path reasonsFile = root.resolve("spate-bench/src/flink/resources/compat-reasons.properties");
+    ReasonPatterns reasons;
+    try (Reader reader = Files.newBufferedReader(reasonsFile, StandardCharsets.UTF_8)) {
+      reasons = ReasonPatterns.read(reader);
+    }
+    SpateMirrors mirrors = new SpateMirrors(new ClassIndex(spateModels), SPATE_MODULES, reasons::namesClass);
 
     List<ClassModel> reportModels = new ArrayList<>();
     List<ClassModel> allFlinkModels = new ArrayList<>();
@@ -78,11 +83,6 @@ public final class FlinkCompatibilityGenerator {
           + " the class path of spate-bench's flink profile, as in: " + REGENERATE.replace('\n', ' '));
     }
 
-    Path reasonsFile = root.resolve("spate-bench/src/flink/resources/compat-reasons.properties");
-    ReasonPatterns reasons;
-    try (Reader reader = Files.newBufferedReader(reasonsFile, StandardCharsets.UTF_8)) {
-      reasons = ReasonPatterns.read(reader);
-    }
     List<ClassResult> results = new CompatibilityComparison(new ClassIndex(reportModels), mirrors, reasons).compareAll();
 
     String sourceList = String.join(", ", sources.stream().sorted().toList());

@@ -40,6 +40,14 @@ public final class ReasonPatterns {
     return new ReasonPatterns(reasons);
   }
 
+  /**
+   * Whether a key names the class of that binary name itself (not its package): such a class is not
+   * mirrored even where Spate has a class of its name, which the reason says why it does not stand for.
+   */
+  public boolean namesClass(String binaryName) {
+    return reasons.containsKey(binaryName.replace('$', '.'));
+  }
+
   /** The reason for the class of that binary name, if a key covers it. */
   public Optional<String> reasonFor(String binaryName) {
     String canonical = binaryName.replace('$', '.');

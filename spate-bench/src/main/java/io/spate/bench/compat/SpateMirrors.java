@@ -9,23 +9,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the Spate class that mirrors a Flink class: a public, non-internal Spate class of the same name
  * after the package ({@code Outer.Inner} for nested classes). When several qualify, the one whose package
- * shares most segments with Flink's wins, then the module listed first, then the name.
+ * shares most segments with Flink's wins, then the module listed first, then the name. A Flink class
+ * declared not mirrored has no mirror, whatever Spate's names.
  */
 public final class SpateMirrors {
 
   private final ClassIndex spate;
   private final List<String> moduleOrder;
   private final Map<String, List<ClassModel>> byKey = new HashMap<>();
+  private final Predicate<String> notMirrored;
 
   /**
    * @param spate Spate's classes
    * @param moduleOrder the origins of Spate's classes in order of preference, for ties of package similarity
    */
   public SpateMirrors(ClassIndex spate, List<String> moduleOrder) {
+    this(spate, moduleOrder, flinkBinaryName -> false);
+  }
+
+  /**
+   * @param spate Spate's classes
+   * @param moduleOrder the origins of Spate's classes in order of preference, for ties of package similarity
+   * @param notMirrored the Flink classes (by binary name) that no Spate class mirrors, whatever its name
+   */
+  public SpateMirrors(ClassIndex spate, List<String> moduleOrder, Predicate<String> notMirrored) {
+    this.notMirrored = notMirrored;
     this.spate = spate;
     this.moduleOrder = List.copyOf(moduleOrder);
     for (ClassModel model : spate.all()) {
@@ -44,6 +57,9 @@ public final class SpateMirrors {
 
   /** Every Spate class of the same name, the chosen one first. */
   public List<ClassModel> candidates(String flinkBinaryName) {
+    if (notMirrored.test(flinkBinaryName)) {
+      return List.of();
+    }
     String key = flinkBinaryName.substring(flinkBinaryName.lastIndexOf('.') + 1).replace('$', '.');
     List<ClassModel> candidates = new ArrayList<>(byKey.getOrDefault(key, List.of()));
     Set<String> flinkSegments = segments(flinkBinaryName, "org.apache.flink.");

@@ -29,6 +29,15 @@ class ReasonPatternsTest {
   }
 
   @Test
+  void onlyAKeyOfTheClassItselfNamesIt() {
+    assertThat(reasons.namesClass("org.apache.flink.api.common.io.FileInputFormat")).isTrue();
+    assertThat(reasons.namesClass("org.apache.flink.api.common.io.Outer$Inner")).isTrue();
+    assertThat(reasons.namesClass("org.apache.flink.api.common.io.OtherFormat")).as("covered by its package").isFalse();
+    assertThat(reasons.namesClass("org.apache.flink.api.common.io.FileInputFormat$FileBaseStatistics"))
+        .as("nested in a named class").isFalse();
+  }
+
+  @Test
   void aMalformedKeyIsAnErrorNamingIt() {
     assertThatThrownBy(() -> ReasonPatterns.read(new StringReader("org.apache.*.Foo = why\n")))
         .isInstanceOf(IllegalArgumentException.class)

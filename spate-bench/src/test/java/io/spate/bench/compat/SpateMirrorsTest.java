@@ -51,6 +51,18 @@ class SpateMirrorsTest {
   }
 
   @Test
+  void aClassDeclaredNotMirroredHasNoMirrorAndMapsToNothing() {
+    SpateMirrors mirrors = new SpateMirrors(new ClassIndex(List.of(
+        spate("io.spate.api.state.ListState", "spate-api", true, false, null))), List.of("spate-api"),
+        name -> name.equals("org.apache.flink.api.common.state.v2.ListState"));
+
+    assertThat(mirrors.mirrorOf("org.apache.flink.api.common.state.v2.ListState")).isEmpty();
+    assertThat(mirrors.mapType("org.apache.flink.api.common.state.v2.ListState")).isEmpty();
+    assertThat(mirrors.mirrorOf("org.apache.flink.api.common.state.ListState")).map(ClassModel::binaryName)
+        .hasValue("io.spate.api.state.ListState");
+  }
+
+  @Test
   void typesOutsideFlinkMapToThemselves() {
     SpateMirrors mirrors = new SpateMirrors(new ClassIndex(List.of()), List.of());
 

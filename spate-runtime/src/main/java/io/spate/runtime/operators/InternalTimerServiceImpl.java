@@ -1,5 +1,6 @@
 package io.spate.runtime.operators;
 
+import io.spate.api.annotation.Internal;
 import io.spate.runtime.timers.HeapTimerQueue;
 import io.spate.runtime.timers.Timer;
 import io.spate.runtime.timers.TimerQueue;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * {@link io.spate.api.operators.state.VoidNamespace}. Runtime operators name the key of each timer;
  * operators on the SPI set timers for the current key of the keyed state ({@link InternalTimerService}).
  */
+@Internal
 public final class InternalTimerServiceImpl implements InternalTimerService<Object>, SnapshottableTimers {
 
   /** Receives fired timers. */

@@ -20,4 +20,14 @@ public record SourceFunctionOperatorFactory<T>(SourceFunction<T> function) imple
     operator.setup(parameters);
     return (O) operator;
   }
+
+  @Override
+  public boolean isStreamSource() {
+    return true;
+  }
+
+  @Override
+  public boolean isLegacySource() {
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 package io.spate.runtime.source;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.connector.source.Source;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.operators.StreamOperator;
@@ -14,6 +15,7 @@ import io.spate.api.operators.StreamOperatorParameters;
  * @param watermarkStrategy how the source's records get timestamps and watermarks
  * @param <T> the record type
  */
+@Internal
 public record SourceOperatorFactory<T>(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy)
     implements StreamOperatorFactory<T> {
 
@@ -23,5 +25,10 @@ public record SourceOperatorFactory<T>(Source<T, ?, ?> source, WatermarkStrategy
     SourceOperator<T, ?> operator = new SourceOperator<>(source, watermarkStrategy);
     operator.setup(parameters);
     return (O) operator;
+  }
+
+  @Override
+  public boolean isStreamSource() {
+    return true;
   }
 }

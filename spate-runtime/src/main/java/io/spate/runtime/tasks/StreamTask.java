@@ -8,6 +8,7 @@ import io.spate.api.dag.Transformation;
 import io.spate.api.metrics.Gauge;
 import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.operators.InFlightOperator;
+import io.spate.api.operators.BoundedOneInput;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
@@ -381,6 +382,9 @@ public final class StreamTask implements Tasklet {
 
   private void finishOperators() {
     for (StreamOperator<?> operator : chain.operators()) {
+      if (operator instanceof BoundedOneInput bounded) {
+        OperatorFailure.run(operator.getName(), bounded::endInput);
+      }
       OperatorFailure.run(operator.getName(), operator::finish);
     }
     outputs.broadcastEvent(StreamElements.END_OF_PARTITION);

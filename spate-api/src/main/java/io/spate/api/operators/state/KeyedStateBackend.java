@@ -1,6 +1,7 @@
 package io.spate.api.operators.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.state.KeyedStateFunction;
 import io.spate.api.state.State;
 import io.spate.api.state.StateDescriptor;
@@ -49,4 +50,13 @@ public interface KeyedStateBackend<K> {
    */
   <N, S extends State> void applyToAllKeys(
       N namespace, StateDescriptor<S, ?> descriptor, KeyedStateFunction<K, S> function) throws Exception;
+
+  /**
+   * As {@link #applyToAllKeys(Object, StateDescriptor, KeyedStateFunction)}, in Flink's shape: Spate
+   * stores namespaces its own way, so the namespace serializer is not used.
+   */
+  default <N, S extends State, T> void applyToAllKeys(N namespace, TypeSerializer<N> namespaceSerializer,
+      StateDescriptor<S, T> descriptor, KeyedStateFunction<K, S> function) throws Exception {
+    applyToAllKeys(namespace, descriptor, function);
+  }
 }

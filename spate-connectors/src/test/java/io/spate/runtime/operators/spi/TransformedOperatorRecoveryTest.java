@@ -13,6 +13,7 @@ import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.typeinfo.Types;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
@@ -37,9 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 class TransformedOperatorRecoveryTest {
 
-  private static final long RECORDS = 30_000;
+  static final long RECORDS = 30_000;
   private static final int KEYS = 7;
-  private static final long WINDOW = 1_000;
+  static final long WINDOW = 1_000;
   private static final Map<String, List<String>> RESULTS = new ConcurrentHashMap<>();
   // Run ids are global to the JVM: FailAfterCheckpoint fails each run id once, whichever test runs it.
   private static final String CLEAN = "transformed-operator-clean";
@@ -68,7 +69,21 @@ class TransformedOperatorRecoveryTest {
     }
   }
 
+  /** What the sink of run {@code runId} received so far. */
+  static List<String> results(String runId) {
+    return RESULTS.getOrDefault(runId, List.of());
+  }
+
   private static ClusterJobClient run(String runId, boolean fail) throws Exception {
+    return run(runId, fail, "window sums", new WindowSumOperator(WINDOW));
+  }
+
+  /**
+   * Runs {@code operator} on paced numbers keyed by {@code x % KEYS}, with event time {@code x}, into
+   * the recording sink of {@code runId}; when {@code fail}, the job fails once after a checkpoint.
+   */
+  static ClusterJobClient run(String runId, boolean fail, String name, OneInputStreamOperator<Long, String> operator)
+      throws Exception {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(30));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -82,7 +97,7 @@ class TransformedOperatorRecoveryTest {
             .withTimestampAssigner((x, previous) -> x))
         .rebalance()
         .keyBy(x -> x % KEYS, Types.LONG)
-        .transform("window sums", Types.STRING, new WindowSumOperator(WINDOW)).uid("sums")
+        .transform(name, Types.STRING, operator).uid("sums")
         .sinkTo(new RecordingSink(runId)).uid("results");
     JobClient client = env.executeAsync(runId);
     client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
@@ -90,7 +105,7 @@ class TransformedOperatorRecoveryTest {
   }
 
   /** One "key@end=sum" per key and window, sorted. */
-  private static List<String> expected() {
+  static List<String> expected() {
     Map<String, Long> sums = new TreeMap<>();
     for (long x = 0; x < RECORDS; x++) {
       long end = x - x % WINDOW + WINDOW - 1;

@@ -28,8 +28,18 @@ class OperatorsDocTest {
 
   @Test
   void theDocumentedOperatorIsTheTestedOne() throws Exception {
+    assertShownAsTested("WindowSumOperator");
+  }
+
+  @Test
+  void theDocumentedFlinkShapedOperatorIsTheTestedOne() throws Exception {
+    assertShownAsTested("WindowTotalsOperator");
+  }
+
+  /** docs/operators.md shows the test operator {@code className}'s source from its first import on. */
+  private static void assertShownAsTested(String className) throws Exception {
     Path doc = Path.of("..", "docs", "operators.md");
-    Path source = Path.of("src", "test", "java", "io", "spate", "runtime", "operators", "spi", "WindowSumOperator.java");
+    Path source = Path.of("src", "test", "java", "io", "spate", "runtime", "operators", "spi", className + ".java");
     String code = Files.readString(source);
     String shown = code.substring(code.indexOf("import ")).strip();
     assertThat(Files.readString(doc)).contains(shown);
