@@ -454,6 +454,7 @@ public final class CheckpointCoordinator {
         if (pointer != null && !checkpoint.options.type().isSavepoint()) {
           step = "it could not be recorded for recovery: ";
           store.add(checkpoint.id, pointer);
+          checkpoint.pointer = pointer;
           checkpoint.recorded = true;
         }
       } catch (Exception e) {
@@ -634,13 +635,28 @@ public final class CheckpointCoordinator {
    * not released in either case: at worst a shared file outlives the job, it is never deleted while a
    * retained checkpoint refers to it.
    */
-  private void settleFinalizing(PendingCheckpoint checkpoint, List<CompletedCheckpoint> older) {
+  private void settleFinalizing(PendingCheckpoint checkpoint, List<CompletedCheckpoint> older, JobStatus finalStatus) {
     if (!checkpoint.recorded) {
+      recordStatistics(checkpoint, CheckpointStatistics.Status.FAILED, null,
+          "the job reached " + finalStatus + " before the checkpoint was recorded for recovery");
       discard(checkpoint);
       return;
     }
+    // Recorded here, not on the main thread: the job's result is handed over after this task, and
+    // whoever reads the statistics then must see the checkpoint that the job retained.
+    recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, checkpoint.pointer, null);
+    LOG.info("Job {}: checkpoint {} completed as the job reached {}, and is retained at {}", job.jobId(),
+        checkpoint.id, finalStatus, checkpoint.pointer);
     for (int i = 0; i < older.size() + 1 - settings.retained(); i++) {
       discardSubsumedNow(older.get(i));
+    }
+  }
+
+  /** On the I/O thread: removes the record for recovery of a checkpoint about to be deleted, if it has one. */
+  private void forgetIfRecorded(PendingCheckpoint checkpoint) {
+    if (checkpoint.recorded && !store.remove(checkpoint.id)) {
+      LOG.warn("Job {}: the record for recovery of checkpoint {} could not be removed; its files are deleted",
+          job.jobId(), checkpoint.id);
     }
   }
 
@@ -704,10 +720,14 @@ public final class CheckpointCoordinator {
       } else if (keep) {
         // Its record for recovery may already be written: only the I/O thread, after the write, knows.
         List<CompletedCheckpoint> older = new ArrayList<>(completed);
-        io.execute(() -> settleFinalizing(checkpoint, older));
+        io.execute(() -> settleFinalizing(checkpoint, older, finalStatus));
       } else {
+        recordStatistics(checkpoint, CheckpointStatistics.Status.FAILED, null,
+            "the job reached " + finalStatus + " while the checkpoint was being finalized");
         releaseShared(checkpoint.id);
-        discard(checkpoint); // queued behind its metadata write on the same thread
+        // Both queued behind its metadata write on the same thread, which may have recorded it.
+        io.execute(() -> forgetIfRecorded(checkpoint));
+        discard(checkpoint);
       }
     }
     finalizing.clear();
@@ -723,7 +743,10 @@ public final class CheckpointCoordinator {
 
   /** Statistics of the recent checkpoints and savepoints, oldest first, in-progress ones last. */
   public List<CheckpointStatistics> statistics() {
-    List<CheckpointStatistics> all = new ArrayList<>(history);
+    List<CheckpointStatistics> all;
+    synchronized (history) {
+      all = new ArrayList<>(history);
+    }
     for (PendingCheckpoint checkpoint : pending.values()) {
       all.add(checkpoint.statistics(CheckpointStatistics.Status.IN_PROGRESS, null, null));
     }
@@ -747,6 +770,13 @@ public final class CheckpointCoordinator {
   private void recordStatistics(PendingCheckpoint checkpoint, CheckpointStatistics.Status status, String path,
       String failure) {
     CheckpointStatistics statistics = checkpoint.statistics(status, path, failure);
+    // The main thread records all but the checkpoints settled on the I/O thread as the job ends.
+    synchronized (history) {
+      recordStatistics(statistics, status);
+    }
+  }
+
+  private void recordStatistics(CheckpointStatistics statistics, CheckpointStatistics.Status status) {
     if (status == CheckpointStatistics.Status.COMPLETED) {
       lastDurationMillis = statistics.durationMillis();
       lastCheckpointedSize = statistics.checkpointedSize();
@@ -780,6 +810,8 @@ public final class CheckpointCoordinator {
     long inFlightBytes;
     // Set on the I/O thread once the store recorded it; read there by a later task.
     volatile boolean recorded;
+    /** Where the checkpoint was recorded for recovery; set with {@link #recorded}. */
+    volatile String pointer;
 
     PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
         Collection<ExecutionAttemptID> subtasks, CompletableFuture<String> result) {
