@@ -126,6 +126,22 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     return fieldSerializers;
   }
 
+  /**
+   * A POJO made with its no-argument constructor, whose object fields hold their serializers' new
+   * instances where they have one (a primitive field keeps its default).
+   */
+  @Override
+  public T createInstance() {
+    T value = instantiator.newInstance();
+    for (int i = 0; i < properties.length; i++) {
+      Object field = fieldSerializers[i].createInstance();
+      if (field != null) {
+        properties[i].set(value, field);
+      }
+    }
+    return value;
+  }
+
   @Override
   public TypeSerializer<T> duplicate() {
     TypeSerializer<Object>[] duplicates = NullMarkers.duplicateAll(fieldSerializers);

@@ -137,6 +137,16 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
     return fieldSerializers;
   }
 
+  /** A new tuple whose fields hold their serializers' new instances. */
+  @Override
+  public T createInstance() {
+    T tuple = newTuple();
+    for (int i = 0; i < fieldSerializers.length; i++) {
+      tuple.setField(fieldSerializers[i].createInstance(), i);
+    }
+    return tuple;
+  }
+
   @Override
   public TypeSerializer<T> duplicate() {
     TypeSerializer<Object>[] duplicates = NullMarkers.duplicateAll(fieldSerializers);

@@ -1,8 +1,10 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.common.ExecutionConfig;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.PojoSerializer;
+import io.spate.api.serialization.SerializerConfig;
 import io.spate.api.serialization.TypeSerializer;
 import java.lang.reflect.Method;
 
@@ -123,5 +125,22 @@ public final class PojoTypeInfo<T> extends CompositeTypeInfo<T> {
     public TypeInformation<F> getFieldType() {
       return (TypeInformation<F>) fieldType;
     }
+  }
+
+  // Flink's names for the POJO serializer.
+
+  /** The POJO serializer, typed as such; Spate's needs nothing from the config. */
+  public PojoSerializer<T> createPojoSerializer(SerializerConfig config) {
+    return new PojoSerializer<>(getTypeClass(), properties, createFieldSerializers());
+  }
+
+  /**
+   * The POJO serializer, typed as such.
+   *
+   * @deprecated as in Flink: use {@link #createPojoSerializer(SerializerConfig)}
+   */
+  @Deprecated
+  public PojoSerializer<T> createPojoSerializer(ExecutionConfig config) {
+    return createPojoSerializer(config.getSerializerConfig());
   }
 }
