@@ -24,7 +24,7 @@ public abstract class SimpleTypeSerializerSnapshot<T> implements TypeSerializerS
   private final Supplier<? extends TypeSerializer<T>> serializerSupplier;
 
   /** Makes a snapshot whose {@link #restoreSerializer()} returns {@code serializerSupplier}'s serializer. */
-  protected SimpleTypeSerializerSnapshot(Supplier<? extends TypeSerializer<T>> serializerSupplier) {
+  public SimpleTypeSerializerSnapshot(Supplier<? extends TypeSerializer<T>> serializerSupplier) {
     this.serializerSupplier = Objects.requireNonNull(serializerSupplier, "serializerSupplier");
   }
 
