@@ -1147,6 +1147,16 @@ public final class TypeExtractor {
     return null;
   }
 
+  /**
+   * How Spate reads and writes {@code field} of {@code pojoClass}: directly if it is public, else
+   * through its public getter and setter.
+   *
+   * @throws InvalidTypesException if it is neither
+   */
+  static PojoProperty pojoProperty(Class<?> pojoClass, Field field) {
+    return Extraction.property(pojoClass, field, "");
+  }
+
   /** {@code type} unless it is missing and that is not allowed, then an error with the reason. */
   private static <T> TypeInformation<T> orFail(TypeInformation<T> type, boolean allowMissing) {
     if (!allowMissing && type instanceof MissingTypeInfo<?> missing) {

@@ -1,5 +1,6 @@
 package io.spate.api.typeinfo;
 
+import static io.spate.api.serialization.SerializationTesting.javaSerialized;
 import static io.spate.api.serialization.SerializationTesting.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,5 +122,27 @@ class FlinkTypeInfoMembersTest {
     assertThat(Types.INT.isSortKeyType()).isTrue();
     assertThat(Types.LIST(Types.INT).canEqual(Types.LIST(Types.STRING))).isTrue();
     assertThat(Types.LIST(Types.INT).canEqual(Types.INT)).isFalse();
+  }
+
+  @Test
+  void aPojoTypeIsBuiltFromItsFieldsOrderedByName() throws Exception {
+    PojoTypeInfo<Address> byHand = new PojoTypeInfo<>(Address.class, List.of(
+        new PojoField(Address.class.getField("zip"), Types.INT),
+        new PojoField(Address.class.getField("street"), Types.STRING),
+        new PojoField(Address.class.getField("city"), Types.STRING)));
+    assertThat(byHand.getFieldNames()).containsExactly("city", "street", "zip");
+    Address home = new Address("Main St", "Bern", 3000);
+    assertThat(roundTrip(byHand.createSerializer(), home)).isEqualTo(home);
+
+    PojoField zip = byHand.getPojoFieldAt(2);
+    assertThat(zip.getField()).isEqualTo(Address.class.getField("zip"));
+    assertThat(zip.getTypeInformation()).isEqualTo(Types.INT);
+    assertThat(javaSerialized(zip)).isEqualTo(zip);
+    assertThat(javaSerialized(zip).getField()).isEqualTo(Address.class.getField("zip"));
+
+    assertThatThrownBy(() -> new PojoTypeInfo<>(Address.class,
+        List.of(new PojoField(TestTypes.Plain.class.getField("text"), Types.STRING))))
+        .isInstanceOf(InvalidTypesException.class)
+        .hasMessageContaining("is not a field of " + Address.class.getName());
   }
 }
