@@ -2,8 +2,15 @@ package io.spate.api.dag;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.typeinfo.CompositeTypeInfo;
+import io.spate.api.typeinfo.EitherTypeInfo;
+import io.spate.api.typeinfo.GenericTypeInfo;
 import io.spate.api.typeinfo.InvalidTypesException;
+import io.spate.api.typeinfo.ListTypeInfo;
+import io.spate.api.typeinfo.MapTypeInfo;
 import io.spate.api.typeinfo.MissingTypeInfo;
+import io.spate.api.typeinfo.ObjectArrayTypeInfo;
+import io.spate.api.typeinfo.OptionalTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +75,7 @@ public final class StreamGraphValidator {
       }
       checkKey(t, problems, reported);
     }
+    checkGenericTypes(graph, problems);
     checkIterations(graph, problems);
     checkUidsWhenNotGenerated(graph, problems);
     if (!problems.isEmpty()) {
@@ -153,5 +161,58 @@ public final class StreamGraphValidator {
     } catch (InvalidTypesException e) {
       problems.add("The key of operator " + t.describe() + " is invalid: " + e.getMessage());
     }
+  }
+
+  // Flink's setGenericTypes(false): a job whose records hold a generic type fails before it runs.
+
+  private static void checkGenericTypes(StreamGraph graph, List<String> problems) {
+    if (graph.executionConfig() == null
+        || !graph.executionConfig().getSerializerConfig().hasGenericTypesDisabled()) {
+      return;
+    }
+    Set<TypeInformation<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Transformation<?> t : graph.transformations()) {
+      GenericTypeInfo<?> generic = findGeneric(t.getOutputType(), seen);
+      if (generic != null) {
+        problems.add("Operator " + t.describe() + " produces " + t.getOutputType() + ": Generic types have been"
+            + " disabled in the ExecutionConfig and type " + generic.getTypeClass().getName() + " is treated as a"
+            + " generic type. Make it a record or a POJO, or give it a TypeInfoFactory with @TypeInfo.");
+      }
+    }
+  }
+
+  /** The first generic type in {@code type} or the types it holds, each type visited once. */
+  private static GenericTypeInfo<?> findGeneric(TypeInformation<?> type, Set<TypeInformation<?>> seen) {
+    if (type == null || !seen.add(type)) {
+      return null;
+    }
+    if (type instanceof GenericTypeInfo<?> generic) {
+      return generic;
+    }
+    List<TypeInformation<?>> nested = new ArrayList<>();
+    if (type instanceof CompositeTypeInfo<?> composite) {
+      for (int i = 0; i < composite.getArity(); i++) {
+        nested.add(composite.getFieldType(i));
+      }
+    } else if (type instanceof ListTypeInfo<?> list) {
+      nested.add(list.getElementType());
+    } else if (type instanceof OptionalTypeInfo<?> optional) {
+      nested.add(optional.getElementType());
+    } else if (type instanceof MapTypeInfo<?, ?> map) {
+      nested.add(map.getKeyType());
+      nested.add(map.getValueType());
+    } else if (type instanceof ObjectArrayTypeInfo<?> array) {
+      nested.add(array.getComponentType());
+    } else if (type instanceof EitherTypeInfo<?, ?> either) {
+      nested.add(either.getLeftType());
+      nested.add(either.getRightType());
+    }
+    for (TypeInformation<?> inner : nested) {
+      GenericTypeInfo<?> generic = findGeneric(inner, seen);
+      if (generic != null) {
+        return generic;
+      }
+    }
+    return null;
   }
 }

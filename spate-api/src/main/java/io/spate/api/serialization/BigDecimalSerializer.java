@@ -27,6 +27,11 @@ public final class BigDecimalSerializer extends ImmutableValueSerializer<BigDeci
     return new BigDecimal(unscaled, source.readInt());
   }
 
+  @Override
+  public BigDecimal createInstance() {
+    return BigDecimal.ZERO;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

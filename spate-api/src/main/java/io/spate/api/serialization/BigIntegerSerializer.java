@@ -31,6 +31,11 @@ public final class BigIntegerSerializer extends ImmutableValueSerializer<BigInte
     return new BigInteger(bytes);
   }
 
+  @Override
+  public BigInteger createInstance() {
+    return BigInteger.ZERO;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

@@ -24,6 +24,16 @@ public final class BooleanSerializer extends ImmutableValueSerializer<Boolean> {
     return source.readBoolean();
   }
 
+  @Override
+  public Boolean createInstance() {
+    return Boolean.FALSE;
+  }
+
+  @Override
+  public int getLength() {
+    return 1;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

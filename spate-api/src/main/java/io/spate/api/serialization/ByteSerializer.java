@@ -24,6 +24,16 @@ public final class ByteSerializer extends ImmutableValueSerializer<Byte> {
     return source.readByte();
   }
 
+  @Override
+  public Byte createInstance() {
+    return (byte) 0;
+  }
+
+  @Override
+  public int getLength() {
+    return 1;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

@@ -24,6 +24,16 @@ public final class CharSerializer extends ImmutableValueSerializer<Character> {
     return source.readChar();
   }
 
+  @Override
+  public Character createInstance() {
+    return (char) 0;
+  }
+
+  @Override
+  public int getLength() {
+    return 2;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

@@ -24,6 +24,16 @@ public final class DoubleSerializer extends ImmutableValueSerializer<Double> {
     return source.readDouble();
   }
 
+  @Override
+  public Double createInstance() {
+    return 0d;
+  }
+
+  @Override
+  public int getLength() {
+    return 8;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

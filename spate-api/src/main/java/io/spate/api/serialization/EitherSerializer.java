@@ -75,6 +75,13 @@ public final class EitherSerializer<L, R> extends TypeSerializer<Either<L, R>> {
         : Either.Right(rightSerializer.copy(value.right()));
   }
 
+  /** A right value holding the right serializer's new instance, as in Flink; null if that is null. */
+  @Override
+  public Either<L, R> createInstance() {
+    R right = rightSerializer.createInstance();
+    return right == null ? null : Either.Right(right);
+  }
+
   @Override
   public TypeSerializer<Either<L, R>> duplicate() {
     TypeSerializer<L> left = leftSerializer.duplicate();

@@ -52,6 +52,13 @@ public final class EnumSerializer<E extends Enum<E>> extends ImmutableValueSeria
     return values[ordinal];
   }
 
+  /** The enum's first constant, as in Flink; null for an enum without constants. */
+  @Override
+  public E createInstance() {
+    E[] values = enumClass.getEnumConstants();
+    return values.length == 0 ? null : values[0];
+  }
+
   @Override
   public TypeSerializerSnapshot<E> snapshotConfiguration() {
     return new EnumSerializerSnapshot<>(this);

@@ -24,6 +24,16 @@ public final class FloatSerializer extends ImmutableValueSerializer<Float> {
     return source.readFloat();
   }
 
+  @Override
+  public Float createInstance() {
+    return 0f;
+  }
+
+  @Override
+  public int getLength() {
+    return 4;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

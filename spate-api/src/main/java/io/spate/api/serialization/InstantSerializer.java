@@ -32,6 +32,16 @@ public final class InstantSerializer extends ImmutableValueSerializer<Instant> {
     }
   }
 
+  @Override
+  public Instant createInstance() {
+    return Instant.EPOCH;
+  }
+
+  @Override
+  public int getLength() {
+    return 12;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

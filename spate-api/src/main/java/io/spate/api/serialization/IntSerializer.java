@@ -24,6 +24,16 @@ public final class IntSerializer extends ImmutableValueSerializer<Integer> {
     return source.readInt();
   }
 
+  @Override
+  public Integer createInstance() {
+    return 0;
+  }
+
+  @Override
+  public int getLength() {
+    return 4;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

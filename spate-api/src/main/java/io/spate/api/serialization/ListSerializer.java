@@ -75,6 +75,12 @@ public final class ListSerializer<E> extends TypeSerializer<List<E>> {
     return copy;
   }
 
+  /** An empty {@link ArrayList}. */
+  @Override
+  public List<E> createInstance() {
+    return new ArrayList<>();
+  }
+
   @Override
   public TypeSerializer<List<E>> duplicate() {
     TypeSerializer<E> duplicate = elementSerializer.duplicate();

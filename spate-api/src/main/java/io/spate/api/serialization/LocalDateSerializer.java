@@ -34,6 +34,16 @@ public final class LocalDateSerializer extends ImmutableValueSerializer<LocalDat
     }
   }
 
+  @Override
+  public LocalDate createInstance() {
+    return LocalDate.EPOCH;
+  }
+
+  @Override
+  public int getLength() {
+    return 6;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 /** Serializes {@link LocalDateTime} values as a date followed by a time of day. */
 @Internal
 public final class LocalDateTimeSerializer extends ImmutableValueSerializer<LocalDateTime> {
@@ -25,6 +26,16 @@ public final class LocalDateTimeSerializer extends ImmutableValueSerializer<Loca
   public LocalDateTime deserialize(DataInputView source) throws IOException {
     LocalDate date = LocalDateSerializer.INSTANCE.deserialize(source);
     return LocalDateTime.of(date, LocalTimeSerializer.INSTANCE.deserialize(source));
+  }
+
+  @Override
+  public LocalDateTime createInstance() {
+    return LocalDateTime.of(LocalDate.EPOCH, LocalTime.MIDNIGHT);
+  }
+
+  @Override
+  public int getLength() {
+    return 13;
   }
 
   private Object readResolve() {

@@ -36,6 +36,16 @@ public final class LocalTimeSerializer extends ImmutableValueSerializer<LocalTim
     }
   }
 
+  @Override
+  public LocalTime createInstance() {
+    return LocalTime.MIDNIGHT;
+  }
+
+  @Override
+  public int getLength() {
+    return 7;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

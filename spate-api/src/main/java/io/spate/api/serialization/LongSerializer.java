@@ -24,6 +24,16 @@ public final class LongSerializer extends ImmutableValueSerializer<Long> {
     return source.readLong();
   }
 
+  @Override
+  public Long createInstance() {
+    return 0L;
+  }
+
+  @Override
+  public int getLength() {
+    return 8;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

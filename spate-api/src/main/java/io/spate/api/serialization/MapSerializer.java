@@ -90,6 +90,12 @@ public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
     return (int) Math.min(Integer.MAX_VALUE, size * 4L / 3 + 1);
   }
 
+  /** An empty {@link LinkedHashMap}, the kind of map {@link #deserialize} returns. */
+  @Override
+  public Map<K, V> createInstance() {
+    return new LinkedHashMap<>();
+  }
+
   @Override
   public TypeSerializer<Map<K, V>> duplicate() {
     TypeSerializer<K> keys = keySerializer.duplicate();

@@ -45,11 +45,11 @@ final class NestedSnapshots {
     boolean migrate = false;
     for (int i = 0; i < snapshots.length; i++) {
       TypeSerializerSchemaCompatibility<Object> nested =
-          snapshots[i].resolveSchemaCompatibility(cast(newSerializers[i]));
+          snapshots[i].resolveSchemaCompatibility(NestedSnapshots.<TypeSerializer<Object>>cast(newSerializers[i]));
       if (nested.isIncompatible()) {
         return TypeSerializerSchemaCompatibility.incompatible(roles[i] + ": " + nested.message());
       }
-      migrate |= nested.isCompatibleAfterMigration();
+      migrate |= nested.isCompatibleAfterMigration() || nested.isCompatibleWithReconfiguredSerializer();
     }
     return migrate
         ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()

@@ -76,6 +76,12 @@ public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
     return (E[]) Array.newInstance(componentClass, length);
   }
 
+  /** An empty array of the component class. */
+  @Override
+  public E[] createInstance() {
+    return newArray(0);
+  }
+
   @Override
   public TypeSerializer<E[]> duplicate() {
     TypeSerializer<E> duplicate = elementSerializer.duplicate();

@@ -45,6 +45,12 @@ public final class OptionalSerializer<E> extends TypeSerializer<Optional<E>> {
     return Optional.of(elementSerializer.copy(value.get()));
   }
 
+  /** {@link Optional#empty()}. */
+  @Override
+  public Optional<E> createInstance() {
+    return Optional.empty();
+  }
+
   @Override
   public TypeSerializer<Optional<E>> duplicate() {
     TypeSerializer<E> duplicate = elementSerializer.duplicate();

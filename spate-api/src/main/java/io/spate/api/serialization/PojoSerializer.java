@@ -1,6 +1,6 @@
 package io.spate.api.serialization;
 
-import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.PublicEvolving;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -10,11 +10,12 @@ import java.util.Objects;
  * Serializes POJOs field by field, in the order of the given properties, and reads them back by
  * calling the public no-arg constructor and setting each field. Fields of reference type may be
  * null. Values must be of exactly the POJO class: a subclass would lose its extra fields, so it is
- * rejected.
+ * rejected. Public-evolving because {@code PojoTypeInfo.createPojoSerializer} returns it, as Flink's
+ * does; create it through the type information.
  *
  * @param <T> the POJO type
  */
-@Internal
+@PublicEvolving
 public final class PojoSerializer<T> extends TypeSerializer<T> {
 
   private static final long serialVersionUID = 1L;
@@ -124,6 +125,22 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
   TypeSerializer<?>[] fieldSerializers() {
     return fieldSerializers;
+  }
+
+  /**
+   * A POJO made with its no-argument constructor, whose object fields hold their serializers' new
+   * instances where they have one (a primitive field keeps its default).
+   */
+  @Override
+  public T createInstance() {
+    T value = instantiator.newInstance();
+    for (int i = 0; i < properties.length; i++) {
+      Object field = fieldSerializers[i].createInstance();
+      if (field != null) {
+        properties[i].set(value, field);
+      }
+    }
+    return value;
   }
 
   @Override

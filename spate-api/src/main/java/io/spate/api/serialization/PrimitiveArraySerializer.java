@@ -79,6 +79,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
     /** The only instance. */
     public static final BooleanArray INSTANCE = new BooleanArray();
 
+    @Override
+    public boolean[] createInstance() {
+      return new boolean[0];
+    }
+
     private BooleanArray() {}
 
     @Override
@@ -116,6 +121,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
     /** The only instance. */
     public static final ByteArray INSTANCE = new ByteArray();
 
+    @Override
+    public byte[] createInstance() {
+      return new byte[0];
+    }
+
     private ByteArray() {}
 
     @Override
@@ -148,6 +158,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
 
     /** The only instance. */
     public static final ShortArray INSTANCE = new ShortArray();
+
+    @Override
+    public short[] createInstance() {
+      return new short[0];
+    }
 
     private ShortArray() {}
 
@@ -186,6 +201,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
     /** The only instance. */
     public static final CharArray INSTANCE = new CharArray();
 
+    @Override
+    public char[] createInstance() {
+      return new char[0];
+    }
+
     private CharArray() {}
 
     @Override
@@ -222,6 +242,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
 
     /** The only instance. */
     public static final IntArray INSTANCE = new IntArray();
+
+    @Override
+    public int[] createInstance() {
+      return new int[0];
+    }
 
     private IntArray() {}
 
@@ -260,6 +285,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
     /** The only instance. */
     public static final LongArray INSTANCE = new LongArray();
 
+    @Override
+    public long[] createInstance() {
+      return new long[0];
+    }
+
     private LongArray() {}
 
     @Override
@@ -297,6 +327,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
     /** The only instance. */
     public static final FloatArray INSTANCE = new FloatArray();
 
+    @Override
+    public float[] createInstance() {
+      return new float[0];
+    }
+
     private FloatArray() {}
 
     @Override
@@ -333,6 +368,11 @@ public abstract class PrimitiveArraySerializer<T> extends TypeSerializer<T> {
 
     /** The only instance. */
     public static final DoubleArray INSTANCE = new DoubleArray();
+
+    @Override
+    public double[] createInstance() {
+      return new double[0];
+    }
 
     private DoubleArray() {}
 

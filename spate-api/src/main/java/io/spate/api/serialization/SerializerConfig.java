@@ -98,9 +98,10 @@ public final class SerializerConfig implements Serializable {
   }
 
   /**
-   * Whether generic types were disabled with {@code setGenericTypes(false)}. Spate never uses a
-   * generic serializer, so either way a type without type information fails with a message that
-   * says how to give it one.
+   * Whether generic types were disabled with {@code setGenericTypes(false)}: then, as in Flink, a job
+   * whose records hold a type declared with {@code Types.GENERIC} fails before it runs, and such a
+   * type creates no serializer under this config. Spate never falls back to a generic type by itself,
+   * so a type without type information fails either way, with a message that says how to give it one.
    */
   public boolean hasGenericTypesDisabled() {
     return genericTypesDisabled;
@@ -158,5 +159,25 @@ public final class SerializerConfig implements Serializable {
   private static UnsupportedOperationException noKryo(String method, Class<?> type) {
     String name = type == null ? "the type" : type.getName();
     return new UnsupportedOperationException(method + "(" + name + "):" + String.format(NO_KRYO, name));
+  }
+
+  // Flink's remaining getters of registrations that Spate has no way to make.
+
+  /** Empty: Spate registers no Kryo serializers. */
+  public LinkedHashMap<Class<?>, Serializable> getRegisteredTypesWithKryoSerializers() {
+    return new LinkedHashMap<>();
+  }
+
+  /** Empty: Spate registers no Kryo serializers. */
+  public LinkedHashMap<Class<?>, Serializable> getDefaultKryoSerializers() {
+    return new LinkedHashMap<>();
+  }
+
+  /**
+   * Empty: Spate registers type information factories only through the {@code @TypeInfo}
+   * annotation, on the class or field.
+   */
+  public LinkedHashMap<Class<?>, Class<?>> getRegisteredTypeInfoFactories() {
+    return new LinkedHashMap<>();
   }
 }

@@ -24,6 +24,16 @@ public final class ShortSerializer extends ImmutableValueSerializer<Short> {
     return source.readShort();
   }
 
+  @Override
+  public Short createInstance() {
+    return (short) 0;
+  }
+
+  @Override
+  public int getLength() {
+    return 2;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

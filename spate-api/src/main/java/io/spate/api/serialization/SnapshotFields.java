@@ -178,12 +178,12 @@ final class SnapshotFields {
         continue;
       }
       TypeSerializerSchemaCompatibility<Object> nested =
-          snapshots[old].resolveSchemaCompatibility(cast(newSerializers[i]));
+          snapshots[old].resolveSchemaCompatibility(SnapshotFields.<TypeSerializer<Object>>cast(newSerializers[i]));
       if (nested.isIncompatible()) {
         return TypeSerializerSchemaCompatibility.incompatible(
             member + " '" + newNames[i] + "' of " + className + ": " + nested.message());
       }
-      migrate |= nested.isCompatibleAfterMigration();
+      migrate |= nested.isCompatibleAfterMigration() || nested.isCompatibleWithReconfiguredSerializer();
     }
     return migrate
         ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()

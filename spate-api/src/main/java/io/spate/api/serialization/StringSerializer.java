@@ -157,6 +157,11 @@ public final class StringSerializer extends ImmutableValueSerializer<String> {
         "Corrupt input: byte 0x" + Integer.toHexString(b) + " cannot occur in a serialized string");
   }
 
+  @Override
+  public String createInstance() {
+    return "";
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

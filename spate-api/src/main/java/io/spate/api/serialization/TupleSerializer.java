@@ -1,6 +1,6 @@
 package io.spate.api.serialization;
 
-import io.spate.api.annotation.Internal;
+import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.tuple.Tuple;
 import io.spate.api.types.NullFieldException;
 import java.io.IOException;
@@ -9,11 +9,13 @@ import java.util.Objects;
 
 /**
  * Serializes tuples field by field, through the tuples' own positional accessors, without
- * reflection per record. As in Flink, tuple fields must not be null when serialized.
+ * reflection per record. As in Flink, tuple fields must not be null when serialized. Public-evolving
+ * because {@code TupleTypeInfo.createSerializer(SerializerConfig)} returns it, as Flink's does;
+ * create it through the type information.
  *
  * @param <T> the tuple type: {@code Tuple0} to {@code Tuple25} or a subclass without fields of its own
  */
-@Internal
+@PublicEvolving
 public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
   private static final long serialVersionUID = 1L;
@@ -135,6 +137,16 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
 
   TypeSerializer<Object>[] fieldSerializers() {
     return fieldSerializers;
+  }
+
+  /** A new tuple whose fields hold their serializers' new instances. */
+  @Override
+  public T createInstance() {
+    T tuple = newTuple();
+    for (int i = 0; i < fieldSerializers.length; i++) {
+      tuple.setField(fieldSerializers[i].createInstance(), i);
+    }
+    return tuple;
   }
 
   @Override

@@ -49,6 +49,44 @@ public abstract class TypeSerializer<T> implements Serializable {
     return false;
   }
 
+  // Flink's remaining serializer methods. Flink declares them abstract; here they have defaults
+  // that hold for every serializer, so Spate's serializers override them only where they can do
+  // better (a fixed length, an empty instance), and a serializer written for Flink compiles as is.
+
+  /**
+   * A new instance of the type, such as {@code 0}, an empty string, an empty collection or a POJO
+   * made with its no-argument constructor; null where the type has none (the default).
+   */
+  public T createInstance() {
+    return null;
+  }
+
+  /**
+   * A copy of {@code from}. Flink's serializers may copy into {@code reuse} to save an allocation;
+   * Spate's never do (records pass between operators as references), so this is {@link #copy(Object)}.
+   */
+  public T copy(T from, T reuse) {
+    return copy(from);
+  }
+
+  /** The length in bytes of every serialized value if they all have the same, else -1 (the default). */
+  public int getLength() {
+    return -1;
+  }
+
+  /**
+   * Reads one value written by {@link #serialize}; {@code reuse} is an instance the serializer may
+   * fill instead of creating a new one, and Spate's serializers create a new one.
+   */
+  public T deserialize(T reuse, DataInputView source) throws IOException {
+    return deserialize(source);
+  }
+
+  /** Copies one serialized value from {@code source} to {@code target}, by reading and writing it. */
+  public void copy(DataInputView source, DataOutputView target) throws IOException {
+    serialize(deserialize(source), target);
+  }
+
   /**
    * Reads a length or count written with {@link DataOutputView#writeVarInt}, rejecting values that
    * only corrupt input can hold: negative ones and, where the source knows how much is left, ones

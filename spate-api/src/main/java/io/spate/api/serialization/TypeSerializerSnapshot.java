@@ -32,8 +32,25 @@ public interface TypeSerializerSnapshot<T> {
    */
   TypeSerializer<T> restoreSerializer();
 
-  /** Whether {@code newSerializer} can read what the snapshotted serializer wrote. */
-  TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializer<T> newSerializer);
+  /**
+   * Whether {@code newSerializer} can read what the snapshotted serializer wrote. This is the question
+   * Spate asks the restored snapshot; a snapshot written for Flink 1.19 or later may answer the other
+   * form instead, {@link #resolveSchemaCompatibility(TypeSerializerSnapshot)}, which this default asks
+   * on the new serializer's snapshot. A snapshot class must override one of the two.
+   */
+  default TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializer<T> newSerializer) {
+    return SnapshotCompatibilityForms.askNewSnapshot(this, newSerializer);
+  }
+
+  /**
+   * Flink's form of the question, asked on the snapshot of the new serializer: whether the new
+   * serializer can read what the serializer of {@code oldSerializerSnapshot} wrote. By default it asks
+   * {@code oldSerializerSnapshot} about {@link #restoreSerializer()}, the new serializer.
+   */
+  default TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(
+      TypeSerializerSnapshot<T> oldSerializerSnapshot) {
+    return SnapshotCompatibilityForms.askOldSnapshot(oldSerializerSnapshot, this);
+  }
 
   /** Writes {@code snapshot} with its class and version, for {@link #readVersionedSnapshot}. */
   static void writeVersionedSnapshot(DataOutputView out, TypeSerializerSnapshot<?> snapshot) throws IOException {

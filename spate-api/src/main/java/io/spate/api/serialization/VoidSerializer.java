@@ -24,6 +24,16 @@ public final class VoidSerializer extends ImmutableValueSerializer<Void> {
     return null;
   }
 
+  @Override
+  public Void createInstance() {
+    return null;
+  }
+
+  @Override
+  public int getLength() {
+    return 0;
+  }
+
   private Object readResolve() {
     return INSTANCE;
   }

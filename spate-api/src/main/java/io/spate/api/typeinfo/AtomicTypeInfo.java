@@ -5,29 +5,29 @@ abstract class AtomicTypeInfo<T> extends TypeInformation<T> {
 
   private static final long serialVersionUID = 1L;
 
-  @Override
-  public <F> FieldAccessor<T, F> fieldAccessor(String fieldExpression) {
+  /** The accessor of the value itself if {@code fieldExpression} is {@code "*"}, for a type without fields. */
+  static <T, F> FieldAccessor<T, F> valueItself(TypeInformation<T> type, String fieldExpression) {
     if ("*".equals(fieldExpression)) {
-      return identity();
+      return identity(type);
     }
     throw new InvalidTypesException(
-        "Type " + this + " has no fields, so it has no field '" + fieldExpression
+        "Type " + type + " has no fields, so it has no field '" + fieldExpression
             + "'; use \"*\" or position 0 for the value itself");
   }
 
-  @Override
-  public <F> FieldAccessor<T, F> fieldAccessor(int position) {
+  /** The accessor of the value itself if {@code position} is 0, for a type without fields. */
+  static <T, F> FieldAccessor<T, F> valueItself(TypeInformation<T> type, int position) {
     if (position == 0) {
-      return identity();
+      return identity(type);
     }
     throw new InvalidTypesException(
-        "Type " + this + " has no fields, so it has no position " + position
+        "Type " + type + " has no fields, so it has no position " + position
             + "; use position 0 for the value itself");
   }
 
   @SuppressWarnings("unchecked")
-  private <F> FieldAccessor<T, F> identity() {
-    return (FieldAccessor<T, F>) new IdentityAccessor<>(this);
+  private static <T, F> FieldAccessor<T, F> identity(TypeInformation<T> type) {
+    return (FieldAccessor<T, F>) new IdentityAccessor<>(type);
   }
 
   /** The value itself as its own field. */

@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Type information of the atomic, immutable types: String, the boxed primitives, Void, BigDecimal,
@@ -165,6 +166,24 @@ public final class BasicTypeInfo<T> extends AtomicTypeInfo<T> {
   @Override
   public String toString() {
     return typeClass.getSimpleName();
+  }
+
+  // Flink's widening rules for arithmetic between basic types.
+
+  private static final Map<Class<?>, Set<Class<?>>> WIDENS_TO = Map.of(
+      Byte.class, Set.of(Short.class, Integer.class, Long.class, Float.class, Double.class, Character.class),
+      Short.class, Set.of(Integer.class, Long.class, Float.class, Double.class, Character.class),
+      Integer.class, Set.of(Long.class, Float.class, Double.class, Character.class),
+      Long.class, Set.of(Float.class, Double.class, Character.class),
+      Float.class, Set.of(Double.class));
+
+  /**
+   * Whether a value of this type is widened to {@code to} in arithmetic with it, by Flink's rules:
+   * byte to short, short to int, int to long, long to float, float to double (and each on to the
+   * wider ones), and the integer types also to char.
+   */
+  public boolean shouldAutocastTo(BasicTypeInfo<?> to) {
+    return WIDENS_TO.getOrDefault(typeClass, Set.of()).contains(to.typeClass);
   }
 
   private Object readResolve() {

@@ -210,4 +210,31 @@ public abstract class CompositeTypeInfo<T> extends TypeInformation<T> {
     }
     return text.append('}').toString();
   }
+
+  // Flink's CompositeType lookups of field types.
+
+  /**
+   * The type of the field named by {@code fieldExpression}, which may reach into nested fields
+   * ({@code "f1.f0"}, {@code "address.city"}).
+   *
+   * @throws InvalidTypesException if there is no such field
+   */
+  @SuppressWarnings("unchecked")
+  public <X> TypeInformation<X> getTypeAt(String fieldExpression) {
+    return (TypeInformation<X>) fieldAccessor(fieldExpression).getFieldType();
+  }
+
+  /**
+   * The type of the field at {@code pos}, in the order of {@link #getFieldNames()}.
+   *
+   * @throws InvalidTypesException if there is no such position
+   */
+  @SuppressWarnings("unchecked")
+  public <X> TypeInformation<X> getTypeAt(int pos) {
+    if (pos < 0 || pos >= getArity()) {
+      throw new InvalidTypesException(
+          "Type " + this + " has no field at position " + pos + "; it has " + getArity() + " fields");
+    }
+    return (TypeInformation<X>) getFieldType(pos);
+  }
 }

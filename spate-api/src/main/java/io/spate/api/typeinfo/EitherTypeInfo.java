@@ -4,6 +4,8 @@ import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.serialization.EitherSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.types.Either;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -110,5 +112,14 @@ public final class EitherTypeInfo<L, R> extends TypeInformation<Either<L, R>> {
   @Override
   public String toString() {
     return "Either <" + leftType + ", " + rightType + ">";
+  }
+
+  /** The left and right types by the names of {@code Either}'s type parameters, {@code L} and {@code R}. */
+  @Override
+  public Map<String, TypeInformation<?>> getGenericParameters() {
+    Map<String, TypeInformation<?>> parameters = new LinkedHashMap<>();
+    parameters.put("L", leftType);
+    parameters.put("R", rightType);
+    return parameters;
   }
 }

@@ -35,4 +35,16 @@ public final class ListTypeInfo<E> extends ElementContainerTypeInfo<List<E>, E> 
     }
     return hash;
   }
+
+  // Flink's names for the element type, and its constructor from a class.
+
+  /** The type information of the list of {@code elementClass}, derived by reflection. */
+  public ListTypeInfo(Class<E> elementClass) {
+    this(TypeExtractor.createTypeInfo(elementClass));
+  }
+
+  /** The type of the elements; Flink's name for {@link #getElementType()}. */
+  public TypeInformation<E> getElementTypeInfo() {
+    return elementType;
+  }
 }

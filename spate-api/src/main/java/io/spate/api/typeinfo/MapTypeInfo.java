@@ -106,4 +106,21 @@ public final class MapTypeInfo<K, V> extends TypeInformation<Map<K, V>> {
   public String toString() {
     return "Map<" + keyType + ", " + valueType + ">";
   }
+
+  // Flink's names for the key and value types, and its constructor from classes.
+
+  /** The type information of the map from {@code keyClass} to {@code valueClass}, derived by reflection. */
+  public MapTypeInfo(Class<K> keyClass, Class<V> valueClass) {
+    this(TypeExtractor.createTypeInfo(keyClass), TypeExtractor.createTypeInfo(valueClass));
+  }
+
+  /** The type of the keys; Flink's name for {@link #getKeyType()}. */
+  public TypeInformation<K> getKeyTypeInfo() {
+    return keyType;
+  }
+
+  /** The type of the values; Flink's name for {@link #getValueType()}. */
+  public TypeInformation<V> getValueTypeInfo() {
+    return valueType;
+  }
 }

@@ -104,4 +104,30 @@ public final class ObjectArrayTypeInfo<E> extends TypeInformation<E[]> {
   public String toString() {
     return componentType + "[]";
   }
+
+  // Flink's names for the component type and its factories.
+
+  /** The type of the elements; Flink's name for {@link #getComponentType()}. */
+  public TypeInformation<E> getComponentInfo() {
+    return componentType;
+  }
+
+  /**
+   * The type information of arrays of {@code componentInfo}, whose class is {@code arrayClass}.
+   *
+   * @throws InvalidTypesException if {@code arrayClass} is not an array of {@code componentInfo}'s class
+   */
+  public static <C> ObjectArrayTypeInfo<C> getInfoFor(Class<?> arrayClass, TypeInformation<C> componentInfo) {
+    if (!arrayClass.isArray() || arrayClass.getComponentType() != componentInfo.getTypeClass()) {
+      throw new InvalidTypesException(
+          arrayClass.getName() + " is not an array of " + componentInfo.getTypeClass().getName()
+              + ", the class of " + componentInfo);
+    }
+    return new ObjectArrayTypeInfo<>(componentInfo);
+  }
+
+  /** The type information of arrays of {@code componentInfo}. */
+  public static <C> ObjectArrayTypeInfo<C> getInfoFor(TypeInformation<C> componentInfo) {
+    return new ObjectArrayTypeInfo<>(componentInfo);
+  }
 }

@@ -1,10 +1,16 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.common.ExecutionConfig;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.PojoSerializer;
+import io.spate.api.serialization.SerializerConfig;
 import io.spate.api.serialization.TypeSerializer;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Type information of a POJO: a public class with a public no-arg constructor whose non-static,
@@ -123,5 +129,80 @@ public final class PojoTypeInfo<T> extends CompositeTypeInfo<T> {
     public TypeInformation<F> getFieldType() {
       return (TypeInformation<F>) fieldType;
     }
+  }
+
+  // Flink's names for the POJO serializer.
+
+  /** The POJO serializer, typed as such; Spate's needs nothing from the config. */
+  public PojoSerializer<T> createPojoSerializer(SerializerConfig config) {
+    return new PojoSerializer<>(getTypeClass(), properties, createFieldSerializers());
+  }
+
+  /**
+   * The POJO serializer, typed as such.
+   *
+   * @deprecated as in Flink: use {@link #createPojoSerializer(SerializerConfig)}
+   */
+  @Deprecated
+  public PojoSerializer<T> createPojoSerializer(ExecutionConfig config) {
+    return createPojoSerializer(config.getSerializerConfig());
+  }
+
+  // Flink's constructor from the POJO's fields, and its field lookup.
+
+  /**
+   * The type information of the POJO {@code typeClass} with the given fields, in any order (they are
+   * ordered by name, as derived POJO types are). A field that is not public is read and written
+   * through its public getter and setter.
+   *
+   * @throws InvalidTypesException if a field is not public and lacks a getter or setter, or is not
+   *     a field of {@code typeClass}
+   */
+  public PojoTypeInfo(Class<T> typeClass, List<PojoField> fields) {
+    this(typeClass, properties(typeClass, byName(fields)), types(byName(fields)), null);
+  }
+
+  /**
+   * The field at {@code pos}, in the order of {@link #getFieldNames()}, with its type information.
+   *
+   * @throws InvalidTypesException if there is no such position
+   */
+  public PojoField getPojoFieldAt(int pos) {
+    TypeInformation<?> type = getTypeAt(pos);
+    PojoProperty property = properties[pos];
+    try {
+      return new PojoField(property.getDeclaringClass().getDeclaredField(property.getName()), type);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("The field " + property.getName() + " of " + property.getDeclaringClass().getName()
+          + " no longer exists", e);
+    }
+  }
+
+  private static List<PojoField> byName(List<PojoField> fields) {
+    List<PojoField> sorted = new ArrayList<>(fields);
+    sorted.sort(Comparator.comparing(f -> f.getField().getName()));
+    return sorted;
+  }
+
+  private static PojoProperty[] properties(Class<?> typeClass, List<PojoField> fields) {
+    PojoProperty[] properties = new PojoProperty[fields.size()];
+    for (int i = 0; i < properties.length; i++) {
+      Field field = fields.get(i).getField();
+      if (!field.getDeclaringClass().isAssignableFrom(typeClass)) {
+        throw new InvalidTypesException(
+            "The field " + field.getName() + " of " + field.getDeclaringClass().getName() + " is not a field of "
+                + typeClass.getName());
+      }
+      properties[i] = TypeExtractor.pojoProperty(typeClass, field);
+    }
+    return properties;
+  }
+
+  private static TypeInformation<?>[] types(List<PojoField> fields) {
+    TypeInformation<?>[] types = new TypeInformation<?>[fields.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = fields.get(i).getTypeInformation();
+    }
+    return types;
   }
 }

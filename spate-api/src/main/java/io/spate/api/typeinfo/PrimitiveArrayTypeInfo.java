@@ -114,4 +114,24 @@ public final class PrimitiveArrayTypeInfo<T> extends TypeInformation<T> {
   public String toString() {
     return arrayClass.getComponentType().getName() + "[]";
   }
+
+  // Flink's names for the component class and the lookup by array class.
+
+  /** The primitive class of the elements, such as {@code int.class} for {@code int[]}. */
+  public Class<?> getComponentClass() {
+    return arrayClass.getComponentType();
+  }
+
+  /**
+   * The type information of {@code type} if it is an array of a primitive type; as in Flink, null for
+   * an array of objects.
+   *
+   * @throws InvalidTypesException if {@code type} is not an array
+   */
+  public static <X> PrimitiveArrayTypeInfo<X> getInfoFor(Class<X> type) {
+    if (!type.isArray()) {
+      throw new InvalidTypesException(type.getName() + " is not an array");
+    }
+    return type.getComponentType().isPrimitive() ? forArrayClass(type) : null;
+  }
 }

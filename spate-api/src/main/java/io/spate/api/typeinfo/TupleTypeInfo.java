@@ -1,9 +1,12 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.serialization.SerializerConfig;
 import io.spate.api.serialization.TupleSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.tuple.Tuple;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -196,5 +199,33 @@ public final class TupleTypeInfo<T extends Tuple> extends CompositeTypeInfo<T> {
     public TypeInformation<F> getFieldType() {
       return (TypeInformation<F>) type.getFieldType(position);
     }
+  }
+
+  // More of Flink's TupleTypeInfo members.
+
+  /** The tuple serializer, typed as such, as Flink's {@code TupleTypeInfo} returns it. */
+  @Override
+  public TupleSerializer<T> createSerializer(SerializerConfig config) {
+    return (TupleSerializer<T>) createSerializer();
+  }
+
+  /** The field types by Flink's names for a tuple's type parameters: {@code T0}, {@code T1}, ... */
+  @Override
+  public Map<String, TypeInformation<?>> getGenericParameters() {
+    Map<String, TypeInformation<?>> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < getArity(); i++) {
+      parameters.put("T" + i, getFieldType(i));
+    }
+    return parameters;
+  }
+
+  /**
+   * {@link #getBasicTupleTypeInfo}: Spate has no Flink {@code Value} types, so the classes must be
+   * basic types.
+   *
+   * @throws InvalidTypesException if a class is not a basic type
+   */
+  public static <X extends Tuple> TupleTypeInfo<X> getBasicAndBasicValueTupleTypeInfo(Class<?>... basicTypes) {
+    return getBasicTupleTypeInfo(basicTypes);
   }
 }

@@ -1,6 +1,15 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.functions.AggregateFunction;
+import io.spate.api.functions.CoGroupFunction;
+import io.spate.api.functions.FlatJoinFunction;
+import io.spate.api.functions.FlatMapFunction;
+import io.spate.api.functions.Function;
+import io.spate.api.functions.JoinFunction;
+import io.spate.api.functions.KeySelector;
+import io.spate.api.functions.MapFunction;
+import io.spate.api.functions.Partitioner;
 import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.RecordHandles;
 import io.spate.api.tuple.Tuple;
@@ -23,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -899,5 +909,259 @@ public final class TypeExtractor {
       String name = type instanceof Class<?> c ? c.getTypeName() : type.getTypeName();
       return new ExtractionFailure(FieldPaths.subject(path, name) + " " + problem, fix);
     }
+  }
+
+  // Flink's per-function extraction methods. Each names the function interface and the positions of
+  // its input and output type parameters; Spate's resolver finds a lambda's types by itself. With
+  // allowMissing, a type that cannot be determined comes back as a MissingTypeInfo (for .returns to
+  // replace later); without, it fails at once.
+
+  /** The output type of {@code mapInterface} for inputs of {@code inType}. */
+  public static <IN, OUT> TypeInformation<OUT> getMapReturnTypes(
+      MapFunction<IN, OUT> mapInterface, TypeInformation<IN> inType) {
+    return getMapReturnTypes(mapInterface, inType, null, false);
+  }
+
+  /** The output type of {@code mapInterface}; see the note on missing types above. */
+  public static <IN, OUT> TypeInformation<OUT> getMapReturnTypes(
+      MapFunction<IN, OUT> mapInterface, TypeInformation<IN> inType, String functionName, boolean allowMissing) {
+    return orFail(getUnaryReturnType(mapInterface, MapFunction.class, 0, 1, inType, functionName), allowMissing);
+  }
+
+  /** The output type of {@code flatMapInterface} for inputs of {@code inType}. */
+  public static <IN, OUT> TypeInformation<OUT> getFlatMapReturnTypes(
+      FlatMapFunction<IN, OUT> flatMapInterface, TypeInformation<IN> inType) {
+    return getFlatMapReturnTypes(flatMapInterface, inType, null, false);
+  }
+
+  /** The output type of {@code flatMapInterface}; see the note on missing types above. */
+  public static <IN, OUT> TypeInformation<OUT> getFlatMapReturnTypes(
+      FlatMapFunction<IN, OUT> flatMapInterface, TypeInformation<IN> inType, String functionName,
+      boolean allowMissing) {
+    return orFail(
+        getUnaryReturnType(flatMapInterface, FlatMapFunction.class, 0, 1, inType, functionName), allowMissing);
+  }
+
+  /** The accumulator type of {@code function}; see the note on missing types above. */
+  public static <IN, ACC> TypeInformation<ACC> getAggregateFunctionAccumulatorType(
+      AggregateFunction<IN, ACC, ?> function, TypeInformation<IN> inType, String functionName,
+      boolean allowMissing) {
+    return orFail(getUnaryReturnType(function, AggregateFunction.class, 0, 1, inType, functionName), allowMissing);
+  }
+
+  /** The result type of {@code function}; see the note on missing types above. */
+  public static <IN, OUT> TypeInformation<OUT> getAggregateFunctionReturnType(
+      AggregateFunction<IN, ?, OUT> function, TypeInformation<IN> inType, String functionName,
+      boolean allowMissing) {
+    return orFail(getUnaryReturnType(function, AggregateFunction.class, 0, 2, inType, functionName), allowMissing);
+  }
+
+  /** The output type of {@code joinInterface} for inputs of {@code in1Type} and {@code in2Type}. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getFlatJoinReturnTypes(
+      FlatJoinFunction<IN1, IN2, OUT> joinInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type) {
+    return getFlatJoinReturnTypes(joinInterface, in1Type, in2Type, null, false);
+  }
+
+  /** The output type of {@code joinInterface}; see the note on missing types above. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getFlatJoinReturnTypes(
+      FlatJoinFunction<IN1, IN2, OUT> joinInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type,
+      String functionName, boolean allowMissing) {
+    return orFail(
+        getBinaryReturnType(joinInterface, FlatJoinFunction.class, 0, 1, 2, in1Type, in2Type, functionName),
+        allowMissing);
+  }
+
+  /** The output type of {@code joinInterface} for inputs of {@code in1Type} and {@code in2Type}. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getJoinReturnTypes(
+      JoinFunction<IN1, IN2, OUT> joinInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type) {
+    return getJoinReturnTypes(joinInterface, in1Type, in2Type, null, false);
+  }
+
+  /** The output type of {@code joinInterface}; see the note on missing types above. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getJoinReturnTypes(
+      JoinFunction<IN1, IN2, OUT> joinInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type,
+      String functionName, boolean allowMissing) {
+    return orFail(
+        getBinaryReturnType(joinInterface, JoinFunction.class, 0, 1, 2, in1Type, in2Type, functionName),
+        allowMissing);
+  }
+
+  /** The output type of {@code coGroupInterface} for inputs of {@code in1Type} and {@code in2Type}. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getCoGroupReturnTypes(
+      CoGroupFunction<IN1, IN2, OUT> coGroupInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type) {
+    return getCoGroupReturnTypes(coGroupInterface, in1Type, in2Type, null, false);
+  }
+
+  /** The output type of {@code coGroupInterface}; see the note on missing types above. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getCoGroupReturnTypes(
+      CoGroupFunction<IN1, IN2, OUT> coGroupInterface, TypeInformation<IN1> in1Type, TypeInformation<IN2> in2Type,
+      String functionName, boolean allowMissing) {
+    return orFail(
+        getBinaryReturnType(coGroupInterface, CoGroupFunction.class, 0, 1, 2, in1Type, in2Type, functionName),
+        allowMissing);
+  }
+
+  /** The key type of {@code selectorInterface} for inputs of {@code inType}. */
+  public static <IN, OUT> TypeInformation<OUT> getKeySelectorTypes(
+      KeySelector<IN, OUT> selectorInterface, TypeInformation<IN> inType) {
+    return getKeySelectorTypes(selectorInterface, inType, null, false);
+  }
+
+  /** The key type of {@code selectorInterface}; see the note on missing types above. */
+  public static <IN, OUT> TypeInformation<OUT> getKeySelectorTypes(
+      KeySelector<IN, OUT> selectorInterface, TypeInformation<IN> inType, String functionName, boolean allowMissing) {
+    return orFail(getUnaryReturnType(selectorInterface, KeySelector.class, 0, 1, inType, functionName), allowMissing);
+  }
+
+  /** The key type of {@code partitioner}. */
+  public static <T> TypeInformation<T> getPartitionerTypes(Partitioner<T> partitioner) {
+    return getPartitionerTypes(partitioner, null, false);
+  }
+
+  /** The key type of {@code partitioner}; see the note on missing types above. */
+  public static <T> TypeInformation<T> getPartitionerTypes(
+      Partitioner<T> partitioner, String functionName, boolean allowMissing) {
+    return orFail(getUnaryReturnType(partitioner, Partitioner.class, -1, 0, null, functionName), allowMissing);
+  }
+
+  /**
+   * The output type of the one-input {@code function}, whose interface {@code baseClass} has its
+   * input and output types at the given type parameter positions. {@code lambdaOutputTypeArgumentIndices}
+   * is accepted for Flink's signature; Spate's resolver does not need it.
+   */
+  public static <IN, OUT> TypeInformation<OUT> getUnaryOperatorReturnType(
+      Function function, Class<?> baseClass, int inputTypeArgumentIndex, int outputTypeArgumentIndex,
+      int[] lambdaOutputTypeArgumentIndices, TypeInformation<IN> inType, String functionName, boolean allowMissing) {
+    return orFail(
+        getUnaryReturnType(function, baseClass, inputTypeArgumentIndex, outputTypeArgumentIndex, inType, functionName),
+        allowMissing);
+  }
+
+  /** The output type of the two-input {@code function}; see {@link #getUnaryOperatorReturnType}. */
+  public static <IN1, IN2, OUT> TypeInformation<OUT> getBinaryOperatorReturnType(
+      Function function, Class<?> baseClass, int input1TypeArgumentIndex, int input2TypeArgumentIndex,
+      int outputTypeArgumentIndex, int[] lambdaOutputTypeArgumentIndices, TypeInformation<IN1> in1Type,
+      TypeInformation<IN2> in2Type, String functionName, boolean allowMissing) {
+    return orFail(
+        getBinaryReturnType(function, baseClass, input1TypeArgumentIndex, input2TypeArgumentIndex,
+            outputTypeArgumentIndex, in1Type, in2Type, functionName),
+        allowMissing);
+  }
+
+  /**
+   * The type information of type argument {@code returnParamPos} that {@code clazz} (or the class of
+   * {@code instance}) gives to {@code baseClass}.
+   *
+   * @throws InvalidTypesException if it gives none, or a type variable
+   */
+  public static <OUT> TypeInformation<OUT> createTypeInfo(
+      Object instance, Class<?> baseClass, Class<?> clazz, int returnParamPos) {
+    return createTypeInfo(baseClass, clazz == null ? instance.getClass() : clazz, returnParamPos, null, null);
+  }
+
+  /**
+   * The type information of type argument {@code returnParamPos} that {@code clazz} gives to {@code
+   * baseClass}. The input types are accepted for Flink's signature; the argument must be a concrete
+   * type.
+   *
+   * @throws InvalidTypesException if {@code clazz} gives none, or a type variable
+   */
+  @SuppressWarnings("unchecked")
+  public static <IN1, IN2, OUT> TypeInformation<OUT> createTypeInfo(
+      Class<?> baseClass, Class<?> clazz, int returnParamPos, TypeInformation<IN1> in1Type,
+      TypeInformation<IN2> in2Type) {
+    Type argument = getParameterType(baseClass, clazz, returnParamPos);
+    if (argument instanceof TypeVariable<?> variable) {
+      throw new InvalidTypesException(
+          clazz.getName() + " leaves type parameter " + variable.getName() + " of " + baseClass.getName()
+              + " generic, so its type cannot be determined; give it with .returns(...)");
+    }
+    return (TypeInformation<OUT>) createTypeInfo(argument);
+  }
+
+  /**
+   * The type argument at {@code pos} that {@code clazz} gives to {@code baseClass} through its
+   * superclasses and interfaces.
+   *
+   * @throws InvalidTypesException if {@code clazz} does not extend {@code baseClass} with type
+   *     arguments, or {@code pos} is not one of its type parameters
+   */
+  public static Type getParameterType(Class<?> baseClass, Class<?> clazz, int pos) {
+    int count = baseClass.getTypeParameters().length;
+    if (pos < 0 || pos >= count) {
+      throw new InvalidTypesException(
+          baseClass.getName() + " has " + count + " type parameters, none at position " + pos);
+    }
+    if (!baseClass.isAssignableFrom(clazz)) {
+      throw new InvalidTypesException(clazz.getName() + " does not extend " + baseClass.getName());
+    }
+    Type[] arguments = ReturnTypeResolver.typeArguments(clazz, baseClass);
+    if (arguments == null) {
+      throw new InvalidTypesException(
+          clazz.getName() + " extends " + baseClass.getName() + " as a raw type, without type arguments");
+    }
+    return arguments[pos];
+  }
+
+  /** Whether {@code clazz} is a Java record. */
+  public static boolean isRecord(Class<?> clazz) {
+    return clazz.isRecord();
+  }
+
+  /**
+   * The non-static, non-transient fields of {@code clazz} and its superclasses, the class's own first.
+   *
+   * @throws InvalidTypesException if two classes of the hierarchy declare a field of the same name,
+   *     unless {@code ignoreDuplicates}, which keeps the first
+   */
+  public static List<Field> getAllDeclaredFields(Class<?> clazz, boolean ignoreDuplicates) {
+    List<Field> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Class<?> level = clazz; level != null && level != Object.class; level = level.getSuperclass()) {
+      for (Field field : level.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+          continue;
+        }
+        if (!names.add(field.getName())) {
+          if (ignoreDuplicates) {
+            continue;
+          }
+          throw new InvalidTypesException(
+              "The field " + field.getName() + " is declared twice in the hierarchy of " + clazz.getName()
+                  + " (again in " + level.getName() + "); give the fields of the hierarchy distinct names");
+        }
+        fields.add(field);
+      }
+    }
+    return fields;
+  }
+
+  /** The field {@code name} among {@link #getAllDeclaredFields getAllDeclaredFields(clazz, true)}, or null. */
+  public static Field getDeclaredField(Class<?> clazz, String name) {
+    for (Field field : getAllDeclaredFields(clazz, true)) {
+      if (field.getName().equals(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How Spate reads and writes {@code field} of {@code pojoClass}: directly if it is public, else
+   * through its public getter and setter.
+   *
+   * @throws InvalidTypesException if it is neither
+   */
+  static PojoProperty pojoProperty(Class<?> pojoClass, Field field) {
+    return Extraction.property(pojoClass, field, "");
+  }
+
+  /** {@code type} unless it is missing and that is not allowed, then an error with the reason. */
+  private static <T> TypeInformation<T> orFail(TypeInformation<T> type, boolean allowMissing) {
+    if (!allowMissing && type instanceof MissingTypeInfo<?> missing) {
+      throw new InvalidTypesException(missing.describeProblem());
+    }
+    return type;
   }
 }

@@ -23,7 +23,7 @@ public abstract class TypeHint<T> {
    * @throws InvalidTypesException if the type argument is missing or cannot be described
    */
   @SuppressWarnings("unchecked")
-  protected TypeHint() {
+  public TypeHint() {
     Type superType = getClass().getGenericSuperclass();
     Class<?> subclass = getClass();
     while (subclass.getSuperclass() != TypeHint.class) {

@@ -1,9 +1,12 @@
 package io.spate.api.typeinfo;
 
 import io.spate.api.annotation.Public;
+import io.spate.api.common.ExecutionConfig;
 import io.spate.api.serialization.SerializerConfig;
 import io.spate.api.serialization.TypeSerializer;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
 
 /**
  * Describes the type of the records of a stream: how to serialize them, how to hash them as keys
@@ -21,21 +24,46 @@ public abstract class TypeInformation<T> implements Serializable {
   /** The (erased) class of the described type. */
   public abstract Class<T> getTypeClass();
 
-  /** Creates a serializer that round-trips values of this type exactly. */
-  public abstract TypeSerializer<T> createSerializer();
+  /**
+   * Creates a serializer that round-trips values of this type exactly. Spate's type information
+   * overrides this; type information written for Flink overrides {@link
+   * #createSerializer(SerializerConfig)} (or the older {@link #createSerializer(ExecutionConfig)})
+   * instead, which this default calls with a default config.
+   */
+  public TypeSerializer<T> createSerializer() {
+    return createSerializer(new SerializerConfig());
+  }
 
   /**
    * A hash code of {@code value} that is the same in every JVM, used to assign keys to key groups.
-   * For strings and boxed primitives this is {@link Object#hashCode()}; enums hash by name.
+   * For strings and boxed primitives this is {@link Object#hashCode()}; enums hash by name. By
+   * default, as in Flink, the value's own {@link Object#hashCode()} (0 for null), which must then be
+   * the same in every JVM.
    */
-  public abstract int keyHash(T value);
+  public int keyHash(T value) {
+    return value == null ? 0 : value.hashCode();
+  }
 
   /**
    * Checks that values of this type can serve as keys, that is, that they have value equality.
    *
+   * <p>Spate's type information overrides this; by default it asks {@link #isKeyType()}, which type
+   * information written for Flink overrides.
+   *
    * @throws InvalidTypesException naming the offending type (and field path) and what to do
    */
-  public abstract void checkValidKey() throws InvalidTypesException;
+  public void checkValidKey() throws InvalidTypesException {
+    if (!TypeInformationOverrides.overridesIsKeyType(getClass())) {
+      throw new InvalidTypesException(
+          "The type information " + getClass().getName() + " overrides neither isKeyType() nor"
+              + " checkValidKey(), so Spate cannot tell whether " + this + " can be a key");
+    }
+    if (!isKeyType()) {
+      throw new InvalidTypesException(
+          "Type " + this + " cannot be a key: its type information " + getClass().getName()
+              + " says isKeyType() is false");
+    }
+  }
 
   /**
    * Like {@link #checkValidKey()} for this type used as the field {@code fieldPath} of an enclosing
@@ -52,17 +80,25 @@ public abstract class TypeInformation<T> implements Serializable {
    * Returns an accessor for the field named {@code fieldExpression} (a record component, a public
    * POJO field or a getter/setter property; nested fields separated by dots).
    *
+   * <p>By default the type has no fields, and only {@code "*"}, the value itself, is accepted.
+   *
    * @throws InvalidTypesException if there is no such field
    */
-  public abstract <F> FieldAccessor<T, F> fieldAccessor(String fieldExpression);
+  public <F> FieldAccessor<T, F> fieldAccessor(String fieldExpression) {
+    return AtomicTypeInfo.valueItself(this, fieldExpression);
+  }
 
   /**
    * Returns an accessor for the field at {@code position} (a record component index, an array index
    * or, for a basic type, position 0 meaning the value itself).
    *
+   * <p>By default the type has no fields, and only position 0, the value itself, is accepted.
+   *
    * @throws InvalidTypesException if there is no such position
    */
-  public abstract <F> FieldAccessor<T, F> fieldAccessor(int position);
+  public <F> FieldAccessor<T, F> fieldAccessor(int position) {
+    return AtomicTypeInfo.valueItself(this, position);
+  }
 
   /** Whether this is a primitive box, String or another atomic type without fields. */
   public abstract boolean isBasicType();
@@ -79,9 +115,35 @@ public abstract class TypeInformation<T> implements Serializable {
 
   // Flink's shape questions and its serializer-config overload, so that code calling them ports.
 
-  /** {@link #createSerializer()}: Spate's serializers need nothing from the serializer config. */
+  /**
+   * Creates the serializer under the job's serializer config. Spate's own type information needs
+   * nothing from the config and answers {@link #createSerializer()}; type information written for
+   * Flink overrides this method, or the older {@link #createSerializer(ExecutionConfig)}.
+   *
+   * @throws UnsupportedOperationException naming the class if it overrides none of the three
+   */
   public TypeSerializer<T> createSerializer(SerializerConfig config) {
-    return createSerializer();
+    Class<?> type = getClass();
+    if (TypeInformationOverrides.overridesCreateSerializerWithExecutionConfig(type)) {
+      return createSerializer(TypeInformationOverrides.executionConfigWith(config));
+    }
+    if (TypeInformationOverrides.overridesCreateSerializer(type)) {
+      return createSerializer();
+    }
+    throw new UnsupportedOperationException(
+        "The type information " + type.getName() + " creates no serializer: override"
+            + " createSerializer(SerializerConfig)");
+  }
+
+  /**
+   * Flink's older form of {@link #createSerializer(SerializerConfig)}, which it calls with the
+   * config's serializer settings.
+   *
+   * @deprecated as in Flink: override and call {@link #createSerializer(SerializerConfig)}
+   */
+  @Deprecated
+  public TypeSerializer<T> createSerializer(ExecutionConfig config) {
+    return createSerializer(config.getSerializerConfig());
   }
 
   /** Whether this describes a tuple ({@code Tuple0} to {@code Tuple25} or a subclass). */
@@ -107,5 +169,31 @@ public abstract class TypeInformation<T> implements Serializable {
   /** The number of fields once nested composite types are flattened: 1 for a type without fields. */
   public int getTotalFields() {
     return 1;
+  }
+
+  // More of Flink's TypeInformation members, for type information written against Flink.
+
+  /**
+   * The type information of this type's generic parameters by parameter name, as type extraction
+   * passes them to a {@link TypeInfoFactory}; empty by default (and for a type without any).
+   */
+  public Map<String, TypeInformation<?>> getGenericParameters() {
+    return Collections.emptyMap();
+  }
+
+  /**
+   * Whether values of this type can be sorted. Spate sorts no serialized keys, so this is {@link
+   * #isKeyType()}, as it is for Flink's own types.
+   */
+  public boolean isSortKeyType() {
+    return isKeyType();
+  }
+
+  /**
+   * Whether {@code obj} may equal this type information, for {@code equals} in a class hierarchy:
+   * by default, whether it is of the same class.
+   */
+  public boolean canEqual(Object obj) {
+    return obj != null && obj.getClass() == getClass();
   }
 }

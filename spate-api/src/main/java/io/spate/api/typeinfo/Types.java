@@ -53,7 +53,8 @@ public final class Types {
   /** {@link LocalDateTime}. */
   public static final TypeInformation<LocalDateTime> LOCAL_DATE_TIME = BasicTypeInfo.LOCAL_DATE_TIME;
 
-  private Types() {}
+  /** Flink's {@code Types} has a public constructor; the class holds only static members. */
+  public Types() {}
 
   /**
    * An array of a primitive type, given the element type: {@code PRIMITIVE_ARRAY(Types.BYTE)} is
@@ -184,5 +185,15 @@ public final class Types {
   /** The type information of {@code type}, derived by reflection; see {@link TypeExtractor}. */
   public static <T> TypeInformation<T> of(Class<T> type) {
     return TypeExtractor.createTypeInfo(type);
+  }
+
+  // More of Flink's factories.
+
+  /**
+   * The class {@code genericClass} as a black box, serialized with Java serialization (Spate has no
+   * Kryo); see {@link GenericTypeInfo}.
+   */
+  public static <T> TypeInformation<T> GENERIC(Class<T> genericClass) {
+    return new GenericTypeInfo<>(genericClass);
   }
 }

@@ -358,7 +358,7 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
     TypeSerializer chosen = current;
     if (current instanceof LearnedTypeSerializer<?> learned && !learned.hasLearned()) {
       chosen = valueSnapshot.restoreSerializer();
-    } else if (compatibility.isCompatibleAfterMigration()) {
+    } else if (compatibility.isCompatibleAfterMigration() || compatibility.isCompatibleWithReconfiguredSerializer()) {
       RocksDBStateMigration.migrate(db, column.column(), readOptions, writeOptions, kind, meta.ttl(),
           valueSnapshot.restoreSerializer(), current, name, owner);
     }

@@ -93,7 +93,8 @@ public final class TimestampedValueSerializer extends TypeSerializer<Timestamped
       TypeSerializerSchemaCompatibility<Object> inner = values.resolveSchemaCompatibility(other.values);
       return switch (inner.kind()) {
         case COMPATIBLE_AS_IS -> TypeSerializerSchemaCompatibility.compatibleAsIs();
-        case COMPATIBLE_AFTER_MIGRATION -> TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+        case COMPATIBLE_AFTER_MIGRATION, COMPATIBLE_WITH_RECONFIGURED_SERIALIZER ->
+            TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         case INCOMPATIBLE -> TypeSerializerSchemaCompatibility.incompatible(inner.message());
       };
     }
