@@ -59,9 +59,11 @@ import java.util.regex.Pattern;
  *
  * <p>By default the path is a directory in which each subtask writes part files {@code
  * part-<subtask>-<n>} (prefix and suffix from {@link OutputFileConfig}): a new part after every
- * checkpoint, and between checkpoints whenever the {@link DefaultRollingPolicy} says so. In progress
- * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never
- * reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
+ * checkpoint, and between checkpoints whenever the {@link RollingPolicy} ({@link
+ * DefaultRollingPolicy} unless set) says so. A {@link BucketAssigner} may put records into
+ * sub-directories (buckets), each with a part of its own; {@link #forBulkFormat} encodes parts with
+ * a {@link BulkWriter}. In progress a part is the hidden file {@code
+ * .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
  * the one output file, written by a single subtask and committed at the end of the input, which
  * suits bounded jobs; checkpoints record how far it was written, and a restore continues it from
  * there.

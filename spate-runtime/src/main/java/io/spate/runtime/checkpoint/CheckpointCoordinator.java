@@ -451,6 +451,7 @@ public final class CheckpointCoordinator {
       String step = "its metadata could not be written: ";
       try {
         pointer = checkpoint.location.finalizeCheckpoint(metadata);
+        checkpoint.writtenPointer = pointer;
         if (pointer != null && !checkpoint.options.type().isSavepoint()) {
           step = "it could not be recorded for recovery: ";
           store.add(checkpoint.id, pointer);
@@ -634,6 +635,18 @@ public final class CheckpointCoordinator {
    * not released in either case: at worst a shared file outlives the job, it is never deleted while a
    * retained checkpoint refers to it.
    */
+  /** Completes a savepoint whose metadata was being written as the job ended, or fails it if the write failed. */
+  private static void settleFinalizingSavepoint(PendingCheckpoint checkpoint, JobStatus finalStatus) {
+    if (checkpoint.writtenPointer != null) {
+      if (checkpoint.result != null) {
+        checkpoint.result.complete(checkpoint.writtenPointer);
+      }
+    } else {
+      failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written, and"
+          + " its metadata could not be written");
+    }
+  }
+
   private void settleFinalizing(PendingCheckpoint checkpoint, List<CompletedCheckpoint> older) {
     if (!checkpoint.recorded) {
       discard(checkpoint);
@@ -700,7 +713,9 @@ public final class CheckpointCoordinator {
     };
     for (PendingCheckpoint checkpoint : finalizing) {
       if (checkpoint.options.type().isSavepoint()) {
-        failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written");
+        // Every task acknowledged it: once its metadata is written (queued before this on the same
+        // thread) it is a complete savepoint, which the job's end does not delete.
+        io.execute(() -> settleFinalizingSavepoint(checkpoint, finalStatus));
       } else if (keep) {
         // Its record for recovery may already be written: only the I/O thread, after the write, knows.
         List<CompletedCheckpoint> older = new ArrayList<>(completed);
@@ -780,6 +795,8 @@ public final class CheckpointCoordinator {
     long inFlightBytes;
     // Set on the I/O thread once the store recorded it; read there by a later task.
     volatile boolean recorded;
+    // Set on the I/O thread once the metadata is written; read there by a later task.
+    volatile String writtenPointer;
 
     PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
         Collection<ExecutionAttemptID> subtasks, CompletableFuture<String> result) {

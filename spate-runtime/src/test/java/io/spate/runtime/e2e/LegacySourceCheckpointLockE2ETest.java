@@ -302,8 +302,18 @@ class LegacySourceCheckpointLockE2ETest {
     }
     assertThat(results("drain")).as("no timer fires before the drain").isEmpty();
 
-    String savepoint = client.stopWithSavepoint(true, dir.resolve("savepoints").toString())
-        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    // The sources run before the keyed tasks may have started: a stop asked for before is refused.
+    String savepoint = Await.untilMatches(WAIT, "a draining stop-with-savepoint once all tasks run", () -> {
+      try {
+        return Optional.of(client.stopWithSavepoint(true, dir.resolve("savepoints").toString())
+            .get(WAIT_SECONDS, TimeUnit.SECONDS));
+      } catch (ExecutionException e) {
+        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")) {
+          throw e;
+        }
+        return Optional.<String>empty();
+      }
+    }, Optional::isPresent).get();
     E2eSupport.awaitResult(client);
     assertThat(client.getJobStatus().get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
     assertThat(Files.exists(Path.of(savepoint).resolve("_metadata"))).isTrue();
