@@ -398,5 +398,10 @@ public final class StateTtlConfig implements Serializable {
             + "reads the clock must not be negative, but was " + queryTimeAfterNumEntries + ".");
       }
     }
+
+    /** How many entries the filter processes before reading the clock again (Flink's name for the component). */
+    public long getQueryTimeAfterNumEntries() {
+      return queryTimeAfterNumEntries;
+    }
   }
 }

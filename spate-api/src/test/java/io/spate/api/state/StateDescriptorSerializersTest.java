@@ -78,6 +78,8 @@ class StateDescriptorSerializersTest {
     StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMinutes(1)).cleanupIncrementally(12, true).build();
     assertThat(ttl.getCleanupStrategies().getIncrementalCleanupStrategy().getCleanupSize()).isEqualTo(12);
     assertThat(ttl.getCleanupStrategies().inRocksdbCompactFilter()).isTrue();
+    assertThat(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).cleanupInRocksdbCompactFilter(77).build()
+        .getCleanupStrategies().getRocksdbCompactFilterCleanupStrategy().getQueryTimeAfterNumEntries()).isEqualTo(77);
     StateTtlConfig none = StateTtlConfig.newBuilder(Duration.ofMinutes(1)).disableCleanupInBackground().build();
     assertThat(none.getCleanupStrategies().inRocksdbCompactFilter()).isFalse();
   }
