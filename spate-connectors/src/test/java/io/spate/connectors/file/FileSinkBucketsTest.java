@@ -8,6 +8,7 @@ import io.spate.api.connector.sink.Committer;
 import io.spate.api.connector.sink.lib.TestWriterContext;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.fs.FSDataOutputStream;
+import io.spate.api.functions.SerializableFunction;
 import io.spate.api.serialization.BasicValueGenerators;
 import io.spate.api.serialization.BulkWriter;
 import io.spate.api.serialization.SimpleStringEncoder;
@@ -76,18 +77,32 @@ class FileSinkBucketsTest {
     return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
   }
 
-  /** Buckets records by their first letter. */
-  static final class FirstLetter implements BucketAssigner<String, String> {
+  /** Buckets records by what a function makes of them. */
+  static class ByRecord implements BucketAssigner<String, String> {
     private static final long serialVersionUID = 1L;
+    private final SerializableFunction<String, String> bucket;
+
+    ByRecord(SerializableFunction<String, String> bucket) {
+      this.bucket = bucket;
+    }
 
     @Override
     public String getBucketId(String element, BucketAssigner.Context context) {
-      return element.substring(0, 1);
+      return bucket.apply(element);
     }
 
     @Override
     public SimpleVersionedSerializer<String> getSerializer() {
       return SimpleVersionedStringSerializer.INSTANCE;
+    }
+  }
+
+  /** Buckets records by their first letter. */
+  static final class FirstLetter extends ByRecord {
+    private static final long serialVersionUID = 1L;
+
+    FirstLetter() {
+      super(record -> record.substring(0, 1));
     }
   }
 
@@ -241,17 +256,7 @@ class FileSinkBucketsTest {
 
   @Test
   void aBucketIdThatLeavesTheBasePathOrIsNullFailsNamingIt() throws Exception {
-    BucketAssigner<String, String> escaping = new BucketAssigner<>() {
-      @Override
-      public String getBucketId(String element, BucketAssigner.Context context) {
-        return element;
-      }
-
-      @Override
-      public SimpleVersionedSerializer<String> getSerializer() {
-        return SimpleVersionedStringSerializer.INSTANCE;
-      }
-    };
+    BucketAssigner<String, String> escaping = new ByRecord(record -> record);
     FileSink<String> sink = FileSink.forRowFormat(base(), new SimpleStringEncoder<String>())
         .withBucketAssigner(escaping).build();
     FileSink.Writer<String> writer = writer(sink, 0);
@@ -259,17 +264,7 @@ class FileSinkBucketsTest {
         .isInstanceOf(IOException.class).hasMessageContaining("'../outside'").hasMessageContaining("base path");
     assertThatThrownBy(() -> write(writer, List.of("/etc")))
         .isInstanceOf(IOException.class).hasMessageContaining("'/etc'");
-    BucketAssigner<String, String> none = new BucketAssigner<>() {
-      @Override
-      public String getBucketId(String element, BucketAssigner.Context context) {
-        return null;
-      }
-
-      @Override
-      public SimpleVersionedSerializer<String> getSerializer() {
-        return SimpleVersionedStringSerializer.INSTANCE;
-      }
-    };
+    BucketAssigner<String, String> none = new ByRecord(record -> null);
     FileSink.Writer<String> nulls = writer(FileSink.forRowFormat(base(), new SimpleStringEncoder<String>())
         .withBucketAssigner(none).build(), 0);
     assertThatThrownBy(() -> write(nulls, List.of("r")))
