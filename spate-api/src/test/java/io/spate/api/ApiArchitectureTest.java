@@ -120,7 +120,30 @@ class ApiArchitectureTest {
               + " MergingWindowAssigner.MergeCallback<TimeWindow>), which custom merging assigners call"),
       new AllowedEdge("io.spate.api.windowing.assigners.WindowAssigner",
           "io.spate.api.datastream.StreamExecutionEnvironment",
-          "Flink's WindowAssigner.getDefaultTrigger(StreamExecutionEnvironment), which custom assigners override"));
+          "Flink's WindowAssigner.getDefaultTrigger(StreamExecutionEnvironment), which custom assigners override"),
+      // Flink's core.fs and util classes that read and write their binary form, and take file paths.
+      new AllowedEdge("io.spate.api.fs.Path", "io.spate.api.serialization.IOReadableWritable",
+          "Flink's Path implements IOReadableWritable"),
+      new AllowedEdge("io.spate.api.fs.Path", "io.spate.api.serialization.DataInputView",
+          "Flink's Path.read(DataInputView) and Path.deserializeFromDataInputView(DataInputView)"),
+      new AllowedEdge("io.spate.api.fs.Path", "io.spate.api.serialization.DataOutputView",
+          "Flink's Path.write(DataOutputView) and Path.serializeToDataOutputView(Path, DataOutputView)"),
+      new AllowedEdge("io.spate.api.util.StringUtils", "io.spate.api.serialization.DataInputView",
+          "Flink's StringUtils.readString(DataInputView) and readNullableString(DataInputView)"),
+      new AllowedEdge("io.spate.api.util.StringUtils", "io.spate.api.serialization.DataOutputView",
+          "Flink's StringUtils.writeString(String, DataOutputView) and writeNullableString"),
+      new AllowedEdge("io.spate.api.util.TimeUtils", "io.spate.api.windowing.time.Time",
+          "Flink's TimeUtils.toDuration(Time)"),
+      new AllowedEdge("io.spate.api.util.FileUtils", "io.spate.api.fs.Path",
+          "Flink's FileUtils.copy, compressDirectory, expandDirectory and absolutizePath take core.fs.Path"),
+      new AllowedEdge("io.spate.api.util.FileUtils", "io.spate.api.fs.FileSystem",
+          "FileUtils.absolutizePath resolves against the path's file system, as Flink's does"),
+      new AllowedEdge("io.spate.api.util.FileUtils", "io.spate.api.fs.LocalFileSystem",
+          "FileUtils' core.fs.Path methods work on local files, the only file system Spate has"),
+      new AllowedEdge("io.spate.api.state.StateDescriptor", "io.spate.api.common.ExecutionConfig",
+          "Flink's StateDescriptor.initializeSerializerUnlessSet(ExecutionConfig)"),
+      new AllowedEdge("io.spate.api.state.MapStateDescriptor", "io.spate.api.common.ExecutionConfig",
+          "MapStateDescriptor overrides Flink's initializeSerializerUnlessSet(ExecutionConfig)"));
 
   private static JavaClasses classes;
 

@@ -36,7 +36,15 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.windowing.assigners.TumblingEventTimeWindows;
 import io.spate.api.windowing.windows.TimeWindow;
+import io.spate.connectors.file.BucketAssigner;
+import io.spate.connectors.file.DefaultRollingPolicy;
 import io.spate.connectors.file.FileSink;
+import io.spate.connectors.file.SimpleVersionedStringSerializer;
+import io.spate.api.configuration.MemorySize;
+import io.spate.api.fs.FSDataOutputStream;
+import io.spate.api.serialization.BulkWriter;
+import io.spate.api.serialization.SimpleStringEncoder;
+import java.nio.charset.StandardCharsets;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
@@ -103,30 +111,41 @@ class ExactlyOnceRecoveryTest {
     for (String backend : List.of("hashmap", "rocksdb")) {
       for (int parallelism = 1; parallelism <= 4; parallelism++) {
         for (boolean unaligned : List.of(false, true)) {
-          runs.add(Arguments.of(backend, parallelism, unaligned));
+          runs.add(Arguments.of(backend, parallelism, unaligned, ROWS));
         }
       }
     }
-    runs.add(Arguments.of(INCREMENTAL, 1, false));
-    runs.add(Arguments.of(INCREMENTAL, 3, false));
+    runs.add(Arguments.of(INCREMENTAL, 1, false, ROWS));
+    runs.add(Arguments.of(INCREMENTAL, 3, false, ROWS));
+    // The file sink's buckets, a rolling policy that rolls between checkpoints, and a bulk format.
+    runs.add(Arguments.of("hashmap", 2, false, BUCKETS));
+    runs.add(Arguments.of("rocksdb", 3, true, BULK));
     String only = System.getProperty("faults.backend");
     return runs.stream().filter(run -> only == null || only.isBlank() || run.get()[0].equals(only));
   }
 
-  @ParameterizedTest(name = "{0}, parallelism {1}, unaligned {2}")
+  /** The file sink writes rows into the output directory itself. */
+  private static final String ROWS = "rows";
+  /** The file sink writes rows into a bucket per kind of line, in parts of at most 4 KiB. */
+  private static final String BUCKETS = "buckets";
+  /** The file sink writes parts with a bulk writer, into a bucket per kind of line. */
+  private static final String BULK = "bulk";
+
+  @ParameterizedTest(name = "{0}, parallelism {1}, unaligned {2}, {3}")
   @MethodSource("runs")
   void failuresLeaveTheFinishedOutputIdenticalToAFailureFreeRun(String backend, int parallelism, boolean unaligned,
-      @TempDir Path dir) throws Exception {
+      String files, @TempDir Path dir) throws Exception {
     Path clean = dir.resolve("clean");
     Path faulty = dir.resolve("faulty");
-    String name = backend + "-" + parallelism + (unaligned ? "-unaligned" : "-aligned");
-    run(backend, parallelism, unaligned, clean, "clean-" + name, new long[0], 0);
+    String name = backend + "-" + parallelism + (unaligned ? "-unaligned" : "-aligned")
+        + (files.equals(ROWS) ? "" : "-" + files);
+    run(backend, parallelism, unaligned, files, clean, "clean-" + name, new long[0], 0);
     List<String> expected = finishedLines(clean);
     assertThat(expected).hasSize(expectedLineCount());
 
     Random random = new Random(backend.hashCode() * 31L + parallelism);
     long[] failAt = random.longs(3, 1, RECORDS).sorted().toArray();
-    ClusterJobClient result = run(backend, parallelism, unaligned, faulty, "faulty-" + name, failAt,
+    ClusterJobClient result = run(backend, parallelism, unaligned, files, faulty, "faulty-" + name, failAt,
         random.nextLong());
     // Every chosen failure happened; failures close together may share one restart.
     for (long point : failAt) {
@@ -174,8 +193,8 @@ class ExactlyOnceRecoveryTest {
   }
 
   /** Runs the job into {@code output} to its end; its client, to ask about the ended job. */
-  private static ClusterJobClient run(String backend, int parallelism, boolean unaligned, Path output, String runId,
-      long[] failAt, long randomSeed) throws Exception {
+  private static ClusterJobClient run(String backend, int parallelism, boolean unaligned, String files, Path output,
+      String runId, long[] failAt, long randomSeed) throws Exception {
     Configuration conf = new Configuration();
     if (backend.equals(INCREMENTAL)) {
       conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
@@ -204,12 +223,68 @@ class ExactlyOnceRecoveryTest {
             out.collect("W," + key + "," + window.getStart() + "," + sum);
           }
         }).returns(Types.STRING).uid("windows");
-    timers.union(windows)
-        .sinkTo(FileSink.forRows(output.toString(), io.spate.connectors.file.RowEncoder.<String>toStringEncoder())
-            .build()).uid("files");
+    timers.union(windows).sinkTo(fileSink(files, output)).uid("files");
     JobClient client = env.executeAsync(runId);
     client.getJobExecutionResult().get(120, TimeUnit.SECONDS);
     return (ClusterJobClient) client;
+  }
+
+  private static FileSink<String> fileSink(String files, Path output) {
+    io.spate.api.fs.Path base = new io.spate.api.fs.Path(output.toString());
+    return switch (files) {
+      case ROWS -> FileSink.forRows(output.toString(), io.spate.connectors.file.RowEncoder.<String>toStringEncoder())
+          .build();
+      case BUCKETS -> FileSink.forRowFormat(base, new SimpleStringEncoder<String>())
+          .withBucketAssigner(new LineKindBuckets())
+          .withRollingPolicy(DefaultRollingPolicy.builder().withMaxPartSize(MemorySize.ofBytes(4096)).build())
+          .build();
+      case BULK -> FileSink.forBulkFormat(base, new LinesAtFinish())
+          .withBucketAssigner(new LineKindBuckets())
+          .build();
+      default -> throw new IllegalArgumentException("no file sink variant " + files);
+    };
+  }
+
+  /** Puts window lines ("W,...") and timer lines into buckets of their own. */
+  static final class LineKindBuckets implements BucketAssigner<String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getBucketId(String line, BucketAssigner.Context context) {
+      return line.startsWith("W,") ? "windows" : "timers";
+    }
+
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+      return SimpleVersionedStringSerializer.INSTANCE;
+    }
+  }
+
+  /** A bulk writer that keeps a part's lines in memory and writes them when the part is finished. */
+  static final class LinesAtFinish implements BulkWriter.Factory<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public BulkWriter<String> create(FSDataOutputStream out) {
+      StringBuilder lines = new StringBuilder();
+      return new BulkWriter<>() {
+        @Override
+        public void addElement(String element) {
+          lines.append(element).append('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+          lines.setLength(0);
+        }
+
+        @Override
+        public void finish() throws IOException {
+          flush();
+        }
+      };
+    }
   }
 
   private static List<String> finishedLines(Path dir) throws IOException {

@@ -60,6 +60,14 @@ public class OutputTag<T> implements Serializable {
     return typeInfo;
   }
 
+  /**
+   * Whether records tagged {@code other} go to the side output of {@code owner}: the tags are equal,
+   * which for tags means the same id.
+   */
+  public static boolean isResponsibleFor(OutputTag<?> owner, OutputTag<?> other) {
+    return Objects.requireNonNull(owner, "owner").equals(other);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof OutputTag<?> other && id.equals(other.id);

@@ -119,4 +119,51 @@ public abstract class FileSystem {
   public long getDefaultBlockSize() {
     return 32L * 1024 * 1024;
   }
+
+  /**
+   * Prepares {@code outPath} on a local file system for a writer, by {@code writeMode}: an existing
+   * file or directory fails in {@code NO_OVERWRITE} mode (except a directory that is wanted, {@code
+   * createDirectory}), and is deleted in {@code OVERWRITE} mode; then, if {@code createDirectory},
+   * the directory is created. Returns whether the path is ready: a directory if asked for one, else
+   * nothing at the path. Returns false on a distributed file system, which {@link
+   * #initOutPathDistFS} prepares.
+   */
+  public boolean initOutPathLocalFS(Path outPath, WriteMode writeMode, boolean createDirectory) throws IOException {
+    if (isDistributedFS()) {
+      return false;
+    }
+    return initOutPath(outPath, writeMode, createDirectory);
+  }
+
+  /**
+   * Prepares {@code outPath} on a distributed file system as {@link #initOutPathLocalFS} does on a
+   * local one; returns false on a local file system, as Flink's does (Spate's file systems are local).
+   */
+  public boolean initOutPathDistFS(Path outPath, WriteMode writeMode, boolean createDirectory) throws IOException {
+    if (!isDistributedFS()) {
+      return false;
+    }
+    return initOutPath(outPath, writeMode, createDirectory);
+  }
+
+  private boolean initOutPath(Path outPath, WriteMode writeMode, boolean createDirectory) throws IOException {
+    if (exists(outPath)) {
+      boolean directory = getFileStatus(outPath).isDir();
+      if (writeMode == WriteMode.NO_OVERWRITE) {
+        if (!(directory && createDirectory)) {
+          throw new IOException("'" + outPath + "' already exists, and an existing " + (directory ? "directory" : "file")
+              + " is not overwritten in NO_OVERWRITE mode: use OVERWRITE, or write elsewhere");
+        }
+      } else if (!delete(outPath, true)) {
+        throw new IOException("Cannot overwrite '" + outPath + "': it could not be deleted");
+      }
+    }
+    if (createDirectory) {
+      if (!exists(outPath)) {
+        mkdirs(outPath);
+      }
+      return exists(outPath) && getFileStatus(outPath).isDir();
+    }
+    return !exists(outPath);
+  }
 }

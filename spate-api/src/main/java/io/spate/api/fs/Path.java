@@ -1,6 +1,9 @@
 package io.spate.api.fs;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.DataInputView;
+import io.spate.api.serialization.DataOutputView;
+import io.spate.api.serialization.IOReadableWritable;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code .} and {@code ..} segments are resolved as {@link URI#normalize()} does.
  */
 @PublicEvolving
-public final class Path implements Comparable<Path>, Serializable {
+public final class Path implements IOReadableWritable, Comparable<Path>, Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -248,6 +251,50 @@ public final class Path implements Comparable<Path>, Serializable {
       authority = fsUri.getAuthority();
     }
     return new Path(scheme, authority, pathUri.getPath());
+  }
+
+  /** Replaces this path with the one {@link #write} wrote to {@code in}; a corrupt one fails naming it. */
+  @Override
+  public void read(DataInputView in) throws IOException {
+    if (!in.readBoolean()) {
+      throw new IOException("Cannot read a Path: the input holds a null path (write it with"
+          + " serializeToDataOutputView and read it with deserializeFromDataInputView to allow null)");
+    }
+    this.uri = parseUri(in.readUTF());
+  }
+
+  /** Writes this path as a flag and its URI's text. */
+  @Override
+  public void write(DataOutputView out) throws IOException {
+    out.writeBoolean(true);
+    out.writeUTF(uri.toString());
+  }
+
+  /** Writes {@code path}, which may be null, so that {@link #deserializeFromDataInputView} reads it back. */
+  public static void serializeToDataOutputView(Path path, DataOutputView out) throws IOException {
+    if (path == null) {
+      out.writeBoolean(false);
+    } else {
+      path.write(out);
+    }
+  }
+
+  /** Reads a path (or null) that {@link #serializeToDataOutputView} or {@link #write} wrote. */
+  public static Path deserializeFromDataInputView(DataInputView in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    Path path = new Path();
+    path.uri = parseUri(in.readUTF());
+    return path;
+  }
+
+  private static URI parseUri(String text) throws IOException {
+    try {
+      return new URI(text).normalize();
+    } catch (URISyntaxException e) {
+      throw new IOException("Cannot read a Path: '" + text + "' is not a valid URI: " + e.getMessage(), e);
+    }
   }
 
   @Override

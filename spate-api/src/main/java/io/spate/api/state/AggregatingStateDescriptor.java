@@ -2,6 +2,7 @@ package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.functions.AggregateFunction;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
 
@@ -31,6 +32,13 @@ public class AggregatingStateDescriptor<IN, ACC, OUT>
   public AggregatingStateDescriptor(
       String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, TypeInformation<ACC> accumulatorType) {
     super(name, accumulatorType);
+    this.aggregateFunction = Objects.requireNonNull(aggregateFunction, "The aggregate function must not be null.");
+  }
+
+  /** An aggregating state named {@code name} whose accumulators {@code accumulatorSerializer} writes. */
+  public AggregatingStateDescriptor(
+      String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, TypeSerializer<ACC> accumulatorSerializer) {
+    super(name, accumulatorSerializer);
     this.aggregateFunction = Objects.requireNonNull(aggregateFunction, "The aggregate function must not be null.");
   }
 

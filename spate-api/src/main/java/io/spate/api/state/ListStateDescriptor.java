@@ -1,6 +1,7 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
 
 /**
@@ -21,6 +22,21 @@ public class ListStateDescriptor<T> extends StateDescriptor<ListState<T>, T> {
   /** A list state named {@code name} of elements of {@code elementType}. */
   public ListStateDescriptor(String name, TypeInformation<T> elementType) {
     super(name, elementType);
+  }
+
+  /** A list state named {@code name} whose elements {@code elementSerializer} writes. */
+  public ListStateDescriptor(String name, TypeSerializer<T> elementSerializer) {
+    super(name, elementSerializer);
+  }
+
+  /**
+   * The serializer of the elements (the descriptor's serializer: Spate describes a list state by its
+   * element type).
+   *
+   * @throws IllegalStateException if there is none yet
+   */
+  public TypeSerializer<T> getElementSerializer() {
+    return getSerializer();
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.MapSerializer;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +39,47 @@ public class MapStateDescriptor<UK, UV> extends StateDescriptor<MapState<UK, UV>
     this.valueType = Objects.requireNonNull(valueType, "The value type of state '" + name + "' must not be null.");
     this.keyClass = keyType.getTypeClass();
     this.valueClass = valueType.getTypeClass();
+  }
+
+  /** A map state named {@code name} whose keys {@code keySerializer} and values {@code valueSerializer} write. */
+  public MapStateDescriptor(String name, TypeSerializer<UK> keySerializer, TypeSerializer<UV> valueSerializer) {
+    super(name, (TypeSerializer) new MapSerializer<>(
+        Objects.requireNonNull(keySerializer, "The key serializer of state '" + name + "' must not be null."),
+        Objects.requireNonNull(valueSerializer, "The value serializer of state '" + name + "' must not be null.")));
+    this.keyClass = (Class) Object.class;
+    this.valueClass = (Class) Object.class;
+  }
+
+  /**
+   * Creates the map's serializer from the key and value type information with {@code
+   * executionConfig}'s serializer settings, unless the descriptor has one already.
+   */
+  @Override
+  public void initializeSerializerUnlessSet(ExecutionConfig executionConfig) {
+    Objects.requireNonNull(executionConfig, "executionConfig");
+    if (!isSerializerInitialized()) {
+      initializeSerializer(new MapSerializer<>(
+          getKeyTypeInformation().createSerializer(executionConfig.getSerializerConfig()),
+          getValueTypeInformation().createSerializer(executionConfig.getSerializerConfig())));
+    }
+  }
+
+  /**
+   * The serializer of the user keys.
+   *
+   * @throws IllegalStateException if the descriptor has no serializer yet
+   */
+  public TypeSerializer<UK> getKeySerializer() {
+    return ((MapSerializer<UK, UV>) (TypeSerializer) getSerializer()).getKeySerializer();
+  }
+
+  /**
+   * The serializer of the user values.
+   *
+   * @throws IllegalStateException if the descriptor has no serializer yet
+   */
+  public TypeSerializer<UV> getValueSerializer() {
+    return ((MapSerializer<UK, UV>) (TypeSerializer) getSerializer()).getValueSerializer();
   }
 
   /** The type information of the user keys. */

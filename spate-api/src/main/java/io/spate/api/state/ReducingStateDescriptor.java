@@ -1,6 +1,7 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.functions.ReduceFunction;
 import io.spate.api.typeinfo.TypeInformation;
 import java.util.Objects;
@@ -26,6 +27,12 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>
   /** A reducing state named {@code name} combining values of {@code type} with {@code reduceFunction}. */
   public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeInformation<T> type) {
     super(name, type);
+    this.reduceFunction = Objects.requireNonNull(reduceFunction, "The reduce function must not be null.");
+  }
+
+  /** A reducing state named {@code name} combining values that {@code serializer} writes with {@code reduceFunction}. */
+  public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeSerializer<T> serializer) {
+    super(name, serializer);
     this.reduceFunction = Objects.requireNonNull(reduceFunction, "The reduce function must not be null.");
   }
 

@@ -1,6 +1,8 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.common.ExecutionConfig;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
 import java.io.Serializable;
 import java.util.Objects;
@@ -36,6 +38,8 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
   private final Class<T> typeClass;
   private TypeInformation<T> typeInfo;
   private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
+  /** The serializer of the stored value, once given or initialized; the backends then use it. */
+  private TypeSerializer<T> serializer;
 
   /** Creates a descriptor of the state {@code name} holding values of {@code typeInfo}. */
   protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
@@ -48,6 +52,18 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
   protected StateDescriptor(String name, Class<T> typeClass) {
     this.name = checkName(name);
     this.typeClass = Objects.requireNonNull(typeClass, "The type class of state '" + name + "' must not be null.");
+  }
+
+  /**
+   * Creates a descriptor of the state {@code name} whose values {@code serializer} writes; the type
+   * class is then unknown ({@code Object}).
+   */
+  @SuppressWarnings("unchecked")
+  protected StateDescriptor(String name, TypeSerializer<T> serializer) {
+    this.name = checkName(name);
+    this.serializer =
+        Objects.requireNonNull(serializer, "The serializer of state '" + name + "' must not be null.");
+    this.typeClass = (Class<T>) Object.class;
   }
 
   private static String checkName(String name) {
@@ -96,6 +112,65 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
   /** The time-to-live configuration, {@link StateTtlConfig#DISABLED} unless enabled. */
   public StateTtlConfig getTtlConfig() {
     return ttlConfig;
+  }
+
+  /** What the state holds for a key that has no value: null, except for a value state given a default. */
+  public T getDefaultValue() {
+    return null;
+  }
+
+  /**
+   * The serializer of the stored value: the one given to the constructor, or the one {@link
+   * #initializeSerializerUnlessSet} made.
+   *
+   * @throws IllegalStateException if there is none yet
+   */
+  public TypeSerializer<T> getSerializer() {
+    if (serializer == null) {
+      throw new IllegalStateException("The serializer of state '" + name + "' is not initialized yet: give one to"
+          + " the descriptor's constructor, or call initializeSerializerUnlessSet(ExecutionConfig) first.");
+    }
+    return serializer;
+  }
+
+  /** Whether the descriptor has a serializer (given, or initialized). */
+  public boolean isSerializerInitialized() {
+    return serializer != null;
+  }
+
+  /**
+   * Creates the serializer from the type information with {@code executionConfig}'s serializer
+   * settings, unless the descriptor has one already.
+   */
+  public void initializeSerializerUnlessSet(ExecutionConfig executionConfig) {
+    Objects.requireNonNull(executionConfig, "executionConfig");
+    if (serializer == null) {
+      serializer = getTypeInformation().createSerializer(executionConfig.getSerializerConfig());
+    }
+  }
+
+  /** Sets the serializer, for a subclass whose serializer is not its type information's. */
+  protected final void initializeSerializer(TypeSerializer<T> serializer) {
+    this.serializer = Objects.requireNonNull(serializer, "serializer");
+  }
+
+  /**
+   * Spate has no queryable state: this throws. Read keyed state from outside a job through a
+   * savepoint instead (docs/porting-from-flink.md).
+   */
+  public void setQueryable(String queryableStateName) {
+    throw new UnsupportedOperationException("State '" + name + "' cannot be made queryable as '" + queryableStateName
+        + "': Spate has no queryable state; emit the values to a sink, or read them from a savepoint");
+  }
+
+  /** Null: Spate has no queryable state, so no state has a queryable name. */
+  public String getQueryableStateName() {
+    return null;
+  }
+
+  /** False: Spate has no queryable state. */
+  public boolean isQueryable() {
+    return false;
   }
 
   @Override

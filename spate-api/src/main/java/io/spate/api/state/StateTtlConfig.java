@@ -329,6 +329,11 @@ public final class StateTtlConfig implements Serializable {
       return inBackground ? new IncrementalCleanupStrategy(DEFAULT_CLEANUP_SIZE, false) : null;
     }
 
+    /** Whether the RocksDB backend drops expired values while it compacts: set, or on by default in the background. */
+    public boolean inRocksdbCompactFilter() {
+      return getRocksdbCompactFilterCleanupStrategy() != null;
+    }
+
     /** The compaction filter cleanup: the one set, else the default when background cleanup is on, else null. */
     public RocksdbCompactFilterCleanupStrategy getRocksdbCompactFilterCleanupStrategy() {
       if (compactFilter != null) {
@@ -373,6 +378,11 @@ public final class StateTtlConfig implements Serializable {
             "The incremental TTL cleanup size must be positive, but was " + cleanupSize + ".");
       }
     }
+
+    /** How many entries one trigger checks (Flink's name for {@link #cleanupSize()}). */
+    public int getCleanupSize() {
+      return cleanupSize;
+    }
   }
 
   /**
@@ -387,6 +397,11 @@ public final class StateTtlConfig implements Serializable {
         throw new IllegalArgumentException("The number of entries after which the RocksDB compaction filter "
             + "reads the clock must not be negative, but was " + queryTimeAfterNumEntries + ".");
       }
+    }
+
+    /** How many entries the filter processes before reading the clock again (Flink's name for the component). */
+    public long getQueryTimeAfterNumEntries() {
+      return queryTimeAfterNumEntries;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.api.state;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.TypeInformation;
 
 /**
@@ -37,7 +38,19 @@ public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>, T> {
     this.defaultValue = defaultValue;
   }
 
+  /** A value state named {@code name} whose values {@code serializer} writes. */
+  public ValueStateDescriptor(String name, TypeSerializer<T> serializer) {
+    this(name, serializer, null);
+  }
+
+  /** A value state whose values {@code serializer} writes and whose {@code value()} is {@code defaultValue} for keys without a value. */
+  public ValueStateDescriptor(String name, TypeSerializer<T> serializer, T defaultValue) {
+    super(name, serializer);
+    this.defaultValue = defaultValue;
+  }
+
   /** What {@code value()} returns for a key without a value. */
+  @Override
   public T getDefaultValue() {
     return defaultValue;
   }

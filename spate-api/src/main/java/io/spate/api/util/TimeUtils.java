@@ -1,6 +1,7 @@
 package io.spate.api.util;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.windowing.time.Time;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,8 @@ public final class TimeUtils {
     }
   }
 
-  private TimeUtils() {}
+  /** Flink's class has a public constructor; an instance has no use, as every method is static. */
+  public TimeUtils() {}
 
   /**
    * The duration {@code text} describes: a non-negative whole number, optionally followed by a unit
@@ -127,5 +129,10 @@ public final class TimeUtils {
       labels.addAll(unit.labels);
     }
     return labels;
+  }
+
+  /** {@code time} as a {@link Duration}; null stays null. */
+  public static Duration toDuration(Time time) {
+    return time == null ? null : Duration.of(time.getSize(), time.getUnit().toChronoUnit());
   }
 }

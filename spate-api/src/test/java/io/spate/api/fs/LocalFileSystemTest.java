@@ -132,4 +132,27 @@ class LocalFileSystemTest {
     assertThat(Files.exists(dir.resolve("m"))).isFalse();
     assertThat(fs.delete(path("m"), true)).isFalse();
   }
+
+  @Test
+  void anOutputPathIsPreparedByItsWriteMode() throws IOException {
+    Path file = path("out.txt");
+    Files.writeString(dir.resolve("out.txt"), "old");
+    assertThatThrownBy(() -> fs.initOutPathLocalFS(file, WriteMode.NO_OVERWRITE, false))
+        .isInstanceOf(IOException.class).hasMessageContaining("out.txt").hasMessageContaining("NO_OVERWRITE");
+    assertThat(fs.initOutPathLocalFS(file, WriteMode.OVERWRITE, false)).isTrue();
+    assertThat(fs.exists(file)).isFalse();
+
+    Path directory = path("parts");
+    assertThat(fs.initOutPathLocalFS(directory, WriteMode.NO_OVERWRITE, true)).isTrue();
+    Files.writeString(dir.resolve("parts/1"), "kept");
+    assertThat(fs.initOutPathLocalFS(directory, WriteMode.NO_OVERWRITE, true)).isTrue();
+    assertThat(fs.exists(path("parts/1"))).isTrue();
+    assertThat(fs.initOutPathLocalFS(directory, WriteMode.OVERWRITE, true)).isTrue();
+    assertThat(fs.exists(path("parts/1"))).isFalse();
+    assertThat(fs.getFileStatus(directory).isDir()).isTrue();
+
+    // The local file system is not distributed: preparing it as one does nothing, as in Flink.
+    assertThat(fs.initOutPathDistFS(path("dist"), WriteMode.OVERWRITE, true)).isFalse();
+    assertThat(fs.exists(path("dist"))).isFalse();
+  }
 }

@@ -213,4 +213,43 @@ class PathTest {
         .hasMessageContaining("'s3'")
         .hasMessageContaining("local files only");
   }
+
+  // ---------------------------------------------------------------- IOReadableWritable
+
+  @Test
+  void aPathWrittenToADataOutputViewReadsBackEqual() {
+    qt().withExamples(300).forAll(written()).checkAssert(w -> {
+      Path path = new Path(w.messy());
+      try {
+        io.spate.api.serialization.DataOutputSerializer out = new io.spate.api.serialization.DataOutputSerializer();
+        path.write(out);
+        Path.serializeToDataOutputView(path, out);
+        Path.serializeToDataOutputView(null, out);
+        io.spate.api.serialization.DataInputDeserializer in =
+            new io.spate.api.serialization.DataInputDeserializer(out.getCopyOfBuffer());
+        Path read = new Path();
+        read.read(in);
+        assertThat(read).isEqualTo(path);
+        assertThat(read.toString()).isEqualTo(path.toString());
+        assertThat(Path.deserializeFromDataInputView(in)).isEqualTo(path);
+        assertThat(Path.deserializeFromDataInputView(in)).isNull();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
+  void readingANullOrCorruptPathFailsSayingWhat() throws Exception {
+    io.spate.api.serialization.DataOutputSerializer out = new io.spate.api.serialization.DataOutputSerializer();
+    Path.serializeToDataOutputView(null, out);
+    assertThatThrownBy(() -> new Path().read(new io.spate.api.serialization.DataInputDeserializer(out.getCopyOfBuffer())))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("null path");
+    io.spate.api.serialization.DataOutputSerializer corrupt = new io.spate.api.serialization.DataOutputSerializer();
+    corrupt.writeBoolean(true);
+    corrupt.writeUTF("a b:/\\x^");
+    assertThatThrownBy(() -> Path.deserializeFromDataInputView(
+        new io.spate.api.serialization.DataInputDeserializer(corrupt.getCopyOfBuffer())))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a valid URI");
+  }
 }

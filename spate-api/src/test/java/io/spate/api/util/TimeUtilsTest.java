@@ -66,4 +66,13 @@ class TimeUtilsTest {
           assertThat(TimeUtils.parseDuration(TimeUtils.formatWithHighestUnit(duration))).isEqualTo(duration);
         });
   }
+
+  @Test
+  void aTimeBecomesTheDurationOfItsSizeAndUnit() {
+    assertThat(TimeUtils.toDuration(io.spate.api.windowing.time.Time.minutes(3))).isEqualTo(Duration.ofMinutes(3));
+    assertThat(TimeUtils.toDuration(io.spate.api.windowing.time.Time.of(7, java.util.concurrent.TimeUnit.MICROSECONDS)))
+        .isEqualTo(Duration.of(7, ChronoUnit.MICROS));
+    assertThat(TimeUtils.toDuration(null)).isNull();
+    assertThat(new TimeUtils()).isNotNull();
+  }
 }

@@ -1,20 +1,20 @@
 package io.spate.connectors.file;
 
 import io.spate.api.configuration.MemorySize;
-import java.io.Serializable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * When a {@link FileSink} closes its current part file and starts a new one between checkpoints
- * (it always does at a checkpoint): once the part reaches a size, has been open for a time, or has
- * received no record for a time. The type parameters are Flink's (record and bucket type); Spate's
+ * (it always does at a checkpoint): once the part reaches a size (checked before the next record is
+ * added), has been open for a time, or has received no record for a time. The type parameters are Flink's (record and bucket type); Spate's
  * policy depends on neither.
  *
  * @param <IN> the record type
  * @param <BucketID> the bucket type
  */
-public final class DefaultRollingPolicy<IN, BucketID> implements Serializable {
+public final class DefaultRollingPolicy<IN, BucketID> implements RollingPolicy<IN, BucketID> {
 
   private static final long serialVersionUID = 1L;
 
@@ -58,14 +58,23 @@ public final class DefaultRollingPolicy<IN, BucketID> implements Serializable {
     return inactivityIntervalMillis;
   }
 
-  /** Whether a part of {@code partSize} bytes is full. */
-  boolean shouldRollOnSize(long partSize) {
-    return partSize >= maxPartSize;
+  /** Whether the part is full: it holds at least the max part size. */
+  @Override
+  public boolean shouldRollOnCheckpoint(PartFileInfo<BucketID> partFileState) throws IOException {
+    return partFileState.getSize() >= maxPartSize;
   }
 
-  /** Whether a part opened at {@code openedAt} and last written at {@code lastWriteAt} is due at {@code now}. */
-  boolean shouldRollOnTime(long now, long openedAt, long lastWriteAt) {
-    return now - openedAt >= rolloverIntervalMillis || now - lastWriteAt >= inactivityIntervalMillis;
+  /** Whether the part is full before {@code element} is added: it holds at least the max part size. */
+  @Override
+  public boolean shouldRollOnEvent(PartFileInfo<BucketID> partFileState, IN element) throws IOException {
+    return partFileState.getSize() >= maxPartSize;
+  }
+
+  /** Whether the part has been open for the rollover interval, or without a record for the inactivity interval. */
+  @Override
+  public boolean shouldRollOnProcessingTime(PartFileInfo<BucketID> partFileState, long currentTime) {
+    return currentTime - partFileState.getCreationTime() >= rolloverIntervalMillis
+        || currentTime - partFileState.getLastUpdateTime() >= inactivityIntervalMillis;
   }
 
   @Override

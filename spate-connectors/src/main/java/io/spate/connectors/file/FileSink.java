@@ -4,6 +4,7 @@ import io.spate.api.common.InvalidProgramException;
 import io.spate.api.connector.sink.Committer;
 import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.StatefulSinkWriter;
 import io.spate.api.connector.sink.SupportsCommitter;
 import io.spate.api.connector.sink.SupportsWriterState;
@@ -12,7 +13,9 @@ import io.spate.api.connector.source.SimpleVersionedSerializer;
 import io.spate.api.connector.source.VersionedSerializer;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.fs.FSDataOutputStream;
 import io.spate.api.fs.FileSystem;
+import io.spate.api.serialization.BulkWriter;
 import io.spate.api.serialization.Encoder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +39,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -52,9 +59,11 @@ import java.util.regex.Pattern;
  *
  * <p>By default the path is a directory in which each subtask writes part files {@code
  * part-<subtask>-<n>} (prefix and suffix from {@link OutputFileConfig}): a new part after every
- * checkpoint, and between checkpoints whenever the {@link DefaultRollingPolicy} says so. In progress
- * a part is the hidden file {@code .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never
- * reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
+ * checkpoint, and between checkpoints whenever the {@link RollingPolicy} ({@link
+ * DefaultRollingPolicy} unless set) says so. A {@link BucketAssigner} may put records into
+ * sub-directories (buckets), each with a part of its own; {@link #forBulkFormat} encodes parts with
+ * a {@link BulkWriter}. In progress a part is the hidden file {@code
+ * .part-<subtask>-<n>.inprogress.<uuid>}. Part numbers are never reused, also not after a restore. With {@link DefaultRowFormatBuilder#toSingleFile()} the path is
  * the one output file, written by a single subtask and committed at the end of the input, which
  * suits bounded jobs; checkpoints record how far it was written, and a restore continues it from
  * there.
@@ -68,21 +77,32 @@ public final class FileSink<T>
 
   private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
+  /** How often open parts are checked for rolling on processing time, unless set: Flink's default. */
+  private static final long DEFAULT_BUCKET_CHECK_INTERVAL_MILLIS = 60_000;
+
   private final String path;
-  /** Exactly one of rowEncoder and encoder is set. */
+  /** Exactly one of rowEncoder, encoder and bulkWriterFactory is set. */
   private final RowEncoder<? super T> rowEncoder;
   private final Encoder<? super T> encoder;
+  private final BulkWriter.Factory<T> bulkWriterFactory;
   private final boolean singleFile;
-  private final DefaultRollingPolicy<?, ?> rollingPolicy;
+  private final RollingPolicy<? super T, ?> rollingPolicy;
+  private final BucketAssigner<? super T, ?> bucketAssigner;
   private final OutputFileConfig outputFileConfig;
+  private final long bucketCheckIntervalMillis;
 
-  private FileSink(DefaultRowFormatBuilder<T> builder) {
-    this.path = builder.path;
-    this.rowEncoder = builder.rowEncoder;
-    this.encoder = builder.encoder;
-    this.singleFile = builder.singleFile;
-    this.rollingPolicy = builder.rollingPolicy;
-    this.outputFileConfig = builder.outputFileConfig;
+  private FileSink(String path, RowEncoder<? super T> rowEncoder, Encoder<? super T> encoder,
+      BulkWriter.Factory<T> bulkWriterFactory, boolean singleFile, RollingPolicy<? super T, ?> rollingPolicy,
+      BucketAssigner<? super T, ?> bucketAssigner, OutputFileConfig outputFileConfig, long bucketCheckIntervalMillis) {
+    this.path = path;
+    this.rowEncoder = rowEncoder;
+    this.encoder = encoder;
+    this.bulkWriterFactory = bulkWriterFactory;
+    this.singleFile = singleFile;
+    this.rollingPolicy = rollingPolicy;
+    this.bucketAssigner = bucketAssigner;
+    this.outputFileConfig = outputFileConfig;
+    this.bucketCheckIntervalMillis = bucketCheckIntervalMillis;
   }
 
   /** Starts building a sink that writes each record as the row {@code encoder} makes of it. */
@@ -112,6 +132,19 @@ public final class FileSink<T>
     return new DefaultRowFormatBuilder<>(directory, null, encoder);
   }
 
+  /**
+   * Starts building a sink that writes records with a {@link BulkWriter} that {@code
+   * bulkWriterFactory} creates for each part file in the directory {@code basePath}; parts roll at
+   * every checkpoint.
+   */
+  public static <IN> DefaultBulkFormatBuilder<IN> forBulkFormat(io.spate.api.fs.Path basePath,
+      BulkWriter.Factory<IN> bulkWriterFactory) {
+    Objects.requireNonNull(basePath, "basePath");
+    Objects.requireNonNull(bulkWriterFactory, "bulkWriterFactory");
+    String directory = FileSystem.getLocalFileSystem().pathToFile(basePath).getPath();
+    return new DefaultBulkFormatBuilder<>(directory, bulkWriterFactory);
+  }
+
   /** The output directory, or the output file of a single-file sink. */
   public String getPath() {
     return path;
@@ -123,8 +156,18 @@ public final class FileSink<T>
   }
 
   /** When part files roll between checkpoints (not used by a single-file sink). */
-  public DefaultRollingPolicy<?, ?> getRollingPolicy() {
+  public RollingPolicy<? super T, ?> getRollingPolicy() {
     return rollingPolicy;
+  }
+
+  /** Which bucket (sub-directory) each record goes to. */
+  public BucketAssigner<? super T, ?> getBucketAssigner() {
+    return bucketAssigner;
+  }
+
+  /** How often, in milliseconds, open parts are checked for rolling on processing time. */
+  public long getBucketCheckInterval() {
+    return bucketCheckIntervalMillis;
   }
 
   /** The names of the part files. */
@@ -132,9 +175,16 @@ public final class FileSink<T>
     return outputFileConfig;
   }
 
-  /** The encoder of one writer: a row encoder's rows need a buffer of their own per writer. */
+  /** The encoder of one writer: a row encoder's rows need a buffer of their own per writer; null for bulk. */
   private Encoder<? super T> writerEncoder() {
     return rowEncoder != null ? new RowEncoderAdapter<>(rowEncoder) : encoder;
+  }
+
+  /** The settings of one writer of part files. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private PartSettings<T> partSettings(LongSupplier clock) {
+    return new PartSettings<>(writerEncoder(), bulkWriterFactory, (RollingPolicy) rollingPolicy,
+        (BucketAssigner) bucketAssigner, outputFileConfig, bucketCheckIntervalMillis, clock);
   }
 
   @Override
@@ -159,8 +209,7 @@ public final class FileSink<T>
         throw new IOException("FileSink: '" + path + "' is a directory, but toSingleFile() needs a file path");
       }
       createDirectory(file.getParent());
-      Writer<T> writer =
-          new Writer<>(writerEncoder(), file.getParent(), -1, 0, file.getFileName().toString(), null, null, clock);
+      Writer<T> writer = new Writer<>(partSettings(clock), file.getParent(), -1, 0, file.getFileName().toString());
       List<WriterState> inProgress = recoveredState.stream().filter(s -> s.inProgressPath() != null).toList();
       if (inProgress.size() > 1) {
         throw new IOException("FileSink: the checkpoint holds " + inProgress.size()
@@ -186,7 +235,7 @@ public final class FileSink<T>
         next = Math.max(next, state.nextPartNumber());
       }
     }
-    return new Writer<>(writerEncoder(), directory, subtask, next, null, rollingPolicy, outputFileConfig, clock);
+    return new Writer<>(partSettings(clock), directory, subtask, next, null);
   }
 
   private static void createDirectory(Path directory) throws IOException {
@@ -255,18 +304,20 @@ public final class FileSink<T>
 
   @Override
   public String toString() {
-    return "FileSink(" + path + (singleFile ? ", single file" : ", " + rollingPolicy) + ")";
+    return "FileSink(" + path + (singleFile ? ", single file" : ", " + rollingPolicy + ", " + bucketAssigner) + ")";
   }
 
-  /** Builds a {@link FileSink} (named as Flink's row-format builder). */
+  /** Builds a {@link FileSink} of rows (named as Flink's row-format builder). */
   public static final class DefaultRowFormatBuilder<T> {
 
     private final String path;
     private final RowEncoder<? super T> rowEncoder;
     private final Encoder<? super T> encoder;
     private boolean singleFile;
-    private DefaultRollingPolicy<?, ?> rollingPolicy = DefaultRollingPolicy.builder().build();
+    private RollingPolicy<? super T, ?> rollingPolicy = DefaultRollingPolicy.builder().build();
+    private BucketAssigner<? super T, ?> bucketAssigner = new BasePathBucketAssigner<>();
     private OutputFileConfig outputFileConfig = OutputFileConfig.builder().build();
+    private long bucketCheckInterval = DEFAULT_BUCKET_CHECK_INTERVAL_MILLIS;
 
     private DefaultRowFormatBuilder(String path, RowEncoder<? super T> rowEncoder, Encoder<? super T> encoder) {
       this.path = path;
@@ -280,10 +331,25 @@ public final class FileSink<T>
       return this;
     }
 
-    /** When part files roll between checkpoints; {@link DefaultRollingPolicy#builder()}'s defaults if not set. */
-    public DefaultRowFormatBuilder<T> withRollingPolicy(DefaultRollingPolicy<?, ?> policy) {
+    /**
+     * When part files roll between checkpoints: {@link DefaultRollingPolicy#builder()}'s defaults if
+     * not set. A policy of one's own is honoured; parts roll at every checkpoint regardless.
+     */
+    public DefaultRowFormatBuilder<T> withRollingPolicy(RollingPolicy<? super T, ?> policy) {
       this.rollingPolicy = Objects.requireNonNull(policy, "policy");
       return this;
+    }
+
+    /** Which bucket (sub-directory) each record goes to; the base path itself if not set. */
+    public DefaultRowFormatBuilder<T> withBucketAssigner(BucketAssigner<? super T, ?> assigner) {
+      this.bucketAssigner = Objects.requireNonNull(assigner, "assigner");
+      return this;
+    }
+
+    /** Sets the bucket assigner and the rolling policy together (Flink's way of changing the bucket type). */
+    public DefaultRowFormatBuilder<T> withNewBucketAssignerAndPolicy(BucketAssigner<? super T, ?> assigner,
+        RollingPolicy<? super T, ?> policy) {
+      return withBucketAssigner(assigner).withRollingPolicy(policy);
     }
 
     /** The prefix and suffix of the part files' names; {@code part} and none if not set. */
@@ -292,10 +358,83 @@ public final class FileSink<T>
       return this;
     }
 
+    /**
+     * How often, in milliseconds, the writer checks every open part for rolling on processing time
+     * (it checks the part a record goes to at each record); 60 000 if not set.
+     */
+    public DefaultRowFormatBuilder<T> withBucketCheckInterval(long interval) {
+      this.bucketCheckInterval = checkInterval(interval);
+      return this;
+    }
+
     /** The sink. */
     public FileSink<T> build() {
-      return new FileSink<>(this);
+      if (singleFile && !(bucketAssigner instanceof BasePathBucketAssigner<?>)) {
+        throw new IllegalStateException("FileSink to the single file '" + path + "' cannot put records into buckets"
+            + " (" + bucketAssigner + "): leave out toSingleFile() or withBucketAssigner(...)");
+      }
+      return new FileSink<>(path, rowEncoder, encoder, null, singleFile, rollingPolicy, bucketAssigner,
+          outputFileConfig, bucketCheckInterval);
     }
+  }
+
+  /** Builds a {@link FileSink} of bulk-encoded part files (named as Flink's bulk-format builder). */
+  public static final class DefaultBulkFormatBuilder<T> {
+
+    private final String path;
+    private final BulkWriter.Factory<T> bulkWriterFactory;
+    private CheckpointRollingPolicy<? super T, ?> rollingPolicy = OnCheckpointRollingPolicy.build();
+    private BucketAssigner<? super T, ?> bucketAssigner = new BasePathBucketAssigner<>();
+    private OutputFileConfig outputFileConfig = OutputFileConfig.builder().build();
+    private long bucketCheckInterval = DEFAULT_BUCKET_CHECK_INTERVAL_MILLIS;
+
+    private DefaultBulkFormatBuilder(String path, BulkWriter.Factory<T> bulkWriterFactory) {
+      this.path = path;
+      this.bulkWriterFactory = bulkWriterFactory;
+    }
+
+    /** When part files roll besides at every checkpoint: only at checkpoints if not set. */
+    public DefaultBulkFormatBuilder<T> withRollingPolicy(CheckpointRollingPolicy<? super T, ?> policy) {
+      this.rollingPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Which bucket (sub-directory) each record goes to; the base path itself if not set. */
+    public DefaultBulkFormatBuilder<T> withBucketAssigner(BucketAssigner<? super T, ?> assigner) {
+      this.bucketAssigner = Objects.requireNonNull(assigner, "assigner");
+      return this;
+    }
+
+    /** Sets the bucket assigner (Flink's way of changing the bucket type). */
+    public DefaultBulkFormatBuilder<T> withNewBucketAssigner(BucketAssigner<? super T, ?> assigner) {
+      return withBucketAssigner(assigner);
+    }
+
+    /** The prefix and suffix of the part files' names; {@code part} and none if not set. */
+    public DefaultBulkFormatBuilder<T> withOutputFileConfig(OutputFileConfig config) {
+      this.outputFileConfig = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** How often, in milliseconds, the writer checks every open part for rolling on processing time; 60 000 if not set. */
+    public DefaultBulkFormatBuilder<T> withBucketCheckInterval(long interval) {
+      this.bucketCheckInterval = checkInterval(interval);
+      return this;
+    }
+
+    /** The sink. */
+    public FileSink<T> build() {
+      return new FileSink<>(path, null, null, bulkWriterFactory, false, rollingPolicy, bucketAssigner,
+          outputFileConfig, bucketCheckInterval);
+    }
+  }
+
+  private static long checkInterval(long interval) {
+    if (interval <= 0) {
+      throw new IllegalArgumentException("FileSink: the bucket check interval must be positive, but is " + interval
+          + " ms");
+    }
+    return interval;
   }
 
   /**
@@ -335,92 +474,137 @@ public final class FileSink<T>
     }
   }
 
+  /** What the part writers of one sink writer share; the policy, assigner and names are unused for a single file. */
+  private record PartSettings<T>(Encoder<? super T> encoder, BulkWriter.Factory<T> bulkWriterFactory,
+      RollingPolicy<T, Object> rollingPolicy, BucketAssigner<T, Object> bucketAssigner, OutputFileConfig names,
+      long bucketCheckIntervalMillis, LongSupplier clock) {}
+
   /**
-   * Writes rows into an in-progress file; closes it when it rolls, and hands closed files over in
-   * {@link #prepareCommit}.
+   * Writes records into one in-progress part per bucket; closes a part when it rolls, and hands
+   * closed parts over in {@link #prepareCommit}, which closes every open part.
    *
    * @param <T> the record type
    */
   public static final class Writer<T>
       implements CommittingSinkWriter<T, PendingFile>, StatefulSinkWriter<T, WriterState> {
 
-    private final Encoder<? super T> encoder;
+    /** The bucket key of the single file. */
+    private static final Object SINGLE_FILE = "";
+
+    private final PartSettings<T> settings;
     private final Path directory;
     /** The subtask whose part files this writes; -1 for a single file. */
     private final int subtask;
     /** The final name of the single file; null for part files. */
     private final String singleFileName;
-    /** When parts roll between checkpoints; null for a single file. */
-    private final DefaultRollingPolicy<?, ?> rollingPolicy;
-    /** The part files' names; null for a single file. */
-    private final OutputFileConfig names;
-    private final LongSupplier clock;
-    private final PartStream stream = new PartStream(WRITE_BUFFER_BYTES);
+    /** The open part of each bucket, by bucket id. */
+    private final Map<Object, Part<T>> open = new LinkedHashMap<>();
+    /** The bucket directories whose part numbers this writer has looked at. */
+    private final Set<Path> scannedBuckets = new HashSet<>();
     /** Parts closed since the last prepareCommit. */
     private final List<PendingFile> closed = new ArrayList<>();
+    private final AssignerContext assignerContext = new AssignerContext();
     private long nextPartNumber;
     private boolean endOfInput;
-    /** Whether a checkpoint refers to the open single file, so that only a commit may remove it. */
-    private boolean inCheckpoint;
-    private Path inProgress;
-    private Path finalPath;
-    private FileChannel channel;
-    /** Whether a part is open: {@link #stream} then writes into {@link #channel}. */
-    private boolean open;
-    private long openedAt;
-    private long lastWriteAt;
+    private long lastBucketCheck;
 
-    Writer(Encoder<? super T> encoder, Path directory, int subtask, long nextPartNumber, String singleFileName,
-        DefaultRollingPolicy<?, ?> rollingPolicy, OutputFileConfig names, LongSupplier clock) {
-      this.encoder = encoder;
+    Writer(PartSettings<T> settings, Path directory, int subtask, long nextPartNumber, String singleFileName) {
+      this.settings = settings;
       this.directory = directory;
       this.subtask = subtask;
       this.nextPartNumber = nextPartNumber;
       this.singleFileName = singleFileName;
-      this.rollingPolicy = rollingPolicy;
-      this.names = names;
-      this.clock = clock;
+      // restoreWriter looked at the base directory's part numbers.
+      scannedBuckets.add(directory);
+      this.lastBucketCheck = settings.clock().getAsLong();
     }
 
     @Override
     public void write(T element, Context context) throws IOException {
-      long now = 0;
-      if (rollingPolicy != null) {
-        now = clock.getAsLong();
-        if (open && rollingPolicy.shouldRollOnTime(now, openedAt, lastWriteAt)) {
-          closed.add(closePart());
+      if (singleFileName != null) {
+        Part<T> part = open.get(SINGLE_FILE);
+        if (part == null) {
+          part = openPart(SINGLE_FILE, directory, singleFileName, 0);
         }
+        part.write(element, settings.encoder(), 0);
+        return;
       }
-      if (!open) {
-        open(now);
+      long now = settings.clock().getAsLong();
+      assignerContext.set(now, context);
+      Object bucketId = settings.bucketAssigner().getBucketId(element, assignerContext);
+      if (bucketId == null) {
+        throw new IOException("FileSink: the bucket assigner " + settings.bucketAssigner() + " gave no bucket (null)"
+            + " for the record " + element);
       }
-      encoder.encode(element, stream);
-      lastWriteAt = now;
-      if (rollingPolicy != null && rollingPolicy.shouldRollOnSize(stream.position())) {
-        closed.add(closePart());
+      Part<T> part = open.get(bucketId);
+      RollingPolicy<T, Object> policy = settings.rollingPolicy();
+      if (part != null && (policy.shouldRollOnProcessingTime(part, now) || policy.shouldRollOnEvent(part, element))) {
+        closed.add(closePart(bucketId));
+        part = null;
+      }
+      if (part == null) {
+        part = openPart(bucketId, now);
+      }
+      part.write(element, settings.encoder(), now);
+      if (now - lastBucketCheck >= settings.bucketCheckIntervalMillis()) {
+        lastBucketCheck = now;
+        rollPartsDueAt(now);
       }
     }
 
-    private void open(long now) throws IOException {
-      String name = singleFileName != null
-          ? singleFileName
-          : names.getPartPrefix() + "-" + subtask + "-" + nextPartNumber++ + names.getPartSuffix();
-      finalPath = directory.resolve(name);
-      inProgress = directory.resolve("." + name + ".inprogress." + UUID.randomUUID());
+    /** Closes every open part that the rolling policy says is due at processing time {@code now}. */
+    private void rollPartsDueAt(long now) throws IOException {
+      List<Object> due = new ArrayList<>();
+      for (Map.Entry<Object, Part<T>> entry : open.entrySet()) {
+        if (settings.rollingPolicy().shouldRollOnProcessingTime(entry.getValue(), now)) {
+          due.add(entry.getKey());
+        }
+      }
+      for (Object bucketId : due) {
+        closed.add(closePart(bucketId));
+      }
+    }
+
+    private Part<T> openPart(Object bucketId, long now) throws IOException {
+      Path bucket = bucketDirectory(bucketId);
+      OutputFileConfig names = settings.names();
+      if (scannedBuckets.add(bucket)) {
+        createDirectory(bucket);
+        nextPartNumber = Math.max(nextPartNumber, firstFreePartNumber(bucket, subtask, names));
+      }
+      String name = names.getPartPrefix() + "-" + subtask + "-" + nextPartNumber++ + names.getPartSuffix();
+      return openPart(bucketId, bucket, name, now);
+    }
+
+    /** The directory of bucket {@code bucketId}: its name below the base directory, which it must not leave. */
+    private Path bucketDirectory(Object bucketId) throws IOException {
+      String name = bucketId.toString();
+      if (name.isEmpty()) {
+        return directory;
+      }
+      Path bucket = directory.resolve(name).normalize();
+      if (name.startsWith("/") || name.indexOf('\0') >= 0 || !bucket.startsWith(directory)
+          || bucket.equals(directory)) {
+        throw new IOException("FileSink: the bucket id '" + name + "' (from " + settings.bucketAssigner()
+            + ") does not name a directory below the base path '" + directory + "'");
+      }
+      return bucket;
+    }
+
+    private Part<T> openPart(Object bucketId, Path bucket, String name, long now) throws IOException {
+      Path finalPath = bucket.resolve(name);
+      Path inProgress = bucket.resolve("." + name + ".inprogress." + UUID.randomUUID());
+      FileChannel channel;
       try {
         channel = FileChannel.open(inProgress, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (IOException e) {
-        throw new IOException("FileSink: cannot create the in-progress file '" + inProgress + "' in '" + directory
+        throw new IOException("FileSink: cannot create the in-progress file '" + inProgress + "' in '" + bucket
             + "': " + reason(e), e);
       }
-      startWriting(now, 0);
-    }
-
-    private void startWriting(long now, long bytes) {
-      stream.start(channel, bytes);
-      open = true;
-      openedAt = now;
-      lastWriteAt = now;
+      Part<T> part = new Part<>(bucketId, inProgress, finalPath, channel, 0, now);
+      open.put(bucketId, part);
+      part.startBulk(settings.bulkWriterFactory());
+      return part;
     }
 
     /** Continues the single file's in-progress file where the checkpoint of {@code state} left it. */
@@ -434,11 +618,10 @@ public final class FileSink<T>
         throw new IOException("FileSink: cannot continue the single file '" + state.finalPath()
             + "' from the checkpoint: its in-progress file '" + file + "' is gone");
       }
-      channel = FileChannel.open(file, StandardOpenOption.WRITE);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
       long size = channel.size();
       if (size < state.validLength()) {
         channel.close();
-        channel = null;
         throw new IOException("FileSink: cannot continue the single file '" + state.finalPath()
             + "' from the checkpoint: its in-progress file '" + file + "' has " + size
             + " bytes, fewer than the " + state.validLength() + " the checkpoint recorded");
@@ -446,17 +629,16 @@ public final class FileSink<T>
       // Bytes past the checkpoint came from records that the sources replay.
       channel.truncate(state.validLength());
       channel.position(state.validLength());
-      inProgress = file;
-      finalPath = Path.of(state.finalPath());
-      inCheckpoint = true;
-      startWriting(0, state.validLength());
+      Part<T> part = new Part<>(SINGLE_FILE, file, Path.of(state.finalPath()), channel, state.validLength(), 0);
+      part.inCheckpoint = true;
+      open.put(SINGLE_FILE, part);
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException {
       this.endOfInput |= endOfInput;
-      if (open) {
-        stream.flush();
+      for (Part<T> part : open.values()) {
+        part.stream.flush();
       }
     }
 
@@ -467,29 +649,23 @@ public final class FileSink<T>
           // The single file grows until the input ends; only then is it final.
           return List.of();
         }
-        if (!open) {
-          open(0);
+        if (!open.containsKey(SINGLE_FILE)) {
+          openPart(SINGLE_FILE, directory, singleFileName, 0);
         }
-        return List.of(closePart());
+        return List.of(closePart(SINGLE_FILE));
       }
-      if (open) {
-        closed.add(closePart());
+      for (Object bucketId : new ArrayList<>(open.keySet())) {
+        closed.add(closePart(bucketId));
       }
       List<PendingFile> pending = List.copyOf(closed);
       closed.clear();
       return pending;
     }
 
-    private PendingFile closePart() throws IOException {
-      stream.flush();
-      channel.force(true);
-      channel.close();
-      PendingFile pending = new PendingFile(inProgress.toString(), finalPath.toString());
-      open = false;
-      channel = null;
-      inProgress = null;
-      inCheckpoint = false;
-      return pending;
+    private PendingFile closePart(Object bucketId) throws IOException {
+      Part<T> part = open.remove(bucketId);
+      part.finish();
+      return new PendingFile(part.inProgress.toString(), part.finalPath.toString());
     }
 
     @Override
@@ -497,64 +673,179 @@ public final class FileSink<T>
       if (singleFileName == null) {
         return List.of(new WriterState(subtask, nextPartNumber, null, null, 0));
       }
-      if (!open) {
+      Part<T> part = open.get(SINGLE_FILE);
+      if (part == null) {
         return List.of();
       }
-      stream.flush();
-      channel.force(false);
-      inCheckpoint = true;
-      return List.of(new WriterState(subtask, 0, inProgress.toString(), finalPath.toString(), channel.size()));
+      part.stream.flush();
+      part.channel.force(false);
+      part.inCheckpoint = true;
+      return List.of(new WriterState(subtask, 0, part.inProgress.toString(), part.finalPath.toString(),
+          part.channel.size()));
     }
 
     @Override
     public void close() throws IOException {
-      // Rows not handed to the committer are replayed after a restore: their files are garbage,
+      // Records not handed to the committer are replayed after a restore: their files are garbage,
       // except a single file that a checkpoint continues.
       List<Path> abandoned = new ArrayList<>();
       for (PendingFile file : closed) {
         abandoned.add(Path.of(file.inProgressPath()));
       }
       closed.clear();
-      if (open) {
-        if (!inCheckpoint) {
-          abandoned.add(inProgress);
+      IOException failure = null;
+      for (Part<T> part : open.values()) {
+        if (!part.inCheckpoint) {
+          abandoned.add(part.inProgress);
         }
-        open = false;
         try {
-          stream.flush();
+          part.stream.flush();
+        } catch (IOException e) {
+          failure = failure == null ? e : failure;
         } finally {
-          channel.close();
-          channel = null;
+          part.channel.close();
         }
       }
+      open.clear();
       for (Path file : abandoned) {
         Files.deleteIfExists(file);
+      }
+      if (failure != null) {
+        throw failure;
       }
     }
   }
 
   /**
-   * The buffered bytes of the open part, counted from the part's start; one per writer, pointed at
-   * each new part's channel in turn.
+   * One open part file: its channel, the buffered stream into it, and a bulk writer on that stream
+   * for a bulk format.
    */
-  private static final class PartStream extends OutputStream {
+  private static final class Part<T> implements PartFileInfo<Object> {
 
-    private final ByteBuffer buffer;
-    private FileChannel channel;
-    private long position;
+    final Object bucketId;
+    final Path inProgress;
+    final Path finalPath;
+    final FileChannel channel;
+    final PartStream stream;
+    final long createdAt;
+    long lastWriteAt;
+    /** Whether a checkpoint refers to this (single) file, so that only a commit may remove it. */
+    boolean inCheckpoint;
+    private BulkWriter<T> bulk;
 
-    PartStream(int bufferSize) {
-      this.buffer = ByteBuffer.allocate(bufferSize);
+    Part(Object bucketId, Path inProgress, Path finalPath, FileChannel channel, long bytes, long now) {
+      this.bucketId = bucketId;
+      this.inProgress = inProgress;
+      this.finalPath = finalPath;
+      this.channel = channel;
+      this.stream = new PartStream(WRITE_BUFFER_BYTES, channel, bytes);
+      this.createdAt = now;
+      this.lastWriteAt = now;
     }
 
-    void start(FileChannel target, long bytes) {
-      buffer.clear();
-      channel = target;
-      position = bytes;
+    void startBulk(BulkWriter.Factory<T> factory) throws IOException {
+      if (factory != null) {
+        bulk = factory.create(stream);
+        if (bulk == null) {
+          throw new IOException("FileSink: the bulk writer factory " + factory + " created no writer (null) for '"
+              + finalPath + "'");
+        }
+      }
+    }
+
+    void write(T element, Encoder<? super T> encoder, long now) throws IOException {
+      if (bulk != null) {
+        bulk.addElement(element);
+      } else {
+        encoder.encode(element, stream);
+      }
+      lastWriteAt = now;
+    }
+
+    /** Finishes the bulk encoding, writes everything to disk and closes the file. */
+    void finish() throws IOException {
+      try {
+        if (bulk != null) {
+          bulk.finish();
+        }
+        stream.flush();
+        channel.force(true);
+      } finally {
+        channel.close();
+      }
+    }
+
+    @Override
+    public Object getBucketId() {
+      return bucketId;
+    }
+
+    @Override
+    public long getCreationTime() {
+      return createdAt;
+    }
+
+    @Override
+    public long getSize() {
+      return stream.position();
+    }
+
+    @Override
+    public long getLastUpdateTime() {
+      return lastWriteAt;
+    }
+  }
+
+  /** What a bucket assigner knows of the record being written; one per writer, updated for each record. */
+  private static final class AssignerContext implements BucketAssigner.Context {
+
+    private long processingTime;
+    private SinkWriter.Context context;
+
+    void set(long processingTime, SinkWriter.Context context) {
+      this.processingTime = processingTime;
+      this.context = context;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+      return processingTime;
+    }
+
+    @Override
+    public long currentWatermark() {
+      return context.currentWatermark();
+    }
+
+    @Override
+    public Long timestamp() {
+      return context.timestamp();
+    }
+  }
+
+  /**
+   * The buffered bytes of one part, counted from the part's start; a bulk writer writes to it as its
+   * {@link FSDataOutputStream}.
+   */
+  private static final class PartStream extends FSDataOutputStream {
+
+    private final ByteBuffer buffer;
+    private final FileChannel channel;
+    private long position;
+
+    PartStream(int bufferSize, FileChannel channel, long bytes) {
+      this.buffer = ByteBuffer.allocate(bufferSize);
+      this.channel = channel;
+      this.position = bytes;
     }
 
     /** The bytes written to the part so far, buffered ones included. */
     long position() {
+      return position;
+    }
+
+    @Override
+    public long getPos() {
       return position;
     }
 
@@ -588,13 +879,19 @@ public final class FileSink<T>
       buffer.clear();
     }
 
+    @Override
+    public void sync() throws IOException {
+      flush();
+      channel.force(false);
+    }
+
     private void writeFully(ByteBuffer bytes) throws IOException {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
     }
 
-    /** The channel belongs to the writer, which closes it. */
+    /** The channel belongs to the part, which closes it. */
     @Override
     public void close() {}
   }

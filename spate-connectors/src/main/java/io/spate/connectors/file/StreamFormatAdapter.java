@@ -44,7 +44,8 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
     try {
       long length = length(split);
       long offset = split.offset() == CheckpointedPosition.NO_OFFSET ? 0 : split.offset();
-      if (offset > length) {
+      // A compressed file's offsets count decompressed bytes, which may exceed the file's length.
+      if (!(stream instanceof DecompressingStream) && offset > length) {
         throw new IOException("File source: cannot resume '" + split.localPath() + "' at byte " + offset
             + ": the file has " + length + " bytes, fewer than when the checkpoint was taken");
       }
@@ -58,11 +59,81 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
     }
   }
 
+  /** The stream of the split's file; of its decompressed bytes if its extension names a compression. */
   private static FSDataInputStream open(FileSourceSplit split) throws IOException {
+    InflaterInputStreamFactory<?> decompressor = StandardDeCompressors.forFile(split.localPath());
+    FSDataInputStream raw;
     try {
-      return FileSystem.getLocalFileSystem().open(split.path());
+      raw = FileSystem.getLocalFileSystem().open(split.path());
     } catch (IOException e) {
       throw new IOException("File source: cannot open '" + split.localPath() + "': " + e.getMessage(), e);
+    }
+    if (decompressor == null) {
+      return raw;
+    }
+    try {
+      return new DecompressingStream(decompressor.create(raw));
+    } catch (IOException e) {
+      raw.close();
+      throw new IOException("File source: cannot decompress '" + split.localPath() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The decompressed bytes of a file, positioned by their count: seeking moves forward by reading,
+   * which is how a restore reaches the checkpointed offset of a compressed file.
+   */
+  private static final class DecompressingStream extends FSDataInputStream {
+
+    private final java.io.InputStream in;
+    private long position;
+
+    DecompressingStream(java.io.InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public void seek(long desired) throws IOException {
+      if (desired < position) {
+        throw new IOException("A compressed file cannot be read backwards: at byte " + position
+            + " of its decompressed content, asked for byte " + desired);
+      }
+      byte[] scratch = new byte[8192];
+      while (position < desired) {
+        int read = in.read(scratch, 0, (int) Math.min(scratch.length, desired - position));
+        if (read < 0) {
+          throw new IOException("The decompressed content ends at byte " + position + ", before byte " + desired);
+        }
+        position += read;
+      }
+    }
+
+    @Override
+    public long getPos() {
+      return position;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        position++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int read = in.read(b, off, len);
+      if (read > 0) {
+        position += read;
+      }
+      return read;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

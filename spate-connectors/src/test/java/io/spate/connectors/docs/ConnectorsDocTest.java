@@ -60,7 +60,7 @@ class ConnectorsDocTest {
     List<String> compiled = snippets(Files.readString(SNIPPETS, StandardCharsets.UTF_8));
     assertThat(compiled).hasSize(5);
     List<String> fileSnippets = snippets(Files.readString(FILE_SNIPPETS, StandardCharsets.UTF_8));
-    assertThat(fileSnippets).hasSize(2);
+    assertThat(fileSnippets).hasSize(3);
     compiled.addAll(fileSnippets);
     assertThat(page).containsExactlyInAnyOrderElementsOf(compiled);
   }

@@ -43,7 +43,7 @@ class FileSinkRowFormatTest {
             .build())
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("words").withPartSuffix(".txt").build())
         .build();
-    assertThat(sink.getRollingPolicy().getMaxPartSize()).isEqualTo(20);
+    assertThat(((DefaultRollingPolicy<?, ?>) sink.getRollingPolicy()).getMaxPartSize()).isEqualTo(20);
     List<String> records = IntStream.range(0, 12).mapToObj(i -> "record-" + i).toList();
     var writer = sink.createWriter(new TestWriterContext(0, 1));
     for (String record : records) {

@@ -451,10 +451,10 @@ public final class CheckpointCoordinator {
       String step = "its metadata could not be written: ";
       try {
         pointer = checkpoint.location.finalizeCheckpoint(metadata);
+        checkpoint.writtenPointer = pointer;
         if (pointer != null && !checkpoint.options.type().isSavepoint()) {
           step = "it could not be recorded for recovery: ";
           store.add(checkpoint.id, pointer);
-          checkpoint.pointer = pointer;
           checkpoint.recorded = true;
         }
       } catch (Exception e) {
@@ -627,6 +627,21 @@ public final class CheckpointCoordinator {
     });
   }
 
+  /** Completes a savepoint whose metadata was being written as the job ended, or fails it if the write failed. */
+  private void settleFinalizingSavepoint(PendingCheckpoint checkpoint, JobStatus finalStatus) {
+    if (checkpoint.writtenPointer != null) {
+      recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, checkpoint.writtenPointer, null);
+      if (checkpoint.result != null) {
+        checkpoint.result.complete(checkpoint.writtenPointer);
+      }
+    } else {
+      String reason = "the job reached " + finalStatus + " while the savepoint was being written, and its metadata"
+          + " could not be written";
+      recordStatistics(checkpoint, CheckpointStatistics.Status.FAILED, null, reason);
+      failResult(checkpoint.result, reason);
+    }
+  }
+
   /**
    * On the I/O thread, after its metadata write: settles a checkpoint that was being finalized when
    * the job ended with its checkpoints retained. One already recorded for recovery is a retained
@@ -644,9 +659,9 @@ public final class CheckpointCoordinator {
     }
     // Recorded here, not on the main thread: the job's result is handed over after this task, and
     // whoever reads the statistics then must see the checkpoint that the job retained.
-    recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, checkpoint.pointer, null);
+    recordStatistics(checkpoint, CheckpointStatistics.Status.COMPLETED, checkpoint.writtenPointer, null);
     LOG.info("Job {}: checkpoint {} completed as the job reached {}, and is retained at {}", job.jobId(),
-        checkpoint.id, finalStatus, checkpoint.pointer);
+        checkpoint.id, finalStatus, checkpoint.writtenPointer);
     for (int i = 0; i < older.size() + 1 - settings.retained(); i++) {
       discardSubsumedNow(older.get(i));
     }
@@ -716,7 +731,9 @@ public final class CheckpointCoordinator {
     };
     for (PendingCheckpoint checkpoint : finalizing) {
       if (checkpoint.options.type().isSavepoint()) {
-        failResult(checkpoint.result, "the job reached " + finalStatus + " while the savepoint was being written");
+        // Every task acknowledged it: once its metadata is written (queued before this on the same
+        // thread) it is a complete savepoint, which the job's end does not delete.
+        io.execute(() -> settleFinalizingSavepoint(checkpoint, finalStatus));
       } else if (keep) {
         // Its record for recovery may already be written: only the I/O thread, after the write, knows.
         List<CompletedCheckpoint> older = new ArrayList<>(completed);
@@ -810,8 +827,8 @@ public final class CheckpointCoordinator {
     long inFlightBytes;
     // Set on the I/O thread once the store recorded it; read there by a later task.
     volatile boolean recorded;
-    /** Where the checkpoint was recorded for recovery; set with {@link #recorded}. */
-    volatile String pointer;
+    // Set on the I/O thread once the metadata is written; read there by a later task.
+    volatile String writtenPointer;
 
     PendingCheckpoint(long id, long timestamp, CheckpointOptions options, CheckpointStorageLocation location,
         Collection<ExecutionAttemptID> subtasks, CompletableFuture<String> result) {

@@ -1,6 +1,7 @@
 package io.spate.runtime.checkpoint;
 
 import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+import io.spate.runtime.checkpoint.barrier.CheckpointType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
@@ -73,6 +74,23 @@ class FinalizingCheckpointShutdownTest {
     Path jobDirectory = Path.of(records.firstEntry().getValue()).getParent();
     assertThat(Path.of(records.firstEntry().getValue()).resolve("_metadata")).exists();
     assertThat(jobDirectory.resolve("chk-2").resolve("_metadata")).doesNotExist();
+  }
+
+  @Test
+  void aSavepointEveryTaskAcknowledgedCompletesThoughTheJobEndsWhileItsMetadataIsWritten() throws Exception {
+    CheckpointCoordinator coordinator = coordinator(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+    coordinator.stopPeriodicCheckpoints();
+    java.util.concurrent.CompletableFuture<String> savepoint =
+        coordinator.triggerSavepoint(dir.resolve("savepoints").toString(),
+            CheckpointType.SAVEPOINT);
+    long id = coordinator.statistics().get(coordinator.statistics().size() - 1).checkpointId();
+    coordinator.acknowledge(source, id, Map.of(), new TaskCheckpointMetrics(0, 0, 0, 0, 0));
+    drainMainThread();
+    coordinator.shutdown(JobStatus.FINISHED); // the metadata write is still queued
+    drain();
+
+    assertThat(savepoint).isCompleted();
+    assertThat(Path.of(savepoint.get()).resolve("_metadata")).exists();
   }
 
   private CheckpointCoordinator coordinator(ExternalizedCheckpointRetention retention) throws Exception {

@@ -826,4 +826,40 @@ public abstract class KeyedStateBackendContractTest {
     assertThat(fired.fired).hasSize(2);
     assertThat(timers.numberOfTimers()).isZero();
   }
+
+  // ---- descriptors given a serializer (Flink's constructors) ----
+
+  @Test
+  void descriptorsGivenASerializerKeepTheirStateThroughASnapshot() throws Exception {
+    ValueStateDescriptor<Long> valueDescriptor =
+        new ValueStateDescriptor<>("sv", io.spate.api.serialization.LongSerializer.INSTANCE, 7L);
+    ListStateDescriptor<String> listDescriptor =
+        new ListStateDescriptor<>("sl", io.spate.api.serialization.StringSerializer.INSTANCE);
+    MapStateDescriptor<String, Long> mapDescriptor = new MapStateDescriptor<>("sm",
+        io.spate.api.serialization.StringSerializer.INSTANCE, io.spate.api.serialization.LongSerializer.INSTANCE);
+    ReducingStateDescriptor<Long> sumDescriptor =
+        new ReducingStateDescriptor<>("ss", Long::sum, io.spate.api.serialization.LongSerializer.INSTANCE);
+    ValueState<Long> value = backend.getPartitionedState(VoidNamespace.INSTANCE, valueDescriptor);
+    ListState<String> list = backend.getPartitionedState(VoidNamespace.INSTANCE, listDescriptor);
+    MapState<String, Long> map = backend.getPartitionedState(VoidNamespace.INSTANCE, mapDescriptor);
+    ReducingState<Long> sum = backend.getPartitionedState(VoidNamespace.INSTANCE, sumDescriptor);
+    backend.setCurrentKey("k");
+    assertThat(value.value()).isEqualTo(7L);
+    value.update(42L);
+    list.add("a");
+    list.add("b");
+    map.put("x", 1L);
+    sum.add(3L);
+    sum.add(4L);
+
+    CheckpointableKeyedStateBackend<String> copy =
+        restored(Types.STRING, 128, new KeyGroupRange(0, 127), List.of(snapshot(backend)));
+    copy.setCurrentKey("k");
+    assertThat(copy.getPartitionedState(VoidNamespace.INSTANCE, valueDescriptor).value()).isEqualTo(42L);
+    assertThat(copy.getPartitionedState(VoidNamespace.INSTANCE, listDescriptor).get()).containsExactly("a", "b");
+    assertThat(copy.getPartitionedState(VoidNamespace.INSTANCE, mapDescriptor).get("x")).isEqualTo(1L);
+    assertThat(copy.getPartitionedState(VoidNamespace.INSTANCE, sumDescriptor).get()).isEqualTo(7L);
+    copy.setCurrentKey("other");
+    assertThat(copy.getPartitionedState(VoidNamespace.INSTANCE, valueDescriptor).value()).isEqualTo(7L);
+  }
 }

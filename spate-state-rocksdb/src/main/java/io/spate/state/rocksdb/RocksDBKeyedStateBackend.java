@@ -652,8 +652,8 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
       case MAP -> {
         MapStateDescriptor map = (MapStateDescriptor) descriptor;
         yield new RocksDBMapState<>(this, column, name,
-            StateSerializers.forType(name, Map.class, map::getKeyTypeInformation),
-            StateSerializers.forType(name, Map.class, map::getValueTypeInformation));
+            StateSerializers.forMapKeys(map),
+            StateSerializers.forMapValues(map));
       }
     };
     if (restoredColumn != null) {

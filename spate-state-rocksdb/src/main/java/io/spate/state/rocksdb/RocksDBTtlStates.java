@@ -8,7 +8,6 @@ import io.spate.api.state.StateDescriptor;
 import io.spate.api.state.StateTtlConfig;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.runtime.state.serialization.StateSerializers;
-import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 
 /** Creates the RocksDB states of descriptors with a time to live. */
@@ -36,8 +35,8 @@ final class RocksDBTtlStates {
       case MAP -> {
         MapStateDescriptor map = (MapStateDescriptor) descriptor;
         yield new RocksDBTtlMapState<>(backend, column, name,
-            StateSerializers.forType(name, Map.class, map::getKeyTypeInformation),
-            StateSerializers.forType(name, Map.class, map::getValueTypeInformation), ttl);
+            StateSerializers.forMapKeys(map),
+            StateSerializers.forMapValues(map), ttl);
       }
     };
   }

@@ -225,8 +225,8 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
     TypeSerializer value;
     TypeSerializer userKey = null;
     if (descriptor instanceof MapStateDescriptor map) {
-      userKey = StateSerializers.forType(name, Map.class, map::getKeyTypeInformation);
-      value = StateSerializers.forType(name, Map.class, map::getValueTypeInformation);
+      userKey = StateSerializers.forMapKeys(map);
+      value = StateSerializers.forMapValues(map);
     } else {
       value = StateSerializers.forDescriptor(descriptor);
     }

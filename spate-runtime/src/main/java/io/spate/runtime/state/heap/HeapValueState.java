@@ -27,7 +27,8 @@ final class HeapValueState<K, N, V> extends AbstractHeapState<K, N, V> implement
     }
     // A copy, so that a function changing the default it was given does not change it for all keys.
     if (defaultCopier == null) {
-      defaultCopier = descriptor.getTypeInformation().createSerializer();
+      defaultCopier = descriptor.isSerializerInitialized()
+          ? descriptor.getSerializer() : descriptor.getTypeInformation().createSerializer();
     }
     return defaultCopier.copy(defaultValue);
   }

@@ -26,7 +26,8 @@ final class TtlHeapValueState<K, N, V> extends AbstractTtlHeapSingleValueState<K
       return null;
     }
     if (defaultCopier == null) {
-      defaultCopier = descriptor.getTypeInformation().createSerializer();
+      defaultCopier = descriptor.isSerializerInitialized()
+          ? descriptor.getSerializer() : descriptor.getTypeInformation().createSerializer();
     }
     return defaultCopier.copy(defaultValue);
   }

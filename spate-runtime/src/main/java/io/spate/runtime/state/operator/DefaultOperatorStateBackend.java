@@ -102,7 +102,8 @@ public final class DefaultOperatorStateBackend implements OperatorStateBackend {
       return (ListState<T>) existing;
     }
     checkNameFree(name, broadcastStates.containsKey(name), describe(mode));
-    TypeSerializer<T> serializer = descriptor.getTypeInformation().createSerializer();
+    TypeSerializer<T> serializer = descriptor.isSerializerInitialized()
+        ? descriptor.getSerializer() : descriptor.getTypeInformation().createSerializer();
     OperatorListState<T> state = new OperatorListState<>(name, mode, serializer);
     Restored previous = restored.remove(name);
     if (previous != null) {
@@ -130,8 +131,10 @@ public final class DefaultOperatorStateBackend implements OperatorStateBackend {
       return (BroadcastState<K, V>) existing.state();
     }
     checkNameFree(name, listStates.containsKey(name), describe(Mode.BROADCAST));
-    TypeSerializer<K> keySerializer = descriptor.getKeyTypeInformation().createSerializer();
-    TypeSerializer<V> valueSerializer = descriptor.getValueTypeInformation().createSerializer();
+    TypeSerializer<K> keySerializer = descriptor.isSerializerInitialized()
+        ? descriptor.getKeySerializer() : descriptor.getKeyTypeInformation().createSerializer();
+    TypeSerializer<V> valueSerializer = descriptor.isSerializerInitialized()
+        ? descriptor.getValueSerializer() : descriptor.getValueTypeInformation().createSerializer();
     HeapBroadcastState<K, V> state = new HeapBroadcastState<>(descriptor);
     Restored previous = restored.remove(name);
     if (previous != null) {

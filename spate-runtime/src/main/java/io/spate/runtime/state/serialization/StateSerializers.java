@@ -2,6 +2,7 @@ package io.spate.runtime.state.serialization;
 
 import io.spate.api.serialization.MapSerializer;
 import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.StateDescriptor;
 import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.TypeExtractor;
@@ -34,9 +35,31 @@ public final class StateSerializers {
     return new LearnedTypeSerializer<>("state '" + stateName + "'");
   }
 
-  /** The value serializer of a list (its elements), value, reducing or aggregating state. */
+  /**
+   * The value serializer of a list (its elements), value, reducing or aggregating state: the
+   * descriptor's own if it has one (given to its constructor, as Flink allows), else its type's.
+   */
   public static <T> TypeSerializer<T> forDescriptor(StateDescriptor<?, T> descriptor) {
+    if (descriptor.isSerializerInitialized()) {
+      return descriptor.getSerializer();
+    }
     return forType(descriptor.getName(), descriptor.getTypeClass(), descriptor::getTypeInformation);
+  }
+
+  /** The serializer of a map state's user keys: the descriptor's own if it has one, else the key type's. */
+  public static <K> TypeSerializer<K> forMapKeys(MapStateDescriptor<K, ?> descriptor) {
+    if (descriptor.isSerializerInitialized()) {
+      return descriptor.getKeySerializer();
+    }
+    return forType(descriptor.getName(), Map.class, descriptor::getKeyTypeInformation);
+  }
+
+  /** The serializer of a map state's user values: the descriptor's own if it has one, else the value type's. */
+  public static <V> TypeSerializer<V> forMapValues(MapStateDescriptor<?, V> descriptor) {
+    if (descriptor.isSerializerInitialized()) {
+      return descriptor.getValueSerializer();
+    }
+    return forType(descriptor.getName(), Map.class, descriptor::getValueTypeInformation);
   }
 
   /** The serializer of the namespaces of state {@code stateName}: learned from the first namespace. */
