@@ -165,4 +165,9 @@ public final class Configuration implements Serializable {
   public String toString() {
     return values.toString();
   }
+
+  /** Removes the value of {@code option}, which then reads as its default; true if one was set. */
+  public <T> boolean removeConfig(ConfigOption<T> option) {
+    return values.remove(option.key()) != null;
+  }
 }

@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.accumulators.Accumulator;
 import io.spate.api.annotation.Internal;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
@@ -88,5 +89,25 @@ public final class StreamingRuntimeContext implements RuntimeContext {
   @Override
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
     return keyedState(descriptor.getName()).getMapState(descriptor);
+  }
+
+  @Override
+  public <V, A extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
+    if (name == null || accumulator == null) {
+      throw new IllegalArgumentException("addAccumulator in operator '" + context.getOperatorName()
+          + "': the name and the accumulator must not be null (name " + name + ").");
+    }
+    Accumulator<?, ?> previous = context.getAccumulators().putIfAbsent(name, accumulator);
+    if (previous != null) {
+      throw new UnsupportedOperationException("Operator '" + context.getOperatorName() + "' adds the accumulator '"
+          + name + "', but its task has one of that name already (" + previous.getClass().getName()
+          + "): give each accumulator of a task its own name.");
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <V, A extends java.io.Serializable> Accumulator<V, A> getAccumulator(String name) {
+    return (Accumulator<V, A>) context.getAccumulators().get(name);
   }
 }
