@@ -642,6 +642,7 @@ public class StreamExecutionEnvironment implements AutoCloseable {
       mode = allBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
     }
     Configuration jobConfiguration = new Configuration(configuration).set(CoreOptions.RUNTIME_MODE, mode);
+    cachedFiles.forEach(file -> io.spate.api.common.DistributedCache.writeFileInfoToConfig(file.f0, file.f1, jobConfiguration));
     StreamGraph graph = new StreamGraph(jobName, sinks, jobConfiguration, executionConfig, mode, userClassLoader);
     if (mode == RuntimeExecutionMode.BATCH) {
       for (Transformation<?> t : graph.transformations()) {
@@ -1047,6 +1048,43 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  private final List<io.spate.api.tuple.Tuple2<String, io.spate.api.common.DistributedCache.DistributedCacheEntry>>
+      cachedFiles = new ArrayList<>();
+
+  /**
+   * Registers the file or directory {@code filePath} under {@code name} for every job of this
+   * environment: functions read it with {@code getRuntimeContext().getDistributedCache().getFile(name)}.
+   * Spate reads it in place, so it must be where every TaskExecutor of the job can read it.
+   */
+  public void registerCachedFile(String filePath, String name) {
+    registerCachedFile(filePath, name, false);
+  }
+
+  /**
+   * Like {@link #registerCachedFile(String, String)}; with {@code executable}, {@code getFile} checks
+   * that the file is executable.
+   *
+   * @throws IllegalArgumentException if a file is registered under {@code name} already
+   */
+  public void registerCachedFile(String filePath, String name, boolean executable) {
+    Objects.requireNonNull(filePath, "registerCachedFile: the file path must not be null.");
+    Objects.requireNonNull(name, "registerCachedFile: the name must not be null.");
+    for (var file : cachedFiles) {
+      if (file.f0.equals(name)) {
+        throw new IllegalArgumentException("registerCachedFile: the name '" + name + "' is taken by "
+            + file.f1.filePath + " already.");
+      }
+    }
+    cachedFiles.add(io.spate.api.tuple.Tuple2.of(name,
+        new io.spate.api.common.DistributedCache.DistributedCacheEntry(filePath, executable)));
+  }
+
+  /** The files registered with {@link #registerCachedFile}, by name, in registration order. */
+  public List<io.spate.api.tuple.Tuple2<String, io.spate.api.common.DistributedCache.DistributedCacheEntry>>
+      getCachedFiles() {
+    return cachedFiles;
   }
 
   /** Remembers an iterator of {@code executeAndCollect()} for {@link #close()}. */

@@ -139,6 +139,9 @@ public interface RuntimeContext {
     return getOrAddAccumulator(name, Histogram.class, Histogram::new);
   }
 
+  /** The files the job registered with {@code env.registerCachedFile(path, name)}. */
+  io.spate.api.common.DistributedCache getDistributedCache();
+
   /** Whether the job lets operators reuse record objects ({@code ExecutionConfig.enableObjectReuse()}). */
   default boolean isObjectReuseEnabled() {
     return getExecutionConfig().isObjectReuseEnabled();
