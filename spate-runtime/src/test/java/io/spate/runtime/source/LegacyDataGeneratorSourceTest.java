@@ -8,9 +8,6 @@ import io.spate.api.functions.source.SourceFunction;
 import io.spate.api.functions.source.datagen.DataGeneratorSource;
 import io.spate.api.functions.source.datagen.RandomGenerator;
 import io.spate.api.functions.source.datagen.SequenceGenerator;
-import io.spate.api.operators.StreamOperator;
-import io.spate.api.operators.StreamOperatorFactory;
-import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
@@ -42,18 +39,9 @@ class LegacyDataGeneratorSourceTest {
     }
   }
 
-  private record Factory<T>(SourceFunction<T> function) implements StreamOperatorFactory<T> {
-    @Override
-    @SuppressWarnings("unchecked")
-    public <O extends StreamOperator<T>> O createStreamOperator(StreamOperatorParameters<T> parameters) {
-      SourceFunctionOperator<T> operator = new SourceFunctionOperator<>(function, 1_000);
-      operator.setup(parameters);
-      return (O) operator;
-    }
-  }
-
   private <T> OneInputTestHarness<Void, T> harness(SourceFunction<T> function) {
-    OneInputTestHarness<Void, T> harness = FactoryHarnesses.of(new Factory<>(function), "Generator");
+    OneInputTestHarness<Void, T> harness =
+        FactoryHarnesses.of(new SourceFunctionOperatorTest.GraceFactory<>(function, 1_000), "Generator");
     harnesses.add(harness);
     return harness;
   }
@@ -63,14 +51,6 @@ class LegacyDataGeneratorSourceTest {
     return (SourceFunctionOperator<T>) harness.getOperator();
   }
 
-  private static InputStatus drain(SourceFunctionOperator<?> operator) throws Exception {
-    InputStatus status = InputStatus.MORE_AVAILABLE;
-    for (int i = 0; i < 10_000 && status == InputStatus.MORE_AVAILABLE; i++) {
-      status = operator.emitNext();
-    }
-    return status;
-  }
-
   @Test
   void aRestoredSequenceGoesOnWhereItsCheckpointStood() throws Exception {
     long end = 20_000;
@@ -78,7 +58,7 @@ class LegacyDataGeneratorSourceTest {
         harness(new DataGeneratorSource<>(SequenceGenerator.longGenerator(0, end - 1)));
     SourceFunctionOperator<Long> operator = operatorOf(first);
     Await.until(WAIT, "some records", () -> {
-      drain(operator);
+      SourceFunctionOperatorTest.drain(operator);
       return first.extractOutputValues().size() >= 300;
     });
     Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
@@ -90,7 +70,7 @@ class LegacyDataGeneratorSourceTest {
     OneInputTestHarness<Void, Long> second =
         harness(new DataGeneratorSource<>(SequenceGenerator.longGenerator(0, end - 1))).initializeState(snapshot, 1);
     SourceFunctionOperator<Long> restored = operatorOf(second);
-    Await.until(WAIT, "the sequence to end", () -> drain(restored) == InputStatus.END_OF_INPUT);
+    Await.until(WAIT, "the sequence to end", () -> SourceFunctionOperatorTest.drain(restored) == InputStatus.END_OF_INPUT);
 
     assertThat(beforeBarrier).hasSizeBetween(300, (int) end - 1);
     List<Long> all = new ArrayList<>(beforeBarrier);
