@@ -24,4 +24,9 @@ public final class BuiltInTextSourceFactory implements TextSourceFactory {
   public Source<String, ?, ?> socketTextSource(String host, int port, String delimiter) {
     return new SocketTextSource(host, port, delimiter);
   }
+
+  @Override
+  public Source<String, ?, ?> socketTextSource(String host, int port, String delimiter, long maxRetry) {
+    return new SocketTextSource(host, port, delimiter, SocketTextSource.DEFAULT_CONNECT_TIMEOUT, maxRetry);
+  }
 }

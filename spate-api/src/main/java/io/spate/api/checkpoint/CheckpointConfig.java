@@ -7,6 +7,7 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.MemorySize;
 import io.spate.api.state.CheckpointStorage;
+import io.spate.api.state.FileSystemCheckpointStorage;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -203,10 +204,16 @@ public final class CheckpointConfig implements Serializable {
     Objects.requireNonNull(storage, "The checkpoint storage must not be null.").applyTo(configuration);
   }
 
-  /** The checkpoint directory as a URI (a path becomes a {@code file:} URI), if one is set. */
-  public Optional<URI> getCheckpointStorage() {
+  /**
+   * Where checkpoints are stored: a {@link FileSystemCheckpointStorage} of the checkpoint directory
+   * (a path becomes a {@code file:} URI), or null when none is set and checkpoints stay in the
+   * JobMaster's memory.
+   */
+  public CheckpointStorage getCheckpointStorage() {
     return configuration.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
-        .map(dir -> toDirectoryUri(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir));
+        .map(dir -> new FileSystemCheckpointStorage(toDirectoryUri(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir),
+            configuration.getOptional(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).map(t -> (int) t.bytes()).orElse(-1)))
+        .orElse(null);
   }
 
   /** The default savepoint directory as a URI (a path becomes a {@code file:} URI), if one is set. */
@@ -249,12 +256,294 @@ public final class CheckpointConfig implements Serializable {
       throw new IllegalConfigurationException("Invalid " + CheckpointingOptions.FS_SMALL_FILE_THRESHOLD.key() + ": "
           + threshold + "; it must be at most " + CheckpointingOptions.MAX_FS_SMALL_FILE_THRESHOLD + ".");
     }
-    getCheckpointStorage();
+    configuration.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+        .ifPresent(dir -> toDirectoryUri(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir));
     getDefaultSavepointDirectory();
     if (isUnalignedCheckpointsEnabled() && mode != CheckpointingMode.EXACTLY_ONCE) {
       throw new IllegalConfigurationException(CheckpointingOptions.ENABLE_UNALIGNED.key() + " is true, but "
           + CheckpointingOptions.CHECKPOINTING_MODE.key() + " is " + mode
           + ": unaligned checkpoints need EXACTLY_ONCE mode; disable one of the two.");
+    }
+  }
+
+  // ---------------------------------------------------------------- Flink's other members
+
+  /** Default settings, backed by a configuration of their own. */
+  public CheckpointConfig() {
+    this(new Configuration());
+  }
+
+  /** A copy of {@code other}'s settings, backed by a configuration of its own. */
+  public CheckpointConfig(CheckpointConfig other) {
+    this(new Configuration(Objects.requireNonNull(other, "other").configuration));
+  }
+
+  /** Disables periodic checkpoints: unsets the interval. */
+  public void disableCheckpointing() {
+    configuration.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+  }
+
+  /** Exactly-once or at-least-once: the same as {@link #getCheckpointingMode()}. */
+  public CheckpointingMode getCheckpointingConsistencyMode() {
+    return getCheckpointingMode();
+  }
+
+  /** Sets exactly-once or at-least-once: the same as {@link #setCheckpointingMode}. */
+  public void setCheckpointingConsistencyMode(CheckpointingMode mode) {
+    setCheckpointingMode(mode);
+  }
+
+  /**
+   * The checkpoint interval while a source reports a backlog: no Spate source reports one, so this is
+   * always the regular interval, {@link #getCheckpointInterval()}.
+   */
+  public long getCheckpointIntervalDuringBacklog() {
+    return getCheckpointInterval();
+  }
+
+  /**
+   * Not supported: no Spate source reports that it processes a backlog, so a second interval would
+   * never apply.
+   *
+   * @throws UnsupportedOperationException always, saying what to do instead
+   */
+  public void setCheckpointIntervalDuringBacklog(long intervalMillis) {
+    throw new UnsupportedOperationException("setCheckpointIntervalDuringBacklog(" + intervalMillis + "): Spate's"
+        + " sources report no backlog, so checkpoints always run every " + CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
+        + "; set that interval instead.");
+  }
+
+  /** False: Spate never checkpoints a job with an iteration (see {@link #setForceCheckpointing}). */
+  @Deprecated
+  public boolean isForceCheckpointing() {
+    return false;
+  }
+
+  /**
+   * Accepts false; refuses true, since Spate never checkpoints a job with an iteration: records on
+   * their way back would be in no snapshot and lost on recovery.
+   *
+   * @throws UnsupportedOperationException for {@code true}
+   * @deprecated as in Flink.
+   */
+  @Deprecated
+  public void setForceCheckpointing(boolean forceCheckpointing) {
+    if (forceCheckpointing) {
+      throw new UnsupportedOperationException("setForceCheckpointing(true): Spate does not checkpoint a job with an"
+          + " iteration, whose records in the loop a recovery would lose; leave checkpointing off for such a job.");
+    }
+  }
+
+  /** False: Spate never takes unaligned checkpoints of a job with an iteration. */
+  public boolean isForceUnalignedCheckpoints() {
+    return false;
+  }
+
+  /**
+   * Accepts false; refuses true, which in Flink allows unaligned checkpoints of iterative jobs: Spate
+   * checkpoints no job with an iteration.
+   *
+   * @throws UnsupportedOperationException for {@code true}
+   */
+  public void setForceUnalignedCheckpoints(boolean forceUnalignedCheckpoints) {
+    if (forceUnalignedCheckpoints) {
+      throw new UnsupportedOperationException("setForceUnalignedCheckpoints(true): Spate does not checkpoint a job"
+          + " with an iteration; unaligned checkpoints (enableUnalignedCheckpoints()) already cover every other"
+          + " edge of a job.");
+    }
+  }
+
+  /** Whether any failed checkpoint fails the job: the same as a tolerable failure number of 0. */
+  @Deprecated
+  public boolean isFailOnCheckpointingErrors() {
+    return getTolerableCheckpointFailureNumber() == 0;
+  }
+
+  /**
+   * True tolerates no failed checkpoint (a tolerable failure number of 0); false tolerates any number
+   * of them.
+   *
+   * @deprecated use {@link #setTolerableCheckpointFailureNumber(int)}, as in Flink.
+   */
+  @Deprecated
+  public void setFailOnCheckpointingErrors(boolean failOnCheckpointingErrors) {
+    setTolerableCheckpointFailureNumber(failOnCheckpointingErrors ? 0 : Integer.MAX_VALUE);
+  }
+
+  /** Sets whether retained checkpoints outlive the job: the same as {@link #setExternalizedCheckpointRetention}. */
+  @Deprecated
+  public void setExternalizedCheckpointCleanup(ExternalizedCheckpointCleanup cleanup) {
+    setExternalizedCheckpointRetention(
+        Objects.requireNonNull(cleanup, CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key()).retention());
+  }
+
+  /** Sets whether retained checkpoints outlive the job: the same as {@link #setExternalizedCheckpointCleanup}. */
+  @Deprecated
+  public void enableExternalizedCheckpoints(ExternalizedCheckpointCleanup cleanup) {
+    setExternalizedCheckpointCleanup(cleanup);
+  }
+
+  /** Whether retained checkpoints outlive the job, in the older enum. */
+  @Deprecated
+  public ExternalizedCheckpointCleanup getExternalizedCheckpointCleanup() {
+    return ExternalizedCheckpointCleanup.of(getExternalizedCheckpointRetention());
+  }
+
+  /**
+   * Accepts false; refuses true: Spate fires a task's timers between its records and barriers, never
+   * interrupting a firing for a barrier.
+   *
+   * @throws UnsupportedOperationException for {@code true}
+   */
+  public void enableUnalignedCheckpointsInterruptibleTimers(boolean enabled) {
+    if (enabled) {
+      throw new UnsupportedOperationException("enableUnalignedCheckpointsInterruptibleTimers(true): Spate takes a"
+          + " barrier between two timers at most, never in the middle of firing them; an unaligned checkpoint"
+          + " waits for the timer that fires.");
+    }
+  }
+
+  /** False: see {@link #enableUnalignedCheckpointsInterruptibleTimers}. */
+  public boolean isUnalignedCheckpointsInterruptibleTimersEnabled() {
+    return false;
+  }
+
+  /** The same as {@link #setAlignedCheckpointTimeout}. */
+  @Deprecated
+  public void setAlignmentTimeout(Duration alignmentTimeout) {
+    setAlignedCheckpointTimeout(alignmentTimeout);
+  }
+
+  /** The same as {@link #getAlignedCheckpointTimeout()}. */
+  @Deprecated
+  public Duration getAlignmentTimeout() {
+    return getAlignedCheckpointTimeout();
+  }
+
+  /**
+   * 1: Spate writes the in-flight records of each subtask with that subtask's own state, never in a
+   * file shared by several subtasks.
+   */
+  public int getMaxSubtasksPerChannelStateFile() {
+    return 1;
+  }
+
+  /**
+   * Accepts 1, the only layout Spate has; refuses other values.
+   *
+   * @throws UnsupportedOperationException for a value other than 1
+   */
+  public void setMaxSubtasksPerChannelStateFile(int maxSubtasksPerChannelStateFile) {
+    if (maxSubtasksPerChannelStateFile != 1) {
+      throw new UnsupportedOperationException("setMaxSubtasksPerChannelStateFile(" + maxSubtasksPerChannelStateFile
+          + "): Spate stores the in-flight records of each subtask with its own state, so no file is shared by"
+          + " several subtasks; leave the setting out.");
+    }
+  }
+
+  /** False: Spate recovers a failed region from its last checkpoint, never approximately. */
+  public boolean isApproximateLocalRecoveryEnabled() {
+    return false;
+  }
+
+  /**
+   * Accepts false; refuses true: Spate restarts the failed region from the last completed checkpoint,
+   * with exactly-once state, and has no approximate recovery that loses records.
+   *
+   * @throws UnsupportedOperationException for {@code true}
+   */
+  public void enableApproximateLocalRecovery(boolean enabled) {
+    if (enabled) {
+      throw new UnsupportedOperationException("enableApproximateLocalRecovery(true): Spate restarts the failed"
+          + " region of a job from its last completed checkpoint (see restart strategies), never approximately.");
+    }
+  }
+
+  /** Stores checkpoints under the directory {@code directory}, a path of any file system. */
+  public void setCheckpointStorage(io.spate.api.fs.Path directory) {
+    Objects.requireNonNull(directory, CheckpointingOptions.CHECKPOINTS_DIRECTORY.key());
+    setCheckpointStorage(directory.toString());
+  }
+
+  /**
+   * Makes a recovery from checkpoint {@code checkpointId} drop the in-flight records an unaligned
+   * checkpoint stored, and restore only the state; -1 (the default) restores them from every checkpoint.
+   */
+  public void setCheckpointIdOfIgnoredInFlightData(long checkpointId) {
+    if (checkpointId < -1) {
+      throw new IllegalConfigurationException("Invalid "
+          + CheckpointingOptions.CHECKPOINT_ID_OF_IGNORED_IN_FLIGHT_DATA.key() + ": " + checkpointId
+          + "; it must be a checkpoint id, or -1 for none.");
+    }
+    configuration.set(CheckpointingOptions.CHECKPOINT_ID_OF_IGNORED_IN_FLIGHT_DATA, checkpointId);
+  }
+
+  /** The checkpoint whose in-flight records a recovery drops, or -1; see {@link #setCheckpointIdOfIgnoredInFlightData}. */
+  public long getCheckpointIdOfIgnoredInFlightData() {
+    return configuration.get(CheckpointingOptions.CHECKPOINT_ID_OF_IGNORED_IN_FLIGHT_DATA);
+  }
+
+  /**
+   * Applies every checkpoint option that {@code conf} sets, leaving the others as they are, then
+   * checks them.
+   *
+   * @throws IllegalConfigurationException naming an option whose value is bad
+   */
+  public void configure(Configuration conf) {
+    Objects.requireNonNull(conf, "conf");
+    Configuration changed = new Configuration(configuration);
+    for (java.lang.reflect.Field field : CheckpointingOptions.class.getFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
+        try {
+          String key = ((ConfigOption<?>) field.get(null)).key();
+          String value = conf.toMap().get(key);
+          if (value != null) {
+            changed.setString(key, value);
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("Cannot read the option " + field.getName(), e);
+        }
+      }
+    }
+    new CheckpointConfig(changed).validate(); // a bad value changes nothing
+    configuration.addAll(changed);
+  }
+
+  /**
+   * Whether retained checkpoints outlive the job, in the enum of older Flink programs; the same
+   * values as {@link ExternalizedCheckpointRetention}.
+   */
+  @Deprecated
+  public enum ExternalizedCheckpointCleanup {
+    /** Retained checkpoints are deleted when the job is cancelled and kept when it fails. */
+    DELETE_ON_CANCELLATION(ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION),
+    /** Retained checkpoints are kept when the job is cancelled, so it can resume from them. */
+    RETAIN_ON_CANCELLATION(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION),
+    /** Checkpoints are deleted when the job ends, however it ends. */
+    NO_EXTERNALIZED_CHECKPOINTS(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+
+    private final ExternalizedCheckpointRetention retention;
+
+    ExternalizedCheckpointCleanup(ExternalizedCheckpointRetention retention) {
+      this.retention = retention;
+    }
+
+    /** Whether cancelling the job deletes its retained checkpoints. */
+    public boolean deleteOnCancellation() {
+      return this == DELETE_ON_CANCELLATION;
+    }
+
+    ExternalizedCheckpointRetention retention() {
+      return retention;
+    }
+
+    static ExternalizedCheckpointCleanup of(ExternalizedCheckpointRetention retention) {
+      for (ExternalizedCheckpointCleanup cleanup : values()) {
+        if (cleanup.retention == retention) {
+          return cleanup;
+        }
+      }
+      throw new IllegalArgumentException("No cleanup for " + retention);
     }
   }
 

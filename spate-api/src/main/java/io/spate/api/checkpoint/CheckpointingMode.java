@@ -14,5 +14,18 @@ public enum CheckpointingMode {
    * Barriers are not aligned, so after recovery some records may affect state twice; lower
    * latency while a checkpoint is in progress.
    */
-  AT_LEAST_ONCE
+  AT_LEAST_ONCE;
+
+  /**
+   * {@code mode} itself: Flink has this enum twice (in its streaming API and in its core) and converts
+   * between them; Spate has one.
+   */
+  public static CheckpointingMode convertToCheckpointingMode(CheckpointingMode mode) {
+    return mode;
+  }
+
+  /** {@code mode} itself, see {@link #convertToCheckpointingMode}. */
+  public static CheckpointingMode convertFromCheckpointingMode(CheckpointingMode mode) {
+    return mode;
+  }
 }

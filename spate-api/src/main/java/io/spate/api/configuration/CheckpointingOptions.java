@@ -185,4 +185,17 @@ public final class CheckpointingOptions {
           .defaultValue(false)
           .withDescription("Kept for Flink compatibility: Spate writes snapshots uncompressed, so true is accepted"
               + " and logged but not applied.");
+  // ---------------------------------------------------------------- recovery without in-flight records
+
+  /**
+   * The checkpoint whose in-flight records (those an unaligned checkpoint stored) a recovery from it
+   * drops, or -1 for none.
+   */
+  public static final ConfigOption<Long> CHECKPOINT_ID_OF_IGNORED_IN_FLIGHT_DATA =
+      ConfigOption.key("execution.checkpointing.recover-without-channel-state.checkpoint-id")
+          .longType()
+          .defaultValue(-1L)
+          .withDescription("A job that recovers from the checkpoint with this id restores its state but drops the"
+              + " in-flight records the unaligned checkpoint stored, for a recovery that those records would"
+              + " fail; -1 restores them from every checkpoint.");
 }

@@ -519,7 +519,9 @@ public class DataStream<T> {
       sink.buffer().close();
       throw e;
     }
-    return new ClientAndIterator<>(client, new CollectIterator<>(sink.buffer(), client));
+    CollectIterator<T> iterator = new CollectIterator<>(sink.buffer(), client);
+    environment.registerCollectIterator(iterator);
+    return new ClientAndIterator<>(client, iterator);
   }
 
   /** Runs the job and returns at most {@code limit} records of this stream, then cancels it. */

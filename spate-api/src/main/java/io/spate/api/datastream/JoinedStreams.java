@@ -199,12 +199,14 @@ public class JoinedStreams<T1, T2> {
   }
 
   /** The nested loop of a join over one key and window. */
-  private static final class JoinCoGroup<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+  private static final class JoinCoGroup<T1, T2, T> extends RichLifeCycleOf<JoinFunction<T1, T2, T>>
+      implements CoGroupFunction<T1, T2, T> {
     private static final long serialVersionUID = 1L;
 
     private final JoinFunction<T1, T2, T> function;
 
     JoinCoGroup(JoinFunction<T1, T2, T> function) {
+      super(function);
       this.function = Objects.requireNonNull(function);
     }
 
@@ -219,12 +221,14 @@ public class JoinedStreams<T1, T2> {
   }
 
   /** The nested loop of a flat join over one key and window. */
-  private static final class FlatJoinCoGroup<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+  private static final class FlatJoinCoGroup<T1, T2, T> extends RichLifeCycleOf<FlatJoinFunction<T1, T2, T>>
+      implements CoGroupFunction<T1, T2, T> {
     private static final long serialVersionUID = 1L;
 
     private final FlatJoinFunction<T1, T2, T> function;
 
     FlatJoinCoGroup(FlatJoinFunction<T1, T2, T> function) {
+      super(function);
       this.function = Objects.requireNonNull(function);
     }
 
@@ -234,6 +238,42 @@ public class JoinedStreams<T1, T2> {
         for (T2 right : second) {
           function.join(left, right, out);
         }
+      }
+    }
+  }
+
+  /**
+   * Passes the life cycle of a rich join function on to it, so that a {@code RichJoinFunction} or
+   * {@code RichFlatJoinFunction} gets its runtime context and is opened and closed.
+   */
+  private abstract static class RichLifeCycleOf<F> extends io.spate.api.functions.AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final F wrapped;
+
+    RichLifeCycleOf(F wrapped) {
+      this.wrapped = wrapped;
+    }
+
+    @Override
+    public void setRuntimeContext(io.spate.api.functions.RuntimeContext context) {
+      super.setRuntimeContext(context);
+      if (wrapped instanceof io.spate.api.functions.RichFunction rich) {
+        rich.setRuntimeContext(context);
+      }
+    }
+
+    @Override
+    public void open(io.spate.api.functions.OpenContext openContext) throws Exception {
+      if (wrapped instanceof io.spate.api.functions.RichFunction rich) {
+        rich.open(openContext);
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (wrapped instanceof io.spate.api.functions.RichFunction rich) {
+        rich.close();
       }
     }
   }

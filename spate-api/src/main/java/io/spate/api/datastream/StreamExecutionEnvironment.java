@@ -60,7 +60,7 @@ import java.util.concurrent.ExecutionException;
  * graph of transformations built on its streams.
  */
 @Public
-public class StreamExecutionEnvironment {
+public class StreamExecutionEnvironment implements AutoCloseable {
 
   private static volatile StreamExecutionEnvironmentFactory contextFactory;
   private static final ThreadLocal<StreamExecutionEnvironmentFactory> threadContextFactory =
@@ -99,14 +99,17 @@ public class StreamExecutionEnvironment {
     if (factory == null) {
       factory = contextFactory;
     }
-    return factory != null
-        ? factory.createExecutionEnvironment(configuration)
-        : new StreamExecutionEnvironment(configuration);
+    if (factory != null) {
+      return factory.createExecutionEnvironment(configuration);
+    }
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(configuration);
+    applyDefaultLocalParallelism(env, configuration); // no context: the job runs locally, as in Flink
+    return env;
   }
 
   /** An environment that runs jobs on an embedded cluster in this JVM. */
   public static LocalStreamEnvironment createLocalEnvironment() {
-    return new LocalStreamEnvironment();
+    return createLocalEnvironment(new Configuration());
   }
 
   /** An embedded-cluster environment with the given default parallelism. */
@@ -328,7 +331,9 @@ public class StreamExecutionEnvironment {
    */
   public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
     Objects.requireNonNull(configuration, "The configuration must not be null.");
-    return new LocalStreamEnvironment(configuration);
+    LocalStreamEnvironment env = new LocalStreamEnvironment(configuration);
+    applyDefaultLocalParallelism(env, configuration);
+    return env;
   }
 
   /** Like {@link #createLocalEnvironment(Configuration)}, with the given default parallelism. */
@@ -593,7 +598,7 @@ public class StreamExecutionEnvironment {
 
   /** Runs the job built so far and waits for it to end; bounded jobs end, unbounded ones run on. */
   public JobExecutionResult execute() throws Exception {
-    return execute("Spate Streaming Job");
+    return execute(DEFAULT_JOB_NAME);
   }
 
   /** Runs the job built so far under {@code jobName} and waits for it to end. */
@@ -649,6 +654,7 @@ public class StreamExecutionEnvironment {
       mode = allBounded ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING;
     }
     Configuration jobConfiguration = new Configuration(configuration).set(CoreOptions.RUNTIME_MODE, mode);
+    cachedFiles.forEach(file -> io.spate.api.common.DistributedCache.writeFileInfoToConfig(file.f0, file.f1, jobConfiguration));
     StreamGraph graph = new StreamGraph(jobName, sinks, jobConfiguration, executionConfig, mode, userClassLoader);
     if (mode == RuntimeExecutionMode.BATCH) {
       for (Transformation<?> t : graph.transformations()) {
@@ -684,6 +690,430 @@ public class StreamExecutionEnvironment {
     for (String line : UnappliedOptions.describe(configuration)) {
       System.getLogger(StreamExecutionEnvironment.class.getName())
           .log(System.Logger.Level.WARNING, "Job '" + jobName + "': " + line);
+    }
+  }
+
+  // ---------------------------------------------------------------- Flink's other environment members
+
+  /** The name of a job executed without one. */
+  public static final String DEFAULT_JOB_NAME = "Spate Streaming Job";
+
+  private static volatile int defaultLocalParallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private final List<CloseableIterator<?>> collectIterators = new ArrayList<>();
+
+  /** An environment with the default configuration; prefer {@link #getExecutionEnvironment()}. */
+  public StreamExecutionEnvironment() {
+    this(new Configuration());
+  }
+
+  /** An environment with {@code configuration} whose jobs' code comes from {@code userClassLoader}. */
+  public StreamExecutionEnvironment(Configuration configuration, ClassLoader userClassLoader) {
+    this(configuration);
+    if (userClassLoader != null) {
+      this.userClassLoader = userClassLoader;
+    }
+  }
+
+  /** The listeners registered with {@link #registerJobListener}, in registration order. */
+  public List<JobListener> getJobListeners() {
+    return jobListeners;
+  }
+
+  /** Removes every listener registered with {@link #registerJobListener}. */
+  public void clearJobListeners() {
+    jobListeners.clear();
+  }
+
+  /**
+   * True: Spate chains operators joined by a forward edge whatever their max parallelism, as Flink
+   * does by default.
+   */
+  public boolean isChainingOfOperatorsWithDifferentMaxParallelismEnabled() {
+    return true;
+  }
+
+  /**
+   * Enables checkpoints every 500 ms, Flink's old default.
+   *
+   * @deprecated as in Flink: give the interval with {@link #enableCheckpointing(long)}.
+   */
+  @Deprecated
+  public StreamExecutionEnvironment enableCheckpointing() {
+    return enableCheckpointing(500L);
+  }
+
+  /**
+   * Enables checkpoints in {@code mode} every {@code intervalMillis} milliseconds; {@code force} must be
+   * false, since Spate never checkpoints a job with an iteration ({@link CheckpointConfig#setForceCheckpointing}).
+   *
+   * @deprecated as in Flink.
+   */
+  @Deprecated
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode, boolean force) {
+    checkpointConfig.setForceCheckpointing(force);
+    return enableCheckpointing(intervalMillis, mode);
+  }
+
+  /** The checkpoint interval in milliseconds, or -1 when checkpointing is disabled. */
+  public long getCheckpointInterval() {
+    return checkpointConfig.getCheckpointInterval();
+  }
+
+  /**
+   * False, see {@link CheckpointConfig#isForceCheckpointing()}.
+   *
+   * @deprecated as in Flink.
+   */
+  @Deprecated
+  public boolean isForceCheckpointing() {
+    return checkpointConfig.isForceCheckpointing();
+  }
+
+  /** Whether unaligned checkpoints are enabled. */
+  public boolean isUnalignedCheckpointsEnabled() {
+    return checkpointConfig.isUnalignedCheckpointsEnabled();
+  }
+
+  /** False, see {@link CheckpointConfig#isForceUnalignedCheckpoints()}. */
+  public boolean isForceUnalignedCheckpoints() {
+    return checkpointConfig.isForceUnalignedCheckpoints();
+  }
+
+  /** Exactly-once or at-least-once. */
+  public CheckpointingMode getCheckpointingMode() {
+    return checkpointConfig.getCheckpointingMode();
+  }
+
+  /** Exactly-once or at-least-once; the same as {@link #getCheckpointingMode()}. */
+  public CheckpointingMode getCheckpointingConsistencyMode() {
+    return checkpointConfig.getCheckpointingConsistencyMode();
+  }
+
+  /** Sets the directory, a local path or a URI, of savepoints triggered without a target. */
+  public StreamExecutionEnvironment setDefaultSavepointDirectory(String savepointDirectory) {
+    checkpointConfig.setDefaultSavepointDirectory(Objects.requireNonNull(savepointDirectory, "savepointDirectory"));
+    return this;
+  }
+
+  /** Sets the directory of savepoints triggered without a target. */
+  public StreamExecutionEnvironment setDefaultSavepointDirectory(java.net.URI savepointDirectory) {
+    return setDefaultSavepointDirectory(Objects.requireNonNull(savepointDirectory, "savepointDirectory").toString());
+  }
+
+  /** Sets the directory of savepoints triggered without a target. */
+  public StreamExecutionEnvironment setDefaultSavepointDirectory(io.spate.api.fs.Path savepointDirectory) {
+    return setDefaultSavepointDirectory(Objects.requireNonNull(savepointDirectory, "savepointDirectory").toString());
+  }
+
+  /** The directory of savepoints triggered without a target, or null if none is set. */
+  public io.spate.api.fs.Path getDefaultSavepointDirectory() {
+    return checkpointConfig.getDefaultSavepointDirectory().map(io.spate.api.fs.Path::new).orElse(null);
+  }
+
+  /**
+   * Restarts a failed job up to {@code numberOfExecutionRetries} times, 10 s apart (a fixed-delay
+   * restart strategy); 0 never restarts it, -1 leaves the restart strategy as it is.
+   *
+   * @deprecated as in Flink: use {@link #setRestartStrategy}.
+   */
+  @Deprecated
+  public void setNumberOfExecutionRetries(int numberOfExecutionRetries) {
+    if (numberOfExecutionRetries < -1) {
+      throw new IllegalArgumentException("The number of execution retries must be at least 0, or -1 for the"
+          + " restart strategy's own; got " + numberOfExecutionRetries + ".");
+    }
+    if (numberOfExecutionRetries >= 0) {
+      setRestartStrategy(numberOfExecutionRetries == 0 ? RestartStrategies.noRestart()
+          : RestartStrategies.fixedDelayRestart(numberOfExecutionRetries, EXECUTION_RETRY_DELAY));
+    }
+    this.numberOfExecutionRetries = numberOfExecutionRetries;
+  }
+
+  /**
+   * The number given to {@link #setNumberOfExecutionRetries}, or -1 if none was.
+   *
+   * @deprecated as in Flink: see {@link #getRestartStrategy()}.
+   */
+  @Deprecated
+  public int getNumberOfExecutionRetries() {
+    return numberOfExecutionRetries;
+  }
+
+  private static final Duration EXECUTION_RETRY_DELAY = Duration.ofSeconds(10);
+  private int numberOfExecutionRetries = -1;
+
+  /**
+   * Always fails, as {@link io.spate.api.serialization.SerializerConfig#addDefaultKryoSerializer(Class, Class)}:
+   * Spate has no Kryo.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public void addDefaultKryoSerializer(Class<?> type, Class<?> serializerClass) {
+    executionConfig.getSerializerConfig().addDefaultKryoSerializer(type, serializerClass);
+  }
+
+  /**
+   * Always fails, as {@link io.spate.api.serialization.SerializerConfig#registerTypeWithKryoSerializer(Class,
+   * Class)}: Spate has no Kryo.
+   *
+   * @throws UnsupportedOperationException naming the type and what to do instead
+   */
+  public void registerTypeWithKryoSerializer(Class<?> type, Class<?> serializerClass) {
+    executionConfig.getSerializerConfig().registerTypeWithKryoSerializer(type, serializerClass);
+  }
+
+  /**
+   * Registers {@code type} with the serializers: a type Spate serializes through its type information
+   * (a POJO, a record, a tuple, ...) is noted as a POJO type; any other would need Kryo, which Spate
+   * does not have.
+   *
+   * @throws UnsupportedOperationException for a type that only a generic serializer could handle
+   */
+  public void registerType(Class<?> type) {
+    Objects.requireNonNull(type, "registerType: the type must not be null.");
+    try {
+      TypeExtractor.createTypeInfo(type);
+    } catch (io.spate.api.typeinfo.InvalidTypesException notDerivable) {
+      try {
+        executionConfig.getSerializerConfig().registerKryoType(type);
+      } catch (UnsupportedOperationException noKryo) {
+        noKryo.addSuppressed(notDerivable);
+        throw noKryo;
+      }
+    }
+    executionConfig.getSerializerConfig().registerPojoType(type);
+  }
+
+  /**
+   * Applies every value of {@code conf} as {@link #configure(Configuration)} does, with classes that the
+   * options name (such as a state backend's) loaded from {@code classLoader}.
+   */
+  public StreamExecutionEnvironment configure(Configuration conf, ClassLoader classLoader) {
+    if (classLoader != null) {
+      this.userClassLoader = classLoader;
+    }
+    return configure(conf);
+  }
+
+  /** A stream of the given elements, in order, of type {@code typeInfo}. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromData(TypeInformation<T> typeInfo, T... data) {
+    Objects.requireNonNull(typeInfo, "fromData: the type information must not be null.");
+    return fromData(Arrays.asList(data), typeInfo);
+  }
+
+  /** A stream of the given elements, in order, of the class {@code type}. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromData(Class<T> type, T... data) {
+    Objects.requireNonNull(type, "fromData: the type must not be null.");
+    return fromData(Arrays.asList(data), TypeInformation.of(type));
+  }
+
+  /**
+   * The numbers {@code from} to {@code to}, both included, read in parallel.
+   *
+   * @deprecated as in Flink: use {@link #fromSequence(long, long)}, which this is.
+   */
+  @Deprecated
+  public DataStreamSource<Long> generateSequence(long from, long to) {
+    return fromSequence(from, to);
+  }
+
+  /**
+   * The elements {@code data} returns, of the class {@code type}, read by one subtask; the iterator
+   * must be serializable and may be endless. As in Flink, the stream counts as unbounded.
+   */
+  public <T> DataStreamSource<T> fromCollection(java.util.Iterator<T> data, Class<T> type) {
+    return fromCollection(data, TypeInformation.of(Objects.requireNonNull(type, "fromCollection: the type must not be null.")));
+  }
+
+  /** Like {@link #fromCollection(java.util.Iterator, Class)}, with the elements' type information. */
+  public <T> DataStreamSource<T> fromCollection(java.util.Iterator<T> data, TypeInformation<T> typeInfo) {
+    Objects.requireNonNull(typeInfo, "fromCollection: the type information must not be null.");
+    return addSource(new io.spate.api.functions.source.FromIteratorFunction<>(data), "Collection Source", typeInfo);
+  }
+
+  /** The records separated by {@code delimiter} read from a TCP socket, without reconnecting. */
+  public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter) {
+    return socketTextStream(hostname, port, String.valueOf(delimiter), 0);
+  }
+
+  /**
+   * Like {@link #socketTextStream(String, int, char)}, reconnecting up to {@code maxRetry} times
+   * when the server closes the connection.
+   *
+   * @deprecated as in Flink: use {@link #socketTextStream(String, int, String, long)}.
+   */
+  @Deprecated
+  public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter, long maxRetry) {
+    return socketTextStream(hostname, port, String.valueOf(delimiter), maxRetry);
+  }
+
+  /**
+   * The records separated by {@code delimiter} read from a TCP socket. When the server closes the
+   * connection the source connects again, 500 ms later, up to {@code maxRetry} times (-1: for ever;
+   * 0: the stream ends with the first connection); a record cut by the end of a connection goes on in
+   * the next. Needs the spate-connectors module on the class path.
+   */
+  public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+    if (maxRetry < -1) {
+      throw new IllegalArgumentException("socketTextStream: maxRetry must be at least 0, or -1 to reconnect for"
+          + " ever; got " + maxRetry + ".");
+    }
+    Source<String, ?, ?> source =
+        textSourceFactory("socketTextStream").socketTextSource(hostname, port, delimiter, maxRetry);
+    return addSource(source, WatermarkStrategy.noWatermarks(), "Socket Stream", Types.STRING, false);
+  }
+
+  /** Submits the job built so far under {@link #DEFAULT_JOB_NAME} and returns at once with a client. */
+  public final JobClient executeAsync() throws Exception {
+    return executeAsync(DEFAULT_JOB_NAME);
+  }
+
+  /**
+   * The job built so far as a JSON plan: its operators ({@code nodes}) with their ids, names,
+   * parallelism and inputs, each input with how records reach the operator ({@code ship_strategy}).
+   * Unlike {@code execute()}, it leaves the job as it is.
+   */
+  public String getExecutionPlan() {
+    return ExecutionPlan.json(sinks, getParallelism());
+  }
+
+  /**
+   * Not supported: Spate submits a program's jar to a cluster with {@code spate run -m host:port
+   * job.jar}, which runs its {@code main} there; an environment does not ship a graph to a remote
+   * cluster.
+   *
+   * @throws UnsupportedOperationException always, saying what to do instead
+   */
+  public static StreamExecutionEnvironment createRemoteEnvironment(String host, int port, String... jarFiles) {
+    throw remoteEnvironmentUnsupported(host, port);
+  }
+
+  /**
+   * Not supported, see {@link #createRemoteEnvironment(String, int, String...)}.
+   *
+   * @throws UnsupportedOperationException always, saying what to do instead
+   */
+  public static StreamExecutionEnvironment createRemoteEnvironment(
+      String host, int port, int parallelism, String... jarFiles) {
+    throw remoteEnvironmentUnsupported(host, port);
+  }
+
+  /**
+   * Not supported, see {@link #createRemoteEnvironment(String, int, String...)}.
+   *
+   * @throws UnsupportedOperationException always, saying what to do instead
+   */
+  public static StreamExecutionEnvironment createRemoteEnvironment(
+      String host, int port, Configuration clientConfig, String... jarFiles) {
+    throw remoteEnvironmentUnsupported(host, port);
+  }
+
+  private static UnsupportedOperationException remoteEnvironmentUnsupported(String host, int port) {
+    return new UnsupportedOperationException("createRemoteEnvironment(" + host + ", " + port + "): Spate runs a"
+        + " program on a cluster by submitting its jar: build the program with getExecutionEnvironment() and run"
+        + " 'spate run -m " + host + ":" + port + " <job.jar>', which runs main() where the job's environment"
+        + " submits to that cluster.");
+  }
+
+  /**
+   * Gives a local environment the parallelism set with {@link #setDefaultLocalParallelism}, unless its
+   * configuration sets one; without that call, the configuration's default is already the same.
+   */
+  private static void applyDefaultLocalParallelism(StreamExecutionEnvironment env, Configuration configuration) {
+    if (!configuration.contains(CoreOptions.DEFAULT_PARALLELISM)
+        && defaultLocalParallelism != CoreOptions.DEFAULT_PARALLELISM.defaultValue()) {
+      env.setParallelism(defaultLocalParallelism);
+    }
+  }
+
+  /**
+   * The default parallelism of the environments {@link #createLocalEnvironment()} and, outside a
+   * cluster, {@link #getExecutionEnvironment()} return: the number of cores unless set.
+   */
+  public static int getDefaultLocalParallelism() {
+    return defaultLocalParallelism;
+  }
+
+  /** Sets the default parallelism of the environments {@link #createLocalEnvironment()} returns from now on. */
+  public static void setDefaultLocalParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("The default local parallelism must be at least 1, got " + parallelism + ".");
+    }
+    defaultLocalParallelism = parallelism;
+  }
+
+  /**
+   * Closes the iterators of {@code executeAndCollect()} that are still open, which cancels their jobs
+   * if they still run, and forgets the transformations not executed yet.
+   */
+  public void close() throws Exception {
+    List<CloseableIterator<?>> open;
+    synchronized (collectIterators) {
+      open = new ArrayList<>(collectIterators);
+      collectIterators.clear();
+    }
+    Exception failure = null;
+    for (CloseableIterator<?> iterator : open) {
+      try {
+        iterator.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    sinks.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private final List<io.spate.api.tuple.Tuple2<String, io.spate.api.common.DistributedCache.DistributedCacheEntry>>
+      cachedFiles = new ArrayList<>();
+
+  /**
+   * Registers the file or directory {@code filePath} under {@code name} for every job of this
+   * environment: functions read it with {@code getRuntimeContext().getDistributedCache().getFile(name)}.
+   * Spate reads it in place, so it must be where every TaskExecutor of the job can read it.
+   */
+  public void registerCachedFile(String filePath, String name) {
+    registerCachedFile(filePath, name, false);
+  }
+
+  /**
+   * Like {@link #registerCachedFile(String, String)}; with {@code executable}, {@code getFile} checks
+   * that the file is executable.
+   *
+   * @throws IllegalArgumentException if a file is registered under {@code name} already
+   */
+  public void registerCachedFile(String filePath, String name, boolean executable) {
+    Objects.requireNonNull(filePath, "registerCachedFile: the file path must not be null.");
+    Objects.requireNonNull(name, "registerCachedFile: the name must not be null.");
+    for (var file : cachedFiles) {
+      if (file.f0.equals(name)) {
+        throw new IllegalArgumentException("registerCachedFile: the name '" + name + "' is taken by "
+            + file.f1.filePath + " already.");
+      }
+    }
+    cachedFiles.add(io.spate.api.tuple.Tuple2.of(name,
+        new io.spate.api.common.DistributedCache.DistributedCacheEntry(filePath, executable)));
+  }
+
+  /** The files registered with {@link #registerCachedFile}, by name, in registration order. */
+  public List<io.spate.api.tuple.Tuple2<String, io.spate.api.common.DistributedCache.DistributedCacheEntry>>
+      getCachedFiles() {
+    return cachedFiles;
+  }
+
+  /** Remembers an iterator of {@code executeAndCollect()} for {@link #close()}. */
+  void registerCollectIterator(CloseableIterator<?> iterator) {
+    synchronized (collectIterators) {
+      collectIterators.add(iterator);
     }
   }
 

@@ -1,5 +1,10 @@
 package io.spate.api.functions;
 
+import io.spate.api.accumulators.Accumulator;
+import io.spate.api.accumulators.DoubleCounter;
+import io.spate.api.accumulators.Histogram;
+import io.spate.api.accumulators.IntCounter;
+import io.spate.api.accumulators.LongCounter;
 import io.spate.api.annotation.Public;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.JobID;
@@ -15,6 +20,9 @@ import io.spate.api.state.ReducingState;
 import io.spate.api.state.ReducingStateDescriptor;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.serialization.TypeSerializer;
+import io.spate.api.typeinfo.TypeInformation;
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -91,5 +99,73 @@ public interface RuntimeContext {
    */
   default Map<String, String> getGlobalJobParameters() {
     return getExecutionConfig().getGlobalJobParameters().toMap();
+  }
+
+  // ---------------------------------------------------------------- accumulators and serializers
+
+  /**
+   * Registers {@code accumulator} under {@code name} in this task: its local value is merged with
+   * those of the other subtasks when the job ends, into {@code JobExecutionResult.getAccumulatorResult(name)}.
+   * Operators chained into one task share their accumulators' names.
+   *
+   * @throws UnsupportedOperationException if an accumulator of that name is registered already
+   */
+  <V, A extends Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator);
+
+  /** The accumulator registered under {@code name} in this task, or null if there is none. */
+  <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name);
+
+  /**
+   * The {@link IntCounter} registered under {@code name}, registering a new one if there is none.
+   *
+   * @throws UnsupportedOperationException if an accumulator of another kind has that name
+   */
+  default IntCounter getIntCounter(String name) {
+    return getOrAddAccumulator(name, IntCounter.class, IntCounter::new);
+  }
+
+  /** The {@link LongCounter} under {@code name}, registered if new; see {@link #getIntCounter}. */
+  default LongCounter getLongCounter(String name) {
+    return getOrAddAccumulator(name, LongCounter.class, LongCounter::new);
+  }
+
+  /** The {@link DoubleCounter} under {@code name}, registered if new; see {@link #getIntCounter}. */
+  default DoubleCounter getDoubleCounter(String name) {
+    return getOrAddAccumulator(name, DoubleCounter.class, DoubleCounter::new);
+  }
+
+  /** The {@link Histogram} under {@code name}, registered if new; see {@link #getIntCounter}. */
+  default Histogram getHistogram(String name) {
+    return getOrAddAccumulator(name, Histogram.class, Histogram::new);
+  }
+
+  /** The files the job registered with {@code env.registerCachedFile(path, name)}. */
+  io.spate.api.common.DistributedCache getDistributedCache();
+
+  /** Whether the job lets operators reuse record objects ({@code ExecutionConfig.enableObjectReuse()}). */
+  default boolean isObjectReuseEnabled() {
+    return getExecutionConfig().isObjectReuseEnabled();
+  }
+
+  /** A serializer of the values {@code typeInformation} describes, under the job's serializer config. */
+  default <T> TypeSerializer<T> createSerializer(TypeInformation<T> typeInformation) {
+    return typeInformation.createSerializer(getExecutionConfig().getSerializerConfig());
+  }
+
+  private <A extends Accumulator<?, ?>> A getOrAddAccumulator(
+      String name, Class<A> kind, java.util.function.Supplier<A> create) {
+    Accumulator<Object, Serializable> existing = getAccumulator(name);
+    if (existing == null) {
+      A created = create.get();
+      @SuppressWarnings("unchecked")
+      Accumulator<Object, Serializable> added = (Accumulator<Object, Serializable>) created;
+      addAccumulator(name, added);
+      return created;
+    }
+    if (!kind.isInstance(existing)) {
+      throw new UnsupportedOperationException("The accumulator '" + name + "' is a " + existing.getClass().getName()
+          + ", not a " + kind.getName() + ": use another name, or getAccumulator(name).");
+    }
+    return kind.cast(existing);
   }
 }

@@ -61,4 +61,15 @@ public interface StreamOperatorParameters<OUT> {
 
   /** The operator's state, created (and restored) by the runtime. */
   StreamOperatorStateContext getStateContext();
+
+  /**
+   * The accumulators of the operator's task by name, shared by the operators chained in it; the
+   * runtime merges those of all subtasks into the job's result when the job ends.
+   *
+   * @throws UnsupportedOperationException where the operator runs without a task that collects them
+   */
+  default java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> getAccumulators() {
+    throw new UnsupportedOperationException("Operator '" + getOperatorName() + "' runs where no task collects"
+        + " accumulators (" + getClass().getName() + "); run it in a job to use accumulators.");
+  }
 }

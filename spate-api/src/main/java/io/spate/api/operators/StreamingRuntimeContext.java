@@ -1,5 +1,6 @@
 package io.spate.api.operators;
 
+import io.spate.api.accumulators.Accumulator;
 import io.spate.api.annotation.Internal;
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.common.ExecutionConfig;
@@ -93,5 +94,65 @@ public final class StreamingRuntimeContext implements RuntimeContext {
   @Override
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
     return keyedState(descriptor.getName()).getMapState(descriptor);
+  }
+
+  @Override
+  public <V, A extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator) {
+    if (name == null || accumulator == null) {
+      throw new IllegalArgumentException("addAccumulator in operator '" + context.getOperatorName()
+          + "': the name and the accumulator must not be null (name " + name + ").");
+    }
+    Accumulator<?, ?> previous = context.getAccumulators().putIfAbsent(name, accumulator);
+    if (previous != null) {
+      throw new UnsupportedOperationException("Operator '" + context.getOperatorName() + "' adds the accumulator '"
+          + name + "', but its task has one of that name already (" + previous.getClass().getName()
+          + "): give each accumulator of a task its own name.");
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <V, A extends java.io.Serializable> Accumulator<V, A> getAccumulator(String name) {
+    return (Accumulator<V, A>) context.getAccumulators().get(name);
+  }
+
+  private io.spate.api.common.DistributedCache distributedCache;
+
+  /**
+   * The job's cached files, each resolved where it was registered: Spate does not copy them, so a file
+   * that is missing here, of another file system, or not executable when it should be fails {@code
+   * getFile} with a message that names it.
+   */
+  @Override
+  public io.spate.api.common.DistributedCache getDistributedCache() {
+    if (distributedCache == null) {
+      java.util.Map<String, java.util.concurrent.Future<io.spate.api.fs.Path>> files = new java.util.LinkedHashMap<>();
+      for (var entry : io.spate.api.common.DistributedCache.readFileInfoFromConfig(context.getJobConfiguration())) {
+        files.put(entry.getKey(), resolve(entry.getKey(), entry.getValue()));
+      }
+      distributedCache = new io.spate.api.common.DistributedCache(files);
+    }
+    return distributedCache;
+  }
+
+  private static java.util.concurrent.CompletableFuture<io.spate.api.fs.Path> resolve(
+      String name, io.spate.api.common.DistributedCache.DistributedCacheEntry entry) {
+    java.net.URI uri = new io.spate.api.fs.Path(entry.filePath).toUri();
+    String where = "The file '" + entry.filePath + "' registered as '" + name + "' with registerCachedFile";
+    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+      return java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException(where + " is on the file"
+          + " system '" + uri.getScheme() + "': Spate reads cached files in place from the local file system only."));
+    }
+    java.io.File file = new java.io.File(uri.getPath());
+    if (!file.exists()) {
+      return java.util.concurrent.CompletableFuture.failedFuture(new java.io.FileNotFoundException(where
+          + " does not exist where this task runs: Spate does not ship cached files, so put it where every"
+          + " TaskExecutor of the job can read it."));
+    }
+    if (Boolean.TRUE.equals(entry.isExecutable) && !file.canExecute()) {
+      return java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException(where
+          + " is to be executable, but is not: make it executable (chmod +x); Spate uses the file in place."));
+    }
+    return java.util.concurrent.CompletableFuture.completedFuture(new io.spate.api.fs.Path(file.toURI()));
   }
 }

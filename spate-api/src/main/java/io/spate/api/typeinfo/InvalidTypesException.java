@@ -17,4 +17,9 @@ public class InvalidTypesException extends RuntimeException {
   public InvalidTypesException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** An exception without a message, as Flink's no-argument constructor makes. */
+  public InvalidTypesException() {
+    super((String) null);
+  }
 }

@@ -35,7 +35,7 @@ class CheckpointConfigTest {
     assertThat(config.isUnalignedCheckpointsEnabled()).isFalse();
     assertThat(config.getAlignedCheckpointTimeout()).isEqualTo(Duration.ZERO);
     assertThat(config.getNumRetainedCheckpoints()).isEqualTo(1);
-    assertThat(config.getCheckpointStorage()).isEmpty();
+    assertThat(config.getCheckpointStorage()).isNull();
     assertThat(config.getDefaultSavepointDirectory()).isEmpty();
     assertThat(config.getInlineStateThreshold()).isEqualTo(MemorySize.ofKibiBytes(20));
     assertThat(new Configuration().get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)).isFalse();
@@ -79,7 +79,7 @@ class CheckpointConfigTest {
     assertThat(reread.isExternalizedCheckpointsEnabled()).isTrue();
     assertThat(reread.getAlignedCheckpointTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(reread.getNumRetainedCheckpoints()).isEqualTo(4);
-    assertThat(reread.getCheckpointStorage()).contains(URI.create("file:///data/checkpoints"));
+    assertThat(directoryOf(reread)).isEqualTo(URI.create("file:///data/checkpoints"));
   }
 
   @Test
@@ -160,11 +160,11 @@ class CheckpointConfigTest {
   void aCheckpointDirectoryMayBeAPathAUriOrAString(@org.junit.jupiter.api.io.TempDir Path tmp) {
     CheckpointConfig config = new CheckpointConfig(new Configuration());
     config.setCheckpointStorage(tmp.resolve("ckpt"));
-    assertThat(config.getCheckpointStorage()).contains(tmp.resolve("ckpt").toAbsolutePath().toUri());
+    assertThat(directoryOf(config)).isEqualTo(tmp.resolve("ckpt").toAbsolutePath().toUri());
     config.setCheckpointStorage(tmp.resolve("other").toString());
-    assertThat(config.getCheckpointStorage()).contains(tmp.resolve("other").toAbsolutePath().toUri());
+    assertThat(directoryOf(config)).isEqualTo(tmp.resolve("other").toAbsolutePath().toUri());
     config.setCheckpointStorage(URI.create("file:///var/ckpt"));
-    assertThat(config.getCheckpointStorage()).contains(URI.create("file:///var/ckpt"));
+    assertThat(directoryOf(config)).isEqualTo(URI.create("file:///var/ckpt"));
     config.setDefaultSavepointDirectory("relative/savepoints");
     assertThat(config.getDefaultSavepointDirectory())
         .contains(Path.of("relative/savepoints").toAbsolutePath().normalize().toUri());
@@ -217,5 +217,10 @@ class CheckpointConfigTest {
         .hasMessageContaining("unaligned");
     env.getCheckpointConfig().setCheckpointingMode(CheckpointingMode.EXACTLY_ONCE);
     assertThat(env.getStreamGraph("job").configuration().get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+  }
+
+  private static URI directoryOf(CheckpointConfig config) {
+    assertThat(config.getCheckpointStorage()).isInstanceOf(io.spate.api.state.FileSystemCheckpointStorage.class);
+    return ((io.spate.api.state.FileSystemCheckpointStorage) config.getCheckpointStorage()).getCheckpointDirectory();
   }
 }

@@ -24,7 +24,8 @@ class LegacyStateBackendNamesTest {
     CheckpointConfig checkpoints = new CheckpointConfig(conf);
     checkpoints.setCheckpointStorage(new FileSystemCheckpointStorage("file:///data/checkpoints"));
     assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///data/checkpoints");
-    assertThat(checkpoints.getCheckpointStorage()).contains(URI.create("file:///data/checkpoints"));
+    assertThat(((FileSystemCheckpointStorage) checkpoints.getCheckpointStorage()).getCheckpointDirectory())
+        .isEqualTo(URI.create("file:///data/checkpoints"));
     assertThat(conf.contains(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD)).isFalse();
 
     checkpoints.setCheckpointStorage(new FileSystemCheckpointStorage(URI.create("file:///other"), 4096));

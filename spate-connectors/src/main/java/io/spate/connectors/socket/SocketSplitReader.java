@@ -33,10 +33,21 @@ final class SocketSplitReader implements SplitReader<String, SocketSplit> {
   private Reader in;
   private Socket socket;
   private boolean closing;
+  private final long maxRetry;
+  private long retries;
+
+  /** How long the reader waits before it connects again to a server that closed the connection. */
+  static final long RETRY_DELAY_MILLIS = 500;
 
   SocketSplitReader(String delimiter, int connectTimeoutMillis) {
+    this(delimiter, connectTimeoutMillis, 0);
+  }
+
+  /** A reader that connects again after the server closed the connection, up to {@code maxRetry} times (-1: for ever). */
+  SocketSplitReader(String delimiter, int connectTimeoutMillis, long maxRetry) {
     this.delimiter = delimiter;
     this.connectTimeoutMillis = connectTimeoutMillis;
+    this.maxRetry = maxRetry;
   }
 
   @Override
@@ -71,6 +82,11 @@ final class SocketSplitReader implements SplitReader<String, SocketSplit> {
         recordStart = 0;
         searchFrom = Math.max(0, pending.length() - delimiter.length() + 1);
         int read = in.read(chars);
+        if (read == -1 && (maxRetry == -1 || retries < maxRetry)) {
+          retries++;
+          reconnectAfterDelay();
+          continue; // a record cut by the end of the connection goes on in the next, as in Flink
+        }
         if (read == -1) {
           if (pending.length() > 0) {
             batch.add(splitId, record(0, pending.length()));
@@ -105,6 +121,32 @@ final class SocketSplitReader implements SplitReader<String, SocketSplit> {
     in = new InputStreamReader(connecting.getInputStream(), StandardCharsets.UTF_8);
   }
 
+  /** Closes the ended connection and opens a new one {@link #RETRY_DELAY_MILLIS} ms later, unless the reader closes first. */
+  private void reconnectAfterDelay() throws IOException {
+    Socket ended;
+    synchronized (this) {
+      ended = socket;
+      socket = null;
+    }
+    if (ended != null) {
+      closeQuietly(ended);
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(RETRY_DELAY_MILLIS);
+    synchronized (this) {
+      long left;
+      while (!closing && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("Socket source: interrupted while waiting to reconnect to "
+              + split.splitId());
+        }
+      }
+    }
+    connect();
+  }
+
   private String record(int from, int to) {
     // Like most line protocols, a "\n" delimiter also ends lines that end in "\r\n".
     if (to > from && pending.charAt(to - 1) == '\r' && delimiter.equals("\n")) {
@@ -124,6 +166,7 @@ final class SocketSplitReader implements SplitReader<String, SocketSplit> {
     synchronized (this) {
       closing = true;
       current = socket;
+      notifyAll(); // ends the wait before a reconnection
     }
     if (current != null) {
       closeQuietly(current);

@@ -46,6 +46,7 @@ public final class SocketTextSource
   private final int port;
   private final String delimiter;
   private final long connectTimeoutMillis;
+  private final long maxRetry;
 
   /** A source of the strings separated by {@code delimiter} that {@code host:port} sends. */
   public SocketTextSource(String host, int port, String delimiter) {
@@ -57,6 +58,20 @@ public final class SocketTextSource
    * connectTimeout} (zero waits as long as the operating system does).
    */
   public SocketTextSource(String host, int port, String delimiter, Duration connectTimeout) {
+    this(host, port, delimiter, connectTimeout, 0);
+  }
+
+  /**
+   * Like {@link #SocketTextSource(String, int, String, Duration)}, connecting again {@link
+   * SocketSplitReader#RETRY_DELAY_MILLIS} ms after the server closed the connection, up to {@code
+   * maxRetry} times (-1: for ever); a record cut by the end of a connection goes on in the next.
+   */
+  public SocketTextSource(String host, int port, String delimiter, Duration connectTimeout, long maxRetry) {
+    if (maxRetry < -1) {
+      throw new IllegalArgumentException("Socket source: maxRetry must be at least 0, or -1 to reconnect for ever;"
+          + " got " + maxRetry);
+    }
+    this.maxRetry = maxRetry;
     this.host = Objects.requireNonNull(host, "host");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Socket source: port " + port + " is not between 0 and 65535");
@@ -85,7 +100,7 @@ public final class SocketTextSource
 
   @Override
   public SourceReader<String, SocketSplit> createReader(SourceReaderContext readerContext) {
-    return new SocketReader(host, port, delimiter, (int) connectTimeoutMillis, readerContext);
+    return new SocketReader(host, port, delimiter, (int) connectTimeoutMillis, maxRetry, readerContext);
   }
 
   @Override
@@ -206,9 +221,10 @@ public final class SocketTextSource
     private final SocketSplit split;
     private final boolean ownsConnection;
 
-    SocketReader(String host, int port, String delimiter, int connectTimeoutMillis, SourceReaderContext context) {
+    SocketReader(String host, int port, String delimiter, int connectTimeoutMillis, long maxRetry,
+        SourceReaderContext context) {
       super("socket-source-" + host + ":" + port,
-          () -> new SocketSplitReader(delimiter, connectTimeoutMillis),
+          () -> new SocketSplitReader(delimiter, connectTimeoutMillis, maxRetry),
           (record, output, split) -> output.collect(record),
           OPTIONS, context);
       this.split = new SocketSplit(host, port);

@@ -169,4 +169,68 @@ class SocketTextSourceTest {
     assertThat(checkpointSerializer.deserialize(checkpointSerializer.getVersion(), new byte[0])).isNull();
     assertThatThrownBy(() -> checkpointSerializer.deserialize(1, new byte[] {1})).isInstanceOf(IOException.class);
   }
+
+  // ---------------------------------------------------------------- reconnecting (socketTextStream's maxRetry)
+
+  /** Accepts one connection after another, writing each one's chunks and closing it. */
+  private CompletableFuture<Void> serveConnections(String[]... connections) {
+    return CompletableFuture.runAsync(() -> {
+      for (String[] chunks : connections) {
+        try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+          for (String chunk : chunks) {
+            out.write(chunk.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
+  }
+
+  @Test
+  void reconnectsUpToMaxRetryTimesAndARecordGoesOnAcrossConnections() throws Exception {
+    CompletableFuture<Void> served =
+        serveConnections(new String[] {"a\nb"}, new String[] {"c\nd\n"}, new String[] {"e\n"});
+    SocketTextSource source =
+        new SocketTextSource("127.0.0.1", server.getLocalPort(), "\n", SocketTextSource.DEFAULT_CONNECT_TIMEOUT, 2);
+    try (var harness = SourceHarness.start(source, 1)) {
+      assertThat(harness.runToEnd()).containsExactly("a", "bc", "d", "e");
+    }
+    served.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void withoutRetriesTheFirstConnectionsEndEndsTheStream() throws Exception {
+    CompletableFuture<Void> served = serveConnections(new String[] {"a\nb"});
+    SocketTextSource source =
+        new SocketTextSource("127.0.0.1", server.getLocalPort(), "\n", SocketTextSource.DEFAULT_CONNECT_TIMEOUT, 0);
+    try (var harness = SourceHarness.start(source, 1)) {
+      assertThat(harness.runToEnd()).containsExactly("a", "b");
+    }
+    served.get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> new SocketTextSource("127.0.0.1", 1, "\n", SocketTextSource.DEFAULT_CONNECT_TIMEOUT, -2))
+        .hasMessageContaining("maxRetry");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theEnvironmentsFlinkOverloadsReadAndReconnect() throws Exception {
+    var env = io.spate.api.datastream.StreamExecutionEnvironment.createLocalEnvironment(1);
+    CompletableFuture<Void> served = serveConnections(new String[] {"x;y"}, new String[] {";z"});
+    List<String> lines = new java.util.ArrayList<>();
+    try (var it = env.socketTextStream("127.0.0.1", server.getLocalPort(), ';', 1).executeAndCollect()) {
+      it.forEachRemaining(lines::add);
+    }
+    assertThat(lines).containsExactly("x", "y", "z");
+    served.get(10, TimeUnit.SECONDS);
+
+    serveConnections(new String[] {"p;q"}, new String[] {"never read"});
+    lines.clear();
+    try (var it = env.socketTextStream("127.0.0.1", server.getLocalPort(), ';').executeAndCollect()) {
+      it.forEachRemaining(lines::add);
+    }
+    assertThat(lines).as("no retries by default").containsExactly("p", "q");
+    assertThatThrownBy(() -> env.socketTextStream("127.0.0.1", 1, "\n", -2)).hasMessageContaining("maxRetry");
+  }
 }

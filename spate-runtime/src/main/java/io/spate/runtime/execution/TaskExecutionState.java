@@ -1,6 +1,7 @@
 package io.spate.runtime.execution;
 
 import io.spate.runtime.rpc.PortableFailure;
+import io.spate.runtime.rpc.SerializedValue;
 
 /**
  * A report of a subtask's state to the JobMaster, with its record counts so far.
@@ -10,10 +11,19 @@ import io.spate.runtime.rpc.PortableFailure;
  * @param failure the cause, when the state is FAILED
  * @param recordsIn records the subtask read from the network
  * @param sourceRecordsOut records its source reader emitted
+ * @param accumulators when the state is FINISHED, the subtask's accumulators by name, serialized (they
+ *     may be of the job's classes, which only the client reads); else null
  */
 public record TaskExecutionState(
-    ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut)
+    ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut,
+    SerializedValue<java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>>> accumulators)
     implements java.io.Serializable {
+
+  /** A report without accumulators. */
+  public TaskExecutionState(
+      ExecutionAttemptID attemptId, ExecutionState state, Throwable failure, long recordsIn, long sourceRecordsOut) {
+    this(attemptId, state, failure, recordsIn, sourceRecordsOut, null);
+  }
 
   /** Counter name of records read from the network. */
   public static final String RECORDS_IN = "numRecordsIn";
@@ -26,6 +36,6 @@ public record TaskExecutionState(
   /** Travels with a failure the JobMaster's process can read even if its class is the job's own. */
   private Object writeReplace() {
     Throwable portable = PortableFailure.of(failure);
-    return portable == failure ? this : new TaskExecutionState(attemptId, state, portable, recordsIn, sourceRecordsOut);
+    return portable == failure ? this : new TaskExecutionState(attemptId, state, portable, recordsIn, sourceRecordsOut, accumulators);
   }
 }

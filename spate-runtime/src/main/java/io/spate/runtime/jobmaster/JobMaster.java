@@ -24,6 +24,7 @@ import io.spate.runtime.execution.ExecutionState;
 import io.spate.runtime.tasks.ShippableJobGraph;
 import io.spate.runtime.execution.TaskExecutionState;
 import java.time.Duration;
+import io.spate.runtime.rpc.SerializedValue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private CheckpointCoordinator checkpoints;
   private long finishedRecordsIn;
   private long finishedSourceRecords;
+  // The accumulators of each subtask (vertex, subtask index) as its latest attempt finished: a subtask that
+  // runs again after a restart replaces its earlier ones, so that none counts twice.
+  private final Map<List<Integer>, SerializedValue<Map<String, io.spate.api.accumulators.Accumulator<?, ?>>>>
+      finishedAccumulators = new java.util.TreeMap<>(java.util.Comparator.<List<Integer>>comparingInt(k -> k.get(0))
+          .thenComparingInt(k -> k.get(1)));
   // Where the job's metrics on the JobManager go; set before start().
   private volatile io.spate.api.metrics.MetricGroup metricGroup = new io.spate.api.metrics.UnregisteredMetricsGroup();
 
@@ -203,6 +209,10 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       case FAILED -> failover.onSubtaskFailed(execution, previousState, update.failure());
       case CANCELED -> failover.onSubtaskCancelled(execution);
       case FINISHED -> {
+        if (update.accumulators() != null) {
+          finishedAccumulators.put(List.of(update.attemptId().vertexId(), update.attemptId().subtaskIndex()),
+              update.accumulators());
+        }
         checkpoints.onSubtaskFinished(execution.attemptId);
         checkTerminal();
       }
@@ -292,7 +302,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             TaskExecutionState.SOURCE_RECORDS_OUT, finishedSourceRecords, JobResult.RESTARTS,
             (long) failover.restarts()),
         savepoints.stoppedWithSavepoint(), checkpoints == null ? List.of() : checkpoints.statistics(),
-        exceptionHistory.entries(), checkpoints == null ? null : checkpoints.latestRestore());
+        exceptionHistory.entries(), checkpoints == null ? null : checkpoints.latestRestore(),
+        List.copyOf(finishedAccumulators.values()));
     // The job is reported ended only after the checkpoint I/O queued so far (settling a checkpoint that was
     // being finalized, deleting subsumed ones): once a job has ended, the checkpoints it left no longer change.
     try {

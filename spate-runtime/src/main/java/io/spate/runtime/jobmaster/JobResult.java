@@ -18,11 +18,15 @@ import java.util.Map;
  * @param checkpoints the statistics of its last checkpoints, as they stood when it ended
  * @param exceptions its latest failures, newest first
  * @param latestRestore its latest restore from a checkpoint or savepoint, or null if it restored none
+ * @param accumulators the accumulators of each subtask that finished, serialized: they may be of the job's
+ *     classes, which the client reads
  */
 public record JobResult(
     JobID jobId, String jobName, JobStatus status, Duration netRuntime, Throwable failure,
     Map<String, Long> counters, String savepointPath, java.util.List<io.spate.api.checkpoint.CheckpointStatistics> checkpoints,
-    java.util.List<ExceptionHistoryEntry> exceptions, io.spate.api.checkpoint.RestoredCheckpoint latestRestore)
+    java.util.List<ExceptionHistoryEntry> exceptions, io.spate.api.checkpoint.RestoredCheckpoint latestRestore,
+    java.util.List<io.spate.runtime.rpc.SerializedValue<Map<String, io.spate.api.accumulators.Accumulator<?, ?>>>>
+        accumulators)
     implements java.io.Serializable {
 
   /** The counter of restarts. */

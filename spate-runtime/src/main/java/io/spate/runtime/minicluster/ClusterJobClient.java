@@ -26,9 +26,20 @@ public final class ClusterJobClient implements JobClient {
   private final CompletableFuture<JobExecutionResult> result;
   private final String restUrl;
   private final CompletableFuture<Void> clusterStopped = new CompletableFuture<>();
+  private final ClassLoader userClassLoader;
 
   /** Creates the client of job {@code jobId}; {@code restUrl} is the cluster's REST API, or null if it has none. */
   public ClusterJobClient(JobID jobId, String jobName, DispatcherGateway dispatcher, String restUrl) {
+    this(jobId, jobName, dispatcher, restUrl, ClusterJobClient.class.getClassLoader());
+  }
+
+  /**
+   * Like {@link #ClusterJobClient(JobID, String, DispatcherGateway, String)}, reading the job's
+   * accumulators with {@code userClassLoader}, the class loader of the job's code.
+   */
+  public ClusterJobClient(JobID jobId, String jobName, DispatcherGateway dispatcher, String restUrl,
+      ClassLoader userClassLoader) {
+    this.userClassLoader = userClassLoader != null ? userClassLoader : ClusterJobClient.class.getClassLoader();
     this.jobId = jobId;
     this.restUrl = restUrl;
     this.jobName = jobName;
@@ -40,7 +51,8 @@ public final class ClusterJobClient implements JobClient {
   private JobExecutionResult toExecutionResult(JobResult r) {
     switch (r.status()) {
       case FINISHED:
-        return new JobExecutionResult(jobId, r.netRuntime(), r.counters());
+        return new JobExecutionResult(jobId, r.netRuntime(), r.counters(),
+            AccumulatorResults.merge(jobName, jobId, r.accumulators(), userClassLoader));
       case CANCELED:
         throw new CompletionException(new JobExecutionException(jobId,
             "Job '" + jobName + "' (" + jobId + ") was cancelled.", r.failure()));

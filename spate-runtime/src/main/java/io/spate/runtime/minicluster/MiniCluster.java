@@ -200,7 +200,7 @@ public final class MiniCluster implements AutoCloseable {
   public CompletableFuture<JobClient> submitJob(JobGraph jobGraph) {
     return dispatcherGateway.submitJob(jobGraph)
         .thenApply(v -> new ClusterJobClient(jobGraph.jobId(), jobGraph.jobName(), dispatcherGateway,
-            restServer == null ? null : restServer.url()));
+            restServer == null ? null : restServer.url(), jobGraph.userClassLoader()));
   }
 
   /**

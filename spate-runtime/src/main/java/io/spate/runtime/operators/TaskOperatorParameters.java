@@ -11,7 +11,10 @@ import io.spate.api.operators.Output;
 import io.spate.api.operators.ProcessingTimeService;
 import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.accumulators.Accumulator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a task gives each operator it sets up: the operator's context, its output, its state and the
@@ -23,12 +26,20 @@ import java.util.List;
  * @param output where the operator emits
  * @param stateHandler the operator's state, owned by the task
  * @param stateKeySelectors the state key selector of each input, null for inputs that are not keyed
+ * @param accumulators the accumulators of the task, shared by its chained operators
  */
 public record TaskOperatorParameters<OUT>(
     OperatorContext context,
     Output<OUT> output,
     StreamOperatorStateHandler stateHandler,
-    List<KeySelector<?, ?>> stateKeySelectors) implements StreamOperatorParameters<OUT> {
+    List<KeySelector<?, ?>> stateKeySelectors,
+    Map<String, Accumulator<?, ?>> accumulators) implements StreamOperatorParameters<OUT> {
+
+  /** Parameters whose operator has accumulators of its own, as when it runs outside a task. */
+  public TaskOperatorParameters(OperatorContext context, Output<OUT> output, StreamOperatorStateHandler stateHandler,
+      List<KeySelector<?, ?>> stateKeySelectors) {
+    this(context, output, stateHandler, stateKeySelectors, new ConcurrentHashMap<>());
+  }
 
   /** The runtime's parameters behind {@code parameters}, for operators that need runtime types. */
   public static <OUT> TaskOperatorParameters<OUT> of(StreamOperatorParameters<OUT> parameters) {
@@ -110,5 +121,10 @@ public record TaskOperatorParameters<OUT>(
   @Override
   public StreamOperatorStateHandler getStateContext() {
     return stateHandler;
+  }
+
+  @Override
+  public Map<String, Accumulator<?, ?>> getAccumulators() {
+    return accumulators;
   }
 }

@@ -290,6 +290,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private void onTaskStateChange(JobMasterGateway jobMaster, StreamTask task, ExecutionState state, Throwable failure) {
     TaskExecutionState update = new TaskExecutionState(task.attemptId(), state, failure,
         task.recordsIn(), task.sourceRecordsOut());
+    if (state == ExecutionState.FINISHED && !task.accumulators().isEmpty()) {
+      update = withAccumulators(update, task);
+    }
     if (state.isTerminal()) {
       // Counts read above; the metrics go before the JobMaster hears of the end: an ended task leaves none behind.
       metrics.removeTask(task.attemptId().jobId(), task.attemptId().toString());
@@ -298,6 +301,24 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     if (state.isTerminal()) {
       runAsync(() -> tasks.remove(task.attemptId()));
       jobClassLoaders.release(task.attemptId());
+    }
+  }
+
+  /**
+   * The report of a finished task with its accumulators; if one cannot be serialized, the report of a
+   * failed task that names it, since the job's result would otherwise lack it.
+   */
+  private static TaskExecutionState withAccumulators(TaskExecutionState finished, StreamTask task) {
+    java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators =
+        new java.util.TreeMap<>(task.accumulators());
+    try {
+      return new TaskExecutionState(finished.attemptId(), finished.state(), null, finished.recordsIn(),
+          finished.sourceRecordsOut(), io.spate.runtime.rpc.SerializedValue.of(accumulators));
+    } catch (java.io.IOException | RuntimeException e) {
+      return new TaskExecutionState(finished.attemptId(), ExecutionState.FAILED,
+          new java.io.IOException("Subtask " + task.attemptId() + " finished, but its accumulators "
+              + accumulators.keySet() + " cannot be serialized to reach the job's result: " + e, e),
+          finished.recordsIn(), finished.sourceRecordsOut());
     }
   }
 

@@ -70,7 +70,8 @@ final class OperatorChain {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
-      Function<StreamNode, OperatorContext> contexts, TaskMetricGroup metrics) {
+      Function<StreamNode, OperatorContext> contexts, TaskMetricGroup metrics,
+      Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators) {
     JobVertex vertex = tdd.vertex();
     this.headNode = vertex.getChain().get(0);
     int subtask = tdd.subtaskIndex();
@@ -149,7 +150,8 @@ final class OperatorChain {
         stateHandlers.add(0, state);
         stateOf.put(node.getId(), state);
         StreamOperator<?> operator = createOperator(node, tdd.jobGraph().userClassLoader(),
-            new TaskOperatorParameters<>(context, output, state, stateKeySelectors(node.getTransformation())));
+            new TaskOperatorParameters<>(context, output, state, stateKeySelectors(node.getTransformation()),
+                accumulators));
         byNode.put(node.getId(), operator);
         operators.add(0, operator);
       }

@@ -59,6 +59,8 @@ public final class StreamTask implements Tasklet {
 
   private enum Phase { CREATED, RUNNING, DRAINING, DONE }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamTask.class);
+
   private final TaskDeploymentDescriptor tdd;
   private final ShuffleEnvironment shuffle;
   private final OperatorEventGateway eventGateway;
@@ -86,6 +88,9 @@ public final class StreamTask implements Tasklet {
 
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
+  // The accumulators the task's functions register; a legacy source function's own thread adds to them too.
+  private final java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private TaskOutputs outputs;
   private SubtaskCheckpointCoordinator checkpoints;
   private StreamInputProcessor input;
@@ -140,6 +145,14 @@ public final class StreamTask implements Tasklet {
   /** Records emitted by this task's source so far, its numRecordsOut (0 for tasks that are no source). */
   public long sourceRecordsOut() {
     return sourceTask ? headMetrics.numRecordsOut().getCount() : 0;
+  }
+
+  /**
+   * The accumulators that the functions of this task registered, by name; their local values are
+   * final once the task has finished.
+   */
+  public java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators() {
+    return accumulators;
   }
 
   /** The task's metric group, closed by its TaskExecutor when the task ends. */
@@ -288,7 +301,7 @@ public final class StreamTask implements Tasklet {
 
   private StepResult initialize() throws Exception {
     transition(ExecutionState.INITIALIZING, null);
-    chain = new OperatorChain(tdd, shuffle, this::contextFor, metrics);
+    chain = new OperatorChain(tdd, shuffle, this::contextFor, metrics, accumulators);
     StreamOperator<?> head = chain.head();
     if (head instanceof SourceOperator<?, ?> source) {
       source.setEventGateway(eventGateway);
@@ -329,7 +342,7 @@ public final class StreamTask implements Tasklet {
         ? new SourceInputProcessor(source, outputs, mailbox, checkpoints)
         : new NetworkInputProcessor(gate, headInput, head,
             nodes.get(0).getOperatorId(), outputs, checkpoints, new ChannelStateCodec(chain.channelEdges()),
-            tdd.restore(), recordsIn, headMetrics.numRecordsIn());
+            inFlightRestore(), recordsIn, headMetrics.numRecordsIn());
     if (head instanceof IterationHeadOperator<?> iterationHead) {
       input = new IterationHeadInputProcessor(iterationHead, input, gate.numberOfChannels() > 0, outputs, waker);
     }
@@ -337,6 +350,21 @@ public final class StreamTask implements Tasklet {
     phase = Phase.RUNNING;
     transition(ExecutionState.RUNNING, null);
     return StepResult.PROGRESS;
+  }
+
+  /**
+   * The restore whose in-flight records the input replays: none when the job drops those of the
+   * checkpoint it recovers from ({@code CheckpointConfig.setCheckpointIdOfIgnoredInFlightData}).
+   */
+  private io.spate.runtime.checkpoint.TaskRestore inFlightRestore() {
+    io.spate.runtime.checkpoint.TaskRestore restore = tdd.restore();
+    long ignored = tdd.jobGraph().configuration()
+        .get(io.spate.api.configuration.CheckpointingOptions.CHECKPOINT_ID_OF_IGNORED_IN_FLIGHT_DATA);
+    if (restore != null && ignored >= 0 && restore.checkpointId() == ignored) {
+      LOG.info("Task {} restores checkpoint {} without its in-flight records, as the job asks.", name, ignored);
+      return null;
+    }
+    return restore;
   }
 
   private OperatorContext contextFor(StreamNode node) {

@@ -71,6 +71,7 @@ class FlinkProgramSettingsDocTest {
     env.setStateBackend(new HashMapStateBackend());
     env.getCheckpointConfig().setCheckpointStorage(new FileSystemCheckpointStorage("file:///data/checkpoints"));
 
-    assertThat(env.getCheckpointConfig().getCheckpointStorage()).contains(java.net.URI.create("file:///data/checkpoints"));
+    assertThat(((io.spate.api.state.FileSystemCheckpointStorage) env.getCheckpointConfig().getCheckpointStorage())
+        .getCheckpointDirectory()).isEqualTo(java.net.URI.create("file:///data/checkpoints"));
   }
 }

@@ -52,7 +52,7 @@ class SourceFunctionOperatorTest {
   }
 
   /** Creates the operator with a cancellation grace of its own. */
-  private record GraceFactory<T>(SourceFunction<T> function, long graceMillis) implements StreamOperatorFactory<T> {
+  record GraceFactory<T>(SourceFunction<T> function, long graceMillis) implements StreamOperatorFactory<T> {
     @Override
     @SuppressWarnings("unchecked")
     public <O extends StreamOperator<T>> O createStreamOperator(StreamOperatorParameters<T> parameters) {
@@ -74,7 +74,7 @@ class SourceFunctionOperatorTest {
   }
 
   /** Emits what is there, as a task's step would, up to a bound; the last status. */
-  private static InputStatus drain(SourceFunctionOperator<?> operator) throws Exception {
+  static InputStatus drain(SourceFunctionOperator<?> operator) throws Exception {
     InputStatus status = InputStatus.MORE_AVAILABLE;
     for (int i = 0; i < 10_000 && status == InputStatus.MORE_AVAILABLE; i++) {
       status = operator.emitNext();

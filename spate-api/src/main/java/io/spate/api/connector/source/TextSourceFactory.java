@@ -22,4 +22,10 @@ public interface TextSourceFactory {
    * server at {@code host:port} sends.
    */
   Source<String, ?, ?> socketTextSource(String host, int port, String delimiter);
+
+  /**
+   * Like {@link #socketTextSource(String, int, String)}, connecting again after the server closed the
+   * connection, up to {@code maxRetry} times (-1: for ever).
+   */
+  Source<String, ?, ?> socketTextSource(String host, int port, String delimiter, long maxRetry);
 }
