@@ -2,6 +2,7 @@ package io.spate.api.operators;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.checkpoint.CheckpointedFunction;
+import io.spate.api.checkpoint.ListCheckpointed;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.functions.Function;
@@ -27,6 +28,8 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
 
   /** The user function. */
   protected final F userFunction;
+  // The state of a user function that checkpoints through ListCheckpointed, once initialized.
+  private transient ListCheckpointedState listCheckpointed;
 
   /** Creates the operator around {@code userFunction}. */
   public AbstractUdfStreamOperator(F userFunction) {
@@ -52,6 +55,8 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
     super.initializeState(context);
     if (userFunction instanceof CheckpointedFunction checkpointed) {
       checkpointed.initializeState(context);
+    } else if (userFunction instanceof ListCheckpointed<?> listed) {
+      listCheckpointed = ListCheckpointedState.initialize(listed, context.getOperatorStateStore(), context.isRestored());
     }
   }
 
@@ -66,6 +71,8 @@ public abstract class AbstractUdfStreamOperator<OUT, F extends Function> extends
   public void snapshotState(StateSnapshotContext context) throws Exception {
     if (userFunction instanceof CheckpointedFunction checkpointed) {
       checkpointed.snapshotState(context);
+    } else if (listCheckpointed != null) {
+      listCheckpointed.snapshot(context.getCheckpointId(), context.getCheckpointTimestamp());
     }
   }
 

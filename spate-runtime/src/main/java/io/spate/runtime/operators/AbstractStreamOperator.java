@@ -15,6 +15,8 @@ import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.OperatorStateBackend;
 import io.spate.api.checkpoint.CheckpointedFunction;
 import io.spate.api.checkpoint.FunctionInitializationContext;
+import io.spate.api.checkpoint.ListCheckpointed;
+import io.spate.api.operators.ListCheckpointedState;
 import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.KeyedStateStore;
 import io.spate.api.state.OperatorStateStore;
@@ -45,6 +47,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   protected OperatorStateBackend operatorStateBackend;
 
   private final Function userFunction;
+  // The state of a user function that checkpoints through ListCheckpointed, once initialized.
+  private ListCheckpointedState listCheckpointed;
   private final boolean keyed;
   // The key the task handed over with the record being processed; see KeyedInput.
   private Object incomingKey;
@@ -119,6 +123,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   public void initializeState() throws Exception {
     if (userFunction instanceof CheckpointedFunction checkpointed) {
       checkpointed.initializeState(new InitializationContext());
+    } else if (userFunction instanceof ListCheckpointed<?> listed) {
+      listCheckpointed = ListCheckpointedState.initialize(listed, operatorStateBackend,
+          context.restoredCheckpointId().isPresent());
     }
   }
 
@@ -126,6 +133,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
   public void snapshotState(StateSnapshotContext snapshotContext) throws Exception {
     if (userFunction instanceof CheckpointedFunction checkpointed) {
       checkpointed.snapshotState(snapshotContext);
+    } else if (listCheckpointed != null) {
+      listCheckpointed.snapshot(snapshotContext.getCheckpointId(), snapshotContext.getCheckpointTimestamp());
     }
   }
 

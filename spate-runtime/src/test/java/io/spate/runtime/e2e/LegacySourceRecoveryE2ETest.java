@@ -66,6 +66,11 @@ class LegacySourceRecoveryE2ETest {
     }
   }
 
+  /** The checkpoint the failing subtask of run {@code runId} had heard completed when it failed, or 0. */
+  static long failedAfter(String runId) {
+    return FAILED_AFTER.getOrDefault(runId, 0L);
+  }
+
   private static ClusterJobClient run(String runId, boolean fail) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);

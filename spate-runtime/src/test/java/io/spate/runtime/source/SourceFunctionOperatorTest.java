@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spate.api.checkpoint.CheckpointedFunction;
 import io.spate.api.checkpoint.FunctionInitializationContext;
 import io.spate.api.checkpoint.FunctionSnapshotContext;
+import io.spate.api.checkpoint.ListCheckpointed;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.functions.source.RichParallelSourceFunction;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -230,8 +232,14 @@ class SourceFunctionOperatorTest {
   /** {@link Counter} emits and counts under the checkpoint lock; the count is its checkpointed state. */
   @Test
   void aCheckpointUnderTheLockRestoresToExactlyTheRecordsNotYetEmitted() throws Exception {
+    assertRestoresToExactlyTheRecordsNotYetEmitted(Counter::new);
+  }
+
+  /** Restores a source of 0, 1, 2, ... below a limit from a checkpoint taken midway: it emits what was not yet emitted. */
+  private void assertRestoresToExactlyTheRecordsNotYetEmitted(LongFunction<SourceFunction<Long>> counter)
+      throws Exception {
     long limit = 10_000;
-    OneInputTestHarness<Void, Long> first = harness(new Counter(limit), 1_000);
+    OneInputTestHarness<Void, Long> first = harness(counter.apply(limit), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(first);
     Await.until(WAIT, "some records", () -> {
       drain(operator);
@@ -244,7 +252,7 @@ class SourceFunctionOperatorTest {
     List<Long> beforeBarrier = List.copyOf(first.extractOutputValues());
     first.close();
 
-    OneInputTestHarness<Void, Long> second = harness(new Counter(limit), 1_000).initializeState(snapshot, 1);
+    OneInputTestHarness<Void, Long> second = harness(counter.apply(limit), 1_000).initializeState(snapshot, 1);
     pollToEnd(operatorOf(second));
 
     assertThat(beforeBarrier).hasSizeBetween(300, (int) limit - 1);
@@ -348,5 +356,49 @@ class SourceFunctionOperatorTest {
       assertThat(restored.restoredOwners).containsExactlyInAnyOrder("owner0", "owner1");
     }
     assertThat(shards).containsExactlyInAnyOrder("shard0", "shard1", "shard2", "shard3");
+  }
+
+  /** Emits 0, 1, 2, ... below a limit under the checkpoint lock; the next number is its {@link ListCheckpointed} state. */
+  static final class ListCheckpointedCounter implements SourceFunction<Long>, ListCheckpointed<Long> {
+    private static final long serialVersionUID = 1L;
+    private final long limit;
+    private volatile boolean running = true;
+    private long next;
+
+    ListCheckpointedCounter(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void run(SourceContext<Long> ctx) {
+      while (running && next < limit) {
+        synchronized (ctx.getCheckpointLock()) {
+          ctx.collect(next);
+          next++;
+        }
+      }
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+
+    @Override
+    public List<Long> snapshotState(long checkpointId, long timestamp) {
+      return List.of(next);
+    }
+
+    @Override
+    public void restoreState(List<Long> state) {
+      for (Long restored : state) {
+        next = restored;
+      }
+    }
+  }
+
+  @Test
+  void aListCheckpointedSourceRestoresToExactlyTheRecordsNotYetEmitted() throws Exception {
+    assertRestoresToExactlyTheRecordsNotYetEmitted(ListCheckpointedCounter::new);
   }
 }
