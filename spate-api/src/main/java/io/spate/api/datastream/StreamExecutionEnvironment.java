@@ -253,9 +253,14 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     return setRestartStrategy((RestartStrategy) strategy);
   }
 
-  /** The restart strategy that jobs of this environment get, from the configuration. */
-  public RestartStrategy getRestartStrategy() {
-    return RestartStrategies.fromConfiguration(configuration, checkpointConfig.isCheckpointingEnabled());
+  /**
+   * The restart strategy that jobs of this environment get, from the configuration, as the Flink
+   * configuration class of its kind; unlike Flink's, which answers the fallback when none is set, it
+   * is the strategy that applies then (exponential delay with checkpointing, none without).
+   */
+  public RestartStrategies.RestartStrategyConfiguration getRestartStrategy() {
+    return RestartStrategies.asConfiguration(
+        RestartStrategies.fromConfiguration(configuration, checkpointConfig.isCheckpointingEnabled()));
   }
 
   /**
@@ -1153,6 +1158,22 @@ public class StreamExecutionEnvironment implements AutoCloseable {
       throw new IllegalArgumentException("The slot sharing group '" + group.getName() + "' of " + operator
           + " has been configured with two different resource specs: " + known + " and " + group + ".");
     }
+  }
+
+  /**
+   * Accepts {@code false}, which is what Spate does; {@code true} fails, since Spate has no changelog
+   * state backend: its checkpoints copy the heap state or take a RocksDB checkpoint, and upload
+   * asynchronously.
+   *
+   * @throws UnsupportedOperationException if {@code enabled} is true
+   */
+  public StreamExecutionEnvironment enableChangelogStateBackend(boolean enabled) {
+    if (enabled) {
+      throw new UnsupportedOperationException("enableChangelogStateBackend(true): Spate has no changelog state"
+          + " backend; its checkpoints snapshot the heap or RocksDB state and upload it asynchronously already."
+          + " Remove the call (or pass false).");
+    }
+    return this;
   }
 
   /** A parallel stream of what {@code iterator} returns, each subtask reading its own split, of the class {@code type}. */

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Flink's slot sharing groups with resources, parallel collections and configuring from a ReadableConfig. */
-class SlotSharingGroupAndReadableConfigTest {
+/** Slot sharing groups with resources, parallel collections, configure(ReadableConfig) and the changelog switch of the environment. */
+class StreamExecutionEnvironmentRemainingMembersTest {
 
   private static final SlotSharingGroup SMALL =
       SlotSharingGroup.newBuilder("g").setCpuCores(1).setTaskHeapMemoryMB(64).build();
@@ -98,5 +98,14 @@ class SlotSharingGroupAndReadableConfigTest {
     CheckpointConfig checkpoints = StreamExecutionEnvironment.createLocalEnvironment(1).getCheckpointConfig();
     checkpoints.configure(readOnly(Map.of("execution.checkpointing.interval", "3 s")));
     assertThat(checkpoints.getCheckpointInterval()).isEqualTo(3000L);
+  }
+
+  @Test
+  void theChangelogStateBackendCanOnlyBeLeftOff() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    assertThat(env.enableChangelogStateBackend(false)).isSameAs(env);
+    assertThatThrownBy(() -> env.enableChangelogStateBackend(true))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("no changelog state backend");
   }
 }
