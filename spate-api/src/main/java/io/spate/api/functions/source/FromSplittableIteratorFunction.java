@@ -45,12 +45,7 @@ public class FromSplittableIteratorFunction<T> extends RichParallelSourceFunctio
     if (split == null) {
       throw new IllegalStateException("FromSplittableIteratorFunction: run() before open().");
     }
-    while (running && split.hasNext()) {
-      T next = split.next();
-      synchronized (ctx.getCheckpointLock()) {
-        ctx.collect(next);
-      }
-    }
+    FromIteratorFunction.emit(split, ctx, () -> running);
   }
 
   @Override
