@@ -582,4 +582,12 @@ public final class CheckpointConfig implements Serializable {
   private static URI toDirectoryUri(ConfigOption<String> option, String directory) {
     return CheckpointingOptions.directoryUri(option, directory);
   }
+
+  // ---------------------------------------------------------------- configure from any ReadableConfig
+
+  /** Applies every checkpoint option that {@code conf} sets, as {@link #configure(Configuration)} does. */
+  public void configure(io.spate.api.configuration.ReadableConfig conf) {
+    Objects.requireNonNull(conf, "configure: the configuration must not be null.");
+    configure(conf instanceof Configuration c ? c : Configuration.fromMap(conf.toMap()));
+  }
 }

@@ -108,17 +108,26 @@ public class RestartStrategies {
     if (!values.contains(RestartStrategyOptions.RESTART_STRATEGY)) {
       return Optional.empty();
     }
-    RestartStrategy strategy = fromConfiguration(values, false);
+    return Optional.of(asConfiguration(fromConfiguration(values, false)));
+  }
+
+  /** {@code strategy} as the Flink configuration class of its kind; a configuration class is returned as it is. */
+  @io.spate.api.annotation.Internal
+  public static RestartStrategyConfiguration asConfiguration(RestartStrategy strategy) {
+    Objects.requireNonNull(strategy, "The restart strategy must not be null.");
+    if (strategy instanceof RestartStrategyConfiguration configuration) {
+      return configuration;
+    }
     if (strategy instanceof RestartStrategy.FixedDelay fixed) {
-      return Optional.of(new FixedDelayRestartStrategyConfiguration(fixed));
+      return new FixedDelayRestartStrategyConfiguration(fixed);
     }
     if (strategy instanceof RestartStrategy.FailureRate rate) {
-      return Optional.of(new FailureRateRestartStrategyConfiguration(rate));
+      return new FailureRateRestartStrategyConfiguration(rate);
     }
     if (strategy instanceof RestartStrategy.ExponentialDelay exponential) {
-      return Optional.of(new ExponentialDelayRestartStrategyConfiguration(exponential));
+      return new ExponentialDelayRestartStrategyConfiguration(exponential);
     }
-    return Optional.of(new NoRestartStrategyConfiguration());
+    return new NoRestartStrategyConfiguration();
   }
 
   /**

@@ -482,7 +482,7 @@ public class DataStream<T> {
     SinkTransformation<T> t = new SinkTransformation<>(
         environment.newId(), transformation, name, sink, Transformation.DEFAULT_PARALLELISM);
     environment.addSink(t);
-    return new DataStreamSink<>(t);
+    return new DataStreamSink<>(t).inEnvironment(environment);
   }
 
   // ---------------------------------------------------------------- legacy sink functions

@@ -51,6 +51,27 @@ public class DataStreamSink<T> {
     return this;
   }
 
+  /**
+   * Puts the sink in the slot sharing group named {@code slotSharingGroup.getName()}; the group's
+   * resources are recorded with the environment (Spate's slots are not sized by them), and declaring
+   * other resources for a name that has some is an error.
+   */
+  public DataStreamSink<T> slotSharingGroup(io.spate.api.operators.SlotSharingGroup slotSharingGroup) {
+    java.util.Objects.requireNonNull(slotSharingGroup, "slotSharingGroup: the slot sharing group must not be null.");
+    if (environment != null) {
+      environment.declareSlotSharingGroup(slotSharingGroup, "sink " + transformation.describe());
+    }
+    return slotSharingGroup(slotSharingGroup.getName());
+  }
+
+  private StreamExecutionEnvironment environment;
+
+  /** Remembers the environment the sink belongs to, where slot sharing groups are recorded. */
+  DataStreamSink<T> inEnvironment(StreamExecutionEnvironment environment) {
+    this.environment = environment;
+    return this;
+  }
+
   /** Keeps the sink out of any chain. */
   public DataStreamSink<T> disableChaining() {
     transformation.setChainingStrategy(ChainingStrategy.NEVER);

@@ -63,6 +63,16 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     return this;
   }
 
+  /**
+   * Puts the operator in the slot sharing group named {@code slotSharingGroup.getName()}; the group's
+   * resources are recorded with the environment (Spate's slots are not sized by them), and declaring
+   * other resources for a name that has some is an error.
+   */
+  public SingleOutputStreamOperator<T> slotSharingGroup(io.spate.api.operators.SlotSharingGroup slotSharingGroup) {
+    getExecutionEnvironment().declareSlotSharingGroup(slotSharingGroup, "operator " + transformation.describe());
+    return slotSharingGroup(slotSharingGroup.getName());
+  }
+
   /** Keeps the operator out of any chain. */
   public SingleOutputStreamOperator<T> disableChaining() {
     transformation.setChainingStrategy(ChainingStrategy.NEVER);

@@ -253,9 +253,14 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     return setRestartStrategy((RestartStrategy) strategy);
   }
 
-  /** The restart strategy that jobs of this environment get, from the configuration. */
-  public RestartStrategy getRestartStrategy() {
-    return RestartStrategies.fromConfiguration(configuration, checkpointConfig.isCheckpointingEnabled());
+  /**
+   * The restart strategy that jobs of this environment get, from the configuration, as the Flink
+   * configuration class of its kind; unlike Flink's, which answers the fallback when none is set, it
+   * is the strategy that applies then (exponential delay with checkpointing, none without).
+   */
+  public RestartStrategies.RestartStrategyConfiguration getRestartStrategy() {
+    return RestartStrategies.asConfiguration(
+        RestartStrategies.fromConfiguration(configuration, checkpointConfig.isCheckpointingEnabled()));
   }
 
   /**
@@ -1115,6 +1120,87 @@ public class StreamExecutionEnvironment implements AutoCloseable {
     synchronized (collectIterators) {
       collectIterators.add(iterator);
     }
+  }
+
+  // ---------------------------------------------------------------- slot sharing groups, parallel collections, ReadableConfig
+
+  private final java.util.Map<String, io.spate.api.operators.SlotSharingGroup> slotSharingGroups =
+      new java.util.LinkedHashMap<>();
+
+  /**
+   * Declares the resources of the slot sharing group that operators name with {@code
+   * slotSharingGroup(String)}; registering a name again replaces its resources, as in Flink. Spate's
+   * slots are not sized by resources: the group's name places operators, its resources are kept as
+   * declared, and an operator that declares other resources for the same name is an error.
+   */
+  public StreamExecutionEnvironment registerSlotSharingGroup(io.spate.api.operators.SlotSharingGroup slotSharingGroup) {
+    Objects.requireNonNull(slotSharingGroup, "registerSlotSharingGroup: the slot sharing group must not be null.");
+    slotSharingGroups.put(slotSharingGroup.getName(), slotSharingGroup);
+    return this;
+  }
+
+  /** The group registered under {@code name}, or the one an operator declared with resources, if any. */
+  java.util.Optional<io.spate.api.operators.SlotSharingGroup> slotSharingGroup(String name) {
+    return java.util.Optional.ofNullable(slotSharingGroups.get(name));
+  }
+
+  /**
+   * Records the resources an operator declares with its group; a group without resources takes those
+   * registered for its name, and two different declarations of one name are an error.
+   */
+  void declareSlotSharingGroup(io.spate.api.operators.SlotSharingGroup group, String operator) {
+    Objects.requireNonNull(group, operator + ".slotSharingGroup: the slot sharing group must not be null.");
+    if (group.getCpuCores().isEmpty()) {
+      return;
+    }
+    io.spate.api.operators.SlotSharingGroup known = slotSharingGroups.putIfAbsent(group.getName(), group);
+    if (known != null && !known.equals(group)) {
+      throw new IllegalArgumentException("The slot sharing group '" + group.getName() + "' of " + operator
+          + " has been configured with two different resource specs: " + known + " and " + group + ".");
+    }
+  }
+
+  /**
+   * Accepts {@code false}, which is what Spate does; {@code true} fails, since Spate has no changelog
+   * state backend: its checkpoints copy the heap state or take a RocksDB checkpoint, and upload
+   * asynchronously.
+   *
+   * @throws UnsupportedOperationException if {@code enabled} is true
+   */
+  public StreamExecutionEnvironment enableChangelogStateBackend(boolean enabled) {
+    if (enabled) {
+      throw new UnsupportedOperationException("enableChangelogStateBackend(true): Spate has no changelog state"
+          + " backend; its checkpoints snapshot the heap or RocksDB state and upload it asynchronously already."
+          + " Remove the call (or pass false).");
+    }
+    return this;
+  }
+
+  /** A parallel stream of what {@code iterator} returns, each subtask reading its own split, of the class {@code type}. */
+  public <T> DataStreamSource<T> fromParallelCollection(io.spate.api.util.SplittableIterator<T> iterator, Class<T> type) {
+    Objects.requireNonNull(type, "fromParallelCollection: the type must not be null.");
+    return fromParallelCollection(iterator, TypeInformation.of(type));
+  }
+
+  /** Like {@link #fromParallelCollection(io.spate.api.util.SplittableIterator, Class)}, with type information. */
+  public <T> DataStreamSource<T> fromParallelCollection(io.spate.api.util.SplittableIterator<T> iterator,
+      TypeInformation<T> typeInfo) {
+    Objects.requireNonNull(iterator, "fromParallelCollection: the iterator must not be null.");
+    Objects.requireNonNull(typeInfo, "fromParallelCollection: the type information must not be null.");
+    return addSource(new io.spate.api.functions.source.FromSplittableIteratorFunction<>(iterator),
+        "Parallel Collection Source", typeInfo);
+  }
+
+  /** Applies every value of {@code conf} as {@link #configure(Configuration)} does. */
+  public StreamExecutionEnvironment configure(io.spate.api.configuration.ReadableConfig conf) {
+    Objects.requireNonNull(conf, "configure: the configuration must not be null.");
+    return configure(conf instanceof Configuration c ? c : Configuration.fromMap(conf.toMap()));
+  }
+
+  /** Applies every value of {@code conf} as {@link #configure(Configuration, ClassLoader)} does. */
+  public StreamExecutionEnvironment configure(io.spate.api.configuration.ReadableConfig conf, ClassLoader classLoader) {
+    Objects.requireNonNull(conf, "configure: the configuration must not be null.");
+    return configure(conf instanceof Configuration c ? c : Configuration.fromMap(conf.toMap()), classLoader);
   }
 
   // ---------------------------------------------------------------- internal

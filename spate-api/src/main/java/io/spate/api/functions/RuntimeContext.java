@@ -168,4 +168,30 @@ public interface RuntimeContext {
     }
     return kind.cast(existing);
   }
+
+  // ---------------------------------------------------------------- broadcast variables of Flink's DataSet API
+
+  /**
+   * Fails as Flink's streaming runtime context does: broadcast variables belong to the DataSet API.
+   *
+   * @throws UnsupportedOperationException always, saying to use broadcast state instead
+   */
+  default boolean hasBroadcastVariable(String name) {
+    throw noBroadcastVariables(name);
+  }
+
+  /**
+   * Fails as Flink's streaming runtime context does: broadcast variables belong to the DataSet API.
+   *
+   * @throws UnsupportedOperationException always, saying to use broadcast state instead
+   */
+  default <RT> java.util.List<RT> getBroadcastVariable(String name) {
+    throw noBroadcastVariables(name);
+  }
+
+  private static UnsupportedOperationException noBroadcastVariables(String name) {
+    return new UnsupportedOperationException("Broadcast variables can only be used in DataSet programs, which Spate"
+        + " does not have (asked for '" + name + "'); share data with every subtask through broadcast state:"
+        + " stream.broadcast(descriptor) and connect(...).process(BroadcastProcessFunction).");
+  }
 }

@@ -43,13 +43,13 @@ class ExecutionConfigTest {
     assertThat(config.getRestartStrategy()).isEqualTo(new RestartStrategies.FallbackRestartStrategyConfiguration());
     config.setRestartStrategy(RestartStrategies.fixedDelayRestart(4, 250L));
     assertThat(config.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(4, Duration.ofMillis(250)));
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.FixedDelay(4, Duration.ofMillis(250)));
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(4, Duration.ofMillis(250)));
     config.setRestartStrategy(RestartStrategies.failureRateRestart(2, Duration.ofMinutes(1), Duration.ofSeconds(1)));
     assertThat(env.getConfiguration().toMap()).doesNotContainKey("restart-strategy.fixed-delay.attempts");
-    assertThat(env.getRestartStrategy()).isInstanceOf(RestartStrategy.FailureRate.class);
+    assertThat(env.getRestartStrategy()).isInstanceOf(RestartStrategies.FailureRateRestartStrategyConfiguration.class);
     config.setRestartStrategy(RestartStrategies.fallBackRestart());
     assertThat(env.getConfiguration().toMap().keySet()).noneMatch(key -> key.startsWith("restart-strategy"));
-    assertThat(env.getRestartStrategy()).as("no checkpointing: the default is none").isEqualTo(new RestartStrategy.NoRestart());
+    assertThat(env.getRestartStrategy()).as("no checkpointing: the default is none").isEqualTo(RestartStrategies.noRestart());
   }
 
   @Test

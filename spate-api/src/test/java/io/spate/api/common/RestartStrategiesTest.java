@@ -123,17 +123,17 @@ class RestartStrategiesTest {
   @Test
   void theEnvironmentWritesTheStrategyIntoItsConfiguration() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.NoRestart());
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.noRestart());
     env.enableCheckpointing(100);
-    assertThat(env.getRestartStrategy()).isInstanceOf(RestartStrategy.ExponentialDelay.class);
+    assertThat(env.getRestartStrategy()).isInstanceOf(RestartStrategies.ExponentialDelayRestartStrategyConfiguration.class);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
     assertThat(env.getConfiguration().toMap())
         .containsEntry("restart-strategy.type", "fixed-delay")
         .containsEntry("restart-strategy.fixed-delay.attempts", "3")
         .containsEntry("restart-strategy.fixed-delay.delay", "10000 ms");
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.FixedDelay(3, Duration.ofSeconds(10)));
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
     env.setRestartStrategy(RestartStrategies.noRestart());
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.NoRestart());
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.noRestart());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.spate.runtime.classloading;
 
+import io.spate.api.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -24,6 +25,7 @@ import java.util.jar.JarFile;
  * prepared. Used by the CLI and the JobManager to run a job's main method, and by TaskExecutors to
  * run the job's tasks.
  */
+@Internal
 public final class ChildFirstClassLoader extends URLClassLoader {
 
   static {

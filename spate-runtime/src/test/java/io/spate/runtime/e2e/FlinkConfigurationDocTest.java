@@ -3,7 +3,6 @@ package io.spate.runtime.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.RestartStrategies;
-import io.spate.api.common.RestartStrategy;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.ConfigOptions;
 import io.spate.api.configuration.Configuration;
@@ -30,7 +29,7 @@ class FlinkConfigurationDocTest {
     env.getConfig().setGlobalJobParameters(conf);              // functions can read it back
 
     assertThat(env.getParallelism()).isEqualTo(2);
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.FixedDelay(3, Duration.ofSeconds(1)));
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(1)));
     env.fromElements(1, 2, 3).uid("numbers").map(x -> x * 2).uid("double").discard().uid("out");
     assertThat(env.execute("configured").getJobID()).isNotNull();
   }

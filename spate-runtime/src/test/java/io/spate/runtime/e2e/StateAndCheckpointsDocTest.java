@@ -7,7 +7,6 @@ import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.RestartStrategies;
-import io.spate.api.common.RestartStrategy;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
@@ -76,7 +75,7 @@ class StateAndCheckpointsDocTest {
     assertThat(checkpoints.getCheckpointingMode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
     assertThat(checkpoints.getExternalizedCheckpointRetention())
         .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    assertThat(env.getRestartStrategy()).isEqualTo(new RestartStrategy.FixedDelay(3, Duration.ofSeconds(10)));
+    assertThat(env.getRestartStrategy()).isEqualTo(RestartStrategies.fixedDelayRestart(3, Duration.ofSeconds(10)));
   }
 
   /**

@@ -37,7 +37,12 @@ public class FromIteratorFunction<T> implements SourceFunction<T> {
 
   @Override
   public void run(SourceContext<T> ctx) throws Exception {
-    while (running && iterator.hasNext()) {
+    emit(iterator, ctx, () -> running);
+  }
+
+  /** Emits what {@code iterator} returns, under the checkpoint lock, until it has no more or {@code running} turns false. */
+  static <T> void emit(Iterator<T> iterator, SourceContext<T> ctx, java.util.function.BooleanSupplier running) {
+    while (running.getAsBoolean() && iterator.hasNext()) {
       T next = iterator.next();
       synchronized (ctx.getCheckpointLock()) {
         ctx.collect(next);
