@@ -8,11 +8,9 @@ import io.spate.api.common.JobClient;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.source.FromElementsFunction;
-import io.spate.api.functions.source.FromSplittableIteratorFunction;
 import io.spate.api.functions.source.SourceFunction;
 import io.spate.api.functions.source.StatefulSequenceSource;
 import io.spate.api.typeinfo.Types;
-import io.spate.api.util.NumberSequenceIterator;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
@@ -26,9 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Flink's ready-made legacy sources, StatefulSequenceSource, FromElementsFunction and
- * FromSplittableIteratorFunction, in jobs: every record once, at any parallelism and, for the
- * checkpointed ones, after a failure restored from a checkpoint.
+ * Flink's ready-made legacy sources, StatefulSequenceSource and FromElementsFunction, in jobs: every
+ * record once, at any parallelism and after a failure restored from a checkpoint.
  */
 class LegacyLibrarySourcesE2ETest {
 
@@ -51,15 +48,6 @@ class LegacyLibrarySourcesE2ETest {
     assertThat(E2eSupport.collect(env.addSource(new StatefulSequenceSource(Long.MIN_VALUE, Long.MIN_VALUE + 1))))
         .containsExactlyInAnyOrder(Long.MIN_VALUE, Long.MIN_VALUE + 1);
     assertThat(E2eSupport.collect(env.addSource(new StatefulSequenceSource(10, 9)))).isEmpty();
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 3})
-  void eachSubtaskEmitsItsSplitOfTheIterator(int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    List<Long> numbers = E2eSupport.collect(env.addSource(
-        new FromSplittableIteratorFunction<>(new NumberSequenceIterator(1, 500)), Types.LONG));
-    assertThat(numbers).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 500).boxed().toList());
   }
 
   /** A record type that is not Serializable: only its serializer lets it travel with the job. */
