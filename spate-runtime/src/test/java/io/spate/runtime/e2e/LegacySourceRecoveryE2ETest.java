@@ -33,11 +33,6 @@ class LegacySourceRecoveryE2ETest {
   // By run: the checkpoint the failing subtask had heard completed when it failed.
   private static final Map<String, Long> FAILED_AFTER = new ConcurrentHashMap<>();
 
-  /** The checkpoint the failing subtask of run {@code runId} had heard completed when it failed; 0 if none failed. */
-  static long failedAfter(String runId) {
-    return FAILED_AFTER.getOrDefault(runId, 0L);
-  }
-
   /**
    * Throws once, at the first record after its subtask heard that a checkpoint past the first completed;
    * slows the stream a little, so that checkpoints complete while the input lasts.
@@ -69,6 +64,11 @@ class LegacySourceRecoveryE2ETest {
     public void notifyCheckpointComplete(long checkpointId) {
       completed = Math.max(completed, checkpointId);
     }
+  }
+
+  /** The checkpoint the failing subtask of run {@code runId} had heard completed when it failed, or 0. */
+  static long failedAfter(String runId) {
+    return FAILED_AFTER.getOrDefault(runId, 0L);
   }
 
   private static ClusterJobClient run(String runId, boolean fail) throws Exception {
