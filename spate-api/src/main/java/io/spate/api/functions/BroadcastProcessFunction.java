@@ -25,14 +25,14 @@ public abstract class BroadcastProcessFunction<IN1, IN2, OUT> extends BaseBroadc
   public abstract void processBroadcastElement(IN2 value, Context ctx, Collector<OUT> out) throws Exception;
 
   /** The context of the broadcast side: read-write broadcast state. */
-  public abstract class Context extends BaseContext {
+  public abstract class Context extends BaseBroadcastProcessFunction.Context {
 
     /** The broadcast state registered with {@code descriptor}. */
     public abstract <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor);
   }
 
   /** The context of the non-broadcast side: read-only broadcast state. */
-  public abstract class ReadOnlyContext extends BaseContext {
+  public abstract class ReadOnlyContext extends BaseBroadcastProcessFunction.ReadOnlyContext {
 
     /** A read-only view of the broadcast state registered with {@code descriptor}. */
     public abstract <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor);

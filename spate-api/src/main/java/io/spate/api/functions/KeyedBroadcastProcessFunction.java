@@ -33,7 +33,7 @@ public abstract class KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> extends B
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {}
 
   /** The context of the broadcast side. */
-  public abstract class Context extends BaseContext {
+  public abstract class Context extends BaseBroadcastProcessFunction.Context {
 
     /** The broadcast state registered with {@code descriptor}. */
     public abstract <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor);
@@ -47,7 +47,7 @@ public abstract class KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> extends B
   }
 
   /** The context of the keyed side. */
-  public abstract class ReadOnlyContext extends BaseContext {
+  public abstract class ReadOnlyContext extends BaseBroadcastProcessFunction.ReadOnlyContext {
 
     /** A read-only view of the broadcast state registered with {@code descriptor}. */
     public abstract <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor);
