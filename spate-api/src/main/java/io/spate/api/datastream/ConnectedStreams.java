@@ -2,10 +2,6 @@ package io.spate.api.datastream;
 
 import io.spate.api.annotation.Public;
 import io.spate.api.common.InvalidProgramException;
-import io.spate.api.operators.builtin.CoFlatMapOperator;
-import io.spate.api.operators.builtin.CoMapOperator;
-import io.spate.api.operators.builtin.CoProcessOperator;
-import io.spate.api.operators.builtin.KeyedCoProcessOperator;
 import io.spate.api.dag.Transformation;
 import io.spate.api.dag.TwoInputTransformation;
 import io.spate.api.functions.CoFlatMapFunction;
@@ -16,6 +12,11 @@ import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.operators.SimpleOperatorFactory;
 import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.TwoInputStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperatorFactory;
+import io.spate.api.operators.builtin.CoFlatMapOperator;
+import io.spate.api.operators.builtin.CoMapOperator;
+import io.spate.api.operators.builtin.CoProcessOperator;
+import io.spate.api.operators.builtin.KeyedCoProcessOperator;
 import io.spate.api.typeinfo.TypeExtractor;
 import io.spate.api.typeinfo.TypeInformation;
 
@@ -124,6 +125,12 @@ public class ConnectedStreams<IN1, IN2> {
   public <R> SingleOutputStreamOperator<R> transform(
       String name, TypeInformation<R> outputType, TwoInputStreamOperator<IN1, IN2, R> operator) {
     return transform(name, outputType, OperatorChecks.factoryOf(name, operator));
+  }
+
+  /** Flink's form of {@link #transform(String, TypeInformation, StreamOperatorFactory)} for a factory of two-input operators. */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, TwoInputStreamOperatorFactory<IN1, IN2, R> factory) {
+    return transform(name, outputType, (StreamOperatorFactory<R>) factory);
   }
 
   /**

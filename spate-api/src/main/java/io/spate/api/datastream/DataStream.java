@@ -9,8 +9,6 @@ import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.lib.DiscardingSink;
 import io.spate.api.connector.sink.lib.PrintSink;
 import io.spate.api.dag.OneInputTransformation;
-import io.spate.api.operators.builtin.ProcessOperator;
-import io.spate.api.operators.builtin.TimestampsAndWatermarksOperatorFactory;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PartitionTransformation;
 import io.spate.api.dag.SinkTransformation;
@@ -27,11 +25,16 @@ import io.spate.api.functions.Partitioner;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.functions.sink.SinkFunction;
 import io.spate.api.functions.sink.SinkFunctionSink;
+import io.spate.api.functions.sink.SocketClientSink;
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.builtin.FilterOperator;
 import io.spate.api.operators.builtin.FlatMapOperator;
 import io.spate.api.operators.builtin.MapOperator;
-import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.builtin.ProcessOperator;
+import io.spate.api.operators.builtin.TimestampsAndWatermarksOperatorFactory;
+import io.spate.api.serialization.schema.SerializationSchema;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.tuple.Tuple;
 import io.spate.api.typeinfo.FieldAccessor;
@@ -563,6 +566,22 @@ public class DataStream<T> {
     t.setChainingStrategy(factory.getChainingStrategy());
     keyOperator(t);
     return new SingleOutputStreamOperator<>(environment, t);
+  }
+
+  /** Flink's form of {@link #transform(String, TypeInformation, StreamOperatorFactory)} for a factory of one-input operators. */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInformation<R> outputType, OneInputStreamOperatorFactory<T, R> factory) {
+    return transform(name, outputType, (StreamOperatorFactory<R>) factory);
+  }
+
+  /**
+   * Writes each record, serialized by {@code schema}, to a TCP socket at {@code hostName}:{@code port}
+   * from one parallel instance, as Flink does: several would connect to the same port.
+   */
+  public DataStreamSink<T> writeToSocket(String hostName, int port, SerializationSchema<T> schema) {
+    DataStreamSink<T> sink = addSink(new SocketClientSink<>(hostName, port, schema, 0));
+    sink.setParallelism(1);
+    return sink;
   }
 
   /** Makes an operator added with {@code transform} keyed where this stream is keyed; here it is not. */

@@ -3,6 +3,7 @@ package io.spate.api.eventtime;
 import io.spate.api.annotation.Internal;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.util.RelativeClock;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -35,7 +36,17 @@ public record StrategyContext(MetricGroup metricGroup, LongSupplier inputActivit
   }
 
   @Override
-  public LongSupplier getInputActivityClock() {
-    return inputActivityClock;
+  public RelativeClock getInputActivityClock() {
+    return new RelativeClock() {
+      @Override
+      public long relativeTimeMillis() {
+        return inputActivityClock.getAsLong();
+      }
+
+      @Override
+      public long relativeTimeNanos() {
+        return inputActivityClock.getAsLong() * 1_000_000L;
+      }
+    };
   }
 }

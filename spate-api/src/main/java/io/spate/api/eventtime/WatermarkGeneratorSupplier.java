@@ -2,8 +2,9 @@ package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
 import io.spate.api.metrics.MetricGroup;
+import io.spate.api.util.RelativeClock;
+import io.spate.api.util.SystemClock;
 import java.io.Serializable;
-import java.util.function.LongSupplier;
 
 /**
  * Creates a watermark generator per source split or parallel instance.
@@ -29,8 +30,8 @@ public interface WatermarkGeneratorSupplier<T> extends Serializable {
      * while its reader is paused (by backpressure or watermark alignment), so a paused input is
      * not taken for an idle one. By default, the wall clock.
      */
-    default LongSupplier getInputActivityClock() {
-      return System::currentTimeMillis;
+    default RelativeClock getInputActivityClock() {
+      return SystemClock.getInstance();
     }
   }
 }

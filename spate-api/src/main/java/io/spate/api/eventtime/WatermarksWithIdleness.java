@@ -2,6 +2,7 @@ package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Public;
 import io.spate.api.util.PaddedLong;
+import io.spate.api.util.RelativeClock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -28,6 +29,18 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   /** Wraps {@code watermarks}, measuring idleness on the wall clock. */
   public WatermarksWithIdleness(WatermarkGenerator<T> watermarks, Duration idleTimeout) {
     this(watermarks, idleTimeout, System::currentTimeMillis);
+  }
+
+  /** Flink's form: idleness measured on {@code clock}, such as the context's input activity clock. */
+  public WatermarksWithIdleness(WatermarkGenerator<T> watermarks, Duration idleTimeout, RelativeClock clock) {
+    this(watermarks, idleTimeout, relativeMillis(clock));
+  }
+
+  private static LongSupplier relativeMillis(RelativeClock clock) {
+    if (clock == null) {
+      throw new NullPointerException("WatermarksWithIdleness: the clock must not be null.");
+    }
+    return clock::relativeTimeMillis;
   }
 
   /** Wraps {@code watermarks}; {@code clock} gives processing time in milliseconds. */

@@ -6,7 +6,10 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.text.SimpleDateFormat;
 import java.time.Duration;
+import io.spate.api.util.ManualClock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
@@ -64,5 +67,39 @@ class FlinkEventTimeShapesTest {
         .isInstanceOf(TimestampAssignerSupplier.SupplierFromSerializableTimestampAssigner.class);
     assertThatThrownBy(() -> new TimestampAssignerSupplier.SupplierFromSerializableTimestampAssigner<String>(null))
         .hasMessageContaining("must not be null");
+  }
+
+  @Test
+  void idlenessIsMeasuredOnTheRelativeClockGivenInFlinksForm() {
+    ManualClock clock = new ManualClock();
+    WatermarksWithIdleness<String> watermarks = new WatermarksWithIdleness<>(
+        new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), Duration.ofMillis(100), clock);
+    List<String> seen = new ArrayList<>();
+    WatermarkOutput output = new WatermarkOutput() {
+      @Override
+      public void emitWatermark(Watermark watermark) {
+        seen.add("watermark " + watermark.getTimestamp());
+      }
+
+      @Override
+      public void markIdle() {
+        seen.add("idle");
+      }
+
+      @Override
+      public void markActive() {
+        seen.add("active");
+      }
+    };
+    watermarks.onEvent("a", 10, output);
+    watermarks.onPeriodicEmit(output);
+    clock.advanceTime(Duration.ofMillis(99));
+    watermarks.onPeriodicEmit(output);
+    assertThat(seen).doesNotContain("idle");
+    clock.advanceTime(Duration.ofMillis(2));
+    watermarks.onPeriodicEmit(output);
+    assertThat(seen).last().isEqualTo("idle");
+    assertThatThrownBy(() -> new WatermarksWithIdleness<>(new BoundedOutOfOrdernessWatermarks<String>(Duration.ZERO),
+        Duration.ofMillis(100), (io.spate.api.util.RelativeClock) null)).hasMessageContaining("clock");
   }
 }

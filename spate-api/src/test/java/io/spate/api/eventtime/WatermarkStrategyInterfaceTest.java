@@ -105,7 +105,7 @@ class WatermarkStrategyInterfaceTest {
     long[] clock = new long[1];
     WatermarkStrategy<Event> strategy = WatermarkStrategy.<Event>forGenerator(ctx -> {
       seen[0] = ctx.getMetricGroup();
-      clock[0] = ctx.getInputActivityClock().getAsLong();
+      clock[0] = ctx.getInputActivityClock().relativeTimeMillis();
       return new EveryEventWatermarks();
     }).withTimestampAssigner(ctx -> {
       seen[1] = ctx.getMetricGroup();

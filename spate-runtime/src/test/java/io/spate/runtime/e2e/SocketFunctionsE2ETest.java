@@ -97,6 +97,28 @@ class SocketFunctionsE2ETest {
   }
 
   @Test
+  void writeToSocketSendsEveryRecordThroughOneConnection() throws Exception {
+    ServerSocket socket = loopbackServer();
+    CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
+      // One accept only: a second parallel instance would find no one listening and fail the job.
+      try (socket; Socket connection = socket.accept(); InputStream in = connection.getInputStream()) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, server);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+    env.fromSequence(1, 50).map(n -> n + ";").returns(Types.STRING)
+        .writeToSocket("127.0.0.1", socket.getLocalPort(), new SimpleStringSchema());
+    E2eSupport.run(env, "write to socket");
+    List<String> records = List.of(received.get(20, TimeUnit.SECONDS).split(";"));
+    assertThat(records).containsExactlyInAnyOrderElementsOf(
+        java.util.stream.LongStream.rangeClosed(1, 50).mapToObj(Long::toString).toList());
+  }
+
+  @Test
   void aSinkWithoutServerFailsTheJobNamingTheAddress() throws Exception {
     int freePort;
     try (ServerSocket probe = loopbackServer()) {

@@ -26,6 +26,7 @@ import io.spate.api.operators.StreamOperatorFactory;
 import io.spate.api.operators.StreamOperatorParameters;
 import io.spate.api.operators.StreamRecord;
 import io.spate.api.operators.TwoInputStreamOperator;
+import io.spate.api.operators.TwoInputStreamOperatorFactory;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
@@ -377,6 +378,41 @@ class FlinkShapedOperatorTest {
       doubler.setup(parameters);
       return (T) doubler;
     }
+  }
+
+  /** A factory of Flink's two-input kind, creating an operator that tags each record with its input. */
+  static final class TaggingFactory implements TwoInputStreamOperatorFactory<Long, String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends StreamOperator<String>> T createStreamOperator(StreamOperatorParameters<String> parameters) {
+      Tagger tagger = new Tagger();
+      tagger.setup(parameters);
+      return (T) tagger;
+    }
+  }
+
+  static final class Tagger extends AbstractStreamOperator<String> implements TwoInputStreamOperator<Long, String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement1(StreamRecord<Long> element) {
+      output.collect(new StreamRecord<>("number " + element.getValue(), element.getTimestamp()));
+    }
+
+    @Override
+    public void processElement2(StreamRecord<String> element) {
+      output.collect(new StreamRecord<>("text " + element.getValue(), element.getTimestamp()));
+    }
+  }
+
+  @Test
+  void aTwoInputFactoryOfFlinksKindIsAddedToConnectedStreams() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    List<String> out = env.fromSequence(1, 2).connect(env.fromData(List.of("a"), Types.STRING))
+        .transform("tagged", Types.STRING, new TaggingFactory()).executeAndCollect(10);
+    assertThat(out).containsExactlyInAnyOrder("number 1", "number 2", "text a");
   }
 
   @Test
