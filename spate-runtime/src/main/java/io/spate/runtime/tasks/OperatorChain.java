@@ -1,28 +1,36 @@
 package io.spate.runtime.tasks;
 
+import io.spate.api.accumulators.Accumulator;
+import io.spate.api.dag.MultipleInputTransformation;
 import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.functions.KeySelector;
-import io.spate.runtime.operators.KeyedInput;
-import io.spate.runtime.operators.OperatorFailure;
-import io.spate.runtime.operators.StreamOperatorStateHandler;
-import io.spate.runtime.operators.TaskOperatorParameters;
+import io.spate.api.metrics.SimpleCounter;
+import io.spate.api.operators.MultipleInputStreamOperator;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.Output;
+import io.spate.api.operators.StreamOperator;
+import io.spate.api.operators.StreamOperatorFactory;
+import io.spate.api.operators.StreamOperatorParameters;
+import io.spate.api.operators.TwoInputStreamOperator;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.runtime.graph.JobEdge;
 import io.spate.runtime.graph.JobVertex;
 import io.spate.runtime.graph.StreamEdge;
 import io.spate.runtime.graph.StreamNode;
-import io.spate.runtime.network.InputGate;
-import io.spate.runtime.network.LocalChannel;
-import io.spate.runtime.network.ChannelId;
-import io.spate.runtime.network.ShuffleEnvironment;
-import io.spate.runtime.network.RecordWriter;
-import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.runtime.operators.OperatorContext;
-import io.spate.api.metrics.SimpleCounter;
 import io.spate.runtime.metrics.groups.OperatorMetricGroup;
 import io.spate.runtime.metrics.groups.TaskMetricGroup;
-import io.spate.api.operators.Output;
+import io.spate.runtime.network.ChannelId;
+import io.spate.runtime.network.InputGate;
+import io.spate.runtime.network.LocalChannel;
+import io.spate.runtime.network.RecordWriter;
+import io.spate.runtime.network.ShuffleEnvironment;
+import io.spate.runtime.operators.KeyedInput;
+import io.spate.runtime.operators.OperatorContext;
+import io.spate.runtime.operators.OperatorFailure;
+import io.spate.runtime.operators.StreamOperatorStateHandler;
+import io.spate.runtime.operators.TaskOperatorParameters;
 import io.spate.runtime.partition.BroadcastPartitioner;
 import io.spate.runtime.partition.CustomPartitionerWrapper;
 import io.spate.runtime.partition.FixedChannelPartitioner;
@@ -30,13 +38,6 @@ import io.spate.runtime.partition.KeyGroupPartitioner;
 import io.spate.runtime.partition.RoundRobinPartitioner;
 import io.spate.runtime.partition.ShufflePartitioner;
 import io.spate.runtime.partition.StreamPartitioner;
-import io.spate.api.operators.StreamOperator;
-import io.spate.api.dag.MultipleInputTransformation;
-import io.spate.api.operators.MultipleInputStreamOperator;
-import io.spate.api.operators.StreamOperatorFactory;
-import io.spate.api.operators.StreamOperatorParameters;
-import io.spate.api.operators.TwoInputStreamOperator;
-import io.spate.api.serialization.TypeSerializer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ final class OperatorChain {
   @SuppressWarnings({"unchecked", "rawtypes"})
   OperatorChain(TaskDeploymentDescriptor tdd, ShuffleEnvironment shuffle,
       Function<StreamNode, OperatorContext> contexts, TaskMetricGroup metrics,
-      Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators) {
+      Map<String, Accumulator<?, ?>> accumulators) {
     JobVertex vertex = tdd.vertex();
     this.headNode = vertex.getChain().get(0);
     int subtask = tdd.subtaskIndex();

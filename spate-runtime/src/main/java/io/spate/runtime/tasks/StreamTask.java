@@ -1,21 +1,22 @@
 package io.spate.runtime.tasks;
 
-import io.spate.runtime.execution.ExecutionAttemptID;
-import io.spate.runtime.execution.ExecutionState;
+import io.spate.api.accumulators.Accumulator;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.metrics.Gauge;
 import io.spate.api.metrics.SimpleCounter;
-import io.spate.api.operators.InFlightOperator;
 import io.spate.api.operators.BoundedOneInput;
+import io.spate.api.operators.InFlightOperator;
 import io.spate.api.operators.StreamOperator;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointResponder;
+import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
 import io.spate.runtime.checkpoint.barrier.DeclineKind;
 import io.spate.runtime.checkpoint.storage.CheckpointStorage;
+import io.spate.runtime.execution.ExecutionAttemptID;
+import io.spate.runtime.execution.ExecutionState;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
 import io.spate.runtime.metrics.groups.OperatorMetricGroup;
@@ -34,10 +35,14 @@ import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.runtime.worker.Tasklet;
 import io.spate.runtime.worker.Waker;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subtask: an operator chain fed either by a source reader or by network channels. It runs as a
@@ -59,7 +64,7 @@ public final class StreamTask implements Tasklet {
 
   private enum Phase { CREATED, RUNNING, DRAINING, DONE }
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamTask.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
   private final TaskDeploymentDescriptor tdd;
   private final ShuffleEnvironment shuffle;
@@ -89,8 +94,8 @@ public final class StreamTask implements Tasklet {
   private Phase phase = Phase.CREATED;
   private OperatorChain chain;
   // The accumulators the task's functions register; a legacy source function's own thread adds to them too.
-  private final java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Accumulator<?, ?>> accumulators =
+      new ConcurrentHashMap<>();
   private TaskOutputs outputs;
   private SubtaskCheckpointCoordinator checkpoints;
   private StreamInputProcessor input;
@@ -151,7 +156,7 @@ public final class StreamTask implements Tasklet {
    * The accumulators that the functions of this task registered, by name; their local values are
    * final once the task has finished.
    */
-  public java.util.Map<String, io.spate.api.accumulators.Accumulator<?, ?>> accumulators() {
+  public Map<String, Accumulator<?, ?>> accumulators() {
     return accumulators;
   }
 
