@@ -66,14 +66,18 @@ class CheckpointingE2ETest {
     env.fromSequence(1, Long.MAX_VALUE).map(x -> x).discard();
     JobClient client = env.executeAsync("files");
     try {
-      List<CheckpointStatistics> stats = awaitCompleted(client, 3);
-      CheckpointStatistics last = stats.stream()
-          .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).reduce((a, b) -> b).orElseThrow();
-      Path chk = Path.of(last.externalPath());
-      assertThat(chk.getFileName().toString()).isEqualTo("chk-" + last.checkpointId());
-      CheckpointMetadata metadata = CheckpointPaths.load(chk.toString());
-      assertThat(metadata.checkpointId()).isEqualTo(last.checkpointId());
-      assertThat(metadata.type()).isEqualTo(CheckpointType.CHECKPOINT);
+      awaitCompleted(client, 3);
+      // Checkpoints come every 30 ms and only the newest is retained, so the one the statistics name
+      // as newest may be subsumed and deleted before it is read: read the newest until one is caught.
+      Await.untilPasses(Duration.ofSeconds(20), "the newest completed checkpoint to be readable", () -> {
+        CheckpointStatistics last = client.getCheckpointStatistics().get(5, TimeUnit.SECONDS).stream()
+            .filter(s -> s.status() == CheckpointStatistics.Status.COMPLETED).reduce((a, b) -> b).orElseThrow();
+        Path chk = Path.of(last.externalPath());
+        assertThat(chk.getFileName().toString()).isEqualTo("chk-" + last.checkpointId());
+        CheckpointMetadata metadata = CheckpointPaths.load(chk.toString());
+        assertThat(metadata.checkpointId()).isEqualTo(last.checkpointId());
+        assertThat(metadata.type()).isEqualTo(CheckpointType.CHECKPOINT);
+      });
     } finally {
       client.cancel().get(10, TimeUnit.SECONDS);
     }
