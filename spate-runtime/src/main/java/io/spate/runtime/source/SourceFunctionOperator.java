@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * answers false until then, and the task retries). Holding it, the task emits everything already
  * handed over ({@link #prepareSnapshotPreBarrier}), the function snapshots its state (as a {@code
  * CheckpointedFunction}), and the task releases the lock ({@link #checkpointTaken}): what the function
- * did under the lock is either wholly before the barrier or wholly after it.
+ * did under the lock is either wholly before the barrier or wholly after it. A function blocked on the
+ * full hand-over keeps its lock (the task goes on polling meanwhile, which makes room), so a record it
+ * took from its input before emitting it is never split from that step by a barrier.
  *
  * <p>When {@code run} returns the source ends, with the final watermark as in Flink; when it throws,
  * the task fails naming this operator. Closing the operator before the end (a cancellation or a
@@ -45,7 +47,7 @@ public final class SourceFunctionOperator<T> extends AbstractStreamOperator<T> i
   private final SourceFunction<T> function;
   private final long cancelGraceMillis;
   private final Object checkpointLock = new Object();
-  private final SourceHandover handover = new SourceHandover(HANDOVER_CAPACITY, checkpointLock);
+  private final SourceHandover handover = new SourceHandover(HANDOVER_CAPACITY);
   private final SourceHandover.Batch batch = new SourceHandover.Batch(BATCH_SIZE);
   private CheckpointLockTaker lockTaker;
   private Runnable waker = () -> {};

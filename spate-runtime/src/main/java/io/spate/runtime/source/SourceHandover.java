@@ -10,10 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * takes them in batches without ever blocking, and is woken when something arrives after it found
  * the hand-over empty. The function's end (or failure) follows everything it put.
  *
- * <p>A function that blocks here while holding its checkpoint lock waits on that lock instead, in
- * short rounds, which releases it: the task can then take the lock for a checkpoint while the
- * hand-over is full, and the record being put is not part of that checkpoint, nor is the state update
- * that follows it under the same lock.
+ * <p>A function that blocks here while it holds its checkpoint lock keeps holding it: what a function
+ * does under its lock must fall wholly before or wholly after a checkpoint's barrier, whatever order it
+ * does it in (a record taken from its input before it is emitted, or emitted before its offset moves).
+ * The task never needs the lock to take from the hand-over, so the wait ends as the task polls; a
+ * checkpoint waits for the function to let go of its lock, as in Flink.
  */
 final class SourceHandover {
 
@@ -24,11 +25,8 @@ final class SourceHandover {
   /** The function marked itself idle. */
   static final byte IDLE = 2;
 
-  private static final long LOCKED_WAIT_MILLIS = 1;
-
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
-  private final Object checkpointLock;
   private final Object[] values;
   private final long[] timestamps;
   private final byte[] kinds;
@@ -41,12 +39,11 @@ final class SourceHandover {
   private Throwable failure;
   private volatile Runnable waker = () -> {};
 
-  /** A hand-over of {@code capacity} elements for a function whose checkpoint lock is {@code checkpointLock}. */
-  SourceHandover(int capacity, Object checkpointLock) {
+  /** A hand-over of {@code capacity} elements. */
+  SourceHandover(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("The capacity of a source hand-over must be at least 1, got " + capacity);
     }
-    this.checkpointLock = checkpointLock;
     this.values = new Object[capacity];
     this.timestamps = new long[capacity];
     this.kinds = new byte[capacity];
@@ -64,30 +61,14 @@ final class SourceHandover {
    * @throws InterruptedException if the thread is interrupted while it waits
    */
   void put(byte kind, Object value, long timestamp) throws InterruptedException {
-    boolean holdsCheckpointLock = Thread.holdsLock(checkpointLock);
-    while (!offer(kind, value, timestamp, holdsCheckpointLock)) {
-      // Waiting on the checkpoint lock releases it, so that the task can take it for a checkpoint.
-      checkpointLock.wait(LOCKED_WAIT_MILLIS);
-    }
-  }
-
-  /**
-   * Puts the element, waiting for room unless the caller holds the checkpoint lock: then a full
-   * hand-over answers false at once.
-   */
-  private boolean offer(byte kind, Object value, long timestamp, boolean holdsCheckpointLock)
-      throws InterruptedException {
     Runnable wake = null;
     lock.lock();
     try {
       while (size == values.length && !closed) {
-        if (holdsCheckpointLock) {
-          return false;
-        }
         notFull.await();
       }
       if (closed) {
-        return true;
+        return;
       }
       int slot = (head + size) % values.length;
       values[slot] = value;
@@ -104,7 +85,6 @@ final class SourceHandover {
     if (wake != null) {
       wake.run();
     }
-    return true;
   }
 
   /** Function's thread: the function returned ({@code failure} null) or threw {@code failure}. */

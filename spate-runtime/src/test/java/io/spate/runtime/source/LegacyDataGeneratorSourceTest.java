@@ -61,7 +61,7 @@ class LegacyDataGeneratorSourceTest {
       SourceFunctionOperatorTest.drain(operator);
       return first.extractOutputValues().size() >= 300;
     });
-    Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
+    Await.until(WAIT, "the checkpoint lock", () -> SourceFunctionOperatorTest.readyAfterPolling(operator));
     OperatorSubtaskState snapshot = first.snapshot(1, 0);
     operator.checkpointTaken();
     List<Long> beforeBarrier = List.copyOf(first.extractOutputValues());

@@ -84,6 +84,18 @@ class SourceFunctionOperatorTest {
     return status;
   }
 
+  /**
+   * Asks for the checkpoint lock and, until it is held, polls as the task does meanwhile: a function
+   * blocked on the full hand-over under its lock lets go of it only once there is room.
+   */
+  static boolean readyAfterPolling(SourceFunctionOperator<?> operator) throws Exception {
+    if (operator.readyForCheckpoint()) {
+      return true;
+    }
+    drain(operator);
+    return false;
+  }
+
   private static void pollToEnd(SourceFunctionOperator<?> operator) {
     Await.until(WAIT, "the source function to end", () -> drain(operator) == InputStatus.END_OF_INPUT);
   }
@@ -241,12 +253,19 @@ class SourceFunctionOperatorTest {
     long limit = 10_000;
     OneInputTestHarness<Void, Long> first = harness(counter.apply(limit), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(first);
+    // One batch per poll: the function stays at most a hand-over ahead, far from its limit.
     Await.until(WAIT, "some records", () -> {
-      drain(operator);
+      operator.emitNext();
       return first.extractOutputValues().size() >= 300;
     });
-    // No polls meanwhile: the function fills the hand-over while it holds its lock, and must let go of it.
-    Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
+    // No polls meanwhile: the function fills the hand-over and blocks under its lock. A checkpoint must
+    // not come between what it did under the lock before that and the record it is emitting, so the
+    // lock comes only once polls make room and the function lets go of it.
+    Thread thread = operator.functionThread();
+    Await.until(WAIT, () -> "the function to block on the full hand-over; it is " + thread.getState() + " at "
+        + java.util.Arrays.toString(thread.getStackTrace()),
+        () -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+    Await.until(WAIT, "the checkpoint lock", () -> readyAfterPolling(operator));
     OperatorSubtaskState snapshot = first.snapshot(1, 0);
     operator.checkpointTaken();
     List<Long> beforeBarrier = List.copyOf(first.extractOutputValues());
@@ -295,8 +314,7 @@ class SourceFunctionOperatorTest {
     OneInputTestHarness<Void, Long> harness = harness(new Counter(Long.MAX_VALUE), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(harness);
     for (long checkpoint = 1; checkpoint <= 3; checkpoint++) {
-      drain(operator);
-      Await.until(WAIT, "the checkpoint lock", operator::readyForCheckpoint);
+      Await.until(WAIT, "the checkpoint lock", () -> readyAfterPolling(operator));
       harness.snapshot(checkpoint, 0);
       operator.checkpointTaken();
     }
@@ -400,5 +418,53 @@ class SourceFunctionOperatorTest {
   @Test
   void aListCheckpointedSourceRestoresToExactlyTheRecordsNotYetEmitted() throws Exception {
     assertRestoresToExactlyTheRecordsNotYetEmitted(ListCheckpointedCounter::new);
+  }
+
+  /** Takes the next number (its state moves) before it emits it, both under the checkpoint lock. */
+  static final class TakeThenEmitCounter implements SourceFunction<Long>, ListCheckpointed<Long> {
+    private static final long serialVersionUID = 1L;
+    private final long limit;
+    private volatile boolean running = true;
+    private long next;
+
+    TakeThenEmitCounter(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void run(SourceContext<Long> ctx) {
+      while (running) {
+        synchronized (ctx.getCheckpointLock()) {
+          if (next >= limit) {
+            return;
+          }
+          long taken = next++;
+          ctx.collect(taken);
+        }
+      }
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+
+    @Override
+    public List<Long> snapshotState(long checkpointId, long timestamp) {
+      return List.of(next);
+    }
+
+    @Override
+    public void restoreState(List<Long> state) {
+      for (Long restored : state) {
+        next = restored;
+      }
+    }
+  }
+
+  /** A function blocked on the full hand-over with a record already taken keeps its lock: no record is lost. */
+  @Test
+  void aRecordTakenBeforeItIsEmittedIsNotSplitFromItsStateByACheckpoint() throws Exception {
+    assertRestoresToExactlyTheRecordsNotYetEmitted(TakeThenEmitCounter::new);
   }
 }

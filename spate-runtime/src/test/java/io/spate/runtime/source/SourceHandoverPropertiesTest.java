@@ -31,7 +31,7 @@ class SourceHandoverPropertiesTest {
 
   /** Runs {@code schedule}: a positive step puts up to that many elements (as room allows), 0 takes a batch. */
   private static void handOver(int capacity, int batchSize, List<Integer> schedule) throws Exception {
-    SourceHandover handover = new SourceHandover(capacity, new Object());
+    SourceHandover handover = new SourceHandover(capacity);
     int[] wakes = {0};
     handover.setWaker(() -> wakes[0]++);
     SourceHandover.Batch batch = new SourceHandover.Batch(batchSize);
