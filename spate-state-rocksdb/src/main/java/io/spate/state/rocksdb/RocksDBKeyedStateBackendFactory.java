@@ -2,6 +2,7 @@ package io.spate.state.rocksdb;
 
 import io.spate.api.configuration.Configuration;
 import io.spate.api.configuration.IllegalConfigurationException;
+import io.spate.api.configuration.MemorySize;
 import io.spate.api.configuration.StateBackendOptions;
 import io.spate.api.state.EmbeddedRocksDBStateBackend;
 import io.spate.api.state.RocksDBOptions;
@@ -12,7 +13,6 @@ import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.snapshot.IncrementalKeyedStateHandle;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Creates {@link RocksDBKeyedStateBackend}s under the name {@code rocksdb}; found by ServiceLoader. */
@@ -97,23 +97,13 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
    * @throws IllegalConfigurationException naming the option if the value is malformed or too small
    */
   public static long parseMemorySize(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-    int unitStart = 0;
-    while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
-      unitStart++;
-    }
-    long multiplier = switch (s.substring(unitStart)) {
-      case "", "b" -> 1L;
-      case "k", "kb" -> 1L << 10;
-      case "m", "mb" -> 1L << 20;
-      case "g", "gb" -> 1L << 30;
-      default -> -1L;
-    };
-    if (unitStart == 0 || multiplier < 0 || unitStart > 12) {
+    long bytes;
+    try {
+      bytes = MemorySize.parse(text).getBytes();
+    } catch (IllegalArgumentException e) {
       throw new IllegalConfigurationException("Malformed " + RocksDBOptions.MANAGED_MEMORY_SIZE.key() + ": '"
-          + text + "'; use bytes or a number with kb, mb or gb, such as 256mb.");
+          + text + "'; use bytes or a number with kb, mb or gb, such as 256mb. " + e.getMessage());
     }
-    long bytes = Long.parseLong(s.substring(0, unitStart)) * multiplier;
     if (bytes < 8L << 20) {
       throw new IllegalConfigurationException(RocksDBOptions.MANAGED_MEMORY_SIZE.key() + " is " + text
           + "; RocksDB needs at least 8mb.");
