@@ -38,6 +38,14 @@ final class BuiltRecordSerializationSchema<IN> implements KafkaRecordSerializati
       keySerializer.open(context);
     }
     valueSerializer.open(context);
+    if (keySerializer instanceof RecordSerializer.OfKafka<?> || valueSerializer instanceof RecordSerializer.OfKafka<?>) {
+      context.getUserCodeClassLoader().registerReleaseHookIfAbsent("kafka-record-serializers", () -> {
+        if (keySerializer != null) {
+          keySerializer.close();
+        }
+        valueSerializer.close();
+      });
+    }
     if (partitioner != null) {
       partitioner.open(sinkContext.getParallelInstanceId(), sinkContext.getNumberOfParallelInstances());
     }

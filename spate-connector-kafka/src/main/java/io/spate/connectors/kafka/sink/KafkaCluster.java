@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class KafkaCluster implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration UNKNOWN_TOPIC_GRACE = Duration.ofSeconds(3);
 
   private final Admin admin;
   private final String servers;
@@ -55,24 +57,37 @@ final class KafkaCluster implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    TopicDescription description;
-    try {
-      description = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic '" + topic + "'")
-          .get(topic);
-    } catch (KafkaSinkException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        String autoCreate = brokerSetting("auto.create.topics.enable");
-        throw new KafkaSinkException("KafkaSink: topic '" + topic + "' does not exist on the brokers " + servers
-            + (Boolean.parseBoolean(autoCreate)
-                ? ""
-                : ", which do not create topics when they are written to (auto.create.topics.enable=" + autoCreate + ")")
-            + ": create the topic before the job writes to it", null);
-      }
-      throw e;
-    }
+    TopicDescription description = describeTopic(topic);
     int[] ids = description.partitions().stream().mapToInt(p -> p.partition()).sorted().toArray();
     partitions.put(topic, ids);
     return ids;
+  }
+
+  /**
+   * The description of {@code topic}. A topic created a moment ago may not be known to every broker
+   * yet, so "unknown" is asked again for {@link #UNKNOWN_TOPIC_GRACE} before it fails the job.
+   */
+  private TopicDescription describeTopic(String topic) {
+    long deadline = System.nanoTime() + UNKNOWN_TOPIC_GRACE.toNanos();
+    while (true) {
+      try {
+        return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic '" + topic + "'").get(topic);
+      } catch (KafkaSinkException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          String autoCreate = brokerSetting("auto.create.topics.enable");
+          throw new KafkaSinkException("KafkaSink: topic '" + topic + "' does not exist on the brokers " + servers
+              + (Boolean.parseBoolean(autoCreate)
+                  ? ""
+                  : ", which do not create topics when they are written to (auto.create.topics.enable="
+                      + autoCreate + ")")
+              + ": create the topic before the job writes to it", null);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      }
+    }
   }
 
   /** The value of broker setting {@code name} on one of the brokers. */

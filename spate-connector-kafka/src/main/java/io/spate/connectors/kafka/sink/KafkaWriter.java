@@ -61,8 +61,8 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
   /** Set for exactly once. */
   private final TransactionalIds ids;
-  private long nextNumber;
   private long firstNumber;
+  private TransactionalProducers producers;
   /** Committables handed to the committer whose producer it has not taken yet; closed with the writer. */
   private final List<KafkaCommittable> handedOver = new ArrayList<>();
   private LingeringTransactionAborter aborter;
@@ -71,6 +71,10 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
   private String transactionalId;
   private String firstTopic;
   private long recordsInTransaction;
+  /** Set once the input ended: the last commit may come before any checkpoint barrier. */
+  private boolean endOfInput;
+  /** What the schema asked to run when the writer closes. */
+  private final List<Runnable> releaseHooks = new ArrayList<>();
 
   KafkaWriter(DeliveryGuarantee guarantee, Properties producerConfig, String transactionalIdPrefix,
       KafkaRecordSerializationSchema<IN> schema, WriterInitContext context) throws IOException {
@@ -90,10 +94,11 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
       if (ids != null) {
         TransactionTimeouts.check(producerConfig, cluster);
         firstNumber = highestNumberOfThisSubtask() + 1;
-        nextNumber = firstNumber;
+        String warmTopic = schema instanceof BuiltRecordSerializationSchema<?> built ? built.fixedTopic() : null;
+        producers = new TransactionalProducers(producerConfig, ids, subtask, firstNumber, warmTopic);
         beginTransaction();
       } else {
-        producer = newProducer(null);
+        producer = newProducer();
       }
       started = true;
     } finally {
@@ -105,7 +110,7 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
   private void openSchema(WriterInitContext context) throws IOException {
     try {
-      schema.open(new SchemaContext(context.metricGroup()), sinkContext);
+      schema.open(new SchemaContext(context.metricGroup(), releaseHooks), sinkContext);
     } catch (Exception e) {
       throw new IOException("KafkaSink: opening the record serialization schema " + schema + " failed: " + e, e);
     }
@@ -122,24 +127,20 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     return highest;
   }
 
-  private KafkaProducer<byte[], byte[]> newProducer(String transactionalId) {
+  private KafkaProducer<byte[], byte[]> newProducer() {
     Properties props = new Properties();
     props.putAll(producerConfig);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    if (transactionalId != null) {
-      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    }
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "spate-kafka-sink-" + subtask
-        + (transactionalId == null ? "" : "-" + transactionalId));
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "spate-kafka-sink-" + subtask);
     return new KafkaProducer<>(props);
   }
 
   private void beginTransaction() {
-    transactionalId = ids.id(subtask, nextNumber++);
-    producer = newProducer(transactionalId);
+    TransactionalProducers.Ready ready = producers.take();
+    transactionalId = ready.transactionalId();
+    producer = ready.producer();
     try {
-      producer.initTransactions();
       producer.beginTransaction();
     } catch (KafkaException e) {
       throw new KafkaSinkException("KafkaSink: could not begin transaction " + transactionalId + " (subtask " + subtask
@@ -213,6 +214,7 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
   @Override
   public void flush(boolean endOfInput) throws IOException {
+    this.endOfInput |= endOfInput;
     if (guarantee != DeliveryGuarantee.NONE || endOfInput) {
       try {
         producer.flush();
@@ -231,9 +233,10 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     if (ids == null) {
       return List.of();
     }
-    if (aborter == null) {
+    if (aborter == null && !endOfInput) {
       // A barrier reaches a subtask only once every subtask of the job runs, that is, once every
       // restored transaction is committed: from now on an old transaction still open is lingering.
+      // The end of the input is no such moment: another subtask may still be committing.
       aborter = LingeringTransactionAborter.start(ids, subtask, parallelism, firstNumber, cluster, producerConfig);
     }
     handedOver.removeIf(committable -> committable.producer() == null);
@@ -263,6 +266,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     if (aborter != null) {
       aborter.close();
     }
+    if (producers != null) {
+      producers.close();
+    }
     if (producer != null) {
       // The open transaction is in no checkpoint: closing it with time to spare aborts it.
       closeProducer(producer, Duration.ofSeconds(5));
@@ -277,6 +283,14 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     }
     handedOver.clear();
     cluster.close();
+    for (Runnable hook : releaseHooks) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        LOG.warn("KafkaSink subtask {}: a release hook of the record serialization schema failed", subtask, e);
+      }
+    }
+    releaseHooks.clear();
   }
 
   private void closeProducer(KafkaProducer<byte[], byte[]> toClose, Duration timeout) {
@@ -306,9 +320,12 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
   private static final class SchemaContext implements SerializationSchema.InitializationContext {
     private final MetricGroup metricGroup;
+    private final List<Runnable> releaseHooks;
+    private final List<String> hookNames = new ArrayList<>();
 
-    SchemaContext(MetricGroup metricGroup) {
+    SchemaContext(MetricGroup metricGroup, List<Runnable> releaseHooks) {
       this.metricGroup = metricGroup;
+      this.releaseHooks = releaseHooks;
     }
 
     @Override
@@ -327,7 +344,11 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
         @Override
         public void registerReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
-          // The sink's schema lives as long as the job's class loader; nothing to release earlier.
+          // The schema's instance ends with the writer: its hooks run when the writer closes.
+          if (!hookNames.contains(releaseHookName)) {
+            hookNames.add(releaseHookName);
+            releaseHooks.add(releaseHook);
+          }
         }
       };
     }

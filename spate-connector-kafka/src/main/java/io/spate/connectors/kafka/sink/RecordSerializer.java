@@ -49,7 +49,7 @@ abstract class RecordSerializer<T> implements Serializable {
     }
   }
 
-  private static final class OfKafka<T> extends RecordSerializer<T> {
+  static final class OfKafka<T> extends RecordSerializer<T> {
     private static final long serialVersionUID = 1L;
     private final Class<? extends Serializer<? super T>> type;
     private final Map<String, String> config;

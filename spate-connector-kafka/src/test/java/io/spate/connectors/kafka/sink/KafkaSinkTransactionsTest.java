@@ -246,6 +246,24 @@ class KafkaSinkTransactionsTest {
   }
 
   @Test
+  void aRecordKafkaRefusesFailsTheNextFlushNamingTheTopic() throws Exception {
+    broker.createTopic("refused", 1);
+    KafkaSink<String> sink = KafkaSink.<String>builder()
+        .setBootstrapServers(broker.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.builder()
+            .setTopic("refused").setValueSerializationSchema(new SimpleStringSchema()).build())
+        .setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2000")
+        .build();
+    try (KafkaWriter<String> writer = writer(sink, 0, 1)) {
+      write(writer, "small", "x".repeat(5_000));
+      assertThatThrownBy(() -> writer.flush(false))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("KafkaSink: writing a record to topic 'refused'")
+          .hasMessageContaining("5");
+    }
+  }
+
+  @Test
   void aRecordForATopicThatDoesNotExistFailsTheWriteNamingTheTopic() throws Exception {
     broker.createTopic("selected-a", 1);
     KafkaSink<String> sink = KafkaSink.<String>builder()
