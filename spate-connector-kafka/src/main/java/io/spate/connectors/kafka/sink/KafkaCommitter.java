@@ -9,9 +9,11 @@ import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidPidMappingException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,13 @@ final class KafkaCommitter implements Committer<KafkaCommittable> {
       ProducerInternals.resumeTransaction(producer, committable.producerId(), committable.epoch(), committable.topic());
       producer.commitTransaction();
       LOG.info("KafkaSink: committed {} of a restored checkpoint", committable);
+    } catch (InvalidPidMappingException | TransactionalIdNotFoundException e) {
+      // The brokers forget a transactional id transactional.id.expiration.ms after its last
+      // transaction ended (7 days by default); an open transaction is never forgotten, and one the
+      // brokers aborted is remembered as aborted until then. So it ended long ago: committed, or
+      // aborted after its timeout and reported by an earlier restore of this checkpoint.
+      LOG.warn("KafkaSink: {} of a restored checkpoint is no longer known to the brokers"
+          + " (transactional.id.expiration.ms passed since it ended): nothing to commit", committable);
     } catch (ProducerFencedException | InvalidProducerEpochException | InvalidTxnStateException e) {
       throw lost(committable, e);
     } catch (KafkaException e) {

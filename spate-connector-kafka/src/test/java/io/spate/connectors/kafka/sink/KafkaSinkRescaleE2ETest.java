@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("fault-injection")
 class KafkaSinkRescaleE2ETest {
 
-  private static final long RECORDS = 6_000;
+  private static final long RECORDS = 4_000;
   private static final String TOPIC = "rescaled";
   private static final String PREFIX = "rescale-job";
   private static KafkaTestBroker broker;
@@ -63,7 +63,7 @@ class KafkaSinkRescaleE2ETest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
     env.enableCheckpointing(100);
-    env.fromSource(new DataGeneratorSource<>(index -> index, RECORDS, RateLimiterStrategy.perSecond(1_500), Types.LONG),
+    env.fromSource(new DataGeneratorSource<>(index -> index, RECORDS, RateLimiterStrategy.perSecond(400), Types.LONG),
             WatermarkStrategy.noWatermarks(), "numbers").uid("numbers").setParallelism(1)
         .keyBy(value -> value % SequencedKeysJob.KEYS)
         .process(new SequencedKeysJob.NumberPerKey()).uid("number-per-key")
@@ -106,10 +106,10 @@ class KafkaSinkRescaleE2ETest {
 
   @Test
   void scalingDownAndUpAgainFromSavepointsWritesEveryRecordOnce() throws Exception {
-    String first = runAndStop(2, null, 1_000);
+    String first = runAndStop(2, null, 300);
     long afterFirst = committedRecords();
     assertThat(afterFirst).as("the first run stopped part way").isLessThan(RECORDS);
-    String second = runAndStop(1, first, afterFirst + 500);
+    String second = runAndStop(1, first, afterFirst + 300);
     assertThat(committedRecords()).as("the second run stopped part way").isLessThan(RECORDS);
 
     JobClient last = start(2, second);
