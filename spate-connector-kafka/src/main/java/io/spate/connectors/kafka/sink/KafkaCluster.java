@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * What the sink asks the brokers through an admin client: topics and their partitions, broker
@@ -111,7 +112,19 @@ final class KafkaCluster implements AutoCloseable {
     if (!states.isEmpty()) {
       options.filterStates(states);
     }
-    return get(admin.listTransactions(options).all(), "list the transactions matching " + pattern);
+    try {
+      return get(admin.listTransactions(options).all(), "list the transactions matching " + pattern);
+    } catch (KafkaSinkException e) {
+      if (!(e.getCause() instanceof UnsupportedVersionException)) {
+        throw e;
+      }
+      // Older brokers cannot filter by id (KIP-1152): list them all; callers keep only the sink's ids anyway.
+      ListTransactionsOptions unfiltered = new ListTransactionsOptions();
+      if (!states.isEmpty()) {
+        unfiltered.filterStates(states);
+      }
+      return get(admin.listTransactions(unfiltered).all(), "list the transactions");
+    }
   }
 
   /** What the brokers know of transaction {@code transactionalId}. */

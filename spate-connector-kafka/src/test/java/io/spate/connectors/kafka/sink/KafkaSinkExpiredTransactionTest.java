@@ -26,7 +26,8 @@ class KafkaSinkExpiredTransactionTest {
 
   @BeforeAll
   static void startBroker() {
-    broker = KafkaTestBroker.start(Map.of("transactional.id.expiration.ms", "1000",
+    // Long enough for the writer to use its transactional id before it expires, even on a busy machine.
+    broker = KafkaTestBroker.start(Map.of("transactional.id.expiration.ms", "10000",
         "transaction.remove.expired.transaction.cleanup.interval.ms", "200"));
     broker.createTopic("expired", 1);
   }
@@ -54,7 +55,7 @@ class KafkaSinkExpiredTransactionTest {
       stored = KafkaCommittableSerializer.INSTANCE.serialize(committable);
       committer.commit(List.of(committable));
     }
-    Await.until(Duration.ofSeconds(60), "the brokers forget expired-job-0-1", () -> broker.admin().listTransactions()
+    Await.until(Duration.ofSeconds(90), "the brokers forget expired-job-0-1", () -> broker.admin().listTransactions()
         .all().get().stream().map(TransactionListing::transactionalId).noneMatch("expired-job-0-1"::equals));
 
     try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
