@@ -15,8 +15,9 @@ import java.util.Properties;
  * the brokers, a {@link KafkaRecordSerializationSchema} and a {@link DeliveryGuarantee}.
  *
  * <ul>
- *   <li>{@code NONE}: records are sent as they come; a failure may lose or repeat some.
- *   <li>{@code AT_LEAST_ONCE} (the default): every checkpoint waits until Kafka acknowledged every
+ *   <li>{@code NONE} (the default, as in Flink): records are sent as they come; a failure may lose or
+ *       repeat some.
+ *   <li>{@code AT_LEAST_ONCE}: every checkpoint waits until Kafka acknowledged every
  *       record sent before it; a failure may repeat records, never lose one.
  *   <li>{@code EXACTLY_ONCE}: each subtask writes into one Kafka transaction per checkpoint, which is
  *       committed when the checkpoint completes, and again after a restore if the job failed before;

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class KafkaSinkBuilder<IN> {
 
   private final Properties producerConfig = new Properties();
-  private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.AT_LEAST_ONCE;
+  private DeliveryGuarantee deliveryGuarantee = DeliveryGuarantee.NONE;
   private String transactionalIdPrefix;
   private KafkaRecordSerializationSchema<IN> recordSerializer;
 
@@ -49,7 +49,7 @@ public final class KafkaSinkBuilder<IN> {
     return self;
   }
 
-  /** What the sink promises when the job fails and recovers; {@code AT_LEAST_ONCE} by default. */
+  /** What the sink promises when the job fails and recovers; {@code NONE} by default, as in Flink. */
   public KafkaSinkBuilder<IN> setDeliveryGuarantee(DeliveryGuarantee deliveryGuarantee) {
     this.deliveryGuarantee = Objects.requireNonNull(deliveryGuarantee, "deliveryGuarantee");
     return this;

@@ -252,6 +252,7 @@ class KafkaSinkTransactionsTest {
         .setBootstrapServers(broker.bootstrapServers())
         .setRecordSerializer(KafkaRecordSerializationSchema.builder()
             .setTopic("refused").setValueSerializationSchema(new SimpleStringSchema()).build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2000")
         .build();
     try (KafkaWriter<String> writer = writer(sink, 0, 1)) {
