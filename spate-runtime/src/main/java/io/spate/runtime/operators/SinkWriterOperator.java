@@ -1,6 +1,7 @@
 package io.spate.runtime.operators;
 
 import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
@@ -244,6 +245,11 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     @Override
     public long currentProcessingTime() {
       return context.processingTimeService().getCurrentProcessingTime();
+    }
+
+    @Override
+    public boolean isCheckpointingEnabled() {
+      return CheckpointingOptions.isCheckpointingEnabled(context.configuration());
     }
   }
 

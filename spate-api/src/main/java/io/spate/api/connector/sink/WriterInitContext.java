@@ -20,6 +20,15 @@ public interface WriterInitContext {
   MetricGroup metricGroup();
 
   /**
+   * Whether the job takes periodic checkpoints: a sink that makes its writes visible only when a
+   * checkpoint completes (exactly once) refuses to start without them. Spate's runtime answers from
+   * the job's configuration; a context that cannot tell answers true.
+   */
+  default boolean isCheckpointingEnabled() {
+    return true;
+  }
+
+  /**
    * The current processing time in milliseconds since the epoch, from the task's clock (which tests
    * may control); the wall clock by default.
    */

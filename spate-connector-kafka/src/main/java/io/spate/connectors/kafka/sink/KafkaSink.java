@@ -63,6 +63,11 @@ public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCom
 
   @Override
   public SinkWriter<IN> createWriter(WriterInitContext context) throws IOException {
+    if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE && !context.isCheckpointingEnabled()) {
+      throw new IllegalStateException("KafkaSink with EXACTLY_ONCE commits its transactions when checkpoints"
+          + " complete, but the job takes no checkpoints, so nothing would ever be visible: enable checkpointing"
+          + " (env.enableCheckpointing(interval)) or choose AT_LEAST_ONCE or NONE.");
+    }
     return new KafkaWriter<>(deliveryGuarantee, getKafkaProducerConfig(), transactionalIdPrefix, recordSerializer,
         context);
   }

@@ -90,4 +90,21 @@ class KafkaSinkConfigurationTest {
         .hasStackTraceContaining("KafkaSink: topic 'missing' does not exist on the brokers")
         .hasStackTraceContaining("auto.create.topics.enable=false");
   }
+
+  @Test
+  void exactlyOnceWithoutCheckpointingFailsTheJobAtStart() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    env.setRestartStrategy(RestartStrategies.noRestart());
+    env.fromSequence(0, 9).map(String::valueOf).returns(Types.STRING)
+        .sinkTo(KafkaSink.<String>builder()
+            .setBootstrapServers(broker.bootstrapServers())
+            .setRecordSerializer(toTopic("configured"))
+            .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+            .setTransactionalIdPrefix("no-checkpoints")
+            .build());
+    assertThatThrownBy(() -> env.execute("exactly-once-without-checkpoints"))
+        .hasStackTraceContaining("EXACTLY_ONCE commits its transactions when checkpoints complete, but the job takes"
+            + " no checkpoints");
+  }
 }
