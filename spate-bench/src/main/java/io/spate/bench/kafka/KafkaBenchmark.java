@@ -27,7 +27,7 @@ public final class KafkaBenchmark {
       + "'mvn -Pflink -pl spate-bench -am -DskipTests process-classes' (which writes spate-bench/target/"
       + "flink-classpath.txt and target/flink-kafka-lib) or pass --flink-classpath.";
   static final String NO_SPATE_SINK = "Spate's KafkaSink is not on this build's class path, so the workloads "
-      + "that write to Kafka ran on Flink only (see spate-bench/src/kafka-sink/java).";
+      + "that write to Kafka were not run on Spate (see spate-bench/src/kafka-sink/java).";
 
   private KafkaBenchmark() {}
 
