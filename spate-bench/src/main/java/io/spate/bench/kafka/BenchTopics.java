@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,15 +52,20 @@ final class BenchTopics implements AutoCloseable {
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    // a send's failure arrives on the producer's thread: kept here and thrown after the flush
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      for (long i = 0; i < records; i++) {
+      for (long i = 0; i < records && failure.get() == null; i++) {
         producer.send(new ProducerRecord<>(topic, BenchRecords.key(i), BenchRecords.value(i, valueBytes)), (m, e) -> {
           if (e != null) {
-            throw new IllegalStateException("Could not write record to " + topic + ": " + e, e);
+            failure.compareAndSet(null, e);
           }
         });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Could not fill " + topic + ": " + failure.get(), failure.get());
     }
   }
 
