@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders the benchmark's Markdown report: where and how it ran, then one row per query. */
-final class BenchmarkReport {
+/**
+ * Renders the benchmark's Markdown report: where and how it ran, then one row per query. Its
+ * descriptions of the machine, the Spate build and rates serve the other benchmarks' reports too.
+ */
+public final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
@@ -148,7 +151,7 @@ final class BenchmarkReport {
   }
 
   /** A rate with a K or M suffix, or a dash when unknown. */
-  static String rate(double value) {
+  public static String rate(double value) {
     if (Double.isNaN(value) || value <= 0) {
       return "–";
     }
@@ -173,7 +176,8 @@ final class BenchmarkReport {
     return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f", value);
   }
 
-  private static String machine() {
+  /** The CPU model, core count, memory and operating system of this machine. */
+  public static String machine() {
     String cpu = "unknown CPU";
     long memKiB = 0;
     try {
@@ -196,7 +200,8 @@ final class BenchmarkReport {
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
   }
 
-  private static String spateVersion() {
+  /** Spate's version and, when run inside its git work tree, the commit. */
+  public static String spateVersion() {
     String version = BenchmarkReport.class.getPackage().getImplementationVersion();
     String commit = gitCommit();
     return (version != null ? version : "0.1.0-SNAPSHOT") + (commit != null ? " (commit " + commit + ")" : "");

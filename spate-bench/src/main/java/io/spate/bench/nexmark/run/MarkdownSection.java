@@ -8,19 +8,19 @@ import java.nio.file.Path;
  * A section of a Markdown file between two HTML comment markers, which a benchmark rewrites on each
  * run and leaves everything else in the file alone.
  */
-final class MarkdownSection {
+public final class MarkdownSection {
 
   private final String begin;
   private final String end;
 
   /** The section marked {@code <!-- name:begin -->} ... {@code <!-- name:end -->}. */
-  MarkdownSection(String name) {
+  public MarkdownSection(String name) {
     this.begin = "<!-- " + name + ":begin -->";
     this.end = "<!-- " + name + ":end -->";
   }
 
   /** {@code document} with the section's body replaced by {@code body}, or appended if it has no section. */
-  String replace(String document, String body) {
+  public String replace(String document, String body) {
     String section = begin + "\n" + (body.endsWith("\n") ? body : body + "\n") + end;
     int from = document.indexOf(begin);
     int to = from < 0 ? -1 : document.indexOf(end, from);
@@ -32,7 +32,7 @@ final class MarkdownSection {
   }
 
   /** Rewrites the section in {@code file}, creating the file if needed. */
-  void writeTo(Path file, String body) throws IOException {
+  public void writeTo(Path file, String body) throws IOException {
     String document = Files.exists(file) ? Files.readString(file) : "";
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {

@@ -1,0 +1,173 @@
+package io.spate.connectors.kafka.source.reader;
+
+import io.spate.connectors.base.RecordsBySplits;
+import io.spate.connectors.base.SplitReader;
+import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the partitions of one reader with one {@link KafkaConsumer} on the reader's fetcher thread:
+ * partitions are assigned and sought to the offsets their splits carry (never subscribed, so there
+ * is no group rebalancing), and a bounded partition is finished once the consumer's position reaches
+ * its stopping offset. Offsets to commit are handed over from the task thread and committed
+ * asynchronously on the fetcher thread, where the consumer lives.
+ */
+final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte[], byte[]>, KafkaPartitionSplit> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaPartitionSplitReader.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final String groupId;
+  private final int subtask;
+  // Fetcher thread only.
+  private final Map<TopicPartition, Long> stoppingOffsets = new HashMap<>();
+  private final Set<String> emptySplits = new LinkedHashSet<>();
+  // Handed over from the task thread.
+  private final AtomicReference<Map<TopicPartition, Long>> offsetsToCommit = new AtomicReference<>();
+  private final Map<TopicPartition, Long> committedOffsets = new ConcurrentHashMap<>();
+
+  KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
+    this.consumer = new KafkaConsumer<>(consumerProperties);
+    this.groupId = consumerProperties.getProperty("group.id");
+    this.subtask = subtask;
+  }
+
+  @Override
+  public void addSplits(List<KafkaPartitionSplit> splits) {
+    Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
+    for (KafkaPartitionSplit split : splits) {
+      if (split.isEmpty()) {
+        emptySplits.add(split.splitId());
+        continue;
+      }
+      assignment.add(split.getTopicPartition());
+      split.getStoppingOffset().ifPresent(stop -> stoppingOffsets.put(split.getTopicPartition(), stop));
+    }
+    consumer.assign(assignment);
+    for (KafkaPartitionSplit split : splits) {
+      if (!split.isEmpty()) {
+        consumer.seek(split.getTopicPartition(), split.getStartingOffset());
+      }
+    }
+  }
+
+  @Override
+  public RecordsBySplits<ConsumerRecord<byte[], byte[]>> fetch() {
+    commitHandedOverOffsets();
+    RecordsBySplits.Builder<ConsumerRecord<byte[], byte[]>> batch = RecordsBySplits.builder();
+    emptySplits.forEach(batch::finish);
+    emptySplits.clear();
+    if (consumer.assignment().isEmpty()) {
+      return batch.build();
+    }
+    ConsumerRecords<byte[], byte[]> records;
+    try {
+      records = consumer.poll(POLL_TIMEOUT);
+    } catch (WakeupException e) {
+      return batch.build();
+    }
+    for (TopicPartition partition : records.partitions()) {
+      String splitId = KafkaPartitionSplit.toSplitId(partition);
+      Long stop = stoppingOffsets.get(partition);
+      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+        if (stop != null && record.offset() >= stop) {
+          break;
+        }
+        batch.add(splitId, record);
+      }
+    }
+    finishPartitionsAtTheirStop(records, batch);
+    return batch.build();
+  }
+
+  /**
+   * Finishes every bounded partition whose position after this poll reached its stopping offset;
+   * the position, not the last record, decides, since transaction markers take offsets too.
+   */
+  private void finishPartitionsAtTheirStop(
+      ConsumerRecords<byte[], byte[]> records, RecordsBySplits.Builder<ConsumerRecord<byte[], byte[]>> batch) {
+    if (stoppingOffsets.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> next = records.nextOffsets();
+    Set<TopicPartition> finished = new HashSet<>();
+    for (Map.Entry<TopicPartition, Long> entry : stoppingOffsets.entrySet()) {
+      OffsetAndMetadata position = next.get(entry.getKey());
+      if (position != null && position.offset() >= entry.getValue()) {
+        finished.add(entry.getKey());
+      }
+    }
+    if (finished.isEmpty()) {
+      return;
+    }
+    for (TopicPartition partition : finished) {
+      stoppingOffsets.remove(partition);
+      batch.finish(KafkaPartitionSplit.toSplitId(partition));
+    }
+    Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
+    assignment.removeAll(finished);
+    consumer.assign(assignment);
+  }
+
+  /** Called from the task thread: commit these offsets soon (the next fetch does, woken up now). */
+  void commitOffsets(Map<TopicPartition, Long> offsets) {
+    offsetsToCommit.set(Map.copyOf(offsets));
+    consumer.wakeup();
+  }
+
+  /** The offsets the brokers acknowledged as committed, by partition. */
+  Map<TopicPartition, Long> committedOffsets() {
+    return committedOffsets;
+  }
+
+  private void commitHandedOverOffsets() {
+    Map<TopicPartition, Long> offsets = offsetsToCommit.getAndSet(null);
+    if (offsets == null || offsets.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+    offsets.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
+    consumer.commitAsync(commit, (done, error) -> {
+      if (error != null) {
+        LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
+            + "monitoring only, and the next completed checkpoint commits again: {}", subtask, offsets, groupId,
+            error.toString());
+      } else {
+        done.forEach((partition, offset) -> committedOffsets.put(partition, offset.offset()));
+      }
+    });
+  }
+
+  @Override
+  public void wakeUp() {
+    consumer.wakeup();
+  }
+
+  @Override
+  public void close() {
+    try {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    } catch (WakeupException e) {
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.spate.connectors.kafka.source.reader;
+
+import io.spate.api.connector.source.SourceOutput;
+import io.spate.api.functions.Collector;
+import io.spate.connectors.base.RecordEmitter;
+import io.spate.connectors.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import io.spate.connectors.kafka.source.split.KafkaPartitionSplitState;
+import java.io.IOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Deserializes a Kafka record on the task thread, emits what it holds with the record's timestamp
+ * as event time, and moves its partition's position past it.
+ */
+final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[], byte[]>, T, KafkaPartitionSplitState> {
+
+  private final KafkaRecordDeserializationSchema<T> schema;
+  private final TimestampedCollector<T> collector = new TimestampedCollector<>();
+
+  KafkaRecordEmitter(KafkaRecordDeserializationSchema<T> schema) {
+    this.schema = schema;
+  }
+
+  @Override
+  public void emitRecord(ConsumerRecord<byte[], byte[]> record, SourceOutput<T> output, KafkaPartitionSplitState state)
+      throws IOException {
+    collector.output = output;
+    collector.timestamp = record.timestamp();
+    try {
+      schema.deserialize(record, collector);
+    } catch (Exception e) {
+      throw new IOException("Kafka source: cannot deserialize the record at topic " + record.topic() + ", partition "
+          + record.partition() + ", offset " + record.offset() + ": " + e, e);
+    }
+    state.setCurrentOffset(record.offset() + 1);
+  }
+
+  /** Emits each record with the timestamp of the Kafka record it came from. */
+  private static final class TimestampedCollector<T> implements Collector<T> {
+    SourceOutput<T> output;
+    long timestamp;
+
+    @Override
+    public void collect(T record) {
+      output.collect(record, timestamp);
+    }
+  }
+}
