@@ -34,7 +34,7 @@ final class JdbcConnector {
       connection = d.connect(options.getDbURL(), properties);
     } catch (SQLException e) {
       throw new SQLException(owner + ": cannot connect to " + options.getDbURL()
-          + options.getUsername().map(u -> " as user '" + u + "'").orElse("") + ": " + SqlErrors.describe(e),
+          + options.getUsername().map(u -> " as user '" + u + "'").orElse("") + ": " + e.getMessage(),
           e.getSQLState(), e.getErrorCode(), e);
     }
     if (connection == null) {
