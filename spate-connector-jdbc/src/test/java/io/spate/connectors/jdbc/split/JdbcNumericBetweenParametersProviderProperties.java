@@ -52,19 +52,31 @@ class JdbcNumericBetweenParametersProviderProperties {
 
   @Test
   void batchesOfAGivenSizeCoverTheRangeOnce() {
-    qt().withExamples(1_000).forAll(ranges(), SourceDSL.longs().between(1, 5_000).mix(
-            SourceDSL.longs().between(1, Long.MAX_VALUE), 20))
-        .assuming((range, size) -> BigInteger.valueOf(range[1]).subtract(BigInteger.valueOf(range[0]))
-            .divide(BigInteger.valueOf(size)).compareTo(BigInteger.valueOf(5_000)) < 0)
-        .checkAssert((range, size) -> {
-          Serializable[][] splits = new JdbcNumericBetweenParametersProvider(range[0], range[1]).ofBatchSize(size)
-              .getParameterValues();
-          BigInteger[] sizes = assertTiles(splits, range[0], range[1]);
-          for (int i = 0; i < sizes.length - 1; i++) {
-            assertThat(sizes[i]).isEqualTo(BigInteger.valueOf(size));
-          }
-          assertThat(sizes[sizes.length - 1]).isBetween(BigInteger.ONE, BigInteger.valueOf(size));
+    // Sizes chosen so that a range makes at most a few thousand splits: count / k, rounded up.
+    qt().withExamples(1_000).forAll(ranges(), SourceDSL.integers().between(1, 3_000))
+        .checkAssert((range, k) -> {
+          BigInteger count = BigInteger.valueOf(range[1]).subtract(BigInteger.valueOf(range[0])).add(BigInteger.ONE);
+          BigInteger[] qr = count.divideAndRemainder(BigInteger.valueOf(k));
+          BigInteger wanted = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+          checkBatchSize(range, wanted.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact());
         });
+  }
+
+  @Test
+  void smallBatchesOfSmallRangesCoverTheRangeOnce() {
+    Gen<Long> bound = SourceDSL.longs().between(-2_000, 2_000);
+    qt().withExamples(1_000).forAll(bound, bound, SourceDSL.longs().between(1, 3_000))
+        .checkAssert((a, b, size) -> checkBatchSize(new long[] {Math.min(a, b), Math.max(a, b)}, size));
+  }
+
+  private static void checkBatchSize(long[] range, long size) {
+    Serializable[][] splits = new JdbcNumericBetweenParametersProvider(range[0], range[1]).ofBatchSize(size)
+        .getParameterValues();
+    BigInteger[] sizes = assertTiles(splits, range[0], range[1]);
+    for (int i = 0; i < sizes.length - 1; i++) {
+      assertThat(sizes[i]).isEqualTo(BigInteger.valueOf(size));
+    }
+    assertThat(sizes[sizes.length - 1]).isBetween(BigInteger.ONE, BigInteger.valueOf(size));
   }
 
   @Test
