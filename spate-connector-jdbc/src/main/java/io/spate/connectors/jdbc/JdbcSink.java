@@ -47,7 +47,7 @@ public final class JdbcSink {
    */
   public static <T> Sink<T> sink(String sql, JdbcStatementBuilder<T> statementBuilder,
       JdbcExecutionOptions executionOptions, JdbcConnectionOptions connectionOptions) {
-    return new AtLeastOnceSink<>(requireSql(sql), Objects.requireNonNull(statementBuilder, "statementBuilder"),
+    return new JdbcAtLeastOnceSink<>(requireSql(sql), Objects.requireNonNull(statementBuilder, "statementBuilder"),
         Objects.requireNonNull(executionOptions, "executionOptions"),
         Objects.requireNonNull(connectionOptions, "connectionOptions"), RETRY_BACKOFF);
   }
@@ -68,7 +68,7 @@ public final class JdbcSink {
           + " not " + executionOptions.getMaxRetries() + ": a statement retried inside an XA transaction could"
           + " write a record twice; a failure instead recovers the job from its last checkpoint");
     }
-    return new ExactlyOnceSink<>(requireSql(sql), Objects.requireNonNull(statementBuilder, "statementBuilder"),
+    return new JdbcExactlyOnceSink<>(requireSql(sql), Objects.requireNonNull(statementBuilder, "statementBuilder"),
         executionOptions, Objects.requireNonNull(exactlyOnceOptions, "exactlyOnceOptions"),
         Objects.requireNonNull(dataSource, "dataSource"), UUID.randomUUID(), RETRY_BACKOFF);
   }
@@ -81,7 +81,7 @@ public final class JdbcSink {
   }
 
   /** The sink of {@link #sink}. */
-  static final class AtLeastOnceSink<T> implements Sink<T> {
+  static final class JdbcAtLeastOnceSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
     private final String sql;
     private final JdbcStatementBuilder<T> statementBuilder;
@@ -89,7 +89,7 @@ public final class JdbcSink {
     private final JdbcConnectionOptions connectionOptions;
     private final Duration retryBackoff;
 
-    AtLeastOnceSink(String sql, JdbcStatementBuilder<T> statementBuilder, JdbcExecutionOptions executionOptions,
+    JdbcAtLeastOnceSink(String sql, JdbcStatementBuilder<T> statementBuilder, JdbcExecutionOptions executionOptions,
         JdbcConnectionOptions connectionOptions, Duration retryBackoff) {
       this.sql = sql;
       this.statementBuilder = statementBuilder;
@@ -111,7 +111,7 @@ public final class JdbcSink {
   }
 
   /** The sink of {@link #exactlyOnceSink}. */
-  static final class ExactlyOnceSink<T>
+  static final class JdbcExactlyOnceSink<T>
       implements Sink<T>, SupportsCommitter<SinkXid>, SupportsWriterState<T, XaWriterState> {
     private static final long serialVersionUID = 1L;
     private final String sql;
@@ -123,7 +123,7 @@ public final class JdbcSink {
     private final UUID tag;
     private final Duration retryBackoff;
 
-    ExactlyOnceSink(String sql, JdbcStatementBuilder<T> statementBuilder, JdbcExecutionOptions executionOptions,
+    JdbcExactlyOnceSink(String sql, JdbcStatementBuilder<T> statementBuilder, JdbcExecutionOptions executionOptions,
         JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSource, UUID tag,
         Duration retryBackoff) {
       this.sql = sql;

@@ -34,8 +34,8 @@ class JdbcXaWriterTest {
     db.close();
   }
 
-  private static JdbcSink.ExactlyOnceSink<Long> sink(String table, UUID tag, PostgresTestDatabase database) {
-    return new JdbcSink.ExactlyOnceSink<>("INSERT INTO " + table + " (id) VALUES (?)",
+  private static JdbcSink.JdbcExactlyOnceSink<Long> sink(String table, UUID tag, PostgresTestDatabase database) {
+    return new JdbcSink.JdbcExactlyOnceSink<>("INSERT INTO " + table + " (id) VALUES (?)",
         (statement, id) -> statement.setLong(1, id), JdbcExecutionOptions.builder().withMaxRetries(0).build(),
         JdbcExactlyOnceOptions.defaults(), database.xaDataSource(), tag, Duration.ofMillis(10));
   }
@@ -53,7 +53,7 @@ class JdbcXaWriterTest {
   @Test
   void preparedRowsAppearOnlyWhenCommittedAndACommitTwiceIsHarmless() throws Exception {
     db.execute("CREATE TABLE xa_commit (id BIGINT)");
-    JdbcSink.ExactlyOnceSink<Long> sink = sink("xa_commit", UUID.randomUUID(), db);
+    JdbcSink.JdbcExactlyOnceSink<Long> sink = sink("xa_commit", UUID.randomUUID(), db);
     try (JdbcXaWriter<Long> writer = (JdbcXaWriter<Long>) sink.createWriter(new TestWriterContext(0, 1))) {
       write(writer, 0, 10);
       writer.flush(false);
@@ -76,7 +76,7 @@ class JdbcXaWriterTest {
   void aRestoredWriterRollsBackWhatNoCompletedCheckpointCoversAndLeavesTheRest() throws Exception {
     db.execute("CREATE TABLE xa_restore (id BIGINT)");
     UUID tag = UUID.randomUUID();
-    JdbcSink.ExactlyOnceSink<Long> sink = sink("xa_restore", tag, db);
+    JdbcSink.JdbcExactlyOnceSink<Long> sink = sink("xa_restore", tag, db);
     List<XaWriterState> checkpoint5;
     Collection<SinkXid> coveredByCheckpoint5;
     try (JdbcXaWriter<Long> writer = (JdbcXaWriter<Long>) sink.createWriter(new TestWriterContext(0, 1))) {
@@ -110,7 +110,7 @@ class JdbcXaWriterTest {
   @Test
   void anotherJobsPreparedTransactionsAreLeftAlone() throws Exception {
     db.execute("CREATE TABLE xa_other (id BIGINT)");
-    JdbcSink.ExactlyOnceSink<Long> other = sink("xa_other", UUID.randomUUID(), db);
+    JdbcSink.JdbcExactlyOnceSink<Long> other = sink("xa_other", UUID.randomUUID(), db);
     Collection<SinkXid> othersPrepared;
     try (JdbcXaWriter<Long> writer = (JdbcXaWriter<Long>) other.createWriter(new TestWriterContext(0, 1))) {
       write(writer, 0, 3);
