@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -78,7 +79,10 @@ class SessionClusterProcessTest {
     }
   }
 
+  // A dozen CLI runs, each its own JVM, plus a cluster's start and stop: beyond the default limit
+  // of a test method on a loaded machine.
   @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
   void startStatusRunListCancelStop() throws Exception {
     Path log = Files.createDirectories(home.resolve("log"));
     Files.writeString(log.resolve("spate-jobmanager.pid"), deadPid() + "\n");
