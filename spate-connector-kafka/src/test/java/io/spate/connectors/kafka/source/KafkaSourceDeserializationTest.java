@@ -148,4 +148,23 @@ class KafkaSourceDeserializationTest {
         .satisfies(e -> assertThat(KafkaSourceTestJobs.messages(e))
             .contains("no answer from the brokers at 127.0.0.1:1 within 1500 ms (default.api.timeout.ms)"));
   }
+
+  @Test
+  void theBoundedReadOfTheDocsReadsKeyedRecordsOfMatchingTopicsBetweenTwoTimes() throws Exception {
+    for (String topic : List.of("clicks-eu", "clicks-us")) {
+      broker.createTopic(topic, 1);
+      List<ProducerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        records.add(new ProducerRecord<>(topic, 0, 1_000L * i, i == 2 ? null : ("u" + i).getBytes(StandardCharsets.UTF_8),
+            ("v" + i).getBytes(StandardCharsets.UTF_8)));
+      }
+      broker.produce(records);
+    }
+    io.spate.api.datastream.StreamExecutionEnvironment env =
+        io.spate.api.datastream.StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    List<String> read = KafkaSourceDocSnippets.yesterday(env, broker.bootstrapServers(), 1_000, 4_000)
+        .executeAndCollect(100);
+    assertThat(read).containsExactlyInAnyOrder("u1=v1@0/1", "u3=v3@0/3", "u1=v1@0/1", "u3=v3@0/3");
+  }
 }
