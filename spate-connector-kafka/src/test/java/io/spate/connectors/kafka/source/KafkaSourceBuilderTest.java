@@ -8,10 +8,12 @@ import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** The builder's checks: each missing or contradicting setting fails {@code build()} naming it. */
+@SuppressWarnings("deprecation") // OffsetResetStrategy, the client's public reset type
 class KafkaSourceBuilderTest {
 
   private static KafkaSourceBuilder<String> complete() {
@@ -71,6 +73,10 @@ class KafkaSourceBuilderTest {
         .hasMessageContaining("starting offsets are the group's committed offsets").hasMessageContaining("setGroupId");
     assertThatThrownBy(() -> complete().setBounded(OffsetsInitializer.committedOffsets()).build())
         .hasMessageContaining("stopping offsets");
+    assertThatThrownBy(() -> complete().setStartingOffsets(new OwnCommittedOffsets()).build())
+        .hasMessageContaining("starting offsets are the group's committed offsets");
+    assertThat(complete().setStartingOffsets(OffsetsInitializer.offsets(java.util.Map.of(), OffsetResetStrategy.NONE))
+        .build()).isNotNull();
     assertThatThrownBy(() -> complete().setProperty("commit.offsets.on.checkpoint", "true").build())
         .hasMessageContaining("commit.offsets.on.checkpoint").hasMessageContaining("setGroupId");
     assertThatThrownBy(() -> complete().setGroupId("g").setProperty("commit.offsets.on.checkpoint", "yes").build())
@@ -101,5 +107,24 @@ class KafkaSourceBuilderTest {
       owners[owner]++;
     }
     assertThat(owners).containsExactly(2, 2, 2);
+  }
+
+  /** An initializer of the user's own that starts one past the committed offsets. */
+  @SuppressWarnings("deprecation")
+  static final class OwnCommittedOffsets implements OffsetsInitializer {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public java.util.Map<TopicPartition, Long> getPartitionOffsets(
+        java.util.Collection<TopicPartition> partitions, PartitionOffsetsRetriever retriever) {
+      java.util.Map<TopicPartition, Long> offsets = new java.util.HashMap<>(retriever.committedOffsets(partitions));
+      offsets.replaceAll((partition, offset) -> offset + 1);
+      return offsets;
+    }
+
+    @Override
+    public OffsetResetStrategy getAutoOffsetResetStrategy() {
+      return OffsetResetStrategy.NONE;
+    }
   }
 }
