@@ -6,13 +6,17 @@ import io.spate.connectors.kafka.source.enumerator.KafkaSubscriber;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -171,12 +175,11 @@ public final class KafkaSourceBuilder<OUT> {
           "KafkaSource: no deserializer; call setValueOnlyDeserializer(schema) or setDeserializer(recordSchema)");
     }
     boolean hasGroup = props.getProperty(ConsumerConfig.GROUP_ID_CONFIG) != null;
-    if (!hasGroup && startingOffsets.getClass().getSimpleName().equals("CommittedOffsetsInitializer")) {
+    if (!hasGroup && usesCommittedOffsets(startingOffsets)) {
       throw new IllegalStateException("KafkaSource: the starting offsets are the group's committed offsets, "
           + "but no group id is set; call setGroupId(...)");
     }
-    if (!hasGroup && stoppingOffsets != null
-        && stoppingOffsets.getClass().getSimpleName().equals("CommittedOffsetsInitializer")) {
+    if (!hasGroup && stoppingOffsets != null && usesCommittedOffsets(stoppingOffsets)) {
       throw new IllegalStateException("KafkaSource: the stopping offsets are the group's committed offsets, "
           + "but no group id is set; call setGroupId(...)");
     }
@@ -225,6 +228,64 @@ public final class KafkaSourceBuilder<OUT> {
         throw new IllegalArgumentException(
             "KafkaSource: property '" + key + "' must be a whole number of milliseconds, not '" + value + "'");
       }
+    }
+  }
+
+  /**
+   * Whether {@code initializer} asks for the group's committed offsets: it is tried on one made-up
+   * partition with a retriever that answers every other question, so initializers of the user's
+   * own are judged by what they do.
+   */
+  private static boolean usesCommittedOffsets(OffsetsInitializer initializer) {
+    try {
+      initializer.getPartitionOffsets(List.of(CommittedOffsetsProbe.PARTITION), new CommittedOffsetsProbe());
+      return false;
+    } catch (CommittedOffsetsProbe.Asked asked) {
+      return true;
+    } catch (RuntimeException other) {
+      return false; // any other problem shows, with the real partitions, when the job starts
+    }
+  }
+
+  /** Answers an initializer's questions about one made-up partition, and notes a question about committed offsets. */
+  private static final class CommittedOffsetsProbe implements OffsetsInitializer.PartitionOffsetsRetriever {
+    static final TopicPartition PARTITION = new TopicPartition("probe", 0);
+
+    /** Thrown where the initializer asks for committed offsets. */
+    static final class Asked extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Asked() {
+        super(null, null, false, false);
+      }
+    }
+
+    @Override
+    public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+      throw new Asked();
+    }
+
+    @Override
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+      return zeros(partitions);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions) {
+      return zeros(partitions);
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch) {
+      Map<TopicPartition, OffsetAndTimestamp> found = new HashMap<>();
+      timestampsToSearch.forEach((partition, ts) -> found.put(partition, new OffsetAndTimestamp(0, ts)));
+      return found;
+    }
+
+    private static Map<TopicPartition, Long> zeros(Collection<TopicPartition> partitions) {
+      Map<TopicPartition, Long> zeros = new HashMap<>();
+      partitions.forEach(partition -> zeros.put(partition, 0L));
+      return zeros;
     }
   }
 }

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** The code of docs/connectors/kafka-sink.md, compiled, and what its schema makes of a record. */
+/** The code of the KafkaSink part of docs/connectors/kafka.md, compiled, and what its schema makes of a record. */
 class KafkaSinkDocsSnippetsTest {
 
   static void writeEvents(DataStream<String> events, String brokers) {

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -54,13 +55,25 @@ public final class BrokerAccess implements OffsetsInitializer.PartitionOffsetsRe
     this.groupId = properties.getProperty(ConsumerConfig.GROUP_ID_CONFIG);
     String timeout = properties.getProperty(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
     this.timeoutMs = timeout == null ? DEFAULT_API_TIMEOUT_MS : Long.parseLong(timeout.trim());
+    if (timeout != null && !adminProperties.containsKey(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)) {
+      // The admin client rejects an API timeout below the request timeout (30 s by default): a user who
+      // shortens the first means both.
+      adminProperties.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+          Long.toString(Math.min(timeoutMs, 30_000)));
+    }
     String isolation = properties.getProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
     this.isolationLevel = IsolationLevel.valueOf(isolation.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
   private synchronized Admin admin() {
     if (admin == null) {
-      admin = Admin.create(adminProperties);
+      try {
+        admin = Admin.create(adminProperties);
+      } catch (KafkaException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        throw new IllegalStateException("Kafka source: cannot create a Kafka admin client for the brokers at "
+            + bootstrapServers + ": " + cause.getMessage(), e);
+      }
     }
     return admin;
   }
