@@ -1,0 +1,25 @@
+package io.spate.connectors.formats.csv;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.spate.api.functions.SerializableSupplier;
+
+/** The mappers the CSV formats use for POJOs and records unless given their own. */
+final class CsvSchemas {
+
+  private CsvSchemas() {}
+
+  /** A mapper that rejects a row with fewer columns than the type has properties, rather than leaving them null. */
+  static CsvMapper strictMapper() {
+    return CsvMapper.builder().enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).build();
+  }
+
+  /** The mapper {@code factory} creates, or an error naming the factory if it creates none. */
+  static CsvMapper create(SerializableSupplier<CsvMapper> factory) {
+    CsvMapper mapper = factory.get();
+    if (mapper == null) {
+      throw new IllegalStateException("CSV: the CsvMapper factory " + factory + " returned null");
+    }
+    return mapper;
+  }
+}
