@@ -36,7 +36,7 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
       return new Reader<>(split, format.createReader(config, stream, length, length), 0, 0);
     } catch (IOException | RuntimeException e) {
       stream.close();
-      throw e;
+      throw new IOException("File source: cannot read '" + split.localPath() + "': " + e.getMessage(), e);
     }
   }
 
