@@ -58,9 +58,15 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
     return forSchema(CsvReaderFormat::strictMapper, mapper -> mapper.schemaFor(pojoType), TypeInformation.of(pojoType));
   }
 
-  /** A mapper that rejects a row with fewer columns than the type has properties, rather than leaving them null. */
+  /**
+   * A mapper that rejects a row with fewer columns than the type has properties, rather than leaving
+   * them null, and reads {@code java.time} values from ISO-8601 text.
+   */
   private static CsvMapper strictMapper() {
-    return CsvMapper.builder().enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).build();
+    return CsvMapper.builder()
+        .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+        .build();
   }
 
   /** Rows described by {@code schema}, read as {@code typeInformation}'s class. */
