@@ -43,7 +43,7 @@ final class FormatsDocSnippets {
 
     CsvSerializationSchema<Reading> toCsv = CsvSerializationSchema.forPojo(Reading.class).withColumnSeparator(';');
     CsvDeserializationSchema<Reading> fromCsv = CsvDeserializationSchema.forPojo(Reading.class).withColumnSeparator(';');
-    byte[] row = toCsv.serialize(fromJson.deserialize(json)); // 2026-01-02T03:04:05Z;s1;2.5
+    byte[] row = toCsv.serialize(fromJson.deserialize(json)); // "2026-01-02T03:04:05Z";"s1";2.5
     return fromCsv.deserialize(row);
   }
 

@@ -26,7 +26,7 @@ class FormatsDocTest {
     assertThat(new String(io.spate.connectors.formats.csv.CsvSerializationSchema.forPojo(FormatsDocSnippets.Reading.class)
         .withColumnSeparator(';').serialize(new FormatsDocSnippets.Reading("s1", 2.5,
             Instant.parse("2026-01-02T03:04:05Z"))), java.nio.charset.StandardCharsets.UTF_8))
-        .isEqualTo("2026-01-02T03:04:05Z;s1;2.5");
+        .isEqualTo("\"2026-01-02T03:04:05Z\";\"s1\";2.5");
   }
 
   @Test
