@@ -10,7 +10,10 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.fs.FSDataInputStream;
 import io.spate.api.functions.SerializableFunction;
 import io.spate.api.functions.SerializableSupplier;
+import io.spate.api.metrics.Counter;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.connectors.formats.MalformedRecordCounting;
+import io.spate.connectors.formats.MalformedRecords;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -20,7 +23,8 @@ import java.util.Objects;
  * annotated with {@code @JsonPropertyOrder}, as in Flink); {@link #forSchema} takes a
  * {@link CsvSchema} (column names and types, separator, quote character, header). A malformed row
  * fails the read with its line number (and the source adds the file), unless {@link
- * #withIgnoreParseErrors()} skips such rows.
+ * #withIgnoreParseErrors()} skips such rows and counts them ({@value MalformedRecords#METRIC_NAME} on
+ * the source reader's metric group).
  *
  * @param <T> the record type
  */
@@ -54,9 +58,15 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
     return forSchema(CsvReaderFormat::strictMapper, mapper -> mapper.schemaFor(pojoType), TypeInformation.of(pojoType));
   }
 
-  /** A mapper that rejects a row with fewer columns than the type has properties, rather than leaving them null. */
+  /**
+   * A mapper that rejects a row with fewer columns than the type has properties, rather than leaving
+   * them null, and reads {@code java.time} values from ISO-8601 text.
+   */
   private static CsvMapper strictMapper() {
-    return CsvMapper.builder().enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).build();
+    return CsvMapper.builder()
+        .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+        .build();
   }
 
   /** Rows described by {@code schema}, read as {@code typeInformation}'s class. */
@@ -77,7 +87,7 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
         false);
   }
 
-  /** This format, skipping rows that do not parse instead of failing. */
+  /** This format, skipping (and counting) rows that do not parse instead of failing. */
   public CsvReaderFormat<T> withIgnoreParseErrors() {
     return new CsvReaderFormat<>(mapperFactory, schemaGenerator, rootType, typeInformation, true);
   }
@@ -101,10 +111,11 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
   }
 
   /** Reads the rows of one stream. */
-  private static final class Reader<T> implements StreamFormat.Reader<T> {
+  private static final class Reader<T> implements StreamFormat.Reader<T>, MalformedRecordCounting {
 
     private final MappingIterator<T> rows;
     private final boolean ignoreParseErrors;
+    private Counter malformedRecords = MalformedRecords.unregistered();
 
     Reader(MappingIterator<T> rows, boolean ignoreParseErrors) {
       this.rows = rows;
@@ -125,8 +136,14 @@ public class CsvReaderFormat<T> extends SimpleStreamFormat<T> {
             throw new IOException(describe(e), e);
           }
           failedAt = at;
+          malformedRecords.inc();
         }
       }
+    }
+
+    @Override
+    public void setMalformedRecordsCounter(Counter counter) {
+      malformedRecords = counter;
     }
 
     private String describe(JsonProcessingException e) {

@@ -4,13 +4,17 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.lib.SequentialSplitReader;
+import io.spate.api.metrics.Counter;
+import io.spate.connectors.formats.MalformedRecordCounting;
+import io.spate.connectors.formats.MalformedRecords;
 import java.io.IOException;
 
 /**
  * Reads the splits of a {@link FileSource} one after another through its {@link BulkFormat},
  * remembering the position after the last record it emitted so that a checkpoint resumes exactly
  * after it. Each poll emits at most {@link #MAX_RECORDS_PER_POLL} records and reads at most one new
- * batch.
+ * batch. Formats whose readers skip malformed records count them on the reader's metric group as
+ * {@value MalformedRecords#METRIC_NAME}.
  */
 final class FileSourceReader<T> extends SequentialSplitReader<T, FileSourceSplit> {
 
@@ -18,6 +22,7 @@ final class FileSourceReader<T> extends SequentialSplitReader<T, FileSourceSplit
 
   private final BulkFormat<T, FileSourceSplit> format;
   private final Configuration config = new Configuration();
+  private final Counter malformedRecords;
   private BulkFormat.Reader<T> reader;
   private BulkFormat.RecordIterator<T> batch;
   private String file;
@@ -27,6 +32,7 @@ final class FileSourceReader<T> extends SequentialSplitReader<T, FileSourceSplit
   FileSourceReader(SourceReaderContext context, BulkFormat<T, FileSourceSplit> format) {
     super(context);
     this.format = format;
+    this.malformedRecords = MalformedRecords.counterOn(context.metricGroup());
   }
 
   @Override
@@ -37,6 +43,9 @@ final class FileSourceReader<T> extends SequentialSplitReader<T, FileSourceSplit
     reader = split.getReaderPosition().isPresent()
         ? format.restoreReader(config, split)
         : format.createReader(config, split);
+    if (reader instanceof MalformedRecordCounting counting) {
+      counting.setMalformedRecordsCounter(malformedRecords);
+    }
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.spate.connectors.file;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.fs.FSDataInputStream;
 import io.spate.api.fs.FileSystem;
+import io.spate.api.metrics.Counter;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.connectors.formats.MalformedRecordCounting;
 import java.io.IOException;
 
 /**
@@ -34,7 +36,7 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
       return new Reader<>(split, format.createReader(config, stream, length, length), 0, 0);
     } catch (IOException | RuntimeException e) {
       stream.close();
-      throw e;
+      throw new IOException("File source: cannot read '" + split.localPath() + "': " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +159,8 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
   }
 
   /** Reads batches of one split into arrays it reuses, and iterates over them. */
-  private static final class Reader<T> implements BulkFormat.Reader<T>, BulkFormat.RecordIterator<T> {
+  private static final class Reader<T>
+      implements BulkFormat.Reader<T>, BulkFormat.RecordIterator<T>, MalformedRecordCounting {
 
     private final String file;
     private final StreamFormat.Reader<T> reader;
@@ -180,6 +183,13 @@ final class StreamFormatAdapter<T> implements BulkFormat<T, FileSourceSplit> {
       this.lines = formatReader instanceof TextLineInputFormat.Reader text ? text : null;
       this.offset = offset;
       this.skipCount = skipCount;
+    }
+
+    @Override
+    public void setMalformedRecordsCounter(Counter counter) {
+      if (reader instanceof MalformedRecordCounting counting) {
+        counting.setMalformedRecordsCounter(counter);
+      }
     }
 
     void skip(long count) throws IOException {
