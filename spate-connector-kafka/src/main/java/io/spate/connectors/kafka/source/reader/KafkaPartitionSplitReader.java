@@ -146,6 +146,16 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     }
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
     offsets.forEach((partition, offset) -> commit.put(partition, new OffsetAndMetadata(offset)));
+    try {
+      sendCommit(commit, offsets);
+    } catch (WakeupException e) {
+      // A wake-up meant for a poll (these offsets' own, or new splits') came while no poll ran, and
+      // the consumer raised it here instead: hand the offsets back unless newer ones came meanwhile.
+      offsetsToCommit.compareAndSet(null, offsets);
+    }
+  }
+
+  private void sendCommit(Map<TopicPartition, OffsetAndMetadata> commit, Map<TopicPartition, Long> offsets) {
     consumer.commitAsync(commit, (done, error) -> {
       if (error != null) {
         LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
