@@ -1,5 +1,6 @@
 package io.spate.bench.kafka;
 
+import io.spate.bench.nexmark.run.RunnerMain;
 import java.nio.file.Path;
 
 /** The shared {@code main} of the Kafka runners: parse, run, write the JSON result, exit 0 or 1. */
@@ -25,7 +26,7 @@ public final class KafkaRunnerMain {
       result = runner.run(options);
     } catch (Throwable e) {
       e.printStackTrace();
-      result = KafkaRunResult.failed(engine, workload, describe(e));
+      result = KafkaRunResult.failed(engine, workload, RunnerMain.describe(e));
     }
     if (out == null) {
       System.err.println(result.toJson());
@@ -39,20 +40,5 @@ public final class KafkaRunnerMain {
     }
     // exit explicitly: an engine or a Kafka client may leave non-daemon threads behind
     System.exit(result.isError() ? 1 : 0);
-  }
-
-  /** The message of {@code e} and its causes, so that the harness can show the root cause. */
-  static String describe(Throwable e) {
-    StringBuilder s = new StringBuilder();
-    for (Throwable t = e; t != null && s.length() < 2000; t = t.getCause()) {
-      if (!s.isEmpty()) {
-        s.append(" <- ");
-      }
-      s.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return s.toString();
   }
 }

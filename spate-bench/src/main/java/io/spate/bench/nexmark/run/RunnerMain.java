@@ -4,7 +4,7 @@ import io.spate.bench.nexmark.BeforeTheClock;
 import java.nio.file.Path;
 
 /** The shared {@code main} of the runners: parse, run, write the JSON result, exit 0 or 1. */
-final class RunnerMain {
+public final class RunnerMain {
 
   /** One engine's measurement of one query. */
   interface Runner {
@@ -42,7 +42,7 @@ final class RunnerMain {
   }
 
   /** The message of {@code e} and its causes, so that the orchestrator can show the root cause. */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     StringBuilder s = new StringBuilder();
     for (Throwable t = e; t != null && s.length() < 2000; t = t.getCause()) {
       if (!s.isEmpty()) {
