@@ -1,5 +1,6 @@
 package io.spate.bench.kafka;
 
+import io.spate.bench.nexmark.run.BenchmarkOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,20 +64,20 @@ final class KafkaBenchmarkOptions {
       String v = args[++i];
       try {
         switch (name) {
-          case "--records" -> o.records = count(v);
-          case "--value-bytes" -> o.valueBytes = Math.toIntExact(count(v));
+          case "--records" -> o.records = BenchmarkOptions.count(v);
+          case "--value-bytes" -> o.valueBytes = Math.toIntExact(BenchmarkOptions.count(v));
           case "--partitions" -> o.partitions = Integer.parseInt(v);
           case "--workloads" -> o.workloads = workloads(v);
           case "--engines" -> o.engines = engines(v);
           case "--runs" -> o.runs = Integer.parseInt(v);
           case "--parallelism" -> o.parallelism = Integer.parseInt(v);
-          case "--checkpoint-interval" -> o.checkpointIntervalMillis = millis(v);
+          case "--checkpoint-interval" -> o.checkpointIntervalMillis = BenchmarkOptions.millis(v);
           case "--work-dir" -> o.workDir = Path.of(v);
           case "--output" -> o.output = Path.of(v);
           case "--flink-classpath" -> o.flinkClasspath = v;
           case "--jvm-opts" -> o.jvmOptions = jvmOptions(v);
           case "--broker-jvm-opts" -> o.brokerJvmOptions = jvmOptions(v);
-          case "--timeout" -> o.timeout = Duration.ofMillis(millis(v));
+          case "--timeout" -> o.timeout = Duration.ofMillis(BenchmarkOptions.millis(v));
           default -> throw new IllegalArgumentException("Unknown option " + name);
         }
       } catch (NumberFormatException | ArithmeticException e) {
@@ -132,27 +133,5 @@ final class KafkaBenchmarkOptions {
       }
     }
     return names;
-  }
-
-  /** A count with an optional k or m suffix, such as {@code 2m}. */
-  static long count(String v) {
-    String s = v.trim().toLowerCase(Locale.ROOT).replace("_", "");
-    long scale = s.endsWith("k") ? 1_000 : s.endsWith("m") ? 1_000_000 : 1;
-    return Long.parseLong(scale == 1 ? s : s.substring(0, s.length() - 1)) * scale;
-  }
-
-  /** A duration such as {@code 1s}, {@code 500ms}, {@code 2m} or plain milliseconds. */
-  static long millis(String v) {
-    String s = v.trim().toLowerCase(Locale.ROOT);
-    if (s.endsWith("ms")) {
-      return Long.parseLong(s.substring(0, s.length() - 2));
-    }
-    if (s.endsWith("s")) {
-      return Long.parseLong(s.substring(0, s.length() - 1)) * 1000;
-    }
-    if (s.endsWith("m")) {
-      return Long.parseLong(s.substring(0, s.length() - 1)) * 60_000;
-    }
-    return Long.parseLong(s);
   }
 }

@@ -13,9 +13,11 @@ import java.util.Locale;
  * The options of {@link NexmarkBenchmark}: which queries on which engines, how big and how often,
  * with what parallelism, state backend and checkpointing, and where the report goes.
  */
-final class BenchmarkOptions {
+public final class BenchmarkOptions {
 
   static final List<String> ENGINES = List.of("spate", "flink", "baseline");
+
+  BenchmarkOptions() {}
 
   List<String> queries = NexmarkQueries.all().stream().map(NexmarkQuery::name).toList();
   long events = 1_000_000;
@@ -176,14 +178,14 @@ final class BenchmarkOptions {
   }
 
   /** A count with an optional k or m suffix, such as {@code 10m}. */
-  static long count(String v) {
+  public static long count(String v) {
     String s = v.trim().toLowerCase(Locale.ROOT).replace("_", "");
     long scale = s.endsWith("k") ? 1_000 : s.endsWith("m") ? 1_000_000 : 1;
     return Long.parseLong(scale == 1 ? s : s.substring(0, s.length() - 1)) * scale;
   }
 
   /** A duration such as {@code 10s}, {@code 500ms}, {@code 2m} or plain milliseconds. */
-  static long millis(String v) {
+  public static long millis(String v) {
     String s = v.trim().toLowerCase(Locale.ROOT);
     if (s.endsWith("ms")) {
       return Long.parseLong(s.substring(0, s.length() - 2));
