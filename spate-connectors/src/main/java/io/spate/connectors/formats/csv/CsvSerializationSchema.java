@@ -28,6 +28,7 @@ public class CsvSerializationSchema<T> implements SerializationSchema<T> {
   private final SerializableFunction<CsvMapper, CsvSchema> schemaGenerator;
   private final String typeName;
   private transient ObjectWriter writer;
+  private transient CsvSchema schema;
 
   private CsvSerializationSchema(SerializableSupplier<CsvMapper> mapperFactory,
       SerializableFunction<CsvMapper, CsvSchema> schemaGenerator, String typeName) {
@@ -83,7 +84,8 @@ public class CsvSerializationSchema<T> implements SerializationSchema<T> {
 
   private ObjectWriter createWriter() {
     CsvMapper mapper = CsvSchemas.create(mapperFactory);
-    return mapper.writer(schemaGenerator.apply(mapper));
+    schema = schemaGenerator.apply(mapper);
+    return mapper.writer(schema);
   }
 
   /**
@@ -111,6 +113,24 @@ public class CsvSerializationSchema<T> implements SerializationSchema<T> {
         end--;
       }
     }
-    return row.substring(0, end).getBytes(StandardCharsets.UTF_8);
+    return quoteLeadingByteOrderMark(row.substring(0, end)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Readers drop a byte order mark at the start of a message, so a row whose first field starts with
+   * U+FEFF would lose that character; quoted, the field reads back whole. Jackson left the field
+   * unquoted, so it holds no separator, quote or line break and ends at the first of them.
+   */
+  private String quoteLeadingByteOrderMark(String row) {
+    if (row.isEmpty() || row.charAt(0) != '\uFEFF' || !schema.usesQuoteChar()) {
+      return row;
+    }
+    int fieldEnd = 0;
+    while (fieldEnd < row.length() && row.charAt(fieldEnd) != schema.getColumnSeparator()
+        && row.charAt(fieldEnd) != '\n' && row.charAt(fieldEnd) != '\r') {
+      fieldEnd++;
+    }
+    char quote = (char) schema.getQuoteChar();
+    return quote + row.substring(0, fieldEnd) + quote + row.substring(fieldEnd);
   }
 }

@@ -83,6 +83,18 @@ class CsvSchemaProperties {
   }
 
   @Test
+  void aFirstFieldStartingWithAByteOrderMarkKeepsIt() {
+    Trade trade = new Trade();
+    trade.symbol = "\uFEFFACME";
+    trade.note = "";
+    CsvSerializationSchema<Trade> out = CsvSerializationSchema.forPojo(Trade.class);
+    assertThat(new String(out.serialize(trade), java.nio.charset.StandardCharsets.UTF_8)).startsWith("\"\uFEFFACME\",");
+    assertThat(roundTrip(trade, out, CsvDeserializationSchema.forPojo(Trade.class))).isEqualTo(trade);
+    assertThat(roundTrip(trade, out.withColumnSeparator(';').withQuoteChar('\''),
+        CsvDeserializationSchema.forPojo(Trade.class).withColumnSeparator(';').withQuoteChar('\''))).isEqualTo(trade);
+  }
+
+  @Test
   void recordsRoundTripWithAnotherSeparatorQuoteAndAHeader() {
     CsvSerializationSchema<City> out =
         CsvSerializationSchema.forPojo(City.class).withColumnSeparator(';').withQuoteChar('\'').withHeader();
