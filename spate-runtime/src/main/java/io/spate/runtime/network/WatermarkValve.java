@@ -13,7 +13,10 @@ import java.util.Arrays;
  * remaining channel is idle, the valve emits the highest watermark among them (nothing will
  * advance until one of them resumes) and turns idle; it turns active when one resumes. Ended
  * channels are left out of that too: their final watermark (the maximum) must not make the data
- * still to come from an idle channel late.
+ * still to come from an idle channel late. What such a channel reached before its final watermark
+ * does count: once only idle and finished channels are left, the output moves up to the highest
+ * watermark a finished channel had before its final one, so that the result does not depend on
+ * whether another channel's idleness arrived before or after those watermarks.
  */
 public final class WatermarkValve {
 
@@ -30,6 +33,8 @@ public final class WatermarkValve {
   private final long[] watermarks;
   private final boolean[] idle;
   private final boolean[] ended;
+  // Per channel, its highest watermark below the final one (the maximum).
+  private final long[] beforeFinal;
   private long emitted = Long.MIN_VALUE;
   private boolean outputIdle;
 
@@ -39,7 +44,9 @@ public final class WatermarkValve {
     this.watermarks = new long[numberOfChannels];
     this.idle = new boolean[numberOfChannels];
     this.ended = new boolean[numberOfChannels];
+    this.beforeFinal = new long[numberOfChannels];
     Arrays.fill(watermarks, Long.MIN_VALUE);
+    Arrays.fill(beforeFinal, Long.MIN_VALUE);
   }
 
   /** Records a watermark of {@code channel}. */
@@ -48,6 +55,9 @@ public final class WatermarkValve {
       return;
     }
     watermarks[channel] = watermark;
+    if (watermark != Long.MAX_VALUE) {
+      beforeFinal[channel] = watermark;
+    }
     if (idle[channel]) {
       return; // kept: it decides whether the channel is caught up once it resumes
     }
@@ -108,7 +118,7 @@ public final class WatermarkValve {
     if (anyActive) {
       advanceToMinimum();
     } else if (anyRemaining) {
-      emitThenIdle(max, true);
+      emitThenIdle(Math.max(max, highestBeforeFinal()), true);
     }
   }
 
@@ -157,7 +167,18 @@ public final class WatermarkValve {
         highestIdle = Math.max(highestIdle, watermarks[i]);
       }
     }
-    emitThenIdle(anyIdle ? highestIdle : Long.MAX_VALUE, anyIdle);
+    emitThenIdle(anyIdle ? Math.max(highestIdle, highestBeforeFinal()) : Long.MAX_VALUE, anyIdle);
+  }
+
+  /** The highest watermark that a channel which sent its final one had before it. */
+  private long highestBeforeFinal() {
+    long highest = Long.MIN_VALUE;
+    for (int i = 0; i < watermarks.length; i++) {
+      if (watermarks[i] == Long.MAX_VALUE) {
+        highest = Math.max(highest, beforeFinal[i]);
+      }
+    }
+    return highest;
   }
 
   /** Emits {@code watermark} if it is above the last one, then turns the output idle if {@code turnIdle}. */

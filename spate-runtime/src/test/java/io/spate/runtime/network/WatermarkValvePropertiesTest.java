@@ -278,6 +278,44 @@ class WatermarkValvePropertiesTest {
         WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, Long.MAX_VALUE);
   }
 
+  /**
+   * A channel's watermarks and its final one can all arrive before another channel's idleness (the head
+   * of a connected iteration marks itself idle as it opens): what the finished channel reached still goes
+   * out once the other turns idle, as it would have had the idleness come first.
+   */
+  @Test
+  void whatAFinishedChannelReachedGoesOutWhateverTheOrderOfAnotherChannelsIdleness() {
+    for (boolean endBeforeIdle : new boolean[] {false, true}) {
+      Recorder idleLast = new Recorder();
+      WatermarkValve valve = new WatermarkValve(3, idleLast);
+      valve.onWatermark(0, 40);
+      valve.onWatermark(0, Long.MAX_VALUE);
+      valve.onWatermark(1, 7_200);
+      valve.onWatermark(1, Long.MAX_VALUE);
+      if (endBeforeIdle) {
+        valve.onEnd(0);
+        valve.onEnd(1);
+      }
+      assertThat(idleLast.emitted).isEmpty();
+      valve.onStatus(2, WatermarkStatus.IDLE);
+      assertThat(idleLast.emitted).containsExactly(7_200L, WatermarkStatus.IDLE);
+
+      Recorder idleFirst = new Recorder();
+      WatermarkValve other = new WatermarkValve(3, idleFirst);
+      other.onStatus(2, WatermarkStatus.IDLE);
+      other.onWatermark(0, 40);
+      other.onWatermark(0, Long.MAX_VALUE);
+      other.onWatermark(1, 7_200);
+      other.onWatermark(1, Long.MAX_VALUE);
+      if (endBeforeIdle) {
+        other.onEnd(0);
+        other.onEnd(1);
+      }
+      assertThat(other.currentWatermark()).isEqualTo(valve.currentWatermark());
+      assertThat(other.isIdle()).isTrue();
+    }
+  }
+
   @Test
   void whenEveryChannelSendsItsFinalWatermarkTheMaximumGoesOut() {
     Recorder recorder = new Recorder();
