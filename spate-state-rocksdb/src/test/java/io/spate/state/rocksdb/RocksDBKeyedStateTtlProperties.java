@@ -8,9 +8,15 @@ import io.spate.runtime.state.CheckpointableKeyedStateBackend;
 import io.spate.runtime.state.KeyedStateBackendParameters;
 import io.spate.runtime.state.KeyedStateTtlModelProperties;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Timeout;
 
-/** RocksDB TTL state against the model. */
+/**
+ * RocksDB TTL state against the model. A few hundred runs each open a database: about 20 s alone, but
+ * several times that on a loaded machine, so the limit is above the module default of 90 s.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class RocksDBKeyedStateTtlProperties extends KeyedStateTtlModelProperties {
 
   @Override
