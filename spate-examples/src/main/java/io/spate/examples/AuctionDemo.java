@@ -1,5 +1,8 @@
 package io.spate.examples;
 
+import static io.spate.examples.Hashing.mix;
+import static io.spate.examples.Hashing.unit;
+
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
@@ -8,6 +11,7 @@ import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.GeneratorFunction;
 import io.spate.connectors.datagen.RateLimiterStrategy;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
@@ -158,16 +162,6 @@ public final class AuctionDemo {
     long price = level + (long) (unit(h3) * level / 2);
     long micros = settings.ratePerSecond() == 0 ? 1 : Math.max(1, 1_000_000 / settings.ratePerSecond());
     return new Bid(auction, bidder, price, START.plusNanos(index * micros * 1000));
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  private static double unit(long bits) {
-    return (bits >>> 11) * 0x1.0p-53;
   }
 
   /** Generates the bid of each index. */

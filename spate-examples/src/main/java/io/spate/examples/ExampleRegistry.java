@@ -1,5 +1,6 @@
 package io.spate.examples;
 
+import io.spate.examples.fraud.FraudDetection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,10 @@ public final class ExampleRegistry {
           WordCount::run),
       new Example("demo", AuctionDemo.class,
           "Aggregates generated auction bids per auction, live until Ctrl-C.",
-          AuctionDemo::run));
+          AuctionDemo::run),
+      new Example("fraud-detection", FraudDetection.class,
+          "Flags suspicious card transactions read from Kafka; alerts to Kafka (exactly once) and PostgreSQL.",
+          FraudDetection::run));
 
   private ExampleRegistry() {}
 

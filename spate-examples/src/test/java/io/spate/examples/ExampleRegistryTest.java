@@ -11,7 +11,7 @@ class ExampleRegistryTest {
 
   @Test
   void namesTheExamplesOfTheCli() {
-    assertThat(ExampleRegistry.all()).extracting(Example::name).containsExactly("wordcount", "demo");
+    assertThat(ExampleRegistry.all()).extracting(Example::name).containsExactly("wordcount", "demo", "fraud-detection");
     assertThat(ExampleRegistry.find("demo")).map(Example::mainClass).contains(AuctionDemo.class);
     assertThat(ExampleRegistry.find("nope")).isEmpty();
   }
