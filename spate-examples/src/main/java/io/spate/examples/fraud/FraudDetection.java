@@ -3,6 +3,7 @@ package io.spate.examples.fraud;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.SerializableFunction;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.base.DeliveryGuarantee;
@@ -15,6 +16,7 @@ import io.spate.connectors.jdbc.JdbcExecutionOptions;
 import io.spate.connectors.jdbc.JdbcSink;
 import io.spate.connectors.kafka.sink.KafkaRecordSerializationSchema;
 import io.spate.connectors.kafka.sink.KafkaSink;
+import io.spate.connectors.kafka.sink.KafkaSinkBuilder;
 import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.KafkaSourceBuilder;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -189,16 +191,22 @@ public final class FraudDetection {
 
   /** Alerts as JSON, keyed by account, in one Kafka transaction per checkpoint. */
   static KafkaSink<Alert> kafkaAlerts(Settings settings) {
-    return KafkaSink.<Alert>builder()
-        .setBootstrapServers(settings.bootstrapServers())
-        .setRecordSerializer(KafkaRecordSerializationSchema.<Alert>builder()
-            .setTopic(settings.alertsTopic())
-            .setKeySerializationSchema((Alert alert) -> Long.toString(alert.account()).getBytes(StandardCharsets.UTF_8))
-            .setValueSerializationSchema(new JsonSerializationSchema<Alert>())
-            .build())
+    return jsonByAccount(settings.alertsTopic(), Alert::account, settings)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix("spate-fraud-detection-" + settings.alertsTopic())
         .build();
+  }
+
+  /** A sink builder writing records to {@code topic} as JSON, keyed by the decimal account number. */
+  private static <T> KafkaSinkBuilder<T> jsonByAccount(String topic, SerializableFunction<T, Long> account,
+      Settings settings) {
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+            .setTopic(topic)
+            .setKeySerializationSchema((T record) -> Long.toString(account.apply(record)).getBytes(StandardCharsets.UTF_8))
+            .setValueSerializationSchema(new JsonSerializationSchema<T>())
+            .build());
   }
 
   /** Alerts as rows of {@link #TABLE}; an alert written again after a failure finds its row and leaves it. */
@@ -230,13 +238,7 @@ public final class FraudDetection {
         RateLimiterStrategy.noOp(), TypeInformation.of(Transaction.class));
     env.fromSource(generated, WatermarkStrategy.noWatermarks(), "Generated transactions")
         .setParallelism(1)
-        .sinkTo(KafkaSink.<Transaction>builder()
-            .setBootstrapServers(settings.bootstrapServers())
-            .setRecordSerializer(KafkaRecordSerializationSchema.<Transaction>builder()
-                .setTopic(settings.transactionsTopic())
-                .setKeySerializationSchema((Transaction t) -> Long.toString(t.account()).getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema(new JsonSerializationSchema<Transaction>())
-                .build())
+        .sinkTo(jsonByAccount(settings.transactionsTopic(), Transaction::account, settings)
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build())
         .setParallelism(1)
