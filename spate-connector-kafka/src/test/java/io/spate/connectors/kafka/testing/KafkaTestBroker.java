@@ -56,6 +56,9 @@ public final class KafkaTestBroker implements AutoCloseable {
       builder.setConfigProp("transaction.state.log.num.partitions", "1");
       builder.setConfigProp("group.initial.rebalance.delay.ms", "0");
       builder.setConfigProp("auto.create.topics.enable", "false");
+      // Tests write records stamped in 1970 (small event times). Retention by time, 7 days by default,
+      // would delete them within seconds, and a read would silently find fewer records than were written.
+      builder.setConfigProp("log.retention.ms", "-1");
       brokerSettings.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
       cluster.format();
