@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint prepared stays open, with its producer, until the checkpoint completes and the
  * committer commits it, while the next one already takes records. At each checkpoint barrier the
  * operator flushes the writer and asks for its committables: the open transaction, if it holds
- * records, is handed over and a new one begins.
+ * records, is handed over and a new one begins. Once committed, a producer comes back to the
+ * writer's {@link TransactionalProducers} and serves a later transaction.
  */
 final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, SupportsBackpressure {
 
@@ -245,11 +246,16 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     }
     ProducerIdAndEpoch idAndEpoch = ProducerInternals.producerIdAndEpoch(producer);
     KafkaCommittable committable =
-        new KafkaCommittable(transactionalId, idAndEpoch.producerId, idAndEpoch.epoch, firstTopic, producer);
+        new KafkaCommittable(transactionalId, idAndEpoch.producerId, idAndEpoch.epoch, firstTopic, producer, producers);
     handedOver.add(committable);
     producer = null;
     beginTransaction();
     return List.of(committable);
+  }
+
+  /** The producers of the exactly-once writer (null for the other guarantees); for tests. */
+  TransactionalProducers transactionalProducers() {
+    return producers;
   }
 
   /** The aborter of lingering transactions, once the first checkpoint barrier started it; for tests. */
@@ -270,8 +276,11 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
       producers.close();
     }
     if (producer != null) {
-      // The open transaction is in no checkpoint: closing it with time to spare aborts it.
-      closeProducer(producer, Duration.ofSeconds(5));
+      // The open transaction is in no checkpoint: closing with time to spare aborts it at the brokers.
+      // One that sent nothing is unknown to them, and kafka-clients 4.3.1 waits out the whole
+      // timeout when it closes a producer whose begun transaction sent nothing: close at once.
+      boolean emptyTransaction = ids != null && recordsInTransaction == 0;
+      closeProducer(producer, emptyTransaction ? Duration.ZERO : Duration.ofSeconds(5));
       producer = null;
     }
     for (KafkaCommittable committable : handedOver) {
