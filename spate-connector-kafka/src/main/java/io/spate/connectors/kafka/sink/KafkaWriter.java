@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint prepared stays open, with its producer, until the checkpoint completes and the
  * committer commits it, while the next one already takes records. At each checkpoint barrier the
  * operator flushes the writer and asks for its committables: the open transaction, if it holds
- * records, is handed over and a new one begins. Once committed, a producer comes back to the
- * writer's {@link TransactionalProducers} and serves a later transaction.
+ * records, is handed over, and the next transaction begins with the next record. Once committed, a
+ * producer comes back to the writer's {@link TransactionalProducers} and serves a later transaction.
  */
 final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, SupportsBackpressure {
 
@@ -97,7 +97,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
         firstNumber = highestNumberOfThisSubtask() + 1;
         String warmTopic = schema instanceof BuiltRecordSerializationSchema<?> built ? built.fixedTopic() : null;
         producers = new TransactionalProducers(producerConfig, ids, subtask, firstNumber, warmTopic);
-        beginTransaction();
+        // The first transaction begins with the first record: its producer gets ready meanwhile,
+        // while the rest of the task and its source start, instead of holding up this constructor.
+        producers.prepareAhead();
       } else {
         producer = newProducer();
       }
@@ -161,6 +163,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     if (record.partition() == null) {
       cluster.partitionsFor(record.topic()); // an unknown topic fails here, not after max.block.ms in send
     }
+    if (producer == null) {
+      beginTransaction();
+    }
     inFlight.incrementAndGet();
     try {
       producer.send(record, (metadata, error) -> acknowledged(record, metadata, error));
@@ -216,7 +221,7 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
   @Override
   public void flush(boolean endOfInput) throws IOException {
     this.endOfInput |= endOfInput;
-    if (guarantee != DeliveryGuarantee.NONE || endOfInput) {
+    if ((guarantee != DeliveryGuarantee.NONE || endOfInput) && producer != null) {
       try {
         producer.flush();
       } catch (KafkaException e) {
@@ -242,14 +247,15 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     }
     handedOver.removeIf(committable -> committable.producer() == null);
     if (recordsInTransaction == 0) {
-      return List.of(); // nothing to commit: the open transaction goes on into the next checkpoint
+      return List.of(); // nothing to commit: no transaction, or one without records that goes on
     }
     ProducerIdAndEpoch idAndEpoch = ProducerInternals.producerIdAndEpoch(producer);
     KafkaCommittable committable =
         new KafkaCommittable(transactionalId, idAndEpoch.producerId, idAndEpoch.epoch, firstTopic, producer, producers);
     handedOver.add(committable);
-    producer = null;
-    beginTransaction();
+    producer = null; // the next transaction begins with the next record
+    firstTopic = null;
+    recordsInTransaction = 0;
     return List.of(committable);
   }
 

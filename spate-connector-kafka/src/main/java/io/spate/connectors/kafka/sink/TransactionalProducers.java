@@ -75,6 +75,13 @@ final class TransactionalProducers implements AutoCloseable {
     });
   }
 
+  /** Starts preparing the next producer, unless one is prepared or being prepared already. */
+  void prepareAhead() {
+    if (next == null) {
+      prepareNext();
+    }
+  }
+
   /** The next initialized producer (waiting for it if it is not ready yet); prepares the one after it. */
   Ready take() {
     if (next == null) {

@@ -206,7 +206,7 @@ class KafkaSinkTransactionsTest {
       preparedAtTheFailure = stored.get(5);
       assertCommitted("reused", expected.subList(0, 10).toArray(String[]::new));
       TransactionalProducers producers = writer.transactionalProducers();
-      assertThat(producers.created()).as("producers created for 7 transactions (6 written, 1 open)").isLessThanOrEqualTo(3);
+      assertThat(producers.created()).as("producers created for 7 transactions (6 written, 1 prepared ahead)").isLessThanOrEqualTo(3);
       assertThat(producers.reused()).as("transactions begun on a committed producer").isGreaterThanOrEqualTo(4);
       // The job fails before checkpoint 6 completes: the writer closes, its prepared transaction stays open.
     }
@@ -270,7 +270,7 @@ class KafkaSinkTransactionsTest {
       assertThat(second.lingeringAborter().awaitAborted(Duration.ofSeconds(60)))
           .containsExactly("lingering-job-1-4");
       committer.commit(committables);
-      assertThat(ongoing("lingering-job")).as("the transactions the writers just began hold no records yet").isEmpty();
+      assertThat(ongoing("lingering-job")).as("the writers hold no transaction with records").isEmpty();
       assertCommitted("lingering", "new 0", "new 1");
     }
     assertThat(ongoing("lingering-jobs")).containsExactly("lingering-jobs-0-1");
