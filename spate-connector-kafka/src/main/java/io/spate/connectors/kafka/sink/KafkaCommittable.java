@@ -1,5 +1,6 @@
 package io.spate.connectors.kafka.sink;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -75,7 +76,7 @@ public final class KafkaCommittable {
     if (pool != null) {
       pool.recycle(committedProducer);
     } else {
-      committedProducer.close(java.time.Duration.ZERO);
+      committedProducer.close(Duration.ZERO);
     }
   }
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits the transactions of completed checkpoints: with the producer that wrote a transaction
- * while this run has it (which then goes back to its writer for a later transaction), else (after a restore) with a new producer that resumes it through {@link
- * ProducerInternals}. Committing a committed transaction again succeeds; a transaction the broker
+ * while this run has it (which then goes back to its writer for a later transaction), else (after a
+ * restore) with a new producer that resumes it through {@link ProducerInternals}. Committing a committed transaction again succeeds; a transaction the broker
  * aborted (it outlived {@code transaction.timeout.ms}, or something else took its id) fails the job
  * naming it, since its records are lost.
  */

@@ -100,13 +100,6 @@ final class ProducerInternals {
     }
   }
 
-  /** The transactional id {@code producer} currently works for. */
-  static String transactionalId(KafkaProducer<?, ?> producer) {
-    Object transactionManager = read(producer, KafkaProducer.class, "transactionManager");
-    return transactionManager == null ? null
-        : (String) read(transactionManager, transactionManager.getClass(), "transactionalId");
-  }
-
   private static Object stateNamed(Object current, String name) {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Object state = Enum.valueOf((Class) ((Enum<?>) current).getDeclaringClass(), name);

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The producers of one exactly-once writer: one per transaction at a time, each with the
  * transaction's own transactional id, prepared ({@code initTransactions}, a round trip to the
  * transaction coordinator) on a thread of its own while the previous transaction takes records, so
- * that a checkpoint barrier finds the next producer ready instead of waiting for the brokers on the
- * task's thread. One producer is prepared ahead, never more.
+ * that the first record after a checkpoint barrier finds the next producer ready instead of waiting
+ * for the brokers on the task's thread. One producer is prepared ahead, never more.
  *
  * <p>A producer whose transaction was committed comes back ({@link #recycle}) and serves a later
  * transaction under that transaction's new id ({@link ProducerInternals#reuseFor}): its
