@@ -35,7 +35,7 @@ final class KafkaCommittableSerializer implements SimpleVersionedSerializer<Kafk
     }
     DataInputDeserializer in = new DataInputDeserializer(serialized);
     try {
-      KafkaCommittable committable = new KafkaCommittable(in.readUTF(), in.readLong(), in.readShort(), in.readUTF(), null);
+      KafkaCommittable committable = new KafkaCommittable(in.readUTF(), in.readLong(), in.readShort(), in.readUTF());
       if (in.available() != 0) {
         throw new IOException("KafkaSink: corrupt committable: " + in.available() + " bytes left after "
             + committable);

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits the transactions of completed checkpoints: with the producer that wrote a transaction
- * while this run has it, else (after a restore) with a new producer that resumes it through {@link
- * ProducerInternals}. Committing a committed transaction again succeeds; a transaction the broker
+ * while this run has it (which then goes back to its writer for a later transaction), else (after a
+ * restore) with a new producer that resumes it through {@link ProducerInternals}. Committing a committed transaction again succeeds; a transaction the broker
  * aborted (it outlived {@code transaction.timeout.ms}, or something else took its id) fails the job
  * naming it, since its records are lost.
  */
@@ -49,14 +49,20 @@ final class KafkaCommitter implements Committer<KafkaCommittable> {
   }
 
   private void commit(KafkaCommittable committable, KafkaProducer<byte[], byte[]> producer) throws IOException {
+    boolean committed = false;
     try {
       producer.commitTransaction();
+      committed = true;
     } catch (ProducerFencedException | InvalidProducerEpochException | InvalidTxnStateException e) {
       throw lost(committable, e);
     } catch (KafkaException e) {
       throw new IOException("KafkaSink: committing " + committable + " failed: " + e.getMessage(), e);
     } finally {
-      producer.close(Duration.ZERO);
+      if (committed) {
+        committable.release(producer);
+      } else {
+        producer.close(Duration.ZERO);
+      }
     }
   }
 

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint prepared stays open, with its producer, until the checkpoint completes and the
  * committer commits it, while the next one already takes records. At each checkpoint barrier the
  * operator flushes the writer and asks for its committables: the open transaction, if it holds
- * records, is handed over and a new one begins.
+ * records, is handed over, and the next transaction begins with the next record. Once committed, a
+ * producer comes back to the writer's {@link TransactionalProducers} and serves a later transaction.
  */
 final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, SupportsBackpressure {
 
@@ -96,7 +97,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
         firstNumber = highestNumberOfThisSubtask() + 1;
         String warmTopic = schema instanceof BuiltRecordSerializationSchema<?> built ? built.fixedTopic() : null;
         producers = new TransactionalProducers(producerConfig, ids, subtask, firstNumber, warmTopic);
-        beginTransaction();
+        // The first transaction begins with the first record: its producer gets ready meanwhile,
+        // while the rest of the task and its source start, instead of holding up this constructor.
+        producers.prepareAhead();
       } else {
         producer = newProducer();
       }
@@ -160,6 +163,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     if (record.partition() == null) {
       cluster.partitionsFor(record.topic()); // an unknown topic fails here, not after max.block.ms in send
     }
+    if (producer == null) {
+      beginTransaction();
+    }
     inFlight.incrementAndGet();
     try {
       producer.send(record, (metadata, error) -> acknowledged(record, metadata, error));
@@ -215,7 +221,7 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
   @Override
   public void flush(boolean endOfInput) throws IOException {
     this.endOfInput |= endOfInput;
-    if (guarantee != DeliveryGuarantee.NONE || endOfInput) {
+    if ((guarantee != DeliveryGuarantee.NONE || endOfInput) && producer != null) {
       try {
         producer.flush();
       } catch (KafkaException e) {
@@ -241,15 +247,21 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     }
     handedOver.removeIf(committable -> committable.producer() == null);
     if (recordsInTransaction == 0) {
-      return List.of(); // nothing to commit: the open transaction goes on into the next checkpoint
+      return List.of(); // nothing to commit: no transaction, or one without records that goes on
     }
     ProducerIdAndEpoch idAndEpoch = ProducerInternals.producerIdAndEpoch(producer);
     KafkaCommittable committable =
-        new KafkaCommittable(transactionalId, idAndEpoch.producerId, idAndEpoch.epoch, firstTopic, producer);
+        new KafkaCommittable(transactionalId, idAndEpoch.producerId, idAndEpoch.epoch, firstTopic, producer, producers);
     handedOver.add(committable);
-    producer = null;
-    beginTransaction();
+    producer = null; // the next transaction begins with the next record
+    firstTopic = null;
+    recordsInTransaction = 0;
     return List.of(committable);
+  }
+
+  /** The producers of the exactly-once writer (null for the other guarantees); for tests. */
+  TransactionalProducers transactionalProducers() {
+    return producers;
   }
 
   /** The aborter of lingering transactions, once the first checkpoint barrier started it; for tests. */
@@ -270,8 +282,11 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
       producers.close();
     }
     if (producer != null) {
-      // The open transaction is in no checkpoint: closing it with time to spare aborts it.
-      closeProducer(producer, Duration.ofSeconds(5));
+      // The open transaction is in no checkpoint: closing with time to spare aborts it at the brokers.
+      // One that sent nothing is unknown to them, and kafka-clients 4.3.1 waits out the whole
+      // timeout when it closes a producer whose begun transaction sent nothing: close at once.
+      boolean emptyTransaction = ids != null && recordsInTransaction == 0;
+      closeProducer(producer, emptyTransaction ? Duration.ZERO : Duration.ofSeconds(5));
       producer = null;
     }
     for (KafkaCommittable committable : handedOver) {

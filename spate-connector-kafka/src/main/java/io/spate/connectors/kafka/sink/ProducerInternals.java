@@ -7,10 +7,11 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.ProducerIdAndEpoch;
 
 /**
- * The only place where the sink reaches into kafka-clients' internals, which it needs for one thing
+ * The only place where the sink reaches into kafka-clients' internals, which it needs for two things
  * the public API of kafka-clients 4.3.1 cannot do: commit a transaction that another producer
- * instance (of a failed run) began. The public two-phase-commit API of KIP-939 is not in this client,
- * and the broker's keep-prepared-transaction mode needs a broker setting that is off by default.
+ * instance (of a failed run) began, and reuse a producer for another transactional id. The public
+ * two-phase-commit API of KIP-939 is not in this client, and the broker's keep-prepared-transaction
+ * mode needs a broker setting that is off by default.
  *
  * <p>How: a new producer with the transaction's {@code transactional.id} is given the producer id
  * and epoch that the checkpoint recorded and is put into the "in transaction" state without {@code
@@ -19,6 +20,12 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * transaction that was aborted or replaced in the meantime fails the commit with a fencing error
  * rather than committing something else; a transaction that is committed already answers success
  * again (also under transaction protocol v2, which bumps the epoch at each commit).
+ *
+ * <p>Reuse: a producer's transactional id is fixed when it is created, but nothing else in it
+ * depends on the id; between transactions (its last one committed) the sink gives it a new id and
+ * {@code initTransactions()} takes a producer id for that id, as for a new producer. Its per-partition
+ * sequence numbers then belong to a stale producer id, which kafka-clients restarts at zero before
+ * the next batch of each partition (as after an epoch bump).
  *
  * <p>Every use checks the fields and methods it needs and fails naming them and the client version,
  * should kafka-clients change.
@@ -65,6 +72,31 @@ final class ProducerInternals {
       write(transactionManager, type, "producerIdAndEpoch", new ProducerIdAndEpoch(producerId, epoch));
       write(transactionManager, type, "currentState", stateNamed(state, "IN_TRANSACTION"));
       write(transactionManager, type, "transactionStarted", true);
+    }
+  }
+
+  /**
+   * Makes {@code producer}, a transactional producer between transactions (its last transaction
+   * committed or aborted, no error), a producer of {@code transactionalId} that has not called {@code
+   * initTransactions()} yet: the next {@code initTransactions()} finds the coordinator of the new id
+   * and takes a producer id for it. The old id keeps whatever the brokers hold for it.
+   */
+  static void reuseFor(KafkaProducer<?, ?> producer, String transactionalId) {
+    Object transactionManager = read(producer, KafkaProducer.class, "transactionManager");
+    if (transactionManager == null) {
+      throw new IllegalArgumentException("KafkaSink: cannot reuse a producer without transactional.id");
+    }
+    Class<?> type = transactionManager.getClass();
+    synchronized (transactionManager) {
+      Object state = read(transactionManager, type, "currentState");
+      if (state == null || !"READY".equals(((Enum<?>) state).name())) {
+        throw new IllegalStateException("KafkaSink: can reuse a producer only between transactions, but this one's"
+            + " transaction state is " + state);
+      }
+      write(transactionManager, type, "transactionalId", transactionalId);
+      write(transactionManager, type, "transactionCoordinator", null);
+      write(transactionManager, type, "producerIdAndEpoch", ProducerIdAndEpoch.NONE);
+      write(transactionManager, type, "currentState", stateNamed(state, "UNINITIALIZED"));
     }
   }
 

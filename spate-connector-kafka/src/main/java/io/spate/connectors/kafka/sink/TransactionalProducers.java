@@ -2,24 +2,44 @@ package io.spate.connectors.kafka.sink;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes the producers of one exactly-once writer, one per transaction, each initialized ({@code
- * initTransactions}, a round trip to the transaction coordinator) on a thread of its own while the
- * previous transaction takes records, so that a checkpoint barrier finds the next producer ready
- * instead of waiting for the brokers on the task's thread. One producer is prepared ahead, never more.
+ * The producers of one exactly-once writer: one per transaction at a time, each with the
+ * transaction's own transactional id, prepared ({@code initTransactions}, a round trip to the
+ * transaction coordinator) on a thread of its own while the previous transaction takes records, so
+ * that the first record after a checkpoint barrier finds the next producer ready instead of waiting
+ * for the brokers on the task's thread. One producer is prepared ahead, never more.
+ *
+ * <p>A producer whose transaction was committed comes back ({@link #recycle}) and serves a later
+ * transaction under that transaction's new id ({@link ProducerInternals#reuseFor}): its
+ * connections, metadata, buffers and I/O thread stay, where a new producer would open and warm up
+ * everything again at every checkpoint. At most {@link #MAX_IDLE} wait for reuse; more are closed.
  */
 final class TransactionalProducers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalProducers.class);
+
+  /**
+   * Committed producers kept for later transactions. In the steady state one takes records, one
+   * waits for its checkpoint to complete and one is prepared ahead, so the prepared one is almost
+   * always a reused one; the second place covers a checkpoint that completes late.
+   */
+  static final int MAX_IDLE = 2;
 
   /** An initialized producer and its transactional id. */
   record Ready(String transactionalId, KafkaProducer<byte[], byte[]> producer) {}
@@ -29,6 +49,11 @@ final class TransactionalProducers implements AutoCloseable {
   private final int subtask;
   private final String warmTopic;
   private final ExecutorService thread;
+  /** Taken by the preparing thread, given back by the committer on the task's thread. */
+  private final BlockingQueue<KafkaProducer<byte[], byte[]>> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+  private final AtomicInteger created = new AtomicInteger();
+  private final AtomicInteger reused = new AtomicInteger();
+  private volatile boolean closed;
   private long nextNumber;
   private CompletableFuture<Ready> next;
 
@@ -48,6 +73,13 @@ final class TransactionalProducers implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** Starts preparing the next producer, unless one is prepared or being prepared already. */
+  void prepareAhead() {
+    if (next == null) {
+      prepareNext();
+    }
   }
 
   /** The next initialized producer (waiting for it if it is not ready yet); prepares the one after it. */
@@ -75,19 +107,65 @@ final class TransactionalProducers implements AutoCloseable {
     return ready;
   }
 
+  /**
+   * Takes back {@code producer}, whose transaction was committed, for a later transaction; closes it
+   * if {@link #MAX_IDLE} wait already or the writer closed. Called on the task's thread.
+   */
+  void recycle(KafkaProducer<byte[], byte[]> producer) {
+    if (closed || !idle.offer(producer)) {
+      producer.close(Duration.ZERO);
+      return;
+    }
+    // close() may have drained the queue between the check and the offer.
+    if (closed && idle.remove(producer)) {
+      producer.close(Duration.ZERO);
+    }
+  }
+
+  /** How many producers were created, for tests. */
+  int created() {
+    return created.get();
+  }
+
+  /** How many transactions were begun on a reused producer, for tests. */
+  int reused() {
+    return reused.get();
+  }
+
   private void prepareNext() {
     String transactionalId = ids.id(subtask, nextNumber++);
     next = CompletableFuture.supplyAsync(() -> initialized(transactionalId), thread);
   }
 
   private Ready initialized(String transactionalId) {
+    KafkaProducer<byte[], byte[]> idleProducer = idle.poll();
+    if (idleProducer != null) {
+      try {
+        ProducerInternals.reuseFor(idleProducer, transactionalId);
+        idleProducer.initTransactions();
+        reused.incrementAndGet();
+        return new Ready(transactionalId, idleProducer);
+      } catch (KafkaException e) {
+        // initTransactions of a new producer with the same id fences this one, should it have got that far.
+        LOG.warn("KafkaSink subtask {}: a committed producer could not be reused for transaction {}; a new one"
+            + " takes it", subtask, transactionalId, e);
+        idleProducer.close(Duration.ZERO);
+      }
+    }
+    return newProducer(transactionalId);
+  }
+
+  private Ready newProducer(String transactionalId) {
     Properties props = new Properties();
     props.putAll(producerConfig);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // Named after its first transaction; a reused producer keeps this client id (and the log prefix
+    // kafka-clients derives from the first id), which only labels its metrics and logs.
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "spate-kafka-sink-" + transactionalId);
     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
+    created.incrementAndGet();
     try {
       producer.initTransactions();
       if (warmTopic != null) {
@@ -100,14 +178,19 @@ final class TransactionalProducers implements AutoCloseable {
     }
   }
 
-  /** Closes the producer prepared ahead (it holds no transaction) and stops the thread. */
+  /** Closes the producer prepared ahead and the idle ones (none holds a transaction) and stops the thread. */
   @Override
   public void close() {
+    closed = true;
     CompletableFuture<Ready> pending = next;
     next = null;
     thread.shutdown();
     if (pending != null) {
       pending.thenAccept(ready -> ready.producer().close(Duration.ZERO));
+    }
+    KafkaProducer<byte[], byte[]> producer;
+    while ((producer = idle.poll()) != null) {
+      producer.close(Duration.ZERO);
     }
   }
 }

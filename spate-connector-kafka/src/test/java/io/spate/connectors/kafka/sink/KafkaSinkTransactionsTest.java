@@ -179,6 +179,53 @@ class KafkaSinkTransactionsTest {
     assertThat(values("timed-out", "read_committed")).isEmpty();
   }
 
+  @Test
+  void committedProducersServeLaterTransactionsUnderNewIdsAndEveryTransactionStaysCommittable() throws Exception {
+    broker.createTopic("reused", 2);
+    KafkaSink<String> sink = sink("reused", "reused-job", DeliveryGuarantee.EXACTLY_ONCE);
+    List<String> expected = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    byte[] committedEarlier;
+    byte[] preparedAtTheFailure;
+    try (KafkaWriter<String> writer = writer(sink, 0, 1); Committer<KafkaCommittable> committer = sink.createCommitter()) {
+      List<byte[]> stored = new ArrayList<>();
+      for (int checkpoint = 1; checkpoint <= 6; checkpoint++) {
+        String a = "c" + checkpoint + "-a";
+        String b = "c" + checkpoint + "-b";
+        write(writer, a, b);
+        expected.addAll(List.of(a, b));
+        writer.flush(false);
+        KafkaCommittable committable = writer.prepareCommit().iterator().next();
+        ids.add(committable.transactionalId());
+        stored.add(KafkaCommittableSerializer.INSTANCE.serialize(committable));
+        if (checkpoint < 6) {
+          committer.commit(List.of(committable));
+        }
+      }
+      committedEarlier = stored.get(1);
+      preparedAtTheFailure = stored.get(5);
+      assertCommitted("reused", expected.subList(0, 10).toArray(String[]::new));
+      TransactionalProducers producers = writer.transactionalProducers();
+      assertThat(producers.created()).as("producers created for 7 transactions (6 written, 1 prepared ahead)").isLessThanOrEqualTo(3);
+      assertThat(producers.reused()).as("transactions begun on a committed producer").isGreaterThanOrEqualTo(4);
+      // The job fails before checkpoint 6 completes: the writer closes, its prepared transaction stays open.
+    }
+    assertThat(ids).as("every transaction has an id of its own, whichever producer wrote it")
+        .containsExactly("reused-job-0-1", "reused-job-0-2", "reused-job-0-3", "reused-job-0-4", "reused-job-0-5",
+            "reused-job-0-6");
+    assertThat(ongoing("reused-job")).containsExactly("reused-job-0-6");
+
+    // The restore commits checkpoint 6's transaction, written by a reused producer; committing an
+    // earlier one again (its producer served later transactions since) changes nothing.
+    try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+      committer.commit(List.of(KafkaCommittableSerializer.INSTANCE.deserialize(1, preparedAtTheFailure)));
+      committer.commit(List.of(KafkaCommittableSerializer.INSTANCE.deserialize(1, committedEarlier)));
+    }
+    assertCommitted("reused", expected.toArray(String[]::new));
+    assertThat(values("reused", "read_uncommitted")).as("nothing written twice").hasSize(expected.size());
+    assertThat(ongoing("reused-job")).isEmpty();
+  }
+
   /** Leaves transaction {@code transactionalId} open with one record, as a failed run would. */
   private static void openTransaction(String transactionalId, String topic) {
     Properties props = new Properties();
@@ -223,7 +270,7 @@ class KafkaSinkTransactionsTest {
       assertThat(second.lingeringAborter().awaitAborted(Duration.ofSeconds(60)))
           .containsExactly("lingering-job-1-4");
       committer.commit(committables);
-      assertThat(ongoing("lingering-job")).as("the transactions the writers just began hold no records yet").isEmpty();
+      assertThat(ongoing("lingering-job")).as("the writers hold no transaction with records").isEmpty();
       assertCommitted("lingering", "new 0", "new 1");
     }
     assertThat(ongoing("lingering-jobs")).containsExactly("lingering-jobs-0-1");
