@@ -31,9 +31,18 @@ final class SpateCommands {
   /** Like {@link #run(Path, long, String...)}, with {@code environment} added to the command's. */
   static Outcome run(Path home, long timeoutSeconds, java.util.Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
+    return runWithClassPath(home, timeoutSeconds, environment, System.getProperty("java.class.path"), args);
+  }
+
+  /**
+   * Like {@link #run(Path, long, java.util.Map, String...)}, on class path {@code classPath} instead of the
+   * test's: the processes the command starts (a cluster's) get the same, so a test can leave libraries out.
+   */
+  static Outcome runWithClassPath(Path home, long timeoutSeconds, java.util.Map<String, String> environment,
+      String classPath, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
+        "-cp", classPath,
         SpateCli.class.getName()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(home, "out", ".txt");

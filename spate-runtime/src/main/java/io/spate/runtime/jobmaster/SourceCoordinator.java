@@ -162,6 +162,9 @@ final class SourceCoordinator<S extends SourceSplit> implements AutoCloseable {
       ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "spate-source-coordinator-" + sourceName);
         t.setDaemon(true);
+        // The enumerator's calls may load classes of its job's jar by name through the context class
+        // loader (Kafka's admin client does); the thread that happens to create this one may serve another job.
+        t.setContextClassLoader(source.getClass().getClassLoader());
         return t;
       });
       pool.setRemoveOnCancelPolicy(true);

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * The {@link ObjectInputFilter} through which a cluster process reads every Java-serialized value
  * that comes from the network. It allows Spate's own classes ({@code io.spate.*}), the JDK value
  * types the runtime passes around (strings, boxed primitives, enums, exceptions and stack traces,
- * the JDK's enums, the common {@code java.util} collections, {@code java.time}, {@code java.math}, {@link java.net.URI},
- * {@link java.net.InetSocketAddress}, serialized lambdas) and arrays of those, plus, when given, every
+ * the JDK's enums, the common {@code java.util} collections and {@link java.util.Properties},
+ * {@code java.time}, {@code java.math}, {@link java.net.URI}, {@link java.net.InetSocketAddress},
+ * serialized lambdas) and arrays of those, plus, when given, every
  * class of one user-code class loader (a job's jar). Anything else is rejected and the rejection
  * logged naming the class. Depth, references, array length and total bytes are limited.
  */
@@ -37,6 +38,8 @@ public final class ClusterObjectFilter implements ObjectInputFilter {
       "java.util.UUID", "java.util.Date", "java.util.IdentityHashMap", "java.util.PriorityQueue",
       "java.util.CollSer", "java.util.Map$Entry", "java.util.Arrays$ArrayList", "java.util.AbstractMap$SimpleEntry",
       "java.util.AbstractMap$SimpleImmutableEntry",
+      // Connectors keep their client settings as Properties, as Flink's do (Kafka, JDBC).
+      "java.util.Properties", "java.util.Hashtable",
       "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentHashMap$Segment",
       "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.atomic.AtomicInteger",
       "java.util.concurrent.atomic.AtomicLong", "java.util.concurrent.atomic.AtomicBoolean");

@@ -67,6 +67,7 @@ public final class StreamTask implements Tasklet {
   private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
   private final TaskDeploymentDescriptor tdd;
+  private final ClassLoader userClassLoader;
   private final ShuffleEnvironment shuffle;
   private final OperatorEventGateway eventGateway;
   private final StateListener listener;
@@ -105,6 +106,8 @@ public final class StreamTask implements Tasklet {
       OperatorEventGateway eventGateway, StateListener listener, TaskMetricGroup metrics,
       CheckpointResponder checkpointResponder, Executor checkpointIo) {
     this.tdd = tdd;
+    ClassLoader jobLoader = tdd.jobGraph().userClassLoader();
+    this.userClassLoader = jobLoader != null ? jobLoader : StreamTask.class.getClassLoader();
     this.checkpointResponder = checkpointResponder;
     this.checkpointIo = checkpointIo;
     this.shuffle = shuffle;
@@ -267,10 +270,17 @@ public final class StreamTask implements Tasklet {
       return StepResult.DONE;
     }
     stepStartNanos = System.nanoTime();
-    stepThread = Thread.currentThread();
+    Thread thread = Thread.currentThread();
+    stepThread = thread;
+    // Libraries in a job's jar load classes by name through the context class loader (Kafka's
+    // clients do, for their configured classes), as on a Flink task thread. A worker runs the tasks
+    // of several jobs, so each step sets the loader of its own job; threads the step starts inherit it.
+    ClassLoader workerLoader = thread.getContextClassLoader();
+    thread.setContextClassLoader(userClassLoader);
     try {
       return doStep();
     } finally {
+      thread.setContextClassLoader(workerLoader);
       stepThread = null;
     }
   }

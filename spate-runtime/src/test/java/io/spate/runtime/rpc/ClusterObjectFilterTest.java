@@ -44,6 +44,16 @@ class ClusterObjectFilterTest {
   }
 
   @Test
+  void propertiesAsConnectorsKeepTheirClientSettingsAreAllowed() throws Exception {
+    java.util.Properties settings = new java.util.Properties();
+    settings.setProperty("bootstrap.servers", "127.0.0.1:9092");
+
+    Object read = roundTrip(List.of(settings), LOADER, FILTER);
+
+    assertThat(read).isEqualTo(List.of(settings));
+  }
+
+  @Test
   void remoteExceptionsOfTheJdkAndSpateAreAllowed() throws Exception {
     Object value = roundTrip(new CompletionException(new IllegalStateException("boom")), LOADER, FILTER);
 

@@ -216,6 +216,47 @@ class JobJarDistributionTest {
     }
   }
 
+  private static final String PROBE_CLASS = "com.acme.jobs.ContextLoaderProbe";
+  private static final String PROBE_SOURCE = """
+      package com.acme.jobs;
+
+      import io.spate.api.functions.MapFunction;
+
+      public class ContextLoaderProbe implements MapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) throws Exception {
+          // What libraries such as Kafka's clients do: load a class of the jar by name, by the context loader.
+          Class<?> found = Class.forName(ContextLoaderProbe.class.getName(), false,
+              Thread.currentThread().getContextClassLoader());
+          return found == ContextLoaderProbe.class ? value : -value;
+        }
+      }
+      """;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theJobsCodeRunsWithTheJobsClassLoaderAsContextClassLoader() throws Exception {
+    Path jar = TestJars.compiledJar(dir.resolve("probe.jar"), Map.of(PROBE_CLASS, PROBE_SOURCE));
+    try (ChildFirstClassLoader client = new ChildFirstClassLoader(new URL[] {jar.toUri().toURL()},
+            getClass().getClassLoader());
+        MiniCluster cluster = cluster(Duration.ofSeconds(1))) {
+      MapFunction<Long, Long> probe = (MapFunction<Long, Long>) client.loadClass(PROBE_CLASS)
+          .getConstructor().newInstance();
+      Configuration conf = new Configuration();
+      CoreOptions.setJars(conf, List.of(jar.toString()));
+      StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+      env.setUserClassLoader(client);
+      env.setParallelism(2);
+      env.setRestartStrategy(RestartStrategies.noRestart());
+      env.fromSequence(1, 20).map(probe).returns(Types.LONG).sinkTo(new CollectingSink("context-loader"));
+
+      awaitResult(submit(cluster, env, "context-loader"));
+
+      assertThat(new TreeSet<>(RESULTS.get("context-loader"))).as("records seen with the job's loader as context loader")
+          .isEqualTo(LongStream.rangeClosed(1, 20).boxed().collect(Collectors.toCollection(TreeSet::new)));
+    }
+  }
+
   @Test
   void aMissingJarFailsTheDeploymentNamingTheJar() throws Exception {
     String missing = dir.resolve("gone.jar").toString();

@@ -100,8 +100,13 @@ public final class KafkaTestBroker implements AutoCloseable {
 
   /** A producer of raw bytes, acknowledged by all replicas; the caller closes it. */
   public KafkaProducer<byte[], byte[]> producer() {
+    return producer(bootstrapServers());
+  }
+
+  /** Like {@link #producer()}, for the brokers at {@code bootstrapServers}. */
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -124,8 +129,14 @@ public final class KafkaTestBroker implements AutoCloseable {
    * offsets as of the call.
    */
   public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolationLevel) {
+    return readAll(bootstrapServers(), topic, isolationLevel);
+  }
+
+  /** Like {@link #readAll(String, String)}, from the brokers at {@code bootstrapServers}. */
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic,
+      String isolationLevel) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -1,0 +1,161 @@
+package io.spate.connectors.kafka.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.api.common.JobClient;
+import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.RestartStrategies;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.serialization.schema.SimpleStringSchema;
+import io.spate.api.typeinfo.Types;
+import io.spate.connectors.base.DeliveryGuarantee;
+import io.spate.connectors.kafka.source.KafkaSource;
+import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
+import io.spate.connectors.kafka.testing.KafkaBrokerProcess;
+import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.testing.Await;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A job reading a Kafka topic that is still being written, numbering each key's records in keyed
+ * state and writing them through the exactly-once Kafka sink, loses its broker: the broker's process
+ * is killed with SIGKILL and started again, on the same port and log directory, seconds later. The
+ * job recovers and a {@code read_committed} consumer sees, key by key, exactly the records the input
+ * gives, each once and in order.
+ */
+@Tag("fault-injection")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class KafkaBrokerRestartE2ETest {
+
+  private static final int PARTITIONS = 3;
+  private static final int RECORDS = 6_000;
+  private static final int CHUNK = 60;
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir
+  static Path dir;
+
+  private static KafkaBrokerProcess broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBrokerProcess.start(dir);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  /** The partition of value {@code value}: that of its key, so that each key's records keep their order. */
+  private static int partition(long value) {
+    return (int) (value % SequencedKeysJob.KEYS % PARTITIONS);
+  }
+
+  /** How many of the input's records partition {@code p} holds once the writer is done. */
+  private static long endOffset(int p) {
+    long count = 0;
+    for (long value = 0; value < RECORDS; value++) {
+      count += partition(value) == p ? 1 : 0;
+    }
+    return count;
+  }
+
+  @Test
+  void theJobRecoversFromABrokerRestartAndWritesEveryRecordOnce() throws Exception {
+    broker.createTopic("restart-in", PARTITIONS);
+    broker.createTopic("restart-out", PARTITIONS);
+    AtomicInteger written = new AtomicInteger();
+    AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+    Thread writer = writer("restart-in", written, writerFailure);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    // One parallelism throughout: the parse is chained to the source, so each key's records stay in order.
+    env.setParallelism(PARTITIONS);
+    env.enableCheckpointing(300);
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(30, Duration.ofMillis(500)));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      ends.put(new TopicPartition("restart-in", p), endOffset(p));
+    }
+    KafkaSource<String> source = KafkaSource.<String>builder()
+        .setBootstrapServers(broker.bootstrapServers())
+        .setTopics("restart-in")
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.offsets(ends))
+        .setValueOnlyDeserializer(new SimpleStringSchema())
+        .build();
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), "input").uid("input")
+        .map(Long::valueOf, Types.LONG).uid("parse")
+        .keyBy(value -> value % SequencedKeysJob.KEYS, Types.LONG)
+        .process(new SequencedKeysJob.NumberPerKey()).uid("number-per-key")
+        .sinkTo(SequencedKeysJob.kafkaSink(broker.bootstrapServers(), "restart-out", DeliveryGuarantee.EXACTLY_ONCE,
+            "restart-job")).uid("kafka");
+    writer.start();
+    JobClient client = env.executeAsync("broker-restart");
+
+    // The broker goes away once the job committed output and the writer is a third through.
+    Await.until(WAIT, () -> "a committed transaction and a third of the input; written " + written.get(),
+        () -> written.get() >= RECORDS / 3 && !broker.readAll("restart-out", "read_committed").isEmpty());
+    long killed = broker.pid();
+    broker.kill();
+    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3)); // the broker stays away for a while: that is the test
+    broker.restart();
+    assertThat(broker.pid()).isNotEqualTo(killed);
+
+    JobExecutionResult result = client.getJobExecutionResult().get(150, TimeUnit.SECONDS);
+    writer.join(TimeUnit.SECONDS.toMillis(60));
+    assertThat(writerFailure.get()).as("the input writer's failure").isNull();
+    assertThat(written.get()).isEqualTo(RECORDS);
+
+    Map<String, List<String>> committed = SequencedKeysJob.byKey(broker.readAll("restart-out", "read_committed"));
+    assertThat(committed).isEqualTo(SequencedKeysJob.expected(RECORDS));
+    System.out.println("broker restart: the job restarted " + result.counters().get(JobResult.RESTARTS) + " time(s)");
+  }
+
+  /**
+   * Writes the numbers 0 to RECORDS - 1 into {@code topic}, each to the partition of its key, a chunk
+   * every few milliseconds; the producer's own retries carry it over the broker's absence.
+   */
+  private static Thread writer(String topic, AtomicInteger written, AtomicReference<Throwable> failure) {
+    Thread thread = new Thread(() -> {
+      try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer(broker.bootstrapServers())) {
+        for (int start = 0; start < RECORDS; start += CHUNK) {
+          for (int value = start; value < Math.min(RECORDS, start + CHUNK); value++) {
+            producer.send(new ProducerRecord<>(topic, partition(value), null,
+                Integer.toString(value).getBytes(StandardCharsets.UTF_8)));
+          }
+          producer.flush();
+          written.set(Math.min(RECORDS, start + CHUNK));
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "test-kafka-writer");
+    thread.setDaemon(true);
+    return thread;
+  }
+}

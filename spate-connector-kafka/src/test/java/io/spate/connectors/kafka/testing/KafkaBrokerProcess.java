@@ -1,0 +1,153 @@
+package io.spate.connectors.kafka.testing;
+
+import io.spate.testing.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A real single-node Kafka broker in a JVM of its own ({@link KafkaBrokerMain}), on fixed loopback
+ * ports and a fixed log directory, so that a test can kill it with SIGKILL while a job uses it and start
+ * it again where it was: same address, same topics, same transactions.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+  private static final Duration READY = Duration.ofSeconds(90);
+
+  private final Path logDir;
+  private final Path logFile;
+  private final int brokerPort;
+  private final int controllerPort;
+  private Process process;
+
+  private KafkaBrokerProcess(Path dir, int brokerPort, int controllerPort) {
+    this.logDir = dir.resolve("kafka-logs");
+    this.logFile = dir.resolve("kafka-broker.log");
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
+  }
+
+  /** Starts a broker that keeps its data under {@code dir}, on two free loopback ports, and waits until it answers. */
+  public static KafkaBrokerProcess start(Path dir) {
+    KafkaBrokerProcess broker = new KafkaBrokerProcess(dir, freePort(), freePort());
+    broker.startProcess();
+    return broker;
+  }
+
+  /** The {@code host:port} clients connect to; the same after a restart. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  /** The operating system's id of the broker's current process. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Kills the broker's process with SIGKILL (no orderly shutdown) and waits until it is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("The killed Kafka broker (pid " + process.pid() + ") did not end within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while killing the Kafka broker", e);
+    }
+  }
+
+  /** Starts the broker again on its ports and log directory, and waits until it answers. */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("The Kafka broker (pid " + process.pid() + ") still runs; kill() it first");
+    }
+    startProcess();
+  }
+
+  /** Creates a topic with {@code partitions} partitions and waits until it exists. */
+  public void createTopic(String topic, int partitions) {
+    try (Admin admin = admin()) {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not create topic " + topic + ": " + e, e);
+    }
+  }
+
+  /** Every record of {@code topic} as {@link KafkaTestBroker#readAll(String, String)} reads it. */
+  public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolationLevel) {
+    return KafkaTestBroker.readAll(bootstrapServers(), topic, isolationLevel);
+  }
+
+  /** An admin client of the broker; the caller closes it. */
+  public Admin admin() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    return Admin.create(props);
+  }
+
+  /** The end of the broker's log, for failure messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(broker log " + logFile + " not readable: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+
+  private void startProcess() {
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName(),
+        Integer.toString(brokerPort), Integer.toString(controllerPort), logDir.toString());
+    try {
+      process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the Kafka broker process", e);
+    }
+    Await.until(READY, () -> "the Kafka broker at " + bootstrapServers() + " to answer; its log:\n" + logTail(), () -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The Kafka broker process ended with exit code " + process.exitValue()
+            + "; its log:\n" + logTail());
+      }
+      try (Admin admin = admin()) {
+        return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free loopback port", e);
+    }
+  }
+}
