@@ -10,7 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Deserializes a Kafka record on the task thread, emits what it holds with the record's timestamp
- * as event time, and moves its partition's position past it.
+ * as event time, and moves its partition's position past it. A failure of the schema names the
+ * record's topic, partition and offset; a failure of an operator chained after the source, which the
+ * schema's collector calls, passes through as it is.
  */
 final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[], byte[]>, T, KafkaPartitionSplitState> {
 
@@ -28,6 +30,8 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
     collector.timestamp = record.timestamp();
     try {
       schema.deserialize(record, collector);
+    } catch (DownstreamFailure e) {
+      throw e.failure;
     } catch (Exception e) {
       throw new IOException("Kafka source: cannot deserialize the record at topic " + record.topic() + ", partition "
           + record.partition() + ", offset " + record.offset() + ": " + e, e);
@@ -42,7 +46,23 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
 
     @Override
     public void collect(T record) {
-      output.collect(record, timestamp);
+      try {
+        output.collect(record, timestamp);
+      } catch (RuntimeException e) {
+        throw new DownstreamFailure(e);
+      }
+    }
+  }
+
+  /** Carries a failure of what the source emits to, through the schema, past the deserialization error. */
+  private static final class DownstreamFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final RuntimeException failure;
+
+    DownstreamFailure(RuntimeException failure) {
+      super(null, failure, false, false);
+      this.failure = failure;
     }
   }
 }
