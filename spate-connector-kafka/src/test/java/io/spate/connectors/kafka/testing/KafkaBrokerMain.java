@@ -55,13 +55,7 @@ public final class KafkaBrokerMain {
     props.setProperty("inter.broker.listener.name", "PLAINTEXT");
     props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.setProperty("log.dirs", logDir.toString());
-    props.setProperty("offsets.topic.replication.factor", "1");
-    props.setProperty("offsets.topic.num.partitions", "1");
-    props.setProperty("transaction.state.log.replication.factor", "1");
-    props.setProperty("transaction.state.log.min.isr", "1");
-    props.setProperty("transaction.state.log.num.partitions", "1");
-    props.setProperty("group.initial.rebalance.delay.ms", "0");
-    props.setProperty("auto.create.topics.enable", "false");
+    props.putAll(KafkaTestBroker.SINGLE_NODE_SETTINGS);
     return props;
   }
 

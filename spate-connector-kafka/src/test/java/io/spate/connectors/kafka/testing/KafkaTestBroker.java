@@ -31,6 +31,22 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class KafkaTestBroker implements AutoCloseable {
 
+  /**
+   * The settings of a one-node test broker (here and in {@link KafkaBrokerMain}): internal topics sized
+   * for one node, so that transactions work; no topic auto-creation, so that a missing topic is an error;
+   * and no retention by time, because tests write records stamped in 1970 (small event times), which
+   * the default 7 days would delete within seconds, leaving a read silently short of records.
+   */
+  static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
+      "offsets.topic.replication.factor", "1",
+      "offsets.topic.num.partitions", "1",
+      "transaction.state.log.replication.factor", "1",
+      "transaction.state.log.min.isr", "1",
+      "transaction.state.log.num.partitions", "1",
+      "group.initial.rebalance.delay.ms", "0",
+      "auto.create.topics.enable", "false",
+      "log.retention.ms", "-1");
+
   private final KafkaClusterTestKit cluster;
   private final Admin admin;
 
@@ -49,16 +65,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     try {
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
           .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
-      builder.setConfigProp("offsets.topic.replication.factor", "1");
-      builder.setConfigProp("offsets.topic.num.partitions", "1");
-      builder.setConfigProp("transaction.state.log.replication.factor", "1");
-      builder.setConfigProp("transaction.state.log.min.isr", "1");
-      builder.setConfigProp("transaction.state.log.num.partitions", "1");
-      builder.setConfigProp("group.initial.rebalance.delay.ms", "0");
-      builder.setConfigProp("auto.create.topics.enable", "false");
-      // Tests write records stamped in 1970 (small event times). Retention by time, 7 days by default,
-      // would delete them within seconds, and a read would silently find fewer records than were written.
-      builder.setConfigProp("log.retention.ms", "-1");
+      SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
       brokerSettings.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
       cluster.format();
