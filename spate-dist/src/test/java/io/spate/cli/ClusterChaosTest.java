@@ -466,15 +466,7 @@ class ClusterChaosTest {
   /** The seed, what happened so far and the end of every process's log. */
   private String diagnosis() {
     StringBuilder text = new StringBuilder("seed ").append(seed).append('\n').append(String.join("\n", timeline));
-    try (Stream<Path> logs = Files.list(home.resolve("log"))) {
-      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        text.append("\n--- last lines of ").append(log.getFileName()).append(" ---\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-      }
-    } catch (IOException e) {
-      text.append("\n(logs not readable: ").append(e).append(')');
-    }
+    text.append(ClusterLogs.lastLines(home.resolve("log"), 40));
     return text.toString();
   }
 }

@@ -399,15 +399,7 @@ class KafkaExactlyOnceProcessClusterTest {
     } catch (Exception e) {
       text.append("unknown (").append(e).append(')');
     }
-    try (Stream<Path> logs = Files.list(home.resolve("log"))) {
-      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        text.append("\n--- last lines of ").append(log.getFileName()).append(" ---\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
-      }
-    } catch (IOException e) {
-      text.append("\n(logs not readable: ").append(e).append(')');
-    }
+    text.append(ClusterLogs.lastLines(home.resolve("log"), 60));
     return text.toString();
   }
 

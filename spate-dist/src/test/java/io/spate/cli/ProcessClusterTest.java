@@ -472,15 +472,7 @@ class ProcessClusterTest {
   private String diagnosis(String address, String jobId) {
     StringBuilder text = new StringBuilder("job state: ").append(overview(address, jobId).path("state").asText())
         .append("\nexceptions: ").append(exceptionsOf(address, jobId));
-    try (Stream<Path> logs = Files.list(home.resolve("log"))) {
-      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        text.append("\n--- last lines of ").append(log.getFileName()).append(" ---\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size())));
-      }
-    } catch (IOException e) {
-      text.append("\n(logs not readable: ").append(e).append(')');
-    }
+    text.append(ClusterLogs.lastLines(home.resolve("log"), 80));
     return text.toString();
   }
 
