@@ -31,14 +31,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -159,7 +156,8 @@ class KafkaExactlyOnceProcessClusterTest {
     Path markers = Files.createDirectories(home.resolve("markers-" + run));
     AtomicInteger written = new AtomicInteger();
     AtomicReference<Throwable> writerFailure = new AtomicReference<>();
-    Thread writer = writer(input, written, writerFailure);
+    Thread writer = KafkaTestBroker.sequenceWriter(broker.bootstrapServers(), input, RECORDS, CHUNK,
+        KafkaExactlyOnceProcessClusterTest::partition, written, writerFailure);
 
     String ends = Arrays.stream(endOffsets()).mapToObj(Long::toString).collect(Collectors.joining(","));
     String points = FAILURE_POINTS.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -260,26 +258,6 @@ class KafkaExactlyOnceProcessClusterTest {
     return byKey;
   }
 
-  /** Writes the numbers 0 to RECORDS - 1 into {@code topic}, each into its key's partition, a chunk every 100 ms (about 27 s). */
-  private static Thread writer(String topic, AtomicInteger written, AtomicReference<Throwable> failure) {
-    Thread thread = new Thread(() -> {
-      try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
-        for (int start = 0; start < RECORDS; start += CHUNK) {
-          for (int value = start; value < Math.min(RECORDS, start + CHUNK); value++) {
-            producer.send(new ProducerRecord<>(topic, partition(value), null,
-                Integer.toString(value).getBytes(StandardCharsets.UTF_8)));
-          }
-          producer.flush();
-          written.set(Math.min(RECORDS, start + CHUNK));
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "test-kafka-writer");
-    thread.setDaemon(true);
-    return thread;
-  }
 
   /**
    * The job jar, shaded as a user builds one: the job's classes, the Kafka connector's and

@@ -16,7 +16,6 @@ import io.spate.connectors.kafka.testing.KafkaBrokerProcess;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.testing.Await;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +86,8 @@ class KafkaBrokerRestartE2ETest {
     broker.createTopic("restart-out", PARTITIONS);
     AtomicInteger written = new AtomicInteger();
     AtomicReference<Throwable> writerFailure = new AtomicReference<>();
-    Thread writer = writer("restart-in", written, writerFailure);
+    Thread writer = KafkaTestBroker.sequenceWriter(broker.bootstrapServers(), "restart-in", RECORDS, CHUNK,
+        KafkaBrokerRestartE2ETest::partition, written, writerFailure);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     // One parallelism throughout: the parse is chained to the source, so each key's records stay in order.
@@ -135,27 +133,4 @@ class KafkaBrokerRestartE2ETest {
     System.out.println("broker restart: the job restarted " + result.counters().get(JobResult.RESTARTS) + " time(s)");
   }
 
-  /**
-   * Writes the numbers 0 to RECORDS - 1 into {@code topic}, each to the partition of its key, a chunk
-   * every few milliseconds; the producer's own retries carry it over the broker's absence.
-   */
-  private static Thread writer(String topic, AtomicInteger written, AtomicReference<Throwable> failure) {
-    Thread thread = new Thread(() -> {
-      try (KafkaProducer<byte[], byte[]> producer = KafkaTestBroker.producer(broker.bootstrapServers())) {
-        for (int start = 0; start < RECORDS; start += CHUNK) {
-          for (int value = start; value < Math.min(RECORDS, start + CHUNK); value++) {
-            producer.send(new ProducerRecord<>(topic, partition(value), null,
-                Integer.toString(value).getBytes(StandardCharsets.UTF_8)));
-          }
-          producer.flush();
-          written.set(Math.min(RECORDS, start + CHUNK));
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "test-kafka-writer");
-    thread.setDaemon(true);
-    return thread;
-  }
 }

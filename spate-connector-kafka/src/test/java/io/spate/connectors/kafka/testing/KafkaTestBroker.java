@@ -120,6 +120,34 @@ public final class KafkaTestBroker implements AutoCloseable {
     return new KafkaProducer<>(props);
   }
 
+  /**
+   * A daemon thread, not yet started, that writes the numbers 0 to {@code records - 1} (as decimal text, without
+   * key) into {@code topic}, each to the partition {@code partitionOf} gives, {@code chunk} at a time
+   * every 100 ms. {@code written} counts the acknowledged ones; a failure ends the thread into {@code
+   * failure}. The producer's own retries carry it over a broker's short absence.
+   */
+  public static Thread sequenceWriter(String bootstrapServers, String topic, int records, int chunk,
+      java.util.function.LongToIntFunction partitionOf, java.util.concurrent.atomic.AtomicInteger written,
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+    Thread thread = new Thread(() -> {
+      try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers)) {
+        for (int start = 0; start < records; start += chunk) {
+          for (int value = start; value < Math.min(records, start + chunk); value++) {
+            producer.send(new ProducerRecord<>(topic, partitionOf.applyAsInt(value), null,
+                Integer.toString(value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          }
+          producer.flush();
+          written.set(Math.min(records, start + chunk));
+          java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "test-kafka-sequence-writer");
+    thread.setDaemon(true);
+    return thread;
+  }
+
   /** Writes {@code records} and waits until every one is acknowledged. */
   public void produce(Collection<ProducerRecord<byte[], byte[]>> records) {
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
