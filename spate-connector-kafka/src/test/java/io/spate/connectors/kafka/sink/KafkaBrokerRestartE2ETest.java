@@ -3,7 +3,7 @@ package io.spate.connectors.kafka.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.JobClient;
-import io.spate.api.common.JobExecutionResult;
+import io.spate.api.common.JobStatus;
 import io.spate.api.common.RestartStrategies;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
@@ -14,18 +14,13 @@ import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaBrokerProcess;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
-import io.spate.runtime.jobmaster.JobResult;
 import io.spate.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,6 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
  * is killed with SIGKILL and started again, on the same port and log directory, seconds later. The
  * job recovers and a {@code read_committed} consumer sees, key by key, exactly the records the input
  * gives, each once and in order.
+ *
+ * <p>The job is a streaming one. Should it restart, the transactions its failed attempt left open
+ * are aborted at the restarted attempt's first checkpoint; until then they hold back what read
+ * committed consumers see of their partitions. A bounded job that ends before that checkpoint leaves
+ * them to the brokers' transaction timeout (docs/connectors/kafka.md, "When the brokers go away").
  */
 @Tag("fault-injection")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -71,14 +71,6 @@ class KafkaBrokerRestartE2ETest {
     return (int) (value % SequencedKeysJob.KEYS % PARTITIONS);
   }
 
-  /** How many of the input's records partition {@code p} holds once the writer is done. */
-  private static long endOffset(int p) {
-    long count = 0;
-    for (long value = 0; value < RECORDS; value++) {
-      count += partition(value) == p ? 1 : 0;
-    }
-    return count;
-  }
 
   @Test
   void theJobRecoversFromABrokerRestartAndWritesEveryRecordOnce() throws Exception {
@@ -94,15 +86,10 @@ class KafkaBrokerRestartE2ETest {
     env.setParallelism(PARTITIONS);
     env.enableCheckpointing(300);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(30, Duration.ofMillis(500)));
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      ends.put(new TopicPartition("restart-in", p), endOffset(p));
-    }
     KafkaSource<String> source = KafkaSource.<String>builder()
         .setBootstrapServers(broker.bootstrapServers())
         .setTopics("restart-in")
         .setStartingOffsets(OffsetsInitializer.earliest())
-        .setBounded(OffsetsInitializer.offsets(ends))
         .setValueOnlyDeserializer(new SimpleStringSchema())
         .build();
     env.fromSource(source, WatermarkStrategy.noWatermarks(), "input").uid("input")
@@ -123,14 +110,18 @@ class KafkaBrokerRestartE2ETest {
     broker.restart();
     assertThat(broker.pid()).isNotEqualTo(killed);
 
-    JobExecutionResult result = client.getJobExecutionResult().get(150, TimeUnit.SECONDS);
-    writer.join(TimeUnit.SECONDS.toMillis(60));
-    assertThat(writerFailure.get()).as("the input writer's failure").isNull();
-    assertThat(written.get()).isEqualTo(RECORDS);
-
-    Map<String, List<String>> committed = SequencedKeysJob.byKey(broker.readAll("restart-out", "read_committed"));
-    assertThat(committed).isEqualTo(SequencedKeysJob.expected(RECORDS));
-    System.out.println("broker restart: the job restarted " + result.counters().get(JobResult.RESTARTS) + " time(s)");
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(writerFailure.get()).as("the input writer's failure").isNull();
+      assertThat(written.get()).isEqualTo(RECORDS);
+      // Committed transactions become visible once their markers are written, shortly after the commit.
+      Await.untilPasses(Duration.ofSeconds(150), "every record committed once, in order",
+          () -> assertThat(SequencedKeysJob.byKey(broker.readAll("restart-out", "read_committed")))
+              .isEqualTo(SequencedKeysJob.expected(RECORDS)));
+      assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+    } finally {
+      client.cancel().get(30, TimeUnit.SECONDS);
+    }
   }
 
 }
