@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
@@ -96,8 +97,15 @@ class SourceFunctionOperatorTest {
     return false;
   }
 
-  private static void pollToEnd(SourceFunctionOperator<?> operator) {
-    Await.until(WAIT, "the source function to end", () -> drain(operator) == InputStatus.END_OF_INPUT);
+  private static void pollToEnd(SourceFunctionOperator<?> operator) throws Exception {
+    // Polls without pauses, as a task does while records come: Await's pauses would slow the function down.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (drain(operator) != InputStatus.END_OF_INPUT) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("The source function did not end within 60 s; it emitted " + operator.recordsEmitted());
+      }
+      Thread.yield();
+    }
   }
 
   @Test
@@ -250,7 +258,9 @@ class SourceFunctionOperatorTest {
   /** Restores a source of 0, 1, 2, ... below a limit from a checkpoint taken midway: it emits what was not yet emitted. */
   private void assertRestoresToExactlyTheRecordsNotYetEmitted(LongFunction<SourceFunction<Long>> counter)
       throws Exception {
-    long limit = 10_000;
+    // Far above what the function can emit while the test waits for the lock: the function takes its
+    // lock back at once after each step, so on a loaded machine the test may win it only much later.
+    long limit = 50_000;
     OneInputTestHarness<Void, Long> first = harness(counter.apply(limit), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(first);
     // One batch per poll: the function stays at most a hand-over ahead, far from its limit.
@@ -314,6 +324,12 @@ class SourceFunctionOperatorTest {
     OneInputTestHarness<Void, Long> harness = harness(new Counter(Long.MAX_VALUE), 1_000);
     SourceFunctionOperator<Long> operator = operatorOf(harness);
     for (long checkpoint = 1; checkpoint <= 3; checkpoint++) {
+      // The function goes on after each checkpoint: the lock was given back.
+      long before = operator.recordsEmitted();
+      Await.until(WAIT, "records after checkpoint " + (checkpoint - 1), () -> {
+        operator.emitNext();
+        return operator.recordsEmitted() > before;
+      });
       Await.until(WAIT, "the checkpoint lock", () -> readyAfterPolling(operator));
       harness.snapshot(checkpoint, 0);
       operator.checkpointTaken();
