@@ -221,7 +221,7 @@ class SpateCliTest {
   void unknownExampleListsTheAvailableOnes() {
     Result result = spate("example", "wordcont");
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Unknown example 'wordcont'; available: wordcount, demo.");
+    assertThat(result.firstErrorLine()).isEqualTo("Unknown example 'wordcont'; available: wordcount, demo, fraud-detection.");
     assertThat(result.err()).contains("Usage: spate example <name>", "Examples:", "  wordcount  Counts the words");
   }
 
@@ -229,7 +229,7 @@ class SpateCliTest {
   void exampleWithoutNameIsAUsageError() {
     Result result = spate("example");
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Missing the name of the example; available: wordcount, demo.");
+    assertThat(result.firstErrorLine()).isEqualTo("Missing the name of the example; available: wordcount, demo, fraud-detection.");
   }
 
   @Test
