@@ -20,10 +20,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -139,6 +141,31 @@ final class SequencedKeysJob {
       byKey.computeIfAbsent(Long.toString(key), k -> new ArrayList<>()).add(key + "," + n + "," + value);
     }
     return byKey;
+  }
+
+  /**
+   * What separates {@code actual} from {@code expected} (both by key), in a few lines: per key that
+   * differs, how many records it has, how many are missing (and the first), how many come twice and
+   * whether the order differs. Empty if they are equal. A whole map in a failure message hides this.
+   */
+  static String difference(Map<String, List<String>> actual, Map<String, List<String>> expected) {
+    StringBuilder out = new StringBuilder();
+    Set<String> keys = new TreeSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    for (String key : keys) {
+      List<String> want = expected.getOrDefault(key, List.of());
+      List<String> got = actual.getOrDefault(key, List.of());
+      if (want.equals(got)) {
+        continue;
+      }
+      List<String> missing = new ArrayList<>(want);
+      missing.removeAll(new HashSet<>(got));
+      long distinct = got.stream().distinct().count();
+      out.append(String.format("key %s: %d of %d records, %d missing%s, %d duplicated, %s%n", key, got.size(),
+          want.size(), missing.size(), missing.isEmpty() ? "" : " (first " + missing.get(0) + ")",
+          got.size() - distinct, got.stream().distinct().toList().equals(want) ? "in order" : "order differs"));
+    }
+    return out.toString();
   }
 
   /** A sink that is the Kafka sink, except that its committer fails once, before committing, in run {@code run}. */
