@@ -88,6 +88,17 @@ public final class SqlStatementParser {
     return statements.get(0);
   }
 
+  /** The parts of a name such as {@code db.`my table`}: one to three identifiers separated by dots. */
+  public static List<String> parseName(String name) {
+    List<SqlToken> tokens = SqlTokenizer.tokenize(name);
+    SqlStatementParser parser = new SqlStatementParser(name, tokens);
+    parser.pos = 0;
+    parser.end = tokens.size() - 1;
+    List<String> parts = parser.objectName().parts();
+    parser.expectEnd();
+    return parts;
+  }
+
   /** The index of the semicolon (or end) that ends the statement starting at {@code start}. */
   private static int statementEnd(List<SqlToken> tokens, int start) {
     boolean statementSet = tokens.get(start).isWord("EXECUTE") && tokens.get(start + 1).isWord("STATEMENT")

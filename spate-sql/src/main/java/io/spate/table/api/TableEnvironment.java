@@ -1,0 +1,64 @@
+package io.spate.table.api;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.table.api.internal.TableEnvironmentImpl;
+
+/**
+ * The entry point of Spate SQL and the Table API: it holds a session's catalogs and configuration,
+ * runs SQL statements ({@link #executeSql}) and turns queries into {@link Table}s ({@link #sqlQuery}).
+ */
+@PublicEvolving
+public interface TableEnvironment {
+
+  /** A table environment with {@code settings}, whose jobs run where {@code StreamExecutionEnvironment} runs them. */
+  static TableEnvironment create(EnvironmentSettings settings) {
+    return TableEnvironmentImpl.create(settings);
+  }
+
+  /**
+   * Runs one statement: DDL ({@code CREATE}, {@code DROP}, {@code ALTER}), {@code USE}, {@code SHOW},
+   * {@code DESCRIBE}, {@code SET}, {@code RESET}, {@code EXPLAIN}, a query (whose job starts now; its
+   * rows come from {@link TableResult#collect()}), an {@code INSERT} or a statement set (whose job starts
+   * now).
+   */
+  TableResult executeSql(String statement);
+
+  /** The query {@code query} as a {@link Table}, validated but not run. */
+  Table sqlQuery(String query);
+
+  /** The table or view {@code path} ({@code [catalog.][database.]name}) as a {@link Table}. */
+  Table from(String path);
+
+  /** Registers {@code table} as the temporary view {@code path}. */
+  void createTemporaryView(String path, Table table);
+
+  /** The plan of {@code statement}, a query or an INSERT, as {@code EXPLAIN} shows it. */
+  String explainSql(String statement);
+
+  /** The session's configuration. */
+  TableConfig getConfig();
+
+  /** The names of the catalogs. */
+  String[] listCatalogs();
+
+  /** The names of the current catalog's databases. */
+  String[] listDatabases();
+
+  /** The names of the current database's tables and views (temporary ones included). */
+  String[] listTables();
+
+  /** The names of the current database's views. */
+  String[] listViews();
+
+  /** The current catalog. */
+  String getCurrentCatalog();
+
+  /** The current database. */
+  String getCurrentDatabase();
+
+  /** Makes {@code catalog} current. */
+  void useCatalog(String catalog);
+
+  /** Makes {@code database} current. */
+  void useDatabase(String database);
+}

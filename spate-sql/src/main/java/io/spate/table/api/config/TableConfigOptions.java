@@ -1,0 +1,28 @@
+package io.spate.table.api.config;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.ConfigOptions;
+import java.time.Duration;
+
+/** The options of the Table API and SQL that a session sets with {@code SET} or {@code getConfig().set(...)}. */
+@PublicEvolving
+public final class TableConfigOptions {
+
+  private TableConfigOptions() {}
+
+  /** The session's time zone for TIMESTAMP_LTZ values and time functions; {@code default} is the JVM's. */
+  public static final ConfigOption<String> LOCAL_TIME_ZONE = ConfigOptions.key("table.local-time-zone").stringType()
+      .defaultValue("default")
+      .withDescription("The session's time zone (an id such as 'UTC' or 'Europe/Berlin'); 'default' is the JVM's.");
+
+  /** Whether INSERT statements wait for their job to end. */
+  public static final ConfigOption<Boolean> TABLE_DML_SYNC = ConfigOptions.key("table.dml-sync").booleanType()
+      .defaultValue(false)
+      .withDescription("Whether INSERT INTO waits until its job ends before executeSql returns.");
+
+  /** How long idle state is kept by stateful SQL operators; 0 keeps it for ever. */
+  public static final ConfigOption<Duration> IDLE_STATE_RETENTION = ConfigOptions.key("table.exec.state.ttl")
+      .durationType().defaultValue(Duration.ZERO)
+      .withDescription("How long state of a key that saw no update is kept by stateful operators; 0 keeps it for ever.");
+}

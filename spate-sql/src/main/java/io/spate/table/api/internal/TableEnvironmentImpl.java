@@ -1,0 +1,509 @@
+package io.spate.table.api.internal;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.common.JobClient;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.configuration.Configuration;
+import io.spate.api.configuration.CoreOptions;
+import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.types.Row;
+import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.ResultKind;
+import io.spate.table.api.SqlParserException;
+import io.spate.table.api.Table;
+import io.spate.table.api.TableConfig;
+import io.spate.table.api.TableEnvironment;
+import io.spate.table.api.TableException;
+import io.spate.table.api.TableResult;
+import io.spate.table.api.ValidationException;
+import io.spate.table.api.config.TableConfigOptions;
+import io.spate.table.catalog.CatalogBaseTable;
+import io.spate.table.catalog.CatalogManager;
+import io.spate.table.catalog.CatalogTable;
+import io.spate.table.catalog.CatalogView;
+import io.spate.table.catalog.Column;
+import io.spate.table.catalog.ObjectIdentifier;
+import io.spate.table.catalog.ResolvedSchema;
+import io.spate.table.connector.sink.DynamicTableSink;
+import io.spate.table.connector.sink.SinkV2Provider;
+import io.spate.table.factories.FactoryUtil;
+import io.spate.table.parse.ParsedStatement;
+import io.spate.table.parse.SqlStatementParser;
+import io.spate.table.parse.SqlText;
+import io.spate.table.planner.SqlPlanner;
+import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.planner.translate.StreamTranslator;
+import io.spate.table.types.logical.BigIntType;
+import io.spate.table.types.logical.LogicalType;
+import io.spate.table.types.logical.RowType;
+import io.spate.table.types.logical.VarCharType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.AnsiSqlDialect;
+
+/**
+ * Spate's {@link TableEnvironment}: parses each statement, carries out DDL and session statements
+ * on the catalogs and configuration, and plans queries and inserts into DataStream jobs that it
+ * submits where {@code StreamExecutionEnvironment.getExecutionEnvironment()} submits them.
+ */
+@Internal
+public final class TableEnvironmentImpl implements TableEnvironment {
+
+  private static final ResolvedSchema STRING_RESULT = ResolvedSchema.physical(List.of("result"),
+      List.of(VarCharType.STRING_TYPE));
+
+  private final EnvironmentSettings settings;
+  private final TableConfig config = TableConfig.getDefault();
+  private final CatalogManager catalogs = new CatalogManager();
+  private final SqlPlanner planner = new SqlPlanner(catalogs);
+  private final SchemaResolver schemas = new SchemaResolver(planner);
+
+  private TableEnvironmentImpl(EnvironmentSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A table environment with {@code settings}. */
+  public static TableEnvironmentImpl create(EnvironmentSettings settings) {
+    return new TableEnvironmentImpl(settings);
+  }
+
+  @Override
+  public TableResult executeSql(String statement) {
+    return execute(SqlStatementParser.parseStatement(statement));
+  }
+
+  /** Carries out one parsed statement. */
+  TableResult execute(ParsedStatement statement) {
+    if (statement instanceof ParsedStatement.CreateTable create) {
+      ObjectIdentifier id = catalogs.qualify(create.name().parts());
+      catalogs.createTable(schemas.resolve(create, id), create.temporary(), create.ifNotExists());
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.CreateView create) {
+      ObjectIdentifier id = catalogs.qualify(create.name().parts());
+      catalogs.createTable(view(id, create.query(), create.columnNames()), create.temporary(), create.ifNotExists());
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.CreateDatabase create) {
+      List<String> parts = create.name().parts();
+      if (parts.size() > 2) {
+        throw new ValidationException("A database name is [catalog.]database, not '" + create.name() + "'");
+      }
+      String catalog = parts.size() == 2 ? parts.get(0) : catalogs.getCurrentCatalog();
+      catalogs.createDatabase(catalog, create.name().name(), create.comment(), create.ifNotExists());
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.Drop drop) {
+      return drop(drop);
+    }
+    if (statement instanceof ParsedStatement.AlterTableOptions alter) {
+      ObjectIdentifier id = catalogs.qualify(alter.name().parts());
+      CatalogBaseTable table = catalogs.getTableOrError(id);
+      if (!(table instanceof CatalogTable catalogTable)) {
+        throw new ValidationException(id.asSummaryString() + " is a view: ALTER TABLE ... SET changes tables");
+      }
+      Map<String, String> options = new LinkedHashMap<>(catalogTable.getOptions());
+      options.putAll(alter.set());
+      alter.resetKeys().forEach(options::remove);
+      catalogs.alterTable(catalogTable.withOptions(options));
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.AlterRename rename) {
+      return rename(rename);
+    }
+    if (statement instanceof ParsedStatement.Use use) {
+      if (use.catalog()) {
+        catalogs.setCurrentCatalog(use.name().name());
+      } else if (use.name().parts().size() == 2) {
+        catalogs.setCurrentCatalog(use.name().parts().get(0));
+        catalogs.setCurrentDatabase(use.name().name());
+      } else {
+        catalogs.setCurrentDatabase(use.name().name());
+      }
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.Show show) {
+      return show(show);
+    }
+    if (statement instanceof ParsedStatement.Describe describe) {
+      return describe(catalogs.qualify(describe.name().parts()));
+    }
+    if (statement instanceof ParsedStatement.Set set) {
+      if (set.key() == null) {
+        List<Row> rows = new ArrayList<>();
+        config.toMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> rows.add(Row.of(e.getKey(), e.getValue())));
+        return TableResultImpl.ofRows(ResolvedSchema.physical(List.of("key", "value"),
+            List.of(VarCharType.STRING_TYPE, VarCharType.STRING_TYPE)), rows);
+      }
+      config.set(set.key(), set.value());
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.Reset reset) {
+      if (reset.key() == null) {
+        config.resetAll();
+      } else {
+        config.reset(reset.key());
+      }
+      return TableResultImpl.OK;
+    }
+    if (statement instanceof ParsedStatement.Query query) {
+      return executeQuery(query.text());
+    }
+    if (statement instanceof ParsedStatement.Insert insert) {
+      return executeInserts(List.of(insert));
+    }
+    if (statement instanceof ParsedStatement.StatementSet set) {
+      return executeInserts(set.inserts());
+    }
+    if (statement instanceof ParsedStatement.Execute execute) {
+      return execute(execute.executed());
+    }
+    if (statement instanceof ParsedStatement.Explain explain) {
+      return TableResultImpl.ofRows(STRING_RESULT, List.of(Row.of(explain(explain.explained()))));
+    }
+    if (statement instanceof ParsedStatement.StopJob) {
+      throw new TableException("STOP JOB is a statement of the SQL client (./spate sql); from a program, stop the"
+          + " job through TableResult.getJobClient()");
+    }
+    if (statement instanceof ParsedStatement.CreateFunction) {
+      throw new TableException("Spate SQL does not support CREATE FUNCTION yet");
+    }
+    if (statement instanceof ParsedStatement.Unsupported unsupported) {
+      throw new TableException("Spate SQL does not support " + unsupported.feature() + " yet (at "
+          + unsupported.text().positionOf(0) + ")");
+    }
+    throw new TableException("Spate SQL cannot run the statement at " + statement.text().positionOf(0) + " yet");
+  }
+
+  private TableResult drop(ParsedStatement.Drop drop) {
+    switch (drop.kind()) {
+      case TABLE:
+      case VIEW:
+        catalogs.dropTable(catalogs.qualify(drop.name().parts()), drop.kind() == ParsedStatement.ObjectKind.VIEW,
+            drop.temporary(), drop.ifExists());
+        return TableResultImpl.OK;
+      case DATABASE: {
+        List<String> parts = drop.name().parts();
+        String catalog = parts.size() == 2 ? parts.get(0) : catalogs.getCurrentCatalog();
+        catalogs.dropDatabase(catalog, drop.name().name(), drop.ifExists(), false);
+        return TableResultImpl.OK;
+      }
+      default:
+        throw new TableException("Spate SQL does not support DROP FUNCTION yet");
+    }
+  }
+
+  private TableResult rename(ParsedStatement.AlterRename rename) {
+    ObjectIdentifier id = catalogs.qualify(rename.name().parts());
+    ObjectIdentifier target = catalogs.qualify(rename.newName().parts());
+    CatalogBaseTable table = catalogs.getTableOrError(id);
+    boolean temporary = catalogs.isTemporary(id);
+    CatalogBaseTable renamed = table instanceof CatalogTable t ? t.withIdentifier(target)
+        : new CatalogView(target, ((CatalogView) table).getOriginalQuery(), ((CatalogView) table).getExpandedQuery(),
+            table.getRowType(), table.getComment());
+    catalogs.createTable(renamed, temporary, false);
+    catalogs.dropTable(id, table instanceof CatalogView, temporary, false);
+    return TableResultImpl.OK;
+  }
+
+  private TableResult show(ParsedStatement.Show show) {
+    switch (show.kind()) {
+      case TABLES:
+        return names("table name", catalogs.listTables(false));
+      case VIEWS:
+        return names("view name", catalogs.listTables(true));
+      case DATABASES:
+        return names("database name", catalogs.listDatabases());
+      case CATALOGS:
+        return names("catalog name", catalogs.listCatalogs());
+      case CURRENT_CATALOG:
+        return names("current catalog name", List.of(catalogs.getCurrentCatalog()));
+      case CURRENT_DATABASE:
+        return names("current database name", List.of(catalogs.getCurrentDatabase()));
+      case COLUMNS:
+        return describe(catalogs.qualify(show.name().parts()));
+      case CREATE_TABLE:
+      case CREATE_VIEW: {
+        CatalogBaseTable table = catalogs.getTableOrError(catalogs.qualify(show.name().parts()));
+        return TableResultImpl.ofRows(STRING_RESULT, List.of(Row.of(ShowCreate.of(table))));
+      }
+      default:
+        throw new TableException("Spate SQL does not support SHOW " + show.kind().name().replace('_', ' ') + " yet");
+    }
+  }
+
+  private static TableResult names(String column, List<String> names) {
+    List<Row> rows = names.stream().map(Row::of).toList();
+    return TableResultImpl.ofRows(ResolvedSchema.physical(List.of(column), List.of(VarCharType.STRING_TYPE)), rows);
+  }
+
+  private TableResult describe(ObjectIdentifier id) {
+    CatalogBaseTable table = catalogs.getTableOrError(id);
+    List<Row> rows = new ArrayList<>();
+    if (table instanceof CatalogTable catalogTable) {
+      for (Column column : catalogTable.getColumns()) {
+        String key = catalogTable.getPrimaryKey().contains(column.getName())
+            ? "PRI(" + String.join(", ", catalogTable.getPrimaryKey()) + ")" : null;
+        String extras = column instanceof Column.ComputedColumn c ? "AS " + c.expression()
+            : column instanceof Column.MetadataColumn m ? "METADATA FROM '" + m.key() + "'" + (m.virtual() ? " VIRTUAL" : "")
+            : null;
+        String watermark = catalogTable.getWatermarkSpec() != null
+            && catalogTable.getWatermarkSpec().rowtimeAttribute().equals(column.getName())
+            ? catalogTable.getWatermarkSpec().expression() : null;
+        rows.add(Row.of(column.getName(), column.getType().copy(true).asSummaryString(), column.getType().isNullable(),
+            key, extras, watermark));
+      }
+    } else {
+      RowType type = table.getRowType();
+      for (RowType.RowField field : type.getFields()) {
+        rows.add(Row.of(field.getName(), field.getType().copy(true).asSummaryString(), field.getType().isNullable(),
+            null, null, null));
+      }
+    }
+    LogicalType string = VarCharType.STRING_TYPE;
+    return TableResultImpl.ofRows(ResolvedSchema.physical(List.of("name", "type", "null", "key", "extras", "watermark"),
+        List.of(string, string, new io.spate.table.types.logical.BooleanType(), string, string, string)), rows);
+  }
+
+  private CatalogView view(ObjectIdentifier id, SqlText query, List<String> columnNames) {
+    SqlNode node = planner.parse(query);
+    RelRoot root = planner.toRel(node);
+    RowType type = (RowType) SpateTypeFactory.toLogicalType(root.validatedRowType);
+    if (!columnNames.isEmpty()) {
+      if (columnNames.size() != type.getFieldCount()) {
+        throw new ValidationException("View " + id.asSummaryString() + " names " + columnNames.size()
+            + " columns, but its query gives " + type.getFieldCount());
+      }
+      List<RowType.RowField> fields = new ArrayList<>();
+      for (int i = 0; i < columnNames.size(); i++) {
+        fields.add(new RowType.RowField(columnNames.get(i), type.getTypeAt(i)));
+      }
+      type = new RowType(false, fields);
+    }
+    String expanded = node.toSqlString(SPATE_DIALECT).getSql();
+    if (!columnNames.isEmpty()) {
+      StringBuilder aliases = new StringBuilder();
+      for (String name : columnNames) {
+        aliases.append(aliases.length() == 0 ? "" : ", ").append('`').append(name.replace("`", "``")).append('`');
+      }
+      expanded = "SELECT * FROM (" + expanded + ") AS `v` (" + aliases + ")";
+    }
+    return new CatalogView(id, query.text(), expanded, type, null);
+  }
+
+  /** Calcite's ANSI dialect with Flink's back-quoted identifiers, for the stored text of views. */
+  private static final SqlDialect SPATE_DIALECT = new AnsiSqlDialect(AnsiSqlDialect.DEFAULT_CONTEXT
+      .withIdentifierQuoteString("`"));
+
+  /** Plans {@code query} and starts its job; the result's iterator gives its rows. */
+  TableResult executeQuery(SqlText query) {
+    RelRoot root = planner.toRel(query);
+    RelNode plan = planner.rewrite(root.project());
+    StreamExecutionEnvironment env = newEnvironment();
+    DataStream<Row> rows = translator(env).translate(plan);
+    CloseableIterator<Row> iterator = rows.collectAsync();
+    JobClient job = submit(env, "collect");
+    ResolvedSchema schema = schemaOf(root);
+    CloseableIterator<Row> closing = CloseableIterator.adapterForIterator(iterator, () -> {
+      iterator.close();
+      job.cancel();
+    });
+    return new TableResultImpl(job, schema, ResultKind.SUCCESS_WITH_CONTENT, () -> closing,
+        settings.isStreamingMode(), config.getLocalTimeZone());
+  }
+
+  /** Plans {@code inserts} into one job (their sources shared where they read the same table) and starts it. */
+  TableResult executeInserts(List<ParsedStatement.Insert> inserts) {
+    StreamExecutionEnvironment env = newEnvironment();
+    StreamTranslator translator = translator(env);
+    List<String> sinkNames = new ArrayList<>();
+    for (ParsedStatement.Insert insert : inserts) {
+      RelNode plan = planner.toRel(insert.text()).rel;
+      if (!(plan instanceof TableModify modify)) {
+        throw new TableException("Not an INSERT: " + insert.text());
+      }
+      CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
+      if (table.getColumns().stream().anyMatch(c -> !c.isPhysical())) {
+        throw new TableException("Spate SQL does not write into tables with computed or metadata columns yet (table "
+            + table.getIdentifier().asSummaryString() + ")");
+      }
+      DataStream<Row> rows = translator.translate(planner.rewrite(modify.getInput()));
+      DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.contextOf(table));
+      DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
+      String name = "Sink: " + table.getIdentifier().getObjectName();
+      if (provider instanceof SinkV2Provider sinkProvider) {
+        rows.sinkTo(sinkProvider.createSink()).name(name);
+      } else if (provider instanceof DynamicTableSink.DataStreamSinkProvider streamProvider) {
+        streamProvider.consumeDataStream(rows, name);
+      } else {
+        throw new TableException("Unknown sink provider " + provider.getClass().getName() + " of table "
+            + table.getIdentifier().asSummaryString());
+      }
+      sinkNames.add(table.getIdentifier().asSummaryString());
+    }
+    JobClient job = submit(env, "insert-into_" + String.join(",", sinkNames));
+    if (config.get(TableConfigOptions.TABLE_DML_SYNC)) {
+      try {
+        job.getJobExecutionResult().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TableException("Interrupted while waiting for the INSERT's job", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new TableException("The INSERT's job failed: " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    List<LogicalType> counts = sinkNames.stream().map(n -> (LogicalType) new BigIntType(false)).toList();
+    ResolvedSchema schema = ResolvedSchema.physical(sinkNames, counts);
+    Object[] unknown = sinkNames.stream().map(n -> (Object) (-1L)).toArray();
+    return new TableResultImpl(job, schema, ResultKind.SUCCESS_WITH_CONTENT,
+        () -> CloseableIterator.adapterForIterator(List.of(Row.of(unknown)).iterator()), false,
+        config.getLocalTimeZone());
+  }
+
+  private String explain(ParsedStatement statement) {
+    StringBuilder out = new StringBuilder();
+    List<SqlText> texts = new ArrayList<>();
+    if (statement instanceof ParsedStatement.Query query) {
+      texts.add(query.text());
+    } else if (statement instanceof ParsedStatement.Insert insert) {
+      texts.add(insert.text());
+    } else if (statement instanceof ParsedStatement.StatementSet set) {
+      set.inserts().forEach(i -> texts.add(i.text()));
+    } else {
+      throw new TableException("EXPLAIN explains a query, an INSERT or a statement set");
+    }
+    out.append("== Abstract Syntax Tree ==\n");
+    List<RelNode> plans = new ArrayList<>();
+    for (SqlText text : texts) {
+      RelNode plan = planner.toRel(text).project();
+      plans.add(plan);
+      out.append(org.apache.calcite.plan.RelOptUtil.toString(plan));
+    }
+    out.append("\n== Optimized Logical Plan ==\n");
+    for (RelNode plan : plans) {
+      out.append(org.apache.calcite.plan.RelOptUtil.toString(planner.rewrite(plan)));
+    }
+    return out.toString();
+  }
+
+  private ResolvedSchema schemaOf(RelRoot root) {
+    RowType type = (RowType) SpateTypeFactory.toLogicalType(root.validatedRowType);
+    List<String> names = new ArrayList<>();
+    List<LogicalType> types = new ArrayList<>();
+    for (int i = 0; i < type.getFieldCount(); i++) {
+      names.add(root.fields.get(i).getValue());
+      types.add(type.getTypeAt(i));
+    }
+    return ResolvedSchema.physical(names, types);
+  }
+
+  private StreamTranslator translator(StreamExecutionEnvironment env) {
+    return new StreamTranslator(env, planner, config, config.getLocalTimeZone(),
+        Thread.currentThread().getContextClassLoader());
+  }
+
+  private StreamExecutionEnvironment newEnvironment() {
+    Configuration configuration = new Configuration(config.getConfiguration());
+    if (!settings.isStreamingMode()) {
+      configuration.set(CoreOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+    }
+    return StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+  }
+
+  private static JobClient submit(StreamExecutionEnvironment env, String name) {
+    try {
+      return env.executeAsync(name);
+    } catch (Exception e) {
+      throw new TableException("Could not submit the job of the statement: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Table sqlQuery(String query) {
+    ParsedStatement statement = SqlStatementParser.parseStatement(query);
+    if (!(statement instanceof ParsedStatement.Query q)) {
+      throw new SqlParserException("sqlQuery takes a query (SELECT, WITH, VALUES), not the statement at "
+          + statement.text().positionOf(0) + "; run other statements with executeSql");
+    }
+    return new TableImpl(this, q.text(), schemaOf(planner.toRel(q.text())));
+  }
+
+  @Override
+  public Table from(String path) {
+    List<String> parts = SqlStatementParser.parseName(path);
+    ObjectIdentifier id = catalogs.qualify(parts);
+    catalogs.getTableOrError(id);
+    return sqlQuery("SELECT * FROM " + id.asSerializableString());
+  }
+
+  @Override
+  public void createTemporaryView(String path, Table table) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    catalogs.createTable(view(id, ((TableImpl) table).query(), List.of()), true, false);
+  }
+
+  @Override
+  public String explainSql(String statement) {
+    return explain(SqlStatementParser.parseStatement(statement));
+  }
+
+  /** The plan text of {@code query}. */
+  String explainQuery(SqlText query) {
+    return explain(new ParsedStatement.Query(query));
+  }
+
+  @Override
+  public TableConfig getConfig() {
+    return config;
+  }
+
+  @Override
+  public String[] listCatalogs() {
+    return catalogs.listCatalogs().toArray(new String[0]);
+  }
+
+  @Override
+  public String[] listDatabases() {
+    return catalogs.listDatabases().toArray(new String[0]);
+  }
+
+  @Override
+  public String[] listTables() {
+    return catalogs.listTables(false).toArray(new String[0]);
+  }
+
+  @Override
+  public String[] listViews() {
+    return catalogs.listTables(true).toArray(new String[0]);
+  }
+
+  @Override
+  public String getCurrentCatalog() {
+    return catalogs.getCurrentCatalog();
+  }
+
+  @Override
+  public String getCurrentDatabase() {
+    return catalogs.getCurrentDatabase();
+  }
+
+  @Override
+  public void useCatalog(String catalog) {
+    catalogs.setCurrentCatalog(catalog);
+  }
+
+  @Override
+  public void useDatabase(String database) {
+    catalogs.setCurrentDatabase(database);
+  }
+}

@@ -1,0 +1,35 @@
+package io.spate.table.planner;
+
+import io.spate.table.catalog.CatalogTable;
+import io.spate.table.planner.calcite.SpateTypeFactory;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A catalog table as Calcite sees it: its row type (every column); the translator reads the rest from the table. */
+final class CatalogCalciteTable extends AbstractTable {
+
+  private final CatalogTable table;
+
+  CatalogCalciteTable(CatalogTable table) {
+    this.table = table;
+  }
+
+  /** The catalog's table. */
+  CatalogTable table() {
+    return table;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return ((SpateTypeFactory) typeFactory).createFieldTypeFromLogicalType(table.getRowType().copy(false));
+  }
+
+  @Override
+  public <C extends Object> C unwrap(Class<C> clazz) {
+    if (clazz.isInstance(table)) {
+      return clazz.cast(table);
+    }
+    return clazz.isInstance(this) ? clazz.cast(this) : super.unwrap(clazz);
+  }
+}

@@ -1,0 +1,222 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.configuration.ReadableConfig;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.types.Row;
+import io.spate.table.api.TableException;
+import io.spate.table.api.ValidationException;
+import io.spate.table.catalog.CatalogTable;
+import io.spate.table.catalog.Column;
+import io.spate.table.catalog.ObjectIdentifier;
+import io.spate.table.connector.source.DynamicTableSource;
+import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.connector.source.SourceProvider;
+import io.spate.table.factories.DynamicTableFactory;
+import io.spate.table.factories.FactoryUtil;
+import io.spate.table.parse.SqlText;
+import io.spate.table.planner.SqlPlanner;
+import io.spate.table.planner.codegen.ExprCompiler;
+import io.spate.table.runtime.expr.Expr;
+import io.spate.table.runtime.operators.CalcFunction;
+import io.spate.table.runtime.operators.RowtimeWatermarks;
+import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.types.logical.RowType;
+import io.spate.table.planner.calcite.SpateTypeFactory;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+
+/**
+ * Builds the DataStream job of a relational plan: table scans become the tables' sources (with their
+ * computed columns and watermarks), projections and filters become calc steps, unions unions. A plan
+ * node it cannot run yet fails naming the node.
+ */
+@Internal
+public final class StreamTranslator {
+
+  private final StreamExecutionEnvironment env;
+  private final SqlPlanner planner;
+  private final ReadableConfig config;
+  private final ClassLoader classLoader;
+  private final ExprCompiler compiler;
+  private int sources;
+
+  /** A translator into {@code env}'s job, with the session's {@code config} and local time zone. */
+  public StreamTranslator(StreamExecutionEnvironment env, SqlPlanner planner, ReadableConfig config, ZoneId zone,
+      ClassLoader classLoader) {
+    this.env = env;
+    this.planner = planner;
+    this.config = config;
+    this.classLoader = classLoader;
+    this.compiler = new ExprCompiler(planner.rexBuilder(), zone);
+  }
+
+  /** The stream of {@code plan}'s rows. */
+  public DataStream<Row> translate(RelNode plan) {
+    if (plan instanceof TableScan scan) {
+      return scan(scan);
+    }
+    if (plan instanceof LogicalProject project) {
+      return calc(translate(project.getInput()), null, project.getProjects(), project.getRowType(), "Calc");
+    }
+    if (plan instanceof LogicalFilter filter) {
+      return calc(translate(filter.getInput()), filter.getCondition(), null, filter.getRowType(), "Calc");
+    }
+    if (plan instanceof LogicalCalc calc) {
+      RexProgram program = calc.getProgram();
+      RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+      List<RexNode> projects = new ArrayList<>();
+      for (RexLocalRef ref : program.getProjectList()) {
+        projects.add(program.expandLocalRef(ref));
+      }
+      return calc(translate(calc.getInput()), condition, projects, calc.getRowType(), "Calc");
+    }
+    if (plan instanceof LogicalUnion union) {
+      if (!union.all) {
+        throw new TableException("Spate SQL does not support UNION (with duplicate removal) yet; UNION ALL works");
+      }
+      DataStream<Row> first = translate(union.getInput(0));
+      List<DataStream<Row>> others = new ArrayList<>();
+      for (int i = 1; i < union.getInputs().size(); i++) {
+        others.add(translate(union.getInput(i)));
+      }
+      @SuppressWarnings("unchecked")
+      DataStream<Row>[] rest = others.toArray(new DataStream[0]);
+      return first.union(rest);
+    }
+    if (plan instanceof LogicalValues values) {
+      return values(values);
+    }
+    throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
+        + " (" + plan.explain().trim() + ")");
+  }
+
+  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
+      String name) {
+    Expr compiledCondition = condition == null ? null : compiler.compile(condition);
+    List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
+    RowTypeInfo type = rowTypeInfo(rowType);
+    return input.flatMap(new CalcFunction(compiledCondition, compiledProjects), type).name(name);
+  }
+
+  private DataStream<Row> values(LogicalValues values) {
+    List<Row> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      Row row = new Row(tuple.size());
+      for (int i = 0; i < tuple.size(); i++) {
+        row.setField(i, compiler.compile(tuple.get(i)).eval(row));
+      }
+      rows.add(row);
+    }
+    return env.fromData(rows, rowTypeInfo(values.getRowType())).name("Values");
+  }
+
+  private DataStream<Row> scan(TableScan scan) {
+    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+    if (table == null) {
+      throw new TableException("Spate SQL cannot scan " + scan.getTable().getQualifiedName());
+    }
+    ObjectIdentifier id = table.getIdentifier();
+    DynamicTableSource source = FactoryUtil.createDynamicTableSource(context(table));
+    if (!(source instanceof ScanTableSource scanSource)) {
+      throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()
+          + ") cannot be scanned");
+    }
+    if (table.getColumns().stream().anyMatch(c -> c instanceof Column.MetadataColumn)) {
+      throw new TableException("Spate SQL does not read METADATA columns yet (table " + id.asSummaryString() + ")");
+    }
+    String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
+    ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(table.getPhysicalRowType());
+    RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
+    DataStream<Row> physical;
+    if (provider instanceof SourceProvider sourceProvider) {
+      physical = env.fromSource(sourceProvider.createSource(), WatermarkStrategy.noWatermarks(), name, physicalInfo);
+    } else if (provider instanceof ScanTableSource.DataStreamScanProvider streamProvider) {
+      physical = streamProvider.produceDataStream(env, name);
+    } else {
+      throw new TableException("Unknown scan provider " + provider.getClass().getName() + " of table "
+          + id.asSummaryString());
+    }
+    DataStream<Row> rows = physical;
+    boolean computed = table.getColumns().stream().anyMatch(c -> c instanceof Column.ComputedColumn);
+    if (computed) {
+      List<RexNode> projects = new ArrayList<>();
+      int physicalIndex = 0;
+      for (Column column : table.getColumns()) {
+        if (column instanceof Column.ComputedColumn c) {
+          projects.add(planner.toRex(new SqlText(c.expression(), 1, 1), physicalType));
+        } else {
+          projects.add(planner.rexBuilder().makeInputRef(physicalType, physicalIndex++));
+        }
+      }
+      RelDataType fullType = scan.getRowType();
+      rows = calc(physical, null, projects, fullType, "Computed columns of " + id.getObjectName());
+    }
+    if (table.getWatermarkSpec() != null) {
+      RelDataType fullType = scan.getRowType();
+      int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
+      Expr watermark = compiler.compile(planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1),
+          fullType));
+      RowtimeWatermarks watermarks = new RowtimeWatermarks(rowtime, watermark);
+      WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> watermarks.generator())
+          .withTimestampAssigner(watermarks.timestampAssigner());
+      rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());
+    }
+    return rows;
+  }
+
+  private static RowTypeInfo rowTypeInfo(RelDataType type) {
+    return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
+  }
+
+  private DynamicTableFactory.Context context(CatalogTable table) {
+    return new DynamicTableFactory.Context() {
+      @Override
+      public ObjectIdentifier getObjectIdentifier() {
+        return table.getIdentifier();
+      }
+
+      @Override
+      public CatalogTable getCatalogTable() {
+        return table;
+      }
+
+      @Override
+      public ReadableConfig getConfiguration() {
+        return config;
+      }
+
+      @Override
+      public ClassLoader getClassLoader() {
+        return classLoader;
+      }
+
+      @Override
+      public boolean isTemporary() {
+        return false;
+      }
+    };
+  }
+
+  /** The factory context of {@code table}, for sinks. */
+  public DynamicTableFactory.Context contextOf(CatalogTable table) {
+    return context(table);
+  }
+}

@@ -1,0 +1,79 @@
+package io.spate.table.runtime.operators;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.eventtime.TimestampAssigner;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.eventtime.WatermarkGenerator;
+import io.spate.api.eventtime.WatermarkOutput;
+import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.Expr;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A table's {@code WATERMARK FOR rowtime AS expression}: a row's timestamp is its rowtime column, and
+ * the watermark is the largest value the expression took so far, emitted periodically. A
+ * {@code TIMESTAMP} counts as UTC, as in Flink.
+ */
+@Internal
+public final class RowtimeWatermarks implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int rowtimeIndex;
+  private final Expr watermark;
+
+  /** Watermarks from {@code watermark}, timestamps from field {@code rowtimeIndex}. */
+  public RowtimeWatermarks(int rowtimeIndex, Expr watermark) {
+    this.rowtimeIndex = rowtimeIndex;
+    this.watermark = watermark;
+  }
+
+  /** The timestamp assigner: the rowtime column in epoch milliseconds. */
+  public TimestampAssigner<Row> timestampAssigner() {
+    int index = rowtimeIndex;
+    return (row, previous) -> {
+      Object value = row.getField(index);
+      if (value == null) {
+        throw new IllegalArgumentException("The rowtime column (field " + index + ") of row " + row + " is NULL;"
+            + " a rowtime attribute needs a value in every row");
+      }
+      return epochMillis(value);
+    };
+  }
+
+  /** A generator that emits the largest watermark expression value seen, on each periodic emit. */
+  public WatermarkGenerator<Row> generator() {
+    Expr expression = watermark;
+    return new WatermarkGenerator<>() {
+      private long current = Long.MIN_VALUE;
+
+      @Override
+      public void onEvent(Row event, long eventTimestamp, WatermarkOutput output) {
+        Object value = expression.eval(event);
+        if (value != null) {
+          current = Math.max(current, epochMillis(value));
+        }
+      }
+
+      @Override
+      public void onPeriodicEmit(WatermarkOutput output) {
+        if (current != Long.MIN_VALUE) {
+          output.emitWatermark(new Watermark(current));
+        }
+      }
+    };
+  }
+
+  static long epochMillis(Object value) {
+    if (value instanceof LocalDateTime t) {
+      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    if (value instanceof Instant i) {
+      return i.toEpochMilli();
+    }
+    throw new IllegalArgumentException("A rowtime value must be a TIMESTAMP or TIMESTAMP_LTZ, not " + value);
+  }
+}
