@@ -56,6 +56,9 @@ import java.util.TreeSet;
 public final class TypeExtractor {
 
   private static final int MAX_NESTING = 64;
+  private static final String ROW_RETURNS_EXAMPLE =
+      "`.returns(Types.ROW(Types.STRING, Types.LONG))`, or with names"
+          + " `.returns(Types.ROW_NAMED(new String[] {\"user\", \"amount\"}, Types.STRING, Types.LONG))`";
   private static final Set<Class<?>> LIST_CLASSES = Set.of(List.class, ArrayList.class);
   private static final Set<Class<?>> MAP_CLASSES =
       Set.of(Map.class, HashMap.class, LinkedHashMap.class);
@@ -511,13 +514,11 @@ public final class TypeExtractor {
                 + " `Types.EITHER(Types.STRING, Types.INT)`");
       }
       if (type == Row.class) {
-        throw failure(
-            path,
-            type,
-            "is a Row, whose class says nothing about the types of its fields",
-            "Declare them with `.returns(Types.ROW(Types.STRING, Types.LONG))`, or with names"
-                + " `.returns(Types.ROW_NAMED(new String[] {\"user\", \"amount\"}, Types.STRING,"
-                + " Types.LONG))`");
+        throw new ExtractionFailure(
+            FieldPaths.subject(path, type.getName())
+                + " is a Row, whose class says nothing about the types of its fields",
+            "Declare them with " + ROW_RETURNS_EXAMPLE,
+            ROW_RETURNS_EXAMPLE);
       }
       if (Tuple.class.isAssignableFrom(type)) {
         TypeInformation<?> tuple = tuple(type, typeArguments, path);
