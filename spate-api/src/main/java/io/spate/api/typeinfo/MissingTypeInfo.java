@@ -46,6 +46,14 @@ public final class MissingTypeInfo<T> extends TypeInformation<T> {
     return reason;
   }
 
+  /**
+   * An example of {@code .returns(...)} that fits the reason: {@code `.returns(Types.ROW(...))`} for
+   * rows, a general one otherwise.
+   */
+  public String getReturnsExample() {
+    return returnsExample;
+  }
+
   /** The full message: which operator, why, and how to give the type explicitly. */
   public String describeProblem() {
     return "The return type of operator '" + operatorName + "' could not be determined"
