@@ -63,8 +63,7 @@ public final class StreamGraphValidator {
       if (!(t instanceof SinkTransformation<?>) && t.getOutputType() instanceof MissingTypeInfo<?> missing
           && reported.add(missing)) {
         problems.add("The return type of operator " + t.describe() + " could not be determined automatically, because "
-            + missing.getReason() + ". Give it explicitly, for example `.returns(Types.LIST(Types.STRING))`"
-            + " or `.returns(new TypeHint<List<String>>(){})`.");
+            + missing.getReason() + ". Give it explicitly, for example " + missing.getReturnsExample() + ".");
       }
       int parallelism = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
       int maxParallelism = t.getMaxParallelism() > 0 ? t.getMaxParallelism() : defaultMaxParallelism;

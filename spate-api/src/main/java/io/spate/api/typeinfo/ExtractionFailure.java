@@ -14,10 +14,20 @@ final class ExtractionFailure extends InvalidTypesException {
           + " give the type explicitly with `.returns(...)` using `Types` or a `TypeHint`";
 
   private final String reason;
+  private final String returnsExample;
 
   ExtractionFailure(String reason, String fix) {
+    this(reason, fix, null);
+  }
+
+  /**
+   * A failure whose {@link MissingTypeInfo} gives {@code returnsExample} (such as {@code
+   * `.returns(Types.ROW(...))`}) instead of its general example; null for the general one.
+   */
+  ExtractionFailure(String reason, String fix, String returnsExample) {
     super(reason + ". " + fix + ".");
     this.reason = reason;
+    this.returnsExample = returnsExample;
   }
 
   ExtractionFailure(String reason) {
@@ -27,5 +37,10 @@ final class ExtractionFailure extends InvalidTypesException {
   /** What is wrong, without the advice. */
   String getReason() {
     return reason;
+  }
+
+  /** The example of {@code .returns(...)} that fits this failure, or null for the general one. */
+  String getReturnsExample() {
+    return returnsExample;
   }
 }

@@ -17,13 +17,23 @@ public final class MissingTypeInfo<T> extends TypeInformation<T> {
 
   private static final long serialVersionUID = 1L;
 
+  private static final String GENERAL_EXAMPLE =
+      "`.returns(Types.LIST(Types.STRING))` or `.returns(new TypeHint<List<String>>(){})`";
+
   private final String operatorName;
   private final String reason;
+  private final String returnsExample;
 
   /** Creates the placeholder for {@code operatorName}'s output, with the reason it is missing. */
   public MissingTypeInfo(String operatorName, String reason) {
+    this(operatorName, reason, null);
+  }
+
+  /** As {@link #MissingTypeInfo(String, String)}, with an example of {@code .returns} that fits the reason. */
+  MissingTypeInfo(String operatorName, String reason, String returnsExample) {
     this.operatorName = Objects.requireNonNull(operatorName, "operatorName");
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.returnsExample = returnsExample == null ? GENERAL_EXAMPLE : returnsExample;
   }
 
   /** The name of the operator whose output type is missing. */
@@ -36,11 +46,18 @@ public final class MissingTypeInfo<T> extends TypeInformation<T> {
     return reason;
   }
 
+  /**
+   * An example of {@code .returns(...)} that fits the reason: {@code `.returns(Types.ROW(...))`} for
+   * rows, a general one otherwise.
+   */
+  public String getReturnsExample() {
+    return returnsExample;
+  }
+
   /** The full message: which operator, why, and how to give the type explicitly. */
   public String describeProblem() {
     return "The return type of operator '" + operatorName + "' could not be determined"
-        + " automatically, because " + reason + ". Give it explicitly, for example"
-        + " `.returns(Types.LIST(Types.STRING))` or `.returns(new TypeHint<List<String>>(){})`.";
+        + " automatically, because " + reason + ". Give it explicitly, for example " + returnsExample + ".";
   }
 
   private InvalidTypesException problem() {

@@ -72,7 +72,7 @@ final class ReturnTypeResolver {
       return (TypeInformation<OUT>)
           fromLambda(function, lambda, baseType, inputIndexes, inputTypes, outputIndex);
     } catch (ExtractionFailure e) {
-      return new MissingTypeInfo<>(operator, e.getReason());
+      return new MissingTypeInfo<>(operator, e.getReason(), e.getReturnsExample());
     }
   }
 

@@ -14,6 +14,7 @@ import io.spate.api.serialization.PojoProperty;
 import io.spate.api.serialization.RecordHandles;
 import io.spate.api.tuple.Tuple;
 import io.spate.api.types.Either;
+import io.spate.api.types.Row;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -55,6 +56,9 @@ import java.util.TreeSet;
 public final class TypeExtractor {
 
   private static final int MAX_NESTING = 64;
+  private static final String ROW_RETURNS_EXAMPLE =
+      "`.returns(Types.ROW(Types.STRING, Types.LONG))`, or with names"
+          + " `.returns(Types.ROW_NAMED(new String[] {\"user\", \"amount\"}, Types.STRING, Types.LONG))`";
   private static final Set<Class<?>> LIST_CLASSES = Set.of(List.class, ArrayList.class);
   private static final Set<Class<?>> MAP_CLASSES =
       Set.of(Map.class, HashMap.class, LinkedHashMap.class);
@@ -249,6 +253,9 @@ public final class TypeExtractor {
     if (value instanceof Tuple tuple && isPlainTuple(tuple.getClass())) {
       return tupleForValue(tuple, path, byClass);
     }
+    if (value instanceof Row row) {
+      return rowForValue(row, path, byClass);
+    }
     if (value instanceof Either<?, ?>) {
       throw new ExtractionFailure(
           describeValue(path, "Either") + " shows only one of its two sides, so the type of the"
@@ -280,6 +287,26 @@ public final class TypeExtractor {
       fieldTypes[i] = forValue(field, fieldPath, byClass);
     }
     return new TupleTypeInfo(tuple.getClass(), fieldTypes);
+  }
+
+  /** The type of a row value from its fields' values, which must not be null, and its names if it has them. */
+  private static TypeInformation<?> rowForValue(
+      Row row, String path, Map<Class<?>, TypeInformation<?>> byClass) {
+    Set<String> names = row.getFieldNames(true);
+    String[] fieldNames = names == null ? null : names.toArray(new String[0]);
+    TypeInformation<?>[] fieldTypes = new TypeInformation<?>[row.getArity()];
+    for (int i = 0; i < fieldTypes.length; i++) {
+      String name = fieldNames == null ? "f" + i : fieldNames[i];
+      Object field = fieldNames == null ? row.getField(i) : row.getField(name);
+      String fieldPath = FieldPaths.field(path, name);
+      if (field == null) {
+        throw new ExtractionFailure(
+            describeValue(fieldPath, "row field") + " is null, so its type cannot be seen",
+            "Give the type explicitly, for example `Types.ROW(Types.STRING, Types.LONG)`");
+      }
+      fieldTypes[i] = forValue(field, fieldPath, byClass);
+    }
+    return fieldNames == null ? new RowTypeInfo(fieldTypes) : new RowTypeInfo(fieldTypes, fieldNames);
   }
 
   /**
@@ -485,6 +512,13 @@ public final class TypeExtractor {
             "is a raw Either, whose left and right types are unknown",
             "Declare them, as in Either<String, Integer>, or give the type explicitly with"
                 + " `Types.EITHER(Types.STRING, Types.INT)`");
+      }
+      if (type == Row.class) {
+        throw new ExtractionFailure(
+            FieldPaths.subject(path, type.getName())
+                + " is a Row, whose class says nothing about the types of its fields",
+            "Declare them with " + ROW_RETURNS_EXAMPLE,
+            ROW_RETURNS_EXAMPLE);
       }
       if (Tuple.class.isAssignableFrom(type)) {
         TypeInformation<?> tuple = tuple(type, typeArguments, path);

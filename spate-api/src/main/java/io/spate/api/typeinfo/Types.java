@@ -3,6 +3,7 @@ package io.spate.api.typeinfo;
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.tuple.Tuple;
 import io.spate.api.types.Either;
+import io.spate.api.types.Row;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -174,6 +175,25 @@ public final class Types {
    */
   public static <T> TypeInformation<T> POJO(Class<T> pojoClass, Map<String, TypeInformation<?>> fields) {
     return TypeExtractor.createPojoTypeInfo(pojoClass, fields);
+  }
+
+  /**
+   * {@link Row}s with the given field types, named {@code f0}, {@code f1}, ...: {@code
+   * ROW(Types.STRING, Types.LONG)}. A field may be null.
+   */
+  public static TypeInformation<Row> ROW(TypeInformation<?>... types) {
+    return new RowTypeInfo(types);
+  }
+
+  /**
+   * {@link Row}s with the given field names and types: {@code ROW_NAMED(new String[] {"user",
+   * "amount"}, Types.STRING, Types.LONG)}. A field may be null.
+   *
+   * @throws IllegalArgumentException if the numbers of names and types differ, or a name is null,
+   *     empty or given twice
+   */
+  public static TypeInformation<Row> ROW_NAMED(String[] fieldNames, TypeInformation<?>... types) {
+    return new RowTypeInfo(types, fieldNames);
   }
 
   /** An {@link Either} of {@code leftType} and {@code rightType}. */
