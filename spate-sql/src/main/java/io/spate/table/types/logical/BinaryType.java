@@ -1,0 +1,98 @@
+package io.spate.table.types.logical;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.table.api.ValidationException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The SQL type {@code BINARY(n)}: a byte string of fixed length n (default 1), {@code byte[]} in Java. */
+@PublicEvolving
+public final class BinaryType extends LogicalType {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The smallest length a user may declare. */
+  public static final int MIN_LENGTH = 1;
+
+  /** The largest length: {@code Integer.MAX_VALUE}. */
+  public static final int MAX_LENGTH = Integer.MAX_VALUE;
+
+  /** The length of {@code BINARY} without one. */
+  public static final int DEFAULT_LENGTH = 1;
+
+  private static final String FORMAT = "BINARY(%d)";
+
+  private static final Set<String> CONVERSIONS = Set.of("[B");
+
+  private final int length;
+
+  /**
+   * The type of the given length, nullable or not.
+   *
+   * @throws ValidationException if the length is not between {@link #MIN_LENGTH} and {@link #MAX_LENGTH}
+   */
+  public BinaryType(boolean isNullable, int length) {
+    super(isNullable, LogicalTypeRoot.BINARY);
+    if (length < MIN_LENGTH) {
+      throw new ValidationException(
+          "Binary string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+    }
+    this.length = length;
+  }
+
+  /** The nullable type of the given length. */
+  public BinaryType(int length) {
+    this(true, length);
+  }
+
+  /** The nullable type of the default length, 1. */
+  public BinaryType() {
+    this(DEFAULT_LENGTH);
+  }
+
+  /** The declared lengthBinaryType0. */
+  public int getLength() {
+    return length;
+  }
+
+  @Override
+  public LogicalType copy(boolean isNullable) {
+    return new BinaryType(isNullable, length);
+  }
+
+  @Override
+  public String asSerializableString() {
+    return withNullability(FORMAT, length);
+  }
+
+  @Override
+  public boolean supportsInputConversion(Class<?> clazz) {
+    return isOneOf(clazz, CONVERSIONS);
+  }
+
+  @Override
+  public boolean supportsOutputConversion(Class<?> clazz) {
+    return isOneOf(clazz, CONVERSIONS);
+  }
+
+  @Override
+  public Class<?> getDefaultConversion() {
+    return byte[].class;
+  }
+
+  @Override
+  public List<LogicalType> getChildren() {
+    return List.of();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return super.equals(o) && length == ((BinaryType) o).length;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(super.hashCode(), length);
+  }
+}

@@ -1,0 +1,2 @@
+/** Data types: logical types paired with the Java classes their values have in a Table API program. */
+package io.spate.table.types;

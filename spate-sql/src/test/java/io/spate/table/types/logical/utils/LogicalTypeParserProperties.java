@@ -1,0 +1,37 @@
+package io.spate.table.types.logical.utils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.spate.table.types.logical.LogicalType;
+import io.spate.table.types.logical.RandomLogicalTypes;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class LogicalTypeParserProperties {
+
+  @Test
+  void theSerializableStringParsesBackToAnEqualType() {
+    qt().withExamples(2000).forAll(RandomLogicalTypes.types(3)).checkAssert(type ->
+        assertThat(LogicalTypeParser.parse(type.asSerializableString()))
+            .as(type.asSerializableString())
+            .isEqualTo(type)
+            .extracting(LogicalType::isNullable).isEqualTo(type.isNullable()));
+  }
+
+  @Test
+  void keywordsAreCaseInsensitive() {
+    qt().withExamples(300).forAll(RandomLogicalTypes.types(2))
+        .assuming(type -> !type.asSerializableString().contains("`"))
+        .checkAssert(type -> assertThat(LogicalTypeParser.parse(type.asSerializableString().toLowerCase(Locale.ROOT)))
+            .isEqualTo(type));
+  }
+
+  @Test
+  void printingIsStableAcrossARoundTrip() {
+    qt().withExamples(500).forAll(RandomLogicalTypes.types(3)).checkAssert(type -> {
+      String printed = type.asSerializableString();
+      assertThat(LogicalTypeParser.parse(printed).asSerializableString()).isEqualTo(printed);
+    });
+  }
+}
