@@ -7,7 +7,9 @@ import io.spate.table.catalog.CatalogView;
 import io.spate.table.catalog.ObjectIdentifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -66,6 +68,19 @@ final class CatalogCalciteSchema extends AbstractSchema {
       }
     }
     return tables;
+  }
+
+  /** Flink's type names that Calcite does not know: {@code STRING} and {@code BYTES}, usable in CAST. */
+  @Override
+  protected Map<String, RelProtoDataType> getTypeMap() {
+    if (catalog != null) {
+      return Map.of();
+    }
+    return Map.of(
+        "STRING", factory -> factory.createTypeWithNullability(
+            factory.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), true),
+        "BYTES", factory -> factory.createTypeWithNullability(
+            factory.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE), true));
   }
 
   @Override

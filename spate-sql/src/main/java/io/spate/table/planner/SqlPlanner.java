@@ -71,7 +71,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
       .build();
 
   private final CatalogManager catalogs;
-  private final SpateTypeFactory typeFactory = new SpateTypeFactory(new SpateTypeSystem());
+  private final SpateTypeFactory typeFactory = new SpateTypeFactory(SpateTypeSystem.INSTANCE);
   private final RexBuilder rexBuilder = new RexBuilder(typeFactory);
   private final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
 
