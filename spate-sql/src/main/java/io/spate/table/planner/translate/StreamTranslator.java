@@ -26,6 +26,18 @@ import io.spate.table.runtime.operators.RowtimeWatermarks;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
 import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.table.planner.codegen.ValueTypes;
+import io.spate.table.runtime.expr.ValueType;
+import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.operators.aggregate.AggFunction;
+import io.spate.table.runtime.operators.aggregate.AggFunctions;
+import io.spate.table.runtime.operators.aggregate.GroupAggFunction;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlKind;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +115,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalValues values) {
       return values(values);
     }
+    if (plan instanceof LogicalAggregate aggregate) {
+      return aggregate(aggregate);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
@@ -113,6 +128,84 @@ public final class StreamTranslator {
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
     RowTypeInfo type = rowTypeInfo(rowType);
     return input.flatMap(new CalcFunction(compiledCondition, compiledProjects), type).name(name);
+  }
+
+  /**
+   * Whether {@code plan} produces only inserts; a {@code GROUP BY} produces updates, and so does
+   * anything above one.
+   */
+  public static boolean isInsertOnly(RelNode plan) {
+    if (plan instanceof LogicalAggregate) {
+      return false;
+    }
+    for (RelNode input : plan.getInputs()) {
+      if (!isInsertOnly(input)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private DataStream<Row> aggregate(LogicalAggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new TableException("Spate SQL does not support GROUPING SETS, ROLLUP or CUBE yet");
+    }
+    RelNode inputPlan = aggregate.getInput();
+    DataStream<Row> input = translate(inputPlan);
+    boolean retract = !isInsertOnly(inputPlan);
+    RelDataType inputType = inputPlan.getRowType();
+    int[] keys = aggregate.getGroupSet().toArray();
+    AggFunction[] functions = new AggFunction[aggregate.getAggCallList().size()];
+    for (int i = 0; i < functions.length; i++) {
+      functions[i] = aggFunction(aggregate.getAggCallList().get(i), inputType, retract);
+    }
+    List<RelDataTypeField> fields = inputType.getFieldList();
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int key : keys) {
+      keyFields.add(new RowType.RowField(fields.get(key).getName(),
+          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
+    }
+    RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
+    String name = "GroupAggregate(groupBy=[" + String.join(", ", keyFields.stream().map(RowType.RowField::getName)
+        .toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    return input.keyBy(new KeyProjection(keys), keyType)
+        .process(new GroupAggFunction(keys, functions), rowTypeInfo(aggregate.getRowType()))
+        .name(name);
+  }
+
+  private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+    int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    int filter = call.filterArg;
+    ValueType resultType = ValueTypes.of(call.getType());
+    TypeInformation<?> valueInfo = field < 0 ? null
+        : TypeInfos.of(SpateTypeFactory.toLogicalType(inputType.getFieldList().get(field).getType()));
+    SqlKind kind = call.getAggregation().getKind();
+    if (call.isDistinct() && kind != SqlKind.COUNT) {
+      throw new TableException("Spate SQL supports DISTINCT only in COUNT(DISTINCT ...) yet, not in " + call);
+    }
+    if (call.getArgList().size() > 1) {
+      throw new TableException("Spate SQL does not support the aggregate " + call + " yet");
+    }
+    switch (kind) {
+      case COUNT:
+        return call.isDistinct() ? AggFunctions.countDistinct(field, filter, valueInfo)
+            : AggFunctions.count(field, filter);
+      case SUM:
+        return AggFunctions.sum(field, filter, resultType, TypeInfos.of(SpateTypeFactory.toLogicalType(call.getType())),
+            false);
+      case SUM0:
+        return AggFunctions.sum(field, filter, resultType, TypeInfos.of(SpateTypeFactory.toLogicalType(call.getType())),
+            true);
+      case AVG:
+        return AggFunctions.avg(field, filter, resultType);
+      case MIN:
+        return AggFunctions.minOrMax(field, filter, false, retract, valueInfo);
+      case MAX:
+        return AggFunctions.minOrMax(field, filter, true, retract, valueInfo);
+      default:
+        throw new TableException("Spate SQL does not support the aggregate function " + call.getAggregation().getName()
+            + " yet");
+    }
   }
 
   private DataStream<Row> values(LogicalValues values) {

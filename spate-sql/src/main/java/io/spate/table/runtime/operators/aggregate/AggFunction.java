@@ -1,0 +1,29 @@
+package io.spate.table.runtime.operators.aggregate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.types.Row;
+import java.io.Serializable;
+
+/**
+ * One aggregate of a {@code GROUP BY} (COUNT, SUM, AVG, MIN, MAX, COUNT DISTINCT) over a key's rows,
+ * kept in an accumulator that can take rows back ({@link #retract}) when the input is a changelog.
+ */
+@Internal
+public interface AggFunction extends Serializable {
+
+  /** The type of the accumulator, for state. */
+  TypeInformation<?> accumulatorType();
+
+  /** A new, empty accumulator. */
+  Object createAccumulator();
+
+  /** {@code acc} with {@code input} added; may change and return {@code acc}. */
+  Object accumulate(Object acc, Row input);
+
+  /** {@code acc} with {@code input} taken back; may change and return {@code acc}. */
+  Object retract(Object acc, Row input);
+
+  /** The aggregate's value for {@code acc}; does not change it. */
+  Object getValue(Object acc);
+}

@@ -1,0 +1,264 @@
+package io.spate.table.runtime.operators.aggregate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.Comparisons;
+import io.spate.table.runtime.expr.Numbers;
+import io.spate.table.runtime.expr.ValueType;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The built-in aggregates. Each reads one input field ({@code -1} for {@code COUNT(*)}), skips NULL
+ * values, and honours a {@code FILTER (WHERE ...)} given as a boolean input field ({@code -1}: none).
+ */
+@Internal
+public final class AggFunctions {
+
+  private AggFunctions() {}
+
+  /** {@code COUNT(*)} ({@code field} -1) or {@code COUNT(field)}. */
+  public static AggFunction count(int field, int filter) {
+    return new Base(field, filter) {
+      @Override
+      public TypeInformation<?> accumulatorType() {
+        return Types.LONG;
+      }
+
+      @Override
+      public Object createAccumulator() {
+        return 0L;
+      }
+
+      @Override
+      Object add(Object acc, Object value, int sign) {
+        return (Long) acc + sign;
+      }
+
+      @Override
+      public Object getValue(Object acc) {
+        return acc;
+      }
+
+      @Override
+      boolean countsNulls() {
+        return field < 0;
+      }
+    };
+  }
+
+  /**
+   * {@code SUM(field)} in {@code resultType}: NULL while no non-NULL value counts; {@code sum0} gives 0
+   * instead (Calcite's {@code $SUM0}, what {@code COUNT} over a window rewrites into).
+   */
+  public static AggFunction sum(int field, int filter, ValueType resultType, TypeInformation<?> valueInfo,
+      boolean sum0) {
+    return new Base(field, filter) {
+      @Override
+      public TypeInformation<?> accumulatorType() {
+        return new RowTypeInfo(valueInfo, Types.LONG);
+      }
+
+      @Override
+      public Object createAccumulator() {
+        return Row.of(Numbers.convert(0, resultType), 0L);
+      }
+
+      @Override
+      Object add(Object acc, Object value, int sign) {
+        Row row = (Row) acc;
+        Object sum = sign > 0 ? Numbers.add(row.getField(0), value, resultType)
+            : Numbers.subtract(row.getField(0), value, resultType);
+        return Row.of(sum, (Long) row.getField(1) + sign);
+      }
+
+      @Override
+      public Object getValue(Object acc) {
+        Row row = (Row) acc;
+        return (Long) row.getField(1) == 0 && !sum0 ? null : row.getField(0);
+      }
+    };
+  }
+
+  /** {@code AVG(field)} in {@code resultType} (an average of integers is an integer, as in Flink). */
+  public static AggFunction avg(int field, int filter, ValueType resultType) {
+    ValueType sumType = resultType.kind() == ValueType.Kind.DECIMAL ? new ValueType(ValueType.Kind.DECIMAL, 38,
+        resultType.scale()) : resultType.kind().isIntegral() ? ValueType.of(ValueType.Kind.BIGINT)
+        : ValueType.of(ValueType.Kind.DOUBLE);
+    TypeInformation<?> sumInfo = sumType.kind() == ValueType.Kind.DECIMAL ? Types.BIG_DEC
+        : sumType.kind() == ValueType.Kind.BIGINT ? Types.LONG : Types.DOUBLE;
+    return new Base(field, filter) {
+      @Override
+      public TypeInformation<?> accumulatorType() {
+        return new RowTypeInfo(sumInfo, Types.LONG);
+      }
+
+      @Override
+      public Object createAccumulator() {
+        return Row.of(Numbers.convert(0, sumType), 0L);
+      }
+
+      @Override
+      Object add(Object acc, Object value, int sign) {
+        Row row = (Row) acc;
+        Object sum = sign > 0 ? Numbers.add(row.getField(0), value, sumType)
+            : Numbers.subtract(row.getField(0), value, sumType);
+        return Row.of(sum, (Long) row.getField(1) + sign);
+      }
+
+      @Override
+      public Object getValue(Object acc) {
+        Row row = (Row) acc;
+        long count = (Long) row.getField(1);
+        return count == 0 ? null : Numbers.divide(row.getField(0), count, resultType);
+      }
+    };
+  }
+
+  /**
+   * {@code MIN(field)} or {@code MAX(field)}. Over a changelog the accumulator keeps how often each
+   * value occurs, so that taking the current extreme back finds the next one.
+   */
+  public static AggFunction minOrMax(int field, int filter, boolean max, boolean retractable,
+      TypeInformation<?> valueInfo) {
+    if (!retractable) {
+      return new Base(field, filter) {
+        @Override
+        public TypeInformation<?> accumulatorType() {
+          return valueInfo;
+        }
+
+        @Override
+        public Object createAccumulator() {
+          return null;
+        }
+
+        @Override
+        Object add(Object acc, Object value, int sign) {
+          if (sign < 0) {
+            throw new IllegalStateException("MIN/MAX over an insert-only input got a retraction");
+          }
+          if (acc == null) {
+            return value;
+          }
+          int order = Comparisons.compare(value, acc);
+          return max ? (order > 0 ? value : acc) : (order < 0 ? value : acc);
+        }
+
+        @Override
+        public Object getValue(Object acc) {
+          return acc;
+        }
+      };
+    }
+    return new CountedValues(field, filter, Types.MAP(valueInfo, Types.LONG)) {
+      @Override
+      public Object getValue(Object acc) {
+        Object best = null;
+        for (Object value : counts(acc).keySet()) {
+          if (best == null) {
+            best = value;
+          } else {
+            int order = Comparisons.compare(value, best);
+            if (max ? order > 0 : order < 0) {
+              best = value;
+            }
+          }
+        }
+        return best;
+      }
+    };
+  }
+
+  /** {@code COUNT(DISTINCT field)}: how many distinct non-NULL values the key's rows hold. */
+  public static AggFunction countDistinct(int field, int filter, TypeInformation<?> valueInfo) {
+    return new CountedValues(field, filter, Types.MAP(valueInfo, Types.LONG)) {
+      @Override
+      public Object getValue(Object acc) {
+        return (long) counts(acc).size();
+      }
+    };
+  }
+
+  /** Reads the field, applies the filter and NULL rule, and adds or takes back. */
+  private abstract static class Base implements AggFunction {
+    private static final long serialVersionUID = 1L;
+    final int field;
+    private final int filter;
+
+    Base(int field, int filter) {
+      this.field = field;
+      this.filter = filter;
+    }
+
+    /** {@code acc} with {@code value} added ({@code sign} 1) or taken back (-1). */
+    abstract Object add(Object acc, Object value, int sign);
+
+    /** Whether NULL inputs count (only {@code COUNT(*)}). */
+    boolean countsNulls() {
+      return false;
+    }
+
+    @Override
+    public Object accumulate(Object acc, Row input) {
+      return update(acc, input, 1);
+    }
+
+    @Override
+    public Object retract(Object acc, Row input) {
+      return update(acc, input, -1);
+    }
+
+    private Object update(Object acc, Row input, int sign) {
+      if (filter >= 0 && !Boolean.TRUE.equals(input.getField(filter))) {
+        return acc;
+      }
+      Object value = field < 0 ? null : input.getField(field);
+      if (value == null && !countsNulls()) {
+        return acc;
+      }
+      return add(acc, value, sign);
+    }
+  }
+
+  /** An accumulator of how often each value occurs. */
+  private abstract static class CountedValues extends Base {
+    private static final long serialVersionUID = 1L;
+    private final TypeInformation<?> type;
+
+    CountedValues(int field, int filter, TypeInformation<?> type) {
+      super(field, filter);
+      this.type = type;
+    }
+
+    @Override
+    public TypeInformation<?> accumulatorType() {
+      return type;
+    }
+
+    @Override
+    public Object createAccumulator() {
+      return new HashMap<Object, Long>();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<Object, Long> counts(Object acc) {
+      return (Map<Object, Long>) acc;
+    }
+
+    @Override
+    Object add(Object acc, Object value, int sign) {
+      Map<Object, Long> counts = counts(acc);
+      long count = counts.getOrDefault(value, 0L) + sign;
+      if (count <= 0) {
+        counts.remove(value);
+      } else {
+        counts.put(value, count);
+      }
+      return counts;
+    }
+  }
+}
