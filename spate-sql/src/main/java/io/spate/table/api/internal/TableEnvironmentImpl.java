@@ -66,6 +66,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   private final CatalogManager catalogs = new CatalogManager();
   private final SqlPlanner planner = new SqlPlanner(catalogs);
   private final SchemaResolver schemas = new SchemaResolver(planner);
+  private final Map<ObjectIdentifier, DataStream<Row>> dataStreams = new LinkedHashMap<>();
 
   private TableEnvironmentImpl(EnvironmentSettings settings) {
     this.settings = settings;
@@ -409,7 +410,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
   private StreamTranslator translator(StreamExecutionEnvironment env) {
     return new StreamTranslator(env, planner, config, config.getLocalTimeZone(),
-        Thread.currentThread().getContextClassLoader());
+        Thread.currentThread().getContextClassLoader(), dataStreams);
   }
 
   private StreamExecutionEnvironment newEnvironment() {
@@ -426,6 +427,39 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     } catch (Exception e) {
       throw new TableException("Could not submit the job of the statement: " + e.getMessage(), e);
     }
+  }
+
+  /** Registers {@code rows}, a DataStream of rows of {@code type}, as the temporary table {@code path}. */
+  void registerDataStream(String path, DataStream<Row> rows, RowType type) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    List<Column> columns = new ArrayList<>();
+    for (RowType.RowField field : type.getFields()) {
+      columns.add(new Column.PhysicalColumn(field.getName(), field.getType(), null));
+    }
+    catalogs.createTable(new CatalogTable(id, columns, null, List.of(), Map.of("connector", "datastream"),
+        "a DataStream of the program", List.of()), true, false);
+    dataStreams.put(id, rows);
+  }
+
+  /**
+   * The rows of {@code table} as a stream of {@code env}'s job; with {@code insertOnly} a query
+   * that updates its results is refused, naming the updating part.
+   */
+  DataStream<Row> toStream(StreamExecutionEnvironment env, Table table, boolean insertOnly) {
+    RelNode plan = planner.rewrite(planner.toRel(((TableImpl) table).query()).project());
+    if (insertOnly && !StreamTranslator.isInsertOnly(plan)) {
+      throw new ValidationException("The query's result is a changelog (it has updates, from a GROUP BY or a"
+          + " similar part): convert it with toChangelogStream, not toDataStream");
+    }
+    return translator(env).translate(plan);
+  }
+
+  /** Generated names for tables of DataStreams without a name. */
+  private int unnamed;
+
+  /** A fresh name for an unnamed DataStream table. */
+  String unnamedTableName() {
+    return "UnnamedTable$" + unnamed++;
   }
 
   @Override

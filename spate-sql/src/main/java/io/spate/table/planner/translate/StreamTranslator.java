@@ -41,6 +41,7 @@ import org.apache.calcite.sql.SqlKind;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -67,12 +68,17 @@ public final class StreamTranslator {
   private final ReadableConfig config;
   private final ClassLoader classLoader;
   private final ExprCompiler compiler;
+  private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private int sources;
 
-  /** A translator into {@code env}'s job, with the session's {@code config} and local time zone. */
+  /**
+   * A translator into {@code env}'s job, with the session's {@code config} and local time zone;
+   * {@code dataStreams} are the tables that are DataStreams of a program ({@code fromDataStream}).
+   */
   public StreamTranslator(StreamExecutionEnvironment env, SqlPlanner planner, ReadableConfig config, ZoneId zone,
-      ClassLoader classLoader) {
+      ClassLoader classLoader, Map<ObjectIdentifier, DataStream<Row>> dataStreams) {
     this.env = env;
+    this.dataStreams = dataStreams;
     this.planner = planner;
     this.config = config;
     this.classLoader = classLoader;
@@ -226,6 +232,14 @@ public final class StreamTranslator {
       throw new TableException("Spate SQL cannot scan " + scan.getTable().getQualifiedName());
     }
     ObjectIdentifier id = table.getIdentifier();
+    DataStream<Row> program = dataStreams.get(id);
+    if (program != null) {
+      if (program.getExecutionEnvironment() != env) {
+        throw new TableException("Table " + id.asSummaryString() + " is a DataStream of a program: a query reads it"
+            + " only in that program's job (toDataStream or toChangelogStream), not in a job of its own");
+      }
+      return program;
+    }
     DynamicTableSource source = FactoryUtil.createDynamicTableSource(context(table));
     if (!(source instanceof ScanTableSource scanSource)) {
       throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()

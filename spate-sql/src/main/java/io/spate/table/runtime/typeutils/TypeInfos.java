@@ -5,7 +5,26 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.table.api.TableException;
+import io.spate.api.typeinfo.CompositeTypeInfo;
+import io.spate.api.typeinfo.MapTypeInfo;
+import io.spate.api.typeinfo.ObjectArrayTypeInfo;
 import io.spate.table.types.logical.ArrayType;
+import io.spate.table.types.logical.BigIntType;
+import io.spate.table.types.logical.BooleanType;
+import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DecimalType;
+import io.spate.table.types.logical.DoubleType;
+import io.spate.table.types.logical.FloatType;
+import io.spate.table.types.logical.IntType;
+import io.spate.table.types.logical.LocalZonedTimestampType;
+import io.spate.table.types.logical.SmallIntType;
+import io.spate.table.types.logical.TimeType;
+import io.spate.table.types.logical.TimestampType;
+import io.spate.table.types.logical.TinyIntType;
+import io.spate.table.types.logical.VarBinaryType;
+import io.spate.table.types.logical.VarCharType;
+import java.util.ArrayList;
+import java.util.List;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.MapType;
 import io.spate.table.types.logical.MultisetType;
@@ -79,5 +98,68 @@ public final class TypeInfos {
         throw new TableException("Spate SQL cannot carry values of type " + type.asSummaryString()
             + " between operators yet");
     }
+  }
+
+  /**
+   * The columns of a DataStream of {@code type}: a row's, tuple's, POJO's or record's fields, else one
+   * column {@code f0} of the type itself.
+   */
+  public static RowType toRowType(TypeInformation<?> type) {
+    List<RowType.RowField> fields = new ArrayList<>();
+    if (type instanceof CompositeTypeInfo<?> composite) {
+      List<String> names = composite.getFieldNames();
+      for (int i = 0; i < names.size(); i++) {
+        fields.add(new RowType.RowField(names.get(i), toLogicalType(composite.getTypeAt(i), names.get(i))));
+      }
+    } else {
+      fields.add(new RowType.RowField("f0", toLogicalType(type, "f0")));
+    }
+    return new RowType(false, fields);
+  }
+
+  /** The SQL type of values of {@code type}, as Flink derives it for a DataStream's field {@code field}. */
+  public static LogicalType toLogicalType(TypeInformation<?> type, String field) {
+    if (type instanceof RowTypeInfo || type instanceof CompositeTypeInfo<?> && !(type instanceof MapTypeInfo)) {
+      RowType nested = toRowType(type);
+      return nested.copy(true);
+    }
+    if (type instanceof MapTypeInfo<?, ?> map) {
+      return new MapType(toLogicalType(map.getKeyTypeInfo(), field), toLogicalType(map.getValueTypeInfo(), field));
+    }
+    if (type instanceof ObjectArrayTypeInfo<?> array) {
+      return new ArrayType(toLogicalType(array.getComponentInfo(), field));
+    }
+    Class<?> clazz = type.getTypeClass();
+    if (clazz == Boolean.class || clazz == boolean.class) {
+      return new BooleanType();
+    } else if (clazz == Byte.class || clazz == byte.class) {
+      return new TinyIntType();
+    } else if (clazz == Short.class || clazz == short.class) {
+      return new SmallIntType();
+    } else if (clazz == Integer.class || clazz == int.class) {
+      return new IntType();
+    } else if (clazz == Long.class || clazz == long.class) {
+      return new BigIntType();
+    } else if (clazz == Float.class || clazz == float.class) {
+      return new FloatType();
+    } else if (clazz == Double.class || clazz == double.class) {
+      return new DoubleType();
+    } else if (clazz == java.math.BigDecimal.class) {
+      return new DecimalType(38, 18);
+    } else if (clazz == String.class) {
+      return VarCharType.STRING_TYPE;
+    } else if (clazz == byte[].class) {
+      return new VarBinaryType(VarBinaryType.MAX_LENGTH);
+    } else if (clazz == java.time.LocalDate.class) {
+      return new DateType();
+    } else if (clazz == java.time.LocalTime.class) {
+      return new TimeType(9);
+    } else if (clazz == java.time.LocalDateTime.class) {
+      return new TimestampType(9);
+    } else if (clazz == java.time.Instant.class) {
+      return new LocalZonedTimestampType(9);
+    }
+    throw new TableException("Column '" + field + "': Spate SQL has no type for DataStream values of "
+        + type + "; map the stream to rows, tuples or POJOs of SQL-typed fields first");
   }
 }
