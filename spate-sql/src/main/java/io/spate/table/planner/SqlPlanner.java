@@ -33,7 +33,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -179,7 +179,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlValidator validator(CalciteCatalogReader catalogReader) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(), catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(WindowTableFunctions.standardOperators(), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, SqlValidator.Config.DEFAULT
         .withIdentifierExpansion(true)
         .withConformance(SpateConformance.INSTANCE)

@@ -33,6 +33,12 @@ import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.table.runtime.operators.aggregate.GroupAggFunction;
+import io.spate.table.runtime.operators.window.WindowAggFunction;
+import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.planner.functions.WindowTableFunctions;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -124,6 +130,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate);
     }
+    if (plan instanceof LogicalTableFunctionScan functionScan) {
+      return windowTableFunction(functionScan);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
@@ -141,7 +150,7 @@ public final class StreamTranslator {
    * anything above one.
    */
   public static boolean isInsertOnly(RelNode plan) {
-    if (plan instanceof LogicalAggregate) {
+    if (plan instanceof LogicalAggregate aggregate && windowEndField(aggregate) < 0) {
       return false;
     }
     for (RelNode input : plan.getInputs()) {
@@ -159,6 +168,10 @@ public final class StreamTranslator {
     RelNode inputPlan = aggregate.getInput();
     DataStream<Row> input = translate(inputPlan);
     boolean retract = !isInsertOnly(inputPlan);
+    int windowEnd = windowEndField(aggregate);
+    if (windowEnd >= 0 && retract) {
+      throw new TableException("Spate SQL does not support a window aggregate over an updating input yet");
+    }
     RelDataType inputType = inputPlan.getRowType();
     int[] keys = aggregate.getGroupSet().toArray();
     AggFunction[] functions = new AggFunction[aggregate.getAggCallList().size()];
@@ -174,9 +187,88 @@ public final class StreamTranslator {
     RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
     String name = "GroupAggregate(groupBy=[" + String.join(", ", keyFields.stream().map(RowType.RowField::getName)
         .toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    if (windowEnd >= 0) {
+      return input.keyBy(new KeyProjection(keys), keyType)
+          .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
+          .name("Window" + name);
+    }
     return input.keyBy(new KeyProjection(keys), keyType)
         .process(new GroupAggFunction(keys, functions), rowTypeInfo(aggregate.getRowType()))
         .name(name);
+  }
+
+  /**
+   * The field of {@code aggregate}'s input that is a window table function's {@code window_end}, if the
+   * aggregate groups by it and by {@code window_start} (a window aggregate, which emits each group once
+   * when its window closes); -1 if it is a plain aggregate.
+   */
+  static int windowEndField(LogicalAggregate aggregate) {
+    RelNode input = aggregate.getInput();
+    List<Integer> sources = new ArrayList<>();
+    RelNode below = input;
+    if (input instanceof LogicalProject project) {
+      for (RexNode expression : project.getProjects()) {
+        sources.add(expression instanceof RexInputRef ref ? ref.getIndex() : -1);
+      }
+      below = project.getInput();
+    } else {
+      for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
+        sources.add(i);
+      }
+    }
+    if (!(below instanceof LogicalTableFunctionScan scan) || !isWindowFunction(scan)) {
+      return -1;
+    }
+    int fields = scan.getRowType().getFieldCount();
+    int start = fields - 3;
+    int end = fields - 2;
+    int startField = -1;
+    int endField = -1;
+    for (int group : aggregate.getGroupSet()) {
+      if (sources.get(group) == start) {
+        startField = group;
+      } else if (sources.get(group) == end) {
+        endField = group;
+      }
+    }
+    return startField >= 0 && endField >= 0 ? endField : -1;
+  }
+
+  private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
+    return scan.getCall() instanceof RexCall call
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP);
+  }
+
+  private DataStream<Row> windowTableFunction(LogicalTableFunctionScan scan) {
+    if (!isWindowFunction(scan) || scan.getInputs().size() != 1) {
+      throw new TableException("Spate SQL does not support the table function " + scan.getCall() + " yet");
+    }
+    RexCall call = (RexCall) scan.getCall();
+    List<RexNode> operands = call.getOperands();
+    RexNode descriptor = operands.get(0);
+    if (!(descriptor instanceof RexCall d) || d.getOperands().size() != 1
+        || !(d.getOperands().get(0) instanceof RexInputRef timeRef)) {
+      throw new TableException("The window function " + call + " needs DESCRIPTOR(one time column)");
+    }
+    boolean hop = call.getOperator() == WindowTableFunctions.HOP;
+    long slide = intervalMillis(operands.get(1), call);
+    long size = hop ? intervalMillis(operands.get(2), call) : slide;
+    int offsetOperand = hop ? 3 : 2;
+    long offset = operands.size() > offsetOperand ? intervalMillis(operands.get(offsetOperand), call) : 0;
+    if (hop && size % slide != 0) {
+      throw new ValidationException("HOP's size (" + size + " ms) must be a multiple of its slide (" + slide + " ms), as"
+          + " in Flink");
+    }
+    DataStream<Row> input = translate(scan.getInput(0));
+    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset), rowTypeInfo(scan.getRowType()))
+        .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
+  }
+
+  private static long intervalMillis(RexNode node, RexCall call) {
+    if (node instanceof RexLiteral literal && literal.getValueAs(Long.class) != null) {
+      return literal.getValueAs(Long.class);
+    }
+    throw new ValidationException("The window function " + call + " needs a constant interval, not " + node);
   }
 
   private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {

@@ -126,8 +126,8 @@ public final class Numbers {
     return switch (type.kind()) {
       case DECIMAL -> decimal(toBigDecimal(value), type);
       case FLOAT, DOUBLE -> fromDouble(value.doubleValue(), type);
-      case TINYINT, SMALLINT, INT, BIGINT -> fromLong(value instanceof BigDecimal d ? d.longValue() : value.longValue(),
-          type);
+      case TINYINT, SMALLINT, INT, BIGINT, INTERVAL_MILLIS, INTERVAL_MONTHS -> fromLong(
+          value instanceof BigDecimal d ? d.longValue() : value.longValue(), type);
       default -> throw new IllegalArgumentException("Not a numeric type: " + type);
     };
   }
@@ -160,6 +160,8 @@ public final class Numbers {
       case FLOAT -> (float) value;
       case DOUBLE -> (double) value;
       case DECIMAL -> decimal(BigDecimal.valueOf(value), type);
+      case INTERVAL_MILLIS -> value;
+      case INTERVAL_MONTHS -> (int) value;
       default -> throw new IllegalArgumentException("Not a numeric type: " + type);
     };
   }

@@ -1,0 +1,86 @@
+package io.spate.table.runtime.operators.window;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
+import io.spate.table.runtime.operators.aggregate.AggFunction;
+
+/**
+ * An aggregate over window table function rows, grouped by {@code window_start}, {@code window_end}
+ * and other keys: each group's accumulators fill until the watermark passes the window's last
+ * instant, then its result goes out once, as an insert, and its state is cleared. Rows of a window
+ * that already fired are late and dropped, as in Flink.
+ */
+@Internal
+public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int windowEndField;
+  private final AggFunction[] aggs;
+  private transient ValueState<Row> accumulators;
+
+  /** Aggregates {@code aggs} per group; the group's window ends at input field {@code windowEndField}. */
+  public WindowAggFunction(int windowEndField, AggFunction[] aggs) {
+    this.windowEndField = windowEndField;
+    this.aggs = aggs;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length];
+    for (int i = 0; i < aggs.length; i++) {
+      types[i] = aggs[i].accumulatorType();
+    }
+    accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("window-accumulators",
+        new RowTypeInfo(types)));
+  }
+
+  @Override
+  public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+    if (input.getKind() != RowKind.INSERT) {
+      throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
+    }
+    long lastInstant = WindowAssigner.millis(input.getField(windowEndField)) - 1;
+    if (lastInstant <= ctx.timerService().currentWatermark()) {
+      return; // late: the window has fired
+    }
+    Row accs = accumulators.value();
+    if (accs == null) {
+      accs = new Row(aggs.length);
+      for (int i = 0; i < aggs.length; i++) {
+        accs.setField(i, aggs[i].createAccumulator());
+      }
+      ctx.timerService().registerEventTimeTimer(lastInstant);
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, aggs[i].accumulate(accs.getField(i), input));
+    }
+    accumulators.update(accs);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    Row accs = accumulators.value();
+    if (accs == null) {
+      return;
+    }
+    Row key = ctx.getCurrentKey();
+    Row result = new Row(key.getArity() + aggs.length);
+    for (int i = 0; i < key.getArity(); i++) {
+      result.setField(i, key.getField(i));
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      result.setField(key.getArity() + i, aggs[i].getValue(accs.getField(i)));
+    }
+    accumulators.clear();
+    out.collect(result);
+  }
+}

@@ -1,0 +1,69 @@
+package io.spate.table.runtime.operators.window;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.FlatMapFunction;
+import io.spate.api.types.Row;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The window table functions {@code TUMBLE} and {@code HOP}: each row once per window that holds its
+ * time attribute, with {@code window_start}, {@code window_end} and {@code window_time} (end minus a
+ * millisecond) added. Windows are aligned to the epoch plus the offset; a {@code TIMESTAMP} counts as
+ * UTC, as in Flink.
+ */
+@Internal
+public final class WindowAssigner implements FlatMapFunction<Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int timeField;
+  private final long size;
+  private final long slide;
+  private final long offset;
+
+  /** Windows of {@code size} every {@code slide} milliseconds (equal for tumbling ones), shifted by {@code offset}. */
+  public WindowAssigner(int timeField, long size, long slide, long offset) {
+    if (size <= 0 || slide <= 0) {
+      throw new IllegalArgumentException("A window's size and slide must be positive, not " + size + " and " + slide);
+    }
+    this.timeField = timeField;
+    this.size = size;
+    this.slide = slide;
+    this.offset = offset;
+  }
+
+  @Override
+  public void flatMap(Row input, Collector<Row> out) {
+    Object time = input.getField(timeField);
+    if (time == null) {
+      return; // a row without a time belongs to no window
+    }
+    boolean local = time instanceof LocalDateTime;
+    long millis = local ? ((LocalDateTime) time).toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
+    long lastStart = millis - Math.floorMod(millis - offset, slide);
+    for (long start = lastStart; start > millis - size; start -= slide) {
+      Row row = new Row(input.getKind(), input.getArity() + 3);
+      for (int i = 0; i < input.getArity(); i++) {
+        row.setField(i, input.getField(i));
+      }
+      row.setField(input.getArity(), time(start, local));
+      row.setField(input.getArity() + 1, time(start + size, local));
+      row.setField(input.getArity() + 2, time(start + size - 1, local));
+      out.collect(row);
+    }
+  }
+
+  /** {@code millis} in the class of the time attribute. */
+  static Object time(long millis, boolean local) {
+    Instant instant = Instant.ofEpochMilli(millis);
+    return local ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+  }
+
+  /** A time attribute's value in epoch milliseconds. */
+  static long millis(Object time) {
+    return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
+  }
+}
