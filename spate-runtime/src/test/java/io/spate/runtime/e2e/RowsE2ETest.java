@@ -102,6 +102,15 @@ class RowsE2ETest {
   }
 
   @Test
+  void rowsGivenAsElementsGetTheirTypeFromTheFirstRow() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> rows = env.fromElements(Row.of("a", 1L), Row.of("b", 2L), Row.of("a", 3L));
+    assertThat(rows.getType()).isEqualTo(Types.ROW(Types.STRING, Types.LONG));
+    List<Row> sums = collect(rows.keyBy("f0").sum("f1"));
+    assertThat(sums).contains(Row.of("a", 4L), Row.of("b", 2L)).hasSize(3);
+  }
+
+  @Test
   void aStreamOfRowsWithoutADeclaredTypeFailsAskingForIt() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     DataStream<Row> rows = env.fromData(WORDS).map(word -> Row.of(word, 1L));
