@@ -15,7 +15,6 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.RichMapFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.FileSystemCheckpointStorage;
-import io.spate.api.state.HashMapStateBackend;
 import io.spate.api.typeinfo.FieldAccessor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
@@ -131,12 +130,16 @@ class RowsE2ETest {
 
   @Test
   void aSumOfRowsKeyedByNameComesBackFromACheckpointExactly(@TempDir Path checkpoints) throws Exception {
+    // The default backend (heap), or RocksDB when RocksDBRowsE2ETest runs this.
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-    env.setStateBackend(new HashMapStateBackend());
     env.getCheckpointConfig().setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
     env.enableCheckpointing(20);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ZERO));
     String run = "rows";
+    FAILED.remove(run);
+    CHECKPOINTED.remove(run);
+    RESTORED.remove(run);
+    HIGHEST_SUM.clear();
     HELD.add(run);
     env.fromSequence(1, RECORDS)
         .map(new ToPurchase(run))
