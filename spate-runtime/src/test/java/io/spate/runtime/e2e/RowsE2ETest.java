@@ -87,6 +87,20 @@ class RowsE2ETest {
   }
 
   @Test
+  void maxAndMinByTakeRowFieldsByNameAndPosition() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> bids = env.fromElements(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 1L))
+        .setParallelism(1);
+    List<Row> max = collect(bids.keyBy("f0").max("f1"));
+    assertThat(max).containsExactlyInAnyOrder(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 9L));
+    StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> bids2 = env2.fromElements(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 1L))
+        .setParallelism(1);
+    List<Row> minBy = collect(bids2.keyBy(0).minBy(1));
+    assertThat(minBy).containsExactlyInAnyOrder(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 5L), Row.of("a", 1L));
+  }
+
+  @Test
   void nameBasedRowsAreKeyedAndSummedByTheirNames() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
     DataStream<Row> named = env.fromData(WORDS)
