@@ -78,33 +78,46 @@ public final class RowSerializer extends TypeSerializer<Row> {
 
   @Override
   public void serialize(Row row, DataOutputView target) throws IOException {
-    Object[] fields = fieldsInOrder(row);
+    Set<String> names = row.getFieldNames(false);
+    if (names != null) {
+      write(row, namedFieldsInOrder(row, names), target);
+      return;
+    }
+    if (row.getArity() != fieldSerializers.length) {
+      throw new IOException(
+          "A row of arity " + row.getArity() + " (" + row + ") reached the serializer of rows with "
+              + fieldSerializers.length + " fields" + describeNames()
+              + "; declare the stream's type with as many fields as its rows have");
+    }
+    write(row, null, target);
+  }
+
+  /**
+   * Writes the kind, the null mask and the fields: {@code named}'s if given, else the row's own by
+   * position. The row's fields are read twice rather than copied, so that no array is made per row.
+   */
+  private void write(Row row, Object[] named, DataOutputView target) throws IOException {
+    int arity = fieldSerializers.length;
     target.writeByte(row.getKind().toByteValue());
-    writeNullMask(fields, target);
-    for (int i = 0; i < fields.length; i++) {
-      if (fields[i] != null) {
-        fieldSerializers[i].serialize(fields[i], target);
+    for (int b = 0; b < maskBytes; b++) {
+      int bits = 0;
+      for (int i = b * 8, end = Math.min(arity, b * 8 + 8); i < end; i++) {
+        if ((named == null ? row.getField(i) : named[i]) == null) {
+          bits |= 1 << (i - b * 8);
+        }
+      }
+      target.writeByte(bits);
+    }
+    for (int i = 0; i < arity; i++) {
+      Object field = named == null ? row.getField(i) : named[i];
+      if (field != null) {
+        fieldSerializers[i].serialize(field, target);
       }
     }
   }
 
-  /** The row's fields by position: its own for a row with positions, its names' for a name-based one. */
-  private Object[] fieldsInOrder(Row row) throws IOException {
-    Set<String> names = row.getFieldNames(false);
-    if (names == null) {
-      int arity = row.getArity();
-      if (arity != fieldSerializers.length) {
-        throw new IOException(
-            "A row of arity " + arity + " (" + row + ") reached the serializer of rows with "
-                + fieldSerializers.length + " fields" + describeNames()
-                + "; declare the stream's type with as many fields as its rows have");
-      }
-      Object[] fields = new Object[arity];
-      for (int i = 0; i < arity; i++) {
-        fields[i] = row.getField(i);
-      }
-      return fields;
-    }
+  /** A name-based row's fields at the serializer's positions; the names it lacks stay null. */
+  private Object[] namedFieldsInOrder(Row row, Set<String> names) {
     Object[] fields = new Object[fieldSerializers.length];
     for (String name : names) {
       fields[positionOfName(name, row)] = row.getField(name);
@@ -131,27 +144,27 @@ public final class RowSerializer extends TypeSerializer<Row> {
     return positionByName == null ? "" : " " + positionByName.keySet();
   }
 
-  private void writeNullMask(Object[] fields, DataOutputView target) throws IOException {
-    for (int b = 0; b < maskBytes; b++) {
-      int bits = 0;
-      for (int i = b * 8, end = Math.min(fields.length, b * 8 + 8); i < end; i++) {
-        if (fields[i] == null) {
-          bits |= 1 << (i - b * 8);
-        }
-      }
-      target.writeByte(bits);
-    }
-  }
-
   @Override
   public Row deserialize(DataInputView source) throws IOException {
     RowKind kind = readKind(source);
-    byte[] mask = new byte[maskBytes];
-    source.readFully(mask);
     Object[] fields = new Object[fieldSerializers.length];
-    for (int i = 0; i < fields.length; i++) {
-      if ((mask[i >>> 3] & (1 << (i & 7))) == 0) {
-        fields[i] = fieldSerializers[i].deserialize(source);
+    if (maskBytes <= 8) {
+      long nulls = 0;
+      for (int b = 0; b < maskBytes; b++) {
+        nulls |= (long) source.readUnsignedByte() << (8 * b);
+      }
+      for (int i = 0; i < fields.length; i++) {
+        if ((nulls & (1L << i)) == 0) {
+          fields[i] = fieldSerializers[i].deserialize(source);
+        }
+      }
+    } else {
+      byte[] mask = new byte[maskBytes];
+      source.readFully(mask);
+      for (int i = 0; i < fields.length; i++) {
+        if ((mask[i >>> 3] & (1 << (i & 7))) == 0) {
+          fields[i] = fieldSerializers[i].deserialize(source);
+        }
       }
     }
     return RowUtils.createRowWithNamedPositions(kind, fields, positionByName);

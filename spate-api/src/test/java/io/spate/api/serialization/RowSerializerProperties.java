@@ -94,7 +94,7 @@ class RowSerializerProperties {
 
   @Test
   void rowsRoundTripToEqualRowsOfTheSameKindWithTheTypesNamedPositions() {
-    qt().withExamples(300).forAll(samples()).checkAssert(sample -> {
+    qt().withExamples(150).forAll(samples()).checkAssert(sample -> {
       TypeSerializer<Row> serializer = sample.type().createSerializer();
       Row result = roundTrip(serializer, sample.row());
       assertThat(result).isEqualTo(sample.row()).hasSameHashCodeAs(sample.row());
@@ -155,6 +155,25 @@ class RowSerializerProperties {
   }
 
   @Test
+  void wideRowsWithMoreThanSixtyFourFieldsRoundTripWithTheirNullMask() {
+    Gen<Integer> arities = Generate.range(60, 140);
+    qt().withExamples(25).forAll(arities, Generate.longRange(0, Long.MAX_VALUE)).checkAssert((arity, seed) -> {
+      Random random = new Random(seed);
+      TypeInformation<?>[] types = new TypeInformation<?>[arity];
+      Object[] values = new Object[arity];
+      for (int i = 0; i < arity; i++) {
+        types[i] = i % 2 == 0 ? Types.INT : Types.STRING;
+        values[i] = random.nextInt(3) == 0 ? null : (i % 2 == 0 ? (Object) random.nextInt() : "s" + random.nextInt(100));
+      }
+      Row row = Row.ofKind(RowKind.values()[random.nextInt(4)], values);
+      TypeSerializer<Row> serializer = Types.ROW(types).createSerializer();
+      assertThat(roundTrip(serializer, row)).isEqualTo(row);
+      assertThat(bytesOf(serializer, row)[1 + (arity - 1) / 8] & 0xFF)
+          .as("the last mask byte").isLessThan(1 << (1 + (arity - 1) % 8));
+    });
+  }
+
+  @Test
   void aNameBasedRowIsWrittenByItsNamesWithMissingFieldsNullAndCopiedAsNameBased() {
     qt().withExamples(200).forAll(samples(), Generate.longRange(0, Long.MAX_VALUE)).checkAssert((sample, seed) -> {
       Random random = new Random(seed);
@@ -176,6 +195,26 @@ class RowSerializerProperties {
       Row copy = serializer.copy(named);
       assertThat(copy).isEqualTo(named);
       assertThat(copy.getFieldNames(false)).containsExactlyElementsOf(named.getFieldNames(false));
+    });
+  }
+
+  @Test
+  void theSameFieldsInEveryModeAreEqualWithEqualHashCodesAndKeyHashes() {
+    qt().withExamples(200).forAll(samples()).checkAssert(sample -> {
+      Row positional = sample.row();
+      Row withNamedPositions = sample.type().createSerializer().copy(positional);
+      Row named = Row.withNames(positional.getKind());
+      for (int i = positional.getArity() - 1; i >= 0; i--) {
+        named.setField("c" + i, positional.getField(i));
+      }
+      assertThat(withNamedPositions).isEqualTo(positional).hasSameHashCodeAs(positional);
+      assertThat(positional).isEqualTo(withNamedPositions);
+      assertThat(withNamedPositions).isEqualTo(named).hasSameHashCodeAs(named);
+      assertThat(named).isEqualTo(withNamedPositions);
+      if (sample.type().isKeyType()) {
+        assertThat(sample.type().keyHash(named)).isEqualTo(sample.type().keyHash(positional));
+        assertThat(sample.type().keyHash(withNamedPositions)).isEqualTo(sample.type().keyHash(positional));
+      }
     });
   }
 

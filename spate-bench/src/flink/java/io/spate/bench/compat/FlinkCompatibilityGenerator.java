@@ -36,7 +36,8 @@ public final class FlinkCompatibilityGenerator {
   private static final List<Scope> REPORT_SCOPE = List.of(
       new Scope("flink-streaming-java-", List.of("org/apache/flink/streaming/api/")),
       new Scope("flink-core-", List.of("org/apache/flink/api/common/", "org/apache/flink/api/java/",
-          "org/apache/flink/configuration/", "org/apache/flink/core/fs/", "org/apache/flink/util/")),
+          "org/apache/flink/configuration/", "org/apache/flink/core/fs/", "org/apache/flink/types/",
+          "org/apache/flink/util/")),
       new Scope("flink-connector-files-", List.of("org/apache/flink/connector/file/")));
 
   private FlinkCompatibilityGenerator() {}

@@ -15,7 +15,6 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.RichMapFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.api.state.FileSystemCheckpointStorage;
-import io.spate.api.state.HashMapStateBackend;
 import io.spate.api.typeinfo.FieldAccessor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
@@ -88,6 +87,20 @@ class RowsE2ETest {
   }
 
   @Test
+  void maxAndMinByTakeRowFieldsByNameAndPosition() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> bids = env.fromElements(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 1L))
+        .setParallelism(1);
+    List<Row> max = collect(bids.keyBy("f0").max("f1"));
+    assertThat(max).containsExactlyInAnyOrder(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 9L));
+    StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> bids2 = env2.fromElements(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 9L), Row.of("a", 1L))
+        .setParallelism(1);
+    List<Row> minBy = collect(bids2.keyBy(0).minBy(1));
+    assertThat(minBy).containsExactlyInAnyOrder(Row.of("a", 5L), Row.of("b", 2L), Row.of("a", 5L), Row.of("a", 1L));
+  }
+
+  @Test
   void nameBasedRowsAreKeyedAndSummedByTheirNames() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
     DataStream<Row> named = env.fromData(WORDS)
@@ -99,6 +112,15 @@ class RowsE2ETest {
         })
         .returns(WORD_COUNT);
     assertThat(lastPerWord(collect(named.keyBy("word").sum("count")))).isEqualTo(plainJavaCounts());
+  }
+
+  @Test
+  void rowsGivenAsElementsGetTheirTypeFromTheFirstRow() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
+    DataStream<Row> rows = env.fromElements(Row.of("a", 1L), Row.of("b", 2L), Row.of("a", 3L));
+    assertThat(rows.getType()).isEqualTo(Types.ROW(Types.STRING, Types.LONG));
+    List<Row> sums = collect(rows.keyBy("f0").sum("f1"));
+    assertThat(sums).contains(Row.of("a", 4L), Row.of("b", 2L)).hasSize(3);
   }
 
   @Test
@@ -122,12 +144,16 @@ class RowsE2ETest {
 
   @Test
   void aSumOfRowsKeyedByNameComesBackFromACheckpointExactly(@TempDir Path checkpoints) throws Exception {
+    // The default backend (heap), or RocksDB when RocksDBRowsE2ETest runs this.
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment().setParallelism(2);
-    env.setStateBackend(new HashMapStateBackend());
     env.getCheckpointConfig().setCheckpointStorage(new FileSystemCheckpointStorage(checkpoints.toUri().toString()));
     env.enableCheckpointing(20);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ZERO));
     String run = "rows";
+    FAILED.remove(run);
+    CHECKPOINTED.remove(run);
+    RESTORED.remove(run);
+    HIGHEST_SUM.clear();
     HELD.add(run);
     env.fromSequence(1, RECORDS)
         .map(new ToPurchase(run))

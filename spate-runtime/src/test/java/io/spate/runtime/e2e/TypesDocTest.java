@@ -13,6 +13,8 @@ import io.spate.api.typeinfo.TypeInfoFactory;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Either;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.List;
@@ -66,6 +68,36 @@ class TypesDocTest {
     TypeInformation<WordCount> wordCounts = Types.TUPLE(WordCount.class);
     assertThat(pairs).isEqualTo(Types.TUPLE(Types.STRING, Types.INT));
     assertThat(wordCounts.getTypeClass()).isEqualTo(WordCount.class);
+  }
+
+  @Test
+  void rows() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    DataStream<String> lines = env.fromElements("ann,5", "bob,7", "ann,3").setParallelism(1);
+    TypeInformation<Row> purchase = Types.ROW_NAMED(new String[] {"user", "amount"}, Types.STRING, Types.LONG);
+    DataStream<Row> totals = lines
+        .map(line -> {
+          String[] parts = line.split(",");
+          return Row.of(parts[0], Long.parseLong(parts[1]));
+        })
+        .returns(purchase)        // a Row's class does not say its fields' types
+        .keyBy("user")            // or keyBy(0)
+        .sum("amount");           // or sum(1)
+    assertThat(E2eSupport.collect(totals)).containsExactlyInAnyOrder(Row.of("ann", 5L), Row.of("bob", 7L), Row.of("ann", 8L));
+  }
+
+  @Test
+  void rowKindsAndModes() {
+    Row change = Row.ofKind(RowKind.UPDATE_AFTER, "ann", 12L);
+    String printed = change.toString();                    // "+U[ann, 12]"
+    Row named = Row.withNames();
+    named.setField("user", "bob");
+    named.setField("amount", 7L);
+    Long amount = named.getFieldAs("amount");
+    assertThat(printed).isEqualTo("+U[ann, 12]");
+    assertThat(amount).isEqualTo(7L);
+    assertThat(named).hasToString("+I{user=bob, amount=7}");
+    assertThat(Row.of(1, new int[] {2, 3}, Row.of("nested"))).hasToString("+I[1, [2, 3], +I[nested]]");
   }
 
   @Test
