@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A GROUP BY's state, and a window aggregate's state and timers, survive a failure: a run that fails once after a completed checkpoint and
+ * A GROUP BY's state, a window aggregate's state and timers, and a join's state survive a failure: a run that fails once after a completed checkpoint and
  * restores it commits exactly the changes a failure-free run commits (the full multiset, every
  * update-before and update-after, each as often), on both state backends.
  */
@@ -62,6 +62,22 @@ class SqlStatefulOperatorsRecoveryE2ETest {
     assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aJoinRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend) throws Exception {
+    String clean = "join-clean-" + backend;
+    String faulty = "join-faulty-" + backend;
+    String query = "INSERT INTO pairs SELECT a.n, b.n FROM numbers AS a JOIN numbers AS b ON a.n = b.n + 1";
+    run(clean, false, backend, query);
+    ClusterJobClient client = run(faulty, true, backend, query);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(faulty));
+    List<String> expected = sorted(RecoveryTestConnectors.committed(clean));
+    assertThat(expected).hasSize((int) ROWS - 1);
+    assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
+  }
+
   private static ClusterJobClient run(String run, boolean fail, String backend) throws Exception {
     return run(run, fail, backend, "INSERT INTO sums SELECT CAST(n % 7 AS INT), COUNT(*), SUM(n), MAX(n)"
         + " FROM numbers GROUP BY CAST(n % 7 AS INT)");
@@ -83,6 +99,8 @@ class SqlStatefulOperatorsRecoveryE2ETest {
         + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
     tEnv.executeSql("CREATE TABLE sums (k INT, c BIGINT, s BIGINT, hi BIGINT) WITH ('connector' = 'committed-rows',"
         + " 'run' = '" + run + "')");
+    tEnv.executeSql("CREATE TABLE pairs (x BIGINT, y BIGINT) WITH ('connector' = 'committed-rows', 'run' = '" + run
+        + "')");
     TableResult result = tEnv.executeSql(insert);
     result.await(200, TimeUnit.SECONDS);
     return (ClusterJobClient) result.getJobClient().orElseThrow();

@@ -34,6 +34,11 @@ import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.table.runtime.operators.aggregate.GroupAggFunction;
 import io.spate.table.runtime.operators.window.WindowAggFunction;
+import io.spate.table.runtime.operators.join.JoinFunction;
+import io.spate.table.types.logical.LogicalType;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
@@ -133,6 +138,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalTableFunctionScan functionScan) {
       return windowTableFunction(functionScan);
     }
+    if (plan instanceof LogicalJoin join) {
+      return join(join);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
@@ -151,6 +159,9 @@ public final class StreamTranslator {
    */
   public static boolean isInsertOnly(RelNode plan) {
     if (plan instanceof LogicalAggregate aggregate && windowEndField(aggregate) < 0) {
+      return false;
+    }
+    if (plan instanceof LogicalJoin join && join.getJoinType() != JoinRelType.INNER) {
       return false;
     }
     for (RelNode input : plan.getInputs()) {
@@ -237,6 +248,44 @@ public final class StreamTranslator {
   private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
     return scan.getCall() instanceof RexCall call
         && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP);
+  }
+
+  private DataStream<Row> join(LogicalJoin join) {
+    JoinRelType type = join.getJoinType();
+    if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT
+        && type != JoinRelType.FULL) {
+      throw new TableException("Spate SQL does not support " + type + " joins (from IN or EXISTS subqueries) yet");
+    }
+    JoinInfo info = join.analyzeCondition();
+    RelDataType leftType = join.getLeft().getRowType();
+    RelDataType rightType = join.getRight().getRowType();
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int i = 0; i < info.leftKeys.size(); i++) {
+      RelDataTypeField leftField = leftType.getFieldList().get(info.leftKeys.get(i));
+      RelDataTypeField rightField = rightType.getFieldList().get(info.rightKeys.get(i));
+      LogicalType leftKey = SpateTypeFactory.toLogicalType(leftField.getType()).copy(true);
+      LogicalType rightKey = SpateTypeFactory.toLogicalType(rightField.getType()).copy(true);
+      if (!leftKey.equals(rightKey)) {
+        throw new TableException("Spate SQL does not join keys of different types yet: " + leftField.getName() + " ("
+            + leftKey.asSummaryString() + ") = " + rightField.getName() + " (" + rightKey.asSummaryString()
+            + "); CAST one side");
+      }
+      keyFields.add(new RowType.RowField("k" + i, leftKey));
+    }
+    RexNode remaining = info.getRemaining(planner.rexBuilder());
+    Expr condition = remaining.isAlwaysTrue() ? null : compiler.compile(remaining);
+    DataStream<Row> left = translate(join.getLeft());
+    DataStream<Row> right = translate(join.getRight());
+    RowTypeInfo leftInfo = rowTypeInfo(leftType);
+    RowTypeInfo rightInfo = rowTypeInfo(rightType);
+    boolean leftOuter = type == JoinRelType.LEFT || type == JoinRelType.FULL;
+    boolean rightOuter = type == JoinRelType.RIGHT || type == JoinRelType.FULL;
+    return left.connect(right)
+        .keyBy(new KeyProjection(info.leftKeys.toIntArray()), new KeyProjection(info.rightKeys.toIntArray()),
+            TypeInfos.ofRow(new RowType(false, keyFields)))
+        .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter),
+            rowTypeInfo(join.getRowType()))
+        .name("Join(joinType=[" + type + "], where=[" + join.getCondition() + "])");
   }
 
   private DataStream<Row> windowTableFunction(LogicalTableFunctionScan scan) {
