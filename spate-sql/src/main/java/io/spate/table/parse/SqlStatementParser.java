@@ -47,6 +47,9 @@ public final class SqlStatementParser {
   private static final List<String> STATEMENT_STARTS = List.of("SELECT", "WITH", "VALUES", "INSERT", "CREATE", "DROP",
       "ALTER", "SHOW", "DESCRIBE", "DESC", "SET", "RESET", "USE", "EXPLAIN", "EXECUTE", "BEGIN", "STOP");
 
+  /** Words Calcite's parser reserves for other dialects that Flink's parser takes as names. */
+  private static final java.util.Set<String> CALCITE_ONLY_KEYWORDS = java.util.Set.of("DATETIME");
+
   private final String script;
   private final List<SqlToken> tokens;
   private int pos;
@@ -97,6 +100,34 @@ public final class SqlStatementParser {
     List<String> parts = parser.objectName().parts();
     parser.expectEnd();
     return parts;
+  }
+
+  /**
+   * {@code sql} with the names Calcite's parser would take for keywords, though Flink's takes them for
+   * names, in back quotes: every unquoted word after a dot ({@code person.dateTime} becomes
+   * {@code person.`dateTime`}; after a dot SQL allows only a name) and the words Calcite reserves for
+   * other dialects ({@code DATETIME}). Quoting keeps a name's case, so the meaning is the same.
+   */
+  public static String quoteFlinkNames(String sql) {
+    List<SqlToken> tokens;
+    try {
+      tokens = SqlTokenizer.tokenize(sql);
+    } catch (SqlParserException e) {
+      return sql; // Calcite's parser reports the error with its place
+    }
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken token = tokens.get(i);
+      SqlToken previous = i == 0 ? token : tokens.get(i - 1);
+      boolean afterDot = previous.isSymbol(".") && previous.end() == token.start();
+      if (token.kind() == SqlToken.Kind.WORD && (afterDot || CALCITE_ONLY_KEYWORDS.contains(
+          token.text().toUpperCase(java.util.Locale.ROOT)))) {
+        out.append(sql, copied, token.start()).append('`').append(token.text()).append('`');
+        copied = token.end();
+      }
+    }
+    return out.append(sql, copied, sql.length()).toString();
   }
 
   /** The index of the semicolon (or end) that ends the statement starting at {@code start}. */

@@ -193,6 +193,13 @@ class SqlStatementParserTest {
     assertThat(new SqlText("a\nbc", 2, 4).positionOf(3)).isEqualTo("line 3, column 2");
   }
 
+  @Test
+  void namesCalciteWouldTakeForKeywordsAreQuotedAndKeepTheirCase() {
+    assertThat(SqlStatementParser.quoteFlinkNames("SELECT person.dateTime, dateTime - 1, p.`x`, t.* FROM t"))
+        .isEqualTo("SELECT person.`dateTime`, `dateTime` - 1, p.`x`, t.* FROM t");
+    assertThat(SqlStatementParser.quoteFlinkNames("SELECT 'a.b', 1.5 FROM t")).isEqualTo("SELECT 'a.b', 1.5 FROM t");
+  }
+
   private static SqlText text(String sql) {
     return new SqlText(sql, 1, 1);
   }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -78,6 +79,14 @@ public final class ExprCompiler {
     }
     if (node instanceof RexCall call) {
       return call(call);
+    }
+    if (node instanceof RexFieldAccess access) {
+      Expr reference = compileNode(access.getReferenceExpr());
+      int index = access.getField().getIndex();
+      return row -> {
+        Object nested = reference.eval(row);
+        return nested == null ? null : ((Row) nested).getField(index);
+      };
     }
     throw new TableException("Spate SQL cannot evaluate the expression " + node + " yet (" + node.getKind() + ")");
   }

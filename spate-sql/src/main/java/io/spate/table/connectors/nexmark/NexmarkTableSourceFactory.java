@@ -1,0 +1,178 @@
+package io.spate.table.connectors.nexmark;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.ConfigOptions;
+import io.spate.api.configuration.ReadableConfig;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.functions.MapFunction;
+import io.spate.api.types.Row;
+import io.spate.connectors.nexmark.Auction;
+import io.spate.connectors.nexmark.Bid;
+import io.spate.connectors.nexmark.Event;
+import io.spate.connectors.nexmark.NexmarkConfiguration;
+import io.spate.connectors.nexmark.NexmarkSource;
+import io.spate.connectors.nexmark.Person;
+import io.spate.table.api.ValidationException;
+import io.spate.table.connector.ChangelogMode;
+import io.spate.table.connector.source.DynamicTableSource;
+import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.factories.DynamicTableSourceFactory;
+import io.spate.table.factories.FactoryUtil;
+import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.types.logical.LogicalTypeRoot;
+import io.spate.table.types.logical.RowType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code nexmark} connector: Spate's Nexmark generator as a table with the Nexmark project's
+ * columns, {@code event_type INT} (0 person, 1 auction, 2 bid) and one nested {@code ROW} per event
+ * kind ({@code person}, {@code auction}, {@code bid}; NULL for the other kinds), with the options of
+ * the Nexmark project's SQL tables.
+ */
+@PublicEvolving
+public final class NexmarkTableSourceFactory implements DynamicTableSourceFactory {
+
+  /** Events per second at the start. */
+  public static final ConfigOption<Double> FIRST_EVENT_RATE = ConfigOptions.key("first-event.rate").doubleType()
+      .defaultValue(10_000_000d).withDescription("Events per second (with next-event.rate: the same value).");
+
+  /** Events per second later; Spate's generator keeps one rate, so it must equal first-event.rate. */
+  public static final ConfigOption<Double> NEXT_EVENT_RATE = ConfigOptions.key("next-event.rate").doubleType()
+      .noDefaultValue().withDescription("Events per second later; must equal first-event.rate.");
+
+  /** The number of events; 0 or unset: unbounded. */
+  public static final ConfigOption<Long> EVENTS_NUM = ConfigOptions.key("events.num").longType().defaultValue(0L)
+      .withDescription("How many events to generate; 0 runs for ever.");
+
+  /** Persons per epoch of events. */
+  public static final ConfigOption<Integer> PERSON_PROPORTION = ConfigOptions.key("person.proportion").intType()
+      .defaultValue(1).withDescription("Persons among every person + auction + bid proportion events.");
+
+  /** Auctions per epoch of events. */
+  public static final ConfigOption<Integer> AUCTION_PROPORTION = ConfigOptions.key("auction.proportion").intType()
+      .defaultValue(3).withDescription("Auctions among every person + auction + bid proportion events.");
+
+  /** Bids per epoch of events. */
+  public static final ConfigOption<Integer> BID_PROPORTION = ConfigOptions.key("bid.proportion").intType()
+      .defaultValue(46).withDescription("Bids among every person + auction + bid proportion events.");
+
+  /** Whether to hold the rate; without it the generator runs as fast as the job takes events. */
+  public static final ConfigOption<Boolean> RATE_LIMITED = ConfigOptions.key("rate-limited").booleanType()
+      .defaultValue(false).withDescription("Hold the event rate in wall-clock time.");
+
+  private static final List<String> COLUMNS = List.of("event_type", "person", "auction", "bid");
+
+  @Override
+  public String factoryIdentifier() {
+    return "nexmark";
+  }
+
+  @Override
+  public Set<ConfigOption<?>> requiredOptions() {
+    return Set.of();
+  }
+
+  @Override
+  public Set<ConfigOption<?>> optionalOptions() {
+    return Set.of(FIRST_EVENT_RATE, NEXT_EVENT_RATE, EVENTS_NUM, PERSON_PROPORTION, AUCTION_PROPORTION,
+        BID_PROPORTION, RATE_LIMITED);
+  }
+
+  @Override
+  public DynamicTableSource createDynamicTableSource(Context context) {
+    FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+    helper.validate();
+    ReadableConfig options = helper.getOptions();
+    String table = context.getObjectIdentifier().asSummaryString();
+    RowType rowType = context.getCatalogTable().getPhysicalRowType();
+    if (!rowType.getFieldNames().equals(COLUMNS)
+        || rowType.getTypeAt(0).getTypeRoot() != LogicalTypeRoot.INTEGER
+        || rowType.getFields().stream().skip(1).anyMatch(f -> f.getType().getTypeRoot() != LogicalTypeRoot.ROW)) {
+      throw new ValidationException("The nexmark table " + table + " must have the physical columns event_type INT,"
+          + " person ROW<...>, auction ROW<...> and bid ROW<...>, in that order, as the Nexmark project declares"
+          + " them; it has " + rowType.asSummaryString());
+    }
+    checkRow(rowType, 1, 8, table);
+    checkRow(rowType, 2, 10, table);
+    checkRow(rowType, 3, 7, table);
+    double rate = options.get(FIRST_EVENT_RATE);
+    options.getOptional(NEXT_EVENT_RATE).ifPresent(next -> {
+      if (next.doubleValue() != rate) {
+        throw new ValidationException("Table " + table + ": Spate's Nexmark generator keeps one rate, so"
+            + " next-event.rate (" + next + ") must equal first-event.rate (" + rate + ")");
+      }
+    });
+    long events = options.get(EVENTS_NUM);
+    NexmarkConfiguration.Builder builder = NexmarkConfiguration.builder()
+        .eventsPerSecond(rate)
+        .rateLimited(options.get(RATE_LIMITED))
+        .proportions(options.get(PERSON_PROPORTION), options.get(AUCTION_PROPORTION), options.get(BID_PROPORTION));
+    NexmarkConfiguration configuration = (events > 0 ? builder.events(events) : builder.unbounded()).build();
+    var rowInfo = TypeInfos.ofRow(rowType);
+    return new ScanTableSource() {
+      @Override
+      public ChangelogMode getChangelogMode() {
+        return ChangelogMode.insertOnly();
+      }
+
+      @Override
+      public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
+        return new DataStreamScanProvider() {
+          @Override
+          public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
+            return env.fromSource(new NexmarkSource(configuration), WatermarkStrategy.noWatermarks(), name)
+                .map(new EventToRow(), rowInfo).name("Nexmark events to rows");
+          }
+
+          @Override
+          public boolean isBounded() {
+            return !configuration.isUnbounded();
+          }
+        };
+      }
+
+      @Override
+      public String asSummaryString() {
+        return "nexmark";
+      }
+    };
+  }
+
+  private static void checkRow(RowType rowType, int column, int fields, String table) {
+    int count = ((RowType) rowType.getTypeAt(column)).getFieldCount();
+    if (count != fields) {
+      throw new ValidationException("The nexmark table " + table + ": column " + rowType.getFieldNames().get(column)
+          + " must be a ROW of " + fields + " fields, as the Nexmark project declares it, not " + count);
+    }
+  }
+
+  /** An event as a row of the Nexmark project's columns. */
+  static final class EventToRow implements MapFunction<Event, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Row map(Event event) {
+      Person p = event.person();
+      Auction a = event.auction();
+      Bid b = event.bid();
+      return Row.of(event.type().ordinal(),
+          p == null ? null : Row.of(p.id(), p.name(), p.emailAddress(), p.creditCard(), p.city(), p.state(),
+              time(p.dateTime()), p.extra()),
+          a == null ? null : Row.of(a.id(), a.itemName(), a.description(), a.initialBid(), a.reserve(),
+              time(a.dateTime()), time(a.expires()), a.seller(), a.category(), a.extra()),
+          b == null ? null : Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), time(b.dateTime()),
+              b.extra()));
+    }
+
+    private static LocalDateTime time(long epochMillis) {
+      return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+  }
+}
