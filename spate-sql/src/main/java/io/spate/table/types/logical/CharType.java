@@ -21,6 +21,9 @@ public final class CharType extends LogicalType {
   /** The length of {@code CHAR} without one. */
   public static final int DEFAULT_LENGTH = 1;
 
+  /** The length of the empty literal {@code ''}, see {@link #ofEmptyLiteral()}. */
+  public static final int EMPTY_LITERAL_LENGTH = 0;
+
   private static final String FORMAT = "CHAR(%d)";
 
   private static final Set<String> CONVERSIONS = Set.of("java.lang.String", "[B");
@@ -33,12 +36,20 @@ public final class CharType extends LogicalType {
    * @throws ValidationException if the length is not between {@link #MIN_LENGTH} and {@link #MAX_LENGTH}
    */
   public CharType(boolean isNullable, int length) {
+    this(isNullable, checkLength(length), true);
+  }
+
+  private CharType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.CHAR);
-    if (length < MIN_LENGTH) {
-      throw new ValidationException(
-          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
-    }
     this.length = length;
+  }
+
+  /**
+   * The type of the empty string literal {@code ''}, of length 0, which Calcite derives and only the planner uses;
+   * it has no type string.
+   */
+  public static CharType ofEmptyLiteral() {
+    return new CharType(false, EMPTY_LITERAL_LENGTH, true);
   }
 
   /** The nullable type of the given length. */
@@ -51,18 +62,39 @@ public final class CharType extends LogicalType {
     this(DEFAULT_LENGTH);
   }
 
-  /** The declared lengthCharType0. */
+  /** The declared length in characters. */
   public int getLength() {
     return length;
   }
 
   @Override
   public LogicalType copy(boolean isNullable) {
-    return new CharType(isNullable, length);
+    return new CharType(isNullable, length, true);
+  }
+
+  private static int checkLength(int length) {
+    if (length < MIN_LENGTH) {
+      throw new ValidationException(
+          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+    }
+    return length;
+  }
+
+  /**
+   * The type string.
+   *
+   * @throws ValidationException for the empty literal's type, which has none
+   */
+  @Override
+  public String asSerializableString() {
+    if (length == EMPTY_LITERAL_LENGTH) {
+      throw new ValidationException("The zero-length character string type of the literal '' has no type string.");
+    }
+    return withNullability(FORMAT, length);
   }
 
   @Override
-  public String asSerializableString() {
+  public String asSummaryString() {
     return withNullability(FORMAT, length);
   }
 

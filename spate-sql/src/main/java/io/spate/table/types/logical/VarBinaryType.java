@@ -21,6 +21,9 @@ public final class VarBinaryType extends LogicalType {
   /** The length of {@code VARBINARY} without one. */
   public static final int DEFAULT_LENGTH = 1;
  
+  /** The length of the empty literal {@code ''}, see {@link #ofEmptyLiteral()}. */
+  public static final int EMPTY_LITERAL_LENGTH = 0;
+
   private static final String FORMAT = "VARBINARY(%d)";
 
   private static final Set<String> CONVERSIONS = Set.of("[B");
@@ -33,12 +36,20 @@ public final class VarBinaryType extends LogicalType {
    * @throws ValidationException if the length is not between {@link #MIN_LENGTH} and {@link #MAX_LENGTH}
    */
   public VarBinaryType(boolean isNullable, int length) {
+    this(isNullable, checkLength(length), true);
+  }
+
+  private VarBinaryType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.VARBINARY);
-    if (length < MIN_LENGTH) {
-      throw new ValidationException(
-          "Binary string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
-    }
     this.length = length;
+  }
+
+  /**
+   * The type of the empty string literal {@code ''}, of length 0, which Calcite derives and only the planner uses;
+   * it has no type string.
+   */
+  public static VarBinaryType ofEmptyLiteral() {
+    return new VarBinaryType(false, EMPTY_LITERAL_LENGTH, true);
   }
 
   /** The nullable type of the given length. */
@@ -51,24 +62,40 @@ public final class VarBinaryType extends LogicalType {
     this(DEFAULT_LENGTH);
   }
 
-  /** The declared lengthVarBinaryType0. */
+  /** The declared length in bytes. */
   public int getLength() {
     return length;
   }
 
   @Override
   public LogicalType copy(boolean isNullable) {
-    return new VarBinaryType(isNullable, length);
+    return new VarBinaryType(isNullable, length, true);
   }
 
+  private static int checkLength(int length) {
+    if (length < MIN_LENGTH) {
+      throw new ValidationException(
+          "Binary string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+    }
+    return length;
+  }
+
+  /**
+   * The type string.
+   *
+   * @throws ValidationException for the empty literal's type, which has none
+   */
   @Override
   public String asSerializableString() {
+    if (length == EMPTY_LITERAL_LENGTH) {
+      throw new ValidationException("The zero-length binary string type of the literal '' has no type string.");
+    }
     return withNullability(FORMAT, length);
   }
 
   @Override
   public String asSummaryString() {
-    return length == MAX_LENGTH ? withNullability("BYTES") : asSerializableString();
+    return length == MAX_LENGTH ? withNullability("BYTES") : withNullability(FORMAT, length);
   }
 
   @Override

@@ -24,6 +24,9 @@ public final class VarCharType extends LogicalType {
   /** {@code STRING}: the nullable {@code VARCHAR} of the largest length. */
   public static final VarCharType STRING_TYPE = new VarCharType(MAX_LENGTH);
 
+  /** The length of the empty literal {@code ''}, see {@link #ofEmptyLiteral()}. */
+  public static final int EMPTY_LITERAL_LENGTH = 0;
+
   private static final String FORMAT = "VARCHAR(%d)";
 
   private static final Set<String> CONVERSIONS = Set.of("java.lang.String", "[B");
@@ -36,12 +39,20 @@ public final class VarCharType extends LogicalType {
    * @throws ValidationException if the length is not between {@link #MIN_LENGTH} and {@link #MAX_LENGTH}
    */
   public VarCharType(boolean isNullable, int length) {
+    this(isNullable, checkLength(length), true);
+  }
+
+  private VarCharType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.VARCHAR);
-    if (length < MIN_LENGTH) {
-      throw new ValidationException(
-          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
-    }
     this.length = length;
+  }
+
+  /**
+   * The type of the empty string literal {@code ''}, of length 0, which Calcite derives and only the planner uses;
+   * it has no type string.
+   */
+  public static VarCharType ofEmptyLiteral() {
+    return new VarCharType(false, EMPTY_LITERAL_LENGTH, true);
   }
 
   /** The nullable type of the given length. */
@@ -54,24 +65,40 @@ public final class VarCharType extends LogicalType {
     this(DEFAULT_LENGTH);
   }
 
-  /** The declared lengthVarCharType0. */
+  /** The declared length in characters. */
   public int getLength() {
     return length;
   }
 
   @Override
   public LogicalType copy(boolean isNullable) {
-    return new VarCharType(isNullable, length);
+    return new VarCharType(isNullable, length, true);
   }
 
+  private static int checkLength(int length) {
+    if (length < MIN_LENGTH) {
+      throw new ValidationException(
+          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+    }
+    return length;
+  }
+
+  /**
+   * The type string.
+   *
+   * @throws ValidationException for the empty literal's type, which has none
+   */
   @Override
   public String asSerializableString() {
+    if (length == EMPTY_LITERAL_LENGTH) {
+      throw new ValidationException("The zero-length character string type of the literal '' has no type string.");
+    }
     return withNullability(FORMAT, length);
   }
 
   @Override
   public String asSummaryString() {
-    return length == MAX_LENGTH ? withNullability("STRING") : asSerializableString();
+    return length == MAX_LENGTH ? withNullability("STRING") : withNullability(FORMAT, length);
   }
 
   @Override

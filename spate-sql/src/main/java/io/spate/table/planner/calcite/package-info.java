@@ -1,0 +1,2 @@
+/** Spate SQL's bridge to Apache Calcite's types: the type factory and the type system with Flink's rules. */
+package io.spate.table.planner.calcite;
