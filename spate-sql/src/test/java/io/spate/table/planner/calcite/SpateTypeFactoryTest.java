@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.StructKind;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -136,6 +138,13 @@ class SpateTypeFactoryTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("The SQL type INTERVAL DAY TO SECOND")
         .hasMessageEndingWith("is not supported by Spate SQL yet.");
+  }
+
+  @Test
+  void stringLiteralsMayHoldAnyCharacter() {
+    RexLiteral literal = (RexLiteral) new RexBuilder(typeFactory).makeLiteral("日本 é");
+    assertThat(literal.getValueAs(String.class)).isEqualTo("日本 é");
+    assertThat(SpateTypeFactory.toLogicalType(literal.getType())).isEqualTo(new CharType(false, 4));
   }
 
   private static LogicalType withoutDescriptions(LogicalType type) {

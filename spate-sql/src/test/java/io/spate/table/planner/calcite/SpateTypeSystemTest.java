@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SpateTypeSystemTest {
 
   private static final String TABLE_TYPE = "ROW<i INT, b BIGINT NOT NULL, price BIGINT, d DECIMAL(10, 2),"
-      + " big DECIMAL(38, 10), s STRING, ts TIMESTAMP(3), tiny TINYINT>";
+      + " big DECIMAL(38, 10), s STRING, ts TIMESTAMP(3), tiny TINYINT, r ROW<a INT NOT NULL, b STRING> NOT NULL,"
+      + " nr ROW<a INT NOT NULL>, m MAP<STRING, BIGINT>>";
 
   private final SpateTypeFactory typeFactory = new SpateTypeFactory();
 
@@ -74,6 +75,17 @@ class SpateTypeSystemTest {
       "CAST(s AS DECIMAL)|DECIMAL(10, 0)",
       "CAST(s AS TIMESTAMP WITH LOCAL TIME ZONE)|TIMESTAMP_LTZ(6)",
       "ts|TIMESTAMP(3)",
+      "r.a|INT NOT NULL",
+      "r.b|STRING",
+      "nr.a|INT",
+      "r|ROW<`a` INT NOT NULL, `b` STRING> NOT NULL",
+      "m['k']|BIGINT",
+      "ARRAY[1, 2]|ARRAY<INT NOT NULL> NOT NULL",
+      "MAP['a', b]|MAP<CHAR(1) NOT NULL, BIGINT NOT NULL> NOT NULL",
+      "CAST(NULL AS INT)|INT",
+      "'''日本'''|CHAR(2) NOT NULL",
+      "s = '''日本'''|BOOLEAN",
+      "CASE WHEN i > 0 THEN s ELSE '''日本''' END|STRING",
   })
   void expressionsGetFlinksResultTypes(String expression, String expected) throws SqlParseException {
     assertThat(typeOf("SELECT " + expression + " FROM T")).isEqualTo(expected);
