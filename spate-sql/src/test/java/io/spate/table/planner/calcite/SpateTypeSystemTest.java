@@ -46,6 +46,10 @@ class SpateTypeSystemTest {
       "SUM(i)|INT",
       "SUM(b)|BIGINT NOT NULL",
       "SUM(d)|DECIMAL(38, 2)",
+      "COUNT(*)|BIGINT NOT NULL",
+      "COUNT(DISTINCT s)|BIGINT NOT NULL",
+      "MAX(d)|DECIMAL(10, 2)",
+      "MIN(ts)|TIMESTAMP(3)",
   })
   void aggregatesKeepTheArgumentTypeAsInFlink(String aggregate, String expected) throws SqlParseException {
     assertThat(typeOf("SELECT " + aggregate + " FROM T GROUP BY s")).isEqualTo(expected);
@@ -89,6 +93,13 @@ class SpateTypeSystemTest {
   })
   void expressionsGetFlinksResultTypes(String expression, String expected) throws SqlParseException {
     assertThat(typeOf("SELECT " + expression + " FROM T")).isEqualTo(expected);
+  }
+
+  @Test
+  void aggregatesWithoutGroupByAreNullable() throws SqlParseException {
+    assertThat(typeOf("SELECT SUM(b) FROM T")).isEqualTo("BIGINT");
+    assertThat(typeOf("SELECT AVG(b) FROM T")).isEqualTo("BIGINT");
+    assertThat(typeOf("SELECT COUNT(b) FROM T")).isEqualTo("BIGINT NOT NULL");
   }
 
   @Test
