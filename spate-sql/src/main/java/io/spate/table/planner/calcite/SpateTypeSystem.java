@@ -117,9 +117,14 @@ public class SpateTypeSystem extends RelDataTypeSystemImpl {
     return deriveDecimal(typeFactory, type1, type2, LogicalTypeMerging::findDivisionDecimalType);
   }
 
+  /** As Flink: the divisor's type when neither operand has a fractional part. */
   @Override
   public RelDataType deriveDecimalModType(RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2) {
-    return deriveDecimal(typeFactory, type1, type2, LogicalTypeMerging::findModuloDecimalType);
+    RelDataType result = deriveDecimal(typeFactory, type1, type2, LogicalTypeMerging::findModuloDecimalType);
+    if (result != null && scaleOf(type1) == 0 && scaleOf(type2) == 0) {
+      return type2;
+    }
+    return result;
   }
 
   /** A rule deriving a decimal result from the precisions and scales of two decimal operands. */
@@ -130,8 +135,8 @@ public class SpateTypeSystem extends RelDataTypeSystemImpl {
 
   /**
    * The decimal result of two exact numeric operands of which at least one is a decimal (an integer operand
-   * counts as the decimal that holds it, BIGINT as DECIMAL(19, 0)); null, so that Calcite's own rule applies,
-   * for any other pair.
+   * counts as the decimal of its digits, BIGINT as DECIMAL(19, 0), INT as DECIMAL(10, 0)); null, so that Calcite's
+   * own rule applies, for any other pair.
    */
   private static RelDataType deriveDecimal(
       RelDataTypeFactory typeFactory, RelDataType type1, RelDataType type2, DecimalRule rule) {
@@ -139,11 +144,13 @@ public class SpateTypeSystem extends RelDataTypeSystemImpl {
         || !(SqlTypeUtil.isDecimal(type1) || SqlTypeUtil.isDecimal(type2))) {
       return null;
     }
-    RelDataType decimal1 = typeFactory.decimalOf(type1);
-    RelDataType decimal2 = typeFactory.decimalOf(type2);
-    DecimalType result = rule.apply(
-        decimal1.getPrecision(), decimal1.getScale(), decimal2.getPrecision(), decimal2.getScale());
+    // An integer type's precision is its number of decimal digits: BIGINT has 19, INT 10.
+    DecimalType result = rule.apply(type1.getPrecision(), scaleOf(type1), type2.getPrecision(), scaleOf(type2));
     return decimal(typeFactory, result, type1.isNullable() || type2.isNullable());
+  }
+
+  private static int scaleOf(RelDataType type) {
+    return SqlTypeUtil.isDecimal(type) ? type.getScale() : 0;
   }
 
   private static DecimalType asDecimal(RelDataType type) {

@@ -5,7 +5,10 @@ import java.lang.reflect.Array;
 import java.util.List;
 import java.util.Objects;
 
-/** The SQL type {@code ARRAY<t>} (also written {@code t ARRAY}): an array of elements of type t, a Java array of the element's class ({@code Integer[]} for {@code ARRAY<INT>}). */
+/**
+ * The SQL type {@code ARRAY<t>} (also written {@code t ARRAY}): an array of elements of type t, a Java array of the
+ * element's class ({@code Integer[]} for {@code ARRAY<INT>}).
+ */
 @PublicEvolving
 public final class ArrayType extends LogicalType {
 

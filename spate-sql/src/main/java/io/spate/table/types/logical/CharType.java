@@ -39,6 +39,7 @@ public final class CharType extends LogicalType {
     this(isNullable, checkLength(length), true);
   }
 
+  /** A type whose length was checked already, or is the empty literal's 0, which no user may declare. */
   private CharType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.CHAR);
     this.length = length;
@@ -75,7 +76,8 @@ public final class CharType extends LogicalType {
   private static int checkLength(int length) {
     if (length < MIN_LENGTH) {
       throw new ValidationException(
-          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got "
+              + length + ".");
     }
     return length;
   }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** The SQL type {@code DATE}: a day of the proleptic Gregorian calendar, {@link LocalDate} in Java (an {@code int} of days since 1970-01-01 also converts). */
+/**
+ * The SQL type {@code DATE}: a day of the proleptic Gregorian calendar, {@link LocalDate} in Java (an {@code int} of
+ * days since 1970-01-01 also converts).
+ */
 @PublicEvolving
 public final class DateType extends LogicalType {
 
@@ -13,7 +16,8 @@ public final class DateType extends LogicalType {
 
   private static final String FORMAT = "DATE";
 
-  private static final Set<String> CONVERSIONS = Set.of("java.time.LocalDate", "java.sql.Date", "java.lang.Integer", "int");
+  private static final Set<String> CONVERSIONS =
+      Set.of("java.time.LocalDate", "java.sql.Date", "java.lang.Integer", "int");
 
   /** The type, nullable or not. */
   public DateType(boolean isNullable) {

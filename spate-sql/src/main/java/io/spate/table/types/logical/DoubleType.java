@@ -4,7 +4,10 @@ import io.spate.api.annotation.PublicEvolving;
 import java.util.List;
 import java.util.Set;
 
-/** The SQL type {@code DOUBLE} (or {@code DOUBLE PRECISION}): an 8-byte floating point number, {@link Double} in Java. */
+/**
+ * The SQL type {@code DOUBLE} (or {@code DOUBLE PRECISION}): an 8-byte floating point number, {@link Double} in
+ * Java.
+ */
 @PublicEvolving
 public final class DoubleType extends LogicalType {
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The SQL type {@code TIMESTAMP_LTZ(p)} ({@code TIMESTAMP(p) WITH LOCAL TIME ZONE}): an instant on the time line, shown in the session time zone, p digits of fractional seconds, 0 to 9 (default 6); {@link Instant} in Java. A {@link TimestampKind} marks event-time and processing-time attributes. */
+/**
+ * The SQL type {@code TIMESTAMP_LTZ(p)} ({@code TIMESTAMP(p) WITH LOCAL TIME ZONE}): an instant on the time line,
+ * shown in the session time zone, p digits of fractional seconds, 0 to 9 (default 6); {@link Instant} in Java. A
+ * {@link TimestampKind} marks event-time and processing-time attributes.
+ */
 @PublicEvolving
 public final class LocalZonedTimestampType extends LogicalType {
 
@@ -24,7 +28,8 @@ public final class LocalZonedTimestampType extends LogicalType {
 
   private static final String FORMAT = "TIMESTAMP(%d) WITH LOCAL TIME ZONE";
 
-  private static final Set<String> CONVERSIONS = Set.of("java.time.Instant", "java.sql.Timestamp", "java.lang.Integer", "int", "java.lang.Long", "long");
+  private static final Set<String> CONVERSIONS =
+      Set.of("java.time.Instant", "java.sql.Timestamp", "java.lang.Integer", "int", "java.lang.Long", "long");
 
   private final int precision;
 

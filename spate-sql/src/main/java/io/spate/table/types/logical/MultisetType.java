@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 
-/** The SQL type {@code MULTISET<t>} (also written {@code t MULTISET}): a bag of elements of type t, a {@code Map<T, Integer>} from element to its count in Java. */
+/**
+ * The SQL type {@code MULTISET<t>} (also written {@code t MULTISET}): a bag of elements of type t, a {@code Map<T,
+ * Integer>} from element to its count in Java.
+ */
 @PublicEvolving
 public final class MultisetType extends LogicalType {
 

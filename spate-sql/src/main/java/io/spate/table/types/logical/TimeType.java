@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The SQL type {@code TIME(p)} ({@code TIME(p) WITHOUT TIME ZONE}): a time of day with p digits of fractional seconds, 0 to 9 (default 0); {@link LocalTime} in Java. */
+/**
+ * The SQL type {@code TIME(p)} ({@code TIME(p) WITHOUT TIME ZONE}): a time of day with p digits of fractional
+ * seconds, 0 to 9 (default 0); {@link LocalTime} in Java.
+ */
 @PublicEvolving
 public final class TimeType extends LogicalType {
 
@@ -24,7 +27,8 @@ public final class TimeType extends LogicalType {
 
   private static final String FORMAT = "TIME(%d)";
 
-  private static final Set<String> CONVERSIONS = Set.of("java.time.LocalTime", "java.sql.Time", "java.lang.Integer", "int", "java.lang.Long", "long");
+  private static final Set<String> CONVERSIONS =
+      Set.of("java.time.LocalTime", "java.sql.Time", "java.lang.Integer", "int", "java.lang.Long", "long");
 
   private final int precision;
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The SQL type {@code TIMESTAMP(p)} ({@code TIMESTAMP(p) WITHOUT TIME ZONE}): a date and time of day without a zone, p digits of fractional seconds, 0 to 9 (default 6); {@link LocalDateTime} in Java. A {@link TimestampKind} marks event-time and processing-time attributes. */
+/**
+ * The SQL type {@code TIMESTAMP(p)} ({@code TIMESTAMP(p) WITHOUT TIME ZONE}): a date and time of day without a zone,
+ * p digits of fractional seconds, 0 to 9 (default 6); {@link LocalDateTime} in Java. A {@link TimestampKind} marks
+ * event-time and processing-time attributes.
+ */
 @PublicEvolving
 public final class TimestampType extends LogicalType {
 

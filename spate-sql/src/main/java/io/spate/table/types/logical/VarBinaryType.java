@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The SQL type {@code VARBINARY(n)}: a byte string of at most n bytes (default 1), {@code byte[]} in Java. {@code BYTES} is {@code VARBINARY(2147483647)} and is printed so in summaries. */
+/**
+ * The SQL type {@code VARBINARY(n)}: a byte string of at most n bytes (default 1), {@code byte[]} in Java. {@code
+ * BYTES} is {@code VARBINARY(2147483647)} and is printed so in summaries.
+ */
 @PublicEvolving
 public final class VarBinaryType extends LogicalType {
 
@@ -39,6 +42,7 @@ public final class VarBinaryType extends LogicalType {
     this(isNullable, checkLength(length), true);
   }
 
+  /** A type whose length was checked already, or is the empty literal's 0, which no user may declare. */
   private VarBinaryType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.VARBINARY);
     this.length = length;
@@ -75,7 +79,8 @@ public final class VarBinaryType extends LogicalType {
   private static int checkLength(int length) {
     if (length < MIN_LENGTH) {
       throw new ValidationException(
-          "Binary string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+          "Binary string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got "
+              + length + ".");
     }
     return length;
   }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The SQL type {@code VARCHAR(n)}: a character string of at most n characters (default 1), {@link String} in Java. {@code STRING} is {@code VARCHAR(2147483647)} and is printed so in summaries. */
+/**
+ * The SQL type {@code VARCHAR(n)}: a character string of at most n characters (default 1), {@link String} in Java.
+ * {@code STRING} is {@code VARCHAR(2147483647)} and is printed so in summaries.
+ */
 @PublicEvolving
 public final class VarCharType extends LogicalType {
 
@@ -42,6 +45,7 @@ public final class VarCharType extends LogicalType {
     this(isNullable, checkLength(length), true);
   }
 
+  /** A type whose length was checked already, or is the empty literal's 0, which no user may declare. */
   private VarCharType(boolean isNullable, int length, boolean checked) {
     super(isNullable, LogicalTypeRoot.VARCHAR);
     this.length = length;
@@ -78,7 +82,8 @@ public final class VarCharType extends LogicalType {
   private static int checkLength(int length) {
     if (length < MIN_LENGTH) {
       throw new ValidationException(
-          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got " + length + ".");
+          "Character string length must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " (both inclusive), got "
+              + length + ".");
     }
     return length;
   }

@@ -68,7 +68,8 @@ public final class LogicalTypeMerging {
   public static LogicalType findAvgAggType(LogicalType argType) {
     if (argType.is(LogicalTypeRoot.DECIMAL)) {
       // The sum divided by a BIGINT count, i.e. by a DECIMAL(20, 0).
-      DecimalType quotient = findDivisionDecimalType(DecimalType.MAX_PRECISION, ((DecimalType) argType).getScale(), 20, 0);
+      DecimalType quotient =
+          findDivisionDecimalType(DecimalType.MAX_PRECISION, ((DecimalType) argType).getScale(), 20, 0);
       return quotient.copy(argType.isNullable());
     }
     return argType;

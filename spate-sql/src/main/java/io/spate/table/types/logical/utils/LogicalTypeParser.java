@@ -192,9 +192,10 @@ public final class LogicalTypeParser {
         .orElse("expected a type name such as INT, STRING, DECIMAL(10, 2), ARRAY<INT> or ROW<a INT>"));
   }
 
+  /** A string type with its length in parentheses, or of length 1 without. */
   private LogicalType parseLength(Token typeToken, IntFunction<LogicalType> create) {
-    int length = optionalPrecision(-1);
-    return construct(typeToken, () -> length < 0 ? create.apply(1) : create.apply(length));
+    int length = optionalPrecision(CharType.DEFAULT_LENGTH);
+    return construct(typeToken, () -> create.apply(length));
   }
 
   private LogicalType parseDecimal(Token typeToken) {

@@ -5,6 +5,11 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RandomLogicalTypes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,25 @@ class LogicalTypeParserProperties {
             .as(type.asSerializableString())
             .isEqualTo(type)
             .extracting(LogicalType::isNullable).isEqualTo(type.isNullable()));
+  }
+
+  @Test
+  void typesSurviveJavaSerialization() {
+    qt().withExamples(200).forAll(RandomLogicalTypes.types(3)).checkAssert(type -> {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+          out.writeObject(type);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+          Object copy = in.readObject();
+          assertThat(copy).isEqualTo(type);
+          assertThat(((LogicalType) copy).asSummaryString()).isEqualTo(type.asSummaryString());
+        }
+      } catch (IOException | ClassNotFoundException e) {
+        throw new AssertionError(type.asSerializableString() + " does not survive serialization", e);
+      }
+    });
   }
 
   @Test
