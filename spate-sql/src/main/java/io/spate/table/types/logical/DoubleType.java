@@ -1,7 +1,6 @@
 package io.spate.table.types.logical;
 
 import io.spate.api.annotation.PublicEvolving;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,17 +8,13 @@ import java.util.Set;
  * Java.
  */
 @PublicEvolving
-public final class DoubleType extends LogicalType {
+public final class DoubleType extends ParameterlessType {
 
   private static final long serialVersionUID = 1L;
 
-  private static final String FORMAT = "DOUBLE";
-
-  private static final Set<String> CONVERSIONS = Set.of("java.lang.Double", "double");
-
   /** The type, nullable or not. */
   public DoubleType(boolean isNullable) {
-    super(isNullable, LogicalTypeRoot.DOUBLE);
+    super(isNullable, LogicalTypeRoot.DOUBLE, "DOUBLE", Double.class, Set.of("java.lang.Double", "double"));
   }
 
   /** The nullable type. */
@@ -30,30 +25,5 @@ public final class DoubleType extends LogicalType {
   @Override
   public LogicalType copy(boolean isNullable) {
     return new DoubleType(isNullable);
-  }
-
-  @Override
-  public String asSerializableString() {
-    return withNullability(FORMAT);
-  }
-
-  @Override
-  public boolean supportsInputConversion(Class<?> clazz) {
-    return isOneOf(clazz, CONVERSIONS);
-  }
-
-  @Override
-  public boolean supportsOutputConversion(Class<?> clazz) {
-    return isOneOf(clazz, CONVERSIONS);
-  }
-
-  @Override
-  public Class<?> getDefaultConversion() {
-    return Double.class;
-  }
-
-  @Override
-  public List<LogicalType> getChildren() {
-    return List.of();
   }
 }
