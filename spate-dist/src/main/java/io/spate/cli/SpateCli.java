@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Runs Spate stream processing jobs on an embedded local cluster or a session cluster"
         + " (cluster start, jobmanager, run -m), and operates running jobs through their REST API (list, savepoint,"
         + " stop, cancel)."},
-    subcommands = {DemoCommand.class, RunCommand.class, RunApplicationCommand.class, TaskManagerCommand.class, ExampleCommand.class, ListCommand.class, SavepointCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, RunApplicationCommand.class, TaskManagerCommand.class, ExampleCommand.class, SqlCommand.class, ListCommand.class, SavepointCommand.class,
         StopCommand.class, CancelCommand.class, InfoCommand.class, TaskManagersCommand.class, JobManagerCommand.class,
         ClusterCommand.class, PortCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'spate <command> --help' for the options of a command."})
@@ -29,7 +29,7 @@ public final class SpateCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, run-application,"
-        + " example, list, info, savepoint, stop, cancel, taskmanagers, jobmanager, taskmanager, cluster, port.");
+        + " example, sql, list, info, savepoint, stop, cancel, taskmanagers, jobmanager, taskmanager, cluster, port.");
   }
 
   /** Creates the command line with Spate's error handling and argument pass-through rules. */

@@ -61,7 +61,7 @@ class SpateCliTest {
   void noCommandIsAUsageError() {
     Result result = spate();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, run-application, example, list, info, savepoint, stop, cancel,"
+    assertThat(result.firstErrorLine()).isEqualTo("Missing command: choose one of demo, run, run-application, example, sql, list, info, savepoint, stop, cancel,"
         + " taskmanagers, jobmanager, taskmanager, cluster, port.");
     assertThat(result.err()).contains("Usage: spate");
   }

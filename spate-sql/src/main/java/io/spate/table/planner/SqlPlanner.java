@@ -8,10 +8,13 @@ import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
+import io.spate.table.planner.codegen.ConstantFolder;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -34,6 +37,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
+import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -76,9 +80,10 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   private final RexBuilder rexBuilder = new RexBuilder(typeFactory);
   private final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
 
-  /** A planner over the session's {@code catalogs}. */
-  public SqlPlanner(CatalogManager catalogs) {
+  /** A planner over the session's {@code catalogs}; constants fold in the time zone {@code zone} gives. */
+  public SqlPlanner(CatalogManager catalogs, Supplier<ZoneId> zone) {
     this.catalogs = catalogs;
+    cluster.getPlanner().setExecutor(new ConstantFolder(zone));
   }
 
   /** The type factory of this planner's plans. */
@@ -181,7 +186,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlValidator validator(CalciteCatalogReader catalogReader) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(WindowTableFunctions.standardOperators(), catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(WindowTableFunctions.standardOperators(),
+        FlinkFunctions.table(), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, SqlValidator.Config.DEFAULT
         .withIdentifierExpansion(true)
         .withConformance(SpateConformance.INSTANCE)

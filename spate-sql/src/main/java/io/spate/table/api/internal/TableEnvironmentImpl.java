@@ -64,7 +64,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   private final EnvironmentSettings settings;
   private final TableConfig config = TableConfig.getDefault();
   private final CatalogManager catalogs = new CatalogManager();
-  private final SqlPlanner planner = new SqlPlanner(catalogs);
+  private final SqlPlanner planner = new SqlPlanner(catalogs, config::getLocalTimeZone);
   private final SchemaResolver schemas = new SchemaResolver(planner);
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams = new LinkedHashMap<>();
 

@@ -105,9 +105,13 @@ public final class TableResultImpl implements TableResult {
 
   @Override
   public void print() {
+    printTo(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+  }
+
+  /** Prints the result's rows as {@link #print()} does, to {@code out}. */
+  public void printTo(PrintWriter out) {
     try (CloseableIterator<Row> iterator = collect()) {
-      new TableauPrinter(schema.getColumnNames(), schema.getColumnTypes(), streaming, zone)
-          .print(iterator, new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+      new TableauPrinter(schema.getColumnNames(), schema.getColumnTypes(), streaming, zone).print(iterator, out);
     }
   }
 }

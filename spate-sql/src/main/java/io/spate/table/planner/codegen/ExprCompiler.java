@@ -6,6 +6,9 @@ import io.spate.table.api.TableException;
 import io.spate.table.runtime.expr.Casts;
 import io.spate.table.runtime.expr.Comparisons;
 import io.spate.table.runtime.expr.Expr;
+import io.spate.table.runtime.expr.FlinkStringTimeFunctions;
+import io.spate.table.runtime.expr.PatternCache;
+import java.time.format.DateTimeFormatter;
 import io.spate.table.runtime.expr.Numbers;
 import io.spate.table.runtime.expr.StringFunctions;
 import io.spate.table.runtime.expr.TimeFunctions;
@@ -394,10 +397,125 @@ public final class ExprCompiler {
         ZoneId sessionZone = zone;
         return row -> LocalDate.now(sessionZone);
       }
+      case "DATE_FORMAT": {
+        ZoneId sessionZone = zone;
+        PatternCache<DateTimeFormatter> formats = patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p));
+        return binary(args, (value, pattern) -> FlinkStringTimeFunctions.dateFormat(value, formats.apply(pattern),
+            sessionZone));
+      }
+      case "TO_TIMESTAMP": {
+        PatternCache<DateTimeFormatter> formats = args.size() > 1
+            ? patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p)) : defaultFormatter();
+        Expr text = args.get(0);
+        Expr pattern = args.size() > 1 ? args.get(1) : row -> FlinkStringTimeFunctions.DEFAULT_TIMESTAMP_PATTERN;
+        return row -> {
+          Object t = text.eval(row);
+          Object p = pattern.eval(row);
+          return t == null || p == null ? null : FlinkStringTimeFunctions.toTimestamp((String) t, formats.apply(p));
+        };
+      }
+      case "UNIX_TIMESTAMP": {
+        ZoneId sessionZone = zone;
+        PatternCache<DateTimeFormatter> formats = args.size() > 1
+            ? patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p)) : defaultFormatter();
+        Expr text = args.get(0);
+        Expr pattern = args.size() > 1 ? args.get(1) : row -> FlinkStringTimeFunctions.DEFAULT_TIMESTAMP_PATTERN;
+        return row -> {
+          Object t = text.eval(row);
+          Object p = pattern.eval(row);
+          if (t == null || p == null) {
+            return null;
+          }
+          LocalDateTime time = FlinkStringTimeFunctions.toTimestamp((String) t, formats.apply(p));
+          return time == null ? null : time.atZone(sessionZone).toEpochSecond();
+        };
+      }
+      case "FROM_UNIXTIME": {
+        ZoneId sessionZone = zone;
+        PatternCache<DateTimeFormatter> formats = args.size() > 1
+            ? patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p)) : defaultFormatter();
+        Expr seconds = args.get(0);
+        Expr pattern = args.size() > 1 ? args.get(1) : row -> FlinkStringTimeFunctions.DEFAULT_TIMESTAMP_PATTERN;
+        return row -> {
+          Object s = seconds.eval(row);
+          Object p = pattern.eval(row);
+          return s == null || p == null ? null : formats.apply(p).format(LocalDateTime.ofInstant(
+              java.time.Instant.ofEpochSecond(((Number) s).longValue()), sessionZone));
+        };
+      }
+      case "REGEXP_EXTRACT": {
+        PatternCache<Pattern> patterns = patterns(call, 1, p -> Pattern.compile((String) p));
+        Expr text = args.get(0);
+        Expr regex = args.get(1);
+        Expr group = args.size() > 2 ? args.get(2) : row -> 0;
+        return row -> {
+          Object t = text.eval(row);
+          Object r = regex.eval(row);
+          Object g = group.eval(row);
+          return t == null || r == null || g == null ? null
+              : FlinkStringTimeFunctions.regexpExtract((String) t, patterns.apply(r), ((Number) g).intValue());
+        };
+      }
+      case "REGEXP_REPLACE": {
+        PatternCache<Pattern> patterns = patterns(call, 1, p -> Pattern.compile((String) p));
+        Expr text = args.get(0);
+        Expr regex = args.get(1);
+        Expr replacement = args.get(2);
+        return row -> {
+          Object t = text.eval(row);
+          Object r = regex.eval(row);
+          Object with = replacement.eval(row);
+          return t == null || r == null || with == null ? null
+              : patterns.apply(r).matcher((String) t).replaceAll(java.util.regex.Matcher.quoteReplacement(
+                  (String) with));
+        };
+      }
+      case "SPLIT_INDEX":
+        return row -> {
+          Object t = args.get(0).eval(row);
+          Object separator = args.get(1).eval(row);
+          Object index = args.get(2).eval(row);
+          return t == null || separator == null || index == null ? null
+              : FlinkStringTimeFunctions.splitIndex((String) t, (String) separator, ((Number) index).intValue());
+        };
+      case "CONCAT_WS":
+        return row -> {
+          Object separator = args.get(0).eval(row);
+          if (separator == null) {
+            return null;
+          }
+          StringBuilder out = new StringBuilder();
+          boolean first = true;
+          for (Expr arg : args.subList(1, args.size())) {
+            Object value = arg.eval(row);
+            if (value != null) {
+              out.append(first ? "" : separator).append(value);
+              first = false;
+            }
+          }
+          return out.toString();
+        };
       default:
         throw new TableException("Spate SQL does not support the function " + call.getOperator().getName()
             + " yet (in " + call + ")");
     }
+  }
+
+  /**
+   * The values operand {@code index} (a pattern) makes with {@code make}, cached per pattern; a
+   * constant pattern is checked now, so that a bad one fails the planning.
+   */
+  private <T> PatternCache<T> patterns(RexCall call, int index, PatternCache.Maker<T> make) {
+    PatternCache<T> cache = new PatternCache<>(make);
+    RexNode operand = call.getOperands().get(index);
+    if (operand instanceof RexLiteral literal && !literal.isNull()) {
+      cache.apply(literalValue(literal));
+    }
+    return cache;
+  }
+
+  private static PatternCache<DateTimeFormatter> defaultFormatter() {
+    return new PatternCache<>(p -> FlinkStringTimeFunctions.formatter((String) p));
   }
 
   private Expr arithmetic(RexCall call, ValueType type) {

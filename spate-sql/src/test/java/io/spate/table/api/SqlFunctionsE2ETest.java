@@ -1,0 +1,53 @@
+package io.spate.table.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.types.Row;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Flink's built-in functions that Calcite lacks, run in jobs on the embedded cluster. */
+class SqlFunctionsE2ETest {
+
+  private final TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+
+  @Test
+  void flinksStringAndTimeFunctionsGiveFlinksResults() throws Exception {
+    tEnv.getConfig().set("table.local-time-zone", "UTC");
+    List<Row> rows = collect(tEnv.executeSql("""
+        SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd HH:mm'),
+               DATE_FORMAT(t, f),
+               TO_TIMESTAMP('2024-03-05 10:20:30'),
+               TO_TIMESTAMP('05/03/2024', 'dd/MM/yyyy HH'),
+               REGEXP_EXTRACT('foothebar', 'foo(.*?)(bar)', 2),
+               REGEXP_EXTRACT('foothebar', 'x(y)'),
+               REGEXP_REPLACE('a1b22', '[0-9]+', '#'),
+               SPLIT_INDEX('a,b,c', ',', 1),
+               SPLIT_INDEX('a,b,c', ',', 3),
+               CONCAT('a', 'b', 'c'),
+               CONCAT_WS('-', 'a', CAST(NULL AS STRING), 'c'),
+               FROM_UNIXTIME(86400),
+               UNIX_TIMESTAMP('1970-01-02 00:00:00')
+        FROM (VALUES (TIMESTAMP '2024-12-31 23:59:00', 'HH:mm')) AS v (t, f)"""));
+    assertThat(rows).containsExactly(Row.of("2024-03-05 10:20", "23:59", LocalDateTime.of(2024, 3, 5, 10, 20, 30),
+        null, "bar", null, "a#b#", "b", null, "abc", "a-c", "1970-01-02 00:00:00", 86400L));
+  }
+
+  @Test
+  void aBadConstantPatternFailsThePlanning() {
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd bb')"))
+        .hasMessageContaining("'yyyy-MM-dd bb' is not a date-time pattern");
+  }
+
+  private static List<Row> collect(TableResult result) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (CloseableIterator<Row> iterator = result.collect()) {
+      iterator.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+}
