@@ -40,7 +40,7 @@ class SqlCommandTest {
         | +I | 4 |     16 |
         +----+---+--------+
         3 rows in set""");
-    assertThat(result.out()).containsPattern("\\[INFO\\] Started job [0-9a-f]{32} for the statement at line 7, column 1");
+    assertThat(result.out()).containsPattern("\\[INFO\\] Started job [0-9a-f]{32} for the statement at line 8, column 1");
     assertThat(result.out().lines().filter(line -> line.equals("[INFO] OK")).count()).isEqualTo(3);
   }
 
