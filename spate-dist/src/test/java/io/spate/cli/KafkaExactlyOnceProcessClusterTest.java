@@ -180,10 +180,13 @@ class KafkaExactlyOnceProcessClusterTest {
     writer.start();
 
     // The TaskManager dies once the thrown failures are over (a point fires only after a checkpoint of
-    // its attempt, which the catch-up after a restart might outrun) and while the input is still written.
-    awaitOrExplain("the injected failures and committed output while the job runs", jobId, () -> {
+    // its attempt, which the catch-up after a restart might outrun), once the job runs again after the
+    // last of them (killed during that restart, its loss would count as part of it), and while the
+    // input is still written.
+    awaitOrExplain("the injected failures, committed output and a checkpoint since the last failure", jobId, () -> {
       assertThat(state(jobId)).as("the job's state; %s", diagnosis(jobId)).isNotIn("FINISHED", "FAILED", "CANCELED");
-      return markers(markers).size() == FAILURE_POINTS.size() && !broker.readAll(output, "read_committed").isEmpty();
+      return markers(markers).size() == FAILURE_POINTS.size() && !broker.readAll(output, "read_committed").isEmpty()
+          && checkpointedSinceLastFailure(jobId);
     });
     int failuresBefore = exceptionCount(jobId);
     int victim = taskManagerRunningTasks(jobId);
@@ -336,6 +339,21 @@ class KafkaExactlyOnceProcessClusterTest {
             .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new ObjectMapper().readTree(response.body());
+  }
+
+  /** Whether a checkpoint completed after the job's latest failure: it runs again after its last restart. */
+  private static boolean checkpointedSinceLastFailure(String jobId) throws Exception {
+    long lastFailure = 0;
+    for (JsonNode exception : client().exceptions(jobId)) {
+      lastFailure = Math.max(lastFailure, exception.path("timestamp").asLong());
+    }
+    for (JsonNode checkpoint : checkpoints(jobId).path("history")) {
+      if (checkpoint.path("status").asText().equals("COMPLETED")
+          && checkpoint.path("triggerTimestamp").asLong() > lastFailure) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int exceptionCount(String jobId) {
