@@ -67,6 +67,19 @@ class SqlQueryE2ETest {
   }
 
   @Test
+  void inListsBetweenNullifAndTryCastFollowSqlsRules() throws Exception {
+    List<Row> rows = collect(tEnv.executeSql("""
+        SELECT x, x IN (1, 3, 5) AS odd_small, x BETWEEN 2 AND 4 AS middle, NULLIF(x, 3) AS not_three,
+               TRY_CAST(y AS INT) AS parsed
+        FROM (VALUES (1, '10'), (3, 'x'), (4, CAST(NULL AS STRING))) AS t (x, y)
+        WHERE x NOT IN (2, 6)"""));
+    assertThat(rows).containsExactlyInAnyOrder(
+        Row.of(1, true, false, 1, 10),
+        Row.of(3, true, true, null, null),
+        Row.of(4, false, true, 4, null));
+  }
+
+  @Test
   void anInsertWritesEveryRowIntoTheSink() throws Exception {
     tEnv.executeSql("CREATE TABLE src (n INT) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
         + " 'fields.n.start' = '1', 'fields.n.end' = '50')");

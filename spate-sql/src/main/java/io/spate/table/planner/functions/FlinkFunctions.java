@@ -20,7 +20,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 /**
  * Flink's built-in functions that Calcite's standard library lacks, with Flink's signatures and
  * result types: {@code DATE_FORMAT}, {@code TO_TIMESTAMP}, {@code REGEXP_EXTRACT}, {@code SPLIT_INDEX},
- * {@code CONCAT}, {@code CONCAT_WS}, {@code REGEXP_REPLACE}, {@code FROM_UNIXTIME}, {@code UNIX_TIMESTAMP}.
+ * {@code CONCAT}, {@code CONCAT_WS}, {@code REGEXP_REPLACE}, {@code FROM_UNIXTIME}, {@code UNIX_TIMESTAMP},
+ * {@code TRY_CAST}.
  * Their evaluation is in the expression compiler, by name.
  */
 @Internal
@@ -69,8 +70,11 @@ public final class FlinkFunctions {
       OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)));
 
+  /** {@code TRY_CAST(value AS type)}: the cast, or NULL where it would fail (Calcite's, from its library). */
+  public static final SqlOperator TRY_CAST = org.apache.calcite.sql.fun.SqlLibraryOperators.TRY_CAST;
+
   private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, REGEXP_EXTRACT, REGEXP_REPLACE,
-      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP);
+      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST);
 
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {
