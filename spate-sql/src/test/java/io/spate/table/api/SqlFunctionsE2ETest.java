@@ -38,6 +38,20 @@ class SqlFunctionsE2ETest {
   }
 
   @Test
+  void standardStringMathAndTimeFunctionsGiveSqlsResults() throws Exception {
+    List<Row> rows = collect(tEnv.executeSql("""
+        SELECT SUBSTRING(s, 2, 3), SUBSTRING(s FROM 4), TRIM('  ab  '), TRIM(LEADING 'x' FROM 'xxaxx'),
+               POSITION('c' IN s), REPLACE('aXbX', 'X', '-'), INITCAP('hello wORLD'), UPPER(s), LOWER('AbC'),
+               CHAR_LENGTH(s), ABS(n), MOD(7, 3), POWER(2, 10), SQRT(16), EXP(0), LN(1), LOG10(1000),
+               CAST(FLOOR(2.7) AS INT), CAST(CEIL(2.1) AS INT), CAST(ROUND(2.567, 2) * 100 AS INT),
+               EXTRACT(YEAR FROM t), EXTRACT(HOUR FROM t), FLOOR(t TO HOUR), CEIL(t TO DAY)
+        FROM (VALUES ('abcdef', -5, TIMESTAMP '2024-03-05 10:20:30')) AS v (s, n, t)"""));
+    assertThat(rows).containsExactly(Row.of("bcd", "def", "ab", "axx", 3, "a-b-", "Hello World", "ABCDEF", "abc",
+        6, 5, 1, 1024.0, 4.0, 1.0, 0.0, 3.0, 2, 3, 257, 2024L, 10L, LocalDateTime.of(2024, 3, 5, 10, 0),
+        LocalDateTime.of(2024, 3, 6, 0, 0)));
+  }
+
+  @Test
   void aBadConstantPatternFailsThePlanning() {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd bb')"))
         .hasMessageContaining("'yyyy-MM-dd bb' is not a date-time pattern");
