@@ -1,11 +1,10 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,13 +95,5 @@ class SqlDdlTest {
     tEnv.executeSql("CREATE TABLE IF NOT EXISTS t (a INT) WITH ()");
     assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM t MATCH_RECOGNIZE (PATTERN (A) DEFINE A AS true)"))
         .isInstanceOf(TableException.class).hasMessageContaining("MATCH_RECOGNIZE");
-  }
-
-  private static List<Row> rows(TableResult result) {
-    List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<Row> iterator = result.collect()) {
-      iterator.forEachRemaining(rows::add);
-    }
-    return rows;
   }
 }

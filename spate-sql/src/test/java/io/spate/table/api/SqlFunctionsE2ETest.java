@@ -1,12 +1,11 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class SqlFunctionsE2ETest {
   @Test
   void flinksStringAndTimeFunctionsGiveFlinksResults() throws Exception {
     tEnv.getConfig().set("table.local-time-zone", "UTC");
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd HH:mm'),
                DATE_FORMAT(t, f),
                TO_TIMESTAMP('2024-03-05 10:20:30'),
@@ -39,7 +38,7 @@ class SqlFunctionsE2ETest {
 
   @Test
   void standardStringMathAndTimeFunctionsGiveSqlsResults() throws Exception {
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT SUBSTRING(s, 2, 3), SUBSTRING(s FROM 4), TRIM('  ab  '), TRIM(LEADING 'x' FROM 'xxaxx'),
                POSITION('c' IN s), REPLACE('aXbX', 'X', '-'), INITCAP('hello wORLD'), UPPER(s), LOWER('AbC'),
                CHAR_LENGTH(s), ABS(n), MOD(7, 3), POWER(2, 10), SQRT(16), EXP(0), LN(1), LOG10(1000),
@@ -55,13 +54,5 @@ class SqlFunctionsE2ETest {
   void aBadConstantPatternFailsThePlanning() {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd bb')"))
         .hasMessageContaining("'yyyy-MM-dd bb' is not a date-time pattern");
-  }
-
-  private static List<Row> collect(TableResult result) throws Exception {
-    List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<Row> iterator = result.collect()) {
-      iterator.forEachRemaining(rows::add);
-    }
-    return rows;
   }
 }

@@ -1,10 +1,9 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.folded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
-import io.spate.api.types.RowKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +36,7 @@ class SqlGroupAggregateE2ETest {
 
   @Test
   void aggregatesPerKeyEqualAPlainReadingOfTheInput() throws Exception {
-    Map<Row, Integer> result = fold(tEnv.executeSql("""
+    Map<Row, Integer> result = folded(tEnv.executeSql("""
         SELECT user_id, COUNT(*) AS c, SUM(amount) AS s, MIN(amount) AS lo, MAX(amount) AS hi,
                AVG(amount) AS mean, COUNT(DISTINCT amount) AS kinds, SUM(price) AS total,
                COUNT(*) FILTER (WHERE amount > 3) AS big
@@ -62,7 +61,7 @@ class SqlGroupAggregateE2ETest {
   @Test
   void anAggregateOverAnAggregateTakesBackWhatChanged() throws Exception {
     // How many users have each click count: every change of a user's count moves the user between groups.
-    Map<Row, Integer> result = fold(tEnv.executeSql("""
+    Map<Row, Integer> result = folded(tEnv.executeSql("""
         SELECT c, COUNT(*) AS users, MAX(user_id) AS last_user
         FROM (SELECT user_id, COUNT(*) AS c FROM clicks GROUP BY user_id)
         GROUP BY c HAVING COUNT(*) > 0"""));
@@ -72,37 +71,12 @@ class SqlGroupAggregateE2ETest {
 
   @Test
   void aGlobalAggregateHasOneRow() throws Exception {
-    Map<Row, Integer> result = fold(tEnv.executeSql("SELECT COUNT(*), SUM(id), MIN(id) FROM clicks WHERE id > 10"));
+    Map<Row, Integer> result = folded(tEnv.executeSql("SELECT COUNT(*), SUM(id), MIN(id) FROM clicks WHERE id > 10"));
     long sum = 0;
     for (long id = 11; id <= ROWS; id++) {
       sum += id;
     }
     assertThat(result).isEqualTo(Map.of(Row.of((long) ROWS - 10, sum, 11L), 1));
-  }
-
-  /** The rows the changelog leaves, with how often each is there; a retraction of a row that is not there fails. */
-  private static Map<Row, Integer> fold(TableResult result) throws Exception {
-    Map<Row, Integer> rows = new HashMap<>();
-    try (CloseableIterator<Row> changes = result.collect()) {
-      while (changes.hasNext()) {
-        Row change = changes.next();
-        RowKind kind = change.getKind();
-        Row row = Row.copy(change);
-        row.setKind(RowKind.INSERT);
-        if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-          rows.merge(row, 1, Integer::sum);
-        } else {
-          Integer count = rows.get(row);
-          assertThat(count).as("the row %s that %s takes back", row, kind).isNotNull();
-          if (count == 1) {
-            rows.remove(row);
-          } else {
-            rows.put(row, count - 1);
-          }
-        }
-      }
-    }
-    return rows;
   }
 
   /** Rows as text, so that 1.00 and 1.0 compare by value through their printed form at the result's scale. */

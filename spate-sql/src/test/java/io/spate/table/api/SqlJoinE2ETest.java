@@ -1,10 +1,9 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.folded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
-import io.spate.api.types.RowKind;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,7 @@ class SqlJoinE2ETest {
 
   @Test
   void anInnerJoinWithAFurtherConditionPairsMatchingRows() throws Exception {
-    Map<Row, Integer> result = fold(tEnv.executeSql(
+    Map<Row, Integer> result = folded(tEnv.executeSql(
         "SELECT p.name, a.aid FROM auctions AS a JOIN persons AS p ON a.seller = p.id AND a.price > 30"));
     Map<Row, Integer> expected = new HashMap<>();
     for (long aid = 1; aid <= AUCTIONS; aid++) {
@@ -49,7 +48,7 @@ class SqlJoinE2ETest {
 
   @Test
   void aFullOuterJoinPadsWhatMatchesNothingOnEitherSide() throws Exception {
-    Map<Row, Integer> result = fold(tEnv.executeSql(
+    Map<Row, Integer> result = folded(tEnv.executeSql(
         "SELECT p.id, a.aid FROM persons AS p FULL OUTER JOIN auctions AS a ON p.id = a.seller"));
     Map<Row, Integer> expected = new HashMap<>();
     for (long id = 1; id <= PERSONS; id++) {
@@ -74,7 +73,7 @@ class SqlJoinE2ETest {
 
   @Test
   void aJoinWithAnAggregateFollowsItsUpdates() throws Exception {
-    Map<Row, Integer> result = fold(tEnv.executeSql("""
+    Map<Row, Integer> result = folded(tEnv.executeSql("""
         SELECT p.name, s.total, s.n
         FROM persons AS p
         LEFT JOIN (SELECT seller, SUM(price) AS total, COUNT(*) AS n FROM auctions GROUP BY seller) AS s
@@ -92,28 +91,5 @@ class SqlJoinE2ETest {
       expected.merge(n == 0 ? Row.of("p" + id, null, null) : Row.of("p" + id, total, n), 1, Integer::sum);
     }
     assertThat(result).isEqualTo(expected);
-  }
-
-  private static Map<Row, Integer> fold(TableResult result) throws Exception {
-    Map<Row, Integer> rows = new HashMap<>();
-    try (CloseableIterator<Row> changes = result.collect()) {
-      while (changes.hasNext()) {
-        Row change = changes.next();
-        Row row = Row.copy(change);
-        row.setKind(RowKind.INSERT);
-        if (change.getKind() == RowKind.INSERT || change.getKind() == RowKind.UPDATE_AFTER) {
-          rows.merge(row, 1, Integer::sum);
-        } else {
-          Integer count = rows.get(row);
-          assertThat(count).as("the row %s that %s takes back", row, change.getKind()).isNotNull();
-          if (count == 1) {
-            rows.remove(row);
-          } else {
-            rows.put(row, count - 1);
-          }
-        }
-      }
-    }
-    return rows;
   }
 }

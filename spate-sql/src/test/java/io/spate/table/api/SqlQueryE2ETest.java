@@ -1,9 +1,9 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class SqlQueryE2ETest {
           'fields.label.length' = '4',
           'rows-per-second' = '100000'
         )""");
-    List<Row> rows = collect(tEnv.executeSql(
+    List<Row> rows = rows(tEnv.executeSql(
         "SELECT id, twice + 1 AS odd, UPPER(label) AS shout, CHAR_LENGTH(label) AS len FROM numbers"
             + " WHERE id % 3 = 0 AND id <> 99"));
     List<Row> expected = new ArrayList<>();
@@ -54,7 +54,7 @@ class SqlQueryE2ETest {
 
   @Test
   void valuesWithCasesCastsAndNullsFollowSqlsRules() throws Exception {
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT x, x / 2 AS half, CAST(x AS DOUBLE) / 4 AS quarter,
                CASE WHEN y IS NULL THEN 'none' ELSE y || '!' END AS said,
                y LIKE 'b%' AS likeB, COALESCE(y, 'z') AS y2
@@ -68,7 +68,7 @@ class SqlQueryE2ETest {
 
   @Test
   void inListsBetweenNullifAndTryCastFollowSqlsRules() throws Exception {
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT x, x IN (1, 3, 5) AS odd_small, x BETWEEN 2 AND 4 AS middle, NULLIF(x, 3) AS not_three,
                TRY_CAST(y AS INT) AS parsed
         FROM (VALUES (1, '10'), (3, 'x'), (4, CAST(NULL AS STRING))) AS t (x, y)
@@ -88,7 +88,7 @@ class SqlQueryE2ETest {
     assertThat(result.getJobClient()).isPresent();
     result.await();
     assertThat(result.getResolvedSchema().getColumnNames()).containsExactly("default_catalog.default_database.sink");
-    assertThat(collect(result)).containsExactly(Row.of(-1L));
+    assertThat(rows(result)).containsExactly(Row.of(-1L));
   }
 
   @Test
@@ -113,13 +113,5 @@ class SqlQueryE2ETest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("'datagenn'")
         .hasMessageContaining("did you mean 'datagen'");
-  }
-
-  private static List<Row> collect(TableResult result) throws Exception {
-    List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<Row> iterator = result.collect()) {
-      iterator.forEachRemaining(rows::add);
-    }
-    return rows;
   }
 }

@@ -1,8 +1,8 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import java.time.LocalDateTime;
@@ -42,7 +42,7 @@ class SqlWindowE2ETest {
 
   @Test
   void tumblingWindowsSumEachItemOncePerWindow() throws Exception {
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT window_start, window_end, item, SUM(price) AS total, COUNT(*) AS bids, MAX(window_time) AS last
         FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND))
         GROUP BY window_start, window_end, item"""));
@@ -52,7 +52,7 @@ class SqlWindowE2ETest {
 
   @Test
   void hoppingWindowsCountEachBidInEveryWindowThatHoldsIt() throws Exception {
-    List<Row> rows = collect(tEnv.executeSql("""
+    List<Row> rows = rows(tEnv.executeSql("""
         SELECT window_start, window_end, item, SUM(price) AS total, COUNT(*) AS bids, MAX(window_time) AS last
         FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))
         GROUP BY window_start, window_end, item"""));
@@ -77,14 +77,6 @@ class SqlWindowE2ETest {
       LocalDateTime windowEnd = windowStart.plusSeconds(size);
       rows.add(Row.of(windowStart, windowEnd, item, group[0], group[1], windowEnd.minusNanos(1_000_000)));
     });
-    return rows;
-  }
-
-  private static List<Row> collect(TableResult result) throws Exception {
-    List<Row> rows = new ArrayList<>();
-    try (CloseableIterator<Row> iterator = result.collect()) {
-      iterator.forEachRemaining(rows::add);
-    }
     return rows;
   }
 }

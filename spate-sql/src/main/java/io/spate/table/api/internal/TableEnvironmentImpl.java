@@ -339,7 +339,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
             + table.getIdentifier().asSummaryString() + ")");
       }
       DataStream<Row> rows = translator.translate(planner.rewrite(modify.getInput()));
-      DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.contextOf(table));
+      DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();
       if (provider instanceof SinkV2Provider sinkProvider) {

@@ -434,7 +434,8 @@ public final class StreamTranslator {
     return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
   }
 
-  private DynamicTableFactory.Context context(CatalogTable table) {
+  /** What a table factory is told about {@code table}: for its source here, for its sink by the caller. */
+  public DynamicTableFactory.Context context(CatalogTable table) {
     return new DynamicTableFactory.Context() {
       @Override
       public ObjectIdentifier getObjectIdentifier() {
@@ -463,8 +464,4 @@ public final class StreamTranslator {
     };
   }
 
-  /** The factory context of {@code table}, for sinks. */
-  public DynamicTableFactory.Context contextOf(CatalogTable table) {
-    return context(table);
-  }
 }
