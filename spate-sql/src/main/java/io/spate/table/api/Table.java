@@ -22,6 +22,6 @@ public interface Table {
   /** Inserts the query's rows into table {@code tablePath}. */
   TableResult executeInsert(String tablePath);
 
-  /** The query's plan, as {@code EXPLAIN} shows it. */
-  String explain();
+  /** The query's plan, as {@code EXPLAIN} shows it, with {@code extraDetails}. */
+  String explain(ExplainDetail... extraDetails);
 }

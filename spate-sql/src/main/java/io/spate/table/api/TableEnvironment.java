@@ -32,8 +32,11 @@ public interface TableEnvironment {
   /** Registers {@code table} as the temporary view {@code path}. */
   void createTemporaryView(String path, Table table);
 
-  /** The plan of {@code statement}, a query or an INSERT, as {@code EXPLAIN} shows it. */
-  String explainSql(String statement);
+  /**
+   * The plan of {@code statement}, a query or an INSERT, as {@code EXPLAIN} shows it, with
+   * {@code extraDetails} such as {@link ExplainDetail#CHANGELOG_MODE}.
+   */
+  String explainSql(String statement, ExplainDetail... extraDetails);
 
   /** The session's configuration. */
   TableConfig getConfig();

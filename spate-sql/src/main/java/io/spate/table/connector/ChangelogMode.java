@@ -78,7 +78,18 @@ public final class ChangelogMode {
 
   @Override
   public String toString() {
-    return kinds.stream().sorted().map(RowKind::shortString).map(s -> s.substring(1))
-        .collect(Collectors.joining(",", "[", "]"));
+    return kinds.stream().sorted().map(ChangelogMode::abbreviation).collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** The kind as plans show it: I, UB, UA or D. */
+  private static String abbreviation(RowKind kind) {
+    switch (kind) {
+      case UPDATE_BEFORE:
+        return "UB";
+      case UPDATE_AFTER:
+        return "UA";
+      default:
+        return kind.shortString().substring(1);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.table.parse;
 
 import io.spate.api.annotation.Internal;
+import io.spate.table.api.ExplainDetail;
 import java.util.List;
 import java.util.Map;
 
@@ -112,7 +113,13 @@ public sealed interface ParsedStatement {
   record Insert(SqlText text) implements ParsedStatement {}
 
   /** {@code EXPLAIN [PLAN FOR] statement}: a query, an insert or a statement set. */
-  record Explain(SqlText text, ParsedStatement explained) implements ParsedStatement {}
+  record Explain(SqlText text, ParsedStatement explained, java.util.Set<ExplainDetail> details) implements ParsedStatement {
+
+    /** {@code EXPLAIN} without details. */
+    public Explain(SqlText text, ParsedStatement explained) {
+      this(text, explained, java.util.Set.of());
+    }
+  }
 
   /** {@code EXECUTE STATEMENT SET BEGIN insert; ... END} (or {@code BEGIN STATEMENT SET; ... END;}). */
   record StatementSet(SqlText text, List<Insert> inserts) implements ParsedStatement {}

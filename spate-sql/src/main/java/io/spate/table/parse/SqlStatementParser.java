@@ -13,6 +13,7 @@ import io.spate.table.parse.ParsedStatement.CreateView;
 import io.spate.table.parse.ParsedStatement.Describe;
 import io.spate.table.parse.ParsedStatement.Drop;
 import io.spate.table.parse.ParsedStatement.Execute;
+import io.spate.table.api.ExplainDetail;
 import io.spate.table.parse.ParsedStatement.Explain;
 import io.spate.table.parse.ParsedStatement.Insert;
 import io.spate.table.parse.ParsedStatement.MetadataColumnSpec;
@@ -544,19 +545,20 @@ public final class SqlStatementParser {
 
   private ParsedStatement explain(SqlText text) {
     expectWord("EXPLAIN");
+    java.util.EnumSet<ExplainDetail> details = java.util.EnumSet.noneOf(ExplainDetail.class);
     if (acceptWord("PLAN")) {
       expectWord("FOR");
     } else {
       while (peek().isWord("ESTIMATED_COST") || peek().isWord("CHANGELOG_MODE") || peek().isWord("JSON_EXECUTION_PLAN")
           || peek().isWord("PLAN_ADVICE")) {
-        next();
+        details.add(ExplainDetail.valueOf(next().text().toUpperCase(java.util.Locale.ROOT)));
         acceptSymbol(",");
       }
     }
     if (pos >= end) {
       throw error("a statement to explain");
     }
-    return new Explain(text, parse(pos, end));
+    return new Explain(text, parse(pos, end), details);
   }
 
   private ParsedStatement execute(SqlText text) {

@@ -145,6 +145,8 @@ class SqlStatementParserTest {
     ParsedStatement.Explain explain = (ParsedStatement.Explain) SqlStatementParser.parseStatement(
         "EXPLAIN CHANGELOG_MODE, ESTIMATED_COST SELECT * FROM t");
     assertThat(explain.explained()).isInstanceOf(ParsedStatement.Query.class);
+    assertThat(explain.details()).containsExactlyInAnyOrder(io.spate.table.api.ExplainDetail.CHANGELOG_MODE,
+        io.spate.table.api.ExplainDetail.ESTIMATED_COST);
     ParsedStatement.StopJob stop = (ParsedStatement.StopJob) SqlStatementParser.parseStatement(
         "STOP JOB 'abc' WITH SAVEPOINT WITH DRAIN");
     assertThat(stop.jobId()).isEqualTo("abc");

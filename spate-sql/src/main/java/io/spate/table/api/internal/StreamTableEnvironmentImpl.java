@@ -10,6 +10,7 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableConfig;
 import io.spate.table.api.TableResult;
@@ -120,8 +121,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   }
 
   @Override
-  public String explainSql(String statement) {
-    return tables.explainSql(statement);
+  public String explainSql(String statement, ExplainDetail... extraDetails) {
+    return tables.explainSql(statement, extraDetails);
   }
 
   @Override

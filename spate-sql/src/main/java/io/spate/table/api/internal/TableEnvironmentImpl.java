@@ -10,6 +10,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.types.Row;
 import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.ResultKind;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.Table;
@@ -34,6 +35,10 @@ import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
 import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.planner.translate.ChangelogInference;
+import io.spate.table.planner.translate.PlanExplainer;
+import io.spate.table.planner.translate.PlanNodeNames;
+import io.spate.table.planner.translate.SinkChangelogs;
 import io.spate.table.planner.translate.StreamTranslator;
 import io.spate.table.types.logical.BigIntType;
 import io.spate.table.types.logical.LogicalType;
@@ -43,6 +48,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
@@ -170,7 +176,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       return execute(execute.executed());
     }
     if (statement instanceof ParsedStatement.Explain explain) {
-      return TableResultImpl.ofRows(STRING_RESULT, List.of(Row.of(explain(explain.explained()))));
+      return TableResultImpl.ofRows(STRING_RESULT, List.of(Row.of(explain(explain.explained(), explain.details()))));
     }
     if (statement instanceof ParsedStatement.StopJob) {
       throw new TableException("STOP JOB is a statement of the SQL client (./spate sql); from a program, stop the"
@@ -338,8 +344,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         throw new TableException("Spate SQL does not write into tables with computed or metadata columns yet (table "
             + table.getIdentifier().asSummaryString() + ")");
       }
-      DataStream<Row> rows = translator.translate(planner.rewrite(modify.getInput()));
+      RelNode query = planner.rewrite(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
+      DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator.changelog(),
+          sink.getChangelogMode(translator.changelogMode(query)), table);
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();
       if (provider instanceof SinkV2Provider sinkProvider) {
@@ -371,7 +379,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         config.getLocalTimeZone());
   }
 
-  private String explain(ParsedStatement statement) {
+  private String explain(ParsedStatement statement, Set<ExplainDetail> details) {
     StringBuilder out = new StringBuilder();
     List<SqlText> texts = new ArrayList<>();
     if (statement instanceof ParsedStatement.Query query) {
@@ -391,8 +399,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       out.append(org.apache.calcite.plan.RelOptUtil.toString(plan));
     }
     out.append("\n== Optimized Logical Plan ==\n");
+    ChangelogInference changelog = details.contains(ExplainDetail.CHANGELOG_MODE)
+        ? translator(newEnvironment()).changelog() : null;
     for (RelNode plan : plans) {
-      out.append(org.apache.calcite.plan.RelOptUtil.toString(planner.rewrite(plan)));
+      out.append(PlanExplainer.explain(planner.rewrite(plan), changelog));
     }
     return out.toString();
   }
@@ -447,11 +457,13 @@ public final class TableEnvironmentImpl implements TableEnvironment {
    */
   DataStream<Row> toStream(StreamExecutionEnvironment env, Table table, boolean insertOnly) {
     RelNode plan = planner.rewrite(planner.toRel(((TableImpl) table).query()).project());
-    if (insertOnly && !StreamTranslator.isInsertOnly(plan)) {
-      throw new ValidationException("The query's result is a changelog (it has updates, from a GROUP BY or a"
-          + " similar part): convert it with toChangelogStream, not toDataStream");
+    StreamTranslator translator = translator(env);
+    RelNode updating = translator.changelog().updatingNode(plan);
+    if (insertOnly && updating != null) {
+      throw new ValidationException("The query's result is a changelog (it has updates or deletes, made by node "
+          + PlanNodeNames.describe(updating) + "): convert it with toChangelogStream, not toDataStream");
     }
-    return translator(env).translate(plan);
+    return translator.translate(plan);
   }
 
   /** Generated names for tables of DataStreams without a name. */
@@ -487,13 +499,13 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   }
 
   @Override
-  public String explainSql(String statement) {
-    return explain(SqlStatementParser.parseStatement(statement));
+  public String explainSql(String statement, ExplainDetail... extraDetails) {
+    return explain(SqlStatementParser.parseStatement(statement), Set.of(extraDetails));
   }
 
-  /** The plan text of {@code query}. */
-  String explainQuery(SqlText query) {
-    return explain(new ParsedStatement.Query(query));
+  /** The plan text of {@code query}, with {@code details}. */
+  String explainQuery(SqlText query, ExplainDetail... details) {
+    return explain(new ParsedStatement.Query(query), Set.of(details));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.spate.table.api.internal;
 
+import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableResult;
 import io.spate.table.catalog.ResolvedSchema;
@@ -48,8 +49,8 @@ final class TableImpl implements Table {
   }
 
   @Override
-  public String explain() {
-    return env.explainQuery(query);
+  public String explain(ExplainDetail... extraDetails) {
+    return env.explainQuery(query, extraDetails);
   }
 
   @Override

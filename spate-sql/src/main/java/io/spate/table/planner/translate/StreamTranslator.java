@@ -9,9 +9,11 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
+import io.spate.table.api.config.TableConfigOptions;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.Column;
 import io.spate.table.catalog.ObjectIdentifier;
+import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
@@ -80,6 +82,7 @@ public final class StreamTranslator {
   private final ClassLoader classLoader;
   private final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
+  private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
 
   /**
@@ -154,22 +157,30 @@ public final class StreamTranslator {
   }
 
   /**
-   * Whether {@code plan} produces only inserts; a {@code GROUP BY} produces updates, and so does
-   * anything above one.
+   * Whether {@code plan} produces only inserts, taking every table it reads as insert-only; a
+   * {@code GROUP BY} produces updates, and so does anything above one.
    */
   public static boolean isInsertOnly(RelNode plan) {
-    if (plan instanceof LogicalAggregate aggregate && windowEndField(aggregate) < 0) {
-      return false;
+    return ChangelogInference.insertOnlySources().isInsertOnly(plan);
+  }
+
+  /** The changes {@code plan} emits, with what its tables' sources produce. */
+  public ChangelogMode changelogMode(RelNode plan) {
+    return changelog.modeOf(plan);
+  }
+
+  /** The changes of every node of this translator's plans. */
+  public ChangelogInference changelog() {
+    return changelog;
+  }
+
+  private ChangelogMode scanMode(TableScan scan) {
+    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+    if (table == null || dataStreams.containsKey(table.getIdentifier())) {
+      return ChangelogMode.insertOnly();
     }
-    if (plan instanceof LogicalJoin join && join.getJoinType() != JoinRelType.INNER) {
-      return false;
-    }
-    for (RelNode input : plan.getInputs()) {
-      if (!isInsertOnly(input)) {
-        return false;
-      }
-    }
-    return true;
+    return FactoryUtil.createDynamicTableSource(context(table)) instanceof ScanTableSource source
+        ? source.getChangelogMode() : ChangelogMode.insertOnly();
   }
 
   private DataStream<Row> aggregate(LogicalAggregate aggregate) {
@@ -178,7 +189,7 @@ public final class StreamTranslator {
     }
     RelNode inputPlan = aggregate.getInput();
     DataStream<Row> input = translate(inputPlan);
-    boolean retract = !isInsertOnly(inputPlan);
+    boolean retract = !changelog.isInsertOnly(inputPlan);
     int windowEnd = windowEndField(aggregate);
     if (windowEnd >= 0 && retract) {
       throw new TableException("Spate SQL does not support a window aggregate over an updating input yet");
@@ -196,15 +207,14 @@ public final class StreamTranslator {
           SpateTypeFactory.toLogicalType(fields.get(key).getType())));
     }
     RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
-    String name = "GroupAggregate(groupBy=[" + String.join(", ", keyFields.stream().map(RowType.RowField::getName)
-        .toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    String name = PlanNodeNames.describe(aggregate);
     if (windowEnd >= 0) {
       return input.keyBy(new KeyProjection(keys), keyType)
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
     }
     return input.keyBy(new KeyProjection(keys), keyType)
-        .process(new GroupAggFunction(keys, functions), rowTypeInfo(aggregate.getRowType()))
+        .process(new GroupAggFunction(keys, functions, stateRetentionMillis()), rowTypeInfo(aggregate.getRowType()))
         .name(name);
   }
 
@@ -283,9 +293,9 @@ public final class StreamTranslator {
     return left.connect(right)
         .keyBy(new KeyProjection(info.leftKeys.toIntArray()), new KeyProjection(info.rightKeys.toIntArray()),
             TypeInfos.ofRow(new RowType(false, keyFields)))
-        .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter),
+        .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter, stateRetentionMillis()),
             rowTypeInfo(join.getRowType()))
-        .name("Join(joinType=[" + type + "], where=[" + join.getCondition() + "])");
+        .name(PlanNodeNames.describe(join));
   }
 
   private DataStream<Row> windowTableFunction(LogicalTableFunctionScan scan) {
@@ -428,6 +438,11 @@ public final class StreamTranslator {
       rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());
     }
     return rows;
+  }
+
+  /** {@code table.exec.state.ttl} in milliseconds, for the state of operators that keep rows or aggregates per key. */
+  long stateRetentionMillis() {
+    return config.get(TableConfigOptions.IDLE_STATE_RETENTION).toMillis();
   }
 
   private static RowTypeInfo rowTypeInfo(RelDataType type) {

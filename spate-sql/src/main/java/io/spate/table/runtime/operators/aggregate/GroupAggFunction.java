@@ -11,6 +11,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.operators.StateRetention;
 import java.util.Objects;
 
 /**
@@ -27,12 +28,18 @@ public final class GroupAggFunction extends KeyedProcessFunction<Row, Row, Row> 
 
   private final int[] keyFields;
   private final AggFunction[] aggs;
+  private final long stateRetentionMillis;
   private transient ValueState<Row> accumulators;
 
-  /** Aggregates {@code aggs} per key; output rows are the key's fields ({@code keyFields} of the input), then the aggregates. */
-  public GroupAggFunction(int[] keyFields, AggFunction[] aggs) {
+  /**
+   * Aggregates {@code aggs} per key; output rows are the key's fields ({@code keyFields} of the input),
+   * then the aggregates. A key without input for {@code stateRetentionMillis} (0: for ever) starts
+   * afresh.
+   */
+  public GroupAggFunction(int[] keyFields, AggFunction[] aggs, long stateRetentionMillis) {
     this.keyFields = keyFields;
     this.aggs = aggs;
+    this.stateRetentionMillis = stateRetentionMillis;
   }
 
   @Override
@@ -43,7 +50,8 @@ public final class GroupAggFunction extends KeyedProcessFunction<Row, Row, Row> 
       types[i] = aggs[i].accumulatorType();
     }
     types[aggs.length] = Types.LONG;
-    accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("accumulators", new RowTypeInfo(types)));
+    accumulators = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("accumulators", new RowTypeInfo(types)), stateRetentionMillis));
   }
 
   @Override

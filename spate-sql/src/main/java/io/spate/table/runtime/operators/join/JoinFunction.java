@@ -11,6 +11,7 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.Expr;
+import io.spate.table.runtime.operators.StateRetention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,19 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
   private final RowTypeInfo rightType;
   private final Expr condition;
   private final boolean leftOuter;
+  private final long stateRetentionMillis;
   private final boolean rightOuter;
   private transient MapState<Row, Integer> leftRows;
   private transient MapState<Row, Integer> rightRows;
 
   /**
    * A join of rows of {@code leftType} and {@code rightType}; {@code condition} (over the joined row,
-   * null for none) must hold too; {@code leftOuter}/{@code rightOuter} keep unmatched rows of that side.
+   * null for none) must hold too; {@code leftOuter}/{@code rightOuter} keep unmatched rows of that side; a
+   * row untouched for {@code stateRetentionMillis} (0: for ever) is forgotten.
    */
   public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
-      boolean rightOuter) {
+      boolean rightOuter, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.leftType = leftType;
     this.rightType = rightType;
     this.condition = condition;
@@ -50,8 +54,10 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
 
   @Override
   public void open(OpenContext context) {
-    leftRows = getRuntimeContext().getMapState(new MapStateDescriptor<>("left-rows", leftType, Types.INT));
-    rightRows = getRuntimeContext().getMapState(new MapStateDescriptor<>("right-rows", rightType, Types.INT));
+    leftRows = getRuntimeContext().getMapState(StateRetention.apply(
+        new MapStateDescriptor<>("left-rows", leftType, Types.INT), stateRetentionMillis));
+    rightRows = getRuntimeContext().getMapState(StateRetention.apply(
+        new MapStateDescriptor<>("right-rows", rightType, Types.INT), stateRetentionMillis));
   }
 
   @Override

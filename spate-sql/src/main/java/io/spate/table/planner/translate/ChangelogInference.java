@@ -1,0 +1,110 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.types.RowKind;
+import io.spate.table.connector.ChangelogMode;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+
+/**
+ * The changes every node of a plan emits, as Spate's operators emit them: sources say what they
+ * produce; a {@code GROUP BY} turns inserts into inserts and updates (and deletes, once its input
+ * takes rows back); a join emits inserts, and deletes when an input takes rows back or when an outer
+ * join replaces a row padded with NULLs; a window aggregate emits each window once; projections,
+ * filters and unions pass on what their inputs emit.
+ */
+@Internal
+public final class ChangelogInference {
+
+  /** What a {@code GROUP BY} over an insert-only input emits. */
+  public static final ChangelogMode UPDATES = ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE,
+      RowKind.UPDATE_AFTER);
+
+  /** Inserts and deletes, what a join emits over a changing input or as an outer join. */
+  public static final ChangelogMode INSERTS_AND_DELETES = ChangelogMode.of(RowKind.INSERT, RowKind.DELETE);
+
+  private final Function<TableScan, ChangelogMode> scans;
+  private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
+
+  /** An inference in which {@code scans} tells what each table scan produces. */
+  public ChangelogInference(Function<TableScan, ChangelogMode> scans) {
+    this.scans = scans;
+  }
+
+  /** An inference in which every table is insert-only, for plans whose sources are all append-only. */
+  public static ChangelogInference insertOnlySources() {
+    return new ChangelogInference(scan -> ChangelogMode.insertOnly());
+  }
+
+  /** The changes {@code node} emits. */
+  public ChangelogMode modeOf(RelNode node) {
+    ChangelogMode known = modes.get(node);
+    if (known == null) {
+      known = infer(node);
+      modes.put(node, known);
+    }
+    return known;
+  }
+
+  /** Whether {@code node} emits only inserts. */
+  public boolean isInsertOnly(RelNode node) {
+    return modeOf(node).isInsertOnly();
+  }
+
+  /**
+   * The node of {@code plan} that turns insert-only inputs into updates or deletes (the lowest such
+   * node, first input first), or null if {@code plan} is insert-only.
+   */
+  public RelNode updatingNode(RelNode plan) {
+    if (isInsertOnly(plan)) {
+      return null;
+    }
+    for (RelNode input : plan.getInputs()) {
+      RelNode below = updatingNode(input);
+      if (below != null) {
+        return below;
+      }
+    }
+    return plan;
+  }
+
+  private ChangelogMode infer(RelNode node) {
+    if (node instanceof TableScan scan) {
+      return scans.apply(scan);
+    }
+    if (node instanceof Values) {
+      return ChangelogMode.insertOnly();
+    }
+    if (node instanceof Aggregate aggregate) {
+      if (aggregate instanceof LogicalAggregate logical && StreamTranslator.windowEndField(logical) >= 0) {
+        return ChangelogMode.insertOnly();
+      }
+      return isInsertOnly(aggregate.getInput()) ? UPDATES : ChangelogMode.all();
+    }
+    if (node instanceof Join join) {
+      boolean insertOnlyInputs = isInsertOnly(join.getLeft()) && isInsertOnly(join.getRight());
+      return insertOnlyInputs && join.getJoinType() == JoinRelType.INNER ? ChangelogMode.insertOnly()
+          : INSERTS_AND_DELETES;
+    }
+    return unionOfInputs(node);
+  }
+
+  /** What a node that passes its inputs' rows on (projection, filter, union, ...) emits. */
+  private ChangelogMode unionOfInputs(RelNode node) {
+    Set<RowKind> kinds = EnumSet.of(RowKind.INSERT);
+    for (RelNode input : node.getInputs()) {
+      kinds.addAll(modeOf(input).getContainedKinds());
+    }
+    return ChangelogMode.of(kinds.toArray(new RowKind[0]));
+  }
+}

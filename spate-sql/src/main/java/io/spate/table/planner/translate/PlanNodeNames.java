@@ -1,0 +1,74 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.annotation.Internal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+
+/**
+ * Names of plan nodes as Flink users read them in plans and messages, such as
+ * {@code GroupAggregate(groupBy=[user], select=[user, COUNT(*) AS cnt])}.
+ */
+@Internal
+public final class PlanNodeNames {
+
+  private PlanNodeNames() {}
+
+  /** The name of {@code node} with its main attributes. */
+  public static String describe(RelNode node) {
+    if (node instanceof Aggregate aggregate) {
+      return aggregate(aggregate);
+    }
+    if (node instanceof Join join) {
+      return "Join(joinType=[" + joinType(join.getJoinType()) + "], where=[" + join.getCondition() + "])";
+    }
+    String type = node.getRelTypeName();
+    return type.startsWith("Logical") ? type.substring("Logical".length()) : type;
+  }
+
+  private static String aggregate(Aggregate aggregate) {
+    List<String> inputNames = aggregate.getInput().getRowType().getFieldNames();
+    List<String> outputNames = aggregate.getRowType().getFieldNames();
+    List<String> keys = new ArrayList<>();
+    for (int key : aggregate.getGroupSet()) {
+      keys.add(inputNames.get(key));
+    }
+    List<String> select = new ArrayList<>(keys);
+    List<AggregateCall> calls = aggregate.getAggCallList();
+    for (int i = 0; i < calls.size(); i++) {
+      select.add(call(calls.get(i), inputNames) + " AS " + outputNames.get(keys.size() + i));
+    }
+    return "GroupAggregate(groupBy=[" + String.join(", ", keys) + "], select=[" + String.join(", ", select) + "])";
+  }
+
+  private static String call(AggregateCall call, List<String> inputNames) {
+    List<String> args = new ArrayList<>();
+    for (int arg : call.getArgList()) {
+      args.add(inputNames.get(arg));
+    }
+    String arguments = args.isEmpty() ? "*" : (call.isDistinct() ? "DISTINCT " : "") + String.join(", ", args);
+    String filter = call.filterArg >= 0 ? " FILTER " + inputNames.get(call.filterArg) : "";
+    return call.getAggregation().getName() + "(" + arguments + ")" + filter;
+  }
+
+  private static String joinType(JoinRelType type) {
+    switch (type) {
+      case LEFT:
+        return "LeftOuterJoin";
+      case RIGHT:
+        return "RightOuterJoin";
+      case FULL:
+        return "FullOuterJoin";
+      case SEMI:
+        return "LeftSemiJoin";
+      case ANTI:
+        return "LeftAntiJoin";
+      default:
+        return "InnerJoin";
+    }
+  }
+}
