@@ -2,6 +2,7 @@ package io.spate.table.api;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.table.api.internal.TableEnvironmentImpl;
+import io.spate.table.functions.UserDefinedFunction;
 
 /**
  * The entry point of Spate SQL and the Table API: it holds a session's catalogs and configuration,
@@ -64,4 +65,37 @@ public interface TableEnvironment {
 
   /** Makes {@code database} current. */
   void useDatabase(String database);
+
+  /** Registers {@code function} as the temporary system function {@code name}, found before the built-in functions. */
+  void createTemporarySystemFunction(String name, Class<? extends UserDefinedFunction> functionClass);
+
+  /** Registers the instance {@code function} as the temporary system function {@code name}. */
+  void createTemporarySystemFunction(String name, UserDefinedFunction functionInstance);
+
+  /** Registers {@code function} as the temporary function {@code path} ({@code [catalog.][database.]name}). */
+  void createTemporaryFunction(String path, Class<? extends UserDefinedFunction> functionClass);
+
+  /** Registers the instance {@code function} as the temporary function {@code path}. */
+  void createTemporaryFunction(String path, UserDefinedFunction functionInstance);
+
+  /** Registers {@code function} as the catalog function {@code path}; an existing one is an error. */
+  void createFunction(String path, Class<? extends UserDefinedFunction> functionClass);
+
+  /** Registers {@code function} as the catalog function {@code path}, unless one exists and {@code ignoreIfExists}. */
+  void createFunction(String path, Class<? extends UserDefinedFunction> functionClass, boolean ignoreIfExists);
+
+  /** Removes the temporary system function {@code name}; whether there was one. */
+  boolean dropTemporarySystemFunction(String name);
+
+  /** Removes the temporary function {@code path}; whether there was one. */
+  boolean dropTemporaryFunction(String path);
+
+  /** Removes the catalog function {@code path}; whether there was one. */
+  boolean dropFunction(String path);
+
+  /** The names of the user-defined functions visible by a simple name, sorted. */
+  String[] listUserDefinedFunctions();
+
+  /** The names of all functions: the built-in and the user-defined ones, sorted. */
+  String[] listFunctions();
 }

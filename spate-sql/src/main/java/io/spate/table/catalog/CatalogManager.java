@@ -246,6 +246,11 @@ public final class CatalogManager {
     return database == null ? null : database.tables().get(id.getObjectName());
   }
 
+  /** Fails, naming the nearest existing database, unless {@code id}'s catalog and database exist. */
+  public void checkDatabaseOf(ObjectIdentifier id) {
+    database(id);
+  }
+
   private Database database(ObjectIdentifier id) {
     return database(id.getCatalogName(), id.getDatabaseName());
   }

@@ -50,6 +50,11 @@ public final class ResolvedSchema {
     return columns.stream().map(Column::getType).toList();
   }
 
+  /** The data types of the columns, in order, as Flink's {@code getColumnDataTypes} gives them. */
+  public List<io.spate.table.types.DataType> getColumnDataTypes() {
+    return getColumnTypes().stream().map(io.spate.table.types.utils.TypeConversions::fromLogicalToDataType).toList();
+  }
+
   /** Column {@code index}. */
   public Optional<Column> getColumn(int index) {
     return index >= 0 && index < columns.size() ? Optional.of(columns.get(index)) : Optional.empty();

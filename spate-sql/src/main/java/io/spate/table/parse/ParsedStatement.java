@@ -76,8 +76,8 @@ public sealed interface ParsedStatement {
   /** What {@code DROP} removes. */
   enum ObjectKind { TABLE, VIEW, FUNCTION, DATABASE }
 
-  /** {@code DROP [TEMPORARY] TABLE|VIEW|FUNCTION|DATABASE [IF EXISTS] name}. */
-  record Drop(SqlText text, ObjectKind kind, ObjectName name, boolean temporary, boolean ifExists)
+  /** {@code DROP [TEMPORARY [SYSTEM]] TABLE|VIEW|FUNCTION|DATABASE [IF EXISTS] name}. */
+  record Drop(SqlText text, ObjectKind kind, ObjectName name, boolean temporary, boolean system, boolean ifExists)
       implements ParsedStatement {}
 
   /** {@code ALTER TABLE name SET (options)}, or with {@code RESET (keys)} when {@code resetKeys} is not empty. */

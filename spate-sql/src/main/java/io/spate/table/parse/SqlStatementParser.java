@@ -389,9 +389,7 @@ public final class SqlStatementParser {
   private Drop drop(SqlText text) {
     expectWord("DROP");
     boolean temporary = acceptWord("TEMPORARY");
-    if (temporary) {
-      acceptWord("SYSTEM");
-    }
+    boolean system = temporary && acceptWord("SYSTEM");
     ObjectKind kind = objectKind("TABLE, VIEW, FUNCTION or DATABASE after DROP");
     boolean ifExists = false;
     if (acceptWord("IF")) {
@@ -403,7 +401,7 @@ public final class SqlStatementParser {
       acceptWord("CASCADE");
     }
     expectEnd();
-    return new Drop(text, kind, name, temporary, ifExists);
+    return new Drop(text, kind, name, temporary, system, ifExists);
   }
 
   private ParsedStatement alter(SqlText text) {

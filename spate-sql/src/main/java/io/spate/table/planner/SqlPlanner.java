@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogManager;
+import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.SpateTypeFactory;
@@ -38,6 +39,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
+import io.spate.table.planner.functions.UserFunctionOperatorTable;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -75,14 +77,16 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
       .addRuleInstance(CoreRules.UNION_MERGE)
       .build();
 
+  private final FunctionCatalog functions;
   private final CatalogManager catalogs;
   private final SpateTypeFactory typeFactory = new SpateTypeFactory(SpateTypeSystem.INSTANCE);
   private final RexBuilder rexBuilder = new RexBuilder(typeFactory);
   private final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
 
-  /** A planner over the session's {@code catalogs}; constants fold in the time zone {@code zone} gives. */
-  public SqlPlanner(CatalogManager catalogs, Supplier<ZoneId> zone) {
+  /** A planner over the session's {@code catalogs} and user {@code functions}; constants fold in the time zone {@code zone} gives. */
+  public SqlPlanner(CatalogManager catalogs, FunctionCatalog functions, Supplier<ZoneId> zone) {
     this.catalogs = catalogs;
+    this.functions = functions;
     cluster.getPlanner().setExecutor(new ConstantFolder(zone));
   }
 
@@ -186,8 +190,9 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlValidator validator(CalciteCatalogReader catalogReader) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(WindowTableFunctions.standardOperators(),
-        FlinkFunctions.table(), catalogReader);
+    SqlOperatorTable operators = SqlOperatorTables.chain(UserFunctionOperatorTable.systemFunctions(functions),
+        WindowTableFunctions.standardOperators(), FlinkFunctions.table(),
+        UserFunctionOperatorTable.catalogFunctions(functions), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, SqlValidator.Config.DEFAULT
         .withIdentifierExpansion(true)
         .withConformance(SpateConformance.INSTANCE)

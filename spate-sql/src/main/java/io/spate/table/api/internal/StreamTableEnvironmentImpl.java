@@ -12,6 +12,7 @@ import io.spate.api.types.Row;
 import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Table;
+import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.api.TableConfig;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.bridge.java.StreamTableEnvironment;
@@ -168,5 +169,60 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public void useDatabase(String database) {
     tables.useDatabase(database);
+  }
+
+  @Override
+  public void createTemporarySystemFunction(String name, Class<? extends UserDefinedFunction> functionClass) {
+    tables.createTemporarySystemFunction(name, functionClass);
+  }
+
+  @Override
+  public void createTemporarySystemFunction(String name, UserDefinedFunction functionInstance) {
+    tables.createTemporarySystemFunction(name, functionInstance);
+  }
+
+  @Override
+  public void createTemporaryFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+    tables.createTemporaryFunction(path, functionClass);
+  }
+
+  @Override
+  public void createTemporaryFunction(String path, UserDefinedFunction functionInstance) {
+    tables.createTemporaryFunction(path, functionInstance);
+  }
+
+  @Override
+  public void createFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+    tables.createFunction(path, functionClass);
+  }
+
+  @Override
+  public void createFunction(String path, Class<? extends UserDefinedFunction> functionClass, boolean ignoreIfExists) {
+    tables.createFunction(path, functionClass, ignoreIfExists);
+  }
+
+  @Override
+  public boolean dropTemporarySystemFunction(String name) {
+    return tables.dropTemporarySystemFunction(name);
+  }
+
+  @Override
+  public boolean dropTemporaryFunction(String path) {
+    return tables.dropTemporaryFunction(path);
+  }
+
+  @Override
+  public boolean dropFunction(String path) {
+    return tables.dropFunction(path);
+  }
+
+  @Override
+  public String[] listUserDefinedFunctions() {
+    return tables.listUserDefinedFunctions();
+  }
+
+  @Override
+  public String[] listFunctions() {
+    return tables.listFunctions();
   }
 }

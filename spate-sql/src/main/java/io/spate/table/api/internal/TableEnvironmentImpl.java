@@ -25,15 +25,19 @@ import io.spate.table.catalog.CatalogManager;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.CatalogView;
 import io.spate.table.catalog.Column;
+import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.catalog.ObjectIdentifier;
 import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.connector.sink.DynamicTableSink;
+import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.connector.sink.SinkV2Provider;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.parse.ParsedStatement;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
+import io.spate.table.planner.functions.FlinkFunctions;
+import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.translate.ChangelogInference;
 import io.spate.table.planner.translate.PlanExplainer;
@@ -50,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.sql.SqlDialect;
@@ -70,7 +75,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   private final EnvironmentSettings settings;
   private final TableConfig config = TableConfig.getDefault();
   private final CatalogManager catalogs = new CatalogManager();
-  private final SqlPlanner planner = new SqlPlanner(catalogs, config::getLocalTimeZone);
+  private final FunctionCatalog functions = new FunctionCatalog(catalogs);
+  private final SqlPlanner planner = new SqlPlanner(catalogs, functions, config::getLocalTimeZone);
   private final SchemaResolver schemas = new SchemaResolver(planner);
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams = new LinkedHashMap<>();
 
@@ -182,8 +188,15 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       throw new TableException("STOP JOB is a statement of the SQL client (./spate sql); from a program, stop the"
           + " job through TableResult.getJobClient()");
     }
-    if (statement instanceof ParsedStatement.CreateFunction) {
-      throw new TableException("Spate SQL does not support CREATE FUNCTION yet");
+    if (statement instanceof ParsedStatement.CreateFunction create) {
+      UserDefinedFunction function = FunctionCatalog.instantiate(create.className(),
+          Thread.currentThread().getContextClassLoader());
+      if (create.system()) {
+        functions.createTemporarySystemFunction(create.name().name(), function, create.ifNotExists());
+      } else {
+        functions.createFunction(create.name().parts(), function, create.temporary(), create.ifNotExists());
+      }
+      return TableResultImpl.OK;
     }
     if (statement instanceof ParsedStatement.Unsupported unsupported) {
       throw new TableException("Spate SQL does not support " + unsupported.feature() + " yet (at "
@@ -205,8 +218,15 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         catalogs.dropDatabase(catalog, drop.name().name(), drop.ifExists(), false);
         return TableResultImpl.OK;
       }
+      case FUNCTION:
+        if (drop.system()) {
+          functions.dropTemporarySystemFunction(drop.name().name(), drop.ifExists());
+        } else {
+          functions.dropFunction(drop.name().parts(), drop.temporary(), drop.ifExists());
+        }
+        return TableResultImpl.OK;
       default:
-        throw new TableException("Spate SQL does not support DROP FUNCTION yet");
+        throw new TableException("Spate SQL does not support DROP " + drop.kind() + " yet");
     }
   }
 
@@ -229,6 +249,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         return names("table name", catalogs.listTables(false));
       case VIEWS:
         return names("view name", catalogs.listTables(true));
+      case FUNCTIONS:
+        return names("function name", allFunctionNames());
+      case USER_FUNCTIONS:
+        return names("function name", functions.userFunctionNames());
       case DATABASES:
         return names("database name", catalogs.listDatabases());
       case CATALOGS:
@@ -551,5 +575,71 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   @Override
   public void useDatabase(String database) {
     catalogs.setCurrentDatabase(database);
+  }
+
+  @Override
+  public void createTemporarySystemFunction(String name, Class<? extends UserDefinedFunction> functionClass) {
+    functions.createTemporarySystemFunction(name, FunctionCatalog.instantiate(functionClass), false);
+  }
+
+  @Override
+  public void createTemporarySystemFunction(String name, UserDefinedFunction functionInstance) {
+    functions.createTemporarySystemFunction(name, functionInstance, false);
+  }
+
+  @Override
+  public void createTemporaryFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+    functions.createFunction(SqlStatementParser.parseName(path), FunctionCatalog.instantiate(functionClass), true, false);
+  }
+
+  @Override
+  public void createTemporaryFunction(String path, UserDefinedFunction functionInstance) {
+    functions.createFunction(SqlStatementParser.parseName(path), functionInstance, true, false);
+  }
+
+  @Override
+  public void createFunction(String path, Class<? extends UserDefinedFunction> functionClass) {
+    createFunction(path, functionClass, false);
+  }
+
+  @Override
+  public void createFunction(String path, Class<? extends UserDefinedFunction> functionClass, boolean ignoreIfExists) {
+    functions.createFunction(SqlStatementParser.parseName(path), FunctionCatalog.instantiate(functionClass), false, ignoreIfExists);
+  }
+
+  @Override
+  public boolean dropTemporarySystemFunction(String name) {
+    return functions.dropTemporarySystemFunction(name, true);
+  }
+
+  @Override
+  public boolean dropTemporaryFunction(String path) {
+    return functions.dropFunction(SqlStatementParser.parseName(path), true, true);
+  }
+
+  @Override
+  public boolean dropFunction(String path) {
+    return functions.dropFunction(SqlStatementParser.parseName(path), false, true);
+  }
+
+  @Override
+  public String[] listUserDefinedFunctions() {
+    return functions.userFunctionNames().toArray(new String[0]);
+  }
+
+  @Override
+  public String[] listFunctions() {
+    return allFunctionNames().toArray(new String[0]);
+  }
+
+  private List<String> allFunctionNames() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(functions.userFunctionNames());
+    for (org.apache.calcite.sql.SqlOperator operator : SqlOperatorTables.chain(WindowTableFunctions.standardOperators(),
+        FlinkFunctions.table()).getOperatorList()) {
+      if (operator instanceof org.apache.calcite.sql.SqlFunction && !(operator.getName().isEmpty())) {
+        names.add(operator.getName());
+      }
+    }
+    return new ArrayList<>(names);
   }
 }

@@ -1,5 +1,15 @@
 package io.spate.table.planner.codegen;
 
+import io.spate.table.functions.UserDefinedFunction;
+import io.spate.table.planner.functions.FunctionSignature;
+import io.spate.table.planner.functions.UserScalarSqlFunction;
+import io.spate.table.runtime.functions.FunctionInvoker;
+import io.spate.table.runtime.functions.OpenedFunction;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexShuttle;
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
@@ -51,6 +61,8 @@ public final class ExprCompiler {
   private final RexBuilder rexBuilder;
   private final ZoneId zone;
 
+  private final Map<UserDefinedFunction, OpenedFunction> openedFunctions = new IdentityHashMap<>();
+
   /** A compiler for expressions of a session whose local time zone is {@code zone}. */
   public ExprCompiler(RexBuilder rexBuilder, ZoneId zone) {
     this.rexBuilder = rexBuilder;
@@ -92,6 +104,47 @@ public final class ExprCompiler {
       };
     }
     throw new TableException("Spate SQL cannot evaluate the expression " + node + " yet (" + node.getKind() + ")");
+  }
+
+  /** A call of a user's scalar function: the {@code eval} method its argument types pick. */
+  private Expr userFunction(RexCall call, UserScalarSqlFunction function) {
+    List<RelDataType> argumentTypes = call.getOperands().stream().map(RexNode::getType).toList();
+    FunctionSignature signature = function.signatureFor(argumentTypes);
+    if (signature == null) {
+      throw new TableException("No eval method of " + function.function().functionIdentifier() + " takes " + call);
+    }
+    FunctionInvoker invoker = new FunctionInvoker(opened(function.function()), signature.method());
+    Expr[] arguments = compileAll(call.getOperands()).toArray(new Expr[0]);
+    return row -> {
+      Object[] values = new Object[arguments.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = arguments[i].eval(row);
+      }
+      Object result = invoker.invoke(values);
+      return result == FunctionInvoker.SKIPPED ? null : result;
+    };
+  }
+
+  private OpenedFunction opened(UserDefinedFunction function) {
+    return openedFunctions.computeIfAbsent(function, OpenedFunction::new);
+  }
+
+  /**
+   * The user functions {@code nodes} call, as the expressions this compiler made from them hold them,
+   * for the operator that runs the expressions to open and close.
+   */
+  public List<OpenedFunction> userFunctionsOf(List<? extends RexNode> nodes) {
+    Set<OpenedFunction> found = new LinkedHashSet<>();
+    new RexShuttle() {
+      @Override
+      public RexNode visitCall(RexCall call) {
+        if (call.getOperator() instanceof UserScalarSqlFunction function) {
+          found.add(opened(function.function()));
+        }
+        return super.visitCall(call);
+      }
+    }.apply(new ArrayList<>(nodes));
+    return new ArrayList<>(found);
   }
 
   /** The value of {@code literal} in the run-time class of its type. */
@@ -148,6 +201,9 @@ public final class ExprCompiler {
   }
 
   private Expr call(RexCall call) {
+    if (call.getOperator() instanceof UserScalarSqlFunction function) {
+      return userFunction(call, function);
+    }
     ValueType type = ValueTypes.of(call.getType());
     List<RexNode> operands = call.getOperands();
     SqlKind kind = call.getKind();

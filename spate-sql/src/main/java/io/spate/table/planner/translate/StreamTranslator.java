@@ -42,6 +42,7 @@ import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
@@ -153,7 +154,15 @@ public final class StreamTranslator {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
     RowTypeInfo type = rowTypeInfo(rowType);
-    return input.flatMap(new CalcFunction(compiledCondition, compiledProjects), type).name(name);
+    List<RexNode> expressions = new ArrayList<>();
+    if (condition != null) {
+      expressions.add(condition);
+    }
+    if (projects != null) {
+      expressions.addAll(projects);
+    }
+    return input.flatMap(new CalcFunction(compiledCondition, compiledProjects, compiler.userFunctionsOf(expressions)),
+        type).name(name);
   }
 
   /**
@@ -331,6 +340,9 @@ public final class StreamTranslator {
   }
 
   private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+    if (call.getAggregation() instanceof UserAggSqlFunction user) {
+      return UserAggregates.of(user, call, inputType, retract);
+    }
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;
     ValueType resultType = ValueTypes.of(call.getType());

@@ -1,0 +1,2 @@
+/** Annotations that give user-defined functions their SQL types. */
+package io.spate.table.annotation;

@@ -1,0 +1,2 @@
+/** Calls of user-defined functions in running jobs. */
+package io.spate.table.runtime.functions;

@@ -1,0 +1,255 @@
+package io.spate.table.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.types.Row;
+import io.spate.table.annotation.DataTypeHint;
+import io.spate.table.functions.AggregateFunction;
+import io.spate.table.functions.FunctionContext;
+import io.spate.table.functions.ScalarFunction;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scalar and aggregate functions written by users in Java, registered by class name or instance. */
+class SqlUserFunctionsE2ETest {
+
+  /** Doubles a number; an INT argument widens to the BIGINT parameter. */
+  public static class Twice extends ScalarFunction {
+    public Long eval(Long n) {
+      return n == null ? null : n * 2;
+    }
+  }
+
+  /** Overloads chosen by the argument's type. */
+  public static class Describe extends ScalarFunction {
+    public String eval(String s) {
+      return "string " + s;
+    }
+
+    public String eval(Integer i) {
+      return "int " + i;
+    }
+
+    public String eval(Boolean b) {
+      return "boolean " + b;
+    }
+  }
+
+  /** Varargs: any number of strings joined with dashes. */
+  public static class Dashed extends ScalarFunction {
+    public String eval(String... parts) {
+      return String.join("-", parts);
+    }
+  }
+
+  /** A primitive sum: a NULL argument gives NULL without a call. */
+  public static class PlainSum extends ScalarFunction {
+    public int eval(int a, int b) {
+      return a + b;
+    }
+  }
+
+  /** A result type given by a hint. */
+  public static class Cents extends ScalarFunction {
+    public @DataTypeHint("DECIMAL(10, 2)") BigDecimal eval(Long cents) {
+      return cents == null ? null : BigDecimal.valueOf(cents, 2);
+    }
+  }
+
+  /** Needs its open to run before its first call. */
+  public static class Prefixed extends ScalarFunction {
+    private String prefix;
+
+    @Override
+    public void open(FunctionContext context) {
+      prefix = context.getJobParameter("prefix", "p") + ":";
+    }
+
+    public String eval(String s) {
+      return prefix + s;
+    }
+  }
+
+  /** Fails on a negative number. */
+  public static class Checked extends ScalarFunction {
+    public Long eval(Long n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("negative: " + n);
+      }
+      return n;
+    }
+  }
+
+  /** The average of values weighted by weights, with retraction. */
+  public static class WeightedAvg extends AggregateFunction<Long, WeightedAvg.Acc> {
+    /** The accumulator: a POJO. */
+    public static class Acc {
+      public long sum;
+      public long count;
+    }
+
+    @Override
+    public Acc createAccumulator() {
+      return new Acc();
+    }
+
+    @Override
+    public Long getValue(Acc acc) {
+      return acc.count == 0 ? null : acc.sum / acc.count;
+    }
+
+    public void accumulate(Acc acc, Long value, Integer weight) {
+      if (value != null && weight != null) {
+        acc.sum += value * weight;
+        acc.count += weight;
+      }
+    }
+
+    public void retract(Acc acc, Long value, Integer weight) {
+      if (value != null && weight != null) {
+        acc.sum -= value * weight;
+        acc.count -= weight;
+      }
+    }
+  }
+
+  /** Counts, without a retract method. */
+  public static class InsertOnlyCount extends AggregateFunction<Long, InsertOnlyCount.Acc> {
+    /** The accumulator. */
+    public static class Acc {
+      public long n;
+    }
+
+    @Override
+    public Acc createAccumulator() {
+      return new Acc();
+    }
+
+    @Override
+    public Long getValue(Acc acc) {
+      return acc.n;
+    }
+
+    public void accumulate(Acc acc, String any) {
+      acc.n++;
+    }
+  }
+
+  private static final String NAMES = "(VALUES (1, 'a', CAST(NULL AS INT)), (2, 'b', 5)) AS t(n, s, m)";
+
+  private TableEnvironment tEnv;
+
+  @BeforeEach
+  void createEnvironment() {
+    tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.getConfig().set("parallelism.default", "1");
+  }
+
+  private List<Row> rows(String query) {
+    return TableResults.rows(tEnv.executeSql(query));
+  }
+
+  @Test
+  void aFunctionCreatedByClassNameIsCalledPerRow() {
+    tEnv.executeSql("CREATE FUNCTION twice AS '" + Twice.class.getName() + "'");
+    assertThat(rows("SELECT n, TWICE(n), twice(n + 10) FROM " + NAMES))
+        .containsExactly(Row.of(1, 2L, 22L), Row.of(2, 4L, 24L));
+    assertThat(tEnv.sqlQuery("SELECT twice(n) AS t FROM " + NAMES).getResolvedSchema().getColumnDataTypes()
+        .get(0).getLogicalType().asSummaryString()).isEqualTo("BIGINT");
+  }
+
+  @Test
+  void overloadsVarargsPrimitivesAndHintsWorkAsDeclared() {
+    tEnv.createTemporarySystemFunction("kind_of", Describe.class);
+    tEnv.createTemporarySystemFunction("dashed", new Dashed());
+    tEnv.createTemporaryFunction("plain_sum", PlainSum.class);
+    tEnv.createTemporaryFunction("cents", Cents.class);
+    assertThat(rows("SELECT kind_of(s), kind_of(n), kind_of(n > 1), dashed(s, 'x', s), dashed(s),"
+        + " plain_sum(n, m), cents(CAST(n AS BIGINT) * 150) FROM " + NAMES)).containsExactly(
+        Row.of("string a", "int 1", "boolean false", "a-x-a", "a", null, new BigDecimal("1.50")),
+        Row.of("string b", "int 2", "boolean true", "b-x-b", "b", 7, new BigDecimal("3.00")));
+    assertThat(tEnv.sqlQuery("SELECT cents(CAST(n AS BIGINT)) AS c FROM " + NAMES).getResolvedSchema()
+        .getColumnDataTypes().get(0).getLogicalType().asSummaryString()).isEqualTo("DECIMAL(10, 2)");
+  }
+
+  @Test
+  void aFunctionIsOpenedBeforeItsFirstCallWithTheJobParameters() {
+    tEnv.createTemporarySystemFunction("prefixed", Prefixed.class);
+    assertThat(rows("SELECT prefixed(s) FROM " + NAMES)).containsExactly(Row.of("p:a"), Row.of("p:b"));
+  }
+
+  @Test
+  void aFailingFunctionFailsTheJobNamingIt() {
+    tEnv.createTemporarySystemFunction("checked", Checked.class);
+    assertThatThrownBy(() -> rows("SELECT checked(CAST(n AS BIGINT) - 2) FROM " + NAMES))
+        .hasStackTraceContaining(Checked.class.getName() + ".eval failed")
+        .hasStackTraceContaining("negative: -1");
+  }
+
+  @Test
+  void aCallThatNoEvalMethodTakesIsAValidationErrorListingTheSignatures() {
+    tEnv.createTemporarySystemFunction("twice", Twice.class);
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT twice(s) FROM " + NAMES))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("twice(BIGINT)");
+  }
+
+  @Test
+  void functionStatementsCreateListAndDropFunctions() {
+    tEnv.executeSql("CREATE TEMPORARY SYSTEM FUNCTION sys_twice AS '" + Twice.class.getName() + "'");
+    tEnv.executeSql("CREATE TEMPORARY FUNCTION tmp_dashed AS '" + Dashed.class.getName() + "' LANGUAGE JAVA");
+    tEnv.executeSql("CREATE FUNCTION IF NOT EXISTS cat_describe AS '" + Describe.class.getName() + "'");
+    tEnv.executeSql("CREATE FUNCTION IF NOT EXISTS cat_describe AS '" + Twice.class.getName() + "'");
+    assertThat(rows("SHOW USER FUNCTIONS")).containsExactly(Row.of("cat_describe"), Row.of("sys_twice"),
+        Row.of("tmp_dashed"));
+    assertThat(rows("SHOW FUNCTIONS")).contains(Row.of("sys_twice"), Row.of("UPPER"), Row.of("DATE_FORMAT"));
+    assertThat(tEnv.listUserDefinedFunctions()).containsExactly("cat_describe", "sys_twice", "tmp_dashed");
+    assertThat(rows("SELECT cat_describe(n) FROM " + NAMES)).containsExactly(Row.of("int 1"), Row.of("int 2"));
+
+    assertThatThrownBy(() -> tEnv.executeSql("CREATE FUNCTION cat_describe AS '" + Twice.class.getName() + "'"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("already exists");
+    tEnv.executeSql("DROP TEMPORARY SYSTEM FUNCTION sys_twice");
+    tEnv.executeSql("DROP TEMPORARY FUNCTION tmp_dashed");
+    tEnv.executeSql("DROP FUNCTION cat_describe");
+    tEnv.executeSql("DROP FUNCTION IF EXISTS cat_describe");
+    assertThat(tEnv.listUserDefinedFunctions()).isEmpty();
+    assertThatThrownBy(() -> tEnv.executeSql("DROP FUNCTION cat_describ"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT sys_twice(n) FROM " + NAMES))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("sys_twice");
+  }
+
+  @Test
+  void aClassThatIsMissingOrNoFunctionIsRefusedNamingIt() {
+    assertThatThrownBy(() -> tEnv.executeSql("CREATE FUNCTION f AS 'com.example.Missing'"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("com.example.Missing is not on the class path");
+    assertThatThrownBy(() -> tEnv.executeSql("CREATE FUNCTION f AS 'java.lang.String'"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("is not a user-defined function");
+  }
+
+  @Test
+  void anAggregateFunctionAggregatesGroupsAndTakesRowsBackOverAChangelog() {
+    tEnv.createTemporarySystemFunction("wavg", WeightedAvg.class);
+    String input = "(VALUES ('x', 10, 1), ('x', 40, 2), ('y', 7, 3)) AS t(k, v, w)";
+    assertThat(TableResults.folded(tEnv.executeSql("SELECT k, wavg(CAST(v AS BIGINT), w) FROM " + input
+        + " GROUP BY k"))).isEqualTo(Map.of(Row.of("x", 30L), 1, Row.of("y", 7L), 1));
+    // Over a changelog: the inner GROUP BY updates x's row, so the outer one retracts it.
+    assertThat(TableResults.folded(tEnv.executeSql("SELECT wavg(total, 1) FROM (SELECT k, SUM(CAST(v AS BIGINT))"
+        + " AS total FROM " + input + " GROUP BY k)"))).isEqualTo(Map.of(Row.of(28L), 1));
+  }
+
+  @Test
+  void anAggregateWithoutRetractIsRefusedOverAChangelog() {
+    tEnv.createTemporarySystemFunction("ins_count", InsertOnlyCount.class);
+    assertThat(TableResults.folded(tEnv.executeSql("SELECT ins_count(s) FROM " + NAMES)))
+        .isEqualTo(Map.of(Row.of(2L), 1));
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT ins_count(s) FROM (SELECT s, COUNT(*) AS c FROM " + NAMES
+        + " GROUP BY s)"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("needs a public retract method");
+  }
+}
