@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.types.Row;
 import io.spate.table.annotation.DataTypeHint;
+import io.spate.table.annotation.FunctionHint;
 import io.spate.table.functions.AggregateFunction;
 import io.spate.table.functions.FunctionContext;
 import io.spate.table.functions.ScalarFunction;
+import io.spate.table.functions.TableFunction;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Scalar and aggregate functions written by users in Java, registered by class name or instance. */
+/** Scalar, table and aggregate functions written by users in Java, registered by class name or instance. */
 class SqlUserFunctionsE2ETest {
 
   /** Doubles a number; an INT argument widens to the BIGINT parameter. */
@@ -139,6 +141,29 @@ class SqlUserFunctionsE2ETest {
     }
   }
 
+  /** Splits a line into its words: a row per word, in a column f0. */
+  public static class Split extends TableFunction<String> {
+    public void eval(String line) {
+      if (line != null) {
+        for (String word : line.split(" ")) {
+          collect(word);
+        }
+      }
+    }
+  }
+
+  /** A row per word, with its length. */
+  @FunctionHint(output = @DataTypeHint("ROW<word STRING, len INT>"))
+  public static class WordLengths extends TableFunction<Row> {
+    public void eval(String line) {
+      if (line != null) {
+        for (String word : line.split(" ")) {
+          collect(Row.of(word, word.length()));
+        }
+      }
+    }
+  }
+
   private static final String NAMES = "(VALUES (1, 'a', CAST(NULL AS INT)), (2, 'b', 5)) AS t(n, s, m)";
 
   private TableEnvironment tEnv;
@@ -251,5 +276,18 @@ class SqlUserFunctionsE2ETest {
         + " GROUP BY s)"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("needs a public retract method");
+  }
+
+  @Test
+  void aTableFunctionJoinsEachRowWithTheRowsItGives() {
+    tEnv.createTemporarySystemFunction("split", Split.class);
+    tEnv.createTemporarySystemFunction("word_lengths", WordLengths.class);
+    String lines = "(VALUES (1, 'to be'), (2, 'or'), (3, CAST(NULL AS STRING))) AS t(id, line)";
+    assertThat(rows("SELECT id, word FROM " + lines + ", LATERAL TABLE(split(line)) AS x(word)")).containsExactly(
+        Row.of(1, "to"), Row.of(1, "be"), Row.of(2, "or"));
+    assertThat(rows("SELECT id, f0 FROM " + lines + " LEFT JOIN LATERAL TABLE(split(line)) ON TRUE"))
+        .containsExactly(Row.of(1, "to"), Row.of(1, "be"), Row.of(2, "or"), Row.of(3, null));
+    assertThat(rows("SELECT id, word, len FROM " + lines + ", LATERAL TABLE(word_lengths(line)) WHERE id < 3"))
+        .containsExactly(Row.of(1, "to", 2), Row.of(1, "be", 2), Row.of(2, "or", 2));
   }
 }

@@ -5,6 +5,7 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.functions.AggregateFunction;
 import io.spate.table.functions.ScalarFunction;
+import io.spate.table.functions.TableFunction;
 import io.spate.table.functions.UserDefinedFunction;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -64,8 +65,11 @@ public final class UserFunctionOperatorTable implements SqlOperatorTable {
     if (function instanceof AggregateFunction<?, ?> aggregate) {
       return UserAggSqlFunction.of(name, aggregate);
     }
+    if (function instanceof TableFunction<?> table) {
+      return UserTableSqlFunction.of(name, table);
+    }
     throw new ValidationException("Spate SQL cannot call the function " + name + " (" + function.getClass().getName()
-        + ") yet: it runs ScalarFunction and AggregateFunction classes");
+        + ") yet: it runs ScalarFunction, TableFunction and AggregateFunction classes");
   }
 
   @Override

@@ -59,6 +59,7 @@ import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalUnion;
@@ -144,6 +145,9 @@ public final class StreamTranslator {
     }
     if (plan instanceof LogicalJoin join) {
       return join(join);
+    }
+    if (plan instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunction(correlate)) {
+      return CorrelateTranslator.translate(this, correlate);
     }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
@@ -452,12 +456,17 @@ public final class StreamTranslator {
     return rows;
   }
 
+  /** The compiler of this translator's expressions. */
+  ExprCompiler compiler() {
+    return compiler;
+  }
+
   /** {@code table.exec.state.ttl} in milliseconds, for the state of operators that keep rows or aggregates per key. */
   long stateRetentionMillis() {
     return config.get(TableConfigOptions.IDLE_STATE_RETENTION).toMillis();
   }
 
-  private static RowTypeInfo rowTypeInfo(RelDataType type) {
+  static RowTypeInfo rowTypeInfo(RelDataType type) {
     return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
   }
 
