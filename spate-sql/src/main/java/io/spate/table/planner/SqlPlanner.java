@@ -69,6 +69,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
 
   private static final HepProgram LOGICAL_REWRITES = new HepProgramBuilder()
       .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
+      .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
       .addRuleInstance(CoreRules.FILTER_MERGE)
       .addRuleInstance(CoreRules.PROJECT_MERGE)
       .addRuleInstance(CoreRules.PROJECT_REMOVE)

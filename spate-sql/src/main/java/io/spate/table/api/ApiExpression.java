@@ -1,0 +1,348 @@
+package io.spate.table.api;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.table.expressions.Expression;
+import io.spate.table.expressions.SqlLiterals;
+import io.spate.table.types.DataType;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * An expression of the Table API with Flink's fluent methods: {@code $("price").times(2).as("double")},
+ * {@code $("amount").sum()}, {@code lit(10).minutes()}. Arguments that are not expressions are
+ * literals. Spate writes it as SQL, so it has SQL's semantics and types.
+ */
+@PublicEvolving
+public final class ApiExpression implements Expression {
+
+  private final String sql;
+
+  ApiExpression(String sql) {
+    this.sql = sql;
+  }
+
+  /** An expression of the SQL text {@code sql}. */
+  static ApiExpression sql(String sql) {
+    return new ApiExpression(sql);
+  }
+
+  /** {@code value} as an expression: itself if it is one, else a literal. */
+  static String operand(Object value) {
+    return value instanceof Expression e ? e.asSerializableString() : SqlLiterals.literal(value);
+  }
+
+  private ApiExpression binary(String operator, Object other) {
+    return sql("(" + sql + " " + operator + " " + operand(other) + ")");
+  }
+
+  private ApiExpression function(String name, Object... more) {
+    StringBuilder text = new StringBuilder(name).append('(').append(sql);
+    for (Object argument : more) {
+      text.append(", ").append(operand(argument));
+    }
+    return sql(text.append(')').toString());
+  }
+
+  @Override
+  public String asSerializableString() {
+    return sql;
+  }
+
+  @Override
+  public String toString() {
+    return sql;
+  }
+
+  /** The expression named {@code name} in the result (several names for a function giving several columns). */
+  public ApiExpression as(String name, String... extraNames) {
+    if (extraNames.length > 0) {
+      throw new ValidationException("as(" + name + ", " + String.join(", ", extraNames) + "): an expression has one"
+          + " name here");
+    }
+    return sql(sql + " AS " + SqlLiterals.identifier(name));
+  }
+
+  /** {@code this + other}. */
+  public ApiExpression plus(Object other) {
+    return binary("+", other);
+  }
+
+  /** {@code this - other}. */
+  public ApiExpression minus(Object other) {
+    return binary("-", other);
+  }
+
+  /** {@code this * other}. */
+  public ApiExpression times(Object other) {
+    return binary("*", other);
+  }
+
+  /** {@code this / other}. */
+  public ApiExpression dividedBy(Object other) {
+    return binary("/", other);
+  }
+
+  /** {@code MOD(this, other)}. */
+  public ApiExpression mod(Object other) {
+    return function("MOD", other);
+  }
+
+  /** {@code -this}. */
+  public ApiExpression negate() {
+    return sql("(- " + sql + ")");
+  }
+
+  /** {@code this = other}. */
+  public ApiExpression isEqual(Object other) {
+    return binary("=", other);
+  }
+
+  /** {@code this <> other}. */
+  public ApiExpression isNotEqual(Object other) {
+    return binary("<>", other);
+  }
+
+  /** {@code this > other}. */
+  public ApiExpression isGreater(Object other) {
+    return binary(">", other);
+  }
+
+  /** {@code this >= other}. */
+  public ApiExpression isGreaterOrEqual(Object other) {
+    return binary(">=", other);
+  }
+
+  /** {@code this < other}. */
+  public ApiExpression isLess(Object other) {
+    return binary("<", other);
+  }
+
+  /** {@code this <= other}. */
+  public ApiExpression isLessOrEqual(Object other) {
+    return binary("<=", other);
+  }
+
+  /** {@code this BETWEEN lower AND upper}. */
+  public ApiExpression between(Object lower, Object upper) {
+    return sql("(" + sql + " BETWEEN " + operand(lower) + " AND " + operand(upper) + ")");
+  }
+
+  /** {@code this IN (values...)}. */
+  public ApiExpression in(Object... values) {
+    return sql("(" + sql + " IN (" + Arrays.stream(values).map(ApiExpression::operand)
+        .collect(Collectors.joining(", ")) + "))");
+  }
+
+  /** {@code this AND other}. */
+  public ApiExpression and(Object other) {
+    return binary("AND", other);
+  }
+
+  /** {@code this OR other}. */
+  public ApiExpression or(Object other) {
+    return binary("OR", other);
+  }
+
+  /** {@code NOT this}. */
+  public ApiExpression not() {
+    return sql("(NOT " + sql + ")");
+  }
+
+  /** {@code this IS NULL}. */
+  public ApiExpression isNull() {
+    return sql("(" + sql + " IS NULL)");
+  }
+
+  /** {@code this IS NOT NULL}. */
+  public ApiExpression isNotNull() {
+    return sql("(" + sql + " IS NOT NULL)");
+  }
+
+  /** {@code this IS TRUE}. */
+  public ApiExpression isTrue() {
+    return sql("(" + sql + " IS TRUE)");
+  }
+
+  /** {@code this IS FALSE}. */
+  public ApiExpression isFalse() {
+    return sql("(" + sql + " IS FALSE)");
+  }
+
+  /** {@code CAST(this AS type)}. */
+  public ApiExpression cast(DataType type) {
+    return sql("CAST(" + sql + " AS " + type.getLogicalType().asSerializableString() + ")");
+  }
+
+  /** {@code TRY_CAST(this AS type)}: NULL where the cast fails. */
+  public ApiExpression tryCast(DataType type) {
+    return sql("TRY_CAST(" + sql + " AS " + type.getLogicalType().asSerializableString() + ")");
+  }
+
+  /** {@code COUNT(this)}. */
+  public ApiExpression count() {
+    return function("COUNT");
+  }
+
+  /** {@code SUM(this)}. */
+  public ApiExpression sum() {
+    return function("SUM");
+  }
+
+  /** {@code SUM(this)}, 0 for no rows. */
+  public ApiExpression sum0() {
+    return sql("COALESCE(SUM(" + sql + "), 0)");
+  }
+
+  /** {@code AVG(this)}. */
+  public ApiExpression avg() {
+    return function("AVG");
+  }
+
+  /** {@code MIN(this)}. */
+  public ApiExpression min() {
+    return function("MIN");
+  }
+
+  /** {@code MAX(this)}. */
+  public ApiExpression max() {
+    return function("MAX");
+  }
+
+  /** The aggregate over distinct values: {@code $("a").count().distinct()} is {@code COUNT(DISTINCT a)}. */
+  public ApiExpression distinct() {
+    int open = sql.indexOf('(');
+    if (open < 0 || !sql.endsWith(")")) {
+      throw new ValidationException("distinct() applies to an aggregate such as $(\"a\").count(), not to " + sql);
+    }
+    return sql(sql.substring(0, open + 1) + "DISTINCT " + sql.substring(open + 1));
+  }
+
+  /** {@code UPPER(this)}. */
+  public ApiExpression upperCase() {
+    return function("UPPER");
+  }
+
+  /** {@code LOWER(this)}. */
+  public ApiExpression lowerCase() {
+    return function("LOWER");
+  }
+
+  /** {@code CHAR_LENGTH(this)}. */
+  public ApiExpression charLength() {
+    return function("CHAR_LENGTH");
+  }
+
+  /** {@code TRIM(this)}. */
+  public ApiExpression trim() {
+    return sql("TRIM(" + sql + ")");
+  }
+
+  /** {@code this LIKE pattern}. */
+  public ApiExpression like(Object pattern) {
+    return binary("LIKE", pattern);
+  }
+
+  /** {@code SUBSTRING(this FROM begin FOR length)}, counting from 1. */
+  public ApiExpression substring(Object begin, Object length) {
+    return sql("SUBSTRING(" + sql + " FROM " + operand(begin) + " FOR " + operand(length) + ")");
+  }
+
+  /** {@code SUBSTRING(this FROM begin)}, counting from 1. */
+  public ApiExpression substring(Object begin) {
+    return sql("SUBSTRING(" + sql + " FROM " + operand(begin) + ")");
+  }
+
+  /** {@code ABS(this)}. */
+  public ApiExpression abs() {
+    return function("ABS");
+  }
+
+  /** {@code FLOOR(this)}. */
+  public ApiExpression floor() {
+    return function("FLOOR");
+  }
+
+  /** {@code CEIL(this)}. */
+  public ApiExpression ceil() {
+    return function("CEIL");
+  }
+
+  /** {@code ROUND(this, places)}. */
+  public ApiExpression round(Object places) {
+    return function("ROUND", places);
+  }
+
+  /** {@code POWER(this, exponent)}. */
+  public ApiExpression power(Object exponent) {
+    return function("POWER", exponent);
+  }
+
+  /** {@code SQRT(this)}. */
+  public ApiExpression sqrt() {
+    return function("SQRT");
+  }
+
+  /** Ascending order, for {@code orderBy}. */
+  public ApiExpression asc() {
+    return sql(sql + " ASC");
+  }
+
+  /** Descending order, for {@code orderBy}. */
+  public ApiExpression desc() {
+    return sql(sql + " DESC");
+  }
+
+  /** This number of milliseconds as an interval. */
+  public ApiExpression millis() {
+    return interval("SECOND", 1000);
+  }
+
+  /** This number of seconds as an interval. */
+  public ApiExpression seconds() {
+    return interval("SECOND", 1);
+  }
+
+  /** This number of minutes as an interval. */
+  public ApiExpression minutes() {
+    return interval("MINUTE", 1);
+  }
+
+  /** This number of hours as an interval. */
+  public ApiExpression hours() {
+    return interval("HOUR", 1);
+  }
+
+  /** This number of days as an interval. */
+  public ApiExpression days() {
+    return interval("DAY", 1);
+  }
+
+  private ApiExpression interval(String unit, int divisor) {
+    if (!sql.matches("\\d+")) {
+      throw new ValidationException("An interval needs a literal count, as in lit(10).minutes(), not " + sql);
+    }
+    if (divisor == 1) {
+      return sql("INTERVAL '" + sql + "' " + unit);
+    }
+    return sql("INTERVAL '" + new java.math.BigDecimal(sql).movePointLeft(3).toPlainString() + "' " + unit);
+  }
+
+  /** The start of the group window this expression names ({@code $("w").start()}). */
+  public ApiExpression start() {
+    return windowProperty("window_start");
+  }
+
+  /** The end of the group window this expression names ({@code $("w").end()}). */
+  public ApiExpression end() {
+    return windowProperty("window_end");
+  }
+
+  /** The time attribute of the group window this expression names: its last instant. */
+  public ApiExpression rowtime() {
+    return windowProperty("window_time");
+  }
+
+  private ApiExpression windowProperty(String column) {
+    return sql(WindowReference.PREFIX + sql + "." + column);
+  }
+}

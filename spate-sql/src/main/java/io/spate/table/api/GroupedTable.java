@@ -1,0 +1,12 @@
+package io.spate.table.api;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.table.expressions.Expression;
+
+/** A table grouped by keys ({@code table.groupBy($("k"))}), to aggregate with {@link #select}. */
+@PublicEvolving
+public interface GroupedTable {
+
+  /** One row per group: the keys and aggregates in {@code fields}, such as {@code $("k"), $("v").sum().as("total")}. */
+  Table select(Expression... fields);
+}
