@@ -101,6 +101,9 @@ public final class StreamTranslator {
     if (plan instanceof TableScan scan) {
       return scan(scan);
     }
+    if (RankTranslator.matches(plan)) {
+      return new RankTranslator(this).translate(plan);
+    }
     if (plan instanceof LogicalProject project) {
       return calc(translate(project.getInput()), null, project.getProjects(), project.getRowType(), "Calc");
     }
@@ -141,11 +144,14 @@ public final class StreamTranslator {
     if (plan instanceof LogicalJoin join) {
       return join(join);
     }
+    if (plan instanceof org.apache.calcite.rel.logical.LogicalWindow window) {
+      return new OverTranslator(this).translate(window);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
 
-  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
+  DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
       String name) {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
@@ -320,7 +326,7 @@ public final class StreamTranslator {
     throw new ValidationException("The window function " + call + " needs a constant interval, not " + node);
   }
 
-  private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+  static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;
     ValueType resultType = ValueTypes.of(call.getType());
@@ -430,7 +436,7 @@ public final class StreamTranslator {
     return rows;
   }
 
-  private static RowTypeInfo rowTypeInfo(RelDataType type) {
+  static RowTypeInfo rowTypeInfo(RelDataType type) {
     return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
   }
 
