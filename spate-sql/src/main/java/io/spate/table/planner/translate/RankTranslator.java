@@ -10,6 +10,7 @@ import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.RowTimeKeepFirstRowFunction;
 import io.spate.table.runtime.operators.rank.RowTimeKeepLastRowFunction;
 import io.spate.table.runtime.operators.rank.SortOrder;
+import io.spate.table.runtime.operators.rank.WindowTopNFunction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.apache.calcite.sql.SqlKind;
  * ...) AS rn} in a subquery and {@code rn <= N} (or {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a
  * AND b}) outside it, which the plan holds as a filter on the rank field of a window node. Ordered by
  * one event-time attribute with {@code rn = 1} and without {@code rn} in the result it is a
- * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N.
+ * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N. Partitioned by
+ * a window table function's {@code window_start} and {@code window_end} it is a window Top-N, which
+ * emits each window's ranks once when the window closes.
  */
 @Internal
 final class RankTranslator {
@@ -85,8 +88,9 @@ final class RankTranslator {
     var keyed = input.keyBy(new KeyProjection(keys), OverTranslator.keyTypeInfo(inputPlan.getRowType(), keys));
     String partition = "partitionBy=[" + fieldNames(inputPlan, keys) + "]";
     DataStream<Row> ranked;
-    boolean deduplicate = rank.start() == 1 && rank.end() == 1 && !rank.outputsRank() && order.size() == 1
-        && TimeAttributes.isRowtime(inputPlan, order.get(0).getFieldIndex());
+    int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
+    boolean deduplicate = windowEnd < 0 && rank.start() == 1 && rank.end() == 1 && !rank.outputsRank()
+        && order.size() == 1 && TimeAttributes.isRowtime(inputPlan, order.get(0).getFieldIndex());
     if (deduplicate) {
       int timeField = order.get(0).getFieldIndex();
       boolean keepLast = order.get(0).getDirection().isDescending();
@@ -95,23 +99,16 @@ final class RankTranslator {
           .name("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
               + fieldNames(inputPlan, keys) + "], order=[ROWTIME])");
     } else {
-      int[] fields = new int[order.size()];
-      boolean[] descending = new boolean[order.size()];
-      boolean[] nullsFirst = new boolean[order.size()];
-      for (int i = 0; i < fields.length; i++) {
-        RelFieldCollation collation = order.get(i);
-        fields[i] = collation.getFieldIndex();
-        descending[i] = collation.getDirection().isDescending();
-        nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
-            : collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
-      }
+      SortOrder sortOrder = sortOrder(order);
       boolean outputRank = rank.outputsRank();
-      ranked = keyed.process(new AppendOnlyTopNFunction(new SortOrder(fields, descending, nullsFirst), rank.start(),
-              rank.end(), outputRank, inputType),
-              outputRank ? StreamTranslator.rowTypeInfo(rank.window().getRowType()) : inputType)
-          .name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=" + rank.start()
-              + ", rankEnd=" + rank.end() + "], " + partition + ", orderBy=[" + group.orderKeys + "], select=["
-              + (outputRank ? "*, rn" : "*") + "])");
+      RowTypeInfo outputType = outputRank ? StreamTranslator.rowTypeInfo(rank.window().getRowType()) : inputType;
+      String ranks = "rankRange=[rankStart=" + rank.start() + ", rankEnd=" + rank.end() + "], " + partition
+          + ", orderBy=[" + group.orderKeys + "], select=[" + (outputRank ? "*, rn" : "*") + "]";
+      ranked = windowEnd >= 0
+          ? keyed.process(new WindowTopNFunction(sortOrder, rank.start(), rank.end(), outputRank, windowEnd, inputType),
+              outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")")
+          : keyed.process(new AppendOnlyTopNFunction(sortOrder, rank.start(), rank.end(), outputRank, inputType),
+              outputType).name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
     }
     if (rank.project() == null && rank.otherConditions() == null) {
       return ranked;
@@ -119,6 +116,20 @@ final class RankTranslator {
     return translator.calc(ranked, rank.otherConditions(),
         rank.project() == null ? null : rank.project().getProjects(),
         rank.project() == null ? rank.filter().getRowType() : rank.project().getRowType(), "Calc");
+  }
+
+  private static SortOrder sortOrder(List<RelFieldCollation> order) {
+    int[] fields = new int[order.size()];
+    boolean[] descending = new boolean[order.size()];
+    boolean[] nullsFirst = new boolean[order.size()];
+    for (int i = 0; i < fields.length; i++) {
+      RelFieldCollation collation = order.get(i);
+      fields[i] = collation.getFieldIndex();
+      descending[i] = collation.getDirection().isDescending();
+      nullsFirst[i] = collation.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
+          : collation.nullDirection == RelFieldCollation.NullDirection.FIRST;
+    }
+    return new SortOrder(fields, descending, nullsFirst);
   }
 
   /** The Top-N that {@code plan} is, or null. */
