@@ -2,6 +2,7 @@ package io.spate.table.api;
 
 import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Deduplication with {@code ROW_NUMBER() OVER (PARTITION BY k ORDER BY rowtime ASC|DESC)} and
  * {@code rn = 1}: the first row in event time per key as one insert once the watermark passes it,
- * and the last row as a changelog that retracts the row it replaces.
+ * and the last row as a changelog that retracts the row it replaces; in processing time
+ * ({@code PROCTIME()}), the first row to arrive, or each new row replacing the one before it.
  */
 class SqlDeduplicationE2ETest {
 
@@ -96,5 +98,37 @@ class SqlDeduplicationE2ETest {
         Row.ofKind(RowKind.UPDATE_BEFORE, 0L, 1L),
         Row.ofKind(RowKind.UPDATE_AFTER, 1L, 1L),
         Row.ofKind(RowKind.INSERT, 0L, 2L));
+  }
+
+  @Test
+  void inProcessingTimeTheFirstArrivalIsKeptAtOnceAndTheLastReplacesItsPredecessor() {
+    tEnv.executeSql("""
+        CREATE TABLE clicks (n BIGINT, k AS n / 4, pt AS PROCTIME())
+        WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '7')""");
+    List<Row> first = rows(tEnv.executeSql("""
+        SELECT n, k FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt) AS rn FROM clicks)
+        WHERE rn = 1"""));
+    assertThat(first).containsExactly(Row.of(0L, 0L), Row.of(4L, 1L));
+    List<Row> last = rows(tEnv.executeSql("""
+        SELECT n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt DESC) AS rn FROM clicks)
+        WHERE rn = 1 AND k = 0"""));
+    assertThat(last).containsExactly(
+        Row.ofKind(RowKind.INSERT, 0L),
+        Row.ofKind(RowKind.UPDATE_BEFORE, 0L),
+        Row.ofKind(RowKind.UPDATE_AFTER, 1L),
+        Row.ofKind(RowKind.UPDATE_BEFORE, 1L),
+        Row.ofKind(RowKind.UPDATE_AFTER, 2L),
+        Row.ofKind(RowKind.UPDATE_BEFORE, 2L),
+        Row.ofKind(RowKind.UPDATE_AFTER, 3L));
+  }
+
+  @Test
+  void anOverAggregateInProcessingTimeIsNamedAsUnsupported() {
+    tEnv.executeSql("""
+        CREATE TABLE clicks (n BIGINT, pt AS PROCTIME())
+        WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '7')""");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT n, COUNT(*) OVER (ORDER BY pt) FROM clicks"))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("processing time");
   }
 }

@@ -92,6 +92,10 @@ final class OverTranslator {
   /** The field the window is ordered by, which must be one ascending event-time attribute. */
   private static int orderField(Window.Group group, RelNode input) {
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
+    if (order.size() == 1 && TimeAttributes.isProctime(input, order.get(0).getFieldIndex())) {
+      throw new TableException("Spate SQL does not support OVER windows ordered by processing time yet; order by an"
+          + " event-time attribute (a column with a WATERMARK)");
+    }
     if (order.size() != 1 || !TimeAttributes.isRowtime(input, order.get(0).getFieldIndex())) {
       throw new ValidationException("OVER windows' ordering in stream mode must be defined on a time attribute"
           + " (a column with a WATERMARK), not on " + (order.isEmpty() ? "nothing"

@@ -6,7 +6,10 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
+import io.spate.table.runtime.operators.rank.ProcTimeDeduplicateFunction;
+import io.spate.table.types.logical.TimestampKind;
 import io.spate.table.runtime.operators.rank.RowTimeKeepFirstRowFunction;
 import io.spate.table.runtime.operators.rank.RowTimeKeepLastRowFunction;
 import io.spate.table.runtime.operators.rank.SortOrder;
@@ -32,7 +35,7 @@ import org.apache.calcite.sql.SqlKind;
  * Runs Flink's Top-N and deduplication patterns: {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY
  * ...) AS rn} in a subquery and {@code rn <= N} (or {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a
  * AND b}) outside it, which the plan holds as a filter on the rank field of a window node. Ordered by
- * one event-time attribute with {@code rn = 1} and without {@code rn} in the result it is a
+ * one time attribute (event or processing time) with {@code rn = 1} and without {@code rn} in the result it is a
  * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N. Partitioned by
  * a window table function's {@code window_start} and {@code window_end} it is a window Top-N, which
  * emits each window's ranks once when the window closes.
@@ -90,14 +93,17 @@ final class RankTranslator {
     DataStream<Row> ranked;
     int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
     boolean deduplicate = windowEnd < 0 && rank.start() == 1 && rank.end() == 1 && !rank.outputsRank()
-        && order.size() == 1 && TimeAttributes.isRowtime(inputPlan, order.get(0).getFieldIndex());
+        && order.size() == 1 && TimeAttributes.kind(inputPlan, order.get(0).getFieldIndex()) != TimestampKind.REGULAR;
     if (deduplicate) {
       int timeField = order.get(0).getFieldIndex();
       boolean keepLast = order.get(0).getDirection().isDescending();
-      ranked = keyed.process(keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType)
-              : new RowTimeKeepFirstRowFunction(timeField, inputType), inputType)
+      boolean rowtime = TimeAttributes.isRowtime(inputPlan, timeField);
+      KeyedProcessFunction<Row, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType)
+          : keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType)
+          : new RowTimeKeepFirstRowFunction(timeField, inputType);
+      ranked = keyed.process(function, inputType)
           .name("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
-              + fieldNames(inputPlan, keys) + "], order=[ROWTIME])");
+              + fieldNames(inputPlan, keys) + "], order=[" + (rowtime ? "ROWTIME" : "PROCTIME") + "])");
     } else {
       SortOrder sortOrder = sortOrder(order);
       boolean outputRank = rank.outputsRank();
