@@ -38,8 +38,8 @@ class SqlOverAggregateE2ETest {
           n BIGINT,
           item AS CAST(n % 3 AS INT),
           price AS (n * 7) % 50,
-          ts AS CAST(TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1' SECOND * (n - CASE WHEN n % 4 = 1 THEN 2 ELSE 0 END)
-              AS TIMESTAMP(3)),
+          ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'
+              + INTERVAL '1' SECOND * (n - CASE WHEN n % 4 = 1 THEN 2 ELSE 0 END) AS TIMESTAMP(3)),
           WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
         ) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0',
                 'fields.n.end' = '""" + (BIDS - 1) + "')");

@@ -50,7 +50,7 @@ class SqlOverAndRankRecoveryE2ETest {
     assertThat(expected).anySatisfy(row -> assertThat(row).startsWith("-U"));
   }
 
-  /** Runs {@code insert} without and with a failure; returns the failure-free run's sorted changes, equal to the other's. */
+  /** Runs {@code insert} without and with a failure; the failure-free run's sorted changes, equal to the other's. */
   private static List<String> cleanAndFaultyRuns(String name, String backend, String insert) throws Exception {
     String clean = name + "-clean";
     String faulty = name + "-faulty";

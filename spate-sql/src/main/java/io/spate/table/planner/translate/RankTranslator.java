@@ -4,11 +4,11 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
-import io.spate.table.api.TableException;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.ProcTimeDeduplicateFunction;
+import io.spate.table.runtime.operators.rank.RetractableTopNFunction;
 import io.spate.table.types.logical.TimestampKind;
 import io.spate.table.runtime.operators.rank.RowTimeKeepFirstRowFunction;
 import io.spate.table.runtime.operators.rank.RowTimeKeepLastRowFunction;
@@ -38,7 +38,8 @@ import org.apache.calcite.sql.SqlKind;
  * one time attribute (event or processing time) with {@code rn = 1} and without {@code rn} in the result it is a
  * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N. Partitioned by
  * a window table function's {@code window_start} and {@code window_end} it is a window Top-N, which
- * emits each window's ranks once when the window closes.
+ * emits each window's ranks once when the window closes. Over an updating input (a {@code GROUP BY}
+ * below it) a Top-N keeps every row and follows the input's retractions.
  */
 @Internal
 final class RankTranslator {
@@ -76,27 +77,66 @@ final class RankTranslator {
     return kind == SqlKind.ROW_NUMBER || kind == SqlKind.RANK || kind == SqlKind.DENSE_RANK;
   }
 
+  /** How a Top-N pattern runs. */
+  enum Strategy {
+    /** Keeps the first N rows of inserts; a changelog. */
+    APPEND_TOP_N,
+    /** Keeps every row of a changelog; a changelog. */
+    RETRACT_TOP_N,
+    /** Emits each window's ranks once; inserts only. */
+    WINDOW_TOP_N,
+    /** Keeps each key's first row in time; inserts only. */
+    KEEP_FIRST_ROW,
+    /** Keeps each key's last row in time; a changelog. */
+    KEEP_LAST_ROW;
+
+    /** Whether its result has updates or deletes. */
+    boolean emitsUpdates() {
+      return this != WINDOW_TOP_N && this != KEEP_FIRST_ROW;
+    }
+  }
+
+  /**
+   * Whether {@code plan} is a Top-N or deduplication whose result has updates (a Top-N's changelog, a
+   * deduplication that keeps the last row); false for anything else, and for a window Top-N or a
+   * deduplication that keeps the first row, which only insert.
+   */
+  static boolean emitsUpdates(RelNode plan) {
+    Rank rank = rank(plan);
+    return rank != null && strategy(rank).emitsUpdates();
+  }
+
+  private static Strategy strategy(Rank rank) {
+    RelNode inputPlan = rank.window().getInput();
+    int[] keys = rank.group().keys.toArray();
+    List<RelFieldCollation> order = rank.group().orderKeys.getFieldCollations();
+    boolean insertOnly = StreamTranslator.isInsertOnly(inputPlan);
+    if (WindowColumns.windowEnd(inputPlan, keys) >= 0 && insertOnly) {
+      return Strategy.WINDOW_TOP_N;
+    }
+    boolean deduplicate = rank.start() == 1 && rank.end() == 1 && !rank.outputsRank() && order.size() == 1
+        && TimeAttributes.kind(inputPlan, order.get(0).getFieldIndex()) != TimestampKind.REGULAR;
+    if (deduplicate && insertOnly) {
+      return order.get(0).getDirection().isDescending() ? Strategy.KEEP_LAST_ROW : Strategy.KEEP_FIRST_ROW;
+    }
+    return insertOnly ? Strategy.APPEND_TOP_N : Strategy.RETRACT_TOP_N;
+  }
+
   DataStream<Row> translate(RelNode plan) {
     Rank rank = rank(plan);
     Window.Group group = rank.group();
     RelNode inputPlan = rank.window().getInput();
-    if (!StreamTranslator.isInsertOnly(inputPlan)) {
-      throw new TableException("Spate SQL does not support Top-N or deduplication over an updating input (a GROUP BY"
-          + " or a similar part below the ROW_NUMBER) yet");
-    }
     int[] keys = group.keys.toArray();
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     RowTypeInfo inputType = StreamTranslator.rowTypeInfo(inputPlan.getRowType());
     DataStream<Row> input = translator.translate(inputPlan);
     var keyed = input.keyBy(new KeyProjection(keys), OverTranslator.keyTypeInfo(inputPlan.getRowType(), keys));
     String partition = "partitionBy=[" + fieldNames(inputPlan, keys) + "]";
+    Strategy strategy = strategy(rank);
     DataStream<Row> ranked;
-    int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
-    boolean deduplicate = windowEnd < 0 && rank.start() == 1 && rank.end() == 1 && !rank.outputsRank()
-        && order.size() == 1 && TimeAttributes.kind(inputPlan, order.get(0).getFieldIndex()) != TimestampKind.REGULAR;
-    if (deduplicate) {
+    if (strategy == Strategy.KEEP_FIRST_ROW || strategy == Strategy.KEEP_LAST_ROW) {
       int timeField = order.get(0).getFieldIndex();
-      boolean keepLast = order.get(0).getDirection().isDescending();
+      boolean keepLast = strategy == Strategy.KEEP_LAST_ROW;
       boolean rowtime = TimeAttributes.isRowtime(inputPlan, timeField);
       KeyedProcessFunction<Row, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType)
           : keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType)
@@ -110,11 +150,22 @@ final class RankTranslator {
       RowTypeInfo outputType = outputRank ? StreamTranslator.rowTypeInfo(rank.window().getRowType()) : inputType;
       String ranks = "rankRange=[rankStart=" + rank.start() + ", rankEnd=" + rank.end() + "], " + partition
           + ", orderBy=[" + group.orderKeys + "], select=[" + (outputRank ? "*, rn" : "*") + "]";
-      ranked = windowEnd >= 0
-          ? keyed.process(new WindowTopNFunction(sortOrder, rank.start(), rank.end(), outputRank, windowEnd, inputType),
-              outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")")
-          : keyed.process(new AppendOnlyTopNFunction(sortOrder, rank.start(), rank.end(), outputRank, inputType),
+      long start = rank.start();
+      long end = rank.end();
+      switch (strategy) {
+        case WINDOW_TOP_N:
+          int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
+          ranked = keyed.process(new WindowTopNFunction(sortOrder, start, end, outputRank, windowEnd, inputType),
+              outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")");
+          break;
+        case RETRACT_TOP_N:
+          ranked = keyed.process(new RetractableTopNFunction(sortOrder, start, end, outputRank, inputType),
+              outputType).name("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
+          break;
+        default:
+          ranked = keyed.process(new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType),
               outputType).name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
+      }
     }
     if (rank.project() == null && rank.otherConditions() == null) {
       return ranked;
