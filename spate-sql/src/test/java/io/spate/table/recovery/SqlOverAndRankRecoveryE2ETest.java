@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An OVER aggregate's state (rows waiting for the watermark, the frame's rows, accumulators) and
- * timers, and a Top-N's state survive a failure: a run that fails once after a completed checkpoint
+ * timers, a Top-N's state, a window Top-N's state and timers, and a deduplication's state survive a
+ * failure: a run that fails once after a completed checkpoint
  * and restores it commits exactly the changes a failure-free run commits (the full multiset), on
  * both state backends.
  */
@@ -48,6 +49,25 @@ class SqlOverAndRankRecoveryE2ETest {
         + " WHERE rn <= 3";
     List<String> expected = cleanAndFaultyRuns("top-n-" + backend, backend, query);
     assertThat(expected).anySatisfy(row -> assertThat(row).startsWith("-U"));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aWindowTopNAndADeduplicationRestoredFromACheckpointCommitWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    String windowTopN = "INSERT INTO tops SELECT k, n, rn FROM ("
+        + " SELECT n, CAST(0 AS INT) AS k, ROW_NUMBER() OVER (PARTITION BY window_start, window_end"
+        + " ORDER BY (n * 7919) % 10007 DESC) AS rn"
+        + " FROM TABLE(TUMBLE(TABLE numbers, DESCRIPTOR(ts), INTERVAL '1' SECOND)))"
+        + " WHERE rn <= 3";
+    // Row n is at n milliseconds: ten windows of a second, three rows each.
+    assertThat(cleanAndFaultyRuns("window-top-n-" + backend, backend, windowTopN)).hasSize((int) (ROWS / 1000 * 3))
+        .allSatisfy(row -> assertThat(row).startsWith("+I"));
+    String keepLast = "INSERT INTO tops SELECT k, n, CAST(1 AS BIGINT) FROM ("
+        + " SELECT n, CAST(n % 7 AS INT) AS k, ROW_NUMBER() OVER (PARTITION BY CAST(n % 7 AS INT) ORDER BY ts DESC)"
+        + " AS rn FROM numbers) WHERE rn = 1";
+    // Each key's first row is inserted, each later one replaces the one before it.
+    assertThat(cleanAndFaultyRuns("keep-last-" + backend, backend, keepLast)).hasSize((int) (7 + 2 * (ROWS - 7)));
   }
 
   /** Runs {@code insert} without and with a failure; the failure-free run's sorted changes, equal to the other's. */
