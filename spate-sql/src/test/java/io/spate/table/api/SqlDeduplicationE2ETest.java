@@ -2,7 +2,6 @@ package io.spate.table.api;
 
 import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
@@ -120,15 +119,5 @@ class SqlDeduplicationE2ETest {
         Row.ofKind(RowKind.UPDATE_AFTER, 2L),
         Row.ofKind(RowKind.UPDATE_BEFORE, 2L),
         Row.ofKind(RowKind.UPDATE_AFTER, 3L));
-  }
-
-  @Test
-  void anOverAggregateInProcessingTimeIsNamedAsUnsupported() {
-    tEnv.executeSql("""
-        CREATE TABLE clicks (n BIGINT, pt AS PROCTIME())
-        WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '7')""");
-    assertThatThrownBy(() -> tEnv.executeSql("SELECT n, COUNT(*) OVER (ORDER BY pt) FROM clicks"))
-        .isInstanceOf(TableException.class)
-        .hasMessageContaining("processing time");
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OVER aggregates ordered by an event-time attribute: ROWS and RANGE frames, bounded and unbounded,
+ * also in processing time,
  * several aggregates over one window, rows sorted by time once the watermark passes them, late rows
  * dropped, and the queries Flink rejects rejected. Expected rows come from a plain reading of each
  * frame's definition.
@@ -182,6 +183,24 @@ class SqlOverAggregateE2ETest {
       }
     }
     assertThat(rows).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void inProcessingTimeEachRowGoesOutWhenItArrives() {
+    tEnv.getConfig().set("parallelism.default", "1");
+    tEnv.executeSql("""
+        CREATE TABLE clicks (n BIGINT, k AS CAST(n % 2 AS INT), pt AS PROCTIME())
+        WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '9')""");
+    List<Row> rows = rows(tEnv.executeSql("SELECT n, SUM(n) OVER w, COUNT(*) OVER w FROM clicks"
+        + " WINDOW w AS (PARTITION BY k ORDER BY pt ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)"));
+    List<Row> expected = new ArrayList<>();
+    for (long n = 0; n < 10; n++) {
+      expected.add(Row.of(n, n < 2 ? n : 2 * n - 2, n < 2 ? 1L : 2L));
+    }
+    assertThat(rows).containsExactlyElementsOf(expected);
+    List<Row> running = rows(tEnv.executeSql("SELECT n, COUNT(*) OVER (PARTITION BY k ORDER BY pt) FROM clicks"));
+    assertThat(running).hasSize(10)
+        .allSatisfy(row -> assertThat(row.getField(1)).isEqualTo((Long) row.getField(0) / 2 + 1));
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
-import io.spate.table.runtime.operators.over.RowTimeOverAggFunction;
+import io.spate.table.runtime.operators.over.OverAggFunction;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
@@ -28,12 +28,13 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
+import io.spate.table.types.logical.TimestampKind;
 
 /**
  * Runs {@code agg(...) OVER (PARTITION BY ... ORDER BY rowtime ROWS|RANGE BETWEEN ... PRECEDING AND
- * CURRENT ROW)}: a window node of the plan becomes a keyed {@link RowTimeOverAggFunction}. Checks
- * what Flink checks: one window per node, ordered ascending by an event-time attribute, ending at
- * the current row, over an input without updates.
+ * CURRENT ROW)}: a window node of the plan becomes a keyed {@link OverAggFunction}. Checks
+ * what Flink checks: one window per node, ordered ascending by a time attribute (event or
+ * processing time), ending at the current row, over an input without updates.
  */
 @Internal
 final class OverTranslator {
@@ -82,23 +83,20 @@ final class OverTranslator {
     String frame = (group.isRows ? "ROWS" : "RANGE") + " BETWEEN "
         + (preceding < 0 ? "UNBOUNDED" : preceding + (group.isRows ? "" : " ms")) + " PRECEDING AND CURRENT ROW";
     return input.keyBy(new KeyProjection(keys), keyTypeInfo(inputPlan.getRowType(), keys))
-        .process(new RowTimeOverAggFunction(timeField, group.isRows, preceding, aggs, inputType),
+        .process(new OverAggFunction(TimeAttributes.isRowtime(inputPlan, timeField) ? timeField : -1, group.isRows,
+                preceding, aggs, inputType),
             StreamTranslator.rowTypeInfo(window.getRowType()))
         .name("OverAggregate(partitionBy=[" + fieldNames(inputPlan, keys) + "], orderBy=["
-            + inputPlan.getRowType().getFieldNames().get(timeField) + " ASC], " + frame + ", select=" + group.aggCalls
+            + inputPlan.getRowType().getFieldNames().get(timeField) + "], " + frame + ", select=" + group.aggCalls
             + ")");
   }
 
   /** The field the window is ordered by, which must be one ascending event-time attribute. */
   private static int orderField(Window.Group group, RelNode input) {
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
-    if (order.size() == 1 && TimeAttributes.isProctime(input, order.get(0).getFieldIndex())) {
-      throw new TableException("Spate SQL does not support OVER windows ordered by processing time yet; order by an"
-          + " event-time attribute (a column with a WATERMARK)");
-    }
-    if (order.size() != 1 || !TimeAttributes.isRowtime(input, order.get(0).getFieldIndex())) {
+    if (order.size() != 1 || TimeAttributes.kind(input, order.get(0).getFieldIndex()) == TimestampKind.REGULAR) {
       throw new ValidationException("OVER windows' ordering in stream mode must be defined on a time attribute"
-          + " (a column with a WATERMARK), not on " + (order.isEmpty() ? "nothing"
+          + " (a column with a WATERMARK, or PROCTIME()), not on " + (order.isEmpty() ? "nothing"
           : fieldNames(input, order.stream().mapToInt(RelFieldCollation::getFieldIndex).toArray())));
     }
     if (order.get(0).getDirection() != RelFieldCollation.Direction.ASCENDING) {

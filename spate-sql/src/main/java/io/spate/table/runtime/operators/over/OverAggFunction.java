@@ -19,19 +19,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An OVER aggregate ordered by an event-time attribute, per partition key. Each row waits in state
- * until the watermark passes its time; then the rows go out in time order (rows of one time in the
- * order they came), each with its aggregates over its frame appended. Frames end at the current row
- * and start {@code n} rows or an interval before it, or at the partition's first row. In a RANGE
- * frame the rows of one time are peers: each sees all of them. A row not later than the watermark
- * when it arrives is dropped, as in Flink.
+ * An OVER aggregate ordered by a time attribute, per partition key; each row goes out with its
+ * aggregates over its frame appended. Frames end at the current row and start {@code n} rows or an
+ * interval before it, or at the partition's first row. In event time each row waits in state until
+ * the watermark passes its time; then the rows go out in time order (rows of one time in the order
+ * they came), and in a RANGE frame the rows of one time are peers: each sees all of them. A row not
+ * later than the watermark when it arrives is dropped, as in Flink. In processing time each row goes
+ * out when it arrives, its time being the time it is processed.
  */
 @Internal
-public final class RowTimeOverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
   private final int timeField;
+  private final boolean processingTime;
   private final boolean rowsFrame;
   private final long preceding;
   private final AggFunction[] aggs;
@@ -41,13 +43,15 @@ public final class RowTimeOverAggFunction extends KeyedProcessFunction<Row, Row,
   private transient ValueState<Row> accumulators;
 
   /**
-   * Aggregates {@code aggs} over rows of {@code inputType} ordered by field {@code timeField}; the
-   * frame is {@code preceding} rows ({@code rowsFrame}) or milliseconds before the current row, or
-   * unbounded if {@code preceding} is negative.
+   * Aggregates {@code aggs} over rows of {@code inputType} ordered by the event time in field
+   * {@code timeField}, or by processing time if {@code timeField} is negative; the frame is
+   * {@code preceding} rows ({@code rowsFrame}) or milliseconds before the current row, or unbounded if
+   * {@code preceding} is negative.
    */
-  public RowTimeOverAggFunction(int timeField, boolean rowsFrame, long preceding, AggFunction[] aggs,
+  public OverAggFunction(int timeField, boolean rowsFrame, long preceding, AggFunction[] aggs,
       RowTypeInfo inputType) {
     this.timeField = timeField;
+    this.processingTime = timeField < 0;
     this.rowsFrame = rowsFrame;
     this.preceding = preceding;
     this.aggs = aggs;
@@ -74,6 +78,10 @@ public final class RowTimeOverAggFunction extends KeyedProcessFunction<Row, Row,
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("An OVER aggregate takes inserts only, not " + input);
     }
+    if (processingTime) {
+      emit(ctx.timerService().currentProcessingTime(), new ArrayList<>(List.of(input)), out);
+      return;
+    }
     Object time = input.getField(timeField);
     if (time == null) {
       return;
@@ -98,6 +106,11 @@ public final class RowTimeOverAggFunction extends KeyedProcessFunction<Row, Row,
       return;
     }
     pending.remove(timestamp);
+    emit(timestamp, rows, out);
+  }
+
+  /** Adds {@code rows}, all of time {@code timestamp}, to the frame and emits each with its aggregates. */
+  private void emit(long timestamp, List<Row> rows, Collector<Row> out) throws Exception {
     Row accs = accumulators.value();
     if (accs == null) {
       accs = new Row(aggs.length + 1);
@@ -161,7 +174,12 @@ public final class RowTimeOverAggFunction extends KeyedProcessFunction<Row, Row,
         }
         frameRows.remove(time);
       }
-      frameRows.put(timestamp, rows);
+      List<Row> atTime = frameRows.get(timestamp);
+      if (atTime == null) {
+        atTime = new ArrayList<>();
+      }
+      atTime.addAll(rows);
+      frameRows.put(timestamp, atTime);
     }
     for (Row row : rows) {
       accumulate(accs, row, true);
