@@ -150,6 +150,25 @@ class SqlTopNE2ETest {
 
 
   @Test
+  void rankAndDenseRankShareTiesAsFlinkDoes() {
+    tEnv.executeSql("""
+        CREATE VIEW tied AS SELECT * FROM (VALUES
+          ('p', 10), ('q', 20), ('r', 20), ('s', 30), ('t', 5))
+        AS t (item, price)""");
+    // In price order: s 30, q 20, r 20, p 10, t 5. RANK: 1, 2, 2, 4, 5; DENSE_RANK: 1, 2, 2, 3, 4.
+    Map<Row, Integer> rank = folded(tEnv.executeSql("""
+        SELECT item, rk FROM (SELECT *, RANK() OVER (ORDER BY price DESC) AS rk FROM tied) WHERE rk <= 3"""));
+    assertThat(rank).isEqualTo(Map.of(Row.of("s", 1L), 1, Row.of("q", 2L), 1, Row.of("r", 2L), 1));
+    Map<Row, Integer> dense = folded(tEnv.executeSql("""
+        SELECT item, rk FROM (SELECT *, DENSE_RANK() OVER (ORDER BY price DESC) AS rk FROM tied) WHERE rk <= 3"""));
+    assertThat(dense).isEqualTo(Map.of(Row.of("s", 1L), 1, Row.of("q", 2L), 1, Row.of("r", 2L), 1,
+        Row.of("p", 3L), 1));
+    Map<Row, Integer> withoutRank = folded(tEnv.executeSql("""
+        SELECT item FROM (SELECT *, RANK() OVER (ORDER BY price ASC) AS rk FROM tied) WHERE rk <= 2"""));
+    assertThat(withoutRank).isEqualTo(Map.of(Row.of("t"), 1, Row.of("p"), 1));
+  }
+
+  @Test
   void aRowNumberWithoutARankFilterIsRejected() {
     assertThatThrownBy(() -> tEnv.executeSql(
         "SELECT item, ROW_NUMBER() OVER (PARTITION BY category ORDER BY price DESC) AS rn FROM items"))

@@ -53,10 +53,6 @@ final class OverTranslator {
     Window.Group group = window.groups.get(0);
     RelNode inputPlan = window.getInput();
     for (Window.RexWinAggCall call : group.aggCalls) {
-      if (call.getOperator().getKind() == SqlKind.RANK || call.getOperator().getKind() == SqlKind.DENSE_RANK) {
-        throw new TableException("Spate SQL does not support " + call.getOperator().getName() + "() yet; Top-N with"
-            + " ROW_NUMBER() works");
-      }
       if (RankTranslator.isRankFunction(call.getOperator().getKind())) {
         throw new TableException("Spate SQL runs " + call.getOperator().getName() + "() OVER (...) only as Top-N or"
             + " deduplication: filter the rank in an outer query (WHERE rn <= N)");

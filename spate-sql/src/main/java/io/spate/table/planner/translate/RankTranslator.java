@@ -8,6 +8,7 @@ import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.ProcTimeDeduplicateFunction;
+import io.spate.table.runtime.operators.rank.RankType;
 import io.spate.table.runtime.operators.rank.RetractableTopNFunction;
 import io.spate.table.types.logical.TimestampKind;
 import io.spate.table.runtime.operators.rank.RowTimeKeepFirstRowFunction;
@@ -33,7 +34,7 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Runs Flink's Top-N and deduplication patterns: {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY
- * ...) AS rn} in a subquery and {@code rn <= N} (or {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a
+ * ...) AS rn} (or {@code RANK()}, {@code DENSE_RANK()}) in a subquery and {@code rn <= N} (or {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a
  * AND b}) outside it, which the plan holds as a filter on the rank field of a window node. Ordered by
  * one time attribute (event or processing time) with {@code rn = 1} and without {@code rn} in the result it is a
  * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N. Partitioned by
@@ -56,6 +57,12 @@ final class RankTranslator {
 
     Window.Group group() {
       return window.groups.get(0);
+    }
+
+    RankType rankType() {
+      SqlKind kind = group().aggCalls.get(0).getOperator().getKind();
+      return kind == SqlKind.RANK ? RankType.RANK : kind == SqlKind.DENSE_RANK ? RankType.DENSE_RANK
+          : RankType.ROW_NUMBER;
     }
 
     int rankField() {
@@ -111,6 +118,9 @@ final class RankTranslator {
     int[] keys = rank.group().keys.toArray();
     List<RelFieldCollation> order = rank.group().orderKeys.getFieldCollations();
     boolean insertOnly = StreamTranslator.isInsertOnly(inputPlan);
+    if (rank.rankType() != RankType.ROW_NUMBER) {
+      return Strategy.RETRACT_TOP_N;
+    }
     if (WindowColumns.windowEnd(inputPlan, keys) >= 0 && insertOnly) {
       return Strategy.WINDOW_TOP_N;
     }
@@ -159,8 +169,9 @@ final class RankTranslator {
               outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")");
           break;
         case RETRACT_TOP_N:
-          ranked = keyed.process(new RetractableTopNFunction(sortOrder, start, end, outputRank, inputType),
-              outputType).name("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
+          ranked = keyed.process(new RetractableTopNFunction(sortOrder, rank.rankType(), start, end, outputRank,
+              StreamTranslator.isInsertOnly(inputPlan), inputType), outputType)
+              .name("Rank(strategy=[RetractStrategy], rankType=[" + rank.rankType() + "], " + ranks + ")");
           break;
         default:
           ranked = keyed.process(new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType),
@@ -199,7 +210,7 @@ final class RankTranslator {
     }
     if (!(node instanceof LogicalFilter filter) || !(filter.getInput() instanceof LogicalWindow window)
         || window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1
-        || window.groups.get(0).aggCalls.get(0).getOperator().getKind() != SqlKind.ROW_NUMBER) {
+        || !isRankFunction(window.groups.get(0).aggCalls.get(0).getOperator().getKind())) {
       return null;
     }
     int rankField = window.getInput().getRowType().getFieldCount();

@@ -17,10 +17,13 @@ import java.util.Objects;
 /**
  * Top-N over a changelog, per partition key: keeps every row of the partition in the sort order
  * (a row that is taken back may let a lower one rise into the ranks), and after each change emits
- * how ranks {@code rankStart} to {@code rankEnd} changed. With the rank number in the output, a rank
- * whose row changed retracts the old row (update-before) and adds the new one (update-after), a rank
- * filled for the first time is an insert and a rank left empty a delete; without it, rows that left
- * the ranks are deleted and rows that entered them inserted.
+ * how ranks {@code rankStart} to {@code rankEnd} changed. With {@code ROW_NUMBER()} and the rank
+ * number in the output, a rank whose row changed retracts the old row (update-before) and adds the
+ * new one (update-after), a rank filled for the first time is an insert and a rank left empty a
+ * delete; otherwise rows (with their ranks, if shown) that left the ranks are deleted and rows that
+ * entered them inserted. With {@code RANK()} and {@code DENSE_RANK()} ties share a rank, so more
+ * than {@code rankEnd} rows may be shown. Over inserts only ({@code appendOnly}) rows ranked after
+ * {@code rankEnd} are forgotten, since they can never rise again.
  */
 @Internal
 public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -31,19 +34,24 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row
   private final long rankStart;
   private final long rankEnd;
   private final boolean outputRank;
+  private final RankType rankType;
+  private final boolean appendOnly;
   private final RowTypeInfo inputType;
   private transient ValueState<List<Row>> sortedRows;
 
   /**
-   * Ranks rows of {@code inputType} in {@code order} and emits ranks {@code rankStart} to
-   * {@code rankEnd} (from 1), each row with its rank appended if {@code outputRank}.
+   * Ranks rows of {@code inputType} in {@code order} by {@code rankType} and emits ranks
+   * {@code rankStart} to {@code rankEnd} (from 1), each row with its rank appended if
+   * {@code outputRank}; {@code appendOnly} if the input has inserts only.
    */
-  public RetractableTopNFunction(SortOrder order, long rankStart, long rankEnd, boolean outputRank,
-      RowTypeInfo inputType) {
+  public RetractableTopNFunction(SortOrder order, RankType rankType, long rankStart, long rankEnd,
+      boolean outputRank, boolean appendOnly, RowTypeInfo inputType) {
     this.order = order;
+    this.rankType = rankType;
     this.rankStart = rankStart;
     this.rankEnd = rankEnd;
     this.outputRank = outputRank;
+    this.appendOnly = appendOnly;
     this.inputType = inputType;
   }
 
@@ -75,24 +83,56 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row
       }
       rows.remove(index);
     }
+    if (appendOnly) {
+      while (!rows.isEmpty() && rankAt(rows, rows.size() - 1) > rankEnd) {
+        rows.remove(rows.size() - 1);
+      }
+    }
     if (rows.isEmpty()) {
       sortedRows.clear();
     } else {
       sortedRows.update(rows);
     }
     List<Row> after = shown(rows);
-    if (outputRank) {
+    if (outputRank && rankType == RankType.ROW_NUMBER) {
       emitChangedRanks(before, after, out);
     } else {
       emitLeavingAndEntering(before, after, out);
     }
   }
 
-  /** The rows of the shown ranks. */
+  /** The rows of the shown ranks, each with its rank appended if the output shows it. */
   private List<Row> shown(List<Row> rows) {
-    int from = (int) Math.min(rankStart - 1, rows.size());
-    int to = (int) Math.min(rankEnd, rows.size());
-    return new ArrayList<>(rows.subList(from, to));
+    List<Row> shown = new ArrayList<>();
+    long rank = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      rank = i == 0 ? 1 : nextRank(rows, i, rank);
+      if (rank > rankEnd) {
+        break;
+      }
+      if (rank >= rankStart) {
+        shown.add(outputRank && rankType != RankType.ROW_NUMBER ? withRank(rows.get(i), rank, RowKind.INSERT)
+            : rows.get(i));
+      }
+    }
+    return shown;
+  }
+
+  /** The rank of the row at {@code index} of {@code rows}, given the rank of the row before it. */
+  private long nextRank(List<Row> rows, int index, long previousRank) {
+    boolean tie = rankType != RankType.ROW_NUMBER && order.compare(rows.get(index - 1), rows.get(index)) == 0;
+    if (tie) {
+      return previousRank;
+    }
+    return rankType == RankType.DENSE_RANK ? previousRank + 1 : index + 1;
+  }
+
+  private long rankAt(List<Row> rows, int index) {
+    long rank = 1;
+    for (int i = 1; i <= index; i++) {
+      rank = nextRank(rows, i, rank);
+    }
+    return rank;
   }
 
   private void emitChangedRanks(List<Row> before, List<Row> after, Collector<Row> out) {
@@ -118,12 +158,19 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row
       if (index >= 0) {
         entering.remove(index);
       } else {
-        out.collect(withRank(old, 0, RowKind.DELETE));
+        out.collect(as(old, RowKind.DELETE));
       }
     }
     for (Row now : entering) {
-      out.collect(withRank(now, 0, RowKind.INSERT));
+      out.collect(as(now, RowKind.INSERT));
     }
+  }
+
+  /** {@code row} as {@code kind}: shown rows that carry their rank already are copied as they are. */
+  private Row as(Row row, RowKind kind) {
+    Row result = Row.copy(row);
+    result.setKind(kind);
+    return result;
   }
 
   private static int indexOf(List<Row> rows, Row row) {
