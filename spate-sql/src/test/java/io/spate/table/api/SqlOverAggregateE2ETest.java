@@ -164,6 +164,18 @@ class SqlOverAggregateE2ETest {
   }
 
   @Test
+  void aggregatesOfConstantsCountTheFrame() {
+    List<Row> rows = rows(tEnv.executeSql("SELECT n, COUNT(1) OVER w, SUM(2) OVER w, item FROM bids"
+        + " WINDOW w AS (PARTITION BY item ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"));
+    List<Row> expected = new ArrayList<>();
+    for (Row row : expected(bids(), (sorted, i, j) -> j <= i && j >= i - 2)) {
+      long count = (Long) row.getField(4);
+      expected.add(Row.of(row.getField(0), count, (int) (2 * count), row.getField(1)));
+    }
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void rowsBehindTheWatermarkAreDropped() {
     tEnv.getConfig().set("parallelism.default", "1");
     // Ten rows a second; row 30 claims second 5, when the watermark has long passed it.

@@ -22,6 +22,8 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -68,23 +70,67 @@ final class OverTranslator {
           + " at " + group.upperBound);
     }
     long preceding = preceding(group, window);
+    // Aggregates of constants (COUNT(1), SUM(2)) read those constants as fields after the input's.
     int inputFields = inputPlan.getRowType().getFieldCount();
+    List<RexNode> constants = new ArrayList<>();
+    for (Window.RexWinAggCall call : group.aggCalls) {
+      for (RexNode operand : call.getOperands()) {
+        if (operand instanceof RexInputRef ref && ref.getIndex() >= inputFields) {
+          RexNode constant = window.constants.get(ref.getIndex() - inputFields);
+          if (!constants.contains(constant)) {
+            constants.add(constant);
+          }
+        }
+      }
+    }
+    RelDataType aggInputType = withConstants(window, constants);
     AggFunction[] aggs = new AggFunction[group.aggCalls.size()];
     for (int i = 0; i < aggs.length; i++) {
-      aggs[i] = aggFunction(group.aggCalls.get(i), window, inputFields, preceding >= 0);
+      aggs[i] = aggFunction(group.aggCalls.get(i), window, constants, aggInputType, preceding >= 0);
     }
     DataStream<Row> input = translator.translate(inputPlan);
-    RowTypeInfo inputType = StreamTranslator.rowTypeInfo(inputPlan.getRowType());
+    RexBuilder rexBuilder = window.getCluster().getRexBuilder();
+    if (!constants.isEmpty()) {
+      List<RexNode> projects = new ArrayList<>(rexBuilder.identityProjects(inputPlan.getRowType()));
+      projects.addAll(constants);
+      input = translator.calc(input, null, projects, aggInputType, "Constants of OVER aggregates");
+    }
+    RowTypeInfo inputType = StreamTranslator.rowTypeInfo(aggInputType);
     int[] keys = group.keys.toArray();
     String frame = (group.isRows ? "ROWS" : "RANGE") + " BETWEEN "
         + (preceding < 0 ? "UNBOUNDED" : preceding + (group.isRows ? "" : " ms")) + " PRECEDING AND CURRENT ROW";
-    return input.keyBy(new KeyProjection(keys), keyTypeInfo(inputPlan.getRowType(), keys))
+    RelDataTypeFactory.Builder outputType = window.getCluster().getTypeFactory().builder()
+        .addAll(aggInputType.getFieldList());
+    window.getRowType().getFieldList().subList(inputFields, window.getRowType().getFieldCount())
+        .forEach(outputType::add);
+    DataStream<Row> over = input.keyBy(new KeyProjection(keys), keyTypeInfo(inputPlan.getRowType(), keys))
         .process(new OverAggFunction(TimeAttributes.isRowtime(inputPlan, timeField) ? timeField : -1, group.isRows,
                 preceding, aggs, inputType),
-            StreamTranslator.rowTypeInfo(window.getRowType()))
+            StreamTranslator.rowTypeInfo(outputType.uniquify().build()))
         .name("OverAggregate(partitionBy=[" + fieldNames(inputPlan, keys) + "], orderBy=["
             + inputPlan.getRowType().getFieldNames().get(timeField) + "], " + frame + ", select=" + group.aggCalls
             + ")");
+    if (constants.isEmpty()) {
+      return over;
+    }
+    List<RexNode> withoutConstants = new ArrayList<>();
+    int extended = aggInputType.getFieldCount();
+    for (RelDataTypeField field : window.getRowType().getFieldList()) {
+      int source = field.getIndex() < inputFields ? field.getIndex()
+          : extended + field.getIndex() - inputFields;
+      withoutConstants.add(rexBuilder.makeInputRef(field.getType(), source));
+    }
+    return translator.calc(over, null, withoutConstants, window.getRowType(), "Calc");
+  }
+
+  /** The window's input type with {@code constants} appended as fields. */
+  private static RelDataType withConstants(LogicalWindow window, List<RexNode> constants) {
+    RelDataTypeFactory.Builder type = window.getCluster().getTypeFactory().builder()
+        .addAll(window.getInput().getRowType().getFieldList());
+    for (int i = 0; i < constants.size(); i++) {
+      type.add("over_constant_" + i, constants.get(i).getType());
+    }
+    return type.uniquify().build();
   }
 
   /** The field the window is ordered by, which must be one ascending event-time attribute. */
@@ -133,19 +179,21 @@ final class OverTranslator {
     return node;
   }
 
-  private static AggFunction aggFunction(Window.RexWinAggCall call, LogicalWindow window, int inputFields,
-      boolean retracts) {
+  /** The aggregate of {@code call}, reading the input's fields and then {@code constants}. */
+  private static AggFunction aggFunction(Window.RexWinAggCall call, LogicalWindow window, List<RexNode> constants,
+      RelDataType inputType, boolean retracts) {
+    int inputFields = window.getInput().getRowType().getFieldCount();
     List<Integer> args = new ArrayList<>();
     for (RexNode operand : call.getOperands()) {
-      if (!(operand instanceof RexInputRef ref) || ref.getIndex() >= inputFields) {
-        throw new TableException("Spate SQL does not support an OVER aggregate of a constant yet: "
-            + call.getOperator().getName() + "(" + constant(operand, window) + ")");
+      if (!(operand instanceof RexInputRef ref)) {
+        throw new TableException("Spate SQL does not support the OVER aggregate " + call + " yet");
       }
-      args.add(ref.getIndex());
+      args.add(ref.getIndex() < inputFields ? ref.getIndex()
+          : inputFields + constants.indexOf(window.constants.get(ref.getIndex() - inputFields)));
     }
     AggregateCall aggregateCall = AggregateCall.create((SqlAggFunction) call.getOperator(), call.distinct, false,
         call.ignoreNulls, args, -1, RelCollations.EMPTY, call.getType(), null);
-    return StreamTranslator.aggFunction(aggregateCall, window.getInput().getRowType(), retracts);
+    return StreamTranslator.aggFunction(aggregateCall, inputType, retracts);
   }
 
   /** The type of the key of {@code fields} of rows of {@code type}. */
