@@ -72,17 +72,7 @@ final class OverTranslator {
     long preceding = preceding(group, window);
     // Aggregates of constants (COUNT(1), SUM(2)) read those constants as fields after the input's.
     int inputFields = inputPlan.getRowType().getFieldCount();
-    List<RexNode> constants = new ArrayList<>();
-    for (Window.RexWinAggCall call : group.aggCalls) {
-      for (RexNode operand : call.getOperands()) {
-        if (operand instanceof RexInputRef ref && ref.getIndex() >= inputFields) {
-          RexNode constant = window.constants.get(ref.getIndex() - inputFields);
-          if (!constants.contains(constant)) {
-            constants.add(constant);
-          }
-        }
-      }
-    }
+    List<RexNode> constants = aggregatedConstants(window);
     RelDataType aggInputType = withConstants(window, constants);
     AggFunction[] aggs = new AggFunction[group.aggCalls.size()];
     for (int i = 0; i < aggs.length; i++) {
@@ -110,17 +100,35 @@ final class OverTranslator {
         .name("OverAggregate(partitionBy=[" + fieldNames(inputPlan, keys) + "], orderBy=["
             + inputPlan.getRowType().getFieldNames().get(timeField) + "], " + frame + ", select=" + group.aggCalls
             + ")");
-    if (constants.isEmpty()) {
-      return over;
+    return constants.isEmpty() ? over : withoutConstants(over, window, aggInputType.getFieldCount());
+  }
+
+  /** The window's constants that its aggregates read, each once. */
+  private static List<RexNode> aggregatedConstants(LogicalWindow window) {
+    int inputFields = window.getInput().getRowType().getFieldCount();
+    List<RexNode> constants = new ArrayList<>();
+    for (Window.RexWinAggCall call : window.groups.get(0).aggCalls) {
+      for (RexNode operand : call.getOperands()) {
+        if (operand instanceof RexInputRef ref && ref.getIndex() >= inputFields) {
+          RexNode constant = window.constants.get(ref.getIndex() - inputFields);
+          if (!constants.contains(constant)) {
+            constants.add(constant);
+          }
+        }
+      }
     }
-    List<RexNode> withoutConstants = new ArrayList<>();
-    int extended = aggInputType.getFieldCount();
+    return constants;
+  }
+
+  /** {@code over}'s rows (input fields, constants up to field {@code extended}, aggregates) without the constants. */
+  private DataStream<Row> withoutConstants(DataStream<Row> over, LogicalWindow window, int extended) {
+    int inputFields = window.getInput().getRowType().getFieldCount();
+    List<RexNode> projects = new ArrayList<>();
     for (RelDataTypeField field : window.getRowType().getFieldList()) {
-      int source = field.getIndex() < inputFields ? field.getIndex()
-          : extended + field.getIndex() - inputFields;
-      withoutConstants.add(rexBuilder.makeInputRef(field.getType(), source));
+      int source = field.getIndex() < inputFields ? field.getIndex() : extended + field.getIndex() - inputFields;
+      projects.add(window.getCluster().getRexBuilder().makeInputRef(field.getType(), source));
     }
-    return translator.calc(over, null, withoutConstants, window.getRowType(), "Calc");
+    return translator.calc(over, null, projects, window.getRowType(), "Calc");
   }
 
   /** The window's input type with {@code constants} appended as fields. */

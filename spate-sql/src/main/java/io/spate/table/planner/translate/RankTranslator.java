@@ -34,13 +34,14 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Runs Flink's Top-N and deduplication patterns: {@code ROW_NUMBER() OVER (PARTITION BY ... ORDER BY
- * ...) AS rn} (or {@code RANK()}, {@code DENSE_RANK()}) in a subquery and {@code rn <= N} (or {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a
- * AND b}) outside it, which the plan holds as a filter on the rank field of a window node. Ordered by
- * one time attribute (event or processing time) with {@code rn = 1} and without {@code rn} in the result it is a
- * deduplication (keep the first row for ASC, the last for DESC); otherwise a Top-N. Partitioned by
- * a window table function's {@code window_start} and {@code window_end} it is a window Top-N, which
- * emits each window's ranks once when the window closes. Over an updating input (a {@code GROUP BY}
- * below it) a Top-N keeps every row and follows the input's retractions.
+ * ...) AS rn} (or {@code RANK()}, {@code DENSE_RANK()}) in a subquery and {@code rn <= N} (or
+ * {@code rn < N}, {@code rn = N}, {@code rn BETWEEN a AND b}) outside it, which the plan holds as a
+ * filter on the rank field of a window node. A {@code ROW_NUMBER()} ordered by one time attribute
+ * (event or processing time) with {@code rn = 1} and without {@code rn} in the result is a
+ * deduplication (keep the first row for ASC, the last for DESC); otherwise it is a Top-N.
+ * Partitioned by a window table function's {@code window_start} and {@code window_end} it is a
+ * window Top-N, which emits each window's ranks once when the window closes. Over an updating input
+ * (a {@code GROUP BY} below it) a Top-N keeps every row and follows the input's retractions.
  */
 @Internal
 final class RankTranslator {
