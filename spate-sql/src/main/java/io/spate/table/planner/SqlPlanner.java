@@ -68,6 +68,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
       .withIdentifierMaxLength(256);
 
   private static final HepProgram LOGICAL_REWRITES = new HepProgramBuilder()
+      // OVER aggregates (and ROW_NUMBER of Top-N) move out of projections into a window node first.
+      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
       .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
       .addRuleInstance(CoreRules.FILTER_MERGE)

@@ -83,6 +83,19 @@ class SqlChangelogE2ETest {
   }
 
   @Test
+  void aTopNIsAChangelogAndAKeepFirstDeduplicationIsNot() {
+    sink("top_out", "insert-only", "k STRING, n BIGINT", "");
+    assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO top_out SELECT k, n FROM (SELECT k, n, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY n DESC) AS rn FROM numbers) WHERE rn <= 2"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("takes only inserts")
+        .hasMessageContaining("made by node Rank(select=[");
+    assertThat(lines(explain("EXPLAIN CHANGELOG_MODE SELECT k, n, rn FROM (SELECT k, n, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY n DESC) AS rn FROM numbers) WHERE rn <= 2"), "LogicalProject").get(0))
+        .endsWith("changelogMode=[I,UB,UA,D])");
+  }
+
+  @Test
   void anInsertOnlySinkTakesAnInsertOnlyQuery() {
     String run = sink("plain", "insert-only", "k STRING", "");
     tEnv.executeSql("INSERT INTO plain SELECT k FROM " + WORDS + " WHERE k = 'a'");

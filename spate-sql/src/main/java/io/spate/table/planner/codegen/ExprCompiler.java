@@ -444,6 +444,7 @@ public final class ExprCompiler {
         };
       case "CURRENT_TIMESTAMP":
       case "NOW":
+      case "PROCTIME":
         return row -> java.time.Instant.now();
       case "LOCALTIMESTAMP": {
         ZoneId sessionZone = zone;

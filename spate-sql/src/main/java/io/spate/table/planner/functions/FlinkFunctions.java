@@ -73,8 +73,26 @@ public final class FlinkFunctions {
   /** {@code TRY_CAST(value AS type)}: the cast, or NULL where it would fail (Calcite's, from its library). */
   public static final SqlOperator TRY_CAST = org.apache.calcite.sql.fun.SqlLibraryOperators.TRY_CAST;
 
+  /**
+   * {@code PROCTIME()}: the processing time, a {@code TIMESTAMP_LTZ(3)}; as a computed column it makes
+   * the column the table's processing-time attribute. Never folded into a constant while planning.
+   */
+  public static final SqlFunction PROCTIME = new SqlFunction("PROCTIME", SqlKind.OTHER_FUNCTION,
+      binding -> binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), null,
+      OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE) {
+    @Override
+    public boolean isDeterministic() {
+      return false;
+    }
+
+    @Override
+    public boolean isDynamicFunction() {
+      return true;
+    }
+  };
+
   private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, REGEXP_EXTRACT, REGEXP_REPLACE,
-      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST);
+      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME);
 
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {

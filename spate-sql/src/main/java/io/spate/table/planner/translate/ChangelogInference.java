@@ -14,14 +14,16 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 
 /**
  * The changes every node of a plan emits, as Spate's operators emit them: sources say what they
  * produce; a {@code GROUP BY} turns inserts into inserts and updates (and deletes, once its input
  * takes rows back); a join emits inserts, and deletes when an input takes rows back or when an outer
- * join replaces a row padded with NULLs; a window aggregate emits each window once; projections,
- * filters and unions pass on what their inputs emit.
+ * join replaces a row padded with NULLs; a window aggregate, an OVER aggregate, a window Top-N and a
+ * deduplication keeping the first row emit inserts only, other Top-Ns and a deduplication keeping
+ * the last row emit every kind; projections, filters and unions pass on what their inputs emit.
  */
 @Internal
 public final class ChangelogInference {
@@ -79,6 +81,12 @@ public final class ChangelogInference {
   }
 
   private ChangelogMode infer(RelNode node) {
+    if (RankTranslator.matches(node)) {
+      return RankTranslator.emitsUpdates(node) ? ChangelogMode.all() : ChangelogMode.insertOnly();
+    }
+    if (node instanceof Window) {
+      return ChangelogMode.insertOnly();
+    }
     if (node instanceof TableScan scan) {
       return scans.apply(scan);
     }

@@ -20,6 +20,9 @@ public final class PlanNodeNames {
 
   /** The name of {@code node} with its main attributes. */
   public static String describe(RelNode node) {
+    if (RankTranslator.matches(node)) {
+      return "Rank(select=[" + String.join(", ", node.getRowType().getFieldNames()) + "])";
+    }
     if (node instanceof Aggregate aggregate) {
       return aggregate(aggregate);
     }

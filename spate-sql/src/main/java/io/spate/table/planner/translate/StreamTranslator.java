@@ -106,6 +106,9 @@ public final class StreamTranslator {
     if (plan instanceof TableScan scan) {
       return scan(scan);
     }
+    if (RankTranslator.matches(plan)) {
+      return new RankTranslator(this).translate(plan);
+    }
     if (plan instanceof LogicalProject project) {
       return calc(translate(project.getInput()), null, project.getProjects(), project.getRowType(), "Calc");
     }
@@ -149,11 +152,14 @@ public final class StreamTranslator {
     if (plan instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunction(correlate)) {
       return CorrelateTranslator.translate(this, correlate);
     }
+    if (plan instanceof org.apache.calcite.rel.logical.LogicalWindow window) {
+      return new OverTranslator(this).translate(window);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
 
-  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
+  DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
       String name) {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
@@ -343,7 +349,7 @@ public final class StreamTranslator {
     throw new ValidationException("The window function " + call + " needs a constant interval, not " + node);
   }
 
-  private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+  static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
     if (call.getAggregation() instanceof UserAggSqlFunction user) {
       return UserAggregates.of(user, call, inputType, retract);
     }

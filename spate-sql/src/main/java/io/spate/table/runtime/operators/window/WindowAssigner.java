@@ -63,7 +63,7 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
   }
 
   /** A time attribute's value in epoch milliseconds. */
-  static long millis(Object time) {
+  public static long millis(Object time) {
     return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
   }
 }

@@ -1,0 +1,93 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.table.catalog.CatalogTable;
+import io.spate.table.catalog.Column;
+import io.spate.table.planner.functions.WindowTableFunctions;
+import io.spate.table.types.logical.TimestampKind;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
+ * {@code WATERMARK FOR} names (event time) or that is computed as {@code PROCTIME()} (processing
+ * time), passed on unchanged by projections, filters and OVER windows, and the {@code window_time}
+ * of a window table function. An expression over one (a {@code CAST}, say) is a plain timestamp,
+ * and so is the original time column after a window table function, as in Flink.
+ */
+@Internal
+final class TimeAttributes {
+
+  private TimeAttributes() {}
+
+  /** Whether field {@code field} of {@code plan}'s rows is an event-time attribute. */
+  static boolean isRowtime(RelNode plan, int field) {
+    return kind(plan, field) == TimestampKind.ROWTIME;
+  }
+
+  /** Whether field {@code field} of {@code plan}'s rows is a processing-time attribute. */
+  static boolean isProctime(RelNode plan, int field) {
+    return kind(plan, field) == TimestampKind.PROCTIME;
+  }
+
+  /** What kind of time field {@code field} of {@code plan}'s rows is. */
+  static TimestampKind kind(RelNode plan, int field) {
+    if (plan instanceof TableScan scan) {
+      return scanKind(scan, field);
+    }
+    if (plan instanceof LogicalProject project) {
+      return refKind(project.getInput(), project.getProjects().get(field));
+    }
+    if (plan instanceof LogicalCalc calc) {
+      var program = calc.getProgram();
+      return refKind(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
+    }
+    if (plan instanceof LogicalFilter filter) {
+      return kind(filter.getInput(), field);
+    }
+    if (plan instanceof Window window) {
+      return field < window.getInput().getRowType().getFieldCount() ? kind(window.getInput(), field)
+          : TimestampKind.REGULAR;
+    }
+    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
+      return field == scan.getRowType().getFieldCount() - 1 ? TimestampKind.ROWTIME : TimestampKind.REGULAR;
+    }
+    if (plan instanceof LogicalUnion union) {
+      TimestampKind first = kind(union.getInput(0), field);
+      return union.getInputs().stream().allMatch(input -> kind(input, field) == first) ? first : TimestampKind.REGULAR;
+    }
+    return TimestampKind.REGULAR;
+  }
+
+  private static TimestampKind scanKind(TableScan scan, int field) {
+    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+    if (table == null) {
+      return TimestampKind.REGULAR;
+    }
+    String name = scan.getRowType().getFieldNames().get(field);
+    if (table.getWatermarkSpec() != null && name.equals(table.getWatermarkSpec().rowtimeAttribute())) {
+      return TimestampKind.ROWTIME;
+    }
+    for (Column column : table.getColumns()) {
+      if (column instanceof Column.ComputedColumn computed && computed.getName().equals(name)
+          && computed.expression().replaceAll("\\s", "").equalsIgnoreCase("PROCTIME()")) {
+        return TimestampKind.PROCTIME;
+      }
+    }
+    return TimestampKind.REGULAR;
+  }
+
+  private static TimestampKind refKind(RelNode input, RexNode expression) {
+    return expression instanceof RexInputRef ref ? kind(input, ref.getIndex()) : TimestampKind.REGULAR;
+  }
+}

@@ -1,0 +1,73 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.table.planner.functions.WindowTableFunctions;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Which fields of a plan are a window table function's {@code window_start} and {@code window_end}:
+ * the function's own, passed on unchanged by projections and filters, and the group keys of a window
+ * aggregate that groups by them.
+ */
+@Internal
+final class WindowColumns {
+
+  /** What a field is to the window table function it comes from. */
+  enum Kind { START, END }
+
+  private WindowColumns() {}
+
+  /** Whether field {@code field} of {@code plan}'s rows is a window's start or end, or null if neither. */
+  static Kind of(RelNode plan, int field) {
+    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
+      int fields = scan.getRowType().getFieldCount();
+      return field == fields - 3 ? Kind.START : field == fields - 2 ? Kind.END : null;
+    }
+    if (plan instanceof LogicalProject project) {
+      return ofRef(project.getInput(), project.getProjects().get(field));
+    }
+    if (plan instanceof LogicalCalc calc) {
+      var program = calc.getProgram();
+      return ofRef(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
+    }
+    if (plan instanceof LogicalFilter filter) {
+      return of(filter.getInput(), field);
+    }
+    if (plan instanceof LogicalAggregate aggregate && StreamTranslator.windowEndField(aggregate) >= 0
+        && field < aggregate.getGroupCount()) {
+      return of(aggregate.getInput(), aggregate.getGroupSet().nth(field));
+    }
+    return null;
+  }
+
+  /**
+   * The field among {@code keys} of {@code plan}'s rows that is a window's end, if {@code keys} hold
+   * both the window's start and its end; -1 otherwise.
+   */
+  static int windowEnd(RelNode plan, int[] keys) {
+    int end = -1;
+    boolean start = false;
+    for (int key : keys) {
+      Kind kind = of(plan, key);
+      if (kind == Kind.END) {
+        end = key;
+      } else if (kind == Kind.START) {
+        start = true;
+      }
+    }
+    return start ? end : -1;
+  }
+
+  private static Kind ofRef(RelNode input, RexNode expression) {
+    return expression instanceof RexInputRef ref ? of(input, ref.getIndex()) : null;
+  }
+}

@@ -1,0 +1,65 @@
+package io.spate.table.runtime.operators.rank;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
+import io.spate.table.runtime.operators.window.WindowAssigner;
+
+/**
+ * Deduplication that keeps each key's last row in event time ({@code ROW_NUMBER() OVER (PARTITION BY
+ * k ORDER BY rowtime DESC) = 1}), as a changelog: the key's first row is inserted; a row at the same
+ * or a later time replaces it, retracting the old row (update-before) and adding the new one
+ * (update-after); an earlier row changes nothing.
+ */
+@Internal
+public final class RowTimeKeepLastRowFunction extends KeyedProcessFunction<Row, Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int timeField;
+  private final RowTypeInfo inputType;
+  private transient ValueState<Row> last;
+
+  /** Keeps the row of rows of {@code inputType} whose field {@code timeField} is last. */
+  public RowTimeKeepLastRowFunction(int timeField, RowTypeInfo inputType) {
+    this.timeField = timeField;
+    this.inputType = inputType;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    last = getRuntimeContext().getState(new ValueStateDescriptor<>("last-row", inputType));
+  }
+
+  @Override
+  public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+    if (input.getKind() != RowKind.INSERT) {
+      throw new IllegalStateException("This deduplication takes inserts only, not " + input);
+    }
+    if (input.getField(timeField) == null) {
+      return;
+    }
+    Row previous = last.value();
+    if (previous != null && WindowAssigner.millis(input.getField(timeField))
+        < WindowAssigner.millis(previous.getField(timeField))) {
+      return;
+    }
+    last.update(input);
+    if (previous == null) {
+      out.collect(input);
+      return;
+    }
+    Row before = Row.copy(previous);
+    before.setKind(RowKind.UPDATE_BEFORE);
+    out.collect(before);
+    Row after = Row.copy(input);
+    after.setKind(RowKind.UPDATE_AFTER);
+    out.collect(after);
+  }
+}

@@ -1,0 +1,117 @@
+package io.spate.table.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.TableEnvironment;
+import io.spate.table.api.TableResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * An OVER aggregate's state (rows waiting for the watermark, the frame's rows, accumulators) and
+ * timers, a Top-N's state, a window Top-N's state and timers, and a deduplication's state survive a
+ * failure: a run that fails once after a completed checkpoint
+ * and restores it commits exactly the changes a failure-free run commits (the full multiset), on
+ * both state backends.
+ */
+@Tag("fault-injection")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class SqlOverAndRankRecoveryE2ETest {
+
+  private static final long ROWS = 10_000;
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void anOverAggregateRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend) throws Exception {
+    String query = "INSERT INTO overs SELECT n, k, SUM(n) OVER w, COUNT(*) OVER w, MAX(n) OVER w"
+        + " FROM (SELECT n, ts, CAST(n % 7 AS INT) AS k FROM numbers)"
+        + " WINDOW w AS (PARTITION BY k ORDER BY ts ROWS BETWEEN 10 PRECEDING AND CURRENT ROW)";
+    List<String> expected = cleanAndFaultyRuns("over-" + backend, backend, query);
+    // One row out per row in, each an insert.
+    assertThat(expected).hasSize((int) ROWS).allSatisfy(row -> assertThat(row).startsWith("+I"));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aTopNRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend) throws Exception {
+    String query = "INSERT INTO tops SELECT k, n, rn FROM ("
+        + " SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY m DESC) AS rn"
+        + " FROM (SELECT n, CAST(n % 7 AS INT) AS k, (n * 7919) % 10007 AS m FROM numbers))"
+        + " WHERE rn <= 3";
+    List<String> expected = cleanAndFaultyRuns("top-n-" + backend, backend, query);
+    assertThat(expected).anySatisfy(row -> assertThat(row).startsWith("-U"));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aWindowTopNAndADeduplicationRestoredFromACheckpointCommitWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    String windowTopN = "INSERT INTO tops SELECT k, n, rn FROM ("
+        + " SELECT n, CAST(0 AS INT) AS k, ROW_NUMBER() OVER (PARTITION BY window_start, window_end"
+        + " ORDER BY (n * 7919) % 10007 DESC) AS rn"
+        + " FROM TABLE(TUMBLE(TABLE numbers, DESCRIPTOR(ts), INTERVAL '1' SECOND)))"
+        + " WHERE rn <= 3";
+    // Row n is at n milliseconds: ten windows of a second, three rows each.
+    assertThat(cleanAndFaultyRuns("window-top-n-" + backend, backend, windowTopN)).hasSize((int) (ROWS / 1000 * 3))
+        .allSatisfy(row -> assertThat(row).startsWith("+I"));
+    String keepLast = "INSERT INTO tops SELECT k, n, CAST(1 AS BIGINT) FROM ("
+        + " SELECT n, CAST(n % 7 AS INT) AS k, ROW_NUMBER() OVER (PARTITION BY CAST(n % 7 AS INT) ORDER BY ts DESC)"
+        + " AS rn FROM numbers) WHERE rn = 1";
+    // Each key's first row is inserted, each later one replaces the one before it.
+    assertThat(cleanAndFaultyRuns("keep-last-" + backend, backend, keepLast)).hasSize((int) (7 + 2 * (ROWS - 7)));
+  }
+
+  /** Runs {@code insert} without and with a failure; the failure-free run's sorted changes, equal to the other's. */
+  private static List<String> cleanAndFaultyRuns(String name, String backend, String insert) throws Exception {
+    String clean = name + "-clean";
+    String faulty = name + "-faulty";
+    run(clean, false, backend, insert);
+    ClusterJobClient client = run(faulty, true, backend, insert);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(faulty));
+    assertThat(RecoveryTestConnectors.checkpointBeforeFailure(faulty)).as("the failure came after a checkpoint")
+        .isPositive();
+    List<String> expected = sorted(RecoveryTestConnectors.committed(clean));
+    assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
+    return expected;
+  }
+
+  private static ClusterJobClient run(String run, boolean fail, String backend, String insert) throws Exception {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    // One subtask per operator: rows reach each operator in one order in every run, so the runs'
+    // changelogs (not only their final results) must be equal.
+    tEnv.getConfig().set("parallelism.default", "1");
+    tEnv.getConfig().set("execution.checkpointing.interval", "100 ms");
+    tEnv.getConfig().set("restart-strategy.type", "fixed-delay");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.delay", "50 ms");
+    tEnv.getConfig().set("state.backend.type", backend);
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
+        + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
+        + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
+        + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
+    tEnv.executeSql("CREATE TABLE overs (n BIGINT, k INT, s BIGINT, c BIGINT, hi BIGINT) WITH ("
+        + "'connector' = 'committed-rows', 'run' = '" + run + "')");
+    tEnv.executeSql("CREATE TABLE tops (k INT, n BIGINT, rn BIGINT) WITH ('connector' = 'committed-rows', 'run' = '"
+        + run + "')");
+    TableResult result = tEnv.executeSql(insert);
+    result.await(200, TimeUnit.SECONDS);
+    return (ClusterJobClient) result.getJobClient().orElseThrow();
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    copy.sort(null);
+    return copy;
+  }
+}
