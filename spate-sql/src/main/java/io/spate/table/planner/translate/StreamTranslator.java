@@ -78,7 +78,7 @@ public final class StreamTranslator {
   private final SqlPlanner planner;
   private final ReadableConfig config;
   private final ClassLoader classLoader;
-  private final ExprCompiler compiler;
+  final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private int sources;
 
@@ -251,6 +251,9 @@ public final class StreamTranslator {
   }
 
   private DataStream<Row> join(LogicalJoin join) {
+    if (JoinTranslators.handles(join)) {
+      return JoinTranslators.translate(this, join);
+    }
     JoinRelType type = join.getJoinType();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT
         && type != JoinRelType.FULL) {
@@ -430,7 +433,7 @@ public final class StreamTranslator {
     return rows;
   }
 
-  private static RowTypeInfo rowTypeInfo(RelDataType type) {
+  static RowTypeInfo rowTypeInfo(RelDataType type) {
     return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
   }
 
