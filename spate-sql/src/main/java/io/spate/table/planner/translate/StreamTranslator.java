@@ -141,6 +141,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalJoin join) {
       return join(join);
     }
+    if (plan instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
+      return new TemporalJoinTranslator(this).translate(correlate);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
