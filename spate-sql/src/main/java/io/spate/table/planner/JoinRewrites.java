@@ -1,6 +1,7 @@
 package io.spate.table.planner;
 
 import io.spate.api.annotation.Internal;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
@@ -33,11 +34,12 @@ public final class JoinRewrites {
 
   /** {@code plan} with its subqueries turned into joins and filters over joins moved into them. */
   public static RelNode apply(RelNode plan) {
-    RelNode rewritten = hep(SUBQUERIES, plan);
+    RelNode semiJoins = SubQueriesToSemiJoins.apply(plan);
+    RelNode rewritten = hep(SUBQUERIES, semiJoins);
     // A FOR SYSTEM_TIME AS OF is a correlation the temporal join translator reads as it is.
-    if (rewritten != plan && !hasSnapshot(rewritten)) {
+    if (rewritten != semiJoins && !hasSnapshot(rewritten)) {
       rewritten = RelDecorrelator.decorrelateQuery(rewritten,
-          RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(rewritten.getCluster(), null));
+          RelBuilder.proto(Contexts.empty()).create(rewritten.getCluster(), null));
     }
     return hep(CONDITIONS, rewritten);
   }

@@ -14,11 +14,14 @@ final class JoinTranslators {
 
   /** Whether {@code join} has a translation here. */
   static boolean handles(LogicalJoin join) {
-    return IntervalJoinTranslator.isIntervalJoin(join);
+    return SemiAntiJoinTranslator.isSemiOrAnti(join) || IntervalJoinTranslator.isIntervalJoin(join);
   }
 
   /** The stream of {@code join}'s rows; only for a join this {@link #handles}. */
   static DataStream<Row> translate(StreamTranslator translator, LogicalJoin join) {
+    if (SemiAntiJoinTranslator.isSemiOrAnti(join)) {
+      return new SemiAntiJoinTranslator(translator).translate(join);
+    }
     return new IntervalJoinTranslator(translator).translate(join);
   }
 }
