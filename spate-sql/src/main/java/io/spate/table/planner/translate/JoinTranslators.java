@@ -14,13 +14,17 @@ final class JoinTranslators {
 
   /** Whether {@code join} has a translation here. */
   static boolean handles(LogicalJoin join) {
-    return SemiAntiJoinTranslator.isSemiOrAnti(join) || IntervalJoinTranslator.isIntervalJoin(join);
+    return SemiAntiJoinTranslator.isSemiOrAnti(join) || WindowJoinTranslator.isWindowJoin(join)
+        || IntervalJoinTranslator.isIntervalJoin(join);
   }
 
   /** The stream of {@code join}'s rows; only for a join this {@link #handles}. */
   static DataStream<Row> translate(StreamTranslator translator, LogicalJoin join) {
     if (SemiAntiJoinTranslator.isSemiOrAnti(join)) {
       return new SemiAntiJoinTranslator(translator).translate(join);
+    }
+    if (WindowJoinTranslator.isWindowJoin(join)) {
+      return new WindowJoinTranslator(translator).translate(join);
     }
     return new IntervalJoinTranslator(translator).translate(join);
   }
