@@ -23,7 +23,8 @@ final class CatalogCalciteTable extends AbstractTable implements TemporalTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return ((SpateTypeFactory) typeFactory).createFieldTypeFromLogicalType(table.getRowType().copy(false));
+    // A top-level row (not a nested ROW column): an outer join makes its fields nullable, as the validator expects.
+    return ((SpateTypeFactory) typeFactory).buildRelNodeRowType(table.getRowType());
   }
 
   @Override

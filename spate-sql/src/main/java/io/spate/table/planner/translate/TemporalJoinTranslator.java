@@ -6,26 +6,35 @@ import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.runtime.expr.Expr;
+import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.operators.join.ExprKeyProjection;
 import io.spate.table.runtime.operators.join.TemporalJoinOperator;
+import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.types.logical.RowType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
-import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSnapshot;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Translates {@code JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime ON ...} (Calcite's correlate over
@@ -58,7 +67,7 @@ final class TemporalJoinTranslator {
       throw new TableException("A temporal join is an inner or a LEFT join, not a " + type + " join");
     }
     RelNode versioned = snapshot.getInput();
-    CatalogTable table = versioned instanceof TableScan scan ? scan.getTable().unwrap(CatalogTable.class) : null;
+    CatalogTable table = scannedTable(versioned);
     String name = table != null ? table.getIdentifier().asSummaryString() : "the versioned table";
     int leftCount = left.getRowType().getFieldCount();
     CorrelationId id = correlate.getCorrelationId();
@@ -73,9 +82,10 @@ final class TemporalJoinTranslator {
           + snapshot.getPeriod());
     }
     List<String> primaryKey = table != null ? table.getPrimaryKey() : List.of();
-    if (primaryKey.isEmpty()) {
+    List<Integer> primaryKeyFields = table == null ? null : passedOn(versioned, primaryKey);
+    if (primaryKey.isEmpty() || primaryKeyFields == null) {
       throw new ValidationException("Temporal Table Join requires primary key in versioned table, but no primary key"
-          + " can be found: " + name + " needs a PRIMARY KEY (...) NOT ENFORCED");
+          + " can be found: " + name + " needs a PRIMARY KEY (...) NOT ENFORCED, which a view over it passes on unchanged");
     }
     Set<Integer> rightTimes = TimeAttributes.of(versioned);
     if (rightTimes.size() != 1) {
@@ -85,16 +95,26 @@ final class TemporalJoinTranslator {
     RexBuilder rex = correlate.getCluster().getRexBuilder();
     RexNode condition = RexUtil.composeConjunction(rex, filters);
     RexNode joinCondition = condition.accept(new Decorrelate(id, left, leftCount, rex));
-    JoinInfo info = JoinInfo.of(left, versioned, joinCondition);
-    List<String> rightNames = versioned.getRowType().getFieldNames();
-    for (String key : primaryKey) {
-      if (!info.rightKeys.contains(rightNames.indexOf(key))) {
+    List<RexNode> leftKeys = new ArrayList<>();
+    List<Integer> rightKeys = new ArrayList<>();
+    List<RexNode> rest = new ArrayList<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(joinCondition)) {
+      if (!keyEquality(conjunct, leftCount, leftKeys, rightKeys, rex)) {
+        rest.add(conjunct);
+      }
+    }
+    for (int key : primaryKeyFields) {
+      if (!rightKeys.contains(key)) {
         throw new ValidationException("Temporal table's primary key " + primaryKey + " must be included in the"
             + " equivalence condition of temporal join, but current temporal join condition is [" + condition + "]");
       }
     }
-    JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, left.getRowType(), versioned.getRowType());
-    RexNode remaining = info.getRemaining(rex);
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int i = 0; i < rightKeys.size(); i++) {
+      keyFields.add(new RowType.RowField("k" + i, SpateTypeFactory.toLogicalType(
+          versioned.getRowType().getFieldList().get(rightKeys.get(i)).getType()).copy(true)));
+    }
+    RexNode remaining = RexUtil.composeConjunction(rex, rest);
     Expr compiled = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
     TemporalJoinOperator operator = new TemporalJoinOperator(StreamTranslator.rowTypeInfo(left.getRowType()),
         StreamTranslator.rowTypeInfo(versioned.getRowType()), leftTime, rightTimes.iterator().next(), compiled,
@@ -102,9 +122,80 @@ final class TemporalJoinTranslator {
     DataStream<Row> leftRows = translator.translate(left);
     DataStream<Row> rightRows = translator.translate(versioned);
     return leftRows.connect(rightRows)
-        .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
+        .keyBy(new ExprKeyProjection(translator.compiler.compileAll(leftKeys)),
+            new KeyProjection(rightKeys.stream().mapToInt(Integer::intValue).toArray()),
+            TypeInfos.ofRow(new RowType(false, keyFields)))
         .transform("TemporalJoin(joinType=[" + type + "], where=[" + joinCondition + "])",
             StreamTranslator.rowTypeInfo(correlate.getRowType()), operator);
+  }
+
+  /**
+   * Whether {@code conjunct} equates an expression over the left side with a field of the right side
+   * ({@code o.currency = r.currency}, {@code o.id % 2 + 1 = r.currency}); if so, adds them to the keys,
+   * the left expression cast to the right field's type so that both sides' keys are equal values.
+   */
+  private static boolean keyEquality(RexNode conjunct, int leftCount, List<RexNode> leftKeys, List<Integer> rightKeys,
+      RexBuilder rex) {
+    if (conjunct.getKind() != SqlKind.EQUALS) {
+      return false;
+    }
+    List<RexNode> operands = ((RexCall) conjunct).getOperands();
+    for (int side = 0; side < 2; side++) {
+      RexNode leftExpr = operands.get(side);
+      RexNode rightExpr = operands.get(1 - side);
+      if (rightExpr instanceof RexInputRef ref && ref.getIndex() >= leftCount
+          && RelOptUtil.InputFinder.bits(leftExpr).asList().stream().allMatch(i -> i < leftCount)) {
+        RelDataType keyType = ref.getType();
+        if (!SqlTypeUtil.equalSansNullability(rex.getTypeFactory(), leftExpr.getType(), keyType)) {
+          leftExpr = rex.makeCast(rex.getTypeFactory().createTypeWithNullability(keyType, true), leftExpr);
+        }
+        leftKeys.add(leftExpr);
+        rightKeys.add(ref.getIndex() - leftCount);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The table {@code plan} reads, through projections and filters; null if it reads something else. */
+  private static CatalogTable scannedTable(RelNode plan) {
+    while (plan instanceof LogicalProject || plan instanceof LogicalFilter) {
+      plan = plan.getInput(0);
+    }
+    return plan instanceof TableScan scan ? scan.getTable().unwrap(CatalogTable.class) : null;
+  }
+
+  /**
+   * The fields of {@code plan} that pass on the scanned table's columns {@code columns} unchanged, or null if a
+   * projection drops or computes one of them.
+   */
+  private static List<Integer> passedOn(RelNode plan, List<String> columns) {
+    if (plan instanceof TableScan scan) {
+      List<Integer> fields = new ArrayList<>();
+      for (String column : columns) {
+        fields.add(scan.getRowType().getFieldNames().indexOf(column));
+      }
+      return fields;
+    }
+    List<Integer> below = passedOn(plan.getInput(0), columns);
+    if (below == null || plan instanceof LogicalFilter) {
+      return below;
+    }
+    List<RexNode> projects = ((LogicalProject) plan).getProjects();
+    List<Integer> fields = new ArrayList<>();
+    for (int field : below) {
+      int index = -1;
+      for (int i = 0; i < projects.size() && index < 0; i++) {
+        if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == field) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        return null;
+      }
+      fields.add(index);
+    }
+    return fields;
   }
 
   /** The left field {@code period} ({@code $cor.field}) names, or -1 if it is another expression. */
