@@ -82,18 +82,13 @@ final class SubQueriesToSemiJoins {
         return null;
       }
       List<RexNode> operands = subQuery.getOperands();
-      if (negated && operands.size() != 1) {
-        return null; // NULLs in a multi-column NOT IN: left to Calcite
-      }
       List<RexNode> equalities = new ArrayList<>();
       for (int i = 0; i < operands.size(); i++) {
-        if (!(operands.get(i) instanceof RexInputRef ref)) {
-          return null;
-        }
+        RexNode ref = operands.get(i); // an expression over the left row: only a plain field becomes a key
         RexNode right = rex.makeInputRef(subQuery.rel.getRowType().getFieldList().get(i).getType(), leftCount + i);
         RexNode equal = rex.makeCall(SqlStdOperatorTable.EQUALS, ref, right);
         if (negated && (ref.getType().isNullable() || right.getType().isNullable())) {
-          // x NOT IN (...) is not true where x is NULL or the subquery holds a NULL: such rows block x.
+          // A right row blocks x unless some column is certainly unequal: a NULL on either side is no proof.
           equal = rex.makeCall(SqlStdOperatorTable.OR, equal, rex.makeCall(SqlStdOperatorTable.IS_NULL, ref),
               rex.makeCall(SqlStdOperatorTable.IS_NULL, right));
         }

@@ -75,6 +75,20 @@ class SqlSemiAntiJoinE2ETest {
   }
 
   @Test
+  void aNotInOfTwoColumnsComparesThemAsARow() throws Exception {
+    // (id, id % 2) matches a seller's (seller, aid % 2) only for the sellers' auctions of the same parity.
+    assertThat(folded(tEnv.executeSql("SELECT id FROM persons WHERE (id, id % 2) NOT IN"
+        + " (SELECT seller, aid % 2 FROM auctions)"))).isEqualTo(personsWhere(id -> {
+          for (long aid = 1; aid <= AUCTIONS; aid++) {
+            if (aid % 25 == id && aid % 2 == id % 2) {
+              return false;
+            }
+          }
+          return true;
+        }));
+  }
+
+  @Test
   void aCorrelatedExistsWithAFurtherConditionIsASemiJoin() throws Exception {
     assertThat(folded(tEnv.executeSql("SELECT id FROM persons AS p WHERE id > 3 AND EXISTS"
         + " (SELECT * FROM auctions AS a WHERE a.seller = p.id AND a.price > 100)")))
