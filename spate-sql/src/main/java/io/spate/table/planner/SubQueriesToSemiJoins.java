@@ -70,7 +70,8 @@ final class SubQueriesToSemiJoins {
       return filter;
     }
     return rest.isEmpty() ? result
-        : LogicalFilter.create(result, RexUtil.composeConjunction(rex, rest), ImmutableSet.copyOf(filter.getVariablesSet()));
+        : LogicalFilter.create(result, RexUtil.composeConjunction(rex, rest),
+            ImmutableSet.copyOf(filter.getVariablesSet()));
   }
 
   /** The condition joining {@code left}'s rows to the subquery's, or null if this rewrite does not apply. */

@@ -58,7 +58,7 @@ class SqlIntervalJoinE2ETest {
     return (sid % 15 + 1) * 10 + sid * 7 % 50 - 5;
   }
 
-  /** Whether shipment {@code sid} ships order {@code oid} within {@code [0, 30]} minutes (strictly after, if {@code strict}). */
+  /** Whether shipment {@code sid} ships order {@code oid} within [0, 30] minutes ((0, 30] if {@code strict}). */
   private static boolean within(long oid, long sid, boolean strict) {
     long delay = shippedAt(sid) - orderMinute(oid);
     return sid % 15 + 1 == oid && (strict ? delay > 0 : delay >= 0) && delay <= 30;

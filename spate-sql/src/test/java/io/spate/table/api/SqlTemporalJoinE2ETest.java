@@ -163,6 +163,15 @@ class SqlTemporalJoinE2ETest {
   }
 
   @Test
+  void anUpdatingLeftSideIsRejected() {
+    tEnv.executeSql("CREATE TEMPORARY VIEW latest AS SELECT currency, MAX(ots) AS ots FROM orders GROUP BY currency");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM latest AS l"
+        + " JOIN rates FOR SYSTEM_TIME AS OF l.ots AS r ON l.currency = r.currency"))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("updating");
+  }
+
+  @Test
   void aLookupJoinIsNotSupportedYet() {
     tEnv.executeSql("CREATE TABLE customers (currency STRING, name STRING) WITH ('connector' = 'jdbc',"
         + " 'url' = 'jdbc:postgresql://localhost:5432/shop', 'table-name' = 'customers')");

@@ -15,7 +15,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /** The equality keys of a join: which fields of each side, and the type of the key both sides are partitioned by. */
 record JoinKeys(int[] left, int[] right, RowTypeInfo type) {
 
-  /** Keys of fields {@code left} of {@code leftType} equal to fields {@code right} of {@code rightType}, of one type each. */
+  /** Keys of fields {@code left} of {@code leftType} equal to fields {@code right} of {@code rightType}. */
   static JoinKeys of(List<Integer> left, List<Integer> right, RelDataType leftType, RelDataType rightType) {
     List<RowType.RowField> keyFields = new ArrayList<>();
     for (int i = 0; i < left.size(); i++) {

@@ -9,7 +9,10 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexNode;
 
-/** Translates a semi or anti join (from {@code IN}/{@code EXISTS} and their negations) into a {@link SemiAntiJoinFunction}. */
+/**
+ * Translates a semi or anti join (from {@code IN}/{@code EXISTS} and their negations) into a
+ * {@link SemiAntiJoinFunction}.
+ */
 final class SemiAntiJoinTranslator {
 
   private final StreamTranslator translator;

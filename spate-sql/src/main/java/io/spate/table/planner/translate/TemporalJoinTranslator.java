@@ -76,6 +76,10 @@ final class TemporalJoinTranslator {
       throw new TableException("Spate SQL does not support lookup joins yet (" + name + " has the connector 'jdbc');"
           + " they come with the jdbc SQL connector");
     }
+    if (!StreamTranslator.isInsertOnly(left)) {
+      throw new TableException("Spate SQL does not support a temporal join whose left side is an updating table yet"
+          + " (its rows come from an aggregate or a join that retracts)");
+    }
     if (leftTime < 0 || !TimeAttributes.of(left).contains(leftTime)) {
       throw new TableException("Processing-time temporal join is not supported yet. A temporal join's FOR SYSTEM_TIME"
           + " AS OF needs the left table's event-time attribute (a column with a WATERMARK), not "
@@ -85,7 +89,8 @@ final class TemporalJoinTranslator {
     List<Integer> primaryKeyFields = table == null ? null : passedOn(versioned, primaryKey);
     if (primaryKey.isEmpty() || primaryKeyFields == null) {
       throw new ValidationException("Temporal Table Join requires primary key in versioned table, but no primary key"
-          + " can be found: " + name + " needs a PRIMARY KEY (...) NOT ENFORCED, which a view over it passes on unchanged");
+          + " can be found: " + name + " needs a PRIMARY KEY (...) NOT ENFORCED, which a view over it passes on"
+          + " unchanged");
     }
     Set<Integer> rightTimes = TimeAttributes.of(versioned);
     if (rightTimes.size() != 1) {

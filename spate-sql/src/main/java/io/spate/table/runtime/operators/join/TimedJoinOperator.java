@@ -43,7 +43,7 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
   private final long watermarkDelay;
   private transient InternalTimerService<VoidNamespace> timers;
 
-  /** A join of rows of {@code leftType} and {@code rightType} that holds watermarks back by {@code watermarkDelay} ms. */
+  /** A join of {@code leftType} and {@code rightType} rows that holds watermarks back by {@code watermarkDelay} ms. */
   protected TimedJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
       boolean rightOuter, long watermarkDelay) {
     this.leftType = leftType;
@@ -138,12 +138,13 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
     return Boolean.TRUE.equals(stored.getField(stored.getArity() - 1));
   }
 
-  /** A time attribute's value ({@code TIMESTAMP} as UTC, or {@code TIMESTAMP_LTZ}) in epoch milliseconds; null stays null. */
+  /** A time attribute's value ({@code TIMESTAMP} as UTC, or {@code TIMESTAMP_LTZ}) in epoch milliseconds, or null. */
   protected static Long millis(Object time) {
     if (time == null) {
       return null;
     }
-    return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
+    return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli()
+        : ((Instant) time).toEpochMilli();
   }
 
   /** Fails on a change other than an insert: these joins take append-only inputs. */

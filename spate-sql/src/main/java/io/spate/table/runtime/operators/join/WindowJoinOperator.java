@@ -27,7 +27,10 @@ public final class WindowJoinOperator extends TimedJoinOperator {
   private transient ListState<Row> leftRows;
   private transient ListState<Row> rightRows;
 
-  /** Joins the rows of a window; {@code window_end} is field {@code leftWindowEnd} on the left, {@code rightWindowEnd} on the right. */
+  /**
+   * Joins the rows of a window; {@code window_end} is field {@code leftWindowEnd} on the left and
+   * {@code rightWindowEnd} on the right.
+   */
   public WindowJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, int leftWindowEnd, int rightWindowEnd,
       Expr condition, boolean leftOuter, boolean rightOuter) {
     super(leftType, rightType, condition, leftOuter, rightOuter, 0);
