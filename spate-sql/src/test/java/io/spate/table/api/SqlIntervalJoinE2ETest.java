@@ -159,6 +159,23 @@ class SqlIntervalJoinE2ETest {
   }
 
   @Test
+  void anIntervalJoinNeedsNoEqualKeys() throws Exception {
+    List<Row> rows = rows(tEnv.executeSql("""
+        SELECT o.oid, s.sid FROM orders o JOIN shipments s
+        ON s.sts >= o.ots - INTERVAL '5' MINUTE AND s.sts <= o.ots + INTERVAL '5' MINUTE"""));
+    List<Row> expected = new ArrayList<>();
+    for (long oid = 1; oid <= ORDERS; oid++) {
+      for (long sid = 1; sid <= SHIPMENTS; sid++) {
+        if (Math.abs(shippedAt(sid) - orderMinute(oid)) <= 5) {
+          expected.add(Row.of(oid, sid));
+        }
+      }
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void aJoinBoundedOnOneSideOnlyIsARegularJoin() throws Exception {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT o.oid, s.sid FROM orders o JOIN shipments s ON o.oid = s.oid AND s.sts >= o.ots"""));

@@ -94,6 +94,28 @@ class SqlWindowJoinE2ETest {
   }
 
   @Test
+  void aHoppingWindowJoinPairsTheRowsOnceForEachWindowTheyShare() throws Exception {
+    List<Row> rows = rows(tEnv.executeSql("SELECT L.n, R.m"
+        + " FROM (SELECT * FROM TABLE(HOP(TABLE lefts, DESCRIPTOR(ts), INTERVAL '5' MINUTES,"
+        + " INTERVAL '10' MINUTES))) L"
+        + " JOIN (SELECT * FROM TABLE(HOP(TABLE rights, DESCRIPTOR(ts), INTERVAL '5' MINUTES,"
+        + " INTERVAL '10' MINUTES))) R"
+        + " ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k"));
+    List<Row> expected = new ArrayList<>();
+    for (int n = 0; n < LEFTS; n++) {
+      for (int m = 0; m < RIGHTS; m++) {
+        // Windows of 600 s every 300 s: time t is in the two windows starting at multiples of 300 in (t - 600, t].
+        for (int start = 45 * n / 300 * 300; start > 45 * n - 600; start -= 300) {
+          if (n % 3 == m % 4 && 70 * m >= start && 70 * m < start + 600) {
+            expected.add(Row.of(n, m));
+          }
+        }
+      }
+    }
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
   void aLeftWindowJoinPadsOnlyTheLeftRows() throws Exception {
     List<Row> rows = rows(tEnv.executeSql(join("LEFT")));
     assertThat(rows).allSatisfy(row -> assertThat(row.getKind()).isEqualTo(RowKind.INSERT));
