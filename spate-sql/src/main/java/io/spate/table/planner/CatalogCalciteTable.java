@@ -5,9 +5,10 @@ import io.spate.table.planner.calcite.SpateTypeFactory;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.TemporalTable;
 
 /** A catalog table as Calcite sees it: its row type (every column); the translator reads the rest from the table. */
-final class CatalogCalciteTable extends AbstractTable {
+final class CatalogCalciteTable extends AbstractTable implements TemporalTable {
 
   private final CatalogTable table;
 
@@ -22,7 +23,8 @@ final class CatalogCalciteTable extends AbstractTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return ((SpateTypeFactory) typeFactory).createFieldTypeFromLogicalType(table.getRowType().copy(false));
+    // A top-level row (not a nested ROW column): an outer join makes its fields nullable, as the validator expects.
+    return ((SpateTypeFactory) typeFactory).buildRelNodeRowType(table.getRowType());
   }
 
   @Override
@@ -31,5 +33,18 @@ final class CatalogCalciteTable extends AbstractTable {
       return clazz.cast(table);
     }
     return clazz.isInstance(this) ? clazz.cast(this) : super.unwrap(clazz);
+  }
+
+  // Any table may follow FOR SYSTEM_TIME AS OF in Calcite's validation; whether it is a versioned table
+  // (a primary key and an event-time attribute) is checked when the temporal join is translated.
+  @Override
+  public String getSysStartFieldName() {
+    return table.getWatermarkSpec() != null ? table.getWatermarkSpec().rowtimeAttribute()
+        : table.getColumns().get(0).getName();
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return getSysStartFieldName();
   }
 }

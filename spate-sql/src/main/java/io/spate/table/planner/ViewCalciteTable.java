@@ -7,11 +7,12 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /** A view as Calcite sees it: reading it expands its stored, fully qualified query in place. */
-final class ViewCalciteTable extends AbstractTable implements TranslatableTable {
+final class ViewCalciteTable extends AbstractTable implements TranslatableTable, TemporalTable {
 
   private final CatalogView view;
 
@@ -21,7 +22,8 @@ final class ViewCalciteTable extends AbstractTable implements TranslatableTable 
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return ((SpateTypeFactory) typeFactory).createFieldTypeFromLogicalType(view.getRowType().copy(false));
+    // A top-level row (not a nested ROW column): an outer join makes its fields nullable, as the validator expects.
+    return ((SpateTypeFactory) typeFactory).buildRelNodeRowType(view.getRowType());
   }
 
   @Override
@@ -29,5 +31,17 @@ final class ViewCalciteTable extends AbstractTable implements TranslatableTable 
     List<String> path = List.of(view.getIdentifier().getCatalogName(), view.getIdentifier().getDatabaseName());
     return context.expandView(relOptTable.getRowType(), view.getExpandedQuery(), path, relOptTable.getQualifiedName())
         .project();
+  }
+
+  // A view may follow FOR SYSTEM_TIME AS OF in validation; the temporal join translator checks that it is
+  // a versioned table (a primary key and an event-time attribute passed on from the table it reads).
+  @Override
+  public String getSysStartFieldName() {
+    return view.getRowType().getFieldNames().get(0);
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return getSysStartFieldName();
   }
 }

@@ -16,12 +16,16 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalJoin;
 
 /**
  * The changes every node of a plan emits, as Spate's operators emit them: sources say what they
  * produce; a {@code GROUP BY} turns inserts into inserts and updates (and deletes, once its input
  * takes rows back); a join emits inserts, and deletes when an input takes rows back or when an outer
- * join replaces a row padded with NULLs; a window aggregate, an OVER aggregate, a window Top-N and a
+ * join replaces a row padded with NULLs (interval, window and temporal joins emit inserts only; a
+ * semi join inserts unless an input takes rows back; an anti join deletes a row once it finds a
+ * match); a window aggregate, an OVER aggregate, a window Top-N and a
  * deduplication keeping the first row emit inserts only, other Top-Ns and a deduplication keeping
  * the last row emit every kind; projections, filters and unions pass on what their inputs emit.
  */
@@ -99,8 +103,18 @@ public final class ChangelogInference {
       }
       return isInsertOnly(aggregate.getInput()) ? UPDATES : ChangelogMode.all();
     }
+    if (node instanceof LogicalJoin join
+        && (IntervalJoinTranslator.isIntervalJoin(join) || WindowJoinTranslator.isWindowJoin(join))) {
+      return ChangelogMode.insertOnly();
+    }
+    if (node instanceof LogicalCorrelate correlate && !CorrelateTranslator.isTableFunction(correlate)) {
+      return ChangelogMode.insertOnly(); // a temporal join, which refuses an updating left side
+    }
     if (node instanceof Join join) {
       boolean insertOnlyInputs = isInsertOnly(join.getLeft()) && isInsertOnly(join.getRight());
+      if (join.getJoinType() == JoinRelType.SEMI) {
+        return insertOnlyInputs ? ChangelogMode.insertOnly() : INSERTS_AND_DELETES;
+      }
       return insertOnlyInputs && join.getJoinType() == JoinRelType.INNER ? ChangelogMode.insertOnly()
           : INSERTS_AND_DELETES;
     }

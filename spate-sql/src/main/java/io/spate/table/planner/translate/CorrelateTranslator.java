@@ -56,7 +56,7 @@ final class CorrelateTranslator {
     }
     FunctionInvoker eval = new FunctionInvoker(new OpenedFunction(function.function()), signature.method());
     DataStream<Row> left = translator.translate(correlate.getLeft());
-    TableFunctionJoin join = new TableFunctionJoin(eval, translator.compiler().compileAll(arguments),
+    TableFunctionJoin join = new TableFunctionJoin(eval, translator.compiler.compileAll(arguments),
         function.isAtomic(), function.rowType().getFieldCount(), type == JoinRelType.LEFT);
     return left.flatMap(join, StreamTranslator.rowTypeInfo(correlate.getRowType()))
         .name("Correlate(invocation=[" + function.getName() + "], joinType=[" + type + "])");

@@ -82,7 +82,7 @@ public final class StreamTranslator {
   private final SqlPlanner planner;
   private final ReadableConfig config;
   private final ClassLoader classLoader;
-  private final ExprCompiler compiler;
+  final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
@@ -154,6 +154,9 @@ public final class StreamTranslator {
     }
     if (plan instanceof org.apache.calcite.rel.logical.LogicalWindow window) {
       return new OverTranslator(this).translate(window);
+    }
+    if (plan instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
+      return new TemporalJoinTranslator(this).translate(correlate);
     }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
@@ -280,6 +283,9 @@ public final class StreamTranslator {
   }
 
   private DataStream<Row> join(LogicalJoin join) {
+    if (JoinTranslators.handles(join)) {
+      return JoinTranslators.translate(this, join);
+    }
     JoinRelType type = join.getJoinType();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT
         && type != JoinRelType.FULL) {
@@ -460,11 +466,6 @@ public final class StreamTranslator {
       rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());
     }
     return rows;
-  }
-
-  /** The compiler of this translator's expressions. */
-  ExprCompiler compiler() {
-    return compiler;
   }
 
   /** {@code table.exec.state.ttl} in milliseconds, for the state of operators that keep rows or aggregates per key. */

@@ -5,11 +5,15 @@ import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.Column;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.types.logical.TimestampKind;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
@@ -21,13 +25,26 @@ import org.apache.calcite.rex.RexNode;
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
  * {@code WATERMARK FOR} names (event time) or that is computed as {@code PROCTIME()} (processing
  * time), passed on unchanged by projections, filters and OVER windows, and the {@code window_time}
- * of a window table function. An expression over one (a {@code CAST}, say) is a plain timestamp,
- * and so is the original time column after a window table function, as in Flink.
+ * of a window table function, and the time attributes of both sides of an interval join and of the
+ * left side of a correlate (a temporal join, a table function). An expression over one (a
+ * {@code CAST}, say) is a plain timestamp, and so is the original time column after a window table
+ * function, as in Flink.
  */
 @Internal
 final class TimeAttributes {
 
   private TimeAttributes() {}
+
+  /** The indexes of {@code plan}'s fields that are event-time attributes. */
+  static Set<Integer> of(RelNode plan) {
+    Set<Integer> fields = new HashSet<>();
+    for (int field = 0; field < plan.getRowType().getFieldCount(); field++) {
+      if (isRowtime(plan, field)) {
+        fields.add(field);
+      }
+    }
+    return fields;
+  }
 
   /** Whether field {@code field} of {@code plan}'s rows is an event-time attribute. */
   static boolean isRowtime(RelNode plan, int field) {
@@ -58,9 +75,17 @@ final class TimeAttributes {
       return field < window.getInput().getRowType().getFieldCount() ? kind(window.getInput(), field)
           : TimestampKind.REGULAR;
     }
-    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
+    if (plan instanceof LogicalTableFunctionScan scan && scan.getInputs().size() == 1) {
+      // window_time is the time attribute after a window table function; the input's is a plain timestamp.
       return field == scan.getRowType().getFieldCount() - 1 ? TimestampKind.ROWTIME : TimestampKind.REGULAR;
+    }
+    if (plan instanceof LogicalJoin join && IntervalJoinTranslator.isIntervalJoin(join)) {
+      int leftCount = join.getLeft().getRowType().getFieldCount();
+      return field < leftCount ? kind(join.getLeft(), field) : kind(join.getRight(), field - leftCount);
+    }
+    if (plan instanceof LogicalCorrelate correlate) {
+      return field < correlate.getLeft().getRowType().getFieldCount() ? kind(correlate.getLeft(), field)
+          : TimestampKind.REGULAR;
     }
     if (plan instanceof LogicalUnion union) {
       TimestampKind first = kind(union.getInput(0), field);

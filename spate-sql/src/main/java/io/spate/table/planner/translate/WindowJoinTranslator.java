@@ -1,0 +1,107 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.datastream.DataStream;
+import io.spate.api.types.Row;
+import io.spate.table.planner.functions.WindowTableFunctions;
+import io.spate.table.runtime.expr.Expr;
+import io.spate.table.runtime.operators.join.WindowJoinOperator;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates a join of two window table functions' outputs on equal {@code window_start} and equal
+ * {@code window_end} (and usually further keys) into a {@link WindowJoinOperator}, which joins each
+ * window once the watermark passes its end.
+ */
+final class WindowJoinTranslator {
+
+  /** What a field of a window table function's output is. */
+  private enum WindowField { START, END, OTHER }
+
+  private final StreamTranslator translator;
+
+  WindowJoinTranslator(StreamTranslator translator) {
+    this.translator = translator;
+  }
+
+  /** Whether {@code join} is a window join: equal window starts and equal window ends of insert-only inputs. */
+  static boolean isWindowJoin(LogicalJoin join) {
+    return windowEnds(join) != null;
+  }
+
+  DataStream<Row> translate(LogicalJoin join) {
+    int[] ends = windowEnds(join);
+    JoinInfo info = join.analyzeCondition();
+    JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, join.getLeft().getRowType(),
+        join.getRight().getRowType());
+    RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
+    Expr condition = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
+    JoinRelType type = join.getJoinType();
+    WindowJoinOperator operator = new WindowJoinOperator(StreamTranslator.rowTypeInfo(join.getLeft().getRowType()),
+        StreamTranslator.rowTypeInfo(join.getRight().getRowType()), ends[0], ends[1], condition,
+        type == JoinRelType.LEFT || type == JoinRelType.FULL, type == JoinRelType.RIGHT || type == JoinRelType.FULL);
+    DataStream<Row> left = translator.translate(join.getLeft());
+    DataStream<Row> right = translator.translate(join.getRight());
+    return left.connect(right)
+        .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
+        .transform("WindowJoin(joinType=[" + type + "], where=[" + join.getCondition() + "])",
+            StreamTranslator.rowTypeInfo(join.getRowType()), operator);
+  }
+
+  /** The {@code window_end} fields of the left and the right side, or null if {@code join} is no window join. */
+  private static int[] windowEnds(LogicalJoin join) {
+    JoinRelType type = join.getJoinType();
+    if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT
+        && type != JoinRelType.FULL) {
+      return null;
+    }
+    if (!StreamTranslator.isInsertOnly(join.getLeft()) || !StreamTranslator.isInsertOnly(join.getRight())) {
+      return null;
+    }
+    JoinInfo info = join.analyzeCondition();
+    boolean starts = false;
+    int[] ends = null;
+    for (int i = 0; i < info.leftKeys.size(); i++) {
+      WindowField left = windowField(join.getLeft(), info.leftKeys.get(i));
+      WindowField right = windowField(join.getRight(), info.rightKeys.get(i));
+      if (left == WindowField.START && right == WindowField.START) {
+        starts = true;
+      } else if (left == WindowField.END && right == WindowField.END) {
+        ends = new int[] {info.leftKeys.get(i), info.rightKeys.get(i)};
+      }
+    }
+    return starts ? ends : null;
+  }
+
+  /** Whether {@code field} of {@code plan} is a window table function's {@code window_start} or {@code window_end}. */
+  private static WindowField windowField(RelNode plan, int field) {
+    if (plan instanceof LogicalFilter filter) {
+      return windowField(filter.getInput(), field);
+    }
+    if (plan instanceof LogicalProject project) {
+      return project.getProjects().get(field) instanceof RexInputRef ref
+          ? windowField(project.getInput(), ref.getIndex()) : WindowField.OTHER;
+    }
+    if (plan instanceof LogicalCalc calc) {
+      RexLocalRef local = calc.getProgram().getProjectList().get(field);
+      return calc.getProgram().expandLocalRef(local) instanceof RexInputRef ref
+          ? windowField(calc.getInput(), ref.getIndex()) : WindowField.OTHER;
+    }
+    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
+      int fields = scan.getRowType().getFieldCount();
+      return field == fields - 3 ? WindowField.START : field == fields - 2 ? WindowField.END : WindowField.OTHER;
+    }
+    return WindowField.OTHER;
+  }
+}
