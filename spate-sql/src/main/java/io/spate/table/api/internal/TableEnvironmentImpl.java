@@ -340,6 +340,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
       DataStream<Row> rows = translator.translate(planner.rewrite(modify.getInput()));
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
+      io.spate.table.planner.translate.SinkChangelogCheck.check(sink, table, planner.rewrite(modify.getInput()));
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();
       if (provider instanceof SinkV2Provider sinkProvider) {
