@@ -60,6 +60,39 @@ public final class RandomRows {
     this.csv = csv;
   }
 
+  /** A row type and rows of it. */
+  public record TypedRows(RowType type, List<Row> rows) {
+    @Override
+    public String toString() {
+      return type.asSummaryString() + " " + rows;
+    }
+  }
+
+  /** Tables of {@code count} rows for the json format. */
+  public static Gen<TypedRows> tablesForJson(int count) {
+    return new RandomRows(false).tables(count);
+  }
+
+  /** Tables of {@code count} rows for the csv format. */
+  public static Gen<TypedRows> tablesForCsv(int count) {
+    return new RandomRows(true).tables(count);
+  }
+
+  private Gen<TypedRows> tables(int count) {
+    return in -> {
+      RowType type = typedRow(in).type();
+      List<Row> rows = new ArrayList<>();
+      for (int r = 0; r < count; r++) {
+        Row row = new Row(type.getFieldCount());
+        for (int i = 0; i < type.getFieldCount(); i++) {
+          row.setField(i, value(in, type.getTypeAt(i), false, false));
+        }
+        rows.add(row);
+      }
+      return new TypedRows(type, rows);
+    };
+  }
+
   /** Rows for the json format. */
   public static Gen<TypedRow> forJson() {
     return new RandomRows(false)::typedRow;
