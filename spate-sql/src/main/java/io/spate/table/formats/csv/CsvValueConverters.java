@@ -62,12 +62,12 @@ final class CsvValueConverters implements Serializable {
   static void checkSupported(LogicalType type, String column, boolean nested) {
     LogicalTypeRoot root = type.getTypeRoot();
     if (root == LogicalTypeRoot.MAP || root == LogicalTypeRoot.MULTISET) {
-      throw new UnsupportedOperationException("The csv format cannot read or write the column '" + column + "' of type "
+      throw new io.spate.table.api.ValidationException("The csv format cannot read or write the column '" + column + "' of type "
           + type.asSummaryString() + ": CSV has no form for maps; use the json format");
     }
     if (root == LogicalTypeRoot.ARRAY || root == LogicalTypeRoot.ROW) {
       if (nested) {
-        throw new UnsupportedOperationException("The csv format cannot read or write the column '" + column
+        throw new io.spate.table.api.ValidationException("The csv format cannot read or write the column '" + column
             + "' of type " + type.asSummaryString() + ": an array or row inside an array or row has no CSV form");
       }
       for (LogicalType child : type.getChildren()) {
@@ -168,7 +168,7 @@ final class CsvValueConverters implements Serializable {
         };
       }
       default:
-        throw new UnsupportedOperationException("The csv format does not read values of type " + type.asSummaryString());
+        throw new io.spate.table.api.ValidationException("The csv format does not read values of type " + type.asSummaryString());
     }
   }
 
@@ -242,7 +242,7 @@ final class CsvValueConverters implements Serializable {
         };
       }
       default:
-        throw new UnsupportedOperationException("The csv format does not write values of type "
+        throw new io.spate.table.api.ValidationException("The csv format does not write values of type "
             + type.asSummaryString());
     }
   }

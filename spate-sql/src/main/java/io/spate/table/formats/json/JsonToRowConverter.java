@@ -159,7 +159,7 @@ public final class JsonToRowConverter implements Serializable {
       case ROW:
         return rowConverter((RowType) type, path);
       default:
-        throw new UnsupportedOperationException("The json format does not read columns of type "
+        throw new io.spate.table.api.ValidationException("The json format does not read columns of type "
             + type.asSummaryString() + " (field '" + path + "')");
     }
   }

@@ -120,7 +120,7 @@ public final class RowToJsonConverter implements Serializable {
       case ROW:
         return rowConverter((RowType) type, path);
       default:
-        throw new UnsupportedOperationException("The json format does not write columns of type "
+        throw new io.spate.table.api.ValidationException("The json format does not write columns of type "
             + type.asSummaryString() + " (field '" + path + "')");
     }
   }
