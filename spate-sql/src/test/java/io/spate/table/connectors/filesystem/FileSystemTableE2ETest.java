@@ -208,6 +208,28 @@ class FileSystemTableE2ETest {
     }
   }
 
+  @Test
+  void aFileUriPathIsTheLocalPath() throws Exception {
+    write(directory.resolve("u/data.csv"), "1,a");
+    tEnv.executeSql("CREATE TABLE u (id INT, name STRING) WITH ('connector' = 'filesystem', 'path' = '"
+        + directory.resolve("u").toUri() + "', 'format' = 'csv')");
+    assertThat(rows("SELECT * FROM u")).containsExactly(Row.of(1, "a"));
+  }
+
+  @Test
+  void aCsvSinkWritesOneLinePerRowQuotingWhatNeedsQuotes() throws Exception {
+    Path path = directory.resolve("orders");
+    tEnv.executeSql("CREATE TABLE numbers (n INT) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
+        + " 'fields.n.start' = '1', 'fields.n.end' = '4')");
+    tEnv.executeSql("CREATE TABLE orders (order_id INT, product STRING, price DECIMAL(10, 2), order_date DATE) WITH ("
+        + "'connector' = 'filesystem', 'path' = '" + path + "', 'format' = 'csv')");
+    tEnv.executeSql("INSERT INTO orders SELECT n, CASE WHEN n % 2 = 0 THEN 'tea' ELSE 'coffee, black' END,"
+        + " CAST(n * 1.5 AS DECIMAL(10, 2)), CAST(DATE '2024-01-01' + n * INTERVAL '1' DAY AS DATE) FROM numbers")
+        .await();
+    assertThat(Files.readString(onlyFileIn(path))).isEqualTo("1,\"coffee, black\",1.50,2024-01-02\n"
+        + "2,tea,3.00,2024-01-03\n3,\"coffee, black\",4.50,2024-01-04\n4,tea,6.00,2024-01-05\n");
+  }
+
   private static List<String> filesBelow(Path root) throws Exception {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
