@@ -55,9 +55,21 @@ public final class RandomRows {
   private static final String NESTED_TEXT_CHARS = "ab ,\"'\\#xyzü€=:%{}[]0";
 
   private final boolean csv;
+  /** Only scalar columns, and no bytes: what CSV without quotes can tell from NULL. */
+  private final boolean unquotable;
 
   private RandomRows(boolean csv) {
+    this(csv, false);
+  }
+
+  private RandomRows(boolean csv, boolean unquotable) {
     this.csv = csv;
+    this.unquotable = unquotable;
+  }
+
+  /** Rows for csv without a quote character: scalar columns other than bytes. */
+  public static Gen<TypedRow> forUnquotedCsv() {
+    return new RandomRows(true, true)::typedRow;
   }
 
   /** A row type and rows of it. */
@@ -115,7 +127,11 @@ public final class RandomRows {
     int count = between(in, csv ? 2 : 1, 5);
     List<RowType.RowField> fields = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      fields.add(new RowType.RowField("c" + i, type(in, csv ? 1 : 2, false)));
+      LogicalType type = type(in, unquotable ? 0 : csv ? 1 : 2, false);
+      while (unquotable && (type instanceof BinaryType || type instanceof VarBinaryType)) {
+        type = type(in, 0, false);
+      }
+      fields.add(new RowType.RowField("c" + i, type));
     }
     RowType type = new RowType(false, fields);
     Row row = new Row(count);

@@ -5,7 +5,9 @@ import io.spate.api.configuration.Configuration;
 import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.metrics.Counter;
 import io.spate.api.types.Row;
+import io.spate.connectors.formats.MalformedRecordCounting;
 import io.spate.connectors.file.BulkFormat;
 import io.spate.connectors.file.FileSourceSplit;
 import io.spate.connectors.file.RecordAndPosition;
@@ -100,7 +102,7 @@ final class LineRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
   }
 
   /** Decodes the lines of one file, batch by batch. */
-  private final class Reader implements BulkFormat.Reader<Row> {
+  private final class Reader implements BulkFormat.Reader<Row>, MalformedRecordCounting {
     private final String file;
     private final BulkFormat.Reader<String> lineReader;
     private final Object[] partitionValues;
@@ -117,6 +119,13 @@ final class LineRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
       this.partitionValues = partitionValues;
       this.lineStart = Math.max(start, 0);
       this.countsLines = countsLines;
+    }
+
+    @Override
+    public void setMalformedRecordsCounter(Counter counter) {
+      if (decoder instanceof MalformedRecordCounting counting) {
+        counting.setMalformedRecordsCounter(counter);
+      }
     }
 
     /** The next line with its position, across batches; null at the end of the file. */

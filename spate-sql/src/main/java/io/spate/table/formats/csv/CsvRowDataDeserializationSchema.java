@@ -5,6 +5,7 @@ import io.spate.api.metrics.Counter;
 import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
+import io.spate.connectors.formats.MalformedRecordCounting;
 import io.spate.connectors.formats.MalformedRecords;
 import io.spate.table.formats.common.RecordText;
 import io.spate.table.types.logical.LogicalType;
@@ -21,7 +22,7 @@ import java.util.List;
  * parse errors are ignored: then it is skipped and counted as {@value MalformedRecords#METRIC_NAME}.
  */
 @PublicEvolving
-public class CsvRowDataDeserializationSchema implements DeserializationSchema<Row> {
+public class CsvRowDataDeserializationSchema implements DeserializationSchema<Row>, MalformedRecordCounting {
 
   private static final long serialVersionUID = 1L;
 
@@ -54,6 +55,12 @@ public class CsvRowDataDeserializationSchema implements DeserializationSchema<Ro
   @Override
   public void open(InitializationContext context) {
     malformed = MalformedRecords.counterOn(context.getMetricGroup());
+  }
+
+  /** Counts skipped records on {@code counter}: a file source's reader gives its own. */
+  @Override
+  public void setMalformedRecordsCounter(Counter counter) {
+    malformed = counter;
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.spate.api.metrics.Counter;
 import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
+import io.spate.connectors.formats.MalformedRecordCounting;
 import io.spate.connectors.formats.MalformedRecords;
 import io.spate.table.formats.common.RecordText;
 import io.spate.table.formats.common.TimestampFormat;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * as {@value MalformedRecords#METRIC_NAME}.
  */
 @PublicEvolving
-public class JsonRowDataDeserializationSchema implements DeserializationSchema<Row> {
+public class JsonRowDataDeserializationSchema implements DeserializationSchema<Row>, MalformedRecordCounting {
 
   private static final long serialVersionUID = 1L;
 
@@ -49,6 +50,12 @@ public class JsonRowDataDeserializationSchema implements DeserializationSchema<R
   @Override
   public void open(InitializationContext context) {
     malformed = MalformedRecords.counterOn(context.getMetricGroup());
+  }
+
+  /** Counts skipped records on {@code counter}: a file source's reader gives its own. */
+  @Override
+  public void setMalformedRecordsCounter(Counter counter) {
+    malformed = counter;
   }
 
   @Override

@@ -97,12 +97,16 @@ class JsonFormatTest {
   }
 
   @Test
-  void ignoredParseErrorsGiveNoRow() throws Exception {
+  void ignoredParseErrorsGiveNoRowAndAreCounted() throws Exception {
     RowType type = row(new IntType());
     JsonRowDataDeserializationSchema schema = new JsonRowDataDeserializationSchema(type, TypeInfos.ofRow(type), false,
         true, TimestampFormat.SQL);
     assertThat(schema.deserialize("{\"f0\": \"x\"}".getBytes(StandardCharsets.UTF_8))).isNull();
     assertThat(schema.deserialize("[1]".getBytes(StandardCharsets.UTF_8))).isNull();
     assertThat(schema.deserialize("{\"f0\": 1}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Row.of(1));
+    io.spate.api.metrics.Counter skipped = io.spate.connectors.formats.MalformedRecords.unregistered();
+    schema.setMalformedRecordsCounter(skipped);
+    assertThat(schema.deserialize("nope".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(skipped.getCount()).isEqualTo(1);
   }
 }
