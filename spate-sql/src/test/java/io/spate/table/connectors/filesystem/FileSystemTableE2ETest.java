@@ -230,6 +230,39 @@ class FileSystemTableE2ETest {
         + "2,tea,3.00,2024-01-03\n3,\"coffee, black\",4.50,2024-01-04\n4,tea,6.00,2024-01-05\n");
   }
 
+  @Test
+  void aWindowAggregateRunsOverTheEventTimeOfAFile() throws Exception {
+    write(directory.resolve("clicks/data.csv"), "a,2024-01-01 10:00:01", "b,2024-01-01 10:00:07",
+        "a,2024-01-01 10:00:12", "a,2024-01-01 10:00:15.5");
+    tEnv.executeSql("CREATE TABLE clicks (user_name STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ("
+        + "'connector' = 'filesystem', 'path' = '" + directory.resolve("clicks") + "', 'format' = 'csv')");
+    assertThat(rows("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts),"
+        + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end")).containsExactly(
+            Row.of(LocalDateTime.of(2024, 1, 1, 10, 0, 0), 2L), Row.of(LocalDateTime.of(2024, 1, 1, 10, 0, 10), 2L));
+  }
+
+  @Test
+  void batchModeWritesAndReadsTheSameTables() throws Exception {
+    TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+    Path path = directory.resolve("batch");
+    batch.executeSql("CREATE TABLE src (n BIGINT) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
+        + " 'fields.n.start' = '1', 'fields.n.end' = '100')");
+    batch.executeSql("CREATE TABLE files (n BIGINT, parity INT) PARTITIONED BY (parity) WITH ("
+        + "'connector' = 'filesystem', 'path' = '" + path + "', 'format' = 'json', 'sink.parallelism' = '2',"
+        + " 'partition.default-name' = 'none')");
+    batch.executeSql("INSERT INTO files SELECT n, CASE WHEN n > 90 THEN NULL ELSE CAST(n % 2 AS INT) END FROM src")
+        .await();
+    assertThat(filesBelow(path)).containsExactlyInAnyOrder("parity=0", "parity=1", "parity=none");
+    List<Row> counted = new ArrayList<>();
+    try (CloseableIterator<Row> it = batch.executeSql("SELECT parity, COUNT(*) FROM files GROUP BY parity")
+        .collect()) {
+      it.forEachRemaining(counted::add);
+    }
+    assertThat(counted.stream().filter(r -> r.getKind() == io.spate.api.types.RowKind.INSERT
+        || r.getKind() == io.spate.api.types.RowKind.UPDATE_AFTER).map(r -> Row.of(r.getField(0), r.getField(1)))
+        .toList()).contains(Row.of(0, 45L), Row.of(1, 45L), Row.of(null, 10L));
+  }
+
   private static List<String> filesBelow(Path root) throws Exception {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
