@@ -18,12 +18,15 @@ import io.spate.table.factories.DynamicTableSinkFactory;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.factories.FormatFactories;
+import io.spate.table.factories.FormatFactory;
 import io.spate.table.factories.SerializationFormatFactory;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
+import io.spate.table.utils.NearestName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code filesystem} connector: a table that is a file or a directory of files in a format
@@ -89,9 +92,41 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
     if (format == null) {
       helper.validate();
     } else {
+      checkUnknownOptions(context, format);
       helper.validateExcept(format + ".");
     }
     return helper.getOptions();
+  }
+
+  /**
+   * Fails on an option neither the connector nor its format knows, naming the nearest of both: a
+   * format option written without its prefix ({@code 'field-delimiter'}) gets the prefixed name.
+   */
+  private void checkUnknownOptions(Context context, String format) {
+    String table = context.getObjectIdentifier().asSummaryString();
+    FormatFactory factory = FormatFactories.find(context.getClassLoader(), FormatFactory.class, format, table);
+    Set<String> known = new TreeSet<>();
+    known.add(FactoryUtil.CONNECTOR.key());
+    requiredOptions().forEach(o -> known.add(o.key()));
+    optionalOptions().forEach(o -> known.add(o.key()));
+    Set<String> formatKeys = new TreeSet<>();
+    factory.requiredOptions().forEach(o -> formatKeys.add(format + "." + o.key()));
+    factory.optionalOptions().forEach(o -> formatKeys.add(format + "." + o.key()));
+    Set<String> candidates = new TreeSet<>(known);
+    candidates.addAll(formatKeys);
+    List<String> unknown = new ArrayList<>();
+    for (String key : context.getCatalogTable().getOptions().keySet()) {
+      if (!known.contains(key) && !key.startsWith(format + ".")) {
+        String nearest = NearestName.of(key, candidates)
+            .or(() -> candidates.stream().filter(c -> c.endsWith("." + key)).findFirst()).orElse(null);
+        unknown.add("'" + key + "'" + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ValidationException("Table " + table + " has option(s) that connector '" + IDENTIFIER + "' and format '"
+          + format + "' do not know: " + String.join(", ", unknown) + ". The connector knows: "
+          + String.join(", ", known) + "; the format knows: " + String.join(", ", formatKeys));
+    }
   }
 
   private static String localPath(ReadableConfig options) {

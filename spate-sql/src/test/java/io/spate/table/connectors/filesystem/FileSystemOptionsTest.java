@@ -58,6 +58,13 @@ class FileSystemOptionsTest {
   }
 
   @Test
+  void aFormatOptionWithoutItsPrefixNamesThePrefixedOne() {
+    createIntTable(path() + ", 'format' = 'csv', 'field-delimiter' = ';'");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM t")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("'field-delimiter' (did you mean 'csv.field-delimiter'?)");
+  }
+
+  @Test
   void anOptionOfAnotherFormatIsUnknown() {
     createIntTable(path() + ", 'format' = 'csv', 'json.ignore-parse-errors' = 'true'");
     assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM t")).isInstanceOf(ValidationException.class)
