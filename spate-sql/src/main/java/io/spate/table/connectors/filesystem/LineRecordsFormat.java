@@ -155,6 +155,7 @@ final class LineRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
       }
       java.util.List<RecordAndPosition<Row>> rows = new java.util.ArrayList<>();
       RecordAndPosition<String> line = first;
+      long firstLine = lineNumber;
       while (line != null) {
         long recordStart = lineStart;
         long recordLine = lineNumber;
@@ -184,7 +185,9 @@ final class LineRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
         if (decoded != null) {
           rows.add(new RecordAndPosition<>(assemble(decoded), offset, skip));
         }
-        if (rows.size() >= 1024) {
+        // A batch ends after 1024 rows, or after 4096 lines of which most held no row (comments,
+        // skipped records), so that one call never reads a whole file of them.
+        if (rows.size() >= 1024 || lineNumber - firstLine >= 4096) {
           break;
         }
         line = nextLine();

@@ -263,6 +263,19 @@ class FileSystemTableE2ETest {
         .toList()).contains(Row.of(0, 45L), Row.of(1, 45L), Row.of(null, 10L));
   }
 
+  @Test
+  void manySkippedRecordsBetweenRowsLoseNoRow() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      lines.add(i % 1000 == 0 ? String.valueOf(i) : "# comment " + i);
+    }
+    write(directory.resolve("s/data.csv"), lines.toArray(new String[0]));
+    tEnv.executeSql("CREATE TABLE s (n INT) WITH ('connector' = 'filesystem', 'path' = '" + directory.resolve("s")
+        + "', 'format' = 'csv', 'csv.allow-comments' = 'true')");
+    assertThat(rows("SELECT n FROM s")).extracting(r -> r.getField(0)).containsExactly(0, 1000, 2000, 3000, 4000,
+        5000, 6000, 7000, 8000, 9000);
+  }
+
   private static List<String> filesBelow(Path root) throws Exception {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
