@@ -43,6 +43,7 @@ class SqlDocsExamplesTest {
   private static void runPage(Path page) throws Exception {
     List<Block> blocks = blocks(Files.readString(page, StandardCharsets.UTF_8));
     TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    Path files = Files.createTempDirectory("spate-sql-docs");
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       if (!block.language().equals("sql")) {
@@ -51,7 +52,7 @@ class SqlDocsExamplesTest {
       Block shown = i + 1 < blocks.size() && blocks.get(i + 1).language().equals("text") ? blocks.get(i + 1) : null;
       List<ParsedStatement> statements = SqlStatementParser.parseScript(block.code());
       for (int s = 0; s < statements.size(); s++) {
-        TableResult result = tEnv.executeSql(statements.get(s).text().text());
+        TableResult result = tEnv.executeSql(statements.get(s).text().text().replace(DOCS_FILES, files.toString()));
         boolean last = s == statements.size() - 1;
         if (last && shown != null) {
           assertThat(printed(result)).as("what %s:%d prints", page.getFileName(), block.line())
@@ -62,6 +63,9 @@ class SqlDocsExamplesTest {
       }
     }
   }
+
+  /** The directory the pages' file paths name; each page's run gets a fresh temporary one instead. */
+  private static final String DOCS_FILES = "/tmp/spate-sql-docs";
 
   private static String printed(TableResult result) {
     PrintStream original = System.out;
