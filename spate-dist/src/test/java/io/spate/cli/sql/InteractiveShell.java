@@ -31,6 +31,11 @@ final class InteractiveShell implements AutoCloseable {
 
   /** A shell on a terminal of {@code type} ("dumb" as for a pipe, "xterm" for the views) on an embedded cluster. */
   InteractiveShell(String type) {
+    this(type, terminal -> SqlSession.embedded(false, terminal));
+  }
+
+  /** A shell on a terminal of {@code type} whose session {@code sessions} makes (on the shell's thread). */
+  InteractiveShell(String type, java.util.function.Function<Terminal, SqlSession> sessions) {
     try {
       PipedInputStream in = new PipedInputStream(keyboard, 64 * 1024);
       OutputStream out = new OutputStream() {
@@ -56,7 +61,7 @@ final class InteractiveShell implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     // The session is made on the shell's thread, as ./spate sql makes it: the planner keeps state per thread.
-    thread = new Thread(() -> new SqlShell(terminal, SqlSession.embedded(false, terminal), null).run(),
+    thread = new Thread(() -> new SqlShell(terminal, sessions.apply(terminal), null).run(),
         "sql-shell-under-test");
     thread.setDaemon(true);
     thread.start();
