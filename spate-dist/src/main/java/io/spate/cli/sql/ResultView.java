@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp.Capability;
@@ -42,9 +43,11 @@ final class ResultView {
     Attributes saved = terminal.enterRawMode();
     boolean alternate = terminal.puts(Capability.enter_ca_mode);
     NonBlockingReader keys = terminal.reader();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> interrupted.set(true));
     try {
       long drawn = -1;
-      while (true) {
+      while (!interrupted.get()) {
         long version = buffer.version();
         if (version != drawn) {
           draw(terminal);
@@ -56,6 +59,7 @@ final class ResultView {
         }
       }
     } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
       if (alternate) {
         terminal.puts(Capability.exit_ca_mode);
       }

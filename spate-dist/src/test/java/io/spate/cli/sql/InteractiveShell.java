@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /**
  * The SQL shell running on a thread of its own, typed into line by line as a user would, its output
@@ -55,8 +55,9 @@ final class InteractiveShell implements AutoCloseable {
       };
       terminal = type.equals(Terminal.TYPE_DUMB)
           ? new DumbTerminal("Spate SQL", type, in, out, StandardCharsets.UTF_8)
-          : TerminalBuilder.builder().system(false).type(type).encoding(StandardCharsets.UTF_8).streams(in, out)
-              .size(new Size(120, 30)).build();
+          : new ExternalTerminal("Spate SQL", type, in, out, StandardCharsets.UTF_8);
+      // An external terminal, not a pty, so that Ctrl-C typed here reaches the shell's handlers as a signal.
+      terminal.setSize(new Size(120, 30));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

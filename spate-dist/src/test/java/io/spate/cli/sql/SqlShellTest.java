@@ -21,6 +21,10 @@ class SqlShellTest {
         'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '3');
       """;
 
+  private static final String ENDLESS = """
+      CREATE TABLE endless (n BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');
+      """;
+
   @TempDir
   Path dir;
 
@@ -84,6 +88,22 @@ class SqlShellTest {
       shell.await("'pretty' is not a value of 'sql-client.execution.result-mode': choose 'table',"
           + " 'changelog' or 'tableau'", TIMEOUT);
       shell.await("\\| \\+I \\|           3 \\|\n\\+-+\\+-+\\+\nReceived a total of 3 rows", TIMEOUT);
+    }
+  }
+
+  @Test
+  void ctrlCEndsTheDisplayOfAnEndlessQueryAndCancelsItsJob() throws Exception {
+    try (InteractiveShell shell = new InteractiveShell("xterm")) {
+      shell.type(ENDLESS + "SET 'sql-client.execution.result-mode' = 'tableau';\nSELECT n FROM endless;\n");
+      shell.await("\\| \\+I \\| +\\d+ \\|", TIMEOUT);
+      shell.type("\u0003");
+      shell.await("Query terminated, received a total of \\d+ rows?", TIMEOUT);
+      shell.type("SET 'sql-client.execution.result-mode' = 'changelog';\nSELECT n FROM endless;\n");
+      shell.await("Changelog result \\(running\\), rows 1-", TIMEOUT);
+      shell.type("\u0003");
+      shell.await("Spate SQL> ", TIMEOUT); // keys typed while the view is open go to the view
+      shell.type("SHOW JOBS;\n");
+      shell.await("\\| +collect \\| +CANCELED \\|.*\n.*\\| +collect \\| +CANCELED \\|", TIMEOUT);
     }
   }
 
