@@ -25,7 +25,7 @@ import java.util.jar.Manifest;
  * is submitted as a program: a jar with no classes of its own whose entry point, {@link
  * SqlProgram} (on the cluster's class path), replays the session's DDL and runs the insert there.
  */
-public final class RemoteJobs implements SessionJobs {
+final class RemoteJobs implements SessionJobs {
 
   private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(10);
 
@@ -34,7 +34,7 @@ public final class RemoteJobs implements SessionJobs {
   private String programJarId;
 
   /** The jobs of the cluster {@code client} talks to; {@code batch} runs inserts in batch mode. */
-  public RemoteJobs(RestClusterClient client, boolean batch) {
+  RemoteJobs(RestClusterClient client, boolean batch) {
     this.client = client;
     this.batch = batch;
   }

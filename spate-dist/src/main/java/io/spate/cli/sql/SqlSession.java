@@ -1,5 +1,6 @@
 package io.spate.cli.sql;
 
+import io.spate.api.annotation.Internal;
 import io.spate.api.common.JobClient;
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
@@ -31,6 +32,7 @@ import org.jline.terminal.Terminal;
  * query results in the mode of {@value ResultMode#KEY}. A failing statement prints its error and
  * leaves the session as it was.
  */
+@Internal
 public final class SqlSession implements AutoCloseable {
 
   private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");

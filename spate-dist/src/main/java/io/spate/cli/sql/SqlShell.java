@@ -1,5 +1,6 @@
 package io.spate.cli.sql;
 
+import io.spate.api.annotation.Internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
@@ -13,6 +14,7 @@ import org.jline.terminal.Terminal;
  * (a statement may span lines and ends with {@code ;}), runs them in a {@link SqlSession}, and
  * goes on after an error, until {@code QUIT;}, {@code EXIT;} or Ctrl-D.
  */
+@Internal
 public final class SqlShell {
 
   /** The prompt of a new statement. */
