@@ -61,4 +61,50 @@ class SqlCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("missing.sql does not exist");
   }
+
+  @Test
+  void anInitScriptRunsBeforeTheScript() throws Exception {
+    Path init = dir.resolve("init.sql");
+    Files.writeString(init, """
+        SET 'parallelism.default' = '1';
+        CREATE TABLE numbers (n INT) WITH (
+          'connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '2'
+        );
+        """, StandardCharsets.UTF_8);
+    Path script = dir.resolve("script.sql");
+    Files.writeString(script, "SELECT n FROM numbers;\n", StandardCharsets.UTF_8);
+    Result result = spate("sql", "-i", init.toString(), "-f", script.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("| +I | 1 |", "| +I | 2 |", "2 rows in set");
+  }
+
+  @Test
+  void aMissingInitScriptIsAUsageError() {
+    Result result = spate("sql", "-i", dir.resolve("missing-init.sql").toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("missing-init.sql does not exist");
+  }
+
+  @Test
+  void aTokenWithoutAClusterIsAUsageError() {
+    Result result = spate("sql", "--token", "secret");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--token only applies with -m <host:port>.");
+  }
+
+  @Test
+  void aScriptDoesNotRunOnASessionClusterYet() throws Exception {
+    Path script = dir.resolve("script.sql");
+    Files.writeString(script, "SHOW TABLES;\n", StandardCharsets.UTF_8);
+    Result result = spate("sql", "-m", "localhost:1", "-f", script.toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("-m does not apply to it yet");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorNamingIt() {
+    Result result = spate("sql", "--jobmanger", "localhost:8081");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--jobmanger");
+  }
 }
