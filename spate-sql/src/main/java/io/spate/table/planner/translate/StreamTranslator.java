@@ -132,8 +132,14 @@ public final class StreamTranslator {
     if (plan instanceof LogicalValues values) {
       return values(values);
     }
+    if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
+      return new WindowTranslator(this).aggregate(aggregate);
+    }
     if (plan instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate);
+    }
+    if (plan instanceof LogicalTableFunctionScan functionScan && WindowTranslator.expands(functionScan)) {
+      return new WindowTranslator(this).tableFunction(functionScan);
     }
     if (plan instanceof LogicalTableFunctionScan functionScan) {
       return windowTableFunction(functionScan);
@@ -145,7 +151,7 @@ public final class StreamTranslator {
         + " (" + plan.explain().trim() + ")");
   }
 
-  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
+  DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
       String name) {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
@@ -247,7 +253,8 @@ public final class StreamTranslator {
 
   private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
     return scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP);
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP
+        || WindowTranslator.expands(scan));
   }
 
   private DataStream<Row> join(LogicalJoin join) {
@@ -320,7 +327,7 @@ public final class StreamTranslator {
     throw new ValidationException("The window function " + call + " needs a constant interval, not " + node);
   }
 
-  private static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+  static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;
     ValueType resultType = ValueTypes.of(call.getType());
@@ -430,7 +437,7 @@ public final class StreamTranslator {
     return rows;
   }
 
-  private static RowTypeInfo rowTypeInfo(RelDataType type) {
+  static RowTypeInfo rowTypeInfo(RelDataType type) {
     return TypeInfos.ofRow((RowType) SpateTypeFactory.toLogicalType(type));
   }
 
