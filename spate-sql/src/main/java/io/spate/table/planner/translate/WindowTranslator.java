@@ -1,6 +1,7 @@
 package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.DataStream;
+import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
@@ -9,6 +10,7 @@ import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.SessionWindowAggFunction;
+import io.spate.table.runtime.operators.window.SessionWindowTableFunction;
 import io.spate.table.runtime.operators.window.SliceAssigner;
 import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
 import io.spate.table.runtime.operators.window.WindowOutput;
@@ -31,7 +33,7 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Window table functions and window aggregates that {@link StreamTranslator} hands over:
- * {@code CUMULATE} and {@code SESSION} table functions, and every aggregate grouped by a window
+ * {@code CUMULATE} and {@code SESSION} table functions (on their own), and every aggregate grouped by a window
  * function's {@code window_start} and {@code window_end}. Such an aggregate reads each row once,
  * with its slice (or its own session window) in place of the windows it belongs to, and keeps one
  * accumulator per slice or session: overlapping {@code HOP} and {@code CUMULATE} windows share their
@@ -56,18 +58,31 @@ final class WindowTranslator {
     return Shape.of(aggregate) != null;
   }
 
-  /** The rows of a {@code CUMULATE} table function; a {@code SESSION} one runs only under an aggregate. */
+  /**
+   * The rows of a {@code CUMULATE} or {@code SESSION} table function on its own: a {@code SESSION}
+   * holds each partition's rows until their session closes.
+   */
   DataStream<Row> tableFunction(LogicalTableFunctionScan scan) {
     WindowCall window = WindowCall.of(scan);
-    if (window.isSession()) {
-      throw new TableException("Spate SQL runs the SESSION window function only under a window aggregate that groups"
-          + " by window_start and window_end (and aggregates no window column), not on its own yet: " + scan.getCall());
-    }
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
-    return translator.translate(inputPlan)
-        .flatMap(new WindowSpecAssigner(window.timeField(), window.slices()),
-            StreamTranslator.rowTypeInfo(scan.getRowType()))
+    DataStream<Row> input = translator.translate(inputPlan);
+    RowTypeInfo rowType = StreamTranslator.rowTypeInfo(scan.getRowType());
+    if (!window.isSession()) {
+      return input.flatMap(new WindowSpecAssigner(window.timeField(), window.slices()), rowType)
+          .name(window.toString());
+    }
+    List<RelDataTypeField> fields = inputPlan.getRowType().getFieldList();
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int key : window.partitionKeys()) {
+      keyFields.add(new RowType.RowField(fields.get(key).getName(),
+          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
+    }
+    int[] keys = window.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
+    return input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap()), rowType)
+        .name("Session windows " + window)
+        .keyBy(new KeyProjection(keys), TypeInfos.ofRow(new RowType(false, keyFields)))
+        .process(new SessionWindowTableFunction(rowType), rowType)
         .name(window.toString());
   }
 
