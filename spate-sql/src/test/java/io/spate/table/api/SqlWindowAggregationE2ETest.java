@@ -156,6 +156,19 @@ class SqlWindowAggregationE2ETest {
   }
 
   @Test
+  void aWindowAggregateOverAnotherOnesWindowTimeCascades() {
+    List<Row> rows = rows(tEnv.executeSql("""
+        SELECT window_start, window_end, SUM(total) AS total, SUM(bids) AS bids
+        FROM TABLE(CUMULATE((
+            SELECT window_time AS wtime, SUM(price) AS total, COUNT(*) AS bids
+            FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' SECOND))
+            GROUP BY window_start, window_end, window_time),
+          DESCRIPTOR(wtime), INTERVAL '10' SECOND, INTERVAL '20' SECOND))
+        GROUP BY window_start, window_end"""));
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected(n -> cumulate(n, 10, 20), null));
+  }
+
+  @Test
   void legacyTumbleGroupWindowsGiveTheirStartEndAndRowtime() {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT item, TUMBLE_START(ts, INTERVAL '10' SECOND) AS wstart, TUMBLE_END(ts, INTERVAL '10' SECOND) AS wend,
