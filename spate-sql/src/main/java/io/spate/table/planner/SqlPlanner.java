@@ -40,6 +40,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.UserFunctionOperatorTable;
+import io.spate.table.planner.functions.WindowSqlRewriter;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -128,7 +129,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated;
     try {
-      validated = validator.validate(node);
+      validated = validator.validate(WindowSqlRewriter.rewrite(node));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }

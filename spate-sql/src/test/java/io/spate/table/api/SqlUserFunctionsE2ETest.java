@@ -117,6 +117,13 @@ class SqlUserFunctionsE2ETest {
         acc.count -= weight;
       }
     }
+
+    public void merge(Acc acc, Iterable<Acc> others) {
+      for (Acc other : others) {
+        acc.sum += other.sum;
+        acc.count += other.count;
+      }
+    }
   }
 
   /** Counts, without a retract method. */
@@ -289,5 +296,26 @@ class SqlUserFunctionsE2ETest {
         .containsExactly(Row.of(1, "to"), Row.of(1, "be"), Row.of(2, "or"), Row.of(3, null));
     assertThat(rows("SELECT id, word, len FROM " + lines + ", LATERAL TABLE(word_lengths(line)) WHERE id < 3"))
         .containsExactly(Row.of(1, "to", 2), Row.of(1, "be", 2), Row.of(2, "or", 2));
+  }
+
+  @Test
+  void anAggregateWithMergeRunsInSlidingWindowsAndOneWithoutIsRefused() {
+    tEnv.createTemporarySystemFunction("wavg", WeightedAvg.class);
+    tEnv.createTemporarySystemFunction("ins_count", InsertOnlyCount.class);
+    tEnv.executeSql("CREATE TABLE ticks (id INT, ts AS TIMESTAMP '2026-01-01 10:00:00' + id * INTERVAL '20' SECOND,"
+        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'number-of-rows' = '4',"
+        + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '4')");
+    // ids 1..4 at 10:00:20, :40, 10:01:00, :20; one-minute windows every 30 s.
+    // The window from 10:00:30 merges two slices (ids 3 and 4): an average of 35 shows both counted.
+    assertThat(rows("SELECT window_start, wavg(CAST(id * 10 AS BIGINT), 1) FROM TABLE(HOP(TABLE ticks,"
+        + " DESCRIPTOR(ts), INTERVAL '30' SECOND, INTERVAL '1' MINUTE)) GROUP BY window_start, window_end"))
+        .containsExactlyInAnyOrder(Row.of(java.time.LocalDateTime.of(2026, 1, 1, 9, 59, 30), 10L),
+            Row.of(java.time.LocalDateTime.of(2026, 1, 1, 10, 0), 15L),
+            Row.of(java.time.LocalDateTime.of(2026, 1, 1, 10, 0, 30), 35L),
+            Row.of(java.time.LocalDateTime.of(2026, 1, 1, 10, 1), 35L));
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT window_start, ins_count(CAST(id AS STRING)) FROM TABLE("
+        + "HOP(TABLE ticks, DESCRIPTOR(ts), INTERVAL '30' SECOND, INTERVAL '1' MINUTE))"
+        + " GROUP BY window_start, window_end"))
+        .hasMessageContaining("merge(ACC accumulator, Iterable<ACC> others)");
   }
 }

@@ -1,11 +1,21 @@
 package io.spate.table.planner.functions;
 
 import io.spate.api.annotation.Internal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlHopTableFunction;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperandCountRange;
+import org.apache.calcite.sql.SqlSessionTableFunction;
+import org.apache.calcite.sql.SqlWindowTableFunction;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
+import org.apache.calcite.sql.type.SqlOperandMetadata;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -18,9 +28,10 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 
 /**
- * Flink's window table functions {@code TUMBLE} and {@code HOP}: Calcite's, whose rows carry
- * {@code window_start} and {@code window_end}, with Flink's third column, {@code window_time} (the
- * window's last instant, {@code window_end} minus a millisecond).
+ * Flink's window table functions {@code TUMBLE}, {@code HOP}, {@code CUMULATE} and {@code SESSION}:
+ * Calcite's (or, for {@code CUMULATE}, like Calcite's), whose rows carry {@code window_start} and
+ * {@code window_end}, with Flink's third column, {@code window_time} (the window's last instant,
+ * {@code window_end} minus a millisecond).
  */
 @Internal
 public final class WindowTableFunctions {
@@ -44,6 +55,28 @@ public final class WindowTableFunctions {
     }
   };
 
+  /** {@code CUMULATE(TABLE t, DESCRIPTOR(ts), step, size [, offset])}. */
+  public static final SqlOperator CUMULATE = new SqlWindowTableFunction("CUMULATE",
+      new IntervalOperands(List.of("DATA", "TIMECOL", "STEP", "SIZE", "OFFSET"), 4)) {
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+      return WindowTableFunctions::withWindowTime;
+    }
+  };
+
+  /**
+   * {@code SESSION(TABLE t, DESCRIPTOR(ts), gap [, DESCRIPTOR(k)])}: Flink's
+   * {@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)} is rewritten into this form before
+   * validation (see {@link WindowSqlRewriter}), the partition keys last.
+   */
+  public static final SqlOperator SESSION = new SqlWindowTableFunction("SESSION",
+      new IntervalOperands(List.of("DATA", "TIMECOL", "GAP", "PARTITION_KEYS"), 3)) {
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+      return WindowTableFunctions::withWindowTime;
+    }
+  };
+
   private WindowTableFunctions() {}
 
   /** Calcite's standard operators, with these window functions in place of its own. */
@@ -57,6 +90,10 @@ public final class WindowTableFunctions {
         List<SqlOperator> operators, SqlNameMatcher nameMatcher) {
       int before = operators.size();
       SqlStdOperatorTable.instance().lookupOperatorOverloads(opName, category, syntax, operators, nameMatcher);
+      if (operators.size() == before && opName.isSimple()
+          && nameMatcher.matches(opName.getSimple(), CUMULATE.getName())) {
+        operators.add(CUMULATE);
+      }
       for (int i = before; i < operators.size(); i++) {
         operators.set(i, replaced(operators.get(i)));
       }
@@ -64,7 +101,10 @@ public final class WindowTableFunctions {
 
     @Override
     public List<SqlOperator> getOperatorList() {
-      return SqlStdOperatorTable.instance().getOperatorList().stream().map(WindowTableFunctions::replaced).toList();
+      List<SqlOperator> all = new ArrayList<>(SqlStdOperatorTable.instance().getOperatorList().stream()
+          .map(WindowTableFunctions::replaced).toList());
+      all.add(CUMULATE);
+      return all;
     }
   };
 
@@ -74,6 +114,9 @@ public final class WindowTableFunctions {
     }
     if (operator instanceof SqlHopTableFunction) {
       return HOP;
+    }
+    if (operator instanceof SqlSessionTableFunction) {
+      return SESSION;
     }
     return operator;
   }
@@ -88,5 +131,51 @@ public final class WindowTableFunctions {
     RelDataType end = calcites.getField("window_end", true, false).getType();
     builder.add("window_time", end);
     return builder.build();
+  }
+
+  /** The operands of a window function: a table, a descriptor of its time column, then intervals. */
+  private record IntervalOperands(List<String> paramNames, int mandatory) implements SqlOperandMetadata {
+
+    @Override
+    public List<RelDataType> paramTypes(RelDataTypeFactory typeFactory) {
+      List<RelDataType> types = new ArrayList<>();
+      for (int i = 0; i < paramNames.size(); i++) {
+        types.add(typeFactory.createSqlType(SqlTypeName.ANY));
+      }
+      return types;
+    }
+
+    @Override
+    public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+      boolean valid = binding.operand(1).getKind() == SqlKind.DESCRIPTOR;
+      for (int i = 2; i < binding.getOperandCount(); i++) {
+        valid &= paramNames.get(i).equals("PARTITION_KEYS") ? binding.operand(i).getKind() == SqlKind.DESCRIPTOR
+            : SqlTypeUtil.isInterval(binding.getOperandType(i));
+      }
+      if (!valid && throwOnFailure) {
+        throw binding.newValidationSignatureError();
+      }
+      return valid;
+    }
+
+    @Override
+    public SqlOperandCountRange getOperandCountRange() {
+      return SqlOperandCountRanges.between(mandatory, paramNames.size());
+    }
+
+    @Override
+    public String getAllowedSignatures(SqlOperator op, String opName) {
+      String table = paramNames.contains("PARTITION_KEYS") ? "TABLE table_name [PARTITION BY keys]"
+          : "TABLE table_name";
+      List<String> optional = paramNames.subList(mandatory, paramNames.size()).stream()
+          .filter(p -> !p.equals("PARTITION_KEYS")).toList();
+      return opName + "(" + table + ", DESCRIPTOR(timecol), " + String.join(", ", paramNames.subList(2, mandatory))
+          + (optional.isEmpty() ? "" : " [, " + String.join(", ", optional) + "]") + ")";
+    }
+
+    @Override
+    public boolean isOptional(int i) {
+      return i >= mandatory;
+    }
   }
 }

@@ -140,8 +140,14 @@ public final class StreamTranslator {
     if (plan instanceof LogicalValues values) {
       return values(values);
     }
+    if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
+      return new WindowTranslator(this).aggregate(aggregate);
+    }
     if (plan instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate);
+    }
+    if (plan instanceof LogicalTableFunctionScan functionScan && WindowTranslator.expands(functionScan)) {
+      return new WindowTranslator(this).tableFunction(functionScan);
     }
     if (plan instanceof LogicalTableFunctionScan functionScan) {
       return windowTableFunction(functionScan);
@@ -279,7 +285,8 @@ public final class StreamTranslator {
 
   private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
     return scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP);
+        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP
+        || WindowTranslator.expands(scan));
   }
 
   private DataStream<Row> join(LogicalJoin join) {

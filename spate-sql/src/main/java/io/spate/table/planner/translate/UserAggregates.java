@@ -49,14 +49,24 @@ final class UserAggregates {
       }
       retractInvoker = new FunctionInvoker(opened, method);
     }
+    Method merge = mergeMethod(function, signature.method().getParameterTypes()[0]);
     return new UserAggFunction(new FunctionInvoker(opened, signature.method()), retractInvoker,
-        call.getArgList().stream().mapToInt(Integer::intValue).toArray(), call.filterArg,
+        merge == null ? null : new FunctionInvoker(opened, merge), call.getArgList().stream().mapToInt(Integer::intValue).toArray(), call.filterArg,
         accumulatorType(sqlFunction));
   }
 
   private static Method retractMethod(AggregateFunction<?, ?> function, Method accumulate) {
     try {
       return function.getClass().getMethod("retract", accumulate.getParameterTypes());
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** The function's {@code merge(ACC, Iterable)}, which lets windows share slices, or null. */
+  private static Method mergeMethod(AggregateFunction<?, ?> function, Class<?> accumulator) {
+    try {
+      return function.getClass().getMethod("merge", accumulator, Iterable.class);
     } catch (NoSuchMethodException e) {
       return null;
     }

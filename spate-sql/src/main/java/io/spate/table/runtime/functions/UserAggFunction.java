@@ -20,19 +20,22 @@ public final class UserAggFunction implements AggFunction {
   private final OpenedFunction function;
   private final FunctionInvoker accumulate;
   private final FunctionInvoker retract;
+  private final FunctionInvoker merge;
   private final int[] arguments;
   private final int filter;
   private final TypeInformation<?> accumulatorType;
 
   /**
-   * The aggregate calling {@code accumulate} and {@code retract} (null if the function has none)
-   * with the input fields {@code arguments}; {@code filter} is the field of the call's FILTER, or -1.
+   * The aggregate calling {@code accumulate}, {@code retract} and {@code merge} (null if the function
+   * has none) with the input fields {@code arguments}; {@code filter} is the field of the call's
+   * FILTER, or -1.
    */
-  public UserAggFunction(FunctionInvoker accumulate, FunctionInvoker retract, int[] arguments, int filter,
-      TypeInformation<?> accumulatorType) {
+  public UserAggFunction(FunctionInvoker accumulate, FunctionInvoker retract, FunctionInvoker merge, int[] arguments,
+      int filter, TypeInformation<?> accumulatorType) {
     this.function = accumulate.function();
     this.accumulate = accumulate;
     this.retract = retract;
+    this.merge = merge;
     this.arguments = arguments;
     this.filter = filter;
     this.accumulatorType = accumulatorType;
@@ -60,6 +63,21 @@ public final class UserAggFunction implements AggFunction {
           + " an aggregate over a changelog needs");
     }
     return call(retract, acc, input);
+  }
+
+  @Override
+  public boolean canMerge() {
+    return merge != null;
+  }
+
+  /** Calls the function's {@code merge(acc, Iterable<ACC> others)} with {@code other} as the only other. */
+  @Override
+  public Object merge(Object acc, Object other) {
+    if (merge == null) {
+      return AggFunction.super.merge(acc, other);
+    }
+    merge.invoke(acc, java.util.List.of(other));
+    return acc;
   }
 
   @Override

@@ -24,6 +24,20 @@ public interface AggFunction extends Serializable {
   /** {@code acc} with {@code input} taken back; may change and return {@code acc}. */
   Object retract(Object acc, Row input);
 
+  /**
+   * {@code acc} with the rows of {@code other} added, as if they had been accumulated into it: for
+   * window slices shared by overlapping windows. May change and return {@code acc}; never changes
+   * {@code other}. Throws if the function cannot merge (callers then keep one accumulator per window).
+   */
+  default Object merge(Object acc, Object other) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot merge accumulators");
+  }
+
+  /** Whether {@link #merge} works for this function. */
+  default boolean canMerge() {
+    return false;
+  }
+
   /** The aggregate's value for {@code acc}; does not change it. */
   Object getValue(Object acc);
 }

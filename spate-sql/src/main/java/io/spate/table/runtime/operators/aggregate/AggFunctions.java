@@ -39,6 +39,11 @@ public final class AggFunctions {
       }
 
       @Override
+      public Object merge(Object acc, Object other) {
+        return (Long) acc + (Long) other;
+      }
+
+      @Override
       public Object getValue(Object acc) {
         return acc;
       }
@@ -76,6 +81,11 @@ public final class AggFunctions {
       }
 
       @Override
+      public Object merge(Object acc, Object other) {
+        return mergedSums((Row) acc, (Row) other, resultType);
+      }
+
+      @Override
       public Object getValue(Object acc) {
         Row row = (Row) acc;
         return (Long) row.getField(1) == 0 && !sum0 ? null : row.getField(0);
@@ -107,6 +117,11 @@ public final class AggFunctions {
         Object sum = sign > 0 ? Numbers.add(row.getField(0), value, sumType)
             : Numbers.subtract(row.getField(0), value, sumType);
         return Row.of(sum, (Long) row.getField(1) + sign);
+      }
+
+      @Override
+      public Object merge(Object acc, Object other) {
+        return mergedSums((Row) acc, (Row) other, sumType);
       }
 
       @Override
@@ -149,6 +164,11 @@ public final class AggFunctions {
         }
 
         @Override
+        public Object merge(Object acc, Object other) {
+          return other == null ? acc : add(acc, other, 1);
+        }
+
+        @Override
         public Object getValue(Object acc) {
           return acc;
         }
@@ -183,6 +203,12 @@ public final class AggFunctions {
     };
   }
 
+  /** The (sum, count) accumulator of two sets of rows, summed in {@code type}. */
+  private static Row mergedSums(Row acc, Row other, ValueType type) {
+    return Row.of(Numbers.add(acc.getField(0), other.getField(0), type),
+        (Long) acc.getField(1) + (Long) other.getField(1));
+  }
+
   /** Reads the field, applies the filter and NULL rule, and adds or takes back. */
   private abstract static class Base implements AggFunction {
     private static final long serialVersionUID = 1L;
@@ -196,6 +222,11 @@ public final class AggFunctions {
 
     /** {@code acc} with {@code value} added ({@code sign} 1) or taken back (-1). */
     abstract Object add(Object acc, Object value, int sign);
+
+    @Override
+    public boolean canMerge() {
+      return true;
+    }
 
     /** Whether NULL inputs count (only {@code COUNT(*)}). */
     boolean countsNulls() {
@@ -258,6 +289,13 @@ public final class AggFunctions {
       } else {
         counts.put(value, count);
       }
+      return counts;
+    }
+
+    @Override
+    public Object merge(Object acc, Object other) {
+      Map<Object, Long> counts = counts(acc);
+      counts(other).forEach((value, count) -> counts.merge(value, count, Long::sum));
       return counts;
     }
   }

@@ -1,0 +1,241 @@
+package io.spate.table.planner.translate;
+
+import io.spate.api.datastream.DataStream;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.types.Row;
+import io.spate.table.api.TableException;
+import io.spate.table.api.ValidationException;
+import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.planner.functions.UserAggSqlFunction;
+import io.spate.table.planner.functions.WindowTableFunctions;
+import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.operators.aggregate.AggFunction;
+import io.spate.table.runtime.operators.window.SessionWindowAggFunction;
+import io.spate.table.runtime.operators.window.SessionWindowTableFunction;
+import io.spate.table.runtime.operators.window.SliceAssigner;
+import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
+import io.spate.table.runtime.operators.window.WindowOutput;
+import io.spate.table.runtime.operators.window.WindowSpecAssigner;
+import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.types.logical.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Window table functions and window aggregates that {@link StreamTranslator} hands over:
+ * {@code CUMULATE} and {@code SESSION} table functions (on their own), and every aggregate grouped by a window
+ * function's {@code window_start} and {@code window_end}. Such an aggregate reads each row once,
+ * with its slice (or its own session window) in place of the windows it belongs to, and keeps one
+ * accumulator per slice or session: overlapping {@code HOP} and {@code CUMULATE} windows share their
+ * slices, merged when a window fires.
+ */
+final class WindowTranslator {
+
+  private final StreamTranslator translator;
+
+  WindowTranslator(StreamTranslator translator) {
+    this.translator = translator;
+  }
+
+  /** Whether {@code scan} is a window table function this class expands. */
+  static boolean expands(LogicalTableFunctionScan scan) {
+    return WindowCall.isWindowFunction(scan) && (((RexCall) scan.getCall()).getOperator()
+        == WindowTableFunctions.CUMULATE || ((RexCall) scan.getCall()).getOperator() == WindowTableFunctions.SESSION);
+  }
+
+  /** Whether {@code aggregate} is a window aggregate this class runs with slices or sessions. */
+  static boolean handles(LogicalAggregate aggregate) {
+    return Shape.of(aggregate) != null;
+  }
+
+  /**
+   * The rows of a {@code CUMULATE} or {@code SESSION} table function on its own: a {@code SESSION}
+   * holds each partition's rows until their session closes.
+   */
+  DataStream<Row> tableFunction(LogicalTableFunctionScan scan) {
+    WindowCall window = WindowCall.of(scan);
+    RelNode inputPlan = scan.getInput(0);
+    requireInserts(inputPlan, window);
+    DataStream<Row> input = translator.translate(inputPlan);
+    RowTypeInfo rowType = StreamTranslator.rowTypeInfo(scan.getRowType());
+    if (!window.isSession()) {
+      return input.flatMap(new WindowSpecAssigner(window.timeField(), window.slices()), rowType)
+          .name(window.toString());
+    }
+    List<RelDataTypeField> fields = inputPlan.getRowType().getFieldList();
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int key : window.partitionKeys()) {
+      keyFields.add(new RowType.RowField(fields.get(key).getName(),
+          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
+    }
+    int[] keys = window.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
+    return input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap()), rowType)
+        .name("Session windows " + window)
+        .keyBy(new KeyProjection(keys), TypeInfos.ofRow(new RowType(false, keyFields)))
+        .process(new SessionWindowTableFunction(rowType), rowType)
+        .name(window.toString());
+  }
+
+  /** The window aggregate {@code aggregate}, which {@link #handles} accepts. */
+  DataStream<Row> aggregate(LogicalAggregate aggregate) {
+    Shape shape = Shape.of(aggregate);
+    LogicalTableFunctionScan scan = shape.scan();
+    WindowCall window = WindowCall.of(scan);
+    RelNode inputPlan = scan.getInput(0);
+    requireInserts(inputPlan, window);
+    DataStream<Row> rows = translator.translate(inputPlan)
+        .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap())
+            : SliceAssigner.slices(window.timeField(), window.slices()),
+            StreamTranslator.rowTypeInfo(scan.getRowType()))
+        .name((window.isSession() ? "Session windows " : "Slices ") + window);
+    if (shape.project() != null) {
+      rows = translator.calc(rows, null, shape.project().getProjects(), shape.project().getRowType(), "Calc");
+    }
+    List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
+    AggFunction[] functions = new AggFunction[aggregate.getAggCallList().size()];
+    for (int i = 0; i < functions.length; i++) {
+      functions[i] = StreamTranslator.aggFunction(aggregate.getAggCallList().get(i),
+          aggregate.getInput().getRowType(), false);
+      if (!functions[i].canMerge()) {
+        if (aggregate.getAggCallList().get(i).getAggregation() instanceof UserAggSqlFunction user) {
+          throw new TableException("The user aggregate " + user.function().functionIdentifier() + " runs in a window"
+              + " aggregate only with a public method merge(ACC accumulator, Iterable<ACC> others), which"
+              + " windows that share slices need; add one");
+        }
+        throw new TableException("Spate SQL cannot run " + aggregate.getAggCallList().get(i)
+            + " in a window aggregate yet: its accumulators do not merge");
+      }
+    }
+    List<Integer> keys = new ArrayList<>();
+    int[] groupFields = new int[aggregate.getGroupCount()];
+    int start = -1;
+    int end = -1;
+    int position = 0;
+    for (int group : aggregate.getGroupSet()) {
+      int column = shape.windowColumn(group);
+      if (column == 0) {
+        start = group;
+        groupFields[position++] = WindowOutput.WINDOW_START;
+      } else if (column == 1) {
+        end = group;
+        groupFields[position++] = WindowOutput.WINDOW_END;
+      } else if (column == 2) {
+        groupFields[position++] = WindowOutput.WINDOW_TIME;
+      } else {
+        groupFields[position++] = keys.size();
+        keys.add(group);
+      }
+    }
+    if (window.isSession()) {
+      for (int partitionKey : window.partitionKeys()) {
+        if (!keys.contains(shape.fieldOf(partitionKey))) {
+          throw new ValidationException("A SESSION window aggregate must group by the window's partition keys, but it"
+              + " does not group by " + inputPlan.getRowType().getFieldNames().get(partitionKey));
+        }
+      }
+    }
+    List<RowType.RowField> keyFields = new ArrayList<>();
+    for (int key : keys) {
+      keyFields.add(new RowType.RowField(fields.get(key).getName(),
+          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
+    }
+    int[] keyIndexes = keys.stream().mapToInt(Integer::intValue).toArray();
+    WindowOutput output = new WindowOutput(groupFields, window.localTime());
+    String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
+        .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    return rows.keyBy(new KeyProjection(keyIndexes), TypeInfos.ofRow(new RowType(false, keyFields)))
+        .process(window.isSession() ? new SessionWindowAggFunction(start, end, functions, output)
+            : new SlicingWindowAggFunction(window.slices(), end, functions, output),
+            StreamTranslator.rowTypeInfo(aggregate.getRowType()))
+        .name(name);
+  }
+
+  private static void requireInserts(RelNode input, WindowCall window) {
+    if (!StreamTranslator.isInsertOnly(input)) {
+      throw new TableException("The window function " + window.function().getName() + " takes only inserts, but its"
+          + " input updates or deletes rows (an aggregate or outer join below it): " + RelOptUtil.toString(input).trim());
+    }
+  }
+
+  /**
+   * An aggregate over a window function, possibly through a projection, in the form a sliced or
+   * session aggregate runs: grouped by {@code window_start} and {@code window_end}, with no window
+   * column used but as a group key.
+   */
+  private record Shape(LogicalTableFunctionScan scan, LogicalProject project, int[] sources) {
+
+    /** The shape of {@code aggregate}, or null if it is not a window aggregate of that form. */
+    static Shape of(LogicalAggregate aggregate) {
+      if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+        return null;
+      }
+      RelNode input = aggregate.getInput();
+      LogicalProject project = input instanceof LogicalProject p ? p : null;
+      RelNode below = project == null ? input : project.getInput();
+      if (!(below instanceof LogicalTableFunctionScan scan) || !WindowCall.isWindowFunction(scan)
+          || scan.getInputs().size() != 1) {
+        return null;
+      }
+      int firstWindowColumn = scan.getRowType().getFieldCount() - 3;
+      int[] sources = new int[input.getRowType().getFieldCount()];
+      for (int i = 0; i < sources.length; i++) {
+        if (project == null) {
+          sources[i] = i;
+        } else if (project.getProjects().get(i) instanceof RexInputRef ref) {
+          sources[i] = ref.getIndex();
+        } else {
+          RexNode expression = project.getProjects().get(i);
+          if (RelOptUtil.InputFinder.bits(expression).nextSetBit(firstWindowColumn) >= 0) {
+            return null; // an expression of a window column: needs the row's windows, not its slice
+          }
+          sources[i] = -1;
+        }
+      }
+      Shape shape = new Shape(scan, project, sources);
+      boolean start = false;
+      boolean end = false;
+      for (int group : aggregate.getGroupSet()) {
+        start |= shape.windowColumn(group) == 0;
+        end |= shape.windowColumn(group) == 1;
+      }
+      for (AggregateCall call : aggregate.getAggCallList()) {
+        for (int arg : call.getArgList()) {
+          if (shape.windowColumn(arg) >= 0) {
+            return null;
+          }
+        }
+        if (call.filterArg >= 0 && shape.windowColumn(call.filterArg) >= 0) {
+          return null;
+        }
+      }
+      return start && end ? shape : null;
+    }
+
+    /** Which window column (0 start, 1 end, 2 time) aggregate input field {@code field} is; -1 for none. */
+    int windowColumn(int field) {
+      int firstWindowColumn = scan.getRowType().getFieldCount() - 3;
+      return sources[field] >= firstWindowColumn ? sources[field] - firstWindowColumn : -1;
+    }
+
+    /** The aggregate input field that is the window function's input field {@code column}; -1 for none. */
+    int fieldOf(int column) {
+      for (int i = 0; i < sources.length; i++) {
+        if (sources[i] == column) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.spate.table.runtime.operators.window;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.FlatMapFunction;
+import io.spate.api.types.Row;
+import java.time.LocalDateTime;
+
+/**
+ * What a window aggregate reads in place of its window table function's rows: each row once, with
+ * the columns {@code window_start}, {@code window_end} and {@code window_time} holding its slice of
+ * a {@link WindowSpec} (or, for sessions, its own window [time, time + gap)), not each window it
+ * belongs to. The aggregate then accumulates the row once. A row without a time is in no window.
+ */
+@Internal
+public final class SliceAssigner implements FlatMapFunction<Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int timeField;
+  private final WindowSpec windows;
+  private final long gap;
+
+  private SliceAssigner(int timeField, WindowSpec windows, long gap) {
+    this.timeField = timeField;
+    this.windows = windows;
+    this.gap = gap;
+  }
+
+  /** Each row with its slice of {@code windows}. */
+  public static SliceAssigner slices(int timeField, WindowSpec windows) {
+    return new SliceAssigner(timeField, windows, 0);
+  }
+
+  /** Each row with its own session window of {@code gap} milliseconds. */
+  public static SliceAssigner sessions(int timeField, long gap) {
+    if (gap <= 0) {
+      throw new IllegalArgumentException("A session gap must be positive, not " + gap + " ms");
+    }
+    return new SliceAssigner(timeField, null, gap);
+  }
+
+  @Override
+  public void flatMap(Row input, Collector<Row> out) {
+    Object time = input.getField(timeField);
+    if (time == null) {
+      return;
+    }
+    long millis = WindowAssigner.millis(time);
+    boolean local = time instanceof LocalDateTime;
+    if (windows == null) {
+      out.collect(withWindow(input, millis, millis + gap, local));
+    } else {
+      long end = windows.sliceEnd(millis);
+      out.collect(withWindow(input, windows.sliceStart(end), end, local));
+    }
+  }
+
+  /** {@code input} with the columns of window [start, end) added. */
+  static Row withWindow(Row input, long start, long end, boolean local) {
+    int arity = input.getArity();
+    Row row = new Row(input.getKind(), arity + 3);
+    for (int i = 0; i < arity; i++) {
+      row.setField(i, input.getField(i));
+    }
+    row.setField(arity, WindowAssigner.time(start, local));
+    row.setField(arity + 1, WindowAssigner.time(end, local));
+    row.setField(arity + 2, WindowAssigner.time(end - 1, local));
+    return row;
+  }
+}

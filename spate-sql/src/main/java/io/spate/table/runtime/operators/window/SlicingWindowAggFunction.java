@@ -1,0 +1,111 @@
+package io.spate.table.runtime.operators.window;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.functions.Collector;
+import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.OpenContext;
+import io.spate.api.state.MapState;
+import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
+import io.spate.table.runtime.operators.aggregate.AggFunction;
+
+/**
+ * A {@code TUMBLE}, {@code HOP} or {@code CUMULATE} window aggregate that keeps one set of
+ * accumulators per group and slice (not per window), in keyed state by slice end: a row is
+ * accumulated once, into its slice, and when the watermark passes a window's last instant the
+ * window's slices are merged into its result, emitted once as an insert. A slice is dropped when its
+ * last window fired. A row counts in the windows that have not fired when it arrives; a row all of
+ * whose windows fired is late and dropped. The input rows carry their slice's end in a field.
+ */
+@Internal
+public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final WindowSpec windows;
+  private final int sliceEndField;
+  private final AggFunction[] aggs;
+  private final WindowOutput output;
+  private transient MapState<Long, Row> slices;
+
+  /** Aggregates {@code aggs} over {@code windows}; input field {@code sliceEndField} is the row's slice end. */
+  public SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, AggFunction[] aggs, WindowOutput output) {
+    this.windows = windows;
+    this.sliceEndField = sliceEndField;
+    this.aggs = aggs;
+    this.output = output;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length];
+    for (int i = 0; i < aggs.length; i++) {
+      types[i] = aggs[i].accumulatorType();
+    }
+    slices = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices", Types.LONG,
+        new RowTypeInfo(types)));
+  }
+
+  @Override
+  public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+    if (input.getKind() != RowKind.INSERT) {
+      throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
+    }
+    long sliceEnd = WindowAssigner.millis(input.getField(sliceEndField));
+    long watermark = ctx.timerService().currentWatermark();
+    if (windows.lastWindowEnd(sliceEnd) - 1 <= watermark) {
+      return; // late: every window of the slice has fired
+    }
+    Row accs = slices.get(sliceEnd);
+    if (accs == null) {
+      accs = newAccumulators();
+      for (long windowEnd : windows.windowEnds(sliceEnd)) {
+        if (windowEnd - 1 > watermark) {
+          ctx.timerService().registerEventTimeTimer(windowEnd - 1);
+        }
+      }
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, aggs[i].accumulate(accs.getField(i), input));
+    }
+    slices.put(sliceEnd, accs);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    long windowEnd = timestamp + 1;
+    long[] sliceEnds = windows.sliceEnds(windowEnd);
+    Row window = null;
+    for (long sliceEnd : sliceEnds) {
+      Row slice = slices.get(sliceEnd);
+      if (slice != null) {
+        if (window == null) {
+          window = newAccumulators();
+        }
+        for (int i = 0; i < aggs.length; i++) {
+          window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
+        }
+      }
+    }
+    for (long sliceEnd : sliceEnds) {
+      if (windows.lastWindowEnd(sliceEnd) == windowEnd) {
+        slices.remove(sliceEnd);
+      }
+    }
+    if (window != null) {
+      out.collect(output.result(ctx.getCurrentKey(), windows.windowStart(windowEnd), windowEnd, aggs, window, 0));
+    }
+  }
+
+  private Row newAccumulators() {
+    Row accs = new Row(aggs.length);
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, aggs[i].createAccumulator());
+    }
+    return accs;
+  }
+}

@@ -1,0 +1,54 @@
+package io.spate.table.runtime.operators.window;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.aggregate.AggFunction;
+import java.io.Serializable;
+
+/**
+ * The row a window aggregate emits for one window and group: the aggregate's group fields in order,
+ * each either a field of the key or one of the window's columns, then the aggregates' values.
+ */
+@Internal
+public final class WindowOutput implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A group field that is the window's {@code window_start}. */
+  public static final int WINDOW_START = -1;
+  /** A group field that is the window's {@code window_end}. */
+  public static final int WINDOW_END = -2;
+  /** A group field that is the window's {@code window_time} (its last instant). */
+  public static final int WINDOW_TIME = -3;
+
+  private final int[] groupFields;
+  private final boolean localTime;
+
+  /**
+   * Rows whose group fields are {@code groupFields}: an index into the key row, or one of
+   * {@link #WINDOW_START}, {@link #WINDOW_END}, {@link #WINDOW_TIME}; window times are
+   * {@code LocalDateTime}s if {@code localTime}, else {@code Instant}s.
+   */
+  public WindowOutput(int[] groupFields, boolean localTime) {
+    this.groupFields = groupFields;
+    this.localTime = localTime;
+  }
+
+  /** The result of {@code aggs} over {@code accs} for {@code key}'s group of window [start, end). */
+  public Row result(Row key, long start, long end, AggFunction[] aggs, Row accs, int accsFrom) {
+    Row result = new Row(groupFields.length + aggs.length);
+    for (int i = 0; i < groupFields.length; i++) {
+      int field = groupFields[i];
+      result.setField(i, switch (field) {
+        case WINDOW_START -> WindowAssigner.time(start, localTime);
+        case WINDOW_END -> WindowAssigner.time(end, localTime);
+        case WINDOW_TIME -> WindowAssigner.time(end - 1, localTime);
+        default -> key.getField(field);
+      });
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      result.setField(groupFields.length + i, aggs[i].getValue(accs.getField(accsFrom + i)));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,91 @@
+package io.spate.table.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.TableEnvironment;
+import io.spate.table.api.TableResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A CUMULATE window aggregate's slices and a SESSION window aggregate's sessions (keyed state and
+ * timers) survive a failure: a run that fails once after a completed checkpoint and restores it
+ * commits exactly what a failure-free run commits, on both state backends.
+ */
+@Tag("fault-injection")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class SqlWindowsRecoveryE2ETest {
+
+  private static final long ROWS = 10_000;
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aCumulateWindowAggregateRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    String query = "INSERT INTO sums SELECT CAST(n % 7 AS INT), COUNT(*), SUM(n), MAX(n)"
+        + " FROM TABLE(CUMULATE(TABLE numbers, DESCRIPTOR(ts), INTERVAL '0.25' SECOND, INTERVAL '1' SECOND))"
+        + " GROUP BY window_start, window_end, CAST(n % 7 AS INT)";
+    // Row n is at n milliseconds: ten periods of a second, each with four windows of 7 groups.
+    assertFaultyRunCommitsWhatACleanRunCommits("cumulate", backend, query, (int) (ROWS / 1000 * 4 * 7));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aSessionWindowAggregateRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    // Bursts of 100 rows a millisecond apart, 51 ms between bursts: one session per burst and group.
+    String query = "INSERT INTO sums SELECT k, COUNT(*), SUM(n), MAX(n)"
+        + " FROM TABLE(SESSION((SELECT n, CAST(n % 7 AS INT) AS k, ts + INTERVAL '0.05' SECOND * (n / 100) AS bt"
+        + " FROM numbers) PARTITION BY k, DESCRIPTOR(bt), INTERVAL '0.01' SECOND))"
+        + " GROUP BY window_start, window_end, k";
+    assertFaultyRunCommitsWhatACleanRunCommits("session", backend, query, (int) (ROWS / 100 * 7));
+  }
+
+  private static void assertFaultyRunCommitsWhatACleanRunCommits(String name, String backend, String query,
+      int results) throws Exception {
+    String clean = name + "-clean-" + backend;
+    String faulty = name + "-faulty-" + backend;
+    run(clean, false, backend, query);
+    ClusterJobClient client = run(faulty, true, backend, query);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(faulty));
+    List<String> expected = sorted(RecoveryTestConnectors.committed(clean));
+    assertThat(expected).hasSize(results);
+    assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
+  }
+
+  private static ClusterJobClient run(String run, boolean fail, String backend, String insert) throws Exception {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.getConfig().set("parallelism.default", "1");
+    tEnv.getConfig().set("execution.checkpointing.interval", "100 ms");
+    tEnv.getConfig().set("restart-strategy.type", "fixed-delay");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.delay", "50 ms");
+    tEnv.getConfig().set("state.backend.type", backend);
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
+        + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
+        + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
+        + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
+    tEnv.executeSql("CREATE TABLE sums (k INT, c BIGINT, s BIGINT, hi BIGINT) WITH ('connector' = 'committed-rows',"
+        + " 'run' = '" + run + "')");
+    TableResult result = tEnv.executeSql(insert);
+    result.await(200, TimeUnit.SECONDS);
+    return (ClusterJobClient) result.getJobClient().orElseThrow();
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    List<String> copy = new ArrayList<>(rows);
+    copy.sort(null);
+    return copy;
+  }
+}
