@@ -2,13 +2,8 @@ package io.spate.table.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
-import io.spate.runtime.testing.RecoveryAssertions;
-import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.TableEnvironment;
-import io.spate.table.api.TableResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -72,30 +67,12 @@ class SqlOverAndRankRecoveryE2ETest {
 
   /** Runs {@code insert} without and with a failure; the failure-free run's sorted changes, equal to the other's. */
   private static List<String> cleanAndFaultyRuns(String name, String backend, String insert) throws Exception {
-    String clean = name + "-clean";
-    String faulty = name + "-faulty";
-    run(clean, false, backend, insert);
-    ClusterJobClient client = run(faulty, true, backend, insert);
-    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
-        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
-        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(faulty));
-    assertThat(RecoveryTestConnectors.checkpointBeforeFailure(faulty)).as("the failure came after a checkpoint")
-        .isPositive();
-    List<String> expected = sorted(RecoveryTestConnectors.committed(clean));
-    assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
-    return expected;
+    return SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits(name, (run, fail) -> run(run, fail, backend,
+        insert));
   }
 
   private static ClusterJobClient run(String run, boolean fail, String backend, String insert) throws Exception {
-    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-    // One subtask per operator: rows reach each operator in one order in every run, so the runs'
-    // changelogs (not only their final results) must be equal.
-    tEnv.getConfig().set("parallelism.default", "1");
-    tEnv.getConfig().set("execution.checkpointing.interval", "100 ms");
-    tEnv.getConfig().set("restart-strategy.type", "fixed-delay");
-    tEnv.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
-    tEnv.getConfig().set("restart-strategy.fixed-delay.delay", "50 ms");
-    tEnv.getConfig().set("state.backend.type", backend);
+    TableEnvironment tEnv = SqlRecoveryRuns.session(backend);
     tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
         + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
         + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
@@ -104,14 +81,7 @@ class SqlOverAndRankRecoveryE2ETest {
         + "'connector' = 'committed-rows', 'run' = '" + run + "')");
     tEnv.executeSql("CREATE TABLE tops (k INT, n BIGINT, rn BIGINT) WITH ('connector' = 'committed-rows', 'run' = '"
         + run + "')");
-    TableResult result = tEnv.executeSql(insert);
-    result.await(200, TimeUnit.SECONDS);
-    return (ClusterJobClient) result.getJobClient().orElseThrow();
+    return SqlRecoveryRuns.runToEnd(tEnv, insert);
   }
 
-  private static List<String> sorted(List<String> rows) {
-    List<String> copy = new ArrayList<>(rows);
-    copy.sort(null);
-    return copy;
-  }
 }

@@ -2,13 +2,8 @@ package io.spate.table.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
-import io.spate.runtime.testing.RecoveryAssertions;
-import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.TableEnvironment;
-import io.spate.table.api.TableResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -46,26 +41,12 @@ class SqlTimeJoinsRecoveryE2ETest {
 
   /** Runs {@code insert} without and with a failure and asserts both committed the same rows, which it returns. */
   private static List<String> cleanAndFaultyRuns(String name, String backend, String insert) throws Exception {
-    String clean = name + "-clean";
-    String faulty = name + "-faulty";
-    run(clean, false, backend, insert);
-    ClusterJobClient client = run(faulty, true, backend, insert);
-    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
-        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
-        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(faulty));
-    List<String> expected = sorted(RecoveryTestConnectors.committed(clean));
-    assertThat(sorted(RecoveryTestConnectors.committed(faulty))).isEqualTo(expected);
-    return expected;
+    return SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits(name, (run, fail) -> run(run, fail, backend,
+        insert));
   }
 
   private static ClusterJobClient run(String run, boolean fail, String backend, String insert) throws Exception {
-    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
-    tEnv.getConfig().set("parallelism.default", "1");
-    tEnv.getConfig().set("execution.checkpointing.interval", "100 ms");
-    tEnv.getConfig().set("restart-strategy.type", "fixed-delay");
-    tEnv.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
-    tEnv.getConfig().set("restart-strategy.fixed-delay.delay", "50 ms");
-    tEnv.getConfig().set("state.backend.type", backend);
+    TableEnvironment tEnv = SqlRecoveryRuns.session(backend);
     // Row n is at n milliseconds; as a versioned table, it is key n's only version.
     tEnv.executeSql("CREATE TABLE numbers (n BIGINT, prev AS n - 1, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
         + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts, PRIMARY KEY (n) NOT ENFORCED)"
@@ -73,14 +54,7 @@ class SqlTimeJoinsRecoveryE2ETest {
         + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
     tEnv.executeSql("CREATE TABLE pairs (x BIGINT, y BIGINT) WITH ('connector' = 'committed-rows', 'run' = '" + run
         + "')");
-    TableResult result = tEnv.executeSql(insert);
-    result.await(200, TimeUnit.SECONDS);
-    return (ClusterJobClient) result.getJobClient().orElseThrow();
+    return SqlRecoveryRuns.runToEnd(tEnv, insert);
   }
 
-  private static List<String> sorted(List<String> rows) {
-    List<String> copy = new ArrayList<>(rows);
-    copy.sort(null);
-    return copy;
-  }
 }
