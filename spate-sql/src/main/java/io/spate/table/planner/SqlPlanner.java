@@ -7,6 +7,7 @@ import io.spate.table.catalog.CatalogManager;
 import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
+import io.spate.table.planner.calcite.DecimalLiterals;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
 import io.spate.table.planner.codegen.ConstantFolder;
@@ -129,7 +130,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated;
     try {
-      validated = validator.validate(WindowSqlRewriter.rewrite(node));
+      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(node)));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }
@@ -159,7 +160,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     }
     SqlNode validated;
     try {
-      validated = validator.validateParameterizedExpression(expression, fieldTypes);
+      validated = validator.validateParameterizedExpression(DecimalLiterals.rewrite(expression), fieldTypes);
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }

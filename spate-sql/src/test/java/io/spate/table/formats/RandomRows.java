@@ -213,7 +213,8 @@ public final class RandomRows {
       }
       case BINARY:
       case VARBINARY: {
-        byte[] bytes = new byte[between(in, 0, 8)];
+        // In a csv array an empty element and no element read alike, as for strings above.
+        byte[] bytes = new byte[between(in, nested && csv ? 1 : 0, 8)];
         for (int i = 0; i < bytes.length; i++) {
           bytes[i] = (byte) between(in, -128, 127);
         }

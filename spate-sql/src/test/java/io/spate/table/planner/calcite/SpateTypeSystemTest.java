@@ -57,8 +57,8 @@ class SpateTypeSystemTest {
 
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource(delimiter = '|', value = {
-      "0.908 * price|DECIMAL(24, 3)",
-      "0.908 * d|DECIMAL(15, 5)",
+      "0.908 * price|DECIMAL(23, 3)",
+      "0.908 * d|DECIMAL(14, 5)",
       "2.5 * i|DECIMAL(13, 1)",
       "d * d|DECIMAL(21, 4)",
       "big * big|DECIMAL(38, 6)",
@@ -121,9 +121,11 @@ class SpateTypeSystemTest {
   }
 
   @Test
-  void aDecimalLiteralBelowOneCountsItsLeadingZeroAsCalciteTypesIt() throws SqlParseException {
-    assertThat(typeOf("SELECT 0.908 FROM T")).isEqualTo("DECIMAL(4, 3) NOT NULL");
+  void aDecimalLiteralHasAsManyDigitsAsItsValueWithoutALeadingZeroAsInFlink() throws SqlParseException {
+    assertThat(typeOf("SELECT 0.908 FROM T")).isEqualTo("DECIMAL(3, 3) NOT NULL");
+    assertThat(typeOf("SELECT 0.05 FROM T")).isEqualTo("DECIMAL(2, 2) NOT NULL");
     assertThat(typeOf("SELECT 12.5 FROM T")).isEqualTo("DECIMAL(3, 1) NOT NULL");
+    assertThat(typeOf("SELECT 100.250 FROM T")).isEqualTo("DECIMAL(6, 3) NOT NULL");
   }
 
   @Test
@@ -164,7 +166,7 @@ class SpateTypeSystemTest {
     SqlValidator validator = SqlValidatorUtil.newValidator(
         SqlStdOperatorTable.instance(), catalogReader, typeFactory, SqlValidator.Config.DEFAULT);
     SqlNode query = SqlParser.create(sql, SqlParser.config().withLex(Lex.JAVA)).parseQuery();
-    RelDataType rowType = validator.getValidatedNodeType(validator.validate(query));
+    RelDataType rowType = validator.getValidatedNodeType(validator.validate(DecimalLiterals.rewrite(query)));
     assertThat(rowType.getFieldCount()).isEqualTo(1);
     return SpateTypeFactory.toLogicalType(rowType.getFieldList().get(0).getType()).asSummaryString();
   }
