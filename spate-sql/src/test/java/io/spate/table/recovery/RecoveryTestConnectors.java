@@ -56,6 +56,7 @@ public final class RecoveryTestConnectors {
   static final ConfigOption<String> RUN = ConfigOptions.key("run").stringType().noDefaultValue();
   static final ConfigOption<Long> ROWS = ConfigOptions.key("rows").longType().defaultValue(10_000L);
   static final ConfigOption<Boolean> FAIL = ConfigOptions.key("fail").booleanType().defaultValue(false);
+  static final ConfigOption<Boolean> UPSERT = ConfigOptions.key("upsert").booleanType().defaultValue(false);
 
   private RecoveryTestConnectors() {}
 
@@ -158,7 +159,7 @@ public final class RecoveryTestConnectors {
     }
   }
 
-  /** The {@code committed-rows} sink. */
+  /** The {@code committed-rows} sink; with {@code 'upsert' = 'true'} it takes upserts (no update-before rows). */
   public static final class SinkFactory implements DynamicTableSinkFactory {
     @Override
     public String factoryIdentifier() {
@@ -172,7 +173,7 @@ public final class RecoveryTestConnectors {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-      return Set.of();
+      return Set.of(UPSERT);
     }
 
     @Override
@@ -180,10 +181,11 @@ public final class RecoveryTestConnectors {
       FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
       helper.validate();
       String run = helper.getOptions().get(RUN);
+      boolean upsert = helper.getOptions().get(UPSERT);
       return new DynamicTableSink() {
         @Override
         public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
-          return requestedMode;
+          return upsert ? ChangelogMode.upsert() : requestedMode;
         }
 
         @Override

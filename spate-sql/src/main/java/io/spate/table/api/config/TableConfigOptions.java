@@ -25,4 +25,22 @@ public final class TableConfigOptions {
   public static final ConfigOption<Duration> IDLE_STATE_RETENTION = ConfigOptions.key("table.exec.state.ttl")
       .durationType().defaultValue(Duration.ZERO)
       .withDescription("How long state of a key that saw no update is kept by stateful operators; 0 keeps it for ever.");
+
+  /** When an upsert sink gets a materializer that keeps its rows per primary key. */
+  public static final ConfigOption<UpsertMaterialize> SINK_UPSERT_MATERIALIZE =
+      ConfigOptions.key("table.exec.sink.upsert-materialize").enumType(UpsertMaterialize.class)
+          .defaultValue(UpsertMaterialize.AUTO)
+          .withDescription("AUTO: materialize the changes for an upsert sink when the query does not update by"
+              + " the sink's primary key; FORCE: whenever the query updates; NONE: never.");
+
+  /** The values of {@link #SINK_UPSERT_MATERIALIZE}. */
+  @PublicEvolving
+  public enum UpsertMaterialize {
+    /** Only when the query's updates are not by the sink's primary key. */
+    AUTO,
+    /** Whenever the query updates. */
+    FORCE,
+    /** Never. */
+    NONE
+  }
 }

@@ -370,7 +370,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
       RelNode query = planner.rewrite(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
-      DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator.changelog(),
+      DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();

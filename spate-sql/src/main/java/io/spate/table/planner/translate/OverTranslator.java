@@ -95,7 +95,7 @@ final class OverTranslator {
         .forEach(outputType::add);
     DataStream<Row> over = input.keyBy(new KeyProjection(keys), keyTypeInfo(inputPlan.getRowType(), keys))
         .process(new OverAggFunction(TimeAttributes.isRowtime(inputPlan, timeField) ? timeField : -1, group.isRows,
-                preceding, aggs, inputType),
+                preceding, aggs, inputType, translator.stateRetentionMillis()),
             StreamTranslator.rowTypeInfo(outputType.uniquify().build()))
         .name("OverAggregate(partitionBy=[" + fieldNames(inputPlan, keys) + "], orderBy=["
             + inputPlan.getRowType().getFieldNames().get(timeField) + "], " + frame + ", select=" + group.aggCalls

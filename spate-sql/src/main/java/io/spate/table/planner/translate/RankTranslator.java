@@ -144,14 +144,15 @@ final class RankTranslator {
     var keyed = input.keyBy(new KeyProjection(keys), OverTranslator.keyTypeInfo(inputPlan.getRowType(), keys));
     String partition = "partitionBy=[" + fieldNames(inputPlan, keys) + "]";
     Strategy strategy = strategy(rank);
+    long retention = translator.stateRetentionMillis();
     DataStream<Row> ranked;
     if (strategy == Strategy.KEEP_FIRST_ROW || strategy == Strategy.KEEP_LAST_ROW) {
       int timeField = order.get(0).getFieldIndex();
       boolean keepLast = strategy == Strategy.KEEP_LAST_ROW;
       boolean rowtime = TimeAttributes.isRowtime(inputPlan, timeField);
-      KeyedProcessFunction<Row, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType)
-          : keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType)
-          : new RowTimeKeepFirstRowFunction(timeField, inputType);
+      KeyedProcessFunction<Row, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType, retention)
+          : keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType, retention)
+          : new RowTimeKeepFirstRowFunction(timeField, inputType, retention);
       ranked = keyed.process(function, inputType)
           .name("Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=["
               + fieldNames(inputPlan, keys) + "], order=[" + (rowtime ? "ROWTIME" : "PROCTIME") + "])");
@@ -171,11 +172,11 @@ final class RankTranslator {
           break;
         case RETRACT_TOP_N:
           ranked = keyed.process(new RetractableTopNFunction(sortOrder, rank.rankType(), start, end, outputRank,
-              StreamTranslator.isInsertOnly(inputPlan), inputType), outputType)
+              StreamTranslator.isInsertOnly(inputPlan), inputType, retention), outputType)
               .name("Rank(strategy=[RetractStrategy], rankType=[" + rank.rankType() + "], " + ranks + ")");
           break;
         default:
-          ranked = keyed.process(new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType),
+          ranked = keyed.process(new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType, retention),
               outputType).name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
       }
     }

@@ -38,7 +38,8 @@ final class SemiAntiJoinTranslator {
     return left.connect(right)
         .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
         .process(new SemiAntiJoinFunction(StreamTranslator.rowTypeInfo(join.getLeft().getRowType()),
-            StreamTranslator.rowTypeInfo(join.getRight().getRowType()), condition, anti),
+            StreamTranslator.rowTypeInfo(join.getRight().getRowType()), condition, anti,
+            translator.stateRetentionMillis()),
             StreamTranslator.rowTypeInfo(join.getRowType()))
         .name((anti ? "AntiJoin" : "SemiJoin") + "(where=[" + join.getCondition() + "])");
   }

@@ -475,6 +475,11 @@ public final class StreamTranslator {
     return rows;
   }
 
+  /** {@code table.exec.sink.upsert-materialize}: when upsert sinks get their changes materialized by key. */
+  TableConfigOptions.UpsertMaterialize upsertMaterialize() {
+    return config.get(TableConfigOptions.SINK_UPSERT_MATERIALIZE);
+  }
+
   /** {@code table.exec.state.ttl} in milliseconds, for the state of operators that keep rows or aggregates per key. */
   long stateRetentionMillis() {
     return config.get(TableConfigOptions.IDLE_STATE_RETENTION).toMillis();

@@ -3,6 +3,7 @@ package io.spate.table.planner.translate;
 import io.spate.api.annotation.Internal;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.Column;
+import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.types.logical.TimestampKind;
 import java.util.HashSet;
@@ -113,6 +114,9 @@ final class TimeAttributes {
   }
 
   private static TimestampKind refKind(RelNode input, RexNode expression) {
+    if (expression instanceof RexCall call && call.getOperator() == FlinkFunctions.PROCTIME) {
+      return TimestampKind.PROCTIME; // SELECT ..., PROCTIME() AS pt: a processing-time attribute, as in Flink
+    }
     return expression instanceof RexInputRef ref ? kind(input, ref.getIndex()) : TimestampKind.REGULAR;
   }
 }

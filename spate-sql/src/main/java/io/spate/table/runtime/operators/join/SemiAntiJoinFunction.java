@@ -9,6 +9,7 @@ import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.Expr;
 import java.util.Map;
@@ -29,14 +30,18 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
   private final RowTypeInfo rightType;
   private final Expr condition;
   private final boolean anti;
+  private final long stateRetentionMillis;
   private transient MapState<Row, Integer> leftRows;
   private transient MapState<Row, Integer> rightRows;
 
   /**
    * A semi join (an anti join if {@code anti}) of rows of {@code leftType} with rows of
    * {@code rightType} of the same key that satisfy {@code condition} (over the joined row; null for none).
+   * A row untouched for {@code stateRetentionMillis} (0: never) is forgotten.
    */
-  public SemiAntiJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean anti) {
+  public SemiAntiJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean anti,
+      long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.leftType = leftType;
     this.rightType = rightType;
     this.condition = condition;
@@ -45,8 +50,10 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
 
   @Override
   public void open(OpenContext context) {
-    leftRows = getRuntimeContext().getMapState(new MapStateDescriptor<>("semi-left-rows", leftType, Types.INT));
-    rightRows = getRuntimeContext().getMapState(new MapStateDescriptor<>("semi-right-rows", rightType, Types.INT));
+    leftRows = getRuntimeContext().getMapState(StateRetention.apply(
+        new MapStateDescriptor<>("semi-left-rows", leftType, Types.INT), stateRetentionMillis));
+    rightRows = getRuntimeContext().getMapState(StateRetention.apply(
+        new MapStateDescriptor<>("semi-right-rows", rightType, Types.INT), stateRetentionMillis));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.TimeDomain;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.state.ValueState;
@@ -13,6 +14,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.operators.IdleKeyCleanup;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   private final long preceding;
   private final AggFunction[] aggs;
   private final RowTypeInfo inputType;
+  private final IdleKeyCleanup cleanup;
   private transient MapState<Long, List<Row>> pending;
   private transient MapState<Long, List<Row>> frameRows;
   private transient ValueState<Row> accumulators;
@@ -46,10 +49,12 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
    * Aggregates {@code aggs} over rows of {@code inputType} ordered by the event time in field
    * {@code timeField}, or by processing time if {@code timeField} is negative; the frame is
    * {@code preceding} rows ({@code rowsFrame}) or milliseconds before the current row, or unbounded if
-   * {@code preceding} is negative.
+   * {@code preceding} is negative. A partition without input for {@code stateRetentionMillis} (0: for
+   * ever) is forgotten, unless rows of it still wait for the watermark.
    */
   public OverAggFunction(int timeField, boolean rowsFrame, long preceding, AggFunction[] aggs,
-      RowTypeInfo inputType) {
+      RowTypeInfo inputType, long stateRetentionMillis) {
+    this.cleanup = new IdleKeyCleanup(stateRetentionMillis);
     this.timeField = timeField;
     this.processingTime = timeField < 0;
     this.rowsFrame = rowsFrame;
@@ -71,6 +76,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
     types[aggs.length] = Types.LONG;
     accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("over-accumulators",
         new RowTypeInfo(types)));
+    cleanup.open(getRuntimeContext(), "over");
   }
 
   @Override
@@ -78,6 +84,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("An OVER aggregate takes inserts only, not " + input);
     }
+    cleanup.touch(ctx.timerService());
     if (processingTime) {
       emit(ctx.timerService().currentProcessingTime(), new ArrayList<>(List.of(input)), out);
       return;
@@ -101,6 +108,18 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (cleanup.isDue(timestamp, ctx.timerService())) {
+        if (pending.isEmpty()) {
+          frameRows.clear();
+          accumulators.clear();
+          cleanup.cleared();
+        } else {
+          cleanup.postpone(timestamp, ctx.timerService());
+        }
+      }
+      return;
+    }
     List<Row> rows = pending.get(timestamp);
     if (rows == null) {
       return;

@@ -9,6 +9,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,17 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row,
   private final long rankEnd;
   private final boolean outputRank;
   private final RowTypeInfo inputType;
+  private final long stateRetentionMillis;
   private transient ValueState<List<Row>> topRows;
 
   /**
    * Ranks rows of {@code inputType} in {@code order} and emits ranks {@code rankStart} to
    * {@code rankEnd} (from 1), each row with its rank appended if {@code outputRank}.
+   * A key idle for {@code stateRetentionMillis} (0: never) is forgotten.
    */
   public AppendOnlyTopNFunction(SortOrder order, long rankStart, long rankEnd, boolean outputRank,
-      RowTypeInfo inputType) {
+      RowTypeInfo inputType, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.order = order;
     this.rankStart = rankStart;
     this.rankEnd = rankEnd;
@@ -49,7 +53,8 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row,
 
   @Override
   public void open(OpenContext context) {
-    topRows = getRuntimeContext().getState(new ValueStateDescriptor<>("top-rows", Types.LIST(inputType)));
+    topRows = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("top-rows", Types.LIST(inputType)), stateRetentionMillis));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 
 /**
@@ -23,17 +24,23 @@ public final class ProcTimeDeduplicateFunction extends KeyedProcessFunction<Row,
 
   private final boolean keepLast;
   private final RowTypeInfo inputType;
+  private final long stateRetentionMillis;
   private transient ValueState<Row> kept;
 
-  /** Keeps each key's first row of {@code inputType}, or its last if {@code keepLast}. */
-  public ProcTimeDeduplicateFunction(boolean keepLast, RowTypeInfo inputType) {
+  /**
+   * Keeps each key's first row of {@code inputType}, or its last if {@code keepLast}.
+   * A key idle for {@code stateRetentionMillis} (0: never) is forgotten.
+   */
+  public ProcTimeDeduplicateFunction(boolean keepLast, RowTypeInfo inputType, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.keepLast = keepLast;
     this.inputType = inputType;
   }
 
   @Override
   public void open(OpenContext context) {
-    kept = getRuntimeContext().getState(new ValueStateDescriptor<>("kept-row", inputType));
+    kept = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("kept-row", inputType), stateRetentionMillis));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,18 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row
   private final RankType rankType;
   private final boolean appendOnly;
   private final RowTypeInfo inputType;
+  private final long stateRetentionMillis;
   private transient ValueState<List<Row>> sortedRows;
 
   /**
    * Ranks rows of {@code inputType} in {@code order} by {@code rankType} and emits ranks
    * {@code rankStart} to {@code rankEnd} (from 1), each row with its rank appended if
    * {@code outputRank}; {@code appendOnly} if the input has inserts only.
+   * A key idle for {@code stateRetentionMillis} (0: never) is forgotten.
    */
   public RetractableTopNFunction(SortOrder order, RankType rankType, long rankStart, long rankEnd,
-      boolean outputRank, boolean appendOnly, RowTypeInfo inputType) {
+      boolean outputRank, boolean appendOnly, RowTypeInfo inputType, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.order = order;
     this.rankType = rankType;
     this.rankStart = rankStart;
@@ -57,7 +61,8 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row
 
   @Override
   public void open(OpenContext context) {
-    sortedRows = getRuntimeContext().getState(new ValueStateDescriptor<>("sorted-rows", Types.LIST(inputType)));
+    sortedRows = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("sorted-rows", Types.LIST(inputType)), stateRetentionMillis));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 
@@ -25,19 +26,26 @@ public final class RowTimeKeepFirstRowFunction extends KeyedProcessFunction<Row,
 
   private final int timeField;
   private final RowTypeInfo inputType;
+  private final long stateRetentionMillis;
   private transient ValueState<Row> earliest;
   private transient ValueState<Boolean> emitted;
 
-  /** Keeps the row of rows of {@code inputType} whose field {@code timeField} is first. */
-  public RowTimeKeepFirstRowFunction(int timeField, RowTypeInfo inputType) {
+  /**
+   * Keeps the row of rows of {@code inputType} whose field {@code timeField} is first.
+   * A key idle for {@code stateRetentionMillis} (0: never) is forgotten.
+   */
+  public RowTimeKeepFirstRowFunction(int timeField, RowTypeInfo inputType, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.timeField = timeField;
     this.inputType = inputType;
   }
 
   @Override
   public void open(OpenContext context) {
-    earliest = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-row", inputType));
-    emitted = getRuntimeContext().getState(new ValueStateDescriptor<>("first-row-emitted", Types.BOOLEAN));
+    earliest = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("earliest-row", inputType), stateRetentionMillis));
+    emitted = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("first-row-emitted", Types.BOOLEAN), stateRetentionMillis));
   }
 
   @Override

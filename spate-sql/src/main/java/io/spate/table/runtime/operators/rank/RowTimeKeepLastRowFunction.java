@@ -8,6 +8,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 
@@ -24,17 +25,23 @@ public final class RowTimeKeepLastRowFunction extends KeyedProcessFunction<Row, 
 
   private final int timeField;
   private final RowTypeInfo inputType;
+  private final long stateRetentionMillis;
   private transient ValueState<Row> last;
 
-  /** Keeps the row of rows of {@code inputType} whose field {@code timeField} is last. */
-  public RowTimeKeepLastRowFunction(int timeField, RowTypeInfo inputType) {
+  /**
+   * Keeps the row of rows of {@code inputType} whose field {@code timeField} is last.
+   * A key idle for {@code stateRetentionMillis} (0: never) is forgotten.
+   */
+  public RowTimeKeepLastRowFunction(int timeField, RowTypeInfo inputType, long stateRetentionMillis) {
+    this.stateRetentionMillis = stateRetentionMillis;
     this.timeField = timeField;
     this.inputType = inputType;
   }
 
   @Override
   public void open(OpenContext context) {
-    last = getRuntimeContext().getState(new ValueStateDescriptor<>("last-row", inputType));
+    last = getRuntimeContext().getState(StateRetention.apply(
+        new ValueStateDescriptor<>("last-row", inputType), stateRetentionMillis));
   }
 
   @Override

@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code table.exec.state.ttl}: a key of a GROUP BY or a join that saw no input for longer than the
- * retention starts afresh; without it, state is kept for ever.
+ * {@code table.exec.state.ttl}: a key of a GROUP BY, a join, a Top-N, a deduplication or an OVER
+ * aggregate that saw no input for longer than the retention starts afresh; without it, state is kept
+ * for ever.
  */
 class SqlStateTtlE2ETest {
 
@@ -29,7 +30,31 @@ class SqlStateTtlE2ETest {
     tEnv.getConfig().set("table.exec.state.ttl", ttl);
     tEnv.createTemporaryView("keys", env.fromSource(new DataGeneratorSource<>(index -> "a", 2,
         RateLimiterStrategy.perSecond(1), Types.STRING), WatermarkStrategy.noWatermarks(), "keys"));
+    tEnv.createTemporaryView("once", env.fromSource(new DataGeneratorSource<>(index -> "a", 1,
+        RateLimiterStrategy.perSecond(1), Types.STRING), WatermarkStrategy.noWatermarks(), "once"));
     return tEnv;
+  }
+
+  /** The changes of {@code query} over the view {@code keys} (and {@code once}, the key "a" once). */
+  private static List<Row> changes(String ttl, String query) throws Exception {
+    StreamTableEnvironment tEnv = sessionWithKeys(ttl);
+    return tEnv.toChangelogStream(tEnv.sqlQuery(query)).executeAndCollect(100);
+  }
+
+  /** The rows left after applying the changes of {@code query}, as a multiset. */
+  private static List<Row> finalRows(String ttl, String query) throws Exception {
+    List<Row> table = new java.util.ArrayList<>();
+    for (Row change : changes(ttl, query)) {
+      RowKind kind = change.getKind();
+      Row row = Row.copy(change);
+      row.setKind(RowKind.INSERT);
+      if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
+        table.add(row);
+      } else {
+        assertThat(table.remove(row)).as("retracted %s was emitted before", change).isTrue();
+      }
+    }
+    return table;
   }
 
   private static List<Row> countChanges(String ttl) throws Exception {
@@ -67,5 +92,52 @@ class SqlStateTtlE2ETest {
   void withoutARetentionAJoinKeepsItsRowsForEver() throws Exception {
     // The second rows also join the first ones: 1 + 1 + 2.
     assertThat(joined("0 ms")).hasSize(4).containsOnly(Row.of("a", "a"));
+  }
+
+  private static final String TOP_1 = "SELECT f0 FROM (SELECT f0, ROW_NUMBER() OVER (PARTITION BY f0 ORDER BY f0) AS rn"
+      + " FROM keys) WHERE rn <= 1";
+
+  @Test
+  void aTopNForgetsAKeyIdleForLongerThanTheRetention() throws Exception {
+    // The second "a" ties with the first and stays out of the top 1, unless the first was forgotten.
+    assertThat(changes("200 ms", TOP_1)).containsExactly(Row.ofKind(RowKind.INSERT, "a"),
+        Row.ofKind(RowKind.INSERT, "a"));
+    assertThat(changes("0 ms", TOP_1)).containsExactly(Row.ofKind(RowKind.INSERT, "a"));
+  }
+
+  private static final String FIRST_ROW = "SELECT f0 FROM (SELECT f0, ROW_NUMBER() OVER (PARTITION BY f0 ORDER BY pt)"
+      + " AS rn FROM (SELECT f0, PROCTIME() AS pt FROM keys)) WHERE rn = 1";
+
+  @Test
+  void aDeduplicationForgetsAKeyIdleForLongerThanTheRetention() throws Exception {
+    assertThat(changes("200 ms", FIRST_ROW)).containsExactly(Row.ofKind(RowKind.INSERT, "a"),
+        Row.ofKind(RowKind.INSERT, "a"));
+    assertThat(changes("0 ms", FIRST_ROW)).containsExactly(Row.ofKind(RowKind.INSERT, "a"));
+  }
+
+  private static final String RUNNING_COUNT = "SELECT f0, COUNT(*) OVER (PARTITION BY f0 ORDER BY pt"
+      + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n FROM (SELECT f0, PROCTIME() AS pt FROM keys)";
+
+  @Test
+  void anOverAggregateForgetsAPartitionIdleForLongerThanTheRetention() throws Exception {
+    assertThat(changes("200 ms", RUNNING_COUNT)).containsExactly(Row.ofKind(RowKind.INSERT, "a", 1L),
+        Row.ofKind(RowKind.INSERT, "a", 1L));
+    assertThat(changes("0 ms", RUNNING_COUNT)).containsExactly(Row.ofKind(RowKind.INSERT, "a", 1L),
+        Row.ofKind(RowKind.INSERT, "a", 2L));
+  }
+
+  @Test
+  void aSemiJoinForgetsRowsIdleForLongerThanTheRetention() throws Exception {
+    // "once" has its row only at the start: the second "a" of keys finds it only without retention.
+    String semi = "SELECT f0 FROM keys WHERE f0 IN (SELECT f0 FROM once)";
+    assertThat(finalRows("200 ms", semi)).containsExactly(Row.of("a"));
+    assertThat(finalRows("0 ms", semi)).containsExactly(Row.of("a"), Row.of("a"));
+  }
+
+  @Test
+  void anAntiJoinForgetsRowsIdleForLongerThanTheRetention() throws Exception {
+    String anti = "SELECT f0 FROM keys WHERE f0 NOT IN (SELECT f0 FROM once)";
+    assertThat(finalRows("200 ms", anti)).containsExactly(Row.of("a"));
+    assertThat(finalRows("0 ms", anti)).isEmpty();
   }
 }

@@ -125,7 +125,7 @@ class JoinOperatorsHarnessTest {
   void anAntiJoinRetractsItsRowWhenAMatchArrivesAndEmitsItAgainWhenTheMatchGoes() throws Exception {
     RowTypeInfo keys = new RowTypeInfo(Types.INT);
     try (TwoInputTestHarness<Row, Row, Row> harness = TestHarnesses.forKeyedCoProcess(
-        new SemiAntiJoinFunction(keys, keys, null, true), KEY, KEY)) {
+        new SemiAntiJoinFunction(keys, keys, null, true, 0), KEY, KEY)) {
       harness.processElement1(Row.of(1)).processElement1(Row.of(2));
       harness.processElement2(Row.of(1)).processElement2(Row.of(1));
       harness.processElement2(Row.ofKind(RowKind.DELETE, 1)).processElement2(Row.ofKind(RowKind.DELETE, 1));
@@ -138,7 +138,7 @@ class JoinOperatorsHarnessTest {
   void aSemiJoinEmitsALeftRowOnceWhateverTheNumberOfMatches() throws Exception {
     RowTypeInfo keys = new RowTypeInfo(Types.INT);
     try (TwoInputTestHarness<Row, Row, Row> harness = TestHarnesses.forKeyedCoProcess(
-        new SemiAntiJoinFunction(keys, keys, null, false), KEY, KEY)) {
+        new SemiAntiJoinFunction(keys, keys, null, false, 0), KEY, KEY)) {
       harness.processElement1(Row.of(1)).processElement2(Row.of(1)).processElement2(Row.of(1));
       harness.processElement2(Row.of(2)).processElement1(Row.of(2)).processElement1(Row.of(3));
       harness.processElement2(Row.ofKind(RowKind.DELETE, 1)).processElement2(Row.ofKind(RowKind.DELETE, 1));
