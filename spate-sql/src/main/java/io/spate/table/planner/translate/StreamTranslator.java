@@ -34,6 +34,7 @@ import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
+import io.spate.table.runtime.operators.aggregate.DistinctAggFunction;
 import io.spate.table.runtime.operators.aggregate.GroupAggFunction;
 import io.spate.table.runtime.operators.window.WindowAggFunction;
 import io.spate.table.runtime.operators.join.JoinFunction;
@@ -363,6 +364,10 @@ public final class StreamTranslator {
   }
 
   static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+    if (call.isDistinct() && (call.getAggregation().getKind() != SqlKind.COUNT || call.getArgList().size() > 1
+        || call.getAggregation() instanceof UserAggSqlFunction)) {
+      return distinctAggFunction(call, inputType, retract);
+    }
     if (call.getAggregation() instanceof UserAggSqlFunction user) {
       return UserAggregates.of(user, call, inputType, retract);
     }
@@ -372,9 +377,6 @@ public final class StreamTranslator {
     TypeInformation<?> valueInfo = field < 0 ? null
         : TypeInfos.of(SpateTypeFactory.toLogicalType(inputType.getFieldList().get(field).getType()));
     SqlKind kind = call.getAggregation().getKind();
-    if (call.isDistinct() && kind != SqlKind.COUNT) {
-      throw new TableException("Spate SQL supports DISTINCT only in COUNT(DISTINCT ...) yet, not in " + call);
-    }
     if (call.getArgList().size() > 1) {
       throw new TableException("Spate SQL does not support the aggregate " + call + " yet");
     }
@@ -398,6 +400,21 @@ public final class StreamTranslator {
         throw new TableException("Spate SQL does not support the aggregate function " + call.getAggregation().getName()
             + " yet");
     }
+  }
+
+  /** {@code AGG(DISTINCT ...)}: the aggregate without DISTINCT and filter, over the distinct argument values. */
+  private static AggFunction distinctAggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+    int[] fields = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+    AggregateCall plain = call.withDistinct(false).withFilter(-1);
+    // COUNT(DISTINCT a, b) counts the distinct non-NULL tuples: one count per tuple that enters.
+    AggFunction inner = call.getAggregation().getKind() == SqlKind.COUNT && fields.length > 1
+        && !(call.getAggregation() instanceof UserAggSqlFunction)
+        ? AggFunctions.count(-1, -1) : aggFunction(plain, inputType, retract);
+    TypeInformation<?>[] types = new TypeInformation<?>[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      types[i] = TypeInfos.of(SpateTypeFactory.toLogicalType(inputType.getFieldList().get(fields[i]).getType()));
+    }
+    return new DistinctAggFunction(inner, fields, call.filterArg, fields.length == 1 ? types[0] : new RowTypeInfo(types));
   }
 
   private DataStream<Row> values(LogicalValues values) {

@@ -25,9 +25,6 @@ final class UserAggregates {
 
   /** The aggregate of {@code call} over rows of {@code inputType}; {@code retract} if the input is a changelog. */
   static AggFunction of(UserAggSqlFunction sqlFunction, AggregateCall call, RelDataType inputType, boolean retract) {
-    if (call.isDistinct()) {
-      throw new ValidationException("Spate SQL does not support DISTINCT in the user aggregate " + call + " yet");
-    }
     List<RelDataType> argumentTypes = new ArrayList<>();
     for (int argument : call.getArgList()) {
       argumentTypes.add(inputType.getFieldList().get(argument).getType());
