@@ -23,6 +23,9 @@ public interface Table {
   /** Inserts the query's rows into table {@code tablePath}. */
   TableResult executeInsert(String tablePath);
 
+  /** Writes the rows into a table of {@code descriptor}, registered under a generated name, and starts the job. */
+  TableResult executeInsert(TableDescriptor descriptor);
+
   /** The query's plan, as {@code EXPLAIN} shows it, with {@code extraDetails}. */
   String explain(ExplainDetail... extraDetails);
 

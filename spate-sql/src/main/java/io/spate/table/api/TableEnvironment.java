@@ -30,6 +30,15 @@ public interface TableEnvironment {
   /** The table or view {@code path} ({@code [catalog.][database.]name}) as a {@link Table}. */
   Table from(String path);
 
+  /** A table of {@code descriptor}, registered under a generated name for this session. */
+  Table from(TableDescriptor descriptor);
+
+  /** Registers {@code descriptor} as the temporary table {@code path}, as {@code CREATE TEMPORARY TABLE} does. */
+  void createTemporaryTable(String path, TableDescriptor descriptor);
+
+  /** Registers {@code descriptor} as the table {@code path} in the catalog, as {@code CREATE TABLE} does. */
+  void createTable(String path, TableDescriptor descriptor);
+
   /** Registers {@code table} as the temporary view {@code path}. */
   void createTemporaryView(String path, Table table);
 

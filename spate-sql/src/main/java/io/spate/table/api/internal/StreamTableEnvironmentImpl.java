@@ -14,6 +14,7 @@ import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Table;
 import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.api.TableConfig;
+import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.bridge.java.StreamTableEnvironment;
 import io.spate.table.runtime.typeutils.TypeInfos;
@@ -114,6 +115,21 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public Table from(String path) {
     return tables.from(path);
+  }
+
+  @Override
+  public Table from(TableDescriptor descriptor) {
+    return tables.from(descriptor);
+  }
+
+  @Override
+  public void createTemporaryTable(String path, TableDescriptor descriptor) {
+    tables.createTemporaryTable(path, descriptor);
+  }
+
+  @Override
+  public void createTable(String path, TableDescriptor descriptor) {
+    tables.createTable(path, descriptor);
   }
 
   @Override

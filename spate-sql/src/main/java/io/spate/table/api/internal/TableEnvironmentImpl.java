@@ -15,6 +15,7 @@ import io.spate.table.api.ResultKind;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableConfig;
+import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableEnvironment;
 import io.spate.table.api.TableException;
 import io.spate.table.api.TableResult;
@@ -514,6 +515,28 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     ObjectIdentifier id = catalogs.qualify(parts);
     catalogs.getTableOrError(id);
     return sqlQuery("SELECT * FROM " + id.asSerializableString());
+  }
+
+  @Override
+  public Table from(TableDescriptor descriptor) {
+    String name = unnamedTableName();
+    createTemporaryTable("`" + name.replace("`", "``") + "`", descriptor);
+    return from("`" + name.replace("`", "``") + "`");
+  }
+
+  @Override
+  public void createTemporaryTable(String path, TableDescriptor descriptor) {
+    createFromDescriptor(path, descriptor, true);
+  }
+
+  @Override
+  public void createTable(String path, TableDescriptor descriptor) {
+    createFromDescriptor(path, descriptor, false);
+  }
+
+  private void createFromDescriptor(String path, TableDescriptor descriptor, boolean temporary) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    executeSql(descriptor.toDdl(id.asSerializableString(), temporary));
   }
 
   @Override

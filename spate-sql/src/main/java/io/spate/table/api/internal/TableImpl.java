@@ -5,6 +5,7 @@ import io.spate.table.api.GroupWindow;
 import io.spate.table.api.GroupWindowedTable;
 import io.spate.table.api.GroupedTable;
 import io.spate.table.api.Table;
+import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.ValidationException;
 import io.spate.table.api.WindowReference;
@@ -58,6 +59,13 @@ final class TableImpl implements Table {
     List<String> parts = SqlStatementParser.parseName(tablePath);
     String target = String.join(".", parts.stream().map(p -> "`" + p.replace("`", "``") + "`").toList());
     return env.executeSql("INSERT INTO " + target + "\n" + query.text());
+  }
+
+  @Override
+  public TableResult executeInsert(TableDescriptor descriptor) {
+    String name = env.unnamedTableName();
+    env.createTemporaryTable("`" + name.replace("`", "``") + "`", descriptor);
+    return executeInsert("`" + name.replace("`", "``") + "`");
   }
 
   @Override
