@@ -26,6 +26,24 @@ public final class TableConfigOptions {
       .durationType().defaultValue(Duration.ZERO)
       .withDescription("How long state of a key that saw no update is kept by stateful operators; 0 keeps it for ever.");
 
+  /** Whether GROUP BY aggregates handle their input in mini-batches. */
+  public static final ConfigOption<Boolean> TABLE_EXEC_MINIBATCH_ENABLED =
+      ConfigOptions.key("table.exec.mini-batch.enabled").booleanType().defaultValue(false)
+          .withDescription("Whether GROUP BY aggregates collect rows per key and handle them in batches: fewer state"
+              + " accesses and fewer intermediate changes, the same final results.");
+
+  /** How long a mini-batch may hold a row. */
+  public static final ConfigOption<Duration> TABLE_EXEC_MINIBATCH_ALLOW_LATENCY =
+      ConfigOptions.key("table.exec.mini-batch.allow-latency").durationType().defaultValue(Duration.ZERO)
+          .withDescription("The longest time a mini-batch holds a row before the batch is handled; must be more than"
+              + " 0 when mini-batches are enabled.");
+
+  /** How many rows a mini-batch holds at most. */
+  public static final ConfigOption<Long> TABLE_EXEC_MINIBATCH_SIZE =
+      ConfigOptions.key("table.exec.mini-batch.size").longType().defaultValue(-1L)
+          .withDescription("The most rows a mini-batch holds before it is handled; must be more than 0 when"
+              + " mini-batches are enabled.");
+
   /** When an upsert sink gets a materializer that keeps its rows per primary key. */
   public static final ConfigOption<UpsertMaterialize> SINK_UPSERT_MATERIALIZE =
       ConfigOptions.key("table.exec.sink.upsert-materialize").enumType(UpsertMaterialize.class)

@@ -35,6 +35,7 @@ import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.table.runtime.operators.aggregate.DistinctAggFunction;
+import io.spate.table.runtime.operators.aggregate.MiniBatchGroupAggOperator;
 import io.spate.table.runtime.operators.aggregate.GroupAggFunction;
 import io.spate.table.runtime.operators.window.WindowAggFunction;
 import io.spate.table.runtime.operators.join.JoinFunction;
@@ -241,6 +242,11 @@ public final class StreamTranslator {
       return input.keyBy(new KeyProjection(keys), keyType)
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
+    }
+    if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
+      return input.keyBy(new KeyProjection(keys), keyType).transform("MiniBatch" + name,
+          rowTypeInfo(aggregate.getRowType()), new MiniBatchGroupAggOperator(keys, functions, stateRetentionMillis(),
+              miniBatchLatencyMillis(), miniBatchSize()));
     }
     return input.keyBy(new KeyProjection(keys), keyType)
         .process(new GroupAggFunction(keys, functions, stateRetentionMillis()), rowTypeInfo(aggregate.getRowType()))
@@ -490,6 +496,24 @@ public final class StreamTranslator {
       rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());
     }
     return rows;
+  }
+
+  private long miniBatchLatencyMillis() {
+    long latency = config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ALLOW_LATENCY).toMillis();
+    if (latency <= 0) {
+      throw new ValidationException("'table.exec.mini-batch.allow-latency' must be more than 0 when"
+          + " 'table.exec.mini-batch.enabled' is true, for example '2 s'");
+    }
+    return latency;
+  }
+
+  private long miniBatchSize() {
+    long size = config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_SIZE);
+    if (size <= 0) {
+      throw new ValidationException("'table.exec.mini-batch.size' must be more than 0 when"
+          + " 'table.exec.mini-batch.enabled' is true, for example '5000'");
+    }
+    return size;
   }
 
   /** {@code table.exec.sink.upsert-materialize}: when upsert sinks get their changes materialized by key. */

@@ -1,0 +1,108 @@
+package io.spate.table.runtime.operators.aggregate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The per-key work of a {@code GROUP BY} over a changelog, shared by the operator that handles each
+ * row on its own and the mini-batch one that handles a key's rows together: the accumulators (the
+ * aggregates' accumulators, then how many rows the key holds), how a row changes them, the result
+ * row, and the changes that take the result from one value to the next.
+ */
+@Internal
+public final class GroupAggregation implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int[] keyFields;
+  private final AggFunction[] aggs;
+
+  /** Aggregates {@code aggs}; a result row is the key's fields ({@code keyFields} of the input), then the aggregates. */
+  public GroupAggregation(int[] keyFields, AggFunction[] aggs) {
+    this.keyFields = keyFields;
+    this.aggs = aggs;
+  }
+
+  /** The type of a key's accumulators, for state. */
+  public RowTypeInfo accumulatorType() {
+    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length + 1];
+    for (int i = 0; i < aggs.length; i++) {
+      types[i] = aggs[i].accumulatorType();
+    }
+    types[aggs.length] = Types.LONG;
+    return new RowTypeInfo(types);
+  }
+
+  /**
+   * The accumulators {@code accs} (null for a key without rows) after {@code input}, changed in place
+   * where they exist; null when the key holds no rows afterwards. A retraction for a key without rows
+   * (its state expired) changes nothing.
+   */
+  public Row apply(Row accs, Row input) {
+    boolean adds = input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER;
+    if (accs == null) {
+      if (!adds) {
+        return null;
+      }
+      accs = new Row(aggs.length + 1);
+      for (int i = 0; i < aggs.length; i++) {
+        accs.setField(i, aggs[i].createAccumulator());
+      }
+      accs.setField(aggs.length, 0L);
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, adds ? aggs[i].accumulate(accs.getField(i), input) : aggs[i].retract(accs.getField(i), input));
+    }
+    long rows = (Long) accs.getField(aggs.length) + (adds ? 1 : -1);
+    accs.setField(aggs.length, rows);
+    return rows <= 0 ? null : accs;
+  }
+
+  /** The result row of a key (whose fields {@code keySource}, an input row of the key, holds) with {@code accs}. */
+  public Row result(Row keySource, Row accs) {
+    Row result = new Row(keyFields.length + aggs.length);
+    for (int i = 0; i < keyFields.length; i++) {
+      result.setField(i, keySource.getField(keyFields[i]));
+    }
+    for (int i = 0; i < aggs.length; i++) {
+      result.setField(keyFields.length + i, aggs[i].getValue(accs.getField(i)));
+    }
+    return result;
+  }
+
+  /**
+   * Emits the changes from the result {@code before} to {@code after} (either null where the key has no
+   * result): an insert, a delete, an update-before and update-after pair, or nothing if they are equal.
+   */
+  public static void emitChange(Row before, Row after, Consumer<Row> out) {
+    if (before == null) {
+      if (after != null) {
+        out.accept(after);
+      }
+    } else if (after == null) {
+      before.setKind(RowKind.DELETE);
+      out.accept(before);
+    } else if (!sameFields(before, after)) {
+      before.setKind(RowKind.UPDATE_BEFORE);
+      out.accept(before);
+      after.setKind(RowKind.UPDATE_AFTER);
+      out.accept(after);
+    }
+  }
+
+  private static boolean sameFields(Row a, Row b) {
+    for (int i = 0; i < a.getArity(); i++) {
+      if (!Objects.deepEquals(a.getField(i), b.getField(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
