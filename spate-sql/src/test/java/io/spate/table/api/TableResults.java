@@ -1,12 +1,10 @@
 package io.spate.table.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
-import io.spate.api.types.RowKind;
+import io.spate.table.testing.ChangelogFold;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,23 +28,7 @@ final class TableResults {
    * duplicate or a stray retraction fails).
    */
   static Map<Row, Integer> folded(TableResult result) {
-    Map<Row, Integer> rows = new HashMap<>();
-    for (Row change : rows(result)) {
-      RowKind kind = change.getKind();
-      Row row = Row.copy(change);
-      row.setKind(RowKind.INSERT);
-      if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-        rows.merge(row, 1, Integer::sum);
-      } else {
-        Integer count = rows.get(row);
-        assertThat(count).as("the row %s that %s takes back", row, kind).isNotNull();
-        if (count == 1) {
-          rows.remove(row);
-        } else {
-          rows.put(row, count - 1);
-        }
-      }
-    }
-    return rows;
+    return ChangelogFold.fold(rows(result));
   }
+
 }

@@ -11,6 +11,7 @@ import io.spate.api.types.RowKind;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.testing.ChangelogFold;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
 import java.util.HashMap;
@@ -44,22 +45,7 @@ class MiniBatchGroupAggOperatorTest {
     return harness;
   }
 
-  /** The table a changelog leaves: each row with how often it is there; a retraction must find its row. */
-  private static Map<Row, Integer> fold(List<Row> changes) {
-    Map<Row, Integer> table = new HashMap<>();
-    for (Row change : changes) {
-      Row row = Row.copy(change);
-      row.setKind(RowKind.INSERT);
-      if (change.getKind() == RowKind.INSERT || change.getKind() == RowKind.UPDATE_AFTER) {
-        table.merge(row, 1, Integer::sum);
-      } else {
-        assertThat(table.get(row)).as("retracted %s", row).isNotNull();
-        table.merge(row, -1, Integer::sum);
-        table.remove(row, 0);
-      }
-    }
-    return table;
-  }
+
 
   @Test
   void anyBatchingFoldsToTheRowByRowResult() {
@@ -89,7 +75,8 @@ class MiniBatchGroupAggOperatorTest {
               }
             }
             batched.endInput();
-            assertThat(fold(batched.extractOutputValues())).isEqualTo(fold(single.extractOutputValues()));
+            assertThat(ChangelogFold.fold(batched.extractOutputValues())).isEqualTo(
+                ChangelogFold.fold(single.extractOutputValues()));
             assertThat(batched.extractOutputValues().size()).isLessThanOrEqualTo(single.extractOutputValues().size());
             batched.close();
             single.close();
