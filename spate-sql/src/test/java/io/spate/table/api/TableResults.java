@@ -1,6 +1,5 @@
 package io.spate.table.api;
 
-
 import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.types.Row;
 import io.spate.table.testing.ChangelogFold;
