@@ -221,6 +221,11 @@ public final class Row implements Serializable {
    * @throws IndexOutOfBoundsException naming the arity, if {@code pos} is out of range
    */
   public Object getField(int pos) {
+    Object[] fields = fieldByPosition;
+    if (fields != null && pos >= 0 && pos < fields.length) {
+      return fields[pos];
+    }
+    // The messages are built only here: every record passes the fast path above, which must not allocate.
     return positionsFor("read field " + pos + " by position")[checkPosition(pos)];
   }
 
@@ -237,6 +242,11 @@ public final class Row implements Serializable {
    * @throws IndexOutOfBoundsException naming the arity, if {@code pos} is out of range
    */
   public void setField(int pos, Object value) {
+    Object[] fields = fieldByPosition;
+    if (fields != null && pos >= 0 && pos < fields.length) {
+      fields[pos] = value;
+      return;
+    }
     positionsFor("set field " + pos + " by position")[checkPosition(pos)] = value;
   }
 

@@ -24,7 +24,6 @@ import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.logical.RowType;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -172,7 +171,9 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     }
 
     private static LocalDateTime time(long epochMillis) {
-      return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+      // Not ofInstant: it builds the offset's ZoneRules anew on every call.
+      return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
+          (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
     }
   }
 }

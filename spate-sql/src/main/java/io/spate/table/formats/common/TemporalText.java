@@ -48,7 +48,7 @@ public final class TemporalText {
 
   /** An instant as a UTC timestamp in {@code format} with a {@code Z}. */
   public static String timestampLtz(Instant instant, TimestampFormat format) {
-    LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     return (format == TimestampFormat.SQL ? SQL_TIMESTAMP_LTZ : ISO_TIMESTAMP_LTZ).format(utc);
   }
 

@@ -59,7 +59,7 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
   /** {@code millis} in the class of the time attribute. */
   static Object time(long millis, boolean local) {
     Instant instant = Instant.ofEpochMilli(millis);
-    return local ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+    return local ? LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC) : instant;
   }
 
   /** A time attribute's value in epoch milliseconds. */
