@@ -259,36 +259,9 @@ public final class StreamTranslator {
    * when its window closes); -1 if it is a plain aggregate.
    */
   static int windowEndField(LogicalAggregate aggregate) {
-    RelNode input = aggregate.getInput();
-    List<Integer> sources = new ArrayList<>();
-    RelNode below = input;
-    if (input instanceof LogicalProject project) {
-      for (RexNode expression : project.getProjects()) {
-        sources.add(expression instanceof RexInputRef ref ? ref.getIndex() : -1);
-      }
-      below = project.getInput();
-    } else {
-      for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
-        sources.add(i);
-      }
-    }
-    if (!(below instanceof LogicalTableFunctionScan scan) || !isWindowFunction(scan)) {
-      return -1;
-    }
-    int fields = scan.getRowType().getFieldCount();
-    int start = fields - 3;
-    int end = fields - 2;
-    int startField = -1;
-    int endField = -1;
-    for (int group : aggregate.getGroupSet()) {
-      if (sources.get(group) == start) {
-        startField = group;
-      } else if (sources.get(group) == end) {
-        endField = group;
-      }
-    }
-    return startField >= 0 && endField >= 0 ? endField : -1;
+    return WindowColumns.windowEnd(aggregate.getInput(), aggregate.getGroupSet().toArray());
   }
+
 
   private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
     return scan.getCall() instanceof RexCall call

@@ -1,21 +1,22 @@
 package io.spate.table.planner.translate;
 
 import io.spate.api.annotation.Internal;
-import io.spate.table.planner.functions.WindowTableFunctions;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
 /**
  * Which fields of a plan are a window table function's {@code window_start} and {@code window_end}:
- * the function's own, passed on unchanged by projections and filters, and the group keys of a window
- * aggregate that groups by them.
+ * the function's own, passed on unchanged by projections and filters, the group keys of a window
+ * aggregate that groups by them, and both sides' of a window join. As in Flink, an aggregate grouping
+ * by a window aggregate's start and end is a window aggregate again (a cascade), and so is a join on
+ * them a window join.
  */
 @Internal
 final class WindowColumns {
@@ -27,8 +28,7 @@ final class WindowColumns {
 
   /** Whether field {@code field} of {@code plan}'s rows is a window's start or end, or null if neither. */
   static Kind of(RelNode plan, int field) {
-    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
+    if (plan instanceof LogicalTableFunctionScan scan && WindowCall.isWindowFunction(scan)) {
       int fields = scan.getRowType().getFieldCount();
       return field == fields - 3 ? Kind.START : field == fields - 2 ? Kind.END : null;
     }
@@ -41,6 +41,10 @@ final class WindowColumns {
     }
     if (plan instanceof LogicalFilter filter) {
       return of(filter.getInput(), field);
+    }
+    if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
+      int leftFields = join.getLeft().getRowType().getFieldCount();
+      return field < leftFields ? of(join.getLeft(), field) : of(join.getRight(), field - leftFields);
     }
     if (plan instanceof LogicalAggregate aggregate && StreamTranslator.windowEndField(aggregate) >= 0
         && field < aggregate.getGroupCount()) {

@@ -2,20 +2,12 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
-import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.join.WindowJoinOperator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.logical.LogicalCalc;
-import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
-import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 
 /**
@@ -83,25 +75,11 @@ final class WindowJoinTranslator {
     return starts ? ends : null;
   }
 
-  /** Whether {@code field} of {@code plan} is a window table function's {@code window_start} or {@code window_end}. */
+  /** Whether {@code field} of {@code plan} is a window's {@code window_start} or {@code window_end}. */
   private static WindowField windowField(RelNode plan, int field) {
-    if (plan instanceof LogicalFilter filter) {
-      return windowField(filter.getInput(), field);
-    }
-    if (plan instanceof LogicalProject project) {
-      return project.getProjects().get(field) instanceof RexInputRef ref
-          ? windowField(project.getInput(), ref.getIndex()) : WindowField.OTHER;
-    }
-    if (plan instanceof LogicalCalc calc) {
-      RexLocalRef local = calc.getProgram().getProjectList().get(field);
-      return calc.getProgram().expandLocalRef(local) instanceof RexInputRef ref
-          ? windowField(calc.getInput(), ref.getIndex()) : WindowField.OTHER;
-    }
-    if (plan instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP)) {
-      int fields = scan.getRowType().getFieldCount();
-      return field == fields - 3 ? WindowField.START : field == fields - 2 ? WindowField.END : WindowField.OTHER;
-    }
-    return WindowField.OTHER;
+    WindowColumns.Kind kind = WindowColumns.of(plan, field);
+    return kind == WindowColumns.Kind.START ? WindowField.START
+        : kind == WindowColumns.Kind.END ? WindowField.END : WindowField.OTHER;
   }
+
 }
