@@ -461,9 +461,10 @@ public final class StreamTranslator {
     if (table.getWatermarkSpec() != null) {
       RelDataType fullType = scan.getRowType();
       int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
-      Expr watermark = compiler.compile(planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1),
-          fullType));
-      RowtimeWatermarks watermarks = new RowtimeWatermarks(rowtime, watermark);
+      RexNode watermarkExpression = planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1), fullType);
+      long delay = WatermarkDelays.of(watermarkExpression, rowtime);
+      RowtimeWatermarks watermarks = delay >= 0 ? RowtimeWatermarks.boundedDelay(rowtime, delay)
+          : new RowtimeWatermarks(rowtime, compiler.compile(watermarkExpression));
       WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> watermarks.generator())
           .withTimestampAssigner(watermarks.timestampAssigner());
       rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());

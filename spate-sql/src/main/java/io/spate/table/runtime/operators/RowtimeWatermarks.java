@@ -24,11 +24,28 @@ public final class RowtimeWatermarks implements Serializable {
 
   private final int rowtimeIndex;
   private final Expr watermark;
+  private final long delayMillis;
 
   /** Watermarks from {@code watermark}, timestamps from field {@code rowtimeIndex}. */
   public RowtimeWatermarks(int rowtimeIndex, Expr watermark) {
     this.rowtimeIndex = rowtimeIndex;
     this.watermark = watermark;
+    this.delayMillis = -1;
+  }
+
+  /**
+   * Watermarks that trail the rowtime column (field {@code rowtimeIndex}) by {@code delayMillis}: the
+   * common {@code WATERMARK FOR ts AS ts - INTERVAL ...}, computed from the row's timestamp instead of
+   * evaluating the expression on every row.
+   */
+  public static RowtimeWatermarks boundedDelay(int rowtimeIndex, long delayMillis) {
+    return new RowtimeWatermarks(rowtimeIndex, null, delayMillis);
+  }
+
+  private RowtimeWatermarks(int rowtimeIndex, Expr watermark, long delayMillis) {
+    this.rowtimeIndex = rowtimeIndex;
+    this.watermark = watermark;
+    this.delayMillis = delayMillis;
   }
 
   /** The timestamp assigner: the rowtime column in epoch milliseconds. */
@@ -47,11 +64,16 @@ public final class RowtimeWatermarks implements Serializable {
   /** A generator that emits the largest watermark expression value seen, on each periodic emit. */
   public WatermarkGenerator<Row> generator() {
     Expr expression = watermark;
+    long delay = delayMillis;
     return new WatermarkGenerator<>() {
       private long current = Long.MIN_VALUE;
 
       @Override
       public void onEvent(Row event, long eventTimestamp, WatermarkOutput output) {
+        if (expression == null) {
+          current = Math.max(current, eventTimestamp - delay);
+          return;
+        }
         Object value = expression.eval(event);
         if (value != null) {
           current = Math.max(current, epochMillis(value));
