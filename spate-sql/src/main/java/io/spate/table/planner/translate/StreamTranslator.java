@@ -431,12 +431,10 @@ public final class StreamTranslator {
       throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()
           + ") cannot be scanned");
     }
-    if (table.getColumns().stream().anyMatch(c -> c instanceof Column.MetadataColumn)) {
-      throw new TableException("Spate SQL does not read METADATA columns yet (table " + id.asSummaryString() + ")");
-    }
+    RowType producedType = ReadableMetadata.apply(table, scanSource);
     String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
     ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
-    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(table.getPhysicalRowType());
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
     RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
     DataStream<Row> physical;
     if (provider instanceof SourceProvider sourceProvider) {
@@ -448,15 +446,17 @@ public final class StreamTranslator {
           + id.asSummaryString());
     }
     DataStream<Row> rows = physical;
-    boolean computed = table.getColumns().stream().anyMatch(c -> c instanceof Column.ComputedColumn);
+    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
     if (computed) {
       List<RexNode> projects = new ArrayList<>();
       int physicalIndex = 0;
+      int metadataIndex = table.getPhysicalRowType().getFieldCount();
       for (Column column : table.getColumns()) {
         if (column instanceof Column.ComputedColumn c) {
           projects.add(planner.toRex(new SqlText(c.expression(), 1, 1), physicalType));
         } else {
-          projects.add(planner.rexBuilder().makeInputRef(physicalType, physicalIndex++));
+          projects.add(planner.rexBuilder().makeInputRef(physicalType,
+              column.isPhysical() ? physicalIndex++ : metadataIndex++));
         }
       }
       RelDataType fullType = scan.getRowType();
