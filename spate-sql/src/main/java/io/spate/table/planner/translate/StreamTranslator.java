@@ -21,6 +21,7 @@ import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.codegen.ExprCompiler;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.CalcFunction;
@@ -105,6 +106,9 @@ public final class StreamTranslator {
   public DataStream<Row> translate(RelNode plan) {
     if (plan instanceof TableScan scan) {
       return scan(scan);
+    }
+    if (plan instanceof ChangelogNormalize normalize) {
+      return ChangelogNormalizeTranslator.translate(this, normalize);
     }
     if (RankTranslator.matches(plan)) {
       return new RankTranslator(this).translate(plan);
