@@ -280,7 +280,8 @@ final class KafkaTableOptions {
           modes.add(0, "unbounded");
         }
         throw new ValidationException("Table " + table + ": '" + modeOption.key() + "' = '" + mode + "' is not one of "
-            + modes + NearestName.of(mode, modes).map(n -> "; did you mean '" + n + "'?").orElse(""));
+            + modes + NearestName.of(mode, modes).or(() -> modes.stream().filter(m -> m.startsWith(mode)).findFirst())
+            .map(n -> "; did you mean '" + n + "'?").orElse(""));
     }
   }
 
