@@ -154,7 +154,7 @@ class KafkaTableE2ETest {
     tEnv.executeSql("CREATE TABLE meta (`off` BIGINT METADATA FROM 'offset' VIRTUAL, v STRING,"
         + " ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', `topic` STRING METADATA VIRTUAL,"
         + " `partition` INT METADATA VIRTUAL, `headers` MAP<STRING, BYTES> METADATA,"
-        + " tt STRING METADATA FROM 'timestamp-type' VIRTUAL, shout AS UPPER(v)) WITH ("
+        + " tt STRING METADATA FROM 'timestamp-type' VIRTUAL, shout AS UPPER(v), WATERMARK FOR ts AS ts) WITH ("
         + kafka(topic, ", 'format' = 'csv'") + ")");
     List<Row> rows = rows("SELECT `off`, v, ts, `topic`, `partition`, tt, shout, `headers`['trace'] FROM meta");
     assertThat(rows).hasSize(2);
