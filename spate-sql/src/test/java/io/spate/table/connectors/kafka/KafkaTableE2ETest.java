@@ -145,6 +145,23 @@ class KafkaTableE2ETest {
   }
 
   @Test
+  void aTopicListAndATopicPatternReadEveryTopicTheyName() throws Exception {
+    int n = TOPICS.incrementAndGet();
+    for (String topic : List.of("pat-a-" + n, "pat-b-" + n, "other-" + n)) {
+      broker.createTopic(topic, 1);
+      broker.produce(List.of(new ProducerRecord<>(topic, 0, null, null, topic.getBytes(StandardCharsets.UTF_8))));
+    }
+    String common = "'connector' = 'kafka', 'properties.bootstrap.servers' = '" + broker.bootstrapServers()
+        + "', 'format' = 'csv', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'";
+    tEnv.executeSql("CREATE TABLE listed (v STRING, t STRING METADATA FROM 'topic' VIRTUAL) WITH (" + common
+        + ", 'topic' = 'pat-a-" + n + ";other-" + n + "')");
+    tEnv.executeSql("CREATE TABLE matched (v STRING) WITH (" + common + ", 'topic-pattern' = 'pat-.-" + n + "')");
+    assertThat(rows("SELECT v, t FROM listed")).containsExactlyInAnyOrder(Row.of("pat-a-" + n, "pat-a-" + n),
+        Row.of("other-" + n, "other-" + n));
+    assertThat(rows("SELECT v FROM matched")).containsExactlyInAnyOrder(Row.of("pat-a-" + n), Row.of("pat-b-" + n));
+  }
+
+  @Test
   void metadataColumnsAreRead() throws Exception {
     String topic = newTopic(1);
     RecordHeaders headers = new RecordHeaders();
