@@ -122,6 +122,19 @@ class UpsertKafkaTableE2ETest {
   }
 
   @Test
+  void aSinkOfItsOwnParallelismKeepsEachKeysChangesInOrder() throws Exception {
+    String topic = "u" + TOPICS.incrementAndGet();
+    broker.createTopic(topic, 3);
+    tEnv.executeSql("CREATE TABLE wide (k STRING, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+        + "'connector' = 'upsert-kafka', 'topic' = '" + topic + "', 'properties.bootstrap.servers' = '"
+        + broker.bootstrapServers() + "', 'key.format' = 'csv', 'value.format' = 'csv', 'sink.parallelism' = '2',"
+        + " 'scan.bounded.mode' = 'latest-offset')");
+    tEnv.executeSql("INSERT INTO wide SELECT k, COUNT(*) FROM " + WORDS + " GROUP BY k");
+    assertThat(fold(changelog("SELECT * FROM wide")))
+        .isEqualTo(Map.of(Row.of("a", 3L), 1, Row.of("b", 1L), 1, Row.of("c", 1L), 1));
+  }
+
+  @Test
   void explainShowsTheUpsertSourceAndItsNormalization() {
     countsTable();
     String plan = tEnv.explainSql("SELECT k, c FROM counts WHERE c > 1", ExplainDetail.CHANGELOG_MODE);
