@@ -366,8 +366,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
       CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
       if (table.getColumns().stream().anyMatch(c -> !WritableMetadata.isWritable(c))) {
-        throw new TableException("Spate SQL does not write into tables with computed or VIRTUAL metadata columns yet (table "
-            + table.getIdentifier().asSummaryString() + ")");
+        throw new TableException("Spate SQL does not write into tables with computed or VIRTUAL metadata columns yet"
+            + " (table " + table.getIdentifier().asSummaryString() + ")");
       }
       RelNode query = planner.rewrite(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));

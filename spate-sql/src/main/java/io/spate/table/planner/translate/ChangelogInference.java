@@ -28,7 +28,8 @@ import org.apache.calcite.rel.logical.LogicalJoin;
  * semi join inserts unless an input takes rows back; an anti join deletes a row once it finds a
  * match); a window aggregate, an OVER aggregate, a window Top-N and a
  * deduplication keeping the first row emit inserts only, other Top-Ns and a deduplication keeping
- * the last row emit every kind, and so does the normalization of an upsert source; projections, filters and unions pass on what their inputs emit.
+ * the last row emit every kind, and so does the normalization of an upsert source; projections,
+ * filters and unions pass on what their inputs emit.
  */
 @Internal
 public final class ChangelogInference {
