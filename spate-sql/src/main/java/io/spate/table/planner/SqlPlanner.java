@@ -171,6 +171,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
 
   /** {@code plan} rewritten with Calcite's logical rules: filters pushed down, projections merged, constants folded. */
   public RelNode rewrite(RelNode plan) {
+    plan = UpsertSourceNormalization.apply(plan);
     HepPlanner planner = new HepPlanner(LOGICAL_REWRITES);
     planner.setRoot(JoinRewrites.apply(plan));
     return planner.findBestExp();

@@ -30,6 +30,7 @@ import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.catalog.ObjectIdentifier;
 import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.connector.sink.DynamicTableSink;
+import io.spate.table.planner.translate.WritableMetadata;
 import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.connector.sink.SinkV2Provider;
 import io.spate.table.factories.FactoryUtil;
@@ -365,14 +366,15 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         throw new TableException("Not an INSERT: " + insert.text());
       }
       CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
-      if (table.getColumns().stream().anyMatch(c -> !c.isPhysical())) {
-        throw new TableException("Spate SQL does not write into tables with computed or metadata columns yet (table "
-            + table.getIdentifier().asSummaryString() + ")");
+      if (table.getColumns().stream().anyMatch(c -> !WritableMetadata.isWritable(c))) {
+        throw new TableException("Spate SQL does not write into tables with computed or VIRTUAL metadata columns yet"
+            + " (table " + table.getIdentifier().asSummaryString() + ")");
       }
       RelNode query = planner.rewrite(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
+      rows = WritableMetadata.apply(table, sink, rows);
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();
       if (provider instanceof SinkV2Provider sinkProvider) {

@@ -3,6 +3,7 @@ package io.spate.table.planner.translate;
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.RowKind;
 import io.spate.table.connector.ChangelogMode;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.apache.calcite.rel.logical.LogicalJoin;
  * semi join inserts unless an input takes rows back; an anti join deletes a row once it finds a
  * match); a window aggregate, an OVER aggregate, a window Top-N and a
  * deduplication keeping the first row emit inserts only, other Top-Ns and a deduplication keeping
- * the last row emit every kind; projections, filters and unions pass on what their inputs emit.
+ * the last row emit every kind, and so does the normalization of an upsert source; projections,
+ * filters and unions pass on what their inputs emit.
  */
 @Internal
 public final class ChangelogInference {
@@ -93,6 +95,9 @@ public final class ChangelogInference {
     }
     if (node instanceof TableScan scan) {
       return scans.apply(scan);
+    }
+    if (node instanceof ChangelogNormalize) {
+      return ChangelogMode.all();
     }
     if (node instanceof Values) {
       return ChangelogMode.insertOnly();

@@ -1,6 +1,7 @@
 package io.spate.table.planner.translate;
 
 import io.spate.api.annotation.Internal;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
@@ -25,6 +26,9 @@ public final class PlanNodeNames {
     }
     if (node instanceof Aggregate aggregate) {
       return aggregate(aggregate);
+    }
+    if (node instanceof ChangelogNormalize normalize) {
+      return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";
     }
     if (node instanceof Join join) {
       return "Join(joinType=[" + joinType(join.getJoinType()) + "], where=[" + join.getCondition() + "])";

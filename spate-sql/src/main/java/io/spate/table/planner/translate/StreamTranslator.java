@@ -21,6 +21,7 @@ import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.codegen.ExprCompiler;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.CalcFunction;
@@ -107,6 +108,9 @@ public final class StreamTranslator {
   public DataStream<Row> translate(RelNode plan) {
     if (plan instanceof TableScan scan) {
       return scan(scan);
+    }
+    if (plan instanceof ChangelogNormalize normalize) {
+      return ChangelogNormalizeTranslator.translate(this, normalize);
     }
     if (RankTranslator.matches(plan)) {
       return new RankTranslator(this).translate(plan);
@@ -427,12 +431,10 @@ public final class StreamTranslator {
       throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()
           + ") cannot be scanned");
     }
-    if (table.getColumns().stream().anyMatch(c -> c instanceof Column.MetadataColumn)) {
-      throw new TableException("Spate SQL does not read METADATA columns yet (table " + id.asSummaryString() + ")");
-    }
+    RowType producedType = ReadableMetadata.apply(table, scanSource);
     String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
     ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
-    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(table.getPhysicalRowType());
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
     RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
     DataStream<Row> physical;
     if (provider instanceof SourceProvider sourceProvider) {
@@ -444,15 +446,17 @@ public final class StreamTranslator {
           + id.asSummaryString());
     }
     DataStream<Row> rows = physical;
-    boolean computed = table.getColumns().stream().anyMatch(c -> c instanceof Column.ComputedColumn);
+    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
     if (computed) {
       List<RexNode> projects = new ArrayList<>();
       int physicalIndex = 0;
+      int metadataIndex = table.getPhysicalRowType().getFieldCount();
       for (Column column : table.getColumns()) {
         if (column instanceof Column.ComputedColumn c) {
           projects.add(planner.toRex(new SqlText(c.expression(), 1, 1), physicalType));
         } else {
-          projects.add(planner.rexBuilder().makeInputRef(physicalType, physicalIndex++));
+          projects.add(planner.rexBuilder().makeInputRef(physicalType,
+              column.isPhysical() ? physicalIndex++ : metadataIndex++));
         }
       }
       RelDataType fullType = scan.getRowType();
