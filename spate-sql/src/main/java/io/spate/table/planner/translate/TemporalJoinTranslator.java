@@ -72,10 +72,6 @@ final class TemporalJoinTranslator {
     int leftCount = left.getRowType().getFieldCount();
     CorrelationId id = correlate.getCorrelationId();
     int leftTime = periodField(snapshot.getPeriod(), id);
-    if (table != null && "jdbc".equals(table.getOptions().get("connector"))) {
-      throw new TableException("Spate SQL does not support lookup joins yet (" + name + " has the connector 'jdbc');"
-          + " they come with the jdbc SQL connector");
-    }
     if (!StreamTranslator.isInsertOnly(left)) {
       throw new TableException("Spate SQL does not support a temporal join whose left side is an updating table yet"
           + " (its rows come from an aggregate or a join that retracts)");
