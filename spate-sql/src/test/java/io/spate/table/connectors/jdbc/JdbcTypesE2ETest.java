@@ -66,7 +66,7 @@ class JdbcTypesE2ETest {
         + " (2, CAST(NULL AS BOOLEAN), CAST(NULL AS SMALLINT), CAST(NULL AS INT), CAST(NULL AS BIGINT),"
         + " CAST(NULL AS FLOAT), CAST(NULL AS DOUBLE), CAST(NULL AS DECIMAL(10, 2)), CAST(NULL AS STRING),"
         + " CAST(NULL AS BYTES), CAST(NULL AS DATE), CAST(NULL AS TIME), CAST(NULL AS TIMESTAMP(3)),"
-        + " CAST(NULL AS ARRAY<INT>), CAST(NULL AS ARRAY<STRING>))").await();
+        + " CAST(NULL AS INTEGER ARRAY), CAST(NULL AS VARCHAR ARRAY))").await();
     List<Row> rows = rows("SELECT * FROM all_types");
     rows.sort((a, b) -> Integer.compare((Integer) a.getField(0), (Integer) b.getField(0)));
     assertThat(rows).hasSize(2);
