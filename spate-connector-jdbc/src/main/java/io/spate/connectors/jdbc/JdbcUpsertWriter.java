@@ -58,6 +58,8 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
   private final Duration retryBackoff;
   private final BatchingWriterThread<Change> thread;
   private final String upsertSql;
+  /** Whether each field is a key field, for the fallback's UPDATE. */
+  private final boolean[] isKey;
   // Used on the writer thread only.
   private Connection connection;
   private PreparedStatement upsert;
@@ -76,6 +78,10 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
     this.connector = new JdbcConnector(connectionOptions, NAME);
     this.retryBackoff = retryBackoff;
     this.upsertSql = spec.upsertStatement().orElse(null);
+    this.isKey = new boolean[spec.fieldNames().length];
+    for (int key : spec.keyIndexes()) {
+      isKey[key] = true;
+    }
     this.thread = new BatchingWriterThread<>("spate-jdbc-upsert-writer (subtask " + subtask + ")",
         executionOptions.getBatchSize(), Duration.ofMillis(executionOptions.getBatchIntervalMs()),
         2 * executionOptions.getBatchSize(), this::connectWithRetries, this::writeWithRetries);
@@ -227,12 +233,8 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
 
   private void updateOrInsert(Object[] values) throws SQLException {
     int parameter = 1;
-    java.util.Set<Integer> keys = new java.util.HashSet<>();
-    for (int key : spec.keyIndexes()) {
-      keys.add(key);
-    }
     for (int i = 0; i < values.length; i++) {
-      if (!keys.contains(i)) {
+      if (!isKey[i]) {
         spec.setters()[i].set(update, parameter++, values[i]);
       }
     }
