@@ -22,6 +22,9 @@ public interface LookupTableSource extends DynamicTableSource {
     int[][] getKeys();
   }
 
-  /** How a lookup runs, such as an {@link io.spate.table.connector.source.lookup.AsyncLookupFunctionProvider}. */
+  /**
+   * How a lookup runs: an {@link io.spate.table.connector.source.lookup.AsyncLookupFunctionProvider} or a
+   * {@link io.spate.table.connector.source.lookup.LookupFunctionProvider}.
+   */
   interface LookupRuntimeProvider {}
 }

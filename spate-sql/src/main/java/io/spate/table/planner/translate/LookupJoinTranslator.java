@@ -7,10 +7,13 @@ import io.spate.table.api.TableException;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.LookupTableSource;
 import io.spate.table.connector.source.lookup.AsyncLookupFunctionProvider;
+import io.spate.table.connector.source.lookup.LookupFunctionProvider;
+import io.spate.table.functions.AsyncLookupFunction;
 import io.spate.table.catalog.Column;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.join.LookupJoinRunner;
+import io.spate.table.runtime.operators.join.ThreadedLookupFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +57,15 @@ final class LookupJoinTranslator {
     }
     int[][] keys = join.tableKeys().stream().map(k -> new int[] {k}).toArray(int[][]::new);
     LookupTableSource.LookupRuntimeProvider provider = lookupSource.getLookupRuntimeProvider(() -> keys);
-    if (!(provider instanceof AsyncLookupFunctionProvider async)) {
-      throw new TableException("Spate SQL runs asynchronous lookup functions only; the connector of table " + name
-          + " gives a " + provider.getClass().getName());
+    AsyncLookupFunction function;
+    if (provider instanceof AsyncLookupFunctionProvider async) {
+      function = async.createAsyncLookupFunction();
+    } else if (provider instanceof LookupFunctionProvider sync) {
+      function = new ThreadedLookupFunction(sync.createLookupFunction(), name, CAPACITY);
+    } else {
+      throw new TableException("The connector of table " + name + " gives an unknown lookup provider "
+          + provider.getClass().getName() + "; Spate SQL runs an AsyncLookupFunctionProvider or a"
+          + " LookupFunctionProvider");
     }
     List<Expr> keyExprs = translator.compiler.compileAll(join.leftKeys());
     List<RexNode> expressions = new ArrayList<>(join.leftKeys());
@@ -65,7 +74,7 @@ final class LookupJoinTranslator {
       condition = translator.compiler.compile(join.remaining());
       expressions.add(join.remaining());
     }
-    LookupJoinRunner runner = new LookupJoinRunner(async.createAsyncLookupFunction(), keyExprs, condition,
+    LookupJoinRunner runner = new LookupJoinRunner(function, keyExprs, condition,
         join.joinType() == JoinRelType.LEFT, join.tableType().getFieldCount(), name,
         translator.compiler.userFunctionsOf(expressions));
     DataStream<Row> left = translator.translate(join.getInput());

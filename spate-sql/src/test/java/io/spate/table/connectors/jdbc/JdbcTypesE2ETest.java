@@ -92,6 +92,21 @@ class JdbcTypesE2ETest {
   }
 
   @Test
+  void timestampsWithATimeZoneAreInstantsBothWays() throws Exception {
+    db.execute("CREATE TABLE instants (id INT PRIMARY KEY, happened TIMESTAMPTZ(3))",
+        "INSERT INTO instants VALUES (1, '2024-03-01 12:00:00.250+02'), (2, NULL)",
+        "CREATE TABLE instants_copy (id INT PRIMARY KEY, happened TIMESTAMPTZ(3))");
+    String columns = "(id INT, happened TIMESTAMP_LTZ(3), PRIMARY KEY (id) NOT ENFORCED)";
+    tEnv.executeSql("CREATE TABLE instants " + columns + JdbcTableE2ETest.with(db, "instants", ""));
+    tEnv.executeSql("CREATE TABLE instants_copy " + columns + JdbcTableE2ETest.with(db, "instants_copy", ""));
+    assertThat(rows("SELECT id, happened FROM instants WHERE id = 1"))
+        .containsExactly(Row.of(1, java.time.Instant.parse("2024-03-01T10:00:00.250Z")));
+    tEnv.executeSql("INSERT INTO instants_copy SELECT * FROM instants").await();
+    assertThat(db.query("SELECT id, happened = TIMESTAMPTZ '2024-03-01 10:00:00.250+00' FROM instants_copy ORDER BY id"))
+        .containsExactly(List.of(1, true), java.util.Arrays.asList(2, null));
+  }
+
+  @Test
   void aColumnWhoseDatabaseTypeDoesNotReadIntoItsSqlTypeIsNamed() {
     db.execute("CREATE TABLE mismatch (id INT, amount TEXT)", "INSERT INTO mismatch VALUES (1, 'ten')");
     tEnv.executeSql("CREATE TABLE mismatch (id INT, amount DECIMAL(10, 2))" + JdbcTableE2ETest.with(db, "mismatch",
