@@ -97,6 +97,25 @@ class JdbcLookupJoinE2ETest {
   }
 
   @Test
+  void rowsEnrichedByALookupJoinKeepTheirEventTimeForAWindowAggregate() {
+    customers("'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '100'");
+    tEnv.executeSql("CREATE TABLE sales (n INT, customer_id AS n % 3 * 10,"
+        + " ts AS CAST(TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1' SECOND * n AS TIMESTAMP(3)),"
+        + " proc_time AS PROCTIME(), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen',"
+        + " 'fields.n.kind' = 'sequence', 'fields.n.start' = '0', 'fields.n.end' = '29')");
+    tEnv.executeSql("CREATE TEMPORARY VIEW enriched AS SELECT s.n, s.ts, c.name FROM sales AS s"
+        + " JOIN customers FOR SYSTEM_TIME AS OF s.proc_time AS c ON s.customer_id = c.id AND c.region = 'south'");
+    // n % 3 = 1 finds Ann S (10), n % 3 = 2 finds Bob (20), n % 3 = 0 (key 0) finds nobody.
+    assertThat(rows("SELECT window_start, name, COUNT(*) AS sales FROM TABLE(TUMBLE(TABLE enriched,"
+        + " DESCRIPTOR(ts), INTERVAL '15' SECOND)) GROUP BY window_start, window_end, name"))
+        .containsExactlyInAnyOrder(
+            Row.of(java.time.LocalDateTime.of(2024, 1, 1, 0, 0, 0), "Ann S", 5L),
+            Row.of(java.time.LocalDateTime.of(2024, 1, 1, 0, 0, 0), "Bob", 5L),
+            Row.of(java.time.LocalDateTime.of(2024, 1, 1, 0, 0, 15), "Ann S", 5L),
+            Row.of(java.time.LocalDateTime.of(2024, 1, 1, 0, 0, 15), "Bob", 5L));
+  }
+
+  @Test
   void explainNamesTheLookupJoinWithItsKeysAndItIsInsertOnly() {
     customers("");
     String plan = tEnv.explainSql("SELECT o.id, c.name FROM orders AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF"
