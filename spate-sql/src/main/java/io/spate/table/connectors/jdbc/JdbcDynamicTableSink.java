@@ -15,7 +15,10 @@ import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.sink.DynamicTableSink;
 import io.spate.table.types.logical.RowType;
 import java.io.Serializable;
+import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.typeutils.TypeInfos;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +53,12 @@ final class JdbcDynamicTableSink implements DynamicTableSink {
   public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
     Sink<Row> sink = primaryKey.isEmpty() ? appendSink() : upsertSink();
     return (DataStreamSinkProvider) (DataStream<Row> rows, String name) -> {
-      DataStreamSink<Row> written = rows.sinkTo(sink).name(name);
+      DataStream<Row> input = rows;
+      if (!primaryKey.isEmpty() && write.parallelism() != null && write.parallelism() != rows.getParallelism()) {
+        // The changes of a key must reach one sink subtask in their order, which a rebalance would not keep.
+        input = rows.keyBy(new KeyProjection(keyIndexes()), TypeInfos.ofRow(keyType()));
+      }
+      DataStreamSink<Row> written = input.sinkTo(sink).name(name);
       if (write.parallelism() != null) {
         written.setParallelism(write.parallelism());
       }
@@ -81,6 +89,18 @@ final class JdbcDynamicTableSink implements DynamicTableSink {
         setters[i].set(statement, i + 1, row.getField(i));
       }
     }, write.executionOptions(), table.connection());
+  }
+
+  private int[] keyIndexes() {
+    return primaryKey.stream().mapToInt(physical.getFieldNames()::indexOf).toArray();
+  }
+
+  private RowType keyType() {
+    List<RowType.RowField> fields = new ArrayList<>();
+    for (String key : primaryKey) {
+      fields.add(new RowType.RowField(key, physical.getTypeAt(physical.getFieldNames().indexOf(key))));
+    }
+    return new RowType(false, fields);
   }
 
   private JdbcUpsertSink.FieldSetter[] setters() {

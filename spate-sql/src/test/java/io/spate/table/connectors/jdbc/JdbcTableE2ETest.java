@@ -70,6 +70,27 @@ class JdbcTableE2ETest {
   }
 
   @Test
+  void aSinkOfAnotherParallelismGetsEachKeysChangesInOrder() throws Exception {
+    db.execute("CREATE TABLE mod_totals (k INT PRIMARY KEY, cnt BIGINT, total BIGINT)");
+    tEnv.getConfig().set("parallelism.default", "2");
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
+        + " 'fields.n.start' = '0', 'fields.n.end' = '1999')");
+    tEnv.executeSql("CREATE TABLE mod_totals (k INT, cnt BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+        + with(db, "mod_totals", "'sink.parallelism' = '3', 'sink.buffer-flush.max-rows' = '1'"));
+    tEnv.executeSql("INSERT INTO mod_totals SELECT CAST(n % 5 AS INT), COUNT(*), SUM(n) FROM numbers"
+        + " GROUP BY CAST(n % 5 AS INT)").await();
+    List<List<Object>> expected = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      long total = 0;
+      for (long n = k; n < 2000; n += 5) {
+        total += n;
+      }
+      expected.add(List.of(k, 400L, total));
+    }
+    assertThat(db.query("SELECT k, cnt, total FROM mod_totals ORDER BY k")).isEqualTo(expected);
+  }
+
+  @Test
   void deletesOfTheQueryDeleteByKey() throws Exception {
     // How many words occur how often: a count's row is deleted once no word has that count any more.
     db.execute("CREATE TABLE count_counts (cnt BIGINT PRIMARY KEY, words BIGINT)");
