@@ -1,7 +1,5 @@
 package io.spate.connectors.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.async.ResultFuture;
@@ -9,23 +7,10 @@ import io.spate.api.functions.async.RichAsyncFunction;
 import io.spate.api.metrics.Counter;
 import java.io.IOException;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Enriches each record with the rows a query finds for its key, asynchronously: use it with
@@ -53,42 +38,21 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
     OUT join(IN input, List<V> found) throws Exception;
   }
 
-  private final JdbcConnectionOptions connectionOptions;
-  private final String sql;
   private final KeySelector<IN, K> keySelector;
-  private final JdbcStatementBuilder<K> keySetter;
-  private final ResultExtractor<V> extractor;
   private final Joiner<IN, V, OUT> joiner;
+  private final String sql;
   private final int poolSize;
-  private final int maxQueuedLookups;
-  private final long cacheMaxRows;
-  private final Duration cacheTtl;
-  private final Duration queryTimeout;
-  private final int maxRetries;
-  private final Duration retryBackoff;
+  private final JdbcKeyLookup<K, V> lookup;
 
-  private transient HikariDataSource pool;
-  private transient ThreadPoolExecutor executor;
-  private transient LookupCache<K, List<V>> cache;
-  private transient ConcurrentHashMap<K, CompletableFuture<List<V>>> inFlight;
   private transient Counter hits;
   private transient Counter misses;
-  private transient AtomicLong queries;
 
-  private JdbcAsyncLookupFunction(Builder<IN, K, V, OUT> b) {
-    this.connectionOptions = b.connectionOptions;
-    this.sql = b.sql;
+  private JdbcAsyncLookupFunction(Builder<IN, K, V, OUT> b, JdbcKeyLookup<K, V> lookup) {
     this.keySelector = b.keySelector;
-    this.keySetter = b.keySetter;
-    this.extractor = b.extractor;
     this.joiner = b.joiner;
+    this.sql = b.sql;
     this.poolSize = b.poolSize;
-    this.maxQueuedLookups = b.maxQueuedLookups;
-    this.cacheMaxRows = b.cacheMaxRows;
-    this.cacheTtl = b.cacheTtl;
-    this.queryTimeout = b.queryTimeout;
-    this.maxRetries = b.maxRetries;
-    this.retryBackoff = b.retryBackoff;
+    this.lookup = lookup;
   }
 
   /** A builder; the connection, query, key selector, key setter, result extractor and joiner are required. */
@@ -98,41 +62,9 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
 
   @Override
   public void open(OpenContext openContext) throws Exception {
-    int subtask = getRuntimeContext().getIndexOfThisSubtask();
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("spate-jdbc-lookup (subtask " + subtask + ")");
-    config.setJdbcUrl(connectionOptions.getDbURL());
-    if (connectionOptions.getDriverName() != null) {
-      config.setDriverClassName(connectionOptions.getDriverName());
-    }
-    connectionOptions.getUsername().ifPresent(config::setUsername);
-    connectionOptions.getPassword().ifPresent(config::setPassword);
-    config.setMaximumPoolSize(poolSize);
-    config.setMinimumIdle(Math.min(poolSize, 1));
-    config.setConnectionTimeout(Math.max(250, queryTimeout.toMillis()));
-    config.setValidationTimeout(Math.max(250, Math.min(queryTimeout.toMillis(),
-        TimeUnit.SECONDS.toMillis(connectionOptions.getConnectionCheckTimeoutSeconds()))));
-    try {
-      pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      String reason = cause instanceof SQLException sql ? SqlErrors.describe(sql) : String.valueOf(cause.getMessage());
-      throw new IOException(NAME + ": cannot connect to " + connectionOptions.getDbURL()
-          + connectionOptions.getUsername().map(u -> " as user '" + u + "'").orElse("") + ": " + reason, e);
-    }
-    AtomicInteger threadCount = new AtomicInteger();
-    executor = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(maxQueuedLookups), r -> {
-          Thread thread = new Thread(r, "spate-jdbc-lookup-" + threadCount.getAndIncrement() + " (subtask "
-              + subtask + ")");
-          thread.setDaemon(true);
-          return thread;
-        });
-    cache = new LookupCache<>((int) Math.min(Integer.MAX_VALUE, cacheMaxRows), cacheTtl.toNanos(), System::nanoTime);
-    inFlight = new ConcurrentHashMap<>();
+    lookup.open(getRuntimeContext().getIndexOfThisSubtask());
     hits = getRuntimeContext().getMetricGroup().counter("lookupCacheHits");
     misses = getRuntimeContext().getMetricGroup().counter("lookupCacheMisses");
-    queries = new AtomicLong();
   }
 
   @Override
@@ -142,32 +74,14 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
       resultFuture.completeExceptionally(new IOException(NAME + ": the key selector returned null for " + input));
       return;
     }
-    List<V> cached = cache.get(key);
+    List<V> cached = lookup.cached(key);
     if (cached != null) {
       hits.inc();
       complete(input, cached, resultFuture);
       return;
     }
     misses.inc();
-    CompletableFuture<List<V>> mine = new CompletableFuture<>();
-    CompletableFuture<List<V>> shared = inFlight.putIfAbsent(key, mine);
-    if (shared == null) {
-      shared = mine;
-      List<V> stored = cache.get(key); // a query that ended since the first look stored it
-      if (stored != null) {
-        inFlight.remove(key, mine);
-        mine.complete(stored);
-      } else {
-        try {
-          executor.execute(() -> runLookup(key, mine));
-        } catch (RejectedExecutionException e) {
-          inFlight.remove(key, mine);
-          mine.completeExceptionally(new IOException(NAME + ": " + maxQueuedLookups + " lookups are queued"
-              + " already; lower the async operator's capacity or raise maxQueuedLookups", e));
-        }
-      }
-    }
-    shared.whenComplete((rows, error) -> {
+    lookup.load(key).whenComplete((rows, error) -> {
       if (error != null) {
         resultFuture.completeExceptionally(error);
       } else {
@@ -187,54 +101,6 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
     resultFuture.complete(out == null ? List.of() : List.of(out));
   }
 
-  private void runLookup(K key, CompletableFuture<List<V>> result) {
-    try {
-      List<V> rows = queryWithRetries(key);
-      cache.put(key, rows);
-      inFlight.remove(key, result);
-      result.complete(rows);
-    } catch (Throwable t) {
-      inFlight.remove(key, result);
-      result.completeExceptionally(t);
-    }
-  }
-
-  private List<V> queryWithRetries(K key) throws IOException, InterruptedException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return query(key);
-      } catch (SQLException e) {
-        if (!SqlErrors.isTransient(e) || attempt >= maxRetries) {
-          throw new IOException(NAME + ": looking up key " + key + " with '" + sql + "' failed"
-              + (attempt > 0 ? " " + (attempt + 1) + " times" : "") + ": " + SqlErrors.describe(e), e);
-        }
-        TimeUnit.MILLISECONDS.sleep(retryBackoff.toMillis() * (attempt + 1));
-      }
-    }
-  }
-
-  private List<V> query(K key) throws SQLException, IOException {
-    queries.incrementAndGet();
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
-      keySetter.accept(statement, key);
-      List<V> rows = new ArrayList<>(1);
-      try (ResultSet resultSet = statement.executeQuery()) {
-        while (resultSet.next()) {
-          V row;
-          try {
-            row = extractor.extract(resultSet);
-          } catch (RuntimeException e) {
-            throw new IOException(NAME + ": the result extractor failed on a row of key " + key + ": " + e, e);
-          }
-          rows.add(row);
-        }
-      }
-      return List.copyOf(rows);
-    }
-  }
-
   @Override
   public void timeout(IN input, ResultFuture<OUT> resultFuture) {
     K key;
@@ -250,18 +116,12 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
 
   /** Queries run by this instance since it was opened (a cache miss shared by concurrent lookups counts once). */
   long queriesRun() {
-    return queries.get();
+    return lookup.queriesRun();
   }
 
   @Override
   public void close() throws Exception {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (pool != null) {
-      pool.close();
-    }
+    lookup.close();
   }
 
   /** Builds a {@link JdbcAsyncLookupFunction}. */
@@ -278,7 +138,6 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
     private Duration cacheTtl = Duration.ofMinutes(10);
     private Duration queryTimeout = Duration.ofSeconds(10);
     private int maxRetries = 3;
-    private Duration retryBackoff = Duration.ofMillis(500);
 
     private Builder() {}
 
@@ -370,7 +229,11 @@ public final class JdbcAsyncLookupFunction<IN, K, V, OUT> extends RichAsyncFunct
         throw new IllegalArgumentException(NAME + ": the cache TTL must not be negative and the query timeout must"
             + " be positive; got " + cacheTtl + " and " + queryTimeout);
       }
-      return new JdbcAsyncLookupFunction<>(this);
+      JdbcKeyLookup<K, V> lookup = JdbcKeyLookup.<K, V>builder().setConnectionOptions(connectionOptions)
+          .setQuery(sql).setKeySetter(keySetter).setResultExtractor(extractor).setMaxPoolSize(poolSize)
+          .setMaxQueuedLookups(maxQueuedLookups).setCache(cacheMaxRows, cacheTtl).setQueryTimeout(queryTimeout)
+          .setMaxRetries(maxRetries).build();
+      return new JdbcAsyncLookupFunction<>(this, lookup);
     }
   }
 }

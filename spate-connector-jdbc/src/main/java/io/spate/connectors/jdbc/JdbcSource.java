@@ -49,9 +49,10 @@ public final class JdbcSource<T> implements Source<T, JdbcSourceSplit, List<Jdbc
   private final Serializable[][] parameters;
   private final int fetchSize;
   private final int fetchBatchSize;
+  private final boolean autoCommit;
 
   JdbcSource(String sql, JdbcConnectionOptions connectionOptions, ResultExtractor<T> extractor,
-      TypeInformation<T> type, Serializable[][] parameters, int fetchSize, int fetchBatchSize) {
+      TypeInformation<T> type, Serializable[][] parameters, int fetchSize, int fetchBatchSize, boolean autoCommit) {
     this.sql = sql;
     this.connectionOptions = connectionOptions;
     this.extractor = extractor;
@@ -59,6 +60,7 @@ public final class JdbcSource<T> implements Source<T, JdbcSourceSplit, List<Jdbc
     this.parameters = parameters;
     this.fetchSize = fetchSize;
     this.fetchBatchSize = fetchBatchSize;
+    this.autoCommit = autoCommit;
   }
 
   /** A builder of a source; the SQL, URL, result extractor and type information are required. */
@@ -132,7 +134,7 @@ public final class JdbcSource<T> implements Source<T, JdbcSourceSplit, List<Jdbc
 
     Reader(JdbcSource<T> source, SourceReaderContext context) {
       super(NAME, () -> new JdbcSplitReader<>(source.sql, source.extractor, source.connectionOptions,
-              source.fetchSize, source.fetchBatchSize),
+              source.fetchSize, source.fetchBatchSize, source.autoCommit),
           (record, output, position) -> {
             output.collect(record);
             position.emitted++;

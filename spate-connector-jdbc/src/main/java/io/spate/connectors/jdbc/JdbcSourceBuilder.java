@@ -24,6 +24,7 @@ public final class JdbcSourceBuilder<T> {
   private JdbcParameterValuesProvider parameters;
   private int fetchSize = 1_000;
   private int splitReaderFetchBatchSize = 1_024;
+  private boolean autoCommit;
 
   JdbcSourceBuilder() {}
 
@@ -93,6 +94,15 @@ public final class JdbcSourceBuilder<T> {
     return this;
   }
 
+  /**
+   * Whether the queries run with auto-commit (false by default: in a read-only transaction, in which
+   * PostgreSQL streams rows by a cursor, fetch size at a time; with auto-commit it sends all at once).
+   */
+  public JdbcSourceBuilder<T> setAutoCommit(boolean autoCommit) {
+    this.autoCommit = autoCommit;
+    return this;
+  }
+
   /** The source; fails naming what is missing or inconsistent. */
   public JdbcSource<T> build() {
     if (sql == null || sql.isBlank()) {
@@ -124,7 +134,7 @@ public final class JdbcSourceBuilder<T> {
             + " placeholders, but split " + i + " has " + given + " parameters " + Arrays.toString(values[i]));
       }
     }
-    return new JdbcSource<>(sql, connection, extractor, type, values, fetchSize, splitReaderFetchBatchSize);
+    return new JdbcSource<>(sql, connection, extractor, type, values, fetchSize, splitReaderFetchBatchSize, autoCommit);
   }
 
   /** The {@code ?} placeholders outside quotes and comments. */

@@ -23,6 +23,7 @@ final class JdbcSplitReader<T> implements SplitReader<T, JdbcSourceSplit> {
   private final JdbcConnector connector;
   private final int fetchSize;
   private final int fetchBatchSize;
+  private final boolean autoCommit;
   private final ArrayDeque<JdbcSourceSplit> splits = new ArrayDeque<>();
   private Connection connection;
   private PreparedStatement statement;
@@ -31,8 +32,9 @@ final class JdbcSplitReader<T> implements SplitReader<T, JdbcSourceSplit> {
   private long rowNumber;
 
   JdbcSplitReader(String sql, ResultExtractor<T> extractor, JdbcConnectionOptions options, int fetchSize,
-      int fetchBatchSize) {
+      int fetchBatchSize, boolean autoCommit) {
     this.sql = sql;
+    this.autoCommit = autoCommit;
     this.extractor = extractor;
     this.connector = new JdbcConnector(options, JdbcSource.NAME);
     this.fetchSize = fetchSize;
@@ -89,7 +91,7 @@ final class JdbcSplitReader<T> implements SplitReader<T, JdbcSourceSplit> {
       if (connection == null) {
         connection = connector.connect();
         // Without auto-commit PostgreSQL streams the rows with a cursor, fetchSize at a time.
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(autoCommit);
         connection.setReadOnly(true);
       }
       statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -125,7 +127,9 @@ final class JdbcSplitReader<T> implements SplitReader<T, JdbcSourceSplit> {
       if (statement != null) {
         statement.close();
       }
-      connection.commit(); // ends the read transaction and its cursor
+      if (!autoCommit) {
+        connection.commit(); // ends the read transaction and its cursor
+      }
     } finally {
       rows = null;
       statement = null;

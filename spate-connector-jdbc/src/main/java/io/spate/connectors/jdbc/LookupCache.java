@@ -6,21 +6,43 @@ import java.util.function.LongSupplier;
 
 /**
  * A bounded cache of lookup results: at most {@code maxRows} keys, the least recently used one
- * evicted first, each entry valid for {@code ttlNanos} after it was stored. Safe for the lookup
- * threads and the task thread at once (one lock; entries are few and operations short).
+ * evicted first, each entry valid for {@code writeTtlNanos} after it was stored and, if an access
+ * TTL is set, for {@code accessTtlNanos} after it was last read. Safe for the lookup threads and
+ * the task thread at once (one lock; entries are few and operations short).
  */
 final class LookupCache<K, V> {
 
-  private record Entry<V>(V value, long expiresAtNanos) {}
+  /** An access TTL that never expires an entry. */
+  static final long NEVER = Long.MAX_VALUE;
+
+  private static final class Entry<V> {
+    final V value;
+    final long writtenAt;
+    long accessedAt;
+
+    Entry(V value, long now) {
+      this.value = value;
+      this.writtenAt = now;
+      this.accessedAt = now;
+    }
+  }
 
   private final int maxRows;
-  private final long ttlNanos;
+  private final long writeTtlNanos;
+  private final long accessTtlNanos;
   private final LongSupplier clock;
   private final LinkedHashMap<K, Entry<V>> entries;
 
+  /** A cache whose entries expire {@code ttlNanos} after they were stored. */
   LookupCache(int maxRows, long ttlNanos, LongSupplier nanoClock) {
+    this(maxRows, ttlNanos, NEVER, nanoClock);
+  }
+
+  /** A cache whose entries expire after a write TTL and an access TTL ({@link #NEVER} for none). */
+  LookupCache(int maxRows, long writeTtlNanos, long accessTtlNanos, LongSupplier nanoClock) {
     this.maxRows = maxRows;
-    this.ttlNanos = ttlNanos;
+    this.writeTtlNanos = writeTtlNanos;
+    this.accessTtlNanos = accessTtlNanos;
     this.clock = nanoClock;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
@@ -39,17 +61,19 @@ final class LookupCache<K, V> {
     if (entry == null) {
       return null;
     }
-    if (clock.getAsLong() - entry.expiresAtNanos() >= 0) {
+    long now = clock.getAsLong();
+    if (now - entry.writtenAt >= writeTtlNanos || now - entry.accessedAt >= accessTtlNanos) {
       entries.remove(key);
       return null;
     }
-    return entry.value();
+    entry.accessedAt = now;
+    return entry.value;
   }
 
   /** Stores {@code value} for {@code key}, evicting the least recently used key if the cache is full. */
   synchronized void put(K key, V value) {
     if (maxRows > 0) {
-      entries.put(key, new Entry<>(value, clock.getAsLong() + ttlNanos));
+      entries.put(key, new Entry<>(value, clock.getAsLong()));
     }
   }
 

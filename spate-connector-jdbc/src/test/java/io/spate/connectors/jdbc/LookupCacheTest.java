@@ -41,4 +41,16 @@ class LookupCacheTest {
     assertThat(cache.get("a")).isNull();
     assertThat(cache.size()).isZero();
   }
+
+  @Test
+  void anAccessTimeToLiveExpiresEntriesNotReadForThatLong() {
+    LookupCache<String, Integer> cache = new LookupCache<>(10, LookupCache.NEVER, 100, now::get);
+    cache.put("a", 1);
+    now.set(99);
+    assertThat(cache.get("a")).isEqualTo(1);
+    now.set(198);
+    assertThat(cache.get("a")).as("read at 99, so valid until 199").isEqualTo(1);
+    now.set(298);
+    assertThat(cache.get("a")).isNull();
+  }
 }

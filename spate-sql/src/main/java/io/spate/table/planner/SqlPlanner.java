@@ -174,7 +174,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     plan = UpsertSourceNormalization.apply(plan);
     HepPlanner planner = new HepPlanner(LOGICAL_REWRITES);
     planner.setRoot(JoinRewrites.apply(plan));
-    return planner.findBestExp();
+    return io.spate.table.planner.translate.LookupJoins.rewrite(planner.findBestExp());
   }
 
   @Override

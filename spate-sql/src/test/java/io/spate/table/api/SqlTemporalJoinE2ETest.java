@@ -172,7 +172,7 @@ class SqlTemporalJoinE2ETest {
   }
 
   @Test
-  void aLookupJoinIsNotSupportedYet() {
+  void aJoinOfAJdbcTableAsOfATimeThatIsNoTimeAttributeIsRejected() {
     tEnv.executeSql("CREATE TABLE customers (currency STRING, name STRING) WITH ('connector' = 'jdbc',"
         + " 'url' = 'jdbc:postgresql://localhost:5432/shop', 'table-name' = 'customers')");
     tEnv.executeSql("CREATE TABLE plain (currency STRING, t TIMESTAMP(3)) WITH ('connector' = 'datagen',"
@@ -180,6 +180,7 @@ class SqlTemporalJoinE2ETest {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT * FROM plain AS p"
         + " JOIN customers FOR SYSTEM_TIME AS OF p.t AS c ON p.currency = c.currency"))
         .isInstanceOf(TableException.class)
-        .hasMessageContaining("does not support lookup joins yet");
+        .hasMessageContaining("Processing-time temporal join is not supported yet")
+        .hasMessageContaining("event-time attribute");
   }
 }

@@ -112,6 +112,9 @@ public final class ChangelogInference {
         && (IntervalJoinTranslator.isIntervalJoin(join) || WindowJoinTranslator.isWindowJoin(join))) {
       return ChangelogMode.insertOnly();
     }
+    if (node instanceof LookupJoin) {
+      return ChangelogMode.insertOnly(); // refuses an updating left side
+    }
     if (node instanceof LogicalCorrelate correlate && !CorrelateTranslator.isTableFunction(correlate)) {
       return ChangelogMode.insertOnly(); // a temporal join, which refuses an updating left side
     }

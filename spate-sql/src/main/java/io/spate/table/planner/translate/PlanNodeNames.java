@@ -24,6 +24,9 @@ public final class PlanNodeNames {
     if (RankTranslator.matches(node)) {
       return "Rank(select=[" + String.join(", ", node.getRowType().getFieldNames()) + "])";
     }
+    if (node instanceof LookupJoin lookupJoin) {
+      return lookupJoin.summary();
+    }
     if (node instanceof Aggregate aggregate) {
       return aggregate(aggregate);
     }

@@ -170,6 +170,9 @@ public final class StreamTranslator {
     if (plan instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
       return new TemporalJoinTranslator(this).translate(correlate);
     }
+    if (plan instanceof LookupJoin lookupJoin) {
+      return new LookupJoinTranslator(this).translate(lookupJoin);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }

@@ -40,7 +40,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * Translates {@code JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime ON ...} (Calcite's correlate over
  * a snapshot) into a {@link TemporalJoinOperator}. The versioned table needs a primary key, which the
  * join's equalities must cover, and an event-time attribute; the {@code AS OF} time must be the left
- * side's event-time attribute. Lookup joins and processing-time temporal joins are rejected.
+ * side's event-time attribute. Processing-time temporal joins are lookup joins ({@link LookupJoins}) and never
+ * reach it; a time that is no time attribute is rejected.
  */
 final class TemporalJoinTranslator {
 
@@ -72,10 +73,6 @@ final class TemporalJoinTranslator {
     int leftCount = left.getRowType().getFieldCount();
     CorrelationId id = correlate.getCorrelationId();
     int leftTime = periodField(snapshot.getPeriod(), id);
-    if (table != null && "jdbc".equals(table.getOptions().get("connector"))) {
-      throw new TableException("Spate SQL does not support lookup joins yet (" + name + " has the connector 'jdbc');"
-          + " they come with the jdbc SQL connector");
-    }
     if (!StreamTranslator.isInsertOnly(left)) {
       throw new TableException("Spate SQL does not support a temporal join whose left side is an updating table yet"
           + " (its rows come from an aggregate or a join that retracts)");

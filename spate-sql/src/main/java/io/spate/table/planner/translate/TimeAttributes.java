@@ -84,6 +84,10 @@ final class TimeAttributes {
       int leftCount = join.getLeft().getRowType().getFieldCount();
       return field < leftCount ? kind(join.getLeft(), field) : kind(join.getRight(), field - leftCount);
     }
+    if (plan instanceof LookupJoin lookupJoin) {
+      return field < lookupJoin.getInput().getRowType().getFieldCount() ? kind(lookupJoin.getInput(), field)
+          : TimestampKind.REGULAR;
+    }
     if (plan instanceof LogicalCorrelate correlate) {
       return field < correlate.getLeft().getRowType().getFieldCount() ? kind(correlate.getLeft(), field)
           : TimestampKind.REGULAR;
