@@ -75,6 +75,46 @@ final class RankTranslator {
     }
   }
 
+  /**
+   * A deduplication that keeps each key's last row by an event-time attribute, as the versioned table
+   * of a temporal join: {@code versions} is the plan of all its rows (each a version of its key),
+   * shaped as the deduplication's output, and {@code keyFields} its key's fields there.
+   */
+  record VersionedView(RelNode versions, List<Integer> keyFields, List<String> keyNames) {}
+
+  /** {@code plan} as a versioned view, or null if it is no deduplication keeping the last row in event time. */
+  static VersionedView versionedView(RelNode plan) {
+    Rank rank = rank(plan);
+    if (rank == null || rank.project() == null || rank.otherConditions() != null || rank.outputsRank()
+        || rank.start() != 1 || rank.end() != 1 || rank.rankType() != RankType.ROW_NUMBER) {
+      return null;
+    }
+    List<RelFieldCollation> order = rank.group().orderKeys.getFieldCollations();
+    RelNode input = rank.window().getInput();
+    if (order.size() != 1 || !order.get(0).getDirection().isDescending()
+        || !TimeAttributes.isRowtime(input, order.get(0).getFieldIndex())) {
+      return null;
+    }
+    List<RexNode> projects = rank.project().getProjects();
+    List<Integer> keyFields = new ArrayList<>();
+    List<String> keyNames = new ArrayList<>();
+    for (int key : rank.group().keys) {
+      int field = -1;
+      for (int i = 0; i < projects.size() && field < 0; i++) {
+        if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == key) {
+          field = i;
+        }
+      }
+      if (field < 0) {
+        return null; // the key is not passed on: the view has no primary key
+      }
+      keyFields.add(field);
+      keyNames.add(rank.project().getRowType().getFieldNames().get(field));
+    }
+    RelNode versions = rank.project().copy(rank.project().getTraitSet(), input, projects, rank.project().getRowType());
+    return new VersionedView(versions, keyFields, keyNames);
+  }
+
   /** Whether {@code plan} is a Top-N or deduplication this translator runs. */
   static boolean matches(RelNode plan) {
     return rank(plan) != null;

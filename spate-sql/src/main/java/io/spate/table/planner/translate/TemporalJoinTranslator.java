@@ -5,6 +5,7 @@ import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.runtime.operators.KeyProjection;
@@ -68,6 +69,11 @@ final class TemporalJoinTranslator {
       throw new TableException("A temporal join is an inner or a LEFT join, not a " + type + " join");
     }
     RelNode versioned = snapshot.getInput();
+    // A view keeping each key's last row in event time is versioned by its key: all its rows are versions.
+    RankTranslator.VersionedView view = RankTranslator.versionedView(versioned);
+    if (view != null) {
+      versioned = view.versions();
+    }
     CatalogTable table = scannedTable(versioned);
     String name = table != null ? table.getIdentifier().asSummaryString() : "the versioned table";
     int leftCount = left.getRowType().getFieldCount();
@@ -82,8 +88,9 @@ final class TemporalJoinTranslator {
           + " AS OF needs the left table's event-time attribute (a column with a WATERMARK), not "
           + snapshot.getPeriod());
     }
-    List<String> primaryKey = table != null ? table.getPrimaryKey() : List.of();
-    List<Integer> primaryKeyFields = table == null ? null : passedOn(versioned, primaryKey);
+    List<String> primaryKey = view != null ? view.keyNames() : table != null ? table.getPrimaryKey() : List.of();
+    List<Integer> primaryKeyFields = view != null ? view.keyFields()
+        : table == null ? null : passedOn(versioned, primaryKey);
     if (primaryKey.isEmpty() || primaryKeyFields == null) {
       throw new ValidationException("Temporal Table Join requires primary key in versioned table, but no primary key"
           + " can be found: " + name + " needs a PRIMARY KEY (...) NOT ENFORCED, which a view over it passes on"
@@ -161,7 +168,7 @@ final class TemporalJoinTranslator {
 
   /** The table {@code plan} reads, through projections and filters; null if it reads something else. */
   private static CatalogTable scannedTable(RelNode plan) {
-    while (plan instanceof LogicalProject || plan instanceof LogicalFilter) {
+    while (plan instanceof LogicalProject || plan instanceof LogicalFilter || plan instanceof ChangelogNormalize) {
       plan = plan.getInput(0);
     }
     return plan instanceof TableScan scan ? scan.getTable().unwrap(CatalogTable.class) : null;
@@ -180,7 +187,7 @@ final class TemporalJoinTranslator {
       return fields;
     }
     List<Integer> below = passedOn(plan.getInput(0), columns);
-    if (below == null || plan instanceof LogicalFilter) {
+    if (below == null || plan instanceof LogicalFilter || plan instanceof ChangelogNormalize) {
       return below;
     }
     List<RexNode> projects = ((LogicalProject) plan).getProjects();

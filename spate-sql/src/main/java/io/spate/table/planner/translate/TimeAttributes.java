@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.Column;
 import io.spate.table.planner.functions.FlinkFunctions;
+import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.types.logical.TimestampKind;
 import java.util.HashSet;
@@ -71,6 +72,9 @@ final class TimeAttributes {
     }
     if (plan instanceof LogicalFilter filter) {
       return kind(filter.getInput(), field);
+    }
+    if (plan instanceof ChangelogNormalize normalize) {
+      return kind(normalize.getInput(), field);
     }
     if (plan instanceof Window window) {
       return field < window.getInput().getRowType().getFieldCount() ? kind(window.getInput(), field)

@@ -163,4 +163,23 @@ class UpsertKafkaTableE2ETest {
   private static byte[] key(String k) {
     return ("{\"k\":\"" + k + "\"}").getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void anUpsertKafkaTableIsAVersionedTableOfATemporalJoin() throws Exception {
+    String topic = "u" + TOPICS.incrementAndGet();
+    broker.createTopic(topic, 2);
+    tEnv.executeSql("CREATE TABLE rates (currency STRING, rate BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts,"
+        + " PRIMARY KEY (currency) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = '" + topic + "',"
+        + " 'properties.bootstrap.servers' = '" + broker.bootstrapServers() + "', 'key.format' = 'json',"
+        + " 'value.format' = 'json', 'scan.bounded.mode' = 'latest-offset')");
+    tEnv.executeSql("INSERT INTO rates SELECT * FROM (VALUES ('EUR', CAST(10 AS BIGINT), TIMESTAMP '2024-01-01 10:00:00'),"
+        + " ('EUR', CAST(12 AS BIGINT), TIMESTAMP '2024-01-01 10:05:00')) AS v(currency, rate, ts)");
+    // Orders at 10:00, 10:03, 10:06 and 10:09 in euros.
+    tEnv.executeSql("CREATE TABLE orders (n INT, currency AS 'EUR', ts AS CAST(TIMESTAMP '2024-01-01 10:00:00' + INTERVAL '3' MINUTE * n"
+        + " AS TIMESTAMP(3)), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence',"
+        + " 'fields.n.start' = '0', 'fields.n.end' = '3')");
+    List<Row> joined = changelog("SELECT o.n, r.rate FROM orders AS o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r"
+        + " ON o.currency = r.currency");
+    assertThat(joined).containsExactlyInAnyOrder(Row.of(0, 10L), Row.of(1, 10L), Row.of(2, 12L), Row.of(3, 12L));
+  }
 }
