@@ -64,10 +64,9 @@ final class BulkRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
     try {
       reader = restore ? files.restoreReader(config, split) : files.createReader(config, split);
     } catch (IOException e) {
-      throw new IOException("Table " + table + ": cannot read the file '" + split.localPath() + "': " + e.getMessage(),
-          e);
+      throw new IOException("Table " + table + ": " + e.getMessage(), e); // the file source names the file
     }
-    return new Reader(split.localPath(), reader, partitionValues);
+    return new Reader(reader, partitionValues);
   }
 
   @Override
@@ -93,12 +92,10 @@ final class BulkRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
 
   /** Adds the partition columns to the rows of one file. */
   private final class Reader implements BulkFormat.Reader<Row>, MalformedRecordCounting {
-    private final String file;
     private final BulkFormat.Reader<Row> reader;
     private final Object[] partitionValues;
 
-    Reader(String file, BulkFormat.Reader<Row> reader, Object[] partitionValues) {
-      this.file = file;
+    Reader(BulkFormat.Reader<Row> reader, Object[] partitionValues) {
       this.reader = reader;
       this.partitionValues = partitionValues;
     }
@@ -116,7 +113,7 @@ final class BulkRecordsFormat implements BulkFormat<Row, FileSourceSplit> {
       try {
         batch = reader.readBatch();
       } catch (IOException | RuntimeException e) {
-        throw new IOException("Table " + table + ": cannot read the file '" + file + "': " + e.getMessage(), e);
+        throw new IOException("Table " + table + ": " + e.getMessage(), e); // the file source names the file
       }
       if (batch == null || partitionValues.length == 0) {
         return batch;
