@@ -95,7 +95,8 @@ class SqlCommandTest {
   @Test
   void aScriptOnAClusterThatIsNotThereFailsAtItsFirstQueryNamingTheAddress() throws Exception {
     Path script = dir.resolve("script.sql");
-    Files.writeString(script, "SET 'parallelism.default' = '1';\nSELECT 1 AS x;\nSHOW TABLES;\n", StandardCharsets.UTF_8);
+    Files.writeString(script, "SET 'parallelism.default' = '1';\nSELECT 1 AS x;\nSHOW TABLES;\n",
+        StandardCharsets.UTF_8);
     Result result = spate("sql", "-m", "localhost:1", "-f", script.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("The statement at line 2, column 1 failed: Cannot reach the session cluster at"

@@ -32,7 +32,8 @@ import java.util.TreeSet;
 
 /**
  * The {@code filesystem} connector: a table that is a file or a directory of files in a format
- * ({@code 'format' = 'csv'}, {@code 'json'}, {@code 'avro'}, {@code 'parquet'}, {@code 'raw'}), read by a bounded scan (or a continuous one with
+ * ({@code 'format' = 'csv'}, {@code 'json'}, {@code 'raw'}, or the file formats {@code 'avro'} and
+ * {@code 'parquet'}), read by a bounded scan (or a continuous one with
  * {@code source.monitor-interval}) and written exactly once by a file sink whose part files become
  * visible when a checkpoint completes. {@code PARTITIONED BY} columns are {@code key=value}
  * directories, not part of the files.

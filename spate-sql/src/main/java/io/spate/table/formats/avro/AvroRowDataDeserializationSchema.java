@@ -31,7 +31,10 @@ public class AvroRowDataDeserializationSchema implements DeserializationSchema<R
     this(rowType, true);
   }
 
-  /** A schema of rows of {@code rowType}; see {@link AvroSchemaConverter#convertToSchema(io.spate.table.types.logical.LogicalType, boolean)}. */
+  /**
+   * A schema of rows of {@code rowType}, with timestamps mapped as {@link
+   * AvroSchemaConverter#convertToSchema(io.spate.table.types.logical.LogicalType, boolean)} maps them.
+   */
   public AvroRowDataDeserializationSchema(RowType rowType, boolean legacyTimestampMapping) {
     this.rowType = Objects.requireNonNull(rowType, "rowType");
     this.records = AvroDeserializationSchema.forGeneric(AvroSchemaConverter.convertToSchema(rowType,

@@ -27,7 +27,10 @@ public class AvroRowDataSerializationSchema implements SerializationSchema<Row> 
     this(rowType, true);
   }
 
-  /** A schema of rows of {@code rowType}; see {@link AvroSchemaConverter#convertToSchema(io.spate.table.types.logical.LogicalType, boolean)}. */
+  /**
+   * A schema of rows of {@code rowType}, with timestamps mapped as {@link
+   * AvroSchemaConverter#convertToSchema(io.spate.table.types.logical.LogicalType, boolean)} maps them.
+   */
   public AvroRowDataSerializationSchema(RowType rowType, boolean legacyTimestampMapping) {
     this.rowType = Objects.requireNonNull(rowType, "rowType");
     this.records = AvroSerializationSchema.forGeneric(AvroSchemaConverter.convertToSchema(rowType,

@@ -105,8 +105,8 @@ public final class ParquetFileFormatFactory implements BulkReaderFormatFactory, 
     try {
       return CompressionCodecName.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("Table " + table + ": 'parquet.compression' = '" + name + "' is not a Parquet codec;"
-          + " use one of " + Arrays.toString(CompressionCodecName.values()));
+      throw new ValidationException("Table " + table + ": 'parquet.compression' = '" + name
+          + "' is not a Parquet codec; use one of " + Arrays.toString(CompressionCodecName.values()));
     }
   }
 }
