@@ -1,6 +1,7 @@
 package io.spate.cli;
 
 import io.spate.api.configuration.Configuration;
+import io.spate.cli.sql.RemoteScript;
 import io.spate.cli.sql.SqlSession;
 import io.spate.cli.sql.SqlShell;
 import io.spate.table.api.EnvironmentSettings;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -23,13 +26,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spate sql}: the SQL client. Without {@code -f} an interactive shell (on an embedded cluster,
- * or on the session cluster of {@code -m}); with {@code -f} it runs a script on an embedded cluster.
+ * or on the session cluster of {@code -m}); with {@code -f} it runs a script on an embedded cluster, or on
+ * the session cluster of {@code -m}.
  */
 @Command(
     name = "sql",
     customSynopsis = {
       "spate sql [-i <init.sql>] [-m <host:port> [--token <token>]] [--batch]",
-      "spate sql -f <script.sql> [-i <init.sql>] [--batch]"
+      "spate sql -f <script.sql> [-i <init.sql>] [-m <host:port> [--token <token>]] [--batch]"
     },
     description = {
       "Without -f, starts the interactive SQL client: statements end with ';', HELP; lists the commands, QUIT;"
@@ -37,7 +41,8 @@ import picocli.CommandLine.Spec;
           + " Input that is not a terminal (a pipe) is run statement by statement, results printed as tables.",
       "With -f, runs the statements of a script on an embedded cluster: DDL, SET, SHOW, DESCRIBE and EXPLAIN at"
           + " once, queries printed as tables, INSERTs as jobs the script waits for; the first failing statement"
-          + " stops it."
+          + " stops it. With -f and -m, on the session cluster: INSERTs are submitted there (the script does not"
+          + " wait for them), queries run there and their rows are printed as tables."
     })
 final class SqlCommand implements Callable<Integer> {
 
@@ -74,8 +79,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     if (file != null) {
       if (jobManager != null) {
-        throw new ParameterException(spec.commandLine(), "-f runs a script on an embedded cluster; -m does not"
-            + " apply to it yet: start the client with -m and -i <script.sql> to run a script on a session cluster.");
+        return runRemoteScript(init, read(file));
       }
       return runScript(init, read(file));
     }
@@ -92,6 +96,16 @@ final class SqlCommand implements Callable<Integer> {
       }
       runner.run(script);
     }, new Configuration(), SqlCommand.class.getClassLoader());
+  }
+
+  private int runRemoteScript(String init, String script) throws IOException {
+    List<String> scripts = new ArrayList<>();
+    if (init != null) {
+      scripts.add(init);
+    }
+    scripts.add(script);
+    return RemoteScript.run(ClusterOptions.client(spec, jobManager, token, new LinkedHashMap<>()), batch, scripts,
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   private int runShell(String init) throws IOException {

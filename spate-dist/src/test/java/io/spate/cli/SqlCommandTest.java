@@ -93,12 +93,25 @@ class SqlCommandTest {
   }
 
   @Test
-  void aScriptDoesNotRunOnASessionClusterYet() throws Exception {
+  void aScriptOnAClusterThatIsNotThereFailsAtItsFirstQueryNamingTheAddress() throws Exception {
     Path script = dir.resolve("script.sql");
-    Files.writeString(script, "SHOW TABLES;\n", StandardCharsets.UTF_8);
+    Files.writeString(script, "SET 'parallelism.default' = '1';\nSELECT 1 AS x;\nSHOW TABLES;\n",
+        StandardCharsets.UTF_8);
     Result result = spate("sql", "-m", "localhost:1", "-f", script.toString());
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("-m does not apply to it yet");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("The statement at line 2, column 1 failed: Cannot reach the session cluster at"
+        + " localhost:1").doesNotContain("\tat ");
+    assertThat(result.out()).containsOnlyOnce("[INFO] Execute statement succeeded.");
+  }
+
+  @Test
+  void aScriptWithASyntaxErrorOnAClusterRunsNothing() throws Exception {
+    Path script = dir.resolve("script.sql");
+    Files.writeString(script, "SHOW TABLES;\nSELEC 1;\n", StandardCharsets.UTF_8);
+    Result result = spate("sql", "-m", "localhost:1", "-f", script.toString());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("SELEC");
+    assertThat(result.out()).doesNotContain("[INFO]");
   }
 
   @Test

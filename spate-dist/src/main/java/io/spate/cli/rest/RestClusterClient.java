@@ -243,4 +243,9 @@ public final class RestClusterClient {
     }
     return json;
   }
+
+  /** The address of the REST API this client talks to ({@code http://host:port}). */
+  public java.net.URI baseUri() {
+    return java.net.URI.create(base);
+  }
 }

@@ -35,6 +35,11 @@ final class EmbeddedJobs implements SessionJobs {
   }
 
   @Override
+  public TableResult submitQuery(TableEnvironment session, List<String> setup, String query) {
+    return session.executeSql(query);
+  }
+
+  @Override
   public synchronized void queryStarted(JobClient job) {
     track(job, "collect");
   }
@@ -89,11 +94,6 @@ final class EmbeddedJobs implements SessionJobs {
       return job.getJobExecutionResult().isCompletedExceptionally() ? JobStatus.FAILED
           : job.getJobExecutionResult().isDone() ? JobStatus.FINISHED : JobStatus.RUNNING;
     }
-  }
-
-  @Override
-  public boolean runsQueries() {
-    return true;
   }
 
   @Override

@@ -16,6 +16,13 @@ interface SessionJobs extends AutoCloseable {
    */
   String submitInsert(TableEnvironment session, List<String> setup, String insert) throws Exception;
 
+  /**
+   * Starts the job of {@code query} and returns its result, whose rows come back to this client as the
+   * job makes them; closing the result's iterator cancels the job. {@code setup} is as for inserts.
+   */
+  io.spate.table.api.TableResult submitQuery(TableEnvironment session, List<String> setup, String query)
+      throws Exception;
+
   /** Notes the job of a query the session started, so that SHOW JOBS and STOP JOB see it. */
   void queryStarted(io.spate.api.common.JobClient job);
 
@@ -27,9 +34,6 @@ interface SessionJobs extends AutoCloseable {
    * first with {@code drain}) whose path is returned; else by cancelling it, returning null.
    */
   String stop(String jobId, boolean withSavepoint, boolean drain) throws Exception;
-
-  /** Whether queries run on this cluster, their rows coming back to the shell. */
-  boolean runsQueries();
 
   /** Ends the session: its unfinished jobs on an embedded cluster end with it. */
   @Override

@@ -9,7 +9,6 @@ import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.ResultKind;
 import io.spate.table.api.TableEnvironment;
 import io.spate.table.api.TableResult;
-import io.spate.table.api.ValidationException;
 import io.spate.table.api.internal.TableResultImpl;
 import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.parse.ParsedStatement;
@@ -84,6 +83,15 @@ public final class SqlSession implements AutoCloseable {
     }
   }
 
+  /** Runs one parsed statement and prints its outcome; a failure is thrown, not printed (for scripts). */
+  void executeOrThrow(ParsedStatement statement) throws Exception {
+    try {
+      run(statement.text().text(), statement);
+    } finally {
+      out.flush();
+    }
+  }
+
   private void run(String text, ParsedStatement statement) throws Exception {
     if (statement instanceof ParsedStatement.Show show && show.kind() == ParsedStatement.ShowKind.JOBS) {
       showJobs();
@@ -98,11 +106,7 @@ public final class SqlSession implements AutoCloseable {
       out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
       out.println("Job ID: " + jobId);
     } else if (statement instanceof ParsedStatement.Query) {
-      if (!jobs.runsQueries()) {
-        throw new ValidationException("Queries do not run against a session cluster (-m) yet: write the result"
-            + " into a table with INSERT INTO, or start the client without -m to see it here");
-      }
-      query(tEnv.executeSql(text));
+      query(jobs.submitQuery(tEnv, List.copyOf(setup), text));
     } else {
       if (statement instanceof ParsedStatement.Set set && ResultMode.KEY.equals(set.key())) {
         ResultMode.parse(set.value());

@@ -113,6 +113,16 @@ public final class FormatFactories {
     return new CheckedOptions(table, prefix, given);
   }
 
+  /** Whether a format factory of kind {@code kind} with identifier {@code identifier} is on the class path. */
+  public static boolean exists(ClassLoader classLoader, Class<? extends FormatFactory> kind, String identifier) {
+    for (Factory factory : ServiceLoader.load(Factory.class, classLoader)) {
+      if (kind.isInstance(factory) && factory.factoryIdentifier().equals(identifier)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * A format factory and the table's options of its format.
    *

@@ -57,6 +57,8 @@ public final class RandomRows {
   private final boolean csv;
   /** Only scalar columns, and no bytes: what CSV without quotes can tell from NULL. */
   private final boolean unquotable;
+  /** What Avro holds: map keys are strings, times and timestamps at most microseconds. */
+  private boolean avro;
 
   private RandomRows(boolean csv) {
     this(csv, false);
@@ -160,9 +162,9 @@ public final class RandomRows {
       case 10: return new BinaryType(between(in, 1, 10));
       case 11: return new VarBinaryType(VarBinaryType.MAX_LENGTH);
       case 12: return new DateType();
-      case 13: return new TimeType(between(in, 0, 9));
-      case 14: return new TimestampType(between(in, 0, 9));
-      case 15: return new LocalZonedTimestampType(between(in, 0, 9));
+      case 13: return new TimeType(between(in, 0, avro ? 6 : 9));
+      case 14: return new TimestampType(between(in, 0, avro ? 6 : 9));
+      case 15: return new LocalZonedTimestampType(between(in, 0, avro ? 6 : 9));
       case 16: return new ArrayType(type(in, depth - 1, true));
       case 17: {
         int count = between(in, 1, 3);
@@ -173,7 +175,7 @@ public final class RandomRows {
         return new RowType(fields);
       }
       default:
-        return new MapType(between(in, 0, 1) == 0 ? new VarCharType(VarCharType.MAX_LENGTH) : new IntType(),
+        return new MapType(avro || between(in, 0, 1) == 0 ? new VarCharType(VarCharType.MAX_LENGTH) : new IntType(),
             type(in, depth - 1, true));
     }
   }
@@ -291,5 +293,12 @@ public final class RandomRows {
         return bits;
       }
     }
+  }
+
+  /** Tables of {@code count} rows for the avro and parquet formats (and json, which writes their input). */
+  public static Gen<TypedRows> tablesForAvro(int count) {
+    RandomRows rows = new RandomRows(false);
+    rows.avro = true;
+    return rows.tables(count);
   }
 }

@@ -13,6 +13,8 @@ import io.spate.table.connector.format.DecodingFormat;
 import io.spate.table.connector.format.EncodingFormat;
 import io.spate.table.connector.sink.DynamicTableSink;
 import io.spate.table.connector.source.DynamicTableSource;
+import io.spate.table.factories.BulkReaderFormatFactory;
+import io.spate.table.factories.BulkWriterFormatFactory;
 import io.spate.table.factories.DeserializationFormatFactory;
 import io.spate.table.factories.DynamicTableSinkFactory;
 import io.spate.table.factories.DynamicTableSourceFactory;
@@ -30,7 +32,8 @@ import java.util.TreeSet;
 
 /**
  * The {@code filesystem} connector: a table that is a file or a directory of files in a format
- * ({@code 'format' = 'csv'}, {@code 'json'}), read by a bounded scan (or a continuous one with
+ * ({@code 'format' = 'csv'}, {@code 'json'}, {@code 'raw'}, or the file formats {@code 'avro'} and
+ * {@code 'parquet'}), read by a bounded scan (or a continuous one with
  * {@code source.monitor-interval}) and written exactly once by a file sink whose part files become
  * visible when a checkpoint completes. {@code PARTITIONED BY} columns are {@code key=value}
  * directories, not part of the files.
@@ -64,6 +67,14 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
   public DynamicTableSource createDynamicTableSource(Context context) {
     ReadableConfig options = validatedOptions(context);
     TableLayout layout = TableLayout.of(context);
+    if (isFileFormat(context, BulkReaderFormatFactory.class)) {
+      FormatFactories.Discovered<BulkReaderFormatFactory> files = FormatFactories.discover(context,
+          BulkReaderFormatFactory.class, FormatFactories.FORMAT);
+      return new FileSystemTableSource(layout, localPath(options), null,
+          files.factory().createDecodingFormat(context, files.options()),
+          options.getOptional(FileSystemConnectorOptions.SOURCE_MONITOR_INTERVAL).orElse(null),
+          options.get(FileSystemConnectorOptions.PARTITION_DEFAULT_NAME));
+    }
     FormatFactories.Discovered<DeserializationFormatFactory> format = FormatFactories.discover(context,
         DeserializationFormatFactory.class, FormatFactories.FORMAT);
     DecodingFormat<DeserializationSchema<Row>> decoding = format.factory().createDecodingFormat(context,
@@ -77,6 +88,14 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
   public DynamicTableSink createDynamicTableSink(Context context) {
     ReadableConfig options = validatedOptions(context);
     TableLayout layout = TableLayout.of(context);
+    if (isFileFormat(context, BulkWriterFormatFactory.class)) {
+      FormatFactories.Discovered<BulkWriterFormatFactory> files = FormatFactories.discover(context,
+          BulkWriterFormatFactory.class, FormatFactories.FORMAT);
+      return new FileSystemTableSink(layout, localPath(options), null,
+          files.factory().createEncodingFormat(context, files.options()), FileSystemTableSink.Rolling.of(options,
+          layout.table()), options.get(FileSystemConnectorOptions.PARTITION_DEFAULT_NAME),
+          options.getOptional(FileSystemConnectorOptions.SINK_PARALLELISM).orElse(null));
+    }
     FormatFactories.Discovered<SerializationFormatFactory> format = FormatFactories.discover(context,
         SerializationFormatFactory.class, FormatFactories.FORMAT);
     EncodingFormat<SerializationSchema<Row>> encoding = format.factory().createEncodingFormat(context,
@@ -104,7 +123,10 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
    */
   private void checkUnknownOptions(Context context, String format) {
     String table = context.getObjectIdentifier().asSummaryString();
-    FormatFactory factory = FormatFactories.find(context.getClassLoader(), FormatFactory.class, format, table);
+    // A format with a file (bulk) factory, such as avro, also has a message factory of the same name: the files win.
+    Class<? extends FormatFactory> kind = isFileFormat(context, BulkReaderFormatFactory.class)
+        ? BulkReaderFormatFactory.class : FormatFactory.class;
+    FormatFactory factory = FormatFactories.find(context.getClassLoader(), kind, format, table);
     Set<String> known = new TreeSet<>();
     known.add(FactoryUtil.CONNECTOR.key());
     requiredOptions().forEach(o -> known.add(o.key()));
@@ -127,6 +149,12 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
           + format + "' do not know: " + String.join(", ", unknown) + ". The connector knows: "
           + String.join(", ", known) + "; the format knows: " + String.join(", ", formatKeys));
     }
+  }
+
+  /** Whether the table's format has a factory of {@code kind}, which reads or writes whole files. */
+  private static boolean isFileFormat(Context context, Class<? extends FormatFactory> kind) {
+    String format = context.getCatalogTable().getOptions().get(FormatFactories.FORMAT.key());
+    return format != null && FormatFactories.exists(context.getClassLoader(), kind, format);
   }
 
   private static String localPath(ReadableConfig options) {

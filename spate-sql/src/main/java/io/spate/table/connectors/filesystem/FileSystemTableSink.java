@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.configuration.ReadableConfig;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.DataStreamSink;
+import io.spate.api.serialization.BulkWriter;
 import io.spate.api.serialization.schema.SerializationSchema;
 import io.spate.api.types.Row;
 import io.spate.connectors.file.BasePathBucketAssigner;
@@ -27,6 +28,8 @@ final class FileSystemTableSink implements DynamicTableSink {
   private final FileSystemTableFactory.TableLayout layout;
   private final String path;
   private final EncodingFormat<SerializationSchema<Row>> format;
+  /** The table's file format (Avro, Parquet), if it is one; then {@link #format} is null. */
+  private final EncodingFormat<BulkWriter.Factory<Row>> fileFormat;
   private final Rolling rolling;
   private final String defaultPartitionName;
   private final Integer parallelism;
@@ -34,9 +37,16 @@ final class FileSystemTableSink implements DynamicTableSink {
   FileSystemTableSink(FileSystemTableFactory.TableLayout layout, String path,
       EncodingFormat<SerializationSchema<Row>> format, Rolling rolling, String defaultPartitionName,
       Integer parallelism) {
+    this(layout, path, format, null, rolling, defaultPartitionName, parallelism);
+  }
+
+  FileSystemTableSink(FileSystemTableFactory.TableLayout layout, String path,
+      EncodingFormat<SerializationSchema<Row>> format, EncodingFormat<BulkWriter.Factory<Row>> fileFormat,
+      Rolling rolling, String defaultPartitionName, Integer parallelism) {
     this.layout = layout;
     this.path = path;
     this.format = format;
+    this.fileFormat = fileFormat;
     this.rolling = rolling;
     this.defaultPartitionName = defaultPartitionName;
     this.parallelism = parallelism;
@@ -53,6 +63,9 @@ final class FileSystemTableSink implements DynamicTableSink {
 
   @Override
   public SinkRuntimeProvider getSinkRuntimeProvider(Context context) {
+    if (fileFormat != null) {
+      return provider(filesSink(context));
+    }
     SerializationSchema<Row> encoder = format.createRuntimeEncoder(context,
         TypeConversions.fromLogicalToDataType(layout.dataType()));
     RowLineEncoder lines = new RowLineEncoder(layout.table(), encoder,
@@ -68,6 +81,10 @@ final class FileSystemTableSink implements DynamicTableSink {
             ? new PartitionBucketAssigner(layout.partitionKeys(), layout.partitionColumns(), defaultPartitionName)
             : new BasePathBucketAssigner<>())
         .build();
+    return provider(sink);
+  }
+
+  private SinkRuntimeProvider provider(FileSink<Row> sink) {
     return (DataStreamSinkProvider) (DataStream<Row> rows, String name) -> {
       DataStreamSink<Row> written = rows.sinkTo(sink).name(name);
       if (parallelism != null) {
@@ -75,6 +92,20 @@ final class FileSystemTableSink implements DynamicTableSink {
       }
       return written;
     };
+  }
+
+  /** The sink of a table in a file format: part files roll at every checkpoint (and at the rolling options). */
+  private FileSink<Row> filesSink(Context context) {
+    BulkWriter.Factory<Row> files = fileFormat.createRuntimeEncoder(context,
+        TypeConversions.fromLogicalToDataType(layout.dataType()));
+    return FileSink.forBulkFormat(new io.spate.api.fs.Path(path), new InsertOnlyBulkWriterFactory(layout.table(), files,
+            layout.isPartitioned() ? layout.dataColumns() : null))
+        .withRollingPolicy(new BulkRollingPolicy(rolling))
+        .withBucketCheckInterval(rolling.checkInterval().toMillis())
+        .withBucketAssigner(layout.isPartitioned()
+            ? new PartitionBucketAssigner(layout.partitionKeys(), layout.partitionColumns(), defaultPartitionName)
+            : new BasePathBucketAssigner<>())
+        .build();
   }
 
   @Override

@@ -26,14 +26,23 @@ final class FileSystemTableSource implements ScanTableSource {
   private final FileSystemTableFactory.TableLayout layout;
   private final String path;
   private final DecodingFormat<DeserializationSchema<Row>> format;
+  /** The table's file format (Avro, Parquet), if it is one; then {@link #format} is null. */
+  private final DecodingFormat<BulkFormat<Row, FileSourceSplit>> fileFormat;
   private final Duration monitorInterval;
   private final String defaultPartitionName;
 
   FileSystemTableSource(FileSystemTableFactory.TableLayout layout, String path,
       DecodingFormat<DeserializationSchema<Row>> format, Duration monitorInterval, String defaultPartitionName) {
+    this(layout, path, format, null, monitorInterval, defaultPartitionName);
+  }
+
+  FileSystemTableSource(FileSystemTableFactory.TableLayout layout, String path,
+      DecodingFormat<DeserializationSchema<Row>> format, DecodingFormat<BulkFormat<Row, FileSourceSplit>> fileFormat,
+      Duration monitorInterval, String defaultPartitionName) {
     this.layout = layout;
     this.path = path;
     this.format = format;
+    this.fileFormat = fileFormat;
     this.monitorInterval = monitorInterval;
     this.defaultPartitionName = defaultPartitionName;
     if (monitorInterval == null && !Files.exists(Path.of(path))) {
@@ -48,6 +57,9 @@ final class FileSystemTableSource implements ScanTableSource {
 
   @Override
   public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
+    if (fileFormat != null) {
+      return filesProvider(context);
+    }
     DeserializationSchema<Row> decoder = format.createRuntimeDecoder(context,
         TypeConversions.fromLogicalToDataType(layout.dataType()));
     BulkFormat<String, FileSourceSplit> lines = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
@@ -69,6 +81,31 @@ final class FileSystemTableSource implements ScanTableSource {
       builder.monitorContinuously(monitorInterval);
     }
     return SourceProvider.of(builder.build());
+  }
+
+  private ScanRuntimeProvider filesProvider(ScanContext context) {
+    BulkFormat<Row, FileSourceSplit> files = fileFormat.createRuntimeDecoder(context,
+        TypeConversions.fromLogicalToDataType(layout.dataType()));
+    BulkRecordsFormat records = new BulkRecordsFormat(layout.table(), path, files, TypeInfos.ofRow(layout.physical()),
+        sources(), new LineRecordsFormat.PartitionColumns(layout.partitionKeys(), layout.partitionTypes(),
+            defaultPartitionName));
+    FileSource.FileSourceBuilder<Row> builder = FileSource.forBulkFileFormat(records, new io.spate.api.fs.Path(path));
+    if (monitorInterval != null) {
+      builder.monitorContinuously(monitorInterval);
+    }
+    return SourceProvider.of(builder.build());
+  }
+
+  /** For each physical column: its index among the data columns, or -1 - its partition key's index. */
+  private int[] sources() {
+    int[] sources = new int[layout.physical().getFieldCount()];
+    for (int i = 0; i < layout.dataColumns().length; i++) {
+      sources[layout.dataColumns()[i]] = i;
+    }
+    for (int k = 0; k < layout.partitionColumns().length; k++) {
+      sources[layout.partitionColumns()[k]] = -1 - k;
+    }
+    return sources;
   }
 
   @Override

@@ -1,0 +1,92 @@
+package io.spate.table.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spate.runtime.jobmaster.JobResult;
+import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.runtime.testing.RecoveryAssertions;
+import io.spate.table.api.EnvironmentSettings;
+import io.spate.table.api.TableEnvironment;
+import io.spate.table.api.TableResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A filesystem table in the avro format is written exactly once: a job that fails once after a
+ * completed checkpoint and restores it commits Avro container files whose records are, as a
+ * multiset, those of a failure-free run, in the same partition directories; every committed file is
+ * a complete container file, and no in-progress file is visible.
+ */
+@Tag("fault-injection")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class AvroFileSystemSinkRecoveryE2ETest {
+
+  private static final long ROWS = 10_000;
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void aRunRestoredFromACheckpointCommitsTheRecordsOfAFailureFreeRun() throws Exception {
+    Path clean = directory.resolve("clean");
+    Path faulty = directory.resolve("faulty");
+    run("avro-clean", false, clean);
+    ClusterJobClient client = run("avro-faulty", true, faulty);
+    RecoveryAssertions.assertEveryRestartRestoredACheckpoint(
+        client.getJobExecutionResult().get().counters().get(JobResult.RESTARTS),
+        client.getLatestRestore().get(10, TimeUnit.SECONDS), RecoveryTestConnectors.checkpointBeforeFailure(
+            "avro-faulty"));
+    List<String> expected = committedRecords(clean);
+    assertThat(expected).hasSize((int) ROWS);
+    assertThat(committedRecords(faulty)).isEqualTo(expected);
+  }
+
+  private static ClusterJobClient run(String run, boolean fail, Path path) throws Exception {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.getConfig().set("parallelism.default", "2");
+    tEnv.getConfig().set("execution.checkpointing.interval", "100 ms");
+    tEnv.getConfig().set("restart-strategy.type", "fixed-delay");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.attempts", "3");
+    tEnv.getConfig().set("restart-strategy.fixed-delay.delay", "50 ms");
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT) WITH ('connector' = 'failing-sequence', 'run' = '" + run
+        + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
+    tEnv.executeSql("CREATE TABLE files (n BIGINT, label STRING, bucket INT) PARTITIONED BY (bucket) WITH ("
+        + "'connector' = 'filesystem', 'path' = '" + path + "', 'format' = 'avro', 'avro.codec' = 'deflate')");
+    TableResult result = tEnv.executeSql("INSERT INTO files SELECT n, 'row ' || CAST(n AS STRING), CAST(n % 3 AS INT)"
+        + " FROM numbers");
+    result.await(200, TimeUnit.SECONDS);
+    return (ClusterJobClient) result.getJobClient().orElseThrow();
+  }
+
+  /** Every record of every visible file below {@code root}, prefixed with the file's directory, sorted. */
+  private static List<String> committedRecords(Path root) throws IOException {
+    List<String> records = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(Files::isRegularFile).forEach(file -> {
+        Path relative = root.relativize(file);
+        assertThat(relative.getFileName().toString()).as("a committed file").doesNotStartWith(".");
+        String partition = relative.getParent() == null ? "" : relative.getParent().toString();
+        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+          reader.forEach(record -> records.add(partition + " " + record.get("n") + " " + record.get("label")));
+        } catch (IOException e) {
+          throw new UncheckedIOException("the committed file " + file + " is not a complete Avro file", e);
+        }
+      });
+    }
+    records.sort(null);
+    return records;
+  }
+}
