@@ -40,6 +40,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
+import io.spate.table.planner.functions.JsonFunctionTypes;
 import io.spate.table.planner.functions.UserFunctionOperatorTable;
 import io.spate.table.planner.functions.WindowSqlRewriter;
 import io.spate.table.planner.functions.WindowTableFunctions;
@@ -130,7 +131,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated;
     try {
-      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(node)));
+      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(JsonFunctionTypes.rewrite(node))));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }
