@@ -196,7 +196,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlValidator validator(CalciteCatalogReader catalogReader) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(UserFunctionOperatorTable.systemFunctions(functions),
+    SqlOperatorTable operators = SqlOperatorTables.chain(JsonFunctionTypes.table(),
+        UserFunctionOperatorTable.systemFunctions(functions),
         WindowTableFunctions.standardOperators(), FlinkFunctions.table(),
         UserFunctionOperatorTable.catalogFunctions(functions), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, SqlValidator.Config.DEFAULT

@@ -88,10 +88,10 @@ final class JsonCallCompiler {
     boolean negated = name.startsWith("IS NOT JSON ");
     JsonFunctions.JsonKind kind = JsonFunctions.JsonKind.valueOf(name.substring(name.lastIndexOf(' ') + 1));
     Expr text = compiler.compile(call.getOperands().get(0));
-    Boolean forNull = call.getType().isNullable() ? null : negated;
+    // NULL is no JSON value: IS JSON gives FALSE for it (and IS NOT JSON TRUE), never NULL.
     return row -> {
       Object t = text.eval(row);
-      return t == null ? forNull : JsonFunctions.isJson((String) t, kind) != negated;
+      return t == null ? negated : JsonFunctions.isJson((String) t, kind) != negated;
     };
   }
 
@@ -280,13 +280,15 @@ final class JsonCallCompiler {
 
   /**
    * A constructor's value operand as a JSON node: the result of a nested {@code JSON_OBJECT} or
-   * {@code JSON_ARRAY} (which Calcite's validator marks with {@code JSON_TYPE}) embedded as JSON, as in
-   * Flink, any other value converted.
+   * {@code JSON_ARRAY} embedded as JSON, as in Flink, any other value (also one that Calcite's validator
+   * marks with {@code JSON_TYPE}, such as a {@code JSON_VALUE}) converted.
    */
   private Expr jsonValue(RexNode operand) {
-    if (operand instanceof RexCall nested && isJsonText(nested)) {
-      Expr text = compiler.compile(nested.getOperator().getName().equalsIgnoreCase("JSON_TYPE")
-          ? nested.getOperands().get(0) : nested);
+    if (operand instanceof RexCall marked && marked.getOperator().getName().equalsIgnoreCase("JSON_TYPE")) {
+      operand = marked.getOperands().get(0);
+    }
+    if (operand instanceof RexCall nested && isConstructor(nested)) {
+      Expr text = compiler.compile(nested);
       return row -> {
         Object t = text.eval(row);
         return t == null ? JsonFunctions.toNode(null, null, null) : JsonFunctions.parse((String) t);
@@ -298,9 +300,9 @@ final class JsonCallCompiler {
     return row -> JsonFunctions.toNode(value.eval(row), type, sessionZone);
   }
 
-  private static boolean isJsonText(RexCall call) {
+  private static boolean isConstructor(RexCall call) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-    return name.equals("JSON_TYPE") || name.equals("JSON_OBJECT") || name.equals("JSON_ARRAY");
+    return name.equals("JSON_OBJECT") || name.equals("JSON_ARRAY");
   }
 
   /** The path operand: parsed once if constant (a malformed one fails now), else per row. */

@@ -9,6 +9,8 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.fun.SqlJsonArrayFunction;
 import org.apache.calcite.sql.fun.SqlJsonObjectFunction;
 import org.apache.calcite.sql.fun.SqlJsonQueryFunction;
@@ -62,6 +64,14 @@ public final class JsonFunctionTypes {
       SqlStdOperatorTable.JSON_ARRAY, JSON_ARRAY);
 
   private JsonFunctionTypes() {}
+
+  /**
+   * These operators as a table, to chain before the standard operators: the validator looks a
+   * function's name up again while it derives the call's type, and must find these first.
+   */
+  public static SqlOperatorTable table() {
+    return SqlOperatorTables.of(REPLACEMENTS.values());
+  }
 
   /** {@code node}, whose JSON function calls now use the operators with Flink's result types (changed in place). */
   public static SqlNode rewrite(SqlNode node) {

@@ -366,6 +366,9 @@ public final class StreamTranslator {
     if (call.getAggregation() instanceof UserAggSqlFunction user) {
       return UserAggregates.of(user, call, inputType, retract);
     }
+    if (JsonAggregates.handles(call)) {
+      return JsonAggregates.of(call, inputType);
+    }
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;
     ValueType resultType = ValueTypes.of(call.getType());
