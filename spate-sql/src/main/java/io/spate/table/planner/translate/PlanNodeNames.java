@@ -26,6 +26,9 @@ public final class PlanNodeNames {
     if (node instanceof Aggregate aggregate) {
       return aggregate(aggregate);
     }
+    if (node instanceof org.apache.calcite.rel.core.Sort sort) {
+      return SortTranslator.describe(sort);
+    }
     if (node instanceof Join join) {
       return "Join(joinType=[" + joinType(join.getJoinType()) + "], where=[" + join.getCondition() + "])";
     }

@@ -164,6 +164,9 @@ public final class StreamTranslator {
     if (plan instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
       return new TemporalJoinTranslator(this).translate(correlate);
     }
+    if (plan instanceof org.apache.calcite.rel.core.Sort sort) {
+      return new SortTranslator(this).translate(sort);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
