@@ -3,6 +3,13 @@ package io.spate.table.planner.functions;
 import io.spate.api.annotation.Internal;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlJsonConstructorNullClause;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlJsonArrayAggAggFunction;
+import org.apache.calcite.sql.fun.SqlJsonObjectAggAggFunction;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
@@ -21,7 +28,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Gives Calcite's JSON functions Flink's result types: {@code JSON_VALUE} (without {@code RETURNING}),
- * {@code JSON_QUERY}, {@code JSON_OBJECT} and {@code JSON_ARRAY} return {@code STRING}, where
+ * {@code JSON_QUERY}, {@code JSON_OBJECT}, {@code JSON_ARRAY}, {@code JSON_ARRAYAGG} and {@code
+ * JSON_OBJECTAGG} return {@code STRING}, where
  * Calcite's return {@code VARCHAR(2000)}. The parsed statement's calls are pointed at subclasses of
  * Calcite's operators that differ only in that, so that Calcite's validation and conversion of
  * their clauses stay as they are.
@@ -79,6 +87,9 @@ public final class JsonFunctionTypes {
       @Override
       public Void visit(SqlCall call) {
         SqlOperator replacement = REPLACEMENTS.get(call.getOperator());
+        if (replacement == null) {
+          replacement = aggregate(call.getOperator());
+        }
         if (replacement != null && call instanceof SqlBasicCall basic) {
           basic.setOperator(replacement);
         }
@@ -88,12 +99,61 @@ public final class JsonFunctionTypes {
     return node;
   }
 
+  /** {@code JSON_ARRAYAGG} or {@code JSON_OBJECTAGG} (with its ON NULL clause) typed as Flink types it, or null for another operator. */
+  private static SqlOperator aggregate(SqlOperator operator) {
+    if (operator instanceof SqlJsonArrayAggAggFunction arrayAgg && !(operator instanceof FlinkArrayAgg)) {
+      return new FlinkArrayAgg(arrayAgg.getKind(), arrayAgg.getNullClause());
+    }
+    if (operator instanceof SqlJsonObjectAggAggFunction objectAgg && !(operator instanceof FlinkObjectAgg)) {
+      return new FlinkObjectAgg(objectAgg.getKind(), objectAgg.getNullClause());
+    }
+    return null;
+  }
+
+  /** {@code JSON_ARRAYAGG} returning {@code STRING}. */
+  private static final class FlinkArrayAgg extends SqlJsonArrayAggAggFunction {
+    FlinkArrayAgg(SqlKind kind, SqlJsonConstructorNullClause nullClause) {
+      super(kind, nullClause);
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding binding) {
+      return asString(binding, super.inferReturnType(binding));
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      return asString(validator.getTypeFactory(), super.deriveType(validator, scope, call));
+    }
+  }
+
+  /** {@code JSON_OBJECTAGG} returning {@code STRING}. */
+  private static final class FlinkObjectAgg extends SqlJsonObjectAggAggFunction {
+    FlinkObjectAgg(SqlKind kind, SqlJsonConstructorNullClause nullClause) {
+      super(kind, nullClause);
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding binding) {
+      return asString(binding, super.inferReturnType(binding));
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      return asString(validator.getTypeFactory(), super.deriveType(validator, scope, call));
+    }
+  }
+
   /** A {@code VARCHAR(2000)} as a {@code STRING} of the same nullability; other types as they are. */
   private static RelDataType asString(SqlOperatorBinding binding, RelDataType type) {
+    return asString(binding.getTypeFactory(), type);
+  }
+
+  private static RelDataType asString(RelDataTypeFactory types, RelDataType type) {
     if (type.getSqlTypeName() != SqlTypeName.VARCHAR || type.getPrecision() != 2000) {
       return type;
     }
-    return binding.getTypeFactory().createTypeWithNullability(
-        binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), type.isNullable());
+    return types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE),
+        type.isNullable());
   }
 }
