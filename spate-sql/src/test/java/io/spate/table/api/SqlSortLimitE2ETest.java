@@ -5,8 +5,10 @@ import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.api.bridge.java.StreamTableEnvironment;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,6 +99,26 @@ class SqlSortLimitE2ETest {
     expected.sort(Comparator.<Row, LocalDateTime>comparing(r -> (LocalDateTime) r.getField(0))
         .thenComparing(r -> -(Long) r.getField(1)));
     assertThat(rows).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aTopNWithoutPartitionIsNamedAsFlinkNamesIt() {
+    StreamTableEnvironment streams = StreamTableEnvironment.create(StreamExecutionEnvironment.getExecutionEnvironment());
+    assertThatThrownBy(() -> streams.toDataStream(streams.sqlQuery("SELECT n FROM " + NUMBERS
+        + " ORDER BY n DESC, s OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("made by node SortLimit(orderBy=[n DESC, s ASC], offset=[1], fetch=[2])");
+  }
+
+  @Test
+  void orderByProcessingTimeReleasesTheRowsAsTheClockMoves() throws Exception {
+    tEnv.executeSql("""
+        CREATE TABLE ticks (n BIGINT, pt AS PROCTIME())
+        WITH ('connector' = 'datagen', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1',
+              'fields.n.end' = '50', 'rows-per-second' = '500')""");
+    List<Row> rows = rows(tEnv.executeSql("SELECT n FROM ticks ORDER BY pt, n DESC"));
+    assertThat(rows).allSatisfy(row -> assertThat(row.getKind()).isEqualTo(RowKind.INSERT))
+        .doesNotHaveDuplicates().hasSize(50);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.TimeDomain;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
@@ -20,7 +21,8 @@ import java.util.List;
  * state under its time until that time has passed, then goes out with the other rows of the same
  * time, sorted by the further keys. On event time a row's time passes when the watermark reaches it
  * (a row at or behind the watermark when it arrives is late and dropped, as in Flink); on processing
- * time the rows that arrived within one millisecond go out together once the clock moves on.
+ * time the rows that arrived within one millisecond go out together once the clock moves on, and
+ * the rows still waiting when a bounded input ends go out then.
  */
 @Internal
 public final class TemporalSortFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -67,6 +69,8 @@ public final class TemporalSortFunction extends KeyedProcessFunction<Row, Row, R
     } else {
       time = ctx.timerService().currentProcessingTime() + 1;
       ctx.timerService().registerProcessingTimeTimer(time);
+      // The final watermark of a bounded input fires this, so no row waits for a clock that stopped.
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
     List<Row> rows = waiting.get(time);
     if (rows == null) {
@@ -78,6 +82,19 @@ public final class TemporalSortFunction extends KeyedProcessFunction<Row, Row, R
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    if (rowtimeField < 0 && ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      List<Long> times = new ArrayList<>();
+      waiting.keys().forEach(times::add);
+      times.sort(null);
+      for (long time : times) {
+        emit(time, out);
+      }
+      return;
+    }
+    emit(timestamp, out);
+  }
+
+  private void emit(long timestamp, Collector<Row> out) throws Exception {
     List<Row> rows = waiting.get(timestamp);
     if (rows == null) {
       return;
