@@ -131,7 +131,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated;
     try {
-      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(JsonFunctionTypes.rewrite(node))));
+      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(
+          JsonFunctionTypes.rewrite(node))));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }
