@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 @PublicEvolving
 public final class ApiExpression implements Expression {
 
+  /** Marks the SQL of {@code rowInterval(n)}, which only an over window's {@code preceding} reads. */
+  static final String ROW_INTERVAL = "$over:rows:";
+
   private final String sql;
 
   ApiExpression(String sql) {
@@ -206,6 +209,16 @@ public final class ApiExpression implements Expression {
   /** {@code MAX(this)}. */
   public ApiExpression max() {
     return function("MAX");
+  }
+
+  /** This aggregate over the over window named {@code alias}: {@code $("v").sum().over($("w"))}. */
+  public ApiExpression over(Expression alias) {
+    return sql(sql + " OVER " + alias.asSerializableString());
+  }
+
+  /** {@code COUNT(DISTINCT this)}. */
+  public ApiExpression countDistinct() {
+    return sql("COUNT(DISTINCT " + sql + ")");
   }
 
   /** The aggregate over distinct values: {@code $("a").count().distinct()} is {@code COUNT(DISTINCT a)}. */

@@ -12,6 +12,20 @@ public final class Expressions {
 
   private Expressions() {}
 
+  /** An over window's frame of every row before the current one, by range: {@code preceding(UNBOUNDED_RANGE)}. */
+  public static final ApiExpression UNBOUNDED_RANGE = ApiExpression.sql("$over:UNBOUNDED_RANGE");
+
+  /** An over window's frame of every row before the current one, by rows: {@code preceding(UNBOUNDED_ROW)}. */
+  public static final ApiExpression UNBOUNDED_ROW = ApiExpression.sql("$over:UNBOUNDED_ROW");
+
+  /** An over window frame of {@code rows} rows before the current one: {@code preceding(rowInterval(10L))}. */
+  public static ApiExpression rowInterval(Long rows) {
+    if (rows == null || rows < 0) {
+      throw new ValidationException("rowInterval takes a number of rows of 0 or more, not " + rows);
+    }
+    return ApiExpression.sql(ApiExpression.ROW_INTERVAL + rows);
+  }
+
   /** The column {@code name}. */
   public static ApiExpression $(String name) {
     return ApiExpression.sql(SqlLiterals.identifier(name));

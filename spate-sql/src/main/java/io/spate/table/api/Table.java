@@ -76,4 +76,25 @@ public interface Table {
 
   /** The rows of this table and of {@code right}, duplicates kept. */
   Table unionAll(Table right);
+
+  /**
+   * The rows sorted by {@code fields}, each ascending unless it says {@code $("x").desc()}; in
+   * streaming mode only with a limit ({@link #fetch}) or on a time attribute first.
+   */
+  Table orderBy(Expression... fields);
+
+  /** The rows after the first {@code offset} of the sorted table. */
+  Table offset(int offset);
+
+  /** The first {@code fetch} rows of the (sorted) table. */
+  Table fetch(int fetch);
+
+  /** The first {@code fetch} rows, as {@link #fetch}. */
+  Table limit(int fetch);
+
+  /** The {@code fetch} rows after the first {@code offset}, as {@code offset(offset).fetch(fetch)}. */
+  Table limit(int offset, int fetch);
+
+  /** The rows with the over windows {@code overWindows}, to aggregate over them with {@code select}. */
+  OverWindowedTable window(OverWindow... overWindows);
 }

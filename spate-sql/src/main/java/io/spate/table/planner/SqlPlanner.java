@@ -40,6 +40,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
+import io.spate.table.planner.functions.JsonFunctionTypes;
 import io.spate.table.planner.functions.UserFunctionOperatorTable;
 import io.spate.table.planner.functions.WindowSqlRewriter;
 import io.spate.table.planner.functions.WindowTableFunctions;
@@ -130,7 +131,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated;
     try {
-      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(node)));
+      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(
+          JsonFunctionTypes.rewrite(node))));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }
@@ -196,7 +198,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlValidator validator(CalciteCatalogReader catalogReader) {
-    SqlOperatorTable operators = SqlOperatorTables.chain(UserFunctionOperatorTable.systemFunctions(functions),
+    SqlOperatorTable operators = SqlOperatorTables.chain(JsonFunctionTypes.table(),
+        UserFunctionOperatorTable.systemFunctions(functions),
         WindowTableFunctions.standardOperators(), FlinkFunctions.table(),
         UserFunctionOperatorTable.catalogFunctions(functions), catalogReader);
     return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory, SqlValidator.Config.DEFAULT

@@ -4,6 +4,8 @@ import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.GroupWindow;
 import io.spate.table.api.GroupWindowedTable;
 import io.spate.table.api.GroupedTable;
+import io.spate.table.api.OverWindow;
+import io.spate.table.api.OverWindowedTable;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableResult;
@@ -27,11 +29,32 @@ final class TableImpl implements Table {
   private final TableEnvironmentImpl env;
   private final SqlText query;
   private final ResolvedSchema schema;
+  private final Sorting sorting;
 
   TableImpl(TableEnvironmentImpl env, SqlText query, ResolvedSchema schema) {
+    this(env, query, schema, null);
+  }
+
+  private TableImpl(TableEnvironmentImpl env, SqlText query, ResolvedSchema schema, Sorting sorting) {
     this.env = env;
     this.query = query;
     this.schema = schema;
+    this.sorting = sorting;
+  }
+
+  /**
+   * The {@code ORDER BY}, {@code OFFSET} and {@code FETCH} of a table that {@code orderBy}, {@code
+   * offset} or {@code fetch} made, kept apart from the query they apply to ({@code SELECT select FROM
+   * from}) so that the next of them adds its clause to the same query, and a {@code select} of a sorted
+   * table keeps the order (a subquery's {@code ORDER BY} without a limit would be dropped).
+   */
+  private record Sorting(String from, String select, String orderBy, Integer offset, Integer fetch) {
+
+    String sql() {
+      return "SELECT " + select + " FROM " + from + (orderBy == null ? "" : " ORDER BY " + orderBy)
+          + (offset == null ? "" : " OFFSET " + offset + " ROWS")
+          + (fetch == null ? "" : " FETCH NEXT " + fetch + " ROWS ONLY");
+    }
   }
 
   /** The query that defines the table. */
@@ -97,6 +120,9 @@ final class TableImpl implements Table {
 
   @Override
   public Table select(Expression... fields) {
+    if (sorting != null && sorting.select().equals("*") && sorting.offset() == null && sorting.fetch() == null) {
+      return sorted(new Sorting(sorting.from(), list(fields), sorting.orderBy(), null, null));
+    }
     return derived("SELECT " + list(fields) + " FROM " + from());
   }
 
@@ -257,6 +283,65 @@ final class TableImpl implements Table {
   public Table unionAll(Table right) {
     return derived("SELECT * FROM " + from() + " UNION ALL SELECT * FROM (" + ((TableImpl) right).query.text()
         + ") AS `r`");
+  }
+
+  @Override
+  public Table orderBy(Expression... fields) {
+    return sorted(new Sorting(from(), "*", list(fields), null, null));
+  }
+
+  @Override
+  public Table offset(int offset) {
+    if (offset < 0) {
+      throw new ValidationException("offset takes a number of rows of 0 or more, not " + offset);
+    }
+    if (sorting != null && (sorting.offset() != null || sorting.fetch() != null)) {
+      throw new ValidationException("offset(" + offset + ") comes once, before fetch, on a table: this one has "
+          + (sorting.fetch() != null ? "fetch(" + sorting.fetch() + ")" : "offset(" + sorting.offset() + ")")
+          + " already");
+    }
+    Sorting base = sorting != null ? sorting : new Sorting(from(), "*", null, null, null);
+    return sorted(new Sorting(base.from(), base.select(), base.orderBy(), offset, null));
+  }
+
+  @Override
+  public Table fetch(int fetch) {
+    if (fetch < 0) {
+      throw new ValidationException("fetch takes a number of rows of 0 or more, not " + fetch);
+    }
+    if (sorting != null && sorting.fetch() != null) {
+      throw new ValidationException("fetch(" + fetch + ") comes once on a table: this one has fetch("
+          + sorting.fetch() + ") already");
+    }
+    Sorting base = sorting != null ? sorting : new Sorting(from(), "*", null, null, null);
+    return sorted(new Sorting(base.from(), base.select(), base.orderBy(), base.offset(), fetch));
+  }
+
+  @Override
+  public Table limit(int fetch) {
+    return fetch(fetch);
+  }
+
+  @Override
+  public Table limit(int offset, int fetch) {
+    return offset(offset).fetch(fetch);
+  }
+
+  private Table sorted(Sorting sorted) {
+    TableImpl table = (TableImpl) derived(sorted.sql());
+    return new TableImpl(env, table.query, table.schema, sorted);
+  }
+
+  @Override
+  public OverWindowedTable window(OverWindow... overWindows) {
+    if (overWindows.length == 0) {
+      throw new ValidationException("window(...) needs at least one over window");
+    }
+    List<String> windows = new ArrayList<>();
+    for (OverWindow window : overWindows) {
+      windows.add(SqlLiterals.identifier(window.getAlias()) + " AS (" + window.asSqlSpecification() + ")");
+    }
+    return fields -> derived("SELECT " + list(fields) + " FROM " + from() + " WINDOW " + String.join(", ", windows));
   }
 
   @Override

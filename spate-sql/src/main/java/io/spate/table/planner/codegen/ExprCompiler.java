@@ -204,6 +204,9 @@ public final class ExprCompiler {
     if (call.getOperator() instanceof UserScalarSqlFunction function) {
       return userFunction(call, function);
     }
+    if (JsonCallCompiler.handles(call)) {
+      return new JsonCallCompiler(this, zone).compile(call);
+    }
     ValueType type = ValueTypes.of(call.getType());
     List<RexNode> operands = call.getOperands();
     SqlKind kind = call.getKind();

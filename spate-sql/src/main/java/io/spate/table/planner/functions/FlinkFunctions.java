@@ -91,8 +91,11 @@ public final class FlinkFunctions {
     }
   };
 
+  /** {@code JSON_STRING(value)}: the value as JSON text (a string quoted, a number as it is); NULL for NULL. */
+  public static final SqlFunction JSON_STRING = function("JSON_STRING", string(), OperandTypes.ANY);
+
   private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, REGEXP_EXTRACT, REGEXP_REPLACE,
-      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME);
+      SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME, JSON_STRING);
 
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {

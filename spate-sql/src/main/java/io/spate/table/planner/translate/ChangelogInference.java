@@ -102,6 +102,9 @@ public final class ChangelogInference {
     if (node instanceof Values) {
       return ChangelogMode.insertOnly();
     }
+    if (node instanceof org.apache.calcite.rel.core.Sort sort) {
+      return SortTranslator.changelogMode(sort, modeOf(sort.getInput()));
+    }
     if (node instanceof Aggregate aggregate) {
       if (aggregate instanceof LogicalAggregate logical && StreamTranslator.windowEndField(logical) >= 0) {
         return ChangelogMode.insertOnly();

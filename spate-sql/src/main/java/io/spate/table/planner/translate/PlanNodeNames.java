@@ -33,6 +33,9 @@ public final class PlanNodeNames {
     if (node instanceof ChangelogNormalize normalize) {
       return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";
     }
+    if (node instanceof org.apache.calcite.rel.core.Sort sort) {
+      return SortTranslator.describe(sort);
+    }
     if (node instanceof Join join) {
       return "Join(joinType=[" + joinType(join.getJoinType()) + "], where=[" + join.getCondition() + "])";
     }

@@ -228,7 +228,7 @@ final class RankTranslator {
         rank.project() == null ? rank.filter().getRowType() : rank.project().getRowType(), "Calc");
   }
 
-  private static SortOrder sortOrder(List<RelFieldCollation> order) {
+  static SortOrder sortOrder(List<RelFieldCollation> order) {
     int[] fields = new int[order.size()];
     boolean[] descending = new boolean[order.size()];
     boolean[] nullsFirst = new boolean[order.size()];

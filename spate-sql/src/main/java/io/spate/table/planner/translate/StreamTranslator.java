@@ -173,6 +173,9 @@ public final class StreamTranslator {
     if (plan instanceof LookupJoin lookupJoin) {
       return new LookupJoinTranslator(this).translate(lookupJoin);
     }
+    if (plan instanceof org.apache.calcite.rel.core.Sort sort) {
+      return new SortTranslator(this).translate(sort);
+    }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
   }
@@ -356,6 +359,9 @@ public final class StreamTranslator {
     }
     if (call.getAggregation() instanceof UserAggSqlFunction user) {
       return UserAggregates.of(user, call, inputType, retract);
+    }
+    if (JsonAggregates.handles(call)) {
+      return JsonAggregates.of(call, inputType);
     }
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;
