@@ -92,7 +92,8 @@ public record NexmarkSqlScript(List<String> prelude, List<String> setup, String 
         continue;
       }
       if (trimmed.endsWith(";")) {
-        current.append(trimmed, 0, trimmed.length() - 1);
+        String end = line.stripTrailing();
+        current.append(end, 0, end.length() - 1);
         add(statements, current);
       } else {
         current.append(line).append('\n');
