@@ -31,7 +31,7 @@ final class KafkaBenchmarkReport {
         .append(String.join(" ", o.jvmOptions)).append("`, the broker's with `")
         .append(String.join(" ", o.brokerJvmOptions)).append("`\n");
     s.append("- Versions: Spate ").append(BenchmarkReport.spateVersion()).append(" with kafka-clients ")
-        .append(clients(results, "spate")).append("; Apache Flink 1.20.5 with flink-connector-kafka 3.4.0-1.20 and "
+        .append(clients(results, "spate")).append("; Apache Flink 1.20.4 with flink-connector-kafka 3.4.0-1.20 and "
             + "kafka-clients ").append(clients(results, "flink"))
         .append("; broker: Apache Kafka 4.3.1 (KRaft, one node, its own JVM, loopback)\n");
     s.append(String.format(Locale.ROOT, "- Configuration: %,d records (8-byte keys, %d-byte values) in a topic of %d "

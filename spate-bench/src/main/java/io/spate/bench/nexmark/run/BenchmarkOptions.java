@@ -15,7 +15,11 @@ import java.util.Locale;
  */
 public final class BenchmarkOptions {
 
-  static final List<String> ENGINES = List.of("spate", "flink", "baseline");
+  /** The engines a run may name: Spate and Flink, each with its DataStream and its SQL version, and the baseline. */
+  static final List<String> ENGINES = List.of("spate", "spate-sql", "flink", "flink-sql", "baseline");
+
+  /** The engines run when none are named. */
+  static final List<String> DEFAULT_ENGINES = List.of("spate", "flink", "baseline");
 
   BenchmarkOptions() {}
 
@@ -25,7 +29,7 @@ public final class BenchmarkOptions {
   int parallelism = 2;
   String state = "hashmap";
   long checkpointIntervalMillis = 0;
-  List<String> engines = ENGINES;
+  List<String> engines = DEFAULT_ENGINES;
   long seed = 0;
   int runs = 1;
   double latencyRate = 0;
@@ -57,7 +61,8 @@ public final class BenchmarkOptions {
         --parallelism P              parallelism of Spate and Flink (default 2)
         --state hashmap|rocksdb      state backend (default hashmap)
         --checkpoint-interval 10s    checkpoint interval, 0 for none (default 0)
-        --engines spate,flink,baseline   engines to run (default all three)
+        --engines spate,flink,baseline   engines to run (default these three); also spate-sql and
+                                     flink-sql, the queries' SQL (nexmark-sql/*.sql) on each engine
         --seed S                     generator seed (default 0)
         --runs R                     runs per query and engine; the report shows medians (default 1)
         --latency-rate EPS           also measure latency with the source paced to EPS events/s,

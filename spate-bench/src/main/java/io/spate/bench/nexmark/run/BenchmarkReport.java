@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class BenchmarkReport {
 
+  /** The version of Apache Flink that spate-bench's flink profile runs. */
+  static final String FLINK_VERSION = "1.20.4";
+
   private BenchmarkReport() {}
 
   /** The child JVMs' options: one list if every run used it, else those of throughput and latency runs. */
@@ -41,7 +44,9 @@ public final class BenchmarkReport {
     s.append("- Machine: ").append(machine()).append('\n');
     s.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(", ").append(childJvms(o)).append('\n');
-    s.append("- Versions: Spate ").append(spateVersion()).append(results.stream().anyMatch(q -> !q.ok("flink").isEmpty()) ? ", Apache Flink 1.20.5" : "")
+    s.append("- Versions: Spate ").append(spateVersion())
+        .append(results.stream().anyMatch(q -> !q.ok("flink").isEmpty() || !q.ok("flink-sql").isEmpty())
+            ? ", Apache Flink " + FLINK_VERSION : "")
         .append('\n');
     double eventRate = o.eventRate > 0 ? o.eventRate : NexmarkConfiguration.defaults().eventsPerSecond();
     s.append(String.format(Locale.ROOT, "- Configuration: %,d events at %s events/s of event time (%.1f s of "
@@ -54,6 +59,9 @@ public final class BenchmarkReport {
     s.append('\n');
     if (o.throughputRuns) {
       throughputTable(s, o, results);
+      if (o.engines.contains("spate-sql") || o.engines.contains("flink-sql")) {
+        sqlTable(s, results);
+      }
     }
     if (o.latencyRate > 0) {
       s.append(String.format(Locale.ROOT, "%nLatency at %s events/s (%,d events per run; event time advances at "
@@ -112,14 +120,51 @@ public final class BenchmarkReport {
   }
 
   /**
+   * The SQL engines' table: Spate SQL against Flink SQL and against Spate's DataStream version. The
+   * results column compares every engine of the run, so "equal" means the SQL results equal the
+   * DataStream versions' too.
+   */
+  static void sqlTable(StringBuilder s, List<QueryComparison> results) {
+    s.append("\n### Nexmark SQL\n\n");
+    s.append("| query | Spate SQL events/s | Flink SQL events/s | Spate SQL/Flink SQL | Spate events/s "
+        + "| Spate SQL/Spate | Spate SQL CPU s/M events | Flink SQL CPU s/M events | Spate SQL peak RSS MiB "
+        + "| Flink SQL peak RSS MiB | results |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (QueryComparison q : results) {
+      double spateSql = q.medianEventsPerSecond("spate-sql");
+      double flinkSql = q.medianEventsPerSecond("flink-sql");
+      double spate = q.medianEventsPerSecond("spate");
+      s.append("| ").append(q.query)
+          .append(" | ").append(rate(spateSql))
+          .append(" | ").append(rate(flinkSql))
+          .append(" | ").append(ratio(spateSql, flinkSql))
+          .append(" | ").append(rate(spate))
+          .append(" | ").append(ratio(spateSql, spate))
+          .append(" | ").append(number(q.medianCpuPerMillion("spate-sql")))
+          .append(" | ").append(number(q.medianCpuPerMillion("flink-sql")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("spate-sql")))
+          .append(" | ").append(whole(q.medianPeakRssMiB("flink-sql")))
+          .append(" | ").append(q.resultCheck())
+          .append(" |\n");
+    }
+    s.append(summary("Spate SQL/Flink SQL", results, "spate-sql", "flink-sql"))
+        .append(summary("Spate SQL/Spate", results, "spate-sql", "spate"));
+  }
+
+  /**
    * One line on the ratio of Spate's median throughput to {@code other}'s over the queries that both
    * ran: the median, the lowest and the highest; empty if none did.
    */
   static String summary(String label, List<QueryComparison> results, String other) {
+    return summary(label, results, "spate", other);
+  }
+
+  /** The {@link #summary} of engine {@code mine} against {@code other}. */
+  static String summary(String label, List<QueryComparison> results, String mine, String other) {
     List<double[]> ratios = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (QueryComparison q : results) {
-      double spate = q.medianEventsPerSecond("spate");
+      double spate = q.medianEventsPerSecond(mine);
       double theirs = q.medianEventsPerSecond(other);
       if (!Double.isNaN(spate) && !Double.isNaN(theirs) && theirs > 0) {
         ratios.add(new double[] {spate / theirs, names.size()});

@@ -16,6 +16,8 @@ public final class NexmarkBenchmark {
 
   static final String SPATE_RUNNER = "io.spate.bench.nexmark.run.SpateNexmarkRunner";
   static final String FLINK_RUNNER = "io.spate.bench.nexmark.flink.FlinkNexmarkRunner";
+  static final String SPATE_SQL_RUNNER = "io.spate.bench.nexmark.run.SpateSqlNexmarkRunner";
+  static final String FLINK_SQL_RUNNER = "io.spate.bench.nexmark.flink.FlinkSqlNexmarkRunner";
   static final String BASELINE_RUNNER = "io.spate.bench.nexmark.run.BaselineNexmarkRunner";
   static final String FLINK_HINT = "Flink is left out: its runner is not built. Build it with "
       + "'mvn -Pflink -pl spate-bench -am -DskipTests process-classes' (which writes spate-bench/target/"
@@ -53,11 +55,12 @@ public final class NexmarkBenchmark {
     String ownClasspath = System.getProperty("java.class.path");
     List<String> engines = new ArrayList<>(options.engines);
     String flinkClasspath = null;
-    if (engines.contains("flink")) {
+    if (engines.contains("flink") || engines.contains("flink-sql")) {
       flinkClasspath = options.flinkClasspath != null ? options.flinkClasspath : builtFlinkClasspath();
       if (flinkClasspath == null) {
         log.println(FLINK_HINT);
         engines.remove("flink");
+        engines.remove("flink-sql");
       }
     }
     ChildRunner children = new ChildRunner(options.jvmOptions, options.timeout, options.workDir);
@@ -67,14 +70,15 @@ public final class NexmarkBenchmark {
       QueryComparison comparison = new QueryComparison(query);
       comparisons.add(comparison);
       for (String engine : engines) {
-        String classpath = engine.equals("flink") ? flinkClasspath : ownClasspath;
+        String classpath = engine.startsWith("flink") ? flinkClasspath : ownClasspath;
         for (int run = 1; options.throughputRuns && run <= options.runs; run++) {
           RunnerOptions runOptions = runOptions(options, query, engine, run, false);
           RunResult result = children.run(engine, mainClass(engine), classpath, runOptions);
           comparison.add(result);
           log.println(progress(result, run));
         }
-        if (options.latencyRate > 0 && !engine.equals("baseline")) {
+        // the SQL runners measure throughput only
+        if (options.latencyRate > 0 && !engine.equals("baseline") && !engine.endsWith("-sql")) {
           for (int run = 1; run <= options.runs; run++) {
             RunResult result = latencyChildren.run(engine, mainClass(engine), classpath,
                 runOptions(options, query, engine, run, true));
@@ -100,6 +104,8 @@ public final class NexmarkBenchmark {
     return switch (engine) {
       case "spate" -> SPATE_RUNNER;
       case "flink" -> FLINK_RUNNER;
+      case "spate-sql" -> SPATE_SQL_RUNNER;
+      case "flink-sql" -> FLINK_SQL_RUNNER;
       case "baseline" -> BASELINE_RUNNER;
       default -> throw new IllegalArgumentException("Unknown engine " + engine);
     };
@@ -136,7 +142,17 @@ public final class NexmarkBenchmark {
       return null;
     }
     try {
-      return classes + java.io.File.pathSeparator + Files.readString(dependencies).trim();
+      StringBuilder classpath = new StringBuilder(classes.toString()).append(java.io.File.pathSeparator)
+          .append(Files.readString(dependencies).trim());
+      // the Scala 2.12 runtime of Flink's SQL planner, kept apart from the 2.13 of Spate's Kafka broker
+      Path scala = target.resolve("flink-scala-lib");
+      if (Files.isDirectory(scala)) {
+        try (var jars = Files.list(scala)) {
+          jars.filter(j -> j.toString().endsWith(".jar")).sorted()
+              .forEach(j -> classpath.append(java.io.File.pathSeparator).append(j));
+        }
+      }
+      return classpath.toString();
     } catch (IOException e) {
       return null;
     }

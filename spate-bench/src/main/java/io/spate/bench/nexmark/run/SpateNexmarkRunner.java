@@ -86,7 +86,7 @@ public final class SpateNexmarkRunner {
   }
 
   /** An embedded cluster with one slot per parallel instance: every operator shares the default slot group. */
-  private static MiniCluster startCluster(Configuration conf, int parallelism) {
+  static MiniCluster startCluster(Configuration conf, int parallelism) {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, parallelism,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
         conf.get(TaskManagerOptions.BATCH_SIZE)));
@@ -94,7 +94,7 @@ public final class SpateNexmarkRunner {
     return cluster;
   }
 
-  private static StreamExecutionEnvironment environment(RunnerOptions options) {
+  static StreamExecutionEnvironment environment(RunnerOptions options) {
     Configuration conf = new Configuration().set(StateBackendOptions.STATE_BACKEND, options.state());
     if (options.state().equals("rocksdb")) {
       conf.set(RocksDBOptions.LOCAL_DIRECTORY, options.checkpointDir().resolve("rocksdb-local").toString());

@@ -66,6 +66,10 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
   public static final ConfigOption<Boolean> RATE_LIMITED = ConfigOptions.key("rate-limited").booleanType()
       .defaultValue(false).withDescription("Hold the event rate in wall-clock time.");
 
+  /** The seed of the generator's random choices; equal seeds give equal events. */
+  public static final ConfigOption<Long> SEED = ConfigOptions.key("seed").longType().defaultValue(0L)
+      .withDescription("The seed of the generator's random choices.");
+
   private static final List<String> COLUMNS = List.of("event_type", "person", "auction", "bid");
 
   @Override
@@ -81,7 +85,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
   @Override
   public Set<ConfigOption<?>> optionalOptions() {
     return Set.of(FIRST_EVENT_RATE, NEXT_EVENT_RATE, EVENTS_NUM, PERSON_PROPORTION, AUCTION_PROPORTION,
-        BID_PROPORTION, RATE_LIMITED);
+        BID_PROPORTION, RATE_LIMITED, SEED);
   }
 
   @Override
@@ -110,6 +114,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     });
     long events = options.get(EVENTS_NUM);
     NexmarkConfiguration.Builder builder = NexmarkConfiguration.builder()
+        .seed(options.get(SEED))
         .eventsPerSecond(rate)
         .rateLimited(options.get(RATE_LIMITED))
         .proportions(options.get(PERSON_PROPORTION), options.get(AUCTION_PROPORTION), options.get(BID_PROPORTION));

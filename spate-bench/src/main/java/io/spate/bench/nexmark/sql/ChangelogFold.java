@@ -1,0 +1,64 @@
+package io.spate.bench.nexmark.sql;
+
+import io.spate.bench.nexmark.CanonicalHash;
+import io.spate.bench.nexmark.ResultSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds a SQL result's changes into the {@link ResultSummary} of its final table: an insertion (or
+ * update-after) adds the row, a retraction (update-before or delete) takes it away again. The
+ * summary's count and checksum are sums, so the folds of parallel sink subtasks add up to the whole
+ * table's whatever subtask a change arrives at, and an insert-only result folds as it would row by
+ * row.
+ */
+public final class ChangelogFold {
+
+  private long count;
+  private long checksum;
+  private final Map<Object, Long> rows;
+
+  /** A fold that keeps the final rows ({@code keepRows}, for tests) or only their summary. */
+  public ChangelogFold(boolean keepRows) {
+    this.rows = keepRows ? new HashMap<>() : null;
+  }
+
+  /** Adds {@code row} to the table. */
+  public void insert(Object row) {
+    count++;
+    checksum += CanonicalHash.of(row);
+    if (rows != null) {
+      rows.merge(row, 1L, Long::sum);
+    }
+  }
+
+  /** Takes {@code row} away from the table. */
+  public void retract(Object row) {
+    count--;
+    checksum -= CanonicalHash.of(row);
+    if (rows != null) {
+      rows.merge(row, -1L, (a, b) -> a + b == 0 ? null : a + b);
+    }
+  }
+
+  /** The summary of the table so far. */
+  public ResultSummary summary() {
+    return new ResultSummary(count, checksum);
+  }
+
+  /** The table's rows so far, each as often as it occurs; only for a fold made to keep them. */
+  public List<Object> rows() {
+    if (rows == null) {
+      throw new IllegalStateException("This fold was made without keeping its rows.");
+    }
+    List<Object> table = new ArrayList<>();
+    rows.forEach((row, n) -> {
+      for (long i = 0; i < n; i++) {
+        table.add(row);
+      }
+    });
+    return table;
+  }
+}
