@@ -25,17 +25,12 @@ import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSnapshot;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Translates {@code JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime ON ...} (Calcite's correlate over
@@ -103,12 +98,12 @@ final class TemporalJoinTranslator {
     }
     RexBuilder rex = correlate.getCluster().getRexBuilder();
     RexNode condition = RexUtil.composeConjunction(rex, filters);
-    RexNode joinCondition = condition.accept(new Decorrelate(id, left, leftCount, rex));
+    RexNode joinCondition = condition.accept(new CorrelatedJoinConditions.Decorrelate(id, left, leftCount, rex));
     List<RexNode> leftKeys = new ArrayList<>();
     List<Integer> rightKeys = new ArrayList<>();
     List<RexNode> rest = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(joinCondition)) {
-      if (!keyEquality(conjunct, leftCount, leftKeys, rightKeys, rex)) {
+      if (!CorrelatedJoinConditions.keyEquality(conjunct, leftCount, leftKeys, rightKeys, rex)) {
         rest.add(conjunct);
       }
     }
@@ -136,34 +131,6 @@ final class TemporalJoinTranslator {
             TypeInfos.ofRow(new RowType(false, keyFields)))
         .transform("TemporalJoin(joinType=[" + type + "], where=[" + joinCondition + "])",
             StreamTranslator.rowTypeInfo(correlate.getRowType()), operator);
-  }
-
-  /**
-   * Whether {@code conjunct} equates an expression over the left side with a field of the right side
-   * ({@code o.currency = r.currency}, {@code o.id % 2 + 1 = r.currency}); if so, adds them to the keys,
-   * the left expression cast to the right field's type so that both sides' keys are equal values.
-   */
-  private static boolean keyEquality(RexNode conjunct, int leftCount, List<RexNode> leftKeys, List<Integer> rightKeys,
-      RexBuilder rex) {
-    if (conjunct.getKind() != SqlKind.EQUALS) {
-      return false;
-    }
-    List<RexNode> operands = ((RexCall) conjunct).getOperands();
-    for (int side = 0; side < 2; side++) {
-      RexNode leftExpr = operands.get(side);
-      RexNode rightExpr = operands.get(1 - side);
-      if (rightExpr instanceof RexInputRef ref && ref.getIndex() >= leftCount
-          && RelOptUtil.InputFinder.bits(leftExpr).asList().stream().allMatch(i -> i < leftCount)) {
-        RelDataType keyType = ref.getType();
-        if (!SqlTypeUtil.equalSansNullability(rex.getTypeFactory(), leftExpr.getType(), keyType)) {
-          leftExpr = rex.makeCast(rex.getTypeFactory().createTypeWithNullability(keyType, true), leftExpr);
-        }
-        leftKeys.add(leftExpr);
-        rightKeys.add(ref.getIndex() - leftCount);
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The table {@code plan} reads, through projections and filters; null if it reads something else. */
@@ -214,34 +181,5 @@ final class TemporalJoinTranslator {
       return access.getField().getIndex();
     }
     return -1;
-  }
-
-  /** Rewrites a condition over the correlation variable and the right side into one over the joined row. */
-  private static final class Decorrelate extends RexShuttle {
-    private final CorrelationId id;
-    private final RelNode left;
-    private final int leftCount;
-    private final RexBuilder rex;
-
-    Decorrelate(CorrelationId id, RelNode left, int leftCount, RexBuilder rex) {
-      this.id = id;
-      this.left = left;
-      this.leftCount = leftCount;
-      this.rex = rex;
-    }
-
-    @Override
-    public RexNode visitFieldAccess(RexFieldAccess access) {
-      if (access.getReferenceExpr() instanceof RexCorrelVariable variable && variable.id.equals(id)) {
-        int field = access.getField().getIndex();
-        return rex.makeInputRef(left.getRowType().getFieldList().get(field).getType(), field);
-      }
-      return super.visitFieldAccess(access);
-    }
-
-    @Override
-    public RexNode visitInputRef(RexInputRef ref) {
-      return rex.makeInputRef(ref.getType(), ref.getIndex() + leftCount);
-    }
   }
 }
