@@ -258,8 +258,39 @@ class RestApiTest {
     JsonNode outcome = awaitSavepoint(id, triggered.body().get("request-id").asText());
     assertThat(outcome.get("failure-cause").get("message").asText()).contains("state.savepoints.dir");
     // the failed trigger wrote no savepoint anywhere under the test's directory
-    try (var files = Files.walk(dir)) {
-      assertThat(files.filter(path -> path.getFileName().toString().startsWith("savepoint-"))).isEmpty();
-    }
+    assertThat(namesStartingWith(dir, "savepoint-")).isEmpty();
+  }
+
+  /**
+   * The files and directories under {@code dir} whose names start with {@code prefix}; the running job
+   * keeps writing and renaming checkpoint files meanwhile, so one that vanishes during the walk is skipped.
+   */
+  private static java.util.List<Path> namesStartingWith(Path dir, String prefix) throws java.io.IOException {
+    java.util.List<Path> found = new java.util.ArrayList<>();
+    Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path path,
+          java.nio.file.attribute.BasicFileAttributes attributes) {
+        return visit(path);
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path path, java.nio.file.attribute.BasicFileAttributes attributes) {
+        return visit(path);
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path path, java.io.IOException e) {
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      private java.nio.file.FileVisitResult visit(Path path) {
+        if (path.getFileName() != null && path.getFileName().toString().startsWith(prefix)) {
+          found.add(path);
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
+    return found;
   }
 }
