@@ -124,7 +124,7 @@ class KafkaSqlRecoveryE2ETest {
 
   /** The committed records of {@code topic} as {@code key value} texts, in order. */
   private static List<String> records(String topic) {
-    return broker.readAll(topic, "read_committed").stream().map(r -> new String(r.key(), StandardCharsets.UTF_8) + " "
+    return broker.readAllCommitted(topic).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8) + " "
         + (r.value() == null ? "null" : new String(r.value(), StandardCharsets.UTF_8))).toList();
   }
 

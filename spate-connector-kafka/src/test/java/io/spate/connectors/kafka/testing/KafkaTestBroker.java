@@ -167,6 +167,40 @@ public final class KafkaTestBroker implements AutoCloseable {
     return readAll(bootstrapServers(), topic, isolationLevel);
   }
 
+  /**
+   * Every committed record of {@code topic} once no transaction is open on it any more: a commit
+   * returns before the broker writes its markers into the partitions, and until then a read_committed
+   * consumer does not see the committed records. For reading a topic after its writers ended; waits at
+   * most 30 s for the markers, then reads what is visible.
+   */
+  public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    Properties committed = new Properties();
+    committed.putAll(props);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    committed.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<byte[], byte[]> all = new KafkaConsumer<>(props);
+        KafkaConsumer<byte[], byte[]> stable = new KafkaConsumer<>(committed)) {
+      List<TopicPartition> partitions = all.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      Map<TopicPartition, Long> highWatermarks = all.endOffsets(partitions, Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!stable.endOffsets(partitions, Duration.ofSeconds(30)).equals(highWatermarks)
+          && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return readAll(topic, "read_committed");
+  }
+
   /** Like {@link #readAll(String, String)}, from the brokers at {@code bootstrapServers}. */
   public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic,
       String isolationLevel) {

@@ -221,10 +221,7 @@ class KafkaTableE2ETest {
         + " 'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'eos-" + topic + "',"
         + " 'sink.partitioner' = 'round-robin'") + ")");
     tEnv.executeSql("INSERT INTO sink SELECT n FROM numbers");
-    // A commit returns before the broker writes its markers into the partitions, which is when
-    // read_committed consumers see the records: read until they are visible.
-    List<ConsumerRecord<byte[], byte[]>> committed = io.spate.testing.Await.untilMatches(java.time.Duration.ofSeconds(30),
-        "the committed records visible", () -> broker.readAll(topic, "read_committed"), records -> records.size() >= 50);
+    List<ConsumerRecord<byte[], byte[]>> committed = broker.readAllCommitted(topic);
     assertThat(committed).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 50)
             .mapToObj(n -> "{\"n\":" + n + "}").toList());
