@@ -10,9 +10,6 @@ import java.util.Objects;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Reads the records of Parquet files as Avro records, one file per split (Flink's name); made by
@@ -106,44 +103,6 @@ public class AvroParquetRecordFormat<T> implements StreamFormat<T> {
     @Override
     public void close() throws IOException {
       reader.close();
-    }
-  }
-
-  /** The file source's stream of one file as Parquet's input file. */
-  private static final class SplitInputFile implements InputFile {
-
-    private final FSDataInputStream in;
-    private final long length;
-
-    SplitInputFile(FSDataInputStream in, long length) {
-      this.in = in;
-      this.length = length;
-    }
-
-    /** How Parquet's messages name the file; the source adds its path. */
-    @Override
-    public String toString() {
-      return "the file";
-    }
-
-    @Override
-    public long getLength() {
-      return length;
-    }
-
-    @Override
-    public SeekableInputStream newStream() {
-      return new DelegatingSeekableInputStream(in) {
-        @Override
-        public long getPos() throws IOException {
-          return in.getPos();
-        }
-
-        @Override
-        public void seek(long newPos) throws IOException {
-          in.seek(newPos);
-        }
-      };
     }
   }
 }

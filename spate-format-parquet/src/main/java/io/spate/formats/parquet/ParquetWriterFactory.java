@@ -10,8 +10,6 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * Creates the writer of one Parquet file per part (Flink's name); made by {@link AvroParquetWriters}.
@@ -86,61 +84,6 @@ public class ParquetWriterFactory<T> implements BulkWriter.Factory<T> {
     @Override
     public void finish() throws IOException {
       writer.close(); // the row group and the footer; PartOutputFile leaves the part's stream open
-    }
-  }
-
-  /** The part's stream as Parquet's output file: written once, from its start, never closed by Parquet. */
-  private static final class PartOutputFile implements OutputFile {
-
-    private final FSDataOutputStream out;
-
-    PartOutputFile(FSDataOutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) {
-      return new PositionOutputStream() {
-        @Override
-        public long getPos() throws IOException {
-          return out.getPos();
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
     }
   }
 }

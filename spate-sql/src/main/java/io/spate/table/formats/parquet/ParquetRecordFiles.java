@@ -12,6 +12,8 @@ import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import io.spate.formats.parquet.PartOutputFile;
+import io.spate.formats.parquet.SplitInputFile;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroReadSupport;
@@ -20,11 +22,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Parquet files of Avro generic records as the {@code parquet} SQL format writes and reads them:
@@ -112,7 +109,7 @@ final class ParquetRecordFiles {
       conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, type.schema().toString()); // only the table's columns
       ParquetReader<GenericRecord> reader;
       try {
-        reader = AvroParquetReader.<GenericRecord>builder(new StreamInputFile(stream, fileLen), conf)
+        reader = AvroParquetReader.<GenericRecord>builder(new SplitInputFile(stream, fileLen), conf)
             .withDataModel(GenericData.get()).build();
       } catch (IOException | RuntimeException e) {
         throw new IOException("not a Parquet file with the table's columns: " + e.getMessage(), e);
@@ -148,98 +145,6 @@ final class ParquetRecordFiles {
     @Override
     public TypeInformation<GenericRecord> getProducedType() {
       return type.typeInformation();
-    }
-  }
-
-  /** The file source's stream of one file as Parquet's input file. */
-  private static final class StreamInputFile implements InputFile {
-
-    private final FSDataInputStream in;
-    private final long length;
-
-    StreamInputFile(FSDataInputStream in, long length) {
-      this.in = in;
-      this.length = length;
-    }
-
-    @Override
-    public String toString() {
-      return "the file";
-    }
-
-    @Override
-    public long getLength() {
-      return length;
-    }
-
-    @Override
-    public SeekableInputStream newStream() {
-      return new DelegatingSeekableInputStream(in) {
-        @Override
-        public long getPos() throws IOException {
-          return in.getPos();
-        }
-
-        @Override
-        public void seek(long newPos) throws IOException {
-          in.seek(newPos);
-        }
-      };
-    }
-  }
-
-  /** The part's stream as Parquet's output file: written once, from its start, never closed by Parquet. */
-  private static final class PartOutputFile implements OutputFile {
-
-    private final FSDataOutputStream out;
-
-    PartOutputFile(FSDataOutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public PositionOutputStream create(long blockSizeHint) {
-      return new PositionOutputStream() {
-        @Override
-        public long getPos() throws IOException {
-          return out.getPos();
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      };
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-      return create(blockSizeHint);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-      return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-      return 0;
     }
   }
 }
