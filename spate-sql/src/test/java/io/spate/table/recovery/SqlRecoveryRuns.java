@@ -10,6 +10,8 @@ import io.spate.table.api.TableEnvironment;
 import io.spate.table.api.TableResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
@@ -79,6 +81,19 @@ final class SqlRecoveryRuns {
     List<String> expected = RecoveryTestConnectors.committed(clean);
     assertThat(view.apply(RecoveryTestConnectors.committed(faulty))).isEqualTo(view.apply(expected));
     return sorted(expected);
+  }
+
+  /** The rows a changelog of committed rows ({@code +I[...]}, {@code -U[...]}, ...) leaves, with their counts. */
+  static Map<String, Integer> finalTable(List<String> changes) {
+    Map<String, Integer> table = new TreeMap<>();
+    for (String change : changes) {
+      String row = change.substring(2);
+      boolean adds = change.startsWith("+I") || change.startsWith("+U");
+      table.merge(row, adds ? 1 : -1, Integer::sum);
+      assertThat(table.get(row)).as("retracted %s", change).isNotNegative();
+      table.remove(row, 0);
+    }
+    return table;
   }
 
   private static List<String> sorted(List<String> rows) {

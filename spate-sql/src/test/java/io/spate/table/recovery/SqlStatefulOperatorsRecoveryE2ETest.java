@@ -71,24 +71,11 @@ class SqlStatefulOperatorsRecoveryE2ETest {
           tEnv.getConfig().set("table.exec.mini-batch.size", "500");
           return run(tEnv, run, fail, "INSERT INTO sums SELECT CAST(n % 7 AS INT), COUNT(*), SUM(n), MAX(n) FROM numbers"
               + " GROUP BY CAST(n % 7 AS INT)");
-        }, SqlStatefulOperatorsRecoveryE2ETest::finalTable);
-    java.util.Map<String, Integer> table = finalTable(clean);
+        }, SqlRecoveryRuns::finalTable);
+    java.util.Map<String, Integer> table = SqlRecoveryRuns.finalTable(clean);
     assertThat(table).hasSize(7);
     assertThat(table.keySet().stream().mapToLong(row -> Long.parseLong(row.split(", ")[1])).sum())
         .as("every row counted once").isEqualTo(ROWS);
-  }
-
-  /** The rows a changelog of committed rows ({@code +I[...]}, {@code -U[...]}, ...) leaves, with their counts. */
-  private static java.util.Map<String, Integer> finalTable(List<String> changes) {
-    java.util.Map<String, Integer> table = new java.util.TreeMap<>();
-    for (String change : changes) {
-      String row = change.substring(2);
-      boolean adds = change.startsWith("+I") || change.startsWith("+U");
-      table.merge(row, adds ? 1 : -1, Integer::sum);
-      assertThat(table.get(row)).as("retracted %s", change).isNotNegative();
-      table.remove(row, 0);
-    }
-    return table;
   }
 
   private static List<String> runs(String name, String backend, String insert) throws Exception {
