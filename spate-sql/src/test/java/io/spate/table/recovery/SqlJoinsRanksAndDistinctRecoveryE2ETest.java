@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.table.api.TableEnvironment;
+import io.spate.table.docs.udf.WeightedAverage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The state of the stateful SQL operators that the other recovery tests do not cover survives a
  * failure: window joins, semi and anti joins, Top-N over an updating input, a Top-N without
- * partition (ORDER BY ... LIMIT), DISTINCT aggregates and hopping windows that share slices. A run
+ * partition (ORDER BY ... LIMIT), DISTINCT aggregates, a user's aggregate function with a POJO
+ * accumulator and hopping windows that share slices. A run
  * that fails once after a completed checkpoint and restores it commits the full multiset of changes
  * a failure-free run commits (for the anti join, whose changes depend on how its two inputs
  * interleave, the table those changes leave), on both state backends.
@@ -95,12 +97,24 @@ class SqlJoinsRanksAndDistinctRecoveryE2ETest {
     assertThat(expected).hasSize((int) ((ROWS / 250 + 3) * 7));
   }
 
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aUserAggregateFunctionRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    // Its accumulator is a POJO, kept by the state backend through the accumulator's serializer.
+    List<String> expected = runs("user-aggregate", backend, "INSERT INTO sums SELECT CAST(n % 7 AS INT), COUNT(*),"
+        + " CAST(wavg(CAST(n AS DOUBLE), CAST(n % 3 + 1 AS INT)) AS BIGINT), MAX(n) FROM numbers"
+        + " GROUP BY CAST(n % 7 AS INT)");
+    assertThat(expected).contains("+I[0, 1, 0, 0]").hasSize((int) (7 + 2 * (ROWS - 7)));
+  }
+
   private static List<String> runs(String name, String backend, String insert) throws Exception {
     return SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits(name + "-" + backend,
         (run, fail) -> run(SqlRecoveryRuns.session(backend), run, fail, insert));
   }
 
   private static ClusterJobClient run(TableEnvironment tEnv, String run, boolean fail, String insert) throws Exception {
+    tEnv.executeSql("CREATE TEMPORARY FUNCTION wavg AS '" + WeightedAverage.class.getName() + "'");
     tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
         + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
         + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
