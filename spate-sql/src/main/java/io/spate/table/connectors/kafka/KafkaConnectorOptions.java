@@ -108,5 +108,17 @@ public final class KafkaConnectorOptions {
   public static final ConfigOption<Integer> SINK_PARALLELISM = ConfigOptions.key("sink.parallelism").intType()
       .noDefaultValue().withDescription("The parallelism of the sink; the input's if not set.");
 
+  /** How many rows the {@code upsert-kafka} sink buffers, reduced by key, before it writes them. */
+  public static final ConfigOption<Integer> SINK_BUFFER_FLUSH_MAX_ROWS = ConfigOptions
+      .key("sink.buffer-flush.max-rows").intType().defaultValue(0)
+      .withDescription("upsert-kafka: buffered rows (the last per key) at which the sink writes; 0 (the default)"
+          + " writes every row at once. Set together with sink.buffer-flush.interval.");
+
+  /** How long the {@code upsert-kafka} sink may buffer a row. */
+  public static final ConfigOption<Duration> SINK_BUFFER_FLUSH_INTERVAL = ConfigOptions
+      .key("sink.buffer-flush.interval").durationType().defaultValue(Duration.ZERO)
+      .withDescription("upsert-kafka: how long a buffered row may wait before the sink writes the buffer; 0 (the"
+          + " default) writes every row at once. Set together with sink.buffer-flush.max-rows.");
+
   private KafkaConnectorOptions() {}
 }

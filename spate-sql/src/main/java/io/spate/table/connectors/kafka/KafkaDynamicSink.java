@@ -3,6 +3,7 @@ package io.spate.table.connectors.kafka;
 import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.DataStreamSink;
+import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.serialization.schema.SerializationSchema;
 import io.spate.api.types.Row;
 import io.spate.connectors.base.DeliveryGuarantee;
@@ -13,6 +14,7 @@ import io.spate.table.connector.format.EncodingFormat;
 import io.spate.table.connector.sink.DynamicTableSink;
 import io.spate.table.connector.sink.abilities.SupportsWritingMetadata;
 import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.operators.sink.UpsertBufferOperator;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.DataType;
 import io.spate.table.types.logical.RowType;
@@ -48,6 +50,7 @@ final class KafkaDynamicSink implements DynamicTableSink, SupportsWritingMetadat
   private final boolean upsert;
   private final String summary;
   private List<String> metadataKeys = List.of();
+  private long[] buffer;
 
   KafkaDynamicSink(KafkaTableLayout layout, EncodingFormat<SerializationSchema<Row>> keyFormat,
       EncodingFormat<SerializationSchema<Row>> valueFormat, String topic, Properties properties,
@@ -64,6 +67,15 @@ final class KafkaDynamicSink implements DynamicTableSink, SupportsWritingMetadat
     this.parallelism = parallelism;
     this.upsert = upsert;
     this.summary = summary;
+  }
+
+  /**
+   * This sink buffering its rows, the last per key, and writing them when {@code maxRowsAndMillis[0]}
+   * wait or the oldest waited {@code maxRowsAndMillis[1]} ms (null: no buffer).
+   */
+  KafkaDynamicSink withBuffer(long[] maxRowsAndMillis) {
+    this.buffer = maxRowsAndMillis;
+    return this;
   }
 
   @Override
@@ -111,6 +123,13 @@ final class KafkaDynamicSink implements DynamicTableSink, SupportsWritingMetadat
       if (upsert && parallelism != null) {
         // The changes of one key must reach Kafka in their order, so one subtask writes all of a key's.
         input = rows.keyBy(new KeyProjection(layout.keyColumns()), TypeInfos.ofRow(keyRowType()));
+      }
+      if (upsert && buffer != null) {
+        input = input.transform("Upsert buffer of " + name, input.getType(),
+            new UpsertBufferOperator(layout.keyColumns(), (int) buffer[0], buffer[1]));
+        if (parallelism != null) {
+          ((SingleOutputStreamOperator<Row>) input).setParallelism(parallelism);
+        }
       }
       DataStreamSink<Row> written = input.sinkTo(sink).name(name);
       if (parallelism != null) {

@@ -366,4 +366,23 @@ final class KafkaTableOptions {
     }
     return parallelism;
   }
+
+  /**
+   * The {@code upsert-kafka} sink's buffer as {@code {maxRows, intervalMillis}}, or null when it writes
+   * every row at once; both options must be positive together, as in Flink.
+   */
+  long[] sinkBufferFlush() {
+    int maxRows = options.get(KafkaConnectorOptions.SINK_BUFFER_FLUSH_MAX_ROWS);
+    long interval = options.get(KafkaConnectorOptions.SINK_BUFFER_FLUSH_INTERVAL).toMillis();
+    if (maxRows < 0 || interval < 0) {
+      throw new ValidationException("Table " + table + ": 'sink.buffer-flush.max-rows' and"
+          + " 'sink.buffer-flush.interval' must not be negative");
+    }
+    if ((maxRows > 0) != (interval > 0)) {
+      throw new ValidationException("Table " + table + ": 'sink.buffer-flush.max-rows' and"
+          + " 'sink.buffer-flush.interval' must both be greater than zero to buffer the sink's rows (or both 0);"
+          + " got " + maxRows + " rows and " + interval + " ms");
+    }
+    return maxRows == 0 ? null : new long[] {maxRows, interval};
+  }
 }

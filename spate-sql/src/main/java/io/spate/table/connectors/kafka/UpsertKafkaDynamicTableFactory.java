@@ -41,7 +41,8 @@ public final class UpsertKafkaDynamicTableFactory implements DynamicTableSourceF
         KafkaConnectorOptions.VALUE_FIELDS_INCLUDE, KafkaConnectorOptions.SCAN_BOUNDED_MODE,
         KafkaConnectorOptions.SCAN_BOUNDED_SPECIFIC_OFFSETS, KafkaConnectorOptions.SCAN_BOUNDED_TIMESTAMP_MILLIS,
         KafkaConnectorOptions.SCAN_TOPIC_PARTITION_DISCOVERY, KafkaConnectorOptions.DELIVERY_GUARANTEE,
-        KafkaConnectorOptions.TRANSACTIONAL_ID_PREFIX, KafkaConnectorOptions.SINK_PARALLELISM);
+        KafkaConnectorOptions.TRANSACTIONAL_ID_PREFIX, KafkaConnectorOptions.SINK_PARALLELISM,
+        KafkaConnectorOptions.SINK_BUFFER_FLUSH_MAX_ROWS, KafkaConnectorOptions.SINK_BUFFER_FLUSH_INTERVAL);
   }
 
   @Override
@@ -59,7 +60,7 @@ public final class UpsertKafkaDynamicTableFactory implements DynamicTableSourceF
     return new KafkaDynamicSink(layout, options.encodingFormat(true), options.encodingFormat(false),
         options.sinkTopic(), options.properties(), KafkaDynamicSink.Partitioner.DEFAULT, options.deliveryGuarantee(),
         options.options().getOptional(KafkaConnectorOptions.TRANSACTIONAL_ID_PREFIX).orElse(null),
-        options.sinkParallelism(), true, IDENTIFIER);
+        options.sinkParallelism(), true, IDENTIFIER).withBuffer(options.sinkBufferFlush());
   }
 
   private static KafkaTableLayout layout(Context context, KafkaTableOptions options) {

@@ -135,6 +135,34 @@ class UpsertKafkaTableE2ETest {
   }
 
   @Test
+  void aBufferedSinkWritesOnlyEachKeysLastChangeOfTheBuffer() throws Exception {
+    String topic = "u" + TOPICS.incrementAndGet();
+    broker.createTopic(topic, 2);
+    tEnv.executeSql("CREATE TABLE buffered (k STRING, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+        + "'connector' = 'upsert-kafka', 'topic' = '" + topic + "', 'properties.bootstrap.servers' = '"
+        + broker.bootstrapServers() + "', 'key.format' = 'json', 'value.format' = 'json',"
+        + " 'sink.buffer-flush.max-rows' = '100', 'sink.buffer-flush.interval' = '1 h',"
+        + " 'scan.bounded.mode' = 'latest-offset')");
+    tEnv.executeSql("INSERT INTO buffered SELECT k, COUNT(*) FROM " + WORDS + " GROUP BY k");
+    // Unbuffered, the five words make five records (a: 1, 2, 3); the buffer keeps a key's last only.
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(topic, "read_committed");
+    assertThat(records).hasSize(3);
+    assertThat(fold(changelog("SELECT * FROM buffered")))
+        .isEqualTo(Map.of(Row.of("a", 3L), 1, Row.of("b", 1L), 1, Row.of("c", 1L), 1));
+  }
+
+  @Test
+  void aBufferNeedsBothItsRowsAndItsInterval() {
+    tEnv.executeSql("CREATE TABLE half (k STRING, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+        + "'connector' = 'upsert-kafka', 'topic' = 'half', 'properties.bootstrap.servers' = '"
+        + broker.bootstrapServers() + "', 'key.format' = 'json', 'value.format' = 'json',"
+        + " 'sink.buffer-flush.max-rows' = '100')");
+    assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO half SELECT k, COUNT(*) FROM " + WORDS + " GROUP BY k"))
+        .hasMessageContaining("'sink.buffer-flush.max-rows' and 'sink.buffer-flush.interval' must both be greater"
+            + " than zero");
+  }
+
+  @Test
   void explainShowsTheUpsertSourceAndItsNormalization() {
     countsTable();
     String plan = tEnv.explainSql("SELECT k, c FROM counts WHERE c > 1", ExplainDetail.CHANGELOG_MODE);
