@@ -5,6 +5,7 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.table.api.Schema;
+import io.spate.table.api.SqlParserException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.ObjectIdentifier;
@@ -102,7 +103,14 @@ final class DataStreamTables {
     String ddl = "CREATE TEMPORARY TABLE " + id.asSerializableString() + " " + checked.build().toDdl() + " WITH ("
         + "'connector' = '" + DataStreamTableSource.CONNECTOR + "', '" + DataStreamTableSource.CHANGELOG_MODE + "' = '"
         + mode + "')";
-    CatalogTable resolved = schemas.resolve((ParsedStatement.CreateTable) SqlStatementParser.parseStatement(ddl), id);
+    CatalogTable resolved;
+    try {
+      resolved = schemas.resolve((ParsedStatement.CreateTable) SqlStatementParser.parseStatement(ddl), id);
+    } catch (ValidationException | SqlParserException e) {
+      // Positions in the message are those of the statement the schema stands for: show it.
+      throw new ValidationException("The schema of the DataStream of table " + table + " is invalid: "
+          + e.getMessage() + "\nThe schema as a CREATE TABLE statement:\n" + ddl, e);
+    }
     if (sourceWatermark) {
       resolved = new CatalogTable(id, resolved.getColumns(), new WatermarkSpec(watermark.columnName(),
           DataStreamTableSource.SOURCE_WATERMARK), resolved.getPrimaryKey(), resolved.getOptions(),

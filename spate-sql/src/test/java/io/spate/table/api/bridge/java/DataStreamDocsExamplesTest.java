@@ -115,7 +115,7 @@ class DataStreamDocsExamplesTest {
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     tEnv.createTemporaryView("clicks", env.fromData(clickList(), Types.POJO(Click.class)));
     DataStream<Visit> visits = tEnv.toDataStream(
-        tEnv.sqlQuery("SELECT name, eventTime FROM clicks WHERE at >= 160000"), Visit.class);
+        tEnv.sqlQuery("SELECT name, eventTime FROM clicks WHERE `at` >= 160000"), Visit.class);
     List<Visit> collected = visits.executeAndCollect(100);
     assertThat(collected).extracting(v -> v.name + "@" + v.eventTime.toEpochMilli())
         .containsExactlyInAnyOrder("Alice@160000", "Bob@180000");
