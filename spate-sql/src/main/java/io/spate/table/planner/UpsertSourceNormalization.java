@@ -12,6 +12,7 @@ import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.planner.nodes.ChangelogNormalize;
+import io.spate.table.planner.translate.DataStreamTableSource;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -57,7 +58,8 @@ final class UpsertSourceNormalization extends RelShuttleImpl {
     }
     DynamicTableSource source;
     try {
-      source = FactoryUtil.createDynamicTableSource(context(table));
+      source = DataStreamTableSource.isDataStreamTable(table) ? DataStreamTableSource.reading(table, null)
+          : FactoryUtil.createDynamicTableSource(context(table));
     } catch (ValidationException e) {
       return false;
     }

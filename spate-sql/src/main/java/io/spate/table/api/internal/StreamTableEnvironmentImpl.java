@@ -3,24 +3,22 @@ package io.spate.table.api.internal;
 import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
-import io.spate.api.functions.MapFunction;
-import io.spate.api.typeinfo.CompositeTypeInfo;
-import io.spate.api.typeinfo.FieldAccessor;
-import io.spate.api.typeinfo.RowTypeInfo;
-import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
 import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.ExplainDetail;
+import io.spate.table.api.Schema;
 import io.spate.table.api.Table;
-import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.api.TableConfig;
 import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableResult;
+import io.spate.table.api.ValidationException;
 import io.spate.table.api.bridge.java.StreamTableEnvironment;
-import io.spate.table.runtime.typeutils.TypeInfos;
-import io.spate.table.types.logical.RowType;
-import java.util.ArrayList;
-import java.util.List;
+import io.spate.table.connector.ChangelogMode;
+import io.spate.table.functions.UserDefinedFunction;
+import io.spate.table.runtime.operators.UpdateBeforeFilter;
+import io.spate.table.types.DataType;
+import java.util.function.Consumer;
 
 /** Spate's {@link StreamTableEnvironment}: a {@link TableEnvironmentImpl} whose conversions build into one program. */
 @Internal
@@ -29,37 +27,67 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   private final StreamExecutionEnvironment env;
   private final TableEnvironmentImpl tables;
 
-  private StreamTableEnvironmentImpl(StreamExecutionEnvironment env) {
+  private StreamTableEnvironmentImpl(StreamExecutionEnvironment env, EnvironmentSettings settings) {
     this.env = env;
-    this.tables = TableEnvironmentImpl.create(EnvironmentSettings.inStreamingMode());
+    this.tables = TableEnvironmentImpl.create(settings);
     this.tables.getConfig().getConfiguration().addAll(env.getConfiguration());
   }
 
   /** A table environment joined to {@code env}. */
   public static StreamTableEnvironmentImpl create(StreamExecutionEnvironment env) {
-    return new StreamTableEnvironmentImpl(env);
+    return new StreamTableEnvironmentImpl(env, EnvironmentSettings.inStreamingMode());
+  }
+
+  /** A table environment with {@code settings} joined to {@code env}. */
+  public static StreamTableEnvironmentImpl create(StreamExecutionEnvironment env, EnvironmentSettings settings) {
+    return new StreamTableEnvironmentImpl(env, settings);
   }
 
   @Override
   public <T> Table fromDataStream(DataStream<T> stream) {
-    String name = tables.unnamedTableName();
-    createTemporaryView(name, stream);
-    return tables.from("`" + name.replace("`", "``") + "`");
+    return fromDataStream(stream, Schema.derived());
+  }
+
+  @Override
+  public <T> Table fromDataStream(DataStream<T> stream, Schema schema) {
+    return unnamed(name -> tables.registerDataStream(name, stream, schema, ChangelogMode.insertOnly()));
   }
 
   @Override
   public <T> void createTemporaryView(String path, DataStream<T> stream) {
-    TypeInformation<T> type = stream.getType();
-    RowType rowType = TypeInfos.toRowType(type);
-    DataStream<Row> rows;
-    if (type instanceof RowTypeInfo) {
-      @SuppressWarnings("unchecked")
-      DataStream<Row> same = (DataStream<Row>) stream;
-      rows = same;
-    } else {
-      rows = stream.map(new ToRow<>(type), TypeInfos.ofRow(rowType)).name("To rows");
+    createTemporaryView(path, stream, Schema.derived());
+  }
+
+  @Override
+  public <T> void createTemporaryView(String path, DataStream<T> stream, Schema schema) {
+    tables.registerDataStream(path, stream, schema, ChangelogMode.insertOnly());
+  }
+
+  @Override
+  public Table fromChangelogStream(DataStream<Row> stream) {
+    return fromChangelogStream(stream, Schema.derived());
+  }
+
+  @Override
+  public Table fromChangelogStream(DataStream<Row> stream, Schema schema) {
+    return fromChangelogStream(stream, schema, ChangelogMode.all());
+  }
+
+  @Override
+  public Table fromChangelogStream(DataStream<Row> stream, Schema schema, ChangelogMode changelogMode) {
+    if (changelogMode.contains(RowKind.UPDATE_AFTER) && !changelogMode.contains(RowKind.UPDATE_BEFORE)
+        && schema.getPrimaryKey().isEmpty()) {
+      throw new ValidationException("A changelog stream in upsert mode " + changelogMode + " needs a primary key:"
+          + " declare it with Schema.newBuilder().primaryKey(...)");
     }
-    tables.registerDataStream(path, rows, rowType);
+    return unnamed(name -> tables.registerDataStream(name, stream, schema, changelogMode));
+  }
+
+  /** Registers a DataStream under a generated name and gives it as a table. */
+  private Table unnamed(Consumer<String> register) {
+    String name = "`" + tables.unnamedTableName().replace("`", "``") + "`";
+    register.accept(name);
+    return tables.from(name);
   }
 
   @Override
@@ -68,36 +96,44 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   }
 
   @Override
+  public <T> DataStream<T> toDataStream(Table table, Class<T> targetClass) {
+    RowsToStreamRecords.Target<T> target = targetClass == Row.class ? null
+        : RowsToStreamRecords.of(targetClass, table.getResolvedSchema());
+    DataStream<Row> rows = toDataStream(table);
+    if (target == null) {
+      @SuppressWarnings("unchecked")
+      DataStream<T> same = (DataStream<T>) rows;
+      return same;
+    }
+    return rows.map(target.conversion(), target.type()).name("To " + targetClass.getSimpleName());
+  }
+
+  @Override
+  public <T> DataStream<T> toDataStream(Table table, DataType targetDataType) {
+    @SuppressWarnings("unchecked")
+    Class<T> targetClass = (Class<T>) targetDataType.getConversionClass();
+    return toDataStream(table, targetClass);
+  }
+
+  @Override
   public DataStream<Row> toChangelogStream(Table table) {
     return tables.toStream(env, table, false);
   }
 
-  /** A record of the stream as a row: its fields, or the record itself as the one field. */
-  private static final class ToRow<T> implements MapFunction<T, Row> {
-    private static final long serialVersionUID = 1L;
-    private final List<FieldAccessor<T, Object>> fields;
+  @Override
+  public DataStream<Row> toChangelogStream(Table table, Schema targetSchema) {
+    return toChangelogStream(table, targetSchema, ChangelogMode.all());
+  }
 
-    ToRow(TypeInformation<T> type) {
-      List<FieldAccessor<T, Object>> accessors = new ArrayList<>();
-      if (type instanceof CompositeTypeInfo<T> composite) {
-        for (String name : composite.getFieldNames()) {
-          accessors.add(composite.fieldAccessor(name));
-        }
-      }
-      this.fields = accessors.isEmpty() ? null : accessors;
+  @Override
+  public DataStream<Row> toChangelogStream(Table table, Schema targetSchema, ChangelogMode changelogMode) {
+    ChangelogTargetSchema target = ChangelogTargetSchema.of(table.getResolvedSchema(), tables.rowtimeColumn(table),
+        targetSchema, tables.getConfig().getLocalTimeZone());
+    DataStream<Row> changes = tables.toStream(env, table, changelogMode.isInsertOnly());
+    if (!changelogMode.contains(RowKind.UPDATE_BEFORE)) {
+      changes = changes.filter(new UpdateBeforeFilter()).name("Drop update-before rows");
     }
-
-    @Override
-    public Row map(T value) {
-      if (fields == null) {
-        return Row.of(value);
-      }
-      Row row = new Row(fields.size());
-      for (int i = 0; i < fields.size(); i++) {
-        row.setField(i, fields.get(i).get(value));
-      }
-      return row;
-    }
+    return target.apply(changes);
   }
 
   // The TableEnvironment methods, on the joined environment's session.

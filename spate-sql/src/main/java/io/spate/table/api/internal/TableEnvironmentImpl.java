@@ -466,16 +466,17 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
   }
 
-  /** Registers {@code rows}, a DataStream of rows of {@code type}, as the temporary table {@code path}. */
-  void registerDataStream(String path, DataStream<Row> rows, RowType type) {
+  /**
+   * Registers {@code stream} as the temporary table {@code path}: its columns from its type and
+   * {@code schema} (see {@link DataStreamTables}), holding changes of {@code mode}.
+   */
+  void registerDataStream(String path, DataStream<?> stream, io.spate.table.api.Schema schema,
+      io.spate.table.connector.ChangelogMode mode) {
     ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
-    List<Column> columns = new ArrayList<>();
-    for (RowType.RowField field : type.getFields()) {
-      columns.add(new Column.PhysicalColumn(field.getName(), field.getType(), null));
-    }
-    catalogs.createTable(new CatalogTable(id, columns, null, List.of(), Map.of("connector", "datastream"),
-        "a DataStream of the program", List.of()), true, false);
-    dataStreams.put(id, rows);
+    DataStreamTables.DataStreamTable table = new DataStreamTables(schemas, config.getLocalTimeZone())
+        .resolve(id, stream, schema, mode);
+    catalogs.createTable(table.table(), true, false);
+    dataStreams.put(id, table.rows());
   }
 
   /**
@@ -490,7 +491,13 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       throw new ValidationException("The query's result is a changelog (it has updates or deletes, made by node "
           + PlanNodeNames.describe(updating) + "): convert it with toChangelogStream, not toDataStream");
     }
-    return translator.translate(plan);
+    return io.spate.table.planner.translate.RecordTimestamps.apply(translator.translate(plan), plan);
+  }
+
+  /** The column of {@code table}'s result that is its event-time attribute, or -1 if it has none. */
+  int rowtimeColumn(Table table) {
+    return io.spate.table.planner.translate.RecordTimestamps.rowtimeField(
+        planner.rewrite(planner.toRel(((TableImpl) table).query()).project()));
   }
 
   /** Generated names for tables of DataStreams without a name. */

@@ -216,8 +216,11 @@ public final class StreamTranslator {
 
   private ChangelogMode scanMode(TableScan scan) {
     CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
-    if (table == null || dataStreams.containsKey(table.getIdentifier())) {
+    if (table == null) {
       return ChangelogMode.insertOnly();
+    }
+    if (dataStreams.containsKey(table.getIdentifier())) {
+      return DataStreamTableSource.changelogMode(table);
     }
     return FactoryUtil.createDynamicTableSource(context(table)) instanceof ScanTableSource source
         ? source.getChangelogMode() : ChangelogMode.insertOnly();
@@ -433,9 +436,9 @@ public final class StreamTranslator {
         throw new TableException("Table " + id.asSummaryString() + " is a DataStream of a program: a query reads it"
             + " only in that program's job (toDataStream or toChangelogStream), not in a job of its own");
       }
-      return program;
     }
-    DynamicTableSource source = FactoryUtil.createDynamicTableSource(context(table));
+    DynamicTableSource source = program != null ? DataStreamTableSource.reading(table, program)
+        : FactoryUtil.createDynamicTableSource(context(table));
     if (!(source instanceof ScanTableSource scanSource)) {
       throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()
           + ") cannot be scanned");
@@ -471,7 +474,7 @@ public final class StreamTranslator {
       RelDataType fullType = scan.getRowType();
       rows = calc(physical, null, projects, fullType, "Computed columns of " + id.getObjectName());
     }
-    if (table.getWatermarkSpec() != null) {
+    if (table.getWatermarkSpec() != null && !DataStreamTableSource.keepsSourceWatermarks(table, source)) {
       RelDataType fullType = scan.getRowType();
       int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
       RexNode watermarkExpression = planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1), fullType);
