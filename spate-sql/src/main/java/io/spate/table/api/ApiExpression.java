@@ -445,11 +445,6 @@ public final class ApiExpression implements Expression {
     return function("LOG10");
   }
 
-  /** {@code SIGN(this)}: -1, 0 or 1. */
-  public ApiExpression sign() {
-    return function("SIGN");
-  }
-
   /** {@code TRUNCATE(this, places)}: cut to {@code places} decimal places. */
   public ApiExpression truncate(Object places) {
     return function("TRUNCATE", places);
@@ -525,20 +520,11 @@ public final class ApiExpression implements Expression {
     return sql("CAST(" + sql + " AS TIMESTAMP(3))");
   }
 
-  /** The field {@code name} of this row. */
-  public ApiExpression get(String name) {
-    return sql(sql + "." + SqlLiterals.identifier(name));
-  }
-
   /** The element at {@code index} (from 1) of this array, or the value of the key {@code index} of this map. */
   public ApiExpression at(Object index) {
     return sql(sql + "[" + operand(index) + "]");
   }
 
-  /** {@code CARDINALITY(this)}: the number of elements of this array or entries of this map. */
-  public ApiExpression cardinality() {
-    return function("CARDINALITY");
-  }
 
   /** The start of the group window this expression names ({@code $("w").start()}). */
   public ApiExpression start() {

@@ -117,18 +117,6 @@ public final class Expressions {
     return ApiExpression.sql("ARRAY[" + operands(head, tail) + "]");
   }
 
-  /** {@code MAP[key, value, ...]}: a map of the pairs. */
-  public static ApiExpression map(Object key, Object value, Object... tail) {
-    if (tail.length % 2 != 0) {
-      throw new ValidationException("map(...) takes keys and values in pairs, but got " + (tail.length + 2)
-          + " arguments");
-    }
-    Object[] rest = new Object[tail.length + 1];
-    rest[0] = value;
-    System.arraycopy(tail, 0, rest, 1, tail.length);
-    return ApiExpression.sql("MAP[" + operands(key, rest) + "]");
-  }
-
   /** {@code NOT expression}. */
   public static ApiExpression not(Object expression) {
     return ApiExpression.sql("(NOT " + ApiExpression.operand(expression) + ")");

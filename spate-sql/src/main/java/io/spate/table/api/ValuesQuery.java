@@ -11,7 +11,6 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The query of {@code fromValues}: a {@code VALUES} clause of the given rows, with columns named
@@ -138,17 +137,6 @@ public final class ValuesQuery {
         elements.add(Array.get(value, i));
       }
       return array(elements);
-    }
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        throw new ValidationException("fromValues: an empty map has no type; give a row type with DataTypes.MAP(...)");
-      }
-      List<String> entries = new ArrayList<>();
-      map.forEach((k, v) -> {
-        entries.add(sql(k));
-        entries.add(sql(v));
-      });
-      return "MAP[" + String.join(", ", entries) + "]";
     }
     return SqlLiterals.literal(value);
   }

@@ -127,17 +127,27 @@ class TableApiRowOperationsE2ETest {
   @Test
   void joinLateralJoinsEachRowWithItsFunctionRows() {
     tEnv.createTemporarySystemFunction("letters", Letters.class);
-    Table joined = people.joinLateral(call("letters", $("name")).as("l", "p"), $("p").isLess(2))
-        .select($("name"), $("age"), $("l"));
-    List<Row> expected = PEOPLE.stream()
-        .map(p -> Row.of(p.getField(0), p.getField(1), ((String) p.getField(0)).substring(0, 1))).toList();
+    Table joined = people.joinLateral(call("letters", $("name")).as("l", "p"))
+        .select($("name"), $("age"), $("l"), $("p"));
+    List<Row> expected = new ArrayList<>();
+    for (Row person : PEOPLE) {
+      String name = (String) person.getField(0);
+      for (int i = 0; i < name.length(); i++) {
+        expected.add(Row.of(name, person.getField(1), name.substring(i, i + 1), i + 1));
+      }
+    }
     assertThat(TableResults.rows(joined.execute())).containsExactlyElementsOf(expected);
+    assertThatThrownBy(() -> people.joinLateral(call("letters", $("name")).as("l", "p"), $("p").isLess(2)))
+        .isInstanceOf(TableException.class).hasMessageContaining("does not support a join predicate of joinLateral");
 
     Table empty = tEnv.fromValues("", "ab").as("word");
     assertThat(TableResults.rows(empty.leftOuterJoinLateral(call("letters", $("word"))).execute()))
         .containsExactly(Row.of("", null, null), Row.of("ab", "a", 1), Row.of("ab", "b", 2));
     assertThat(TableResults.rows(empty.joinLateral(call("letters", $("word"))).execute()))
         .containsExactly(Row.of("ab", "a", 1), Row.of("ab", "b", 2));
+    assertThatThrownBy(() -> empty.leftOuterJoinLateral(call("letters", $("word")), $("place").isEqual(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("leftOuterJoinLateral takes no join predicate but TRUE");
   }
 
   @Test

@@ -94,8 +94,10 @@ class TableApiStatementSetE2ETest {
         .addInsert("a", tEnv.from("numbers"))
         .addInsert("b", tEnv.from("numbers").groupBy($("v")).select($("id").count()))
         .explain(ExplainDetail.CHANGELOG_MODE);
-    assertThat(plan).contains("== Abstract Syntax Tree ==").contains("LogicalSink(table=[default_catalog.default_database.a]")
-        .contains("default_catalog.default_database.b").contains("changelogMode=[I,UB,UA]");
+    assertThat(plan).contains("== Abstract Syntax Tree ==")
+        .contains("LogicalTableModify(table=[[default_catalog, default_database, a]], operation=[INSERT]")
+        .contains("LogicalTableModify(table=[[default_catalog, default_database, b]], operation=[INSERT]")
+        .contains("LogicalAggregate(group=[{0}], EXPR$0=[COUNT($1)], changelogMode=[I,UB,UA])");
   }
 
   @Test
@@ -104,7 +106,9 @@ class TableApiStatementSetE2ETest {
     TablePipeline pipeline = tEnv.from("numbers").where($("v").isGreater(50)).insertInto("large");
     assertThat(pipeline.getSinkIdentifier())
         .contains(ObjectIdentifier.of("default_catalog", "default_database", "large"));
-    assertThat(pipeline.explain()).contains("LogicalSink").contains(">(");
+    assertThat(pipeline.explain())
+        .contains("LogicalTableModify(table=[[default_catalog, default_database, large]], operation=[INSERT]")
+        .contains("LogicalFilter(condition=[>($1, 50)])");
     pipeline.execute().await();
     List<Row> expected = numbers().stream().filter(r -> (Integer) r.getField(1) > 50).toList();
     assertThat(received("large")).containsExactlyInAnyOrderElementsOf(expected);
@@ -144,7 +148,9 @@ class TableApiStatementSetE2ETest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("default_catalog.default_database.no_such_sink does not exist");
     assertThatThrownBy(() -> tEnv.createStatementSet().addInsert("narrow", numbers))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("narrow");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Cannot insert into table default_catalog.default_database.narrow: ")
+        .hasMessageContaining("Number of INSERT target columns (1) does not equal number of source items (2)");
     assertThatThrownBy(() -> tEnv.createStatementSet().addInsertSql("SELECT * FROM numbers"))
         .isInstanceOf(SqlParserException.class)
         .hasMessageContaining("addInsertSql takes an INSERT statement, not the statement at line 1, column 1");

@@ -42,8 +42,16 @@ final class InsertStatements {
           : "Spate SQL does not support INSERT OVERWRITE yet (table " + sink.asSummaryString() + "): no connector"
               + " overwrites a table's data");
     }
-    return checked(new ParsedStatement.Insert(new SqlText("INSERT INTO " + sink.asSerializableString() + "\n"
-        + query.text(), 1, 1)));
+    ParsedStatement.Insert insert = new ParsedStatement.Insert(new SqlText("INSERT INTO " + sink.asSerializableString()
+        + "\n" + query.text(), 1, 1));
+    try {
+      return checked(insert);
+    } catch (ValidationException e) {
+      // The statement is generated: name the table rather than leave the user with positions in text they never wrote.
+      throw new ValidationException("Cannot insert into table " + sink.asSummaryString() + ": "
+          + e.getMessage().replaceFirst("^SQL validation failed\\. From line \\d+, column \\d+ to line \\d+,"
+              + " column \\d+: ", ""), e);
+    }
   }
 
   /** The statement {@code statement}, which must be an {@code INSERT}, checked. */

@@ -9,6 +9,7 @@ import io.spate.table.api.OverWindow;
 import io.spate.table.api.OverWindowedTable;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableDescriptor;
+import io.spate.table.api.TableException;
 import io.spate.table.api.TablePipeline;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.ValidationException;
@@ -271,8 +272,19 @@ final class TableImpl implements Table {
   private Table lateral(String method, String type, Expression tableFunctionCall, Expression joinPredicate) {
     Named call = Named.of(list(tableFunctionCall));
     checkFunctionKind(method, call.expression(), io.spate.table.functions.TableFunction.class, "a table function");
-    return derived("SELECT * FROM " + from() + " " + type + " JOIN LATERAL TABLE(" + call.expression() + ") AS `$f`"
-        + call.columnList() + " ON " + (joinPredicate == null ? "TRUE" : list(joinPredicate)));
+    String lateral = "LATERAL TABLE(" + call.expression() + ") AS `$f`" + call.columnList();
+    if (joinPredicate != null && !list(joinPredicate).equals("TRUE")) {
+      if (type.equals("INNER")) {
+        // The planner folds a condition on the function's columns into the lateral join, which runs only without one.
+        throw new TableException("Spate SQL does not support a join predicate of joinLateral yet (a condition on a"
+            + " LATERAL TABLE join); call joinLateral without one");
+      }
+      throw new ValidationException(method + " takes no join predicate but TRUE, as in Flink: use joinLateral");
+    }
+    if (type.equals("INNER")) {
+      return derived("SELECT * FROM " + from() + ", " + lateral);
+    }
+    return derived("SELECT * FROM " + from() + " LEFT JOIN " + lateral + " ON TRUE");
   }
 
   /** Fails unless {@code call} calls a user-defined function of {@code kind}, or a built-in one (which Calcite checks). */
