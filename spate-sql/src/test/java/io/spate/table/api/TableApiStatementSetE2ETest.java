@@ -138,6 +138,12 @@ class TableApiStatementSetE2ETest {
         .build();
     tEnv.createStatementSet().addInsert(sink, tEnv.from("numbers").select($("id"))).execute().await();
     assertThat(received("descriptor")).hasSize(ROWS);
+    // Without a schema the table takes the columns of the rows inserted, as in Flink.
+    TableDescriptor schemaless = TableDescriptor.forConnector("changelog-collect").option("run", run + "-derived")
+        .build();
+    tEnv.from("numbers").select($("v"), $("id")).insertInto(schemaless).execute().await();
+    assertThat(received("derived")).containsExactlyInAnyOrderElementsOf(
+        numbers().stream().map(r -> Row.of(r.getField(1), r.getField(0))).toList());
   }
 
   @Test

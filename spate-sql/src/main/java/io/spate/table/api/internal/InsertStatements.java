@@ -1,10 +1,12 @@
 package io.spate.table.api.internal;
 
+import io.spate.table.api.Schema;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogManager;
 import io.spate.table.catalog.ObjectIdentifier;
+import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.parse.ParsedStatement;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
@@ -64,10 +66,21 @@ final class InsertStatements {
     return checked(insert);
   }
 
-  /** The name under which a table of {@code descriptor} is registered for one insert into it. */
-  static String descriptorTable(TableEnvironmentImpl env, TableDescriptor descriptor) {
+  /**
+   * The name under which a table of {@code descriptor} is registered for one insert of rows of {@code
+   * rows} into it; a descriptor without a schema takes the columns of {@code rows}, as in Flink.
+   */
+  static String descriptorTable(TableEnvironmentImpl env, TableDescriptor descriptor, ResolvedSchema rows) {
     String name = "`" + env.unnamedTableName().replace("`", "``") + "`";
-    env.createTemporaryTable(name, descriptor);
+    TableDescriptor complete = descriptor;
+    if (descriptor.getSchema().isEmpty() || descriptor.getSchema().get().getColumns().isEmpty()) {
+      Schema.Builder schema = Schema.newBuilder();
+      for (int i = 0; i < rows.getColumnCount(); i++) {
+        schema.column(rows.getColumnNames().get(i), rows.getColumnTypes().get(i).asSerializableString());
+      }
+      complete = descriptor.toBuilder().schema(schema.build()).build();
+    }
+    env.createTemporaryTable(name, complete);
     return name;
   }
 

@@ -119,7 +119,7 @@ final class TableImpl implements Table {
 
   @Override
   public TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite) {
-    return insertInto(InsertStatements.descriptorTable(env, descriptor), overwrite);
+    return insertInto(InsertStatements.descriptorTable(env, descriptor, schema), overwrite);
   }
 
   /** {@code table} as a table of {@code env}, or an error if it belongs to another environment. */
