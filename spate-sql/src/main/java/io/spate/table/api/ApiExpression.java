@@ -5,6 +5,7 @@ import io.spate.table.expressions.Expression;
 import io.spate.table.expressions.SqlLiterals;
 import io.spate.table.types.DataType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -19,9 +20,25 @@ public final class ApiExpression implements Expression {
   static final String ROW_INTERVAL = "$over:rows:";
 
   private final String sql;
+  private final List<String> rowFields;
 
   ApiExpression(String sql) {
+    this(sql, null);
+  }
+
+  private ApiExpression(String sql, List<String> rowFields) {
     this.sql = sql;
+    this.rowFields = rowFields;
+  }
+
+  /** {@code ROW(fields...)}, whose fields {@code fromValues} takes as the fields of one row. */
+  static ApiExpression row(List<String> fields) {
+    return new ApiExpression("ROW(" + String.join(", ", fields) + ")", List.copyOf(fields));
+  }
+
+  /** The SQL of the fields if this is a {@code row(...)}, else null. */
+  List<String> rowFields() {
+    return rowFields;
   }
 
   /** An expression of the SQL text {@code sql}. */
@@ -31,7 +48,7 @@ public final class ApiExpression implements Expression {
 
   /** {@code value} as an expression: itself if it is one, else a literal. */
   static String operand(Object value) {
-    return value instanceof Expression e ? e.asSerializableString() : SqlLiterals.literal(value);
+    return ValuesQuery.sql(value);
   }
 
   private ApiExpression binary(String operator, Object other) {
@@ -59,8 +76,11 @@ public final class ApiExpression implements Expression {
   /** The expression named {@code name} in the result (several names for a function giving several columns). */
   public ApiExpression as(String name, String... extraNames) {
     if (extraNames.length > 0) {
-      throw new ValidationException("as(" + name + ", " + String.join(", ", extraNames) + "): an expression has one"
-          + " name here");
+      StringBuilder names = new StringBuilder(SqlLiterals.identifier(name));
+      for (String extra : extraNames) {
+        names.append(", ").append(SqlLiterals.identifier(extra));
+      }
+      return sql(sql + " AS (" + names + ")");
     }
     return sql(sql + " AS " + SqlLiterals.identifier(name));
   }
@@ -339,6 +359,172 @@ public final class ApiExpression implements Expression {
     }
     return sql("INTERVAL '" + new java.math.BigDecimal(sql).movePointLeft(3).toPlainString() + "' " + unit);
   }
+
+  /** This number of milliseconds as an interval, as {@link #millis}. */
+  public ApiExpression milli() {
+    return millis();
+  }
+
+  /** This number of seconds as an interval, as {@link #seconds}. */
+  public ApiExpression second() {
+    return seconds();
+  }
+
+  /** This number of minutes as an interval, as {@link #minutes}. */
+  public ApiExpression minute() {
+    return minutes();
+  }
+
+  /** This number of hours as an interval, as {@link #hours}. */
+  public ApiExpression hour() {
+    return hours();
+  }
+
+  /** This number of days as an interval, as {@link #days}. */
+  public ApiExpression day() {
+    return days();
+  }
+
+  /** This number of months as an interval. */
+  public ApiExpression months() {
+    return interval("MONTH", 1);
+  }
+
+  /** This number of months as an interval, as {@link #months}. */
+  public ApiExpression month() {
+    return months();
+  }
+
+  /** This number of years as an interval. */
+  public ApiExpression years() {
+    return interval("YEAR", 1);
+  }
+
+  /** This number of years as an interval, as {@link #years}. */
+  public ApiExpression year() {
+    return years();
+  }
+
+  /** {@code this IS NOT TRUE}. */
+  public ApiExpression isNotTrue() {
+    return sql("(" + sql + " IS NOT TRUE)");
+  }
+
+  /** {@code this IS NOT FALSE}. */
+  public ApiExpression isNotFalse() {
+    return sql("(" + sql + " IS NOT FALSE)");
+  }
+
+  /** {@code this NOT BETWEEN lower AND upper}. */
+  public ApiExpression notBetween(Object lower, Object upper) {
+    return sql("(" + sql + " NOT BETWEEN " + operand(lower) + " AND " + operand(upper) + ")");
+  }
+
+  /** {@code this}, or {@code nullReplacement} where it is NULL. */
+  public ApiExpression ifNull(Object nullReplacement) {
+    return function("COALESCE", nullReplacement);
+  }
+
+  /** {@code CASE WHEN this THEN ifTrue ELSE ifFalse END}, for a condition. */
+  public ApiExpression then(Object ifTrue, Object ifFalse) {
+    return sql("CASE WHEN " + sql + " THEN " + operand(ifTrue) + " ELSE " + operand(ifFalse) + " END");
+  }
+
+  /** {@code EXP(this)}: e to the power of this. */
+  public ApiExpression exp() {
+    return function("EXP");
+  }
+
+  /** {@code LN(this)}: the natural logarithm. */
+  public ApiExpression ln() {
+    return function("LN");
+  }
+
+  /** {@code LOG10(this)}. */
+  public ApiExpression log10() {
+    return function("LOG10");
+  }
+
+  /** {@code TRUNCATE(this, places)}: cut to {@code places} decimal places. */
+  public ApiExpression truncate(Object places) {
+    return function("TRUNCATE", places);
+  }
+
+  /** {@code TRIM(LEADING FROM this)}. */
+  public ApiExpression trimLeading() {
+    return sql("TRIM(LEADING FROM " + sql + ")");
+  }
+
+  /** {@code TRIM(TRAILING FROM this)}. */
+  public ApiExpression trimTrailing() {
+    return sql("TRIM(TRAILING FROM " + sql + ")");
+  }
+
+  /** {@code REPLACE(this, search, replacement)}: every occurrence of {@code search} replaced. */
+  public ApiExpression replace(Object search, Object replacement) {
+    return function("REPLACE", search, replacement);
+  }
+
+  /** {@code INITCAP(this)}: each word's first letter upper case, the rest lower case. */
+  public ApiExpression initCap() {
+    return function("INITCAP");
+  }
+
+  /** {@code POSITION(this IN haystack)}: where this first occurs in {@code haystack}, from 1; 0 if nowhere. */
+  public ApiExpression position(Object haystack) {
+    return sql("POSITION(" + sql + " IN " + operand(haystack) + ")");
+  }
+
+  /** {@code SUBSTRING(this FROM begin FOR length)}, as {@link #substring(Object, Object)}. */
+  public ApiExpression substr(Object begin, Object length) {
+    return substring(begin, length);
+  }
+
+  /** {@code SUBSTRING(this FROM begin)}, as {@link #substring(Object)}. */
+  public ApiExpression substr(Object begin) {
+    return substring(begin);
+  }
+
+  /** {@code REGEXP_REPLACE(this, regex, replacement)}. */
+  public ApiExpression regexpReplace(Object regex, Object replacement) {
+    return function("REGEXP_REPLACE", regex, replacement);
+  }
+
+  /** {@code REGEXP_EXTRACT(this, regex, group)}: the group's match, or NULL. */
+  public ApiExpression regexpExtract(Object regex, Object extractIndex) {
+    return function("REGEXP_EXTRACT", regex, extractIndex);
+  }
+
+  /** {@code REGEXP_EXTRACT(this, regex)}: the whole first match, or NULL. */
+  public ApiExpression regexpExtract(Object regex) {
+    return function("REGEXP_EXTRACT", regex);
+  }
+
+  /** {@code SPLIT_INDEX(this, delimiter, index)}: the {@code index}-th piece (from 0), or NULL. */
+  public ApiExpression splitIndex(Object delimiter, Object index) {
+    return function("SPLIT_INDEX", delimiter, index);
+  }
+
+  /** {@code CAST(this AS DATE)}, of text such as {@code '2026-01-31'}. */
+  public ApiExpression toDate() {
+    return sql("CAST(" + sql + " AS DATE)");
+  }
+
+  /** {@code CAST(this AS TIME)}, of text such as {@code '10:30:00'}. */
+  public ApiExpression toTime() {
+    return sql("CAST(" + sql + " AS TIME)");
+  }
+
+  /** {@code CAST(this AS TIMESTAMP(3))}, of text such as {@code '2026-01-31 10:30:00.000'}. */
+  public ApiExpression toTimestamp() {
+    return sql("CAST(" + sql + " AS TIMESTAMP(3))");
+  }
+
+  /** The element at {@code index} (from 1) of this array, or the value of the key {@code index} of this map. */
+  public ApiExpression at(Object index) {
+    return sql(sql + "[" + operand(index) + "]");
+  }
+
 
   /** The start of the group window this expression names ({@code $("w").start()}). */
   public ApiExpression start() {

@@ -9,4 +9,11 @@ public interface GroupedTable {
 
   /** One row per group: the keys and aggregates in {@code fields}, such as {@code $("k"), $("v").sum().as("total")}. */
   Table select(Expression... fields);
+
+  /**
+   * The group's aggregate by the aggregate function call {@code aggregateFunction}, such as {@code
+   * call(MyAggregate.class, $("v")).as("x")}; a row result gives one column per field. Close it with
+   * {@link AggregatedTable#select}.
+   */
+  AggregatedTable aggregate(Expression aggregateFunction);
 }

@@ -26,6 +26,27 @@ public interface Table {
   /** Writes the rows into a table of {@code descriptor}, registered under a generated name, and starts the job. */
   TableResult executeInsert(TableDescriptor descriptor);
 
+  /** Inserts the query's rows into table {@code tablePath}, overwriting its data if {@code overwrite}. */
+  TableResult executeInsert(String tablePath, boolean overwrite);
+
+  /** Writes the rows into a table of {@code descriptor}, overwriting its data if {@code overwrite}. */
+  TableResult executeInsert(TableDescriptor descriptor, boolean overwrite);
+
+  /**
+   * The insert of the query's rows into the existing table {@code tablePath}, checked now and run by
+   * {@link TablePipeline#execute()} or in a {@link StatementSet}.
+   */
+  TablePipeline insertInto(String tablePath);
+
+  /** The insert of the query's rows into table {@code tablePath}, overwriting its data if {@code overwrite}. */
+  TablePipeline insertInto(String tablePath, boolean overwrite);
+
+  /** The insert of the query's rows into a table of {@code descriptor}, registered under a generated name. */
+  TablePipeline insertInto(TableDescriptor descriptor);
+
+  /** The insert into a table of {@code descriptor}, overwriting its data if {@code overwrite}. */
+  TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite);
+
   /** The query's plan, as {@code EXPLAIN} shows it, with {@code extraDetails}. */
   String explain(ExplainDetail... extraDetails);
 
@@ -76,6 +97,55 @@ public interface Table {
 
   /** The rows of this table and of {@code right}, duplicates kept. */
   Table unionAll(Table right);
+
+  /** The distinct rows of this table and of {@code right} ({@code UNION}); in streaming mode a changelog. */
+  Table union(Table right);
+
+  /** The distinct rows in both this table and {@code right} ({@code INTERSECT}). */
+  Table intersect(Table right);
+
+  /** The rows in both tables, each as often as the table that has it less often ({@code INTERSECT ALL}). */
+  Table intersectAll(Table right);
+
+  /** The distinct rows of this table that {@code right} does not have ({@code EXCEPT}); a changelog in streaming mode. */
+  Table minus(Table right);
+
+  /** The rows of this table, each as often as it is here more than in {@code right} ({@code EXCEPT ALL}). */
+  Table minusAll(Table right);
+
+  /**
+   * The rows mapped by the scalar function call {@code mapFunction} ({@code call(MyFunction.class,
+   * $("a"), ...)}): one row per row, with the function's fields as columns if it returns a row, else
+   * one column {@code f0}.
+   */
+  Table map(Expression mapFunction);
+
+  /**
+   * The rows the table function call {@code tableFunction} gives for each row, with the function's
+   * columns only ({@code call(...).as("a", "b")} names them).
+   */
+  Table flatMap(Expression tableFunction);
+
+  /** Each row joined with the rows the table function call {@code tableFunctionCall} gives for it ({@code LATERAL TABLE}). */
+  Table joinLateral(Expression tableFunctionCall);
+
+  /** Each row joined with the rows {@code tableFunctionCall} gives for it for which {@code joinPredicate} holds. */
+  Table joinLateral(Expression tableFunctionCall, Expression joinPredicate);
+
+  /** As {@link #joinLateral(Expression)}, keeping a row for which the call gives nothing, with NULLs. */
+  Table leftOuterJoinLateral(Expression tableFunctionCall);
+
+  /** As {@link #joinLateral(Expression, Expression)}, keeping a row that nothing matches, with NULLs. */
+  Table leftOuterJoinLateral(Expression tableFunctionCall, Expression joinPredicate);
+
+  /** The aggregate of all rows by the aggregate function call {@code aggregateFunction}, to close with {@code select}. */
+  AggregatedTable aggregate(Expression aggregateFunction);
+
+  /**
+   * The table with {@code fields} added after its columns, or in place of a column of the same name
+   * ({@code $("a").plus(1).as("a")} replaces {@code a}).
+   */
+  Table addOrReplaceColumns(Expression... fields);
 
   /**
    * The rows sorted by {@code fields}, each ascending unless it says {@code $("x").desc()}; in

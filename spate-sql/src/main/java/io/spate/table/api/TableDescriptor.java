@@ -115,6 +115,16 @@ public final class TableDescriptor {
     return String.valueOf(value);
   }
 
+  /** A builder that starts from this descriptor: its schema, options, partition keys and comment. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.schema = schema;
+    builder.options.putAll(options);
+    builder.partitionKeys = partitionKeys;
+    builder.comment = comment;
+    return builder;
+  }
+
   /** Builds a {@link TableDescriptor}. */
   @PublicEvolving
   public static final class Builder {

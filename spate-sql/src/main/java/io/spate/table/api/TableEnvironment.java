@@ -2,7 +2,9 @@ package io.spate.table.api;
 
 import io.spate.api.annotation.PublicEvolving;
 import io.spate.table.api.internal.TableEnvironmentImpl;
+import io.spate.table.expressions.Expression;
 import io.spate.table.functions.UserDefinedFunction;
+import io.spate.table.types.DataType;
 
 /**
  * The entry point of Spate SQL and the Table API: it holds a session's catalogs and configuration,
@@ -107,4 +109,108 @@ public interface TableEnvironment {
 
   /** The names of all functions: the built-in and the user-defined ones, sorted. */
   String[] listFunctions();
+  /** A new, empty statement set: inserts added to it run as one job. */
+  default StatementSet createStatementSet() {
+    throw unsupported("createStatementSet");
+  }
+
+  /**
+   * A table of the rows {@code values}: each a {@code Row}, a {@code row(...)} expression or one value
+   * (a row of one column); columns are named {@code f0, f1, ...} and typed by their values' common type.
+   */
+  default Table fromValues(Object... values) {
+    return fromValues((DataType) null, java.util.Arrays.asList(values));
+  }
+
+  /** A table of the rows {@code values}, with the columns and types of {@code rowType} (each value cast to it). */
+  default Table fromValues(DataType rowType, Object... values) {
+    return fromValues(rowType, java.util.Arrays.asList(values));
+  }
+
+  /** A table of the rows {@code values}, each a {@code row(...)} or one expression, as {@link #fromValues(Object...)}. */
+  default Table fromValues(Expression... values) {
+    return fromValues((DataType) null, java.util.Arrays.asList(values));
+  }
+
+  /** A table of the rows {@code values} with the columns and types of {@code rowType}. */
+  default Table fromValues(DataType rowType, Expression... values) {
+    return fromValues(rowType, java.util.Arrays.asList(values));
+  }
+
+  /** A table of the rows {@code values}, as {@link #fromValues(Object...)}. */
+  default Table fromValues(Iterable<?> values) {
+    return fromValues((DataType) null, values);
+  }
+
+  /** A table of the rows {@code values} with the columns and types of {@code rowType}. */
+  default Table fromValues(DataType rowType, Iterable<?> values) {
+    java.util.List<Object> rows = new java.util.ArrayList<>();
+    values.forEach(rows::add);
+    String query = ValuesQuery.of(rowType, rows);
+    try {
+      return sqlQuery(query);
+    } catch (ValidationException e) {
+      throw new ValidationException("fromValues: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the temporary table {@code path}; whether there was one (a permanent table of that name is seen again). */
+  default boolean dropTemporaryTable(String path) {
+    throw unsupported("dropTemporaryTable");
+  }
+
+  /** Removes the temporary view {@code path}; whether there was one. */
+  default boolean dropTemporaryView(String path) {
+    throw unsupported("dropTemporaryView");
+  }
+
+  /** Removes the permanent table {@code path}; whether there was one. A temporary table of that name must be dropped first. */
+  default boolean dropTable(String path) {
+    throw unsupported("dropTable");
+  }
+
+  /** Removes the permanent table {@code path}; if there is none, an error unless {@code ignoreIfNotExists} (then false). */
+  default boolean dropTable(String path, boolean ignoreIfNotExists) {
+    throw unsupported("dropTable");
+  }
+
+  /** Removes the permanent view {@code path}; whether there was one. */
+  default boolean dropView(String path) {
+    throw unsupported("dropView");
+  }
+
+  /** Removes the permanent view {@code path}; if there is none, an error unless {@code ignoreIfNotExists} (then false). */
+  default boolean dropView(String path, boolean ignoreIfNotExists) {
+    throw unsupported("dropView");
+  }
+
+  /** The names of the temporary tables and views of the current database, sorted. */
+  default String[] listTemporaryTables() {
+    throw unsupported("listTemporaryTables");
+  }
+
+  /** The names of the temporary views of the current database, sorted. */
+  default String[] listTemporaryViews() {
+    throw unsupported("listTemporaryViews");
+  }
+
+  /** Registers {@code view} as the permanent view {@code path}; an existing one is an error. */
+  default void createView(String path, Table view) {
+    throw unsupported("createView");
+  }
+
+  /** Registers {@code view} as the permanent view {@code path} unless one exists and {@code ignoreIfExists}; whether it did. */
+  default boolean createView(String path, Table view, boolean ignoreIfExists) {
+    throw unsupported("createView");
+  }
+
+  /** Registers {@code descriptor} as the table {@code path} unless one exists and {@code ignoreIfExists}; whether it did. */
+  default boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+    throw unsupported("createTable");
+  }
+
+  /** The error of a method this environment does not implement (yet). */
+  private TableException unsupported(String method) {
+    return new TableException(getClass().getSimpleName() + " does not support " + method + " yet");
+  }
 }

@@ -674,4 +674,115 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     }
     return new ArrayList<>(names);
   }
+  // Statement sets, pipelines and the TableEnvironment methods added for them.
+
+  /** The checked INSERTs of Table API inserts and statement sets. */
+  InsertStatements insertStatements() {
+    return new InsertStatements(catalogs, planner, settings.isStreamingMode());
+  }
+
+  /** The plan text of {@code inserts} together, as {@code EXPLAIN STATEMENT SET} gives it. */
+  String explainInserts(List<ParsedStatement.Insert> inserts, ExplainDetail... details) {
+    SqlText text = new SqlText(String.join(";\n", inserts.stream().map(i -> i.text().text()).toList()), 1, 1);
+    return explain(new ParsedStatement.StatementSet(text, inserts), Set.of(details));
+  }
+
+  @Override
+  public io.spate.table.api.StatementSet createStatementSet() {
+    return new StatementSetImpl(this);
+  }
+
+  @Override
+  public boolean dropTemporaryTable(String path) {
+    return dropTemporary(path, false);
+  }
+
+  @Override
+  public boolean dropTemporaryView(String path) {
+    return dropTemporary(path, true);
+  }
+
+  private boolean dropTemporary(String path, boolean view) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    if (!catalogs.isTemporary(id) || (catalogs.getTableOrError(id) instanceof CatalogView) != view) {
+      return false;
+    }
+    catalogs.dropTable(id, view, true, false);
+    return true;
+  }
+
+  @Override
+  public boolean dropTable(String path) {
+    return dropTable(path, true);
+  }
+
+  @Override
+  public boolean dropTable(String path, boolean ignoreIfNotExists) {
+    return dropPermanent(path, false, ignoreIfNotExists);
+  }
+
+  @Override
+  public boolean dropView(String path) {
+    return dropView(path, true);
+  }
+
+  @Override
+  public boolean dropView(String path, boolean ignoreIfNotExists) {
+    return dropPermanent(path, true, ignoreIfNotExists);
+  }
+
+  private boolean dropPermanent(String path, boolean view, boolean ignoreIfNotExists) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    boolean existed = catalogs.getTable(id).isPresent();
+    catalogs.dropTable(id, view, false, ignoreIfNotExists);
+    return existed;
+  }
+
+  @Override
+  public String[] listTemporaryTables() {
+    return temporaryNames(false);
+  }
+
+  @Override
+  public String[] listTemporaryViews() {
+    return temporaryNames(true);
+  }
+
+  private String[] temporaryNames(boolean viewsOnly) {
+    return catalogs.listTables(viewsOnly).stream()
+        .filter(name -> catalogs.isTemporary(catalogs.qualify(List.of(name)))).toArray(String[]::new);
+  }
+
+  @Override
+  public void createView(String path, Table view) {
+    createView(path, view, false);
+  }
+
+  @Override
+  public boolean createView(String path, Table view, boolean ignoreIfExists) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    boolean exists = catalogs.getTable(id).isPresent() && !catalogs.isTemporary(id);
+    catalogs.createTable(view(id, TableImpl.of(this, view).query(), List.of()), false, ignoreIfExists);
+    return !exists;
+  }
+
+  @Override
+  public boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+    ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
+    if (ignoreIfExists && catalogs.getTable(id).isPresent() && !catalogs.isTemporary(id)) {
+      return false;
+    }
+    createTable(path, descriptor);
+    return true;
+  }
+  /** Registers the inline functions ({@code call(MyFunction.class, ...)}) that the expression {@code sql} calls. */
+  void registerInlineFunctions(String sql) {
+    io.spate.table.api.InlineFunctions.calledBy(sql)
+        .forEach((name, function) -> functions.createTemporarySystemFunction(name, function, true));
+  }
+
+  /** The user-defined function a call by the simple name {@code name} finds, if any. */
+  java.util.Optional<UserDefinedFunction> userFunction(String name) {
+    return functions.lookupSystem(name).or(() -> functions.lookup(List.of(name)));
+  }
 }

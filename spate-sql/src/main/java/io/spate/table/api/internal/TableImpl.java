@@ -1,5 +1,6 @@
 package io.spate.table.api.internal;
 
+import io.spate.table.api.AggregatedTable;
 import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.GroupWindow;
 import io.spate.table.api.GroupWindowedTable;
@@ -8,13 +9,15 @@ import io.spate.table.api.OverWindow;
 import io.spate.table.api.OverWindowedTable;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableDescriptor;
+import io.spate.table.api.TableException;
+import io.spate.table.api.TablePipeline;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.ValidationException;
 import io.spate.table.api.WindowReference;
+import io.spate.table.catalog.ObjectIdentifier;
 import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.expressions.Expression;
 import io.spate.table.expressions.SqlLiterals;
-import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,16 +82,53 @@ final class TableImpl implements Table {
 
   @Override
   public TableResult executeInsert(String tablePath) {
-    List<String> parts = SqlStatementParser.parseName(tablePath);
-    String target = String.join(".", parts.stream().map(p -> "`" + p.replace("`", "``") + "`").toList());
-    return env.executeSql("INSERT INTO " + target + "\n" + query.text());
+    return executeInsert(tablePath, false);
   }
 
   @Override
   public TableResult executeInsert(TableDescriptor descriptor) {
-    String name = env.unnamedTableName();
-    env.createTemporaryTable("`" + name.replace("`", "``") + "`", descriptor);
-    return executeInsert("`" + name.replace("`", "``") + "`");
+    return executeInsert(descriptor, false);
+  }
+
+  @Override
+  public TableResult executeInsert(String tablePath, boolean overwrite) {
+    return insertInto(tablePath, overwrite).execute();
+  }
+
+  @Override
+  public TableResult executeInsert(TableDescriptor descriptor, boolean overwrite) {
+    return insertInto(descriptor, overwrite).execute();
+  }
+
+  @Override
+  public TablePipeline insertInto(String tablePath) {
+    return insertInto(tablePath, false);
+  }
+
+  @Override
+  public TablePipeline insertInto(String tablePath, boolean overwrite) {
+    InsertStatements inserts = env.insertStatements();
+    ObjectIdentifier sink = inserts.sink(tablePath);
+    return new TablePipelineImpl(env, sink, inserts.of(sink, query, overwrite));
+  }
+
+  @Override
+  public TablePipeline insertInto(TableDescriptor descriptor) {
+    return insertInto(descriptor, false);
+  }
+
+  @Override
+  public TablePipeline insertInto(TableDescriptor descriptor, boolean overwrite) {
+    return insertInto(InsertStatements.descriptorTable(env, descriptor, schema), overwrite);
+  }
+
+  /** {@code table} as a table of {@code env}, or an error if it belongs to another environment. */
+  static TableImpl of(TableEnvironmentImpl env, Table table) {
+    if (!(table instanceof TableImpl impl) || impl.env != env) {
+      throw new ValidationException("The table belongs to another table environment; a table is used only in the"
+          + " environment that made it");
+    }
+    return impl;
   }
 
   @Override
@@ -105,7 +145,7 @@ final class TableImpl implements Table {
     return env.sqlQuery(sql);
   }
 
-  private static String list(Expression... fields) {
+  private String list(Expression... fields) {
     if (fields.length == 0) {
       throw new ValidationException("A Table API operation needs at least one expression here");
     }
@@ -114,6 +154,7 @@ final class TableImpl implements Table {
       String text = field.asSerializableString();
       WindowReference.checkResolved(text);
       texts.add(text);
+      env.registerInlineFunctions(text);
     }
     return String.join(", ", texts);
   }
@@ -139,7 +180,158 @@ final class TableImpl implements Table {
   @Override
   public GroupedTable groupBy(Expression... fields) {
     String keys = list(fields);
-    return selection -> derived("SELECT " + list(selection) + " FROM " + from() + " GROUP BY " + keys);
+    return new GroupedTable() {
+      @Override
+      public Table select(Expression... selection) {
+        return derived("SELECT " + list(selection) + " FROM " + from() + " GROUP BY " + keys);
+      }
+
+      @Override
+      public AggregatedTable aggregate(Expression aggregateFunction) {
+        return aggregated(keys, aggregateFunction);
+      }
+    };
+  }
+
+  @Override
+  public AggregatedTable aggregate(Expression aggregateFunction) {
+    return aggregated(null, aggregateFunction);
+  }
+
+  private AggregatedTable aggregated(String keys, Expression aggregateFunction) {
+    Named call = Named.of(list(aggregateFunction));
+    checkFunctionKind("aggregate", call.expression(), io.spate.table.functions.AggregateFunction.class,
+        "an aggregate function");
+    Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
+        + (keys == null ? "" : " GROUP BY " + keys));
+    return fields -> result.select(fields);
+  }
+
+  @Override
+  public Table map(Expression mapFunction) {
+    Named call = Named.of(list(mapFunction));
+    checkFunctionKind("map", call.expression(), io.spate.table.functions.ScalarFunction.class, "a scalar function");
+    return flattened("", call, " FROM " + from());
+  }
+
+  /**
+   * {@code SELECT prefix call ...rest}, with the call's row result flattened into its fields (named
+   * by {@code call}'s names, else by the row's), or its one value named by {@code call}, else {@code f0}.
+   */
+  private Table flattened(String prefix, Named call, String rest) {
+    TableImpl inner = (TableImpl) derived("SELECT " + prefix + call.expression() + " AS `$v`" + rest);
+    List<io.spate.table.types.logical.LogicalType> types = inner.schema.getColumnTypes();
+    List<String> columns = inner.schema.getColumnNames();
+    List<String> selected = new ArrayList<>();
+    for (int i = 0; i < columns.size() - 1; i++) {
+      selected.add("`$m`." + SqlLiterals.identifier(columns.get(i)));
+    }
+    io.spate.table.types.logical.LogicalType result = types.get(types.size() - 1);
+    List<String> fields = result instanceof io.spate.table.types.logical.RowType row ? row.getFieldNames() : null;
+    List<String> names = call.names() != null ? call.names() : fields != null ? fields : List.of("f0");
+    int width = fields != null ? fields.size() : 1;
+    if (names.size() != width) {
+      throw new ValidationException("as(...) names " + names.size() + " columns, but the function gives " + width
+          + (fields != null ? ": " + fields : ""));
+    }
+    for (int i = 0; i < width; i++) {
+      selected.add((fields != null ? "`$m`.`$v`." + SqlLiterals.identifier(fields.get(i)) : "`$m`.`$v`") + " AS "
+          + SqlLiterals.identifier(names.get(i)));
+    }
+    return derived("SELECT " + String.join(", ", selected) + " FROM (" + inner.query.text() + ") AS `$m`");
+  }
+
+  @Override
+  public Table flatMap(Expression tableFunction) {
+    Named call = Named.of(list(tableFunction));
+    checkFunctionKind("flatMap", call.expression(), io.spate.table.functions.TableFunction.class, "a table function");
+    return derived("SELECT `$f`.* FROM " + from() + ", LATERAL TABLE(" + call.expression() + ") AS `$f`"
+        + call.columnList());
+  }
+
+  @Override
+  public Table joinLateral(Expression tableFunctionCall) {
+    return lateral("joinLateral", "INNER", tableFunctionCall, null);
+  }
+
+  @Override
+  public Table joinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+    return lateral("joinLateral", "INNER", tableFunctionCall, joinPredicate);
+  }
+
+  @Override
+  public Table leftOuterJoinLateral(Expression tableFunctionCall) {
+    return lateral("leftOuterJoinLateral", "LEFT", tableFunctionCall, null);
+  }
+
+  @Override
+  public Table leftOuterJoinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+    return lateral("leftOuterJoinLateral", "LEFT", tableFunctionCall, joinPredicate);
+  }
+
+  private Table lateral(String method, String type, Expression tableFunctionCall, Expression joinPredicate) {
+    Named call = Named.of(list(tableFunctionCall));
+    checkFunctionKind(method, call.expression(), io.spate.table.functions.TableFunction.class, "a table function");
+    String lateral = "LATERAL TABLE(" + call.expression() + ") AS `$f`" + call.columnList();
+    if (joinPredicate != null && !list(joinPredicate).equals("TRUE")) {
+      if (type.equals("INNER")) {
+        // The planner folds a condition on the function's columns into the lateral join, which runs only without one.
+        throw new TableException("Spate SQL does not support a join predicate of joinLateral yet (a condition on a"
+            + " LATERAL TABLE join); call joinLateral without one");
+      }
+      throw new ValidationException(method + " takes no join predicate but TRUE, as in Flink: use joinLateral");
+    }
+    if (type.equals("INNER")) {
+      return derived("SELECT * FROM " + from() + ", " + lateral);
+    }
+    return derived("SELECT * FROM " + from() + " LEFT JOIN " + lateral + " ON TRUE");
+  }
+
+  /** Fails unless {@code call} calls a user-defined function of {@code kind}, or a built-in one (which Calcite checks). */
+  private void checkFunctionKind(String method, String call, Class<?> kind, String kindName) {
+    java.util.regex.Matcher name = CALLED.matcher(call);
+    if (!name.matches()) {
+      throw new ValidationException(method + " takes a call of " + kindName + ", such as call(MyFunction.class,"
+          + " $(\"a\")), not " + call);
+    }
+    env.userFunction(name.group(1).replace("``", "`")).ifPresent(function -> {
+      if (!kind.isInstance(function)) {
+        throw new ValidationException(method + " takes a call of " + kindName + ", but " + function.getClass()
+            .getName() + " is not one");
+      }
+    });
+  }
+
+  /** A call of a function by name: its back-quoted name and the rest. */
+  private static final java.util.regex.Pattern CALLED =
+      java.util.regex.Pattern.compile("(?s)`((?:[^`]|``)+)`\\(.*\\)");
+
+  /** An expression and the names {@code as(...)} gave it (null for none). */
+  private record Named(String expression, List<String> names) {
+
+    private static final java.util.regex.Pattern SEVERAL =
+        java.util.regex.Pattern.compile("(?s)(.*) AS \\((`(?:[^`]|``)+`(?:, `(?:[^`]|``)+`)*)\\)");
+
+    static Named of(String text) {
+      java.util.regex.Matcher several = SEVERAL.matcher(text);
+      if (several.matches()) {
+        List<String> names = new ArrayList<>();
+        for (String quoted : several.group(2).split("`, `")) {
+          names.add(quoted.replaceAll("^`|`$", "").replace("``", "`"));
+        }
+        return new Named(several.group(1), names);
+      }
+      java.util.regex.Matcher one = NAMED.matcher(text);
+      if (one.matches()) {
+        return new Named(one.group(1), List.of(one.group(2).replace("``", "`")));
+      }
+      return new Named(text, null);
+    }
+
+    /** {@code (a, b)} of the names, for {@code AS alias (a, b)}; empty without names. */
+    String columnList() {
+      return names == null ? "" : " (" + String.join(", ", names.stream().map(SqlLiterals::identifier).toList()) + ")";
+    }
   }
 
   @Override
@@ -284,6 +476,73 @@ final class TableImpl implements Table {
     return derived("SELECT * FROM " + from() + " UNION ALL SELECT * FROM (" + ((TableImpl) right).query.text()
         + ") AS `r`");
   }
+
+  @Override
+  public Table union(Table right) {
+    return setOperation("union", "UNION", right);
+  }
+
+  @Override
+  public Table intersect(Table right) {
+    return setOperation("intersect", "INTERSECT", right);
+  }
+
+  @Override
+  public Table intersectAll(Table right) {
+    return setOperation("intersectAll", "INTERSECT ALL", right);
+  }
+
+  @Override
+  public Table minus(Table right) {
+    return setOperation("minus", "EXCEPT", right);
+  }
+
+  @Override
+  public Table minusAll(Table right) {
+    return setOperation("minusAll", "EXCEPT ALL", right);
+  }
+
+  private Table setOperation(String method, String operator, Table right) {
+    TableImpl other = of(env, right);
+    List<String> mine = schema.getColumnNames();
+    List<String> theirs = other.schema.getColumnNames();
+    if (mine.size() != theirs.size()) {
+      throw new ValidationException(method + ": the tables must have the same number of columns, but this one has "
+          + mine.size() + " " + mine + " and the other " + theirs.size() + " " + theirs);
+    }
+    return derived("SELECT * FROM " + from() + " " + operator + " SELECT * FROM (" + other.query.text() + ") AS `r`");
+  }
+
+  @Override
+  public Table addOrReplaceColumns(Expression... fields) {
+    Map<String, String> added = new LinkedHashMap<>();
+    for (Expression field : fields) {
+      String text = list(field);
+      java.util.regex.Matcher named = NAMED.matcher(text);
+      String name;
+      if (named.matches()) {
+        name = named.group(2).replace("``", "`");
+      } else if (text.matches("`([^`]|``)+`")) {
+        name = text.substring(1, text.length() - 1).replace("``", "`");
+        text = text + " AS " + text;
+      } else {
+        throw new ValidationException("addOrReplaceColumns needs a name for " + field.asSummaryString()
+            + ": give it one with .as(\"name\")");
+      }
+      added.put(name, text);
+    }
+    List<String> columns = new ArrayList<>();
+    for (String column : schema.getColumnNames()) {
+      String replacement = added.remove(column);
+      columns.add(replacement != null ? replacement : SqlLiterals.identifier(column));
+    }
+    columns.addAll(added.values());
+    return derived("SELECT " + String.join(", ", columns) + " FROM " + from());
+  }
+
+  /** An expression named with {@code as}: its SQL and its back-quoted name. */
+  private static final java.util.regex.Pattern NAMED =
+      java.util.regex.Pattern.compile("(?s)(.*) AS `((?:[^`]|``)+)`");
 
   @Override
   public Table orderBy(Expression... fields) {

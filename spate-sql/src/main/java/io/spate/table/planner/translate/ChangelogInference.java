@@ -43,6 +43,7 @@ public final class ChangelogInference {
 
   private final Function<TableScan, ChangelogMode> scans;
   private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
+  private boolean bounded;
 
   /** An inference in which {@code scans} tells what each table scan produces. */
   public ChangelogInference(Function<TableScan, ChangelogMode> scans) {
@@ -52,6 +53,21 @@ public final class ChangelogInference {
   /** An inference in which every table is insert-only, for plans whose sources are all append-only. */
   public static ChangelogInference insertOnlySources() {
     return new ChangelogInference(scan -> ChangelogMode.insertOnly());
+  }
+
+  /**
+   * Whether the plans run in batch mode ({@code bounded}), where a sort and a set operation emit their
+   * final rows as inserts; this inference, for chaining.
+   */
+  public ChangelogInference inBatchMode(boolean bounded) {
+    this.bounded = bounded;
+    modes.clear();
+    return this;
+  }
+
+  /** Whether the plans run in batch mode. */
+  public boolean isBatchMode() {
+    return bounded;
   }
 
   /** The changes {@code node} emits. */
@@ -103,7 +119,7 @@ public final class ChangelogInference {
       return ChangelogMode.insertOnly();
     }
     if (node instanceof org.apache.calcite.rel.core.Sort sort) {
-      return SortTranslator.changelogMode(sort, modeOf(sort.getInput()));
+      return bounded ? ChangelogMode.insertOnly() : SortTranslator.changelogMode(sort, modeOf(sort.getInput()));
     }
     if (node instanceof Aggregate aggregate) {
       if (aggregate instanceof LogicalAggregate logical && StreamTranslator.windowEndField(logical) >= 0) {
@@ -128,6 +144,9 @@ public final class ChangelogInference {
       }
       return insertOnlyInputs && join.getJoinType() == JoinRelType.INNER ? ChangelogMode.insertOnly()
           : INSERTS_AND_DELETES;
+    }
+    if (SetOperationTranslator.handles(node)) {
+      return SetOperationTranslator.changelogMode(node, this);
     }
     return unionOfInputs(node);
   }

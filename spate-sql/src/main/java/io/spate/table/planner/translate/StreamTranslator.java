@@ -1,6 +1,8 @@
 package io.spate.table.planner.translate;
 
 import io.spate.api.annotation.Internal;
+import io.spate.api.common.RuntimeExecutionMode;
+import io.spate.api.configuration.CoreOptions;
 import io.spate.api.configuration.ReadableConfig;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
@@ -89,6 +91,7 @@ public final class StreamTranslator {
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
+  private final SharedScans sharedScans = new SharedScans();
 
   /**
    * A translator into {@code env}'s job, with the session's {@code config} and local time zone;
@@ -102,12 +105,13 @@ public final class StreamTranslator {
     this.config = config;
     this.classLoader = classLoader;
     this.compiler = new ExprCompiler(planner.rexBuilder(), zone);
+    changelog.inBatchMode(env.getConfiguration().get(CoreOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH);
   }
 
   /** The stream of {@code plan}'s rows. */
   public DataStream<Row> translate(RelNode plan) {
     if (plan instanceof TableScan scan) {
-      return scan(scan);
+      return sharedScans.scan(scan, this::scan);
     }
     if (plan instanceof ChangelogNormalize normalize) {
       return ChangelogNormalizeTranslator.translate(this, normalize);
@@ -129,6 +133,9 @@ public final class StreamTranslator {
         projects.add(program.expandLocalRef(ref));
       }
       return calc(translate(calc.getInput()), condition, projects, calc.getRowType(), "Calc");
+    }
+    if (SetOperationTranslator.handles(plan)) {
+      return SetOperationTranslator.translate(this, plan);
     }
     if (plan instanceof LogicalUnion union) {
       if (!union.all) {
