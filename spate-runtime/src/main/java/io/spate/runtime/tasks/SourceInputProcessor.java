@@ -9,7 +9,8 @@ import io.spate.runtime.source.PolledSource;
 
 /**
  * Polls the source operator at the head of a source task, starts the checkpoints triggered there once
- * the source is ready for them, and stops polling for a stop-with-savepoint.
+ * the source is ready for them (also after its end, while the task waits for its final checkpoint),
+ * and stops polling for a stop-with-savepoint.
  */
 final class SourceInputProcessor implements StreamInputProcessor {
 
@@ -72,7 +73,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
    * first fires every window and timer, so that the savepoint holds no pending output.
    */
   void beforeCheckpoint(CheckpointBarrier barrier) {
-    if (barrier.options().type().stopsJob()) {
+    if (barrier.options().type().stopsJob() && !endOfInput) {
       drainAfterSavepoint = barrier.options().type() == CheckpointType.SAVEPOINT_TERMINATE;
       if (drainAfterSavepoint) {
         source.emitFinalWatermark();
@@ -103,7 +104,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
 
   @Override
   public boolean processInput() {
-    if (stoppedForSavepoint >= 0) {
+    if (stoppedForSavepoint >= 0 || endOfInput) {
       return false;
     }
     long before = source.recordsEmitted();
