@@ -55,7 +55,13 @@ final class SourceInputProcessor implements StreamInputProcessor {
 
   private boolean startPendingCheckpoint() {
     CheckpointBarrier barrier = pendingBarrier;
-    if (barrier == null || !source.readyForCheckpoint()) {
+    if (barrier == null) {
+      return false;
+    }
+    // After the end nothing the source does is emitted any more, so it need not be ready: a source
+    // function stopped by a draining savepoint may stay blocked holding its lock.
+    boolean readied = !endOfInput;
+    if (readied && !source.readyForCheckpoint()) {
       return false;
     }
     pendingBarrier = null;
@@ -63,7 +69,9 @@ final class SourceInputProcessor implements StreamInputProcessor {
       beforeCheckpoint(barrier);
       checkpoints.checkpoint(barrier, 0, barrier.options().unaligned());
     } finally {
-      source.checkpointTaken();
+      if (readied) {
+        source.checkpointTaken();
+      }
     }
     return true;
   }

@@ -14,7 +14,11 @@ import io.spate.api.connector.sink.lib.DiscardingSink;
 import io.spate.api.functions.source.RichParallelSourceFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.runtime.minicluster.ClusterJobClient;
+import io.spate.api.common.JobStatus;
+import io.spate.testing.Await;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bounded jobs with a two-phase sink and checkpointing: the end of the input commits through a final
@@ -173,6 +178,38 @@ class FinalCheckpointE2ETest {
 
     assertThat(multiset(sink.committed())).isEqualTo(multiset(expectedNames()));
     assertThat(completedCheckpoints(client)).as("no checkpoint before the end").isEmpty();
+  }
+
+  @Test
+  void aDrainingStopWithSavepointEndsTheJobWithEveryWrittenRecordCommittedOnce(@TempDir Path dir) throws Exception {
+    String runId = "drain-" + System.nanoTime();
+    RecordingCommitSink sink = RecordingCommitSink.create(1);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    env.enableCheckpointing(50);
+    env.addSource(new UntilReleased(runId), "ticks").setParallelism(1)
+        .map(n -> "t" + n)
+        .sinkTo(sink);
+    JobClient client = env.executeAsync(runId);
+    Await.until(Duration.ofSeconds(60), "a checkpoint to commit records", () -> !sink.committed().isEmpty());
+
+    // A stop asked for while a subtask is still starting is refused: ask until it is taken.
+    String savepoint = Await.untilMatches(Duration.ofSeconds(60), "a draining stop-with-savepoint", () -> {
+      try {
+        return client.stopWithSavepoint(true, dir.toString()).get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!String.valueOf(e.getCause().getMessage()).contains("not all tasks of the job are running")) {
+          throw e;
+        }
+        return null;
+      }
+    }, path -> path != null);
+    client.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+
+    assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.FINISHED);
+    assertThat(Path.of(savepoint).resolve("_metadata")).exists();
+    assertThat(sink.committed()).as("every record written is committed").hasSize((int) sink.written())
+        .doesNotHaveDuplicates();
   }
 
   @Test
