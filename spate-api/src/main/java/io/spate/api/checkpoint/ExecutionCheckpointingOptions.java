@@ -44,6 +44,10 @@ public class ExecutionCheckpointingOptions {
   /** Whether barriers may overtake buffered records. */
   public static final ConfigOption<Boolean> ENABLE_UNALIGNED = CheckpointingOptions.ENABLE_UNALIGNED;
 
+  /** Whether checkpoints go on once some tasks finished, and finished tasks wait for a final checkpoint. */
+  public static final ConfigOption<Boolean> ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH =
+      CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH;
+
   /** How long barriers wait for alignment before the checkpoint switches to unaligned. */
   public static final ConfigOption<Duration> ALIGNED_CHECKPOINT_TIMEOUT = CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT;
 

@@ -105,6 +105,17 @@ public final class CheckpointingOptions {
           .withDescription("With unaligned checkpoints enabled, a checkpoint starts aligned and switches to"
               + " unaligned when its barriers have waited this long; 0 means it is unaligned from the start.");
 
+  /** Whether checkpoints go on once some tasks finished, and finished tasks wait for a final checkpoint. */
+  public static final ConfigOption<Boolean> ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH =
+      ConfigOption.key("execution.checkpointing.checkpoints-after-tasks-finish.enabled")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription("With checkpointing on, checkpoints go on while some tasks have finished, and a task"
+              + " that reached the end of its input finishes its operators and ends only once a checkpoint taken"
+              + " after that completed (its final checkpoint, on which two-phase sinks commit their last"
+              + " transaction); false: checkpoints stop at the first finished task and sinks commit at the end of"
+              + " their input.");
+
   /** How many completed checkpoints are kept. */
   public static final ConfigOption<Integer> MAX_RETAINED_CHECKPOINTS =
       ConfigOption.key("state.checkpoints.num-retained")

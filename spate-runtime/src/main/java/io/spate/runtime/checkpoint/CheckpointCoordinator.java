@@ -85,6 +85,12 @@ public final class CheckpointCoordinator {
   private volatile long lastCheckpointedSize = -1;
   private volatile long lastFullSize = -1;
   private long nextCheckpointId = 1;
+  // Final checkpoints: the id the next checkpoint was to get when a subtask last reported that it
+  // waits for one (a checkpoint with at least this id is final for every subtask waiting then), the
+  // newest such value a final checkpoint was triggered for, and the newest id that completed.
+  private long awaitingSince = -1;
+  private long finalTriggeredFor = -1;
+  private long newestCompletedId = -1;
   private long lastCompletionMillis;
   private int consecutiveFailures;
   private boolean periodicRunning;
@@ -388,6 +394,7 @@ public final class CheckpointCoordinator {
       return;
     }
     PendingCheckpoint checkpoint = new PendingCheckpoint(id, timestamp, options, location, subtasks, result);
+    checkpoint.finished.addAll(participants.finishedSubtasks());
     checkpoint.coordinatorStates.putAll(coordinatorStates);
     pending.put(id, checkpoint);
     scheduler.schedule(() -> {
@@ -414,6 +421,9 @@ public final class CheckpointCoordinator {
       return;
     }
     checkpoint.acknowledged.put(attemptId, states);
+    if (metrics.operatorsFinished()) {
+      checkpoint.finished.add(attemptId);
+    }
     checkpoint.addMetrics(metrics);
     if (checkpoint.notYetAcknowledged.isEmpty()) {
       complete(checkpoint);
@@ -428,6 +438,7 @@ public final class CheckpointCoordinator {
     PendingCheckpoint checkpoint = pending.get(checkpointId);
     if (checkpoint != null && checkpoint.notYetAcknowledged.contains(attemptId)) {
       abort(checkpoint, "a subtask declined it: " + reason, kind.countsAsFailure());
+      maybeTriggerFinalCheckpoint();
     }
   }
 
@@ -483,6 +494,7 @@ public final class CheckpointCoordinator {
       skippedUnreadable = 0;
     }
     lastCompletionMillis = System.currentTimeMillis();
+    newestCompletedId = Math.max(newestCompletedId, checkpoint.id);
     CompletedCheckpoint done = new CompletedCheckpoint(metadata, pointer, checkpoint.location);
     if (!checkpoint.options.type().isSavepoint()) {
       completed.addLast(done);
@@ -507,6 +519,34 @@ public final class CheckpointCoordinator {
     if (checkpoint.result != null) {
       checkpoint.result.complete(pointer);
     }
+    maybeTriggerFinalCheckpoint();
+  }
+
+  // ------------------------------------------------------------------ final checkpoints
+
+  /**
+   * A subtask finished its operators and waits for a final checkpoint: if every subtask still running
+   * does, one is taken now rather than at the next interval, so that a bounded job ends promptly.
+   */
+  public void onSubtaskAwaitingFinalCheckpoint() {
+    awaitingSince = nextCheckpointId;
+    maybeTriggerFinalCheckpoint();
+  }
+
+  /**
+   * Triggers a checkpoint at once when every running subtask waits for its final checkpoint, none is
+   * in progress, and no checkpoint triggered after the last of them began to wait has completed (then
+   * they are ending already). At most once for each such wait: if it fails, the periodic ones follow.
+   */
+  private void maybeTriggerFinalCheckpoint() {
+    if (shutDown || !settings.isEnabled() || awaitingSince < 0 || !pending.isEmpty()
+        || finalTriggeredFor >= awaitingSince || newestCompletedId >= awaitingSince
+        || !participants.allRunningAwaitFinalCheckpoint()) {
+      return;
+    }
+    finalTriggeredFor = awaitingSince;
+    LOG.debug("Job {}: every running subtask waits for its final checkpoint; triggering one now", job.jobId());
+    triggerCheckpoint(settings.checkpointOptions(), null);
   }
 
   // ------------------------------------------------------------------ failures
@@ -521,6 +561,7 @@ public final class CheckpointCoordinator {
         abort(checkpoint, "a subtask finished before it acknowledged", false);
       }
     }
+    maybeTriggerFinalCheckpoint();
   }
 
   /** Aborts every pending checkpoint (the job is restarting or ending); not counted as failures. */
@@ -818,6 +859,8 @@ public final class CheckpointCoordinator {
     final int total;
     final Map<ExecutionAttemptID, Map<String, OperatorSubtaskState>> acknowledged = new LinkedHashMap<>();
     final Map<String, byte[]> coordinatorStates = new HashMap<>();
+    // The subtasks that had finished when it was triggered, and those whose snapshot was final.
+    final Set<ExecutionAttemptID> finished = new HashSet<>();
     final CompletableFuture<String> result;
     long maxSync;
     long maxAsync;
@@ -864,12 +907,17 @@ public final class CheckpointCoordinator {
           byOperator.computeIfAbsent(state.getKey(), k -> new HashMap<>()).put(subtask, state.getValue());
         }
       }
+      Map<Integer, Set<Integer>> finishedByVertex = new HashMap<>();
+      for (ExecutionAttemptID subtask : finished) {
+        finishedByVertex.computeIfAbsent(subtask.vertexId(), k -> new HashSet<>()).add(subtask.subtaskIndex());
+      }
       Map<String, OperatorState> operators = new LinkedHashMap<>();
       for (JobVertex vertex : job.vertices()) {
         for (StreamNode node : vertex.getChain()) {
           String opId = node.getOperatorId();
           OperatorState state = new OperatorState(opId, node.getName(), node.getParallelism(),
-              node.getMaxParallelism(), byOperator.getOrDefault(opId, Map.of()), coordinatorStates.get(opId));
+              node.getMaxParallelism(), byOperator.getOrDefault(opId, Map.of()), coordinatorStates.get(opId),
+              finishedByVertex.getOrDefault(vertex.getId(), Set.of()));
           if (!state.isEmpty()) {
             operators.put(opId, state);
           }

@@ -14,4 +14,11 @@ public interface CheckpointResponder {
 
   /** The subtask could not take part in checkpoint {@code checkpointId}, for a reason of {@code kind}. */
   void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, DeclineKind kind, String reason);
+
+  /**
+   * The subtask reached the end of its input, finished its operators and waits for a checkpoint taken
+   * after that to complete before it ends; the coordinator takes one at once when every subtask still
+   * running waits so. Does nothing unless the coordinator listens.
+   */
+  default void reportAwaitingFinalCheckpoint(ExecutionAttemptID attemptId) {}
 }

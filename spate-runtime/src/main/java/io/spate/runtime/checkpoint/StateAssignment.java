@@ -13,6 +13,7 @@ import io.spate.runtime.state.snapshot.KeyedStateHandle;
 import io.spate.runtime.state.snapshot.OperatorStateHandle;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what every subtask of a job restores from a checkpoint or savepoint: operators are matched
  * by id (from their uid); keyed state goes to the subtask that now owns each key group; operator
- * state is split, unioned or copied for the new parallelism.
+ * state is split, unioned or copied for the new parallelism. A subtask whose operators had all
+ * finished when the checkpoint was taken restores as finished; an operator that had finished on some
+ * of its subtasks only restores at the same parallelism, so that each finished subtask stays one.
  */
 public final class StateAssignment {
 
@@ -47,9 +50,12 @@ public final class StateAssignment {
     for (JobVertex vertex : job.vertices()) {
       int parallelism = vertex.getParallelism();
       List<Map<String, OperatorSubtaskState>> perSubtask = new ArrayList<>();
+      boolean[] finished = new boolean[parallelism];
       for (int i = 0; i < parallelism; i++) {
         perSubtask.add(new HashMap<>());
       }
+      boolean anyKnown = false;
+      Arrays.fill(finished, true);
       for (StreamNode node : vertex.getChain()) {
         OperatorState state = metadata.operators().get(node.getOperatorId());
         if (state == null) {
@@ -59,6 +65,11 @@ public final class StateAssignment {
           withoutUid.add(node.getName());
         }
         matched.add(node.getOperatorId());
+        anyKnown = true;
+        boolean[] nodeFinished = finishedSubtasks(node, state, source);
+        for (int i = 0; i < parallelism; i++) {
+          finished[i] &= nodeFinished[i];
+        }
         OperatorSubtaskState[] assigned = assignOperator(node, state, source);
         for (int i = 0; i < parallelism; i++) {
           if (!assigned[i].isEmpty()) {
@@ -68,12 +79,12 @@ public final class StateAssignment {
       }
       TaskRestore[] restores = new TaskRestore[parallelism];
       for (int i = 0; i < parallelism; i++) {
-        restores[i] = new TaskRestore(metadata.checkpointId(), perSubtask.get(i));
+        restores[i] = new TaskRestore(metadata.checkpointId(), perSubtask.get(i), anyKnown && finished[i]);
       }
       result.put(vertex.getId(), restores);
     }
     for (OperatorState state : metadata.operators().values()) {
-      if (!matched.contains(state.operatorId()) && !state.isEmpty()) {
+      if (!matched.contains(state.operatorId()) && state.holdsState()) {
         if (!allowNonRestoredState) {
           throw new IllegalStateException(source + " holds state of operator '" + state.name() + "' (id "
               + state.operatorId() + ") that this job does not have: the operator was removed or its uid changed"
@@ -90,6 +101,31 @@ public final class StateAssignment {
           + " graph, which changes when the job changes; set uid(...) on stateful operators.", source, withoutUid);
     }
     return result;
+  }
+
+  /**
+   * Which of {@code node}'s subtasks had finished in the checkpoint: all of them if every old subtask
+   * had, at any parallelism; the same ones if some had, at the same parallelism.
+   *
+   * @throws IllegalStateException if some had finished and the parallelism changed
+   */
+  private static boolean[] finishedSubtasks(StreamNode node, OperatorState state, String source) {
+    boolean[] finished = new boolean[node.getParallelism()];
+    if (state.isFullyFinished()) {
+      Arrays.fill(finished, true);
+    } else if (!state.finishedSubtasks().isEmpty()) {
+      if (state.parallelism() != node.getParallelism()) {
+        throw new IllegalStateException("Cannot restore operator '" + node.getName() + "' from " + source
+            + " at parallelism " + node.getParallelism() + ": " + state.finishedSubtasks().size() + " of its "
+            + state.parallelism() + " subtasks had finished when it was taken (subtasks "
+            + state.finishedSubtasks() + "), and a partly finished operator restores only at the parallelism it"
+            + " had (" + state.parallelism() + ").");
+      }
+      for (int subtask : state.finishedSubtasks()) {
+        finished[subtask] = true;
+      }
+    }
+    return finished;
   }
 
   private static OperatorSubtaskState[] assignOperator(StreamNode node, OperatorState state, String source) {

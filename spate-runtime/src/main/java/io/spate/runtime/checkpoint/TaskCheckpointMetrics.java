@@ -10,9 +10,17 @@ package io.spate.runtime.checkpoint;
  * @param persistedInFlightBytes the bytes of in-flight records it stored (unaligned checkpoints)
  * @param checkpointedSize the bytes it wrote for this checkpoint: less than {@code stateSize} when an
  *     incremental snapshot references files of earlier checkpoints
+ * @param operatorsFinished whether the subtask had finished its operators (reached the end of its
+ *     input) before this snapshot: the checkpoint records its operators as finished there
  */
 public record TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
-    long persistedInFlightBytes, long checkpointedSize) implements java.io.Serializable {
+    long persistedInFlightBytes, long checkpointedSize, boolean operatorsFinished) implements java.io.Serializable {
+
+  /** Metrics of a snapshot of a subtask whose operators run. */
+  public TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
+      long persistedInFlightBytes, long checkpointedSize) {
+    this(alignmentMillis, syncMillis, asyncMillis, stateSize, persistedInFlightBytes, checkpointedSize, false);
+  }
 
   /** Metrics of a snapshot that wrote all its state ({@code checkpointedSize == stateSize}). */
   public TaskCheckpointMetrics(

@@ -16,6 +16,8 @@ final class Execution {
   String taskExecutorAddress;
   // The checkpoint or savepoint this attempt was deployed to restore state from; null if none.
   CheckpointMetadata restoredFrom;
+  // Whether it finished its operators and waits for a final checkpoint before it ends.
+  boolean awaitingFinalCheckpoint;
 
   Execution(ExecutionAttemptID attemptId, JobVertex vertex) {
     this.attemptId = attemptId;

@@ -5,6 +5,7 @@ import io.spate.runtime.checkpoint.barrier.CheckpointBarrier;
 import io.spate.runtime.checkpoint.CheckpointParticipants;
 import io.spate.runtime.execution.ExecutionAttemptID;
 import io.spate.runtime.execution.ExecutionState;
+import io.spate.runtime.graph.JobEdge;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,9 +21,12 @@ final class JobCheckpointParticipants implements CheckpointParticipants {
   private final JobLifecycle lifecycle;
   private final Supplier<ExecutionGraph> executionGraph;
   private final SourceCoordinators sources;
+  // Whether checkpoints go on once subtasks finished (execution.checkpointing.checkpoints-after-tasks-finish.enabled).
+  private final boolean afterTasksFinish;
 
   JobCheckpointParticipants(JobLifecycle lifecycle, Supplier<ExecutionGraph> executionGraph,
-      SourceCoordinators sources) {
+      SourceCoordinators sources, boolean afterTasksFinish) {
+    this.afterTasksFinish = afterTasksFinish;
     this.lifecycle = lifecycle;
     this.executionGraph = executionGraph;
     this.sources = sources;
@@ -36,21 +40,72 @@ final class JobCheckpointParticipants implements CheckpointParticipants {
     }
     List<ExecutionAttemptID> ids = new ArrayList<>();
     for (Execution execution : graph.executions()) {
+      if (execution.state == ExecutionState.FINISHED && afterTasksFinish) {
+        continue;
+      }
       if (execution.state != ExecutionState.RUNNING || execution.taskExecutor == null) {
         return null;
       }
       ids.add(execution.attemptId);
     }
+    return ids.isEmpty() ? null : ids;
+  }
+
+  @Override
+  public Collection<ExecutionAttemptID> finishedSubtasks() {
+    List<ExecutionAttemptID> ids = new ArrayList<>();
+    for (Execution execution : executionGraph.get().executions()) {
+      if (execution.state == ExecutionState.FINISHED) {
+        ids.add(execution.attemptId);
+      }
+    }
     return ids;
   }
 
   @Override
+  public boolean allRunningAwaitFinalCheckpoint() {
+    ExecutionGraph graph = executionGraph.get();
+    if (lifecycle.status() != JobStatus.RUNNING || graph == null) {
+      return false;
+    }
+    boolean anyAwaits = false;
+    for (Execution execution : graph.executions()) {
+      if (execution.state == ExecutionState.FINISHED) {
+        continue;
+      }
+      if (execution.state != ExecutionState.RUNNING || !execution.awaitingFinalCheckpoint) {
+        return false;
+      }
+      anyAwaits = true;
+    }
+    return anyAwaits;
+  }
+
+  @Override
   public void triggerSources(CheckpointBarrier barrier) {
-    for (Execution execution : executionGraph.get().executions()) {
-      if (execution.vertex.getInputs().isEmpty()) {
+    ExecutionGraph graph = executionGraph.get();
+    for (Execution execution : graph.executions()) {
+      if (execution.state != ExecutionState.RUNNING || execution.taskExecutor == null) {
+        continue;
+      }
+      // A task started here as well as by barriers on its channels takes the checkpoint once: the
+      // trigger only begins its alignment, so one that reads a finished subtask is never left waiting.
+      if (execution.vertex.getInputs().isEmpty() || readsFinishedSubtask(graph, execution)) {
         execution.taskExecutor.triggerCheckpoint(execution.attemptId, barrier);
       }
     }
+  }
+
+  /** Whether a subtask that {@code execution} reads from has finished, so that no barrier comes from it. */
+  private static boolean readsFinishedSubtask(ExecutionGraph graph, Execution execution) {
+    for (JobEdge input : execution.vertex.getInputs()) {
+      for (int producer : input.producersOf(execution.attemptId.subtaskIndex())) {
+        if (graph.subtask(input.source().getId(), producer).state == ExecutionState.FINISHED) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

@@ -171,7 +171,8 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     }
     checkpoints = new CheckpointCoordinator(job, checkpointSettings,
         CheckpointStorage.forJob(checkpointSettings, job.jobId()),
-        new JobCheckpointParticipants(lifecycle, scheduler::executionGraph, sources),
+        new JobCheckpointParticipants(lifecycle, scheduler::executionGraph, sources,
+            checkpointSettings.afterTasksFinish()),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, failover::handleFailure, completedCheckpoints);
     checkpoints.registerMetrics(metricGroup);
     CheckpointMetadata initial;
@@ -215,6 +216,11 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
         }
         checkpoints.onSubtaskFinished(execution.attemptId);
         checkTerminal();
+      }
+      case RUNNING -> {
+        if (execution.awaitingFinalCheckpoint) {
+          checkpoints.onSubtaskAwaitingFinalCheckpoint();
+        }
       }
       default -> { }
     }
@@ -367,6 +373,16 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   public void declineCheckpoint(ExecutionAttemptID attemptId, long checkpointId, DeclineKind kind, String reason) {
     if (checkpoints != null && execution(attemptId) != null) {
       checkpoints.decline(attemptId, checkpointId, kind, reason);
+    }
+  }
+
+  @Override
+  public void reportAwaitingFinalCheckpoint(ExecutionAttemptID attemptId) {
+    Execution execution = execution(attemptId);
+    if (checkpoints != null && execution != null && !execution.state.isTerminal()) {
+      // May come before the report that the subtask runs, which it was sent after, by another way.
+      execution.awaitingFinalCheckpoint = true;
+      checkpoints.onSubtaskAwaitingFinalCheckpoint();
     }
   }
 

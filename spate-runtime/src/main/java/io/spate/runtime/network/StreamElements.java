@@ -17,6 +17,18 @@ public final class StreamElements {
   };
 
   /**
+   * The producer of a channel has emitted all its records and finished its operators, but keeps the
+   * channel open for the barriers of its final checkpoint; {@link #END_OF_PARTITION} follows once that
+   * checkpoint completed. Only records are over: barriers may still come.
+   */
+  public static final Object END_OF_DATA = new Object() {
+    @Override
+    public String toString() {
+      return "EndOfData";
+    }
+  };
+
+  /**
    * A watermark on a channel.
    *
    * @param timestamp the watermark's time

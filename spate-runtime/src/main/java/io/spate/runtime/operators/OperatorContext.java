@@ -1,5 +1,7 @@
 package io.spate.runtime.operators;
 
+import io.spate.runtime.checkpoint.barrier.CheckpointSettings;
+
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import java.util.OptionalLong;
 
@@ -45,6 +47,14 @@ public record OperatorContext(
     Configuration configuration,
     OptionalLong restoredCheckpointId,
     OperatorSubtaskState restoredState) {
+
+  /**
+   * Whether the task waits for a final checkpoint after its operators finished, so that they commit
+   * what they prepared at the end of their input on that checkpoint's completion, not at once.
+   */
+  public boolean finalCheckpointFollowsEndOfInput() {
+    return CheckpointSettings.from(configuration).awaitsFinalCheckpoint(runtimeMode);
+  }
 
   /** The key groups that this parallel instance owns. */
   public KeyGroupRange keyGroupRange() {

@@ -88,6 +88,17 @@ final class PendingCommittables<CommT> implements AutoCloseable {
     }
   }
 
+  /**
+   * Files the committables kept for checkpoint {@code from} under checkpoint {@code to} instead, where
+   * they are committed with that checkpoint's own.
+   */
+  void moveTo(long from, long to) {
+    List<CommT> moved = byCheckpoint.remove(from);
+    if (moved != null) {
+      add(to, moved);
+    }
+  }
+
   /** Writes every committable not yet committed into the state. */
   void snapshot() throws Exception {
     List<byte[]> elements = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.StatefulSinkWriter;
 import io.spate.api.connector.sink.SupportsBackpressure;
 import io.spate.api.connector.sink.SupportsCommitter;
+import io.spate.api.connector.sink.SupportsFinalCheckpoint;
 import io.spate.api.connector.sink.SupportsWriterState;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
@@ -28,8 +29,10 @@ import java.util.List;
 /**
  * Runs a {@link Sink}'s writer. For a sink with a committer this is a two-phase commit: before each
  * checkpoint barrier the writer prepares committables, the checkpoint stores them, and the
- * checkpoint's completion commits them; a restore commits again what the checkpoint held, and the
- * end of the input commits the rest. A sink with writer state gets it back on a restore.
+ * checkpoint's completion commits them; a restore commits again what the checkpoint held. At the end
+ * of the input the writer prepares its last committables; with checkpointing on they belong to the
+ * task's final checkpoint, taken after that, and are committed when it completes; without, they are
+ * committed at once. A sink with writer state gets it back on a restore.
  */
 public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     implements OneInputStreamOperator<T, Object> {
@@ -38,6 +41,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   private static final TypeInformation<byte[]> BYTES = (TypeInformation<byte[]>) Types.PRIMITIVE_ARRAY(Types.BYTE);
   private static final String COMMITTABLES_STATE = "sink-committables";
   private static final String WRITER_STATE = "sink-writer-state";
+  // Where the committables of the end of input wait until the first checkpoint after it takes them.
+  private static final long END_OF_INPUT = Long.MAX_VALUE;
 
   private final Sink<T> sink;
   private final WriterContext writerContext = new WriterContext();
@@ -48,6 +53,7 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   private ListState<byte[]> writerState;
   /** Set for writers that can ask for a pause. */
   private SupportsBackpressure backpressure;
+  private boolean finished;
 
   /** Creates the operator. */
   public SinkWriterOperator(Sink<T> sink) {
@@ -125,6 +131,16 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   @Override
   @SuppressWarnings("unchecked")
   public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    if (finished) {
+      // The writer gave its last committables at the end of its input: they belong to this checkpoint.
+      if (pending != null) {
+        pending.moveTo(END_OF_INPUT, checkpointId);
+      }
+      if (writer instanceof SupportsFinalCheckpoint finalCheckpoint) {
+        finalCheckpoint.onFinalCheckpointBarrier(checkpointId);
+      }
+      return;
+    }
     writer.flush(false);
     if (pending != null) {
       pending.add(checkpointId, ((CommittingSinkWriter<T, Object>) writer).prepareCommit());
@@ -163,10 +179,13 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
   @Override
   @SuppressWarnings("unchecked")
   public void finish() throws Exception {
+    finished = true;
     writer.flush(true);
     if (pending != null) {
-      pending.add(Long.MAX_VALUE, ((CommittingSinkWriter<T, Object>) writer).prepareCommit());
-      pending.commitAll();
+      pending.add(END_OF_INPUT, ((CommittingSinkWriter<T, Object>) writer).prepareCommit());
+      if (!context.finalCheckpointFollowsEndOfInput()) {
+        pending.commitAll();
+      }
     }
   }
 

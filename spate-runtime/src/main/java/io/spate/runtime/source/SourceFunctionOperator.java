@@ -57,6 +57,7 @@ public final class SourceFunctionOperator<T> extends AbstractStreamOperator<T> i
   private long lastWatermark = Long.MIN_VALUE;
   private boolean idle;
   private boolean functionEnded;
+  private boolean finished;
   private Throwable functionFailure;
 
   /** Runs {@code function}. */
@@ -182,7 +183,8 @@ public final class SourceFunctionOperator<T> extends AbstractStreamOperator<T> i
    */
   @Override
   public void prepareSnapshotPreBarrier(long checkpointId) {
-    for (int taken = 0; taken < HANDOVER_CAPACITY && !functionEnded; ) {
+    // Once finished (the final checkpoint after a draining stop), nothing more goes out.
+    for (int taken = 0; taken < HANDOVER_CAPACITY && !functionEnded && !finished; ) {
       int emitted = emitBatch();
       if (emitted == 0) {
         break;
@@ -208,6 +210,7 @@ public final class SourceFunctionOperator<T> extends AbstractStreamOperator<T> i
   /** The function returned: event time ends, as in Flink. */
   @Override
   public void finish() {
+    finished = true;
     emitFinalWatermark();
   }
 

@@ -199,6 +199,20 @@ final class BarrierAligner {
     onBarrierPosition(channel, position);
   }
 
+  /**
+   * The coordinator started {@code barrier}'s checkpoint at this task itself, since every task it reads
+   * from has finished: no barrier comes through the channels, and the snapshot is taken once every
+   * channel has ended, after the records still queued in them. A checkpoint already under way or taken
+   * here is left as it is.
+   */
+  void onTrigger(CheckpointBarrier barrier) throws Exception {
+    if (barrier.checkpointId() <= newestSeenId) {
+      return;
+    }
+    begin(barrier);
+    completeIfAligned();
+  }
+
   /** Switches an aligned checkpoint that has been aligning for longer than its timeout to unaligned. */
   void checkAlignmentTimeout(long nowNanos) throws Exception {
     if (current != null && blocking && !unaligned) {

@@ -38,6 +38,8 @@ final class NetworkInputProcessor implements StreamInputProcessor {
   private final BarrierAligner barriers;
   private final UnalignedChannelState channelState;
   private final boolean[] channelEnded;
+  // Channels whose producer sent the end of data (or ended the channel): only barriers may follow.
+  private final boolean[] dataEnded;
   private final TaskRestore restore;
   private final String headId;
   // The watermark the valve last handed to the head; read by the metric reporters.
@@ -51,7 +53,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
   /** The input a two-input head wants read to its end before the other (BATCH broadcast), or -1. */
   private int inputReadFirst = -1;
   private int openChannelsOfInputReadFirst;
-  private int endedChannels;
+  private int dataEndedChannels;
   private int nextChannel;
   private boolean endOfInput;
 
@@ -76,6 +78,7 @@ final class NetworkInputProcessor implements StreamInputProcessor {
     this.barriers = new BarrierAligner(gate.numberOfChannels(), new AlignedBarriers());
     this.channelState = new UnalignedChannelState(gate, codec, barriers);
     this.channelEnded = new boolean[gate.numberOfChannels()];
+    this.dataEnded = new boolean[gate.numberOfChannels()];
   }
 
   /** Replays the restored in-flight records into the head, before any new input. */
@@ -153,6 +156,9 @@ final class NetworkInputProcessor implements StreamInputProcessor {
       }
       barriers.advance(c);
       if (element instanceof RecordBatch batch) {
+        if (dataEnded[c]) {
+          throw new IllegalStateException("Records after the end of data on channel " + channel);
+        }
         if (!feed(c, batch, 0) || !outputs.isAvailable()) {
           break;
         }
@@ -162,14 +168,12 @@ final class NetworkInputProcessor implements StreamInputProcessor {
         valve.onStatus(c, status);
       } else if (element == StreamElements.END_OF_PARTITION) {
         channelEnded[c] = true;
-        endedChannels++;
         barriers.onEndOfPartition(c);
-        if (inputReadFirst >= 0 && gate.inputIndexOf(c) == inputReadFirst) {
-          openChannelsOfInputReadFirst--;
+        if (endData(c)) {
+          break;
         }
-        valve.onEnd(c);
-        if (endedChannels == channels) {
-          endOfInput = true;
+      } else if (element == StreamElements.END_OF_DATA) {
+        if (endData(c)) {
           break;
         }
       } else if (element instanceof ChannelFailure failure) {
@@ -179,6 +183,39 @@ final class NetworkInputProcessor implements StreamInputProcessor {
       }
     }
     return processed > 0;
+  }
+
+  /**
+   * No more records come from channel {@code c} (its producer sent the end of data, or ended the
+   * channel); returns whether that ended the input as a whole.
+   */
+  private boolean endData(int c) {
+    if (dataEnded[c]) {
+      return false;
+    }
+    dataEnded[c] = true;
+    dataEndedChannels++;
+    if (inputReadFirst >= 0 && gate.inputIndexOf(c) == inputReadFirst) {
+      openChannelsOfInputReadFirst--;
+    }
+    valve.onEnd(c);
+    if (dataEndedChannels == gate.numberOfChannels()) {
+      endOfInput = true;
+    }
+    return endOfInput;
+  }
+
+  /**
+   * Starts checkpoint {@code barrier} here, where the coordinator injected it because every task this
+   * one reads from has finished: the snapshot is taken once the records still queued in the channels
+   * have been read.
+   */
+  void triggerCheckpoint(CheckpointBarrier barrier) {
+    try {
+      barriers.onTrigger(barrier);
+    } catch (Exception e) {
+      throw OperatorFailure.wrap(headOperator.getName(), e);
+    }
   }
 
   /**

@@ -9,7 +9,8 @@ import io.spate.runtime.source.PolledSource;
 
 /**
  * Polls the source operator at the head of a source task, starts the checkpoints triggered there once
- * the source is ready for them, and stops polling for a stop-with-savepoint.
+ * the source is ready for them (also after its end, while the task waits for its final checkpoint),
+ * and stops polling for a stop-with-savepoint.
  */
 final class SourceInputProcessor implements StreamInputProcessor {
 
@@ -54,7 +55,13 @@ final class SourceInputProcessor implements StreamInputProcessor {
 
   private boolean startPendingCheckpoint() {
     CheckpointBarrier barrier = pendingBarrier;
-    if (barrier == null || !source.readyForCheckpoint()) {
+    if (barrier == null) {
+      return false;
+    }
+    // After the end nothing the source does is emitted any more, so it need not be ready: a source
+    // function stopped by a draining savepoint may stay blocked holding its lock.
+    boolean readied = !endOfInput;
+    if (readied && !source.readyForCheckpoint()) {
       return false;
     }
     pendingBarrier = null;
@@ -62,7 +69,9 @@ final class SourceInputProcessor implements StreamInputProcessor {
       beforeCheckpoint(barrier);
       checkpoints.checkpoint(barrier, 0, barrier.options().unaligned());
     } finally {
-      source.checkpointTaken();
+      if (readied) {
+        source.checkpointTaken();
+      }
     }
     return true;
   }
@@ -72,7 +81,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
    * first fires every window and timer, so that the savepoint holds no pending output.
    */
   void beforeCheckpoint(CheckpointBarrier barrier) {
-    if (barrier.options().type().stopsJob()) {
+    if (barrier.options().type().stopsJob() && !endOfInput) {
       drainAfterSavepoint = barrier.options().type() == CheckpointType.SAVEPOINT_TERMINATE;
       if (drainAfterSavepoint) {
         source.emitFinalWatermark();
@@ -103,7 +112,7 @@ final class SourceInputProcessor implements StreamInputProcessor {
 
   @Override
   public boolean processInput() {
-    if (stoppedForSavepoint >= 0) {
+    if (stoppedForSavepoint >= 0 || endOfInput) {
       return false;
     }
     long before = source.recordsEmitted();

@@ -62,7 +62,7 @@ public final class StreamTask implements Tasklet {
 
   private static final long IDLE_FLUSH_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
-  private enum Phase { CREATED, RUNNING, DRAINING, DONE }
+  private enum Phase { CREATED, RUNNING, AWAITING_FINAL_CHECKPOINT, DRAINING, DONE }
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
@@ -82,6 +82,8 @@ public final class StreamTask implements Tasklet {
   private final CheckpointResponder checkpointResponder;
   private final Executor checkpointIo;
   private final FlushSchedule flushes;
+  // Whether the end of the input waits for a final checkpoint (checkpointing on, checkpoints after tasks finish).
+  private final boolean awaitsFinalCheckpoint;
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
   private volatile boolean cancelRequested;
@@ -121,6 +123,8 @@ public final class StreamTask implements Tasklet {
     metrics.gauge("currentInputWatermark", (Gauge<Long>) this::currentInputWatermark);
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.mailbox = new TaskMailbox(name);
+    this.awaitsFinalCheckpoint = CheckpointSettings.from(tdd.jobGraph().configuration())
+        .awaitsFinalCheckpoint(tdd.jobGraph().runtimeMode());
     this.flushes = new FlushSchedule(
         FlushSchedule.bufferTimeoutNanos(tdd.vertex(), tdd.jobGraph().configuration()), IDLE_FLUSH_NANOS);
   }
@@ -201,15 +205,21 @@ public final class StreamTask implements Tasklet {
     });
   }
 
-  /** Starts checkpoint {@code barrier} at this source task: snapshot, then barrier downstream. */
+  /**
+   * Starts checkpoint {@code barrier} at this task: at a source task, snapshot and then barrier
+   * downstream; at a task whose inputs have all finished, the same once it has read what they sent.
+   */
   public void triggerCheckpoint(CheckpointBarrier barrier) {
     mailbox.put(() -> {
-      if (phase != Phase.RUNNING || !(input instanceof SourceInputProcessor source)) {
+      boolean running = phase == Phase.RUNNING || phase == Phase.AWAITING_FINAL_CHECKPOINT;
+      if (running && input instanceof SourceInputProcessor source) {
+        source.triggerCheckpoint(barrier);
+      } else if (running && input instanceof NetworkInputProcessor network) {
+        network.triggerCheckpoint(barrier);
+      } else {
         checkpointResponder.declineCheckpoint(tdd.attemptId(), barrier.checkpointId(), DeclineKind.TASK_NOT_READY,
-            "task " + name + " is not running" + (input instanceof SourceInputProcessor ? "" : " a source"));
-        return;
+            "task " + name + (running ? " cannot start a checkpoint" : " is not running"));
       }
-      source.triggerCheckpoint(barrier);
     });
   }
 
@@ -225,18 +235,20 @@ public final class StreamTask implements Tasklet {
   /** Checkpoint {@code checkpointId} completed: its operators may commit. */
   public void notifyCheckpointComplete(long checkpointId) {
     mailbox.put(() -> {
-      if (phase != Phase.RUNNING && phase != Phase.DRAINING) {
+      if (phase != Phase.RUNNING && phase != Phase.AWAITING_FINAL_CHECKPOINT && phase != Phase.DRAINING) {
         return;
       }
       checkpoints.notifyComplete(checkpointId);
-      input.onCheckpointComplete(checkpointId);
+      if (input != null) {
+        input.onCheckpointComplete(checkpointId);
+      }
     });
   }
 
   /** Checkpoint {@code checkpointId} was aborted. */
   public void notifyCheckpointAborted(long checkpointId) {
     mailbox.put(() -> {
-      if (phase != Phase.RUNNING) {
+      if (phase != Phase.RUNNING && phase != Phase.AWAITING_FINAL_CHECKPOINT) {
         return;
       }
       input.onCheckpointAborted(checkpointId);
@@ -299,6 +311,7 @@ public final class StreamTask implements Tasklet {
       return switch (phase) {
         case CREATED -> initialize();
         case RUNNING -> run();
+        case AWAITING_FINAL_CHECKPOINT -> awaitFinalCheckpoint();
         case DRAINING -> drain();
         case DONE -> StepResult.DONE;
       };
@@ -337,11 +350,15 @@ public final class StreamTask implements Tasklet {
     List<StreamNode> nodes = tdd.vertex().getChain();
     HeadInput headInput = head instanceof PolledSource ? null : HeadInput.of(chain, nodes.get(0));
     List<StreamOperator<?>> operators = chain.operators();
+    boolean finishedOnRestore = tdd.restore() != null && tdd.restore().finished();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator<?> operator = operators.get(i);
       if (i > 0 && operator instanceof InFlightOperator) {
         throw new IllegalStateException("Operator '" + operator.getName() + "' keeps records in flight and must"
             + " head its chain, but is chained in task " + name);
+      }
+      if (finishedOnRestore && i == 0 && head instanceof PolledSource) {
+        continue; // a finished source reads nothing, so its reader does not even ask for splits
       }
       OperatorFailure.run(operator.getName(), () -> {
         operator.initializeState();
@@ -353,6 +370,9 @@ public final class StreamTask implements Tasklet {
     checkpoints = new SubtaskCheckpointCoordinator(operators, chain.stateHandlers(),
         nodes.stream().map(StreamNode::getOperatorId).toList(), outputs, storage, checkpointResponder,
         tdd.attemptId(), name, checkpointIo, !(head instanceof PolledSource));
+    if (finishedOnRestore) {
+      return endAsFinishedOnRestore();
+    }
     input = head instanceof PolledSource source
         ? new SourceInputProcessor(source, outputs, mailbox, checkpoints)
         : new NetworkInputProcessor(gate, headInput, head,
@@ -365,6 +385,22 @@ public final class StreamTask implements Tasklet {
     phase = Phase.RUNNING;
     transition(ExecutionState.RUNNING, null);
     return StepResult.PROGRESS;
+  }
+
+  /**
+   * This subtask had finished in the checkpoint it restores: its operators got their state back (a
+   * sink committed again what it held) but do not run again, so none of them emits anything or sees
+   * the end of its input a second time; the task ends its output at once.
+   */
+  private StepResult endAsFinishedOnRestore() {
+    LOG.info("Task {} had finished in checkpoint {}: it restores its operators' state and ends without running"
+        + " them", name, tdd.restore().checkpointId());
+    phase = Phase.RUNNING;
+    transition(ExecutionState.RUNNING, null);
+    if (awaitsFinalCheckpoint) {
+      outputs.broadcastEvent(StreamElements.END_OF_DATA);
+    }
+    return endOutput();
   }
 
   /**
@@ -417,8 +453,14 @@ public final class StreamTask implements Tasklet {
     }
     if (input.isFinished()) {
       finishOperators();
-      phase = Phase.DRAINING;
-      return drain();
+      if (awaitsFinalCheckpoint) {
+        outputs.broadcastEvent(StreamElements.END_OF_DATA);
+        checkpoints.operatorsFinished();
+        phase = Phase.AWAITING_FINAL_CHECKPOINT;
+        checkpointResponder.reportAwaitingFinalCheckpoint(tdd.attemptId());
+        return StepResult.PROGRESS;
+      }
+      return endOutput();
     }
     return progress || inputProgress ? StepResult.PROGRESS : StepResult.IDLE;
   }
@@ -430,7 +472,37 @@ public final class StreamTask implements Tasklet {
       }
       OperatorFailure.run(operator.getName(), operator::finish);
     }
+  }
+
+  /**
+   * A step after the operators finished, while the task waits for a checkpoint taken since then to
+   * complete (its sinks commit their last transaction on it): it takes part in checkpoints, reading
+   * only barriers and ends from its input, and ends its output once that checkpoint completed. Timers
+   * no longer fire.
+   */
+  private StepResult awaitFinalCheckpoint() throws Exception {
+    boolean progress = mailbox.runAll();
+    if (checkpoints.finalCheckpointCompleted()) {
+      return endOutput();
+    }
+    progress |= input.processPriorityEvents();
+    if (outputs.isAvailable()) {
+      progress |= input.processInput();
+    }
+    if (!outputs.drainBacklog()) {
+      return progress ? StepResult.PROGRESS : StepResult.IDLE;
+    }
+    if (outputs.anyPartlyFilledBatch()) {
+      outputs.flush();
+    }
+    return progress ? StepResult.PROGRESS : StepResult.IDLE;
+  }
+
+  /** Ends every output channel after what was sent, and drains until the consumers have it all. */
+  private StepResult endOutput() {
     outputs.broadcastEvent(StreamElements.END_OF_PARTITION);
+    phase = Phase.DRAINING;
+    return drain();
   }
 
   private StepResult drain() {

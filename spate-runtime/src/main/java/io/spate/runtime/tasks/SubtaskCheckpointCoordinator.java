@@ -53,6 +53,11 @@ final class SubtaskCheckpointCoordinator {
       new HashMap<>();
   // When a finished task began to wait for its snapshots (System.nanoTime()); 0 before.
   private long snapshotWaitStartNanos;
+  // Whether the chain's operators have finished (end of input): later snapshots are final ones.
+  private boolean operatorsFinished;
+  // The first checkpoint snapshotted after the operators finished; its completion (or a later one's) ends the task.
+  private long firstFinalCheckpointId = Long.MAX_VALUE;
+  private boolean finalCheckpointCompleted;
 
   /**
    * For a chain of {@code operators}, head first, with the state of each in {@code stateHandlers} and
@@ -83,6 +88,10 @@ final class SubtaskCheckpointCoordinator {
    */
   void checkpoint(CheckpointBarrier barrier, long alignmentNanos, boolean unaligned) {
     long id = barrier.checkpointId();
+    boolean finalSnapshot = operatorsFinished;
+    if (finalSnapshot) {
+      firstFinalCheckpointId = Math.min(firstFinalCheckpointId, id);
+    }
     long syncStart = System.nanoTime();
     for (StreamOperator<?> operator : operators) {
       OperatorFailure.run(operator.getName(), () -> operator.prepareSnapshotPreBarrier(id));
@@ -117,14 +126,16 @@ final class SubtaskCheckpointCoordinator {
     String headId = operatorIds.get(0);
     if (!unaligned || !hasInputChannels) {
       track(CompletableFuture.runAsync(
-          () -> write(id, headId, snapshots, streams, List.of(), alignmentMillis, syncMillis), checkpointIo));
+          () -> write(id, headId, snapshots, streams, List.of(), alignmentMillis, syncMillis, finalSnapshot),
+          checkpointIo));
       return;
     }
     CompletableFuture<List<ChannelStateCodec.InputRecords>> inFlight = new CompletableFuture<>();
     pendingChannelState.put(id, inFlight);
     // Acknowledged once the in-flight records are complete: the operators' state is written with them.
     track(inFlight.thenAcceptAsync(
-        records -> write(id, headId, snapshots, streams, records, alignmentMillis, syncMillis), checkpointIo));
+        records -> write(id, headId, snapshots, streams, records, alignmentMillis, syncMillis, finalSnapshot),
+        checkpointIo));
   }
 
   /** Whether the snapshot of unaligned checkpoint {@code checkpointId} still waits for its in-flight records. */
@@ -149,13 +160,29 @@ final class SubtaskCheckpointCoordinator {
     responder.declineCheckpoint(attemptId, checkpointId, kind, "task " + taskName + ": " + reason);
   }
 
-  /** Checkpoint {@code checkpointId} completed: lets every operator commit. */
+  /**
+   * Checkpoint {@code checkpointId} completed: lets every operator commit. If this task snapshotted it,
+   * or an earlier one, after its operators finished, that was its final checkpoint.
+   */
   void notifyComplete(long checkpointId) {
     for (int i = 0; i < operators.size(); i++) {
       StreamOperator<?> operator = operators.get(i);
       StreamOperatorStateHandler handler = stateHandlers.get(i);
       OperatorFailure.run(operator.getName(), () -> handler.notifyCheckpointComplete(operator, checkpointId));
     }
+    if (checkpointId >= firstFinalCheckpointId) {
+      finalCheckpointCompleted = true;
+    }
+  }
+
+  /** The chain's operators finished (the input ended): snapshots from now on are final ones. */
+  void operatorsFinished() {
+    operatorsFinished = true;
+  }
+
+  /** Whether a checkpoint that this task snapshotted after its operators finished has completed. */
+  boolean finalCheckpointCompleted() {
+    return finalCheckpointCompleted;
   }
 
   /** Checkpoint {@code checkpointId} was aborted: drops what waits for it and tells every operator. */
@@ -232,7 +259,7 @@ final class SubtaskCheckpointCoordinator {
 
   /** Writes the snapshots and in-flight records of checkpoint {@code id}, then acknowledges; on an I/O thread. */
   private void write(long id, String headId, Map<String, OperatorSnapshot> snapshots, CheckpointStreamFactory streams,
-      List<ChannelStateCodec.InputRecords> inFlight, long alignmentMillis, long syncMillis) {
+      List<ChannelStateCodec.InputRecords> inFlight, long alignmentMillis, long syncMillis, boolean finalSnapshot) {
     long asyncStart = System.nanoTime();
     Map<String, OperatorSubtaskState> states = new HashMap<>();
     long size = 0;
@@ -276,7 +303,8 @@ final class SubtaskCheckpointCoordinator {
     }
     long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;
     responder.acknowledgeCheckpoint(attemptId, id, states,
-        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes, checkpointedSize));
+        new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes, checkpointedSize,
+            finalSnapshot));
   }
 
   private static void discardQuietly(OperatorSubtaskState state) {

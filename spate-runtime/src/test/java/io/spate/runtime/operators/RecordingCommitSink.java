@@ -53,6 +53,13 @@ final class RecordingCommitSink implements Sink<String>, SupportsCommitter<Strin
     }
   }
 
+  /** How many records the writers of this sink were given. */
+  long written() {
+    synchronized (store()) {
+      return store().written;
+    }
+  }
+
   /** How many committables were handed to committers, counting repeats. */
   int commitAttempts() {
     synchronized (store()) {
@@ -68,6 +75,7 @@ final class RecordingCommitSink implements Sink<String>, SupportsCommitter<Strin
     final Set<String> ids = new HashSet<>();
     final List<String> records = new ArrayList<>();
     int attempts;
+    long written;
   }
 
   @Override
@@ -79,6 +87,10 @@ final class RecordingCommitSink implements Sink<String>, SupportsCommitter<Strin
 
       @Override
       public void write(String element, Context context) {
+        Store store = store();
+        synchronized (store) {
+          store.written++;
+        }
         buffered.add(writerId + "-" + counter++ + "|" + element);
       }
 

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * A legacy sink that writes exactly once through transactions of an external system: records go into
  * the open transaction, which is pre-committed when a checkpoint's barrier passes and committed when
  * that checkpoint completes; after a failure the transactions the restored checkpoint holds are
- * committed again ({@link #recoverAndCommit}) and the one that was open is aborted.
+ * committed again ({@link #recoverAndCommit}) and the one that was open is aborted. At the end of the
+ * input the open transaction is pre-committed ({@link #finish}); with checkpointing on it belongs to
+ * the task's final checkpoint, taken after that, and is committed when that completes; without, the
+ * runtime commits it at once (as a completion of {@link #END_OF_INPUT}).
  *
  * <p>{@link #commit} and {@link #recoverAndCommit} must be idempotent: a transaction may be committed
  * again after a restore.
@@ -44,6 +47,13 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
     implements CheckpointedFunction, CheckpointListener {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The checkpoint id under which the transaction pre-committed at the end of the input waits for the
+   * next checkpoint, which takes it over; a completion of this id commits everything pending.
+   */
+  public static final long END_OF_INPUT = Long.MAX_VALUE;
+
   private static final Logger LOG = LoggerFactory.getLogger(TwoPhaseCommitSinkFunction.class);
 
   /** The pre-committed transactions by the id of the checkpoint that pre-committed them, oldest first. */
@@ -147,8 +157,8 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
   }
 
   /**
-   * Ends the input: pre-commits the open transaction and commits it with every pending one. Spate takes
-   * no checkpoint after the input has ended, so waiting for one would lose the last transaction.
+   * Ends the input: pre-commits the open transaction, which then waits under {@link #END_OF_INPUT} for
+   * the next checkpoint (the task's final one) to take it over and commit it; no new one begins.
    */
   @Override
   public final void finish() throws Exception {
@@ -159,9 +169,8 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
     }
     finishProcessing(last.handle);
     preCommit(last.handle);
-    pendingCommitTransactions.put(Long.MAX_VALUE, last);
+    pendingCommitTransactions.put(END_OF_INPUT, last);
     currentTransactionHolder = null;
-    notifyCheckpointComplete(Long.MAX_VALUE);
   }
 
   @Override
@@ -200,6 +209,10 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
     if (currentTransactionHolder != null) {
       preCommit(currentTransactionHolder.handle);
       pendingCommitTransactions.put(checkpointId, currentTransactionHolder);
+    }
+    TransactionHolder<TXN> endOfInput = pendingCommitTransactions.remove(END_OF_INPUT);
+    if (endOfInput != null) {
+      pendingCommitTransactions.put(checkpointId, endOfInput);
     }
     currentTransactionHolder = finished ? null : beginTransactionInternal();
     state.update(List.of(new State<>(currentTransactionHolder, new ArrayList<>(pendingCommitTransactions.values()),

@@ -2,6 +2,7 @@ package io.spate.connectors.kafka.sink;
 
 import io.spate.api.connector.sink.CommittingSinkWriter;
 import io.spate.api.connector.sink.SupportsBackpressure;
+import io.spate.api.connector.sink.SupportsFinalCheckpoint;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.schema.SerializationSchema;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * records, is handed over, and the next transaction begins with the next record. Once committed, a
  * producer comes back to the writer's {@link TransactionalProducers} and serves a later transaction.
  */
-final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, SupportsBackpressure {
+final class KafkaWriter<IN>
+    implements CommittingSinkWriter<IN, KafkaCommittable>, SupportsBackpressure, SupportsFinalCheckpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaWriter.class);
 
@@ -48,6 +50,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
   static final int MAX_RECORDS_IN_FLIGHT = 10_000;
 
   private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
+
+  /** How long a writer closing after the end of its input waits for the aborts its final checkpoint began. */
+  private static final Duration LINGERING_ABORT_WAIT = Duration.ofSeconds(30);
 
   private final DeliveryGuarantee guarantee;
   private final Properties producerConfig;
@@ -259,6 +264,29 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
     return List.of(committable);
   }
 
+  /**
+   * The barrier of the final checkpoint passed, after the end of the input: as at any barrier, every
+   * subtask of the job runs or has finished, so the transactions of earlier attempts still open are
+   * lingering. A job that ends before its first periodic checkpoint aborts them here.
+   */
+  @Override
+  public void onFinalCheckpointBarrier(long checkpointId) {
+    if (ids != null && aborter == null) {
+      aborter = LingeringTransactionAborter.start(ids, subtask, parallelism, firstNumber, cluster, producerConfig);
+    }
+  }
+
+  private void awaitLingeringAborts() {
+    try {
+      aborter.awaitAborted(LINGERING_ABORT_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("KafkaSink subtask {}: the transactions an earlier run left open may stay open until they time out:"
+          + " aborting them did not finish: {}", subtask, e.toString());
+    }
+  }
+
   /** The producers of the exactly-once writer (null for the other guarantees); for tests. */
   TransactionalProducers transactionalProducers() {
     return producers;
@@ -276,6 +304,9 @@ final class KafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable
 
   private void closeQuietly() {
     if (aborter != null) {
+      if (endOfInput) {
+        awaitLingeringAborts(); // started at the final checkpoint's barrier: the job ends right after
+      }
       aborter.close();
     }
     if (producers != null) {

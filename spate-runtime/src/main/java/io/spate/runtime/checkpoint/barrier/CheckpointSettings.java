@@ -2,6 +2,7 @@ package io.spate.runtime.checkpoint.barrier;
 
 import io.spate.api.checkpoint.CheckpointingMode;
 import io.spate.api.checkpoint.ExternalizedCheckpointRetention;
+import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.CheckpointingOptions;
 import io.spate.api.configuration.Configuration;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.time.Duration;
  * @param savepointDirectory the default savepoint directory, or null
  * @param inlineThreshold pieces of state up to this size go into the metadata file
  * @param tolerableCorrupt how many unreadable checkpoints in a row recovery may skip for an older one
+ * @param afterTasksFinish whether checkpoints go on once tasks finished, and finished tasks wait for a
+ *     final checkpoint ({@code execution.checkpointing.checkpoints-after-tasks-finish.enabled})
  */
 public record CheckpointSettings(
     long interval,
@@ -38,7 +41,8 @@ public record CheckpointSettings(
     String checkpointDirectory,
     String savepointDirectory,
     int inlineThreshold,
-    int tolerableCorrupt) {
+    int tolerableCorrupt,
+    boolean afterTasksFinish) {
 
 
   /** The settings in {@code conf}. */
@@ -58,12 +62,23 @@ public record CheckpointSettings(
         conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
         conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY),
         (int) conf.get(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).bytes(),
-        conf.get(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS));
+        conf.get(CheckpointingOptions.TOLERABLE_CORRUPT_CHECKPOINTS),
+        conf.get(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH));
   }
 
   /** Whether periodic checkpoints are on. */
   public boolean isEnabled() {
     return interval > 0;
+  }
+
+  /**
+   * Whether a task that reached the end of its input waits for a final checkpoint before it ends, so
+   * that sinks commit their last transaction on that checkpoint rather than at the end of their input:
+   * with checkpointing on, outside BATCH mode ({@code mode}), unless checkpoints after tasks finish are
+   * switched off.
+   */
+  public boolean awaitsFinalCheckpoint(RuntimeExecutionMode mode) {
+    return isEnabled() && afterTasksFinish && mode != RuntimeExecutionMode.BATCH;
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import java.util.zip.CRC32;
  * directory can be moved as a whole. A CRC32 at the end catches corruption and truncation.
  *
  * <p>Version 2 added incremental keyed state handles and files relative to the parent directory;
- * version 1 metadata still reads.
+ * version 3 the subtasks of each operator that had finished; versions 1 and 2 still read (with no
+ * finished subtasks).
  */
 public final class MetadataSerializer {
 
@@ -48,7 +50,8 @@ public final class MetadataSerializer {
   public static final String SHARED_DIRECTORY = "shared";
 
   private static final int MAGIC = 0x5350434B; // "SPCK"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
+  private static final int FIRST_VERSION_WITH_FINISHED_SUBTASKS = 3;
   private static final int OLDEST_READABLE_VERSION = 1;
   private static final byte NO_HANDLE = 0;
   private static final byte INLINE = 1;
@@ -81,6 +84,10 @@ public final class MetadataSerializer {
       for (Map.Entry<Integer, OperatorSubtaskState> e : op.subtaskStates().entrySet()) {
         out.writeInt(e.getKey());
         writeSubtaskState(out, e.getValue(), directory);
+      }
+      out.writeInt(op.finishedSubtasks().size());
+      for (int subtask : op.finishedSubtasks()) {
+        out.writeInt(subtask);
       }
     }
     out.flush();
@@ -236,7 +243,20 @@ public final class MetadataSerializer {
           int index = in.readInt();
           subtaskStates.put(index, readSubtaskState(in, directory));
         }
-        states.put(opId, new OperatorState(opId, name, parallelism, maxParallelism, subtaskStates, coordinator));
+        Set<Integer> finished = new TreeSet<>();
+        if (version >= FIRST_VERSION_WITH_FINISHED_SUBTASKS) {
+          int count = count(in, "finished subtasks");
+          for (int f = 0; f < count; f++) {
+            int subtask = in.readInt();
+            if (subtask < 0 || subtask >= parallelism) {
+              throw new IOException("operator " + opId + " names finished subtask " + subtask + " of "
+                  + parallelism);
+            }
+            finished.add(subtask);
+          }
+        }
+        states.put(opId, new OperatorState(opId, name, parallelism, maxParallelism, subtaskStates, coordinator,
+            finished));
       }
       return new CheckpointMetadata(id, timestamp, CheckpointType.values()[typeOrdinal], states);
     } catch (EOFException e) {

@@ -22,6 +22,7 @@ final class EventCodec {
   private static final byte STATUS = 2;
   private static final byte BARRIER = 3;
   private static final byte END_OF_PARTITION = 4;
+  private static final byte END_OF_DATA = 5;
   private static final byte PRIORITY_BARRIER = 1;
   private static final CheckpointType[] CHECKPOINT_TYPES = CheckpointType.values();
 
@@ -30,7 +31,8 @@ final class EventCodec {
   /** Whether {@code element} is a control element this codec writes. */
   static boolean isEvent(Object element) {
     return element instanceof WatermarkElement || element instanceof WatermarkStatus
-        || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION;
+        || element instanceof CheckpointBarrier || element == StreamElements.END_OF_PARTITION
+        || element == StreamElements.END_OF_DATA;
   }
 
   static void writeEvent(Object element, DataOutputSerializer out) throws IOException {
@@ -45,6 +47,8 @@ final class EventCodec {
       writeBarrier(barrier, out);
     } else if (element == StreamElements.END_OF_PARTITION) {
       out.writeByte(END_OF_PARTITION);
+    } else if (element == StreamElements.END_OF_DATA) {
+      out.writeByte(END_OF_DATA);
     } else {
       throw new IOException("cannot send a stream element of type " + typeOf(element));
     }
@@ -58,6 +62,7 @@ final class EventCodec {
         case STATUS -> readBoolean(in) ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE;
         case BARRIER -> readBarrier(in);
         case END_OF_PARTITION -> StreamElements.END_OF_PARTITION;
+        case END_OF_DATA -> StreamElements.END_OF_DATA;
         default -> throw new MalformedFrameException("unknown event kind " + kind);
       };
       expectEnd(in, "event");

@@ -69,6 +69,20 @@ class MetadataSerializerTest {
   }
 
   @Test
+  void roundTripKeepsTheFinishedSubtasksOfEachOperator(@TempDir Path dir) throws IOException {
+    CheckpointMetadata metadata = new CheckpointMetadata(6, 1234L, CheckpointType.CHECKPOINT, Map.of(
+        "sink", new OperatorState("sink", "Sink", 3, 128, Map.of(), null, java.util.Set.of(0, 2)),
+        "map", new OperatorState("map", "Map", 3, 128, Map.of(), null, java.util.Set.of(0, 1, 2))));
+
+    CheckpointMetadata read = MetadataSerializer.deserialize(MetadataSerializer.serialize(metadata, dir), dir, "test");
+
+    assertThat(read.operators().get("sink").finishedSubtasks()).containsExactly(0, 2);
+    assertThat(read.operators().get("sink").isFullyFinished()).isFalse();
+    assertThat(read.operators().get("map").isFullyFinished()).isTrue();
+    assertThat(read.operators().get("map").holdsState()).isFalse();
+  }
+
+  @Test
   void anyDamagedByteIsReportedAsCorruptNamingTheFile() {
     qt().withExamples(200).forAll(integers().between(0, 10_000), integers().between(1, 255))
         .checkAssert((position, flip) -> CheckedLaw.check(
@@ -201,7 +215,7 @@ class MetadataSerializerTest {
     java.nio.ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
     assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes, dir, "the-file"))
         .hasMessageContaining("the-file").hasMessageContaining("format version 99")
-        .hasMessageContaining("versions 1 to 2").hasMessageContaining("newer Spate");
+        .hasMessageContaining("versions 1 to 3").hasMessageContaining("newer Spate");
   }
 
   private static void write(Path dir, CheckpointMetadata metadata) throws IOException {
