@@ -110,9 +110,7 @@ public interface TableEnvironment {
   /** The names of all functions: the built-in and the user-defined ones, sorted. */
   String[] listFunctions();
   /** A new, empty statement set: inserts added to it run as one job. */
-  default StatementSet createStatementSet() {
-    throw unsupported("createStatementSet");
-  }
+  StatementSet createStatementSet();
 
   /**
    * A table of the rows {@code values}: each a {@code Row}, a {@code row(...)} expression or one value
@@ -155,62 +153,35 @@ public interface TableEnvironment {
   }
 
   /** Removes the temporary table {@code path}; whether there was one (a permanent table of that name is seen again). */
-  default boolean dropTemporaryTable(String path) {
-    throw unsupported("dropTemporaryTable");
-  }
+  boolean dropTemporaryTable(String path);
 
   /** Removes the temporary view {@code path}; whether there was one. */
-  default boolean dropTemporaryView(String path) {
-    throw unsupported("dropTemporaryView");
-  }
+  boolean dropTemporaryView(String path);
 
   /** Removes the permanent table {@code path}; whether there was one. A temporary table of that name must be dropped first. */
-  default boolean dropTable(String path) {
-    throw unsupported("dropTable");
-  }
+  boolean dropTable(String path);
 
   /** Removes the permanent table {@code path}; if there is none, an error unless {@code ignoreIfNotExists} (then false). */
-  default boolean dropTable(String path, boolean ignoreIfNotExists) {
-    throw unsupported("dropTable");
-  }
+  boolean dropTable(String path, boolean ignoreIfNotExists);
 
   /** Removes the permanent view {@code path}; whether there was one. */
-  default boolean dropView(String path) {
-    throw unsupported("dropView");
-  }
+  boolean dropView(String path);
 
   /** Removes the permanent view {@code path}; if there is none, an error unless {@code ignoreIfNotExists} (then false). */
-  default boolean dropView(String path, boolean ignoreIfNotExists) {
-    throw unsupported("dropView");
-  }
+  boolean dropView(String path, boolean ignoreIfNotExists);
 
   /** The names of the temporary tables and views of the current database, sorted. */
-  default String[] listTemporaryTables() {
-    throw unsupported("listTemporaryTables");
-  }
+  String[] listTemporaryTables();
 
   /** The names of the temporary views of the current database, sorted. */
-  default String[] listTemporaryViews() {
-    throw unsupported("listTemporaryViews");
-  }
+  String[] listTemporaryViews();
 
   /** Registers {@code view} as the permanent view {@code path}; an existing one is an error. */
-  default void createView(String path, Table view) {
-    throw unsupported("createView");
-  }
+  void createView(String path, Table view);
 
   /** Registers {@code view} as the permanent view {@code path} unless one exists and {@code ignoreIfExists}; whether it did. */
-  default boolean createView(String path, Table view, boolean ignoreIfExists) {
-    throw unsupported("createView");
-  }
+  boolean createView(String path, Table view, boolean ignoreIfExists);
 
   /** Registers {@code descriptor} as the table {@code path} unless one exists and {@code ignoreIfExists}; whether it did. */
-  default boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
-    throw unsupported("createTable");
-  }
-
-  /** The error of a method this environment does not implement (yet). */
-  private TableException unsupported(String method) {
-    return new TableException(getClass().getSimpleName() + " does not support " + method + " yet");
-  }
+  boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists);
 }

@@ -18,6 +18,10 @@ import java.util.TreeSet;
 @Internal
 public final class CatalogManager {
 
+  /** The {@code connector} option of the tables that stand for a program's DataStream. */
+  public static final String STREAM_CONNECTOR = "datastream";
+
+
   /** The name of the built-in in-memory catalog. */
   public static final String DEFAULT_CATALOG = "default_catalog";
 
@@ -147,7 +151,7 @@ public final class CatalogManager {
       throw new ValidationException((isTemporary ? "Temporary " : "") + kind + " " + id.asSummaryString()
           + " does not exist" + suggestion(id));
     }
-    if ((existing instanceof CatalogView) != view) {
+    if (isView(existing) != view) {
       throw new ValidationException(id.asSummaryString() + " is a " + kindOf(existing).toLowerCase(java.util.Locale.ROOT)
           + ", not a " + kind.toLowerCase(java.util.Locale.ROOT) + ": use DROP " + kindOf(existing).toUpperCase(
               java.util.Locale.ROOT));
@@ -210,14 +214,14 @@ public final class CatalogManager {
   public List<String> listTables(boolean viewsOnly) {
     TreeSet<String> names = new TreeSet<>();
     for (CatalogBaseTable table : database(currentCatalog, currentDatabase).tables().values()) {
-      if (!viewsOnly || table instanceof CatalogView) {
+      if (!viewsOnly || isView(table)) {
         names.add(table.getIdentifier().getObjectName());
       }
     }
     for (Map.Entry<ObjectIdentifier, CatalogBaseTable> entry : temporary.entrySet()) {
       ObjectIdentifier id = entry.getKey();
       if (id.getCatalogName().equals(currentCatalog) && id.getDatabaseName().equals(currentDatabase)
-          && (!viewsOnly || entry.getValue() instanceof CatalogView)) {
+          && (!viewsOnly || isView(entry.getValue()))) {
         names.add(id.getObjectName());
       }
     }
@@ -290,6 +294,16 @@ public final class CatalogManager {
   }
 
   private static String kindOf(CatalogBaseTable table) {
-    return table instanceof CatalogView ? "View" : "Table";
+    return isView(table) ? "View" : "Table";
   }
+
+  /**
+   * Whether {@code table} is a view: a query's ({@link CatalogView}), or a program's stream registered
+   * with {@code createTemporaryView(path, stream)}, which Flink lists and drops as a view too.
+   */
+  public static boolean isView(CatalogBaseTable table) {
+    return table instanceof CatalogView
+        || table instanceof CatalogTable t && STREAM_CONNECTOR.equals(t.getOptions().get("connector"));
+  }
+
 }

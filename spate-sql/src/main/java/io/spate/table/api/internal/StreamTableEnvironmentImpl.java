@@ -8,6 +8,7 @@ import io.spate.api.types.RowKind;
 import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Schema;
+import io.spate.table.api.StatementSet;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableConfig;
 import io.spate.table.api.TableDescriptor;
@@ -276,5 +277,65 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public String[] listFunctions() {
     return tables.listFunctions();
+  }
+
+  @Override
+  public StatementSet createStatementSet() {
+    return tables.createStatementSet();
+  }
+
+  @Override
+  public boolean dropTemporaryTable(String path) {
+    return tables.dropTemporaryTable(path);
+  }
+
+  @Override
+  public boolean dropTemporaryView(String path) {
+    return tables.dropTemporaryView(path);
+  }
+
+  @Override
+  public boolean dropTable(String path) {
+    return tables.dropTable(path);
+  }
+
+  @Override
+  public boolean dropTable(String path, boolean ignoreIfNotExists) {
+    return tables.dropTable(path, ignoreIfNotExists);
+  }
+
+  @Override
+  public boolean dropView(String path) {
+    return tables.dropView(path);
+  }
+
+  @Override
+  public boolean dropView(String path, boolean ignoreIfNotExists) {
+    return tables.dropView(path, ignoreIfNotExists);
+  }
+
+  @Override
+  public String[] listTemporaryTables() {
+    return tables.listTemporaryTables();
+  }
+
+  @Override
+  public String[] listTemporaryViews() {
+    return tables.listTemporaryViews();
+  }
+
+  @Override
+  public void createView(String path, Table view) {
+    tables.createView(path, view);
+  }
+
+  @Override
+  public boolean createView(String path, Table view, boolean ignoreIfExists) {
+    return tables.createView(path, view, ignoreIfExists);
+  }
+
+  @Override
+  public boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+    return tables.createTable(path, descriptor, ignoreIfExists);
   }
 }

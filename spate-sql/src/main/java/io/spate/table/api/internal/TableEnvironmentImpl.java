@@ -241,7 +241,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         : new CatalogView(target, ((CatalogView) table).getOriginalQuery(), ((CatalogView) table).getExpandedQuery(),
             table.getRowType(), table.getComment());
     catalogs.createTable(renamed, temporary, false);
-    catalogs.dropTable(id, table instanceof CatalogView, temporary, false);
+    catalogs.dropTable(id, CatalogManager.isView(table), temporary, false);
     return TableResultImpl.OK;
   }
 
@@ -704,7 +704,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
   private boolean dropTemporary(String path, boolean view) {
     ObjectIdentifier id = catalogs.qualify(SqlStatementParser.parseName(path));
-    if (!catalogs.isTemporary(id) || (catalogs.getTableOrError(id) instanceof CatalogView) != view) {
+    if (!catalogs.isTemporary(id) || CatalogManager.isView(catalogs.getTableOrError(id)) != view) {
       return false;
     }
     catalogs.dropTable(id, view, true, false);

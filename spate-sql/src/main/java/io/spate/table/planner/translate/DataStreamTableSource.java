@@ -35,7 +35,7 @@ import java.util.Map;
 public final class DataStreamTableSource implements ScanTableSource, SupportsReadingMetadata {
 
   /** The {@code connector} option of such tables. */
-  public static final String CONNECTOR = "datastream";
+  public static final String CONNECTOR = io.spate.table.catalog.CatalogManager.STREAM_CONNECTOR;
   /** The option that keeps the table's changelog mode, as {@link ChangelogMode#toString()} writes it. */
   public static final String CHANGELOG_MODE = "changelog-mode";
   /** The one metadata key: the stream record's timestamp. */

@@ -9,6 +9,7 @@ import io.spate.api.tuple.Tuple2;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.api.StatementSet;
 import io.spate.table.api.Table;
 import io.spate.table.api.ValidationException;
 import java.util.ArrayList;
@@ -86,5 +87,27 @@ class StreamTableEnvironmentE2ETest {
       expected.put(Row.of("w" + w, 15L, total), 1);
     }
     assertThat(folded).isEqualTo(expected);
+  }
+
+  @Test
+  void theTableEnvironmentsCatalogAndStatementSetMethodsWorkOnAStreamTableEnvironment() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+    List<Tuple2<String, Integer>> words = List.of(Tuple2.of("a", 1), Tuple2.of("b", 2), Tuple2.of("a", 3));
+    tEnv.createTemporaryView("words", env.fromData(words, Types.TUPLE(Types.STRING, Types.INT)));
+    assertThat(tEnv.listTemporaryViews()).contains("words");
+    // A statement set runs jobs of its own, so it reads tables of the session, not the program's streams.
+    tEnv.executeSql("CREATE TEMPORARY VIEW pairs AS SELECT * FROM (VALUES ('a', 1), ('b', 2)) AS t(w, n)");
+    tEnv.executeSql("CREATE TABLE firsts (w STRING) WITH ('connector' = 'blackhole')");
+    tEnv.executeSql("CREATE TABLE seconds (n INT) WITH ('connector' = 'blackhole')");
+    StatementSet set = tEnv.createStatementSet();
+    set.addInsertSql("INSERT INTO firsts SELECT w FROM pairs");
+    set.addInsert("seconds", tEnv.sqlQuery("SELECT n FROM pairs"));
+    set.execute().await();
+    assertThat(tEnv.listTemporaryViews()).containsExactly("pairs", "words");
+    assertThat(tEnv.dropTemporaryView("words")).isTrue();
+    assertThat(tEnv.listTemporaryViews()).doesNotContain("words");
+    assertThat(tEnv.dropTemporaryView("words")).isFalse();
   }
 }
