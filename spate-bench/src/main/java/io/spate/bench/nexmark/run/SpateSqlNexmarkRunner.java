@@ -6,6 +6,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.types.Row;
 import io.spate.bench.nexmark.ResultSummary;
+import io.spate.bench.nexmark.sql.KnownTableOptions;
 import io.spate.bench.nexmark.sql.NexmarkSqlQueries;
 import io.spate.bench.nexmark.sql.NexmarkSqlScript;
 import io.spate.connectors.nexmark.NexmarkConfiguration;
@@ -45,6 +46,8 @@ public final class SpateSqlNexmarkRunner {
     NexmarkSqlScript script = NexmarkSqlScript.load(name, NexmarkSqlQueries.placeholders(configuration.numEvents(),
         configuration.eventsPerSecond(), configuration.seed(), options.parallelism(),
         NexmarkSqlQueries.SPATE_UDF_PACKAGE));
+    KnownTableOptions.check(script.prelude());
+    KnownTableOptions.check(script.setup());
     script.prelude().forEach(tEnv::executeSql);
     script.setup().forEach(tEnv::executeSql);
     Table result = tEnv.sqlQuery(script.query());

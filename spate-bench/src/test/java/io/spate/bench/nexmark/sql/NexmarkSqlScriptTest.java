@@ -31,13 +31,15 @@ class NexmarkSqlScriptTest {
   void thePreludeGetsTheRunsValuesAndDeclaresTheTableAndItsViews() {
     List<String> prelude = NexmarkSqlScript.load("q0", VALUES).prelude();
 
-    assertThat(prelude).hasSize(5);
-    assertThat(prelude.get(0)).isEqualTo("SET 'parallelism.default' = '3'");
-    assertThat(prelude.get(1)).startsWith("CREATE TABLE datagen (")
+    assertThat(prelude).hasSize(8);
+    assertThat(prelude.subList(0, 4)).containsExactly("SET 'parallelism.default' = '3'",
+        "SET 'table.exec.mini-batch.enabled' = 'true'", "SET 'table.exec.mini-batch.allow-latency' = '2s'",
+        "SET 'table.exec.mini-batch.size' = '50000'");
+    assertThat(prelude.get(4)).startsWith("CREATE TABLE datagen (")
         .contains("'events.num' = '5000'", "'first-event.rate' = '2000'", "'seed' = '7'")
         .contains("WATERMARK FOR dateTime AS dateTime - INTERVAL '0.001' SECOND")
         .doesNotContain("${", "--");
-    assertThat(prelude.subList(2, 5)).extracting(s -> s.substring(0, s.indexOf(" AS")))
+    assertThat(prelude.subList(5, 8)).extracting(s -> s.substring(0, s.indexOf(" AS")))
         .containsExactly("CREATE VIEW person", "CREATE VIEW auction", "CREATE VIEW bid");
   }
 

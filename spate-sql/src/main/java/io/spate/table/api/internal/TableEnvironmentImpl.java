@@ -46,6 +46,7 @@ import io.spate.table.planner.translate.PlanExplainer;
 import io.spate.table.planner.translate.PlanNodeNames;
 import io.spate.table.planner.translate.SinkChangelogs;
 import io.spate.table.planner.translate.StreamTranslator;
+import io.spate.table.planner.translate.TwoPhaseAggregation;
 import io.spate.table.types.logical.BigIntType;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
@@ -429,7 +430,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     ChangelogInference changelog = details.contains(ExplainDetail.CHANGELOG_MODE)
         ? translator(newEnvironment()).changelog() : null;
     for (RelNode plan : plans) {
-      out.append(PlanExplainer.explain(planner.rewrite(plan), changelog));
+      out.append(PlanExplainer.explain(TwoPhaseAggregation.rewrite(planner.rewrite(plan), config), changelog));
     }
     return out.toString();
   }

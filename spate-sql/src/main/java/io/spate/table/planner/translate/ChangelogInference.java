@@ -127,6 +127,12 @@ public final class ChangelogInference {
       }
       return isInsertOnly(aggregate.getInput()) ? UPDATES : ChangelogMode.all();
     }
+    if (node instanceof LocalGroupAggregate) {
+      return ChangelogMode.insertOnly(); // accumulators, inserted once per key and mini-batch
+    }
+    if (node instanceof GlobalGroupAggregate global) {
+      return isInsertOnly(global.aggregateInput()) ? UPDATES : ChangelogMode.all();
+    }
     if (node instanceof LogicalJoin join
         && (IntervalJoinTranslator.isIntervalJoin(join) || WindowJoinTranslator.isWindowJoin(join))) {
       return ChangelogMode.insertOnly();

@@ -30,6 +30,12 @@ public final class PlanNodeNames {
     if (node instanceof Aggregate aggregate) {
       return aggregate(aggregate);
     }
+    if (node instanceof LocalGroupAggregate local) {
+      return "Local" + aggregate(local.aggregate());
+    }
+    if (node instanceof GlobalGroupAggregate global) {
+      return "Global" + aggregate(global.aggregate());
+    }
     if (node instanceof ChangelogNormalize normalize) {
       return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";
     }
@@ -43,19 +49,35 @@ public final class PlanNodeNames {
     return type.startsWith("Logical") ? type.substring("Logical".length()) : type;
   }
 
-  private static String aggregate(Aggregate aggregate) {
+  /** The grouping keys of {@code aggregate}, as {@code groupBy=[...]} lists them. */
+  static String groupBy(Aggregate aggregate) {
+    return String.join(", ", keys(aggregate));
+  }
+
+  /** The keys and calls of {@code aggregate}, as {@code select=[...]} lists them. */
+  static String select(Aggregate aggregate) {
     List<String> inputNames = aggregate.getInput().getRowType().getFieldNames();
     List<String> outputNames = aggregate.getRowType().getFieldNames();
-    List<String> keys = new ArrayList<>();
-    for (int key : aggregate.getGroupSet()) {
-      keys.add(inputNames.get(key));
-    }
+    List<String> keys = keys(aggregate);
     List<String> select = new ArrayList<>(keys);
     List<AggregateCall> calls = aggregate.getAggCallList();
     for (int i = 0; i < calls.size(); i++) {
       select.add(call(calls.get(i), inputNames) + " AS " + outputNames.get(keys.size() + i));
     }
-    return "GroupAggregate(groupBy=[" + String.join(", ", keys) + "], select=[" + String.join(", ", select) + "])";
+    return String.join(", ", select);
+  }
+
+  private static List<String> keys(Aggregate aggregate) {
+    List<String> inputNames = aggregate.getInput().getRowType().getFieldNames();
+    List<String> keys = new ArrayList<>();
+    for (int key : aggregate.getGroupSet()) {
+      keys.add(inputNames.get(key));
+    }
+    return keys;
+  }
+
+  private static String aggregate(Aggregate aggregate) {
+    return "GroupAggregate(groupBy=[" + groupBy(aggregate) + "], select=[" + select(aggregate) + "])";
   }
 
   private static String call(AggregateCall call, List<String> inputNames) {

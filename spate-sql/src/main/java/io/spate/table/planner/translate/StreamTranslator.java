@@ -85,7 +85,7 @@ public final class StreamTranslator {
 
   private final StreamExecutionEnvironment env;
   private final SqlPlanner planner;
-  private final ReadableConfig config;
+  final ReadableConfig config;
   private final ClassLoader classLoader;
   final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
@@ -156,6 +156,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return new WindowTranslator(this).aggregate(aggregate);
     }
+    if (plan instanceof LogicalAggregate aggregate && TwoPhaseAggregation.applies(aggregate, config)) {
+      return new TwoPhaseAggregation(this).translate(aggregate);
+    }
     if (plan instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate);
     }
@@ -164,6 +167,9 @@ public final class StreamTranslator {
     }
     if (plan instanceof LogicalTableFunctionScan functionScan) {
       return windowTableFunction(functionScan);
+    }
+    if (plan instanceof LogicalJoin join && AppendOnlyJoinTranslator.handles(join, changelog)) {
+      return new AppendOnlyJoinTranslator(this).translate(join);
     }
     if (plan instanceof LogicalJoin join) {
       return join(join);
@@ -495,7 +501,7 @@ public final class StreamTranslator {
     return rows;
   }
 
-  private long miniBatchLatencyMillis() {
+  long miniBatchLatencyMillis() {
     long latency = config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ALLOW_LATENCY).toMillis();
     if (latency <= 0) {
       throw new ValidationException("'table.exec.mini-batch.allow-latency' must be more than 0 when"
@@ -504,7 +510,7 @@ public final class StreamTranslator {
     return latency;
   }
 
-  private long miniBatchSize() {
+  long miniBatchSize() {
     long size = config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_SIZE);
     if (size <= 0) {
       throw new ValidationException("'table.exec.mini-batch.size' must be more than 0 when"

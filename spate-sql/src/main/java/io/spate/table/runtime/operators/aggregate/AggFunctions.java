@@ -178,7 +178,11 @@ public final class AggFunctions {
       @Override
       public Object getValue(Object acc) {
         Object best = null;
-        for (Object value : counts(acc).keySet()) {
+        for (Map.Entry<Object, Long> entry : counts(acc).entrySet()) {
+          if (entry.getValue() <= 0) {
+            continue; // only a local accumulator of two-phase aggregation holds values taken back more than added
+          }
+          Object value = entry.getKey();
           if (best == null) {
             best = value;
           } else {
@@ -255,7 +259,11 @@ public final class AggFunctions {
     }
   }
 
-  /** An accumulator of how often each value occurs. */
+  /**
+   * An accumulator of how often each value occurs. A count reaching 0 removes its value; a negative
+   * count stays, since a local accumulator of two-phase aggregation may see a value taken back that it
+   * never saw added (merging it into the global accumulator, which holds the additions, cancels it).
+   */
   private abstract static class CountedValues extends Base {
     private static final long serialVersionUID = 1L;
     private final TypeInformation<?> type;
@@ -284,7 +292,7 @@ public final class AggFunctions {
     Object add(Object acc, Object value, int sign) {
       Map<Object, Long> counts = counts(acc);
       long count = counts.getOrDefault(value, 0L) + sign;
-      if (count <= 0) {
+      if (count == 0) {
         counts.remove(value);
       } else {
         counts.put(value, count);
@@ -295,7 +303,14 @@ public final class AggFunctions {
     @Override
     public Object merge(Object acc, Object other) {
       Map<Object, Long> counts = counts(acc);
-      counts(other).forEach((value, count) -> counts.merge(value, count, Long::sum));
+      counts(other).forEach((value, count) -> {
+        long merged = counts.getOrDefault(value, 0L) + count;
+        if (merged == 0) {
+          counts.remove(value);
+        } else {
+          counts.put(value, merged);
+        }
+      });
       return counts;
     }
   }

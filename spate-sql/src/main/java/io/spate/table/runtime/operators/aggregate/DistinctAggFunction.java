@@ -64,20 +64,67 @@ public final class DistinctAggFunction implements AggFunction {
     if (value == null) {
       return acc;
     }
+    long before = counts(acc).getOrDefault(value, 0L);
+    count(acc, value, before, before + sign, input);
+    return acc;
+  }
+
+  /**
+   * Sets {@code value}'s count from {@code before} to {@code after} (0 removes it; a negative count
+   * stays, as a local accumulator of two-phase aggregation may see a value taken back that it never
+   * saw added); {@code inner} sees the value enter when its count turns positive and leave when it
+   * stops being positive, with {@code input} (a row holding the value in the arguments' fields).
+   */
+  private void count(Row acc, Object value, long before, long after, Row input) {
     Map<Object, Long> counts = counts(acc);
-    long before = counts.getOrDefault(value, 0L);
-    long after = before + sign;
-    if (after <= 0) {
+    if (after == 0) {
       counts.remove(value);
     } else {
       counts.put(value, after);
     }
-    if (before == 0 && after > 0) {
+    if (before <= 0 && after > 0) {
       acc.setField(1, inner.accumulate(acc.getField(1), input));
     } else if (before > 0 && after <= 0) {
       acc.setField(1, inner.retract(acc.getField(1), input));
     }
-    return acc;
+  }
+
+  @Override
+  public boolean canMerge() {
+    return true;
+  }
+
+  /**
+   * Adds {@code other}'s counts to {@code acc}'s; {@code inner} sees the values whose count turns
+   * positive or stops being positive, so it needs no merge of its own.
+   */
+  @Override
+  public Object merge(Object acc, Object other) {
+    Row merged = (Row) acc;
+    Map<Object, Long> counts = counts(merged);
+    for (Map.Entry<Object, Long> entry : counts((Row) other).entrySet()) {
+      long before = counts.getOrDefault(entry.getKey(), 0L);
+      count(merged, entry.getKey(), before, before + entry.getValue(), rowHolding(entry.getKey()));
+    }
+    return merged;
+  }
+
+  /** A row with {@code value} (one argument, or a row of them) in the arguments' fields, for {@code inner}. */
+  private Row rowHolding(Object value) {
+    int arity = 0;
+    for (int field : fields) {
+      arity = Math.max(arity, field + 1);
+    }
+    Row row = new Row(arity);
+    if (fields.length == 1) {
+      row.setField(fields[0], value);
+    } else {
+      Row values = (Row) value;
+      for (int i = 0; i < fields.length; i++) {
+        row.setField(fields[i], values.getField(i));
+      }
+    }
+    return row;
   }
 
   /** The distinct value of {@code input}: its one argument, or a row of them; null if one is NULL. */

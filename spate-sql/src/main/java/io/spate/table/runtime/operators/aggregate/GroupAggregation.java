@@ -65,6 +65,47 @@ public final class GroupAggregation implements Serializable {
     return rows <= 0 ? null : accs;
   }
 
+  /** Fresh accumulators of a key without rows: each aggregate's empty accumulator, then a row count of 0. */
+  public Row createAccumulators() {
+    Row accs = new Row(aggs.length + 1);
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, aggs[i].createAccumulator());
+    }
+    accs.setField(aggs.length, 0L);
+    return accs;
+  }
+
+  /**
+   * {@code accs} (changed in place) after {@code input}, as the local phase of two-phase aggregation
+   * folds rows: unlike {@link #apply}, the row count may go to 0 or below (a batch may take back rows
+   * an earlier batch added) and the accumulators stay.
+   */
+  public Row fold(Row accs, Row input) {
+    boolean adds = input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER;
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, adds ? aggs[i].accumulate(accs.getField(i), input) : aggs[i].retract(accs.getField(i), input));
+    }
+    accs.setField(aggs.length, (Long) accs.getField(aggs.length) + (adds ? 1 : -1));
+    return accs;
+  }
+
+  /**
+   * {@code accs} (changed in place) with the accumulators of {@code partial}, a local phase's row of
+   * fields from {@code offset} on (each aggregate's accumulator, then the row count), merged in.
+   */
+  public Row merge(Row accs, Row partial, int offset) {
+    for (int i = 0; i < aggs.length; i++) {
+      accs.setField(i, aggs[i].merge(accs.getField(i), partial.getField(offset + i)));
+    }
+    accs.setField(aggs.length, (Long) accs.getField(aggs.length) + (Long) partial.getField(offset + aggs.length));
+    return accs;
+  }
+
+  /** The number of rows {@code accs} holds (by the last accumulator). */
+  public long rows(Row accs) {
+    return (Long) accs.getField(aggs.length);
+  }
+
   /** The result row of a key (whose fields {@code keySource}, an input row of the key, holds) with {@code accs}. */
   public Row result(Row keySource, Row accs) {
     Row result = new Row(keyFields.length + aggs.length);

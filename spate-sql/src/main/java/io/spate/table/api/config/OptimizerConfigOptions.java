@@ -1,0 +1,32 @@
+package io.spate.table.api.config;
+
+import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.configuration.ConfigOption;
+import io.spate.api.configuration.ConfigOptions;
+
+/** The options of the SQL planner's optimizations ({@code table.optimizer.*}), with Flink's keys and values. */
+@PublicEvolving
+public final class OptimizerConfigOptions {
+
+  private OptimizerConfigOptions() {}
+
+  /** Whether a {@code GROUP BY} runs in one phase or as a local aggregate before the shuffle and a global one after. */
+  public static final ConfigOption<AggregatePhaseStrategy> TABLE_OPTIMIZER_AGG_PHASE_STRATEGY =
+      ConfigOptions.key("table.optimizer.agg-phase-strategy").enumType(AggregatePhaseStrategy.class)
+          .defaultValue(AggregatePhaseStrategy.AUTO)
+          .withDescription("TWO_PHASE: a GROUP BY with mini-batches enabled whose aggregates can all merge"
+              + " accumulators runs as a local aggregate before the shuffle and a global one after it; AUTO: the"
+              + " same unless an aggregate is DISTINCT (a local phase cannot fold distinct values away); ONE_PHASE:"
+              + " never.");
+
+  /** The values of {@link #TABLE_OPTIMIZER_AGG_PHASE_STRATEGY}. */
+  @PublicEvolving
+  public enum AggregatePhaseStrategy {
+    /** Two phases where they apply and pay: mini-batches enabled, every aggregate can merge, none is DISTINCT. */
+    AUTO,
+    /** One phase: every row goes through the shuffle to its key's aggregate. */
+    ONE_PHASE,
+    /** Two phases wherever they apply: mini-batches enabled, every aggregate can merge (DISTINCT ones too). */
+    TWO_PHASE
+  }
+}

@@ -1,0 +1,138 @@
+package io.spate.table.runtime.operators.aggregate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.operators.AbstractStreamOperator;
+import io.spate.api.operators.BoundedOneInput;
+import io.spate.api.operators.OneInputStreamOperator;
+import io.spate.api.operators.WatermarkStatus;
+import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.KeyProjection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The local phase of a two-phase {@code GROUP BY} (Flink's {@code LocalGroupAggregate}), before the
+ * shuffle: folds each mini-batch's rows per key into fresh accumulators and emits, when the batch is
+ * handled, one insert per key of the batch with the key's fields, its accumulators and how many rows
+ * it added (less those it took back). It keeps no state: the batch is handled when it holds
+ * {@code maxRows} rows, {@code latencyMillis} after its first row, before a checkpoint barrier and at
+ * the end of the input. A watermark waits until the rows before it went out.
+ */
+@Internal
+public final class LocalGroupAggOperator extends AbstractStreamOperator<Row>
+    implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
+
+  private static final long serialVersionUID = 1L;
+
+  private final KeyProjection keys;
+  private final int keyCount;
+  private final GroupAggregation aggregation;
+  private final int aggCount;
+  private final long latencyMillis;
+  private final long maxRows;
+  private transient Map<Row, Row> batch;
+  private transient long batchRows;
+  private transient boolean flushScheduled;
+  private transient Watermark heldWatermark;
+
+  /**
+   * Folds {@code aggs} per key of the input's {@code keyFields}, in batches of at most {@code maxRows}
+   * rows and {@code latencyMillis} of delay.
+   */
+  public LocalGroupAggOperator(int[] keyFields, AggFunction[] aggs, long latencyMillis, long maxRows) {
+    this.keys = new KeyProjection(keyFields);
+    this.keyCount = keyFields.length;
+    this.aggregation = new GroupAggregation(keyFields, aggs);
+    this.aggCount = aggs.length;
+    this.latencyMillis = latencyMillis;
+    this.maxRows = maxRows;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    batch = new LinkedHashMap<>();
+  }
+
+  @Override
+  public void processElement(Row value, long timestamp) throws Exception {
+    Row key = keys.getKey(value);
+    Row accs = batch.get(key);
+    if (accs == null) {
+      accs = aggregation.createAccumulators();
+      batch.put(key, accs);
+    }
+    aggregation.fold(accs, value);
+    batchRows++;
+    if (batchRows >= maxRows) {
+      flush();
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      long due = getProcessingTimeService().getCurrentProcessingTime() + latencyMillis;
+      getProcessingTimeService().registerTimer(due, time -> {
+        flushScheduled = false;
+        flush();
+      });
+    }
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    if (batch.isEmpty()) {
+      super.processWatermark(mark);
+    } else {
+      heldWatermark = mark;
+    }
+  }
+
+  @Override
+  public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
+    output.emitWatermarkStatus(watermarkStatus);
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    flush(); // the batch lives in memory only: it must be downstream before the barrier passes
+  }
+
+  @Override
+  public void endInput() throws Exception {
+    flush();
+  }
+
+  @Override
+  public void finish() throws Exception {
+    flush();
+    super.finish();
+  }
+
+  /** Emits each key's accumulators, in the order the keys came, then lets a held watermark go. */
+  private void flush() throws Exception {
+    if (!batch.isEmpty()) {
+      Map<Row, Row> folded = batch;
+      batch = new LinkedHashMap<>();
+      batchRows = 0;
+      for (Map.Entry<Row, Row> entry : folded.entrySet()) {
+        output.collect(partial(entry.getKey(), entry.getValue()), Long.MIN_VALUE);
+      }
+    }
+    if (heldWatermark != null) {
+      Watermark mark = heldWatermark;
+      heldWatermark = null;
+      super.processWatermark(mark);
+    }
+  }
+
+  /** The row the global phase merges: the key's fields, the accumulators, the row count. */
+  private Row partial(Row key, Row accs) {
+    Row partial = new Row(keyCount + aggCount + 1);
+    for (int i = 0; i < keyCount; i++) {
+      partial.setField(i, key.getField(i));
+    }
+    for (int i = 0; i <= aggCount; i++) {
+      partial.setField(keyCount + i, accs.getField(i));
+    }
+    return partial;
+  }
+}
