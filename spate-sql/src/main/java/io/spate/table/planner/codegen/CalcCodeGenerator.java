@@ -5,7 +5,6 @@ import io.spate.table.runtime.generated.GeneratedCalc;
 import io.spate.table.runtime.generated.GeneratedCalcCode;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -64,8 +63,9 @@ public final class CalcCodeGenerator {
   }
 
   /**
-   * Reads the input fields (and fields of nested rows) that {@code nodes} use into locals, in the
-   * outermost scope, so that each is read once per row however many expressions use it.
+   * Reads the input fields that {@code nodes} use into locals, in the outermost scope, so that each is
+   * read once per row however many expressions use it. Fields of nested rows are read where they are
+   * first used (once per scope), so that a CASE branch that is not taken reads nothing.
    */
   private static void readFields(ExprCodeGenerator generator, List<RexNode> nodes) {
     List<RexNode> reads = new ArrayList<>();
@@ -75,15 +75,6 @@ public final class CalcCodeGenerator {
         reads.add(ref);
         return null;
       }
-
-      @Override
-      public Void visitFieldAccess(RexFieldAccess access) {
-        if (readsInput(access)) {
-          reads.add(access);
-          return null;
-        }
-        return super.visitFieldAccess(access);
-      }
     };
     for (RexNode node : nodes) {
       node.accept(visitor);
@@ -91,13 +82,6 @@ public final class CalcCodeGenerator {
     for (RexNode read : reads) {
       generator.generate(read);
     }
-  }
-
-  private static boolean readsInput(RexNode node) {
-    if (node instanceof RexFieldAccess access) {
-      return readsInput(access.getReferenceExpr());
-    }
-    return node instanceof RexInputRef;
   }
 
   private static String classSource(ExprCodeGenerator generator) {
