@@ -83,6 +83,16 @@ public final class ExprCompiler {
     return exprs;
   }
 
+  /** The builder of the expressions this compiler compiles (for the code generator's rewrites). */
+  RexBuilder rexBuilder() {
+    return rexBuilder;
+  }
+
+  /** The session's local time zone, in which this compiler's expressions evaluate. */
+  ZoneId zone() {
+    return zone;
+  }
+
   private Expr compileNode(RexNode node) {
     if (node instanceof RexInputRef ref) {
       int index = ref.getIndex();

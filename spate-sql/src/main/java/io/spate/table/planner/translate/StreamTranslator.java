@@ -26,7 +26,6 @@ import io.spate.table.planner.SqlPlanner;
 import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.codegen.ExprCompiler;
 import io.spate.table.runtime.expr.Expr;
-import io.spate.table.runtime.operators.CalcFunction;
 import io.spate.table.runtime.operators.RowtimeWatermarks;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
@@ -205,8 +204,8 @@ public final class StreamTranslator {
     if (projects != null) {
       expressions.addAll(projects);
     }
-    return input.flatMap(new CalcFunction(compiledCondition, compiledProjects, compiler.userFunctionsOf(expressions)),
-        type).name(name);
+    return input.flatMap(CalcFunctions.of(config, compiler, classLoader, condition, projects, compiledCondition,
+        compiledProjects, compiler.userFunctionsOf(expressions), name), type).name(name);
   }
 
   /**

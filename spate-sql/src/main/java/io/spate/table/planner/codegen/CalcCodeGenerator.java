@@ -1,0 +1,116 @@
+package io.spate.table.planner.codegen;
+
+import io.spate.api.annotation.Internal;
+import io.spate.table.runtime.generated.GeneratedCalc;
+import io.spate.table.runtime.generated.GeneratedCalcCode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
+
+/**
+ * Generates the Java class of one calc (a filter and projections): a {@link GeneratedCalc} whose
+ * {@code process} reads each input field the calc uses once into a local, evaluates the condition,
+ * and then builds the output row from all projections in one method, with typed locals and no
+ * per-field calls of interpreted expressions (except for the calls {@link ExprCodeGenerator} hands
+ * to the interpreter).
+ */
+@Internal
+public final class CalcCodeGenerator {
+
+  private static final String CLASS_NAME_PLACEHOLDER = "$CLASS$";
+
+  private CalcCodeGenerator() {}
+
+  /**
+   * The generated class of the calc with {@code condition} (null: every row passes) and
+   * {@code projections} (null: the row as it is), with {@code interpreter}'s semantics.
+   */
+  public static GeneratedCalcCode generate(ExprCompiler interpreter, RexNode condition, List<RexNode> projections) {
+    ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
+    if (condition != null) {
+      RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
+      readFields(generator, List.of(expanded));
+      Term passes = generator.generate(expanded);
+      generator.emit("if (!(" + passes.isTrue() + ")) {");
+      generator.emit("  return null;");
+      generator.emit("}");
+    }
+    if (projections == null) {
+      generator.emit("return in;");
+    } else {
+      List<RexNode> expanded = new ArrayList<>();
+      for (RexNode projection : projections) {
+        expanded.add(RexUtil.expandSearch(interpreter.rexBuilder(), null, projection));
+      }
+      readFields(generator, expanded);
+      List<Term> values = new ArrayList<>();
+      for (RexNode projection : expanded) {
+        values.add(generator.generate(projection));
+      }
+      generator.emit("Row out = new Row(in.getKind(), " + values.size() + ");");
+      for (int i = 0; i < values.size(); i++) {
+        generator.emit("out.setField(" + i + ", " + values.get(i).boxed() + ");");
+      }
+      generator.emit("return out;");
+    }
+    String template = classSource(generator);
+    String className = "GeneratedCalc$" + Integer.toHexString(template.hashCode());
+    return new GeneratedCalcCode(className, template.replace(CLASS_NAME_PLACEHOLDER, className),
+        generator.references().toArray());
+  }
+
+  /**
+   * Reads the input fields that {@code nodes} use into locals, in the outermost scope, so that each is
+   * read once per row however many expressions use it. Fields of nested rows are read where they are
+   * first used (once per scope), so that a CASE branch that is not taken reads nothing.
+   */
+  private static void readFields(ExprCodeGenerator generator, List<RexNode> nodes) {
+    List<RexNode> reads = new ArrayList<>();
+    RexVisitorImpl<Void> visitor = new RexVisitorImpl<>(true) {
+      @Override
+      public Void visitInputRef(RexInputRef ref) {
+        reads.add(ref);
+        return null;
+      }
+    };
+    for (RexNode node : nodes) {
+      node.accept(visitor);
+    }
+    for (RexNode read : reads) {
+      generator.generate(read);
+    }
+  }
+
+  private static String classSource(ExprCodeGenerator generator) {
+    StringBuilder source = new StringBuilder();
+    source.append("import io.spate.api.types.Row;\n");
+    source.append("import io.spate.table.api.TableException;\n");
+    source.append("import io.spate.table.runtime.expr.Casts;\n");
+    source.append("import io.spate.table.runtime.expr.Comparisons;\n");
+    source.append("import io.spate.table.runtime.expr.Expr;\n");
+    source.append("import io.spate.table.runtime.expr.Numbers;\n");
+    source.append("import io.spate.table.runtime.expr.ValueType;\n");
+    source.append('\n');
+    source.append("public final class ").append(CLASS_NAME_PLACEHOLDER).append(" implements ")
+        .append(GeneratedCalc.class.getName()).append(" {\n\n");
+    List<String> types = generator.referenceTypes();
+    for (int i = 0; i < types.size(); i++) {
+      source.append("  private final ").append(types.get(i)).append(" ref").append(i).append(";\n");
+    }
+    source.append('\n');
+    source.append("  public ").append(CLASS_NAME_PLACEHOLDER).append("(Object[] references) {\n");
+    for (int i = 0; i < types.size(); i++) {
+      source.append("    ref").append(i).append(" = (").append(types.get(i)).append(") references[").append(i)
+          .append("];\n");
+    }
+    source.append("  }\n\n");
+    source.append("  public Row process(Row in) {\n");
+    source.append(generator.code());
+    source.append("  }\n");
+    source.append("}\n");
+    return source.toString();
+  }
+}

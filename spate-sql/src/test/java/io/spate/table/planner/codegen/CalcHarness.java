@@ -1,0 +1,60 @@
+package io.spate.table.planner.codegen;
+
+import io.spate.api.types.Row;
+import io.spate.table.catalog.CatalogManager;
+import io.spate.table.catalog.FunctionCatalog;
+import io.spate.table.parse.SqlText;
+import io.spate.table.planner.SqlPlanner;
+import io.spate.table.runtime.generated.GeneratedCalc;
+import io.spate.table.runtime.generated.GeneratedCalcCode;
+import io.spate.table.runtime.operators.CalcFunction;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * One calc, over one input row type, both as the interpreter runs it ({@link CalcFunction}) and as a
+ * generated class: for tests that compare the two.
+ */
+final class CalcHarness {
+
+  static final ZoneId UTC = ZoneId.of("UTC");
+
+  final SqlPlanner planner;
+  final ExprCompiler compiler;
+
+  CalcHarness() {
+    CatalogManager catalogs = new CatalogManager();
+    planner = new SqlPlanner(catalogs, new FunctionCatalog(catalogs), () -> UTC);
+    compiler = new ExprCompiler(planner.rexBuilder(), UTC);
+  }
+
+  /** {@code expression} (SQL) over rows of {@code rowType}. */
+  RexNode rex(String expression, RelDataType rowType) {
+    return planner.toRex(new SqlText(expression, 1, 1), rowType);
+  }
+
+  /** The interpreted calc of {@code condition} (or null) and {@code projections} (or null). */
+  Function<Row, Row> interpreted(RexNode condition, List<RexNode> projections) {
+    CalcFunction function = new CalcFunction(condition == null ? null : compiler.compile(condition),
+        projections == null ? null : compiler.compileAll(projections));
+    return row -> {
+      List<Row> out = new ArrayList<>();
+      function.flatMap(row, out::add);
+      return out.isEmpty() ? null : out.get(0);
+    };
+  }
+
+  /** The generated code of the same calc. */
+  GeneratedCalcCode code(RexNode condition, List<RexNode> projections) {
+    return CalcCodeGenerator.generate(compiler, condition, projections);
+  }
+
+  /** The generated calc, compiled. */
+  GeneratedCalc generated(RexNode condition, List<RexNode> projections) {
+    return code(condition, projections).newInstance(CalcHarness.class.getClassLoader());
+  }
+}
