@@ -1,14 +1,10 @@
 package io.spate.table.runtime.operators.aggregate;
 
 import io.spate.api.annotation.Internal;
-import io.spate.api.eventtime.Watermark;
-import io.spate.api.operators.AbstractStreamOperator;
-import io.spate.api.operators.BoundedOneInput;
-import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.MiniBatchOperator;
 import io.spate.table.runtime.operators.StateRetention;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,21 +19,15 @@ import java.util.Map;
  * changed result, a delete when the key holds no rows any more.
  */
 @Internal
-public final class GlobalGroupAggOperator extends AbstractStreamOperator<Row>
-    implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
+public final class GlobalGroupAggOperator extends MiniBatchOperator {
 
   private static final long serialVersionUID = 1L;
 
   private final int keyCount;
   private final GroupAggregation aggregation;
   private final long stateRetentionMillis;
-  private final long latencyMillis;
-  private final long maxRows;
   private transient ValueState<Row> accumulators;
   private transient Map<Object, List<Row>> batch;
-  private transient long batchRows;
-  private transient boolean flushScheduled;
-  private transient Watermark heldWatermark;
 
   /**
    * Merges the local phases' rows (the {@code keyCount} key fields, then the accumulators of
@@ -47,6 +37,7 @@ public final class GlobalGroupAggOperator extends AbstractStreamOperator<Row>
    */
   public GlobalGroupAggOperator(int keyCount, AggFunction[] aggs, long stateRetentionMillis, long latencyMillis,
       long maxRows) {
+    super(latencyMillis, maxRows);
     int[] keyFields = new int[keyCount];
     for (int i = 0; i < keyCount; i++) {
       keyFields[i] = i;
@@ -54,8 +45,6 @@ public final class GlobalGroupAggOperator extends AbstractStreamOperator<Row>
     this.keyCount = keyCount;
     this.aggregation = new GroupAggregation(keyFields, aggs);
     this.stateRetentionMillis = stateRetentionMillis;
-    this.latencyMillis = latencyMillis;
-    this.maxRows = maxRows;
   }
 
   @Override
@@ -67,65 +56,17 @@ public final class GlobalGroupAggOperator extends AbstractStreamOperator<Row>
   }
 
   @Override
-  public void processElement(Row value, long timestamp) throws Exception {
+  protected void addToBatch(Row value, long timestamp) throws Exception {
     batch.computeIfAbsent(getCurrentKey(), key -> new ArrayList<>()).add(value);
-    batchRows++;
-    if (batchRows >= maxRows) {
-      flush();
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      long due = getProcessingTimeService().getCurrentProcessingTime() + latencyMillis;
-      getProcessingTimeService().registerTimer(due, time -> {
-        flushScheduled = false;
-        flush();
-      });
-    }
   }
 
   @Override
-  public void processWatermark(Watermark mark) throws Exception {
-    if (batch.isEmpty()) {
-      super.processWatermark(mark);
-    } else {
-      heldWatermark = mark;
-    }
-  }
-
-  @Override
-  public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
-    output.emitWatermarkStatus(watermarkStatus);
-  }
-
-  @Override
-  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    flush(); // the batch lives in memory only: it must be in the state before the barrier passes
-  }
-
-  @Override
-  public void endInput() throws Exception {
-    flush();
-  }
-
-  @Override
-  public void finish() throws Exception {
-    flush();
-    super.finish();
-  }
-
-  private void flush() throws Exception {
-    if (!batch.isEmpty()) {
-      Map<Object, List<Row>> partials = batch;
-      batch = new LinkedHashMap<>();
-      batchRows = 0;
-      for (Map.Entry<Object, List<Row>> key : partials.entrySet()) {
-        setCurrentKey(key.getKey());
-        handle(key.getValue());
-      }
-    }
-    if (heldWatermark != null) {
-      Watermark mark = heldWatermark;
-      heldWatermark = null;
-      super.processWatermark(mark);
+  protected void handleBatch() throws Exception {
+    Map<Object, List<Row>> partials = batch;
+    batch = new LinkedHashMap<>();
+    for (Map.Entry<Object, List<Row>> key : partials.entrySet()) {
+      setCurrentKey(key.getKey());
+      handle(key.getValue());
     }
   }
 

@@ -1,13 +1,9 @@
 package io.spate.table.runtime.operators.aggregate;
 
 import io.spate.api.annotation.Internal;
-import io.spate.api.eventtime.Watermark;
-import io.spate.api.operators.AbstractStreamOperator;
-import io.spate.api.operators.BoundedOneInput;
-import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.operators.MiniBatchOperator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +16,7 @@ import java.util.Map;
  * the end of the input. A watermark waits until the rows before it went out.
  */
 @Internal
-public final class LocalGroupAggOperator extends AbstractStreamOperator<Row>
-    implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
+public final class LocalGroupAggOperator extends MiniBatchOperator {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,24 +24,18 @@ public final class LocalGroupAggOperator extends AbstractStreamOperator<Row>
   private final int keyCount;
   private final GroupAggregation aggregation;
   private final int aggCount;
-  private final long latencyMillis;
-  private final long maxRows;
   private transient Map<Row, Row> batch;
-  private transient long batchRows;
-  private transient boolean flushScheduled;
-  private transient Watermark heldWatermark;
 
   /**
    * Folds {@code aggs} per key of the input's {@code keyFields}, in batches of at most {@code maxRows}
    * rows and {@code latencyMillis} of delay.
    */
   public LocalGroupAggOperator(int[] keyFields, AggFunction[] aggs, long latencyMillis, long maxRows) {
+    super(latencyMillis, maxRows);
     this.keys = new KeyProjection(keyFields);
     this.keyCount = keyFields.length;
     this.aggregation = new GroupAggregation(keyFields, aggs);
     this.aggCount = aggs.length;
-    this.latencyMillis = latencyMillis;
-    this.maxRows = maxRows;
   }
 
   @Override
@@ -56,7 +45,7 @@ public final class LocalGroupAggOperator extends AbstractStreamOperator<Row>
   }
 
   @Override
-  public void processElement(Row value, long timestamp) throws Exception {
+  protected void addToBatch(Row value, long timestamp) throws Exception {
     Row key = keys.getKey(value);
     Row accs = batch.get(key);
     if (accs == null) {
@@ -64,63 +53,15 @@ public final class LocalGroupAggOperator extends AbstractStreamOperator<Row>
       batch.put(key, accs);
     }
     aggregation.fold(accs, value);
-    batchRows++;
-    if (batchRows >= maxRows) {
-      flush();
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      long due = getProcessingTimeService().getCurrentProcessingTime() + latencyMillis;
-      getProcessingTimeService().registerTimer(due, time -> {
-        flushScheduled = false;
-        flush();
-      });
-    }
   }
 
+  /** Emits each key's accumulators, in the order the keys came. */
   @Override
-  public void processWatermark(Watermark mark) throws Exception {
-    if (batch.isEmpty()) {
-      super.processWatermark(mark);
-    } else {
-      heldWatermark = mark;
-    }
-  }
-
-  @Override
-  public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
-    output.emitWatermarkStatus(watermarkStatus);
-  }
-
-  @Override
-  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    flush(); // the batch lives in memory only: it must be downstream before the barrier passes
-  }
-
-  @Override
-  public void endInput() throws Exception {
-    flush();
-  }
-
-  @Override
-  public void finish() throws Exception {
-    flush();
-    super.finish();
-  }
-
-  /** Emits each key's accumulators, in the order the keys came, then lets a held watermark go. */
-  private void flush() throws Exception {
-    if (!batch.isEmpty()) {
-      Map<Row, Row> folded = batch;
-      batch = new LinkedHashMap<>();
-      batchRows = 0;
-      for (Map.Entry<Row, Row> entry : folded.entrySet()) {
-        output.collect(partial(entry.getKey(), entry.getValue()), Long.MIN_VALUE);
-      }
-    }
-    if (heldWatermark != null) {
-      Watermark mark = heldWatermark;
-      heldWatermark = null;
-      super.processWatermark(mark);
+  protected void handleBatch() {
+    Map<Row, Row> folded = batch;
+    batch = new LinkedHashMap<>();
+    for (Map.Entry<Row, Row> entry : folded.entrySet()) {
+      output.collect(partial(entry.getKey(), entry.getValue()), Long.MIN_VALUE);
     }
   }
 

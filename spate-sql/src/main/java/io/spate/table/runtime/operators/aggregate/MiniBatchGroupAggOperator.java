@@ -1,14 +1,10 @@
 package io.spate.table.runtime.operators.aggregate;
 
 import io.spate.api.annotation.Internal;
-import io.spate.api.eventtime.Watermark;
-import io.spate.api.operators.AbstractStreamOperator;
-import io.spate.api.operators.BoundedOneInput;
-import io.spate.api.operators.OneInputStreamOperator;
-import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.operators.MiniBatchOperator;
 import io.spate.table.runtime.operators.StateRetention;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,20 +21,14 @@ import java.util.Map;
  * results. A watermark waits until the rows before it went out, so no row falls behind one.
  */
 @Internal
-public final class MiniBatchGroupAggOperator extends AbstractStreamOperator<Row>
-    implements OneInputStreamOperator<Row, Row>, BoundedOneInput {
+public final class MiniBatchGroupAggOperator extends MiniBatchOperator {
 
   private static final long serialVersionUID = 1L;
 
   private final GroupAggregation aggregation;
   private final long stateRetentionMillis;
-  private final long latencyMillis;
-  private final long maxRows;
   private transient ValueState<Row> accumulators;
   private transient Map<Object, List<Row>> batch;
-  private transient long batchRows;
-  private transient boolean flushScheduled;
-  private transient Watermark heldWatermark;
 
   /**
    * Aggregates {@code aggs} per key as {@link GroupAggFunction} does, in batches of at most
@@ -46,10 +36,9 @@ public final class MiniBatchGroupAggOperator extends AbstractStreamOperator<Row>
    */
   public MiniBatchGroupAggOperator(int[] keyFields, AggFunction[] aggs, long stateRetentionMillis,
       long latencyMillis, long maxRows) {
+    super(latencyMillis, maxRows);
     this.aggregation = new GroupAggregation(keyFields, aggs);
     this.stateRetentionMillis = stateRetentionMillis;
-    this.latencyMillis = latencyMillis;
-    this.maxRows = maxRows;
   }
 
   @Override
@@ -61,66 +50,18 @@ public final class MiniBatchGroupAggOperator extends AbstractStreamOperator<Row>
   }
 
   @Override
-  public void processElement(Row value, long timestamp) throws Exception {
+  protected void addToBatch(Row value, long timestamp) {
     batch.computeIfAbsent(getCurrentKey(), key -> new ArrayList<>()).add(value);
-    batchRows++;
-    if (batchRows >= maxRows) {
-      flush();
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      long due = getProcessingTimeService().getCurrentProcessingTime() + latencyMillis;
-      getProcessingTimeService().registerTimer(due, time -> {
-        flushScheduled = false;
-        flush();
-      });
-    }
   }
 
+  /** Handles the batch's keys in the order they came. */
   @Override
-  public void processWatermark(Watermark mark) throws Exception {
-    if (batch.isEmpty()) {
-      super.processWatermark(mark);
-    } else {
-      heldWatermark = mark;
-    }
-  }
-
-  @Override
-  public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
-    output.emitWatermarkStatus(watermarkStatus);
-  }
-
-  @Override
-  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    flush(); // the batch lives in memory only: it must be in the state before the barrier passes
-  }
-
-  @Override
-  public void endInput() throws Exception {
-    flush();
-  }
-
-  @Override
-  public void finish() throws Exception {
-    flush();
-    super.finish();
-  }
-
-  /** Handles the batch's keys in the order they came, then lets a held watermark go. */
-  private void flush() throws Exception {
-    if (!batch.isEmpty()) {
-      Map<Object, List<Row>> rows = batch;
-      batch = new LinkedHashMap<>();
-      batchRows = 0;
-      for (Map.Entry<Object, List<Row>> key : rows.entrySet()) {
-        setCurrentKey(key.getKey());
-        handle(key.getValue());
-      }
-    }
-    if (heldWatermark != null) {
-      Watermark mark = heldWatermark;
-      heldWatermark = null;
-      super.processWatermark(mark);
+  protected void handleBatch() throws Exception {
+    Map<Object, List<Row>> rows = batch;
+    batch = new LinkedHashMap<>();
+    for (Map.Entry<Object, List<Row>> key : rows.entrySet()) {
+      setCurrentKey(key.getKey());
+      handle(key.getValue());
     }
   }
 
