@@ -175,6 +175,11 @@ public final class Expressions {
     return ApiExpression.sql("TO_TIMESTAMP(" + operands(timestampString, format) + ")");
   }
 
+  /** {@code TO_TIMESTAMP_LTZ(numericEpochTime, precision)}: epoch seconds (precision 0) or milliseconds (3) as an instant. */
+  public static ApiExpression toTimestampLtz(Object numericEpochTime, Object precision) {
+    return ApiExpression.sql("TO_TIMESTAMP_LTZ(" + operands(numericEpochTime, precision) + ")");
+  }
+
   /** {@code FROM_UNIXTIME(seconds)}: the time {@code seconds} after the epoch as text. */
   public static ApiExpression fromUnixtime(Object seconds) {
     return ApiExpression.sql("FROM_UNIXTIME(" + ApiExpression.operand(seconds) + ")");

@@ -55,4 +55,19 @@ class SqlFunctionsE2ETest {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd bb')"))
         .hasMessageContaining("'yyyy-MM-dd bb' is not a date-time pattern");
   }
+
+  @Test
+  void toTimestampLtzTakesEpochSecondsOrMillisecondsAsFlinkDoes() throws Exception {
+    tEnv.getConfig().set("table.local-time-zone", "Asia/Tokyo");
+    List<Row> rows = rows(tEnv.executeSql("""
+        SELECT TO_TIMESTAMP_LTZ(s, 0), TO_TIMESTAMP_LTZ(ms, 3), TO_TIMESTAMP_LTZ(1.5, 0),
+               CAST(TO_TIMESTAMP_LTZ(ms, 3) AS TIMESTAMP(3)), TO_TIMESTAMP_LTZ(CAST(NULL AS BIGINT), 3)
+        FROM (VALUES (86400, CAST(1700000000123 AS BIGINT))) AS v (s, ms)"""));
+    // The instants do not depend on the session's zone; a TIMESTAMP made of one shows its local time.
+    assertThat(rows).containsExactly(Row.of(java.time.Instant.ofEpochSecond(86400),
+        java.time.Instant.ofEpochMilli(1_700_000_000_123L), java.time.Instant.ofEpochMilli(1_500),
+        LocalDateTime.of(2023, 11, 15, 7, 13, 20, 123_000_000), null));
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT TO_TIMESTAMP_LTZ(1, 6)"))
+        .hasMessageContaining("precision 0 (epoch seconds) or 3");
+  }
 }

@@ -467,6 +467,24 @@ public final class ExprCompiler {
         ZoneId sessionZone = zone;
         return row -> LocalDate.now(sessionZone);
       }
+      case "TO_TIMESTAMP_LTZ": {
+        RexNode precisionNode = call.getOperands().get(1);
+        Object precision = precisionNode instanceof RexLiteral literal ? literalValue(literal) : null;
+        if (!(precision instanceof Number p) || (p.intValue() != 0 && p.intValue() != 3)) {
+          throw new TableException("TO_TIMESTAMP_LTZ(numeric, precision) takes the precision 0 (epoch seconds) or 3"
+              + " (epoch milliseconds) as a literal, not " + precisionNode + " (in " + call + ")");
+        }
+        int shift = 3 - ((Number) precision).intValue();
+        Expr value = args.get(0);
+        return row -> {
+          Object v = value.eval(row);
+          if (v == null) {
+            return null;
+          }
+          BigDecimal number = v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+          return java.time.Instant.ofEpochMilli(number.movePointRight(shift).longValue());
+        };
+      }
       case "DATE_FORMAT": {
         ZoneId sessionZone = zone;
         PatternCache<DateTimeFormatter> formats = patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p));

@@ -39,6 +39,15 @@ public final class FlinkFunctions {
       OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)));
 
+  /**
+   * {@code TO_TIMESTAMP_LTZ(numeric, precision)}: the instant {@code numeric} seconds ({@code precision}
+   * 0) or milliseconds (3) after the epoch, a {@code TIMESTAMP_LTZ(3)}.
+   */
+  public static final SqlFunction TO_TIMESTAMP_LTZ = function("TO_TIMESTAMP_LTZ",
+      binding -> nullable(binding, binding.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+          3)),
+      OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER));
+
   /** {@code REGEXP_EXTRACT(string, regex [, group])}: the group (0, the default: the whole match) of the first match, or NULL. */
   public static final SqlFunction REGEXP_EXTRACT = function("REGEXP_EXTRACT", string(),
       OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
@@ -94,7 +103,7 @@ public final class FlinkFunctions {
   /** {@code JSON_STRING(value)}: the value as JSON text (a string quoted, a number as it is); NULL for NULL. */
   public static final SqlFunction JSON_STRING = function("JSON_STRING", string(), OperandTypes.ANY);
 
-  private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, REGEXP_EXTRACT, REGEXP_REPLACE,
+  private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, REGEXP_EXTRACT, REGEXP_REPLACE,
       SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME, JSON_STRING);
 
   /** These functions as an operator table. */
