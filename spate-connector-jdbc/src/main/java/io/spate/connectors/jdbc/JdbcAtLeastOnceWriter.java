@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,19 +71,8 @@ final class JdbcAtLeastOnceWriter<T> implements SinkWriter<T>, SupportsBackpress
   }
 
   private Void connectWithRetries() throws Exception {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        openConnection();
-        return null;
-      } catch (SQLException e) {
-        if (!SqlErrors.isTransient(e) || attempt >= executionOptions.getMaxRetries()) {
-          throw new IOException(e.getMessage(), e);
-        }
-        LOG.warn("{}: connecting failed (attempt {} of {}), trying again: {}", NAME, attempt + 1,
-            executionOptions.getMaxRetries() + 1, e.getMessage());
-        backOff(attempt);
-      }
-    }
+    JdbcConnections.connectWithRetries(NAME, executionOptions.getMaxRetries(), retryBackoff, LOG, this::openConnection);
+    return null;
   }
 
   private void openConnection() throws SQLException {
@@ -94,7 +82,7 @@ final class JdbcAtLeastOnceWriter<T> implements SinkWriter<T>, SupportsBackpress
       c.setAutoCommit(false);
       statement = c.prepareStatement(sql);
     } catch (SQLException e) {
-      closeQuietly(c);
+      JdbcConnections.closeQuietly(c);
       throw new SQLException(NAME + ": cannot prepare the statement '" + sql + "': " + SqlErrors.describe(e),
           e.getSQLState(), e);
     }
@@ -124,7 +112,7 @@ final class JdbcAtLeastOnceWriter<T> implements SinkWriter<T>, SupportsBackpress
         if (!isConnectionValid()) {
           closeConnection(); // the next attempt connects again
         }
-        backOff(attempt);
+        JdbcConnections.backOff(retryBackoff, attempt);
       }
     }
   }
@@ -148,43 +136,18 @@ final class JdbcAtLeastOnceWriter<T> implements SinkWriter<T>, SupportsBackpress
   }
 
   private boolean isConnectionValid() {
-    try {
-      return connection != null && connection.isValid(connectionOptions.getConnectionCheckTimeoutSeconds());
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private void backOff(int attempt) throws InterruptedException {
-    TimeUnit.MILLISECONDS.sleep(retryBackoff.toMillis() * (attempt + 1));
+    return JdbcConnections.isValid(connection, connectionOptions.getConnectionCheckTimeoutSeconds());
   }
 
   private void rollbackQuietly() {
-    try {
-      if (statement != null) {
-        statement.clearBatch();
-      }
-      if (connection != null) {
-        connection.rollback();
-      }
-    } catch (SQLException e) {
-      // The connection is broken: the retry's validity check replaces it.
-    }
+    JdbcConnections.rollbackQuietly(connection, statement);
   }
 
   private void closeConnection() {
     statement = null;
     if (connection != null) {
-      closeQuietly(connection);
+      JdbcConnections.closeQuietly(connection);
       connection = null;
-    }
-  }
-
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      // Closing a broken connection fails; there is nothing left to release.
     }
   }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,19 +132,8 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
   }
 
   private Void connectWithRetries() throws Exception {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        openConnection();
-        return null;
-      } catch (SQLException e) {
-        if (!SqlErrors.isTransient(e) || attempt >= executionOptions.getMaxRetries()) {
-          throw new IOException(e.getMessage(), e);
-        }
-        LOG.warn("{}: connecting failed (attempt {} of {}), trying again: {}", NAME, attempt + 1,
-            executionOptions.getMaxRetries() + 1, e.getMessage());
-        backOff(attempt);
-      }
-    }
+    JdbcConnections.connectWithRetries(NAME, executionOptions.getMaxRetries(), retryBackoff, LOG, this::openConnection);
+    return null;
   }
 
   private void openConnection() throws SQLException {
@@ -166,7 +154,7 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
       sql = spec.deleteStatement();
       delete = c.prepareStatement(sql);
     } catch (SQLException e) {
-      closeQuietly(c);
+      JdbcConnections.closeQuietly(c);
       throw new SQLException(NAME + ": cannot prepare the statement '" + sql + "': " + SqlErrors.describe(e),
           e.getSQLState(), e);
     }
@@ -197,7 +185,7 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
         if (!isConnectionValid()) {
           closeConnection(); // the next attempt connects again
         }
-        backOff(attempt);
+        JdbcConnections.backOff(retryBackoff, attempt);
       }
     }
   }
@@ -255,30 +243,11 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
   }
 
   private boolean isConnectionValid() {
-    try {
-      return connection != null && connection.isValid(connectionOptions.getConnectionCheckTimeoutSeconds());
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private void backOff(int attempt) throws InterruptedException {
-    TimeUnit.MILLISECONDS.sleep(retryBackoff.toMillis() * (attempt + 1));
+    return JdbcConnections.isValid(connection, connectionOptions.getConnectionCheckTimeoutSeconds());
   }
 
   private void rollbackQuietly() {
-    try {
-      for (PreparedStatement statement : new PreparedStatement[] {upsert, delete}) {
-        if (statement != null) {
-          statement.clearBatch();
-        }
-      }
-      if (connection != null) {
-        connection.rollback();
-      }
-    } catch (SQLException e) {
-      // The connection is broken: the retry's validity check replaces it.
-    }
+    JdbcConnections.rollbackQuietly(connection, upsert, delete);
   }
 
   private void closeConnection() {
@@ -287,16 +256,8 @@ final class JdbcUpsertWriter<T> implements SinkWriter<T>, SupportsBackpressure {
     insert = null;
     delete = null;
     if (connection != null) {
-      closeQuietly(connection);
+      JdbcConnections.closeQuietly(connection);
       connection = null;
-    }
-  }
-
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      // Closing a broken connection fails; there is nothing left to release.
     }
   }
 }
