@@ -5,9 +5,6 @@ import io.spate.table.types.logical.LogicalTypeRoot;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +12,8 @@ import java.util.Map;
  * The conversions that {@code toDataStream(table, Class)} applies between a column and a field of another
  * Java class, as Flink does: the implicit casts of SQL (a number into a wider number: {@code TINYINT} to
  * {@code SMALLINT} to {@code INT} to {@code BIGINT} to {@code DECIMAL} to {@code FLOAT} to {@code DOUBLE}), and
- * the other conversion classes of a column's type ({@code java.sql.Timestamp} for a {@code TIMESTAMP} or
- * {@code TIMESTAMP_LTZ}, {@code Long} epoch milliseconds for a {@code TIMESTAMP_LTZ}, {@code java.sql.Date},
- * {@code java.sql.Time}).
+ * {@code Long} epoch milliseconds, the other conversion class of a {@code TIMESTAMP_LTZ} that Spate's records
+ * hold ({@code java.sql} classes have no serializer in Spate).
  */
 final class ImplicitConversions {
 
@@ -50,20 +46,8 @@ final class ImplicitConversions {
     if (to != null && WIDENING.contains(from) && WIDENING.indexOf(from) < WIDENING.indexOf(to)) {
       return number(to);
     }
-    if (target == java.sql.Timestamp.class && from == LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE) {
-      return value -> java.sql.Timestamp.valueOf((LocalDateTime) value);
-    }
-    if (target == java.sql.Timestamp.class && from == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-      return value -> java.sql.Timestamp.from((Instant) value);
-    }
     if (target == Long.class && from == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
       return value -> ((Instant) value).toEpochMilli();
-    }
-    if (target == java.sql.Date.class && from == LogicalTypeRoot.DATE) {
-      return value -> java.sql.Date.valueOf((LocalDate) value);
-    }
-    if (target == java.sql.Time.class && from == LogicalTypeRoot.TIME_WITHOUT_TIME_ZONE) {
-      return value -> java.sql.Time.valueOf((LocalTime) value);
     }
     return null;
   }

@@ -143,7 +143,7 @@ class DataStreamFieldExpressionsE2ETest {
     DataStream<Order> orders = env.fromData(List.of(new Order("tea", 250)), Types.POJO(Order.class));
     assertThatThrownBy(() -> tEnv.fromDataStream(orders, $("what"), $("price")))
         .isInstanceOf(ValidationException.class).hasMessageContaining("'what', which is not a field");
-    assertThatThrownBy(() -> tEnv.fromDataStream(orders, $("itme")))
+    assertThatThrownBy(() -> tEnv.fromDataStream(orders, $("iten")))
         .isInstanceOf(ValidationException.class).hasMessageContaining("did you mean 'item'?");
   }
 }
