@@ -72,7 +72,6 @@ public class StreamExecutionEnvironment implements AutoCloseable {
   private final List<Transformation<?>> sinks = new ArrayList<>();
   private final List<JobListener> jobListeners = new ArrayList<>();
   private ClassLoader userClassLoader;
-  private int nextId;
 
   /** Creates an environment with {@code configuration}; prefer {@link #getExecutionEnvironment()}. */
   public StreamExecutionEnvironment(Configuration configuration) {
@@ -1205,10 +1204,17 @@ public class StreamExecutionEnvironment implements AutoCloseable {
 
   // ---------------------------------------------------------------- internal
 
-  /** A new transformation id, unique within this environment. */
+  /**
+   * A new transformation id, unique across environments as in Flink: a job may hold transformations
+   * built on another environment's streams (the table bridge runs SQL over a program's DataStreams as
+   * jobs of their own), and the graph tells its nodes apart by id.
+   */
   int newId() {
-    return nextId++;
+    return NEXT_TRANSFORMATION_ID.getAndIncrement();
   }
+
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_TRANSFORMATION_ID =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Adds a terminal transformation of the job. */
   void addSink(Transformation<?> sink) {

@@ -541,6 +541,17 @@ public final class ApiExpression implements Expression {
     return windowProperty("window_time");
   }
 
+  /**
+   * A processing-time attribute named by this field reference, appended to a table of a DataStream
+   * ({@code fromDataStream(stream, $("f0"), $("pt").proctime())}).
+   */
+  public ApiExpression proctime() {
+    return windowProperty(PROCTIME_PROPERTY);
+  }
+
+  /** The property that {@link #proctime()} names. */
+  static final String PROCTIME_PROPERTY = "window_proctime";
+
   private ApiExpression windowProperty(String column) {
     return sql(WindowReference.PREFIX + sql + "." + column);
   }

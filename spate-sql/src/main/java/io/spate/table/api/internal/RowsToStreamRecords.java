@@ -29,13 +29,15 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
   private final int[] columns;
   private final List<FieldAccessor<T, Object>> fields;
   private final boolean tuple;
+  private final ImplicitConversions.Conversion[] conversions;
 
   private RowsToStreamRecords(Class<T> targetClass, int[] columns, List<FieldAccessor<T, Object>> fields,
-      boolean tuple) {
+      boolean tuple, ImplicitConversions.Conversion[] conversions) {
     this.targetClass = targetClass;
     this.columns = columns;
     this.fields = fields;
     this.tuple = tuple;
+    this.conversions = conversions;
   }
 
   /** The conversion into {@code targetClass} and the type of its records. */
@@ -54,9 +56,10 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
         throw new ValidationException("The query's result has " + names.size() + " columns " + names + ", but "
             + targetClass.getName() + " holds one value; convert it into a POJO, a tuple or a Row");
       }
-      checkClass(targetClass, types.get(0), names.get(0), "the target class " + targetClass.getName());
+      ImplicitConversions.Conversion conversion = checkClass(targetClass, types.get(0), names.get(0),
+          "the target class " + targetClass.getName());
       @SuppressWarnings("unchecked")
-      MapFunction<Row, T> single = row -> (T) row.getField(0);
+      MapFunction<Row, T> single = row -> (T) convert(conversion, row.getField(0));
       return new Target<>(single, type);
     }
     List<String> fieldNames = composite.getFieldNames();
@@ -68,6 +71,7 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
     }
     int[] columns = new int[fieldNames.size()];
     List<FieldAccessor<T, Object>> accessors = new ArrayList<>();
+    ImplicitConversions.Conversion[] conversions = new ImplicitConversions.Conversion[fieldNames.size()];
     for (int i = 0; i < fieldNames.size(); i++) {
       String field = fieldNames.get(i);
       columns[i] = names.indexOf(field);
@@ -75,11 +79,11 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
         throw new ValidationException("Field '" + field + "' of " + targetClass.getName() + " has no column of that"
             + " name in the query's result (its columns: " + String.join(", ", names) + ")");
       }
-      checkClass(composite.getFieldType(i).getTypeClass(), types.get(columns[i]), field,
+      conversions[i] = checkClass(composite.getFieldType(i).getTypeClass(), types.get(columns[i]), field,
           "field '" + field + "' of " + targetClass.getName());
       accessors.add(composite.fieldAccessor(field));
     }
-    return new Target<>(new RowsToStreamRecords<>(targetClass, columns, accessors, false), type);
+    return new Target<>(new RowsToStreamRecords<>(targetClass, columns, accessors, false, conversions), type);
   }
 
   private static <T> Target<T> tuple(Class<T> targetClass, ResolvedSchema schema) {
@@ -97,16 +101,31 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
     }
     @SuppressWarnings({"unchecked", "rawtypes"})
     TypeInformation<T> type = (TypeInformation<T>) new TupleTypeInfo(fieldTypes);
-    return new Target<>(new RowsToStreamRecords<>(targetClass, columns, null, true), type);
+    return new Target<>(new RowsToStreamRecords<>(targetClass, columns, null, true,
+        new ImplicitConversions.Conversion[columns.length]), type);
   }
 
-  private static void checkClass(Class<?> target, LogicalType column, String name, String what) {
+  /**
+   * The conversion of the column {@code name} into {@code target}: none (null) if its values are of that
+   * class, else one of Flink's implicit ones; fails naming the column and both types if there is none.
+   */
+  private static ImplicitConversions.Conversion checkClass(Class<?> target, LogicalType column, String name,
+      String what) {
     Class<?> values = TypeInfos.of(column).getTypeClass();
-    if (!boxed(target).isAssignableFrom(values)) {
+    if (boxed(target).isAssignableFrom(values)) {
+      return null;
+    }
+    ImplicitConversions.Conversion conversion = ImplicitConversions.of(column, boxed(target));
+    if (conversion == null) {
       throw new ValidationException("The query's column '" + name + "' is " + column.asSummaryString() + " ("
           + values.getName() + "), but " + what + " is " + target.getName() + "; CAST the column in the query or"
           + " change the field");
     }
+    return conversion;
+  }
+
+  private static Object convert(ImplicitConversions.Conversion conversion, Object value) {
+    return conversion == null || value == null ? value : conversion.convert(value);
   }
 
   private static Class<?> boxed(Class<?> type) {
@@ -127,7 +146,7 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
     }
     T record = instantiate();
     for (int i = 0; i < columns.length; i++) {
-      record = fields.get(i).set(record, row.getField(columns[i]));
+      record = fields.get(i).set(record, convert(conversions[i], row.getField(columns[i])));
     }
     return record;
   }

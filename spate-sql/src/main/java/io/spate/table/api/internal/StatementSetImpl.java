@@ -71,6 +71,14 @@ final class StatementSetImpl implements StatementSet {
     return env.executeInserts(all);
   }
 
+  /** Takes the inserts added so far out of the set, for {@code method}, which needs at least one. */
+  List<ParsedStatement.Insert> takeInserts(String method) {
+    checkNotEmpty(method);
+    List<ParsedStatement.Insert> all = List.copyOf(inserts);
+    inserts.clear();
+    return all;
+  }
+
   private void checkNotEmpty(String method) {
     if (inserts.isEmpty()) {
       throw new TableException("The statement set holds no INSERT to " + method.replace("()", "") + ": add one with"

@@ -3,19 +3,23 @@ package io.spate.table.api.internal;
 import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.api.EnvironmentSettings;
 import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.Schema;
-import io.spate.table.api.StatementSet;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableConfig;
 import io.spate.table.api.TableDescriptor;
 import io.spate.table.api.TableResult;
 import io.spate.table.api.ValidationException;
+import io.spate.table.api.bridge.java.StreamStatementSet;
 import io.spate.table.api.bridge.java.StreamTableEnvironment;
 import io.spate.table.connector.ChangelogMode;
+import io.spate.table.expressions.Expression;
+import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.runtime.operators.UpdateBeforeFilter;
 import io.spate.table.types.DataType;
@@ -62,6 +66,28 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public <T> void createTemporaryView(String path, DataStream<T> stream, Schema schema) {
     tables.registerDataStream(path, stream, schema, ChangelogMode.insertOnly());
+  }
+
+  @Override
+  public <T> Table fromDataStream(DataStream<T> stream, Expression... fields) {
+    DataStreamFieldExpressions.Mapping mapping = fieldMapping(stream, fields);
+    String name = "`" + tables.unnamedTableName().replace("`", "``") + "`";
+    tables.registerDataStream(name, stream, mapping.schema(), ChangelogMode.insertOnly());
+    return tables.sqlQuery("SELECT " + mapping.selectList() + " FROM " + name);
+  }
+
+  @Override
+  public <T> void createTemporaryView(String path, DataStream<T> stream, Expression... fields) {
+    tables.createTemporaryView(path, fromDataStream(stream, fields));
+  }
+
+  private static DataStreamFieldExpressions.Mapping fieldMapping(DataStream<?> stream, Expression... fields) {
+    TypeInformation<?> type = stream.getType();
+    if (type.getTypeClass() == Row.class && !(type instanceof RowTypeInfo)) {
+      throw new ValidationException("fromDataStream(stream, Expression...) needs to know the fields of the stream's"
+          + " rows (" + type + "): give the stream a RowTypeInfo (Types.ROW_NAMED), or declare the columns with a Schema");
+    }
+    return DataStreamFieldExpressions.of(type, TypeInfos.toRowType(type), fields);
   }
 
   @Override
@@ -280,8 +306,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   }
 
   @Override
-  public StatementSet createStatementSet() {
-    return tables.createStatementSet();
+  public StreamStatementSet createStatementSet() {
+    return new StreamStatementSetImpl(tables, env);
   }
 
   @Override

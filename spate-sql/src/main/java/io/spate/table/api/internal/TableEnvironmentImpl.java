@@ -359,6 +359,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** Plans {@code inserts} into one job (their sources shared where they read the same table) and starts it. */
   TableResult executeInserts(List<ParsedStatement.Insert> inserts) {
     StreamExecutionEnvironment env = newEnvironment();
+    return submitInserts(env, translateInserts(env, inserts));
+  }
+
+  /** Adds the sinks of {@code inserts} to the next job of {@code env}; gives the sink tables' names. */
+  List<String> translateInserts(StreamExecutionEnvironment env, List<ParsedStatement.Insert> inserts) {
     StreamTranslator translator = translator(env);
     List<String> sinkNames = new ArrayList<>();
     for (ParsedStatement.Insert insert : inserts) {
@@ -388,6 +393,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
       sinkNames.add(table.getIdentifier().asSummaryString());
     }
+    return sinkNames;
+  }
+
+  private TableResult submitInserts(StreamExecutionEnvironment env, List<String> sinkNames) {
     JobClient job = submit(env, "insert-into_" + String.join(",", sinkNames));
     if (config.get(TableConfigOptions.TABLE_DML_SYNC)) {
       try {

@@ -444,10 +444,7 @@ public final class StreamTranslator {
     ObjectIdentifier id = table.getIdentifier();
     DataStream<Row> program = dataStreams.get(id);
     if (program != null) {
-      if (program.getExecutionEnvironment() != env) {
-        throw new TableException("Table " + id.asSummaryString() + " is a DataStream of a program: a query reads it"
-            + " only in that program's job (toDataStream or toChangelogStream), not in a job of its own");
-      }
+      program = ProgramStreams.inJobOf(env, program);
     }
     DynamicTableSource source = program != null ? DataStreamTableSource.reading(table, program)
         : FactoryUtil.createDynamicTableSource(context(table));

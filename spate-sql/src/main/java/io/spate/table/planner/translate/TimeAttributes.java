@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalFilter;
@@ -94,6 +95,11 @@ final class TimeAttributes {
     }
     if (plan instanceof LogicalCorrelate correlate) {
       return field < correlate.getLeft().getRowType().getFieldCount() ? kind(correlate.getLeft(), field)
+          : TimestampKind.REGULAR;
+    }
+    if (plan instanceof LogicalAggregate aggregate && StreamTranslator.windowEndField(aggregate) >= 0) {
+      // A window aggregate's window_time (a group key) stays its time attribute, as in Flink.
+      return field < aggregate.getGroupCount() ? kind(aggregate.getInput(), aggregate.getGroupSet().nth(field))
           : TimestampKind.REGULAR;
     }
     if (plan instanceof LogicalUnion union) {

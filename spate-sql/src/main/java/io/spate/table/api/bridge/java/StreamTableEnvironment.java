@@ -10,6 +10,7 @@ import io.spate.table.api.Table;
 import io.spate.table.api.TableEnvironment;
 import io.spate.table.api.internal.StreamTableEnvironmentImpl;
 import io.spate.table.connector.ChangelogMode;
+import io.spate.table.expressions.Expression;
 import io.spate.table.types.DataType;
 
 /**
@@ -50,6 +51,19 @@ public interface StreamTableEnvironment extends TableEnvironment {
 
   /** Registers {@code stream} as the temporary view {@code path}, with the columns of {@link #fromDataStream(DataStream, Schema)}. */
   <T> void createTemporaryView(String path, DataStream<T> stream, Schema schema);
+
+  /**
+   * {@code stream} as a table with the columns {@code fields} name, as in Flink: field references
+   * ({@code $("f0")}, renamed with {@code .as("name")}) picked by name, or, if no referenced name is a field
+   * of the type (and it is not a POJO or record), renaming the type's fields by position; {@code
+   * $("ts").rowtime()} is the stream record's timestamp as the rowtime attribute (appended, or replacing the
+   * field {@code ts}), with the stream's watermarks; {@code $("pt").proctime()} appends a processing-time
+   * attribute.
+   */
+  <T> Table fromDataStream(DataStream<T> stream, Expression... fields);
+
+  /** Registers {@code stream} as the temporary view {@code path}, with the columns of {@link #fromDataStream(DataStream, Expression...)}. */
+  <T> void createTemporaryView(String path, DataStream<T> stream, Expression... fields);
 
   /** A changelog of rows, each change its {@link io.spate.api.types.RowKind}, as a table; every kind may occur. */
   Table fromChangelogStream(DataStream<Row> stream);
@@ -96,4 +110,11 @@ public interface StreamTableEnvironment extends TableEnvironment {
    * ChangelogMode#insertOnly()} takes an insert-only result only.
    */
   DataStream<Row> toChangelogStream(Table table, Schema targetSchema, ChangelogMode changelogMode);
+
+  /**
+   * A statement set whose inserts run as one job of their own ({@code execute()}) or join the program's
+   * job ({@link StreamStatementSet#attachAsDataStream()}); they may read the program's DataStreams.
+   */
+  @Override
+  StreamStatementSet createStatementSet();
 }
