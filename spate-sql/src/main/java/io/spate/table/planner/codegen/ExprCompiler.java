@@ -195,7 +195,9 @@ public final class ExprCompiler {
         return Casts.cast(literal.getValueAs(TimestampString.class).toString(), ValueType.of(Kind.VARCHAR),
             ValueTypes.of(literal.getType()), zone);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return java.time.Instant.ofEpochMilli(literal.getValueAs(Long.class));
+        // Through its text, not its epoch milliseconds: a TIMESTAMP_LTZ(6) or (9) constant keeps its micros and nanos.
+        return LocalDateTime.parse(literal.getValueAs(TimestampString.class).toString().replace(' ', 'T'))
+            .toInstant(java.time.ZoneOffset.UTC);
       case SYMBOL:
         return literal.getValue();
       default:
@@ -738,12 +740,13 @@ public final class ExprCompiler {
       escape = escapeText.charAt(0);
     }
     boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
+    boolean caseSensitive = ExprCodeGenerator.isCaseSensitiveLike(call);
     if (patternNode instanceof RexLiteral literal) {
       Object text = literalValue(literal);
       if (text == null) {
         return row -> null;
       }
-      Pattern pattern = StringFunctions.likePattern((String) text, escape);
+      Pattern pattern = StringFunctions.likePattern((String) text, escape, caseSensitive);
       return row -> {
         Object v = value.eval(row);
         return v == null ? null : pattern.matcher((String) v).matches() != negated;
@@ -757,7 +760,7 @@ public final class ExprCompiler {
       if (v == null || p == null) {
         return null;
       }
-      return StringFunctions.likePattern((String) p, escapeChar).matcher((String) v).matches() != negated;
+      return StringFunctions.likePattern((String) p, escapeChar, caseSensitive).matcher((String) v).matches() != negated;
     };
   }
 
