@@ -313,6 +313,18 @@ public final class ExprCompiler {
       }
       case LIKE:
         return like(call);
+      case REINTERPRET: {
+        // The same value as another type: an interval's months or milliseconds as a number (TIMESTAMPDIFF).
+        Expr operand = compileNode(operands.get(0));
+        ValueType target = ValueTypes.of(call.getType());
+        if (!target.kind().isNumeric()) {
+          return operand;
+        }
+        return row -> {
+          Object v = operand.eval(row);
+          return v instanceof Number n ? Numbers.convert(n, target) : v;
+        };
+      }
       case COALESCE: {
         List<Expr> exprs = compileEach(operands);
         return row -> {
@@ -633,7 +645,16 @@ public final class ExprCompiler {
     Expr interval = compileNode(firstIsTime ? second : first);
     boolean months = ValueTypes.of((firstIsTime ? second : first).getType()).kind() == Kind.INTERVAL_MONTHS;
     if (isDatetime(first) && isDatetime(second)) {
-      throw new TableException("Spate SQL does not support subtracting datetimes yet; use TIMESTAMPDIFF (in " + call + ")");
+      // datetime - datetime: what Calcite makes of TIMESTAMPDIFF, an interval of months or milliseconds.
+      Expr earlier = compileNode(second);
+      boolean inMonths = ValueTypes.of(call.getType()).kind() == Kind.INTERVAL_MONTHS;
+      ZoneId sessionZone = zone;
+      return row -> {
+        Object a = time.eval(row);
+        Object b = earlier.eval(row);
+        return a == null || b == null ? null
+            : io.spate.table.runtime.expr.DatetimeDifference.between(a, b, inMonths, sessionZone);
+      };
     }
     return row -> {
       Object t = time.eval(row);
