@@ -51,11 +51,16 @@ public final class SqlLiterals {
       return "DATE '" + d + "'";
     }
     if (value instanceof LocalTime t) {
-      return "TIME '" + t + "'";
+      return "TIME '" + timeText(t) + "'";
     }
     if (value instanceof LocalDateTime t) {
-      return "TIMESTAMP '" + t.toString().replace('T', ' ') + "'";
+      return "TIMESTAMP '" + t.toLocalDate() + " " + timeText(t.toLocalTime()) + "'";
     }
     throw new ValidationException("lit(" + value + "): the Table API has no literal of " + value.getClass().getName());
+  }
+
+  /** {@code t} with its seconds always written: Java leaves out zero seconds, which SQL's literals need. */
+  private static String timeText(LocalTime t) {
+    return t.getSecond() == 0 && t.getNano() == 0 ? t + ":00" : t.toString();
   }
 }

@@ -5,6 +5,7 @@ import io.spate.table.api.SqlParserException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogManager;
 import io.spate.table.catalog.FunctionCatalog;
+import io.spate.table.parse.FlinkTypeSyntax;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.DecimalLiterals;
@@ -109,7 +110,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   /** Parses {@code text}, a query or an {@code INSERT}, with Calcite's parser. */
   public SqlNode parse(SqlText text) {
     try {
-      return SqlParser.create(SqlStatementParser.quoteFlinkNames(text.atScriptPosition()), PARSER_CONFIG).parseStmt();
+      return SqlParser.create(FlinkTypeSyntax.toCalcite(SqlStatementParser.quoteFlinkNames(text.atScriptPosition())),
+          PARSER_CONFIG).parseStmt();
     } catch (SqlParseException e) {
       throw new SqlParserException(parseMessage(e), e);
     }
@@ -118,7 +120,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   /** Parses an expression (of a computed column or a watermark) with Calcite's parser. */
   public SqlNode parseExpression(SqlText text) {
     try {
-      return SqlParser.create(SqlStatementParser.quoteFlinkNames(text.atScriptPosition()), PARSER_CONFIG)
+      return SqlParser.create(FlinkTypeSyntax.toCalcite(SqlStatementParser.quoteFlinkNames(text.atScriptPosition())),
+          PARSER_CONFIG)
           .parseExpression();
     } catch (SqlParseException e) {
       throw new SqlParserException(parseMessage(e), e);

@@ -331,13 +331,18 @@ final class ExprCodeGenerator {
       escape = ((String) interpreter.literalValue((RexLiteral) operands.get(2))).charAt(0);
     }
     boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
-    Pattern pattern = StringFunctions.likePattern((String) patternText, escape);
+    Pattern pattern = StringFunctions.likePattern((String) patternText, escape, isCaseSensitiveLike(call));
     String field = reference(pattern, "java.util.regex.Pattern");
     Term operand = generate(operands.get(0));
     String value = local("like");
     emit("boolean " + value + " = !" + operand.isNull() + " && " + field + ".matcher((String) " + operand.value()
         + ").matches() != " + negated + ";");
     return new Term(value, operand.isNull(), JavaRep.BOOLEAN);
+  }
+
+  /** Whether the {@code LIKE}-kind {@code call} tells letters' case apart: false for {@code ILIKE} and {@code NOT ILIKE}. */
+  static boolean isCaseSensitiveLike(RexCall call) {
+    return !(call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like) || like.isCaseSensitive();
   }
 
   /** A sub-expression the interpreter evaluates, as it would in an interpreted calc. */

@@ -195,7 +195,9 @@ public final class ExprCompiler {
         return Casts.cast(literal.getValueAs(TimestampString.class).toString(), ValueType.of(Kind.VARCHAR),
             ValueTypes.of(literal.getType()), zone);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return java.time.Instant.ofEpochMilli(literal.getValueAs(Long.class));
+        // Through its text, not its epoch milliseconds: a TIMESTAMP_LTZ(6) or (9) constant keeps its micros and nanos.
+        return LocalDateTime.parse(literal.getValueAs(TimestampString.class).toString().replace(' ', 'T'))
+            .toInstant(java.time.ZoneOffset.UTC);
       case SYMBOL:
         return literal.getValue();
       default:
@@ -311,6 +313,18 @@ public final class ExprCompiler {
       }
       case LIKE:
         return like(call);
+      case REINTERPRET: {
+        // The same value as another type: an interval's months or milliseconds as a number (TIMESTAMPDIFF).
+        Expr operand = compileNode(operands.get(0));
+        ValueType target = ValueTypes.of(call.getType());
+        if (!target.kind().isNumeric()) {
+          return operand;
+        }
+        return row -> {
+          Object v = operand.eval(row);
+          return v instanceof Number n ? Numbers.convert(n, target) : v;
+        };
+      }
       case COALESCE: {
         List<Expr> exprs = compileEach(operands);
         return row -> {
@@ -631,7 +645,16 @@ public final class ExprCompiler {
     Expr interval = compileNode(firstIsTime ? second : first);
     boolean months = ValueTypes.of((firstIsTime ? second : first).getType()).kind() == Kind.INTERVAL_MONTHS;
     if (isDatetime(first) && isDatetime(second)) {
-      throw new TableException("Spate SQL does not support subtracting datetimes yet; use TIMESTAMPDIFF (in " + call + ")");
+      // datetime - datetime: what Calcite makes of TIMESTAMPDIFF, an interval of months or milliseconds.
+      Expr earlier = compileNode(second);
+      boolean inMonths = ValueTypes.of(call.getType()).kind() == Kind.INTERVAL_MONTHS;
+      ZoneId sessionZone = zone;
+      return row -> {
+        Object a = time.eval(row);
+        Object b = earlier.eval(row);
+        return a == null || b == null ? null
+            : io.spate.table.runtime.expr.DatetimeDifference.between(a, b, inMonths, sessionZone);
+      };
     }
     return row -> {
       Object t = time.eval(row);
@@ -738,12 +761,13 @@ public final class ExprCompiler {
       escape = escapeText.charAt(0);
     }
     boolean negated = call.getOperator().getName().toUpperCase(Locale.ROOT).startsWith("NOT");
+    boolean caseSensitive = ExprCodeGenerator.isCaseSensitiveLike(call);
     if (patternNode instanceof RexLiteral literal) {
       Object text = literalValue(literal);
       if (text == null) {
         return row -> null;
       }
-      Pattern pattern = StringFunctions.likePattern((String) text, escape);
+      Pattern pattern = StringFunctions.likePattern((String) text, escape, caseSensitive);
       return row -> {
         Object v = value.eval(row);
         return v == null ? null : pattern.matcher((String) v).matches() != negated;
@@ -757,7 +781,7 @@ public final class ExprCompiler {
       if (v == null || p == null) {
         return null;
       }
-      return StringFunctions.likePattern((String) p, escapeChar).matcher((String) v).matches() != negated;
+      return StringFunctions.likePattern((String) p, escapeChar, caseSensitive).matcher((String) v).matches() != negated;
     };
   }
 

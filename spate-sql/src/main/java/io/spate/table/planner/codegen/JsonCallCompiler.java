@@ -201,6 +201,7 @@ final class JsonCallCompiler {
     String errorResult = fallbackText(onError);
     boolean raiseOnEmpty = onEmpty == SqlJsonQueryEmptyOrErrorBehavior.ERROR;
     boolean raiseOnError = onError == SqlJsonQueryEmptyOrErrorBehavior.ERROR;
+    JsonQueryReturning returning = JsonQueryReturning.of(call, List.of(onEmpty, onError));
     return row -> {
       Object j = json.eval(row);
       JsonPath p = path.of(row);
@@ -211,18 +212,18 @@ final class JsonCallCompiler {
       try {
         items = JsonFunctions.select((String) j, p);
         if (!items.isEmpty()) {
-          return JsonFunctions.query(items, wrapper);
+          return returning.convert(JsonFunctions.query(items, wrapper));
         }
       } catch (JsonPathException e) {
         if (raiseOnError) {
           throw e;
         }
-        return errorResult;
+        return returning.convert(errorResult);
       }
       if (raiseOnEmpty) {
         throw new JsonPathException("JSON_QUERY found nothing at " + p + " (ERROR ON EMPTY)");
       }
-      return emptyResult;
+      return returning.convert(emptyResult);
     };
   }
 

@@ -106,9 +106,13 @@ public final class FlinkFunctions {
   private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, REGEXP_EXTRACT, REGEXP_REPLACE,
       SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME, JSON_STRING);
 
+  /** Calcite's library operators that Flink SQL has too: {@code ILIKE} and {@code NOT ILIKE} (Flink 1.17+). */
+  private static final List<SqlOperator> LIBRARY = List.of(
+      org.apache.calcite.sql.fun.SqlLibraryOperators.ILIKE, org.apache.calcite.sql.fun.SqlLibraryOperators.NOT_ILIKE);
+
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {
-    return SqlOperatorTables.of(ALL);
+    return SqlOperatorTables.chain(SqlOperatorTables.of(ALL), SqlOperatorTables.of(LIBRARY));
   }
 
   private static SqlFunction function(String name, SqlReturnTypeInference returnType,

@@ -39,6 +39,10 @@ public final class Casts {
       if (value instanceof Boolean b) {
         return Numbers.convert(b ? 1 : 0, to);
       }
+      if (value instanceof Instant i) {
+        // As Flink: a TIMESTAMP_LTZ as a number is its epoch seconds (with the milliseconds as a fraction).
+        return Numbers.convert(BigDecimal.valueOf(i.toEpochMilli(), 3), to);
+      }
     }
     switch (target) {
       case CHAR:
@@ -76,6 +80,9 @@ public final class Casts {
         if (value instanceof LocalDateTime t) {
           return truncate(t.toLocalTime(), to.precision());
         }
+        if (value instanceof Instant i) {
+          return truncate(LocalDateTime.ofInstant(i, zone).toLocalTime(), to.precision());
+        }
         if (value instanceof String s) {
           return truncate(parse(s.trim(), "TIME", () -> LocalTime.parse(s.trim())), to.precision());
         }
@@ -103,6 +110,11 @@ public final class Casts {
         }
         if (value instanceof LocalDate d) {
           return d.atStartOfDay(zone).toInstant();
+        }
+        if (value instanceof Number n && from.kind().isNumeric()) {
+          // As Flink: a number as a TIMESTAMP_LTZ counts seconds since the epoch.
+          return truncate(Instant.ofEpochMilli(new BigDecimal(n.toString()).movePointRight(3).longValue()),
+              to.precision());
         }
         if (value instanceof String s) {
           return truncate(parseTimestamp(s.trim()).atZone(zone).toInstant(), to.precision());

@@ -74,4 +74,13 @@ public final class StringFunctions {
     }
     return Pattern.compile(regex.toString());
   }
+
+  /**
+   * The regular expression of a SQL {@code LIKE} pattern, or of an {@code ILIKE} pattern where
+   * {@code caseSensitive} is false: as Flink's, it ignores the case of ASCII letters only.
+   */
+  public static Pattern likePattern(String pattern, Character escape, boolean caseSensitive) {
+    Pattern like = likePattern(pattern, escape);
+    return caseSensitive ? like : Pattern.compile(like.pattern(), Pattern.CASE_INSENSITIVE);
+  }
 }
