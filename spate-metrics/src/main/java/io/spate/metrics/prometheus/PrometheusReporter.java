@@ -58,7 +58,7 @@ public class PrometheusReporter implements MetricReporter {
     IOException last = null;
     for (int port : ports.ports()) {
       try {
-        server = HTTPServer.builder().port(port).registry(registry).buildAndStart();
+        server = startServer(port);
         LOG.info("Prometheus reporter serves metrics on port {} (option '{}': {})", server.getPort(), PORT, ports);
         return;
       } catch (IOException e) {
@@ -68,6 +68,35 @@ public class PrometheusReporter implements MetricReporter {
     }
     throw new IllegalStateException("Prometheus reporter found no free port in option '" + PORT + "' (" + ports
         + "): " + (last == null ? "no port given" : last.toString()), last);
+  }
+
+  /**
+   * Starts the endpoint on {@code port}. The JDK's HTTP server starts its dispatcher thread as a daemon
+   * only if the starting thread is one, and a non-daemon thread would keep a process whose registry is
+   * never closed from ending: so it is started from a daemon thread of its own.
+   */
+  private HTTPServer startServer(int port) throws IOException {
+    HTTPServer[] started = new HTTPServer[1];
+    IOException[] failed = new IOException[1];
+    Thread starter = new Thread(() -> {
+      try {
+        started[0] = HTTPServer.builder().port(port).registry(registry).buildAndStart();
+      } catch (IOException e) {
+        failed[0] = e;
+      }
+    }, "spate-prometheus-reporter-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while starting the Prometheus endpoint on port " + port, e);
+    }
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    return started[0];
   }
 
   /** The port the endpoint listens on, or -1 before {@link #open} and after {@link #close}. */
