@@ -3,10 +3,8 @@ package io.spate.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The install fixture finds the project's script and leaves installed binaries alone. */
 class DebianPackagesTest {
@@ -24,8 +22,9 @@ class DebianPackagesTest {
   }
 
   @Test
-  void withoutTheScriptTheErrorSaysWhereItLooked(@TempDir Path dir) throws Exception {
-    Path below = Files.createDirectories(dir.resolve("a").resolve("b"));
+  void withoutTheScriptTheErrorSaysWhereItLooked() {
+    // Outside the repository (temporary directories may be inside it, under target/).
+    Path below = Path.of("/proc/self");
     assertThatThrownBy(() -> DebianPackages.findScript(below)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(".ci/install-test-packages").hasMessageContaining(below.toString());
   }
