@@ -19,6 +19,9 @@ public final class MetricOptions {
   /** The suffix naming a reporter's factory class. */
   public static final String REPORTER_FACTORY_CLASS = "factory.class";
 
+  /** The suffix naming a reporter's factory by its identifier ({@code prometheus}, {@code jmx}, {@code slf4j}). */
+  public static final String REPORTER_TYPE = "type";
+
   /** The suffix naming a scheduled reporter's interval. */
   public static final String REPORTER_INTERVAL = "interval";
 

@@ -74,9 +74,14 @@ public record ReporterSetup(String name, MetricReporterFactory factory, MetricCo
       MetricConfig config = configured.get(name);
       String factoryKey = MetricOptions.REPORTER_PREFIX + name + "." + MetricOptions.REPORTER_FACTORY_CLASS;
       String factoryClass = config == null ? null : config.getProperty(MetricOptions.REPORTER_FACTORY_CLASS);
+      String type = config == null ? null : config.getProperty(MetricOptions.REPORTER_TYPE);
+      if ((factoryClass == null || factoryClass.isBlank()) && type != null && !type.isBlank()) {
+        factoryClass = factoryOfType(name, type.strip(), factories);
+      }
       if (factoryClass == null || factoryClass.isBlank()) {
         throw new IllegalConfigurationException("Metric reporter '" + name + "' is listed in "
-            + MetricOptions.REPORTERS.key() + " but '" + factoryKey + "' is not set.");
+            + MetricOptions.REPORTERS.key() + " but neither '" + factoryKey + "' nor '" + MetricOptions.REPORTER_PREFIX
+            + name + "." + MetricOptions.REPORTER_TYPE + "' is set.");
       }
       MetricReporterFactory factory = factories.get(factoryClass.strip());
       if (factory == null) {
@@ -94,5 +99,24 @@ public record ReporterSetup(String name, MetricReporterFactory factory, MetricCo
       setups.add(new ReporterSetup(name, factory, config, interval));
     }
     return setups;
+  }
+
+  /** The class name of the factory whose identifier is {@code type}, as {@code metrics.reporter.<name>.type} names it. */
+  private static String factoryOfType(String name, String type, Map<String, MetricReporterFactory> factories) {
+    Map<String, String> byType = new TreeMap<>();
+    for (MetricReporterFactory factory : factories.values()) {
+      String identifier = factory.identifier();
+      if (identifier != null) {
+        byType.putIfAbsent(identifier, factory.getClass().getName());
+      }
+    }
+    String factoryClass = byType.get(type);
+    if (factoryClass == null) {
+      throw new IllegalConfigurationException("'" + MetricOptions.REPORTER_PREFIX + name + "."
+          + MetricOptions.REPORTER_TYPE + "' is '" + type + "', which no MetricReporterFactory on the class path"
+          + " identifies; known types: " + byType.keySet() + ". Is the reporter's jar (spate-metrics for prometheus,"
+          + " jmx and slf4j) on the class path?");
+    }
+    return factoryClass;
   }
 }

@@ -20,6 +20,12 @@ public final class RecordingReporterFactory implements MetricReporterFactory {
     return new RecordingReporter();
   }
 
+  /** {@code recording}, for {@code metrics.reporter.<name>.type: recording}. */
+  @Override
+  public String identifier() {
+    return "recording";
+  }
+
   /** A fresh id for {@code metrics.reporter.<name>.id}, under which the reporter can be found. */
   public static String newId() {
     return UUID.randomUUID().toString();

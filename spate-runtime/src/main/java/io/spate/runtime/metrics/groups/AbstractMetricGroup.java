@@ -4,6 +4,7 @@ import io.spate.api.metrics.CharacterFilter;
 import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.Gauge;
 import io.spate.api.metrics.Histogram;
+import io.spate.api.metrics.LogicalScopeProvider;
 import io.spate.api.metrics.Meter;
 import io.spate.api.metrics.Metric;
 import io.spate.api.metrics.MetricGroup;
@@ -21,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * when it closes, closes its children and unregisters its metrics, so that nothing of a finished
  * task stays reported. Registration and closing lock the group; reading a metric does not.
  */
-public abstract class AbstractMetricGroup implements MetricGroup {
+public abstract class AbstractMetricGroup implements MetricGroup, LogicalScopeProvider {
 
   private static final Logger LOG = LoggerFactory.getLogger(AbstractMetricGroup.class);
 
   protected final MetricRegistry registry;
   private final List<String> scope;
   private final Map<String, String> variables;
+  private final AbstractMetricGroup parent;
   private final Map<String, Metric> metrics = new LinkedHashMap<>();
   private final Map<String, AbstractMetricGroup> groups = new HashMap<>();
   private boolean closed;
@@ -39,6 +41,7 @@ public abstract class AbstractMetricGroup implements MetricGroup {
       Map<String, String> own) {
     this.registry = registry;
     this.scope = List.copyOf(scope);
+    this.parent = parent;
     Map<String, String> all = new LinkedHashMap<>();
     if (parent != null) {
       all.putAll(parent.variables);
@@ -155,6 +158,25 @@ public abstract class AbstractMetricGroup implements MetricGroup {
   public Map<String, String> getAllVariables() {
     return variables;
   }
+
+  /**
+   * The logical scope: the parent's followed by {@link #logicalName()}, such as
+   * {@code [taskmanager, job, task, operator]}.
+   */
+  @Override
+  public List<String> getLogicalScopeComponents() {
+    List<String> parentScope = parent == null ? List.of() : parent.getLogicalScopeComponents();
+    String name = logicalName();
+    if (name == null) {
+      return parentScope;
+    }
+    List<String> all = new java.util.ArrayList<>(parentScope);
+    all.add(name);
+    return all;
+  }
+
+  /** This group's part of the logical scope ({@code taskmanager}, {@code job}...), or null if it adds none. */
+  protected abstract String logicalName();
 
   @Override
   public String getMetricIdentifier(String metricName) {

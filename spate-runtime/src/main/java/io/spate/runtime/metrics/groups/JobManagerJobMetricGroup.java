@@ -16,6 +16,11 @@ public final class JobManagerJobMetricGroup extends AbstractMetricGroup {
     super(registry, registry.getScopeFormats().jobManagerJob().format(merge(parent, own)), parent, own);
   }
 
+  @Override
+  protected String logicalName() {
+    return "job";
+  }
+
   static Map<String, String> merge(AbstractMetricGroup parent, Map<String, String> own) {
     Map<String, String> all = new java.util.HashMap<>(parent.getAllVariables());
     all.putAll(own);

@@ -20,6 +20,11 @@ public final class JobManagerMetricGroup extends AbstractMetricGroup {
     super(registry, registry.getScopeFormats().jobManager().format(variables), null, variables);
   }
 
+  @Override
+  protected String logicalName() {
+    return "jobmanager";
+  }
+
   /** The group of job {@code jobId}, created on first use. */
   public synchronized JobManagerJobMetricGroup addJob(JobID jobId, String jobName) {
     JobManagerJobMetricGroup existing = jobs.get(jobId);

@@ -36,6 +36,11 @@ public final class OperatorMetricGroup extends AbstractMetricGroup {
     meter("numRecordsOutPerSecond", new MeterView(recordsOut, MeterView.DEFAULT_TIME_SPAN_SECONDS));
   }
 
+  @Override
+  protected String logicalName() {
+    return "operator";
+  }
+
   /** Records the operator took in. */
   public SimpleCounter numRecordsIn() {
     return numRecordsIn;

@@ -20,6 +20,11 @@ public final class TaskManagerJobMetricGroup extends AbstractMetricGroup {
         parent, own);
   }
 
+  @Override
+  protected String logicalName() {
+    return "job";
+  }
+
   synchronized TaskMetricGroup addTask(String taskId, String attemptId, String taskName, int subtaskIndex,
       int attemptNumber) {
     TaskMetricGroup existing = tasks.get(attemptId);

@@ -23,6 +23,11 @@ public final class TaskManagerMetricGroup extends AbstractMetricGroup {
     super(registry, registry.getScopeFormats().taskManager().format(variables), null, variables);
   }
 
+  @Override
+  protected String logicalName() {
+    return "taskmanager";
+  }
+
   /**
    * The group of a new subtask, in the group of its job (created with its first task).
    *

@@ -47,6 +47,11 @@ public final class TaskMetricGroup extends AbstractMetricGroup {
     meter("numBytesOutPerSecond", new MeterView(numBytesOut, MeterView.DEFAULT_TIME_SPAN_SECONDS));
   }
 
+  @Override
+  protected String logicalName() {
+    return "task";
+  }
+
   /** Records read from the network (and from restored in-flight state). */
   public SimpleCounter numRecordsIn() {
     return numRecordsIn;
