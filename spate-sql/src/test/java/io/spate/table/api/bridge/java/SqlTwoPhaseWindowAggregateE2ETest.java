@@ -45,7 +45,7 @@ class SqlTwoPhaseWindowAggregateE2ETest {
         CREATE TABLE bids (
           n BIGINT,
           item AS CAST(n % 7 AS INT),
-          price AS (n * 37) % 1000,
+          price AS CAST((n * 37) % 1000 AS BIGINT),
           ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'
               + INTERVAL '0.1' SECOND * (n - 10 * (n % 3)) AS TIMESTAMP(3)),
           WATERMARK FOR ts AS ts - INTERVAL '2' SECOND
@@ -85,7 +85,7 @@ class SqlTwoPhaseWindowAggregateE2ETest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StreamTableEnvironment tEnv = session(env, strategy, true);
     Table table = tEnv.sqlQuery(query);
-    tEnv.toDataStream(table);
+    tEnv.toDataStream(table).print();
     return env.getExecutionPlan();
   }
 
@@ -141,7 +141,7 @@ class SqlTwoPhaseWindowAggregateE2ETest {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StreamTableEnvironment noMiniBatch = session(env, null, false);
-    noMiniBatch.toDataStream(noMiniBatch.sqlQuery(TUMBLE_MAX));
+    noMiniBatch.toDataStream(noMiniBatch.sqlQuery(TUMBLE_MAX)).print();
     assertThat(env.getExecutionPlan())
         .contains("WindowAggregate").doesNotContain("LocalWindowAggregate");
   }

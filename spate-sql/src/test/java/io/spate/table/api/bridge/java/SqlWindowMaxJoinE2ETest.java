@@ -30,7 +30,7 @@ class SqlWindowMaxJoinE2ETest {
     tEnv.executeSql("""
         CREATE TABLE bids (
           n BIGINT,
-          price AS (n * 7919) % 500,
+          price AS CAST((n * 7919) % 500 AS BIGINT),
           ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'
               + INTERVAL '0.01' SECOND * (n - 10 * (n % 4)) AS TIMESTAMP(3)),
           WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
@@ -93,7 +93,7 @@ class SqlWindowMaxJoinE2ETest {
   private static String jobPlan(String query) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     StreamTableEnvironment tEnv = session(env);
-    tEnv.toDataStream(tEnv.sqlQuery(query));
+    tEnv.toDataStream(tEnv.sqlQuery(query)).print();
     return env.getExecutionPlan();
   }
 
