@@ -59,7 +59,7 @@ final class AppendOnlyJoinTranslator {
     }
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
     Expr condition = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
-    DataStream<Row> left = translator.translate(join.getLeft());
+    DataStream<Row> left = WindowMaxPruning.prune(join, translator.translate(join.getLeft()));
     DataStream<Row> right = translator.translate(join.getRight());
     return left.connect(right)
         .keyBy(new KeyProjection(info.leftKeys.toIntArray()), new KeyProjection(info.rightKeys.toIntArray()),

@@ -154,6 +154,10 @@ final class WindowTranslator {
     WindowOutput output = new WindowOutput(groupFields, window.localTime());
     String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    if (!window.isSession() && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
+      return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
+          functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
+    }
     return rows.keyBy(new KeyProjection(keyIndexes), TypeInfos.ofRow(new RowType(false, keyFields)))
         .process(window.isSession() ? new SessionWindowAggFunction(start, end, functions, output)
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),

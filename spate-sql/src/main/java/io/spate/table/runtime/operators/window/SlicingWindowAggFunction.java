@@ -30,6 +30,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
   private final int sliceEndField;
   private final AggFunction[] aggs;
   private final WindowOutput output;
+  private final int firstAccField;
   private transient MapState<Long, Row> slices;
 
   /** Aggregates {@code aggs} over {@code windows}; input field {@code sliceEndField} is the row's slice end. */
@@ -38,6 +39,27 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
     this.output = output;
+    this.firstAccField = -1;
+  }
+
+  private SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, int firstAccField, AggFunction[] aggs,
+      WindowOutput output) {
+    this.windows = windows;
+    this.sliceEndField = sliceEndField;
+    this.aggs = aggs;
+    this.output = output;
+    this.firstAccField = firstAccField;
+  }
+
+  /**
+   * The global phase of a two-phase window aggregate: its input rows are the partial rows of
+   * {@link LocalSlicingWindowAggOperator}, the slice's end in epoch milliseconds in field
+   * {@code sliceEndField} and the accumulators of {@code aggs} from field {@code sliceEndField + 1} on,
+   * merged into the slice's accumulators.
+   */
+  public static SlicingWindowAggFunction global(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
+      WindowOutput output) {
+    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output);
   }
 
   @Override
@@ -55,7 +77,8 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
-    long sliceEnd = WindowAssigner.millis(input.getField(sliceEndField));
+    long sliceEnd = firstAccField < 0 ? WindowAssigner.millis(input.getField(sliceEndField))
+        : (Long) input.getField(sliceEndField);
     long watermark = ctx.timerService().currentWatermark();
     if (windows.lastWindowEnd(sliceEnd) - 1 <= watermark) {
       return; // late: every window of the slice has fired
@@ -70,7 +93,8 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
       }
     }
     for (int i = 0; i < aggs.length; i++) {
-      accs.setField(i, aggs[i].accumulate(accs.getField(i), input));
+      accs.setField(i, firstAccField < 0 ? aggs[i].accumulate(accs.getField(i), input)
+          : aggs[i].merge(accs.getField(i), input.getField(firstAccField + i)));
     }
     slices.put(sliceEnd, accs);
   }
