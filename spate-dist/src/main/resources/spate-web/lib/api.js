@@ -13,7 +13,8 @@ export class ApiError extends Error {
 
   /** Whether the route itself is missing (rather than, say, an unknown job). */
   get routeMissing() {
-    return this.status === 404 && /^No such resource/.test(this.message);
+    // Spate's own answer, or Javalin's when the request accepted JSON.
+    return this.status === 404 && /^No such resource|^Endpoint \S+ \S+ not found/.test(this.message);
   }
 }
 
@@ -69,6 +70,7 @@ async function errorMessage(response) {
     const json = JSON.parse(text);
     if (Array.isArray(json.errors)) return json.errors.join('; ');
     if (json.message) return json.message;
+    if (json.title) return json.title;
   } catch (e) {
     // not JSON: the text itself
   }

@@ -15,8 +15,9 @@ public final class TwentyVertexJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.disableOperatorChaining();
     DataStream<Long> stream = env.fromSequence(1, Long.MAX_VALUE).map(value -> {
-      if (value % 100 == 0) {
-        LockSupport.parkNanos(1_000_000);
+      // A few thousand records a second: live, but leaving the cores to the browser being measured.
+      if (value % 10 == 0) {
+        LockSupport.parkNanos(2_000_000);
       }
       return value;
     }, Types.LONG).name("Throttle");
