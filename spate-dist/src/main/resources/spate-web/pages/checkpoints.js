@@ -4,6 +4,9 @@ import {api} from '../lib/api.js';
 import {h, fill, table, stat, badge, formatBytes, formatDuration, formatTime, notAvailable} from '../lib/dom.js';
 import {jobHeader} from '../lib/job-header.js';
 
+// A job checkpointing every 100 ms has thousands; the table shows the latest ones, like Flink's.
+const HISTORY_ROWS = 30;
+
 export function mount(root, {jobId}) {
   const header = jobHeader(root, jobId, 'checkpoints');
   const counts = h('div', {class: 'stats', id: 'checkpoint-counts'});
@@ -55,6 +58,7 @@ export function mount(root, {jobId}) {
         api.optional(`/jobs/${jobId}/checkpoints/config`)]);
       header.update(job);
       const rows = (answer.history || []).map(normalise).sort((a, b) => b.id - a.id);
+      const shown = rows.slice(0, HISTORY_ROWS);
       const c = answer.counts || {};
       fill(counts,
         stat('Triggered', c.total ?? rows.length),
@@ -72,7 +76,8 @@ export function mount(root, {jobId}) {
         ['Full size', r => formatBytes(r.stateSize)],
         ['Acknowledged', r => `${r.acknowledged} / ${r.total}`],
         ['Path or failure', r => r.failure ? h('span', {class: 'failure'}, r.failure) : (r.path || '')],
-      ], rows, {class: 'checkpoints'}));
+      ], shown, {class: 'checkpoints'}), rows.length > shown.length
+        ? h('p', {class: 'note'}, `The latest ${shown.length} of ${rows.length}.`) : null);
       fill(summary, summaryOf(answer.summary, rows));
       fill(config, conf === null ? notAvailable('The checkpointing configuration') : configTable(conf));
       await showDetails();

@@ -36,7 +36,7 @@ export function mount(root, {jobId, vertexId}) {
         ? detail.subtasks
         : Array.from({length: parallelism}, (_, i) => ({subtask: i}));
       const metric = (row, name) => values[`${row.subtask}.${name}`];
-      fill(subtasks, metrics === null && detail === null ? notAvailable('Per-subtask metrics') : table([
+      fill(subtasks, table([
         ['Subtask', r => r.subtask],
         ['Status', r => (r.status ? badge(r.status) : '–')],
         ['TaskManager', r => r['taskmanager-id'] || r.endpoint || '–'],
@@ -45,7 +45,7 @@ export function mount(root, {jobId, vertexId}) {
         ['Idle ms/s', r => formatNumber(metric(r, 'idleTimeMsPerSecond'))],
         ['Records in/s', r => formatNumber(metric(r, 'numRecordsInPerSecond'))],
         ['Records out/s', r => formatNumber(metric(r, 'numRecordsOutPerSecond'))],
-      ], rows, {class: 'subtasks'}));
+      ], rows, {class: 'subtasks'}), metrics === null ? notAvailable('Per-subtask metrics') : null);
       fill(backpressure, bp === null ? notAvailable('Backpressure') : h('div', null,
         h('p', null, 'Level: ', badge(bp.backpressureLevel || bp.status), ' measured ', formatTime(bp['end-timestamp'])),
         table([

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -95,16 +96,37 @@ final class HeadlessChromium implements AutoCloseable {
     return wait.until(condition);
   }
 
-  /** Waits for an element matching {@code css} whose text contains {@code text}. */
-  WebElement awaitText(long seconds, String css, String text) {
+  /**
+   * Waits for an element matching {@code css} whose text contains {@code text}; returns that text
+   * (not the element, which the page's next refresh may replace).
+   */
+  String awaitText(long seconds, String css, String text) {
     return await(seconds, "an element " + css + " with text '" + text + "'; the page says:\n" + pageText(), d -> {
       for (WebElement element : d.findElements(By.cssSelector(css))) {
         try {
-          if (element.getText().contains(text)) {
-            return element;
+          String shown = element.getText();
+          if (shown.contains(text)) {
+            return shown;
           }
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
           // the page re-rendered between the find and the read; try again
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Waits for an element matching {@code css} whose text contains {@code text} and clicks it. */
+  void click(long seconds, String css, String text) {
+    await(seconds, "a clickable " + css + " with text '" + text + "'; the page says:\n" + pageText(), d -> {
+      for (WebElement element : d.findElements(By.cssSelector(css))) {
+        try {
+          if (element.getText().contains(text)) {
+            element.click();
+            return true;
+          }
+        } catch (StaleElementReferenceException e) {
+          return null;
         }
       }
       return null;

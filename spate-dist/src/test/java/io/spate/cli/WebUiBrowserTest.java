@@ -68,24 +68,21 @@ class WebUiBrowserTest {
 
     browser.open(cluster.url());
     browser.awaitText(20, "#running-jobs td", "endless-for-overview");
-    WebElement row = browser.awaitText(10, "#running-jobs tr", jobId);
-    assertThat(row.getText()).contains("RUNNING");
+    assertThat(browser.awaitText(10, "#running-jobs tr", jobId)).contains("RUNNING");
     assertThat(browser.find("#stat-taskmanagers").getText()).startsWith("2");
     assertThat(browser.find("#stat-slots").getText()).contains("/ 32");
     browser.screenshot("overview");
 
     browser.open(cluster.url() + "#/jobs");
-    assertThat(browser.awaitText(20, "#job-list tr", "endless-for-overview").getText()).contains(jobId).contains("RUNNING");
+    assertThat(browser.awaitText(20, "#job-list tr", "endless-for-overview")).contains(jobId).contains("RUNNING");
     browser.screenshot("job-list");
 
     browser.open(cluster.url() + "#/taskmanagers");
-    List<WebElement> rows = browser.await(20, "two TaskManager rows", d -> {
-      List<WebElement> found = browser.findAll("#taskmanager-list tbody tr a");
-      return found.size() == 2 ? found : null;
-    });
+    String tmId = cluster.get("/taskmanagers").path("taskmanagers").get(0).path("id").asText();
+    browser.awaitText(20, "#taskmanager-list tbody", tmId);
+    assertThat(browser.findAll("#taskmanager-list tbody tr a")).hasSize(2);
     browser.screenshot("taskmanagers");
-    String tmId = rows.get(0).getText();
-    rows.get(0).click();
+    browser.click(20, "#taskmanager-list tbody tr a", tmId);
     browser.awaitText(20, "h1", tmId);
     browser.awaitText(20, "#taskmanager-charts .chart-box", "Heap used");
     Thread.sleep(4500);
@@ -129,7 +126,7 @@ class WebUiBrowserTest {
     String firstVertex = expected.get(0);
     browser.find("g.vertex[data-vertex-id='" + firstVertex + "']").click();
     browser.await(20, "the vertex page", d -> d.getCurrentUrl().contains("/vertices/") ? true : null);
-    browser.awaitText(20, "#vertex-subtasks", "Subtask");
+    browser.awaitText(20, "#vertex-subtasks th", "Subtask");
     browser.screenshot("vertex");
     browser.open(cluster.url() + "#/jobs/" + jobId + "/vertices/" + firstVertex + "/flamegraph");
     browser.awaitText(20, "h2", "Flame graph");
@@ -153,10 +150,9 @@ class WebUiBrowserTest {
 
     Files.createFile(marker);
     // The page is not reloaded: its polling shows the failure.
-    WebElement entry = browser.awaitText(30, "#exception-history li", "Injected failure at record");
-    assertThat(entry.getText()).contains("IllegalStateException");
+    assertThat(browser.awaitText(30, "#exception-history li", "Injected failure at record")).contains("IllegalStateException");
     assertThat(browser.find("#root-exception").getText()).contains("Injected failure at record");
-    entry.findElement(org.openqa.selenium.By.tagName("summary")).click();
+    browser.click(10, "#exception-history summary", "Injected failure at record");
     browser.awaitText(10, "#exception-history pre", "FailOnMarker.map");
     browser.screenshot("exceptions");
     cluster.awaitState(jobId, "RUNNING", Duration.ofSeconds(30));
@@ -200,14 +196,17 @@ class WebUiBrowserTest {
     browser.open(cluster.url() + "#/jobs/" + jobId + "/checkpoints");
     browser.awaitText(20, "#job-name", "endless-savepoint");
     browser.find("#trigger-savepoint").click();
-    WebElement done = browser.awaitText(60, "#action-message", "Savepoint completed");
-    String location = done.getText().replace("Savepoint completed: ", "").strip();
-    WebElement row = browser.awaitText(20, "#checkpoint-history tr", "Savepoint");
-    assertThat(row.getText()).contains("COMPLETED");
-    assertThat(location).isNotEmpty();
-    assertThat(browser.find("#checkpoint-history").getText()).contains(location);
+    String done = browser.awaitText(60, "#action-message", "Savepoint completed");
+    assertThat(done.replace("Savepoint completed: ", "").strip()).as("the savepoint's location").isNotEmpty();
+    assertThat(browser.awaitText(20, "#checkpoint-history tbody tr", "Savepoint")).contains("COMPLETED");
     browser.screenshot("checkpoints");
-    row.findElement(org.openqa.selenium.By.cssSelector(".checkpoint-id")).click();
+    long savepointId = 0;
+    for (JsonNode entry : cluster.get("/jobs/" + jobId + "/checkpoints").path("history")) {
+      if (entry.path("savepoint").asBoolean() || entry.path("is_savepoint").asBoolean()) {
+        savepointId = entry.has("id") ? entry.path("id").asLong() : entry.path("checkpointId").asLong();
+      }
+    }
+    browser.click(10, "#checkpoint-history .checkpoint-id", String.valueOf(savepointId));
     browser.await(10, "the checkpoint details", d -> browser.findAll("#checkpoint-details h2").isEmpty() ? null : true);
     cancel(jobId);
   }
@@ -251,6 +250,48 @@ class WebUiBrowserTest {
     assertThat(median).as("median ms from navigation to the drawn graph of 20 vertices, runs " + millis)
         .isLessThan(GRAPH_BUDGET_MILLIS);
     cancel(jobId);
+  }
+
+  @Test
+  void theLayeredLayoutPutsEverySourceLeftOfItsTargetsAndNoBoxesOverlap() {
+    browser.open(cluster.url() + "#/config");
+    // 200 random acyclic graphs of up to 30 vertices, laid out by the page's own module.
+    Object problems = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/lib/graph-layout.js').then(({layeredLayout}) => {
+          const problems = [];
+          let seed = 42;
+          const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+          for (let round = 0; round < 200; round++) {
+            const n = 1 + Math.floor(random() * 30);
+            const vertices = Array.from({length: n}, (_, i) => ({id: 'v' + i}));
+            const edges = [];
+            for (let t = 1; t < n; t++) {
+              for (let s = 0; s < t; s++) if (random() < 0.15) edges.push({source: 'v' + s, target: 'v' + t});
+            }
+            const {positions, width, height} = layeredLayout(vertices, edges, 100, 40);
+            for (const e of edges) {
+              if (positions.get(e.source).x >= positions.get(e.target).x) {
+                problems.push('round ' + round + ': edge ' + e.source + '->' + e.target + ' goes left');
+              }
+            }
+            for (const a of vertices) {
+              const p = positions.get(a.id);
+              if (p.x < 0 || p.y < 0 || p.x + 100 > width + 0.001 || p.y + 40 > height + 0.001) {
+                problems.push('round ' + round + ': ' + a.id + ' outside');
+              }
+              for (const b of vertices) {
+                const q = positions.get(b.id);
+                if (a !== b && Math.abs(p.x - q.x) < 100 && Math.abs(p.y - q.y) < 40) {
+                  problems.push('round ' + round + ': ' + a.id + ' overlaps ' + b.id);
+                }
+              }
+            }
+          }
+          done(problems.slice(0, 10));
+        }).catch(e => done(['import failed: ' + e]));
+        """);
+    assertThat((List<?>) problems).isEmpty();
   }
 
   private static List<String> drawnVertexIds(int expected) {
