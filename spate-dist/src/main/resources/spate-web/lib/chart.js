@@ -17,13 +17,18 @@ export function lineChart(box, title, series, format = formatNumber) {
     const t0 = series[0].t;
     const t1 = series[series.length - 1].t;
     const values = series.map(p => p.v);
-    const min = Math.min(0, ...values);
-    const max = Math.max(...values, min + 1e-9);
+    // The range of the values themselves, padded, so that small changes of a large value show.
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = Math.max((high - low) * 0.1, Math.abs(high) * 0.01, 1e-9);
+    const min = low - pad;
+    const max = high + pad;
     const x = t => PAD + (W - 2 * PAD) * (t1 === t0 ? 1 : (t - t0) / (t1 - t0));
     const y = v => H - PAD - (H - 2 * PAD) * (v - min) / (max - min);
     const points = series.map(p => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ');
     plot.append(s('polyline', {points, class: 'chart-line'}),
-      s('text', {x: W - 4, y: 12, 'text-anchor': 'end', class: 'chart-axis'}, format(max)));
+      s('text', {x: 4, y: 11, class: 'chart-axis'}, format(high)),
+      s('text', {x: 4, y: H - 4, class: 'chart-axis'}, format(low)));
   }
   svg.append(plot);
   fill(box, svg);

@@ -92,20 +92,20 @@ final class HeadlessChromium implements AutoCloseable {
   /** Waits until {@code condition} holds, failing with {@code what} after {@code seconds}. */
   <T> T await(long seconds, String what, ExpectedCondition<T> condition) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
-    wait.withMessage(what);
+    wait.withMessage(() -> what + "; the page says:\n" + pageText());
     return wait.until(condition);
   }
 
   /**
-   * Waits for an element matching {@code css} whose text contains {@code text}; returns that text
+   * Waits for an element matching {@code css} whose text contains all {@code texts}; returns that text
    * (not the element, which the page's next refresh may replace).
    */
-  String awaitText(long seconds, String css, String text) {
-    return await(seconds, "an element " + css + " with text '" + text + "'; the page says:\n" + pageText(), d -> {
+  String awaitText(long seconds, String css, String... texts) {
+    return await(seconds, "an element " + css + " with text " + java.util.Arrays.toString(texts), d -> {
       for (WebElement element : d.findElements(By.cssSelector(css))) {
         try {
           String shown = element.getText();
-          if (shown.contains(text)) {
+          if (java.util.Arrays.stream(texts).allMatch(shown::contains)) {
             return shown;
           }
         } catch (StaleElementReferenceException e) {
@@ -118,7 +118,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Waits for an element matching {@code css} whose text contains {@code text} and clicks it. */
   void click(long seconds, String css, String text) {
-    await(seconds, "a clickable " + css + " with text '" + text + "'; the page says:\n" + pageText(), d -> {
+    await(seconds, "a clickable " + css + " with text '" + text + "'", d -> {
       for (WebElement element : d.findElements(By.cssSelector(css))) {
         try {
           if (element.getText().contains(text)) {

@@ -93,7 +93,7 @@ class WebUiBrowserTest {
     browser.screenshot("taskmanager-thread-dump");
 
     browser.open(cluster.url() + "#/config");
-    browser.awaitText(20, "#cluster-config td", "state.savepoints.dir");
+    browser.awaitText(20, "#cluster-config td", "execution.checkpointing.mode");
     browser.screenshot("config");
     cancel(jobId);
   }
@@ -198,7 +198,8 @@ class WebUiBrowserTest {
     browser.find("#trigger-savepoint").click();
     String done = browser.awaitText(60, "#action-message", "Savepoint completed");
     assertThat(done.replace("Savepoint completed: ", "").strip()).as("the savepoint's location").isNotEmpty();
-    assertThat(browser.awaitText(20, "#checkpoint-history tbody tr", "Savepoint")).contains("COMPLETED");
+    // The history catches up with the button's answer at its next refresh.
+    browser.awaitText(20, "#checkpoint-history tbody tr", "Savepoint", "COMPLETED");
     browser.screenshot("checkpoints");
     long savepointId = 0;
     for (JsonNode entry : cluster.get("/jobs/" + jobId + "/checkpoints").path("history")) {
