@@ -20,7 +20,7 @@ export function mount(root, {jobId, vertexId}) {
     async refresh() {
       const job = await api.get(`/jobs/${jobId}`);
       header.update(job);
-      const vertex = (job.vertices || []).find(v => v.id === vertexId) || {};
+      const vertex = (job.vertices || []).find(v => String(v.id) === vertexId) || {};
       fill(title, vertex.name || vertexId);
       const parallelism = vertex.parallelism || 1;
       const metricIds = [];
