@@ -38,7 +38,7 @@ final class JobAnnouncer {
         if (cluster.restUrl() != null) {
           err.println("Job '" + cluster.jobName() + "' (" + client.getJobID() + ") is running; REST API at "
               + cluster.restUrl() + " (spate list / savepoint / stop / cancel -m " + hostPort(cluster.restUrl())
-              + ").");
+              + ")." + webUi(cluster.restUrl()));
           err.flush();
         }
       }
@@ -46,6 +46,12 @@ final class JobAnnouncer {
       @Override
       public void onJobExecuted(JobExecutionResult result, Throwable error) {}
     };
+  }
+
+  /** Where the web UI of a REST API at {@code url} is, when spate-dist's UI files are on the class path. */
+  private static String webUi(String url) {
+    boolean present = JobAnnouncer.class.getClassLoader().getResource("spate-web/index.html") != null;
+    return present ? " Web UI: " + url + "/" : "";
   }
 
   private static String hostPort(String url) {

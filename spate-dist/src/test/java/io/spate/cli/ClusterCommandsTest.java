@@ -54,6 +54,7 @@ class ClusterCommandsTest {
       throw new AssertionError("spate run ended without announcing a REST API: " + err);
     }
     assertThat(announced.group(1)).isEqualTo(name);
+    assertThat(err.toString()).contains("Web UI: http://" + announced.group(3) + "/");
     return new RunningJob(exitCode, announced.group(2), announced.group(3), err);
   }
 

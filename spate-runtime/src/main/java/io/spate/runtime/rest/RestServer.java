@@ -142,8 +142,16 @@ public final class RestServer implements AutoCloseable {
       server.setErrorHandler(errorPages);
     });
     config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorPages));
+    WebUiAssets webUi = WebUiAssets.find(RestServer.class.getClassLoader());
+    if (webUi != null) {
+      webUi.install(config);
+    }
     if (authentication.enabled()) {
-      config.routes.before(ctx -> authenticate(ctx, authentication));
+      config.routes.before(ctx -> {
+        if (webUi == null || !isWebUiAsset(ctx, webUi)) {
+          authenticate(ctx, authentication);
+        }
+      });
     }
     config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
     config.routes.get("/openapi", RestServer::openApi);
@@ -171,10 +179,19 @@ public final class RestServer implements AutoCloseable {
     }
     String presented = ctx.header("Authorization");
     if (!authentication.accepts(presented)) {
-      ctx.header("WWW-Authenticate", authentication.challenge());
+      // The web UI asks for credentials itself; a challenge would make the browser ask as well.
+      if (!"XMLHttpRequest".equals(ctx.header("X-Requested-With"))) {
+        ctx.header("WWW-Authenticate", authentication.challenge());
+      }
       throw new RestException(401, (presented == null ? "This request carries no credentials" : "The credentials of"
           + " this request are not valid") + "; the Spate REST API requires " + authentication.scheme() + ".");
     }
+  }
+
+  /** Whether the request fetches a file of the web UI, which loads without credentials. */
+  private static boolean isWebUiAsset(Context ctx, WebUiAssets webUi) {
+    String method = ctx.method().name();
+    return (method.equals("GET") || method.equals("HEAD")) && webUi.isAsset(ctx.path());
   }
 
   /**
