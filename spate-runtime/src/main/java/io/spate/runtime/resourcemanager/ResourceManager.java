@@ -44,6 +44,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private static final int MAX_WAITING_REQUESTS = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+  // A metric query waits this long for a TaskExecutor; a slow one is left out rather than holding up the answer.
+  private static final Duration METRIC_DUMP_TIMEOUT = Duration.ofSeconds(5);
 
   private record WaitingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {}
 
@@ -362,6 +364,28 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
       return taskExecutors;
     });
+  }
+
+  @Override
+  public CompletableFuture<Map<String, io.spate.runtime.metrics.dump.MetricDump>> requestTaskManagerMetricDumps() {
+    return callAsync(() -> {
+      Map<String, CompletableFuture<io.spate.runtime.metrics.dump.MetricDump>> asked = new LinkedHashMap<>();
+      for (String address : slotsByTaskExecutor.keySet()) {
+        asked.put(address, gateway(address).thenCompose(TaskExecutorGateway::requestMetricDump)
+            .completeOnTimeout(null, METRIC_DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .exceptionally(error -> null));
+      }
+      return asked;
+    }).thenCompose(asked -> CompletableFuture.allOf(asked.values().toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> {
+          Map<String, io.spate.runtime.metrics.dump.MetricDump> dumps = new LinkedHashMap<>();
+          asked.forEach((address, dump) -> {
+            if (dump.join() != null) {
+              dumps.put(address, dump.join());
+            }
+          });
+          return dumps;
+        }));
   }
 
   private int countFree() {

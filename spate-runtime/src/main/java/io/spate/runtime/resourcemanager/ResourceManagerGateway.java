@@ -55,4 +55,13 @@ public interface ResourceManagerGateway extends RpcGateway {
 
   /** Every registered TaskExecutor with its slots, in the order they registered. */
   CompletableFuture<List<RegisteredTaskExecutor>> requestTaskExecutors();
+
+  /**
+   * A snapshot of the metrics of every registered TaskExecutor, by address; one that does not answer
+   * within a few seconds is left out.
+   */
+  default CompletableFuture<java.util.Map<String, io.spate.runtime.metrics.dump.MetricDump>>
+      requestTaskManagerMetricDumps() {
+    return CompletableFuture.completedFuture(java.util.Map.of());
+  }
 }

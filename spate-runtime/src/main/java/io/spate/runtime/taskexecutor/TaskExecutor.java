@@ -392,6 +392,12 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   @Override
+  public CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
+    // Read off the main thread: the metrics are read without locks, and a large dump should not delay task calls.
+    return CompletableFuture.supplyAsync(() -> io.spate.runtime.metrics.dump.MetricDumper.dump(metrics));
+  }
+
+  @Override
   public CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId) {
     return callAsync(() -> {
       long in = 0;

@@ -49,4 +49,12 @@ public interface TaskExecutorGateway extends RpcGateway {
 
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
+
+  /**
+   * A snapshot of every metric of this TaskExecutor and of its jobs, subtasks and operators, for the
+   * JobManager's REST API.
+   */
+  default CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
+    return CompletableFuture.completedFuture(io.spate.runtime.metrics.dump.MetricDump.EMPTY);
+  }
 }
