@@ -60,6 +60,9 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final ExecutorService checkpointIo;
   private final JobClassLoaders jobClassLoaders;
   private final TaskManagerMetricGroup metrics;
+  // The final metrics of the latest ended subtasks, so that a metric fetch after a short job still sees them.
+  private final io.spate.runtime.metrics.dump.EndedTaskMetrics endedTaskMetrics =
+      new io.spate.runtime.metrics.dump.EndedTaskMetrics(256);
   // The registry this TaskExecutor made itself (none was given), closed with it; else null.
   private final MetricRegistry ownRegistry;
 
@@ -295,6 +298,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     }
     if (state.isTerminal()) {
       // Counts read above; the metrics go before the JobMaster hears of the end: an ended task leaves none behind.
+      retainEndedTaskMetrics(task.attemptId());
       metrics.removeTask(task.attemptId().jobId(), task.attemptId().toString());
     }
     jobMaster.updateTaskExecutionState(update);
@@ -394,7 +398,17 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   @Override
   public CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
     // Read off the main thread: the metrics are read without locks, and a large dump should not delay task calls.
-    return CompletableFuture.supplyAsync(() -> io.spate.runtime.metrics.dump.MetricDumper.dump(metrics));
+    return CompletableFuture.supplyAsync(
+        () -> endedTaskMetrics.before(io.spate.runtime.metrics.dump.MetricDumper.dump(metrics)));
+  }
+
+  /** Keeps the final metrics of the ended subtask {@code attemptId} for the next metric fetches. */
+  private void retainEndedTaskMetrics(ExecutionAttemptID attemptId) {
+    var job = metrics.job(attemptId.jobId());
+    TaskMetricGroup group = job == null ? null : job.tasks().get(attemptId.toString());
+    if (group != null) {
+      endedTaskMetrics.retain(group);
+    }
   }
 
   @Override
