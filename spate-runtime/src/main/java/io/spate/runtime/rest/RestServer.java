@@ -165,6 +165,8 @@ public final class RestServer implements AutoCloseable {
     config.routes.get("/openapi", RestServer::openApi);
     new JobRoutes(dispatcher, bodies, responses, savepoints).register(config.routes);
     new MetricRoutes(dispatcher, metrics, responses).register(config.routes);
+    new VertexRoutes(dispatcher, metrics, responses).register(config.routes);
+    new OverviewRoutes(dispatcher, resourceManager, responses).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
     config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);
