@@ -388,6 +388,46 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
         }));
   }
 
+  @Override
+  public CompletableFuture<List<io.spate.runtime.cluster.ThreadDump.Entry>> requestTaskManagerThreadDump(
+      String taskManagerId) {
+    return withTaskExecutor(taskManagerId).thenCompose(TaskExecutorGateway::requestThreadDump);
+  }
+
+  @Override
+  public CompletableFuture<List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestTaskManagerLogList(
+      String taskManagerId) {
+    return withTaskExecutor(taskManagerId).thenCompose(TaskExecutorGateway::requestLogList);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestTaskManagerLogFile(
+      String taskManagerId, String name) {
+    return withTaskExecutor(taskManagerId).thenCompose(te -> te.requestLogFile(name));
+  }
+
+  /**
+   * The gateway of the registered TaskExecutor whose address ends with {@code taskManagerId} (after
+   * its last '/'), or a failure with {@link java.util.NoSuchElementException}.
+   */
+  private CompletableFuture<TaskExecutorGateway> withTaskExecutor(String taskManagerId) {
+    return callAsync(() -> {
+      for (String address : slotsByTaskExecutor.keySet()) {
+        if (address.substring(address.lastIndexOf('/') + 1).equals(taskManagerId) || address.equals(taskManagerId)) {
+          return gateway(address);
+        }
+      }
+      throw new java.util.NoSuchElementException("No TaskManager with id '" + taskManagerId + "' is registered with"
+          + " this cluster; GET /taskmanagers lists them.");
+    }).thenCompose(gateway -> gateway.completeOnTimeout(null, METRIC_DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(te -> {
+          if (te == null) {
+            throw new java.util.NoSuchElementException("TaskManager '" + taskManagerId + "' could not be reached.");
+          }
+          return te;
+        }));
+  }
+
   private int countFree() {
     int free = 0;
     for (JobID[] slots : slotsByTaskExecutor.values()) {

@@ -64,4 +64,33 @@ public interface ResourceManagerGateway extends RpcGateway {
       requestTaskManagerMetricDumps() {
     return CompletableFuture.completedFuture(java.util.Map.of());
   }
+
+  /**
+   * The thread dump of the TaskExecutor whose address ends with {@code taskManagerId} (as the REST
+   * API names it); completes exceptionally with {@link java.util.NoSuchElementException} if none is
+   * registered.
+   */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestTaskManagerThreadDump(
+      String taskManagerId) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The log files of TaskExecutor {@code taskManagerId}; completes exceptionally with
+   * {@link java.util.NoSuchElementException} if none is registered, and with null if it has no log files.
+   */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestTaskManagerLogList(
+      String taskManagerId) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The end of log file {@code name} (null: its own log file) of TaskExecutor {@code taskManagerId};
+   * completes exceptionally with {@link java.util.NoSuchElementException} if none is registered, and
+   * with null if there is no such file.
+   */
+  default CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestTaskManagerLogFile(
+      String taskManagerId, String name) {
+    return CompletableFuture.completedFuture(null);
+  }
 }

@@ -35,6 +35,7 @@ final class VertexRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/jobs/{jobid}/plan", this::plan);
+    routes.get("/jobs/{jobid}/vertices/{vertexid}", this::vertexDetails);
     routes.get("/jobs/{jobid}/vertices/{vertexid}/backpressure", this::backpressure);
     routes.get("/jobs/{jobid}/vertices/{vertexid}/watermarks", this::watermarks);
   }
@@ -79,6 +80,76 @@ final class VertexRoutes {
     plan.put("type", "STREAMING");
     plan.put("nodes", nodes);
     return plan;
+  }
+
+  private void vertexDetails(Context ctx) {
+    JobID jobId = JobRoutes.jobId(ctx);
+    int vertexId = MetricRoutes.vertexIdOf(ctx);
+    responses.reply(ctx, 200, dispatcher.requestJobDetails(jobId).thenCombine(fetcher.store(), (details, store) -> {
+      JobDetails.Vertex vertex = MetricRoutes.vertexOf(details, jobId, vertexId);
+      return vertexDetails(vertex, details.subtasks(), store.subtasks(jobId.toString(), String.valueOf(vertexId)),
+          System.currentTimeMillis());
+    }));
+  }
+
+  /**
+   * Flink's details of {@code vertex}: its subtasks' current attempts with state, TaskManager and times,
+   * and the records and bytes each read and wrote as its metrics ({@code metrics}, by subtask) say.
+   */
+  static Map<String, Object> vertexDetails(JobDetails.Vertex vertex, List<JobDetails.Subtask> attempts,
+      Map<Integer, Map<String, Serializable>> metrics, long now) {
+    List<Map<String, Object>> subtasks = new ArrayList<>();
+    for (JobDetails.Subtask attempt : attempts) {
+      if (attempt.vertexId() != vertex.id()) {
+        continue;
+      }
+      Map<String, Serializable> own = metrics.getOrDefault(attempt.index(), Map.of());
+      Map<String, Object> io = new LinkedHashMap<>();
+      ioMetric(io, "read-bytes", own.get("numBytesIn"));
+      ioMetric(io, "write-bytes", own.get("numBytesOut"));
+      ioMetric(io, "read-records", own.get("numRecordsIn"));
+      ioMetric(io, "write-records", own.get("numRecordsOut"));
+      String address = attempt.taskManagerAddress();
+      long end = attempt.endTime() > 0 ? attempt.endTime() : -1;
+      Map<String, Object> subtask = new LinkedHashMap<>();
+      subtask.put("subtask", attempt.index());
+      subtask.put("status", attempt.status().name());
+      subtask.put("attempt", attempt.attempt());
+      subtask.put("endpoint", address);
+      subtask.put("host", address == null ? null : hostOf(address));
+      subtask.put("start-time", attempt.startTime());
+      subtask.put("end-time", end);
+      subtask.put("duration", (end > 0 ? end : now) - attempt.startTime());
+      subtask.put("metrics", io);
+      subtask.put("taskmanager-id", address == null ? null : TaskManagerRoutes.idOf(address));
+      subtasks.add(subtask);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", String.valueOf(vertex.id()));
+    answer.put("name", vertex.name());
+    answer.put("parallelism", vertex.parallelism());
+    answer.put("maxParallelism", vertex.maxParallelism());
+    answer.put("now", now);
+    answer.put("subtasks", subtasks);
+    return answer;
+  }
+
+  /** Puts {@code name} (0 when unknown) and {@code name-complete} (whether it is known), as Flink does. */
+  private static void ioMetric(Map<String, Object> io, String name, Serializable value) {
+    Double number = MetricStore.numeric(value);
+    io.put(name, number == null ? 0L : number.longValue());
+    io.put(name + "-complete", number != null);
+  }
+
+  /** The host of a TaskExecutor's RPC address ({@code host:port/name}); {@code localhost} for one in this process. */
+  private static String hostOf(String address) {
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      return "localhost";
+    }
+    String host = address.substring(0, colon);
+    int scheme = host.indexOf("://");
+    return scheme >= 0 ? host.substring(scheme + 3) : host;
   }
 
   private void backpressure(Context ctx) {

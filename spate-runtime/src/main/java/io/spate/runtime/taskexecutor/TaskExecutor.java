@@ -402,6 +402,35 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         () -> endedTaskMetrics.before(io.spate.runtime.metrics.dump.MetricDumper.dump(metrics)));
   }
 
+  @Override
+  public CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestThreadDump() {
+    return CompletableFuture.supplyAsync(io.spate.runtime.cluster.ThreadDump::take);
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestLogList() {
+    return CompletableFuture.supplyAsync(() -> {
+      io.spate.runtime.cluster.ProcessLogs logs = io.spate.runtime.cluster.ProcessLogs.ofThisProcess();
+      try {
+        return logs.hasLogFile() ? logs.list() : null;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Listing the log files failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestLogFile(String name) {
+    return CompletableFuture.supplyAsync(() -> {
+      io.spate.runtime.cluster.ProcessLogs logs = io.spate.runtime.cluster.ProcessLogs.ofThisProcess();
+      try {
+        return logs.tail(name == null ? logs.logFileName() : name);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Reading log file " + name + " failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
   /** Keeps the final metrics of the ended subtask {@code attemptId} for the next metric fetches. */
   private void retainEndedTaskMetrics(ExecutionAttemptID attemptId) {
     var job = metrics.job(attemptId.jobId());

@@ -83,6 +83,34 @@ class RestJobGraphRoutesTest {
   }
 
   @Test
+  void vertexDetailsHaveEachSubtasksStateTaskManagerAndCounts() throws Exception {
+    JsonNode taskManagers = http.get("/taskmanagers").body().get("taskmanagers");
+    List<String> ids = List.of(taskManagers.get(0).get("id").asText(), taskManagers.get(1).get("id").asText());
+    JsonNode map = http.get("/jobs/" + jobId + "/vertices/" + mapVertex).body();
+    assertThat(map.get("id").asText()).isEqualTo(String.valueOf(mapVertex));
+    assertThat(map.get("name").asText()).contains("Incrementer");
+    assertThat(map.get("parallelism").asInt()).isEqualTo(2);
+    assertThat(map.get("maxParallelism").asInt()).isEqualTo(128);
+    JsonNode subtasks = map.get("subtasks");
+    assertThat(subtasks).hasSize(2);
+    long read = 0;
+    for (JsonNode subtask : subtasks) {
+      assertThat(subtask.get("status").asText()).isEqualTo("FINISHED");
+      assertThat(subtask.get("taskmanager-id").asText()).isIn(ids);
+      assertThat(subtask.get("end-time").asLong()).isGreaterThanOrEqualTo(subtask.get("start-time").asLong());
+      assertThat(subtask.get("duration").asLong())
+          .isEqualTo(subtask.get("end-time").asLong() - subtask.get("start-time").asLong());
+      assertThat(subtask.get("metrics").get("read-records-complete").asBoolean()).isTrue();
+      read += subtask.get("metrics").get("read-records").asLong();
+    }
+    assertThat(read).isEqualTo(100);
+    JsonNode source = http.get("/jobs/" + jobId + "/vertices/" + sourceVertex).body().get("subtasks");
+    assertThat(source).hasSize(1);
+    assertThat(source.get(0).get("metrics").get("write-records").asLong()).isEqualTo(100);
+    assertThat(http.get("/jobs/" + jobId + "/vertices/5").status()).isEqualTo(404);
+  }
+
+  @Test
   void backpressureHasOneEntryPerSubtask() throws Exception {
     Response answer = http.get("/jobs/" + jobId + "/vertices/" + mapVertex + "/backpressure");
     assertThat(answer.status()).isEqualTo(200);

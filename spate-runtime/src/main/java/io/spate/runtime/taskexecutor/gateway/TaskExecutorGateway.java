@@ -57,4 +57,22 @@ public interface TaskExecutorGateway extends RpcGateway {
   default CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
     return CompletableFuture.completedFuture(io.spate.runtime.metrics.dump.MetricDump.EMPTY);
   }
+
+  /** The stacks of every thread of this TaskExecutor's JVM. */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestThreadDump() {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
+
+  /** The log files of this TaskExecutor's process; null if it has none (it was not started with -Dlog.file). */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestLogList() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The end of log file {@code name} of this TaskExecutor's process, or of its own log file when
+   * {@code name} is null; null if there is no such file.
+   */
+  default CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestLogFile(String name) {
+    return CompletableFuture.completedFuture(null);
+  }
 }
