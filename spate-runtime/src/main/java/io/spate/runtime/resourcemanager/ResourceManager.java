@@ -406,6 +406,25 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
     return withTaskExecutor(taskManagerId).thenCompose(te -> te.requestLogFile(name));
   }
 
+  @Override
+  public CompletableFuture<List<List<String>>> requestStackSamples(JobID jobId, int vertexId, String type,
+      int samples, long delayMillis, int maxDepth) {
+    long timeoutMillis = samples * delayMillis + METRIC_DUMP_TIMEOUT.toMillis();
+    return callAsync(() -> {
+      List<CompletableFuture<List<List<String>>>> asked = new ArrayList<>();
+      for (String address : slotsByTaskExecutor.keySet()) {
+        asked.add(gateway(address).thenCompose(te -> te.requestStackSamples(jobId, vertexId, type, samples,
+            delayMillis, maxDepth)).completeOnTimeout(List.of(), timeoutMillis, TimeUnit.MILLISECONDS)
+            .exceptionally(error -> List.of()));
+      }
+      return asked;
+    }).thenCompose(asked -> CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+      List<List<String>> all = new ArrayList<>();
+      asked.forEach(samplesOfOne -> all.addAll(samplesOfOne.join()));
+      return all;
+    }));
+  }
+
   /**
    * The gateway of the registered TaskExecutor whose address ends with {@code taskManagerId} (after
    * its last '/'), or a failure with {@link java.util.NoSuchElementException}.

@@ -93,4 +93,14 @@ public interface ResourceManagerGateway extends RpcGateway {
       String taskManagerId, String name) {
     return CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * The stack samples of vertex {@code vertexId} of job {@code jobId} from every registered
+   * TaskExecutor (see {@code TaskExecutorGateway.requestStackSamples}), together; one that fails or
+   * does not answer in time adds none.
+   */
+  default CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
 }

@@ -168,6 +168,7 @@ public final class RestServer implements AutoCloseable {
     new VertexRoutes(dispatcher, metrics, responses).register(config.routes);
     new OverviewRoutes(dispatcher, resourceManager, responses).register(config.routes);
     new ProcessRoutes(conf, resourceManager, responses).register(config.routes);
+    new FlameGraphRoutes(conf, dispatcher, resourceManager, responses).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
     config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);

@@ -61,6 +61,8 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final JobClassLoaders jobClassLoaders;
   private final TaskManagerMetricGroup metrics;
   // The final metrics of the latest ended subtasks, so that a metric fetch after a short job still sees them.
+  // At most one flame graph samples the workers at a time, on a thread of its own.
+  private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
   private final io.spate.runtime.metrics.dump.EndedTaskMetrics endedTaskMetrics =
       new io.spate.runtime.metrics.dump.EndedTaskMetrics(256);
   // The registry this TaskExecutor made itself (none was given), closed with it; else null.
@@ -429,6 +431,31 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
         throw new java.io.UncheckedIOException("Reading log file " + name + " failed: " + e.getMessage(), e);
       }
     });
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    VertexStackSampler.Type kind = VertexStackSampler.Type.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+    if (!sampling.compareAndSet(false, true)) {
+      return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + getAddress() + " is sampling"
+          + " stacks for another flame graph already; ask again once it is done."));
+    }
+    CompletableFuture<java.util.List<java.util.List<String>>> result = new CompletableFuture<>();
+    result.whenComplete((samples, error) -> sampling.set(false));
+    // Its own thread: sampling sleeps between rounds, which neither the main thread nor a shared pool may.
+    Thread sampler = new Thread(() -> {
+      try {
+        result.complete(VertexStackSampler.sample(workers, jobId, vertexId, kind, samples, delayMillis, maxDepth));
+      } catch (InterruptedException e) {
+        result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }, getAddress() + "-stack-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    return result;
   }
 
   /** Keeps the final metrics of the ended subtask {@code attemptId} for the next metric fetches. */

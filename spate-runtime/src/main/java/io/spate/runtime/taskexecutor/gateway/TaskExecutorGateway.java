@@ -75,4 +75,15 @@ public interface TaskExecutorGateway extends RpcGateway {
   default CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestLogFile(String name) {
     return CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * Samples the stacks of the worker threads while they run subtasks of vertex {@code vertexId} of job
+   * {@code jobId}: {@code samples} rounds {@code delayMillis} apart, keeping all samples ({@code full}),
+   * those of running threads ({@code on_cpu}) or of waiting ones ({@code off_cpu}); each sample is its
+   * frames, outermost first, at most the {@code maxDepth} innermost.
+   */
+  default CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
 }
