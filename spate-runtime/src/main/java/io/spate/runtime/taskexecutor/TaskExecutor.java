@@ -442,7 +442,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
           + " stacks for another flame graph already; ask again once it is done."));
     }
     CompletableFuture<java.util.List<java.util.List<String>>> result = new CompletableFuture<>();
-    result.whenComplete((samples, error) -> sampling.set(false));
+    result.whenComplete((taken, error) -> sampling.set(false));
     // Its own thread: sampling sleeps between rounds, which neither the main thread nor a shared pool may.
     Thread sampler = new Thread(() -> {
       try {
