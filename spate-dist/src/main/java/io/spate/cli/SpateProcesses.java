@@ -34,6 +34,8 @@ final class SpateProcesses {
       command.addAll(List.of(javaOpts.trim().split("\\s+")));
     }
     command.add("-Dspate.home=" + ClusterFiles.home());
+    // Names the process's log file to it (Flink's property), so that its REST API can serve its logs.
+    command.add("-Dlog.file=" + logFile.toAbsolutePath());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpateCli.class.getName()));
     command.addAll(spateArguments);
     if (config != null) {

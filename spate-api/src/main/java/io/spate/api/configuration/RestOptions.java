@@ -69,4 +69,27 @@ public final class RestOptions {
       .intType().defaultValue(16)
       .withDescription("How many failures of a job GET /jobs/{jobid}/exceptions reports, newest first; older ones"
           + " are forgotten.");
+
+  /** Whether the REST API samples flame graphs of job vertices. */
+  public static final ConfigOption<Boolean> FLAMEGRAPH_ENABLED = ConfigOption.key("rest.flamegraph.enabled")
+      .booleanType().defaultValue(false)
+      .withDescription("Whether GET /jobs/{jobid}/vertices/{vertexid}/flamegraph samples the stacks of the worker"
+          + " threads while they run the vertex's subtasks; off by default, as in Flink, since sampling costs the"
+          + " TaskManagers some time.");
+
+  /** How many stack samples one flame graph takes. */
+  public static final ConfigOption<Integer> FLAMEGRAPH_NUM_SAMPLES = ConfigOption.key("rest.flamegraph.num-samples")
+      .intType().defaultValue(100)
+      .withDescription("How many times a flame graph samples each worker thread of each TaskManager.");
+
+  /** The time between two samples of a flame graph. */
+  public static final ConfigOption<java.time.Duration> FLAMEGRAPH_DELAY = ConfigOption
+      .key("rest.flamegraph.delay-between-samples")
+      .durationType().defaultValue(java.time.Duration.ofMillis(50))
+      .withDescription("The time between two stack samples of a flame graph.");
+
+  /** How many frames of a sampled stack a flame graph keeps. */
+  public static final ConfigOption<Integer> FLAMEGRAPH_STACK_DEPTH = ConfigOption.key("rest.flamegraph.stack-depth")
+      .intType().defaultValue(100)
+      .withDescription("How many of the innermost frames of each sampled stack a flame graph keeps.");
 }

@@ -18,6 +18,9 @@ final class Execution {
   CheckpointMetadata restoredFrom;
   // Whether it finished its operators and waits for a final checkpoint before it ends.
   boolean awaitingFinalCheckpoint;
+  // When the attempt was created (to be deployed), and when the JobMaster heard that it ended (0 before): for the REST API.
+  final long createdAt = System.currentTimeMillis();
+  long endedAt;
 
   Execution(ExecutionAttemptID attemptId, JobVertex vertex) {
     this.attemptId = attemptId;

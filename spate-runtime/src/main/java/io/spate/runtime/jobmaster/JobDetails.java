@@ -19,7 +19,22 @@ import java.util.Map;
  * @param vertices the tasks, each after its inputs
  * @param edges the network edges
  */
-public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edges) implements Serializable {
+public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edges, List<Subtask> subtasks)
+    implements Serializable {
+
+  /**
+   * One subtask's current attempt.
+   *
+   * @param vertexId the vertex it belongs to
+   * @param index its index in the vertex
+   * @param attempt the attempt's number
+   * @param status the attempt's state
+   * @param taskManagerAddress the RPC address of the TaskExecutor it was deployed to, or null before
+   * @param startTime when the attempt was created, in epoch milliseconds
+   * @param endTime when the JobMaster heard that it ended, in epoch milliseconds; 0 while it has not
+   */
+  public record Subtask(int vertexId, int index, int attempt, ExecutionState status, String taskManagerAddress,
+      long startTime, long endTime) implements Serializable {}
 
   /**
    * A task of the job.
@@ -47,6 +62,12 @@ public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edg
 
   /** The details of {@code job} whose subtasks are in the states {@code states} gives per vertex. */
   static JobDetails of(JobGraph job, JobStatus status, java.util.function.Function<JobVertex, List<ExecutionState>> states) {
+    return of(job, status, states, List.of());
+  }
+
+  /** Like {@link #of(JobGraph, JobStatus, java.util.function.Function)}, with the current attempts {@code subtasks}. */
+  static JobDetails of(JobGraph job, JobStatus status, java.util.function.Function<JobVertex, List<ExecutionState>> states,
+      List<Subtask> subtasks) {
     List<Vertex> vertices = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
     for (JobVertex vertex : job.vertices()) {
@@ -60,7 +81,7 @@ public record JobDetails(JobStatus status, List<Vertex> vertices, List<Edge> edg
         edges.add(new Edge(vertex.getId(), edge.target().getId(), shipStrategy(edge)));
       }
     }
-    return new JobDetails(status, List.copyOf(vertices), List.copyOf(edges));
+    return new JobDetails(status, List.copyOf(vertices), List.copyOf(edges), List.copyOf(subtasks));
   }
 
   /** Flink's name of how an edge routes records: FORWARD, HASH, REBALANCE, RESCALE, BROADCAST, ... */

@@ -205,6 +205,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     if (update.state().isTerminal()) {
       finishedRecordsIn += update.recordsIn();
       finishedSourceRecords += update.sourceRecordsOut();
+      execution.endedAt = System.currentTimeMillis();
     }
     switch (update.state()) {
       case FAILED -> failover.onSubtaskFailed(execution, previousState, update.failure());

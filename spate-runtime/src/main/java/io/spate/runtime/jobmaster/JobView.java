@@ -60,13 +60,17 @@ final class JobView {
   /** The job's graph with the states of its current subtasks. */
   JobDetails details() {
     Map<Integer, List<ExecutionState>> states = new HashMap<>();
+    List<JobDetails.Subtask> subtasks = new ArrayList<>();
     ExecutionGraph graph = state.executionGraph();
     if (graph != null) {
       for (Execution execution : graph.executions()) {
         states.computeIfAbsent(execution.vertex.getId(), id -> new ArrayList<>()).add(execution.state);
+        subtasks.add(new JobDetails.Subtask(execution.vertex.getId(), execution.attemptId.subtaskIndex(),
+            execution.attemptId.attemptNumber(), execution.state, execution.taskExecutorAddress, execution.createdAt,
+            execution.endedAt));
       }
     }
-    return JobDetails.of(job, state.status(), vertex -> states.getOrDefault(vertex.getId(), List.of()));
+    return JobDetails.of(job, state.status(), vertex -> states.getOrDefault(vertex.getId(), List.of()), subtasks);
   }
 
   /**

@@ -91,6 +91,15 @@ public final class MetricOptions {
           .withDescription("Scope of the metrics of an operator in a subtask (and of those its functions"
               + " register); variables: those of metrics.scope.task and `<operator_id>`, `<operator_name>`.");
 
+  /** How long the JobManager's REST API answers metric queries from the same fetch of every process's metrics. */
+  public static final ConfigOption<Duration> FETCHER_UPDATE_INTERVAL =
+      ConfigOption.key("metrics.fetcher.update-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription("The shortest time between two fetches of the TaskManagers' metrics by the REST API: a"
+              + " metric query within it is answered from the previous fetch. Shorter than Flink's 10 s so that a"
+              + " web UI polling every 1-2 seconds sees fresh values; 0 fetches for every query.");
+
   /**
    * The options of reporter {@code reporterName}: each {@code metrics.reporter.<name>.<option>} of
    * {@code configuration} as {@code <option>}, as a reporter reads them.

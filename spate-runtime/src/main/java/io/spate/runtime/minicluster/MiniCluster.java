@@ -226,7 +226,8 @@ public final class MiniCluster implements AutoCloseable {
     }
     if (restServer == null) {
       restServer = RestServer.start(conf, dispatcherGateway,
-          rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join(), jars, jarRunner);
+          rpcService.connect(resourceManager.getAddress(), ResourceManagerGateway.class).join(), jars, jarRunner,
+          () -> io.spate.runtime.metrics.dump.MetricDumper.dump(jobManagerMetrics));
     }
     return restServer;
   }

@@ -44,6 +44,8 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
   private static final int MAX_WAITING_REQUESTS = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceManager.class);
+  // A metric query waits this long for a TaskExecutor; a slow one is left out rather than holding up the answer.
+  private static final Duration METRIC_DUMP_TIMEOUT = Duration.ofSeconds(5);
 
   private record WaitingRequest(JobID jobId, int count, CompletableFuture<List<SlotOffer>> result) {}
 
@@ -362,6 +364,87 @@ public final class ResourceManager extends RpcEndpoint implements ResourceManage
       }
       return taskExecutors;
     });
+  }
+
+  @Override
+  public CompletableFuture<Map<String, io.spate.runtime.metrics.dump.MetricDump>> requestTaskManagerMetricDumps() {
+    return callAsync(() -> {
+      Map<String, CompletableFuture<io.spate.runtime.metrics.dump.MetricDump>> asked = new LinkedHashMap<>();
+      for (String address : slotsByTaskExecutor.keySet()) {
+        asked.put(address, gateway(address).thenCompose(TaskExecutorGateway::requestMetricDump)
+            .completeOnTimeout(null, METRIC_DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .exceptionally(error -> null));
+      }
+      return asked;
+    }).thenCompose(asked -> CompletableFuture.allOf(asked.values().toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> {
+          Map<String, io.spate.runtime.metrics.dump.MetricDump> dumps = new LinkedHashMap<>();
+          asked.forEach((address, dump) -> {
+            if (dump.join() != null) {
+              dumps.put(address, dump.join());
+            }
+          });
+          return dumps;
+        }));
+  }
+
+  @Override
+  public CompletableFuture<List<io.spate.runtime.cluster.ThreadDump.Entry>> requestTaskManagerThreadDump(
+      String taskManagerId) {
+    return withTaskExecutor(taskManagerId).thenCompose(TaskExecutorGateway::requestThreadDump);
+  }
+
+  @Override
+  public CompletableFuture<List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestTaskManagerLogList(
+      String taskManagerId) {
+    return withTaskExecutor(taskManagerId).thenCompose(TaskExecutorGateway::requestLogList);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestTaskManagerLogFile(
+      String taskManagerId, String name) {
+    return withTaskExecutor(taskManagerId).thenCompose(te -> te.requestLogFile(name));
+  }
+
+  @Override
+  public CompletableFuture<List<List<String>>> requestStackSamples(JobID jobId, int vertexId, String type,
+      int samples, long delayMillis, int maxDepth) {
+    long timeoutMillis = samples * delayMillis + METRIC_DUMP_TIMEOUT.toMillis();
+    return callAsync(() -> {
+      List<CompletableFuture<List<List<String>>>> asked = new ArrayList<>();
+      for (String address : slotsByTaskExecutor.keySet()) {
+        asked.add(gateway(address).thenCompose(te -> te.requestStackSamples(jobId, vertexId, type, samples,
+            delayMillis, maxDepth)).completeOnTimeout(List.of(), timeoutMillis, TimeUnit.MILLISECONDS)
+            .exceptionally(error -> List.of()));
+      }
+      return asked;
+    }).thenCompose(asked -> CompletableFuture.allOf(asked.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+      List<List<String>> all = new ArrayList<>();
+      asked.forEach(samplesOfOne -> all.addAll(samplesOfOne.join()));
+      return all;
+    }));
+  }
+
+  /**
+   * The gateway of the registered TaskExecutor whose address ends with {@code taskManagerId} (after
+   * its last '/'), or a failure with {@link java.util.NoSuchElementException}.
+   */
+  private CompletableFuture<TaskExecutorGateway> withTaskExecutor(String taskManagerId) {
+    return callAsync(() -> {
+      for (String address : slotsByTaskExecutor.keySet()) {
+        if (address.substring(address.lastIndexOf('/') + 1).equals(taskManagerId) || address.equals(taskManagerId)) {
+          return gateway(address);
+        }
+      }
+      throw new java.util.NoSuchElementException("No TaskManager with id '" + taskManagerId + "' is registered with"
+          + " this cluster; GET /taskmanagers lists them.");
+    }).thenCompose(gateway -> gateway.completeOnTimeout(null, METRIC_DUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(te -> {
+          if (te == null) {
+            throw new java.util.NoSuchElementException("TaskManager '" + taskManagerId + "' could not be reached.");
+          }
+          return te;
+        }));
   }
 
   private int countFree() {

@@ -55,4 +55,52 @@ public interface ResourceManagerGateway extends RpcGateway {
 
   /** Every registered TaskExecutor with its slots, in the order they registered. */
   CompletableFuture<List<RegisteredTaskExecutor>> requestTaskExecutors();
+
+  /**
+   * A snapshot of the metrics of every registered TaskExecutor, by address; one that does not answer
+   * within a few seconds is left out.
+   */
+  default CompletableFuture<java.util.Map<String, io.spate.runtime.metrics.dump.MetricDump>>
+      requestTaskManagerMetricDumps() {
+    return CompletableFuture.completedFuture(java.util.Map.of());
+  }
+
+  /**
+   * The thread dump of the TaskExecutor whose address ends with {@code taskManagerId} (as the REST
+   * API names it); completes exceptionally with {@link java.util.NoSuchElementException} if none is
+   * registered.
+   */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestTaskManagerThreadDump(
+      String taskManagerId) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The log files of TaskExecutor {@code taskManagerId}; completes exceptionally with
+   * {@link java.util.NoSuchElementException} if none is registered, and with null if it has no log files.
+   */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestTaskManagerLogList(
+      String taskManagerId) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The end of log file {@code name} (null: its own log file) of TaskExecutor {@code taskManagerId};
+   * completes exceptionally with {@link java.util.NoSuchElementException} if none is registered, and
+   * with null if there is no such file.
+   */
+  default CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestTaskManagerLogFile(
+      String taskManagerId, String name) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The stack samples of vertex {@code vertexId} of job {@code jobId} from every registered
+   * TaskExecutor (see {@code TaskExecutorGateway.requestStackSamples}), together; one that fails or
+   * does not answer in time adds none.
+   */
+  default CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
 }

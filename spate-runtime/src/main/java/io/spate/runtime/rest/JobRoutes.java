@@ -205,7 +205,7 @@ final class JobRoutes {
     return fields;
   }
 
-  private static JobID jobId(Context ctx) {
+  static JobID jobId(Context ctx) {
     String text = ctx.pathParam("jobid");
     try {
       return JobID.fromHexString(text);

@@ -11,6 +11,8 @@ import io.spate.api.configuration.IllegalConfigurationException;
 import io.spate.api.configuration.RestOptions;
 import io.spate.api.configuration.SecurityOptions;
 import io.spate.runtime.dispatcher.DispatcherGateway;
+import io.spate.runtime.metrics.MetricOptions;
+import io.spate.runtime.metrics.dump.MetricDump;
 import io.spate.runtime.resourcemanager.ResourceManagerGateway;
 import io.spate.runtime.security.TlsSettings;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +75,17 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager, JarStore jars, JarRunner jarRunner) throws IOException {
+    return start(conf, dispatcher, resourceManager, jars, jarRunner, () -> MetricDump.EMPTY);
+  }
+
+  /**
+   * Like {@link #start(Configuration, DispatcherGateway, ResourceManagerGateway, JarStore, JarRunner)},
+   * answering the metric routes with the JobManager's metrics as {@code jobManagerMetrics} dumps them
+   * and the TaskManagers' as the ResourceManager fetches them.
+   */
+  public static RestServer start(Configuration conf, DispatcherGateway dispatcher,
+      ResourceManagerGateway resourceManager, JarStore jars, JarRunner jarRunner,
+      Supplier<MetricDump> jobManagerMetrics) throws IOException {
     RestAuthentication authentication = RestAuthentication.from(conf);
     Optional<TlsSettings> tls = TlsSettings.restServer(conf);
     boolean requireClientCertificate = conf.get(SecurityOptions.REST_AUTHENTICATION_ENABLED);
@@ -89,9 +103,11 @@ public final class RestServer implements AutoCloseable {
       }
       SavepointOperations savepoints = new SavepointOperations();
       RouteTemplates routes = new RouteTemplates();
+      MetricFetcher metrics = new MetricFetcher(resourceManager, dispatcher, jobManagerMetrics,
+          conf.get(MetricOptions.FETCHER_UPDATE_INTERVAL));
       Javalin app = Javalin.create(config -> {
         configure(config, conf, dispatcher, resourceManager, savepoints, authentication, maxRequestSize, jars,
-            jarRunner, routes);
+            jarRunner, routes, metrics);
         tls.ifPresent(settings -> RestTls.install(config, settings, requireClientCertificate, address, port));
       });
       for (var parsed : app.unsafe.internalRouter.allHttpHandlers()) {
@@ -125,7 +141,7 @@ public final class RestServer implements AutoCloseable {
 
   private static void configure(JavalinConfig config, Configuration conf, DispatcherGateway dispatcher,
       ResourceManagerGateway resourceManager, SavepointOperations savepoints, RestAuthentication authentication,
-      long maxRequestSize, JarStore jars, JarRunner jarRunner, RouteTemplates routes) {
+      long maxRequestSize, JarStore jars, JarRunner jarRunner, RouteTemplates routes, MetricFetcher metrics) {
     ObjectMapper json = new ObjectMapper();
     JsonBodyReader bodies = new JsonBodyReader(maxRequestSize);
     RestResponses responses = new RestResponses(json, maxRequestSize);
@@ -156,6 +172,11 @@ public final class RestServer implements AutoCloseable {
     config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
     config.routes.get("/openapi", RestServer::openApi);
     new JobRoutes(dispatcher, bodies, responses, savepoints).register(config.routes);
+    new MetricRoutes(dispatcher, metrics, responses).register(config.routes);
+    new VertexRoutes(dispatcher, metrics, responses).register(config.routes);
+    new OverviewRoutes(dispatcher, resourceManager, responses).register(config.routes);
+    new ProcessRoutes(conf, resourceManager, responses).register(config.routes);
+    new FlameGraphRoutes(conf, dispatcher, resourceManager, responses).register(config.routes);
     new TaskManagerRoutes(resourceManager, responses).register(config.routes);
     new ConfigRoutes(conf).register(config.routes, responses);
     config.jetty.multipartConfig.maxFileSize(maxRequestSize, io.javalin.config.SizeUnit.BYTES);

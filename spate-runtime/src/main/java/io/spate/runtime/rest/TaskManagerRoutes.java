@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TaskManagerRoutes {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]]{1,255}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]]{1,255}");
 
   private final ResourceManagerGateway resourceManager;
   private final RestResponses responses;
@@ -66,8 +66,13 @@ final class TaskManagerRoutes {
    * The id of a TaskExecutor in paths: the name its address ends with ({@code host:port/name} of a
    * TaskManager process has a slash, which a path segment cannot hold).
    */
-  private static String idOf(RegisteredTaskExecutor te) {
+  static String idOf(RegisteredTaskExecutor te) {
     return te.address().substring(te.address().lastIndexOf('/') + 1);
+  }
+
+  /** The id in paths of the TaskExecutor at {@code address}, as for a registered one. */
+  static String idOf(String address) {
+    return address.substring(address.lastIndexOf('/') + 1);
   }
 
   /** The heap of the TaskExecutor's JVM, as its latest heartbeat reported it. */

@@ -60,6 +60,11 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   private final ExecutorService checkpointIo;
   private final JobClassLoaders jobClassLoaders;
   private final TaskManagerMetricGroup metrics;
+  // The final metrics of the latest ended subtasks, so that a metric fetch after a short job still sees them.
+  // At most one flame graph samples the workers at a time, on a thread of its own.
+  private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
+  private final io.spate.runtime.metrics.dump.EndedTaskMetrics endedTaskMetrics =
+      new io.spate.runtime.metrics.dump.EndedTaskMetrics(256);
   // The registry this TaskExecutor made itself (none was given), closed with it; else null.
   private final MetricRegistry ownRegistry;
 
@@ -295,6 +300,7 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     }
     if (state.isTerminal()) {
       // Counts read above; the metrics go before the JobMaster hears of the end: an ended task leaves none behind.
+      retainEndedTaskMetrics(task.attemptId());
       metrics.removeTask(task.attemptId().jobId(), task.attemptId().toString());
     }
     jobMaster.updateTaskExecutionState(update);
@@ -388,6 +394,76 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
     StreamTask task = tasks.get(attemptId);
     if (task != null) {
       task.notifyCheckpointAborted(checkpointId);
+    }
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
+    // Read off the main thread: the metrics are read without locks, and a large dump should not delay task calls.
+    return CompletableFuture.supplyAsync(
+        () -> endedTaskMetrics.before(io.spate.runtime.metrics.dump.MetricDumper.dump(metrics)));
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestThreadDump() {
+    return CompletableFuture.supplyAsync(io.spate.runtime.cluster.ThreadDump::take);
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestLogList() {
+    return CompletableFuture.supplyAsync(() -> {
+      io.spate.runtime.cluster.ProcessLogs logs = io.spate.runtime.cluster.ProcessLogs.ofThisProcess();
+      try {
+        return logs.hasLogFile() ? logs.list() : null;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Listing the log files failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestLogFile(String name) {
+    return CompletableFuture.supplyAsync(() -> {
+      io.spate.runtime.cluster.ProcessLogs logs = io.spate.runtime.cluster.ProcessLogs.ofThisProcess();
+      try {
+        return logs.tail(name == null ? logs.logFileName() : name);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Reading log file " + name + " failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    VertexStackSampler.Type kind = VertexStackSampler.Type.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+    if (!sampling.compareAndSet(false, true)) {
+      return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + getAddress() + " is sampling"
+          + " stacks for another flame graph already; ask again once it is done."));
+    }
+    CompletableFuture<java.util.List<java.util.List<String>>> result = new CompletableFuture<>();
+    result.whenComplete((taken, error) -> sampling.set(false));
+    // Its own thread: sampling sleeps between rounds, which neither the main thread nor a shared pool may.
+    Thread sampler = new Thread(() -> {
+      try {
+        result.complete(VertexStackSampler.sample(workers, jobId, vertexId, kind, samples, delayMillis, maxDepth));
+      } catch (InterruptedException e) {
+        result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }, getAddress() + "-stack-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    return result;
+  }
+
+  /** Keeps the final metrics of the ended subtask {@code attemptId} for the next metric fetches. */
+  private void retainEndedTaskMetrics(ExecutionAttemptID attemptId) {
+    var job = metrics.job(attemptId.jobId());
+    TaskMetricGroup group = job == null ? null : job.tasks().get(attemptId.toString());
+    if (group != null) {
+      endedTaskMetrics.retain(group);
     }
   }
 

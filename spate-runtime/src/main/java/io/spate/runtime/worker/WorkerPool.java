@@ -47,6 +47,21 @@ public final class WorkerPool implements AutoCloseable {
     target.add(tasklet);
   }
 
+  /**
+   * Calls {@code sampler} with each worker thread and the tasklet it runs at this moment (null when
+   * it runs none), for sampling which code a task runs on the shared threads.
+   */
+  public void forEachRunning(java.util.function.BiConsumer<Thread, Tasklet> sampler) {
+    for (Worker worker : workers) {
+      sampler.accept(worker, worker.current);
+    }
+  }
+
+  /** The tasklet {@code thread}, if it is a worker of a pool, runs at this moment; null if none. */
+  public static Tasklet runningOn(Thread thread) {
+    return thread instanceof Worker worker ? worker.current : null;
+  }
+
   /** The number of worker threads. */
   public int size() {
     return workers.length;
@@ -89,6 +104,8 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicInteger load = new AtomicInteger();
     private final Waker waker = new Waker(this);
     volatile boolean running = true;
+    // The tasklet in its step now, published for the flame graph's sampler (one volatile write per step).
+    volatile Tasklet current;
 
     Worker(String name) {
       super(name);
@@ -123,12 +140,14 @@ public final class WorkerPool implements AutoCloseable {
         for (int i = 0; i < tasklets.size(); ) {
           Tasklet tasklet = tasklets.get(i);
           Tasklet.StepResult result;
+          current = tasklet;
           try {
             result = tasklet.step();
           } catch (Throwable t) {
             LOG.error("Tasklet {} failed outside its own error handling; dropping it", tasklet.name(), t);
             result = Tasklet.StepResult.DONE;
           }
+          current = null;
           // An interrupt meant for a cancelled tasklet must not leak into the next one.
           Thread.interrupted();
           if (result == Tasklet.StepResult.DONE) {

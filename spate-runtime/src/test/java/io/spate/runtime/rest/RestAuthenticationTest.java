@@ -74,7 +74,8 @@ class RestAuthenticationTest {
         continue;
       }
       String concrete = path.replace("{jobid}", id).replace("{requestid}", "r1").replace("{taskmanagerid}", "taskexecutor-0")
-          .replace("{jarid}", "unknown-jar");
+          .replace("{jarid}", "unknown-jar").replace("{vertexid}", "0").replace("{subtaskindex}", "0")
+          .replace("{filename}", "spate.log");
       if (method.equals("PATCH")) {
         concrete += "?mode=cancel";
       }

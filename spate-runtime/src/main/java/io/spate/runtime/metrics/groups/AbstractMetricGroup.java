@@ -213,6 +213,11 @@ public abstract class AbstractMetricGroup implements MetricGroup, LogicalScopePr
     return Map.copyOf(metrics);
   }
 
+  /** The groups directly below this one, for snapshots of the whole tree. */
+  public synchronized List<AbstractMetricGroup> childGroups() {
+    return List.copyOf(groups.values());
+  }
+
   /** Closes the child groups and unregisters every metric; later registrations are ignored. */
   public void close() {
     List<AbstractMetricGroup> children;

@@ -49,4 +49,41 @@ public interface TaskExecutorGateway extends RpcGateway {
 
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
+
+  /**
+   * A snapshot of every metric of this TaskExecutor and of its jobs, subtasks and operators, for the
+   * JobManager's REST API.
+   */
+  default CompletableFuture<io.spate.runtime.metrics.dump.MetricDump> requestMetricDump() {
+    return CompletableFuture.completedFuture(io.spate.runtime.metrics.dump.MetricDump.EMPTY);
+  }
+
+  /** The stacks of every thread of this TaskExecutor's JVM. */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ThreadDump.Entry>> requestThreadDump() {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
+
+  /** The log files of this TaskExecutor's process; null if it has none (it was not started with -Dlog.file). */
+  default CompletableFuture<java.util.List<io.spate.runtime.cluster.ProcessLogs.LogFile>> requestLogList() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * The end of log file {@code name} of this TaskExecutor's process, or of its own log file when
+   * {@code name} is null; null if there is no such file.
+   */
+  default CompletableFuture<io.spate.runtime.cluster.ProcessLogs.LogTail> requestLogFile(String name) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Samples the stacks of the worker threads while they run subtasks of vertex {@code vertexId} of job
+   * {@code jobId}: {@code samples} rounds {@code delayMillis} apart, keeping all samples ({@code full}),
+   * those of running threads ({@code on_cpu}) or of waiting ones ({@code off_cpu}); each sample is its
+   * frames, outermost first, at most the {@code maxDepth} innermost.
+   */
+  default CompletableFuture<java.util.List<java.util.List<String>>> requestStackSamples(JobID jobId, int vertexId,
+      String type, int samples, long delayMillis, int maxDepth) {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
 }
