@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 class JobMetricsE2ETest {
 
   private static final AtomicBoolean FAILED_ONCE = new AtomicBoolean();
+  // Set by the test once a checkpoint completed, so that the restart restores one.
+  private static final AtomicBoolean FAIL_NOW = new AtomicBoolean();
 
   private static Long failOnce(Long value) {
-    if (value == 5_000 && FAILED_ONCE.compareAndSet(false, true)) {
+    if (FAIL_NOW.get() && FAILED_ONCE.compareAndSet(false, true)) {
       throw new IllegalStateException("injected failure");
     }
     return value;
@@ -30,6 +32,7 @@ class JobMetricsE2ETest {
   @Test
   void aJobThatFailedOnceAndRestartedReportsOneRestartItsRestartingTimeAndItsUptimeSince() throws Exception {
     FAILED_ONCE.set(false);
+    FAIL_NOW.set(false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     String id = RecordingReporterFactory.configure(env.getConfiguration(), "rec");
     env.getConfiguration().set(JobManagerOptions.EXECUTION_FAILOVER_STRATEGY, JobManagerOptions.FailoverStrategy.FULL);
@@ -40,7 +43,10 @@ class JobMetricsE2ETest {
     JobClient client = env.executeAsync("restarted");
     RecordingReporter reporter = RecordingReporter.withId(id);
     try {
-      Await.until(Duration.ofSeconds(60), "the job restarted and took a checkpoint since",
+      Await.until(Duration.ofSeconds(60), "a completed checkpoint",
+          () -> jobGauge(reporter, "numberOfCompletedCheckpoints") >= 1);
+      FAIL_NOW.set(true);
+      Await.until(Duration.ofSeconds(60), "the job restarted from a checkpoint",
           () -> FAILED_ONCE.get() && jobGauge(reporter, "numRestarts") == 1 && jobGauge(reporter, "uptime") > 0
               && jobGauge(reporter, "lastCheckpointRestoreTimestamp") > 0);
       long restarting = jobGauge(reporter, "restartingTime");
