@@ -65,4 +65,60 @@ public class UnregisteredMetricsGroup implements MetricGroup {
   public String getMetricIdentifier(String metricName, CharacterFilter filter) {
     return filter.filterCharacters(metricName);
   }
+
+  /** A source reader's group that reports nothing, for readers driven outside a cluster. */
+  public static io.spate.api.metrics.groups.SourceReaderMetricGroup createSourceReaderMetricGroup() {
+    return new UnregisteredSourceReaderMetricGroup();
+  }
+
+  /** A sink writer's group that reports nothing, for writers driven outside a cluster. */
+  public static io.spate.api.metrics.groups.SinkWriterMetricGroup createSinkWriterMetricGroup() {
+    return new UnregisteredSinkWriterMetricGroup();
+  }
+
+  private static final class UnregisteredSourceReaderMetricGroup extends UnregisteredMetricsGroup
+      implements io.spate.api.metrics.groups.SourceReaderMetricGroup {
+    private final Counter errors = new SimpleCounter();
+
+    @Override
+    public Counter getNumRecordsInErrorsCounter() {
+      return errors;
+    }
+
+    @Override
+    public void setPendingRecordsGauge(Gauge<Long> pendingRecordsGauge) {}
+
+    @Override
+    public void setPendingBytesGauge(Gauge<Long> pendingBytesGauge) {}
+  }
+
+  private static final class UnregisteredSinkWriterMetricGroup extends UnregisteredMetricsGroup
+      implements io.spate.api.metrics.groups.SinkWriterMetricGroup {
+    private final Counter errors = new SimpleCounter();
+    private final Counter records = new SimpleCounter();
+    private final Counter bytes = new SimpleCounter();
+
+    @Override
+    public Counter getNumRecordsOutErrorsCounter() {
+      return errors;
+    }
+
+    @Override
+    public Counter getNumRecordsSendErrorsCounter() {
+      return errors;
+    }
+
+    @Override
+    public Counter getNumRecordsSendCounter() {
+      return records;
+    }
+
+    @Override
+    public Counter getNumBytesSendCounter() {
+      return bytes;
+    }
+
+    @Override
+    public void setCurrentSendTimeGauge(Gauge<Long> currentSendTimeGauge) {}
+  }
 }

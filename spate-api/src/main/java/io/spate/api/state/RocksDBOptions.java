@@ -63,4 +63,118 @@ public final class RocksDBOptions {
               + " default: every value then carries a 4-byte write time, which costs states without TTL too (about 9%"
               + " of the CPU time of a value-state update). When off, expired RocksDB values are removed when read"
               + " and left out of full snapshots that clean up.");
+
+  // ---------------------------------------------------------------- native metrics (off by default, as in Flink)
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.estimate-num-keys} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_ESTIMATE_NUM_KEYS =
+      ConfigOption.key("state.backend.rocksdb.metrics.estimate-num-keys")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the estimated number of keys in each column family (state), as the gauge 'rocksdb.estimate-num-keys' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.estimate-live-data-size} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_ESTIMATE_LIVE_DATA_SIZE =
+      ConfigOption.key("state.backend.rocksdb.metrics.estimate-live-data-size")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the estimated bytes of live data in each column family, as the gauge 'rocksdb.estimate-live-data-size' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.total-sst-files-size} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_TOTAL_SST_FILES_SIZE =
+      ConfigOption.key("state.backend.rocksdb.metrics.total-sst-files-size")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the bytes of all SST files of each column family (every version), as the gauge 'rocksdb.total-sst-files-size' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.cur-size-all-mem-tables} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_CUR_SIZE_ALL_MEM_TABLE =
+      ConfigOption.key("state.backend.rocksdb.metrics.cur-size-all-mem-tables")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the bytes of the active and unflushed immutable memtables of each column family, as the gauge 'rocksdb.cur-size-all-mem-tables' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.size-all-mem-tables} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_SIZE_ALL_MEM_TABLE =
+      ConfigOption.key("state.backend.rocksdb.metrics.size-all-mem-tables")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the bytes of the active, unflushed and pinned immutable memtables of each column family, as the gauge 'rocksdb.size-all-mem-tables' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.block-cache-usage} as a metric. */
+  public static final ConfigOption<Boolean> BLOCK_CACHE_USAGE =
+      ConfigOption.key("state.backend.rocksdb.metrics.block-cache-usage")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the bytes of the block cache in use (the cache is shared by the instances of the process), as the gauge 'rocksdb.block-cache-usage' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.block-cache-capacity} as a metric. */
+  public static final ConfigOption<Boolean> BLOCK_CACHE_CAPACITY =
+      ConfigOption.key("state.backend.rocksdb.metrics.block-cache-capacity")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the capacity of the block cache in bytes, as the gauge 'rocksdb.block-cache-capacity' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.block-cache-pinned-usage} as a metric. */
+  public static final ConfigOption<Boolean> BLOCK_CACHE_PINNED_USAGE =
+      ConfigOption.key("state.backend.rocksdb.metrics.block-cache-pinned-usage")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the bytes of pinned entries in the block cache, as the gauge 'rocksdb.block-cache-pinned-usage' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.num-running-compactions} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_NUM_RUNNING_COMPACTIONS =
+      ConfigOption.key("state.backend.rocksdb.metrics.num-running-compactions")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the number of compactions running, as the gauge 'rocksdb.num-running-compactions' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.num-running-flushes} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_NUM_RUNNING_FLUSHES =
+      ConfigOption.key("state.backend.rocksdb.metrics.num-running-flushes")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the number of flushes running, as the gauge 'rocksdb.num-running-flushes' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.estimate-pending-compaction-bytes} as a metric. */
+  public static final ConfigOption<Boolean> ESTIMATE_PENDING_COMPACTION_BYTES =
+      ConfigOption.key("state.backend.rocksdb.metrics.estimate-pending-compaction-bytes")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the estimated bytes compaction must rewrite to bring every level under its target size, as the gauge 'rocksdb.estimate-pending-compaction-bytes' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.num-immutable-mem-table} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_NUM_IMMUTABLE_MEM_TABLES =
+      ConfigOption.key("state.backend.rocksdb.metrics.num-immutable-mem-table")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the number of immutable memtables not yet flushed, as the gauge 'rocksdb.num-immutable-mem-table' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether each RocksDB state reports its native property {@code rocksdb.background-errors} as a metric. */
+  public static final ConfigOption<Boolean> MONITOR_BACKGROUND_ERRORS =
+      ConfigOption.key("state.backend.rocksdb.metrics.background-errors")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Reports the number of background errors, as the gauge 'rocksdb.background-errors' in a group per column family"
+              + " below the operator's metric group. Reading native properties costs some CPU time: off by default.");
+
+  /** Whether the column family is a metric variable rather than a part of the native metrics' scope. */
+  public static final ConfigOption<Boolean> COLUMN_FAMILY_AS_VARIABLE =
+      ConfigOption.key("state.backend.rocksdb.metrics.column-family-as-variable")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Puts the column family (the state's name) of RocksDB's native metrics into the variable"
+              + " 'column_family' (a label for Prometheus) instead of a part of the metrics' scope.");
 }

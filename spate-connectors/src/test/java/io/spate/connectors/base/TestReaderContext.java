@@ -3,7 +3,7 @@ package io.spate.connectors.base;
 import io.spate.api.connector.NoOpMetricGroup;
 import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceReaderContext;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 
 /** The context of a reader of subtask 0 of 1 that a test drives itself, without an enumerator. */
 final class TestReaderContext implements SourceReaderContext {
@@ -25,7 +25,7 @@ final class TestReaderContext implements SourceReaderContext {
   public void sendSourceEventToCoordinator(SourceEvent event) {}
 
   @Override
-  public MetricGroup metricGroup() {
+  public SourceReaderMetricGroup metricGroup() {
     return new NoOpMetricGroup();
   }
 }

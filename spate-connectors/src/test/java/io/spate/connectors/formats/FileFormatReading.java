@@ -5,7 +5,7 @@ import io.spate.api.connector.source.SourceEvent;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.lib.SourceHarness;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import io.spate.connectors.file.FileSource;
 import io.spate.connectors.file.FileSourceSplit;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class FileFormatReading {
   }
 
   /** The context of a reader of subtask 0 of 1, without an enumerator. */
-  private record Context(MetricGroup metricGroup) implements SourceReaderContext {
+  private record Context(SourceReaderMetricGroup metricGroup) implements SourceReaderContext {
 
     @Override
     public int getIndexOfSubtask() {

@@ -10,7 +10,7 @@ import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SplitEnumeratorContext;
 import io.spate.api.eventtime.Watermark;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.serialization.TypeSerializer;
@@ -91,7 +91,7 @@ class NexmarkSourceReaderTest {
     public void sendSourceEventToCoordinator(SourceEvent event) {}
 
     @Override
-    public MetricGroup metricGroup() {
+    public SourceReaderMetricGroup metricGroup() {
       return null;
     }
   }

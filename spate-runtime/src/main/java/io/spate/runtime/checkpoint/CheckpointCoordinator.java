@@ -815,7 +815,8 @@ public final class CheckpointCoordinator {
    * Registers the checkpoint metrics of this job in {@code group}: numberOfCompletedCheckpoints,
    * numberOfFailedCheckpoints, lastCheckpointDuration (ms), lastCheckpointSize (bytes written for it)
    * and lastCheckpointFullSize (bytes of the whole state); -1 before the first completed checkpoint.
-   * Savepoints count as checkpoints.
+   * Savepoints count as checkpoints. Also numberOfInProgressCheckpoints, totalNumberOfCheckpoints and
+   * lastCheckpointRestoreTimestamp (epoch ms of the latest restore, -1 before any).
    */
   public void registerMetrics(MetricGroup group) {
     group.gauge("numberOfCompletedCheckpoints", (Gauge<Long>) () -> completedCount);
@@ -823,6 +824,13 @@ public final class CheckpointCoordinator {
     group.gauge("lastCheckpointDuration", (Gauge<Long>) () -> lastDurationMillis);
     group.gauge("lastCheckpointSize", (Gauge<Long>) () -> lastCheckpointedSize);
     group.gauge("lastCheckpointFullSize", (Gauge<Long>) () -> lastFullSize);
+    // Read from the reporters' threads: the size of the map of pending checkpoints is a recent value.
+    group.gauge("numberOfInProgressCheckpoints", (Gauge<Long>) () -> (long) pending.size());
+    group.gauge("totalNumberOfCheckpoints", (Gauge<Long>) () -> completedCount + failedCount + pending.size());
+    group.gauge("lastCheckpointRestoreTimestamp", (Gauge<Long>) () -> {
+      RestoredCheckpoint restore = latestRestore;
+      return restore == null ? -1L : restore.restoreTimestamp();
+    });
   }
 
   private void recordStatistics(PendingCheckpoint checkpoint, CheckpointStatistics.Status status, String path,

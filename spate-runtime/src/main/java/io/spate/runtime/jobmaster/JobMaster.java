@@ -63,6 +63,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   private final Savepoints savepoints;
   private final JobFailover failover;
   private final JobView view;
+  private final JobStatusMetrics statusMetrics = new JobStatusMetrics();
   private JobStatus status = JobStatus.CREATED;
   private long startNanos;
   private Throwable failure;
@@ -162,6 +163,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       return; // cancelled before it was scheduled
     }
     status = JobStatus.RUNNING;
+    statusMetrics.statusChanged(status);
     startNanos = System.nanoTime();
     SubtaskFailure noAttempt = failover.takeNextAttempt();
     scheduler.newExecutionGraph(failover.attempt()); // never deployed without a number of its own
@@ -175,6 +177,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             checkpointSettings.afterTasksFinish()),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, failover::handleFailure, completedCheckpoints);
     checkpoints.registerMetrics(metricGroup);
+    statusMetrics.register(metricGroup, failover::restarts);
     CheckpointMetadata initial;
     try {
       initial = savepoints.restoreInitial();
@@ -250,6 +253,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     LOG.error("{}", failure.getMessage(), failure.getCause() != null ? failure.getCause() : failure);
     exceptionHistory.add(ExceptionHistoryEntry.of(failure, ExceptionHistoryEntry.Outcome.FAILED_JOB));
     status = JobStatus.FAILING;
+    statusMetrics.statusChanged(status);
     scheduler.cancelExecutions();
     checkTerminal();
   }
@@ -298,6 +302,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
 
   private void terminate(JobStatus finalStatus) {
     status = finalStatus;
+    statusMetrics.statusChanged(status);
     if (checkpoints != null) {
       checkpoints.shutdown(finalStatus);
     }
@@ -335,11 +340,13 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
     @Override
     public void restarting() {
       status = JobStatus.RESTARTING;
+      statusMetrics.statusChanged(status);
     }
 
     @Override
     public void runningAgain() {
       status = JobStatus.RUNNING;
+      statusMetrics.statusChanged(status);
     }
 
     @Override

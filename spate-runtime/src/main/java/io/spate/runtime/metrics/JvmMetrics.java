@@ -38,6 +38,8 @@ public final class JvmMetrics {
         (Gauge<Long>) ManagementFactory.getClassLoadingMXBean()::getTotalLoadedClassCount);
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       jvm.addGroup("CPU").gauge("Time", (Gauge<Long>) os::getProcessCpuTime);
+      jvm.addGroup("CPU").gauge("Load", (Gauge<Double>) os::getProcessCpuLoad);
     }
+    MoreJvmMetrics.register(jvm);
   }
 }

@@ -16,6 +16,7 @@ public final class LocalChannel {
   private final SpscRing<Object> elements;
   private final SpscRing<RecordBatch> recycled;
   private final String name;
+  private final int capacity;
   private final Queue<Object> priority = new ConcurrentLinkedQueue<>();
   // Events in the priority lane: its producers (a local task, a remote receiver) keep it bounded by this.
   private final AtomicInteger priorityBacklog = new AtomicInteger();
@@ -30,6 +31,7 @@ public final class LocalChannel {
   /** Creates a channel holding up to {@code capacity} elements in flight. */
   public LocalChannel(String name, int capacity) {
     this.name = name;
+    this.capacity = capacity;
     this.elements = new SpscRing<>(capacity);
     this.recycled = new SpscRing<>(capacity + 2);
   }
@@ -150,6 +152,11 @@ public final class LocalChannel {
   /** Elements in flight, for metrics. */
   public int backlog() {
     return elements.size();
+  }
+
+  /** The elements the channel holds at most, for metrics. */
+  public int capacity() {
+    return capacity;
   }
 
   @Override

@@ -12,7 +12,7 @@ import io.spate.api.connector.sink.SupportsFinalCheckpoint;
 import io.spate.api.connector.sink.SupportsWriterState;
 import io.spate.api.connector.sink.WriterInitContext;
 import io.spate.api.connector.source.SimpleVersionedSerializer;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
 import io.spate.api.serialization.DataInputDeserializer;
 import io.spate.api.serialization.DataOutputSerializer;
 import io.spate.api.state.ListState;
@@ -239,6 +239,8 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     }
   }
 
+  private SinkWriterMetrics writerMetrics; // made on the first request, shared by every InitContext
+
   /** What the writer learns about its subtask. */
   private final class InitContext implements WriterInitContext {
     @Override
@@ -257,8 +259,11 @@ public final class SinkWriterOperator<T> extends AbstractStreamOperator<Object>
     }
 
     @Override
-    public MetricGroup metricGroup() {
-      return context.metricGroup();
+    public SinkWriterMetricGroup metricGroup() {
+      if (writerMetrics == null) {
+        writerMetrics = new SinkWriterMetrics(context.metricGroup());
+      }
+      return writerMetrics;
     }
 
     @Override

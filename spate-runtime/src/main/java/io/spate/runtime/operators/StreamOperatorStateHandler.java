@@ -69,7 +69,7 @@ public final class StreamOperatorStateHandler implements StreamOperatorStateCont
           context.maxParallelism(), context.keyGroupRange(), context.configuration(), owner,
           // State TTL runs on the task's clock, so that tests with manual processing time control expiry.
           context.processingTimeService()::getCurrentProcessingTime, context.restoredState().keyedState(),
-          context.userClassLoader()));
+          context.userClassLoader(), context.metricGroup()));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -10,7 +10,7 @@ import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.eventtime.StrategyContext;
 import io.spate.api.eventtime.WatermarkAlignmentParams;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.OperatorFailure;
@@ -144,6 +144,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     inputActivityClock = new PausableClock(context.processingTimeService()::getCurrentProcessingTime);
     readerOutput = new WatermarkingReaderOutput<>(output, watermarkStrategy, watermarks,
         new StrategyContext(context.metricGroup(), inputActivityClock));
+    SourceReaderMetrics readerMetrics = new SourceReaderMetrics(context.metricGroup(),
+        context.processingTimeService()::getCurrentProcessingTime, readerOutput.lastTimestamp::get,
+        readerOutput::currentWatermark, readerOutput.recordsEmitted::get);
     reader = source.createReader(new SourceReaderContext() {
       @Override
       public int getIndexOfSubtask() {
@@ -167,8 +170,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
       }
 
       @Override
-      public MetricGroup metricGroup() {
-        return context.metricGroup();
+      public SourceReaderMetricGroup metricGroup() {
+        return readerMetrics;
       }
 
       @Override

@@ -36,6 +36,8 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
   private boolean idle;
   // Written for every record: on cache lines of its own, away from other subtasks' fields.
   final PaddedLong recordsEmitted = new PaddedLong();
+  // The timestamp of the last record, for the currentEmitEventTimeLag metric; on lines of its own too.
+  final PaddedLong lastTimestamp = new PaddedLong(Long.MIN_VALUE);
 
   /** The output whose strategy creates its assigner and generators with {@code context}'s metrics and clock. */
   WatermarkingReaderOutput(Output<T> output, WatermarkStrategy<T> strategy, boolean watermarksEnabled,
@@ -185,6 +187,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T> {
     public void collect(T record, long timestamp) {
       long ts = assigner != null ? assigner.extractTimestamp(record, timestamp) : timestamp;
       recordsEmitted.increment();
+      lastTimestamp.set(ts);
       if (watermarksEnabled) {
         // Stores only on a change: a store per record would make this line another hot one.
         if (!used) {

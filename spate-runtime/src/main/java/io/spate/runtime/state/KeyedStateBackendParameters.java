@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
  * @param clock the processing-time clock that state time-to-live is measured on
  * @param restoreState the snapshots to restore from (several after a rescale); empty for a fresh start
  * @param userClassLoader the class loader of the job's code, for restoring serializers
+ * @param metricGroup the operator's metric group, where a backend registers its own metrics (RocksDB's
+ *     native metrics, when asked for)
  * @param <K> the key type
  */
 public record KeyedStateBackendParameters<K>(
@@ -29,7 +31,16 @@ public record KeyedStateBackendParameters<K>(
     String owner,
     LongSupplier clock,
     List<KeyedStateHandle> restoreState,
-    ClassLoader userClassLoader) {
+    ClassLoader userClassLoader,
+    io.spate.api.metrics.MetricGroup metricGroup) {
+
+  /** Parameters whose backend registers no metrics. */
+  public KeyedStateBackendParameters(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,
+      Configuration configuration, String owner, LongSupplier clock, List<KeyedStateHandle> restoreState,
+      ClassLoader userClassLoader) {
+    this(keyType, maxParallelism, keyGroupRange, configuration, owner, clock, restoreState, userClassLoader,
+        new io.spate.api.metrics.UnregisteredMetricsGroup());
+  }
 
   /** Parameters for a fresh start, with nothing to restore. */
   public KeyedStateBackendParameters(TypeInformation<K> keyType, int maxParallelism, KeyGroupRange keyGroupRange,

@@ -13,11 +13,12 @@ import io.spate.api.operators.Output;
  * feeds this target alone, the same counter is the producer's numRecordsOut. Without a counter the
  * producer's routing output has counted the record already, for all of its consumers at once.
  */
-class ChainingOutput<T> implements Output<T> {
+class ChainingOutput<T> implements Output<T>, WatermarkTracked {
 
   final OneInputStreamOperator<T, ?> operator;
   // Null when the routing output in front of this one counts for the target.
   final SimpleCounter targetRecordsIn;
+  private long lastWatermark = Long.MIN_VALUE;
 
   ChainingOutput(OneInputStreamOperator<T, ?> operator, SimpleCounter targetRecordsIn) {
     this.operator = operator;
@@ -43,11 +44,17 @@ class ChainingOutput<T> implements Output<T> {
 
   @Override
   public void emitWatermark(long watermark) {
+    lastWatermark = watermark;
     try {
       operator.processWatermark(watermark);
     } catch (Exception e) {
       throw OperatorFailure.wrap(operator.getName(), e);
     }
+  }
+
+  @Override
+  public long lastEmittedWatermark() {
+    return lastWatermark;
   }
 
   @Override

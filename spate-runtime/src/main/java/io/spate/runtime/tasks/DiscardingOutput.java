@@ -6,9 +6,10 @@ import io.spate.api.operators.WatermarkStatus;
 import io.spate.api.operators.Output;
 
 /** The output of an operator whose results no one consumes: it only counts them as emitted. */
-final class DiscardingOutput<T> implements Output<T> {
+final class DiscardingOutput<T> implements Output<T>, WatermarkTracked {
 
   private final SimpleCounter recordsOut;
+  private long lastWatermark = Long.MIN_VALUE;
 
   DiscardingOutput(SimpleCounter recordsOut) {
     this.recordsOut = recordsOut;
@@ -23,7 +24,14 @@ final class DiscardingOutput<T> implements Output<T> {
   public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}
 
   @Override
-  public void emitWatermark(long watermark) {}
+  public void emitWatermark(long watermark) {
+    lastWatermark = watermark;
+  }
+
+  @Override
+  public long lastEmittedWatermark() {
+    return lastWatermark;
+  }
 
   @Override
   public void emitWatermarkStatus(WatermarkStatus status) {}

@@ -6,6 +6,7 @@ import io.spate.api.dag.PartitionSpec;
 import io.spate.api.dag.PhysicalTransformation;
 import io.spate.api.dag.Transformation;
 import io.spate.api.functions.KeySelector;
+import io.spate.api.metrics.Gauge;
 import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.operators.MultipleInputStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
@@ -94,6 +95,7 @@ final class OperatorChain {
       writers.add(writer);
       writerOf.put(edge.streamEdge(), writer);
     }
+    List<WatermarkTracked> tails = new ArrayList<>(); // the network outputs through which watermarks leave the task
     try {
       // Wire from the tail so that every operator's consumers exist when its output is built.
       List<StreamNode> chain = vertex.getChain();
@@ -124,10 +126,12 @@ final class OperatorChain {
             }
             out = chainingOutput((OneInputStreamOperator<Object, ?>) target, edge.target(),
                 stateOf.get(edge.target().getId()), targetRecordsIn);
+            targetMetrics.gauge("currentInputWatermark", (Gauge<Long>) ((WatermarkTracked) out)::lastEmittedWatermark);
           } else {
             // A routing output counts the operator's records out itself.
             out = new RecordWriterOutput<>(writerOf.get(edge), node.getName(),
                 routed ? null : operatorMetrics.numRecordsOut(), metrics.numRecordsOut());
+            tails.add((WatermarkTracked) out);
           }
           if (edge.sideOutputTag() == null) {
             main.add(out);
@@ -145,6 +149,7 @@ final class OperatorChain {
           output = new RoutingOutput<>(main.toArray(new Output[0]), sides, all.toArray(new Output<?>[0]),
               operatorMetrics.numRecordsOut());
         }
+        operatorMetrics.gauge("currentOutputWatermark", (Gauge<Long>) ((WatermarkTracked) output)::lastEmittedWatermark);
         OperatorContext context = contexts.apply(node);
         StreamOperatorStateHandler state = new StreamOperatorStateHandler(context);
         // Created tail first; operators and stateHandlers are in chain order, head first.
@@ -170,6 +175,18 @@ final class OperatorChain {
     Arrays.setAll(inputs, inputGate::channel);
     LocalChannel[] outputs = outputLocalChannels.toArray(new LocalChannel[0]);
     metrics.countNetworkBytes(() -> networkBytes(inputs), () -> networkBytes(outputs));
+    if (!tails.isEmpty()) {
+      metrics.gauge("currentOutputWatermark", (Gauge<Long>) () -> lowestWatermark(tails));
+    }
+    ChannelQueueMetrics.register(metrics, inputs, outputs);
+  }
+
+  private static long lowestWatermark(List<WatermarkTracked> outputs) {
+    long lowest = Long.MAX_VALUE;
+    for (WatermarkTracked output : outputs) {
+      lowest = Math.min(lowest, output.lastEmittedWatermark());
+    }
+    return lowest;
   }
 
   private static long networkBytes(LocalChannel[] channels) {

@@ -12,13 +12,14 @@ import io.spate.api.operators.Output;
  * Sends records, watermarks and watermark statuses to a network edge at the end of a chain, counting
  * each record as emitted by its operator and as written by the task.
  */
-final class RecordWriterOutput<T> implements Output<T> {
+final class RecordWriterOutput<T> implements Output<T>, WatermarkTracked {
 
   private final RecordWriter writer;
   private final String operatorName;
   // Null when a routing output in front of this one counts the operator's records out.
   private final SimpleCounter recordsOut;
   private final SimpleCounter taskRecordsOut;
+  private long lastWatermark = Long.MIN_VALUE;
 
   RecordWriterOutput(RecordWriter writer, String operatorName, SimpleCounter recordsOut,
       SimpleCounter taskRecordsOut) {
@@ -50,7 +51,13 @@ final class RecordWriterOutput<T> implements Output<T> {
 
   @Override
   public void emitWatermark(long watermark) {
+    lastWatermark = watermark;
     writer.broadcastEvent(new StreamElements.WatermarkElement(watermark));
+  }
+
+  @Override
+  public long lastEmittedWatermark() {
+    return lastWatermark;
   }
 
   @Override

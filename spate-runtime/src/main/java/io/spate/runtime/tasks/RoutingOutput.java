@@ -12,12 +12,13 @@ import java.util.Map;
  * every main consumer, each side output only to its own consumers, watermarks and statuses to all.
  * It counts the operator's records out once per record, whatever the number of consumers.
  */
-final class RoutingOutput<T> implements Output<T> {
+final class RoutingOutput<T> implements Output<T>, WatermarkTracked {
 
   private final Output<T>[] main;
   private final Map<String, List<Output<Object>>> sideOutputs;
   private final Output<?>[] all;
   private final SimpleCounter recordsOut;
+  private long lastWatermark = Long.MIN_VALUE;
 
   RoutingOutput(Output<T>[] main, Map<String, List<Output<Object>>> sideOutputs, Output<?>[] all,
       SimpleCounter recordsOut) {
@@ -48,9 +49,15 @@ final class RoutingOutput<T> implements Output<T> {
 
   @Override
   public void emitWatermark(long watermark) {
+    lastWatermark = watermark;
     for (Output<?> output : all) {
       output.emitWatermark(watermark);
     }
+  }
+
+  @Override
+  public long lastEmittedWatermark() {
+    return lastWatermark;
   }
 
   @Override

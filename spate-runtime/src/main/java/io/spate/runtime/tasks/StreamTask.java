@@ -84,6 +84,9 @@ public final class StreamTask implements Tasklet {
   private final FlushSchedule flushes;
   // Whether the end of the input waits for a final checkpoint (checkpointing on, checkpoints after tasks finish).
   private final boolean awaitsFinalCheckpoint;
+  // Busy, backpressured and idle time, accounted once per step.
+  private final io.spate.runtime.metrics.TaskTimeAccount time = new io.spate.runtime.metrics.TaskTimeAccount();
+  private boolean outputFull; // the current step stopped because the output had no room
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
   private volatile boolean cancelRequested;
@@ -121,6 +124,10 @@ public final class StreamTask implements Tasklet {
     this.recordsIn = metrics.numRecordsIn();
     this.sourceTask = tdd.vertex().getInputs().isEmpty();
     metrics.gauge("currentInputWatermark", (Gauge<Long>) this::currentInputWatermark);
+    time.register(metrics);
+    if (!sourceTask) {
+      headMetrics.gauge("currentInputWatermark", (Gauge<Long>) this::currentInputWatermark);
+    }
     this.name = tdd.vertex().getName() + " (" + (tdd.subtaskIndex() + 1) + "/" + tdd.vertex().getParallelism() + ")";
     this.mailbox = new TaskMailbox(name);
     this.awaitsFinalCheckpoint = CheckpointSettings.from(tdd.jobGraph().configuration())
@@ -282,6 +289,8 @@ public final class StreamTask implements Tasklet {
       return StepResult.DONE;
     }
     stepStartNanos = System.nanoTime();
+    time.stepStarted(stepStartNanos);
+    outputFull = false;
     Thread thread = Thread.currentThread();
     stepThread = thread;
     // Libraries in a job's jar load classes by name through the context class loader (Kafka's
@@ -289,9 +298,12 @@ public final class StreamTask implements Tasklet {
     // of several jobs, so each step sets the loader of its own job; threads the step starts inherit it.
     ClassLoader workerLoader = thread.getContextClassLoader();
     thread.setContextClassLoader(userClassLoader);
+    StepResult result = StepResult.PROGRESS;
     try {
-      return doStep();
+      result = doStep();
+      return result;
     } finally {
+      time.stepEnded(result == StepResult.PROGRESS, outputFull);
       thread.setContextClassLoader(workerLoader);
       stepThread = null;
     }
@@ -370,6 +382,7 @@ public final class StreamTask implements Tasklet {
     checkpoints = new SubtaskCheckpointCoordinator(operators, chain.stateHandlers(),
         nodes.stream().map(StreamNode::getOperatorId).toList(), outputs, storage, checkpointResponder,
         tdd.attemptId(), name, checkpointIo, !(head instanceof PolledSource));
+    checkpoints.registerMetrics(metrics);
     if (finishedOnRestore) {
       return endAsFinishedOnRestore();
     }
@@ -444,6 +457,7 @@ public final class StreamTask implements Tasklet {
     progress |= processingTimeService.fireDue(stepStartNanos, wakeBy);
     progress |= input.processPriorityEvents();
     if (!outputs.isAvailable()) {
+      outputFull = true;
       return progress ? StepResult.PROGRESS : StepResult.IDLE;
     }
     progress |= input.runCompletions();

@@ -58,6 +58,9 @@ final class SubtaskCheckpointCoordinator {
   // The first checkpoint snapshotted after the operators finished; its completion (or a later one's) ends the task.
   private long firstFinalCheckpointId = Long.MAX_VALUE;
   private boolean finalCheckpointCompleted;
+  // For the task's checkpointAlignmentTime and checkpointStartDelayNanos gauges, read by reporters.
+  private volatile long lastAlignmentNanos;
+  private volatile long lastStartDelayNanos;
 
   /**
    * For a chain of {@code operators}, head first, with the state of each in {@code stateHandlers} and
@@ -80,6 +83,17 @@ final class SubtaskCheckpointCoordinator {
   }
 
   /**
+   * Registers the task's checkpoint gauges in {@code group}, as Flink names them: {@code
+   * checkpointAlignmentTime}, the nanoseconds the input of the last checkpoint waited for its barriers
+   * on all channels, and {@code checkpointStartDelayNanos}, the nanoseconds from the checkpoint's trigger
+   * to the start of this task's snapshot (milliseconds apart, as the trigger's time is the wall clock's).
+   */
+  void registerMetrics(io.spate.api.metrics.MetricGroup group) {
+    group.gauge("checkpointAlignmentTime", (io.spate.api.metrics.Gauge<Long>) () -> lastAlignmentNanos);
+    group.gauge("checkpointStartDelayNanos", (io.spate.api.metrics.Gauge<Long>) () -> lastStartDelayNanos);
+  }
+
+  /**
    * Snapshots every operator of the chain for {@code barrier}: first lets them emit what must precede
    * the barrier, sends the barrier on, takes the synchronous part of each snapshot, and leaves the
    * writing to the checkpoint I/O threads, which acknowledge to the coordinator. The snapshot of an
@@ -88,6 +102,8 @@ final class SubtaskCheckpointCoordinator {
    */
   void checkpoint(CheckpointBarrier barrier, long alignmentNanos, boolean unaligned) {
     long id = barrier.checkpointId();
+    lastAlignmentNanos = alignmentNanos;
+    lastStartDelayNanos = Math.max(0, System.currentTimeMillis() - barrier.timestamp()) * 1_000_000;
     boolean finalSnapshot = operatorsFinished;
     if (finalSnapshot) {
       firstFinalCheckpointId = Math.min(firstFinalCheckpointId, id);

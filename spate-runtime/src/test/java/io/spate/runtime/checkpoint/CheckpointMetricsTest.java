@@ -52,12 +52,15 @@ class CheckpointMetricsTest {
       coordinator.registerMetrics(group);
       Map<String, Metric> gauges = group.metrics();
       assertThat(gauges).containsOnlyKeys("numberOfCompletedCheckpoints", "numberOfFailedCheckpoints",
-          "lastCheckpointDuration", "lastCheckpointSize", "lastCheckpointFullSize");
+          "lastCheckpointDuration", "lastCheckpointSize", "lastCheckpointFullSize", "numberOfInProgressCheckpoints",
+          "totalNumberOfCheckpoints", "lastCheckpointRestoreTimestamp");
+      assertThat(value(gauges, "lastCheckpointRestoreTimestamp")).isEqualTo(-1);
       assertThat(value(gauges, "numberOfCompletedCheckpoints")).isZero();
       assertThat(value(gauges, "lastCheckpointSize")).isEqualTo(-1);
 
       coordinator.startPeriodicCheckpoints();
       startCheckpoint(coordinator, 1);
+      assertThat(value(gauges, "numberOfInProgressCheckpoints")).isEqualTo(1);
       coordinator.decline(source, 1, DeclineKind.FAILED, "the disk is full");
       assertThat(value(gauges, "numberOfFailedCheckpoints")).isEqualTo(1);
       assertThat(value(gauges, "numberOfCompletedCheckpoints")).isZero();
@@ -69,6 +72,8 @@ class CheckpointMetricsTest {
       assertThat(value(gauges, "lastCheckpointSize")).isEqualTo(100);
       assertThat(value(gauges, "lastCheckpointFullSize")).isEqualTo(300);
       assertThat(value(gauges, "lastCheckpointDuration")).isNotNegative();
+      assertThat(value(gauges, "numberOfInProgressCheckpoints")).isZero();
+      assertThat(value(gauges, "totalNumberOfCheckpoints")).isEqualTo(2);
     }
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.types.logical.BigIntType;
@@ -51,7 +51,7 @@ class ResultSocketTest {
       }
 
       @Override
-      public MetricGroup metricGroup() {
+      public SinkWriterMetricGroup metricGroup() {
         return null;
       }
     };

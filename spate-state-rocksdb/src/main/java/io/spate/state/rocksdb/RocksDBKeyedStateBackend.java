@@ -116,6 +116,10 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
   private final ReentrantReadWriteLock snapshotLock = new ReentrantReadWriteLock();
   /** Column families of a database opened on an incremental snapshot's files, until their state is restored. */
   private final Map<String, ColumnFamilyHandle> openedColumns = new java.util.HashMap<>();
+  /** The column family of each state, for the native metrics, which reporters' threads read. */
+  private final Map<String, ColumnFamilyHandle> metricColumns = new java.util.concurrent.ConcurrentHashMap<>();
+  /** RocksDB's native metrics; null unless the configuration asks for some. */
+  private RocksDBNativeMetrics nativeMetrics;
   /** Takes incremental checkpoints; null when checkpoints are full snapshots. */
   private RocksDBIncrementalSnapshotStrategy incrementalSnapshots;
 
@@ -278,6 +282,29 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
   public void registerTimers(String name, SnapshottableTimers timerService) {
     timers.register(name, timerService, restoredKeySerializer != null ? restoredKeySerializer.restoreSerializer()
         : keySerializer);
+  }
+
+  /** Reports RocksDB's native properties of every state created from now on through {@code metrics}. */
+  void enableNativeMetrics(RocksDBNativeMetrics metrics) {
+    this.nativeMetrics = metrics;
+  }
+
+  /**
+   * The long RocksDB property {@code property} of the column family of state {@code state}, read from a
+   * reporter's thread: 0 for a state without one, once the backend is disposed, or if RocksDB cannot tell.
+   */
+  long nativeProperty(String state, String property) {
+    if (!snapshotLock.readLock().tryLock()) {
+      return 0; // being disposed
+    }
+    try {
+      ColumnFamilyHandle column = metricColumns.get(state);
+      return disposed || column == null ? 0 : db.getLongProperty(column, property);
+    } catch (RocksDBException e) {
+      return 0;
+    } finally {
+      snapshotLock.readLock().unlock();
+    }
   }
 
   /** How many values each aggregating, reducing or engine-owned value state keeps as objects; 0: RocksDB every time. */
@@ -662,6 +689,10 @@ public final class RocksDBKeyedStateBackend<K> implements CheckpointableKeyedSta
     }
     states.put(name, state);
     kinds.put(name, descriptor.getType());
+    metricColumns.put(name, column);
+    if (nativeMetrics != null) {
+      nativeMetrics.register(name);
+    }
     return (S) state;
   }
 

@@ -47,6 +47,10 @@ public final class RocksDBKeyedStateBackendFactory implements KeyedStateBackendF
         parameters.maxParallelism(), parameters.keyGroupRange(), directory, lease, parameters.owner(),
         parameters.clock(), opener);
     backend.setTimerQueueType(conf.get(RocksDBOptions.TIMER_SERVICE_FACTORY));
+    RocksDBNativeMetrics nativeMetrics = RocksDBNativeMetrics.of(conf, parameters.metricGroup(), backend::nativeProperty);
+    if (nativeMetrics != null) {
+      backend.enableNativeMetrics(nativeMetrics);
+    }
     backend.setWriteBackCacheEntries(writeBackCacheEntries(conf));
     if (conf.get(StateBackendOptions.INCREMENTAL_CHECKPOINTS)) {
       backend.enableIncrementalCheckpoints();

@@ -1,7 +1,7 @@
 package io.spate.api.connector.sink;
 
 import io.spate.api.annotation.PublicEvolving;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
 
 /** What a sink writer learns when it is created. */
 @PublicEvolving
@@ -16,8 +16,12 @@ public interface WriterInitContext {
   /** 0 on the first attempt; incremented on every restart. */
   int getAttemptNumber();
 
-  /** The writer's metric group. */
-  MetricGroup metricGroup();
+  /**
+   * The writer's metric group: its operator's group, with the sink metrics of FLIP-33 the writer
+   * counts ({@code numRecordsSend}, {@code numBytesSend}, {@code numRecordsSendErrors}, {@code
+   * currentSendTime}).
+   */
+  SinkWriterMetricGroup metricGroup();
 
   /**
    * Whether the job takes periodic checkpoints: a sink that makes its writes visible only when a

@@ -1,7 +1,7 @@
 package io.spate.api.connector.source;
 
 import io.spate.api.annotation.PublicEvolving;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +21,11 @@ public interface SourceReaderContext {
   /** Sends a custom event to the enumerator. */
   void sendSourceEventToCoordinator(SourceEvent event);
 
-  /** The reader's metric group. */
-  MetricGroup metricGroup();
+  /**
+   * The reader's metric group: its operator's group, with the source metrics of FLIP-33 the reader
+   * counts ({@code numRecordsInErrors}, {@code pendingRecords}, {@code pendingBytes}).
+   */
+  SourceReaderMetricGroup metricGroup();
 
   /**
    * A future that completes once {@code delayNanos} nanoseconds have passed, for a reader that has

@@ -3,7 +3,7 @@ package io.spate.api.connector.sink.lib;
 import io.spate.api.connector.NoOpMetricGroup;
 import io.spate.api.connector.sink.SinkWriter;
 import io.spate.api.connector.sink.WriterInitContext;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
 import java.util.function.LongSupplier;
 
 /** The writer context of one subtask with a clock, and a record context without time, for sink tests. */
@@ -43,7 +43,7 @@ public record TestWriterContext(int subtask, int parallelism, LongSupplier clock
   }
 
   @Override
-  public MetricGroup metricGroup() {
+  public SinkWriterMetricGroup metricGroup() {
     return new NoOpMetricGroup();
   }
 

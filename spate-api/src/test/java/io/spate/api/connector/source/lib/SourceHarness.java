@@ -13,7 +13,7 @@ import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.connector.source.SplitEnumerator;
 import io.spate.api.connector.source.SplitEnumeratorContext;
 import io.spate.api.eventtime.Watermark;
-import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -368,7 +368,7 @@ public final class SourceHarness<T, S extends SourceSplit, E> implements AutoClo
     }
 
     @Override
-    public MetricGroup metricGroup() {
+    public SourceReaderMetricGroup metricGroup() {
       return new NoOpMetricGroup();
     }
   }
