@@ -38,6 +38,7 @@ class ApiArchitectureTest {
       "windowing.time",
       "metrics",
       "metrics.reporter",
+      "metrics.groups",
       "eventtime",
       "serialization",
       "accumulators",

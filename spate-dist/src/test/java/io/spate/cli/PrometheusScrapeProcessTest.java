@@ -140,6 +140,13 @@ class PrometheusScrapeProcessTest {
       List<JsonNode> mapIn = query(prometheusAddress,
           "sum(last_over_time(" + operator + "numRecordsIn{" + ofJob + ",operator_name=\"slowly\"}[10m]))");
       assertThat(mapIn).singleElement().satisfies(sum -> assertThat(value(sum)).isEqualTo((double) RECORDS));
+
+      // The slow map keeps its task busy: per-subtask busy time, a share of each second.
+      List<JsonNode> busy = query(prometheusAddress,
+          "max_over_time(spate_taskmanager_job_task_busyTimeMsPerSecond{" + ofJob + "}[10m])");
+      assertThat(labelValues(busy, "subtask_index")).contains("0", "1");
+      assertThat(busy).allSatisfy(series -> assertThat(value(series)).isBetween(0.0, 1000.0));
+      assertThat(busy).anySatisfy(series -> assertThat(value(series)).isPositive());
     });
 
     List<JsonNode> checkpoints = query(prometheusAddress,

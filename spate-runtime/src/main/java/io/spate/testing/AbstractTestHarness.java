@@ -6,7 +6,7 @@ import io.spate.api.common.OutputTag;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.operators.BoundedOneInput;
 import io.spate.api.operators.InFlightOperator;
 import io.spate.runtime.operators.OperatorContext;

@@ -2,7 +2,7 @@ package io.spate.api.eventtime;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.metrics.MetricGroup;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.util.RelativeClock;
 import java.util.Objects;
 import java.util.function.LongSupplier;

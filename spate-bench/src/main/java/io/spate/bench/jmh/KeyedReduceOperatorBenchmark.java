@@ -50,7 +50,7 @@ public class KeyedReduceOperatorBenchmark {
         new io.spate.runtime.operators.OperatorContext(io.spate.api.common.JobID.generate(), "reduce",
         new io.spate.api.common.TaskInfo("reduce", 0, 1, 128, 0), new io.spate.api.common.ExecutionConfig(conf),
         io.spate.api.common.RuntimeExecutionMode.STREAMING,
-        new io.spate.api.metrics.UnregisteredMetricsGroup(),
+        new io.spate.api.metrics.groups.UnregisteredMetricsGroup(),
         KeyedReduceOperatorBenchmark.class.getClassLoader(), new io.spate.runtime.tasks.TaskProcessingTimeService(), 128,
         io.spate.api.typeinfo.Types.LONG, conf, java.util.OptionalLong.empty(),
         io.spate.runtime.state.snapshot.OperatorSubtaskState.EMPTY), new Output<>() {

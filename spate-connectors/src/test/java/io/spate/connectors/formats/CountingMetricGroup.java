@@ -3,7 +3,7 @@ package io.spate.connectors.formats;
 import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.SimpleCounter;
 import io.spate.api.metrics.Gauge;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -22,7 +22,7 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.file.FileSource;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.operators.WatermarkStatus;
 import io.spate.runtime.operators.OperatorContext;
 import io.spate.runtime.operators.TaskOperatorParameters;

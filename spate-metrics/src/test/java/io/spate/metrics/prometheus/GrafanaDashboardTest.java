@@ -28,13 +28,6 @@ class GrafanaDashboardTest {
   private static final Path METRICS_DOC = Path.of("..", "docs", "metrics.md");
   private static final Pattern METRIC = Pattern.compile("spate_[A-Za-z0-9_:]+");
 
-  /**
-   * Metrics that issue 31 names and its system-metrics part registers and adds to docs/metrics.md in
-   * parallel with the reporters; remove each from here once docs/metrics.md lists it.
-   */
-  private static final Set<String> PENDING_SYSTEM_METRICS = Set.of("busyTimeMsPerSecond",
-      "backPressuredTimeMsPerSecond", "numRestarts");
-
   @BeforeAll
   static void runAJobWithCheckpoints() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
@@ -92,7 +85,7 @@ class GrafanaDashboardTest {
         continue;
       }
       String name = family.substring(family.lastIndexOf('_') + 1);
-      assertThat(doc.contains("`" + name + "`") || PENDING_SYSTEM_METRICS.contains(name))
+      assertThat(doc.contains("`" + name + "`"))
           .as("%s is neither exported by a job (%s) nor listed in docs/metrics.md", family, exported.keySet())
           .isTrue();
     }
@@ -104,7 +97,9 @@ class GrafanaDashboardTest {
     assertThat(exported.get("spate_taskmanager_job_task_operator_numRecordsOut"))
         .filteredOn(labels -> "dashboard".equals(labels.get("job_name")) && "numbers".equals(labels.get("operator_name")))
         .extracting(labels -> labels.get("subtask_index")).containsExactlyInAnyOrder("0", "1");
-    assertThat(exported).containsKeys("spate_taskmanager_job_task_operator_numRecordsIn",
+    assertThat(exported).containsKeys("spate_taskmanager_job_task_busyTimeMsPerSecond",
+        "spate_taskmanager_job_task_backPressuredTimeMsPerSecond", "spate_jobmanager_job_numRestarts",
+        "spate_taskmanager_job_task_operator_numRecordsIn",
         "spate_taskmanager_job_task_numRecordsIn", "spate_jobmanager_job_lastCheckpointDuration",
         "spate_jobmanager_job_lastCheckpointSize", "spate_jobmanager_job_numberOfCompletedCheckpoints",
         "spate_taskmanager_job_task_currentInputWatermark");

@@ -76,7 +76,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
       finishedAccumulators = new java.util.TreeMap<>(java.util.Comparator.<List<Integer>>comparingInt(k -> k.get(0))
           .thenComparingInt(k -> k.get(1)));
   // Where the job's metrics on the JobManager go; set before start().
-  private volatile io.spate.api.metrics.MetricGroup metricGroup = new io.spate.api.metrics.UnregisteredMetricsGroup();
+  private volatile io.spate.api.metrics.MetricGroup metricGroup = new io.spate.api.metrics.groups.UnregisteredMetricsGroup();
 
   /**
    * Creates the JobMaster of {@code job}; {@code onTermination} receives the result, on the JobMaster's

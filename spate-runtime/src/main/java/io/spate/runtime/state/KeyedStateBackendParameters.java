@@ -39,7 +39,7 @@ public record KeyedStateBackendParameters<K>(
       Configuration configuration, String owner, LongSupplier clock, List<KeyedStateHandle> restoreState,
       ClassLoader userClassLoader) {
     this(keyType, maxParallelism, keyGroupRange, configuration, owner, clock, restoreState, userClassLoader,
-        new io.spate.api.metrics.UnregisteredMetricsGroup());
+        new io.spate.api.metrics.groups.UnregisteredMetricsGroup());
   }
 
   /** Parameters for a fresh start, with nothing to restore. */

@@ -134,7 +134,7 @@ class MetricsDocTest {
     reporter.open(new MetricConfig());
     Counter counter = new io.spate.api.metrics.SimpleCounter();
     counter.inc(5);
-    MetricGroup group = new io.spate.api.metrics.UnregisteredMetricsGroup();
+    MetricGroup group = new io.spate.api.metrics.groups.UnregisteredMetricsGroup();
     reporter.notifyOfAddedMetric(counter, "c", group);
     assertThat(reporter.metrics).containsEntry("c", counter);
     reporter.report();

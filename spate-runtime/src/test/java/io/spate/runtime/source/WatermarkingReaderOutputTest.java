@@ -1,7 +1,7 @@
 package io.spate.runtime.source;
 
 import io.spate.api.eventtime.StrategyContext;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.common.OutputTag;

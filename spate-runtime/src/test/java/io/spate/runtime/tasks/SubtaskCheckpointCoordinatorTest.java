@@ -9,7 +9,7 @@ import io.spate.api.common.JobID;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.common.TaskInfo;
 import io.spate.api.configuration.Configuration;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.operators.AbstractStreamOperator;
 import io.spate.api.operators.StateSnapshotContext;
 import io.spate.api.operators.StreamOperator;

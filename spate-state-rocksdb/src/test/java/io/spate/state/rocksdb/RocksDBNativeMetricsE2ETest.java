@@ -9,7 +9,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.RichMapFunction;
 import io.spate.api.metrics.Gauge;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.state.RocksDBOptions;
 import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;

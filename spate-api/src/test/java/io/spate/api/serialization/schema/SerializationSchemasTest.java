@@ -11,7 +11,7 @@ import static org.quicktheories.QuickTheory.qt;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.configuration.Configuration;
 import io.spate.api.metrics.MetricGroup;
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.api.tuple.Tuple2;
 import io.spate.api.typeinfo.InvalidTypesException;
 import io.spate.api.typeinfo.TypeHint;

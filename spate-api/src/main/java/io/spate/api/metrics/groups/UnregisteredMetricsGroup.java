@@ -1,6 +1,13 @@
-package io.spate.api.metrics;
+package io.spate.api.metrics.groups;
 
 import io.spate.api.annotation.PublicEvolving;
+import io.spate.api.metrics.CharacterFilter;
+import io.spate.api.metrics.Counter;
+import io.spate.api.metrics.Gauge;
+import io.spate.api.metrics.Histogram;
+import io.spate.api.metrics.Meter;
+import io.spate.api.metrics.MetricGroup;
+import io.spate.api.metrics.SimpleCounter;
 import java.util.List;
 import java.util.Map;
 
@@ -67,17 +74,17 @@ public class UnregisteredMetricsGroup implements MetricGroup {
   }
 
   /** A source reader's group that reports nothing, for readers driven outside a cluster. */
-  public static io.spate.api.metrics.groups.SourceReaderMetricGroup createSourceReaderMetricGroup() {
+  public static SourceReaderMetricGroup createSourceReaderMetricGroup() {
     return new UnregisteredSourceReaderMetricGroup();
   }
 
   /** A sink writer's group that reports nothing, for writers driven outside a cluster. */
-  public static io.spate.api.metrics.groups.SinkWriterMetricGroup createSinkWriterMetricGroup() {
+  public static SinkWriterMetricGroup createSinkWriterMetricGroup() {
     return new UnregisteredSinkWriterMetricGroup();
   }
 
   private static final class UnregisteredSourceReaderMetricGroup extends UnregisteredMetricsGroup
-      implements io.spate.api.metrics.groups.SourceReaderMetricGroup {
+      implements SourceReaderMetricGroup {
     private final Counter errors = new SimpleCounter();
 
     @Override
@@ -93,7 +100,7 @@ public class UnregisteredMetricsGroup implements MetricGroup {
   }
 
   private static final class UnregisteredSinkWriterMetricGroup extends UnregisteredMetricsGroup
-      implements io.spate.api.metrics.groups.SinkWriterMetricGroup {
+      implements SinkWriterMetricGroup {
     private final Counter errors = new SimpleCounter();
     private final Counter records = new SimpleCounter();
     private final Counter bytes = new SimpleCounter();
