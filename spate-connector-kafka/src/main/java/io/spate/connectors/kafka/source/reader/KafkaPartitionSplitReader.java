@@ -1,7 +1,9 @@
 package io.spate.connectors.kafka.source.reader;
 
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.connectors.base.RecordsBySplits;
 import io.spate.connectors.base.SplitReader;
+import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,11 +46,18 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   // Handed over from the task thread.
   private final AtomicReference<Map<TopicPartition, Long>> offsetsToCommit = new AtomicReference<>();
   private final Map<TopicPartition, Long> committedOffsets = new ConcurrentHashMap<>();
+  private final KafkaSourceReaderMetrics metrics;
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
+    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(new UnregisteredMetricsGroup(), false));
+  }
+
+  KafkaPartitionSplitReader(Properties consumerProperties, int subtask, KafkaSourceReaderMetrics metrics) {
     this.consumer = new KafkaConsumer<>(consumerProperties);
     this.groupId = consumerProperties.getProperty("group.id");
     this.subtask = subtask;
+    this.metrics = metrics;
+    metrics.registerNewConsumerMetrics(consumer.metrics());
   }
 
   @Override
@@ -85,6 +94,8 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     } catch (WakeupException e) {
       return batch.build();
     }
+    // The consumer adds metrics as it goes, such as a partition's records-lag after its first fetch.
+    metrics.registerNewConsumerMetrics(consumer.metrics());
     for (TopicPartition partition : records.partitions()) {
       String splitId = KafkaPartitionSplit.toSplitId(partition);
       Long stop = stoppingOffsets.get(partition);
@@ -158,11 +169,16 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   private void sendCommit(Map<TopicPartition, OffsetAndMetadata> commit, Map<TopicPartition, Long> offsets) {
     consumer.commitAsync(commit, (done, error) -> {
       if (error != null) {
+        metrics.recordFailedCommit();
         LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
             + "monitoring only, and the next completed checkpoint commits again: {}", subtask, offsets, groupId,
             error.toString());
       } else {
-        done.forEach((partition, offset) -> committedOffsets.put(partition, offset.offset()));
+        metrics.recordSucceededCommit();
+        done.forEach((partition, offset) -> {
+          committedOffsets.put(partition, offset.offset());
+          metrics.recordCommittedOffset(partition, offset.offset());
+        });
       }
     });
   }
