@@ -99,8 +99,17 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     for (TopicPartition partition : records.partitions()) {
       String splitId = KafkaPartitionSplit.toSplitId(partition);
       Long stop = stoppingOffsets.get(partition);
-      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        if (stop != null && record.offset() >= stop) {
+      List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(partition);
+      if (partitionRecords.isEmpty()) {
+        continue;
+      }
+      if (stop == null || partitionRecords.get(partitionRecords.size() - 1).offset() < stop) {
+        // The poll's own list, not a copy: this thread parses every record, so it must do no more.
+        batch.addAll(splitId, partitionRecords);
+        continue;
+      }
+      for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
+        if (record.offset() >= stop) {
           break;
         }
         batch.add(splitId, record);
