@@ -2,6 +2,7 @@ package io.spate.connectors.base;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,6 +87,8 @@ public final class RecordsBySplits<E> {
   public static final class Builder<E> {
     private final Map<String, List<E>> elementsBySplit = new LinkedHashMap<>();
     private final Set<String> finishedSplits = new LinkedHashSet<>();
+    /** Splits whose list was handed to {@link #addAll} and is not this builder's to change. */
+    private final Set<String> borrowed = new HashSet<>();
     private int size;
 
     private Builder() {}
@@ -93,9 +96,45 @@ public final class RecordsBySplits<E> {
     /** Adds {@code element}, read from split {@code splitId}. */
     public Builder<E> add(String splitId, E element) {
       Objects.requireNonNull(element, "element");
+      if (!borrowed.isEmpty() && borrowed.contains(splitId)) {
+        ownedList(splitId).add(element);
+        size++;
+        return this;
+      }
       elementsBySplit.computeIfAbsent(Objects.requireNonNull(splitId, "splitId"), id -> new ArrayList<>()).add(element);
       size++;
       return this;
+    }
+
+    /**
+     * Adds {@code elements}, read from split {@code splitId} in this order, without copying them when
+     * they are the split's first: the batch then holds the list itself, which the caller must not
+     * change afterwards (a client's own, unmodifiable batch, such as a Kafka poll's per partition).
+     */
+    public Builder<E> addAll(String splitId, List<E> elements) {
+      Objects.requireNonNull(splitId, "splitId");
+      if (elements.isEmpty()) {
+        return this;
+      }
+      List<E> current = elementsBySplit.get(splitId);
+      if (current == null) {
+        elementsBySplit.put(splitId, elements);
+        borrowed.add(splitId);
+      } else {
+        ownedList(splitId).addAll(elements);
+      }
+      size += elements.size();
+      return this;
+    }
+
+    /** The list of split {@code splitId}'s elements that this builder may add to, copying a borrowed one. */
+    private List<E> ownedList(String splitId) {
+      List<E> current = elementsBySplit.get(splitId);
+      if (borrowed.remove(splitId)) {
+        current = new ArrayList<>(current);
+        elementsBySplit.put(splitId, current);
+      }
+      return current;
     }
 
     /** Marks split {@code splitId} read to its end: no element of it follows this batch. */

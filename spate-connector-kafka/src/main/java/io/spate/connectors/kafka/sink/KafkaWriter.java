@@ -8,6 +8,7 @@ import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.schema.SerializationSchema;
 import io.spate.api.util.UserCodeClassLoader;
 import io.spate.connectors.base.DeliveryGuarantee;
+import io.spate.connectors.kafka.metrics.KafkaClientMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +82,13 @@ final class KafkaWriter<IN>
   private boolean endOfInput;
   /** What the schema asked to run when the writer closes. */
   private final List<Runnable> releaseHooks = new ArrayList<>();
+  /** The current producer's metrics as gauges, or null if {@value #REGISTER_PRODUCER_METRICS} is false. */
+  private final KafkaClientMetrics producerMetrics;
+
+  /** The producer property that turns the mirroring of the producer's metrics off when false. */
+  static final String REGISTER_PRODUCER_METRICS = "register.producer.metrics";
+  /** The writer's metric group of the producer's metrics, as Flink's. */
+  static final String KAFKA_PRODUCER_METRIC_GROUP = "KafkaProducer";
 
   KafkaWriter(DeliveryGuarantee guarantee, Properties producerConfig, String transactionalIdPrefix,
       KafkaRecordSerializationSchema<IN> schema, WriterInitContext context) throws IOException {
@@ -91,6 +99,9 @@ final class KafkaWriter<IN>
     this.parallelism = context.getNumberOfParallelSubtasks();
     this.cluster = new KafkaCluster(producerConfig);
     this.ids = guarantee == DeliveryGuarantee.EXACTLY_ONCE ? new TransactionalIds(transactionalIdPrefix) : null;
+    this.producerMetrics = Boolean.parseBoolean(producerConfig.getProperty(REGISTER_PRODUCER_METRICS, "true").trim())
+        ? new KafkaClientMetrics(context.metricGroup().addGroup(KAFKA_PRODUCER_METRIC_GROUP))
+        : null;
     boolean started = false;
     try {
       openSchema(context);
@@ -107,6 +118,7 @@ final class KafkaWriter<IN>
         producers.prepareAhead();
       } else {
         producer = newProducer();
+        followProducerMetrics();
       }
       started = true;
     } finally {
@@ -144,10 +156,18 @@ final class KafkaWriter<IN>
     return new KafkaProducer<>(props);
   }
 
+  /** Points the producer gauges at the current producer's metrics, registering those not seen before. */
+  private void followProducerMetrics() {
+    if (producerMetrics != null) {
+      producerMetrics.update(producer.metrics());
+    }
+  }
+
   private void beginTransaction() {
     TransactionalProducers.Ready ready = producers.take();
     transactionalId = ready.transactionalId();
     producer = ready.producer();
+    followProducerMetrics();
     try {
       producer.beginTransaction();
     } catch (KafkaException e) {
@@ -231,6 +251,10 @@ final class KafkaWriter<IN>
         producer.flush();
       } catch (KafkaException e) {
         throw new IOException("KafkaSink: flushing subtask " + subtask + " failed: " + e.getMessage(), e);
+      }
+      // The producer adds metrics as it goes (per topic after the first send): mirror new ones.
+      if (producerMetrics != null) {
+        producerMetrics.updateIfChanged(producer.metrics());
       }
     }
     throwIfSendFailed();

@@ -80,12 +80,14 @@ public final class KafkaSource<OUT>
     for (String name : new String[] {
         KafkaSourceOptions.CLIENT_ID_PREFIX.key(),
         KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key(),
-        KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key()}) {
+        KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key(),
+        KafkaSourceOptions.REGISTER_CONSUMER_METRICS.key()}) {
       consumer.remove(name);
     }
     String prefix = KafkaSourceOptions.get(props, KafkaSourceOptions.CLIENT_ID_PREFIX, s -> s);
     consumer.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, prefix + "-" + readerContext.getIndexOfSubtask());
-    return new KafkaSourceReader<>(readerContext, consumer, deserializationSchema, commitsOffsetsOnCheckpoint());
+    return new KafkaSourceReader<>(readerContext, consumer, deserializationSchema, commitsOffsetsOnCheckpoint(),
+        KafkaSourceOptions.get(props, KafkaSourceOptions.REGISTER_CONSUMER_METRICS, Boolean::parseBoolean));
   }
 
   @Override

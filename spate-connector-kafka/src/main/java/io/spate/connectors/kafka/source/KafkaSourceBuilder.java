@@ -195,6 +195,12 @@ public final class KafkaSourceBuilder<OUT> {
             + "' is true, but offsets can only be committed to a consumer group; call setGroupId(...)");
       }
     }
+    String registerMetrics = props.getProperty(KafkaSourceOptions.REGISTER_CONSUMER_METRICS.key());
+    if (registerMetrics != null && !registerMetrics.trim().equalsIgnoreCase("true")
+        && !registerMetrics.trim().equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException("KafkaSource: property '" + KafkaSourceOptions.REGISTER_CONSUMER_METRICS.key()
+          + "' must be true or false, not '" + registerMetrics + "'");
+    }
     checkLong(KafkaSourceOptions.PARTITION_DISCOVERY_INTERVAL_MS.key());
     checkLong(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
     String isolation = props.getProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG);

@@ -38,6 +38,16 @@ public final class KafkaSourceOptions {
           .defaultValue(true)
           .withDescription("Commit the offsets of completed checkpoints to the consumer group (monitoring only).");
 
+  /**
+   * Whether each reader mirrors its Kafka consumer's own metrics (such as {@code records-lag-max})
+   * as gauges in its metric group {@code KafkaSourceReader.KafkaConsumer}; true by default.
+   */
+  public static final ConfigOption<Boolean> REGISTER_CONSUMER_METRICS =
+      ConfigOptions.key("register.consumer.metrics")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription("Register the Kafka consumer's metrics under KafkaSourceReader.KafkaConsumer.");
+
   /** The value of {@code option} among {@code properties}, or its default. */
   static <T> T get(Properties properties, ConfigOption<T> option, java.util.function.Function<String, T> parse) {
     String value = properties.getProperty(option.key());

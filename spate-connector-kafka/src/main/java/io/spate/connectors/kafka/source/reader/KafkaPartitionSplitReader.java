@@ -1,7 +1,9 @@
 package io.spate.connectors.kafka.source.reader;
 
+import io.spate.api.metrics.UnregisteredMetricsGroup;
 import io.spate.connectors.base.RecordsBySplits;
 import io.spate.connectors.base.SplitReader;
+import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,11 +46,18 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   // Handed over from the task thread.
   private final AtomicReference<Map<TopicPartition, Long>> offsetsToCommit = new AtomicReference<>();
   private final Map<TopicPartition, Long> committedOffsets = new ConcurrentHashMap<>();
+  private final KafkaSourceReaderMetrics metrics;
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
+    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(new UnregisteredMetricsGroup(), false));
+  }
+
+  KafkaPartitionSplitReader(Properties consumerProperties, int subtask, KafkaSourceReaderMetrics metrics) {
     this.consumer = new KafkaConsumer<>(consumerProperties);
     this.groupId = consumerProperties.getProperty("group.id");
     this.subtask = subtask;
+    this.metrics = metrics;
+    metrics.registerNewConsumerMetrics(consumer.metrics());
   }
 
   @Override
@@ -85,11 +94,22 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     } catch (WakeupException e) {
       return batch.build();
     }
+    // The consumer adds metrics as it goes, such as a partition's records-lag after its first fetch.
+    metrics.registerNewConsumerMetrics(consumer.metrics());
     for (TopicPartition partition : records.partitions()) {
       String splitId = KafkaPartitionSplit.toSplitId(partition);
       Long stop = stoppingOffsets.get(partition);
-      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        if (stop != null && record.offset() >= stop) {
+      List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(partition);
+      if (partitionRecords.isEmpty()) {
+        continue;
+      }
+      if (stop == null || partitionRecords.get(partitionRecords.size() - 1).offset() < stop) {
+        // The poll's own list, not a copy: this thread parses every record, so it must do no more.
+        batch.addAll(splitId, partitionRecords);
+        continue;
+      }
+      for (ConsumerRecord<byte[], byte[]> record : partitionRecords) {
+        if (record.offset() >= stop) {
           break;
         }
         batch.add(splitId, record);
@@ -158,11 +178,16 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   private void sendCommit(Map<TopicPartition, OffsetAndMetadata> commit, Map<TopicPartition, Long> offsets) {
     consumer.commitAsync(commit, (done, error) -> {
       if (error != null) {
+        metrics.recordFailedCommit();
         LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
             + "monitoring only, and the next completed checkpoint commits again: {}", subtask, offsets, groupId,
             error.toString());
       } else {
-        done.forEach((partition, offset) -> committedOffsets.put(partition, offset.offset()));
+        metrics.recordSucceededCommit();
+        done.forEach((partition, offset) -> {
+          committedOffsets.put(partition, offset.offset());
+          metrics.recordCommittedOffset(partition, offset.offset());
+        });
       }
     });
   }

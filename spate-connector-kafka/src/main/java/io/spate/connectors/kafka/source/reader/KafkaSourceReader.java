@@ -6,6 +6,7 @@ import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.util.UserCodeClassLoader;
 import io.spate.connectors.base.SourceReaderBase;
 import io.spate.connectors.base.SourceReaderOptions;
+import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
 import io.spate.connectors.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplitState;
@@ -35,6 +36,7 @@ public final class KafkaSourceReader<T>
   private final KafkaRecordDeserializationSchema<T> deserializationSchema;
   private final boolean commitOffsetsOnCheckpoint;
   private final SplitReaderHolder splitReader;
+  private final KafkaSourceReaderMetrics metrics;
   private final SortedMap<Long, Map<TopicPartition, Long>> offsetsByCheckpoint = new TreeMap<>();
 
   /** Holds the split reader that the fetcher manager creates, so that commits can reach its consumer. */
@@ -51,7 +53,22 @@ public final class KafkaSourceReader<T>
       Properties consumerProperties,
       KafkaRecordDeserializationSchema<T> deserializationSchema,
       boolean commitOffsetsOnCheckpoint) {
-    this(context, consumerProperties, deserializationSchema, commitOffsetsOnCheckpoint, new SplitReaderHolder());
+    this(context, consumerProperties, deserializationSchema, commitOffsetsOnCheckpoint, true);
+  }
+
+  /**
+   * A reader as {@link #KafkaSourceReader(SourceReaderContext, Properties,
+   * KafkaRecordDeserializationSchema, boolean)} makes, that mirrors the consumer's own metrics in its
+   * metric group only if {@code registerConsumerMetrics}.
+   */
+  public KafkaSourceReader(
+      SourceReaderContext context,
+      Properties consumerProperties,
+      KafkaRecordDeserializationSchema<T> deserializationSchema,
+      boolean commitOffsetsOnCheckpoint,
+      boolean registerConsumerMetrics) {
+    this(context, consumerProperties, deserializationSchema, commitOffsetsOnCheckpoint, new SplitReaderHolder(),
+        new KafkaSourceReaderMetrics(context.metricGroup(), registerConsumerMetrics));
   }
 
   private KafkaSourceReader(
@@ -59,11 +76,12 @@ public final class KafkaSourceReader<T>
       Properties consumerProperties,
       KafkaRecordDeserializationSchema<T> deserializationSchema,
       boolean commitOffsetsOnCheckpoint,
-      SplitReaderHolder holder) {
+      SplitReaderHolder holder,
+      KafkaSourceReaderMetrics metrics) {
     super("kafka",
         () -> {
           KafkaPartitionSplitReader reader =
-              new KafkaPartitionSplitReader(consumerProperties, context.getIndexOfSubtask());
+              new KafkaPartitionSplitReader(consumerProperties, context.getIndexOfSubtask(), metrics);
           holder.reader = reader;
           return reader;
         },
@@ -73,6 +91,7 @@ public final class KafkaSourceReader<T>
     this.deserializationSchema = deserializationSchema;
     this.commitOffsetsOnCheckpoint = commitOffsetsOnCheckpoint;
     this.splitReader = holder;
+    this.metrics = metrics;
   }
 
   @Override
@@ -105,7 +124,9 @@ public final class KafkaSourceReader<T>
 
   @Override
   protected KafkaPartitionSplitState initializedState(KafkaPartitionSplit split) {
-    return new KafkaPartitionSplitState(split);
+    KafkaPartitionSplitState state = new KafkaPartitionSplitState(split);
+    metrics.registerTopicPartition(split.getTopicPartition(), state::getCurrentOffset);
+    return state;
   }
 
   @Override
