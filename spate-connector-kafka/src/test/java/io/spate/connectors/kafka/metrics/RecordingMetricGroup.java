@@ -8,6 +8,8 @@ import io.spate.api.metrics.Meter;
 import io.spate.api.metrics.Metric;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.metrics.SimpleCounter;
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A metric group that keeps every metric registered on it or on its subgroups under its dotted
  * path ({@code KafkaSourceReader.topic.t.partition.0.currentOffset}), for tests to read back. A
- * name registered twice fails, so that a test sees double registration.
+ * name registered twice fails, so that a test sees double registration. It serves as a source
+ * reader's and a sink writer's group alike; their standard counters are registered when first asked for.
  */
-public final class RecordingMetricGroup implements MetricGroup {
+public final class RecordingMetricGroup implements SourceReaderMetricGroup, SinkWriterMetricGroup {
 
   private final Map<String, Metric> metrics;
   private final String prefix;
@@ -47,6 +50,50 @@ public final class RecordingMetricGroup implements MetricGroup {
   /** The paths of every metric registered, sorted. */
   public Set<String> paths() {
     return new TreeSet<>(metrics.keySet());
+  }
+
+  private Counter standardCounter(String name) {
+    return metrics.get(prefix + name) instanceof Counter existing ? existing : counter(name);
+  }
+
+  @Override
+  public Counter getNumRecordsInErrorsCounter() {
+    return standardCounter("numRecordsInErrors");
+  }
+
+  @Override
+  public void setPendingRecordsGauge(Gauge<Long> pendingRecordsGauge) {
+    gauge("pendingRecords", pendingRecordsGauge);
+  }
+
+  @Override
+  public void setPendingBytesGauge(Gauge<Long> pendingBytesGauge) {
+    gauge("pendingBytes", pendingBytesGauge);
+  }
+
+  @Override
+  public Counter getNumRecordsOutErrorsCounter() {
+    return getNumRecordsSendErrorsCounter();
+  }
+
+  @Override
+  public Counter getNumRecordsSendErrorsCounter() {
+    return standardCounter("numRecordsSendErrors");
+  }
+
+  @Override
+  public Counter getNumRecordsSendCounter() {
+    return standardCounter("numRecordsSend");
+  }
+
+  @Override
+  public Counter getNumBytesSendCounter() {
+    return standardCounter("numBytesSend");
+  }
+
+  @Override
+  public void setCurrentSendTimeGauge(Gauge<Long> currentSendTimeGauge) {
+    gauge("currentSendTime", currentSendTimeGauge);
   }
 
   private <M extends Metric> M register(String name, M metric) {

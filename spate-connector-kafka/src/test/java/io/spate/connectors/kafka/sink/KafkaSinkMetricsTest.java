@@ -1,5 +1,6 @@
 package io.spate.connectors.kafka.sink;
 
+import io.spate.api.metrics.groups.SinkWriterMetricGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.connector.sink.WriterInitContext;
@@ -45,7 +46,7 @@ class KafkaSinkMetricsTest {
     return builder.build();
   }
 
-  private static WriterInitContext context(MetricGroup group) {
+  private static WriterInitContext context(RecordingMetricGroup group) {
     TestWriterContext plain = new TestWriterContext(0, 1);
     return new WriterInitContext() {
       @Override
@@ -64,7 +65,7 @@ class KafkaSinkMetricsTest {
       }
 
       @Override
-      public MetricGroup metricGroup() {
+      public SinkWriterMetricGroup metricGroup() {
         return group;
       }
     };

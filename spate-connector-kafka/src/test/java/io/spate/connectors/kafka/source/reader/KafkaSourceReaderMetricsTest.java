@@ -169,7 +169,7 @@ class KafkaSourceReaderMetricsTest {
   }
 
   /** A reader context with the given metric group. */
-  private record Context(MetricGroup metricGroup) implements SourceReaderContext {
+  private record Context(RecordingMetricGroup metricGroup) implements SourceReaderContext {
     @Override
     public int getIndexOfSubtask() {
       return 0;
