@@ -55,7 +55,7 @@ final class FlameGraphRoutes {
           + " on_cpu and off_cpu.");
     }
     if (!enabled) {
-      throw new RestException(503, "Flame graphs are off on this cluster; set " + RestOptions.FLAMEGRAPH_ENABLED.key()
+      throw new RestException(409, "Flame graphs are off on this cluster; set " + RestOptions.FLAMEGRAPH_ENABLED.key()
           + ": true to sample them.");
     }
     responses.reply(ctx, 200, dispatcher.requestJobDetails(jobId)

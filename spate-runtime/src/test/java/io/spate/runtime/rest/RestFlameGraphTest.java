@@ -101,7 +101,7 @@ class RestFlameGraphTest {
       conf.set(RestOptions.BIND_PORT, "0");
       HttpJson http = new HttpJson(cluster.startRestServer(conf).url());
       Response off = http.get("/jobs/0123456789abcdef0123456789abcdef/vertices/1/flamegraph");
-      assertThat(off.status()).isEqualTo(503);
+      assertThat(off.status()).isEqualTo(409);
       assertThat(off.error()).contains("rest.flamegraph.enabled");
     } finally {
       cluster.close();
