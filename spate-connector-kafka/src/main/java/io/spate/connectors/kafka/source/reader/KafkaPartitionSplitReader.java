@@ -1,6 +1,6 @@
 package io.spate.connectors.kafka.source.reader;
 
-import io.spate.api.metrics.UnregisteredMetricsGroup;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.connectors.base.RecordsBySplits;
 import io.spate.connectors.base.SplitReader;
 import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
