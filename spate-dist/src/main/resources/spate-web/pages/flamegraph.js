@@ -1,5 +1,5 @@
 // The flame graph of a vertex as an SVG icicle: the root on top, callees below, widths by samples.
-import {api} from '../lib/api.js';
+import {api, ApiError} from '../lib/api.js';
 import {h, s, fill, notAvailable, formatTime} from '../lib/dom.js';
 import {jobHeader} from '../lib/job-header.js';
 
@@ -23,7 +23,17 @@ export function mount(root, {jobId, vertexId}) {
   return {
     async refresh() {
       header.update(await api.get(`/jobs/${jobId}`));
-      const answer = await api.optional(`/jobs/${jobId}/vertices/${encodeURIComponent(vertexId)}/flamegraph?type=${type}`);
+      let answer;
+      try {
+        answer = await api.optional(`/jobs/${jobId}/vertices/${encodeURIComponent(vertexId)}/flamegraph?type=${type}`);
+      } catch (e) {
+        // 409: flame graphs are off on this cluster; the server's message names the option to set.
+        if (e instanceof ApiError && e.status === 409) {
+          fill(box, h('p', {class: 'note'}, e.message));
+          return;
+        }
+        throw e;
+      }
       if (answer === null) {
         fill(box, notAvailable('The flame graph'));
         return;
