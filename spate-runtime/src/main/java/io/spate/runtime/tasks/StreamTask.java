@@ -19,6 +19,7 @@ import io.spate.runtime.execution.ExecutionAttemptID;
 import io.spate.runtime.execution.ExecutionState;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.StreamNode;
+import io.spate.runtime.metrics.TaskTimeAccount;
 import io.spate.runtime.metrics.groups.OperatorMetricGroup;
 import io.spate.runtime.metrics.groups.TaskMetricGroup;
 import io.spate.runtime.network.InputGate;
@@ -85,7 +86,7 @@ public final class StreamTask implements Tasklet {
   // Whether the end of the input waits for a final checkpoint (checkpointing on, checkpoints after tasks finish).
   private final boolean awaitsFinalCheckpoint;
   // Busy, backpressured and idle time, accounted once per step.
-  private final io.spate.runtime.metrics.TaskTimeAccount time = new io.spate.runtime.metrics.TaskTimeAccount();
+  private final TaskTimeAccount time = new TaskTimeAccount();
   private boolean outputFull; // the current step stopped because the output had no room
 
   private volatile ExecutionState state = ExecutionState.DEPLOYING;
