@@ -41,7 +41,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,9 +57,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("fault-injection")
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
-@Disabled("Not yet seen passing: its two runs, on a machine with a load average above 30, failed before the kill "
-    + "(TaskManagers not registered within the start timeout; then RPCs unanswered for 10 s and no checkpoint "
-    + "completed within 90 s); run it on a quiet machine with -Pfault-injection and remove this")
 class KafkaFinalCheckpointKillProcessClusterTest {
 
   private static final Pattern STARTED = Pattern.compile("REST API at http://([0-9.]+:\\d+)");

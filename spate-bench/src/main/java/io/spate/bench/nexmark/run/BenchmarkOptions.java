@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class BenchmarkOptions {
 
   /** The engines a run may name: Spate and Flink, each with its DataStream and its SQL version, and the baseline. */
-  static final List<String> ENGINES = List.of("spate", "spate-sql", "flink", "flink-sql", "baseline");
+  static final List<String> ENGINES = List.of("spate", "spate-prom", "spate-sql", "flink", "flink-sql", "baseline");
 
   /** The engines run when none are named. */
   static final List<String> DEFAULT_ENGINES = List.of("spate", "flink", "baseline");
@@ -62,7 +62,8 @@ public final class BenchmarkOptions {
         --state hashmap|rocksdb      state backend (default hashmap)
         --checkpoint-interval 10s    checkpoint interval, 0 for none (default 0)
         --engines spate,flink,baseline   engines to run (default these three); also spate-sql and
-                                     flink-sql, the queries' SQL (nexmark-sql/*.sql) on each engine
+                                     flink-sql, the queries' SQL (nexmark-sql/*.sql) on each engine,
+                                     and spate-prom, Spate with a Prometheus reporter scraped each second
         --seed S                     generator seed (default 0)
         --runs R                     runs per query and engine; the report shows medians (default 1)
         --latency-rate EPS           also measure latency with the source paced to EPS events/s,

@@ -116,7 +116,8 @@ public final class BenchmarkReport {
           .append(" | ").append(q.resultCheck())
           .append(" |\n");
     }
-    s.append(summary("Spate/Flink", results, "flink")).append(summary("Spate/baseline", results, "baseline"));
+    s.append(summary("Spate/Flink", results, "flink")).append(summary("Spate/baseline", results, "baseline"))
+        .append(summary("Spate with a Prometheus reporter/Spate", results, "spate-prom", "spate"));
   }
 
   /**

@@ -16,6 +16,7 @@ public final class NexmarkBenchmark {
 
   static final String SPATE_RUNNER = "io.spate.bench.nexmark.run.SpateNexmarkRunner";
   static final String FLINK_RUNNER = "io.spate.bench.nexmark.flink.FlinkNexmarkRunner";
+  static final String SPATE_PROMETHEUS_RUNNER = "io.spate.bench.nexmark.run.SpatePrometheusNexmarkRunner";
   static final String SPATE_SQL_RUNNER = "io.spate.bench.nexmark.run.SpateSqlNexmarkRunner";
   static final String FLINK_SQL_RUNNER = "io.spate.bench.nexmark.flink.FlinkSqlNexmarkRunner";
   static final String BASELINE_RUNNER = "io.spate.bench.nexmark.run.BaselineNexmarkRunner";
@@ -103,6 +104,7 @@ public final class NexmarkBenchmark {
   private static String mainClass(String engine) {
     return switch (engine) {
       case "spate" -> SPATE_RUNNER;
+      case "spate-prom" -> SPATE_PROMETHEUS_RUNNER;
       case "flink" -> FLINK_RUNNER;
       case "spate-sql" -> SPATE_SQL_RUNNER;
       case "flink-sql" -> FLINK_SQL_RUNNER;

@@ -42,6 +42,14 @@ public final class SpateNexmarkRunner {
 
   /** Runs the job in this JVM and returns its measurement. */
   public static RunResult run(RunnerOptions options) throws Exception {
+    return run(options, "spate", null);
+  }
+
+  /**
+   * Runs the job as {@link #run(RunnerOptions)} does, reported as {@code engine}; with a non-null
+   * {@code metrics}, the cluster's metric registry is configured by it (its reporters run).
+   */
+  static RunResult run(RunnerOptions options, String engine, Configuration metrics) throws Exception {
     NexmarkQuery<Object> query = options.nexmarkQuery();
     NexmarkConfiguration configuration = options.configuration();
     StreamExecutionEnvironment env = environment(options);
@@ -69,7 +77,7 @@ public final class SpateNexmarkRunner {
     JobGraph job = JobGraphGenerator.generate(graph);
     // The cluster starts before the clock does, as the Flink runner's MiniCluster does: both time the
     // job from submission to its end.
-    try (MiniCluster cluster = startCluster(graph.configuration(), options.parallelism())) {
+    try (MiniCluster cluster = startCluster(graph.configuration(), options.parallelism(), metrics)) {
       long cpu0 = ProcessMeter.processCpuNanos();
       long t0 = System.nanoTime();
       JobClient client = cluster.submitJob(job).join();
@@ -77,7 +85,7 @@ public final class SpateNexmarkRunner {
       long elapsed = System.nanoTime() - t0;
       long cpu = ProcessMeter.processCpuNanos() - cpu0;
       ResultSummary summary = run.summary();
-      return RunResult.measured("spate", query.name(), options.events(), elapsed, cpu, ProcessMeter.peakRssKiB(),
+      return RunResult.measured(engine, query.name(), options.events(), elapsed, cpu, ProcessMeter.peakRssKiB(),
           summary, options.latency() ? run.latency() : null);
     } finally {
       FoldingSink.close(runId);
@@ -87,9 +95,17 @@ public final class SpateNexmarkRunner {
 
   /** An embedded cluster with one slot per parallel instance: every operator shares the default slot group. */
   static MiniCluster startCluster(Configuration conf, int parallelism) {
+    return startCluster(conf, parallelism, null);
+  }
+
+  /** {@link #startCluster(Configuration, int)} with the metric registry configured by {@code metrics}, if not null. */
+  static MiniCluster startCluster(Configuration conf, int parallelism, Configuration metrics) {
     MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration(1, parallelism,
         conf.get(TaskManagerOptions.WORKER_THREADS), conf.get(TaskManagerOptions.CHANNEL_CAPACITY),
         conf.get(TaskManagerOptions.BATCH_SIZE)));
+    if (metrics != null) {
+      cluster.reportingMetricsWith(metrics);
+    }
     cluster.start();
     return cluster;
   }
