@@ -190,6 +190,11 @@ final class TableImpl implements Table {
       public AggregatedTable aggregate(Expression aggregateFunction) {
         return aggregated(keys, aggregateFunction);
       }
+
+      @Override
+      public io.spate.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        return flatAggregated(keys, tableAggregateFunction);
+      }
     };
   }
 
@@ -202,6 +207,26 @@ final class TableImpl implements Table {
     Named call = Named.of(list(aggregateFunction));
     checkFunctionKind("aggregate", call.expression(), io.spate.table.functions.AggregateFunction.class,
         "an aggregate function");
+    Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
+        + (keys == null ? "" : " GROUP BY " + keys));
+    return fields -> result.select(fields);
+  }
+
+  @Override
+  public io.spate.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+    return flatAggregated(null, tableAggregateFunction);
+  }
+
+  /** As {@link #aggregated}, with a table aggregate function, whose rows the planner's GroupTableAggregate emits. */
+  private io.spate.table.api.FlatAggregateTable flatAggregated(String keys, Expression tableAggregateFunction) {
+    Named call = Named.of(list(tableAggregateFunction));
+    checkFunctionKind("flatAggregate", call.expression(), io.spate.table.functions.TableAggregateFunction.class,
+        "a table aggregate function");
+    java.util.regex.Matcher name = CALLED.matcher(call.expression());
+    if (name.matches() && env.userFunction(name.group(1).replace("``", "`")).isEmpty()) {
+      throw new ValidationException("flatAggregate takes a call of a table aggregate function, but "
+          + name.group(1).replace("``", "`") + " is a built-in function, not one");
+    }
     Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
         + (keys == null ? "" : " GROUP BY " + keys));
     return fields -> result.select(fields);
