@@ -14,11 +14,9 @@ public interface WindowGroupedTable {
   Table select(Expression... fields);
 
   /**
-   * The rows a table aggregate function emits for each window and group; Spate does not run it yet
-   * and fails naming the operation.
+   * The rows the table aggregate function call {@code tableAggregateFunction} emits for each window
+   * and group, once the window closes; close it with {@link FlatAggregateTable#select}, which may
+   * name the window's properties ({@code $("w").start()}).
    */
-  default FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-    throw new TableException("Spate does not support flatAggregate on a window group (a table aggregate function per"
-        + " window) yet; flatAggregate works on groupBy(...) without a window and on a whole table");
-  }
+  FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

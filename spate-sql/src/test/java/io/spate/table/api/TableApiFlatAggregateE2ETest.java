@@ -291,6 +291,27 @@ class TableApiFlatAggregateE2ETest {
   }
 
   @Test
+  void aWindowFlatAggregateEmitsEachWindowsRowsOnceWhenItCloses() {
+    tEnv.executeSql("CREATE TABLE events (id INT, k AS id % 2,"
+        + " ts AS TIMESTAMP '2026-01-01 10:00:00' + id * INTERVAL '20' SECOND, WATERMARK FOR ts AS ts) WITH ("
+        + "'connector' = 'datagen', 'number-of-rows' = '9', 'fields.id.kind' = 'sequence',"
+        + " 'fields.id.start' = '1', 'fields.id.end' = '9')");
+    Table top = tEnv.from("events").window(Tumble.over(Expressions.lit(1).minutes()).on($("ts")).as("w"))
+        .groupBy($("w"), $("k"))
+        .flatAggregate(call(Top2.class, $("id")).as("v", "rank"))
+        .select($("k"), $("w").start().as("minute"), $("v"), $("rank"));
+    assertThat(top.getResolvedSchema().getColumnNames()).containsExactly("k", "minute", "v", "rank");
+    assertThat(top.explain(ExplainDetail.CHANGELOG_MODE)).contains("changelogMode=[I])");
+    java.time.LocalDateTime ten = java.time.LocalDateTime.of(2026, 1, 1, 10, 0);
+    // ids 1-2 are in the minute from 10:00, 3-5 from 10:01, 6-8 from 10:02, 9 from 10:03
+    assertThat(TableResults.rows(top.execute())).containsExactlyInAnyOrder(
+        Row.of(1, ten, 1, 1), Row.of(0, ten, 2, 1),
+        Row.of(1, ten.plusMinutes(1), 5, 1), Row.of(1, ten.plusMinutes(1), 3, 2), Row.of(0, ten.plusMinutes(1), 4, 1),
+        Row.of(0, ten.plusMinutes(2), 8, 1), Row.of(0, ten.plusMinutes(2), 6, 2), Row.of(1, ten.plusMinutes(2), 7, 1),
+        Row.of(1, ten.plusMinutes(3), 9, 1));
+  }
+
+  @Test
   void misuseFailsNamingWhatIsWrong() {
     Table input = values(List.of(Row.of("a", 1)));
     assertThatThrownBy(() -> input.groupBy($("k")).flatAggregate(call(Silent.class, $("v"))))

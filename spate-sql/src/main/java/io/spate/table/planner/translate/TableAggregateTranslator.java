@@ -17,6 +17,7 @@ import io.spate.table.runtime.functions.OpenedFunction;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.EmittedRows;
 import io.spate.table.runtime.operators.aggregate.GroupTableAggFunction;
+import io.spate.table.runtime.operators.aggregate.WindowTableAggFunction;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
@@ -29,7 +30,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
  * Runs a {@link GroupTableAggregate}: the input keyed by the group's fields into a {@link
- * GroupTableAggFunction} that calls the user's table aggregate function. In batch mode it is refused,
+ * GroupTableAggFunction} that calls the user's table aggregate function, or, grouped by a window's start
+ * and end, into a {@link WindowTableAggFunction} that emits once per window. In batch mode it is refused,
  * as Flink runs {@code flatAggregate} in streaming mode only.
  */
 @Internal
@@ -71,8 +73,9 @@ final class TableAggregateTranslator {
     Class<?> accumulatorClass = UserTableAggSqlFunction.accumulatorClass(function);
     Method incremental = UserTableAggSqlFunction.emitMethod(function.getClass(), accumulatorClass,
         "emitUpdateWithRetract", TableAggregateFunction.RetractableCollector.class);
-    Method emit = incremental != null ? incremental : UserTableAggSqlFunction.emitMethod(function.getClass(),
-        accumulatorClass, "emitValue", io.spate.api.functions.Collector.class);
+    Method emitValue = UserTableAggSqlFunction.emitMethod(function.getClass(), accumulatorClass, "emitValue",
+        io.spate.api.functions.Collector.class);
+    Method emit = incremental != null ? incremental : emitValue;
     LogicalType result = sqlFunction.resultType();
     EmittedRows emitted = new EmittedRows(result instanceof RowType row ? row.getFieldNames() : null);
     int[] keys = node.groupSet().toArray();
@@ -83,6 +86,20 @@ final class TableAggregateTranslator {
           SpateTypeFactory.toLogicalType(fields.get(key).getType())));
     }
     RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
+    int windowEnd = WindowColumns.windowEnd(node.getInput(), keys);
+    if (windowEnd >= 0) {
+      if (updatingInput) {
+        throw new TableException("Spate does not support a window's flatAggregate over an updating input");
+      }
+      // A window emits its rows once, so the whole result of emitValue is what it needs.
+      WindowTableAggFunction windowOperator = new WindowTableAggFunction(windowEnd,
+          call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
+          signature.method()), new FunctionInvoker(opened, emitValue != null ? emitValue : emit),
+          accumulatorType(sqlFunction, accumulatorClass), emitted);
+      return translator.translate(node.getInput()).keyBy(new KeyProjection(keys), keyType)
+          .process(windowOperator, StreamTranslator.rowTypeInfo(node.getRowType()))
+          .name("Window" + PlanNodeNames.describe(node));
+    }
     GroupTableAggFunction operator = new GroupTableAggFunction(keys,
         call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
         signature.method()), retract, new FunctionInvoker(opened, emit), incremental != null,
