@@ -2,6 +2,7 @@ package io.spate.table.recovery;
 
 import static io.spate.table.api.Expressions.$;
 import static io.spate.table.api.Expressions.call;
+import static io.spate.table.api.Expressions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.functions.Collector;
@@ -9,6 +10,7 @@ import io.spate.api.tuple.Tuple2;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.table.api.Table;
 import io.spate.table.api.TableEnvironment;
+import io.spate.table.api.Tumble;
 import io.spate.table.functions.TableAggregateFunction;
 import io.spate.table.functions.UserDefinedFunction;
 import java.util.List;
@@ -100,6 +102,33 @@ class TableAggregateRecoveryE2ETest {
     List<String> clean = SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits(
         "incremental-flat-aggregate-" + backend, (run, fail) -> run(backend, run, fail, new IncrementalTop2()));
     assertTopTwoOfEveryKey(SqlRecoveryRuns.finalTable(clean));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aWindowFlatAggregateRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend) throws Exception {
+    List<String> clean = SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits(
+        "window-flat-aggregate-" + backend, (run, fail) -> runWindows(backend, run, fail));
+    // Row n is at n milliseconds: 5 windows of a second, 7 keys each, two rows per key.
+    assertThat(clean).hasSize((int) (ROWS / 1000 * 7 * 2)).allMatch(row -> row.startsWith("+I"));
+  }
+
+  private static ClusterJobClient runWindows(String backend, String run, boolean fail) throws Exception {
+    TableEnvironment tEnv = SqlRecoveryRuns.session(backend);
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
+        + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
+        + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
+        + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
+    tEnv.executeSql("CREATE TABLE tops (k BIGINT, w TIMESTAMP(3), v BIGINT, `rank` INT) WITH ("
+        + "'connector' = 'committed-rows', 'run' = '" + run + "')");
+    Table tops = tEnv.from("numbers")
+        .select($("n").mod(7L).as("k"), $("n").times(37L).mod(1001L).as("v"), $("ts"))
+        .window(Tumble.over(lit(1).seconds()).on($("ts")).as("w"))
+        .groupBy($("w"), $("k"))
+        .flatAggregate(call(Top2.class, $("v")).as("v", "rank"))
+        .select($("k"), $("w").start(), $("v"), $("rank"));
+    tEnv.createTemporaryView("top_two", tops);
+    return SqlRecoveryRuns.runToEnd(tEnv, "INSERT INTO tops SELECT * FROM top_two");
   }
 
   /** Key k holds the values (n * 37) % 1001 of the n with n % 7 = k; the top two of each are near 1000. */

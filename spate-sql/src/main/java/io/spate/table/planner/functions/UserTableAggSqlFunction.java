@@ -17,7 +17,9 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.Optionality;
 
 /**
@@ -35,7 +37,8 @@ public final class UserTableAggSqlFunction extends SqlAggFunction {
 
   private UserTableAggSqlFunction(String name, TableAggregateFunction<?, ?> function,
       List<FunctionSignature> accumulate, LogicalType resultType) {
-    super(name, null, SqlKind.OTHER_FUNCTION, binding -> {
+    // With its identifier, an unparsed call (a view's expanded text) keeps the name quoted.
+    super(name, new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, binding -> {
       SpateTypeFactory types = (SpateTypeFactory) binding.getTypeFactory();
       return types.createTypeWithNullability(types.createFieldTypeFromLogicalType(resultType), true);
     }, null, new SignatureChecker(accumulate), SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false,
