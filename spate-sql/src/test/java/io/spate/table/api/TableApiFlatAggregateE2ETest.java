@@ -12,6 +12,8 @@ import io.spate.api.functions.Collector;
 import io.spate.api.tuple.Tuple2;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.annotation.DataTypeHint;
+import io.spate.table.annotation.FunctionHint;
 import io.spate.table.functions.ScalarFunction;
 import io.spate.table.functions.TableAggregateFunction;
 import io.spate.table.testing.ChangelogFold;
@@ -135,6 +137,44 @@ class TableApiFlatAggregateE2ETest {
       for (int i = 0; i < Math.min(2, values.size()); i++) {
         out.collect(Tuple2.of(values.get(i), i + 1));
       }
+    }
+  }
+
+  /** Each distinct value of a group with how often it came, as rows that a hint types. */
+  @FunctionHint(output = @DataTypeHint("ROW<word STRING, n INT>"))
+  public static class Counts extends TableAggregateFunction<Row, Counts.Accumulator> {
+    /** Each value's count. */
+    public static class Accumulator {
+      public Map<String, Integer> counts = new HashMap<>();
+    }
+
+    @Override
+    public Accumulator createAccumulator() {
+      return new Accumulator();
+    }
+
+    public void accumulate(Accumulator acc, String word) {
+      acc.counts.merge(word, 1, Integer::sum);
+    }
+
+    public void emitValue(Accumulator acc, Collector<Row> out) {
+      acc.counts.forEach((word, n) -> out.collect(Row.of(word, n)));
+    }
+  }
+
+  /** The largest value of a group, as a single column. */
+  public static class Largest extends TableAggregateFunction<Integer, Top2.Accumulator> {
+    @Override
+    public Top2.Accumulator createAccumulator() {
+      return new Top2.Accumulator();
+    }
+
+    public void accumulate(Top2.Accumulator acc, Integer value) {
+      acc.first = acc.first == null ? value : Math.max(acc.first, value);
+    }
+
+    public void emitValue(Top2.Accumulator acc, Collector<Integer> out) {
+      out.collect(acc.first);
     }
   }
 
@@ -309,6 +349,29 @@ class TableApiFlatAggregateE2ETest {
         Row.of(1, ten.plusMinutes(1), 5, 1), Row.of(1, ten.plusMinutes(1), 3, 2), Row.of(0, ten.plusMinutes(1), 4, 1),
         Row.of(0, ten.plusMinutes(2), 8, 1), Row.of(0, ten.plusMinutes(2), 6, 2), Row.of(1, ten.plusMinutes(2), 7, 1),
         Row.of(1, ten.plusMinutes(3), 9, 1));
+  }
+
+  @Test
+  void theColumnsAreTheHintedRowsFieldsOrF0ForSingleValues() {
+    Table words = tEnv.fromValues(DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()),
+        DataTypes.FIELD("w", DataTypes.STRING())), Row.of(1, "x"), Row.of(1, "y"), Row.of(1, "x"), Row.of(2, "z"));
+    Table counted = words.groupBy($("k")).flatAggregate(call(Counts.class, $("w"))).select($("k"), $("word"), $("n"));
+    assertThat(ChangelogFold.fold(TableResults.rows(counted.execute())))
+        .isEqualTo(Map.of(Row.of(1, "x", 2), 1, Row.of(1, "y", 1), 1, Row.of(2, "z", 1), 1));
+    Table largest = values(List.of(Row.of("a", 4), Row.of("a", 6), Row.of("b", 1)))
+        .groupBy($("k")).flatAggregate(call(Largest.class, $("v"))).select($("k"), $("f0"));
+    assertThat(ChangelogFold.fold(TableResults.rows(largest.execute())))
+        .isEqualTo(Map.of(Row.of("a", 6), 1, Row.of("b", 1), 1));
+  }
+
+  @Test
+  void batchModeRefusesFlatAggregateAsFlinkDoes() {
+    TableEnvironment batch = TableEnvironment.create(EnvironmentSettings.inBatchMode());
+    Table input = batch.fromValues(DataTypes.ROW(DataTypes.FIELD("k", DataTypes.STRING()),
+        DataTypes.FIELD("v", DataTypes.INT())), Row.of("a", 1));
+    Table top = input.groupBy($("k")).flatAggregate(call(Top2.class, $("v"))).select($("k"), $("f0"));
+    assertThatThrownBy(top::execute).isInstanceOf(TableException.class)
+        .hasMessageContaining("flatAggregate (the table aggregate Top2(v)) runs in streaming mode only");
   }
 
   @Test

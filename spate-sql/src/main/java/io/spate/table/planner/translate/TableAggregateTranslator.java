@@ -59,6 +59,11 @@ final class TableAggregateTranslator {
       throw new ValidationException("No accumulate method of " + function.functionIdentifier() + " takes the"
           + " arguments of " + node.callSummary() + " " + argumentTypes);
     }
+    int[] keys = node.groupSet().toArray();
+    int windowEnd = WindowColumns.windowEnd(node.getInput(), keys);
+    if (windowEnd >= 0 && updatingInput) {
+      throw new TableException("Spate does not support a window's flatAggregate over an updating input");
+    }
     OpenedFunction opened = new OpenedFunction(function);
     FunctionInvoker retract = null;
     if (updatingInput) {
@@ -78,7 +83,6 @@ final class TableAggregateTranslator {
     Method emit = incremental != null ? incremental : emitValue;
     LogicalType result = sqlFunction.resultType();
     EmittedRows emitted = new EmittedRows(result instanceof RowType row ? row.getFieldNames() : null);
-    int[] keys = node.groupSet().toArray();
     List<RelDataTypeField> fields = inputType.getFieldList();
     List<RowType.RowField> keyFields = new ArrayList<>();
     for (int key : keys) {
@@ -86,11 +90,7 @@ final class TableAggregateTranslator {
           SpateTypeFactory.toLogicalType(fields.get(key).getType())));
     }
     RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
-    int windowEnd = WindowColumns.windowEnd(node.getInput(), keys);
     if (windowEnd >= 0) {
-      if (updatingInput) {
-        throw new TableException("Spate does not support a window's flatAggregate over an updating input");
-      }
       // A window emits its rows once, so the whole result of emitValue is what it needs.
       WindowTableAggFunction windowOperator = new WindowTableAggFunction(windowEnd,
           call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
