@@ -16,4 +16,11 @@ public interface GroupedTable {
    * {@link AggregatedTable#select}.
    */
   AggregatedTable aggregate(Expression aggregateFunction);
+
+  /**
+   * The rows the table aggregate function call {@code tableAggregateFunction} ({@code
+   * call(Top2.class, $("v")).as("v", "rank")}) emits for each group, with the group's keys. Close it
+   * with {@link FlatAggregateTable#select}.
+   */
+  FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

@@ -167,4 +167,10 @@ public interface Table {
 
   /** The rows with the over windows {@code overWindows}, to aggregate over them with {@code select}. */
   OverWindowedTable window(OverWindow... overWindows);
+
+  /**
+   * The rows the table aggregate function call {@code tableAggregateFunction} emits for all rows of
+   * the table as one group, to close with {@link FlatAggregateTable#select}.
+   */
+  FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

@@ -12,4 +12,11 @@ public interface WindowGroupedTable {
    * {@code fields}.
    */
   Table select(Expression... fields);
+
+  /**
+   * The rows the table aggregate function call {@code tableAggregateFunction} emits for each window
+   * and group, once the window closes; close it with {@link FlatAggregateTable#select}, which may
+   * name the window's properties ({@code $("w").start()}).
+   */
+  FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

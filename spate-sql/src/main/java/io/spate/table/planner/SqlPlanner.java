@@ -177,6 +177,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   /** {@code plan} rewritten with Calcite's logical rules: filters pushed down, projections merged, constants folded. */
   public RelNode rewrite(RelNode plan) {
     plan = UpsertSourceNormalization.apply(plan);
+    plan = io.spate.table.planner.translate.TableAggregateRewrite.rewrite(plan);
     HepPlanner planner = new HepPlanner(LOGICAL_REWRITES);
     planner.setRoot(JoinRewrites.apply(plan));
     return io.spate.table.planner.translate.LookupJoins.rewrite(planner.findBestExp());

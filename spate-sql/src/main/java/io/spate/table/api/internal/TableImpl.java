@@ -190,6 +190,11 @@ final class TableImpl implements Table {
       public AggregatedTable aggregate(Expression aggregateFunction) {
         return aggregated(keys, aggregateFunction);
       }
+
+      @Override
+      public io.spate.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        return flatAggregated(keys, tableAggregateFunction);
+      }
     };
   }
 
@@ -205,6 +210,32 @@ final class TableImpl implements Table {
     Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
         + (keys == null ? "" : " GROUP BY " + keys));
     return fields -> result.select(fields);
+  }
+
+  @Override
+  public io.spate.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+    return flatAggregated(null, tableAggregateFunction);
+  }
+
+  /** As {@link #aggregated}, with a table aggregate function, whose rows the planner's GroupTableAggregate emits. */
+  private io.spate.table.api.FlatAggregateTable flatAggregated(String keys, Expression tableAggregateFunction) {
+    Named call = tableAggregateCall(tableAggregateFunction);
+    Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
+        + (keys == null ? "" : " GROUP BY " + keys));
+    return fields -> result.select(fields);
+  }
+
+  /** The call of {@code flatAggregate}, checked to call a user's table aggregate function. */
+  private Named tableAggregateCall(Expression tableAggregateFunction) {
+    Named call = Named.of(list(tableAggregateFunction));
+    checkFunctionKind("flatAggregate", call.expression(), io.spate.table.functions.TableAggregateFunction.class,
+        "a table aggregate function");
+    java.util.regex.Matcher name = CALLED.matcher(call.expression());
+    if (name.matches() && env.userFunction(name.group(1).replace("``", "`")).isEmpty()) {
+      throw new ValidationException("flatAggregate takes a call of a table aggregate function, but "
+          + name.group(1).replace("``", "`") + " is a built-in function, not one");
+    }
+    return call;
   }
 
   @Override
@@ -336,7 +367,54 @@ final class TableImpl implements Table {
 
   @Override
   public GroupWindowedTable window(GroupWindow window) {
-    return keys -> selection -> windowed(window, keys, selection);
+    return keys -> new io.spate.table.api.WindowGroupedTable() {
+      @Override
+      public Table select(Expression... selection) {
+        return windowed(window, keys, selection);
+      }
+
+      @Override
+      public io.spate.table.api.FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        return windowFlatAggregated(window, keys, tableAggregateFunction);
+      }
+    };
+  }
+
+  /**
+   * A table aggregate per window and group: the rows it emits once each window closes, with the
+   * window's start and end (for the window's properties in {@code select}) and the keys.
+   */
+  private io.spate.table.api.FlatAggregateTable windowFlatAggregated(GroupWindow window, Expression[] keys,
+      Expression tableAggregateFunction) {
+    String alias = SqlLiterals.identifier(window.getAlias());
+    List<String> groups = new ArrayList<>(List.of("window_start", "window_end"));
+    boolean byWindow = false;
+    for (Expression key : keys) {
+      if (key.asSerializableString().equals(alias)) {
+        byWindow = true;
+      } else {
+        groups.add(list(key));
+      }
+    }
+    if (!byWindow) {
+      throw new ValidationException("A windowed table must be grouped by its window: groupBy($(\"" + window.getAlias()
+          + "\"), ...)");
+    }
+    Named call = tableAggregateCall(tableAggregateFunction);
+    String view = env.unnamedTableName();
+    env.createTemporaryView(view, this);
+    TableImpl result = (TableImpl) flattened(String.join(", ", groups) + ", ", call, " FROM TABLE("
+        + window.tableFunction(SqlLiterals.identifier(view)) + ") GROUP BY " + String.join(", ", groups));
+    return fields -> {
+      List<String> selected = new ArrayList<>();
+      for (Expression field : fields) {
+        String text = WindowReference.resolve(field.asSerializableString(), window.getAlias());
+        WindowReference.checkResolved(text);
+        env.registerInlineFunctions(text);
+        selected.add(text);
+      }
+      return derived("SELECT " + String.join(", ", selected) + " FROM (" + result.query.text() + ") AS `t`");
+    };
   }
 
   private Table windowed(GroupWindow window, Expression[] keys, Expression[] selection) {

@@ -68,6 +68,9 @@ public final class UserFunctionOperatorTable implements SqlOperatorTable {
     if (function instanceof TableFunction<?> table) {
       return UserTableSqlFunction.of(name, table);
     }
+    if (function instanceof io.spate.table.functions.TableAggregateFunction<?, ?> tableAggregate) {
+      return UserTableAggSqlFunction.of(name, tableAggregate);
+    }
     throw new ValidationException("Spate SQL cannot call the function " + name + " (" + function.getClass().getName()
         + ") yet: it runs ScalarFunction, TableFunction and AggregateFunction classes");
   }

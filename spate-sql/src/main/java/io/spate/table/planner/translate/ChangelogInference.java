@@ -127,6 +127,11 @@ public final class ChangelogInference {
       }
       return isInsertOnly(aggregate.getInput()) ? UPDATES : ChangelogMode.all();
     }
+    if (node instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
+      return WindowColumns.windowEnd(tableAggregate.getInput(), tableAggregate.groupSet().toArray()) >= 0
+          ? ChangelogMode.insertOnly() // a window's rows, once
+          : INSERTS_AND_DELETES; // a key's earlier rows deleted, its new ones inserted
+    }
     if (node instanceof LocalGroupAggregate) {
       return ChangelogMode.insertOnly(); // accumulators, inserted once per key and mini-batch
     }

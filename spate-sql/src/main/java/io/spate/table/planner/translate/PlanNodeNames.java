@@ -36,6 +36,10 @@ public final class PlanNodeNames {
     if (node instanceof GlobalGroupAggregate global) {
       return "Global" + aggregate(global.aggregate());
     }
+    if (node instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
+      return "GroupTableAggregate(groupBy=[" + String.join(", ", tableAggregate.keyNames()) + "], select=["
+          + tableAggregate.select() + "])";
+    }
     if (node instanceof ChangelogNormalize normalize) {
       return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";
     }

@@ -152,6 +152,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalValues values) {
       return values(values);
     }
+    if (plan instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
+      return TableAggregateTranslator.translate(this, tableAggregate);
+    }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return new WindowTranslator(this).aggregate(aggregate);
     }
