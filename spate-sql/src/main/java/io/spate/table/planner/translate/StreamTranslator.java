@@ -82,15 +82,16 @@ import org.apache.calcite.rex.RexProgram;
 @Internal
 public final class StreamTranslator {
 
-  private final StreamExecutionEnvironment env;
-  private final SqlPlanner planner;
+  final StreamExecutionEnvironment env;
+  final SqlPlanner planner;
   final ReadableConfig config;
   private final ClassLoader classLoader;
   final ExprCompiler compiler;
-  private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
+  final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
-  private int sources;
+  int sources;
   private final SharedScans sharedScans = new SharedScans();
+  private final ScanCalcFusion scanCalcFusion = new ScanCalcFusion(this);
 
   /**
    * A translator into {@code env}'s job, with the session's {@code config} and local time zone;
@@ -109,6 +110,9 @@ public final class StreamTranslator {
 
   /** The stream of {@code plan}'s rows. */
   public DataStream<Row> translate(RelNode plan) {
+    if (scanCalcFusion.handles(plan)) {
+      return scanCalcFusion.translate(plan);
+    }
     if (plan instanceof TableScan scan) {
       return sharedScans.scan(scan, this::scan);
     }
