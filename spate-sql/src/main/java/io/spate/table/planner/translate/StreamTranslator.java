@@ -82,16 +82,15 @@ import org.apache.calcite.rex.RexProgram;
 @Internal
 public final class StreamTranslator {
 
-  final StreamExecutionEnvironment env;
-  final SqlPlanner planner;
+  private final StreamExecutionEnvironment env;
+  private final SqlPlanner planner;
   final ReadableConfig config;
   private final ClassLoader classLoader;
   final ExprCompiler compiler;
-  final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
+  private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
-  int sources;
+  private int sources;
   private final SharedScans sharedScans = new SharedScans();
-  private final ScanCalcFusion scanCalcFusion = new ScanCalcFusion(this);
 
   /**
    * A translator into {@code env}'s job, with the session's {@code config} and local time zone;
@@ -110,9 +109,6 @@ public final class StreamTranslator {
 
   /** The stream of {@code plan}'s rows. */
   public DataStream<Row> translate(RelNode plan) {
-    if (scanCalcFusion.handles(plan)) {
-      return scanCalcFusion.translate(plan);
-    }
     if (plan instanceof TableScan scan) {
       return sharedScans.scan(scan, this::scan);
     }
