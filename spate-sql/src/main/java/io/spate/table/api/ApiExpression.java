@@ -555,4 +555,161 @@ public final class ApiExpression implements Expression {
   private ApiExpression windowProperty(String column) {
     return sql(WindowReference.PREFIX + sql + "." + column);
   }
+
+  // Flink's built-in scalar functions of issue 30, in the order of docs/sql/functions.md.
+
+  /** {@code LPAD(this, length, pad)}: left-padded with {@code pad} to {@code length} characters, or cut to them. */
+  public ApiExpression lpad(Object length, Object pad) {
+    return function("LPAD", length, pad);
+  }
+
+  /** {@code RPAD(this, length, pad)}: right-padded with {@code pad} to {@code length} characters, or cut to them. */
+  public ApiExpression rpad(Object length, Object pad) {
+    return function("RPAD", length, pad);
+  }
+
+  /** {@code REPEAT(this, times)}. */
+  public ApiExpression repeat(Object times) {
+    return function("REPEAT", times);
+  }
+
+  /** {@code REVERSE(this)}. */
+  public ApiExpression reverse() {
+    return function("REVERSE");
+  }
+
+  /** {@code LEFT(this, length)}: the first {@code length} characters. */
+  public ApiExpression left(Object length) {
+    return function("LEFT", length);
+  }
+
+  /** {@code RIGHT(this, length)}: the last {@code length} characters. */
+  public ApiExpression right(Object length) {
+    return function("RIGHT", length);
+  }
+
+  /** {@code LOCATE(this, haystack)}: where this first occurs in {@code haystack}, from 1; 0 if nowhere. */
+  public ApiExpression locate(Object haystack) {
+    return function("LOCATE", haystack);
+  }
+
+  /** {@code LOCATE(this, haystack, from)}: as {@link #locate(Object)}, searching from position {@code from}. */
+  public ApiExpression locate(Object haystack, Object from) {
+    return function("LOCATE", haystack, from);
+  }
+
+  /** {@code INSTR(this, needle)}: where {@code needle} first occurs in this, from 1; 0 if nowhere. */
+  public ApiExpression instr(Object needle) {
+    return function("INSTR", needle);
+  }
+
+  /** {@code CHR(this)}: the character of this code (modulo 256). */
+  public ApiExpression chr() {
+    return function("CHR");
+  }
+
+  /** {@code HEX(this)}: an integer or the UTF-8 bytes of a string in hexadecimal digits. */
+  public ApiExpression hex() {
+    return function("HEX");
+  }
+
+  /** {@code BIN(this)}: an integer in binary digits. */
+  public ApiExpression bin() {
+    return function("BIN");
+  }
+
+  /** {@code TO_BASE64(this)}. */
+  public ApiExpression toBase64() {
+    return function("TO_BASE64");
+  }
+
+  /** {@code FROM_BASE64(this)}. */
+  public ApiExpression fromBase64() {
+    return function("FROM_BASE64");
+  }
+
+  /** {@code MD5(this)}: 32 hexadecimal digits. */
+  public ApiExpression md5() {
+    return function("MD5");
+  }
+
+  /** {@code SHA1(this)}: 40 hexadecimal digits. */
+  public ApiExpression sha1() {
+    return function("SHA1");
+  }
+
+  /** {@code SHA224(this)}. */
+  public ApiExpression sha224() {
+    return function("SHA224");
+  }
+
+  /** {@code SHA256(this)}: 64 hexadecimal digits. */
+  public ApiExpression sha256() {
+    return function("SHA256");
+  }
+
+  /** {@code SHA384(this)}. */
+  public ApiExpression sha384() {
+    return function("SHA384");
+  }
+
+  /** {@code SHA512(this)}. */
+  public ApiExpression sha512() {
+    return function("SHA512");
+  }
+
+  /** {@code SHA2(this, hashLength)}: the SHA-2 hash of 224, 256, 384 or 512 bits. */
+  public ApiExpression sha2(Object hashLength) {
+    return function("SHA2", hashLength);
+  }
+
+  /** {@code STR_TO_MAP(this)}: entries split at {@code ,}, keys and values at {@code =}. */
+  public ApiExpression strToMap() {
+    return function("STR_TO_MAP");
+  }
+
+  /** {@code STR_TO_MAP(this, listDelimiter, keyValueDelimiter)}, the delimiters being regular expressions. */
+  public ApiExpression strToMap(Object listDelimiter, Object keyValueDelimiter) {
+    return function("STR_TO_MAP", listDelimiter, keyValueDelimiter);
+  }
+
+  /** {@code REGEXP(this, regex)}: whether some part of this matches {@code regex}. */
+  public ApiExpression regexp(Object regex) {
+    return function("REGEXP", regex);
+  }
+
+  /** {@code this SIMILAR TO pattern}. */
+  public ApiExpression similar(Object pattern) {
+    return sql("(" + sql + " SIMILAR TO " + operand(pattern) + ")");
+  }
+
+  /** {@code LOG(this, x)}: the logarithm of {@code x} to the base this. */
+  public ApiExpression log(Object x) {
+    return function("LOG", x);
+  }
+
+  /** {@code LOG(this)}: the natural logarithm. */
+  public ApiExpression log() {
+    return function("LOG");
+  }
+
+  /** {@code LOG2(this)}. */
+  public ApiExpression log2() {
+    return function("LOG2");
+  }
+
+  /** {@code ARRAY_CONTAINS(this, needle)}: whether this array has an element equal to {@code needle}. */
+  public ApiExpression arrayContains(Object needle) {
+    return function("ARRAY_CONTAINS", needle);
+  }
+
+  /** {@code ARRAY_DISTINCT(this)}: this array's elements once each, in the order they first occur. */
+  public ApiExpression arrayDistinct() {
+    return function("ARRAY_DISTINCT");
+  }
+
+  /** {@code CARDINALITY(this)}: the number of elements of this array or entries of this map. */
+  public ApiExpression cardinality() {
+    return function("CARDINALITY");
+  }
 }

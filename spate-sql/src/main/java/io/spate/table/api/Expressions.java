@@ -231,4 +231,36 @@ public final class Expressions {
     }
     return ApiExpression.sql(text.append(')').toString());
   }
+
+  /** {@code GREATEST(a, b, ...)}: the greatest value, in the arguments' common type; NULL if any argument is. */
+  public static ApiExpression greatest(Object first, Object... more) {
+    return ApiExpression.sql("GREATEST(" + operands(first, more) + ")");
+  }
+
+  /** {@code LEAST(a, b, ...)}: the least value, in the arguments' common type; NULL if any argument is. */
+  public static ApiExpression least(Object first, Object... more) {
+    return ApiExpression.sql("LEAST(" + operands(first, more) + ")");
+  }
+
+  /** {@code MAP[key, value, ...]}: a map of the pairs, a later key winning. */
+  public static ApiExpression map(Object key, Object value, Object... more) {
+    return ApiExpression.sql("MAP[" + operands(key, prepend(value, more)) + "]");
+  }
+
+  /** {@code NOW()}: the current instant, for each record. */
+  public static ApiExpression now() {
+    return ApiExpression.sql("NOW()");
+  }
+
+  /** {@code CURRENT_ROW_TIMESTAMP()}: the current instant, for each record. */
+  public static ApiExpression currentRowTimestamp() {
+    return ApiExpression.sql("CURRENT_ROW_TIMESTAMP()");
+  }
+
+  private static Object[] prepend(Object first, Object[] more) {
+    Object[] all = new Object[1 + more.length];
+    all[0] = first;
+    System.arraycopy(more, 0, all, 1, more.length);
+    return all;
+  }
 }

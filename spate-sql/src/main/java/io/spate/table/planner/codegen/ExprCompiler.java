@@ -219,6 +219,9 @@ public final class ExprCompiler {
     if (JsonCallCompiler.handles(call)) {
       return new JsonCallCompiler(this, zone).compile(call);
     }
+    if (BuiltInCallCompiler.handles(call)) {
+      return new BuiltInCallCompiler(this).compile(call);
+    }
     ValueType type = ValueTypes.of(call.getType());
     List<RexNode> operands = call.getOperands();
     SqlKind kind = call.getKind();
@@ -517,6 +520,9 @@ public final class ExprCompiler {
         };
       }
       case "UNIX_TIMESTAMP": {
+        if (args.isEmpty()) {
+          return row -> java.time.Instant.now().getEpochSecond();
+        }
         ZoneId sessionZone = zone;
         PatternCache<DateTimeFormatter> formats = args.size() > 1
             ? patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p)) : defaultFormatter();

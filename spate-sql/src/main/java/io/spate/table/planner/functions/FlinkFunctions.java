@@ -74,10 +74,13 @@ public final class FlinkFunctions {
       OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER),
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)));
 
-  /** {@code UNIX_TIMESTAMP(string [, 'pattern'])}: seconds since the epoch of the time the string gives. */
-  public static final SqlFunction UNIX_TIMESTAMP = function("UNIX_TIMESTAMP", FlinkFunctions::bigint,
-      OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER),
-          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)));
+  /**
+   * {@code UNIX_TIMESTAMP([string [, 'pattern']])}: seconds since the epoch of the time the string gives,
+   * or of now (per record) without arguments.
+   */
+  public static final SqlFunction UNIX_TIMESTAMP = BuiltInFunction.perRecord("UNIX_TIMESTAMP", FlinkFunctions::bigint,
+      OperandTypes.or(OperandTypes.NILADIC, OperandTypes.family(SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)), SqlFunctionCategory.TIMEDATE);
 
   /** {@code TRY_CAST(value AS type)}: the cast, or NULL where it would fail (Calcite's, from its library). */
   public static final SqlOperator TRY_CAST = org.apache.calcite.sql.fun.SqlLibraryOperators.TRY_CAST;
@@ -112,7 +115,12 @@ public final class FlinkFunctions {
 
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {
-    return SqlOperatorTables.chain(SqlOperatorTables.of(ALL), SqlOperatorTables.of(LIBRARY));
+    return SqlOperatorTables.chain(SqlOperatorTables.of(ALL), SqlOperatorTables.of(LIBRARY),
+        SqlOperatorTables.of(StringBuiltInFunctions.operators()),
+        SqlOperatorTables.of(ConditionalBuiltInFunctions.operators()),
+        SqlOperatorTables.of(MathBuiltInFunctions.operators()),
+        SqlOperatorTables.of(TimeBuiltInFunctions.operators()),
+        SqlOperatorTables.of(CollectionBuiltInFunctions.operators()));
   }
 
   private static SqlFunction function(String name, SqlReturnTypeInference returnType,
