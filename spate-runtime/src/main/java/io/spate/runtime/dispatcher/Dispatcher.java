@@ -39,6 +39,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
   // The last details of ended jobs, kept as long as their results; plain data, no job code.
   private final Map<JobID, CompletableFuture<JobDetails>> endedDetails = new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot>> endedCheckpointStats =
+      new HashMap<>();
   private int jobMasterCounter;
   private volatile boolean closing;
 
@@ -120,6 +122,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       if (jobMaster != null) {
         // Asked before close(), which still answers the calls already queued.
         endedDetails.put(result.jobId(), jobMaster.requestJobDetails());
+        endedCheckpointStats.put(result.jobId(), jobMaster.requestCheckpointStatsSnapshot());
         // Close off the JobMaster's own thread: close() waits for that thread to end.
         Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
         closer.setDaemon(true);
@@ -136,6 +139,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         it.remove();
         submissions.remove(entry.getKey());
         endedDetails.remove(entry.getKey());
+        endedCheckpointStats.remove(entry.getKey());
       }
     }
   }
@@ -211,6 +215,22 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return result.thenApply(JobResult::checkpoints);
       }
       return jobMaster.requestCheckpointStatistics();
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(
+      JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestCheckpointStatsSnapshot();
+      }
+      CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> ended = endedCheckpointStats.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
     }).thenCompose(f -> f);
   }
 

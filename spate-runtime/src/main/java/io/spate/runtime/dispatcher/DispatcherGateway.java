@@ -33,6 +33,12 @@ public interface DispatcherGateway extends RpcGateway {
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId);
 
+  /**
+   * The details of the job's latest checkpoints, its latest savepoint, and its checkpointing settings (for an
+   * ended job, as they stood when it ended).
+   */
+  CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(JobID jobId);
+
   /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId);
 

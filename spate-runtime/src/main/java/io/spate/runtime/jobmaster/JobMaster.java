@@ -177,6 +177,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             checkpointSettings.afterTasksFinish()),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, failover::handleFailure, completedCheckpoints);
     checkpoints.registerMetrics(metricGroup);
+    checkpoints.keepDetailsOf(job.configuration().get(io.spate.api.configuration.WebOptions.CHECKPOINTS_HISTORY_SIZE));
     statusMetrics.register(metricGroup, failover::restarts);
     CheckpointMetadata initial;
     try {
@@ -404,6 +405,15 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @Override
   public CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics() {
     return callAsync(view::checkpointStatistics);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot() {
+    String backend = job.configuration().get(io.spate.api.configuration.StateBackendOptions.STATE_BACKEND);
+    return callAsync(() -> checkpoints == null
+        ? new io.spate.runtime.checkpoint.CheckpointStatsSnapshot(List.of(), null, 0, 0, 0, checkpointSettings,
+            backend)
+        : checkpoints.statsSnapshot(backend));
   }
 
   @Override
