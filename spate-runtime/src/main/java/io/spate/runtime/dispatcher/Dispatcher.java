@@ -41,6 +41,8 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final Map<JobID, CompletableFuture<JobDetails>> endedDetails = new HashMap<>();
   private final Map<JobID, CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot>> endedCheckpointStats =
       new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators>> endedAccumulators =
+      new HashMap<>();
   private int jobMasterCounter;
   private volatile boolean closing;
 
@@ -123,6 +125,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         // Asked before close(), which still answers the calls already queued.
         endedDetails.put(result.jobId(), jobMaster.requestJobDetails());
         endedCheckpointStats.put(result.jobId(), jobMaster.requestCheckpointStatsSnapshot());
+        endedAccumulators.put(result.jobId(), jobMaster.requestAccumulators());
         // Close off the JobMaster's own thread: close() waits for that thread to end.
         Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
         closer.setDaemon(true);
@@ -140,6 +143,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         submissions.remove(entry.getKey());
         endedDetails.remove(entry.getKey());
         endedCheckpointStats.remove(entry.getKey());
+        endedAccumulators.remove(entry.getKey());
       }
     }
   }
@@ -227,6 +231,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return jobMaster.requestCheckpointStatsSnapshot();
       }
       CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> ended = endedCheckpointStats.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> requestAccumulators(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestAccumulators();
+      }
+      CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> ended = endedAccumulators.get(jobId);
       if (ended == null) {
         throw new UnknownJobException(jobId);
       }

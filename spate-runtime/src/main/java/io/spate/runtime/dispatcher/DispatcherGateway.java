@@ -39,6 +39,9 @@ public interface DispatcherGateway extends RpcGateway {
    */
   CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(JobID jobId);
 
+  /** The job's user accumulators: current values while it runs, final values once it ended. */
+  CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> requestAccumulators(JobID jobId);
+
   /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId);
 

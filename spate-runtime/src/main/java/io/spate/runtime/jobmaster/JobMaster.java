@@ -417,6 +417,32 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @Override
+  public CompletableFuture<JobAccumulators> requestAccumulators() {
+    return callAsync(() -> {
+      var finished = new java.util.LinkedHashMap<>(finishedAccumulators);
+      List<CompletableFuture<List<io.spate.runtime.taskexecutor.gateway.SubtaskAccumulators>>> running =
+          new java.util.ArrayList<>();
+      ExecutionGraph graph = scheduler.executionGraph();
+      java.util.Set<io.spate.runtime.taskexecutor.gateway.TaskExecutorGateway> asked = new java.util.LinkedHashSet<>();
+      if (graph != null) {
+        for (Execution execution : graph.executions()) {
+          if (execution.taskExecutor != null && !execution.state.isTerminal() && asked.add(execution.taskExecutor)) {
+            running.add(execution.taskExecutor.requestAccumulators(job.jobId())
+                .exceptionally(failure -> List.of()));
+          }
+        }
+      }
+      return CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+        AccumulatorCollector collector = new AccumulatorCollector();
+        running.forEach(answer -> collector.addAll(answer.join()));
+        // Added last: the final value of a subtask that finished meanwhile wins over its current one.
+        finished.forEach((subtask, accumulators) -> collector.add(subtask.get(0), subtask.get(1), accumulators));
+        return collector.collect();
+      });
+    }).thenCompose(f -> f);
+  }
+
+  @Override
   public CompletableFuture<RestoredCheckpoint> requestLatestRestore() {
     return callAsync(view::latestRestore);
   }

@@ -34,6 +34,9 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
   /** The details of the job's latest checkpoints, its latest savepoint, and its checkpointing settings. */
   CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot();
 
+  /** The job's user accumulators: current values of running subtasks, final values of finished ones. */
+  CompletableFuture<JobAccumulators> requestAccumulators();
+
   /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore();
 
