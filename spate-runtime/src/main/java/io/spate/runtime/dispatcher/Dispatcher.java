@@ -43,6 +43,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       new HashMap<>();
   private final Map<JobID, CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators>> endedAccumulators =
       new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo>> endedConfigs = new HashMap<>();
   private int jobMasterCounter;
   private volatile boolean closing;
 
@@ -126,6 +127,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         endedDetails.put(result.jobId(), jobMaster.requestJobDetails());
         endedCheckpointStats.put(result.jobId(), jobMaster.requestCheckpointStatsSnapshot());
         endedAccumulators.put(result.jobId(), jobMaster.requestAccumulators());
+        endedConfigs.put(result.jobId(), jobMaster.requestJobConfig());
         // Close off the JobMaster's own thread: close() waits for that thread to end.
         Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
         closer.setDaemon(true);
@@ -144,6 +146,7 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         endedDetails.remove(entry.getKey());
         endedCheckpointStats.remove(entry.getKey());
         endedAccumulators.remove(entry.getKey());
+        endedConfigs.remove(entry.getKey());
       }
     }
   }
@@ -231,6 +234,21 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return jobMaster.requestCheckpointStatsSnapshot();
       }
       CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> ended = endedCheckpointStats.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> requestJobConfig(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestJobConfig();
+      }
+      CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> ended = endedConfigs.get(jobId);
       if (ended == null) {
         throw new UnknownJobException(jobId);
       }

@@ -39,6 +39,9 @@ public interface DispatcherGateway extends RpcGateway {
    */
   CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(JobID jobId);
 
+  /** The job's execution configuration (for an ended job, as it ran). */
+  CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> requestJobConfig(JobID jobId);
+
   /** The job's user accumulators: current values while it runs, final values once it ended. */
   CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> requestAccumulators(JobID jobId);
 

@@ -417,6 +417,24 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   }
 
   @Override
+  public CompletableFuture<JobConfigInfo> requestJobConfig() {
+    return callAsync(() -> {
+      String restarts;
+      try {
+        restarts = io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory.create(job.configuration())
+            .toString();
+      } catch (RuntimeException e) {
+        restarts = "not valid: " + e.getMessage();
+      }
+      io.spate.api.common.ExecutionConfig execution = job.executionConfig();
+      return new JobConfigInfo(job.jobName(),
+          job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH ? "BATCH" : "PIPELINED", restarts,
+          execution.getParallelism(), execution.isObjectReuseEnabled(),
+          new java.util.TreeMap<>(execution.getGlobalJobParameters().toMap()));
+    });
+  }
+
+  @Override
   public CompletableFuture<JobAccumulators> requestAccumulators() {
     return callAsync(() -> {
       var finished = new java.util.LinkedHashMap<>(finishedAccumulators);

@@ -37,6 +37,9 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
   /** The job's user accumulators: current values of running subtasks, final values of finished ones. */
   CompletableFuture<JobAccumulators> requestAccumulators();
 
+  /** The job's execution configuration. */
+  CompletableFuture<JobConfigInfo> requestJobConfig();
+
   /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore();
 

@@ -43,6 +43,7 @@ final class JobRoutes {
     routes.patch("/jobs/{jobid}", this::cancel);
     routes.get("/jobs/{jobid}/checkpoints", this::checkpoints);
     routes.get("/jobs/{jobid}/exceptions", this::exceptions);
+    routes.get("/jobs/{jobid}/config", this::config);
     routes.post("/jobs/{jobid}/savepoints", this::triggerSavepoint);
     routes.get("/jobs/{jobid}/savepoints/{requestid}", this::savepointStatus);
     routes.post("/jobs/{jobid}/stop", this::stopWithSavepoint);
@@ -169,6 +170,23 @@ final class JobRoutes {
     fields.put("is_savepoint", restore.savepoint());
     fields.put("restore_timestamp", restore.restoreTimestamp());
     return fields;
+  }
+
+  private void config(Context ctx) {
+    JobID jobId = jobId(ctx);
+    responses.reply(ctx, 200, dispatcher.requestJobConfig(jobId).thenApply(config -> {
+      Map<String, Object> execution = new LinkedHashMap<>();
+      execution.put("execution-mode", config.executionMode());
+      execution.put("restart-strategy", config.restartStrategy());
+      execution.put("job-parallelism", config.parallelism());
+      execution.put("object-reuse-mode", config.objectReuse());
+      execution.put("user-config", config.userConfig());
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("jid", jobId.toString());
+      fields.put("name", config.jobName());
+      fields.put("execution-config", execution);
+      return fields;
+    }));
   }
 
   private void exceptions(Context ctx) {
