@@ -14,6 +14,7 @@ const ROUTES = [
   [/^\/jobs\/([0-9a-f]+)\/checkpoints$/, './pages/checkpoints.js', 'jobs', ['jobId']],
   [/^\/jobs\/([0-9a-f]+)\/exceptions$/, './pages/exceptions.js', 'jobs', ['jobId']],
   [/^\/jobs\/([0-9a-f]+)\/config$/, './pages/job-config.js', 'jobs', ['jobId']],
+  [/^\/jobs\/([0-9a-f]+)\/accumulators$/, './pages/accumulators.js', 'jobs', ['jobId']],
   [/^\/taskmanagers$/, './pages/taskmanagers.js', 'taskmanagers'],
   [/^\/taskmanagers\/([^/]+)$/, './pages/taskmanager.js', 'taskmanagers', ['taskManagerId']],
   [/^\/jars$/, './pages/jars.js', 'jars'],

@@ -41,7 +41,8 @@ export function jobHeader(root, jobId, activeTab) {
     tab('graph', 'Overview', `#/jobs/${jobId}`),
     tab('exceptions', 'Exceptions', `#/jobs/${jobId}/exceptions`),
     tab('checkpoints', 'Checkpoints', `#/jobs/${jobId}/checkpoints`),
-    tab('config', 'Configuration', `#/jobs/${jobId}/config`));
+    tab('config', 'Configuration', `#/jobs/${jobId}/config`),
+    tab('accumulators', 'Accumulators', `#/jobs/${jobId}/accumulators`));
   root.append(h('div', {class: 'job-head'}, h('div', null, title, facts), actions), message, tabs);
   return {
     update(job) {

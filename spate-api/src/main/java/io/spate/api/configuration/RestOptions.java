@@ -82,6 +82,19 @@ public final class RestOptions {
       .intType().defaultValue(100)
       .withDescription("How many times a flame graph samples each worker thread of each TaskManager.");
 
+  /** How long a sampled flame graph answers requests before the next request samples again. */
+  public static final ConfigOption<java.time.Duration> FLAMEGRAPH_REFRESH_INTERVAL = ConfigOption
+      .key("rest.flamegraph.refresh-interval")
+      .durationType().defaultValue(java.time.Duration.ofMinutes(1))
+      .withDescription("How long a sampled flame graph of a vertex (of one type) answers the requests for it; the"
+          + " first request after that samples again.");
+
+  /** After how long without a request a sampled flame graph is dropped. */
+  public static final ConfigOption<java.time.Duration> FLAMEGRAPH_CLEANUP_INTERVAL = ConfigOption
+      .key("rest.flamegraph.cleanup-interval")
+      .durationType().defaultValue(java.time.Duration.ofMinutes(10))
+      .withDescription("After how long without a request the REST server drops a flame graph it sampled.");
+
   /** The time between two samples of a flame graph. */
   public static final ConfigOption<java.time.Duration> FLAMEGRAPH_DELAY = ConfigOption
       .key("rest.flamegraph.delay-between-samples")

@@ -38,6 +38,10 @@ public final class UnappliedOptions {
       new Unapplied<>(CheckpointingOptions.SNAPSHOT_COMPRESSION, compress -> compress,
           "Spate writes snapshots uncompressed."));
 
+  /** Keys within the families below that Spate does apply. */
+  private static final java.util.Set<String> APPLIED_IN_FAMILIES = java.util.Set.of(
+      WebOptions.CHECKPOINTS_HISTORY_SIZE.key());
+
   /** Key prefixes of Flink option families Spate has no counterpart for, each with what Spate does instead. */
   private static final Map<String, String> FAMILIES = families();
 
@@ -76,7 +80,7 @@ public final class UnappliedOptions {
     }
     for (String key : new TreeSet<>(conf.keySet())) {
       for (Map.Entry<String, String> family : FAMILIES.entrySet()) {
-        if (key.startsWith(family.getKey())) {
+        if (key.startsWith(family.getKey()) && !APPLIED_IN_FAMILIES.contains(key)) {
           lines.add(key + " is not applied: " + family.getValue());
         }
       }

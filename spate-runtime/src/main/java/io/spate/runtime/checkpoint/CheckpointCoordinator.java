@@ -78,6 +78,10 @@ public final class CheckpointCoordinator {
   private final Map<Long, PendingCheckpoint> pending = new TreeMap<>();
   private final Deque<CompletedCheckpoint> completed = new ArrayDeque<>();
   private final Deque<CheckpointStatistics> history = new ArrayDeque<>();
+  // Guarded by history, like it; at most detailsHistorySize (web.checkpoints.history).
+  private final Deque<CheckpointDetails> detailsHistory = new ArrayDeque<>();
+  private int detailsHistorySize = 10;
+  private volatile CheckpointStatistics latestSavepoint;
   // Written on the coordinator's thread, read by metric reporters on theirs.
   private volatile long completedCount;
   private volatile long failedCount;
@@ -425,6 +429,8 @@ public final class CheckpointCoordinator {
       checkpoint.finished.add(attemptId);
     }
     checkpoint.addMetrics(metrics);
+    checkpoint.acks.add(SubtaskCheckpointStatistics.of(attemptId.vertexId(), attemptId.subtaskIndex(),
+        System.currentTimeMillis(), metrics));
     if (checkpoint.notYetAcknowledged.isEmpty()) {
       complete(checkpoint);
     }
@@ -812,6 +818,38 @@ public final class CheckpointCoordinator {
   }
 
   /**
+   * Keeps the subtasks' acknowledgements of the latest {@code count} checkpoints and savepoints that
+   * ended ({@code web.checkpoints.history}), besides those in progress.
+   *
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  public void keepDetailsOf(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("web.checkpoints.history must not be negative, but is " + count + ".");
+    }
+    synchronized (history) {
+      detailsHistorySize = count;
+      trimDetails();
+    }
+  }
+
+  /**
+   * The details of the latest checkpoints (oldest first, in-progress ones last), the latest completed
+   * savepoint and the counts, for the REST API; on the coordinator's thread.
+   */
+  public CheckpointStatsSnapshot statsSnapshot(String stateBackend) {
+    List<CheckpointDetails> details;
+    synchronized (history) {
+      details = new ArrayList<>(detailsHistory);
+    }
+    for (PendingCheckpoint checkpoint : pending.values()) {
+      details.add(checkpoint.details(CheckpointStatistics.Status.IN_PROGRESS, null, null));
+    }
+    return new CheckpointStatsSnapshot(details, latestSavepoint, completedCount, failedCount, pending.size(),
+        settings, stateBackend);
+  }
+
+  /**
    * Registers the checkpoint metrics of this job in {@code group}: numberOfCompletedCheckpoints,
    * numberOfFailedCheckpoints, lastCheckpointDuration (ms), lastCheckpointSize (bytes written for it)
    * and lastCheckpointFullSize (bytes of the whole state); -1 before the first completed checkpoint.
@@ -835,10 +873,22 @@ public final class CheckpointCoordinator {
 
   private void recordStatistics(PendingCheckpoint checkpoint, CheckpointStatistics.Status status, String path,
       String failure) {
-    CheckpointStatistics statistics = checkpoint.statistics(status, path, failure);
+    CheckpointDetails details = checkpoint.details(status, path, failure);
+    CheckpointStatistics statistics = details.statistics();
     // The main thread records all but the checkpoints settled on the I/O thread as the job ends.
     synchronized (history) {
       recordStatistics(statistics, status);
+      detailsHistory.addLast(details);
+      trimDetails();
+    }
+    if (statistics.savepoint() && status == CheckpointStatistics.Status.COMPLETED) {
+      latestSavepoint = statistics;
+    }
+  }
+
+  private void trimDetails() {
+    while (detailsHistory.size() > detailsHistorySize) {
+      detailsHistory.pollFirst();
     }
   }
 
@@ -870,6 +920,9 @@ public final class CheckpointCoordinator {
     // The subtasks that had finished when it was triggered, and those whose snapshot was final.
     final Set<ExecutionAttemptID> finished = new HashSet<>();
     final CompletableFuture<String> result;
+    // The acknowledgements in the order they arrived, and how many subtasks of each vertex take part.
+    final List<SubtaskCheckpointStatistics> acks = new ArrayList<>();
+    final Map<Integer, Integer> subtasksByVertex = new TreeMap<>();
     long maxSync;
     long maxAsync;
     long maxAlignment;
@@ -890,6 +943,9 @@ public final class CheckpointCoordinator {
       this.notYetAcknowledged = new HashSet<>(subtasks);
       this.total = subtasks.size();
       this.result = result;
+      for (ExecutionAttemptID subtask : subtasks) {
+        subtasksByVertex.merge(subtask.vertexId(), 1, Integer::sum);
+      }
     }
 
     void addMetrics(TaskCheckpointMetrics metrics) {
@@ -905,6 +961,10 @@ public final class CheckpointCoordinator {
       return new CheckpointStatistics(id, options.type().isSavepoint(), status, timestamp,
           System.currentTimeMillis() - timestamp, maxSync, maxAsync, maxAlignment, stateSize, inFlightBytes,
           acknowledged.size(), total, path, failure, checkpointedSize);
+    }
+
+    CheckpointDetails details(CheckpointStatistics.Status status, String path, String failure) {
+      return new CheckpointDetails(statistics(status, path, failure), Map.copyOf(subtasksByVertex), List.copyOf(acks));
     }
 
     CheckpointMetadata toMetadata(JobGraph job) {

@@ -12,9 +12,20 @@ package io.spate.runtime.checkpoint;
  *     incremental snapshot references files of earlier checkpoints
  * @param operatorsFinished whether the subtask had finished its operators (reached the end of its
  *     input) before this snapshot: the checkpoint records its operators as finished there
+ * @param startDelayMillis from the checkpoint's trigger to the subtask starting its part (its first
+ *     barrier), by the wall clocks of the two processes; -1 if not known
+ * @param unaligned whether the subtask's snapshot was unaligned (barriers overtook in-flight records)
  */
 public record TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
-    long persistedInFlightBytes, long checkpointedSize, boolean operatorsFinished) implements java.io.Serializable {
+    long persistedInFlightBytes, long checkpointedSize, boolean operatorsFinished, long startDelayMillis,
+    boolean unaligned) implements java.io.Serializable {
+
+  /** Metrics of a snapshot whose start delay is not known, taken aligned. */
+  public TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,
+      long persistedInFlightBytes, long checkpointedSize, boolean operatorsFinished) {
+    this(alignmentMillis, syncMillis, asyncMillis, stateSize, persistedInFlightBytes, checkpointedSize,
+        operatorsFinished, -1, false);
+  }
 
   /** Metrics of a snapshot of a subtask whose operators run. */
   public TaskCheckpointMetrics(long alignmentMillis, long syncMillis, long asyncMillis, long stateSize,

@@ -40,7 +40,7 @@ public final class ConfigurationDocs {
           RestartStrategyOptions.class, RestOptions.class, SecurityOptions.class, StateBackendOptions.class,
           RocksDBOptions.class, TaskManagerOptions.class, ClusterProcessOptions.class, RpcOptions.class,
           HeartbeatOptions.class, HighAvailabilityOptions.class, JobManagerOptions.class, MetricOptions.class,
-          PipelineOptions.class);
+          PipelineOptions.class, io.spate.api.configuration.WebOptions.class);
 
   private ConfigurationDocs() {}
 

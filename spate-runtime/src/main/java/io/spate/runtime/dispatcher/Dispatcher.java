@@ -39,6 +39,11 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
   private final Map<JobID, JobOverview.Submission> submissions = new HashMap<>();
   // The last details of ended jobs, kept as long as their results; plain data, no job code.
   private final Map<JobID, CompletableFuture<JobDetails>> endedDetails = new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot>> endedCheckpointStats =
+      new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators>> endedAccumulators =
+      new HashMap<>();
+  private final Map<JobID, CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo>> endedConfigs = new HashMap<>();
   private int jobMasterCounter;
   private volatile boolean closing;
 
@@ -120,6 +125,9 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
       if (jobMaster != null) {
         // Asked before close(), which still answers the calls already queued.
         endedDetails.put(result.jobId(), jobMaster.requestJobDetails());
+        endedCheckpointStats.put(result.jobId(), jobMaster.requestCheckpointStatsSnapshot());
+        endedAccumulators.put(result.jobId(), jobMaster.requestAccumulators());
+        endedConfigs.put(result.jobId(), jobMaster.requestJobConfig());
         // Close off the JobMaster's own thread: close() waits for that thread to end.
         Thread closer = new Thread(jobMaster::close, "spate-jobmaster-close");
         closer.setDaemon(true);
@@ -136,6 +144,9 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         it.remove();
         submissions.remove(entry.getKey());
         endedDetails.remove(entry.getKey());
+        endedCheckpointStats.remove(entry.getKey());
+        endedAccumulators.remove(entry.getKey());
+        endedConfigs.remove(entry.getKey());
       }
     }
   }
@@ -211,6 +222,52 @@ public final class Dispatcher extends RpcEndpoint implements DispatcherGateway {
         return result.thenApply(JobResult::checkpoints);
       }
       return jobMaster.requestCheckpointStatistics();
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(
+      JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestCheckpointStatsSnapshot();
+      }
+      CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> ended = endedCheckpointStats.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> requestJobConfig(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestJobConfig();
+      }
+      CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> ended = endedConfigs.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
+    }).thenCompose(f -> f);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> requestAccumulators(JobID jobId) {
+    return callAsync(() -> {
+      JobMaster jobMaster = running.get(jobId);
+      if (jobMaster != null) {
+        return jobMaster.requestAccumulators();
+      }
+      CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> ended = endedAccumulators.get(jobId);
+      if (ended == null) {
+        throw new UnknownJobException(jobId);
+      }
+      return ended;
     }).thenCompose(f -> f);
   }
 

@@ -33,6 +33,18 @@ public interface DispatcherGateway extends RpcGateway {
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics(JobID jobId);
 
+  /**
+   * The details of the job's latest checkpoints, its latest savepoint, and its checkpointing settings (for an
+   * ended job, as they stood when it ended).
+   */
+  CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot(JobID jobId);
+
+  /** The job's execution configuration (for an ended job, as it ran). */
+  CompletableFuture<io.spate.runtime.jobmaster.JobConfigInfo> requestJobConfig(JobID jobId);
+
+  /** The job's user accumulators: current values while it runs, final values once it ended. */
+  CompletableFuture<io.spate.runtime.jobmaster.JobAccumulators> requestAccumulators(JobID jobId);
+
   /** The job's latest restore from a checkpoint or savepoint (as it stood when it ended); null if none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore(JobID jobId);
 

@@ -177,6 +177,7 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
             checkpointSettings.afterTasksFinish()),
         this::scheduleRunAsync, getMainThreadExecutor(), ioExecutor, failover::handleFailure, completedCheckpoints);
     checkpoints.registerMetrics(metricGroup);
+    checkpoints.keepDetailsOf(job.configuration().get(io.spate.api.configuration.WebOptions.CHECKPOINTS_HISTORY_SIZE));
     statusMetrics.register(metricGroup, failover::restarts);
     CheckpointMetadata initial;
     try {
@@ -404,6 +405,59 @@ public final class JobMaster extends RpcEndpoint implements JobMasterGateway {
   @Override
   public CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics() {
     return callAsync(view::checkpointStatistics);
+  }
+
+  @Override
+  public CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot() {
+    String backend = job.configuration().get(io.spate.api.configuration.StateBackendOptions.STATE_BACKEND);
+    return callAsync(() -> checkpoints == null
+        ? new io.spate.runtime.checkpoint.CheckpointStatsSnapshot(List.of(), null, 0, 0, 0, checkpointSettings,
+            backend)
+        : checkpoints.statsSnapshot(backend));
+  }
+
+  @Override
+  public CompletableFuture<JobConfigInfo> requestJobConfig() {
+    return callAsync(() -> {
+      String restarts;
+      try {
+        restarts = io.spate.runtime.jobmaster.failover.RestartBackoffTimeStrategyFactory.create(job.configuration())
+            .toString();
+      } catch (RuntimeException e) {
+        restarts = "not valid: " + e.getMessage();
+      }
+      io.spate.api.common.ExecutionConfig execution = job.executionConfig();
+      return new JobConfigInfo(job.jobName(),
+          job.runtimeMode() == io.spate.api.common.RuntimeExecutionMode.BATCH ? "BATCH" : "PIPELINED", restarts,
+          execution.getParallelism(), execution.isObjectReuseEnabled(),
+          new java.util.TreeMap<>(execution.getGlobalJobParameters().toMap()));
+    });
+  }
+
+  @Override
+  public CompletableFuture<JobAccumulators> requestAccumulators() {
+    return callAsync(() -> {
+      var finished = new java.util.LinkedHashMap<>(finishedAccumulators);
+      List<CompletableFuture<List<io.spate.runtime.taskexecutor.gateway.SubtaskAccumulators>>> running =
+          new java.util.ArrayList<>();
+      ExecutionGraph graph = scheduler.executionGraph();
+      java.util.Set<io.spate.runtime.taskexecutor.gateway.TaskExecutorGateway> asked = new java.util.LinkedHashSet<>();
+      if (graph != null) {
+        for (Execution execution : graph.executions()) {
+          if (execution.taskExecutor != null && !execution.state.isTerminal() && asked.add(execution.taskExecutor)) {
+            running.add(execution.taskExecutor.requestAccumulators(job.jobId())
+                .exceptionally(failure -> List.of()));
+          }
+        }
+      }
+      return CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
+        AccumulatorCollector collector = new AccumulatorCollector();
+        running.forEach(answer -> collector.addAll(answer.join()));
+        // Added last: the final value of a subtask that finished meanwhile wins over its current one.
+        finished.forEach((subtask, accumulators) -> collector.add(subtask.get(0), subtask.get(1), accumulators));
+        return collector.collect();
+      });
+    }).thenCompose(f -> f);
   }
 
   @Override

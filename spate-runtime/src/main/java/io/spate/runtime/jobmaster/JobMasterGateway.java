@@ -31,6 +31,15 @@ public interface JobMasterGateway extends SlotOwnerGateway, CheckpointResponder 
   /** Statistics of the job's recent checkpoints. */
   CompletableFuture<List<CheckpointStatistics>> requestCheckpointStatistics();
 
+  /** The details of the job's latest checkpoints, its latest savepoint, and its checkpointing settings. */
+  CompletableFuture<io.spate.runtime.checkpoint.CheckpointStatsSnapshot> requestCheckpointStatsSnapshot();
+
+  /** The job's user accumulators: current values of running subtasks, final values of finished ones. */
+  CompletableFuture<JobAccumulators> requestAccumulators();
+
+  /** The job's execution configuration. */
+  CompletableFuture<JobConfigInfo> requestJobConfig();
+
   /** The job's latest restore from a checkpoint or savepoint; null if it restored none. */
   CompletableFuture<RestoredCheckpoint> requestLatestRestore();
 

@@ -30,6 +30,7 @@ final class FlameGraphRoutes {
   private final int samples;
   private final long delayMillis;
   private final int maxDepth;
+  private final FlameGraphCache cache;
 
   FlameGraphRoutes(Configuration conf, DispatcherGateway dispatcher, ResourceManagerGateway resourceManager,
       RestResponses responses) {
@@ -40,6 +41,8 @@ final class FlameGraphRoutes {
     this.samples = Math.max(1, conf.get(RestOptions.FLAMEGRAPH_NUM_SAMPLES));
     this.delayMillis = Math.max(0, conf.get(RestOptions.FLAMEGRAPH_DELAY).toMillis());
     this.maxDepth = Math.max(1, conf.get(RestOptions.FLAMEGRAPH_STACK_DEPTH));
+    this.cache = new FlameGraphCache(conf.get(RestOptions.FLAMEGRAPH_REFRESH_INTERVAL).toMillis(),
+        conf.get(RestOptions.FLAMEGRAPH_CLEANUP_INTERVAL).toMillis(), () -> System.nanoTime() / 1_000_000);
   }
 
   void register(RoutesConfig routes) {
@@ -60,14 +63,14 @@ final class FlameGraphRoutes {
     }
     responses.reply(ctx, 200, dispatcher.requestJobDetails(jobId)
         .thenApply(details -> MetricRoutes.vertexOf(details, jobId, vertexId))
-        .thenCompose(vertex -> resourceManager.requestStackSamples(jobId, vertexId, type, samples, delayMillis,
-            maxDepth))
-        .thenApply(stacks -> {
-          Map<String, Object> answer = new LinkedHashMap<>();
-          answer.put("endTimestamp", System.currentTimeMillis());
-          answer.put("data", tree(stacks).toJson());
-          return answer;
-        }));
+        .thenCompose(vertex -> cache.get(jobId.toString(), vertexId, type, () -> resourceManager
+            .requestStackSamples(jobId, vertexId, type, samples, delayMillis, maxDepth)
+            .thenApply(stacks -> {
+              Map<String, Object> answer = new LinkedHashMap<>();
+              answer.put("endTimestamp", System.currentTimeMillis());
+              answer.put("data", tree(stacks).toJson());
+              return answer;
+            }))));
   }
 
   /** The flame graph of {@code stacks} (frames outermost first): a node per call path, valued by its samples. */

@@ -2,7 +2,9 @@ package io.spate.runtime.rest;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.spate.api.checkpoint.CheckpointStatistics;
 import io.spate.api.checkpoint.RestoredCheckpoint;
+import io.spate.runtime.checkpoint.CheckpointStatsSnapshot;
 import io.spate.api.common.JobID;
 import io.spate.runtime.dispatcher.DispatcherGateway;
 import io.spate.runtime.dispatcher.JobOverview;
@@ -10,6 +12,7 @@ import io.spate.runtime.jobmaster.ExceptionHistoryEntry;
 import io.spate.runtime.jobmaster.JobDetails;
 import io.spate.runtime.jobmaster.FailureLocation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,7 @@ final class JobRoutes {
     routes.patch("/jobs/{jobid}", this::cancel);
     routes.get("/jobs/{jobid}/checkpoints", this::checkpoints);
     routes.get("/jobs/{jobid}/exceptions", this::exceptions);
+    routes.get("/jobs/{jobid}/config", this::config);
     routes.post("/jobs/{jobid}/savepoints", this::triggerSavepoint);
     routes.get("/jobs/{jobid}/savepoints/{requestid}", this::savepointStatus);
     routes.post("/jobs/{jobid}/stop", this::stopWithSavepoint);
@@ -113,7 +117,51 @@ final class JobRoutes {
           fields.put("counts", Map.of("restored", restore == null ? 0 : restore.restoreCount()));
           fields.put("latest", latest);
           return fields;
-        }));
+        }).thenCombine(dispatcher.requestCheckpointStatsSnapshot(jobId), JobRoutes::addCountsAndSummary));
+  }
+
+  /**
+   * Adds Flink's counts since the job started, the summary of the completed checkpoints in the history,
+   * and the latest completed checkpoint, savepoint (kept apart from the short history) and failure.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> addCountsAndSummary(Map<String, Object> fields, CheckpointStatsSnapshot snapshot) {
+    List<CheckpointStatistics> history = (List<CheckpointStatistics>) fields.get("history");
+    Map<String, Object> counts = new LinkedHashMap<>((Map<String, Object>) fields.get("counts"));
+    counts.put("total", snapshot.completed() + snapshot.failed() + snapshot.inProgress());
+    counts.put("in_progress", snapshot.inProgress());
+    counts.put("completed", snapshot.completed());
+    counts.put("failed", snapshot.failed());
+    fields.put("counts", counts);
+    List<CheckpointStatistics> completed = history.stream()
+        .filter(c -> c.status() == CheckpointStatistics.Status.COMPLETED).toList();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("checkpointed_size", CheckpointSummary.of(completed, CheckpointStatistics::checkpointedSize));
+    summary.put("state_size", CheckpointSummary.of(completed, CheckpointStatistics::stateSize));
+    summary.put("end_to_end_duration", CheckpointSummary.of(completed, CheckpointStatistics::durationMillis));
+    summary.put("alignment_buffered", CheckpointSummary.of(completed, c -> 0L));
+    summary.put("processed_data", CheckpointSummary.of(completed, c -> 0L));
+    summary.put("persisted_data", CheckpointSummary.of(completed, CheckpointStatistics::persistedInFlightBytes));
+    fields.put("summary", summary);
+    Map<String, Object> latest = new LinkedHashMap<>();
+    latest.put("completed", newest(history, c -> !c.savepoint() && c.status() == CheckpointStatistics.Status.COMPLETED));
+    CheckpointStatistics savepoint = snapshot.latestSavepoint();
+    latest.put("savepoint", savepoint == null ? null : CheckpointRoutes.checkpointFields(savepoint, null));
+    latest.put("failed", newest(history, c -> c.status() == CheckpointStatistics.Status.FAILED));
+    latest.putAll((Map<String, Object>) fields.get("latest"));
+    fields.put("latest", latest);
+    return fields;
+  }
+
+  private static Map<String, Object> newest(List<CheckpointStatistics> history,
+      java.util.function.Predicate<CheckpointStatistics> which) {
+    CheckpointStatistics newest = null;
+    for (CheckpointStatistics checkpoint : history) {
+      if (which.test(checkpoint) && (newest == null || checkpoint.checkpointId() > newest.checkpointId())) {
+        newest = checkpoint;
+      }
+    }
+    return newest == null ? null : CheckpointRoutes.checkpointFields(newest, null);
   }
 
   private static Map<String, Object> restored(RestoredCheckpoint restore) {
@@ -122,6 +170,23 @@ final class JobRoutes {
     fields.put("is_savepoint", restore.savepoint());
     fields.put("restore_timestamp", restore.restoreTimestamp());
     return fields;
+  }
+
+  private void config(Context ctx) {
+    JobID jobId = jobId(ctx);
+    responses.reply(ctx, 200, dispatcher.requestJobConfig(jobId).thenApply(config -> {
+      Map<String, Object> execution = new LinkedHashMap<>();
+      execution.put("execution-mode", config.executionMode());
+      execution.put("restart-strategy", config.restartStrategy());
+      execution.put("job-parallelism", config.parallelism());
+      execution.put("object-reuse-mode", config.objectReuse());
+      execution.put("user-config", config.userConfig());
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("jid", jobId.toString());
+      fields.put("name", config.jobName());
+      fields.put("execution-config", execution);
+      return fields;
+    }));
   }
 
   private void exceptions(Context ctx) {

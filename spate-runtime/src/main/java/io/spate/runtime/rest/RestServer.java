@@ -172,6 +172,8 @@ public final class RestServer implements AutoCloseable {
     config.routes.get("/health", ctx -> responses.write(ctx, 200, Map.of("status", "ok")));
     config.routes.get("/openapi", RestServer::openApi);
     new JobRoutes(dispatcher, bodies, responses, savepoints).register(config.routes);
+    new CheckpointRoutes(dispatcher, responses).register(config.routes);
+    new AccumulatorRoutes(dispatcher, responses).register(config.routes);
     new MetricRoutes(dispatcher, metrics, responses).register(config.routes);
     new VertexRoutes(dispatcher, metrics, responses).register(config.routes);
     new OverviewRoutes(dispatcher, resourceManager, responses).register(config.routes);

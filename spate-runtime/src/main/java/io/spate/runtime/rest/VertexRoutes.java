@@ -142,7 +142,7 @@ final class VertexRoutes {
   }
 
   /** The host of a TaskExecutor's RPC address ({@code host:port/name}); {@code localhost} for one in this process. */
-  private static String hostOf(String address) {
+  static String hostOf(String address) {
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
       return "localhost";

@@ -468,6 +468,28 @@ public final class TaskExecutor extends RpcEndpoint implements TaskExecutorGatew
   }
 
   @Override
+  public CompletableFuture<java.util.List<io.spate.runtime.taskexecutor.gateway.SubtaskAccumulators>>
+      requestAccumulators(JobID jobId) {
+    return callAsync(() -> {
+      java.util.List<io.spate.runtime.taskexecutor.gateway.SubtaskAccumulators> all = new java.util.ArrayList<>();
+      for (StreamTask task : tasks.values()) {
+        if (!task.attemptId().jobId().equals(jobId) || task.accumulators().isEmpty()) {
+          continue;
+        }
+        try {
+          // Read while the task runs: a value may be a moment old, which a display of progress allows.
+          all.add(new io.spate.runtime.taskexecutor.gateway.SubtaskAccumulators(task.attemptId(),
+              io.spate.runtime.rpc.SerializedValue.of(new java.util.TreeMap<>(task.accumulators()))));
+        } catch (java.io.IOException | RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(TaskExecutor.class).debug("The accumulators of {} could not be serialized"
+              + " now: {}", task.attemptId(), e.toString());
+        }
+      }
+      return all;
+    });
+  }
+
+  @Override
   public CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId) {
     return callAsync(() -> {
       long in = 0;

@@ -139,10 +139,12 @@ final class SubtaskCheckpointCoordinator {
     }
     long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
     long alignmentMillis = alignmentNanos / 1_000_000;
+    long startDelayMillis = lastStartDelayNanos / 1_000_000;
     String headId = operatorIds.get(0);
     if (!unaligned || !hasInputChannels) {
       track(CompletableFuture.runAsync(
-          () -> write(id, headId, snapshots, streams, List.of(), alignmentMillis, syncMillis, finalSnapshot),
+          () -> write(id, headId, snapshots, streams, List.of(), alignmentMillis, syncMillis, finalSnapshot,
+              startDelayMillis, unaligned),
           checkpointIo));
       return;
     }
@@ -150,7 +152,8 @@ final class SubtaskCheckpointCoordinator {
     pendingChannelState.put(id, inFlight);
     // Acknowledged once the in-flight records are complete: the operators' state is written with them.
     track(inFlight.thenAcceptAsync(
-        records -> write(id, headId, snapshots, streams, records, alignmentMillis, syncMillis, finalSnapshot),
+        records -> write(id, headId, snapshots, streams, records, alignmentMillis, syncMillis, finalSnapshot,
+            startDelayMillis, true),
         checkpointIo));
   }
 
@@ -275,7 +278,8 @@ final class SubtaskCheckpointCoordinator {
 
   /** Writes the snapshots and in-flight records of checkpoint {@code id}, then acknowledges; on an I/O thread. */
   private void write(long id, String headId, Map<String, OperatorSnapshot> snapshots, CheckpointStreamFactory streams,
-      List<ChannelStateCodec.InputRecords> inFlight, long alignmentMillis, long syncMillis, boolean finalSnapshot) {
+      List<ChannelStateCodec.InputRecords> inFlight, long alignmentMillis, long syncMillis, boolean finalSnapshot,
+      long startDelayMillis, boolean unaligned) {
     long asyncStart = System.nanoTime();
     Map<String, OperatorSubtaskState> states = new HashMap<>();
     long size = 0;
@@ -320,7 +324,7 @@ final class SubtaskCheckpointCoordinator {
     long asyncMillis = (System.nanoTime() - asyncStart) / 1_000_000;
     responder.acknowledgeCheckpoint(attemptId, id, states,
         new TaskCheckpointMetrics(alignmentMillis, syncMillis, asyncMillis, size, inFlightBytes, checkpointedSize,
-            finalSnapshot));
+            finalSnapshot, startDelayMillis, unaligned));
   }
 
   private static void discardQuietly(OperatorSubtaskState state) {

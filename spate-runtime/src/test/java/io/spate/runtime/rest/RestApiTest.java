@@ -214,7 +214,8 @@ class RestApiTest {
       Map.Entry<String, JsonNode> path = it.next();
       String concrete = path.getKey().replace("{jobid}", id).replace("{requestid}", "unknown-request")
           .replace("{taskmanagerid}", "unknown-taskmanager").replace("{jarid}", "unknown-jar")
-          .replace("{vertexid}", "0").replace("{subtaskindex}", "0").replace("{filename}", "unknown.log");
+          .replace("{vertexid}", "0").replace("{subtaskindex}", "0").replace("{filename}", "unknown.log")
+          .replace("{checkpointid}", "1");
       for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next();
         if (method.equals("parameters") || method.equals("patch")) {

@@ -75,7 +75,7 @@ class RestAuthenticationTest {
       }
       String concrete = path.replace("{jobid}", id).replace("{requestid}", "r1").replace("{taskmanagerid}", "taskexecutor-0")
           .replace("{jarid}", "unknown-jar").replace("{vertexid}", "0").replace("{subtaskindex}", "0")
-          .replace("{filename}", "spate.log");
+          .replace("{filename}", "spate.log").replace("{checkpointid}", "1");
       if (method.equals("PATCH")) {
         concrete += "?mode=cancel";
       }
@@ -147,6 +147,10 @@ class RestAuthenticationTest {
         authorization);
     assertThat(savepoint.status()).isEqualTo(202);
     assertThat(savepoint.body().get("request-id").asText()).isNotBlank();
+    // The checkpoint routes answer once the credentials pass: this job does not checkpoint.
+    Response config = http.send("GET", "/jobs/" + job.getJobID() + "/checkpoints/config", null, authorization);
+    assertThat(config.status()).isEqualTo(404);
+    assertThat(config.error()).contains("Checkpointing is not enabled");
   }
 
   @Test

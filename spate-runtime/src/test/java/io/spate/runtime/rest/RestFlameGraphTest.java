@@ -53,6 +53,8 @@ class RestFlameGraphTest {
       conf.set(RestOptions.FLAMEGRAPH_ENABLED, true);
       conf.set(RestOptions.FLAMEGRAPH_NUM_SAMPLES, 40);
       conf.set(RestOptions.FLAMEGRAPH_DELAY, Duration.ofMillis(5));
+      // Every request samples anew: the test polls until a sample caught the burner's method.
+      conf.set(RestOptions.FLAMEGRAPH_REFRESH_INTERVAL, Duration.ZERO);
       HttpJson http = new HttpJson(cluster.startRestServer(conf).url());
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
       env.fromSequence(1, Long.MAX_VALUE).rebalance().map(RestFlameGraphTest::burnCpuInADistinctiveMethod)

@@ -42,7 +42,7 @@ public record CheckpointSettings(
     String savepointDirectory,
     int inlineThreshold,
     int tolerableCorrupt,
-    boolean afterTasksFinish) {
+    boolean afterTasksFinish) implements java.io.Serializable {
 
 
   /** The settings in {@code conf}. */

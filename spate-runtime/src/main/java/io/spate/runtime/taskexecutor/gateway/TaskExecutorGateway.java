@@ -50,6 +50,11 @@ public interface TaskExecutorGateway extends RpcGateway {
   /** Counters of this job's tasks on this TaskExecutor, summed. */
   CompletableFuture<Map<String, Long>> requestJobCounters(JobID jobId);
 
+  /** The current values of the user accumulators of this job's running tasks on this TaskExecutor. */
+  default CompletableFuture<java.util.List<SubtaskAccumulators>> requestAccumulators(JobID jobId) {
+    return CompletableFuture.completedFuture(java.util.List.of());
+  }
+
   /**
    * A snapshot of every metric of this TaskExecutor and of its jobs, subtasks and operators, for the
    * JobManager's REST API.
