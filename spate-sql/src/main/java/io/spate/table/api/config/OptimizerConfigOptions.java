@@ -19,6 +19,15 @@ public final class OptimizerConfigOptions {
               + " same unless an aggregate is DISTINCT (a local phase cannot fold distinct values away); ONE_PHASE:"
               + " never.");
 
+  /**
+   * Whether a window aggregate that a query (or a statement set) computes twice with the same plan over
+   * deterministic inputs runs once, its rows going to every reader.
+   */
+  public static final ConfigOption<Boolean> TABLE_OPTIMIZER_REUSE_SUB_PLAN_ENABLED =
+      ConfigOptions.key("table.optimizer.reuse-sub-plan-enabled").booleanType().defaultValue(true)
+          .withDescription("When true, the same window aggregate over the same deterministic scans, filters and"
+              + " projections, written twice in one job, is computed once and its rows go to every reader.");
+
   /** The values of {@link #TABLE_OPTIMIZER_AGG_PHASE_STRATEGY}. */
   @PublicEvolving
   public enum AggregatePhaseStrategy {

@@ -91,6 +91,7 @@ public final class StreamTranslator {
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
   private final SharedScans sharedScans = new SharedScans();
+  private final ReusedWindowAggregates reusedWindowAggregates = new ReusedWindowAggregates();
 
   /**
    * A translator into {@code env}'s job, with the session's {@code config} and local time zone;
@@ -156,7 +157,7 @@ public final class StreamTranslator {
       return TableAggregateTranslator.translate(this, tableAggregate);
     }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
-      return new WindowTranslator(this).aggregate(aggregate);
+      return reusedWindowAggregates.aggregate(aggregate, config, () -> new WindowTranslator(this).aggregate(aggregate));
     }
     if (plan instanceof LogicalAggregate aggregate && TwoPhaseAggregation.applies(aggregate, config)) {
       return new TwoPhaseAggregation(this).translate(aggregate);

@@ -20,6 +20,11 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
   private final int timeField;
   private final WindowSpec windows;
   private final long gap;
+  // The window columns of the last slice, reused while rows stay in it (they mostly come in time
+  // order): the time objects are immutable, and making three per row was a tenth of a HOP query's CPU.
+  private transient long cachedEnd = Long.MIN_VALUE;
+  private transient boolean cachedLocal;
+  private transient Object[] cachedColumns;
 
   private SliceAssigner(int timeField, WindowSpec windows, long gap) {
     this.timeField = timeField;
@@ -52,8 +57,28 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
       out.collect(withWindow(input, millis, millis + gap, local));
     } else {
       long end = windows.sliceEnd(millis);
-      out.collect(withWindow(input, windows.sliceStart(end), end, local));
+      if (cachedColumns == null || end != cachedEnd || local != cachedLocal) {
+        long start = windows.sliceStart(end);
+        cachedColumns = new Object[] {WindowAssigner.time(start, local), WindowAssigner.time(end, local),
+            WindowAssigner.time(end - 1, local)};
+        cachedEnd = end;
+        cachedLocal = local;
+      }
+      out.collect(withColumns(input, cachedColumns));
     }
+  }
+
+  /** {@code input} with {@code columns} (window start, end and time) added. */
+  private static Row withColumns(Row input, Object[] columns) {
+    int arity = input.getArity();
+    Row row = new Row(input.getKind(), arity + 3);
+    for (int i = 0; i < arity; i++) {
+      row.setField(i, input.getField(i));
+    }
+    row.setField(arity, columns[0]);
+    row.setField(arity + 1, columns[1]);
+    row.setField(arity + 2, columns[2]);
+    return row;
   }
 
   /** {@code input} with the columns of window [start, end) added. */
