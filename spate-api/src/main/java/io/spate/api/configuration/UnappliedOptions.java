@@ -47,7 +47,8 @@ public final class UnappliedOptions {
 
   private static Map<String, String> families() {
     Map<String, String> families = new LinkedHashMap<>();
-    families.put("web.", "Spate has no web UI yet; its REST API is configured with rest.*.");
+    families.put("web.", "Spate's web UI is served with its REST API, on the REST port, and is configured with rest.*"
+        + " (web.checkpoints.history is the one web.* option it applies).");
     families.put("akka.", "Spate's processes talk gRPC (rpc.* options).");
     families.put("pekko.", "Spate's processes talk gRPC (rpc.* options).");
     families.put("blob.", "Spate ships job jars through its REST API.");

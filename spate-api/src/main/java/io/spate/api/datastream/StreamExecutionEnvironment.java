@@ -349,17 +349,24 @@ public class StreamExecutionEnvironment implements AutoCloseable {
 
   /**
    * Like {@link #createLocalEnvironment(Configuration)}, with the embedded cluster serving its REST
-   * API on {@code rest.port} (or {@code rest.bind-port}) while a job runs. Spate has no web UI yet:
-   * a message in the log says so, and where the REST API is.
+   * API on {@code rest.port} (or {@code rest.bind-port}) while a job runs, and the web UI on the same
+   * port when spate-dist (which holds the UI's files) is on the class path; a message in the log says
+   * where, and whether the UI is there.
    */
   public static StreamExecutionEnvironment createLocalEnvironmentWithWebUI(Configuration configuration) {
     StreamExecutionEnvironment env = createLocalEnvironment(configuration);
     env.configuration.set(RestOptions.LOCAL_ENABLED, true);
     System.getLogger(StreamExecutionEnvironment.class.getName()).log(System.Logger.Level.INFO,
-        "createLocalEnvironmentWithWebUI: Spate does not serve a web UI yet; the embedded cluster of each job"
-            + " serves its REST API on port " + env.configuration.getOptional(RestOptions.BIND_PORT)
+        "createLocalEnvironmentWithWebUI: the embedded cluster of each job serves its REST API"
+            + (webUiOnClassPath() ? " and the web UI" : " (the web UI is not on the class path: add spate-dist)")
+            + " on port " + env.configuration.getOptional(RestOptions.BIND_PORT)
             .orElse(String.valueOf(env.configuration.get(RestOptions.PORT))) + ".");
     return env;
+  }
+
+  private static boolean webUiOnClassPath() {
+    // the REST server serves the UI from this class path directory (spate-dist's resources)
+    return StreamExecutionEnvironment.class.getClassLoader().getResource("spate-web/index.html") != null;
   }
 
   /**

@@ -18,7 +18,8 @@ class UnappliedOptionsTest {
     assertThat(UnappliedOptions.describe(conf)).containsExactly(
         "taskmanager.network.memory.buffers-per-channel is not applied: Spate's network is sized in batches"
             + " (taskmanager.network.batch-size, taskmanager.network.channel-capacity).",
-        "web.submit.enable is not applied: Spate has no web UI yet; its REST API is configured with rest.*.");
+        "web.submit.enable is not applied: Spate's web UI is served with its REST API, on the REST port, and is"
+            + " configured with rest.* (web.checkpoints.history is the one web.* option it applies).");
   }
 
   @Test
