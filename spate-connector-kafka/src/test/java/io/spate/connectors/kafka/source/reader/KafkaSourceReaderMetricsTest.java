@@ -12,6 +12,7 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.connectors.kafka.metrics.RecordingMetricGroup;
+import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
 import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.KafkaSourceBuilder;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
@@ -275,6 +276,24 @@ class KafkaSourceReaderMetricsTest {
       assertThat((Long) metrics.gaugeValue("currentFetchEventTimeLag")).as("records stamped when produced")
           .isBetween(0L, FETCH_LAG_BOUND_MILLIS);
     }
+  }
+
+  @Test
+  void fetchEventTimeLagIgnoresRecordsWithoutTimestampOrFetchTimeAndReadsAFutureTimestampAsNoLag() {
+    RecordingMetricGroup group = new RecordingMetricGroup();
+    KafkaSourceReaderMetrics metrics = new KafkaSourceReaderMetrics(group, false);
+    metrics.recordEmitted(1_000);
+    assertThat(group.gaugeValue("currentFetchEventTimeLag")).as("no fetch time yet").isEqualTo(-1L);
+    metrics.recordBatchFetchTime(5_000);
+    metrics.recordEmitted(1_000);
+    assertThat(group.gaugeValue("currentFetchEventTimeLag")).isEqualTo(4_000L);
+    metrics.recordEmitted(-1);
+    assertThat(group.gaugeValue("currentFetchEventTimeLag")).as("a record without timestamp").isEqualTo(4_000L);
+    metrics.recordEmitted(7_000);
+    assertThat(group.gaugeValue("currentFetchEventTimeLag")).as("a timestamp after the fetch").isEqualTo(0L);
+    metrics.recordBatchFetchTime(Long.MIN_VALUE);
+    metrics.recordEmitted(1_000);
+    assertThat(group.gaugeValue("currentFetchEventTimeLag")).as("a batch of unknown fetch time").isEqualTo(0L);
   }
 
   /**
