@@ -94,14 +94,15 @@ function askForCredentials(problem, serverMessage) {
     const dialog = document.getElementById('login');
     const form = document.getElementById('login-form');
     const error = document.getElementById('login-error');
+    const asked = schemeAskedFor(serverMessage);
     error.hidden = !problem;
-    error.textContent = problem || '';
+    // A refused user and password gets a plain sentence; the server's names the header format.
+    error.textContent = problem && asked === 'basic' ? 'The user name or password is not valid.' : problem || '';
     const showScheme = () => {
       const scheme = form.elements.scheme.value;
       form.querySelectorAll('[data-scheme]').forEach(el => { el.hidden = el.dataset.scheme !== scheme; });
     };
     form.onchange = showScheme;
-    const asked = schemeAskedFor(serverMessage);
     if (asked) form.elements.scheme.value = asked;
     showScheme();
     form.onsubmit = event => {
