@@ -46,13 +46,13 @@ async function call(method, path, body, isRetry) {
   }
   if (response.status === 401 && !isRetry) {
     const message = await errorMessage(response);
-    await askForCredentials(auth ? message : null);
+    await askForCredentials(auth ? message : null, message);
     return call(method, path, body, true);
   }
   if (response.status === 401) {
     signOut();
     const message = await errorMessage(response);
-    await askForCredentials(message);
+    await askForCredentials(message, message);
     return call(method, path, body, true);
   }
   if (!response.ok) {
@@ -77,20 +77,33 @@ async function errorMessage(response) {
   return text ? text.slice(0, 500) : `HTTP ${response.status}`;
 }
 
-/** Shows the login dialog once for all callers waiting for credentials; resolves when they are stored. */
-function askForCredentials(problem) {
+/** The scheme a 401 answer's message asks for (the server names it), or null when it names none. */
+function schemeAskedFor(message) {
+  if (/HTTP basic/i.test(message || '')) return 'basic';
+  if (/bearer token/i.test(message || '')) return 'bearer';
+  return null;
+}
+
+/**
+ * Shows the login dialog once for all callers waiting for credentials, with the fields of the scheme
+ * that the server's 401 message names; resolves when they are stored.
+ */
+function askForCredentials(problem, serverMessage) {
   if (loginPending) return loginPending;
   loginPending = new Promise(resolve => {
     const dialog = document.getElementById('login');
     const form = document.getElementById('login-form');
     const error = document.getElementById('login-error');
+    const asked = schemeAskedFor(serverMessage);
     error.hidden = !problem;
-    error.textContent = problem || '';
+    // A refused user and password gets a plain sentence; the server's names the header format.
+    error.textContent = problem && asked === 'basic' ? 'The user name or password is not valid.' : problem || '';
     const showScheme = () => {
       const scheme = form.elements.scheme.value;
       form.querySelectorAll('[data-scheme]').forEach(el => { el.hidden = el.dataset.scheme !== scheme; });
     };
     form.onchange = showScheme;
+    if (asked) form.elements.scheme.value = asked;
     showScheme();
     form.onsubmit = event => {
       event.preventDefault();

@@ -20,17 +20,23 @@ import java.util.Set;
  */
 public final class RecordsBySplits<E> {
 
+  /** The fetch time of a batch whose split reader did not record one. */
+  public static final long UNKNOWN_FETCH_TIME = Long.MIN_VALUE;
+
   private final Map<String, List<E>> elementsBySplit;
   private final Set<String> finishedSplits;
   private final int size;
+  private final long fetchTimeMillis;
   private Iterator<Map.Entry<String, List<E>>> splits;
   private List<E> current;
   private int position;
 
-  private RecordsBySplits(Map<String, List<E>> elementsBySplit, Set<String> finishedSplits, int size) {
+  private RecordsBySplits(Map<String, List<E>> elementsBySplit, Set<String> finishedSplits, int size,
+      long fetchTimeMillis) {
     this.elementsBySplit = elementsBySplit;
     this.finishedSplits = Collections.unmodifiableSet(finishedSplits);
     this.size = size;
+    this.fetchTimeMillis = fetchTimeMillis;
   }
 
   /** A builder of a batch. */
@@ -53,6 +59,14 @@ public final class RecordsBySplits<E> {
   /** Whether the batch has neither elements nor finished splits. */
   public boolean isEmpty() {
     return size == 0 && finishedSplits.isEmpty();
+  }
+
+  /**
+   * When the batch's elements were fetched from the external system (epoch milliseconds), or
+   * {@link #UNKNOWN_FETCH_TIME} if its split reader did not say.
+   */
+  public long fetchTimeMillis() {
+    return fetchTimeMillis;
   }
 
   /** The splits that this batch reads to their end. */
@@ -90,6 +104,7 @@ public final class RecordsBySplits<E> {
     /** Splits whose list was handed to {@link #addAll} and is not this builder's to change. */
     private final Set<String> borrowed = new HashSet<>();
     private int size;
+    private long fetchTimeMillis = UNKNOWN_FETCH_TIME;
 
     private Builder() {}
 
@@ -143,6 +158,15 @@ public final class RecordsBySplits<E> {
       return this;
     }
 
+    /**
+     * Records that the elements were fetched at {@code epochMillis}, for the source metric {@code
+     * currentFetchEventTimeLag}.
+     */
+    public Builder<E> fetchedAt(long epochMillis) {
+      this.fetchTimeMillis = epochMillis;
+      return this;
+    }
+
     /** The number of elements added so far. */
     public int size() {
       return size;
@@ -150,7 +174,7 @@ public final class RecordsBySplits<E> {
 
     /** The batch. */
     public RecordsBySplits<E> build() {
-      return new RecordsBySplits<>(elementsBySplit, finishedSplits, size);
+      return new RecordsBySplits<>(elementsBySplit, finishedSplits, size, fetchTimeMillis);
     }
   }
 }

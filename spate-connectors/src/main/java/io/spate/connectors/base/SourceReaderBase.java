@@ -84,6 +84,13 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
   /** The split {@code splitId} at the position {@code state} holds, for a checkpoint. */
   protected abstract SplitT toSplitType(String splitId, SplitStateT state);
 
+  /**
+   * Called on the task thread before the first element of a new batch is emitted, with the time the
+   * batch was fetched ({@link RecordsBySplits#UNKNOWN_FETCH_TIME} if its split reader did not record
+   * one), such as for the metric {@code currentFetchEventTimeLag}.
+   */
+  protected void onBatchStarted(long fetchTimeMillis) {}
+
   /** Called on the task thread once split {@code splitId} is read to its end and all of it emitted. */
   protected void onSplitFinished(String splitId, SplitStateT finalState) {}
 
@@ -106,6 +113,7 @@ public abstract class SourceReaderBase<E, T, SplitT extends SourceSplit, SplitSt
         if (currentBatch == null) {
           return emitted > 0 ? InputStatus.MORE_AVAILABLE : nothingQueued();
         }
+        onBatchStarted(currentBatch.fetchTimeMillis());
       }
       if (currentSplit == null && !nextSplitOfBatch(output)) {
         continue;

@@ -5,7 +5,10 @@ import io.spate.api.metrics.Counter;
 import io.spate.api.metrics.Gauge;
 import io.spate.api.metrics.MetricGroup;
 import io.spate.api.metrics.ThreadSafeSimpleCounter;
+import io.spate.api.metrics.groups.SourceReaderMetricGroup;
+import io.spate.api.util.PaddedLong;
 import io.spate.connectors.kafka.metrics.KafkaClientMetrics;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -20,10 +23,14 @@ import org.apache.kafka.common.TopicPartition;
  * of the last one emitted + 1) and {@code .committedOffset} (the last offset the consumer group
  * acknowledged, {@value #INITIAL_OFFSET} before any), the counters {@code commitsSucceeded} and
  * {@code commitsFailed}, and, unless turned off, the consumer's own metrics as gauges in the group
- * {@value #KAFKA_CONSUMER_METRIC_GROUP}.
+ * {@value #KAFKA_CONSUMER_METRIC_GROUP}. In the reader's group itself it registers the source
+ * metrics of FLIP-33 that only the reader knows: {@value #PENDING_RECORDS} (the sum of the
+ * consumer's {@code records-lag} over the partitions it reads, once the lag of one is known) and
+ * {@value #CURRENT_FETCH_EVENT_TIME_LAG} (the fetch time of the last record emitted minus its
+ * timestamp).
  *
- * <p>Threads: partitions are registered on the task thread, commits and consumer metrics are
- * recorded on the fetcher thread, and gauges are read on a reporter's thread.
+ * <p>Threads: partitions are registered and records emitted on the task thread, commits, lags and
+ * consumer metrics are recorded on the fetcher thread, and gauges are read on a reporter's thread.
  */
 @PublicEvolving
 public final class KafkaSourceReaderMetrics {
@@ -46,6 +53,15 @@ public final class KafkaSourceReaderMetrics {
   public static final String COMMITS_FAILED_METRIC_COUNTER = "commitsFailed";
   /** What an offset gauge reports before it knows an offset. */
   public static final long INITIAL_OFFSET = -1;
+  /** The FLIP-33 gauge of the records between the consumer's positions and the ends of its partitions. */
+  public static final String PENDING_RECORDS = "pendingRecords";
+  /** The FLIP-33 gauge of milliseconds from the last emitted record's timestamp to its fetch. */
+  public static final String CURRENT_FETCH_EVENT_TIME_LAG = "currentFetchEventTimeLag";
+  /** What {@value #CURRENT_FETCH_EVENT_TIME_LAG} reports before a record with a timestamp and a fetch time. */
+  public static final long UNDEFINED_LAG = -1;
+  /** The Kafka consumer's per-partition metric whose sum is {@value #PENDING_RECORDS}. */
+  private static final String RECORDS_LAG = "records-lag";
+  private static final String CONSUMER_FETCH_GROUP = "consumer-fetch-manager-metrics";
 
   private final MetricGroup readerGroup;
   private final Counter commitsSucceeded;
@@ -53,12 +69,25 @@ public final class KafkaSourceReaderMetrics {
   private final KafkaClientMetrics consumerMetrics;
   private final Map<TopicPartition, Long> committedOffsets = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Boolean> registeredPartitions = new ConcurrentHashMap<>();
+  private final SourceReaderMetricGroup sourceReaderGroup;
+  // The records-lag metric of each partition the consumer reads, from when the consumer has one.
+  private final Map<TopicPartition, Metric> recordsLags = new ConcurrentHashMap<>();
+  // Fetcher thread only: partitions whose records-lag is not found yet, and the consumer's metric
+  // count at the last search, so that a poll that added no metric costs no search.
+  private final Map<TopicPartition, Boolean> lagsToFind = new HashMap<>();
+  private int metricsAtLastLagSearch = -1;
+  private boolean pendingRecordsRegistered;
+  // Task thread writes, a reporter reads: the fetch time of the batch being emitted, and the lag.
+  private long currentBatchFetchTime = Long.MIN_VALUE;
+  private final PaddedLong fetchEventTimeLag = new PaddedLong(UNDEFINED_LAG);
 
   /**
    * The metrics of a reader whose metric group is {@code sourceReaderGroup}; the consumer's metrics
    * are mirrored only if {@code registerConsumerMetrics}.
    */
-  public KafkaSourceReaderMetrics(MetricGroup sourceReaderGroup, boolean registerConsumerMetrics) {
+  public KafkaSourceReaderMetrics(SourceReaderMetricGroup sourceReaderGroup, boolean registerConsumerMetrics) {
+    this.sourceReaderGroup = sourceReaderGroup;
+    sourceReaderGroup.gauge(CURRENT_FETCH_EVENT_TIME_LAG, (Gauge<Long>) fetchEventTimeLag::get);
     this.readerGroup = sourceReaderGroup.addGroup(KAFKA_SOURCE_READER_METRIC_GROUP);
     this.commitsSucceeded = readerGroup.counter(COMMITS_SUCCEEDED_METRIC_COUNTER, new ThreadSafeSimpleCounter());
     this.commitsFailed = readerGroup.counter(COMMITS_FAILED_METRIC_COUNTER, new ThreadSafeSimpleCounter());
@@ -105,6 +134,91 @@ public final class KafkaSourceReaderMetrics {
     if (consumerMetrics != null) {
       consumerMetrics.updateIfChanged(metrics);
     }
+  }
+
+  /**
+   * Counts {@code partition}'s lag in {@value #PENDING_RECORDS} from when the consumer reports it;
+   * call it from the fetcher thread when the consumer is assigned the partition.
+   */
+  public void trackRecordsLag(TopicPartition partition) {
+    if (!recordsLags.containsKey(partition)) {
+      lagsToFind.put(partition, Boolean.TRUE);
+    }
+  }
+
+  /** Stops counting {@code partition}'s lag, once the consumer no longer reads it (fetcher thread). */
+  public void untrackRecordsLag(TopicPartition partition) {
+    lagsToFind.remove(partition);
+    recordsLags.remove(partition);
+  }
+
+  /**
+   * Looks in the consumer's {@code metrics} for the {@code records-lag} of tracked partitions that
+   * have none yet, which the consumer adds after its first fetch of a partition, and registers
+   * {@value #PENDING_RECORDS} with the first one found. Cheap when nothing is missing or the consumer
+   * added no metric since the last call; call it from the fetcher thread after each poll.
+   */
+  public void updateRecordsLags(Map<MetricName, ? extends Metric> metrics) {
+    if (lagsToFind.isEmpty() || metrics.size() == metricsAtLastLagSearch) {
+      return;
+    }
+    metricsAtLastLagSearch = metrics.size();
+    for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+      MetricName name = entry.getKey();
+      if (!RECORDS_LAG.equals(name.name()) || !CONSUMER_FETCH_GROUP.equals(name.group())) {
+        continue;
+      }
+      String topic = name.tags().get(TOPIC_GROUP);
+      String partitionNumber = name.tags().get(PARTITION_GROUP);
+      if (topic == null || partitionNumber == null) {
+        continue;
+      }
+      TopicPartition partition = new TopicPartition(topic, Integer.parseInt(partitionNumber));
+      if (lagsToFind.remove(partition) != null) {
+        recordsLags.put(partition, entry.getValue());
+      }
+    }
+    if (!recordsLags.isEmpty() && !pendingRecordsRegistered) {
+      pendingRecordsRegistered = true;
+      sourceReaderGroup.setPendingRecordsGauge(this::pendingRecords);
+    }
+  }
+
+  /** The sum of the known lags of the partitions the consumer reads; what {@value #PENDING_RECORDS} reports. */
+  public long pendingRecords() {
+    long pending = 0;
+    for (Metric lag : recordsLags.values()) {
+      // A lag the consumer cannot tell now (NaN) counts as none.
+      if (lag.metricValue() instanceof Number number && number.doubleValue() > 0) {
+        pending += (long) number.doubleValue();
+      }
+    }
+    return pending;
+  }
+
+  /**
+   * Tells that the records emitted from now on were fetched at {@code fetchTimeMillis}, or at an
+   * unknown time if it is {@code Long.MIN_VALUE}; call it from the task thread before a batch.
+   */
+  public void recordBatchFetchTime(long fetchTimeMillis) {
+    currentBatchFetchTime = fetchTimeMillis;
+  }
+
+  /**
+   * Records that a record with timestamp {@code eventTime} (negative: none) was emitted from the
+   * current batch; task thread, for every record, so it does one subtraction and one plain write.
+   * A timestamp after the fetch time gives a lag of 0.
+   */
+  public void recordEmitted(long eventTime) {
+    if (eventTime >= 0 && currentBatchFetchTime != Long.MIN_VALUE) {
+      // A timestamp ahead of the fetch (clocks apart) reads as no lag, as the emit lag does.
+      fetchEventTimeLag.set(Math.max(0, currentBatchFetchTime - eventTime));
+    }
+  }
+
+  /** The value of {@value #CURRENT_FETCH_EVENT_TIME_LAG}: milliseconds, or {@value #UNDEFINED_LAG}. */
+  public long currentFetchEventTimeLag() {
+    return fetchEventTimeLag.get();
   }
 
   /** The offset last acknowledged as committed for {@code partition}, or {@value #INITIAL_OFFSET}. */

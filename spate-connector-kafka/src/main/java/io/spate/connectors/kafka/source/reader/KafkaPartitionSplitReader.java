@@ -49,7 +49,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   private final KafkaSourceReaderMetrics metrics;
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
-    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(new UnregisteredMetricsGroup(), false));
+    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup(), false));
   }
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask, KafkaSourceReaderMetrics metrics) {
@@ -69,6 +69,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
         continue;
       }
       assignment.add(split.getTopicPartition());
+      metrics.trackRecordsLag(split.getTopicPartition());
       split.getStoppingOffset().ifPresent(stop -> stoppingOffsets.put(split.getTopicPartition(), stop));
     }
     consumer.assign(assignment);
@@ -94,8 +95,10 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     } catch (WakeupException e) {
       return batch.build();
     }
+    batch.fetchedAt(System.currentTimeMillis());
     // The consumer adds metrics as it goes, such as a partition's records-lag after its first fetch.
     metrics.registerNewConsumerMetrics(consumer.metrics());
+    metrics.updateRecordsLags(consumer.metrics());
     for (TopicPartition partition : records.partitions()) {
       String splitId = KafkaPartitionSplit.toSplitId(partition);
       Long stop = stoppingOffsets.get(partition);
@@ -141,6 +144,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     }
     for (TopicPartition partition : finished) {
       stoppingOffsets.remove(partition);
+      metrics.untrackRecordsLag(partition);
       batch.finish(KafkaPartitionSplit.toSplitId(partition));
     }
     Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());

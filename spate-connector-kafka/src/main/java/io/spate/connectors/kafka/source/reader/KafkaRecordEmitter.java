@@ -2,7 +2,9 @@ package io.spate.connectors.kafka.source.reader;
 
 import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.functions.Collector;
+import io.spate.api.metrics.groups.UnregisteredMetricsGroup;
 import io.spate.connectors.base.RecordEmitter;
+import io.spate.connectors.kafka.source.metrics.KafkaSourceReaderMetrics;
 import io.spate.connectors.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplitState;
 import java.io.IOException;
@@ -18,9 +20,15 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
 
   private final KafkaRecordDeserializationSchema<T> schema;
   private final TimestampedCollector<T> collector = new TimestampedCollector<>();
+  private final KafkaSourceReaderMetrics metrics;
 
   KafkaRecordEmitter(KafkaRecordDeserializationSchema<T> schema) {
+    this(schema, new KafkaSourceReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup(), false));
+  }
+
+  KafkaRecordEmitter(KafkaRecordDeserializationSchema<T> schema, KafkaSourceReaderMetrics metrics) {
     this.schema = schema;
+    this.metrics = metrics;
   }
 
   @Override
@@ -37,6 +45,7 @@ final class KafkaRecordEmitter<T> implements RecordEmitter<ConsumerRecord<byte[]
           + record.partition() + ", offset " + record.offset() + ": " + e, e);
     }
     state.setCurrentOffset(record.offset() + 1);
+    metrics.recordEmitted(record.timestamp());
   }
 
   /** Emits each record with the timestamp of the Kafka record it came from. */

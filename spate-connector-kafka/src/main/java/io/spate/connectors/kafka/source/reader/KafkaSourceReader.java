@@ -85,7 +85,7 @@ public final class KafkaSourceReader<T>
           holder.reader = reader;
           return reader;
         },
-        new KafkaRecordEmitter<>(deserializationSchema),
+        new KafkaRecordEmitter<>(deserializationSchema, metrics),
         SourceReaderOptions.DEFAULTS,
         context);
     this.deserializationSchema = deserializationSchema;
@@ -127,6 +127,11 @@ public final class KafkaSourceReader<T>
     KafkaPartitionSplitState state = new KafkaPartitionSplitState(split);
     metrics.registerTopicPartition(split.getTopicPartition(), state::getCurrentOffset);
     return state;
+  }
+
+  @Override
+  protected void onBatchStarted(long fetchTimeMillis) {
+    metrics.recordBatchFetchTime(fetchTimeMillis);
   }
 
   @Override
