@@ -112,7 +112,8 @@ public final class FlinkFunctions {
 
   /** These functions as an operator table. */
   public static SqlOperatorTable table() {
-    return SqlOperatorTables.chain(SqlOperatorTables.of(ALL), SqlOperatorTables.of(LIBRARY));
+    return SqlOperatorTables.chain(SqlOperatorTables.of(ALL), SqlOperatorTables.of(LIBRARY),
+        SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_AGG)); // ARRAY_AGG (Flink 1.19+)
   }
 
   private static SqlFunction function(String name, SqlReturnTypeInference returnType,
