@@ -86,12 +86,12 @@ class SqlCollectingAggregatesE2ETest {
         FROM TABLE(HOP(TABLE events, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))
         GROUP BY window_start, window_end, k"""));
     assertThat(rows).containsExactlyInAnyOrder(
-        Row.of("2023-12-31 23:59:55", "a", "1,4", 1, 4, new Integer[] {1, 4}, Map.of(1, 1, 4, 1)),
-        Row.of("2024-01-01 00:00:00", "a", "1,4", 1, 4, new Integer[] {1, 4}, Map.of(1, 1, 4, 1)),
-        Row.of("2024-01-01 00:00:00", "b", "7", 7, 7, new Integer[] {7}, Map.of(7, 1)),
-        Row.of("2024-01-01 00:00:05", "a", "10,13", 10, 13, new Integer[] {10, 13}, Map.of(10, 1, 13, 1)),
-        Row.of("2024-01-01 00:00:05", "b", "7", 7, 7, new Integer[] {7}, Map.of(7, 1)),
-        Row.of("2024-01-01 00:00:10", "a", "10,13", 10, 13, new Integer[] {10, 13}, Map.of(10, 1, 13, 1)));
+        Row.of("2023-12-31 23:59:55.000", "a", "1,4", 1, 4, new Integer[] {1, 4}, Map.of(1, 1, 4, 1)),
+        Row.of("2024-01-01 00:00:00.000", "a", "1,4", 1, 4, new Integer[] {1, 4}, Map.of(1, 1, 4, 1)),
+        Row.of("2024-01-01 00:00:00.000", "b", "7", 7, 7, new Integer[] {7}, Map.of(7, 1)),
+        Row.of("2024-01-01 00:00:05.000", "a", "10,13", 10, 13, new Integer[] {10, 13}, Map.of(10, 1, 13, 1)),
+        Row.of("2024-01-01 00:00:05.000", "b", "7", 7, 7, new Integer[] {7}, Map.of(7, 1)),
+        Row.of("2024-01-01 00:00:10.000", "a", "10,13", 10, 13, new Integer[] {10, 13}, Map.of(10, 1, 13, 1)));
   }
 
   @Test
@@ -102,6 +102,19 @@ class SqlCollectingAggregatesE2ETest {
         WINDOW w AS (PARTITION BY k ORDER BY pt ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)"""));
     assertThat(rows).containsExactly(Row.of(1, "1", 1, 1), Row.of(2, "1-2", 1, 2), Row.of(3, "2-3", 2, 3),
         Row.of(4, "3-4", 3, 4));
+  }
+
+  @Test
+  void theTableApiHasTheAggregatesUnderFlinksNames() {
+    tEnv.executeSql("CREATE TEMPORARY VIEW orders AS SELECT * FROM (VALUES (1, 'north', 'x'), (2, 'south', 'y'),"
+        + " (3, 'north', 'z')) AS o(id, shop, item)");
+    Table summary = tEnv.from("orders").groupBy(Expressions.$("shop")).select(Expressions.$("shop"),
+        Expressions.$("item").listAgg().as("l"), Expressions.$("item").listAgg(";").as("l2"),
+        Expressions.$("id").arrayAgg().as("a"), Expressions.$("id").collect().as("c"),
+        Expressions.$("id").firstValue().as("f"), Expressions.$("id").lastValue().as("z"));
+    assertThat(folded(summary.execute())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Row.of("north", "x,z", "x;z", new Integer[] {1, 3}, Map.of(1, 1, 3, 1), 1, 3), 1,
+        Row.of("south", "y", "y", new Integer[] {2}, Map.of(2, 1), 2, 2), 1));
   }
 
   @Test

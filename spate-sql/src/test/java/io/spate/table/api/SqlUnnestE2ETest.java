@@ -26,8 +26,8 @@ class SqlUnnestE2ETest {
     tEnv.executeSql("""
         CREATE TEMPORARY VIEW orders AS
         SELECT * FROM (VALUES
-            (1, ARRAY['shirt', 'hat'], MAP['size', 'L']),
-            (2, CAST(ARRAY[] AS ARRAY<STRING>), MAP['size', 'M', 'color', 'red']),
+            (1, CAST(ARRAY['shirt', 'hat'] AS ARRAY<STRING>), MAP['size', 'L']),
+            (2, JSON_QUERY('[]', '$' RETURNING ARRAY<STRING>), MAP['size', 'M', 'color', 'red']),
             (3, CAST(NULL AS ARRAY<STRING>), CAST(NULL AS MAP<STRING, STRING>))) AS t (id, products, tags)""");
   }
 

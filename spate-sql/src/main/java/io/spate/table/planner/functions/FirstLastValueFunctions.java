@@ -3,7 +3,10 @@ package io.spate.table.planner.functions;
 import io.spate.api.annotation.Internal;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.fun.SqlFirstLastValueAggFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.util.Optionality;
 
 /**
  * Flink's {@code FIRST_VALUE} and {@code LAST_VALUE}: aggregates of a {@code GROUP BY} or a window
@@ -21,14 +24,10 @@ public final class FirstLastValueFunctions {
   private FirstLastValueFunctions() {}
 
   /** Calcite's function without its need for an OVER clause. */
-  private static final class GroupingFirstLastValue extends SqlFirstLastValueAggFunction {
+  private static final class GroupingFirstLastValue extends SqlAggFunction {
     GroupingFirstLastValue(SqlKind kind) {
-      super(kind);
-    }
-
-    @Override
-    public boolean requiresOver() {
-      return false;
+      super(kind.name(), null, kind, ReturnTypes.ARG0_NULLABLE_IF_EMPTY, null, OperandTypes.ANY,
+          SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN);
     }
   }
 }

@@ -22,7 +22,8 @@ public final class ListAggSeparators {
     node.accept(new SqlBasicVisitor<Void>() {
       @Override
       public Void visit(SqlCall call) {
-        if (call.getKind() == SqlKind.LISTAGG && call.operandCount() > 1
+        if ((call.getKind() == SqlKind.LISTAGG || "LISTAGG".equalsIgnoreCase(call.getOperator().getName()))
+            && call.operandCount() > 1
             && !(call.operand(1) instanceof SqlCharStringLiteral)) {
           SqlNode separator = call.operand(1);
           throw new ValidationException("LISTAGG's separator must be a string literal, not '" + separator
