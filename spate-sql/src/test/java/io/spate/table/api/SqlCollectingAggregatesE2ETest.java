@@ -122,6 +122,6 @@ class SqlCollectingAggregatesE2ETest {
     assertThatThrownBy(() -> tEnv.executeSql(
         "SELECT LISTAGG(s, sep) FROM (VALUES ('x', ';')) AS t (s, sep)"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("LISTAGG's separator must be a string literal, not 'SEP' (at line 1, column 19)");
+        .hasMessage("LISTAGG's separator must be a string literal, not 'sep' (at line 1, column 19)");
   }
 }
