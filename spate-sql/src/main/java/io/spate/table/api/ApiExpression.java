@@ -241,6 +241,36 @@ public final class ApiExpression implements Expression {
     return sql("COUNT(DISTINCT " + sql + ")");
   }
 
+  /** {@code LISTAGG(this)}: the group's non-NULL strings joined by ','. */
+  public ApiExpression listAgg() {
+    return function("LISTAGG");
+  }
+
+  /** {@code LISTAGG(this, separator)}: the group's non-NULL strings joined by {@code separator}. */
+  public ApiExpression listAgg(String separator) {
+    return function("LISTAGG", separator);
+  }
+
+  /** {@code ARRAY_AGG(this)}: the group's values in an array. */
+  public ApiExpression arrayAgg() {
+    return function("ARRAY_AGG");
+  }
+
+  /** {@code COLLECT(this)}: the group's non-NULL values as a multiset. */
+  public ApiExpression collect() {
+    return function("COLLECT");
+  }
+
+  /** {@code FIRST_VALUE(this)}: the group's first non-NULL value. */
+  public ApiExpression firstValue() {
+    return function("FIRST_VALUE");
+  }
+
+  /** {@code LAST_VALUE(this)}: the group's last non-NULL value. */
+  public ApiExpression lastValue() {
+    return function("LAST_VALUE");
+  }
+
   /** The aggregate over distinct values: {@code $("a").count().distinct()} is {@code COUNT(DISTINCT a)}. */
   public ApiExpression distinct() {
     int open = sql.indexOf('(');

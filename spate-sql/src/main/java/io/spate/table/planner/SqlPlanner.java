@@ -135,7 +135,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlNode validated;
     try {
       validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(
-          JsonFunctionTypes.rewrite(node))));
+          JsonFunctionTypes.rewrite(io.spate.table.planner.functions.CollectionCallChecks.check(node)))));
     } catch (CalciteContextException e) {
       throw new ValidationException(validationMessage(e), e);
     }

@@ -36,7 +36,7 @@ class SqlJsonQueryReturningE2ETest {
   void wrappersEmptyAndErrorBehavioursApplyBeforeTheConversion() {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT JSON_QUERY(j, '$.s' RETURNING ARRAY<STRING> WITH WRAPPER),
-               JSON_QUERY(j, 'lax $.list[*].c' RETURNING ARRAY<STRING> WITH ARRAY WRAPPER),
+               JSON_QUERY(j, 'lax $.list[*].c' RETURNING ARRAY<STRING>),
                JSON_QUERY(j, '$.o' RETURNING ARRAY<STRING>),
                JSON_QUERY(j, '$.o' RETURNING ARRAY<STRING> EMPTY ARRAY ON ERROR),
                JSON_QUERY(j, 'lax $.missing' RETURNING ARRAY<STRING>),

@@ -210,7 +210,7 @@ final class JsonCallCompiler {
       }
       List<JsonNode> items;
       try {
-        items = JsonFunctions.select((String) j, p);
+        items = JsonFunctions.selectForQuery((String) j, p);
         if (!items.isEmpty()) {
           return returning.convert(JsonFunctions.query(items, wrapper));
         }

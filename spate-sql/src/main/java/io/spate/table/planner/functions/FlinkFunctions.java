@@ -120,7 +120,8 @@ public final class FlinkFunctions {
         SqlOperatorTables.of(ConditionalBuiltInFunctions.operators()),
         SqlOperatorTables.of(MathBuiltInFunctions.operators()),
         SqlOperatorTables.of(TimeBuiltInFunctions.operators()),
-        SqlOperatorTables.of(CollectionBuiltInFunctions.operators()));
+        SqlOperatorTables.of(CollectionBuiltInFunctions.operators()),
+        SqlOperatorTables.of(org.apache.calcite.sql.fun.SqlLibraryOperators.ARRAY_AGG)); // ARRAY_AGG (Flink 1.19+)
   }
 
   private static SqlFunction function(String name, SqlReturnTypeInference returnType,

@@ -121,6 +121,11 @@ public final class WindowTableFunctions {
     if (operator instanceof SqlSessionTableFunction) {
       return SESSION;
     }
+    if (operator.getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE
+        || operator.getKind() == org.apache.calcite.sql.SqlKind.LAST_VALUE) {
+      return operator.getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE ? FirstLastValueFunctions.FIRST_VALUE
+          : FirstLastValueFunctions.LAST_VALUE; // Flink's take a GROUP BY too
+    }
     return operator;
   }
 

@@ -145,6 +145,9 @@ public final class ChangelogInference {
     if (node instanceof LookupJoin) {
       return ChangelogMode.insertOnly(); // refuses an updating left side
     }
+    if (node instanceof LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
+      return modeOf(correlate.getLeft()); // each left row's change kind passes to its elements' rows
+    }
     if (node instanceof LogicalCorrelate correlate && !CorrelateTranslator.isTableFunction(correlate)) {
       return ChangelogMode.insertOnly(); // a temporal join, which refuses an updating left side
     }

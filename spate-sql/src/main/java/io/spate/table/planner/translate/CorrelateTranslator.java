@@ -63,7 +63,7 @@ final class CorrelateTranslator {
   }
 
   /** {@code operand} with the left row's fields ({@code $cor0.f}) as input references. */
-  private static RexNode overLeftRow(RexNode operand) {
+  static RexNode overLeftRow(RexNode operand) {
     return operand.accept(new RexShuttle() {
       @Override
       public RexNode visitFieldAccess(RexFieldAccess access) {

@@ -46,6 +46,9 @@ public final class PlanNodeNames {
     if (node instanceof org.apache.calcite.rel.core.Sort sort) {
       return SortTranslator.describe(sort);
     }
+    if (node instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
+      return "Correlate(invocation=[UNNEST], joinType=[" + joinType(correlate.getJoinType()) + "])";
+    }
     if (node instanceof Join join) {
       return "Join(joinType=[" + joinType(join.getJoinType()) + "], where=[" + join.getCondition() + "])";
     }

@@ -180,6 +180,9 @@ public final class StreamTranslator {
     if (plan instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunction(correlate)) {
       return CorrelateTranslator.translate(this, correlate);
     }
+    if (plan instanceof LogicalCorrelate correlate && UnnestTranslator.isUnnest(correlate)) {
+      return UnnestTranslator.translate(this, correlate);
+    }
     if (plan instanceof org.apache.calcite.rel.logical.LogicalWindow window) {
       return new OverTranslator(this).translate(window);
     }
@@ -381,6 +384,9 @@ public final class StreamTranslator {
     }
     if (JsonAggregates.handles(call)) {
       return JsonAggregates.of(call, inputType);
+    }
+    if (CollectingAggregates.handles(call)) {
+      return CollectingAggregates.of(call, inputType, retract);
     }
     int field = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
     int filter = call.filterArg;

@@ -61,6 +61,9 @@ public final class TwoPhaseAggregation {
         // phase merges again, which costs more than it saves when the shuffle hands rows over in memory.
         return false;
       }
+      if (CollectingAggregates.handles(call)) {
+        return false; // a local phase would take back values it never saw, which a value list cannot hold
+      }
       try {
         if (!StreamTranslator.aggFunction(call, inputType, false).canMerge()) {
           return false;

@@ -89,6 +89,20 @@ public final class JsonFunctions {
   }
 
   /**
+   * What {@code JSON_QUERY} selects with {@code path} in {@code json}: the items of a definite path,
+   * else (a path with a wildcard) one array of all the items, even of one or none, as in Flink.
+   */
+  public static List<JsonNode> selectForQuery(String json, JsonPath path) {
+    List<JsonNode> items = select(json, path);
+    if (path.isDefinite()) {
+      return items;
+    }
+    ArrayNode array = NODES.arrayNode();
+    items.forEach(array::add);
+    return List.of(array);
+  }
+
+  /**
    * The scalar {@code item} as a value of {@code type} ({@code JSON_VALUE ... RETURNING type}); an
    * object, an array or a value that does not convert fails. JSON's null is SQL's NULL.
    */

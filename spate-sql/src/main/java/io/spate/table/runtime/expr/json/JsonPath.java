@@ -46,6 +46,14 @@ public final class JsonPath implements Serializable {
     return strict;
   }
 
+  /**
+   * Whether the path selects at most one item by its form: it has no wildcard step ({@code [*]} or
+   * {@code .*}). {@code JSON_QUERY} returns what a path that is not definite selects as one array.
+   */
+  public boolean isDefinite() {
+    return steps.stream().noneMatch(step -> step instanceof AnyMember || step instanceof AnyIndex);
+  }
+
   /** The path parsed from {@code text}; a malformed path fails naming the position and what was expected there. */
   public static JsonPath parse(String text) {
     return new Parser(text).parse();

