@@ -134,7 +134,11 @@ class RowsE2ETest {
 
   // A sum of rows in keyed state, recovered from a checkpoint.
 
-  private static final long RECORDS = 6_000;
+  // Held at a fifth of a millisecond per record until the test sees the restore. The first barrier
+  // waits behind the records already in the channels, so the source must hold out well past that,
+  // or the job ends before a checkpoint completed: 6 s of held records per subtask (with 6 000
+  // records at 1 ms each, a loaded machine's first checkpoint once came too late).
+  private static final long RECORDS = 60_000;
   private static final int USERS = 6;
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
   private static final Set<String> CHECKPOINTED = ConcurrentHashMap.newKeySet();
@@ -227,7 +231,7 @@ class RowsE2ETest {
         throw new IllegalStateException("The failure planned after the first checkpoint");
       }
       if (HELD.contains(run)) {
-        LockSupport.parkNanos(1_000_000);
+        LockSupport.parkNanos(200_000);
       }
       Row purchase = Row.withNames();
       purchase.setField("user", "u" + x % USERS);

@@ -94,6 +94,12 @@ final class WindowTranslator {
     WindowCall window = WindowCall.of(scan);
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
+    boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
+    if (processingTime && window.isSession()) {
+      throw new TableException("Spate SQL does not run SESSION windows on processing time ("
+          + inputPlan.getRowType().getFieldNames().get(window.timeField()) + " is a PROCTIME() attribute) yet;"
+          + " TUMBLE, HOP and CUMULATE windows run on it");
+    }
     DataStream<Row> rows = translator.translate(inputPlan)
         .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap())
             : SliceAssigner.slices(window.timeField(), window.slices()),
@@ -154,12 +160,13 @@ final class WindowTranslator {
     WindowOutput output = new WindowOutput(groupFields, window.localTime());
     String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
-    if (!window.isSession() && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
+    if (!window.isSession() && !processingTime && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
       return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
           functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
     }
     return rows.keyBy(new KeyProjection(keyIndexes), TypeInfos.ofRow(new RowType(false, keyFields)))
         .process(window.isSession() ? new SessionWindowAggFunction(start, end, functions, output)
+            : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output)
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))
         .name(name);

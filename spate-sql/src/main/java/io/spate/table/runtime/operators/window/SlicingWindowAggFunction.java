@@ -20,6 +20,10 @@ import io.spate.table.runtime.operators.aggregate.AggFunction;
  * window's slices are merged into its result, emitted once as an insert. A slice is dropped when its
  * last window fired. A row counts in the windows that have not fired when it arrives; a row all of
  * whose windows fired is late and dropped. The input rows carry their slice's end in a field.
+ *
+ * <p>On processing time ({@link #processingTime}) a row goes into the slice of the operator's current
+ * processing time, and a window fires when the processing-time clock passes its end; windows still
+ * open when the input ends do not fire, as Flink quiesces pending processing-time timers then.
  */
 @Internal
 public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -31,6 +35,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
   private final AggFunction[] aggs;
   private final WindowOutput output;
   private final int firstAccField;
+  private final boolean processingTime;
   private transient MapState<Long, Row> slices;
 
   /** Aggregates {@code aggs} over {@code windows}; input field {@code sliceEndField} is the row's slice end. */
@@ -40,15 +45,27 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     this.aggs = aggs;
     this.output = output;
     this.firstAccField = -1;
+    this.processingTime = false;
   }
 
   private SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, int firstAccField, AggFunction[] aggs,
-      WindowOutput output) {
+      WindowOutput output, boolean processingTime) {
     this.windows = windows;
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
     this.output = output;
     this.firstAccField = firstAccField;
+    this.processingTime = processingTime;
+  }
+
+  /**
+   * Aggregates {@code aggs} over {@code windows} of processing time: each row into the slice of the
+   * current processing time (its slice-end field is not read), each window fired by a processing-time
+   * timer at its end.
+   */
+  public static SlicingWindowAggFunction processingTime(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
+      WindowOutput output) {
+    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, true);
   }
 
   /**
@@ -59,7 +76,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
    */
   public static SlicingWindowAggFunction global(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
       WindowOutput output) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output);
+    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output, false);
   }
 
   @Override
@@ -77,6 +94,22 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
+    if (processingTime) {
+      long now = ctx.timerService().currentProcessingTime();
+      long sliceEnd = windows.sliceEnd(now);
+      Row accs = slices.get(sliceEnd);
+      if (accs == null) {
+        accs = newAccumulators();
+        for (long windowEnd : windows.windowEnds(sliceEnd)) {
+          if (windowEnd - 1 >= now) {
+            ctx.timerService().registerProcessingTimeTimer(windowEnd - 1);
+          }
+        }
+      }
+      accumulate(accs, input);
+      slices.put(sliceEnd, accs);
+      return;
+    }
     long sliceEnd = firstAccField < 0 ? WindowAssigner.millis(input.getField(sliceEndField))
         : (Long) input.getField(sliceEndField);
     long watermark = ctx.timerService().currentWatermark();
@@ -92,11 +125,15 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
         }
       }
     }
+    accumulate(accs, input);
+    slices.put(sliceEnd, accs);
+  }
+
+  private void accumulate(Row accs, Row input) {
     for (int i = 0; i < aggs.length; i++) {
       accs.setField(i, firstAccField < 0 ? aggs[i].accumulate(accs.getField(i), input)
           : aggs[i].merge(accs.getField(i), input.getField(firstAccField + i)));
     }
-    slices.put(sliceEnd, accs);
   }
 
   @Override

@@ -1,0 +1,118 @@
+package io.spate.table.api.bridge.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.functions.source.SourceFunction;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.types.Row;
+import io.spate.table.api.Schema;
+import io.spate.table.api.TableException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Window aggregates over a {@code PROCTIME()} attribute run on processing time, as in Flink: rows go
+ * into the window of the moment the aggregate sees them, a window fires when the clock passes its
+ * end, and a window still open when the input ends never fires (Flink quiesces pending
+ * processing-time timers at the end of input). The source has no watermarks, so an aggregate that
+ * waited for event time would fire every window only at the end of input.
+ */
+class SqlProcessingTimeWindowE2ETest {
+
+  private static final long WINDOW_MILLIS = 2_000;
+
+  @Test
+  void aWindowFiresWhenTheClockPassesItsEndAndAnOpenWindowDiesWithTheInput() throws Exception {
+    StreamTableEnvironment tEnv = environment();
+    long before = System.currentTimeMillis();
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, COUNT(*) AS c, window_start, window_end
+        FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))
+        GROUP BY f0, window_start, window_end""")).executeAndCollect(10);
+    long after = System.currentTimeMillis();
+
+    // 'a' came in one window, which closed while the source waited; 'b' came in the next, still
+    // open when the input ended.
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    assertThat(row.getField(0)).isEqualTo("a");
+    assertThat(row.getField(1)).isEqualTo((long) TwoWindowsOfKeys.A_ROWS);
+    long start = millis(row.getField(2));
+    long end = millis(row.getField(3));
+    assertThat(end - start).isEqualTo(WINDOW_MILLIS);
+    assertThat(start % WINDOW_MILLIS).isZero();
+    assertThat(start).isBetween(before - WINDOW_MILLIS, after);
+  }
+
+  @Test
+  void theLegacyGroupWindowOnProcessingTimeRunsTheSame() throws Exception {
+    StreamTableEnvironment tEnv = environment();
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, COUNT(*) AS c FROM keys GROUP BY f0, TUMBLE(pt, INTERVAL '2' SECOND)"""))
+        .executeAndCollect(10);
+    assertThat(rows).containsExactly(Row.of("a", (long) TwoWindowsOfKeys.A_ROWS));
+  }
+
+  @Test
+  void aSessionWindowOnProcessingTimeIsRefusedNamingTheColumn() {
+    StreamTableEnvironment tEnv = environment();
+    assertThatThrownBy(() -> tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0, COUNT(*) FROM TABLE(SESSION(TABLE keys PARTITION BY f0, DESCRIPTOR(pt), INTERVAL '1' SECOND))
+        GROUP BY f0, window_start, window_end""")).executeAndCollect(10))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("SESSION windows on processing time")
+        .hasMessageContaining("pt is a PROCTIME() attribute");
+  }
+
+  private static StreamTableEnvironment environment() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+    tEnv.createTemporaryView("keys", env.addSource(new TwoWindowsOfKeys(), "keys", Types.STRING),
+        Schema.newBuilder().columnByExpression("pt", "PROCTIME()").build());
+    return tEnv;
+  }
+
+  private static long millis(Object time) {
+    return time instanceof Instant instant ? instant.toEpochMilli()
+        : ((java.time.LocalDateTime) time).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+  }
+
+  /**
+   * Waits until just after a window boundary, emits the 'a' rows, waits until just after the next
+   * boundary (so the first window has closed), emits the 'b' rows and ends; the margins leave the
+   * job most of a window to see each batch and to end.
+   */
+  static final class TwoWindowsOfKeys implements SourceFunction<String> {
+    private static final long serialVersionUID = 1L;
+    static final int A_ROWS = 5;
+    private static final long MARGIN_MILLIS = 150;
+    private volatile boolean running = true;
+
+    @Override
+    public void run(SourceContext<String> ctx) throws Exception {
+      sleepUntilPastNextBoundary();
+      for (int i = 0; i < A_ROWS && running; i++) {
+        ctx.collect("a");
+      }
+      sleepUntilPastNextBoundary();
+      for (int i = 0; i < 3 && running; i++) {
+        ctx.collect("b");
+      }
+    }
+
+    private static void sleepUntilPastNextBoundary() throws InterruptedException {
+      long now = System.currentTimeMillis();
+      long next = now - Math.floorMod(now, WINDOW_MILLIS) + WINDOW_MILLIS;
+      Thread.sleep(next + MARGIN_MILLIS - now);
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+  }
+}
