@@ -78,9 +78,12 @@ class WebUiBackpressureBrowserTest {
 
       browser.open(cluster.url() + "#/jobs/" + jobId);
       browser.awaitText(20, "#job-name", "slow-sink-backpressure");
-      // The page refreshes its figures by itself; the time metrics settle within seconds of the start.
-      browser.await(60, "the sink drawn busy and the source backpressured", d ->
-          ratio(sink, "busy") > 0.5 && ratio(source, "backpressured") > 0.5 ? true : null);
+      // The page refreshes its figures by itself; the time metrics settle within seconds of the start,
+      // the per-second rates once their meters first update (they read 0 until then).
+      browser.await(60, "the sink drawn busy, the source backpressured and both with a rate", d ->
+          ratio(sink, "busy") > 0.5 && ratio(source, "backpressured") > 0.5
+              && rateOrZero((String) drawn(sink).get("text"), 0) > 0
+              && rateOrZero((String) drawn(source).get("text"), 1) > 0 ? true : null);
       browser.screenshot("job-backpressure");
 
       Map<String, String> colours = pageColours();
@@ -190,6 +193,11 @@ class WebUiBackpressureBrowserTest {
     Matcher matcher = SHOWN_RATES.matcher(text);
     assertThat(matcher.find()).as("rates in the vertex's text: %s", text).isTrue();
     return new double[] {scaled(matcher.group(1), matcher.group(2)), scaled(matcher.group(3), matcher.group(4))};
+  }
+
+  /** Rate {@code index} (0 in, 1 out) written on a vertex, or 0 while the vertex shows none yet. */
+  private static double rateOrZero(String text, int index) {
+    return SHOWN_RATES.matcher(text).find() ? shownRates(text)[index] : 0;
   }
 
   private static double scaled(String number, String suffix) {
