@@ -17,12 +17,16 @@ import io.spate.connectors.kafka.testing.KafkaTestBroker;
 import io.spate.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,6 +70,31 @@ class KafkaBrokerRestartE2ETest {
     if (broker != null) {
       broker.close();
     }
+  }
+
+  /**
+   * The job's transactions that the broker does not report complete, with their state and partitions:
+   * an open one holds back what read_committed consumers see of its partitions.
+   */
+  private static List<String> unfinishedTransactions(String prefix) throws Exception {
+    List<String> unfinished = new ArrayList<>();
+    try (Admin admin = broker.admin()) {
+      List<String> ids = new ArrayList<>();
+      for (TransactionListing listing : admin.listTransactions().all().get()) {
+        if (listing.transactionalId().startsWith(prefix)
+            && listing.state() != TransactionState.COMPLETE_COMMIT
+            && listing.state() != TransactionState.COMPLETE_ABORT
+            && listing.state() != TransactionState.EMPTY) {
+          ids.add(listing.transactionalId());
+        }
+      }
+      if (!ids.isEmpty()) {
+        admin.describeTransactions(ids).all().get().forEach((id, description) -> unfinished.add(id + " "
+            + description.state() + " since " + description.transactionStartTimeMs() + " on "
+            + description.topicPartitions()));
+      }
+    }
+    return unfinished;
   }
 
   /** The partition of value {@code value}: that of its key, so that each key's records keep their order. */
@@ -121,9 +150,10 @@ class KafkaBrokerRestartE2ETest {
       Await.untilPasses(Duration.ofSeconds(150), "every record committed once, in order",
           () -> assertThat(SequencedKeysJob.difference(
                   SequencedKeysJob.byKey(broker.readAll("restart-out", "read_committed")), expected))
-              .as("the committed output against the input (job %s, read uncommitted: %s records)",
+              .as("the committed output against the input (job %s, read uncommitted: %s records,"
+                  + " transactions of the job not complete: %s)",
                   client.getJobStatus().get(10, TimeUnit.SECONDS),
-                  broker.readAll("restart-out", "read_uncommitted").size())
+                  broker.readAll("restart-out", "read_uncommitted").size(), unfinishedTransactions("restart-job"))
               .isEmpty());
       assertThat(client.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
     } finally {
