@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.TimerService;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
@@ -94,34 +95,31 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
+    TimerService timers = ctx.timerService();
+    long sliceEnd;
+    long firedUpTo; // a window whose last instant is at or before this has fired
     if (processingTime) {
-      long now = ctx.timerService().currentProcessingTime();
-      long sliceEnd = windows.sliceEnd(now);
-      Row accs = slices.get(sliceEnd);
-      if (accs == null) {
-        accs = newAccumulators();
-        for (long windowEnd : windows.windowEnds(sliceEnd)) {
-          if (windowEnd - 1 >= now) {
-            ctx.timerService().registerProcessingTimeTimer(windowEnd - 1);
-          }
-        }
+      long now = timers.currentProcessingTime();
+      sliceEnd = windows.sliceEnd(now);
+      firedUpTo = now - 1;
+    } else {
+      sliceEnd = firstAccField < 0 ? WindowAssigner.millis(input.getField(sliceEndField))
+          : (Long) input.getField(sliceEndField);
+      firedUpTo = timers.currentWatermark();
+      if (windows.lastWindowEnd(sliceEnd) - 1 <= firedUpTo) {
+        return; // late: every window of the slice has fired
       }
-      accumulate(accs, input);
-      slices.put(sliceEnd, accs);
-      return;
-    }
-    long sliceEnd = firstAccField < 0 ? WindowAssigner.millis(input.getField(sliceEndField))
-        : (Long) input.getField(sliceEndField);
-    long watermark = ctx.timerService().currentWatermark();
-    if (windows.lastWindowEnd(sliceEnd) - 1 <= watermark) {
-      return; // late: every window of the slice has fired
     }
     Row accs = slices.get(sliceEnd);
     if (accs == null) {
       accs = newAccumulators();
       for (long windowEnd : windows.windowEnds(sliceEnd)) {
-        if (windowEnd - 1 > watermark) {
-          ctx.timerService().registerEventTimeTimer(windowEnd - 1);
+        if (windowEnd - 1 > firedUpTo) {
+          if (processingTime) {
+            timers.registerProcessingTimeTimer(windowEnd - 1);
+          } else {
+            timers.registerEventTimeTimer(windowEnd - 1);
+          }
         }
       }
     }
