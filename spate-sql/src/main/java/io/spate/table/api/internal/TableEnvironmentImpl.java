@@ -348,10 +348,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
-    CloseableIterator<Row> closing = CloseableIterator.adapterForIterator(iterator, () -> {
+    CloseableIterator<Row> closing = IntervalResults.convert(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
-    });
+    }), schema.getColumnTypes());
     return new TableResultImpl(job, schema, ResultKind.SUCCESS_WITH_CONTENT, () -> closing,
         settings.isStreamingMode(), config.getLocalTimeZone());
   }
