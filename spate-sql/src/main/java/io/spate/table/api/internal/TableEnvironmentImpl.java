@@ -518,6 +518,30 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     return "UnnamedTable$" + unnamed++;
   }
 
+  /** How many aggregations (aggregate nodes, table aggregates among them) the plan of {@code query} has. */
+  int aggregationCount(SqlText query) {
+    int[] count = {0};
+    new org.apache.calcite.rel.RelVisitor() {
+      @Override
+      public void visit(org.apache.calcite.rel.RelNode node, int ordinal, org.apache.calcite.rel.RelNode parent) {
+        if (node instanceof org.apache.calcite.rel.core.Aggregate) {
+          count[0]++;
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(planner.toRel(query).rel);
+    return count[0];
+  }
+
+  /** How many aggregate calls the outermost aggregation of {@code query} makes (0 without one). */
+  int groupedAggregateCalls(SqlText query) {
+    org.apache.calcite.rel.RelNode node = planner.toRel(query).rel;
+    while (node != null && !(node instanceof org.apache.calcite.rel.core.Aggregate)) {
+      node = node.getInputs().size() == 1 ? node.getInput(0) : null;
+    }
+    return node == null ? 0 : ((org.apache.calcite.rel.core.Aggregate) node).getAggCallList().size();
+  }
+
   @Override
   public Table sqlQuery(String query) {
     ParsedStatement statement = SqlStatementParser.parseStatement(query);
