@@ -215,6 +215,11 @@ public final class Expressions {
     return ApiExpression.sql("RAND_INTEGER(" + ApiExpression.operand(bound) + ")");
   }
 
+  /** {@code UUID()}: a random (version 4) UUID as text, a new one for each call. */
+  public static ApiExpression uuid() {
+    return ApiExpression.sql("UUID()");
+  }
+
   private static String operands(Object head, Object... tail) {
     StringBuilder text = new StringBuilder(ApiExpression.operand(head));
     for (Object next : tail) {

@@ -108,6 +108,7 @@ public final class SqlStatementParser {
    * names, in back quotes: every unquoted word after a dot ({@code person.dateTime} becomes
    * {@code person.`dateTime`}; after a dot SQL allows only a name) and the words Calcite reserves for
    * other dialects ({@code DATETIME}). Quoting keeps a name's case, so the meaning is the same.
+   * A call {@code UUID(} becomes {@code `UUID`(}: Calcite takes the word for a type.
    */
   public static String quoteFlinkNames(String sql) {
     List<SqlToken> tokens;
@@ -126,9 +127,18 @@ public final class SqlStatementParser {
           token.text().toUpperCase(java.util.Locale.ROOT)))) {
         out.append(sql, copied, token.start()).append('`').append(token.text()).append('`');
         copied = token.end();
+      } else if (token.kind() == SqlToken.Kind.WORD && !afterDot && isUuidCall(tokens, i)) {
+        // Calcite reads UUID as the start of a UUID literal; Flink's UUID() is a function, found by its upper-case name.
+        out.append(sql, copied, token.start()).append("`UUID`");
+        copied = token.end();
       }
     }
     return out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** Whether the token at {@code i} is the name of a call of Flink's {@code UUID()}. */
+  private static boolean isUuidCall(List<SqlToken> tokens, int i) {
+    return tokens.get(i).isWord("UUID") && tokens.get(i + 1).isSymbol("(");
   }
 
   /** The index of the semicolon (or end) that ends the statement starting at {@code start}. */

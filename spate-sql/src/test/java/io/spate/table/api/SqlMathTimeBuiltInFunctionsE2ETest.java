@@ -35,7 +35,7 @@ class SqlMathTimeBuiltInFunctionsE2ETest {
   void truncateCutsTowardsZero() throws Exception {
     List<Row> rows = rows(tEnv.executeSql("SELECT TRUNCATE(42.345, 2), TRUNCATE(-42.345, 1), TRUNCATE(42, -1),"
         + " TRUNCATE(CAST(2.9 AS DOUBLE))"));
-    // The result keeps the argument's type (Calcite's TRUNCATE), so 42.34 comes with the scale of 42.345.
+    // Flink's result types: DECIMAL(5, 2) and DECIMAL(4, 1) for the DECIMAL(5, 3) literals (SqlTruncateE2ETest).
     assertThat(((BigDecimal) rows.get(0).getField(0)).compareTo(new BigDecimal("42.34"))).isZero();
     assertThat(((BigDecimal) rows.get(0).getField(1)).compareTo(new BigDecimal("-42.3"))).isZero();
     assertThat(rows.get(0).getField(2)).isEqualTo(40);

@@ -348,10 +348,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
-    CloseableIterator<Row> closing = CloseableIterator.adapterForIterator(iterator, () -> {
+    CloseableIterator<Row> closing = IntervalResults.convert(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
-    });
+    }), schema.getColumnTypes());
     return new TableResultImpl(job, schema, ResultKind.SUCCESS_WITH_CONTENT, () -> closing,
         settings.isStreamingMode(), config.getLocalTimeZone());
   }
@@ -516,6 +516,30 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** A fresh name for an unnamed DataStream table. */
   String unnamedTableName() {
     return "UnnamedTable$" + unnamed++;
+  }
+
+  /** How many aggregations (aggregate nodes, table aggregates among them) the plan of {@code query} has. */
+  int aggregationCount(SqlText query) {
+    int[] count = {0};
+    new org.apache.calcite.rel.RelVisitor() {
+      @Override
+      public void visit(org.apache.calcite.rel.RelNode node, int ordinal, org.apache.calcite.rel.RelNode parent) {
+        if (node instanceof org.apache.calcite.rel.core.Aggregate) {
+          count[0]++;
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(planner.toRel(query).rel);
+    return count[0];
+  }
+
+  /** How many aggregate calls the outermost aggregation of {@code query} makes (0 without one). */
+  int groupedAggregateCalls(SqlText query) {
+    org.apache.calcite.rel.RelNode node = planner.toRel(query).rel;
+    while (node != null && !(node instanceof org.apache.calcite.rel.core.Aggregate)) {
+      node = node.getInputs().size() == 1 ? node.getInput(0) : null;
+    }
+    return node == null ? 0 : ((org.apache.calcite.rel.core.Aggregate) node).getAggCallList().size();
   }
 
   @Override

@@ -209,7 +209,47 @@ final class TableImpl implements Table {
         "an aggregate function");
     Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
         + (keys == null ? "" : " GROUP BY " + keys));
-    return fields -> result.select(fields);
+    return fields -> withoutAggregates(result, () -> result.select(fields), list(fields));
+  }
+
+  /**
+   * The select that closes an {@code aggregate} or {@code flatAggregate} of {@code result}, if it aggregates
+   * nothing further: Flink refuses an aggregate function there, before it looks at anything else.
+   */
+  private Table withoutAggregates(Table result, java.util.function.Supplier<Table> select, String fields) {
+    Table selected;
+    try {
+      selected = select.get();
+    } catch (ValidationException e) {
+      // An aggregate beside a plain column fails validation first; Flink names the aggregate instead.
+      if (aggregatesWhenGrouped((TableImpl) result, fields)) {
+        throw noAggregates(e);
+      }
+      throw e;
+    }
+    if (env.aggregationCount(((TableImpl) selected).query) > env.aggregationCount(((TableImpl) result).query)) {
+      throw noAggregates(null);
+    }
+    return selected;
+  }
+
+  /** Whether {@code fields} over {@code result} grouped by all its columns call an aggregate function. */
+  private boolean aggregatesWhenGrouped(TableImpl result, String fields) {
+    List<String> columns = result.schema.getColumnNames().stream().map(SqlLiterals::identifier).toList();
+    SqlText probe = new SqlText("SELECT " + fields + " FROM (" + result.query.text() + ") AS `t` GROUP BY "
+        + String.join(", ", columns), 1, 1);
+    try {
+      return env.aggregationCount(probe) > env.aggregationCount(result.query) + 1
+          || env.groupedAggregateCalls(probe) > 0;
+    } catch (RuntimeException notEvenThen) {
+      return false;
+    }
+  }
+
+  private static ValidationException noAggregates(Throwable cause) {
+    return new ValidationException(
+        "Aggregate functions are not supported in the select right after the aggregate or flatAggregate operation.",
+        cause);
   }
 
   @Override
@@ -222,7 +262,7 @@ final class TableImpl implements Table {
     Named call = tableAggregateCall(tableAggregateFunction);
     Table result = flattened(keys == null ? "" : keys + ", ", call, " FROM " + from()
         + (keys == null ? "" : " GROUP BY " + keys));
-    return fields -> result.select(fields);
+    return fields -> withoutAggregates(result, () -> result.select(fields), list(fields));
   }
 
   /** The call of {@code flatAggregate}, checked to call a user's table aggregate function. */
@@ -413,7 +453,9 @@ final class TableImpl implements Table {
         env.registerInlineFunctions(text);
         selected.add(text);
       }
-      return derived("SELECT " + String.join(", ", selected) + " FROM (" + result.query.text() + ") AS `t`");
+      return withoutAggregates(result,
+          () -> derived("SELECT " + String.join(", ", selected) + " FROM (" + result.query.text() + ") AS `t`"),
+          String.join(", ", selected));
     };
   }
 

@@ -8,6 +8,7 @@ import io.spate.table.types.logical.BinaryType;
 import io.spate.table.types.logical.BooleanType;
 import io.spate.table.types.logical.CharType;
 import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DayTimeIntervalType;
 import io.spate.table.types.logical.DecimalType;
 import io.spate.table.types.logical.DoubleType;
 import io.spate.table.types.logical.FloatType;
@@ -25,6 +26,7 @@ import io.spate.table.types.logical.TimestampType;
 import io.spate.table.types.logical.TinyIntType;
 import io.spate.table.types.logical.VarBinaryType;
 import io.spate.table.types.logical.VarCharType;
+import io.spate.table.types.logical.YearMonthIntervalType;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,9 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rel.type.RelRecordType;
 import org.apache.calcite.rel.type.StructKind;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ConversionUtil;
 
@@ -118,6 +123,13 @@ public class SpateTypeFactory extends JavaTypeFactoryImpl {
       case NULL:
         relType = createSqlType(SqlTypeName.NULL);
         break;
+      case INTERVAL_YEAR_MONTH:
+        relType = createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
+        break;
+      case INTERVAL_DAY_TIME:
+        relType = createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, 2, TimeUnit.SECOND,
+            ((DayTimeIntervalType) type).getFractionalPrecision(), SqlParserPos.ZERO));
+        break;
       case ARRAY:
         relType = createArrayType(createFieldTypeFromLogicalType(((ArrayType) type).getElementType()), -1);
         break;
@@ -172,7 +184,9 @@ public class SpateTypeFactory extends JavaTypeFactoryImpl {
    * {@link #createFieldTypeFromLogicalType(LogicalType)}, also for the types Calcite derives itself (REAL is FLOAT,
    * the type of the literal {@code ''} is the empty CHAR).
    *
-   * @throws ValidationException for a Calcite type Spate SQL has no logical type for, such as an interval
+   * Intervals become Flink's {@code INTERVAL MONTH} and {@code INTERVAL SECOND(3)}, whatever their fields.
+   *
+   * @throws ValidationException for a Calcite type Spate SQL has no logical type for
    */
   public static LogicalType toLogicalType(RelDataType relType) {
     boolean nullable = relType.isNullable();
@@ -233,6 +247,17 @@ public class SpateTypeFactory extends JavaTypeFactoryImpl {
         }
         return new RowType(nullable, fields);
       default:
+        // As Flink's planner: every interval value is in months or in milliseconds.
+        if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(relType.getSqlTypeName())) {
+          return YearMonthIntervalType.ofMonths(nullable);
+        }
+        if (SqlTypeName.DAY_INTERVAL_TYPES.contains(relType.getSqlTypeName())) {
+          if (relType.getIntervalQualifier().getStartPrecisionPreservingDefault() > 3) {
+            throw new ValidationException("Day-time intervals with a leading precision above 3 are not supported"
+                + " (as in Flink): " + relType.getFullTypeString());
+          }
+          return DayTimeIntervalType.ofMillis(nullable);
+        }
         throw new ValidationException(
             "The SQL type " + relType.getFullTypeString() + " is not supported by Spate SQL yet.");
     }

@@ -19,7 +19,8 @@ final class StringCallCompiler {
   /** The names of the functions this compiler compiles. */
   static final java.util.Set<String> NAMES = java.util.Set.of("LPAD", "RPAD", "REPEAT", "REVERSE", "LEFT", "RIGHT",
       "SUBSTR", "LOCATE", "INSTR", "CHR", "HEX", "BIN", "TO_BASE64", "FROM_BASE64", "MD5", "SHA1", "SHA224", "SHA256",
-      "SHA384", "SHA512", "SHA2", "STR_TO_MAP", "REGEXP", "SIMILAR TO", "NOT SIMILAR TO");
+      "SHA384", "SHA512", "SHA2", "STR_TO_MAP", "REGEXP", "SIMILAR TO", "NOT SIMILAR TO",
+      "UUID");
 
   private final ExprCompiler compiler;
 
@@ -31,6 +32,8 @@ final class StringCallCompiler {
   Expr compile(String name, RexCall call) {
     List<Expr> args = compiler.compileAll(call.getOperands());
     switch (name) {
+      case "UUID":
+        return row -> java.util.UUID.randomUUID().toString();
       case "LPAD":
         return Calls.nullIfAny(args, a -> StringBuiltIns.lpad((String) a[0], Calls.intOf(a[1]), (String) a[2]));
       case "RPAD":

@@ -59,6 +59,9 @@ public final class StringBuiltInFunctions {
                     binding.getTypeFactory().createTypeWithNullability(
                         binding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), true))),
             OperandTypes.or(OperandTypes.family(STRING), OperandTypes.family(STRING, STRING, STRING)), CATEGORY),
-        BuiltInFunction.of("REGEXP", ofType(SqlTypeName.BOOLEAN), OperandTypes.family(STRING, STRING), CATEGORY));
+        BuiltInFunction.of("REGEXP", ofType(SqlTypeName.BOOLEAN), OperandTypes.family(STRING, STRING), CATEGORY),
+        // Flink's UUID() is a CHAR(36) NOT NULL, drawn anew for each call.
+        BuiltInFunction.perRecord("UUID", binding -> binding.getTypeFactory().createSqlType(SqlTypeName.CHAR, 36),
+            OperandTypes.NILADIC, CATEGORY));
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.Optionality;
 
@@ -29,7 +31,8 @@ public final class UserAggSqlFunction extends SqlAggFunction {
 
   private UserAggSqlFunction(String name, AggregateFunction<?, ?> function, List<FunctionSignature> accumulate,
       LogicalType resultType) {
-    super(name, null, SqlKind.OTHER_FUNCTION, binding -> {
+    // The identifier makes the function's name what plans, errors and the stored text of views show.
+    super(name, new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, binding -> {
       SpateTypeFactory types = (SpateTypeFactory) binding.getTypeFactory();
       return types.createTypeWithNullability(types.createFieldTypeFromLogicalType(resultType), true);
     }, null, new SignatureChecker(accumulate), SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false,

@@ -109,6 +109,9 @@ public final class WindowTableFunctions {
   };
 
   private static SqlOperator replaced(SqlOperator operator) {
+    if (operator == SqlStdOperatorTable.TRUNCATE) {
+      return MathBuiltInFunctions.TRUNCATE; // Flink's result type for decimals
+    }
     if (operator == SqlStdOperatorTable.TYPEOF) {
       return ConditionalBuiltInFunctions.TYPEOF; // Flink's TYPEOF, not Calcite's of VARIANT values
     }

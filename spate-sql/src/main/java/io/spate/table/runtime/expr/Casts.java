@@ -141,6 +141,16 @@ public final class Casts {
     if (value instanceof String s) {
       return s;
     }
+    if (value instanceof Number n && type.kind() == Kind.INTERVAL_MILLIS) {
+      return IntervalFormats.dayTime(n.longValue());
+    }
+    if (value instanceof Number n && type.kind() == Kind.INTERVAL_MONTHS) {
+      return IntervalFormats.yearMonth(n.intValue());
+    }
+    String interval = IntervalFormats.ofJava(value);
+    if (interval != null) {
+      return interval;
+    }
     if (value instanceof Boolean b) {
       return b ? "TRUE" : "FALSE";
     }

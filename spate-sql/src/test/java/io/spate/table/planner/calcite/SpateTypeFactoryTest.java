@@ -132,12 +132,30 @@ class SpateTypeFactoryTest {
 
   @Test
   void typesWithoutALogicalCounterpartAreRejectedByName() {
-    RelDataType interval = typeFactory.createSqlIntervalType(
-        new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
-    assertThatThrownBy(() -> SpateTypeFactory.toLogicalType(interval))
+    RelDataType geometry = typeFactory.createSqlType(SqlTypeName.GEOMETRY);
+    assertThatThrownBy(() -> SpateTypeFactory.toLogicalType(geometry))
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("The SQL type INTERVAL DAY TO SECOND")
+        .hasMessageStartingWith("The SQL type GEOMETRY")
         .hasMessageEndingWith("is not supported by Spate SQL yet.");
+  }
+
+  @Test
+  void intervalsOfAnyFieldsBecomeFlinksMillisecondAndMonthTypes() {
+    RelDataType dayToSecond = typeFactory.createSqlIntervalType(
+        new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+    RelDataType minute = typeFactory.createTypeWithNullability(typeFactory.createSqlIntervalType(
+        new SqlIntervalQualifier(TimeUnit.MINUTE, null, SqlParserPos.ZERO)), true);
+    RelDataType yearToMonth = typeFactory.createSqlIntervalType(
+        new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO));
+    assertThat(SpateTypeFactory.toLogicalType(dayToSecond).asSummaryString()).isEqualTo("INTERVAL SECOND(3) NOT NULL");
+    assertThat(SpateTypeFactory.toLogicalType(minute).asSummaryString()).isEqualTo("INTERVAL SECOND(3)");
+    assertThat(SpateTypeFactory.toLogicalType(yearToMonth).asSummaryString()).isEqualTo("INTERVAL MONTH NOT NULL");
+    // and back: a column of such a type is an interval of the same family
+    RelDataType back = typeFactory.createFieldTypeFromLogicalType(SpateTypeFactory.toLogicalType(minute));
+    assertThat(back.getSqlTypeName()).isEqualTo(SqlTypeName.INTERVAL_DAY_SECOND);
+    assertThat(back.isNullable()).isTrue();
+    assertThat(typeFactory.createFieldTypeFromLogicalType(SpateTypeFactory.toLogicalType(yearToMonth))
+        .getSqlTypeName()).isEqualTo(SqlTypeName.INTERVAL_YEAR_MONTH);
   }
 
   @Test

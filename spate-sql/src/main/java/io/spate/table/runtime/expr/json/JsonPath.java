@@ -21,7 +21,7 @@ public final class JsonPath implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A step of a path. */
-  private sealed interface Step extends Serializable permits Member, AnyMember, Index, AnyIndex {}
+  private sealed interface Step extends Serializable permits Member, AnyMember, Index, AnyIndex, Filter {}
 
   private record Member(String name) implements Step {}
 
@@ -30,6 +30,9 @@ public final class JsonPath implements Serializable {
   private record Index(int index) implements Step {}
 
   private record AnyIndex() implements Step {}
+
+  /** {@code [?(predicate)]}: the elements of an array (or an object itself) that the predicate holds for. */
+  private record Filter(JsonFilter predicate) implements Step {}
 
   private final String text;
   private final boolean strict;
@@ -51,7 +54,17 @@ public final class JsonPath implements Serializable {
    * {@code .*}). {@code JSON_QUERY} returns what a path that is not definite selects as one array.
    */
   public boolean isDefinite() {
-    return steps.stream().noneMatch(step -> step instanceof AnyMember || step instanceof AnyIndex);
+    return steps.stream().noneMatch(step -> step instanceof AnyMember || step instanceof AnyIndex
+        || step instanceof Filter);
+  }
+
+  /**
+   * Whether the path has a filter step ({@code [?(...)]}). As in Flink, whose paths are Jayway's, such a
+   * path selects an array of the items it reaches (perhaps empty) rather than items: {@code JSON_VALUE}
+   * takes that for a non-scalar, {@code JSON_EXISTS} for something found.
+   */
+  public boolean hasFilter() {
+    return steps.stream().anyMatch(step -> step instanceof Filter);
   }
 
   /** The path parsed from {@code text}; a malformed path fails naming the position and what was expected there. */
@@ -62,17 +75,59 @@ public final class JsonPath implements Serializable {
   /** The items the path selects in {@code root}; in strict mode a step that does not fit fails. */
   public List<JsonNode> evaluate(JsonNode root) {
     List<JsonNode> items = List.of(root);
+    // After a filter a step that does not fit an item skips it, also in strict mode, as in Jayway's indefinite paths.
+    boolean strictStep = strict;
     for (Step step : steps) {
       List<JsonNode> next = new ArrayList<>();
       for (JsonNode item : items) {
-        apply(step, item, next);
+        if (step instanceof Filter filter) {
+          applyFilter(filter.predicate(), item, root, next);
+        } else {
+          apply(step, item, next, strictStep);
+        }
       }
+      strictStep &= !(step instanceof Filter);
       items = next;
     }
     return items;
   }
 
-  private void apply(Step step, JsonNode item, List<JsonNode> out) {
+  /**
+   * The item this path's steps (members and indexes only) reach from {@code item}, or null where they
+   * reach nothing: how a filter reads {@code @.a.b}.
+   */
+  JsonNode follow(JsonNode item) {
+    JsonNode current = item;
+    for (Step step : steps) {
+      if (step instanceof Member member) {
+        current = current.isObject() ? current.get(member.name()) : null;
+      } else if (step instanceof Index index) {
+        current = current.isArray() && index.index() < current.size() ? current.get(index.index()) : null;
+      }
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  private void applyFilter(JsonFilter predicate, JsonNode item, JsonNode root, List<JsonNode> out) {
+    if (item.isArray()) {
+      for (JsonNode element : item) {
+        if (predicate.test(element, root)) {
+          out.add(element);
+        }
+      }
+    } else if (item.isObject()) {
+      if (predicate.test(item, root)) {
+        out.add(item);
+      }
+    } else if (strict) {
+      throw new JsonPathException("Filter " + predicate + " on the scalar " + item + " (path " + text + ")");
+    }
+  }
+
+  private void apply(Step step, JsonNode item, List<JsonNode> out, boolean strict) {
     if (step instanceof Member member) {
       if (item.isObject()) {
         JsonNode value = item.get(member.name());
@@ -184,6 +239,13 @@ public final class JsonPath implements Serializable {
             steps.add(new AnyIndex());
           } else if (first == '\'' || first == '"') {
             steps.add(new Member(quoted()));
+          } else if (first == '?') {
+            pos++;
+            skipSpaces();
+            expect('(', "'(' after '?'");
+            steps.add(new Filter(or()));
+            skipSpaces();
+            expect(')', "')' or an operator ('==', '!=', '<', '<=', '>', '>=', 'exists', '&&', '||')");
           } else {
             steps.add(new Index(number()));
           }
@@ -193,6 +255,134 @@ public final class JsonPath implements Serializable {
           throw error("'.' or '['");
         }
       }
+    }
+
+    /** {@code and ('||' and)*} */
+    private JsonFilter or() {
+      JsonFilter left = and();
+      while (true) {
+        skipSpaces();
+        if (!text.startsWith("||", pos)) {
+          return left;
+        }
+        pos += 2;
+        left = new JsonFilter.Or(left, and());
+      }
+    }
+
+    /** {@code term ('&&' term)*} */
+    private JsonFilter and() {
+      JsonFilter left = term();
+      while (true) {
+        skipSpaces();
+        if (!text.startsWith("&&", pos)) {
+          return left;
+        }
+        pos += 2;
+        left = new JsonFilter.And(left, term());
+      }
+    }
+
+    /** {@code '(' or ')'}, {@code operand op operand}, or a path alone (whether it reaches something). */
+    private JsonFilter term() {
+      skipSpaces();
+      if (peek() == '(') {
+        pos++;
+        JsonFilter inner = or();
+        skipSpaces();
+        expect(')', "')'");
+        return inner;
+      }
+      int start = pos;
+      JsonFilter.Operand left = operand();
+      skipSpaces();
+      String op = operator();
+      if (op == null) {
+        if (!(left instanceof JsonFilter.PathOperand path)) {
+          pos = start;
+          throw error("a path ('@' or '$') to test, or a comparison");
+        }
+        return new JsonFilter.Exists(path, true);
+      }
+      skipSpaces();
+      int rightStart = pos;
+      JsonFilter.Operand right = operand();
+      if (op.equals("exists")) {
+        if (!(left instanceof JsonFilter.PathOperand path)
+            || !(right instanceof JsonFilter.Literal literal) || !literal.value().isBoolean()) {
+          pos = rightStart;
+          throw error("'true' or 'false' after 'exists', which tests a path");
+        }
+        return new JsonFilter.Exists(path, literal.value().booleanValue());
+      }
+      return new JsonFilter.Compare(left, op, right);
+    }
+
+    private String operator() {
+      for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
+        if (text.startsWith(op, pos)) {
+          pos += op.length();
+          return op;
+        }
+      }
+      if (text.startsWith("exists", pos)) {
+        pos += "exists".length();
+        return "exists";
+      }
+      if (text.startsWith("=~", pos) || text.startsWith("=", pos)) {
+        throw error("an operator Spate's JSON paths have: '==', '!=', '<', '<=', '>', '>=' or 'exists'");
+      }
+      return null;
+    }
+
+    /** {@code @} or {@code $} with member and index steps, a number, a quoted string, true, false or null. */
+    private JsonFilter.Operand operand() {
+      skipSpaces();
+      char c = peek();
+      int start = pos;
+      if (c == '@' || c == '$') {
+        pos++;
+        List<Step> path = new ArrayList<>();
+        while (peek() == '.' || peek() == '[') {
+          if (peek() == '.') {
+            pos++;
+            path.add(new Member(peek() == '"' || peek() == '\'' ? quoted() : name()));
+          } else {
+            pos++;
+            skipSpaces();
+            path.add(peek() == '\'' || peek() == '"' ? new Member(quoted()) : new Index(number()));
+            skipSpaces();
+            expect(']', "']'");
+          }
+        }
+        String written = text.substring(start, pos);
+        return new JsonFilter.PathOperand(c == '$', new JsonPath(written, false, List.copyOf(path)));
+      }
+      if (c == '\'' || c == '"') {
+        return new JsonFilter.Literal(com.fasterxml.jackson.databind.node.TextNode.valueOf(quoted()));
+      }
+      if (c == '-' || Character.isDigit(c)) {
+        pos++;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || ".eE+-".indexOf(text.charAt(pos)) >= 0)) {
+          pos++;
+        }
+        try {
+          return new JsonFilter.Literal(com.fasterxml.jackson.databind.node.DecimalNode.valueOf(
+              new java.math.BigDecimal(text.substring(start, pos))));
+        } catch (NumberFormatException e) {
+          pos = start;
+          throw error("a number");
+        }
+      }
+      for (String word : List.of("true", "false", "null")) {
+        if (text.startsWith(word, pos)) {
+          pos += word.length();
+          com.fasterxml.jackson.databind.node.JsonNodeFactory nodes =
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+          return new JsonFilter.Literal(word.equals("null") ? nodes.nullNode() : nodes.booleanNode(word.equals("true")));
+        }
+      }
+      throw error("'@', '$', a number, a quoted string, true, false or null");
     }
 
     private String name() {

@@ -12,6 +12,7 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.functions.TableAggregateFunction;
+import io.spate.table.functions.FunctionContext;
 import io.spate.table.runtime.functions.FunctionInvoker;
 import io.spate.table.runtime.operators.StateRetention;
 
@@ -67,6 +68,13 @@ public final class GroupTableAggFunction extends KeyedProcessFunction<Row, Row, 
     state = getRuntimeContext().getState(StateRetention.apply(new ValueStateDescriptor<>("table-accumulator", type),
         stateRetentionMillis));
     emitter = new Emitter();
+    openUserFunction();
+  }
+
+  /** Opens the table aggregate function with the job's parameters before the first row, as Flink does. */
+  private void openUserFunction() {
+    accumulate.function().open(new FunctionContext(getRuntimeContext().getGlobalJobParameters(),
+        getRuntimeContext().getUserCodeClassLoader()));
   }
 
   @Override

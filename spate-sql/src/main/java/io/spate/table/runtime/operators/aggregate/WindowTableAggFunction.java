@@ -11,6 +11,7 @@ import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.api.TableException;
 import io.spate.table.functions.TableAggregateFunction;
+import io.spate.table.functions.FunctionContext;
 import io.spate.table.runtime.functions.FunctionInvoker;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 
@@ -53,6 +54,9 @@ public final class WindowTableAggFunction extends KeyedProcessFunction<Row, Row,
   public void open(OpenContext context) {
     accumulator = getRuntimeContext().getState(new ValueStateDescriptor<>("window-table-accumulator",
         (TypeInformation) accumulatorType));
+    // Opened with the job's parameters before the first row, as Flink does.
+    accumulate.function().open(new FunctionContext(getRuntimeContext().getGlobalJobParameters(),
+        getRuntimeContext().getUserCodeClassLoader()));
   }
 
   @Override
