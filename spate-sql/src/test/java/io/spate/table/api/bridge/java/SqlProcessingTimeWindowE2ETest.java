@@ -1,12 +1,14 @@
 package io.spate.table.api.bridge.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.source.SourceFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.api.Schema;
+import io.spate.table.api.TableException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,31 @@ class SqlProcessingTimeWindowE2ETest {
         SELECT f0 AS k, COUNT(*) AS c FROM keys GROUP BY f0, SESSION(pt, INTERVAL '0.5' SECOND)"""))
         .executeAndCollect(10);
     assertThat(rows).containsExactlyInAnyOrder(Row.of("a", 3L), Row.of("a", 2L), Row.of("b", 1L));
+  }
+
+  @Test
+  void aWindowJoinOfProcessingTimeWindowsIsRefusedAsInFlink() {
+    StreamTableEnvironment tEnv = environment();
+    assertThatThrownBy(() -> tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT l.f0, l.window_start FROM
+          (SELECT * FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))) l
+        JOIN (SELECT * FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))) r
+        ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.f0 = r.f0""")))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("Processing time Window Join is not supported");
+  }
+
+  @Test
+  void aWindowTopNOverProcessingTimeWindowsIsRefusedAsInFlink() {
+    StreamTableEnvironment tEnv = environment();
+    assertThatThrownBy(() -> tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT * FROM (
+          SELECT f0, window_start, window_end,
+            ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY f0) AS rn
+          FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND)))
+        WHERE rn <= 2""")))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("Processing time Window TopN is not supported");
   }
 
   private static StreamTableEnvironment environment() {
