@@ -23,7 +23,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  *   <li>{@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)} into
  *       {@code SESSION(TABLE t, DESCRIPTOR(ts), gap, DESCRIPTOR(k))};</li>
  *   <li>legacy group windows, {@code SELECT TUMBLE_START(ts, i), k, ... FROM t GROUP BY TUMBLE(ts, i), k}
- *       (and {@code HOP}, {@code SESSION}, their {@code _START}, {@code _END} and {@code _ROWTIME}), into
+ *       (and {@code HOP}, {@code SESSION}, their {@code _START}, {@code _END}, {@code _ROWTIME} and
+ *       {@code _PROCTIME}, the last a {@code PROCTIME()} of the aggregate's row), into
  *       {@code SELECT window_start, k, ... FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), i)) GROUP BY
  *       window_start, window_end, window_time, k}, which runs as the same window aggregate.</li>
  * </ul>
@@ -190,8 +191,9 @@ public final class WindowSqlRewriter {
         case "START" -> column("window_start", call.getParserPosition());
         case "END" -> column("window_end", call.getParserPosition());
         case "ROWTIME" -> column("window_time", call.getParserPosition());
-        default -> throw new ValidationException("Spate SQL does not support " + function
-            + " (processing time) yet (at " + call.getParserPosition() + ")");
+        // As in Flink, a processing-time attribute that reads the clock when the window's row is
+        // computed, which is when the window fires.
+        default -> FlinkFunctions.PROCTIME.createCall(call.getParserPosition());
       };
     }
     List<SqlNode> operands = call.getOperandList();

@@ -1,5 +1,6 @@
 package io.spate.table.planner.translate;
 
+import io.spate.table.api.TableException;
 import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.typeinfo.RowTypeInfo;
@@ -207,6 +208,10 @@ final class RankTranslator {
       switch (strategy) {
         case WINDOW_TOP_N:
           int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
+          if (WindowColumns.onProcessingTime(inputPlan, windowEnd)) {
+            throw new TableException("Processing time Window TopN is not supported yet: a window Top-N needs windows on"
+                + " an event-time attribute");
+          }
           ranked = keyed.process(new WindowTopNFunction(sortOrder, start, end, outputRank, windowEnd, inputType),
               outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")");
           break;

@@ -26,29 +26,48 @@ final class WindowColumns {
 
   private WindowColumns() {}
 
+  /** A window start or end field and the window table function it comes from. */
+  private record Origin(Kind kind, LogicalTableFunctionScan window) {}
+
   /** Whether field {@code field} of {@code plan}'s rows is a window's start or end, or null if neither. */
   static Kind of(RelNode plan, int field) {
+    Origin origin = origin(plan, field);
+    return origin == null ? null : origin.kind();
+  }
+
+  /**
+   * Whether field {@code field} of {@code plan}'s rows is the start or end of a window on a
+   * processing-time attribute (false if it is no window's start or end).
+   */
+  static boolean onProcessingTime(RelNode plan, int field) {
+    Origin origin = origin(plan, field);
+    return origin != null
+        && TimeAttributes.isProctime(origin.window().getInput(0), WindowCall.of(origin.window()).timeField());
+  }
+
+  private static Origin origin(RelNode plan, int field) {
     if (plan instanceof LogicalTableFunctionScan scan && WindowCall.isWindowFunction(scan)) {
       int fields = scan.getRowType().getFieldCount();
-      return field == fields - 3 ? Kind.START : field == fields - 2 ? Kind.END : null;
+      Kind kind = field == fields - 3 ? Kind.START : field == fields - 2 ? Kind.END : null;
+      return kind == null ? null : new Origin(kind, scan);
     }
     if (plan instanceof LogicalProject project) {
-      return ofRef(project.getInput(), project.getProjects().get(field));
+      return originOfRef(project.getInput(), project.getProjects().get(field));
     }
     if (plan instanceof LogicalCalc calc) {
       var program = calc.getProgram();
-      return ofRef(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
+      return originOfRef(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
     }
     if (plan instanceof LogicalFilter filter) {
-      return of(filter.getInput(), field);
+      return origin(filter.getInput(), field);
     }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
       int leftFields = join.getLeft().getRowType().getFieldCount();
-      return field < leftFields ? of(join.getLeft(), field) : of(join.getRight(), field - leftFields);
+      return field < leftFields ? origin(join.getLeft(), field) : origin(join.getRight(), field - leftFields);
     }
     if (plan instanceof LogicalAggregate aggregate && StreamTranslator.windowEndField(aggregate) >= 0
         && field < aggregate.getGroupCount()) {
-      return of(aggregate.getInput(), aggregate.getGroupSet().nth(field));
+      return origin(aggregate.getInput(), aggregate.getGroupSet().nth(field));
     }
     return null;
   }
@@ -71,7 +90,7 @@ final class WindowColumns {
     return start ? end : -1;
   }
 
-  private static Kind ofRef(RelNode input, RexNode expression) {
-    return expression instanceof RexInputRef ref ? of(input, ref.getIndex()) : null;
+  private static Origin originOfRef(RelNode input, RexNode expression) {
+    return expression instanceof RexInputRef ref ? origin(input, ref.getIndex()) : null;
   }
 }

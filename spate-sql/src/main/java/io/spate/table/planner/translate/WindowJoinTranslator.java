@@ -1,5 +1,6 @@
 package io.spate.table.planner.translate;
 
+import io.spate.table.api.TableException;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.expr.Expr;
@@ -33,6 +34,12 @@ final class WindowJoinTranslator {
 
   DataStream<Row> translate(LogicalJoin join) {
     int[] ends = windowEnds(join);
+    if (WindowColumns.onProcessingTime(join.getLeft(), ends[0])
+        || WindowColumns.onProcessingTime(join.getRight(), ends[1])) {
+      // As Flink: a window join waits for both sides' windows to close, which only event time orders.
+      throw new TableException("Processing time Window Join is not supported yet: a window join needs windows on an"
+          + " event-time attribute on both sides");
+    }
     JoinInfo info = join.analyzeCondition();
     JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, join.getLeft().getRowType(),
         join.getRight().getRowType());

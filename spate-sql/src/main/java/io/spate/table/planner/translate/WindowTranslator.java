@@ -95,11 +95,6 @@ final class WindowTranslator {
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
-    if (processingTime && window.isSession()) {
-      throw new TableException("Spate SQL does not run SESSION windows on processing time ("
-          + inputPlan.getRowType().getFieldNames().get(window.timeField()) + " is a PROCTIME() attribute) yet;"
-          + " TUMBLE, HOP and CUMULATE windows run on it");
-    }
     DataStream<Row> rows = translator.translate(inputPlan)
         .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap())
             : SliceAssigner.slices(window.timeField(), window.slices()),
@@ -165,7 +160,8 @@ final class WindowTranslator {
           functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
     }
     return rows.keyBy(new KeyProjection(keyIndexes), TypeInfos.ofRow(new RowType(false, keyFields)))
-        .process(window.isSession() ? new SessionWindowAggFunction(start, end, functions, output)
+        .process(window.isSession() ? (processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
+            output) : new SessionWindowAggFunction(start, end, functions, output))
             : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output)
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))

@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
+import io.spate.api.functions.TimerService;
 import io.spate.api.state.MapState;
 import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
@@ -23,6 +24,11 @@ import java.util.Map;
  * once, as an insert, and its state is cleared. A row whose merged session has already closed (ends
  * at or behind the watermark) is late and dropped. Sessions are kept in keyed state by start, each
  * with its end and accumulators; the input rows carry their own window's start and end in fields.
+ *
+ * <p>On processing time ({@link #processingTime}) a row's window starts at the operator's current
+ * processing time (the fields give only its length, the gap), no row is late, and a session closes
+ * when the processing-time clock passes its end; sessions still open when the input ends do not
+ * close, as Flink quiesces pending processing-time timers then.
  */
 @Internal
 public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -33,6 +39,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
   private final int endField;
   private final AggFunction[] aggs;
   private final WindowOutput output;
+  private final boolean processingTime;
   private transient MapState<Long, Row> sessions;
 
   /**
@@ -40,10 +47,26 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
    * row's own window (its time and its time plus the gap).
    */
   public SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output) {
+    this(startField, endField, aggs, output, false);
+  }
+
+  private SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output,
+      boolean processingTime) {
     this.startField = startField;
     this.endField = endField;
     this.aggs = aggs;
     this.output = output;
+    this.processingTime = processingTime;
+  }
+
+  /**
+   * Aggregates {@code aggs} per session of processing time: each row opens a window at the current
+   * processing time, as long as the gap its fields {@code startField} and {@code endField} span, and
+   * a session closes on a processing-time timer at its end.
+   */
+  public static SessionWindowAggFunction processingTime(int startField, int endField, AggFunction[] aggs,
+      WindowOutput output) {
+    return new SessionWindowAggFunction(startField, endField, aggs, output, true);
   }
 
   @Override
@@ -65,6 +88,12 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
     long start = WindowAssigner.millis(input.getField(startField));
     long end = WindowAssigner.millis(input.getField(endField));
+    TimerService timers = ctx.timerService();
+    if (processingTime) {
+      long gap = end - start;
+      start = timers.currentProcessingTime();
+      end = start + gap;
+    }
     List<Map.Entry<Long, Row>> merged = new ArrayList<>();
     for (Map.Entry<Long, Row> session : sessions.entries()) {
       long sessionStart = session.getKey();
@@ -75,7 +104,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
         end = Math.max(end, sessionEnd);
       }
     }
-    if (end - 1 <= ctx.timerService().currentWatermark()) {
+    if (!processingTime && end - 1 <= timers.currentWatermark()) {
       return; // late: its session has closed
     }
     Row session = new Row(aggs.length + 1);
@@ -84,7 +113,12 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
     for (Map.Entry<Long, Row> old : merged) {
       sessions.remove(old.getKey());
-      ctx.timerService().deleteEventTimeTimer((Long) old.getValue().getField(0) - 1);
+      long oldTimer = (Long) old.getValue().getField(0) - 1;
+      if (processingTime) {
+        timers.deleteProcessingTimeTimer(oldTimer);
+      } else {
+        timers.deleteEventTimeTimer(oldTimer);
+      }
       for (int i = 0; i < aggs.length; i++) {
         session.setField(i + 1, aggs[i].merge(session.getField(i + 1), old.getValue().getField(i + 1)));
       }
@@ -94,7 +128,11 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
     session.setField(0, end);
     sessions.put(start, session);
-    ctx.timerService().registerEventTimeTimer(end - 1);
+    if (processingTime) {
+      timers.registerProcessingTimeTimer(end - 1);
+    } else {
+      timers.registerEventTimeTimer(end - 1);
+    }
   }
 
   @Override

@@ -57,21 +57,87 @@ class SqlProcessingTimeWindowE2ETest {
   }
 
   @Test
-  void aSessionWindowOnProcessingTimeIsRefusedNamingTheColumn() {
+  void tumbleProctimeReadsTheClockWhenTheWindowFires() throws Exception {
+    StreamTableEnvironment tEnv = environment();
+    long before = System.currentTimeMillis();
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, TUMBLE_END(pt, INTERVAL '2' SECOND) AS wend, TUMBLE_PROCTIME(pt, INTERVAL '2' SECOND) AS fired
+        FROM keys GROUP BY f0, TUMBLE(pt, INTERVAL '2' SECOND)""")).executeAndCollect(10);
+    long after = System.currentTimeMillis();
+
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    assertThat(row.getField(2)).isInstanceOf(Instant.class);
+    long fired = millis(row.getField(2));
+    // The window fires once the clock has passed its end, and before the job is over.
+    assertThat(fired).isGreaterThanOrEqualTo(millis(row.getField(1)) - 1).isBetween(before, after);
+  }
+
+  @Test
+  void aSessionWindowOnProcessingTimeClosesWhenTheClockPassesItsGapAndAnOpenSessionDiesWithTheInput()
+      throws Exception {
+    StreamTableEnvironment tEnv = environment(new SessionsOfKeys());
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, COUNT(*) AS c, window_start, window_end
+        FROM TABLE(SESSION(TABLE keys PARTITION BY f0, DESCRIPTOR(pt), INTERVAL '0.5' SECOND))
+        GROUP BY f0, window_start, window_end""")).executeAndCollect(10);
+
+    // Three sessions closed while the source paused for longer than the gap; 'c' came last and its
+    // session was still open when the input ended.
+    assertThat(rows).extracting(r -> r.getField(0) + "=" + r.getField(1))
+        .containsExactlyInAnyOrder("a=3", "a=2", "b=1");
+    for (Row row : rows) {
+      assertThat(millis(row.getField(3)) - millis(row.getField(2))).isGreaterThanOrEqualTo(SessionsOfKeys.GAP_MILLIS);
+    }
+    List<Long> starts = rows.stream().filter(r -> r.getField(0).equals("a")).map(r -> millis(r.getField(2))).sorted()
+        .toList();
+    // The second 'a' session began after the pause, past the end of the first.
+    assertThat(starts.get(1) - starts.get(0)).isGreaterThan(SessionsOfKeys.GAP_MILLIS);
+  }
+
+  @Test
+  void theLegacySessionGroupWindowOnProcessingTimeRunsTheSame() throws Exception {
+    StreamTableEnvironment tEnv = environment(new SessionsOfKeys());
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, COUNT(*) AS c FROM keys GROUP BY f0, SESSION(pt, INTERVAL '0.5' SECOND)"""))
+        .executeAndCollect(10);
+    assertThat(rows).containsExactlyInAnyOrder(Row.of("a", 3L), Row.of("a", 2L), Row.of("b", 1L));
+  }
+
+  @Test
+  void aWindowJoinOfProcessingTimeWindowsIsRefusedAsInFlink() {
     StreamTableEnvironment tEnv = environment();
     assertThatThrownBy(() -> tEnv.toDataStream(tEnv.sqlQuery("""
-        SELECT f0, COUNT(*) FROM TABLE(SESSION(TABLE keys PARTITION BY f0, DESCRIPTOR(pt), INTERVAL '1' SECOND))
-        GROUP BY f0, window_start, window_end""")).executeAndCollect(10))
+        SELECT l.f0, l.window_start FROM
+          (SELECT * FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))) l
+        JOIN (SELECT * FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))) r
+        ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.f0 = r.f0""")))
         .isInstanceOf(TableException.class)
-        .hasMessageContaining("SESSION windows on processing time")
-        .hasMessageContaining("pt is a PROCTIME() attribute");
+        .hasMessageContaining("Processing time Window Join is not supported");
+  }
+
+  @Test
+  void aWindowTopNOverProcessingTimeWindowsIsRefusedAsInFlink() {
+    StreamTableEnvironment tEnv = environment();
+    assertThatThrownBy(() -> tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT * FROM (
+          SELECT f0, window_start, window_end,
+            ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY f0) AS rn
+          FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND)))
+        WHERE rn <= 2""")))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("Processing time Window TopN is not supported");
   }
 
   private static StreamTableEnvironment environment() {
+    return environment(new TwoWindowsOfKeys());
+  }
+
+  private static StreamTableEnvironment environment(SourceFunction<String> source) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
-    tEnv.createTemporaryView("keys", env.addSource(new TwoWindowsOfKeys(), "keys", Types.STRING),
+    tEnv.createTemporaryView("keys", env.addSource(source, "keys", Types.STRING),
         Schema.newBuilder().columnByExpression("pt", "PROCTIME()").build());
     return tEnv;
   }
@@ -108,6 +174,40 @@ class SqlProcessingTimeWindowE2ETest {
       long now = System.currentTimeMillis();
       long next = now - Math.floorMod(now, WINDOW_MILLIS) + WINDOW_MILLIS;
       Thread.sleep(next + MARGIN_MILLIS - now);
+    }
+
+    @Override
+    public void cancel() {
+      running = false;
+    }
+  }
+
+  /**
+   * Three 'a' rows, a pause of three gaps, two 'a' rows and a 'b', a pause of six gaps, then a 'c'
+   * and the end of input. A session closes one gap after its last row; the pauses leave the job time
+   * beyond that to close the sessions before it goes on.
+   */
+  static final class SessionsOfKeys implements SourceFunction<String> {
+    private static final long serialVersionUID = 1L;
+    static final long GAP_MILLIS = 500;
+    private volatile boolean running = true;
+
+    @Override
+    public void run(SourceContext<String> ctx) throws Exception {
+      emit(ctx, "a", "a", "a");
+      Thread.sleep(3 * GAP_MILLIS);
+      emit(ctx, "a", "b", "a");
+      // Longer: the sessions must close before the input ends, even on a loaded machine.
+      Thread.sleep(6 * GAP_MILLIS);
+      emit(ctx, "c");
+    }
+
+    private void emit(SourceContext<String> ctx, String... keys) {
+      for (String key : keys) {
+        if (running) {
+          ctx.collect(key);
+        }
+      }
     }
 
     @Override
