@@ -36,6 +36,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaPartitionSplitReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String groupId;
@@ -46,6 +47,8 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   // Handed over from the task thread.
   private final AtomicReference<Map<TopicPartition, Long>> offsetsToCommit = new AtomicReference<>();
   private final Map<TopicPartition, Long> committedOffsets = new ConcurrentHashMap<>();
+  /** Commits sent and not yet answered; fetcher thread only. */
+  private int pendingCommits;
   private final KafkaSourceReaderMetrics metrics;
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
@@ -180,19 +183,29 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   }
 
   private void sendCommit(Map<TopicPartition, OffsetAndMetadata> commit, Map<TopicPartition, Long> offsets) {
-    consumer.commitAsync(commit, (done, error) -> {
-      if (error != null) {
-        metrics.recordFailedCommit();
-        LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
-            + "monitoring only, and the next completed checkpoint commits again: {}", subtask, offsets, groupId,
-            error.toString());
-      } else {
-        metrics.recordSucceededCommit();
-        done.forEach((partition, offset) -> {
-          committedOffsets.put(partition, offset.offset());
-          metrics.recordCommittedOffset(partition, offset.offset());
-        });
-      }
+    pendingCommits++;
+    try {
+      consumer.commitAsync(commit, (done, error) -> onCommitAnswered(offsets, done, error));
+    } catch (RuntimeException e) {
+      pendingCommits--;
+      throw e;
+    }
+  }
+
+  private void onCommitAnswered(
+      Map<TopicPartition, Long> offsets, Map<TopicPartition, OffsetAndMetadata> done, Exception error) {
+    pendingCommits--;
+    if (error != null) {
+      metrics.recordFailedCommit();
+      LOG.warn("Kafka source subtask {}: committing offsets {} of consumer group '{}' failed; they serve "
+          + "monitoring only, and the next completed checkpoint commits again: {}", subtask, offsets, groupId,
+          error.toString());
+      return;
+    }
+    metrics.recordSucceededCommit();
+    done.forEach((partition, offset) -> {
+      committedOffsets.put(partition, offset.offset());
+      metrics.recordCommittedOffset(partition, offset.offset());
     });
   }
 
@@ -201,12 +214,37 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     consumer.wakeup();
   }
 
+  /**
+   * Waits up to five seconds for the answers to commits already sent, then closes the consumer
+   * without waiting for anything else. A consumer of kafka-clients 3.5 or later closes its fetch
+   * sessions in {@code close} and waits for the answers, and on a connection the broker answers in
+   * order: behind the fetch the consumer sent ahead, which at the end of the data the broker holds for
+   * {@code fetch.max.wait.ms} (500 ms by default). Every bounded job ended that much later. A session
+   * left open is what clients before 3.5 always left: the broker evicts it from its session cache.
+   */
   @Override
   public void close() {
     try {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-    } catch (WakeupException e) {
+      awaitPendingCommits();
+    } finally {
       consumer.close(CloseOptions.timeout(Duration.ZERO));
+    }
+  }
+
+  private void awaitPendingCommits() {
+    // A wake-up asked for before close (by shutting the fetcher down) surfaces in the first call once.
+    for (int attempt = 0; attempt < 2 && pendingCommits > 0; attempt++) {
+      try {
+        // Documented to return only after every commitAsync before it is answered, calling their callbacks.
+        consumer.commitSync(Map.of(), CLOSE_TIMEOUT);
+        return;
+      } catch (WakeupException e) {
+        // the wake-up meant for a poll; try once more
+      } catch (RuntimeException e) {
+        LOG.warn("Kafka source subtask {}: waiting for {} offset commits of consumer group '{}' before closing "
+            + "failed; they serve monitoring only: {}", subtask, pendingCommits, groupId, e.toString());
+        return;
+      }
     }
   }
 }
