@@ -118,8 +118,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   /**
    * The broker's log lines saying that it completed a transaction of {@code transactionalIdPrefix}
    * without writing its markers to some of its partitions. Kafka 4.3.1 does that to a transaction it
-   * finds half committed (PrepareCommit) when it starts again after a kill, if it does not yet see a
-   * leader for a partition of it: it takes the partition for deleted. The partition's records then
+   * finds half committed (PrepareCommit) when it starts again after a kill, if a partition of it has no
+   * leader at that moment (as a single broker's partitions have none while it registers again): it takes
+   * such a partition for deleted. The partition's records then
    * stay in an open transaction that no coordinator will end, and read_committed consumers of the
    * partition see nothing past them, whatever the client does.
    */
