@@ -95,17 +95,38 @@ class KafkaBrokerRestartE2ETest {
                   unfinishedTransactions(broker, transactionalIdPrefix), broker.openTransactionsOn(topic, partitions))
               .isEmpty());
     } catch (AssertionError e) {
-      // Only a partition that the broker skipped and that still holds a transaction open is the broker's loss.
+      // The broker's loss only: a partition it skipped that still holds open the very transaction it skipped.
       List<String> skipped = broker.skippedTransactionMarkers(transactionalIdPrefix);
-      List<String> held = broker.openTransactionsOn(topic, partitions).stream()
-          .filter(open -> skipped.stream().anyMatch(line -> names(line, open.substring(0, open.indexOf(':')))))
-          .toList();
+      List<String> open = broker.openTransactionsOn(topic, partitions);
+      List<String> held = new ArrayList<>();
+      for (String line : skipped) {
+        String producer = "producer id " + producerIdOf(broker, skippedTransaction(line)) + " ";
+        open.stream()
+            .filter(entry -> entry.contains(producer) && names(line, entry.substring(0, entry.indexOf(':'))))
+            .forEach(held::add);
+      }
       if (held.isEmpty()) {
         throw e;
       }
       Assumptions.abort("The broker completed a transaction of the job without writing its markers when it started"
           + " again (" + String.join("; ", skipped) + "), so these partitions hold it open for good: " + held
           + "; the test's check failed with: " + e.getMessage());
+    }
+  }
+
+  /** The transactional id in the broker's log line about skipped markers ("... markers for {@code id}, ..."). */
+  private static String skippedTransaction(String line) {
+    int start = line.indexOf(" markers for ") + " markers for ".length();
+    return line.substring(start, line.indexOf(',', start));
+  }
+
+  /** The producer id of transaction {@code transactionalId} as its coordinator reports it, or -1. */
+  private static long producerIdOf(KafkaBrokerProcess broker, String transactionalId) {
+    try (Admin admin = broker.admin()) {
+      return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+          .get(30, TimeUnit.SECONDS).producerId();
+    } catch (Exception e) {
+      return -1;
     }
   }
 
