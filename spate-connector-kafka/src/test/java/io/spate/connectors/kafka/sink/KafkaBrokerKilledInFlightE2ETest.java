@@ -47,10 +47,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * As {@link KafkaBrokerRestartE2ETest}, but the broker is killed (SIGKILL) at a chosen point of the
- * sink's work instead of at a moment chosen by the test's clock: from inside the job, right before
- * the committer commits the transactions of a completed checkpoint, or right after a record was
- * handed to the producer (so that its send is in flight). The broker comes back three seconds later; a {@code read_committed} consumer must
- * then see every record once, in each key's order, and no transaction of the job may stay open.
+ * sink's work instead of at a moment chosen by the test's clock, from inside the job ({@link KillPoint}):
+ * around a commit, after a send, while the producer of the next transaction is being initialized, or
+ * before a commit that then gives up and fails the job, whose restored attempt commits the transaction.
+ * The broker comes back a few seconds later; a {@code read_committed} consumer must then see every
+ * record once, in each key's order. Should the broker itself have lost a commit of the job as it started
+ * again (see {@link KafkaBrokerProcess#skippedTransactionMarkers}), the test is aborted naming it.
  */
 @Tag("fault-injection")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -60,7 +62,7 @@ class KafkaBrokerKilledInFlightE2ETest {
   private static final int RECORDS = 6_000;
   private static final int CHUNK = 60;
   private static final Duration WAIT = Duration.ofSeconds(90);
-  /** The kill comes at the this-th commit (or transaction) of the job: after some output is committed. */
+  /** The kill comes at this call (commit, send or transaction) of the job: after some output is committed. */
   private static final int KILL_AT = 6;
 
   /** Where in the sink's work the broker is killed, and for how long it stays away. */
