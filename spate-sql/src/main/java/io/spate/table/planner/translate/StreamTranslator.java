@@ -85,7 +85,7 @@ public final class StreamTranslator {
   private final StreamExecutionEnvironment env;
   private final SqlPlanner planner;
   final ReadableConfig config;
-  private final ClassLoader classLoader;
+  final ClassLoader classLoader;
   final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
