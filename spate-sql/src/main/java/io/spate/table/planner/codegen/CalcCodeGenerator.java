@@ -56,8 +56,17 @@ public final class CalcCodeGenerator {
       }
       generator.emit("return out;");
     }
-    String template = classSource(generator);
-    String className = "GeneratedCalc$" + Integer.toHexString(template.hashCode());
+    return code(generator, "GeneratedCalc$", GeneratedCalc.class.getName(), "public Row process(Row in)", "");
+  }
+
+  /**
+   * The class of the statements {@code generator} holds, named {@code prefix} and a hash of its source,
+   * implementing {@code interfaceName} with the method {@code header}, whose body starts with {@code prologue}.
+   */
+  static GeneratedCalcCode code(ExprCodeGenerator generator, String prefix, String interfaceName, String header,
+      String prologue) {
+    String template = classSource(generator, interfaceName, header, prologue);
+    String className = prefix + Integer.toHexString(template.hashCode());
     return new GeneratedCalcCode(className, template.replace(CLASS_NAME_PLACEHOLDER, className),
         generator.references().toArray());
   }
@@ -67,7 +76,7 @@ public final class CalcCodeGenerator {
    * read once per row however many expressions use it. Fields of nested rows are read where they are
    * first used (once per scope), so that a CASE branch that is not taken reads nothing.
    */
-  private static void readFields(ExprCodeGenerator generator, List<RexNode> nodes) {
+  static void readFields(ExprCodeGenerator generator, List<RexNode> nodes) {
     List<RexNode> reads = new ArrayList<>();
     RexVisitorImpl<Void> visitor = new RexVisitorImpl<>(true) {
       @Override
@@ -84,7 +93,8 @@ public final class CalcCodeGenerator {
     }
   }
 
-  private static String classSource(ExprCodeGenerator generator) {
+  private static String classSource(ExprCodeGenerator generator, String interfaceName, String header,
+      String prologue) {
     StringBuilder source = new StringBuilder();
     source.append("import io.spate.api.types.Row;\n");
     source.append("import io.spate.table.api.TableException;\n");
@@ -95,7 +105,7 @@ public final class CalcCodeGenerator {
     source.append("import io.spate.table.runtime.expr.ValueType;\n");
     source.append('\n');
     source.append("public final class ").append(CLASS_NAME_PLACEHOLDER).append(" implements ")
-        .append(GeneratedCalc.class.getName()).append(" {\n\n");
+        .append(interfaceName).append(" {\n\n");
     List<String> types = generator.referenceTypes();
     for (int i = 0; i < types.size(); i++) {
       source.append("  private final ").append(types.get(i)).append(" ref").append(i).append(";\n");
@@ -107,7 +117,8 @@ public final class CalcCodeGenerator {
           .append("];\n");
     }
     source.append("  }\n\n");
-    source.append("  public Row process(Row in) {\n");
+    source.append("  ").append(header).append(" {\n");
+    source.append(prologue);
     source.append(generator.code());
     source.append("  }\n");
     source.append("}\n");

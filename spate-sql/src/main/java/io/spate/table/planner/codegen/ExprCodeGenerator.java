@@ -42,6 +42,8 @@ final class ExprCodeGenerator {
 
   private final ExprCompiler interpreter;
   private final ZoneId zone;
+  /** Fields below this index are read from {@code left}, the others from {@code right}; -1: all from {@code in}. */
+  private final int leftArity;
   private final List<Object> references = new ArrayList<>();
   private final List<String> referenceTypes = new ArrayList<>();
   private final Map<Object, String> sharedReferences = new HashMap<>();
@@ -52,8 +54,19 @@ final class ExprCodeGenerator {
   private int fallbacks;
 
   ExprCodeGenerator(ExprCompiler interpreter, ZoneId zone) {
+    this(interpreter, zone, -1);
+  }
+
+  /**
+   * A generator over two input rows, {@code left} (the first {@code leftArity} fields) and {@code
+   * right} (the fields after them), as a join condition reads them without building the joined row; the
+   * interpreter's fallbacks read {@code in}, which the caller declares as the joined row if
+   * {@link #fallbacks} is not zero.
+   */
+  ExprCodeGenerator(ExprCompiler interpreter, ZoneId zone, int leftArity) {
     this.interpreter = interpreter;
     this.zone = zone;
+    this.leftArity = leftArity;
     scopes.push(new HashMap<>());
   }
 
@@ -101,7 +114,10 @@ final class ExprCodeGenerator {
   private Term generateNew(RexNode node) {
     if (node instanceof RexInputRef ref) {
       String value = local("in" + ref.getIndex() + "_");
-      emit("Object " + value + " = in.getField(" + ref.getIndex() + ");");
+      int index = ref.getIndex();
+      String read = leftArity < 0 ? "in.getField(" + index + ")"
+          : index < leftArity ? "left.getField(" + index + ")" : "right.getField(" + (index - leftArity) + ")";
+      emit("Object " + value + " = " + read + ";");
       return Term.object(value);
     }
     if (node instanceof RexLiteral literal) {

@@ -15,6 +15,7 @@ import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.runtime.expr.Casts;
 import io.spate.table.runtime.expr.Comparisons;
+import io.spate.table.runtime.expr.DateFormat;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.expr.FlinkStringTimeFunctions;
 import io.spate.table.runtime.expr.PatternCache;
@@ -504,7 +505,7 @@ public final class ExprCompiler {
       }
       case "DATE_FORMAT": {
         ZoneId sessionZone = zone;
-        PatternCache<DateTimeFormatter> formats = patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p));
+        PatternCache<DateFormat> formats = patterns(call, 1, p -> DateFormat.of((String) p));
         return binary(args, (value, pattern) -> FlinkStringTimeFunctions.dateFormat(value, formats.apply(pattern),
             sessionZone));
       }

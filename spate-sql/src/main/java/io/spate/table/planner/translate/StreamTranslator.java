@@ -60,6 +60,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -85,7 +86,7 @@ public final class StreamTranslator {
   private final StreamExecutionEnvironment env;
   private final SqlPlanner planner;
   final ReadableConfig config;
-  private final ClassLoader classLoader;
+  final ClassLoader classLoader;
   final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
@@ -337,9 +338,15 @@ public final class StreamTranslator {
     return left.connect(right)
         .keyBy(new KeyProjection(info.leftKeys.toIntArray()), new KeyProjection(info.rightKeys.toIntArray()),
             TypeInfos.ofRow(new RowType(false, keyFields)))
-        .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter, stateRetentionMillis()),
+        .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter, stateRetentionMillis(),
+            nullExcludingKeys(info.leftKeys, info), nullExcludingKeys(info.rightKeys, info)),
             rowTypeInfo(join.getRowType()))
         .name(PlanNodeNames.describe(join));
+  }
+
+  /** Those of {@code keys} that the join compares with {@code =} (not IS NOT DISTINCT FROM): a NULL there matches nothing. */
+  private static int[] nullExcludingKeys(List<Integer> keys, JoinInfo info) {
+    return IntStream.range(0, keys.size()).filter(i -> info.nullExclusionFlags.get(i)).map(keys::get).toArray();
   }
 
   private DataStream<Row> windowTableFunction(LogicalTableFunctionScan scan) {

@@ -30,7 +30,7 @@ public final class FlinkStringTimeFunctions {
   }
 
   /** {@code DATE_FORMAT(value, pattern)}: a timestamp (or text that is one) in the pattern. */
-  public static String dateFormat(Object value, DateTimeFormatter formatter, ZoneId zone) {
+  public static String dateFormat(Object value, DateFormat format, ZoneId zone) {
     LocalDateTime time;
     if (value instanceof LocalDateTime t) {
       time = t;
@@ -43,7 +43,7 @@ public final class FlinkStringTimeFunctions {
         return null;
       }
     }
-    return formatter.format(time);
+    return format.format(time);
   }
 
   /** {@code TO_TIMESTAMP(text, pattern)}: the timestamp, or NULL if the text does not fit the pattern. */

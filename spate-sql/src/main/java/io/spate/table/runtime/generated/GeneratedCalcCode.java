@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * What a job carries of a generated calc: the Java source of its class, the class's name and the
- * objects its constructor takes (interpreted expressions for what the generator does not handle,
+ * What a job carries of a generated calc or join condition: the Java source of its class, the
+ * class's name and the objects its constructor takes (interpreted expressions for what the generator does not handle,
  * literals that Java source cannot spell, types). The class is compiled where the job runs, with the
  * task's class loader.
  */
@@ -43,9 +43,17 @@ public final class GeneratedCalcCode implements Serializable {
 
   /** Compiles the class (or takes it from the cache) with {@code classLoader} and makes an instance. */
   public GeneratedCalc newInstance(ClassLoader classLoader) {
-    Class<?> type = GeneratedClasses.compile(classLoader, className, source);
+    return newInstance(classLoader, GeneratedCalc.class);
+  }
+
+  /**
+   * Compiles the class (or takes it from the cache) with {@code classLoader} and makes an instance of
+   * it as the interface {@code type} it implements (a calc, a join condition).
+   */
+  public <T> T newInstance(ClassLoader classLoader, Class<T> type) {
+    Class<?> compiled = GeneratedClasses.compile(classLoader, className, source);
     try {
-      return (GeneratedCalc) type.getConstructor(Object[].class).newInstance((Object) references.clone());
+      return type.cast(compiled.getConstructor(Object[].class).newInstance((Object) references.clone()));
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("The generated class " + className + " failed to initialize: " + e.getCause(),
           e.getCause());

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.generated.GeneratedCalc;
+import io.spate.table.runtime.operators.join.JoinCondition;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -66,6 +70,46 @@ class GeneratedCalcEqualsInterpreterPropertyTest {
           .as("seed %s: condition %s, projections %s on %s: generated %s, interpreted %s", seed, condition,
               projections, input, actual, expected)
           .isTrue();
+    }
+  }
+
+  /**
+   * The same law for join conditions: a generated {@code JoinCondition} over a left and a right row
+   * answers what the interpreted condition answers over the joined row (or fails alike), wherever the
+   * joined row is split.
+   */
+  @Test
+  void generatedJoinConditionsAnswerAsTheInterpreterOnTheJoinedRow() {
+    qt().withFixedSeed(20261128L).withExamples(150).withShrinkCycles(0)
+        .forAll(SourceDSL.longs().all())
+        .checkAssert(this::checkJoinCase);
+  }
+
+  private void checkJoinCase(long seed) {
+    Random random = new Random(seed);
+    Case testCase = new Case(random);
+    RexNode condition = testCase.bool(3);
+    int arity = testCase.kinds.size();
+    int leftArity = random.nextInt(arity + 1);
+    Expr interpreted = harness.compiler.compile(condition);
+    JoinCondition generated = JoinConditionCodeGenerator.generate(harness.compiler, condition, leftArity)
+        .newInstance(CalcHarness.class.getClassLoader(), JoinCondition.class);
+    for (int i = 0; i < ROWS_PER_CASE; i++) {
+      Row joined = testCase.row();
+      Row left = Row.project(joined, IntStream.range(0, leftArity).toArray());
+      Row right = Row.project(joined, IntStream.range(leftArity, arity).toArray());
+      String expected = outcome(() -> Boolean.TRUE.equals(interpreted.eval(joined)));
+      String actual = outcome(() -> generated.test(left, right));
+      assertThat(actual).as("seed %s: condition %s split after field %s on %s", seed, condition, leftArity, joined)
+          .isEqualTo(expected);
+    }
+  }
+
+  private static String outcome(Supplier<Boolean> test) {
+    try {
+      return String.valueOf(test.get());
+    } catch (RuntimeException e) {
+      return e.getClass().getName() + ": " + e.getMessage();
     }
   }
 

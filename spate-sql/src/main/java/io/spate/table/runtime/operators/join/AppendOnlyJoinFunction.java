@@ -9,7 +9,6 @@ import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.StateRetention;
 
 /**
@@ -20,32 +19,35 @@ import io.spate.table.runtime.operators.StateRetention;
  * retractions need.
  */
 @Internal
-public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
   private final RowTypeInfo leftType;
   private final RowTypeInfo rightType;
-  private final Expr condition;
+  private final JoinConditionCode conditionCode;
   private final long stateRetentionMillis;
+  private transient JoinCondition condition;
   private transient ListState<Row> leftRows;
   private transient ListState<Row> rightRows;
 
   /**
-   * An inner join of rows of {@code leftType} and {@code rightType}; {@code condition} (over the
-   * joined row, null for none) must hold too; a key untouched for {@code stateRetentionMillis} (0: for
-   * ever) is forgotten.
+   * An inner join of rows of {@code leftType} and {@code rightType}, keyed by a row of the key fields
+   * or by the one key field's value; {@code condition} (null for none) must hold too; a key untouched
+   * for {@code stateRetentionMillis} (0: for ever) is forgotten.
    */
-  public AppendOnlyJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition,
+  public AppendOnlyJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, JoinConditionCode condition,
       long stateRetentionMillis) {
     this.leftType = leftType;
     this.rightType = rightType;
-    this.condition = condition;
+    this.conditionCode = condition;
     this.stateRetentionMillis = stateRetentionMillis;
   }
 
   @Override
   public void open(OpenContext context) {
+    condition = conditionCode == null ? null
+        : conditionCode.instantiate(getRuntimeContext().getUserCodeClassLoader());
     leftRows = getRuntimeContext().getListState(StateRetention.apply(
         new ListStateDescriptor<>("left-rows", leftType), stateRetentionMillis));
     rightRows = getRuntimeContext().getListState(StateRetention.apply(
@@ -71,16 +73,8 @@ public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Row, Ro
   }
 
   private void emitIfJoined(Row left, Row right, Collector<Row> out) {
-    int leftArity = left.getArity();
-    Row joined = new Row(leftArity + right.getArity());
-    for (int i = 0; i < leftArity; i++) {
-      joined.setField(i, left.getField(i));
-    }
-    for (int i = 0; i < right.getArity(); i++) {
-      joined.setField(leftArity + i, right.getField(i));
-    }
-    if (condition == null || Boolean.TRUE.equals(condition.eval(joined))) {
-      out.collect(joined);
+    if (condition == null || condition.test(left, right)) {
+      out.collect(Row.join(left, right));
     }
   }
 

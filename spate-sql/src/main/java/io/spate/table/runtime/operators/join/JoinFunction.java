@@ -21,7 +21,9 @@ import java.util.Map;
  * optional further condition: each side keeps its rows (with how often each occurs) in keyed state;
  * a row that arrives joins the other side's rows and emits the joined rows as inserts, a row that is
  * taken back emits them as deletes. Outer joins pad a row that matches nothing with NULLs, and take
- * the padded row back once it finds a match (and emit it again once its last match is gone).
+ * the padded row back once it finds a match (and emit it again once its last match is gone). A row
+ * with a NULL in a key compared with {@code =} matches nothing: it takes no state, and goes out padded
+ * (or is taken back padded) if its side is outer, else nowhere.
  */
 @Internal
 public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
@@ -34,6 +36,8 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
   private final boolean leftOuter;
   private final long stateRetentionMillis;
   private final boolean rightOuter;
+  private final int[] leftNullExcluding;
+  private final int[] rightNullExcluding;
   private transient MapState<Row, Integer> leftRows;
   private transient MapState<Row, Integer> rightRows;
 
@@ -44,6 +48,17 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
    */
   public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
       boolean rightOuter, long stateRetentionMillis) {
+    this(leftType, rightType, condition, leftOuter, rightOuter, stateRetentionMillis, new int[0], new int[0]);
+  }
+
+  /**
+   * As above, where the left fields {@code leftNullExcluding} and the right fields {@code
+   * rightNullExcluding} are keys compared with {@code =}, so that a row with a NULL in one matches nothing.
+   */
+  public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
+      boolean rightOuter, long stateRetentionMillis, int[] leftNullExcluding, int[] rightNullExcluding) {
+    this.leftNullExcluding = leftNullExcluding.clone();
+    this.rightNullExcluding = rightNullExcluding.clone();
     this.stateRetentionMillis = stateRetentionMillis;
     this.leftType = leftType;
     this.rightType = rightType;
@@ -78,6 +93,12 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
     MapState<Row, Integer> other = left ? rightRows : leftRows;
     boolean myOuter = left ? leftOuter : rightOuter;
     boolean otherOuter = left ? rightOuter : leftOuter;
+    if (hasNullKey(row, left ? leftNullExcluding : rightNullExcluding)) {
+      if (myOuter) {
+        emit(pad(row, left), adds ? RowKind.INSERT : RowKind.DELETE, 1, out);
+      }
+      return;
+    }
     Integer count = mine.get(row);
     if (!adds && count == null) {
       return; // a retraction of a row this side no longer holds
@@ -115,6 +136,15 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
         emit(pad(row, left), RowKind.DELETE, 1, out);
       }
     }
+  }
+
+  private static boolean hasNullKey(Row row, int[] fields) {
+    for (int field : fields) {
+      if (row.getField(field) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many of {@code side}'s rows join {@code row}, a row of the other side ({@code rowIsLeft}). */
