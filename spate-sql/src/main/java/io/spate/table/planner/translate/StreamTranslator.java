@@ -156,6 +156,11 @@ public final class StreamTranslator {
     if (plan instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
       return TableAggregateTranslator.translate(this, tableAggregate);
     }
+    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
+      return translate(expand.getInput()).flatMap(new io.spate.table.runtime.operators.aggregate.ExpandFunction(
+          expand.branches().toArray(new int[0][]), expand.bucketNum()), rowTypeInfo(expand.getRowType()))
+          .name(PlanNodeNames.describe(expand));
+    }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return reusedWindowAggregates.aggregate(aggregate, config, () -> new WindowTranslator(this).aggregate(aggregate));
     }

@@ -42,6 +42,9 @@ final class WindowColumns {
     if (plan instanceof LogicalFilter filter) {
       return of(filter.getInput(), field);
     }
+    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
+      return field < expand.bucketField() ? of(expand.getInput(), field) : null;
+    }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
       int leftFields = join.getLeft().getRowType().getFieldCount();
       return field < leftFields ? of(join.getLeft(), field) : of(join.getRight(), field - leftFields);
