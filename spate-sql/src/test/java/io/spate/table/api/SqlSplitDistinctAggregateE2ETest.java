@@ -135,4 +135,23 @@ class SqlSplitDistinctAggregateE2ETest {
     assertThatThrownBy(() -> tEnv.executeSql(String.format(INSERTS_QUERY, INPUT)))
         .hasMessageContaining("table.optimizer.distinct-agg.split.bucket-num").hasMessageContaining("not 0");
   }
+
+  /** The example of docs/sql/tuning.md. */
+  @Test
+  void theTuningPagesSplitPlanIsWhatExplainShows() {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT, k AS n % 29) WITH ('connector' = 'datagen',"
+        + " 'number-of-rows' = '3000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '3000')");
+    tEnv.getConfig().set("table.optimizer.distinct-agg.split.enabled", "true");
+    String plan = tEnv.explainSql("SELECT k, COUNT(DISTINCT n) AS d, MAX(n) AS hi FROM numbers GROUP BY k");
+
+    assertThat(plan.substring(plan.indexOf("== Optimized Logical Plan =="))).isEqualTo(String.join("\n",
+        "== Optimized Logical Plan ==",
+        "LogicalAggregate(group=[{0}], d=[$SUM0($2)], hi=[MAX($3)], partialFinalType=[FINAL])",
+        "  LogicalAggregate(group=[{0, 2}], d=[COUNT(DISTINCT $1)], hi=[MAX($1)], partialFinalType=[PARTIAL])",
+        "    Expand(buckets=[MOD(HASH_CODE(n), 1024)])",
+        "      LogicalProject(k=[$1], n=[$0])",
+        "        LogicalTableScan(table=[[default_catalog, default_database, numbers]])",
+        ""));
+  }
 }

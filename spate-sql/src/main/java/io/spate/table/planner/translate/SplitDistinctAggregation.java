@@ -176,7 +176,8 @@ public final class SplitDistinctAggregation {
         filters[i] = known;
       }
     }
-    RelNode filtered = LogicalProject.create(expand, List.of(), projects, names, Set.of());
+    RelNode filtered = projects.size() == expand.getRowType().getFieldCount() ? expand
+        : LogicalProject.create(expand, List.of(), projects, names, Set.of());
 
     ImmutableBitSet partialGroups = aggregate.getGroupSet().union(branches.size() > 1
         ? ImmutableBitSet.of(expand.bucketField(), expand.branchField()) : ImmutableBitSet.of(expand.bucketField()));
