@@ -504,7 +504,8 @@ public final class ExprCompiler {
       }
       case "DATE_FORMAT": {
         ZoneId sessionZone = zone;
-        PatternCache<DateTimeFormatter> formats = patterns(call, 1, p -> FlinkStringTimeFunctions.formatter((String) p));
+        PatternCache<io.spate.table.runtime.expr.CachedDateFormatter> formats = patterns(call, 1,
+            p -> io.spate.table.runtime.expr.CachedDateFormatter.of((String) p));
         return binary(args, (value, pattern) -> FlinkStringTimeFunctions.dateFormat(value, formats.apply(pattern),
             sessionZone));
       }
