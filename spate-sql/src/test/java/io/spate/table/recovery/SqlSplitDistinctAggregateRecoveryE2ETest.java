@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A split distinct aggregation survives a failure: its partial and final aggregates keep their
  * accumulators (distinct value counts included) in keyed state, so a run that fails once after a
  * completed checkpoint and restores it commits what a failure-free run commits, on both state
- * backends, and that is what the unsplit aggregate leaves.
+ * backends, and that is what the unsplit aggregate leaves. Two distinct counts of one argument share
+ * its values' map in a GROUP BY ({@code SharedDistinctCount}), which restores too.
  */
 @Tag("fault-injection")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -24,11 +25,12 @@ class SqlSplitDistinctAggregateRecoveryE2ETest {
   private static final long ROWS = 10_000;
 
   private static final String GROUP_BY = "INSERT INTO counts SELECT CAST(n % 3 AS INT), COUNT(*),"
-      + " COUNT(DISTINCT n % 101), COUNT(DISTINCT n % 37) FILTER (WHERE n % 2 = 0), MAX(n)"
-      + " FROM numbers GROUP BY CAST(n % 3 AS INT)";
+      + " COUNT(DISTINCT n % 101), COUNT(DISTINCT n % 37) FILTER (WHERE n % 2 = 0), MAX(n),"
+      + " COUNT(DISTINCT n % 101) FILTER (WHERE n % 5 = 1) FROM numbers GROUP BY CAST(n % 3 AS INT)";
 
   private static final String WINDOW = "INSERT INTO counts SELECT CAST(n % 3 AS INT), COUNT(*),"
-      + " COUNT(DISTINCT n % 101), COUNT(DISTINCT n % 37) FILTER (WHERE n % 2 = 0), MAX(n)"
+      + " COUNT(DISTINCT n % 101), COUNT(DISTINCT n % 37) FILTER (WHERE n % 2 = 0), MAX(n),"
+      + " COUNT(DISTINCT n % 101) FILTER (WHERE n % 5 = 1)"
       + " FROM TABLE(HOP(TABLE numbers, DESCRIPTOR(ts), INTERVAL '0.5' SECOND, INTERVAL '1' SECOND))"
       + " GROUP BY window_start, window_end, CAST(n % 3 AS INT)";
 
@@ -63,7 +65,7 @@ class SqlSplitDistinctAggregateRecoveryE2ETest {
         + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts)"
         + " WITH ('connector' = 'failing-sequence', 'run' = '" + run
         + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
-    tEnv.executeSql("CREATE TABLE counts (k INT, c BIGINT, d BIGINT, e BIGINT, hi BIGINT) WITH ("
+    tEnv.executeSql("CREATE TABLE counts (k INT, c BIGINT, d BIGINT, e BIGINT, hi BIGINT, f BIGINT) WITH ("
         + "'connector' = 'committed-rows', 'run' = '" + run + "')");
     assertThat(tEnv.explainSql(insert.substring(insert.indexOf("SELECT"))).contains("partialFinalType=[FINAL]"))
         .isEqualTo(split);

@@ -444,9 +444,14 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     return out.toString();
   }
 
-  /** {@code plan} after the planner's logical rewrites and the optimizations the session's options ask for. */
+  /**
+   * {@code plan} after the planner's logical rewrites and the optimizations the session's options ask
+   * for; distinct aggregates split in streaming mode only, as in Flink.
+   */
   private RelNode optimize(RelNode plan) {
-    return io.spate.table.planner.translate.SplitDistinctAggregation.rewrite(planner.rewrite(plan), config);
+    RelNode rewritten = planner.rewrite(plan);
+    boolean streaming = settings.isStreamingMode() && config.get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH;
+    return streaming ? io.spate.table.planner.translate.SplitDistinctAggregation.rewrite(rewritten, config) : rewritten;
   }
 
   private ResolvedSchema schemaOf(RelRoot root) {

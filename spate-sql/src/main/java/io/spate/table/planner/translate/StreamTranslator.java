@@ -280,6 +280,7 @@ public final class StreamTranslator {
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
     }
+    functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType);
     if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
       return input.keyBy(new KeyProjection(keys), keyType).transform("MiniBatch" + name,
           rowTypeInfo(aggregate.getRowType()), new MiniBatchGroupAggOperator(keys, functions, stateRetentionMillis(),
