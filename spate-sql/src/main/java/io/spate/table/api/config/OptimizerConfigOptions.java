@@ -28,6 +28,23 @@ public final class OptimizerConfigOptions {
           .withDescription("When true, the same window aggregate over the same deterministic scans, filters and"
               + " projections, written twice in one job, is computed once and its rows go to every reader.");
 
+  /**
+   * Whether an aggregate with {@code DISTINCT} aggregates runs in two levels: a partial aggregate grouped
+   * by the keys and a bucket of the distinct values, and a final one merging the buckets per key.
+   */
+  public static final ConfigOption<Boolean> TABLE_OPTIMIZER_DISTINCT_AGG_SPLIT_ENABLED =
+      ConfigOptions.key("table.optimizer.distinct-agg.split.enabled").booleanType().defaultValue(false)
+          .withDescription("When true, a GROUP BY or window aggregate with DISTINCT aggregates (and only COUNT, SUM,"
+              + " SUM0, MIN and MAX ones) runs as a partial aggregate grouped by its keys and a bucket of each"
+              + " distinct argument, then a final aggregate per key, spreading a hot key's distinct values over"
+              + " many subtasks.");
+
+  /** How many buckets a split distinct aggregation spreads a key's distinct values over. */
+  public static final ConfigOption<Integer> TABLE_OPTIMIZER_DISTINCT_AGG_SPLIT_BUCKET_NUM =
+      ConfigOptions.key("table.optimizer.distinct-agg.split.bucket-num").intType().defaultValue(1024)
+          .withDescription("The number of buckets of a split distinct aggregation's partial aggregate:"
+              + " MOD(HASH_CODE(distinct argument), bucket-num) is its extra group key.");
+
   /** The values of {@link #TABLE_OPTIMIZER_AGG_PHASE_STRATEGY}. */
   @PublicEvolving
   public enum AggregatePhaseStrategy {

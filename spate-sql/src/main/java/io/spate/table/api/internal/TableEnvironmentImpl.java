@@ -342,7 +342,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** Plans {@code query} and starts its job; the result's iterator gives its rows. */
   TableResult executeQuery(SqlText query) {
     RelRoot root = planner.toRel(query);
-    RelNode plan = planner.rewrite(root.project());
+    RelNode plan = optimize(root.project());
     StreamExecutionEnvironment env = newEnvironment();
     DataStream<Row> rows = translator(env).translate(plan);
     CloseableIterator<Row> iterator = rows.collectAsync();
@@ -376,7 +376,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         throw new TableException("Spate SQL does not write into tables with computed or VIRTUAL metadata columns yet"
             + " (table " + table.getIdentifier().asSummaryString() + ")");
       }
-      RelNode query = planner.rewrite(modify.getInput());
+      RelNode query = optimize(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
@@ -439,9 +439,19 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     ChangelogInference changelog = details.contains(ExplainDetail.CHANGELOG_MODE)
         ? translator(newEnvironment()).changelog() : null;
     for (RelNode plan : plans) {
-      out.append(PlanExplainer.explain(TwoPhaseAggregation.rewrite(planner.rewrite(plan), config), changelog));
+      out.append(PlanExplainer.explain(TwoPhaseAggregation.rewrite(optimize(plan), config), changelog));
     }
     return out.toString();
+  }
+
+  /**
+   * {@code plan} after the planner's logical rewrites and the optimizations the session's options ask
+   * for; distinct aggregates split in streaming mode only, as in Flink.
+   */
+  private RelNode optimize(RelNode plan) {
+    RelNode rewritten = planner.rewrite(plan);
+    boolean streaming = settings.isStreamingMode() && config.get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH;
+    return streaming ? io.spate.table.planner.translate.SplitDistinctAggregation.rewrite(rewritten, config) : rewritten;
   }
 
   private ResolvedSchema schemaOf(RelRoot root) {
@@ -494,7 +504,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
    * that updates its results is refused, naming the updating part.
    */
   DataStream<Row> toStream(StreamExecutionEnvironment env, Table table, boolean insertOnly) {
-    RelNode plan = planner.rewrite(planner.toRel(((TableImpl) table).query()).project());
+    RelNode plan = optimize(planner.toRel(((TableImpl) table).query()).project());
     StreamTranslator translator = translator(env);
     RelNode updating = translator.changelog().updatingNode(plan);
     if (insertOnly && updating != null) {
@@ -507,7 +517,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** The column of {@code table}'s result that is its event-time attribute, or -1 if it has none. */
   int rowtimeColumn(Table table) {
     return io.spate.table.planner.translate.RecordTimestamps.rowtimeField(
-        planner.rewrite(planner.toRel(((TableImpl) table).query()).project()));
+        optimize(planner.toRel(((TableImpl) table).query()).project()));
   }
 
   /** Generated names for tables of DataStreams without a name. */

@@ -15,7 +15,6 @@ import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.runtime.expr.Casts;
 import io.spate.table.runtime.expr.Comparisons;
-import io.spate.table.runtime.expr.DateFormat;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.expr.FlinkStringTimeFunctions;
 import io.spate.table.runtime.expr.PatternCache;
@@ -505,7 +504,8 @@ public final class ExprCompiler {
       }
       case "DATE_FORMAT": {
         ZoneId sessionZone = zone;
-        PatternCache<DateFormat> formats = patterns(call, 1, p -> DateFormat.of((String) p));
+        PatternCache<io.spate.table.runtime.expr.CachedDateFormatter> formats = patterns(call, 1,
+            p -> io.spate.table.runtime.expr.CachedDateFormatter.of((String) p));
         return binary(args, (value, pattern) -> FlinkStringTimeFunctions.dateFormat(value, formats.apply(pattern),
             sessionZone));
       }

@@ -23,6 +23,11 @@ public final class PlanExplainer {
     plan.explain(new RelWriterImpl(out, SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
       @Override
       protected void explain_(RelNode node, List<Pair<String, Object>> values) {
+        String level = SplitDistinctAggregation.levelOf(node);
+        if (level != null) {
+          values = new ArrayList<>(values);
+          values.add(Pair.of("partialFinalType", level));
+        }
         if (changelog == null) {
           super.explain_(node, values);
           return;

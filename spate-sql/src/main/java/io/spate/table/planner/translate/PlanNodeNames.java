@@ -40,6 +40,9 @@ public final class PlanNodeNames {
       return "GroupTableAggregate(groupBy=[" + String.join(", ", tableAggregate.keyNames()) + "], select=["
           + tableAggregate.select() + "])";
     }
+    if (node instanceof io.spate.table.planner.nodes.Expand expand) {
+      return "Expand(buckets=[" + String.join(", ", expand.bucketExpressions()) + "])";
+    }
     if (node instanceof ChangelogNormalize normalize) {
       return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";
     }
@@ -84,7 +87,9 @@ public final class PlanNodeNames {
   }
 
   private static String aggregate(Aggregate aggregate) {
-    return "GroupAggregate(groupBy=[" + groupBy(aggregate) + "], select=[" + select(aggregate) + "])";
+    String level = SplitDistinctAggregation.levelOf(aggregate);
+    return "GroupAggregate(groupBy=[" + groupBy(aggregate) + "]" + (level == null ? "" : ", partialFinalType=[" + level
+        + "]") + ", select=[" + select(aggregate) + "])";
   }
 
   private static String call(AggregateCall call, List<String> inputNames) {

@@ -157,6 +157,11 @@ public final class StreamTranslator {
     if (plan instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
       return TableAggregateTranslator.translate(this, tableAggregate);
     }
+    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
+      return translate(expand.getInput()).flatMap(new io.spate.table.runtime.operators.aggregate.ExpandFunction(
+          expand.branches().toArray(new int[0][]), expand.bucketNum()), rowTypeInfo(expand.getRowType()))
+          .name(PlanNodeNames.describe(expand));
+    }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return reusedWindowAggregates.aggregate(aggregate, config, () -> new WindowTranslator(this).aggregate(aggregate));
     }
@@ -276,6 +281,7 @@ public final class StreamTranslator {
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
     }
+    functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType);
     if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
       return input.keyBy(new KeyProjection(keys), keyType).transform("MiniBatch" + name,
           rowTypeInfo(aggregate.getRowType()), new MiniBatchGroupAggOperator(keys, functions, stateRetentionMillis(),

@@ -61,6 +61,9 @@ final class WindowColumns {
     if (plan instanceof LogicalFilter filter) {
       return origin(filter.getInput(), field);
     }
+    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
+      return field < expand.bucketField() ? of(expand.getInput(), field) : null;
+    }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
       int leftFields = join.getLeft().getRowType().getFieldCount();
       return field < leftFields ? origin(join.getLeft(), field) : origin(join.getRight(), field - leftFields);

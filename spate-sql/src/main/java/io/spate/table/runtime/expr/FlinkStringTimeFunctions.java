@@ -30,7 +30,7 @@ public final class FlinkStringTimeFunctions {
   }
 
   /** {@code DATE_FORMAT(value, pattern)}: a timestamp (or text that is one) in the pattern. */
-  public static String dateFormat(Object value, DateFormat format, ZoneId zone) {
+  public static String dateFormat(Object value, CachedDateFormatter formatter, ZoneId zone) {
     LocalDateTime time;
     if (value instanceof LocalDateTime t) {
       time = t;

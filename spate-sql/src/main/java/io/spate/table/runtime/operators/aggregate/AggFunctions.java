@@ -290,14 +290,17 @@ public final class AggFunctions {
 
     @Override
     Object add(Object acc, Object value, int sign) {
-      Map<Object, Long> counts = counts(acc);
-      long count = counts.getOrDefault(value, 0L) + sign;
-      if (count == 0) {
-        counts.remove(value);
-      } else {
-        counts.put(value, count);
-      }
-      return counts;
+      // One lookup per row: a value's count changes in place, and leaves the map at 0.
+      counts(acc).merge(value, sign > 0 ? ONE : MINUS_ONE, CountedValues::sumOrRemove);
+      return acc;
+    }
+
+    private static final Long ONE = 1L;
+    private static final Long MINUS_ONE = -1L;
+
+    private static Long sumOrRemove(Long count, Long change) {
+      long sum = count + change;
+      return sum == 0 ? null : sum;
     }
 
     @Override

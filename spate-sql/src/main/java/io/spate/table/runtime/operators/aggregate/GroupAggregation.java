@@ -113,7 +113,8 @@ public final class GroupAggregation implements Serializable {
       result.setField(i, keySource.getField(keyFields[i]));
     }
     for (int i = 0; i < aggs.length; i++) {
-      result.setField(keyFields.length + i, aggs[i].getValue(accs.getField(i)));
+      result.setField(keyFields.length + i, aggs[i] instanceof SharedDistinctCount.Member member
+          ? member.valueFrom(accs.getField(member.leader())) : aggs[i].getValue(accs.getField(i)));
     }
     return result;
   }

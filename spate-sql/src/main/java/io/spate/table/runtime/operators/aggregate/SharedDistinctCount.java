@@ -1,0 +1,170 @@
+package io.spate.table.runtime.operators.aggregate;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.typeinfo.RowTypeInfo;
+import io.spate.api.typeinfo.TypeInformation;
+import io.spate.api.typeinfo.Types;
+import io.spate.api.types.Row;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Several {@code COUNT(DISTINCT x)} of one argument under different {@code FILTER}s (as Nexmark's q15
+ * counts distinct bidders in total and per price range), counted with one map of the argument's
+ * values: each value holds one count per aggregate, so a row looks its value up once for all of them
+ * where a map per aggregate looks it up once per aggregate, and the values are kept once. This
+ * function is the group's first aggregate and holds the map; the others are {@link Member}s that read
+ * their counts from it (a {@link GroupAggregation} hands them this function's accumulator).
+ */
+@Internal
+public final class SharedDistinctCount implements AggFunction {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int field;
+  private final int[] filters;
+  private final TypeInformation<?> valueType;
+
+  /**
+   * Distinct counts of the input's {@code field} (of {@code valueType}), one per entry of {@code filters}:
+   * the field whose TRUE admits a row into that count, or -1 for every row.
+   */
+  public SharedDistinctCount(int field, int[] filters, TypeInformation<?> valueType) {
+    this.field = field;
+    this.filters = filters.clone();
+    this.valueType = valueType;
+  }
+
+  @Override
+  public TypeInformation<?> accumulatorType() {
+    return new RowTypeInfo(Types.MAP(valueType, Types.PRIMITIVE_ARRAY(Types.LONG)), Types.PRIMITIVE_ARRAY(Types.LONG));
+  }
+
+  @Override
+  public Object createAccumulator() {
+    return Row.of(new HashMap<Object, long[]>(), new long[filters.length]);
+  }
+
+  @Override
+  public Object accumulate(Object acc, Row input) {
+    return update((Row) acc, input, 1);
+  }
+
+  @Override
+  public Object retract(Object acc, Row input) {
+    return update((Row) acc, input, -1);
+  }
+
+  @Override
+  public Object getValue(Object acc) {
+    return valueOf(acc, 0);
+  }
+
+  /** The distinct count of aggregate {@code member} of the group (0 is this function's own). */
+  long valueOf(Object acc, int member) {
+    return ((long[]) ((Row) acc).getField(1))[member];
+  }
+
+  /**
+   * A value enters an aggregate's count when its count for that aggregate turns positive and leaves
+   * it when the count stops being positive, as in {@link DistinctAggFunction}; NULL counts for none.
+   */
+  private Row update(Row acc, Row input, int sign) {
+    Object value = input.getField(field);
+    if (value == null || !admitsAny(input)) {
+      return acc;
+    }
+    @SuppressWarnings("unchecked")
+    Map<Object, long[]> counts = (Map<Object, long[]>) acc.getField(0);
+    long[] totals = (long[]) acc.getField(1);
+    long[] count = counts.get(value);
+    if (count == null) {
+      count = new long[filters.length];
+      counts.put(value, count);
+    }
+    boolean empty = true;
+    for (int i = 0; i < filters.length; i++) {
+      if (admits(input, i)) {
+        long before = count[i];
+        long after = before + sign;
+        count[i] = after;
+        if (before <= 0 && after > 0) {
+          totals[i]++;
+        } else if (before > 0 && after <= 0) {
+          totals[i]--;
+        }
+      }
+      empty &= count[i] == 0;
+    }
+    if (empty) {
+      counts.remove(value);
+    }
+    return acc;
+  }
+
+  private boolean admitsAny(Row input) {
+    for (int i = 0; i < filters.length; i++) {
+      if (admits(input, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean admits(Row input, int member) {
+    return filters[member] < 0 || Boolean.TRUE.equals(input.getField(filters[member]));
+  }
+
+  /** Another aggregate of a {@link SharedDistinctCount}'s group: its count is in the group's accumulator. */
+  @Internal
+  public static final class Member implements AggFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int leader;
+    private final int member;
+    private final SharedDistinctCount group;
+
+    /** Aggregate {@code member} of {@code group}, whose accumulator is the aggregation's {@code leader}-th. */
+    public Member(int leader, int member, SharedDistinctCount group) {
+      this.leader = leader;
+      this.member = member;
+      this.group = group;
+    }
+
+    /** Which of the aggregation's accumulators holds this aggregate's count. */
+    public int leader() {
+      return leader;
+    }
+
+    /** The count in the group's accumulator {@code groupAcc}. */
+    public Object valueFrom(Object groupAcc) {
+      return group.valueOf(groupAcc, member);
+    }
+
+    @Override
+    public TypeInformation<?> accumulatorType() {
+      return Types.LONG;
+    }
+
+    @Override
+    public Object createAccumulator() {
+      return 0L; // the counts live in the group's accumulator
+    }
+
+    @Override
+    public Object accumulate(Object acc, Row input) {
+      return acc;
+    }
+
+    @Override
+    public Object retract(Object acc, Row input) {
+      return acc;
+    }
+
+    @Override
+    public Object getValue(Object acc) {
+      throw new IllegalStateException("A shared distinct count reads the group's accumulator, not its own");
+    }
+  }
+}
