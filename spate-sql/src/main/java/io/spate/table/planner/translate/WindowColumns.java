@@ -62,7 +62,7 @@ final class WindowColumns {
       return origin(filter.getInput(), field);
     }
     if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
-      return field < expand.bucketField() ? of(expand.getInput(), field) : null;
+      return field < expand.bucketField() ? origin(expand.getInput(), field) : null;
     }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
       int leftFields = join.getLeft().getRowType().getFieldCount();

@@ -43,7 +43,7 @@ public final class FlinkStringTimeFunctions {
         return null;
       }
     }
-    return format.format(time);
+    return formatter.format(time);
   }
 
   /** {@code TO_TIMESTAMP(text, pattern)}: the timestamp, or NULL if the text does not fit the pattern. */
