@@ -1,5 +1,9 @@
 package io.spate.table.api.internal;
 
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import io.spate.table.planner.translate.SplitDistinctAggregation;
 import io.spate.api.annotation.Internal;
 import io.spate.api.common.JobClient;
 import io.spate.api.common.RuntimeExecutionMode;
@@ -56,7 +60,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
@@ -451,7 +454,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   private RelNode optimize(RelNode plan) {
     RelNode rewritten = planner.rewrite(plan);
     boolean streaming = settings.isStreamingMode() && config.get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH;
-    return streaming ? io.spate.table.planner.translate.SplitDistinctAggregation.rewrite(rewritten, config) : rewritten;
+    return streaming ? SplitDistinctAggregation.rewrite(rewritten, config) : rewritten;
   }
 
   private ResolvedSchema schemaOf(RelRoot root) {
@@ -531,10 +534,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** How many aggregations (aggregate nodes, table aggregates among them) the plan of {@code query} has. */
   int aggregationCount(SqlText query) {
     int[] count = {0};
-    new org.apache.calcite.rel.RelVisitor() {
+    new RelVisitor() {
       @Override
-      public void visit(org.apache.calcite.rel.RelNode node, int ordinal, org.apache.calcite.rel.RelNode parent) {
-        if (node instanceof org.apache.calcite.rel.core.Aggregate) {
+      public void visit(RelNode node, int ordinal, RelNode parent) {
+        if (node instanceof Aggregate) {
           count[0]++;
         }
         super.visit(node, ordinal, parent);
@@ -545,11 +548,11 @@ public final class TableEnvironmentImpl implements TableEnvironment {
 
   /** How many aggregate calls the outermost aggregation of {@code query} makes (0 without one). */
   int groupedAggregateCalls(SqlText query) {
-    org.apache.calcite.rel.RelNode node = planner.toRel(query).rel;
-    while (node != null && !(node instanceof org.apache.calcite.rel.core.Aggregate)) {
+    RelNode node = planner.toRel(query).rel;
+    while (node != null && !(node instanceof Aggregate)) {
       node = node.getInputs().size() == 1 ? node.getInput(0) : null;
     }
-    return node == null ? 0 : ((org.apache.calcite.rel.core.Aggregate) node).getAggCallList().size();
+    return node == null ? 0 : ((Aggregate) node).getAggCallList().size();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.spate.table.api.internal;
 
+import java.util.function.Supplier;
 import io.spate.table.api.AggregatedTable;
 import io.spate.table.api.ExplainDetail;
 import io.spate.table.api.GroupWindow;
@@ -216,7 +217,7 @@ final class TableImpl implements Table {
    * The select that closes an {@code aggregate} or {@code flatAggregate} of {@code result}, if it aggregates
    * nothing further: Flink refuses an aggregate function there, before it looks at anything else.
    */
-  private Table withoutAggregates(Table result, java.util.function.Supplier<Table> select, String fields) {
+  private Table withoutAggregates(Table result, Supplier<Table> select, String fields) {
     Table selected;
     try {
       selected = select.get();

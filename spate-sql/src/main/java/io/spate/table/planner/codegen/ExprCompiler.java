@@ -1,5 +1,6 @@
 package io.spate.table.planner.codegen;
 
+import io.spate.table.runtime.expr.CachedDateFormatter;
 import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.planner.functions.FunctionSignature;
 import io.spate.table.planner.functions.UserScalarSqlFunction;
@@ -504,8 +505,8 @@ public final class ExprCompiler {
       }
       case "DATE_FORMAT": {
         ZoneId sessionZone = zone;
-        PatternCache<io.spate.table.runtime.expr.CachedDateFormatter> formats = patterns(call, 1,
-            p -> io.spate.table.runtime.expr.CachedDateFormatter.of((String) p));
+        PatternCache<CachedDateFormatter> formats = patterns(call, 1,
+            p -> CachedDateFormatter.of((String) p));
         return binary(args, (value, pattern) -> FlinkStringTimeFunctions.dateFormat(value, formats.apply(pattern),
             sessionZone));
       }

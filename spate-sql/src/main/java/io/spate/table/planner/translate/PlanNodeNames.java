@@ -1,5 +1,6 @@
 package io.spate.table.planner.translate;
 
+import io.spate.table.planner.nodes.Expand;
 import io.spate.api.annotation.Internal;
 import io.spate.table.planner.nodes.ChangelogNormalize;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class PlanNodeNames {
       return "GroupTableAggregate(groupBy=[" + String.join(", ", tableAggregate.keyNames()) + "], select=["
           + tableAggregate.select() + "])";
     }
-    if (node instanceof io.spate.table.planner.nodes.Expand expand) {
+    if (node instanceof Expand expand) {
       return "Expand(buckets=[" + String.join(", ", expand.bucketExpressions()) + "])";
     }
     if (node instanceof ChangelogNormalize normalize) {

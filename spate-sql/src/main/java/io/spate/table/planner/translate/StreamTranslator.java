@@ -1,5 +1,7 @@
 package io.spate.table.planner.translate;
 
+import io.spate.table.planner.nodes.Expand;
+import io.spate.table.runtime.operators.aggregate.ExpandFunction;
 import io.spate.api.annotation.Internal;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.CoreOptions;
@@ -157,8 +159,8 @@ public final class StreamTranslator {
     if (plan instanceof io.spate.table.planner.nodes.GroupTableAggregate tableAggregate) {
       return TableAggregateTranslator.translate(this, tableAggregate);
     }
-    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
-      return translate(expand.getInput()).flatMap(new io.spate.table.runtime.operators.aggregate.ExpandFunction(
+    if (plan instanceof Expand expand) {
+      return translate(expand.getInput()).flatMap(new ExpandFunction(
           expand.branches().toArray(new int[0][]), expand.bucketNum()), rowTypeInfo(expand.getRowType()))
           .name(PlanNodeNames.describe(expand));
     }

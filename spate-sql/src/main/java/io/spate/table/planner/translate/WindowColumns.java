@@ -1,5 +1,6 @@
 package io.spate.table.planner.translate;
 
+import io.spate.table.planner.nodes.Expand;
 import io.spate.api.annotation.Internal;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -61,7 +62,7 @@ final class WindowColumns {
     if (plan instanceof LogicalFilter filter) {
       return origin(filter.getInput(), field);
     }
-    if (plan instanceof io.spate.table.planner.nodes.Expand expand) {
+    if (plan instanceof Expand expand) {
       return field < expand.bucketField() ? origin(expand.getInput(), field) : null;
     }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
