@@ -35,6 +35,29 @@ class SqlDdlTest {
     assertThat(tEnv.listTables()).containsExactly("orders");
   }
 
+  /** As in Flink, DESCRIBE marks a PROCTIME() column as a processing-time attribute, and the rowtime column too. */
+  @Test
+  void describeMarksTheProcessingTimeAndTheRowtimeAttributes() {
+    tEnv.executeSql("""
+        CREATE TABLE clicks (
+          n BIGINT,
+          ts TIMESTAMP_LTZ(3),
+          pt AS PROCTIME(),
+          later AS ts + INTERVAL '1' SECOND,
+          WATERMARK FOR ts AS ts
+        ) WITH ('connector' = 'datagen')""");
+    assertThat(rows(tEnv.executeSql("DESCRIBE clicks"))).containsExactly(
+        Row.of("n", "BIGINT", true, null, null, null),
+        Row.of("ts", "TIMESTAMP_LTZ(3) *ROWTIME*", true, null, null, "ts"),
+        Row.of("pt", "TIMESTAMP_LTZ(3) *PROCTIME*", false, null, "AS PROCTIME()", null),
+        Row.of("later", "TIMESTAMP_LTZ(3)", true, null, "AS ts + INTERVAL '1' SECOND", null));
+    // still a time attribute to window on, and SHOW CREATE TABLE gives the column's expression, not its marker
+    assertThat(tEnv.explainSql("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(pt),"
+        + " INTERVAL '1' MINUTE)) GROUP BY window_start, window_end")).contains("TUMBLE");
+    assertThat(rows(tEnv.executeSql("SHOW CREATE TABLE clicks")).get(0).getField(0).toString())
+        .contains("`pt` AS PROCTIME()").doesNotContain("*PROCTIME*");
+  }
+
   @Test
   void viewsDatabasesAndTemporaryTablesBehaveAsInFlink() {
     tEnv.executeSql("CREATE TABLE t (a INT, b STRING) WITH ('connector' = 'datagen')");

@@ -8,8 +8,12 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.spate.api.types.Row;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +41,29 @@ class SqlSplitDistinctAggregateE2ETest {
   /** Without group keys. */
   private static final String GLOBAL_QUERY = "SELECT COUNT(DISTINCT a) AS da, COUNT(DISTINCT k) AS dk, MAX(p) AS hi"
       + " FROM %s";
+
+  /** AVG, with and without DISTINCT and FILTER, over integers, decimals and doubles: split as a sum and a count. */
+  private static final String AVG_QUERY = "SELECT k, AVG(p) AS ap, AVG(DISTINCT a) AS ada,"
+      + " AVG(CAST(p AS DECIMAL(10, 2))) FILTER (WHERE b > 1) AS apd, AVG(CAST(a AS DOUBLE)) AS aad,"
+      + " COUNT(DISTINCT b) AS db FROM %s GROUP BY k";
+
+  /** AVG over a changelog: the partial sums and counts are taken back and added again. */
+  private static final String AVG_UPDATES_QUERY = "SELECT c, COUNT(DISTINCT k) AS dk, AVG(s) AS avs,"
+      + " AVG(DISTINCT s) AS ads FROM (SELECT k, a, COUNT(*) AS c, SUM(p) AS s FROM %s GROUP BY k, a) GROUP BY c";
+
+  /**
+   * The aggregates that keep values: non-distinct ones are computed per bucket of {@code a} (the first distinct
+   * argument), so FIRST_VALUE and LAST_VALUE give the first or last {@code p} of one bucket, and LISTAGG the
+   * unsplit list's elements in the order of the buckets.
+   */
+  private static final String KEEPING_QUERY = "SELECT k, COUNT(DISTINCT a) AS da, FIRST_VALUE(p) AS fp,"
+      + " LAST_VALUE(p) AS lp, LISTAGG(CAST(p AS STRING)) AS ps, LISTAGG(DISTINCT CAST(b AS STRING), ';') AS bs"
+      + " FROM %s GROUP BY k";
+
+  /** LISTAGG over a changelog: each partial list is taken back and added again as it changes. */
+  private static final String LISTAGG_UPDATES_QUERY = "SELECT c, COUNT(DISTINCT k) AS dk,"
+      + " LISTAGG(CAST(s AS STRING), '|') AS ss FROM (SELECT k, a, COUNT(*) AS c, SUM(p) AS s FROM %s GROUP BY k, a)"
+      + " GROUP BY c";
 
   private static TableEnvironment session(boolean split, int buckets, boolean miniBatch) {
     TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
@@ -73,7 +100,7 @@ class SqlSplitDistinctAggregateE2ETest {
     qt().withExamples(6).withShrinkCycles(20).forAll(lists().of(integers().between(0, 99_999)).ofSizeBetween(1, 60),
         integers().between(1, 6), booleans().all()).checkAssert((codes, buckets, miniBatch) -> {
           String values = values(codes);
-          for (String query : List.of(INSERTS_QUERY, UPDATES_QUERY, GLOBAL_QUERY)) {
+          for (String query : List.of(INSERTS_QUERY, UPDATES_QUERY, GLOBAL_QUERY, AVG_QUERY, AVG_UPDATES_QUERY)) {
             String sql = String.format(query, values);
             assertThat(folded(session(true, buckets, miniBatch), sql)).as(sql)
                 .isEqualTo(folded(session(false, buckets, false), sql));
@@ -81,17 +108,109 @@ class SqlSplitDistinctAggregateE2ETest {
         });
   }
 
+  /**
+   * Over the same skewed random rows, the split FIRST_VALUE and LAST_VALUE of {@code p} are the first or last
+   * {@code p} of one bucket of {@code a}'s values: a bucket's first (last) row is the first (last) of the rows of
+   * one of its values, so the result is the first (last) {@code p} of the rows with some value of {@code a}, which
+   * the test computes from the rows themselves; with one bucket it is the key's first (last) {@code p}, as
+   * unsplit. LISTAGG lists the unsplit list's elements (in the buckets' order), also over a changelog. One
+   * subtask reads the rows, in order, as first and last need.
+   */
+  @Test
+  void splitFirstLastValueAndListAggKeepTheirLawsForAnyInput() {
+    qt().withExamples(6).withShrinkCycles(20).forAll(lists().of(integers().between(0, 99_999)).ofSizeBetween(1, 60),
+        integers().between(1, 6), booleans().all()).checkAssert((codes, buckets, miniBatch) -> {
+          String sql = String.format(KEEPING_QUERY, values(codes));
+          Map<Object, Row> split = byKey(folded(inOneSubtask(session(true, buckets, miniBatch)), sql));
+          Map<Object, Row> unsplit = byKey(folded(inOneSubtask(session(false, buckets, false)), sql));
+          assertThat(split.keySet()).as(sql).isEqualTo(unsplit.keySet());
+          Map<String, List<Input>> rowsByKey = new LinkedHashMap<>();
+          for (Input input : inputs(codes)) {
+            rowsByKey.computeIfAbsent(input.k(), k -> new ArrayList<>()).add(input);
+          }
+          for (Map.Entry<String, List<Input>> entry : rowsByKey.entrySet()) {
+            List<Input> rows = entry.getValue();
+            Map<Integer, Integer> firstByA = new HashMap<>();
+            Map<Integer, Integer> lastByA = new HashMap<>();
+            for (Input input : rows) {
+              firstByA.putIfAbsent(input.a(), input.p());
+              lastByA.put(input.a(), input.p());
+            }
+            Row s = split.get(entry.getKey());
+            Row u = unsplit.get(entry.getKey());
+            assertThat(u.getField(2)).as("unsplit FIRST_VALUE").isEqualTo(rows.get(0).p());
+            assertThat(u.getField(3)).as("unsplit LAST_VALUE").isEqualTo(rows.get(rows.size() - 1).p());
+            assertThat(s.getField(1)).as(sql).isEqualTo(u.getField(1));
+            assertThat(s.getField(2)).as(sql).isIn(firstByA.values());
+            assertThat(s.getField(3)).as(sql).isIn(lastByA.values());
+            if (buckets == 1) {
+              assertThat(s.getField(2)).as(sql).isEqualTo(u.getField(2));
+              assertThat(s.getField(3)).as(sql).isEqualTo(u.getField(3));
+            }
+            assertThat(elements(s.getField(4), ",")).as(sql).isEqualTo(elements(u.getField(4), ","))
+                .hasSize(rows.size());
+            assertThat(elements(s.getField(5), ";")).as(sql).isEqualTo(elements(u.getField(5), ";"));
+          }
+          String updates = String.format(LISTAGG_UPDATES_QUERY, values(codes));
+          Map<Object, Row> splitUpdates = byKey(folded(inOneSubtask(session(true, buckets, miniBatch)), updates));
+          Map<Object, Row> unsplitUpdates = byKey(folded(inOneSubtask(session(false, buckets, false)), updates));
+          assertThat(splitUpdates.keySet()).as(updates).isEqualTo(unsplitUpdates.keySet());
+          splitUpdates.forEach((key, row) -> {
+            assertThat(row.getField(1)).as(updates).isEqualTo(unsplitUpdates.get(key).getField(1));
+            assertThat(elements(row.getField(2), "|")).as(updates)
+                .isEqualTo(elements(unsplitUpdates.get(key).getField(2), "|"));
+          });
+        });
+  }
+
+  /** {@code tEnv} with one subtask per operator, so that each key's rows reach each level in the VALUES' order. */
+  private static TableEnvironment inOneSubtask(TableEnvironment tEnv) {
+    tEnv.getConfig().set("parallelism.default", "1");
+    return tEnv;
+  }
+
+  /** The rows of a folded result by their first field, each there once. */
+  private static Map<Object, Row> byKey(Map<Row, Integer> folded) {
+    Map<Object, Row> rows = new HashMap<>();
+    folded.forEach((row, count) -> {
+      assertThat(count).as("copies of %s", row).isEqualTo(1);
+      // VALUES pads its strings to the longest: 'k1' reads 'k1 ' next to 'hot'
+      Object key = row.getField(0) instanceof String text ? text.trim() : row.getField(0);
+      assertThat(rows.put(key, row)).as("a second row of key %s", key).isNull();
+    });
+    return rows;
+  }
+
+  /** A LISTAGG's elements, sorted; none for NULL. */
+  private static List<String> elements(Object list, String separator) {
+    if (list == null) {
+      return List.of();
+    }
+    List<String> elements = new ArrayList<>(List.of(((String) list).split(Pattern.quote(separator), -1)));
+    elements.sort(null);
+    return elements;
+  }
+
+  /** One input row of {@link #values}. */
+  private record Input(String k, Integer a, int b, int p) {}
+
   /** One row per code: a key (six in ten rows share "hot"), a nullable a, b and p drawn from the code's digits. */
+  private static List<Input> inputs(List<Integer> codes) {
+    List<Input> inputs = new ArrayList<>();
+    for (int code : codes) {
+      int a = code / 10 % 9;
+      inputs.add(new Input(code % 10 < 6 ? "hot" : "k" + code % 4, a == 8 ? null : a, code / 100 % 5, code / 1000));
+    }
+    return inputs;
+  }
+
+  /** The rows of {@link #inputs} as a VALUES table {@code t(k, a, b, p)}. */
   private static String values(List<Integer> codes) {
     StringBuilder rows = new StringBuilder();
-    for (int code : codes) {
-      String key = code % 10 < 6 ? "hot" : "k" + code % 4;
-      int a = code / 10 % 9;
-      int b = code / 100 % 5;
-      int p = code / 1000;
-      rows.append(rows.length() == 0 ? "" : ", ").append("('").append(key).append("', ")
-          .append(a == 8 ? "CAST(NULL AS INT)" : String.valueOf(a)).append(", ").append(b).append(", ").append(p)
-          .append(")");
+    for (Input input : inputs(codes)) {
+      rows.append(rows.length() == 0 ? "" : ", ").append("('").append(input.k()).append("', ")
+          .append(input.a() == null ? "CAST(NULL AS INT)" : String.valueOf(input.a())).append(", ").append(input.b())
+          .append(", ").append(input.p()).append(")");
     }
     return "(VALUES " + rows + ") AS t(k, a, b, p)";
   }
@@ -149,6 +268,26 @@ class SqlSplitDistinctAggregateE2ETest {
         "== Optimized Logical Plan ==",
         "LogicalAggregate(group=[{0}], d=[$SUM0($2)], hi=[MAX($3)], partialFinalType=[FINAL])",
         "  LogicalAggregate(group=[{0, 2}], d=[COUNT(DISTINCT $1)], hi=[MAX($1)], partialFinalType=[PARTIAL])",
+        "    Expand(buckets=[MOD(HASH_CODE(n), 1024)])",
+        "      LogicalProject(k=[$1], n=[$0])",
+        "        LogicalTableScan(table=[[default_catalog, default_database, numbers]])",
+        ""));
+  }
+
+  /** The AVG example of docs/sql/tuning.md. */
+  @Test
+  void theTuningPagesSplitAveragePlanIsWhatExplainShows() {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.executeSql("CREATE TABLE numbers (n BIGINT, k AS n % 29) WITH ('connector' = 'datagen',"
+        + " 'number-of-rows' = '3000', 'fields.n.kind' = 'sequence', 'fields.n.start' = '1', 'fields.n.end' = '3000')");
+    tEnv.getConfig().set("table.optimizer.distinct-agg.split.enabled", "true");
+    String plan = tEnv.explainSql("SELECT k, COUNT(DISTINCT n) AS d, AVG(n) AS mean FROM numbers GROUP BY k");
+
+    assertThat(plan.substring(plan.indexOf("== Optimized Logical Plan =="))).isEqualTo(String.join("\n",
+        "== Optimized Logical Plan ==",
+        "LogicalAggregate(group=[{0}], d=[$SUM0($2)], mean=[$AVG_MERGE($3, $4)], partialFinalType=[FINAL])",
+        "  LogicalAggregate(group=[{0, 2}], d=[COUNT(DISTINCT $1)], mean$sum=[$SUM0($1)], mean$count=[COUNT($1)],"
+            + " partialFinalType=[PARTIAL])",
         "    Expand(buckets=[MOD(HASH_CODE(n), 1024)])",
         "      LogicalProject(k=[$1], n=[$0])",
         "        LogicalTableScan(table=[[default_catalog, default_database, numbers]])",

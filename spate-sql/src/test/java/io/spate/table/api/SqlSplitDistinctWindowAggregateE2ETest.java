@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +60,72 @@ class SqlSplitDistinctWindowAggregateE2ETest {
 
     assertThat(splitRows).allSatisfy(row -> assertThat(row.getKind()).isEqualTo(RowKind.INSERT));
     assertThat(splitRows).isNotEmpty().containsExactlyInAnyOrderElementsOf(unsplitRows);
+  }
+
+  /**
+   * AVG, FIRST_VALUE, LAST_VALUE and LISTAGG split in window aggregates too. Read in one subtask, the bids come
+   * in order of {@code n}: the split averages and lists' elements are the unsplit ones, and the split FIRST_VALUE
+   * (LAST_VALUE) is the first (last) price of the bids of one of the window's bidders (the partial level buckets
+   * by bidder), computed here from the bids themselves.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)",
+      "HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '15' SECOND)",
+      "CUMULATE(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '20' SECOND)"})
+  void avgFirstLastValueAndListAggSplitInWindowAggregates(String window) {
+    String query = String.format("SELECT window_start, window_end, item, COUNT(DISTINCT bidder) AS bidders,"
+        + " AVG(price) AS ap, AVG(DISTINCT auction) AS aa, FIRST_VALUE(price) AS fp, LAST_VALUE(price) AS lp,"
+        + " LISTAGG(CAST(price AS STRING)) AS ps FROM TABLE(%s) GROUP BY window_start, window_end, item", window);
+    TableEnvironment split = session(true);
+    split.getConfig().set("parallelism.default", "1");
+    TableEnvironment unsplit = session(false);
+    unsplit.getConfig().set("parallelism.default", "1");
+    String plan = split.explainSql(query);
+    assertThat(plan).contains("partialFinalType=[FINAL]", "$AVG_MERGE(", "FIRST_VALUE(", "LAST_VALUE(", "LISTAGG(");
+
+    List<Row> splitRows = TableResults.rows(split.executeSql(query));
+    Map<List<Object>, Row> unsplitRows = new HashMap<>();
+    for (Row row : TableResults.rows(unsplit.executeSql(query))) {
+      unsplitRows.put(List.of(row.getField(0), row.getField(1), row.getField(2)), row);
+    }
+    assertThat(splitRows).isNotEmpty().hasSameSizeAs(unsplitRows.values());
+    LocalDateTime zero = LocalDateTime.of(2024, 1, 1, 0, 0);
+    for (Row row : splitRows) {
+      assertThat(row.getKind()).isEqualTo(RowKind.INSERT);
+      Row plain = unsplitRows.get(List.of(row.getField(0), row.getField(1), row.getField(2)));
+      assertThat(plain).as("the unsplit row of %s", row).isNotNull();
+      long from = Duration.between(zero, (LocalDateTime) row.getField(0)).toSeconds();
+      long to = Duration.between(zero, (LocalDateTime) row.getField(1)).toSeconds();
+      Map<Long, Long> firstByBidder = new HashMap<>();
+      Map<Long, Long> lastByBidder = new HashMap<>();
+      List<Long> prices = new ArrayList<>();
+      for (long n = Math.max(from, 0); n < Math.min(to, 300); n++) {
+        if ((n % 10 < 6 ? 0 : n % 4) == (Integer) row.getField(2)) {
+          firstByBidder.putIfAbsent(n * 7 % 13, n * 37 % 100);
+          lastByBidder.put(n * 7 % 13, n * 37 % 100);
+          prices.add(n * 37 % 100);
+        }
+      }
+      assertThat(number(plain.getField(6))).as("unsplit FIRST_VALUE").isEqualTo(prices.get(0));
+      assertThat(number(plain.getField(7))).as("unsplit LAST_VALUE").isEqualTo(prices.get(prices.size() - 1));
+      for (int field = 3; field <= 5; field++) {
+        assertThat(row.getField(field)).as("field %s of %s", field, row).isEqualTo(plain.getField(field));
+      }
+      assertThat(number(row.getField(6))).as("%s", row).isIn(firstByBidder.values());
+      assertThat(number(row.getField(7))).as("%s", row).isIn(lastByBidder.values());
+      assertThat(sortedElements(row.getField(8))).isEqualTo(sortedElements(plain.getField(8)))
+          .hasSameSizeAs(prices);
+    }
+  }
+
+  private static long number(Object value) {
+    return ((Number) value).longValue();
+  }
+
+  private static List<String> sortedElements(Object list) {
+    List<String> elements = new ArrayList<>(List.of(((String) list).split(",")));
+    elements.sort(null);
+    return elements;
   }
 
   @Test

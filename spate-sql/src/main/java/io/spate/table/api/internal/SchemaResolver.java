@@ -10,6 +10,7 @@ import io.spate.table.parse.ParsedStatement.ColumnSpec;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
 import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.types.logical.LocalZonedTimestampType;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 
 /**
@@ -73,7 +75,11 @@ final class SchemaResolver {
     for (ColumnSpec spec : create.columns()) {
       if (spec instanceof ParsedStatement.ComputedColumnSpec computed) {
         RexNode expression = planner.toRex(computed.expression(), baseRowType);
-        types.put(spec.name(), SpateTypeFactory.toLogicalType(expression.getType()));
+        LogicalType type = SpateTypeFactory.toLogicalType(expression.getType());
+        // PROCTIME() makes the column a processing-time attribute, which its type shows, as in Flink.
+        types.put(spec.name(), expression instanceof RexCall call && call.getOperator() == FlinkFunctions.PROCTIME
+            && type instanceof LocalZonedTimestampType ltz
+            ? new LocalZonedTimestampType(ltz.isNullable(), TimestampKind.PROCTIME, ltz.getPrecision()) : type);
       } else {
         types.put(spec.name(), baseTypes.get(spec.name()));
       }

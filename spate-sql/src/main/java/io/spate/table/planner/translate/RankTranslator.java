@@ -41,7 +41,8 @@ import org.apache.calcite.sql.SqlKind;
  * (event or processing time) with {@code rn = 1} and without {@code rn} in the result is a
  * deduplication (keep the first row for ASC, the last for DESC); otherwise it is a Top-N.
  * Partitioned by a window table function's {@code window_start} and {@code window_end} it is a
- * window Top-N, which emits each window's ranks once when the window closes. Over an updating input
+ * window Top-N (with any of the three rank functions), which emits each window's ranks once when the
+ * window closes. Over an updating input
  * (a {@code GROUP BY} below it) a Top-N keeps every row and follows the input's retractions.
  */
 @Internal
@@ -160,11 +161,11 @@ final class RankTranslator {
     int[] keys = rank.group().keys.toArray();
     List<RelFieldCollation> order = rank.group().orderKeys.getFieldCollations();
     boolean insertOnly = StreamTranslator.isInsertOnly(inputPlan);
-    if (rank.rankType() != RankType.ROW_NUMBER) {
-      return Strategy.RETRACT_TOP_N;
-    }
     if (WindowColumns.windowEnd(inputPlan, keys) >= 0 && insertOnly) {
       return Strategy.WINDOW_TOP_N;
+    }
+    if (rank.rankType() != RankType.ROW_NUMBER) {
+      return Strategy.RETRACT_TOP_N;
     }
     boolean deduplicate = rank.start() == 1 && rank.end() == 1 && !rank.outputsRank() && order.size() == 1
         && TimeAttributes.kind(inputPlan, order.get(0).getFieldIndex()) != TimestampKind.REGULAR;
@@ -212,8 +213,8 @@ final class RankTranslator {
             throw new TableException("Processing time Window TopN is not supported yet: a window Top-N needs windows on"
                 + " an event-time attribute");
           }
-          ranked = keyed.process(new WindowTopNFunction(sortOrder, start, end, outputRank, windowEnd, inputType),
-              outputType).name("WindowRank(rankType=[ROW_NUMBER], " + ranks + ")");
+          ranked = keyed.process(new WindowTopNFunction(sortOrder, rank.rankType(), start, end, outputRank, windowEnd,
+              inputType), outputType).name("WindowRank(rankType=[" + rank.rankType() + "], " + ranks + ")");
           break;
         case RETRACT_TOP_N:
           ranked = keyed.process(new RetractableTopNFunction(sortOrder, rank.rankType(), start, end, outputRank,

@@ -23,8 +23,13 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.Optionality;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -35,9 +40,13 @@ import org.apache.calcite.util.ImmutableBitSet;
  * merges the partial results. A key's distinct values then spread over up to {@code bucket-num}
  * partial groups, so a hot key no longer sends every row to one subtask.
  *
- * <p>As in Flink, only aggregates whose every call is {@code COUNT}, {@code SUM}, {@code SUM0},
- * {@code MIN} or {@code MAX} split (Flink also splits {@code AVG}, {@code FIRST_VALUE},
- * {@code LAST_VALUE} and {@code LISTAGG}, which stay unsplit here); user-defined aggregates never do.
+ * <p>As in Flink, only aggregates whose every call is {@code COUNT}, {@code SUM}, {@code SUM0}, {@code MIN},
+ * {@code MAX}, {@code AVG}, {@code FIRST_VALUE}, {@code LAST_VALUE} or {@code LISTAGG} (without
+ * {@code WITHIN GROUP}) split; user-defined aggregates never do. The final level sums partial counts and
+ * sums, takes the least or greatest partial minimum or maximum, divides the sum of partial sums by the
+ * sum of partial counts for {@code AVG} ({@link AvgMerge}), and applies {@code FIRST_VALUE},
+ * {@code LAST_VALUE} or {@code LISTAGG} again to the partial results, as Flink does: their results are
+ * then the first or last value of one bucket, and the partial lists joined in the order they arrive.
  * {@code GROUP BY} aggregates split, over inserts and over changelogs, and so do {@code TUMBLE},
  * {@code HOP} and {@code CUMULATE} window aggregates on event time, whose final aggregate groups by
  * the partial one's window columns (a cascade).
@@ -51,7 +60,34 @@ public final class SplitDistinctAggregation {
   static final String FINAL = "FINAL";
 
   private static final Set<SqlKind> SPLITTABLE = EnumSet.of(SqlKind.COUNT, SqlKind.SUM, SqlKind.SUM0, SqlKind.MIN,
-      SqlKind.MAX);
+      SqlKind.MAX, SqlKind.AVG, SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE, SqlKind.LISTAGG);
+
+  /** The aggregates that keep values, whose two levels may see no value for a group. */
+  private static final Set<SqlKind> KEEPING = EnumSet.of(SqlKind.FIRST_VALUE, SqlKind.LAST_VALUE, SqlKind.LISTAGG);
+
+  /**
+   * A {@code FIRST_VALUE}, {@code LAST_VALUE} or {@code LISTAGG} in a level of a split aggregate, whose result may
+   * be NULL even where the original's is not: a partial group of another branch, or a final one whose partial
+   * results are all NULL, has no value. Calcite's functions infer NOT NULL from a NOT NULL argument.
+   */
+  private static final class Nullable extends SqlAggFunction {
+    Nullable(SqlAggFunction function, RelDataType type) {
+      super(function.getName(), null, function.getKind(), ReturnTypes.explicit(type), null, OperandTypes.VARIADIC,
+          function.getFunctionType(), false, false, Optionality.FORBIDDEN);
+    }
+  }
+
+  /**
+   * The final level of a split {@code AVG}: over the partial levels' sums and counts (its two arguments), the
+   * sum of the sums divided by the sum of the counts, in the average's type, NULL while the counts add up to 0.
+   */
+  static final class AvgMerge extends SqlAggFunction {
+    /** The merge of an average of {@code type}, which the sum's type does not tell (an integer average sums in BIGINT). */
+    AvgMerge(RelDataType type) {
+      super("$AVG_MERGE", null, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(type), null, OperandTypes.ANY_ANY,
+          SqlFunctionCategory.NUMERIC, false, false, Optionality.FORBIDDEN);
+    }
+  }
 
   private SplitDistinctAggregation() {}
 
@@ -91,8 +127,10 @@ public final class SplitDistinctAggregation {
     }
     boolean distinct = false;
     for (AggregateCall call : aggregate.getAggCallList()) {
-      if (call.getAggregation() instanceof UserAggSqlFunction || !SPLITTABLE.contains(call.getAggregation().getKind())
-          || call.isApproximate() || (call.getArgList().size() > 1 && call.getAggregation().getKind() != SqlKind.COUNT)) {
+      SqlKind kind = call.getAggregation().getKind();
+      if (call.getAggregation() instanceof UserAggSqlFunction || !SPLITTABLE.contains(kind) || call.isApproximate()
+          || !call.getCollation().getFieldCollations().isEmpty()
+          || call.getArgList().size() > (kind == SqlKind.LISTAGG ? 2 : 1) && kind != SqlKind.COUNT) {
         return false;
       }
       distinct |= call.isDistinct();
@@ -176,10 +214,37 @@ public final class SplitDistinctAggregation {
         filters[i] = known;
       }
     }
+    // An AVG sums its argument in the type its accumulator sums in (BIGINT for integers), as the unsplit one does.
+    int[] avgArguments = new int[calls.size()];
+    for (int i = 0; i < calls.size(); i++) {
+      AggregateCall call = calls.get(i);
+      if (call.getAggregation().getKind() != SqlKind.AVG) {
+        continue;
+      }
+      int argument = call.getArgList().get(0);
+      RelDataType argumentType = expand.getRowType().getFieldList().get(argument).getType();
+      RelDataType sumType = types.createTypeWithNullability(avgSumType(call.getType(), types),
+          argumentType.isNullable());
+      if (argumentType.equals(sumType)) {
+        avgArguments[i] = argument;
+      } else {
+        projects.add(rex.makeCast(sumType, rex.makeInputRef(expand, argument)));
+        names.add("$f" + projects.size());
+        avgArguments[i] = projects.size() - 1;
+      }
+    }
     RelNode filtered = projects.size() == expand.getRowType().getFieldCount() ? expand
         : LogicalProject.create(expand, List.of(), projects, names, Set.of());
 
-    ImmutableBitSet partialGroups = aggregate.getGroupSet().union(branches.size() > 1
+    // A LISTAGG's separator (a literal's field) is a group key of the partial level, constant per key, so that
+    // the final level joins the partial lists with the same separator.
+    ImmutableBitSet.Builder separators = ImmutableBitSet.builder();
+    for (AggregateCall call : calls) {
+      if (call.getAggregation().getKind() == SqlKind.LISTAGG && call.getArgList().size() > 1) {
+        separators.set(call.getArgList().get(1));
+      }
+    }
+    ImmutableBitSet partialGroups = aggregate.getGroupSet().union(separators.build()).union(branches.size() > 1
         ? ImmutableBitSet.of(expand.bucketField(), expand.branchField()) : ImmutableBitSet.of(expand.bucketField()));
     List<AggregateCall> partialCalls = new ArrayList<>();
     List<AggregateCall> finalCalls = new ArrayList<>();
@@ -187,18 +252,40 @@ public final class SplitDistinctAggregation {
     for (int i = 0; i < calls.size(); i++) {
       AggregateCall call = calls.get(i);
       SqlKind kind = call.getAggregation().getKind();
+      int partialField = partialGroupCount + partialCalls.size();
+      if (kind == SqlKind.AVG) {
+        // AVG as Flink splits it: a partial sum and count, their sums divided at the final level.
+        String name = call.getName() == null ? "$f" + i : call.getName();
+        partialCalls.add(AggregateCall.create(SqlStdOperatorTable.SUM0, call.isDistinct(), false, false, List.of(),
+            List.of(avgArguments[i]), filters[i], null, RelCollations.EMPTY, partialGroupCount, filtered, null,
+            name + "$sum"));
+        partialCalls.add(AggregateCall.create(SqlStdOperatorTable.COUNT, call.isDistinct(), false, false, List.of(),
+            List.of(avgArguments[i]), filters[i], null, RelCollations.EMPTY, partialGroupCount, filtered, null,
+            name + "$count"));
+        finalCalls.add(AggregateCall.create(new AvgMerge(call.getType()), false, false, false, List.of(),
+            List.of(partialField, partialField + 1), -1, null, RelCollations.EMPTY, call.getType(), call.getName()));
+        continue;
+      }
       RelDataType partialType = kind == SqlKind.COUNT || kind == SqlKind.SUM0 ? call.getType()
           : types.createTypeWithNullability(call.getType(), true);
-      partialCalls.add(AggregateCall.create(call.getAggregation(), call.isDistinct(), false, call.ignoreNulls(),
+      SqlAggFunction function = KEEPING.contains(kind) ? new Nullable(call.getAggregation(), partialType)
+          : call.getAggregation();
+      partialCalls.add(AggregateCall.create(function, call.isDistinct(), false, call.ignoreNulls(),
           List.of(), call.getArgList(), filters[i], null, RelCollations.EMPTY, partialType, call.getName()));
-      SqlAggFunction merge = kind == SqlKind.COUNT ? SqlStdOperatorTable.SUM0 : call.getAggregation();
-      finalCalls.add(AggregateCall.create(merge, false, false, false, List.of(), List.of(partialGroupCount + i), -1,
+      SqlAggFunction merge = kind == SqlKind.COUNT ? SqlStdOperatorTable.SUM0 : function;
+      List<Integer> finalArgs = kind == SqlKind.LISTAGG && call.getArgList().size() > 1
+          ? List.of(partialField, partialGroups.indexOf(call.getArgList().get(1))) : List.of(partialField);
+      finalCalls.add(AggregateCall.create(merge, false, false, false, List.of(), finalArgs, -1,
           null, RelCollations.EMPTY, merge == SqlStdOperatorTable.SUM0 ? call.getType() : partialType, call.getName()));
     }
     LogicalAggregate partial = LogicalAggregate.create(filtered, List.of(level(PARTIAL)), partialGroups, null,
         partialCalls);
-    ImmutableBitSet finalGroups = ImmutableBitSet.range(aggregate.getGroupCount());
-    LogicalAggregate merged = LogicalAggregate.create(partial, List.of(level(FINAL)), finalGroups, null, finalCalls);
+    ImmutableBitSet.Builder finalGroups = ImmutableBitSet.builder();
+    for (int group : aggregate.getGroupSet()) {
+      finalGroups.set(partialGroups.indexOf(group));
+    }
+    LogicalAggregate merged = LogicalAggregate.create(partial, List.of(level(FINAL)), finalGroups.build(), null,
+        finalCalls);
     if (merged.getRowType().equals(aggregate.getRowType())) {
       return merged;
     }
@@ -211,6 +298,18 @@ public final class SplitDistinctAggregation {
       casts.add(field.getType().equals(type) ? field : rex.makeAbstractCast(type, field, false));
     }
     return LogicalProject.create(merged, List.of(), casts, aggregate.getRowType().getFieldNames(), Set.of());
+  }
+
+  /**
+   * The type an {@code AVG} of {@code resultType} sums in, as its accumulator does: {@code DECIMAL(38, s)} for a
+   * decimal average of scale {@code s}, {@code BIGINT} for an integer one, {@code DOUBLE} for any other.
+   */
+  private static RelDataType avgSumType(RelDataType resultType, RelDataTypeFactory types) {
+    SqlTypeName name = resultType.getSqlTypeName();
+    if (name == SqlTypeName.DECIMAL) {
+      return types.createSqlType(SqlTypeName.DECIMAL, 38, resultType.getScale());
+    }
+    return types.createSqlType(SqlTypeName.INT_TYPES.contains(name) ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE);
   }
 
   private static int indexOf(List<RexNode> projects, RexNode filter, int from) {

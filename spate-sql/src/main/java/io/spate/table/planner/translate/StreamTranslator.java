@@ -390,6 +390,10 @@ public final class StreamTranslator {
   }
 
   static AggFunction aggFunction(AggregateCall call, RelDataType inputType, boolean retract) {
+    if (call.getAggregation() instanceof SplitDistinctAggregation.AvgMerge) {
+      return AggFunctions.avgOfPartials(call.getArgList().get(0), call.getArgList().get(1),
+          ValueTypes.of(call.getType()));
+    }
     if (call.isDistinct() && (call.getAggregation().getKind() != SqlKind.COUNT || call.getArgList().size() > 1
         || call.getAggregation() instanceof UserAggSqlFunction)) {
       return distinctAggFunction(call, inputType, retract);

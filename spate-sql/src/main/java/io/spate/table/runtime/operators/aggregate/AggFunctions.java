@@ -95,11 +95,8 @@ public final class AggFunctions {
 
   /** {@code AVG(field)} in {@code resultType} (an average of integers is an integer, as in Flink). */
   public static AggFunction avg(int field, int filter, ValueType resultType) {
-    ValueType sumType = resultType.kind() == ValueType.Kind.DECIMAL ? new ValueType(ValueType.Kind.DECIMAL, 38,
-        resultType.scale()) : resultType.kind().isIntegral() ? ValueType.of(ValueType.Kind.BIGINT)
-        : ValueType.of(ValueType.Kind.DOUBLE);
-    TypeInformation<?> sumInfo = sumType.kind() == ValueType.Kind.DECIMAL ? Types.BIG_DEC
-        : sumType.kind() == ValueType.Kind.BIGINT ? Types.LONG : Types.DOUBLE;
+    ValueType sumType = avgSumType(resultType);
+    TypeInformation<?> sumInfo = sumInfo(sumType);
     return new Base(field, filter) {
       @Override
       public TypeInformation<?> accumulatorType() {
@@ -131,6 +128,79 @@ public final class AggFunctions {
         return count == 0 ? null : Numbers.divide(row.getField(0), count, resultType);
       }
     };
+  }
+
+  /**
+   * The final level of a split {@code AVG} in {@code resultType}: sums the partial sums (field {@code sumField},
+   * summed in the type {@link #avg} sums in) and the partial counts ({@code countField}) of the rows it reads and
+   * divides them as {@link #avg} does, so that the split average equals the unsplit one; NULL while the counts
+   * add up to 0.
+   */
+  public static AggFunction avgOfPartials(int sumField, int countField, ValueType resultType) {
+    ValueType sumType = avgSumType(resultType);
+    TypeInformation<?> sumInfo = sumInfo(sumType);
+    return new AggFunction() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public TypeInformation<?> accumulatorType() {
+        return new RowTypeInfo(sumInfo, Types.LONG);
+      }
+
+      @Override
+      public Object createAccumulator() {
+        return Row.of(Numbers.convert(0, sumType), 0L);
+      }
+
+      @Override
+      public Object accumulate(Object acc, Row input) {
+        return add((Row) acc, input, true);
+      }
+
+      @Override
+      public Object retract(Object acc, Row input) {
+        return add((Row) acc, input, false);
+      }
+
+      private Row add(Row acc, Row input, boolean add) {
+        Object sum = input.getField(sumField);
+        Long count = (Long) input.getField(countField);
+        if (sum == null || count == null) {
+          return acc;
+        }
+        return Row.of(add ? Numbers.add(acc.getField(0), sum, sumType) : Numbers.subtract(acc.getField(0), sum, sumType),
+            (Long) acc.getField(1) + (add ? count : -count));
+      }
+
+      @Override
+      public boolean canMerge() {
+        return true;
+      }
+
+      @Override
+      public Object merge(Object acc, Object other) {
+        return mergedSums((Row) acc, (Row) other, sumType);
+      }
+
+      @Override
+      public Object getValue(Object acc) {
+        Row row = (Row) acc;
+        long count = (Long) row.getField(1);
+        return count == 0 ? null : Numbers.divide(row.getField(0), count, resultType);
+      }
+    };
+  }
+
+  /** The type {@code AVG} sums in for a result of {@code resultType}. */
+  private static ValueType avgSumType(ValueType resultType) {
+    return resultType.kind() == ValueType.Kind.DECIMAL ? new ValueType(ValueType.Kind.DECIMAL, 38,
+        resultType.scale()) : resultType.kind().isIntegral() ? ValueType.of(ValueType.Kind.BIGINT)
+        : ValueType.of(ValueType.Kind.DOUBLE);
+  }
+
+  private static TypeInformation<?> sumInfo(ValueType sumType) {
+    return sumType.kind() == ValueType.Kind.DECIMAL ? Types.BIG_DEC
+        : sumType.kind() == ValueType.Kind.BIGINT ? Types.LONG : Types.DOUBLE;
   }
 
   /**
