@@ -11,6 +11,7 @@ import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.DecimalLiterals;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
+import io.spate.table.planner.calcite.SpateTypeCoercion;
 import io.spate.table.planner.codegen.ConstantFolder;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -210,7 +211,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
         .withIdentifierExpansion(true)
         .withConformance(SpateConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.LOW)
-        .withCallRewrite(true));
+        .withCallRewrite(true)
+        .withTypeCoercionFactory(SpateTypeCoercion::new));
   }
 
   /** Calcite's parse error without its list of every token it would have taken. */

@@ -351,7 +351,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
-    CloseableIterator<Row> closing = IntervalResults.convert(CloseableIterator.adapterForIterator(iterator, () -> {
+    CloseableIterator<Row> closing = IntervalConversions.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
     }), schema.getColumnTypes());
