@@ -12,6 +12,8 @@ import io.spate.table.types.logical.BinaryType;
 import io.spate.table.types.logical.BooleanType;
 import io.spate.table.types.logical.CharType;
 import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DayTimeIntervalType;
+import io.spate.table.types.logical.DayTimeIntervalType.DayTimeResolution;
 import io.spate.table.types.logical.DecimalType;
 import io.spate.table.types.logical.DoubleType;
 import io.spate.table.types.logical.FloatType;
@@ -28,6 +30,8 @@ import io.spate.table.types.logical.TimestampType;
 import io.spate.table.types.logical.TinyIntType;
 import io.spate.table.types.logical.VarBinaryType;
 import io.spate.table.types.logical.VarCharType;
+import io.spate.table.types.logical.YearMonthIntervalType;
+import io.spate.table.types.logical.YearMonthIntervalType.YearMonthResolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -165,6 +169,106 @@ public final class DataTypes {
     return TIMESTAMP_LTZ();
   }
 
+  /**
+   * An interval of one unit: {@code INTERVAL(MONTH())} is {@code INTERVAL MONTH} ({@link java.time.Period}),
+   * {@code INTERVAL(SECOND(3))} is {@code INTERVAL SECOND(3)} ({@link java.time.Duration}).
+   */
+  public static DataType INTERVAL(Resolution resolution) {
+    Objects.requireNonNull(resolution, "resolution");
+    return INTERVAL(resolution, null);
+  }
+
+  /**
+   * An interval from one unit to a smaller one: {@code INTERVAL(YEAR(), MONTH())} is {@code INTERVAL YEAR(2) TO
+   * MONTH}, {@code INTERVAL(DAY(), SECOND(3))} is {@code INTERVAL DAY(2) TO SECOND(3)}.
+   *
+   * @throws ValidationException for a pair that is no interval type, such as {@code HOUR} to {@code DAY} or
+   *     {@code MONTH} to {@code DAY}
+   */
+  public static DataType INTERVAL(Resolution upperResolution, Resolution lowerResolution) {
+    Objects.requireNonNull(upperResolution, "upperResolution");
+    String name = lowerResolution == null ? upperResolution.unit : upperResolution.unit + "_TO_" + lowerResolution.unit;
+    int leading = upperResolution.precision;
+    int fractional = lowerResolution == null ? upperResolution.precision : lowerResolution.precision;
+    if (upperResolution.unit.equals("YEAR") || upperResolution.unit.equals("MONTH")) {
+      for (YearMonthResolution resolution : YearMonthResolution.values()) {
+        if (resolution.name().equals(name)) {
+          return new AtomicDataType(new YearMonthIntervalType(true, resolution,
+              leading < 0 ? YearMonthIntervalType.DEFAULT_PRECISION : leading));
+        }
+      }
+    } else {
+      for (DayTimeResolution resolution : DayTimeResolution.values()) {
+        if (resolution.name().equals(name)) {
+          boolean secondOnly = resolution == DayTimeResolution.SECOND;
+          return new AtomicDataType(new DayTimeIntervalType(true, resolution,
+              secondOnly || leading < 0 ? DayTimeIntervalType.DEFAULT_DAY_PRECISION : leading,
+              fractional < 0 || !name.endsWith("SECOND") ? DayTimeIntervalType.DEFAULT_FRACTIONAL_PRECISION
+                  : fractional));
+        }
+      }
+    }
+    throw new ValidationException("There is no interval type from " + upperResolution.unit
+        + (lowerResolution == null ? "" : " to " + lowerResolution.unit) + "; an interval is YEAR, YEAR TO MONTH,"
+        + " MONTH, or one of DAY, HOUR, MINUTE, SECOND optionally to a smaller of them (DAY TO SECOND)");
+  }
+
+  /** The unit of years of an {@link #INTERVAL(Resolution, Resolution)}, with two digits of years. */
+  public static Resolution YEAR() {
+    return new Resolution("YEAR", -1);
+  }
+
+  /** The unit of years of an {@link #INTERVAL(Resolution, Resolution)}, with {@code precision} digits of years (1 to 4). */
+  public static Resolution YEAR(int precision) {
+    checkPrecision("year", precision, YearMonthIntervalType.MIN_PRECISION, YearMonthIntervalType.MAX_PRECISION);
+    return new Resolution("YEAR", precision);
+  }
+
+  /** The unit of months of an {@link #INTERVAL(Resolution, Resolution)}. */
+  public static Resolution MONTH() {
+    return new Resolution("MONTH", -1);
+  }
+
+  /** The unit of days of an {@link #INTERVAL(Resolution, Resolution)}, with two digits of days. */
+  public static Resolution DAY() {
+    return new Resolution("DAY", -1);
+  }
+
+  /** The unit of days of an {@link #INTERVAL(Resolution, Resolution)}, with {@code precision} digits of days (1 to 6). */
+  public static Resolution DAY(int precision) {
+    checkPrecision("day", precision, DayTimeIntervalType.MIN_DAY_PRECISION, DayTimeIntervalType.MAX_DAY_PRECISION);
+    return new Resolution("DAY", precision);
+  }
+
+  /** The unit of hours of an {@link #INTERVAL(Resolution, Resolution)}. */
+  public static Resolution HOUR() {
+    return new Resolution("HOUR", -1);
+  }
+
+  /** The unit of minutes of an {@link #INTERVAL(Resolution, Resolution)}. */
+  public static Resolution MINUTE() {
+    return new Resolution("MINUTE", -1);
+  }
+
+  /** The unit of seconds of an {@link #INTERVAL(Resolution, Resolution)}, with six fractional digits. */
+  public static Resolution SECOND() {
+    return new Resolution("SECOND", -1);
+  }
+
+  /** The unit of seconds of an {@link #INTERVAL(Resolution, Resolution)}, with {@code precision} fractional digits (0 to 9). */
+  public static Resolution SECOND(int precision) {
+    checkPrecision("fractional", precision, DayTimeIntervalType.MIN_FRACTIONAL_PRECISION,
+        DayTimeIntervalType.MAX_FRACTIONAL_PRECISION);
+    return new Resolution("SECOND", precision);
+  }
+
+  private static void checkPrecision(String what, int precision, int min, int max) {
+    if (precision < min || precision > max) {
+      throw new ValidationException("The " + what + " precision of an interval must be between " + min + " and " + max
+          + " (both inclusive), got " + precision + ".");
+    }
+  }
+
   /** {@code ARRAY<t>}: an array of elements of {@code elementDataType}, a Java array of its class. */
   public static DataType ARRAY(DataType elementDataType) {
     Objects.requireNonNull(elementDataType, "elementDataType");
@@ -229,6 +333,25 @@ public final class DataTypes {
   /** A field of a {@link #ROW(Field...)} with a description that DESCRIBE shows. */
   public static Field FIELD(String name, DataType dataType, String description) {
     return new Field(name, dataType, Objects.requireNonNull(description, "description"));
+  }
+
+  /** A unit of an interval type with its precision, made by {@link #YEAR()}, {@link #SECOND(int)} and the like. */
+  @PublicEvolving
+  public static final class Resolution {
+
+    private final String unit;
+    private final int precision;
+
+    private Resolution(String unit, int precision) {
+      this.unit = unit;
+      this.precision = precision;
+    }
+
+    /** The unit and its precision, as in {@code SECOND(3)}. */
+    @Override
+    public String toString() {
+      return precision < 0 ? unit : unit + "(" + precision + ")";
+    }
   }
 
   /** A named, typed field of a row data type, with an optional description. */

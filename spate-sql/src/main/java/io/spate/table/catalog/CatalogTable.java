@@ -35,6 +35,14 @@ public record CatalogTable(ObjectIdentifier getIdentifier, List<Column> getColum
     return rowTypeOf(getColumns.stream().filter(Column::isPhysical).toList());
   }
 
+  /**
+   * The type of the rows an {@code INSERT} writes, Flink's sink schema: the persisted columns (physical and not
+   * {@code VIRTUAL} metadata columns) in order, without computed and virtual metadata columns.
+   */
+  public RowType getPersistedRowType() {
+    return rowTypeOf(getColumns.stream().filter(Column::isPersisted).toList());
+  }
+
   /** The column named {@code name}, if there is one. */
   public Optional<Column> getColumn(String name) {
     return getColumns.stream().filter(c -> c.getName().equals(name)).findFirst();

@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.types.logical.ArrayType;
+import io.spate.table.types.logical.DayTimeIntervalType;
 import io.spate.table.types.logical.LocalZonedTimestampType;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.MapType;
@@ -156,6 +157,10 @@ public final class FlinkTypeSyntax {
     }
     if (type instanceof VarBinaryType t && t.getLength() == VarBinaryType.MAX_LENGTH) {
       return "VARBINARY(" + VarBinaryType.MAX_LENGTH + ")";
+    }
+    if (type instanceof DayTimeIntervalType t && t.getResolution() == DayTimeIntervalType.DayTimeResolution.SECOND) {
+      // Calcite reads SECOND(p) as the leading precision; Flink's type string means the fractional one.
+      return "INTERVAL SECOND(" + t.getDayPrecision() + ", " + t.getFractionalPrecision() + ")";
     }
     if (type instanceof ArrayType t) {
       return spell(t.getElementType()) + " ARRAY";

@@ -7,13 +7,30 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.schema.TemporalTable;
 
-/** A catalog table as Calcite sees it: its row type (every column); the translator reads the rest from the table. */
+/**
+ * A catalog table as Calcite sees it: its row type (every column, or the persisted ones as the target of an
+ * INSERT); the translator reads the rest from the table.
+ */
 final class CatalogCalciteTable extends AbstractTable implements TemporalTable {
 
   private final CatalogTable table;
+  private final boolean persistedOnly;
 
   CatalogCalciteTable(CatalogTable table) {
+    this(table, false);
+  }
+
+  private CatalogCalciteTable(CatalogTable table, boolean persistedOnly) {
     this.table = table;
+    this.persistedOnly = persistedOnly;
+  }
+
+  /**
+   * {@code table} as the target of an {@code INSERT}: only its persisted columns, which the query gives in order,
+   * as Flink's sink schema; computed and virtual metadata columns are not written.
+   */
+  static CatalogCalciteTable insertTarget(CatalogTable table) {
+    return new CatalogCalciteTable(table, true);
   }
 
   /** The catalog's table. */
@@ -24,7 +41,8 @@ final class CatalogCalciteTable extends AbstractTable implements TemporalTable {
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     // A top-level row (not a nested ROW column): an outer join makes its fields nullable, as the validator expects.
-    return ((SpateTypeFactory) typeFactory).buildRelNodeRowType(table.getRowType());
+    return ((SpateTypeFactory) typeFactory).buildRelNodeRowType(
+        persistedOnly ? table.getPersistedRowType() : table.getRowType());
   }
 
   @Override

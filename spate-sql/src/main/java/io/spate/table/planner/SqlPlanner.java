@@ -4,11 +4,14 @@ import io.spate.api.annotation.Internal;
 import io.spate.table.api.SqlParserException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogManager;
+import io.spate.table.catalog.CatalogTable;
+import io.spate.table.catalog.ObjectIdentifier;
 import io.spate.table.catalog.FunctionCatalog;
 import io.spate.table.parse.FlinkTypeSyntax;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.DecimalLiterals;
+import io.spate.table.planner.calcite.SpateTypeCoercion;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
 import io.spate.table.planner.codegen.ConstantFolder;
@@ -30,6 +33,13 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import com.google.common.collect.ImmutableList;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -38,6 +48,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
@@ -83,6 +95,12 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
       .addRuleInstance(CoreRules.PROJECT_REDUCE_EXPRESSIONS)
       .addRuleInstance(CoreRules.UNION_MERGE)
       .build();
+
+  /**
+   * The root schema that holds the target of the INSERT being planned with only its persisted columns, apart
+   * from the catalogs, where a query reading the same table finds all of its columns.
+   */
+  private static final String INSERT_TARGETS = "$insert-target";
 
   private final FunctionCatalog functions;
   private final CatalogManager catalogs;
@@ -130,23 +148,100 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
 
   /** Validates {@code node} against the catalogs and converts it into a relational plan. */
   public RelRoot toRel(SqlNode node) {
-    CalciteCatalogReader catalogReader = catalogReader();
+    return toRel(node, null);
+  }
+
+  /** {@link #toRel(SqlNode)}, with {@code insertTarget} (or null) under {@link #INSERT_TARGETS} for an INSERT. */
+  private RelRoot toRel(SqlNode node, CatalogTable insertTarget) {
+    CalciteCatalogReader catalogReader = catalogReader(insertTarget);
     SqlValidator validator = validator(catalogReader);
-    SqlNode validated;
-    try {
-      validated = validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(
-          JsonFunctionTypes.rewrite(io.spate.table.planner.functions.CollectionCallChecks.check(node)))));
-    } catch (CalciteContextException e) {
-      throw new ValidationException(validationMessage(e), e);
-    }
+    SqlNode validated = validate(validator, node);
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
         StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     return converter.convertQuery(validated, false, true);
   }
 
-  /** Parses, validates and converts {@code query}. */
+  private static SqlNode validate(SqlValidator validator, SqlNode node) {
+    try {
+      return validator.validate(WindowSqlRewriter.rewrite(DecimalLiterals.rewrite(
+          JsonFunctionTypes.rewrite(io.spate.table.planner.functions.CollectionCallChecks.check(node)))));
+    } catch (CalciteContextException e) {
+      throw new ValidationException(validationMessage(e), e);
+    }
+  }
+
+  /**
+   * Parses, validates and converts {@code query}. An {@code INSERT} into a table writes its persisted columns, as
+   * in Flink: the query gives the physical and not {@code VIRTUAL} metadata columns in order, and a query whose
+   * columns do not fit fails with Flink's message, which shows both schemas.
+   */
   public RelRoot toRel(SqlText query) {
-    return toRel(parse(query));
+    SqlNode node = parse(query);
+    if (!(node instanceof SqlInsert insert) || !(insert.getTargetTable() instanceof SqlIdentifier target)) {
+      return toRel(node);
+    }
+    CatalogTable table = target.names.size() > 3 ? null
+        : catalogs.getTable(catalogs.qualify(target.names)).filter(CatalogTable.class::isInstance)
+            .map(CatalogTable.class::cast).orElse(null);
+    if (table == null) {
+      return toRel(node);
+    }
+    ObjectIdentifier id = table.getIdentifier();
+    insert.setOperand(1, new SqlIdentifier(List.of(INSERT_TARGETS, id.getCatalogName(), id.getDatabaseName(),
+        id.getObjectName()), target.getParserPosition()));
+    boolean allColumns = insert.getTargetColumnList() == null;
+    try {
+      return toRel(insert, table);
+    } catch (ValidationException e) {
+      ValidationException mismatch = allColumns ? sinkMismatch(query, table) : null;
+      throw mismatch != null ? mismatch : e;
+    }
+  }
+
+  /**
+   * Flink's error for an INSERT (of {@code text}) whose query does not give the persisted columns of {@code table}:
+   * another number of columns, or a column of a type that does not convert into the sink column's; null if the
+   * query's columns fit, so that the validator's own message stands.
+   */
+  private ValidationException sinkMismatch(SqlText text, CatalogTable table) {
+    RelDataType queryType;
+    try {
+      SqlValidator validator = validator(catalogReader(null));
+      SqlNode source = validate(validator, ((SqlInsert) parse(text)).getSource());
+      queryType = validator.getValidatedNodeType(source);
+    } catch (RuntimeException e) {
+      return null; // the query itself is invalid: that error says more
+    }
+    RelDataType sinkType = typeFactory.buildRelNodeRowType(table.getPersistedRowType());
+    String cause = null;
+    if (queryType.getFieldCount() != sinkType.getFieldCount()) {
+      cause = "Different number of columns.";
+    } else {
+      for (int i = 0; i < sinkType.getFieldCount() && cause == null; i++) {
+        RelDataTypeField sink = sinkType.getFieldList().get(i);
+        if (!SqlTypeUtil.canAssignFrom(sink.getType(), queryType.getFieldList().get(i).getType())) {
+          cause = "Incompatible types for sink column '" + sink.getName() + "' at position " + i + ".";
+        }
+      }
+    }
+    return cause == null ? null : new ValidationException("Column types of query result and sink for '"
+        + table.getIdentifier().asSummaryString() + "' do not match.\nCause: " + cause + "\n\nQuery schema: "
+        + schemaText(queryType) + "\nSink schema:  " + schemaText(sinkType));
+  }
+
+  /** A row type as Flink's schema mismatch shows it: {@code [name: TYPE, ...]}. */
+  private static String schemaText(RelDataType rowType) {
+    StringBuilder text = new StringBuilder("[");
+    for (RelDataTypeField field : rowType.getFieldList()) {
+      String type;
+      try {
+        type = SpateTypeFactory.toLogicalType(field.getType()).asSummaryString();
+      } catch (ValidationException e) {
+        type = field.getType().getFullTypeString();
+      }
+      text.append(text.length() == 1 ? "" : ", ").append(field.getName()).append(": ").append(type);
+    }
+    return text.append(']').toString();
   }
 
   /**
@@ -190,7 +285,17 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   }
 
   private CalciteCatalogReader catalogReader() {
+    return catalogReader(null);
+  }
+
+  /** The session's catalogs and, if {@code insertTarget} is not null, that table's persisted columns under {@link #INSERT_TARGETS}. */
+  private CalciteCatalogReader catalogReader(CatalogTable insertTarget) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", CatalogCalciteSchema.root(catalogs, this));
+    if (insertTarget != null) {
+      ObjectIdentifier id = insertTarget.getIdentifier();
+      root.add(INSERT_TARGETS, new NestedSchema(id.getCatalogName(), new NestedSchema(id.getDatabaseName(),
+          id.getObjectName(), CatalogCalciteTable.insertTarget(insertTarget))));
+    }
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
@@ -210,7 +315,8 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
         .withIdentifierExpansion(true)
         .withConformance(SpateConformance.INSTANCE)
         .withDefaultNullCollation(NullCollation.LOW)
-        .withCallRewrite(true));
+        .withCallRewrite(true)
+        .withTypeCoercionFactory(SpateTypeCoercion::new));
   }
 
   /** Calcite's parse error without its list of every token it would have taken. */
@@ -236,6 +342,48 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SpateCatalogReader(CalciteSchema root, List<List<String>> paths, SpateTypeFactory typeFactory,
         CalciteConnectionConfig config) {
       super(root, SqlNameMatchers.withCaseSensitive(true), paths, typeFactory, config);
+    }
+
+    /** An INSERT's target under its own name, so that plans show the table's name rather than the hidden schema's. */
+    @Override
+    public Prepare.PreparingTable getTable(List<String> names) {
+      Prepare.PreparingTable table = super.getTable(names);
+      if (table != null && names.size() == 4 && names.get(0).equals(INSERT_TARGETS)) {
+        return RelOptTableImpl.create(this, table.getRowType(), ImmutableList.copyOf(names.subList(1, 4)),
+            table.unwrap(Table.class), clazz -> null);
+      }
+      return table;
+    }
+  }
+
+  /** A schema of one sub-schema or one table, to place an INSERT's target under {@link #INSERT_TARGETS}. */
+  private static final class NestedSchema extends AbstractSchema {
+    private final Map<String, Schema> schemas;
+    private final Map<String, Table> tables;
+
+    NestedSchema(String name, Schema schema) {
+      this.schemas = Map.of(name, schema);
+      this.tables = Map.of();
+    }
+
+    NestedSchema(String name, String tableName, Table table) {
+      this.schemas = Map.of(name, new NestedSchema(tableName, table));
+      this.tables = Map.of();
+    }
+
+    private NestedSchema(String tableName, Table table) {
+      this.schemas = Map.of();
+      this.tables = Map.of(tableName, table);
+    }
+
+    @Override
+    protected Map<String, Schema> getSubSchemaMap() {
+      return schemas;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+      return tables;
     }
   }
 

@@ -106,6 +106,41 @@ class DataTypesTest {
   }
 
   @Test
+  void intervalsHaveFlinksResolutionsDefaultsAndJavaClasses() {
+    assertThat(DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3)).toString())
+        .isEqualTo("INTERVAL DAY(2) TO SECOND(3)");
+    assertThat(DataTypes.INTERVAL(DataTypes.DAY(4), DataTypes.HOUR()).toString()).isEqualTo("INTERVAL DAY(4) TO HOUR");
+    assertThat(DataTypes.INTERVAL(DataTypes.HOUR(), DataTypes.SECOND()).toString())
+        .isEqualTo("INTERVAL HOUR TO SECOND(6)");
+    assertThat(DataTypes.INTERVAL(DataTypes.MINUTE()).toString()).isEqualTo("INTERVAL MINUTE");
+    assertThat(DataTypes.INTERVAL(DataTypes.SECOND(0)).toString()).isEqualTo("INTERVAL SECOND(0)");
+    assertThat(DataTypes.INTERVAL(DataTypes.YEAR(), DataTypes.MONTH()).toString())
+        .isEqualTo("INTERVAL YEAR(2) TO MONTH");
+    assertThat(DataTypes.INTERVAL(DataTypes.YEAR(4)).toString()).isEqualTo("INTERVAL YEAR(4)");
+    assertThat(DataTypes.INTERVAL(DataTypes.MONTH()).notNull().toString()).isEqualTo("INTERVAL MONTH NOT NULL");
+    assertThat(DataTypes.INTERVAL(DataTypes.SECOND(3)).getConversionClass()).isEqualTo(java.time.Duration.class);
+    assertThat(DataTypes.INTERVAL(DataTypes.MONTH()).getConversionClass()).isEqualTo(java.time.Period.class);
+    assertThat(DataTypes.INTERVAL(DataTypes.SECOND(3)).bridgedTo(Long.class).getConversionClass())
+        .isEqualTo(Long.class);
+    assertThat(DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3)).getLogicalType())
+        .isEqualTo(io.spate.table.types.logical.utils.LogicalTypeParser.parse("INTERVAL DAY TO SECOND(3)"));
+  }
+
+  @Test
+  void anIntervalFromALargerToASmallerUnitIsRefused() {
+    assertThatThrownBy(() -> DataTypes.INTERVAL(DataTypes.HOUR(), DataTypes.DAY()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("There is no interval type from HOUR to DAY");
+    assertThatThrownBy(() -> DataTypes.INTERVAL(DataTypes.MONTH(), DataTypes.DAY()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("from MONTH to DAY");
+    assertThatThrownBy(() -> DataTypes.INTERVAL(DataTypes.SECOND(), DataTypes.SECOND()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("from SECOND to SECOND");
+    assertThatThrownBy(() -> DataTypes.DAY(7)).isInstanceOf(ValidationException.class)
+        .hasMessage("The day precision of an interval must be between 1 and 6 (both inclusive), got 7.");
+    assertThatThrownBy(() -> DataTypes.SECOND(10)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("between 0 and 9");
+  }
+
+  @Test
   void notNullAndNullableChangeOnlyTheNullability() {
     DataType notNull = DECIMAL(10, 2).notNull();
     assertThat(notNull.getLogicalType()).isEqualTo(new DecimalType(false, 10, 2));

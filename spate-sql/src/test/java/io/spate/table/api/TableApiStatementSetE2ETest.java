@@ -156,7 +156,8 @@ class TableApiStatementSetE2ETest {
     assertThatThrownBy(() -> tEnv.createStatementSet().addInsert("narrow", numbers))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("Cannot insert into table default_catalog.default_database.narrow: ")
-        .hasMessageContaining("Number of INSERT target columns (1) does not equal number of source items (2)");
+        .hasMessageContaining("Column types of query result and sink for 'default_catalog.default_database.narrow'"
+            + " do not match.\nCause: Different number of columns.");
     assertThatThrownBy(() -> tEnv.createStatementSet().addInsertSql("SELECT * FROM numbers"))
         .isInstanceOf(SqlParserException.class)
         .hasMessageContaining("addInsertSql takes an INSERT statement, not the statement at line 1, column 1");

@@ -37,6 +37,15 @@ class SqlTypesDocsTest {
   }
 
   @Test
+  void intervalDataTypes() {
+    DataType grace = DataTypes.INTERVAL(DataTypes.DAY(), DataTypes.SECOND(3));
+    assertThat(grace.toString()).isEqualTo("INTERVAL DAY(2) TO SECOND(3)");
+    assertThat(grace.getConversionClass()).isEqualTo(java.time.Duration.class);
+    assertThat(DataTypes.INTERVAL(DataTypes.YEAR(), DataTypes.MONTH()).getConversionClass())
+        .isEqualTo(java.time.Period.class);
+  }
+
+  @Test
   void dataTypesInJava() {
     DataType bid = DataTypes.ROW(
         DataTypes.FIELD("auction", DataTypes.BIGINT().notNull()),

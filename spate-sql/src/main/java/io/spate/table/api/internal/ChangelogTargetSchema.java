@@ -94,6 +94,11 @@ final class ChangelogTargetSchema {
         || type instanceof LocalZonedTimestampType l && l.getPrecision() == 3;
   }
 
+  /** The columns of the rows {@link #apply(DataStream)} gives. */
+  RowType targetType() {
+    return target;
+  }
+
   /** {@code changes}, rows of the result, as rows of the target schema's columns. */
   DataStream<Row> apply(DataStream<Row> changes) {
     if (source.equals(target)) {

@@ -122,7 +122,8 @@ final class DataStreamTables {
   /** The stream's records as rows of {@code physical}, converted where the declared types differ from the stream's. */
   private <T> DataStream<Row> rows(DataStream<T> stream, RowType derived, RowType physical, String table) {
     TypeInformation<T> type = stream.getType();
-    if (type instanceof RowTypeInfo && sameColumns(derived, physical)) {
+    if (type instanceof RowTypeInfo && sameColumns(derived, physical)
+        && !IntervalConversions.containsInterval(physical)) {
       @SuppressWarnings("unchecked")
       DataStream<Row> same = (DataStream<Row>) stream;
       return same;

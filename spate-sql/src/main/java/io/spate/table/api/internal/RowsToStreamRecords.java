@@ -91,7 +91,7 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
     TypeInformation<?>[] fieldTypes = new TypeInformation<?>[types.size()];
     int[] columns = new int[types.size()];
     for (int i = 0; i < fieldTypes.length; i++) {
-      fieldTypes[i] = TypeInfos.of(types.get(i));
+      fieldTypes[i] = IntervalConversions.externalInfo(types.get(i));
       columns[i] = i;
     }
     Class<? extends Tuple> expected = Tuple.getTupleClass(types.size());
@@ -111,7 +111,7 @@ final class RowsToStreamRecords<T> implements MapFunction<Row, T> {
    */
   private static ImplicitConversions.Conversion checkClass(Class<?> target, LogicalType column, String name,
       String what) {
-    Class<?> values = TypeInfos.of(column).getTypeClass();
+    Class<?> values = IntervalConversions.externalInfo(column).getTypeClass();
     if (boxed(target).isAssignableFrom(values)) {
       return null;
     }

@@ -32,8 +32,12 @@ final class StreamRecordsToRows<T> implements MapFunction<T, Row> {
     Object read(T record);
   }
 
-  /** One column: its reader and, if its values are converted, their type before and after. */
-  record FieldConversion<T>(FieldReader<T> reader, ValueType from, ValueType to) implements Serializable {}
+  /**
+   * One column: its reader, the type of the values it reads if they hold intervals (which a program gives as
+   * {@code Duration} and {@code Period}), and, if its values are converted, their type before and after.
+   */
+  record FieldConversion<T>(FieldReader<T> reader, LogicalType intervals, ValueType from, ValueType to)
+      implements Serializable {}
 
   private final List<FieldConversion<T>> fields;
   private final String zone;
@@ -74,6 +78,7 @@ final class StreamRecordsToRows<T> implements MapFunction<T, Row> {
       checkConvertible(from, to, name, owner);
       boolean cast = !from.copy(true).equals(to.copy(true));
       fields.add(new FieldConversion<>(accessor(type, name, i),
+          IntervalConversions.containsInterval(from) ? from : null,
           cast ? ValueTypes.of(types.createFieldTypeFromLogicalType(from)) : null,
           ValueTypes.of(types.createFieldTypeFromLogicalType(to))));
     }
@@ -108,6 +113,9 @@ final class StreamRecordsToRows<T> implements MapFunction<T, Row> {
     for (int i = 0; i < fields.size(); i++) {
       FieldConversion<T> field = fields.get(i);
       Object fieldValue = field.reader().read(value);
+      if (field.intervals() != null) {
+        fieldValue = IntervalConversions.toInternal(fieldValue, field.intervals());
+      }
       row.setField(i, field.from() == null ? fieldValue
           : Casts.cast(fieldValue, field.from(), field.to(), ZoneId.of(zone)));
     }

@@ -22,7 +22,11 @@ import io.spate.table.expressions.Expression;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.functions.UserDefinedFunction;
 import io.spate.table.runtime.operators.UpdateBeforeFilter;
+import io.spate.table.catalog.ResolvedSchema;
 import io.spate.table.types.DataType;
+import io.spate.table.types.logical.RowType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Spate's {@link StreamTableEnvironment}: a {@link TableEnvironmentImpl} whose conversions build into one program. */
@@ -119,7 +123,17 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
 
   @Override
   public DataStream<Row> toDataStream(Table table) {
-    return tables.toStream(env, table, true);
+    return IntervalConversions.toExternal(tables.toStream(env, table, true), resultType(table));
+  }
+
+  /** The columns of {@code table}'s result as a row type. */
+  private static RowType resultType(Table table) {
+    ResolvedSchema schema = table.getResolvedSchema();
+    List<RowType.RowField> fields = new ArrayList<>();
+    for (int i = 0; i < schema.getColumnCount(); i++) {
+      fields.add(new RowType.RowField(schema.getColumnNames().get(i), schema.getColumnTypes().get(i)));
+    }
+    return new RowType(false, fields);
   }
 
   @Override
@@ -144,7 +158,7 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
 
   @Override
   public DataStream<Row> toChangelogStream(Table table) {
-    return tables.toStream(env, table, false);
+    return IntervalConversions.toExternal(tables.toStream(env, table, false), resultType(table));
   }
 
   @Override
@@ -160,7 +174,7 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
     if (!changelogMode.contains(RowKind.UPDATE_BEFORE)) {
       changes = changes.filter(new UpdateBeforeFilter()).name("Drop update-before rows");
     }
-    return target.apply(changes);
+    return IntervalConversions.toExternal(target.apply(changes), target.targetType());
   }
 
   // The TableEnvironment methods, on the joined environment's session.

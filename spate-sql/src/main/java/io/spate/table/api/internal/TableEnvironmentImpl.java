@@ -351,7 +351,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
-    CloseableIterator<Row> closing = IntervalResults.convert(CloseableIterator.adapterForIterator(iterator, () -> {
+    CloseableIterator<Row> closing = IntervalConversions.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
     }), schema.getColumnTypes());
@@ -375,10 +375,6 @@ public final class TableEnvironmentImpl implements TableEnvironment {
         throw new TableException("Not an INSERT: " + insert.text());
       }
       CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
-      if (table.getColumns().stream().anyMatch(c -> !WritableMetadata.isWritable(c))) {
-        throw new TableException("Spate SQL does not write into tables with computed or VIRTUAL metadata columns yet"
-            + " (table " + table.getIdentifier().asSummaryString() + ")");
-      }
       RelNode query = optimize(modify.getInput());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,

@@ -99,8 +99,10 @@ final class CsvValueConverters implements Serializable {
       case SMALLINT:
         return text -> Short.parseShort(text.trim());
       case INTEGER:
+      case INTERVAL_YEAR_MONTH: // a number of months, as in Flink
         return text -> Integer.parseInt(text.trim());
       case BIGINT:
+      case INTERVAL_DAY_TIME: // a number of milliseconds, as in Flink
         return text -> Long.parseLong(text.trim());
       case FLOAT:
         return text -> Float.parseFloat(text.trim());
@@ -194,6 +196,8 @@ final class CsvValueConverters implements Serializable {
       case SMALLINT:
       case INTEGER:
       case BIGINT:
+      case INTERVAL_YEAR_MONTH:
+      case INTERVAL_DAY_TIME:
       case FLOAT:
       case DOUBLE:
       case CHAR:

@@ -87,9 +87,11 @@ public final class JsonToRowConverter implements Serializable {
       case SMALLINT:
         return node -> node.isIntegralNumber() ? checkedShort(node.longValue()) : Short.parseShort(text(node).trim());
       case INTEGER:
+      case INTERVAL_YEAR_MONTH: // a number of months, as in Flink
         return node -> node.isIntegralNumber() && node.canConvertToInt() ? node.intValue()
             : Integer.parseInt(text(node).trim());
       case BIGINT:
+      case INTERVAL_DAY_TIME: // a number of milliseconds, as in Flink
         return node -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
             : Long.parseLong(text(node).trim());
       case FLOAT:

@@ -74,8 +74,10 @@ public final class RowToJsonConverter implements Serializable {
       case SMALLINT:
         return value -> NODES.numberNode((Short) value);
       case INTEGER:
+      case INTERVAL_YEAR_MONTH: // a number of months, as in Flink
         return value -> NODES.numberNode((Integer) value);
       case BIGINT:
+      case INTERVAL_DAY_TIME: // a number of milliseconds, as in Flink
         return value -> NODES.numberNode((Long) value);
       case FLOAT:
         return value -> NODES.numberNode((Float) value);

@@ -111,8 +111,8 @@ final class JsonCallCompiler {
         return null;
       }
       try {
-        // As in Flink, a filter's result is an array, which exists even when it is empty.
-        return !JsonFunctions.select((String) j, p).isEmpty() || p.hasFilter();
+        // As in Flink, a wildcard's or a filter's result is an array, which exists even when it is empty.
+        return !JsonFunctions.select((String) j, p).isEmpty() || p.selectsArray();
       } catch (JsonPathException e) {
         if (raise) {
           throw e;
@@ -162,13 +162,14 @@ final class JsonCallCompiler {
       List<JsonNode> items;
       try {
         items = JsonFunctions.select((String) j, p);
-        if (p.hasFilter()) {
-          // As in Flink: a filter gives an array, no scalar; strict mode takes that for an error, lax for empty.
-          items = List.of();
+        if (p.selectsArray()) {
+          // As in Flink: a wildcard or a filter gives an array (even of one item), no scalar; strict mode
+          // takes that for an error, lax for empty.
           if (p.isStrict()) {
-            throw new JsonPathException("JSON_VALUE in strict mode selects a scalar, but the filter of " + p
+            throw new JsonPathException("JSON_VALUE in strict mode selects a scalar, but " + p
                 + " gives an array: " + JsonFunctions.selectForQuery((String) j, p).get(0));
           }
+          items = List.of();
         }
         if (items.size() > 1) {
           throw new JsonPathException("JSON_VALUE selects one scalar, but " + p + " selects " + items.size()

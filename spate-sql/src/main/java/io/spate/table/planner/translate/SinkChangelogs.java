@@ -8,7 +8,6 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.api.config.TableConfigOptions.UpsertMaterialize;
-import io.spate.table.catalog.Column;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.UpdateBeforeFilter;
 import io.spate.table.runtime.operators.sink.SinkUpsertMaterializer;
@@ -107,9 +106,9 @@ public final class SinkChangelogs {
     return Boolean.TRUE.equals(plan.getCluster().getMetadataQuery().areColumnsUnique(plan, ImmutableBitSet.of(fields)));
   }
 
-  /** The positions of {@code table}'s primary key columns among its columns, which the query fills in order. */
+  /** The positions of {@code table}'s primary key columns among its persisted columns, which the query fills in order. */
   private static int[] primaryKeyFields(CatalogTable table) {
-    List<String> names = table.getColumns().stream().map(Column::getName).toList();
+    List<String> names = table.getPersistedRowType().getFieldNames();
     return table.getPrimaryKey().stream().mapToInt(names::indexOf).toArray();
   }
 

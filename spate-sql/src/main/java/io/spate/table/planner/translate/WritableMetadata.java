@@ -17,20 +17,18 @@ import java.util.List;
 
 /**
  * Hands a sink the persisted {@code METADATA} columns of its table: the query's rows (the table's
- * columns in order) become the physical columns followed by the metadata columns, which the sink
- * was told to take.
+ * persisted columns in order) become the physical columns followed by the metadata columns, which the
+ * sink was told to take.
  */
 @Internal
 public final class WritableMetadata {
 
   private WritableMetadata() {}
 
-  /** Whether an INSERT can write {@code column}: a physical column or a persisted metadata column. */
-  public static boolean isWritable(Column column) {
-    return column.isPhysical() || (column instanceof Column.MetadataColumn && column.isPersisted());
-  }
-
-  /** {@code rows}, a query's rows into {@code table}, as {@code sink} takes them; fails naming a column it cannot write. */
+  /**
+   * {@code rows}, a query's rows into {@code table} (its persisted columns in order), as {@code sink} takes them;
+   * fails naming a column it cannot write.
+   */
   public static DataStream<Row> apply(CatalogTable table, DynamicTableSink sink, DataStream<Row> rows) {
     List<Column.MetadataColumn> columns = TableMetadataColumns.of(table, Column::isPersisted);
     if (columns.isEmpty()) {
@@ -49,12 +47,10 @@ public final class WritableMetadata {
     List<Integer> metadata = new ArrayList<>();
     int position = 0;
     for (Column column : table.getColumns()) {
-      if (column.isPhysical()) {
-        physical.add(position);
-      } else if (column instanceof Column.MetadataColumn && column.isPersisted()) {
-        metadata.add(position);
+      if (!column.isPersisted()) {
+        continue;
       }
-      position++;
+      (column.isPhysical() ? physical : metadata).add(position++);
     }
     physical.addAll(metadata);
     return rows.map(new FieldsProjection(physical.stream().mapToInt(Integer::intValue).toArray()),

@@ -12,6 +12,7 @@ import io.spate.table.types.logical.ArrayType;
 import io.spate.table.types.logical.BigIntType;
 import io.spate.table.types.logical.BooleanType;
 import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DayTimeIntervalType;
 import io.spate.table.types.logical.DecimalType;
 import io.spate.table.types.logical.DoubleType;
 import io.spate.table.types.logical.FloatType;
@@ -23,6 +24,7 @@ import io.spate.table.types.logical.TimestampType;
 import io.spate.table.types.logical.TinyIntType;
 import io.spate.table.types.logical.VarBinaryType;
 import io.spate.table.types.logical.VarCharType;
+import io.spate.table.types.logical.YearMonthIntervalType;
 import java.util.ArrayList;
 import java.util.List;
 import io.spate.table.types.logical.LogicalType;
@@ -158,6 +160,12 @@ public final class TypeInfos {
       return new TimestampType(9);
     } else if (clazz == java.time.Instant.class) {
       return new LocalZonedTimestampType(9);
+    } else if (clazz == java.time.Duration.class) {
+      return new DayTimeIntervalType(DayTimeIntervalType.DayTimeResolution.SECOND,
+          DayTimeIntervalType.DEFAULT_DAY_PRECISION, DayTimeIntervalType.MAX_FRACTIONAL_PRECISION);
+    } else if (clazz == java.time.Period.class) {
+      return new YearMonthIntervalType(true, YearMonthIntervalType.YearMonthResolution.YEAR_TO_MONTH,
+          YearMonthIntervalType.MAX_PRECISION);
     }
     throw new TableException("Column '" + field + "': Spate SQL has no type for DataStream values of "
         + type + "; map the stream to rows, tuples or POJOs of SQL-typed fields first");

@@ -201,6 +201,30 @@ class KafkaTableE2ETest {
   }
 
   @Test
+  void anInsertWritesThePhysicalAndPersistedMetadataColumnsAndSkipsVirtualAndComputedOnes() throws Exception {
+    String topic = newTopic(1);
+    tEnv.executeSql("CREATE TABLE events (`partition` INT METADATA VIRTUAL, id BIGINT,"
+        + " ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', `offset` BIGINT METADATA VIRTUAL,"
+        + " label AS 'n' || CAST(id AS STRING), v STRING) WITH (" + kafka(topic, ", 'format' = 'csv'") + ")");
+    // The query gives the persisted columns in the table's order: id, ts, v.
+    tEnv.executeSql("INSERT INTO events VALUES (1, TO_TIMESTAMP_LTZ(5000, 3), 'a'), (2, TO_TIMESTAMP_LTZ(6000, 3), 'b')");
+    // The rows of a VALUES may arrive in any order.
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(topic, "read_committed");
+    assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8) + "@" + r.timestamp())
+        .containsExactlyInAnyOrder("1,a@5000", "2,b@6000");
+    List<Row> read = rows("SELECT `partition`, id, ts, label, v, `offset` FROM events");
+    assertThat(read).extracting(r -> Row.of(r.getField(0), r.getField(1), r.getField(2), r.getField(3), r.getField(4)))
+        .containsExactlyInAnyOrder(Row.of(0, 1L, Instant.ofEpochMilli(5000), "n1", "a"),
+            Row.of(0, 2L, Instant.ofEpochMilli(6000), "n2", "b"));
+    assertThat(read).extracting(r -> r.getField(5)).containsExactlyInAnyOrder(0L, 1L);
+    assertThatThrownBy(() -> tEnv.executeSql("INSERT INTO events SELECT id, ts, v, label FROM events"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Column types of query result and sink for 'default_catalog.default_database.events' do not"
+            + " match.\nCause: Different number of columns.\n\nQuery schema: [id: BIGINT, ts: TIMESTAMP_LTZ(3),"
+            + " v: STRING, label: STRING]\nSink schema:  [id: BIGINT, ts: TIMESTAMP_LTZ(3), v: STRING]");
+  }
+
+  @Test
   void aMetadataColumnTheConnectorCannotWriteMustBeVirtual() {
     String topic = newTopic(1);
     tEnv.executeSql("CREATE TABLE o (v STRING, `offset` BIGINT METADATA) WITH (" + kafka(topic, ", 'format' = 'csv'")

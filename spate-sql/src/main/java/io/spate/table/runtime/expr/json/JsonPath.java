@@ -59,12 +59,20 @@ public final class JsonPath implements Serializable {
   }
 
   /**
-   * Whether the path has a filter step ({@code [?(...)]}). As in Flink, whose paths are Jayway's, such a
-   * path selects an array of the items it reaches (perhaps empty) rather than items: {@code JSON_VALUE}
-   * takes that for a non-scalar, {@code JSON_EXISTS} for something found.
+   * Whether the path has a filter step ({@code [?(...)]}).
    */
   public boolean hasFilter() {
     return steps.stream().anyMatch(step -> step instanceof Filter);
+  }
+
+  /**
+   * Whether the path selects one array of the items it reaches rather than the items: a path that is not
+   * {@linkplain #isDefinite() definite}. As in Flink, whose paths are Jayway's, that array is there even
+   * when it holds one item or none, so {@code JSON_VALUE} takes it for a non-scalar and {@code JSON_EXISTS}
+   * for something found.
+   */
+  public boolean selectsArray() {
+    return !isDefinite();
   }
 
   /** The path parsed from {@code text}; a malformed path fails naming the position and what was expected there. */

@@ -8,6 +8,8 @@ import io.spate.table.types.logical.BinaryType;
 import io.spate.table.types.logical.BooleanType;
 import io.spate.table.types.logical.CharType;
 import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DayTimeIntervalType;
+import io.spate.table.types.logical.DayTimeIntervalType.DayTimeResolution;
 import io.spate.table.types.logical.DecimalType;
 import io.spate.table.types.logical.DoubleType;
 import io.spate.table.types.logical.FloatType;
@@ -25,6 +27,8 @@ import io.spate.table.types.logical.TimestampType;
 import io.spate.table.types.logical.TinyIntType;
 import io.spate.table.types.logical.VarBinaryType;
 import io.spate.table.types.logical.VarCharType;
+import io.spate.table.types.logical.YearMonthIntervalType;
+import io.spate.table.types.logical.YearMonthIntervalType.YearMonthResolution;
 import io.spate.table.utils.NearestName;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +49,11 @@ public final class LogicalTypeParser {
   private static final List<String> TYPE_NAMES = List.of(
       "CHAR", "CHARACTER", "VARCHAR", "STRING", "BOOLEAN", "BINARY", "VARBINARY", "BYTES", "DECIMAL", "DEC",
       "NUMERIC", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT", "DOUBLE", "DATE", "TIME", "TIMESTAMP",
-      "TIMESTAMP_LTZ", "ARRAY", "MULTISET", "MAP", "ROW", "NULL");
+      "TIMESTAMP_LTZ", "INTERVAL", "ARRAY", "MULTISET", "MAP", "ROW", "NULL");
 
   /** Type names Flink knows that Spate does not support yet. */
   private static final List<String> UNSUPPORTED_TYPE_NAMES =
-      List.of("INTERVAL", "RAW", "LEGACY", "DESCRIPTOR", "SYMBOL", "VARIANT", "STRUCTURED");
+      List.of("RAW", "LEGACY", "DESCRIPTOR", "SYMBOL", "VARIANT", "STRUCTURED");
 
   private final String input;
   private final List<Token> tokens;
@@ -168,6 +172,8 @@ public final class LogicalTypeParser {
       case "TIMESTAMP_LTZ":
         return construct(token, () -> new LocalZonedTimestampType(
             optionalPrecision(LocalZonedTimestampType.DEFAULT_PRECISION)));
+      case "INTERVAL":
+        return parseInterval(token);
       case "ARRAY":
         return new ArrayType(parseSingleTypeArgument("ARRAY"));
       case "MULTISET":
@@ -241,6 +247,65 @@ public final class LogicalTypeParser {
           + " TIME ZONE (TIMESTAMP_LTZ(p))");
     }
     return construct(typeToken, () -> new TimestampType(precision));
+  }
+
+  /**
+   * {@code INTERVAL YEAR(p) TO MONTH}, {@code INTERVAL DAY(p1) TO SECOND(p2)} and the other interval types: the
+   * precision of days or years follows the first unit, the fractional precision follows SECOND.
+   */
+  private LogicalType parseInterval(Token typeToken) {
+    String from = intervalUnit(peek(), "a unit after INTERVAL (YEAR, MONTH, DAY, HOUR, MINUTE or SECOND)");
+    switch (from) {
+      case "YEAR": {
+        int precision = optionalPrecision(YearMonthIntervalType.DEFAULT_PRECISION);
+        YearMonthResolution resolution = YearMonthResolution.YEAR;
+        if (acceptKeyword("TO")) {
+          expectKeyword("MONTH");
+          resolution = YearMonthResolution.YEAR_TO_MONTH;
+        }
+        YearMonthResolution r = resolution;
+        return construct(typeToken, () -> new YearMonthIntervalType(true, r, precision));
+      }
+      case "MONTH":
+        return new YearMonthIntervalType(YearMonthResolution.MONTH);
+      case "SECOND": {
+        int fractional = optionalPrecision(DayTimeIntervalType.DEFAULT_FRACTIONAL_PRECISION);
+        return construct(typeToken, () -> new DayTimeIntervalType(DayTimeResolution.SECOND,
+            DayTimeIntervalType.DEFAULT_DAY_PRECISION, fractional));
+      }
+      default:
+        break;
+    }
+    int dayPrecision = from.equals("DAY") ? optionalPrecision(DayTimeIntervalType.DEFAULT_DAY_PRECISION)
+        : DayTimeIntervalType.DEFAULT_DAY_PRECISION;
+    String to = null;
+    int fractional = DayTimeIntervalType.DEFAULT_FRACTIONAL_PRECISION;
+    if (acceptKeyword("TO")) {
+      Token unit = peek();
+      to = intervalUnit(unit, "a smaller unit than " + from + " after TO");
+      if (List.of("YEAR", "MONTH", "DAY").contains(to) || to.equals(from) || from.equals("MINUTE") && !to.equals("SECOND")) {
+        throw error(unit, "An interval cannot run from " + from + " to " + to + "; the unit after TO must be smaller"
+            + " than " + from);
+      }
+      if (to.equals("SECOND")) {
+        fractional = optionalPrecision(DayTimeIntervalType.DEFAULT_FRACTIONAL_PRECISION);
+      }
+    }
+    DayTimeResolution resolution = DayTimeResolution.valueOf(to == null ? from : from + "_TO_" + to);
+    int f = fractional;
+    return construct(typeToken, () -> new DayTimeIntervalType(true, resolution, dayPrecision, f));
+  }
+
+  /** The interval unit at {@code token}, consumed; anything else fails naming what was {@code expected}. */
+  private String intervalUnit(Token token, String expected) {
+    if (token.kind == TokenKind.IDENTIFIER) {
+      String unit = token.text.toUpperCase(Locale.ROOT);
+      if (List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
+        next++;
+        return unit;
+      }
+    }
+    throw error(token, "Expected " + expected + ", found " + token.describe());
   }
 
   private LogicalType parseSingleTypeArgument(String typeName) {

@@ -91,6 +91,12 @@ class JsonFunctionsTest {
         Arguments.of("JSON_EXISTS(" + doc + ", 'strict $.a.c' UNKNOWN ON ERROR)", null),
         Arguments.of("JSON_EXISTS(" + doc + ", 'lax $.a.c' ERROR ON ERROR)", false),
         Arguments.of("JSON_EXISTS('no json', '$')", false),
+        // A wildcard selects one array, as in Flink: it exists even when nothing is in it.
+        Arguments.of("JSON_EXISTS('{\"a\": []}', '$.a[*]')", true),
+        Arguments.of("JSON_EXISTS('{\"a\": {}}', 'lax $.a.*')", true),
+        Arguments.of("JSON_EXISTS(" + doc + ", 'lax $.x[*]')", true),
+        Arguments.of("JSON_EXISTS(" + doc + ", 'strict $.x[*]')", false),
+        Arguments.of("JSON_EXISTS(" + doc + ", 'strict $.x[*]' UNKNOWN ON ERROR)", null),
         Arguments.of("JSON_EXISTS(CAST(NULL AS STRING), '$')", null));
   }
 
@@ -120,6 +126,14 @@ class JsonFunctionsTest {
         Arguments.of("JSON_VALUE('{\"a\": \"x\"}', '$.a' RETURNING INT DEFAULT -1 ON ERROR)", -1),
         Arguments.of("JSON_VALUE('{\"a\": [{\"b\": 5}]}', 'lax $.a.b' RETURNING INT)", 5),
         Arguments.of("JSON_VALUE('{\"a\": [1, 2]}', 'lax $.a[*]')", null),
+        // A wildcard selects one array even of one item, which is no scalar: empty in lax mode, an error in strict.
+        Arguments.of("JSON_VALUE('{\"a\": [7]}', 'lax $.a[*]')", null),
+        Arguments.of("JSON_VALUE('{\"a\": [7]}', 'lax $.a[*]' DEFAULT 'none' ON EMPTY)", "none"),
+        Arguments.of("JSON_VALUE('{\"a\": [7]}', 'lax $.a[*]' DEFAULT 'bad' ON ERROR)", null),
+        Arguments.of("JSON_VALUE('{\"a\": [7]}', '$.a[*]' DEFAULT 'bad' ON ERROR)", "bad"),
+        Arguments.of("JSON_VALUE('{\"a\": [7]}', '$.a[*]' DEFAULT 'none' ON EMPTY)", null),
+        Arguments.of("JSON_VALUE('{\"a\": {\"b\": 7}}', 'lax $.a.*' RETURNING INT DEFAULT -1 ON EMPTY)", -1),
+        Arguments.of("JSON_VALUE('{\"a\": [{\"b\": 7}]}', 'lax $.a[*].b' RETURNING INT)", null),
         Arguments.of("JSON_VALUE(CAST(NULL AS STRING), '$.a')", null));
   }
 

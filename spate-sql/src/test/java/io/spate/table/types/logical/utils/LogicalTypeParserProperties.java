@@ -17,7 +17,7 @@ class LogicalTypeParserProperties {
 
   @Test
   void theSerializableStringParsesBackToAnEqualType() {
-    qt().withExamples(2000).forAll(RandomLogicalTypes.types(3)).checkAssert(type ->
+    qt().withExamples(2000).forAll(RandomLogicalTypes.typesWithIntervals(3)).checkAssert(type ->
         assertThat(LogicalTypeParser.parse(type.asSerializableString()))
             .as(type.asSerializableString())
             .isEqualTo(type)
@@ -26,7 +26,7 @@ class LogicalTypeParserProperties {
 
   @Test
   void typesSurviveJavaSerialization() {
-    qt().withExamples(200).forAll(RandomLogicalTypes.types(3)).checkAssert(type -> {
+    qt().withExamples(200).forAll(RandomLogicalTypes.typesWithIntervals(3)).checkAssert(type -> {
       try {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -45,7 +45,7 @@ class LogicalTypeParserProperties {
 
   @Test
   void keywordsAreCaseInsensitive() {
-    qt().withExamples(300).forAll(RandomLogicalTypes.types(2))
+    qt().withExamples(300).forAll(RandomLogicalTypes.typesWithIntervals(2))
         .assuming(type -> !type.asSerializableString().contains("`"))
         .checkAssert(type -> assertThat(LogicalTypeParser.parse(type.asSerializableString().toLowerCase(Locale.ROOT)))
             .isEqualTo(type));
@@ -53,7 +53,7 @@ class LogicalTypeParserProperties {
 
   @Test
   void printingIsStableAcrossARoundTrip() {
-    qt().withExamples(500).forAll(RandomLogicalTypes.types(3)).checkAssert(type -> {
+    qt().withExamples(500).forAll(RandomLogicalTypes.typesWithIntervals(3)).checkAssert(type -> {
       String printed = type.asSerializableString();
       assertThat(LogicalTypeParser.parse(printed).asSerializableString()).isEqualTo(printed);
     });

@@ -11,6 +11,8 @@ import io.spate.table.types.logical.BinaryType;
 import io.spate.table.types.logical.BooleanType;
 import io.spate.table.types.logical.CharType;
 import io.spate.table.types.logical.DateType;
+import io.spate.table.types.logical.DayTimeIntervalType;
+import io.spate.table.types.logical.DayTimeIntervalType.DayTimeResolution;
 import io.spate.table.types.logical.DecimalType;
 import io.spate.table.types.logical.DoubleType;
 import io.spate.table.types.logical.FloatType;
@@ -28,6 +30,8 @@ import io.spate.table.types.logical.TimestampType;
 import io.spate.table.types.logical.TinyIntType;
 import io.spate.table.types.logical.VarBinaryType;
 import io.spate.table.types.logical.VarCharType;
+import io.spate.table.types.logical.YearMonthIntervalType;
+import io.spate.table.types.logical.YearMonthIntervalType.YearMonthResolution;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -162,7 +166,16 @@ class LogicalTypeParserTest {
       "ROW<a INT 'desc>|Unterminated text starting at position 11",
       "|Expected a type name, found the end of the type string at position 1",
       "TIMESTAMP(3) WITH TIME ZONE|TIMESTAMP WITH TIME ZONE is not supported by Spate SQL yet",
-      "INTERVAL DAY|The type INTERVAL is not supported by Spate SQL yet at position 1",
+      "INTERVAL|Expected a unit after INTERVAL (YEAR, MONTH, DAY, HOUR, MINUTE or SECOND), found the end of the type"
+          + " string at position 9",
+      "INTERVAL WEEK|Expected a unit after INTERVAL (YEAR, MONTH, DAY, HOUR, MINUTE or SECOND), found 'WEEK' at"
+          + " position 10",
+      "INTERVAL HOUR TO DAY|An interval cannot run from HOUR to DAY; the unit after TO must be smaller than HOUR at"
+          + " position 18",
+      "INTERVAL MINUTE TO HOUR|An interval cannot run from MINUTE to HOUR",
+      "INTERVAL YEAR TO DAY|Expected MONTH, found 'DAY' at position 18",
+      "INTERVAL MONTH TO DAY|Unexpected 'TO' after the type INTERVAL MONTH at position 16",
+      "RAW('a', 'b')|The type RAW is not supported by Spate SQL yet at position 1",
       "NULL NOT NULL|The NULL type is always nullable, so NOT NULL cannot follow it at position 6",
       "VARCHAR(99999999999)|The number 99999999999 is too large; the largest is 2147483647 at position 9",
   })
@@ -192,11 +205,39 @@ class LogicalTypeParserTest {
           + " between 1 and 2147483647 (both inclusive), got 0.",
       "BINARY(0)|Binary string length must be between 1",
       "ROW<a INT, a STRING>|Field names must be unique. Found duplicates: [a].",
+      "INTERVAL DAY(7)|Day precision of day-time intervals must be between 1 and 6 (both inclusive), got 7.",
+      "INTERVAL HOUR TO SECOND(10)|Fractional precision of day-time intervals must be between 0 and 9",
+      "INTERVAL YEAR(5) TO MONTH|Year precision of year-month intervals must be between 1 and 4",
   })
   void parametersOutOfRangeAreRejected(String typeString, String message) {
     assertThatThrownBy(() -> parse(typeString))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void parsesIntervalsOfEveryResolutionWithFlinksDefaultPrecisions() {
+    assertThat(parse("INTERVAL YEAR")).isEqualTo(new YearMonthIntervalType(true, YearMonthResolution.YEAR, 2));
+    assertThat(parse("INTERVAL YEAR(4) TO MONTH"))
+        .isEqualTo(new YearMonthIntervalType(true, YearMonthResolution.YEAR_TO_MONTH, 4));
+    assertThat(parse("interval month not null"))
+        .isEqualTo(new YearMonthIntervalType(false, YearMonthResolution.MONTH, 2));
+    assertThat(parse("INTERVAL DAY")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.DAY, 2, 6));
+    assertThat(parse("INTERVAL DAY(5) TO HOUR")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.DAY_TO_HOUR, 5, 6));
+    assertThat(parse("INTERVAL DAY TO MINUTE")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.DAY_TO_MINUTE, 2, 6));
+    assertThat(parse("INTERVAL DAY(1) TO SECOND(3)"))
+        .isEqualTo(new DayTimeIntervalType(DayTimeResolution.DAY_TO_SECOND, 1, 3));
+    assertThat(parse("INTERVAL HOUR")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.HOUR, 2, 6));
+    assertThat(parse("INTERVAL HOUR TO MINUTE")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.HOUR_TO_MINUTE));
+    assertThat(parse("INTERVAL HOUR TO SECOND"))
+        .isEqualTo(new DayTimeIntervalType(DayTimeResolution.HOUR_TO_SECOND, 2, 6));
+    assertThat(parse("INTERVAL MINUTE")).isEqualTo(new DayTimeIntervalType(DayTimeResolution.MINUTE));
+    assertThat(parse("INTERVAL MINUTE TO SECOND(0)"))
+        .isEqualTo(new DayTimeIntervalType(DayTimeResolution.MINUTE_TO_SECOND, 2, 0));
+    // The number after a lone SECOND is its fractional precision, as in Flink's type strings.
+    assertThat(parse("INTERVAL SECOND(3)")).isEqualTo(DayTimeIntervalType.ofMillis(true));
+    assertThat(parse("ARRAY<INTERVAL SECOND>"))
+        .isEqualTo(new ArrayType(new DayTimeIntervalType(DayTimeResolution.SECOND, 2, 6)));
   }
 
   @Test
