@@ -2,8 +2,8 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.join.IntervalJoinOperator;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.JoinInfo;
@@ -43,8 +43,11 @@ final class IntervalJoinTranslator {
     JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, join.getLeft().getRowType(),
         join.getRight().getRowType());
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
-    Expr condition = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
     JoinRelType type = join.getJoinType();
+    String name = "IntervalJoin(joinType=[" + type + "], lower=[" + bounds.lower() + " ms], upper=["
+        + bounds.upper() + " ms], where=[" + join.getCondition() + "])";
+    JoinConditionCode condition = remaining.isAlwaysTrue() ? null : JoinConditions.of(translator.config,
+        translator.compiler, translator.classLoader, remaining, join.getLeft().getRowType().getFieldCount(), name);
     DataStream<Row> left = translator.translate(join.getLeft());
     DataStream<Row> right = translator.translate(join.getRight());
     IntervalJoinOperator operator = new IntervalJoinOperator(
@@ -52,8 +55,6 @@ final class IntervalJoinTranslator {
         StreamTranslator.rowTypeInfo(join.getRight().getRowType()), bounds.leftTime(), bounds.rightTime(),
         bounds.lower(), bounds.upper(), condition, type == JoinRelType.LEFT || type == JoinRelType.FULL,
         type == JoinRelType.RIGHT || type == JoinRelType.FULL);
-    String name = "IntervalJoin(joinType=[" + type + "], lower=[" + bounds.lower() + " ms], upper=["
-        + bounds.upper() + " ms], where=[" + join.getCondition() + "])";
     return left.connect(right)
         .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
         .transform(name, StreamTranslator.rowTypeInfo(join.getRowType()), operator);

@@ -2,8 +2,8 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.join.SemiAntiJoinFunction;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
@@ -31,8 +31,10 @@ final class SemiAntiJoinTranslator {
     JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, join.getLeft().getRowType(),
         join.getRight().getRowType());
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
-    Expr condition = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
     boolean anti = join.getJoinType() == JoinRelType.ANTI;
+    String name = (anti ? "AntiJoin" : "SemiJoin") + "(where=[" + join.getCondition() + "])";
+    JoinConditionCode condition = remaining.isAlwaysTrue() ? null : JoinConditions.of(translator.config,
+        translator.compiler, translator.classLoader, remaining, join.getLeft().getRowType().getFieldCount(), name);
     DataStream<Row> left = translator.translate(join.getLeft());
     DataStream<Row> right = translator.translate(join.getRight());
     return left.connect(right)
@@ -41,6 +43,6 @@ final class SemiAntiJoinTranslator {
             StreamTranslator.rowTypeInfo(join.getRight().getRowType()), condition, anti,
             translator.stateRetentionMillis()),
             StreamTranslator.rowTypeInfo(join.getRowType()))
-        .name((anti ? "AntiJoin" : "SemiJoin") + "(where=[" + join.getCondition() + "])");
+        .name(name);
   }
 }

@@ -50,6 +50,7 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import io.spate.table.runtime.operators.window.WindowAssigner;
 import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -160,9 +161,7 @@ public final class StreamTranslator {
       return TableAggregateTranslator.translate(this, tableAggregate);
     }
     if (plan instanceof Expand expand) {
-      return translate(expand.getInput()).flatMap(new ExpandFunction(
-          expand.branches().toArray(new int[0][]), expand.bucketNum()), rowTypeInfo(expand.getRowType()))
-          .name(PlanNodeNames.describe(expand));
+      return expand(translate(expand.getInput()), expand);
     }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return reusedWindowAggregates.aggregate(aggregate, config, () -> new WindowTranslator(this).aggregate(aggregate));
@@ -205,6 +204,12 @@ public final class StreamTranslator {
     }
     throw new TableException("Spate SQL cannot run this part of the query yet: " + plan.getRelTypeName()
         + " (" + plan.explain().trim() + ")");
+  }
+
+  /** {@code input}'s rows expanded as {@code expand} says (the rows below a split distinct aggregation). */
+  static DataStream<Row> expand(DataStream<Row> input, Expand expand) {
+    return input.flatMap(new ExpandFunction(expand.branches().toArray(new int[0][]), expand.bucketNum()),
+        rowTypeInfo(expand.getRowType())).name(PlanNodeNames.describe(expand));
   }
 
   DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
@@ -336,7 +341,9 @@ public final class StreamTranslator {
       keyFields.add(new RowType.RowField("k" + i, leftKey));
     }
     RexNode remaining = info.getRemaining(planner.rexBuilder());
-    Expr condition = remaining.isAlwaysTrue() ? null : compiler.compile(remaining);
+    String name = PlanNodeNames.describe(join);
+    JoinConditionCode condition = remaining.isAlwaysTrue() ? null : JoinConditions.of(config, compiler, classLoader,
+        remaining, leftType.getFieldCount(), name);
     DataStream<Row> left = translate(join.getLeft());
     DataStream<Row> right = translate(join.getRight());
     RowTypeInfo leftInfo = rowTypeInfo(leftType);
@@ -349,7 +356,7 @@ public final class StreamTranslator {
         .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter, stateRetentionMillis(),
             nullExcludingKeys(info.leftKeys, info), nullExcludingKeys(info.rightKeys, info)),
             rowTypeInfo(join.getRowType()))
-        .name(PlanNodeNames.describe(join));
+        .name(name);
   }
 
   /** Those of {@code keys} that the join compares with {@code =} (not IS NOT DISTINCT FROM): a NULL there matches nothing. */

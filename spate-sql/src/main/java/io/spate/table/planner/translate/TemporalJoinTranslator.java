@@ -6,10 +6,9 @@ import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.planner.nodes.ChangelogNormalize;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.runtime.operators.KeyProjection;
-import io.spate.table.runtime.operators.join.ExprKeyProjection;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import io.spate.table.runtime.operators.join.TemporalJoinOperator;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
@@ -119,18 +118,20 @@ final class TemporalJoinTranslator {
           versioned.getRowType().getFieldList().get(rightKeys.get(i)).getType()).copy(true)));
     }
     RexNode remaining = RexUtil.composeConjunction(rex, rest);
-    Expr compiled = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
+    String operatorName = "TemporalJoin(joinType=[" + type + "], where=[" + joinCondition + "])";
+    JoinConditionCode compiled = remaining.isAlwaysTrue() ? null : JoinConditions.of(translator.config,
+        translator.compiler, translator.classLoader, remaining, leftCount, operatorName);
     TemporalJoinOperator operator = new TemporalJoinOperator(StreamTranslator.rowTypeInfo(left.getRowType()),
         StreamTranslator.rowTypeInfo(versioned.getRowType()), leftTime, rightTimes.iterator().next(), compiled,
         type == JoinRelType.LEFT);
     DataStream<Row> leftRows = translator.translate(left);
     DataStream<Row> rightRows = translator.translate(versioned);
     return leftRows.connect(rightRows)
-        .keyBy(new ExprKeyProjection(translator.compiler.compileAll(leftKeys)),
+        .keyBy(ComputedKeys.of(translator.config, translator.compiler, translator.classLoader, leftKeys,
+            operatorName),
             new KeyProjection(rightKeys.stream().mapToInt(Integer::intValue).toArray()),
             TypeInfos.ofRow(new RowType(false, keyFields)))
-        .transform("TemporalJoin(joinType=[" + type + "], where=[" + joinCondition + "])",
-            StreamTranslator.rowTypeInfo(correlate.getRowType()), operator);
+        .transform(operatorName, StreamTranslator.rowTypeInfo(correlate.getRowType()), operator);
   }
 
   /** The table {@code plan} reads, through projections and filters; null if it reads something else. */

@@ -3,8 +3,8 @@ package io.spate.table.planner.translate;
 import io.spate.table.api.TableException;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.join.WindowJoinOperator;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -44,8 +44,10 @@ final class WindowJoinTranslator {
     JoinKeys keys = JoinKeys.of(info.leftKeys, info.rightKeys, join.getLeft().getRowType(),
         join.getRight().getRowType());
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
-    Expr condition = remaining.isAlwaysTrue() ? null : translator.compiler.compile(remaining);
     JoinRelType type = join.getJoinType();
+    String name = "WindowJoin(joinType=[" + type + "], where=[" + join.getCondition() + "])";
+    JoinConditionCode condition = remaining.isAlwaysTrue() ? null : JoinConditions.of(translator.config,
+        translator.compiler, translator.classLoader, remaining, join.getLeft().getRowType().getFieldCount(), name);
     WindowJoinOperator operator = new WindowJoinOperator(StreamTranslator.rowTypeInfo(join.getLeft().getRowType()),
         StreamTranslator.rowTypeInfo(join.getRight().getRowType()), ends[0], ends[1], condition,
         type == JoinRelType.LEFT || type == JoinRelType.FULL, type == JoinRelType.RIGHT || type == JoinRelType.FULL);
@@ -53,8 +55,7 @@ final class WindowJoinTranslator {
     DataStream<Row> right = translator.translate(join.getRight());
     return left.connect(right)
         .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
-        .transform("WindowJoin(joinType=[" + type + "], where=[" + join.getCondition() + "])",
-            StreamTranslator.rowTypeInfo(join.getRowType()), operator);
+        .transform(name, StreamTranslator.rowTypeInfo(join.getRowType()), operator);
   }
 
   /** The {@code window_end} fields of the left and the right side, or null if {@code join} is no window join. */

@@ -8,6 +8,7 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
+import io.spate.table.planner.nodes.Expand;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.SessionWindowAggFunction;
@@ -19,7 +20,9 @@ import io.spate.table.runtime.operators.window.WindowSpecAssigner;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -100,8 +103,9 @@ final class WindowTranslator {
             : SliceAssigner.slices(window.timeField(), window.slices()),
             StreamTranslator.rowTypeInfo(scan.getRowType()))
         .name((window.isSession() ? "Session windows " : "Slices ") + window);
-    if (shape.project() != null) {
-      rows = translator.calc(rows, null, shape.project().getProjects(), shape.project().getRowType(), "Calc");
+    for (RelNode node : shape.between()) {
+      rows = node instanceof Expand expand ? StreamTranslator.expand(rows, expand)
+          : translator.calc(rows, null, ((LogicalProject) node).getProjects(), node.getRowType(), "Calc");
     }
     List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
     AggFunction[] functions = new AggFunction[aggregate.getAggCallList().size()];
@@ -176,40 +180,40 @@ final class WindowTranslator {
   }
 
   /**
-   * An aggregate over a window function, possibly through a projection, in the form a sliced or
-   * session aggregate runs: grouped by {@code window_start} and {@code window_end}, with no window
-   * column used but as a group key.
+   * An aggregate over a window function, possibly through projections and the {@link Expand} of a split
+   * distinct aggregation, in the form a sliced or session aggregate runs: grouped by
+   * {@code window_start} and {@code window_end}, with no window column used but as a group key (or
+   * passed on unchanged). {@code between} holds the nodes between the window function and the
+   * aggregate, the lowest first; {@code sources} tells for each aggregate input field which field of
+   * the window function's output it is (-1 for a computed field).
    */
-  private record Shape(LogicalTableFunctionScan scan, LogicalProject project, int[] sources) {
+  private record Shape(LogicalTableFunctionScan scan, List<RelNode> between, int[] sources) {
 
     /** The shape of {@code aggregate}, or null if it is not a window aggregate of that form. */
     static Shape of(LogicalAggregate aggregate) {
       if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
         return null;
       }
-      RelNode input = aggregate.getInput();
-      LogicalProject project = input instanceof LogicalProject p ? p : null;
-      RelNode below = project == null ? input : project.getInput();
+      List<RelNode> between = new ArrayList<>();
+      RelNode below = aggregate.getInput();
+      while (below instanceof LogicalProject || below instanceof Expand) {
+        between.add(0, below);
+        below = below.getInput(0);
+      }
       if (!(below instanceof LogicalTableFunctionScan scan) || !WindowCall.isWindowFunction(scan)
           || scan.getInputs().size() != 1) {
         return null;
       }
       int firstWindowColumn = scan.getRowType().getFieldCount() - 3;
-      int[] sources = new int[input.getRowType().getFieldCount()];
-      for (int i = 0; i < sources.length; i++) {
-        if (project == null) {
-          sources[i] = i;
-        } else if (project.getProjects().get(i) instanceof RexInputRef ref) {
-          sources[i] = ref.getIndex();
-        } else {
-          RexNode expression = project.getProjects().get(i);
-          if (RelOptUtil.InputFinder.bits(expression).nextSetBit(firstWindowColumn) >= 0) {
-            return null; // an expression of a window column: needs the row's windows, not its slice
-          }
-          sources[i] = -1;
+      int[] sources = IntStream.range(0, scan.getRowType().getFieldCount()).toArray();
+      for (RelNode node : between) {
+        sources = node instanceof Expand expand ? expanded(expand, sources, firstWindowColumn)
+            : projected((LogicalProject) node, sources, firstWindowColumn);
+        if (sources == null) {
+          return null;
         }
       }
-      Shape shape = new Shape(scan, project, sources);
+      Shape shape = new Shape(scan, between, sources);
       boolean start = false;
       boolean end = false;
       for (int group : aggregate.getGroupSet()) {
@@ -227,6 +231,45 @@ final class WindowTranslator {
         }
       }
       return start && end ? shape : null;
+    }
+
+    /**
+     * The sources of {@code project}'s fields, whose input's are {@code sources}; null if one computes
+     * with a window column.
+     */
+    private static int[] projected(LogicalProject project, int[] sources, int firstWindowColumn) {
+      int[] projected = new int[project.getProjects().size()];
+      for (int i = 0; i < projected.length; i++) {
+        RexNode expression = project.getProjects().get(i);
+        if (expression instanceof RexInputRef ref) {
+          projected[i] = sources[ref.getIndex()];
+          continue;
+        }
+        for (int field : RelOptUtil.InputFinder.bits(expression)) {
+          if (sources[field] >= firstWindowColumn) {
+            return null; // an expression of a window column: needs the row's windows, not its slice
+          }
+        }
+        projected[i] = -1;
+      }
+      return projected;
+    }
+
+    /**
+     * The sources of {@code expand}'s fields, whose input's are {@code sources}; null if it buckets by a
+     * window column.
+     */
+    private static int[] expanded(Expand expand, int[] sources, int firstWindowColumn) {
+      for (int[] branch : expand.branches()) {
+        for (int field : branch) {
+          if (sources[field] >= firstWindowColumn) {
+            return null; // a bucket of a window column: a slice's value is not its windows'
+          }
+        }
+      }
+      int[] expanded = Arrays.copyOf(sources, expand.getRowType().getFieldCount());
+      Arrays.fill(expanded, sources.length, expanded.length, -1);
+      return expanded;
     }
 
     /** Which window column (0 start, 1 end, 2 time) aggregate input field {@code field} is; -1 for none. */

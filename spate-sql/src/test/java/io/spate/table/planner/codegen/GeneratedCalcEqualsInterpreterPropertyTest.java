@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.generated.GeneratedCalc;
+import io.spate.table.runtime.generated.GeneratedKeySelector;
+import io.spate.table.runtime.operators.join.ExprKeyProjection;
 import io.spate.table.runtime.operators.join.JoinCondition;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -102,6 +105,38 @@ class GeneratedCalcEqualsInterpreterPropertyTest {
       String actual = outcome(() -> generated.test(left, right));
       assertThat(actual).as("seed %s: condition %s split after field %s on %s", seed, condition, leftArity, joined)
           .isEqualTo(expected);
+    }
+  }
+
+  /**
+   * The same law for computed keys: a generated key selector gives the key row the interpreted
+   * {@link ExprKeyProjection} gives (values of the same classes, a row of kind insert), or fails alike.
+   */
+  @Test
+  void generatedKeysAreTheInterpretedKeys() {
+    qt().withFixedSeed(20261129L).withExamples(150).withShrinkCycles(0)
+        .forAll(SourceDSL.longs().all())
+        .checkAssert(this::checkKeyCase);
+  }
+
+  private void checkKeyCase(long seed) {
+    Random random = new Random(seed);
+    Case testCase = new Case(random);
+    List<RexNode> keys = new ArrayList<>();
+    int count = 1 + random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      keys.add(testCase.any(3));
+    }
+    ExprKeyProjection interpreted = new ExprKeyProjection(harness.compiler.compileAll(keys));
+    GeneratedKeySelector generated = new GeneratedKeySelector(KeyCodeGenerator.generate(harness.compiler, keys));
+    for (int i = 0; i < ROWS_PER_CASE; i++) {
+      Row input = testCase.row();
+      input.setKind(RowKind.values()[random.nextInt(RowKind.values().length)]);
+      CalcOutcome expected = CalcOutcome.of(interpreted::getKey, input);
+      CalcOutcome actual = CalcOutcome.of(generated::getKey, input);
+      assertThat(actual.sameAs(expected))
+          .as("seed %s: keys %s on %s: generated %s, interpreted %s", seed, keys, input, actual, expected)
+          .isTrue();
     }
   }
 

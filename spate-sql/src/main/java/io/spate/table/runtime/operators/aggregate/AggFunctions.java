@@ -77,7 +77,7 @@ public final class AggFunctions {
         Row row = (Row) acc;
         Object sum = sign > 0 ? Numbers.add(row.getField(0), value, resultType)
             : Numbers.subtract(row.getField(0), value, resultType);
-        return Row.of(sum, (Long) row.getField(1) + sign);
+        return addedInPlace(row, sum, sign);
       }
 
       @Override
@@ -113,7 +113,7 @@ public final class AggFunctions {
         Row row = (Row) acc;
         Object sum = sign > 0 ? Numbers.add(row.getField(0), value, sumType)
             : Numbers.subtract(row.getField(0), value, sumType);
-        return Row.of(sum, (Long) row.getField(1) + sign);
+        return addedInPlace(row, sum, sign);
       }
 
       @Override
@@ -275,6 +275,18 @@ public final class AggFunctions {
         return (long) counts(acc).size();
       }
     };
+  }
+
+  /**
+   * The (sum, count) accumulator {@code acc} changed in place to {@code sum} and its count moved by
+   * {@code sign}: a row of a key changes the key's own accumulator (a mini-batch's, a slice's or the
+   * one in keyed state, which the heap backend copies before a snapshot can see it change), so no
+   * accumulator row is made per input row.
+   */
+  private static Row addedInPlace(Row acc, Object sum, int sign) {
+    acc.setField(0, sum);
+    acc.setField(1, (Long) acc.getField(1) + sign);
+    return acc;
   }
 
   /** The (sum, count) accumulator of two sets of rows, summed in {@code type}. */

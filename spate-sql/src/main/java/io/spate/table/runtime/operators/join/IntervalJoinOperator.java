@@ -8,7 +8,6 @@ import io.spate.api.state.MapStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.expr.Expr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -39,7 +38,7 @@ public final class IntervalJoinOperator extends TimedJoinOperator {
    * {@code lower <= l - r <= upper} (milliseconds) and {@code condition} (null for none).
    */
   public IntervalJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, int leftTime, int rightTime, long lower,
-      long upper, Expr condition, boolean leftOuter, boolean rightOuter) {
+      long upper, JoinConditionCode condition, boolean leftOuter, boolean rightOuter) {
     super(leftType, rightType, condition, leftOuter, rightOuter, Math.max(0, Math.max(-lower, upper)));
     this.leftTime = leftTime;
     this.rightTime = rightTime;

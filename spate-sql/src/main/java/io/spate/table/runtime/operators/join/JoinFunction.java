@@ -10,7 +10,6 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.StateRetention;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,22 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
 
   private final RowTypeInfo leftType;
   private final RowTypeInfo rightType;
-  private final Expr condition;
+  private final JoinConditionCode conditionCode;
   private final boolean leftOuter;
   private final long stateRetentionMillis;
   private final boolean rightOuter;
   private final int[] leftNullExcluding;
   private final int[] rightNullExcluding;
+  private transient JoinCondition condition;
   private transient MapState<Row, Integer> leftRows;
   private transient MapState<Row, Integer> rightRows;
 
   /**
-   * A join of rows of {@code leftType} and {@code rightType}; {@code condition} (over the joined row,
-   * null for none) must hold too; {@code leftOuter}/{@code rightOuter} keep unmatched rows of that side; a
+   * A join of rows of {@code leftType} and {@code rightType}; {@code condition} (generated or
+   * interpreted, null for none) must hold too; {@code leftOuter}/{@code rightOuter} keep unmatched rows of that side; a
    * row untouched for {@code stateRetentionMillis} (0: for ever) is forgotten.
    */
-  public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
+  public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, JoinConditionCode condition, boolean leftOuter,
       boolean rightOuter, long stateRetentionMillis) {
     this(leftType, rightType, condition, leftOuter, rightOuter, stateRetentionMillis, new int[0], new int[0]);
   }
@@ -55,20 +55,22 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
    * As above, where the left fields {@code leftNullExcluding} and the right fields {@code
    * rightNullExcluding} are keys compared with {@code =}, so that a row with a NULL in one matches nothing.
    */
-  public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
+  public JoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, JoinConditionCode condition, boolean leftOuter,
       boolean rightOuter, long stateRetentionMillis, int[] leftNullExcluding, int[] rightNullExcluding) {
     this.leftNullExcluding = leftNullExcluding.clone();
     this.rightNullExcluding = rightNullExcluding.clone();
     this.stateRetentionMillis = stateRetentionMillis;
     this.leftType = leftType;
     this.rightType = rightType;
-    this.condition = condition;
+    this.conditionCode = condition;
     this.leftOuter = leftOuter;
     this.rightOuter = rightOuter;
   }
 
   @Override
   public void open(OpenContext context) {
+    condition = conditionCode == null ? null
+        : conditionCode.instantiate(getRuntimeContext().getUserCodeClassLoader());
     leftRows = getRuntimeContext().getMapState(StateRetention.apply(
         new MapStateDescriptor<>("left-rows", leftType, Types.INT), stateRetentionMillis));
     rightRows = getRuntimeContext().getMapState(StateRetention.apply(
@@ -159,7 +161,7 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
   }
 
   private boolean holds(boolean firstIsLeft, Row first, Row second) {
-    return condition == null || Boolean.TRUE.equals(condition.eval(joined(firstIsLeft, first, second)));
+    return condition == null || (firstIsLeft ? condition.test(first, second) : condition.test(second, first));
   }
 
   private Row joined(boolean firstIsLeft, Row first, Row second) {

@@ -11,7 +11,6 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.expr.Expr;
 import java.util.Map;
 
 /**
@@ -28,28 +27,32 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
 
   private final RowTypeInfo leftType;
   private final RowTypeInfo rightType;
-  private final Expr condition;
+  private final JoinConditionCode conditionCode;
   private final boolean anti;
   private final long stateRetentionMillis;
+  private transient JoinCondition condition;
   private transient MapState<Row, Integer> leftRows;
   private transient MapState<Row, Integer> rightRows;
 
   /**
    * A semi join (an anti join if {@code anti}) of rows of {@code leftType} with rows of
-   * {@code rightType} of the same key that satisfy {@code condition} (over the joined row; null for none).
+   * {@code rightType} of the same key that satisfy {@code condition} (generated or interpreted; null for none).
    * A row untouched for {@code stateRetentionMillis} (0: never) is forgotten.
    */
-  public SemiAntiJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean anti,
+  public SemiAntiJoinFunction(RowTypeInfo leftType, RowTypeInfo rightType, JoinConditionCode condition,
+      boolean anti,
       long stateRetentionMillis) {
     this.stateRetentionMillis = stateRetentionMillis;
     this.leftType = leftType;
     this.rightType = rightType;
-    this.condition = condition;
+    this.conditionCode = condition;
     this.anti = anti;
   }
 
   @Override
   public void open(OpenContext context) {
+    condition = conditionCode == null ? null
+        : conditionCode.instantiate(getRuntimeContext().getUserCodeClassLoader());
     leftRows = getRuntimeContext().getMapState(StateRetention.apply(
         new MapStateDescriptor<>("semi-left-rows", leftType, Types.INT), stateRetentionMillis));
     rightRows = getRuntimeContext().getMapState(StateRetention.apply(
@@ -105,17 +108,7 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
   }
 
   private boolean holds(Row left, Row right) {
-    if (condition == null) {
-      return true;
-    }
-    Row joined = new Row(left.getArity() + right.getArity());
-    for (int i = 0; i < left.getArity(); i++) {
-      joined.setField(i, left.getField(i));
-    }
-    for (int i = 0; i < right.getArity(); i++) {
-      joined.setField(left.getArity() + i, right.getField(i));
-    }
-    return Boolean.TRUE.equals(condition.eval(joined));
+    return condition == null || condition.test(left, right);
   }
 
   private static void update(MapState<Row, Integer> side, Row row, Integer count, boolean adds) throws Exception {

@@ -9,7 +9,6 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.expr.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class TemporalJoinOperator extends TimedJoinOperator {
    * {@code rightTime}) valid at its time, if {@code condition} (null for none) holds for the pair.
    */
   public TemporalJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, int leftTime, int rightTime,
-      Expr condition, boolean leftOuter) {
+      JoinConditionCode condition, boolean leftOuter) {
     super(leftType, rightType, condition, leftOuter, false, 0);
     this.leftTime = leftTime;
     this.rightTime = rightTime;

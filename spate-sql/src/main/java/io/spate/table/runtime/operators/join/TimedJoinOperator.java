@@ -13,7 +13,6 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.expr.Expr;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,21 +33,22 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
   protected final RowTypeInfo leftType;
   /** The row type of the right side. */
   protected final RowTypeInfo rightType;
-  /** The further join condition over the joined row; null for none. */
-  protected final Expr condition;
+  /** The further join condition (generated or interpreted); null for none. */
+  private final JoinConditionCode conditionCode;
   /** Whether rows of the left side that match nothing go out padded with NULLs. */
   protected final boolean leftOuter;
   /** Whether rows of the right side that match nothing go out padded with NULLs. */
   protected final boolean rightOuter;
   private final long watermarkDelay;
+  private transient JoinCondition condition;
   private transient InternalTimerService<VoidNamespace> timers;
 
   /** A join of {@code leftType} and {@code rightType} rows that holds watermarks back by {@code watermarkDelay} ms. */
-  protected TimedJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, Expr condition, boolean leftOuter,
-      boolean rightOuter, long watermarkDelay) {
+  protected TimedJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, JoinConditionCode condition,
+      boolean leftOuter, boolean rightOuter, long watermarkDelay) {
     this.leftType = leftType;
     this.rightType = rightType;
-    this.condition = condition;
+    this.conditionCode = condition;
     this.leftOuter = leftOuter;
     this.rightOuter = rightOuter;
     this.watermarkDelay = watermarkDelay;
@@ -57,6 +57,7 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
   @Override
   public void open() throws Exception {
     timers = getInternalTimerService("join-timers", this);
+    condition = conditionCode == null ? null : conditionCode.instantiate(getUserCodeClassloader());
     super.open();
   }
 
@@ -83,9 +84,9 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
     timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
   }
 
-  /** Whether {@code left} and {@code right} satisfy the further condition. */
+  /** Whether {@code left} and {@code right} (each of its side's arity) satisfy the further condition. */
   protected final boolean holds(Row left, Row right) {
-    return condition == null || Boolean.TRUE.equals(condition.eval(joined(left, right)));
+    return condition == null || condition.test(left, right);
   }
 
   /** The joined row: {@code left}'s fields, then {@code right}'s; either may be null for NULL padding. */

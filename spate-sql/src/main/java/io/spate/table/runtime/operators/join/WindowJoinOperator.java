@@ -7,7 +7,6 @@ import io.spate.api.state.ListState;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.expr.Expr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +31,7 @@ public final class WindowJoinOperator extends TimedJoinOperator {
    * {@code rightWindowEnd} on the right.
    */
   public WindowJoinOperator(RowTypeInfo leftType, RowTypeInfo rightType, int leftWindowEnd, int rightWindowEnd,
-      Expr condition, boolean leftOuter, boolean rightOuter) {
+      JoinConditionCode condition, boolean leftOuter, boolean rightOuter) {
     super(leftType, rightType, condition, leftOuter, rightOuter, 0);
     this.leftWindowEnd = leftWindowEnd;
     this.rightWindowEnd = rightWindowEnd;
