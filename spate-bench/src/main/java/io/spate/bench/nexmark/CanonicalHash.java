@@ -49,11 +49,11 @@ public final class CanonicalHash {
         Class<?> kind = component.getType();
         if (kind == long.class) {
           ToLongFunction<Object> read = generated(lookup, ToLongFunction.class, "applyAsLong", getter, long.class);
-          return (h, record) -> step(step(h, 2), read.applyAsLong(record));
+          return (h, record) -> integral(h, read.applyAsLong(record));
         }
         if (kind == int.class) {
           ToIntFunction<Object> read = generated(lookup, ToIntFunction.class, "applyAsInt", getter, int.class);
-          return (h, record) -> step(step(h, 2), read.applyAsInt(record));
+          return (h, record) -> integral(h, read.applyAsInt(record));
         }
         if (kind == double.class) {
           ToDoubleFunction<Object> read = generated(lookup, ToDoubleFunction.class, "applyAsDouble", getter,
@@ -100,13 +100,49 @@ public final class CanonicalHash {
 
   /** The hash of {@code row}, which is built of records, lists, strings, numbers, booleans and nulls. */
   public static long of(Object row) {
-    long h = 0x2545F4914F6CDD1DL;
+    long h = start();
     // The row type's readers come from the one-entry cache; nested types would thrash it.
-    return fmix(row instanceof Record ? record(h, row, componentsOf(row.getClass())) : update(h, row));
+    return finish(row instanceof Record ? record(h, row, componentsOf(row.getClass())) : update(h, row));
+  }
+
+  // The encoding one value at a time, for a caller that holds a record's values but not the record
+  // (a SQL result row): start(), then in the order of(record) visits them recordStart() at the start
+  // of every record, nested ones included, and one call per component, then finish(). The result is
+  // of(record), without building the record or boxing its numbers.
+
+  /** The running value before the first part of a row. */
+  public static long start() {
+    return 0x2545F4914F6CDD1DL;
+  }
+
+  /** {@code h} followed by the start of a record, before its components. */
+  public static long recordStart(long h) {
+    return step(h, 7);
+  }
+
+  /** {@code h} followed by an integral number, a {@code long} or an {@code int} component. */
+  public static long integral(long h, long value) {
+    return step(step(h, 2), value);
+  }
+
+  /** {@code h} followed by a {@code double} component. */
+  public static long doubleValue(long h, double value) {
+    // -0.0 and 0.0 are the same number in a result
+    return step(step(h, 3), Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
+  }
+
+  /** {@code h} followed by a {@code String} component, which may be null. */
+  public static long string(long h, String value) {
+    return value == null ? step(h, 1) : chars(step(h, 4), value);
+  }
+
+  /** The hash of a row whose parts made the running value {@code h}. */
+  public static long finish(long h) {
+    return fmix(h);
   }
 
   private static long record(long h, Object value, Component[] components) {
-    h = step(h, 7);
+    h = recordStart(h);
     for (Component component : components) {
       h = component.update(h, value);
     }
@@ -118,16 +154,16 @@ public final class CanonicalHash {
       return step(h, 1);
     }
     if (value instanceof Long v) {
-      return step(step(h, 2), v);
+      return integral(h, v);
     }
     if (value instanceof Integer v) {
-      return step(step(h, 2), v);
+      return integral(h, v);
     }
     if (value instanceof Double v) {
       return doubleValue(h, v);
     }
     if (value instanceof String s) {
-      return string(step(h, 4), s);
+      return string(h, s);
     }
     if (value instanceof Boolean b) {
       return step(step(h, 5), b ? 1 : 0);
@@ -145,11 +181,6 @@ public final class CanonicalHash {
     throw new IllegalArgumentException("No canonical encoding for " + value.getClass().getName());
   }
 
-  private static long doubleValue(long h, double v) {
-    // -0.0 and 0.0 are the same number in a result
-    return step(step(h, 3), Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
-  }
-
   /**
    * Folds the characters four at a time with one xor and one odd multiplication each: both steps are
    * bijections of the running value, so two strings of the same length that differ anywhere give
@@ -157,7 +188,7 @@ public final class CanonicalHash {
    * block; rows of long strings made the fold a large, equal share of both engines' time, which
    * narrowed every ratio towards 1.
    */
-  private static long string(long h, String s) {
+  private static long chars(long h, String s) {
     int length = s.length();
     long acc = length;
     int i = 0;

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sink of a Nexmark SQL run on Spate: each writer turns the result's changes into the
- * DataStream version's records ({@link FlatRecords}) and folds them as a changelog
- * ({@link ChangelogFold}), or, for a query with its own fold, with that fold. Writers register with
- * their run (by id, in this JVM), so that the runner adds their summaries up once the job has ended.
+ * The sink of a Nexmark SQL run on Spate: each writer folds the result's changes as a changelog
+ * ({@link ChangelogFold}), each row by the canonical hash of the DataStream version's record computed
+ * from its columns ({@link FlatRecords#hash}: the hash the DataStream run's fold takes of that record,
+ * with no record built), or, for a query with its own fold (q12), turns each row into that record
+ * ({@link FlatRecords#build}) and folds it with that fold. Writers register with their run (by id, in
+ * this JVM), so that the runner adds their summaries up once the job has ended.
  */
 final class SqlFoldingSink implements Sink<Row> {
 
@@ -83,6 +85,8 @@ final class SqlFoldingSink implements Sink<Row> {
 
   /** Folds one subtask's changes. */
   static final class Writer implements SinkWriter<Row> {
+    private static final FlatRecords.Columns<Row> COLUMNS = Row::getField;
+
     private final String query;
     private final FlatRecords<?> records;
     private final ChangelogFold changes;
@@ -102,17 +106,16 @@ final class SqlFoldingSink implements Sink<Row> {
         throw new IllegalStateException("Nexmark " + query + " in SQL gives rows of " + row.getArity()
             + " columns, but its DataStream version's rows have " + records.columns());
       }
-      Object record = records.build(row::getField);
       RowKind kind = row.getKind();
       if (own != null) {
         if (kind != RowKind.INSERT) {
           throw new IllegalStateException("Nexmark " + query + " in SQL must be insert-only, but gave " + kind);
         }
-        own.add(record);
+        own.add(records.build(row::getField));
       } else if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-        changes.insert(record);
+        changes.insertHashed(records.hash(row, COLUMNS));
       } else {
-        changes.retract(record);
+        changes.retractHashed(records.hash(row, COLUMNS));
       }
     }
 

@@ -1,5 +1,7 @@
 package io.spate.bench.nexmark.sql;
 
+import io.spate.bench.nexmark.CanonicalHash;
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -17,18 +19,54 @@ import java.util.function.IntFunction;
  * Builds a query's output record (the DataStream version's row type) from a SQL result row whose
  * columns are that record's components in declaration order, with each nested record's components
  * flattened in place: {@code WinningBid(Auction, Bid)} is made of 10 + 7 columns. SQL values become
- * the records' types: TIMESTAMPs epoch milliseconds (UTC), numbers the component's primitive.
+ * the records' types: TIMESTAMPs epoch milliseconds (UTC), numbers the component's primitive. Or
+ * computes the {@link CanonicalHash} of that record straight from the row's columns ({@link #hash}),
+ * without building it.
  *
  * @param <R> the record type
  */
 public final class FlatRecords<R> {
 
+  /** Reads column {@code column} of a row of type {@code T}; a row type's reader is one stateless object. */
+  @FunctionalInterface
+  public interface Columns<T> {
+    /** The value of column {@code column} of {@code row}. */
+    Object get(T row, int column);
+  }
+
+  // The steps of hash(): a record's start, or the next column as one of the leaf kinds.
+  private static final byte RECORD = 0;
+  private static final byte LONG = 1;
+  private static final byte INT = 2;
+  private static final byte DOUBLE = 3;
+  private static final byte STRING = 4;
+
   private final Class<R> type;
   private final Node root;
+  private final byte[] steps;
+  private final String[] columnNames;
 
   private FlatRecords(Class<R> type) {
     this.type = type;
     this.root = node(type);
+    List<Node> leaves = new ArrayList<>();
+    ByteArrayOutputStream steps = new ByteArrayOutputStream();
+    plan(root, steps, leaves);
+    this.steps = steps.toByteArray();
+    this.columnNames = leaves.stream().map(leaf -> leaf.name).toArray(String[]::new);
+  }
+
+  private static void plan(Node node, ByteArrayOutputStream steps, List<Node> leaves) {
+    if (node.constructor != null) {
+      steps.write(RECORD);
+      for (Node child : node.children) {
+        plan(child, steps, leaves);
+      }
+      return;
+    }
+    leaves.add(node);
+    Class<?> kind = node.kind;
+    steps.write(kind == long.class ? LONG : kind == int.class ? INT : kind == double.class ? DOUBLE : STRING);
   }
 
   /** The builder of {@code type}'s records; fails if {@code type} is not a record. */
@@ -51,6 +89,90 @@ public final class FlatRecords<R> {
   public R build(IntFunction<Object> column) {
     int[] next = {0};
     return type.cast(root.build(column, next));
+  }
+
+  /**
+   * {@link CanonicalHash#of} of the record that {@link #build} makes of {@code row}'s columns, read
+   * through {@code columns}, without making it: the values are converted as {@code build} converts
+   * them, numbers without boxing, and the same bad value fails the same way.
+   */
+  public <T> long hash(T row, Columns<? super T> columns) {
+    long h = CanonicalHash.start();
+    int at = 0;
+    for (byte step : steps) {
+      switch (step) {
+        case RECORD -> h = CanonicalHash.recordStart(h);
+        case LONG -> h = CanonicalHash.integral(h, toLong(columns.get(row, at), at, columnNames[at]));
+        case INT -> h = CanonicalHash.integral(h, toInt(columns.get(row, at), at, columnNames[at]));
+        case DOUBLE -> h = CanonicalHash.doubleValue(h, toDouble(columns.get(row, at), at, columnNames[at]));
+        default -> h = CanonicalHash.string(h, toStringValue(columns.get(row, at), at, columnNames[at]));
+      }
+      if (step != RECORD) {
+        at++;
+      }
+    }
+    return CanonicalHash.finish(h);
+  }
+
+  // The conversions of SQL values to the components' types, shared by build() and hash(); none
+  // allocates for the values that SQL rows hold (a compact BigDecimal of few decimals included).
+
+  private static long toLong(Object value, int at, String name) {
+    if (value instanceof Long v) {
+      return v;
+    }
+    if (value instanceof Integer v) {
+      return v;
+    }
+    if (value instanceof LocalDateTime v) {
+      // v.toInstant(UTC).toEpochMilli() without the Instant: whole seconds and the milliseconds within,
+      // by way of the next second when the seconds are negative, so that the counts just above
+      // Long.MIN_VALUE, whose whole seconds times 1000 overflow, still fit
+      long seconds = v.toEpochSecond(ZoneOffset.UTC);
+      int millis = v.getNano() / 1_000_000;
+      return seconds < 0 && millis > 0
+          ? Math.addExact(Math.multiplyExact(seconds + 1, 1000L), millis - 1000)
+          : Math.addExact(Math.multiplyExact(seconds, 1000L), millis);
+    }
+    if (value instanceof Instant v) {
+      return v.toEpochMilli();
+    }
+    if (value instanceof BigDecimal v) {
+      return v.longValueExact();
+    }
+    throw mismatch(value, at, name, long.class);
+  }
+
+  private static int toInt(Object value, int at, String name) {
+    if (value instanceof Integer v) {
+      return v;
+    }
+    if (value instanceof Long v) {
+      return Math.toIntExact(v);
+    }
+    throw mismatch(value, at, name, int.class);
+  }
+
+  private static double toDouble(Object value, int at, String name) {
+    if (value instanceof Double v) {
+      return v;
+    }
+    if (value instanceof Number v) {
+      return v.doubleValue();
+    }
+    throw mismatch(value, at, name, double.class);
+  }
+
+  private static String toStringValue(Object value, int at, String name) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw mismatch(value, at, name, String.class);
+  }
+
+  private static IllegalArgumentException mismatch(Object value, int at, String name, Class<?> kind) {
+    return new IllegalArgumentException("Column " + at + " (" + name + ", a " + kind.getSimpleName()
+        + ") cannot take " + (value == null ? "NULL" : value + " of " + value.getClass().getSimpleName()));
   }
 
   /** A record type's constructor and its components' conversions, or one value's conversion. */
@@ -93,42 +215,15 @@ public final class FlatRecords<R> {
 
     private Object convert(Object value, int at) {
       if (kind == long.class) {
-        if (value instanceof Long v) {
-          return v;
-        }
-        if (value instanceof Integer v) {
-          return v.longValue();
-        }
-        if (value instanceof LocalDateTime v) {
-          return v.toInstant(ZoneOffset.UTC).toEpochMilli();
-        }
-        if (value instanceof Instant v) {
-          return v.toEpochMilli();
-        }
-        if (value instanceof BigDecimal v) {
-          return v.longValueExact();
-        }
-      } else if (kind == int.class) {
-        if (value instanceof Integer v) {
-          return v;
-        }
-        if (value instanceof Long v) {
-          return Math.toIntExact(v);
-        }
-      } else if (kind == double.class) {
-        if (value instanceof Double v) {
-          return v;
-        }
-        if (value instanceof Number v) {
-          return v.doubleValue();
-        }
-      } else if (kind == String.class) {
-        if (value == null || value instanceof String) {
-          return value;
-        }
+        return toLong(value, at, name);
       }
-      throw new IllegalArgumentException("Column " + at + " (" + name + ", a " + kind.getSimpleName()
-          + ") cannot take " + (value == null ? "NULL" : value + " of " + value.getClass().getSimpleName()));
+      if (kind == int.class) {
+        return toInt(value, at, name);
+      }
+      if (kind == double.class) {
+        return toDouble(value, at, name);
+      }
+      return toStringValue(value, at, name);
     }
   }
 

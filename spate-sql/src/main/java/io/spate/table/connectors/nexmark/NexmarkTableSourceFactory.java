@@ -9,6 +9,7 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.types.Row;
+import io.spate.api.types.RowKind;
 import io.spate.connectors.nexmark.Auction;
 import io.spate.connectors.nexmark.Bid;
 import io.spate.connectors.nexmark.Event;
@@ -157,7 +158,13 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     }
   }
 
-  /** An event as a row of the Nexmark project's columns. */
+  /**
+   * An event as a row of the Nexmark project's columns. The rows are filled in place rather than made
+   * by {@code Row.of}, which copies its argument array in case the caller changes it later: nothing
+   * else ever holds these arrays, so the copy was a second array per row and nested row for nothing.
+   * Every event still gets rows of its own, since operators downstream keep rows (mini-batch buffers,
+   * heap state of joins and aggregates) and a reused row would change under them.
+   */
   static final class EventToRow implements MapFunction<Event, Row> {
     private static final long serialVersionUID = 1L;
 
@@ -166,13 +173,52 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
       Person p = event.person();
       Auction a = event.auction();
       Bid b = event.bid();
-      return Row.of(event.type().ordinal(),
-          p == null ? null : Row.of(p.id(), p.name(), p.emailAddress(), p.creditCard(), p.city(), p.state(),
-              time(p.dateTime()), p.extra()),
-          a == null ? null : Row.of(a.id(), a.itemName(), a.description(), a.initialBid(), a.reserve(),
-              time(a.dateTime()), time(a.expires()), a.seller(), a.category(), a.extra()),
-          b == null ? null : Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), time(b.dateTime()),
-              b.extra()));
+      Row row = new Row(RowKind.INSERT, 4);
+      row.setField(0, event.type().ordinal());
+      row.setField(1, p == null ? null : person(p));
+      row.setField(2, a == null ? null : auction(a));
+      row.setField(3, b == null ? null : bid(b));
+      return row;
+    }
+
+    private static Row person(Person p) {
+      Row row = new Row(RowKind.INSERT, 8);
+      row.setField(0, p.id());
+      row.setField(1, p.name());
+      row.setField(2, p.emailAddress());
+      row.setField(3, p.creditCard());
+      row.setField(4, p.city());
+      row.setField(5, p.state());
+      row.setField(6, time(p.dateTime()));
+      row.setField(7, p.extra());
+      return row;
+    }
+
+    private static Row auction(Auction a) {
+      Row row = new Row(RowKind.INSERT, 10);
+      row.setField(0, a.id());
+      row.setField(1, a.itemName());
+      row.setField(2, a.description());
+      row.setField(3, a.initialBid());
+      row.setField(4, a.reserve());
+      row.setField(5, time(a.dateTime()));
+      row.setField(6, time(a.expires()));
+      row.setField(7, a.seller());
+      row.setField(8, a.category());
+      row.setField(9, a.extra());
+      return row;
+    }
+
+    private static Row bid(Bid b) {
+      Row row = new Row(RowKind.INSERT, 7);
+      row.setField(0, b.auction());
+      row.setField(1, b.bidder());
+      row.setField(2, b.price());
+      row.setField(3, b.channel());
+      row.setField(4, b.url());
+      row.setField(5, time(b.dateTime()));
+      row.setField(6, b.extra());
+      return row;
     }
 
     private static LocalDateTime time(long epochMillis) {

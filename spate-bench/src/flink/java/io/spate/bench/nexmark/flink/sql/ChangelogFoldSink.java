@@ -13,9 +13,10 @@ import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 
 /**
- * Folds the changes of a Nexmark query's SQL result on Flink as Spate's SQL sink does: each row
- * becomes the DataStream version's record ({@link FlatRecords}) and goes into a {@link ChangelogFold}
- * (or, for q12, the query's own fold); the summary is published as the accumulators
+ * Folds the changes of a Nexmark query's SQL result on Flink as Spate's SQL sink does: each row goes
+ * into a {@link ChangelogFold} by the canonical hash of the DataStream version's record, computed from
+ * its columns without building the record ({@link FlatRecords#hash}), or, for q12, becomes that record
+ * ({@link FlatRecords#build}) for the query's own fold; the summary is published as the accumulators
  * {@link #COUNT} and {@link #CHECKSUM}, which add up over parallel subtasks.
  */
 public final class ChangelogFoldSink extends RichSinkFunction<Row> {
@@ -26,6 +27,8 @@ public final class ChangelogFoldSink extends RichSinkFunction<Row> {
   public static final String COUNT = "resultCount";
   /** The accumulator of the result's checksum. */
   public static final String CHECKSUM = "resultChecksum";
+
+  private static final FlatRecords.Columns<Row> COLUMNS = Row::getField;
 
   private final String query;
   private transient FlatRecords<?> records;
@@ -57,17 +60,16 @@ public final class ChangelogFoldSink extends RichSinkFunction<Row> {
       throw new IllegalStateException("Nexmark " + query + " in Flink SQL gives rows of " + row.getArity()
           + " columns, but its DataStream version's rows have " + records.columns());
     }
-    Object record = records.build(row::getField);
     RowKind kind = row.getKind();
     if (own != null) {
       if (kind != RowKind.INSERT) {
         throw new IllegalStateException("Nexmark " + query + " in SQL must be insert-only, but gave " + kind);
       }
-      own.add(record);
+      own.add(records.build(row::getField));
     } else if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-      changes.insert(record);
+      changes.insertHashed(records.hash(row, COLUMNS));
     } else {
-      changes.retract(record);
+      changes.retractHashed(records.hash(row, COLUMNS));
     }
   }
 
