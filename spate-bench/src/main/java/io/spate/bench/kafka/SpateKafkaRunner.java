@@ -18,6 +18,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.bench.nexmark.run.ProcessMeter;
 import io.spate.connectors.kafka.source.KafkaSource;
+import io.spate.connectors.kafka.source.KafkaSourceBuilder;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.runtime.graph.JobGraph;
 import io.spate.runtime.graph.JobGraphGenerator;
@@ -34,6 +35,8 @@ import org.apache.kafka.common.utils.AppInfoParser;
 public final class SpateKafkaRunner {
 
   private static final LongAdder READ = new LongAdder();
+  /** System properties with this prefix are settings of the source, for experiments. */
+  static final String SOURCE_PROPERTY_PREFIX = "bench.kafka.source.";
 
   private SpateKafkaRunner() {}
 
@@ -52,14 +55,20 @@ public final class SpateKafkaRunner {
       env.enableCheckpointing(options.checkpointIntervalMillis());
       env.getCheckpointConfig().setCheckpointStorage(options.checkpointDir().toAbsolutePath());
     }
-    KafkaSource<byte[]> source = KafkaSource.<byte[]>builder()
+    KafkaSourceBuilder<byte[]> builder = KafkaSource.<byte[]>builder()
         .setBootstrapServers(options.bootstrapServers())
         .setTopics(options.inputTopic())
         .setGroupId("bench-" + options.transactionalIdPrefix())
         .setStartingOffsets(OffsetsInitializer.earliest())
         .setBounded(OffsetsInitializer.latest())
-        .setValueOnlyDeserializer(new BytesSchema())
-        .build();
+        .setValueOnlyDeserializer(new BytesSchema());
+    // Experiments with consumer settings: -Dbench.kafka.source.<setting>=<value> in --jvm-opts.
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(SOURCE_PROPERTY_PREFIX)) {
+        builder.setProperty(name.substring(SOURCE_PROPERTY_PREFIX.length()), System.getProperty(name));
+      }
+    }
+    KafkaSource<byte[]> source = builder.build();
     DataStream<byte[]> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka")
         .map(new Counted()).returns(bytes()).name("count");
     if (options.workload().writesToKafka()) {

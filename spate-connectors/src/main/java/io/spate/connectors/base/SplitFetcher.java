@@ -7,16 +7,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
- * One fetcher thread's loop: hands new splits to its {@link SplitReader}, fetches, and puts each
- * non-empty batch into the hand-over queue, waiting there while the queue is full. It waits for
+ * One fetcher thread's loop: creates its {@link SplitReader}, hands it new splits, fetches, and puts
+ * each non-empty batch into the hand-over queue, waiting there while the queue is full. It waits for
  * splits when it has none, and ends when shut down, or, if told to, once its splits are all read.
+ * The split reader is created on this thread, not the task's: building a client (a Kafka consumer
+ * takes a few hundred milliseconds at a job's start) must not hold a worker, and a fetcher started
+ * before its first splits builds it while the enumerator is still looking for them.
  */
 final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
 
   private final int id;
-  private final SplitReader<E, SplitT> splitReader;
+  private final Supplier<? extends SplitReader<E, SplitT>> splitReaderFactory;
   private final HandoverQueue<RecordsBySplits<E>> queue;
   private final BiConsumer<Set<String>, Throwable> failureHandler;
   private final boolean exitWhenIdle;
@@ -26,17 +30,22 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
   private final ArrayDeque<List<SplitT>> pendingSplits = new ArrayDeque<>();
   private boolean fetching;
   private volatile boolean shutDown;
+  /**
+   * Written once by the fetcher thread before the first fetch; other threads use it only for a
+   * wake-up while {@link #fetching}, which they read under {@link #lock}, as it is written.
+   */
+  private SplitReader<E, SplitT> splitReader;
   /** The splits handed to the split reader and not yet finished; fetcher thread only. */
   private final Set<String> assignedSplits = new LinkedHashSet<>();
 
   SplitFetcher(
       int id,
-      SplitReader<E, SplitT> splitReader,
+      Supplier<? extends SplitReader<E, SplitT>> splitReaderFactory,
       HandoverQueue<RecordsBySplits<E>> queue,
       BiConsumer<Set<String>, Throwable> failureHandler,
       boolean exitWhenIdle) {
     this.id = id;
-    this.splitReader = splitReader;
+    this.splitReaderFactory = splitReaderFactory;
     this.queue = queue;
     this.failureHandler = failureHandler;
     this.exitWhenIdle = exitWhenIdle;
@@ -48,33 +57,37 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
 
   /** Hands {@code splits} to the fetcher thread, waking a fetch that blocks so that it sees them soon. */
   void addSplits(List<SplitT> splits) {
-    boolean wakeReader;
+    SplitReader<E, SplitT> toWake;
     synchronized (lock) {
       pendingSplits.add(new ArrayList<>(splits));
-      wakeReader = fetching;
+      toWake = fetching ? splitReader : null;
       lock.notifyAll();
     }
-    if (wakeReader) {
-      splitReader.wakeUp();
+    if (toWake != null) {
+      toWake.wakeUp();
     }
   }
 
   /** Asks the thread to end: wakes it wherever it waits (for splits, in a fetch, on a full queue). */
   void shutDown() {
-    boolean wakeReader;
+    SplitReader<E, SplitT> toWake;
     synchronized (lock) {
       shutDown = true;
-      wakeReader = fetching;
+      toWake = fetching ? splitReader : null;
       lock.notifyAll();
     }
-    if (wakeReader) {
-      splitReader.wakeUp();
+    if (toWake != null) {
+      toWake.wakeUp();
     }
   }
 
   @Override
   public void run() {
     try {
+      SplitReader<E, SplitT> created = splitReaderFactory.get();
+      synchronized (lock) {
+        splitReader = created;
+      }
       while (!shutDown) {
         if (!takePendingSplits()) {
           break;
@@ -95,7 +108,7 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
       // close() interrupts a fetcher that did not stop in time: nothing reads its output any more.
     } catch (Throwable t) {
       if (!shutDown) {
-        failureHandler.accept(Set.copyOf(assignedSplits), t);
+        failureHandler.accept(involvedSplits(), t);
       }
     } finally {
       closeReader();
@@ -147,7 +160,21 @@ final class SplitFetcher<E, SplitT extends SourceSplit> implements Runnable {
     }
   }
 
+  /** The splits this fetcher reads or was given to read (a failure to create the split reader names those). */
+  private Set<String> involvedSplits() {
+    Set<String> ids = new LinkedHashSet<>(assignedSplits);
+    synchronized (lock) {
+      for (List<SplitT> splits : pendingSplits) {
+        splits.forEach(split -> ids.add(split.splitId()));
+      }
+    }
+    return ids;
+  }
+
   private void closeReader() {
+    if (splitReader == null) {
+      return;
+    }
     try {
       splitReader.close();
     } catch (Exception e) {

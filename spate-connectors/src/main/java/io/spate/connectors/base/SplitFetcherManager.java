@@ -56,11 +56,27 @@ final class SplitFetcherManager<E, SplitT extends SourceSplit> {
     }
   }
 
+  /**
+   * Starts the one fetcher of {@link SourceReaderOptions.FetcherMode#SINGLE_FETCHER} before any split
+   * comes, so that it creates its split reader meanwhile; does nothing in the other mode, where a
+   * fetcher serves one split, or if the fetcher runs already.
+   */
+  void startAhead() {
+    if (closed || options.fetcherMode() != SourceReaderOptions.FetcherMode.SINGLE_FETCHER) {
+      return;
+    }
+    running.removeIf(r -> !r.thread().isAlive());
+    if (running.isEmpty()) {
+      start(List.of(), false);
+    }
+  }
+
   private void start(List<SplitT> splits, boolean exitWhenIdle) {
     int id = nextFetcherId++;
-    SplitFetcher<E, SplitT> fetcher =
-        new SplitFetcher<>(id, splitReaders.get(), queue, this::onFailure, exitWhenIdle);
-    fetcher.addSplits(splits);
+    SplitFetcher<E, SplitT> fetcher = new SplitFetcher<>(id, splitReaders, queue, this::onFailure, exitWhenIdle);
+    if (!splits.isEmpty()) {
+      fetcher.addSplits(splits);
+    }
     Thread thread = new Thread(fetcher, "spate-" + sourceName + "-fetcher-" + id + " (subtask " + subtask + ")");
     thread.setDaemon(true);
     running.add(new Running<>(fetcher, thread));

@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class SourceReaderBaseTest {
   }
 
   /** Polls {@code reader} until it ends, waiting while it has nothing; its records. */
-  private static List<String> drain(LineFilesSource.Reader reader) throws Exception {
+  private static List<String> drain(SourceReaderBase<?, String, ?, ?> reader) throws Exception {
     SourceHarness.RecordingOutput<String> output = new SourceHarness.RecordingOutput<>();
     for (int round = 0; round < 100_000; round++) {
       InputStatus status = reader.pollNext(output);
@@ -218,6 +220,122 @@ class SourceReaderBaseTest {
         assertThat(thread.isDaemon()).isTrue();
         assertThat(thread.getName()).isEqualTo("spate-line-files-fetcher-0 (subtask 0)");
       });
+    }
+  }
+
+  /**
+   * A line-files reader whose split readers take until {@code built} opens to create, as a client
+   * that is slow to build does, and that records the threads they were created on.
+   */
+  private static final class SlowToBuildReader extends SourceReaderBase<LineFilesSource.Line, String, FileSplit,
+      LineFilesSource.Position> {
+    final List<String> buildingThreads;
+
+    SlowToBuildReader(SourceReaderOptions options, CountDownLatch built, String failure) {
+      this(options, built, failure, new CopyOnWriteArrayList<>());
+    }
+
+    private SlowToBuildReader(SourceReaderOptions options, CountDownLatch built, String failure,
+        List<String> buildingThreads) {
+      super("slow-build", () -> {
+        buildingThreads.add(Thread.currentThread().getName());
+        try {
+          built.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while building", e);
+        }
+        if (failure != null) {
+          throw new IllegalStateException(failure);
+        }
+        return new LineFilesSource.TailingSplitReader(100);
+      }, (line, output, position) -> {
+        output.collect(line.text());
+        position.offset = line.nextOffset();
+      }, options, new TestReaderContext());
+      this.buildingThreads = buildingThreads;
+    }
+
+    @Override
+    public void start() {
+      startFetcherAhead();
+    }
+
+    @Override
+    protected LineFilesSource.Position initializedState(FileSplit split) {
+      return new LineFilesSource.Position(split.offset());
+    }
+
+    @Override
+    protected FileSplit toSplitType(String splitId, LineFilesSource.Position state) {
+      return new FileSplit(splitId, state.offset);
+    }
+  }
+
+  private static List<Thread> threadsNamed(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+        .toList();
+  }
+
+  @Test
+  void aFetcherStartedAheadBuildsItsSplitReaderOnItsOwnThreadWhileTheTaskGoesOn() throws Exception {
+    Path a = file("a.txt", withEnd(numbered("a", 3)));
+    Path b = file("b.txt", withEnd(numbered("b", 2)));
+    CountDownLatch built = new CountDownLatch(1);
+    try (var reader = new SlowToBuildReader(SourceReaderOptions.DEFAULTS, built, null)) {
+      reader.start();
+      Await.until(Duration.ofSeconds(20), "the fetcher starts building its split reader",
+          () -> reader.buildingThreads.size() == 1);
+      // The build blocks until the latch opens, yet neither start nor adding splits waited for it.
+      reader.addSplits(List.of(new FileSplit(a.toString(), 0)));
+      reader.addSplits(List.of(new FileSplit(b.toString(), 0)));
+      reader.notifyNoMoreSplits();
+      SourceHarness.RecordingOutput<String> output = new SourceHarness.RecordingOutput<>();
+      assertThat(reader.pollNext(output)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+      built.countDown();
+      List<String> records = drain(reader);
+      assertThat(records.stream().filter(r -> r.startsWith("a"))).containsExactly("a0", "a1", "a2");
+      assertThat(records.stream().filter(r -> r.startsWith("b"))).containsExactly("b0", "b1");
+      // One split reader, built on the fetcher thread, read both splits.
+      assertThat(reader.buildingThreads).containsExactly("spate-slow-build-fetcher-0 (subtask 0)");
+    }
+    Await.until(Duration.ofSeconds(20), "the fetcher ends with the reader",
+        () -> threadsNamed("spate-slow-build-fetcher-").isEmpty());
+  }
+
+  @Test
+  void aSplitReaderThatCannotBeBuiltFailsThePollNamingTheSplitsItWasGiven() throws Exception {
+    Path a = file("a.txt", withEnd(numbered("a", 3)));
+    CountDownLatch built = new CountDownLatch(1);
+    try (var reader = new SlowToBuildReader(SourceReaderOptions.DEFAULTS, built, "no such host: nowhere")) {
+      reader.start();
+      Await.until(Duration.ofSeconds(20), "the fetcher starts building its split reader",
+          () -> reader.buildingThreads.size() == 1);
+      reader.addSplits(List.of(new FileSplit(a.toString(), 0)));
+      built.countDown();
+      assertThatThrownBy(() -> drain(reader))
+          .isInstanceOf(SplitFetcherException.class)
+          .hasMessageStartingWith("no such host: nowhere")
+          .hasMessageContaining(a.toString())
+          .hasMessageContaining("slow-build, subtask 0");
+    }
+  }
+
+  @Test
+  void startingAheadDoesNothingWithAFetcherPerSplit() throws Exception {
+    Path a = file("a.txt", withEnd(numbered("a", 3)));
+    CountDownLatch built = new CountDownLatch(1);
+    SourceReaderOptions perSplit =
+        SourceReaderOptions.DEFAULTS.withFetcherMode(SourceReaderOptions.FetcherMode.FETCHER_PER_SPLIT);
+    built.countDown();
+    try (var reader = new SlowToBuildReader(perSplit, built, null)) {
+      reader.start();
+      assertThat(threadsNamed("spate-slow-build-fetcher-")).isEmpty();
+      reader.addSplits(List.of(new FileSplit(a.toString(), 0)));
+      reader.notifyNoMoreSplits();
+      assertThat(drain(reader)).containsExactly("a0", "a1", "a2");
+      assertThat(reader.buildingThreads).containsExactly("spate-slow-build-fetcher-0 (subtask 0)");
     }
   }
 

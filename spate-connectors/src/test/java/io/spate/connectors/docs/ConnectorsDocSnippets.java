@@ -108,7 +108,7 @@ final class ConnectorsDocSnippets {
   static final class MessageReader extends SourceReaderBase<Message, String, PartitionSplit, Offset> {
     MessageReader(SourceReaderContext context) {
       super("messages",
-          () -> new MessageSplitReader(connectToBroker()),
+          () -> new MessageSplitReader(connectToBroker()), // on the fetcher thread
           (message, output, offset) -> {      // on the task thread
             output.collect(message.text());
             offset.next = message.offset() + 1; // a checkpoint now covers this message
@@ -119,6 +119,7 @@ final class ConnectorsDocSnippets {
 
     @Override
     public void start() {
+      startFetcherAhead(); // connects while the enumerator looks for splits
       context.sendSplitRequest();
     }
 

@@ -125,6 +125,26 @@ class KafkaSourceReaderMetricsTest {
   }
 
   @Test
+  void theConsumerIsBuiltOnTheFetcherThreadAtStartBeforeAnySplitArrives() throws Exception {
+    RecordingMetricGroup metrics = new RecordingMetricGroup();
+    CollectingOutput output = new CollectingOutput();
+    try (SourceReader<String, KafkaPartitionSplit> reader = builder("metrics-ahead").build()
+        .createReader(new Context(metrics))) {
+      reader.start();
+      // The consumer's own metrics are mirrored when it is built; no split, no poll has happened yet.
+      Await.until(Duration.ofSeconds(60), "the consumer to be built without splits",
+          () -> metrics.paths().contains("KafkaSourceReader.KafkaConsumer.records-lag-max"));
+      assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+          .contains("spate-kafka-fetcher-0 (subtask 0)");
+      assertThat(reader.pollNext(output)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+      reader.addSplits(List.of(new KafkaPartitionSplit(new TopicPartition(TOPIC, 0), 0, RECORDS_PER_PARTITION[0])));
+      reader.notifyNoMoreSplits();
+      readToTheEnd(reader, output);
+      assertThat(output.records).hasSize(RECORDS_PER_PARTITION[0]);
+    }
+  }
+
+  @Test
   void committedOffsetFollowsTheCompletedCheckpoint() throws Exception {
     RecordingMetricGroup metrics = new RecordingMetricGroup();
     CollectingOutput output = new CollectingOutput();
