@@ -11,11 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The web UI of a cluster with bearer authentication: it asks for the token, then works with it. */
 @Tag("browser")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiAuthBrowserTest {
 
   private static final String TOKEN = "browser-test-token";
@@ -26,8 +30,9 @@ class WebUiAuthBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** A cluster of its own (its authentication), and the shared browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
+  static void start(HeadlessChromium sharedBrowser) throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestOptions.AUTHENTICATION_TYPE, "bearer");
     conf.set(RestOptions.AUTHENTICATION_TOKEN, TOKEN);
@@ -36,10 +41,7 @@ class WebUiAuthBrowserTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
+  static void stop() {
     if (cluster != null) {
       cluster.close();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spate.api.configuration.Configuration;
 import io.spate.clitest.SlowSinkJob;
 import io.spate.testing.TestJars;
 import java.nio.file.Path;
@@ -15,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("browser")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiBackpressureBrowserTest {
 
   /** Ratios shown and answered are read a moment apart, and the averages move meanwhile. */
@@ -47,20 +49,11 @@ class WebUiBackpressureBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** The shared cluster and browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
-    cluster = WebUiCluster.start(dir, 1, 4, new Configuration(), null);
-    browser = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void start(WebUiCluster sharedCluster, HeadlessChromium sharedBrowser) {
+    cluster = sharedCluster;
+    browser = sharedBrowser;
   }
 
   @Test

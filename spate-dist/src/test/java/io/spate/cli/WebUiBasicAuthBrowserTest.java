@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The web UI of a cluster with HTTP basic authentication ({@code rest.authentication.type: basic}) in
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiBasicAuthBrowserTest {
 
   private static final String USER = "operator";
@@ -33,8 +37,9 @@ class WebUiBasicAuthBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** A cluster of its own (its authentication), and the shared browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
+  static void start(HeadlessChromium sharedBrowser) throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestOptions.AUTHENTICATION_TYPE, "basic");
     conf.set(RestOptions.AUTHENTICATION_USERNAME, USER);
@@ -45,10 +50,7 @@ class WebUiBasicAuthBrowserTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
+  static void stop() {
     if (cluster != null) {
       cluster.close();
     }

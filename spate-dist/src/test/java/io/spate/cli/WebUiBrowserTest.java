@@ -3,8 +3,6 @@ package io.spate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spate.api.configuration.CheckpointingOptions;
-import io.spate.api.configuration.Configuration;
 import io.spate.clitest.EndlessJob;
 import io.spate.clitest.MarkerFailureJob;
 import io.spate.clitest.RareCheckpointsJob;
@@ -18,12 +16,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -33,6 +32,8 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("browser")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiBrowserTest {
 
   // The budget of the 20-vertex job page: from navigation to the graph drawn, on this 2-core machine.
@@ -44,22 +45,11 @@ class WebUiBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** The shared cluster and browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, dir.resolve("savepoints").toString());
-    cluster = WebUiCluster.start(dir, 2, 16, conf, null);
-    browser = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void start(WebUiCluster sharedCluster, HeadlessChromium sharedBrowser) {
+    cluster = sharedCluster;
+    browser = sharedBrowser;
   }
 
   @Test
@@ -70,8 +60,8 @@ class WebUiBrowserTest {
     browser.open(cluster.url());
     browser.awaitText(20, "#running-jobs td", "endless-for-overview");
     assertThat(browser.awaitText(10, "#running-jobs tr", jobId)).contains("RUNNING");
-    assertThat(browser.find("#stat-taskmanagers").getText()).startsWith("2");
-    assertThat(browser.find("#stat-slots").getText()).contains("/ 32");
+    assertThat(browser.find("#stat-taskmanagers").getText()).startsWith(String.valueOf(SharedWebUi.TASK_MANAGERS));
+    assertThat(browser.find("#stat-slots").getText()).contains("/ " + SharedWebUi.TASK_MANAGERS * SharedWebUi.SLOTS);
     browser.screenshot("overview");
 
     browser.open(cluster.url() + "#/jobs");
@@ -81,7 +71,7 @@ class WebUiBrowserTest {
     browser.open(cluster.url() + "#/taskmanagers");
     String tmId = cluster.get("/taskmanagers").path("taskmanagers").get(0).path("id").asText();
     browser.awaitText(20, "#taskmanager-list tbody", tmId);
-    assertThat(browser.findAll("#taskmanager-list tbody tr a")).hasSize(2);
+    assertThat(browser.findAll("#taskmanager-list tbody tr a")).hasSize(SharedWebUi.TASK_MANAGERS);
     browser.screenshot("taskmanagers");
     browser.click(20, "#taskmanager-list tbody tr a", tmId);
     browser.awaitText(20, "h1", tmId);

@@ -3,7 +3,6 @@ package io.spate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spate.api.configuration.Configuration;
 import io.spate.clitest.CountedCheckpointsJob;
 import io.spate.testing.TestJars;
 import java.nio.file.Path;
@@ -13,12 +12,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -27,6 +27,8 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("browser")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiCheckpointsBrowserTest {
 
   @TempDir
@@ -35,20 +37,11 @@ class WebUiCheckpointsBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** The shared cluster and browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
-    cluster = WebUiCluster.start(dir, 1, 8, new Configuration(), null);
-    browser = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void start(WebUiCluster sharedCluster, HeadlessChromium sharedBrowser) {
+    cluster = sharedCluster;
+    browser = sharedBrowser;
   }
 
   @Test

@@ -134,6 +134,36 @@ final class WebUiCluster implements AutoCloseable {
         HttpResponse.BodyHandlers.discarding());
   }
 
+  /**
+   * Cancels every job that has not ended and waits until each has, so that a cluster shared between test
+   * classes is idle (all slots free, no job's threads busy) when the next class starts.
+   */
+  void cancelAllJobs(Duration limit) throws Exception {
+    java.util.List<String> ended = java.util.List.of("FINISHED", "CANCELED", "FAILED");
+    for (JsonNode job : get("/jobs").path("jobs")) {
+      if (!ended.contains(job.path("status").asText())) {
+        http.send(request("/jobs/" + job.path("id").asText() + "?mode=cancel")
+            .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+      }
+    }
+    Await.until(limit, () -> "every job of the cluster to end: " + jobsOrFailure(), () -> {
+      for (JsonNode job : get("/jobs").path("jobs")) {
+        if (!ended.contains(job.path("status").asText())) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  private String jobsOrFailure() {
+    try {
+      return get("/jobs").toString();
+    } catch (Exception e) {
+      return "(GET /jobs failed: " + e + ")";
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
     if (authorization != null) {

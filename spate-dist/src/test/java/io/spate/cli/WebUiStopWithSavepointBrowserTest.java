@@ -3,8 +3,6 @@ package io.spate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spate.api.configuration.CheckpointingOptions;
-import io.spate.api.configuration.Configuration;
 import io.spate.clitest.RareCheckpointsJob;
 import io.spate.testing.TestJars;
 import java.nio.file.Files;
@@ -13,12 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The job page's "Stop with savepoint" button in Debian's headless chromium: the job ends FINISHED,
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiStopWithSavepointBrowserTest {
 
   @TempDir
@@ -34,22 +35,11 @@ class WebUiStopWithSavepointBrowserTest {
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** The shared cluster and browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, dir.resolve("savepoints").toString());
-    cluster = WebUiCluster.start(dir, 1, 4, conf, null);
-    browser = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void start(WebUiCluster sharedCluster, HeadlessChromium sharedBrowser) {
+    cluster = sharedCluster;
+    browser = sharedBrowser;
   }
 
   @Test

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spate.api.configuration.Configuration;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -24,31 +22,21 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 @Tag("browser")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedWebUi.class)
+@ResourceLock(SharedWebUi.LOCK)
 class WebUiTaskManagerChartsBrowserTest {
 
   private static final String THREADS = "Status.JVM.Threads.Count";
   private static final String HEAP = "Status.JVM.Memory.Heap.Used";
 
-  @TempDir
-  static Path dir;
-
   private static WebUiCluster cluster;
   private static HeadlessChromium browser;
 
+  /** The shared cluster and browser ({@link SharedWebUi}). */
   @BeforeAll
-  static void start() throws Exception {
-    cluster = WebUiCluster.start(dir, 1, 2, new Configuration(), null);
-    browser = HeadlessChromium.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void start(WebUiCluster sharedCluster, HeadlessChromium sharedBrowser) {
+    cluster = sharedCluster;
+    browser = sharedBrowser;
   }
 
   @Test

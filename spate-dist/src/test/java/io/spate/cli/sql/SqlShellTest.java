@@ -2,6 +2,7 @@ package io.spate.cli.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -169,8 +170,13 @@ class SqlShellTest {
           """);
       String jobId = shell.await("Job ID: ([0-9a-f]{32})", TIMEOUT).group(1);
       shell.await("Spate SQL> ", TIMEOUT);
-      shell.type("STOP JOB '" + jobId + "' WITH SAVEPOINT WITH DRAIN;\n");
-      Matcher stopped = shell.await("\\[INFO\\] The specified job is stopped with savepoint (.+)\\.\n", TIMEOUT);
+      // A savepoint needs every task running, and the job's tasks may still be deploying: a refused stop
+      // ("not all tasks of the job are running") is typed again until one is taken.
+      Matcher stopped = Await.untilMatches(TIMEOUT, "the job stopped with a savepoint", () -> {
+        shell.type("STOP JOB '" + jobId + "' WITH SAVEPOINT WITH DRAIN;\n");
+        return shell.await("\\[INFO\\] The specified job is stopped with savepoint (.+)\\.\n"
+            + "|not all tasks of the job are running", TIMEOUT);
+      }, answer -> answer.group(1) != null);
       assertThat(stopped.group(1)).contains("savepoints");
       assertThat(Files.list(savepoints)).isNotEmpty();
     }

@@ -23,9 +23,9 @@ import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaBrokerProcess;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaBrokerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,10 +52,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * before a commit that then gives up and fails the job, whose restored attempt commits the transaction.
  * The broker comes back a few seconds later; a {@code read_committed} consumer must then see every
  * record once, in each key's order. Should the broker itself have lost a commit of the job as it started
- * again (see {@link KafkaBrokerProcess#skippedTransactionMarkers}), the test is aborted naming it.
+ * again (see {@link KafkaBrokerProcess#transactionsLostByTheBroker}), the test is aborted naming it as soon as
+ * that shows.
  */
 @Tag("fault-injection")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedKafkaBrokerProcess.class)
+@ResourceLock(SharedKafkaBrokerProcess.LOCK)
 class KafkaBrokerKilledInFlightE2ETest {
 
   private static final int PARTITIONS = 3;
@@ -93,24 +96,14 @@ class KafkaBrokerKilledInFlightE2ETest {
     }
   }
 
-  @TempDir
-  static Path dir;
-
   private static KafkaBrokerProcess broker;
   /** Per run: counts the calls that lead up to the kill, and is counted down once the broker was killed. */
   private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
   private static final Map<String, CountDownLatch> KILLED = new ConcurrentHashMap<>();
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaBrokerProcess.start(dir);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
+  static void useBroker(KafkaBrokerProcess shared) {
+    broker = shared;
   }
 
   /** Kills the broker at the {@link #KILL_AT}-th call of run {@code run}, on the caller's (the job's) thread. */

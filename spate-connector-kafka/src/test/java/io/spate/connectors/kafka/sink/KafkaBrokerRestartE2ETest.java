@@ -14,8 +14,8 @@ import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaBrokerProcess;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaBrokerProcess;
 import io.spate.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A job reading a Kafka topic that is still being written, numbering each key's records in keyed
@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("fault-injection")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedKafkaBrokerProcess.class)
+@ResourceLock(SharedKafkaBrokerProcess.LOCK)
 class KafkaBrokerRestartE2ETest {
 
   private static final int PARTITIONS = 3;
@@ -56,21 +58,11 @@ class KafkaBrokerRestartE2ETest {
   private static final int CHUNK = 60;
   private static final Duration WAIT = Duration.ofSeconds(90);
 
-  @TempDir
-  static Path dir;
-
   private static KafkaBrokerProcess broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaBrokerProcess.start(dir);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (broker != null) {
-      broker.close();
-    }
+  static void useBroker(KafkaBrokerProcess shared) {
+    broker = shared;
   }
 
   /**
@@ -78,62 +70,47 @@ class KafkaBrokerRestartE2ETest {
    * input of {@code records} numbers gives, each once and in order. A failure lists the job's
    * transactions that the coordinator does not report complete and those that the partitions hold
    * open. Should the broker have completed a transaction of the job without writing its markers (see
-   * {@link KafkaBrokerProcess#skippedTransactionMarkers}), the broker lost that commit, not the job:
-   * the test is then aborted naming it, rather than failed.
+   * {@link KafkaBrokerProcess#transactionsLostByTheBroker}), the broker lost that commit, not the job:
+   * the test is then aborted naming it, rather than failed. That loss is looked for at every poll that
+   * still misses records, so the abort comes as soon as it shows, not at the end of the wait: no later
+   * poll could see past a transaction that nothing will ever end.
    */
   static void awaitEveryRecordCommittedOnce(KafkaBrokerProcess broker, String topic, int partitions, int records,
       String transactionalIdPrefix, JobClient client) {
     Map<String, List<String>> expected = SequencedKeysJob.expected(records);
+    AtomicReference<String> lostCommit = new AtomicReference<>();
     try {
       // Committed transactions become visible once their markers are written, shortly after the commit.
-      Await.untilPasses(Duration.ofSeconds(150), "every record committed once, in order",
-          () -> assertThat(SequencedKeysJob.difference(
-                  SequencedKeysJob.byKey(broker.readAll(topic, "read_committed")), expected))
-              .as("the committed output against the input (job %s, read uncommitted: %s records, transactions of"
-                  + " the job the coordinator does not report complete: %s, transactions the partitions hold open: %s)",
-                  client.getJobStatus().get(10, TimeUnit.SECONDS), broker.readAll(topic, "read_uncommitted").size(),
-                  unfinishedTransactions(broker, transactionalIdPrefix), broker.openTransactionsOn(topic, partitions))
-              .isEmpty());
+      Await.untilPasses(Duration.ofSeconds(150), "every record committed once, in order", () -> {
+        String difference = SequencedKeysJob.difference(
+            SequencedKeysJob.byKey(broker.readAll(topic, "read_committed")), expected);
+        if (!difference.isEmpty()) {
+          List<String> held = broker.transactionsLostByTheBroker(transactionalIdPrefix, topic, partitions);
+          if (!held.isEmpty()) {
+            lostCommit.set(held + "; the committed output against the input: " + difference);
+            return;
+          }
+        }
+        assertThat(difference)
+            .as("the committed output against the input (job %s, read uncommitted: %s records, transactions of"
+                + " the job the coordinator does not report complete: %s, transactions the partitions hold open: %s)",
+                client.getJobStatus().get(10, TimeUnit.SECONDS), broker.readAll(topic, "read_uncommitted").size(),
+                unfinishedTransactions(broker, transactionalIdPrefix), broker.openTransactionsOn(topic, partitions))
+            .isEmpty();
+      });
     } catch (AssertionError e) {
-      // The broker's loss only: a partition it skipped that still holds open the very transaction it skipped.
-      List<String> skipped = broker.skippedTransactionMarkers(transactionalIdPrefix);
-      List<String> open = broker.openTransactionsOn(topic, partitions);
-      List<String> held = new ArrayList<>();
-      for (String line : skipped) {
-        String producer = "producer id " + producerIdOf(broker, skippedTransaction(line)) + " ";
-        open.stream()
-            .filter(entry -> entry.contains(producer) && names(line, entry.substring(0, entry.indexOf(':'))))
-            .forEach(held::add);
-      }
+      // The loss may have shown only with the wait's last poll.
+      List<String> held = broker.transactionsLostByTheBroker(transactionalIdPrefix, topic, partitions);
       if (held.isEmpty()) {
         throw e;
       }
+      lostCommit.set(held + "; the test's check failed with: " + e.getMessage());
+    }
+    if (lostCommit.get() != null) {
       Assumptions.abort("The broker completed a transaction of the job without writing its markers when it started"
-          + " again (" + String.join("; ", skipped) + "), so these partitions hold it open for good: " + held
-          + "; the test's check failed with: " + e.getMessage());
+          + " again (" + String.join("; ", broker.skippedTransactionMarkers(transactionalIdPrefix))
+          + "), so these partitions hold it open for good: " + lostCommit.get());
     }
-  }
-
-  /** The transactional id in the broker's log line about skipped markers ("... markers for {@code id}, ..."). */
-  private static String skippedTransaction(String line) {
-    int start = line.indexOf(" markers for ") + " markers for ".length();
-    return line.substring(start, line.indexOf(',', start));
-  }
-
-  /** The producer id of transaction {@code transactionalId} as its coordinator reports it, or -1. */
-  private static long producerIdOf(KafkaBrokerProcess broker, String transactionalId) {
-    try (Admin admin = broker.admin()) {
-      return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
-          .get(30, TimeUnit.SECONDS).producerId();
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
-  /** Whether the broker's log line {@code line} names partition {@code partition} (as "topic-n") in its partition set. */
-  private static boolean names(String line, String partition) {
-    return line.contains("(" + partition + ",") || line.contains("(" + partition + ")")
-        || line.contains(" " + partition + ",") || line.contains(" " + partition + ")");
   }
 
   /**

@@ -74,6 +74,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the broker's process runs (it may still be starting). */
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
   /** Starts the broker again on its ports and log directory, and waits until it answers. */
   public void restart() {
     if (process.isAlive()) {
@@ -132,6 +137,52 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     } catch (IOException e) {
       return List.of("(broker log " + logFile + " not readable: " + e + ")");
     }
+  }
+
+  /**
+   * The transactions that partitions of {@code topic} hold open for good because the broker lost their
+   * commit: each entry is one of {@link #openTransactionsOn} whose producer is that of a transaction named
+   * in {@link #skippedTransactionMarkers} and whose partition that log line names among those it skipped.
+   * Empty when the broker logged no such loss for {@code transactionalIdPrefix}: then reading the log is
+   * all this costs, so a test may ask at every poll while it waits for its output.
+   */
+  public List<String> transactionsLostByTheBroker(String transactionalIdPrefix, String topic, int partitions) {
+    List<String> skipped = skippedTransactionMarkers(transactionalIdPrefix);
+    if (skipped.isEmpty()) {
+      return List.of();
+    }
+    List<String> open = openTransactionsOn(topic, partitions);
+    List<String> held = new ArrayList<>();
+    for (String line : skipped) {
+      String producer = "producer id " + producerIdOf(skippedTransaction(line)) + " ";
+      open.stream()
+          .filter(entry -> entry.contains(producer) && names(line, entry.substring(0, entry.indexOf(':'))))
+          .forEach(held::add);
+    }
+    return held;
+  }
+
+  /** The transactional id in the broker's log line about skipped markers ("... markers for {@code id}, ..."). */
+  private static String skippedTransaction(String line) {
+    int start = line.indexOf(" markers for ") + " markers for ".length();
+    int end = line.indexOf(',', start);
+    return end < 0 ? line.substring(start) : line.substring(start, end);
+  }
+
+  /** The producer id of transaction {@code transactionalId} as its coordinator reports it, or -1. */
+  private long producerIdOf(String transactionalId) {
+    try (Admin admin = admin()) {
+      return admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+          .get(30, TimeUnit.SECONDS).producerId();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** Whether the broker's log line {@code line} names partition {@code partition} (as "topic-n") in its partition set. */
+  private static boolean names(String line, String partition) {
+    return line.contains("(" + partition + ",") || line.contains("(" + partition + ")")
+        || line.contains(" " + partition + ",") || line.contains(" " + partition + ")");
   }
 
   /**
