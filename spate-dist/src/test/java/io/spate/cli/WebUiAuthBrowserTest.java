@@ -37,7 +37,7 @@ class WebUiAuthBrowserTest {
     conf.set(RestOptions.AUTHENTICATION_TYPE, "bearer");
     conf.set(RestOptions.AUTHENTICATION_TOKEN, TOKEN);
     cluster = WebUiCluster.start(dir, 1, 2, conf, "Bearer " + TOKEN);
-    browser = HeadlessChromium.start();
+    browser = sharedBrowser;
   }
 
   @AfterAll

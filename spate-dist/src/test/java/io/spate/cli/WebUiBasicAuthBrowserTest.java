@@ -46,7 +46,7 @@ class WebUiBasicAuthBrowserTest {
     conf.set(RestOptions.AUTHENTICATION_PASSWORD, PASSWORD);
     String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     cluster = WebUiCluster.start(dir, 1, 2, conf, basic);
-    browser = HeadlessChromium.start();
+    browser = sharedBrowser;
   }
 
   @AfterAll
