@@ -116,7 +116,9 @@ class SqlClientRemoteQueryProcessTest {
           \\| \\+I \\|           3 \\|           9 \\|
           \\+----\\+-------------\\+-------------\\+
           Received a total of 2 rows""", TIMEOUT);
-      assertThat(states("collect")).as(output()).containsExactly("FINISHED");
+      // The client prints the last row before the cluster has marked the job finished.
+      Await.untilPasses(TIMEOUT, "the query's job to finish",
+          () -> assertThat(states("collect")).as(output()).containsExactly("FINISHED"));
       shell.type("SELECT n % 2 AS k, COUNT(*) AS c FROM numbers GROUP BY n % 2;\n");
       shell.await("\\| -U \\| +1 \\| +1 \\|\n\\| \\+U \\| +1 \\| +2 \\|", TIMEOUT);
       shell.type("SELECT nope FROM numbers;\n");
