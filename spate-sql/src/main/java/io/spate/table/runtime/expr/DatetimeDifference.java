@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -35,7 +34,7 @@ public final class DatetimeDifference {
     if (months) {
       return (int) ChronoUnit.MONTHS.between(b, a);
     }
-    return a.toInstant(ZoneOffset.UTC).toEpochMilli() - b.toInstant(ZoneOffset.UTC).toEpochMilli();
+    return EpochMillis.of(a) - EpochMillis.of(b);
   }
 
   private static LocalDateTime local(Object value, ZoneId zone) {

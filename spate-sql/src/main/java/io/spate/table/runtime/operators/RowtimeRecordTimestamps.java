@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.operators.AbstractStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.EpochMillis;
 
 /**
  * Gives each row of a query's result its rowtime column as the stream record's timestamp, as Flink
@@ -25,6 +26,6 @@ public final class RowtimeRecordTimestamps extends AbstractStreamOperator<Row> i
   @Override
   public void processElement(Row row, long timestamp) {
     Object rowtime = row.getField(rowtimeIndex);
-    output.collect(row, rowtime == null ? timestamp : RowtimeWatermarks.epochMillis(rowtime));
+    output.collect(row, rowtime == null ? timestamp : EpochMillis.of(rowtime));
   }
 }

@@ -6,11 +6,9 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.expr.Expr;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A table's {@code WATERMARK FOR rowtime AS expression}: a row's timestamp is its rowtime column, and
@@ -57,7 +55,7 @@ public final class RowtimeWatermarks implements Serializable {
         throw new IllegalArgumentException("The rowtime column (field " + index + ") of row " + row + " is NULL;"
             + " a rowtime attribute needs a value in every row");
       }
-      return epochMillis(value);
+      return EpochMillis.of(value);
     };
   }
 
@@ -76,7 +74,7 @@ public final class RowtimeWatermarks implements Serializable {
         }
         Object value = expression.eval(event);
         if (value != null) {
-          current = Math.max(current, epochMillis(value));
+          current = Math.max(current, EpochMillis.of(value));
         }
       }
 
@@ -87,15 +85,5 @@ public final class RowtimeWatermarks implements Serializable {
         }
       }
     };
-  }
-
-  static long epochMillis(Object value) {
-    if (value instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-    if (value instanceof Instant i) {
-      return i.toEpochMilli();
-    }
-    throw new IllegalArgumentException("A rowtime value must be a TIMESTAMP or TIMESTAMP_LTZ, not " + value);
   }
 }

@@ -10,10 +10,10 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.api.TableException;
-import io.spate.table.functions.TableAggregateFunction;
 import io.spate.table.functions.FunctionContext;
+import io.spate.table.functions.TableAggregateFunction;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.functions.FunctionInvoker;
-import io.spate.table.runtime.operators.window.WindowAssigner;
 
 /**
  * A table aggregate ({@code flatAggregate}) per window and group of window table function rows: the
@@ -69,7 +69,7 @@ public final class WindowTableAggFunction extends KeyedProcessFunction<Row, Row,
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window table aggregate takes inserts only, not " + input);
     }
-    long lastInstant = WindowAssigner.millis(input.getField(windowEndField)) - 1;
+    long lastInstant = EpochMillis.of(input.getField(windowEndField)) - 1;
     if (lastInstant <= ctx.timerService().currentWatermark()) {
       return; // late: the window has fired
     }

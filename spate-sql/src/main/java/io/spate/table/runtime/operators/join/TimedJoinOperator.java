@@ -13,9 +13,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import io.spate.table.runtime.expr.EpochMillis;
 
 /**
  * The base of the SQL joins that wait for event time (interval, window and temporal joins): keyed
@@ -144,8 +142,7 @@ public abstract class TimedJoinOperator extends AbstractStreamOperator<Row>
     if (time == null) {
       return null;
     }
-    return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli()
-        : ((Instant) time).toEpochMilli();
+    return EpochMillis.of(time);
   }
 
   /** Fails on a change other than an insert: these joins take append-only inputs. */

@@ -5,7 +5,7 @@ import io.spate.api.eventtime.Watermark;
 import io.spate.api.operators.AbstractStreamOperator;
 import io.spate.api.operators.OneInputStreamOperator;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.window.WindowSpec;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,7 +52,7 @@ public final class WindowMaxPruningOperator extends AbstractStreamOperator<Row> 
     Object time = row.getField(timeField);
     Object value = row.getField(valueField);
     if (time != null && value != null) {
-      long sliceEnd = windows.sliceEnd(WindowAssigner.millis(time));
+      long sliceEnd = windows.sliceEnd(EpochMillis.of(time));
       Comparable<Object> highest = highestBySlice.get(sliceEnd);
       if (highest != null && highest.compareTo(value) > 0) {
         return; // a higher value of the same slice: the row is no window's maximum

@@ -14,9 +14,9 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.IdleKeyCleanup;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
-import io.spate.table.runtime.operators.window.WindowAssigner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +93,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
     if (time == null) {
       return;
     }
-    long timestamp = WindowAssigner.millis(time);
+    long timestamp = EpochMillis.of(time);
     if (timestamp <= ctx.timerService().currentWatermark()) {
       return; // late: rows of this time or later already went out
     }

@@ -9,9 +9,9 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.runtime.expr.EpochMillis;
+import io.spate.table.runtime.operators.StateRetention;
 
 /**
  * Deduplication that keeps each key's first row in event time ({@code ROW_NUMBER() OVER (PARTITION
@@ -56,12 +56,12 @@ public final class RowTimeKeepFirstRowFunction extends KeyedProcessFunction<Row,
     if (Boolean.TRUE.equals(emitted.value()) || input.getField(timeField) == null) {
       return;
     }
-    long time = WindowAssigner.millis(input.getField(timeField));
+    long time = EpochMillis.of(input.getField(timeField));
     if (time < ctx.timerService().currentWatermark()) {
       return; // late
     }
     Row current = earliest.value();
-    if (current == null || time < WindowAssigner.millis(current.getField(timeField))) {
+    if (current == null || time < EpochMillis.of(current.getField(timeField))) {
       earliest.update(input);
       ctx.timerService().registerEventTimeTimer(time);
     }
@@ -70,7 +70,7 @@ public final class RowTimeKeepFirstRowFunction extends KeyedProcessFunction<Row,
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
     Row first = earliest.value();
-    if (first == null || WindowAssigner.millis(first.getField(timeField)) > timestamp) {
+    if (first == null || EpochMillis.of(first.getField(timeField)) > timestamp) {
       return;
     }
     earliest.clear();

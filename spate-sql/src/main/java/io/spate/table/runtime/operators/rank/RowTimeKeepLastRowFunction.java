@@ -8,9 +8,9 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.operators.StateRetention;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.runtime.expr.EpochMillis;
+import io.spate.table.runtime.operators.StateRetention;
 
 /**
  * Deduplication that keeps each key's last row in event time ({@code ROW_NUMBER() OVER (PARTITION BY
@@ -53,8 +53,8 @@ public final class RowTimeKeepLastRowFunction extends KeyedProcessFunction<Row, 
       return;
     }
     Row previous = last.value();
-    if (previous != null && WindowAssigner.millis(input.getField(timeField))
-        < WindowAssigner.millis(previous.getField(timeField))) {
+    if (previous != null && EpochMillis.of(input.getField(timeField))
+        < EpochMillis.of(previous.getField(timeField))) {
       return;
     }
     last.update(input);

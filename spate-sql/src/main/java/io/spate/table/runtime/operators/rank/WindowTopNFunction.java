@@ -10,7 +10,7 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.runtime.expr.EpochMillis;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +63,7 @@ public final class WindowTopNFunction extends KeyedProcessFunction<Row, Row, Row
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window Top-N takes inserts only, not " + input);
     }
-    long lastInstant = WindowAssigner.millis(input.getField(windowEndField)) - 1;
+    long lastInstant = EpochMillis.of(input.getField(windowEndField)) - 1;
     if (lastInstant <= ctx.timerService().currentWatermark()) {
       return; // late: the window has fired
     }

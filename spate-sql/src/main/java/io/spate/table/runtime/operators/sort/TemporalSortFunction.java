@@ -11,8 +11,8 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.rank.SortOrder;
-import io.spate.table.runtime.operators.window.WindowAssigner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,7 +61,7 @@ public final class TemporalSortFunction extends KeyedProcessFunction<Row, Row, R
       if (rowtime == null) {
         return;
       }
-      time = WindowAssigner.millis(rowtime);
+      time = EpochMillis.of(rowtime);
       if (time <= ctx.timerService().currentWatermark()) {
         return; // late: rows of this time went out already
       }

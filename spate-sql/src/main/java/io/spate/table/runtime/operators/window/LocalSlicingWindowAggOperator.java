@@ -2,6 +2,7 @@ package io.spate.table.runtime.operators.window;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.MiniBatchOperator;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
@@ -75,7 +76,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
       for (int i = 0; i < keyCount; i++) {
         partial.setField(i, key.getField(i));
       }
-      partial.setField(keyCount, WindowAssigner.millis(key.getField(keyCount)));
+      partial.setField(keyCount, EpochMillis.of(key.getField(keyCount)));
       for (int i = 0; i < aggs.length; i++) {
         partial.setField(keyCount + 1 + i, accs.getField(i));
       }

@@ -12,6 +12,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,8 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
-    long start = WindowAssigner.millis(input.getField(startField));
-    long end = WindowAssigner.millis(input.getField(endField));
+    long start = EpochMillis.of(input.getField(startField));
+    long end = EpochMillis.of(input.getField(endField));
     TimerService timers = ctx.timerService();
     if (processingTime) {
       long gap = end - start;
@@ -106,6 +107,10 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
     if (!processingTime && end - 1 <= timers.currentWatermark()) {
       return; // late: its session has closed
+    }
+    if (merged.size() == 1 && merged.get(0).getKey() == start) {
+      extend(merged.get(0).getValue(), start, end, input, timers);
+      return;
     }
     Row session = new Row(aggs.length + 1);
     for (int i = 0; i < aggs.length; i++) {
@@ -133,6 +138,28 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     } else {
       timers.registerEventTimeTimer(end - 1);
     }
+  }
+
+  /**
+   * Adds {@code input} to the one session it overlaps, which it does not make start earlier: the
+   * common case of rows coming in time order, done in place, without a new session to merge into.
+   */
+  private void extend(Row session, long start, long end, Row input, TimerService timers) throws Exception {
+    for (int i = 0; i < aggs.length; i++) {
+      session.setField(i + 1, aggs[i].accumulate(session.getField(i + 1), input));
+    }
+    long oldEnd = (Long) session.getField(0);
+    if (oldEnd != end) {
+      session.setField(0, end);
+      if (processingTime) {
+        timers.deleteProcessingTimeTimer(oldEnd - 1);
+        timers.registerProcessingTimeTimer(end - 1);
+      } else {
+        timers.deleteEventTimeTimer(oldEnd - 1);
+        timers.registerEventTimeTimer(end - 1);
+      }
+    }
+    sessions.put(start, session);
   }
 
   @Override

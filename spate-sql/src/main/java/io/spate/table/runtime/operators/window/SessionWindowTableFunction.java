@@ -11,6 +11,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Row, 
       throw new IllegalStateException("The SESSION window function takes inserts only, not " + input);
     }
     int startField = input.getArity() - 3;
-    long start = WindowAssigner.millis(input.getField(startField));
-    long end = WindowAssigner.millis(input.getField(startField + 1));
+    long start = EpochMillis.of(input.getField(startField));
+    long end = EpochMillis.of(input.getField(startField + 1));
     List<Map.Entry<Long, Row>> merged = new ArrayList<>();
     for (Map.Entry<Long, Row> session : sessions.entries()) {
       long sessionStart = session.getKey();

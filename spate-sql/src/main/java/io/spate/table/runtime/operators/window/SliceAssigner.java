@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.EpochMillis;
 import java.time.LocalDateTime;
 
 /**
@@ -21,10 +22,8 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
   private final WindowSpec windows;
   private final long gap;
   // The window columns of the last slice, reused while rows stay in it (they mostly come in time
-  // order): the time objects are immutable, and making three per row was a tenth of a HOP query's CPU.
-  private transient long cachedEnd = Long.MIN_VALUE;
-  private transient boolean cachedLocal;
-  private transient Object[] cachedColumns;
+  // order): making three time objects per row was a tenth of a HOP query's CPU.
+  private transient WindowTimes sliceColumns;
 
   private SliceAssigner(int timeField, WindowSpec windows, long gap) {
     this.timeField = timeField;
@@ -51,20 +50,16 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
     if (time == null) {
       return;
     }
-    long millis = WindowAssigner.millis(time);
+    long millis = EpochMillis.of(time);
     boolean local = time instanceof LocalDateTime;
     if (windows == null) {
       out.collect(withWindow(input, millis, millis + gap, local));
     } else {
-      long end = windows.sliceEnd(millis);
-      if (cachedColumns == null || end != cachedEnd || local != cachedLocal) {
-        long start = windows.sliceStart(end);
-        cachedColumns = new Object[] {WindowAssigner.time(start, local), WindowAssigner.time(end, local),
-            WindowAssigner.time(end - 1, local)};
-        cachedEnd = end;
-        cachedLocal = local;
+      if (sliceColumns == null) {
+        sliceColumns = new WindowTimes();
       }
-      out.collect(withColumns(input, cachedColumns));
+      long end = windows.sliceEnd(millis);
+      out.collect(withColumns(input, sliceColumns.of(windows.sliceStart(end), end, local)));
     }
   }
 
@@ -88,9 +83,9 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
     for (int i = 0; i < arity; i++) {
       row.setField(i, input.getField(i));
     }
-    row.setField(arity, WindowAssigner.time(start, local));
-    row.setField(arity + 1, WindowAssigner.time(end, local));
-    row.setField(arity + 2, WindowAssigner.time(end - 1, local));
+    row.setField(arity, EpochMillis.toTime(start, local));
+    row.setField(arity + 1, EpochMillis.toTime(end, local));
+    row.setField(arity + 2, EpochMillis.toTime(end - 1, local));
     return row;
   }
 }

@@ -12,6 +12,7 @@ import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 
 /**
@@ -21,6 +22,10 @@ import io.spate.table.runtime.operators.aggregate.AggFunction;
  * window's slices are merged into its result, emitted once as an insert. A slice is dropped when its
  * last window fired. A row counts in the windows that have not fired when it arrives; a row all of
  * whose windows fired is late and dropped. The input rows carry their slice's end in a field.
+ *
+ * <p>A group has one timer per window to fire, not one per slice and window: a new slice sets the
+ * timer of its first window still open, and a window that fires sets the timer of the next window
+ * while slices of it remain (the next window holds them).
  *
  * <p>On processing time ({@link #processingTime}) a row goes into the slice of the operator's current
  * processing time, and a window fires when the processing-time clock passes its end; windows still
@@ -103,7 +108,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
       sliceEnd = windows.sliceEnd(now);
       firedUpTo = now - 1;
     } else {
-      sliceEnd = firstAccField < 0 ? WindowAssigner.millis(input.getField(sliceEndField))
+      sliceEnd = firstAccField < 0 ? EpochMillis.of(input.getField(sliceEndField))
           : (Long) input.getField(sliceEndField);
       firedUpTo = timers.currentWatermark();
       if (windows.lastWindowEnd(sliceEnd) - 1 <= firedUpTo) {
@@ -113,15 +118,11 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     Row accs = slices.get(sliceEnd);
     if (accs == null) {
       accs = newAccumulators();
-      for (long windowEnd : windows.windowEnds(sliceEnd)) {
-        if (windowEnd - 1 > firedUpTo) {
-          if (processingTime) {
-            timers.registerProcessingTimeTimer(windowEnd - 1);
-          } else {
-            timers.registerEventTimeTimer(windowEnd - 1);
-          }
-        }
+      long windowEnd = sliceEnd;
+      while (windowEnd - 1 <= firedUpTo) {
+        windowEnd = windows.nextWindowEnd(windowEnd);
       }
+      registerTimer(timers, windowEnd - 1);
     }
     accumulate(accs, input);
     slices.put(sliceEnd, accs);
@@ -137,26 +138,38 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
     long windowEnd = timestamp + 1;
-    long[] sliceEnds = windows.sliceEnds(windowEnd);
     Row window = null;
-    for (long sliceEnd : sliceEnds) {
+    boolean slicesRemain = false; // slices of this window that the next one holds too
+    for (long sliceEnd : windows.sliceEnds(windowEnd)) {
       Row slice = slices.get(sliceEnd);
-      if (slice != null) {
-        if (window == null) {
-          window = newAccumulators();
-        }
-        for (int i = 0; i < aggs.length; i++) {
-          window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
-        }
+      if (slice == null) {
+        continue;
       }
-    }
-    for (long sliceEnd : sliceEnds) {
+      if (window == null) {
+        window = newAccumulators();
+      }
+      for (int i = 0; i < aggs.length; i++) {
+        window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
+      }
       if (windows.lastWindowEnd(sliceEnd) == windowEnd) {
         slices.remove(sliceEnd);
+      } else {
+        slicesRemain = true;
       }
+    }
+    if (slicesRemain) {
+      registerTimer(ctx.timerService(), windows.nextWindowEnd(windowEnd) - 1);
     }
     if (window != null) {
       out.collect(output.result(ctx.getCurrentKey(), windows.windowStart(windowEnd), windowEnd, aggs, window, 0));
+    }
+  }
+
+  private void registerTimer(TimerService timers, long time) {
+    if (processingTime) {
+      timers.registerProcessingTimeTimer(time);
+    } else {
+      timers.registerEventTimeTimer(time);
     }
   }
 

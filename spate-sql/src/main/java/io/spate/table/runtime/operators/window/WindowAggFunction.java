@@ -10,6 +10,7 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
+import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 
 /**
@@ -48,7 +49,7 @@ public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row>
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
-    long lastInstant = WindowAssigner.millis(input.getField(windowEndField)) - 1;
+    long lastInstant = EpochMillis.of(input.getField(windowEndField)) - 1;
     if (lastInstant <= ctx.timerService().currentWatermark()) {
       return; // late: the window has fired
     }

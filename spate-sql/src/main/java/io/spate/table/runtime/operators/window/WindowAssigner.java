@@ -4,9 +4,8 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.types.Row;
-import java.time.Instant;
+import io.spate.table.runtime.expr.EpochMillis;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * The window table functions {@code TUMBLE} and {@code HOP}: each row once per window that holds its
@@ -42,28 +41,17 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
       return; // a row without a time belongs to no window
     }
     boolean local = time instanceof LocalDateTime;
-    long millis = local ? ((LocalDateTime) time).toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
+    long millis = EpochMillis.of(time);
     long lastStart = millis - Math.floorMod(millis - offset, slide);
     for (long start = lastStart; start > millis - size; start -= slide) {
       Row row = new Row(input.getKind(), input.getArity() + 3);
       for (int i = 0; i < input.getArity(); i++) {
         row.setField(i, input.getField(i));
       }
-      row.setField(input.getArity(), time(start, local));
-      row.setField(input.getArity() + 1, time(start + size, local));
-      row.setField(input.getArity() + 2, time(start + size - 1, local));
+      row.setField(input.getArity(), EpochMillis.toTime(start, local));
+      row.setField(input.getArity() + 1, EpochMillis.toTime(start + size, local));
+      row.setField(input.getArity() + 2, EpochMillis.toTime(start + size - 1, local));
       out.collect(row);
     }
-  }
-
-  /** {@code millis} in the class of the time attribute. */
-  static Object time(long millis, boolean local) {
-    Instant instant = Instant.ofEpochMilli(millis);
-    return local ? LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC) : instant;
-  }
-
-  /** A time attribute's value in epoch milliseconds. */
-  public static long millis(Object time) {
-    return time instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli() : ((Instant) time).toEpochMilli();
   }
 }

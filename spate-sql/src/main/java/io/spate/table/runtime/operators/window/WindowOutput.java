@@ -23,6 +23,8 @@ public final class WindowOutput implements Serializable {
 
   private final int[] groupFields;
   private final boolean localTime;
+  // A window fires for many groups at once: its time objects are made once for all of them.
+  private transient WindowTimes windowTimes;
 
   /**
    * Rows whose group fields are {@code groupFields}: an index into the key row, or one of
@@ -36,13 +38,17 @@ public final class WindowOutput implements Serializable {
 
   /** The result of {@code aggs} over {@code accs} for {@code key}'s group of window [start, end). */
   public Row result(Row key, long start, long end, AggFunction[] aggs, Row accs, int accsFrom) {
+    if (windowTimes == null) {
+      windowTimes = new WindowTimes();
+    }
+    Object[] columns = windowTimes.of(start, end, localTime);
     Row result = new Row(groupFields.length + aggs.length);
     for (int i = 0; i < groupFields.length; i++) {
       int field = groupFields[i];
       result.setField(i, switch (field) {
-        case WINDOW_START -> WindowAssigner.time(start, localTime);
-        case WINDOW_END -> WindowAssigner.time(end, localTime);
-        case WINDOW_TIME -> WindowAssigner.time(end - 1, localTime);
+        case WINDOW_START -> columns[0];
+        case WINDOW_END -> columns[1];
+        case WINDOW_TIME -> columns[2];
         default -> key.getField(field);
       });
     }

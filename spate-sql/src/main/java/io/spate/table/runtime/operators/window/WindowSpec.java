@@ -74,6 +74,14 @@ public final class WindowSpec implements Serializable {
     return kind == Kind.CUMULATE ? periodStart(windowEnd) : windowEnd - size;
   }
 
+  /**
+   * The end of the window after the one ending at {@code windowEnd} (windows end a slice apart). It
+   * holds every slice of that window that a later window holds.
+   */
+  public long nextWindowEnd(long windowEnd) {
+    return windowEnd + slice;
+  }
+
   /** The ends of the windows that hold the slice ending at {@code sliceEnd}, first to last. */
   public long[] windowEnds(long sliceEnd) {
     int count = (int) ((lastWindowEnd(sliceEnd) - sliceEnd) / slice) + 1;

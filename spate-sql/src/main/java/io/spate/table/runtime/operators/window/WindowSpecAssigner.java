@@ -4,6 +4,7 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.FlatMapFunction;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.EpochMillis;
 import java.time.LocalDateTime;
 
 /**
@@ -32,7 +33,7 @@ public final class WindowSpecAssigner implements FlatMapFunction<Row, Row> {
       return;
     }
     boolean local = time instanceof LocalDateTime;
-    for (long end : windows.windowEnds(windows.sliceEnd(WindowAssigner.millis(time)))) {
+    for (long end : windows.windowEnds(windows.sliceEnd(EpochMillis.of(time)))) {
       out.collect(SliceAssigner.withWindow(input, windows.windowStart(end), end, local));
     }
   }
