@@ -9,7 +9,6 @@ import io.spate.runtime.rest.JarStore;
 import io.spate.runtime.rest.RestServer;
 import io.spate.runtime.security.InternalAuthentication;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,7 +64,7 @@ final class JobManagerCommand implements Callable<Integer> {
     Path jarDir = conf.getOptional(ClusterProcessOptions.JAR_DIR).map(Path::of).orElse(null);
     boolean temporaryJarDir = jarDir == null;
     if (temporaryJarDir) {
-      jarDir = Files.createTempDirectory("spate-jars-");
+      jarDir = TemporaryJarDirectory.create(Path.of(System.getProperty("java.io.tmpdir")));
     }
     if (HighAvailabilityOptions.isZooKeeper(conf)) {
       try {

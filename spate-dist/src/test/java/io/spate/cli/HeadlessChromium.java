@@ -82,23 +82,19 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * Waits for an element matching {@code css} whose text contains all {@code texts}; returns that text
-   * (not the element, which the page's next refresh may replace).
+   * Waits for a shown element matching {@code css} whose text contains all {@code texts}; returns that
+   * text (not the element, which the page's next refresh may replace). Each poll looks at all matching
+   * elements in one script run inside the page: reading them one by one through the driver takes a
+   * round trip each, and on a busy machine a page that redraws a long table every refresh would replace
+   * the rows before the reads reach the one sought.
    */
   String awaitText(long seconds, String css, String... texts) {
-    return await(seconds, "an element " + css + " with text " + java.util.Arrays.toString(texts), d -> {
-      for (WebElement element : d.findElements(By.cssSelector(css))) {
-        try {
-          String shown = element.getText();
-          if (java.util.Arrays.stream(texts).allMatch(shown::contains)) {
-            return shown;
-          }
-        } catch (StaleElementReferenceException e) {
-          // the page re-rendered between the find and the read; try again
-        }
-      }
-      return null;
-    });
+    return await(seconds, "an element " + css + " with text " + java.util.Arrays.toString(texts), d -> (String) script(
+        "for (const element of document.querySelectorAll(arguments[0])) {"
+            + " const shown = element.getClientRects().length > 0 ? element.innerText : '';"
+            + " if (arguments[1].every(text => shown.includes(text))) return shown;"
+            + " }"
+            + " return null;", css, List.of(texts)));
   }
 
   /** Waits for an element matching {@code css} whose text contains {@code text} and clicks it. */

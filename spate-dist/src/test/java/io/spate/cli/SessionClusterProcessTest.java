@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -154,9 +155,10 @@ class SessionClusterProcessTest {
   @Test
   void aForegroundJobManagerExitsWithZeroOnSigterm() throws Exception {
     Path addressFile = home.resolve("address");
+    Path tmp = Files.createDirectories(home.resolve("tmp"));
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SpateCli.class.getName(), "jobmanager", "--address-file",
-        addressFile.toString())
+        "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), SpateCli.class.getName(),
+        "jobmanager", "--address-file", addressFile.toString())
         .directory(home.toFile())
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("jobmanager.out").toFile());
@@ -166,10 +168,19 @@ class SessionClusterProcessTest {
       Await.until(Duration.ofSeconds(60), "the JobManager's address file (or its exit)",
           () -> Files.exists(addressFile) || !process.isAlive());
       assertThat(addressFile).as(Files.readString(home.resolve("jobmanager.out"))).exists();
+      try (Stream<Path> files = Files.list(tmp)) {
+        assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("spate-jars-")))
+            .as("the uploaded jars' directory of the running JobManager")
+            .singleElement().asString().startsWith("spate-jars-" + process.pid() + "-");
+      }
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isZero();
       assertThat(addressFile).doesNotExist();
+      try (Stream<Path> files = Files.list(tmp)) {
+        assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("spate-jars-")))
+            .as("the uploaded jars' directories the stopped JobManager left in java.io.tmpdir").isEmpty();
+      }
       assertThat(Files.readString(home.resolve("jobmanager.out"))).contains("Spate JobManager stopped.");
     } finally {
       process.destroyForcibly();

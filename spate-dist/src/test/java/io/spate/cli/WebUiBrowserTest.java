@@ -76,7 +76,10 @@ class WebUiBrowserTest {
     browser.click(20, "#taskmanager-list tbody tr a", tmId);
     browser.awaitText(20, "h1", tmId);
     browser.awaitText(20, "#taskmanager-charts .chart-box", "Heap used");
-    Thread.sleep(4500);
+    // Each chart draws a line once the page has polled the metrics twice.
+    browser.await(20, "a line in every TaskManager chart", d -> browser.script(
+        "const boxes = document.querySelectorAll('#taskmanager-charts .chart-box');"
+            + " return boxes.length > 0 && [...boxes].every(box => box.querySelector('polyline.chart-line')) || null;"));
     browser.screenshot("taskmanager");
     browser.find("[data-tab='thread-dump']").click();
     browser.await(20, "the thread dump tab", d -> browser.findAll("#taskmanager-tab #thread-dump-view, #taskmanager-tab .not-available")
@@ -111,7 +114,10 @@ class WebUiBrowserTest {
       assertThat(browser.find("g.vertex[data-vertex-id='" + vertex.path("id").asText() + "']").getText())
           .contains(vertex.path("name").asText().substring(0, Math.min(20, vertex.path("name").asText().length())));
     }
-    Thread.sleep(2500);
+    // The live figures (busy, backpressured, records per second) arrive after the graph is drawn.
+    browser.await(20, "every vertex's live figures", d -> browser.script(
+        "const vertices = document.querySelectorAll('svg.job-graph g.vertex');"
+            + " return vertices.length > 0 && [...vertices].every(v => v.hasAttribute('data-busy')) || null;"));
     browser.screenshot("job");
 
     String firstVertex = expected.get(0);

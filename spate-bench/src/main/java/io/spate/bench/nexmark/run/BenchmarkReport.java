@@ -2,6 +2,8 @@ package io.spate.bench.nexmark.run;
 
 import io.spate.connectors.nexmark.NexmarkConfiguration;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -10,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders the benchmark's Markdown report: where and how it ran, then one row per query. Its
@@ -246,20 +250,37 @@ public final class BenchmarkReport {
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
   }
 
-  /** Spate's version and, when run inside its git work tree, the commit. */
+  /** The resource in which the build records the commit it built from (see spate-bench's pom.xml). */
+  private static final String BUILD_COMMIT_RESOURCE = "/io/spate/bench/build-commit.txt";
+
+  /**
+   * Spate's version and the commit these classes were built from, as the build recorded it (not the
+   * commit of the directory the benchmark runs in, which may be another tree).
+   */
   public static String spateVersion() {
     String version = BenchmarkReport.class.getPackage().getImplementationVersion();
-    String commit = gitCommit();
+    String commit = buildCommit();
     return (version != null ? version : "0.1.0-SNAPSHOT") + (commit != null ? " (commit " + commit + ")" : "");
   }
 
-  private static String gitCommit() {
-    try {
-      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes()).trim();
-      return git.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? out : null;
-    } catch (IOException | InterruptedException e) {
+  /**
+   * The commit of the build ({@code git describe --always --dirty}), with "+ uncommitted changes" when
+   * the tree had some; null when the build recorded none (built outside a git tree, or without git).
+   */
+  private static String buildCommit() {
+    try (InputStream in = BenchmarkReport.class.getResourceAsStream(BUILD_COMMIT_RESOURCE)) {
+      if (in == null) {
+        return null;
+      }
+      Matcher described = BUILD_COMMIT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+      if (!described.matches()) {
+        return null;
+      }
+      return described.group(1) + (described.group(2) != null ? " + uncommitted changes" : "");
+    } catch (IOException e) {
       return null;
     }
   }
+
+  private static final Pattern BUILD_COMMIT = Pattern.compile("([0-9a-f]{4,40})(-dirty)?");
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,13 @@ final class TransactionalProducers implements AutoCloseable {
   private final BlockingQueue<KafkaProducer<byte[], byte[]>> idle = new ArrayBlockingQueue<>(MAX_IDLE);
   private final AtomicInteger created = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  /** Set by close(), with {@link #preparing} taken under this object's lock. */
   private volatile boolean closed;
+  /**
+   * The producer in {@code initTransactions} on the preparing thread, which close() closes to end its
+   * wait for the brokers (null when none is). Guarded by this object's lock.
+   */
+  private KafkaProducer<byte[], byte[]> preparing;
   private long nextNumber;
   private CompletableFuture<Ready> next;
 
@@ -138,18 +145,20 @@ final class TransactionalProducers implements AutoCloseable {
   }
 
   private Ready initialized(String transactionalId) {
+    if (closed) {
+      throw writerClosed();
+    }
     KafkaProducer<byte[], byte[]> idleProducer = idle.poll();
     if (idleProducer != null) {
       try {
         ProducerInternals.reuseFor(idleProducer, transactionalId);
-        idleProducer.initTransactions();
+        Ready ready = prepared(transactionalId, idleProducer, false);
         reused.incrementAndGet();
-        return new Ready(transactionalId, idleProducer);
+        return ready;
       } catch (KafkaException e) {
         // initTransactions of a new producer with the same id fences this one, should it have got that far.
         LOG.warn("KafkaSink subtask {}: a committed producer could not be reused for transaction {}; a new one"
             + " takes it", subtask, transactionalId, e);
-        idleProducer.close(Duration.ZERO);
       }
     }
     return newProducer(transactionalId);
@@ -167,24 +176,81 @@ final class TransactionalProducers implements AutoCloseable {
     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
     created.incrementAndGet();
     try {
-      producer.initTransactions();
-      if (warmTopic != null) {
-        producer.partitionsFor(warmTopic);
-      }
-      return new Ready(transactionalId, producer);
+      return prepared(transactionalId, producer, warmTopic != null);
     } catch (KafkaException e) {
-      producer.close(Duration.ZERO);
       throw new KafkaException("transaction " + transactionalId + ": " + e.getMessage(), e);
     }
   }
 
-  /** Closes the producer prepared ahead and the idle ones (none holds a transaction) and stops the thread. */
+  /**
+   * Runs {@code initTransactions} of {@code producer} for {@code transactionalId} (and, if {@code warm},
+   * looks up the warm topic) where close() can reach it: should the writer close meanwhile, close()
+   * closes the producer, which ends its wait for the brokers, and this throws a
+   * {@link CancellationException}. A producer that fails is closed.
+   */
+  private Ready prepared(String transactionalId, KafkaProducer<byte[], byte[]> producer, boolean warm) {
+    synchronized (this) {
+      if (closed) {
+        producer.close(Duration.ZERO);
+        throw writerClosed();
+      }
+      preparing = producer;
+    }
+    KafkaException failure = null;
+    try {
+      producer.initTransactions();
+      if (warm) {
+        producer.partitionsFor(warmTopic);
+      }
+    } catch (KafkaException e) {
+      failure = e;
+    }
+    synchronized (this) {
+      if (preparing != producer) {
+        throw writerClosed(); // close() took the producer and closes it
+      }
+      preparing = null;
+    }
+    if (failure != null) {
+      producer.close(Duration.ZERO);
+      throw failure;
+    }
+    return new Ready(transactionalId, producer);
+  }
+
+  private CancellationException writerClosed() {
+    return new CancellationException("KafkaSink: the writer of subtask " + subtask + " closed");
+  }
+
+  /**
+   * Closes the producer prepared ahead and the idle ones (none holds a transaction) and stops the
+   * thread: a producer still waiting for the brokers in {@code initTransactions} is closed, which ends
+   * the wait, and close() returns once the thread has ended, so that no producer is created or
+   * initialized after it.
+   */
   @Override
   public void close() {
-    closed = true;
+    KafkaProducer<byte[], byte[]> waiting;
+    synchronized (this) {
+      closed = true;
+      waiting = preparing;
+      preparing = null;
+    }
     CompletableFuture<Ready> pending = next;
     next = null;
     thread.shutdown();
+    if (waiting != null) {
+      waiting.close(Duration.ZERO);
+    }
+    try {
+      if (!thread.awaitTermination(KafkaCluster.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("KafkaSink subtask {}: the thread preparing producers did not end within {} s", subtask,
+            KafkaCluster.TIMEOUT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // The producer prepared ahead before close() began (none is prepared after), when it is ready.
     if (pending != null) {
       pending.thenAccept(ready -> ready.producer().close(Duration.ZERO));
     }
@@ -193,4 +259,5 @@ final class TransactionalProducers implements AutoCloseable {
       producer.close(Duration.ZERO);
     }
   }
+
 }

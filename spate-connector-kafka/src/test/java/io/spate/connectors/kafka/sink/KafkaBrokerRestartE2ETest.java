@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
@@ -121,8 +122,9 @@ class KafkaBrokerRestartE2ETest {
     List<String> unfinished = new ArrayList<>();
     try (Admin admin = broker.admin()) {
       List<String> ids = new ArrayList<>();
+      Pattern ownId = KafkaBrokerProcess.transactionalIdsOf(prefix);
       for (TransactionListing listing : admin.listTransactions().all().get()) {
-        if (listing.transactionalId().startsWith(prefix + "-")
+        if (ownId.matcher(listing.transactionalId()).matches()
             && listing.state() != TransactionState.COMPLETE_COMMIT
             && listing.state() != TransactionState.COMPLETE_ABORT
             && listing.state() != TransactionState.EMPTY) {

@@ -13,6 +13,7 @@ import io.spate.api.functions.source.RichParallelSourceFunction;
 import io.spate.api.state.CheckpointListener;
 import io.spate.connectors.base.DeliveryGuarantee;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
@@ -27,10 +28,10 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bounded jobs with an EXACTLY_ONCE Kafka sink and checkpointing: the last transaction of each subtask
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * and when another task fails after the sink finished; a {@code read_committed} consumer sees every
  * record once, and no transaction is left open.
  */
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSinkFinalCheckpointE2ETest {
 
   private static final long RECORDS = 2_000;
@@ -50,13 +52,8 @@ class KafkaSinkFinalCheckpointE2ETest {
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
   }
 
   /** Emits 0, 1, 2, ... until its run is released. */

@@ -10,26 +10,23 @@ import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.connectors.base.DeliveryGuarantee;
 import io.spate.connectors.kafka.metrics.RecordingMetricGroup;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The writer mirrors its producer's metrics under {@code KafkaProducer}, unless turned off. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSinkMetricsTest {
 
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
   }
 
   private static KafkaSink<String> sink(String topic, String registerMetrics) {

@@ -13,6 +13,7 @@ import io.spate.connectors.base.DeliveryGuarantee;
 import io.spate.connectors.datagen.DataGeneratorSource;
 import io.spate.connectors.datagen.RateLimiterStrategy;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +22,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run no transaction of the job's prefix but the run's own is open.
  */
 @Tag("fault-injection")
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSinkRescaleE2ETest {
 
   private static final long RECORDS = 4_000;
@@ -45,14 +47,9 @@ class KafkaSinkRescaleE2ETest {
   Path dir;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
     broker.createTopic(TOPIC, 3);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
   }
 
   private static JobClient start(int parallelism, String savepoint) throws Exception {

@@ -8,13 +8,14 @@ import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.base.DeliveryGuarantee;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,19 +24,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with its key, the partition the partitioner chose, its headers and its stream timestamp, in the
  * topic the selector chose.
  */
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSinkTest {
 
   private static final long RECORDS = 1_000;
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
   }
 
   @ParameterizedTest

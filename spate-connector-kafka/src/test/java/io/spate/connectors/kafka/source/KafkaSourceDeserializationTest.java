@@ -12,15 +12,16 @@ import io.spate.api.typeinfo.Types;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How records become a KafkaSource's records, and how a source fails at start: a schema's null skips
@@ -28,22 +29,18 @@ import org.junit.jupiter.api.Timeout;
  * sees key, headers and position, and a missing topic or an unreachable broker is named.
  */
 @Timeout(120)
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSourceDeserializationTest {
 
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
     broker.createTopic("numbers-text", 1);
     broker.produce(List.of(
         record("numbers-text", 0, "1", 1), record("numbers-text", 0, "2", 2), record("numbers-text", 0, "x", 3),
         record("numbers-text", 0, "4", 4)));
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
   }
 
   /** Reads numbers; a line that is not one is skipped (null) if lenient, else fails. */

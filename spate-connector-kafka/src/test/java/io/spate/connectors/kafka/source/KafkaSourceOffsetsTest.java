@@ -10,6 +10,7 @@ import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every {@link OffsetsInitializer} as starting and as stopping offsets of a bounded source, against
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 @SuppressWarnings("deprecation") // OffsetResetStrategy, the client's public reset type
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSourceOffsetsTest {
 
   private static final String TOPIC = "offsets";
@@ -41,8 +43,8 @@ class KafkaSourceOffsetsTest {
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) throws Exception {
+    broker = shared;
     broker.createTopic(TOPIC, 2);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int p = 0; p < 2; p++) {
@@ -53,11 +55,6 @@ class KafkaSourceOffsetsTest {
     broker.produce(records);
     broker.admin().alterConsumerGroupOffsets("committed",
         Map.of(P0, new OffsetAndMetadata(3), P1, new OffsetAndMetadata(7))).all().get();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
   }
 
   private static KafkaSourceBuilder<String> source() {

@@ -19,6 +19,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.Types;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.runtime.jobmaster.JobResult;
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.runtime.testing.RecoveryAssertions;
@@ -34,10 +35,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A keyed sum over a Kafka topic that is still being written, with a failure injected after
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Timeout;
  * some twice, and either changes the sums.
  */
 @Timeout(180)
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSourceRecoveryE2ETest {
 
   private static final int PARTITIONS = 3;
@@ -58,8 +60,8 @@ class KafkaSourceRecoveryE2ETest {
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
   }
 
   /** The offset after the last record of partition {@code p} once the writer is done. */
@@ -85,11 +87,6 @@ class KafkaSourceRecoveryE2ETest {
     }, "test-kafka-writer");
     thread.setDaemon(true);
     return thread;
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
   }
 
   /**

@@ -17,6 +17,7 @@ import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.connectors.kafka.source.enumerator.KafkaSourceEnumerator;
 import io.spate.connectors.kafka.source.enumerator.initializer.OffsetsInitializer;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An unbounded KafkaSource in running jobs: offsets committed to the group when checkpoints complete
@@ -37,18 +38,14 @@ import org.junit.jupiter.api.Timeout;
  * time that idle partitions and a subtask without partitions do not hold back.
  */
 @Timeout(180)
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSourceStreamingTest {
 
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void startBroker() {
-    broker = KafkaTestBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
   }
 
   private static List<ProducerRecord<byte[], byte[]>> values(String topic, int partition, String prefix, int count) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +31,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   private static final String COORDINATOR_LOG_LEVEL = "org.slf4j.simpleLogger.log.kafka.coordinator.transaction";
   /** What the broker logs when it completes a transaction without writing its markers to some partitions. */
   private static final String SKIPPED_MARKERS = "Couldn't find leader endpoint for partitions";
+  /** What precedes the transactional id in that log line. */
+  private static final String MARKERS_FOR = " markers for ";
 
   private final Path logDir;
   private final Path logFile;
@@ -131,12 +134,29 @@ public final class KafkaBrokerProcess implements AutoCloseable {
    */
   public List<String> skippedTransactionMarkers(String transactionalIdPrefix) {
     try {
-      return Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
-          .filter(line -> line.contains(SKIPPED_MARKERS) && line.contains(" markers for " + transactionalIdPrefix + "-"))
-          .toList();
+      return skippedTransactionMarkers(Files.readAllLines(logFile, StandardCharsets.UTF_8), transactionalIdPrefix);
     } catch (IOException e) {
       return List.of("(broker log " + logFile + " not readable: " + e + ")");
     }
+  }
+
+  /**
+   * The lines of {@code log} about skipped markers of a transaction of {@code transactionalIdPrefix}
+   * itself ({@code <prefix>-<subtask>-<n>}), not of another prefix that begins with it: a run named
+   * {@code killed-before-commit} must not take the loss of {@code killed-before-commit-that-times-out}
+   * for its own.
+   */
+  static List<String> skippedTransactionMarkers(List<String> log, String transactionalIdPrefix) {
+    Pattern ownId = transactionalIdsOf(transactionalIdPrefix);
+    return log.stream()
+        .filter(line -> line.contains(SKIPPED_MARKERS) && line.contains(MARKERS_FOR)
+            && ownId.matcher(skippedTransaction(line)).matches())
+        .toList();
+  }
+
+  /** Matches exactly the transactional ids the Kafka sink gives its transactions under {@code prefix}. */
+  public static Pattern transactionalIdsOf(String prefix) {
+    return Pattern.compile(Pattern.quote(prefix) + "-[0-9]+-[0-9]+");
   }
 
   /**
@@ -164,7 +184,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
   /** The transactional id in the broker's log line about skipped markers ("... markers for {@code id}, ..."). */
   private static String skippedTransaction(String line) {
-    int start = line.indexOf(" markers for ") + " markers for ".length();
+    int start = line.indexOf(MARKERS_FOR) + MARKERS_FOR.length();
     int end = line.indexOf(',', start);
     return end < 0 ? line.substring(start) : line.substring(start, end);
   }

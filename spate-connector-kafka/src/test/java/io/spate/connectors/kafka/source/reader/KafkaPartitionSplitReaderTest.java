@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.connectors.base.RecordsBySplits;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,18 +18,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The split reader on its fetcher thread, driven directly against a real broker. */
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaPartitionSplitReaderTest {
 
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void start() {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
     broker.createTopic("reader-commits", 1);
     broker.createTopic("reader-close", 1);
     broker.produce(IntStream.range(0, 10)
@@ -111,11 +113,6 @@ class KafkaPartitionSplitReaderTest {
       reader.close();
     }
     assertThat(reader.committedOffsets()).containsEntry(partition, 7L);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    broker.close();
   }
 
   /**

@@ -17,6 +17,7 @@ import io.spate.connectors.kafka.source.KafkaSource;
 import io.spate.connectors.kafka.source.KafkaSourceBuilder;
 import io.spate.connectors.kafka.source.split.KafkaPartitionSplit;
 import io.spate.connectors.kafka.testing.KafkaTestBroker;
+import io.spate.connectors.kafka.testing.SharedKafkaTestBroker;
 import io.spate.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The reader's metrics, read back from its metric group while it reads a real broker: offsets per
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * the FLIP-33 gauges {@code pendingRecords} and {@code currentFetchEventTimeLag}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(SharedKafkaTestBroker.class)
 class KafkaSourceReaderMetricsTest {
 
   private static final String TOPIC = "metrics-input";
@@ -50,8 +52,8 @@ class KafkaSourceReaderMetricsTest {
   private static KafkaTestBroker broker;
 
   @BeforeAll
-  static void start() {
-    broker = KafkaTestBroker.start();
+  static void useSharedBroker(KafkaTestBroker shared) {
+    broker = shared;
     broker.createTopic(TOPIC, RECORDS_PER_PARTITION.length);
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int partition = 0; partition < RECORDS_PER_PARTITION.length; partition++) {
@@ -64,11 +66,6 @@ class KafkaSourceReaderMetricsTest {
     broker.produce(IntStream.range(0, LAG_RECORDS).mapToObj(i -> new ProducerRecord<byte[], byte[]>(
         LAG_TOPIC, 0, null, ("lag-" + i).getBytes(StandardCharsets.UTF_8))).toList());
     broker.createTopic(FETCH_LAG_TOPIC, 1);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    broker.close();
   }
 
   private static KafkaSourceBuilder<String> builder(String group) {
