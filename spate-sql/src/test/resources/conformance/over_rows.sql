@@ -1,4 +1,4 @@
--- OVER with ROWS: each order with the customer's running and last-three totals.
+-- OVER with ROWS: each order with the sum and count of the customer's last three orders.
 
 CREATE TABLE orders (
   order_id INT,
@@ -15,7 +15,6 @@ CREATE TABLE orders (
 );
 
 SELECT order_id, customer, qty,
-  SUM(qty) OVER (PARTITION BY customer ORDER BY order_time ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running_qty,
   SUM(qty) OVER (PARTITION BY customer ORDER BY order_time ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last3_qty,
   COUNT(*) OVER (PARTITION BY customer ORDER BY order_time ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last3_count
 FROM orders;

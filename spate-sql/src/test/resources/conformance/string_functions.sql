@@ -27,7 +27,7 @@ SELECT order_id,
   TRIM(BOTH 'a' FROM customer) AS trimmed,
   REGEXP_REPLACE(product, '[aeiou]', '_') AS no_vowels,
   REGEXP_EXTRACT(customer, '([a-z])([a-z]+)', 2) AS tail,
-  SPLIT_INDEX(CONCAT(customer, ',', product), ',', 1) AS second,
+  SPLIT_INDEX(CONCAT(customer, ',', product), ',', 1) AS second_part,
   customer LIKE '%o%' AS has_o,
   REVERSE(customer) AS backwards,
   REPEAT('ab', qty % 3) AS repeated
