@@ -51,6 +51,19 @@ class SqlFunctionsE2ETest {
   }
 
   @Test
+  void signGivesMinusOneZeroOrOneInTheArgumentsType() throws Exception {
+    List<Row> rows = rows(tEnv.executeSql("""
+        SELECT SIGN(i), SIGN(d), SIGN(f)
+        FROM (VALUES (-7, CAST(-2.50 AS DECIMAL(4, 2)), CAST(-0.5 AS DOUBLE)),
+                     (0, CAST(0 AS DECIMAL(4, 2)), CAST(0 AS DOUBLE)),
+                     (16, CAST(9.99 AS DECIMAL(4, 2)), CAST(3 AS DOUBLE))) AS v (i, d, f)"""));
+    assertThat(rows).containsExactlyInAnyOrder(
+        Row.of(-1, new java.math.BigDecimal("-1.00"), -1.0),
+        Row.of(0, new java.math.BigDecimal("0.00"), 0.0),
+        Row.of(1, new java.math.BigDecimal("1.00"), 1.0));
+  }
+
+  @Test
   void aBadConstantPatternFailsThePlanning() {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT DATE_FORMAT(TIMESTAMP '2024-03-05 10:20:30', 'yyyy-MM-dd bb')"))
         .hasMessageContaining("'yyyy-MM-dd bb' is not a date-time pattern");

@@ -438,6 +438,11 @@ public final class ExprCompiler {
       case "ABS":
         return unary(args, value -> Numbers.compare((Number) value, 0) < 0 ? Numbers.negate(value, type)
             : Numbers.convert((Number) value, type));
+      case "SIGN":
+        // the argument's type, as in Flink: -1, 0 or 1 (a decimal keeps its scale, a double may be -0.0 or NaN)
+        return unary(args, value -> value instanceof Double || value instanceof Float
+            ? Numbers.convert(Math.signum(((Number) value).doubleValue()), type)
+            : Numbers.convert(Numbers.toBigDecimal(value).signum(), type));
       case "POWER":
         return binary(args, (a, b) -> Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue()));
       case "SQRT":

@@ -1,0 +1,5 @@
+-- Rejected: a misspelt keyword.
+
+
+
+SELEC 1;

@@ -1,0 +1,5 @@
+-- Rejected: a table that does not exist.
+
+
+
+SELECT * FROM no_such_table;
