@@ -17,13 +17,17 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * Lets the {@code COUNT(DISTINCT x)} calls of a one-phase {@code GROUP BY} that count the same
  * argument (under different filters) share one map of its values ({@link SharedDistinctCount}), as
- * Flink shares a distinct argument's state among its aggregates.
+ * Flink shares a distinct argument's state among its aggregates. A single {@code COUNT(DISTINCT x)} of
+ * an integer {@code x} becomes a group of one, to count {@code x}'s values without boxing them.
  */
 final class SharedDistinctCounts {
 
   private SharedDistinctCounts() {}
 
-  /** {@code functions} (of {@code calls}, over rows of {@code inputType}) with each group of two or more shared. */
+  /**
+   * {@code functions} (of {@code calls}, over rows of {@code inputType}) with each group of two or more
+   * shared, and each single count of an integer argument in a group of its own.
+   */
   static AggFunction[] share(List<AggregateCall> calls, AggFunction[] functions, RelDataType inputType) {
     Map<Integer, List<Integer>> byArgument = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -35,12 +39,12 @@ final class SharedDistinctCounts {
     }
     AggFunction[] shared = functions.clone();
     byArgument.forEach((argument, members) -> {
-      if (members.size() < 2) {
+      TypeInformation<?> valueType = TypeInfos.of(SpateTypeFactory.toLogicalType(
+          inputType.getFieldList().get(argument).getType()));
+      if (members.size() < 2 && !SharedDistinctCount.countsUnboxed(valueType)) {
         return;
       }
       int[] filters = members.stream().mapToInt(i -> calls.get(i).filterArg).toArray();
-      TypeInformation<?> valueType = TypeInfos.of(SpateTypeFactory.toLogicalType(
-          inputType.getFieldList().get(argument).getType()));
       SharedDistinctCount group = new SharedDistinctCount(argument, filters, valueType);
       int leader = members.get(0);
       shared[leader] = group;

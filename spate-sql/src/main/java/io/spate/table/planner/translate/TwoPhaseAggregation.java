@@ -14,6 +14,7 @@ import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.GlobalGroupAggOperator;
+import io.spate.table.runtime.operators.aggregate.GroupAggregation;
 import io.spate.table.runtime.operators.aggregate.LocalGroupAggOperator;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
@@ -117,7 +118,7 @@ public final class TwoPhaseAggregation {
     for (AggFunction function : functions) {
       partialTypes.add(function.accumulatorType());
     }
-    partialTypes.add(Types.LONG);
+    partialTypes.add(GroupAggregation.ROW_COUNT_TYPE);
     long latency = translator.miniBatchLatencyMillis();
     long size = translator.miniBatchSize();
     String name = PlanNodeNames.describe(aggregate);

@@ -20,32 +20,37 @@ public final class AggFunctions {
 
   private AggFunctions() {}
 
+  /** The accumulator of a count: a {@code long[1]} that rows change in place, so counting boxes nothing. */
+  static final TypeInformation<?> COUNTER_TYPE = Types.PRIMITIVE_ARRAY(Types.LONG);
+
   /** {@code COUNT(*)} ({@code field} -1) or {@code COUNT(field)}. */
   public static AggFunction count(int field, int filter) {
     return new Base(field, filter) {
       @Override
       public TypeInformation<?> accumulatorType() {
-        return Types.LONG;
+        return COUNTER_TYPE;
       }
 
       @Override
       public Object createAccumulator() {
-        return 0L;
+        return new long[1];
       }
 
       @Override
       Object add(Object acc, Object value, int sign) {
-        return (Long) acc + sign;
+        ((long[]) acc)[0] += sign;
+        return acc;
       }
 
       @Override
       public Object merge(Object acc, Object other) {
-        return (Long) acc + (Long) other;
+        ((long[]) acc)[0] += ((long[]) other)[0];
+        return acc;
       }
 
       @Override
       public Object getValue(Object acc) {
-        return acc;
+        return ((long[]) acc)[0];
       }
 
       @Override
@@ -61,73 +66,17 @@ public final class AggFunctions {
    */
   public static AggFunction sum(int field, int filter, ValueType resultType, TypeInformation<?> valueInfo,
       boolean sum0) {
-    return new Base(field, filter) {
+    return new SumAndCount(field, filter, -1, resultType, valueInfo) {
       @Override
-      public TypeInformation<?> accumulatorType() {
-        return new RowTypeInfo(valueInfo, Types.LONG);
-      }
-
-      @Override
-      public Object createAccumulator() {
-        return Row.of(Numbers.convert(0, resultType), 0L);
-      }
-
-      @Override
-      Object add(Object acc, Object value, int sign) {
-        Row row = (Row) acc;
-        Object sum = sign > 0 ? Numbers.add(row.getField(0), value, resultType)
-            : Numbers.subtract(row.getField(0), value, resultType);
-        return addedInPlace(row, sum, sign);
-      }
-
-      @Override
-      public Object merge(Object acc, Object other) {
-        return mergedSums((Row) acc, (Row) other, resultType);
-      }
-
-      @Override
-      public Object getValue(Object acc) {
-        Row row = (Row) acc;
-        return (Long) row.getField(1) == 0 && !sum0 ? null : row.getField(0);
+      Object value(Object sum, long count) {
+        return count == 0 && !sum0 ? null : sum;
       }
     };
   }
 
   /** {@code AVG(field)} in {@code resultType} (an average of integers is an integer, as in Flink). */
   public static AggFunction avg(int field, int filter, ValueType resultType) {
-    ValueType sumType = avgSumType(resultType);
-    TypeInformation<?> sumInfo = sumInfo(sumType);
-    return new Base(field, filter) {
-      @Override
-      public TypeInformation<?> accumulatorType() {
-        return new RowTypeInfo(sumInfo, Types.LONG);
-      }
-
-      @Override
-      public Object createAccumulator() {
-        return Row.of(Numbers.convert(0, sumType), 0L);
-      }
-
-      @Override
-      Object add(Object acc, Object value, int sign) {
-        Row row = (Row) acc;
-        Object sum = sign > 0 ? Numbers.add(row.getField(0), value, sumType)
-            : Numbers.subtract(row.getField(0), value, sumType);
-        return addedInPlace(row, sum, sign);
-      }
-
-      @Override
-      public Object merge(Object acc, Object other) {
-        return mergedSums((Row) acc, (Row) other, sumType);
-      }
-
-      @Override
-      public Object getValue(Object acc) {
-        Row row = (Row) acc;
-        long count = (Long) row.getField(1);
-        return count == 0 ? null : Numbers.divide(row.getField(0), count, resultType);
-      }
-    };
+    return new Average(field, filter, -1, resultType);
   }
 
   /**
@@ -137,58 +86,23 @@ public final class AggFunctions {
    * add up to 0.
    */
   public static AggFunction avgOfPartials(int sumField, int countField, ValueType resultType) {
-    ValueType sumType = avgSumType(resultType);
-    TypeInformation<?> sumInfo = sumInfo(sumType);
-    return new AggFunction() {
-      private static final long serialVersionUID = 1L;
+    return new Average(sumField, -1, countField, resultType);
+  }
 
-      @Override
-      public TypeInformation<?> accumulatorType() {
-        return new RowTypeInfo(sumInfo, Types.LONG);
-      }
+  /** {@code AVG}: the (sum, count) accumulator in the type {@link #avgSumType} gives, divided. */
+  private static final class Average extends SumAndCount {
+    private static final long serialVersionUID = 1L;
+    private final ValueType resultType;
 
-      @Override
-      public Object createAccumulator() {
-        return Row.of(Numbers.convert(0, sumType), 0L);
-      }
+    Average(int field, int filter, int countField, ValueType resultType) {
+      super(field, filter, countField, avgSumType(resultType), sumInfo(avgSumType(resultType)));
+      this.resultType = resultType;
+    }
 
-      @Override
-      public Object accumulate(Object acc, Row input) {
-        return add((Row) acc, input, true);
-      }
-
-      @Override
-      public Object retract(Object acc, Row input) {
-        return add((Row) acc, input, false);
-      }
-
-      private Row add(Row acc, Row input, boolean add) {
-        Object sum = input.getField(sumField);
-        Long count = (Long) input.getField(countField);
-        if (sum == null || count == null) {
-          return acc;
-        }
-        return Row.of(add ? Numbers.add(acc.getField(0), sum, sumType) : Numbers.subtract(acc.getField(0), sum, sumType),
-            (Long) acc.getField(1) + (add ? count : -count));
-      }
-
-      @Override
-      public boolean canMerge() {
-        return true;
-      }
-
-      @Override
-      public Object merge(Object acc, Object other) {
-        return mergedSums((Row) acc, (Row) other, sumType);
-      }
-
-      @Override
-      public Object getValue(Object acc) {
-        Row row = (Row) acc;
-        long count = (Long) row.getField(1);
-        return count == 0 ? null : Numbers.divide(row.getField(0), count, resultType);
-      }
-    };
+    @Override
+    Object value(Object sum, long count) {
+      return count == 0 ? null : Numbers.divide(sum, count, resultType);
+    }
   }
 
   /** The type {@code AVG} sums in for a result of {@code resultType}. */
@@ -277,24 +191,6 @@ public final class AggFunctions {
     };
   }
 
-  /**
-   * The (sum, count) accumulator {@code acc} changed in place to {@code sum} and its count moved by
-   * {@code sign}: a row of a key changes the key's own accumulator (a mini-batch's, a slice's or the
-   * one in keyed state, which the heap backend copies before a snapshot can see it change), so no
-   * accumulator row is made per input row.
-   */
-  private static Row addedInPlace(Row acc, Object sum, int sign) {
-    acc.setField(0, sum);
-    acc.setField(1, (Long) acc.getField(1) + sign);
-    return acc;
-  }
-
-  /** The (sum, count) accumulator of two sets of rows, summed in {@code type}. */
-  private static Row mergedSums(Row acc, Row other, ValueType type) {
-    return Row.of(Numbers.add(acc.getField(0), other.getField(0), type),
-        (Long) acc.getField(1) + (Long) other.getField(1));
-  }
-
   /** Reads the field, applies the filter and NULL rule, and adds or takes back. */
   private abstract static class Base implements AggFunction {
     private static final long serialVersionUID = 1L;
@@ -308,6 +204,11 @@ public final class AggFunctions {
 
     /** {@code acc} with {@code value} added ({@code sign} 1) or taken back (-1). */
     abstract Object add(Object acc, Object value, int sign);
+
+    /** {@code acc} with {@code value} of {@code input} added ({@code sign} 1) or taken back (-1). */
+    Object add(Object acc, Object value, Row input, int sign) {
+      return add(acc, value, sign);
+    }
 
     @Override
     public boolean canMerge() {
@@ -337,7 +238,103 @@ public final class AggFunctions {
       if (value == null && !countsNulls()) {
         return acc;
       }
-      return add(acc, value, sign);
+      return add(acc, value, input, sign);
+    }
+  }
+
+  /**
+   * SUM, AVG and the final level of a split AVG: a (sum, count) accumulator that rows change in place
+   * (a row of a key changes the key's own accumulator: a mini-batch's, a slice's or the one in keyed
+   * state, which the heap backend copies before a snapshot can see it change). A {@code BIGINT} sum is
+   * a {@code long[2]}, which boxes nothing per row; other sums are a row of (sum, count).
+   */
+  private abstract static class SumAndCount extends Base {
+    private static final long serialVersionUID = 1L;
+    private final int countField;
+    private final ValueType sumType;
+    private final TypeInformation<?> sumInfo;
+    private final boolean primitive;
+
+    /**
+     * Sums {@code field} in {@code sumType} (of {@code sumInfo}) over rows whose {@code filter} field is
+     * true (-1: all); each row counts 1, or the value of its {@code countField} (-1: none).
+     */
+    SumAndCount(int field, int filter, int countField, ValueType sumType, TypeInformation<?> sumInfo) {
+      super(field, filter);
+      this.countField = countField;
+      this.sumType = sumType;
+      this.sumInfo = sumInfo;
+      this.primitive = sumType.kind() == ValueType.Kind.BIGINT;
+    }
+
+    /** The aggregate's value for a sum of {@code count} rows (or partial counts). */
+    abstract Object value(Object sum, long count);
+
+    @Override
+    public TypeInformation<?> accumulatorType() {
+      return primitive ? Types.PRIMITIVE_ARRAY(Types.LONG) : new RowTypeInfo(sumInfo, Types.LONG);
+    }
+
+    @Override
+    public Object createAccumulator() {
+      return primitive ? new long[2] : Row.of(Numbers.convert(0, sumType), 0L);
+    }
+
+    @Override
+    Object add(Object acc, Object value, Row input, int sign) {
+      if (countField < 0) {
+        return add(acc, value, sign);
+      }
+      Object partialCount = input.getField(countField);
+      if (partialCount == null) {
+        return acc;
+      }
+      long count = (Long) partialCount;
+      return added(acc, value, sign > 0 ? count : -count, sign > 0);
+    }
+
+    @Override
+    Object add(Object acc, Object value, int sign) {
+      return added(acc, value, sign, sign > 0);
+    }
+
+    /** {@code acc} with {@code value} added to ({@code adds}) or taken from its sum and {@code count} added to its count. */
+    private Object added(Object acc, Object value, long count, boolean adds) {
+      if (primitive) {
+        long[] sums = (long[]) acc;
+        long term = ((Number) value).longValue();
+        sums[0] += adds ? term : -term;
+        sums[1] += count;
+        return sums;
+      }
+      Row row = (Row) acc;
+      row.setField(0, adds ? Numbers.add(row.getField(0), value, sumType)
+          : Numbers.subtract(row.getField(0), value, sumType));
+      row.setField(1, (Long) row.getField(1) + count);
+      return row;
+    }
+
+    @Override
+    public Object merge(Object acc, Object other) {
+      if (primitive) {
+        long[] sums = (long[]) acc;
+        long[] others = (long[]) other;
+        sums[0] += others[0];
+        sums[1] += others[1];
+        return sums;
+      }
+      Row row = (Row) other;
+      return added(acc, row.getField(0), (Long) row.getField(1), true);
+    }
+
+    @Override
+    public Object getValue(Object acc) {
+      if (primitive) {
+        long[] sums = (long[]) acc;
+        return value(sums[0], sums[1]);
+      }
+      Row row = (Row) acc;
+      return value(row.getField(0), (Long) row.getField(1));
     }
   }
 

@@ -3,7 +3,6 @@ package io.spate.table.runtime.operators.aggregate;
 import io.spate.api.annotation.Internal;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
-import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import java.io.Serializable;
@@ -30,13 +29,19 @@ public final class GroupAggregation implements Serializable {
     this.aggs = aggs;
   }
 
+  /**
+   * The type of the row count after the accumulators (also in the rows a local phase of two-phase
+   * aggregation emits): a {@code long[1]} that rows change in place.
+   */
+  public static final TypeInformation<?> ROW_COUNT_TYPE = AggFunctions.COUNTER_TYPE;
+
   /** The type of a key's accumulators, for state. */
   public RowTypeInfo accumulatorType() {
     TypeInformation<?>[] types = new TypeInformation<?>[aggs.length + 1];
     for (int i = 0; i < aggs.length; i++) {
       types[i] = aggs[i].accumulatorType();
     }
-    types[aggs.length] = Types.LONG;
+    types[aggs.length] = ROW_COUNT_TYPE;
     return new RowTypeInfo(types);
   }
 
@@ -51,18 +56,9 @@ public final class GroupAggregation implements Serializable {
       if (!adds) {
         return null;
       }
-      accs = new Row(aggs.length + 1);
-      for (int i = 0; i < aggs.length; i++) {
-        accs.setField(i, aggs[i].createAccumulator());
-      }
-      accs.setField(aggs.length, 0L);
+      accs = createAccumulators();
     }
-    for (int i = 0; i < aggs.length; i++) {
-      accs.setField(i, adds ? aggs[i].accumulate(accs.getField(i), input) : aggs[i].retract(accs.getField(i), input));
-    }
-    long rows = (Long) accs.getField(aggs.length) + (adds ? 1 : -1);
-    accs.setField(aggs.length, rows);
-    return rows <= 0 ? null : accs;
+    return fold(accs, input, adds) <= 0 ? null : accs;
   }
 
   /** Fresh accumulators of a key without rows: each aggregate's empty accumulator, then a row count of 0. */
@@ -71,7 +67,7 @@ public final class GroupAggregation implements Serializable {
     for (int i = 0; i < aggs.length; i++) {
       accs.setField(i, aggs[i].createAccumulator());
     }
-    accs.setField(aggs.length, 0L);
+    accs.setField(aggs.length, new long[1]);
     return accs;
   }
 
@@ -81,12 +77,20 @@ public final class GroupAggregation implements Serializable {
    * an earlier batch added) and the accumulators stay.
    */
   public Row fold(Row accs, Row input) {
-    boolean adds = input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER;
+    fold(accs, input, input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER);
+    return accs;
+  }
+
+  /** Adds ({@code adds}) or takes back {@code input} in {@code accs}, in place; the row count afterwards. */
+  private long fold(Row accs, Row input, boolean adds) {
     for (int i = 0; i < aggs.length; i++) {
       accs.setField(i, adds ? aggs[i].accumulate(accs.getField(i), input) : aggs[i].retract(accs.getField(i), input));
     }
-    accs.setField(aggs.length, (Long) accs.getField(aggs.length) + (adds ? 1 : -1));
-    return accs;
+    return rowCount(accs)[0] += adds ? 1 : -1;
+  }
+
+  private long[] rowCount(Row accs) {
+    return (long[]) accs.getField(aggs.length);
   }
 
   /**
@@ -97,13 +101,13 @@ public final class GroupAggregation implements Serializable {
     for (int i = 0; i < aggs.length; i++) {
       accs.setField(i, aggs[i].merge(accs.getField(i), partial.getField(offset + i)));
     }
-    accs.setField(aggs.length, (Long) accs.getField(aggs.length) + (Long) partial.getField(offset + aggs.length));
+    rowCount(accs)[0] += ((long[]) partial.getField(offset + aggs.length))[0];
     return accs;
   }
 
   /** The number of rows {@code accs} holds (by the last accumulator). */
   public long rows(Row accs) {
-    return (Long) accs.getField(aggs.length);
+    return rowCount(accs)[0];
   }
 
   /** The result row of a key (whose fields {@code keySource}, an input row of the key, holds) with {@code accs}. */

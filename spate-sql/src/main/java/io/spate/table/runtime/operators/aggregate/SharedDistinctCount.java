@@ -14,7 +14,8 @@ import java.util.Map;
  * values: each value holds one count per aggregate, so a row looks its value up once for all of them
  * where a map per aggregate looks it up once per aggregate, and the values are kept once. This
  * function is the group's first aggregate and holds the map; the others are {@link Member}s that read
- * their counts from it (a {@link GroupAggregation} hands them this function's accumulator).
+ * their counts from it (a {@link GroupAggregation} hands them this function's accumulator). Integer
+ * values are counted in a table of primitive longs ({@link DistinctLongCounts}), others in a map.
  */
 @Internal
 public final class SharedDistinctCount implements AggFunction {
@@ -24,6 +25,7 @@ public final class SharedDistinctCount implements AggFunction {
   private final int field;
   private final int[] filters;
   private final TypeInformation<?> valueType;
+  private final boolean integral;
 
   /**
    * Distinct counts of the input's {@code field} (of {@code valueType}), one per entry of {@code filters}:
@@ -33,15 +35,30 @@ public final class SharedDistinctCount implements AggFunction {
     this.field = field;
     this.filters = filters.clone();
     this.valueType = valueType;
+    this.integral = DistinctLongCounts.counts(valueType);
+  }
+
+  /**
+   * Whether values of {@code valueType} are counted without boxing, which makes this function worth
+   * using for a single {@code COUNT(DISTINCT)} too.
+   */
+  public static boolean countsUnboxed(TypeInformation<?> valueType) {
+    return DistinctLongCounts.counts(valueType);
   }
 
   @Override
   public TypeInformation<?> accumulatorType() {
+    if (integral) {
+      return DistinctLongCounts.type();
+    }
     return new RowTypeInfo(Types.MAP(valueType, Types.PRIMITIVE_ARRAY(Types.LONG)), Types.PRIMITIVE_ARRAY(Types.LONG));
   }
 
   @Override
   public Object createAccumulator() {
+    if (integral) {
+      return DistinctLongCounts.create(filters.length);
+    }
     return Row.of(new HashMap<Object, long[]>(), new long[filters.length]);
   }
 
@@ -62,7 +79,11 @@ public final class SharedDistinctCount implements AggFunction {
 
   /** The distinct count of aggregate {@code member} of the group (0 is this function's own). */
   long valueOf(Object acc, int member) {
-    return ((long[]) ((Row) acc).getField(1))[member];
+    return totals((Row) acc)[member];
+  }
+
+  private long[] totals(Row acc) {
+    return integral ? DistinctLongCounts.totals(acc) : (long[]) acc.getField(1);
   }
 
   /**
@@ -74,32 +95,48 @@ public final class SharedDistinctCount implements AggFunction {
     if (value == null || !admitsAny(input)) {
       return acc;
     }
+    if (integral) {
+      long number = ((Number) value).longValue();
+      int slot = DistinctLongCounts.slot(acc, number, filters.length);
+      if (change(DistinctLongCounts.slotCounts(acc), slot * filters.length, totals(acc), input, sign)) {
+        DistinctLongCounts.removeIfUnused(acc, slot, filters.length);
+      }
+      return acc;
+    }
     @SuppressWarnings("unchecked")
     Map<Object, long[]> counts = (Map<Object, long[]>) acc.getField(0);
-    long[] totals = (long[]) acc.getField(1);
     long[] count = counts.get(value);
     if (count == null) {
       count = new long[filters.length];
       counts.put(value, count);
     }
+    if (change(count, 0, totals(acc), input, sign)) {
+      counts.remove(value);
+    }
+    return acc;
+  }
+
+  /**
+   * Moves the counts {@code counts[offset..]} of a row's value by {@code sign} for each aggregate that
+   * admits {@code input}, and the aggregates' distinct counts {@code totals} with them; whether all
+   * the value's counts are 0 afterwards.
+   */
+  private boolean change(long[] counts, int offset, long[] totals, Row input, int sign) {
     boolean empty = true;
     for (int i = 0; i < filters.length; i++) {
       if (admits(input, i)) {
-        long before = count[i];
+        long before = counts[offset + i];
         long after = before + sign;
-        count[i] = after;
+        counts[offset + i] = after;
         if (before <= 0 && after > 0) {
           totals[i]++;
         } else if (before > 0 && after <= 0) {
           totals[i]--;
         }
       }
-      empty &= count[i] == 0;
+      empty &= counts[offset + i] == 0;
     }
-    if (empty) {
-      counts.remove(value);
-    }
-    return acc;
+    return empty;
   }
 
   private boolean admitsAny(Row input) {

@@ -30,6 +30,8 @@ class AggFunctionMergeTest {
     functions.put("SUM", AggFunctions.sum(0, -1, bigint, Types.LONG, false));
     functions.put("$SUM0", AggFunctions.sum(0, -1, bigint, Types.LONG, true));
     functions.put("AVG", AggFunctions.avg(0, -1, bigint));
+    functions.put("SUM in DOUBLE", AggFunctions.sum(0, 1, ValueType.of(ValueType.Kind.DOUBLE), Types.DOUBLE, false));
+    functions.put("AVG in DOUBLE", AggFunctions.avg(0, -1, ValueType.of(ValueType.Kind.DOUBLE)));
     functions.put("MIN", AggFunctions.minOrMax(0, -1, false, false, Types.LONG));
     functions.put("MAX FILTER", AggFunctions.minOrMax(0, 1, true, false, Types.LONG));
     functions.put("MAX over a changelog", AggFunctions.minOrMax(0, -1, true, true, Types.LONG));

@@ -5,8 +5,13 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.spate.api.serialization.DataInputDeserializer;
+import io.spate.api.serialization.DataOutputSerializer;
+import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,8 +59,66 @@ class SharedDistinctCountTest {
         }
       }
       if (present.isEmpty()) {
-        assertThat((java.util.Map<?, ?>) ((Row) shared).getField(0)).as("values of no row").isEmpty();
+        assertThat(DistinctLongCounts.size((Row) shared)).as("values of no row").isZero();
       }
     });
+  }
+
+  /**
+   * The table of integer values counts as the map of other values does: after any rows added and taken
+   * back (values spread wide, so that the table grows and values collide, remove and move back), each
+   * aggregate's count of the LONG group equals that of the same group over the values as strings, also
+   * when the accumulator goes through its state serializer (as a checkpoint and restore do) on the way.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void integerValuesCountAsTheMapOfOtherValuesCounts() {
+    int[] filters = {-1, 1, 2};
+    SharedDistinctCount longs = new SharedDistinctCount(0, filters, Types.LONG);
+    SharedDistinctCount strings = new SharedDistinctCount(0, filters, Types.STRING);
+    TypeSerializer<Object> serializer = (TypeSerializer<Object>) longs.accumulatorType().createSerializer();
+    // Each step: a value index 0..199 with its two filter flags to add; negative: take back the row added step+1 steps ago.
+    qt().withExamples(300).forAll(lists().of(integers().between(-40, 799)).ofSizeBetween(0, 300),
+        integers().between(0, 300)).checkAssert((steps, restoreAt) -> {
+          Object longAcc = longs.createAccumulator();
+          Object stringAcc = strings.createAccumulator();
+          List<Row> present = new ArrayList<>();
+          for (int s = 0; s < steps.size(); s++) {
+            int step = steps.get(s);
+            Row longRow;
+            boolean adds = step >= 0;
+            if (adds) {
+              long value = (step / 4 % 2 == 0 ? 1 : -1) * (long) (step / 8) * 0x1_0000_0001L; // spread, with 0
+              longRow = Row.of(value, step % 2 == 1, step / 2 % 2 == 1);
+              present.add(longRow);
+            } else if (present.size() >= -step) {
+              longRow = present.remove(present.size() + step);
+            } else {
+              continue;
+            }
+            Row stringRow = Row.of(String.valueOf(longRow.getField(0)), longRow.getField(1), longRow.getField(2));
+            longAcc = adds ? longs.accumulate(longAcc, longRow) : longs.retract(longAcc, longRow);
+            stringAcc = adds ? strings.accumulate(stringAcc, stringRow) : strings.retract(stringAcc, stringRow);
+            if (s == restoreAt) {
+              longAcc = roundTrip(serializer, longAcc);
+            }
+            for (int member = 0; member < filters.length; member++) {
+              assertThat(longs.valueOf(longAcc, member)).as("aggregate %d after step %d of %s", member, s, steps)
+                  .isEqualTo(strings.valueOf(stringAcc, member));
+            }
+          }
+          assertThat(DistinctLongCounts.size((Row) longAcc)).as("values held")
+              .isEqualTo(((java.util.Map<?, ?>) ((Row) stringAcc).getField(0)).size());
+        });
+  }
+
+  private static Object roundTrip(TypeSerializer<Object> serializer, Object value) {
+    try {
+      DataOutputSerializer out = new DataOutputSerializer();
+      serializer.serialize(value, out);
+      return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -141,8 +141,8 @@ class TwoPhaseGroupAggOperatorTest {
       Row k1 = partials.get(0);
       assertThat(k1.getKind()).isEqualTo(RowKind.INSERT);
       assertThat(k1.getArity()).isEqualTo(1 + aggregates().length + 1);
-      assertThat(k1.getField(1)).as("COUNT(*)'s accumulator").isEqualTo(3L);
-      assertThat(k1.getField(k1.getArity() - 1)).as("rows added").isEqualTo(3L);
+      assertThat(k1.getField(1)).as("COUNT(*)'s accumulator, a counter changed in place").isEqualTo(new long[] {3});
+      assertThat(k1.getField(k1.getArity() - 1)).as("rows added").isEqualTo(new long[] {3});
     }
   }
 
