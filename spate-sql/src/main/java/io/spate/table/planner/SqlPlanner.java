@@ -11,6 +11,7 @@ import io.spate.table.parse.FlinkTypeSyntax;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.DecimalLiterals;
+import io.spate.table.planner.calcite.SpateRexBuilder;
 import io.spate.table.planner.calcite.SpateTypeCoercion;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
@@ -105,7 +106,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   private final FunctionCatalog functions;
   private final CatalogManager catalogs;
   private final SpateTypeFactory typeFactory = new SpateTypeFactory(SpateTypeSystem.INSTANCE);
-  private final RexBuilder rexBuilder = new RexBuilder(typeFactory);
+  private final RexBuilder rexBuilder = new SpateRexBuilder(typeFactory);
   private final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
 
   /** A planner over the session's {@code catalogs} and user {@code functions}; constants fold in the time zone {@code zone} gives. */
