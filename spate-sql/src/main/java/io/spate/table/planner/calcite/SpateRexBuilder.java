@@ -27,16 +27,16 @@ public final class SpateRexBuilder extends RexBuilder {
   @Override
   public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp, boolean matchNullability, boolean safe,
       RexLiteral format) {
-    if (exp instanceof RexLiteral literal && !literal.isNull() && sameIntervalKind(literal.getType(), type)) {
+    if (exp instanceof RexLiteral literal && !literal.isNull()
+        && sameIntervalKind(literal.getType().getSqlTypeName(), type.getSqlTypeName())) {
       return makeIntervalLiteral(literal.getValueAs(BigDecimal.class), type.getIntervalQualifier());
     }
     return super.makeCast(pos, type, exp, matchNullability, safe, format);
   }
 
-  private static boolean sameIntervalKind(RelDataType from, RelDataType to) {
-    SqlTypeName f = from.getSqlTypeName();
-    SqlTypeName t = to.getSqlTypeName();
-    return SqlTypeName.YEAR_INTERVAL_TYPES.contains(f) && SqlTypeName.YEAR_INTERVAL_TYPES.contains(t)
-        || SqlTypeName.DAY_INTERVAL_TYPES.contains(f) && SqlTypeName.DAY_INTERVAL_TYPES.contains(t);
+  /** Whether both are year-month or both are day-time interval types, which Spate holds alike. */
+  static boolean sameIntervalKind(SqlTypeName from, SqlTypeName to) {
+    return SqlTypeName.YEAR_INTERVAL_TYPES.contains(from) && SqlTypeName.YEAR_INTERVAL_TYPES.contains(to)
+        || SqlTypeName.DAY_INTERVAL_TYPES.contains(from) && SqlTypeName.DAY_INTERVAL_TYPES.contains(to);
   }
 }
