@@ -7,6 +7,7 @@ import io.spate.api.serialization.BooleanSerializer;
 import io.spate.api.serialization.ByteSerializer;
 import io.spate.api.serialization.CharSerializer;
 import io.spate.api.serialization.DoubleSerializer;
+import io.spate.api.serialization.DurationSerializer;
 import io.spate.api.serialization.FloatSerializer;
 import io.spate.api.serialization.InstantSerializer;
 import io.spate.api.serialization.IntSerializer;
@@ -14,23 +15,26 @@ import io.spate.api.serialization.LocalDateSerializer;
 import io.spate.api.serialization.LocalDateTimeSerializer;
 import io.spate.api.serialization.LocalTimeSerializer;
 import io.spate.api.serialization.LongSerializer;
+import io.spate.api.serialization.PeriodSerializer;
 import io.spate.api.serialization.ShortSerializer;
 import io.spate.api.serialization.StringSerializer;
 import io.spate.api.serialization.TypeSerializer;
 import io.spate.api.serialization.VoidSerializer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Type information of the atomic, immutable types: String, the boxed primitives, Void, BigDecimal,
- * BigInteger and the java.time types Instant, LocalDate, LocalTime and LocalDateTime. Their key
+ * BigInteger and the java.time types Instant, LocalDate, LocalTime, LocalDateTime, Duration and Period. Their key
  * hash is {@link Object#hashCode()}.
  *
  * @param <T> the described type
@@ -89,13 +93,20 @@ public final class BasicTypeInfo<T> extends AtomicTypeInfo<T> {
   public static final BasicTypeInfo<LocalDateTime> LOCAL_DATE_TIME =
       new BasicTypeInfo<>(LocalDateTime.class, LocalDateTimeSerializer.INSTANCE);
 
+  /** {@link Duration}, which SQL takes as a day-time interval. */
+  public static final BasicTypeInfo<Duration> DURATION =
+      new BasicTypeInfo<>(Duration.class, DurationSerializer.INSTANCE);
+  /** {@link Period}, which SQL takes as a year-month interval. */
+  public static final BasicTypeInfo<Period> PERIOD =
+      new BasicTypeInfo<>(Period.class, PeriodSerializer.INSTANCE);
+
   private static final Map<Class<?>, BasicTypeInfo<?>> BY_CLASS = new HashMap<>();
 
   static {
     for (BasicTypeInfo<?> info :
         new BasicTypeInfo<?>[] {
           STRING, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR, VOID, BIG_DEC, BIG_INT,
-          INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME
+          INSTANT, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, DURATION, PERIOD
         }) {
       BY_CLASS.put(info.typeClass, info);
     }

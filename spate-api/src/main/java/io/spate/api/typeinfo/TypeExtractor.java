@@ -43,7 +43,7 @@ import java.util.TreeSet;
  * from the type arguments of user functions (including lambdas and method references).
  *
  * <p>Supported are primitives and their boxes, String, BigDecimal, BigInteger, the java.time types
- * Instant, LocalDate, LocalTime and LocalDateTime, enums, Java records, POJOs (a public class with
+ * Instant, LocalDate, LocalTime, LocalDateTime, Duration and Period, enums, Java records, POJOs (a public class with
  * a public no-arg constructor whose non-static, non-transient fields are public or have a public
  * getter and setter), arrays, {@link List}, {@link Map} and {@link Optional}, tuples ({@code Tuple0}
  * to {@code Tuple25} and their subclasses) and {@link Either}, nested in any way. A {@link TypeInfo}
@@ -532,7 +532,8 @@ public final class TypeExtractor {
             type,
             "is a JDK class that Spate has no serializer for (it supports String, the boxed"
                 + " primitives, BigDecimal, BigInteger, Instant, LocalDate, LocalTime,"
-                + " LocalDateTime, List, Map, Optional, enums, arrays, records and POJOs)",
+                + " LocalDateTime, Duration, Period, List, Map, Optional, enums, arrays, records and"
+                + " POJOs)",
             "Convert the value to a supported type (java.util.Date to Instant, for example), or"
                 + " wrap it in a record of supported types");
       }

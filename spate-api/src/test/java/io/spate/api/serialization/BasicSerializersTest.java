@@ -136,6 +136,19 @@ class BasicSerializersTest {
   }
 
   @Test
+  void durationsAndPeriodsRoundTripUnnormalized() {
+    qt().withExamples(200).forAll(longs(), ints(), ints()).checkAssert((seconds, nanos, months) -> {
+      java.time.Duration duration = java.time.Duration.ofSeconds(seconds / 2, Math.floorMod(nanos, 1_000_000_000));
+      assertThat(roundTrip(DurationSerializer.INSTANCE, duration)).isEqualTo(duration);
+      // 14 months stay 14 months, not 1 year and 2 months: Period.equals tells them apart.
+      java.time.Period period = java.time.Period.of(nanos, months, seconds.intValue());
+      assertThat(roundTrip(PeriodSerializer.INSTANCE, period)).isEqualTo(period);
+    });
+    assertThat(roundTrip(DurationSerializer.INSTANCE, java.time.Duration.ofSeconds(Long.MIN_VALUE)))
+        .isEqualTo(java.time.Duration.ofSeconds(Long.MIN_VALUE));
+  }
+
+  @Test
   void extremeInstantsRoundTrip() {
     assertThat(roundTrip(InstantSerializer.INSTANCE, Instant.MIN)).isEqualTo(Instant.MIN);
     assertThat(roundTrip(InstantSerializer.INSTANCE, Instant.MAX)).isEqualTo(Instant.MAX);

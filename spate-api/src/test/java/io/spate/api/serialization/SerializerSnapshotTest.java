@@ -75,6 +75,8 @@ class SerializerSnapshotTest {
         arguments(LocalDateSerializer.INSTANCE, SingletonSerializerSnapshot.class, LocalDate.of(2024, 2, 29)),
         arguments(LocalTimeSerializer.INSTANCE, SingletonSerializerSnapshot.class, LocalTime.of(23, 59, 1)),
         arguments(LocalDateTimeSerializer.INSTANCE, SingletonSerializerSnapshot.class, LocalDateTime.of(2020, 1, 1, 0, 0)),
+        arguments(DurationSerializer.INSTANCE, SingletonSerializerSnapshot.class, java.time.Duration.ofSeconds(-3, 5)),
+        arguments(PeriodSerializer.INSTANCE, SingletonSerializerSnapshot.class, java.time.Period.of(1, -2, 3)),
         arguments(VoidSerializer.INSTANCE, SingletonSerializerSnapshot.class, (Object) null),
         arguments(PrimitiveArraySerializer.BooleanArray.INSTANCE, SingletonSerializerSnapshot.class, new boolean[] {true, false}),
         arguments(PrimitiveArraySerializer.ByteArray.INSTANCE, SingletonSerializerSnapshot.class, new byte[] {1, 2}),

@@ -39,6 +39,8 @@ class TypeExtractorTest {
     assertThat(TypeInformation.of(long.class)).isSameAs(Types.LONG);
     assertThat(TypeInformation.of(BigDecimal.class)).isSameAs(Types.BIG_DEC);
     assertThat(TypeInformation.of(LocalDateTime.class)).isSameAs(Types.LOCAL_DATE_TIME);
+    assertThat(TypeInformation.of(java.time.Duration.class)).isSameAs(BasicTypeInfo.DURATION);
+    assertThat(TypeInformation.of(java.time.Period.class)).isSameAs(BasicTypeInfo.PERIOD);
     assertThat(TypeInformation.of(Void.class)).isSameAs(Types.VOID);
     assertThat(Types.INT.isBasicType()).isTrue();
     assertThat(Types.INT.toString()).isEqualTo("Integer");

@@ -11,10 +11,13 @@ import io.spate.table.parse.FlinkTypeSyntax;
 import io.spate.table.parse.SqlStatementParser;
 import io.spate.table.parse.SqlText;
 import io.spate.table.planner.calcite.DecimalLiterals;
+import io.spate.table.planner.calcite.SpateRexBuilder;
 import io.spate.table.planner.calcite.SpateTypeCoercion;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.calcite.SpateTypeSystem;
 import io.spate.table.planner.codegen.ConstantFolder;
+import io.spate.table.types.logical.LogicalType;
+import io.spate.table.types.logical.utils.LogicalTypeCasts;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +108,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
   private final FunctionCatalog functions;
   private final CatalogManager catalogs;
   private final SpateTypeFactory typeFactory = new SpateTypeFactory(SpateTypeSystem.INSTANCE);
-  private final RexBuilder rexBuilder = new RexBuilder(typeFactory);
+  private final RexBuilder rexBuilder = new SpateRexBuilder(typeFactory);
   private final RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
 
   /** A planner over the session's {@code catalogs} and user {@code functions}; constants fold in the time zone {@code zone} gives. */
@@ -189,19 +192,21 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     ObjectIdentifier id = table.getIdentifier();
     insert.setOperand(1, new SqlIdentifier(List.of(INSERT_TARGETS, id.getCatalogName(), id.getDatabaseName(),
         id.getObjectName()), target.getParserPosition()));
-    boolean allColumns = insert.getTargetColumnList() == null;
-    try {
-      return toRel(insert, table);
-    } catch (ValidationException e) {
-      ValidationException mismatch = allColumns ? sinkMismatch(query, table) : null;
-      throw mismatch != null ? mismatch : e;
+    if (insert.getTargetColumnList() == null) {
+      ValidationException mismatch = sinkMismatch(query, table);
+      if (mismatch != null) {
+        throw mismatch;
+      }
     }
+    return toRel(insert, table);
   }
 
   /**
    * Flink's error for an INSERT (of {@code text}) whose query does not give the persisted columns of {@code table}:
-   * another number of columns, or a column of a type that does not convert into the sink column's; null if the
-   * query's columns fit, so that the validator's own message stands.
+   * another number of columns, or a column of a type that has no implicit cast into the sink column's
+   * ({@link LogicalTypeCasts#supportsImplicitCastIntoSink}: a string is not written into a number column, nor a
+   * BIGINT into an INT one); null if the query's columns fit, or if the query itself is invalid, so that the
+   * validator's own message stands.
    */
   private ValidationException sinkMismatch(SqlText text, CatalogTable table) {
     RelDataType queryType;
@@ -219,7 +224,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     } else {
       for (int i = 0; i < sinkType.getFieldCount() && cause == null; i++) {
         RelDataTypeField sink = sinkType.getFieldList().get(i);
-        if (!SqlTypeUtil.canAssignFrom(sink.getType(), queryType.getFieldList().get(i).getType())) {
+        if (!implicitCastIntoSink(queryType.getFieldList().get(i).getType(), sink.getType())) {
           cause = "Incompatible types for sink column '" + sink.getName() + "' at position " + i + ".";
         }
       }
@@ -227,6 +232,16 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     return cause == null ? null : new ValidationException("Column types of query result and sink for '"
         + table.getIdentifier().asSummaryString() + "' do not match.\nCause: " + cause + "\n\nQuery schema: "
         + schemaText(queryType) + "\nSink schema:  " + schemaText(sinkType));
+  }
+
+  private static boolean implicitCastIntoSink(RelDataType query, RelDataType sink) {
+    LogicalType from;
+    try {
+      from = SpateTypeFactory.toLogicalType(query);
+    } catch (ValidationException e) {
+      return SqlTypeUtil.canAssignFrom(sink, query); // a type of the planner's own, such as a SYMBOL
+    }
+    return LogicalTypeCasts.supportsImplicitCastIntoSink(from, SpateTypeFactory.toLogicalType(sink));
   }
 
   /** A row type as Flink's schema mismatch shows it: {@code [name: TYPE, ...]}. */

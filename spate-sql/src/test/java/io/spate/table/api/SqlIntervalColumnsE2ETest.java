@@ -134,6 +134,19 @@ class SqlIntervalColumnsE2ETest {
   }
 
   @Test
+  void intervalsInsideRowsMapsAndArraysPrintAsAtTheTopLevel() {
+    java.io.StringWriter printed = new java.io.StringWriter();
+    ((io.spate.table.api.internal.TableResultImpl) tEnv.executeSql("SELECT ROW(INTERVAL '90' MINUTE, 'x') AS r,"
+        + " MAP['k', INTERVAL '14' MONTH] AS m, ARRAY[ROW(-INTERVAL '1.5' SECOND)] AS a,"
+        + " MAP[INTERVAL '1' DAY, ARRAY[INTERVAL '2' YEAR]] AS n"))
+        .printTo(new java.io.PrintWriter(printed));
+    // 90 minutes are +0 01:30:00.000, 14 months +1-02, as the top level shows them; never PT1H30M or P14M.
+    assertThat(printed.toString())
+        .contains("| +I[+0 01:30:00.000, x] | {k=+1-02} | [+I[-0 00:00:01.500]] | {+1 00:00:00.000=[+2-00]} |")
+        .doesNotContain("PT").doesNotContain("P14M");
+  }
+
+  @Test
   void dataTypesAndSchemaDeclareIntervalColumns() {
     TableDescriptor descriptor = TableDescriptor.forConnector("blackhole")
         .schema(Schema.newBuilder()

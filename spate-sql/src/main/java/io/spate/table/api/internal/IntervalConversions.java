@@ -32,7 +32,7 @@ import java.util.Map;
  * {@link Period} outside and an {@code Integer} of months inside. Values of other types pass unchanged.
  */
 @Internal
-final class IntervalConversions {
+public final class IntervalConversions {
 
   private IntervalConversions() {}
 
@@ -63,7 +63,7 @@ final class IntervalConversions {
   }
 
   /** {@code rows}, of columns {@code rowType}, with their intervals in their Java classes; {@code rows} if there are none. */
-  static DataStream<Row> toExternal(DataStream<Row> rows, RowType rowType) {
+  public static DataStream<Row> toExternal(DataStream<Row> rows, RowType rowType) {
     if (!containsInterval(rowType)) {
       return rows;
     }

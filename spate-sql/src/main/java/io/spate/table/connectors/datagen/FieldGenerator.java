@@ -45,7 +45,10 @@ abstract class FieldGenerator implements Serializable {
     };
   }
 
-  /** Random values of {@code type}; numbers within [min, max], strings of {@code length}, times up to {@code maxPast} ago. */
+  /**
+   * Random values of {@code type}; numbers within [min, max] (also the months of a year-month interval and the
+   * milliseconds of a day-time one), strings of {@code length}, times up to {@code maxPast} ago.
+   */
   static FieldGenerator random(String column, LogicalType type, int salt, Double min, Double max, int length,
       Duration maxPast, float nullRate) {
     switch (type.getTypeRoot()) {
@@ -65,6 +68,8 @@ abstract class FieldGenerator implements Serializable {
       case TIME_WITHOUT_TIME_ZONE:
       case TIMESTAMP_WITHOUT_TIME_ZONE:
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+      case INTERVAL_YEAR_MONTH:
+      case INTERVAL_DAY_TIME:
       case ARRAY:
       case ROW:
         break;
@@ -135,6 +140,11 @@ abstract class FieldGenerator implements Serializable {
             ZoneOffset.UTC);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         return Instant.ofEpochMilli(now - (long) (random.nextDouble() * maxPast.toMillis()));
+      case INTERVAL_YEAR_MONTH:
+        // Months, by default within [0, 120000] (up to 10000 years), as Flink's datagen draws them.
+        return (int) longIn(random, min, max, 0, 120_000);
+      case INTERVAL_DAY_TIME:
+        return longIn(random, min, max, Long.MIN_VALUE, Long.MAX_VALUE); // milliseconds
       case ARRAY: {
         LogicalType element = ((ArrayType) type).getElementType();
         Object[] array = new Object[3];

@@ -4,13 +4,16 @@ import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.ConfigOptions;
 import io.spate.api.configuration.ReadableConfig;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.DataStreamSink;
 import io.spate.api.connector.sink.lib.PrintSink;
 import io.spate.api.types.Row;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.sink.DynamicTableSink;
-import io.spate.table.connector.sink.SinkV2Provider;
+import io.spate.table.api.internal.IntervalConversions;
 import io.spate.table.factories.DynamicTableSinkFactory;
 import io.spate.table.factories.FactoryUtil;
+import io.spate.table.types.logical.RowType;
 import java.util.Set;
 
 /**
@@ -51,15 +54,26 @@ public final class PrintTableSinkFactory implements DynamicTableSinkFactory {
     ReadableConfig options = helper.getOptions();
     String identifier = options.getOptional(PRINT_IDENTIFIER).orElse(null);
     boolean stdErr = options.get(STANDARD_ERROR);
+    RowType rowType = context.getCatalogTable().getPersistedRowType();
     return new DynamicTableSink() {
       @Override
       public ChangelogMode getChangelogMode(ChangelogMode requestedMode) {
         return requestedMode;
       }
 
+      /**
+       * Prints each row as Flink's print connector does: the row's {@code toString()} with its values in their
+       * Java classes, so an interval is a {@code Duration} or a {@code Period} ({@code PT1H30M}, {@code P14M}).
+       */
       @Override
       public SinkRuntimeProvider getSinkRuntimeProvider(Context sinkContext) {
-        return SinkV2Provider.of(identifier == null ? new PrintSink<Row>(stdErr) : new PrintSink<Row>(identifier, stdErr));
+        PrintSink<Row> sink = identifier == null ? new PrintSink<>(stdErr) : new PrintSink<>(identifier, stdErr);
+        return new DataStreamSinkProvider() {
+          @Override
+          public DataStreamSink<?> consumeDataStream(DataStream<Row> rows, String name) {
+            return IntervalConversions.toExternal(rows, rowType).sinkTo(sink).name(name);
+          }
+        };
       }
 
       @Override

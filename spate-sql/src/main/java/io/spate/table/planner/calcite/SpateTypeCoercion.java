@@ -40,8 +40,6 @@ public final class SpateTypeCoercion extends TypeCoercionImpl {
     if (!SqlTypeName.INTERVAL_TYPES.contains(to)) {
       return false;
     }
-    SqlTypeName from = validator.deriveType(scope, node).getSqlTypeName();
-    return SqlTypeName.YEAR_INTERVAL_TYPES.contains(from) && SqlTypeName.YEAR_INTERVAL_TYPES.contains(to)
-        || SqlTypeName.DAY_INTERVAL_TYPES.contains(from) && SqlTypeName.DAY_INTERVAL_TYPES.contains(to);
+    return SpateRexBuilder.sameIntervalKind(validator.deriveType(scope, node).getSqlTypeName(), to);
   }
 }

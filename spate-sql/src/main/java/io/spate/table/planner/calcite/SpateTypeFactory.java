@@ -173,6 +173,81 @@ public class SpateTypeFactory extends JavaTypeFactoryImpl {
     return super.createTypeWithNullability(type, nullable);
   }
 
+  /**
+   * Calcite's type of {@code typeName}, also of an interval type name, which Calcite's factory refuses: a CAST
+   * that Calcite itself writes between two intervals (to the common type of an {@code ARRAY[...]}'s elements, for
+   * one) names its target type this way.
+   */
+  @Override
+  public RelDataType createSqlType(SqlTypeName typeName) {
+    return SqlTypeName.INTERVAL_TYPES.contains(typeName)
+        ? interval(typeName, RelDataType.PRECISION_NOT_SPECIFIED, RelDataType.SCALE_NOT_SPECIFIED)
+        : super.createSqlType(typeName);
+  }
+
+  /** {@link #createSqlType(SqlTypeName)} with a precision: an interval's leading precision. */
+  @Override
+  public RelDataType createSqlType(SqlTypeName typeName, int precision) {
+    return SqlTypeName.INTERVAL_TYPES.contains(typeName)
+        ? interval(typeName, precision, RelDataType.SCALE_NOT_SPECIFIED)
+        : super.createSqlType(typeName, precision);
+  }
+
+  /** {@link #createSqlType(SqlTypeName)} with a precision and a scale: an interval's fractional second digits. */
+  @Override
+  public RelDataType createSqlType(SqlTypeName typeName, int precision, int scale) {
+    return SqlTypeName.INTERVAL_TYPES.contains(typeName)
+        ? interval(typeName, precision, scale)
+        : super.createSqlType(typeName, precision, scale);
+  }
+
+  private RelDataType interval(SqlTypeName typeName, int startPrecision, int fractionalPrecision) {
+    TimeUnit start = typeName.getStartUnit();
+    TimeUnit end = typeName.getEndUnit() == start ? null : typeName.getEndUnit();
+    return createSqlIntervalType(
+        new SqlIntervalQualifier(start, startPrecision, end, fractionalPrecision, SqlParserPos.ZERO));
+  }
+
+  /**
+   * Calcite's common type, except for intervals of different fields: day-time intervals share
+   * {@code INTERVAL DAY TO SECOND(3)} and year-month ones {@code INTERVAL YEAR TO MONTH} (as Flink's planner holds
+   * every such value in milliseconds or months), and a day-time with a year-month interval has no common type
+   * (null, so that the caller names the mismatch; Calcite itself would fail an assertion).
+   */
+  @Override
+  public RelDataType leastRestrictive(List<RelDataType> types) {
+    boolean dayTime = false;
+    boolean yearMonth = false;
+    boolean nullable = false;
+    RelDataType first = null;
+    boolean allEqual = true;
+    for (RelDataType type : types) {
+      SqlTypeName name = type.getSqlTypeName();
+      if (name == SqlTypeName.NULL) {
+        nullable = true;
+        continue;
+      }
+      if (!SqlTypeName.INTERVAL_TYPES.contains(name)) {
+        return super.leastRestrictive(types);
+      }
+      dayTime |= SqlTypeName.DAY_INTERVAL_TYPES.contains(name);
+      yearMonth |= SqlTypeName.YEAR_INTERVAL_TYPES.contains(name);
+      nullable |= type.isNullable();
+      allEqual &= first == null || createTypeWithNullability(first, true).equals(createTypeWithNullability(type, true));
+      first = first == null ? type : first;
+    }
+    if (first == null || allEqual) {
+      return super.leastRestrictive(types);
+    }
+    if (dayTime && yearMonth) {
+      return null;
+    }
+    SqlIntervalQualifier common = dayTime
+        ? new SqlIntervalQualifier(TimeUnit.DAY, 2, TimeUnit.SECOND, 3, SqlParserPos.ZERO)
+        : new SqlIntervalQualifier(TimeUnit.YEAR, TimeUnit.MONTH, SqlParserPos.ZERO);
+    return createTypeWithNullability(createSqlIntervalType(common), nullable);
+  }
+
   /** UTF-16, as in Flink, so that string literals may hold any character. */
   @Override
   public Charset getDefaultCharset() {

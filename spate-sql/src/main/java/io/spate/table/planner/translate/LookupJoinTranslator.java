@@ -2,6 +2,7 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.AsyncDataStream;
 import io.spate.api.datastream.DataStream;
+import io.spate.api.functions.KeySelector;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.connector.source.DynamicTableSource;
@@ -11,7 +12,7 @@ import io.spate.table.connector.source.lookup.LookupFunctionProvider;
 import io.spate.table.functions.AsyncLookupFunction;
 import io.spate.table.catalog.Column;
 import io.spate.table.factories.FactoryUtil;
-import io.spate.table.runtime.expr.Expr;
+import io.spate.table.runtime.operators.join.JoinConditionCode;
 import io.spate.table.runtime.operators.join.LookupJoinRunner;
 import io.spate.table.runtime.operators.join.ThreadedLookupFunction;
 import java.time.Duration;
@@ -67,19 +68,22 @@ final class LookupJoinTranslator {
           + provider.getClass().getName() + "; Spate SQL runs an AsyncLookupFunctionProvider or a"
           + " LookupFunctionProvider");
     }
-    List<Expr> keyExprs = translator.compiler.compileAll(join.leftKeys());
+    String description = PlanNodeNames.describe(join);
+    KeySelector<Row, Row> keySelector = ComputedKeys.of(translator.config, translator.compiler,
+        translator.classLoader, join.leftKeys(), description);
     List<RexNode> expressions = new ArrayList<>(join.leftKeys());
-    Expr condition = null;
+    JoinConditionCode condition = null;
     if (join.remaining() != null) {
-      condition = translator.compiler.compile(join.remaining());
+      condition = JoinConditions.of(translator.config, translator.compiler, translator.classLoader, join.remaining(),
+          join.getInput().getRowType().getFieldCount(), description);
       expressions.add(join.remaining());
     }
-    LookupJoinRunner runner = new LookupJoinRunner(function, keyExprs, condition,
+    LookupJoinRunner runner = new LookupJoinRunner(function, keySelector, condition,
         join.joinType() == JoinRelType.LEFT, join.tableType().getFieldCount(), name,
         translator.compiler.userFunctionsOf(expressions));
     DataStream<Row> left = translator.translate(join.getInput());
     return AsyncDataStream.orderedWait(left, runner, TIMEOUT, CAPACITY)
         .returns(StreamTranslator.rowTypeInfo(join.getRowType()))
-        .name(PlanNodeNames.describe(join));
+        .name(description);
   }
 }

@@ -169,33 +169,11 @@ public final class Casts {
     if (value instanceof byte[] bytes) {
       return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
-    if (value instanceof Object[] array) {
-      return arrayText(array);
+    if (value instanceof Object[] || value instanceof io.spate.api.types.Row || value instanceof java.util.Map<?, ?>) {
+      Object shown = IntervalFormats.textInside(value);
+      return shown instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(shown);
     }
     return String.valueOf(value);
-  }
-
-  /** An array's text, its interval elements (a program's {@code Duration}s and {@code Period}s) as SQL shows them. */
-  private static String arrayText(Object[] array) {
-    if (java.util.Arrays.stream(array).noneMatch(e -> e instanceof Object[] || IntervalFormats.ofJava(e) != null)) {
-      return java.util.Arrays.deepToString(array);
-    }
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < array.length; i++) {
-      Object element = array[i];
-      String interval = IntervalFormats.ofJava(element);
-      String text;
-      if (element instanceof Object[] nested) {
-        text = arrayText(nested);
-      } else if (interval != null) {
-        text = interval;
-      } else {
-        String single = java.util.Arrays.deepToString(new Object[] {element}); // "[x]", as deepToString shows x
-        text = single.substring(1, single.length() - 1);
-      }
-      out.append(i == 0 ? "" : ", ").append(text);
-    }
-    return out.append(']').toString();
   }
 
   private static String fitLength(String text, ValueType to) {

@@ -97,6 +97,23 @@ class JdbcLookupJoinE2ETest {
   }
 
   @Test
+  void aComputedKeyAndAConditionOnTheRowFoundGiveTheSameJoinGeneratedAndInterpreted() {
+    // The key is customer_id * 2 - customer_id (customer_id itself, computed), the condition compares both sides.
+    String query = "SELECT o.id, c.name FROM orders AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.proc_time AS c"
+        + " ON o.customer_id * 2 - o.customer_id = c.id AND (c.region <> o.region OR o.id > 2)";
+    customers("");
+    assertThat(tEnv.explainSql(query)).contains("LookupJoin(");
+    List<Row> generated = rows(query);
+    tEnv.getConfig().set("table.exec.spate.codegen.enabled", "false");
+    List<Row> interpreted = rows(query);
+    // Order 1 (10, north) finds Ann S of the south; 2 (20, south) Bob W of the west; 3 (10, south) both of 10;
+    // 6 (20, north) both of 20; 4 (30) and 5 (NULL) find nothing.
+    assertThat(generated).containsExactlyInAnyOrderElementsOf(interpreted).containsExactlyInAnyOrder(
+        Row.of(1, "Ann S"), Row.of(2, "Bob W"), Row.of(3, "Ann"), Row.of(3, "Ann S"), Row.of(6, "Bob"),
+        Row.of(6, "Bob W"), Row.of(4, null), Row.of(5, null));
+  }
+
+  @Test
   void rowsEnrichedByALookupJoinKeepTheirEventTimeForAWindowAggregate() {
     customers("'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '100'");
     tEnv.executeSql("CREATE TABLE sales (n INT, customer_id AS n % 3 * 10,"

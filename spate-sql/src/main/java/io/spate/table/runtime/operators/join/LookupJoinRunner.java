@@ -1,13 +1,13 @@
 package io.spate.table.runtime.operators.join;
 
 import io.spate.api.annotation.Internal;
+import io.spate.api.functions.KeySelector;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.async.ResultFuture;
 import io.spate.api.functions.async.RichAsyncFunction;
 import io.spate.api.types.Row;
 import io.spate.table.functions.AsyncLookupFunction;
 import io.spate.table.functions.FunctionContext;
-import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.functions.OpenedFunction;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  * Runs a lookup join for each left row: computes the key, asks the table's
  * {@link AsyncLookupFunction} for the rows of that key, and emits the left row joined with each
  * row found that satisfies the rest of the condition; a LEFT join emits the left row padded with
- * NULLs when none does. A key with a NULL value finds nothing, as SQL's equality says.
+ * NULLs when none does. A key with a NULL value finds nothing, as SQL's equality says. The key and
+ * the condition run as generated classes, as in the other joins, unless code generation is off.
  */
 @Internal
 public final class LookupJoinRunner extends RichAsyncFunction<Row, Row> {
@@ -26,22 +27,23 @@ public final class LookupJoinRunner extends RichAsyncFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final AsyncLookupFunction function;
-  private final Expr[] keys;
-  private final Expr condition;
+  private final KeySelector<Row, Row> keys;
+  private final JoinConditionCode condition;
   private final boolean leftOuter;
   private final int tableArity;
   private final String table;
   private final OpenedFunction[] userFunctions;
+  private transient JoinCondition test;
 
   /**
-   * A runner that looks up {@code table} with {@code function} by the values of {@code keys} (over
-   * the left row), keeps rows found for which {@code condition} (over the joined row; null: all) is
-   * true, and pads unmatched left rows of a LEFT join with {@code tableArity} NULLs.
+   * A runner that looks up {@code table} with {@code function} by the key {@code keys} computes from
+   * the left row, keeps rows found for which {@code condition} (over the left row and the found row;
+   * null: all) is true, and pads unmatched left rows of a LEFT join with {@code tableArity} NULLs.
    */
-  public LookupJoinRunner(AsyncLookupFunction function, List<Expr> keys, Expr condition, boolean leftOuter,
-      int tableArity, String table, List<OpenedFunction> userFunctions) {
+  public LookupJoinRunner(AsyncLookupFunction function, KeySelector<Row, Row> keys, JoinConditionCode condition,
+      boolean leftOuter, int tableArity, String table, List<OpenedFunction> userFunctions) {
     this.function = function;
-    this.keys = keys.toArray(new Expr[0]);
+    this.keys = keys;
     this.condition = condition;
     this.leftOuter = leftOuter;
     this.tableArity = tableArity;
@@ -56,19 +58,18 @@ public final class LookupJoinRunner extends RichAsyncFunction<Row, Row> {
     for (OpenedFunction userFunction : userFunctions) {
       userFunction.open(context);
     }
+    test = condition == null ? null : condition.instantiate(getRuntimeContext().getUserCodeClassLoader());
     function.open(context);
   }
 
   @Override
-  public void asyncInvoke(Row left, ResultFuture<Row> resultFuture) {
-    Row key = new Row(keys.length);
-    for (int i = 0; i < keys.length; i++) {
-      Object value = keys[i].eval(left);
-      if (value == null) {
+  public void asyncInvoke(Row left, ResultFuture<Row> resultFuture) throws Exception {
+    Row key = keys.getKey(left);
+    for (int i = 0; i < key.getArity(); i++) {
+      if (key.getField(i) == null) {
         resultFuture.complete(leftOuter ? List.of(padded(left)) : List.of());
         return;
       }
-      key.setField(i, value);
     }
     function.asyncLookup(key).whenComplete((found, error) -> {
       if (error != null) {
@@ -86,9 +87,8 @@ public final class LookupJoinRunner extends RichAsyncFunction<Row, Row> {
   private List<Row> join(Row left, Collection<Row> found) {
     List<Row> joined = new ArrayList<>(found.size());
     for (Row right : found) {
-      Row row = concat(left, right);
-      if (condition == null || Boolean.TRUE.equals(condition.eval(row))) {
-        joined.add(row);
+      if (test == null || test.test(left, right)) {
+        joined.add(concat(left, right));
       }
     }
     if (joined.isEmpty() && leftOuter) {

@@ -81,4 +81,62 @@ class IntervalStreamsE2ETest {
     assertThat(tEnv.toDataStream(table).executeAndCollect(10))
         .containsExactly(Row.of(1, Duration.ofHours(1), Period.ofMonths(3)));
   }
+
+  /** A POJO with interval fields, as a Flink program would declare it. */
+  public static class Lease {
+    public String name;
+    public Duration grace;
+    public Period term;
+
+    public Lease() {}
+
+    Lease(String name, Duration grace, Period term) {
+      this.name = name;
+      this.grace = grace;
+      this.term = term;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Lease l && java.util.Objects.equals(name, l.name) && java.util.Objects.equals(grace, l.grace)
+          && java.util.Objects.equals(term, l.term);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(name, grace, term);
+    }
+
+    @Override
+    public String toString() {
+      return name + "/" + grace + "/" + term;
+    }
+  }
+
+  /** A record with interval fields. */
+  public record Renewal(String name, Duration grace, Period term) {}
+
+  @Test
+  void pojosAndRecordsWithDurationAndPeriodFieldsGoThroughTablesBothWays() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
+    DataStream<Lease> leases = env.fromData(new Lease("a", Duration.ofMinutes(90), Period.ofMonths(14)),
+        new Lease("b", Duration.ofSeconds(-5), Period.ofYears(2)));
+    tEnv.createTemporaryView("pojo_leases", leases);
+    List<String> columns = new ArrayList<>();
+    try (var described = tEnv.executeSql("DESCRIBE pojo_leases").collect()) {
+      described.forEachRemaining(r -> columns.add(r.getField(0) + " " + r.getField(1)));
+    }
+    assertThat(columns).containsExactlyInAnyOrder("name STRING", "grace INTERVAL SECOND(9)",
+        "term INTERVAL YEAR(4) TO MONTH");
+    // 90 min + 1 h = 150 min; 14 months * 2 = 28 months; 2 years are 24 months, doubled 48.
+    Table doubled = tEnv.sqlQuery("SELECT name, grace + INTERVAL '1' HOUR AS grace, term * 2 AS term FROM pojo_leases");
+    assertThat(tEnv.toDataStream(doubled, Lease.class).executeAndCollect(10)).containsExactly(
+        new Lease("a", Duration.ofMinutes(150), Period.ofMonths(28)),
+        new Lease("b", Duration.ofMinutes(60).minusSeconds(5), Period.ofMonths(48)));
+    DataStream<Renewal> renewals = env.fromData(new Renewal("c", Duration.ofDays(2), Period.ofMonths(6)));
+    assertThat(tEnv.toDataStream(tEnv.fromDataStream(renewals), Renewal.class).executeAndCollect(10))
+        .containsExactly(new Renewal("c", Duration.ofDays(2), Period.ofMonths(6)));
+  }
 }
