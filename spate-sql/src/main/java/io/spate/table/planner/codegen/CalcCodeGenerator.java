@@ -1,6 +1,7 @@
 package io.spate.table.planner.codegen;
 
 import io.spate.api.annotation.Internal;
+import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.generated.GeneratedCalc;
 import io.spate.table.runtime.generated.GeneratedCalcCode;
 import java.util.ArrayList;
@@ -29,6 +30,20 @@ public final class CalcCodeGenerator {
    * {@code projections} (null: the row as it is), with {@code interpreter}'s semantics.
    */
   public static GeneratedCalcCode generate(ExprCompiler interpreter, RexNode condition, List<RexNode> projections) {
+    return code(generator(interpreter, condition, projections), "GeneratedCalc$", GeneratedCalc.class.getName(),
+        "public Row process(Row in)", "");
+  }
+
+  /**
+   * The sub-expressions of the calc of {@code condition} and {@code projections} that its generated
+   * class hands to the interpreter.
+   */
+  public static List<RexNode> interpretedParts(ExprCompiler interpreter, RexNode condition,
+      List<RexNode> projections) {
+    return generator(interpreter, condition, projections).interpreted();
+  }
+
+  private static ExprCodeGenerator generator(ExprCompiler interpreter, RexNode condition, List<RexNode> projections) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
     if (condition != null) {
       RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
@@ -56,7 +71,20 @@ public final class CalcCodeGenerator {
       }
       generator.emit("return out;");
     }
-    return code(generator, "GeneratedCalc$", GeneratedCalc.class.getName(), "public Row process(Row in)", "");
+    return generator;
+  }
+
+  /**
+   * The generated class of one expression, {@code node}, as an {@link Expr} whose {@code eval} gives
+   * what {@code interpreter}'s expression of it gives.
+   */
+  public static GeneratedCalcCode generateExpr(ExprCompiler interpreter, RexNode node) {
+    ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
+    RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, node);
+    readFields(generator, List.of(expanded));
+    Term value = generator.generate(expanded);
+    generator.emit("return " + value.boxed() + ";");
+    return code(generator, "GeneratedExpr$", Expr.class.getName(), "public Object eval(Row in)", "");
   }
 
   /**
