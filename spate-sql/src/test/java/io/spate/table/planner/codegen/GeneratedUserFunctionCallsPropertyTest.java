@@ -21,9 +21,10 @@ import org.quicktheories.generators.SourceDSL;
  * arguments as they are, and gives what the interpreter's reflective call gives on every row: the same
  * values of the same classes, NULL without a call when a primitive parameter would get NULL, and the
  * same exception when the function throws. A function whose parameter needs a conversion stays with
- * the interpreter.
+ * the interpreter. (The functions are public classes nested in a public class: generated code names
+ * them.)
  */
-class GeneratedUserFunctionCallsPropertyTest {
+public class GeneratedUserFunctionCallsPropertyTest {
 
   /** The length of {@code s} times {@code n}; fails for {@code n} = 13. */
   public static class Times extends ScalarFunction {
@@ -71,7 +72,7 @@ class GeneratedUserFunctionCallsPropertyTest {
     harness.functions.createTemporarySystemFunction("label", new Label(), false);
     harness.functions.createTemporarySystemFunction("ratio", new Ratio(), false);
     harness.functions.createTemporarySystemFunction("not_false", new NotFalse(), false);
-    harness.functions.createTemporarySystemFunction("next", new Next(), false);
+    harness.functions.createTemporarySystemFunction("plus_one", new Next(), false);
     RelDataTypeFactory types = harness.planner.typeFactory();
     rowType = types.builder()
         .add("s", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
@@ -101,7 +102,7 @@ class GeneratedUserFunctionCallsPropertyTest {
 
   @Test
   void aParameterThatNeedsAConversionLeavesTheCallToTheInterpreter() {
-    List<RexNode> projections = List.of(harness.rex("next(i)", rowType), harness.rex("next(n)", rowType));
+    List<RexNode> projections = List.of(harness.rex("plus_one(i)", rowType), harness.rex("plus_one(n)", rowType));
     String source = harness.code(null, projections).source();
     assertThat(source).contains(".eval(in)").contains(".get()).eval(");
     Function<Row, Row> interpreted = harness.interpreted(null, projections);
