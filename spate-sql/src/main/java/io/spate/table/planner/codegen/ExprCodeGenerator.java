@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.apache.calcite.rex.RexCall;
@@ -50,6 +51,7 @@ final class ExprCodeGenerator {
   private final List<String> referenceTypes = new ArrayList<>();
   private final Map<Object, String> sharedReferences = new HashMap<>();
   private final List<RexNode> interpreted = new ArrayList<>();
+  private Set<RexNode> computedColumns = Set.of();
   private final Deque<Map<String, Term>> scopes = new ArrayDeque<>();
   private final StringBuilder code = new StringBuilder();
   private String indent = "    ";
@@ -91,6 +93,15 @@ final class ExprCodeGenerator {
   /** How many sub-expressions the generated code hands to the interpreter. */
   int fallbacks() {
     return fallbacks;
+  }
+
+  /**
+   * Tells the generator that {@code columns} are the expressions of computed columns of a table whose
+   * rows the calc reads as its source gives them: an interpreted call of one of them gets its value from
+   * the generated code (see {@link #fallback}) instead of evaluating it again.
+   */
+  void computedColumns(Set<RexNode> columns) {
+    computedColumns = columns;
   }
 
   /** The sub-expressions the generated code hands to the interpreter. */
@@ -428,14 +439,49 @@ final class ExprCodeGenerator {
     return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
   }
 
-  /** A sub-expression the interpreter evaluates, as it would in an interpreted calc. */
+  /**
+   * A sub-expression the interpreter evaluates, as it would in an interpreted calc. A call whose
+   * operands are literals and computed columns (at least one) gets the computed columns' values from
+   * the generated code, in a row of its own, which is what it saw in the table's row before: a table's
+   * rows computed each of them for every row.
+   */
   private Term fallback(RexNode node) {
+    if (node instanceof RexCall call && !computedColumns.isEmpty()
+        && call.getOperands().stream().anyMatch(computedColumns::contains)
+        && call.getOperands().stream().allMatch(o -> o instanceof RexLiteral || computedColumns.contains(o))) {
+      return fallbackOverComputed(call);
+    }
     Expr expr = interpreter.compile(node);
     String field = reference(expr, "Expr");
     String value = local("interpreted");
     emit("Object " + value + " = " + field + ".eval(in);");
     fallbacks++;
     interpreted.add(node);
+    return Term.object(value);
+  }
+
+  private Term fallbackOverComputed(RexCall call) {
+    List<RexNode> operands = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      if (operand instanceof RexLiteral) {
+        operands.add(operand);
+      } else {
+        values.add(generate(operand));
+        operands.add(new RexInputRef(values.size() - 1, operand.getType()));
+      }
+    }
+    RexCall overValues = call.clone(call.getType(), operands);
+    String field = reference(interpreter.compile(overValues), "Expr");
+    String arguments = local("arguments");
+    emit("Row " + arguments + " = new Row(" + values.size() + ");");
+    for (int i = 0; i < values.size(); i++) {
+      emit(arguments + ".setField(" + i + ", " + values.get(i).boxed() + ");");
+    }
+    String value = local("interpreted");
+    emit("Object " + value + " = " + field + ".eval(" + arguments + ");");
+    fallbacks++;
+    interpreted.add(overValues);
     return Term.object(value);
   }
 

@@ -3,9 +3,12 @@ package io.spate.table.planner.translate;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
@@ -46,6 +49,12 @@ record SourceRows(DataStream<Row> rows, List<RexNode> columns, boolean computedB
       }
     });
     return found[0];
+  }
+
+  /** The expressions of the table's computed columns, over {@link #rows}. */
+  Set<RexNode> computedColumns() {
+    return columns.stream().filter(column -> !(column instanceof RexInputRef || column instanceof RexLiteral))
+        .collect(Collectors.toSet());
   }
 
   /** {@code expressions}, over the table's columns, as expressions over {@link #rows}. */

@@ -70,6 +70,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -237,9 +238,9 @@ public final class StreamTranslator {
         List<RexNode> sourceProjects = source.overRows(projects != null ? projects : identity(scan.getRowType()));
         // Where the generated code would hand a computed column's expression to the interpreter, the
         // interpreter would evaluate it again there: the table's rows, with the column computed once, are cheaper.
-        if (CalcCodeGenerator.interpretedParts(compiler, sourceCondition, sourceProjects).stream()
-            .noneMatch(source::computes)) {
-          return calc(source.rows(), sourceCondition, sourceProjects, rowType, "Calc");
+        if (CalcCodeGenerator.interpretedParts(compiler, sourceCondition, sourceProjects, source.computedColumns())
+            .stream().noneMatch(source::computes)) {
+          return calc(source.rows(), sourceCondition, sourceProjects, rowType, "Calc", source.computedColumns());
         }
       }
     }
@@ -256,6 +257,11 @@ public final class StreamTranslator {
 
   DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
       String name) {
+    return calc(input, condition, projects, rowType, name, Set.of());
+  }
+
+  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects,
+      RelDataType rowType, String name, Set<RexNode> computedColumns) {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
     RowTypeInfo type = rowTypeInfo(rowType);
@@ -267,7 +273,7 @@ public final class StreamTranslator {
       expressions.addAll(projects);
     }
     return input.flatMap(CalcFunctions.of(config, compiler, classLoader, condition, projects, compiledCondition,
-        compiledProjects, compiler.userFunctionsOf(expressions), name), type).name(name);
+        compiledProjects, compiler.userFunctionsOf(expressions), computedColumns, name), type).name(name);
   }
 
   /**
