@@ -1,10 +1,12 @@
 package io.spate.table.planner.codegen;
 
 import io.spate.api.annotation.Internal;
+import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.generated.GeneratedCalc;
 import io.spate.table.runtime.generated.GeneratedCalcCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -29,7 +31,33 @@ public final class CalcCodeGenerator {
    * {@code projections} (null: the row as it is), with {@code interpreter}'s semantics.
    */
   public static GeneratedCalcCode generate(ExprCompiler interpreter, RexNode condition, List<RexNode> projections) {
+    return generate(interpreter, condition, projections, Set.of());
+  }
+
+  /**
+   * The generated class of a calc as above over a table's rows as its source gives them, where
+   * {@code computedColumns} are the expressions of the table's computed columns that the condition and
+   * projections hold.
+   */
+  public static GeneratedCalcCode generate(ExprCompiler interpreter, RexNode condition, List<RexNode> projections,
+      Set<RexNode> computedColumns) {
+    return code(generator(interpreter, condition, projections, computedColumns), "GeneratedCalc$",
+        GeneratedCalc.class.getName(), "public Row process(Row in)", "");
+  }
+
+  /**
+   * The sub-expressions of the calc of {@code condition} and {@code projections} (with
+   * {@code computedColumns}, as for {@link #generate}) that its generated class hands to the interpreter.
+   */
+  public static List<RexNode> interpretedParts(ExprCompiler interpreter, RexNode condition,
+      List<RexNode> projections, Set<RexNode> computedColumns) {
+    return generator(interpreter, condition, projections, computedColumns).interpreted();
+  }
+
+  private static ExprCodeGenerator generator(ExprCompiler interpreter, RexNode condition, List<RexNode> projections,
+      Set<RexNode> computedColumns) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
+    generator.computedColumns(computedColumns);
     if (condition != null) {
       RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
       readFields(generator, List.of(expanded));
@@ -56,7 +84,20 @@ public final class CalcCodeGenerator {
       }
       generator.emit("return out;");
     }
-    return code(generator, "GeneratedCalc$", GeneratedCalc.class.getName(), "public Row process(Row in)", "");
+    return generator;
+  }
+
+  /**
+   * The generated class of one expression, {@code node}, as an {@link Expr} whose {@code eval} gives
+   * what {@code interpreter}'s expression of it gives.
+   */
+  public static GeneratedCalcCode generateExpr(ExprCompiler interpreter, RexNode node) {
+    ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
+    RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, node);
+    readFields(generator, List.of(expanded));
+    Term value = generator.generate(expanded);
+    generator.emit("return " + value.boxed() + ";");
+    return code(generator, "GeneratedExpr$", Expr.class.getName(), "public Object eval(Row in)", "");
   }
 
   /**

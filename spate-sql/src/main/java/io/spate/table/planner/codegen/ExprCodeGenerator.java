@@ -1,10 +1,12 @@
 package io.spate.table.planner.codegen;
 
+import io.spate.table.planner.functions.FunctionSignature;
 import io.spate.table.planner.functions.UserScalarSqlFunction;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.expr.StringFunctions;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.expr.ValueType.Kind;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.apache.calcite.rex.RexCall;
@@ -47,6 +50,8 @@ final class ExprCodeGenerator {
   private final List<Object> references = new ArrayList<>();
   private final List<String> referenceTypes = new ArrayList<>();
   private final Map<Object, String> sharedReferences = new HashMap<>();
+  private final List<RexNode> interpreted = new ArrayList<>();
+  private Set<RexNode> computedColumns = Set.of();
   private final Deque<Map<String, Term>> scopes = new ArrayDeque<>();
   private final StringBuilder code = new StringBuilder();
   private String indent = "    ";
@@ -88,6 +93,20 @@ final class ExprCodeGenerator {
   /** How many sub-expressions the generated code hands to the interpreter. */
   int fallbacks() {
     return fallbacks;
+  }
+
+  /**
+   * Tells the generator that {@code columns} are the expressions of computed columns of a table whose
+   * rows the calc reads as its source gives them: an interpreted call of one of them gets its value from
+   * the generated code (see {@link #fallback}) instead of evaluating it again.
+   */
+  void computedColumns(Set<RexNode> columns) {
+    computedColumns = columns;
+  }
+
+  /** The sub-expressions the generated code hands to the interpreter. */
+  List<RexNode> interpreted() {
+    return interpreted;
   }
 
   /** Appends one statement (or a line of one). */
@@ -188,7 +207,10 @@ final class ExprCodeGenerator {
   }
 
   private Term call(RexCall call) {
-    if (call.getOperator() instanceof UserScalarSqlFunction || JsonCallCompiler.handles(call)) {
+    if (call.getOperator() instanceof UserScalarSqlFunction function) {
+      return userFunction(call, function);
+    }
+    if (JsonCallCompiler.handles(call)) {
       return fallback(call);
     }
     List<RexNode> operands = call.getOperands();
@@ -361,13 +383,105 @@ final class ExprCodeGenerator {
     return !(call.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like) || like.isCaseSensitive();
   }
 
-  /** A sub-expression the interpreter evaluates, as it would in an interpreted calc. */
+  /**
+   * A call of a user's scalar function: a direct call of its {@code eval} method where
+   * {@link UserFunctionCalls} allows one, otherwise the interpreter's reflective call. As the interpreter,
+   * it evaluates every argument first, gives NULL without calling when a primitive parameter would get
+   * NULL, and wraps what the method throws in a {@code TableException} naming the function.
+   */
+  private Term userFunction(RexCall call, UserScalarSqlFunction function) {
+    FunctionSignature signature = function.signatureFor(call.getOperands().stream().map(RexNode::getType).toList());
+    Method method = UserFunctionCalls.direct(call, signature);
+    JavaRep resultRep = JavaRep.of(ValueTypes.of(call.getType()).kind());
+    Class<?> result = method == null ? null : method.getReturnType();
+    if (method == null || result.isPrimitive() && !result.getName().equals(resultRep.javaType)) {
+      return fallback(call);
+    }
+    Class<?>[] parameters = method.getParameterTypes();
+    StringBuilder arguments = new StringBuilder();
+    StringBuilder skip = new StringBuilder();
+    for (int i = 0; i < parameters.length; i++) {
+      Term argument = generate(call.getOperands().get(i));
+      if (i > 0) {
+        arguments.append(", ");
+      }
+      if (parameters[i].isPrimitive()) {
+        JavaRep rep = JavaRep.of(ValueTypes.of(call.getOperands().get(i).getType()).kind());
+        arguments.append(argument.rep() == rep ? argument.value()
+            : "((" + rep.boxType + ") " + argument.boxed() + ")." + rep.javaType + "Value()");
+        if (!argument.isNull().equals("false")) {
+          skip.append(skip.length() == 0 ? "" : " || ").append(argument.isNull());
+        }
+      } else {
+        arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
+      }
+    }
+    String instance = reference(interpreter.opened(function.function()),
+        "io.spate.table.runtime.functions.OpenedFunction");
+    String failure = sharedReference("Function " + function.function().functionIdentifier() + "." + method.getName()
+        + " failed: ");
+    String invocation = "((" + method.getDeclaringClass().getCanonicalName() + ") " + instance + ".get())."
+        + method.getName() + "(" + arguments + ")";
+    String value = local("udf");
+    String isNull = skip.length() == 0 ? "false" : local("udfSkipped");
+    JavaRep rep = result.isPrimitive() ? resultRep : JavaRep.OBJECT;
+    if (!isNull.equals("false")) {
+      emit("boolean " + isNull + " = " + skip + ";");
+    }
+    emit(rep.javaType + " " + value + " = " + rep.zero + ";");
+    emit(isNull.equals("false") ? "{" : "if (!" + isNull + ") {");
+    emit("  try {");
+    emit("    " + value + " = " + invocation + ";");
+    emit("  } catch (Throwable e) {");
+    emit("    throw new TableException(" + failure + " + e, e);");
+    emit("  }");
+    emit("}");
+    return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
+  }
+
+  /**
+   * A sub-expression the interpreter evaluates, as it would in an interpreted calc. A call whose
+   * operands are literals and computed columns (at least one) gets the computed columns' values from
+   * the generated code, in a row of its own, which is what it saw in the table's row before: a table's
+   * rows computed each of them for every row.
+   */
   private Term fallback(RexNode node) {
+    if (node instanceof RexCall call && !computedColumns.isEmpty()
+        && call.getOperands().stream().anyMatch(computedColumns::contains)
+        && call.getOperands().stream().allMatch(o -> o instanceof RexLiteral || computedColumns.contains(o))) {
+      return fallbackOverComputed(call);
+    }
     Expr expr = interpreter.compile(node);
     String field = reference(expr, "Expr");
     String value = local("interpreted");
     emit("Object " + value + " = " + field + ".eval(in);");
     fallbacks++;
+    interpreted.add(node);
+    return Term.object(value);
+  }
+
+  private Term fallbackOverComputed(RexCall call) {
+    List<RexNode> operands = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      if (operand instanceof RexLiteral) {
+        operands.add(operand);
+      } else {
+        values.add(generate(operand));
+        operands.add(new RexInputRef(values.size() - 1, operand.getType()));
+      }
+    }
+    RexCall overValues = call.clone(call.getType(), operands);
+    String field = reference(interpreter.compile(overValues), "Expr");
+    String arguments = local("arguments");
+    emit("Row " + arguments + " = new Row(" + values.size() + ");");
+    for (int i = 0; i < values.size(); i++) {
+      emit(arguments + ".setField(" + i + ", " + values.get(i).boxed() + ");");
+    }
+    String value = local("interpreted");
+    emit("Object " + value + " = " + field + ".eval(" + arguments + ");");
+    fallbacks++;
+    interpreted.add(overValues);
     return Term.object(value);
   }
 

@@ -136,7 +136,8 @@ public final class ExprCompiler {
     };
   }
 
-  private OpenedFunction opened(UserDefinedFunction function) {
+  /** The opened form of {@code function} that this compiler's expressions call, and its calc opens and closes. */
+  OpenedFunction opened(UserDefinedFunction function) {
     return openedFunctions.computeIfAbsent(function, OpenedFunction::new);
   }
 

@@ -13,6 +13,7 @@ import io.spate.table.runtime.generated.GeneratedCalcFunction;
 import io.spate.table.runtime.generated.GeneratedClasses;
 import io.spate.table.runtime.operators.CalcFunction;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rex.RexNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ final class CalcFunctions {
 
   /**
    * The calc of {@code condition} and {@code projects} (either may be null), given also as the
-   * interpreter compiled them, calling the user functions {@code functions}.
+   * interpreter compiled them, calling the user functions {@code functions}; {@code computedColumns} are
+   * the computed columns' expressions in a calc over a table's source rows (see {@link SourceRows}).
    *
    * <p>The generated class is compiled here once, with {@code classLoader}, so that a bug in the
    * generator fails the planning with the source rather than the job's tasks; the job carries the
@@ -38,11 +40,11 @@ final class CalcFunctions {
    */
   static RichFlatMapFunction<Row, Row> of(ReadableConfig config, ExprCompiler compiler, ClassLoader classLoader,
       RexNode condition, List<RexNode> projects, Expr interpretedCondition, List<Expr> interpretedProjects,
-      List<OpenedFunction> functions, String name) {
+      List<OpenedFunction> functions, Set<RexNode> computedColumns, String name) {
     if (!config.get(CodegenOptions.CODEGEN_ENABLED)) {
       return new CalcFunction(interpretedCondition, interpretedProjects, functions);
     }
-    GeneratedCalcCode code = CalcCodeGenerator.generate(compiler, condition, projects);
+    GeneratedCalcCode code = CalcCodeGenerator.generate(compiler, condition, projects, computedColumns);
     if (LOG.isDebugEnabled()) {
       LOG.debug("Generated class {} for {}:\n{}", code.className(), name, GeneratedClasses.numbered(code.source()));
     }

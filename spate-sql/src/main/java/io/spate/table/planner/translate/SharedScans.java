@@ -1,7 +1,5 @@
 package io.spate.table.planner.translate;
 
-import io.spate.api.datastream.DataStream;
-import io.spate.api.types.Row;
 import io.spate.table.catalog.CatalogTable;
 import java.util.HashMap;
 import java.util.List;
@@ -16,16 +14,16 @@ import org.apache.calcite.rel.core.TableScan;
  */
 final class SharedScans {
 
-  private final Map<List<Object>, DataStream<Row>> streams = new HashMap<>();
+  private final Map<List<Object>, SourceRows> streams = new HashMap<>();
 
-  /** The stream of {@code scan}'s table: the one made before for the same table and options, else a new one. */
-  DataStream<Row> scan(TableScan scan, Function<TableScan, DataStream<Row>> newScan) {
+  /** The source rows of {@code scan}'s table: those made before for the same table and options, else new ones. */
+  SourceRows scan(TableScan scan, Function<TableScan, SourceRows> newScan) {
     CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
     if (table == null) {
       return newScan.apply(scan);
     }
     List<Object> key = List.of(table.getIdentifier(), table.getOptions());
-    DataStream<Row> known = streams.get(key);
+    SourceRows known = streams.get(key);
     if (known == null) {
       known = newScan.apply(scan);
       streams.put(key, known);

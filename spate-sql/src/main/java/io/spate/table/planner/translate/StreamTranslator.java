@@ -29,6 +29,12 @@ import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.codegen.ExprCompiler;
 import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.operators.RowtimeWatermarks;
+import io.spate.table.api.config.CodegenOptions;
+import io.spate.table.planner.codegen.CalcCodeGenerator;
+import io.spate.table.runtime.generated.GeneratedCalcCode;
+import io.spate.table.runtime.generated.GeneratedClasses;
+import io.spate.table.runtime.generated.GeneratedExpr;
+import org.apache.calcite.rex.RexUtil;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
 import io.spate.table.planner.calcite.SpateTypeFactory;
@@ -61,8 +67,10 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlKind;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -95,6 +103,7 @@ public final class StreamTranslator {
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
   private final SharedScans sharedScans = new SharedScans();
+  private final Map<SourceRows, DataStream<Row>> tableRows = new IdentityHashMap<>();
   private final ReusedWindowAggregates reusedWindowAggregates = new ReusedWindowAggregates();
 
   /**
@@ -115,7 +124,7 @@ public final class StreamTranslator {
   /** The stream of {@code plan}'s rows. */
   public DataStream<Row> translate(RelNode plan) {
     if (plan instanceof TableScan scan) {
-      return sharedScans.scan(scan, this::scan);
+      return tableRows(scan);
     }
     if (plan instanceof ChangelogNormalize normalize) {
       return ChangelogNormalizeTranslator.translate(this, normalize);
@@ -123,11 +132,15 @@ public final class StreamTranslator {
     if (RankTranslator.matches(plan)) {
       return new RankTranslator(this).translate(plan);
     }
+    if (plan instanceof LogicalProject project && project.getInput() instanceof LogicalFilter filter) {
+      // One step filters and projects: no operator and no call per row between them.
+      return calcOver(filter.getInput(), filter.getCondition(), project.getProjects(), project.getRowType());
+    }
     if (plan instanceof LogicalProject project) {
-      return calc(translate(project.getInput()), null, project.getProjects(), project.getRowType(), "Calc");
+      return calcOver(project.getInput(), null, project.getProjects(), project.getRowType());
     }
     if (plan instanceof LogicalFilter filter) {
-      return calc(translate(filter.getInput()), filter.getCondition(), null, filter.getRowType(), "Calc");
+      return calcOver(filter.getInput(), filter.getCondition(), null, filter.getRowType());
     }
     if (plan instanceof LogicalCalc calc) {
       RexProgram program = calc.getProgram();
@@ -136,7 +149,7 @@ public final class StreamTranslator {
       for (RexLocalRef ref : program.getProjectList()) {
         projects.add(program.expandLocalRef(ref));
       }
-      return calc(translate(calc.getInput()), condition, projects, calc.getRowType(), "Calc");
+      return calcOver(calc.getInput(), condition, projects, calc.getRowType());
     }
     if (SetOperationTranslator.handles(plan)) {
       return SetOperationTranslator.translate(this, plan);
@@ -212,8 +225,43 @@ public final class StreamTranslator {
         rowTypeInfo(expand.getRowType())).name(PlanNodeNames.describe(expand));
   }
 
+  /**
+   * The calc of {@code condition} and {@code projects} (either may be null) over {@code input}'s rows; over
+   * a table whose computed columns its readers evaluate ({@link SourceRows}), straight over the source's
+   * rows, with the computed columns' expressions in place of their references.
+   */
+  private DataStream<Row> calcOver(RelNode input, RexNode condition, List<RexNode> projects, RelDataType rowType) {
+    if (input instanceof TableScan scan) {
+      SourceRows source = sourceRows(scan);
+      if (source.computedByReaders()) {
+        RexNode sourceCondition = condition == null ? null : source.overRows(condition);
+        List<RexNode> sourceProjects = source.overRows(projects != null ? projects : identity(scan.getRowType()));
+        // Where the generated code would hand a computed column's expression to the interpreter, the
+        // interpreter would evaluate it again there: the table's rows, with the column computed once, are cheaper.
+        if (CalcCodeGenerator.interpretedParts(compiler, sourceCondition, sourceProjects, source.computedColumns())
+            .stream().noneMatch(source::computes)) {
+          return calc(source.rows(), sourceCondition, sourceProjects, rowType, "Calc", source.computedColumns());
+        }
+      }
+    }
+    return calc(translate(input), condition, projects, rowType, "Calc");
+  }
+
+  private List<RexNode> identity(RelDataType rowType) {
+    List<RexNode> fields = new ArrayList<>();
+    for (int i = 0; i < rowType.getFieldCount(); i++) {
+      fields.add(planner.rexBuilder().makeInputRef(rowType, i));
+    }
+    return fields;
+  }
+
   DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects, RelDataType rowType,
       String name) {
+    return calc(input, condition, projects, rowType, name, Set.of());
+  }
+
+  private DataStream<Row> calc(DataStream<Row> input, RexNode condition, List<RexNode> projects,
+      RelDataType rowType, String name, Set<RexNode> computedColumns) {
     Expr compiledCondition = condition == null ? null : compiler.compile(condition);
     List<Expr> compiledProjects = projects == null ? null : compiler.compileAll(projects);
     RowTypeInfo type = rowTypeInfo(rowType);
@@ -225,7 +273,7 @@ public final class StreamTranslator {
       expressions.addAll(projects);
     }
     return input.flatMap(CalcFunctions.of(config, compiler, classLoader, condition, projects, compiledCondition,
-        compiledProjects, compiler.userFunctionsOf(expressions), name), type).name(name);
+        compiledProjects, compiler.userFunctionsOf(expressions), computedColumns, name), type).name(name);
   }
 
   /**
@@ -472,7 +520,21 @@ public final class StreamTranslator {
     return env.fromData(rows, rowTypeInfo(values.getRowType())).name("Values");
   }
 
-  private DataStream<Row> scan(TableScan scan) {
+  private SourceRows sourceRows(TableScan scan) {
+    return sharedScans.scan(scan, this::scan);
+  }
+
+  /** The rows of {@code scan}'s table with all its columns; made once per table however many steps read them. */
+  private DataStream<Row> tableRows(TableScan scan) {
+    SourceRows source = sourceRows(scan);
+    if (!source.computedByReaders()) {
+      return source.rows();
+    }
+    return tableRows.computeIfAbsent(source, s -> calc(s.rows(), null, s.columns(), scan.getRowType(),
+        "Computed columns of " + scan.getTable().unwrap(CatalogTable.class).getIdentifier().getObjectName()));
+  }
+
+  private SourceRows scan(TableScan scan) {
     CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
     if (table == null) {
       throw new TableException("Spate SQL cannot scan " + scan.getTable().getQualifiedName());
@@ -502,35 +564,57 @@ public final class StreamTranslator {
       throw new TableException("Unknown scan provider " + provider.getClass().getName() + " of table "
           + id.asSummaryString());
     }
-    DataStream<Row> rows = physical;
-    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
-    if (computed) {
-      List<RexNode> projects = new ArrayList<>();
-      int physicalIndex = 0;
-      int metadataIndex = table.getPhysicalRowType().getFieldCount();
-      for (Column column : table.getColumns()) {
-        if (column instanceof Column.ComputedColumn c) {
-          projects.add(planner.toRex(new SqlText(c.expression(), 1, 1), physicalType));
-        } else {
-          projects.add(planner.rexBuilder().makeInputRef(physicalType,
-              column.isPhysical() ? physicalIndex++ : metadataIndex++));
-        }
+    RelDataType fullType = scan.getRowType();
+    List<RexNode> columns = new ArrayList<>();
+    int physicalIndex = 0;
+    int metadataIndex = table.getPhysicalRowType().getFieldCount();
+    for (Column column : table.getColumns()) {
+      if (column instanceof Column.ComputedColumn c) {
+        columns.add(planner.toRex(new SqlText(c.expression(), 1, 1), physicalType));
+      } else {
+        // Of the column's type in the table's rows, which the readers' expressions (their field accesses) expect.
+        columns.add(new RexInputRef(column.isPhysical() ? physicalIndex++ : metadataIndex++,
+            fullType.getFieldList().get(columns.size()).getType()));
       }
-      RelDataType fullType = scan.getRowType();
-      rows = calc(physical, null, projects, fullType, "Computed columns of " + id.getObjectName());
     }
-    if (table.getWatermarkSpec() != null && !DataStreamTableSource.keepsSourceWatermarks(table, source)) {
-      RelDataType fullType = scan.getRowType();
-      int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
-      RexNode watermarkExpression = planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1), fullType);
-      long delay = WatermarkDelays.of(watermarkExpression, rowtime);
-      RowtimeWatermarks watermarks = delay >= 0 ? RowtimeWatermarks.boundedDelay(rowtime, delay)
-          : new RowtimeWatermarks(rowtime, compiler.compile(watermarkExpression));
-      WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> watermarks.generator())
-          .withTimestampAssigner(watermarks.timestampAssigner());
-      rows = rows.assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName());
+    // Computed and metadata columns: the table's rows are not the source's as they are.
+    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
+    // Readers evaluate the computed columns only if each gives the same value however often it is evaluated.
+    SourceRows rows = computed && columns.stream().allMatch(RexUtil::isDeterministic)
+        && config.get(CodegenOptions.CODEGEN_ENABLED) ? new SourceRows(physical, columns, true)
+        : new SourceRows(computed ? calc(physical, null, columns, fullType, "Computed columns of " + id.getObjectName())
+            : physical, identity(fullType), false);
+    if (table.getWatermarkSpec() == null || DataStreamTableSource.keepsSourceWatermarks(table, source)) {
+      return rows;
     }
-    return rows;
+    int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
+    RexNode watermarkExpression = planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1), fullType);
+    long delay = WatermarkDelays.of(watermarkExpression, rowtime);
+    // The rowtime column over the rows the watermark step sees: a field, or a computed column's expression.
+    RexNode rowtimeColumn = rows.columns().get(rowtime);
+    int rowtimeField = rowtimeColumn instanceof RexInputRef field ? field.getIndex() : rowtime;
+    RowtimeWatermarks watermarks = delay >= 0 ? RowtimeWatermarks.boundedDelay(rowtimeField, delay)
+        : new RowtimeWatermarks(rowtimeField, compiler.compile(rows.overRows(watermarkExpression)));
+    if (!(rowtimeColumn instanceof RexInputRef)) {
+      watermarks = watermarks.computedBy(compiledExpr(rowtimeColumn));
+    }
+    RowtimeWatermarks assigned = watermarks;
+    WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> assigned.generator())
+        .withTimestampAssigner(assigned.timestampAssigner());
+    return new SourceRows(rows.rows().assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName()),
+        rows.columns(), rows.computedByReaders());
+  }
+
+  /** {@code node} as an expression: a generated class unless the session switched code generation off. */
+  private Expr compiledExpr(RexNode node) {
+    if (!config.get(CodegenOptions.CODEGEN_ENABLED)) {
+      return compiler.compile(node);
+    }
+    GeneratedCalcCode code = CalcCodeGenerator.generateExpr(compiler, node);
+    // Compiled here once, as for calcs, so that a bug in the generator fails the planning, not the tasks.
+    GeneratedClasses.compile(classLoader != null ? classLoader : StreamTranslator.class.getClassLoader(),
+        code.className(), code.source());
+    return new GeneratedExpr(code);
   }
 
   long miniBatchLatencyMillis() {

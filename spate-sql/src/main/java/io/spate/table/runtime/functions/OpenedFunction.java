@@ -41,7 +41,8 @@ public final class OpenedFunction implements Serializable {
 
   /** The function, opened with an empty context if it was not: for calls outside an operator that opens it. */
   public UserDefinedFunction get() {
-    return open(new FunctionContext(Map.of(), function.getClass().getClassLoader()));
+    // Called per row: no context made for a function that is open already.
+    return opened ? function : open(new FunctionContext(Map.of(), function.getClass().getClassLoader()));
   }
 
   /** Closes the function if it was opened. */

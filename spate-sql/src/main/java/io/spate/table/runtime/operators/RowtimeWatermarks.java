@@ -21,14 +21,15 @@ public final class RowtimeWatermarks implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int rowtimeIndex;
+  // The rowtime computed from the row (a computed column's expression over the source's row), or null
+  // to read it from field rowtimeIndex.
+  private final Expr rowtime;
   private final Expr watermark;
   private final long delayMillis;
 
   /** Watermarks from {@code watermark}, timestamps from field {@code rowtimeIndex}. */
   public RowtimeWatermarks(int rowtimeIndex, Expr watermark) {
-    this.rowtimeIndex = rowtimeIndex;
-    this.watermark = watermark;
-    this.delayMillis = -1;
+    this(rowtimeIndex, null, watermark, -1);
   }
 
   /**
@@ -37,11 +38,20 @@ public final class RowtimeWatermarks implements Serializable {
    * evaluating the expression on every row.
    */
   public static RowtimeWatermarks boundedDelay(int rowtimeIndex, long delayMillis) {
-    return new RowtimeWatermarks(rowtimeIndex, null, delayMillis);
+    return new RowtimeWatermarks(rowtimeIndex, null, null, delayMillis);
   }
 
-  private RowtimeWatermarks(int rowtimeIndex, Expr watermark, long delayMillis) {
+  /**
+   * These watermarks over rows that do not hold the rowtime column (field {@code rowtimeIndex} of the
+   * table's rows) but compute it with {@code rowtime}: a source's rows, before its computed columns.
+   */
+  public RowtimeWatermarks computedBy(Expr rowtime) {
+    return new RowtimeWatermarks(rowtimeIndex, rowtime, watermark, delayMillis);
+  }
+
+  private RowtimeWatermarks(int rowtimeIndex, Expr rowtime, Expr watermark, long delayMillis) {
     this.rowtimeIndex = rowtimeIndex;
+    this.rowtime = rowtime;
     this.watermark = watermark;
     this.delayMillis = delayMillis;
   }
@@ -49,8 +59,9 @@ public final class RowtimeWatermarks implements Serializable {
   /** The timestamp assigner: the rowtime column in epoch milliseconds. */
   public TimestampAssigner<Row> timestampAssigner() {
     int index = rowtimeIndex;
+    Expr computed = rowtime;
     return (row, previous) -> {
-      Object value = row.getField(index);
+      Object value = computed != null ? computed.eval(row) : row.getField(index);
       if (value == null) {
         throw new IllegalArgumentException("The rowtime column (field " + index + ") of row " + row + " is NULL;"
             + " a rowtime attribute needs a value in every row");

@@ -23,12 +23,14 @@ final class CalcHarness {
 
   static final ZoneId UTC = ZoneId.of("UTC");
 
+  final FunctionCatalog functions;
   final SqlPlanner planner;
   final ExprCompiler compiler;
 
   CalcHarness() {
     CatalogManager catalogs = new CatalogManager();
-    planner = new SqlPlanner(catalogs, new FunctionCatalog(catalogs), () -> UTC);
+    functions = new FunctionCatalog(catalogs);
+    planner = new SqlPlanner(catalogs, functions, () -> UTC);
     compiler = new ExprCompiler(planner.rexBuilder(), UTC);
   }
 

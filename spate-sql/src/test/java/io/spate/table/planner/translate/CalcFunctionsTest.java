@@ -14,6 +14,7 @@ import io.spate.table.runtime.generated.GeneratedCalcFunction;
 import io.spate.table.runtime.operators.CalcFunction;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -35,7 +36,7 @@ class CalcFunctionsTest {
     RexNode condition = planner.toRex(new SqlText("n > 1", 1, 1), rowType);
     List<RexNode> projections = List.of(planner.toRex(new SqlText("n * 2", 1, 1), rowType));
     return CalcFunctions.of(config, compiler, getClass().getClassLoader(), condition, projections,
-        compiler.compile(condition), compiler.compileAll(projections), List.of(), "Calc");
+        compiler.compile(condition), compiler.compileAll(projections), List.of(), Set.of(), "Calc");
   }
 
   @Test
