@@ -47,6 +47,16 @@ public final class GeneratedCalcCode implements Serializable {
   }
 
   /**
+   * {@link #newInstance(ClassLoader, Class)} with the calling thread's context class loader, which a
+   * task sets to the job's user-code class loader while it runs (Spate's own loader if none is set):
+   * for generated pieces that nothing opens and that therefore compile on first use.
+   */
+  public <T> T newInstanceInCurrentThread(Class<T> type) {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return newInstance(context != null ? context : GeneratedCalcCode.class.getClassLoader(), type);
+  }
+
+  /**
    * Compiles the class (or takes it from the cache) with {@code classLoader} and makes an instance of
    * it as the interface {@code type} it implements (a calc, a join condition).
    */

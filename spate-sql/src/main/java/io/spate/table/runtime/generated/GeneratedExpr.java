@@ -37,8 +37,7 @@ public final class GeneratedExpr implements Expr {
   public Object eval(Row input) {
     Expr expr = generated;
     if (expr == null) {
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      expr = code.newInstance(context != null ? context : GeneratedExpr.class.getClassLoader(), Expr.class);
+      expr = code.newInstanceInCurrentThread(Expr.class);
       generated = expr;
     }
     return expr.eval(input);

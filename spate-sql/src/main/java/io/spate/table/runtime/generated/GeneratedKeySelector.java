@@ -36,9 +36,7 @@ public final class GeneratedKeySelector implements KeySelector<Row, Row> {
   public Row getKey(Row value) {
     GeneratedKey generated = key;
     if (generated == null) {
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      generated = code.newInstance(context != null ? context : GeneratedKeySelector.class.getClassLoader(),
-          GeneratedKey.class);
+      generated = code.newInstanceInCurrentThread(GeneratedKey.class);
       key = generated;
     }
     return generated.key(value);
