@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
@@ -22,6 +23,7 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Turns the conjuncts {@code x IN (SELECT ...)}, {@code EXISTS (SELECT ... WHERE <correlated filter>)}
@@ -63,8 +65,12 @@ final class SubQueriesToSemiJoins {
       if (inner.getKind() == SqlKind.EXISTS) {
         right = uncorrelated(right);
       }
-      result = LogicalJoin.create(result, right, List.of(), condition, Set.of(),
+      LogicalJoin join = LogicalJoin.create(result, right, List.of(), condition, Set.of(),
           negated ? JoinRelType.ANTI : JoinRelType.SEMI);
+      // An equality of an expression with a column (b.n = a.n + 5) is a key only once the expression is a
+      // column of its input; otherwise all rows share one key, and every row scans the other side's rows.
+      result = RelOptUtil.pushDownJoinConditions(join,
+          RelBuilder.proto(Contexts.empty()).create(join.getCluster(), null));
     }
     if (result == filter.getInput()) {
       return filter;
@@ -85,7 +91,7 @@ final class SubQueriesToSemiJoins {
       List<RexNode> operands = subQuery.getOperands();
       List<RexNode> equalities = new ArrayList<>();
       for (int i = 0; i < operands.size(); i++) {
-        RexNode ref = operands.get(i); // an expression over the left row: only a plain field becomes a key
+        RexNode ref = operands.get(i); // an expression over the left row becomes a column of it, see rewrite
         RexNode right = rex.makeInputRef(subQuery.rel.getRowType().getFieldList().get(i).getType(), leftCount + i);
         RexNode equal = rex.makeCall(SqlStdOperatorTable.EQUALS, ref, right);
         if (negated && (ref.getType().isNullable() || right.getType().isNullable())) {

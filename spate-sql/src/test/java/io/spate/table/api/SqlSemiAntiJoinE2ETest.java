@@ -103,6 +103,23 @@ class SqlSemiAntiJoinE2ETest {
   }
 
   @Test
+  void aNotExistsThatComparesAnExpressionIsKeyedOnTheExpression() throws Exception {
+    String query = "SELECT id FROM persons AS p WHERE NOT EXISTS (SELECT * FROM auctions AS a WHERE a.seller = p.id + 5)";
+    // The expression is a column of the left input, so the join compares two columns: its key.
+    assertThat(tEnv.explainSql(query)).containsPattern("LogicalJoin\\(condition=\\[=\\(\\$\\d+, \\$\\d+\\)\\],"
+        + " joinType=\\[anti\\]\\)").contains("+($0, 5)");
+    assertThat(folded(tEnv.executeSql(query))).isEqualTo(personsWhere(id -> !sells(id + 5, 0)));
+  }
+
+  @Test
+  void anInOfAnExpressionIsKeyedOnTheExpression() throws Exception {
+    String query = "SELECT id FROM persons WHERE id * 2 IN (SELECT seller FROM auctions)";
+    assertThat(tEnv.explainSql(query)).containsPattern("LogicalJoin\\(condition=\\[=\\(\\$\\d+, \\$\\d+\\)\\],"
+        + " joinType=\\[semi\\]\\)").contains("*($0, 2)");
+    assertThat(folded(tEnv.executeSql(query))).isEqualTo(personsWhere(id -> sells(id * 2, 0)));
+  }
+
+  @Test
   void anInOverAnAggregatesChangelogFollowsItsUpdates() throws Exception {
     // Sellers with at least 3 auctions (1 to 10): the counts grow, so sellers enter the subquery's result over time.
     assertThat(folded(tEnv.executeSql("SELECT id FROM persons WHERE id IN"
