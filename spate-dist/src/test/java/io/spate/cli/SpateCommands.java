@@ -11,7 +11,26 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code spate} commands as a user does, each in a JVM of its own, for the process tests. */
 final class SpateCommands {
 
+  /**
+   * The JVM options of every command's JVM and, through {@code SPATE_JAVA_OPTS}, of the cluster
+   * processes it starts: these JVMs run for seconds and handle little data, and on a machine whose
+   * cores the test forks share, C2 compilation and the parallel collector's threads cost them more
+   * CPU than they give back (a {@code spate --version} takes about half the CPU time with these).
+   */
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private SpateCommands() {}
+
+  /**
+   * {@code environment} with {@link #JVM_OPTIONS} put before its own {@code SPATE_JAVA_OPTS}, if any,
+   * so that a test's options (a heap bound) still come last and win.
+   */
+  static java.util.Map<String, String> withJvmOptions(java.util.Map<String, String> environment) {
+    java.util.Map<String, String> merged = new java.util.HashMap<>(environment);
+    String own = environment.getOrDefault("SPATE_JAVA_OPTS", System.getenv().getOrDefault("SPATE_JAVA_OPTS", ""));
+    merged.put("SPATE_JAVA_OPTS", (String.join(" ", JVM_OPTIONS) + " " + own).strip());
+    return merged;
+  }
 
   /** What a command printed and how it exited. */
   record Outcome(int exitCode, String out, String err) {
@@ -40,10 +59,10 @@ final class SpateCommands {
    */
   static Outcome runWithClassPath(Path home, long timeoutSeconds, java.util.Map<String, String> environment,
       String classPath, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath,
-        SpateCli.class.getName()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", classPath, SpateCli.class.getName()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
@@ -52,7 +71,7 @@ final class SpateCommands {
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
     builder.environment().put("SPATE_HOME", home.toString());
-    builder.environment().putAll(environment);
+    builder.environment().putAll(withJvmOptions(environment));
     Process process = builder.start();
     process.getOutputStream().close();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
