@@ -2,7 +2,10 @@ package io.spate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.spate.cli.SpateCommands.Outcome;
+import io.spate.cli.rest.RestClientException;
+import io.spate.cli.rest.RestClusterClient;
 import io.spate.clitest.EndlessJob;
 import io.spate.testing.Await;
 import io.spate.testing.TestJars;
@@ -122,7 +125,7 @@ class SessionClusterProcessTest {
     assertThat(job.find()).as(run.out()).isTrue();
     String jobId = job.group(1);
 
-    Outcome list = awaitList(address, jobId + " : endless-on-session (RUNNING)");
+    Outcome list = awaitList(address, jobId, "endless-on-session", "RUNNING");
     assertThat(list.out()).contains(jobId);
     // Without -m, with rest.port: 0 in conf/spate.yaml: the address the cluster wrote when it started.
     Outcome listWithoutAddress = spate("list");
@@ -131,7 +134,7 @@ class SessionClusterProcessTest {
 
     Outcome cancel = spate("cancel", "-m", address, jobId);
     assertThat(cancel.exitCode()).as(cancel.all()).isZero();
-    awaitList(address, jobId + " : endless-on-session (CANCELED)");
+    awaitList(address, jobId, "endless-on-session", "CANCELED");
 
     Outcome stop = spate("cluster", "stop");
     assertThat(stop.exitCode()).as(stop.all()).isZero();
@@ -223,9 +226,30 @@ class SessionClusterProcessTest {
     assertThat(nested.err()).contains(config.toString() + ", line 1").contains("'rest'").contains("Nested YAML");
   }
 
-  private Outcome awaitList(String address, String expected) {
-    return Await.untilMatches(Duration.ofSeconds(30), "'spate list' to show '" + expected + "'",
-        () -> spate("list", "-m", address), list -> list.out().contains(expected));
+  /**
+   * Waits until job {@code jobId} is {@code state}, asking the REST API from this JVM (a 'spate list'
+   * per poll would start a JVM each time), then runs 'spate list', which must show it so.
+   */
+  private Outcome awaitList(String address, String jobId, String name, String state) throws Exception {
+    int colon = address.lastIndexOf(':');
+    RestClusterClient client = new RestClusterClient(address.substring(0, colon),
+        Integer.parseInt(address.substring(colon + 1)));
+    Await.until(Duration.ofSeconds(30), "job " + jobId + " to be " + state, () -> {
+      try {
+        for (JsonNode job : client.listJobs()) {
+          if (job.path("jid").asText().equals(jobId)) {
+            return job.path("state").asText().equals(state);
+          }
+        }
+      } catch (RestClientException e) {
+        // not answering: poll again
+      }
+      return false;
+    });
+    Outcome list = spate("list", "-m", address);
+    assertThat(list.exitCode()).as(list.all()).isZero();
+    assertThat(list.out()).contains(jobId + " : " + name + " (" + state + ")");
+    return list;
   }
 
   /** The pid of a process that has ended. */
