@@ -25,7 +25,7 @@ final class SpateCommands {
    * {@code environment} with {@link #JVM_OPTIONS} put before its own {@code SPATE_JAVA_OPTS}, if any,
    * so that a test's options (a heap bound) still come last and win.
    */
-  static java.util.Map<String, String> withJvmOptions(java.util.Map<String, String> environment) {
+  private static java.util.Map<String, String> withJvmOptions(java.util.Map<String, String> environment) {
     java.util.Map<String, String> merged = new java.util.HashMap<>(environment);
     String own = environment.getOrDefault("SPATE_JAVA_OPTS", System.getenv().getOrDefault("SPATE_JAVA_OPTS", ""));
     merged.put("SPATE_JAVA_OPTS", (String.join(" ", JVM_OPTIONS) + " " + own).strip());
