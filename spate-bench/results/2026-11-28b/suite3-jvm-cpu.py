@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """CPU seconds (user + system, from /proc) and wall seconds of the JVMs the process tests start, with the
 JVM's default options and with -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, in alternating runs:
-'spate --version', 'spate list' against a closed port, and a 'spate jobmanager' (one in-process
-TaskExecutor) until it wrote its address file. Usage: suite3-jvm-cpu.py CLASSPATH_FILE ROUNDS"""
+'spate --version', 'spate list' against a closed port, and a 'spate jobmanager' until it wrote its address file. Usage: suite3-jvm-cpu.py CLASSPATH_FILE ROUNDS"""
 import os, subprocess, sys, tempfile, time
 
 CP = open(sys.argv[1]).read().strip()
