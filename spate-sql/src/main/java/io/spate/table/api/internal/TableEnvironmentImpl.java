@@ -49,6 +49,7 @@ import io.spate.table.planner.translate.ChangelogInference;
 import io.spate.table.planner.translate.PlanExplainer;
 import io.spate.table.planner.translate.PlanNodeNames;
 import io.spate.table.planner.translate.SinkChangelogs;
+import io.spate.table.planner.translate.SinkNotNullColumns;
 import io.spate.table.planner.translate.StreamTranslator;
 import io.spate.table.planner.translate.TwoPhaseAggregation;
 import io.spate.table.types.logical.BigIntType;
@@ -379,6 +380,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
+      rows = SinkNotNullColumns.apply(rows, query, table, config.get(TableConfigOptions.SINK_NOT_NULL_ENFORCER));
       rows = WritableMetadata.apply(table, sink, rows);
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();
