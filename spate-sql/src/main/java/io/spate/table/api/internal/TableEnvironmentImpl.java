@@ -50,6 +50,7 @@ import io.spate.table.planner.translate.PlanExplainer;
 import io.spate.table.planner.translate.PlanNodeNames;
 import io.spate.table.planner.translate.SinkChangelogs;
 import io.spate.table.planner.translate.SinkNotNullColumns;
+import io.spate.table.planner.translate.TimeAttributes;
 import io.spate.table.planner.translate.StreamTranslator;
 import io.spate.table.planner.translate.TwoPhaseAggregation;
 import io.spate.table.types.logical.BigIntType;
@@ -352,6 +353,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
+    schema = ResolvedSchema.physical(schema.getColumnNames(), TimeAttributes.marked(plan, schema.getColumnTypes()));
     CloseableIterator<Row> closing = IntervalConversions.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
