@@ -20,6 +20,7 @@ import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.utils.LogicalTypeCasts;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,6 +55,7 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.JsonFunctionTypes;
@@ -192,23 +194,21 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     ObjectIdentifier id = table.getIdentifier();
     insert.setOperand(1, new SqlIdentifier(List.of(INSERT_TARGETS, id.getCatalogName(), id.getDatabaseName(),
         id.getObjectName()), target.getParserPosition()));
-    if (insert.getTargetColumnList() == null) {
-      ValidationException mismatch = sinkMismatch(query, table);
-      if (mismatch != null) {
-        throw mismatch;
-      }
+    ValidationException mismatch = sinkMismatch(query, table, insert.getTargetColumnList());
+    if (mismatch != null) {
+      throw mismatch;
     }
     return toRel(insert, table);
   }
 
   /**
-   * Flink's error for an INSERT (of {@code text}) whose query does not give the persisted columns of {@code table}:
-   * another number of columns, or a column of a type that has no implicit cast into the sink column's
-   * ({@link LogicalTypeCasts#supportsImplicitCastIntoSink}: a string is not written into a number column, nor a
-   * BIGINT into an INT one); null if the query's columns fit, or if the query itself is invalid, so that the
-   * validator's own message stands.
+   * Flink's error for an INSERT (of {@code text}) whose query does not give the persisted columns of {@code table}
+   * (or the columns of its {@code columnList}, if it has one): another number of columns, or a column of a type
+   * that has no implicit cast into the sink column's ({@link LogicalTypeCasts#supportsImplicitCastIntoSink}: a
+   * string is not written into a number column, nor a BIGINT into an INT one); null if the query's columns fit,
+   * or if the query or the column list itself is invalid, so that the validator's own message stands.
    */
-  private ValidationException sinkMismatch(SqlText text, CatalogTable table) {
+  private ValidationException sinkMismatch(SqlText text, CatalogTable table, SqlNodeList columnList) {
     RelDataType queryType;
     try {
       SqlValidator validator = validator(catalogReader(null));
@@ -217,21 +217,41 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     } catch (RuntimeException e) {
       return null; // the query itself is invalid: that error says more
     }
-    RelDataType sinkType = typeFactory.buildRelNodeRowType(table.getPersistedRowType());
+    RelDataType persisted = typeFactory.buildRelNodeRowType(table.getPersistedRowType());
+    List<RelDataTypeField> targets = columnList == null ? persisted.getFieldList() : listedColumns(persisted, columnList);
+    if (targets == null) {
+      return null; // a column the table lacks, or one listed twice: the validator names it
+    }
+    RelDataType sinkType = typeFactory.createStructType(targets.stream().map(RelDataTypeField::getType).toList(),
+        targets.stream().map(RelDataTypeField::getName).toList());
     String cause = null;
     if (queryType.getFieldCount() != sinkType.getFieldCount()) {
       cause = "Different number of columns.";
     } else {
-      for (int i = 0; i < sinkType.getFieldCount() && cause == null; i++) {
-        RelDataTypeField sink = sinkType.getFieldList().get(i);
+      for (int i = 0; i < targets.size() && cause == null; i++) {
+        RelDataTypeField sink = targets.get(i);
         if (!implicitCastIntoSink(queryType.getFieldList().get(i).getType(), sink.getType())) {
-          cause = "Incompatible types for sink column '" + sink.getName() + "' at position " + i + ".";
+          cause = "Incompatible types for sink column '" + sink.getName() + "' at position " + sink.getIndex() + ".";
         }
       }
     }
     return cause == null ? null : new ValidationException("Column types of query result and sink for '"
         + table.getIdentifier().asSummaryString() + "' do not match.\nCause: " + cause + "\n\nQuery schema: "
         + schemaText(queryType) + "\nSink schema:  " + schemaText(sinkType));
+  }
+
+  /** The columns of {@code persisted} that {@code columnList} names, in its order; null if one is unknown or repeated. */
+  private static List<RelDataTypeField> listedColumns(RelDataType persisted, SqlNodeList columnList) {
+    List<RelDataTypeField> listed = new ArrayList<>();
+    for (SqlNode column : columnList) {
+      RelDataTypeField field = column instanceof SqlIdentifier id && id.isSimple()
+          ? persisted.getField(id.getSimple(), true, false) : null;
+      if (field == null || listed.contains(field)) {
+        return null;
+      }
+      listed.add(field);
+    }
+    return listed;
   }
 
   private static boolean implicitCastIntoSink(RelDataType query, RelDataType sink) {

@@ -24,6 +24,15 @@ class SqlConditionalBuiltInFunctionsE2ETest {
   }
 
   @Test
+  void ifIsNullableWhenItsConditionOrABranchIsAsInFlink() {
+    TableResult result = tEnv.executeSql("""
+        SELECT IF(n > 1, 'big', 'small'), IF(TRUE, 'big', 'small'), IF(n > 1, 'big', s), IF(k > 1, 'big', 'small')
+        FROM (VALUES (CAST(NULL AS INT), CAST(NULL AS STRING), 1)) AS v (n, s, k)""");
+    assertThat(result.getResolvedSchema().getColumnTypes()).extracting(t -> t.asSummaryString())
+        .containsExactly("VARCHAR(5)", "VARCHAR(5) NOT NULL", "STRING", "VARCHAR(5) NOT NULL");
+  }
+
+  @Test
   void ifNullReplacesNullInTheCommonType() throws Exception {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT IFNULL(s, 'none'), IFNULL(n, CAST(7 AS BIGINT))

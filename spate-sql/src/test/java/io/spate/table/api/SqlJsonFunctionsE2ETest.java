@@ -14,6 +14,16 @@ class SqlJsonFunctionsE2ETest {
   private final TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
 
   @Test
+  void jsonStringIsNotNullForANotNullArgument() throws Exception {
+    TableResult result = tEnv.executeSql("""
+        SELECT JSON_STRING(id), JSON_STRING(s), JSON_STRING(n)
+        FROM (VALUES (1, 'a"b', CAST(NULL AS INT))) AS v (id, s, n)""");
+    assertThat(result.getResolvedSchema().getColumnTypes()).extracting(t -> t.asSummaryString())
+        .containsExactly("STRING NOT NULL", "STRING NOT NULL", "STRING");
+    assertThat(rows(result)).containsExactly(Row.of("1", "\"a\\\"b\"", null));
+  }
+
+  @Test
   void jsonFunctionsReadAndBuildJsonPerRowWithFlinksTypes() throws Exception {
     TableResult result = tEnv.executeSql("""
         SELECT id,

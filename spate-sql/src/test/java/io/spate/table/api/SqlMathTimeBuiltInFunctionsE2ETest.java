@@ -43,6 +43,25 @@ class SqlMathTimeBuiltInFunctionsE2ETest {
   }
 
   @Test
+  void roundOfADecimalHasTheDigitsItKeepsPlusOneForTheCarry() throws Exception {
+    TableResult result = tEnv.executeSql("""
+        SELECT ROUND(d, 1), ROUND(d, 0), ROUND(d), ROUND(d, 3), ROUND(d, 5), ROUND(d, -1), ROUND(e, 0), ROUND(n, -1),
+               ROUND(CAST(NULL AS DECIMAL(6, 3)), 1)
+        FROM (VALUES (CAST(-1.25 AS DECIMAL(6, 3)), CAST(99.5 AS DECIMAL(3, 1)), 15),
+                     (CAST(9.999 AS DECIMAL(6, 3)), CAST(-0.4 AS DECIMAL(3, 1)), -14)) AS v (d, e, n)""");
+    assertThat(result.getResolvedSchema().getColumnTypes()).extracting(t -> t.asSummaryString())
+        .containsExactly("DECIMAL(5, 1) NOT NULL", "DECIMAL(4, 0) NOT NULL", "DECIMAL(4, 0) NOT NULL",
+            "DECIMAL(6, 3) NOT NULL", "DECIMAL(6, 3) NOT NULL", "DECIMAL(4, 0) NOT NULL", "DECIMAL(3, 0) NOT NULL",
+            "INT NOT NULL", "DECIMAL(5, 1)");
+    // Half up, away from zero; 99.5 carries into a third integer digit, which DECIMAL(3, 0) has room for.
+    assertThat(rows(result)).containsExactlyInAnyOrder(
+        Row.of(new BigDecimal("-1.3"), new BigDecimal("-1"), new BigDecimal("-1"), new BigDecimal("-1.250"),
+            new BigDecimal("-1.250"), new BigDecimal("0"), new BigDecimal("100"), 20, null),
+        Row.of(new BigDecimal("10.0"), new BigDecimal("10"), new BigDecimal("10"), new BigDecimal("9.999"),
+            new BigDecimal("9.999"), new BigDecimal("10"), new BigDecimal("0"), -10, null));
+  }
+
+  @Test
   void toDateParsesWithTheDefaultOrAGivenPattern() throws Exception {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT TO_DATE('2024-03-05'), TO_DATE('05/03/2024', 'dd/MM/yyyy'), TO_DATE('not a date'),

@@ -41,6 +41,28 @@ class SqlWindowE2ETest {
   }
 
   @Test
+  void aWindowFunctionOverAPlainTimestampIsRejectedInStreamingModeAndRunsInBatchMode() throws Exception {
+    String query = """
+        SELECT window_start, COUNT(*) AS n
+        FROM TABLE(%s(TABLE plain, DESCRIPTOR(ts), %s))
+        GROUP BY window_start, window_end""";
+    tEnv.executeSql("CREATE VIEW plain AS SELECT n,"
+        + " CAST(TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1' SECOND * n AS TIMESTAMP(3)) AS ts FROM bids");
+    for (String window : List.of("TUMBLE", "HOP", "CUMULATE", "SESSION")) {
+      String sizes = window.equals("TUMBLE") || window.equals("SESSION") ? "INTERVAL '10' SECOND"
+          : "INTERVAL '5' SECOND, INTERVAL '10' SECOND";
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tEnv.executeSql(query.formatted(window, sizes)))
+          .as(window).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("The window function " + window + " needs a time attribute")
+          .hasMessageContaining("ts is a plain TIMESTAMP(3)");
+    }
+    tEnv.getConfig().set("execution.runtime-mode", "batch");
+    long windows = rows(tEnv.executeSql(query.formatted("TUMBLE", "INTERVAL '10' SECOND"))).stream()
+        .filter(row -> row.getKind() == RowKind.INSERT).count();
+    assertThat(windows).isEqualTo((BIDS + 9) / 10);
+  }
+
+  @Test
   void tumblingWindowsSumEachItemOncePerWindow() throws Exception {
     List<Row> rows = rows(tEnv.executeSql("""
         SELECT window_start, window_end, item, SUM(price) AS total, COUNT(*) AS bids, MAX(window_time) AS last

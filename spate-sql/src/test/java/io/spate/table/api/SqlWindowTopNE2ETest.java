@@ -1,5 +1,6 @@
 package io.spate.table.api;
 
+import static io.spate.table.api.Expressions.$;
 import static io.spate.table.api.TableResults.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -198,7 +199,8 @@ class SqlWindowTopNE2ETest {
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forMonotonousTimestamps()
             .withTimestampAssigner((row, previous) -> ((LocalDateTime) row.getField(1)).toInstant(ZoneOffset.UTC)
                 .toEpochMilli()));
-    streams.createTemporaryView("events", stream);
+    // ts replaced by the records' timestamps (the same instants) as the rowtime attribute, which windows need.
+    streams.createTemporaryView("events", stream, $("n"), $("ts").rowtime(), $("k"), $("score"));
     return rows(streams.executeSql(query));
   }
 }

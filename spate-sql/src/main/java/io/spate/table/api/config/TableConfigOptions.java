@@ -51,6 +51,23 @@ public final class TableConfigOptions {
           .withDescription("AUTO: materialize the changes for an upsert sink when the query does not update by"
               + " the sink's primary key; FORCE: whenever the query updates; NONE: never.");
 
+  /** What happens to a row that has NULL in a sink column declared {@code NOT NULL}. */
+  public static final ConfigOption<NotNullEnforcer> SINK_NOT_NULL_ENFORCER =
+      ConfigOptions.key("table.exec.sink.not-null-enforcer").enumType(NotNullEnforcer.class)
+          .defaultValue(NotNullEnforcer.ERROR)
+          .withDescription("ERROR: a NULL written into a NOT NULL column of a sink table fails the job, naming the"
+              + " column and the table; DROP: such rows are dropped (and counted in the metric"
+              + " numRowsDroppedForNullInNotNullColumn of the enforcing step).");
+
+  /** The values of {@link #SINK_NOT_NULL_ENFORCER}. */
+  @PublicEvolving
+  public enum NotNullEnforcer {
+    /** The job fails. */
+    ERROR,
+    /** The row is dropped. */
+    DROP
+  }
+
   /** The values of {@link #SINK_UPSERT_MATERIALIZE}. */
   @PublicEvolving
   public enum UpsertMaterialize {

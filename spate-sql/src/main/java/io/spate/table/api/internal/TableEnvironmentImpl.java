@@ -49,6 +49,8 @@ import io.spate.table.planner.translate.ChangelogInference;
 import io.spate.table.planner.translate.PlanExplainer;
 import io.spate.table.planner.translate.PlanNodeNames;
 import io.spate.table.planner.translate.SinkChangelogs;
+import io.spate.table.planner.translate.SinkNotNullColumns;
+import io.spate.table.planner.translate.TimeAttributes;
 import io.spate.table.planner.translate.StreamTranslator;
 import io.spate.table.planner.translate.TwoPhaseAggregation;
 import io.spate.table.types.logical.BigIntType;
@@ -351,6 +353,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
+    schema = ResolvedSchema.physical(schema.getColumnNames(), TimeAttributes.marked(plan, schema.getColumnTypes()));
     CloseableIterator<Row> closing = IntervalConversions.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
@@ -379,6 +382,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
+      rows = SinkNotNullColumns.apply(rows, query, table, config.get(TableConfigOptions.SINK_NOT_NULL_ENFORCER));
       rows = WritableMetadata.apply(table, sink, rows);
       DynamicTableSink.SinkRuntimeProvider provider = sink.getSinkRuntimeProvider(() -> false);
       String name = "Sink: " + table.getIdentifier().getObjectName();

@@ -40,11 +40,9 @@ public final class ConditionalBuiltInFunctions {
         TYPEOF);
   }
 
-  /** The branches' common type; NULL only if a branch may be. */
+  /** The branches' common type; nullable if the condition or a branch is, as in Flink. */
   private static RelDataType ifType(SqlOperatorBinding binding) {
-    RelDataType common = CommonTypeOperands.commonType(binding, 1);
-    return binding.getTypeFactory().createTypeWithNullability(common,
-        binding.getOperandType(1).isNullable() || binding.getOperandType(2).isNullable());
+    return BuiltInFunction.nullableIfArgs(binding, CommonTypeOperands.commonType(binding, 1));
   }
 
   /** The common type, NULL only if the replacement may be. */

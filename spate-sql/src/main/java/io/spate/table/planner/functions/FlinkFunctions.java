@@ -103,8 +103,11 @@ public final class FlinkFunctions {
     }
   };
 
-  /** {@code JSON_STRING(value)}: the value as JSON text (a string quoted, a number as it is); NULL for NULL. */
-  public static final SqlFunction JSON_STRING = function("JSON_STRING", string(), OperandTypes.ANY);
+  /**
+   * {@code JSON_STRING(value)}: the value as JSON text (a string quoted, a number as it is); NULL for NULL, so
+   * a {@code STRING NOT NULL} of a {@code NOT NULL} value.
+   */
+  public static final SqlFunction JSON_STRING = function("JSON_STRING", BuiltInFunction.string(), OperandTypes.ANY);
 
   private static final List<SqlOperator> ALL = List.of(DATE_FORMAT, TO_TIMESTAMP, TO_TIMESTAMP_LTZ, REGEXP_EXTRACT, REGEXP_REPLACE,
       SPLIT_INDEX, CONCAT, CONCAT_WS, FROM_UNIXTIME, UNIX_TIMESTAMP, TRY_CAST, PROCTIME, JSON_STRING);

@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Flink's built-in math functions that Calcite's standard operators lack or type differently: {@code LOG}
- * (one or two arguments), {@code LOG2} and {@code TRUNCATE}.
+ * (one or two arguments), {@code LOG2}, {@code ROUND} and {@code TRUNCATE}.
  */
 @Internal
 public final class MathBuiltInFunctions {
@@ -23,12 +23,21 @@ public final class MathBuiltInFunctions {
    * DECIMAL(p, s)} cut to a literal {@code n < s} places becomes {@code DECIMAL(1 + p - s + n, n)}, or
    * {@code DECIMAL(1 + p - s, 0)} for a negative {@code n}; nullable when an argument is.
    */
-  public static final SqlOperator TRUNCATE = BuiltInFunction.of("TRUNCATE", MathBuiltInFunctions::truncateType,
+  public static final SqlOperator TRUNCATE = BuiltInFunction.of("TRUNCATE", MathBuiltInFunctions::cutType,
+      OperandTypes.or(OperandTypes.NUMERIC_INTEGER, OperandTypes.NUMERIC), SqlFunctionCategory.NUMERIC);
+
+  /**
+   * {@code ROUND(x [, n])} with Flink's result type, the same as {@link #TRUNCATE}'s: a {@code DECIMAL(p, s)}
+   * rounded to a literal {@code n < s} places (0 without {@code n}) becomes {@code DECIMAL(1 + p - s + n, n)}
+   * (rounding may carry into a new digit), or {@code DECIMAL(1 + p - s, 0)} for a negative {@code n}.
+   */
+  public static final SqlOperator ROUND = BuiltInFunction.of("ROUND", MathBuiltInFunctions::cutType,
       OperandTypes.or(OperandTypes.NUMERIC_INTEGER, OperandTypes.NUMERIC), SqlFunctionCategory.NUMERIC);
 
   private MathBuiltInFunctions() {}
 
-  private static RelDataType truncateType(SqlOperatorBinding binding) {
+  /** The type of {@code x} cut (by TRUNCATE or ROUND) to the literal number of places of the call. */
+  private static RelDataType cutType(SqlOperatorBinding binding) {
     RelDataType number = binding.getOperandType(0);
     Integer places = binding.getOperandCount() == 1 ? Integer.valueOf(0) : literalPlaces(binding);
     RelDataType type = number;
@@ -51,7 +60,10 @@ public final class MathBuiltInFunctions {
     }
   }
 
-  /** The functions, to chain into the planner's operator table ({@link #TRUNCATE} takes the place of Calcite's instead). */
+  /**
+   * The functions, to chain into the planner's operator table ({@link #TRUNCATE} and {@link #ROUND} take the
+   * place of Calcite's instead).
+   */
   public static List<SqlOperator> operators() {
     return List.of(
         BuiltInFunction.of("LOG", BuiltInFunction.ofType(SqlTypeName.DOUBLE),

@@ -112,6 +112,9 @@ public final class WindowTableFunctions {
     if (operator == SqlStdOperatorTable.TRUNCATE) {
       return MathBuiltInFunctions.TRUNCATE; // Flink's result type for decimals
     }
+    if (operator == SqlStdOperatorTable.ROUND) {
+      return MathBuiltInFunctions.ROUND; // the same
+    }
     if (operator == SqlStdOperatorTable.TYPEOF) {
       return ConditionalBuiltInFunctions.TYPEOF; // Flink's TYPEOF, not Calcite's of VARIANT values
     }

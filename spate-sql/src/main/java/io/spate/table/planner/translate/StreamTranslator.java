@@ -37,6 +37,7 @@ import io.spate.table.runtime.generated.GeneratedExpr;
 import org.apache.calcite.rex.RexUtil;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
+import io.spate.table.types.logical.TimestampKind;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.table.planner.codegen.ValueTypes;
@@ -432,9 +433,26 @@ public final class StreamTranslator {
       throw new ValidationException("HOP's size (" + size + " ms) must be a multiple of its slide (" + slide + " ms), as"
           + " in Flink");
     }
+    requireTimeAttribute(scan.getInput(0), timeRef.getIndex(), call.getOperator().getName());
     DataStream<Row> input = translate(scan.getInput(0));
     return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset), rowTypeInfo(scan.getRowType()))
         .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
+  }
+
+  /**
+   * Rejects, in streaming mode, a window function whose DESCRIPTOR names a column of {@code input} that is
+   * no time attribute, as Flink does: only a watermark (or PROCTIME()) says when a window is complete.
+   * Batch mode windows any timestamp column.
+   */
+  void requireTimeAttribute(RelNode input, int timeField, String function) {
+    if (env.getConfiguration().get(CoreOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH
+        || TimeAttributes.kind(input, timeField) != TimestampKind.REGULAR) {
+      return;
+    }
+    RelDataTypeField field = input.getRowType().getFieldList().get(timeField);
+    throw new ValidationException("The window function " + function + " needs a time attribute in its DESCRIPTOR,"
+        + " but " + field.getName() + " is a plain " + field.getType() + ": declare a WATERMARK FOR "
+        + field.getName() + " in its table, compute the column as PROCTIME(), or run the query in batch mode");
   }
 
   private static long intervalMillis(RexNode node, RexCall call) {

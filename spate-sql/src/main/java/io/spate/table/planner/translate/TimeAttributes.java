@@ -7,7 +7,12 @@ import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.nodes.ChangelogNormalize;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.types.logical.TimestampKind;
+import io.spate.table.types.logical.LocalZonedTimestampType;
+import io.spate.table.types.logical.LogicalType;
+import io.spate.table.types.logical.TimestampType;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -27,16 +32,35 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
  * {@code WATERMARK FOR} names (event time) or that is computed as {@code PROCTIME()} (processing
- * time), passed on unchanged by projections, filters and OVER windows, and the {@code window_time}
+ * time), passed on unchanged by projections, filters, OVER windows and deduplications that keep the first
+ * row (not by a Top-N or a deduplication keeping the last row, whose rows change), and the {@code window_time}
  * of a window table function, and the time attributes of both sides of an interval join and of the
  * left side of a correlate (a temporal join, a table function). An expression over one (a
  * {@code CAST}, say) is a plain timestamp, and so is the original time column after a window table
  * function, as in Flink.
  */
 @Internal
-final class TimeAttributes {
+public final class TimeAttributes {
 
   private TimeAttributes() {}
+
+  /**
+   * {@code types}, the types of {@code plan}'s fields, with its time attributes marked as Flink shows them in a
+   * result's schema ({@code TIMESTAMP(3) *ROWTIME*}).
+   */
+  public static List<LogicalType> marked(RelNode plan, List<LogicalType> types) {
+    List<LogicalType> marked = new ArrayList<>(types);
+    for (int field = 0; field < marked.size(); field++) {
+      TimestampKind kind = kind(plan, field);
+      LogicalType type = marked.get(field);
+      if (kind != TimestampKind.REGULAR && type instanceof TimestampType t) {
+        marked.set(field, new TimestampType(t.isNullable(), kind, t.getPrecision()));
+      } else if (kind != TimestampKind.REGULAR && type instanceof LocalZonedTimestampType t) {
+        marked.set(field, new LocalZonedTimestampType(t.isNullable(), kind, t.getPrecision()));
+      }
+    }
+    return marked;
+  }
 
   /** The indexes of {@code plan}'s fields that are event-time attributes. */
   static Set<Integer> of(RelNode plan) {
@@ -64,6 +88,11 @@ final class TimeAttributes {
     if (plan instanceof TableScan scan) {
       return scanKind(scan, field);
     }
+    if (plan instanceof LogicalProject project && RankTranslator.matches(project)) {
+      // A Top-N or a deduplication keeping the last row updates its rows: their time is no time attribute.
+      return RankTranslator.emitsUpdates(project) ? TimestampKind.REGULAR
+          : refKind(project.getInput().getInput(0), project.getProjects().get(field));
+    }
     if (plan instanceof LogicalProject project) {
       return refKind(project.getInput(), project.getProjects().get(field));
     }
@@ -72,7 +101,8 @@ final class TimeAttributes {
       return refKind(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
     }
     if (plan instanceof LogicalFilter filter) {
-      return kind(filter.getInput(), field);
+      // A Top-N without a projection above it shows the ranks, so it is no deduplication.
+      return RankTranslator.emitsUpdates(filter) ? TimestampKind.REGULAR : kind(filter.getInput(), field);
     }
     if (plan instanceof ChangelogNormalize normalize) {
       return kind(normalize.getInput(), field);

@@ -70,6 +70,7 @@ final class WindowTranslator {
     WindowCall window = WindowCall.of(scan);
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
+    translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     DataStream<Row> input = translator.translate(inputPlan);
     RowTypeInfo rowType = StreamTranslator.rowTypeInfo(scan.getRowType());
     if (!window.isSession()) {
@@ -97,6 +98,7 @@ final class WindowTranslator {
     WindowCall window = WindowCall.of(scan);
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
+    translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
     DataStream<Row> rows = translator.translate(inputPlan)
         .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap())

@@ -1,5 +1,6 @@
 package io.spate.table.api.bridge.java;
 
+import static io.spate.table.api.Expressions.$;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.DataStream;
@@ -89,7 +90,8 @@ class SqlWindowLateRowsE2ETest {
             Types.LOCAL_DATE_TIME))
         .assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forGenerator(context -> new EachRow())
             .withTimestampAssigner((row, previous) -> millis((LocalDateTime) row.getField(1))));
-    tEnv.createTemporaryView("events", stream);
+    // ts replaced by the records' timestamps (the same instants) as the rowtime attribute, which windows need.
+    tEnv.createTemporaryView("events", stream, $("n"), $("ts").rowtime());
     return tEnv.toDataStream(tEnv.sqlQuery(query)).executeAndCollect(1000);
   }
 

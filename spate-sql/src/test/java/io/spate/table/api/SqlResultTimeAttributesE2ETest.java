@@ -1,0 +1,77 @@
+package io.spate.table.api;
+
+import static io.spate.table.api.TableResults.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spate.api.types.Row;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which columns of a result are time attributes, as in Flink: the table's rowtime column stays one through
+ * projections, filters, OVER aggregates and a deduplication keeping the first row, so that a window table
+ * function can group those rows; a Top-N, a deduplication keeping the last row and an expression over the
+ * column give a plain timestamp (and the updating rows of the first two no window table function takes).
+ */
+class SqlResultTimeAttributesE2ETest {
+
+  private static final String FIRST_ORDERS = "SELECT customer, order_time FROM (SELECT *, ROW_NUMBER() OVER"
+      + " (PARTITION BY customer ORDER BY order_time %s) AS rn FROM orders) WHERE rn = 1";
+
+  private TableEnvironment tEnv;
+
+  @BeforeEach
+  void orders(@TempDir Path dir) throws Exception {
+    // Customer a orders at 10:01 and 10:12, b at 10:03, c at 10:14 and 10:02 (late by 12 minutes).
+    Files.writeString(dir.resolve("orders.csv"), String.join("\n", "1,a,2024-03-01 10:01:00",
+        "2,b,2024-03-01 10:03:00", "3,a,2024-03-01 10:12:00", "4,c,2024-03-01 10:14:00",
+        "5,c,2024-03-01 10:02:00") + "\n");
+    tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.getConfig().set("parallelism.default", "1");
+    tEnv.executeSql("CREATE TABLE orders (id INT, customer STRING, order_time TIMESTAMP(3),"
+        + " WATERMARK FOR order_time AS order_time - INTERVAL '15' MINUTE) WITH ('connector' = 'filesystem',"
+        + " 'path' = '" + dir.resolve("orders.csv") + "', 'format' = 'csv')");
+  }
+
+  @Test
+  void theResultsSchemaMarksTheColumnsThatStayTimeAttributes() {
+    assertThat(types("SELECT id, order_time, order_time + INTERVAL '1' SECOND AS later FROM orders WHERE id > 1"))
+        .containsExactly("INT", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3)");
+    assertThat(types("SELECT order_time, COUNT(*) OVER (PARTITION BY customer ORDER BY order_time) FROM orders"))
+        .containsExactly("TIMESTAMP(3) *ROWTIME*", "BIGINT NOT NULL");
+    assertThat(types(FIRST_ORDERS.formatted("ASC"))).containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*");
+    assertThat(types(FIRST_ORDERS.formatted("DESC"))).containsExactly("STRING", "TIMESTAMP(3)");
+    assertThat(types("SELECT customer, order_time FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY"
+        + " order_time) AS rn FROM orders) WHERE rn <= 2")).containsExactly("STRING", "TIMESTAMP(3)");
+  }
+
+  @Test
+  void aWindowTableFunctionGroupsTheFirstRowsOfADeduplication() throws Exception {
+    tEnv.executeSql("CREATE VIEW first_orders AS " + FIRST_ORDERS.formatted("ASC"));
+    List<Row> rows = rows(tEnv.executeSql("SELECT window_start, COUNT(*) AS customers FROM TABLE(TUMBLE("
+        + "TABLE first_orders, DESCRIPTOR(order_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"));
+    // First orders: a at 10:01, b at 10:03, c at 10:02 (its earliest, within the watermark's 15 minutes).
+    assertThat(rows).containsExactly(Row.of(LocalDateTime.of(2024, 3, 1, 10, 0), 3L));
+  }
+
+  @Test
+  void aWindowTableFunctionRefusesALastRowDeduplication() {
+    tEnv.executeSql("CREATE VIEW last_orders AS " + FIRST_ORDERS.formatted("DESC"));
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE last_orders,"
+        + " DESCRIPTOR(order_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("The window function TUMBLE takes only inserts, but its input updates or deletes rows");
+  }
+
+  private List<String> types(String query) {
+    TableResult result = tEnv.executeSql(query);
+    result.getJobClient().ifPresent(job -> job.cancel());
+    return result.getResolvedSchema().getColumnTypes().stream().map(t -> t.asSummaryString()).toList();
+  }
+}
