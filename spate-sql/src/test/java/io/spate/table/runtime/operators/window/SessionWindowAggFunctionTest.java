@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.spate.api.functions.Collector;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
@@ -45,6 +46,37 @@ class SessionWindowAggFunctionTest {
             harness.processWatermark(Long.MAX_VALUE);
             assertThat(sorted(harness.extractOutputValues())).isEqualTo(sorted(expected(rows)));
             harness.close();
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
+  void sessionsRestoredFromASnapshotInTheMiddleAreThoseOfTheSortedRows() {
+    qt().withExamples(200).forAll(lists().of(integers().between(0, 2_999)).ofSizeBetween(0, 40),
+            integers().between(0, 40))
+        .checkAssert((events, cut) -> {
+          try {
+            OneInputTestHarness<Row, Row> before = harness();
+            List<long[]> rows = new ArrayList<>();
+            int split = Math.min(cut, events.size());
+            for (int event : events.subList(0, split)) {
+              long[] row = {event % 2, event / 10, event % 13};
+              rows.add(row);
+              before.processElement(session(row[0], row[1], row[2]));
+            }
+            OperatorSubtaskState snapshot = before.snapshot(1, 0);
+            before.close();
+            OneInputTestHarness<Row, Row> after = harness(snapshot);
+            for (int event : events.subList(split, events.size())) {
+              long[] row = {event % 2, event / 10, event % 13};
+              rows.add(row);
+              after.processElement(session(row[0], row[1], row[2]));
+            }
+            after.processWatermark(Long.MAX_VALUE);
+            assertThat(sorted(after.extractOutputValues())).isEqualTo(sorted(expected(rows)));
+            after.close();
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -99,12 +131,20 @@ class SessionWindowAggFunctionTest {
   }
 
   private static OneInputTestHarness<Row, Row> harness() throws Exception {
+    return harness(null);
+  }
+
+  /** A harness that restores {@code snapshot} if it is not null. */
+  private static OneInputTestHarness<Row, Row> harness(OperatorSubtaskState snapshot) throws Exception {
     AggFunction[] aggs = {
       AggFunctions.count(-1, -1),
       AggFunctions.sum(1, -1, ValueType.of(ValueType.Kind.BIGINT), Types.LONG, false)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
         new SessionWindowAggFunction(3, 4, aggs, output), new KeyProjection(new int[] {0}));
+    if (snapshot != null) {
+      harness.initializeState(snapshot);
+    }
     harness.open();
     return harness;
   }
