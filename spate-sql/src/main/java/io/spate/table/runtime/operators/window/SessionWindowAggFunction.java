@@ -94,7 +94,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     for (int i = 0; i < aggs.length; i++) {
       types[ACCS + i] = aggs[i].accumulatorType();
     }
-    sessions = getRuntimeContext().getState(new ValueStateDescriptor<>("session-list",
+    sessions = getRuntimeContext().getState(new ValueStateDescriptor<>("sessions",
         Types.LIST(new RowTypeInfo(types))));
   }
 
