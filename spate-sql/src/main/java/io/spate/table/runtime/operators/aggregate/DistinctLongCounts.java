@@ -13,16 +13,13 @@ import java.util.Arrays;
  * row, so a row boxes nothing and finds its value without a {@code Long} key's {@code equals}, and
  * state stores the arrays as they are. A slot is in use while one of its counts is not 0 (a value
  * whose counts all return to 0 leaves the table), so the value 0 needs no marker.
- *
- * <p>A slot's value and its counts lie side by side in one array ({@code width + 1} longs a slot), so
- * that a probe into a table larger than the CPU's caches misses the cache once, not once for the
- * value and once more for its counts.
  */
 final class DistinctLongCounts {
 
-  private static final int SLOTS = 0;
-  private static final int TOTALS = 1;
-  private static final int ENTRIES = 2;
+  private static final int VALUES = 0;
+  private static final int COUNTS = 1;
+  private static final int TOTALS = 2;
+  private static final int ENTRIES = 3;
   private static final int INITIAL_SLOTS = 16;
 
   private DistinctLongCounts() {}
@@ -33,17 +30,17 @@ final class DistinctLongCounts {
   }
 
   /**
-   * The accumulator's type: the slots (each its value, then its {@code width} counts), the group's
+   * The accumulator's type: the slots' values, their counts ({@code width} per slot), the group's
    * distinct counts ({@code width}) and the number of values.
    */
   static TypeInformation<?> type() {
     TypeInformation<?> longs = Types.PRIMITIVE_ARRAY(Types.LONG);
-    return new RowTypeInfo(longs, longs, longs);
+    return new RowTypeInfo(longs, longs, longs, longs);
   }
 
   /** An empty table for {@code width} aggregates. */
   static Row create(int width) {
-    return Row.of(new long[INITIAL_SLOTS * (width + 1)], new long[width], new long[1]);
+    return Row.of(new long[INITIAL_SLOTS], new long[INITIAL_SLOTS * width], new long[width], new long[1]);
   }
 
   /** The group's distinct counts, one per aggregate; rows change them in place. */
@@ -51,9 +48,9 @@ final class DistinctLongCounts {
     return (long[]) table.getField(TOTALS);
   }
 
-  /** The slots: at a slot's offset its value, after it its {@code width} counts. */
-  static long[] slots(Row table) {
-    return (long[]) table.getField(SLOTS);
+  /** The counts of all slots ({@code width} per slot, from {@code slot * width}). */
+  static long[] slotCounts(Row table) {
+    return (long[]) table.getField(COUNTS);
   }
 
   /** How many values the table holds. */
@@ -62,63 +59,58 @@ final class DistinctLongCounts {
   }
 
   /**
-   * The offset in {@link #slots} of the slot of {@code value}: where it is, or an empty slot where it
-   * goes (then counted as held, with all counts 0, which the caller must change or undo with
-   * {@link #removeIfUnused}).
+   * The slot of {@code value}: where it is, or an empty slot where it goes (then counted as held, with
+   * all counts 0, which the caller must change or undo with {@link #removeIfUnused}).
    */
   static int slot(Row table, long value, int width) {
     long[] entries = (long[]) table.getField(ENTRIES);
-    long[] slots = slots(table);
-    int stride = width + 1;
-    int capacity = slots.length / stride;
-    if ((entries[0] + 1) * 2 > capacity) {
-      slots = grow(table, width);
-      capacity = slots.length / stride;
+    long[] values = (long[]) table.getField(VALUES);
+    if ((entries[0] + 1) * 2 > values.length) {
+      grow(table, width);
+      values = (long[]) table.getField(VALUES);
     }
-    int mask = capacity - 1;
+    long[] counts = slotCounts(table);
+    int mask = values.length - 1;
     int slot = home(value, mask);
-    while (true) {
-      int offset = slot * stride;
-      if (!used(slots, offset, width)) {
-        slots[offset] = value;
-        entries[0]++;
-        return offset;
-      }
-      if (slots[offset] == value) {
-        return offset;
+    while (used(counts, slot, width)) {
+      if (values[slot] == value) {
+        return slot;
       }
       slot = (slot + 1) & mask;
     }
+    values[slot] = value;
+    entries[0]++;
+    return slot;
   }
 
   /**
-   * Takes the value of the slot at {@code offset} out if all its counts are 0, moving back the values
-   * after it whose probe passed the slot, so that every value stays reachable from its home slot
-   * without a tombstone.
+   * Takes {@code slot}'s value out if all its counts are 0, moving back the values after it whose probe
+   * passed the slot, so that every value stays reachable from its home slot without a tombstone.
    */
-  static void removeIfUnused(Row table, int offset, int width) {
-    long[] slots = slots(table);
-    if (used(slots, offset, width)) {
+  static void removeIfUnused(Row table, int slot, int width) {
+    long[] counts = slotCounts(table);
+    if (used(counts, slot, width)) {
       return;
     }
-    int stride = width + 1;
-    int mask = slots.length / stride - 1;
-    int hole = offset / stride;
-    for (int next = (hole + 1) & mask; used(slots, next * stride, width); next = (next + 1) & mask) {
-      int home = home(slots[next * stride], mask);
+    long[] values = (long[]) table.getField(VALUES);
+    int mask = values.length - 1;
+    int hole = slot;
+    for (int next = (slot + 1) & mask; used(counts, next, width); next = (next + 1) & mask) {
+      int home = home(values[next], mask);
       if (((next - home) & mask) >= ((next - hole) & mask)) {
-        System.arraycopy(slots, next * stride, slots, hole * stride, stride);
+        values[hole] = values[next];
+        System.arraycopy(counts, next * width, counts, hole * width, width);
         hole = next;
       }
     }
-    Arrays.fill(slots, hole * stride, hole * stride + stride, 0L);
+    Arrays.fill(counts, hole * width, hole * width + width, 0L);
     ((long[]) table.getField(ENTRIES))[0]--;
   }
 
-  /** Whether the slot at {@code offset} holds a value: one of its counts is not 0. */
-  private static boolean used(long[] slots, int offset, int width) {
-    for (int i = offset + 1; i <= offset + width; i++) {
-      if (slots[i] != 0) {
+  private static boolean used(long[] counts, int slot, int width) {
+    int start = slot * width;
+    for (int i = start; i < start + width; i++) {
+      if (counts[i] != 0) {
         return true;
       }
     }
@@ -130,22 +122,23 @@ final class DistinctLongCounts {
     return (int) (mixed ^ (mixed >>> 32)) & mask;
   }
 
-  /** Doubles the table's slots; the new slots. */
-  private static long[] grow(Row table, int width) {
-    long[] slots = slots(table);
-    int stride = width + 1;
-    long[] grown = new long[slots.length * 2];
-    int mask = grown.length / stride - 1;
-    for (int offset = 0; offset < slots.length; offset += stride) {
-      if (used(slots, offset, width)) {
-        int target = home(slots[offset], mask);
-        while (used(grown, target * stride, width)) {
+  private static void grow(Row table, int width) {
+    long[] values = (long[]) table.getField(VALUES);
+    long[] counts = slotCounts(table);
+    long[] newValues = new long[values.length * 2];
+    long[] newCounts = new long[newValues.length * width];
+    int mask = newValues.length - 1;
+    for (int slot = 0; slot < values.length; slot++) {
+      if (used(counts, slot, width)) {
+        int target = home(values[slot], mask);
+        while (used(newCounts, target, width)) {
           target = (target + 1) & mask;
         }
-        System.arraycopy(slots, offset, grown, target * stride, stride);
+        newValues[target] = values[slot];
+        System.arraycopy(counts, slot * width, newCounts, target * width, width);
       }
     }
-    table.setField(SLOTS, grown);
-    return grown;
+    table.setField(VALUES, newValues);
+    table.setField(COUNTS, newCounts);
   }
 }

@@ -98,7 +98,7 @@ public final class SharedDistinctCount implements AggFunction {
     if (integral) {
       long number = ((Number) value).longValue();
       int slot = DistinctLongCounts.slot(acc, number, filters.length);
-      if (change(DistinctLongCounts.slots(acc), slot + 1, totals(acc), input, sign)) {
+      if (change(DistinctLongCounts.slotCounts(acc), slot * filters.length, totals(acc), input, sign)) {
         DistinctLongCounts.removeIfUnused(acc, slot, filters.length);
       }
       return acc;
