@@ -195,9 +195,11 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
   }
 
   /**
-   * Closes the group's sessions whose last instant the clock has passed (for event time the
-   * watermark, which may be past this timer) and sets the timer of each session that a row made
-   * longer since its timer was set.
+   * Closes the group's sessions whose last instant is this timer's and sets the timer of each session
+   * that a row made longer since its timer was set. Sessions close at their own timer's time, not
+   * at the watermark's, so that sessions of all groups come out in the order of their ends, as they
+   * would with a timer always at a session's end: a timer set at or behind the watermark fires within
+   * the same advance of it, in time order.
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
@@ -205,7 +207,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (list == null) {
       return;
     }
-    long closedUpTo = processingTime ? timestamp : ctx.timerService().currentWatermark();
+    long closedUpTo = timestamp;
     boolean changed = false;
     for (int i = 0; i < list.size(); ) {
       Row session = list.get(i);

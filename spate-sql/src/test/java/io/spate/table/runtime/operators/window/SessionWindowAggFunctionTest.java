@@ -99,6 +99,18 @@ class SessionWindowAggFunctionTest {
   }
 
   @Test
+  void sessionsOfAllGroupsComeOutInTheOrderOfTheirEndsWhenTheWatermarkPassesSeveral() throws Exception {
+    OneInputTestHarness<Row, Row> harness = harness();
+    harness.processElement(session(0, 0, 1)); // [0, 10), then made longer: [0, 15)
+    harness.processElement(session(1, 8, 2)); // [8, 18)
+    harness.processElement(session(0, 5, 4));
+    harness.processElement(session(0, 30, 8)); // [30, 40)
+    harness.processWatermark(Long.MAX_VALUE);
+    assertThat(harness.extractOutputValues()).map(Row::toString)
+        .containsExactly(result(0, 15, 0, 2, 5), result(8, 18, 1, 1, 2), result(30, 40, 0, 1, 8));
+  }
+
+  @Test
   void aRowBetweenTwoSessionsMergesThemIntoOne() throws Exception {
     OneInputTestHarness<Row, Row> harness = harness();
     harness.processElement(session(1, 0, 1)).processElement(session(1, 18, 2)).processElement(session(1, 9, 4));
