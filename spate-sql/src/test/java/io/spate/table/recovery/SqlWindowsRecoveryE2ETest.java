@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.runtime.minicluster.ClusterJobClient;
 import io.spate.table.api.TableEnvironment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,42 @@ class SqlWindowsRecoveryE2ETest {
         + " FROM numbers) PARTITION BY k, DESCRIPTOR(bt), INTERVAL '0.01' SECOND))"
         + " GROUP BY window_start, window_end, k";
     assertFaultyRunCommitsWhatACleanRunCommits("session", backend, query, (int) (ROWS / 100 * 7));
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void sessionsOfAGroupOpenAtOnceAndMergingLaterRestoredFromACheckpointCommitWhatAFailureFreeRunCommits(
+      String backend) throws Exception {
+    // Row n is at 2n + 40 * (n % 3) ms: three interleaved runs of times, so a group holds several open
+    // sessions at once, and a row that comes later but lies earlier bridges or extends them. The times
+    // are even and the gap odd, so no row just touches a session; a row comes after the watermark
+    // (at most its n) and lies beyond every session the watermark closed: the sessions do not depend
+    // on when watermarks come.
+    String query = "INSERT INTO sums SELECT k, COUNT(*), SUM(n), MAX(n)"
+        + " FROM TABLE(SESSION((SELECT n, CAST(n % 7 AS INT) AS k,"
+        + " ts + INTERVAL '0.001' SECOND * (n + 40 * (n % 3)) AS bt FROM numbers)"
+        + " PARTITION BY k, DESCRIPTOR(bt), INTERVAL '0.013' SECOND))"
+        + " GROUP BY window_start, window_end, k";
+    assertFaultyRunCommitsWhatACleanRunCommits("interleaved-sessions", backend, query,
+        sessionCount(n -> 2 * n + 40 * (n % 3), 13));
+  }
+
+  /** The number of sessions of gap {@code gap} ms of the rows at {@code time(n)} ms, grouped by n % 7. */
+  private static int sessionCount(LongUnaryOperator time, long gap) {
+    int sessions = 0;
+    for (int k = 0; k < 7; k++) {
+      List<Long> times = new ArrayList<>();
+      for (long n = k; n < ROWS; n += 7) {
+        times.add(time.applyAsLong(n));
+      }
+      times.sort(null);
+      for (int i = 0; i < times.size(); i++) {
+        if (i == 0 || times.get(i) > times.get(i - 1) + gap) {
+          sessions++;
+        }
+      }
+    }
+    return sessions;
   }
 
   private static void assertFaultyRunCommitsWhatACleanRunCommits(String name, String backend, String query,

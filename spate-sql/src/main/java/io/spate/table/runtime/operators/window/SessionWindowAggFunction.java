@@ -5,8 +5,8 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.functions.TimerService;
-import io.spate.api.state.MapState;
-import io.spate.api.state.MapStateDescriptor;
+import io.spate.api.state.ValueState;
+import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.typeinfo.Types;
@@ -16,15 +16,20 @@ import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code SESSION} window aggregate: per group, each row opens a window [time, time + gap) that
  * merges with every session of the group it overlaps or touches, so a session grows while rows keep
  * coming within the gap. When the watermark passes a session's last instant, its result goes out
  * once, as an insert, and its state is cleared. A row whose merged session has already closed (ends
- * at or behind the watermark) is late and dropped. Sessions are kept in keyed state by start, each
- * with its end and accumulators; the input rows carry their own window's start and end in fields.
+ * at or behind the watermark) is late and dropped. A group's sessions are one list in keyed state,
+ * ordered by start, each with its end and accumulators, so a row reads and writes its group's sessions
+ * once; the input rows carry their own window's start and end in fields.
+ *
+ * <p>Each session has a timer at or before its last instant, not necessarily at it: a row that makes
+ * a session longer leaves its timer where it is, and when the timer fires, the sessions that have not
+ * closed yet set a timer at their new last instant. Rows mostly come in time order and mostly extend
+ * a session, so this spares a timer deletion and a registration for nearly every row.
  *
  * <p>On processing time ({@link #processingTime}) a row's window starts at the operator's current
  * processing time (the fields give only its length, the gap), no row is late, and a session closes
@@ -36,12 +41,23 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
 
   private static final long serialVersionUID = 1L;
 
+  // The fields of a session in the list: its start, its end, then the accumulators.
+  private static final int START = 0;
+  private static final int END = 1;
+  private static final int ACCS = 2;
+
   private final int startField;
   private final int endField;
   private final AggFunction[] aggs;
   private final WindowOutput output;
   private final boolean processingTime;
-  private transient MapState<Long, Row> sessions;
+  private transient ValueState<List<Row>> sessions;
+  // The last start and end read, as objects and in milliseconds: consecutive rows often share their
+  // window's times (the assigner reuses them), and reading a LocalDateTime back costs more than comparing.
+  private transient Object lastStart;
+  private transient long lastStartMillis;
+  private transient Object lastEnd;
+  private transient long lastEndMillis;
 
   /**
    * Aggregates {@code aggs} per session; input fields {@code startField} and {@code endField} are the
@@ -72,14 +88,14 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
 
   @Override
   public void open(OpenContext context) {
-    // A session: its end, then the accumulators.
-    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length + 1];
-    types[0] = Types.LONG;
+    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length + ACCS];
+    types[START] = Types.LONG;
+    types[END] = Types.LONG;
     for (int i = 0; i < aggs.length; i++) {
-      types[i + 1] = aggs[i].accumulatorType();
+      types[ACCS + i] = aggs[i].accumulatorType();
     }
-    sessions = getRuntimeContext().getMapState(new MapStateDescriptor<>("sessions", Types.LONG,
-        new RowTypeInfo(types)));
+    sessions = getRuntimeContext().getState(new ValueStateDescriptor<>("sessions",
+        Types.LIST(new RowTypeInfo(types))));
   }
 
   @Override
@@ -87,20 +103,43 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (input.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
-    long start = EpochMillis.of(input.getField(startField));
-    long end = EpochMillis.of(input.getField(endField));
+    Object startTime = input.getField(startField);
+    if (startTime != lastStart) {
+      lastStartMillis = EpochMillis.of(startTime);
+      lastStart = startTime;
+    }
+    Object endTime = input.getField(endField);
+    if (endTime != lastEnd) {
+      lastEndMillis = EpochMillis.of(endTime);
+      lastEnd = endTime;
+    }
+    long start = lastStartMillis;
+    long end = lastEndMillis;
     TimerService timers = ctx.timerService();
     if (processingTime) {
       long gap = end - start;
       start = timers.currentProcessingTime();
       end = start + gap;
     }
-    List<Map.Entry<Long, Row>> merged = new ArrayList<>();
-    for (Map.Entry<Long, Row> session : sessions.entries()) {
-      long sessionStart = session.getKey();
-      long sessionEnd = (Long) session.getValue().getField(0);
-      if (sessionStart <= end && sessionEnd >= start) {
-        merged.add(Map.entry(sessionStart, session.getValue()));
+    List<Row> list = sessions.value();
+    if (list == null) {
+      list = new ArrayList<>(2);
+    }
+    // The sessions the row's window overlaps or touches are neighbours in the list: from first to last.
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < list.size(); i++) {
+      Row session = list.get(i);
+      long sessionStart = (Long) session.getField(START);
+      if (sessionStart > end) {
+        break;
+      }
+      long sessionEnd = (Long) session.getField(END);
+      if (sessionEnd >= start) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
         start = Math.min(start, sessionStart);
         end = Math.max(end, sessionEnd);
       }
@@ -108,75 +147,86 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (!processingTime && end - 1 <= timers.currentWatermark()) {
       return; // late: its session has closed
     }
-    if (merged.size() == 1 && merged.get(0).getKey() == start) {
-      extend(merged.get(0).getValue(), start, end, input, timers);
-      return;
-    }
-    Row session = new Row(aggs.length + 1);
-    for (int i = 0; i < aggs.length; i++) {
-      session.setField(i + 1, aggs[i].createAccumulator());
-    }
-    for (Map.Entry<Long, Row> old : merged) {
-      sessions.remove(old.getKey());
-      long oldTimer = (Long) old.getValue().getField(0) - 1;
-      if (processingTime) {
-        timers.deleteProcessingTimeTimer(oldTimer);
-      } else {
-        timers.deleteEventTimeTimer(oldTimer);
+    Row session;
+    if (first < 0) {
+      session = newSession();
+      int at = 0;
+      while (at < list.size() && (Long) list.get(at).getField(START) < start) {
+        at++;
       }
-      for (int i = 0; i < aggs.length; i++) {
-        session.setField(i + 1, aggs[i].merge(session.getField(i + 1), old.getValue().getField(i + 1)));
-      }
-    }
-    for (int i = 0; i < aggs.length; i++) {
-      session.setField(i + 1, aggs[i].accumulate(session.getField(i + 1), input));
-    }
-    session.setField(0, end);
-    sessions.put(start, session);
-    if (processingTime) {
-      timers.registerProcessingTimeTimer(end - 1);
+      list.add(at, session);
+      registerTimer(timers, end - 1);
     } else {
-      timers.registerEventTimeTimer(end - 1);
+      session = list.get(first);
+      // The later sessions it bridges merge into it, in time order; their timers fire early and find
+      // nothing of their own to close.
+      for (int i = first + 1; i <= last; i++) {
+        Row later = list.get(i);
+        for (int a = 0; a < aggs.length; a++) {
+          session.setField(ACCS + a, aggs[a].merge(session.getField(ACCS + a), later.getField(ACCS + a)));
+        }
+      }
+      if (last > first) {
+        list.subList(first + 1, last + 1).clear();
+      }
+    }
+    session.setField(START, start);
+    session.setField(END, end);
+    for (int a = 0; a < aggs.length; a++) {
+      session.setField(ACCS + a, aggs[a].accumulate(session.getField(ACCS + a), input));
+    }
+    sessions.update(list);
+  }
+
+  private Row newSession() {
+    Row session = new Row(ACCS + aggs.length);
+    for (int a = 0; a < aggs.length; a++) {
+      session.setField(ACCS + a, aggs[a].createAccumulator());
+    }
+    return session;
+  }
+
+  private void registerTimer(TimerService timers, long time) {
+    if (processingTime) {
+      timers.registerProcessingTimeTimer(time);
+    } else {
+      timers.registerEventTimeTimer(time);
     }
   }
 
   /**
-   * Adds {@code input} to the one session it overlaps, which it does not make start earlier: the
-   * common case of rows coming in time order, done in place, without a new session to merge into.
+   * Closes the group's sessions whose last instant is this timer's and sets the timer of each session
+   * that a row made longer since its timer was set. Sessions close at their own timer's time, not
+   * at the watermark's, so that sessions of all groups come out in the order of their ends, as they
+   * would with a timer always at a session's end: a timer set at or behind the watermark fires within
+   * the same advance of it, in time order.
    */
-  private void extend(Row session, long start, long end, Row input, TimerService timers) throws Exception {
-    for (int i = 0; i < aggs.length; i++) {
-      session.setField(i + 1, aggs[i].accumulate(session.getField(i + 1), input));
-    }
-    long oldEnd = (Long) session.getField(0);
-    if (oldEnd != end) {
-      session.setField(0, end);
-      if (processingTime) {
-        timers.deleteProcessingTimeTimer(oldEnd - 1);
-        timers.registerProcessingTimeTimer(end - 1);
-      } else {
-        timers.deleteEventTimeTimer(oldEnd - 1);
-        timers.registerEventTimeTimer(end - 1);
-      }
-    }
-    sessions.put(start, session);
-  }
-
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-    Long closed = null;
-    Row accs = null;
-    for (Map.Entry<Long, Row> session : sessions.entries()) {
-      if ((Long) session.getValue().getField(0) - 1 == timestamp) {
-        closed = session.getKey();
-        accs = session.getValue();
-        break;
-      }
-    }
-    if (closed == null) {
+    List<Row> list = sessions.value();
+    if (list == null) {
       return;
     }
-    sessions.remove(closed);
-    out.collect(output.result(ctx.getCurrentKey(), closed, timestamp + 1, aggs, accs, 1));
+    long closedUpTo = timestamp;
+    boolean changed = false;
+    for (int i = 0; i < list.size(); ) {
+      Row session = list.get(i);
+      long end = (Long) session.getField(END);
+      if (end - 1 <= closedUpTo) {
+        list.remove(i);
+        changed = true;
+        out.collect(output.result(ctx.getCurrentKey(), (Long) session.getField(START), end, aggs, session, ACCS));
+      } else {
+        if (end - 1 > timestamp) {
+          registerTimer(ctx.timerService(), end - 1); // set once: a session's timer may be set already
+        }
+        i++;
+      }
+    }
+    if (list.isEmpty()) {
+      sessions.clear();
+    } else if (changed) {
+      sessions.update(list);
+    }
   }
 }

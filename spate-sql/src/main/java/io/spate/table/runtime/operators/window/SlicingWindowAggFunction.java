@@ -14,6 +14,8 @@ import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A {@code TUMBLE}, {@code HOP} or {@code CUMULATE} window aggregate that keeps one set of
@@ -43,6 +45,12 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
   private final int firstAccField;
   private final boolean processingTime;
   private transient MapState<Long, Row> slices;
+  // The slice end of the last row, boxed once for the state's look-up and update, and the row's
+  // slice-end column it was read from (event time, one phase).
+  private transient Long lastSliceEnd;
+  private transient Object lastSliceColumn;
+  // The slices of the window that fires, in order; empty between firings.
+  private transient Row[] windowSlices;
 
   /** Aggregates {@code aggs} over {@code windows}; input field {@code sliceEndField} is the row's slice end. */
   public SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, AggFunction[] aggs, WindowOutput output) {
@@ -101,15 +109,14 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
     TimerService timers = ctx.timerService();
-    long sliceEnd;
     long firedUpTo; // a window whose last instant is at or before this has fired
+    Long sliceEnd;
     if (processingTime) {
       long now = timers.currentProcessingTime();
-      sliceEnd = windows.sliceEnd(now);
+      sliceEnd = boxed(windows.sliceEnd(now));
       firedUpTo = now - 1;
     } else {
-      sliceEnd = firstAccField < 0 ? EpochMillis.of(input.getField(sliceEndField))
-          : (Long) input.getField(sliceEndField);
+      sliceEnd = firstAccField < 0 ? sliceEndOf(input.getField(sliceEndField)) : (Long) input.getField(sliceEndField);
       firedUpTo = timers.currentWatermark();
       if (windows.lastWindowEnd(sliceEnd) - 1 <= firedUpTo) {
         return; // late: every window of the slice has fired
@@ -128,6 +135,26 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     slices.put(sliceEnd, accs);
   }
 
+  /**
+   * The slice end that {@code time}, a row's slice-end column, stands for. The slice assigner hands
+   * the rows of one slice the same column object, so the last one's end is reused while it comes again.
+   */
+  private Long sliceEndOf(Object time) {
+    if (time != lastSliceColumn) {
+      lastSliceEnd = EpochMillis.of(time);
+      lastSliceColumn = time;
+    }
+    return lastSliceEnd;
+  }
+
+  /** {@code sliceEnd} boxed, the box reused while rows keep coming for one slice. */
+  private Long boxed(long sliceEnd) {
+    if (lastSliceEnd == null || lastSliceEnd != sliceEnd) {
+      lastSliceEnd = sliceEnd;
+    }
+    return lastSliceEnd;
+  }
+
   private void accumulate(Row accs, Row input) {
     for (int i = 0; i < aggs.length; i++) {
       accs.setField(i, firstAccField < 0 ? aggs[i].accumulate(accs.getField(i), input)
@@ -135,24 +162,46 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
   }
 
+  /**
+   * Fires the window ending at {@code timestamp + 1}: reads the group's slices in one pass (not one
+   * look-up per slice of the window), merges the window's slices first to last, drops those whose
+   * last window this is and sets the next window's timer if slices of this one remain.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
     long windowEnd = timestamp + 1;
-    Row window = null;
+    long windowStart = windows.windowStart(windowEnd);
+    long[] sliceEnds = windows.sliceEnds(windowEnd);
+    if (windowSlices == null || windowSlices.length < sliceEnds.length) {
+      windowSlices = new Row[sliceEnds.length];
+    }
+    int found = 0;
+    for (Map.Entry<Long, Row> slice : slices.entries()) {
+      long sliceEnd = slice.getKey();
+      if (sliceEnd > windowStart && sliceEnd <= windowEnd) {
+        int index = Arrays.binarySearch(sliceEnds, sliceEnd);
+        if (index >= 0) {
+          windowSlices[index] = slice.getValue();
+          found++;
+        }
+      }
+    }
+    if (found == 0) {
+      return;
+    }
+    Row window = newAccumulators();
     boolean slicesRemain = false; // slices of this window that the next one holds too
-    for (long sliceEnd : windows.sliceEnds(windowEnd)) {
-      Row slice = slices.get(sliceEnd);
+    for (int s = 0; s < sliceEnds.length; s++) {
+      Row slice = windowSlices[s];
       if (slice == null) {
         continue;
       }
-      if (window == null) {
-        window = newAccumulators();
-      }
+      windowSlices[s] = null;
       for (int i = 0; i < aggs.length; i++) {
         window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
       }
-      if (windows.lastWindowEnd(sliceEnd) == windowEnd) {
-        slices.remove(sliceEnd);
+      if (windows.lastWindowEnd(sliceEnds[s]) == windowEnd) {
+        slices.remove(sliceEnds[s]);
       } else {
         slicesRemain = true;
       }
@@ -160,9 +209,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (slicesRemain) {
       registerTimer(ctx.timerService(), windows.nextWindowEnd(windowEnd) - 1);
     }
-    if (window != null) {
-      out.collect(output.result(ctx.getCurrentKey(), windows.windowStart(windowEnd), windowEnd, aggs, window, 0));
-    }
+    out.collect(output.result(ctx.getCurrentKey(), windowStart, windowEnd, aggs, window, 0));
   }
 
   private void registerTimer(TimerService timers, long time) {

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.spate.api.functions.Collector;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
+import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
@@ -52,6 +53,37 @@ class SessionWindowAggFunctionTest {
   }
 
   @Test
+  void sessionsRestoredFromASnapshotInTheMiddleAreThoseOfTheSortedRows() {
+    qt().withExamples(200).forAll(lists().of(integers().between(0, 2_999)).ofSizeBetween(0, 40),
+            integers().between(0, 40))
+        .checkAssert((events, cut) -> {
+          try {
+            OneInputTestHarness<Row, Row> before = harness();
+            List<long[]> rows = new ArrayList<>();
+            int split = Math.min(cut, events.size());
+            for (int event : events.subList(0, split)) {
+              long[] row = {event % 2, event / 10, event % 13};
+              rows.add(row);
+              before.processElement(session(row[0], row[1], row[2]));
+            }
+            OperatorSubtaskState snapshot = before.snapshot(1, 0);
+            before.close();
+            OneInputTestHarness<Row, Row> after = harness(snapshot);
+            for (int event : events.subList(split, events.size())) {
+              long[] row = {event % 2, event / 10, event % 13};
+              rows.add(row);
+              after.processElement(session(row[0], row[1], row[2]));
+            }
+            after.processWatermark(Long.MAX_VALUE);
+            assertThat(sorted(after.extractOutputValues())).isEqualTo(sorted(expected(rows)));
+            after.close();
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
   void aLateRowJoinsAnOpenSessionButNotAClosedOne() throws Exception {
     OneInputTestHarness<Row, Row> harness = harness();
     harness.processElement(session(0, 100, 1)); // [100, 110)
@@ -64,6 +96,18 @@ class SessionWindowAggFunctionTest {
     harness.processWatermark(Long.MAX_VALUE);
     assertThat(harness.extractOutputValues()).map(Row::toString)
         .containsExactly(result(100, 110, 0, 1, 1), result(195, 210, 0, 2, 10));
+  }
+
+  @Test
+  void sessionsOfAllGroupsComeOutInTheOrderOfTheirEndsWhenTheWatermarkPassesSeveral() throws Exception {
+    OneInputTestHarness<Row, Row> harness = harness();
+    harness.processElement(session(0, 0, 1)); // [0, 10), then made longer: [0, 15)
+    harness.processElement(session(1, 8, 2)); // [8, 18)
+    harness.processElement(session(0, 5, 4));
+    harness.processElement(session(0, 30, 8)); // [30, 40)
+    harness.processWatermark(Long.MAX_VALUE);
+    assertThat(harness.extractOutputValues()).map(Row::toString)
+        .containsExactly(result(0, 15, 0, 2, 5), result(8, 18, 1, 1, 2), result(30, 40, 0, 1, 8));
   }
 
   @Test
@@ -99,12 +143,20 @@ class SessionWindowAggFunctionTest {
   }
 
   private static OneInputTestHarness<Row, Row> harness() throws Exception {
+    return harness(null);
+  }
+
+  /** A harness that restores {@code snapshot} if it is not null. */
+  private static OneInputTestHarness<Row, Row> harness(OperatorSubtaskState snapshot) throws Exception {
     AggFunction[] aggs = {
       AggFunctions.count(-1, -1),
       AggFunctions.sum(1, -1, ValueType.of(ValueType.Kind.BIGINT), Types.LONG, false)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
         new SessionWindowAggFunction(3, 4, aggs, output), new KeyProjection(new int[] {0}));
+    if (snapshot != null) {
+      harness.initializeState(snapshot);
+    }
     harness.open();
     return harness;
   }

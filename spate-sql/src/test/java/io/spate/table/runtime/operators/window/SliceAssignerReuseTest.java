@@ -48,6 +48,27 @@ class SliceAssignerReuseTest {
   }
 
   @Test
+  void everyRowGetsItsOwnSessionWindowInItsTimesClass() {
+    qt().forAll(lists().of(integers().between(-30, 30)).ofSizeBetween(1, 40),
+            lists().of(booleans().all()).ofSize(40))
+        .checkAssert((times, local) -> {
+          SliceAssigner assigner = SliceAssigner.sessions(1, 7);
+          for (int i = 0; i < times.size(); i++) {
+            long millis = times.get(i);
+            Object time = local.get(i) ? at(millis) : Instant.ofEpochMilli(millis);
+            Row row = assign(assigner, Row.of((long) i, time));
+
+            assertThat(row.getArity()).isEqualTo(5);
+            assertThat(row.getField(0)).isEqualTo((long) i);
+            assertThat(row.getField(1)).isEqualTo(time);
+            assertThat(row.getField(2)).isEqualTo(time);
+            assertThat(row.getField(3)).isEqualTo(local.get(i) ? at(millis + 7) : Instant.ofEpochMilli(millis + 7));
+            assertThat(row.getField(4)).isEqualTo(local.get(i) ? at(millis + 6) : Instant.ofEpochMilli(millis + 6));
+          }
+        });
+  }
+
+  @Test
   void rowsOfOneSliceShareItsColumnsAndANewSliceGetsNewOnes() {
     SliceAssigner assigner = SliceAssigner.slices(1, HOP);
     Row first = assign(assigner, Row.of(1L, at(10)));
