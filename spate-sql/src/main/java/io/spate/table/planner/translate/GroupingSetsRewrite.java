@@ -85,11 +85,15 @@ public final class GroupingSetsRewrite extends RelShuttleImpl {
       below = expansion;
       keys = common.union(ImmutableBitSet.range(inputFields, expansion.idField() + 1));
     }
+    boolean hadEmptySet = sets.stream().anyMatch(ImmutableBitSet::isEmpty);
     List<AggregateCall> calls = new ArrayList<>();
     for (AggregateCall call : aggregate.getAggCallList()) {
-      if (!isGroupingFunction(call)) {
-        calls.add(call);
+      if (isGroupingFunction(call)) {
+        continue;
       }
+      // A SUM of the empty set's rows may be NULL, the aggregate's of a set with a key not: the projection
+      // above gives the calls their original types back.
+      calls.add(expand ? call.adaptTo(below, call.getArgList(), call.filterArg, hadEmptySet, false) : call);
     }
     LogicalAggregate simple = LogicalAggregate.create(below, aggregate.getHints(), keys, null, calls);
 
