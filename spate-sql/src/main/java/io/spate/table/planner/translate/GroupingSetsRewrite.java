@@ -143,7 +143,8 @@ public final class GroupingSetsRewrite extends RelShuttleImpl {
   }
 
   /** {@code values[s]} for the rows whose grouping id (field {@code idField} of {@code simple}) is {@code ids[s]}. */
-  private static RexNode byGroupingId(RexBuilder rex, RelDataType type, RelNode simple, int idField, long[] ids, long[] values) {
+  private static RexNode byGroupingId(RexBuilder rex, RelDataType type, RelNode simple, int idField, long[] ids,
+      long[] values) {
     boolean constant = true;
     for (long value : values) {
       constant &= value == values[0];

@@ -183,7 +183,8 @@ final class WindowTranslator {
 
   /**
    * An aggregate over a window function, possibly through projections, the {@link Expand} of a split
-   * distinct aggregation and the {@link GroupingSetsExpand} of grouping sets, in the form a sliced or session aggregate runs: grouped by
+   * distinct aggregation and the {@link GroupingSetsExpand} of grouping sets, in the form a sliced or
+   * session aggregate runs: grouped by
    * {@code window_start} and {@code window_end}, with no window column used but as a group key (or
    * passed on unchanged). {@code between} holds the nodes between the window function and the
    * aggregate, the lowest first; {@code sources} tells for each aggregate input field which field of

@@ -30,8 +30,8 @@ public final class GroupingSetsExpandFunction implements FlatMapFunction<Row, Ro
     }
     for (boolean[] set : keeps) {
       if (set.length != copied.length) {
-        throw new IllegalArgumentException("A grouping set says of " + set.length + " fields whether it keeps them, not of "
-            + copied.length);
+        throw new IllegalArgumentException("A grouping set says of " + set.length + " fields whether it keeps them,"
+            + " not of " + copied.length);
       }
     }
     this.copied = copied.clone();
