@@ -1,6 +1,7 @@
 package io.spate.table.planner.translate;
 
 import io.spate.table.planner.nodes.Expand;
+import io.spate.table.planner.nodes.GroupingSetsExpand;
 import io.spate.api.annotation.Internal;
 import io.spate.table.planner.nodes.ChangelogNormalize;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public final class PlanNodeNames {
     }
     if (node instanceof Expand expand) {
       return "Expand(buckets=[" + String.join(", ", expand.bucketExpressions()) + "])";
+    }
+    if (node instanceof GroupingSetsExpand expand) {
+      return "Expand(groupingSets=[" + expand.setsExpression() + "], groupingId=[$g])";
     }
     if (node instanceof ChangelogNormalize normalize) {
       return "ChangelogNormalize(key=[" + String.join(", ", normalize.keyNames()) + "])";

@@ -2,6 +2,8 @@ package io.spate.table.planner.translate;
 
 import io.spate.table.planner.nodes.Expand;
 import io.spate.table.runtime.operators.aggregate.ExpandFunction;
+import io.spate.table.planner.nodes.GroupingSetsExpand;
+import io.spate.table.runtime.operators.aggregate.GroupingSetsExpandFunction;
 import io.spate.api.annotation.Internal;
 import io.spate.api.common.RuntimeExecutionMode;
 import io.spate.api.configuration.CoreOptions;
@@ -177,6 +179,9 @@ public final class StreamTranslator {
     if (plan instanceof Expand expand) {
       return expand(translate(expand.getInput()), expand);
     }
+    if (plan instanceof GroupingSetsExpand expand) {
+      return expand(translate(expand.getInput()), expand);
+    }
     if (plan instanceof LogicalAggregate aggregate && WindowTranslator.handles(aggregate)) {
       return reusedWindowAggregates.aggregate(aggregate, config, () -> new WindowTranslator(this).aggregate(aggregate));
     }
@@ -223,6 +228,12 @@ public final class StreamTranslator {
   /** {@code input}'s rows expanded as {@code expand} says (the rows below a split distinct aggregation). */
   static DataStream<Row> expand(DataStream<Row> input, Expand expand) {
     return input.flatMap(new ExpandFunction(expand.branches().toArray(new int[0][]), expand.bucketNum()),
+        rowTypeInfo(expand.getRowType())).name(PlanNodeNames.describe(expand));
+  }
+
+  /** {@code input}'s rows once per grouping set of {@code expand} (the rows below a GROUPING SETS aggregate). */
+  static DataStream<Row> expand(DataStream<Row> input, GroupingSetsExpand expand) {
+    return input.flatMap(new GroupingSetsExpandFunction(expand.copied(), expand.keeps(), expand.ids()),
         rowTypeInfo(expand.getRowType())).name(PlanNodeNames.describe(expand));
   }
 
@@ -309,7 +320,8 @@ public final class StreamTranslator {
 
   private DataStream<Row> aggregate(LogicalAggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new TableException("Spate SQL does not support GROUPING SETS, ROLLUP or CUBE yet");
+      // GroupingSetsRewrite expands them before translation.
+      throw new TableException("Spate SQL cannot run this aggregate of grouping sets unexpanded: " + aggregate);
     }
     RelNode inputPlan = aggregate.getInput();
     DataStream<Row> input = translate(inputPlan);

@@ -1,6 +1,7 @@
 package io.spate.table.planner.translate;
 
 import io.spate.table.planner.nodes.Expand;
+import io.spate.table.planner.nodes.GroupingSetsExpand;
 import io.spate.api.annotation.Internal;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -64,6 +65,9 @@ final class WindowColumns {
     }
     if (plan instanceof Expand expand) {
       return field < expand.bucketField() ? origin(expand.getInput(), field) : null;
+    }
+    if (plan instanceof GroupingSetsExpand expand) {
+      return field < expand.copyField(0) ? origin(expand.getInput(), field) : null;
     }
     if (plan instanceof LogicalJoin join && WindowJoinTranslator.isWindowJoin(join)) {
       int leftFields = join.getLeft().getRowType().getFieldCount();

@@ -9,6 +9,7 @@ import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.planner.nodes.Expand;
+import io.spate.table.planner.nodes.GroupingSetsExpand;
 import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.SessionWindowAggFunction;
@@ -107,6 +108,7 @@ final class WindowTranslator {
         .name((window.isSession() ? "Session windows " : "Slices ") + window);
     for (RelNode node : shape.between()) {
       rows = node instanceof Expand expand ? StreamTranslator.expand(rows, expand)
+          : node instanceof GroupingSetsExpand expand ? StreamTranslator.expand(rows, expand)
           : translator.calc(rows, null, ((LogicalProject) node).getProjects(), node.getRowType(), "Calc");
     }
     List<RelDataTypeField> fields = aggregate.getInput().getRowType().getFieldList();
@@ -182,8 +184,9 @@ final class WindowTranslator {
   }
 
   /**
-   * An aggregate over a window function, possibly through projections and the {@link Expand} of a split
-   * distinct aggregation, in the form a sliced or session aggregate runs: grouped by
+   * An aggregate over a window function, possibly through projections, the {@link Expand} of a split
+   * distinct aggregation and the {@link GroupingSetsExpand} of grouping sets, in the form a sliced or
+   * session aggregate runs: grouped by
    * {@code window_start} and {@code window_end}, with no window column used but as a group key (or
    * passed on unchanged). {@code between} holds the nodes between the window function and the
    * aggregate, the lowest first; {@code sources} tells for each aggregate input field which field of
@@ -198,7 +201,7 @@ final class WindowTranslator {
       }
       List<RelNode> between = new ArrayList<>();
       RelNode below = aggregate.getInput();
-      while (below instanceof LogicalProject || below instanceof Expand) {
+      while (below instanceof LogicalProject || below instanceof Expand || below instanceof GroupingSetsExpand) {
         between.add(0, below);
         below = below.getInput(0);
       }
@@ -210,6 +213,7 @@ final class WindowTranslator {
       int[] sources = IntStream.range(0, scan.getRowType().getFieldCount()).toArray();
       for (RelNode node : between) {
         sources = node instanceof Expand expand ? expanded(expand, sources, firstWindowColumn)
+            : node instanceof GroupingSetsExpand expand ? expanded(expand, sources)
             : projected((LogicalProject) node, sources, firstWindowColumn);
         if (sources == null) {
           return null;
@@ -269,6 +273,16 @@ final class WindowTranslator {
           }
         }
       }
+      int[] expanded = Arrays.copyOf(sources, expand.getRowType().getFieldCount());
+      Arrays.fill(expanded, sources.length, expanded.length, -1);
+      return expanded;
+    }
+
+    /**
+     * The sources of {@code expand}'s fields, whose input's are {@code sources}: a copy of a group column is
+     * computed (NULL in some sets), so none of the window's columns.
+     */
+    private static int[] expanded(GroupingSetsExpand expand, int[] sources) {
       int[] expanded = Arrays.copyOf(sources, expand.getRowType().getFieldCount());
       Arrays.fill(expanded, sources.length, expanded.length, -1);
       return expanded;
