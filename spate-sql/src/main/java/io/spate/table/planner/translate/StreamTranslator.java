@@ -611,7 +611,7 @@ public final class StreamTranslator {
 
   /**
    * The fields that the source of {@code scan}, one of the plans given to {@link #pushProjections},
-   * gives, as {@code EXPLAIN} shows them ({@code [event_type, bid.price]}); null if all.
+   * gives, as {@code EXPLAIN} shows them in its brackets ({@code event_type, bid.price}); null if all.
    */
   public String pushedProjection(TableScan scan) {
     CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
