@@ -62,7 +62,8 @@ class SqlChangelogE2ETest {
     assertThat(plan).contains("== Optimized Logical Plan ==\n"
         + "LogicalAggregate(group=[{0}], cnt=[COUNT()], changelogMode=[I,UB,UA])\n"
         + "  LogicalProject(k=[$1], changelogMode=[I])\n"
-        + "    LogicalTableScan(table=[[default_catalog, default_database, numbers]], changelogMode=[I])\n");
+        + "    LogicalTableScan(table=[[default_catalog, default_database, numbers]], project=[k],"
+        + " changelogMode=[I])\n");
   }
 
   @Test

@@ -45,6 +45,16 @@ public final class OptimizerConfigOptions {
           .withDescription("The number of buckets of a split distinct aggregation's partial aggregate:"
               + " MOD(HASH_CODE(distinct argument), bucket-num) is its extra group key.");
 
+  /**
+   * Whether scans tell their sources which columns and nested fields the query reads, so that a source
+   * that can ({@code SupportsProjectionPushDown}) leaves the others out; Spate's own option, on by default.
+   */
+  public static final ConfigOption<Boolean> TABLE_OPTIMIZER_SPATE_PROJECTION_PUSHDOWN_ENABLED =
+      ConfigOptions.key("table.optimizer.spate.projection-pushdown-enabled").booleanType().defaultValue(true)
+          .withDescription("When true, a source that supports projection pushdown (nexmark, datagen) is told which"
+              + " columns and nested fields the job reads and leaves the others NULL; false makes it give every"
+              + " field, with the same results (for comparing the two).");
+
   /** The values of {@link #TABLE_OPTIMIZER_AGG_PHASE_STRATEGY}. */
   @PublicEvolving
   public enum AggregatePhaseStrategy {

@@ -349,7 +349,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     RelRoot root = planner.toRel(query);
     RelNode plan = optimize(root.project());
     StreamExecutionEnvironment env = newEnvironment();
-    DataStream<Row> rows = translator(env).translate(plan);
+    StreamTranslator translator = translator(env);
+    translator.pushProjections(List.of(plan));
+    DataStream<Row> rows = translator.translate(plan);
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = schemaOf(root);
@@ -371,14 +373,22 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   /** Adds the sinks of {@code inserts} to the next job of {@code env}; gives the sink tables' names. */
   List<String> translateInserts(StreamExecutionEnvironment env, List<ParsedStatement.Insert> inserts) {
     StreamTranslator translator = translator(env);
-    List<String> sinkNames = new ArrayList<>();
+    List<TableModify> modifies = new ArrayList<>();
+    List<RelNode> queries = new ArrayList<>();
     for (ParsedStatement.Insert insert : inserts) {
       RelNode plan = planner.toRel(insert.text()).rel;
       if (!(plan instanceof TableModify modify)) {
         throw new TableException("Not an INSERT: " + insert.text());
       }
-      CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
-      RelNode query = optimize(modify.getInput());
+      modifies.add(modify);
+      queries.add(optimize(modify.getInput()));
+    }
+    // All queries first: a source that several of them share gives the fields any of them reads.
+    translator.pushProjections(queries);
+    List<String> sinkNames = new ArrayList<>();
+    for (int i = 0; i < modifies.size(); i++) {
+      CatalogTable table = modifies.get(i).getTable().unwrap(CatalogTable.class);
+      RelNode query = queries.get(i);
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
@@ -439,10 +449,12 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       out.append(org.apache.calcite.plan.RelOptUtil.toString(plan));
     }
     out.append("\n== Optimized Logical Plan ==\n");
-    ChangelogInference changelog = details.contains(ExplainDetail.CHANGELOG_MODE)
-        ? translator(newEnvironment()).changelog() : null;
-    for (RelNode plan : plans) {
-      out.append(PlanExplainer.explain(TwoPhaseAggregation.rewrite(optimize(plan), config), changelog));
+    StreamTranslator translator = translator(newEnvironment());
+    ChangelogInference changelog = details.contains(ExplainDetail.CHANGELOG_MODE) ? translator.changelog() : null;
+    List<RelNode> optimized = plans.stream().map(plan -> TwoPhaseAggregation.rewrite(optimize(plan), config)).toList();
+    translator.pushProjections(optimized);
+    for (RelNode plan : optimized) {
+      out.append(PlanExplainer.explain(plan, changelog, translator::pushedProjection));
     }
     return out.toString();
   }
@@ -514,6 +526,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       throw new ValidationException("The query's result is a changelog (it has updates or deletes, made by node "
           + PlanNodeNames.describe(updating) + "): convert it with toChangelogStream, not toDataStream");
     }
+    translator.pushProjections(List.of(plan));
     return io.spate.table.planner.translate.RecordTimestamps.apply(translator.translate(plan), plan);
   }
 

@@ -13,6 +13,7 @@ import io.spate.table.catalog.CatalogTable;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.connector.source.SourceProvider;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
@@ -23,9 +24,11 @@ import io.spate.table.types.logical.RowType;
 import io.spate.table.utils.NearestName;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The {@code datagen} connector: generates rows, each column random (within {@code fields.#.min}
@@ -110,32 +113,64 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
     if (perSecond <= 0) {
       throw new ValidationException("Table " + tableName + ": rows-per-second must be positive, but is " + perSecond);
     }
-    FieldGenerator[] generators = fields.toArray(new FieldGenerator[0]);
-    GeneratorFunction<Long, Row> generator = index -> {
-      Row row = new Row(generators.length);
-      for (int i = 0; i < generators.length; i++) {
-        row.setField(i, generators[i].value(index));
-      }
-      return row;
-    };
-    DataGeneratorSource<Row> source = new DataGeneratorSource<>(generator, count,
-        RateLimiterStrategy.perSecond(perSecond), TypeInfos.ofRow(rowType));
-    return new ScanTableSource() {
-      @Override
-      public ChangelogMode getChangelogMode() {
-        return ChangelogMode.insertOnly();
-      }
+    return new DataGenTableSource(fields.toArray(new FieldGenerator[0]), count, perSecond, rowType);
+  }
 
-      @Override
-      public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
-        return SourceProvider.of(source);
-      }
+  /** Rows of generated columns: all, or those a query reads ({@link #applyProjection}), the others NULL. */
+  private static final class DataGenTableSource implements ScanTableSource, SupportsProjectionPushDown {
+    private final FieldGenerator[] generators;
+    private final long count;
+    private final long perSecond;
+    private final RowType rowType;
+    private boolean[] read;
 
-      @Override
-      public String asSummaryString() {
-        return "datagen";
+    DataGenTableSource(FieldGenerator[] generators, long count, long perSecond, RowType rowType) {
+      this.generators = generators;
+      this.count = count;
+      this.perSecond = perSecond;
+      this.rowType = rowType;
+      this.read = new boolean[generators.length];
+      Arrays.fill(read, true);
+    }
+
+    @Override
+    public ChangelogMode getChangelogMode() {
+      return ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public boolean supportsNestedProjection() {
+      return false;
+    }
+
+    @Override
+    public void applyProjection(int[][] projectedFields) {
+      read = new boolean[generators.length];
+      for (int[] path : projectedFields) {
+        read[path[0]] = true;
       }
-    };
+    }
+
+    @Override
+    public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
+      // Each column's values depend on the row's index only, so leaving a column out changes no other.
+      FieldGenerator[] generators = this.generators;
+      int[] columns = IntStream.range(0, generators.length).filter(i -> read[i]).toArray();
+      GeneratorFunction<Long, Row> generator = index -> {
+        Row row = new Row(generators.length);
+        for (int i : columns) {
+          row.setField(i, generators[i].value(index));
+        }
+        return row;
+      };
+      return SourceProvider.of(new DataGeneratorSource<>(generator, count, RateLimiterStrategy.perSecond(perSecond),
+          TypeInfos.ofRow(rowType)));
+    }
+
+    @Override
+    public String asSummaryString() {
+      return "datagen";
+    }
   }
 
   private static boolean isSequenceType(LogicalType type) {

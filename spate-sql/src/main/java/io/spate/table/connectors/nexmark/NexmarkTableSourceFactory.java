@@ -8,6 +8,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.MapFunction;
+import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.connectors.nexmark.Auction;
@@ -20,13 +21,14 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
+import io.spate.table.runtime.expr.LastTimestamp;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.logical.RowType;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -120,34 +122,56 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
         .rateLimited(options.get(RATE_LIMITED))
         .proportions(options.get(PERSON_PROPORTION), options.get(AUCTION_PROPORTION), options.get(BID_PROPORTION));
     NexmarkConfiguration configuration = (events > 0 ? builder.events(events) : builder.unbounded()).build();
-    var rowInfo = TypeInfos.ofRow(rowType);
-    return new ScanTableSource() {
-      @Override
-      public ChangelogMode getChangelogMode() {
-        return ChangelogMode.insertOnly();
-      }
+    return new NexmarkTableSource(configuration, TypeInfos.ofRow(rowType));
+  }
 
-      @Override
-      public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
-        return new DataStreamScanProvider() {
-          @Override
-          public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
-            return env.fromSource(new NexmarkSource(configuration), WatermarkStrategy.noWatermarks(), name)
-                .map(new EventToRow(), rowInfo).name("Nexmark events to rows");
-          }
+  /** The generator's events as rows, of all fields or of those a query reads ({@link #applyProjection}). */
+  private static final class NexmarkTableSource implements ScanTableSource, SupportsProjectionPushDown {
+    private final NexmarkConfiguration configuration;
+    private final RowTypeInfo rowInfo;
+    private EventFields fields = EventFields.ALL;
 
-          @Override
-          public boolean isBounded() {
-            return !configuration.isUnbounded();
-          }
-        };
-      }
+    NexmarkTableSource(NexmarkConfiguration configuration, RowTypeInfo rowInfo) {
+      this.configuration = configuration;
+      this.rowInfo = rowInfo;
+    }
 
-      @Override
-      public String asSummaryString() {
-        return "nexmark";
-      }
-    };
+    @Override
+    public ChangelogMode getChangelogMode() {
+      return ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public boolean supportsNestedProjection() {
+      return true;
+    }
+
+    @Override
+    public void applyProjection(int[][] projectedFields) {
+      fields = EventFields.of(projectedFields);
+    }
+
+    @Override
+    public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
+      EventFields read = fields;
+      return new DataStreamScanProvider() {
+        @Override
+        public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
+          return env.fromSource(new NexmarkSource(configuration), WatermarkStrategy.noWatermarks(), name)
+              .map(new EventToRow(read), rowInfo).name("Nexmark events to rows");
+        }
+
+        @Override
+        public boolean isBounded() {
+          return !configuration.isUnbounded();
+        }
+      };
+    }
+
+    @Override
+    public String asSummaryString() {
+      return "nexmark";
+    }
   }
 
   private static void checkRow(RowType rowType, int column, int fields, String table) {
@@ -159,14 +183,50 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
   }
 
   /**
-   * An event as a row of the Nexmark project's columns. The rows are filled in place rather than made
-   * by {@code Row.of}, which copies its argument array in case the caller changes it later: nothing
-   * else ever holds these arrays, so the copy was a second array per row and nested row for nothing.
-   * Every event still gets rows of its own, since operators downstream keep rows (mini-batch buffers,
-   * heap state of joins and aggregates) and a reused row would change under them.
+   * Which fields of the table's rows {@link EventToRow} fills: a bit per field of each nested row
+   * ({@code person}, {@code auction}, {@code bid}) and whether {@code event_type}; the others stay NULL.
+   */
+  record EventFields(boolean eventType, long person, long auction, long bid) implements java.io.Serializable {
+    static final EventFields ALL = new EventFields(true, -1L, -1L, -1L);
+
+    /** The fields of {@code paths}, as {@code SupportsProjectionPushDown#applyProjection} gives them. */
+    static EventFields of(int[][] paths) {
+      boolean eventType = false;
+      long[] nested = new long[4];
+      for (int[] path : paths) {
+        if (path[0] == 0) {
+          eventType = true;
+        } else {
+          nested[path[0]] |= path.length == 1 ? -1L : 1L << path[1];
+        }
+      }
+      return new EventFields(eventType, nested[1], nested[2], nested[3]);
+    }
+  }
+
+  /**
+   * An event as a row of the Nexmark project's columns, with the fields of {@link EventFields} filled.
+   * The rows are filled in place rather than made by {@code Row.of}, which copies its argument array in
+   * case the caller changes it later: nothing else ever holds these arrays, so the copy was a second
+   * array per row and nested row for nothing. Every event still gets rows of its own, since operators
+   * downstream keep rows (mini-batch buffers, heap state of joins and aggregates) and a reused row
+   * would change under them; the times are immutable, so consecutive events of one millisecond share one.
    */
   static final class EventToRow implements MapFunction<Event, Row> {
     private static final long serialVersionUID = 1L;
+
+    private final boolean eventType;
+    private final long personFields;
+    private final long auctionFields;
+    private final long bidFields;
+    private transient LastTimestamp times;
+
+    EventToRow(EventFields fields) {
+      this.eventType = fields.eventType();
+      this.personFields = fields.person();
+      this.auctionFields = fields.auction();
+      this.bidFields = fields.bid();
+    }
 
     @Override
     public Row map(Event event) {
@@ -174,57 +234,117 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
       Auction a = event.auction();
       Bid b = event.bid();
       Row row = new Row(RowKind.INSERT, 4);
-      row.setField(0, event.type().ordinal());
-      row.setField(1, p == null ? null : person(p));
-      row.setField(2, a == null ? null : auction(a));
-      row.setField(3, b == null ? null : bid(b));
+      if (eventType) {
+        row.setField(0, event.type().ordinal());
+      }
+      row.setField(1, p == null || personFields == 0 ? null : person(p));
+      row.setField(2, a == null || auctionFields == 0 ? null : auction(a));
+      row.setField(3, b == null || bidFields == 0 ? null : bid(b));
       return row;
     }
 
-    private static Row person(Person p) {
+    private Row person(Person p) {
+      long f = personFields;
       Row row = new Row(RowKind.INSERT, 8);
-      row.setField(0, p.id());
-      row.setField(1, p.name());
-      row.setField(2, p.emailAddress());
-      row.setField(3, p.creditCard());
-      row.setField(4, p.city());
-      row.setField(5, p.state());
-      row.setField(6, time(p.dateTime()));
-      row.setField(7, p.extra());
+      if (reads(f, 0)) {
+        row.setField(0, p.id());
+      }
+      if (reads(f, 1)) {
+        row.setField(1, p.name());
+      }
+      if (reads(f, 2)) {
+        row.setField(2, p.emailAddress());
+      }
+      if (reads(f, 3)) {
+        row.setField(3, p.creditCard());
+      }
+      if (reads(f, 4)) {
+        row.setField(4, p.city());
+      }
+      if (reads(f, 5)) {
+        row.setField(5, p.state());
+      }
+      if (reads(f, 6)) {
+        row.setField(6, time(p.dateTime()));
+      }
+      if (reads(f, 7)) {
+        row.setField(7, p.extra());
+      }
       return row;
     }
 
-    private static Row auction(Auction a) {
+    private Row auction(Auction a) {
+      long f = auctionFields;
       Row row = new Row(RowKind.INSERT, 10);
-      row.setField(0, a.id());
-      row.setField(1, a.itemName());
-      row.setField(2, a.description());
-      row.setField(3, a.initialBid());
-      row.setField(4, a.reserve());
-      row.setField(5, time(a.dateTime()));
-      row.setField(6, time(a.expires()));
-      row.setField(7, a.seller());
-      row.setField(8, a.category());
-      row.setField(9, a.extra());
+      if (reads(f, 0)) {
+        row.setField(0, a.id());
+      }
+      if (reads(f, 1)) {
+        row.setField(1, a.itemName());
+      }
+      if (reads(f, 2)) {
+        row.setField(2, a.description());
+      }
+      if (reads(f, 3)) {
+        row.setField(3, a.initialBid());
+      }
+      if (reads(f, 4)) {
+        row.setField(4, a.reserve());
+      }
+      if (reads(f, 5)) {
+        row.setField(5, time(a.dateTime()));
+      }
+      if (reads(f, 6)) {
+        row.setField(6, time(a.expires()));
+      }
+      if (reads(f, 7)) {
+        row.setField(7, a.seller());
+      }
+      if (reads(f, 8)) {
+        row.setField(8, a.category());
+      }
+      if (reads(f, 9)) {
+        row.setField(9, a.extra());
+      }
       return row;
     }
 
-    private static Row bid(Bid b) {
+    private Row bid(Bid b) {
+      long f = bidFields;
       Row row = new Row(RowKind.INSERT, 7);
-      row.setField(0, b.auction());
-      row.setField(1, b.bidder());
-      row.setField(2, b.price());
-      row.setField(3, b.channel());
-      row.setField(4, b.url());
-      row.setField(5, time(b.dateTime()));
-      row.setField(6, b.extra());
+      if (reads(f, 0)) {
+        row.setField(0, b.auction());
+      }
+      if (reads(f, 1)) {
+        row.setField(1, b.bidder());
+      }
+      if (reads(f, 2)) {
+        row.setField(2, b.price());
+      }
+      if (reads(f, 3)) {
+        row.setField(3, b.channel());
+      }
+      if (reads(f, 4)) {
+        row.setField(4, b.url());
+      }
+      if (reads(f, 5)) {
+        row.setField(5, time(b.dateTime()));
+      }
+      if (reads(f, 6)) {
+        row.setField(6, b.extra());
+      }
       return row;
     }
 
-    private static LocalDateTime time(long epochMillis) {
-      // Not ofInstant: it builds the offset's ZoneRules anew on every call.
-      return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
-          (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+    private static boolean reads(long fields, int field) {
+      return (fields & (1L << field)) != 0;
+    }
+
+    private LocalDateTime time(long epochMillis) {
+      if (times == null) {
+        times = new LastTimestamp();
+      }
+      return times.toLocalDateTime(epochMillis);
     }
   }
 }

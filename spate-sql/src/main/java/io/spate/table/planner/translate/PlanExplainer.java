@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.util.Pair;
@@ -18,11 +20,24 @@ public final class PlanExplainer {
 
   /** {@code plan} as text; with a {@code changelog}, every node shows its {@code changelogMode}. */
   public static String explain(RelNode plan, ChangelogInference changelog) {
+    return explain(plan, changelog, scan -> null);
+  }
+
+  /**
+   * {@code plan} as text; with a {@code changelog}, every node shows its {@code changelogMode}, and a
+   * scan whose source leaves fields out the fields it gives ({@code project=[...]}, by {@code projections}).
+   */
+  public static String explain(RelNode plan, ChangelogInference changelog, Function<TableScan, String> projections) {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     plan.explain(new RelWriterImpl(out, SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
       @Override
       protected void explain_(RelNode node, List<Pair<String, Object>> values) {
+        String projection = node instanceof TableScan scan ? projections.apply(scan) : null;
+        if (projection != null) {
+          values = new ArrayList<>(values);
+          values.add(Pair.of("project", projection));
+        }
         String level = SplitDistinctAggregation.levelOf(node);
         if (level != null) {
           values = new ArrayList<>(values);

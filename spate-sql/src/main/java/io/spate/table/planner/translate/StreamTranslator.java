@@ -15,6 +15,7 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
+import io.spate.table.api.config.OptimizerConfigOptions;
 import io.spate.table.api.config.TableConfigOptions;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.catalog.Column;
@@ -23,6 +24,7 @@ import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
+import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.parse.SqlText;
@@ -70,6 +72,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlKind;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,7 @@ public final class StreamTranslator {
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
   private int sources;
   private final SharedScans sharedScans = new SharedScans();
+  private ReadFields readFields = ReadFields.none();
   private final Map<SourceRows, DataStream<Row>> tableRows = new IdentityHashMap<>();
   private final ReusedWindowAggregates reusedWindowAggregates = new ReusedWindowAggregates();
 
@@ -551,7 +555,7 @@ public final class StreamTranslator {
   }
 
   private SourceRows sourceRows(TableScan scan) {
-    return sharedScans.scan(scan, this::scan);
+    return sharedScans.scan(scan, readFields.of(scan), this::scan);
   }
 
   /** The rows of {@code scan}'s table with all its columns; made once per table however many steps read them. */
@@ -564,11 +568,8 @@ public final class StreamTranslator {
         "Computed columns of " + scan.getTable().unwrap(CatalogTable.class).getIdentifier().getObjectName()));
   }
 
-  private SourceRows scan(TableScan scan) {
-    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
-    if (table == null) {
-      throw new TableException("Spate SQL cannot scan " + scan.getTable().getQualifiedName());
-    }
+  /** The source of {@code table}: a program's DataStream, or what its connector's factory makes. */
+  private ScanTableSource scanSource(CatalogTable table) {
     ObjectIdentifier id = table.getIdentifier();
     DataStream<Row> program = dataStreams.get(id);
     if (program != null) {
@@ -580,21 +581,11 @@ public final class StreamTranslator {
       throw new ValidationException("The connector of table " + id.asSummaryString() + " (" + source.asSummaryString()
           + ") cannot be scanned");
     }
-    RowType producedType = ReadableMetadata.apply(table, scanSource);
-    String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
-    ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
-    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
-    RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
-    DataStream<Row> physical;
-    if (provider instanceof SourceProvider sourceProvider) {
-      physical = env.fromSource(sourceProvider.createSource(), WatermarkStrategy.noWatermarks(), name, physicalInfo);
-    } else if (provider instanceof ScanTableSource.DataStreamScanProvider streamProvider) {
-      physical = streamProvider.produceDataStream(env, name);
-    } else {
-      throw new TableException("Unknown scan provider " + provider.getClass().getName() + " of table "
-          + id.asSummaryString());
-    }
-    RelDataType fullType = scan.getRowType();
+    return scanSource;
+  }
+
+  /** Each of {@code table}'s columns as an expression over its source's rows, of type {@code physicalType}. */
+  private List<RexNode> columnsOverSource(CatalogTable table, RelDataType physicalType, RelDataType fullType) {
     List<RexNode> columns = new ArrayList<>();
     int physicalIndex = 0;
     int metadataIndex = table.getPhysicalRowType().getFieldCount();
@@ -607,6 +598,90 @@ public final class StreamTranslator {
             fullType.getFieldList().get(columns.size()).getType()));
       }
     }
+    return columns;
+  }
+
+  /**
+   * The physical fields {@code source} is to give, if it can leave fields out and the job reads fewer
+   * than all: the fields of the columns {@link ReadFields} found, of the table's rowtime and watermark,
+   * and of every computed column.
+   */
+  private int[][] pushedProjection(TableScan scan, CatalogTable table, ScanTableSource source, List<RexNode> columns) {
+    Set<List<Integer>> read = readFields.of(scan);
+    if (read == null || !(source instanceof SupportsProjectionPushDown pushDown)
+        || !config.get(OptimizerConfigOptions.TABLE_OPTIMIZER_SPATE_PROJECTION_PUSHDOWN_ENABLED)) {
+      return null;
+    }
+    Set<List<Integer>> needed = new HashSet<>(read);
+    RelDataType fullType = scan.getRowType();
+    if (table.getWatermarkSpec() != null) {
+      needed.add(List.of(fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute())));
+      needed.addAll(ReadFields.fieldsOf(List.of(planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1),
+          fullType))));
+    }
+    // A step that makes the table's rows computes every computed column, read or not, and one computed
+    // from NULLs in place of its fields' values could fail; readers may need such a step (see calcOver).
+    for (int i = 0; i < columns.size(); i++) {
+      if (!(columns.get(i) instanceof RexInputRef)) {
+        needed.add(List.of(i));
+      }
+    }
+    return SourceProjection.of(needed, columns, table.getPhysicalRowType().getFieldCount(),
+        pushDown.supportsNestedProjection());
+  }
+
+  /**
+   * Makes the sources of the tables that {@code plans} scan leave out the fields the plans do not read,
+   * where they can; {@code plans} are all that this translator translates into its job (a scan of
+   * another plan reads every field of its own source).
+   */
+  public void pushProjections(List<RelNode> plans) {
+    readFields = ReadFields.of(plans);
+  }
+
+  /**
+   * The fields that the source of {@code scan}, one of the plans given to {@link #pushProjections},
+   * gives, as {@code EXPLAIN} shows them in its brackets ({@code event_type, bid.price}); null if all.
+   */
+  public String pushedProjection(TableScan scan) {
+    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+    if (table == null || readFields.of(scan) == null || DataStreamTableSource.isDataStreamTable(table)) {
+      return null;
+    }
+    ScanTableSource source = scanSource(table);
+    RowType producedType = ReadableMetadata.apply(table, source);
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
+    int[][] projection = pushedProjection(scan, table, source, columnsOverSource(table, physicalType, scan.getRowType()));
+    return projection == null ? null : SourceProjection.describe(projection, table.getPhysicalRowType());
+  }
+
+  private SourceRows scan(TableScan scan) {
+    CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
+    if (table == null) {
+      throw new TableException("Spate SQL cannot scan " + scan.getTable().getQualifiedName());
+    }
+    ObjectIdentifier id = table.getIdentifier();
+    ScanTableSource scanSource = scanSource(table);
+    RowType producedType = ReadableMetadata.apply(table, scanSource);
+    String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
+    RelDataType fullType = scan.getRowType();
+    List<RexNode> columns = columnsOverSource(table, physicalType, fullType);
+    int[][] projection = pushedProjection(scan, table, scanSource, columns);
+    if (projection != null) {
+      ((SupportsProjectionPushDown) scanSource).applyProjection(projection);
+    }
+    ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
+    RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
+    DataStream<Row> physical;
+    if (provider instanceof SourceProvider sourceProvider) {
+      physical = env.fromSource(sourceProvider.createSource(), WatermarkStrategy.noWatermarks(), name, physicalInfo);
+    } else if (provider instanceof ScanTableSource.DataStreamScanProvider streamProvider) {
+      physical = streamProvider.produceDataStream(env, name);
+    } else {
+      throw new TableException("Unknown scan provider " + provider.getClass().getName() + " of table "
+          + id.asSummaryString());
+    }
     // Computed and metadata columns: the table's rows are not the source's as they are.
     boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
     // Readers evaluate the computed columns only if each gives the same value however often it is evaluated.
@@ -614,7 +689,7 @@ public final class StreamTranslator {
         && config.get(CodegenOptions.CODEGEN_ENABLED) ? new SourceRows(physical, columns, true)
         : new SourceRows(computed ? calc(physical, null, columns, fullType, "Computed columns of " + id.getObjectName())
             : physical, identity(fullType), false);
-    if (table.getWatermarkSpec() == null || DataStreamTableSource.keepsSourceWatermarks(table, source)) {
+    if (table.getWatermarkSpec() == null || DataStreamTableSource.keepsSourceWatermarks(table, scanSource)) {
       return rows;
     }
     int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());

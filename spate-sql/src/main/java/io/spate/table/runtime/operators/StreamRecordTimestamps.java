@@ -4,14 +4,14 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.functions.Collector;
 import io.spate.api.functions.ProcessFunction;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.expr.LastTimestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Appends each stream record's timestamp to its row, as a {@code TIMESTAMP_LTZ(3)} ({@link Instant})
  * or a {@code TIMESTAMP(3)} in UTC ({@link LocalDateTime}): the {@code rowtime} metadata column of a
- * table made of a DataStream. The row's kind is kept.
+ * table made of a DataStream. The row's kind is kept; records of one millisecond share its value.
  */
 @Internal
 public final class StreamRecordTimestamps extends ProcessFunction<Row, Row> {
@@ -19,6 +19,7 @@ public final class StreamRecordTimestamps extends ProcessFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final boolean localZoned;
+  private transient LastTimestamp times;
 
   /** Appends {@link Instant}s if {@code localZoned}, else {@link LocalDateTime}s in UTC. */
   public StreamRecordTimestamps(boolean localZoned) {
@@ -37,8 +38,10 @@ public final class StreamRecordTimestamps extends ProcessFunction<Row, Row> {
     for (int i = 0; i < value.getArity(); i++) {
       row.setField(i, value.getField(i));
     }
-    Instant instant = Instant.ofEpochMilli(timestamp);
-    row.setField(value.getArity(), localZoned ? instant : LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    if (times == null) {
+      times = new LastTimestamp();
+    }
+    row.setField(value.getArity(), times.toTime(timestamp, !localZoned));
     out.collect(row);
   }
 }

@@ -1,0 +1,138 @@
+package io.spate.table.planner.translate;
+
+import io.spate.table.catalog.CatalogTable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexVisitorImpl;
+
+/**
+ * Which columns, and which fields of nested {@code ROW} columns, the plans of one job read of each
+ * table they scan, so that the tables' sources can leave the other fields out ({@code
+ * SupportsProjectionPushDown}). A field is a path of positions in the table's row type: {@code [3]}
+ * is the whole fourth column, {@code [3, 0]} the first field of that (nested row) column. A scan read
+ * by anything but projections and filters reads every column; so does one that was not among the
+ * plans, and tables read several times read the union of what each reader reads, since one source
+ * serves them all ({@link SharedScans}).
+ */
+final class ReadFields {
+
+  private static final ReadFields NONE = new ReadFields();
+
+  private final Map<TableScan, Boolean> scans = new IdentityHashMap<>();
+  /** By {@link SharedScans#key}; a null value: every column. */
+  private final Map<List<Object>, Set<List<Integer>>> byTable = new HashMap<>();
+
+  private ReadFields() {}
+
+  /** Knows no plan: every scan reads all columns. */
+  static ReadFields none() {
+    return NONE;
+  }
+
+  /** What the scans of {@code plans}, planned into one job, read. */
+  static ReadFields of(Collection<RelNode> plans) {
+    ReadFields fields = new ReadFields();
+    for (RelNode plan : plans) {
+      fields.visit(plan, null);
+    }
+    return fields;
+  }
+
+  /**
+   * The fields of {@code scan}'s table that its job reads, as paths over {@code scan}'s row type; null
+   * if every column (or if {@code scan} was not among the plans).
+   */
+  Set<List<Integer>> of(TableScan scan) {
+    if (!scans.containsKey(scan)) {
+      return null;
+    }
+    return byTable.get(SharedScans.key(scan));
+  }
+
+  /** {@code demanded}: the fields of {@code node}'s rows its reader reads; null if all. */
+  private void visit(RelNode node, Set<List<Integer>> demanded) {
+    if (node instanceof TableScan scan) {
+      read(scan, demanded);
+    } else if (node instanceof Project project) {
+      visit(project.getInput(), fieldsOf(project.getProjects()));
+    } else if (node instanceof Filter filter) {
+      // A filter passes its input's rows on as they are: its reader's fields are its input's too.
+      Set<List<Integer>> fields = null;
+      if (demanded != null) {
+        fields = new HashSet<>(demanded);
+        fields.addAll(fieldsOf(List.of(filter.getCondition())));
+      }
+      visit(filter.getInput(), fields);
+    } else if (node instanceof Calc calc) {
+      RexProgram program = calc.getProgram();
+      List<RexNode> expressions = new ArrayList<>();
+      if (program.getCondition() != null) {
+        expressions.add(program.expandLocalRef(program.getCondition()));
+      }
+      program.getProjectList().forEach(ref -> expressions.add(program.expandLocalRef(ref)));
+      visit(calc.getInput(), fieldsOf(expressions));
+    } else {
+      for (RelNode input : node.getInputs()) {
+        visit(input, null);
+      }
+    }
+  }
+
+  private void read(TableScan scan, Set<List<Integer>> demanded) {
+    scans.put(scan, Boolean.TRUE);
+    if (scan.getTable().unwrap(CatalogTable.class) == null) {
+      return;
+    }
+    List<Object> key = SharedScans.key(scan);
+    if (demanded == null) {
+      byTable.put(key, null);
+    } else if (!byTable.containsKey(key)) {
+      byTable.put(key, new HashSet<>(demanded));
+    } else if (byTable.get(key) != null) {
+      byTable.get(key).addAll(demanded);
+    }
+  }
+
+  /**
+   * The fields {@code expressions} read of their input: a whole column for a reference, a nested
+   * row's field where only that is read ({@code $3.price}); deeper paths count as their second level.
+   */
+  static Set<List<Integer>> fieldsOf(List<RexNode> expressions) {
+    Set<List<Integer>> fields = new HashSet<>();
+    RexVisitorImpl<Void> visitor = new RexVisitorImpl<>(true) {
+      @Override
+      public Void visitInputRef(RexInputRef ref) {
+        fields.add(List.of(ref.getIndex()));
+        return null;
+      }
+
+      @Override
+      public Void visitFieldAccess(RexFieldAccess access) {
+        if (access.getReferenceExpr() instanceof RexInputRef ref) {
+          fields.add(List.of(ref.getIndex(), access.getField().getIndex()));
+          return null;
+        }
+        return super.visitFieldAccess(access);
+      }
+    };
+    for (RexNode expression : expressions) {
+      expression.accept(visitor);
+    }
+    return fields;
+  }
+}
