@@ -32,7 +32,7 @@ import java.util.Map;
  * close, as Flink quiesces pending processing-time timers then.
  */
 @Internal
-public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SessionWindowAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
