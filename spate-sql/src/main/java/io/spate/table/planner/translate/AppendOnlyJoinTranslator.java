@@ -2,18 +2,17 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.datastream.ConnectedStreams;
 import io.spate.api.datastream.DataStream;
-import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.table.planner.calcite.SpateTypeFactory;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.runtime.keys.SqlKeyTypeInfo;
 import io.spate.table.runtime.operators.join.AppendOnlyJoinFunction;
 import io.spate.table.runtime.operators.join.FieldKey;
 import io.spate.table.runtime.operators.join.JoinConditionCode;
 import io.spate.table.runtime.operators.join.NonNullFields;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalType;
-import io.spate.table.types.logical.RowType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -78,7 +77,8 @@ final class AppendOnlyJoinTranslator {
     ConnectedStreams<Row, Row> keyed = scalarKey(join, info)
         ? left.connect(right).keyBy(new FieldKey(leftKeys[0]), new FieldKey(rightKeys[0]),
             (TypeInformation<Object>) TypeInfos.of(keyType(join.getLeft().getRowType(), leftKeys[0])))
-        : left.connect(right).keyBy(new KeyProjection(leftKeys), new KeyProjection(rightKeys), rowKeyType(join, info));
+        : left.connect(right).keyBy(SqlKeySelector.of(leftKeys, keyTypes(join, info)),
+            SqlKeySelector.of(rightKeys, keyTypes(join, info)), SqlKeyTypeInfo.of(keyTypes(join, info)));
     return keyed
         .process(new AppendOnlyJoinFunction(StreamTranslator.rowTypeInfo(join.getLeft().getRowType()),
             StreamTranslator.rowTypeInfo(join.getRight().getRowType()), condition, translator.stateRetentionMillis()),
@@ -101,12 +101,12 @@ final class AppendOnlyJoinTranslator {
     };
   }
 
-  private static RowTypeInfo rowKeyType(LogicalJoin join, JoinInfo info) {
-    List<RowType.RowField> keyFields = new ArrayList<>();
+  private static List<LogicalType> keyTypes(LogicalJoin join, JoinInfo info) {
+    List<LogicalType> types = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
-      keyFields.add(new RowType.RowField("k" + i, keyType(join.getLeft().getRowType(), info.leftKeys.get(i))));
+      types.add(keyType(join.getLeft().getRowType(), info.leftKeys.get(i)));
     }
-    return TypeInfos.ofRow(new RowType(false, keyFields));
+    return types;
   }
 
   /** Those of {@code keys} compared with '=', which excludes NULLs. */

@@ -1,23 +1,21 @@
 package io.spate.table.planner.translate;
 
-import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.table.api.TableException;
 import io.spate.table.planner.calcite.SpateTypeFactory;
-import io.spate.table.runtime.operators.KeyProjection;
-import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.runtime.keys.SqlKeyTypeInfo;
 import io.spate.table.types.logical.LogicalType;
-import io.spate.table.types.logical.RowType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 /** The equality keys of a join: which fields of each side, and the type of the key both sides are partitioned by. */
-record JoinKeys(int[] left, int[] right, RowTypeInfo type) {
+record JoinKeys(int[] left, int[] right, List<LogicalType> types) {
 
   /** Keys of fields {@code left} of {@code leftType} equal to fields {@code right} of {@code rightType}. */
   static JoinKeys of(List<Integer> left, List<Integer> right, RelDataType leftType, RelDataType rightType) {
-    List<RowType.RowField> keyFields = new ArrayList<>();
+    List<LogicalType> keyTypes = new ArrayList<>();
     for (int i = 0; i < left.size(); i++) {
       RelDataTypeField leftField = leftType.getFieldList().get(left.get(i));
       RelDataTypeField rightField = rightType.getFieldList().get(right.get(i));
@@ -28,19 +26,24 @@ record JoinKeys(int[] left, int[] right, RowTypeInfo type) {
             + leftKey.asSummaryString() + ") = " + rightField.getName() + " (" + rightKey.asSummaryString()
             + "); CAST one side");
       }
-      keyFields.add(new RowType.RowField("k" + i, leftKey));
+      keyTypes.add(leftKey);
     }
     return new JoinKeys(left.stream().mapToInt(Integer::intValue).toArray(),
-        right.stream().mapToInt(Integer::intValue).toArray(), TypeInfos.ofRow(new RowType(false, keyFields)));
+        right.stream().mapToInt(Integer::intValue).toArray(), keyTypes);
   }
 
   /** The key selector of the left side. */
-  KeyProjection leftSelector() {
-    return new KeyProjection(left);
+  SqlKeySelector leftSelector() {
+    return SqlKeySelector.of(left, types);
   }
 
   /** The key selector of the right side. */
-  KeyProjection rightSelector() {
-    return new KeyProjection(right);
+  SqlKeySelector rightSelector() {
+    return SqlKeySelector.of(right, types);
+  }
+
+  /** The type of the keys both sides are partitioned by. */
+  SqlKeyTypeInfo type() {
+    return SqlKeyTypeInfo.of(types);
   }
 }

@@ -6,12 +6,8 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.over.OverAggFunction;
-import io.spate.table.planner.calcite.SpateTypeFactory;
-import io.spate.table.runtime.typeutils.TypeInfos;
-import io.spate.table.types.logical.RowType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +89,7 @@ final class OverTranslator {
         .addAll(aggInputType.getFieldList());
     window.getRowType().getFieldList().subList(inputFields, window.getRowType().getFieldCount())
         .forEach(outputType::add);
-    DataStream<Row> over = input.keyBy(new KeyProjection(keys), keyTypeInfo(inputPlan.getRowType(), keys))
+    DataStream<Row> over = StateKeys.keyBy(input, inputPlan.getRowType(), keys)
         .process(new OverAggFunction(TimeAttributes.isRowtime(inputPlan, timeField) ? timeField : -1, group.isRows,
                 preceding, aggs, inputType, translator.stateRetentionMillis()),
             StreamTranslator.rowTypeInfo(outputType.uniquify().build()))
@@ -202,16 +198,6 @@ final class OverTranslator {
     AggregateCall aggregateCall = AggregateCall.create((SqlAggFunction) call.getOperator(), call.distinct, false,
         call.ignoreNulls, args, -1, RelCollations.EMPTY, call.getType(), null);
     return StreamTranslator.aggFunction(aggregateCall, inputType, retracts);
-  }
-
-  /** The type of the key of {@code fields} of rows of {@code type}. */
-  static RowTypeInfo keyTypeInfo(RelDataType type, int[] fields) {
-    List<RowType.RowField> keyFields = new ArrayList<>();
-    for (int field : fields) {
-      RelDataTypeField f = type.getFieldList().get(field);
-      keyFields.add(new RowType.RowField(f.getName(), SpateTypeFactory.toLogicalType(f.getType())));
-    }
-    return TypeInfos.ofRow(new RowType(false, keyFields));
   }
 
   private static String fieldNames(RelNode plan, int[] fields) {

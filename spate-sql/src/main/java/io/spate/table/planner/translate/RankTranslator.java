@@ -5,7 +5,6 @@ import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.ProcTimeDeduplicateFunction;
@@ -183,7 +182,7 @@ final class RankTranslator {
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     RowTypeInfo inputType = StreamTranslator.rowTypeInfo(inputPlan.getRowType());
     DataStream<Row> input = translator.translate(inputPlan);
-    var keyed = input.keyBy(new KeyProjection(keys), OverTranslator.keyTypeInfo(inputPlan.getRowType(), keys));
+    var keyed = StateKeys.keyBy(input, inputPlan.getRowType(), keys);
     String partition = "partitionBy=[" + fieldNames(inputPlan, keys) + "]";
     Strategy strategy = strategy(rank);
     long retention = translator.stateRetentionMillis();
@@ -192,7 +191,7 @@ final class RankTranslator {
       int timeField = order.get(0).getFieldIndex();
       boolean keepLast = strategy == Strategy.KEEP_LAST_ROW;
       boolean rowtime = TimeAttributes.isRowtime(inputPlan, timeField);
-      KeyedProcessFunction<Row, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType, retention)
+      KeyedProcessFunction<Object, Row, Row> function = !rowtime ? new ProcTimeDeduplicateFunction(keepLast, inputType, retention)
           : keepLast ? new RowTimeKeepLastRowFunction(timeField, inputType, retention)
           : new RowTimeKeepFirstRowFunction(timeField, inputType, retention);
       ranked = keyed.process(function, inputType)

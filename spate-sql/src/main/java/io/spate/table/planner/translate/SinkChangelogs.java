@@ -8,7 +8,6 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.catalog.CatalogTable;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.api.config.TableConfigOptions.UpsertMaterialize;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.UpdateBeforeFilter;
 import io.spate.table.runtime.operators.sink.SinkUpsertMaterializer;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class SinkChangelogs {
     }
     int[] key = primaryKeyFields(table);
     if (needsMaterializer(translator.upsertMaterialize(), query, key)) {
-      return rows.keyBy(new KeyProjection(key), OverTranslator.keyTypeInfo(query.getRowType(), key))
+      return StateKeys.keyBy(rows, query.getRowType(), key)
           .process(new SinkUpsertMaterializer(StreamTranslator.rowTypeInfo(query.getRowType()),
               translator.stateRetentionMillis()), StreamTranslator.rowTypeInfo(query.getRowType()))
           .name("SinkMaterializer(pk=[" + String.join(", ", table.getPrimaryKey()) + "])");

@@ -7,7 +7,6 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.connector.ChangelogMode;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.RankType;
 import io.spate.table.runtime.operators.rank.RetractableTopNFunction;
@@ -99,8 +98,7 @@ final class SortTranslator {
     boolean insertOnly = translator.changelog().isInsertOnly(inputPlan);
     long offset = offset(sort);
     long fetch = sort.fetch == null ? Long.MAX_VALUE - offset : fetch(sort);
-    var all = input.keyBy(new KeyProjection(new int[0]), OverTranslator.keyTypeInfo(inputPlan.getRowType(),
-        new int[0]));
+    var all = StateKeys.keyBy(input, inputPlan.getRowType(), new int[0]);
     if (batch) {
       String name = kind == Kind.LIMIT ? describe(sort) : sort.fetch == null && sort.offset == null
           ? "Sort(orderBy=[" + orderBy(sort) + "])" : describe(sort);
@@ -133,7 +131,7 @@ final class SortTranslator {
     }
   }
 
-  private DataStream<Row> temporalSort(Sort sort, io.spate.api.datastream.KeyedStream<Row, Row> all,
+  private DataStream<Row> temporalSort(Sort sort, io.spate.api.datastream.KeyedStream<Row, Object> all,
       RowTypeInfo rowType, boolean insertOnly) {
     RelNode inputPlan = sort.getInput();
     List<RelFieldCollation> order = sort.getCollation().getFieldCollations();

@@ -46,7 +46,8 @@ import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.table.planner.codegen.ValueTypes;
 import io.spate.table.runtime.expr.ValueType;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.runtime.keys.SqlKeyTypeInfo;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.table.runtime.operators.aggregate.DistinctAggFunction;
@@ -340,26 +341,19 @@ public final class StreamTranslator {
     for (int i = 0; i < functions.length; i++) {
       functions[i] = aggFunction(aggregate.getAggCallList().get(i), inputType, retract);
     }
-    List<RelDataTypeField> fields = inputType.getFieldList();
-    List<RowType.RowField> keyFields = new ArrayList<>();
-    for (int key : keys) {
-      keyFields.add(new RowType.RowField(fields.get(key).getName(),
-          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
-    }
-    RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
     String name = PlanNodeNames.describe(aggregate);
     if (windowEnd >= 0) {
-      return input.keyBy(new KeyProjection(keys), keyType)
+      return StateKeys.keyBy(input, inputType, keys)
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
     }
     functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType);
     if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
-      return input.keyBy(new KeyProjection(keys), keyType).transform("MiniBatch" + name,
+      return StateKeys.keyBy(input, inputType, keys).transform("MiniBatch" + name,
           rowTypeInfo(aggregate.getRowType()), new MiniBatchGroupAggOperator(keys, functions, stateRetentionMillis(),
               miniBatchLatencyMillis(), miniBatchSize()));
     }
-    return input.keyBy(new KeyProjection(keys), keyType)
+    return StateKeys.keyBy(input, inputType, keys)
         .process(new GroupAggFunction(keys, functions, stateRetentionMillis()), rowTypeInfo(aggregate.getRowType()))
         .name(name);
   }
@@ -392,7 +386,7 @@ public final class StreamTranslator {
     JoinInfo info = join.analyzeCondition();
     RelDataType leftType = join.getLeft().getRowType();
     RelDataType rightType = join.getRight().getRowType();
-    List<RowType.RowField> keyFields = new ArrayList<>();
+    List<LogicalType> keyTypes = new ArrayList<>();
     for (int i = 0; i < info.leftKeys.size(); i++) {
       RelDataTypeField leftField = leftType.getFieldList().get(info.leftKeys.get(i));
       RelDataTypeField rightField = rightType.getFieldList().get(info.rightKeys.get(i));
@@ -403,7 +397,7 @@ public final class StreamTranslator {
             + leftKey.asSummaryString() + ") = " + rightField.getName() + " (" + rightKey.asSummaryString()
             + "); CAST one side");
       }
-      keyFields.add(new RowType.RowField("k" + i, leftKey));
+      keyTypes.add(leftKey);
     }
     RexNode remaining = info.getRemaining(planner.rexBuilder());
     String name = PlanNodeNames.describe(join);
@@ -416,8 +410,8 @@ public final class StreamTranslator {
     boolean leftOuter = type == JoinRelType.LEFT || type == JoinRelType.FULL;
     boolean rightOuter = type == JoinRelType.RIGHT || type == JoinRelType.FULL;
     return left.connect(right)
-        .keyBy(new KeyProjection(info.leftKeys.toIntArray()), new KeyProjection(info.rightKeys.toIntArray()),
-            TypeInfos.ofRow(new RowType(false, keyFields)))
+        .keyBy(SqlKeySelector.of(info.leftKeys.toIntArray(), keyTypes),
+            SqlKeySelector.of(info.rightKeys.toIntArray(), keyTypes), SqlKeyTypeInfo.of(keyTypes))
         .process(new JoinFunction(leftInfo, rightInfo, condition, leftOuter, rightOuter, stateRetentionMillis(),
             nullExcludingKeys(info.leftKeys, info), nullExcludingKeys(info.rightKeys, info)),
             rowTypeInfo(join.getRowType()))

@@ -2,19 +2,16 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.datastream.DataStream;
-import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
 import io.spate.table.api.TableException;
 import io.spate.table.api.ValidationException;
 import io.spate.table.functions.TableAggregateFunction;
-import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.table.planner.functions.FunctionSignature;
 import io.spate.table.planner.functions.UserTableAggSqlFunction;
 import io.spate.table.planner.nodes.GroupTableAggregate;
 import io.spate.table.runtime.functions.FunctionInvoker;
 import io.spate.table.runtime.functions.OpenedFunction;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.EmittedRows;
 import io.spate.table.runtime.operators.aggregate.GroupTableAggFunction;
 import io.spate.table.runtime.operators.aggregate.WindowTableAggFunction;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
  * Runs a {@link GroupTableAggregate}: the input keyed by the group's fields into a {@link
@@ -83,20 +79,13 @@ final class TableAggregateTranslator {
     Method emit = incremental != null ? incremental : emitValue;
     LogicalType result = sqlFunction.resultType();
     EmittedRows emitted = new EmittedRows(result instanceof RowType row ? row.getFieldNames() : null);
-    List<RelDataTypeField> fields = inputType.getFieldList();
-    List<RowType.RowField> keyFields = new ArrayList<>();
-    for (int key : keys) {
-      keyFields.add(new RowType.RowField(fields.get(key).getName(),
-          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
-    }
-    RowTypeInfo keyType = TypeInfos.ofRow(new RowType(false, keyFields));
     if (windowEnd >= 0) {
       // A window emits its rows once, so the whole result of emitValue is what it needs.
       WindowTableAggFunction windowOperator = new WindowTableAggFunction(windowEnd,
           call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
           signature.method()), new FunctionInvoker(opened, emitValue != null ? emitValue : emit),
           accumulatorType(sqlFunction, accumulatorClass), emitted);
-      return translator.translate(node.getInput()).keyBy(new KeyProjection(keys), keyType)
+      return StateKeys.keyBy(translator.translate(node.getInput()), inputType, keys)
           .process(windowOperator, StreamTranslator.rowTypeInfo(node.getRowType()))
           .name("Window" + PlanNodeNames.describe(node));
     }
@@ -104,7 +93,7 @@ final class TableAggregateTranslator {
         call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
         signature.method()), retract, new FunctionInvoker(opened, emit), incremental != null,
         accumulatorType(sqlFunction, accumulatorClass), emitted, translator.stateRetentionMillis());
-    return translator.translate(node.getInput()).keyBy(new KeyProjection(keys), keyType)
+    return StateKeys.keyBy(translator.translate(node.getInput()), inputType, keys)
         .process(operator, StreamTranslator.rowTypeInfo(node.getRowType()))
         .name(PlanNodeNames.describe(node));
   }

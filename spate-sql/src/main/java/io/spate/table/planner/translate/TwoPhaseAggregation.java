@@ -11,7 +11,6 @@ import io.spate.api.types.Row;
 import io.spate.table.api.config.OptimizerConfigOptions;
 import io.spate.table.api.config.TableConfigOptions;
 import io.spate.table.planner.calcite.SpateTypeFactory;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.GlobalGroupAggOperator;
 import io.spate.table.runtime.operators.aggregate.GroupAggregation;
@@ -132,7 +131,7 @@ public final class TwoPhaseAggregation {
     for (int i = 0; i < keys.length; i++) {
       partialKeys[i] = i;
     }
-    return local.keyBy(new KeyProjection(partialKeys), TypeInfos.ofRow(new RowType(false, keyFields)))
+    return StateKeys.keyBy(local, keyFields, partialKeys)
         .transform("Global" + name, StreamTranslator.rowTypeInfo(aggregate.getRowType()),
             new GlobalGroupAggOperator(keys.length, functions, translator.stateRetentionMillis(), latency, size));
   }

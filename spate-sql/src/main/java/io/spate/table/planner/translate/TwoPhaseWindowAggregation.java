@@ -9,7 +9,6 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.api.config.OptimizerConfigOptions;
 import io.spate.table.api.config.TableConfigOptions;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.LocalSlicingWindowAggOperator;
 import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
@@ -80,7 +79,7 @@ final class TwoPhaseWindowAggregation {
     for (int i = 0; i < keys.length; i++) {
       partialKeys[i] = i;
     }
-    return local.keyBy(new KeyProjection(partialKeys), TypeInfos.ofRow(new RowType(false, keyFields)))
+    return StateKeys.keyBy(local, keyFields, partialKeys)
         .process(SlicingWindowAggFunction.global(windows, keys.length, functions, output), resultType)
         .name("Global" + name);
   }

@@ -10,7 +10,6 @@ import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.planner.nodes.Expand;
 import io.spate.table.planner.nodes.GroupingSetsExpand;
-import io.spate.table.runtime.operators.KeyProjection;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.window.SessionWindowAggFunction;
 import io.spate.table.runtime.operators.window.SessionWindowTableFunction;
@@ -18,7 +17,6 @@ import io.spate.table.runtime.operators.window.SliceAssigner;
 import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
 import io.spate.table.runtime.operators.window.WindowOutput;
 import io.spate.table.runtime.operators.window.WindowSpecAssigner;
-import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,16 +76,10 @@ final class WindowTranslator {
       return input.flatMap(new WindowSpecAssigner(window.timeField(), window.slices()), rowType)
           .name(window.toString());
     }
-    List<RelDataTypeField> fields = inputPlan.getRowType().getFieldList();
-    List<RowType.RowField> keyFields = new ArrayList<>();
-    for (int key : window.partitionKeys()) {
-      keyFields.add(new RowType.RowField(fields.get(key).getName(),
-          SpateTypeFactory.toLogicalType(fields.get(key).getType())));
-    }
     int[] keys = window.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
-    return input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap()), rowType)
-        .name("Session windows " + window)
-        .keyBy(new KeyProjection(keys), TypeInfos.ofRow(new RowType(false, keyFields)))
+    DataStream<Row> sessions = input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap()), rowType)
+        .name("Session windows " + window);
+    return StateKeys.keyBy(sessions, inputPlan.getRowType(), keys)
         .process(new SessionWindowTableFunction(rowType), rowType)
         .name(window.toString());
   }
@@ -167,7 +159,7 @@ final class WindowTranslator {
       return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
           functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
     }
-    return rows.keyBy(new KeyProjection(keyIndexes), TypeInfos.ofRow(new RowType(false, keyFields)))
+    return StateKeys.keyBy(rows, keyFields, keyIndexes)
         .process(window.isSession() ? (processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
             output) : new SessionWindowAggFunction(start, end, functions, output))
             : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output)

@@ -18,7 +18,7 @@ import io.spate.api.types.RowKind;
  * without row (a tombstone of a key never seen, or seen deleted). The last row per key is keyed state.
  */
 @Internal
-public final class ChangelogNormalizeFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class ChangelogNormalizeFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -7,7 +7,8 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.IntType;
 import io.spate.table.runtime.operators.join.IntervalJoinOperator;
 import io.spate.table.runtime.operators.join.JoinConditionCode;
 import io.spate.table.runtime.operators.join.JoinFunction;
@@ -39,7 +40,7 @@ class GeneratedJoinConditionsInOperatorsPropertyTest {
   /** Both sides' rows: (k INT, a BIGINT, s VARCHAR, ts TIMESTAMP(3)), keyed by k. */
   private static final RowTypeInfo SIDE = new RowTypeInfo(Types.INT, Types.LONG, Types.STRING,
       Types.LOCAL_DATE_TIME);
-  private static final KeyProjection KEY = new KeyProjection(new int[] {0});
+  private static final SqlKeySelector KEY = SqlKeySelector.of(new int[] {0}, List.of(new IntType()));
   private static final int ARITY = 4;
   private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
   private static final String[] STRINGS = {null, "a", "b", "%", "_a", "ab"};

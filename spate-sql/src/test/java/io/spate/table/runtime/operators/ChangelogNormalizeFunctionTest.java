@@ -1,5 +1,8 @@
 package io.spate.table.runtime.operators;
 
+import io.spate.table.runtime.keys.SqlKeySelector;
+import java.util.List;
+import io.spate.table.types.logical.IntType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -27,7 +30,7 @@ class ChangelogNormalizeFunctionTest {
 
   private static OneInputTestHarness<Row, Row> harness() throws Exception {
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(new ChangelogNormalizeFunction(ROWS, 0),
-        new KeyProjection(new int[] {0}));
+        SqlKeySelector.of(new int[] {0}, List.of(new IntType())));
     harness.open();
     return harness;
   }
@@ -103,7 +106,7 @@ class ChangelogNormalizeFunctionTest {
     OperatorSubtaskState snapshot = first.snapshot(1, 1);
     first.close();
     OneInputTestHarness<Row, Row> restored = TestHarnesses.forKeyedProcess(new ChangelogNormalizeFunction(ROWS, 0),
-        new KeyProjection(new int[] {0}));
+        SqlKeySelector.of(new int[] {0}, List.of(new IntType())));
     restored.initializeState(snapshot).open();
     restored.processElement(Row.ofKind(RowKind.UPDATE_AFTER, 1, "b"));
     restored.processElement(Row.ofKind(RowKind.UPDATE_AFTER, 2, "x"));

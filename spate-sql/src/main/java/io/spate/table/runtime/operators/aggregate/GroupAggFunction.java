@@ -17,7 +17,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * delete of its last result and leaves no state.
  */
 @Internal
-public final class GroupAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class GroupAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -25,7 +25,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * (deletes). A key whose last row is taken back leaves no state.
  */
 @Internal
-public final class GroupTableAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class GroupTableAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,8 @@ package io.spate.table.runtime.operators.aggregate;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.Row;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.KeyFields;
+import io.spate.table.runtime.keys.SqlKeySelector;
 import io.spate.table.runtime.operators.MiniBatchOperator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,11 +21,11 @@ public final class LocalGroupAggOperator extends MiniBatchOperator {
 
   private static final long serialVersionUID = 1L;
 
-  private final KeyProjection keys;
+  private final SqlKeySelector keys;
   private final int keyCount;
   private final GroupAggregation aggregation;
   private final int aggCount;
-  private transient Map<Row, Row> batch;
+  private transient Map<Object, Row> batch;
 
   /**
    * Folds {@code aggs} per key of the input's {@code keyFields}, in batches of at most {@code maxRows}
@@ -32,7 +33,7 @@ public final class LocalGroupAggOperator extends MiniBatchOperator {
    */
   public LocalGroupAggOperator(int[] keyFields, AggFunction[] aggs, long latencyMillis, long maxRows) {
     super(latencyMillis, maxRows);
-    this.keys = new KeyProjection(keyFields);
+    this.keys = SqlKeySelector.composite(keyFields);
     this.keyCount = keyFields.length;
     this.aggregation = new GroupAggregation(keyFields, aggs);
     this.aggCount = aggs.length;
@@ -46,7 +47,7 @@ public final class LocalGroupAggOperator extends MiniBatchOperator {
 
   @Override
   protected void addToBatch(Row value, long timestamp) throws Exception {
-    Row key = keys.getKey(value);
+    Object key = keys.getKey(value);
     Row accs = batch.get(key);
     if (accs == null) {
       accs = aggregation.createAccumulators();
@@ -58,18 +59,18 @@ public final class LocalGroupAggOperator extends MiniBatchOperator {
   /** Emits each key's accumulators, in the order the keys came. */
   @Override
   protected void handleBatch() {
-    Map<Row, Row> folded = batch;
+    Map<Object, Row> folded = batch;
     batch = new LinkedHashMap<>();
-    for (Map.Entry<Row, Row> entry : folded.entrySet()) {
+    for (Map.Entry<Object, Row> entry : folded.entrySet()) {
       output.collect(partial(entry.getKey(), entry.getValue()), Long.MIN_VALUE);
     }
   }
 
   /** The row the global phase merges: the key's fields, the accumulators, the row count. */
-  private Row partial(Row key, Row accs) {
+  private Row partial(Object key, Row accs) {
     Row partial = new Row(keyCount + aggCount + 1);
     for (int i = 0; i < keyCount; i++) {
-      partial.setField(i, key.getField(i));
+      partial.setField(i, KeyFields.get(key, i));
     }
     for (int i = 0; i <= aggCount; i++) {
       partial.setField(keyCount + i, accs.getField(i));

@@ -8,6 +8,7 @@ import io.spate.api.state.ValueState;
 import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.keys.KeyFields;
 import io.spate.api.types.RowKind;
 import io.spate.table.api.TableException;
 import io.spate.table.functions.FunctionContext;
@@ -22,7 +23,7 @@ import io.spate.table.runtime.functions.FunctionInvoker;
  * fired are late and dropped, as for window aggregates.
  */
 @Internal
-public final class WindowTableAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class WindowTableAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
@@ -93,15 +94,16 @@ public final class WindowTableAggFunction extends KeyedProcessFunction<Row, Row,
     if (acc == null) {
       return;
     }
-    Row key = ctx.getCurrentKey();
+    Object key = ctx.getCurrentKey();
+    int keyArity = KeyFields.arity(key);
     emit.invoke(acc, new TableAggregateFunction.RetractableCollector<Object>() {
       @Override
       public void collect(Object record) {
-        Row row = new Row(key.getArity() + 1);
-        for (int i = 0; i < key.getArity(); i++) {
-          row.setField(i, key.getField(i));
+        Row row = new Row(keyArity + 1);
+        for (int i = 0; i < keyArity; i++) {
+          row.setField(i, KeyFields.get(key, i));
         }
-        row.setField(key.getArity(), emitted.convert(record));
+        row.setField(keyArity, emitted.convert(record));
         out.collect(row);
       }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * (or is taken back padded) if its side is outer, else nowhere.
  */
 @Internal
-public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class JoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

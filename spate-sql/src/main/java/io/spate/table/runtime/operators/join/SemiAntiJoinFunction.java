@@ -21,7 +21,7 @@ import java.util.Map;
  * emitted or retracted, so an anti join's row is retracted when a match arrives.
  */
 @Internal
-public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -30,7 +30,7 @@ import java.util.List;
  * out when it arrives, its time being the time it is processed.
  */
 @Internal
-public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class OverAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

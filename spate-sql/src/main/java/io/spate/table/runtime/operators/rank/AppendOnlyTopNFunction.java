@@ -24,7 +24,7 @@ import java.util.List;
  * Rows that cannot enter the first {@code rankEnd} are dropped, since with inserts only they never can.
  */
 @Internal
-public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

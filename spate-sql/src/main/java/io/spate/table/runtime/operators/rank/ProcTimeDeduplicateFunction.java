@@ -18,7 +18,7 @@ import io.spate.api.types.RowKind;
  * previous one, which it retracts (update-before, then update-after).
  */
 @Internal
-public final class ProcTimeDeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class ProcTimeDeduplicateFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

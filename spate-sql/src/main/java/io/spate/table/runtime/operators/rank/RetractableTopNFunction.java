@@ -27,7 +27,7 @@ import java.util.Objects;
  * {@code rankEnd} are forgotten, since they can never rise again.
  */
 @Internal
-public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RetractableTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

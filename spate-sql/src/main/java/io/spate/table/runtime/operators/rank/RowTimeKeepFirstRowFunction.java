@@ -20,7 +20,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * watermark when they arrive, are dropped (Flink's insert-only keep-first deduplication on event time).
  */
 @Internal
-public final class RowTimeKeepFirstRowFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RowTimeKeepFirstRowFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

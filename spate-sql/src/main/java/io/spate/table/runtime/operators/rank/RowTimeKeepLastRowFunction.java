@@ -19,7 +19,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * (update-after); an earlier row changes nothing.
  */
 @Internal
-public final class RowTimeKeepLastRowFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RowTimeKeepLastRowFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

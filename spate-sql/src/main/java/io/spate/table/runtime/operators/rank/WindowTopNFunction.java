@@ -24,7 +24,7 @@ import java.util.List;
  * Rows of a window that already fired are late and dropped.
  */
 @Internal
-public final class WindowTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class WindowTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -23,7 +23,7 @@ import java.util.List;
  * still valid.
  */
 @Internal
-public final class SinkUpsertMaterializer extends KeyedProcessFunction<Row, Row, Row> {
+public final class SinkUpsertMaterializer extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

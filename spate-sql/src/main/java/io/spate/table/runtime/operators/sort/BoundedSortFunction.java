@@ -23,7 +23,7 @@ import java.util.Map;
  * the rows that inserts and update-afters added, so only the final rows are sorted.
  */
 @Internal
-public final class BoundedSortFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class BoundedSortFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

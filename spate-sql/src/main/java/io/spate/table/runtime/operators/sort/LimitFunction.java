@@ -16,7 +16,7 @@ import io.spate.api.types.RowKind;
  * its result has inserts only.
  */
 @Internal
-public final class LimitFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class LimitFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -25,7 +25,7 @@ import java.util.List;
  * the rows still waiting when a bounded input ends go out then.
  */
 @Internal
-public final class TemporalSortFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class TemporalSortFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

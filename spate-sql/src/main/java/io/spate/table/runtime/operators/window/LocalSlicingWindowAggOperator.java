@@ -3,7 +3,8 @@ package io.spate.table.runtime.operators.window;
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.expr.EpochMillis;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.CompositeKey;
+import io.spate.table.runtime.keys.SqlKeySelector;
 import io.spate.table.runtime.operators.MiniBatchOperator;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import java.util.LinkedHashMap;
@@ -22,10 +23,10 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
 
   private static final long serialVersionUID = 1L;
 
-  private final KeyProjection keyAndSlice;
+  private final SqlKeySelector keyAndSlice;
   private final int keyCount;
   private final AggFunction[] aggs;
-  private transient Map<Row, Row> batch;
+  private transient Map<CompositeKey, Row> batch;
 
   /**
    * Folds {@code aggs} per value of the input's {@code keyFields} and slice (input field
@@ -37,7 +38,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
     int[] fields = new int[keyFields.length + 1];
     System.arraycopy(keyFields, 0, fields, 0, keyFields.length);
     fields[keyFields.length] = sliceEndField;
-    this.keyAndSlice = new KeyProjection(fields);
+    this.keyAndSlice = SqlKeySelector.composite(fields);
     this.keyCount = keyFields.length;
     this.aggs = aggs;
   }
@@ -50,7 +51,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
 
   @Override
   protected void addToBatch(Row value, long timestamp) {
-    Row key = keyAndSlice.getKey(value);
+    CompositeKey key = (CompositeKey) keyAndSlice.getKey(value);
     Row accs = batch.get(key);
     if (accs == null) {
       accs = new Row(aggs.length);
@@ -67,16 +68,16 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
   /** Emits each key's and slice's accumulators, in the order they came. */
   @Override
   protected void handleBatch() {
-    Map<Row, Row> folded = batch;
+    Map<CompositeKey, Row> folded = batch;
     batch = new LinkedHashMap<>();
-    for (Map.Entry<Row, Row> entry : folded.entrySet()) {
-      Row key = entry.getKey();
+    for (Map.Entry<CompositeKey, Row> entry : folded.entrySet()) {
+      CompositeKey key = entry.getKey();
       Row accs = entry.getValue();
       Row partial = new Row(keyCount + 1 + aggs.length);
       for (int i = 0; i < keyCount; i++) {
-        partial.setField(i, key.getField(i));
+        partial.setField(i, key.get(i));
       }
-      partial.setField(keyCount, EpochMillis.of(key.getField(keyCount)));
+      partial.setField(keyCount, EpochMillis.of(key.get(keyCount)));
       for (int i = 0; i < aggs.length; i++) {
         partial.setField(keyCount + 1 + i, accs.getField(i));
       }

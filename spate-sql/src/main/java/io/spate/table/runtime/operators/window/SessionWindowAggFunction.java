@@ -37,7 +37,7 @@ import java.util.List;
  * close, as Flink quiesces pending processing-time timers then.
  */
 @Internal
-public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SessionWindowAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

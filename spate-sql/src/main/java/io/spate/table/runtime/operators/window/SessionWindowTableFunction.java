@@ -26,7 +26,7 @@ import java.util.Map;
  * gap) in those fields.
  */
 @Internal
-public final class SessionWindowTableFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SessionWindowTableFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

@@ -34,7 +34,7 @@ import java.util.Map;
  * open when the input ends do not fire, as Flink quiesces pending processing-time timers then.
  */
 @Internal
-public final class SlicingWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

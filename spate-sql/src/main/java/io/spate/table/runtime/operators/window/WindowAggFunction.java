@@ -9,6 +9,7 @@ import io.spate.api.state.ValueStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.TypeInformation;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.keys.KeyFields;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
@@ -20,7 +21,7 @@ import io.spate.table.runtime.operators.aggregate.AggFunction;
  * that already fired are late and dropped, as in Flink.
  */
 @Internal
-public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class WindowAggFunction extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
@@ -73,13 +74,14 @@ public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row>
     if (accs == null) {
       return;
     }
-    Row key = ctx.getCurrentKey();
-    Row result = new Row(key.getArity() + aggs.length);
-    for (int i = 0; i < key.getArity(); i++) {
-      result.setField(i, key.getField(i));
+    Object key = ctx.getCurrentKey();
+    int keyArity = KeyFields.arity(key);
+    Row result = new Row(keyArity + aggs.length);
+    for (int i = 0; i < keyArity; i++) {
+      result.setField(i, KeyFields.get(key, i));
     }
     for (int i = 0; i < aggs.length; i++) {
-      result.setField(key.getArity() + i, aggs[i].getValue(accs.getField(i)));
+      result.setField(keyArity + i, aggs[i].getValue(accs.getField(i)));
     }
     accumulators.clear();
     out.collect(result);

@@ -2,6 +2,7 @@ package io.spate.table.runtime.operators.window;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.types.Row;
+import io.spate.table.runtime.keys.KeyFields;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import java.io.Serializable;
 
@@ -37,7 +38,7 @@ public final class WindowOutput implements Serializable {
   }
 
   /** The result of {@code aggs} over {@code accs} for {@code key}'s group of window [start, end). */
-  public Row result(Row key, long start, long end, AggFunction[] aggs, Row accs, int accsFrom) {
+  public Row result(Object key, long start, long end, AggFunction[] aggs, Row accs, int accsFrom) {
     if (windowTimes == null) {
       windowTimes = new WindowTimes();
     }
@@ -49,7 +50,7 @@ public final class WindowOutput implements Serializable {
         case WINDOW_START -> columns[0];
         case WINDOW_END -> columns[1];
         case WINDOW_TIME -> columns[2];
-        default -> key.getField(field);
+        default -> KeyFields.get(key, field);
       });
     }
     for (int i = 0; i < aggs.length; i++) {

@@ -10,7 +10,8 @@ import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.table.runtime.expr.ValueType;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.VarCharType;
 import io.spate.table.testing.ChangelogFold;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
@@ -33,14 +34,14 @@ class MiniBatchGroupAggOperatorTest {
 
   private static OneInputTestHarness<Row, Row> miniBatch(long maxRows) throws Exception {
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedOperator(
-        new MiniBatchGroupAggOperator(new int[] {0}, countAndSum(), 0, 1_000, maxRows), new KeyProjection(new int[] {0}));
+        new MiniBatchGroupAggOperator(new int[] {0}, countAndSum(), 0, 1_000, maxRows), SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())));
     harness.open();
     return harness;
   }
 
   private static OneInputTestHarness<Row, Row> rowByRow() throws Exception {
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
-        new GroupAggFunction(new int[] {0}, countAndSum(), 0), new KeyProjection(new int[] {0}));
+        new GroupAggFunction(new int[] {0}, countAndSum(), 0), SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())));
     harness.open();
     return harness;
   }
@@ -130,7 +131,7 @@ class MiniBatchGroupAggOperatorTest {
       assertThat(harness.extractOutputValues()).containsExactly(Row.of("a", 1L, 1L), Row.of("b", 1L, 2L));
     }
     try (OneInputTestHarness<Row, Row> restored = TestHarnesses.forKeyedOperator(
-        new MiniBatchGroupAggOperator(new int[] {0}, countAndSum(), 0, 1_000, 100), new KeyProjection(new int[] {0}))) {
+        new MiniBatchGroupAggOperator(new int[] {0}, countAndSum(), 0, 1_000, 100), SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())))) {
       restored.initializeState(state).open();
       restored.processElement(Row.of("a", 5L)).endInput();
       assertThat(restored.extractOutputValues()).containsExactly(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L, 1L),

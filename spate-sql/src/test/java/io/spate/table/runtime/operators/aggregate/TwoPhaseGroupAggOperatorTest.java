@@ -10,7 +10,8 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.ValueType;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.VarCharType;
 import io.spate.table.testing.ChangelogFold;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
@@ -54,14 +55,14 @@ class TwoPhaseGroupAggOperatorTest {
 
   private static OneInputTestHarness<Row, Row> global(long maxRows) throws Exception {
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedOperator(
-        new GlobalGroupAggOperator(1, aggregates(), 0, 1_000, maxRows), new KeyProjection(new int[] {0}));
+        new GlobalGroupAggOperator(1, aggregates(), 0, 1_000, maxRows), SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())));
     harness.open();
     return harness;
   }
 
   private static OneInputTestHarness<Row, Row> onePhase() throws Exception {
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
-        new GroupAggFunction(new int[] {0}, aggregates(), 0), new KeyProjection(new int[] {0}));
+        new GroupAggFunction(new int[] {0}, aggregates(), 0), SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())));
     harness.open();
     return harness;
   }

@@ -7,7 +7,9 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import java.util.List;
+import io.spate.table.types.logical.IntType;
 import io.spate.testing.TestHarnesses;
 import io.spate.testing.TwoInputTestHarness;
 import java.time.Instant;
@@ -22,7 +24,7 @@ class JoinOperatorsHarnessTest {
 
   /** Rows (key, time, name). */
   private static final RowTypeInfo TYPE = new RowTypeInfo(Types.INT, Types.INSTANT, Types.STRING);
-  private static final KeyProjection KEY = new KeyProjection(new int[] {0});
+  private static final SqlKeySelector KEY = SqlKeySelector.of(new int[] {0}, List.of(new IntType()));
 
   private static Row row(int key, long millis, String name) {
     return Row.of(key, Instant.ofEpochMilli(millis), name);

@@ -6,7 +6,9 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import java.util.List;
+import io.spate.table.types.logical.VarCharType;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.testing.OneInputTestHarness;
@@ -27,7 +29,7 @@ class OverAggFunctionRetentionTest {
   private static OneInputTestHarness<Row, Row> harness() throws Exception {
     AggFunction[] count = {AggFunctions.count(-1, -1)};
     return TestHarnesses.forKeyedProcess(new OverAggFunction(1, true, -1, count, INPUT, RETENTION),
-        new KeyProjection(new int[] {0}));
+        SqlKeySelector.of(new int[] {0}, List.of(new VarCharType())));
   }
 
   private static Row row(long time) {

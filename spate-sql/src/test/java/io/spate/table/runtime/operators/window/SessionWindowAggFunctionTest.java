@@ -10,7 +10,8 @@ import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
 import io.spate.table.runtime.expr.ValueType;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.IntType;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.testing.OneInputTestHarness;
@@ -153,7 +154,7 @@ class SessionWindowAggFunctionTest {
       AggFunctions.sum(1, -1, ValueType.of(ValueType.Kind.BIGINT), Types.LONG, false)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
-        new SessionWindowAggFunction(3, 4, aggs, output), new KeyProjection(new int[] {0}));
+        new SessionWindowAggFunction(3, 4, aggs, output), SqlKeySelector.of(new int[] {0}, List.of(new IntType())));
     if (snapshot != null) {
       harness.initializeState(snapshot);
     }

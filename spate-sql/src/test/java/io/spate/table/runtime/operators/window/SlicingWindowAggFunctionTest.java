@@ -9,7 +9,8 @@ import io.spate.api.functions.Collector;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.expr.ValueType;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.IntType;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.testing.OneInputTestHarness;
@@ -127,7 +128,7 @@ class SlicingWindowAggFunctionTest {
       AggFunctions.minOrMax(1, -1, true, false, Types.LONG)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(
-        new SlicingWindowAggFunction(spec, 4, aggs, output), new KeyProjection(new int[] {0}));
+        new SlicingWindowAggFunction(spec, 4, aggs, output), SqlKeySelector.of(new int[] {0}, List.of(new IntType())));
     harness.open();
     return harness;
   }
