@@ -6,7 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.types.Row;
+import io.spate.table.api.bridge.java.StreamTableEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,6 +125,29 @@ class SqlAppendOnlyJoinE2ETest {
     } catch (Exception e) {
       throw new AssertionError("The query failed: " + query, e);
     }
+  }
+
+  /**
+   * A join stores only the columns that its condition and the projection above it read: here the
+   * left side's middle column and the right side's third are read by neither, so the join's
+   * condition refers to the kept columns by their new positions, and the results are those of the
+   * full rows (worked by hand: the pairs of equal k whose b differs from c).
+   */
+  @Test
+  void aJoinKeepsOnlyTheColumnsItsConditionAndItsReadersRead() {
+    String left = "(VALUES (1, 10, 'x'), (1, 20, 'p'), (2, 30, 'z')) AS l(k, a, b)";
+    String right = "(VALUES (1, 'p', 100, 'E1'), (1, 'x', 200, 'E2'), (2, 'q', 300, 'E3'), (3, 's', 400, 'E4'))"
+        + " AS r(k, c, d, e)";
+    String query = "SELECT r.e, l.b FROM " + left + " JOIN " + right + " ON l.k = r.k AND l.b <> r.c";
+    assertThat(run(query)).isEqualTo(Map.of(Row.of("E1", "x"), 1, Row.of("E2", "p"), 1, Row.of("E3", "z"), 1));
+    assertThat(run("SELECT l.k, MAX(r.d) FROM " + left + " JOIN " + right + " ON l.k = r.k GROUP BY l.k"))
+        .isEqualTo(Map.of(Row.of(1, 200), 1, Row.of(2, 300), 1));
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamTableEnvironment streams = StreamTableEnvironment.create(env);
+    streams.toDataStream(streams.sqlQuery(query)).print();
+    // (k, b) of the left side and (k, c, e) of the right: without the narrowing, AND(=($0, $3), <>($2, $4))
+    assertThat(env.getExecutionPlan()).contains("where=[AND(=($0, $2), <>($1, $3))]");
   }
 
   private static String values(List<Integer[]> rows) {

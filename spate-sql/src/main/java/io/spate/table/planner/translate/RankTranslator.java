@@ -6,6 +6,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.table.runtime.operators.rank.AppendOnlyTop1Function;
 import io.spate.table.runtime.operators.rank.AppendOnlyTopNFunction;
 import io.spate.table.runtime.operators.rank.ProcTimeDeduplicateFunction;
 import io.spate.table.runtime.operators.rank.RankType;
@@ -221,8 +222,12 @@ final class RankTranslator {
               .name("Rank(strategy=[RetractStrategy], rankType=[" + rank.rankType() + "], " + ranks + ")");
           break;
         default:
-          ranked = keyed.process(new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType, retention),
-              outputType).name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
+          // The first row alone needs no sorted list: one row per key, compared and replaced.
+          KeyedProcessFunction<Row, Row, Row> appendOnly = end == 1
+              ? new AppendOnlyTop1Function(sortOrder, outputRank, inputType, retention)
+              : new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType, retention);
+          ranked = keyed.process(appendOnly, outputType)
+              .name("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], " + ranks + ")");
       }
     }
     if (rank.project() == null && rank.otherConditions() == null) {

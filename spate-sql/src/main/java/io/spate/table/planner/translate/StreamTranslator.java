@@ -144,6 +144,13 @@ public final class StreamTranslator {
       // One step filters and projects: no operator and no call per row between them.
       return calcOver(filter.getInput(), filter.getCondition(), project.getProjects(), project.getRowType());
     }
+    if (plan instanceof LogicalProject project && project.getInput() instanceof LogicalJoin join
+        && AppendOnlyJoinTranslator.handles(join, changelog)) {
+      LogicalProject narrowed = JoinInputPruning.prune(project, join);
+      if (narrowed != null) {
+        return translate(narrowed);
+      }
+    }
     if (plan instanceof LogicalProject project) {
       return calcOver(project.getInput(), null, project.getProjects(), project.getRowType());
     }

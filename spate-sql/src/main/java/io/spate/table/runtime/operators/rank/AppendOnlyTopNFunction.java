@@ -109,6 +109,11 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, R
   }
 
   private Row withRank(Row row, long rank, RowKind kind) {
+    return withRank(row, rank, kind, outputRank);
+  }
+
+  /** A copy of {@code row} of kind {@code kind}, with {@code rank} appended if {@code outputRank}. */
+  static Row withRank(Row row, long rank, RowKind kind, boolean outputRank) {
     Row result = new Row(kind, row.getArity() + (outputRank ? 1 : 0));
     for (int i = 0; i < row.getArity(); i++) {
       result.setField(i, row.getField(i));
