@@ -223,7 +223,7 @@ final class RankTranslator {
           break;
         default:
           // The first row alone needs no sorted list: one row per key, compared and replaced.
-          KeyedProcessFunction<Row, Row, Row> appendOnly = end == 1
+          KeyedProcessFunction<Object, Row, Row> appendOnly = end == 1
               ? new AppendOnlyTop1Function(sortOrder, outputRank, inputType, retention)
               : new AppendOnlyTopNFunction(sortOrder, start, end, outputRank, inputType, retention);
           ranked = keyed.process(appendOnly, outputType)

@@ -20,7 +20,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * is deleted and the new one inserted.
  */
 @Internal
-public final class AppendOnlyTop1Function extends KeyedProcessFunction<Row, Row, Row> {
+public final class AppendOnlyTop1Function extends KeyedProcessFunction<Object, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 

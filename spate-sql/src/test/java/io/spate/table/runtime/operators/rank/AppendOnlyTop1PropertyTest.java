@@ -8,7 +8,8 @@ import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.runtime.state.snapshot.OperatorSubtaskState;
-import io.spate.table.runtime.operators.KeyProjection;
+import io.spate.table.runtime.keys.SqlKeySelector;
+import io.spate.table.types.logical.IntType;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class AppendOnlyTop1PropertyTest {
 
   /** Rows (k INT, a BIGINT, s VARCHAR, n BIGINT), partitioned by k; n numbers the rows. */
   private static final RowTypeInfo TYPE = new RowTypeInfo(Types.INT, Types.LONG, Types.STRING, Types.LONG);
-  private static final KeyProjection KEY = new KeyProjection(new int[] {0});
+  private static final SqlKeySelector KEY = SqlKeySelector.of(new int[] {0}, List.of(new IntType()));
   private static final String[] STRINGS = {null, "a", "b", "ab"};
 
   @Test
@@ -58,7 +59,7 @@ class AppendOnlyTop1PropertyTest {
    * The changes {@code function} emits for {@code inputs}; with {@code restoreAt >= 0}, the operator
    * is snapshotted after that many rows and the rest go to a new one restored from the snapshot.
    */
-  private static List<String> run(KeyedProcessFunction<Row, Row, Row> function, List<Row> inputs, int restoreAt)
+  private static List<String> run(KeyedProcessFunction<Object, Row, Row> function, List<Row> inputs, int restoreAt)
       throws Exception {
     List<String> out = new ArrayList<>();
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(function, KEY);
