@@ -1,5 +1,6 @@
 package io.spate.bench.kafka;
 
+import io.spate.connectors.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class BenchTopics implements AutoCloseable {
   /** Creates {@code topic} with {@code partitions} partitions and one replica. */
   void create(String topic, int partitions) throws Exception {
     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+    KafkaTopics.awaitLeaders(admin, topic, partitions, Duration.ofSeconds(60));
   }
 
   /** Deletes {@code topic}, so that the output of many runs does not fill the disk. */

@@ -1,11 +1,13 @@
 package io.spate.examples.fraud;
 
 import io.spate.connectors.jdbc.JdbcConnectionOptions;
+import io.spate.connectors.kafka.KafkaTopics;
 import io.spate.examples.fraud.FraudDetection.Settings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,7 @@ final class FraudSetup {
         try {
           admin.createTopics(List.of(new NewTopic(topic, Optional.of(settings.partitions()), Optional.empty())))
               .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          KafkaTopics.awaitLeaders(admin, topic, settings.partitions(), Duration.ofSeconds(TIMEOUT_SECONDS));
           System.err.printf("Fraud detection: created topic '%s' with %d partitions.%n", topic, settings.partitions());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {

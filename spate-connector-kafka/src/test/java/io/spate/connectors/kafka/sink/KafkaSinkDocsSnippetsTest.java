@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.serialization.schema.SimpleStringSchema;
 import io.spate.connectors.base.DeliveryGuarantee;
+import io.spate.connectors.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,11 @@ class KafkaSinkDocsSnippetsTest {
         .setProperty("transaction.timeout.ms", "900000")
         .build();
     events.sinkTo(sink);
+  }
+
+  static void createTopicBeforeTheJob(Admin admin) throws Exception {
+    admin.createTopics(List.of(new NewTopic("events", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    KafkaTopics.awaitLeaders(admin, "events", 3, Duration.ofSeconds(30));
   }
 
   record Order(String customer, String region, long amount) {}

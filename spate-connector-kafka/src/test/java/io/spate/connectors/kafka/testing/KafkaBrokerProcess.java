@@ -1,5 +1,6 @@
 package io.spate.connectors.kafka.testing;
 
+import io.spate.connectors.kafka.KafkaTopics;
 import io.spate.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +95,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   public void createTopic(String topic, int partitions) {
     try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      KafkaTopics.awaitLeaders(admin, topic, partitions, Duration.ofSeconds(30));
     } catch (Exception e) {
       throw new IllegalStateException("Could not create topic " + topic + ": " + e, e);
     }

@@ -1,5 +1,6 @@
 package io.spate.connectors.kafka.testing;
 
+import io.spate.connectors.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,6 +92,7 @@ public final class KafkaTestBroker implements AutoCloseable {
   public void createTopic(String topic, int partitions) {
     try {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      KafkaTopics.awaitLeaders(admin, topic, partitions, Duration.ofSeconds(30));
     } catch (Exception e) {
       throw new IllegalStateException("Could not create topic " + topic + ": " + e, e);
     }
@@ -100,6 +102,7 @@ public final class KafkaTestBroker implements AutoCloseable {
   public void addPartitions(String topic, int totalPartitions) {
     try {
       admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(totalPartitions))).all().get(30, TimeUnit.SECONDS);
+      KafkaTopics.awaitLeaders(admin, topic, totalPartitions, Duration.ofSeconds(30));
     } catch (Exception e) {
       throw new IllegalStateException("Could not grow topic " + topic + ": " + e, e);
     }

@@ -50,16 +50,25 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   /** Commits sent and not yet answered; fetcher thread only. */
   private int pendingCommits;
   private final KafkaSourceReaderMetrics metrics;
+  /** How long close waits for the answers to commits already sent. */
+  private final Duration closeTimeout;
 
-  KafkaPartitionSplitReader(Properties consumerProperties, int subtask) {
-    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup(), false));
+  KafkaPartitionSplitReader(Properties consumerProperties, int subtask, Duration closeTimeout) {
+    this(consumerProperties, subtask, new KafkaSourceReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup(), false),
+        closeTimeout);
   }
 
   KafkaPartitionSplitReader(Properties consumerProperties, int subtask, KafkaSourceReaderMetrics metrics) {
+    this(consumerProperties, subtask, metrics, CLOSE_TIMEOUT);
+  }
+
+  private KafkaPartitionSplitReader(Properties consumerProperties, int subtask, KafkaSourceReaderMetrics metrics,
+      Duration closeTimeout) {
     this.consumer = new KafkaConsumer<>(consumerProperties);
     this.groupId = consumerProperties.getProperty("group.id");
     this.subtask = subtask;
     this.metrics = metrics;
+    this.closeTimeout = closeTimeout;
     metrics.registerNewConsumerMetrics(consumer.metrics());
   }
 
@@ -215,7 +224,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
   }
 
   /**
-   * Waits up to five seconds for the answers to commits already sent, then closes the consumer
+   * Waits up to five seconds (by default) for the answers to commits already sent, then closes the consumer
    * without waiting for anything else. A consumer of kafka-clients 3.5 or later closes its fetch
    * sessions in {@code close} and waits for the answers, and on a connection the broker answers in
    * order: behind the fetch the consumer sent ahead, which at the end of the data the broker holds for
@@ -236,7 +245,7 @@ final class KafkaPartitionSplitReader implements SplitReader<ConsumerRecord<byte
     for (int attempt = 0; attempt < 2 && pendingCommits > 0; attempt++) {
       try {
         // Documented to return only after every commitAsync before it is answered, calling their callbacks.
-        consumer.commitSync(Map.of(), CLOSE_TIMEOUT);
+        consumer.commitSync(Map.of(), closeTimeout);
         return;
       } catch (WakeupException e) {
         // the wake-up meant for a poll; try once more

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedKafkaTestBroker.class)
 class KafkaPartitionSplitReaderTest {
 
+  /** Longer than the readers' default: on a loaded machine a commit's answer may take more than five seconds. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
   private static KafkaTestBroker broker;
 
   @BeforeAll
@@ -78,7 +81,7 @@ class KafkaPartitionSplitReaderTest {
   void closeDoesNotWaitForTheFetchTheBrokerHoldsAtTheEndOfTheData() {
     Properties props = consumerProperties("reader-close-group");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "60000");
-    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(props, 0);
+    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(props, 0, CLOSE_TIMEOUT);
     long closeNanos;
     try {
       reader.addSplits(List.of(new KafkaPartitionSplit(new TopicPartition("reader-close", 0), 0)));
@@ -97,7 +100,7 @@ class KafkaPartitionSplitReaderTest {
   @Test
   void closeWaitsForTheAnswerToACommitAlreadySent() {
     TopicPartition partition = new TopicPartition("reader-close", 0);
-    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(consumerProperties("reader-close-commits"), 0);
+    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(consumerProperties("reader-close-commits"), 0, CLOSE_TIMEOUT);
     try {
       reader.addSplits(List.of(new KafkaPartitionSplit(partition, 0)));
       // A first commit that succeeds, so that the consumer knows the group's coordinator.
@@ -128,7 +131,7 @@ class KafkaPartitionSplitReaderTest {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     TopicPartition partition = new TopicPartition("reader-commits", 0);
-    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(props, 0);
+    KafkaPartitionSplitReader reader = new KafkaPartitionSplitReader(props, 0, CLOSE_TIMEOUT);
     try {
       reader.addSplits(List.of(new KafkaPartitionSplit(partition, 0)));
       for (long offset = 1; offset <= 3; offset++) {
