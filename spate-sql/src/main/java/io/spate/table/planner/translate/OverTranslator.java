@@ -61,7 +61,17 @@ final class OverTranslator {
       throw new TableException("An OVER aggregate does not support consuming update changes: its input is a"
           + " changelog (from a GROUP BY or a similar part), as in Flink. Input: " + inputPlan.explain().trim());
     }
-    int timeField = orderField(group, inputPlan);
+    int timeField;
+    try {
+      timeField = orderField(group, inputPlan);
+    } catch (ValidationException e) {
+      if (group.aggCalls.stream().noneMatch(call -> call.getOperator().getKind() == SqlKind.ROW_NUMBER)) {
+        throw e;
+      }
+      // A ROW_NUMBER() in another order is most often a Top-N whose filter is missing.
+      throw new ValidationException(e.getMessage() + ". A ROW_NUMBER() in another order runs only as a Top-N or"
+          + " deduplication: filter the rank in an outer query (WHERE rn <= N)", e);
+    }
     if (!group.upperBound.isCurrentRow()) {
       throw new TableException("Spate SQL supports OVER windows that end at the CURRENT ROW only, as Flink does, not"
           + " at " + group.upperBound);
