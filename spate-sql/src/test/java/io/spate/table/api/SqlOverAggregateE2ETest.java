@@ -164,6 +164,21 @@ class SqlOverAggregateE2ETest {
   }
 
   @Test
+  void rowNumberWithoutATopNFilterNumbersEachPartitionsRowsInTimeOrder() {
+    List<Row> rows = rows(tEnv.executeSql("SELECT n, ROW_NUMBER() OVER (PARTITION BY item ORDER BY ts) AS rn"
+        + " FROM bids"));
+    // The row number is the count of the partition's rows up to this one in time order (no item has ties).
+    List<Row> expected = new ArrayList<>();
+    for (Row row : expected(bids(), (sorted, i, j) -> j <= i)) {
+      expected.add(Row.of(row.getField(0), row.getField(4)));
+    }
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT n, RANK() OVER (PARTITION BY item ORDER BY ts) FROM bids"))
+        .isInstanceOf(TableException.class)
+        .hasMessageContaining("RANK() OVER (...) only as Top-N or deduplication");
+  }
+
+  @Test
   void aggregatesOfConstantsCountTheFrame() {
     List<Row> rows = rows(tEnv.executeSql("SELECT n, COUNT(1) OVER w, SUM(2) OVER w, item FROM bids"
         + " WINDOW w AS (PARTITION BY item ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"));

@@ -52,6 +52,40 @@ class SqlResultTimeAttributesE2ETest {
   }
 
   @Test
+  void aQuerysTableShowsTheTimeAttributesItsResultShows() {
+    for (String query : List.of("SELECT id, order_time, order_time + INTERVAL '1' SECOND AS later FROM orders",
+        "SELECT order_time, COUNT(*) OVER (PARTITION BY customer ORDER BY order_time) FROM orders",
+        FIRST_ORDERS.formatted("ASC"), FIRST_ORDERS.formatted("DESC"),
+        "SELECT window_time, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_time), INTERVAL '10' MINUTE))"
+            + " GROUP BY window_start, window_end, window_time")) {
+      List<String> table = tEnv.sqlQuery(query).getResolvedSchema().getColumnTypes().stream()
+          .map(t -> t.asSummaryString()).toList();
+      assertThat(table).as(query).isEqualTo(types(query));
+    }
+    assertThat(tEnv.sqlQuery("SELECT order_time FROM orders").getResolvedSchema().getColumnTypes().get(0)
+        .asSummaryString()).isEqualTo("TIMESTAMP(3) *ROWTIME*");
+  }
+
+  @Test
+  void aLegacyGroupWindowsRowtimeIsNullableAsItsTimeColumnAWindowFunctionsWindowTimeIsNot() {
+    // As Flink types them: TUMBLE_ROWTIME takes the time column's nullability, window_time is NOT NULL.
+    assertThat(types("SELECT TUMBLE_ROWTIME(order_time, INTERVAL '10' MINUTE), COUNT(*) FROM orders"
+        + " GROUP BY TUMBLE(order_time, INTERVAL '10' MINUTE)"))
+        .containsExactly("TIMESTAMP(3) *ROWTIME*", "BIGINT NOT NULL");
+    assertThat(types("SELECT SESSION_ROWTIME(order_time, INTERVAL '10' MINUTE), customer FROM orders"
+        + " GROUP BY customer, SESSION(order_time, INTERVAL '10' MINUTE)"))
+        .containsExactly("TIMESTAMP(3) *ROWTIME*", "STRING");
+    assertThat(types("SELECT window_time FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(order_time), INTERVAL '10'"
+        + " MINUTE)) GROUP BY window_start, window_end, window_time"))
+        .containsExactly("TIMESTAMP(3) NOT NULL *ROWTIME*");
+    tEnv.executeSql("CREATE TABLE ticks (ts TIMESTAMP(3) NOT NULL, WATERMARK FOR ts AS ts) WITH ('connector' ="
+        + " 'datagen', 'number-of-rows' = '1')");
+    assertThat(types("SELECT HOP_ROWTIME(ts, INTERVAL '5' MINUTE, INTERVAL '10' MINUTE) FROM ticks"
+        + " GROUP BY HOP(ts, INTERVAL '5' MINUTE, INTERVAL '10' MINUTE)"))
+        .containsExactly("TIMESTAMP(3) NOT NULL *ROWTIME*");
+  }
+
+  @Test
   void aWindowTableFunctionGroupsTheFirstRowsOfADeduplication() throws Exception {
     tEnv.executeSql("CREATE VIEW first_orders AS " + FIRST_ORDERS.formatted("ASC"));
     List<Row> rows = rows(tEnv.executeSql("SELECT window_start, COUNT(*) AS customers FROM TABLE(TUMBLE("

@@ -3,7 +3,11 @@ package io.spate.table.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spate.api.metrics.Counter;
 import io.spate.api.types.Row;
+import io.spate.runtime.metrics.RecordingReporter;
+import io.spate.runtime.metrics.RecordingReporterFactory;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,25 @@ class SqlSinkNotNullEnforcerE2ETest {
     String run = sink("id INT, name STRING NOT NULL");
     tEnv.executeSql(INSERT);
     assertThat(ChangelogCollectingSink.received(run)).containsExactly(Row.of(1, "ann"), Row.of(3, "cy"));
+  }
+
+  @Test
+  void dropCountsTheDroppedRowsInAMetric() {
+    String reporterId = RecordingReporterFactory.configure(tEnv.getConfig().getConfiguration(), "rec");
+    tEnv.getConfig().set("table.exec.sink.not-null-enforcer", "DROP");
+    String run = sink("id INT, name STRING NOT NULL, city STRING NOT NULL");
+    // Rows 2 and 4 have a NULL in one NOT NULL column, row 5 in both: three rows dropped, each counted once.
+    tEnv.executeSql("INSERT INTO people SELECT id, name, city FROM (VALUES (1, 'ann', 'oslo'),"
+        + " (2, CAST(NULL AS STRING), 'rome'), (3, 'cy', 'bern'), (4, 'di', CAST(NULL AS STRING)),"
+        + " (5, CAST(NULL AS STRING), CAST(NULL AS STRING))) AS t(id, name, city)");
+    assertThat(ChangelogCollectingSink.received(run)).containsExactly(Row.of(1, "ann", "oslo"), Row.of(3, "cy", "bern"));
+    List<RecordingReporter.Seen> dropped = RecordingReporter.withId(reporterId).added.stream()
+        .filter(seen -> seen.name().equals("numRowsDroppedForNullInNotNullColumn")).toList();
+    assertThat(dropped).singleElement().satisfies(seen -> {
+      assertThat(seen.variables()).containsEntry("<operator_name>",
+          "ConstraintEnforcer[NotNullEnforcer(fields=[name, city])]");
+      assertThat(((Counter) seen.metric()).getCount()).isEqualTo(3);
+    });
   }
 
   @Test

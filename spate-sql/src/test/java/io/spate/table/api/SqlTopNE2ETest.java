@@ -169,10 +169,12 @@ class SqlTopNE2ETest {
   }
 
   @Test
-  void aRowNumberWithoutARankFilterIsRejected() {
+  void aRowNumberWithoutARankFilterIsAnOverAggregateWhichMustBeOrderedByTime() {
+    // As in Flink: without a filter on it, ROW_NUMBER() is an OVER aggregate, ordered by a time attribute only.
     assertThatThrownBy(() -> tEnv.executeSql(
         "SELECT item, ROW_NUMBER() OVER (PARTITION BY category ORDER BY price DESC) AS rn FROM items"))
-        .isInstanceOf(RuntimeException.class)
-        .hasMessageContaining("ROW_NUMBER");
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("OVER windows' ordering in stream mode must be defined on a time attribute")
+        .hasMessageContaining("A ROW_NUMBER() in another order runs only as a Top-N or deduplication");
   }
 }

@@ -104,6 +104,23 @@ class SqlUnnestE2ETest {
   }
 
   @Test
+  void aWhereOnTheElementsKeepsOnlyTheMatchingElementsRows() {
+    tEnv.executeSql("""
+        CREATE TEMPORARY VIEW baskets AS
+        SELECT * FROM (VALUES (1, ARRAY['apple', 'pear']), (2, ARRAY['fig', 'lime', 'plum'])) AS t (id, items)""");
+    // The optimizer moves the WHERE on the element below the join, onto the unnested rows.
+    assertThat(rows(tEnv.executeSql("""
+        SELECT b.id, e.item, UPPER(e.item) AS shout
+        FROM baskets AS b CROSS JOIN UNNEST(b.items) AS e (item)
+        WHERE e.item <> 'lime' AND CHAR_LENGTH(e.item) > 3""")))
+        .containsExactlyInAnyOrder(Row.of(1, "apple", "APPLE"), Row.of(1, "pear", "PEAR"), Row.of(2, "plum", "PLUM"));
+    assertThat(rows(tEnv.executeSql("""
+        SELECT b.id, e.item FROM baskets AS b CROSS JOIN UNNEST(b.items) AS e (item)
+        WHERE e.item LIKE 'p%' AND b.id > 1""")))
+        .containsExactly(Row.of(2, "plum"));
+  }
+
+  @Test
   void unnestingSomethingThatIsNotACollectionFailsNamingTheColumnAndItsType() {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT id, x FROM orders CROSS JOIN UNNEST(id) AS u (x)"))
         .isInstanceOf(ValidationException.class)

@@ -296,6 +296,9 @@ class SqlUserFunctionsE2ETest {
         .containsExactly(Row.of(1, "to"), Row.of(1, "be"), Row.of(2, "or"), Row.of(3, null));
     assertThat(rows("SELECT id, word, len FROM " + lines + ", LATERAL TABLE(word_lengths(line)) WHERE id < 3"))
         .containsExactly(Row.of(1, "to", 2), Row.of(1, "be", 2), Row.of(2, "or", 2));
+    // A WHERE on the function's columns, which the optimizer moves onto the function's rows.
+    assertThat(rows("SELECT id, word FROM " + lines + ", LATERAL TABLE(split(line)) AS x(word) WHERE word <> 'be'"))
+        .containsExactly(Row.of(1, "to"), Row.of(2, "or"));
   }
 
   @Test

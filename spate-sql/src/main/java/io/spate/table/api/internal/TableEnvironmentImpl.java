@@ -354,8 +354,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     DataStream<Row> rows = translator.translate(plan);
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
-    ResolvedSchema schema = schemaOf(root);
-    schema = ResolvedSchema.physical(schema.getColumnNames(), TimeAttributes.marked(plan, schema.getColumnTypes()));
+    ResolvedSchema schema = markedSchemaOf(root, plan);
     CloseableIterator<Row> closing = IntervalConversions.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
       iterator.close();
       job.cancel();
@@ -469,7 +468,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     return streaming ? SplitDistinctAggregation.rewrite(rewritten, config) : rewritten;
   }
 
-  private ResolvedSchema schemaOf(RelRoot root) {
+  private static ResolvedSchema schemaOf(RelRoot root) {
     RowType type = (RowType) SpateTypeFactory.toLogicalType(root.validatedRowType);
     List<String> names = new ArrayList<>();
     List<LogicalType> types = new ArrayList<>();
@@ -478,6 +477,12 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       types.add(type.getTypeAt(i));
     }
     return ResolvedSchema.physical(names, types);
+  }
+
+  /** The schema of {@code root} with the time attributes of {@code plan}, its optimized plan, marked. */
+  private static ResolvedSchema markedSchemaOf(RelRoot root, RelNode plan) {
+    ResolvedSchema schema = schemaOf(root);
+    return ResolvedSchema.physical(schema.getColumnNames(), TimeAttributes.marked(plan, schema.getColumnTypes()));
   }
 
   private StreamTranslator translator(StreamExecutionEnvironment env) {
@@ -575,7 +580,9 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       throw new SqlParserException("sqlQuery takes a query (SELECT, WITH, VALUES), not the statement at "
           + statement.text().positionOf(0) + "; run other statements with executeSql");
     }
-    return new TableImpl(this, q.text(), schemaOf(planner.toRel(q.text())));
+    RelRoot root = planner.toRel(q.text());
+    // The time attributes as executing the query shows them, which the optimized plan decides (a Top-N's drops them).
+    return new TableImpl(this, q.text(), markedSchemaOf(root, optimize(root.project())));
   }
 
   @Override

@@ -116,11 +116,11 @@ public final class WindowSqlRewriter {
       throw new ValidationException("The group window " + name + " needs a time column as its first argument, not "
           + window.operand(0) + " (at " + pos + ")");
     }
-    SqlOperator function = switch (window.getKind()) {
+    SqlOperator function = WindowTableFunctions.legacy(switch (window.getKind()) {
       case TUMBLE -> WindowTableFunctions.TUMBLE;
       case HOP -> WindowTableFunctions.HOP;
       default -> WindowTableFunctions.SESSION;
-    };
+    });
     SqlNode from = select.getFrom();
     SqlNode table = from;
     SqlIdentifier alias = null;

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlHopTableFunction;
 import org.apache.calcite.sql.SqlKind;
@@ -26,6 +28,8 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * Flink's window table functions {@code TUMBLE}, {@code HOP}, {@code CUMULATE} and {@code SESSION}:
@@ -77,7 +81,77 @@ public final class WindowTableFunctions {
     }
   };
 
+  /** {@code TUMBLE} as a legacy {@code GROUP BY TUMBLE(ts, size)} runs it: see {@link #legacy}. */
+  private static final SqlOperator LEGACY_TUMBLE = new SqlTumbleTableFunction() {
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+      return WindowTableFunctions::withLegacyWindowTime;
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      return keepLegacy(this, call, super.deriveType(validator, scope, call));
+    }
+  };
+
+  /** {@code HOP} as a legacy {@code GROUP BY HOP(ts, slide, size)} runs it: see {@link #legacy}. */
+  private static final SqlOperator LEGACY_HOP = new SqlHopTableFunction() {
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+      return WindowTableFunctions::withLegacyWindowTime;
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      return keepLegacy(this, call, super.deriveType(validator, scope, call));
+    }
+  };
+
+  /** {@code SESSION} as a legacy {@code GROUP BY SESSION(ts, gap)} runs it: see {@link #legacy}. */
+  private static final SqlOperator LEGACY_SESSION = new SqlWindowTableFunction("SESSION",
+      new IntervalOperands(List.of("DATA", "TIMECOL", "GAP", "PARTITION_KEYS"), 3)) {
+    @Override
+    public SqlReturnTypeInference getRowTypeInference() {
+      return WindowTableFunctions::withLegacyWindowTime;
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      return keepLegacy(this, call, super.deriveType(validator, scope, call));
+    }
+  };
+
   private WindowTableFunctions() {}
+
+  /**
+   * The table function {@code function} ({@link #TUMBLE}, {@link #HOP} or {@link #SESSION}) as a legacy group
+   * window runs it: the same windows, but its {@code window_time} (which {@code TUMBLE_ROWTIME} and the like
+   * read) is nullable where the time column is, as Flink types a legacy group window's rowtime; a window table
+   * function's {@code window_time} is always {@code NOT NULL}. {@link #standard} maps it back.
+   */
+  public static SqlOperator legacy(SqlOperator function) {
+    if (function == TUMBLE) {
+      return LEGACY_TUMBLE;
+    }
+    if (function == HOP) {
+      return LEGACY_HOP;
+    }
+    if (function == SESSION) {
+      return LEGACY_SESSION;
+    }
+    throw new IllegalArgumentException("No legacy group window runs as " + function);
+  }
+
+  /** The window table function {@code operator} is, if it is one {@link #legacy} gave; else {@code operator}. */
+  public static SqlOperator standard(SqlOperator operator) {
+    if (operator == LEGACY_TUMBLE) {
+      return TUMBLE;
+    }
+    if (operator == LEGACY_HOP) {
+      return HOP;
+    }
+    return operator == LEGACY_SESSION ? SESSION : operator;
+  }
 
   /** Calcite's standard operators, with these window functions in place of its own. */
   public static SqlOperatorTable standardOperators() {
@@ -144,6 +218,36 @@ public final class WindowTableFunctions {
     }
     RelDataType end = calcites.getField("window_end", true, false).getType();
     builder.add("window_time", end);
+    return builder.build();
+  }
+
+  /**
+   * {@code type}, after putting {@code legacy} back as {@code call}'s operator: deriving a function's type looks it
+   * up by name again, which would find the window table function, whose row type the validator then asks for.
+   */
+  private static RelDataType keepLegacy(SqlOperator legacy, SqlCall call, RelDataType type) {
+    if (call instanceof SqlBasicCall basic) {
+      basic.setOperator(legacy);
+    }
+    return type;
+  }
+
+  private static RelDataType withLegacyWindowTime(SqlOperatorBinding binding) {
+    RelDataType row = withWindowTime(binding);
+    if (!(binding instanceof SqlCallBinding call) || !(call.operand(1) instanceof SqlCall descriptor)
+        || descriptor.operandCount() != 1 || !(descriptor.operand(0) instanceof SqlIdentifier timeColumn)
+        || !timeColumn.isSimple()) {
+      return row; // the validator checks the descriptor and names what is wrong with it
+    }
+    RelDataTypeField time = binding.getOperandType(0).getField(timeColumn.getSimple(), true, false);
+    if (time == null || !time.getType().isNullable()) {
+      return row;
+    }
+    RelDataTypeFactory.Builder builder = binding.getTypeFactory().builder();
+    for (RelDataTypeField field : row.getFieldList()) {
+      builder.add(field.getName(), field.getName().equals("window_time") && field.getIndex() == row.getFieldCount() - 1
+          ? binding.getTypeFactory().createTypeWithNullability(field.getType(), true) : field.getType());
+    }
     return builder.build();
   }
 

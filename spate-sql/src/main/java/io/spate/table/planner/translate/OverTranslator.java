@@ -26,6 +26,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import io.spate.table.types.logical.TimestampKind;
 
 /**
@@ -51,7 +52,7 @@ final class OverTranslator {
     Window.Group group = window.groups.get(0);
     RelNode inputPlan = window.getInput();
     for (Window.RexWinAggCall call : group.aggCalls) {
-      if (RankTranslator.isRankFunction(call.getOperator().getKind())) {
+      if (RankTranslator.isRankFunction(call.getOperator().getKind()) && !isRowNumber(call, group)) {
         throw new TableException("Spate SQL runs " + call.getOperator().getName() + "() OVER (...) only as Top-N or"
             + " deduplication: filter the rank in an outer query (WHERE rn <= N)");
       }
@@ -60,7 +61,17 @@ final class OverTranslator {
       throw new TableException("An OVER aggregate does not support consuming update changes: its input is a"
           + " changelog (from a GROUP BY or a similar part), as in Flink. Input: " + inputPlan.explain().trim());
     }
-    int timeField = orderField(group, inputPlan);
+    int timeField;
+    try {
+      timeField = orderField(group, inputPlan);
+    } catch (ValidationException e) {
+      if (group.aggCalls.stream().noneMatch(call -> call.getOperator().getKind() == SqlKind.ROW_NUMBER)) {
+        throw e;
+      }
+      // A ROW_NUMBER() in another order is most often a Top-N whose filter is missing.
+      throw new ValidationException(e.getMessage() + ". A ROW_NUMBER() in another order runs only as a Top-N or"
+          + " deduplication: filter the rank in an outer query (WHERE rn <= N)", e);
+    }
     if (!group.upperBound.isCurrentRow()) {
       throw new TableException("Spate SQL supports OVER windows that end at the CURRENT ROW only, as Flink does, not"
           + " at " + group.upperBound);
@@ -195,9 +206,21 @@ final class OverTranslator {
       args.add(ref.getIndex() < inputFields ? ref.getIndex()
           : inputFields + constants.indexOf(window.constants.get(ref.getIndex() - inputFields)));
     }
-    AggregateCall aggregateCall = AggregateCall.create((SqlAggFunction) call.getOperator(), call.distinct, false,
+    // ROW_NUMBER() is the number of rows of its frame, which runs from the partition's first row to this one.
+    SqlAggFunction function = call.getOperator().getKind() == SqlKind.ROW_NUMBER ? SqlStdOperatorTable.COUNT
+        : (SqlAggFunction) call.getOperator();
+    AggregateCall aggregateCall = AggregateCall.create(function, call.distinct, false,
         call.ignoreNulls, args, -1, RelCollations.EMPTY, call.getType(), null);
     return StreamTranslator.aggFunction(aggregateCall, inputType, retracts);
+  }
+
+  /**
+   * Whether {@code call} is a {@code ROW_NUMBER()} numbering the rows of a partition in order, as Flink runs one
+   * that no filter makes a Top-N: its frame counts the rows from the partition's first to the current one.
+   */
+  private static boolean isRowNumber(Window.RexWinAggCall call, Window.Group group) {
+    return call.getOperator().getKind() == SqlKind.ROW_NUMBER && call.getOperands().isEmpty() && group.isRows
+        && group.lowerBound.isUnboundedPreceding() && group.upperBound.isCurrentRow();
   }
 
   private static String fieldNames(RelNode plan, int[] fields) {

@@ -377,8 +377,8 @@ public final class StreamTranslator {
 
   private static boolean isWindowFunction(LogicalTableFunctionScan scan) {
     return scan.getCall() instanceof RexCall call
-        && (call.getOperator() == WindowTableFunctions.TUMBLE || call.getOperator() == WindowTableFunctions.HOP
-        || WindowTranslator.expands(scan));
+        && (WindowTableFunctions.standard(call.getOperator()) == WindowTableFunctions.TUMBLE
+        || WindowTableFunctions.standard(call.getOperator()) == WindowTableFunctions.HOP || WindowTranslator.expands(scan));
   }
 
   private DataStream<Row> join(LogicalJoin join) {
@@ -441,7 +441,7 @@ public final class StreamTranslator {
         || !(d.getOperands().get(0) instanceof RexInputRef timeRef)) {
       throw new TableException("The window function " + call + " needs DESCRIPTOR(one time column)");
     }
-    boolean hop = call.getOperator() == WindowTableFunctions.HOP;
+    boolean hop = WindowTableFunctions.standard(call.getOperator()) == WindowTableFunctions.HOP;
     long slide = intervalMillis(operands.get(1), call);
     long size = hop ? intervalMillis(operands.get(2), call) : slide;
     int offsetOperand = hop ? 3 : 2;

@@ -37,7 +37,7 @@ import org.apache.calcite.rex.RexNode;
  * of a window table function, and the time attributes of both sides of an interval join and of the
  * left side of a correlate (a temporal join, a table function). An expression over one (a
  * {@code CAST}, say) is a plain timestamp, and so is the original time column after a window table
- * function, as in Flink.
+ * function (unlike in Flink, which keeps it one: a known difference of the conformance corpus, tvf_rows).
  */
 @Internal
 public final class TimeAttributes {

@@ -11,12 +11,15 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -29,14 +32,17 @@ final class UnnestTranslator {
 
   private UnnestTranslator() {}
 
-  /** Whether {@code correlate}'s right side unnests collections (possibly under a projection). */
+  /**
+   * Whether {@code correlate}'s right side unnests collections, possibly under projections and filters (the
+   * optimizer moves a {@code WHERE} on the unnested columns there).
+   */
   static boolean isUnnest(LogicalCorrelate correlate) {
     return uncollect(correlate.getRight()) != null;
   }
 
   private static Uncollect uncollect(RelNode right) {
-    if (right instanceof LogicalProject project) {
-      right = project.getInput();
+    while (right instanceof LogicalProject || right instanceof LogicalFilter) {
+      right = right.getInput(0);
     }
     return right instanceof Uncollect uncollect ? uncollect : null;
   }
@@ -81,10 +87,35 @@ final class UnnestTranslator {
     UnnestJoin join = new UnnestJoin(translator.compiler.compileAll(expressions), shapes, widths,
         type == JoinRelType.LEFT);
     String name = "Correlate(invocation=[UNNEST], joinType=[" + type + "])";
-    if (!(correlate.getRight() instanceof LogicalProject project)) {
+    if (correlate.getRight() == uncollect) {
       return left.flatMap(join, StreamTranslator.rowTypeInfo(correlate.getRowType())).name(name);
     }
-    // A projection over the unnested columns (aliases, reordering): unnest, then project the joined row.
+    // Projections (aliases, reordering) and filters over the unnested columns: unnest, then run them as one
+    // calc over the joined row, where the unnested columns follow the left row's.
+    List<RexNode> columns = new ArrayList<>();
+    List<RelDataTypeField> unnested = uncollect.getRowType().getFieldList();
+    for (int i = 0; i < unnested.size(); i++) {
+      columns.add(new RexInputRef(leftWidth + i, unnested.get(i).getType()));
+    }
+    List<RexNode> conditions = new ArrayList<>();
+    List<RelNode> above = new ArrayList<>();
+    for (RelNode node = correlate.getRight(); node != uncollect; node = node.getInput(0)) {
+      above.add(0, node);
+    }
+    for (RelNode node : above) {
+      RexShuttle overJoinedRow = overJoinedRow(columns);
+      if (node instanceof LogicalFilter filter) {
+        conditions.add(CorrelateTranslator.overLeftRow(filter.getCondition().accept(overJoinedRow)));
+      } else {
+        columns = ((LogicalProject) node).getProjects().stream()
+            .map(e -> CorrelateTranslator.overLeftRow(e.accept(overJoinedRow))).toList();
+      }
+    }
+    if (!conditions.isEmpty() && type == JoinRelType.LEFT) {
+      // A filter of the elements under a LEFT JOIN decides which left rows get NULLs: no filter after the join does.
+      throw new TableException("Spate SQL cannot filter the elements of a LEFT JOIN UNNEST yet: filter the joined"
+          + " rows in the WHERE clause, or use CROSS JOIN UNNEST");
+    }
     RelDataType joinedType = correlate.getCluster().getTypeFactory().createStructType(concat(
         correlate.getLeft().getRowType(), uncollect.getRowType()));
     DataStream<Row> joined = left.flatMap(join, StreamTranslator.rowTypeInfo(joinedType)).name(name);
@@ -92,15 +123,20 @@ final class UnnestTranslator {
     for (int i = 0; i < leftWidth; i++) {
       projects.add(new RexInputRef(i, correlate.getLeft().getRowType().getFieldList().get(i).getType()));
     }
-    for (RexNode expression : project.getProjects()) {
-      projects.add(expression.accept(new RexShuttle() {
-        @Override
-        public RexNode visitInputRef(RexInputRef ref) {
-          return new RexInputRef(ref.getIndex() + leftWidth, ref.getType());
-        }
-      }));
-    }
-    return translator.calc(joined, null, projects, correlate.getRowType(), "Calc");
+    projects.addAll(columns);
+    RexNode condition = conditions.isEmpty() ? null
+        : RexUtil.composeConjunction(correlate.getCluster().getRexBuilder(), conditions);
+    return translator.calc(joined, condition, projects, correlate.getRowType(), "Calc");
+  }
+
+  /** Replaces a reference to a column of the right side's current row by that column's expression over the joined row. */
+  private static RexShuttle overJoinedRow(List<RexNode> columns) {
+    return new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return columns.get(ref.getIndex());
+      }
+    };
   }
 
   private static List<java.util.Map.Entry<String, RelDataType>> concat(RelDataType left, RelDataType right) {

@@ -24,15 +24,18 @@ record WindowCall(SqlOperator function, int timeField, boolean localTime, Window
 
   /** Whether {@code scan} calls one of the window table functions. */
   static boolean isWindowFunction(LogicalTableFunctionScan scan) {
-    return scan.getCall() instanceof RexCall call && (call.getOperator() == WindowTableFunctions.TUMBLE
-        || call.getOperator() == WindowTableFunctions.HOP || call.getOperator() == WindowTableFunctions.CUMULATE
-        || call.getOperator() == WindowTableFunctions.SESSION);
+    if (!(scan.getCall() instanceof RexCall call)) {
+      return false;
+    }
+    SqlOperator function = WindowTableFunctions.standard(call.getOperator());
+    return function == WindowTableFunctions.TUMBLE || function == WindowTableFunctions.HOP
+        || function == WindowTableFunctions.CUMULATE || function == WindowTableFunctions.SESSION;
   }
 
   /** The window call of {@code scan}, which {@link #isWindowFunction} accepts. */
   static WindowCall of(LogicalTableFunctionScan scan) {
     RexCall call = (RexCall) scan.getCall();
-    SqlOperator function = call.getOperator();
+    SqlOperator function = WindowTableFunctions.standard(call.getOperator());
     String name = function.getName();
     List<RexNode> operands = call.getOperands();
     List<Integer> timeFields = columns(operands.get(0), name, "DESCRIPTOR(time column)");

@@ -31,6 +31,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
@@ -52,8 +53,11 @@ final class WindowTranslator {
 
   /** Whether {@code scan} is a window table function this class expands. */
   static boolean expands(LogicalTableFunctionScan scan) {
-    return WindowCall.isWindowFunction(scan) && (((RexCall) scan.getCall()).getOperator()
-        == WindowTableFunctions.CUMULATE || ((RexCall) scan.getCall()).getOperator() == WindowTableFunctions.SESSION);
+    if (!WindowCall.isWindowFunction(scan)) {
+      return false;
+    }
+    SqlOperator function = WindowTableFunctions.standard(((RexCall) scan.getCall()).getOperator());
+    return function == WindowTableFunctions.CUMULATE || function == WindowTableFunctions.SESSION;
   }
 
   /** Whether {@code aggregate} is a window aggregate this class runs with slices or sessions. */

@@ -94,7 +94,9 @@ class DataStreamFieldExpressionsE2ETest {
   void rowtimeAppendsTheRecordTimestampOrReplacesAFieldAndIsTheEventTimeAttribute() {
     Table appended = tEnv.fromDataStream(pairs, $("id"), $("name"), $("ts").rowtime());
     assertThat(appended.getResolvedSchema().getColumnNames()).containsExactly("id", "name", "ts");
-    assertThat(appended.getResolvedSchema().getColumnTypes().get(2).asSummaryString()).isEqualTo("TIMESTAMP(3)");
+    // The table's schema marks the event-time attribute, as Flink's does and as the result of running it does.
+    assertThat(appended.getResolvedSchema().getColumnTypes().get(2).asSummaryString())
+        .isEqualTo("TIMESTAMP(3) *ROWTIME*");
     assertThat(rows(appended.where($("id").isEqual(2)))).containsExactly(Row.of(2L, "n2", utc(2007)));
     // f0 is replaced: its column holds the record's timestamp, not the field's value.
     tEnv.createTemporaryView("replaced", pairs, $("f1"), $("f0").rowtime());
