@@ -26,9 +26,11 @@ final class SharedDistinctCounts {
 
   /**
    * {@code functions} (of {@code calls}, over rows of {@code inputType}) with each group of two or more
-   * shared, and each single count of an integer argument in a group of its own.
+   * shared, and each single count of an integer argument in a group of its own; {@code insertOnly} when
+   * the input never takes a row back.
    */
-  static AggFunction[] share(List<AggregateCall> calls, AggFunction[] functions, RelDataType inputType) {
+  static AggFunction[] share(List<AggregateCall> calls, AggFunction[] functions, RelDataType inputType,
+      boolean insertOnly) {
     Map<Integer, List<Integer>> byArgument = new LinkedHashMap<>();
     for (int i = 0; i < calls.size(); i++) {
       AggregateCall call = calls.get(i);
@@ -45,7 +47,7 @@ final class SharedDistinctCounts {
         return;
       }
       int[] filters = members.stream().mapToInt(i -> calls.get(i).filterArg).toArray();
-      SharedDistinctCount group = new SharedDistinctCount(argument, filters, valueType);
+      SharedDistinctCount group = new SharedDistinctCount(argument, filters, valueType, insertOnly);
       int leader = members.get(0);
       shared[leader] = group;
       for (int m = 1; m < members.size(); m++) {

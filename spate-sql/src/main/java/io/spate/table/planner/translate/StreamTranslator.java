@@ -354,7 +354,7 @@ public final class StreamTranslator {
           .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
           .name("Window" + name);
     }
-    functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType);
+    functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType, !retract);
     if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
       return StateKeys.keyBy(input, inputType, keys).transform("MiniBatch" + name,
           rowTypeInfo(aggregate.getRowType()), new MiniBatchGroupAggOperator(keys, functions, stateRetentionMillis(),

@@ -38,6 +38,15 @@ public interface AggFunction extends Serializable {
     return false;
   }
 
+  /**
+   * Whether every accumulator {@link #createAccumulator} makes is null, or a {@code long[]} with the
+   * same values as the first, so that a copy of the first serves as a fresh one. False unless an
+   * implementation is sure.
+   */
+  default boolean emptyAccumulatorIsConstant() {
+    return false;
+  }
+
   /** The aggregate's value for {@code acc}; does not change it. */
   Object getValue(Object acc);
 }

@@ -37,6 +37,11 @@ public final class AggFunctions {
       }
 
       @Override
+      public boolean emptyAccumulatorIsConstant() {
+        return true;
+      }
+
+      @Override
       Object add(Object acc, Object value, int sign) {
         ((long[]) acc)[0] += sign;
         return acc;
@@ -133,6 +138,11 @@ public final class AggFunctions {
         @Override
         public Object createAccumulator() {
           return null;
+        }
+
+        @Override
+        public boolean emptyAccumulatorIsConstant() {
+          return true;
         }
 
         @Override
@@ -278,6 +288,11 @@ public final class AggFunctions {
     @Override
     public Object createAccumulator() {
       return primitive ? new long[2] : Row.of(Numbers.convert(0, sumType), 0L);
+    }
+
+    @Override
+    public boolean emptyAccumulatorIsConstant() {
+      return primitive;
     }
 
     @Override

@@ -22,11 +22,13 @@ public final class GroupAggregation implements Serializable {
 
   private final int[] keyFields;
   private final AggFunction[] aggs;
+  private final EmptyAccumulators empty;
 
   /** Aggregates {@code aggs}; a result row is the key's fields ({@code keyFields} of the input), then the aggregates. */
   public GroupAggregation(int[] keyFields, AggFunction[] aggs) {
     this.keyFields = keyFields;
     this.aggs = aggs;
+    this.empty = new EmptyAccumulators(aggs);
   }
 
   /**
@@ -63,10 +65,7 @@ public final class GroupAggregation implements Serializable {
 
   /** Fresh accumulators of a key without rows: each aggregate's empty accumulator, then a row count of 0. */
   public Row createAccumulators() {
-    Row accs = new Row(aggs.length + 1);
-    for (int i = 0; i < aggs.length; i++) {
-      accs.setField(i, aggs[i].createAccumulator());
-    }
+    Row accs = empty.create(1);
     accs.setField(aggs.length, new long[1]);
     return accs;
   }

@@ -15,7 +15,9 @@ import java.util.Map;
  * where a map per aggregate looks it up once per aggregate, and the values are kept once. This
  * function is the group's first aggregate and holds the map; the others are {@link Member}s that read
  * their counts from it (a {@link GroupAggregation} hands them this function's accumulator). Integer
- * values are counted in a table of primitive longs ({@link DistinctLongCounts}), others in a map.
+ * values are counted in a table of primitive longs ({@link DistinctLongCounts}), or over an
+ * insert-only input in one that keeps a bit per aggregate instead of a count ({@link DistinctLongSet}),
+ * others in a map.
  */
 @Internal
 public final class SharedDistinctCount implements AggFunction {
@@ -26,16 +28,27 @@ public final class SharedDistinctCount implements AggFunction {
   private final int[] filters;
   private final TypeInformation<?> valueType;
   private final boolean integral;
+  // Integer values of an insert-only input: a bit per aggregate and value, not a count.
+  private final boolean valueBits;
 
   /**
    * Distinct counts of the input's {@code field} (of {@code valueType}), one per entry of {@code filters}:
-   * the field whose TRUE admits a row into that count, or -1 for every row.
+   * the field whose TRUE admits a row into that count, or -1 for every row; rows may be taken back.
    */
   public SharedDistinctCount(int field, int[] filters, TypeInformation<?> valueType) {
+    this(field, filters, valueType, false);
+  }
+
+  /**
+   * As {@link #SharedDistinctCount(int, int[], TypeInformation)}; with {@code insertOnly}, over an input
+   * that never takes a row back (a retraction then fails), which lets integer values be kept without counts.
+   */
+  public SharedDistinctCount(int field, int[] filters, TypeInformation<?> valueType, boolean insertOnly) {
     this.field = field;
     this.filters = filters.clone();
     this.valueType = valueType;
     this.integral = DistinctLongCounts.counts(valueType);
+    this.valueBits = insertOnly && integral && filters.length <= DistinctLongSet.MAX_WIDTH;
   }
 
   /**
@@ -48,6 +61,9 @@ public final class SharedDistinctCount implements AggFunction {
 
   @Override
   public TypeInformation<?> accumulatorType() {
+    if (valueBits) {
+      return DistinctLongSet.type();
+    }
     if (integral) {
       return DistinctLongCounts.type();
     }
@@ -56,6 +72,9 @@ public final class SharedDistinctCount implements AggFunction {
 
   @Override
   public Object createAccumulator() {
+    if (valueBits) {
+      return DistinctLongSet.create(filters.length);
+    }
     if (integral) {
       return DistinctLongCounts.create(filters.length);
     }
@@ -83,7 +102,8 @@ public final class SharedDistinctCount implements AggFunction {
   }
 
   private long[] totals(Row acc) {
-    return integral ? DistinctLongCounts.totals(acc) : (long[]) acc.getField(1);
+    return valueBits ? DistinctLongSet.totals(acc) : integral ? DistinctLongCounts.totals(acc)
+        : (long[]) acc.getField(1);
   }
 
   /**
@@ -91,6 +111,9 @@ public final class SharedDistinctCount implements AggFunction {
    * it when the count stops being positive, as in {@link DistinctAggFunction}; NULL counts for none.
    */
   private Row update(Row acc, Row input, int sign) {
+    if (valueBits) {
+      return add(acc, input, sign);
+    }
     Object value = input.getField(field);
     if (value == null || !admitsAny(input)) {
       return acc;
@@ -112,6 +135,27 @@ public final class SharedDistinctCount implements AggFunction {
     }
     if (change(count, 0, totals(acc), input, sign)) {
       counts.remove(value);
+    }
+    return acc;
+  }
+
+  /** {@code input} counted in a {@link DistinctLongSet}, whose values stay once counted. */
+  private Row add(Row acc, Row input, int sign) {
+    if (sign < 0) {
+      throw new IllegalStateException("COUNT(DISTINCT) over an insert-only input got a retraction: " + input);
+    }
+    Object value = input.getField(field);
+    if (value == null) {
+      return acc;
+    }
+    long admitted = 0;
+    for (int i = 0; i < filters.length; i++) {
+      if (admits(input, i)) {
+        admitted |= 1L << i;
+      }
+    }
+    if (admitted != 0) {
+      DistinctLongSet.add(acc, ((Number) value).longValue(), admitted);
     }
     return acc;
   }

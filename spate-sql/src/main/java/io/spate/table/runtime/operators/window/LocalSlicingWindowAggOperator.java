@@ -7,6 +7,7 @@ import io.spate.table.runtime.keys.CompositeKey;
 import io.spate.table.runtime.keys.SqlKeySelector;
 import io.spate.table.runtime.operators.MiniBatchOperator;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
+import io.spate.table.runtime.operators.aggregate.EmptyAccumulators;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
   private final SqlKeySelector keyAndSlice;
   private final int keyCount;
   private final AggFunction[] aggs;
+  private final EmptyAccumulators empty;
   private transient Map<CompositeKey, Row> batch;
 
   /**
@@ -41,6 +43,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
     this.keyAndSlice = SqlKeySelector.composite(fields);
     this.keyCount = keyFields.length;
     this.aggs = aggs;
+    this.empty = new EmptyAccumulators(aggs);
   }
 
   @Override
@@ -54,10 +57,7 @@ public final class LocalSlicingWindowAggOperator extends MiniBatchOperator {
     CompositeKey key = (CompositeKey) keyAndSlice.getKey(value);
     Row accs = batch.get(key);
     if (accs == null) {
-      accs = new Row(aggs.length);
-      for (int i = 0; i < aggs.length; i++) {
-        accs.setField(i, aggs[i].createAccumulator());
-      }
+      accs = empty.create(0);
       batch.put(key, accs);
     }
     for (int i = 0; i < aggs.length; i++) {

@@ -14,6 +14,7 @@ import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
+import io.spate.table.runtime.operators.aggregate.EmptyAccumulators;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   private final WindowSpec windows;
   private final int sliceEndField;
   private final AggFunction[] aggs;
+  private final EmptyAccumulators empty;
   private final WindowOutput output;
   private final int firstAccField;
   private final boolean processingTime;
@@ -57,6 +59,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.windows = windows;
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
+    this.empty = new EmptyAccumulators(aggs);
     this.output = output;
     this.firstAccField = -1;
     this.processingTime = false;
@@ -67,6 +70,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.windows = windows;
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
+    this.empty = new EmptyAccumulators(aggs);
     this.output = output;
     this.firstAccField = firstAccField;
     this.processingTime = processingTime;
@@ -221,10 +225,6 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   }
 
   private Row newAccumulators() {
-    Row accs = new Row(aggs.length);
-    for (int i = 0; i < aggs.length; i++) {
-      accs.setField(i, aggs[i].createAccumulator());
-    }
-    return accs;
+    return empty.create(0);
   }
 }

@@ -1,6 +1,7 @@
 package io.spate.table.runtime.operators.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -13,6 +14,7 @@ import io.spate.api.types.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,66 @@ class SharedDistinctCountTest {
           assertThat(DistinctLongCounts.size((Row) longAcc)).as("values held")
               .isEqualTo(((java.util.Map<?, ?>) ((Row) stringAcc).getField(0)).size());
         });
+  }
+
+  /**
+   * Over an insert-only input the integer values are kept with a bit per aggregate instead of counts:
+   * after any rows (values spread wide, with 0 and negatives, so that the table grows and probes
+   * collide), each aggregate's count equals that of the counting table, also when the accumulator goes
+   * through its state serializer on the way.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void insertOnlyValueBitsCountAsTheCountingTableCounts() {
+    int[] filters = {-1, 1, 2, 1};
+    SharedDistinctCount bits = new SharedDistinctCount(0, filters, Types.LONG, true);
+    SharedDistinctCount counts = new SharedDistinctCount(0, filters, Types.LONG);
+    TypeSerializer<Object> serializer = (TypeSerializer<Object>) bits.accumulatorType().createSerializer();
+    qt().withExamples(300).forAll(lists().of(integers().between(0, 1999)).ofSizeBetween(0, 400),
+        integers().between(0, 400)).checkAssert((steps, restoreAt) -> {
+          Object bitsAcc = bits.createAccumulator();
+          Object countsAcc = counts.createAccumulator();
+          for (int s = 0; s < steps.size(); s++) {
+            int step = steps.get(s);
+            Long value = step % 97 == 0 ? null : (step / 4 % 2 == 0 ? 1 : -1) * (long) (step / 8) * 0x1_0000_0001L;
+            Row row = Row.of(value, step % 2 == 1, step / 2 % 2 == 1);
+            bitsAcc = bits.accumulate(bitsAcc, row);
+            countsAcc = counts.accumulate(countsAcc, row);
+            if (s == restoreAt) {
+              bitsAcc = roundTrip(serializer, bitsAcc);
+            }
+            for (int member = 0; member < filters.length; member++) {
+              assertThat(bits.valueOf(bitsAcc, member)).as("aggregate %d after step %d of %s", member, s, steps)
+                  .isEqualTo(counts.valueOf(countsAcc, member));
+            }
+          }
+          assertThat(DistinctLongSet.size((Row) bitsAcc)).as("values held")
+              .isEqualTo(DistinctLongCounts.size((Row) countsAcc));
+        });
+  }
+
+  @Test
+  void insertOnlyValueBitsRejectARetraction() {
+    SharedDistinctCount bits = new SharedDistinctCount(0, new int[] {-1}, Types.LONG, true);
+    Object acc = bits.accumulate(bits.createAccumulator(), Row.of(5L));
+    assertThatThrownBy(() -> bits.retract(acc, Row.of(5L))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("insert-only");
+  }
+
+  /** More aggregates than a mask has bits: the group counts per value as over a changelog. */
+  @Test
+  void insertOnlyGroupOfMoreThanSixtyFourAggregatesStillCountsEach() {
+    int[] filters = new int[DistinctLongSet.MAX_WIDTH + 1];
+    Arrays.fill(filters, -1);
+    filters[filters.length - 1] = 1;
+    SharedDistinctCount group = new SharedDistinctCount(0, filters, Types.LONG, true);
+    Object acc = group.createAccumulator();
+    for (long v = 0; v < 10; v++) {
+      acc = group.accumulate(acc, Row.of(v % 7, v % 2 == 0));
+    }
+    assertThat(group.valueOf(acc, 0)).as("values 0 to 6").isEqualTo(7L);
+    // The rows of even v have the values 0, 2, 4, 6 and 1 (of v = 8).
+    assertThat(group.valueOf(acc, filters.length - 1)).isEqualTo(5L);
   }
 
   private static Object roundTrip(TypeSerializer<Object> serializer, Object value) {
