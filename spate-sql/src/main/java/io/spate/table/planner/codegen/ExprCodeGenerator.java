@@ -6,6 +6,7 @@ import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.expr.StringFunctions;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.expr.ValueType.Kind;
+import io.spate.table.runtime.functions.OpenedFunction;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -397,6 +398,50 @@ final class ExprCodeGenerator {
     if (method == null || result.isPrimitive() && !result.getName().equals(resultRep.javaType)) {
       return fallback(call);
     }
+    DirectArguments arguments = directArguments(call, method);
+    String invocation = invocation(method, interpreter.opened(function.function()));
+    String failure = failureMessage(function.function().functionIdentifier(), method);
+    String value = local("udf");
+    String isNull = arguments.skip().isEmpty() ? "false" : local("udfSkipped");
+    JavaRep rep = result.isPrimitive() ? resultRep : JavaRep.OBJECT;
+    if (!isNull.equals("false")) {
+      emit("boolean " + isNull + " = " + arguments.skip() + ";");
+    }
+    emit(rep.javaType + " " + value + " = " + rep.zero + ";");
+    emit(isNull.equals("false") ? "{" : "if (!" + isNull + ") {");
+    emit("  try {");
+    emit("    " + value + " = " + invocation + "(" + arguments.values() + ");");
+    emit("  } catch (Throwable e) {");
+    emit("    throw new TableException(" + failure + " + e, e);");
+    emit("  }");
+    emit("}");
+    return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
+  }
+
+  /**
+   * Statements that call {@code method} (a table function's {@code eval}, which {@link UserFunctionCalls#direct}
+   * allows) of {@code function} directly with {@code call}'s arguments, as the interpreter's reflective
+   * call would: every argument evaluated first, no call when a primitive parameter would get NULL, and
+   * what the method throws wrapped in a {@code TableException} naming the function.
+   */
+  void callDirectly(RexCall call, Method method, OpenedFunction function,
+      String functionIdentifier) {
+    DirectArguments arguments = directArguments(call, method);
+    String invocation = invocation(method, function);
+    String failure = failureMessage(functionIdentifier, method);
+    emit(arguments.skip().isEmpty() ? "{" : "if (!(" + arguments.skip() + ")) {");
+    emit("  try {");
+    emit("    " + invocation + "(" + arguments.values() + ");");
+    emit("  } catch (Throwable e) {");
+    emit("    throw new TableException(" + failure + " + e, e);");
+    emit("  }");
+    emit("}");
+  }
+
+  /** The argument list of a direct call of {@code method}, and the test (empty: none) that skips the call. */
+  private record DirectArguments(String values, String skip) {}
+
+  private DirectArguments directArguments(RexCall call, Method method) {
     Class<?>[] parameters = method.getParameterTypes();
     StringBuilder arguments = new StringBuilder();
     StringBuilder skip = new StringBuilder();
@@ -416,27 +461,17 @@ final class ExprCodeGenerator {
         arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
       }
     }
-    String instance = reference(interpreter.opened(function.function()),
-        "io.spate.table.runtime.functions.OpenedFunction");
-    String failure = sharedReference("Function " + function.function().functionIdentifier() + "." + method.getName()
-        + " failed: ");
-    String invocation = "((" + method.getDeclaringClass().getCanonicalName() + ") " + instance + ".get())."
-        + method.getName() + "(" + arguments + ")";
-    String value = local("udf");
-    String isNull = skip.length() == 0 ? "false" : local("udfSkipped");
-    JavaRep rep = result.isPrimitive() ? resultRep : JavaRep.OBJECT;
-    if (!isNull.equals("false")) {
-      emit("boolean " + isNull + " = " + skip + ";");
-    }
-    emit(rep.javaType + " " + value + " = " + rep.zero + ";");
-    emit(isNull.equals("false") ? "{" : "if (!" + isNull + ") {");
-    emit("  try {");
-    emit("    " + value + " = " + invocation + ";");
-    emit("  } catch (Throwable e) {");
-    emit("    throw new TableException(" + failure + " + e, e);");
-    emit("  }");
-    emit("}");
-    return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
+    return new DirectArguments(arguments.toString(), skip.toString());
+  }
+
+  /** The call of {@code method} on the instance {@code function} holds, without its argument list. */
+  private String invocation(Method method, OpenedFunction function) {
+    String instance = reference(function, "io.spate.table.runtime.functions.OpenedFunction");
+    return "((" + method.getDeclaringClass().getCanonicalName() + ") " + instance + ".get())." + method.getName();
+  }
+
+  private String failureMessage(String functionIdentifier, Method method) {
+    return sharedReference("Function " + functionIdentifier + "." + method.getName() + " failed: ");
   }
 
   /**
