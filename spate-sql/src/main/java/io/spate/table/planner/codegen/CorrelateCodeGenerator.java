@@ -54,17 +54,23 @@ public final class CorrelateCodeGenerator {
   public static GeneratedCalcCode calc(ExprCompiler interpreter, RexNode condition, List<RexNode> projections,
       int leftArity, int rightArity) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone(), leftArity);
-    if (condition != null) {
-      RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
-      CalcCodeGenerator.readFields(generator, List.of(expanded));
-      Term passes = generator.generate(expanded);
-      generator.emit("if (!(" + passes.isTrue() + ")) {");
-      generator.emit("  return null;");
-      generator.emit("}");
-    }
+    RexNode expandedCondition = condition == null ? null
+        : RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
     List<RexNode> expanded = new ArrayList<>();
     for (RexNode projection : projections) {
       expanded.add(RexUtil.expandSearch(interpreter.rexBuilder(), null, projection));
+    }
+    List<RexNode> all = new ArrayList<>(expanded);
+    if (expandedCondition != null) {
+      all.add(expandedCondition);
+    }
+    generator.plan(all);
+    if (expandedCondition != null) {
+      CalcCodeGenerator.readFields(generator, List.of(expandedCondition));
+      Term passes = generator.generate(expandedCondition);
+      generator.emit("if (!(" + passes.isTrue() + ")) {");
+      generator.emit("  return null;");
+      generator.emit("}");
     }
     CalcCodeGenerator.readFields(generator, expanded);
     List<Term> values = new ArrayList<>();
