@@ -61,6 +61,10 @@ final class CheapFirst {
       case IS_FALSE:
       case IS_NOT_FALSE:
         return true;
+      case CAST:
+        // Between strings (padding or cutting to a length) or between Java's primitive numbers (converting as Java does).
+        return kind(operands.get(0)).isString() && kind(call).isString()
+            || primitiveNumber(kind(operands.get(0))) && primitiveNumber(kind(call));
       case EQUALS:
       case NOT_EQUALS:
       case LESS_THAN:
@@ -84,10 +88,12 @@ final class CheapFirst {
 
   /** Whether generated code compares values of these kinds with Java's operators or {@code String.compareTo}. */
   private static boolean comparable(Kind left, Kind right) {
-    boolean leftNumber = left.isNumeric() && left != Kind.DECIMAL;
-    boolean rightNumber = right.isNumeric() && right != Kind.DECIMAL;
-    return leftNumber && rightNumber || left.isString() && right.isString()
+    return primitiveNumber(left) && primitiveNumber(right) || left.isString() && right.isString()
         || left == Kind.BOOLEAN && right == Kind.BOOLEAN;
+  }
+
+  private static boolean primitiveNumber(Kind kind) {
+    return kind.isNumeric() && kind != Kind.DECIMAL;
   }
 
   private static Kind kind(RexNode node) {
@@ -101,7 +107,7 @@ final class CheapFirst {
     }
     int cost = switch (call.getKind()) {
       case AND, OR, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, EQUALS, NOT_EQUALS,
-          LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS, TIMES -> 1;
+          LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, PLUS, MINUS, TIMES, CAST -> 1;
       default -> SAFE_FUNCTIONS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT)) ? 2 : COSTLY;
     };
     for (RexNode operand : call.getOperands()) {

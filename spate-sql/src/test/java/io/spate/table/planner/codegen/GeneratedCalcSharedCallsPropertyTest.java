@@ -84,6 +84,11 @@ class GeneratedCalcSharedCallsPropertyTest {
         rowType);
     List<RexNode> operands = ((org.apache.calcite.rex.RexCall) condition).getOperands();
     assertThat(CheapFirst.ordered(operands)).containsExactly(operands.get(1), operands.get(0));
+    // IN of strings compares the text cast to the literals' CHAR type: the cast of a string cannot fail.
+    RexNode in = org.apache.calcite.rex.RexUtil.expandSearch(harness.planner.rexBuilder(), null, harness.rex(
+        "REGEXP_EXTRACT(url, 'a(b)', 1) IS NOT NULL OR LOWER(channel) IN ('apple', 'google', 'facebook')", rowType));
+    List<RexNode> inOperands = ((org.apache.calcite.rex.RexCall) in).getOperands();
+    assertThat(CheapFirst.ordered(inOperands).get(inOperands.size() - 1)).isEqualTo(inOperands.get(0));
   }
 
   private static Row row(Random random) {
