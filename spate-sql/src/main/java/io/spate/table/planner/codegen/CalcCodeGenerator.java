@@ -58,10 +58,22 @@ public final class CalcCodeGenerator {
       Set<RexNode> computedColumns) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
     generator.computedColumns(computedColumns);
-    if (condition != null) {
-      RexNode expanded = RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
-      readFields(generator, List.of(expanded));
-      Term passes = generator.generate(expanded);
+    RexNode expandedCondition = condition == null ? null
+        : RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
+    List<RexNode> expanded = new ArrayList<>();
+    if (projections != null) {
+      for (RexNode projection : projections) {
+        expanded.add(RexUtil.expandSearch(interpreter.rexBuilder(), null, projection));
+      }
+    }
+    List<RexNode> all = new ArrayList<>(expanded);
+    if (expandedCondition != null) {
+      all.add(expandedCondition);
+    }
+    generator.plan(all);
+    if (expandedCondition != null) {
+      readFields(generator, List.of(expandedCondition));
+      Term passes = generator.generate(expandedCondition);
       generator.emit("if (!(" + passes.isTrue() + ")) {");
       generator.emit("  return null;");
       generator.emit("}");
@@ -69,10 +81,6 @@ public final class CalcCodeGenerator {
     if (projections == null) {
       generator.emit("return in;");
     } else {
-      List<RexNode> expanded = new ArrayList<>();
-      for (RexNode projection : projections) {
-        expanded.add(RexUtil.expandSearch(interpreter.rexBuilder(), null, projection));
-      }
       readFields(generator, expanded);
       List<Term> values = new ArrayList<>();
       for (RexNode projection : expanded) {

@@ -6,6 +6,7 @@ import io.spate.table.runtime.expr.Expr;
 import io.spate.table.runtime.expr.StringFunctions;
 import io.spate.table.runtime.expr.ValueType;
 import io.spate.table.runtime.expr.ValueType.Kind;
+import io.spate.table.runtime.functions.OpenedFunction;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -54,6 +57,11 @@ final class ExprCodeGenerator {
   private Set<RexNode> computedColumns = Set.of();
   private final Deque<Map<String, Term>> scopes = new ArrayDeque<>();
   private final StringBuilder code = new StringBuilder();
+  /** Locals declared at the start of the method: the values of {@link #repeated} calls and whether each is computed. */
+  private final StringBuilder declarations = new StringBuilder();
+  private Set<String> repeated = Set.of();
+  private final Map<String, Term> memos = new HashMap<>();
+  private final Map<String, String> interpretedFields = new HashMap<>();
   private String indent = "    ";
   private int locals;
   private int fallbacks;
@@ -77,7 +85,41 @@ final class ExprCodeGenerator {
 
   /** The statements generated so far. */
   String code() {
-    return code.toString();
+    return declarations.toString() + code;
+  }
+
+  /**
+   * Tells the generator the expressions it is about to generate, so that a deterministic call that
+   * occurs in them more than once is computed at most once per row also where its uses lie in
+   * different branches (the WHERE's OR and a CASE branch of a projection, say): at its first use that
+   * runs, into locals of the method that the later uses read. As everywhere, a call is computed only
+   * where the interpreter would compute it.
+   */
+  void plan(List<RexNode> nodes) {
+    Map<String, Integer> counts = new HashMap<>();
+    RexVisitorImpl<Void> counter = new RexVisitorImpl<>(true) {
+      @Override
+      public Void visitCall(RexCall call) {
+        if (RexUtil.isDeterministic(call)) {
+          counts.merge(key(call), 1, Integer::sum);
+        }
+        return super.visitCall(call);
+      }
+    };
+    for (RexNode node : nodes) {
+      node.accept(counter);
+    }
+    Set<String> keys = new HashSet<>();
+    counts.forEach((key, count) -> {
+      if (count > 1) {
+        keys.add(key);
+      }
+    });
+    repeated = keys;
+  }
+
+  private static String key(RexNode node) {
+    return node + " : " + node.getType().getFullTypeString();
   }
 
   /** The objects the generated class's fields hold, in the order of {@link #referenceTypes}. */
@@ -116,18 +158,55 @@ final class ExprCodeGenerator {
 
   /** Generates the code of {@code node} (SEARCH already expanded) and returns where its value is. */
   Term generate(RexNode node) {
-    String key = node + " : " + node.getType().getFullTypeString();
+    String key = key(node);
     for (Map<String, Term> scope : scopes) {
       Term known = scope.get(key);
       if (known != null) {
         return known;
       }
     }
-    Term term = generateNew(node);
+    Term term = repeated.contains(key) ? memoized(node, key) : generateNew(node);
     if (RexUtil.isDeterministic(node)) {
       scopes.peek().put(key, term);
     }
     return term;
+  }
+
+  /**
+   * {@code node}'s value in locals of the method, computed here unless a use before computed it for this
+   * row already (in a branch whose values are out of scope here).
+   */
+  private Term memoized(RexNode node, String key) {
+    Term memo = memos.get(key);
+    String name = memo == null ? local("memo") : memo.value();
+    String done = name + "Done";
+    emit("if (!" + done + ") {");
+    Term computed = indent(() -> scoped(() -> generateNew(node)));
+    if (memo == null) {
+      memo = computed.rep() == JavaRep.OBJECT ? Term.object(name)
+          : new Term(name, name + "Null", computed.rep());
+      declarations.append("    boolean ").append(done).append(" = false;\n");
+      declarations.append("    ").append(memo.rep().javaType).append(' ').append(name).append(" = ")
+          .append(memo.rep().zero).append(";\n");
+      if (memo.rep() != JavaRep.OBJECT) {
+        declarations.append("    boolean ").append(memo.isNull()).append(" = true;\n");
+      }
+      memos.put(key, memo);
+    } else if (computed.rep() != memo.rep()) {
+      throw new IllegalStateException("The generated code of " + node + " changed its representation from "
+          + memo.rep() + " to " + computed.rep());
+    }
+    if (memo.rep() == JavaRep.OBJECT) {
+      emit("  " + memo.value() + " = " + computed.boxed() + ";");
+    } else {
+      emit("  " + memo.isNull() + " = " + computed.isNull() + ";");
+      emit("  if (!" + memo.isNull() + ") {");
+      emit("    " + memo.value() + " = " + computed.value() + ";");
+      emit("  }");
+    }
+    emit("  " + done + " = true;");
+    emit("}");
+    return memo;
   }
 
   private Term generateNew(RexNode node) {
@@ -397,6 +476,50 @@ final class ExprCodeGenerator {
     if (method == null || result.isPrimitive() && !result.getName().equals(resultRep.javaType)) {
       return fallback(call);
     }
+    DirectArguments arguments = directArguments(call, method);
+    String invocation = invocation(method, interpreter.opened(function.function()));
+    String failure = failureMessage(function.function().functionIdentifier(), method);
+    String value = local("udf");
+    String isNull = arguments.skip().isEmpty() ? "false" : local("udfSkipped");
+    JavaRep rep = result.isPrimitive() ? resultRep : JavaRep.OBJECT;
+    if (!isNull.equals("false")) {
+      emit("boolean " + isNull + " = " + arguments.skip() + ";");
+    }
+    emit(rep.javaType + " " + value + " = " + rep.zero + ";");
+    emit(isNull.equals("false") ? "{" : "if (!" + isNull + ") {");
+    emit("  try {");
+    emit("    " + value + " = " + invocation + "(" + arguments.values() + ");");
+    emit("  } catch (Throwable e) {");
+    emit("    throw new TableException(" + failure + " + e, e);");
+    emit("  }");
+    emit("}");
+    return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
+  }
+
+  /**
+   * Statements that call {@code method} (a table function's {@code eval}, which {@link UserFunctionCalls#direct}
+   * allows) of {@code function} directly with {@code call}'s arguments, as the interpreter's reflective
+   * call would: every argument evaluated first, no call when a primitive parameter would get NULL, and
+   * what the method throws wrapped in a {@code TableException} naming the function.
+   */
+  void callDirectly(RexCall call, Method method, OpenedFunction function,
+      String functionIdentifier) {
+    DirectArguments arguments = directArguments(call, method);
+    String invocation = invocation(method, function);
+    String failure = failureMessage(functionIdentifier, method);
+    emit(arguments.skip().isEmpty() ? "{" : "if (!(" + arguments.skip() + ")) {");
+    emit("  try {");
+    emit("    " + invocation + "(" + arguments.values() + ");");
+    emit("  } catch (Throwable e) {");
+    emit("    throw new TableException(" + failure + " + e, e);");
+    emit("  }");
+    emit("}");
+  }
+
+  /** The argument list of a direct call of {@code method}, and the test (empty: none) that skips the call. */
+  private record DirectArguments(String values, String skip) {}
+
+  private DirectArguments directArguments(RexCall call, Method method) {
     Class<?>[] parameters = method.getParameterTypes();
     StringBuilder arguments = new StringBuilder();
     StringBuilder skip = new StringBuilder();
@@ -416,27 +539,17 @@ final class ExprCodeGenerator {
         arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
       }
     }
-    String instance = reference(interpreter.opened(function.function()),
-        "io.spate.table.runtime.functions.OpenedFunction");
-    String failure = sharedReference("Function " + function.function().functionIdentifier() + "." + method.getName()
-        + " failed: ");
-    String invocation = "((" + method.getDeclaringClass().getCanonicalName() + ") " + instance + ".get())."
-        + method.getName() + "(" + arguments + ")";
-    String value = local("udf");
-    String isNull = skip.length() == 0 ? "false" : local("udfSkipped");
-    JavaRep rep = result.isPrimitive() ? resultRep : JavaRep.OBJECT;
-    if (!isNull.equals("false")) {
-      emit("boolean " + isNull + " = " + skip + ";");
-    }
-    emit(rep.javaType + " " + value + " = " + rep.zero + ";");
-    emit(isNull.equals("false") ? "{" : "if (!" + isNull + ") {");
-    emit("  try {");
-    emit("    " + value + " = " + invocation + ";");
-    emit("  } catch (Throwable e) {");
-    emit("    throw new TableException(" + failure + " + e, e);");
-    emit("  }");
-    emit("}");
-    return rep == JavaRep.OBJECT ? Term.object(value) : new Term(value, isNull, rep);
+    return new DirectArguments(arguments.toString(), skip.toString());
+  }
+
+  /** The call of {@code method} on the instance {@code function} holds, without its argument list. */
+  private String invocation(Method method, OpenedFunction function) {
+    String instance = reference(function, "io.spate.table.runtime.functions.OpenedFunction");
+    return "((" + method.getDeclaringClass().getCanonicalName() + ") " + instance + ".get())." + method.getName();
+  }
+
+  private String failureMessage(String functionIdentifier, Method method) {
+    return sharedReference("Function " + functionIdentifier + "." + method.getName() + " failed: ");
   }
 
   /**
@@ -451,8 +564,12 @@ final class ExprCodeGenerator {
         && call.getOperands().stream().allMatch(o -> o instanceof RexLiteral || computedColumns.contains(o))) {
       return fallbackOverComputed(call);
     }
-    Expr expr = interpreter.compile(node);
-    String field = reference(expr, "Expr");
+    // A call generated more than once (in the branches that may compute a shared call) shares one expression.
+    String field = interpretedFields.get(key(node));
+    if (field == null) {
+      field = reference(interpreter.compile(node), "Expr");
+      interpretedFields.put(key(node), field);
+    }
     String value = local("interpreted");
     emit("Object " + value + " = " + field + ".eval(in);");
     fallbacks++;
@@ -639,14 +756,15 @@ final class ExprCodeGenerator {
 
   /**
    * AND ({@code and}) or OR with three-valued logic, evaluating operands in order until one decides
-   * the result (FALSE for AND, TRUE for OR), as the interpreter does.
+   * the result (FALSE for AND, TRUE for OR), as the interpreter does; cheap operands first where the
+   * order cannot show (see {@link CheapFirst}).
    */
   private Term andOr(List<RexNode> operands, boolean and) {
     String isNull = local("isNull");
     String value = local(and ? "and" : "or");
     emit("boolean " + value + " = " + and + ";");
     emit("boolean " + isNull + " = false;");
-    andOrFrom(operands, 0, and, value, isNull);
+    andOrFrom(CheapFirst.ordered(operands), 0, and, value, isNull);
     return new Term(value, isNull, JavaRep.BOOLEAN);
   }
 

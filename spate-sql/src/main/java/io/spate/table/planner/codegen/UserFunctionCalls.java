@@ -18,14 +18,17 @@ final class UserFunctionCalls {
 
   private UserFunctionCalls() {}
 
-  /** The method to call directly for {@code call} with {@code signature}, or null if the interpreter must call it. */
+  /**
+   * The method to call directly for {@code call} with {@code signature}, or null if the interpreter must
+   * call it. A table function's {@code eval} returns nothing; a scalar function's caller checks the result.
+   */
   static Method direct(RexCall call, FunctionSignature signature) {
     if (signature == null || signature.varargs()) {
       return null;
     }
     Method method = signature.method();
     if (!visible(method.getDeclaringClass()) || !Modifier.isPublic(method.getModifiers())
-        || Modifier.isStatic(method.getModifiers()) || method.getReturnType() == void.class) {
+        || Modifier.isStatic(method.getModifiers())) {
       return null;
     }
     Class<?>[] parameters = method.getParameterTypes();

@@ -255,6 +255,9 @@ public final class StreamTranslator {
    * rows, with the computed columns' expressions in place of their references.
    */
   private DataStream<Row> calcOver(RelNode input, RexNode condition, List<RexNode> projects, RelDataType rowType) {
+    if (input instanceof LogicalCorrelate correlate && CorrelateTranslator.isTableFunction(correlate)) {
+      return CorrelateTranslator.translate(this, correlate, condition, projects, rowType);
+    }
     if (input instanceof TableScan scan) {
       SourceRows source = sourceRows(scan);
       if (source.computedByReaders()) {
