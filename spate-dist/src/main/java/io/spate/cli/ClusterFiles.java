@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -164,10 +165,16 @@ final class ClusterFiles {
     writeLine(addressFile, url.getHost() + ":" + url.getPort());
   }
 
-  /** Writes {@code line} to {@code file}, unless the file is null. */
+  /**
+   * Writes {@code line} to {@code file}, unless the file is null. The line goes to a file beside it that
+   * is then renamed, because those waiting for the file read it as soon as it exists: a file written in
+   * place can be seen empty or half written.
+   */
   static void writeLine(Path file, String line) throws IOException {
     if (file != null) {
-      Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8);
+      Path written = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(written, line + System.lineSeparator(), StandardCharsets.UTF_8);
+      Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
   }
 
