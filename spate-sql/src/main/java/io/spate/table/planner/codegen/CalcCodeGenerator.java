@@ -58,6 +58,17 @@ public final class CalcCodeGenerator {
       Set<RexNode> computedColumns) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone());
     generator.computedColumns(computedColumns);
+    emitCalc(generator, interpreter, condition, projections, "in");
+    return generator;
+  }
+
+  /**
+   * Emits the body of a calc into {@code generator}: {@code return null} for a row that fails {@code condition}
+   * (null: every row passes), then a new row of {@code projections} with the kind of the row variable
+   * {@code kindOf}, or {@code return in} when {@code projections} is null.
+   */
+  static void emitCalc(ExprCodeGenerator generator, ExprCompiler interpreter, RexNode condition,
+      List<RexNode> projections, String kindOf) {
     RexNode expandedCondition = condition == null ? null
         : RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
     List<RexNode> expanded = new ArrayList<>();
@@ -80,19 +91,18 @@ public final class CalcCodeGenerator {
     }
     if (projections == null) {
       generator.emit("return in;");
-    } else {
-      readFields(generator, expanded);
-      List<Term> values = new ArrayList<>();
-      for (RexNode projection : expanded) {
-        values.add(generator.generate(projection));
-      }
-      generator.emit("Row out = new Row(in.getKind(), " + values.size() + ");");
-      for (int i = 0; i < values.size(); i++) {
-        generator.emit("out.setField(" + i + ", " + values.get(i).boxed() + ");");
-      }
-      generator.emit("return out;");
+      return;
     }
-    return generator;
+    readFields(generator, expanded);
+    List<Term> values = new ArrayList<>();
+    for (RexNode projection : expanded) {
+      values.add(generator.generate(projection));
+    }
+    generator.emit("Row out = new Row(" + kindOf + ".getKind(), " + values.size() + ");");
+    for (int i = 0; i < values.size(); i++) {
+      generator.emit("out.setField(" + i + ", " + values.get(i).boxed() + ");");
+    }
+    generator.emit("return out;");
   }
 
   /**

@@ -54,34 +54,7 @@ public final class CorrelateCodeGenerator {
   public static GeneratedCalcCode calc(ExprCompiler interpreter, RexNode condition, List<RexNode> projections,
       int leftArity, int rightArity) {
     ExprCodeGenerator generator = new ExprCodeGenerator(interpreter, interpreter.zone(), leftArity);
-    RexNode expandedCondition = condition == null ? null
-        : RexUtil.expandSearch(interpreter.rexBuilder(), null, condition);
-    List<RexNode> expanded = new ArrayList<>();
-    for (RexNode projection : projections) {
-      expanded.add(RexUtil.expandSearch(interpreter.rexBuilder(), null, projection));
-    }
-    List<RexNode> all = new ArrayList<>(expanded);
-    if (expandedCondition != null) {
-      all.add(expandedCondition);
-    }
-    generator.plan(all);
-    if (expandedCondition != null) {
-      CalcCodeGenerator.readFields(generator, List.of(expandedCondition));
-      Term passes = generator.generate(expandedCondition);
-      generator.emit("if (!(" + passes.isTrue() + ")) {");
-      generator.emit("  return null;");
-      generator.emit("}");
-    }
-    CalcCodeGenerator.readFields(generator, expanded);
-    List<Term> values = new ArrayList<>();
-    for (RexNode projection : expanded) {
-      values.add(generator.generate(projection));
-    }
-    generator.emit("Row out = new Row(left.getKind(), " + values.size() + ");");
-    for (int i = 0; i < values.size(); i++) {
-      generator.emit("out.setField(" + i + ", " + values.get(i).boxed() + ");");
-    }
-    generator.emit("return out;");
+    CalcCodeGenerator.emitCalc(generator, interpreter, condition, projections, "left");
     // The interpreter's fallbacks read the joined row: built only for them, field by field.
     String prologue = generator.fallbacks() == 0 ? ""
         : "    Row in = new Row(left.getKind(), " + (leftArity + rightArity) + ");\n"
