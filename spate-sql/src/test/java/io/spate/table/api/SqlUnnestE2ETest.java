@@ -121,6 +121,20 @@ class SqlUnnestE2ETest {
   }
 
   @Test
+  void aWhereOnTheElementsOfALeftJoinFiltersTheRowsAfterTheyArePadded() {
+    // Order 2's array is empty and order 3's is NULL: LEFT JOIN gives each one row with a NULL product,
+    // and a WHERE above the join sees those rows as they are, so it must not run on the elements first.
+    String leftJoin = "SELECT id, product FROM orders LEFT JOIN UNNEST(products) AS p (product) ON TRUE WHERE ";
+    assertThat(rows(tEnv.executeSql(leftJoin + "product IS NULL")))
+        .containsExactlyInAnyOrder(Row.of(2, null), Row.of(3, null));
+    assertThat(rows(tEnv.executeSql(leftJoin + "product <> 'hat'"))).containsExactly(Row.of(1, "shirt"));
+    assertThat(rows(tEnv.executeSql(leftJoin + "product IS NULL OR product = 'hat'")))
+        .containsExactlyInAnyOrder(Row.of(1, "hat"), Row.of(2, null), Row.of(3, null));
+    assertThat(rows(tEnv.executeSql(leftJoin + "COALESCE(product, 'none') = 'none' AND id > 2")))
+        .containsExactly(Row.of(3, null));
+  }
+
+  @Test
   void unnestingSomethingThatIsNotACollectionFailsNamingTheColumnAndItsType() {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT id, x FROM orders CROSS JOIN UNNEST(id) AS u (x)"))
         .isInstanceOf(ValidationException.class)

@@ -299,6 +299,11 @@ class SqlUserFunctionsE2ETest {
     // A WHERE on the function's columns, which the optimizer moves onto the function's rows.
     assertThat(rows("SELECT id, word FROM " + lines + ", LATERAL TABLE(split(line)) AS x(word) WHERE word <> 'be'"))
         .containsExactly(Row.of(1, "to"), Row.of(2, "or"));
+    // Above a LEFT JOIN the WHERE also sees the row padded with NULL for the line with no words.
+    String leftJoin = "SELECT id, word FROM " + lines + " LEFT JOIN LATERAL TABLE(split(line)) AS x(word) ON TRUE WHERE ";
+    assertThat(rows(leftJoin + "word IS NULL")).containsExactly(Row.of(3, null));
+    assertThat(rows(leftJoin + "word <> 'be'")).containsExactly(Row.of(1, "to"), Row.of(2, "or"));
+    assertThat(rows(leftJoin + "word = 'be' OR word IS NULL")).containsExactly(Row.of(1, "be"), Row.of(3, null));
   }
 
   @Test
