@@ -388,6 +388,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     for (int i = 0; i < modifies.size(); i++) {
       CatalogTable table = modifies.get(i).getTable().unwrap(CatalogTable.class);
       RelNode query = queries.get(i);
+      io.spate.table.planner.translate.RecordTimestamps.requireOneRowtime(query,
+          table.getIdentifier().asSummaryString());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);
