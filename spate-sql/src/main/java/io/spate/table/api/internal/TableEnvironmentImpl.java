@@ -304,9 +304,14 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
     } else {
       RowType type = table.getRowType();
-      for (RowType.RowField field : type.getFields()) {
-        rows.add(Row.of(field.getName(), field.getType().copy(true).asSummaryString(), field.getType().isNullable(),
-            null, null, null));
+      // A view's time attributes, as a query of it shows them (a window table function's rows have two).
+      List<LogicalType> marked = table instanceof CatalogView
+          ? sqlQuery("SELECT * FROM " + id.asSerializableString()).getResolvedSchema().getColumnTypes()
+          : type.getChildren();
+      for (int i = 0; i < type.getFieldCount(); i++) {
+        LogicalType fieldType = type.getTypeAt(i);
+        rows.add(Row.of(type.getFieldNames().get(i), marked.get(i).copy(true).asSummaryString(),
+            fieldType.isNullable(), null, null, null));
       }
     }
     LogicalType string = VarCharType.STRING_TYPE;
