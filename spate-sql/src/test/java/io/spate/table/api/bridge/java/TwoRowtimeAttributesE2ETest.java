@@ -120,11 +120,25 @@ class TwoRowtimeAttributesE2ETest {
   }
 
   @Test
-  void aCollectedResultMayHaveBoth() throws Exception {
+  void aWindowOverTheRowsOnTheInputsRowtimeHasTheWindowsOfTheInput() throws Exception {
+    String perWindow = "SELECT window_start, COUNT(*) AS clicks FROM TABLE(TUMBLE(TABLE %s, DESCRIPTOR(click_time),"
+        + " INTERVAL '20' MINUTE)) GROUP BY window_start, window_end";
+    tEnv.executeSql("CREATE VIEW tenths AS SELECT user_name, click_time, window_start AS ten_start,"
+        + " window_time AS ten_time FROM (" + WINDOWED + ")");
+    assertThat(collect(String.format(perWindow, "tenths"))).isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(collect(String.format(perWindow, "clicks")));
+  }
+
+  private List<Row> collect(String query) throws Exception {
     List<Row> rows = new java.util.ArrayList<>();
-    try (var it = tEnv.executeSql(WINDOWED).collect()) {
+    try (var it = tEnv.executeSql(query).collect()) {
       it.forEachRemaining(rows::add);
     }
-    assertThat(rows).hasSize(Files.readAllLines(CLICKS).size());
+    return rows;
+  }
+
+  @Test
+  void aCollectedResultMayHaveBoth() throws Exception {
+    assertThat(collect(WINDOWED)).hasSize(Files.readAllLines(CLICKS).size());
   }
 }
