@@ -59,6 +59,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.JsonFunctionTypes;
+import io.spate.table.planner.functions.TimeAttributeCasts;
 import io.spate.table.planner.functions.UserFunctionOperatorTable;
 import io.spate.table.planner.functions.WindowSqlRewriter;
 import io.spate.table.planner.functions.WindowTableFunctions;
@@ -162,7 +163,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     SqlValidator validator = validator(catalogReader);
     SqlNode validated = validate(validator, node);
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
-        StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+        TimeAttributeCasts.CONVERTLETS, SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     return converter.convertQuery(validated, false, true);
   }
 

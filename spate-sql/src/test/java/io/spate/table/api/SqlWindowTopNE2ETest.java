@@ -177,8 +177,8 @@ class SqlWindowTopNE2ETest {
     streams.executeSql("CREATE TABLE bids (n BIGINT, price AS (n * 37) % 101, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
         + " + INTERVAL '1' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen',"
         + " 'number-of-rows' = '10')");
-    // toDataStream takes an insert-only table only
-    streams.toDataStream(streams.sqlQuery(query)).print();
+    // toDataStream takes an insert-only table only, and one rowtime attribute: ts is one as window_time is
+    streams.toDataStream(streams.sqlQuery("SELECT n, price, window_time, rn FROM (" + query + ")")).print();
     assertThat(env.getExecutionPlan()).contains("WindowRank(rankType=[DENSE_RANK]").doesNotContain("RetractStrategy");
   }
 

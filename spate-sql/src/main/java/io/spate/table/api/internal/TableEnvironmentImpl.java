@@ -304,9 +304,14 @@ public final class TableEnvironmentImpl implements TableEnvironment {
       }
     } else {
       RowType type = table.getRowType();
-      for (RowType.RowField field : type.getFields()) {
-        rows.add(Row.of(field.getName(), field.getType().copy(true).asSummaryString(), field.getType().isNullable(),
-            null, null, null));
+      // A view's time attributes, as a query of it shows them (a window table function's rows have two).
+      List<LogicalType> marked = table instanceof CatalogView
+          ? sqlQuery("SELECT * FROM " + id.asSerializableString()).getResolvedSchema().getColumnTypes()
+          : type.getChildren();
+      for (int i = 0; i < type.getFieldCount(); i++) {
+        LogicalType fieldType = type.getTypeAt(i);
+        rows.add(Row.of(type.getFieldNames().get(i), marked.get(i).copy(true).asSummaryString(),
+            fieldType.isNullable(), null, null, null));
       }
     }
     LogicalType string = VarCharType.STRING_TYPE;
@@ -388,6 +393,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     for (int i = 0; i < modifies.size(); i++) {
       CatalogTable table = modifies.get(i).getTable().unwrap(CatalogTable.class);
       RelNode query = queries.get(i);
+      io.spate.table.planner.translate.RecordTimestamps.requireOneRowtime(query,
+          table.getIdentifier().asSummaryString());
       DynamicTableSink sink = FactoryUtil.createDynamicTableSink(translator.context(table));
       DataStream<Row> rows = SinkChangelogs.fit(translator.translate(query), query, translator,
           sink.getChangelogMode(translator.changelogMode(query)), table);

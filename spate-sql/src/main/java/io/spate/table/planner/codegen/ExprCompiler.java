@@ -388,6 +388,8 @@ public final class ExprCompiler {
           }
           return out.toString();
         };
+      case "CAST_TIME_ATTRIBUTE": // a CAST of a time attribute to its own type: the value as it is
+        return args.get(0);
       case "UPPER":
         return unary(args, value -> ((String) value).toUpperCase(Locale.ROOT));
       case "LOWER":

@@ -26,7 +26,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  *       (and {@code HOP}, {@code SESSION}, their {@code _START}, {@code _END}, {@code _ROWTIME} and
  *       {@code _PROCTIME}, the last a {@code PROCTIME()} of the aggregate's row), into
  *       {@code SELECT window_start, k, ... FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), i)) GROUP BY
- *       window_start, window_end, window_time, k}, which runs as the same window aggregate.</li>
+ *       window_start, window_end, window_time, k}, which runs as the same window aggregate (the legacy
+ *       variant of the function, whose window columns have names of their own, so that the table may have
+ *       columns named {@code window_start} and the like).</li>
  * </ul>
  */
 @Internal
@@ -156,9 +158,9 @@ public final class WindowSqlRewriter {
         alias));
     List<SqlNode> groups = new ArrayList<>(groupBy.getList());
     groups.remove(windowIndex);
-    groups.add(windowIndex, column("window_time", pos));
-    groups.add(windowIndex, column("window_end", pos));
-    groups.add(windowIndex, column("window_start", pos));
+    groups.add(windowIndex, windowColumn(2, pos));
+    groups.add(windowIndex, windowColumn(1, pos));
+    groups.add(windowIndex, windowColumn(0, pos));
     select.setGroupBy(new SqlNodeList(groups, groupBy.getParserPosition()));
     SqlNodeList selectList = select.getSelectList();
     for (int i = 0; i < selectList.size(); i++) {
@@ -188,9 +190,9 @@ public final class WindowSqlRewriter {
             + "(...), but the query groups by " + window + "(...) (at " + call.getParserPosition() + ")");
       }
       return switch (suffix) {
-        case "START" -> column("window_start", call.getParserPosition());
-        case "END" -> column("window_end", call.getParserPosition());
-        case "ROWTIME" -> column("window_time", call.getParserPosition());
+        case "START" -> windowColumn(0, call.getParserPosition());
+        case "END" -> windowColumn(1, call.getParserPosition());
+        case "ROWTIME" -> windowColumn(2, call.getParserPosition());
         // As in Flink, a processing-time attribute that reads the clock when the window's row is
         // computed, which is when the window fires.
         default -> FlinkFunctions.PROCTIME.createCall(call.getParserPosition());
@@ -229,7 +231,8 @@ public final class WindowSqlRewriter {
     return call.getOperator().getName().equalsIgnoreCase(name) && call instanceof SqlBasicCall;
   }
 
-  private static SqlIdentifier column(String name, SqlParserPos pos) {
-    return new SqlIdentifier(name, pos);
+  /** Window column {@code index} (start, end, time) of the legacy window function a group window runs as. */
+  private static SqlIdentifier windowColumn(int index, SqlParserPos pos) {
+    return new SqlIdentifier(WindowTableFunctions.LEGACY_WINDOW_COLUMNS.get(index), pos);
   }
 }

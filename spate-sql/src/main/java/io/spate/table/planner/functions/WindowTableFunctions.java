@@ -43,6 +43,12 @@ public final class WindowTableFunctions {
   /** The names of the window columns, in order. */
   public static final List<String> WINDOW_COLUMNS = List.of("window_start", "window_end", "window_time");
 
+  /**
+   * The names of the window columns of a {@link #legacy} window function, in order: names no table's column has, so
+   * that a group window over rows that have a {@code window_start} already (a window table function's) reads them.
+   */
+  public static final List<String> LEGACY_WINDOW_COLUMNS = List.of("$window_start", "$window_end", "$window_time");
+
   /** {@code TUMBLE(TABLE t, DESCRIPTOR(ts), size [, offset])}. */
   public static final SqlOperator TUMBLE = new SqlTumbleTableFunction() {
     @Override
@@ -126,8 +132,9 @@ public final class WindowTableFunctions {
   /**
    * The table function {@code function} ({@link #TUMBLE}, {@link #HOP} or {@link #SESSION}) as a legacy group
    * window runs it: the same windows, but its {@code window_time} (which {@code TUMBLE_ROWTIME} and the like
-   * read) is nullable where the time column is, as Flink types a legacy group window's rowtime; a window table
-   * function's {@code window_time} is always {@code NOT NULL}. {@link #standard} maps it back.
+   * read) is nullable where the time column is, as Flink types a legacy group window's rowtime (a window table
+   * function's {@code window_time} is always {@code NOT NULL}), and its window columns are named
+   * {@link #LEGACY_WINDOW_COLUMNS}. {@link #standard} maps it back.
    */
   public static SqlOperator legacy(SqlOperator function) {
     if (function == TUMBLE) {
@@ -234,19 +241,23 @@ public final class WindowTableFunctions {
 
   private static RelDataType withLegacyWindowTime(SqlOperatorBinding binding) {
     RelDataType row = withWindowTime(binding);
-    if (!(binding instanceof SqlCallBinding call) || !(call.operand(1) instanceof SqlCall descriptor)
-        || descriptor.operandCount() != 1 || !(descriptor.operand(0) instanceof SqlIdentifier timeColumn)
-        || !timeColumn.isSimple()) {
-      return row; // the validator checks the descriptor and names what is wrong with it
-    }
-    RelDataTypeField time = binding.getOperandType(0).getField(timeColumn.getSimple(), true, false);
-    if (time == null || !time.getType().isNullable()) {
-      return row;
+    boolean nullableTime = false;
+    if (binding instanceof SqlCallBinding call && call.operand(1) instanceof SqlCall descriptor
+        && descriptor.operandCount() == 1 && descriptor.operand(0) instanceof SqlIdentifier timeColumn
+        && timeColumn.isSimple()) { // else the validator names what is wrong with the descriptor
+      RelDataTypeField time = binding.getOperandType(0).getField(timeColumn.getSimple(), true, false);
+      nullableTime = time != null && time.getType().isNullable();
     }
     RelDataTypeFactory.Builder builder = binding.getTypeFactory().builder();
+    int firstWindowColumn = row.getFieldCount() - LEGACY_WINDOW_COLUMNS.size();
     for (RelDataTypeField field : row.getFieldList()) {
-      builder.add(field.getName(), field.getName().equals("window_time") && field.getIndex() == row.getFieldCount() - 1
-          ? binding.getTypeFactory().createTypeWithNullability(field.getType(), true) : field.getType());
+      int windowColumn = field.getIndex() - firstWindowColumn;
+      if (windowColumn < 0) {
+        builder.add(field);
+      } else {
+        builder.add(LEGACY_WINDOW_COLUMNS.get(windowColumn), windowColumn == 2 && nullableTime
+            ? binding.getTypeFactory().createTypeWithNullability(field.getType(), true) : field.getType());
+      }
     }
     return builder.build();
   }

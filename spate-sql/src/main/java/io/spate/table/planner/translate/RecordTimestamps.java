@@ -21,21 +21,39 @@ import org.apache.calcite.rex.RexProgram;
 
 /**
  * The stream record timestamps of a query's result that becomes a DataStream: its one event-time
- * attribute, as in Flink; a result with several must keep one (the others cast to a plain TIMESTAMP).
+ * attribute, as in Flink; a result with several (the input's rowtime and a window table function's
+ * {@code window_time}, say) must keep one, the others cast to a plain TIMESTAMP, to become a DataStream or to be
+ * written into a sink.
  */
 @Internal
 public final class RecordTimestamps {
 
   private RecordTimestamps() {}
 
-  /** The field of {@code plan}'s rows that is its event-time attribute, or -1 if it has none. */
+  /**
+   * The field of {@code plan}'s rows that is its event-time attribute, or -1 if it has none; a result with several
+   * cannot become a DataStream.
+   */
   public static int rowtimeField(RelNode plan) {
+    return rowtimeField(plan, "a DataStream");
+  }
+
+  /**
+   * Rejects {@code plan}, the query of an {@code INSERT} into the table {@code sink}, if it has more than one
+   * event-time attribute, as Flink does: a sink's records, like a DataStream's, carry one timestamp. A query's
+   * result that is collected ({@code SELECT}) may have several.
+   */
+  public static void requireOneRowtime(RelNode plan, String sink) {
+    rowtimeField(plan, "the table " + sink);
+  }
+
+  private static int rowtimeField(RelNode plan, String target) {
     Set<Integer> fields = new TreeSet<>(TimeAttributes.of(plan));
     if (fields.size() > 1) {
       List<String> names = plan.getRowType().getFieldNames();
-      throw new ValidationException("The query's result has more than one rowtime attribute: "
-          + fields.stream().map(names::get).toList() + "; a DataStream record has one timestamp: keep one and CAST the"
-          + " others to TIMESTAMP(3)");
+      throw new ValidationException("The query's result has more than one rowtime attribute, "
+          + fields.stream().map(names::get).toList() + ", to write into " + target + ", whose records have one"
+          + " timestamp: keep the column that should give it and CAST the others to TIMESTAMP(3) (or TIMESTAMP_LTZ(3))");
     }
     return fields.isEmpty() ? -1 : fields.iterator().next();
   }

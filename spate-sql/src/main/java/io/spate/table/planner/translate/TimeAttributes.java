@@ -32,12 +32,13 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
  * {@code WATERMARK FOR} names (event time) or that is computed as {@code PROCTIME()} (processing
- * time), passed on unchanged by projections, filters, OVER windows and deduplications that keep the first
- * row (not by a Top-N or a deduplication keeping the last row, whose rows change), and the {@code window_time}
- * of a window table function, and the time attributes of both sides of an interval join and of the
+ * time), passed on unchanged by projections, filters, window table functions, OVER windows and deduplications
+ * that keep the first row (not by a Top-N or a deduplication keeping the last row, whose rows change), and the
+ * {@code window_time} of a window table function, and the time attributes of both sides of an interval join and of the
  * left side of a correlate (a temporal join, a table function). An expression over one (a
- * {@code CAST}, say) is a plain timestamp, and so is the original time column after a window table
- * function (unlike in Flink, which keeps it one: a known difference of the conformance corpus, tvf_rows).
+ * {@code CAST}, say) is a plain timestamp. A window table function's rows keep the input's time attributes next
+ * to {@code window_time}, as in Flink, so a relation may have several event-time attributes: a sink or a DataStream
+ * takes one only ({@link RecordTimestamps#rowtimeField}), the others cast to a plain timestamp.
  */
 @Internal
 public final class TimeAttributes {
@@ -112,8 +113,7 @@ public final class TimeAttributes {
           : TimestampKind.REGULAR;
     }
     if (plan instanceof LogicalTableFunctionScan scan && scan.getInputs().size() == 1) {
-      // window_time is the time attribute after a window table function; the input's is a plain timestamp.
-      return field == scan.getRowType().getFieldCount() - 1 ? TimestampKind.ROWTIME : TimestampKind.REGULAR;
+      return windowTableFunctionKind(scan, field);
     }
     if (plan instanceof LogicalJoin join && IntervalJoinTranslator.isIntervalJoin(join)) {
       int leftCount = join.getLeft().getRowType().getFieldCount();
@@ -137,6 +137,25 @@ public final class TimeAttributes {
       return union.getInputs().stream().allMatch(input -> kind(input, field) == first) ? first : TimestampKind.REGULAR;
     }
     return TimestampKind.REGULAR;
+  }
+
+  /**
+   * A window table function keeps its input's time attributes, as Flink does, and adds {@code window_time}, a
+   * time attribute of the kind its {@code DESCRIPTOR}'s column is (event time unless that is processing time).
+   */
+  private static TimestampKind windowTableFunctionKind(LogicalTableFunctionScan scan, int field) {
+    RelNode input = scan.getInput(0);
+    if (!WindowCall.isWindowFunction(scan)) {
+      return field == scan.getRowType().getFieldCount() - 1 ? TimestampKind.ROWTIME : TimestampKind.REGULAR;
+    }
+    if (field < input.getRowType().getFieldCount()) {
+      return kind(input, field);
+    }
+    if (field != scan.getRowType().getFieldCount() - 1) {
+      return TimestampKind.REGULAR; // window_start and window_end
+    }
+    int timeField = WindowCall.descriptorField((RexCall) scan.getCall());
+    return timeField >= 0 && isProctime(input, timeField) ? TimestampKind.PROCTIME : TimestampKind.ROWTIME;
   }
 
   private static TimestampKind scanKind(TableScan scan, int field) {

@@ -86,6 +86,18 @@ record WindowCall(SqlOperator function, int timeField, boolean localTime, Window
         + partitionKeys) + ")" : slices.toString();
   }
 
+  /**
+   * The input field that the {@code DESCRIPTOR} of the window function call {@code call} names, or -1 if it does
+   * not name one column (which {@link #of} rejects).
+   */
+  static int descriptorField(RexCall call) {
+    if (!call.getOperands().isEmpty() && call.getOperands().get(0) instanceof RexCall descriptor
+        && descriptor.getOperands().size() == 1 && descriptor.getOperands().get(0) instanceof RexInputRef ref) {
+      return ref.getIndex();
+    }
+    return -1;
+  }
+
   private static List<Integer> columns(RexNode node, String function, String expected) {
     List<Integer> columns = new ArrayList<>();
     if (node instanceof RexCall descriptor) {
