@@ -22,7 +22,7 @@ import io.spate.table.runtime.operators.StateRetention;
  * <p>The state holds each row serialized ({@link SerializedRow}), which every state backend writes in
  * the same form: such a join keeps every row of both inputs for good, and as objects those rows are
  * what the garbage collector spends its time copying. A stored row is read back when a row of the
- * other side first joins it.
+ * other side joins it, and kept as a row once it was read twice.
  */
 @Internal
 public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * A row that a join keeps in its state as the bytes its row serializer wrote: two objects per row
  * (this and the bytes) where the row itself is its field array and every field's objects, which a
  * state of millions of rows makes the garbage collector copy over and over. The row is read from
- * the bytes the first time the join needs it and kept from then on, so a row that other rows join
- * often is read once.
+ * the bytes each time the join needs it, and kept from its second read on: a row that other rows
+ * join often (an auction, by each of its bids) is read twice, and a row joined once (a bid that came
+ * before its auction, when the auction comes) is not kept as a row beside its bytes for good.
  *
  * <p>The value never changes (the kept row is the bytes read back), so state backends may share it
  * with a running snapshot; only the task's thread reads or sets the kept row, and a snapshot reads
@@ -20,6 +21,7 @@ public final class SerializedRow {
 
   private final byte[] bytes;
   private Row row;
+  private boolean readBefore;
 
   /** The row whose serialized form is {@code bytes}, which this takes over. */
   SerializedRow(byte[] bytes) {
@@ -31,12 +33,17 @@ public final class SerializedRow {
     return bytes;
   }
 
-  /** The row, read with {@code codec} on first use; the caller must not change it. */
+  /** The row, read with {@code codec} unless kept from an earlier read; the caller must not change it. */
   Row row(SerializedRowCodec codec) {
     Row read = row;
-    if (read == null) {
-      read = codec.read(bytes);
+    if (read != null) {
+      return read;
+    }
+    read = codec.read(bytes);
+    if (readBefore) {
       row = read;
+    } else {
+      readBefore = true;
     }
     return read;
   }
