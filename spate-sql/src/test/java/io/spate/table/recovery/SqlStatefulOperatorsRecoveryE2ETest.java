@@ -54,8 +54,8 @@ class SqlStatefulOperatorsRecoveryE2ETest {
   @ValueSource(strings = {"hashmap", "rocksdb"})
   void aJoinOfSeveralRowsPerKeyRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
       throws Exception {
-    // Keys of four numbers each: the rows a key stored before the failure (strings, NULLs, times, kept
-    // serialized) are read back after the restore by the key's later rows.
+    // Keys of four numbers each: the rows a key stored before the failure (strings, NULLs, times) are
+    // read back after the restore by the key's later rows.
     List<String> expected = runs("join-many", backend, "INSERT INTO joined SELECT a.n, a.s, b.n, b.ts"
         + " FROM (SELECT n, n - MOD(n, 4) AS g, CASE WHEN MOD(n, 3) = 0 THEN CAST(NULL AS STRING)"
         + " ELSE CONCAT('\u00e9-', CAST(n AS STRING)) END AS s FROM numbers) AS a"

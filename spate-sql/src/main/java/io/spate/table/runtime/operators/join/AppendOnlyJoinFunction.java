@@ -5,7 +5,6 @@ import io.spate.api.functions.Collector;
 import io.spate.api.functions.KeyedCoProcessFunction;
 import io.spate.api.functions.OpenContext;
 import io.spate.api.state.ListState;
-import io.spate.api.serialization.RowSerializer;
 import io.spate.api.state.ListStateDescriptor;
 import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
@@ -18,11 +17,6 @@ import io.spate.table.runtime.operators.StateRetention;
  * side's rows of its key, emitting each joined row that satisfies the condition as an insert. It
  * emits what {@link JoinFunction} emits for such inputs, without counting equal rows, which only
  * retractions need.
- *
- * <p>The state holds each row serialized ({@link SerializedRow}), which every state backend writes in
- * the same form: such a join keeps every row of both inputs for good, and as objects those rows are
- * what the garbage collector spends its time copying. A stored row is read back when a row of the
- * other side joins it, and kept as a row once it was read twice.
  */
 @Internal
 public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
@@ -34,10 +28,8 @@ public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Object,
   private final JoinConditionCode conditionCode;
   private final long stateRetentionMillis;
   private transient JoinCondition condition;
-  private transient SerializedRowCodec leftCodec;
-  private transient SerializedRowCodec rightCodec;
-  private transient ListState<SerializedRow> leftRows;
-  private transient ListState<SerializedRow> rightRows;
+  private transient ListState<Row> leftRows;
+  private transient ListState<Row> rightRows;
 
   /**
    * An inner join of rows of {@code leftType} and {@code rightType}, keyed by a row of the key fields
@@ -56,32 +48,28 @@ public final class AppendOnlyJoinFunction extends KeyedCoProcessFunction<Object,
   public void open(OpenContext context) {
     condition = conditionCode == null ? null
         : conditionCode.instantiate(getRuntimeContext().getUserCodeClassLoader());
-    RowSerializer leftSerializer = (RowSerializer) leftType.createSerializer();
-    RowSerializer rightSerializer = (RowSerializer) rightType.createSerializer();
-    leftCodec = new SerializedRowCodec(leftSerializer, "the left rows of a join");
-    rightCodec = new SerializedRowCodec(rightSerializer, "the right rows of a join");
     leftRows = getRuntimeContext().getListState(StateRetention.apply(
-        new ListStateDescriptor<>("left-rows", new SerializedRowSerializer(leftSerializer)), stateRetentionMillis));
+        new ListStateDescriptor<>("left-rows", leftType), stateRetentionMillis));
     rightRows = getRuntimeContext().getListState(StateRetention.apply(
-        new ListStateDescriptor<>("right-rows", new SerializedRowSerializer(rightSerializer)), stateRetentionMillis));
+        new ListStateDescriptor<>("right-rows", rightType), stateRetentionMillis));
   }
 
   @Override
   public void processElement1(Row left, Context ctx, Collector<Row> out) throws Exception {
     requireInsert(left);
-    for (SerializedRow right : rightRows.get()) {
-      emitIfJoined(left, right.row(rightCodec), out);
+    for (Row right : rightRows.get()) {
+      emitIfJoined(left, right, out);
     }
-    leftRows.add(leftCodec.write(left));
+    leftRows.add(left);
   }
 
   @Override
   public void processElement2(Row right, Context ctx, Collector<Row> out) throws Exception {
     requireInsert(right);
-    for (SerializedRow left : leftRows.get()) {
-      emitIfJoined(left.row(leftCodec), right, out);
+    for (Row left : leftRows.get()) {
+      emitIfJoined(left, right, out);
     }
-    rightRows.add(rightCodec.write(right));
+    rightRows.add(right);
   }
 
   private void emitIfJoined(Row left, Row right, Collector<Row> out) {

@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
 /**
- * The inner join of insert-only inputs ({@link AppendOnlyJoinFunction}), which keeps its rows
- * serialized, emits the multiset of rows that the general join of changelogs ({@link JoinFunction})
- * emits for the same inserts: on random rows of two sides of different types, with NULL fields, equal
- * rows repeated,
- * random conditions beyond the key and none, also when the join is snapshotted and restored halfway.
- * A row read back with the other side's serializer, a NULL or a time that did not survive the bytes, or
+ * The inner join of insert-only inputs ({@link AppendOnlyJoinFunction}) emits the multiset of rows
+ * that the general join of changelogs ({@link JoinFunction}) emits for the same inserts: on random
+ * rows of two sides of different types, with NULL fields, equal rows repeated, random conditions
+ * beyond the key and none, also when the join is snapshotted and restored halfway.
+ * A row stored on the wrong side, a row or its NULLs and times changed on the way through the state, or
  * a stored row lost on restore would change the multiset.
  */
 class AppendOnlyJoinPropertyTest {
