@@ -528,15 +528,29 @@ final class ExprCodeGenerator {
       if (i > 0) {
         arguments.append(", ");
       }
+      Kind kind = ValueTypes.of(call.getOperands().get(i).getType()).kind();
+      JavaRep target = UserFunctionCalls.argument(parameters[i], kind);
+      if (target == JavaRep.OBJECT) {
+        arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
+        continue;
+      }
+      JavaRep source = JavaRep.of(kind);
+      // Read only where the argument is not NULL.
+      String value = argument.rep() == source ? argument.value()
+          : "((" + source.boxType + ") " + argument.boxed() + ")." + source.javaType + "Value()";
+      if (target != source) {
+        value = "((" + target.javaType + ") " + value + ")";
+      }
       if (parameters[i].isPrimitive()) {
-        JavaRep rep = JavaRep.of(ValueTypes.of(call.getOperands().get(i).getType()).kind());
-        arguments.append(argument.rep() == rep ? argument.value()
-            : "((" + rep.boxType + ") " + argument.boxed() + ")." + rep.javaType + "Value()");
+        arguments.append(value);
         if (!argument.isNull().equals("false")) {
           skip.append(skip.length() == 0 ? "" : " || ").append(argument.isNull());
         }
-      } else {
+      } else if (target == source) {
         arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
+      } else {
+        arguments.append("(").append(argument.isNull()).append(" ? (").append(target.boxType).append(") null : ")
+            .append(target.boxType).append(".valueOf(").append(value).append("))");
       }
     }
     return new DirectArguments(arguments.toString(), skip.toString());
