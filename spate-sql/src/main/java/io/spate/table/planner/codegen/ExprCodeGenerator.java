@@ -388,9 +388,28 @@ final class ExprCodeGenerator {
       case "||":
       case "CONCAT":
         return concat(operands);
+      case "SPLIT_INDEX":
+        if (operands.size() != 3 || !ValueTypes.of(operands.get(0).getType()).kind().isString()
+            || !ValueTypes.of(operands.get(1).getType()).kind().isString()
+            || !ValueTypes.of(operands.get(2).getType()).kind().isIntegral()) {
+          return fallback(call);
+        }
+        return splitIndex(operands);
       default:
         return fallback(call);
     }
+  }
+
+  /** {@code SPLIT_INDEX(text, separator, index)}: as the interpreter, every operand evaluated first, NULL if one is. */
+  private Term splitIndex(List<RexNode> operands) {
+    Term text = generate(operands.get(0));
+    Term separator = generate(operands.get(1));
+    Term index = generate(operands.get(2));
+    String value = local("piece");
+    emit("Object " + value + " = " + text.isNull() + " || " + separator.isNull() + " || " + index.isNull()
+        + " ? null : io.spate.table.runtime.expr.FlinkStringTimeFunctions.splitIndex((String) " + text.value()
+        + ", (String) " + separator.value() + ", (int) " + index.asLong() + ");");
+    return Term.object(value);
   }
 
   private Term stringMethod(RexNode operandNode, String method) {
