@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
@@ -356,9 +357,42 @@ final class ExprCodeGenerator {
         return coalesce(operands);
       case LIKE:
         return like(call);
+      case EXTRACT:
+        return extract(call);
       default:
         return function(call);
     }
+  }
+
+  /**
+   * {@code EXTRACT} (and {@code HOUR(ts)} and the like) of the year, month, day, hour, minute or second of a
+   * {@code TIMESTAMP}: the {@code LocalDateTime}'s field, a {@code BIGINT} as the interpreter gives it; other
+   * units and types are interpreted.
+   */
+  private Term extract(RexCall call) {
+    List<RexNode> operands = call.getOperands();
+    if (!(operands.get(0) instanceof RexLiteral unitLiteral)
+        || ValueTypes.of(operands.get(1).getType()).kind() != Kind.TIMESTAMP
+        || ValueTypes.of(call.getType()).kind() != Kind.BIGINT) {
+      return fallback(call);
+    }
+    String getter = interpreter.literalValue(unitLiteral) instanceof TimeUnitRange unit ? switch (unit) {
+      case YEAR -> "getYear()";
+      case MONTH -> "getMonthValue()";
+      case DAY -> "getDayOfMonth()";
+      case HOUR -> "getHour()";
+      case MINUTE -> "getMinute()";
+      case SECOND -> "getSecond()";
+      default -> null;
+    } : null;
+    if (getter == null) {
+      return fallback(call);
+    }
+    Term operand = generate(operands.get(1));
+    String value = local("timeField");
+    emit("long " + value + " = " + operand.isNull() + " ? 0L : (long) ((java.time.LocalDateTime) " + operand.value()
+        + ")." + getter + ";");
+    return new Term(value, operand.isNull(), JavaRep.LONG);
   }
 
   /** The functions the interpreter finds by name that are worth typed code; any other is interpreted. */
