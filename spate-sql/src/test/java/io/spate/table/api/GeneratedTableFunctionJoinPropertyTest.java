@@ -21,8 +21,9 @@ import org.quicktheories.generators.SourceDSL;
  * generated classes (the call of {@code eval} directly, the calc over the input row and the function's
  * row without a joined row) emits exactly the rows it emits interpreted, with the reflective call and
  * a calc step of its own ({@code table.exec.spate.codegen.enabled = false}), on random rows with NULLs:
- * for boxed and primitive parameters (a NULL skips the call), a parameter that needs a conversion
- * (left to the reflective call), functions of single values and of rows, inner and LEFT joins, a filter
+ * for boxed and primitive parameters (a NULL skips the call), an {@code INT} argument for a {@code long} or
+ * {@code Long} parameter (cast, as the reflective call converts it), a {@code DECIMAL} for a {@code double}
+ * parameter (left to the reflective call), functions of single values and of rows, inner and LEFT joins, a filter
  * on the function's columns and a scalar function in the arguments and above.
  */
 class GeneratedTableFunctionJoinPropertyTest {
@@ -48,10 +49,17 @@ class GeneratedTableFunctionJoinPropertyTest {
     }
   }
 
-  /** One row of {@code n} doubled; an {@code INT} argument is converted to the {@code long} parameter. */
+  /** One row of {@code n} doubled; an {@code INT} argument is cast to the {@code long} parameter. */
   public static class Doubled extends TableFunction<Long> {
     public void eval(long n) {
       collect(2 * n);
+    }
+  }
+
+  /** One row of {@code x} halved; a {@code DECIMAL} argument is converted by the reflective call. */
+  public static class Halved extends TableFunction<Double> {
+    public void eval(double x) {
+      collect(x / 2);
     }
   }
 
@@ -81,6 +89,8 @@ class GeneratedTableFunctionJoinPropertyTest {
       "SELECT id, UPPER(piece), plus_one(CAST(len AS BIGINT)) FROM t LEFT JOIN LATERAL TABLE(pieces(s, n))"
           + " AS p(piece, len) ON TRUE WHERE len IS NULL OR len > 1",
       "SELECT id, d FROM t, LATERAL TABLE(doubled(i)) AS u(d)",
+      "SELECT id, x FROM t, LATERAL TABLE(up_to(MOD(n, 3))) AS u(x)",
+      "SELECT id, h FROM t, LATERAL TABLE(halved(CAST(i AS DECIMAL(5, 1)))) AS u(h)",
       "SELECT * FROM t, LATERAL TABLE(up_to(n)) AS u(x)");
 
   @Test
@@ -114,6 +124,7 @@ class GeneratedTableFunctionJoinPropertyTest {
     tEnv.createTemporarySystemFunction("pieces", Pieces.class);
     tEnv.createTemporarySystemFunction("doubled", Doubled.class);
     tEnv.createTemporarySystemFunction("unlucky", Unlucky.class);
+    tEnv.createTemporarySystemFunction("halved", Halved.class);
     tEnv.createTemporarySystemFunction("plus_one", PlusOne.class);
     tEnv.executeSql("CREATE TEMPORARY VIEW t AS SELECT * FROM " + table);
     return TableResults.folded(tEnv.executeSql(query));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
@@ -356,9 +357,42 @@ final class ExprCodeGenerator {
         return coalesce(operands);
       case LIKE:
         return like(call);
+      case EXTRACT:
+        return extract(call);
       default:
         return function(call);
     }
+  }
+
+  /**
+   * {@code EXTRACT} (and {@code HOUR(ts)} and the like) of the year, month, day, hour, minute or second of a
+   * {@code TIMESTAMP}: the {@code LocalDateTime}'s field, a {@code BIGINT} as the interpreter gives it; other
+   * units and types are interpreted.
+   */
+  private Term extract(RexCall call) {
+    List<RexNode> operands = call.getOperands();
+    if (!(operands.get(0) instanceof RexLiteral unitLiteral)
+        || ValueTypes.of(operands.get(1).getType()).kind() != Kind.TIMESTAMP
+        || ValueTypes.of(call.getType()).kind() != Kind.BIGINT) {
+      return fallback(call);
+    }
+    String getter = interpreter.literalValue(unitLiteral) instanceof TimeUnitRange unit ? switch (unit) {
+      case YEAR -> "getYear()";
+      case MONTH -> "getMonthValue()";
+      case DAY -> "getDayOfMonth()";
+      case HOUR -> "getHour()";
+      case MINUTE -> "getMinute()";
+      case SECOND -> "getSecond()";
+      default -> null;
+    } : null;
+    if (getter == null) {
+      return fallback(call);
+    }
+    Term operand = generate(operands.get(1));
+    String value = local("timeField");
+    emit("long " + value + " = " + operand.isNull() + " ? 0L : (long) ((java.time.LocalDateTime) " + operand.value()
+        + ")." + getter + ";");
+    return new Term(value, operand.isNull(), JavaRep.LONG);
   }
 
   /** The functions the interpreter finds by name that are worth typed code; any other is interpreted. */
@@ -388,9 +422,28 @@ final class ExprCodeGenerator {
       case "||":
       case "CONCAT":
         return concat(operands);
+      case "SPLIT_INDEX":
+        if (operands.size() != 3 || !ValueTypes.of(operands.get(0).getType()).kind().isString()
+            || !ValueTypes.of(operands.get(1).getType()).kind().isString()
+            || !ValueTypes.of(operands.get(2).getType()).kind().isIntegral()) {
+          return fallback(call);
+        }
+        return splitIndex(operands);
       default:
         return fallback(call);
     }
+  }
+
+  /** {@code SPLIT_INDEX(text, separator, index)}: as the interpreter, every operand evaluated first, NULL if one is. */
+  private Term splitIndex(List<RexNode> operands) {
+    Term text = generate(operands.get(0));
+    Term separator = generate(operands.get(1));
+    Term index = generate(operands.get(2));
+    String value = local("piece");
+    emit("Object " + value + " = " + text.isNull() + " || " + separator.isNull() + " || " + index.isNull()
+        + " ? null : io.spate.table.runtime.expr.FlinkStringTimeFunctions.splitIndex((String) " + text.value()
+        + ", (String) " + separator.value() + ", (int) " + index.asLong() + ");");
+    return Term.object(value);
   }
 
   private Term stringMethod(RexNode operandNode, String method) {
@@ -528,15 +581,29 @@ final class ExprCodeGenerator {
       if (i > 0) {
         arguments.append(", ");
       }
+      Kind kind = ValueTypes.of(call.getOperands().get(i).getType()).kind();
+      JavaRep target = UserFunctionCalls.argument(parameters[i], kind);
+      if (target == JavaRep.OBJECT) {
+        arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
+        continue;
+      }
+      JavaRep source = JavaRep.of(kind);
+      // Read only where the argument is not NULL.
+      String value = argument.rep() == source ? argument.value()
+          : "((" + source.boxType + ") " + argument.boxed() + ")." + source.javaType + "Value()";
+      if (target != source) {
+        value = "((" + target.javaType + ") " + value + ")";
+      }
       if (parameters[i].isPrimitive()) {
-        JavaRep rep = JavaRep.of(ValueTypes.of(call.getOperands().get(i).getType()).kind());
-        arguments.append(argument.rep() == rep ? argument.value()
-            : "((" + rep.boxType + ") " + argument.boxed() + ")." + rep.javaType + "Value()");
+        arguments.append(value);
         if (!argument.isNull().equals("false")) {
           skip.append(skip.length() == 0 ? "" : " || ").append(argument.isNull());
         }
-      } else {
+      } else if (target == source) {
         arguments.append("(").append(parameters[i].getCanonicalName()).append(") ").append(argument.boxed());
+      } else {
+        arguments.append("(").append(argument.isNull()).append(" ? (").append(target.boxType).append(") null : ")
+            .append(target.boxType).append(".valueOf(").append(value).append("))");
       }
     }
     return new DirectArguments(arguments.toString(), skip.toString());

@@ -12,7 +12,8 @@ import org.apache.calcite.rex.RexNode;
  * Which calls of a user's scalar function generated code makes directly, and how it passes their
  * arguments: those whose {@code eval} method takes each argument as the interpreter's reflective call
  * would pass it unconverted (a {@code String} for a string, a {@code long} or {@code Long} for a
- * {@code BIGINT}, ...), of a public class that generated classes see.
+ * {@code BIGINT}, ...) or as a cast of a number (an {@code INT} to a {@code long} or {@code Long}), of a
+ * public class that generated classes see.
  */
 final class UserFunctionCalls {
 
@@ -45,8 +46,10 @@ final class UserFunctionCalls {
   }
 
   /**
-   * How generated code passes a value of {@code kind} to a parameter of class {@code parameter}: the
-   * representation the parameter takes, or null if the value would need a conversion.
+   * The representation in which generated code passes a value of {@code kind} to a parameter of class
+   * {@code parameter} (a primitive one or its box), or null if the value needs a conversion that only
+   * the reflective call makes. A number of another primitive type is cast, which is what the reflective
+   * call's {@code Number.longValue()} and the like give (an {@code INT} to a {@code long} parameter).
    */
   static JavaRep argument(Class<?> parameter, Kind kind) {
     if (parameter == String.class) {
@@ -56,9 +59,19 @@ final class UserFunctionCalls {
       return null;
     }
     JavaRep rep = JavaRep.of(kind);
-    boolean matches = parameter.isPrimitive() ? parameter.getName().equals(rep.javaType)
-        : parameter.getSimpleName().equals(rep.boxType) && parameter.getPackageName().equals("java.lang");
-    return matches ? rep : null;
+    JavaRep target = primitiveOf(parameter);
+    return target == rep || target != null && target.isNumeric() && rep.isNumeric() ? target : null;
+  }
+
+  /** The primitive representation whose type or box (of {@code java.lang}) {@code parameter} is, or null. */
+  private static JavaRep primitiveOf(Class<?> parameter) {
+    for (JavaRep rep : JavaRep.values()) {
+      if (rep != JavaRep.OBJECT && (parameter.isPrimitive() ? parameter.getName().equals(rep.javaType)
+          : parameter.getSimpleName().equals(rep.boxType) && parameter.getPackageName().equals("java.lang"))) {
+        return rep;
+      }
+    }
+    return null;
   }
 
   /**

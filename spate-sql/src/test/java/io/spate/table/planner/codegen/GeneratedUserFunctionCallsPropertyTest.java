@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.spate.api.types.Row;
+import io.spate.table.annotation.DataTypeHint;
 import io.spate.table.functions.ScalarFunction;
 import io.spate.table.runtime.generated.GeneratedCalc;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.quicktheories.generators.SourceDSL;
  * Generated code calls a user's scalar function directly where its {@code eval} method takes the
  * arguments as they are, and gives what the interpreter's reflective call gives on every row: the same
  * values of the same classes, NULL without a call when a primitive parameter would get NULL, and the
- * same exception when the function throws. A function whose parameter needs a conversion stays with
- * the interpreter. (The functions are public classes nested in a public class: generated code names
+ * same exception when the function throws. A number passed to a parameter of another numeric type is
+ * cast, as the reflective call converts it; a function whose parameter needs another conversion (a
+ * {@code DECIMAL} to a {@code double}) stays with the interpreter. (The functions are public classes nested in a public class: generated code names
  * them.)
  */
 public class GeneratedUserFunctionCallsPropertyTest {
@@ -57,10 +59,29 @@ public class GeneratedUserFunctionCallsPropertyTest {
     }
   }
 
-  /** {@code n} plus one, for a BIGINT; given an INT, the interpreter converts it. */
+  /** {@code n} plus one, for a BIGINT; given an INT, the generated call casts it. */
   public static class Next extends ScalarFunction {
     public long eval(long n) {
       return n + 1;
+    }
+  }
+
+  /**
+   * Its arguments as text, each taken in another numeric type than the SQL one: the declared SQL types
+   * make a {@code BIGINT} go to an {@code int} and a {@code DOUBLE} to a {@code float} and a {@code long},
+   * which narrows them.
+   */
+  public static class Narrowed extends ScalarFunction {
+    public String eval(@DataTypeHint("BIGINT") int n, @DataTypeHint("DOUBLE") Float d, @DataTypeHint("DOUBLE") long e,
+        Double i) {
+      return n + "/" + d + "/" + e + "/" + i;
+    }
+  }
+
+  /** Half of {@code x}; given a DECIMAL, the interpreter converts it. */
+  public static class Half extends ScalarFunction {
+    public double eval(double x) {
+      return x / 2;
     }
   }
 
@@ -73,6 +94,8 @@ public class GeneratedUserFunctionCallsPropertyTest {
     harness.functions.createTemporarySystemFunction("ratio", new Ratio(), false);
     harness.functions.createTemporarySystemFunction("not_false", new NotFalse(), false);
     harness.functions.createTemporarySystemFunction("plus_one", new Next(), false);
+    harness.functions.createTemporarySystemFunction("narrowed", new Narrowed(), false);
+    harness.functions.createTemporarySystemFunction("half", new Half(), false);
     RelDataTypeFactory types = harness.planner.typeFactory();
     rowType = types.builder()
         .add("s", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
@@ -101,16 +124,31 @@ public class GeneratedUserFunctionCallsPropertyTest {
   }
 
   @Test
-  void aParameterThatNeedsAConversionLeavesTheCallToTheInterpreter() {
-    List<RexNode> projections = List.of(harness.rex("plus_one(i)", rowType), harness.rex("plus_one(n)", rowType));
+  void aNumberOfAnotherTypeIsCastAsTheReflectiveCallConvertsIt() {
+    List<RexNode> projections = List.of(harness.rex("plus_one(i)", rowType), harness.rex("plus_one(n)", rowType),
+        harness.rex("narrowed(n, d, d, i)", rowType));
+    String source = harness.code(null, projections).source();
+    assertThat(source).contains(".get()).eval(").doesNotContain(".eval(in)");
+    assertSameAsInterpreted(projections);
+  }
+
+  @Test
+  void aDecimalForADoubleParameterLeavesTheCallToTheInterpreter() {
+    List<RexNode> projections = List.of(harness.rex("half(CAST(d AS DECIMAL(10, 2)))", rowType),
+        harness.rex("half(d)", rowType));
     String source = harness.code(null, projections).source();
     assertThat(source).contains(".eval(in)").contains(".get()).eval(");
+    assertSameAsInterpreted(projections);
+  }
+
+  private void assertSameAsInterpreted(List<RexNode> projections) {
     Function<Row, Row> interpreted = harness.interpreted(null, projections);
     GeneratedCalc generated = harness.generated(null, projections);
-    qt().withFixedSeed(20261128L).withExamples(200).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+    qt().withFixedSeed(20261128L).withExamples(500).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
       Row input = row(new Random(seed));
-      assertThat(CalcOutcome.ofGenerated(generated, input).sameAs(CalcOutcome.of(interpreted, input)))
-          .as("on %s", input).isTrue();
+      CalcOutcome expected = CalcOutcome.of(interpreted, input);
+      CalcOutcome actual = CalcOutcome.ofGenerated(generated, input);
+      assertThat(actual.sameAs(expected)).as("on %s: generated %s, interpreted %s", input, actual, expected).isTrue();
     });
   }
 
@@ -120,8 +158,9 @@ public class GeneratedUserFunctionCallsPropertyTest {
     return Row.of(
         random.nextInt(5) == 0 ? null : texts[random.nextInt(texts.length)],
         random.nextInt(5) == 0 ? null : numbers[random.nextInt(numbers.length)],
-        random.nextInt(5) == 0 ? null : random.nextDouble() * 100 - 50,
-        random.nextInt(5) == 0 ? null : random.nextInt(7) - 3,
+        random.nextInt(5) == 0 ? null : random.nextBoolean() ? random.nextDouble() * 100 - 50
+            : (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(25)),
+        random.nextInt(5) == 0 ? null : random.nextBoolean() ? random.nextInt(7) - 3 : random.nextInt(),
         random.nextInt(4) == 0 ? null : random.nextBoolean());
   }
 }
