@@ -17,6 +17,7 @@ import io.spate.api.state.CheckpointListener;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.connectors.datagen.DataGeneratorSource;
+import io.spate.connectors.datagen.RateLimiter;
 import io.spate.connectors.datagen.RateLimiterStrategy;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.sink.DynamicTableSink;
@@ -42,8 +43,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Table connectors for recovery tests: {@code failing-sequence}, numbers 0 to rows - 1 (paced) that
- * fail once after a checkpoint completed when {@code fail} is set, and {@code committed-rows}, a
+ * Table connectors for recovery tests: {@code failing-sequence}, numbers 0 to rows - 1 that fail
+ * once after a checkpoint completed when {@code fail} is set (paced until then), and {@code committed-rows}, a
  * two-phase sink that keeps each run's changes only when their checkpoint commits, each batch once.
  */
 public final class RecoveryTestConnectors {
@@ -109,10 +110,9 @@ public final class RecoveryTestConnectors {
           return new DataStreamScanProvider() {
             @Override
             public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
-              // Paced, so that checkpoints complete while the input lasts; one subtask, so that each
-              // key's rows come in one order in every run.
+              // One subtask, so that each key's rows come in one order in every run.
               return env.fromSource(new DataGeneratorSource<>(index -> index, rows,
-                      RateLimiterStrategy.perSecond(5_000), Types.LONG), WatermarkStrategy.noWatermarks(), name)
+                      new PacedUntilFailure(run, fail), Types.LONG), WatermarkStrategy.noWatermarks(), name)
                   .setParallelism(1).uid(name)
                   .map(new FailOnce(run, fail), rowType).setParallelism(1).uid(name + "-fail");
             }
@@ -129,6 +129,44 @@ public final class RecoveryTestConnectors {
           return "failing-sequence";
         }
       };
+    }
+  }
+
+  /**
+   * Paces a run that is to fail (5,000 rows a second) until its failure came, so that a checkpoint
+   * completes before it with part of the input read; the rest of that run, and a failure-free run,
+   * read at full speed. Neither the assertions nor the rows depend on the pace: the rows come in one
+   * order whatever it is, and the failure-free run's output is the reference the faulty run's must
+   * equal. Most of the recovery tests' time used to be this pace, kept for the whole of both runs.
+   */
+  static final class PacedUntilFailure implements RateLimiterStrategy {
+    private static final long serialVersionUID = 1L;
+    private final String run;
+    private final boolean fail;
+
+    PacedUntilFailure(String run, boolean fail) {
+      this.run = run;
+      this.fail = fail;
+    }
+
+    @Override
+    public RateLimiter createRateLimiter(int parallelism) {
+      RateLimiter paced = RateLimiterStrategy.perSecond(5_000).createRateLimiter(parallelism);
+      return new RateLimiter() {
+        @Override
+        public int tryAcquire(int wanted, long nowNanos) {
+          return failureToCome() ? paced.tryAcquire(wanted, nowNanos) : wanted;
+        }
+
+        @Override
+        public long nanosUntilNextPermit(long nowNanos) {
+          return failureToCome() ? paced.nanosUntilNextPermit(nowNanos) : 0;
+        }
+      };
+    }
+
+    private boolean failureToCome() {
+      return fail && !FAILED.contains(run);
     }
   }
 
