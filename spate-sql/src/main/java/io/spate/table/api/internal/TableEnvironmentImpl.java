@@ -44,7 +44,7 @@ import io.spate.table.parse.SqlText;
 import io.spate.table.planner.SqlPlanner;
 import io.spate.table.planner.functions.FlinkFunctions;
 import io.spate.table.planner.functions.WindowTableFunctions;
-import io.spate.table.planner.calcite.SpateTypeFactory;
+import io.spate.table.planner.ResultRowType;
 import io.spate.table.planner.translate.ChangelogInference;
 import io.spate.table.planner.translate.PlanExplainer;
 import io.spate.table.planner.translate.PlanNodeNames;
@@ -58,6 +58,7 @@ import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
 import io.spate.table.types.logical.VarCharType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,8 +323,17 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   private CatalogView view(ObjectIdentifier id, SqlText query, List<String> columnNames) {
     SqlNode node = planner.parse(query);
     RelRoot root = planner.toRel(node);
-    RowType type = (RowType) SpateTypeFactory.toLogicalType(root.validatedRowType);
-    if (!columnNames.isEmpty()) {
+    RowType type = ResultRowType.of(root);
+    if (columnNames.isEmpty()) {
+      // As Flink: a view's query names its columns apart itself (a result's url0 is no name a user gave).
+      Set<String> seen = new HashSet<>();
+      for (Map.Entry<Integer, String> field : root.fields) {
+        if (!seen.add(field.getValue())) {
+          throw new ValidationException("View " + id.asSummaryString() + " has two columns named `"
+              + field.getValue() + "`: give its query's columns distinct names (AS) or list the view's column names");
+        }
+      }
+    } else {
       if (columnNames.size() != type.getFieldCount()) {
         throw new ValidationException("View " + id.asSummaryString() + " names " + columnNames.size()
             + " columns, but its query gives " + type.getFieldCount());
@@ -476,14 +486,8 @@ public final class TableEnvironmentImpl implements TableEnvironment {
   }
 
   private static ResolvedSchema schemaOf(RelRoot root) {
-    RowType type = (RowType) SpateTypeFactory.toLogicalType(root.validatedRowType);
-    List<String> names = new ArrayList<>();
-    List<LogicalType> types = new ArrayList<>();
-    for (int i = 0; i < type.getFieldCount(); i++) {
-      names.add(root.fields.get(i).getValue());
-      types.add(type.getTypeAt(i));
-    }
-    return ResolvedSchema.physical(names, types);
+    RowType type = ResultRowType.of(root);
+    return ResolvedSchema.physical(type.getFieldNames(), type.getChildren());
   }
 
   /** The schema of {@code root} with the time attributes of {@code plan}, its optimized plan, marked. */
