@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Which columns of a result are time attributes, as in Flink: the table's rowtime column stays one through
  * projections, filters, OVER aggregates and a deduplication keeping the first row, so that a window table
- * function can group those rows; a Top-N, a deduplication keeping the last row and an expression over the
- * column give a plain timestamp (and the updating rows of the first two no window table function takes).
+ * function can group those rows. Flink's result schema also marks the column where a Top-N, a deduplication keeping
+ * the last row, a regular join or a group key passes it on, and the {@code MAX} or {@code MIN} of it, though a window
+ * table function takes none of those; an expression over the column gives a plain timestamp in Spate.
  */
 class SqlResultTimeAttributesE2ETest {
 
@@ -46,9 +47,27 @@ class SqlResultTimeAttributesE2ETest {
     assertThat(types("SELECT order_time, COUNT(*) OVER (PARTITION BY customer ORDER BY order_time) FROM orders"))
         .containsExactly("TIMESTAMP(3) *ROWTIME*", "BIGINT NOT NULL");
     assertThat(types(FIRST_ORDERS.formatted("ASC"))).containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*");
-    assertThat(types(FIRST_ORDERS.formatted("DESC"))).containsExactly("STRING", "TIMESTAMP(3)");
+    assertThat(types(FIRST_ORDERS.formatted("DESC"))).containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*");
     assertThat(types("SELECT customer, order_time FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY"
-        + " order_time) AS rn FROM orders) WHERE rn <= 2")).containsExactly("STRING", "TIMESTAMP(3)");
+        + " order_time) AS rn FROM orders) WHERE rn <= 2")).containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*");
+  }
+
+  @Test
+  void theMaxAndMinOfATimeAttributeAreMarkedButNoTimeAttributeForWhatFollows() {
+    assertThat(types("SELECT customer, MAX(order_time), MIN(order_time), MAX(id) FROM orders GROUP BY customer"))
+        .containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3) *ROWTIME*", "INT");
+    assertThat(types("SELECT order_time, COUNT(*) FROM orders GROUP BY order_time"))
+        .containsExactly("TIMESTAMP(3) *ROWTIME*", "BIGINT NOT NULL");
+    assertThat(types("SELECT window_start, MAX(order_time) AS last_time FROM TABLE(TUMBLE(TABLE orders,"
+        + " DESCRIPTOR(order_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"))
+        .containsExactly("TIMESTAMP(3) NOT NULL", "TIMESTAMP(3) *ROWTIME*");
+    assertThat(types("SELECT MAX(CAST(order_time AS TIMESTAMP(3))) FROM orders")).containsExactly("TIMESTAMP(3)");
+    assertThat(types("SELECT o.id, o.order_time, p.order_time FROM orders AS o LEFT JOIN orders AS p ON o.id = p.id + 1"))
+        .containsExactly("INT", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3) *ROWTIME*");
+    tEnv.executeSql("CREATE VIEW latest AS SELECT customer, MAX(order_time) AS last_time FROM orders GROUP BY customer");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE latest,"
+        + " DESCRIPTOR(last_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"))
+        .hasMessageContaining("TUMBLE");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -28,6 +29,7 @@ import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
@@ -52,7 +54,7 @@ public final class TimeAttributes {
   public static List<LogicalType> marked(RelNode plan, List<LogicalType> types) {
     List<LogicalType> marked = new ArrayList<>(types);
     for (int field = 0; field < marked.size(); field++) {
-      TimestampKind kind = kind(plan, field);
+      TimestampKind kind = kind(plan, field, true);
       LogicalType type = marked.get(field);
       if (kind != TimestampKind.REGULAR && type instanceof TimestampType t) {
         marked.set(field, new TimestampType(t.isNullable(), kind, t.getPrecision()));
@@ -86,55 +88,96 @@ public final class TimeAttributes {
 
   /** What kind of time field {@code field} of {@code plan}'s rows is. */
   static TimestampKind kind(RelNode plan, int field) {
+    return kind(plan, field, false);
+  }
+
+  /**
+   * What kind of time field {@code field} of {@code plan}'s rows is; {@code shown} asks for the kind Flink shows in
+   * a result's schema, which its type inference decides before it plans where time attributes survive: there the
+   * rows of a Top-N, a deduplication keeping the last row and a regular join keep their inputs' kinds, so do the
+   * group keys of a regular aggregate, and the {@code MAX} or {@code MIN} of a time attribute (grouped, windowed or
+   * OVER) has its kind, though none of them is a time attribute for what follows (a window table function on the
+   * {@code MAX} of one is rejected).
+   */
+  private static TimestampKind kind(RelNode plan, int field, boolean shown) {
     if (plan instanceof TableScan scan) {
       return scanKind(scan, field);
     }
     if (plan instanceof LogicalProject project && RankTranslator.matches(project)) {
       // A Top-N or a deduplication keeping the last row updates its rows: their time is no time attribute.
-      return RankTranslator.emitsUpdates(project) ? TimestampKind.REGULAR
-          : refKind(project.getInput().getInput(0), project.getProjects().get(field));
+      return RankTranslator.emitsUpdates(project) && !shown ? TimestampKind.REGULAR
+          : refKind(project.getInput().getInput(0), project.getProjects().get(field), shown);
     }
     if (plan instanceof LogicalProject project) {
-      return refKind(project.getInput(), project.getProjects().get(field));
+      return refKind(project.getInput(), project.getProjects().get(field), shown);
     }
     if (plan instanceof LogicalCalc calc) {
       var program = calc.getProgram();
-      return refKind(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)));
+      return refKind(calc.getInput(), program.expandLocalRef(program.getProjectList().get(field)), shown);
     }
     if (plan instanceof LogicalFilter filter) {
       // A Top-N without a projection above it shows the ranks, so it is no deduplication.
-      return RankTranslator.emitsUpdates(filter) ? TimestampKind.REGULAR : kind(filter.getInput(), field);
+      return RankTranslator.emitsUpdates(filter) && !shown ? TimestampKind.REGULAR
+          : kind(filter.getInput(), field, shown);
     }
     if (plan instanceof ChangelogNormalize normalize) {
-      return kind(normalize.getInput(), field);
+      return kind(normalize.getInput(), field, shown);
     }
     if (plan instanceof Window window) {
-      return field < window.getInput().getRowType().getFieldCount() ? kind(window.getInput(), field)
-          : TimestampKind.REGULAR;
+      int inputCount = window.getInput().getRowType().getFieldCount();
+      if (field < inputCount) {
+        return kind(window.getInput(), field, shown);
+      }
+      return shown ? overAggregateKind(window, field - inputCount) : TimestampKind.REGULAR;
     }
     if (plan instanceof LogicalTableFunctionScan scan && scan.getInputs().size() == 1) {
-      return windowTableFunctionKind(scan, field);
+      return windowTableFunctionKind(scan, field, shown);
     }
-    if (plan instanceof LogicalJoin join && IntervalJoinTranslator.isIntervalJoin(join)) {
+    if (plan instanceof LogicalJoin join && (shown || IntervalJoinTranslator.isIntervalJoin(join))) {
       int leftCount = join.getLeft().getRowType().getFieldCount();
-      return field < leftCount ? kind(join.getLeft(), field) : kind(join.getRight(), field - leftCount);
+      return field < leftCount ? kind(join.getLeft(), field, shown) : kind(join.getRight(), field - leftCount, shown);
     }
     if (plan instanceof LookupJoin lookupJoin) {
-      return field < lookupJoin.getInput().getRowType().getFieldCount() ? kind(lookupJoin.getInput(), field)
+      return field < lookupJoin.getInput().getRowType().getFieldCount() ? kind(lookupJoin.getInput(), field, shown)
           : TimestampKind.REGULAR;
     }
     if (plan instanceof LogicalCorrelate correlate) {
-      return field < correlate.getLeft().getRowType().getFieldCount() ? kind(correlate.getLeft(), field)
+      return field < correlate.getLeft().getRowType().getFieldCount() ? kind(correlate.getLeft(), field, shown)
           : TimestampKind.REGULAR;
     }
-    if (plan instanceof LogicalAggregate aggregate && StreamTranslator.windowEndField(aggregate) >= 0) {
+    if (plan instanceof LogicalAggregate aggregate && field >= aggregate.getGroupCount()) {
+      return shown ? extremeKind(aggregate.getInput(), aggregate.getAggCallList().get(field - aggregate.getGroupCount()),
+          shown) : TimestampKind.REGULAR;
+    }
+    if (plan instanceof LogicalAggregate aggregate && (shown || StreamTranslator.windowEndField(aggregate) >= 0)) {
       // A window aggregate's window_time (a group key) stays its time attribute, as in Flink.
-      return field < aggregate.getGroupCount() ? kind(aggregate.getInput(), aggregate.getGroupSet().nth(field))
-          : TimestampKind.REGULAR;
+      return kind(aggregate.getInput(), aggregate.getGroupSet().nth(field), shown);
     }
     if (plan instanceof LogicalUnion union) {
-      TimestampKind first = kind(union.getInput(0), field);
-      return union.getInputs().stream().allMatch(input -> kind(input, field) == first) ? first : TimestampKind.REGULAR;
+      TimestampKind first = kind(union.getInput(0), field, shown);
+      return union.getInputs().stream().allMatch(input -> kind(input, field, shown) == first) ? first
+          : TimestampKind.REGULAR;
+    }
+    return TimestampKind.REGULAR;
+  }
+
+  /** The kind of an aggregate call's result as Flink shows it: that of the time attribute a MAX or MIN takes. */
+  private static TimestampKind extremeKind(RelNode input, AggregateCall call, boolean shown) {
+    boolean extreme = call.getAggregation().getKind() == SqlKind.MAX || call.getAggregation().getKind() == SqlKind.MIN;
+    return extreme && call.getArgList().size() == 1 ? kind(input, call.getArgList().get(0), shown)
+        : TimestampKind.REGULAR;
+  }
+
+  /** The kind Flink shows for the {@code index}th aggregate an OVER window computes: as {@link #extremeKind}. */
+  private static TimestampKind overAggregateKind(Window window, int index) {
+    for (Window.Group group : window.groups) {
+      if (index < group.aggCalls.size()) {
+        Window.RexWinAggCall call = group.aggCalls.get(index);
+        boolean extreme = call.getKind() == SqlKind.MAX || call.getKind() == SqlKind.MIN;
+        return extreme && call.getOperands().size() == 1 && call.getOperands().get(0) instanceof RexInputRef ref
+            ? kind(window.getInput(), ref.getIndex(), true) : TimestampKind.REGULAR;
+      }
+      index -= group.aggCalls.size();
     }
     return TimestampKind.REGULAR;
   }
@@ -143,13 +186,13 @@ public final class TimeAttributes {
    * A window table function keeps its input's time attributes, as Flink does, and adds {@code window_time}, a
    * time attribute of the kind its {@code DESCRIPTOR}'s column is (event time unless that is processing time).
    */
-  private static TimestampKind windowTableFunctionKind(LogicalTableFunctionScan scan, int field) {
+  private static TimestampKind windowTableFunctionKind(LogicalTableFunctionScan scan, int field, boolean shown) {
     RelNode input = scan.getInput(0);
     if (!WindowCall.isWindowFunction(scan)) {
       return field == scan.getRowType().getFieldCount() - 1 ? TimestampKind.ROWTIME : TimestampKind.REGULAR;
     }
     if (field < input.getRowType().getFieldCount()) {
-      return kind(input, field);
+      return kind(input, field, shown);
     }
     if (field != scan.getRowType().getFieldCount() - 1) {
       return TimestampKind.REGULAR; // window_start and window_end
@@ -176,10 +219,10 @@ public final class TimeAttributes {
     return TimestampKind.REGULAR;
   }
 
-  private static TimestampKind refKind(RelNode input, RexNode expression) {
+  private static TimestampKind refKind(RelNode input, RexNode expression, boolean shown) {
     if (expression instanceof RexCall call && call.getOperator() == FlinkFunctions.PROCTIME) {
       return TimestampKind.PROCTIME; // SELECT ..., PROCTIME() AS pt: a processing-time attribute, as in Flink
     }
-    return expression instanceof RexInputRef ref ? kind(input, ref.getIndex()) : TimestampKind.REGULAR;
+    return expression instanceof RexInputRef ref ? kind(input, ref.getIndex(), shown) : TimestampKind.REGULAR;
   }
 }
