@@ -58,6 +58,13 @@ class SqlDuplicateColumnNamesE2ETest {
   }
 
   @Test
+  void theTableApiReadsTheRenamedColumns() throws Exception {
+    Table renamed = tEnv.sqlQuery("SELECT a.url, b.url " + JOIN).select(Expressions.$("url0"), Expressions.$("url"));
+    assertThat(renamed.getResolvedSchema().getColumnNames()).containsExactly("url0", "url");
+    assertThat(collect(renamed.execute())).containsExactlyInAnyOrder(Row.of("p", "x"), Row.of("q", "y"));
+  }
+
+  @Test
   void anInsertTakesTheColumnsByPosition() throws Exception {
     String run = UUID.randomUUID().toString();
     tEnv.executeSql("CREATE TABLE pairs (mine STRING, theirs STRING) WITH ('connector' = 'changelog-collect',"

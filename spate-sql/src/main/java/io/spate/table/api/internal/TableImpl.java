@@ -137,9 +137,16 @@ final class TableImpl implements Table {
     return env.explainQuery(query, extraDetails);
   }
 
-  /** This table's query as a subquery of a FROM clause. */
+  /**
+   * This table's query as a subquery of a FROM clause, its columns named as its schema names them: a select list
+   * that names two columns alike ({@code a.url, b.url}) has them renamed apart there ({@code url0}) only.
+   */
   private String from() {
-    return "(" + query.text() + ") AS `t`";
+    StringBuilder columns = new StringBuilder();
+    for (String name : schema.getColumnNames()) {
+      columns.append(columns.length() == 0 ? "" : ", ").append('`').append(name.replace("`", "``")).append('`');
+    }
+    return "(" + query.text() + ") AS `t` (" + columns + ")";
   }
 
   private Table derived(String sql) {
