@@ -163,9 +163,12 @@ public final class TimeAttributes {
 
   /** The kind of an aggregate call's result as Flink shows it: that of the time attribute a MAX or MIN takes. */
   private static TimestampKind extremeKind(RelNode input, AggregateCall call, boolean shown) {
-    boolean extreme = call.getAggregation().getKind() == SqlKind.MAX || call.getAggregation().getKind() == SqlKind.MIN;
-    return extreme && call.getArgList().size() == 1 ? kind(input, call.getArgList().get(0), shown)
+    return isExtreme(call.getAggregation().getKind()) && call.getArgList().size() == 1 ? kind(input, call.getArgList().get(0), shown)
         : TimestampKind.REGULAR;
+  }
+
+  private static boolean isExtreme(SqlKind aggregate) {
+    return aggregate == SqlKind.MAX || aggregate == SqlKind.MIN;
   }
 
   /** The kind Flink shows for the {@code index}th aggregate an OVER window computes: as {@link #extremeKind}. */
@@ -173,8 +176,7 @@ public final class TimeAttributes {
     for (Window.Group group : window.groups) {
       if (index < group.aggCalls.size()) {
         Window.RexWinAggCall call = group.aggCalls.get(index);
-        boolean extreme = call.getKind() == SqlKind.MAX || call.getKind() == SqlKind.MIN;
-        return extreme && call.getOperands().size() == 1 && call.getOperands().get(0) instanceof RexInputRef ref
+        return isExtreme(call.getKind()) && call.getOperands().size() == 1 && call.getOperands().get(0) instanceof RexInputRef ref
             ? kind(window.getInput(), ref.getIndex(), true) : TimestampKind.REGULAR;
       }
       index -= group.aggCalls.size();

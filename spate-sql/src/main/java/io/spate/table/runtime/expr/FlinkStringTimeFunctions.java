@@ -69,33 +69,18 @@ public final class FlinkStringTimeFunctions {
     if (index < 0 || separator.isEmpty()) {
       return null;
     }
-    if (separator.length() == 1) {
-      return splitIndex(text, separator.charAt(0), index);
-    }
+    // A one-character separator (the usual '/' or ',') is looked for as a char, which skips
+    // String.indexOf's substring matching.
+    int single = separator.length() == 1 ? separator.charAt(0) : -1;
     int start = 0;
     for (int i = 0; i < index; i++) {
-      int next = text.indexOf(separator, start);
+      int next = single >= 0 ? text.indexOf(single, start) : text.indexOf(separator, start);
       if (next < 0) {
         return null;
       }
       start = next + separator.length();
     }
-    int end = text.indexOf(separator, start);
-    return end < 0 ? text.substring(start) : text.substring(start, end);
-  }
-
-  // A one-character separator (the usual '/' or ',') is looked for as a char, which skips String.indexOf's
-  // substring matching.
-  private static String splitIndex(String text, char separator, int index) {
-    int start = 0;
-    for (int i = 0; i < index; i++) {
-      int next = text.indexOf(separator, start);
-      if (next < 0) {
-        return null;
-      }
-      start = next + 1;
-    }
-    int end = text.indexOf(separator, start);
+    int end = single >= 0 ? text.indexOf(single, start) : text.indexOf(separator, start);
     return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 }

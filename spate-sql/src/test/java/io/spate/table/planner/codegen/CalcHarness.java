@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One calc, over one input row type, both as the interpreter runs it ({@link CalcFunction}) and as a
@@ -32,6 +34,21 @@ final class CalcHarness {
     functions = new FunctionCatalog(catalogs);
     planner = new SqlPlanner(catalogs, functions, () -> UTC);
     compiler = new ExprCompiler(planner.rexBuilder(), UTC);
+  }
+
+  /**
+   * A row type of nullable columns, given as names and types alternating: a type is a {@link SqlTypeName} or,
+   * for one with a precision, a {@link RelDataType}.
+   */
+  RelDataType nullableRow(Object... namesAndTypes) {
+    RelDataTypeFactory types = planner.typeFactory();
+    RelDataTypeFactory.Builder row = types.builder();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      RelDataType type = namesAndTypes[i + 1] instanceof SqlTypeName name ? types.createSqlType(name)
+          : (RelDataType) namesAndTypes[i + 1];
+      row.add((String) namesAndTypes[i], types.createTypeWithNullability(type, true));
+    }
+    return row.build();
   }
 
   /** {@code expression} (SQL) over rows of {@code rowType}. */

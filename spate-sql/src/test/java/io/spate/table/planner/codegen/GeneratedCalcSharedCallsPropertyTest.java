@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ class GeneratedCalcSharedCallsPropertyTest {
   private final RelDataType rowType;
 
   GeneratedCalcSharedCallsPropertyTest() {
-    RelDataTypeFactory types = harness.planner.typeFactory();
-    rowType = types.builder()
-        .add("channel", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
-        .add("url", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
-        .add("n", types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT), true))
-        .build();
+    rowType = harness.nullableRow("channel", SqlTypeName.VARCHAR, "url", SqlTypeName.VARCHAR, "n", SqlTypeName.BIGINT);
   }
 
   @Test

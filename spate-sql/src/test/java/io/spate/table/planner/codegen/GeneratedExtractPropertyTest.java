@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -27,11 +26,8 @@ class GeneratedExtractPropertyTest {
   private final RelDataType rowType;
 
   GeneratedExtractPropertyTest() {
-    RelDataTypeFactory types = harness.planner.typeFactory();
-    rowType = types.builder()
-        .add("ts", types.createTypeWithNullability(types.createSqlType(SqlTypeName.TIMESTAMP, 3), true))
-        .add("k", types.createTypeWithNullability(types.createSqlType(SqlTypeName.INTEGER), true))
-        .build();
+    rowType = harness.nullableRow("ts", harness.planner.typeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3),
+        "k", SqlTypeName.INTEGER);
   }
 
   @Test

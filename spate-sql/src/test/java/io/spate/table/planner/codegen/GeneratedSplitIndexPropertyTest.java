@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,8 @@ class GeneratedSplitIndexPropertyTest {
   private final RelDataType rowType;
 
   GeneratedSplitIndexPropertyTest() {
-    RelDataTypeFactory types = harness.planner.typeFactory();
-    rowType = types.builder()
-        .add("s", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
-        .add("sep", types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true))
-        .add("k", types.createTypeWithNullability(types.createSqlType(SqlTypeName.INTEGER), true))
-        .add("n", types.createTypeWithNullability(types.createSqlType(SqlTypeName.BIGINT), true))
-        .build();
+    rowType = harness.nullableRow("s", SqlTypeName.VARCHAR, "sep", SqlTypeName.VARCHAR, "k", SqlTypeName.INTEGER,
+        "n", SqlTypeName.BIGINT);
   }
 
   @Test
