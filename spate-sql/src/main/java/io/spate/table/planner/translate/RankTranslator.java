@@ -156,6 +156,22 @@ final class RankTranslator {
     return rank != null && strategy(rank).emitsUpdates();
   }
 
+  /**
+   * Whether {@code plan} is a deduplication keeping each key's last row on event time, whose rows keep their
+   * time attributes, as in Flink (a window aggregate then takes its changelog).
+   */
+  static boolean keepsLastRowOnRowtime(RelNode plan) {
+    Rank rank = rank(plan);
+    if (rank == null || rank.rankType() != RankType.ROW_NUMBER || rank.start() != 1 || rank.end() != 1
+        || !StreamTranslator.isInsertOnly(rank.window().getInput())) {
+      return false;
+    }
+    // Also when the query shows the row number, which is 1 on every row.
+    List<RelFieldCollation> order = rank.group().orderKeys.getFieldCollations();
+    return order.size() == 1 && order.get(0).getDirection().isDescending()
+        && TimeAttributes.isRowtime(rank.window().getInput(), order.get(0).getFieldIndex());
+  }
+
   private static Strategy strategy(Rank rank) {
     RelNode inputPlan = rank.window().getInput();
     int[] keys = rank.group().keys.toArray();
@@ -180,6 +196,11 @@ final class RankTranslator {
     Window.Group group = rank.group();
     RelNode inputPlan = rank.window().getInput();
     int[] keys = group.keys.toArray();
+    if (WindowColumns.windowEnd(inputPlan, keys) >= 0 && !StreamTranslator.isInsertOnly(inputPlan)) {
+      // As in Flink: a window's ranks go out once, when it fires, so they cannot follow updates.
+      throw new TableException("A window Top-N takes only inserts, but its input updates or deletes rows: "
+          + RelOptUtil.toString(inputPlan).trim());
+    }
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     RowTypeInfo inputType = StreamTranslator.rowTypeInfo(inputPlan.getRowType());
     DataStream<Row> input = translator.translate(inputPlan);

@@ -35,7 +35,8 @@ import org.apache.calcite.sql.SqlKind;
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
  * {@code WATERMARK FOR} names (event time) or that is computed as {@code PROCTIME()} (processing
  * time), passed on unchanged by projections, filters, window table functions, OVER windows and deduplications
- * that keep the first row (not by a Top-N or a deduplication keeping the last row, whose rows change), and the
+ * that keep the first row or the last on event time (not by a Top-N or a deduplication keeping the last row on
+ * processing time, whose rows change), and the
  * {@code window_time} of a window table function, and the time attributes of both sides of an interval join and of the
  * left side of a correlate (a temporal join, a table function). An expression over one (a
  * {@code CAST}, say) is a plain timestamp. A window table function's rows keep the input's time attributes next
@@ -104,8 +105,10 @@ public final class TimeAttributes {
       return scanKind(scan, field);
     }
     if (plan instanceof LogicalProject project && RankTranslator.matches(project)) {
-      // A Top-N or a deduplication keeping the last row updates its rows: their time is no time attribute.
-      return RankTranslator.emitsUpdates(project) && !shown ? TimestampKind.REGULAR
+      // A Top-N or a deduplication keeping the last row on processing time updates its rows: their time is no
+      // time attribute. One on event time keeps the row with the latest time, which stays one.
+      return RankTranslator.emitsUpdates(project) && !shown && !RankTranslator.keepsLastRowOnRowtime(project)
+          ? TimestampKind.REGULAR
           : refKind(project.getInput().getInput(0), project.getProjects().get(field), shown);
     }
     if (plan instanceof LogicalProject project) {
@@ -117,7 +120,8 @@ public final class TimeAttributes {
     }
     if (plan instanceof LogicalFilter filter) {
       // A Top-N without a projection above it shows the ranks, so it is no deduplication.
-      return RankTranslator.emitsUpdates(filter) && !shown ? TimestampKind.REGULAR
+      return RankTranslator.emitsUpdates(filter) && !shown && !RankTranslator.keepsLastRowOnRowtime(filter)
+          ? TimestampKind.REGULAR
           : kind(filter.getInput(), field, shown);
     }
     if (plan instanceof ChangelogNormalize normalize) {

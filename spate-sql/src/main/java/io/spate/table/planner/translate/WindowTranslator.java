@@ -94,7 +94,10 @@ final class WindowTranslator {
     LogicalTableFunctionScan scan = shape.scan();
     WindowCall window = WindowCall.of(scan);
     RelNode inputPlan = scan.getInput(0);
-    requireInserts(inputPlan, window);
+    boolean updatingInput = !StreamTranslator.isInsertOnly(inputPlan);
+    if (window.isSession()) {
+      requireInserts(inputPlan, window);
+    }
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
     DataStream<Row> rows = translator.translate(inputPlan)
@@ -111,7 +114,7 @@ final class WindowTranslator {
     AggFunction[] functions = new AggFunction[aggregate.getAggCallList().size()];
     for (int i = 0; i < functions.length; i++) {
       functions[i] = StreamTranslator.aggFunction(aggregate.getAggCallList().get(i),
-          aggregate.getInput().getRowType(), false);
+          aggregate.getInput().getRowType(), updatingInput);
       if (!functions[i].canMerge()) {
         if (aggregate.getAggCallList().get(i).getAggregation() instanceof UserAggSqlFunction user) {
           throw new TableException("The user aggregate " + user.function().functionIdentifier() + " runs in a window"
@@ -159,13 +162,16 @@ final class WindowTranslator {
     WindowOutput output = new WindowOutput(groupFields, window.localTime());
     String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
-    if (!window.isSession() && !processingTime && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
+    if (!window.isSession() && !processingTime && !updatingInput
+        && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
       return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
           functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
     }
     return StateKeys.keyBy(rows, keyFields, keyIndexes)
         .process(window.isSession() ? (processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
             output) : new SessionWindowAggFunction(start, end, functions, output))
+            : updatingInput ? SlicingWindowAggFunction.overChangelog(window.slices(), end, functions, output,
+                processingTime)
             : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output)
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))

@@ -15,6 +15,7 @@ import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.EmptyAccumulators;
+import io.spate.table.runtime.operators.aggregate.GroupAggregation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ import java.util.Map;
  * <p>A group has one timer per window to fire, not one per slice and window: a new slice sets the
  * timer of its first window still open, and a window that fires sets the timer of the next window
  * while slices of it remain (the next window holds them).
+ *
+ * <p>Over an updating input ({@link #overChangelog}) an update-before or delete row takes its row back
+ * from its slice, as a {@code GROUP BY} does, and each slice also counts its rows (added minus taken
+ * back): a window whose slices hold no rows when it fires emits nothing. A retraction whose windows all
+ * fired is late and dropped like a late row. Insert-only input keeps the plain accumulators.
  *
  * <p>On processing time ({@link #processingTime}) a row goes into the slice of the operator's current
  * processing time, and a window fires when the processing-time clock passes its end; windows still
@@ -46,6 +52,8 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   private final WindowOutput output;
   private final int firstAccField;
   private final boolean processingTime;
+  // Set over an updating input: the accumulators and row count of a slice, which rows add to or take back from.
+  private final GroupAggregation changelog;
   private transient MapState<Long, Row> slices;
   // The slice end of the last row, boxed once for the state's look-up and update, and the row's
   // slice-end column it was read from (event time, one phase).
@@ -63,10 +71,11 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.output = output;
     this.firstAccField = -1;
     this.processingTime = false;
+    this.changelog = null;
   }
 
   private SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, int firstAccField, AggFunction[] aggs,
-      WindowOutput output, boolean processingTime) {
+      WindowOutput output, boolean processingTime, boolean updatingInput) {
     this.windows = windows;
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
@@ -74,6 +83,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.output = output;
     this.firstAccField = firstAccField;
     this.processingTime = processingTime;
+    this.changelog = updatingInput ? new GroupAggregation(new int[0], aggs) : null;
   }
 
   /**
@@ -83,7 +93,17 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
    */
   public static SlicingWindowAggFunction processingTime(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
       WindowOutput output) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, true);
+    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, true, false);
+  }
+
+  /**
+   * Aggregates {@code aggs} (whose accumulators take rows back) over {@code windows} of an updating input:
+   * inserts and update-after rows add to their slice, update-before and delete rows take back from it. On
+   * {@code processingTime} a row goes into the slice of the current processing time.
+   */
+  public static SlicingWindowAggFunction overChangelog(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
+      WindowOutput output, boolean processingTime) {
+    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, processingTime, true);
   }
 
   /**
@@ -94,22 +114,27 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
    */
   public static SlicingWindowAggFunction global(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
       WindowOutput output) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output, false);
+    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output, false, false);
   }
 
   @Override
   public void open(OpenContext context) {
-    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length];
-    for (int i = 0; i < aggs.length; i++) {
-      types[i] = aggs[i].accumulatorType();
+    RowTypeInfo accumulatorType;
+    if (changelog != null) {
+      accumulatorType = changelog.accumulatorType();
+    } else {
+      TypeInformation<?>[] types = new TypeInformation<?>[aggs.length];
+      for (int i = 0; i < aggs.length; i++) {
+        types[i] = aggs[i].accumulatorType();
+      }
+      accumulatorType = new RowTypeInfo(types);
     }
-    slices = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices", Types.LONG,
-        new RowTypeInfo(types)));
+    slices = getRuntimeContext().getMapState(new MapStateDescriptor<>("window-slices", Types.LONG, accumulatorType));
   }
 
   @Override
   public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-    if (input.getKind() != RowKind.INSERT) {
+    if (input.getKind() != RowKind.INSERT && changelog == null) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
     TimerService timers = ctx.timerService();
@@ -135,7 +160,13 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
       }
       registerTimer(timers, windowEnd - 1);
     }
-    accumulate(accs, input);
+    if (changelog == null) {
+      accumulate(accs, input);
+    } else {
+      // Unlike a GROUP BY key, a slice stays at 0 rows or below: on processing time a row's retraction
+      // goes into a later slice than the row, and the window that holds both sums their counts.
+      changelog.fold(accs, input);
+    }
     slices.put(sliceEnd, accs);
   }
 
@@ -201,8 +232,12 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
         continue;
       }
       windowSlices[s] = null;
-      for (int i = 0; i < aggs.length; i++) {
-        window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
+      if (changelog == null) {
+        for (int i = 0; i < aggs.length; i++) {
+          window.setField(i, aggs[i].merge(window.getField(i), slice.getField(i)));
+        }
+      } else {
+        changelog.merge(window, slice, 0);
       }
       if (windows.lastWindowEnd(sliceEnds[s]) == windowEnd) {
         slices.remove(sliceEnds[s]);
@@ -213,7 +248,9 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     if (slicesRemain) {
       registerTimer(ctx.timerService(), windows.nextWindowEnd(windowEnd) - 1);
     }
-    out.collect(output.result(ctx.getCurrentKey(), windowStart, windowEnd, aggs, window, 0));
+    if (changelog == null || changelog.rows(window) > 0) { // a window whose rows were all taken back has no result
+      out.collect(output.result(ctx.getCurrentKey(), windowStart, windowEnd, aggs, window, 0));
+    }
   }
 
   private void registerTimer(TimerService timers, long time) {
@@ -225,6 +262,6 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   }
 
   private Row newAccumulators() {
-    return empty.create(0);
+    return changelog == null ? empty.create(0) : changelog.createAccumulators();
   }
 }

@@ -1,0 +1,23 @@
+-- A window Top-N over a deduplication keeping each product's last order on event time.
+
+CREATE TABLE orders (
+  order_id INT,
+  customer STRING,
+  product STRING,
+  price DECIMAL(10, 2),
+  qty INT,
+  order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time - INTERVAL '5' SECOND
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${corpus}/data/orders.csv',
+  'format' = 'csv'
+);
+CREATE VIEW latest AS
+SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product ORDER BY order_time DESC) AS row_num FROM orders)
+WHERE row_num = 1;
+
+SELECT * FROM (
+  SELECT window_start, product, qty, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY qty DESC) AS rn
+  FROM TABLE(TUMBLE(TABLE latest, DESCRIPTOR(order_time), INTERVAL '10' MINUTE)))
+WHERE rn <= 2;
