@@ -263,6 +263,11 @@ public final class Row implements Serializable {
     positionsFor("set field " + pos + " by position")[checkPosition(pos)] = value;
   }
 
+  /** A row of this kind over this row's own field array (shared, not copied) whose positions answer to names. */
+  Row withPositionNames(LinkedHashMap<String, Integer> positionByName) {
+    return new Row(kind, positionsFor("name its positions"), null, positionByName);
+  }
+
   private Object[] positionsFor(String action) {
     if (fieldByPosition == null) {
       throw new IllegalArgumentException(

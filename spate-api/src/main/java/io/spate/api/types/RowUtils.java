@@ -19,4 +19,15 @@ public final class RowUtils {
       RowKind kind, Object[] fieldByPosition, LinkedHashMap<String, Integer> positionByName) {
     return new Row(kind, Objects.requireNonNull(fieldByPosition, "fieldByPosition"), null, positionByName);
   }
+
+  /**
+   * A row of the kind of {@code row} over the very field array of {@code row} (shared, so one new object
+   * and no copy), whose positions answer to the names of {@code positionByName}; the map is as for
+   * {@link #createRowWithNamedPositions}. {@code row} should not be used afterwards.
+   *
+   * @throws IllegalArgumentException if {@code row} is name-based
+   */
+  public static Row withNamedPositions(Row row, LinkedHashMap<String, Integer> positionByName) {
+    return row.withPositionNames(Objects.requireNonNull(positionByName, "positionByName"));
+  }
 }

@@ -158,6 +158,33 @@ class RowTest {
         .hasMessageContaining("[id, name]");
   }
 
+  @Test
+  void namingAPositionRowSharesItsFieldsAndKeepsItsKindEqualityAndHash() {
+    LinkedHashMap<String, Integer> names = positions("url", "cnt");
+    Row positional = Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L);
+    Row named = RowUtils.withNamedPositions(positional, names);
+    assertThat(named.getKind()).isEqualTo(RowKind.UPDATE_BEFORE);
+    assertThat(named.getField("url")).isEqualTo("a");
+    assertThat(named.<Long>getFieldAs("cnt")).isEqualTo(1L);
+    assertThat(named.getField(1)).isEqualTo(1L);
+    assertThat(named.getFieldNames(true)).containsExactly("url", "cnt");
+    assertThat(named).hasToString("-U[a, 1]");
+    assertThat(named).isEqualTo(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L));
+    assertThat(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L)).isEqualTo(named);
+    assertThat(named.hashCode()).isEqualTo(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L).hashCode());
+    assertThat(named).isNotEqualTo(Row.ofKind(RowKind.UPDATE_AFTER, "a", 1L));
+    // The array is shared, not copied: the new row is the only new object.
+    named.setField("cnt", 2L);
+    assertThat(positional.getField(1)).isEqualTo(2L);
+    // Several rows share one map, which naming leaves as it was.
+    Row other = RowUtils.withNamedPositions(Row.of("b", 3L), names);
+    assertThat(other.getField("url")).isEqualTo("b");
+    assertThat(names).containsExactly(Map.entry("url", 0), Map.entry("cnt", 1));
+    assertThatThrownBy(() -> RowUtils.withNamedPositions(Row.withNames(), names))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name-based");
+  }
+
   // Equality.
 
   @Test

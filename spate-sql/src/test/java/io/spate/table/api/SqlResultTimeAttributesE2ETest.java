@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * projections, filters, OVER aggregates and a deduplication keeping the first row, so that a window table
  * function can group those rows. Flink's result schema also marks the column where a Top-N, a deduplication keeping
  * the last row, a regular join or a group key passes it on, and the {@code MAX} or {@code MIN} of it, though a window
- * table function takes none of those; an expression over the column gives a plain timestamp in Spate.
+ * table function takes none of those; so does it mark an expression whose type Flink takes from the column's
+ * ({@code COALESCE}, {@code CASE}, {@code IF}, {@code NULLIF}, {@code + INTERVAL}), which is no time attribute either.
  */
 class SqlResultTimeAttributesE2ETest {
 
@@ -43,7 +44,7 @@ class SqlResultTimeAttributesE2ETest {
   @Test
   void theResultsSchemaMarksTheColumnsThatStayTimeAttributes() {
     assertThat(types("SELECT id, order_time, order_time + INTERVAL '1' SECOND AS later FROM orders WHERE id > 1"))
-        .containsExactly("INT", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3)");
+        .containsExactly("INT", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3) *ROWTIME*");
     assertThat(types("SELECT order_time, COUNT(*) OVER (PARTITION BY customer ORDER BY order_time) FROM orders"))
         .containsExactly("TIMESTAMP(3) *ROWTIME*", "BIGINT NOT NULL");
     assertThat(types(FIRST_ORDERS.formatted("ASC"))).containsExactly("STRING", "TIMESTAMP(3) *ROWTIME*");
@@ -68,6 +69,24 @@ class SqlResultTimeAttributesE2ETest {
     assertThatThrownBy(() -> tEnv.executeSql("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE latest,"
         + " DESCRIPTOR(last_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"))
         .hasMessageContaining("TUMBLE");
+  }
+
+  @Test
+  void anExpressionTypedAsItsTimeAttributeIsMarkedButNoTimeAttributeForWhatFollows() {
+    assertThat(types("SELECT COALESCE(order_time, TIMESTAMP '2024-01-01 00:00:00'), NULLIF(order_time, TIMESTAMP"
+        + " '2024-01-01 00:00:00'), IF(id > 1, order_time, order_time + INTERVAL '1' MINUTE), order_time - INTERVAL"
+        + " '1' SECOND, CASE WHEN id > 1 THEN order_time END FROM orders"))
+        .containsExactly("TIMESTAMP(3) NOT NULL *ROWTIME*", "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3) *ROWTIME*",
+            "TIMESTAMP(3) *ROWTIME*", "TIMESTAMP(3) *ROWTIME*");
+    // A user's CAST, a function with a type of its own, and a value of a wider precision give plain timestamps.
+    assertThat(types("SELECT CAST(order_time AS TIMESTAMP(3)), GREATEST(order_time, TIMESTAMP '2024-01-01 00:00:00'),"
+        + " COALESCE(order_time, TIMESTAMP '2024-01-01 00:00:00.123456') FROM orders"))
+        .containsExactly("TIMESTAMP(3)", "TIMESTAMP(3)", "TIMESTAMP(6) NOT NULL");
+    tEnv.executeSql("CREATE VIEW later AS SELECT id, order_time + INTERVAL '1' SECOND AS later_time FROM orders");
+    assertThat(types("SELECT * FROM later")).containsExactly("INT", "TIMESTAMP(3) *ROWTIME*");
+    assertThatThrownBy(() -> tEnv.executeSql("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE later,"
+        + " DESCRIPTOR(later_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end"))
+        .hasMessageContaining("later_time is a plain TIMESTAMP(3)");
   }
 
   @Test

@@ -123,7 +123,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
 
   @Override
   public DataStream<Row> toDataStream(Table table) {
-    return IntervalConversions.toExternal(tables.toStream(env, table, true), resultType(table));
+    RowType type = resultType(table);
+    return IntervalConversions.toExternal(NamedRows.apply(tables.toStream(env, table, true), type), type);
   }
 
   /** The columns of {@code table}'s result as a row type. */
@@ -158,7 +159,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
 
   @Override
   public DataStream<Row> toChangelogStream(Table table) {
-    return IntervalConversions.toExternal(tables.toStream(env, table, false), resultType(table));
+    RowType type = resultType(table);
+    return IntervalConversions.toExternal(NamedRows.apply(tables.toStream(env, table, false), type), type);
   }
 
   @Override
@@ -174,7 +176,8 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
     if (!changelogMode.contains(RowKind.UPDATE_BEFORE)) {
       changes = changes.filter(new UpdateBeforeFilter()).name("Drop update-before rows");
     }
-    return IntervalConversions.toExternal(target.apply(changes), target.targetType());
+    return IntervalConversions.toExternal(NamedRows.apply(target.apply(changes), target.targetType()),
+        target.targetType());
   }
 
   // The TableEnvironment methods, on the joined environment's session.

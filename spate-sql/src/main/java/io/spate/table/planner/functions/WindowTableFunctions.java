@@ -224,8 +224,26 @@ public final class WindowTableFunctions {
       builder.add(field);
     }
     RelDataType end = calcites.getField("window_end", true, false).getType();
-    builder.add("window_time", end);
+    // As in Flink, window_time has the time column's type: a TIMESTAMP_LTZ's (PROCTIME()'s, say) is a TIMESTAMP_LTZ,
+    // whose value is the instant the window ends; window_start and window_end stay TIMESTAMPs.
+    RelDataType time = timeColumn(binding);
+    RelDataTypeFactory types = binding.getTypeFactory();
+    builder.add("window_time", time != null && time.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+        ? types.createTypeWithNullability(types.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+            end.getPrecision()), end.isNullable())
+        : end);
     return builder.build();
+  }
+
+  /** The type of the column a window function's {@code DESCRIPTOR} names, or null where that is unknown. */
+  private static RelDataType timeColumn(SqlOperatorBinding binding) {
+    if (binding instanceof SqlCallBinding call && call.operand(1) instanceof SqlCall descriptor
+        && descriptor.operandCount() == 1 && descriptor.operand(0) instanceof SqlIdentifier timeColumn
+        && timeColumn.isSimple()) { // else the validator names what is wrong with the descriptor
+      RelDataTypeField field = binding.getOperandType(0).getField(timeColumn.getSimple(), true, false);
+      return field == null ? null : field.getType();
+    }
+    return null;
   }
 
   /**
@@ -241,13 +259,8 @@ public final class WindowTableFunctions {
 
   private static RelDataType withLegacyWindowTime(SqlOperatorBinding binding) {
     RelDataType row = withWindowTime(binding);
-    boolean nullableTime = false;
-    if (binding instanceof SqlCallBinding call && call.operand(1) instanceof SqlCall descriptor
-        && descriptor.operandCount() == 1 && descriptor.operand(0) instanceof SqlIdentifier timeColumn
-        && timeColumn.isSimple()) { // else the validator names what is wrong with the descriptor
-      RelDataTypeField time = binding.getOperandType(0).getField(timeColumn.getSimple(), true, false);
-      nullableTime = time != null && time.getType().isNullable();
-    }
+    RelDataType time = timeColumn(binding);
+    boolean nullableTime = time != null && time.isNullable();
     RelDataTypeFactory.Builder builder = binding.getTypeFactory().builder();
     int firstWindowColumn = row.getFieldCount() - LEGACY_WINDOW_COLUMNS.size();
     for (RelDataTypeField field : row.getFieldList()) {

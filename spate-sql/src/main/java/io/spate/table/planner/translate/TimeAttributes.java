@@ -30,6 +30,9 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Which fields of a plan are time attributes, as Flink tracks them: a table's column that its
@@ -229,6 +232,70 @@ public final class TimeAttributes {
     if (expression instanceof RexCall call && call.getOperator() == FlinkFunctions.PROCTIME) {
       return TimestampKind.PROCTIME; // SELECT ..., PROCTIME() AS pt: a processing-time attribute, as in Flink
     }
-    return expression instanceof RexInputRef ref ? kind(input, ref.getIndex(), shown) : TimestampKind.REGULAR;
+    if (expression instanceof RexInputRef ref) {
+      return kind(input, ref.getIndex(), shown);
+    }
+    return shown && expression instanceof RexCall call ? shownCallKind(input, call) : TimestampKind.REGULAR;
+  }
+
+  /**
+   * The kind Flink shows for a call over a time attribute. Its type inference keeps a time attribute's type (and so
+   * its kind) where the call's type is that of an operand: the values of a {@code CASE} (so of {@code COALESCE} and
+   * {@code NULLIF}) and of {@code IF}, and the timestamp of a timestamp plus or minus an interval; a {@code CAST}, and
+   * functions with their own result type ({@code GREATEST}, {@code LEAST}, ...), give a plain timestamp. Shown only:
+   * none of these is a time attribute for what follows (a window over one is rejected, as in Flink).
+   */
+  private static TimestampKind shownCallKind(RelNode input, RexCall call) {
+    List<RexNode> operands = call.getOperands();
+    if (call.getOperator().getName().equalsIgnoreCase("IF") && operands.size() == 3) {
+      return sharedKind(input, operands.subList(1, 3), call.getType());
+    }
+    switch (call.getKind()) {
+      case CAST: {
+        // A cast the planner adds to make a value NOT NULL (in a COALESCE, say) keeps its kind; a user's CAST does not.
+        RelDataType from = operands.get(0).getType();
+        return from.getSqlTypeName() == call.getType().getSqlTypeName() && from.getPrecision() == call.getType().getPrecision()
+            && from.isNullable() != call.getType().isNullable() ? refKind(input, operands.get(0), true)
+            : TimestampKind.REGULAR;
+      }
+      case CASE: {
+        List<RexNode> values = new ArrayList<>();
+        for (int i = 1; i < operands.size(); i += 2) {
+          values.add(operands.get(i));
+        }
+        values.add(operands.get(operands.size() - 1));
+        return sharedKind(input, values, call.getType());
+      }
+      case COALESCE:
+        return sharedKind(input, operands, call.getType());
+      case PLUS:
+      case MINUS: { // DATETIME_PLUS and MINUS_DATE among them
+        List<RexNode> timestamps = operands.stream().filter(o -> SqlTypeUtil.isTimestamp(o.getType())
+            || o.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE).toList();
+        boolean withInterval = operands.stream().anyMatch(o -> SqlTypeUtil.isInterval(o.getType()));
+        return withInterval && timestamps.size() == 1 ? refKind(input, timestamps.get(0), true) : TimestampKind.REGULAR;
+      }
+      default:
+        return TimestampKind.REGULAR;
+    }
+  }
+
+  /**
+   * The one kind other than regular that those of {@code values} of the precision of {@code type} (the call's, which
+   * is then one of theirs) have, if they agree on one; else regular.
+   */
+  private static TimestampKind sharedKind(RelNode input, List<RexNode> values, RelDataType type) {
+    TimestampKind shared = TimestampKind.REGULAR;
+    for (RexNode value : values) {
+      TimestampKind kind = value.getType().getPrecision() == type.getPrecision() ? refKind(input, value, true)
+          : TimestampKind.REGULAR;
+      if (kind != TimestampKind.REGULAR) {
+        if (shared != TimestampKind.REGULAR && shared != kind) {
+          return TimestampKind.REGULAR;
+        }
+        shared = kind;
+      }
+    }
+    return shared;
   }
 }

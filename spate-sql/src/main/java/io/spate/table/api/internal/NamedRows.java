@@ -1,0 +1,151 @@
+package io.spate.table.api.internal;
+
+import io.spate.api.annotation.Internal;
+import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.functions.MapFunction;
+import io.spate.api.types.Row;
+import io.spate.api.types.RowUtils;
+import io.spate.table.types.logical.ArrayType;
+import io.spate.table.types.logical.LogicalType;
+import io.spate.table.types.logical.MapType;
+import io.spate.table.types.logical.MultisetType;
+import io.spate.table.types.logical.RowType;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives the rows a program receives from a query (by {@code toDataStream}, {@code toChangelogStream} or
+ * {@code TableResult.collect()}) the names of their columns, as Flink does: each row, and each row nested in
+ * it, is then read by position and by name. Done at that boundary only: inside a job rows are read by
+ * position. A row costs one new object, which shares the field array of the job's row and one name map
+ * per row type, made once.
+ */
+@Internal
+final class NamedRows {
+
+  private NamedRows() {}
+
+  /** {@code rows}, of columns {@code rowType}, with named positions. */
+  static DataStream<Row> apply(DataStream<Row> rows, RowType rowType) {
+    return rows.map(new NameColumns(new RowNamer(rowType)), rows.getType()).name("Name the columns");
+  }
+
+  /** {@code rows}, of columns {@code names} and {@code types}, with named positions. */
+  static CloseableIterator<Row> apply(CloseableIterator<Row> rows, List<String> names, List<LogicalType> types) {
+    RowNamer namer = new RowNamer(names, types);
+    Iterator<Row> named = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return namer.name(rows.next());
+      }
+    };
+    return CloseableIterator.adapterForIterator(named, rows::close);
+  }
+
+  /** Names the values of one type, or those nested in them; null where a type holds no row. */
+  private interface Namer extends Serializable {
+    Object name(Object value);
+  }
+
+  private static Namer namerOf(LogicalType type) {
+    switch (type.getTypeRoot()) {
+      case ROW:
+        return new RowNamer((RowType) type);
+      case ARRAY: {
+        Namer element = namerOf(((ArrayType) type).getElementType());
+        return element == null ? null : value -> {
+          Object[] array = (Object[]) value;
+          for (int i = 0; i < array.length; i++) {
+            array[i] = array[i] == null ? null : element.name(array[i]);
+          }
+          return array;
+        };
+      }
+      case MAP:
+        return mapNamer(namerOf(((MapType) type).getKeyType()), namerOf(((MapType) type).getValueType()));
+      case MULTISET:
+        return mapNamer(namerOf(((MultisetType) type).getElementType()), null);
+      default:
+        return null;
+    }
+  }
+
+  private static Namer mapNamer(Namer key, Namer value) {
+    if (key == null && value == null) {
+      return null;
+    }
+    return map -> {
+      Map<Object, Object> named = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+        Object k = entry.getKey();
+        Object v = entry.getValue();
+        named.put(key == null || k == null ? k : key.name(k), value == null || v == null ? v : value.name(v));
+      }
+      return named;
+    };
+  }
+
+  /** Names a row's positions after a row type's fields, and the rows nested in its fields. */
+  private static final class RowNamer implements Namer {
+    private static final long serialVersionUID = 1L;
+    /** Shared by every row this names; never modified. */
+    private final LinkedHashMap<String, Integer> positionByName = new LinkedHashMap<>();
+    /** Per field, the namer of the rows inside it; null where it holds none. */
+    private final Namer[] fieldNamers;
+    private final boolean nested;
+
+    RowNamer(RowType type) {
+      this(type.getFieldNames(), type.getChildren());
+    }
+
+    RowNamer(List<String> names, List<LogicalType> types) {
+      fieldNamers = new Namer[types.size()];
+      boolean anyNested = false;
+      for (int i = 0; i < fieldNamers.length; i++) {
+        // A field name given twice answers with its first position; positions read them all.
+        positionByName.putIfAbsent(names.get(i), i);
+        fieldNamers[i] = namerOf(types.get(i));
+        anyNested |= fieldNamers[i] != null;
+      }
+      nested = anyNested;
+    }
+
+    @Override
+    public Row name(Object value) {
+      Row row = RowUtils.withNamedPositions((Row) value, positionByName);
+      if (nested) {
+        for (int i = 0; i < fieldNamers.length && i < row.getArity(); i++) {
+          Object field = row.getField(i);
+          if (fieldNamers[i] != null && field != null) {
+            row.setField(i, fieldNamers[i].name(field));
+          }
+        }
+      }
+      return row;
+    }
+  }
+
+  /** The naming of a stream's rows. */
+  private static final class NameColumns implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final RowNamer namer;
+
+    NameColumns(RowNamer namer) {
+      this.namer = namer;
+    }
+
+    @Override
+    public Row map(Row row) {
+      return namer.name(row);
+    }
+  }
+}
