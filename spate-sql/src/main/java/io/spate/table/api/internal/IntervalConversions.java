@@ -1,7 +1,6 @@
 package io.spate.table.api.internal;
 
 import io.spate.api.annotation.Internal;
-import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.functions.MapFunction;
 import io.spate.api.typeinfo.RowTypeInfo;
@@ -20,7 +19,6 @@ import io.spate.table.types.logical.YearMonthIntervalType;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.time.Period;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +38,6 @@ public final class IntervalConversions {
   static boolean containsInterval(LogicalType type) {
     return type.is(LogicalTypeRoot.INTERVAL_DAY_TIME) || type.is(LogicalTypeRoot.INTERVAL_YEAR_MONTH)
         || type.getChildren().stream().anyMatch(IntervalConversions::containsInterval);
-  }
-
-  /** {@code rows} with the intervals of columns {@code types} in their Java classes; {@code rows} itself if there are none. */
-  static CloseableIterator<Row> toExternal(CloseableIterator<Row> rows, List<LogicalType> types) {
-    if (types.stream().noneMatch(IntervalConversions::containsInterval)) {
-      return rows;
-    }
-    RowType rowType = rowType(types);
-    Iterator<Row> converted = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return (Row) toExternal(rows.next(), rowType);
-      }
-    };
-    return CloseableIterator.adapterForIterator(converted, rows::close);
   }
 
   /** {@code rows}, of columns {@code rowType}, with their intervals in their Java classes; {@code rows} if there are none. */
@@ -199,7 +177,8 @@ public final class IntervalConversions {
     return copy;
   }
 
-  private static RowType rowType(List<LogicalType> types) {
+  /** A row type of {@code types}, its fields named f0, f1, ...: what the conversion of a list of columns walks. */
+  static RowType rowType(List<LogicalType> types) {
     List<RowType.RowField> fields = new java.util.ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
       fields.add(new RowType.RowField("f" + i, types.get(i)));

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Gives the rows a program receives from a query (by {@code toDataStream}, {@code toChangelogStream} or
- * {@code TableResult.collect()}) the names of their columns, as Flink does: each row, and each row nested in
+ * {@code TableResult.collect()}) the names of their columns, as Flink does, in the same step that turns their
+ * intervals into Java classes: each row, and each row nested in
  * it, is then read by position and by name. Done at that boundary only: inside a job rows are read by
  * position. A row costs one new object, which shares the field array of the job's row and one name map
  * per row type, made once.
@@ -29,15 +30,22 @@ final class NamedRows {
 
   private NamedRows() {}
 
-  /** {@code rows}, of columns {@code rowType}, with named positions. */
-  static DataStream<Row> apply(DataStream<Row> rows, RowType rowType) {
-    return rows.map(new NameColumns(new RowNamer(rowType)), rows.getType()).name("Name the columns");
+  /**
+   * {@code rows}, of columns {@code rowType}, as the program receives them, in one step: with named positions and
+   * their intervals in their Java classes ({@link IntervalConversions}).
+   */
+  static DataStream<Row> toExternal(DataStream<Row> rows, RowType rowType) {
+    boolean intervals = IntervalConversions.containsInterval(rowType);
+    return rows.map(new ToExternal(new RowNamer(rowType), intervals ? rowType : null),
+        intervals ? IntervalConversions.externalRowInfo(rowType) : rows.getType()).name("Rows for the program");
   }
 
-  /** {@code rows}, of columns {@code names} and {@code types}, with named positions. */
-  static CloseableIterator<Row> apply(CloseableIterator<Row> rows, List<String> names, List<LogicalType> types) {
-    RowNamer namer = new RowNamer(names, types);
-    Iterator<Row> named = new Iterator<>() {
+  /** {@code rows}, of columns {@code names} and {@code types}, as the program receives them; see the stream form. */
+  static CloseableIterator<Row> toExternal(CloseableIterator<Row> rows, List<String> names, List<LogicalType> types) {
+    RowType intervals = types.stream().anyMatch(IntervalConversions::containsInterval)
+        ? IntervalConversions.rowType(types) : null;
+    ToExternal external = new ToExternal(new RowNamer(names, types), intervals);
+    Iterator<Row> converted = new Iterator<>() {
       @Override
       public boolean hasNext() {
         return rows.hasNext();
@@ -45,10 +53,10 @@ final class NamedRows {
 
       @Override
       public Row next() {
-        return namer.name(rows.next());
+        return external.map(rows.next());
       }
     };
-    return CloseableIterator.adapterForIterator(named, rows::close);
+    return CloseableIterator.adapterForIterator(converted, rows::close);
   }
 
   /** Names the values of one type, or those nested in them; null where a type holds no row. */
@@ -134,18 +142,22 @@ final class NamedRows {
     }
   }
 
-  /** The naming of a stream's rows. */
-  private static final class NameColumns implements MapFunction<Row, Row> {
+  /** Names a row and, for a type that holds intervals ({@code intervalType} not null), converts them. */
+  private static final class ToExternal implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final RowNamer namer;
+    private final RowType intervalType;
 
-    NameColumns(RowNamer namer) {
+    ToExternal(RowNamer namer, RowType intervalType) {
       this.namer = namer;
+      this.intervalType = intervalType;
     }
 
     @Override
     public Row map(Row row) {
-      return namer.name(row);
+      Row named = namer.name(row);
+      // The conversion copies rows with Row.copy, which keeps their names.
+      return intervalType == null ? named : (Row) IntervalConversions.toExternal(named, intervalType);
     }
   }
 }

@@ -124,7 +124,7 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public DataStream<Row> toDataStream(Table table) {
     RowType type = resultType(table);
-    return IntervalConversions.toExternal(NamedRows.apply(tables.toStream(env, table, true), type), type);
+    return NamedRows.toExternal(tables.toStream(env, table, true), type);
   }
 
   /** The columns of {@code table}'s result as a row type. */
@@ -160,7 +160,7 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
   @Override
   public DataStream<Row> toChangelogStream(Table table) {
     RowType type = resultType(table);
-    return IntervalConversions.toExternal(NamedRows.apply(tables.toStream(env, table, false), type), type);
+    return NamedRows.toExternal(tables.toStream(env, table, false), type);
   }
 
   @Override
@@ -176,8 +176,7 @@ public final class StreamTableEnvironmentImpl implements StreamTableEnvironment 
     if (!changelogMode.contains(RowKind.UPDATE_BEFORE)) {
       changes = changes.filter(new UpdateBeforeFilter()).name("Drop update-before rows");
     }
-    return IntervalConversions.toExternal(NamedRows.apply(target.apply(changes), target.targetType()),
-        target.targetType());
+    return NamedRows.toExternal(target.apply(changes), target.targetType());
   }
 
   // The TableEnvironment methods, on the joined environment's session.

@@ -370,11 +370,10 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     CloseableIterator<Row> iterator = rows.collectAsync();
     JobClient job = submit(env, "collect");
     ResolvedSchema schema = markedSchemaOf(root, plan);
-    CloseableIterator<Row> closing = IntervalConversions.toExternal(NamedRows.apply(
-        CloseableIterator.adapterForIterator(iterator, () -> {
-          iterator.close();
-          job.cancel();
-        }), schema.getColumnNames(), schema.getColumnTypes()), schema.getColumnTypes());
+    CloseableIterator<Row> closing = NamedRows.toExternal(CloseableIterator.adapterForIterator(iterator, () -> {
+      iterator.close();
+      job.cancel();
+    }), schema.getColumnNames(), schema.getColumnTypes());
     return new TableResultImpl(job, schema, ResultKind.SUCCESS_WITH_CONTENT, () -> closing,
         settings.isStreamingMode(), config.getLocalTimeZone());
   }
