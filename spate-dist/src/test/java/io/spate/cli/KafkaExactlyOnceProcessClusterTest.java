@@ -120,7 +120,7 @@ class KafkaExactlyOnceProcessClusterTest {
   void exactlyOnceWritesEveryRecordOnceInKeyOrderDespiteFailuresAndAKilledTaskManager() throws Exception {
     String output = runWithFailures("eo", "EXACTLY_ONCE");
 
-    Map<String, List<String>> committed = byKey(broker.readAll(output, "read_committed"));
+    Map<String, List<String>> committed = byKey(broker.readAllCommitted(output));
     Map<String, List<String>> expected = expectedOutput();
     assertThat(committed.keySet()).isEqualTo(expected.keySet());
     for (Map.Entry<String, List<String>> key : expected.entrySet()) {

@@ -162,7 +162,7 @@ class KafkaFinalCheckpointKillProcessClusterTest {
     assertThat(writerFailure.get()).as("the input writer's failure").isNull();
     assertThat(written.get()).isEqualTo(RECORDS);
 
-    Map<String, Long> committed = broker.readAll(output, "read_committed").stream()
+    Map<String, Long> committed = broker.readAllCommitted(output).stream()
         .collect(Collectors.groupingBy(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.counting()));
     Map<String, Long> expected = new HashMap<>();
     for (int value = 0; value < RECORDS; value++) {

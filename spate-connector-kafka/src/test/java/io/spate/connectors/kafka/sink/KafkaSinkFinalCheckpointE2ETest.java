@@ -129,7 +129,7 @@ class KafkaSinkFinalCheckpointE2ETest {
   }
 
   private static Map<String, Long> committedValues(String topic) {
-    return broker.readAll(topic, "read_committed").stream()
+    return broker.readAllCommitted(topic).stream()
         .map(record -> new String(record.value(), StandardCharsets.UTF_8))
         .collect(Collectors.groupingBy(line -> line, Collectors.counting()));
   }

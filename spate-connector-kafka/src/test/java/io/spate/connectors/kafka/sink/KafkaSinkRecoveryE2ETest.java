@@ -75,7 +75,7 @@ class KafkaSinkRecoveryE2ETest {
   }
 
   private static Map<String, List<String>> committed(String topic) {
-    return SequencedKeysJob.byKey(broker.readAll(topic, "read_committed"));
+    return SequencedKeysJob.byKey(broker.readAllCommitted(topic));
   }
 
   @Test

@@ -112,7 +112,7 @@ class KafkaSinkRescaleE2ETest {
     JobClient last = start(2, second);
     last.getJobExecutionResult().get(120, TimeUnit.SECONDS);
 
-    assertThat(SequencedKeysJob.byKey(broker.readAll(TOPIC, "read_committed")))
+    assertThat(SequencedKeysJob.byKey(broker.readAllCommitted(TOPIC)))
         .isEqualTo(SequencedKeysJob.expected(RECORDS));
     assertThat(openTransactions()).as("transactions left open").isEmpty();
   }

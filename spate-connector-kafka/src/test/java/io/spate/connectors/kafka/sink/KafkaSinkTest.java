@@ -67,9 +67,9 @@ class KafkaSinkTest {
         .sinkTo(builder.build());
     env.execute("happy-" + guarantee);
 
-    List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>(broker.readAll(even, "read_committed"));
+    List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>(broker.readAllCommitted(even));
     assertThat(records).allSatisfy(r -> assertThat(Long.parseLong(new String(r.value())) % 2).isZero());
-    List<ConsumerRecord<byte[], byte[]>> odds = broker.readAll(odd, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> odds = broker.readAllCommitted(odd);
     assertThat(odds).allSatisfy(r -> assertThat(Long.parseLong(new String(r.value())) % 2).isOne());
     records.addAll(odds);
     assertThat(records).extracting(r -> Long.parseLong(new String(r.value(), StandardCharsets.UTF_8)))
