@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The nexmark table, declared as the Nexmark project declares it, gives the generator's events. */
@@ -78,6 +80,40 @@ class NexmarkTableE2ETest {
     }
     assertThat(expected).hasSize((int) (EVENTS * 46 / 50));
     assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void theSourceStampsItsRowsAndMakesTheWatermarksOfTheTumblingWindows() throws Exception {
+    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    tEnv.getConfig().set("parallelism.default", "2");
+    // 1000 events a second of event time: the 2000 events span two seconds, twenty windows of 100 ms.
+    tEnv.executeSql(NEXMARK_DDL.replace("'10000000'", "'1000'"));
+    String query = "SELECT window_start, COUNT(*) AS bids FROM TABLE(TUMBLE(TABLE datagen, DESCRIPTOR(dateTime),"
+        + " INTERVAL '0.1' SECOND)) WHERE event_type = 2 GROUP BY window_start, window_end";
+    String plan = tEnv.explainSql(query);
+    assertThat(plan).as("the scan's source applies the watermark clause, no step after it")
+        .contains("watermark=[dateTime, dateTime - INTERVAL '4' SECOND]");
+
+    List<Row> rows = new ArrayList<>();
+    try (CloseableIterator<Row> iterator = tEnv.executeSql(query).collect()) {
+      iterator.forEachRemaining(rows::add);
+    }
+    Map<LocalDateTime, Long> expected = new TreeMap<>();
+    Iterator<Event> events = new NexmarkGenerator(NexmarkConfiguration.builder().events(EVENTS)
+        .eventsPerSecond(1000).build()).iterator(0, EVENTS);
+    while (events.hasNext()) {
+      Bid bid = events.next().bid();
+      if (bid != null) {
+        long start = bid.dateTime() - Math.floorMod(bid.dateTime(), 100);
+        expected.merge(LocalDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC), 1L, Long::sum);
+      }
+    }
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(20);
+    Map<LocalDateTime, Long> counted = new TreeMap<>();
+    for (Row row : rows) {
+      assertThat(counted.put((LocalDateTime) row.getField(0), (Long) row.getField(1))).as("one row per window").isNull();
+    }
+    assertThat(counted).isEqualTo(expected);
   }
 
   @Test

@@ -115,7 +115,8 @@ class ProjectionPushDownE2ETest {
         + " WHERE event_type = 2 AND MOD(bid.auction, 123) = 0");
     // The filter's and projection's fields, and the dateTime fields of the computed rowtime and its watermark.
     assertThat(plan).contains("LogicalTableScan(table=[[default_catalog, default_database, datagen]],"
-        + " project=[event_type, person.dateTime, auction.dateTime, bid.auction, bid.price, bid.dateTime])");
+        + " project=[event_type, person.dateTime, auction.dateTime, bid.auction, bid.price, bid.dateTime],"
+        + " watermark=[dateTime, dateTime - INTERVAL '4' SECOND])");
     assertThat(nexmark(false).explainSql("SELECT bid.price FROM datagen")).doesNotContain("project=");
     assertThat(nexmark(true).explainSql("SELECT * FROM datagen")).doesNotContain("project=");
   }

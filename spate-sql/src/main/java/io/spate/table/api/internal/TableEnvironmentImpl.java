@@ -470,7 +470,7 @@ public final class TableEnvironmentImpl implements TableEnvironment {
     List<RelNode> optimized = plans.stream().map(plan -> TwoPhaseAggregation.rewrite(optimize(plan), config)).toList();
     translator.pushProjections(optimized);
     for (RelNode plan : optimized) {
-      out.append(PlanExplainer.explain(plan, changelog, translator::pushedProjection));
+      out.append(PlanExplainer.explain(plan, changelog, translator::pushedIntoSource));
     }
     return out.toString();
   }

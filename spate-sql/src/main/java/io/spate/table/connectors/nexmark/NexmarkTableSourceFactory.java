@@ -22,9 +22,11 @@ import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
+import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.expr.LastTimestamp;
+import io.spate.table.runtime.source.MappedSource;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.logical.RowType;
@@ -125,11 +127,17 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     return new NexmarkTableSource(configuration, TypeInfos.ofRow(rowType));
   }
 
-  /** The generator's events as rows, of all fields or of those a query reads ({@link #applyProjection}). */
-  private static final class NexmarkTableSource implements ScanTableSource, SupportsProjectionPushDown {
+  /**
+   * The generator's events as rows, of all fields or of those a query reads ({@link #applyProjection}),
+   * made in the source's reader, which also stamps them and makes the table's watermarks ({@link
+   * #applyWatermark}).
+   */
+  private static final class NexmarkTableSource
+      implements ScanTableSource, SupportsProjectionPushDown, SupportsWatermarkPushDown {
     private final NexmarkConfiguration configuration;
     private final RowTypeInfo rowInfo;
     private EventFields fields = EventFields.ALL;
+    private WatermarkStrategy<Row> watermarks = WatermarkStrategy.noWatermarks();
 
     NexmarkTableSource(NexmarkConfiguration configuration, RowTypeInfo rowInfo) {
       this.configuration = configuration;
@@ -152,13 +160,19 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     }
 
     @Override
+    public void applyWatermark(WatermarkStrategy<Row> watermarkStrategy) {
+      watermarks = watermarkStrategy;
+    }
+
+    @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
       EventFields read = fields;
+      WatermarkStrategy<Row> strategy = watermarks;
       return new DataStreamScanProvider() {
         @Override
         public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
-          return env.fromSource(new NexmarkSource(configuration), WatermarkStrategy.noWatermarks(), name)
-              .map(new EventToRow(read), rowInfo).name("Nexmark events to rows");
+          return env.fromSource(new MappedSource<>(new NexmarkSource(configuration), new EventToRow(read)), strategy,
+              name, rowInfo);
         }
 
         @Override

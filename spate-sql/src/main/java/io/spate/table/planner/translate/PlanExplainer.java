@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -20,23 +21,26 @@ public final class PlanExplainer {
 
   /** {@code plan} as text; with a {@code changelog}, every node shows its {@code changelogMode}. */
   public static String explain(RelNode plan, ChangelogInference changelog) {
-    return explain(plan, changelog, scan -> null);
+    return explain(plan, changelog, scan -> Map.of());
   }
 
   /**
    * {@code plan} as text; with a {@code changelog}, every node shows its {@code changelogMode}, and a
-   * scan whose source leaves fields out the fields it gives ({@code project=[...]}, by {@code projections}).
+   * scan what was pushed into its source ({@code project=[...]}, {@code watermark=[...]}, by {@code pushed}).
    */
-  public static String explain(RelNode plan, ChangelogInference changelog, Function<TableScan, String> projections) {
+  public static String explain(RelNode plan, ChangelogInference changelog,
+      Function<TableScan, Map<String, String>> pushed) {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     plan.explain(new RelWriterImpl(out, SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
       @Override
       protected void explain_(RelNode node, List<Pair<String, Object>> values) {
-        String projection = node instanceof TableScan scan ? projections.apply(scan) : null;
-        if (projection != null) {
+        Map<String, String> intoSource = node instanceof TableScan scan ? pushed.apply(scan) : Map.of();
+        if (!intoSource.isEmpty()) {
           values = new ArrayList<>(values);
-          values.add(Pair.of("project", projection));
+          for (Map.Entry<String, String> entry : intoSource.entrySet()) {
+            values.add(Pair.of(entry.getKey(), entry.getValue()));
+          }
         }
         String level = SplitDistinctAggregation.levelOf(node);
         if (level != null) {

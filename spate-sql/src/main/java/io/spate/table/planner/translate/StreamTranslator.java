@@ -25,6 +25,7 @@ import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
+import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
 import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.parse.SqlText;
@@ -75,6 +76,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +107,8 @@ public final class StreamTranslator {
   private final SqlPlanner planner;
   final ReadableConfig config;
   final ClassLoader classLoader;
+  // The session's time zone, in which windows over TIMESTAMP_LTZ time columns are aligned.
+  final ZoneId zone;
   final ExprCompiler compiler;
   private final Map<ObjectIdentifier, DataStream<Row>> dataStreams;
   private final ChangelogInference changelog = new ChangelogInference(this::scanMode);
@@ -126,6 +130,7 @@ public final class StreamTranslator {
     this.config = config;
     this.classLoader = classLoader;
     this.compiler = new ExprCompiler(planner.rexBuilder(), zone);
+    this.zone = zone;
     changelog.inBatchMode(env.getConfiguration().get(CoreOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH);
   }
 
@@ -644,19 +649,30 @@ public final class StreamTranslator {
   }
 
   /**
-   * The fields that the source of {@code scan}, one of the plans given to {@link #pushProjections},
-   * gives, as {@code EXPLAIN} shows them in its brackets ({@code event_type, bid.price}); null if all.
+   * What the source of {@code scan}, one of the plans given to {@link #pushProjections}, was asked to do,
+   * as {@code EXPLAIN} shows it in the scan's brackets: the fields it gives if fewer than all ({@code
+   * project}: {@code event_type, bid.price}), and the watermark clause it applies in its reader ({@code
+   * watermark}). Empty if neither.
    */
-  public String pushedProjection(TableScan scan) {
+  public Map<String, String> pushedIntoSource(TableScan scan) {
+    Map<String, String> pushed = new LinkedHashMap<>();
     CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
-    if (table == null || readFields.of(scan) == null || DataStreamTableSource.isDataStreamTable(table)) {
-      return null;
+    if (table == null || DataStreamTableSource.isDataStreamTable(table)) {
+      return pushed;
     }
     ScanTableSource source = scanSource(table);
     RowType producedType = ReadableMetadata.apply(table, source);
     RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
-    int[][] projection = pushedProjection(scan, table, source, columnsOverSource(table, physicalType, scan.getRowType()));
-    return projection == null ? null : SourceProjection.describe(projection, table.getPhysicalRowType());
+    List<RexNode> columns = columnsOverSource(table, physicalType, scan.getRowType());
+    int[][] projection = readFields.of(scan) == null ? null : pushedProjection(scan, table, source, columns);
+    if (projection != null) {
+      pushed.put("project", SourceProjection.describe(projection, table.getPhysicalRowType()));
+    }
+    if (pushesWatermark(table, source, columns)) {
+      pushed.put("watermark", table.getWatermarkSpec().rowtimeAttribute() + ", "
+          + table.getWatermarkSpec().expression());
+    }
+    return pushed;
   }
 
   private SourceRows scan(TableScan scan) {
@@ -675,6 +691,16 @@ public final class StreamTranslator {
     if (projection != null) {
       ((SupportsProjectionPushDown) scanSource).applyProjection(projection);
     }
+    // Computed and metadata columns: the table's rows are not the source's as they are.
+    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
+    boolean computedByReaders = computedByReaders(table, columns);
+    WatermarkStrategy<Row> watermarks = table.getWatermarkSpec() == null
+        || DataStreamTableSource.keepsSourceWatermarks(table, scanSource) ? null
+        : watermarkStrategy(table, fullType, computedByReaders || !computed ? columns : identity(fullType));
+    boolean pushWatermarks = watermarks != null && pushesWatermark(table, scanSource, columns);
+    if (pushWatermarks) {
+      ((SupportsWatermarkPushDown) scanSource).applyWatermark(watermarks);
+    }
     ScanTableSource.ScanRuntimeProvider provider = scanSource.getScanRuntimeProvider(new ScanTableSource.ScanContext() {});
     RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
     DataStream<Row> physical;
@@ -686,32 +712,56 @@ public final class StreamTranslator {
       throw new TableException("Unknown scan provider " + provider.getClass().getName() + " of table "
           + id.asSummaryString());
     }
-    // Computed and metadata columns: the table's rows are not the source's as they are.
-    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
-    // Readers evaluate the computed columns only if each gives the same value however often it is evaluated.
-    SourceRows rows = computed && columns.stream().allMatch(RexUtil::isDeterministic)
-        && config.get(CodegenOptions.CODEGEN_ENABLED) ? new SourceRows(physical, columns, true)
+    SourceRows rows = computedByReaders ? new SourceRows(physical, columns, true)
         : new SourceRows(computed ? calc(physical, null, columns, fullType, "Computed columns of " + id.getObjectName())
             : physical, identity(fullType), false);
-    if (table.getWatermarkSpec() == null || DataStreamTableSource.keepsSourceWatermarks(table, scanSource)) {
+    if (watermarks == null || pushWatermarks) {
       return rows;
     }
+    return new SourceRows(rows.rows().assignTimestampsAndWatermarks(watermarks).name("Watermarks of " + id.getObjectName()),
+        rows.columns(), rows.computedByReaders());
+  }
+
+  /**
+   * Whether the steps that read {@code table} evaluate its computed columns within their own expressions
+   * ({@link SourceRows}): only if it has some and each gives the same value however often it is evaluated.
+   */
+  private boolean computedByReaders(CatalogTable table, List<RexNode> columns) {
+    return table.getColumns().stream().anyMatch(c -> !c.isPhysical())
+        && columns.stream().allMatch(RexUtil::isDeterministic) && config.get(CodegenOptions.CODEGEN_ENABLED);
+  }
+
+  /**
+   * Whether {@code source} makes {@code table}'s watermarks in its reader, which saves the step after it:
+   * where it can, and where the strategy reads the rows the source gives (its fields, and the computed
+   * columns evaluated from them), not those of a step that computes all columns first.
+   */
+  private boolean pushesWatermark(CatalogTable table, ScanTableSource source, List<RexNode> columns) {
+    return table.getWatermarkSpec() != null && !DataStreamTableSource.isSourceWatermark(table.getWatermarkSpec())
+        && source instanceof SupportsWatermarkPushDown
+        && (computedByReaders(table, columns) || table.getColumns().stream().allMatch(c -> c.isPhysical()));
+  }
+
+  /**
+   * The strategy of {@code table}'s {@code WATERMARK} clause over rows whose fields give its columns as
+   * {@code columns} do: a bounded delay behind the rowtime where the clause is one, its expression otherwise.
+   */
+  private WatermarkStrategy<Row> watermarkStrategy(CatalogTable table, RelDataType fullType, List<RexNode> columns) {
+    SourceRows over = new SourceRows(null, columns, false);
     int rowtime = fullType.getFieldNames().indexOf(table.getWatermarkSpec().rowtimeAttribute());
     RexNode watermarkExpression = planner.toRex(new SqlText(table.getWatermarkSpec().expression(), 1, 1), fullType);
     long delay = WatermarkDelays.of(watermarkExpression, rowtime);
     // The rowtime column over the rows the watermark step sees: a field, or a computed column's expression.
-    RexNode rowtimeColumn = rows.columns().get(rowtime);
+    RexNode rowtimeColumn = columns.get(rowtime);
     int rowtimeField = rowtimeColumn instanceof RexInputRef field ? field.getIndex() : rowtime;
     RowtimeWatermarks watermarks = delay >= 0 ? RowtimeWatermarks.boundedDelay(rowtimeField, delay)
-        : new RowtimeWatermarks(rowtimeField, compiler.compile(rows.overRows(watermarkExpression)));
+        : new RowtimeWatermarks(rowtimeField, compiler.compile(over.overRows(watermarkExpression)));
     if (!(rowtimeColumn instanceof RexInputRef)) {
       watermarks = watermarks.computedBy(compiledExpr(rowtimeColumn));
     }
     RowtimeWatermarks assigned = watermarks;
-    WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> assigned.generator())
+    return WatermarkStrategy.<Row>forGenerator(ctx -> assigned.generator())
         .withTimestampAssigner(assigned.timestampAssigner());
-    return new SourceRows(rows.rows().assignTimestampsAndWatermarks(strategy).name("Watermarks of " + id.getObjectName()),
-        rows.columns(), rows.computedByReaders());
   }
 
   /** {@code node} as an expression: a generated class unless the session switched code generation off. */
