@@ -17,7 +17,11 @@ import io.spate.table.runtime.operators.window.SliceAssigner;
 import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
 import io.spate.table.runtime.operators.window.WindowOutput;
 import io.spate.table.runtime.operators.window.WindowSpecAssigner;
+import io.spate.table.runtime.operators.window.WindowZone;
+import io.spate.table.runtime.operators.window.ZoneShiftOperator;
 import io.spate.table.types.logical.RowType;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,11 +104,18 @@ final class WindowTranslator {
     }
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
+    // As in Flink, windows over an event time that is an instant (TIMESTAMP_LTZ) are aligned in the session's
+    // time zone: the window operators then run on its wall-clock time, watermarks included.
+    WindowZone zone = window.localTime() || processingTime ? null : new WindowZone(translator.zone);
+    boolean shifted = zone != null && !isUtc(translator.zone);
     DataStream<Row> rows = translator.translate(inputPlan)
-        .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap())
-            : SliceAssigner.slices(window.timeField(), window.slices()),
+        .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap(), zone)
+            : SliceAssigner.slices(window.timeField(), window.slices(), zone),
             StreamTranslator.rowTypeInfo(scan.getRowType()))
         .name((window.isSession() ? "Session windows " : "Slices ") + window);
+    if (shifted) {
+      rows = rows.transform("Watermarks to " + zone + " time", rows.getType(), ZoneShiftOperator.toLocal(zone));
+    }
     for (RelNode node : shape.between()) {
       rows = node instanceof Expand expand ? StreamTranslator.expand(rows, expand)
           : node instanceof GroupingSetsExpand expand ? StreamTranslator.expand(rows, expand)
@@ -159,9 +170,18 @@ final class WindowTranslator {
           SpateTypeFactory.toLogicalType(fields.get(key).getType())));
     }
     int[] keyIndexes = keys.stream().mapToInt(Integer::intValue).toArray();
-    WindowOutput output = new WindowOutput(groupFields, window.localTime());
+    WindowOutput output = new WindowOutput(groupFields, window.localTime(), zone);
     String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
+    DataStream<Row> windows = windowAggregate(aggregate, window, rows, keyFields, keyIndexes, start, end, functions,
+        output, processingTime, updatingInput, name);
+    return !shifted ? windows
+        : windows.transform("Watermarks from " + zone + " time", windows.getType(), ZoneShiftOperator.toEpoch(zone));
+  }
+
+  private DataStream<Row> windowAggregate(LogicalAggregate aggregate, WindowCall window, DataStream<Row> rows,
+      List<RowType.RowField> keyFields, int[] keyIndexes, int start, int end, AggFunction[] functions,
+      WindowOutput output, boolean processingTime, boolean updatingInput, String name) {
     if (!window.isSession() && !processingTime && !updatingInput
         && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
       return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
@@ -176,6 +196,10 @@ final class WindowTranslator {
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))
         .name(name);
+  }
+
+  private static boolean isUtc(ZoneId zone) {
+    return zone.getRules().isFixedOffset() && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0;
   }
 
   private static void requireInserts(RelNode input, WindowCall window) {

@@ -21,28 +21,45 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
   private final int timeField;
   private final WindowSpec windows;
   private final long gap;
+  // Null, or the zone in which windows over instants (TIMESTAMP_LTZ) are aligned.
+  private final WindowZone zone;
   // The window columns of the last slice (or session window), reused while rows stay in it (they
   // mostly come in time order, many sharing a millisecond): making three time objects per row was a
   // tenth of a HOP query's CPU.
   private transient WindowTimes sliceColumns;
 
-  private SliceAssigner(int timeField, WindowSpec windows, long gap) {
+  private SliceAssigner(int timeField, WindowSpec windows, long gap, WindowZone zone) {
     this.timeField = timeField;
     this.windows = windows;
     this.gap = gap;
+    this.zone = zone;
   }
 
   /** Each row with its slice of {@code windows}. */
   public static SliceAssigner slices(int timeField, WindowSpec windows) {
-    return new SliceAssigner(timeField, windows, 0);
+    return slices(timeField, windows, null);
+  }
+
+  /**
+   * Each row with its slice of {@code windows}, which over instants are aligned in {@code zone} (if not
+   * null): such a row's slice is that of its wall-clock time there, its window columns are as {@link
+   * WindowOutput} gives them for the zone.
+   */
+  public static SliceAssigner slices(int timeField, WindowSpec windows, WindowZone zone) {
+    return new SliceAssigner(timeField, windows, 0, zone);
   }
 
   /** Each row with its own session window of {@code gap} milliseconds. */
   public static SliceAssigner sessions(int timeField, long gap) {
+    return sessions(timeField, gap, null);
+  }
+
+  /** Each row with its own session window of {@code gap} milliseconds, over instants in {@code zone}'s time. */
+  public static SliceAssigner sessions(int timeField, long gap, WindowZone zone) {
     if (gap <= 0) {
       throw new IllegalArgumentException("A session gap must be positive, not " + gap + " ms");
     }
-    return new SliceAssigner(timeField, null, gap);
+    return new SliceAssigner(timeField, null, gap, zone);
   }
 
   @Override
@@ -53,14 +70,18 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
     }
     long millis = EpochMillis.of(time);
     boolean local = time instanceof LocalDateTime;
+    WindowZone shift = local ? null : zone;
+    if (shift != null) {
+      millis = shift.toLocal(millis);
+    }
     if (sliceColumns == null) {
       sliceColumns = new WindowTimes();
     }
     if (windows == null) {
-      out.collect(withColumns(input, sliceColumns.of(millis, millis + gap, local)));
+      out.collect(withColumns(input, sliceColumns.of(millis, millis + gap, local, shift)));
     } else {
       long end = windows.sliceEnd(millis);
-      out.collect(withColumns(input, sliceColumns.of(windows.sliceStart(end), end, local)));
+      out.collect(withColumns(input, sliceColumns.of(windows.sliceStart(end), end, local, shift)));
     }
   }
 

@@ -24,6 +24,7 @@ public final class WindowOutput implements Serializable {
 
   private final int[] groupFields;
   private final boolean localTime;
+  private final WindowZone zone;
   // A window fires for many groups at once: its time objects are made once for all of them.
   private transient WindowTimes windowTimes;
 
@@ -33,8 +34,17 @@ public final class WindowOutput implements Serializable {
    * {@code LocalDateTime}s if {@code localTime}, else {@code Instant}s.
    */
   public WindowOutput(int[] groupFields, boolean localTime) {
+    this(groupFields, localTime, null);
+  }
+
+  /**
+   * As {@link #WindowOutput(int[], boolean)}, for windows aligned in {@code zone} (null for none): their
+   * starts and ends are its wall-clock times, {@code LocalDateTime}s, and their {@code window_time} an instant.
+   */
+  public WindowOutput(int[] groupFields, boolean localTime, WindowZone zone) {
     this.groupFields = groupFields;
     this.localTime = localTime;
+    this.zone = zone;
   }
 
   /** The result of {@code aggs} over {@code accs} for {@code key}'s group of window [start, end). */
@@ -42,7 +52,7 @@ public final class WindowOutput implements Serializable {
     if (windowTimes == null) {
       windowTimes = new WindowTimes();
     }
-    Object[] columns = windowTimes.of(start, end, localTime);
+    Object[] columns = windowTimes.of(start, end, localTime, zone);
     Row result = new Row(groupFields.length + aggs.length);
     for (int i = 0; i < groupFields.length; i++) {
       int field = groupFields[i];
