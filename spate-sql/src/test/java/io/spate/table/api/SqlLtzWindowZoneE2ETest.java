@@ -3,9 +3,15 @@ package io.spate.table.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spate.api.datastream.CloseableIterator;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.Watermark;
+import io.spate.api.eventtime.WatermarkGenerator;
+import io.spate.api.eventtime.WatermarkOutput;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.spate.table.api.bridge.java.StreamTableEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +25,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window aggregates over a {@code TIMESTAMP_LTZ} event time are aligned in the session's time zone, as in
@@ -31,9 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlLtzWindowZoneE2ETest {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-  @TempDir
-  Path dir;
 
   /** Random instants from 2024-03-08 to 2024-11-05 in New York, both summer-time changes in between, sorted. */
   private static List<Long> instants(long seed, int count) {
@@ -55,16 +57,36 @@ class SqlLtzWindowZoneE2ETest {
     return instants;
   }
 
-  private TableEnvironment session(List<Long> instants) throws Exception {
-    Path file = dir.resolve("instants.csv");
-    Files.write(file, instants.stream().map(String::valueOf).toList());
-    TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+  /**
+   * A session in New York with the view {@code events (ms BIGINT, ts TIMESTAMP_LTZ(3) *ROWTIME*)} of {@code
+   * instants}, in order, whose watermark follows each row (one millisecond behind): windows close while the
+   * rows come, so a window closed by the wrong clock would drop rows as late.
+   */
+  private StreamTableEnvironment session(List<Long> instants) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
     tEnv.getConfig().set("table.local-time-zone", NEW_YORK.getId());
-    tEnv.getConfig().set("parallelism.default", "2");
-    tEnv.executeSql("CREATE TABLE events (ms BIGINT, ts AS TO_TIMESTAMP_LTZ(ms, 3),"
-        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'filesystem', 'path' = '" + file
-        + "', 'format' = 'csv')");
+    DataStream<Long> stream = env.fromData(instants, Types.LONG)
+        .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forGenerator(ctx -> new EveryRow())
+            .withTimestampAssigner((ms, previous) -> ms));
+    tEnv.createTemporaryView("raw", stream, Schema.newBuilder()
+        .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+        .watermark("rowtime", "SOURCE_WATERMARK()")
+        .build());
+    tEnv.executeSql("CREATE TEMPORARY VIEW events AS SELECT f0 AS ms, rowtime AS ts FROM raw");
     return tEnv;
+  }
+
+  /** A watermark a millisecond behind each row. */
+  private static final class EveryRow implements WatermarkGenerator<Long> {
+    @Override
+    public void onEvent(Long ms, long timestamp, WatermarkOutput output) {
+      output.emitWatermark(new Watermark(timestamp - 1));
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {}
   }
 
   private static List<Row> rows(TableEnvironment tEnv, String query) throws Exception {
@@ -98,7 +120,7 @@ class SqlLtzWindowZoneE2ETest {
   @Test
   void dailyWindowsRunFromLocalMidnightToLocalMidnight() throws Exception {
     List<Long> instants = instants(1, 3_000);
-    TableEnvironment tEnv = session(instants);
+    StreamTableEnvironment tEnv = session(instants);
     List<Row> expected = expected(instants, t -> t.truncatedTo(ChronoUnit.DAYS), Duration.ofDays(1));
 
     List<Row> tvf = rows(tEnv, "SELECT window_start, window_end, window_time, COUNT(*) FROM TABLE(TUMBLE(TABLE events,"
@@ -118,7 +140,7 @@ class SqlLtzWindowZoneE2ETest {
   @Test
   void hoppingAndCumulatingHoursFollowTheWallClockAcrossBothChanges() throws Exception {
     List<Long> instants = instants(2, 2_000);
-    TableEnvironment tEnv = session(instants);
+    StreamTableEnvironment tEnv = session(instants);
 
     List<Row> hop = rows(tEnv, "SELECT window_start, window_end, window_time, COUNT(*) FROM TABLE(HOP(TABLE events,"
         + " DESCRIPTOR(ts), INTERVAL '1' HOUR, INTERVAL '2' HOUR)) GROUP BY window_start, window_end, window_time");
@@ -158,7 +180,7 @@ class SqlLtzWindowZoneE2ETest {
   @Test
   void aWindowOverTheWindowTimesOfHourlyWindowsSeesEveryHourOnce() throws Exception {
     List<Long> instants = instants(3, 2_000);
-    TableEnvironment tEnv = session(instants);
+    StreamTableEnvironment tEnv = session(instants);
     tEnv.executeSql("CREATE VIEW hourly AS SELECT window_time AS hour_time, COUNT(*) AS c FROM TABLE(TUMBLE("
         + "TABLE events, DESCRIPTOR(ts), INTERVAL '1' HOUR)) GROUP BY window_start, window_end, window_time");
     List<Row> daily = rows(tEnv, "SELECT window_start, window_end, window_time, SUM(c) FROM TABLE(TUMBLE(TABLE hourly,"
@@ -170,7 +192,7 @@ class SqlLtzWindowZoneE2ETest {
   @Test
   void inUtcTheWindowsAreThoseOfTheInstants() throws Exception {
     List<Long> instants = instants(4, 500);
-    TableEnvironment tEnv = session(instants);
+    StreamTableEnvironment tEnv = session(instants);
     tEnv.getConfig().set("table.local-time-zone", "UTC");
     List<Row> daily = rows(tEnv, "SELECT window_start, window_end, window_time, COUNT(*) FROM TABLE(TUMBLE(TABLE events,"
         + " DESCRIPTOR(ts), INTERVAL '1' DAY)) GROUP BY window_start, window_end, window_time");
@@ -181,5 +203,70 @@ class SqlLtzWindowZoneE2ETest {
     counts.forEach((start, count) -> expected.add(Row.of(start, start.plusDays(1),
         start.plusDays(1).toInstant(ZoneOffset.UTC).minusMillis(1), count)));
     assertThat(daily).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void aWindowTopNAJoinOfWindowsAndAFilteredWindowAggregateUseTheLocalDays() throws Exception {
+    List<Long> instants = instants(5, 1_500);
+    StreamTableEnvironment tEnv = session(instants);
+    tEnv.executeSql("CREATE VIEW days AS SELECT * FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '1' DAY))");
+    Map<LocalDateTime, List<Long>> byDay = instants.stream().collect(Collectors.groupingBy(
+        i -> wallClock(i).truncatedTo(ChronoUnit.DAYS), TreeMap::new, Collectors.toList()));
+
+    // The last two instants of each local day.
+    List<Row> top = rows(tEnv, "SELECT window_start, ms FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start,"
+        + " window_end ORDER BY ms DESC) AS rn FROM days) WHERE rn <= 2");
+    List<Row> expectedTop = new ArrayList<>();
+    byDay.forEach((day, list) -> list.stream().sorted((a, b) -> Long.compare(b, a)).limit(2)
+        .forEach(ms -> expectedTop.add(Row.of(day, ms))));
+    assertThat(top).containsExactlyInAnyOrderElementsOf(expectedTop);
+
+    // Even and odd instants per local day, joined on their windows.
+    List<Row> joined = rows(tEnv, "SELECT e.window_start, e.c, o.c FROM (SELECT window_start, window_end, COUNT(*) AS c"
+        + " FROM days WHERE ms % 2 = 0 GROUP BY window_start, window_end) e JOIN (SELECT window_start, window_end,"
+        + " COUNT(*) AS c FROM days WHERE ms % 2 = 1 GROUP BY window_start, window_end) o"
+        + " ON e.window_start = o.window_start AND e.window_end = o.window_end");
+    List<Row> expectedJoin = new ArrayList<>();
+    byDay.forEach((day, list) -> {
+      long even = list.stream().filter(ms -> ms % 2 == 0).count();
+      if (even > 0 && even < list.size()) {
+        expectedJoin.add(Row.of(day, even, list.size() - even));
+      }
+    });
+    assertThat(joined).containsExactlyInAnyOrderElementsOf(expectedJoin);
+
+    // A filter between the window function and the aggregate: the plain window aggregate.
+    List<Row> filtered = rows(tEnv, "SELECT window_start, window_end, window_time, COUNT(*) FROM days"
+        + " WHERE ms % 3 = 0 GROUP BY window_start, window_end, window_time");
+    assertThat(filtered).containsExactlyInAnyOrderElementsOf(expected(instants.stream().filter(ms -> ms % 3 == 0)
+        .toList(), t -> t.truncatedTo(ChronoUnit.DAYS), Duration.ofDays(1)));
+  }
+
+  @Test
+  void theSessionFunctionsRowsCarryTheirSessionsInLocalTime() throws Exception {
+    // July only: New York is at UTC-4 throughout, so a session of the wall clock is one of the instants.
+    Random random = new Random(6);
+    long from = Instant.parse("2024-07-01T00:00:00Z").toEpochMilli();
+    List<Long> instants = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      instants.add(from + (long) (random.nextDouble() * 3 * 86_400_000L));
+    }
+    instants.sort(null);
+    StreamTableEnvironment tEnv = session(instants);
+    List<Row> rows = rows(tEnv, "SELECT ms, window_start, window_end, window_time FROM TABLE(SESSION(TABLE events,"
+        + " DESCRIPTOR(ts), INTERVAL '30' MINUTE))");
+    List<Row> expected = new ArrayList<>();
+    int first = 0;
+    for (int i = 1; i <= instants.size(); i++) {
+      if (i == instants.size() || instants.get(i) - instants.get(i - 1) >= 30 * 60_000L) {
+        LocalDateTime start = wallClock(instants.get(first));
+        LocalDateTime end = wallClock(instants.get(i - 1)).plusMinutes(30);
+        for (int j = first; j < i; j++) {
+          expected.add(Row.of(instants.get(j), start, end, windowTime(end)));
+        }
+        first = i;
+      }
+    }
+    assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
   }
 }

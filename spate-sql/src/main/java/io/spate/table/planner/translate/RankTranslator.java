@@ -16,6 +16,7 @@ import io.spate.table.runtime.operators.rank.RowTimeKeepFirstRowFunction;
 import io.spate.table.runtime.operators.rank.RowTimeKeepLastRowFunction;
 import io.spate.table.runtime.operators.rank.SortOrder;
 import io.spate.table.runtime.operators.rank.WindowTopNFunction;
+import io.spate.table.runtime.operators.window.WindowZone;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,8 +235,11 @@ final class RankTranslator {
             throw new TableException("Processing time Window TopN is not supported yet: a window Top-N needs windows on"
                 + " an event-time attribute");
           }
-          ranked = keyed.process(new WindowTopNFunction(sortOrder, rank.rankType(), start, end, outputRank, windowEnd,
-              inputType), outputType).name("WindowRank(rankType=[" + rank.rankType() + "], " + ranks + ")");
+          WindowZone zone = WindowColumns.zone(inputPlan, windowEnd, translator.zone);
+          ranked = WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(input, zone),
+              inputPlan.getRowType(), keys).process(new WindowTopNFunction(sortOrder, rank.rankType(), start, end,
+              outputRank, windowEnd, inputType), outputType)
+              .name("WindowRank(rankType=[" + rank.rankType() + "], " + ranks + ")"), zone);
           break;
         case RETRACT_TOP_N:
           ranked = keyed.process(new RetractableTopNFunction(sortOrder, rank.rankType(), start, end, outputRank,

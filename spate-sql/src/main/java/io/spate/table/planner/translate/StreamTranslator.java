@@ -61,6 +61,7 @@ import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import io.spate.table.runtime.operators.window.WindowAssigner;
+import io.spate.table.runtime.operators.window.WindowZone;
 import io.spate.table.planner.functions.UserAggSqlFunction;
 import io.spate.table.planner.functions.WindowTableFunctions;
 import io.spate.table.runtime.operators.join.JoinConditionCode;
@@ -358,9 +359,10 @@ public final class StreamTranslator {
     }
     String name = PlanNodeNames.describe(aggregate);
     if (windowEnd >= 0) {
-      return StateKeys.keyBy(input, inputType, keys)
-          .process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
-          .name("Window" + name);
+      WindowZone windowZone = WindowColumns.zone(inputPlan, windowEnd, zone);
+      return WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(input, windowZone),
+          inputType, keys).process(new WindowAggFunction(windowEnd, functions), rowTypeInfo(aggregate.getRowType()))
+          .name("Window" + name), windowZone);
     }
     functions = SharedDistinctCounts.share(aggregate.getAggCallList(), functions, inputType, !retract);
     if (config.get(TableConfigOptions.TABLE_EXEC_MINIBATCH_ENABLED)) {
@@ -460,7 +462,8 @@ public final class StreamTranslator {
     }
     requireTimeAttribute(scan.getInput(0), timeRef.getIndex(), call.getOperator().getName());
     DataStream<Row> input = translate(scan.getInput(0));
-    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset), rowTypeInfo(scan.getRowType()))
+    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset,
+            WallClockWindows.zone(scan, zone)), rowTypeInfo(scan.getRowType()))
         .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
   }
 

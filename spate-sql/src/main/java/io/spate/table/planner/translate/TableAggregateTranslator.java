@@ -15,6 +15,7 @@ import io.spate.table.runtime.functions.OpenedFunction;
 import io.spate.table.runtime.operators.aggregate.EmittedRows;
 import io.spate.table.runtime.operators.aggregate.GroupTableAggFunction;
 import io.spate.table.runtime.operators.aggregate.WindowTableAggFunction;
+import io.spate.table.runtime.operators.window.WindowZone;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.RowType;
@@ -85,9 +86,11 @@ final class TableAggregateTranslator {
           call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,
           signature.method()), new FunctionInvoker(opened, emitValue != null ? emitValue : emit),
           accumulatorType(sqlFunction, accumulatorClass), emitted);
-      return StateKeys.keyBy(translator.translate(node.getInput()), inputType, keys)
+      WindowZone zone = WindowColumns.zone(node.getInput(), windowEnd, translator.zone);
+      return WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(
+          translator.translate(node.getInput()), zone), inputType, keys)
           .process(windowOperator, StreamTranslator.rowTypeInfo(node.getRowType()))
-          .name("Window" + PlanNodeNames.describe(node));
+          .name("Window" + PlanNodeNames.describe(node)), zone);
     }
     GroupTableAggFunction operator = new GroupTableAggFunction(keys,
         call.getArgList().stream().mapToInt(Integer::intValue).toArray(), new FunctionInvoker(opened,

@@ -1,8 +1,10 @@
 package io.spate.table.planner.translate;
 
+import io.spate.api.annotation.Internal;
 import io.spate.table.planner.nodes.Expand;
 import io.spate.table.planner.nodes.GroupingSetsExpand;
-import io.spate.api.annotation.Internal;
+import io.spate.table.runtime.operators.window.WindowZone;
+import java.time.ZoneId;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -45,6 +47,16 @@ final class WindowColumns {
     Origin origin = origin(plan, field);
     return origin != null
         && TimeAttributes.isProctime(origin.window().getInput(0), WindowCall.of(origin.window()).timeField());
+  }
+
+  /**
+   * The zone in which the windows whose start or end is field {@code field} of {@code plan} are aligned: the
+   * session's {@code zone} for windows over a {@code TIMESTAMP_LTZ} event time, null for windows over a
+   * {@code TIMESTAMP} or processing time, or if the field is no window's start or end.
+   */
+  static WindowZone zone(RelNode plan, int field, ZoneId zone) {
+    Origin origin = origin(plan, field);
+    return origin == null ? null : WallClockWindows.zone(origin.window(), zone);
   }
 
   private static Origin origin(RelNode plan, int field) {

@@ -4,6 +4,7 @@ import io.spate.table.api.TableException;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.operators.join.WindowJoinOperator;
+import io.spate.table.runtime.operators.window.WindowZone;
 import io.spate.table.runtime.operators.join.JoinConditionCode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
@@ -51,11 +52,13 @@ final class WindowJoinTranslator {
     WindowJoinOperator operator = new WindowJoinOperator(StreamTranslator.rowTypeInfo(join.getLeft().getRowType()),
         StreamTranslator.rowTypeInfo(join.getRight().getRowType()), ends[0], ends[1], condition,
         type == JoinRelType.LEFT || type == JoinRelType.FULL, type == JoinRelType.RIGHT || type == JoinRelType.FULL);
-    DataStream<Row> left = translator.translate(join.getLeft());
-    DataStream<Row> right = translator.translate(join.getRight());
-    return left.connect(right)
+    WindowZone leftZone = WindowColumns.zone(join.getLeft(), ends[0], translator.zone);
+    WindowZone zone = leftZone != null ? leftZone : WindowColumns.zone(join.getRight(), ends[1], translator.zone);
+    DataStream<Row> left = WallClockWindows.toWallClock(translator.translate(join.getLeft()), zone);
+    DataStream<Row> right = WallClockWindows.toWallClock(translator.translate(join.getRight()), zone);
+    return WallClockWindows.fromWallClock(left.connect(right)
         .keyBy(keys.leftSelector(), keys.rightSelector(), keys.type())
-        .transform(name, StreamTranslator.rowTypeInfo(join.getRowType()), operator);
+        .transform(name, StreamTranslator.rowTypeInfo(join.getRowType()), operator), zone);
   }
 
   /** The {@code window_end} fields of the left and the right side, or null if {@code join} is no window join. */

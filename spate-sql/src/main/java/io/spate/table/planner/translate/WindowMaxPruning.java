@@ -72,7 +72,8 @@ final class WindowMaxPruning {
     WindowCall window = WindowCall.of(scan);
     RelNode relation = scan.getInput(0);
     int windowStart = relation.getRowType().getFieldCount();
-    if (window.slices() == null || !sameDeterministicRelation(join.getLeft(), relation)) {
+    // Only over TIMESTAMP windows: those over a TIMESTAMP_LTZ are aligned in the session's zone.
+    if (window.slices() == null || !window.localTime() || !sameDeterministicRelation(join.getLeft(), relation)) {
       return null;
     }
     // the join's fields (left fields first) that are window_start and window_end

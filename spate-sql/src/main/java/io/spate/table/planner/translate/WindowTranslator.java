@@ -18,10 +18,7 @@ import io.spate.table.runtime.operators.window.SlicingWindowAggFunction;
 import io.spate.table.runtime.operators.window.WindowOutput;
 import io.spate.table.runtime.operators.window.WindowSpecAssigner;
 import io.spate.table.runtime.operators.window.WindowZone;
-import io.spate.table.runtime.operators.window.ZoneShiftOperator;
 import io.spate.table.types.logical.RowType;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,16 +77,17 @@ final class WindowTranslator {
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     DataStream<Row> input = translator.translate(inputPlan);
     RowTypeInfo rowType = StreamTranslator.rowTypeInfo(scan.getRowType());
+    WindowZone zone = WallClockWindows.zone(scan, translator.zone);
     if (!window.isSession()) {
-      return input.flatMap(new WindowSpecAssigner(window.timeField(), window.slices()), rowType)
+      return input.flatMap(new WindowSpecAssigner(window.timeField(), window.slices(), zone), rowType)
           .name(window.toString());
     }
     int[] keys = window.partitionKeys().stream().mapToInt(Integer::intValue).toArray();
-    DataStream<Row> sessions = input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap()), rowType)
+    DataStream<Row> sessions = input.flatMap(SliceAssigner.sessions(window.timeField(), window.gap(), zone), rowType)
         .name("Session windows " + window);
-    return StateKeys.keyBy(sessions, inputPlan.getRowType(), keys)
-        .process(new SessionWindowTableFunction(rowType), rowType)
-        .name(window.toString());
+    return WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(sessions, zone),
+        inputPlan.getRowType(), keys).process(new SessionWindowTableFunction(rowType, zone), rowType)
+        .name(window.toString()), zone);
   }
 
   /** The window aggregate {@code aggregate}, which {@link #handles} accepts. */
@@ -104,18 +102,13 @@ final class WindowTranslator {
     }
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
-    // As in Flink, windows over an event time that is an instant (TIMESTAMP_LTZ) are aligned in the session's
-    // time zone: the window operators then run on its wall-clock time, watermarks included.
-    WindowZone zone = window.localTime() || processingTime ? null : new WindowZone(translator.zone);
-    boolean shifted = zone != null && !isUtc(translator.zone);
+    WindowZone zone = WallClockWindows.zone(scan, translator.zone);
     DataStream<Row> rows = translator.translate(inputPlan)
         .flatMap(window.isSession() ? SliceAssigner.sessions(window.timeField(), window.gap(), zone)
             : SliceAssigner.slices(window.timeField(), window.slices(), zone),
             StreamTranslator.rowTypeInfo(scan.getRowType()))
         .name((window.isSession() ? "Session windows " : "Slices ") + window);
-    if (shifted) {
-      rows = rows.transform("Watermarks to " + zone + " time", rows.getType(), ZoneShiftOperator.toLocal(zone));
-    }
+    rows = WallClockWindows.toWallClock(rows, zone);
     for (RelNode node : shape.between()) {
       rows = node instanceof Expand expand ? StreamTranslator.expand(rows, expand)
           : node instanceof GroupingSetsExpand expand ? StreamTranslator.expand(rows, expand)
@@ -175,8 +168,7 @@ final class WindowTranslator {
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
     DataStream<Row> windows = windowAggregate(aggregate, window, rows, keyFields, keyIndexes, start, end, functions,
         output, processingTime, updatingInput, name);
-    return !shifted ? windows
-        : windows.transform("Watermarks from " + zone + " time", windows.getType(), ZoneShiftOperator.toEpoch(zone));
+    return WallClockWindows.fromWallClock(windows, zone);
   }
 
   private DataStream<Row> windowAggregate(LogicalAggregate aggregate, WindowCall window, DataStream<Row> rows,
@@ -196,10 +188,6 @@ final class WindowTranslator {
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))
         .name(name);
-  }
-
-  private static boolean isUtc(ZoneId zone) {
-    return zone.getRules().isFixedOffset() && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0;
   }
 
   private static void requireInserts(RelNode input, WindowCall window) {

@@ -31,11 +31,22 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Objec
   private static final long serialVersionUID = 1L;
 
   private final TypeInformation<Row> rowType;
+  // Null, or the zone whose wall-clock times the sessions of instants (TIMESTAMP_LTZ) are in.
+  private final WindowZone zone;
   private transient MapState<Long, Row> sessions;
 
   /** Sessions of rows of {@code rowType}, whose last three fields are the window columns. */
   public SessionWindowTableFunction(TypeInformation<Row> rowType) {
+    this(rowType, null);
+  }
+
+  /**
+   * As {@link #SessionWindowTableFunction(TypeInformation)}, for sessions of instants in {@code zone}'s
+   * wall-clock time if it is not null (the input's window columns and the watermarks are in it).
+   */
+  public SessionWindowTableFunction(TypeInformation<Row> rowType, WindowZone zone) {
     this.rowType = rowType;
+    this.zone = zone;
   }
 
   @Override
@@ -94,8 +105,8 @@ public final class SessionWindowTableFunction extends KeyedProcessFunction<Objec
     sessions.remove(closed);
     for (Row row : rows) {
       int startField = row.getArity() - 3;
-      boolean local = row.getField(startField) instanceof LocalDateTime;
-      out.collect(SliceAssigner.withWindow(Row.project(row, range(startField)), closed, timestamp + 1, local));
+      boolean local = zone == null && row.getField(startField) instanceof LocalDateTime;
+      out.collect(SliceAssigner.withWindow(Row.project(row, range(startField)), closed, timestamp + 1, local, zone));
     }
   }
 

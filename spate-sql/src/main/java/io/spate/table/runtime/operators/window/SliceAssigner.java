@@ -98,16 +98,20 @@ public final class SliceAssigner implements FlatMapFunction<Row, Row> {
     return row;
   }
 
-  /** {@code input} with the columns of window [start, end) added. */
-  static Row withWindow(Row input, long start, long end, boolean local) {
+  /**
+   * {@code input} with the columns of window [start, end) added: of {@code zone}'s wall-clock times if it is
+   * not null (see {@link WindowTimes#of(long, long, boolean, WindowZone)}).
+   */
+  static Row withWindow(Row input, long start, long end, boolean local, WindowZone zone) {
     int arity = input.getArity();
     Row row = new Row(input.getKind(), arity + 3);
     for (int i = 0; i < arity; i++) {
       row.setField(i, input.getField(i));
     }
-    row.setField(arity, EpochMillis.toTime(start, local));
-    row.setField(arity + 1, EpochMillis.toTime(end, local));
-    row.setField(arity + 2, EpochMillis.toTime(end - 1, local));
+    row.setField(arity, EpochMillis.toTime(start, local || zone != null));
+    row.setField(arity + 1, EpochMillis.toTime(end, local || zone != null));
+    row.setField(arity + 2, zone == null ? EpochMillis.toTime(end - 1, local)
+        : EpochMillis.toTime(zone.toEpoch(end) - 1, false));
     return row;
   }
 }

@@ -22,9 +22,19 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
   private final long size;
   private final long slide;
   private final long offset;
+  // Null, or the zone in which windows over instants (TIMESTAMP_LTZ) are aligned.
+  private final WindowZone zone;
 
   /** Windows of {@code size} every {@code slide} milliseconds (equal for tumbling ones), shifted by {@code offset}. */
   public WindowAssigner(int timeField, long size, long slide, long offset) {
+    this(timeField, size, slide, offset, null);
+  }
+
+  /**
+   * As {@link #WindowAssigner(int, long, long, long)}, with windows over instants aligned in {@code zone}'s
+   * wall-clock time if it is not null.
+   */
+  public WindowAssigner(int timeField, long size, long slide, long offset, WindowZone zone) {
     if (size <= 0 || slide <= 0) {
       throw new IllegalArgumentException("A window's size and slide must be positive, not " + size + " and " + slide);
     }
@@ -32,6 +42,7 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
     this.size = size;
     this.slide = slide;
     this.offset = offset;
+    this.zone = zone;
   }
 
   @Override
@@ -41,17 +52,11 @@ public final class WindowAssigner implements FlatMapFunction<Row, Row> {
       return; // a row without a time belongs to no window
     }
     boolean local = time instanceof LocalDateTime;
-    long millis = EpochMillis.of(time);
+    WindowZone shift = local ? null : zone;
+    long millis = shift == null ? EpochMillis.of(time) : shift.toLocal(EpochMillis.of(time));
     long lastStart = millis - Math.floorMod(millis - offset, slide);
     for (long start = lastStart; start > millis - size; start -= slide) {
-      Row row = new Row(input.getKind(), input.getArity() + 3);
-      for (int i = 0; i < input.getArity(); i++) {
-        row.setField(i, input.getField(i));
-      }
-      row.setField(input.getArity(), EpochMillis.toTime(start, local));
-      row.setField(input.getArity() + 1, EpochMillis.toTime(start + size, local));
-      row.setField(input.getArity() + 2, EpochMillis.toTime(start + size - 1, local));
-      out.collect(row);
+      out.collect(SliceAssigner.withWindow(input, start, start + size, local, shift));
     }
   }
 }

@@ -19,11 +19,19 @@ public final class WindowSpecAssigner implements FlatMapFunction<Row, Row> {
 
   private final int timeField;
   private final WindowSpec windows;
+  // Null, or the zone in which windows over instants (TIMESTAMP_LTZ) are aligned.
+  private final WindowZone zone;
 
   /** The windows of {@code windows} for the time in field {@code timeField}. */
   public WindowSpecAssigner(int timeField, WindowSpec windows) {
+    this(timeField, windows, null);
+  }
+
+  /** As {@link #WindowSpecAssigner(int, WindowSpec)}, with windows over instants aligned in {@code zone} if not null. */
+  public WindowSpecAssigner(int timeField, WindowSpec windows, WindowZone zone) {
     this.timeField = timeField;
     this.windows = windows;
+    this.zone = zone;
   }
 
   @Override
@@ -33,8 +41,10 @@ public final class WindowSpecAssigner implements FlatMapFunction<Row, Row> {
       return;
     }
     boolean local = time instanceof LocalDateTime;
-    for (long end : windows.windowEnds(windows.sliceEnd(EpochMillis.of(time)))) {
-      out.collect(SliceAssigner.withWindow(input, windows.windowStart(end), end, local));
+    WindowZone shift = local ? null : zone;
+    long millis = shift == null ? EpochMillis.of(time) : shift.toLocal(EpochMillis.of(time));
+    for (long end : windows.windowEnds(windows.sliceEnd(millis))) {
+      out.collect(SliceAssigner.withWindow(input, windows.windowStart(end), end, local, shift));
     }
   }
 }

@@ -41,6 +41,12 @@ public final class WindowZone implements Serializable {
     return zone;
   }
 
+  /** Whether the zone's wall-clock time differs from UTC at some instant, so that watermarks must move to it. */
+  public boolean shifts() {
+    ZoneRules zoneRules = zone.getRules();
+    return !zoneRules.isFixedOffset() || zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() != 0;
+  }
+
   /** The wall-clock time in the zone at instant {@code epochMillis}, as milliseconds of a UTC timestamp. */
   public long toLocal(long epochMillis) {
     if (epochMillis < validFrom || epochMillis >= validUntil) {
