@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A HOP window aggregate over the changelog of a deduplication keeping each key's last row on event time
  * survives a failure: its slices' accumulators (row counts and MIN/MAX value counts among them) restore from
  * a checkpoint on both state backends, and the run that fails commits what a failure-free run commits: the
- * windows of the rows the deduplication leaves.
+ * windows of the rows the deduplication leaves. A SESSION aggregate over the same changelog does the same.
  */
 @Tag("fault-injection")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -33,13 +33,48 @@ class SqlWindowChangelogRecoveryE2ETest {
       + " SUM(n), MIN(n), MAX(n) FROM TABLE(HOP(TABLE latest, DESCRIPTOR(ts), INTERVAL '0.5' SECOND,"
       + " INTERVAL '1' SECOND)) GROUP BY window_start, window_end, CAST(n % 3 AS INT)";
 
+  /**
+   * Per key a SESSION with a gap of 0.1 s: the rows of a key come 3 ms apart, so each key has one session, which
+   * is open when the job fails and restores, from its first row to its last plus the gap.
+   */
+  private static final String SESSIONS = "INSERT INTO windows SELECT window_start, k, COUNT(*), SUM(n), MIN(n), MAX(n)"
+      + " FROM TABLE(SESSION(TABLE keyed PARTITION BY k, DESCRIPTOR(ts), INTERVAL '0.1' SECOND))"
+      + " GROUP BY window_start, window_end, k";
+
   @ParameterizedTest(name = "state backend {0}")
   @ValueSource(strings = {"hashmap", "rocksdb"})
   void aWindowAggregateOverADeduplicationRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
       throws Exception {
     List<String> clean = SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits("window-changelog-" + backend,
-        (run, fail) -> run(backend, run, fail));
+        (run, fail) -> run(backend, run, fail, INSERT));
     assertThat(clean).hasSize(21 * 3).containsExactlyInAnyOrderElementsOf(expected());
+  }
+
+  @ParameterizedTest(name = "state backend {0}")
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void aSessionAggregateOverADeduplicationRestoredFromACheckpointCommitsWhatAFailureFreeRunCommits(String backend)
+      throws Exception {
+    List<String> clean = SqlRecoveryRuns.assertFaultyRunCommitsWhatACleanRunCommits("session-changelog-" + backend,
+        (run, fail) -> run(backend, run, fail, SESSIONS));
+    List<String> expected = new ArrayList<>();
+    LocalDateTime epoch = LocalDateTime.of(2024, 1, 1, 0, 0);
+    for (int k = 0; k < 3; k++) {
+      long count = 0;
+      long sum = 0;
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (long n = k; n < ROWS; n += 3) {
+        if (n % 2 == 0 || n + 500 >= ROWS) {
+          count++;
+          sum += n;
+          min = Math.min(min, n);
+          max = Math.max(max, n);
+        }
+      }
+      expected.add("+I[" + epoch.plusNanos(k * 1_000_000L) + ", " + k + ", " + count + ", " + sum + ", " + min
+          + ", " + max + "]");
+    }
+    assertThat(clean).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   /** The windows' rows, from the rows the deduplication leaves: the even ones and the last 500 odd ones. */
@@ -67,7 +102,7 @@ class SqlWindowChangelogRecoveryE2ETest {
     return rows;
   }
 
-  private static ClusterJobClient run(String backend, String run, boolean fail) throws Exception {
+  private static ClusterJobClient run(String backend, String run, boolean fail, String insert) throws Exception {
     TableEnvironment tEnv = SqlRecoveryRuns.session(backend);
     tEnv.executeSql("CREATE TABLE numbers (n BIGINT, ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'"
         + " + INTERVAL '0.001' SECOND * n AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '0.6' SECOND)"
@@ -75,8 +110,9 @@ class SqlWindowChangelogRecoveryE2ETest {
         + "', 'rows' = '" + ROWS + "', 'fail' = '" + fail + "')");
     tEnv.executeSql("CREATE VIEW latest AS SELECT n, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY"
         + " CASE WHEN n % 2 = 0 THEN n ELSE n % 500 END ORDER BY ts DESC) AS row_num FROM numbers) WHERE row_num = 1");
+    tEnv.executeSql("CREATE VIEW keyed AS SELECT n, ts, CAST(n % 3 AS INT) AS k FROM latest");
     tEnv.executeSql("CREATE TABLE windows (ws TIMESTAMP(3), k INT, c BIGINT, s BIGINT, lo BIGINT, hi BIGINT)"
         + " WITH ('connector' = 'committed-rows', 'run' = '" + run + "')");
-    return SqlRecoveryRuns.runToEnd(tEnv, INSERT);
+    return SqlRecoveryRuns.runToEnd(tEnv, insert);
   }
 }

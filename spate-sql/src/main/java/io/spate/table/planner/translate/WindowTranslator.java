@@ -97,9 +97,6 @@ final class WindowTranslator {
     WindowCall window = WindowCall.of(scan);
     RelNode inputPlan = scan.getInput(0);
     boolean updatingInput = !StreamTranslator.isInsertOnly(inputPlan);
-    if (window.isSession()) {
-      requireInserts(inputPlan, window);
-    }
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
     boolean processingTime = TimeAttributes.isProctime(inputPlan, window.timeField());
     WindowZone zone = WallClockWindows.zone(scan, translator.zone);
@@ -180,7 +177,8 @@ final class WindowTranslator {
           functions, output, StreamTranslator.rowTypeInfo(aggregate.getRowType()), name);
     }
     return StateKeys.keyBy(rows, keyFields, keyIndexes)
-        .process(window.isSession() ? (processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
+        .process(window.isSession() ? (updatingInput ? SessionWindowAggFunction.overChangelog(start, end, functions,
+            output, processingTime) : processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
             output) : new SessionWindowAggFunction(start, end, functions, output))
             : updatingInput ? SlicingWindowAggFunction.overChangelog(window.slices(), end, functions, output,
                 processingTime)

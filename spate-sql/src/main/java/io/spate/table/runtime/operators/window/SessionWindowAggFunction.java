@@ -14,6 +14,7 @@ import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.table.runtime.expr.EpochMillis;
 import io.spate.table.runtime.operators.aggregate.AggFunction;
+import io.spate.table.runtime.operators.aggregate.GroupAggregation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,12 @@ import java.util.List;
  * a session longer leaves its timer where it is, and when the timer fires, the sessions that have not
  * closed yet set a timer at their new last instant. Rows mostly come in time order and mostly extend
  * a session, so this spares a timer deletion and a registration for nearly every row.
+ *
+ * <p>Over an updating input ({@link #overChangelog}) an update-before or delete row takes its row back from
+ * the session its window falls in (merging sessions as a row does; a retraction never splits one), with
+ * the retractable accumulators of a {@code GROUP BY}, and each session counts its rows: a session whose
+ * rows were all taken back emits nothing when it closes. A retraction whose session has closed is late
+ * and dropped, as a late row is. Insert-only input keeps the plain accumulators.
  *
  * <p>On processing time ({@link #processingTime}) a row's window starts at the operator's current
  * processing time (the fields give only its length, the gap), no row is late, and a session closes
@@ -51,6 +58,9 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
   private final AggFunction[] aggs;
   private final WindowOutput output;
   private final boolean processingTime;
+  // Set over an updating input: a session's accumulators and row count, in its field ACCS, which rows add
+  // to or take back from.
+  private final GroupAggregation changelog;
   private transient ValueState<List<Row>> sessions;
   // The last start and end read, as objects and in milliseconds: consecutive rows often share their
   // window's times (the assigner reuses them), and reading a LocalDateTime back costs more than comparing.
@@ -69,11 +79,27 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
 
   private SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output,
       boolean processingTime) {
+    this(startField, endField, aggs, output, processingTime, false);
+  }
+
+  private SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output,
+      boolean processingTime, boolean updatingInput) {
     this.startField = startField;
     this.endField = endField;
     this.aggs = aggs;
     this.output = output;
     this.processingTime = processingTime;
+    this.changelog = updatingInput ? new GroupAggregation(new int[0], aggs) : null;
+  }
+
+  /**
+   * Aggregates {@code aggs} (whose accumulators take rows back) per session of an updating input: inserts
+   * and update-after rows add to their session, update-before and delete rows take back from it. On
+   * {@code processingTime} a row's window starts at the current processing time.
+   */
+  public static SessionWindowAggFunction overChangelog(int startField, int endField, AggFunction[] aggs,
+      WindowOutput output, boolean processingTime) {
+    return new SessionWindowAggFunction(startField, endField, aggs, output, processingTime, true);
   }
 
   /**
@@ -88,11 +114,15 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
 
   @Override
   public void open(OpenContext context) {
-    TypeInformation<?>[] types = new TypeInformation<?>[aggs.length + ACCS];
+    TypeInformation<?>[] types = new TypeInformation<?>[changelog == null ? aggs.length + ACCS : ACCS + 1];
     types[START] = Types.LONG;
     types[END] = Types.LONG;
-    for (int i = 0; i < aggs.length; i++) {
-      types[ACCS + i] = aggs[i].accumulatorType();
+    if (changelog != null) {
+      types[ACCS] = changelog.accumulatorType();
+    } else {
+      for (int i = 0; i < aggs.length; i++) {
+        types[ACCS + i] = aggs[i].accumulatorType();
+      }
     }
     sessions = getRuntimeContext().getState(new ValueStateDescriptor<>("sessions",
         Types.LIST(new RowTypeInfo(types))));
@@ -100,7 +130,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
 
   @Override
   public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-    if (input.getKind() != RowKind.INSERT) {
+    if (input.getKind() != RowKind.INSERT && changelog == null) {
       throw new IllegalStateException("A window aggregate takes inserts only, not " + input);
     }
     Object startTime = input.getField(startField);
@@ -162,6 +192,10 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
       // nothing of their own to close.
       for (int i = first + 1; i <= last; i++) {
         Row later = list.get(i);
+        if (changelog != null) {
+          changelog.merge((Row) session.getField(ACCS), (Row) later.getField(ACCS), 0);
+          continue;
+        }
         for (int a = 0; a < aggs.length; a++) {
           session.setField(ACCS + a, aggs[a].merge(session.getField(ACCS + a), later.getField(ACCS + a)));
         }
@@ -172,13 +206,22 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
     }
     session.setField(START, start);
     session.setField(END, end);
-    for (int a = 0; a < aggs.length; a++) {
-      session.setField(ACCS + a, aggs[a].accumulate(session.getField(ACCS + a), input));
+    if (changelog != null) {
+      changelog.fold((Row) session.getField(ACCS), input);
+    } else {
+      for (int a = 0; a < aggs.length; a++) {
+        session.setField(ACCS + a, aggs[a].accumulate(session.getField(ACCS + a), input));
+      }
     }
     sessions.update(list);
   }
 
   private Row newSession() {
+    if (changelog != null) {
+      Row session = new Row(ACCS + 1);
+      session.setField(ACCS, changelog.createAccumulators());
+      return session;
+    }
     Row session = new Row(ACCS + aggs.length);
     for (int a = 0; a < aggs.length; a++) {
       session.setField(ACCS + a, aggs[a].createAccumulator());
@@ -215,7 +258,14 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
       if (end - 1 <= closedUpTo) {
         list.remove(i);
         changed = true;
-        out.collect(output.result(ctx.getCurrentKey(), (Long) session.getField(START), end, aggs, session, ACCS));
+        if (changelog == null) {
+          out.collect(output.result(ctx.getCurrentKey(), (Long) session.getField(START), end, aggs, session, ACCS));
+        } else {
+          Row accs = (Row) session.getField(ACCS);
+          if (changelog.rows(accs) > 0) { // a session whose rows were all taken back has no result
+            out.collect(output.result(ctx.getCurrentKey(), (Long) session.getField(START), end, aggs, accs, 0));
+          }
+        }
       } else {
         if (end - 1 > timestamp) {
           registerTimer(ctx.timerService(), end - 1); // set once: a session's timer may be set already
