@@ -1,5 +1,7 @@
 package io.spate.table.runtime.operators.window;
 
+import static io.spate.table.runtime.operators.window.WindowTestRows.at;
+import static io.spate.table.runtime.operators.window.WindowTestRows.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -16,8 +18,6 @@ import io.spate.table.runtime.operators.aggregate.AggFunction;
 import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -177,16 +177,7 @@ class SessionWindowAggFunctionTest {
     return out.get(0);
   }
 
-  private static LocalDateTime at(long millis) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
-        ZoneOffset.UTC);
-  }
-
   private static String result(long start, long end, int key, long count, long sum) {
     return Row.of(at(start), at(end), key, count, sum).toString();
-  }
-
-  private static List<String> sorted(List<?> rows) {
-    return rows.stream().map(Object::toString).sorted().toList();
   }
 }

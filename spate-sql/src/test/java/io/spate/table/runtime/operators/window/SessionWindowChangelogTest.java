@@ -1,11 +1,12 @@
 package io.spate.table.runtime.operators.window;
 
+import static io.spate.table.runtime.operators.window.WindowTestRows.at;
+import static io.spate.table.runtime.operators.window.WindowTestRows.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.spate.api.functions.Collector;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
@@ -16,8 +17,6 @@ import io.spate.table.runtime.operators.aggregate.AggFunctions;
 import io.spate.table.types.logical.IntType;
 import io.spate.testing.OneInputTestHarness;
 import io.spate.testing.TestHarnesses;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,34 +150,13 @@ class SessionWindowChangelogTest {
   }
 
   /** The row (key, value, time) of {@code kind} with its own window, as the session assigner passes it on. */
-  private static Row session(int key, long time, long value, RowKind kind) {
-    List<Row> out = new ArrayList<>();
+  private static Row session(int key, long time, long value, RowKind kind) throws Exception {
     Row row = Row.of(key, value, at(time));
     row.setKind(kind);
-    SliceAssigner.sessions(2, GAP).flatMap(row, new Collector<>() {
-      @Override
-      public void collect(Row record) {
-        out.add(record);
-      }
-
-      @Override
-      public void close() {}
-    });
-    assertThat(out).hasSize(1);
-    assertThat(out.get(0).getKind()).isEqualTo(kind);
-    return out.get(0);
-  }
-
-  private static LocalDateTime at(long millis) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
-        ZoneOffset.UTC);
+    return WindowTestRows.assignOne(SliceAssigner.sessions(2, GAP), row);
   }
 
   private static String result(long start, long end, int key, long count, long sum, long max, long min) {
     return Row.of(at(start), at(end), key, count, sum, max, min).toString();
-  }
-
-  private static List<String> sorted(List<?> rows) {
-    return rows.stream().map(Object::toString).sorted().toList();
   }
 }

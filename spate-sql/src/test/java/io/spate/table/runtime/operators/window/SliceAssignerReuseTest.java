@@ -1,5 +1,6 @@
 package io.spate.table.runtime.operators.window;
 
+import static io.spate.table.runtime.operators.window.WindowTestRows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -10,7 +11,6 @@ import io.spate.api.functions.Collector;
 import io.spate.api.types.Row;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,10 +105,5 @@ class SliceAssignerReuseTest {
       @Override
       public void close() {}
     };
-  }
-
-  private static LocalDateTime at(long millis) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
-        ZoneOffset.UTC);
   }
 }
