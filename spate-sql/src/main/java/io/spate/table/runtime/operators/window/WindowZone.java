@@ -30,6 +30,10 @@ public final class WindowZone implements Serializable {
   private transient long offsetMillis;
   private transient long validFrom = Long.MAX_VALUE;
   private transient long validUntil = Long.MIN_VALUE;
+  // The last wall-clock time converted back (null before the first) and its instant: the rows of one
+  // window share their end.
+  private transient Long lastLocal;
+  private transient long lastEpoch;
 
   /** Windows aligned in {@code zone}. */
   public WindowZone(ZoneId zone) {
@@ -61,6 +65,15 @@ public final class WindowZone implements Serializable {
    * hour a summer time starts), as {@link ZonedDateTime#ofLocal} resolves them.
    */
   public long toEpoch(long localMillis) {
+    if (lastLocal != null && lastLocal == localMillis) {
+      return lastEpoch;
+    }
+    lastEpoch = resolve(localMillis);
+    lastLocal = localMillis;
+    return lastEpoch;
+  }
+
+  private long resolve(long localMillis) {
     LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000L),
         (int) Math.floorMod(localMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
     return ZonedDateTime.ofLocal(local, zone, null).toInstant().toEpochMilli();
