@@ -462,8 +462,9 @@ public final class StreamTranslator {
     }
     requireTimeAttribute(scan.getInput(0), timeRef.getIndex(), call.getOperator().getName());
     DataStream<Row> input = translate(scan.getInput(0));
+    WindowZone windowZone = WallClockWindows.zone(scan, zone);
     return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset,
-            WallClockWindows.zone(scan, zone)), rowTypeInfo(scan.getRowType()))
+            windowZone != null ? windowZone : WallClockWindows.clockZone(scan, zone)), rowTypeInfo(scan.getRowType()))
         .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
   }
 

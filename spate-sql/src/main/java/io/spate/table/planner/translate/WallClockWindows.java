@@ -19,13 +19,23 @@ final class WallClockWindows {
 
   /**
    * The zone of the windows of the window function {@code window}: the session's {@code zone} if its time
-   * column is a {@code TIMESTAMP_LTZ} event time, else null (a {@code TIMESTAMP} counts as UTC, processing-time
-   * windows are aligned in UTC).
+   * column is a {@code TIMESTAMP_LTZ} event time, else null (a {@code TIMESTAMP} counts as UTC; for processing-time
+   * windows see {@link #clockZone}).
    */
   static WindowZone zone(LogicalTableFunctionScan window, ZoneId zone) {
     WindowCall call = WindowCall.of(window);
     return call.localTime() || TimeAttributes.isProctime(window.getInput(0), call.timeField()) ? null
         : new WindowZone(zone);
+  }
+
+  /**
+   * The zone on whose wall clock the processing-time windows of the window function {@code window} are
+   * aligned: the session's {@code zone} if its time column is a {@code PROCTIME()} attribute, else null.
+   * Processing-time operators read the clock themselves, so no watermark moves for them.
+   */
+  static WindowZone clockZone(LogicalTableFunctionScan window, ZoneId zone) {
+    WindowCall call = WindowCall.of(window);
+    return TimeAttributes.isProctime(window.getInput(0), call.timeField()) ? new WindowZone(zone) : null;
   }
 
   /** {@code rows} with their watermarks in {@code zone}'s wall-clock time, for operators on its windows. */

@@ -160,17 +160,18 @@ final class WindowTranslator {
           SpateTypeFactory.toLogicalType(fields.get(key).getType())));
     }
     int[] keyIndexes = keys.stream().mapToInt(Integer::intValue).toArray();
-    WindowOutput output = new WindowOutput(groupFields, window.localTime(), zone);
+    WindowZone clockZone = processingTime ? WallClockWindows.clockZone(scan, translator.zone) : null;
+    WindowOutput output = new WindowOutput(groupFields, window.localTime(), processingTime ? clockZone : zone);
     String name = "WindowAggregate(window=[" + window + "], groupBy=[" + String.join(", ", keyFields.stream()
         .map(RowType.RowField::getName).toList()) + "], select=" + aggregate.getAggCallList() + ")";
     DataStream<Row> windows = windowAggregate(aggregate, window, rows, keyFields, keyIndexes, start, end, functions,
-        output, processingTime, updatingInput, name);
+        output, processingTime, clockZone, updatingInput, name);
     return WallClockWindows.fromWallClock(windows, zone);
   }
 
   private DataStream<Row> windowAggregate(LogicalAggregate aggregate, WindowCall window, DataStream<Row> rows,
       List<RowType.RowField> keyFields, int[] keyIndexes, int start, int end, AggFunction[] functions,
-      WindowOutput output, boolean processingTime, boolean updatingInput, String name) {
+      WindowOutput output, boolean processingTime, WindowZone clockZone, boolean updatingInput, String name) {
     if (!window.isSession() && !processingTime && !updatingInput
         && TwoPhaseWindowAggregation.applies(aggregate, translator.config)) {
       return new TwoPhaseWindowAggregation(translator).translate(rows, keyIndexes, keyFields, end, window.slices(),
@@ -178,11 +179,12 @@ final class WindowTranslator {
     }
     return StateKeys.keyBy(rows, keyFields, keyIndexes)
         .process(window.isSession() ? (updatingInput ? SessionWindowAggFunction.overChangelog(start, end, functions,
-            output, processingTime) : processingTime ? SessionWindowAggFunction.processingTime(start, end, functions,
-            output) : new SessionWindowAggFunction(start, end, functions, output))
+            output, processingTime, clockZone) : processingTime ? SessionWindowAggFunction.processingTime(start, end,
+            functions, output, clockZone) : new SessionWindowAggFunction(start, end, functions, output))
             : updatingInput ? SlicingWindowAggFunction.overChangelog(window.slices(), end, functions, output,
-                processingTime)
-            : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output)
+                processingTime, clockZone)
+            : processingTime ? SlicingWindowAggFunction.processingTime(window.slices(), end, functions, output,
+                clockZone)
             : new SlicingWindowAggFunction(window.slices(), end, functions, output),
             StreamTranslator.rowTypeInfo(aggregate.getRowType()))
         .name(name);

@@ -58,6 +58,8 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
   private final AggFunction[] aggs;
   private final WindowOutput output;
   private final boolean processingTime;
+  // The zone whose wall clock processing-time sessions run on; null for UTC.
+  private final WindowZone zone;
   // Set over an updating input: a session's accumulators and row count, in its field ACCS, which rows add
   // to or take back from.
   private final GroupAggregation changelog;
@@ -79,37 +81,40 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
 
   private SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output,
       boolean processingTime) {
-    this(startField, endField, aggs, output, processingTime, false);
+    this(startField, endField, aggs, output, processingTime, null, false);
   }
 
   private SessionWindowAggFunction(int startField, int endField, AggFunction[] aggs, WindowOutput output,
-      boolean processingTime, boolean updatingInput) {
+      boolean processingTime, WindowZone zone, boolean updatingInput) {
     this.startField = startField;
     this.endField = endField;
     this.aggs = aggs;
     this.output = output;
     this.processingTime = processingTime;
+    this.zone = processingTime ? zone : null;
     this.changelog = updatingInput ? new GroupAggregation(new int[0], aggs) : null;
   }
 
   /**
    * Aggregates {@code aggs} (whose accumulators take rows back) per session of an updating input: inserts
    * and update-after rows add to their session, update-before and delete rows take back from it. On
-   * {@code processingTime} a row's window starts at the current processing time.
+   * {@code processingTime} a row's window starts at the current processing time, on {@code zone}'s wall
+   * clock (null: UTC).
    */
   public static SessionWindowAggFunction overChangelog(int startField, int endField, AggFunction[] aggs,
-      WindowOutput output, boolean processingTime) {
-    return new SessionWindowAggFunction(startField, endField, aggs, output, processingTime, true);
+      WindowOutput output, boolean processingTime, WindowZone zone) {
+    return new SessionWindowAggFunction(startField, endField, aggs, output, processingTime, zone, true);
   }
 
   /**
    * Aggregates {@code aggs} per session of processing time: each row opens a window at the current
    * processing time, as long as the gap its fields {@code startField} and {@code endField} span, and
-   * a session closes on a processing-time timer at its end.
+   * a session closes on a processing-time timer at its end; on {@code zone}'s wall clock (null: UTC),
+   * where a session closes at its end's {@link WindowZone#closingInstant}.
    */
   public static SessionWindowAggFunction processingTime(int startField, int endField, AggFunction[] aggs,
-      WindowOutput output) {
-    return new SessionWindowAggFunction(startField, endField, aggs, output, true);
+      WindowOutput output, WindowZone zone) {
+    return new SessionWindowAggFunction(startField, endField, aggs, output, true, zone, false);
   }
 
   @Override
@@ -148,7 +153,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
     TimerService timers = ctx.timerService();
     if (processingTime) {
       long gap = end - start;
-      start = timers.currentProcessingTime();
+      start = zone == null ? timers.currentProcessingTime() : zone.toLocal(timers.currentProcessingTime());
       end = start + gap;
     }
     List<Row> list = sessions.value();
@@ -231,7 +236,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
 
   private void registerTimer(TimerService timers, long time) {
     if (processingTime) {
-      timers.registerProcessingTimeTimer(time);
+      timers.registerProcessingTimeTimer(zone == null ? time : zone.closingInstant(time + 1) - 1);
     } else {
       timers.registerEventTimeTimer(time);
     }
@@ -250,7 +255,8 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
     if (list == null) {
       return;
     }
-    long closedUpTo = timestamp;
+    // On a zone's clock: the sessions whose ends it has reached, which a skipped hour makes several at once.
+    long closedUpTo = zone == null ? timestamp : zone.toLocal(timestamp + 1) - 1;
     boolean changed = false;
     for (int i = 0; i < list.size(); ) {
       Row session = list.get(i);
@@ -267,7 +273,7 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Object,
           }
         }
       } else {
-        if (end - 1 > timestamp) {
+        if (end - 1 > closedUpTo) {
           registerTimer(ctx.timerService(), end - 1); // set once: a session's timer may be set already
         }
         i++;

@@ -18,6 +18,7 @@ import io.spate.table.runtime.operators.aggregate.EmptyAccumulators;
 import io.spate.table.runtime.operators.aggregate.GroupAggregation;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A {@code TUMBLE}, {@code HOP} or {@code CUMULATE} window aggregate that keeps one set of
@@ -38,7 +39,9 @@ import java.util.Map;
  *
  * <p>On processing time ({@link #processingTime}) a row goes into the slice of the operator's current
  * processing time, and a window fires when the processing-time clock passes its end; windows still
- * open when the input ends do not fire, as Flink quiesces pending processing-time timers then.
+ * open when the input ends do not fire, as Flink quiesces pending processing-time timers then. With a
+ * {@link WindowZone}, that time is the zone's wall-clock time and a window fires at its {@link
+ * WindowZone#closingInstant}: the windows whose ends the clock skips fire together.
  */
 @Internal
 public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object, Row, Row> {
@@ -52,6 +55,8 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   private final WindowOutput output;
   private final int firstAccField;
   private final boolean processingTime;
+  // The zone whose wall clock processing-time windows are aligned on; null for UTC.
+  private final WindowZone zone;
   // Set over an updating input: the accumulators and row count of a slice, which rows add to or take back from.
   private final GroupAggregation changelog;
   private transient MapState<Long, Row> slices;
@@ -71,11 +76,12 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.output = output;
     this.firstAccField = -1;
     this.processingTime = false;
+    this.zone = null;
     this.changelog = null;
   }
 
   private SlicingWindowAggFunction(WindowSpec windows, int sliceEndField, int firstAccField, AggFunction[] aggs,
-      WindowOutput output, boolean processingTime, boolean updatingInput) {
+      WindowOutput output, boolean processingTime, WindowZone zone, boolean updatingInput) {
     this.windows = windows;
     this.sliceEndField = sliceEndField;
     this.aggs = aggs;
@@ -83,27 +89,30 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     this.output = output;
     this.firstAccField = firstAccField;
     this.processingTime = processingTime;
+    this.zone = zone;
     this.changelog = updatingInput ? new GroupAggregation(new int[0], aggs) : null;
   }
 
   /**
    * Aggregates {@code aggs} over {@code windows} of processing time: each row into the slice of the
    * current processing time (its slice-end field is not read), each window fired by a processing-time
-   * timer at its end.
+   * timer at its end; windows are aligned on {@code zone}'s wall clock (null: UTC).
    */
   public static SlicingWindowAggFunction processingTime(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
-      WindowOutput output) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, true, false);
+      WindowOutput output, WindowZone zone) {
+    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, true, zone, false);
   }
 
   /**
    * Aggregates {@code aggs} (whose accumulators take rows back) over {@code windows} of an updating input:
    * inserts and update-after rows add to their slice, update-before and delete rows take back from it. On
-   * {@code processingTime} a row goes into the slice of the current processing time.
+   * {@code processingTime} a row goes into the slice of the current processing time, on {@code zone}'s wall
+   * clock (null: UTC).
    */
   public static SlicingWindowAggFunction overChangelog(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
-      WindowOutput output, boolean processingTime) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, processingTime, true);
+      WindowOutput output, boolean processingTime, WindowZone zone) {
+    return new SlicingWindowAggFunction(windows, sliceEndField, -1, aggs, output, processingTime,
+        processingTime ? zone : null, true);
   }
 
   /**
@@ -114,7 +123,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
    */
   public static SlicingWindowAggFunction global(WindowSpec windows, int sliceEndField, AggFunction[] aggs,
       WindowOutput output) {
-    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output, false, false);
+    return new SlicingWindowAggFunction(windows, sliceEndField, sliceEndField + 1, aggs, output, false, null, false);
   }
 
   @Override
@@ -141,7 +150,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
     long firedUpTo; // a window whose last instant is at or before this has fired
     Long sliceEnd;
     if (processingTime) {
-      long now = timers.currentProcessingTime();
+      long now = zone == null ? timers.currentProcessingTime() : zone.toLocal(timers.currentProcessingTime());
       sliceEnd = boxed(windows.sliceEnd(now));
       firedUpTo = now - 1;
     } else {
@@ -198,13 +207,44 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
   }
 
   /**
-   * Fires the window ending at {@code timestamp + 1}: reads the group's slices in one pass (not one
-   * look-up per slice of the window), merges the window's slices first to last, drops those whose
-   * last window this is and sets the next window's timer if slices of this one remain.
+   * Fires the window ending at {@code timestamp + 1}, or on a zone's processing time the windows whose
+   * ends the zone's clock reached at that instant (usually one; all those of a skipped hour at once).
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-    long windowEnd = timestamp + 1;
+    if (zone == null) {
+      fire(timestamp + 1, ctx, out);
+      return;
+    }
+    long reached = zone.toLocal(timestamp + 1);
+    long before = Math.min(zone.toLocal(timestamp), reached - 1);
+    if (reached - before == 1) {
+      fire(reached, ctx, out);
+      return;
+    }
+    TreeSet<Long> ends = new TreeSet<>();
+    for (long sliceEnd : slices.keys()) {
+      long lastEnd = windows.lastWindowEnd(sliceEnd);
+      for (long end = sliceEnd; end <= reached; end = windows.nextWindowEnd(end)) {
+        if (end > before) {
+          ends.add(end);
+        }
+        if (end >= lastEnd) {
+          break;
+        }
+      }
+    }
+    for (long end : ends) {
+      fire(end, ctx, out);
+    }
+  }
+
+  /**
+   * Fires the window ending at {@code windowEnd}: reads the group's slices in one pass (not one
+   * look-up per slice of the window), merges the window's slices first to last, drops those whose
+   * last window this is and sets the next window's timer if slices of this one remain.
+   */
+  private void fire(long windowEnd, Context ctx, Collector<Row> out) throws Exception {
     long windowStart = windows.windowStart(windowEnd);
     long[] sliceEnds = windows.sliceEnds(windowEnd);
     if (windowSlices == null || windowSlices.length < sliceEnds.length) {
@@ -255,7 +295,7 @@ public final class SlicingWindowAggFunction extends KeyedProcessFunction<Object,
 
   private void registerTimer(TimerService timers, long time) {
     if (processingTime) {
-      timers.registerProcessingTimeTimer(time);
+      timers.registerProcessingTimeTimer(zone == null ? time : zone.closingInstant(time + 1) - 1);
     } else {
       timers.registerEventTimeTimer(time);
     }

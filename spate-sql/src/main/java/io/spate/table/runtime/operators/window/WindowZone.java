@@ -9,14 +9,16 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The session time zone in which windows over a {@code TIMESTAMP_LTZ} time column are aligned, as in
- * Flink: a day's window starts at local midnight, and {@code window_start} and {@code window_end} are
- * that zone's wall-clock times. The window operators run on local time: each row's instant becomes
- * its local time ({@link #toLocal}), the watermarks too, and the window ends go back to instants for
- * {@code window_time} and the watermarks after the window ({@link #toEpoch}).
+ * The session time zone in which windows over a {@code TIMESTAMP_LTZ} time column (an event time or
+ * processing time) are aligned, as in Flink: a day's window starts at local midnight, and {@code
+ * window_start} and {@code window_end} are that zone's wall-clock times. The window operators run on
+ * local time: each row's instant becomes its local time ({@link #toLocal}), the watermarks too, and the
+ * window ends go back to instants for {@code window_time} and the watermarks after the window ({@link
+ * #toEpoch}); processing-time windows close at {@link #closingInstant}.
  */
 @Internal
 public final class WindowZone implements Serializable {
@@ -34,6 +36,9 @@ public final class WindowZone implements Serializable {
   // window share their end.
   private transient Long lastLocal;
   private transient long lastEpoch;
+  // Likewise for the closing instants of processing-time windows.
+  private transient Long lastClosingLocal;
+  private transient long lastClosingEpoch;
 
   /** Windows aligned in {@code zone}. */
   public WindowZone(ZoneId zone) {
@@ -74,19 +79,55 @@ public final class WindowZone implements Serializable {
   }
 
   private long resolve(long localMillis) {
-    LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000L),
-        (int) Math.floorMod(localMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
-    return ZonedDateTime.ofLocal(local, zone, null).toInstant().toEpochMilli();
+    return ZonedDateTime.ofLocal(localDateTime(localMillis), zone, null).toInstant().toEpochMilli();
   }
 
-  private void cacheOffsetAt(long epochMillis) {
+  /**
+   * The instant at which a processing-time window that ends at {@code localMillis} on the zone's wall clock
+   * closes: the last instant at which the clock, going forward, reaches that time. Where it shows the time
+   * twice (the hour a summer time ends) that is the second time, so the window holds both occurrences of
+   * the repeated times, as Flink's timers do; where it skips the time (the hour a summer time starts), the
+   * instant it skips at.
+   */
+  public long closingInstant(long localMillis) {
+    if (lastClosingLocal != null && lastClosingLocal == localMillis) {
+      return lastClosingEpoch;
+    }
+    LocalDateTime local = localDateTime(localMillis);
+    ZoneRules zoneRules = rules();
+    List<ZoneOffset> offsets = zoneRules.getValidOffsets(local);
+    if (offsets.size() == 1) {
+      lastClosingEpoch = local.toInstant(offsets.get(0)).toEpochMilli();
+    } else {
+      ZoneOffsetTransition transition = zoneRules.getTransition(local);
+      long at = transition.getInstant().toEpochMilli();
+      long later = offsets.isEmpty() ? at : local.toInstant(transition.getOffsetAfter()).toEpochMilli();
+      // The first repeated time the clock goes back to is one it reached already, just before.
+      lastClosingEpoch = later == at && !offsets.isEmpty()
+          ? local.toInstant(transition.getOffsetBefore()).toEpochMilli() : later;
+    }
+    lastClosingLocal = localMillis;
+    return lastClosingEpoch;
+  }
+
+  private static LocalDateTime localDateTime(long localMillis) {
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000L),
+        (int) Math.floorMod(localMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+  }
+
+  private ZoneRules rules() {
     if (rules == null) {
       rules = zone.getRules();
     }
+    return rules;
+  }
+
+  private void cacheOffsetAt(long epochMillis) {
+    ZoneRules zoneRules = rules();
     Instant instant = Instant.ofEpochMilli(epochMillis);
-    offsetMillis = rules.getOffset(instant).getTotalSeconds() * 1000L;
-    ZoneOffsetTransition previous = rules.previousTransition(instant.plusMillis(1));
-    ZoneOffsetTransition next = rules.nextTransition(instant);
+    offsetMillis = zoneRules.getOffset(instant).getTotalSeconds() * 1000L;
+    ZoneOffsetTransition previous = zoneRules.previousTransition(instant.plusMillis(1));
+    ZoneOffsetTransition next = zoneRules.nextTransition(instant);
     validFrom = previous == null ? Long.MIN_VALUE : previous.getInstant().toEpochMilli();
     validUntil = next == null ? Long.MAX_VALUE : next.getInstant().toEpochMilli();
   }

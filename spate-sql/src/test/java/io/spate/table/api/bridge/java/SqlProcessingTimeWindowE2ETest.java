@@ -10,6 +10,9 @@ import io.spate.api.types.Row;
 import io.spate.table.api.Schema;
 import io.spate.table.api.TableException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,44 @@ class SqlProcessingTimeWindowE2ETest {
     assertThat(end - start).isEqualTo(WINDOW_MILLIS);
     assertThat(start % WINDOW_MILLIS).isZero();
     assertThat(start).isBetween(before - WINDOW_MILLIS, after);
+  }
+
+  @Test
+  void windowsAreAlignedOnTheWallClockOfTheSessionZone() throws Exception {
+    StreamTableEnvironment tEnv = environment();
+    tEnv.getConfig().set("table.local-time-zone", "Asia/Kolkata");
+    long before = System.currentTimeMillis();
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT f0 AS k, COUNT(*) AS c, window_start, window_end, window_time
+        FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))
+        GROUP BY f0, window_start, window_end, window_time""")).executeAndCollect(10);
+    long after = System.currentTimeMillis();
+
+    assertThat(rows).hasSize(1);
+    Row row = rows.get(0);
+    // window_start and window_end are Kolkata's wall-clock times (UTC+05:30), window_time the instant.
+    assertThat(row.getField(2)).isInstanceOf(LocalDateTime.class);
+    long start = ((LocalDateTime) row.getField(2)).toInstant(ZoneOffset.ofHoursMinutes(5, 30)).toEpochMilli();
+    assertThat(start).isBetween(before - WINDOW_MILLIS, after);
+    assertThat(row.getField(3)).isEqualTo(((LocalDateTime) row.getField(2)).plusSeconds(2));
+    assertThat(row.getField(4)).isEqualTo(Instant.ofEpochMilli(start + WINDOW_MILLIS - 1));
+  }
+
+  @Test
+  void aDayWindowOfProcessingTimeStartsAtMidnightInTheSessionZone() throws Exception {
+    StreamTableEnvironment tEnv = environment();
+    tEnv.getConfig().set("table.local-time-zone", "Asia/Kolkata");
+    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
+        SELECT pt, window_start, window_end
+        FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '1' DAY))""")).executeAndCollect(20);
+
+    assertThat(rows).hasSize(TwoWindowsOfKeys.A_ROWS + 3);
+    for (Row row : rows) {
+      LocalDateTime midnight = LocalDateTime.ofInstant((Instant) row.getField(0), ZoneId.of("Asia/Kolkata"))
+          .toLocalDate().atStartOfDay();
+      assertThat(row.getField(1)).isEqualTo(midnight);
+      assertThat(row.getField(2)).isEqualTo(midnight.plusDays(1));
+    }
   }
 
   @Test

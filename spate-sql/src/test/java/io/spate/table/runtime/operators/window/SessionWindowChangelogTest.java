@@ -141,7 +141,7 @@ class SessionWindowChangelogTest {
       AggFunctions.minOrMax(1, -1, false, overChangelog, Types.LONG)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     SessionWindowAggFunction function = overChangelog
-        ? SessionWindowAggFunction.overChangelog(3, 4, aggs, output, false)
+        ? SessionWindowAggFunction.overChangelog(3, 4, aggs, output, false, null)
         : new SessionWindowAggFunction(3, 4, aggs, output);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(function,
         SqlKeySelector.of(new int[] {0}, List.of(new IntType())));

@@ -116,7 +116,7 @@ class SlicingWindowChangelogTest {
       AggFunctions.minOrMax(1, -1, false, overChangelog, Types.LONG)};
     WindowOutput output = new WindowOutput(new int[] {WindowOutput.WINDOW_START, WindowOutput.WINDOW_END, 0}, true);
     SlicingWindowAggFunction function = overChangelog
-        ? SlicingWindowAggFunction.overChangelog(spec, 4, aggs, output, false)
+        ? SlicingWindowAggFunction.overChangelog(spec, 4, aggs, output, false, null)
         : new SlicingWindowAggFunction(spec, 4, aggs, output);
     OneInputTestHarness<Row, Row> harness = TestHarnesses.forKeyedProcess(function,
         SqlKeySelector.of(new int[] {0}, List.of(new IntType())));

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -72,5 +74,44 @@ class WindowZonePropertyTest {
     // 2024-11-03 01:30 shows twice; the earlier is 05:30Z (EDT), the later 06:30Z (EST).
     long twice = LocalDateTime.of(2024, 11, 3, 1, 30).toInstant(ZoneOffset.UTC).toEpochMilli();
     assertThat(Instant.ofEpochMilli(newYork.toEpoch(twice))).isEqualTo(Instant.parse("2024-11-03T05:30:00Z"));
+  }
+
+  /**
+   * A processing-time window ending at wall-clock time {@code w} closes at the last instant at which the
+   * clock reaches {@code w} going forward (shows {@code w} or later after showing an earlier time): the
+   * second time it shows a repeated time, and the instant it jumps to for a time it skips. The instants
+   * where the clock can reach {@code w} are {@code w} less one of the zone's offsets, or a transition.
+   */
+  @Test
+  void aProcessingTimeWindowClosesWhenTheClockLastReachesItsEnd() {
+    qt().withFixedSeed(20261130L).withExamples(3000)
+        .forAll(SourceDSL.integers().between(0, ZONES.size() - 1), INSTANTS,
+            SourceDSL.integers().between(-3 * 3600, 3 * 3600))
+        .checkAssert((zoneIndex, instant, shiftSeconds) -> {
+          ZoneId zone = ZONES.get(zoneIndex);
+          WindowZone windows = new WindowZone(zone);
+          // A whole-minute wall-clock time near a transition half of the time, anywhere otherwise.
+          ZoneRules rules = zone.getRules();
+          ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochMilli(instant));
+          long near = next != null && shiftSeconds % 2 == 0 ? next.getInstant().toEpochMilli() : instant;
+          long w = Math.floorDiv(windows.toLocal(near) + shiftSeconds * 1000L, 60_000L) * 60_000L;
+          long closing = windows.closingInstant(w);
+          long expected = Long.MIN_VALUE;
+          Instant from = Instant.ofEpochMilli(w - 2 * 86_400_000L);
+          List<Long> candidates = new java.util.ArrayList<>();
+          for (ZoneOffsetTransition t = rules.nextTransition(from); t != null
+              && t.getInstant().toEpochMilli() < w + 2 * 86_400_000L; t = rules.nextTransition(t.getInstant())) {
+            candidates.add(t.getInstant().toEpochMilli());
+            candidates.add(w - t.getOffsetBefore().getTotalSeconds() * 1000L);
+            candidates.add(w - t.getOffsetAfter().getTotalSeconds() * 1000L);
+          }
+          candidates.add(w - rules.getOffset(Instant.ofEpochMilli(w)).getTotalSeconds() * 1000L);
+          for (long candidate : candidates) {
+            if (localMillis(candidate - 1, zone) < w && localMillis(candidate, zone) >= w) {
+              expected = Math.max(expected, candidate);
+            }
+          }
+          assertThat(closing).as("end %s in %s", Instant.ofEpochMilli(w), zone).isEqualTo(expected);
+        });
   }
 }
