@@ -58,8 +58,10 @@ class ClusterCommandsTest {
     return new RunningJob(exitCode, announced.group(2), announced.group(3), err);
   }
 
-  private static Path savepointPath(Result result) {
-    assertThat(result.exitCode()).as(result.err()).isZero();
+  /** The path a savepoint command printed; a failure shows what the job's {@code spate run} said too. */
+  private static Path savepointPath(Result result, RunningJob job) {
+    assertThat(result.exitCode()).as("%s%nspate run %s: %s", result.err(),
+        job.exitCode().isDone() ? "ended with " + job.exitCode().getNow(null) : "still runs", job.err()).isZero();
     assertThat(result.out()).startsWith("Savepoint completed. Path: ");
     return Path.of(result.out().trim().substring("Savepoint completed. Path: ".length()));
   }
@@ -82,19 +84,19 @@ class ClusterCommandsTest {
     assertThat(graph.get("edges").get(0).get("partitioning").asText()).isEqualTo("HASH");
 
     Path first = savepointPath(SpateCliTest.spate("savepoint", "-m", job.address(), job.jobId(),
-        dir.resolve("savepoints").toString()));
+        dir.resolve("savepoints").toString()), job);
     assertThat(first).startsWith(dir.resolve("savepoints"));
     assertThat(first.resolve("_metadata")).exists();
 
     Result json = SpateCliTest.spate("savepoint", "--output", "json", "-m", job.address(), job.jobId(),
         dir.resolve("savepoints").toString());
-    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.exitCode()).as("%s%nspate run: %s", json.err(), job.err()).isZero();
     JsonNode answer = JSON.readTree(json.out());
     assertThat(answer.get("jobId").asText()).isEqualTo(job.jobId());
     assertThat(Path.of(answer.get("savepointPath").asText()).resolve("_metadata")).exists();
 
     Path last = savepointPath(SpateCliTest.spate("stop", "-m", job.address(), "--savepointPath",
-        dir.resolve("final").toString(), job.jobId()));
+        dir.resolve("final").toString(), job.jobId()), job);
     assertThat(last.resolve("_metadata")).exists();
     assertThat(job.exitCode().get(30, TimeUnit.SECONDS)).as(job.err().toString()).isZero();
   }

@@ -26,6 +26,13 @@ public final class TableConfigOptions {
       .durationType().defaultValue(Duration.ZERO)
       .withDescription("How long state of a key that saw no update is kept by stateful operators; 0 keeps it for ever.");
 
+  /** How long a source, or one of its splits, may go without rows before its watermark stops holding back others. */
+  public static final ConfigOption<Duration> TABLE_EXEC_SOURCE_IDLE_TIMEOUT =
+      ConfigOptions.key("table.exec.source.idle-timeout").durationType().defaultValue(Duration.ZERO)
+          .withDescription("How long a source subtask, or a split of a source that makes its watermarks per split"
+              + " (a Kafka partition), may go without rows before it is marked idle, so that the watermark moves on"
+              + " without it; 0 never marks one idle.");
+
   /** Whether GROUP BY aggregates handle their input in mini-batches. */
   public static final ConfigOption<Boolean> TABLE_EXEC_MINIBATCH_ENABLED =
       ConfigOptions.key("table.exec.mini-batch.enabled").booleanType().defaultValue(false)

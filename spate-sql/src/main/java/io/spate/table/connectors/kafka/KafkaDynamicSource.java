@@ -1,6 +1,10 @@
 package io.spate.table.connectors.kafka;
 
 import io.spate.api.annotation.Internal;
+import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.eventtime.WatermarkStrategy;
+import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.types.Row;
 import io.spate.connectors.kafka.source.KafkaSource;
@@ -11,6 +15,7 @@ import io.spate.table.connector.format.DecodingFormat;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
 import io.spate.table.connector.source.abilities.SupportsReadingMetadata;
+import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.DataType;
 import io.spate.table.types.logical.RowType;
@@ -24,10 +29,13 @@ import java.util.regex.Pattern;
 /**
  * The scan of a {@code kafka} or {@code upsert-kafka} table: a {@link KafkaSource} of its topics that
  * reads each record as a row (key and value columns through their formats, then the requested
- * metadata). An upsert table's scan produces inserts, updates and deletes (tombstones) by key.
+ * metadata). An upsert table's scan produces inserts, updates and deletes (tombstones) by key. The
+ * table's watermarks are made in the source's readers, one generator per partition, as in Flink: a
+ * reader of several partitions holds its watermark at the slowest one's, so rows in order within each
+ * partition are never late however the partitions interleave.
  */
 @Internal
-final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetadata {
+final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetadata, SupportsWatermarkPushDown {
 
   private final KafkaTableLayout layout;
   private final DecodingFormat<DeserializationSchema<Row>> keyFormat;
@@ -41,6 +49,7 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
   private final String summary;
   private List<KafkaMetadata> metadata = List.of();
   private RowType producedType;
+  private WatermarkStrategy<Row> watermarks;
 
   KafkaDynamicSource(KafkaTableLayout layout, DecodingFormat<DeserializationSchema<Row>> keyFormat,
       DecodingFormat<DeserializationSchema<Row>> valueFormat, List<String> topics, Pattern topicPattern,
@@ -80,6 +89,11 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
   }
 
   @Override
+  public void applyWatermark(WatermarkStrategy<Row> watermarkStrategy) {
+    this.watermarks = watermarkStrategy;
+  }
+
+  @Override
   public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
     DeserializationSchema<Row> keyDecoder = keyFormat == null ? null
         : keyFormat.createRuntimeDecoder(context, TypeConversions.fromLogicalToDataType(layout.keyType()));
@@ -100,7 +114,23 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
     if (stoppingOffsets != null) {
       builder.setBounded(stoppingOffsets);
     }
-    return SourceProvider.of(builder.build());
+    KafkaSource<Row> source = builder.build();
+    if (watermarks == null) {
+      return SourceProvider.of(source);
+    }
+    WatermarkStrategy<Row> strategy = watermarks;
+    RowTypeInfo rowInfo = TypeInfos.ofRow(producedType);
+    return new DataStreamScanProvider() {
+      @Override
+      public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
+        return env.fromSource(source, strategy, name, rowInfo);
+      }
+
+      @Override
+      public boolean isBounded() {
+        return stoppingOffsets != null;
+      }
+    };
   }
 
   @Override

@@ -73,6 +73,7 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlKind;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -764,8 +765,10 @@ public final class StreamTranslator {
       watermarks = watermarks.computedBy(compiledExpr(rowtimeColumn));
     }
     RowtimeWatermarks assigned = watermarks;
-    return WatermarkStrategy.<Row>forGenerator(ctx -> assigned.generator())
+    WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forGenerator(ctx -> assigned.generator())
         .withTimestampAssigner(assigned.timestampAssigner());
+    Duration idleTimeout = config.get(TableConfigOptions.TABLE_EXEC_SOURCE_IDLE_TIMEOUT);
+    return idleTimeout.isZero() ? strategy : strategy.withIdleness(idleTimeout);
   }
 
   /** {@code node} as an expression: a generated class unless the session switched code generation off. */

@@ -184,6 +184,61 @@ class KafkaTableE2ETest {
   }
 
   @Test
+  void eachPartitionMakesItsOwnWatermarkSoRowsInOrderWithinTheirPartitionAreNeverLate() throws Exception {
+    String topic = newTopic(2);
+    int rowsPerPartition = 3000;
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    // Partition 0 runs a minute ahead of partition 1; within each, times only grow. A watermark made after
+    // the source from both partitions' rows would make partition 1's rows late once partition 0's came first.
+    for (int i = 0; i < rowsPerPartition; i++) {
+      records.add(new ProducerRecord<>(topic, 0, 60_000L + i / 3, null, "ahead".getBytes(StandardCharsets.UTF_8)));
+      records.add(new ProducerRecord<>(topic, 1, i / 3L, null, "behind".getBytes(StandardCharsets.UTF_8)));
+    }
+    broker.produce(records);
+    tEnv.getConfig().set("table.local-time-zone", "UTC");
+    tEnv.getConfig().set("pipeline.auto-watermark-interval", "1 ms");
+    tEnv.executeSql("CREATE TABLE timed (v STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp',"
+        + " WATERMARK FOR ts AS ts) WITH (" + kafka(topic, ", 'format' = 'csv', 'properties.max.poll.records' = '50'")
+        + ")");
+    String query = "SELECT v, window_start, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE timed, DESCRIPTOR(ts),"
+        + " INTERVAL '1' SECOND)) GROUP BY v, window_start, window_end";
+
+    assertThat(tEnv.explainSql(query)).contains("watermark=[ts, ts]");
+    assertThat(rows(query)).extracting(Row::toString).containsExactlyInAnyOrder(
+        Row.of("ahead", java.time.LocalDateTime.parse("1970-01-01T00:01"), (long) rowsPerPartition).toString(),
+        Row.of("behind", java.time.LocalDateTime.parse("1970-01-01T00:00"), (long) rowsPerPartition).toString());
+  }
+
+  @Test
+  void anIdlePartitionStopsHoldingTheWatermarkAfterTheSourceIdleTimeout() throws Exception {
+    String topic = newTopic(2);
+    broker.produce(List.of(
+        new ProducerRecord<>(topic, 0, 1_000L, null, "a".getBytes(StandardCharsets.UTF_8)),
+        new ProducerRecord<>(topic, 0, 5_000L, null, "b".getBytes(StandardCharsets.UTF_8))));
+    tEnv.getConfig().set("table.local-time-zone", "UTC");
+    tEnv.getConfig().set("table.exec.source.idle-timeout", "200 ms");
+    // Unbounded: partition 1 never gets a row, and only its idleness lets the watermark pass the first window.
+    tEnv.executeSql("CREATE TABLE sparse (v STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp',"
+        + " WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = '" + topic + "',"
+        + " 'properties.bootstrap.servers' = '" + broker.bootstrapServers() + "', 'scan.startup.mode' = 'earliest-offset',"
+        + " 'format' = 'csv')");
+    try (CloseableIterator<Row> it = tEnv.executeSql("SELECT window_start, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE sparse,"
+        + " DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end").collect()) {
+      assertThat(it.next()).isEqualTo(Row.of(java.time.LocalDateTime.parse("1970-01-01T00:00:01"), 1L));
+    }
+  }
+
+  @Test
+  void aNegativeSourceIdleTimeoutIsRefused() {
+    String topic = newTopic(1);
+    tEnv.executeSql("CREATE TABLE neg (v STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', WATERMARK FOR ts AS ts)"
+        + " WITH (" + kafka(topic, ", 'format' = 'csv'") + ")");
+    tEnv.getConfig().set("table.exec.source.idle-timeout", "-1 s");
+    assertThatThrownBy(() -> rows("SELECT * FROM neg"))
+        .hasMessageContaining("Invalid value '-1 s' for option 'table.exec.source.idle-timeout'");
+  }
+
+  @Test
   void timestampAndHeadersMetadataAreWritten() throws Exception {
     String in = newTopic(1);
     String out = newTopic(1);
