@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@code kafka} SQL connector against a real broker: rows written by SQL and read back by SQL in
@@ -210,6 +212,7 @@ class KafkaTableE2ETest {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS) // a partition that held the watermark for ever would hang next()
   void anIdlePartitionStopsHoldingTheWatermarkAfterTheSourceIdleTimeout() throws Exception {
     String topic = newTopic(2);
     broker.produce(List.of(

@@ -98,12 +98,13 @@ public final class WindowZone implements Serializable {
     List<ZoneOffset> offsets = zoneRules.getValidOffsets(local);
     if (offsets.size() == 1) {
       lastClosingEpoch = local.toInstant(offsets.get(0)).toEpochMilli();
+    } else if (offsets.isEmpty()) {
+      lastClosingEpoch = zoneRules.getTransition(local).getInstant().toEpochMilli();
     } else {
       ZoneOffsetTransition transition = zoneRules.getTransition(local);
-      long at = transition.getInstant().toEpochMilli();
-      long later = offsets.isEmpty() ? at : local.toInstant(transition.getOffsetAfter()).toEpochMilli();
-      // The first repeated time the clock goes back to is one it reached already, just before.
-      lastClosingEpoch = later == at && !offsets.isEmpty()
+      long later = local.toInstant(transition.getOffsetAfter()).toEpochMilli();
+      // The first repeated time, which the clock goes back to, is one it reached just before.
+      lastClosingEpoch = later == transition.getInstant().toEpochMilli()
           ? local.toInstant(transition.getOffsetBefore()).toEpochMilli() : later;
     }
     lastClosingLocal = localMillis;

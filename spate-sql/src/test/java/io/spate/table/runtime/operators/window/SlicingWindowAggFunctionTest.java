@@ -7,7 +7,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.spate.api.functions.Collector;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.expr.ValueType;
@@ -134,19 +133,8 @@ class SlicingWindowAggFunctionTest {
   }
 
   /** The row (key, value, time) as the slice assigner passes it on. */
-  private static Row sliced(WindowSpec spec, int key, long time, long value) {
-    List<Row> out = new ArrayList<>();
-    SliceAssigner.slices(2, spec).flatMap(Row.of(key, value, at(time)), new Collector<>() {
-      @Override
-      public void collect(Row record) {
-        out.add(record);
-      }
-
-      @Override
-      public void close() {}
-    });
-    assertThat(out).hasSize(1);
-    return out.get(0);
+  private static Row sliced(WindowSpec spec, int key, long time, long value) throws Exception {
+    return WindowTestRows.assignOne(SliceAssigner.slices(2, spec), Row.of(key, value, at(time)));
   }
 
   private static String result(long start, long end, int key, long count, long sum, long max) {
