@@ -202,12 +202,17 @@ final class RankTranslator {
       throw new TableException("A window Top-N takes only inserts, but its input updates or deletes rows: "
           + RelOptUtil.toString(inputPlan).trim());
     }
+    Strategy strategy = strategy(rank);
+    if (strategy == Strategy.WINDOW_TOP_N
+        && WindowColumns.onProcessingTime(inputPlan, WindowColumns.windowEnd(inputPlan, keys))) {
+      throw new TableException("Processing time Window TopN is not supported yet: a window Top-N needs windows on"
+          + " an event-time attribute");
+    }
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     RowTypeInfo inputType = StreamTranslator.rowTypeInfo(inputPlan.getRowType());
     DataStream<Row> input = translator.translate(inputPlan);
     var keyed = StateKeys.keyBy(input, inputPlan.getRowType(), keys);
     String partition = "partitionBy=[" + fieldNames(inputPlan, keys) + "]";
-    Strategy strategy = strategy(rank);
     long retention = translator.stateRetentionMillis();
     DataStream<Row> ranked;
     if (strategy == Strategy.KEEP_FIRST_ROW || strategy == Strategy.KEEP_LAST_ROW) {
@@ -231,10 +236,6 @@ final class RankTranslator {
       switch (strategy) {
         case WINDOW_TOP_N:
           int windowEnd = WindowColumns.windowEnd(inputPlan, keys);
-          if (WindowColumns.onProcessingTime(inputPlan, windowEnd)) {
-            throw new TableException("Processing time Window TopN is not supported yet: a window Top-N needs windows on"
-                + " an event-time attribute");
-          }
           WindowZone zone = WindowColumns.zone(inputPlan, windowEnd, translator.zone);
           ranked = WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(input, zone),
               inputPlan.getRowType(), keys).process(new WindowTopNFunction(sortOrder, rank.rankType(), start, end,

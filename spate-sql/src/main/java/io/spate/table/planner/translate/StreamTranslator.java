@@ -359,6 +359,11 @@ public final class StreamTranslator {
       functions[i] = aggFunction(aggregate.getAggCallList().get(i), inputType, retract);
     }
     String name = PlanNodeNames.describe(aggregate);
+    if (windowEnd >= 0 && WindowColumns.onProcessingTime(inputPlan, windowEnd)) {
+      // A window aggregate over a processing-time window aggregate's windows: they close on the clock too.
+      return StateKeys.keyBy(input, inputType, keys).process(WindowAggFunction.processingTime(windowEnd, functions,
+          new WindowZone(zone)), rowTypeInfo(aggregate.getRowType())).name("Window" + name);
+    }
     if (windowEnd >= 0) {
       WindowZone windowZone = WindowColumns.zone(inputPlan, windowEnd, zone);
       return WallClockWindows.fromWallClock(StateKeys.keyBy(WallClockWindows.toWallClock(input, windowZone),
@@ -462,11 +467,29 @@ public final class StreamTranslator {
           + " in Flink");
     }
     requireTimeAttribute(scan.getInput(0), timeRef.getIndex(), call.getOperator().getName());
+    refuseProcessingTimeWindowRows(scan);
     DataStream<Row> input = translate(scan.getInput(0));
-    WindowZone windowZone = WallClockWindows.zone(scan, zone);
-    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset,
-            windowZone != null ? windowZone : WallClockWindows.clockZone(scan, zone)), rowTypeInfo(scan.getRowType()))
+    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset, WallClockWindows.zone(scan, zone)),
+            rowTypeInfo(scan.getRowType()))
         .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
+  }
+
+  /**
+   * Rejects, in streaming mode and as Flink does, the rows of the window function {@code scan} over a
+   * processing-time attribute when anything but a window aggregate grouping by their {@code window_start} and
+   * {@code window_end} takes them (their rows on their own, a window column in an aggregate's arguments, a
+   * regular aggregate): only such an aggregate closes processing-time windows, on the clock.
+   */
+  void refuseProcessingTimeWindowRows(LogicalTableFunctionScan scan) {
+    WindowCall window = WindowCall.of(scan);
+    RelNode input = scan.getInput(0);
+    if (env.getConfiguration().get(CoreOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH
+        && TimeAttributes.isProctime(input, window.timeField())) {
+      throw new TableException("Processing time Window TableFunction is not supported yet: the rows of "
+          + window.function().getName() + " over the processing-time attribute '"
+          + input.getRowType().getFieldNames().get(window.timeField()) + "' can only go into a window aggregate that"
+          + " groups by window_start and window_end and aggregates no window column");
+    }
   }
 
   /**

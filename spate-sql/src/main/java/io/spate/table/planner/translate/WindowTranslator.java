@@ -75,6 +75,7 @@ final class WindowTranslator {
     RelNode inputPlan = scan.getInput(0);
     requireInserts(inputPlan, window);
     translator.requireTimeAttribute(inputPlan, window.timeField(), window.function().getName());
+    translator.refuseProcessingTimeWindowRows(scan);
     DataStream<Row> input = translator.translate(inputPlan);
     RowTypeInfo rowType = StreamTranslator.rowTypeInfo(scan.getRowType());
     WindowZone zone = WallClockWindows.zone(scan, translator.zone);

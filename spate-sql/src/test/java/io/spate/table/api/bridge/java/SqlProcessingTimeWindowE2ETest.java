@@ -3,17 +3,21 @@ package io.spate.table.api.bridge.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spate.api.datastream.CloseableIterator;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.functions.source.SourceFunction;
 import io.spate.api.typeinfo.Types;
 import io.spate.api.types.Row;
 import io.spate.table.api.Schema;
+import io.spate.table.api.Table;
 import io.spate.table.api.TableException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class SqlProcessingTimeWindowE2ETest {
 
   private static final long WINDOW_MILLIS = 2_000;
+  private static final long LINGER_MILLIS = 4_000;
 
   @Test
   void aWindowFiresWhenTheClockPassesItsEndAndAnOpenWindowDiesWithTheInput() throws Exception {
@@ -72,19 +77,58 @@ class SqlProcessingTimeWindowE2ETest {
   }
 
   @Test
-  void aDayWindowOfProcessingTimeStartsAtMidnightInTheSessionZone() throws Exception {
-    StreamTableEnvironment tEnv = environment();
+  void aWindowAggregateOverProcessingTimeWindowAggregatesFiresOnTheClockBeforeTheInputEnds() throws Exception {
+    StreamTableEnvironment tEnv = environment(new TwoWindowsOfKeys(LINGER_MILLIS));
     tEnv.getConfig().set("table.local-time-zone", "Asia/Kolkata");
-    List<Row> rows = tEnv.toDataStream(tEnv.sqlQuery("""
-        SELECT pt, window_start, window_end
-        FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '1' DAY))""")).executeAndCollect(20);
-
-    assertThat(rows).hasSize(TwoWindowsOfKeys.A_ROWS + 3);
+    TwoWindowsOfKeys.FINISHED.set(false);
+    Table totals = tEnv.sqlQuery("""
+        SELECT window_start, window_end, SUM(c) AS total, COUNT(*) AS keys
+        FROM (
+          SELECT f0, window_start, window_end, COUNT(*) AS c
+          FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))
+          GROUP BY f0, window_start, window_end)
+        GROUP BY window_start, window_end""");
+    List<Row> rows = new ArrayList<>();
+    boolean finishedAtFirstRow;
+    try (CloseableIterator<Row> results = tEnv.toDataStream(totals).executeAndCollect()) {
+      Row first = results.next();
+      // The source lingers for seconds after the first window closes: the cascade's window must not
+      // wait for the end of input, which is all an event-time aggregate would see here.
+      finishedAtFirstRow = TwoWindowsOfKeys.FINISHED.get();
+      rows.add(first);
+      results.forEachRemaining(rows::add);
+    }
+    assertThat(finishedAtFirstRow).as("the source had ended when the first total came").isFalse();
+    // Both windows closed on the clock while the source lingered: 'a''s, then 'b''s.
+    assertThat(rows).extracting(r -> r.getField(2) + "/" + r.getField(3)).containsExactly(TwoWindowsOfKeys.A_ROWS + "/1",
+        "3/1");
     for (Row row : rows) {
-      LocalDateTime midnight = LocalDateTime.ofInstant((Instant) row.getField(0), ZoneId.of("Asia/Kolkata"))
-          .toLocalDate().atStartOfDay();
-      assertThat(row.getField(1)).isEqualTo(midnight);
-      assertThat(row.getField(2)).isEqualTo(midnight.plusDays(1));
+      assertThat(row.getField(0)).isInstanceOf(LocalDateTime.class);
+      assertThat(row.getField(1)).isEqualTo(((LocalDateTime) row.getField(0)).plusSeconds(2));
+    }
+    assertThat(rows.get(1).getField(0)).isEqualTo(rows.get(0).getField(1));
+  }
+
+  @Test
+  void processingTimeWindowRowsThatNoWindowAggregateClosesAreRefusedAsInFlink() {
+    StreamTableEnvironment tEnv = environment();
+    List<String> queries = List.of(
+        // the rows on their own
+        "SELECT f0, window_start FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))",
+        "SELECT f0, window_end FROM TABLE(CUMULATE(TABLE keys, DESCRIPTOR(pt), INTERVAL '1' SECOND, INTERVAL '2' SECOND))",
+        // a window column in an aggregate's arguments
+        """
+        SELECT f0, window_start, window_end, MAX(window_time) FROM TABLE(HOP(TABLE keys, DESCRIPTOR(pt),
+          INTERVAL '1' SECOND, INTERVAL '2' SECOND)) GROUP BY f0, window_start, window_end""",
+        // a regular aggregate: no window_end among its keys
+        "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE keys, DESCRIPTOR(pt), INTERVAL '2' SECOND))"
+            + " GROUP BY window_start");
+    for (String query : queries) {
+      assertThatThrownBy(() -> tEnv.toChangelogStream(tEnv.sqlQuery(query)))
+          .as(query)
+          .isInstanceOf(TableException.class)
+          .hasMessageContaining("Processing time Window TableFunction is not supported yet")
+          .hasMessageContaining("'pt'");
     }
   }
 
@@ -191,13 +235,25 @@ class SqlProcessingTimeWindowE2ETest {
   /**
    * Waits until just after a window boundary, emits the 'a' rows, waits until just after the next
    * boundary (so the first window has closed), emits the 'b' rows and ends; the margins leave the
-   * job most of a window to see each batch and to end.
+   * job most of a window to see each batch and to end. It can wait a while longer before it ends.
    */
   static final class TwoWindowsOfKeys implements SourceFunction<String> {
     private static final long serialVersionUID = 1L;
     static final int A_ROWS = 5;
+    /** Whether a source of this kind has ended (the test's job runs in this JVM). */
+    static final AtomicBoolean FINISHED = new AtomicBoolean();
     private static final long MARGIN_MILLIS = 150;
+    private final long lingerMillis;
     private volatile boolean running = true;
+
+    TwoWindowsOfKeys() {
+      this(0);
+    }
+
+    /** Waits {@code lingerMillis} after the 'b' rows before it ends. */
+    TwoWindowsOfKeys(long lingerMillis) {
+      this.lingerMillis = lingerMillis;
+    }
 
     @Override
     public void run(SourceContext<String> ctx) throws Exception {
@@ -209,6 +265,11 @@ class SqlProcessingTimeWindowE2ETest {
       for (int i = 0; i < 3 && running; i++) {
         ctx.collect("b");
       }
+      long end = System.currentTimeMillis() + lingerMillis;
+      while (running && System.currentTimeMillis() < end) {
+        Thread.sleep(Math.min(50, Math.max(1, end - System.currentTimeMillis())));
+      }
+      FINISHED.set(true);
     }
 
     private static void sleepUntilPastNextBoundary() throws InterruptedException {
