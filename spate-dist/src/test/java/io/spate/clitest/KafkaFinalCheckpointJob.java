@@ -107,8 +107,8 @@ public final class KafkaFinalCheckpointJob {
     private final String markers;
     private final int records;
     private final int partitions;
-    /** The partition whose last number this instance saw, or -1. */
-    private transient int ended = -1;
+    /** The partition whose last number this instance saw, or -1 (set in initializeState: a copy's transient field is 0). */
+    private transient int ended;
 
     HoldFinalCheckpoint(String markers, int records, int partitions) {
       this.markers = markers;
@@ -126,7 +126,9 @@ public final class KafkaFinalCheckpointJob {
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) {}
+    public void initializeState(FunctionInitializationContext context) {
+      ended = -1;
+    }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws IOException {
