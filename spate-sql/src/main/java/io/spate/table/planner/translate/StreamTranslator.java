@@ -469,8 +469,10 @@ public final class StreamTranslator {
     requireTimeAttribute(scan.getInput(0), timeRef.getIndex(), call.getOperator().getName());
     refuseProcessingTimeWindowRows(scan);
     DataStream<Row> input = translate(scan.getInput(0));
-    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset, WallClockWindows.zone(scan, zone)),
-            rowTypeInfo(scan.getRowType()))
+    WindowZone windowZone = WallClockWindows.zone(scan, zone);
+    // Processing time reaches here only in batch mode, aligned on the session zone's clock as in streaming.
+    return input.flatMap(new WindowAssigner(timeRef.getIndex(), size, slide, offset,
+            windowZone != null ? windowZone : WallClockWindows.clockZone(scan, zone)), rowTypeInfo(scan.getRowType()))
         .name(call.getOperator().getName() + "(size=" + size + " ms" + (hop ? ", slide=" + slide + " ms" : "") + ")");
   }
 
