@@ -60,8 +60,21 @@ class PathTest {
           cs.forEach(segment::append);
           return segment.toString();
         })
-        // "." and ".." are resolved away; other segments are kept as they are.
-        .assuming(s -> !s.equals(".") && !s.equals("..") && !s.startsWith(" ") && !s.endsWith(" "));
+        // "." and ".." are resolved away, and a space at either end is not kept; other segments are kept as
+        // they are. Such segments are rewritten rather than discarded: QuickTheories gives up on a property
+        // when too many of its examples are discarded, and a path of five segments lost one in three.
+        .map(PathTest::keptAsWritten);
+  }
+
+  private static String keptAsWritten(String segment) {
+    String s = segment;
+    if (s.startsWith(" ")) {
+      s = "x" + s.substring(1);
+    }
+    if (s.endsWith(" ")) {
+      s = s.substring(0, s.length() - 1) + "x";
+    }
+    return s.equals(".") || s.equals("..") ? s + "x" : s;
   }
 
   private static Gen<Written> written() {
