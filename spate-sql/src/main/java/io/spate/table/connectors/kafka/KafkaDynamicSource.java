@@ -1,10 +1,7 @@
 package io.spate.table.connectors.kafka;
 
 import io.spate.api.annotation.Internal;
-import io.spate.api.datastream.DataStream;
-import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
-import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.serialization.schema.DeserializationSchema;
 import io.spate.api.types.Row;
 import io.spate.connectors.kafka.source.KafkaSource;
@@ -49,7 +46,6 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
   private final String summary;
   private List<KafkaMetadata> metadata = List.of();
   private RowType producedType;
-  private WatermarkStrategy<Row> watermarks;
 
   KafkaDynamicSource(KafkaTableLayout layout, DecodingFormat<DeserializationSchema<Row>> keyFormat,
       DecodingFormat<DeserializationSchema<Row>> valueFormat, List<String> topics, Pattern topicPattern,
@@ -90,7 +86,7 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
 
   @Override
   public void applyWatermark(WatermarkStrategy<Row> watermarkStrategy) {
-    this.watermarks = watermarkStrategy;
+    // The planner runs this scan's SourceProvider with the strategy: one generator per partition.
   }
 
   @Override
@@ -114,23 +110,7 @@ final class KafkaDynamicSource implements ScanTableSource, SupportsReadingMetada
     if (stoppingOffsets != null) {
       builder.setBounded(stoppingOffsets);
     }
-    KafkaSource<Row> source = builder.build();
-    if (watermarks == null) {
-      return SourceProvider.of(source);
-    }
-    WatermarkStrategy<Row> strategy = watermarks;
-    RowTypeInfo rowInfo = TypeInfos.ofRow(producedType);
-    return new DataStreamScanProvider() {
-      @Override
-      public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
-        return env.fromSource(source, strategy, name, rowInfo);
-      }
-
-      @Override
-      public boolean isBounded() {
-        return stoppingOffsets != null;
-      }
-    };
+    return SourceProvider.of(builder.build());
   }
 
   @Override

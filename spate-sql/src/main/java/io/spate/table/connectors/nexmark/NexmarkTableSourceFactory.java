@@ -4,11 +4,8 @@ import io.spate.api.annotation.PublicEvolving;
 import io.spate.api.configuration.ConfigOption;
 import io.spate.api.configuration.ConfigOptions;
 import io.spate.api.configuration.ReadableConfig;
-import io.spate.api.datastream.DataStream;
-import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.eventtime.WatermarkStrategy;
 import io.spate.api.functions.MapFunction;
-import io.spate.api.typeinfo.RowTypeInfo;
 import io.spate.api.types.Row;
 import io.spate.api.types.RowKind;
 import io.spate.connectors.nexmark.Auction;
@@ -21,13 +18,13 @@ import io.spate.table.api.ValidationException;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.connector.source.SourceProvider;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.expr.LastTimestamp;
 import io.spate.table.runtime.source.MappedSource;
-import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.logical.RowType;
 import java.time.LocalDateTime;
@@ -124,7 +121,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
         .rateLimited(options.get(RATE_LIMITED))
         .proportions(options.get(PERSON_PROPORTION), options.get(AUCTION_PROPORTION), options.get(BID_PROPORTION));
     NexmarkConfiguration configuration = (events > 0 ? builder.events(events) : builder.unbounded()).build();
-    return new NexmarkTableSource(configuration, TypeInfos.ofRow(rowType));
+    return new NexmarkTableSource(configuration);
   }
 
   /**
@@ -135,13 +132,10 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
   private static final class NexmarkTableSource
       implements ScanTableSource, SupportsProjectionPushDown, SupportsWatermarkPushDown {
     private final NexmarkConfiguration configuration;
-    private final RowTypeInfo rowInfo;
     private EventFields fields = EventFields.ALL;
-    private WatermarkStrategy<Row> watermarks = WatermarkStrategy.noWatermarks();
 
-    NexmarkTableSource(NexmarkConfiguration configuration, RowTypeInfo rowInfo) {
+    NexmarkTableSource(NexmarkConfiguration configuration) {
       this.configuration = configuration;
-      this.rowInfo = rowInfo;
     }
 
     @Override
@@ -161,25 +155,12 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
 
     @Override
     public void applyWatermark(WatermarkStrategy<Row> watermarkStrategy) {
-      watermarks = watermarkStrategy;
+      // The planner runs this scan's SourceProvider with the strategy, over the rows made in the reader.
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
-      EventFields read = fields;
-      WatermarkStrategy<Row> strategy = watermarks;
-      return new DataStreamScanProvider() {
-        @Override
-        public DataStream<Row> produceDataStream(StreamExecutionEnvironment env, String name) {
-          return env.fromSource(new MappedSource<>(new NexmarkSource(configuration), new EventToRow(read)), strategy,
-              name, rowInfo);
-        }
-
-        @Override
-        public boolean isBounded() {
-          return !configuration.isUnbounded();
-        }
-      };
+      return SourceProvider.of(new MappedSource<>(new NexmarkSource(configuration), new EventToRow(fields)));
     }
 
     @Override

@@ -735,7 +735,8 @@ public final class StreamTranslator {
     RowTypeInfo physicalInfo = rowTypeInfo(physicalType);
     DataStream<Row> physical;
     if (provider instanceof SourceProvider sourceProvider) {
-      physical = env.fromSource(sourceProvider.createSource(), WatermarkStrategy.noWatermarks(), name, physicalInfo);
+      physical = env.fromSource(sourceProvider.createSource(), pushWatermarks ? watermarks : WatermarkStrategy.noWatermarks(),
+          name, physicalInfo);
     } else if (provider instanceof ScanTableSource.DataStreamScanProvider streamProvider) {
       physical = streamProvider.produceDataStream(env, name);
     } else {

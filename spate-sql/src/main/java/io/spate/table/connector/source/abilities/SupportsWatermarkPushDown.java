@@ -17,8 +17,9 @@ public interface SupportsWatermarkPushDown {
 
   /**
    * Gives the source the strategy of the table's {@code WATERMARK} clause, before it is asked for its
-   * runtime provider: the source must apply its timestamp assigner to every row and emit the watermarks of
-   * its generators, as {@code StreamExecutionEnvironment#fromSource} does with a strategy.
+   * runtime provider. A source whose provider is a {@code SourceProvider} is run by the planner with
+   * {@code StreamExecutionEnvironment#fromSource} and this strategy, so it need not keep it; one whose
+   * provider is a {@code DataStreamScanProvider} must apply the strategy itself, as {@code fromSource} does.
    */
   void applyWatermark(WatermarkStrategy<Row> watermarkStrategy);
 }
