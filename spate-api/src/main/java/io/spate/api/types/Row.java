@@ -44,7 +44,8 @@ public final class Row implements Serializable {
    * positions: the position of each name if they have named positions (never modified), else null.
    * One field for both keeps a row at 24 bytes rather than 32: SQL makes and keeps rows by the million.
    */
-  private final LinkedHashMap<String, ?> names;
+  // Set once more, by withPositionNames, on a row with positions that had no names.
+  private LinkedHashMap<String, ?> names;
 
   Row(
       RowKind kind,
@@ -263,9 +264,17 @@ public final class Row implements Serializable {
     positionsFor("set field " + pos + " by position")[checkPosition(pos)] = value;
   }
 
-  /** A row of this kind over this row's own field array (shared, not copied) whose positions answer to names. */
+  /**
+   * This row with its positions answering to names: this very row if it had no names (or these), else
+   * a row of this kind over this row's own field array (shared, not copied).
+   */
   Row withPositionNames(LinkedHashMap<String, Integer> positionByName) {
-    return new Row(kind, positionsFor("name its positions"), null, positionByName);
+    Object[] fields = positionsFor("name its positions");
+    if (names == null || names == positionByName) {
+      names = positionByName;
+      return this;
+    }
+    return new Row(kind, fields, null, positionByName);
   }
 
   private Object[] positionsFor(String action) {

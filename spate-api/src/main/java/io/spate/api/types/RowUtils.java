@@ -21,9 +21,10 @@ public final class RowUtils {
   }
 
   /**
-   * A row of the kind of {@code row} over the very field array of {@code row} (shared, so one new object
-   * and no copy), whose positions answer to the names of {@code positionByName}; the map is as for
-   * {@link #createRowWithNamedPositions}. {@code row} should not be used afterwards.
+   * {@code row} with its positions answering to the names of {@code positionByName} (the map is as for
+   * {@link #createRowWithNamedPositions}): {@code row} itself, named in place, if it had no names, else a
+   * row of its kind over its very field array (shared, so one new object and no copy). {@code row}
+   * should not be used afterwards by anything that reads it by other names.
    *
    * @throws IllegalArgumentException if {@code row} is name-based
    */

@@ -173,9 +173,16 @@ class RowTest {
     assertThat(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L)).isEqualTo(named);
     assertThat(named.hashCode()).isEqualTo(Row.ofKind(RowKind.UPDATE_BEFORE, "a", 1L).hashCode());
     assertThat(named).isNotEqualTo(Row.ofKind(RowKind.UPDATE_AFTER, "a", 1L));
-    // The array is shared, not copied: the new row is the only new object.
-    named.setField("cnt", 2L);
-    assertThat(positional.getField(1)).isEqualTo(2L);
+    // A row without names is named in place: no new object.
+    assertThat(named).isSameAs(positional);
+    assertThat(RowUtils.withNamedPositions(named, names)).isSameAs(named);
+    // A row named otherwise gets a new row over the same array; its own names stay.
+    Row renamed = RowUtils.withNamedPositions(named, positions("page", "count"));
+    assertThat(renamed).isNotSameAs(named);
+    assertThat(renamed.getField("page")).isEqualTo("a");
+    assertThat(named.getFieldNames(true)).containsExactly("url", "cnt");
+    renamed.setField("count", 2L);
+    assertThat(named.getField(1)).isEqualTo(2L);
     // Several rows share one map, which naming leaves as it was.
     Row other = RowUtils.withNamedPositions(Row.of("b", 3L), names);
     assertThat(other.getField("url")).isEqualTo("b");

@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * flattened in place: {@code WinningBid(Auction, Bid)} is made of 10 + 7 columns. SQL values become
  * the records' types: TIMESTAMPs epoch milliseconds (UTC), numbers the component's primitive. Or
  * computes the {@link CanonicalHash} of that record straight from the row's columns ({@link #hash}),
- * without building it.
+ * without building it. Not thread-safe: one per writer.
  *
  * @param <R> the record type
  */
@@ -45,6 +45,10 @@ public final class FlatRecords<R> {
   private final Node root;
   private final byte[] steps;
   private final String[] columnNames;
+  // The last TIMESTAMP hash() converted: a result's rows share one LocalDateTime per millisecond, as
+  // Spate's sources make them, so the calendar arithmetic of the conversion runs once per millisecond.
+  private LocalDateTime lastTime;
+  private long lastTimeMillis;
 
   private FlatRecords(Class<R> type) {
     this.type = type;
@@ -102,7 +106,7 @@ public final class FlatRecords<R> {
     for (byte step : steps) {
       switch (step) {
         case RECORD -> h = CanonicalHash.recordStart(h);
-        case LONG -> h = CanonicalHash.integral(h, toLong(columns.get(row, at), at, columnNames[at]));
+        case LONG -> h = CanonicalHash.integral(h, hashedLong(columns.get(row, at), at));
         case INT -> h = CanonicalHash.integral(h, toInt(columns.get(row, at), at, columnNames[at]));
         case DOUBLE -> h = CanonicalHash.doubleValue(h, toDouble(columns.get(row, at), at, columnNames[at]));
         default -> h = CanonicalHash.string(h, toStringValue(columns.get(row, at), at, columnNames[at]));
@@ -112,6 +116,17 @@ public final class FlatRecords<R> {
       }
     }
     return CanonicalHash.finish(h);
+  }
+
+  private long hashedLong(Object value, int at) {
+    if (value instanceof LocalDateTime time) {
+      if (time != lastTime) {
+        lastTimeMillis = toLong(time, at, columnNames[at]);
+        lastTime = time;
+      }
+      return lastTimeMillis;
+    }
+    return toLong(value, at, columnNames[at]);
   }
 
   // The conversions of SQL values to the components' types, shared by build() and hash(); none

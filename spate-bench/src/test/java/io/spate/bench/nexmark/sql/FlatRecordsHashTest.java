@@ -63,6 +63,20 @@ class FlatRecordsHashTest {
   }
 
   @Test
+  void rowsThatShareOneTimestampObjectHashAsTheirValues() {
+    FlatRecords<Q1.Row> records = FlatRecords.of(Q1.Row.class);
+    LocalDateTime shared = LocalDateTime.of(2026, 11, 29, 7, 30, 1, 2_000_000);
+    LocalDateTime next = shared.plusNanos(1_000_000);
+    long millis = shared.toInstant(ZoneOffset.UTC).toEpochMilli();
+    for (Object[] values : new Object[][] {{1L, shared, millis}, {2L, shared, millis}, {3L, next, millis + 1},
+        {4L, shared, millis}}) {
+      List<Object> row = Arrays.asList(values[0], 7L, 1.5, values[1], "x");
+      assertThat(records.hash(row, List::get))
+          .isEqualTo(CanonicalHash.of(new Q1.Row((Long) values[0], 7L, 1.5, (Long) values[2], "x")));
+    }
+  }
+
+  @Test
   void aValueThatDoesNotFitFailsAsBuildingTheRecordFails() {
     FlatRecords<Q1.Row> records = FlatRecords.of(Q1.Row.class);
     List<Object> nullBidder = Arrays.asList(1L, null, 3.5, 4L, "e");

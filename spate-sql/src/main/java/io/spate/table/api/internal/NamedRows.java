@@ -22,8 +22,8 @@ import java.util.Map;
  * {@code TableResult.collect()}) the names of their columns, as Flink does, in the same step that turns their
  * intervals into Java classes: each row, and each row nested in
  * it, is then read by position and by name. Done at that boundary only: inside a job rows are read by
- * position. A row costs one new object, which shares the field array of the job's row and one name map
- * per row type, made once.
+ * position. A row costs no new object: the job's row itself is named, with one name map per row type,
+ * made once (or, if it is named already, a new row over its field array).
  */
 @Internal
 final class NamedRows {

@@ -8,8 +8,8 @@ import io.spate.table.connector.ChangelogMode;
 
 /**
  * A source that reads all of its table's rows (bounded) or keeps reading (unbounded). Spate's table
- * sources produce {@link Row}s of the table's physical columns, in order, where Flink's produce its
- * internal {@code RowData}.
+ * sources produce {@link Row}s of the table's physical columns, in order (or of the fields of a
+ * projection, see {@code SupportsProjectionPushDown}), where Flink's produce its internal {@code RowData}.
  */
 @PublicEvolving
 public interface ScanTableSource extends DynamicTableSource {

@@ -18,6 +18,7 @@ import io.spate.table.connector.source.SourceProvider;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.typeutils.TypeInfos;
+import io.spate.table.types.DataType;
 import io.spate.table.types.logical.LogicalType;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.logical.RowType;
@@ -116,21 +117,22 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
     return new DataGenTableSource(fields.toArray(new FieldGenerator[0]), count, perSecond, rowType);
   }
 
-  /** Rows of generated columns: all, or those a query reads ({@link #applyProjection}), the others NULL. */
+  /** Rows of generated columns: all, or those a query reads ({@link #applyProjection}). */
   private static final class DataGenTableSource implements ScanTableSource, SupportsProjectionPushDown {
     private final FieldGenerator[] generators;
     private final long count;
     private final long perSecond;
     private final RowType rowType;
-    private boolean[] read;
+    private int[] columns;
+    private RowType producedType;
 
     DataGenTableSource(FieldGenerator[] generators, long count, long perSecond, RowType rowType) {
       this.generators = generators;
       this.count = count;
       this.perSecond = perSecond;
       this.rowType = rowType;
-      this.read = new boolean[generators.length];
-      Arrays.fill(read, true);
+      this.columns = IntStream.range(0, generators.length).toArray();
+      this.producedType = rowType;
     }
 
     @Override
@@ -144,27 +146,25 @@ public final class DataGenTableSourceFactory implements DynamicTableSourceFactor
     }
 
     @Override
-    public void applyProjection(int[][] projectedFields) {
-      read = new boolean[generators.length];
-      for (int[] path : projectedFields) {
-        read[path[0]] = true;
-      }
+    public void applyProjection(int[][] projectedFields, DataType producedDataType) {
+      columns = Arrays.stream(projectedFields).mapToInt(path -> path[0]).toArray();
+      producedType = (RowType) producedDataType.getLogicalType();
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
       // Each column's values depend on the row's index only, so leaving a column out changes no other.
       FieldGenerator[] generators = this.generators;
-      int[] columns = IntStream.range(0, generators.length).filter(i -> read[i]).toArray();
+      int[] columns = this.columns;
       GeneratorFunction<Long, Row> generator = index -> {
-        Row row = new Row(generators.length);
-        for (int i : columns) {
-          row.setField(i, generators[i].value(index));
+        Row row = new Row(columns.length);
+        for (int i = 0; i < columns.length; i++) {
+          row.setField(i, generators[columns[i]].value(index));
         }
         return row;
       };
       return SourceProvider.of(new DataGeneratorSource<>(generator, count, RateLimiterStrategy.perSecond(perSecond),
-          TypeInfos.ofRow(rowType)));
+          TypeInfos.ofRow(producedType)));
     }
 
     @Override

@@ -26,10 +26,12 @@ import io.spate.table.factories.FactoryUtil;
 import io.spate.table.runtime.expr.LastTimestamp;
 import io.spate.table.runtime.source.MappedSource;
 import io.spate.table.types.logical.LogicalTypeRoot;
+import io.spate.table.types.DataType;
 import io.spate.table.types.logical.RowType;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The {@code nexmark} connector: Spate's Nexmark generator as a table with the Nexmark project's
@@ -149,7 +151,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     }
 
     @Override
-    public void applyProjection(int[][] projectedFields) {
+    public void applyProjection(int[][] projectedFields, DataType producedDataType) {
       fields = EventFields.of(projectedFields);
     }
 
@@ -178,161 +180,195 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
   }
 
   /**
-   * Which fields of the table's rows {@link EventToRow} fills: a bit per field of each nested row
-   * ({@code person}, {@code auction}, {@code bid}) and whether {@code event_type}; the others stay NULL.
+   * Where {@link EventToRow} puts each field of an event in its rows, as a projection ({@code
+   * SupportsProjectionPushDown#applyProjection}) lays them out: the position of {@code event_type}, of
+   * each nested column given whole, and of each field of {@code person}, {@code auction} and {@code bid}
+   * given on its own; -1 where the rows leave it out.
    */
-  record EventFields(boolean eventType, long person, long auction, long bid) implements java.io.Serializable {
-    static final EventFields ALL = new EventFields(true, -1L, -1L, -1L);
+  record EventFields(int arity, int eventType, int[] whole, int[] person, int[] auction, int[] bid)
+      implements java.io.Serializable {
+    /** The table's own rows: the four columns, each nested row whole. */
+    static final EventFields ALL = of(new int[][] {{0}, {1}, {2}, {3}});
 
-    /** The fields of {@code paths}, as {@code SupportsProjectionPushDown#applyProjection} gives them. */
+    /** The layout of the rows of projection {@code paths}. */
     static EventFields of(int[][] paths) {
-      boolean eventType = false;
-      long[] nested = new long[4];
-      for (int[] path : paths) {
+      int eventType = -1;
+      int[] whole = {-1, -1, -1, -1};
+      int[][] nested = {null, filled(8), filled(10), filled(7)};
+      for (int at = 0; at < paths.length; at++) {
+        int[] path = paths[at];
         if (path[0] == 0) {
-          eventType = true;
+          eventType = at;
+        } else if (path.length == 1) {
+          whole[path[0]] = at;
         } else {
-          nested[path[0]] |= path.length == 1 ? -1L : 1L << path[1];
+          nested[path[0]][path[1]] = at;
         }
       }
-      return new EventFields(eventType, nested[1], nested[2], nested[3]);
+      return new EventFields(paths.length, eventType, whole, nested[1], nested[2], nested[3]);
+    }
+
+    private static int[] filled(int fields) {
+      int[] positions = new int[fields];
+      java.util.Arrays.fill(positions, -1);
+      return positions;
     }
   }
 
   /**
-   * An event as a row of the Nexmark project's columns, with the fields of {@link EventFields} filled.
-   * The rows are filled in place rather than made by {@code Row.of}, which copies its argument array in
-   * case the caller changes it later: nothing else ever holds these arrays, so the copy was a second
-   * array per row and nested row for nothing. Every event still gets rows of its own, since operators
-   * downstream keep rows (mini-batch buffers, heap state of joins and aggregates) and a reused row
-   * would change under them; the times are immutable, so consecutive events of one millisecond share one.
+   * An event as a row of the fields of {@link EventFields}, the Nexmark project's columns unless a
+   * projection left some out. The rows are filled in place rather than made by {@code Row.of}, which
+   * copies its argument array in case the caller changes it later: nothing else ever holds these arrays,
+   * so the copy was a second array per row for nothing. Every event still gets rows of its own, since
+   * operators downstream keep rows (mini-batch buffers, heap state of joins and aggregates) and a reused
+   * row would change under them; the times are immutable, so consecutive events of one millisecond share one.
    */
   static final class EventToRow implements MapFunction<Event, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final boolean eventType;
-    private final long personFields;
-    private final long auctionFields;
-    private final long bidFields;
+    // A nested row given whole holds every field at its own position.
+    private static final int[] WHOLE_PERSON = IntStream.range(0, 8).toArray();
+    private static final int[] WHOLE_AUCTION = IntStream.range(0, 10).toArray();
+    private static final int[] WHOLE_BID = IntStream.range(0, 7).toArray();
+    private final int arity;
+    private final int eventType;
+    private final int personWhole;
+    private final int auctionWhole;
+    private final int bidWhole;
+    private final int[] person;
+    private final int[] auction;
+    private final int[] bid;
     private transient LastTimestamp times;
 
     EventToRow(EventFields fields) {
+      this.arity = fields.arity();
       this.eventType = fields.eventType();
-      this.personFields = fields.person();
-      this.auctionFields = fields.auction();
-      this.bidFields = fields.bid();
+      this.personWhole = fields.whole()[1];
+      this.auctionWhole = fields.whole()[2];
+      this.bidWhole = fields.whole()[3];
+      this.person = fields.person();
+      this.auction = fields.auction();
+      this.bid = fields.bid();
     }
 
     @Override
     public Row map(Event event) {
+      Row row = new Row(RowKind.INSERT, arity);
+      if (eventType >= 0) {
+        row.setField(eventType, event.type().ordinal());
+      }
       Person p = event.person();
+      if (p != null) {
+        if (personWhole >= 0) {
+          row.setField(personWhole, person(p, new Row(RowKind.INSERT, 8), WHOLE_PERSON));
+        } else {
+          person(p, row, person);
+        }
+      }
       Auction a = event.auction();
+      if (a != null) {
+        if (auctionWhole >= 0) {
+          row.setField(auctionWhole, auction(a, new Row(RowKind.INSERT, 10), WHOLE_AUCTION));
+        } else {
+          auction(a, row, auction);
+        }
+      }
       Bid b = event.bid();
-      Row row = new Row(RowKind.INSERT, 4);
-      if (eventType) {
-        row.setField(0, event.type().ordinal());
-      }
-      row.setField(1, p == null || personFields == 0 ? null : person(p));
-      row.setField(2, a == null || auctionFields == 0 ? null : auction(a));
-      row.setField(3, b == null || bidFields == 0 ? null : bid(b));
-      return row;
-    }
-
-    private Row person(Person p) {
-      long f = personFields;
-      Row row = new Row(RowKind.INSERT, 8);
-      if (reads(f, 0)) {
-        row.setField(0, p.id());
-      }
-      if (reads(f, 1)) {
-        row.setField(1, p.name());
-      }
-      if (reads(f, 2)) {
-        row.setField(2, p.emailAddress());
-      }
-      if (reads(f, 3)) {
-        row.setField(3, p.creditCard());
-      }
-      if (reads(f, 4)) {
-        row.setField(4, p.city());
-      }
-      if (reads(f, 5)) {
-        row.setField(5, p.state());
-      }
-      if (reads(f, 6)) {
-        row.setField(6, time(p.dateTime()));
-      }
-      if (reads(f, 7)) {
-        row.setField(7, p.extra());
+      if (b != null) {
+        if (bidWhole >= 0) {
+          row.setField(bidWhole, bid(b, new Row(RowKind.INSERT, 7), WHOLE_BID));
+        } else {
+          bid(b, row, bid);
+        }
       }
       return row;
     }
 
-    private Row auction(Auction a) {
-      long f = auctionFields;
-      Row row = new Row(RowKind.INSERT, 10);
-      if (reads(f, 0)) {
-        row.setField(0, a.id());
+    private Row person(Person p, Row row, int[] at) {
+      if (at[0] >= 0) {
+        row.setField(at[0], p.id());
       }
-      if (reads(f, 1)) {
-        row.setField(1, a.itemName());
+      if (at[1] >= 0) {
+        row.setField(at[1], p.name());
       }
-      if (reads(f, 2)) {
-        row.setField(2, a.description());
+      if (at[2] >= 0) {
+        row.setField(at[2], p.emailAddress());
       }
-      if (reads(f, 3)) {
-        row.setField(3, a.initialBid());
+      if (at[3] >= 0) {
+        row.setField(at[3], p.creditCard());
       }
-      if (reads(f, 4)) {
-        row.setField(4, a.reserve());
+      if (at[4] >= 0) {
+        row.setField(at[4], p.city());
       }
-      if (reads(f, 5)) {
-        row.setField(5, time(a.dateTime()));
+      if (at[5] >= 0) {
+        row.setField(at[5], p.state());
       }
-      if (reads(f, 6)) {
-        row.setField(6, time(a.expires()));
+      if (at[6] >= 0) {
+        row.setField(at[6], time(p.dateTime()));
       }
-      if (reads(f, 7)) {
-        row.setField(7, a.seller());
-      }
-      if (reads(f, 8)) {
-        row.setField(8, a.category());
-      }
-      if (reads(f, 9)) {
-        row.setField(9, a.extra());
+      if (at[7] >= 0) {
+        row.setField(at[7], p.extra());
       }
       return row;
     }
 
-    private Row bid(Bid b) {
-      long f = bidFields;
-      Row row = new Row(RowKind.INSERT, 7);
-      if (reads(f, 0)) {
-        row.setField(0, b.auction());
+    private Row auction(Auction a, Row row, int[] at) {
+      if (at[0] >= 0) {
+        row.setField(at[0], a.id());
       }
-      if (reads(f, 1)) {
-        row.setField(1, b.bidder());
+      if (at[1] >= 0) {
+        row.setField(at[1], a.itemName());
       }
-      if (reads(f, 2)) {
-        row.setField(2, b.price());
+      if (at[2] >= 0) {
+        row.setField(at[2], a.description());
       }
-      if (reads(f, 3)) {
-        row.setField(3, b.channel());
+      if (at[3] >= 0) {
+        row.setField(at[3], a.initialBid());
       }
-      if (reads(f, 4)) {
-        row.setField(4, b.url());
+      if (at[4] >= 0) {
+        row.setField(at[4], a.reserve());
       }
-      if (reads(f, 5)) {
-        row.setField(5, time(b.dateTime()));
+      if (at[5] >= 0) {
+        row.setField(at[5], time(a.dateTime()));
       }
-      if (reads(f, 6)) {
-        row.setField(6, b.extra());
+      if (at[6] >= 0) {
+        row.setField(at[6], time(a.expires()));
+      }
+      if (at[7] >= 0) {
+        row.setField(at[7], a.seller());
+      }
+      if (at[8] >= 0) {
+        row.setField(at[8], a.category());
+      }
+      if (at[9] >= 0) {
+        row.setField(at[9], a.extra());
       }
       return row;
     }
 
-    private static boolean reads(long fields, int field) {
-      return (fields & (1L << field)) != 0;
+    private Row bid(Bid b, Row row, int[] at) {
+      if (at[0] >= 0) {
+        row.setField(at[0], b.auction());
+      }
+      if (at[1] >= 0) {
+        row.setField(at[1], b.bidder());
+      }
+      if (at[2] >= 0) {
+        row.setField(at[2], b.price());
+      }
+      if (at[3] >= 0) {
+        row.setField(at[3], b.channel());
+      }
+      if (at[4] >= 0) {
+        row.setField(at[4], b.url());
+      }
+      if (at[5] >= 0) {
+        row.setField(at[5], time(b.dateTime()));
+      }
+      if (at[6] >= 0) {
+        row.setField(at[6], b.extra());
+      }
+      return row;
     }
 
     private LocalDateTime time(long epochMillis) {

@@ -18,7 +18,8 @@ import org.apache.calcite.rex.RexShuttle;
  * columns}). When {@code computedByReaders}, the table has computed columns and the steps that read
  * the table evaluate them within their own expressions ({@link #overRows}), so that no step makes a
  * row of all columns first; otherwise {@code rows} are the table's rows and {@code columns} their
- * fields.
+ * fields. A source that took a projection gives rows of the read fields only ({@link SourceProjection}),
+ * so its table counts as computed.
  */
 record SourceRows(DataStream<Row> rows, List<RexNode> columns, boolean computedByReaders) {
 
@@ -28,6 +29,12 @@ record SourceRows(DataStream<Row> rows, List<RexNode> columns, boolean computedB
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         return columns.get(ref.getIndex());
+      }
+
+      @Override
+      public RexNode visitFieldAccess(RexFieldAccess access) {
+        RexNode field = SourceProjection.readField(access, access.getReferenceExpr().accept(this));
+        return field != null ? field : super.visitFieldAccess(access);
       }
     });
   }

@@ -42,6 +42,7 @@ import io.spate.table.runtime.generated.GeneratedExpr;
 import org.apache.calcite.rex.RexUtil;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.logical.RowType;
+import io.spate.table.types.utils.TypeConversions;
 import io.spate.table.types.logical.TimestampKind;
 import io.spate.table.planner.calcite.SpateTypeFactory;
 import io.spate.api.typeinfo.TypeInformation;
@@ -691,14 +692,11 @@ public final class StreamTranslator {
       return pushed;
     }
     ScanTableSource source = scanSource(table);
-    RowType producedType = ReadableMetadata.apply(table, source);
-    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
-    List<RexNode> columns = columnsOverSource(table, physicalType, scan.getRowType());
-    int[][] projection = readFields.of(scan) == null ? null : pushedProjection(scan, table, source, columns);
-    if (projection != null) {
-      pushed.put("project", SourceProjection.describe(projection, table.getPhysicalRowType()));
+    SourceLayout layout = layout(scan, table, source);
+    if (layout.projection() != null) {
+      pushed.put("project", SourceProjection.describe(layout.projection(), table.getPhysicalRowType()));
     }
-    if (pushesWatermark(table, source, columns)) {
+    if (pushesWatermark(table, source, layout)) {
       pushed.put("watermark", table.getWatermarkSpec().rowtimeAttribute() + ", "
           + table.getWatermarkSpec().expression());
     }
@@ -712,22 +710,17 @@ public final class StreamTranslator {
     }
     ObjectIdentifier id = table.getIdentifier();
     ScanTableSource scanSource = scanSource(table);
-    RowType producedType = ReadableMetadata.apply(table, scanSource);
     String name = "Source: " + id.getObjectName() + "[" + (++sources) + "]";
-    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(producedType);
     RelDataType fullType = scan.getRowType();
-    List<RexNode> columns = columnsOverSource(table, physicalType, fullType);
-    int[][] projection = pushedProjection(scan, table, scanSource, columns);
-    if (projection != null) {
-      ((SupportsProjectionPushDown) scanSource).applyProjection(projection);
-    }
-    // Computed and metadata columns: the table's rows are not the source's as they are.
-    boolean computed = table.getColumns().stream().anyMatch(c -> !c.isPhysical());
-    boolean computedByReaders = computedByReaders(table, columns);
+    SourceLayout layout = layout(scan, table, scanSource);
+    List<RexNode> columns = layout.columns();
+    RelDataType physicalType = planner.typeFactory().createFieldTypeFromLogicalType(layout.producedType());
+    boolean computed = layout.computed();
+    boolean computedByReaders = computedByReaders(layout);
     WatermarkStrategy<Row> watermarks = table.getWatermarkSpec() == null
         || DataStreamTableSource.keepsSourceWatermarks(table, scanSource) ? null
         : watermarkStrategy(table, fullType, computedByReaders || !computed ? columns : identity(fullType));
-    boolean pushWatermarks = watermarks != null && pushesWatermark(table, scanSource, columns);
+    boolean pushWatermarks = watermarks != null && pushesWatermark(table, scanSource, layout);
     if (pushWatermarks) {
       ((SupportsWatermarkPushDown) scanSource).applyWatermark(watermarks);
     }
@@ -754,12 +747,39 @@ public final class StreamTranslator {
   }
 
   /**
-   * Whether the steps that read {@code table} evaluate its computed columns within their own expressions
-   * ({@link SourceRows}): only if it has some and each gives the same value however often it is evaluated.
+   * How a table's source gives its rows: the fields it was asked for ({@code projection}, null: all
+   * physical fields) and then its metadata columns ({@code producedType}), with the table's columns as
+   * expressions over those rows. They are not the table's rows if {@code computed}: the table has
+   * computed or metadata columns, or the source gives only the fields read.
    */
-  private boolean computedByReaders(CatalogTable table, List<RexNode> columns) {
-    return table.getColumns().stream().anyMatch(c -> !c.isPhysical())
-        && columns.stream().allMatch(RexUtil::isDeterministic) && config.get(CodegenOptions.CODEGEN_ENABLED);
+  private record SourceLayout(int[][] projection, RowType producedType, List<RexNode> columns, boolean computed) {}
+
+  /** Asks {@code source} for the fields of {@code table} that {@code scan}'s job reads, and its metadata columns. */
+  private SourceLayout layout(TableScan scan, CatalogTable table, ScanTableSource source) {
+    RelDataType allFields = planner.typeFactory().createFieldTypeFromLogicalType(ReadableMetadata.allFields(table));
+    List<RexNode> columns = columnsOverSource(table, allFields, scan.getRowType());
+    int[][] projection = pushedProjection(scan, table, source, columns);
+    RowType physical = table.getPhysicalRowType();
+    if (projection != null) {
+      Set<String> names = new HashSet<>(scan.getRowType().getFieldNames());
+      physical = SourceProjection.producedType(projection, table.getPhysicalRowType(), names);
+      ((SupportsProjectionPushDown) source).applyProjection(projection, TypeConversions.fromLogicalToDataType(physical));
+      columns = SourceProjection.overProjectedRows(columns, projection, table.getPhysicalRowType().getFieldCount(),
+          planner.rexBuilder());
+    }
+    RowType produced = ReadableMetadata.apply(table, source, physical);
+    boolean computed = projection != null || table.getColumns().stream().anyMatch(c -> !c.isPhysical());
+    return new SourceLayout(projection, produced, columns, computed);
+  }
+
+  /**
+   * Whether the steps that read a table evaluate its computed columns within their own expressions
+   * ({@link SourceRows}): only if its source's rows are not its rows ({@link SourceLayout#computed}) and
+   * each column gives the same value however often it is evaluated.
+   */
+  private boolean computedByReaders(SourceLayout layout) {
+    return layout.computed() && layout.columns().stream().allMatch(RexUtil::isDeterministic)
+        && config.get(CodegenOptions.CODEGEN_ENABLED);
   }
 
   /**
@@ -767,10 +787,9 @@ public final class StreamTranslator {
    * where it can, and where the strategy reads the rows the source gives (its fields, and the computed
    * columns evaluated from them), not those of a step that computes all columns first.
    */
-  private boolean pushesWatermark(CatalogTable table, ScanTableSource source, List<RexNode> columns) {
+  private boolean pushesWatermark(CatalogTable table, ScanTableSource source, SourceLayout layout) {
     return table.getWatermarkSpec() != null && !DataStreamTableSource.isSourceWatermark(table.getWatermarkSpec())
-        && source instanceof SupportsWatermarkPushDown
-        && (computedByReaders(table, columns) || table.getColumns().stream().allMatch(c -> c.isPhysical()));
+        && source instanceof SupportsWatermarkPushDown && (computedByReaders(layout) || !layout.computed());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.spate.table.runtime.operators;
 
 import io.spate.api.annotation.Internal;
 import io.spate.api.eventtime.TimestampAssigner;
+import io.spate.api.eventtime.TimestampAssignerSupplier;
 import io.spate.api.eventtime.Watermark;
 import io.spate.api.eventtime.WatermarkGenerator;
 import io.spate.api.eventtime.WatermarkOutput;
@@ -56,18 +57,45 @@ public final class RowtimeWatermarks implements Serializable {
     this.delayMillis = delayMillis;
   }
 
-  /** The timestamp assigner: the rowtime column in epoch milliseconds. */
-  public TimestampAssigner<Row> timestampAssigner() {
+  /**
+   * The timestamp assigners: the rowtime column in epoch milliseconds, one assigner per parallel
+   * instance, each of which remembers the last {@code TIMESTAMP} it converted.
+   */
+  public TimestampAssignerSupplier<Row> timestampAssigner() {
     int index = rowtimeIndex;
     Expr computed = rowtime;
-    return (row, previous) -> {
+    return context -> new RowtimeAssigner(index, computed);
+  }
+
+  /**
+   * Reads a row's rowtime. Sources make one {@code TIMESTAMP} object per millisecond for all the rows
+   * of that millisecond ({@code LastTimestamp}), so the same object comes many times in a row, and its
+   * conversion (calendar arithmetic) is done once for all of them.
+   */
+  private static final class RowtimeAssigner implements TimestampAssigner<Row> {
+    private final int index;
+    private final Expr computed;
+    private Object lastTime;
+    private long lastMillis;
+
+    RowtimeAssigner(int index, Expr computed) {
+      this.index = index;
+      this.computed = computed;
+    }
+
+    @Override
+    public long extractTimestamp(Row row, long previous) {
       Object value = computed != null ? computed.eval(row) : row.getField(index);
       if (value == null) {
         throw new IllegalArgumentException("The rowtime column (field " + index + ") of row " + row + " is NULL;"
             + " a rowtime attribute needs a value in every row");
       }
-      return EpochMillis.of(value);
-    };
+      if (value != lastTime) {
+        lastMillis = EpochMillis.of(value);
+        lastTime = value;
+      }
+      return lastMillis;
+    }
   }
 
   /** A generator that emits the largest watermark expression value seen, on each periodic emit. */
