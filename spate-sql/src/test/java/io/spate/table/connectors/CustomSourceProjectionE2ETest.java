@@ -12,8 +12,13 @@ import io.spate.table.api.TableEnvironment;
 import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
+import io.spate.table.connector.source.abilities.SupportsFilterPushDown;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.connector.source.abilities.SupportsReadingMetadata;
+import io.spate.table.expressions.CallExpression;
+import io.spate.table.expressions.FieldReferenceExpression;
+import io.spate.table.expressions.ResolvedExpression;
+import io.spate.table.expressions.ValueLiteralExpression;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.runtime.typeutils.TypeInfos;
 import io.spate.table.types.DataType;
@@ -29,8 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A connector of a user's own that takes projections, nested ones included, and reads metadata gets
- * the paths of the fields read and the row type to produce (those fields, then the metadata columns),
- * and the query's results are those of the same query over every field.
+ * the paths of the fields read and the row type to produce (those fields, then the metadata columns);
+ * one that takes filters is offered the conditions on its columns; and the query's results are those of
+ * the same query over every field and row.
  */
 class CustomSourceProjectionE2ETest {
 
@@ -46,12 +52,19 @@ class CustomSourceProjectionE2ETest {
         doubled AS point.x * 2
       ) WITH ('connector' = 'test-projected-points')""";
 
-  private static final String QUERY = "SELECT id, point.label, doubled, pos FROM points WHERE point.y > 1";
+  private static final String QUERY = "SELECT id, point.label, doubled, pos FROM points WHERE point.y > 1 AND id <> 0";
+
+  /** The filters each source was offered, and what they are made of. */
+  static final ConcurrentLinkedQueue<String> OFFERED = new ConcurrentLinkedQueue<>();
 
   @Test
   void theSourceGivesThePathsItWasToldThenItsMetadata() throws Exception {
     TOLD.clear();
+    OFFERED.clear();
     List<Row> pushed = rows(true);
+    // The nested field's test is not offered; the column's is, as a call on a column and a literal.
+    assertThat(OFFERED).containsExactly("[(id <> 0)]: CallExpression(notEquals, FieldReferenceExpression(id, 0),"
+        + " ValueLiteralExpression(0 as Long))");
     assertThat(TOLD).containsExactly("[[0], [1, 0], [1, 1], [1, 2]] -> ROW<`id` BIGINT, `point_x` INT, `point_y` INT,"
         + " `point_label` VARCHAR(2147483647), `pos` BIGINT> NOT NULL");
     TOLD.clear();
@@ -59,12 +72,14 @@ class CustomSourceProjectionE2ETest {
     assertThat(TOLD).isEmpty();
     assertThat(pushed).hasSize(2).containsExactlyInAnyOrderElementsOf(whole)
         .contains(Row.of(3L, "d", 6, 3L));
+    assertThat(OFFERED).hasSize(1);
   }
 
   private static List<Row> rows(boolean pushdown) throws Exception {
     TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
     tEnv.getConfig().set("parallelism.default", "1");
     tEnv.getConfig().set("table.optimizer.spate.projection-pushdown-enabled", String.valueOf(pushdown));
+    tEnv.getConfig().set("table.optimizer.source.predicate-pushdown-enabled", String.valueOf(pushdown));
     tEnv.executeSql(DDL);
     List<Row> rows = new ArrayList<>();
     try (CloseableIterator<Row> iterator = tEnv.executeSql(QUERY).collect()) {
@@ -97,7 +112,7 @@ class CustomSourceProjectionE2ETest {
   }
 
   private static final class PointsSource
-      implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
+      implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata, SupportsFilterPushDown {
     private int[][] paths = {{0}, {1}, {2}};
     private boolean position;
     private RowType produced;
@@ -116,6 +131,19 @@ class CustomSourceProjectionE2ETest {
     public void applyProjection(int[][] projectedFields, DataType producedDataType) {
       paths = projectedFields;
       TOLD.add(Arrays.deepToString(projectedFields));
+    }
+
+    @Override
+    public Result applyFilters(List<ResolvedExpression> filters) {
+      CallExpression call = (CallExpression) filters.get(0);
+      FieldReferenceExpression field = (FieldReferenceExpression) call.getResolvedChildren().get(0);
+      ValueLiteralExpression literal = (ValueLiteralExpression) call.getResolvedChildren().get(1);
+      OFFERED.add(filters + ": CallExpression(" + call.getFunctionDefinition() + ", FieldReferenceExpression("
+          + field.getName() + ", " + field.getFieldIndex() + "), ValueLiteralExpression("
+          + literal.getValueAs(Long.class).orElseThrow() + " as " + literal.getValueAs(Object.class).orElseThrow()
+          .getClass().getSimpleName() + "))");
+      // Takes none: the planner filters every row, as it does anyway.
+      return Result.of(List.of(), filters);
     }
 
     @Override

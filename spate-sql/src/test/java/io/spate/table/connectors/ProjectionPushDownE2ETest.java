@@ -59,7 +59,8 @@ class ProjectionPushDownE2ETest {
     return tEnv;
   }
 
-  private static List<Row> rows(TableEnvironment tEnv, String query) throws Exception {
+  /** The rows of {@code query}, collected. */
+  static List<Row> rows(TableEnvironment tEnv, String query) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (CloseableIterator<Row> iterator = tEnv.executeSql(query).collect()) {
       iterator.forEachRemaining(rows::add);
@@ -145,7 +146,7 @@ class ProjectionPushDownE2ETest {
         + " WHERE event_type = 2 AND MOD(bid.auction, 123) = 0");
     // The filter's and projection's fields, and the dateTime fields of the computed rowtime and its watermark.
     assertThat(plan).contains("LogicalTableScan(table=[[default_catalog, default_database, datagen]],"
-        + " project=[event_type, person.dateTime, auction.dateTime, bid.auction, bid.price, bid.dateTime],"
+        + " filter=[(event_type = 2)], project=[event_type, person.dateTime, auction.dateTime, bid.auction, bid.price, bid.dateTime],"
         + " watermark=[dateTime, dateTime - INTERVAL '4' SECOND])");
     assertThat(nexmark(false).explainSql("SELECT bid.price FROM datagen")).doesNotContain("project=");
     assertThat(nexmark(true).explainSql("SELECT * FROM datagen")).doesNotContain("project=");

@@ -52,8 +52,15 @@ public final class OptimizerConfigOptions {
   public static final ConfigOption<Boolean> TABLE_OPTIMIZER_SPATE_PROJECTION_PUSHDOWN_ENABLED =
       ConfigOptions.key("table.optimizer.spate.projection-pushdown-enabled").booleanType().defaultValue(true)
           .withDescription("When true, a source that supports projection pushdown (nexmark, datagen) is told which"
-              + " columns and nested fields the job reads and leaves the others NULL; false makes it give every"
+              + " columns and nested fields the job reads and gives only those; false makes it give every"
               + " field, with the same results (for comparing the two).");
+
+  /** Whether sources that take filters get the conditions their readers apply, as in Flink. */
+  public static final ConfigOption<Boolean> TABLE_OPTIMIZER_SOURCE_PREDICATE_PUSHDOWN_ENABLED =
+      ConfigOptions.key("table.optimizer.source.predicate-pushdown-enabled").booleanType().defaultValue(true)
+          .withDescription("When true, a source that supports filter pushdown (nexmark) is given the conditions"
+              + " of the filters that read it and may skip the rows none of them keeps; false makes it give"
+              + " every row, with the same results.");
 
   /** The values of {@link #TABLE_OPTIMIZER_AGG_PHASE_STRATEGY}. */
   @PublicEvolving

@@ -19,16 +19,24 @@ import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
+import io.spate.table.connector.source.abilities.SupportsFilterPushDown;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
 import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
+import io.spate.table.expressions.CallExpression;
+import io.spate.table.expressions.FieldReferenceExpression;
+import io.spate.table.expressions.ResolvedExpression;
+import io.spate.table.expressions.ValueLiteralExpression;
 import io.spate.table.factories.DynamicTableSourceFactory;
 import io.spate.table.factories.FactoryUtil;
+import io.spate.table.functions.BuiltInFunctionDefinitions;
+import io.spate.table.functions.FunctionDefinition;
 import io.spate.table.runtime.expr.LastTimestamp;
 import io.spate.table.runtime.source.MappedSource;
 import io.spate.table.types.logical.LogicalTypeRoot;
 import io.spate.table.types.DataType;
 import io.spate.table.types.logical.RowType;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -132,9 +140,10 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
    * #applyWatermark}).
    */
   private static final class NexmarkTableSource
-      implements ScanTableSource, SupportsProjectionPushDown, SupportsWatermarkPushDown {
+      implements ScanTableSource, SupportsProjectionPushDown, SupportsWatermarkPushDown, SupportsFilterPushDown {
     private final NexmarkConfiguration configuration;
     private EventFields fields = EventFields.ALL;
+    private int eventTypes = EventTypes.ALL;
 
     NexmarkTableSource(NexmarkConfiguration configuration) {
       this.configuration = configuration;
@@ -156,13 +165,30 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     }
 
     @Override
+    public Result applyFilters(List<ResolvedExpression> filters) {
+      List<ResolvedExpression> accepted = new ArrayList<>();
+      List<ResolvedExpression> remaining = new ArrayList<>();
+      for (ResolvedExpression filter : filters) {
+        int types = EventTypes.of(filter);
+        if (types != EventTypes.ALL) {
+          accepted.add(filter);
+          eventTypes &= types;
+        }
+        if (types == EventTypes.ALL || !EventTypes.exact(filter)) {
+          remaining.add(filter);
+        }
+      }
+      return Result.of(accepted, remaining);
+    }
+
+    @Override
     public void applyWatermark(WatermarkStrategy<Row> watermarkStrategy) {
       // The planner runs this scan's SourceProvider with the strategy, over the rows made in the reader.
     }
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext scanContext) {
-      return SourceProvider.of(new MappedSource<>(new NexmarkSource(configuration), new EventToRow(fields)));
+      return SourceProvider.of(new MappedSource<>(new NexmarkSource(configuration), new EventToRow(fields, eventTypes)));
     }
 
     @Override
@@ -176,6 +202,84 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     if (count != fields) {
       throw new ValidationException("The nexmark table " + table + ": column " + rowType.getFieldNames().get(column)
           + " must be a ROW of " + fields + " fields, as the Nexmark project declares it, not " + count);
+    }
+  }
+
+  /**
+   * The kinds of events a filter over the table's columns can keep, as a bit per {@code event_type} (bit
+   * 0 persons, 1 auctions, 2 bids): the filter's tests of {@code event_type} against numbers, combined by
+   * {@code AND}, {@code OR} and {@code NOT}; any other test may keep every kind.
+   */
+  static final class EventTypes {
+    static final int ALL = 0b111;
+
+    private EventTypes() {}
+
+    /** The kinds of events {@code filter} can keep. */
+    static int of(ResolvedExpression filter) {
+      if (!(filter instanceof CallExpression call)) {
+        return ALL;
+      }
+      FunctionDefinition function = call.getFunctionDefinition();
+      List<ResolvedExpression> args = call.getResolvedChildren();
+      if (function == BuiltInFunctionDefinitions.AND) {
+        return args.stream().mapToInt(EventTypes::of).reduce(ALL, (a, b) -> a & b);
+      }
+      if (function == BuiltInFunctionDefinitions.OR) {
+        return args.stream().mapToInt(EventTypes::of).reduce(0, (a, b) -> a | b);
+      }
+      if (function == BuiltInFunctionDefinitions.NOT) {
+        return exact(args.get(0)) ? ALL & ~of(args.get(0)) : ALL;
+      }
+      Integer type = comparedType(call);
+      if (type == null) {
+        return ALL;
+      }
+      int bit = type >= 0 && type <= 2 ? 1 << type : 0;
+      // A comparison with NULL keeps no row.
+      return type == Integer.MIN_VALUE ? 0 : function == BuiltInFunctionDefinitions.EQUALS ? bit : ALL & ~bit;
+    }
+
+    /** Whether the rows of {@link #of} are exactly those {@code filter} keeps: it tests nothing but event_type. */
+    static boolean exact(ResolvedExpression filter) {
+      if (!(filter instanceof CallExpression call)) {
+        return false;
+      }
+      FunctionDefinition function = call.getFunctionDefinition();
+      if (function == BuiltInFunctionDefinitions.AND || function == BuiltInFunctionDefinitions.OR
+          || function == BuiltInFunctionDefinitions.NOT) {
+        return call.getResolvedChildren().stream().allMatch(EventTypes::exact);
+      }
+      return comparedType(call) != null;
+    }
+
+    /**
+     * The number {@code call} compares {@code event_type} with by {@code =} or {@code <>} (MIN_VALUE for
+     * NULL), or null if it is no such comparison.
+     */
+    private static Integer comparedType(CallExpression call) {
+      FunctionDefinition function = call.getFunctionDefinition();
+      if (function != BuiltInFunctionDefinitions.EQUALS && function != BuiltInFunctionDefinitions.NOT_EQUALS) {
+        return null;
+      }
+      List<ResolvedExpression> args = call.getResolvedChildren();
+      ValueLiteralExpression literal = null;
+      boolean eventType = false;
+      for (ResolvedExpression arg : args) {
+        if (arg instanceof FieldReferenceExpression field && field.getFieldIndex() == 0) {
+          eventType = true;
+        } else if (arg instanceof ValueLiteralExpression value) {
+          literal = value;
+        }
+      }
+      if (!eventType || literal == null) {
+        return null;
+      }
+      if (literal.isNull()) {
+        return Integer.MIN_VALUE;
+      }
+      // A number that is no INT cannot equal an event_type; such a test is left to the planner.
+      return literal.getValueAs(Integer.class).orElse(null);
     }
   }
 
@@ -217,11 +321,12 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
 
   /**
    * An event as a row of the fields of {@link EventFields}, the Nexmark project's columns unless a
-   * projection left some out. The rows are filled in place rather than made by {@code Row.of}, which
-   * copies its argument array in case the caller changes it later: nothing else ever holds these arrays,
-   * so the copy was a second array per row for nothing. Every event still gets rows of its own, since
-   * operators downstream keep rows (mini-batch buffers, heap state of joins and aggregates) and a reused
-   * row would change under them; the times are immutable, so consecutive events of one millisecond share one.
+   * projection left some out; null (no row) for an event whose kind no pushed filter keeps. The rows
+   * are filled in place rather than made by {@code Row.of}, which copies its argument array in case the
+   * caller changes it later: nothing else ever holds these arrays, so the copy was a second array per
+   * row for nothing. Every event still gets a row of its own, since operators downstream keep rows
+   * (mini-batch buffers, heap state of joins and aggregates) and a reused row would change under them;
+   * the times are immutable, so consecutive events of one millisecond share one.
    */
   static final class EventToRow implements MapFunction<Event, Row> {
     private static final long serialVersionUID = 1L;
@@ -231,6 +336,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     private static final int[] WHOLE_AUCTION = IntStream.range(0, 10).toArray();
     private static final int[] WHOLE_BID = IntStream.range(0, 7).toArray();
     private final int arity;
+    private final int keptTypes;
     private final int eventType;
     private final int personWhole;
     private final int auctionWhole;
@@ -241,6 +347,12 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
     private transient LastTimestamp times;
 
     EventToRow(EventFields fields) {
+      this(fields, EventTypes.ALL);
+    }
+
+    /** Rows of {@code fields} of the events of {@code keptTypes} (a bit per {@code event_type}); null for others. */
+    EventToRow(EventFields fields, int keptTypes) {
+      this.keptTypes = keptTypes;
       this.arity = fields.arity();
       this.eventType = fields.eventType();
       this.personWhole = fields.whole()[1];
@@ -253,9 +365,13 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
 
     @Override
     public Row map(Event event) {
+      int type = event.type().ordinal();
+      if ((keptTypes & (1 << type)) == 0) {
+        return null;
+      }
       Row row = new Row(RowKind.INSERT, arity);
       if (eventType >= 0) {
-        row.setField(eventType, event.type().ordinal());
+        row.setField(eventType, type);
       }
       Person p = event.person();
       if (p != null) {

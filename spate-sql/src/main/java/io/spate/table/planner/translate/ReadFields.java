@@ -36,6 +36,8 @@ final class ReadFields {
   private final Map<TableScan, Boolean> scans = new IdentityHashMap<>();
   /** By {@link SharedScans#key}; a null value: every column. */
   private final Map<List<Object>, Set<List<Integer>>> byTable = new HashMap<>();
+  /** By {@link SharedScans#key}: the condition of each filter straight over a scan of the table; null: some scan has none. */
+  private final Map<List<Object>, List<RexNode>> conditions = new HashMap<>();
 
   private ReadFields() {}
 
@@ -48,7 +50,7 @@ final class ReadFields {
   static ReadFields of(Collection<RelNode> plans) {
     ReadFields fields = new ReadFields();
     for (RelNode plan : plans) {
-      fields.visit(plan, null);
+      fields.visit(plan, null, null);
     }
     return fields;
   }
@@ -64,12 +66,28 @@ final class ReadFields {
     return byTable.get(SharedScans.key(scan));
   }
 
-  /** {@code demanded}: the fields of {@code node}'s rows its reader reads; null if all. */
-  private void visit(RelNode node, Set<List<Integer>> demanded) {
+  /**
+   * The conditions of the filters that read {@code scan}'s table, one per scan of it in the plans, each
+   * over the table's columns: every row the plans keep of the table meets one of them. Null if some scan
+   * of the table (or {@code scan}) is read by anything but a filter or a calc with a condition.
+   */
+  List<RexNode> conditionsOf(TableScan scan) {
+    if (!scans.containsKey(scan)) {
+      return null;
+    }
+    return conditions.get(SharedScans.key(scan));
+  }
+
+  /**
+   * {@code demanded}: the fields of {@code node}'s rows its reader reads; null if all. {@code condition}:
+   * that of the filter or calc straight over {@code node}, if any.
+   */
+  private void visit(RelNode node, Set<List<Integer>> demanded, RexNode condition) {
     if (node instanceof TableScan scan) {
       read(scan, demanded);
+      filter(scan, condition);
     } else if (node instanceof Project project) {
-      visit(project.getInput(), fieldsOf(project.getProjects()));
+      visit(project.getInput(), fieldsOf(project.getProjects()), null);
     } else if (node instanceof Filter filter) {
       // A filter passes its input's rows on as they are: its reader's fields are its input's too.
       Set<List<Integer>> fields = null;
@@ -77,19 +95,34 @@ final class ReadFields {
         fields = new HashSet<>(demanded);
         fields.addAll(fieldsOf(List.of(filter.getCondition())));
       }
-      visit(filter.getInput(), fields);
+      visit(filter.getInput(), fields, filter.getCondition());
     } else if (node instanceof Calc calc) {
       RexProgram program = calc.getProgram();
       List<RexNode> expressions = new ArrayList<>();
-      if (program.getCondition() != null) {
-        expressions.add(program.expandLocalRef(program.getCondition()));
+      RexNode calcCondition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+      if (calcCondition != null) {
+        expressions.add(calcCondition);
       }
       program.getProjectList().forEach(ref -> expressions.add(program.expandLocalRef(ref)));
-      visit(calc.getInput(), fieldsOf(expressions));
+      visit(calc.getInput(), fieldsOf(expressions), calcCondition);
     } else {
       for (RelNode input : node.getInputs()) {
-        visit(input, null);
+        visit(input, null, null);
       }
+    }
+  }
+
+  private void filter(TableScan scan, RexNode condition) {
+    if (scan.getTable().unwrap(CatalogTable.class) == null) {
+      return;
+    }
+    List<Object> key = SharedScans.key(scan);
+    if (condition == null) {
+      conditions.put(key, null);
+    } else if (!conditions.containsKey(key)) {
+      conditions.put(key, new ArrayList<>(List.of(condition)));
+    } else if (conditions.get(key) != null) {
+      conditions.get(key).add(condition);
     }
   }
 

@@ -24,7 +24,9 @@ import io.spate.table.connector.ChangelogMode;
 import io.spate.table.connector.source.DynamicTableSource;
 import io.spate.table.connector.source.ScanTableSource;
 import io.spate.table.connector.source.SourceProvider;
+import io.spate.table.connector.source.abilities.SupportsFilterPushDown;
 import io.spate.table.connector.source.abilities.SupportsProjectionPushDown;
+import io.spate.table.expressions.ResolvedExpression;
 import io.spate.table.connector.source.abilities.SupportsWatermarkPushDown;
 import io.spate.table.factories.DynamicTableFactory;
 import io.spate.table.factories.FactoryUtil;
@@ -681,9 +683,9 @@ public final class StreamTranslator {
 
   /**
    * What the source of {@code scan}, one of the plans given to {@link #pushProjections}, was asked to do,
-   * as {@code EXPLAIN} shows it in the scan's brackets: the fields it gives if fewer than all ({@code
-   * project}: {@code event_type, bid.price}), and the watermark clause it applies in its reader ({@code
-   * watermark}). Empty if neither.
+   * as {@code EXPLAIN} shows it in the scan's brackets: the filters it accepted ({@code filter}), the
+   * fields it gives if fewer than all ({@code project}: {@code event_type, bid.price}), and the watermark
+   * clause it applies in its reader ({@code watermark}). Empty if none.
    */
   public Map<String, String> pushedIntoSource(TableScan scan) {
     Map<String, String> pushed = new LinkedHashMap<>();
@@ -693,6 +695,10 @@ public final class StreamTranslator {
     }
     ScanTableSource source = scanSource(table);
     SourceLayout layout = layout(scan, table, source);
+    if (!layout.filters().isEmpty()) {
+      pushed.put("filter", layout.filters().stream().map(ResolvedExpression::asSummaryString)
+          .collect(java.util.stream.Collectors.joining(", ")));
+    }
     if (layout.projection() != null) {
       pushed.put("project", SourceProjection.describe(layout.projection(), table.getPhysicalRowType()));
     }
@@ -752,12 +758,17 @@ public final class StreamTranslator {
    * expressions over those rows. They are not the table's rows if {@code computed}: the table has
    * computed or metadata columns, or the source gives only the fields read.
    */
-  private record SourceLayout(int[][] projection, RowType producedType, List<RexNode> columns, boolean computed) {}
+  private record SourceLayout(int[][] projection, RowType producedType, List<RexNode> columns, boolean computed,
+      List<ResolvedExpression> filters) {}
 
-  /** Asks {@code source} for the fields of {@code table} that {@code scan}'s job reads, and its metadata columns. */
+  /**
+   * Offers {@code source} the filters of {@code table}'s readers in {@code scan}'s job, then asks it for
+   * the fields they read, and its metadata columns.
+   */
   private SourceLayout layout(TableScan scan, CatalogTable table, ScanTableSource source) {
     RelDataType allFields = planner.typeFactory().createFieldTypeFromLogicalType(ReadableMetadata.allFields(table));
     List<RexNode> columns = columnsOverSource(table, allFields, scan.getRowType());
+    List<ResolvedExpression> filters = pushedFilters(scan, table, source, columns);
     int[][] projection = pushedProjection(scan, table, source, columns);
     RowType physical = table.getPhysicalRowType();
     if (projection != null) {
@@ -769,7 +780,21 @@ public final class StreamTranslator {
     }
     RowType produced = ReadableMetadata.apply(table, source, physical);
     boolean computed = projection != null || table.getColumns().stream().anyMatch(c -> !c.isPhysical());
-    return new SourceLayout(projection, produced, columns, computed);
+    return new SourceLayout(projection, produced, columns, computed, filters);
+  }
+
+  /** The filters {@code source} accepted of those its readers in {@code scan}'s job apply; empty if none. */
+  private List<ResolvedExpression> pushedFilters(TableScan scan, CatalogTable table, ScanTableSource source,
+      List<RexNode> columns) {
+    List<RexNode> conditions = readFields.conditionsOf(scan);
+    if (conditions == null || !(source instanceof SupportsFilterPushDown filtering)
+        || !config.get(OptimizerConfigOptions.TABLE_OPTIMIZER_SOURCE_PREDICATE_PUSHDOWN_ENABLED)) {
+      return List.of();
+    }
+    List<ResolvedExpression> filters = new SourceFilters(columns, table.getPhysicalRowType(), planner.rexBuilder())
+        .of(conditions);
+    // Every reader applies its own condition after the source, so what the source accepts only saves work.
+    return filters.isEmpty() ? List.of() : filtering.applyFilters(filters).getAcceptedFilters();
   }
 
   /**

@@ -22,8 +22,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A source whose reader converts each record of another source ({@code mapper}) before handing it on:
- * the same splits, enumerator and checkpoints, and one step less per record than a map after the source.
+ * A source whose reader converts each record of another source ({@code mapper}), or drops it, before
+ * handing it on: the same splits, enumerator and checkpoints, and one step less per record than a map
+ * after the source.
  * Because the records are converted inside the reader, a watermark strategy given with this source sees
  * the converted records.
  *
@@ -40,7 +41,7 @@ public final class MappedSource<I, O, S extends SourceSplit, E> implements Sourc
   private final Source<I, S, E> source;
   private final MapFunction<I, O> mapper;
 
-  /** {@code source}'s records converted by {@code mapper}, which must not return null. */
+  /** {@code source}'s records converted by {@code mapper}, which drops a record by returning null for it. */
   public MappedSource(Source<I, S, E> source, MapFunction<I, O> mapper) {
     this.source = Objects.requireNonNull(source, "source");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -158,12 +159,18 @@ public final class MappedSource<I, O, S extends SourceSplit, E> implements Sourc
 
     @Override
     public final void collect(I record) {
-      out.collect(convert(record));
+      O converted = convert(record);
+      if (converted != null) {
+        out.collect(converted);
+      }
     }
 
     @Override
     public final void collect(I record, long timestamp) {
-      out.collect(convert(record), timestamp);
+      O converted = convert(record);
+      if (converted != null) {
+        out.collect(converted, timestamp);
+      }
     }
 
     private O convert(I record) {

@@ -63,4 +63,33 @@ class MappedSourceE2ETest {
     }
     assertThat(windows).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  @Test
+  void aRecordTheMapperGivesNullForIsDroppedAndTheOthersKeepTheirWindows() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    // Only the multiples of three become rows; the watermarks come from those.
+    MappedSource<Long, Row, ?, ?> rows = new MappedSource<>(new NumberSequenceSource(0, NUMBERS - 1),
+        n -> n % 3 == 0 ? Row.of(n, n * 10) : null);
+    WatermarkStrategy<Row> strategy = WatermarkStrategy.<Row>forBoundedOutOfOrderness(Duration.ZERO)
+        .withTimestampAssigner((row, previous) -> (Long) row.getField(1));
+    List<Row> windows = env.fromSource(rows, strategy, "numbers", Types.ROW(Types.LONG, Types.LONG))
+        .windowAll(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+        .process(new CountAndSum(), Types.ROW(Types.LONG, Types.LONG, Types.LONG))
+        .executeAndCollect(100);
+
+    List<Row> expected = new ArrayList<>();
+    for (long start = 0; start < NUMBERS * 10; start += 10_000) {
+      long count = 0;
+      long sum = 0;
+      for (long n = start / 10; n < start / 10 + 1_000; n++) {
+        if (n % 3 == 0) {
+          count++;
+          sum += n;
+        }
+      }
+      expected.add(Row.of(start, count, sum));
+    }
+    assertThat(windows).containsExactlyInAnyOrderElementsOf(expected);
+  }
 }
