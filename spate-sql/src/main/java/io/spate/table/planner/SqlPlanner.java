@@ -95,9 +95,6 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
       .addRuleInstance(CoreRules.FILTER_PROJECT_TRANSPOSE)
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
       .addRuleInstance(CoreRules.FILTER_MERGE)
-      // A join's inputs keep only the fields the join and what reads it use, as Flink's planner trims
-      // them: its state then holds no other fields, and the sources need not make them.
-      .addRuleInstance(io.spate.table.planner.translate.JoinInputTrimming.RULE)
       .addRuleInstance(CoreRules.PROJECT_MERGE)
       .addRuleInstance(CoreRules.PROJECT_REMOVE)
       .addRuleInstance(CoreRules.FILTER_REDUCE_EXPRESSIONS)

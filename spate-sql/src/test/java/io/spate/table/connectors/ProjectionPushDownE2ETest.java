@@ -153,21 +153,6 @@ class ProjectionPushDownE2ETest {
   }
 
   @Test
-  void aJoinKeepsOnlyTheFieldsItAndItsReadersUse() throws Exception {
-    String query = "SELECT A.category, B.price FROM"
-        + " (SELECT auction.id AS id, auction.itemName AS itemName, auction.category AS category FROM datagen"
-        + " WHERE event_type = 1) A JOIN"
-        + " (SELECT bid.auction AS auction, bid.price AS price, bid.url AS url FROM datagen WHERE event_type = 2) B"
-        + " ON A.id = B.auction";
-    // itemName and url are never read: neither the join's state nor the source has them.
-    assertThat(nexmark(true).explainSql(query)).contains("project=[event_type, person.dateTime, auction.id,"
-        + " auction.dateTime, auction.category, bid.auction, bid.price, bid.dateTime]");
-    List<Row> pushed = rows(nexmark(true), query);
-    assertThat(pushed).isNotEmpty();
-    assertThat(pushed).containsExactlyInAnyOrderElementsOf(rows(nexmark(false), query));
-  }
-
-  @Test
   void aQueryOverAViewPushesTheFieldsTheQueryReads() {
     TableEnvironment tEnv = nexmark(true);
     tEnv.executeSql("CREATE VIEW bid AS SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url,"
