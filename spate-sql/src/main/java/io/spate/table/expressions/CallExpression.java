@@ -6,6 +6,7 @@ import io.spate.table.functions.FunctionDefinition;
 import io.spate.table.types.DataType;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** A call of a function ({@link io.spate.table.functions.BuiltInFunctionDefinitions}) on other expressions. */
 @PublicEvolving
@@ -39,14 +40,16 @@ public final class CallExpression implements ResolvedExpression {
 
   @Override
   public String asSerializableString() {
-    List<String> operands = args.stream().map(Expression::asSerializableString).toList();
-    return functionDefinition instanceof BuiltInFunctionDefinition builtIn ? builtIn.callText(operands)
-        : functionDefinition + "(" + String.join(", ", operands) + ")";
+    return text(Expression::asSerializableString);
   }
 
   @Override
   public String asSummaryString() {
-    List<String> operands = args.stream().map(Expression::asSummaryString).toList();
+    return text(Expression::asSummaryString);
+  }
+
+  private String text(Function<Expression, String> operandText) {
+    List<String> operands = args.stream().map(operandText).toList();
     return functionDefinition instanceof BuiltInFunctionDefinition builtIn ? builtIn.callText(operands)
         : functionDefinition + "(" + String.join(", ", operands) + ")";
   }

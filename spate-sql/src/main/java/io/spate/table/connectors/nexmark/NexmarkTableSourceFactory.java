@@ -45,7 +45,8 @@ import java.util.stream.IntStream;
  * The {@code nexmark} connector: Spate's Nexmark generator as a table with the Nexmark project's
  * columns, {@code event_type INT} (0 person, 1 auction, 2 bid) and one nested {@code ROW} per event
  * kind ({@code person}, {@code auction}, {@code bid}; NULL for the other kinds), with the options of
- * the Nexmark project's SQL tables.
+ * the Nexmark project's SQL tables. It gives only the fields a query reads and skips the kinds of events
+ * its filters on {@code event_type} reject.
  */
 @PublicEvolving
 public final class NexmarkTableSourceFactory implements DynamicTableSourceFactory {

@@ -85,6 +85,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
@@ -697,7 +698,7 @@ public final class StreamTranslator {
     SourceLayout layout = layout(scan, table, source);
     if (!layout.filters().isEmpty()) {
       pushed.put("filter", layout.filters().stream().map(ResolvedExpression::asSummaryString)
-          .collect(java.util.stream.Collectors.joining(", ")));
+          .collect(Collectors.joining(", ")));
     }
     if (layout.projection() != null) {
       pushed.put("project", SourceProjection.describe(layout.projection(), table.getPhysicalRowType()));
