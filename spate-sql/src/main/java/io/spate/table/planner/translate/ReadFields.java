@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
@@ -27,28 +28,36 @@ import org.apache.calcite.rex.RexVisitorImpl;
  * is the whole fourth column, {@code [3, 0]} the first field of that (nested row) column. A scan read
  * by anything but projections and filters reads every column; so does one that was not among the
  * plans, and tables read several times read the union of what each reader reads, since one source
- * serves them all ({@link SharedScans}).
+ * serves them all ({@link SharedScans}). A plan node the translator translates in another form (a join
+ * it narrows) is read in that form.
  */
 final class ReadFields {
 
-  private static final ReadFields NONE = new ReadFields();
+  private static final ReadFields NONE = new ReadFields(node -> null);
 
   private final Map<TableScan, Boolean> scans = new IdentityHashMap<>();
+  /** The node translated in place of a node, or null if the node itself. */
+  private final UnaryOperator<RelNode> translatedAs;
   /** By {@link SharedScans#key}; a null value: every column. */
   private final Map<List<Object>, Set<List<Integer>>> byTable = new HashMap<>();
   /** By {@link SharedScans#key}: the condition of each filter straight over a scan of the table; null: some scan has none. */
   private final Map<List<Object>, List<RexNode>> conditions = new HashMap<>();
 
-  private ReadFields() {}
+  private ReadFields(UnaryOperator<RelNode> translatedAs) {
+    this.translatedAs = translatedAs;
+  }
 
   /** Knows no plan: every scan reads all columns. */
   static ReadFields none() {
     return NONE;
   }
 
-  /** What the scans of {@code plans}, planned into one job, read. */
-  static ReadFields of(Collection<RelNode> plans) {
-    ReadFields fields = new ReadFields();
+  /**
+   * What the scans of {@code plans}, planned into one job, read; {@code translatedAs} gives the node the
+   * translator translates in place of a node, or null if it translates the node as it is.
+   */
+  static ReadFields of(Collection<RelNode> plans, UnaryOperator<RelNode> translatedAs) {
+    ReadFields fields = new ReadFields(translatedAs);
     for (RelNode plan : plans) {
       fields.visit(plan, null, null);
     }
@@ -83,7 +92,10 @@ final class ReadFields {
    * that of the filter or calc straight over {@code node}, if any.
    */
   private void visit(RelNode node, Set<List<Integer>> demanded, RexNode condition) {
-    if (node instanceof TableScan scan) {
+    RelNode translated = translatedAs.apply(node);
+    if (translated != null) {
+      visit(translated, demanded, condition);
+    } else if (node instanceof TableScan scan) {
       read(scan, demanded);
       filter(scan, condition);
     } else if (node instanceof Project project) {

@@ -155,12 +155,9 @@ public final class StreamTranslator {
       // One step filters and projects: no operator and no call per row between them.
       return calcOver(filter.getInput(), filter.getCondition(), project.getProjects(), project.getRowType());
     }
-    if (plan instanceof LogicalProject project && project.getInput() instanceof LogicalJoin join
-        && AppendOnlyJoinTranslator.handles(join, changelog)) {
-      LogicalProject narrowed = JoinInputPruning.prune(project, join);
-      if (narrowed != null) {
-        return translate(narrowed);
-      }
+    RelNode narrowed = narrowedJoin(plan);
+    if (narrowed != null) {
+      return translate(narrowed);
     }
     if (plan instanceof LogicalProject project) {
       return calcOver(project.getInput(), null, project.getProjects(), project.getRowType());
@@ -679,7 +676,20 @@ public final class StreamTranslator {
    * another plan reads every field of its own source).
    */
   public void pushProjections(List<RelNode> plans) {
-    readFields = ReadFields.of(plans);
+    readFields = ReadFields.of(plans, this::narrowedJoin);
+  }
+
+  /**
+   * {@code plan} as translated if it is a projection over an inner join of insert-only inputs whose
+   * inputs it narrows to the columns read ({@link JoinInputPruning}); else null. The sources then make
+   * only those columns too, since {@link ReadFields} reads the plan through this.
+   */
+  private RelNode narrowedJoin(RelNode plan) {
+    if (plan instanceof LogicalProject project && project.getInput() instanceof LogicalJoin join
+        && AppendOnlyJoinTranslator.handles(join, changelog)) {
+      return JoinInputPruning.prune(project, join);
+    }
+    return null;
   }
 
   /**
