@@ -310,6 +310,7 @@ public final class SqlPlanner implements RelOptTable.ViewExpander {
     plan = UpsertSourceNormalization.apply(plan);
     plan = io.spate.table.planner.translate.TableAggregateRewrite.rewrite(plan);
     plan = io.spate.table.planner.translate.GroupingSetsRewrite.rewrite(plan);
+    plan = io.spate.table.planner.translate.WindowInputPruning.rewrite(plan);
     HepPlanner planner = new HepPlanner(LOGICAL_REWRITES);
     planner.setRoot(JoinRewrites.apply(plan));
     return io.spate.table.planner.translate.LookupJoins.rewrite(planner.findBestExp());

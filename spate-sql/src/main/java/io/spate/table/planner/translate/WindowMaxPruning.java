@@ -4,6 +4,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.operators.join.WindowMaxPruningOperator;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -28,7 +29,8 @@ import org.apache.calcite.sql.SqlKind;
  * maximum and the row's time in {@code [window_start, window_end)}, and puts a
  * {@link WindowMaxPruningOperator} on the relation's side, which drops the rows that are below the
  * highest value of their slice seen so far: they join nothing, and would otherwise sit in the join's
- * state for ever. The relation on both sides must be the same deterministic scan, filter and projection.
+ * state for ever. The relation on both sides must be the same deterministic scan, filter and projection
+ * (on the window's side, of the columns the window query reads).
  */
 final class WindowMaxPruning {
 
@@ -73,7 +75,10 @@ final class WindowMaxPruning {
     RelNode relation = scan.getInput(0);
     int windowStart = relation.getRowType().getFieldCount();
     // Only over TIMESTAMP windows: those over a TIMESTAMP_LTZ are aligned in the session's zone.
-    if (window.slices() == null || !window.localTime() || !sameDeterministicRelation(join.getLeft(), relation)) {
+    // The window's relation is the left side, or the columns of it that the window query reads.
+    int[] relationToLeft = window.slices() == null || !window.localTime() ? null
+        : fieldsWithin(join.getLeft(), relation);
+    if (relationToLeft == null) {
       return null;
     }
     // the join's fields (left fields first) that are window_start and window_end
@@ -91,7 +96,7 @@ final class WindowMaxPruning {
       return null;
     }
     JoinInfo info = join.analyzeCondition();
-    int timeField = window.timeField();
+    int timeField = relationToLeft[window.timeField()];
     if (!hasTimeBounds(RelOptUtil.conjunctions(info.getRemaining(join.getCluster().getRexBuilder())), timeField,
         startField, endField)) {
       return null;
@@ -102,8 +107,9 @@ final class WindowMaxPruning {
         continue;
       }
       AggregateCall call = aggregate.getAggCallList().get(aggField - groups.length);
+      int maxOf = call.getArgList().size() == 1 ? aggInputToScan[call.getArgList().get(0)] : windowStart;
       if (call.getAggregation().getKind() == SqlKind.MAX && !call.isDistinct() && call.filterArg < 0
-          && call.getArgList().size() == 1 && aggInputToScan[call.getArgList().get(0)] == info.leftKeys.get(i)) {
+          && maxOf < windowStart && relationToLeft[maxOf] == info.leftKeys.get(i)) {
         return new WindowMaxPruningOperator(info.leftKeys.get(i), timeField, window.slices());
       }
     }
@@ -135,9 +141,42 @@ final class WindowMaxPruning {
     return lower && upper;
   }
 
-  /** Whether {@code a} and {@code b} are the same plan of table scans, filters and projections with deterministic expressions. */
-  private static boolean sameDeterministicRelation(RelNode a, RelNode b) {
-    return simpleAndDeterministic(a) && RelOptUtil.toString(a).equals(RelOptUtil.toString(b));
+  /**
+   * For each field of {@code relation}, the field of {@code left} that holds the same value, where both are
+   * deterministic plans of table scans, filters and projections and {@code relation} is {@code left} or a
+   * narrowing of it ({@link WindowInputPruning}): a projection of some of {@code left}'s fields, or of some of
+   * the expressions of {@code left}'s projection over the same input. Null otherwise.
+   */
+  private static int[] fieldsWithin(RelNode left, RelNode relation) {
+    if (!simpleAndDeterministic(left) || !simpleAndDeterministic(relation)) {
+      return null;
+    }
+    if (RelOptUtil.toString(left).equals(RelOptUtil.toString(relation))) {
+      return identity(relation.getRowType().getFieldCount());
+    }
+    if (!(relation instanceof LogicalProject narrowing)) {
+      return null;
+    }
+    String below = RelOptUtil.toString(narrowing.getInput());
+    List<String> leftValues;
+    if (below.equals(RelOptUtil.toString(left))) {
+      leftValues = new ArrayList<>();
+      for (int i = 0; i < left.getRowType().getFieldCount(); i++) {
+        leftValues.add(new RexInputRef(i, left.getRowType().getFieldList().get(i).getType()).toString());
+      }
+    } else if (left instanceof LogicalProject wide && below.equals(RelOptUtil.toString(wide.getInput()))) {
+      leftValues = wide.getProjects().stream().map(RexNode::toString).toList();
+    } else {
+      return null;
+    }
+    int[] fields = new int[narrowing.getProjects().size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = leftValues.indexOf(narrowing.getProjects().get(i).toString());
+      if (fields[i] < 0) {
+        return null;
+      }
+    }
+    return fields;
   }
 
   private static boolean simpleAndDeterministic(RelNode node) {

@@ -31,8 +31,8 @@ class SqlWindowMaxJoinE2ETest {
         CREATE TABLE bids (
           n BIGINT,
           price AS CAST((n * 7919) % 500 AS BIGINT),
-          -- read by no query here: a rewrite that narrowed the join's input to the columns read would
-          -- make that input another relation than the window's, and the join would go unpruned
+          -- read by no query here: the window's input leaves it out (WindowInputPruning), and the join
+          -- must still see that narrowed input as its own relation to prune it
           tag AS CAST(n AS STRING),
           ts AS CAST(TIMESTAMP '2024-01-01 00:00:00'
               + INTERVAL '0.01' SECOND * (n - 10 * (n % 4)) AS TIMESTAMP(3)),
