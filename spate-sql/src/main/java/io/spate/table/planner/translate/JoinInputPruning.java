@@ -3,13 +3,10 @@ package io.spate.table.planner.translate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
@@ -46,14 +43,9 @@ final class JoinInputPruning {
     for (int i = 0; i < rightFields.size(); i++) {
       newIndex[leftCount + rightFields.get(i)] = leftFields.size() + i;
     }
-    RexShuttle remap = new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
-      }
-    };
-    RelNode left = projection(join.getLeft(), leftFields);
-    RelNode right = projection(join.getRight(), rightFields);
+    RexShuttle remap = FieldNarrowing.renumbering(newIndex);
+    RelNode left = FieldNarrowing.projection(join.getLeft(), leftFields);
+    RelNode right = FieldNarrowing.projection(join.getRight(), rightFields);
     LogicalJoin narrowed = join.copy(join.getTraitSet(), join.getCondition().accept(remap), left, right,
         join.getJoinType(), join.isSemiJoinDone());
     List<RexNode> projects = new ArrayList<>();
@@ -73,25 +65,5 @@ final class JoinInputPruning {
       fields.add(0);
     }
     return fields;
-  }
-
-  /**
-   * {@code input} with only {@code fields}, under their names; {@code input} itself if that is all of
-   * them. A projection below computes only those fields instead, so that they stay one step.
-   */
-  private static RelNode projection(RelNode input, List<Integer> fields) {
-    List<RelDataTypeField> all = input.getRowType().getFieldList();
-    if (fields.size() == all.size()) {
-      return input;
-    }
-    List<RexNode> expressions = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int field : fields) {
-      expressions.add(input instanceof LogicalProject below ? below.getProjects().get(field)
-          : new RexInputRef(field, all.get(field).getType()));
-      names.add(all.get(field).getName());
-    }
-    RelNode from = input instanceof LogicalProject below ? below.getInput() : input;
-    return LogicalProject.create(from, List.of(), expressions, names, Set.of());
   }
 }

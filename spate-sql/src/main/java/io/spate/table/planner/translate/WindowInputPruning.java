@@ -2,7 +2,6 @@ package io.spate.table.planner.translate;
 
 import io.spate.api.annotation.Internal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +11,8 @@ import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.metadata.RelColumnMapping;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
@@ -65,30 +61,23 @@ public final class WindowInputPruning extends RelShuttleImpl {
       return top;
     }
     int[] kept = read.toArray();
-    int[] position = new int[width];
-    Arrays.fill(position, -1);
+    // The kept columns first, then the function's three window columns.
+    int[] newIndex = new int[width + 3];
     for (int i = 0; i < kept.length; i++) {
-      position[kept[i]] = i;
+      newIndex[kept[i]] = i;
     }
-    RexBuilder rex = scan.getCluster().getRexBuilder();
-    List<RexNode> narrowing = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int field : kept) {
-      narrowing.add(rex.makeInputRef(input, field));
-      names.add(input.getRowType().getFieldNames().get(field));
+    for (int column = 0; column < 3; column++) {
+      newIndex[width + column] = kept.length + column;
     }
-    RelNode narrowed = LogicalProject.create(input, List.of(), narrowing, names, Set.of());
+    RexShuttle renumbering = FieldNarrowing.renumbering(newIndex);
+    RelNode narrowed = FieldNarrowing.projection(input, read.asList());
 
     List<RelDataTypeField> fields = scan.getRowType().getFieldList();
     RelDataTypeFactory.Builder rowType = scan.getCluster().getTypeFactory().builder();
     for (int field : kept) {
       rowType.add(fields.get(field));
     }
-    for (int column = width; column < width + 3; column++) {
-      rowType.add(fields.get(column));
-    }
-    RelDataType prunedType = rowType.build();
-    RexNode call = scan.getCall().accept(remapping(position, width, kept.length, narrowed.getRowType()));
+    rowType.addAll(fields.subList(width, width + 3));
     Set<RelColumnMapping> mappings = null;
     if (scan.getColumnMappings() != null) {
       mappings = new LinkedHashSet<>();
@@ -96,28 +85,12 @@ public final class WindowInputPruning extends RelShuttleImpl {
         mappings.add(new RelColumnMapping(i, 0, i, false));
       }
     }
-    LogicalTableFunctionScan prunedScan = LogicalTableFunctionScan.create(scan.getCluster(), List.of(narrowed), call,
-        scan.getElementType(), prunedType, mappings);
+    LogicalTableFunctionScan prunedScan = LogicalTableFunctionScan.create(scan.getCluster(), List.of(narrowed),
+        scan.getCall().accept(renumbering), scan.getElementType(), rowType.build(), mappings);
     List<RexNode> projects = new ArrayList<>();
-    RexShuttle toPruned = remapping(position, width, kept.length, prunedType);
     for (RexNode expression : top.getProjects()) {
-      projects.add(expression.accept(toPruned));
+      projects.add(expression.accept(renumbering));
     }
     return LogicalProject.create(prunedScan, top.getHints(), projects, top.getRowType(), Set.of());
-  }
-
-  /**
-   * Rewrites references to the old fields: field {@code f} below {@code width} to {@code position[f]}, a window
-   * column {@code width + k} to {@code windowColumns + k}; the new fields' types are {@code rowType}'s.
-   */
-  private static RexShuttle remapping(int[] position, int width, int windowColumns, RelDataType rowType) {
-    return new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        int old = ref.getIndex();
-        int now = old < position.length ? position[old] : windowColumns + (old - width);
-        return new RexInputRef(now, rowType.getFieldList().get(now).getType());
-      }
-    };
   }
 }

@@ -4,7 +4,6 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.types.Row;
 import io.spate.table.runtime.operators.join.WindowMaxPruningOperator;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -158,17 +157,15 @@ final class WindowMaxPruning {
       return null;
     }
     String below = RelOptUtil.toString(narrowing.getInput());
-    List<String> leftValues;
+    List<? extends RexNode> leftExpressions;
     if (below.equals(RelOptUtil.toString(left))) {
-      leftValues = new ArrayList<>();
-      for (int i = 0; i < left.getRowType().getFieldCount(); i++) {
-        leftValues.add(new RexInputRef(i, left.getRowType().getFieldList().get(i).getType()).toString());
-      }
+      leftExpressions = left.getCluster().getRexBuilder().identityProjects(left.getRowType());
     } else if (left instanceof LogicalProject wide && below.equals(RelOptUtil.toString(wide.getInput()))) {
-      leftValues = wide.getProjects().stream().map(RexNode::toString).toList();
+      leftExpressions = wide.getProjects();
     } else {
       return null;
     }
+    List<String> leftValues = leftExpressions.stream().map(RexNode::toString).toList();
     int[] fields = new int[narrowing.getProjects().size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] = leftValues.indexOf(narrowing.getProjects().get(i).toString());
